@@ -1,0 +1,33 @@
+// The one interface both backends implement (DESIGN.md "Connector"). Everything above it — CLI, pump, doctor,
+// UI — sees only these normalised types. Failures are thrown as CalpumpError with a catalogue id.
+import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
+
+export interface CalendarViewOptions {
+  /** Include the body text (opt-in: bodies are large and may be confidential). */
+  includeBody?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface SyncResult {
+  changes: Change[];
+  /** Opaque state to store and pass back next time (EWS SyncState, Graph deltaLink). */
+  nextState: string;
+  /** True when the given state was invalid/expired and a full read was done instead. */
+  fullResync?: boolean;
+}
+
+export interface Connector {
+  readonly kind: 'ews' | 'graph';
+  /** Connection steps for one mailbox, each pass/fail with the catalogue id of a failure. Never throws for a failed step. */
+  test(mailbox: string): Promise<TestStep[]>;
+  listMailboxes(search?: string, cursor?: string): Promise<MailboxPage>;
+  /** Folders of a mailbox; kinds filters (default: calendar only), read from the calendar root and from msgfolderroot. */
+  folderTree(mailbox: string, kinds?: FolderKind[]): Promise<Folder[]>;
+  /** Occurrences expanded, ordered by start; paged and split internally for large windows. folderId may be 'calendar'. */
+  calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: CalendarViewOptions): AsyncIterable<NormalisedEvent>;
+  syncChanges?(mailbox: string, folderId: string, state: string | undefined): Promise<SyncResult>;
+  availability?(mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]>;
+  /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
+  describe(): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}

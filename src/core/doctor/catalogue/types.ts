@@ -1,0 +1,13 @@
+// Shapes of the error catalogue. Entries live in catalogue/<area>.ts; catalogue.ts merges them.
+export type Lang = 'en' | 'de' | 'nl';
+export type Localised = Record<Lang, string>;
+
+export interface CatalogueEntry {
+  title: Localised;
+  meaning: Localised;
+  fix: Localised;
+  /** When a fix takes time to apply. */
+  delay?: Localised;
+}
+
+export const L = (en: string, de: string, nl: string): Localised => ({ en, de, nl });

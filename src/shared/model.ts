@@ -1,0 +1,90 @@
+// Normalised data every layer above a connector sees (DESIGN.md "Connector"). No backend type leaks past it.
+import { z } from 'zod';
+
+export const mailboxKindSchema = z.enum(['user', 'room', 'equipment']);
+export const mailboxSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  smtp: z.string(),
+  upn: z.string().optional(),
+  kind: mailboxKindSchema,
+});
+export type Mailbox = z.infer<typeof mailboxSchema>;
+
+export const mailboxPageSchema = z.object({ items: z.array(mailboxSchema), nextCursor: z.string().optional() });
+export type MailboxPage = z.infer<typeof mailboxPageSchema>;
+
+export const folderKindSchema = z.enum(['calendar', 'contacts', 'tasks', 'mail', 'other']);
+export type FolderKind = z.infer<typeof folderKindSchema>;
+export const folderSchema = z.object({
+  id: z.string(),
+  parentId: z.string().optional(),
+  name: z.string(),
+  /** Display path from the root the tree was read from, e.g. "Kalender/Projekte". */
+  path: z.string(),
+  kind: folderKindSchema,
+  /** Distinguished id when the folder is a well-known one (calendar, contacts, tasks, msgfolderroot). */
+  distinguishedId: z.string().optional(),
+  totalCount: z.number().int().nonnegative(),
+  childCount: z.number().int().nonnegative(),
+});
+export type Folder = z.infer<typeof folderSchema>;
+
+export const showAsSchema = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
+export type ShowAs = z.infer<typeof showAsSchema>;
+export const sensitivitySchema = z.enum(['normal', 'personal', 'private', 'confidential']);
+export type Sensitivity = z.infer<typeof sensitivitySchema>;
+
+export const personSchema = z.object({ name: z.string().optional(), email: z.string().optional() });
+export const attendeeSchema = personSchema.extend({
+  type: z.enum(['required', 'optional', 'resource']).default('required'),
+  response: z.enum(['none', 'accepted', 'tentative', 'declined', 'organizer', 'unknown']).default('unknown'),
+});
+
+/** Times are ISO 8601 UTC with a Z ("2026-11-25T09:00:00.000Z"); all-day events keep their date at 00:00Z. */
+export const normalisedEventSchema = z.object({
+  id: z.string(),
+  seriesId: z.string().optional(),
+  /** Original start (UTC) of an occurrence or exception in a series: the RECURRENCE-ID. */
+  originalStart: z.string().optional(),
+  iCalUId: z.string(),
+  subject: z.string(),
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
+  isAllDay: z.boolean(),
+  location: z.string(),
+  organizer: personSchema.optional(),
+  attendees: z.array(attendeeSchema).optional(),
+  showAs: showAsSchema,
+  sensitivity: sensitivitySchema,
+  isCancelled: z.boolean(),
+  categories: z.array(z.string()),
+  body: z.string().optional(),
+  lastModified: z.string(),
+});
+export type NormalisedEvent = z.infer<typeof normalisedEventSchema>;
+
+export const testStepSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['pass', 'fail', 'skipped']),
+  durationMs: z.number().nonnegative(),
+  evidence: z.string().optional(),
+  /** Catalogue id of the failure (src/core/doctor/catalogue.ts) when status is fail. */
+  errorId: z.string().optional(),
+  fix: z.string().optional(),
+});
+export type TestStep = z.infer<typeof testStepSchema>;
+
+export const freeBusyBlockSchema = z.object({
+  mailbox: z.string(),
+  start: z.string(),
+  end: z.string(),
+  showAs: showAsSchema,
+});
+export type FreeBusyBlock = z.infer<typeof freeBusyBlockSchema>;
+
+export type Change =
+  | { kind: 'create' | 'update'; event: NormalisedEvent }
+  | { kind: 'delete'; id: string };

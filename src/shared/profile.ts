@@ -1,0 +1,105 @@
+// Profile contract (DESIGN.md "Profiles"). Pure zod: no Node, Electron or DOM imports.
+// Secrets are never part of a Profile: they live in the SecretStore under secretKey(profileId, name).
+import { z } from 'zod';
+
+export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+
+export const logLevelSchema = z.enum(['error', 'warn', 'info', 'debug', 'all']);
+export type LogLevel = z.infer<typeof logLevelSchema>;
+
+export const proxySchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('system') }),
+  z.object({ mode: z.literal('none') }),
+  z.object({
+    mode: z.literal('url'),
+    url: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'proxy URL must start with http:// or https://'),
+    username: z.string().min(1).optional(), // password → SecretStore 'proxyPassword'
+  }),
+]);
+export type ProxySetting = z.infer<typeof proxySchema>;
+
+export const tlsSchema = z
+  .object({
+    caFile: z.string().min(1).optional(),
+    pinnedSha256: z
+      .string()
+      .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint: 64 hex digits, colons allowed')
+      .optional(),
+  })
+  .strict()
+  .refine((t) => !(t.caFile && t.pinnedSha256), 'give either tls.caFile or tls.pinnedSha256, not both');
+export type TlsSetting = z.infer<typeof tlsSchema>;
+
+const commonFields = {
+  id: z.string().min(1),
+  name: z.string().regex(PROFILE_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
+  proxy: proxySchema.default({ mode: 'system' }),
+  tls: tlsSchema.default({}),
+  testMailbox: z.string().min(1).optional(),
+  logLevel: logLevelSchema.default('info'),
+};
+
+/** UPN (user@domain) or down-level logon name (DOMAIN\user). */
+export const ACCOUNT_PATTERN = /^([^\s@\\]+@[^\s@\\]+\.[^\s@\\]+|[^\s@\\]+\\[^\s@\\]+)$/;
+
+export const ewsProfileSchema = z
+  .object({
+    ...commonFields,
+    kind: z.literal('ews'),
+    url: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//i.test(u), 'the EWS URL must start with https://')
+      .optional(),
+    autodiscoverEmail: z.string().email().optional(),
+    auth: z.enum(['basic', 'ntlm']).default('ntlm'),
+    username: z.string().regex(ACCOUNT_PATTERN, 'a UPN (svc-calpump@contoso.com) or DOMAIN\\user'),
+    mailDomain: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'a mail domain such as contoso.com')
+      .optional(),
+    access: z.enum(['impersonation', 'delegate']).default('impersonation'),
+    exchangeVersion: z.enum(['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016']).optional(),
+    timeZone: z.string().min(1).default('UTC'),
+    /** Legacy EWS on Microsoft 365 (retiring 2027-04-01): OAuth bearer instead of Basic/NTLM. */
+    legacyOnline: z
+      .object({ tenantId: z.string().min(1), clientId: z.string().min(1), authorityHost: z.string().optional() })
+      .optional(),
+  })
+  .refine((p) => p.url || p.autodiscoverEmail, {
+    message: 'give the EWS URL (https://mail.contoso.com/EWS/Exchange.asmx) or an e-mail address for autodiscover',
+    path: ['url'],
+  });
+export type EwsProfile = z.infer<typeof ewsProfileSchema>;
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const TENANT = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|organizations|common)$/;
+
+export const graphProfileSchema = z.object({
+  ...commonFields,
+  kind: z.literal('graph'),
+  tenantId: z.string().regex(TENANT, 'a tenant GUID or a domain such as contoso.onmicrosoft.com'),
+  clientId: z.string().regex(GUID, 'the application (client) ID: a GUID from the app registration'),
+  flow: z.enum(['interactive', 'clientCredentials', 'deviceCode', 'password']).default('clientCredentials'),
+  /** clientCredentials: which credential is stored in the SecretStore. */
+  credential: z.enum(['secret', 'certificate']).optional(),
+  username: z.string().optional(), // password (legacy ROPC) flow only
+  redirectUri: z
+    .string()
+    .url()
+    .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), 'a loopback URI such as http://localhost:8400/')
+    .default('http://localhost:8400/'),
+  authorityHost: z.string().default('https://login.microsoftonline.com'),
+  graphHost: z.string().default('https://graph.microsoft.com'),
+});
+export type GraphProfile = z.infer<typeof graphProfileSchema>;
+
+export const profileSchema = z.union([ewsProfileSchema, graphProfileSchema]);
+export type Profile = EwsProfile | GraphProfile;
+
+/** Names of secrets a profile may own in the SecretStore. */
+export const SECRET_NAMES = ['password', 'clientSecret', 'certificate', 'proxyPassword', 'tokenCache'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+export function secretKey(profileId: string, name: SecretName): string {
+  return `profile:${profileId}:${name}`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueIds, type CatalogueEntry, type Lang } from '../../../src/core/doctor/catalogue.js';
+import { CalpumpError, toCalpumpError } from '../../../src/core/errors/calpump-error.js';
+
+const langs: Lang[] = ['en', 'de', 'nl'];
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('error catalogue', () => {
+  it.each(catalogueIds)('%s is complete in every language with the same placeholders', (id) => {
+    const e: CatalogueEntry = catalogue[id];
+    for (const field of ['title', 'meaning', 'fix', 'delay'] as const) {
+      const text = e[field];
+      if (!text) continue;
+      for (const lang of langs) expect(text[lang].trim().length, `${id}.${field}.${lang}`).toBeGreaterThan(3);
+      for (const lang of langs) expect(placeholders(text[lang]), `${id}.${field}.${lang}`).toEqual(placeholders(text.en));
+    }
+  });
+
+  it('renders an entry with its parameters and keeps evidence', () => {
+    const err = new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna@contoso.com' }, evidence: 'ErrorNonExistentMailbox' });
+    const info = err.info('de');
+    expect(info.message).toContain('anna@contoso.com');
+    expect(info.message).not.toContain('{mailbox}');
+    expect(info.evidence).toBe('ErrorNonExistentMailbox');
+  });
+
+  it('wraps unknown errors so no bare error crosses a layer', () => {
+    const wrapped = toCalpumpError(new TypeError('boom'));
+    expect(wrapped.id).toBe('internal.unexpected');
+    expect(wrapped.evidence).toBe('boom');
+  });
+});
