@@ -88,3 +88,11 @@ export type FreeBusyBlock = z.infer<typeof freeBusyBlockSchema>;
 export type Change =
   | { kind: 'create' | 'update'; event: NormalisedEvent }
   | { kind: 'delete'; id: string };
+
+/**
+ * Identity of an event across runs and across backends: the series' iCalUId plus, for an occurrence or an
+ * exception, its original start. EWS and Graph ids differ for the same item; this key does not.
+ */
+export function eventKey(e: Pick<NormalisedEvent, 'iCalUId' | 'originalStart'>): string {
+  return e.originalStart ? `${e.iCalUId}/${e.originalStart}` : e.iCalUId;
+}
