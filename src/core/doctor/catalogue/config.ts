@@ -19,9 +19,22 @@ export const configEntries = {
     title: L('Stored secrets cannot be decrypted', 'Gespeicherte Geheimnisse lassen sich nicht entschlüsseln', 'Opgeslagen geheimen kunnen niet worden ontsleuteld'),
     meaning: L('The secret store {file} cannot be opened with the current key.', 'Der Geheimnisspeicher {file} lässt sich mit dem aktuellen Schlüssel nicht öffnen.', 'De geheimenopslag {file} kan met de huidige sleutel niet worden geopend.'),
     fix: L(
-      'Use the same CALPUMP_SECRET_KEY (or key file) as when the secrets were stored, or enter the passwords again with `calpump profiles edit` (the old store is kept as a backup).',
-      'Verwenden Sie denselben CALPUMP_SECRET_KEY (bzw. dieselbe Schlüsseldatei) wie beim Speichern, oder geben Sie die Kennwörter mit `calpump profiles edit` neu ein (der alte Speicher bleibt als Sicherung).',
-      'Gebruik dezelfde CALPUMP_SECRET_KEY (of sleutelbestand) als bij het opslaan, of voer de wachtwoorden opnieuw in met `calpump profiles edit` (de oude opslag blijft als reservekopie).',
+      'Use the same CALPUMP_SECRET_KEY (or key file secret.key) as when the secrets were stored. If that key is lost, start a new store with `calpump profiles edit <name> --reset-secrets --password-stdin` and enter the passwords again (the old store is kept as a backup).',
+      'Verwenden Sie denselben CALPUMP_SECRET_KEY (bzw. dieselbe Schlüsseldatei secret.key) wie beim Speichern. Ist dieser Schlüssel verloren, beginnen Sie mit `calpump profiles edit <name> --reset-secrets --password-stdin` einen neuen Speicher und geben die Kennwörter neu ein (der alte Speicher bleibt als Sicherung).',
+      'Gebruik dezelfde CALPUMP_SECRET_KEY (of sleutelbestand secret.key) als bij het opslaan. Is die sleutel kwijt, begin dan een nieuwe opslag met `calpump profiles edit <name> --reset-secrets --password-stdin` en voer de wachtwoorden opnieuw in (de oude opslag blijft als reservekopie).',
+    ),
+  },
+  'secrets.keyInvalid': {
+    title: L('CALPUMP_SECRET_KEY is too weak', 'CALPUMP_SECRET_KEY ist zu schwach', 'CALPUMP_SECRET_KEY is te zwak'),
+    meaning: L(
+      'CALPUMP_SECRET_KEY is neither a 32-byte key (64 hex digits or base64) nor a passphrase of at least {minimum} characters.',
+      'CALPUMP_SECRET_KEY ist weder ein 32-Byte-Schlüssel (64 Hex-Ziffern oder Base64) noch eine Passphrase mit mindestens {minimum} Zeichen.',
+      'CALPUMP_SECRET_KEY is geen 32-byte sleutel (64 hex-cijfers of base64) en geen wachtzin van minstens {minimum} tekens.',
+    ),
+    fix: L(
+      'Generate a key with `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"` and set CALPUMP_SECRET_KEY to it, or unset it to use the key file secret.key in the config folder.',
+      'Erzeugen Sie einen Schlüssel mit `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"` und setzen Sie CALPUMP_SECRET_KEY darauf, oder entfernen Sie die Variable, um die Schlüsseldatei secret.key im Konfigurationsordner zu verwenden.',
+      'Maak een sleutel met `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"` en zet CALPUMP_SECRET_KEY daarop, of verwijder de variabele om het sleutelbestand secret.key in de configuratiemap te gebruiken.',
     ),
   },
   'secrets.missing': {

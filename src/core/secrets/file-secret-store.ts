@@ -1,0 +1,222 @@
+// Headless SecretStore: one AES-256-GCM encrypted file (format documented in README.md next to this file).
+// Every write re-encrypts the whole map with a fresh random 12-byte IV; the header is bound to the ciphertext
+// as additional authenticated data, so neither can be swapped. A store that does not decrypt with the current
+// key is never overwritten: it is backed up and every call fails with secrets.unreadable until the right key
+// is supplied or the store is explicitly reset (resetUnreadable).
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { chmod, copyFile, readdir, readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { CalpumpError } from '../errors/calpump-error.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { nullLogger, type Logger } from '../log/logger.js';
+import { withFileLock } from '../store/file-lock.js';
+import { createKeyFile, deriveKey, keyFromEnv, readKeyFile, SCRYPT_PARAMS, type KeySource } from './secret-key.js';
+import type { SecretStore } from './secret-store.js';
+
+export const SECRETS_FILE = 'secrets.enc.json';
+export const KEY_FILE = 'secret.key';
+
+const kdfSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('raw') }),
+  z.object({ name: z.literal('scrypt'), salt: z.string(), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+]);
+const fileSchema = z.object({
+  format: z.literal('calpump-secrets'),
+  version: z.literal(1),
+  kdf: kdfSchema,
+  iv: z.string(),
+  tag: z.string(),
+  ciphertext: z.string(),
+});
+type Kdf = z.infer<typeof kdfSchema>;
+type StoreFile = z.infer<typeof fileSchema>;
+
+export interface FileSecretStoreOptions {
+  /** The config directory; the store is `<dir>/secrets.enc.json`, the key file `<dir>/secret.key`. */
+  dir: string;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+export class FileSecretStore implements SecretStore {
+  readonly file: string;
+  readonly keyFile: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly logger: Logger;
+  private readonly derived = new Map<string, Buffer>();
+
+  constructor(opts: FileSecretStoreOptions) {
+    this.file = join(opts.dir, SECRETS_FILE);
+    this.keyFile = join(opts.dir, KEY_FILE);
+    this.env = opts.env ?? process.env;
+    this.logger = opts.logger ?? nullLogger;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.load())[key];
+  }
+
+  async keys(): Promise<string[]> {
+    return Object.keys(await this.load()).sort();
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    await this.mutate((m) => {
+      m[key] = value;
+    });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.mutate((m) => {
+      delete m[key];
+    });
+  }
+
+  /** Deletes every key that starts with `prefix` in one write (removing a profile). */
+  async deletePrefix(prefix: string): Promise<void> {
+    await this.mutate((m) => {
+      for (const k of Object.keys(m)) if (k.startsWith(prefix)) delete m[k];
+    });
+  }
+
+  /**
+   * Explicit repair when the old key is lost: moves the unreadable store aside (it stays as a backup) so new
+   * secrets can be stored. Returns the backup path, or undefined when the store was readable (nothing done).
+   */
+  async resetUnreadable(): Promise<string | undefined> {
+    return withFileLock(this.file, async () => {
+      try {
+        await this.load();
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof CalpumpError) || e.id !== 'secrets.unreadable') throw e;
+        const aside = join(dirname(this.file), `${SECRETS_FILE}.reset-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`);
+        await rename(this.file, aside);
+        this.logger.warn('secrets.storeReset', { file: this.file, backup: aside });
+        return aside;
+      }
+    });
+  }
+
+  private async mutate(fn: (m: Record<string, string>) => void): Promise<void> {
+    await withFileLock(this.file, async () => {
+      const existing = await this.readStoreFile();
+      const map = existing ? await this.decrypt(existing) : {};
+      fn(map);
+      await this.write(map, existing?.kdf);
+    });
+  }
+
+  private async load(): Promise<Record<string, string>> {
+    const existing = await this.readStoreFile();
+    return existing ? this.decrypt(existing) : {};
+  }
+
+  private async readStoreFile(): Promise<StoreFile | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new CalpumpError('secrets.unreadable', { params: { file: this.file }, evidence: `cannot read: ${(e as NodeJS.ErrnoException).code}`, cause: e });
+    }
+    let parsed: StoreFile;
+    try {
+      parsed = fileSchema.parse(JSON.parse(text));
+    } catch {
+      throw await this.unreadable('the file is not a Calpump secret store (damaged or edited by hand)');
+    }
+    return parsed;
+  }
+
+  private async decrypt(store: StoreFile): Promise<Record<string, string>> {
+    const key = await this.keyFor(store.kdf, true);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(store.iv, 'base64'));
+      decipher.setAAD(aad(store.kdf));
+      decipher.setAuthTag(Buffer.from(store.tag, 'base64'));
+      const plain = Buffer.concat([decipher.update(Buffer.from(store.ciphertext, 'base64')), decipher.final()]);
+      return z.record(z.string(), z.string()).parse(JSON.parse(plain.toString('utf8')));
+    } catch {
+      throw await this.unreadable(`authentication failed: wrong key (${this.describeKeySource()}) or a damaged file`);
+    }
+  }
+
+  private async write(map: Record<string, string>, previous: Kdf | undefined): Promise<void> {
+    const source = keyFromEnv(this.env);
+    // Keep the salt of a passphrase store so the derived key stays cached; a new store gets a fresh salt.
+    const kdf: Kdf =
+      source?.kind === 'passphrase'
+        ? previous?.name === 'scrypt'
+          ? previous
+          : { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...SCRYPT_PARAMS }
+        : { name: 'raw' };
+    const key = await this.keyFor(kdf, false);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(aad(kdf));
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(map), 'utf8'), cipher.final()]);
+    const out: StoreFile = {
+      format: 'calpump-secrets',
+      version: 1,
+      kdf,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    };
+    await writeFileAtomic(this.file, `${JSON.stringify(out, null, 2)}\n`, 0o600);
+  }
+
+  /** The AES key for a store header; `existing` = the store already holds data (never invent a key then). */
+  private async keyFor(kdf: Kdf, existing: boolean): Promise<Buffer> {
+    const source: KeySource | undefined = keyFromEnv(this.env);
+    if (kdf.name === 'scrypt') {
+      if (source?.kind !== 'passphrase') {
+        throw await this.unreadable('the store was written with a CALPUMP_SECRET_KEY passphrase; set the same passphrase');
+      }
+      const cacheKey = `${kdf.salt}`;
+      let key = this.derived.get(cacheKey);
+      if (!key) {
+        key = await deriveKey(source.passphrase, Buffer.from(kdf.salt, 'base64'));
+        this.derived.set(cacheKey, key);
+      }
+      return key;
+    }
+    if (source?.kind === 'passphrase') throw await this.unreadable('the store was written with a 32-byte key, but CALPUMP_SECRET_KEY is a passphrase');
+    if (source?.kind === 'raw') return source.key;
+    const fromFile = await readKeyFile(this.keyFile, this.logger);
+    if (fromFile) return fromFile;
+    if (existing) throw await this.unreadable(`the key file ${this.keyFile} is missing and CALPUMP_SECRET_KEY is not set`);
+    return createKeyFile(this.keyFile, this.logger);
+  }
+
+  private describeKeySource(): string {
+    const source = keyFromEnv(this.env);
+    if (!source) return `key file ${this.keyFile}`;
+    return source.kind === 'passphrase' ? 'CALPUMP_SECRET_KEY passphrase' : 'CALPUMP_SECRET_KEY';
+  }
+
+  private async unreadable(reason: string): Promise<CalpumpError> {
+    const backup = await this.backup();
+    return new CalpumpError('secrets.unreadable', { params: { file: this.file }, evidence: `${reason}; backup kept at ${backup}` });
+  }
+
+  /** One backup per distinct content of the store, next to it. */
+  private async backup(): Promise<string> {
+    const dir = dirname(this.file);
+    const raw = await readFile(this.file);
+    const digest = createHash('sha256').update(raw).digest('hex').slice(0, 12);
+    const prefix = `${basename(this.file)}.unreadable-`;
+    const existing = (await readdir(dir)).find((f) => f.startsWith(prefix) && f.endsWith(`-${digest}.bak`));
+    if (existing) return join(dir, existing);
+    const target = join(dir, `${prefix}${new Date().toISOString().replace(/[:.]/g, '-')}-${digest}.bak`);
+    await copyFile(this.file, target);
+    await chmod(target, 0o600);
+    return target;
+  }
+}
+
+function aad(kdf: Kdf): Buffer {
+  return Buffer.from(JSON.stringify({ format: 'calpump-secrets', version: 1, kdf }), 'utf8');
+}
