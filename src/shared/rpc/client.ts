@@ -1,0 +1,134 @@
+// The typed client, derived from the contract — never hand-mirrored. Used by the preload script (over IPC) and
+// by the browser (over WebSocket); the renderer only sees RpcClient and cannot tell which transport it has.
+import type { ErrorInfo } from '../errors.js';
+import { acceptsOpId, type RpcInput, type RpcMethod, type RpcOutput, rpcMethods } from './contract.js';
+import type { RpcEventName, RpcEventPayload } from './events.js';
+import type { RpcResult, RpcTransport } from './wire.js';
+
+export interface CallOptions {
+  /** Aborting sends app.cancel for the call's operation id and rejects with rpc.cancelled. */
+  signal?: AbortSignal;
+}
+
+type MethodFn<M extends RpcMethod> = undefined extends RpcInput<M>
+  ? (input?: RpcInput<M>, opts?: CallOptions) => Promise<RpcOutput<M>>
+  : (input: RpcInput<M>, opts?: CallOptions) => Promise<RpcOutput<M>>;
+
+export type RpcClient = { [M in RpcMethod]: MethodFn<M> } & {
+  on<E extends RpcEventName>(event: E, listener: (payload: RpcEventPayload<E>) => void): () => void;
+};
+
+// Errors thrown through Electron's contextBridge keep only their message, so the ErrorInfo travels inside it.
+const MARK = 'calpump-error:';
+
+/** A failed call. `info` is the catalogue entry; use errorInfoOf(e) to read it from anything caught. */
+export class RpcError extends Error {
+  readonly info: ErrorInfo;
+  constructor(info: ErrorInfo) {
+    super(MARK + JSON.stringify(info));
+    this.name = 'RpcError';
+    this.info = info;
+  }
+}
+
+/** The ErrorInfo of a caught error: an RpcError, one that crossed contextBridge, or anything else. */
+export function errorInfoOf(e: unknown): ErrorInfo {
+  if (e instanceof RpcError) return e.info;
+  const msg = e instanceof Error ? e.message : typeof e === 'string' ? e : String(e);
+  const at = msg.indexOf(MARK);
+  if (at >= 0) {
+    try {
+      const info = JSON.parse(msg.slice(at + MARK.length)) as ErrorInfo;
+      if (typeof info.id === 'string' && typeof info.title === 'string') return info;
+    } catch {
+      // fall through: not ours
+    }
+  }
+  return localError('internal.unexpected', 'Unexpected error', msg, 'Reload the window; if it persists, export the log and report it.');
+}
+
+/** Errors that arise in the client itself (before the host could answer). English; the UI localises by id. */
+export function localError(id: string, title: string, message: string, fix: string): ErrorInfo {
+  return { id, title, message, fix };
+}
+
+let opCounter = 0;
+function newOpId(): string {
+  opCounter += 1;
+  return `op-${Date.now().toString(36)}-${opCounter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function createRpcClient(transport: RpcTransport): RpcClient {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let unsubscribe: (() => void) | undefined;
+
+  function ensureSubscribed(): void {
+    if (unsubscribe) return;
+    unsubscribe = transport.subscribe((name, payload) => {
+      for (const l of listeners.get(name) ?? []) {
+        try {
+          l(payload);
+        } catch {
+          // One faulty listener must not stop the others.
+        }
+      }
+    });
+  }
+
+  async function call(method: RpcMethod, input: unknown, opts?: CallOptions): Promise<unknown> {
+    const signal = opts?.signal;
+    let payload = input;
+    let opId: string | undefined;
+    if (signal && acceptsOpId(method)) {
+      opId = newOpId();
+      payload = { ...((input as object | undefined) ?? {}), opId };
+    }
+    if (signal?.aborted) throw new RpcError(cancelledInfo());
+    const pending = transport.call(method, payload === undefined ? {} : payload).catch((e: unknown) => ({ ok: false as const, error: disconnectedInfo(e) }));
+    const result = signal ? await raceAbort(pending, signal, opId, transport) : await pending;
+    if (!result.ok) throw new RpcError(result.error);
+    return result.output;
+  }
+
+  const client: Record<string, unknown> = {};
+  for (const method of rpcMethods) client[method] = (input?: unknown, opts?: CallOptions) => call(method, input, opts);
+  client.on = (event: string, listener: (payload: unknown) => void) => {
+    ensureSubscribed();
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
+  };
+  return client as RpcClient;
+}
+
+function disconnectedInfo(e: unknown): ErrorInfo {
+  const evidence = e instanceof Error ? e.message : String(e);
+  return { ...localError('rpc.disconnected', 'Connection to Calpump lost', 'The call could not reach the Calpump host.', 'Check that Calpump (or `calpump serve`) is still running, then reload the page.'), evidence };
+}
+
+function cancelledInfo(): ErrorInfo {
+  return localError('rpc.cancelled', 'Cancelled', 'The operation was cancelled.', 'Start it again when you are ready.');
+}
+
+function raceAbort(pending: Promise<RpcResult>, signal: AbortSignal, opId: string | undefined, transport: RpcTransport) {
+  return new Promise<RpcResult>((resolve) => {
+    const onAbort = () => {
+      if (opId) void transport.call('app.cancel', { opId }).catch(() => undefined);
+      resolve({ ok: false, error: cancelledInfo() });
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (r) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(r);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve({ ok: false, error: disconnectedInfo(e) });
+      },
+    );
+  });
+}
