@@ -1,0 +1,225 @@
+// Profiles in `<config dir>/profiles.json`. Each profile is validated on its own, so one bad entry (edited by
+// hand, or written by a newer version) is reported precisely while the others stay usable for reading. Writes
+// are refused while any entry is bad, except the two explicit repairs on the bad entry itself: edit it into a
+// valid profile, or remove it. Nothing is ever dropped silently. Secrets live in the SecretStore, keyed by id.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { graphProfileSchema, ewsProfileSchema, type Profile } from '../../shared/profile.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { VersionedJsonFile } from './versioned-json-file.js';
+import { describeIssue } from './zod-issues.js';
+
+export const PROFILES_FILE = 'profiles.json';
+const SCHEMA_VERSION = 1;
+
+const documentSchema = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), profiles: z.array(z.unknown()) });
+type ProfilesDocument = z.infer<typeof documentSchema>;
+
+/** An entry that does not validate, with where and why. */
+export interface BrokenProfile {
+  index: number;
+  id?: string;
+  name?: string;
+  field: string;
+  problem: string;
+}
+
+export interface ProfileInventory {
+  profiles: Profile[];
+  broken: BrokenProfile[];
+}
+
+/** A profile as the user describes it: everything but the id. */
+export type ProfileInput = Record<string, unknown>;
+
+export interface ProfileStoreOptions {
+  dir: string;
+  secrets: SecretStore;
+  newId?: () => string;
+}
+
+export class ProfileStore {
+  readonly file: VersionedJsonFile<ProfilesDocument>;
+  private readonly secrets: SecretStore;
+  private readonly newId: () => string;
+
+  constructor(opts: ProfileStoreOptions) {
+    this.file = new VersionedJsonFile<ProfilesDocument>({
+      path: join(opts.dir, PROFILES_FILE),
+      schemaVersion: SCHEMA_VERSION,
+      schema: documentSchema,
+      empty: () => ({ schemaVersion: SCHEMA_VERSION, profiles: [] }),
+    });
+    this.secrets = opts.secrets;
+    this.newId = opts.newId ?? randomUUID;
+  }
+
+  /** Valid profiles and the bad entries (never hides either). */
+  async inventory(): Promise<ProfileInventory> {
+    return inspect((await this.file.read()).profiles);
+  }
+
+  /** Valid profiles, sorted by name. */
+  async list(): Promise<Profile[]> {
+    return (await this.inventory()).profiles;
+  }
+
+  /** By name (case-insensitive) or id. A bad entry with that name fails with config.invalid naming the field. */
+  async get(nameOrId: string): Promise<Profile> {
+    const doc = await this.file.read();
+    const index = findIndex(doc.profiles, nameOrId);
+    if (index < 0) throw new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } });
+    const checked = validateEntry(doc.profiles, index);
+    if (!checked.ok) throw await this.file.invalid(checked.broken.field, checked.broken.problem);
+    return checked.profile;
+  }
+
+  async add(input: ProfileInput): Promise<Profile> {
+    let added: Profile | undefined;
+    await this.file.update(async (doc) => {
+      await this.refuseWhileBroken(doc.profiles);
+      const profile = parseInput({ ...input, id: this.newId() });
+      assertUniqueName(doc.profiles, profile.name, -1);
+      added = profile;
+      return { ...doc, profiles: [...doc.profiles, profile] };
+    });
+    return added!;
+  }
+
+  /**
+   * Replaces a profile with what `change` makes of its stored fields. Works on a bad entry too (the repair
+   * path); the kind and the id cannot change.
+   */
+  async update(nameOrId: string, change: (current: Record<string, unknown>) => ProfileInput): Promise<Profile> {
+    let updated: Profile | undefined;
+    await this.file.update(async (doc) => {
+      const index = findIndex(doc.profiles, nameOrId);
+      if (index < 0) throw new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } });
+      await this.refuseWhileBroken(doc.profiles, index);
+      const current = asRecord(doc.profiles[index]) ?? {};
+      const next = change(structuredClone(current));
+      if (current.kind !== undefined && next.kind !== current.kind) {
+        throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: `a profile's kind cannot change (it is ${String(current.kind)}); add a new profile instead` } });
+      }
+      const profile = parseInput({ ...next, id: typeof current.id === 'string' && current.id ? current.id : this.newId() });
+      assertUniqueName(doc.profiles, profile.name, index);
+      updated = profile;
+      const profiles = [...doc.profiles];
+      profiles[index] = profile;
+      return { ...doc, profiles };
+    });
+    return updated!;
+  }
+
+  /** Removes a profile (also a bad one) and every secret it owns. */
+  async remove(nameOrId: string): Promise<{ id?: string; name?: string }> {
+    let removed: { id?: string; name?: string } = {};
+    await this.file.update(async (doc) => {
+      const index = findIndex(doc.profiles, nameOrId);
+      if (index < 0) throw new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } });
+      await this.refuseWhileBroken(doc.profiles, index);
+      const entry = asRecord(doc.profiles[index]) ?? {};
+      removed = { id: str(entry.id), name: str(entry.name) };
+      // Secrets first: a failure here leaves the profile in place rather than orphaning its secrets.
+      if (removed.id) await this.deleteSecrets(removed.id);
+      return { ...doc, profiles: doc.profiles.filter((_, i) => i !== index) };
+    });
+    return removed;
+  }
+
+  private async deleteSecrets(id: string): Promise<void> {
+    const prefix = `profile:${id}:`;
+    const bulk = (this.secrets as { deletePrefix?: (p: string) => Promise<void> }).deletePrefix;
+    if (bulk) return bulk.call(this.secrets, prefix);
+    for (const key of await this.secrets.keys()) if (key.startsWith(prefix)) await this.secrets.delete(key);
+  }
+
+  /**
+   * While an entry is bad, only repairs of bad entries (edit or remove, one at a time) may write; any other
+   * change waits until the file is fixed. Unchanged entries are always written back exactly as read.
+   */
+  private async refuseWhileBroken(entries: unknown[], target = -1): Promise<void> {
+    const broken = inspect(entries).broken;
+    if (broken.length === 0 || broken.some((b) => b.index === target)) return;
+    throw await this.file.invalid(broken[0].field, broken[0].problem);
+  }
+}
+
+function inspect(entries: unknown[]): ProfileInventory {
+  const profiles: Profile[] = [];
+  const broken: BrokenProfile[] = [];
+  entries.forEach((_, i) => {
+    const checked = validateEntry(entries, i);
+    if (checked.ok) profiles.push(checked.profile);
+    else broken.push(checked.broken);
+  });
+  profiles.sort((a, b) => a.name.localeCompare(b.name));
+  return { profiles, broken };
+}
+
+type Checked = { ok: true; profile: Profile } | { ok: false; broken: BrokenProfile };
+
+function validateEntry(entries: unknown[], index: number): Checked {
+  const raw = entries[index];
+  const rec = asRecord(raw);
+  const at = `profiles[${index}]`;
+  const fail = (field: string, problem: string): Checked => ({
+    ok: false,
+    broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem },
+  });
+  if (!rec) return fail(at, 'expected a profile object');
+  const schema = schemaFor(rec.kind);
+  if (!schema) return fail(`${at}.kind`, 'must be "ews" or "graph"');
+  const parsed = schema.safeParse(rec);
+  if (!parsed.success) {
+    const { field, problem } = describeIssue(parsed.error, at);
+    return fail(field, problem);
+  }
+  const profile = parsed.data as Profile;
+  for (let j = 0; j < index; j++) {
+    const other = asRecord(entries[j]);
+    if (other && typeof other.name === 'string' && other.name.toLowerCase() === profile.name.toLowerCase()) {
+      return fail(`${at}.name`, `"${profile.name}" is already used by profiles[${j}]; names must be unique (ignoring case)`);
+    }
+    if (other && other.id === profile.id) return fail(`${at}.id`, `the id is already used by profiles[${j}]`);
+  }
+  return { ok: true, profile };
+}
+
+function parseInput(input: Record<string, unknown>): Profile {
+  const schema = schemaFor(input.kind);
+  if (!schema) throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: 'must be "ews" or "graph"' } });
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error) });
+  return parsed.data as Profile;
+}
+
+function schemaFor(kind: unknown): z.ZodType | undefined {
+  if (kind === 'ews') return ewsProfileSchema;
+  if (kind === 'graph') return graphProfileSchema;
+  return undefined;
+}
+
+function assertUniqueName(entries: unknown[], name: string, except: number): void {
+  const clash = entries.findIndex((e, i) => i !== except && str(asRecord(e)?.name)?.toLowerCase() === name.toLowerCase());
+  if (clash >= 0) {
+    throw new CalpumpError('input.invalid', { params: { field: 'name', problem: `a profile named "${str(asRecord(entries[clash])?.name)}" already exists; names must be unique (ignoring case)` } });
+  }
+}
+
+function findIndex(entries: unknown[], nameOrId: string): number {
+  const wanted = nameOrId.toLowerCase();
+  const byId = entries.findIndex((e) => asRecord(e)?.id === nameOrId);
+  if (byId >= 0) return byId;
+  return entries.findIndex((e) => str(asRecord(e)?.name)?.toLowerCase() === wanted);
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

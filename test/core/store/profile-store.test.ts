@@ -1,0 +1,139 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { PROFILES_FILE, ProfileStore } from '../../../src/core/store/profile-store.js';
+import { secretKey } from '../../../src/shared/profile.js';
+
+const ews = (name: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'ews',
+  name,
+  url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+  username: 'svc-calpump@contoso.com',
+  auth: 'basic',
+  ...extra,
+});
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'calpump-profiles-'));
+  const secrets = new MemorySecretStore();
+  let n = 0;
+  const store = new ProfileStore({ dir, secrets, newId: () => `id-${++n}` });
+  return { dir, secrets, store, path: join(dir, PROFILES_FILE) };
+}
+
+async function calpumpError(p: Promise<unknown>, id: string): Promise<CalpumpError> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(CalpumpError);
+  expect((err as CalpumpError).id).toBe(id);
+  return err as CalpumpError;
+}
+
+describe('ProfileStore', () => {
+  it('adds with defaults, gets by name (any case) or id, lists sorted', async () => {
+    const { store } = await setup();
+    const b = await store.add(ews('Beta'));
+    await store.add(ews('alpha'));
+    expect(b).toMatchObject({ id: 'id-1', access: 'impersonation', proxy: { mode: 'system' }, logLevel: 'info' });
+    expect((await store.get('BETA')).id).toBe('id-1');
+    expect((await store.get('id-1')).name).toBe('Beta');
+    expect((await store.list()).map((p) => p.name)).toEqual(['alpha', 'Beta']);
+  });
+
+  it('rejects a duplicate name ignoring case, and invalid input with the field', async () => {
+    const { store } = await setup();
+    await store.add(ews('demo'));
+    expect((await calpumpError(store.add(ews('DEMO')), 'input.invalid')).params.field).toBe('name');
+    const bad = await calpumpError(store.add(ews('x', { url: 'not a url' })), 'input.invalid');
+    expect(bad.params.field).toBe('url');
+    await calpumpError(store.get('nope'), 'config.profileNotFound');
+  });
+
+  it('updates fields but not kind or id', async () => {
+    const { store } = await setup();
+    await store.add(ews('demo'));
+    const u = await store.update('demo', (p) => ({ ...p, access: 'delegate', name: 'renamed' }));
+    expect(u).toMatchObject({ id: 'id-1', access: 'delegate', name: 'renamed' });
+    await calpumpError(store.update('renamed', (p) => ({ ...p, kind: 'graph' })), 'input.invalid');
+    expect((await store.update('renamed', (p) => ({ ...p, id: 'other' }))).id).toBe('id-1');
+    expect((await store.get('renamed')).id).toBe('id-1');
+  });
+
+  it('removing a profile deletes its secrets and only its secrets', async () => {
+    const { store, secrets } = await setup();
+    const a = await store.add(ews('a'));
+    const b = await store.add(ews('b'));
+    await secrets.set(secretKey(a.id, 'password'), 'pw-a');
+    await secrets.set(secretKey(a.id, 'proxyPassword'), 'px-a');
+    await secrets.set(secretKey(b.id, 'password'), 'pw-b');
+    await store.remove('A');
+    expect(await secrets.keys()).toEqual([secretKey(b.id, 'password')]);
+    expect((await store.list()).map((p) => p.name)).toEqual(['b']);
+  });
+
+  it('one invalid profile: reported with its field, the others stay readable, writes refused, nothing dropped', async () => {
+    const { dir, store, path } = await setup();
+    await store.add(ews('one'));
+    await store.add(ews('two'));
+    await store.add(ews('three'));
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.profiles[2].url = 'htp:/broken';
+    const edited = JSON.stringify(doc, null, 2);
+    await writeFile(path, edited);
+
+    const inv = await store.inventory();
+    expect(inv.profiles.map((p) => p.name)).toEqual(['one', 'two']);
+    expect(inv.broken).toEqual([expect.objectContaining({ index: 2, name: 'three', field: 'profiles[2].url' })]);
+    expect((await store.get('one')).name).toBe('one');
+    const getBroken = await calpumpError(store.get('three'), 'config.invalid');
+    expect(getBroken.params.field).toBe('profiles[2].url');
+
+    const refused = await calpumpError(store.add(ews('four')), 'config.invalid');
+    expect(refused.params).toMatchObject({ file: path, field: 'profiles[2].url' });
+    expect(await readFile(refused.params.backup, 'utf8')).toBe(edited);
+    await calpumpError(store.remove('one'), 'config.invalid');
+    expect(await readFile(path, 'utf8')).toBe(edited);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
+
+    // Repair path: editing the broken entry itself.
+    await store.update('three', (p) => ({ ...p, url: 'https://mail2.contoso.com/EWS/Exchange.asmx' }));
+    expect((await store.inventory()).broken).toEqual([]);
+    expect((await store.add(ews('four'))).name).toBe('four');
+    expect((await store.list()).map((p) => p.name)).toEqual(['four', 'one', 'three', 'two']);
+  });
+
+  it('a non-object entry or an unknown kind is a broken entry, not a lost file', async () => {
+    const { store, path } = await setup();
+    await store.add(ews('keep'));
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.profiles.push('oops', { kind: 'imap', name: 'x' });
+    await writeFile(path, JSON.stringify(doc));
+    const inv = await store.inventory();
+    expect(inv.profiles.map((p) => p.name)).toEqual(['keep']);
+    expect(inv.broken.map((b) => b.field)).toEqual(['profiles[1]', 'profiles[2].kind']);
+    // The other repair path: remove the bad entries.
+    await store.remove('x');
+    expect((await store.inventory()).broken.map((b) => b.field)).toEqual(['profiles[1]']);
+  });
+
+  it('a hand-made duplicate name is reported on the later entry', async () => {
+    const { store, path } = await setup();
+    await store.add(ews('Same'));
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.profiles.push({ ...doc.profiles[0], id: 'other', name: 'same' });
+    await writeFile(path, JSON.stringify(doc));
+    expect((await store.inventory()).broken).toEqual([expect.objectContaining({ index: 1, field: 'profiles[1].name' })]);
+  });
+
+  it('corrupt JSON: config.invalid, backup, nothing overwritten', async () => {
+    const { store, path } = await setup();
+    await store.add(ews('a'));
+    await writeFile(path, '{"schemaVersion":1,"profiles":[{"kind":"ews",');
+    const err = await calpumpError(store.list(), 'config.invalid');
+    expect(err.params.field).toBe('(JSON syntax)');
+    await calpumpError(store.add(ews('b')), 'config.invalid');
+    expect(await readFile(path, 'utf8')).toBe('{"schemaVersion":1,"profiles":[{"kind":"ews",');
+  });
+});
