@@ -5,6 +5,7 @@ import { ewsEntries } from './catalogue/ews.js';
 import { networkEntries } from './catalogue/network.js';
 import { configEntries } from './catalogue/config.js';
 import { exportEntries } from './catalogue/export.js';
+import { graphEntries } from './catalogue/graph.js';
 
 export type { CatalogueEntry, Lang, Localised } from './catalogue/types.js';
 
@@ -13,6 +14,7 @@ export const catalogue = {
   ...networkEntries,
   ...configEntries,
   ...exportEntries,
+  ...graphEntries,
 };
 
 export type CatalogueId = keyof typeof catalogue;
