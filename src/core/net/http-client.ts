@@ -1,0 +1,182 @@
+// One HTTP client per profile: trust policy, proxy route per origin, keep-alive agents, timeouts, and
+// error mapping. Connectors (EWS, Graph) send everything through it so TLS and proxy behave the same.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type * as net from 'node:net';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+import type { ProxySetting, TlsSetting } from '../../shared/profile.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { mapNetworkError, RequestTimeoutError } from './network-errors.js';
+import { describeProxy, resolveProxy, type ProxyRoute } from './proxy-resolution.js';
+import { proxyAuthorization } from './proxy-tunnel.js';
+import { secureConnect } from './secure-connect.js';
+import { loadTlsPolicy, type TlsPolicy } from './tls-policy.js';
+
+export interface HttpClientOptions {
+  profileId: string;
+  tls?: TlsSetting;
+  proxy?: ProxySetting;
+  secrets: SecretStore;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs: number;
+}
+
+export interface HttpRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** A dedicated agent (NTLM binds authentication to one connection). Default: the shared keep-alive agent. */
+  agent?: http.Agent;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** Which way the request went, e.g. "proxy http://proxy:3128 (from HTTPS_PROXY)". */
+  route: string;
+}
+
+/** An https.Agent whose sockets come from secureConnect(): proxy tunnel + our TLS verification. */
+class VerifiedHttpsAgent extends https.Agent {
+  constructor(
+    private readonly route: ProxyRoute,
+    private readonly policy: TlsPolicy,
+    opts: https.AgentOptions,
+  ) {
+    super(opts);
+  }
+
+  // Asynchronous createConnection (callback, no return value) is how Node's Agent supports late sockets.
+  override createConnection(options: http.ClientRequestArgs, cb?: (err: Error | null, s: net.Socket) => void): undefined {
+    const host = String(options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+    secureConnect({ host, port: Number(options.port ?? 443), route: this.route, policy: this.policy }).then(
+      (s) => cb?.(null, s),
+      (e: Error) => cb?.(e, undefined as unknown as net.Socket),
+    );
+    return undefined;
+  }
+}
+
+const gunzip = promisify(zlib.gunzip);
+const inflate = promisify(zlib.inflate);
+
+export class HttpClient {
+  private readonly routes = new Map<string, Promise<ProxyRoute>>();
+  private readonly agents = new Map<string, http.Agent>();
+
+  private constructor(
+    private readonly opts: HttpClientOptions,
+    readonly tlsPolicy: TlsPolicy,
+  ) {}
+
+  static async create(opts: HttpClientOptions): Promise<HttpClient> {
+    return new HttpClient(opts, await loadTlsPolicy(opts.tls));
+  }
+
+  get timeoutMs(): number {
+    return this.opts.timeoutMs;
+  }
+
+  route(url: URL): Promise<ProxyRoute> {
+    const key = `${url.protocol}//${url.host}`;
+    let r = this.routes.get(key);
+    if (!r) {
+      r = resolveProxy(url, { setting: this.opts.proxy, profileId: this.opts.profileId, secrets: this.opts.secrets, env: this.opts.env ?? process.env });
+      this.routes.set(key, r);
+    }
+    return r;
+  }
+
+  async describeRoute(url: string | URL): Promise<string> {
+    return describeProxy(await this.route(new URL(url)));
+  }
+
+  /** A fresh agent for one origin; the caller destroys it. keepAlive + one socket for connection-bound auth. */
+  async newAgent(url: string | URL, opts: { keepAlive: boolean; maxSockets?: number } = { keepAlive: true, maxSockets: 1 }): Promise<http.Agent> {
+    const u = new URL(url);
+    const route = await this.route(u);
+    if (u.protocol === 'https:') return new VerifiedHttpsAgent(route, this.tlsPolicy, { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
+    return new http.Agent({ keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
+  }
+
+  private async sharedAgent(u: URL): Promise<http.Agent> {
+    const key = `${u.protocol}//${u.host}`;
+    let a = this.agents.get(key);
+    if (!a) {
+      a = await this.newAgent(u, { keepAlive: true, maxSockets: 8 });
+      this.agents.set(key, a);
+    }
+    return a;
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const u = new URL(req.url);
+    const route = await this.route(u);
+    const routeText = describeProxy(route);
+    const agent = req.agent ?? (await this.sharedAgent(u));
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    let options: http.RequestOptions;
+    const plainViaProxy = u.protocol === 'http:' && route.kind === 'proxy';
+    if (plainViaProxy) {
+      // Plain HTTP through a forward proxy: absolute-form request line to the proxy itself.
+      const p = route.proxyUrl!;
+      const auth = proxyAuthorization(route);
+      if (auth) headers['Proxy-Authorization'] = auth;
+      headers.Host = u.host;
+      options = { host: p.hostname, port: p.port || 80, path: u.href, method: req.method, headers, agent };
+    } else {
+      options = { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port || (u.protocol === 'https:' ? 443 : 80), path: u.pathname + u.search, method: req.method, headers, agent };
+    }
+    const ctx = { host: u.hostname, proxy: routeText, timeoutMs: this.opts.timeoutMs, viaProxy: plainViaProxy };
+    try {
+      const res = await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body);
+      if (plainViaProxy && res.status === 407) {
+        throw new CalpumpError('net.proxy.failed', { params: { proxy: routeText, reason: '407 Proxy Authentication Required (proxy credentials missing or wrong)' } });
+      }
+      return { ...res, route: routeText };
+    } catch (err) {
+      throw mapNetworkError(err, ctx);
+    }
+  }
+
+  private send(
+    fn: typeof http.request,
+    options: http.RequestOptions,
+    body: string | undefined,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+    return new Promise((resolve, reject) => {
+      const r = fn(options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('aborted', () => reject(Object.assign(new Error('the server closed the connection mid-answer'), { code: 'ECONNRESET' })));
+        res.on('end', () => {
+          clearTimeout(timer);
+          const raw = Buffer.concat(chunks);
+          const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();
+          const decoded = enc === 'gzip' ? gunzip(raw) : enc === 'deflate' ? inflate(raw) : Promise.resolve(raw);
+          decoded.then(
+            (b) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b.toString('utf8') }),
+            reject,
+          );
+        });
+      });
+      const timer = setTimeout(() => r.destroy(new RequestTimeoutError(`no answer within ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
+      r.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      r.end(body);
+    });
+  }
+
+  close(): void {
+    for (const a of this.agents.values()) a.destroy();
+    this.agents.clear();
+  }
+}

@@ -1,0 +1,97 @@
+// Which proxy (if any) a request to a given URL uses, and why — so the proxy in use is always visible
+// (`profiles test`, describe(), logs). Proxy passwords come from the SecretStore, never from the profile.
+import type { ProxySetting } from '../../shared/profile.js';
+import { secretKey } from '../../shared/profile.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+
+export interface ProxyRoute {
+  kind: 'direct' | 'proxy';
+  /** Proxy URL without credentials. */
+  proxyUrl?: URL;
+  username?: string;
+  password?: string;
+  /** Where the decision came from: 'profile', an env variable name, 'NO_PROXY', 'profile: none', … */
+  source: string;
+}
+
+/** NO_PROXY semantics as curl and most tools use them: `*`, exact host, domain suffix (.corp or corp), host:port. */
+export function matchesNoProxy(noProxy: string | undefined, host: string, port: number): boolean {
+  if (!noProxy) return false;
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    let entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    let entryPort: number | undefined;
+    const portMatch = /^(.*?):(\d+)$/.exec(entry);
+    if (portMatch && !entry.startsWith('[') && portMatch[1].indexOf(':') < 0) {
+      entry = portMatch[1];
+      entryPort = Number(portMatch[2]);
+    } else if (/^\[.*\]:\d+$/.test(entry)) {
+      const i = entry.lastIndexOf(':');
+      entryPort = Number(entry.slice(i + 1));
+      entry = entry.slice(0, i);
+    }
+    entry = entry.replace(/^\[|\]$/g, '').replace(/^\*\./, '.');
+    if (entryPort !== undefined && entryPort !== port) continue;
+    const bare = entry.startsWith('.') ? entry.slice(1) : entry;
+    if (h === bare || h.endsWith('.' + bare)) return true;
+  }
+  return false;
+}
+
+function defaultPort(u: URL): number {
+  return u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
+}
+
+function envValue(env: NodeJS.ProcessEnv, names: string[]): { name: string; value: string } | undefined {
+  for (const name of names) {
+    const value = env[name];
+    if (value && value.trim()) return { name, value: value.trim() };
+  }
+  return undefined;
+}
+
+function splitCredentials(raw: string): { url: URL; username?: string; password?: string } {
+  const url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
+  const username = url.username ? decodeURIComponent(url.username) : undefined;
+  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  url.username = '';
+  url.password = '';
+  return { url, username, password };
+}
+
+export interface ProxyContext {
+  setting: ProxySetting | undefined;
+  profileId: string;
+  secrets: SecretStore;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function resolveProxy(target: URL, ctx: ProxyContext): Promise<ProxyRoute> {
+  const setting = ctx.setting ?? { mode: 'system' as const };
+  if (setting.mode === 'none') return { kind: 'direct', source: 'profile proxy: none' };
+  if (setting.mode === 'url') {
+    const { url } = splitCredentials(setting.url);
+    const password = setting.username ? await ctx.secrets.get(secretKey(ctx.profileId, 'proxyPassword')) : undefined;
+    return { kind: 'proxy', proxyUrl: url, username: setting.username, password, source: 'profile' };
+  }
+  const env = ctx.env;
+  const noProxy = envValue(env, ['NO_PROXY', 'no_proxy']);
+  if (noProxy && matchesNoProxy(noProxy.value, target.hostname, defaultPort(target))) {
+    return { kind: 'direct', source: `host in ${noProxy.name}` };
+  }
+  const names = target.protocol === 'https:' ? ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] : ['HTTP_PROXY', 'http_proxy'];
+  const found = envValue(env, names);
+  if (!found) return { kind: 'direct', source: 'no proxy variable set' };
+  const { url, username, password } = splitCredentials(found.value);
+  return { kind: 'proxy', proxyUrl: url, username, password, source: found.name };
+}
+
+/** "proxy http://proxy.corp:3128 (from HTTPS_PROXY)" or "direct (host in NO_PROXY)". Never shows a password. */
+export function describeProxy(route: ProxyRoute): string {
+  if (route.kind === 'direct') return `direct (${route.source})`;
+  const u = route.proxyUrl!;
+  const who = route.username ? ` as ${route.username}` : '';
+  return `proxy ${u.protocol}//${u.host}${who} (from ${route.source})`;
+}

@@ -1,0 +1,109 @@
+// Opens a verified TLS socket (direct or through a CONNECT tunnel) and hands it to HTTP only after the
+// profile's trust policy accepted the server's certificate.
+//
+// Pinning note: Node calls checkServerIdentity only when the chain already verified, so a self-signed pinned
+// certificate would never reach it. For the pinned mode alone this socket therefore skips Node's chain check
+// and we compare the leaf's SHA-256 fingerprint on 'secureConnect' — before the socket is released and before
+// the request (with its Authorization header) is written. A mismatch destroys the socket.
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { CalpumpError } from '../errors/calpump-error.js';
+import type { ProxyRoute } from './proxy-resolution.js';
+import { openTunnel } from './proxy-tunnel.js';
+import type { TlsPolicy } from './tls-policy.js';
+
+export interface CertificateFacts {
+  subject: string;
+  issuer: string;
+  fingerprint: string;
+}
+
+const CERT_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|HOSTNAME_MISMATCH|ERR_SSL/;
+export function isCertificateError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return CERT_ERROR.test(code);
+}
+
+function nameOf(x: tls.Certificate | undefined): string {
+  if (!x) return '?';
+  return x.CN ? `CN=${x.CN}${x.O ? `, O=${x.O}` : ''}` : Object.entries(x).map(([k, v]) => `${k}=${v}`).join(', ') || '?';
+}
+
+export function certificateFacts(cert: tls.PeerCertificate | undefined): CertificateFacts {
+  return { subject: nameOf(cert?.subject), issuer: nameOf(cert?.issuer), fingerprint: cert?.fingerprint256 ?? '?' };
+}
+
+export interface SecureTarget {
+  host: string;
+  port: number;
+  route: ProxyRoute;
+  policy: TlsPolicy;
+}
+
+async function rawSocket(t: SecureTarget): Promise<net.Socket | undefined> {
+  return t.route.kind === 'proxy' ? openTunnel(t.route, t.host, t.port) : undefined;
+}
+
+function tlsOptions(t: SecureTarget, socket: net.Socket | undefined, verify: boolean): tls.ConnectionOptions {
+  const servername = net.isIP(t.host) ? undefined : t.host;
+  const base: tls.ConnectionOptions = socket ? { socket, servername } : { host: t.host, port: t.port, servername };
+  if (!verify) return { ...base, rejectUnauthorized: false };
+  return { ...base, rejectUnauthorized: true, ca: t.policy.ca };
+}
+
+function handshake(opts: tls.ConnectionOptions): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const s = tls.connect(opts);
+    const onError = (e: Error) => reject(e);
+    s.once('error', onError);
+    s.once('secureConnect', () => {
+      s.removeListener('error', onError);
+      resolve(s);
+    });
+  });
+}
+
+/** Reads the server certificate without sending anything, to put evidence into an error message. */
+export async function probeCertificate(t: SecureTarget): Promise<CertificateFacts | undefined> {
+  try {
+    const s = await handshake(tlsOptions(t, await rawSocket(t), false));
+    const facts = certificateFacts(s.getPeerCertificate());
+    s.destroy();
+    return facts;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function secureConnect(t: SecureTarget): Promise<tls.TLSSocket> {
+  const pinned = t.policy.mode === 'pinned';
+  let socket: tls.TLSSocket;
+  try {
+    socket = await handshake(tlsOptions(t, await rawSocket(t), !pinned));
+  } catch (err) {
+    if (!isCertificateError(err)) throw err;
+    const facts = await probeCertificate(t);
+    throw new CalpumpError('net.tls.untrusted', {
+      params: {
+        host: t.host,
+        reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+        subject: facts?.subject ?? '?',
+        issuer: facts?.issuer ?? '?',
+        fingerprint: facts?.fingerprint ?? '?',
+      },
+      evidence: (err as Error).message,
+      cause: err,
+    });
+  }
+  if (pinned) {
+    const facts = certificateFacts(socket.getPeerCertificate());
+    if (facts.fingerprint.toUpperCase() !== t.policy.pinned) {
+      socket.destroy();
+      throw new CalpumpError('net.tls.pinMismatch', {
+        params: { host: t.host, fingerprint: facts.fingerprint, pinned: t.policy.pinned! },
+        evidence: `subject ${facts.subject}, issuer ${facts.issuer}`,
+      });
+    }
+  }
+  return socket;
+}

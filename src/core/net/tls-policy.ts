@@ -1,0 +1,50 @@
+// Per-profile TLS trust. Verification is always on: a profile may only ADD a trusted CA (tls.caFile) or
+// PIN one exact leaf certificate (tls.pinnedSha256). Nothing here turns verification off for a process.
+import { readFile } from 'node:fs/promises';
+import { rootCertificates } from 'node:tls';
+import type { TlsSetting } from '../../shared/profile.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+
+export type TlsMode = 'system' | 'caFile' | 'pinned';
+
+export interface TlsPolicy {
+  mode: TlsMode;
+  /** Trust anchors for chain verification (system CAs plus the profile's CA file), undefined = Node default. */
+  ca?: string[];
+  /** Normalised pinned fingerprint (upper-case hex with colons, as Node's fingerprint256). */
+  pinned?: string;
+  /** Human description for describe() and test evidence. */
+  description: string;
+}
+
+/** "aa bb:CC…" → "AA:BB:CC:…", the form Node reports in PeerCertificate.fingerprint256. */
+export function normaliseFingerprint(fp: string): string {
+  const hex = fp.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+  return hex.match(/.{2}/g)?.join(':') ?? '';
+}
+
+export async function loadTlsPolicy(tls: TlsSetting | undefined): Promise<TlsPolicy> {
+  if (tls?.pinnedSha256) {
+    const pinned = normaliseFingerprint(tls.pinnedSha256);
+    return { mode: 'pinned', pinned, description: `pinned certificate SHA-256 ${pinned}` };
+  }
+  if (tls?.caFile) {
+    let pem: string;
+    try {
+      pem = await readFile(tls.caFile, 'utf8');
+    } catch (e) {
+      throw new CalpumpError('config.invalid', {
+        params: { file: tls.caFile, field: 'tls.caFile', problem: `cannot read the CA file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, backup: '-' },
+        cause: e,
+      });
+    }
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new CalpumpError('config.invalid', {
+        params: { file: tls.caFile, field: 'tls.caFile', problem: 'not a PEM certificate (expected -----BEGIN CERTIFICATE-----)', backup: '-' },
+      });
+    }
+    // In addition to, not instead of, the system CAs: a public Exchange certificate keeps working.
+    return { mode: 'caFile', ca: [...rootCertificates, pem], description: `system CAs + ${tls.caFile}` };
+  }
+  return { mode: 'system', description: 'system CAs' };
+}

@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { HttpClient } from '../../../src/core/net/http-client.js';
+import { mapNetworkError } from '../../../src/core/net/network-errors.js';
+import { secretKey, type ProxySetting, type TlsSetting } from '../../../src/shared/profile.js';
+import { startForwardProxy, type ForwardProxy } from '../../support/forward-proxy.js';
+import { memorySecrets } from './fakes.js';
+
+const tlsDir = path.resolve(__dirname, '../../fixtures/ews/tls');
+const read = (f: string) => readFileSync(path.join(tlsDir, f), 'utf8');
+const SERVER_FP = '8D:EC:7B:03:93:A9:90:DC:E6:E5:2C:29:F4:0C:70:60:37:98:55:09:B8:55:F0:52:A8:98:66:88:07:20:45:97';
+
+interface TestServer {
+  url: string;
+  hits: number;
+  authHeaders: string[];
+  close(): Promise<void>;
+}
+
+async function startServer(kind: 'ca-signed' | 'self-signed' | 'plain'): Promise<TestServer> {
+  const state = { hits: 0, authHeaders: [] as string[] };
+  const handler: http.RequestListener = (req, res) => {
+    state.hits++;
+    if (req.headers.authorization) state.authHeaders.push(req.headers.authorization);
+    res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`hello ${req.method} ${req.url}`);
+  };
+  const server =
+    kind === 'plain'
+      ? http.createServer(handler)
+      : https.createServer(
+          kind === 'ca-signed' ? { key: read('server.key'), cert: read('server.pem') } : { key: read('other.key'), cert: read('other.pem') },
+          handler,
+        );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `${kind === 'plain' ? 'http' : 'https'}://127.0.0.1:${port}/EWS/Exchange.asmx`,
+    get hits() {
+      return state.hits;
+    },
+    authHeaders: state.authHeaders,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections?.();
+      server.close(() => r());
+    }),
+  };
+}
+
+function client(tls: TlsSetting = {}, proxy: ProxySetting = { mode: 'none' }, env: NodeJS.ProcessEnv = {}, secrets = memorySecrets()) {
+  return HttpClient.create({ profileId: 'p1', tls, proxy, secrets, env, timeoutMs: 5_000 });
+}
+
+async function failure(p: Promise<unknown>): Promise<CalpumpError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(CalpumpError);
+    return e as CalpumpError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('HttpClient TLS policy', () => {
+  let caSigned: TestServer;
+  let selfSigned: TestServer;
+  beforeAll(async () => {
+    caSigned = await startServer('ca-signed');
+    selfSigned = await startServer('self-signed');
+  });
+  afterAll(async () => {
+    await caSigned.close();
+    await selfSigned.close();
+  });
+
+  it('rejects an internal CA by default, naming subject, issuer and fingerprint; nothing is sent', async () => {
+    const c = await client();
+    const before = caSigned.hits;
+    const err = await failure(c.request({ url: caSigned.url, method: 'POST', headers: { Authorization: 'Basic c2VjcmV0' }, body: 'x' }));
+    expect(err.id).toBe('net.tls.untrusted');
+    expect(err.params.subject).toContain('CN=localhost');
+    expect(err.params.issuer).toContain('Calpump Test Root CA');
+    expect(err.params.fingerprint).toBe(SERVER_FP);
+    expect(caSigned.hits).toBe(before);
+    c.close();
+  });
+
+  it('trusts the server when the profile names the CA file', async () => {
+    const c = await client({ caFile: path.join(tlsDir, 'ca.pem') });
+    const res = await c.request({ url: caSigned.url, method: 'GET' });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('hello GET /EWS/Exchange.asmx');
+    expect(c.tlsPolicy.mode).toBe('caFile');
+    c.close();
+  });
+
+  it('the CA file does not make a different self-signed certificate trusted', async () => {
+    const c = await client({ caFile: path.join(tlsDir, 'ca.pem') });
+    const err = await failure(c.request({ url: selfSigned.url, method: 'GET' }));
+    expect(err.id).toBe('net.tls.untrusted');
+    expect(err.params.issuer).toContain('Someone Else');
+    c.close();
+  });
+
+  it('a pinned fingerprint accepts exactly that certificate, even without a trusted chain', async () => {
+    const c = await client({ pinnedSha256: SERVER_FP.toLowerCase().replace(/:/g, '') });
+    const res = await c.request({ url: caSigned.url, method: 'GET' });
+    expect(res.status).toBe(200);
+    c.close();
+  });
+
+  it('a pin mismatch fails before the request (and its Authorization header) is sent', async () => {
+    const c = await client({ pinnedSha256: SERVER_FP });
+    const before = selfSigned.hits;
+    const err = await failure(c.request({ url: selfSigned.url, method: 'POST', headers: { Authorization: 'Basic c2VjcmV0' }, body: 'x' }));
+    expect(err.id).toBe('net.tls.pinMismatch');
+    expect(err.params.pinned).toBe(SERVER_FP);
+    expect(err.params.fingerprint).not.toBe(SERVER_FP);
+    expect(selfSigned.hits).toBe(before);
+    c.close();
+  });
+
+  it('a closed port maps to net.unreachable with the route in the fix', async () => {
+    const probe = await startServer('plain');
+    const url = probe.url;
+    await probe.close();
+    const c = await client();
+    const err = await failure(c.request({ url, method: 'GET' }));
+    expect(err.id).toBe('net.unreachable');
+    expect(err.params.reason).toContain('ECONNREFUSED');
+    expect(err.params.proxy).toBe('direct (profile proxy: none)');
+    c.close();
+  });
+
+  it('a server that never answers maps to net.timeout', async () => {
+    const silent = http.createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const c = await HttpClient.create({ profileId: 'p', proxy: { mode: 'none' }, secrets: memorySecrets(), env: {}, timeoutMs: 300 });
+    const err = await failure(c.request({ url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, method: 'GET' }));
+    expect(err.id).toBe('net.timeout');
+    silent.closeAllConnections();
+    silent.close();
+  });
+});
+
+describe('HttpClient through a forward proxy', () => {
+  let server: TestServer;
+  let plain: TestServer;
+  let proxy: ForwardProxy;
+  let authProxy: ForwardProxy;
+  beforeAll(async () => {
+    server = await startServer('ca-signed');
+    plain = await startServer('plain');
+    proxy = await startForwardProxy();
+    authProxy = await startForwardProxy({ credentials: { username: 'svc-proxy', password: 'pr0xy-s3cret' } });
+  });
+  afterAll(async () => {
+    await Promise.all([server.close(), plain.close(), proxy.close(), authProxy.close()]);
+  });
+  const target = (u: string) => new URL(u).host;
+
+  it('tunnels HTTPS via CONNECT when the profile names a proxy URL (TLS still verified end to end)', async () => {
+    const c = await client({ caFile: path.join(tlsDir, 'ca.pem') }, { mode: 'url', url: proxy.url });
+    const res = await c.request({ url: server.url, method: 'GET' });
+    expect(res.status).toBe(200);
+    expect(res.route).toBe(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+    expect(proxy.requests.some((r) => r.method === 'CONNECT' && r.target === target(server.url))).toBe(true);
+    c.close();
+  });
+
+  it('uses HTTPS_PROXY from the given env (system mode), and NO_PROXY bypasses it', async () => {
+    const env = { HTTPS_PROXY: proxy.url };
+    const c = await client({ caFile: path.join(tlsDir, 'ca.pem') }, { mode: 'system' }, env);
+    const before = proxy.countFor(target(server.url));
+    await c.request({ url: server.url, method: 'GET' });
+    expect(proxy.countFor(target(server.url))).toBe(before + 1);
+    c.close();
+
+    const bypass = await client({ caFile: path.join(tlsDir, 'ca.pem') }, { mode: 'system' }, { ...env, NO_PROXY: '127.0.0.1' });
+    const res = await bypass.request({ url: server.url, method: 'GET' });
+    expect(res.route).toBe('direct (host in NO_PROXY)');
+    expect(proxy.countFor(target(server.url))).toBe(before + 1);
+    bypass.close();
+  });
+
+  it('sends plain HTTP through the proxy in absolute form', async () => {
+    const c = await client({}, { mode: 'system' }, { HTTP_PROXY: proxy.url });
+    const res = await c.request({ url: plain.url, method: 'GET' });
+    expect(res.body).toBe('hello GET /EWS/Exchange.asmx');
+    expect(proxy.requests.some((r) => r.method === 'GET' && r.target === target(plain.url))).toBe(true);
+    c.close();
+  });
+
+  it('proxy credentials come from the SecretStore as Proxy-Authorization; without them → net.proxy.failed', async () => {
+    const setting: ProxySetting = { mode: 'url', url: authProxy.url, username: 'svc-proxy' };
+    const noSecret = await client({ caFile: path.join(tlsDir, 'ca.pem') }, setting);
+    const err = await failure(noSecret.request({ url: server.url, method: 'GET' }));
+    expect(err.id).toBe('net.proxy.failed');
+    expect(err.params.reason).toContain('407');
+    noSecret.close();
+
+    const secrets = memorySecrets({ [secretKey('p1', 'proxyPassword')]: 'pr0xy-s3cret' });
+    const ok = await client({ caFile: path.join(tlsDir, 'ca.pem') }, setting, {}, secrets);
+    expect((await ok.request({ url: server.url, method: 'GET' })).status).toBe(200);
+    const last = authProxy.requests.at(-1)!;
+    expect(last.proxyAuthorization).toBe('Basic ' + Buffer.from('svc-proxy:pr0xy-s3cret').toString('base64'));
+    ok.close();
+  });
+
+  it('an unreachable proxy maps to net.proxy.failed', async () => {
+    const c = await client({}, { mode: 'url', url: 'http://127.0.0.1:1' });
+    const err = await failure(c.request({ url: plain.url, method: 'GET' }));
+    expect(err.id).toBe('net.proxy.failed');
+    c.close();
+  });
+});
+
+describe('mapNetworkError', () => {
+  const ctx = { host: 'mail.contoso.com', proxy: 'direct (no proxy variable set)', timeoutMs: 100_000, viaProxy: false };
+  it.each([
+    ['ENOTFOUND', 'net.dns'],
+    ['EAI_AGAIN', 'net.dns'],
+    ['ECONNREFUSED', 'net.unreachable'],
+    ['ECONNRESET', 'net.unreachable'],
+    ['EHOSTUNREACH', 'net.unreachable'],
+    ['ETIMEDOUT', 'net.timeout'],
+    ['CERT_HAS_EXPIRED', 'net.tls.untrusted'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'net.tls.untrusted'],
+  ])('%s → %s', (code, id) => {
+    const e = Object.assign(new Error(`getaddrinfo ${code}`), { code });
+    expect(mapNetworkError(e, ctx).id).toBe(id);
+  });
+  it('names the host and the timeout', () => {
+    const e = mapNetworkError(Object.assign(new Error('t'), { code: 'ETIMEDOUT' }), ctx);
+    expect(e.info().message).toBe('No answer from mail.contoso.com within 100 s.');
+  });
+});
