@@ -5,6 +5,7 @@ import { ewsEntries } from './catalogue/ews.js';
 import { networkEntries } from './catalogue/network.js';
 import { configEntries } from './catalogue/config.js';
 import { exportEntries } from './catalogue/export.js';
+import { rpcEntries } from './catalogue/rpc.js';
 import { graphEntries } from './catalogue/graph.js';
 
 export type { CatalogueEntry, Lang, Localised } from './catalogue/types.js';
@@ -14,6 +15,7 @@ export const catalogue = {
   ...networkEntries,
   ...configEntries,
   ...exportEntries,
+  ...rpcEntries,
   ...graphEntries,
 };
 

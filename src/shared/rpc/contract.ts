@@ -52,20 +52,30 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+type Draft<P> = P extends unknown ? Omit<P, 'id'> & { id?: string } : never;
+/**
+ * A profile as a form sends it: like profileSchema but the id may be left out (the store assigns one on
+ * create). zod cannot omit a key from a refined object, so a missing id is filled with a placeholder first.
+ */
+export const profileDraftSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('id' in v) ? { ...v, id: 'new' } : v),
+  profileSchema,
+) as unknown as z.ZodType<z.output<typeof profileSchema>, Draft<z.input<typeof profileSchema>>>;
+
 const m = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const rpcContract = {
   // --- profiles -------------------------------------------------------------------------------------
   'profiles.list': m(empty, z.object({ profiles: z.array(profileViewSchema) })),
   'profiles.get': m(z.object({ id }), profileViewSchema),
-  /** The client picks profile.id (e.g. crypto.randomUUID()); a duplicate id or name is rejected. */
-  'profiles.create': m(z.object({ profile: profileSchema, secrets: secretsInputSchema }), profileViewSchema),
+  /** The store assigns the id (any id sent is ignored); a duplicate name is rejected. */
+  'profiles.create': m(z.object({ profile: profileDraftSchema, secrets: secretsInputSchema }), profileViewSchema),
   'profiles.update': m(z.object({ profile: profileSchema, secrets: secretsInputSchema }), profileViewSchema),
   'profiles.remove': m(z.object({ id }), z.object({ removed: z.boolean() })),
   /** Tests a stored profile (id) or an unsaved draft (profile + secrets) against one mailbox. */
   'profiles.test': m(
     z
-      .object({ id: id.optional(), draft: z.object({ profile: profileSchema, secrets: secretsInputSchema }).optional(), mailbox: z.string().min(1).optional(), opId })
+      .object({ id: id.optional(), draft: z.object({ profile: profileDraftSchema, secrets: secretsInputSchema }).optional(), mailbox: z.string().min(1).optional(), opId })
       .refine((v) => (v.id ? !v.draft : !!v.draft), 'give either id or draft'),
     testResultSchema,
   ),
