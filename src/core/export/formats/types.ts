@@ -1,0 +1,34 @@
+// An encoder turns one mailbox-folder's events into text piece by piece (header, one chunk per event,
+// footer), so a writer can stream to disk or a socket without holding more than the current chunk.
+import type { NormalisedEvent } from '../../../shared/model.js';
+
+export type ExportFormat = 'ics' | 'json' | 'csv';
+
+export interface FolderMeta {
+  mailbox: string;
+  /** Folder as addressed in the job: a distinguished id ('calendar') or a folder id. */
+  folder: string;
+  /** Human name shown by calendar clients (X-WR-CALNAME); defaults to "<mailbox> – <folder>". */
+  calendarName?: string;
+}
+
+export interface EventEncoder {
+  readonly format: ExportFormat;
+  readonly extension: string;
+  readonly mediaType: string;
+  begin(): string;
+  event(e: NormalisedEvent): string;
+  end(): string;
+}
+
+export function calendarNameOf(meta: FolderMeta): string {
+  return meta.calendarName ?? `${meta.mailbox} – ${meta.folder}`;
+}
+
+/** Encodes a whole (small) set at once; writers of large sets use the encoder chunk by chunk. */
+export function encodeAll(encoder: EventEncoder, events: Iterable<NormalisedEvent>): string {
+  const parts = [encoder.begin()];
+  for (const e of events) parts.push(encoder.event(e));
+  parts.push(encoder.end());
+  return parts.join('');
+}
