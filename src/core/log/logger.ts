@@ -17,6 +17,16 @@ export interface Logger {
   /** 'all' level: wire traces (SOAP bodies, HTTP headers) — redacted like everything else. */
   trace(event: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
+  /**
+   * Scrubs this exact value from everything logged from now on (call it when a password or token is read).
+   * Optional so simple fakes stay simple; call through registerSecret() below.
+   */
+  registerSecret?(value: string | undefined): void;
+}
+
+/** Registers a secret with any logger that supports it. */
+export function registerSecret(logger: Logger, value: string | undefined): void {
+  logger.registerSecret?.(value);
 }
 
 export const nullLogger: Logger = {
