@@ -1,0 +1,187 @@
+// The simulator's world: accounts, mailboxes, folders and calendar items, held as plain data so the EWS and
+// Graph front ends (and expected.ts) read one truth. Times are UTC instants (ISO with Z) plus an IANA zone.
+import type { ShowAs, Sensitivity } from '../../shared/model.js';
+
+export type MailboxLanguage = 'en' | 'de' | 'nl';
+export type MailboxKind = 'user' | 'room' | 'equipment';
+
+/** Exchange folder permission roles, weakest first (order matters: see permissionAtLeast). */
+export const PERMISSION_LEVELS = [
+  'None',
+  'FreeBusyTimeOnly',
+  'FreeBusyTimeAndSubjectAndLocation',
+  'Reviewer',
+  'Contributor',
+  'NoneditingAuthor',
+  'Author',
+  'PublishingAuthor',
+  'Editor',
+  'PublishingEditor',
+  'Owner',
+] as const;
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+
+/** An Active Directory account that can authenticate (users, service accounts). Rooms have none. */
+export interface SimAccount {
+  upn: string;
+  samAccountName: string;
+  /** NetBIOS domain, e.g. CONTOSO. */
+  domain: string;
+  password: string;
+  displayName: string;
+  /** Primary SMTP of the account's own mailbox, if it has one. */
+  smtp?: string;
+  /** Holds the ApplicationImpersonation role (scope: world.impersonationScope). */
+  canImpersonate: boolean;
+  sid: string;
+  enabled: boolean;
+}
+
+export interface SimMailbox {
+  smtp: string;
+  upn: string;
+  displayName: string;
+  kind: MailboxKind;
+  language: MailboxLanguage;
+  /** Mailbox's configured time zone (IANA). */
+  timeZone: string;
+  legacyDn: string;
+  /** Generated scale mailboxes (user0001…) vs. the documented seed. */
+  generated: boolean;
+  rootFolderId: string;
+  /** Distinguished id (calendar, contacts, tasks, inbox, msgfolderroot, root) → folder id. */
+  distinguished: Record<string, string>;
+  /** Mailbox-level permission: principal SMTP → FullAccess. */
+  fullAccess: string[];
+  /** Extra searchable attributes (ResolveNames/FindPeople). */
+  department?: string;
+  title?: string;
+  office?: string;
+  capacity?: number;
+}
+
+export interface SimFolder {
+  id: string;
+  changeKey: string;
+  mailbox: string;
+  parentId?: string;
+  distinguishedId?: string;
+  displayName: string;
+  folderClass: string;
+  /** principal SMTP (lower-case) or 'default' / 'anonymous' → role. */
+  permissions: Record<string, PermissionLevel>;
+  /** Monotonic change log for SyncFolderItems: items created/updated/deleted at a world sequence number. */
+  changes: FolderChange[];
+  hidden?: boolean;
+}
+
+export interface FolderChange {
+  seq: number;
+  kind: 'create' | 'update' | 'delete';
+  itemId: string;
+}
+
+export interface SimPerson {
+  name: string;
+  email: string;
+}
+
+export type AttendeeRole = 'required' | 'optional' | 'resource';
+export type ResponseKind = 'Unknown' | 'Organizer' | 'Tentative' | 'Accept' | 'Decline' | 'NoResponseReceived';
+
+export interface SimAttendee extends SimPerson {
+  role: AttendeeRole;
+  response: ResponseKind;
+}
+
+export type RecurrencePattern =
+  | { kind: 'daily'; interval: number }
+  | { kind: 'weekly'; interval: number; daysOfWeek: number[] /* 0 = Sunday */; firstDayOfWeek: number }
+  | { kind: 'absoluteMonthly'; interval: number; dayOfMonth: number }
+  | { kind: 'relativeMonthly'; interval: number; dayOfWeek: number; weekIndex: 1 | 2 | 3 | 4 | 5 /* 5 = Last */ }
+  | { kind: 'absoluteYearly'; month: number /* 1-12 */; dayOfMonth: number };
+
+export type RecurrenceRange =
+  | { kind: 'endDate'; startDate: string /* YYYY-MM-DD */; endDate: string }
+  | { kind: 'numbered'; startDate: string; count: number }
+  | { kind: 'noEnd'; startDate: string };
+
+export interface SimRecurrence {
+  pattern: RecurrencePattern;
+  range: RecurrenceRange;
+}
+
+export interface ExtendedPropertyValue {
+  /** Key as EWS names it: `{setId}:{name}:{type}`, `{setId}:0x{id}:{type}`, or `tag:0x{tag}:{type}`. */
+  key: string;
+  value: string;
+}
+
+/** Fields an exception may override on one occurrence. */
+export interface OccurrenceOverride {
+  id: string;
+  changeKey: string;
+  lastModified: string;
+  subject?: string;
+  start?: string;
+  end?: string;
+  location?: string;
+  showAs?: ShowAs;
+  isCancelled?: boolean;
+}
+
+export interface SimEvent {
+  id: string;
+  changeKey: string;
+  mailbox: string;
+  folderId: string;
+  iCalUId: string;
+  subject: string;
+  body: string;
+  location: string;
+  /** UTC instant. All-day events start at local midnight of timeZone (what Exchange stores). */
+  start: string;
+  end: string;
+  timeZone: string;
+  isAllDay: boolean;
+  showAs: ShowAs;
+  sensitivity: Sensitivity;
+  importance: 'Low' | 'Normal' | 'High';
+  categories: string[];
+  organizer: SimPerson;
+  attendees: SimAttendee[];
+  isMeeting: boolean;
+  isCancelled: boolean;
+  created: string;
+  lastModified: string;
+  recurrence?: SimRecurrence;
+  /** Keyed by original start (UTC ISO). */
+  exceptions: Record<string, OccurrenceOverride>;
+  /** Original starts (UTC ISO) of deleted occurrences. */
+  deletedOccurrences: string[];
+  extendedProperties: ExtendedPropertyValue[];
+  reminderMinutes: number;
+  appointmentSequence: number;
+}
+
+export interface SimRoomList {
+  smtp: string;
+  displayName: string;
+  rooms: string[];
+}
+
+/** One occurrence (or single item) as seen in a calendar view. */
+export interface ExpandedItem {
+  id: string;
+  kind: 'Single' | 'Occurrence' | 'Exception';
+  master: SimEvent;
+  originalStart?: string;
+  subject: string;
+  start: string;
+  end: string;
+  location: string;
+  showAs: ShowAs;
+  isCancelled: boolean;
+  changeKey: string;
+  lastModified: string;
+}

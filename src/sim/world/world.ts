@@ -1,0 +1,76 @@
+// SimWorld: the in-memory store both front ends serve from, plus lookups. Created by createWorld().
+import type { SimAccount, SimEvent, SimFolder, SimMailbox, SimRoomList } from './types.js';
+import type { WorldMutations } from './mutate.js';
+
+export interface SimWorld {
+  seed: number;
+  /** Monday (UTC) of the week the relative seed dates hang off, YYYY-MM-DD. */
+  anchor: string;
+  domain: string;
+  netbios: string;
+  accounts: SimAccount[];
+  mailboxes: Map<string, SimMailbox>;
+  folders: Map<string, SimFolder>;
+  events: Map<string, SimEvent>;
+  /** folder id → ids of the events in it. */
+  folderItems: Map<string, Set<string>>;
+  roomLists: SimRoomList[];
+  /** Mailboxes outside the ApplicationImpersonation management scope. */
+  impersonationExcluded: string[];
+  /** World change sequence; SyncFolderItems states are positions in it. */
+  seq: number;
+  /** Per-mailbox id counters (deterministic ids for added items). */
+  idCounters: Map<string, number>;
+  now(): Date;
+  mutate: WorldMutations;
+}
+
+export function mailboxOf(world: SimWorld, smtp: string): SimMailbox | undefined {
+  return world.mailboxes.get(smtp.trim().toLowerCase());
+}
+
+export function folderOf(world: SimWorld, smtp: string, folder: string): SimFolder | undefined {
+  const mb = mailboxOf(world, smtp);
+  if (!mb) return undefined;
+  const id = mb.distinguished[folder.toLowerCase()] ?? folder;
+  const f = world.folders.get(id);
+  return f && f.mailbox === mb.smtp ? f : undefined;
+}
+
+export function eventsInFolder(world: SimWorld, folderId: string): SimEvent[] {
+  const ids = world.folderItems.get(folderId);
+  if (!ids) return [];
+  return [...ids].map((id) => world.events.get(id)!).filter(Boolean);
+}
+
+export function childFolders(world: SimWorld, parentId: string): SimFolder[] {
+  return [...world.folders.values()].filter((f) => f.parentId === parentId && !f.hidden);
+}
+
+/** Logon name → account: UPN, DOMAIN\sam, sam alone, or primary SMTP (Exchange accepts all four). */
+export function findAccount(world: SimWorld, login: string, domainHint?: string): SimAccount | undefined {
+  const l = login.trim().toLowerCase();
+  let domain = domainHint?.toLowerCase();
+  let name = l;
+  const slash = l.indexOf('\\');
+  if (slash >= 0) {
+    domain = l.slice(0, slash);
+    name = l.slice(slash + 1);
+  }
+  if (name.includes('@')) {
+    return world.accounts.find((a) => a.upn.toLowerCase() === name || a.smtp?.toLowerCase() === name);
+  }
+  const okDomain = !domain || domain === world.netbios.toLowerCase() || domain === world.domain || domain === 'corp.contoso.local';
+  return okDomain ? world.accounts.find((a) => a.samAccountName.toLowerCase() === name) : undefined;
+}
+
+export function nextItemId(world: SimWorld, smtp: string, make: (smtp: string, n: number) => string): string {
+  const n = (world.idCounters.get(smtp) ?? 0) + 1;
+  world.idCounters.set(smtp, n);
+  return make(smtp, n);
+}
+
+export function recordChange(world: SimWorld, folderId: string, kind: 'create' | 'update' | 'delete', itemId: string): void {
+  world.seq += 1;
+  world.folders.get(folderId)?.changes.push({ seq: world.seq, kind, itemId });
+}
