@@ -5,6 +5,7 @@ import { ewsEntries } from './catalogue/ews.js';
 import { networkEntries } from './catalogue/network.js';
 import { configEntries } from './catalogue/config.js';
 import { exportEntries } from './catalogue/export.js';
+import { doctorEntries } from './catalogue/doctor.js';
 import { rpcEntries } from './catalogue/rpc.js';
 import { graphEntries } from './catalogue/graph.js';
 
@@ -15,6 +16,7 @@ export const catalogue = {
   ...networkEntries,
   ...configEntries,
   ...exportEntries,
+  ...doctorEntries,
   ...rpcEntries,
   ...graphEntries,
 };

@@ -30,3 +30,24 @@ describe('error catalogue', () => {
     expect(wrapped.evidence).toBe('boom');
   });
 });
+
+describe('catalogue areas', () => {
+  it('never define the same id twice (a later spread would silently replace an entry)', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const dir = path.resolve(__dirname, '../../../src/core/doctor/catalogue');
+    // types.ts holds shapes; doctor.ts only spreads the doctor-*.ts areas.
+    const areaFiles = (await readdir(dir)).filter((f) => f.endsWith('.ts') && f !== 'types.ts' && f !== 'doctor.ts');
+    const seen = new Map<string, string>();
+    for (const file of areaFiles) {
+      const mod = (await import(path.join(dir, file))) as Record<string, Record<string, unknown>>;
+      const ids = new Set(Object.values(mod).filter((v) => v && typeof v === 'object').flatMap((v) => Object.keys(v)));
+      for (const id of ids) {
+        const before = seen.get(id);
+        if (before) expect.fail(`${id} is defined in both ${before} and ${file}`);
+        seen.set(id, file);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual([...catalogueIds].sort());
+  });
+});

@@ -6,6 +6,8 @@ export interface CatalogueEntry {
   title: Localised;
   meaning: Localised;
   fix: Localised;
+  /** Likely causes, most likely first (optional; the doctor and the UI list them). */
+  causes?: Localised[];
   /** When a fix takes time to apply. */
   delay?: Localised;
 }
