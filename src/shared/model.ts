@@ -74,6 +74,14 @@ export const testStepSchema = z.object({
   /** Catalogue id of the failure (src/core/doctor/catalogue.ts) when status is fail. */
   errorId: z.string().optional(),
   fix: z.string().optional(),
+  /** The failure's one-line meaning, rendered from the catalogue (so a UI needs no catalogue lookup). */
+  message: z.string().optional(),
+  /** Likely causes of the failure, most likely first. */
+  causes: z.array(z.string()).optional(),
+  /** Set when the fix takes time to apply (impersonation ~10 minutes, consent a few minutes). */
+  delay: z.string().optional(),
+  /** Facts the step established, for display (certificate subject/issuer/expiry, proxy, server version…). */
+  data: z.record(z.string(), z.string()).optional(),
 });
 export type TestStep = z.infer<typeof testStepSchema>;
 

@@ -1,0 +1,171 @@
+// The EWS half of the doctor: what /EWS/Exchange.asmx answers without and with credentials, the server
+// version, access to the test mailbox (impersonation or delegate), and — through the real connector — the
+// calendar folder and one day of its calendar view.
+import type { EwsProfile } from '../../shared/profile.js';
+import { secretKey } from '../../shared/profile.js';
+import type { Connector } from '../connectors/connector.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+import { HttpClient, type HttpResponse } from '../net/http-client.js';
+import { mapEwsResponseCode, mapHttpStatus } from './error-map.js';
+import { looksLikeLoginPage, parseAuthSchemes, schemeOffered } from './probes/http-auth.js';
+import { postEws } from './probes/ews-post.js';
+import { getCalendarFolderSoap, readSoapAnswer, type SoapAnswer } from './probes/ews-soap.js';
+import type { NetworkContext } from './network-steps.js';
+import type { StepSpec } from './runner.js';
+import type { StepId } from './step-titles.js';
+
+export interface EwsContext extends NetworkContext {
+  profile: EwsProfile;
+  mailbox?: string;
+  connector: () => Promise<Connector>;
+  client?: HttpClient;
+  offered?: string[];
+  answer?: SoapAnswer;
+  /** Calendar day the view step reads (UTC midnight). */
+  day: Date;
+}
+
+const ACCOUNT_CODES = new Set(['ErrorAccountDisabled', 'ErrorPasswordExpired', 'ErrorPasswordChangeRequired']);
+const ADDRESS_CODES = new Set(['ErrorNonExistentMailbox', 'ErrorInvalidExchangeImpersonationHeaderData', 'ErrorInvalidSmtpAddress', 'ErrorMailboxNotFound']);
+
+async function client(ctx: EwsContext): Promise<HttpClient> {
+  ctx.client ??= await HttpClient.create({ profileId: ctx.profile.id, tls: ctx.tls, proxy: ctx.proxy, secrets: ctx.secrets, env: ctx.env, timeoutMs: ctx.timeoutMs });
+  return ctx.client;
+}
+
+function httpFailure(res: HttpResponse, url: string): CalpumpError {
+  const id = mapHttpStatus(res.status, { backend: 'ews' });
+  const retryAfter = String(res.headers['retry-after'] ?? '?');
+  return new CalpumpError(id, {
+    params: { url, status: String(res.status), retryAfter, proxy: res.route },
+    evidence: `HTTP ${res.status} ${String(res.headers['content-type'] ?? '')}`.trim(),
+  });
+}
+
+function formsFailure(res: HttpResponse): CalpumpError {
+  const where = res.headers.location ? ` → ${String(res.headers.location)}` : ` (${String(res.headers['content-type'] ?? 'text/html')})`;
+  return new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}${where}` });
+}
+
+export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
+  const url = (ctx: EwsContext) => ctx.target!.href;
+  return [
+    {
+      id: 'http.endpoint',
+      needs: after,
+      async run(ctx) {
+        const res = await (await client(ctx)).request({ url: url(ctx), method: 'GET' });
+        if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
+        ctx.offered = parseAuthSchemes(res.headers['www-authenticate']);
+        if (res.status === 401 && ctx.offered.length) return { evidence: `HTTP 401 with WWW-Authenticate: ${ctx.offered.join(', ')} (via ${res.route})` };
+        if (res.status === 401 || res.status === 200) {
+          throw new CalpumpError('doctor.ews.notEws', {
+            params: { url: url(ctx), status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') },
+            evidence: res.body.slice(0, 200),
+          });
+        }
+        throw httpFailure(res, url(ctx));
+      },
+    },
+    {
+      id: 'auth.schemes',
+      needs: ['http.endpoint'],
+      async run(ctx) {
+        const wanted = ctx.profile.legacyOnline ? 'bearer' : ctx.profile.auth;
+        const offered = ctx.offered ?? [];
+        if (!schemeOffered(wanted, offered)) {
+          throw new CalpumpError('ews.auth.schemeNotOffered', { params: { wanted: wanted.toUpperCase(), offered: offered.join(', ') }, evidence: `WWW-Authenticate: ${offered.join(', ')}` });
+        }
+        return { evidence: `profile uses ${wanted.toUpperCase()}; server offers ${offered.join(', ')}` };
+      },
+    },
+    {
+      id: 'auth.credentials',
+      needs: ['auth.schemes'],
+      async run(ctx) {
+        const p = ctx.profile;
+        if (p.legacyOnline) {
+          throw new CalpumpError('input.invalid', { params: { field: 'legacyOnline', problem: 'the doctor checks legacy EWS on Microsoft 365 through a Graph profile of the same app; run it there' } });
+        }
+        const password = await ctx.secrets.get(secretKey(p.id, 'password'));
+        if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
+        const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox: ctx.mailbox });
+        const res = await postEws(await client(ctx), url(ctx), body, { auth: p.auth, username: p.username, password });
+        if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
+        if (res.status === 401) throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${p.auth.toUpperCase()} authentication` });
+        const answer = readSoapAnswer(res.body);
+        if (!answer.isSoap) {
+          if (res.status !== 200) throw httpFailure(res, url(ctx));
+          throw new CalpumpError('doctor.ews.notEws', { params: { url: url(ctx), status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') }, evidence: res.body.slice(0, 200) });
+        }
+        ctx.answer = answer;
+        if (answer.responseCode && ACCOUNT_CODES.has(answer.responseCode)) {
+          throw new CalpumpError(mapEwsResponseCode(answer.responseCode), { params: { username: p.username }, evidence: `${answer.responseCode}: ${answer.messageText ?? ''}` });
+        }
+        return { evidence: `HTTP ${res.status}, SOAP answer for ${p.username} (${p.auth.toUpperCase()})` };
+      },
+    },
+    {
+      id: 'ews.version',
+      needs: ['auth.credentials'],
+      async run(ctx) {
+        const v = ctx.answer?.serverVersion;
+        if (!v) throw new CalpumpError('doctor.ews.noServerVersion', { params: { url: url(ctx) } });
+        return { evidence: v, data: { serverVersion: v } };
+      },
+    },
+    {
+      id: 'mailbox.access',
+      needs: ['auth.credentials'],
+      async run(ctx) {
+        const p = ctx.profile;
+        if (!ctx.mailbox) throw new CalpumpError('doctor.noTestMailbox');
+        const a = ctx.answer!;
+        const how = p.access === 'impersonation' ? 'impersonating' : 'as delegate of';
+        if (a.responseClass === 'Success') return { evidence: `GetFolder calendar ${how} ${ctx.mailbox}: Success` };
+        const code = a.responseCode ?? 'ErrorUnknown';
+        const evidence = `GetFolder calendar ${how} ${ctx.mailbox}: ${code}${a.messageText ? ` — ${a.messageText}` : ''}`;
+        if (ADDRESS_CODES.has(code)) {
+          const smtp = await smtpForUpn(ctx, ctx.mailbox);
+          if (smtp) throw new CalpumpError('doctor.ews.upnNotSmtp', { params: { mailbox: ctx.mailbox, smtp }, evidence });
+        }
+        const backoffMs = /BackOffMilliseconds[^0-9]*(\d+)/.exec(a.messageText ?? '')?.[1] ?? '?';
+        throw new CalpumpError(mapEwsResponseCode(code, { access: p.access }), {
+          params: { mailbox: ctx.mailbox, username: p.username, code, text: a.messageText ?? code, backoffMs, folder: 'calendar' },
+          evidence,
+        });
+      },
+    },
+    {
+      id: 'calendar.folder',
+      needs: ['mailbox.access'],
+      async run(ctx) {
+        const folders = await (await ctx.connector()).folderTree(ctx.mailbox!, ['calendar']);
+        const main = folders.find((f) => f.distinguishedId === 'calendar') ?? folders[0];
+        if (!main) throw new CalpumpError('ews.folder.notFound', { params: { folder: 'calendar', mailbox: ctx.mailbox! } });
+        return { evidence: `"${main.name}" (${main.totalCount} items; ${folders.length} calendar folder(s))`, data: { calendar: main.name } };
+      },
+    },
+    {
+      id: 'calendar.view',
+      needs: ['calendar.folder'],
+      async run(ctx) {
+        const to = new Date(ctx.day.getTime() + 86_400_000);
+        let n = 0;
+        for await (const _ of (await ctx.connector()).calendarView(ctx.mailbox!, 'calendar', ctx.day, to)) n++;
+        return { evidence: `${n} event(s) on ${ctx.day.toISOString().slice(0, 10)}` };
+      },
+    },
+  ];
+}
+
+/** When a UPN was given for a mailbox whose SMTP address differs, say which address to use. */
+async function smtpForUpn(ctx: EwsContext, given: string): Promise<string | undefined> {
+  try {
+    const page = await (await ctx.connector()).listMailboxes(given);
+    const hit = page.items.find((m) => m.upn?.toLowerCase() === given.toLowerCase() && m.smtp.toLowerCase() !== given.toLowerCase());
+    return hit?.smtp;
+  } catch {
+    return undefined; // only a hint: the step still fails with the server's own code
+  }
+}

@@ -1,0 +1,97 @@
+// `calpump doctor`: ordered connection checks for a profile, each pass / fail / skipped with timing,
+// evidence and the fix. Exit code 0 (DoctorReport.ok) only when every step passed.
+import type { TestStep } from '../../shared/model.js';
+import type { EwsProfile, Profile } from '../../shared/profile.js';
+import type { Connector } from '../connectors/connector.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../connectors/deps.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+import type { Lang } from './catalogue.js';
+import { ewsSteps, type EwsContext } from './ews-steps.js';
+import { networkSteps, transportDone, withoutTlsFor } from './network-steps.js';
+import type { Resolver } from './probes/dns.js';
+import { runSteps, type StepSpec } from './runner.js';
+
+export interface DoctorDeps extends ConnectorDeps {
+  /** Builds the connector used by the calendar steps (the CLI passes createConnector from connectors/factory). */
+  createConnector: (profile: Profile, deps: ConnectorDeps) => Promise<Connector>;
+  /** DNS resolver (tests inject one to stage "host not found"). */
+  resolver?: Resolver;
+  now?: () => Date;
+  clock?: () => number;
+}
+
+export interface DoctorOptions {
+  /** Mailbox for the mailbox steps; default: the profile's testMailbox. */
+  mailbox?: string;
+  lang?: Lang;
+  onStep?: (step: TestStep) => void;
+}
+
+export interface DoctorReport {
+  profile: string;
+  kind: Profile['kind'];
+  mailbox?: string;
+  ok: boolean;
+  steps: TestStep[];
+}
+
+/** The doctor waits less than a sync would: a diagnosis that hangs for 100 s helps nobody. */
+const DOCTOR_TIMEOUT_MS = 20_000;
+
+export async function runDoctor(profile: Profile, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const mailbox = opts.mailbox ?? profile.testMailbox;
+  const steps = profile.kind === 'ews' ? await runEws(profile, deps, opts, mailbox) : await runGraphPlaceholder();
+  return { profile: profile.name, kind: profile.kind, mailbox, ok: steps.length > 0 && steps.every((s) => s.status === 'pass'), steps };
+}
+
+function lazyConnector(profile: Profile, deps: DoctorDeps): { get: () => Promise<Connector>; close: () => Promise<void> } {
+  let c: Promise<Connector> | undefined;
+  return {
+    get: () => (c ??= deps.createConnector(profile, deps)),
+    close: async () => {
+      if (c) await (await c.catch(() => undefined))?.close();
+    },
+  };
+}
+
+function startOfUtcDay(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {
+  if (!profile.url) {
+    throw new CalpumpError('input.invalid', { params: { field: 'url', problem: 'the doctor needs the EWS URL; autodiscover-only profiles are not checked yet' } });
+  }
+  const target = new URL(profile.url);
+  const connector = lazyConnector(profile, deps);
+  const now = deps.now ?? (() => new Date());
+  const ctx: EwsContext = {
+    profile,
+    profileId: profile.id,
+    tls: profile.tls,
+    proxy: profile.proxy,
+    secrets: deps.secrets,
+    env: deps.env ?? process.env,
+    resolver: deps.resolver,
+    timeoutMs: Math.min(deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, DOCTOR_TIMEOUT_MS),
+    now,
+    target,
+    mailbox,
+    connector: connector.get,
+    day: startOfUtcDay(now()),
+  };
+  const specs: StepSpec<EwsContext>[] = [
+    ...withoutTlsFor(target, networkSteps<EwsContext>({ dnsStep: 'dns.host' })),
+    ...ewsSteps(transportDone(target)),
+  ];
+  try {
+    return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep });
+  } finally {
+    ctx.client?.close();
+    await connector.close();
+  }
+}
+
+async function runGraphPlaceholder(): Promise<TestStep[]> {
+  throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: 'the doctor does not check Microsoft Graph profiles yet' } });
+}

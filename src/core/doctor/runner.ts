@@ -1,0 +1,73 @@
+// Runs doctor steps in order. A step names the steps it needs; when one of those did not pass, the step is
+// 'skipped' with the reason instead of running, so the report stops where later steps could not mean anything.
+import type { TestStep } from '../../shared/model.js';
+import { describeError, toCalpumpError } from '../errors/calpump-error.js';
+import { catalogue, type CatalogueEntry, type Lang } from './catalogue.js';
+import { skippedBecause, stepTitle, type StepId } from './step-titles.js';
+
+export interface StepPass {
+  evidence?: string;
+  data?: Record<string, string>;
+}
+
+export interface StepSpec<C> {
+  id: StepId;
+  needs?: StepId[];
+  run(ctx: C): Promise<StepPass>;
+}
+
+export interface RunOptions {
+  lang: Lang;
+  /** Monotonic milliseconds; injectable so tests never depend on timing. */
+  clock?: () => number;
+  onStep?: (step: TestStep) => void;
+}
+
+export async function runSteps<C>(specs: StepSpec<C>[], ctx: C, opts: RunOptions): Promise<TestStep[]> {
+  const clock = opts.clock ?? (() => performance.now());
+  const status = new Map<StepId, TestStep['status']>();
+  const steps: TestStep[] = [];
+  for (const spec of specs) {
+    const title = stepTitle(spec.id, opts.lang);
+    const blocker = (spec.needs ?? []).find((n) => status.get(n) !== 'pass');
+    let step: TestStep;
+    if (blocker) {
+      step = { id: spec.id, title, status: 'skipped', durationMs: 0, evidence: skippedBecause(blocker, opts.lang) };
+    } else {
+      const t0 = clock();
+      try {
+        const r = await spec.run(ctx);
+        step = { id: spec.id, title, status: 'pass', durationMs: elapsed(clock, t0), evidence: r.evidence, data: r.data };
+      } catch (e) {
+        step = failedStep(spec.id, title, elapsed(clock, t0), e, opts.lang);
+      }
+    }
+    status.set(spec.id, step.status);
+    steps.push(step);
+    opts.onStep?.(step);
+  }
+  return steps;
+}
+
+function elapsed(clock: () => number, t0: number): number {
+  return Math.max(0, Math.round(clock() - t0));
+}
+
+function failedStep(id: StepId, title: string, durationMs: number, e: unknown, lang: Lang): TestStep {
+  const err = toCalpumpError(e);
+  const info = describeError(err.id, lang, err.params, err.evidence);
+  const causes = (catalogue[err.id] as CatalogueEntry).causes;
+  const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => err.params[k] ?? m);
+  return {
+    id,
+    title,
+    status: 'fail',
+    durationMs,
+    errorId: err.id,
+    message: info.message,
+    evidence: info.evidence,
+    fix: info.fix,
+    delay: info.delay,
+    causes: causes?.map((c) => fill(c[lang])),
+  };
+}
