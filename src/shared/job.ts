@@ -1,0 +1,98 @@
+// Job contract (DESIGN.md "The pump"): what to read (profile, mailboxes, folders, window), what to leave out or
+// hide (filters), where to put it (format + target) and when (schedule). Pure zod, shared by core, CLI and UI.
+import { z } from 'zod';
+import { showAsSchema } from './model.js';
+
+export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+
+export const exportFormatSchema = z.enum(['ics', 'json', 'csv']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const mailboxSelectionSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('list'), list: z.array(z.string().trim().min(3).includes('@', { message: 'an SMTP address such as anna@contoso.com' })).min(1, 'give at least one mailbox') }),
+  /** Every mailbox the directory search returns for this text (name or address). */
+  z.object({ mode: z.literal('search'), search: z.string().trim().min(1) }),
+  z.object({ mode: z.literal('allRooms') }),
+]);
+export type MailboxSelection = z.infer<typeof mailboxSelectionSchema>;
+
+export const folderSelectionSchema = z.object({
+  /** Distinguished ids ('calendar') or folder ids from `calpump folders`. Never a localised name. */
+  ids: z.array(z.string().min(1)).min(1).default(['calendar']),
+  includeSubfolders: z.boolean().default(false),
+});
+
+export const windowSchema = z.object({
+  daysBack: z.number().int().min(0).max(3650).default(7),
+  daysAhead: z.number().int().min(1).max(3650).default(90),
+});
+
+export const PRIVATE_PLACEHOLDER_SUBJECT = 'Private appointment';
+
+export const filtersSchema = z.object({
+  /** include: as stored; skip: left out; mask: kept as busy time with subject "Private appointment" and nothing else. */
+  private: z.enum(['include', 'skip', 'mask']).default('mask'),
+  /** Items whose subject contains this text are left out (e.g. "##"). */
+  exclusionMarker: z.string().min(1).optional(),
+  /** Only items with one of these free/busy states; absent = all. */
+  showAs: z.array(showAsSchema).min(1).optional(),
+  includeCancelled: z.boolean().default(true),
+  includeBody: z.boolean().default(false),
+});
+export type JobFilters = z.infer<typeof filtersSchema>;
+
+const isLoopback = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+
+export const targetSchema = z.discriminatedUnion('kind', [
+  /** One file per mailbox-folder in `path`, replaced atomically on every change. */
+  z.object({ kind: z.literal('folder'), path: z.string().min(1) }),
+  /** Batched JSON POSTs, signed with the secret stored under jobSecretKey(job.id, 'webhookSecret'). */
+  z.object({
+    kind: z.literal('webhook'),
+    url: z
+      .string()
+      .url()
+      .refine((s) => {
+        const u = new URL(s);
+        return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u));
+      }, 'the webhook URL must be https:// (plain http only to localhost)'),
+    batchSize: z.number().int().min(1).max(1000).default(100),
+  }),
+  /** One SQLite database file (WAL) with an `events` table. */
+  z.object({ kind: z.literal('sqlite'), path: z.string().min(1) }),
+]);
+export type JobTarget = z.infer<typeof targetSchema>;
+
+export const scheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }),
+  z.object({ kind: z.literal('interval'), minutes: z.number().int().min(1).max(7 * 24 * 60), active: z.boolean().default(true) }),
+  /** Five or six field cron expression (croner syntax), evaluated in the machine's time zone. */
+  z.object({ kind: z.literal('cron'), cron: z.string().min(9), active: z.boolean().default(true) }),
+]);
+export type JobSchedule = z.infer<typeof scheduleSchema>;
+
+export const jobSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().regex(JOB_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
+  /** Profile name or id. */
+  profile: z.string().min(1),
+  mailboxes: mailboxSelectionSchema,
+  folders: folderSelectionSchema.default({ ids: ['calendar'], includeSubfolders: false }),
+  window: windowSchema.default({ daysBack: 7, daysAhead: 90 }),
+  filters: filtersSchema.default({ private: 'mask', includeCancelled: true, includeBody: false }),
+  /** File format for the folder target; the webhook sends JSON and SQLite stores columns. */
+  format: exportFormatSchema.default('ics'),
+  target: targetSchema,
+  schedule: scheduleSchema.default({ kind: 'manual' }),
+  /** Mailboxes read at once. EWS throttles per service account; Graph allows 4 concurrent requests per mailbox. */
+  concurrency: z.number().int().min(1).max(32).default(8),
+});
+export type Job = z.infer<typeof jobSchema>;
+/** A job as the user describes it: everything but the id, defaults allowed. */
+export type JobInput = z.input<typeof jobSchema>;
+
+export const JOB_SECRET_NAMES = ['webhookSecret'] as const;
+export type JobSecretName = (typeof JOB_SECRET_NAMES)[number];
+export function jobSecretKey(jobId: string, name: JobSecretName): string {
+  return `job:${jobId}:${name}`;
+}

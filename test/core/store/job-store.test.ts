@@ -1,0 +1,81 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { JobStore } from '../../../src/core/store/job-store.js';
+import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { jobSecretKey } from '../../../src/shared/job.js';
+
+const base = {
+  name: 'Rooms nightly',
+  profile: 'onprem',
+  mailboxes: { mode: 'allRooms' as const },
+  target: { kind: 'folder' as const, path: '/tmp/out' },
+};
+
+describe('JobStore', () => {
+  let dir: string;
+  let secrets: MemorySecretStore;
+  let store: JobStore;
+  let n = 0;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'calpump-jobs-'));
+    secrets = new MemorySecretStore();
+    store = new JobStore({ dir, secrets, newId: () => `job-${++n}` });
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('adds a job with defaults filled in and finds it by name (any case) or id', async () => {
+    const job = await store.add(base);
+    expect(job).toMatchObject({
+      folders: { ids: ['calendar'], includeSubfolders: false },
+      window: { daysBack: 7, daysAhead: 90 },
+      filters: { private: 'mask', includeBody: false },
+      format: 'ics',
+      schedule: { kind: 'manual' },
+      concurrency: 8,
+    });
+    expect(await store.get('rooms NIGHTLY')).toEqual(job);
+    expect(await store.get(job.id)).toEqual(job);
+    const onDisk = JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8'));
+    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.jobs[0].name).toBe('Rooms nightly');
+  });
+
+  it('refuses duplicate names, bad cron expressions and plain-http webhooks to other hosts', async () => {
+    await store.add(base);
+    await expect(store.add({ ...base, name: 'ROOMS NIGHTLY' })).rejects.toMatchObject({ id: 'input.invalid', params: { field: 'name' } });
+    const cron = await store.add({ ...base, name: 'c', schedule: { kind: 'cron', cron: 'every tuesday' } }).catch((e) => e);
+    expect(cron).toBeInstanceOf(CalpumpError);
+    expect(cron.params.field).toBe('schedule.cron');
+    const hook = await store.add({ ...base, name: 'h', target: { kind: 'webhook', url: 'http://example.com/hook' } }).catch((e) => e);
+    expect(hook.params.field).toBe('target.url');
+    await expect(store.add({ ...base, name: 'h2', target: { kind: 'webhook', url: 'http://127.0.0.1:9/hook' } })).resolves.toBeTruthy();
+  });
+
+  it('updates a job keeping its id, and removes it together with its webhook secret', async () => {
+    const job = await store.add({ ...base, target: { kind: 'webhook', url: 'https://hooks.contoso.com/cal' } });
+    await secrets.set(jobSecretKey(job.id, 'webhookSecret'), 's3cret');
+    const updated = await store.update('Rooms nightly', (j) => ({ ...j, window: { daysBack: 1, daysAhead: 14 } }));
+    expect(updated.id).toBe(job.id);
+    expect(updated.window).toEqual({ daysBack: 1, daysAhead: 14 });
+    await store.remove(job.id);
+    expect(await store.list()).toEqual([]);
+    expect(await secrets.get(jobSecretKey(job.id, 'webhookSecret'))).toBeUndefined();
+    await expect(store.get(job.id)).rejects.toMatchObject({ id: 'pump.jobNotFound' });
+  });
+
+  it('reports a hand-edited bad file with config.invalid naming the field, and keeps a backup', async () => {
+    await store.add(base);
+    const doc = JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8'));
+    doc.jobs[0].window.daysBack = -3;
+    await writeFile(join(dir, 'jobs.json'), JSON.stringify(doc));
+    const err = await store.list().catch((e) => e);
+    expect(err.id).toBe('config.invalid');
+    expect(err.params.field).toBe('jobs[0].window.daysBack');
+    await expect(readFile(err.params.backup, 'utf8')).resolves.toContain('-3');
+  });
+});
