@@ -1,0 +1,3 @@
+import type { SimRoute } from '../http/types.js';
+
+export const autodiscoverRoutes: SimRoute[] = [];

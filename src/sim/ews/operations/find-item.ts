@@ -1,0 +1,80 @@
+// FindItem: CalendarView (occurrences expanded, capped by MaxEntriesReturned → IncludesLastItemInRange
+// false) or IndexedPageItemView (masters and singles, paged).
+import { eventsInFolder } from '../../world/world.js';
+import { compareExpanded, expandEvent } from '../../world/recurrence.js';
+import { attr, child, elementChildren } from '../../xml/safe-parse.js';
+import type { EwsCall } from '../call.js';
+import { requireRead } from '../call.js';
+import { folderRefs, resolveFolderRef } from '../folder-ref.js';
+import { calendarItemXml, checkFindShape } from '../item-xml.js';
+import { viewOfEvent, viewOfExpanded, type ItemView } from '../item-view.js';
+import { perItem, wrapped } from '../responses.js';
+import { parseShape } from '../shape.js';
+import { EwsResponseError, NS, successMessage } from '../soap.js';
+
+/** Exchange's default EWSFindCountLimit throttling value. */
+export const FIND_COUNT_LIMIT = 1000;
+const TWO_YEARS_MS = (2 * 365 + 1) * 86_400_000;
+
+function parseDate(value: string | undefined): number {
+  const ms = value ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) throw new EwsResponseError('ErrorInvalidRequest', 'The request is invalid.');
+  return ms;
+}
+
+function sortViews(views: ItemView[], orderEl: Element | undefined): ItemView[] {
+  const order = elementChildren(orderEl, 'FieldOrder', NS.t)[0];
+  if (!order) return views.sort(compareExpanded);
+  const uri = attr(child(order, 'FieldURI', NS.t), 'FieldURI') ?? 'calendar:Start';
+  const dir = attr(order, 'Order') === 'Descending' ? -1 : 1;
+  const key = (v: ItemView): string =>
+    uri === 'item:Subject' ? v.subject : uri === 'item:LastModifiedTime' ? v.lastModified : uri === 'calendar:End' ? v.end
+      : uri === 'item:DateTimeCreated' || uri === 'item:DateTimeReceived' ? v.ev.created : v.start;
+  return views.sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : 0));
+}
+
+export async function findItem(call: EwsCall): Promise<string> {
+  const shape = parseShape(child(call.op, 'ItemShape', NS.m));
+  const calView = child(call.op, 'CalendarView', NS.m);
+  const pageView = child(call.op, 'IndexedPageItemView', NS.m);
+  const sortOrder = child(call.op, 'SortOrder', NS.m);
+  const refs = folderRefs(child(call.op, 'ParentFolderIds', NS.m));
+  const messages = perItem(
+    refs,
+    (ref) => {
+      checkFindShape(shape);
+      const folder = resolveFolderRef(call, ref);
+      call.counters.touch(folder.mailbox, folder.id);
+      requireRead(call, folder);
+      const events = eventsInFolder(call.world, folder.id);
+      let views: ItemView[];
+      let rootAttrs: string;
+      if (calView) {
+        const from = parseDate(attr(calView, 'StartDate'));
+        const to = parseDate(attr(calView, 'EndDate'));
+        if (to < from) throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
+        if (to - from > TWO_YEARS_MS) {
+          throw new EwsResponseError('ErrorCalendarViewRangeTooBig', 'The time range specified in the calendar view exceeds the allowed maximum.');
+        }
+        const all = events.flatMap((ev) => expandEvent(ev, from, to)).sort(compareExpanded).map(viewOfExpanded);
+        const max = Math.min(Number(attr(calView, 'MaxEntriesReturned') ?? FIND_COUNT_LIMIT), FIND_COUNT_LIMIT);
+        views = all.slice(0, max);
+        rootAttrs = `TotalItemsInView="${all.length}" IncludesLastItemInRange="${views.length >= all.length}"`;
+      } else {
+        const all = sortViews(events.map(viewOfEvent), sortOrder);
+        const max = Math.min(Number(attr(pageView, 'MaxEntriesReturned') ?? FIND_COUNT_LIMIT), FIND_COUNT_LIMIT);
+        const offset = Number(attr(pageView, 'Offset') ?? 0);
+        const fromEnd = attr(pageView, 'BasePoint') === 'End';
+        const start = fromEnd ? Math.max(0, all.length - offset - max) : Math.min(offset, all.length);
+        views = all.slice(start, start + max);
+        rootAttrs = `IndexedPagingOffset="${start + views.length}" TotalItemsInView="${all.length}" IncludesLastItemInRange="${start + views.length >= all.length}"`;
+      }
+      return successMessage(
+        'FindItemResponseMessage',
+        `<m:RootFolder ${rootAttrs}><t:Items>${views.map((v) => calendarItemXml(call, v, shape, 'find')).join('')}</t:Items></m:RootFolder>`,
+      );
+    },
+    'FindItemResponseMessage',
+  );
+  return wrapped('FindItem', messages);
+}

@@ -1,0 +1,24 @@
+import type { EwsCall } from '../call.js';
+import { requireRead } from '../call.js';
+import { folderRefs, resolveFolderRef } from '../folder-ref.js';
+import { folderXml } from '../folder-xml.js';
+import { perItem, wrapped } from '../responses.js';
+import { parseShape } from '../shape.js';
+import { NS, successMessage } from '../soap.js';
+import { child } from '../../xml/safe-parse.js';
+
+export async function getFolder(call: EwsCall): Promise<string> {
+  const shape = parseShape(child(call.op, 'FolderShape', NS.m));
+  const refs = folderRefs(child(call.op, 'FolderIds', NS.m));
+  const messages = perItem(
+    refs,
+    (ref) => {
+      const f = resolveFolderRef(call, ref);
+      call.counters.touch(f.mailbox, f.id);
+      requireRead(call, f);
+      return successMessage('GetFolderResponseMessage', `<m:Folders>${folderXml(call, f, shape)}</m:Folders>`);
+    },
+    'GetFolderResponseMessage',
+  );
+  return wrapped('GetFolder', messages);
+}

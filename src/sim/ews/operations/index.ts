@@ -1,0 +1,13 @@
+// Operation name → handler. Each returns the <m:{Op}Response> element.
+import type { EwsCall } from '../call.js';
+import { getFolder } from './get-folder.js';
+import { findFolder } from './find-folder.js';
+import { findItem } from './find-item.js';
+
+export type EwsOperation = (call: EwsCall) => Promise<string>;
+
+export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }> = {
+  GetFolder: { handler: getFolder, since: 'Exchange2007' },
+  FindFolder: { handler: findFolder, since: 'Exchange2007' },
+  FindItem: { handler: findItem, since: 'Exchange2007' },
+};
