@@ -1,0 +1,25 @@
+// What the setup assistant hands to the CLI and the UI: one or more scripts, each for one shell, with notes.
+export interface SetupScript {
+  id: string;
+  title: string;
+  /** Where to run it, e.g. "Exchange Management Shell". */
+  shell: string;
+  /** The PowerShell text. Every value from the profile is a single-quoted literal assigned at the top. */
+  script: string;
+  notes: string[];
+}
+
+export interface SetupPlan {
+  profile: string;
+  kind: 'ews' | 'graph';
+  scripts: SetupScript[];
+  warnings: string[];
+}
+
+export interface SetupOptions {
+  /** Group whose members Calpump may read (distribution group on-prem, mail-enabled security group online). */
+  scopeGroup?: string;
+  lang?: 'en' | 'de' | 'nl';
+}
+
+export const DEFAULT_SCOPE_GROUP = 'Calpump mailboxes';
