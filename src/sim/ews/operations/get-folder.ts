@@ -19,6 +19,7 @@ export async function getFolder(call: EwsCall): Promise<string> {
       return successMessage('GetFolderResponseMessage', `<m:Folders>${folderXml(call, f, shape)}</m:Folders>`);
     },
     'GetFolderResponseMessage',
+    '<m:Folders/>',
   );
   return wrapped('GetFolder', messages);
 }

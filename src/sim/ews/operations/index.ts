@@ -3,6 +3,8 @@ import type { EwsCall } from '../call.js';
 import { getFolder } from './get-folder.js';
 import { findFolder } from './find-folder.js';
 import { findItem } from './find-item.js';
+import { getItem } from './get-item.js';
+import { syncFolderItems } from './sync-folder-items.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -10,4 +12,6 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   GetFolder: { handler: getFolder, since: 'Exchange2007' },
   FindFolder: { handler: findFolder, since: 'Exchange2007' },
   FindItem: { handler: findItem, since: 'Exchange2007' },
+  GetItem: { handler: getItem, since: 'Exchange2007' },
+  SyncFolderItems: { handler: syncFolderItems, since: 'Exchange2007' },
 };

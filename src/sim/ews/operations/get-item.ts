@@ -1,0 +1,26 @@
+import { child, elementChildren } from '../../xml/safe-parse.js';
+import type { EwsCall } from '../call.js';
+import { requireRead } from '../call.js';
+import { calendarItemXml } from '../item-xml.js';
+import { resolveItemRef } from '../item-ref.js';
+import { perItem, wrapped } from '../responses.js';
+import { parseShape } from '../shape.js';
+import { NS, successMessage } from '../soap.js';
+
+export async function getItem(call: EwsCall): Promise<string> {
+  const shape = parseShape(child(call.op, 'ItemShape', NS.m));
+  const refs = elementChildren(child(call.op, 'ItemIds', NS.m));
+  const messages = perItem(
+    refs,
+    (ref) => {
+      const v = resolveItemRef(call, ref);
+      const folder = call.world.folders.get(v.ev.folderId)!;
+      call.counters.touch(folder.mailbox, folder.id);
+      requireRead(call, folder);
+      return successMessage('GetItemResponseMessage', `<m:Items>${calendarItemXml(call, v, shape, 'get')}</m:Items>`);
+    },
+    'GetItemResponseMessage',
+    '<m:Items/>',
+  );
+  return wrapped('GetItem', messages);
+}
