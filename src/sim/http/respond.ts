@@ -19,7 +19,14 @@ export function send(res: ServerResponse, status: number, body: string, headers:
 }
 
 export function resetConnection(res: ServerResponse): void {
-  res.socket?.resetAndDestroy?.() ?? res.socket?.destroy();
+  const socket = res.socket;
+  if (!socket) return;
+  try {
+    // TCP RST where the socket allows it (plain HTTP); TLS sockets are simply destroyed.
+    socket.resetAndDestroy();
+  } catch {
+    socket.destroy();
+  }
 }
 
 export const IIS_500 =
