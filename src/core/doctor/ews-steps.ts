@@ -84,20 +84,9 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
       needs: ['auth.schemes'],
       async run(ctx) {
         const p = ctx.profile;
-        if (p.legacyOnline) {
-          throw new CalpumpError('input.invalid', { params: { field: 'legacyOnline', problem: 'the doctor checks legacy EWS on Microsoft 365 through a Graph profile of the same app; run it there' } });
-        }
-        const password = await ctx.secrets.get(secretKey(p.id, 'password'));
-        if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
-        const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox: ctx.mailbox });
-        const res = await postEws(await client(ctx), url(ctx), body, { auth: p.auth, username: p.username, password });
-        if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
-        if (res.status === 401) throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${p.auth.toUpperCase()} authentication` });
-        const answer = readSoapAnswer(res.body);
-        if (!answer.isSoap) {
-          if (res.status !== 200) throw httpFailure(res, url(ctx));
-          throw new CalpumpError('doctor.ews.notEws', { params: { url: url(ctx), status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') }, evidence: res.body.slice(0, 200) });
-        }
+        // The account's own calendar: any SOAP answer proves the credentials, even "no mailbox" for a
+        // service account without one; it also carries ServerVersionInfo, which faults never do.
+        const { res, answer } = await soap(ctx, undefined);
         ctx.answer = answer;
         if (answer.responseCode && ACCOUNT_CODES.has(answer.responseCode)) {
           throw new CalpumpError(mapEwsResponseCode(answer.responseCode), { params: { username: p.username }, evidence: `${answer.responseCode}: ${answer.messageText ?? ''}` });
@@ -109,18 +98,20 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
       id: 'ews.version',
       needs: ['auth.credentials'],
       async run(ctx) {
-        const v = ctx.answer?.serverVersion;
-        if (!v) throw new CalpumpError('doctor.ews.noServerVersion', { params: { url: url(ctx) } });
-        return { evidence: v, data: { serverVersion: v } };
+        const a = ctx.answer!;
+        if (a.serverVersion) return { evidence: a.serverVersion, data: { serverVersion: a.serverVersion } };
+        // A fault means Exchange refused the request before versioning it (busy, unsupported version, …).
+        if (a.fault && a.responseCode) throw responseFailure(ctx, a, `GetFolder calendar: ${a.responseCode} — ${a.messageText ?? ''}`);
+        throw new CalpumpError('doctor.ews.noServerVersion', { params: { url: url(ctx) } });
       },
     },
     {
       id: 'mailbox.access',
-      needs: ['auth.credentials'],
+      needs: ['ews.version'],
       async run(ctx) {
         const p = ctx.profile;
         if (!ctx.mailbox) throw new CalpumpError('doctor.noTestMailbox');
-        const a = ctx.answer!;
+        const { answer: a } = await soap(ctx, ctx.mailbox);
         const how = p.access === 'impersonation' ? 'impersonating' : 'as delegate of';
         if (a.responseClass === 'Success') return { evidence: `GetFolder calendar ${how} ${ctx.mailbox}: Success` };
         const code = a.responseCode ?? 'ErrorUnknown';
@@ -129,11 +120,7 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
           const smtp = await smtpForUpn(ctx, ctx.mailbox);
           if (smtp) throw new CalpumpError('doctor.ews.upnNotSmtp', { params: { mailbox: ctx.mailbox, smtp }, evidence });
         }
-        const backoffMs = /BackOffMilliseconds[^0-9]*(\d+)/.exec(a.messageText ?? '')?.[1] ?? '?';
-        throw new CalpumpError(mapEwsResponseCode(code, { access: p.access }), {
-          params: { mailbox: ctx.mailbox, username: p.username, code, text: a.messageText ?? code, backoffMs, folder: 'calendar' },
-          evidence,
-        });
+        throw responseFailure(ctx, a, evidence);
       },
     },
     {
@@ -157,6 +144,37 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
       },
     },
   ];
+}
+
+/** One authenticated GetFolder(calendar) — of the account itself (mailbox undefined) or of the test mailbox. */
+async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res: HttpResponse; answer: SoapAnswer }> {
+  const p = ctx.profile;
+  const target = ctx.target!.href;
+  if (p.legacyOnline) {
+    throw new CalpumpError('input.invalid', { params: { field: 'legacyOnline', problem: 'the doctor checks legacy EWS on Microsoft 365 through a Graph profile of the same app; run it there' } });
+  }
+  const password = await ctx.secrets.get(secretKey(p.id, 'password'));
+  if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
+  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox });
+  const res = await postEws(await client(ctx), target, body, { auth: p.auth, username: p.username, password });
+  if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
+  if (res.status === 401) throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${p.auth.toUpperCase()} authentication` });
+  const answer = readSoapAnswer(res.body);
+  if (!answer.isSoap) {
+    if (res.status !== 200) throw httpFailure(res, target);
+    throw new CalpumpError('doctor.ews.notEws', { params: { url: target, status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') }, evidence: res.body.slice(0, 200) });
+  }
+  return { res, answer };
+}
+
+function responseFailure(ctx: EwsContext, a: SoapAnswer, evidence: string): CalpumpError {
+  const p = ctx.profile;
+  const code = a.responseCode ?? 'ErrorUnknown';
+  const backoffMs = /BackOffMilliseconds[^0-9]*(\d+)/.exec(a.raw ?? '')?.[1] ?? '?';
+  return new CalpumpError(mapEwsResponseCode(code, { access: p.access }), {
+    params: { mailbox: ctx.mailbox ?? p.username, username: p.username, code, text: a.messageText ?? code, backoffMs, folder: 'calendar' },
+    evidence,
+  });
 }
 
 /** When a UPN was given for a mailbox whose SMTP address differs, say which address to use. */

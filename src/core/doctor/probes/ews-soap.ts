@@ -34,6 +34,8 @@ export interface SoapAnswer {
   responseCode?: string;
   messageText?: string;
   fault?: string;
+  /** The answer itself, for details such as BackOffMilliseconds. */
+  raw?: string;
 }
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -62,5 +64,6 @@ export function readSoapAnswer(body: string): SoapAnswer {
     responseCode: text(body, 'ResponseCode'),
     messageText: text(body, 'MessageText') ?? fault,
     fault,
+    raw: body.slice(0, 4000),
   };
 }

@@ -1,0 +1,146 @@
+// The EWS doctor against the simulator: for each fault the simulator can stage, the FIRST failing step and its
+// catalogue id; every step after it depends on it and is skipped with a reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-doctor.js';
+import type { EwsProfile } from '../../../src/shared/profile.js';
+import { closedPort, doctorDeps, ewsProfile, loopbackResolver, noConnector } from './doctor-support.js';
+
+const PASSWORD = 'Passw0rd!';
+
+function firstFailure(r: DoctorReport): { step: string; errorId?: string } {
+  const f = r.steps.find((s) => s.status !== 'pass');
+  return { step: f?.id ?? 'none', errorId: f?.errorId };
+}
+
+function expectSkippedAfter(r: DoctorReport, stepId: string): void {
+  const i = r.steps.findIndex((s) => s.id === stepId);
+  const later = r.steps.slice(i + 1).filter((s) => s.status !== 'pass');
+  for (const s of later) expect(s.status === 'skipped' || s.status === 'fail', s.id).toBe(true);
+  expect(r.steps.slice(i + 1).some((s) => s.status === 'skipped')).toBe(true);
+  expect(r.ok).toBe(false);
+}
+
+async function doctor(profile: EwsProfile, password = PASSWORD, resolver = loopbackResolver()): Promise<DoctorReport> {
+  return runDoctor(profile, doctorDeps(profile, password, noConnector, resolver));
+}
+
+describe('EWS doctor against the simulator (trusted certificate)', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ mailboxes: 4, eventsPerMailbox: 5 });
+  });
+  afterAll(async () => sim.stop());
+  const profile = (over: Partial<EwsProfile> = {}) => ewsProfile(sim.ewsUrl, sim.caFile, over);
+
+  it('passes the transport and authentication steps and reports the certificate and version', async () => {
+    const r = await runDoctor(profile({ testMailbox: undefined }), doctorDeps(profile(), PASSWORD, noConnector));
+    const byId = Object.fromEntries(r.steps.map((s) => [s.id, s]));
+    for (const id of ['proxy', 'dns.host', 'tcp', 'tls.handshake', 'tls.validity', 'tls.trust', 'tls.hostname', 'http.endpoint', 'auth.schemes', 'auth.credentials', 'ews.version']) {
+      expect(byId[id]?.status, id).toBe('pass');
+    }
+    expect(byId.proxy.evidence).toContain('direct');
+    expect(byId['tls.handshake'].data?.issuer).toContain('Calpump Simulator Test CA');
+    expect(byId['http.endpoint'].evidence).toContain('NTLM');
+    expect(byId['ews.version'].data?.serverVersion).toMatch(/^\S+ 15\.\d+\.\d+\.\d+$/);
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'doctor.noTestMailbox' });
+    expect(r.steps.map((s) => s.durationMs).every((d) => d >= 0)).toBe(true);
+  });
+
+  it('works with Basic authentication too', async () => {
+    const r = await doctor(profile({ auth: 'basic', username: 'svc-calpump@contoso.com', testMailbox: undefined }));
+    expect(r.steps.find((s) => s.id === 'auth.credentials')?.status).toBe('pass');
+  });
+
+  it('wrong password → auth.credentials / ews.auth.unauthorized', async () => {
+    const r = await doctor(profile(), 'not-the-password');
+    expect(firstFailure(r)).toEqual({ step: 'auth.credentials', errorId: 'ews.auth.unauthorized' });
+    expectSkippedAfter(r, 'auth.credentials');
+  });
+
+  it('forms authentication → http.endpoint / ews.auth.formsLogin', async () => {
+    sim.faults.stage({ kind: 'formsLogin', times: 5 });
+    const r = await doctor(profile());
+    sim.faults.clear();
+    expect(firstFailure(r)).toEqual({ step: 'http.endpoint', errorId: 'ews.auth.formsLogin' });
+    expect(r.steps.find((s) => s.id === 'http.endpoint')?.evidence).toContain('/owa/auth/logon.aspx');
+    expectSkippedAfter(r, 'http.endpoint');
+  });
+
+  it('Basic disabled on the server → auth.schemes / ews.auth.schemeNotOffered', async () => {
+    sim.faults.stage({ kind: 'wrongAuthSchemes', times: 5 });
+    const r = await doctor(profile({ auth: 'basic', username: 'svc-calpump@contoso.com' }));
+    sim.faults.clear();
+    expect(firstFailure(r)).toEqual({ step: 'auth.schemes', errorId: 'ews.auth.schemeNotOffered' });
+    expect(r.steps.find((s) => s.id === 'auth.schemes')?.message).toContain('Negotiate');
+  });
+
+  it('no impersonation right → mailbox.access / ews.impersonation.denied (with the 10-minute delay note)', async () => {
+    const r = await doctor(profile({ username: 'CONTOSO\\svc-delegate' }));
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'ews.impersonation.denied' });
+    const step = r.steps.find((s) => s.id === 'mailbox.access')!;
+    expect(step.delay).toMatch(/10 minutes/);
+    expect(step.fix).toContain('ApplicationImpersonation');
+    expectSkippedAfter(r, 'mailbox.access');
+  });
+
+  it('unknown mailbox → mailbox.access / ews.mailbox.notFound', async () => {
+    const r = await doctor(profile({ testMailbox: 'nobody@contoso.com' }));
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'ews.mailbox.notFound' });
+    expect(r.steps.find((s) => s.id === 'mailbox.access')?.evidence).toContain('ErrorNonExistentMailbox');
+  });
+
+  it('throttled → ews.version / ews.server.busy', async () => {
+    sim.faults.stage({ kind: 'serverBusy', match: 'GetFolder', times: 5, backOffMs: 30000 });
+    const r = await doctor(profile());
+    sim.faults.clear();
+    expect(firstFailure(r)).toEqual({ step: 'ews.version', errorId: 'ews.server.busy' });
+    expect(r.steps.find((s) => s.id === 'ews.version')?.message).toContain('30000');
+  });
+
+  it('DNS failure (injected resolver) → dns.host / net.dns', async () => {
+    const url = sim.ewsUrl.replace('127.0.0.1', 'mail.contoso.com');
+    const r = await doctor(ewsProfile(url, sim.caFile), PASSWORD, loopbackResolver(['mail.contoso.com']));
+    expect(firstFailure(r)).toEqual({ step: 'dns.host', errorId: 'net.dns' });
+    expect(r.steps.find((s) => s.id === 'tcp')?.status).toBe('skipped');
+  });
+
+  it('refused port → tcp / net.refused', async () => {
+    const port = await closedPort();
+    const r = await doctor(ewsProfile(`https://127.0.0.1:${port}/EWS/Exchange.asmx`, sim.caFile));
+    expect(firstFailure(r)).toEqual({ step: 'tcp', errorId: 'net.refused' });
+    expect(r.steps.filter((s) => s.id.startsWith('tls.')).every((s) => s.status === 'skipped')).toBe(true);
+  });
+
+  it('a CA the profile does not trust → tls.trust / net.tls.unknownCa', async () => {
+    const r = await doctor(profile({ tls: {} }));
+    expect(firstFailure(r)).toEqual({ step: 'tls.trust', errorId: 'net.tls.unknownCa' });
+  });
+
+  it('the pinned certificate is trusted without a CA file', async () => {
+    const r = await doctor(profile({ tls: { pinnedSha256: sim.certSha256! }, testMailbox: undefined }));
+    expect(r.steps.find((s) => s.id === 'tls.trust')?.status).toBe('pass');
+    expect(r.steps.find((s) => s.id === 'auth.credentials')?.status).toBe('pass');
+  });
+});
+
+describe.each([
+  ['expired', 'tls.validity', 'net.tls.expired'],
+  ['selfSigned', 'tls.trust', 'net.tls.selfSigned'],
+  ['wrongHost', 'tls.hostname', 'net.tls.hostMismatch'],
+] as const)('EWS doctor with a %s certificate', (tlsMode, step, errorId) => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ mailboxes: 2, eventsPerMailbox: 1, tlsMode });
+  });
+  afterAll(async () => sim.stop());
+
+  it(`fails first at ${step} with ${errorId} and goes no further than TLS`, async () => {
+    const r = await doctor(ewsProfile(sim.ewsUrl, sim.caFile));
+    expect(firstFailure(r)).toEqual({ step, errorId });
+    const failed = r.steps.find((s) => s.id === step)!;
+    expect(failed.fix).toBeTruthy();
+    expect(r.steps.find((s) => s.id === 'http.endpoint')?.status).toBe('skipped');
+    expect(r.steps.find((s) => s.id === 'tls.handshake')?.data?.subject).toBeTruthy();
+  });
+});
