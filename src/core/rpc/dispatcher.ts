@@ -1,0 +1,133 @@
+// Transport-agnostic dispatcher: every call is checked against src/shared/rpc.ts before a handler sees it,
+// every failure leaves as a catalogue ErrorInfo, and long calls can be cancelled by operation id.
+import { z } from 'zod';
+import { isRpcMethod, rpcContract, type RpcMethod, type RpcOutput, type RpcParsedInput, type RpcResult } from '../../shared/rpc.js';
+import type { Lang } from '../doctor/catalogue.js';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import { describeIssue } from '../store/zod-issues.js';
+import { createConnectorPool, type ConnectorPool } from './connector-pool.js';
+import { createEventHub, type EventHub } from './event-hub.js';
+import { coreHandlers } from './handlers/index.js';
+import type { CoreServices } from './services.js';
+
+export interface CallContext {
+  signal: AbortSignal;
+  lang: Lang;
+  services: CoreServices;
+  events: EventHub;
+  connectors: ConnectorPool;
+}
+
+export type Handler<M extends RpcMethod> = (input: RpcParsedInput<M>, ctx: CallContext) => Promise<RpcOutput<M>> | RpcOutput<M>;
+export type HandlerTable = { [M in RpcMethod]: Handler<M> };
+
+export interface DispatcherOptions {
+  events?: EventHub;
+  /** Check every answer against its output schema (on by default: a contract breach becomes a clear error). */
+  validateOutputs?: boolean;
+  /** Replace handlers (tests, or a host adding its own). */
+  handlers?: Partial<HandlerTable>;
+}
+
+export interface Dispatcher {
+  call(method: unknown, input: unknown): Promise<RpcResult>;
+  readonly events: EventHub;
+  readonly connectors: ConnectorPool;
+  /** Aborts every call still running and closes the connectors (host shutting down). */
+  close(): Promise<void>;
+}
+
+export function createDispatcher(services: CoreServices, opts: DispatcherOptions = {}): Dispatcher {
+  const events = opts.events ?? createEventHub();
+  const handlers: HandlerTable = { ...coreHandlers, ...opts.handlers } as HandlerTable;
+  const validateOutputs = opts.validateOutputs ?? true;
+  const running = new Map<string, AbortController>();
+  const connectors = createConnectorPool(services);
+
+  handlers['app.cancel'] = ({ opId }) => {
+    const ac = running.get(opId);
+    ac?.abort();
+    return { cancelled: !!ac };
+  };
+
+  async function langOf(): Promise<Lang> {
+    if (services.lang) return services.lang();
+    try {
+      return (await services.settings.get()).language;
+    } catch {
+      return 'en';
+    }
+  }
+
+  async function call(method: unknown, input: unknown): Promise<RpcResult> {
+    const lang = await langOf();
+    if (!isRpcMethod(method)) {
+      const shown = typeof method === 'string' ? method.slice(0, 100) : typeof method;
+      return fail(new CalpumpError('rpc.unknownMethod', { params: { method: shown } }), lang);
+    }
+    const spec = rpcContract[method];
+    const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+    if (!parsed.success) return fail(new CalpumpError('input.invalid', { params: describeIssue(parsed.error) }), lang);
+
+    const opId = (parsed.data as { opId?: unknown }).opId;
+    const ac = new AbortController();
+    if (typeof opId === 'string' && method !== 'app.cancel') running.set(opId, ac);
+    const ctx: CallContext = { signal: ac.signal, lang, services, events, connectors };
+    try {
+      const handler = handlers[method] as Handler<RpcMethod>;
+      const output = await raceAbort(Promise.resolve(handler(parsed.data as never, ctx)), ac.signal);
+      if (!validateOutputs) return { ok: true, output };
+      const checked = (spec.output as z.ZodType).safeParse(output);
+      if (!checked.success) {
+        const { field, problem } = describeIssue(checked.error);
+        services.logger.error('rpc.output.invalid', { method, field, problem });
+        return fail(new CalpumpError('internal.unexpected', { params: { text: `${method} answered outside its contract at ${field}: ${problem}` } }), lang);
+      }
+      return { ok: true, output: checked.data };
+    } catch (e) {
+      const err = toCalpumpError(e);
+      if (err.id === 'internal.unexpected') services.logger.error('rpc.call.failed', { method, error: err.evidence });
+      return fail(err, lang);
+    } finally {
+      if (typeof opId === 'string' && running.get(opId) === ac) running.delete(opId);
+    }
+  }
+
+  return {
+    call,
+    events,
+    connectors,
+    async close() {
+      for (const ac of running.values()) ac.abort();
+      running.clear();
+      await connectors.closeAll();
+    },
+  };
+}
+
+function fail(err: CalpumpError, lang: Lang): RpcResult {
+  const info = err.info(lang);
+  // internal.unexpected has a {text} placeholder; fill it from the evidence when no param was given.
+  if (err.id === 'internal.unexpected' && !err.params.text) {
+    return { ok: false, error: { ...info, message: info.message.replace('{text}', err.evidence ?? 'unknown') } };
+  }
+  return { ok: false, error: info };
+}
+
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new CalpumpError('rpc.cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CalpumpError('rpc.cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

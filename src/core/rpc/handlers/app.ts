@@ -1,0 +1,66 @@
+// auth.*, doctor.run, setup.script, logs.*, app.*: thin over the optional services.
+import { notAvailable } from '../connector-pool.js';
+import type { HandlerTable } from '../dispatcher.js';
+import { IDLE_STATE } from './jobs.js';
+import { defaultMailbox, runConnectorTest, stepViews } from './profiles.js';
+
+export const appHandlers: Pick<
+  HandlerTable,
+  | 'auth.status' | 'auth.login' | 'auth.logout' | 'doctor.run' | 'setup.script' | 'logs.tail' | 'logs.export'
+  | 'app.getSettings' | 'app.setSettings' | 'app.version' | 'app.state' | 'app.cancel'
+> = {
+  async 'auth.status'({ profileId }, { services }) {
+    if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');
+    return services.auth.status(await services.profiles.get(profileId));
+  },
+  async 'auth.login'({ profileId }, { services, signal, connectors }) {
+    if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');
+    const result = await services.auth.login(await services.profiles.get(profileId), signal);
+    await connectors.invalidate(profileId);
+    return result;
+  },
+  async 'auth.logout'({ profileId }, { services, connectors }) {
+    if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');
+    await services.auth.logout(await services.profiles.get(profileId));
+    await connectors.invalidate(profileId);
+    return { signedIn: false as const };
+  },
+  async 'doctor.run'({ profileId, mailbox }, { services, connectors, signal, lang }) {
+    const { profile, connector } = await connectors.get(profileId);
+    if (!services.doctor) return runConnectorTest(connector, profile, defaultMailbox(profile, mailbox), lang);
+    const target = mailbox ?? profile.testMailbox;
+    const { steps, details } = await services.doctor(profile, connector, target, signal);
+    const views = stepViews(steps, lang, { mailbox: target ?? '', profile: profile.name });
+    return { ok: steps.every((s) => s.status !== 'fail'), steps: views, details: details ?? {} };
+  },
+  async 'setup.script'({ profileId, scopeGroup }, { services }) {
+    if (!services.setupScript || !services.profiles) throw notAvailable('The setup script generator');
+    return services.setupScript(await services.profiles.get(profileId), { scopeGroup });
+  },
+  async 'logs.tail'({ lines, level }, { services }) {
+    if (!services.logs) throw notAvailable('The log viewer');
+    return { lines: await services.logs.tail(lines, level) };
+  },
+  async 'logs.export'(_input, { services }) {
+    if (!services.logs) throw notAvailable('Log export');
+    return services.logs.exportText();
+  },
+  async 'app.getSettings'(_input, { services }) {
+    return services.settings.get();
+  },
+  async 'app.setSettings'(patch, { services, events }) {
+    const settings = await services.settings.set(patch);
+    events.emit('data.changed', { group: 'settings' });
+    return settings;
+  },
+  'app.version'(_input, { services }) {
+    return { version: services.version, features: services.features };
+  },
+  'app.state'(_input, { services }) {
+    return services.jobs ? services.jobs.state() : IDLE_STATE;
+  },
+  // Replaced inside createDispatcher, which owns the table of running operations.
+  'app.cancel'() {
+    return { cancelled: false };
+  },
+};

@@ -1,0 +1,29 @@
+// mailboxes.list, folders.tree, items.preview: read-only browsing through the profile's connector.
+import type { NormalisedEvent } from '../../../shared/model.js';
+import type { HandlerTable } from '../dispatcher.js';
+
+export const browseHandlers: Pick<HandlerTable, 'mailboxes.list' | 'folders.tree' | 'items.preview'> = {
+  async 'mailboxes.list'({ profileId, search, cursor }, { connectors }) {
+    const { connector } = await connectors.get(profileId);
+    return connector.listMailboxes(search || undefined, cursor);
+  },
+  async 'folders.tree'({ profileId, mailbox, kinds }, { connectors }) {
+    const { connector } = await connectors.get(profileId);
+    return { folders: await connector.folderTree(mailbox, kinds) };
+  },
+  async 'items.preview'({ profileId, mailbox, folderId, days, limit }, { connectors, signal }) {
+    const { connector } = await connectors.get(profileId);
+    const from = new Date();
+    const to = new Date(from.getTime() + days * 86_400_000);
+    const events: NormalisedEvent[] = [];
+    let truncated = false;
+    for await (const e of connector.calendarView(mailbox, folderId, from, to, { signal })) {
+      if (events.length >= limit) {
+        truncated = true;
+        break;
+      }
+      events.push(e);
+    }
+    return { events, truncated };
+  },
+};

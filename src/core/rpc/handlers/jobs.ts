@@ -1,0 +1,64 @@
+// jobs.*: delegated to the host's job service (store + scheduler); changes are announced to every client.
+import type { AppState } from '../../../shared/rpc.js';
+import { notAvailable } from '../connector-pool.js';
+import type { HandlerTable } from '../dispatcher.js';
+import type { CoreServices, JobService } from '../services.js';
+
+function jobs(services: CoreServices): JobService {
+  if (!services.jobs) throw notAvailable('Scheduled jobs');
+  return services.jobs;
+}
+
+export const IDLE_STATE: AppState = { tray: 'idle', paused: false, runningJobs: [], failingJobs: [] };
+
+export const jobHandlers: Pick<
+  HandlerTable,
+  'jobs.list' | 'jobs.get' | 'jobs.create' | 'jobs.update' | 'jobs.remove' | 'jobs.runNow' | 'jobs.cancel' | 'jobs.history' | 'jobs.pauseAll' | 'jobs.resumeAll'
+> = {
+  async 'jobs.list'(_input, { services }) {
+    return { jobs: await jobs(services).list() };
+  },
+  async 'jobs.get'({ id }, { services }) {
+    return jobs(services).get(id);
+  },
+  async 'jobs.create'({ job }, { services, events }) {
+    if (services.profiles) await services.profiles.get(job.profileId); // a job for a missing profile is refused early
+    const view = await jobs(services).create(job);
+    events.emit('data.changed', { group: 'jobs', id: view.job.id });
+    return view;
+  },
+  async 'jobs.update'({ job }, { services, events }) {
+    if (services.profiles) await services.profiles.get(job.profileId);
+    const view = await jobs(services).update(job);
+    events.emit('data.changed', { group: 'jobs', id: view.job.id });
+    return view;
+  },
+  async 'jobs.remove'({ id }, { services, events }) {
+    const removed = await jobs(services).remove(id);
+    events.emit('data.changed', { group: 'jobs', id });
+    return { removed };
+  },
+  async 'jobs.runNow'({ id }, { services }) {
+    return jobs(services).runNow(id);
+  },
+  async 'jobs.cancel'({ id }, { services }) {
+    return { cancelled: await jobs(services).cancel(id) };
+  },
+  async 'jobs.history'({ id, limit }, { services }) {
+    return { runs: await jobs(services).history(id, limit) };
+  },
+  async 'jobs.pauseAll'(_input, { services, events }) {
+    const svc = jobs(services);
+    await svc.pauseAll();
+    const state = svc.state();
+    events.emit('app.state', state);
+    return state;
+  },
+  async 'jobs.resumeAll'(_input, { services, events }) {
+    const svc = jobs(services);
+    await svc.resumeAll();
+    const state = svc.state();
+    events.emit('app.state', state);
+    return state;
+  },
+};

@@ -1,0 +1,151 @@
+// profiles.*: the store keeps the profile, the SecretStore keeps its secrets, and no secret ever goes back out.
+import type { Connector } from '../../connectors/connector.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+import { describeError } from '../../errors/calpump-error.js';
+import { catalogue, type CatalogueId, type Lang } from '../../doctor/catalogue.js';
+import { CalpumpError } from '../../errors/calpump-error.js';
+import { SECRET_NAMES, secretKey, type Profile } from '../../../shared/profile.js';
+import type { TestStep } from '../../../shared/model.js';
+import type { ProfileView, SecretsInput, TestResult } from '../../../shared/rpc.js';
+import { notAvailable } from '../connector-pool.js';
+import type { CallContext, HandlerTable } from '../dispatcher.js';
+import type { CoreServices, ProfileRepository } from '../services.js';
+
+function repo(services: CoreServices): ProfileRepository {
+  if (!services.profiles) throw notAvailable('Profiles');
+  return services.profiles;
+}
+
+export async function viewOf(profile: Profile, secrets: SecretStore): Promise<ProfileView> {
+  const keys = new Set(await secrets.keys());
+  const state = (name: (typeof SECRET_NAMES)[number]) => (keys.has(secretKey(profile.id, name)) ? 'stored' : 'missing');
+  return {
+    profile,
+    secrets: {
+      password: state('password'),
+      clientSecret: state('clientSecret'),
+      certificate: state('certificate'),
+      proxyPassword: state('proxyPassword'),
+      tokenCache: state('tokenCache'),
+    },
+  };
+}
+
+/** Writes the secrets a form sent: a string stores it, null deletes it, empty or absent leaves it alone. */
+async function applySecrets(profileId: string, input: SecretsInput | undefined, secrets: SecretStore): Promise<void> {
+  for (const [name, value] of Object.entries(input ?? {})) {
+    const key = secretKey(profileId, name as (typeof SECRET_NAMES)[number]);
+    if (value === null) await secrets.delete(key);
+    else if (typeof value === 'string' && value !== '') await secrets.set(key, value);
+  }
+}
+
+function withoutId(profile: Profile): Record<string, unknown> {
+  const { id: _ignored, ...rest } = profile;
+  return rest;
+}
+
+/** Secrets of a draft in memory, falling back to what is stored for the profile it edits. */
+function overlaySecrets(profileId: string, input: SecretsInput | undefined, stored: SecretStore): SecretStore {
+  const mem = new Map<string, string>();
+  const deleted = new Set<string>();
+  for (const [name, value] of Object.entries(input ?? {})) {
+    const key = secretKey(profileId, name as (typeof SECRET_NAMES)[number]);
+    if (value === null) deleted.add(key);
+    else if (typeof value === 'string' && value !== '') mem.set(key, value);
+  }
+  return {
+    async get(key) {
+      if (mem.has(key)) return mem.get(key);
+      if (deleted.has(key)) return undefined;
+      return stored.get(key);
+    },
+    async set(key, value) {
+      mem.set(key, value);
+    },
+    async delete(key) {
+      mem.delete(key);
+      deleted.add(key);
+    },
+    async keys() {
+      const all = new Set([...(await stored.keys()).filter((k) => !deleted.has(k)), ...mem.keys()]);
+      return [...all];
+    },
+  };
+}
+
+export function defaultMailbox(profile: Profile, given?: string): string {
+  const mailbox = given ?? profile.testMailbox ?? (profile.kind === 'ews' && profile.username.includes('@') ? profile.username : undefined);
+  if (!mailbox) {
+    throw new CalpumpError('input.invalid', { params: { field: 'mailbox', problem: 'give a mailbox to test with (or set the profile\'s test mailbox)' } });
+  }
+  return mailbox;
+}
+
+export function stepViews(steps: TestStep[], lang: Lang, params: Record<string, string>): TestResult['steps'] {
+  return steps.map((s) => {
+    if (s.status !== 'fail' || !s.errorId || !(s.errorId in catalogue)) return s;
+    return { ...s, error: describeError(s.errorId as CatalogueId, lang, params, s.evidence) };
+  });
+}
+
+export async function runConnectorTest(connector: Connector, profile: Profile, mailbox: string, lang: Lang): Promise<TestResult> {
+  const steps = await connector.test(mailbox);
+  const details = await connector.describe().catch(() => ({}) as Record<string, string>);
+  return { ok: steps.every((s) => s.status !== 'fail'), steps: stepViews(steps, lang, { mailbox, profile: profile.name }), details };
+}
+
+async function testProfile(input: Parameters<HandlerTable['profiles.test']>[0], ctx: CallContext): Promise<TestResult> {
+  const { services } = ctx;
+  if (!services.connectorFor) throw notAvailable('Connecting to a server');
+  if (input.id) {
+    const { profile, connector } = await ctx.connectors.get(input.id);
+    return runConnectorTest(connector, profile, defaultMailbox(profile, input.mailbox), ctx.lang);
+  }
+  const draft = input.draft!;
+  const profile = draft.profile;
+  const connector = await services.connectorFor(profile, overlaySecrets(profile.id, draft.secrets, services.secrets));
+  try {
+    return await runConnectorTest(connector, profile, defaultMailbox(profile, input.mailbox), ctx.lang);
+  } finally {
+    await connector.close().catch(() => undefined);
+  }
+}
+
+export const profileHandlers: Pick<HandlerTable, 'profiles.list' | 'profiles.get' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.test'> = {
+  async 'profiles.list'(_input, { services }) {
+    const profiles = await repo(services).list();
+    return { profiles: await Promise.all(profiles.map((p) => viewOf(p, services.secrets))) };
+  },
+  async 'profiles.get'({ id }, { services }) {
+    return viewOf(await repo(services).get(id), services.secrets);
+  },
+  async 'profiles.create'({ profile, secrets }, { services, events }) {
+    const store = repo(services);
+    const added = await store.add(withoutId(profile));
+    try {
+      await applySecrets(added.id, secrets, services.secrets);
+    } catch (e) {
+      // Without its secrets the profile would be half made: take it back out.
+      await store.remove(added.id).catch(() => undefined);
+      throw e;
+    }
+    events.emit('data.changed', { group: 'profiles', id: added.id });
+    return viewOf(added, services.secrets);
+  },
+  async 'profiles.update'({ profile, secrets }, ctx) {
+    const { services, events } = ctx;
+    const updated = await repo(services).update(profile.id, () => withoutId(profile));
+    await applySecrets(updated.id, secrets, services.secrets);
+    await ctx.connectors.invalidate(updated.id);
+    events.emit('data.changed', { group: 'profiles', id: updated.id });
+    return viewOf(updated, services.secrets);
+  },
+  async 'profiles.remove'({ id }, ctx) {
+    const removed = await repo(ctx.services).remove(id);
+    await ctx.connectors.invalidate(removed.id ?? id);
+    ctx.events.emit('data.changed', { group: 'profiles', id: removed.id ?? id });
+    return { removed: true };
+  },
+  'profiles.test': testProfile,
+};

@@ -1,0 +1,78 @@
+// What the RPC handlers need from the engine. Each host (serve, Electron main, tests) builds a CoreServices
+// from the real modules; a service that is absent makes its methods answer rpc.notAvailable.
+import type { Connector } from '../connectors/connector.js';
+import type { Lang } from '../doctor/catalogue.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { Profile } from '../../shared/profile.js';
+import type { TestStep } from '../../shared/model.js';
+import type { AppState, JobRun, JobSpec, JobView, LogLine, RpcEventName, RpcEventPayload, Settings } from '../../shared/rpc.js';
+
+/** The profile store as the handlers use it (src/core/store/profile-store.ts fits). */
+export interface ProfileRepository {
+  list(): Promise<Profile[]>;
+  get(nameOrId: string): Promise<Profile>;
+  add(input: Record<string, unknown>): Promise<Profile>;
+  update(nameOrId: string, change: (current: Record<string, unknown>) => Record<string, unknown>): Promise<Profile>;
+  remove(nameOrId: string): Promise<{ id?: string; name?: string }>;
+}
+
+/** Builds a connector for a profile; `secrets` lets a draft be tested with secrets that are not stored. */
+export type ConnectorFactory = (profile: Profile, secrets: SecretStore) => Connector | Promise<Connector>;
+
+export interface JobService {
+  list(): Promise<JobView[]>;
+  get(id: string): Promise<JobView>;
+  create(spec: JobSpec): Promise<JobView>;
+  update(spec: JobSpec): Promise<JobView>;
+  remove(id: string): Promise<boolean>;
+  runNow(id: string): Promise<{ runId: string }>;
+  cancel(id: string): Promise<boolean>;
+  history(id: string | undefined, limit: number): Promise<JobRun[]>;
+  pauseAll(): Promise<void>;
+  resumeAll(): Promise<void>;
+  state(): AppState;
+}
+
+export interface AuthService {
+  status(profile: Profile): Promise<{ signedIn: boolean; account?: string; expiresAt?: string }>;
+  login(profile: Profile, signal: AbortSignal): Promise<{ signedIn: boolean; account?: string }>;
+  logout(profile: Profile): Promise<void>;
+}
+
+export interface LogService {
+  tail(lines: number, level?: string): Promise<LogLine[]>;
+  exportText(): Promise<{ fileName: string; content: string }>;
+}
+
+export interface SettingsService {
+  get(): Promise<Settings>;
+  /** Persists and applies (e.g. the host updates the login item). */
+  set(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export interface HostFeatures {
+  startAtLogin: boolean;
+  notifications: boolean;
+  openExternal: boolean;
+}
+
+export interface CoreServices {
+  version: string;
+  features: HostFeatures;
+  logger: Logger;
+  secrets: SecretStore;
+  settings: SettingsService;
+  profiles?: ProfileRepository;
+  connectorFor?: ConnectorFactory;
+  jobs?: JobService;
+  auth?: AuthService;
+  logs?: LogService;
+  /** Diagnostics beyond Connector.test (src/core/doctor); falls back to Connector.test when absent. */
+  doctor?: (profile: Profile, connector: Connector, mailbox: string | undefined, signal: AbortSignal) => Promise<{ steps: TestStep[]; details?: Record<string, string> }>;
+  setupScript?: (profile: Profile, opts: { scopeGroup?: string }) => Promise<{ fileName: string; script: string }> | { fileName: string; script: string };
+  /** Language for rendering catalogue entries; default: the language setting. */
+  lang?: () => Lang;
+}
+
+export type EmitEvent = <E extends RpcEventName>(name: E, payload: RpcEventPayload<E>) => void;

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rpcContract, type RpcResult } from '../../../src/shared/rpc.js';
+import { ewsDraft, makeHarness, scriptedConnector } from './harness.js';
+
+type H = Awaited<ReturnType<typeof makeHarness>>;
+let h: H | undefined;
+afterEach(async () => {
+  await h?.cleanup();
+  h = undefined;
+});
+
+function errorOf(r: RpcResult) {
+  if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.output)}`);
+  return r.error;
+}
+function outputOf<T = any>(r: RpcResult): T {
+  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`);
+  return r.output as T;
+}
+
+describe('dispatcher: contract enforcement', () => {
+  it('rejects an unknown method with rpc.unknownMethod naming it', async () => {
+    h = await makeHarness();
+    const err = errorOf(await h.call('profiles.drop', {}));
+    expect(err.id).toBe('rpc.unknownMethod');
+    expect(err.message).toContain('profiles.drop');
+    // inherited object keys are not methods either
+    expect(errorOf(await h.call('constructor', {})).id).toBe('rpc.unknownMethod');
+    expect(errorOf(await h.call(42, {})).id).toBe('rpc.unknownMethod');
+  });
+
+  it('rejects input that fails its schema with input.invalid naming the field, before any handler runs', async () => {
+    h = await makeHarness();
+    const err = errorOf(await h.call('profiles.create', { profile: { ...ewsDraft, username: 'not an account' } }));
+    expect(err.id).toBe('input.invalid');
+    expect(err.message).toContain('profile.username');
+    expect(errorOf(await h.call('mailboxes.list', { profileId: 7 })).id).toBe('input.invalid');
+    expect(errorOf(await h.call('profiles.list', { extra: true })).id).toBe('input.invalid');
+    expect(outputOf(await h.call('profiles.list')).profiles).toEqual([]);
+  });
+
+  it('refuses an answer outside the output contract instead of passing it on', async () => {
+    h = await makeHarness({}, { handlers: { 'app.version': () => ({ version: 1 }) as never } });
+    const err = errorOf(await h.call('app.version', {}));
+    expect(err.id).toBe('internal.unexpected');
+    expect(err.message).toContain('app.version');
+  });
+
+  it('renders errors in the language setting', async () => {
+    h = await makeHarness();
+    await h.call('app.setSettings', { language: 'de' });
+    expect(errorOf(await h.call('nope', {})).title).toBe('Unbekannte Anfrage');
+  });
+
+  it('answers rpc.notAvailable for a service the host does not have yet', async () => {
+    h = await makeHarness();
+    const err = errorOf(await h.call('jobs.list', {}));
+    expect(err.id).toBe('rpc.notAvailable');
+    expect(errorOf(await h.call('auth.status', { profileId: 'x' })).id).toBe('rpc.notAvailable');
+    // app.state still works without a scheduler
+    expect(outputOf(await h.call('app.state')).tray).toBe('idle');
+  });
+
+  it('cancels a long call by operation id', async () => {
+    h = await makeHarness({ connector: scriptedConnector({ hang: true }) });
+    const p = outputOf(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'Passw0rd!' } }));
+    const pending = h.call('items.preview', { profileId: p.profile.id, mailbox: 'anna.schmidt@contoso.com', folderId: 'calendar', opId: 'op-1' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(outputOf(await h.call('app.cancel', { opId: 'op-1' }))).toEqual({ cancelled: true });
+    expect(errorOf(await pending).id).toBe('rpc.cancelled');
+    expect(outputOf(await h.call('app.cancel', { opId: 'op-1' }))).toEqual({ cancelled: false });
+  });
+
+  it('every contract method has a handler', async () => {
+    h = await makeHarness();
+    for (const method of Object.keys(rpcContract)) {
+      const r = await h.call(method, {});
+      if (!r.ok) expect(r.error.id, method).not.toBe('rpc.unknownMethod');
+    }
+  });
+});
+
+describe('dispatcher: profiles', () => {
+  it('stores secrets write-only: output and events say "stored", never the value', async () => {
+    h = await makeHarness();
+    const seen: unknown[] = [];
+    h.dispatcher.events.subscribe((name, payload) => seen.push({ name, payload }));
+    const r = await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'Passw0rd!' } });
+    const view = outputOf(r);
+    expect(view.profile.id).not.toBe('new');
+    expect(view.secrets).toMatchObject({ password: 'stored', clientSecret: 'missing' });
+    expect(JSON.stringify(r)).not.toContain('Passw0rd!');
+    expect(await h.secrets.get(`profile:${view.profile.id}:password`)).toBe('Passw0rd!');
+    expect(seen).toEqual([{ name: 'data.changed', payload: { group: 'profiles', id: view.profile.id } }]);
+
+    // update: empty keeps, null deletes
+    const kept = outputOf(await h.call('profiles.update', { profile: { ...view.profile, name: 'Contoso 2' }, secrets: { password: '' } }));
+    expect(kept.secrets.password).toBe('stored');
+    const cleared = outputOf(await h.call('profiles.update', { profile: kept.profile, secrets: { password: null } }));
+    expect(cleared.secrets.password).toBe('missing');
+    expect(outputOf(await h.call('profiles.remove', { id: view.profile.id }))).toEqual({ removed: true });
+    expect(errorOf(await h.call('profiles.get', { id: view.profile.id })).id).toBe('config.profileNotFound');
+  });
+
+  it('test: a failed step carries the rendered catalogue entry', async () => {
+    const connector = scriptedConnector({
+      steps: [
+        { id: 'connect', title: 'Connect', status: 'pass', durationMs: 3 },
+        { id: 'auth', title: 'Sign in', status: 'fail', durationMs: 4, errorId: 'ews.auth.unauthorized', evidence: 'HTTP 401' },
+      ],
+    });
+    h = await makeHarness({ connector });
+    const { profile } = outputOf(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'wrong' } }));
+    const result = outputOf(await h.call('profiles.test', { id: profile.id }));
+    expect(result.ok).toBe(false);
+    expect(result.steps[1].error).toMatchObject({ id: 'ews.auth.unauthorized', evidence: 'HTTP 401' });
+    expect(result.steps[1].error.fix.length).toBeGreaterThan(5);
+    expect(result.details.ewsUrl).toContain('/EWS/');
+  });
+
+  it('test: a draft is tested with the password from the form, which is not stored', async () => {
+    h = await makeHarness();
+    const r = outputOf(await h.call('profiles.test', { draft: { profile: ewsDraft, secrets: { password: 'typed' } } }));
+    expect(r.ok).toBe(true);
+    const used = h.factoryCalls[0];
+    expect(await used.secrets.get(`profile:${used.profile.id}:password`)).toBe('typed');
+    expect(await h.secrets.keys()).toEqual([]);
+  });
+
+  it('browses mailboxes and folders and previews items through the profile connector', async () => {
+    h = await makeHarness();
+    const { profile } = outputOf(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'x' } }));
+    expect(outputOf(await h.call('mailboxes.list', { profileId: profile.id, search: 'room' })).items.map((m: { smtp: string }) => m.smtp)).toEqual(['room.amsterdam@contoso.com']);
+    expect(outputOf(await h.call('folders.tree', { profileId: profile.id, mailbox: 'anna.schmidt@contoso.com' })).folders[0].name).toBe('Kalender');
+    expect(outputOf(await h.call('items.preview', { profileId: profile.id, mailbox: 'a', folderId: 'calendar' }))).toEqual({ events: [], truncated: false });
+    expect(h.factoryCalls).toHaveLength(1); // the connector is reused
+  });
+});
