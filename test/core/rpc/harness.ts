@@ -81,7 +81,7 @@ export async function makeHarness(over: Partial<CoreServices> & { connector?: Sc
     services,
     dispatcher,
     factoryCalls,
-    call: (method: string, input?: unknown) => dispatcher.call(method, input),
+    call: (method: unknown, input?: unknown) => dispatcher.call(method, input),
     async cleanup() {
       await dispatcher.close();
       await rm(dir, { recursive: true, force: true });
