@@ -68,6 +68,8 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
     idCounters: new Map(),
     now: opts.now ?? (() => new Date()),
     mutate: undefined as unknown as SimWorld['mutate'],
+    // A user who moved: Autodiscover answers redirectAddr to the new address.
+    autodiscoverRedirects: { 'moved.user@contoso.com': { redirectAddr: 'alice.smith@contoso.com' } },
   };
   world.mutate = createMutations(world);
 

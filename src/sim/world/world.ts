@@ -23,6 +23,8 @@ export interface SimWorld {
   idCounters: Map<string, number>;
   now(): Date;
   mutate: WorldMutations;
+  /** Autodiscover redirects by e-mail address (tests may add more, e.g. a redirectUrl to another host). */
+  autodiscoverRedirects: Record<string, { redirectAddr?: string; redirectUrl?: string }>;
 }
 
 export function mailboxOf(world: SimWorld, smtp: string): SimMailbox | undefined {
