@@ -47,7 +47,7 @@ export class RotatingFileSink implements LogSink {
     try {
       if (this.size < 0) this.size = currentSize(this.path);
       if (this.size > 0 && this.size + line.length > this.maxBytes) this.rotate();
-      mkdirSync(dirname(this.path), { recursive: true });
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       appendFileSync(this.path, line, { mode: 0o600 });
       if (this.size === 0 && process.platform !== 'win32') chmodSync(this.path, 0o600);
       this.size += Buffer.byteLength(line);
@@ -82,19 +82,24 @@ function currentSize(path: string): number {
 export interface TextStreamSinkOptions {
   stream: { write(chunk: string): unknown };
   level: RecordLevel;
+  /** Events not to print (e.g. a failure the CLI already rendered in full). */
+  skipEvents?: string[];
 }
 
 /** One readable line per record: `WARN  secrets.keyFilePermissive file=/x mode=644`. */
 export class TextStreamSink implements LogSink {
   readonly level: RecordLevel;
   private readonly stream: { write(chunk: string): unknown };
+  private readonly skip: Set<string>;
 
   constructor(opts: TextStreamSinkOptions) {
     this.stream = opts.stream;
     this.level = opts.level;
+    this.skip = new Set(opts.skipEvents ?? []);
   }
 
   write(record: LogRecord): void {
+    if (this.skip.has(record.event)) return;
     const fields = Object.entries(record.fields)
       .map(([k, v]) => `${k}=${typeof v === 'string' ? quoteIfNeeded(v) : JSON.stringify(v)}`)
       .join(' ');

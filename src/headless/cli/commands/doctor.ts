@@ -1,0 +1,69 @@
+// `calpump doctor --profile P [--mailbox M] [--json]`: the ordered connection checks of src/core/doctor, each
+// with verdict, timing, evidence and — for a failure — meaning, likely causes, fix and delay. Exit 0 only
+// when every step passed.
+import type { Command } from 'commander';
+import { L, type Lang } from '../../../core/doctor/catalogue/types.js';
+import { runDoctor } from '../../../core/doctor/run-doctor.js';
+import type { TestStep } from '../../../shared/model.js';
+import type { CliContext } from '../context.js';
+
+const MARK: Record<TestStep['status'], string> = { pass: '✓', fail: '✗', skipped: '-' };
+
+const TEXT = {
+  heading: L('Doctor for profile {profile}', 'Diagnose für Profil {profile}', 'Diagnose voor profiel {profile}'),
+  mailbox: L('test mailbox: {mailbox}', 'Testpostfach: {mailbox}', 'testpostvak: {mailbox}'),
+  causes: L('Likely causes', 'Wahrscheinliche Ursachen', 'Waarschijnlijke oorzaken'),
+  allPassed: L('All {count} steps passed.', 'Alle {count} Schritte bestanden.', 'Alle {count} stappen geslaagd.'),
+  stopped: L('Stopped at "{step}": {failed} failed, {skipped} skipped of {count} steps.', 'Angehalten bei „{step}": {failed} fehlgeschlagen, {skipped} übersprungen von {count} Schritten.', 'Gestopt bij "{step}": {failed} mislukt, {skipped} overgeslagen van {count} stappen.'),
+};
+
+function t(lang: Lang, text: Record<Lang, string>, params: Record<string, string | number>): string {
+  return text[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('doctor')
+    .description('check a profile step by step (DNS, TCP, TLS, proxy, authentication, mailbox access, calendar) and say how to fix what fails')
+    .requiredOption('--profile <profile>', 'profile name or id')
+    .option('--mailbox <smtp>', "mailbox for the mailbox steps (default: the profile's test mailbox)")
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { profile: string; mailbox?: string; json?: boolean }) => {
+      const profile = await ctx.profiles.get(opts.profile);
+      const deps = {
+        secrets: ctx.secrets,
+        logger: ctx.loggerFor(profile),
+        env: ctx.io.env,
+        now: ctx.io.now,
+        createConnector: ctx.services.createConnector,
+      };
+      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, lang: ctx.lang });
+      ctx.exitCode = report.ok ? 0 : 1;
+      if (opts.json) return ctx.json(report);
+      ctx.out(t(ctx.lang, TEXT.heading, { profile: report.profile }));
+      if (report.mailbox) ctx.out(`  ${t(ctx.lang, TEXT.mailbox, { mailbox: report.mailbox })}`);
+      ctx.out('');
+      for (const step of report.steps) ctx.out(renderStep(ctx, step));
+      ctx.out('');
+      const first = report.steps.find((s) => s.status !== 'pass');
+      const count = (st: TestStep['status']) => report.steps.filter((s) => s.status === st).length;
+      ctx.out(
+        first
+          ? t(ctx.lang, TEXT.stopped, { step: first.title, failed: count('fail'), skipped: count('skipped'), count: report.steps.length })
+          : t(ctx.lang, TEXT.allPassed, { count: report.steps.length }),
+      );
+    });
+}
+
+function renderStep(ctx: CliContext, step: TestStep): string {
+  const lines = [`${MARK[step.status]} ${step.title}${step.status === 'skipped' ? '' : ` (${Math.round(step.durationMs)} ms)`}`];
+  if (step.message) lines.push(`    ${step.message}`);
+  if (step.evidence) lines.push(`    ${step.status === 'skipped' ? '' : `${ctx.t('evidence')}: `}${step.evidence}`);
+  if (step.status === 'fail') {
+    if (step.causes?.length) lines.push(`    ${TEXT.causes[ctx.lang]}:`, ...step.causes.map((c) => `      - ${c}`));
+    if (step.fix) lines.push(`    ${ctx.t('fix')}: ${step.fix}`);
+    if (step.delay) lines.push(`    ${ctx.t('delay')}: ${step.delay}`);
+    if (step.errorId) lines.push(`    [${step.errorId}]`);
+  }
+  return ctx.redactor.string(lines.join('\n'));
+}

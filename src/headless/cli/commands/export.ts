@@ -1,0 +1,77 @@
+// `calpump export`: reads a window of one folder for each mailbox and writes one file per mailbox (ics, json or
+// csv). A failing mailbox is reported with its catalogue entry and does not stop the others; exit 1 if any failed.
+import { Option, type Command } from 'commander';
+import type { MailboxExportResult } from '../../../core/sync/adhoc-export.js';
+import type { CliContext } from '../context.js';
+import { renderErrorInfo } from '../render/error.js';
+import { exportWindow, type WindowFlags } from './export-window.js';
+import { collectList, positiveInt } from './parse.js';
+
+interface ExportFlags extends WindowFlags {
+  profile: string;
+  mailbox: string[];
+  folder: string;
+  format: 'ics' | 'json' | 'csv';
+  out?: string;
+  dryRun?: boolean;
+  includeBody?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('export calendar items of one or more mailboxes to files')
+    .requiredOption('--profile <profile>', 'profile name or id')
+    .requiredOption('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
+    .option('--folder <folder>', "'calendar' or a folder id from `calpump folders`", 'calendar')
+    .option('--days-back <n>', 'days before today', positiveInt('--days-back', { allowZero: true }))
+    .option('--days-ahead <n>', 'days after today', positiveInt('--days-ahead', { allowZero: true }))
+    .option('--from <date>', 'start: YYYY-MM-DD or ISO time with zone')
+    .option('--to <date>', 'end: YYYY-MM-DD (inclusive) or ISO time with zone')
+    .addOption(new Option('--format <format>', 'file format').choices(['ics', 'json', 'csv']).default('ics'))
+    .option('--out <dir>', 'output folder (created if missing)')
+    .option('--dry-run', 'read and count, write nothing; shows a few items')
+    .option('--include-body', 'include item bodies (large, may be confidential)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: ExportFlags) => runExport(ctx, opts));
+}
+
+async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
+  const { from, to } = exportWindow(opts, ctx.io.now());
+  const report = await ctx.withConnector(opts.profile, (connector, profile) =>
+    ctx.services.runAdhocExport(
+      {
+        mailboxes: opts.mailbox,
+        folder: opts.folder,
+        from,
+        to,
+        format: opts.format,
+        outDir: opts.out ? ctx.resolvePath(opts.out) : '',
+        dryRun: !!opts.dryRun,
+        includeBody: !!opts.includeBody,
+        profileName: profile.name,
+      },
+      { connector, logger: ctx.loggerFor(profile) },
+    ),
+  );
+  const failed = report.mailboxes.filter((m) => !m.ok).length;
+  if (failed > 0) ctx.exitCode = 1;
+  if (opts.json) {
+    ctx.json({ ok: failed === 0, from: from.toISOString(), to: to.toISOString(), format: opts.format, dryRun: !!opts.dryRun, ...report });
+    return;
+  }
+  for (const m of report.mailboxes) printResult(ctx, m);
+  if (opts.dryRun) ctx.out(ctx.t('dryRun'));
+  if (failed > 0) ctx.err(ctx.t('exportFailedCount', { failed, count: report.mailboxes.length }));
+}
+
+function printResult(ctx: CliContext, m: MailboxExportResult): void {
+  if (!m.ok) {
+    ctx.out(`✗ ${m.mailbox} (${m.folder})`);
+    if (m.error) ctx.err(`${m.mailbox}:\n${renderErrorInfo(m.error, (k) => ctx.t(k), '  ')}`);
+    return;
+  }
+  ctx.out(`✓ ${m.mailbox} (${m.folder}): ${ctx.t('exportItems', { items: m.items })}${m.file ? ` → ${m.file}` : ''}`);
+  for (const e of m.sample ?? []) ctx.out(`    ${e.start} – ${e.end}  ${e.subject}`);
+}

@@ -1,0 +1,6 @@
+// The CLI's commands, one line each: add `export * as <name> from './<name>.js';` to add a command.
+export * as profiles from './profiles.js';
+export * as mailboxes from './mailboxes.js';
+export * as folders from './folders.js';
+export * as export from './export.js';
+export * as sim from './sim.js';

@@ -1,0 +1,182 @@
+// The flags of `profiles add` / `profiles edit`, one per profile field, and how they change a stored profile.
+// Secrets have only `--…-stdin` and `--…-env VAR` forms; a secret given as an argument value is refused,
+// because it would be left in shell history and in every process listing.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { logLevelSchema, type SecretName } from '../../../shared/profile.js';
+import type { CliContext } from '../context.js';
+
+type Kind = 'ews' | 'graph';
+
+/** Flag → profile field for plain values; an empty value ('') removes an optional field. */
+const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kind[]; help: string; choices?: readonly string[] }> = [
+  { flags: '--name <name>', key: 'name', field: 'name', kinds: ['ews', 'graph'], help: 'profile name (edit: renames it)' },
+  { flags: '--url <url>', key: 'url', field: 'url', kinds: ['ews'], help: 'EWS URL, e.g. https://mail.contoso.com/EWS/Exchange.asmx' },
+  { flags: '--autodiscover-email <email>', key: 'autodiscoverEmail', field: 'autodiscoverEmail', kinds: ['ews'], help: 'find the EWS URL by autodiscover for this address' },
+  { flags: '--auth <scheme>', key: 'auth', field: 'auth', kinds: ['ews'], help: 'authentication', choices: ['basic', 'ntlm'] },
+  { flags: '--username <account>', key: 'username', field: 'username', kinds: ['ews', 'graph'], help: 'service account: UPN (svc@contoso.com) or DOMAIN\\user' },
+  { flags: '--mail-domain <domain>', key: 'mailDomain', field: 'mailDomain', kinds: ['ews'], help: 'appended to mailbox names given without @' },
+  { flags: '--access <mode>', key: 'access', field: 'access', kinds: ['ews'], help: 'how the service account reaches mailboxes', choices: ['impersonation', 'delegate'] },
+  { flags: '--exchange-version <version>', key: 'exchangeVersion', field: 'exchangeVersion', kinds: ['ews'], help: 'EWS schema version', choices: ['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016'] },
+  { flags: '--time-zone <zone>', key: 'timeZone', field: 'timeZone', kinds: ['ews'], help: 'time zone for requests (IANA or Windows id)' },
+  { flags: '--test-mailbox <smtp>', key: 'testMailbox', field: 'testMailbox', kinds: ['ews', 'graph'], help: 'mailbox `profiles test` uses by default' },
+  { flags: '--profile-log-level <level>', key: 'profileLogLevel', field: 'logLevel', kinds: ['ews', 'graph'], help: "this profile's log level (the global --log-level overrides it for one run)", choices: logLevelSchema.options },
+  { flags: '--tenant-id <tenant>', key: 'tenantId', field: 'tenantId', kinds: ['graph'], help: 'Entra ID tenant GUID or domain' },
+  { flags: '--client-id <guid>', key: 'clientId', field: 'clientId', kinds: ['graph'], help: 'application (client) ID of the app registration' },
+  { flags: '--flow <flow>', key: 'flow', field: 'flow', kinds: ['graph'], help: 'sign-in flow', choices: ['interactive', 'clientCredentials', 'deviceCode', 'password'] },
+  { flags: '--credential <type>', key: 'credential', field: 'credential', kinds: ['graph'], help: 'client credential kind', choices: ['secret', 'certificate'] },
+  { flags: '--redirect-uri <uri>', key: 'redirectUri', field: 'redirectUri', kinds: ['graph'], help: 'loopback redirect URI (interactive flow)' },
+  { flags: '--authority-host <url>', key: 'authorityHost', field: 'authorityHost', kinds: ['graph'], help: 'sign-in host (sovereign clouds)' },
+  { flags: '--graph-host <url>', key: 'graphHost', field: 'graphHost', kinds: ['graph'], help: 'Graph host (sovereign clouds)' },
+];
+
+/** Secrets in the order their `-stdin` flags consume stdin lines. */
+const SECRET_FLAGS: Array<{ name: SecretName; flag: string; key: string; label: string; kinds: Kind[] }> = [
+  { name: 'password', flag: 'password', key: 'password', label: 'Password', kinds: ['ews', 'graph'] },
+  { name: 'clientSecret', flag: 'client-secret', key: 'clientSecret', label: 'Client secret', kinds: ['graph'] },
+  { name: 'proxyPassword', flag: 'proxy-password', key: 'proxyPassword', label: 'Proxy password', kinds: ['ews', 'graph'] },
+];
+
+export type FlagValues = Record<string, string | boolean | undefined>;
+
+export function addProfileFlags(cmd: Command): Command {
+  for (const f of FIELD_FLAGS) {
+    const opt = new Option(f.flags, f.help);
+    cmd.addOption(f.choices ? opt.choices(f.choices) : opt);
+  }
+  cmd
+    .option('--proxy <proxy>', 'system (HTTPS_PROXY/NO_PROXY), none, or a proxy URL http://proxy:8080')
+    .option('--proxy-user <user>', 'proxy account (with --proxy URL)')
+    .option('--ca-file <pem>', 'trust this CA (PEM) for the server certificate; verification stays on')
+    .option('--pin-sha256 <fingerprint>', "trust exactly this server certificate (SHA-256, AA:BB:…)");
+  for (const s of SECRET_FLAGS) {
+    cmd.option(`--${s.flag}-stdin`, `read the ${s.label.toLowerCase()} from stdin (one line; order: password, client secret, proxy password)`);
+    cmd.option(`--${s.flag}-env <VAR>`, `read the ${s.label.toLowerCase()} from environment variable VAR`);
+    // Accepted only to refuse it with a useful message instead of "unknown option".
+    cmd.addOption(new Option(`--${s.flag} <value>`).hideHelp());
+  }
+  return cmd;
+}
+
+/** Applies the given flags to a stored profile object (add: an empty one with kind set). */
+export function applyProfileFlags(raw: Record<string, unknown>, opts: FlagValues, cwd: string): Record<string, unknown> {
+  const kind = raw.kind as Kind;
+  const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  for (const f of FIELD_FLAGS) {
+    const v = opts[f.key];
+    if (v === undefined) continue;
+    if (!f.kinds.includes(kind)) throw bad(`--${f.flags.split(' ')[0].slice(2)}`, `applies to ${f.kinds.join('/')} profiles, this one is ${kind}`);
+    if (v === '') delete raw[f.field];
+    else raw[f.field] = v;
+  }
+  applyProxy(raw, opts, bad);
+  applyTls(raw, opts, cwd, bad);
+  return raw;
+}
+
+function applyProxy(raw: Record<string, unknown>, opts: FlagValues, bad: (f: string, p: string) => CalpumpError): void {
+  const current = (raw.proxy ?? { mode: 'system' }) as { mode: string; url?: string; username?: string };
+  if (typeof opts.proxy === 'string') {
+    const p = opts.proxy.trim();
+    if (p === 'system' || p === 'none') raw.proxy = { mode: p };
+    else if (/^https?:\/\//i.test(p)) raw.proxy = { mode: 'url', url: p, ...(current.mode === 'url' && current.username ? { username: current.username } : {}) };
+    else throw bad('--proxy', 'use "system", "none" or a URL such as http://proxy.contoso.com:8080');
+  }
+  if (typeof opts.proxyUser === 'string') {
+    const proxy = raw.proxy as { mode: string; url?: string; username?: string } | undefined;
+    if (proxy?.mode !== 'url') throw bad('--proxy-user', 'needs a proxy URL (--proxy http://proxy:8080)');
+    if (opts.proxyUser === '') delete proxy.username;
+    else proxy.username = opts.proxyUser;
+  }
+}
+
+function applyTls(raw: Record<string, unknown>, opts: FlagValues, cwd: string, bad: (f: string, p: string) => CalpumpError): void {
+  // A CA file and a pin are alternatives (the schema refuses both), so setting one replaces the other.
+  if (typeof opts.caFile === 'string') {
+    if (opts.caFile === '') raw.tls = withoutKey(raw.tls, 'caFile');
+    else {
+      const path = resolve(cwd, opts.caFile);
+      if (!existsSync(path)) throw bad('--ca-file', `${path} does not exist`);
+      raw.tls = { caFile: path };
+    }
+  }
+  if (typeof opts.pinSha256 === 'string') {
+    if (opts.pinSha256 === '') raw.tls = withoutKey(raw.tls, 'pinnedSha256');
+    else raw.tls = { pinnedSha256: opts.pinSha256.trim().toUpperCase() };
+  }
+}
+
+function withoutKey(tls: unknown, key: string): Record<string, unknown> {
+  const out = { ...((tls ?? {}) as Record<string, unknown>) };
+  delete out[key];
+  return out;
+}
+
+/** Names a profile field the way the user typed it: `url` → `--url`, `tls.caFile` → `--ca-file`. */
+export function flagForField(field: string): string {
+  const top = field.split(/[.[]/)[0];
+  const plain = FIELD_FLAGS.find((f) => f.field === top);
+  if (plain) return `${plain.flags.split(' ')[0]} (${field})`;
+  if (field.startsWith('proxy')) return `--proxy / --proxy-user (${field})`;
+  if (field === 'tls.caFile') return `--ca-file (${field})`;
+  if (field.startsWith('tls')) return `--ca-file / --pin-sha256 (${field})`;
+  return field;
+}
+
+/** Refuses secrets given as argument values, before anything else happens. */
+export function refuseSecretArguments(opts: FlagValues, ctx: CliContext): void {
+  for (const s of SECRET_FLAGS) {
+    const v = opts[s.key];
+    if (v === undefined) continue;
+    if (typeof v === 'string') ctx.logger.registerSecret(v);
+    throw new CalpumpError('input.invalid', {
+      params: {
+        field: `--${s.flag}`,
+        problem: `a ${s.label.toLowerCase()} is never taken as an argument (it would stay in shell history and process lists); use --${s.flag}-stdin (e.g. echo '…' | calpump …) or --${s.flag}-env VAR`,
+      },
+    });
+  }
+}
+
+/** Reads the secrets asked for by -stdin / -env flags, in the documented order. */
+export async function readSecretFlags(opts: FlagValues, kind: Kind | undefined, ctx: CliContext): Promise<Partial<Record<SecretName, string>>> {
+  const out: Partial<Record<SecretName, string>> = {};
+  for (const s of SECRET_FLAGS) {
+    const fromStdin = opts[`${s.key}Stdin`] === true;
+    const envVar = opts[`${s.key}Env`];
+    if (!fromStdin && envVar === undefined) continue;
+    if (fromStdin && envVar !== undefined) throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin`, problem: `give --${s.flag}-stdin or --${s.flag}-env, not both` } });
+    let value: string;
+    if (fromStdin) {
+      value = await ctx.stdinSecrets.next(s.label);
+      if (!value) throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin`, problem: `no ${s.label.toLowerCase()} arrived on stdin (pipe it: echo '…' | calpump …)` } });
+    } else {
+      value = ctx.io.env[String(envVar)] ?? '';
+      if (!value) throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-env`, problem: `environment variable ${String(envVar)} is not set or empty` } });
+    }
+    ctx.logger.registerSecret(value);
+    out[s.name] = value;
+  }
+  if (kind) assertSecretsFit(out, kind);
+  return out;
+}
+
+/** A secret flag that the profile's kind has no use for is a mistake worth reporting. */
+export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, kind: Kind): void {
+  for (const s of SECRET_FLAGS) {
+    if (secrets[s.name] !== undefined && !s.kinds.includes(kind)) {
+      throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin/-env`, problem: `a ${kind} profile has no ${s.label.toLowerCase()}` } });
+    }
+  }
+}
+
+/** Which secrets `profiles show` reports for a profile. */
+export function secretsShownFor(profile: { kind: Kind; proxy?: { mode: string }; flow?: string }): SecretName[] {
+  const names: SecretName[] = [];
+  if (profile.kind === 'ews' || profile.flow === 'password') names.push('password');
+  if (profile.kind === 'graph') names.push('clientSecret');
+  if (profile.proxy?.mode === 'url') names.push('proxyPassword');
+  return names;
+}

@@ -1,0 +1,49 @@
+// `calpump profiles test`: runs the connector's connection steps against one mailbox and prints each with its
+// verdict, timing, evidence and — for a failure — the catalogue's meaning and fix. Exit 1 if any step failed.
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import type { TestStep } from '../../../shared/model.js';
+import type { Profile } from '../../../shared/profile.js';
+import type { CliContext } from '../context.js';
+
+const MARK: Record<TestStep['status'], string> = { pass: '✓', fail: '✗', skipped: '-' };
+
+export async function runProfileTest(ctx: CliContext, name: string, opts: { mailbox?: string; json?: boolean }): Promise<void> {
+  await ctx.withConnector(name, async (connector, profile) => {
+    const mailbox = opts.mailbox ?? profile.testMailbox ?? defaultMailbox(profile);
+    if (!mailbox) {
+      throw new CalpumpError('input.invalid', {
+        params: { field: '--mailbox', problem: `give a mailbox to test, or store one with \`calpump profiles edit ${profile.name} --test-mailbox anna@contoso.com\`` },
+      });
+    }
+    const steps = await connector.test(mailbox);
+    const connection = await connector.describe().catch(() => ({}) as Record<string, string>);
+    const failed = steps.filter((s) => s.status === 'fail').length;
+    if (failed > 0) ctx.exitCode = 1;
+    if (opts.json) {
+      ctx.json({ ok: failed === 0, profile: profile.name, mailbox, connection, steps });
+      return;
+    }
+    ctx.out(ctx.t('testing', { profile: profile.name, mailbox }));
+    for (const [k, v] of Object.entries(connection)) ctx.out(`  ${k}: ${v}`);
+    ctx.out('');
+    for (const step of steps) ctx.out(renderStep(ctx, step));
+    ctx.out(failed === 0 ? ctx.t('allPassed', { count: steps.length }) : ctx.t('someFailed', { failed, count: steps.length }));
+  });
+}
+
+function renderStep(ctx: CliContext, step: TestStep): string {
+  const lines = [`${MARK[step.status]} ${step.title} (${Math.round(step.durationMs)} ms)`];
+  if (step.message) lines.push(`    ${step.message}`);
+  for (const [k, v] of Object.entries(step.data ?? {})) lines.push(`    ${k}: ${v}`);
+  if (step.evidence) lines.push(`    ${ctx.t('evidence')}: ${step.evidence}`);
+  if (step.status === 'fail' && step.fix) lines.push(`    ${ctx.t('fix')}: ${step.fix}`);
+  if (step.status === 'fail' && step.delay) lines.push(`    ${ctx.t('delay')}: ${step.delay}`);
+  if (step.errorId) lines.push(`    [${step.errorId}]`);
+  return ctx.redactor.string(lines.join('\n'));
+}
+
+/** An EWS service account given as a UPN usually has a mailbox of its own that is safe to test with. */
+function defaultMailbox(profile: Profile): string | undefined {
+  if (profile.kind === 'ews' && profile.username.includes('@')) return profile.username;
+  return undefined;
+}

@@ -1,0 +1,20 @@
+// `calpump setup-script --profile P [--scope-group G] [--json]`: prints the PowerShell an administrator runs
+// to give the profile least-privilege access (stdout only, so it can be redirected into a .ps1 file).
+import type { Command } from 'commander';
+import { buildSetupPlan, renderSetupPlan } from '../../../core/doctor/setup/index.js';
+import type { CliContext } from '../context.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('setup-script')
+    .description('print the PowerShell an administrator runs to grant the profile least-privilege access (with a verify step)')
+    .requiredOption('--profile <profile>', 'profile name or id')
+    .option('--scope-group <group>', 'group whose members Calpump may read (default "Calpump mailboxes")')
+    .option('--json', 'machine-readable output (the scripts with their titles and notes)')
+    .action(async (opts: { profile: string; scopeGroup?: string; json?: boolean }) => {
+      const profile = await ctx.profiles.get(opts.profile);
+      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, lang: ctx.lang });
+      if (opts.json) return ctx.json(plan);
+      ctx.io.stdout.write(renderSetupPlan(plan));
+    });
+}

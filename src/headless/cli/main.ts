@@ -1,0 +1,90 @@
+// `calpump` entry point. main() never throws and never calls process.exit: it returns the exit code
+// (0 ok, 1 the operation failed, 2 bad usage or bad input) so bin/calpump.js and tests treat it the same.
+import { Command, CommanderError, Option } from 'commander';
+import { z } from 'zod';
+import { CalpumpError } from '../../core/errors/calpump-error.js';
+import { describeIssue } from '../../core/store/zod-issues.js';
+import { logLevelSchema } from '../../shared/profile.js';
+import * as commandModules from './commands/index.js';
+import type { CommandModule } from './commands/types.js';
+import { CLI_FAILED_EVENT, CliContext, type CliServices, type GlobalOptions } from './context.js';
+import { processIo, type CliIo } from './io.js';
+import { renderErrorInfo } from './render/error.js';
+import { defaultServices } from './services.js';
+
+export type MainOverrides = Partial<CliIo> & Partial<CliServices>;
+
+/** Catalogue ids that mean "the input was wrong" rather than "the operation failed". */
+const BAD_INPUT_IDS = new Set(['input.invalid']);
+
+export async function main(argv: string[], overrides: MainOverrides = {}): Promise<number> {
+  const io: CliIo = { ...processIo(), ...pick(overrides, ['stdout', 'stderr', 'stdin', 'env', 'cwd', 'platform', 'homedir', 'now', 'signal']) };
+  const services: CliServices = { ...defaultServices, ...pick(overrides, ['createConnector', 'runAdhocExport', 'runSimCommand']) };
+  const ctx = new CliContext(io, services);
+  ctx.configure({});
+  const program = buildProgram(ctx);
+  let json = false;
+  program.hook('preAction', (_root, action) => {
+    const opts = action.optsWithGlobals() as GlobalOptions & { json?: boolean };
+    json = !!opts.json;
+    ctx.configure(opts);
+    ctx.logger.debug('cli.command', { command: commandPath(action) });
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return usageExit(e, ctx);
+    return reportError(e, ctx, json);
+  }
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('calpump')
+    .description('Browse Exchange / Microsoft 365 mailboxes and calendars, test connections, export calendars.')
+    .option('--config-dir <dir>', 'folder with profiles, secrets and logs (env CALPUMP_CONFIG_DIR; default: the OS app-data folder)')
+    .addOption(new Option('--log-level <level>', 'log detail on stderr and in the log file').choices(logLevelSchema.options))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'de', 'nl']))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) })
+    .showSuggestionAfterError(true);
+  for (const mod of Object.values(commandModules) as CommandModule[]) mod.register(program, ctx);
+  return program;
+}
+
+function usageExit(e: CommanderError, ctx: CliContext): number {
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0)) return 0;
+  if (e.code !== 'commander.help') ctx.io.stderr.write('Run `calpump help <command>` (or add --help) to see the options.\n');
+  return 2;
+}
+
+function reportError(e: unknown, ctx: CliContext, json: boolean): number {
+  let err: CalpumpError;
+  if (e instanceof CalpumpError) err = e;
+  else if (e instanceof z.ZodError) err = new CalpumpError('input.invalid', { params: describeIssue(e) });
+  else {
+    const text = ctx.redactor.string(e instanceof Error ? e.message : String(e));
+    err = new CalpumpError('internal.unexpected', { params: { text }, cause: e });
+  }
+  const info = err.info(ctx.lang);
+  // Log first: the file keeps the stack and cause for support even when the terminal shows only the entry.
+  ctx.logger.error(CLI_FAILED_EVENT, { errorId: err.id, err: err.cause ?? err });
+  ctx.err(renderErrorInfo(info, (k) => ctx.t(k)));
+  const verbose = ctx.logLevel === 'debug' || ctx.logLevel === 'all';
+  if (err.id === 'internal.unexpected' && verbose && err.cause instanceof Error && err.cause.stack) ctx.err(err.cause.stack);
+  if (json) ctx.json({ ok: false, error: { ...info, evidence: info.evidence && ctx.redactor.string(info.evidence) } });
+  return BAD_INPUT_IDS.has(err.id) ? 2 : 1;
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
