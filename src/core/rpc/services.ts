@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Profile } from '../../shared/profile.js';
 import type { TestStep } from '../../shared/model.js';
-import type { AppState, JobRun, JobSpec, JobView, LogLine, RpcEventName, RpcEventPayload, Settings } from '../../shared/rpc.js';
+import type { AppState, Job, JobView, LogLine, RpcEventName, RpcEventPayload, RunRecord, Settings } from '../../shared/rpc.js';
 
 /** The profile store as the handlers use it (src/core/store/profile-store.ts fits). */
 export interface ProfileRepository {
@@ -23,12 +23,13 @@ export type ConnectorFactory = (profile: Profile, secrets: SecretStore) => Conne
 export interface JobService {
   list(): Promise<JobView[]>;
   get(id: string): Promise<JobView>;
-  create(spec: JobSpec): Promise<JobView>;
-  update(spec: JobSpec): Promise<JobView>;
+  /** Creates the job (the store assigns the id) and stores its secrets (webhookSecret). */
+  create(job: Omit<Job, 'id'>, secrets: { webhookSecret?: string | null }): Promise<JobView>;
+  update(job: Job, secrets: { webhookSecret?: string | null }): Promise<JobView>;
   remove(id: string): Promise<boolean>;
   runNow(id: string): Promise<{ runId: string }>;
   cancel(id: string): Promise<boolean>;
-  history(id: string | undefined, limit: number): Promise<JobRun[]>;
+  history(id: string | undefined, limit: number): Promise<RunRecord[]>;
   pauseAll(): Promise<void>;
   resumeAll(): Promise<void>;
   state(): AppState;

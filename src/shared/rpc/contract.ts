@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema, testStepSchema } from '../model.js';
 import { errorInfoSchema } from '../errors.js';
 import { logLevelSchema, profileSchema } from '../profile.js';
-import { jobRunSchema, jobSpecSchema, jobViewSchema } from './jobs.js';
+import { jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
 import { appStateSchema, logLineSchema } from './events.js';
 
 const empty = z.object({}).strict().default({});
@@ -20,6 +20,9 @@ export const secretsInputSchema = z
   .strict()
   .default({});
 export type SecretsInput = z.input<typeof secretsInputSchema>;
+
+/** Webhook signing secret of a job (write-only like profile secrets). */
+export const jobSecretsInputSchema = z.object({ webhookSecret: secretValue }).strict().default({});
 
 const secretState = z.enum(['stored', 'missing']);
 export const profileViewSchema = z.object({
@@ -94,14 +97,14 @@ export const rpcContract = {
   // --- jobs -----------------------------------------------------------------------------------------
   'jobs.list': m(empty, z.object({ jobs: z.array(jobViewSchema) })),
   'jobs.get': m(z.object({ id }), jobViewSchema),
-  /** The client picks job.id, like profiles. */
-  'jobs.create': m(z.object({ job: jobSpecSchema }), jobViewSchema),
-  'jobs.update': m(z.object({ job: jobSpecSchema }), jobViewSchema),
+  /** The store assigns the id, like profiles. `job.profile` is the profile's id (or name). */
+  'jobs.create': m(z.object({ job: jobDraftSchema, secrets: jobSecretsInputSchema }), jobViewSchema),
+  'jobs.update': m(z.object({ job: jobSchema, secrets: jobSecretsInputSchema }), jobViewSchema),
   'jobs.remove': m(z.object({ id }), z.object({ removed: z.boolean() })),
   /** Starts a run and returns at once; follow it with job.progress / job.status events. */
   'jobs.runNow': m(z.object({ id }), z.object({ runId: z.string() })),
   'jobs.cancel': m(z.object({ id }), z.object({ cancelled: z.boolean() })),
-  'jobs.history': m(z.object({ id: id.optional(), limit: z.number().int().min(1).max(1000).default(50) }), z.object({ runs: z.array(jobRunSchema) })),
+  'jobs.history': m(z.object({ id: id.optional(), limit: z.number().int().min(1).max(1000).default(50) }), z.object({ runs: z.array(runRecordSchema) })),
   'jobs.pauseAll': m(empty, appStateSchema),
   'jobs.resumeAll': m(empty, appStateSchema),
   // --- diagnostics ----------------------------------------------------------------------------------

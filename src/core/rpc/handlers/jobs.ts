@@ -21,15 +21,16 @@ export const jobHandlers: Pick<
   async 'jobs.get'({ id }, { services }) {
     return jobs(services).get(id);
   },
-  async 'jobs.create'({ job }, { services, events }) {
-    if (services.profiles) await services.profiles.get(job.profileId); // a job for a missing profile is refused early
-    const view = await jobs(services).create(job);
+  async 'jobs.create'({ job, secrets }, { services, events }) {
+    if (services.profiles) await services.profiles.get(job.profile); // a job for a missing profile is refused early
+    const { id: _placeholder, ...rest } = job;
+    const view = await jobs(services).create(rest, secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
     return view;
   },
-  async 'jobs.update'({ job }, { services, events }) {
-    if (services.profiles) await services.profiles.get(job.profileId);
-    const view = await jobs(services).update(job);
+  async 'jobs.update'({ job, secrets }, { services, events }) {
+    if (services.profiles) await services.profiles.get(job.profile);
+    const view = await jobs(services).update(job, secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
     return view;
   },
