@@ -13,7 +13,9 @@ import { runSteps, type StepSpec } from './runner.js';
 
 export interface DoctorDeps extends ConnectorDeps {
   /** Builds the connector used by the calendar steps (the CLI passes createConnector from connectors/factory). */
-  createConnector: (profile: Profile, deps: ConnectorDeps) => Promise<Connector>;
+  createConnector?: (profile: Profile, deps: ConnectorDeps) => Promise<Connector>;
+  /** A connector the caller owns (the UI's pooled one): used instead of createConnector and never closed here. */
+  connector?: Connector;
   /** DNS resolver (tests inject one to stage "host not found"). */
   resolver?: Resolver;
   now?: () => Date;
@@ -25,6 +27,8 @@ export interface DoctorOptions {
   mailbox?: string;
   lang?: Lang;
   onStep?: (step: TestStep) => void;
+  /** Aborting stops before the next step; the call then fails with rpc.cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface DoctorReport {
@@ -45,9 +49,15 @@ export async function runDoctor(profile: Profile, deps: DoctorDeps, opts: Doctor
 }
 
 function lazyConnector(profile: Profile, deps: DoctorDeps): { get: () => Promise<Connector>; close: () => Promise<void> } {
+  const borrowed = deps.connector;
+  if (borrowed) return { get: async () => borrowed, close: async () => {} };
   let c: Promise<Connector> | undefined;
+  const create = async (): Promise<Connector> => {
+    if (!deps.createConnector) throw new CalpumpError('internal.unexpected', { params: { text: 'doctor: no connector factory given' } });
+    return deps.createConnector(profile, deps);
+  };
   return {
-    get: () => (c ??= deps.createConnector(profile, deps)),
+    get: () => (c ??= create()),
     close: async () => {
       if (c) await (await c.catch(() => undefined))?.close();
     },
@@ -85,7 +95,7 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
     ...ewsSteps(transportDone(target)),
   ];
   try {
-    return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep });
+    return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
   } finally {
     ctx.client?.close();
     await connector.close();

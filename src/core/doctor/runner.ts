@@ -1,7 +1,7 @@
 // Runs doctor steps in order. A step names the steps it needs; when one of those did not pass, the step is
 // 'skipped' with the reason instead of running, so the report stops where later steps could not mean anything.
 import type { TestStep } from '../../shared/model.js';
-import { describeError, toCalpumpError } from '../errors/calpump-error.js';
+import { CalpumpError, describeError, toCalpumpError } from '../errors/calpump-error.js';
 import { catalogue, type CatalogueEntry, type Lang } from './catalogue.js';
 import { skippedBecause, stepTitle, type StepId } from './step-titles.js';
 
@@ -21,6 +21,7 @@ export interface RunOptions {
   /** Monotonic milliseconds; injectable so tests never depend on timing. */
   clock?: () => number;
   onStep?: (step: TestStep) => void;
+  signal?: AbortSignal;
 }
 
 export async function runSteps<C>(specs: StepSpec<C>[], ctx: C, opts: RunOptions): Promise<TestStep[]> {
@@ -28,6 +29,7 @@ export async function runSteps<C>(specs: StepSpec<C>[], ctx: C, opts: RunOptions
   const status = new Map<StepId, TestStep['status']>();
   const steps: TestStep[] = [];
   for (const spec of specs) {
+    if (opts.signal?.aborted) throw new CalpumpError('rpc.cancelled');
     const title = stepTitle(spec.id, opts.lang);
     const blocker = (spec.needs ?? []).find((n) => status.get(n) !== 'pass');
     let step: TestStep;

@@ -1,0 +1,28 @@
+// The doctor and the setup assistant in the shapes the RPC layer's optional services expect
+// (src/core/rpc/services.ts: `doctor`, `setupScript`), so the UI's Doctor and Setup views use the same code as the CLI.
+import type { TestStep } from '../../shared/model.js';
+import type { Profile } from '../../shared/profile.js';
+import type { Connector } from '../connectors/connector.js';
+import type { Lang } from './catalogue.js';
+import { runDoctor, type DoctorDeps } from './run-doctor.js';
+import { buildSetupPlan, renderSetupPlan } from './setup/index.js';
+
+export type DoctorServiceDeps = Omit<DoctorDeps, 'connector' | 'createConnector'>;
+
+export function doctorService(deps: DoctorServiceDeps, lang: () => Lang = () => 'en') {
+  return async (profile: Profile, connector: Connector, mailbox: string | undefined, signal: AbortSignal): Promise<{ steps: TestStep[]; details: Record<string, string> }> => {
+    const report = await runDoctor(profile, { ...deps, connector }, { mailbox, lang: lang(), signal });
+    // Facts the steps established (proxy, certificate, server version…) for the view's summary.
+    const details: Record<string, string> = {};
+    for (const s of report.steps) for (const [k, v] of Object.entries(s.data ?? {})) details[k] ??= v;
+    return { steps: report.steps, details };
+  };
+}
+
+export function setupScriptService(lang: () => Lang = () => 'en') {
+  return (profile: Profile, opts: { scopeGroup?: string }): { fileName: string; script: string } => {
+    const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, lang: lang() });
+    const safeName = profile.name.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return { fileName: `calpump-setup-${safeName}.ps1`, script: renderSetupPlan(plan) };
+  };
+}
