@@ -5,6 +5,9 @@ import { findFolder } from './find-folder.js';
 import { findItem } from './find-item.js';
 import { getItem } from './get-item.js';
 import { syncFolderItems } from './sync-folder-items.js';
+import { resolveNames } from './resolve-names.js';
+import { findPeople } from './find-people.js';
+import { getRoomLists, getRooms } from './room-lists.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -14,4 +17,8 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   FindItem: { handler: findItem, since: 'Exchange2007' },
   GetItem: { handler: getItem, since: 'Exchange2007' },
   SyncFolderItems: { handler: syncFolderItems, since: 'Exchange2007' },
+  ResolveNames: { handler: resolveNames, since: 'Exchange2007' },
+  FindPeople: { handler: findPeople, since: 'Exchange2013' },
+  GetRoomLists: { handler: getRoomLists, since: 'Exchange2010' },
+  GetRooms: { handler: getRooms, since: 'Exchange2010' },
 };

@@ -1,0 +1,32 @@
+// Directory view of the world for ResolveNames/FindPeople: mailboxes (users, rooms, equipment) and room lists.
+import type { SimMailbox } from '../world/types.js';
+import type { SimWorld } from '../world/world.js';
+import { esc } from '../xml/escape.js';
+
+export interface Recipient {
+  smtp: string;
+  displayName: string;
+  mailboxType: 'Mailbox' | 'PublicDL';
+  mailbox?: SimMailbox;
+}
+
+export function recipients(world: SimWorld): Recipient[] {
+  const out: Recipient[] = [...world.mailboxes.values()].map((m) => ({ smtp: m.smtp, displayName: m.displayName, mailboxType: 'Mailbox' as const, mailbox: m }));
+  for (const l of world.roomLists) out.push({ smtp: l.smtp, displayName: l.displayName, mailboxType: 'PublicDL' });
+  return out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.smtp.localeCompare(b.smtp));
+}
+
+/** Ambiguous-name style search: "SMTP:addr" is exact, anything else a case-insensitive contains-match. */
+export function searchRecipients(world: SimWorld, query: string): Recipient[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  if (q.startsWith('smtp:')) {
+    const addr = q.slice(5);
+    return recipients(world).filter((r) => r.smtp === addr);
+  }
+  return recipients(world).filter((r) => r.displayName.toLowerCase().includes(q) || r.smtp.includes(q) || r.mailbox?.upn.toLowerCase() === q);
+}
+
+export function emailAddressXml(tag: string, r: Recipient): string {
+  return `<t:${tag}><t:Name>${esc(r.displayName)}</t:Name><t:EmailAddress>${esc(r.smtp)}</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType><t:MailboxType>${r.mailboxType}</t:MailboxType></t:${tag}>`;
+}
