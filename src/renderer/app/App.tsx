@@ -1,0 +1,97 @@
+// The shell: navigation, the app state in the header, and one view at a time. The view is kept in the URL
+// hash (#/jobs) so a reload or a deep link lands on the same screen.
+import { Badge, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { RpcClient } from '../../shared/rpc.js';
+import type { AppState } from '../../shared/rpc.js';
+import type { Settings } from '../../shared/rpc.js';
+import { langFromLocale, type UiLang } from '../../shared/i18n/index.js';
+import { ClientProvider, useClient } from './client-context.js';
+import { I18nProvider, useT } from './i18n-context.js';
+import { useEvent } from './use-event.js';
+import { VIEWS, viewFromHash, type ViewId } from './views.js';
+import { ViewSwitch } from './ViewSwitch.js';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: '200px 1fr', gridTemplateRows: '48px 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    paddingInline: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { flexGrow: 1, color: tokens.colorNeutralForegroundOnBrand },
+  nav: { paddingBlock: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { overflow: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
+});
+
+const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused: 'warning' } as const;
+
+export function App({ client, initialLang }: { client: RpcClient; initialLang?: UiLang }) {
+  const [lang, setLang] = useState<UiLang>(initialLang ?? langFromLocale(globalThis.navigator?.language));
+  useEffect(() => {
+    client['app.getSettings']().then((s) => setLang(s.language), () => undefined);
+  }, [client]);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ClientProvider client={client}>
+        <I18nProvider lang={lang}>
+          <Shell onSettings={(s) => setLang(s.language)} />
+        </I18nProvider>
+      </ClientProvider>
+    </FluentProvider>
+  );
+}
+
+function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
+  const t = useT();
+  const s = useStyles();
+  const [view, setView] = useState<ViewId>(() => viewFromHash(globalThis.location?.hash));
+  const [state, setState] = useState<AppState | undefined>();
+  const [profileId, setProfileId] = useState<string | undefined>();
+
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash(globalThis.location.hash));
+    globalThis.addEventListener?.('hashchange', onHash);
+    return () => globalThis.removeEventListener?.('hashchange', onHash);
+  }, []);
+  const client = useClient();
+  useEffect(() => {
+    client['app.state']().then(setState, () => undefined);
+  }, [client]);
+  useEvent('app.state', setState);
+  const go = useCallback((v: ViewId) => {
+    setView(v);
+    if (globalThis.location) globalThis.location.hash = `#/${v}`;
+  }, []);
+
+  return (
+    <div className={s.root}>
+      <header className={s.header}>
+        <Text weight="bold" size={500} className={s.brand}>
+          {t('app.title')}
+        </Text>
+        {state ? (
+          <Badge appearance="filled" color={TRAY_COLOR[state.tray]} data-testid="app-state">
+            {t(`app.state.${state.tray}`)}
+          </Badge>
+        ) : null}
+      </header>
+      <nav className={s.nav} aria-label={t('nav.label')}>
+        <TabList vertical selectedValue={view} onTabSelect={(_, d) => go(d.value as ViewId)}>
+          {VIEWS.map((v) => (
+            <Tab key={v} value={v} data-testid={`nav-${v}`}>
+              {t(`nav.${v}`)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={s.main} data-testid={`view-${view}`}>
+        <ViewSwitch view={view} profileId={profileId} onProfile={setProfileId} onNavigate={go} onSettings={onSettings} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The profile list many screens need (pickers in Browse, Jobs, Doctor, Setup); refetched when the host says
+// profiles changed (another window, the CLI).
+import { useCallback, useEffect, useState } from 'react';
+import type { ErrorInfo } from '../../shared/errors.js';
+import { errorInfoOf } from '../../shared/rpc.js';
+import type { ProfileView } from '../../shared/rpc.js';
+import { useClient } from './client-context.js';
+import { useEvent } from './use-event.js';
+
+export interface ProfilesState {
+  profiles: ProfileView[];
+  loading: boolean;
+  error?: ErrorInfo;
+  reload: () => Promise<void>;
+}
+
+export function useProfiles(): ProfilesState {
+  const client = useClient();
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ErrorInfo | undefined>();
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const r = await client['profiles.list']();
+      setProfiles(r.profiles);
+      setError(undefined);
+    } catch (e) {
+      setError(errorInfoOf(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEvent('data.changed', (c) => {
+    if (c.group === 'profiles') void reload();
+  });
+
+  return { profiles, loading, error, reload };
+}

@@ -1,0 +1,41 @@
+// Renders a catalogue entry the way the CLI does: what happened, what it means, what to do next, and how long
+// the fix takes to apply. Evidence (server answer, status) is tucked away but copyable.
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ErrorInfo } from '../../shared/errors.js';
+import { useT } from '../app/i18n-context.js';
+import { localiseError } from './localise-error.js';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
+  evidence: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
+});
+
+export function ErrorPanel({ error, testId = 'error-panel' }: { error: ErrorInfo; testId?: string }) {
+  const t = useT();
+  const s = useStyles();
+  const e = localiseError(error, t);
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid={testId} data-error-id={e.id}>
+      <MessageBarBody>
+        <MessageBarTitle data-testid={`${testId}-title`}>{e.title}</MessageBarTitle>
+        <div className={s.body}>
+          <Text data-testid={`${testId}-message`}>{e.message}</Text>
+          <Text data-testid={`${testId}-fix`}>
+            <strong>{t('error.fix')}</strong> {e.fix}
+          </Text>
+          {e.delay ? (
+            <Text data-testid={`${testId}-delay`}>
+              <strong>{t('error.delay')}</strong> {e.delay}
+            </Text>
+          ) : null}
+          {e.evidence ? (
+            <details>
+              <summary>{t('error.evidence')}</summary>
+              <div className={s.evidence}>{e.evidence}</div>
+            </details>
+          ) : null}
+        </div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

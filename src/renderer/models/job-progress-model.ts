@@ -1,0 +1,73 @@
+// Live progress per job and per mailbox, folded from job.progress / job.status events. A new run of a job
+// starts from zero; events of an older run that arrive late are ignored.
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { RpcEventPayload, RunStatus } from '../../shared/rpc.js';
+
+export interface MailboxProgress {
+  mailbox: string;
+  /** 100 once the mailbox is finished (the pump reports a mailbox when it is done). */
+  percent: number;
+}
+
+export interface JobProgress {
+  runId?: string;
+  status: RunStatus;
+  percent: number;
+  done: number;
+  total: number;
+  mailboxes: MailboxProgress[];
+  error?: ErrorInfo;
+}
+
+type ProgressEvent = RpcEventPayload<'job.progress'>;
+type StatusEvent = RpcEventPayload<'job.status'>;
+
+const FINISHED: ReadonlySet<RunStatus> = new Set(['ok', 'partial', 'failed', 'cancelled']);
+
+export function isFinished(s: RunStatus): boolean {
+  return FINISHED.has(s);
+}
+
+function fresh(runId: string | undefined, status: RunStatus): JobProgress {
+  return { runId, status, percent: 0, done: 0, total: 0, mailboxes: [] };
+}
+
+export class JobProgressModel {
+  private jobs = new Map<string, JobProgress>();
+
+  get(jobId: string): JobProgress | undefined {
+    return this.jobs.get(jobId);
+  }
+
+  onStatus(e: StatusEvent): void {
+    const cur = this.jobs.get(e.jobId);
+    let next: JobProgress;
+    if (!cur || (e.runId !== undefined && cur.runId !== undefined && e.runId !== cur.runId)) {
+      // Another run. While one is running, a finished status of a different run is a late echo of an old one.
+      if (cur && !isFinished(cur.status) && isFinished(e.status)) return;
+      next = fresh(e.runId, e.status);
+    } else {
+      next = { ...cur, runId: cur.runId ?? e.runId };
+    }
+    next.status = e.status;
+    next.error = e.error;
+    if (e.status === 'ok' || e.status === 'partial') next.percent = 100;
+    this.jobs.set(e.jobId, next);
+  }
+
+  onProgress(e: ProgressEvent): void {
+    const cur = this.jobs.get(e.jobId);
+    let next: JobProgress;
+    if (!cur || (cur.runId !== undefined && cur.runId !== e.runId)) {
+      if (cur && !isFinished(cur.status)) return; // late progress of an older run
+      next = fresh(e.runId, 'running');
+    } else {
+      next = { ...cur, runId: e.runId, mailboxes: [...cur.mailboxes] };
+    }
+    next.percent = Math.max(next.percent, e.percent);
+    next.done = e.done;
+    next.total = e.total;
+    if (e.mailbox && !next.mailboxes.some((m) => m.mailbox === e.mailbox)) next.mailboxes.push({ mailbox: e.mailbox, percent: 100 });
+    this.jobs.set(e.jobId, next);
+  }
+}

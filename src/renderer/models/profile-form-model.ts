@@ -1,0 +1,259 @@
+// The profile form without React: flat string state ↔ Profile, validation through the shared zod schemas,
+// and each zod issue mapped to the field that shows it (with a translated message key, not zod's English).
+// Secrets live beside the profile, never inside it: the payload carries only secrets the user typed now;
+// already stored secrets are known by name only ("stored") and are never sent back to the UI.
+import {
+  ewsProfileSchema,
+  graphProfileSchema,
+  type EwsProfile,
+  type GraphProfile,
+  type LogLevel,
+  type Profile,
+  type SecretName,
+} from '../../shared/profile.js';
+import type { MessageKey } from '../../shared/i18n/index.js';
+import { mapIssues, type FieldErrors } from './profile-form-errors.js';
+
+export type { FieldErrors } from './profile-form-errors.js';
+
+export type ProfileKind = 'ews' | 'graph';
+export type EndpointMode = 'url' | 'autodiscover';
+export type ProxyMode = 'system' | 'none' | 'url';
+export type TlsMode = 'default' | 'caFile' | 'pinned';
+export type GraphFlow = GraphProfile['flow'];
+export type ExchangeVersion = NonNullable<EwsProfile['exchangeVersion']>;
+
+export const EXCHANGE_VERSIONS: readonly ExchangeVersion[] = ['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016'];
+export const GRAPH_FLOWS: readonly GraphFlow[] = ['interactive', 'clientCredentials', 'deviceCode', 'password'];
+export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'all'];
+
+export interface ProfileFormState {
+  id?: string;
+  kind: ProfileKind;
+  name: string;
+  // EWS
+  endpointMode: EndpointMode;
+  url: string;
+  autodiscoverEmail: string;
+  auth: 'basic' | 'ntlm';
+  username: string;
+  password: string;
+  mailDomain: string;
+  access: 'impersonation' | 'delegate';
+  exchangeVersion: '' | ExchangeVersion;
+  timeZone: string;
+  legacyOnline: boolean;
+  legacyTenantId: string;
+  legacyClientId: string;
+  // Graph
+  tenantId: string;
+  clientId: string;
+  flow: GraphFlow;
+  credential: 'secret' | 'certificate';
+  clientSecret: string;
+  certificate: string;
+  graphUsername: string;
+  redirectUri: string;
+  authorityHost: string;
+  graphHost: string;
+  // Common
+  proxyMode: ProxyMode;
+  proxyUrl: string;
+  proxyUsername: string;
+  proxyPassword: string;
+  tlsMode: TlsMode;
+  caFile: string;
+  pinnedSha256: string;
+  testMailbox: string;
+  logLevel: LogLevel;
+}
+
+export type FieldId = Exclude<keyof ProfileFormState, 'id' | 'kind'>;
+export type SecretField = 'password' | 'clientSecret' | 'certificate' | 'proxyPassword';
+
+export interface ProfileSubmit {
+  profile: Profile;
+  /** Only secrets typed in this edit; an omitted name keeps the stored value. */
+  secrets: Partial<Record<SecretName, string>>;
+}
+
+export type ValidationResult = { ok: true; value: ProfileSubmit } | { ok: false; errors: FieldErrors };
+
+export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
+  return {
+    kind,
+    name: '',
+    endpointMode: 'url',
+    url: '',
+    autodiscoverEmail: '',
+    auth: 'ntlm',
+    username: '',
+    password: '',
+    mailDomain: '',
+    access: 'impersonation',
+    exchangeVersion: '',
+    timeZone: 'UTC',
+    legacyOnline: false,
+    legacyTenantId: '',
+    legacyClientId: '',
+    tenantId: '',
+    clientId: '',
+    flow: 'clientCredentials',
+    credential: 'secret',
+    clientSecret: '',
+    certificate: '',
+    graphUsername: '',
+    redirectUri: 'http://localhost:8400/',
+    authorityHost: 'https://login.microsoftonline.com',
+    graphHost: 'https://graph.microsoft.com',
+    proxyMode: 'system',
+    proxyUrl: '',
+    proxyUsername: '',
+    proxyPassword: '',
+    tlsMode: 'default',
+    caFile: '',
+    pinnedSha256: '',
+    testMailbox: '',
+    logLevel: 'info',
+  };
+}
+
+/** Fills the form from a stored profile; secret inputs stay empty (the UI shows "stored" instead). */
+export function formFromProfile(p: Profile): ProfileFormState {
+  const f = emptyForm(p.kind);
+  f.id = p.id;
+  f.name = p.name;
+  f.proxyMode = p.proxy.mode;
+  if (p.proxy.mode === 'url') {
+    f.proxyUrl = p.proxy.url;
+    f.proxyUsername = p.proxy.username ?? '';
+  }
+  f.tlsMode = p.tls.caFile ? 'caFile' : p.tls.pinnedSha256 ? 'pinned' : 'default';
+  f.caFile = p.tls.caFile ?? '';
+  f.pinnedSha256 = p.tls.pinnedSha256 ?? '';
+  f.testMailbox = p.testMailbox ?? '';
+  f.logLevel = p.logLevel;
+  if (p.kind === 'ews') {
+    f.endpointMode = p.url ? 'url' : 'autodiscover';
+    f.url = p.url ?? '';
+    f.autodiscoverEmail = p.autodiscoverEmail ?? '';
+    f.auth = p.auth;
+    f.username = p.username;
+    f.mailDomain = p.mailDomain ?? '';
+    f.access = p.access;
+    f.exchangeVersion = p.exchangeVersion ?? '';
+    f.timeZone = p.timeZone;
+    f.legacyOnline = !!p.legacyOnline;
+    f.legacyTenantId = p.legacyOnline?.tenantId ?? '';
+    f.legacyClientId = p.legacyOnline?.clientId ?? '';
+  } else {
+    f.tenantId = p.tenantId;
+    f.clientId = p.clientId;
+    f.flow = p.flow;
+    f.credential = p.credential ?? 'secret';
+    f.graphUsername = p.username ?? '';
+    f.redirectUri = p.redirectUri;
+    f.authorityHost = p.authorityHost;
+    f.graphHost = p.graphHost;
+  }
+  return f;
+}
+
+const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+
+/** The profile object the schema sees (before defaults), built from the visible fields only. */
+export function candidateOf(f: ProfileFormState): Record<string, unknown> {
+  const common = {
+    id: f.id ?? (idFromName(f.name) || 'new'),
+    name: f.name.trim(),
+    proxy: f.proxyMode === 'url' ? { mode: 'url', url: f.proxyUrl.trim(), username: opt(f.proxyUsername) } : { mode: f.proxyMode },
+    tls: f.tlsMode === 'caFile' ? { caFile: f.caFile.trim() } : f.tlsMode === 'pinned' ? { pinnedSha256: f.pinnedSha256.trim() } : {},
+    testMailbox: opt(f.testMailbox),
+    logLevel: f.logLevel,
+  };
+  if (f.kind === 'ews') {
+    return {
+      ...common,
+      kind: 'ews',
+      url: f.endpointMode === 'url' ? opt(f.url) : undefined,
+      autodiscoverEmail: f.endpointMode === 'autodiscover' ? opt(f.autodiscoverEmail) : undefined,
+      auth: f.auth,
+      username: f.username.trim(),
+      mailDomain: opt(f.mailDomain),
+      access: f.access,
+      exchangeVersion: f.exchangeVersion || undefined,
+      timeZone: f.timeZone.trim(),
+      legacyOnline: f.legacyOnline ? { tenantId: f.legacyTenantId.trim(), clientId: f.legacyClientId.trim() } : undefined,
+    };
+  }
+  return {
+    ...common,
+    kind: 'graph',
+    tenantId: f.tenantId.trim(),
+    clientId: f.clientId.trim(),
+    flow: f.flow,
+    credential: f.flow === 'clientCredentials' ? f.credential : undefined,
+    username: f.flow === 'password' ? opt(f.graphUsername) : undefined,
+    redirectUri: f.redirectUri.trim(),
+    authorityHost: f.authorityHost.trim(),
+    graphHost: f.graphHost.trim(),
+  };
+}
+
+/** Which secrets the profile needs, in form-field terms, given its settings. */
+export function neededSecrets(f: ProfileFormState): SecretField[] {
+  const out: SecretField[] = [];
+  if (f.kind === 'ews' && !f.legacyOnline) out.push('password');
+  if (f.kind === 'graph' && f.flow === 'clientCredentials') out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
+  if (f.kind === 'graph' && f.flow === 'password') out.push('password');
+  if (f.proxyMode === 'url' && f.proxyUsername.trim()) out.push('proxyPassword');
+  return out;
+}
+
+/** True when the profile talks EWS to Microsoft 365, which Microsoft retires on 2027-04-01. */
+export function isLegacyOnlineEws(f: ProfileFormState): boolean {
+  if (f.kind !== 'ews') return false;
+  if (f.legacyOnline) return true;
+  const target = f.endpointMode === 'url' ? f.url : '';
+  return /^https?:\/\/([^/]*\.)?(outlook\.office365\.com|outlook\.office\.com)(\/|:|$)/i.test(target.trim());
+}
+
+export function validateProfileForm(f: ProfileFormState, storedSecrets: readonly SecretName[] = []): ValidationResult {
+  const schema = f.kind === 'ews' ? ewsProfileSchema : graphProfileSchema;
+  const parsed = schema.safeParse(candidateOf(f));
+  const errors: FieldErrors = parsed.success ? {} : mapIssues(parsed.error.issues, f);
+  for (const [field, key] of extraChecks(f)) if (!errors[field]) errors[field] = key;
+  for (const s of neededSecrets(f)) {
+    if (!f[s] && !storedSecrets.includes(s) && !errors[s]) errors[s] = 'validation.secretRequired';
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const secrets: Partial<Record<SecretName, string>> = {};
+  for (const s of neededSecrets(f)) if (f[s]) secrets[s] = f[s];
+  return { ok: true, value: { profile: parsed.data as Profile, secrets } };
+}
+
+/** Rules the schema leaves to the UI: hosts must be https URLs. */
+function extraChecks(f: ProfileFormState): Array<[FieldId, MessageKey]> {
+  const out: Array<[FieldId, MessageKey]> = [];
+  if (f.kind === 'graph') {
+    if (!isHttpsUrl(f.authorityHost)) out.push(['authorityHost', 'validation.httpsUrl']);
+    if (!isHttpsUrl(f.graphHost)) out.push(['graphHost', 'validation.httpsUrl']);
+  }
+  return out;
+}
+
+function isHttpsUrl(s: string): boolean {
+  try {
+    return new URL(s.trim()).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function idFromName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,123 @@
+// Browse: mailboxes (all pages, searched locally) → the chosen mailbox's folder tree → upcoming events of the
+// chosen folder. Every read can be cancelled and every failure says what to do.
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Folder, Mailbox } from '../../../shared/model.js';
+import { useClient } from '../../app/client-context.js';
+import { useT } from '../../app/i18n-context.js';
+import { useOperation } from '../../app/use-operation.js';
+import { useProfiles } from '../../app/use-profiles.js';
+import type { ViewProps } from '../../app/ViewSwitch.js';
+import { BusyBar } from '../../components/BusyBar.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { ProfilePicker } from '../../components/ProfilePicker.js';
+import { EventPreview } from './EventPreview.js';
+import { FolderTree } from './FolderTree.js';
+import { MailboxList } from './MailboxList.js';
+import { useMailboxLoader } from './use-mailbox-loader.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: '100%' },
+  columns: { display: 'grid', gridTemplateColumns: 'minmax(280px, 1fr) minmax(220px, 0.8fr) minmax(320px, 1.4fr)', gap: tokens.spacingHorizontalL, flexGrow: 1, minHeight: 0 },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  mailboxPanel: { overflow: 'hidden' },
+});
+
+export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
+  const t = useT();
+  const s = useStyles();
+  const client = useClient();
+  const { profiles, loading: profilesLoading } = useProfiles();
+  const known = profiles.some((p) => p.profile.id === profileId);
+  const loader = useMailboxLoader(known ? profileId : undefined);
+  const [mailbox, setMailbox] = useState<Mailbox | undefined>();
+  const [folder, setFolder] = useState<Folder | undefined>();
+
+  const folders = useOperation((signal, pid: string, mb: string) => client['folders.tree']({ profileId: pid, mailbox: mb }, { signal }));
+  const preview = useOperation((signal, pid: string, mb: string, fid: string) => client['items.preview']({ profileId: pid, mailbox: mb, folderId: fid, days: 30, limit: 50 }, { signal }));
+  const { reset: resetFolders } = folders;
+  const { reset: resetPreview } = preview;
+
+  useEffect(() => {
+    setMailbox(undefined);
+    setFolder(undefined);
+    resetFolders();
+    resetPreview();
+  }, [profileId, resetFolders, resetPreview]);
+
+  if (!profilesLoading && profiles.length === 0) {
+    return (
+      <EmptyState
+        testId="browse-no-profiles"
+        title={t('browse.noProfiles.title')}
+        hint={t('browse.noProfiles.hint')}
+        action={
+          <Button appearance="primary" onClick={() => onNavigate('profiles')}>
+            {t('browse.noProfiles.action')}
+          </Button>
+        }
+      />
+    );
+  }
+
+  const pickMailbox = (m: Mailbox) => {
+    if (!profileId) return;
+    setMailbox(m);
+    setFolder(undefined);
+    resetPreview();
+    void folders.run(profileId, m.smtp);
+  };
+  const pickFolder = (f: Folder) => {
+    if (!profileId || !mailbox) return;
+    setFolder(f);
+    void preview.run(profileId, mailbox.smtp, f.id);
+  };
+
+  return (
+    <div className={s.root}>
+      <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="browse-profile" />
+      {loader.loading ? <BusyBar label={t('browse.loading', { count: loader.loaded })} onCancel={loader.cancel} testId="browse-loading" /> : null}
+      {loader.cancelled ? (
+        <Text>
+          {t('browse.loadCancelled', { count: loader.loaded })}{' '}
+          <Button size="small" appearance="transparent" onClick={loader.reload}>
+            {t('common.retry')}
+          </Button>
+        </Text>
+      ) : null}
+      {loader.error ? <ErrorPanel error={loader.error} testId="browse-error" /> : null}
+      <div className={s.columns}>
+        <section className={`${s.panel} ${s.mailboxPanel}`} aria-label={t('browse.mailboxes')}>
+          <MailboxList model={loader.model} version={loader.version} selected={mailbox?.smtp} onSelect={pickMailbox} />
+        </section>
+        <section className={s.panel} aria-label={t('browse.folders')}>
+          <Text weight="semibold">{mailbox ? t('browse.foldersOf', { mailbox: mailbox.displayName }) : t('browse.folders')}</Text>
+          {!mailbox ? <Text>{t('browse.pickMailbox')}</Text> : null}
+          {folders.running ? <BusyBar label={t('browse.loadingFolders')} onCancel={folders.cancel} testId="folders-loading" /> : null}
+          {folders.error ? <ErrorPanel error={folders.error} testId="folders-error" /> : null}
+          {mailbox && folders.result && !folders.running ? (
+            folders.result.folders.length ? (
+              <FolderTree folders={folders.result.folders} selected={folder?.id} onSelect={pickFolder} />
+            ) : (
+              <Text>{t('browse.noFolders')}</Text>
+            )
+          ) : null}
+        </section>
+        <section className={s.panel} aria-label={t('browse.preview')}>
+          <Text weight="semibold">{folder ? t('browse.previewOf', { folder: folder.name }) : t('browse.preview')}</Text>
+          {!folder ? <Text>{t('browse.pickFolder')}</Text> : null}
+          {preview.running ? <BusyBar label={t('browse.loadingPreview')} onCancel={preview.cancel} testId="preview-loading" /> : null}
+          {preview.error ? <ErrorPanel error={preview.error} testId="preview-error" /> : null}
+          {folder && preview.result && !preview.running ? (
+            preview.result.events.length ? (
+              <EventPreview events={preview.result.events} truncated={preview.result.truncated} />
+            ) : (
+              <Text data-testid="preview-empty">{t('browse.preview.empty')}</Text>
+            )
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// One job in the list: what it does, when it runs, and — while it runs — a progress bar for the job and one
+// per mailbox that finished.
+import { Badge, Button, Card, CardHeader, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { JobView } from '../../../shared/rpc.js';
+import { useLang, useT } from '../../app/i18n-context.js';
+import { formatDateTime } from '../../models/format.js';
+import { isFinished, type JobProgress } from '../../models/job-progress-model.js';
+
+const useStyles = makeStyles({
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  mailboxes: { display: 'grid', gridTemplateColumns: 'minmax(120px, 1fr) 2fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, alignItems: 'center', fontSize: tokens.fontSizeBase200 },
+});
+
+const STATUS_COLOR = { queued: 'informative', running: 'brand', ok: 'success', partial: 'warning', failed: 'danger', cancelled: 'subtle' } as const;
+
+export function JobCard({ view, progress, selected, onSelect, onRun, onCancel, onEdit }: { view: JobView; progress?: JobProgress; selected: boolean; onSelect: () => void; onRun: () => void; onCancel: () => void; onEdit: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const s = useStyles();
+  const j = view.job;
+  const running = progress ? !isFinished(progress.status) : view.state === 'running';
+  const status = progress?.status ?? view.lastRun?.status;
+  const percent = progress?.percent ?? (running ? 0 : view.lastRun?.percent);
+  return (
+    <Card className={mergeClasses(selected && s.selected)} onClick={onSelect} data-testid="job-card" data-job-name={j.name} data-running={String(running)}>
+      <CardHeader
+        header={<Text weight="semibold">{j.name}</Text>}
+        description={<Text size={200}>{t(`jobs.schedule.${j.schedule.kind}`, scheduleParams(j.schedule))}</Text>}
+        action={status ? <Badge appearance="filled" color={STATUS_COLOR[status]} data-testid="job-status">{t(`jobs.status.${status}`)}</Badge> : undefined}
+      />
+      <div className={s.body}>
+        {percent !== undefined ? (
+          <>
+            <ProgressBar value={percent / 100} thickness="large" color={status === 'failed' ? 'error' : status === 'ok' ? 'success' : 'brand'} data-testid="job-progress" data-percent={Math.round(percent)} />
+            <Text size={200} data-testid="job-progress-text">
+              {progress && progress.total > 0 ? t('jobs.progress.mailboxes', { percent: Math.round(percent), done: progress.done, total: progress.total }) : t('jobs.progress.percent', { percent: Math.round(percent) })}
+            </Text>
+          </>
+        ) : null}
+        {progress && progress.mailboxes.length > 0 ? (
+          <div className={s.mailboxes} data-testid="job-mailbox-progress">
+            {progress.mailboxes.map((m) => (
+              <MailboxRow key={m.mailbox} mailbox={m.mailbox} percent={m.percent} />
+            ))}
+          </div>
+        ) : null}
+        {view.nextRunAt ? <Text size={200}>{t('jobs.nextRun', { at: formatDateTime(view.nextRunAt, lang) })}</Text> : null}
+        <div className={s.actions} onClick={(e) => e.stopPropagation()}>
+          {running ? (
+            <Button size="small" onClick={onCancel} data-testid="job-cancel">
+              {t('common.cancel')}
+            </Button>
+          ) : (
+            <Button size="small" appearance="primary" onClick={onRun} data-testid="job-run">
+              {t('jobs.runNow')}
+            </Button>
+          )}
+          <Button size="small" onClick={onEdit} data-testid="job-edit">
+            {t('common.edit')}
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+function MailboxRow({ mailbox, percent }: { mailbox: string; percent: number }) {
+  return (
+    <>
+      <Text size={200} truncate wrap={false}>
+        {mailbox}
+      </Text>
+      <ProgressBar value={percent / 100} color="success" data-testid="job-mailbox-bar" />
+    </>
+  );
+}
+
+export function scheduleParams(s: JobView['job']['schedule']): Record<string, string | number> {
+  if (s.kind === 'interval') return { minutes: s.minutes };
+  if (s.kind === 'cron') return { cron: s.expression };
+  return {};
+}

@@ -1,0 +1,105 @@
+// Create or edit a job: which mailboxes and folders, the time window, filters, output and schedule.
+import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { JobView, ProfileView } from '../../../shared/rpc.js';
+import { useClient } from '../../app/client-context.js';
+import { useT } from '../../app/i18n-context.js';
+import { useOperation } from '../../app/use-operation.js';
+import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { validateJobForm, type JobFieldErrors, type JobFieldId, type JobFormState } from '../../models/job-form-model.js';
+import { FieldGrid } from '../profiles/FieldGrid.js';
+import { JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemoved }: { initial: JobFormState; isNew: boolean; profiles: ProfileView[]; onSaved: (v: JobView) => void; onClose: () => void; onRemoved: () => void }) {
+  const t = useT();
+  const s = useStyles();
+  const client = useClient();
+  const [form, setForm] = useState(initial);
+  const [touched, setTouched] = useState<ReadonlySet<JobFieldId>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const validation = useMemo(() => validateJobForm(form), [form]);
+  const allErrors: JobFieldErrors = validation.ok ? {} : validation.errors;
+  const b: JobBinding = {
+    form,
+    set: (k, v) => setForm((f) => ({ ...f, [k]: v })),
+    errorOf: (k) => (submitted || touched.has(k) ? allErrors[k] : undefined),
+    touch: (k) => setTouched((p) => (p.has(k) ? p : new Set(p).add(k))),
+  };
+  const save = useOperation(async (_signal, job: Extract<typeof validation, { ok: true }>['value']) => {
+    const v = isNew ? await client['jobs.create']({ job }) : await client['jobs.update']({ job });
+    onSaved(v);
+    return v;
+  });
+  const remove = useOperation(async () => {
+    await client['jobs.remove']({ id: form.id });
+    onRemoved();
+  });
+  const f = form;
+
+  return (
+    <form
+      className={s.root}
+      data-testid="job-editor"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (validation.ok) void save.run(validation.value);
+      }}
+    >
+      <Text size={600} weight="semibold">
+        {isNew ? t('jobs.new') : f.name}
+      </Text>
+      <FieldGrid>
+        <JobText b={b} field="name" label={t('jobs.name')} required />
+        <JobSelect b={b} field="profileId" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
+      </FieldGrid>
+      <Divider alignContent="start">{t('jobs.section.what')}</Divider>
+      <FieldGrid>
+        <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'group'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
+        {f.mailboxMode === 'list' ? <JobText b={b} field="mailboxList" label={t('jobs.mailboxList')} hint={t('jobs.mailboxList.hint')} placeholder="alice.smith@contoso.com" multiline required /> : null}
+        {f.mailboxMode === 'search' ? <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required /> : null}
+        {f.mailboxMode === 'group' ? <JobText b={b} field="mailboxGroup" label={t('jobs.mailboxGroup')} placeholder="calendar-export@contoso.com" required /> : null}
+        <JobText b={b} field="folder" label={t('jobs.folder')} hint={t('jobs.folder.hint')} required />
+        <JobSwitch b={b} field="includeSubfolders" label={t('jobs.includeSubfolders')} />
+        <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required />
+        <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required />
+        <JobSelect b={b} field="privateMode" label={t('jobs.private')} options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))} />
+        <JobText b={b} field="exclusionMarker" label={t('jobs.exclusionMarker')} hint={t('jobs.exclusionMarker.hint')} placeholder="##" />
+      </FieldGrid>
+      <Divider alignContent="start">{t('jobs.section.where')}</Divider>
+      <FieldGrid>
+        <JobSelect b={b} field="targetKind" label={t('jobs.target')} options={(['folder', 'webhook', 'sqlite'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))} />
+        {f.targetKind === 'folder' ? <JobSelect b={b} field="format" label={t('jobs.format')} options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))} /> : null}
+        {f.targetKind === 'webhook' ? <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required /> : <JobText b={b} field="targetPath" label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')} placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'} required />}
+      </FieldGrid>
+      <Divider alignContent="start">{t('jobs.section.when')}</Divider>
+      <FieldGrid>
+        <JobSelect b={b} field="scheduleKind" label={t('jobs.schedule')} options={(['manual', 'interval', 'cron'] as const).map((v) => ({ value: v, label: t(`jobs.scheduleKind.${v}`) }))} />
+        {f.scheduleKind === 'interval' ? <JobText b={b} field="intervalMinutes" label={t('jobs.intervalMinutes')} required /> : null}
+        {f.scheduleKind === 'cron' ? <JobText b={b} field="cron" label={t('jobs.cron')} hint={t('jobs.cron.hint')} required /> : null}
+        <JobSwitch b={b} field="enabled" label={t('jobs.enabled')} />
+      </FieldGrid>
+      {save.error ? <ErrorPanel error={save.error} testId="job-save-error" /> : null}
+      {remove.error ? <ErrorPanel error={remove.error} testId="job-remove-error" /> : null}
+      <div className={s.actions}>
+        <Button appearance="primary" type="submit" disabled={save.running} data-testid="job-save">
+          {save.running ? t('common.saving') : t('common.save')}
+        </Button>
+        <Button onClick={onClose} data-testid="job-close">
+          {t('common.close')}
+        </Button>
+        {!isNew ? (
+          <Button onClick={() => void remove.run()} data-testid="job-remove">
+            {t('common.remove')}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

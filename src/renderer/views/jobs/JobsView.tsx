@@ -1,0 +1,143 @@
+// Jobs: the list with live progress on the left; the editor or the selected job's history on the right.
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { JobView } from '../../../shared/rpc.js';
+import { errorInfoOf } from '../../../shared/rpc.js';
+import type { ErrorInfo } from '../../../shared/errors.js';
+import { useClient } from '../../app/client-context.js';
+import { useT } from '../../app/i18n-context.js';
+import { useEvent } from '../../app/use-event.js';
+import { useProfiles } from '../../app/use-profiles.js';
+import type { ViewProps } from '../../app/ViewSwitch.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { emptyJobForm, jobFormFromSpec } from '../../models/job-form-model.js';
+import { JobCard } from './JobCard.js';
+import { JobEditor } from './JobEditor.js';
+import { RunHistory } from './RunHistory.js';
+import { useJobProgress } from './use-job-progress.js';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: 'minmax(280px, 380px) 1fr', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+type Panel = { kind: 'edit'; id: string; isNew: boolean; nonce: number } | { kind: 'history'; id: string } | undefined;
+
+export function JobsView({ profileId, onNavigate }: ViewProps) {
+  const t = useT();
+  const s = useStyles();
+  const client = useClient();
+  const { profiles, loading: profilesLoading } = useProfiles();
+  const [jobs, setJobs] = useState<JobView[] | undefined>();
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [panel, setPanel] = useState<Panel>();
+  const [finishedCount, setFinishedCount] = useState(0);
+
+  const reload = useCallback(async () => {
+    try {
+      setJobs((await client['jobs.list']()).jobs);
+      setError(undefined);
+    } catch (e) {
+      setError(errorInfoOf(e));
+    }
+  }, [client]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEvent('data.changed', (c) => {
+    if (c.group === 'jobs') void reload();
+  });
+  const progress = useJobProgress(() => {
+    setFinishedCount((n) => n + 1);
+    void reload();
+  });
+
+  const [actionError, setActionError] = useState<ErrorInfo | undefined>();
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      setActionError(undefined);
+      await fn();
+    } catch (e) {
+      setActionError(errorInfoOf(e));
+    }
+  };
+
+  const editing = panel?.kind === 'edit' ? panel : undefined;
+  const existing = panel ? jobs?.find((j) => j.job.id === panel.id) : undefined;
+
+  if (!profilesLoading && profiles.length === 0) {
+    return (
+      <EmptyState
+        testId="jobs-no-profiles"
+        title={t('jobs.noProfiles.title')}
+        hint={t('jobs.noProfiles.hint')}
+        action={<Button appearance="primary" onClick={() => onNavigate('profiles')}>{t('browse.noProfiles.action')}</Button>}
+      />
+    );
+  }
+
+  return (
+    <div className={s.root}>
+      <div className={s.list}>
+        <Button appearance="primary" onClick={() => setPanel({ kind: 'edit', id: newJobId(), isNew: true, nonce: Date.now() })} data-testid="jobs-add">
+          {t('jobs.add')}
+        </Button>
+        {error ? <ErrorPanel error={error} testId="jobs-error" /> : null}
+        {actionError ? <ErrorPanel error={actionError} testId="jobs-action-error" /> : null}
+        {!jobs && !error ? <Spinner size="small" label={t('common.loading')} /> : null}
+        {jobs && jobs.length === 0 ? <EmptyState testId="jobs-empty" title={t('jobs.empty.title')} hint={t('jobs.empty.hint')} /> : null}
+        {jobs?.map((j) => (
+          <JobCard
+            key={j.job.id}
+            view={j}
+            progress={progress.model.get(j.job.id)}
+            selected={panel?.id === j.job.id}
+            onSelect={() => setPanel({ kind: 'history', id: j.job.id })}
+            onRun={() => {
+              setPanel({ kind: 'history', id: j.job.id });
+              void act(() => client['jobs.runNow']({ id: j.job.id }));
+            }}
+            onCancel={() => void act(() => client['jobs.cancel']({ id: j.job.id }))}
+            onEdit={() => setPanel({ kind: 'edit', id: j.job.id, isNew: false, nonce: Date.now() })}
+          />
+        ))}
+      </div>
+      <div className={s.panel}>
+        {editing ? (
+          <JobEditor
+            key={`${editing.id}-${editing.nonce}`}
+            initial={editing.isNew || !existing ? emptyJobForm(editing.id, profileId ?? profiles[0]?.profile.id ?? '') : jobFormFromSpec(existing.job)}
+            isNew={editing.isNew}
+            profiles={profiles}
+            onSaved={(v) => {
+              void reload();
+              setPanel({ kind: 'history', id: v.job.id });
+            }}
+            onClose={() => setPanel(existing ? { kind: 'history', id: existing.job.id } : undefined)}
+            onRemoved={() => {
+              setPanel(undefined);
+              void reload();
+            }}
+          />
+        ) : existing ? (
+          <>
+            <Text size={600} weight="semibold">
+              {t('jobs.historyOf', { job: existing.job.name })}
+            </Text>
+            <RunHistory jobId={existing.job.id} refreshKey={finishedCount} />
+          </>
+        ) : (
+          <EmptyState testId="jobs-pick" title={t('jobs.pick.title')} hint={t('jobs.pick.hint')} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function newJobId(): string {
+  const c = globalThis.crypto;
+  if (c && 'randomUUID' in c) return c.randomUUID();
+  return `j-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
