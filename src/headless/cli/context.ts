@@ -10,7 +10,7 @@ import { RotatingFileSink, TextStreamSink, type LogSink } from '../../core/log/s
 import { FileSecretStore } from '../../core/secrets/file-secret-store.js';
 import { ProfileStore } from '../../core/store/profile-store.js';
 import type { AdhocExportDeps, AdhocExportRequest, ExportReport } from '../../core/sync/adhoc-export.js';
-import type { LogLevel, Profile } from '../../shared/profile.js';
+import { SECRET_NAMES, secretKey, type LogLevel, type Profile } from '../../shared/profile.js';
 import { defaultConfigDir, type CliIo } from './io.js';
 import { cliText, type CliMessageKey } from './messages.js';
 import { StdinSecrets } from './stdin-secrets.js';
@@ -96,6 +96,7 @@ export class CliContext {
   }
 
   async connectorFor(profile: Profile): Promise<Connector> {
+    await this.registerProfileSecrets(profile);
     return this.services.createConnector(profile, { secrets: this.secrets, logger: this.loggerFor(profile), env: this.io.env });
   }
 
@@ -113,6 +114,15 @@ export class CliContext {
   /** A path given on the command line, relative to the working directory. */
   resolvePath(p: string): string {
     return resolve(this.io.cwd, p);
+  }
+
+  /** Whatever the connector does with them, this run's output and logs never show the profile's secrets. */
+  private async registerProfileSecrets(profile: Profile): Promise<void> {
+    try {
+      for (const name of SECRET_NAMES) this.redactor.register(await this.secrets.get(secretKey(profile.id, name)));
+    } catch {
+      // An unreadable store is reported by the connector when it needs the secret.
+    }
   }
 
   t(key: CliMessageKey, params?: Record<string, string | number>): string {
