@@ -1,0 +1,37 @@
+// What the browser shows after it returns to Calpump's loopback listener. Plain HTML, no scripts, no external
+// resources; error pages carry the catalogue entry so the admin sees the fix right where they are.
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { Lang } from '../doctor/catalogue.js';
+
+const SUCCESS = {
+  en: { title: 'Signed in', text: 'Calpump is signed in. You can close this window and return to Calpump.' },
+  de: { title: 'Angemeldet', text: 'Calpump ist angemeldet. Sie können dieses Fenster schließen und zu Calpump zurückkehren.' },
+  nl: { title: 'Aangemeld', text: 'Calpump is aangemeld. U kunt dit venster sluiten en teruggaan naar Calpump.' },
+} as const;
+
+const FIX = { en: 'How to fix', de: 'So beheben Sie es', nl: 'Zo lost u het op' } as const;
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function page(lang: Lang, title: string, body: string, ok: boolean): string {
+  const colour = ok ? '#107c10' : '#a4262c';
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Calpump — ${escapeHtml(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:Segoe UI,Arial,sans-serif;max-width:40em;margin:3em auto;line-height:1.5">
+<h1 style="color:${colour}">${escapeHtml(title)}</h1>${body}</body></html>`;
+}
+
+export function successPage(lang: Lang): string {
+  const s = SUCCESS[lang];
+  return page(lang, s.title, `<p>${escapeHtml(s.text)}</p>`, true);
+}
+
+export function errorPage(lang: Lang, info: ErrorInfo): string {
+  const body =
+    `<p>${escapeHtml(info.message)}</p><h2>${FIX[lang]}</h2><p>${escapeHtml(info.fix)}</p>` +
+    (info.delay ? `<p><em>${escapeHtml(info.delay)}</em></p>` : '') +
+    `<p style="color:#605e5c;font-size:smaller">${escapeHtml(info.id)}</p>`;
+  return page(lang, info.title, body, false);
+}
