@@ -1,6 +1,7 @@
 // Job contract (DESIGN.md "The pump"): what to read (profile, mailboxes, folders, window), what to leave out or
 // hide (filters), where to put it (format + target) and when (schedule). Pure zod, shared by core, CLI and UI.
 import { z } from 'zod';
+import { errorInfoSchema } from './errors.js';
 import { showAsSchema } from './model.js';
 
 export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
@@ -96,3 +97,41 @@ export type JobSecretName = (typeof JOB_SECRET_NAMES)[number];
 export function jobSecretKey(jobId: string, name: JobSecretName): string {
   return `job:${jobId}:${name}`;
 }
+
+// ---- Runs: history records and progress events (the RPC layer forwards the events as they come). ----
+
+export const runTriggerSchema = z.enum(['schedule', 'manual', 'cli']);
+export const runRecordSchema = z.object({
+  runId: z.string(),
+  jobId: z.string(),
+  jobName: z.string(),
+  trigger: runTriggerSchema,
+  dryRun: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  /** ok: every mailbox done; partial: some failed; failed: none done or the run could not start. */
+  status: z.enum(['ok', 'partial', 'failed']),
+  mailboxesOk: z.number().int().nonnegative(),
+  mailboxesFailed: z.number().int().nonnegative(),
+  /** Events in the output after the run, and changes written (upserts + deletes). */
+  items: z.number().int().nonnegative(),
+  itemsWritten: z.number().int().nonnegative(),
+  /** The first errors of the run (capped), each with where it happened. */
+  errors: z.array(z.object({ mailbox: z.string().optional(), folder: z.string().optional(), error: errorInfoSchema })),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export type PumpEvent =
+  | { type: 'job.started'; jobId: string; jobName: string; runId: string; at: string; mailboxes: number; dryRun: boolean }
+  | {
+      type: 'mailbox.progress';
+      jobId: string;
+      runId: string;
+      mailbox: string;
+      done: number;
+      total: number;
+      ok: boolean;
+      items: number;
+      errorId?: string;
+    }
+  | { type: 'job.finished'; jobId: string; runId: string; at: string; record: RunRecord };

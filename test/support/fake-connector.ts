@@ -29,9 +29,10 @@ export interface FakeFailure {
 let seq = 0;
 export function makeEvent(over: Partial<NormalisedEvent> & { start: string; end: string }): NormalisedEvent {
   const n = ++seq;
+  const id = over.id ?? `item-${n}`;
   return {
-    id: over.id ?? `item-${n}`,
-    iCalUId: over.iCalUId ?? `uid-${n}@contoso.com`,
+    id,
+    iCalUId: `uid-${id}@contoso.com`,
     subject: `Meeting ${n}`,
     timeZone: 'Europe/Berlin',
     isAllDay: false,

@@ -1,0 +1,40 @@
+// Folder target for jobs: one file per mailbox-folder, rewritten from the folder's whole output whenever it
+// changes (a file is a snapshot, so a re-run after a crash simply writes the same bytes again).
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportFormat } from '../formats/index.js';
+import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
+import { outputFileName } from './file-name.js';
+import { writeFolderFile } from './folder-file.js';
+import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
+
+export class FolderTarget implements PumpTarget {
+  readonly kind = 'folder' as const;
+  readonly id: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly format: ExportFormat,
+    private readonly states: SyncStateStore,
+  ) {
+    this.id = `folder:${format}:${dir}`;
+  }
+
+  fileFor(mailbox: string, folder: string): string {
+    return join(this.dir, outputFileName(mailbox, folder, this.format));
+  }
+
+  async holds(state: SyncStateRecord): Promise<boolean> {
+    return stat(this.fileFor(state.mailbox, state.folder)).then((s) => s.isFile(), () => false);
+  }
+
+  async write(batch: FolderBatch): Promise<WrittenOutput> {
+    const unchanged = !batch.reset && batch.upserts.length === 0 && batch.deletes.length === 0;
+    if (!unchanged || !(await stat(this.fileFor(batch.mailbox, batch.folder)).catch(() => undefined))) {
+      await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events);
+    }
+    return { commit: (state) => this.states.commit(state) };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,36 @@
+import type { Job } from '../../../shared/job.js';
+import { jobSecretKey } from '../../../shared/job.js';
+import { CalpumpError } from '../../errors/calpump-error.js';
+import type { Logger } from '../../log/logger.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+import type { SyncStateStore } from '../../store/sync-state-store.js';
+import { FolderTarget } from './folder-target.js';
+import { SqliteTarget } from './sqlite-target.js';
+import type { PumpTarget } from './types.js';
+import { WebhookTarget, type WebhookTargetOptions } from './webhook-target.js';
+
+export type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
+
+export interface TargetDeps {
+  states: SyncStateStore;
+  secrets: SecretStore;
+  logger: Logger;
+  /** Webhook transport knobs (tests pass a fake sleep and random). */
+  webhook?: Partial<Pick<WebhookTargetOptions, 'fetch' | 'sleep' | 'random' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>>;
+}
+
+export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarget> {
+  const t = job.target;
+  switch (t.kind) {
+    case 'folder':
+      return new FolderTarget(t.path, job.format, deps.states);
+    case 'sqlite':
+      return new SqliteTarget(t.path, deps.states);
+    case 'webhook': {
+      const secret = await deps.secrets.get(jobSecretKey(job.id, 'webhookSecret'));
+      if (!secret) throw new CalpumpError('export.webhook.secretMissing', { params: { job: job.name } });
+      deps.logger.registerSecret?.(secret);
+      return new WebhookTarget({ url: t.url, batchSize: t.batchSize, secret, states: deps.states, logger: deps.logger, ...deps.webhook });
+    }
+  }
+}

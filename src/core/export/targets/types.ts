@@ -1,0 +1,35 @@
+// The target API makes the only safe order the only possible one: `write(batch)` returns the handle whose
+// `commit(state)` records the sync state, so state can be committed only after the output is durable.
+import type { NormalisedEvent } from '../../../shared/model.js';
+import type { SyncStateRecord } from '../../store/sync-state-store.js';
+
+export interface FolderBatch {
+  jobId: string;
+  jobName: string;
+  mailbox: string;
+  folder: string;
+  /** Increments with every output change of this folder; part of the webhook idempotency key. */
+  sequence: number;
+  outputHash: string;
+  /** The full output after this batch, sorted (files are rewritten from it). */
+  events: NormalisedEvent[];
+  upserts: NormalisedEvent[];
+  deletes: string[];
+  /** The target's previous content for this folder is unknown or foreign: replace it entirely. */
+  reset: boolean;
+}
+
+export interface WrittenOutput {
+  /** Records the sync state that this output corresponds to. */
+  commit(state: SyncStateRecord): Promise<void>;
+}
+
+export interface PumpTarget {
+  readonly kind: 'folder' | 'webhook' | 'sqlite';
+  /** Identity of what this target writes to (kind + location + format): state from another target is not reused. */
+  readonly id: string;
+  /** True when the target still holds the output `state` describes (file present, database row matching). */
+  holds(state: SyncStateRecord): Promise<boolean>;
+  write(batch: FolderBatch): Promise<WrittenOutput>;
+  close(): Promise<void>;
+}

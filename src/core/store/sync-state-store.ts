@@ -1,0 +1,116 @@
+// Sync state per (job, mailbox, folder), one file each under `<state dir>/<job id>/`. A change is recorded in
+// two steps, like a journal: the next state is first written as `<key>.pending.json`, then the target writes its
+// output, and only when that output is durable is the pending file renamed over `<key>.json`. A run killed in
+// between finds the pending file and replays the same output (same content, same idempotency keys) before doing
+// anything new. A state file that cannot be read is a cache miss: the folder is read in full again.
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { normalisedEventSchema } from '../../shared/model.js';
+import { fsyncDir, writeFileAtomic } from '../fs/atomic-write.js';
+import type { Logger } from '../log/logger.js';
+import { nullLogger } from '../log/logger.js';
+
+export const syncStateRecordSchema = z.object({
+  schemaVersion: z.literal(1),
+  jobId: z.string(),
+  mailbox: z.string(),
+  folder: z.string(),
+  /** Which target (kind + location + format) the output below was written to. */
+  targetId: z.string(),
+  /** Hash of the settings that shape the output (filters); a change forces a full read. */
+  configHash: z.string(),
+  /** Connector state (EWS SyncState / Graph deltaLink); absent when the connector cannot sync incrementally. */
+  syncState: z.string().optional(),
+  window: z.object({ from: z.string(), to: z.string() }),
+  /** Counts output changes; with the output hash it makes webhook idempotency keys unique and replayable. */
+  sequence: z.number().int().nonnegative(),
+  outputHash: z.string(),
+  /** The output as the target holds it: filtered events in the window, sorted. */
+  events: z.array(normalisedEventSchema),
+  committedAt: z.string(),
+});
+export type SyncStateRecord = z.infer<typeof syncStateRecordSchema>;
+
+export interface FolderKey {
+  jobId: string;
+  mailbox: string;
+  folder: string;
+}
+
+export class SyncStateStore {
+  constructor(
+    private readonly dir: string,
+    private readonly logger: Logger = nullLogger,
+  ) {}
+
+  private base(k: FolderKey): string {
+    const name = createHash('sha256').update(`${k.mailbox.toLowerCase()}\n${k.folder}`).digest('hex').slice(0, 32);
+    return join(this.jobDir(k.jobId), name);
+  }
+
+  jobDir(jobId: string): string {
+    return join(this.dir, jobId.replace(/[^A-Za-z0-9._-]/g, '_'));
+  }
+
+  load(k: FolderKey): Promise<SyncStateRecord | undefined> {
+    return this.read(`${this.base(k)}.json`, k);
+  }
+
+  loadPending(k: FolderKey): Promise<SyncStateRecord | undefined> {
+    return this.read(`${this.base(k)}.pending.json`, k);
+  }
+
+  /** Step 1: the state the output is about to reach. */
+  async writePending(r: SyncStateRecord): Promise<void> {
+    await writeFileAtomic(`${this.base(r)}.pending.json`, JSON.stringify(syncStateRecordSchema.parse(r)));
+  }
+
+  /**
+   * Step 2, only after the output is durable: the pending state (always the record being committed — one run
+   * per job at a time) becomes the committed one. Without a pending file the record is written directly.
+   */
+  async commit(r: SyncStateRecord): Promise<void> {
+    const base = this.base(r);
+    try {
+      await rename(`${base}.pending.json`, `${base}.json`);
+      await fsyncDir(this.jobDir(r.jobId));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await writeFileAtomic(`${base}.json`, JSON.stringify(syncStateRecordSchema.parse(r)));
+    }
+  }
+
+  /** Drops a pending state that no longer applies (written for another target). */
+  async discardPending(k: FolderKey): Promise<void> {
+    await rm(`${this.base(k)}.pending.json`, { force: true });
+  }
+
+  async removeJob(jobId: string): Promise<void> {
+    await rm(this.jobDir(jobId), { recursive: true, force: true });
+  }
+
+  private async read(path: string, k: FolderKey): Promise<SyncStateRecord | undefined> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+    const parsed = (() => {
+      try {
+        return syncStateRecordSchema.safeParse(JSON.parse(text));
+      } catch {
+        return undefined;
+      }
+    })();
+    if (!parsed?.success || parsed.data.jobId !== k.jobId || parsed.data.mailbox.toLowerCase() !== k.mailbox.toLowerCase() || parsed.data.folder !== k.folder) {
+      this.logger.warn('pump.state.unreadable', { file: path, mailbox: k.mailbox, folder: k.folder, action: 'full read' });
+      await rm(path, { force: true });
+      return undefined;
+    }
+    return parsed.data;
+  }
+}

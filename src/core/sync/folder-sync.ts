@@ -1,0 +1,156 @@
+// One (job, mailbox, folder) through the pump: replay an unfinished write → ask for changes → read what is needed
+// → filter → diff against what the target holds → write → commit state. A folder with no changes on the server
+// costs exactly one request (the sync call) and no disk writes.
+import type { Connector, SyncResult } from '../connectors/connector.js';
+import type { Logger } from '../log/logger.js';
+import type { Job } from '../../shared/job.js';
+import { eventKey, type NormalisedEvent } from '../../shared/model.js';
+import type { FolderBatch, PumpTarget } from '../export/targets/types.js';
+import type { SyncStateRecord, SyncStateStore } from '../store/sync-state-store.js';
+import { applyFilters } from './filters.js';
+import { diffOutputs, outputHash, sortEvents } from './output-diff.js';
+import { newSlices, overlaps, sameWindow, windowsOverlap, type TimeWindow } from './window.js';
+
+export interface FolderSyncContext {
+  job: Job;
+  connector: Connector;
+  target: PumpTarget;
+  states: SyncStateStore;
+  logger: Logger;
+  window: TimeWindow;
+  now: () => Date;
+  configHash: string;
+}
+
+export interface FolderSyncOutcome {
+  items: number;
+  upserts: number;
+  deletes: number;
+  fullRead: boolean;
+  replayed: boolean;
+}
+
+const STATE_ERROR = /InvalidSyncState|SyncStateNotFound|syncStateNotFound|resyncRequired|fullSyncRequired|invalid.?sync.?state/i;
+
+function isStateError(e: unknown): boolean {
+  const err = e as { id?: string; evidence?: string; message?: string };
+  return /\.sync(State)?\./i.test(err.id ?? '') || STATE_ERROR.test(`${err.evidence ?? ''} ${err.message ?? ''}`);
+}
+
+/** Reads a range, applies the job's filters and keeps what belongs to the window. */
+export async function readFiltered(ctx: FolderSyncContext, mailbox: string, folder: string, range: TimeWindow, into: Map<string, NormalisedEvent>): Promise<void> {
+  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, { includeBody: ctx.job.filters.includeBody });
+  for await (const raw of events) {
+    const e = applyFilters(raw, ctx.job.filters);
+    if (e && overlaps(e, ctx.window)) into.set(eventKey(e), e);
+  }
+}
+
+function batchFor(ctx: FolderSyncContext, base: SyncStateRecord | undefined, next: SyncStateRecord): FolderBatch {
+  const delta = diffOutputs(base?.events, next.events);
+  return {
+    jobId: ctx.job.id,
+    jobName: ctx.job.name,
+    mailbox: next.mailbox,
+    folder: next.folder,
+    sequence: next.sequence,
+    outputHash: next.outputHash,
+    events: next.events,
+    ...delta,
+    reset: !base,
+  };
+}
+
+/** The committed state if the target still holds its output; otherwise the target must be rewritten in full. */
+async function usableBase(ctx: FolderSyncContext, committed: SyncStateRecord | undefined): Promise<SyncStateRecord | undefined> {
+  if (!committed || committed.targetId !== ctx.target.id) return undefined;
+  return (await ctx.target.holds(committed)) ? committed : undefined;
+}
+
+async function replayPending(ctx: FolderSyncContext, mailbox: string, folder: string, log: Logger): Promise<boolean> {
+  const key = { jobId: ctx.job.id, mailbox, folder };
+  const pending = await ctx.states.loadPending(key);
+  if (!pending) return false;
+  if (pending.targetId !== ctx.target.id) {
+    await ctx.states.discardPending(key);
+    return false;
+  }
+  log.info('pump.journal.replay', { sequence: pending.sequence });
+  const base = await usableBase(ctx, await ctx.states.load(key));
+  const written = await ctx.target.write(batchFor(ctx, base, pending));
+  await written.commit(pending);
+  return true;
+}
+
+async function askForChanges(ctx: FolderSyncContext, mailbox: string, folder: string, state: string | undefined, log: Logger): Promise<SyncResult> {
+  const sync = ctx.connector.syncChanges!.bind(ctx.connector);
+  if (state === undefined) return sync(mailbox, folder, undefined);
+  try {
+    const r = await sync(mailbox, folder, state);
+    if (r.fullResync) log.info('pump.state.expired', { action: 'full read' });
+    return r;
+  } catch (e) {
+    if (!isStateError(e)) throw e;
+    log.info('pump.state.expired', { action: 'full read', evidence: (e as { evidence?: string }).evidence });
+    return { ...(await sync(mailbox, folder, undefined)), fullResync: true };
+  }
+}
+
+export async function syncFolder(ctx: FolderSyncContext, mailbox: string, folder: string): Promise<FolderSyncOutcome> {
+  const log = ctx.logger.child({ mailbox, folder });
+  const key = { jobId: ctx.job.id, mailbox, folder };
+  const replayed = await replayPending(ctx, mailbox, folder, log);
+  const committed = await ctx.states.load(key);
+  const base = await usableBase(ctx, committed);
+  const baseWindow = base && { from: new Date(base.window.from), to: new Date(base.window.to) };
+  let full = !base || base.configHash !== ctx.configHash || !windowsOverlap(baseWindow!, ctx.window);
+  let syncState: string | undefined;
+  let removedIds = new Set<string>();
+
+  if (ctx.connector.syncChanges) {
+    // Without a usable state the baseline is taken before the read, so changes made during the read show up next time.
+    const r = await askForChanges(ctx, mailbox, folder, full ? undefined : base!.syncState, log);
+    syncState = r.nextState;
+    if (r.fullResync || r.changes.some((c) => c.kind !== 'delete')) full = true;
+    else removedIds = new Set(r.changes.map((c) => (c.kind === 'delete' ? c.id : '')));
+  } else {
+    full = true;
+  }
+
+  const events = new Map<string, NormalisedEvent>();
+  if (full) {
+    await readFiltered(ctx, mailbox, folder, ctx.window, events);
+  } else {
+    for (const e of base!.events) {
+      if (overlaps(e, ctx.window) && !removedIds.has(e.id) && !(e.seriesId && removedIds.has(e.seriesId))) events.set(eventKey(e), e);
+    }
+    for (const slice of newSlices(baseWindow!, ctx.window)) await readFiltered(ctx, mailbox, folder, slice, events);
+  }
+
+  const sorted = sortEvents(events.values());
+  const hash = outputHash(sorted);
+  const outcome = { items: sorted.length, upserts: 0, deletes: 0, fullRead: full, replayed };
+  if (base && hash === base.outputHash && syncState === base.syncState && sameWindow(baseWindow!, ctx.window)) return outcome;
+
+  const next: SyncStateRecord = {
+    schemaVersion: 1,
+    jobId: ctx.job.id,
+    mailbox,
+    folder,
+    targetId: ctx.target.id,
+    configHash: ctx.configHash,
+    syncState,
+    window: { from: ctx.window.from.toISOString(), to: ctx.window.to.toISOString() },
+    sequence: (committed?.sequence ?? 0) + 1,
+    outputHash: hash,
+    events: sorted,
+    committedAt: ctx.now().toISOString(),
+  };
+  const batch = batchFor(ctx, base, next);
+  // Journal first when the target will change, so a crash before the commit is replayed with the same content.
+  if (batch.reset || batch.upserts.length || batch.deletes.length) await ctx.states.writePending(next);
+  const written = await ctx.target.write(batch);
+  await written.commit(next);
+  log.debug('pump.folder.committed', { items: sorted.length, upserts: batch.upserts.length, deletes: batch.deletes.length, full });
+  return { ...outcome, upserts: batch.upserts.length, deletes: batch.deletes.length };
+}

@@ -1,0 +1,59 @@
+// Which mailboxes and folders a run covers. Lists are used as given; searches and "all rooms" page through the
+// directory once per run. Subfolders come from the folder tree (one request per mailbox, only when asked for).
+import type { Connector } from '../connectors/connector.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+import type { Job } from '../../shared/job.js';
+import type { Folder, Mailbox } from '../../shared/model.js';
+
+async function allPages(connector: Connector, search?: string): Promise<Mailbox[]> {
+  const out: Mailbox[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await connector.listMailboxes(search, cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+export async function planMailboxes(job: Job, connector: Connector): Promise<string[]> {
+  const sel = job.mailboxes;
+  let list: string[];
+  if (sel.mode === 'list') list = sel.list;
+  else if (sel.mode === 'search') list = (await allPages(connector, sel.search)).map((m) => m.smtp);
+  else list = (await allPages(connector)).filter((m) => m.kind === 'room').map((m) => m.smtp);
+  const unique = [...new Set(list.map((m) => m.trim().toLowerCase()).filter(Boolean))];
+  if (unique.length === 0) {
+    const selection = sel.mode === 'list' ? 'list' : sel.mode === 'search' ? `search "${sel.search}"` : 'all rooms';
+    throw new CalpumpError('pump.noMailboxes', { params: { job: job.name, selection } });
+  }
+  return unique;
+}
+
+function descendants(tree: Folder[], rootId: string): string[] {
+  const children = new Map<string, Folder[]>();
+  for (const f of tree) if (f.parentId) children.set(f.parentId, [...(children.get(f.parentId) ?? []), f]);
+  const out: string[] = [];
+  const walk = (id: string) => {
+    for (const c of children.get(id) ?? []) {
+      if (c.kind !== 'calendar') continue;
+      out.push(c.id);
+      walk(c.id);
+    }
+  };
+  walk(rootId);
+  return out;
+}
+
+export async function planFolders(job: Job, connector: Connector, mailbox: string): Promise<string[]> {
+  const ids = job.folders.ids;
+  if (!job.folders.includeSubfolders) return ids;
+  const tree = await connector.folderTree(mailbox, ['calendar']);
+  const out: string[] = [];
+  for (const id of ids) {
+    out.push(id);
+    const node = tree.find((f) => f.id === id || f.distinguishedId === id);
+    if (node) out.push(...descendants(tree, node.id));
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,153 @@
+// Runs one job: plan mailboxes → for each mailbox (bounded concurrency) plan folders → sync each folder. One
+// mailbox failing is recorded and the others complete; its state is untouched, so the next run retries it.
+import { createHash, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Connector } from '../connectors/connector.js';
+import { toCalpumpError } from '../errors/calpump-error.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { SyncStateStore } from '../store/sync-state-store.js';
+import { createTarget, type PumpTarget, type TargetDeps } from '../export/targets/index.js';
+import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { NormalisedEvent } from '../../shared/model.js';
+import { mapBounded } from './bounded-pool.js';
+import { dryRunFolder } from './dry-run.js';
+import { syncFolder, type FolderSyncContext } from './folder-sync.js';
+import { planFolders, planMailboxes } from './mailbox-plan.js';
+import { acquireRunLock } from './run-lock.js';
+import { jobWindow } from './window.js';
+
+export interface RunJobDeps {
+  connector: Connector;
+  states: SyncStateStore;
+  secrets: SecretStore;
+  logger: Logger;
+  now?: () => Date;
+  onEvent?: (e: PumpEvent) => void;
+  /** Overrides the target built from the job (tests). */
+  target?: PumpTarget;
+  webhook?: TargetDeps['webhook'];
+  newRunId?: () => string;
+}
+
+export interface RunJobOptions {
+  dryRun?: boolean;
+  trigger?: RunRecord['trigger'];
+}
+
+export interface FolderRunResult {
+  mailbox: string;
+  folder: string;
+  ok: boolean;
+  items: number;
+  upserts: number;
+  deletes: number;
+  fullRead?: boolean;
+  error?: ErrorInfo;
+  sample?: NormalisedEvent[];
+}
+
+export interface JobRunResult {
+  record: RunRecord;
+  folders: FolderRunResult[];
+}
+
+export const MAX_RECORDED_ERRORS = 100;
+
+export function configHashOf(job: Job): string {
+  return createHash('sha256').update(JSON.stringify(job.filters)).digest('hex').slice(0, 16);
+}
+
+export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
+  const now = deps.now ?? (() => new Date());
+  const runId = (deps.newRunId ?? randomUUID)();
+  const startedAt = now().toISOString();
+  const dryRun = !!opts.dryRun;
+  const log = deps.logger.child({ job: job.name, runId });
+  const emit = (e: PumpEvent) => deps.onEvent?.(e);
+  const folders: FolderRunResult[] = [];
+  const errors: RunRecord['errors'] = [];
+  let mailboxesOk = 0;
+  let mailboxesFailed = 0;
+  let started = false;
+
+  const finish = (): JobRunResult => {
+    const record: RunRecord = {
+      runId,
+      jobId: job.id,
+      jobName: job.name,
+      trigger: opts.trigger ?? 'manual',
+      dryRun,
+      startedAt,
+      finishedAt: now().toISOString(),
+      status: mailboxesFailed === 0 && errors.length === 0 ? 'ok' : mailboxesOk > 0 ? 'partial' : 'failed',
+      mailboxesOk,
+      mailboxesFailed,
+      items: folders.reduce((n, f) => n + f.items, 0),
+      itemsWritten: dryRun ? 0 : folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
+      errors: errors.slice(0, MAX_RECORDED_ERRORS),
+    };
+    log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: mailboxesFailed, written: record.itemsWritten });
+    if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
+    emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
+    return { record, folders };
+  };
+
+  let release: (() => Promise<void>) | undefined;
+  let target: PumpTarget | undefined;
+  try {
+    if (!dryRun) release = await acquireRunLock(join(deps.states.jobDir(job.id), 'run.lock'), job.name);
+    const mailboxes = await planMailboxes(job, deps.connector);
+    if (!dryRun) target = deps.target ?? (await createTarget(job, { states: deps.states, secrets: deps.secrets, logger: log, webhook: deps.webhook }));
+    emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: mailboxes.length, dryRun });
+    started = true;
+    log.info('pump.job.started', { mailboxes: mailboxes.length, dryRun });
+
+    const window = jobWindow(now(), job.window);
+    const ctx: FolderSyncContext = { job, connector: deps.connector, target: target!, states: deps.states, logger: log, window, now, configHash: configHashOf(job) };
+    let done = 0;
+    await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
+      const mine: FolderRunResult[] = [];
+      const fail = (folder: string | undefined, e: unknown) => {
+        const err = toCalpumpError(e);
+        log.warn('pump.folder.failed', { mailbox, folder, errorId: err.id, evidence: err.evidence });
+        const info = err.info();
+        errors.push({ mailbox, folder, error: info });
+        return info;
+      };
+      try {
+        for (const folder of await planFolders(job, deps.connector, mailbox)) {
+          try {
+            if (dryRun) {
+              const r = await dryRunFolder(ctx, mailbox, folder);
+              mine.push({ mailbox, folder, ok: true, ...r });
+            } else {
+              const r = await syncFolder(ctx, mailbox, folder);
+              mine.push({ mailbox, folder, ok: true, items: r.items, upserts: r.upserts, deletes: r.deletes, fullRead: r.fullRead });
+            }
+          } catch (e) {
+            mine.push({ mailbox, folder, ok: false, items: 0, upserts: 0, deletes: 0, error: fail(folder, e) });
+          }
+        }
+      } catch (e) {
+        mine.push({ mailbox, folder: '', ok: false, items: 0, upserts: 0, deletes: 0, error: fail(undefined, e) });
+      }
+      const ok = mine.every((f) => f.ok);
+      if (ok) mailboxesOk++;
+      else mailboxesFailed++;
+      folders.push(...mine);
+      const failed = mine.find((f) => !f.ok);
+      emit({ type: 'mailbox.progress', jobId: job.id, runId, mailbox, done: ++done, total: mailboxes.length, ok, items: mine.reduce((n, f) => n + f.items, 0), errorId: failed?.error?.id });
+    });
+  } catch (e) {
+    const err = toCalpumpError(e);
+    log.error('pump.job.failed', { errorId: err.id, evidence: err.evidence });
+    errors.push({ error: err.info() });
+  } finally {
+    if (!deps.target) await target?.close().catch(() => undefined);
+    await release?.();
+  }
+  folders.sort((a, b) => a.mailbox.localeCompare(b.mailbox) || a.folder.localeCompare(b.folder));
+  return finish();
+}
