@@ -4,3 +4,5 @@ export * as mailboxes from './mailboxes.js';
 export * as folders from './folders.js';
 export * as export from './export.js';
 export * as sim from './sim.js';
+export * as doctor from './doctor.js';
+export * as setupScript from './setup-script.js';
