@@ -151,6 +151,6 @@ describe('interactive sign-in against oidc-provider', () => {
         () => undefined,
         (e: unknown) => e as CalpumpError,
       );
-    expect(err.id).toBe('auth.login.timeout');
+    expect(err?.id).toBe('auth.login.timeout');
   });
 });
