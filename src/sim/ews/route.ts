@@ -73,10 +73,12 @@ export const ewsRoute: SimRoute = {
       throw e;
     }
     const { operation } = parsed;
-    counters.count(operation);
+    // The only operation whose element name is not the operation name.
+    const opName = operation === 'GetUserAvailabilityRequest' ? 'GetUserAvailability' : operation;
+    counters.count(opName);
 
     let truncate = false;
-    const staged = faults.take(operation, url.pathname, OPERATION_FAULTS);
+    const staged = faults.take(opName, url.pathname, OPERATION_FAULTS);
     if (staged?.kind === 'delay') await sleep(staged.delayMs ?? 1000);
     else if (staged) {
       const r = deliverFault(ctx, staged.kind, staged.backOffMs);

@@ -8,6 +8,7 @@ import { syncFolderItems } from './sync-folder-items.js';
 import { resolveNames } from './resolve-names.js';
 import { findPeople } from './find-people.js';
 import { getRoomLists, getRooms } from './room-lists.js';
+import { getUserAvailability } from './get-user-availability.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -21,4 +22,5 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   FindPeople: { handler: findPeople, since: 'Exchange2013' },
   GetRoomLists: { handler: getRoomLists, since: 'Exchange2010' },
   GetRooms: { handler: getRooms, since: 'Exchange2010' },
+  GetUserAvailabilityRequest: { handler: getUserAvailability, since: 'Exchange2007' },
 };
