@@ -1,94 +1,110 @@
-// The job editor without React: flat string state ↔ JobSpec (the RPC shape), validated by the shared schema,
-// issues mapped to the field that shows them. Numbers are typed as text and parsed here, so "abc" in
-// "days back" is a field error instead of NaN reaching the host.
-import { jobSpecSchema, type JobSpec } from '../../shared/rpc.js';
+// The job editor without React: flat string state ↔ the pump's Job, validated by the shared schema, issues
+// mapped to the field that shows them. Numbers are typed as text and parsed here, so "abc" in "days back" is
+// a field error instead of NaN reaching the host. The webhook secret is write-only, like profile secrets.
+import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
-export type MailboxMode = JobSpec['mailboxes']['mode'];
-export type TargetKind = JobSpec['target']['kind'];
-export type ScheduleKind = JobSpec['schedule']['kind'];
-export type PrivateMode = JobSpec['filters']['private'];
-export type JobFormat = JobSpec['format'];
+export type MailboxMode = Job['mailboxes']['mode'];
+export type TargetKind = Job['target']['kind'];
+export type ScheduleKind = Job['schedule']['kind'];
+export type PrivateMode = Job['filters']['private'];
+export type JobFormat = Job['format'];
 
 export interface JobFormState {
-  id: string;
+  /** Absent for a new job: the store assigns it. */
+  id?: string;
   name: string;
-  profileId: string;
+  profile: string;
   mailboxMode: MailboxMode;
   /** One address per line (commas and semicolons also separate). */
   mailboxList: string;
   mailboxSearch: string;
-  mailboxGroup: string;
-  folder: string;
+  /** Folder ids or distinguished ids, separated like mailboxes. */
+  folders: string;
   includeSubfolders: boolean;
   daysBack: string;
   daysAhead: string;
   privateMode: PrivateMode;
   exclusionMarker: string;
+  includeCancelled: boolean;
+  includeBody: boolean;
   format: JobFormat;
   targetKind: TargetKind;
   targetPath: string;
   targetUrl: string;
+  webhookSecret: string;
   scheduleKind: ScheduleKind;
   intervalMinutes: string;
   cron: string;
-  enabled: boolean;
+  scheduleActive: boolean;
+  concurrency: string;
 }
 
 export type JobFieldId = Exclude<keyof JobFormState, 'id'>;
 export type JobFieldErrors = Partial<Record<JobFieldId, MessageKey>>;
 
-export function emptyJobForm(id: string, profileId = ''): JobFormState {
+export interface JobSubmit {
+  job: Job;
+  /** Only a secret typed now; omitted keeps the stored one. */
+  secrets: { webhookSecret?: string };
+}
+
+export function emptyJobForm(profile = ''): JobFormState {
   return {
-    id,
     name: '',
-    profileId,
+    profile,
     mailboxMode: 'list',
     mailboxList: '',
     mailboxSearch: '',
-    mailboxGroup: '',
-    folder: 'calendar',
+    folders: 'calendar',
     includeSubfolders: false,
     daysBack: '7',
-    daysAhead: '30',
+    daysAhead: '90',
     privateMode: 'mask',
     exclusionMarker: '',
+    includeCancelled: true,
+    includeBody: false,
     format: 'ics',
     targetKind: 'folder',
     targetPath: '',
     targetUrl: '',
+    webhookSecret: '',
     scheduleKind: 'manual',
     intervalMinutes: '60',
     cron: '0 * * * *',
-    enabled: true,
+    scheduleActive: true,
+    concurrency: '8',
   };
 }
 
-export function jobFormFromSpec(j: JobSpec): JobFormState {
-  const f = emptyJobForm(j.id, j.profileId);
+export function jobFormFromJob(j: Job): JobFormState {
+  const f = emptyJobForm(j.profile);
+  f.id = j.id;
   f.name = j.name;
   f.mailboxMode = j.mailboxes.mode;
   if (j.mailboxes.mode === 'list') f.mailboxList = j.mailboxes.list.join('\n');
   if (j.mailboxes.mode === 'search') f.mailboxSearch = j.mailboxes.search;
-  if (j.mailboxes.mode === 'group') f.mailboxGroup = j.mailboxes.group;
-  f.folder = j.folders.folder;
+  f.folders = j.folders.ids.join('\n');
   f.includeSubfolders = j.folders.includeSubfolders;
   f.daysBack = String(j.window.daysBack);
   f.daysAhead = String(j.window.daysAhead);
   f.privateMode = j.filters.private;
   f.exclusionMarker = j.filters.exclusionMarker ?? '';
+  f.includeCancelled = j.filters.includeCancelled;
+  f.includeBody = j.filters.includeBody;
   f.format = j.format;
   f.targetKind = j.target.kind;
   if (j.target.kind === 'webhook') f.targetUrl = j.target.url;
   else f.targetPath = j.target.path;
   f.scheduleKind = j.schedule.kind;
   if (j.schedule.kind === 'interval') f.intervalMinutes = String(j.schedule.minutes);
-  if (j.schedule.kind === 'cron') f.cron = j.schedule.expression;
-  f.enabled = j.enabled;
+  if (j.schedule.kind === 'cron') f.cron = j.schedule.cron;
+  if (j.schedule.kind !== 'manual') f.scheduleActive = j.schedule.active;
+  f.concurrency = String(j.concurrency);
   return f;
 }
 
-export function splitMailboxes(text: string): string[] {
+export function splitList(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
 }
 
@@ -98,56 +114,58 @@ function int(text: string): number {
 
 export function jobCandidate(f: JobFormState): Record<string, unknown> {
   return {
-    id: f.id,
+    id: f.id ?? 'new',
     name: f.name.trim(),
-    profileId: f.profileId,
+    profile: f.profile,
     mailboxes:
       f.mailboxMode === 'list'
-        ? { mode: 'list', list: splitMailboxes(f.mailboxList) }
+        ? { mode: 'list', list: splitList(f.mailboxList) }
         : f.mailboxMode === 'search'
           ? { mode: 'search', search: f.mailboxSearch.trim() }
-          : { mode: 'group', group: f.mailboxGroup.trim() },
-    folders: { folder: f.folder.trim(), includeSubfolders: f.includeSubfolders },
+          : { mode: 'allRooms' },
+    folders: { ids: splitList(f.folders), includeSubfolders: f.includeSubfolders },
     window: { daysBack: int(f.daysBack), daysAhead: int(f.daysAhead) },
-    filters: { private: f.privateMode, exclusionMarker: f.exclusionMarker.trim() || undefined },
+    filters: { private: f.privateMode, exclusionMarker: f.exclusionMarker.trim() || undefined, includeCancelled: f.includeCancelled, includeBody: f.includeBody },
     format: f.format,
     target: f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
     schedule:
       f.scheduleKind === 'interval'
-        ? { kind: 'interval', minutes: int(f.intervalMinutes) }
+        ? { kind: 'interval', minutes: int(f.intervalMinutes), active: f.scheduleActive }
         : f.scheduleKind === 'cron'
-          ? { kind: 'cron', expression: f.cron.trim() }
+          ? { kind: 'cron', cron: f.cron.trim(), active: f.scheduleActive }
           : { kind: 'manual' },
-    enabled: f.enabled,
+    concurrency: int(f.concurrency),
   };
 }
 
 const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> = {
   name: () => 'name',
-  profileId: () => 'profileId',
-  mailboxes: (f) => (f.mailboxMode === 'list' ? 'mailboxList' : f.mailboxMode === 'search' ? 'mailboxSearch' : 'mailboxGroup'),
-  folders: () => 'folder',
+  profile: () => 'profile',
+  mailboxes: (f) => (f.mailboxMode === 'search' ? 'mailboxSearch' : 'mailboxList'),
+  folders: () => 'folders',
   window: (_f, sub) => (sub === 'daysAhead' ? 'daysAhead' : 'daysBack'),
   filters: () => 'exclusionMarker',
   format: () => 'format',
   target: (f) => (f.targetKind === 'webhook' ? 'targetUrl' : 'targetPath'),
   schedule: (f) => (f.scheduleKind === 'cron' ? 'cron' : 'intervalMinutes'),
+  concurrency: () => 'concurrency',
 };
 
 const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
+  name: 'validation.jobName',
   mailboxList: 'validation.mailboxList',
   daysBack: 'validation.days',
-  daysAhead: 'validation.days',
+  daysAhead: 'validation.daysAhead',
   targetUrl: 'validation.webhookUrl',
   intervalMinutes: 'validation.interval',
   cron: 'validation.cron',
-  name: 'validation.jobName',
+  concurrency: 'validation.concurrency',
 };
 
-export type JobValidation = { ok: true; value: JobSpec } | { ok: false; errors: JobFieldErrors };
+export type JobValidation = { ok: true; value: JobSubmit } | { ok: false; errors: JobFieldErrors };
 
 export function validateJobForm(f: JobFormState): JobValidation {
-  const parsed = jobSpecSchema.safeParse(jobCandidate(f));
+  const parsed = jobSchema.safeParse(jobCandidate(f));
   const errors: JobFieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -158,9 +176,7 @@ export function validateJobForm(f: JobFormState): JobValidation {
       errors[field] = typeof raw === 'string' && raw.trim() === '' ? 'validation.required' : (MESSAGES[field] ?? 'validation.invalid');
     }
   }
-  if (f.mailboxMode === 'list' && !errors.mailboxList && splitMailboxes(f.mailboxList).some((m) => !m.includes('@'))) {
-    errors.mailboxList = 'validation.mailboxList';
-  }
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: parsed.data };
+  const secrets = f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
+  return { ok: true, value: { job: parsed.data, secrets } };
 }

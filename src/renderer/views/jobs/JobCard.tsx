@@ -20,9 +20,9 @@ export function JobCard({ view, progress, selected, onSelect, onRun, onCancel, o
   const lang = useLang();
   const s = useStyles();
   const j = view.job;
-  const running = progress ? !isFinished(progress.status) : view.state === 'running';
-  const status = progress?.status ?? view.lastRun?.status;
-  const percent = progress?.percent ?? (running ? 0 : view.lastRun?.percent);
+  const running = progress ? !isFinished(progress.status) : view.state === 'running' || view.state === 'queued';
+  const status = progress?.status ?? (view.running ? 'running' : view.lastRun?.status);
+  const percent = progress?.percent ?? view.running?.percent ?? (view.lastRun?.status === 'ok' ? 100 : undefined);
   return (
     <Card className={mergeClasses(selected && s.selected)} onClick={onSelect} data-testid="job-card" data-job-name={j.name} data-running={String(running)}>
       <CardHeader
@@ -79,6 +79,6 @@ function MailboxRow({ mailbox, percent }: { mailbox: string; percent: number }) 
 
 export function scheduleParams(s: JobView['job']['schedule']): Record<string, string | number> {
   if (s.kind === 'interval') return { minutes: s.minutes };
-  if (s.kind === 'cron') return { cron: s.expression };
+  if (s.kind === 'cron') return { cron: s.cron };
   return {};
 }

@@ -6,16 +6,26 @@ import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { validateJobForm, type JobFieldErrors, type JobFieldId, type JobFormState } from '../../models/job-form-model.js';
+import { validateJobForm, type JobFieldErrors, type JobFieldId, type JobFormState, type JobSubmit } from '../../models/job-form-model.js';
 import { FieldGrid } from '../profiles/FieldGrid.js';
 import { JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  switches: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
 });
 
-export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemoved }: { initial: JobFormState; isNew: boolean; profiles: ProfileView[]; onSaved: (v: JobView) => void; onClose: () => void; onRemoved: () => void }) {
+export interface JobEditorProps {
+  initial: JobFormState;
+  isNew: boolean;
+  profiles: ProfileView[];
+  onSaved: (v: JobView) => void;
+  onClose: () => void;
+  onRemoved: () => void;
+}
+
+export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemoved }: JobEditorProps) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
@@ -30,13 +40,14 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
     errorOf: (k) => (submitted || touched.has(k) ? allErrors[k] : undefined),
     touch: (k) => setTouched((p) => (p.has(k) ? p : new Set(p).add(k))),
   };
-  const save = useOperation(async (_signal, job: Extract<typeof validation, { ok: true }>['value']) => {
-    const v = isNew ? await client['jobs.create']({ job }) : await client['jobs.update']({ job });
+  const save = useOperation(async (_signal, { job, secrets }: JobSubmit) => {
+    const v = isNew ? await client['jobs.create']({ job, secrets }) : await client['jobs.update']({ job, secrets });
+    setForm((cur) => ({ ...cur, webhookSecret: '' }));
     onSaved(v);
     return v;
   });
   const remove = useOperation(async () => {
-    await client['jobs.remove']({ id: form.id });
+    if (form.id) await client['jobs.remove']({ id: form.id });
     onRemoved();
   });
   const f = form;
@@ -57,33 +68,44 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       </Text>
       <FieldGrid>
         <JobText b={b} field="name" label={t('jobs.name')} required />
-        <JobSelect b={b} field="profileId" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
+        <JobSelect b={b} field="profile" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.what')}</Divider>
       <FieldGrid>
-        <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'group'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
+        <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
         {f.mailboxMode === 'list' ? <JobText b={b} field="mailboxList" label={t('jobs.mailboxList')} hint={t('jobs.mailboxList.hint')} placeholder="alice.smith@contoso.com" multiline required /> : null}
         {f.mailboxMode === 'search' ? <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required /> : null}
-        {f.mailboxMode === 'group' ? <JobText b={b} field="mailboxGroup" label={t('jobs.mailboxGroup')} placeholder="calendar-export@contoso.com" required /> : null}
-        <JobText b={b} field="folder" label={t('jobs.folder')} hint={t('jobs.folder.hint')} required />
-        <JobSwitch b={b} field="includeSubfolders" label={t('jobs.includeSubfolders')} />
+        <JobText b={b} field="folders" label={t('jobs.folders')} hint={t('jobs.folders.hint')} multiline required />
         <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required />
         <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required />
         <JobSelect b={b} field="privateMode" label={t('jobs.private')} options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))} />
         <JobText b={b} field="exclusionMarker" label={t('jobs.exclusionMarker')} hint={t('jobs.exclusionMarker.hint')} placeholder="##" />
+        <JobText b={b} field="concurrency" label={t('jobs.concurrency')} />
       </FieldGrid>
+      <div className={s.switches}>
+        <JobSwitch b={b} field="includeSubfolders" label={t('jobs.includeSubfolders')} />
+        <JobSwitch b={b} field="includeCancelled" label={t('jobs.includeCancelled')} />
+        <JobSwitch b={b} field="includeBody" label={t('jobs.includeBody')} />
+      </div>
       <Divider alignContent="start">{t('jobs.section.where')}</Divider>
       <FieldGrid>
         <JobSelect b={b} field="targetKind" label={t('jobs.target')} options={(['folder', 'webhook', 'sqlite'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))} />
         {f.targetKind === 'folder' ? <JobSelect b={b} field="format" label={t('jobs.format')} options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))} /> : null}
-        {f.targetKind === 'webhook' ? <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required /> : <JobText b={b} field="targetPath" label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')} placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'} required />}
+        {f.targetKind === 'webhook' ? (
+          <>
+            <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required />
+            <JobText b={b} field="webhookSecret" label={t('jobs.webhookSecret')} hint={t('jobs.webhookSecret.hint')} secret />
+          </>
+        ) : (
+          <JobText b={b} field="targetPath" label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')} placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'} required />
+        )}
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.when')}</Divider>
       <FieldGrid>
         <JobSelect b={b} field="scheduleKind" label={t('jobs.schedule')} options={(['manual', 'interval', 'cron'] as const).map((v) => ({ value: v, label: t(`jobs.scheduleKind.${v}`) }))} />
         {f.scheduleKind === 'interval' ? <JobText b={b} field="intervalMinutes" label={t('jobs.intervalMinutes')} required /> : null}
         {f.scheduleKind === 'cron' ? <JobText b={b} field="cron" label={t('jobs.cron')} hint={t('jobs.cron.hint')} required /> : null}
-        <JobSwitch b={b} field="enabled" label={t('jobs.enabled')} />
+        {f.scheduleKind !== 'manual' ? <JobSwitch b={b} field="scheduleActive" label={t('jobs.scheduleActive')} /> : null}
       </FieldGrid>
       {save.error ? <ErrorPanel error={save.error} testId="job-save-error" /> : null}
       {remove.error ? <ErrorPanel error={remove.error} testId="job-remove-error" /> : null}

@@ -11,7 +11,7 @@ import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/ViewSwitch.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { emptyJobForm, jobFormFromSpec } from '../../models/job-form-model.js';
+import { emptyJobForm, jobFormFromJob } from '../../models/job-form-model.js';
 import { JobCard } from './JobCard.js';
 import { JobEditor } from './JobEditor.js';
 import { RunHistory } from './RunHistory.js';
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-type Panel = { kind: 'edit'; id: string; isNew: boolean; nonce: number } | { kind: 'history'; id: string } | undefined;
+type Panel = { kind: 'edit'; id?: string; nonce: number } | { kind: 'history'; id: string } | undefined;
 
 export function JobsView({ profileId, onNavigate }: ViewProps) {
   const t = useT();
@@ -65,7 +65,7 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
   };
 
   const editing = panel?.kind === 'edit' ? panel : undefined;
-  const existing = panel ? jobs?.find((j) => j.job.id === panel.id) : undefined;
+  const existing = panel?.id ? jobs?.find((j) => j.job.id === panel.id) : undefined;
 
   if (!profilesLoading && profiles.length === 0) {
     return (
@@ -81,7 +81,7 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
   return (
     <div className={s.root}>
       <div className={s.list}>
-        <Button appearance="primary" onClick={() => setPanel({ kind: 'edit', id: newJobId(), isNew: true, nonce: Date.now() })} data-testid="jobs-add">
+        <Button appearance="primary" onClick={() => setPanel({ kind: 'edit', nonce: Date.now() })} data-testid="jobs-add">
           {t('jobs.add')}
         </Button>
         {error ? <ErrorPanel error={error} testId="jobs-error" /> : null}
@@ -100,16 +100,16 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
               void act(() => client['jobs.runNow']({ id: j.job.id }));
             }}
             onCancel={() => void act(() => client['jobs.cancel']({ id: j.job.id }))}
-            onEdit={() => setPanel({ kind: 'edit', id: j.job.id, isNew: false, nonce: Date.now() })}
+            onEdit={() => setPanel({ kind: 'edit', id: j.job.id, nonce: Date.now() })}
           />
         ))}
       </div>
       <div className={s.panel}>
         {editing ? (
           <JobEditor
-            key={`${editing.id}-${editing.nonce}`}
-            initial={editing.isNew || !existing ? emptyJobForm(editing.id, profileId ?? profiles[0]?.profile.id ?? '') : jobFormFromSpec(existing.job)}
-            isNew={editing.isNew}
+            key={`${editing.id ?? 'new'}-${editing.nonce}`}
+            initial={existing ? jobFormFromJob(existing.job) : emptyJobForm(profileId ?? profiles[0]?.profile.id ?? '')}
+            isNew={!existing}
             profiles={profiles}
             onSaved={(v) => {
               void reload();
@@ -134,10 +134,4 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
       </div>
     </div>
   );
-}
-
-function newJobId(): string {
-  const c = globalThis.crypto;
-  if (c && 'randomUUID' in c) return c.randomUUID();
-  return `j-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

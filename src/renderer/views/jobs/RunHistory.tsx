@@ -1,7 +1,8 @@
-// Past runs of a job, newest first. A run with failures expands to show each failed mailbox's catalogue entry.
+// Past runs of a job, newest first. A run with errors expands to show each failure's catalogue entry and
+// where it happened (mailbox, folder).
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { JobRun } from '../../../shared/rpc.js';
+import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
@@ -10,12 +11,11 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { formatDateTime, formatDuration } from '../../models/format.js';
 
 const useStyles = makeStyles({
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', width: '100%' },
-  mailbox: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
-  file: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', width: '100%' },
+  error: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
 });
 
-const COLOR = { queued: 'informative', running: 'brand', ok: 'success', partial: 'warning', failed: 'danger', cancelled: 'subtle' } as const;
+const COLOR = { ok: 'success', partial: 'warning', failed: 'danger' } as const;
 
 export function RunHistory({ jobId, refreshKey }: { jobId: string; refreshKey: number }) {
   const t = useT();
@@ -37,41 +37,42 @@ export function RunHistory({ jobId, refreshKey }: { jobId: string; refreshKey: n
       </Button>
       <Accordion multiple collapsible>
         {runs.map((r) => (
-          <RunItem key={r.id} run={r} />
+          <RunItem key={r.runId} run={r} />
         ))}
       </Accordion>
     </div>
   );
 }
 
-function RunItem({ run }: { run: JobRun }) {
+function RunItem({ run }: { run: RunRecord }) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
-  const failed = run.mailboxes.filter((m) => !m.ok).length;
-  const items = run.mailboxes.reduce((n, m) => n + m.items, 0);
-  const took = run.finishedAt ? formatDuration(Date.parse(run.finishedAt) - Date.parse(run.startedAt), lang) : '';
+  const took = formatDuration(Math.max(0, Date.parse(run.finishedAt) - Date.parse(run.startedAt)), lang);
   return (
-    <AccordionItem value={run.id} data-testid="history-run" data-status={run.status}>
+    <AccordionItem value={run.runId} data-testid="history-run" data-status={run.status}>
       <AccordionHeader>
         <span className={s.head}>
           <Badge appearance="filled" color={COLOR[run.status]}>
             {t(`jobs.status.${run.status}`)}
           </Badge>
           <Text>{formatDateTime(run.startedAt, lang)}</Text>
-          <Text size={200}>{t('jobs.history.summary', { mailboxes: run.mailboxes.length, items, failed })}</Text>
-          {took ? <Text size={200}>{took}</Text> : null}
+          <Text size={200} data-testid="history-summary">
+            {t('jobs.history.summary', { mailboxes: run.mailboxesOk + run.mailboxesFailed, items: run.items, failed: run.mailboxesFailed })}
+          </Text>
+          <Text size={200}>{took}</Text>
+          <Text size={200}>{t(`jobs.history.trigger.${run.trigger}`)}</Text>
+          {run.dryRun ? <Badge appearance="outline">{t('jobs.history.dryRun')}</Badge> : null}
         </span>
       </AccordionHeader>
       <AccordionPanel>
-        {run.error ? <ErrorPanel error={run.error} testId="history-run-error" /> : null}
-        {run.mailboxes.map((m) => (
-          <div key={`${m.mailbox}/${m.folder}`} className={s.mailbox} data-testid="history-mailbox" data-ok={String(m.ok)}>
-            <Text weight="semibold">
-              {m.mailbox} · {m.folder} · {t('jobs.history.items', { count: m.items })}
-            </Text>
-            {m.file ? <Text className={s.file} data-testid="history-file">{m.file}</Text> : null}
-            {m.error ? <ErrorPanel error={m.error} testId="history-mailbox-error" /> : null}
+        <Text block size={200}>
+          {t('jobs.history.written', { count: run.itemsWritten })}
+        </Text>
+        {run.errors.map((e, i) => (
+          <div key={i} className={s.error} data-testid="history-error-item">
+            {e.mailbox ? <Text weight="semibold">{t('jobs.history.errorsIn', { mailbox: e.mailbox, folder: e.folder ?? '' })}</Text> : null}
+            <ErrorPanel error={e.error} testId="history-run-error" />
           </div>
         ))}
       </AccordionPanel>

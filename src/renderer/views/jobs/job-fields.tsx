@@ -19,12 +19,12 @@ function useError(b: JobBinding, field: JobFieldId) {
   return key ? <span data-testid={`job-${field}-error`}>{t(key)}</span> : undefined;
 }
 
-export function JobText({ b, field, label, hint, placeholder, multiline, required }: { b: JobBinding; field: StringField; label: string; hint?: string; placeholder?: string; multiline?: boolean; required?: boolean }) {
+export function JobText({ b, field, label, hint, placeholder, multiline, required, secret }: { b: JobBinding; field: StringField; label: string; hint?: string; placeholder?: string; multiline?: boolean; required?: boolean; secret?: boolean }) {
   const err = useError(b, field);
-  const common = { value: b.form[field] as string, placeholder, onBlur: () => b.touch(field), 'data-testid': `job-${field}`, name: field };
+  const common = { value: b.form[field] as string, placeholder, autoComplete: secret ? 'new-password' : undefined, onBlur: () => b.touch(field), 'data-testid': `job-${field}`, name: field };
   return (
     <Field label={label} hint={hint} required={required} validationState={err ? 'error' : 'none'} validationMessage={err}>
-      {multiline ? <Textarea {...common} rows={4} resize="vertical" onChange={(_, d) => b.set(field, d.value as never)} /> : <Input {...common} onChange={(_, d) => b.set(field, d.value as never)} />}
+      {multiline ? <Textarea {...common} rows={3} resize="vertical" onChange={(_, d) => b.set(field, d.value as never)} /> : <Input {...common} type={secret ? 'password' : 'text'} onChange={(_, d) => b.set(field, d.value as never)} />}
     </Field>
   );
 }
@@ -44,6 +44,8 @@ export function JobSelect<K extends StringField>({ b, field, label, options }: {
   );
 }
 
-export function JobSwitch({ b, field, label }: { b: JobBinding; field: 'includeSubfolders' | 'enabled'; label: string }) {
+type BoolField = { [K in JobFieldId]: JobFormState[K] extends boolean ? K : never }[JobFieldId];
+
+export function JobSwitch({ b, field, label }: { b: JobBinding; field: BoolField; label: string }) {
   return <Switch checked={b.form[field]} label={label} onChange={(_, d) => b.set(field, d.checked)} data-testid={`job-${field}`} />;
 }
