@@ -1,0 +1,37 @@
+// One real run of the installed entry point: node + tsx loader + main(), in a child process, with the
+// password piped on stdin exactly as the README shows.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { allFiles, PASSWORD, tempConfigDir } from './helpers.js';
+
+const BIN = fileURLToPath(new URL('../../../bin/calpump.js', import.meta.url));
+
+function calpump(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('bin/calpump.js', () => {
+  it('adds a profile with the password on stdin, lists it as JSON, and exits 2 on a usage error', async () => {
+    const dir = await tempConfigDir();
+    const add = await calpump(['profiles', 'add', '--name', 'demo', '--url', 'https://127.0.0.1:8443/EWS/Exchange.asmx', '--username', 'svc-calpump@contoso.com', '--password-stdin'], `${PASSWORD}\n`, { CALPUMP_CONFIG_DIR: dir });
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    const list = await calpump(['--config-dir', dir, 'profiles', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).profiles[0]).toMatchObject({ name: 'demo', kind: 'ews', auth: 'ntlm' });
+    const usage = await calpump(['--config-dir', dir, 'profiles', 'frobnicate']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("unknown command 'frobnicate'");
+    for (const f of await allFiles(dir)) expect(f.text).not.toContain(PASSWORD);
+  });
+});
