@@ -147,8 +147,8 @@ export async function syncFolder(ctx: FolderSyncContext, mailbox: string, folder
     committedAt: ctx.now().toISOString(),
   };
   const batch = batchFor(ctx, base, next);
-  // Journal first when the target will change, so a crash before the commit is replayed with the same content.
-  if (batch.reset || batch.upserts.length || batch.deletes.length) await ctx.states.writePending(next);
+  // Journal first, so a crash before the commit is replayed with the same content (and the same webhook keys).
+  await ctx.states.writePending(next);
   const written = await ctx.target.write(batch);
   await written.commit(next);
   log.debug('pump.folder.committed', { items: sorted.length, upserts: batch.upserts.length, deletes: batch.deletes.length, full });
