@@ -17,13 +17,15 @@ const seeded = [
 const names = (items: readonly Mailbox[]) => items.map((m) => m.displayName);
 
 /** Reference implementation: what the incremental model must always agree with. */
+const sortedCache = new WeakMap<Mailbox[], Mailbox[]>();
 function naive(all: Mailbox[], q: string, kind: 'all' | Mailbox['kind'] = 'all'): string[] {
   const query = q.trim().toLowerCase();
-  const sorted = [...all].sort((a, b) => {
+  const sorted = sortedCache.get(all) ?? [...all].sort((a, b) => {
     const ka = a.displayName.toLowerCase();
     const kb = b.displayName.toLowerCase();
     return ka < kb ? -1 : ka > kb ? 1 : a.smtp.toLowerCase() < b.smtp.toLowerCase() ? -1 : 1;
   });
+  sortedCache.set(all, sorted);
   const hits = sorted.filter((m) => (kind === 'all' || m.kind === kind) && [m.displayName, m.smtp, m.upn ?? ''].some((f) => f.toLowerCase().includes(query)));
   if (!query) return names(hits);
   const isPrefix = (m: Mailbox) => {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { emptyJobForm, jobFormFromJob, validateJobForm, type JobFormState } from '../../../src/renderer/models/job-form-model.js';
+
+function form(patch: Partial<JobFormState> = {}): JobFormState {
+  return { ...emptyJobForm('p1'), name: 'Rooms export', mailboxList: 'alice.smith@contoso.com\nroom.amsterdam@contoso.com, alice.smith@contoso.com', targetPath: '/tmp/out', ...patch };
+}
+const errorsOf = (f: JobFormState) => {
+  const r = validateJobForm(f);
+  return r.ok ? {} : r.errors;
+};
+
+describe('job form', () => {
+  it('builds a pump Job from the form (deduplicated mailboxes, parsed numbers)', () => {
+    const r = validateJobForm(form({ daysBack: '3', daysAhead: '14', folders: 'calendar' }));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.value.job).toMatchObject({
+      profile: 'p1',
+      mailboxes: { mode: 'list', list: ['alice.smith@contoso.com', 'room.amsterdam@contoso.com'] },
+      folders: { ids: ['calendar'], includeSubfolders: false },
+      window: { daysBack: 3, daysAhead: 14 },
+      target: { kind: 'folder', path: '/tmp/out' },
+      schedule: { kind: 'manual' },
+      format: 'ics',
+    });
+    expect(r.value.secrets).toEqual({});
+  });
+
+  it('shows problems on the fields that caused them', () => {
+    expect(errorsOf(form({ name: '' }))).toEqual({ name: 'validation.required' });
+    expect(errorsOf(form({ mailboxList: 'alice' }))).toEqual({ mailboxList: 'validation.mailboxList' });
+    expect(errorsOf(form({ mailboxList: '' }))).toEqual({ mailboxList: 'validation.required' });
+    expect(errorsOf(form({ daysBack: 'abc' }))).toEqual({ daysBack: 'validation.days' });
+    expect(errorsOf(form({ daysAhead: '0' }))).toEqual({ daysAhead: 'validation.daysAhead' });
+    expect(errorsOf(form({ targetPath: '' }))).toEqual({ targetPath: 'validation.required' });
+    expect(errorsOf(form({ targetKind: 'webhook', targetUrl: 'http://hooks.contoso.com/x' }))).toEqual({ targetUrl: 'validation.webhookUrl' });
+    expect(errorsOf(form({ scheduleKind: 'interval', intervalMinutes: '0' }))).toEqual({ intervalMinutes: 'validation.interval' });
+    expect(errorsOf(form({ concurrency: '99' }))).toEqual({ concurrency: 'validation.concurrency' });
+  });
+
+  it('sends the webhook secret only for a webhook target and only when typed', () => {
+    const hook = validateJobForm(form({ targetKind: 'webhook', targetUrl: 'https://hooks.contoso.com/x', webhookSecret: 'k3y' }));
+    expect(hook.ok && hook.value.secrets).toEqual({ webhookSecret: 'k3y' });
+    expect(hook.ok && JSON.stringify(hook.value.job)).not.toContain('k3y');
+    const folder = validateJobForm(form({ webhookSecret: 'k3y' }));
+    expect(folder.ok && folder.value.secrets).toEqual({});
+  });
+
+  it('round-trips a job through the form', () => {
+    const r = validateJobForm(form({ mailboxMode: 'search', mailboxSearch: 'room', scheduleKind: 'cron', cron: '*/15 * * * *', privateMode: 'skip', exclusionMarker: '##', id: 'j1' }));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const back = jobFormFromJob(r.value.job);
+    expect(back).toMatchObject({ id: 'j1', mailboxMode: 'search', mailboxSearch: 'room', scheduleKind: 'cron', cron: '*/15 * * * *', privateMode: 'skip', exclusionMarker: '##' });
+    const again = validateJobForm(back);
+    expect(again.ok && again.value.job).toEqual(r.value.job);
+  });
+});

@@ -1,0 +1,18 @@
+// Renders a component inside the providers the app gives it (theme, client, language).
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { ClientProvider } from '../../../src/renderer/app/client-context.js';
+import { I18nProvider } from '../../../src/renderer/app/i18n-context.js';
+import type { RpcClient } from '../../../src/shared/rpc.js';
+import type { UiLang } from '../../../src/shared/i18n/index.js';
+
+export function renderWithApp(ui: ReactElement, client: RpcClient, lang: UiLang = 'en') {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ClientProvider client={client}>
+        <I18nProvider lang={lang}>{ui}</I18nProvider>
+      </ClientProvider>
+    </FluentProvider>,
+  );
+}
