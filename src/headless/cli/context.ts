@@ -116,8 +116,11 @@ export class CliContext {
     return resolve(this.io.cwd, p);
   }
 
-  /** Whatever the connector does with them, this run's output and logs never show the profile's secrets. */
-  private async registerProfileSecrets(profile: Profile): Promise<void> {
+  /**
+   * Whatever a connector does with them, this run's output and logs never show the profile's secrets. Call it
+   * before handing a profile to anything that reads its secrets (connectorFor does).
+   */
+  async registerProfileSecrets(profile: Profile): Promise<void> {
     try {
       for (const name of SECRET_NAMES) this.redactor.register(await this.secrets.get(secretKey(profile.id, name)));
     } catch {

@@ -170,3 +170,20 @@ describe('calpump profiles', () => {
     expect(r.stderr).toContain('Er is geen profiel met de naam ghost.');
   });
 });
+
+describe('interactive password prompt', () => {
+  it('asks on a terminal without echoing what is typed', async () => {
+    const { PassThrough } = await import('node:stream');
+    const tty = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) { this.rawModes.push(raw); return this; } });
+    const dir = await tempConfigDir();
+    // Typed ahead (buffered until the prompt listens): the password, a typo, backspace, Enter.
+    tty.write(`${PASSWORD}x\u007f\r`);
+    const r = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'tty', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'svc@contoso.com', '--password-stdin'], { stdin: tty });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Password: \n');
+    expect(tty.rawModes).toEqual([true, false]);
+    const { FileSecretStore } = await import('../../../src/core/secrets/file-secret-store.js');
+    const store = new FileSecretStore({ dir, env: {} });
+    expect(await store.get((await store.keys())[0])).toBe(PASSWORD);
+  });
+});
