@@ -24,6 +24,8 @@ export interface EwsCall {
   actingSmtp?: string;
   impersonating: boolean;
   version: string;
+  /** IANA zone from the TimeZoneContext header, if any. */
+  timeZoneContext?: string;
   operation: string;
   op: Element;
 }

@@ -1,5 +1,6 @@
 // Envelope → operation element, RequestServerVersion and ExchangeImpersonation, with Exchange's faults.
-import { attr, child, childText, descendant, elementChildren, parseXml, XmlRejected } from '../xml/safe-parse.js';
+import { attr, child, childText, elementChildren, parseXml, XmlRejected } from '../xml/safe-parse.js';
+import { windowsToIana } from '../../shared/time-zones.js';
 import type { ImpersonationHeader } from './call.js';
 import { EwsFault, NS } from './soap.js';
 
@@ -32,6 +33,8 @@ export interface ParsedEwsRequest {
   op: Element;
   version: string;
   impersonation?: ImpersonationHeader;
+  /** IANA zone from the TimeZoneContext header (used when CreateItem gives no StartTimeZone). */
+  timeZoneContext?: string;
 }
 
 export class SchemaViolation extends Error {}
@@ -68,6 +71,8 @@ export function parseEwsRequest(body: string): ParsedEwsRequest {
     if (!sid || !which) throw new SchemaViolation("The element 'ConnectingSID' has incomplete content.");
     impersonation = { kind: which, value: childText(sid, which, NS.t) ?? '' };
   }
-  void descendant;
-  return { operation: op.localName!, op, version, impersonation };
+  const tzDef = child(child(header, 'TimeZoneContext', NS.t), 'TimeZoneDefinition', NS.t);
+  const tzId = tzDef ? attr(tzDef, 'Id') : undefined;
+  const timeZoneContext = tzId ? windowsToIana(tzId) : undefined;
+  return { operation: op.localName!, op, version, impersonation, timeZoneContext };
 }

@@ -108,6 +108,7 @@ export const ewsRoute: SimRoute = {
         actingSmtp: acting?.smtp ?? auth.account.smtp,
         impersonating: !!acting,
         version: parsed.version,
+        timeZoneContext: parsed.timeZoneContext,
         operation,
         op: parsed.op,
       };

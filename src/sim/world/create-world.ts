@@ -70,6 +70,7 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
     mutate: undefined as unknown as SimWorld['mutate'],
     // A user who moved: Autodiscover answers redirectAddr to the new address.
     autodiscoverRedirects: { 'moved.user@contoso.com': { redirectAddr: 'alice.smith@contoso.com' } },
+    outbox: [],
   };
   world.mutate = createMutations(world);
 

@@ -25,6 +25,17 @@ export interface SimWorld {
   mutate: WorldMutations;
   /** Autodiscover redirects by e-mail address (tests may add more, e.g. a redirectUrl to another host). */
   autodiscoverRedirects: Record<string, { redirectAddr?: string; redirectUrl?: string }>;
+  /** Meeting requests/cancellations the server "sent" (SendMeetingInvitations…), for write-path tests. */
+  outbox: SimMessage[];
+}
+
+export interface SimMessage {
+  kind: 'request' | 'update' | 'cancellation';
+  from: string;
+  to: string[];
+  subject: string;
+  itemId: string;
+  sentAt: string;
 }
 
 export function mailboxOf(world: SimWorld, smtp: string): SimMailbox | undefined {

@@ -9,6 +9,9 @@ import { resolveNames } from './resolve-names.js';
 import { findPeople } from './find-people.js';
 import { getRoomLists, getRooms } from './room-lists.js';
 import { getUserAvailability } from './get-user-availability.js';
+import { createItem } from './create-item.js';
+import { updateItem } from './update-item.js';
+import { deleteItem } from './delete-item.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -23,4 +26,7 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   GetRoomLists: { handler: getRoomLists, since: 'Exchange2010' },
   GetRooms: { handler: getRooms, since: 'Exchange2010' },
   GetUserAvailabilityRequest: { handler: getUserAvailability, since: 'Exchange2007' },
+  CreateItem: { handler: createItem, since: 'Exchange2007' },
+  UpdateItem: { handler: updateItem, since: 'Exchange2007' },
+  DeleteItem: { handler: deleteItem, since: 'Exchange2007' },
 };
