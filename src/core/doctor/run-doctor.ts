@@ -1,12 +1,14 @@
 // `calpump doctor`: ordered connection checks for a profile, each pass / fail / skipped with timing,
 // evidence and the fix. Exit code 0 (DoctorReport.ok) only when every step passed.
 import type { TestStep } from '../../shared/model.js';
-import type { EwsProfile, Profile } from '../../shared/profile.js';
+import type { EwsProfile, GraphProfile, Profile } from '../../shared/profile.js';
+import { authorityUrl } from '../auth/authority.js';
 import type { Connector } from '../connectors/connector.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../connectors/deps.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Lang } from './catalogue.js';
 import { ewsSteps, type EwsContext } from './ews-steps.js';
+import { graphSteps, type GraphContext } from './graph-steps.js';
 import { networkSteps, transportDone, withoutTlsFor } from './network-steps.js';
 import type { Resolver } from './probes/dns.js';
 import { runSteps, type StepSpec } from './runner.js';
@@ -44,7 +46,7 @@ const DOCTOR_TIMEOUT_MS = 20_000;
 
 export async function runDoctor(profile: Profile, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const mailbox = opts.mailbox ?? profile.testMailbox;
-  const steps = profile.kind === 'ews' ? await runEws(profile, deps, opts, mailbox) : await runGraphPlaceholder();
+  const steps = profile.kind === 'ews' ? await runEws(profile, deps, opts, mailbox) : await runGraph(profile, deps, opts, mailbox);
   return { profile: profile.name, kind: profile.kind, mailbox, ok: steps.length > 0 && steps.every((s) => s.status === 'pass'), steps };
 }
 
@@ -76,15 +78,8 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
   const connector = lazyConnector(profile, deps);
   const now = deps.now ?? (() => new Date());
   const ctx: EwsContext = {
+    ...common(profile, deps, now),
     profile,
-    profileId: profile.id,
-    tls: profile.tls,
-    proxy: profile.proxy,
-    secrets: deps.secrets,
-    env: deps.env ?? process.env,
-    resolver: deps.resolver,
-    timeoutMs: Math.min(deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, DOCTOR_TIMEOUT_MS),
-    now,
     target,
     mailbox,
     connector: connector.get,
@@ -102,6 +97,37 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
   }
 }
 
-async function runGraphPlaceholder(): Promise<TestStep[]> {
-  throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: 'the doctor does not check Microsoft Graph profiles yet' } });
+async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {
+  const target = new URL(`${authorityUrl(profile.authorityHost, profile.tenantId)}/`);
+  const now = deps.now ?? (() => new Date());
+  const ctx: GraphContext = {
+    ...common(profile, deps, now),
+    target,
+    profile,
+    mailbox,
+    logger: deps.logger,
+    day: startOfUtcDay(now()),
+  };
+  const specs: StepSpec<GraphContext>[] = [
+    ...withoutTlsFor(target, networkSteps<GraphContext>({ dnsStep: 'dns.authority' })),
+    ...graphSteps(transportDone(target)),
+  ];
+  try {
+    return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
+  } finally {
+    ctx.client?.close();
+  }
+}
+
+function common(profile: Profile, deps: DoctorDeps, now: () => Date) {
+  return {
+    profileId: profile.id,
+    tls: profile.tls,
+    proxy: profile.proxy,
+    secrets: deps.secrets,
+    env: deps.env ?? process.env,
+    resolver: deps.resolver,
+    timeoutMs: Math.min(deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, DOCTOR_TIMEOUT_MS),
+    now,
+  };
 }

@@ -28,4 +28,14 @@ export const doctorStepEntries = {
     causes: [L('Sign-in names and mail addresses differ in this organisation (e.g. corp.contoso.local vs contoso.com).', 'Anmeldenamen und Mailadressen unterscheiden sich in dieser Organisation (z. B. corp.contoso.local gegenüber contoso.com).', 'Aanmeldnamen en e-mailadressen verschillen in deze organisatie (bijv. corp.contoso.local tegenover contoso.com).')],
     fix: L('Use {smtp} for this mailbox (EWS addresses mailboxes by SMTP address).', 'Verwenden Sie {smtp} für dieses Postfach (EWS adressiert Postfächer über die SMTP-Adresse).', 'Gebruik {smtp} voor dit postvak (EWS adresseert postvakken op SMTP-adres).'),
   },
+  'doctor.graph.tokenLacksPermission': {
+    title: L('The token lacks a needed permission', 'Dem Token fehlt eine nötige Berechtigung', 'Het token mist een benodigde machtiging'),
+    meaning: L('The access token of app {clientId} grants {granted}; Calpump also needs {missing}.', 'Das Zugriffstoken der App {clientId} gewährt {granted}; Calpump braucht zusätzlich {missing}.', 'Het toegangstoken van app {clientId} verleent {granted}; Calpump heeft ook {missing} nodig.'),
+    causes: [
+      L('The permission was added to the app registration but admin consent was not granted.', 'Die Berechtigung wurde der App-Registrierung hinzugefügt, aber die Administratorzustimmung fehlt.', 'De machtiging is aan de app-registratie toegevoegd, maar beheerderstoestemming is niet verleend.'),
+      L('A delegated permission was added where an application permission is needed (or the other way round).', 'Es wurde eine delegierte statt einer Anwendungsberechtigung hinzugefügt (oder umgekehrt).', 'Er is een gedelegeerde machtiging toegevoegd waar een toepassingsmachtiging nodig is (of andersom).'),
+    ],
+    fix: L('Add {missing} as {kind} permission of Microsoft Graph to the app registration and grant admin consent (`calpump setup-script --profile P` prints the commands).', 'Fügen Sie {missing} als {kind}-Berechtigung von Microsoft Graph zur App-Registrierung hinzu und erteilen Sie die Administratorzustimmung (`calpump setup-script --profile P` gibt die Befehle aus).', 'Voeg {missing} toe als {kind}-machtiging van Microsoft Graph aan de app-registratie en verleen beheerderstoestemming (`calpump setup-script --profile P` toont de opdrachten).'),
+    delay: L('Consent takes a few minutes to reach new tokens.', 'Die Zustimmung braucht einige Minuten, bis sie in neuen Tokens ankommt.', 'Toestemming heeft enkele minuten nodig om in nieuwe tokens te komen.'),
+  },
 } satisfies Record<string, CatalogueEntry>;

@@ -60,6 +60,11 @@ export const exportEntries = {
     meaning: L('Job {job} is running now; a job never runs twice at the same time.', 'Job {job} läuft gerade; ein Job läuft nie zweimal gleichzeitig.', 'Taak {job} loopt nu; een taak loopt nooit twee keer tegelijk.'),
     fix: L('Wait for the current run to finish (see its progress), then start it again.', 'Warten Sie, bis der aktuelle Lauf endet (siehe Fortschritt), und starten Sie ihn dann erneut.', 'Wacht tot de huidige run klaar is (zie de voortgang) en start hem dan opnieuw.'),
   },
+  'pump.cancelled': {
+    title: L('The run was cancelled', 'Der Lauf wurde abgebrochen', 'De run is geannuleerd'),
+    meaning: L('Job {job} was cancelled before {mailbox} was done; its earlier output and state are unchanged.', 'Job {job} wurde abgebrochen, bevor {mailbox} fertig war; dessen bisherige Ausgabe und Zustand sind unverändert.', 'Taak {job} is geannuleerd voordat {mailbox} klaar was; de eerdere uitvoer en status zijn ongewijzigd.'),
+    fix: L('Run the job again; it continues where the output left off.', 'Starten Sie den Job erneut; er setzt beim letzten Stand fort.', 'Start de taak opnieuw; hij gaat verder waar de uitvoer gebleven was.'),
+  },
   'pump.noMailboxes': {
     title: L('The job selects no mailboxes', 'Der Job wählt keine Postfächer aus', 'De taak selecteert geen postvakken'),
     meaning: L('Job {job}: the mailbox selection ({selection}) matched no mailbox.', 'Job {job}: die Postfachauswahl ({selection}) traf kein Postfach.', 'Taak {job}: de postvakselectie ({selection}) vond geen postvak.'),
