@@ -1,0 +1,96 @@
+// Serves the built renderer (dist/renderer) with a strict CSP. Paths are confined to the UI folder; unknown
+// paths without an extension get index.html (client-side routes).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Inline styles are allowed because Fluent UI (Griffel) injects its atomic CSS at run time; scripts come only
+ * from the server itself, and nothing may frame the page or send forms elsewhere.
+ */
+export function contentSecurityPolicy(wsOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${wsOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export function securityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // The first URL carries the token: never leak it to another site.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+export async function hasUi(uiDir: string): Promise<boolean> {
+  return stat(join(uiDir, 'index.html')).then((s) => s.isFile(), () => false);
+}
+
+export async function serveUiFile(req: IncomingMessage, res: ServerResponse, url: URL, uiDir: string, csp: string): Promise<void> {
+  const root = resolve(uiDir);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(url.pathname);
+  } catch {
+    return plain(res, 400, 'Bad path');
+  }
+  if (rel.includes('\0')) return plain(res, 400, 'Bad path');
+  let file = normalize(join(root, rel));
+  if (file !== root && !file.startsWith(root + sep)) return plain(res, 404, 'Not found');
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => undefined);
+  }
+  if (!info?.isFile()) {
+    if (extname(rel)) return plain(res, 404, 'Not found');
+    file = join(root, 'index.html');
+    info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return plain(res, 404, 'Not found');
+  }
+  const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.statusCode = 200;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', String(info.size));
+  if (type.startsWith('text/html')) {
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('Cache-Control', 'no-store');
+  } else {
+    res.setHeader('Cache-Control', 'no-cache');
+  }
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}
+
+export function plain(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(text.endsWith('\n') ? text : `${text}\n`);
+}

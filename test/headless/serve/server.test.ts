@@ -1,0 +1,194 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { nullLogger } from '../../../src/core/log/logger.js';
+import { startServeServer, type RunningServeServer } from '../../../src/headless/serve/server.js';
+import { isLoopbackHost, resolveServeSecurity } from '../../../src/headless/serve/host-policy.js';
+import { createRpcClient, createWsTransport } from '../../../src/shared/rpc.js';
+import { makeHarness } from '../../core/rpc/harness.js';
+
+type H = Awaited<ReturnType<typeof makeHarness>>;
+const TOKEN = 'test-token-0123456789abcdef';
+let h: H;
+let srv: RunningServeServer;
+let uiDir: string;
+
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path, method: 'GET', headers: { host: `127.0.0.1:${srv.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function wsOutcome(query: string, headers: Record<string, string>): Promise<number | 'open'> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/rpc${query}`, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => undefined);
+  });
+}
+
+beforeAll(async () => {
+  h = await makeHarness();
+  uiDir = await mkdtemp(join(tmpdir(), 'calpump-ui-'));
+  await mkdir(join(uiDir, 'assets'));
+  await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>Calpump</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(join(uiDir, 'assets', 'app.js'), 'console.log(1)');
+  srv = await startServeServer({ host: '127.0.0.1', port: 0, token: TOKEN, dispatcher: h.dispatcher, uiDir, logger: nullLogger });
+});
+afterAll(async () => {
+  await srv?.close();
+  await h?.cleanup();
+  await rm(uiDir, { recursive: true, force: true });
+});
+
+describe('calpump serve: HTTP', () => {
+  it('prints a loopback URL carrying the token', () => {
+    expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${TOKEN}`);
+  });
+
+  it('refuses the UI without the token, or with a wrong one', async () => {
+    const none = await get('/');
+    expect(none.status).toBe(401);
+    expect(none.body).toContain('?token=');
+    expect((await get('/?token=wrong-token-0123456789')).status).toBe(401);
+    expect((await get('/', { cookie: 'calpump_session=nope' })).status).toBe(401);
+  });
+
+  it('trades the token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+    const r = await get(`/?token=${TOKEN}`);
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/');
+    expect(String(r.headers['set-cookie'])).toMatch(/calpump_session=.+; HttpOnly; SameSite=Strict; Path=\//);
+    expect(r.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('serves the UI with a strict CSP once the cookie is there', async () => {
+    const r = await get('/', { cookie: `calpump_session=${TOKEN}` });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<title>Calpump</title>');
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(r.headers['x-frame-options']).toBe('DENY');
+    const js = await get('/assets/app.js', { cookie: `calpump_session=${TOKEN}` });
+    expect(js.headers['content-type']).toContain('javascript');
+    // client-side routes fall back to index.html, missing files do not
+    expect((await get('/jobs', { cookie: `calpump_session=${TOKEN}` })).body).toContain('<title>');
+    expect((await get('/nope.js', { cookie: `calpump_session=${TOKEN}` })).status).toBe(404);
+  });
+
+  it('never serves files outside the UI folder', async () => {
+    for (const p of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+      const r = await get(p, { cookie: `calpump_session=${TOKEN}` });
+      expect(r.body, p).not.toContain('"name"');
+    }
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
+    expect((await get('/', { cookie: `calpump_session=${TOKEN}`, host: 'evil.example:80' })).status).toBe(421);
+    expect((await get('/', { cookie: `calpump_session=${TOKEN}`, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { cookie: `calpump_session=${TOKEN}`, host: `localhost:${srv.port}` })).status).toBe(200);
+  });
+});
+
+describe('calpump serve: WebSocket RPC', () => {
+  it('refuses an upgrade without the token, with a wrong token, or from a foreign Origin', async () => {
+    const origin = `http://127.0.0.1:${srv.port}`;
+    expect(await wsOutcome('', { origin })).toBe(401);
+    expect(await wsOutcome('?token=wrong-token-0123456789', { origin })).toBe(401);
+    expect(await wsOutcome('', { origin: 'http://evil.example', cookie: `calpump_session=${TOKEN}` })).toBe(403);
+    expect(await wsOutcome('', { origin, cookie: `calpump_session=${TOKEN}` })).toBe('open');
+  });
+
+  it('carries typed calls and pushes events to the client', async () => {
+    const transport = createWsTransport({
+      url: `ws://127.0.0.1:${srv.port}/rpc`,
+      createSocket: (u) => new WebSocket(u, { headers: { origin: `http://127.0.0.1:${srv.port}`, cookie: `calpump_session=${TOKEN}` } }) as never,
+    });
+    const client = createRpcClient(transport);
+    try {
+      const changes: unknown[] = [];
+      client.on('data.changed', (p) => changes.push(p));
+      expect(await client['profiles.list']()).toEqual({ profiles: [] });
+      const v = await client['profiles.create']({ profile: { kind: 'ews', name: 'WS', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'Passw0rd!' } });
+      expect(v.secrets.password).toBe('stored');
+      await expect(client['profiles.get']({ id: 'missing' })).rejects.toMatchObject({ info: { id: 'config.profileNotFound' } });
+      await vi_waitFor(() => changes.length > 0);
+      expect(changes[0]).toEqual({ group: 'profiles', id: v.profile.id });
+    } finally {
+      transport.close();
+    }
+  });
+
+  it('closes a socket that sends garbage', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/rpc`, { headers: { cookie: `calpump_session=${TOKEN}` } });
+    await new Promise((r) => ws.on('open', r));
+    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+    ws.send('{not json');
+    expect(await closed).toBe(1007);
+  });
+});
+
+describe('calpump serve: without a built UI', () => {
+  it('answers 503 saying how to build it (and the RPC still works)', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'calpump-noui-'));
+    const other = await startServeServer({ host: '127.0.0.1', port: 0, token: TOKEN, dispatcher: h.dispatcher, uiDir: empty, logger: nullLogger });
+    try {
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: other.port, path: '/', headers: { cookie: `calpump_session=${TOKEN}` } }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject).end();
+      });
+      expect(r.status).toBe(503);
+      expect(r.body).toContain('npm run build:renderer');
+    } finally {
+      await other.close();
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('serve host policy', () => {
+  it('makes a random token on loopback', () => {
+    const a = resolveServeSecurity({});
+    const b = resolveServeSecurity({});
+    expect(a.host).toBe('127.0.0.1');
+    expect(a.token.length).toBeGreaterThanOrEqual(24);
+    expect(a.token).not.toBe(b.token);
+    expect(a.configured).toBe(false);
+  });
+
+  it('refuses a non-loopback host without a configured token', () => {
+    expect(() => resolveServeSecurity({ host: '0.0.0.0' })).toThrow(expect.objectContaining({ id: 'serve.hostNeedsToken' }));
+    expect(() => resolveServeSecurity({ host: '192.0.2.10', env: {} })).toThrow(expect.objectContaining({ id: 'serve.hostNeedsToken' }));
+    expect(resolveServeSecurity({ host: '0.0.0.0', token: TOKEN })).toMatchObject({ token: TOKEN, configured: true });
+    expect(resolveServeSecurity({ host: '0.0.0.0', env: { CALPUMP_SERVE_TOKEN: TOKEN } }).token).toBe(TOKEN);
+    expect(() => resolveServeSecurity({ host: '0.0.0.0', token: 'short' })).toThrow(expect.objectContaining({ id: 'input.invalid' }));
+  });
+
+  it('knows which addresses are loopback', () => {
+    expect(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'].every(isLoopbackHost)).toBe(true);
+    expect(['0.0.0.0', '::', '10.0.0.1', 'example.com', '128.0.0.1'].some(isLoopbackHost)).toBe(false);
+  });
+});
+
+async function vi_waitFor(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+}
