@@ -55,3 +55,17 @@ describe('EWS GetItem', () => {
     expect(validateBody(r.body).errors).toBe('');
   });
 });
+
+describe('EWS ConvertId', () => {
+  it('round-trips an item id through HexEntryId', async () => {
+    const ev = [...sim.world.events.values()].find((e) => e.mailbox === 'alice.smith@contoso.com')!;
+    const toHex = await soap(sim, `<m:ConvertId DestinationFormat="HexEntryId"><m:SourceIds><t:AlternateId Format="EwsId" Id="${ev.id}" Mailbox="alice.smith@contoso.com"/></m:SourceIds></m:ConvertId>`);
+    expect(validateBody(toHex.body).errors).toBe('');
+    const hex = first(toHex.doc, 'http://schemas.microsoft.com/exchange/services/2006/messages', 'AlternateId')!.getAttribute('Id')!;
+    expect(hex).toMatch(/^[0-9A-F]+$/);
+    const back = await soap(sim, `<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" Id="${hex}" Mailbox="alice.smith@contoso.com"/></m:SourceIds></m:ConvertId>`);
+    expect(first(back.doc, 'http://schemas.microsoft.com/exchange/services/2006/messages', 'AlternateId')!.getAttribute('Id')).toBe(ev.id);
+    const bad = await soap(sim, `<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" Id="ZZ" Mailbox="a@b.c"/></m:SourceIds></m:ConvertId>`);
+    expect(responseCodes(bad.doc)).toEqual(['ErrorInvalidIdMalformed']);
+  });
+});

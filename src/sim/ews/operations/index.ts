@@ -12,6 +12,7 @@ import { getUserAvailability } from './get-user-availability.js';
 import { createItem } from './create-item.js';
 import { updateItem } from './update-item.js';
 import { deleteItem } from './delete-item.js';
+import { convertId } from './convert-id.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -29,4 +30,5 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   CreateItem: { handler: createItem, since: 'Exchange2007' },
   UpdateItem: { handler: updateItem, since: 'Exchange2007' },
   DeleteItem: { handler: deleteItem, since: 'Exchange2007' },
+  ConvertId: { handler: convertId, since: 'Exchange2007_SP1' },
 };
