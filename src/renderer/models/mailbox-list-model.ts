@@ -20,14 +20,10 @@ interface Index {
   upn: string;
 }
 
-function collateKey(m: Mailbox): string {
-  return m.displayName.toLocaleLowerCase();
-}
-
 export class MailboxListModel {
   private sorted: Mailbox[] = [];
   private index: Index[] = [];
-  private byId = new Map<string, number>();
+  private seen = new Set<string>();
   private dirty = false;
   private pending: Mailbox[] = [];
   private query = '';
@@ -53,7 +49,7 @@ export class MailboxListModel {
   reset(items: readonly Mailbox[] = []): void {
     this.sorted = [];
     this.index = [];
-    this.byId.clear();
+    this.seen.clear();
     this.pending = [];
     this.append(items);
   }
@@ -61,8 +57,8 @@ export class MailboxListModel {
   /** Adds a page from the server; duplicates (same id) are ignored so a re-read page is harmless. */
   append(items: readonly Mailbox[]): void {
     for (const m of items) {
-      if (this.byId.has(m.id)) continue;
-      this.byId.set(m.id, -1);
+      if (this.seen.has(m.id)) continue;
+      this.seen.add(m.id);
       this.pending.push(m);
     }
     if (items.length > 0) {
@@ -73,7 +69,7 @@ export class MailboxListModel {
   }
 
   setQuery(query: string): MailboxListView {
-    const next = query.trim().toLocaleLowerCase();
+    const next = query.trim().toLowerCase();
     if (next !== this.query) {
       this.query = next;
       this.view = null;
@@ -135,19 +131,39 @@ export class MailboxListModel {
   }
 
   private rebuild(): void {
-    const all = this.sorted.concat(this.pending);
+    // Pages arrive one by one while the user may already be typing: sort only the new page and merge it into
+    // the sorted list (O(n)), instead of re-sorting everything per page.
+    const fresh = this.pending.map((m) => ({ m, e: indexOf(m) }));
     this.pending = [];
-    const keyed = all.map((m) => ({ m, k: collateKey(m), s: m.smtp.toLowerCase() }));
-    // Plain code-unit comparison on pre-lowered keys: stable and ~10x faster than localeCompare on 50k items.
-    keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
-    this.sorted = keyed.map((x) => x.m);
-    this.index = keyed.map((x) => ({ name: x.k, smtp: x.s, upn: (x.m.upn ?? '').toLowerCase() }));
-    this.byId.clear();
-    this.sorted.forEach((m, i) => this.byId.set(m.id, i));
+    fresh.sort((a, b) => compare(a.e, b.e));
+    const sorted: Mailbox[] = new Array(this.sorted.length + fresh.length);
+    const index: Index[] = new Array(sorted.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (j >= fresh.length || (i < this.sorted.length && compare(this.index[i], fresh[j].e) <= 0)) {
+        sorted[k] = this.sorted[i];
+        index[k] = this.index[i++];
+      } else {
+        sorted[k] = fresh[j].m;
+        index[k] = fresh[j++].e;
+      }
+    }
+    this.sorted = sorted;
+    this.index = index;
     this.dirty = false;
     this.candidates = null;
     this.view = null;
   }
+}
+
+function indexOf(m: Mailbox): Index {
+  return { name: m.displayName.toLowerCase(), smtp: m.smtp.toLowerCase(), upn: (m.upn ?? '').toLowerCase() };
+}
+
+// Plain code-unit comparison on pre-lowered keys: stable and ~10x faster than localeCompare on 50k items.
+function compare(a: Index, b: Index): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.smtp < b.smtp ? -1 : a.smtp > b.smtp ? 1 : 0;
 }
 
 function matches(e: Index, q: string): boolean {

@@ -88,6 +88,19 @@ describe('MailboxListModel', () => {
     expect(names(m.setQuery('').items)).toEqual(['Anna Schmidt']);
   });
 
+  it('merges pages arriving in any order into the same list as one load', () => {
+    const all = syntheticMailboxes(5000);
+    const paged = new MailboxListModel();
+    const shuffled = [...all].reverse();
+    for (let i = 0; i < shuffled.length; i += 700) {
+      paged.append(shuffled.slice(i, i + 700));
+      expect(paged.setQuery('an').items.length).toBeGreaterThan(0);
+    }
+    const once = new MailboxListModel(all);
+    for (const q of ['', 'an', 'room', 'z']) expect(names(paged.setQuery(q).items)).toEqual(names(once.setQuery(q).items));
+    expect(names(paged.setQuery('').items)).toEqual(naive(all, ''));
+  });
+
   it('handles 50,000 mailboxes and keeps agreeing with the reference', () => {
     const all = syntheticMailboxes(50_000);
     const m = new MailboxListModel(all);
