@@ -7,7 +7,8 @@ import type { Connector } from '../connectors/connector.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../connectors/deps.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Lang } from './catalogue.js';
-import { ewsSteps, type EwsContext } from './ews-steps.js';
+import { autodiscoverSteps, type AutodiscoverContext } from './autodiscover-steps.js';
+import { ewsSteps } from './ews-steps.js';
 import { graphSteps, type GraphContext } from './graph-steps.js';
 import { networkSteps, transportDone, withoutTlsFor } from './network-steps.js';
 import type { Resolver } from './probes/dns.js';
@@ -22,6 +23,8 @@ export interface DoctorDeps extends ConnectorDeps {
   resolver?: Resolver;
   now?: () => Date;
   clock?: () => number;
+  /** Autodiscover endpoints to try for an address (default https://<domain>/… and https://autodiscover.<domain>/…). */
+  autodiscoverUrls?: (email: string) => string[];
 }
 
 export interface DoctorOptions {
@@ -71,22 +74,24 @@ function startOfUtcDay(d: Date): Date {
 }
 
 async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {
-  if (!profile.url) {
-    throw new CalpumpError('input.invalid', { params: { field: 'url', problem: 'the doctor needs the EWS URL; autodiscover-only profiles are not checked yet' } });
-  }
-  const target = new URL(profile.url);
+  // Without a URL the EWS host is what autodiscover finds; the transport steps then check that host.
+  const target = profile.url ? new URL(profile.url) : undefined;
   const connector = lazyConnector(profile, deps);
   const now = deps.now ?? (() => new Date());
-  const ctx: EwsContext = {
+  const ctx: AutodiscoverContext = {
     ...common(profile, deps, now),
     profile,
     target,
     mailbox,
     connector: connector.get,
     day: startOfUtcDay(now()),
+    autodiscoverUrls: deps.autodiscoverUrls,
   };
-  const specs: StepSpec<EwsContext>[] = [
-    ...withoutTlsFor(target, networkSteps<EwsContext>({ dnsStep: 'dns.host' })),
+  const first: StepSpec<AutodiscoverContext>[] = target ? [] : autodiscoverSteps();
+  const after = target ? [] : (['autodiscover'] as const);
+  const specs: StepSpec<AutodiscoverContext>[] = [
+    ...first,
+    ...withoutTlsFor(target, networkSteps<AutodiscoverContext>({ dnsStep: 'dns.host', after: [...after] })),
     ...ewsSteps(transportDone(target)),
   ];
   try {

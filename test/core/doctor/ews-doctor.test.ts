@@ -119,6 +119,28 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     expect(firstFailure(r)).toEqual({ step: 'tls.trust', errorId: 'net.tls.unknownCa' });
   });
 
+  it('autodiscover finds the EWS URL for a profile that gives only an address (following a redirectAddr)', async () => {
+    const p = ewsProfile(sim.ewsUrl, sim.caFile, { url: undefined, autodiscoverEmail: 'moved.user@contoso.com', testMailbox: undefined });
+    const r = await runDoctor(p, { ...doctorDeps(p, PASSWORD, noConnector), autodiscoverUrls: () => [sim.autodiscoverUrl] });
+    expect(r.steps.slice(0, 3).map((s) => [s.id, s.status])).toEqual([['dns.autodiscover', 'pass'], ['autodiscover', 'pass'], ['proxy', 'pass']]);
+    expect(r.steps.find((s) => s.id === 'autodiscover')?.data?.ewsUrl).toBe(sim.ewsUrl);
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'doctor.noTestMailbox' });
+  });
+
+  it('autodiscover that finds nothing → autodiscover / ews.autodiscover.failed, naming what was tried', async () => {
+    const p = ewsProfile(sim.ewsUrl, sim.caFile, { url: undefined, autodiscoverEmail: 'ghost@contoso.com' });
+    const r = await runDoctor(p, { ...doctorDeps(p, PASSWORD, noConnector), autodiscoverUrls: () => [sim.autodiscoverUrl] });
+    expect(firstFailure(r)).toEqual({ step: 'autodiscover', errorId: 'ews.autodiscover.failed' });
+    expect(r.steps.find((s) => s.id === 'autodiscover')?.message).toContain('ErrorCode 500');
+    expect(r.steps.find((s) => s.id === 'tcp')?.status).toBe('skipped');
+  });
+
+  it('no DNS for autodiscover.<domain> → dns.autodiscover / net.dns', async () => {
+    const p = ewsProfile(sim.ewsUrl, sim.caFile, { url: undefined, autodiscoverEmail: 'alice.smith@contoso.com' });
+    const r = await doctor(p, PASSWORD, loopbackResolver(['autodiscover.contoso.com']));
+    expect(firstFailure(r)).toEqual({ step: 'dns.autodiscover', errorId: 'net.dns' });
+  });
+
   it('the pinned certificate is trusted without a CA file', async () => {
     const r = await doctor(profile({ tls: { pinnedSha256: sim.certSha256! }, testMailbox: undefined }));
     expect(r.steps.find((s) => s.id === 'tls.trust')?.status).toBe('pass');
