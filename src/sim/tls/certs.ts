@@ -1,7 +1,8 @@
 // Per-run certificates made with the openssl CLI: a throw-away CA and a server certificate for
 // 127.0.0.1/localhost. Other modes exist so tests can prove the client refuses bad certificates.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +60,13 @@ export function simCertificates(mode: TlsMode): Promise<SimCertificates> {
   return p;
 }
 
+// Exit handlers must be synchronous; the CA only lives as long as the process that made it.
 process.once('exit', () => {
-  for (const d of dirs) void rm(d, { recursive: true, force: true }).catch(() => undefined);
+  for (const d of dirs) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      // best effort: a temp dir left behind is harmless
+    }
+  }
 });
