@@ -6,7 +6,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import { msalAuthorityOptions, type ProtocolFlavour } from './authority.js';
 import type { ClientCertificate } from './client-certificate.js';
 import type { HttpSend } from './http-send.js';
-import { createMsalNetworkClient } from './msal-network.js';
+import { createMsalNetworkClient, type NetworkTrace } from './msal-network.js';
 import { createSecretStoreCachePlugin } from './token-cache-plugin.js';
 import type { TokenTarget } from './token-target.js';
 
@@ -20,15 +20,20 @@ export interface AuthDeps {
   now?: () => Date;
 }
 
+/** Internal: where the network client records the real cause of a failure MSAL reports vaguely. */
+export interface AppContext {
+  trace: NetworkTrace;
+}
+
 export type AppCredential = { kind: 'secret'; secret: string } | { kind: 'certificate'; certificate: ClientCertificate };
 
-function configuration(target: TokenTarget, deps: AuthDeps, auth: Partial<NodeAuthOptions>): Configuration {
+function configuration(target: TokenTarget, deps: AuthDeps, ctx: AppContext, auth: Partial<NodeAuthOptions>): Configuration {
   const log = deps.logger.child({ component: 'msal', profile: target.profileName });
   return {
     auth: { clientId: target.clientId, ...msalAuthorityOptions(target.authorityHost, target.tenantId), ...auth },
     cache: { cachePlugin: createSecretStoreCachePlugin(deps.secrets, target.profileId) },
     system: {
-      networkClient: createMsalNetworkClient(deps.http),
+      networkClient: createMsalNetworkClient(deps.http, ctx.trace),
       protocolMode: deps.protocol === 'OIDC' ? 'OIDC' : 'AAD',
       loggerOptions: {
         piiLoggingEnabled: false,
@@ -43,11 +48,11 @@ function configuration(target: TokenTarget, deps: AuthDeps, auth: Partial<NodeAu
   };
 }
 
-export function buildPublicApp(target: TokenTarget, deps: AuthDeps): PublicClientApplication {
-  return new PublicClientApplication(configuration(target, deps, {}));
+export function buildPublicApp(target: TokenTarget, deps: AuthDeps, ctx: AppContext): PublicClientApplication {
+  return new PublicClientApplication(configuration(target, deps, ctx, {}));
 }
 
-export function buildConfidentialApp(target: TokenTarget, deps: AuthDeps, credential: AppCredential): ConfidentialClientApplication {
+export function buildConfidentialApp(target: TokenTarget, deps: AuthDeps, ctx: AppContext, credential: AppCredential): ConfidentialClientApplication {
   const auth: Partial<NodeAuthOptions> =
     credential.kind === 'secret'
       ? { clientSecret: credential.secret }
@@ -58,5 +63,5 @@ export function buildConfidentialApp(target: TokenTarget, deps: AuthDeps, creden
             x5c: credential.certificate.x5c,
           },
         };
-  return new ConfidentialClientApplication(configuration(target, deps, auth));
+  return new ConfidentialClientApplication(configuration(target, deps, ctx, auth));
 }

@@ -1,13 +1,38 @@
 // MSAL's network client built on our HttpSend, so token requests go through the profile's proxy and TLS
 // trust (a simulator's or a company CA) instead of MSAL's default client, and verification stays on.
+// MSAL swallows failures during authority discovery into a generic "endpoints_resolution_error"; the
+// NetworkTrace keeps the real cause (a net.* CalpumpError, or an Entra error body) so it can be reported.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { isCalpumpError, type CalpumpError } from '../errors/calpump-error.js';
 import type { HttpSend } from './http-send.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-export function createMsalNetworkClient(send: HttpSend, timeoutMs = DEFAULT_TIMEOUT_MS): INetworkModule {
+export interface NetworkTrace {
+  networkError?: CalpumpError;
+  serverError?: { error: string; description?: string };
+  clear(): void;
+}
+
+export function createNetworkTrace(): NetworkTrace {
+  const t: NetworkTrace = {
+    clear() {
+      t.networkError = undefined;
+      t.serverError = undefined;
+    },
+  };
+  return t;
+}
+
+export function createMsalNetworkClient(send: HttpSend, trace: NetworkTrace = createNetworkTrace(), timeoutMs = DEFAULT_TIMEOUT_MS): INetworkModule {
   async function call<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    const res = await send({ method, url, headers: options?.headers, body: options?.body, timeoutMs: timeout ?? timeoutMs });
+    let res;
+    try {
+      res = await send({ method, url, headers: options?.headers, body: options?.body, timeoutMs: timeout ?? timeoutMs });
+    } catch (e) {
+      if (isCalpumpError(e)) trace.networkError = e;
+      throw e;
+    }
     let body: unknown = {};
     if (res.body.trim().length > 0) {
       try {
@@ -16,6 +41,10 @@ export function createMsalNetworkClient(send: HttpSend, timeoutMs = DEFAULT_TIME
         // MSAL reads error/error_description from the body; a non-JSON answer (proxy page) becomes one it can report.
         body = { error: 'invalid_response', error_description: `HTTP ${res.status} with a non-JSON body from ${new URL(url).host}` };
       }
+    }
+    const b = body as { error?: unknown; error_description?: unknown };
+    if (res.status >= 400 && typeof b.error === 'string') {
+      trace.serverError = { error: b.error, description: typeof b.error_description === 'string' ? b.error_description : undefined };
     }
     return { status: res.status, headers: res.headers, body: body as T };
   }

@@ -3,9 +3,11 @@
 // needs a person (browser or device code). Errors are CalpumpErrors with the catalogue entry for the AADSTS code.
 import type { AccountInfo, AuthenticationResult, ConfidentialClientApplication, PublicClientApplication } from '@azure/msal-node';
 import { secretKey } from '../../shared/profile.js';
+import { registerSecret } from '../log/logger.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Lang } from '../doctor/catalogue.js';
-import { toAuthError, type AuthErrorContext } from './auth-errors.js';
+import { authErrorFromServer, toAuthError, type AuthErrorContext } from './auth-errors.js';
+import { createNetworkTrace } from './msal-network.js';
 import { parseClientCertificate } from './client-certificate.js';
 import { interactiveLogin } from './interactive-login.js';
 import { buildConfidentialApp, buildPublicApp, type AppCredential, type AuthDeps } from './msal-apps.js';
@@ -45,6 +47,7 @@ export interface TokenProvider {
 
 export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenProvider {
   const log = deps.logger.child({ component: 'auth', profile: target.profileName, flow: target.flow });
+  const appCtx = { trace: createNetworkTrace() };
   let publicApp: PublicClientApplication | undefined;
   let confidential: { app: ConfidentialClientApplication; credential: AppCredential } | undefined;
   const errorContext = (extra: Partial<AuthErrorContext> = {}): AuthErrorContext => ({
@@ -63,6 +66,7 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
     const certPem = wantCert ? await deps.secrets.get(secretKey(target.profileId, 'certificate')) : undefined;
     if (certPem) return { kind: 'certificate', certificate: parseClientCertificate(certPem, target.profileName, deps.now?.()) };
     const secret = wantSecret ? await deps.secrets.get(secretKey(target.profileId, 'clientSecret')) : undefined;
+    registerSecret(deps.logger, secret);
     if (secret) return { kind: 'secret', secret };
     return undefined;
   }
@@ -75,11 +79,23 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
         params: { profile: target.profileName, flow: target.flow, secret: target.credential === 'certificate' ? 'certificate' : 'client secret' },
       });
     }
-    confidential = { app: buildConfidentialApp(target, deps, credential), credential };
+    confidential = { app: buildConfidentialApp(target, deps, appCtx, credential), credential };
     return confidential;
   }
 
-  const pca = () => (publicApp ??= buildPublicApp(target, deps));
+  const pca = () => (publicApp ??= buildPublicApp(target, deps, appCtx));
+
+  // MSAL reports discovery failures as endpoints_resolution_error; report the cause the network client saw.
+  function explain(e: unknown, ctx: AuthErrorContext) {
+    const code = (e as { errorCode?: string })?.errorCode;
+    const { networkError, serverError } = appCtx.trace;
+    appCtx.trace.clear();
+    if (code === 'endpoints_resolution_error' || code === 'openid_config_error' || code === 'network_error') {
+      if (networkError) return networkError;
+      if (serverError) return authErrorFromServer(ctx, serverError.error, serverError.description);
+    }
+    return toAuthError(e, ctx);
+  }
 
   async function cachedAccount(): Promise<AccountInfo | undefined> {
     const accounts = await pca().getTokenCache().getAllAccounts();
@@ -89,6 +105,7 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
 
   async function byPassword(): Promise<AuthenticationResult> {
     const password = await deps.secrets.get(secretKey(target.profileId, 'password'));
+    registerSecret(deps.logger, password);
     if (!password || !target.username) {
       throw new CalpumpError('auth.credential.missing', { params: { profile: target.profileName, flow: 'password', secret: 'user name and password' } });
     }
@@ -138,10 +155,13 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
 
   return {
     async getAccessToken(opts) {
+      appCtx.trace.clear();
       try {
-        return (await acquire(opts?.forceRefresh ?? false)).accessToken;
+        const { accessToken } = await acquire(opts?.forceRefresh ?? false);
+        registerSecret(deps.logger, accessToken);
+        return accessToken;
       } catch (e) {
-        const err = toAuthError(e, errorContext({ thumbprint: confidential?.credential.kind === 'certificate' ? confidential.credential.certificate.thumbprintSha256 : undefined }));
+        const err = explain(e, errorContext({ thumbprint: confidential?.credential.kind === 'certificate' ? confidential.credential.certificate.thumbprintSha256 : undefined }));
         log.warn('auth.token.failed', { id: err.id, evidence: err.evidence });
         throw err;
       }
@@ -172,7 +192,7 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
           await acquire(true);
         }
       } catch (e) {
-        const err = toAuthError(e, errorContext());
+        const err = explain(e, errorContext());
         log.warn('auth.login.failed', { id: err.id, evidence: err.evidence });
         throw err;
       }
