@@ -9,7 +9,7 @@ import { HttpClient, type HttpResponse } from '../net/http-client.js';
 import { mapEwsResponseCode, mapHttpStatus } from './error-map.js';
 import { looksLikeLoginPage, parseAuthSchemes, schemeOffered } from './probes/http-auth.js';
 import { postEws } from './probes/ews-post.js';
-import { getCalendarFolderSoap, readSoapAnswer, type SoapAnswer } from './probes/ews-soap.js';
+import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes, resolveNamesSoap, type SoapAnswer } from './probes/ews-soap.js';
 import type { NetworkContext } from './network-steps.js';
 import type { StepSpec } from './runner.js';
 import type { StepId } from './step-titles.js';
@@ -179,11 +179,22 @@ function responseFailure(ctx: EwsContext, a: SoapAnswer, evidence: string): Calp
 
 /** When a UPN was given for a mailbox whose SMTP address differs, say which address to use. */
 async function smtpForUpn(ctx: EwsContext, given: string): Promise<string | undefined> {
+  const lower = given.toLowerCase();
   try {
     const page = await (await ctx.connector()).listMailboxes(given);
-    const hit = page.items.find((m) => m.upn?.toLowerCase() === given.toLowerCase() && m.smtp.toLowerCase() !== given.toLowerCase());
-    return hit?.smtp;
+    const hit = page.items.find((m) => m.upn?.toLowerCase() === lower && m.smtp.toLowerCase() !== lower);
+    if (hit) return hit.smtp;
   } catch {
-    return undefined; // only a hint: the step still fails with the server's own code
+    // only a hint: fall back to asking the directory directly
+  }
+  try {
+    const p = ctx.profile;
+    const password = (await ctx.secrets.get(secretKey(p.id, 'password'))) ?? '';
+    const res = await postEws(await client(ctx), ctx.target!.href, resolveNamesSoap(p.exchangeVersion ?? 'Exchange2013', given), { auth: p.auth, username: p.username, password });
+    const found = res.status === 200 ? resolvedMailboxes(res.body) : [];
+    // Exactly one mailbox, under another address: the name given was its sign-in name.
+    return found.length === 1 && found[0].toLowerCase() !== lower ? found[0] : undefined;
+  } catch {
+    return undefined;
   }
 }

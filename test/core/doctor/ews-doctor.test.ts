@@ -92,6 +92,14 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     expect(r.steps.find((s) => s.id === 'mailbox.access')?.evidence).toContain('ErrorNonExistentMailbox');
   });
 
+  it('UPN instead of the SMTP address → mailbox.access / doctor.ews.upnNotSmtp naming the SMTP address', async () => {
+    const r = await doctor(profile({ testMailbox: 'b.jones@corp.contoso.local' }));
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'doctor.ews.upnNotSmtp' });
+    const step = r.steps.find((s) => s.id === 'mailbox.access')!;
+    expect(step.message).toBe('b.jones@corp.contoso.local is a sign-in name (UPN); the mailbox\'s primary SMTP address is bob.jones@contoso.com.');
+    expect(step.fix).toContain('bob.jones@contoso.com');
+  });
+
   it('throttled → ews.version / ews.server.busy', async () => {
     sim.faults.stage({ kind: 'serverBusy', match: 'GetFolder', times: 5, backOffMs: 30000 });
     const r = await doctor(profile());

@@ -67,3 +67,24 @@ export function readSoapAnswer(body: string): SoapAnswer {
     raw: body.slice(0, 4000),
   };
 }
+
+/** ResolveNames for one entry, as the account itself: used to tell a UPN from the mailbox's SMTP address. */
+export function resolveNamesSoap(version: string, entry: string): string {
+  return (
+    '<?xml version="1.0" encoding="utf-8"?>' +
+    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">' +
+    `<soap:Header><t:RequestServerVersion Version="${xmlEscape(version)}"/></soap:Header>` +
+    `<soap:Body><m:ResolveNames ReturnFullContactData="false" SearchScope="ActiveDirectory"><m:UnresolvedEntry>${xmlEscape(entry)}</m:UnresolvedEntry></m:ResolveNames></soap:Body></soap:Envelope>`
+  );
+}
+
+/** SMTP addresses of the mailboxes in a ResolveNames answer. */
+export function resolvedMailboxes(body: string): string[] {
+  const out: string[] = [];
+  for (const m of body.matchAll(/<(?:[\w-]+:)?Mailbox>([\s\S]*?)<\/(?:[\w-]+:)?Mailbox>/g)) {
+    const addr = text(m[1], 'EmailAddress');
+    const routing = text(m[1], 'RoutingType');
+    if (addr && (!routing || routing === 'SMTP')) out.push(addr);
+  }
+  return out;
+}
