@@ -1,0 +1,109 @@
+// Builds the engine both UI hosts serve: stores in the config folder, the connector factory, the pump's job
+// service with its schedules, the doctor, settings and the log. Only the SecretStore differs per host
+// (safeStorage in Electron, the AES file store headless).
+import { join } from 'node:path';
+import { createConnector } from '../connectors/factory.js';
+import type { Connector } from '../connectors/connector.js';
+import { doctorService, setupScriptService } from '../doctor/rpc-services.js';
+import type { Lang } from '../doctor/catalogue.js';
+import { createLogger, toRecordLevel, type CalpumpLogger } from '../log/create-logger.js';
+import { Redactor } from '../log/redact.js';
+import { RotatingFileSink, TextStreamSink, type LogSink } from '../log/sinks.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { JobStore } from '../store/job-store.js';
+import { ProfileStore } from '../store/profile-store.js';
+import { SyncStateStore } from '../store/sync-state-store.js';
+import { SECRET_NAMES, secretKey, type Profile } from '../../shared/profile.js';
+import type { Settings } from '../../shared/rpc.js';
+import { createEventHub, type EventHub } from './event-hub.js';
+import { RecentLogSink } from './log-service.js';
+import { PumpJobService } from './pump-job-service.js';
+import { RunHistory } from './run-history.js';
+import type { AuthService, CoreServices, HostFeatures } from './services.js';
+import { SettingsStore } from './settings-store.js';
+
+export const LOG_FILE = join('logs', 'calpump.log');
+
+export interface CoreServicesOptions {
+  configDir: string;
+  secrets: SecretStore | ((logger: CalpumpLogger) => SecretStore);
+  version: string;
+  features: HostFeatures;
+  env?: NodeJS.ProcessEnv;
+  events?: EventHub;
+  /** Where warnings are printed (serve: stderr); the log file always gets everything at the chosen level. */
+  console?: { write(chunk: string): unknown };
+  /** Run scheduled jobs on their timers (hosts yes, tests usually no). */
+  schedule?: boolean;
+  /** Applied after settings change (Electron: the login item). */
+  onSettingsChanged?: (next: Settings, previous: Settings) => void | Promise<void>;
+  auth?: AuthService;
+  /** Connector factory (tests may replace it). */
+  createConnector?: typeof createConnector;
+}
+
+export interface BuiltCoreServices {
+  services: CoreServices;
+  events: EventHub;
+  jobs: PumpJobService;
+  logger: CalpumpLogger;
+  profiles: ProfileStore;
+  jobStore: JobStore;
+  settings: SettingsStore;
+  /** Stops schedules and running jobs. */
+  stop(): void;
+}
+
+export async function createCoreServices(opts: CoreServicesOptions): Promise<BuiltCoreServices> {
+  const events = opts.events ?? createEventHub();
+  const settings = new SettingsStore(opts.configDir, opts.onSettingsChanged);
+  const initial = await settings.get().catch(() => ({ logLevel: 'info', language: 'en' }) as Settings);
+  const level = toRecordLevel(initial.logLevel);
+  const recent = new RecentLogSink(level, { events, file: join(opts.configDir, LOG_FILE) });
+  const sinks: LogSink[] = [new RotatingFileSink({ path: join(opts.configDir, LOG_FILE), level }), recent];
+  if (opts.console) sinks.push(new TextStreamSink({ stream: opts.console, level: 'warn' }));
+  const redactor = new Redactor();
+  const logger = createLogger({ sinks, level: initial.logLevel, redactor });
+  const secrets = typeof opts.secrets === 'function' ? opts.secrets(logger) : opts.secrets;
+  const env = opts.env ?? process.env;
+  const makeConnector = opts.createConnector ?? createConnector;
+  const lang = (): Lang => settings.peek()?.language ?? 'en';
+
+  const connectorFor = async (profile: Profile, store: SecretStore = secrets): Promise<Connector> => {
+    // Whatever the connector logs, the profile's secrets are scrubbed from it.
+    for (const name of SECRET_NAMES) logger.registerSecret(await store.get(secretKey(profile.id, name)).catch(() => undefined));
+    return makeConnector(profile, { secrets: store, logger: logger.child({ profile: profile.name }), env });
+  };
+
+  const profiles = new ProfileStore({ dir: opts.configDir, secrets });
+  const jobStore = new JobStore({ dir: opts.configDir, secrets });
+  const jobs = new PumpJobService({
+    jobs: jobStore,
+    profiles,
+    connectorFor: (p) => connectorFor(p),
+    states: new SyncStateStore(join(opts.configDir, 'state'), logger),
+    secrets,
+    history: new RunHistory(opts.configDir),
+    events,
+    logger,
+    schedule: opts.schedule ?? true,
+  });
+  await jobs.start();
+
+  const services: CoreServices = {
+    version: opts.version,
+    features: opts.features,
+    logger,
+    secrets,
+    settings,
+    profiles,
+    connectorFor,
+    jobs,
+    auth: opts.auth,
+    logs: recent,
+    doctor: doctorService({ secrets, logger, env }, lang),
+    setupScript: setupScriptService(lang),
+    lang,
+  };
+  return { services, events, jobs, logger, profiles, jobStore, settings, stop: () => jobs.stop() };
+}

@@ -1,0 +1,98 @@
+// The job service over the real stores and pump, with an in-memory connector: create → run → progress to
+// 100% → history → files on disk; a failing mailbox marks the job failing and the tray state follows.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import { createDispatcher } from '../../../src/core/rpc/dispatcher.js';
+import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import type { RpcResult } from '../../../src/shared/rpc.js';
+import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
+
+let dir: string;
+let built: BuiltCoreServices | undefined;
+afterEach(async () => {
+  built?.stop();
+  built = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+function out<T = any>(r: RpcResult): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.output as T;
+}
+
+async function setup(connector: FakeConnector) {
+  dir = await mkdtemp(join(tmpdir(), 'calpump-jobs-'));
+  built = await createCoreServices({
+    configDir: dir,
+    secrets: new MemorySecretStore(),
+    version: '1.0.0',
+    features: { startAtLogin: false, notifications: false, openExternal: false },
+    schedule: false,
+    createConnector: async () => connector,
+  });
+  const d = createDispatcher(built.services, { events: built.events });
+  const seen: Array<{ name: string; payload: any }> = [];
+  built.events.subscribe((name, payload) => seen.push({ name, payload }));
+  const profile = out(await d.call('profiles.create', { profile: { kind: 'ews', name: 'sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'Passw0rd!' } })).profile;
+  return { d, seen, profile };
+}
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!cond()) throw new Error('condition not reached');
+}
+
+describe('PumpJobService through the dispatcher', () => {
+  it('creates a job, runs it to 100%, records the run and writes the files', async () => {
+    const connector = new FakeConnector();
+    const soon = new Date(Date.now() + 86_400_000);
+    connector.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }));
+    connector.put('alice.smith@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 1_800_000).toISOString() }));
+    const { d, seen, profile } = await setup(connector);
+    const outDir = join(dir, 'export');
+    const view = out(await d.call('jobs.create', {
+      job: { name: 'Team calendars', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] }, target: { kind: 'folder', path: outDir } },
+    }));
+    expect(view.job.id).not.toBe('new');
+    expect(view.state).toBe('idle');
+
+    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
+    const progress = seen.filter((e) => e.name === 'job.progress' && e.payload.runId === runId).map((e) => e.payload.percent);
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toContain(50);
+    expect(seen.find((e) => e.name === 'job.status' && e.payload.status !== 'running')!.payload.status).toBe('ok');
+    expect(seen.some((e) => e.name === 'app.state' && e.payload.tray === 'syncing')).toBe(true);
+
+    const { runs } = out(await d.call('jobs.history', { id: view.job.id }));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ runId, status: 'ok', mailboxesOk: 2 });
+    expect((await readdir(outDir)).filter((f) => f.endsWith('.ics'))).toHaveLength(2);
+    expect(out(await d.call('jobs.get', { id: view.job.id })).lastRun.runId).toBe(runId);
+    expect(out(await d.call('app.state')).tray).toBe('idle');
+  });
+
+  it('a failed mailbox marks the job failing (tray: error) until a run succeeds', async () => {
+    const connector = new FakeConnector();
+    const soon = new Date(Date.now() + 86_400_000);
+    connector.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }));
+    connector.failures.set('anna.schmidt@contoso.com', { error: new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna.schmidt@contoso.com' } }), times: 1 });
+    const { d, seen, profile } = await setup(connector);
+    const view = out(await d.call('jobs.create', { job: { name: 'One', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'o') } } }));
+    const finished = () => seen.filter((e) => e.name === 'job.status' && e.payload.status !== 'running');
+    out(await d.call('jobs.runNow', { id: view.job.id }));
+    await until(() => finished().length === 1);
+    expect(finished()[0].payload).toMatchObject({ status: 'failed', error: { id: 'ews.mailbox.notFound' } });
+    expect(out(await d.call('app.state'))).toMatchObject({ tray: 'error', failingJobs: [view.job.id] });
+    out(await d.call('jobs.runNow', { id: view.job.id }));
+    await until(() => finished().length === 2);
+    expect(finished()[1].payload).toMatchObject({ status: 'ok' });
+    expect(out(await d.call('app.state')).tray).toBe('idle');
+    expect(out(await d.call('jobs.pauseAll')).tray).toBe('paused');
+    expect(out(await d.call('jobs.resumeAll')).tray).toBe('idle');
+  });
+});
