@@ -30,7 +30,7 @@ export interface DispatcherOptions {
 }
 
 export interface Dispatcher {
-  call(method: unknown, input: unknown): Promise<RpcResult>;
+  call(method: unknown, input?: unknown): Promise<RpcResult>;
   readonly events: EventHub;
   readonly connectors: ConnectorPool;
   /** Aborts every call still running and closes the connectors (host shutting down). */
@@ -59,7 +59,7 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
     }
   }
 
-  async function call(method: unknown, input: unknown): Promise<RpcResult> {
+  async function call(method: unknown, input?: unknown): Promise<RpcResult> {
     const lang = await langOf();
     if (!isRpcMethod(method)) {
       const shown = typeof method === 'string' ? method.slice(0, 100) : typeof method;
