@@ -75,7 +75,7 @@ function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
           {t('app.title')}
         </Text>
         {state ? (
-          <Badge appearance="filled" color={TRAY_COLOR[state.tray]} data-testid="app-state">
+          <Badge appearance="tint" size="large" color={TRAY_COLOR[state.tray]} data-testid="app-state">
             {t(`app.state.${state.tray}`)}
           </Badge>
         ) : null}

@@ -19,7 +19,8 @@ import { useJobProgress } from './use-job-progress.js';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: 'minmax(280px, 380px) 1fr', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: { display: 'flex', flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalM },
+  add: { alignSelf: 'flex-start' },
   panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -81,7 +82,7 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
   return (
     <div className={s.root}>
       <div className={s.list}>
-        <Button appearance="primary" onClick={() => setPanel({ kind: 'edit', nonce: Date.now() })} data-testid="jobs-add">
+        <Button className={s.add} appearance="primary" onClick={() => setPanel({ kind: 'edit', nonce: Date.now() })} data-testid="jobs-add">
           {t('jobs.add')}
         </Button>
         {error ? <ErrorPanel error={error} testId="jobs-error" /> : null}
