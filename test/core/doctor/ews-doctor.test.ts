@@ -5,6 +5,8 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-doctor.js';
 import type { EwsProfile } from '../../../src/shared/profile.js';
 import { closedPort, doctorDeps, ewsProfile, loopbackResolver, noConnector } from './doctor-support.js';
+import { startForwardProxy } from '../../support/forward-proxy.js';
+import { secretKey } from '../../../src/shared/profile.js';
 
 const PASSWORD = 'Passw0rd!';
 
@@ -147,6 +149,34 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const p = ewsProfile(sim.ewsUrl, sim.caFile, { url: undefined, autodiscoverEmail: 'alice.smith@contoso.com' });
     const r = await doctor(p, PASSWORD, loopbackResolver(['autodiscover.contoso.com']));
     expect(firstFailure(r)).toEqual({ step: 'dns.autodiscover', errorId: 'net.dns' });
+  });
+
+  it('goes through the profile\'s proxy: TCP to the proxy, TLS through its CONNECT tunnel', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const r = await doctor(profile({ proxy: { mode: 'url', url: proxy.url }, testMailbox: undefined }));
+      expect(r.steps.find((s) => s.id === 'proxy')?.evidence).toContain(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+      expect(r.steps.find((s) => s.id === 'tcp')?.evidence).toContain(`127.0.0.1:${proxy.port}`);
+      expect(r.steps.find((s) => s.id === 'auth.credentials')?.status).toBe('pass');
+      expect(proxy.countFor(`127.0.0.1:${sim.port}`)).toBeGreaterThan(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a proxy that refuses the stored proxy password → tls.handshake / net.proxy.failed', async () => {
+    const proxy = await startForwardProxy({ credentials: { username: 'px', password: 'right-proxy-pw' } });
+    try {
+      const p = profile({ proxy: { mode: 'url', url: proxy.url, username: 'px' } });
+      const deps = doctorDeps(p, PASSWORD, noConnector);
+      await deps.secrets.set(secretKey(p.id, 'proxyPassword'), 'wrong-proxy-pw');
+      const r = await runDoctor(p, deps);
+      expect(firstFailure(r)).toEqual({ step: 'tls.handshake', errorId: 'net.proxy.failed' });
+      expect(r.steps.find((s) => s.id === 'tls.handshake')?.message).toContain('407');
+      expect(JSON.stringify(r)).not.toContain('wrong-proxy-pw');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('the pinned certificate is trusted without a CA file', async () => {
