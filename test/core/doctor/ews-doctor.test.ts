@@ -51,8 +51,11 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     expect(r.steps.map((s) => s.durationMs).every((d) => d >= 0)).toBe(true);
   });
 
-  it('works with Basic authentication too', async () => {
-    const r = await doctor(profile({ auth: 'basic', username: 'svc-calpump@contoso.com', testMailbox: undefined }));
+  it.each([
+    ['basic', 'svc-calpump@contoso.com'],
+    ['ntlm', 'svc-calpump@contoso.com'],
+  ] as const)('signs in with %s as %s too', async (auth, username) => {
+    const r = await doctor(profile({ auth, username, testMailbox: undefined }));
     expect(r.steps.find((s) => s.id === 'auth.credentials')?.status).toBe('pass');
   });
 
