@@ -102,7 +102,7 @@ export const de: Record<MessageKey, string> = {
   'profile.username.hint': 'Das Dienstkonto: UPN oder DOMÄNE\\benutzer.',
   'profile.password': 'Kennwort',
   'profile.secretStored': 'gespeichert',
-  'profile.secretKeep': 'Gespeichert – leer lassen zum Behalten, eingeben zum Ersetzen',
+  'profile.secretKeep': 'Gespeichert – leer lassen = unverändert',
   'profile.access': 'Zugriff auf Postfächer',
   'profile.access.impersonation': 'Identitätswechsel (Rolle ApplicationImpersonation)',
   'profile.access.delegate': 'Stellvertretung (Ordnerberechtigungen)',

@@ -102,7 +102,7 @@ export const nl: Record<MessageKey, string> = {
   'profile.username.hint': 'Het serviceaccount: UPN of DOMEIN\\gebruiker.',
   'profile.password': 'Wachtwoord',
   'profile.secretStored': 'opgeslagen',
-  'profile.secretKeep': 'Opgeslagen — leeg laten om te behouden, typen om te vervangen',
+  'profile.secretKeep': 'Opgeslagen — leeg laten = ongewijzigd',
   'profile.access': 'Toegang tot postvakken',
   'profile.access.impersonation': 'Impersonatie (rol ApplicationImpersonation)',
   'profile.access.delegate': 'Gemachtigde (mapmachtigingen)',
