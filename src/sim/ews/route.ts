@@ -1,6 +1,8 @@
 // POST /EWS/Exchange.asmx: faults → auth → envelope → impersonation → operation, like IIS + EWS.
 import type { SimContext, SimRoute } from '../http/types.js';
 import { authenticate, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
+import { authenticateBearer, isBearer } from '../auth/bearer.js';
+import type { SimAccount } from '../world/types.js';
 import { HTTPSYS_503, IIS_500, owaLoginRedirect, resetConnection, send } from '../http/respond.js';
 import type { FaultKind } from '../faults.js';
 import { resolveImpersonation, type EwsCall } from './call.js';
@@ -56,9 +58,15 @@ export const ewsRoute: SimRoute = {
     if (faults.take('EWS', url.pathname, ['formsLogin'])) return owaLoginRedirect(res, ctx.baseUrl, url.pathname);
     const wrongSchemes = faults.take('EWS', url.pathname, ['wrongAuthSchemes']);
     const schemes = wrongSchemes ? ['Negotiate'] : faults.authSchemes;
-    const auth = authenticate(req, world, schemes, url.hostname);
-    if (!auth.ok) {
-      return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html', 'WWW-Authenticate': auth.challenge });
+    let auth: { ok: true; account: SimAccount; appOnly?: boolean } | { ok: false };
+    if (isBearer(req.headers.authorization)) {
+      const b = authenticateBearer(world, req.headers.authorization);
+      if (!b.ok) return send(res, 401, '', { 'WWW-Authenticate': b.challenge, 'x-ms-diagnostics': b.diagnostics });
+      auth = b;
+    } else {
+      const a = authenticate(req, world, schemes, url.hostname);
+      if (!a.ok) return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html', 'WWW-Authenticate': a.challenge });
+      auth = a;
     }
     if (req.method !== 'POST') {
       return send(res, 200, '<html><body>You have created a service.</body></html>', { 'Content-Type': 'text/html' });
@@ -97,6 +105,10 @@ export const ewsRoute: SimRoute = {
       if (!entry || !versionAtLeast(parsed.version, entry.since)) {
         const why = entry ? `The element '${operation}' is not valid in the requested server version ${parsed.version}.` : `The element '${operation}' in namespace 'http://schemas.microsoft.com/exchange/services/2006/messages' is not expected.`;
         return send(res, 500, schemaValidationFault(why), XML);
+      }
+      if (auth.appOnly && !parsed.impersonation) {
+        // App-only tokens have no mailbox of their own: Exchange Online insists on ExchangeImpersonation.
+        throw new EwsFault('ErrorInvalidExchangeImpersonationHeaderData', 'ExchangeImpersonation SOAP header must be present for this type of OAuth token.');
       }
       const acting = parsed.impersonation ? resolveImpersonation(world, auth.account, parsed.impersonation) : undefined;
       const call: EwsCall = {
