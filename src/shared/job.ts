@@ -134,4 +134,5 @@ export type PumpEvent =
       items: number;
       errorId?: string;
     }
-  | { type: 'job.finished'; jobId: string; runId: string; at: string; record: RunRecord };
+  | { type: 'job.finished'; jobId: string; runId: string; at: string; record: RunRecord }
+  | { type: 'scheduler.state'; paused: boolean; running: string[] };

@@ -20,6 +20,7 @@ export interface FolderSyncContext {
   window: TimeWindow;
   now: () => Date;
   configHash: string;
+  signal?: AbortSignal;
 }
 
 export interface FolderSyncOutcome {
@@ -39,7 +40,7 @@ function isStateError(e: unknown): boolean {
 
 /** Reads a range, applies the job's filters and keeps what belongs to the window. */
 export async function readFiltered(ctx: FolderSyncContext, mailbox: string, folder: string, range: TimeWindow, into: Map<string, NormalisedEvent>): Promise<void> {
-  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, { includeBody: ctx.job.filters.includeBody });
+  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, { includeBody: ctx.job.filters.includeBody, signal: ctx.signal });
   for await (const raw of events) {
     const e = applyFilters(raw, ctx.job.filters);
     if (e && overlaps(e, ctx.window)) into.set(eventKey(e), e);

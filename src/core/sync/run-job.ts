@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Connector } from '../connectors/connector.js';
-import { toCalpumpError } from '../errors/calpump-error.js';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
@@ -33,6 +33,8 @@ export interface RunJobDeps {
 
 export interface RunJobOptions {
   dryRun?: boolean;
+  /** Cancels the run: mailboxes not yet started are recorded as cancelled; running reads are aborted. */
+  signal?: AbortSignal;
   trigger?: RunRecord['trigger'];
 }
 
@@ -105,7 +107,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
     log.info('pump.job.started', { mailboxes: mailboxes.length, dryRun });
 
     const window = jobWindow(now(), job.window);
-    const ctx: FolderSyncContext = { job, connector: deps.connector, target: target!, states: deps.states, logger: log, window, now, configHash: configHashOf(job) };
+    const ctx: FolderSyncContext = { job, connector: deps.connector, target: target!, states: deps.states, logger: log, window, now, configHash: configHashOf(job), signal: opts.signal };
     let done = 0;
     await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
       const mine: FolderRunResult[] = [];
@@ -117,7 +119,9 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         return info;
       };
       try {
+        if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox } });
         for (const folder of await planFolders(job, deps.connector, mailbox)) {
+          if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox } });
           try {
             if (dryRun) {
               const r = await dryRunFolder(ctx, mailbox, folder);

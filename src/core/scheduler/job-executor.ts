@@ -1,0 +1,76 @@
+// Runs a job end to end for any host (scheduler, `calpump jobs run`, RPC): profile → connector → runJob →
+// close the connector → append the run to the history. Never throws: a job that cannot even start (unknown
+// profile, missing secret) produces a failed RunRecord with the catalogue error, like any other run.
+import type { Connector } from '../connectors/connector.js';
+import { toCalpumpError } from '../errors/calpump-error.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { RunHistoryStore } from '../store/run-history-store.js';
+import type { SyncStateStore } from '../store/sync-state-store.js';
+import { runJob, type JobRunResult, type RunJobDeps } from '../sync/run-job.js';
+import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
+import type { Profile } from '../../shared/profile.js';
+
+export interface JobExecutorDeps {
+  profiles: { get(nameOrId: string): Promise<Profile> };
+  connectorFor: (profile: Profile) => Promise<Connector> | Connector;
+  states: SyncStateStore;
+  secrets: SecretStore;
+  history: RunHistoryStore;
+  logger: Logger;
+  now?: () => Date;
+  webhook?: RunJobDeps['webhook'];
+}
+
+export interface ExecuteOptions {
+  trigger: RunRecord['trigger'];
+  dryRun?: boolean;
+  runId?: string;
+  signal?: AbortSignal;
+  onEvent?: (e: PumpEvent) => void;
+}
+
+export type JobExecutor = (job: Job, opts: ExecuteOptions) => Promise<JobRunResult>;
+
+export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
+  const now = deps.now ?? (() => new Date());
+  return async (job, opts) => {
+    const runId = opts.runId;
+    let connector: Connector | undefined;
+    let result: JobRunResult;
+    try {
+      const profile = await deps.profiles.get(job.profile);
+      connector = await deps.connectorFor(profile);
+      result = await runJob(
+        job,
+        { connector, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, newRunId: runId ? () => runId : undefined },
+        { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
+      );
+    } catch (e) {
+      const err = toCalpumpError(e);
+      deps.logger.error('pump.job.notStarted', { job: job.name, errorId: err.id, evidence: err.evidence });
+      const at = now().toISOString();
+      const record: RunRecord = {
+        runId: runId ?? `failed-${Date.now()}`,
+        jobId: job.id,
+        jobName: job.name,
+        trigger: opts.trigger,
+        dryRun: !!opts.dryRun,
+        startedAt: at,
+        finishedAt: at,
+        status: 'failed',
+        mailboxesOk: 0,
+        mailboxesFailed: 0,
+        items: 0,
+        itemsWritten: 0,
+        errors: [{ error: err.info() }],
+      };
+      opts.onEvent?.({ type: 'job.finished', jobId: job.id, runId: record.runId, at, record });
+      result = { record, folders: [] };
+    } finally {
+      await connector?.close().catch(() => undefined);
+    }
+    if (!opts.dryRun) await deps.history.append(result.record).catch((e) => deps.logger.warn('pump.history.writeFailed', { err: String(e) }));
+    return result;
+  };
+}
