@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyJobForm } from '../../../../src/renderer/models/job-form-model.js';
+import { JobEditor } from '../../../../src/renderer/views/jobs/JobEditor.js';
+import { translate } from '../../../../src/shared/i18n/index.js';
+import { jobSchema, type JobView, type ProfileView } from '../../../../src/shared/rpc.js';
+import { fakeClient } from '../../support/fake-client.js';
+import { renderWithApp } from '../../support/render.js';
+
+afterEach(cleanup);
+
+const profiles = [{ profile: { id: 'p1', name: 'Contoso' }, secrets: {} }] as unknown as ProfileView[];
+const field = (f: string) => screen.getByTestId(`job-${f}`) as HTMLInputElement;
+const set = (f: string, value: string) => {
+  fireEvent.change(field(f), { target: { value } });
+  fireEvent.blur(field(f));
+};
+const err = (f: string) => screen.queryByTestId(`job-${f}-error`)?.textContent ?? null;
+
+function mount() {
+  const fake = fakeClient({ 'jobs.create': (i) => ({ job: { ...(jobSchema.parse({ ...(i.job as object), id: 'j1' })) }, state: 'idle' }) });
+  const saved: JobView[] = [];
+  renderWithApp(<JobEditor initial={emptyJobForm('p1')} isNew profiles={profiles} onSaved={(v) => saved.push(v)} onClose={() => undefined} onRemoved={() => undefined} />, fake.client);
+  return { ...fake, saved };
+}
+
+describe('JobEditor', () => {
+  it('shows field errors and sends nothing while the job is invalid', () => {
+    const { calls } = mount();
+    set('mailboxList', 'alice');
+    set('daysBack', 'many');
+    expect(err('mailboxList')).toBe(translate('en', 'validation.mailboxList'));
+    expect(err('daysBack')).toBe(translate('en', 'validation.days'));
+    fireEvent.click(screen.getByTestId('job-save'));
+    expect(err('name')).toBe(translate('en', 'validation.required'));
+    expect(err('targetPath')).toBe(translate('en', 'validation.required'));
+    expect(calls).toEqual([]);
+  });
+
+  it('creates the job the pump expects', async () => {
+    const { calls, saved } = mount();
+    set('name', 'Board calendars');
+    set('mailboxList', 'alice.smith@contoso.com\nanna.schmidt@contoso.com');
+    set('daysAhead', '14');
+    fireEvent.change(field('format'), { target: { value: 'json' } });
+    set('targetPath', '/srv/calendars');
+    await act(async () => fireEvent.click(screen.getByTestId('job-save')));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(calls[0].method).toBe('jobs.create');
+    expect(calls[0].input).toMatchObject({
+      job: { name: 'Board calendars', profile: 'p1', mailboxes: { mode: 'list', list: ['alice.smith@contoso.com', 'anna.schmidt@contoso.com'] }, window: { daysAhead: 14 }, format: 'json', target: { kind: 'folder', path: '/srv/calendars' } },
+      secrets: {},
+    });
+  });
+});
