@@ -5,7 +5,7 @@ import { childFolders } from '../world/world.js';
 import { esc } from '../xml/escape.js';
 import type { EwsCall } from './call.js';
 import { folderLevel, levelAtLeast } from './call.js';
-import type { Shape } from './shape.js';
+import { extendedFieldXml, type Shape } from './shape.js';
 
 export function folderElementName(f: SimFolder): string {
   switch (f.folderClass) {
@@ -54,6 +54,10 @@ export function folderXml(call: EwsCall, f: SimFolder, shape: Shape): string {
   if (want('folder:DisplayName', true)) xml += `<t:DisplayName>${esc(f.displayName)}</t:DisplayName>`;
   if (want('folder:TotalCount', true)) xml += `<t:TotalCount>${totalCount(world, f)}</t:TotalCount>`;
   if (want('folder:ChildFolderCount', true)) xml += `<t:ChildFolderCount>${childFolders(world, f.id).length}</t:ChildFolderCount>`;
+  for (const ref of shape.extended) {
+    // PR_ATTR_HIDDEN is the one folder property clients commonly ask for (to skip system folders).
+    if (ref.key === 'tag:0x10f4:Boolean') xml += `<t:ExtendedProperty>${extendedFieldXml(ref)}<t:Value>${f.hidden ? 'true' : 'false'}</t:Value></t:ExtendedProperty>`;
+  }
   if (want('folder:EffectiveRights', false)) xml += effectiveRights(call, f);
   if (shape.fields.has('folder:DistinguishedFolderId') && f.distinguishedId) xml += `<t:DistinguishedFolderId>${esc(f.distinguishedId)}</t:DistinguishedFolderId>`;
   if ((name === 'Folder' || name === 'TasksFolder') && want('folder:UnreadCount', true)) xml += `<t:UnreadCount>0</t:UnreadCount>`;

@@ -16,9 +16,21 @@ type Key =
   | 'notes'
   | 'calendar/holidays'
   | 'calendar/projects'
-  | 'calendar/projects/archive';
+  | 'calendar/projects/archive'
+  | 'system/commonviews'
+  | 'system/finder'
+  | 'system/schedule'
+  | 'recoverableitemsroot';
 
-const NAMES: Record<MailboxLanguage, Record<Key, string>> = {
+/** Non-IPM folders under the mailbox root; never localised, marked hidden (PR_ATTR_HIDDEN). */
+const SYSTEM_NAMES = {
+  'system/commonviews': 'Common Views',
+  'system/finder': 'Finder',
+  'system/schedule': 'Schedule',
+  recoverableitemsroot: 'Recoverable Items',
+} as const;
+
+const NAMES: Record<MailboxLanguage, Record<Exclude<Key, keyof typeof SYSTEM_NAMES>, string>> = {
   en: {
     root: '',
     msgfolderroot: 'Top of Information Store',
@@ -80,6 +92,10 @@ const CLASSES: Record<Key, string> = {
   'calendar/holidays': 'IPF.Appointment',
   'calendar/projects': 'IPF.Appointment',
   'calendar/projects/archive': 'IPF.Appointment',
+  'system/commonviews': '',
+  'system/finder': '',
+  'system/schedule': '',
+  recoverableitemsroot: '',
 };
 
 const PARENT: Record<Key, Key | undefined> = {
@@ -96,10 +112,14 @@ const PARENT: Record<Key, Key | undefined> = {
   'calendar/holidays': 'calendar',
   'calendar/projects': 'calendar',
   'calendar/projects/archive': 'calendar/projects',
+  'system/commonviews': 'root',
+  'system/finder': 'root',
+  'system/schedule': 'root',
+  recoverableitemsroot: 'root',
 };
 
 /** Keys that are EWS DistinguishedFolderId names. */
-const DISTINGUISHED = new Set<Key>(['root', 'msgfolderroot', 'inbox', 'calendar', 'contacts', 'tasks', 'sentitems', 'deleteditems', 'drafts', 'notes']);
+const DISTINGUISHED = new Set<Key>(['root', 'msgfolderroot', 'inbox', 'calendar', 'contacts', 'tasks', 'sentitems', 'deleteditems', 'drafts', 'notes', 'recoverableitemsroot']);
 
 export const FOLDER_KEYS = Object.keys(PARENT) as Key[];
 
@@ -116,10 +136,11 @@ export function buildFolders(smtp: string, language: MailboxLanguage, isResource
       mailbox: smtp,
       parentId: parent ? folderId(smtp, parent) : undefined,
       distinguishedId: DISTINGUISHED.has(key) ? key : undefined,
-      displayName: NAMES[language][key],
+      displayName: key in SYSTEM_NAMES ? SYSTEM_NAMES[key as keyof typeof SYSTEM_NAMES] : NAMES[language][key as keyof (typeof NAMES)['en']],
       folderClass: CLASSES[key],
       permissions: { default: defaultRole, anonymous: 'None' },
       changes: [],
+      hidden: key in SYSTEM_NAMES || undefined,
     };
   });
 }

@@ -72,6 +72,7 @@ export interface SimFolder {
   permissions: Record<string, PermissionLevel>;
   /** Monotonic change log for SyncFolderItems: items created/updated/deleted at a world sequence number. */
   changes: FolderChange[];
+  /** PR_ATTR_HIDDEN (system folders under the root). Hidden folders are still listed, as in Exchange. */
   hidden?: boolean;
 }
 

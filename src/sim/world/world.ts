@@ -56,8 +56,23 @@ export function eventsInFolder(world: SimWorld, folderId: string): SimEvent[] {
   return [...ids].map((id) => world.events.get(id)!).filter(Boolean);
 }
 
+const childIndex = new WeakMap<SimWorld, { size: number; byParent: Map<string, SimFolder[]> }>();
+
+/** Direct subfolders (folders are only created at seed time, so the index is rebuilt only if the count changes). */
 export function childFolders(world: SimWorld, parentId: string): SimFolder[] {
-  return [...world.folders.values()].filter((f) => f.parentId === parentId && !f.hidden);
+  let idx = childIndex.get(world);
+  if (!idx || idx.size !== world.folders.size) {
+    const byParent = new Map<string, SimFolder[]>();
+    for (const f of world.folders.values()) {
+      if (!f.parentId) continue;
+      const list = byParent.get(f.parentId) ?? [];
+      list.push(f);
+      byParent.set(f.parentId, list);
+    }
+    idx = { size: world.folders.size, byParent };
+    childIndex.set(world, idx);
+  }
+  return idx.byParent.get(parentId) ?? [];
 }
 
 /** Logon name → account: UPN, DOMAIN\sam, sam alone, or primary SMTP (Exchange accepts all four). */

@@ -55,6 +55,17 @@ describe('EWS GetFolder / FindFolder', () => {
     expect(validateBody(r.body).errors).toBe('');
   });
 
+  it('lists hidden system folders under the root, flagged by PR_ATTR_HIDDEN', async () => {
+    const r = await soap(
+      sim,
+      `<m:FindFolder Traversal="Shallow"><m:FolderShape><t:BaseShape>Default</t:BaseShape><t:AdditionalProperties><t:ExtendedFieldURI PropertyTag="0x10f4" PropertyType="Boolean"/></t:AdditionalProperties></m:FolderShape><m:ParentFolderIds><t:DistinguishedFolderId Id="root"/></m:ParentFolderIds></m:FindFolder>`,
+      { impersonate: 'alice.smith@contoso.com' },
+    );
+    expect(validateBody(r.body).errors).toBe('');
+    const folders = all(r.doc, T, 'Folder').map((f) => [textOf(f, T, 'DisplayName'), textOf(f, T, 'Value')]);
+    expect(folders).toEqual(expect.arrayContaining([['Top of Information Store', 'false'], ['Finder', 'true'], ['Recoverable Items', 'true']]));
+  });
+
   it('answers unknown mailboxes with ErrorNonExistentMailbox', async () => {
     const r = await soap(sim, getCalendar('nobody@contoso.com'));
     expect(r.status).toBe(200);
