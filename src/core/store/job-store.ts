@@ -68,7 +68,8 @@ export class JobStore {
     return job;
   }
 
-  async add(input: Omit<JobInput, 'id'> & Record<string, unknown>): Promise<Job> {
+  /** Validates and stores a job described without an id (JobInput minus id, or raw input from a form/CLI). */
+  async add(input: Omit<JobInput, 'id'> | Record<string, unknown>): Promise<Job> {
     let added!: Job;
     await this.file.update((doc) => {
       added = parseJobInput({ ...input, id: this.newId() });

@@ -6,3 +6,5 @@ export * as export from './export.js';
 export * as sim from './sim.js';
 export * as doctor from './doctor.js';
 export * as setupScript from './setup-script.js';
+export * as serve from './serve.js';
+export * as jobs from './jobs.js';

@@ -1,0 +1,94 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
+import { allFiles, addDemoProfile, runCli, tempConfigDir } from './helpers.js';
+
+const SECRET = 'hook-secret-9d1e';
+
+async function setup() {
+  const dir = await tempConfigDir();
+  expect((await addDemoProfile(dir)).code).toBe(0);
+  const fake = new FakeConnector();
+  fake.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ id: 'x1', subject: 'Planning', start: '2026-03-11T09:00:00.000Z', end: '2026-03-11T10:00:00.000Z' }));
+  fake.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ id: 'x2', subject: 'Doctor', sensitivity: 'private', start: '2026-03-12T09:00:00.000Z', end: '2026-03-12T10:00:00.000Z' }));
+  const createConnector = async () => fake;
+  return { dir, fake, createConnector };
+}
+
+describe('calpump jobs', () => {
+  it('adds, lists, runs (incrementally) and removes a folder job', async () => {
+    const { dir, fake, createConnector } = await setup();
+    const out = join(dir, 'export');
+    const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Anna', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--format', 'json', '--out', out, '--every', '15', '--json']);
+    expect(add.code).toBe(0);
+    const job = JSON.parse(add.stdout);
+    expect(job).toMatchObject({ name: 'Anna', profile: 'demo', schedule: { kind: 'interval', minutes: 15, active: true }, filters: { private: 'mask' }, target: { kind: 'folder', path: out } });
+
+    const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'anna'], { createConnector });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✓ anna.schmidt@contoso.com (calendar)');
+    const written = JSON.parse(await readFile(join(out, 'anna.schmidt@contoso.com__calendar.json'), 'utf8'));
+    expect(written.map((e: { subject: string }) => e.subject)).toEqual(['Planning', 'Private appointment']);
+
+    const before = fake.requests.length;
+    const again = await runCli(['--config-dir', dir, 'jobs', 'run', 'Anna', '--json'], { createConnector });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, status: 'ok', itemsWritten: 0, trigger: 'cli' });
+    expect(fake.requests.slice(before).map((r) => r.op)).toEqual(['syncChanges']);
+
+    const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
+    expect(list.stdout).toMatch(/Anna\s+demo\s+json → .*every 15 min\s+\S+ ok/);
+    const history = await runCli(['--config-dir', dir, 'jobs', 'history', 'Anna', '--json']);
+    expect(JSON.parse(history.stdout)).toHaveLength(2);
+
+    const removed = await runCli(['--config-dir', dir, 'jobs', 'remove', 'Anna']);
+    expect(removed.code).toBe(0);
+    expect(await readdir(join(dir, 'state'))).toEqual([]);
+    expect((await runCli(['--config-dir', dir, 'jobs', 'run', 'Anna'], { createConnector })).code).toBe(1);
+  });
+
+  it('dry run prints counts and a sample and writes no export, state or history', async () => {
+    const { dir, createConnector } = await setup();
+    const out = join(dir, 'export');
+    await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'dry', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', out]);
+    const r = await runCli(['--config-dir', dir, 'jobs', 'run', 'dry', '--dry-run'], { createConnector });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Planning');
+    expect(r.stdout).toContain('Dry run');
+    expect(await readdir(out).catch(() => 'absent')).toBe('absent');
+    expect(await readdir(dir)).not.toContain('state');
+    expect(await readdir(dir)).not.toContain('runs');
+  });
+
+  it('stores a webhook secret from stdin, never on disk in plaintext, and refuses a webhook without one', async () => {
+    const { dir } = await setup();
+    const ok = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'hook', '--profile', 'demo', '--all-rooms', '--webhook', 'https://hooks.contoso.com/cal', '--webhook-secret-stdin'], { input: `${SECRET}\n` });
+    expect(ok.code).toBe(0);
+    for (const f of await allFiles(dir)) expect(f.text, f.path).not.toContain(SECRET);
+    const missing = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'hook2', '--profile', 'demo', '--all-rooms', '--webhook', 'https://hooks.contoso.com/cal']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--webhook-secret-stdin');
+  });
+
+  it.each([
+    [['--mailbox', 'a@contoso.com', '--all-rooms', '--out', 'x'], '--mailbox'],
+    [['--mailbox', 'a@contoso.com'], '--out'],
+    [['--mailbox', 'a@contoso.com', '--out', 'x', '--cron', 'every day'], 'schedule.cron'],
+    [['--mailbox', 'a@contoso.com', '--webhook', 'http://example.com/h', '--webhook-secret-env', 'S'], 'target.url'],
+  ])('rejects bad input %j with exit 2 naming %s', async (args, field) => {
+    const { dir } = await setup();
+    const r = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'bad', '--profile', 'demo', ...args], { env: { S: 'x' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(field);
+  });
+
+  it('a failing mailbox makes the run exit 1 with the catalogue entry, the other mailbox is written', async () => {
+    const { dir, createConnector } = await setup();
+    const out = join(dir, 'export');
+    await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'two', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com,nobody@contoso.com', '--out', out]);
+    const r = await runCli(['--config-dir', dir, 'jobs', 'run', 'two'], { createConnector });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ews.mailbox.notFound');
+    expect(await readdir(out)).toEqual(['anna.schmidt@contoso.com__calendar.ics']);
+  });
+});
