@@ -8,6 +8,7 @@ import { folderXml } from '../folder-xml.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
 import { NS, successMessage } from '../soap.js';
+import { evaluate, restrictionOf } from '../restriction.js';
 
 function descendants(call: EwsCall, parent: SimFolder, deep: boolean): SimFolder[] {
   const out: SimFolder[] = [];
@@ -17,6 +18,19 @@ function descendants(call: EwsCall, parent: SimFolder, deep: boolean): SimFolder
     if (deep) out.push(...descendants(call, c, deep));
   }
   return out;
+}
+
+function folderValue(call: EwsCall, f: SimFolder) {
+  return (uri: string): string | undefined => {
+    switch (uri) {
+      case 'folder:DisplayName': return f.displayName;
+      case 'folder:FolderClass': return f.folderClass || undefined;
+      case 'folder:TotalCount': return String(call.world.folderItems.get(f.id)?.size ?? 0);
+      case 'folder:ChildFolderCount': return String(childFolders(call.world, f.id).length);
+      case 'tag:0x10f4:Boolean': return f.hidden ? 'true' : 'false';
+      default: return undefined;
+    }
+  };
 }
 
 export async function findFolder(call: EwsCall): Promise<string> {
@@ -30,7 +44,8 @@ export async function findFolder(call: EwsCall): Promise<string> {
       const parent = resolveFolderRef(call, ref);
       call.counters.touch(parent.mailbox, parent.id);
       requireRead(call, parent);
-      const all = descendants(call, parent, traversal === 'Deep');
+      const restriction = restrictionOf(call.op);
+      const all = descendants(call, parent, traversal === 'Deep').filter((f) => !restriction || evaluate(restriction, folderValue(call, f)));
       let list = all;
       let pagingAttr = '';
       let includesLast = true;

@@ -11,6 +11,7 @@ import { viewOfEvent, viewOfExpanded, type ItemView } from '../item-view.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
 import { EwsResponseError, NS, successMessage } from '../soap.js';
+import { evaluate, restrictionOf } from '../restriction.js';
 
 /** Exchange's default EWSFindCountLimit throttling value. */
 export const FIND_COUNT_LIMIT = 1000;
@@ -33,6 +34,28 @@ function sortViews(views: ItemView[], orderEl: Element | undefined): ItemView[] 
   return views.sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : 0));
 }
 
+function itemValue(v: ItemView) {
+  return (uri: string): string | string[] | undefined => {
+    const ev = v.ev;
+    switch (uri) {
+      case 'item:Subject': return v.subject;
+      case 'item:Categories': return ev.categories.length ? ev.categories : undefined;
+      case 'item:Sensitivity': return ev.sensitivity[0]!.toUpperCase() + ev.sensitivity.slice(1);
+      case 'item:LastModifiedTime': return v.lastModified;
+      case 'item:DateTimeCreated': return ev.created;
+      case 'calendar:Start': return v.start;
+      case 'calendar:End': return v.end;
+      case 'calendar:Location': return v.location || undefined;
+      case 'calendar:UID': return ev.iCalUId;
+      case 'calendar:IsAllDayEvent': return String(ev.isAllDay);
+      case 'calendar:IsRecurring': return String(v.kind !== 'Single');
+      case 'calendar:CalendarItemType': return v.kind;
+      default:
+        return ev.extendedProperties.find((p) => p.key.toLowerCase() === uri.toLowerCase())?.value;
+    }
+  };
+}
+
 export async function findItem(call: EwsCall): Promise<string> {
   const shape = parseShape(child(call.op, 'ItemShape', NS.m));
   const calView = child(call.op, 'CalendarView', NS.m);
@@ -50,6 +73,7 @@ export async function findItem(call: EwsCall): Promise<string> {
       let views: ItemView[];
       let rootAttrs: string;
       if (calView) {
+        if (restrictionOf(call.op)) throw new EwsResponseError('ErrorInvalidRestriction', 'Restrictions and sort order may not be specified for a CalendarView.');
         const from = parseDate(attr(calView, 'StartDate'));
         const to = parseDate(attr(calView, 'EndDate'));
         if (to < from) throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
@@ -61,7 +85,8 @@ export async function findItem(call: EwsCall): Promise<string> {
         views = all.slice(0, max);
         rootAttrs = `TotalItemsInView="${all.length}" IncludesLastItemInRange="${views.length >= all.length}"`;
       } else {
-        const all = sortViews(events.map(viewOfEvent), sortOrder);
+        const restriction = restrictionOf(call.op);
+        const all = sortViews(events.map(viewOfEvent).filter((v) => !restriction || evaluate(restriction, itemValue(v))), sortOrder);
         const max = Math.min(Number(attr(pageView, 'MaxEntriesReturned') ?? FIND_COUNT_LIMIT), FIND_COUNT_LIMIT);
         const offset = Number(attr(pageView, 'Offset') ?? 0);
         const fromEnd = attr(pageView, 'BasePoint') === 'End';
