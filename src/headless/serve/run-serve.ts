@@ -1,0 +1,101 @@
+// Everything `calpump serve` does, as one function the CLI command and the e2e tests call: security policy,
+// engine, optional demo (simulator + profile + job), UI build check, HTTP/WS server.
+import { join } from 'node:path';
+import { createCoreServices, type BuiltCoreServices } from '../../core/rpc/core-services.js';
+import { createDispatcher, type Dispatcher } from '../../core/rpc/dispatcher.js';
+import { FileSecretStore } from '../../core/secrets/file-secret-store.js';
+import type { SecretStore } from '../../core/secrets/secret-store.js';
+import { describeError } from '../../core/errors/calpump-error.js';
+import type { Lang } from '../../core/doctor/catalogue.js';
+import { resolveServeSecurity } from './host-policy.js';
+import { createDemoData, startDemoSimulator, type DemoSimulator } from './demo-setup.js';
+import { startServeServer, type FeedsHandler, type RunningServeServer } from './server.js';
+import { DEFAULT_UI_DIR, ensureUi } from './ui-build.js';
+
+export interface ServeOptions {
+  configDir: string;
+  host?: string;
+  port?: number;
+  token?: string;
+  demo?: boolean;
+  uiDir?: string;
+  /** Build the UI on demand when it is missing (default true). */
+  build?: boolean;
+  env?: NodeJS.ProcessEnv;
+  lang?: Lang;
+  version?: string;
+  /** Lines for the person at the terminal. */
+  log?: (line: string) => void;
+  /** Warnings from the engine's logger (default: nowhere but the log file). */
+  console?: { write(chunk: string): unknown };
+  /** Tests: a SecretStore instead of the file store. */
+  secrets?: SecretStore;
+  /** Tests and the demo: run jobs on their schedules (default true). */
+  schedule?: boolean;
+  feeds?: FeedsHandler;
+}
+
+export interface RunningServe {
+  url: string;
+  origin: string;
+  token: string;
+  dispatcher: Dispatcher;
+  core: BuiltCoreServices;
+  sim?: DemoSimulator;
+  demo?: { profileId: string; jobId: string; outDir: string };
+  uiReady: boolean;
+  stop(): Promise<void>;
+}
+
+export async function runServe(opts: ServeOptions): Promise<RunningServe> {
+  const log = opts.log ?? (() => undefined);
+  const env = opts.env ?? process.env;
+  const security = resolveServeSecurity({ host: opts.host, token: opts.token, env });
+  const uiDir = opts.uiDir ?? DEFAULT_UI_DIR;
+  const ui = await ensureUi(uiDir, { build: opts.build ?? true, log });
+  if (!ui.ready) {
+    const info = describeError('serve.uiMissing', opts.lang ?? 'en', { dir: uiDir });
+    log(`${info.title}: ${ui.reason}. ${info.fix}`);
+  }
+
+  const core = await createCoreServices({
+    configDir: opts.configDir,
+    secrets: opts.secrets ?? ((logger) => new FileSecretStore({ dir: opts.configDir, env, logger })),
+    version: opts.version ?? '0.0.0',
+    features: { startAtLogin: false, notifications: false, openExternal: false },
+    env,
+    console: opts.console,
+    schedule: opts.schedule ?? true,
+  });
+  const dispatcher = createDispatcher(core.services, { events: core.events });
+
+  let sim: DemoSimulator | undefined;
+  let demo: RunningServe['demo'];
+  let server: RunningServeServer | undefined;
+  const stop = async () => {
+    await server?.close().catch(() => undefined);
+    core.stop();
+    await dispatcher.close().catch(() => undefined);
+    await sim?.stop().catch(() => undefined);
+  };
+  try {
+    if (opts.demo) {
+      sim = await startDemoSimulator();
+      demo = await createDemoData(dispatcher, sim, join(opts.configDir, 'demo-export'));
+    }
+    server = await startServeServer({
+      host: security.host,
+      port: opts.port ?? 0,
+      token: security.token,
+      dispatcher,
+      uiDir,
+      logger: core.logger,
+      lang: opts.lang,
+      feeds: opts.feeds,
+    });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: server.url, origin: server.origin, token: security.token, dispatcher, core, sim, demo, uiReady: ui.ready, stop };
+}
