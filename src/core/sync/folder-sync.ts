@@ -114,6 +114,9 @@ export async function syncFolder(ctx: FolderSyncContext, mailbox: string, folder
     syncState = r.nextState;
     if (r.fullResync || r.changes.some((c) => c.kind !== 'delete')) full = true;
     else removedIds = new Set(r.changes.map((c) => (c.kind === 'delete' ? c.id : '')));
+    // A deleted id we cannot place (a series whose occurrences carry no seriesId, or an item we never held)
+    // might still hide occurrences in the window: re-read rather than guess.
+    if (!full && [...removedIds].some((id) => !base!.events.some((e) => e.id === id || e.seriesId === id))) full = true;
   } else {
     full = true;
   }
