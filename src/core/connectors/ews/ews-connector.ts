@@ -1,0 +1,242 @@
+// The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
+// (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
+import type { CalendarViewOptions, Connector, SyncResult } from '../connector.js';
+import type { ConnectorDeps } from '../deps.js';
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
+import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
+import { secretKey, type EwsProfile } from '../../../shared/profile.js';
+import { CalpumpError } from '../../errors/calpump-error.js';
+import { HttpClient } from '../../net/http-client.js';
+import { discoverEwsUrl } from './autodiscover/discover-ews-url.js';
+import { readCalendarView } from './calendar-view-reader.js';
+import { runConnectionTest } from './connection-test.js';
+import type { ExchangeVersionName } from './library-call.js';
+import { mailboxAddress } from './mailbox-address.js';
+import { MailboxLister } from './mailbox-listing.js';
+import { readFolderTree } from './folder-tree.js';
+import { getCalendarItems } from './operations/get-calendar-items.js';
+import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
+import { syncFolderItems } from './operations/sync-folder-items.js';
+import type { EwsSession } from './session.js';
+import { EwsTransport, type RequestRecorder } from './transport/ews-transport.js';
+import type { HttpSender } from './transport/http-sender.js';
+import type { RetryPolicy } from './transport/retry-policy.js';
+
+export interface EwsConnectorOptions {
+  /** Receives every EWS SOAP request body (tests validate them against Microsoft's schema). */
+  recorder?: RequestRecorder;
+  /** Replaces the network (parser tests answer with recorded Exchange responses). */
+  http?: HttpSender;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+  /** Autodiscover base URL instead of https://<domain> and https://autodiscover.<domain> (tests). */
+  autodiscoverBase?: string;
+  /** Calendar windows longer than this are read in chunks (default 60 days). */
+  calendarChunkDays?: number;
+  /** MaxEntriesReturned per CalendarView page (default 250). */
+  calendarPageSize?: number;
+}
+
+const INVALID_SYNC_STATE = new Set(['ErrorInvalidSyncStateData', 'ErrorSyncStateCorrupt', 'ErrorInvalidSyncStateVersion']);
+const AVAILABILITY_MAX_DAYS = 42;
+
+export class EwsConnector implements Connector {
+  readonly kind = 'ews' as const;
+  private http?: Promise<HttpSender>;
+  private sessionPromise?: Promise<EwsSession>;
+  private urlHow = 'not resolved yet';
+  private readonly lister = new MailboxLister(() => this.session());
+
+  constructor(
+    private readonly profile: EwsProfile,
+    private readonly deps: ConnectorDeps,
+    private readonly options: EwsConnectorOptions = {},
+  ) {}
+
+  private httpSender(): Promise<HttpSender> {
+    this.http ??= this.options.http
+      ? Promise.resolve(this.options.http)
+      : HttpClient.create({
+          profileId: this.profile.id,
+          tls: this.profile.tls,
+          proxy: this.profile.proxy,
+          secrets: this.deps.secrets,
+          env: this.deps.env ?? process.env,
+          timeoutMs: this.deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+        });
+    return this.http;
+  }
+
+  private async password(): Promise<string> {
+    const p = await this.deps.secrets.get(secretKey(this.profile.id, 'password'));
+    if (p === undefined) throw new CalpumpError('secrets.missing', { params: { profile: this.profile.name, secret: 'password' } });
+    return p;
+  }
+
+  private session(): Promise<EwsSession> {
+    this.sessionPromise ??= this.openSession();
+    // A failed resolution (autodiscover, missing secret) is retried on the next call, not cached.
+    this.sessionPromise.catch(() => (this.sessionPromise = undefined));
+    return this.sessionPromise;
+  }
+
+  private async openSession(): Promise<EwsSession> {
+    const p = this.profile;
+    const logger = this.deps.logger.child({ profile: p.name, backend: 'ews' });
+    const transport = new EwsTransport({
+      http: await this.httpSender(),
+      auth: p.auth,
+      username: p.username,
+      password: () => this.password(),
+      logger,
+      recorder: this.options.recorder,
+      sleep: this.options.sleep,
+      random: this.options.random,
+      retry: this.options.retry,
+    });
+    let url = p.url;
+    if (p.autodiscoverEmail) {
+      try {
+        const found = await discoverEwsUrl(transport, p.autodiscoverEmail, { base: this.options.autodiscoverBase });
+        url = found.ewsUrl;
+        this.urlHow = `autodiscover ${found.via}`;
+        logger.info('ews.autodiscover.found', { url, via: found.via });
+      } catch (e) {
+        if (!p.url) throw e;
+        logger.warn('ews.autodiscover.fallback', { url: p.url, reason: (e as CalpumpError).evidence });
+        this.urlHow = 'profile URL (autodiscover failed)';
+      }
+    } else this.urlHow = 'profile URL';
+    const version: ExchangeVersionName = p.exchangeVersion ?? 'Exchange2013';
+    const session: EwsSession = { transport, url: url!, version, username: p.username, access: p.access, fallbackZone: p.timeZone, logger };
+    logger.debug('ews.session', { url: session.url, route: await (await this.httpSender()).describeRoute(session.url) });
+    return session;
+  }
+
+  private mailbox(m: string): string {
+    return mailboxAddress(m, this.profile.mailDomain);
+  }
+
+  async test(mailbox: string): Promise<TestStep[]> {
+    let address: string;
+    try {
+      address = this.mailbox(mailbox);
+    } catch (e) {
+      const err = e as CalpumpError;
+      return [{ id: 'input.mailbox', title: 'Mailbox address', status: 'fail', durationMs: 0, errorId: err.id, evidence: err.info().message, fix: err.info().fix }];
+    }
+    const http = await this.httpSender();
+    return runConnectionTest(
+      {
+        session: () => this.session(),
+        urlSource: () => this.urlHow,
+        route: (url) => http.describeRoute(url),
+        tls: await this.tlsDescription(),
+        auth: this.profile.auth === 'basic' ? 'Basic' : 'NTLM',
+      },
+      address,
+    );
+  }
+
+  private async tlsDescription(): Promise<string> {
+    const http = await this.httpSender();
+    return http instanceof HttpClient ? http.tlsPolicy.description : 'test transport';
+  }
+
+  listMailboxes(search?: string, cursor?: string): Promise<MailboxPage> {
+    return this.lister.list(search, cursor);
+  }
+
+  async folderTree(mailbox: string, kinds: FolderKind[] = ['calendar']): Promise<Folder[]> {
+    return readFolderTree(await this.session(), this.mailbox(mailbox), kinds);
+  }
+
+  async *calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts: CalendarViewOptions = {}): AsyncIterable<NormalisedEvent> {
+    if (!(from < to)) throw new CalpumpError('input.invalid', { params: { field: 'window', problem: `from (${from.toISOString()}) must be before to (${to.toISOString()})` } });
+    const s = await this.session();
+    yield* readCalendarView(s, this.mailbox(mailbox), folderId, from, to, {
+      chunkDays: this.options.calendarChunkDays ?? 60,
+      pageSize: this.options.calendarPageSize ?? 250,
+      includeBody: opts.includeBody,
+      signal: opts.signal,
+    });
+  }
+
+  async syncChanges(mailbox: string, folderId: string, state: string | undefined): Promise<SyncResult> {
+    const s = await this.session();
+    const mb = this.mailbox(mailbox);
+    let current = state || undefined;
+    let fullResync = false;
+    const kinds = new Map<string, 'create' | 'update' | 'delete'>();
+    for (;;) {
+      let batch;
+      try {
+        batch = await syncFolderItems(s, mb, folderId, current);
+      } catch (e) {
+        if (current && !fullResync && e instanceof CalpumpError && INVALID_SYNC_STATE.has(e.params.code ?? '')) {
+          s.logger.warn('ews.sync.stateInvalid', { mailbox: mb, folder: folderId, code: e.params.code });
+          current = undefined;
+          fullResync = true;
+          kinds.clear();
+          continue;
+        }
+        throw e;
+      }
+      for (const id of batch.changed) kinds.set(id, kinds.get(id) === 'create' || !current ? 'create' : 'update');
+      for (const id of batch.deleted) kinds.set(id, 'delete');
+      current = batch.syncState;
+      if (!batch.more) break;
+    }
+    const changedIds = [...kinds].filter(([, k]) => k !== 'delete').map(([id]) => id);
+    const events = changedIds.length ? await getCalendarItems(s, mb, changedIds) : [];
+    const changes: Change[] = events.map((event) => ({ kind: kinds.get(event.id) === 'create' ? 'create' : 'update', event }));
+    for (const [id, k] of kinds) if (k === 'delete') changes.push({ kind: 'delete', id });
+    return { changes, nextState: current ?? '', fullResync: fullResync || undefined };
+  }
+
+  async availability(mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]> {
+    const s = await this.session();
+    const all = mailboxes.map((m) => this.mailbox(m));
+    const out: FreeBusyBlock[] = [];
+    for (let i = 0; i < all.length; i += AVAILABILITY_MAX_MAILBOXES) {
+      for (let t = from.getTime(); t < to.getTime(); t += AVAILABILITY_MAX_DAYS * 86_400_000) {
+        const end = new Date(Math.min(to.getTime(), t + AVAILABILITY_MAX_DAYS * 86_400_000));
+        out.push(...(await getUserAvailability(s, all.slice(i, i + AVAILABILITY_MAX_MAILBOXES), new Date(t), end)));
+      }
+    }
+    return out;
+  }
+
+  async describe(): Promise<Record<string, string>> {
+    const http = await this.httpSender();
+    const p = this.profile;
+    const d: Record<string, string> = {
+      backend: 'EWS (Exchange on-premises)',
+      auth: p.auth === 'basic' ? 'Basic' : 'NTLM',
+      username: p.username,
+      access: p.access,
+      exchangeVersion: p.exchangeVersion ?? 'Exchange2013',
+      tls: await this.tlsDescription(),
+    };
+    try {
+      const s = await this.session();
+      d.ewsUrl = s.url;
+      d.urlSource = this.urlHow;
+      d.proxy = await http.describeRoute(s.url);
+    } catch (e) {
+      d.ewsUrl = `not resolved: ${e instanceof CalpumpError ? e.info().message : String(e)}`;
+      if (p.url) d.proxy = await http.describeRoute(p.url);
+    }
+    return d;
+  }
+
+  async close(): Promise<void> {
+    const http = this.http ? await this.http.catch(() => undefined) : undefined;
+    if (http instanceof HttpClient) http.close();
+  }
+}
+
+export function createEwsConnector(profile: EwsProfile, deps: ConnectorDeps, options?: EwsConnectorOptions): Connector {
+  return new EwsConnector(profile, deps, options);
+}

@@ -1,0 +1,22 @@
+// Room mailboxes: GetRoomLists, then GetRooms per list.
+import * as ews from 'ews-javascript-api';
+import { libraryCall } from '../library-call.js';
+import { callContext, type EwsSession } from '../session.js';
+
+export interface Room {
+  displayName: string;
+  smtp: string;
+}
+
+export async function getRooms(s: EwsSession): Promise<Room[]> {
+  return libraryCall(callContext(s, undefined, undefined, false), async (svc) => {
+    const lists = await svc.GetRoomLists();
+    const rooms = new Map<string, Room>();
+    for (const list of lists.GetEnumerator()) {
+      for (const r of await svc.GetRooms(new ews.EmailAddress(list.Address))) {
+        if (r.Address) rooms.set(r.Address.toLowerCase(), { displayName: r.Name || r.Address, smtp: r.Address });
+      }
+    }
+    return [...rooms.values()];
+  });
+}

@@ -1,0 +1,121 @@
+// The one way EWS requests leave Calpump: auth (Basic, NTLM), retry policy, request recording, trace logging
+// and answer classification. ews-javascript-api and our own SOAP builders both go through post().
+import { CalpumpError } from '../../../errors/calpump-error.js';
+import type { Logger } from '../../../log/logger.js';
+import { isTransientNetworkError } from '../../../net/network-errors.js';
+import type { HttpResponse } from '../../../net/http-client.js';
+import type { EwsCallContext } from '../ews-errors.js';
+import type { XmlNode } from '../xml/safe-xml.js';
+import type { HttpSender } from './http-sender.js';
+import { ntlmRequest } from './ntlm-handshake.js';
+import { classifyResponse } from './response-classifier.js';
+import { DEFAULT_RETRY, exponentialDelay, realSleep, serverBusyDelay, type RetryPolicy } from './retry-policy.js';
+
+export interface RecordedRequest {
+  operation: string;
+  url: string;
+  body: string;
+}
+export type RequestRecorder = (r: RecordedRequest) => void;
+
+export interface EwsTransportOptions {
+  http: HttpSender;
+  auth: 'basic' | 'ntlm';
+  username: string;
+  /** Resolved lazily so a missing secret fails the call that needs it, with secrets.missing. */
+  password: () => Promise<string>;
+  logger: Logger;
+  recorder?: RequestRecorder;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface EwsAnswer {
+  xml: string;
+  envelope: XmlNode;
+  status: number;
+}
+
+export function operationOf(body: string): string {
+  return /<(?:[\w-]+:)?Body[^>]*>\s*<(?:[\w-]+:)?([\w]+)/.exec(body)?.[1] ?? 'unknown';
+}
+
+const SOAP_HEADERS = { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml', 'Accept-Encoding': 'gzip, deflate' };
+
+export class EwsTransport {
+  private readonly policy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly opts: EwsTransportOptions) {
+    this.policy = { ...DEFAULT_RETRY, ...(opts.retry ?? {}) };
+    this.sleep = opts.sleep ?? realSleep;
+    this.random = opts.random ?? Math.random;
+  }
+
+  get http(): HttpSender {
+    return this.opts.http;
+  }
+
+  async post(url: string, body: string, ctx: Omit<EwsCallContext, 'url' | 'username'>, extraHeaders: Record<string, string> = {}): Promise<EwsAnswer> {
+    const operation = operationOf(body);
+    const callCtx = { ...ctx, url, username: this.opts.username, auth: this.opts.auth };
+    this.opts.recorder?.({ operation, url, body });
+    const log = this.opts.logger;
+    let lastError: CalpumpError | undefined;
+    for (let attempt = 1; attempt <= this.policy.maxTries; attempt++) {
+      log.trace('ews.request', { operation, url, attempt, mailbox: ctx.mailbox, body });
+      const started = Date.now();
+      let res: HttpResponse;
+      try {
+        res = await this.send(url, body, extraHeaders);
+      } catch (e) {
+        const err = e instanceof CalpumpError ? e : new CalpumpError('internal.unexpected', { params: { text: String(e) }, cause: e });
+        if (!isTransientNetworkError(err) || attempt === this.policy.maxTries) throw err;
+        const wait = exponentialDelay(this.policy, attempt, this.random);
+        log.debug('ews.retry', { operation, attempt, reason: err.evidence, waitMs: wait });
+        await this.sleep(wait);
+        continue;
+      }
+      log.trace('ews.response', { operation, status: res.status, ms: Date.now() - started, route: res.route, body: res.body });
+      this.noteServerVersion(res.body);
+      const c = classifyResponse(res, callCtx);
+      if (c.kind === 'ok') return { xml: res.body, envelope: c.envelope, status: res.status };
+      lastError = c.error;
+      if (attempt === this.policy.maxTries) break;
+      const wait = c.kind === 'busy' ? serverBusyDelay(this.policy, c.backoffMs) : exponentialDelay(this.policy, attempt, this.random);
+      if (wait === undefined) break;
+      log.debug('ews.retry', { operation, attempt, reason: c.kind === 'busy' ? 'ErrorServerBusy' : `HTTP ${res.status}`, waitMs: wait });
+      await this.sleep(wait);
+    }
+    throw lastError!;
+  }
+
+  /** ServerVersionInfo of the last answer that carried one, e.g. "15.1.2507.6 (V2017_07_11)". */
+  serverVersion?: string;
+
+  private noteServerVersion(body: string): void {
+    const m = /<(?:[\w-]+:)?ServerVersionInfo\b([^>]*)>/.exec(body.slice(0, 4096));
+    if (!m) return;
+    const a = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1])?.[1];
+    const build = [a('MajorVersion'), a('MinorVersion'), a('MajorBuildNumber'), a('MinorBuildNumber')].filter((x) => x !== undefined).join('.');
+    this.serverVersion = `${build || '?'}${a('Version') ? ` (${a('Version')})` : ''}`;
+  }
+
+  /** One authenticated POST without EWS classification or retries (Autodiscover reads its own answers). */
+  async sendAuthenticated(url: string, body: string, headers: Record<string, string>): Promise<HttpResponse> {
+    this.opts.logger.trace('ews.autodiscover.request', { url, body });
+    const res = await this.send(url, body, headers);
+    this.opts.logger.trace('ews.autodiscover.response', { url, status: res.status, body: res.body });
+    return res;
+  }
+
+  private async send(url: string, body: string, extra: Record<string, string>): Promise<HttpResponse> {
+    const headers = { ...SOAP_HEADERS, ...extra };
+    const password = await this.opts.password();
+    if (this.opts.auth === 'ntlm') return ntlmRequest(this.opts.http, { url, headers, body }, { username: this.opts.username, password });
+    const basic = 'Basic ' + Buffer.from(`${this.opts.username}:${password}`, 'utf8').toString('base64');
+    return this.opts.http.request({ url, method: 'POST', headers: { ...headers, Authorization: basic }, body });
+  }
+}

@@ -1,0 +1,53 @@
+// NTLM over one dedicated keep-alive connection: Type 1 → 401 + Type 2 challenge → Type 3 with the request.
+// NTLM authenticates the TCP connection, not the request, so all three legs must share one socket.
+//
+// Why not @ewsjs/xhr's NtlmProvider (ewsjs's own transport): it builds its own `new https.Agent(...)` per
+// call, which silently drops our per-profile TLS trust (CA file, pinning) and the proxy tunnel, and it refuses
+// to combine NTLM with a proxy. We reuse only its message functions from @ewsjs/ntlm-client.
+import { createType1Message, createType3Message, decodeType2Message } from '@ewsjs/ntlm-client';
+import type { HttpResponse } from '../../../net/http-client.js';
+import { CalpumpError } from '../../../errors/calpump-error.js';
+import type { HttpSender } from './http-sender.js';
+
+export function splitAccount(username: string): { user: string; domain: string } {
+  const i = username.indexOf('\\');
+  return i > 0 ? { user: username.slice(i + 1), domain: username.slice(0, i).toUpperCase() } : { user: username, domain: '' };
+}
+
+const WORKSTATION = 'CALPUMP';
+
+export function ntlmChallenge(res: HttpResponse): string | undefined {
+  const h = res.headers['www-authenticate'];
+  const all = Array.isArray(h) ? h.join(', ') : (h ?? '');
+  return /NTLM\s+([A-Za-z0-9+/=]{20,})/.exec(all)?.[1];
+}
+
+export async function ntlmRequest(
+  http: HttpSender,
+  req: { url: string; headers: Record<string, string>; body: string },
+  account: { username: string; password: string },
+): Promise<HttpResponse> {
+  const agent = await http.newAgent(req.url);
+  const { user, domain } = splitAccount(account.username);
+  try {
+    const first = await http.request({
+      url: req.url,
+      method: 'POST',
+      headers: { ...req.headers, Connection: 'keep-alive', Authorization: createType1Message(WORKSTATION, domain) },
+      body: '',
+      agent,
+    });
+    const challenge = first.status === 401 ? ntlmChallenge(first) : undefined;
+    // No challenge: the server does not do NTLM here (or answered otherwise); let the caller classify it.
+    if (!challenge) return first;
+    let type3: string;
+    try {
+      type3 = createType3Message(decodeType2Message(challenge), user, account.password, WORKSTATION, domain);
+    } catch (e) {
+      throw new CalpumpError('ews.response.malformed', { params: { url: req.url }, evidence: `invalid NTLM challenge: ${(e as Error).message}` });
+    }
+    return await http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: type3 }, body: req.body, agent });
+  } finally {
+    agent?.destroy();
+  }
+}

@@ -1,0 +1,63 @@
+// Decides what an HTTP answer from EWS means before any parsing by ews-javascript-api: success, a retryable
+// condition, or a CalpumpError. Runs on every answer, so unsafe and malformed XML never reach a parser.
+import type { HttpResponse } from '../../../net/http-client.js';
+import { CalpumpError } from '../../../errors/calpump-error.js';
+import { errorForResponseCode, readFault, serverBusy, type EwsCallContext } from '../ews-errors.js';
+import { containsDtd, parseXml, XmlUnsafeError, type XmlNode } from '../xml/safe-xml.js';
+
+export type Classified =
+  | { kind: 'ok'; envelope: XmlNode }
+  | { kind: 'busy'; backoffMs?: number; error: CalpumpError }
+  | { kind: 'unavailable'; error: CalpumpError };
+
+export function offeredSchemes(res: HttpResponse): string[] {
+  const h = res.headers['www-authenticate'];
+  const all = Array.isArray(h) ? h.join(', ') : (h ?? '');
+  return [...new Set(all.split(/,\s*/).map((p) => p.trim().split(/\s+/)[0]).filter((t) => /^[A-Za-z][A-Za-z0-9-]*$/.test(t)))];
+}
+
+function looksLikeHtml(res: HttpResponse): boolean {
+  const ct = String(res.headers['content-type'] ?? '').toLowerCase();
+  return ct.includes('text/html') || /^\s*(<!DOCTYPE\s+html|<html[\s>])/i.test(res.body);
+}
+
+export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: 'basic' | 'ntlm' }): Classified {
+  if (res.status === 401) {
+    const offered = offeredSchemes(res);
+    const wanted = ctx.auth === 'basic' ? 'Basic' : 'NTLM';
+    if (offered.length && !offered.some((s) => s.toLowerCase() === wanted.toLowerCase())) {
+      throw new CalpumpError('ews.auth.schemeNotOffered', { params: { wanted, offered: offered.join(', ') }, evidence: `HTTP 401, WWW-Authenticate: ${offered.join(', ')}` });
+    }
+    throw new CalpumpError('ews.auth.unauthorized', { params: { username: ctx.username }, evidence: `HTTP 401 from ${ctx.url}` });
+  }
+  const location = String(res.headers.location ?? '');
+  if (res.status === 440 || (res.status >= 300 && res.status < 400 && /owa\/auth|logon\.aspx|\/adfs\//i.test(location)) || looksLikeHtml(res)) {
+    throw new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}${location ? ` → ${location}` : ''}, ${String(res.headers['content-type'] ?? 'no content type')}` });
+  }
+  if (containsDtd(res.body)) throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}` });
+  const transient = res.status === 502 || res.status === 503 || res.status === 504;
+  if (transient && !res.body.trim().startsWith('<')) {
+    return { kind: 'unavailable', error: new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } }) };
+  }
+  if (res.status >= 300 && res.status < 400) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: location });
+  let envelope: XmlNode;
+  try {
+    envelope = parseXml(res.body);
+  } catch (e) {
+    if (e instanceof XmlUnsafeError) throw new CalpumpError('ews.xml.unsafe', { evidence: e.message });
+    if (res.status !== 200) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: res.body.slice(0, 200) });
+    throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: (e as Error).message });
+  }
+  if (envelope.name !== 'Envelope') throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: `root element <${envelope.name}> is not a SOAP envelope` });
+  const busy = serverBusy(envelope);
+  if (busy) return { kind: 'busy', backoffMs: busy.backoffMs, error: errorForResponseCode('ErrorServerBusy', busy.text, ctx, busy.backoffMs) };
+  const fault = readFault(envelope);
+  if (fault) {
+    const mapped = errorForResponseCode(fault.code, fault.text, ctx);
+    if (mapped.id !== 'ews.response.error') throw mapped;
+    throw new CalpumpError('ews.soap.fault', { params: { text: `${fault.code}: ${fault.text}` }, evidence: `HTTP ${res.status}` });
+  }
+  if (transient) return { kind: 'unavailable', error: new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } }) };
+  if (res.status !== 200) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } });
+  return { kind: 'ok', envelope };
+}

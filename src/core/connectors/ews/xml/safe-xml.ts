@@ -1,0 +1,127 @@
+// A small, strict XML reader for server answers. It never expands entities beyond the five predefined ones and
+// character references, refuses any DOCTYPE, and fails on anything not well-formed (a truncated answer).
+// Names are kept without their prefix: EWS answers use varying prefixes (s:, soap:, m:, t:, h:) for the same
+// namespaces, and no two EWS elements we read share a local name across namespaces in one place.
+
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+export class XmlSyntaxError extends Error {}
+export class XmlUnsafeError extends Error {}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);?/g, (m, ref: string) => {
+    if (!m.endsWith(';')) throw new XmlSyntaxError(`bare & in text near "${m}"`);
+    if (ref[0] === '#') {
+      const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return String.fromCodePoint(cp);
+    }
+    const v = ENTITIES[ref];
+    if (v === undefined) throw new XmlUnsafeError(`undeclared entity &${ref};`);
+    return v;
+  });
+}
+
+// Sticky: matched in place at the '<', no copying of the rest of the document.
+const TAG = /<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+
+const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
+
+/** True when the text holds a DTD or an entity declaration: Exchange never sends either. */
+export function containsDtd(text: string): boolean {
+  return /<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text);
+}
+
+export function parseXml(text: string): XmlNode {
+  if (containsDtd(text)) throw new XmlUnsafeError('DOCTYPE or ENTITY declaration');
+  const root: XmlNode = { name: '#document', attrs: {}, children: [], text: '' };
+  const stack: XmlNode[] = [root];
+  const names: string[] = [];
+  let i = 0;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const chunk = lt < 0 ? text.slice(i) : text.slice(i, lt);
+    if (chunk) {
+      if (stack.length === 1) {
+        if (chunk.trim()) throw new XmlSyntaxError('text outside the root element');
+      } else stack[stack.length - 1].text += decode(chunk);
+    }
+    if (lt < 0) break;
+    if (text.startsWith('<?', lt)) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) throw new XmlSyntaxError('unterminated processing instruction');
+      i = end + 2;
+    } else if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end < 0) throw new XmlSyntaxError('unterminated comment');
+      i = end + 3;
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const end = text.indexOf(']]>', lt + 9);
+      if (end < 0) throw new XmlSyntaxError('unterminated CDATA');
+      if (stack.length === 1) throw new XmlSyntaxError('CDATA outside the root element');
+      stack[stack.length - 1].text += text.slice(lt + 9, end);
+      i = end + 3;
+    } else if (text.startsWith('<!', lt)) {
+      throw new XmlUnsafeError('markup declaration');
+    } else if (text[lt + 1] === '/') {
+      const end = text.indexOf('>', lt);
+      if (end < 0) throw new XmlSyntaxError('unterminated end tag');
+      const qname = text.slice(lt + 2, end).trim();
+      const open = names.pop();
+      if (open !== qname) throw new XmlSyntaxError(`</${qname}> does not close <${open ?? '(nothing)'}>`);
+      stack.pop();
+      i = end + 1;
+    } else {
+      TAG.lastIndex = lt;
+      const m = TAG.exec(text);
+      if (!m) throw new XmlSyntaxError(`malformed or truncated tag at offset ${lt}`);
+      if (stack.length === 1 && root.children.length) throw new XmlSyntaxError('more than one root element');
+      const attrs: Record<string, string> = {};
+      for (const a of m[2].matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+        if (a[1] === 'xmlns' || a[1].startsWith('xmlns:')) continue;
+        attrs[local(a[1])] = decode(a[2] ?? a[3] ?? '');
+      }
+      const node: XmlNode = { name: local(m[1]), attrs, children: [], text: '' };
+      stack[stack.length - 1].children.push(node);
+      if (!m[3]) {
+        stack.push(node);
+        names.push(m[1]);
+      }
+      i = lt + m[0].length;
+    }
+  }
+  if (names.length) throw new XmlSyntaxError(`truncated: <${names[names.length - 1]}> is never closed`);
+  if (!root.children.length) throw new XmlSyntaxError('no root element');
+  return root.children[0];
+}
+
+// ---- navigation helpers (local names) ----
+export const child = (n: XmlNode | undefined, name: string): XmlNode | undefined => n?.children.find((c) => c.name === name);
+export const children = (n: XmlNode | undefined, name: string): XmlNode[] => n?.children.filter((c) => c.name === name) ?? [];
+export const textOf = (n: XmlNode | undefined, name: string): string | undefined => child(n, name)?.text;
+export function path(n: XmlNode | undefined, ...names: string[]): XmlNode | undefined {
+  let cur = n;
+  for (const name of names) cur = child(cur, name);
+  return cur;
+}
+/** Depth-first search for all descendants with a local name. */
+export function descendants(n: XmlNode, name: string, out: XmlNode[] = []): XmlNode[] {
+  for (const c of n.children) {
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
