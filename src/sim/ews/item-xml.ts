@@ -1,5 +1,5 @@
 // <t:CalendarItem> in schema order. FindItem refuses some properties (body, attendee lists, recurrence
-// blobs) and returns the organizer by name only; GetItem returns everything. Clients must live with that.
+// blobs) and returns internal organizers as legacy DNs (EX); GetItem returns SMTP. Clients must live with that.
 import type { SimAttendee, SimPerson } from '../world/types.js';
 import { esc } from '../xml/escape.js';
 import type { EwsCall } from './call.js';
@@ -30,6 +30,16 @@ interface Field {
 }
 
 const b = (x: boolean) => (x ? 'true' : 'false');
+
+/**
+ * FindItem gives internal organizers as their legacy Exchange DN with routing type EX (clients must resolve
+ * it, or use GetItem, which returns SMTP); external people keep their SMTP address.
+ */
+function findOrganizerXml(p: SimPerson, c: Ctx): string {
+  const mb = c.call.world.mailboxes.get(p.email.toLowerCase());
+  if (!mb) return mailboxXml(p, true);
+  return `<t:Mailbox><t:Name>${esc(p.name)}</t:Name><t:EmailAddress>${esc(mb.legacyDn.toUpperCase())}</t:EmailAddress><t:RoutingType>EX</t:RoutingType></t:Mailbox>`;
+}
 
 function mailboxXml(p: SimPerson, full: boolean): string {
   if (!full) return `<t:Mailbox><t:Name>${esc(p.name)}</t:Name></t:Mailbox>`;
@@ -110,7 +120,7 @@ const FIELDS: Field[] = [
     const r = v.ev.organizer.email === v.ev.mailbox ? 'Organizer' : (me?.response ?? 'Unknown');
     return `<t:MyResponseType>${r}</t:MyResponseType>`;
   } },
-  { uri: 'calendar:Organizer', find: true, dflt: true, all: true, render: (v, c) => `<t:Organizer>${mailboxXml(v.ev.organizer, c.mode === 'get')}</t:Organizer>` },
+  { uri: 'calendar:Organizer', find: true, dflt: true, all: true, render: (v, c) => `<t:Organizer>${c.mode === 'get' ? mailboxXml(v.ev.organizer, true) : findOrganizerXml(v.ev.organizer, c)}</t:Organizer>` },
   { uri: 'calendar:RequiredAttendees', find: false, dflt: true, all: true, render: (v) => attendeesXml('RequiredAttendees', v.ev.attendees.filter((a) => a.role === 'required')) },
   { uri: 'calendar:OptionalAttendees', find: false, dflt: true, all: true, render: (v) => attendeesXml('OptionalAttendees', v.ev.attendees.filter((a) => a.role === 'optional')) },
   { uri: 'calendar:Resources', find: false, dflt: true, all: true, render: (v) => attendeesXml('Resources', v.ev.attendees.filter((a) => a.role === 'resource')) },

@@ -16,10 +16,12 @@ export function recipients(world: SimWorld): Recipient[] {
   return out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.smtp.localeCompare(b.smtp));
 }
 
-/** Ambiguous-name style search: "SMTP:addr" is exact, anything else a case-insensitive contains-match. */
+/** Ambiguous-name style search: "SMTP:addr" and legacy DNs are exact, anything else a case-insensitive contains-match. */
 export function searchRecipients(world: SimWorld, query: string): Recipient[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
+  // Legacy Exchange DNs (what FindItem hands out for internal organizers) resolve exactly.
+  if (q.startsWith('/o=')) return recipients(world).filter((r) => r.mailbox?.legacyDn.toLowerCase() === q);
   if (q.startsWith('smtp:')) {
     const addr = q.slice(5);
     return recipients(world).filter((r) => r.smtp === addr);

@@ -36,6 +36,8 @@ describe('EWS directory operations', () => {
     const exact = await resolve('SMTP:room.amsterdam@contoso.com', false);
     expect(all(exact.doc, T, 'Resolution')).toHaveLength(1);
     expect(first(exact.doc, T, 'Contact')).toBeUndefined();
+    const dn = await resolve('/O=CONTOSO/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=ANNA.SCHMIDT', false);
+    expect(all(dn.doc, T, 'EmailAddress').map((e) => e.textContent)).toEqual(['anna.schmidt@contoso.com']);
   });
 
   it('FindPeople pages the directory', async () => {

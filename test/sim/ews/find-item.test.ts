@@ -28,8 +28,10 @@ describe('EWS FindItem', () => {
     expect(textOf(moved, T, 'CalendarItemType')).toBe('Exception');
     expect(textOf(moved, T, 'Start')).toBe('2026-03-25T13:00:00Z');
     expect(textOf(moved, T, 'RecurrenceId')).toBe('2026-03-25T09:00:00Z');
-    // FindItem names the organizer but never gives its address (clients need GetItem for that).
-    expect(first(first(moved, T, 'Organizer')!, T, 'EmailAddress')).toBeUndefined();
+    // FindItem gives an internal organizer as legacy DN with routing type EX (GetItem gives SMTP).
+    const organizer = first(moved, T, 'Organizer')!;
+    expect(textOf(organizer, T, 'RoutingType')).toBe('EX');
+    expect(textOf(organizer, T, 'EmailAddress')).toMatch(/^\/O=CONTOSO\/OU=EXCHANGE ADMINISTRATIVE GROUP \(FYDIBOHF23SPDLT\)\/CN=RECIPIENTS\/CN=ANNA\.SCHMIDT$/);
     const allDay = items.find((i) => textOf(i, T, 'Subject') === 'Urlaub')!;
     expect(textOf(allDay, T, 'IsAllDayEvent')).toBe('true');
     expect(textOf(allDay, T, 'Start')).toBe('2026-03-29T22:00:00Z'); // local midnight CEST
