@@ -1,0 +1,35 @@
+// Free/busy through getSchedule: no read right on the calendars needed, up to 100 mailboxes per call.
+import type { FreeBusyBlock, ShowAs } from '../../../../shared/model.js';
+import { graphPost, seg, type GraphContext } from '../graph-context.js';
+import { utcInstant, type GraphDateTime } from '../map-event.js';
+
+interface Schedule {
+  scheduleId: string;
+  scheduleItems?: Array<{ status?: string; start: GraphDateTime; end: GraphDateTime }>;
+  error?: { message?: string; responseCode?: string };
+}
+
+const SHOW_AS = new Set(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
+
+export async function availability(ctx: GraphContext, mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]> {
+  const out: FreeBusyBlock[] = [];
+  for (let i = 0; i < mailboxes.length; i += 100) {
+    const chunk = mailboxes.slice(i, i + 100);
+    const res = await graphPost<{ value?: Schedule[] }>(
+      ctx,
+      `/users/${seg(chunk[0]!)}/calendar/getSchedule`,
+      { schedules: chunk, startTime: { dateTime: from.toISOString().slice(0, 19), timeZone: 'UTC' }, endTime: { dateTime: to.toISOString().slice(0, 19), timeZone: 'UTC' }, availabilityViewInterval: 30 },
+      { Prefer: 'outlook.timezone="UTC"' },
+    );
+    for (const s of res.value ?? []) {
+      if (s.error) {
+        ctx.logger.warn('graph.schedule.failed', { mailbox: s.scheduleId, code: s.error.responseCode });
+        continue;
+      }
+      for (const item of s.scheduleItems ?? []) {
+        out.push({ mailbox: s.scheduleId, start: utcInstant(item.start), end: utcInstant(item.end), showAs: (SHOW_AS.has(item.status ?? '') ? item.status : 'unknown') as ShowAs });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+// The one place Graph retry, back-off, throttling and concurrency live (CONVENTIONS #3). Operations never sleep
+// or retry: they call send()/batch() and get the final answer. Policy:
+//  - at most 4 requests in flight per mailbox (Exchange Online's MailboxConcurrency limit);
+//  - 429/503/504: wait Retry-After (seconds or HTTP date) when given, else jittered exponential back-off;
+//  - 401 InvalidAuthenticationToken: one fresh token, then give up;
+//  - dropped connections (reset, truncated body): a few retries with back-off;
+//  - $batch: up to 20 members per request; throttled members are retried alone after the longest Retry-After.
+import type { HttpSend } from '../../auth/http-send.js';
+import { isTransientNetworkError } from '../../net/index.js';
+import type { Logger } from '../../log/logger.js';
+
+export interface GraphCall {
+  method: 'GET' | 'POST';
+  /** Absolute URL (nextLink/deltaLink) or a path below /v1.0 ("/users/x/calendars"). */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** For logs and error texts: calendarView, users, getSchedule… */
+  operation: string;
+  /** Concurrency key; requests without one share the tenant-wide slot pool. */
+  mailbox?: string;
+}
+
+export interface GraphHttpResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface BatchMember {
+  id: string;
+  method: 'GET' | 'POST';
+  /** Relative to /v1.0, e.g. "/users/x/calendars/y/events?$count=true&$top=1". */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchMemberResult {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface TransportOptions {
+  http: HttpSend;
+  graphHost: string;
+  token: (opts?: { forceRefresh?: boolean }) => Promise<string>;
+  logger: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  maxAttempts?: number;
+  perMailbox?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export const RETRYABLE = new Set([429, 503, 504]);
+export const BATCH_LIMIT = 20;
+
+class Slots {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+  async acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>((r) => this.waiting.push(r));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active -= 1;
+  }
+}
+
+export class GraphTransport {
+  private readonly slots = new Map<string, Slots>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+  readonly maxAttempts: number;
+  /** Peak concurrent requests per mailbox seen so far (for tests and `describe`). */
+  readonly peak = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(private readonly o: TransportOptions) {
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = o.random ?? Math.random;
+    this.now = o.now ?? Date.now;
+    this.maxAttempts = o.maxAttempts ?? 8;
+  }
+
+  absolute(url: string): string {
+    return /^https?:\/\//i.test(url) ? url : `${this.o.graphHost.replace(/\/+$/, '')}/v1.0${url.startsWith('/') ? url : `/${url}`}`;
+  }
+
+  /** Delay before the next attempt: the server's Retry-After when present, else jittered exponential back-off. */
+  delayMs(attempt: number, retryAfter: string | undefined): number {
+    const jitter = this.random();
+    if (retryAfter) {
+      const seconds = Number(retryAfter);
+      const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - this.now();
+      if (Number.isFinite(ms) && ms >= 0) return ms + Math.floor(jitter * 250);
+    }
+    const base = this.o.baseDelayMs ?? 1000;
+    const capped = Math.min(this.o.maxDelayMs ?? 60_000, base * 2 ** attempt);
+    return Math.floor(capped / 2 + (capped / 2) * jitter);
+  }
+
+  private async once(call: GraphCall, token: string): Promise<GraphHttpResult> {
+    const key = (call.mailbox ?? '*').toLowerCase();
+    let slots = this.slots.get(key);
+    if (!slots) this.slots.set(key, (slots = new Slots(this.o.perMailbox ?? 4)));
+    await slots.acquire();
+    const n = (this.inFlight.get(key) ?? 0) + 1;
+    this.inFlight.set(key, n);
+    this.peak.set(key, Math.max(this.peak.get(key) ?? 0, n));
+    try {
+      const headers: Record<string, string> = { Accept: 'application/json', ...call.headers, Authorization: `Bearer ${token}` };
+      if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+      return await this.o.http({ method: call.method, url: this.absolute(call.url), headers, body: call.body });
+    } finally {
+      this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
+      slots.release();
+    }
+  }
+
+  async send(call: GraphCall): Promise<GraphHttpResult> {
+    const log = this.o.logger;
+    let refreshed = false;
+    let token = await this.o.token();
+    for (let attempt = 0; ; attempt++) {
+      let res: GraphHttpResult;
+      try {
+        res = await this.once(call, token);
+      } catch (e) {
+        if (isTransientNetworkError(e) && attempt < Math.min(3, this.maxAttempts - 1)) {
+          const wait = this.delayMs(attempt, undefined);
+          log.debug('graph.retry.network', { operation: call.operation, mailbox: call.mailbox, attempt, waitMs: wait });
+          await this.sleep(wait);
+          continue;
+        }
+        throw e;
+      }
+      if (res.status === 401 && !refreshed && /InvalidAuthenticationToken/.test(res.body)) {
+        refreshed = true;
+        token = await this.o.token({ forceRefresh: true });
+        log.debug('graph.token.refreshed', { operation: call.operation });
+        continue;
+      }
+      if (RETRYABLE.has(res.status) && attempt < this.maxAttempts - 1) {
+        const wait = this.delayMs(attempt, res.headers['retry-after']);
+        log.info('graph.throttled', { operation: call.operation, mailbox: call.mailbox, status: res.status, retryAfter: res.headers['retry-after'], waitMs: wait, attempt });
+        await this.sleep(wait);
+        continue;
+      }
+      return { ...res, headers: { ...res.headers, 'x-calpump-attempts': String(attempt + 1) } };
+    }
+  }
+
+  /** Runs members as JSON $batch requests of up to 20, retrying throttled members; results in member order. */
+  async batch(members: BatchMember[], operation: string, mailbox?: string): Promise<BatchMemberResult[]> {
+    const results = new Map<string, BatchMemberResult>();
+    for (let i = 0; i < members.length; i += BATCH_LIMIT) {
+      let pending = members.slice(i, i + BATCH_LIMIT);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const res = await this.send({ method: 'POST', url: '/$batch', body: JSON.stringify({ requests: pending }), operation, mailbox });
+        if (res.status !== 200) {
+          for (const m of pending) results.set(m.id, { id: m.id, status: res.status, headers: res.headers, body: safeJson(res.body) });
+          break;
+        }
+        const answers = ((safeJson(res.body) as { responses?: BatchMemberResult[] })?.responses ?? []).map((r) => ({ ...r, headers: lower(r.headers) }));
+        const retry: BatchMember[] = [];
+        let wait = 0;
+        for (const a of answers) {
+          if (RETRYABLE.has(a.status) && attempt < this.maxAttempts - 1) {
+            retry.push(pending.find((m) => m.id === a.id)!);
+            wait = Math.max(wait, this.delayMs(attempt, a.headers['retry-after']));
+          } else results.set(a.id, a);
+        }
+        if (retry.length) {
+          this.o.logger.info('graph.throttled', { operation, members: retry.length, waitMs: wait, attempt });
+          await this.sleep(wait);
+        }
+        pending = retry.filter(Boolean);
+      }
+    }
+    return members.map((m) => results.get(m.id) ?? { id: m.id, status: 0, headers: {}, body: undefined });
+  }
+}
+
+function lower(h: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = String(v);
+  return out;
+}
+
+export function safeJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
