@@ -16,6 +16,8 @@ export function offeredSchemes(res: HttpResponse): string[] {
   return [...new Set(all.split(/,\s*/).map((p) => p.trim().split(/\s+/)[0]).filter((t) => /^[A-Za-z][A-Za-z0-9-]*$/.test(t)))];
 }
 
+const LOGIN_PAGE = /<form\b|type=["']?password|logon\.aspx|owa\/auth/i;
+
 function looksLikeHtml(res: HttpResponse): boolean {
   const ct = String(res.headers['content-type'] ?? '').toLowerCase();
   return ct.includes('text/html') || /^\s*(<!DOCTYPE\s+html|<html[\s>])/i.test(res.body);
@@ -31,14 +33,22 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
     throw new CalpumpError('ews.auth.unauthorized', { params: { username: ctx.username }, evidence: `HTTP 401 from ${ctx.url}` });
   }
   const location = String(res.headers.location ?? '');
-  if (res.status === 440 || (res.status >= 300 && res.status < 400 && /owa\/auth|logon\.aspx|\/adfs\//i.test(location)) || looksLikeHtml(res)) {
-    throw new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}${location ? ` → ${location}` : ''}, ${String(res.headers['content-type'] ?? 'no content type')}` });
+  if (res.status === 440 || (res.status >= 300 && res.status < 400 && /owa\/auth|logon\.aspx|\/adfs\//i.test(location))) {
+    throw new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}${location ? ` → ${location}` : ''}` });
   }
-  if (containsDtd(res.body)) throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}` });
   const transient = res.status === 502 || res.status === 503 || res.status === 504;
-  if (transient && !res.body.trim().startsWith('<')) {
+  const soapLike = /^\s*(<\?xml[^>]*>\s*)?<([\w-]+:)?Envelope[\s>]/.test(res.body);
+  if (transient && !soapLike) {
     return { kind: 'unavailable', error: new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } }) };
   }
+  if (looksLikeHtml(res)) {
+    // A login form (or any page served with 200 where SOAP belongs) means forms-based auth in front of EWS.
+    if (res.status === 200 || LOGIN_PAGE.test(res.body)) {
+      throw new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}, ${String(res.headers['content-type'] ?? 'no content type')}` });
+    }
+    throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: 'HTML error page' });
+  }
+  if (containsDtd(res.body)) throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}` });
   if (res.status >= 300 && res.status < 400) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: location });
   let envelope: XmlNode;
   try {
