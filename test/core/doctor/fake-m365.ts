@@ -1,6 +1,6 @@
-// A minimal Entra ID + Microsoft Graph stand-in for the Graph doctor tests (the simulator's OAuth/Graph
-// routes were not there yet): OpenID metadata, the client-credentials token endpoint answering like Entra
-// (AADSTS codes), and the two Graph reads the doctor makes, with staged problems.
+// A minimal Entra ID + Microsoft Graph stand-in for unit-level Graph doctor tests: it stages what is awkward
+// to stage in the simulator (tokens with any set of roles, an unknown tenant) — OpenID metadata, the
+// client-credentials token endpoint answering like Entra (AADSTS codes), and the two Graph reads the doctor makes.
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { readFixture } from './probes/tls-server.js';

@@ -1,9 +1,9 @@
-// The Graph doctor's sign-in steps against the simulator's Entra ID endpoints (src/sim/oauth).
+// The Graph doctor against the simulator's Entra ID (src/sim/oauth) and Graph (src/sim/graph) endpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-doctor.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_APP_NO_CONSENT, SIM_APP_NO_CONSENT_SECRET, SIM_TENANT_ID } from '../../../src/sim/oauth/index.js';
+import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_APP_NO_CONSENT, SIM_APP_NO_CONSENT_SECRET, SIM_TENANT_ID, simTenant } from '../../../src/sim/oauth/index.js';
 import { graphProfileSchema, secretKey, type GraphProfile } from '../../../src/shared/profile.js';
 import { loopbackResolver, memorySecrets, noConnector } from './doctor-support.js';
 
@@ -62,5 +62,38 @@ describe('Graph doctor against the simulated Entra ID', () => {
     expect(step.message).toContain('Calendars.Read, User.Read.All');
     expect(step.delay).toMatch(/few minutes/);
     expect(status(r, 'mailbox.read')).toBe('skipped');
+  });
+
+  it('a healthy app-only profile passes every step', async () => {
+    const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
+    expect(r.steps.filter((s) => s.status !== 'pass').map((s) => `${s.id}: ${s.errorId} ${s.evidence}`)).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.steps.find((s) => s.id === 'mailbox.read')?.evidence).toContain('alice.smith@contoso.com');
+  });
+
+  it('app not allowed for the mailbox (access policy) → mailbox.read / graph.mailbox.accessDenied', async () => {
+    const app = simTenant(sim.world).apps.get(SIM_APP_DAEMON)!;
+    app.mailboxScope = new Set(['anna.schmidt@contoso.com']);
+    try {
+      const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
+      expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.mailbox.accessDenied' });
+      expect(r.steps.find((s) => s.id === 'mailbox.read')?.evidence).toContain('AccessPolicy');
+      expect(r.steps.find((s) => s.id === 'mailbox.read')?.delay).toMatch(/30 minutes/);
+    } finally {
+      app.mailboxScope = undefined;
+    }
+  });
+
+  it('throttled → mailbox.read / graph.throttled with the Retry-After', async () => {
+    sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendar', times: 3, backOffMs: 7000 });
+    const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
+    sim.faults.clear();
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.throttled' });
+    expect(r.steps.find((s) => s.id === 'mailbox.read')?.message).toContain('7 s');
+  });
+
+  it('unknown mailbox → mailbox.read / graph.mailbox.notFound', async () => {
+    const r = await doctor(profile(SIM_APP_DAEMON, { testMailbox: 'nobody@contoso.com' }), SIM_APP_DAEMON_SECRET);
+    expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.mailbox.notFound' });
   });
 });
