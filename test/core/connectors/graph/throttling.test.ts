@@ -1,0 +1,76 @@
+// Under injected 429/503s (also inside $batch) a run still returns complete output, waits what Retry-After
+// asks, and never has more than 4 requests in flight per mailbox. Sleep is injected, so the test is fast.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
+import { expectedEvents } from '../../../../src/sim/world/expected.js';
+import type { GraphTransport } from '../../../../src/core/connectors/graph/transport.js';
+import { collect, comparable, simGraphConnector } from './support.js';
+
+let sim: RunningSimulator;
+let from: Date;
+let to: Date;
+beforeAll(async () => {
+  sim = await startSimulator({ eventsPerMailbox: 40 });
+  from = new Date(Date.parse(`${sim.world.anchor}T00:00:00Z`) - 14 * 86_400_000);
+  to = new Date(Date.parse(`${sim.world.anchor}T00:00:00Z`) + 90 * 86_400_000);
+});
+afterAll(async () => sim?.stop());
+
+describe('throttling', () => {
+  it('finishes with complete output under 429s and 503s and honours Retry-After', async () => {
+    const waits: number[] = [];
+    const { connector, logText } = await simGraphConnector(sim, {}, { sleep: async (ms) => void waits.push(ms), random: () => 0 });
+    sim.faults.clear();
+    sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendarView', times: 3, backOffMs: 7000 });
+    sim.faults.stage({ kind: 'http503', match: 'Graph:calendarView', times: 1, backOffMs: 2000 });
+    sim.faults.stage({ kind: 'throttle429', match: 'Graph:event', times: 2, backOffMs: 5000 });
+    const got = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
+    expect(comparable(got)).toEqual(comparable(expectedEvents(sim.world, 'anna.schmidt@contoso.com', 'calendar', from, to)));
+    expect(sim.faults.pending()).toEqual([]);
+    expect(sim.faults.delivered.throttle429).toBeGreaterThanOrEqual(5);
+    expect(waits.filter((w) => w === 7000)).toHaveLength(3);
+    expect(waits).toContain(2000);
+    expect(waits).toContain(5000); // a throttled $batch member waited for its own Retry-After
+    expect(logText()).toContain('graph.throttled');
+  });
+
+  it('gives up after the attempt limit with graph.throttled naming the operation', async () => {
+    const { connector } = await simGraphConnector(sim, {}, { sleep: async () => undefined });
+    sim.faults.clear();
+    sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendarView', times: 50, backOffMs: 1000 });
+    const err = await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', from, to)).then(
+      () => undefined,
+      (e: { id: string; info(): { message: string } }) => e,
+    );
+    sim.faults.clear();
+    expect(err?.id).toBe('graph.throttled');
+    expect(err?.info().message).toContain('calendarView');
+    expect(err?.info().message).toContain('8 times');
+  });
+
+  it('keeps at most 4 requests in flight per mailbox', async () => {
+    let transport: GraphTransport | undefined;
+    const { connector } = await simGraphConnector(sim, {}, { onTransport: (t) => (transport = t) });
+    sim.faults.clear();
+    sim.faults.latencyMs = 30;
+    try {
+      const runs = Array.from({ length: 10 }, () => collect(connector.calendarView('jan.devries@contoso.com', 'calendar', from, to)));
+      const results = await Promise.all(runs);
+      expect(new Set(results.map((r) => r.length)).size).toBe(1);
+    } finally {
+      sim.faults.latencyMs = 0;
+    }
+    expect(transport!.peak.get('jan.devries@contoso.com')).toBe(4);
+  });
+
+  it('gets a fresh token once when Graph says the token expired', async () => {
+    const { connector } = await simGraphConnector(sim);
+    sim.faults.clear();
+    const tokensBefore = sim.counters.operation('OAuth:token');
+    await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', from, to));
+    sim.faults.stage({ kind: 'tokenExpired', match: 'Graph:calendarView', times: 1 });
+    const got = await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', from, to));
+    expect(got.length).toBe(expectedEvents(sim.world, 'alice.smith@contoso.com', 'calendar', from, to).length);
+    expect(sim.counters.operation('OAuth:token') - tokensBefore).toBe(2);
+  });
+});
