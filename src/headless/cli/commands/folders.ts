@@ -25,5 +25,5 @@ export function register(program: Command, ctx: CliContext): void {
 function label(f: Folder, showKind: boolean): string {
   // Distinguished folders are addressed by their well-known id; others by their server id.
   const address = f.distinguishedId ?? f.id;
-  return `${f.name} (${f.totalCount})${showKind ? ` ${f.kind}` : ''}   --folder ${address}`;
+  return `${f.name} (${f.totalCount})${showKind ? ` [${f.kind}]` : ''}   --folder ${address}`;
 }

@@ -30,11 +30,13 @@ export function register(program: Command, ctx: CliContext): void {
       });
       if (opts.json) return ctx.json(found);
       if (found.length === 0) return ctx.out(ctx.t('noMailboxes'));
+      // EWS directory searches rarely return UPNs; an always-empty column is noise.
+      const showUpn = found.some((m) => m.upn && m.upn !== m.smtp);
       ctx.out(
         renderTable(found, [
           { header: 'DISPLAY NAME', value: (m) => m.displayName },
           { header: 'SMTP', value: (m) => m.smtp },
-          { header: 'UPN', value: (m) => m.upn ?? '' },
+          ...(showUpn ? [{ header: 'UPN', value: (m: Mailbox) => m.upn ?? '' }] : []),
           { header: 'KIND', value: (m) => m.kind },
         ]),
       );
