@@ -29,7 +29,7 @@ export function contentSecurityPolicy(wsOrigin: string): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ${wsOrigin}`,
     "base-uri 'none'",

@@ -1,0 +1,134 @@
+// Wires the desktop app from injected Electron pieces: one instance, the engine with safeStorage secrets, the
+// window (kept in the tray on close), IPC, tray state and menu, login item, failure/recovery notifications.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCoreServices, type BuiltCoreServices } from '../core/rpc/core-services.js';
+import { createDispatcher, type Dispatcher } from '../core/rpc/dispatcher.js';
+import type { ConnectorFactory } from '../core/connectors/factory.js';
+import type { TrayState } from '../shared/rpc.js';
+import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
+import { registerIpcRpc } from './ipc-transport.js';
+import { createJobNotifier } from './job-notifier.js';
+import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
+import { createTrayController, type TrayController } from './tray-controller.js';
+import { createMainWindow, lockDownContents } from './window-factory.js';
+import { applyStartAtLogin, claimSingleInstance, keepInTrayOnClose, launchedHidden, showWindow } from './window-lifecycle.js';
+
+export interface DesktopOptions {
+  argv: readonly string[];
+  /** dist/renderer/index.html */
+  rendererIndex: string;
+  /** Vite dev server URL during development (ELECTRON_RENDERER_URL). */
+  devUrl?: string;
+  preloadPath: string;
+  assetsDir: string;
+  /** Where profiles, jobs, secrets and logs live (default: app userData). */
+  configDir?: string;
+  createConnector?: ConnectorFactory;
+}
+
+export interface DesktopApp {
+  window: BrowserWindowLike;
+  tray: TrayController;
+  dispatcher: Dispatcher;
+  core: BuiltCoreServices;
+  startUrl: string;
+}
+
+export const APP_USER_MODEL_ID = 'com.calpump.desktop';
+export const TRAY_STATES: TrayState[] = ['idle', 'syncing', 'error', 'paused'];
+
+export function trayIcons(assetsDir: string): Record<TrayState, string> {
+  return Object.fromEntries(TRAY_STATES.map((s) => [s, join(assetsDir, `tray-${s}.png`)])) as Record<TrayState, string>;
+}
+
+export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): Promise<DesktopApp | undefined> {
+  let win: BrowserWindowLike | undefined;
+  if (!claimSingleInstance(api.app, () => win && showWindow(win))) {
+    api.app.quit();
+    return undefined;
+  }
+  await api.app.whenReady();
+  api.app.setAppUserModelId?.(APP_USER_MODEL_ID);
+  const startUrl = opts.devUrl ?? pathToFileURL(opts.rendererIndex).href;
+  // Any web contents created later (devtools excepted by Electron itself) gets the same lock-down.
+  api.app.on('web-contents-created', (_e, contents) => lockDownContents(contents, api, startUrl));
+
+  const configDir = opts.configDir ?? api.app.getPath('userData');
+  const core = await createCoreServices({
+    configDir,
+    secrets: new SafeStorageSecretStore(api.safeStorage, configDir),
+    version: api.app.getVersion(),
+    features: { startAtLogin: true, notifications: api.notificationsSupported(), openExternal: true },
+    schedule: true,
+    createConnector: opts.createConnector,
+    onSettingsChanged: (next, previous) => {
+      if (next.startAtLogin !== previous.startAtLogin) applyStartAtLogin(api.app, next.startAtLogin);
+    },
+  });
+  const dispatcher = createDispatcher(core.services, { events: core.events });
+  const lang = () => core.settings.peek()?.language ?? 'en';
+  const appIcon = join(opts.assetsDir, 'icon.png');
+
+  const window = createMainWindow(api, { preloadPath: opts.preloadPath, startUrl, icon: appIcon });
+  win = window;
+  keepInTrayOnClose(api.app, window);
+  const stopIpc = registerIpcRpc({
+    ipcMain: api.ipcMain,
+    dispatcher,
+    window: () => win,
+    startUrl,
+    lang,
+    onRefused: (url) => core.logger.warn('ipc.refused', { url }),
+  });
+
+  const tray = createTrayController(api, {
+    icons: trayIcons(opts.assetsDir),
+    lang,
+    actions: {
+      open: () => showWindow(window),
+      syncNow: () => void syncAll(dispatcher),
+      pause: () => void dispatcher.call('jobs.pauseAll', {}),
+      resume: () => void dispatcher.call('jobs.resumeAll', {}),
+      quit: () => api.app.quit(),
+    },
+  });
+  tray.update(core.jobs.state());
+  const notifier = createJobNotifier(api, {
+    jobName: async (id) => (await core.jobStore.get(id)).name,
+    failingAtStart: core.jobs.state().failingJobs,
+    lang,
+    icon: appIcon,
+    onClick: () => showWindow(window),
+  });
+  core.events.subscribe((name, payload) => {
+    if (name === 'app.state') tray.update(payload as Parameters<TrayController['update']>[0]);
+    if (name === 'job.status') void notifier.onStatus(payload as Parameters<typeof notifier.onStatus>[0]);
+  });
+
+  // The app lives in the tray: closing the last window does not quit it.
+  api.app.on('window-all-closed', () => undefined);
+  api.app.on('activate', () => showWindow(window));
+  api.app.on('before-quit', () => {
+    stopIpc();
+    core.stop();
+    void dispatcher.close();
+    tray.destroy();
+  });
+
+  const hidden = launchedHidden(api.app, opts.argv);
+  window.once('ready-to-show', () => {
+    if (!hidden) showWindow(window);
+  });
+  await window.loadURL(startUrl);
+  return { window, tray, dispatcher, core, startUrl };
+}
+
+/** "Sync now" in the tray: every job, now. */
+export async function syncAll(dispatcher: Dispatcher): Promise<number> {
+  const r = await dispatcher.call('jobs.list', {});
+  if (!r.ok) return 0;
+  const jobs = (r.output as { jobs: Array<{ job: { id: string } }> }).jobs;
+  await Promise.all(jobs.map((j) => dispatcher.call('jobs.runNow', { id: j.job.id })));
+  return jobs.length;
+}

@@ -1,0 +1,141 @@
+// The slice of Electron the host uses, as interfaces: main-process modules take these as parameters so they are
+// tested with fakes (no Electron binary exists in CI). Only src/main/index.ts maps the real `electron` onto them.
+
+export interface WebPreferencesLike {
+  preload: string;
+  contextIsolation: boolean;
+  sandbox: boolean;
+  nodeIntegration: boolean;
+  nodeIntegrationInWorker: boolean;
+  nodeIntegrationInSubFrames: boolean;
+  webSecurity: boolean;
+  allowRunningInsecureContent: boolean;
+  webviewTag: boolean;
+  spellcheck: boolean;
+  navigateOnDragDrop: boolean;
+  safeDialogs: boolean;
+}
+
+export interface BrowserWindowOptionsLike {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  show: boolean;
+  title: string;
+  icon?: string;
+  autoHideMenuBar: boolean;
+  backgroundColor: string;
+  webPreferences: WebPreferencesLike;
+}
+
+export interface FrameLike {
+  url: string;
+  parent: FrameLike | null;
+}
+
+export interface WebContentsLike {
+  mainFrame: FrameLike;
+  on(event: 'will-navigate' | 'will-redirect', listener: (e: { preventDefault(): void; url?: string }, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (e: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
+  send(channel: string, ...args: unknown[]): void;
+  isDestroyed(): boolean;
+  session: SessionLike;
+}
+
+export interface SessionLike {
+  setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+  setPermissionCheckHandler?(handler: ((wc: unknown, permission: string) => boolean) | null): void;
+  webRequest: {
+    onHeadersReceived(listener: (details: { url: string; responseHeaders?: Record<string, string[] | string> }, callback: (response: { responseHeaders?: Record<string, string[] | string>; cancel?: boolean }) => void) => void): void;
+  };
+}
+
+export interface BrowserWindowLike {
+  webContents: WebContentsLike;
+  loadURL(url: string): Promise<void>;
+  loadFile?(path: string): Promise<void>;
+  show(): void;
+  hide(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isVisible(): boolean;
+  isDestroyed(): boolean;
+  on(event: 'close', listener: (e: { preventDefault(): void }) => void): unknown;
+  on(event: 'closed' | 'ready-to-show', listener: () => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+}
+
+export interface MenuItemOptionsLike {
+  label?: string;
+  type?: 'normal' | 'separator';
+  enabled?: boolean;
+  click?: () => void;
+  id?: string;
+}
+
+export interface TrayLike {
+  setImage(image: string): void;
+  setToolTip(text: string): void;
+  setContextMenu(menu: unknown): void;
+  on(event: 'click' | 'double-click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+export interface NotificationLike {
+  show(): void;
+  on?(event: 'click', listener: () => void): unknown;
+}
+
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+export interface LoginItemSettingsLike {
+  openAtLogin: boolean;
+  wasOpenedAsHidden?: boolean;
+}
+
+export interface AppLike {
+  requestSingleInstanceLock(): boolean;
+  on(event: 'second-instance' | 'before-quit' | 'window-all-closed' | 'activate', listener: (...args: unknown[]) => void): unknown;
+  on(event: 'web-contents-created', listener: (e: unknown, contents: WebContentsLike) => void): unknown;
+  whenReady(): Promise<void>;
+  quit(): void;
+  getPath(name: 'userData' | 'logs'): string;
+  getVersion(): string;
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[]; openAsHidden?: boolean }): void;
+  getLoginItemSettings(opts?: { args?: string[] }): LoginItemSettingsLike;
+  setAppUserModelId?(id: string): void;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown> | unknown): void;
+  removeHandler(channel: string): void;
+}
+
+export interface IpcInvokeEventLike {
+  sender: WebContentsLike | unknown;
+  senderFrame: FrameLike | null;
+}
+
+export interface ShellLike {
+  openExternal(url: string): Promise<void>;
+}
+
+/** Everything main needs, injected. */
+export interface ElectronApi {
+  app: AppLike;
+  createWindow(options: BrowserWindowOptionsLike): BrowserWindowLike;
+  createTray(image: string): TrayLike;
+  buildMenu(template: MenuItemOptionsLike[]): unknown;
+  createNotification(options: { title: string; body: string; icon?: string }): NotificationLike;
+  notificationsSupported(): boolean;
+  safeStorage: SafeStorageLike;
+  shell: ShellLike;
+  ipcMain: IpcMainLike;
+}

@@ -1,0 +1,34 @@
+// Electron entry: the only file that imports 'electron' in the main process. It maps the real API onto the
+// ElectronApi interfaces and hands over to startDesktopApp.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import { bundledCreateConnector } from './connector-backends.js';
+import { startDesktopApp } from './desktop-app.js';
+import type { AppLike, BrowserWindowLike, ElectronApi } from './electron-api.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const api: ElectronApi = {
+  app: app as unknown as AppLike,
+  createWindow: (options) => new BrowserWindow(options) as unknown as BrowserWindowLike,
+  createTray: (image) => new Tray(image) as unknown as ReturnType<ElectronApi['createTray']>,
+  buildMenu: (template) => Menu.buildFromTemplate(template as MenuItemConstructorOptions[]),
+  createNotification: (options) => new Notification(options),
+  notificationsSupported: () => Notification.isSupported(),
+  safeStorage,
+  shell,
+  ipcMain: ipcMain as unknown as ElectronApi['ipcMain'],
+};
+
+startDesktopApp(api, {
+  argv: process.argv,
+  rendererIndex: join(here, '..', 'renderer', 'index.html'),
+  devUrl: process.env.ELECTRON_RENDERER_URL,
+  preloadPath: join(here, '..', 'preload', 'index.cjs'),
+  assetsDir: join(app.getAppPath(), 'assets'),
+  createConnector: bundledCreateConnector,
+}).catch((e: unknown) => {
+  console.error('Calpump could not start:', e);
+  app.quit();
+});

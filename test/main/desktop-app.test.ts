@@ -1,0 +1,104 @@
+// The whole desktop host wired with fake Electron: single instance, hidden start, close-to-tray, IPC through
+// the real dispatcher, tray following job state, notifications on failure/recovery, login item setting.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDesktopApp, type DesktopApp } from '../../src/main/desktop-app.js';
+import { CalpumpError } from '../../src/core/errors/calpump-error.js';
+import { IPC_CALL_CHANNEL, type RpcResult } from '../../src/shared/rpc.js';
+import { FakeConnector, makeEvent } from '../support/fake-connector.js';
+import { createFakeElectron, eventFrom, type FakeWindow } from './fake-electron.js';
+
+let dir: string;
+let app: DesktopApp | undefined;
+let fakeRef: ReturnType<typeof createFakeElectron> | undefined;
+afterEach(async () => {
+  fakeRef?.app.quit();
+  app = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeConnector } = {}) {
+  dir = await mkdtemp(join(tmpdir(), 'calpump-desktop-'));
+  const fake = createFakeElectron({ lock: opts.lock, userData: dir });
+  fakeRef = fake;
+  const connector = opts.connector ?? new FakeConnector();
+  app = await startDesktopApp(fake.api, {
+    argv: opts.argv ?? ['calpump.exe'],
+    rendererIndex: '/opt/Calpump/dist/renderer/index.html',
+    preloadPath: '/opt/Calpump/dist/preload/index.cjs',
+    assetsDir: '/opt/Calpump/assets',
+    createConnector: async () => connector,
+  });
+  const win = fake.windows[0] as FakeWindow | undefined;
+  const call = async (method: string, input: unknown = {}) => (await fake.invoke(IPC_CALL_CHANNEL, eventFrom(win!), method, input)) as RpcResult;
+  return { fake, win, call };
+}
+
+async function until(cond: () => boolean) {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!cond()) throw new Error('not reached');
+}
+
+describe('desktop app', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const { fake } = await start({ lock: false });
+    expect(app).toBeUndefined();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.app.quitCalls()).toBe(1);
+  });
+
+  it('loads the app page, shows it, and keeps running in the tray when closed', async () => {
+    const { fake, win } = await start();
+    expect(win!.loaded).toBe('file:///opt/Calpump/dist/renderer/index.html');
+    expect(win!.visible).toBe(true);
+    expect(fake.trays[0].image).toBe('/opt/Calpump/assets/tray-idle.png');
+    expect(win!.userClose()).toBe(false);
+    expect(win!.visible).toBe(false);
+    fake.app.emit('second-instance');
+    expect(win!.visible).toBe(true);
+    fake.app.quit();
+    expect(win!.userClose()).toBe(true);
+    expect(fake.trays[0].destroyed).toBe(true);
+  });
+
+  it('starts hidden when launched at login', async () => {
+    const { win } = await start({ argv: ['calpump.exe', '--hidden'] });
+    expect(win!.visible).toBe(false);
+  });
+
+  it('serves the UI over IPC, stores secrets with safeStorage, and sets the login item from settings', async () => {
+    const { fake, call } = await start();
+    const created = await call('profiles.create', { profile: { kind: 'ews', name: 'Contoso', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'Passw0rd!' } });
+    expect(created).toMatchObject({ ok: true, output: { secrets: { password: 'stored' } } });
+    expect(await readFile(join(dir, 'secrets.safe.json'), 'utf8')).not.toContain('Passw0rd!');
+    expect(await call('app.version')).toMatchObject({ ok: true, output: { version: '1.2.3', features: { startAtLogin: true } } });
+    await call('app.setSettings', { startAtLogin: true });
+    expect(fake.app.loginItem()).toEqual({ openAtLogin: true, args: ['--hidden'] });
+    await call('app.setSettings', { startAtLogin: false });
+    expect(fake.app.loginItem().openAtLogin).toBe(false);
+  });
+
+  it('tray follows a failing job and a native notification reports failure, then recovery', async () => {
+    const connector = new FakeConnector();
+    const soon = new Date(Date.now() + 86_400_000);
+    connector.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }));
+    connector.failures.set('anna.schmidt@contoso.com', { error: new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna.schmidt@contoso.com' } }), times: 1 });
+    const { fake, call } = await start({ connector });
+    const p = await call('profiles.create', { profile: { kind: 'ews', name: 'Sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'x' } });
+    const profileId = (p as { output: { profile: { id: string } } }).output.profile.id;
+    const j = await call('jobs.create', { job: { name: 'Anna', profile: profileId, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'out') } } });
+    const jobId = (j as { output: { job: { id: string } } }).output.job.id;
+    await call('jobs.runNow', { id: jobId });
+    await until(() => fake.notifications.length === 1);
+    expect(fake.notifications[0].title).toBe('Job failed: Anna');
+    await until(() => fake.trays[0].image.endsWith('tray-error.png'));
+    await call('jobs.runNow', { id: jobId });
+    await until(() => fake.notifications.length === 2);
+    expect(fake.notifications[1].title).toBe('Job working again: Anna');
+    await until(() => fake.trays[0].image.endsWith('tray-idle.png'));
+    await call('jobs.pauseAll');
+    expect(fake.trays[0].image).toBe('/opt/Calpump/assets/tray-paused.png');
+  });
+});
