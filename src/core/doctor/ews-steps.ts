@@ -8,7 +8,10 @@ import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient, type HttpResponse } from '../net/http-client.js';
 import { mapEwsResponseCode, mapHttpStatus } from './error-map.js';
 import { looksLikeLoginPage, parseAuthSchemes, schemeOffered } from './probes/http-auth.js';
-import { postEws } from './probes/ews-post.js';
+import { postEws, SOAP_HEADERS } from './probes/ews-post.js';
+import { createEwsBearer, type EwsBearer } from '../auth/ews-bearer.js';
+import { httpSendFromClient } from '../auth/net-http-send.js';
+import type { Logger } from '../log/logger.js';
 import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes, resolveNamesSoap, type SoapAnswer } from './probes/ews-soap.js';
 import type { NetworkContext } from './network-steps.js';
 import type { StepSpec } from './runner.js';
@@ -23,6 +26,9 @@ export interface EwsContext extends NetworkContext {
   answer?: SoapAnswer;
   /** Calendar day the view step reads (UTC midnight). */
   day: Date;
+  logger: Logger;
+  /** Legacy EWS on Microsoft 365: the token source, made on first use. */
+  bearer?: EwsBearer;
 }
 
 const ACCOUNT_CODES = new Set(['ErrorAccountDisabled', 'ErrorPasswordExpired', 'ErrorPasswordChangeRequired']);
@@ -91,7 +97,8 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         if (answer.responseCode && ACCOUNT_CODES.has(answer.responseCode)) {
           throw new CalpumpError(mapEwsResponseCode(answer.responseCode), { params: { username: p.username }, evidence: `${answer.responseCode}: ${answer.messageText ?? ''}` });
         }
-        return { evidence: `HTTP ${res.status}, SOAP answer for ${p.username} (${p.auth.toUpperCase()})` };
+        const how = p.legacyOnline ? `OAuth app ${p.legacyOnline.clientId}` : `${p.username} (${p.auth.toUpperCase()})`;
+        return { evidence: `HTTP ${res.status}, SOAP answer for ${how}` };
       },
     },
     {
@@ -150,21 +157,38 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
 async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res: HttpResponse; answer: SoapAnswer }> {
   const p = ctx.profile;
   const target = ctx.target!.href;
-  if (p.legacyOnline) {
-    throw new CalpumpError('input.invalid', { params: { field: 'legacyOnline', problem: 'the doctor checks legacy EWS on Microsoft 365 through a Graph profile of the same app; run it there' } });
-  }
-  const password = await ctx.secrets.get(secretKey(p.id, 'password'));
-  if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
-  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox });
-  const res = await postEws(await client(ctx), target, body, { auth: p.auth, username: p.username, password });
+  const res = p.legacyOnline ? await postWithBearer(ctx, mailbox) : await postWithPassword(ctx, mailbox);
   if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
-  if (res.status === 401) throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${p.auth.toUpperCase()} authentication` });
+  if (res.status === 401) {
+    const how = p.legacyOnline ? 'OAuth bearer token' : `${p.auth.toUpperCase()} authentication`;
+    const diag = res.headers['x-ms-diagnostics'] ? `; x-ms-diagnostics: ${String(res.headers['x-ms-diagnostics'])}` : '';
+    throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${how}${diag}` });
+  }
   const answer = readSoapAnswer(res.body);
   if (!answer.isSoap) {
     if (res.status !== 200) throw httpFailure(res, target);
     throw new CalpumpError('doctor.ews.notEws', { params: { url: target, status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') }, evidence: res.body.slice(0, 200) });
   }
   return { res, answer };
+}
+
+async function postWithPassword(ctx: EwsContext, mailbox: string | undefined): Promise<HttpResponse> {
+  const p = ctx.profile;
+  const password = await ctx.secrets.get(secretKey(p.id, 'password'));
+  if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
+  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox });
+  return postEws(await client(ctx), ctx.target!.href, body, { auth: p.auth, username: p.username, password });
+}
+
+/** Legacy EWS on Microsoft 365: an app-only token (full_access_as_app) always impersonates someone. */
+async function postWithBearer(ctx: EwsContext, mailbox: string | undefined): Promise<HttpResponse> {
+  const p = ctx.profile;
+  const http = httpSendFromClient(await client(ctx));
+  ctx.bearer ??= createEwsBearer(p, { secrets: ctx.secrets, logger: ctx.logger, http, now: ctx.now });
+  const as = mailbox ?? ctx.mailbox ?? p.username;
+  const headers = await ctx.bearer.headers(as);
+  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: 'impersonation', mailbox: as });
+  return (await client(ctx)).request({ url: ctx.target!.href, method: 'POST', body, headers: { ...SOAP_HEADERS, ...headers } });
 }
 
 function responseFailure(ctx: EwsContext, a: SoapAnswer, evidence: string): CalpumpError {

@@ -5,7 +5,7 @@ import type { EwsProfile, GraphProfile, Profile } from '../../shared/profile.js'
 import { authorityUrl } from '../auth/authority.js';
 import type { Connector } from '../connectors/connector.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../connectors/deps.js';
-import { CalpumpError } from '../errors/calpump-error.js';
+import { CalpumpError, describeError } from '../errors/calpump-error.js';
 import type { Lang } from './catalogue.js';
 import { autodiscoverSteps, type AutodiscoverContext } from './autodiscover-steps.js';
 import { ewsSteps } from './ews-steps.js';
@@ -42,6 +42,8 @@ export interface DoctorReport {
   mailbox?: string;
   ok: boolean;
   steps: TestStep[];
+  /** Things that work today but need attention (legacy EWS on Microsoft 365 retiring 2027-04-01). */
+  warnings: string[];
 }
 
 /** The doctor waits less than a sync would: a diagnosis that hangs for 100 s helps nobody. */
@@ -50,7 +52,9 @@ const DOCTOR_TIMEOUT_MS = 20_000;
 export async function runDoctor(profile: Profile, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const mailbox = opts.mailbox ?? profile.testMailbox;
   const steps = profile.kind === 'ews' ? await runEws(profile, deps, opts, mailbox) : await runGraph(profile, deps, opts, mailbox);
-  return { profile: profile.name, kind: profile.kind, mailbox, ok: steps.length > 0 && steps.every((s) => s.status === 'pass'), steps };
+  const warnings: string[] = [];
+  if (profile.kind === 'ews' && profile.legacyOnline) warnings.push(describeError('auth.ewsOnline.retiring', opts.lang ?? 'en', { profile: profile.name }).message);
+  return { profile: profile.name, kind: profile.kind, mailbox, ok: steps.length > 0 && steps.every((s) => s.status === 'pass'), steps, warnings };
 }
 
 function lazyConnector(profile: Profile, deps: DoctorDeps): { get: () => Promise<Connector>; close: () => Promise<void> } {
@@ -85,6 +89,7 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
     mailbox,
     connector: connector.get,
     day: startOfUtcDay(now()),
+    logger: deps.logger,
     autodiscoverUrls: deps.autodiscoverUrls,
   };
   const first: StepSpec<AutodiscoverContext>[] = target ? [] : autodiscoverSteps();

@@ -19,7 +19,7 @@ export interface EwsCredentials {
   password: string;
 }
 
-const SOAP_HEADERS = { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml' };
+export const SOAP_HEADERS = { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml' };
 
 /** DOMAIN\user → { user, domain }; a UPN stays whole with an empty domain (Exchange accepts both). */
 export function splitAccount(username: string): { user: string; domain: string } {

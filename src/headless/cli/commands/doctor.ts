@@ -42,6 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.json(report);
       ctx.out(t(ctx.lang, TEXT.heading, { profile: report.profile }));
       if (report.mailbox) ctx.out(`  ${t(ctx.lang, TEXT.mailbox, { mailbox: report.mailbox })}`);
+      for (const w of report.warnings) ctx.out(`  ! ${w}`);
       ctx.out('');
       for (const step of report.steps) ctx.out(renderStep(ctx, step));
       ctx.out('');
