@@ -8,3 +8,4 @@ export * as doctor from './doctor.js';
 export * as setupScript from './setup-script.js';
 export * as serve from './serve.js';
 export * as jobs from './jobs.js';
+export * as auth from './auth.js';
