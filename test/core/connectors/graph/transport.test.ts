@@ -1,0 +1,116 @@
+// The retry/back-off/concurrency policy with a scripted HTTP layer (real Graph answer shapes).
+import { describe, expect, it } from 'vitest';
+import { GraphTransport } from '../../../../src/core/connectors/graph/transport.js';
+import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-send.js';
+import { nullLogger } from '../../../../src/core/log/logger.js';
+import { fixture } from './fixtures.js';
+
+function transport(answer: (req: HttpRequest, n: number) => Promise<HttpResponse> | HttpResponse, extra: { waits?: number[]; tokens?: string[] } = {}) {
+  let n = 0;
+  const requests: HttpRequest[] = [];
+  const t = new GraphTransport({
+    http: async (req) => {
+      requests.push(req);
+      return answer(req, n++);
+    },
+    graphHost: 'https://graph.microsoft.com',
+    token: async (o) => {
+      const tok = o?.forceRefresh ? 'fresh-token' : 'old-token';
+      extra.tokens?.push(tok);
+      return tok;
+    },
+    logger: nullLogger,
+    sleep: async (ms) => void extra.waits?.push(ms),
+    random: () => 0.5,
+    now: () => Date.parse('2026-11-25T09:00:00Z'),
+  });
+  return { t, requests };
+}
+
+const json = (status: number, body: string, headers: Record<string, string> = {}): HttpResponse => ({ status, headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('GraphTransport', () => {
+  it('waits Retry-After seconds, or until a Retry-After date, before trying again', async () => {
+    const waits: number[] = [];
+    const { t } = transport((_r, n) => (n === 0 ? json(429, fixture('error-429-throttled.json'), { 'retry-after': '12' }) : n === 1 ? json(503, '{}', { 'retry-after': 'Wed, 25 Nov 2026 09:00:05 GMT' }) : json(200, '{"value":[]}')), { waits });
+    const res = await t.send({ method: 'GET', url: '/users', operation: 'users' });
+    expect(res.status).toBe(200);
+    expect(waits[0]).toBeGreaterThanOrEqual(12_000);
+    expect(waits[0]).toBeLessThan(12_250);
+    expect(waits[1]).toBeGreaterThanOrEqual(5_000);
+    expect(waits[1]).toBeLessThan(5_250);
+  });
+
+  it('backs off exponentially with jitter when no Retry-After is given, and stops at the attempt limit', async () => {
+    const waits: number[] = [];
+    const { t, requests } = transport(() => json(504, '{}'), { waits });
+    const res = await t.send({ method: 'GET', url: '/users', operation: 'users' });
+    expect(res.status).toBe(504);
+    expect(requests).toHaveLength(8);
+    expect(res.headers['x-calpump-attempts']).toBe('8');
+    expect(waits.slice(0, 3)).toEqual([750, 1500, 3000]);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(60_000);
+  });
+
+  it('asks for a fresh token once on 401 InvalidAuthenticationToken', async () => {
+    const tokens: string[] = [];
+    const { t, requests } = transport((r) => (r.headers?.Authorization === 'Bearer old-token' ? json(401, fixture('error-401-token-expired.json')) : json(200, '{}')), { tokens });
+    expect((await t.send({ method: 'GET', url: '/users/x/calendar', operation: 'calendar' })).status).toBe(200);
+    expect(tokens).toEqual(['old-token', 'fresh-token']);
+    expect(requests.map((r) => r.headers?.Authorization)).toEqual(['Bearer old-token', 'Bearer fresh-token']);
+  });
+
+  it('retries only the throttled members of a $batch, after their Retry-After', async () => {
+    const waits: number[] = [];
+    const bodies: string[] = [];
+    const { t } = transport(
+      (req, n) => {
+        bodies.push(req.body ?? '');
+        if (n === 0) return json(200, fixture('batch-response-throttled-member.json'));
+        return json(200, JSON.stringify({ responses: [{ id: '2', status: 200, headers: {}, body: { iCalUId: 'UID-2' } }] }));
+      },
+      { waits },
+    );
+    const results = await t.batch(
+      [
+        { id: '1', method: 'GET', url: '/users/a/events/S1?$select=iCalUId' },
+        { id: '2', method: 'GET', url: '/users/a/events/S2?$select=iCalUId' },
+      ],
+      'seriesMaster',
+      'a',
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect((results[1]!.body as { iCalUId: string }).iCalUId).toBe('UID-2');
+    expect(waits[0]).toBeGreaterThanOrEqual(3000);
+    expect(JSON.parse(bodies[1]!).requests.map((r: { id: string }) => r.id)).toEqual(['2']);
+  });
+
+  it('splits more than 20 members into several $batch requests', async () => {
+    const { t, requests } = transport((req) => {
+      const members = (JSON.parse(req.body!) as { requests: Array<{ id: string }> }).requests;
+      return json(200, JSON.stringify({ responses: members.map((m) => ({ id: m.id, status: 200, headers: {}, body: {} })) }));
+    });
+    const members = Array.from({ length: 45 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: `/users/a/events/${i}` }));
+    expect((await t.batch(members, 'x')).every((r) => r.status === 200)).toBe(true);
+    expect(requests.map((r) => (JSON.parse(r.body!) as { requests: unknown[] }).requests.length)).toEqual([20, 20, 5]);
+    expect(requests[0]!.url).toBe('https://graph.microsoft.com/v1.0/$batch');
+  });
+
+  it('never runs more than 4 requests at once for one mailbox, but lets other mailboxes through', async () => {
+    const release: Array<() => void> = [];
+    const { t } = transport(() => new Promise<HttpResponse>((r) => release.push(() => r(json(200, '{}')))));
+    const calls = [
+      ...Array.from({ length: 6 }, () => t.send({ method: 'GET', url: '/users/a/calendar', operation: 'calendar', mailbox: 'a@contoso.com' })),
+      t.send({ method: 'GET', url: '/users/b/calendar', operation: 'calendar', mailbox: 'b@contoso.com' }),
+    ];
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(release).toHaveLength(5);
+    while (release.length) {
+      release.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(calls);
+    expect(t.peak.get('a@contoso.com')).toBe(4);
+  });
+});
