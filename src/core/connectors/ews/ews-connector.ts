@@ -183,7 +183,9 @@ export class EwsConnector implements Connector {
         }
         throw e;
       }
-      for (const id of batch.changed) kinds.set(id, kinds.get(id) === 'create' || !current ? 'create' : 'update');
+      for (const id of batch.created) kinds.set(id, 'create');
+      // Created and then changed within one sync is still a create for the caller.
+      for (const id of batch.updated) kinds.set(id, kinds.get(id) === 'create' ? 'create' : 'update');
       for (const id of batch.deleted) kinds.set(id, 'delete');
       current = batch.syncState;
       if (!batch.more) break;

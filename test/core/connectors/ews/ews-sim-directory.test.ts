@@ -74,7 +74,7 @@ describe('EWS directory and autodiscover against the simulator', () => {
     const dead = `https://127.0.0.1:${(probe.address() as net.AddressInfo).port}`;
     await new Promise<void>((r) => probe.close(() => r()));
     const { connector } = simConnector(sim, { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' }, { ...opts(), autodiscoverBase: dead });
-    const err = await connector.folderTree('anna.schmidt@contoso.com').catch((e) => e as CalpumpError);
+    const err = (await connector.folderTree('anna.schmidt@contoso.com').catch((e) => e)) as CalpumpError;
     expect(err.id).toBe('ews.autodiscover.failed');
     expect(err.params.tried).toContain(`POX ${dead}/autodiscover/autodiscover.xml → net.unreachable`);
     expect(err.params.tried).toContain(`SOAP ${dead}/autodiscover/autodiscover.svc`);

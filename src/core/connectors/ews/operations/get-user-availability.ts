@@ -24,7 +24,10 @@ export async function getUserAvailability(s: EwsSession, mailboxes: string[], fr
     list.forEach((a, i) => {
       const mailbox = mailboxes[i];
       if (a.Result === ews.ServiceResult.Error) {
-        throw errorForResponseCode(ews.ServiceError[a.ErrorCode], a.ErrorMessage ?? '', { url: s.url, username: s.username, access: s.access, mailbox });
+        // One unknown or unreachable address must not hide everybody else's free/busy.
+        const err = errorForResponseCode(ews.ServiceError[a.ErrorCode], a.ErrorMessage ?? '', { url: s.url, username: s.username, access: s.access, mailbox });
+        s.logger.warn('ews.availability.mailboxFailed', { mailbox, errorId: err.id, evidence: err.evidence });
+        return;
       }
       for (const ev of a.CalendarEvents ?? []) {
         blocks.push({ mailbox, start: isoOf(ev.StartTime)!, end: isoOf(ev.EndTime)!, showAs: SHOW_AS[ews.LegacyFreeBusyStatus[ev.FreeBusyStatus]] ?? 'unknown' });

@@ -6,7 +6,8 @@ import { callContext, type EwsSession } from '../session.js';
 export const SYNC_BATCH = 512;
 
 export interface SyncBatch {
-  changed: string[];
+  created: string[];
+  updated: string[];
   deleted: string[];
   syncState: string;
   more: boolean;
@@ -22,14 +23,16 @@ export async function syncFolderItems(s: EwsSession, mailbox: string, folder: st
       ews.SyncFolderItemsScope.NormalItems,
       state ?? null as unknown as string,
     );
-    const changed: string[] = [];
+    const created: string[] = [];
+    const updated: string[] = [];
     const deleted: string[] = [];
     for (const c of res.GetEnumerator()) {
       const id = c.ItemId?.UniqueId ?? c.Item?.Id?.UniqueId;
       if (!id) continue;
       if (c.ChangeType === ews.ChangeType.Delete) deleted.push(id);
-      else if (c.ChangeType === ews.ChangeType.Create || c.ChangeType === ews.ChangeType.Update) changed.push(id);
+      else if (c.ChangeType === ews.ChangeType.Create) created.push(id);
+      else if (c.ChangeType === ews.ChangeType.Update) updated.push(id);
     }
-    return { changed, deleted, syncState: res.SyncState, more: res.MoreChangesAvailable };
+    return { created, updated, deleted, syncState: res.SyncState, more: res.MoreChangesAvailable };
   });
 }
