@@ -145,6 +145,25 @@ describe('interactive sign-in against oidc-provider', () => {
     expect(err?.id).toBe('auth.login.noCode');
   });
 
+  it('the provider really requires PKCE: the same request without a code challenge is refused', async () => {
+    const { tokens } = await setup();
+    const err = await tokens
+      .login({
+        openBrowser: async (url) => {
+          const u = new URL(url);
+          u.searchParams.delete('code_challenge');
+          u.searchParams.delete('code_challenge_method');
+          await browse(u.href, { ca: op.ca, stopAtOrigin: new URL(redirectUri).origin });
+        },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e as CalpumpError,
+      );
+    expect(err?.id).toBe('auth.login.failed');
+    expect(err?.info().message).toMatch(/PKCE/i);
+  });
+
   it('gives up after the timeout and frees the port', async () => {
     const { tokens } = await setup();
     const err = await tokens.login({ openBrowser: async () => undefined, timeoutMs: 50 }).then(
