@@ -183,6 +183,7 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
         } else if (target.flow === 'deviceCode') {
           const result = await pca().acquireTokenByDeviceCode({
             scopes: target.scopes,
+            timeout: ui.timeoutMs ? Math.ceil(ui.timeoutMs / 1000) : undefined,
             deviceCodeCallback: (r) => ui.showDeviceCode?.({ message: r.message, userCode: r.userCode, verificationUri: r.verificationUri, expiresInSeconds: r.expiresIn }),
           });
           if (!result) throw new CalpumpError('auth.deviceCode.expired', { params: { profile: target.profileName } });
