@@ -1,0 +1,128 @@
+// e2e harness: the simulator and `calpump serve` in-process, the renderer built from the current sources
+// (cached by content), and Debian's Chromium driven by playwright-core with a fresh profile and no background
+// networking. Screenshots go to test-results/e2e/ (git-ignored).
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { runServe, type RunningServe } from '../../../src/headless/serve/run-serve.js';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
+
+/** The launch flags the project runs Chromium with (issue 5): headless, no sandbox (root in CI), no network chatter. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumExecutable(): string | undefined {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** dist-like UI folder for the current renderer sources; built once per content hash, shared by all e2e files. */
+export async function builtUi(): Promise<string> {
+  const files = [...(await listFiles(join(ROOT, 'src', 'renderer'))), ...(await listFiles(join(ROOT, 'src', 'shared'))), join(ROOT, 'vite.renderer.config.ts')].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(relative(ROOT, f)).update('\0').update(await readFile(f)).update('\0');
+  const dir = join(tmpdir(), `calpump-e2e-ui-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const staging = `${dir}.${process.pid}.tmp`;
+  const vite = await import('vite');
+  await vite.build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: staging, emptyOutDir: true, sourcemap: false } });
+  // Another test file may have finished the same build meanwhile: either copy is fine.
+  await rename(staging, dir).catch(async () => rm(staging, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface E2eEnvironment {
+  sim: RunningSimulator;
+  serve: RunningServe;
+  context: BrowserContext;
+  page: Page;
+  workDir: string;
+  configDir: string;
+  /** Console errors and uncaught page errors seen so far. */
+  problems: string[];
+  shot(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface E2eOptions {
+  /** serve --demo: its own simulator plus the ready demo profile and job (the `sim` field is then that one). */
+  demo?: boolean;
+  seed?: number;
+  viewport?: { width: number; height: number };
+}
+
+export async function startE2e(opts: E2eOptions = {}): Promise<E2eEnvironment> {
+  const executablePath = chromiumExecutable();
+  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  const { chromium } = await import('playwright-core');
+  const workDir = await mkdtemp(join(tmpdir(), 'calpump-e2e-'));
+  const configDir = join(workDir, 'config');
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const uiDir = await builtUi();
+  const ownSim = opts.demo ? undefined : await startSimulator({ port: 0, seed: opts.seed ?? 7 });
+  const serve = await runServe({ configDir, port: 0, uiDir, build: false, demo: opts.demo, secrets: new MemorySecretStore(), schedule: false, env: {} });
+  const sim = (ownSim ?? serve.sim) as RunningSimulator;
+  const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: opts.viewport ?? { width: 1440, height: 1000 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return {
+    sim,
+    serve,
+    context,
+    page,
+    workDir,
+    configDir,
+    problems,
+    async shot(name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async stop() {
+      await context.close().catch(() => undefined);
+      await serve.stop();
+      await ownSim?.stop();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Files under a folder, relative, for "the files are on disk" checks. */
+export async function filesIn(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const all = await listFiles(dir);
+  const sized = await Promise.all(all.map(async (f) => ({ f: relative(dir, f), size: (await stat(f)).size })));
+  return sized.filter((x) => x.size > 0).map((x) => x.f).sort();
+}
