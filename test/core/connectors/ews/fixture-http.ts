@@ -19,7 +19,7 @@ export class FixtureHttp implements HttpSender {
   readonly requests: HttpRequest[] = [];
   private readonly queues = new Map<string, Answer[]>();
 
-  /** Queue answers for an EWS operation name (FindItem, GetItem…) or 'Autodiscover'. */
+  /** Queue answers for an EWS operation name (FindItem, GetItem…), 'Autodiscover' or 'NtlmNegotiate'. */
   on(operation: string, ...answers: Array<Answer | string>): this {
     const q = this.queues.get(operation) ?? [];
     q.push(...answers.map((a) => (typeof a === 'string' ? { body: fixture(a) } : a)));
@@ -30,7 +30,8 @@ export class FixtureHttp implements HttpSender {
   async request(req: HttpRequest): Promise<HttpResponse> {
     this.requests.push(req);
     const body = req.body ?? '';
-    const op = body.includes('<soap:Body>') && !body.includes('GetUserSettingsRequestMessage') ? operationOf(body) : 'Autodiscover';
+    // NTLM's first leg carries no body; Autodiscover bodies are not EWS SOAP.
+    const op = !body ? 'NtlmNegotiate' : body.includes('<soap:Body>') && !body.includes('GetUserSettingsRequestMessage') ? operationOf(body) : 'Autodiscover';
     const answer = this.queues.get(op)?.shift();
     if (!answer) throw new Error(`FixtureHttp: no answer queued for ${op}`);
     return { status: answer.status ?? 200, headers: { 'content-type': 'text/xml; charset=utf-8', ...(answer.headers ?? {}) }, body: answer.body ?? '', route: 'direct (fixture)' };

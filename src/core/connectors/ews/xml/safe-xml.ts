@@ -17,10 +17,11 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 function decode(s: string): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);?/g, (m, ref: string) => {
-    if (!m.endsWith(';')) throw new XmlSyntaxError(`bare & in text near "${m}"`);
+  return s.replace(/&([^;\s<&]*)(;?)/g, (m, ref: string, semi: string) => {
+    if (!semi || !ref) throw new XmlSyntaxError(`bare & in text near "${m}"`);
     if (ref[0] === '#') {
-      const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
+      if (!Number.isFinite(cp) || cp > 0x10ffff) throw new XmlSyntaxError(`bad character reference &${ref};`);
       return String.fromCodePoint(cp);
     }
     const v = ENTITIES[ref];

@@ -1,0 +1,71 @@
+// An EwsSession for the writer, built from the same blocks as the EWS connector (net HttpClient for TLS and
+// proxy, EwsTransport for auth/retry/recording, autodiscover) so writes behave exactly like reads.
+import type { EwsProfile } from '../../../../shared/profile.js';
+import { secretKey } from '../../../../shared/profile.js';
+import { CalpumpError } from '../../../errors/calpump-error.js';
+import { HttpClient } from '../../../net/http-client.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../../deps.js';
+import { discoverEwsUrl } from '../autodiscover/discover-ews-url.js';
+import type { EwsSession } from '../session.js';
+import { EwsTransport, type RequestRecorder } from '../transport/ews-transport.js';
+import type { HttpSender } from '../transport/http-sender.js';
+import type { RetryPolicy } from '../transport/retry-policy.js';
+
+export interface EwsWriterOptions {
+  recorder?: RequestRecorder;
+  http?: HttpSender;
+  sleep?: (ms: number) => Promise<void>;
+  retry?: Partial<RetryPolicy>;
+  autodiscoverBase?: string;
+}
+
+export interface OpenedSession {
+  session: EwsSession;
+  close(): void;
+}
+
+export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps, options: EwsWriterOptions = {}): Promise<OpenedSession> {
+  const http =
+    options.http ??
+    (await HttpClient.create({
+      profileId: profile.id,
+      tls: profile.tls,
+      proxy: profile.proxy,
+      secrets: deps.secrets,
+      env: deps.env ?? process.env,
+      timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+    }));
+  const logger = deps.logger.child({ profile: profile.name, backend: 'ews', direction: 'write' });
+  const transport = new EwsTransport({
+    http,
+    auth: profile.auth,
+    username: profile.username,
+    password: async () => {
+      const p = await deps.secrets.get(secretKey(profile.id, 'password'));
+      if (p === undefined) throw new CalpumpError('secrets.missing', { params: { profile: profile.name, secret: 'password' } });
+      return p;
+    },
+    logger,
+    recorder: options.recorder,
+    sleep: options.sleep,
+    retry: options.retry,
+  });
+  let url = profile.url;
+  if (profile.autodiscoverEmail) {
+    try {
+      url = (await discoverEwsUrl(transport, profile.autodiscoverEmail, { base: options.autodiscoverBase })).ewsUrl;
+    } catch (e) {
+      if (!profile.url) throw e;
+    }
+  }
+  const session: EwsSession = {
+    transport,
+    url: url!,
+    version: profile.exchangeVersion ?? 'Exchange2013',
+    username: profile.username,
+    access: profile.access,
+    fallbackZone: profile.timeZone,
+    logger,
+  };
+  return { session, close: () => (http instanceof HttpClient ? http.close() : undefined) };
+}
