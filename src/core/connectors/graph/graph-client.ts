@@ -14,14 +14,21 @@ function carry(failure: CalpumpError): CarriedFailure {
   return Object.assign(new GraphClientError(failure.message), { calpumpFailure: failure });
 }
 
-/** Mailbox and folder named in a Graph URL, for concurrency keys and error texts. */
+const SINGULAR: Record<string, string> = { users: 'user', calendars: 'calendar', calendarGroups: 'calendarGroup', events: 'event' };
+const KNOWN = new Set(['users', 'calendarGroups', 'calendars', 'calendar', 'calendarView', 'events', 'getSchedule', '$batch', 'microsoft.graph.room']);
+
+/** Mailbox, folder and operation named in a Graph URL, for concurrency keys, logs and error texts. */
 export function urlFacts(url: string): { mailbox?: string; folder?: string; operation: string } {
   const path = new URL(url, 'https://x').pathname.replace(/^\/(v1\.0|beta)/i, '');
   const mailbox = /^\/users\/([^/]+)/i.exec(path)?.[1];
   const folder = /\/calendars\/([^/]+)/i.exec(path)?.[1];
-  const segments = path.split('/').filter(Boolean);
+  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const last = segments.at(-1) ?? '';
-  const operation = last === 'delta' ? 'calendarViewDelta' : /^users$/i.test(last) && segments.length === 1 ? 'users' : last.startsWith('microsoft.graph.room') ? 'rooms' : segments.length === 2 && segments[0] === 'users' ? 'user' : last;
+  let operation: string;
+  if (last === 'delta') operation = 'calendarViewDelta';
+  else if (last === 'microsoft.graph.room') operation = 'rooms';
+  else if (KNOWN.has(last)) operation = last;
+  else operation = SINGULAR[segments.at(-2) ?? ''] ?? (last || 'root');
   return { mailbox: mailbox && decodeURIComponent(mailbox), folder: folder && decodeURIComponent(folder), operation };
 }
 
