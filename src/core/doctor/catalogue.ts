@@ -8,6 +8,7 @@ import { exportEntries } from './catalogue/export.js';
 import { doctorEntries } from './catalogue/doctor.js';
 import { rpcEntries } from './catalogue/rpc.js';
 import { graphEntries } from './catalogue/graph.js';
+import { writeEntries } from './catalogue/write.js';
 
 export type { CatalogueEntry, Lang, Localised } from './catalogue/types.js';
 
@@ -19,6 +20,7 @@ export const catalogue = {
   ...doctorEntries,
   ...rpcEntries,
   ...graphEntries,
+  ...writeEntries,
 };
 
 export type CatalogueId = keyof typeof catalogue;
