@@ -219,6 +219,16 @@ describe('HttpClient through a forward proxy', () => {
   });
 });
 
+describe('TLS policy from the profile', () => {
+  it('an unreadable or non-PEM CA file is a clear net.tls.caFile error', async () => {
+    const missing = await failure(client({ caFile: path.join(tlsDir, 'nope.pem') }));
+    expect(missing.id).toBe('net.tls.caFile');
+    expect(missing.params.problem).toContain('ENOENT');
+    const notPem = await failure(client({ caFile: path.join(tlsDir, 'README.md') }));
+    expect(notPem.params.problem).toContain('not a PEM certificate');
+  });
+});
+
 describe('mapNetworkError', () => {
   const ctx = { host: 'mail.contoso.com', proxy: 'direct (no proxy variable set)', timeoutMs: 100_000, viaProxy: false };
   it.each([

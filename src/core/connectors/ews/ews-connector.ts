@@ -5,7 +5,7 @@ import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
 import { secretKey, type EwsProfile } from '../../../shared/profile.js';
-import { CalpumpError } from '../../errors/calpump-error.js';
+import { CalpumpError, toCalpumpError } from '../../errors/calpump-error.js';
 import { HttpClient } from '../../net/http-client.js';
 import { discoverEwsUrl } from './autodiscover/discover-ews-url.js';
 import { readCalendarView } from './calendar-view-reader.js';
@@ -65,6 +65,8 @@ export class EwsConnector implements Connector {
           env: this.deps.env ?? process.env,
           timeoutMs: this.deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
         });
+    // A bad CA file is fixed by editing the profile; do not keep the failure for the connector's lifetime.
+    this.http.catch(() => (this.http = undefined));
     return this.http;
   }
 
@@ -126,7 +128,13 @@ export class EwsConnector implements Connector {
       const err = e as CalpumpError;
       return [{ id: 'input.mailbox', title: 'Mailbox address', status: 'fail', durationMs: 0, errorId: err.id, evidence: err.info().message, fix: err.info().fix }];
     }
-    const http = await this.httpSender();
+    let http: HttpSender;
+    try {
+      http = await this.httpSender();
+    } catch (e) {
+      const err = toCalpumpError(e);
+      return [{ id: 'net.tls', title: 'TLS trust settings', status: 'fail', durationMs: 0, errorId: err.id, evidence: err.info().message, fix: err.info().fix }];
+    }
     return runConnectionTest(
       {
         session: () => this.session(),
@@ -211,8 +219,13 @@ export class EwsConnector implements Connector {
   }
 
   async describe(): Promise<Record<string, string>> {
-    const http = await this.httpSender();
     const p = this.profile;
+    let http: HttpSender;
+    try {
+      http = await this.httpSender();
+    } catch (e) {
+      return { backend: 'EWS (Exchange on-premises)', ewsUrl: p.url ?? `autodiscover ${p.autodiscoverEmail}`, tls: `unusable: ${toCalpumpError(e).info().message}` };
+    }
     const d: Record<string, string> = {
       backend: 'EWS (Exchange on-premises)',
       auth: p.auth === 'basic' ? 'Basic' : 'NTLM',

@@ -14,6 +14,15 @@ export const networkEntries = {
       'Installeer op de server een certificaat van een vertrouwde CA, of vertrouw uw interne CA voor dit profiel (tls.caFile = PEM-bestand van de CA), of pin dit certificaat (tls.pinnedSha256 = bovenstaande vingerafdruk). Controle wordt nooit uitgeschakeld.',
     ),
   },
+  'net.tls.caFile': {
+    title: L('The CA file of the profile cannot be used', 'Die CA-Datei des Profils ist nicht verwendbar', 'Het CA-bestand van het profiel is niet bruikbaar'),
+    meaning: L('tls.caFile {file}: {problem}.', 'tls.caFile {file}: {problem}.', 'tls.caFile {file}: {problem}.'),
+    fix: L(
+      'Point tls.caFile at the PEM file of your internal root CA (export it from the Windows certificate store as Base-64 encoded X.509 .cer), readable by the account that runs Calpump.',
+      'Lassen Sie tls.caFile auf die PEM-Datei Ihrer internen Stamm-CA zeigen (aus dem Windows-Zertifikatspeicher als Base-64-codiertes X.509 .cer exportieren), lesbar für das Konto, unter dem Calpump läuft.',
+      'Laat tls.caFile wijzen naar het PEM-bestand van uw interne basis-CA (exporteer het uit het Windows-certificaatarchief als Base-64-gecodeerd X.509 .cer), leesbaar voor het account waaronder Calpump draait.',
+    ),
+  },
   'net.tls.pinMismatch': {
     title: L('The server certificate does not match the pinned one', 'Das Serverzertifikat passt nicht zum gepinnten', 'Het servercertificaat komt niet overeen met het vastgepinde'),
     meaning: L('{host} presented SHA-256 {fingerprint}; the profile pins {pinned}.', '{host} zeigte SHA-256 {fingerprint}; das Profil pinnt {pinned}.', '{host} toonde SHA-256 {fingerprint}; het profiel pint {pinned}.'),

@@ -120,6 +120,15 @@ describe('EWS authentication and TLS against the simulator', () => {
     await wrongPin.close();
   });
 
+  it('an unusable CA file is a failed step of test(), not an exception', async () => {
+    const { connector } = simConnector(sim, { tls: { caFile: '/nonexistent/ca.pem' } }, opts());
+    const steps = await connector.test('anna.schmidt@contoso.com');
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toMatchObject({ id: 'net.tls', status: 'fail', errorId: 'net.tls.caFile' });
+    expect((await connector.describe()).tls).toContain('/nonexistent/ca.pem');
+    await connector.close();
+  });
+
   it('a closed port fails the connect step with net.unreachable', async () => {
     const probe = net.createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));

@@ -41,6 +41,15 @@ describe('EWS through a forward proxy', () => {
     await connector.close();
   });
 
+  it('NTLM handshakes run on one tunnelled connection through the proxy', async () => {
+    const { connector } = simConnector(sim, { auth: 'ntlm', username: 'CONTOSO\\svc-calpump', proxy: { mode: 'url', url: proxy.url } }, opts());
+    const before = proxy.countFor(host());
+    const events = await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', day(0), day(3)));
+    expect(events.length).toBeGreaterThan(0);
+    expect(proxy.countFor(host())).toBeGreaterThan(before);
+    await connector.close();
+  });
+
   it('system proxy: HTTPS_PROXY from deps.env carries the traffic; NO_PROXY bypasses it', async () => {
     const viaEnv = simConnector(sim, { proxy: { mode: 'system' } }, opts(), PASSWORD, { HTTPS_PROXY: proxy.url }).connector;
     const before = proxy.countFor(host());
