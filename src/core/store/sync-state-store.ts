@@ -4,7 +4,7 @@
 // between finds the pending file and replays the same output (same content, same idempotency keys) before doing
 // anything new. A state file that cannot be read is a cache miss: the folder is read in full again.
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { normalisedEventSchema } from '../../shared/model.js';
@@ -85,6 +85,13 @@ export class SyncStateStore {
   /** Drops a pending state that no longer applies (written for another target). */
   async discardPending(k: FolderKey): Promise<void> {
     await rm(`${this.base(k)}.pending.json`, { force: true });
+  }
+
+  /** Removes temp files a killed run left in the job's state folder (the states themselves are never torn). */
+  async sweep(jobId: string): Promise<void> {
+    const dir = this.jobDir(jobId);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true })));
   }
 
   async removeJob(jobId: string): Promise<void> {

@@ -99,7 +99,10 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   let release: (() => Promise<void>) | undefined;
   let target: PumpTarget | undefined;
   try {
-    if (!dryRun) release = await acquireRunLock(join(deps.states.jobDir(job.id), 'run.lock'), job.name);
+    if (!dryRun) {
+      release = await acquireRunLock(join(deps.states.jobDir(job.id), 'run.lock'), job.name);
+      await deps.states.sweep(job.id);
+    }
     const mailboxes = await planMailboxes(job, deps.connector);
     if (!dryRun) target = deps.target ?? (await createTarget(job, { states: deps.states, secrets: deps.secrets, logger: log, webhook: deps.webhook }));
     emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: mailboxes.length, dryRun });

@@ -1,6 +1,6 @@
 // Folder target for jobs: one file per mailbox-folder, rewritten from the folder's whole output whenever it
 // changes (a file is a snapshot, so a re-run after a crash simply writes the same bytes again).
-import { stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportFormat } from '../formats/index.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
@@ -28,7 +28,18 @@ export class FolderTarget implements PumpTarget {
     return stat(this.fileFor(state.mailbox, state.folder)).then((s) => s.isFile(), () => false);
   }
 
+  private swept = false;
+
+  /** Temp files left by a run that was killed mid-write (`.<name>.<hex>.tmp`, see writeFileAtomic). */
+  private async sweep(): Promise<void> {
+    if (this.swept) return;
+    this.swept = true;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => rm(join(this.dir, n), { force: true })));
+  }
+
   async write(batch: FolderBatch): Promise<WrittenOutput> {
+    await this.sweep();
     const unchanged = !batch.reset && batch.upserts.length === 0 && batch.deletes.length === 0;
     if (!unchanged || !(await stat(this.fileFor(batch.mailbox, batch.folder)).catch(() => undefined))) {
       await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events);
