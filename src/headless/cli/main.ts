@@ -1,5 +1,6 @@
 // `calpump` entry point. main() never throws and never calls process.exit: it returns the exit code
 // (0 ok, 1 the operation failed, 2 bad usage or bad input) so bin/calpump.js and tests treat it the same.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { CalpumpError } from '../../core/errors/calpump-error.js';
@@ -46,6 +47,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--config-dir <dir>', 'folder with profiles, secrets and logs (env CALPUMP_CONFIG_DIR; default: the OS app-data folder)')
     .addOption(new Option('--log-level <level>', 'log detail on stderr and in the log file').choices(logLevelSchema.options))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'de', 'nl']))
+    .version(packageVersion(), '--version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) })
     .showSuggestionAfterError(true);
@@ -75,6 +77,14 @@ function reportError(e: unknown, ctx: CliContext, json: boolean): number {
   if (err.id === 'internal.unexpected' && verbose && err.cause instanceof Error && err.cause.stack) ctx.err(err.cause.stack);
   if (json) ctx.json({ ok: false, error: { ...info, evidence: info.evidence && ctx.redactor.string(info.evidence) } });
   return BAD_INPUT_IDS.has(err.id) ? 2 : 1;
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function commandPath(cmd: Command): string {

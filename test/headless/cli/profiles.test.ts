@@ -187,3 +187,14 @@ describe('interactive password prompt', () => {
     expect(await store.get((await store.keys())[0])).toBe(PASSWORD);
   });
 });
+
+describe('calpump --version / no command', () => {
+  it('prints the package version with exit 0; no command at all is a usage error', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8'));
+    const r = await runCli(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: calpump');
+  });
+});
