@@ -5,3 +5,4 @@ export type { HttpSend, HttpRequest, HttpResponse } from './http-send.js';
 export { parseClientCertificate, type ClientCertificate } from './client-certificate.js';
 export { authorityUrl, defaultScope, normaliseHost, isMicrosoftAuthorityHost } from './authority.js';
 export { createEwsBearer, EWS_ONLINE_RETIREMENT, type EwsBearer } from './ews-bearer.js';
+export { createAuthService, type AuthServiceOptions, type M365AuthService } from './auth-service.js';

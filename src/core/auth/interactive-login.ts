@@ -22,6 +22,8 @@ export interface InteractiveLoginOptions {
   timeoutMs?: number;
   lang?: Lang;
   errorContext: AuthErrorContext;
+  /** Cancels the wait (the UI's Cancel button, app shutdown). */
+  signal?: AbortSignal;
 }
 
 export async function interactiveLogin(app: PublicClientApplication, opts: InteractiveLoginOptions): Promise<AuthenticationResult> {
@@ -34,6 +36,8 @@ export async function interactiveLogin(app: PublicClientApplication, opts: Inter
     errorContext: opts.errorContext,
     lang: opts.lang,
   });
+  const cancel = () => void listener.close();
+  opts.signal?.addEventListener('abort', cancel, { once: true });
   try {
     const url = await app.getAuthCodeUrl({
       scopes: opts.scopes,
@@ -56,6 +60,7 @@ export async function interactiveLogin(app: PublicClientApplication, opts: Inter
     const code = await listener.code;
     return await app.acquireTokenByCode({ code, codeVerifier: verifier, redirectUri: opts.redirectUri, scopes: opts.scopes });
   } finally {
+    opts.signal?.removeEventListener('abort', cancel);
     await listener.close();
   }
 }

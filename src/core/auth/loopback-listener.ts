@@ -105,7 +105,7 @@ export async function listenForAuthCode(opts: LoopbackOptions): Promise<Loopback
         clearTimeout(timer);
         if (!done) {
           done = true;
-          settle.reject(new CalpumpError('auth.login.timeout', { params: { redirectUri, profile, seconds: '0' }, evidence: 'cancelled' }));
+          settle.reject(new CalpumpError('auth.login.cancelled', { params: { profile } }));
         }
         server.close(() => resolve());
         server.closeAllConnections();

@@ -22,6 +22,7 @@ export interface LoginUi {
   showDeviceCode?: (info: { message: string; userCode: string; verificationUri: string; expiresInSeconds: number }) => void;
   timeoutMs?: number;
   lang?: Lang;
+  signal?: AbortSignal;
 }
 
 export interface AuthStatus {
@@ -179,6 +180,7 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
             timeoutMs: ui.timeoutMs,
             lang: ui.lang,
             errorContext: errorContext(),
+            signal: ui.signal,
           });
         } else if (target.flow === 'deviceCode') {
           const result = await pca().acquireTokenByDeviceCode({

@@ -62,6 +62,11 @@ const graphAuthEntries = {
       'Voer `calpump auth login --profile {profile}` opnieuw uit en rond de aanmelding af in de browser; opent er geen, kopieer dan het getoonde adres naar een browser op deze machine. Gebruik op een server zonder browser de apparaatcode-stroom (--flow deviceCode).',
     ),
   },
+  'auth.login.cancelled': {
+    title: L('Sign-in was cancelled', 'Die Anmeldung wurde abgebrochen', 'Aanmelden is geannuleerd'),
+    meaning: L('Calpump stopped waiting for the browser sign-in of profile {profile}.', 'Calpump hat das Warten auf die Browser-Anmeldung von Profil {profile} beendet.', 'Calpump is gestopt met wachten op de browseraanmelding van profiel {profile}.'),
+    fix: L('Start the sign-in again when you are ready: `calpump auth login --profile {profile}` or "Sign in" in the app.', 'Starten Sie die Anmeldung erneut, wenn Sie so weit sind: `calpump auth login --profile {profile}` oder „Anmelden" in der App.', 'Start het aanmelden opnieuw wanneer u klaar bent: `calpump auth login --profile {profile}` of "Aanmelden" in de app.'),
+  },
   'auth.loopback.portInUse': {
     title: L('The sign-in port is in use', 'Der Anmelde-Port ist belegt', 'De aanmeldpoort is in gebruik'),
     meaning: L(
