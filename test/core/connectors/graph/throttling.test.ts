@@ -74,3 +74,21 @@ describe('throttling', () => {
     expect(sim.counters.operation('OAuth:token') - tokensBefore).toBe(2);
   });
 });
+
+describe('random faults', () => {
+  it('survives a 25% fault rate (429, 503, connection resets, cut-off bodies) with complete output', async () => {
+    const { connector } = await simGraphConnector(sim, {}, { sleep: async () => undefined });
+    sim.faults.clear();
+    sim.faults.faultRate = 0.25;
+    try {
+      for (const smtp of ['anna.schmidt@contoso.com', 'bob.jones@contoso.com']) {
+        const got = await collect(connector.calendarView(smtp, 'calendar', from, to));
+        expect(comparable(got)).toEqual(comparable(expectedEvents(sim.world, smtp, 'calendar', from, to)));
+      }
+    } finally {
+      sim.faults.faultRate = 0;
+    }
+    const d = sim.faults.delivered;
+    expect((d.reset ?? 0) + (d.truncate ?? 0) + (d.http503 ?? 0) + (d.serverBusy ?? 0)).toBeGreaterThan(0);
+  });
+});
