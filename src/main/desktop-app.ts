@@ -62,6 +62,8 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     features: { startAtLogin: true, notifications: api.notificationsSupported(), openExternal: true },
     schedule: true,
     createConnector: opts.createConnector,
+    // OAuth sign-in happens in the system browser, never in an app window.
+    openBrowser: (url) => api.shell.openExternal(url),
     onSettingsChanged: (next, previous) => {
       if (next.startAtLogin !== previous.startAtLogin) applyStartAtLogin(api.app, next.startAtLogin);
     },

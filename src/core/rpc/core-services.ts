@@ -15,6 +15,7 @@ import { ProfileStore } from '../store/profile-store.js';
 import { SyncStateStore } from '../store/sync-state-store.js';
 import { SECRET_NAMES, secretKey, type Profile } from '../../shared/profile.js';
 import type { Settings } from '../../shared/rpc.js';
+import { createAuthService } from './auth-service.js';
 import { createEventHub, type EventHub } from './event-hub.js';
 import { RecentLogSink } from './log-service.js';
 import { PumpJobService } from './pump-job-service.js';
@@ -38,6 +39,8 @@ export interface CoreServicesOptions {
   /** Applied after settings change (Electron: the login item). */
   onSettingsChanged?: (next: Settings, previous: Settings) => void | Promise<void>;
   auth?: AuthService;
+  /** How Microsoft 365 sign-in opens the system browser (when `auth` is not given). */
+  openBrowser?: (url: string) => Promise<void>;
   /** Connector factory (tests may replace it). */
   createConnector?: typeof createConnector;
 }
@@ -99,7 +102,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     profiles,
     connectorFor,
     jobs,
-    auth: opts.auth,
+    auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang }),
     logs: recent,
     doctor: doctorService({ secrets, logger, env }, lang),
     setupScript: setupScriptService(lang),

@@ -7,7 +7,8 @@ import { FileSecretStore } from '../../core/secrets/file-secret-store.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
 import { describeError } from '../../core/errors/calpump-error.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
-import { resolveServeSecurity } from './host-policy.js';
+import { isLoopbackHost, resolveServeSecurity } from './host-policy.js';
+import { openInSystemBrowser } from './open-browser.js';
 import { createDemoData, startDemoSimulator, type DemoSimulator } from './demo-setup.js';
 import { startServeServer, type FeedsHandler, type RunningServeServer } from './server.js';
 import { DEFAULT_UI_DIR, ensureUi } from './ui-build.js';
@@ -66,6 +67,8 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
     env,
     console: opts.console,
     schedule: opts.schedule ?? true,
+    // Sign-in opens a browser on this machine: only meaningful when the UI is used here too.
+    openBrowser: isLoopbackHost(security.host) ? (url) => openInSystemBrowser(url) : undefined,
   });
   const dispatcher = createDispatcher(core.services, { events: core.events });
 

@@ -86,4 +86,14 @@ describe('RPC over the simulator', () => {
     const script = out(await d.call('setup.script', { profileId }));
     expect(script.fileName).toMatch(/\.ps1$/);
   });
+
+  it('auth: Microsoft 365 status through the token provider; an EWS password profile is told auth is not for it', async () => {
+    const graph = out(await d.call('profiles.create', {
+      profile: { kind: 'graph', name: 'M365', tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', flow: 'clientCredentials', credential: 'secret', authorityHost: sim.url, graphHost: sim.url, tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' } },
+      secrets: { clientSecret: 'client-secret-value' },
+    }));
+    expect(out(await d.call('auth.status', { profileId: graph.profile.id }))).toMatchObject({ signedIn: true });
+    const ews = await d.call('auth.status', { profileId });
+    expect(ews).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
+  });
 });

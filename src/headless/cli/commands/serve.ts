@@ -1,6 +1,5 @@
 // `calpump serve`: the desktop UI in a browser, over http://127.0.0.1, with the scheduler running. Prints a URL
 // with a session token; `--demo` adds a simulated Exchange with a ready profile and job.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
       lines.push('Press Ctrl+C to stop.', '');
       ctx.out(lines.join('\n'));
-      if (flags.open) openInBrowser(running.url, ctx.io.platform);
+      if (flags.open) void (await import('../../serve/open-browser.js')).openInSystemBrowser(running.url, ctx.io.platform);
       await waitForStop(ctx.io.signal);
       await running.stop();
       if (throwAway) await rm(configDir, { recursive: true, force: true });
@@ -71,15 +70,6 @@ async function packageVersion(): Promise<string> {
     return (JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '0.0.0';
-  }
-}
-
-function openInBrowser(url: string, platform: NodeJS.Platform): void {
-  const [cmd, args] = platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  try {
-    spawn(cmd, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
-  } catch {
-    // The URL is printed anyway.
   }
 }
 

@@ -1,0 +1,67 @@
+// auth.* for the UI: Microsoft 365 sign-in through the same token provider the CLI and the Graph connector use.
+// The host decides how a browser is opened (Electron: shell.openExternal; serve: the system opener).
+import { createTokenProvider, ewsOnlineTokenTarget, graphTokenTarget, httpSendFromClient } from '../auth/index.js';
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../connectors/deps.js';
+import type { Lang } from '../doctor/catalogue.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+import type { Logger } from '../log/logger.js';
+import { HttpClient } from '../net/index.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { Profile } from '../../shared/profile.js';
+import type { AuthService } from './services.js';
+
+export interface AuthServiceDeps {
+  secrets: SecretStore;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Opens the sign-in page in the system browser; only https and loopback http URLs reach it. */
+  openBrowser?: (url: string) => Promise<void>;
+  lang?: () => Lang;
+}
+
+export function isSignInUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
+export function createAuthService(deps: AuthServiceDeps): AuthService {
+  async function withProvider<T>(profile: Profile, fn: (tokens: ReturnType<typeof createTokenProvider>) => Promise<T>): Promise<T> {
+    const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
+    if (!target) {
+      throw new CalpumpError('input.invalid', { params: { field: 'profile', problem: `profile ${profile.name} signs in with a password; Microsoft 365 sign-in is for Graph profiles` } });
+    }
+    const client = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: profile.proxy, secrets: deps.secrets, env: deps.env ?? process.env, timeoutMs: DEFAULT_FETCH_TIMEOUT_MS });
+    try {
+      return await fn(createTokenProvider(target, { secrets: deps.secrets, logger: deps.logger.child({ profile: profile.name }), http: httpSendFromClient(client) }));
+    } finally {
+      client.close();
+    }
+  }
+  const open = deps.openBrowser;
+  return {
+    status: (profile) =>
+      withProvider(profile, async (t) => {
+        const s = await t.status();
+        return { signedIn: s.signedIn, ...(s.account ? { account: s.account } : {}), ...(s.accessTokenExpiresOn ? { expiresAt: s.accessTokenExpiresOn } : {}) };
+      }),
+    login: (profile, signal) =>
+      withProvider(profile, async (t) => {
+        const s = await t.login({
+          signal,
+          lang: deps.lang?.(),
+          openBrowser: open
+            ? async (url) => {
+                if (!isSignInUrl(url)) throw new CalpumpError('input.invalid', { params: { field: 'sign-in URL', problem: 'only https:// or a loopback address is opened' } });
+                await open(url);
+              }
+            : undefined,
+        });
+        return { signedIn: s.signedIn, ...(s.account ? { account: s.account } : {}) };
+      }),
+    logout: (profile) => withProvider(profile, (t) => t.logout()),
+  };
+}
