@@ -9,13 +9,19 @@ import { langFromLocale, type UiLang } from '../../shared/i18n/index.js';
 import { ClientProvider, useClient } from './client-context.js';
 import { I18nProvider, useT } from './i18n-context.js';
 import { useEvent } from './use-event.js';
+import { HEADER_HEIGHT, MAIN_PADDING } from './layout.js';
 import { VIEWS, viewFromHash, type ViewId } from './views.js';
 import { ViewSwitch } from './ViewSwitch.js';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: '200px 1fr', gridTemplateRows: '48px 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // The page scrolls (not an inner pane), with header and navigation kept in view; screens that need a fixed
+  // height (virtualised lists) size themselves from the viewport (see VIEW_HEIGHT).
+  root: { display: 'grid', gridTemplateColumns: '200px 1fr', gridTemplateRows: `${HEADER_HEIGHT} 1fr`, minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   header: {
     gridColumn: '1 / 3',
+    position: 'sticky',
+    top: 0,
+    zIndex: 10,
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
@@ -24,8 +30,17 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   brand: { flexGrow: 1, color: tokens.colorNeutralForegroundOnBrand },
-  nav: { paddingBlock: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  main: { overflow: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
+  nav: {
+    position: 'sticky',
+    top: HEADER_HEIGHT,
+    alignSelf: 'start',
+    height: `calc(100vh - ${HEADER_HEIGHT})`,
+    boxSizing: 'border-box',
+    paddingBlock: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { padding: MAIN_PADDING, minWidth: 0 },
 });
 
 const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused: 'warning' } as const;

@@ -68,7 +68,7 @@ function StepRow({ step, testId }: { step: Step; testId: string }) {
         </Text>
       ) : null}
       {step.error ? (
-        <ErrorPanel error={step.error} testId={`${testId}-error`} />
+        <ErrorPanel error={stepError(step, step.error)} testId={`${testId}-error`} />
       ) : step.status === 'fail' ? (
         <div data-testid={`${testId}-failure`}>
           {step.message ? <Text block>{step.message}</Text> : null}
@@ -96,4 +96,9 @@ function StepRow({ step, testId }: { step: Step; testId: string }) {
       ) : null}
     </li>
   );
+}
+
+/** The step's own rendered text was filled in by the connector with every value it knew; prefer it. */
+function stepError(step: Step, error: NonNullable<Step['error']>): NonNullable<Step['error']> {
+  return { ...error, message: step.message ?? error.message, fix: step.fix ?? error.fix, delay: step.delay ?? error.delay };
 }

@@ -4,6 +4,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Folder, Mailbox } from '../../../shared/model.js';
 import { useClient } from '../../app/client-context.js';
+import { VIEW_HEIGHT } from '../../app/layout.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
@@ -18,7 +19,7 @@ import { MailboxList } from './MailboxList.js';
 import { useMailboxLoader } from './use-mailbox-loader.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: '100%' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: VIEW_HEIGHT, minHeight: '420px' },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(280px, 1fr) minmax(220px, 0.8fr) minmax(320px, 1.4fr)', gap: tokens.spacingHorizontalL, flexGrow: 1, minHeight: 0 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
   mailboxPanel: { overflow: 'hidden' },

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorInfoOf } from '../../../shared/rpc.js';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import { useClient } from '../../app/client-context.js';
+import { VIEW_HEIGHT } from '../../app/layout.js';
 import { useT } from '../../app/i18n-context.js';
 import { useEvent } from '../../app/use-event.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
@@ -14,7 +15,7 @@ import { LOG_FILTER_LEVELS, LogViewModel, formatFields, type LogFilterLevel } fr
 
 const ROW = 24;
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: '100%' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: VIEW_HEIGHT, minHeight: '420px' },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   scroller: { flexGrow: 1, minHeight: '300px', overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   line: { position: 'absolute', left: 0, right: 0, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', paddingInline: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },

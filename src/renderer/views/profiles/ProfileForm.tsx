@@ -40,6 +40,7 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
   const [touched, setTouched] = useState<ReadonlySet<FieldId>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [dirty, setDirty] = useState(isNew);
+  // A new profile becomes an existing one after its first save; the form instance stays.
   const stored = useMemo(() => (Object.entries(secrets ?? {}) as Array<[SecretField, string]>).filter(([, v]) => v === 'stored').map(([k]) => k), [secrets]);
   const validation = useMemo(() => validateProfileForm(form, stored), [form, stored]);
   const errors = visibleErrors(validation.ok ? {} : validation.errors, touched, submitted);
@@ -59,7 +60,7 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
     const input = { profile: payload.profile, secrets: payload.secrets as SecretsInput };
     const view = isNew ? await client['profiles.create'](input) : await client['profiles.update'](input);
     // Secrets went to the host; drop them from memory and show "stored" from now on.
-    setForm((f) => ({ ...f, password: '', clientSecret: '', certificate: '', proxyPassword: '' }));
+    setForm((f) => ({ ...f, id: view.profile.id, password: '', clientSecret: '', certificate: '', proxyPassword: '' }));
     setDirty(false);
     onSaved(view);
     return view;

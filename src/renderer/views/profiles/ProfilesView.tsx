@@ -1,6 +1,7 @@
 // Profiles: the list on the left, the selected (or new) profile's form on the right.
 import { Badge, Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { ProfileView } from '../../../shared/rpc.js';
 import type { ViewProps } from '../../app/ViewSwitch.js';
 import { useT } from '../../app/i18n-context.js';
 import { useProfiles } from '../../app/use-profiles.js';
@@ -29,15 +30,27 @@ const useStyles = makeStyles({
   panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
 });
 
-type Editing = { kind: 'new'; profileKind: ProfileKind; nonce: number } | { kind: 'existing'; id: string } | undefined;
+/** key identifies the form instance: it stays the same when a new profile is saved, so the form keeps its state. */
+type Editing = { key: string; id?: string; profileKind: ProfileKind } | undefined;
 
 export function ProfilesView({ profileId, onProfile }: ViewProps) {
   const t = useT();
   const s = useStyles();
   const { profiles, loading, error, reload } = useProfiles();
-  const [editing, setEditing] = useState<Editing>(profileId ? { kind: 'existing', id: profileId } : undefined);
-  const current = editing?.kind === 'existing' ? profiles.find((p) => p.profile.id === editing.id) : undefined;
-  const startNew = (k: ProfileKind) => setEditing({ kind: 'new', profileKind: k, nonce: Date.now() });
+  const [editing, setEditing] = useState<Editing>(profileId ? { key: profileId, id: profileId, profileKind: 'ews' } : undefined);
+  // The host's answer to the last save, used until the list has been read again.
+  const [lastSaved, setLastSaved] = useState<ProfileView | undefined>();
+  const listed = editing?.id ? profiles.find((p) => p.profile.id === editing.id) : undefined;
+  const current = listed ?? (lastSaved && lastSaved.profile.id === editing?.id ? lastSaved : undefined);
+  const startNew = (k: ProfileKind) => {
+    setLastSaved(undefined);
+    setEditing({ key: `new-${Date.now()}`, profileKind: k });
+  };
+  const open = (id: string) => {
+    setLastSaved(undefined);
+    setEditing({ key: id, id, profileKind: 'ews' });
+    onProfile(id);
+  };
 
   return (
     <div className={s.root}>
@@ -58,10 +71,7 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
               type="button"
               key={profile.id}
               className={mergeClasses(s.item, current?.profile.id === profile.id && s.selected)}
-              onClick={() => {
-                setEditing({ kind: 'existing', id: profile.id });
-                onProfile(profile.id);
-              }}
+              onClick={() => open(profile.id)}
               data-testid="profiles-item"
               data-profile-name={profile.name}
             >
@@ -74,27 +84,21 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
         </div>
       </div>
       <div className={s.panel}>
-        {editing?.kind === 'new' ? (
+        {editing && (!editing.id || current) ? (
           <ProfileForm
-            key={`new-${editing.nonce}`}
-            initial={{ ...emptyForm(editing.profileKind), id: newId() }}
-            isNew
+            key={editing.key}
+            initial={current ? formFromProfile(current.profile) : emptyForm(editing.profileKind)}
+            isNew={!editing.id}
+            secrets={current?.secrets}
             onSaved={(v) => {
-              void reload();
-              setEditing({ kind: 'existing', id: v.profile.id });
+              setLastSaved(v);
+              setEditing((e) => (e ? { ...e, id: v.profile.id } : e));
               onProfile(v.profile.id);
+              void reload();
             }}
-            onRemoved={() => setEditing(undefined)}
-          />
-        ) : current ? (
-          <ProfileForm
-            key={current.profile.id}
-            initial={formFromProfile(current.profile)}
-            isNew={false}
-            secrets={current.secrets}
-            onSaved={() => void reload()}
             onRemoved={() => {
               setEditing(undefined);
+              setLastSaved(undefined);
               onProfile(undefined);
               void reload();
             }}
@@ -116,10 +120,4 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
       </div>
     </div>
   );
-}
-
-function newId(): string {
-  const c = globalThis.crypto;
-  if (c && 'randomUUID' in c) return c.randomUUID();
-  return `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

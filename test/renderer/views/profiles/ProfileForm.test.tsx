@@ -149,7 +149,16 @@ describe('ProfileForm test', () => {
           details: { ewsUrl: 'https://mail.contoso.com/EWS/Exchange.asmx' },
           steps: [
             { id: 'dns', title: 'Name resolution', status: 'pass', durationMs: 3, evidence: 'mail.contoso.com → 127.0.0.1' },
-            { id: 'auth', title: 'Sign-in', status: 'fail', durationMs: 41, errorId: 'ews.auth.unauthorized', error: { id: 'ews.auth.unauthorized', title: 'Exchange rejected the credentials (HTTP 401)', message: 'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.', fix: 'Check the user name and the password.' } },
+            {
+              id: 'auth',
+              title: 'Sign-in',
+              status: 'fail',
+              durationMs: 41,
+              errorId: 'ews.auth.unauthorized',
+              // The step's own text (filled by the connector) wins over a catalogue text with a bare placeholder.
+              message: 'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.',
+              error: { id: 'ews.auth.unauthorized', title: 'Exchange rejected the credentials (HTTP 401)', message: 'The EWS endpoint answered 401 Unauthorized for {username}.', fix: 'Check the user name and the password.' },
+            },
             { id: 'mailbox', title: 'Open the mailbox', status: 'skipped', durationMs: 0 },
           ],
         }),
@@ -171,5 +180,6 @@ describe('ProfileForm test', () => {
     ]);
     expect(screen.getByTestId('profile-test-steps-error-title').textContent).toBe('Exchange rejected the credentials (HTTP 401)');
     expect(screen.getByTestId('profile-test-steps-error-fix').textContent).toContain('Check the user name and the password.');
+    expect(screen.getByTestId('profile-test-steps-error-message').textContent).toBe('The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.');
   });
 });

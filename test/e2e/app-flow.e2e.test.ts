@@ -1,0 +1,177 @@
+// The whole app in a real browser: `calpump serve` (in-process) + the Exchange simulator + Chromium. Adds an
+// EWS profile through the form (a wrong password first: the catalogue message appears in the form), tests it,
+// browses mailboxes and a folder tree, creates a job, runs it to 100 %, and finds the run in the history and
+// its files on disk. Screenshots of every screen go to test-results/e2e/ (git-ignored).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
+import { runServe, type RunningServe } from '../../src/headless/serve/run-serve.js';
+import { MemorySecretStore } from '../../src/core/secrets/memory-secret-store.js';
+import { buildRendererInto, chromiumPath } from './renderer-build.js';
+
+const SHOTS = join(process.cwd(), 'test-results', 'e2e');
+const executablePath = chromiumPath();
+
+describe.runIf(executablePath)('app flow in the browser', () => {
+  let work: string;
+  let sim: RunningSimulator;
+  let serve: RunningServe;
+  let browser: Browser;
+  let page: Page;
+  const consoleProblems: string[] = [];
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'calpump-e2e-ui-'));
+    await mkdir(SHOTS, { recursive: true });
+    const uiDir = await buildRendererInto(join(work, 'ui'));
+    sim = await startSimulator({ port: 0, seed: 7 });
+    serve = await runServe({ configDir: join(work, 'config'), port: 0, uiDir, build: false, secrets: new MemorySecretStore(), schedule: false, env: {} });
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleProblems.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleProblems.push(String(e)));
+    await page.goto(serve.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    await sim?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true });
+  });
+
+  const byId = (id: string) => page.getByTestId(id);
+  const shot = async (name: string) => {
+    // Full-page shots stitch from the top; a scrolled page would repeat the sticky header mid-image.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+
+  it('adds an EWS profile; a wrong password shows the catalogue message, the right one passes every step', async () => {
+    await byId('profiles-empty').waitFor();
+    await shot('01-profiles-empty');
+    await byId('profiles-add-ews').click();
+    await byId('profile-name').fill('Contoso sim');
+    await byId('profile-url').fill(sim.ewsUrl);
+    await byId('profile-auth').selectOption('basic');
+    await byId('profile-username').fill('svc-calpump@contoso.com');
+    await byId('profile-password').fill('not-the-password');
+    await byId('profile-proxyMode').selectOption('none');
+    await byId('profile-tlsMode').selectOption('caFile');
+    await byId('profile-caFile').fill(sim.caFile ?? '');
+    await byId('profile-testMailbox').fill('anna.schmidt@contoso.com');
+    await byId('profile-save').click();
+    await byId('profile-saved').waitFor();
+    expect(await page.content()).not.toContain('not-the-password');
+
+    await byId('profile-test-run').click();
+    const steps = byId('profile-test-steps');
+    await steps.waitFor({ timeout: 60_000 });
+    expect(await steps.getAttribute('data-ok')).toBe('false');
+    const failure = byId('profile-test-steps-error').first();
+    expect(await failure.getAttribute('data-error-id')).toBe('ews.auth.unauthorized');
+    expect(await byId('profile-test-steps-error-title').first().innerText()).toContain('401');
+    expect(await byId('profile-test-steps-error-fix').first().innerText()).toMatch(/password/i);
+    expect(await byId('profile-test-steps-error-message').first().innerText()).toContain('401 Unauthorized');
+    await shot('02-profile-wrong-password');
+
+    await byId('profile-password').fill('Passw0rd!');
+    await byId('profile-save').click();
+    await byId('profile-saved').waitFor();
+    await expect.poll(() => byId('profile-password').inputValue()).toBe('');
+    await byId('profile-password-stored').waitFor();
+    await byId('profile-test-run').click();
+    await page.locator('[data-testid=profile-test-steps][data-ok=true]').waitFor({ timeout: 60_000 });
+    const statuses = await page.locator('[data-testid=profile-test-steps-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses).not.toContain('fail');
+    await shot('03-profile-test-passed');
+  }, 180_000);
+
+  it('browses mailboxes with search-as-you-type, a folder tree with counts and a preview', async () => {
+    await byId('nav-browse').click();
+    await byId('mailbox-item').first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid=browse-loading]'), undefined, { timeout: 60_000 });
+    await byId('browse-search').fill('anna.sch');
+    const anna = page.locator('[data-testid=mailbox-item][data-smtp="anna.schmidt@contoso.com"]');
+    await anna.waitFor();
+    expect(await byId('mailbox-item').count()).toBeLessThan(5);
+    await anna.click();
+    const calendar = page.locator('[data-testid=folder-item][data-folder-name="Kalender"]').first();
+    await calendar.waitFor({ timeout: 60_000 });
+    expect(Number(await calendar.getByTestId('folder-count').first().innerText())).toBeGreaterThan(0);
+    await calendar.locator('> div').first().click();
+    await byId('browse-preview').waitFor({ timeout: 60_000 });
+    expect(await byId('preview-event').count()).toBeGreaterThan(0);
+    await shot('04-browse');
+  }, 180_000);
+
+  it('creates a job, runs it to 100 %, and shows the run in history with files on disk', async () => {
+    const outDir = join(work, 'export');
+    await byId('nav-jobs').click();
+    await byId('jobs-empty').waitFor();
+    await byId('jobs-add').click();
+    await byId('job-name').fill('Team calendars');
+    await byId('job-mailboxList').fill('anna.schmidt@contoso.com\njan.devries@contoso.com\nalice.smith@contoso.com');
+    await byId('job-daysBack').fill('7');
+    await byId('job-daysAhead').fill('30');
+    await byId('job-targetPath').fill(outDir);
+    await shot('05-job-editor');
+    await byId('job-save').click();
+    const card = page.locator('[data-testid=job-card][data-job-name="Team calendars"]');
+    await card.waitFor();
+    await card.getByTestId('job-run').click();
+    await card.locator('[data-testid=job-progress][data-percent="100"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=job-card][data-job-name="Team calendars"][data-running=false]').waitFor({ timeout: 60_000 });
+    expect(await card.getByTestId('job-status').innerText()).toBe('Succeeded');
+    expect(await card.getByTestId('job-mailbox-bar').count()).toBe(3);
+    const run = byId('history-run').first();
+    await run.waitFor({ timeout: 30_000 });
+    expect(await run.getAttribute('data-status')).toBe('ok');
+    await run.click();
+    await shot('06-jobs-history');
+
+    expect(existsSync(outDir)).toBe(true);
+    const files = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.ics'));
+    expect(files.length).toBe(3);
+    const anna = files.find((f) => f.includes('anna.schmidt'));
+    expect(anna).toBeDefined();
+    expect(await readFile(join(outDir, anna!), 'utf8')).toContain('BEGIN:VCALENDAR');
+  }, 240_000);
+
+  it('shows logs, doctor, setup and settings, and switches the language', async () => {
+    await byId('nav-logs').click();
+    await byId('log-line').first().waitFor({ timeout: 30_000 });
+    await byId('logs-level').selectOption('debug');
+    await shot('07-logs');
+
+    await byId('nav-doctor').click();
+    await byId('doctor-run').click();
+    await page.locator('[data-testid=doctor-steps],[data-testid=doctor-error]').first().waitFor({ timeout: 90_000 });
+    await shot('08-doctor');
+
+    await byId('nav-setup').click();
+    await byId('setup-generate').click();
+    await page.locator('[data-testid=setup-script],[data-testid=setup-error]').first().waitFor({ timeout: 30_000 });
+    await shot('09-setup');
+
+    await byId('nav-settings').click();
+    await byId('settings-language').selectOption('de');
+    await expect.poll(() => byId('nav-jobs').innerText()).toContain('Aufträge');
+    await shot('10-settings-de');
+    await byId('settings-language').selectOption('en');
+    await expect.poll(() => byId('nav-jobs').innerText()).toContain('Jobs');
+    expect(consoleProblems).toEqual([]);
+  }, 180_000);
+});
