@@ -8,7 +8,7 @@ import { doctorService, setupScriptService } from '../doctor/rpc-services.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { createLogger, toRecordLevel, type CalpumpLogger } from '../log/create-logger.js';
 import { Redactor } from '../log/redact.js';
-import { RotatingFileSink, TextStreamSink, type LogSink } from '../log/sinks.js';
+import { RotatingFileSink, TextStreamSink, type LogSink, type RecordLevel } from '../log/sinks.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { JobStore } from '../store/job-store.js';
 import { ProfileStore } from '../store/profile-store.js';
@@ -61,12 +61,14 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
   const events = opts.events ?? createEventHub();
   const settings = new SettingsStore(opts.configDir, opts.onSettingsChanged);
   const initial = await settings.get().catch(() => ({ logLevel: 'info', language: 'en' }) as Settings);
-  const level = toRecordLevel(initial.logLevel);
-  const recent = new RecentLogSink(level, { events, file: join(opts.configDir, LOG_FILE) });
-  const sinks: LogSink[] = [new RotatingFileSink({ path: join(opts.configDir, LOG_FILE), level }), recent];
+  // The log level setting applies at once: the file and the live view follow it, the console shows warnings.
+  const level = () => toRecordLevel(settings.peek()?.logLevel ?? initial.logLevel);
+  const recent = new RecentLogSink('trace', { events, file: join(opts.configDir, LOG_FILE) });
+  await recent.seedFromFile();
+  const sinks: LogSink[] = [followLevel(new RotatingFileSink({ path: join(opts.configDir, LOG_FILE), level: 'trace' }), level), followLevel(recent, level)];
   if (opts.console) sinks.push(new TextStreamSink({ stream: opts.console, level: 'warn' }));
   const redactor = new Redactor();
-  const logger = createLogger({ sinks, level: initial.logLevel, redactor });
+  const logger = createLogger({ sinks, level: 'all', redactor });
   const secrets = typeof opts.secrets === 'function' ? opts.secrets(logger) : opts.secrets;
   const env = opts.env ?? process.env;
   const makeConnector = opts.createConnector ?? createConnector;
@@ -109,4 +111,14 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     lang,
   };
   return { services, events, jobs, logger, profiles, jobStore, settings, stop: () => jobs.stop() };
+}
+
+/** A sink whose level is read at every record (the logger asks each sink before it builds a record). */
+function followLevel(sink: LogSink, level: () => RecordLevel): LogSink {
+  return {
+    get level() {
+      return level();
+    },
+    write: (record) => sink.write(record),
+  };
 }

@@ -1,6 +1,6 @@
 // The UI's log view: a sink that keeps the latest records (already redacted by the logger) and forwards each
 // to the clients as a log.line event; export hands out the redacted log file.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { LogRecord } from '../log/logger.js';
 import { LEVEL_RANK, type LogSink, type RecordLevel } from '../log/sinks.js';
 import type { LogLine } from '../../shared/rpc.js';
@@ -16,6 +16,38 @@ export class RecentLogSink implements LogSink, LogService {
     readonly level: RecordLevel,
     private readonly opts: { keep?: number; events?: EventHub; file?: string } = {},
   ) {}
+
+  /** Loads the end of the log file so the view shows what happened before this start too. */
+  async seedFromFile(maxBytes = 256 * 1024): Promise<void> {
+    if (!this.opts.file) return;
+    let text = '';
+    try {
+      const fh = await open(this.opts.file, 'r');
+      try {
+        const { size } = await fh.stat();
+        const start = Math.max(0, size - maxBytes);
+        const buf = Buffer.alloc(size - start);
+        await fh.read(buf, 0, buf.length, start);
+        text = buf.toString('utf8');
+        if (start > 0) text = text.slice(text.indexOf('\n') + 1); // drop the partial first line
+      } finally {
+        await fh.close();
+      }
+    } catch {
+      return;
+    }
+    const seeded: LogLine[] = [];
+    for (const line of text.split('\n')) {
+      try {
+        const r = JSON.parse(line) as LogRecord;
+        if (typeof r.time === 'string' && typeof r.event === 'string' && r.level in LEVEL_RANK) seeded.push({ time: r.time, level: r.level, event: r.event, fields: r.fields ?? {} });
+      } catch {
+        // not a record
+      }
+    }
+    this.ring.unshift(...seeded.slice(-(this.opts.keep ?? 2000)));
+    if (this.ring.length > (this.opts.keep ?? 2000)) this.ring.splice(0, this.ring.length - (this.opts.keep ?? 2000));
+  }
 
   write(record: LogRecord): void {
     const line: LogLine = { time: record.time, level: record.level, event: record.event, fields: record.fields };
