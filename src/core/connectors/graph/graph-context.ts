@@ -16,6 +16,8 @@ export interface GraphContext {
   errorContext(facts: ReturnType<typeof urlFacts>): Promise<GraphErrorContext>;
   /** master event id → the series' iCalUId */
   seriesUid: Map<string, string>;
+  /** Room addresses from /places, read once per connector (listMailboxes pages reuse it). */
+  rooms?: Promise<Set<string>>;
 }
 
 export const PREFER_UTC = 'outlook.timezone="UTC"';

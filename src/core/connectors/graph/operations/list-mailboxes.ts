@@ -43,7 +43,7 @@ async function roomAddresses(ctx: GraphContext): Promise<Set<string>> {
 export async function listMailboxes(ctx: GraphContext, search?: string, cursor?: string): Promise<MailboxPage> {
   const url = cursor ? decodeCursor(cursor, ctx.profile.graphHost) : search?.trim() ? searchQuery(search) : `/users?$select=${SELECT}&$top=100`;
   const headers: Record<string, string> = { ConsistencyLevel: 'eventual' };
-  const [page, rooms] = await Promise.all([graphGet<UserPage>(ctx, url, headers), roomAddresses(ctx)]);
+  const [page, rooms] = await Promise.all([graphGet<UserPage>(ctx, url, headers), (ctx.rooms ??= roomAddresses(ctx))]);
   const items: Mailbox[] = (page.value ?? [])
     .filter((u) => u.mail)
     .map((u) => ({
