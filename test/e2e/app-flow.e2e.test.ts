@@ -2,60 +2,35 @@
 // EWS profile through the form (a wrong password first: the catalogue message appears in the form), tests it,
 // browses mailboxes and a folder tree, creates a job, runs it to 100 %, and finds the run in the history and
 // its files on disk. Screenshots of every screen go to test-results/e2e/ (git-ignored).
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
-import { runServe, type RunningServe } from '../../src/headless/serve/run-serve.js';
-import { MemorySecretStore } from '../../src/core/secrets/memory-secret-store.js';
-import { buildRendererInto, chromiumPath } from './renderer-build.js';
+import type { Page } from 'playwright-core';
+import { chromiumExecutable, filesIn, startE2e, type E2eEnvironment } from './support/harness.js';
 
-const SHOTS = join(process.cwd(), 'test-results', 'e2e');
-const executablePath = chromiumPath();
-
-describe.runIf(executablePath)('app flow in the browser', () => {
-  let work: string;
-  let sim: RunningSimulator;
-  let serve: RunningServe;
-  let browser: Browser;
+describe.runIf(chromiumExecutable())('app flow in the browser', () => {
+  let env: E2eEnvironment;
   let page: Page;
-  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'calpump-e2e-ui-'));
-    await mkdir(SHOTS, { recursive: true });
-    const uiDir = await buildRendererInto(join(work, 'ui'));
-    sim = await startSimulator({ port: 0, seed: 7 });
-    serve = await runServe({ configDir: join(work, 'config'), port: 0, uiDir, build: false, secrets: new MemorySecretStore(), schedule: false, env: {} });
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleProblems.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleProblems.push(String(e)));
-    await page.goto(serve.url);
-  }, 180_000);
+    env = await startE2e({ seed: 7 });
+    page = env.page;
+    await page.goto(env.serve.url);
+  }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await sim?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await env?.stop();
   });
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true });
+    if (ctx.task.result?.state === 'fail') await env?.shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
 
   const byId = (id: string) => page.getByTestId(id);
   const shot = async (name: string) => {
     // Full-page shots stitch from the top; a scrolled page would repeat the sticky header mid-image.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await env.shot(`app-${name}`);
   };
 
   it('adds an EWS profile; a wrong password shows the catalogue message, the right one passes every step', async () => {
@@ -63,13 +38,13 @@ describe.runIf(executablePath)('app flow in the browser', () => {
     await shot('01-profiles-empty');
     await byId('profiles-add-ews').click();
     await byId('profile-name').fill('Contoso sim');
-    await byId('profile-url').fill(sim.ewsUrl);
+    await byId('profile-url').fill(env.sim.ewsUrl);
     await byId('profile-auth').selectOption('basic');
     await byId('profile-username').fill('svc-calpump@contoso.com');
     await byId('profile-password').fill('not-the-password');
     await byId('profile-proxyMode').selectOption('none');
     await byId('profile-tlsMode').selectOption('caFile');
-    await byId('profile-caFile').fill(sim.caFile ?? '');
+    await byId('profile-caFile').fill(env.sim.caFile ?? '');
     await byId('profile-testMailbox').fill('anna.schmidt@contoso.com');
     await byId('profile-save').click();
     await byId('profile-saved').waitFor();
@@ -118,7 +93,7 @@ describe.runIf(executablePath)('app flow in the browser', () => {
   }, 180_000);
 
   it('creates a job, runs it to 100 %, and shows the run in history with files on disk', async () => {
-    const outDir = join(work, 'export');
+    const outDir = join(env.workDir, 'export');
     await byId('nav-jobs').click();
     await byId('jobs-empty').waitFor();
     await byId('jobs-add').click();
@@ -142,8 +117,7 @@ describe.runIf(executablePath)('app flow in the browser', () => {
     await run.click();
     await shot('06-jobs-history');
 
-    expect(existsSync(outDir)).toBe(true);
-    const files = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.ics'));
+    const files = (await filesIn(outDir)).filter((f) => f.endsWith('.ics'));
     expect(files.length).toBe(3);
     const anna = files.find((f) => f.includes('anna.schmidt'));
     expect(anna).toBeDefined();
@@ -172,6 +146,6 @@ describe.runIf(executablePath)('app flow in the browser', () => {
     await shot('10-settings-de');
     await byId('settings-language').selectOption('en');
     await expect.poll(() => byId('nav-jobs').innerText()).toContain('Jobs');
-    expect(consoleProblems).toEqual([]);
+    expect(env.problems).toEqual([]);
   }, 180_000);
 });
