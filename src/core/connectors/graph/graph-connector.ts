@@ -94,6 +94,7 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
       return availability((await ready()).ctx, mailboxes, from, to);
     },
     async describe() {
+      await ready();
       const route = httpClient ? await httpClient.describeRoute(graphHost) : 'injected';
       return { backend: 'Microsoft Graph', graphHost, authorityHost: normaliseHost(profile.authorityHost), tenantId: profile.tenantId, clientId: profile.clientId, flow: profile.flow, route };
     },

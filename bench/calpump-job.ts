@@ -1,0 +1,41 @@
+// Bench child: one run of a pump job (folder target, ics) over the given mailboxes, state kept in --dir so a
+// second invocation is incremental. Prints wall time, statuses and peak RSS of this process.
+import { join } from 'node:path';
+import { createEwsConnector } from '../src/core/connectors/ews/index.js';
+import { nullLogger } from '../src/core/log/logger.js';
+import { MemorySecretStore } from '../src/core/secrets/memory-secret-store.js';
+import { SyncStateStore } from '../src/core/store/sync-state-store.js';
+import { runJob } from '../src/core/sync/run-job.js';
+import { jobSchema } from '../src/shared/job.js';
+import { ewsProfileSchema, secretKey } from '../src/shared/profile.js';
+import { arg, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
+
+async function main(): Promise<void> {
+  const dir = arg('dir');
+  const mailboxes = arg('mailboxes').split(',');
+  const profile = ewsProfileSchema.parse({ id: 'b', name: 'bench', kind: 'ews', url: arg('url'), username: SERVICE_ACCOUNT, auth: 'basic', tls: { caFile: arg('ca') } });
+  const secrets = new MemorySecretStore();
+  await secrets.set(secretKey('b', 'password'), SIM_PASSWORD);
+  const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
+  const job = jobSchema.parse({
+    id: 'bench',
+    name: 'bench',
+    profile: 'bench',
+    mailboxes: { mode: 'list', list: mailboxes },
+    window: { daysBack: Number(arg('days-back', '60')), daysAhead: Number(arg('days-ahead', '60')) },
+    filters: { private: 'include' },
+    format: 'ics',
+    target: { kind: 'folder', path: join(dir, 'out') },
+    concurrency: Number(arg('concurrency', '8')),
+  });
+  const states = new SyncStateStore(join(dir, 'state'), nullLogger);
+  const t0 = performance.now();
+  const r = await runJob(job, { connector, states, secrets, logger: nullLogger, now: () => new Date(arg('now')) });
+  const ms = performance.now() - t0;
+  await connector.close();
+  const rec = r.record;
+  process.stdout.write(`${JSON.stringify({ ms, status: rec.status, ok: rec.mailboxesOk, failed: rec.mailboxesFailed, items: rec.items, written: rec.itemsWritten, firstError: rec.errors[0]?.error.id, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.exit(0);
+}
+
+void main();
