@@ -13,6 +13,7 @@ import type { Lang } from '../../../core/doctor/catalogue.js';
 import type { Profile } from '../../../shared/profile.js';
 import type { CliContext } from '../context.js';
 import { openSystemBrowser } from './auth-browser.js';
+import { positiveInt } from './parse.js';
 
 const TEXT = {
   en: {
@@ -92,7 +93,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description("sign in with the profile's flow (browser, device code, legacy password) or check its app credential")
     .requiredOption('--profile <profile>', 'profile name or id')
     .option('--no-browser', 'do not try to open a browser; print the address instead')
-    .option('--timeout <seconds>', 'how long to wait for the browser sign-in', (v) => Number(v), 300)
+    .option('--timeout <seconds>', 'how long to wait for the browser or device-code sign-in', positiveInt('--timeout'), 300)
     .option('--json', 'machine-readable output')
     .action(async (opts: { profile: string; browser: boolean; timeout: number; json?: boolean }) => {
       const { profile, tokens, client } = await providerFor(ctx, opts.profile);
