@@ -83,7 +83,7 @@ describe('CLI against the simulator', () => {
     expect(r.stderr).toContain('[ews.mailbox.notFound]');
   });
 
-  it('unreachable server: net.unreachable with the host, exit 1', async () => {
+  it('unreachable server: a network catalogue entry with the port, exit 1', async () => {
     const closed = createServer();
     await new Promise<void>((res) => closed.listen(0, '127.0.0.1', () => res()));
     const port = (closed.address() as { port: number }).port;
@@ -93,7 +93,9 @@ describe('CLI against the simulator', () => {
     expect((await run(add.argv, `${DEMO_ACCOUNT.password}\n`)).code).toBe(0);
     const r = await run(['--config-dir', dir, 'mailboxes', '--profile', 'demo']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('[net.unreachable]');
-    expect(r.stderr).toContain(`127.0.0.1:${port}`);
+    // net.unreachable or a more specific network entry (net.refused): the catalogue's network area, naming the port.
+    expect(r.stderr).toMatch(/\[net\.[a-zA-Z.]+\]/);
+    expect(r.stderr).toContain(String(port));
+    expect(r.stderr).toContain('Fix:');
   });
 });
