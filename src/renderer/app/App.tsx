@@ -9,14 +9,21 @@ import { langFromLocale, type UiLang } from '../../shared/i18n/index.js';
 import { ClientProvider, useClient } from './client-context.js';
 import { I18nProvider, useT } from './i18n-context.js';
 import { useEvent } from './use-event.js';
-import { HEADER_HEIGHT, MAIN_PADDING } from './layout.js';
+import { HEADER_HEIGHT, MAIN_PADDING, NAV_WIDTH } from './layout.js';
 import { VIEWS, viewFromHash, type ViewId } from './views.js';
 import { ViewSwitch } from './ViewSwitch.js';
 
 const useStyles = makeStyles({
   // The page scrolls (not an inner pane), with header and navigation kept in view; screens that need a fixed
   // height (virtualised lists) size themselves from the viewport (see VIEW_HEIGHT).
-  root: { display: 'grid', gridTemplateColumns: '200px 1fr', gridTemplateRows: `${HEADER_HEIGHT} 1fr`, minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: `${NAV_WIDTH} 1fr`,
+    gridTemplateRows: `${HEADER_HEIGHT} 1fr`,
+    minHeight: '100vh',
+    // The navigation column's colour and edge run the full height of the page, however long the screen is.
+    backgroundImage: `linear-gradient(to right, ${tokens.colorNeutralBackground1} calc(${NAV_WIDTH} - 1px), ${tokens.colorNeutralStroke2} calc(${NAV_WIDTH} - 1px), ${tokens.colorNeutralStroke2} ${NAV_WIDTH}, ${tokens.colorNeutralBackground2} ${NAV_WIDTH})`,
+  },
   header: {
     gridColumn: '1 / 3',
     position: 'sticky',
@@ -37,8 +44,6 @@ const useStyles = makeStyles({
     height: `calc(100vh - ${HEADER_HEIGHT})`,
     boxSizing: 'border-box',
     paddingBlock: tokens.spacingVerticalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   main: { padding: MAIN_PADDING, minWidth: 0 },
 });

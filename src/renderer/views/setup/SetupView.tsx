@@ -15,7 +15,7 @@ import { saveTextFile } from '../../components/save-file.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1000px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', rowGap: tokens.spacingVerticalS },
-  script: { fontFamily: tokens.fontFamilyMonospace, minHeight: '360px' },
+  script: { fontFamily: tokens.fontFamilyMonospace, minHeight: '60vh' },
 });
 
 export function SetupView({ profileId, onProfile, onNavigate }: ViewProps) {
