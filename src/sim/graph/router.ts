@@ -3,6 +3,7 @@ import { getCalendar, getEvent, listCalendars, listEvents, listGroups } from './
 import { calendarView, calendarViewDelta } from './calendar-view.js';
 import { notFoundUser, resolveMailbox } from './access.js';
 import { getSchedule } from './schedule.js';
+import { EVENT_WRITE_ROUTES } from './event-writes.js';
 import { getUser, listRooms, listUsers } from './users.js';
 import { graphError, type GraphRequest, type GraphResult } from './graph-http.js';
 import type { SimMailbox } from '../world/types.js';
@@ -11,6 +12,7 @@ type MailboxHandler = (req: GraphRequest, mb: SimMailbox, m: RegExpExecArray, pa
 
 // After /users/{id}: [pattern, operation name (counters, fault matching), handler]
 const MAILBOX_TABLE: Array<[string, RegExp, string, MailboxHandler]> = [
+  ...EVENT_WRITE_ROUTES,
   ['GET', /^\/calendarGroups$/i, 'calendarGroups', (r, mb) => listGroups(r, mb)],
   ['GET', /^\/calendarGroups\/([^/]+)\/calendars$/i, 'calendars', (r, mb, m) => listCalendars(r, mb, decodeURIComponent(m[1]!))],
   ['GET', /^\/calendars$/i, 'calendars', (r, mb) => listCalendars(r, mb)],

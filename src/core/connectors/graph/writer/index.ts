@@ -1,0 +1,2 @@
+export { createGraphWriter, GraphCalendarWriter } from './graph-writer.js';
+export type { GraphWriterInternals } from './graph-writer-context.js';
