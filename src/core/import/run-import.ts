@@ -1,0 +1,160 @@
+// Runs an import job: read the source (nothing is written if it cannot be read), turn rows into appointments,
+// and for each mailbox — through one concurrency-bounded loop — list what the job wrote before, plan, and write
+// in batches. A malformed row is reported with its line and skipped; one failing mailbox never stops the others.
+// Interrupted runs are safe to repeat: every create carries its source key, and the next run reconciles by it.
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { CalendarWriter, WriteOutcome } from '../connectors/writer.js';
+import type { Lang } from '../doctor/catalogue.js';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { mapBounded } from '../sync/bounded-pool.js';
+import type { ImportJob } from './import-job.js';
+import { desiredByMailbox, planMailbox, type PlannedWrite } from './import-plan.js';
+import { loadImportMailboxes, saveImportMailboxes } from './import-state.js';
+import { rowToItem, type ImportItem } from './row-to-item.js';
+import type { RowProblem } from './source-row.js';
+import { readSource, type SourceDeps } from './sources/read-source.js';
+
+export interface ImportRunDeps {
+  writer: CalendarWriter;
+  logger: Logger;
+  secrets: SecretStore;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Folder for the job's small state file (mailboxes written to); none = only this run's mailboxes. */
+  stateDir?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  fetchText?: SourceDeps['fetchText'];
+  lang?: Lang;
+}
+
+export interface ImportProgress {
+  mailbox: string;
+  action: PlannedWrite['action'];
+  items: number;
+  failed: number;
+}
+
+export interface MailboxImportResult {
+  mailbox: string;
+  ok: boolean;
+  creates: number;
+  updates: number;
+  deletes: number;
+  unchanged: number;
+  failed: number;
+  /** Dry run: what would be written. */
+  planned?: Array<Omit<PlannedWrite, 'request'>>;
+  errors: Array<{ key?: string; error: ErrorInfo }>;
+}
+
+export interface ImportReport {
+  job: string;
+  dryRun: boolean;
+  aborted: boolean;
+  documents: string[];
+  rows: number;
+  rowErrors: Array<{ file: string; line: number; problem: string; error: ErrorInfo }>;
+  /** A job-level refusal (empty source); nothing was deleted. */
+  error?: ErrorInfo;
+  mailboxes: MailboxImportResult[];
+  totals: { creates: number; updates: number; deletes: number; unchanged: number; failed: number };
+}
+
+const ORDER: PlannedWrite['action'][] = ['delete', 'update', 'create'];
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps: ImportRunDeps): Promise<ImportReport> {
+  const now = deps.now?.() ?? new Date();
+  const lang = deps.lang ?? 'en';
+  const log = deps.logger.child({ importJob: job.id });
+  const source = await readSource(job, { secrets: deps.secrets, env: deps.env, now, fetchText: deps.fetchText });
+  const problems: RowProblem[] = [...source.problems];
+  const items: ImportItem[] = [];
+  for (const row of source.rows) {
+    const r = rowToItem(row, job);
+    if (r.item) items.push(r.item);
+    else problems.push(r.problem!);
+  }
+  const desired = desiredByMailbox(items, problems);
+  const protectedKeys = new Set(problems.map((p) => p.key).filter((k): k is string => !!k));
+  const known = await loadImportMailboxes(deps.stateDir, job.id);
+  const mailboxes = [...new Set([...desired.keys(), ...job.mailboxes.map((m) => m.toLowerCase()), ...known])].sort();
+  const emptySource = items.length === 0 && !job.allowEmptySource;
+  const report: ImportReport = {
+    job: job.id,
+    dryRun: !!opts.dryRun,
+    aborted: false,
+    documents: source.documents,
+    rows: source.rows.length,
+    rowErrors: problems
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+      .map((p) => ({ ...p, error: new CalpumpError('import.row.invalid', { params: { file: p.file, line: String(p.line), problem: p.problem } }).info(lang) })),
+    mailboxes: [],
+    totals: { creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0 },
+  };
+  for (const p of problems) log.warn('import.row.invalid', { file: p.file, line: p.line, problem: p.problem });
+
+  let ownedBefore = 0;
+  report.mailboxes = await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
+    const result: MailboxImportResult = { mailbox, ok: true, creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0, errors: [] };
+    const fail = (e: unknown, key?: string) => {
+      result.ok = false;
+      result.errors.push({ key, error: toCalpumpError(e).info(lang) });
+    };
+    try {
+      if (deps.signal?.aborted) return result;
+      const owned = await deps.writer.listOwned(mailbox, job.folder, { scope: job.id });
+      ownedBefore += owned.length;
+      const plan = planMailbox(job.id, desired.get(mailbox) ?? new Map(), owned, { protectedKeys, deleteMissing: job.deleteMissing && !emptySource });
+      result.unchanged = plan.unchanged;
+      if (opts.dryRun) {
+        result.planned = plan.writes.map(({ request: _r, ...w }) => w);
+        for (const w of plan.writes) result[`${w.action}s` as 'creates' | 'updates' | 'deletes']++;
+        return result;
+      }
+      for (const action of ORDER) {
+        for (const batch of chunks(plan.writes.filter((w) => w.action === action), deps.writer.maxBatch)) {
+          if (deps.signal?.aborted) return result;
+          const outcomes: WriteOutcome[] =
+            action === 'delete' ? await deps.writer.delete(mailbox, batch.map((w) => w.id!)) : await deps.writer.upsert(mailbox, job.folder, batch.map((w) => w.request!));
+          let failed = 0;
+          outcomes.forEach((o, i) => {
+            if (o.ok) result[`${action}s` as 'creates' | 'updates' | 'deletes']++;
+            else {
+              failed++;
+              result.failed++;
+              fail(o.error, batch[i]!.key);
+            }
+          });
+          deps.onProgress?.({ mailbox, action, items: batch.length, failed });
+        }
+      }
+    } catch (e) {
+      fail(e);
+      log.warn('import.mailbox.failed', { mailbox, errorId: toCalpumpError(e).id });
+    }
+    return result;
+  });
+  report.aborted = !!deps.signal?.aborted;
+  if (emptySource && ownedBefore > 0) {
+    report.error = new CalpumpError('import.source.empty', { params: { source: job.source.path ?? job.source.url ?? '', count: String(ownedBefore) } }).info(lang);
+  }
+  for (const m of report.mailboxes) {
+    for (const k of ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const) report.totals[k] += m[k];
+  }
+  if (!opts.dryRun && !report.aborted) {
+    // Keep a mailbox while the job may still own items there: it has rows, or a write to it failed.
+    const keep = report.mailboxes.filter((m) => desired.has(m.mailbox) || !m.ok || m.unchanged > 0).map((m) => m.mailbox);
+    await saveImportMailboxes(deps.stateDir, job.id, keep);
+  }
+  log.info('import.done', { ...report.totals, mailboxes: report.mailboxes.length, rowErrors: report.rowErrors.length, dryRun: report.dryRun, aborted: report.aborted });
+  return report;
+}
