@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { demoCommands } from '../../../src/headless/cli/demo-commands.js';
+import { startSimulator } from '../../../src/sim/index.js';
 import { allFiles, PASSWORD, tempConfigDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/calpump.js', import.meta.url));
@@ -33,5 +35,22 @@ describe('bin/calpump.js', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown command 'frobnicate'");
     for (const f of await allFiles(dir)) expect(f.text).not.toContain(PASSWORD);
+  });
+
+  it('runs the demo commands as printed against the simulator (plain Node ESM loading of every backend module)', async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      const dir = await tempConfigDir();
+      const [add, test, , folders] = demoCommands({ configDir: dir, ewsUrl: sim.ewsUrl, caFile: sim.caFile });
+      expect((await calpump(add.argv, add.stdin)).code).toBe(0);
+      const t = await calpump(test.argv);
+      expect(t.stderr).toBe('');
+      expect(t.code).toBe(0);
+      expect(t.stdout).toMatch(/All \d+ steps passed/);
+      const f = await calpump(folders.argv);
+      expect(f.stdout).toMatch(/^Kalender \(\d+\)/m);
+    } finally {
+      await sim.stop();
+    }
   });
 });

@@ -4,7 +4,9 @@
 // Why not @ewsjs/xhr's NtlmProvider (ewsjs's own transport): it builds its own `new https.Agent(...)` per
 // call, which silently drops our per-profile TLS trust (CA file, pinning) and the proxy tunnel, and it refuses
 // to combine NTLM with a proxy. We reuse only its message functions from @ewsjs/ntlm-client.
-import { createType1Message, createType3Message, decodeType2Message } from '@ewsjs/ntlm-client';
+// Default import: the package is CommonJS, and Node's ESM loader cannot see its named exports (vitest can,
+// which hid this; test/headless/cli/bin.e2e.test.ts runs plain Node to catch it).
+import ntlmClient from '@ewsjs/ntlm-client';
 import type { HttpResponse } from '../../../net/http-client.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { HttpSender } from './http-sender.js';
@@ -14,6 +16,7 @@ export function splitAccount(username: string): { user: string; domain: string }
   return i > 0 ? { user: username.slice(i + 1), domain: username.slice(0, i).toUpperCase() } : { user: username, domain: '' };
 }
 
+const { createType1Message, createType3Message, decodeType2Message } = ntlmClient;
 const WORKSTATION = 'CALPUMP';
 
 export function ntlmChallenge(res: HttpResponse): string | undefined {
