@@ -6,7 +6,7 @@ import { secretKey } from '../../shared/profile.js';
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient, type HttpResponse } from '../net/http-client.js';
-import { mapEwsResponseCode, mapHttpStatus } from './error-map.js';
+import { mapEwsResponseCode, mapHttpStatus } from '../errors/error-map.js';
 import { looksLikeLoginPage, parseAuthSchemes, schemeOffered } from './probes/http-auth.js';
 import { postEws, SOAP_HEADERS } from './probes/ews-post.js';
 import { createEwsBearer, type EwsBearer } from '../auth/ews-bearer.js';

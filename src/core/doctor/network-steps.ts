@@ -5,7 +5,7 @@ import { CalpumpError } from '../errors/calpump-error.js';
 import { describeProxy, resolveProxy, type ProxyRoute } from '../net/proxy-resolution.js';
 import { loadTlsPolicy } from '../net/tls-policy.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { mapTlsError } from './error-map.js';
+import { mapTlsError } from '../errors/error-map.js';
 import { probeDns, type Resolver } from './probes/dns.js';
 import { probeTcp } from './probes/tcp.js';
 import { probeTls, type TlsReport } from './probes/tls.js';

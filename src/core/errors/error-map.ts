@@ -1,6 +1,8 @@
-// Lookups from what a server or the OS says to a catalogue id. Connectors and the doctor share these so one
-// failure always renders as the same entry. Unknown codes fall back to a generic entry that keeps the code.
-import type { CatalogueId } from './catalogue.js';
+// Lookups from what a server or the OS says to a catalogue id: the one source of truth for the EWS connector,
+// the shared net layer and the doctor, so one failure always renders as the same entry. It lives beside
+// CalpumpError (not in the doctor) because src/core/net and the connectors sit below the doctor. Unknown codes
+// fall back to a generic entry that keeps the code.
+import type { CatalogueId } from '../doctor/catalogue.js';
 
 const EWS_CODES: Record<string, CatalogueId> = {
   ErrorAccessDenied: 'ews.access.denied',
@@ -14,6 +16,7 @@ const EWS_CODES: Record<string, CatalogueId> = {
   ErrorInvalidSmtpAddress: 'ews.mailbox.invalidAddress',
   ErrorMissingEmailAddress: 'ews.mailbox.invalidAddress',
   ErrorFolderNotFound: 'ews.folder.notFound',
+  ErrorFolderNotFoundInStore: 'ews.folder.notFound',
   ErrorSyncFolderNotFound: 'ews.folder.notFound',
   ErrorItemNotFound: 'ews.item.notFound',
   ErrorInvalidSyncStateData: 'ews.syncState.invalid',
@@ -62,12 +65,21 @@ const EWS_CODES: Record<string, CatalogueId> = {
 export interface EwsMapContext {
   /** In delegate mode ErrorAccessDenied means "no folder right", which has its own, more exact entry. */
   access?: 'impersonation' | 'delegate';
+  /** The folder the call addressed: a distinguished id ('calendar') or an EWS folder id. */
+  folder?: string;
 }
+
+const DISTINGUISHED_FOLDERS = new Set(['calendar', 'contacts', 'tasks', 'msgfolderroot', 'inbox', 'root', 'publicfoldersroot']);
+const FOLDER_NOT_FOUND = new Set(['ErrorFolderNotFound', 'ErrorFolderNotFoundInStore']);
 
 /** EWS ResponseCode (e.g. "ErrorAccessDenied") → catalogue id; unknown codes → 'ews.response.error'. */
 export function mapEwsResponseCode(code: string, ctx: EwsMapContext = {}): CatalogueId {
   const c = code.trim();
-  if (c === 'ErrorAccessDenied' && ctx.access === 'delegate') return 'ews.delegate.accessDenied';
+  if (ctx.access === 'delegate') {
+    if (c === 'ErrorAccessDenied') return 'ews.delegate.accessDenied';
+    // Exchange answers ErrorFolderNotFound to a delegate for a well-known folder it may not see.
+    if (FOLDER_NOT_FOUND.has(c) && (!ctx.folder || DISTINGUISHED_FOLDERS.has(ctx.folder.toLowerCase()))) return 'ews.delegate.accessDenied';
+  }
   return EWS_CODES[c] ?? 'ews.response.error';
 }
 
@@ -115,10 +127,18 @@ const TLS_CODES: Record<string, CatalogueId> = {
   HOSTNAME_MISMATCH: 'net.tls.hostMismatch',
 };
 
+// OpenSSL verification codes not listed above still name a certificate problem.
+const CERT_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY|DECRYPT|DECODE)/;
+
 /** Node/OpenSSL certificate error code → catalogue id; other TLS failures → 'net.tls.handshakeFailed'. */
 export function mapTlsError(code: string | undefined): CatalogueId {
   if (!code) return 'net.tls.handshakeFailed';
-  return TLS_CODES[code] ?? (/CERT/.test(code) ? 'net.tls.untrusted' : 'net.tls.handshakeFailed');
+  return TLS_CODES[code] ?? (CERT_CODE.test(code) ? 'net.tls.untrusted' : 'net.tls.handshakeFailed');
+}
+
+/** True for any error code of the TLS layer (certificate verdicts and handshake failures alike). */
+export function isTlsErrorCode(code: string | undefined): boolean {
+  return !!code && (code in TLS_CODES || CERT_CODE.test(code) || /^ERR_SSL|^ERR_TLS/.test(code));
 }
 
 const SOCKET_CODES: Record<string, CatalogueId> = {
@@ -142,7 +162,7 @@ const SOCKET_CODES: Record<string, CatalogueId> = {
 /** Node socket error code (err.code) → catalogue id; TLS codes are passed on to mapTlsError. */
 export function mapSocketError(code: string | undefined, message = ''): CatalogueId {
   if (code && SOCKET_CODES[code]) return SOCKET_CODES[code];
-  if (code && (TLS_CODES[code] || /^ERR_SSL|^ERR_TLS|CERT/.test(code))) return mapTlsError(code);
+  if (isTlsErrorCode(code)) return mapTlsError(code);
   if (/socket hang up/i.test(message)) return 'net.reset';
   return 'net.unreachable';
 }

@@ -132,7 +132,7 @@ export class HttpClient {
     } else {
       options = { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port || (u.protocol === 'https:' ? 443 : 80), path: u.pathname + u.search, method: req.method, headers, agent };
     }
-    const ctx = { host: u.hostname, proxy: routeText, timeoutMs: this.opts.timeoutMs, viaProxy: plainViaProxy };
+    const ctx = { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), proxy: routeText, timeoutMs: this.opts.timeoutMs, viaProxy: plainViaProxy };
     try {
       const res = await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body);
       if (plainViaProxy && res.status === 407) {

@@ -1,9 +1,13 @@
-// Node/network failures → catalogue entries with host, reason and the proxy in use as evidence.
+// Node/network failures → catalogue entries with host, reason and the proxy in use as evidence. Which entry a
+// code means is decided once, in src/core/errors/error-map.ts (shared with the doctor); this file only
+// supplies the params those entries show.
 import { CalpumpError } from '../errors/calpump-error.js';
-import { isCertificateError } from './secure-connect.js';
+import { mapSocketError, mapTlsError } from '../errors/error-map.js';
+import { certificateParams, type CertificateFacts } from './certificate-facts.js';
 
 export interface NetErrorContext {
   host: string;
+  port?: number;
   /** describeProxy() of the route used. */
   proxy: string;
   timeoutMs: number;
@@ -15,37 +19,45 @@ export class RequestTimeoutError extends Error {
   readonly code = 'ETIMEDOUT';
 }
 
+// Failing to reach the proxy itself is the proxy's entry, not the target's.
+const PROXY_CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function reasonOf(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | undefined;
+  return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
+}
+
 export function mapNetworkError(err: unknown, ctx: NetErrorContext): CalpumpError {
   if (err instanceof CalpumpError) return err;
-  const e = err as NodeJS.ErrnoException;
+  const e = err as NodeJS.ErrnoException | undefined;
   const code = e?.code ?? '';
-  const reason = code ? `${code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
-  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || err instanceof RequestTimeoutError) {
-    return new CalpumpError('net.timeout', { params: { host: ctx.host, seconds: String(Math.round(ctx.timeoutMs / 1000)) }, evidence: reason, cause: err });
-  }
-  if (ctx.viaProxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) {
+  const reason = reasonOf(err);
+  if (ctx.viaProxy && PROXY_CONNECT_CODES.has(code)) {
     return new CalpumpError('net.proxy.failed', { params: { proxy: ctx.proxy, reason }, evidence: reason, cause: err });
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new CalpumpError('net.dns', { params: { host: ctx.host }, evidence: reason, cause: err });
-  }
-  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'EADDRNOTAVAIL'].includes(code) || /socket hang up/i.test(e?.message ?? '')) {
-    return new CalpumpError('net.unreachable', { params: { host: ctx.host, reason, proxy: ctx.proxy }, evidence: reason, cause: err });
-  }
-  if (isCertificateError(err)) {
-    return new CalpumpError('net.tls.untrusted', {
-      params: { host: ctx.host, reason, subject: '?', issuer: '?', fingerprint: '?' },
-      evidence: reason,
-      cause: err,
-    });
-  }
-  return new CalpumpError('net.unreachable', { params: { host: ctx.host, reason: reason || 'unknown network error', proxy: ctx.proxy }, evidence: reason, cause: err });
+  const params = {
+    host: ctx.host,
+    port: ctx.port === undefined ? '?' : String(ctx.port),
+    proxy: ctx.proxy,
+    reason: reason || 'unknown network error',
+    seconds: String(Math.round(ctx.timeoutMs / 1000)),
+    ...certificateParams(undefined),
+  };
+  return new CalpumpError(mapSocketError(code || undefined, e?.message), { params, evidence: reason, cause: err });
+}
+
+/**
+ * A refused certificate, as the entry for its OpenSSL code. Whatever that entry shows, the evidence names the
+ * certificate the server presented (subject, issuer, SHA-256), which is what pinning or a CA file needs.
+ */
+export function certificateError(err: unknown, host: string, facts: CertificateFacts | undefined): CalpumpError {
+  const e = err as NodeJS.ErrnoException;
+  const reason = e.code ?? e.message;
+  const presented = facts ? `; certificate ${facts.subject}, issued by ${facts.issuer}, SHA-256 ${facts.fingerprint}` : '';
+  return new CalpumpError(mapTlsError(e.code), { params: { host, reason, ...certificateParams(facts) }, evidence: `${e.message}${presented}`, cause: err });
 }
 
 /** Connection-level failures worth one more try (the server or a middlebox dropped us). */
 export function isTransientNetworkError(err: unknown): boolean {
-  const e = err as CalpumpError;
-  if (!(e instanceof CalpumpError)) return false;
-  if (e.id !== 'net.unreachable') return false;
-  return /ECONNRESET|EPIPE|socket hang up|ECONNABORTED/i.test(e.evidence ?? '');
+  return err instanceof CalpumpError && err.id === 'net.reset';
 }

@@ -8,30 +8,12 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { CalpumpError } from '../errors/calpump-error.js';
+import { isTlsErrorCode } from '../errors/error-map.js';
+import { certificateFacts, type CertificateFacts } from './certificate-facts.js';
+import { certificateError } from './network-errors.js';
 import type { ProxyRoute } from './proxy-resolution.js';
 import { openTunnel } from './proxy-tunnel.js';
 import type { TlsPolicy } from './tls-policy.js';
-
-export interface CertificateFacts {
-  subject: string;
-  issuer: string;
-  fingerprint: string;
-}
-
-const CERT_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|HOSTNAME_MISMATCH|ERR_SSL/;
-export function isCertificateError(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
-  return CERT_ERROR.test(code);
-}
-
-function nameOf(x: tls.Certificate | undefined): string {
-  if (!x) return '?';
-  return x.CN ? `CN=${x.CN}${x.O ? `, O=${x.O}` : ''}` : Object.entries(x).map(([k, v]) => `${k}=${v}`).join(', ') || '?';
-}
-
-export function certificateFacts(cert: tls.PeerCertificate | undefined): CertificateFacts {
-  return { subject: nameOf(cert?.subject), issuer: nameOf(cert?.issuer), fingerprint: cert?.fingerprint256 ?? '?' };
-}
 
 export interface SecureTarget {
   host: string;
@@ -81,19 +63,8 @@ export async function secureConnect(t: SecureTarget): Promise<tls.TLSSocket> {
   try {
     socket = await handshake(tlsOptions(t, await rawSocket(t), !pinned));
   } catch (err) {
-    if (!isCertificateError(err)) throw err;
-    const facts = await probeCertificate(t);
-    throw new CalpumpError('net.tls.untrusted', {
-      params: {
-        host: t.host,
-        reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
-        subject: facts?.subject ?? '?',
-        issuer: facts?.issuer ?? '?',
-        fingerprint: facts?.fingerprint ?? '?',
-      },
-      evidence: (err as Error).message,
-      cause: err,
-    });
+    if (!isTlsErrorCode((err as NodeJS.ErrnoException).code)) throw err;
+    throw certificateError(err, t.host, await probeCertificate(t));
   }
   if (pinned) {
     const facts = certificateFacts(socket.getPeerCertificate());

@@ -51,3 +51,25 @@ describe('catalogue areas', () => {
     expect([...seen.keys()].sort()).toEqual([...catalogueIds].sort());
   });
 });
+
+describe('doctor catalogue entries', () => {
+  it('lists causes in every language with the same placeholders', () => {
+    let withCauses = 0;
+    for (const [id, entry] of Object.entries(catalogue) as Array<[string, CatalogueEntry]>) {
+      for (const cause of entry.causes ?? []) {
+        withCauses++;
+        for (const lang of langs) {
+          expect(cause[lang].trim().length, `${id}.causes.${lang}`).toBeGreaterThan(3);
+          expect(placeholders(cause[lang]), `${id}.causes.${lang}`).toEqual(placeholders(cause.en));
+        }
+      }
+    }
+    expect(withCauses).toBeGreaterThan(30);
+  });
+
+  it('notes the delay where a fix takes time', () => {
+    expect(catalogue['ews.impersonation.denied'].delay?.en).toMatch(/10 minutes/);
+    expect(catalogue['graph.permission.missing'].delay?.en).toMatch(/few minutes/);
+    expect(catalogue['ews.mailbox.moving'].delay).toBeDefined();
+  });
+});

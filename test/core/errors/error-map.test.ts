@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, type CatalogueEntry } from '../../../src/core/doctor/catalogue.js';
-import { mapEwsResponseCode, mapHttpStatus, mapSocketError, mapTlsError, mappedEwsResponseCodes } from '../../../src/core/doctor/error-map.js';
+import { catalogue } from '../../../src/core/doctor/catalogue.js';
+import { isTlsErrorCode, mapEwsResponseCode, mapHttpStatus, mapSocketError, mapTlsError, mappedEwsResponseCodes } from '../../../src/core/errors/error-map.js';
 
 // The ResponseCodes issue 6 names as "met in practice": each needs an entry of its own, not the generic one.
 const ISSUE_CODES: Record<string, string> = {
@@ -34,6 +34,13 @@ describe('mapEwsResponseCode', () => {
   it('gives delegate mode the folder-permission entry for ErrorAccessDenied', () => {
     expect(mapEwsResponseCode('ErrorAccessDenied', { access: 'delegate' })).toBe('ews.delegate.accessDenied');
     expect(mapEwsResponseCode('ErrorAccessDenied', { access: 'impersonation' })).toBe('ews.access.denied');
+  });
+
+  it('gives a delegate the permission entry for a well-known folder it cannot see, not for a folder id', () => {
+    expect(mapEwsResponseCode('ErrorFolderNotFound', { access: 'delegate', folder: 'calendar' })).toBe('ews.delegate.accessDenied');
+    expect(mapEwsResponseCode('ErrorFolderNotFoundInStore', { access: 'delegate' })).toBe('ews.delegate.accessDenied');
+    expect(mapEwsResponseCode('ErrorFolderNotFound', { access: 'delegate', folder: 'AAMkADGone' })).toBe('ews.folder.notFound');
+    expect(mapEwsResponseCode('ErrorFolderNotFound', { access: 'impersonation', folder: 'calendar' })).toBe('ews.folder.notFound');
   });
 
   it('falls back to the generic entry for codes it does not know', () => {
@@ -96,29 +103,13 @@ describe('mapTlsError / mapSocketError', () => {
   it('treats a hang-up without a code as a cut connection', () => {
     expect(mapSocketError(undefined, 'socket hang up')).toBe('net.reset');
   });
-});
 
-describe('doctor catalogue entries', () => {
-  const langs = ['en', 'de', 'nl'] as const;
-  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-  it('lists causes in every language with the same placeholders', () => {
-    let withCauses = 0;
-    for (const [id, entry] of Object.entries(catalogue) as Array<[string, CatalogueEntry]>) {
-      for (const cause of entry.causes ?? []) {
-        withCauses++;
-        for (const lang of langs) {
-          expect(cause[lang].trim().length, `${id}.causes.${lang}`).toBeGreaterThan(3);
-          expect(placeholders(cause[lang]), `${id}.causes.${lang}`).toEqual(placeholders(cause.en));
-        }
-      }
-    }
-    expect(withCauses).toBeGreaterThan(30);
-  });
-
-  it('notes the delay where a fix takes time', () => {
-    expect(catalogue['ews.impersonation.denied'].delay?.en).toMatch(/10 minutes/);
-    expect(catalogue['graph.permission.missing'].delay?.en).toMatch(/few minutes/);
-    expect(catalogue['ews.mailbox.moving'].delay).toBeDefined();
+  it('recognises TLS codes the tables do not list, and nothing else', () => {
+    expect(isTlsErrorCode('UNABLE_TO_GET_CRL')).toBe(true);
+    expect(mapTlsError('UNABLE_TO_GET_CRL')).toBe('net.tls.untrusted');
+    expect(isTlsErrorCode('ERR_SSL_WRONG_VERSION_NUMBER')).toBe(true);
+    expect(mapSocketError('ERR_TLS_HANDSHAKE_TIMEOUT')).toBe('net.tls.handshakeFailed');
+    expect(isTlsErrorCode('ECONNRESET')).toBe(false);
+    expect(isTlsErrorCode(undefined)).toBe(false);
   });
 });

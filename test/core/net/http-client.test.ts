@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { HttpClient } from '../../../src/core/net/http-client.js';
-import { mapNetworkError } from '../../../src/core/net/network-errors.js';
+import { certificateError, isTransientNetworkError, mapNetworkError, RequestTimeoutError } from '../../../src/core/net/network-errors.js';
 import { secretKey, type ProxySetting, type TlsSetting } from '../../../src/shared/profile.js';
 import { startForwardProxy, type ForwardProxy } from '../../support/forward-proxy.js';
 import { memorySecrets } from './fakes.js';
@@ -81,10 +81,11 @@ describe('HttpClient TLS policy', () => {
     const c = await client();
     const before = caSigned.hits;
     const err = await failure(c.request({ url: caSigned.url, method: 'POST', headers: { Authorization: 'Basic c2VjcmV0' }, body: 'x' }));
-    expect(err.id).toBe('net.tls.untrusted');
+    expect(err.id).toBe('net.tls.unknownCa');
     expect(err.params.subject).toContain('CN=localhost');
     expect(err.params.issuer).toContain('Calpump Test Root CA');
     expect(err.params.fingerprint).toBe(SERVER_FP);
+    expect(err.evidence).toContain(SERVER_FP);
     expect(caSigned.hits).toBe(before);
     c.close();
   });
@@ -101,8 +102,9 @@ describe('HttpClient TLS policy', () => {
   it('the CA file does not make a different self-signed certificate trusted', async () => {
     const c = await client({ caFile: path.join(tlsDir, 'ca.pem') });
     const err = await failure(c.request({ url: selfSigned.url, method: 'GET' }));
-    expect(err.id).toBe('net.tls.untrusted');
+    expect(err.id).toBe('net.tls.selfSigned');
     expect(err.params.issuer).toContain('Someone Else');
+    expect(err.info().message).toContain(err.params.subject);
     c.close();
   });
 
@@ -124,13 +126,14 @@ describe('HttpClient TLS policy', () => {
     c.close();
   });
 
-  it('a closed port maps to net.unreachable with the route in the fix', async () => {
+  it('a closed port maps to net.refused naming host and port, with the route kept as a param', async () => {
     const probe = await startServer('plain');
     const url = probe.url;
     await probe.close();
     const c = await client();
     const err = await failure(c.request({ url, method: 'GET' }));
-    expect(err.id).toBe('net.unreachable');
+    expect(err.id).toBe('net.refused');
+    expect(err.params.port).toBe(new URL(url).port);
     expect(err.params.reason).toContain('ECONNREFUSED');
     expect(err.params.proxy).toBe('direct (profile proxy: none)');
     c.close();
@@ -234,18 +237,43 @@ describe('mapNetworkError', () => {
   it.each([
     ['ENOTFOUND', 'net.dns'],
     ['EAI_AGAIN', 'net.dns'],
-    ['ECONNREFUSED', 'net.unreachable'],
-    ['ECONNRESET', 'net.unreachable'],
+    ['ECONNREFUSED', 'net.refused'],
+    ['ECONNRESET', 'net.reset'],
     ['EHOSTUNREACH', 'net.unreachable'],
     ['ETIMEDOUT', 'net.timeout'],
-    ['CERT_HAS_EXPIRED', 'net.tls.untrusted'],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', 'net.tls.untrusted'],
+    ['CERT_HAS_EXPIRED', 'net.tls.expired'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'net.tls.hostMismatch'],
+    ['CERT_REVOKED', 'net.tls.untrusted'],
   ])('%s → %s', (code, id) => {
     const e = Object.assign(new Error(`getaddrinfo ${code}`), { code });
-    expect(mapNetworkError(e, ctx).id).toBe(id);
+    const err = mapNetworkError(e, ctx);
+    expect(err.id).toBe(id);
+    const info = err.info('nl');
+    expect(`${info.title} ${info.message} ${info.fix}`).not.toMatch(/\{\w+\}/);
   });
   it('names the host and the timeout', () => {
     const e = mapNetworkError(Object.assign(new Error('t'), { code: 'ETIMEDOUT' }), ctx);
     expect(e.info().message).toBe('No answer from mail.contoso.com within 100 s.');
+    expect(mapNetworkError(new RequestTimeoutError('no answer'), ctx).id).toBe('net.timeout');
+  });
+  it('blames the proxy when the connection to the proxy itself failed', () => {
+    const e = mapNetworkError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { ...ctx, proxy: 'proxy http://proxy:3128', viaProxy: true });
+    expect(e.id).toBe('net.proxy.failed');
+    expect(e.info().message).toContain('proxy http://proxy:3128');
+  });
+  it('retries only a cut connection (with or without an error code)', () => {
+    expect(isTransientNetworkError(mapNetworkError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), ctx))).toBe(true);
+    expect(isTransientNetworkError(mapNetworkError(new Error('socket hang up'), ctx))).toBe(true);
+    expect(isTransientNetworkError(mapNetworkError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), ctx))).toBe(false);
+  });
+  it('a refused certificate shows what the server presented in its specific entry', () => {
+    const facts = { subject: 'CN=mail.contoso.com', issuer: 'CN=Contoso Root', fingerprint: 'AB:CD', validFrom: '2020-01-01T00:00:00.000Z', validTo: '2021-01-01T00:00:00.000Z', names: ['mail.contoso.com'] };
+    const expired = certificateError(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }), 'mail.contoso.com', facts);
+    expect(expired.id).toBe('net.tls.expired');
+    expect(expired.info().message).toContain('2021-01-01');
+    const mismatch = certificateError(Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'exchange.local', facts);
+    expect(mismatch.id).toBe('net.tls.hostMismatch');
+    expect(mismatch.info().message).toContain('mail.contoso.com');
+    expect(mismatch.evidence).toContain('altnames');
   });
 });

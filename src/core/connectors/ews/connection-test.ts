@@ -50,7 +50,7 @@ class Steps {
 }
 
 const NETWORK = /^net\./;
-const BEFORE_AUTH = /^(ews\.auth\.|http\.status|ews\.response\.malformed|ews\.xml\.unsafe|ews\.soap\.fault)/;
+const BEFORE_AUTH = /^(ews\.auth\.|http\.|ews\.response\.malformed|ews\.xml\.unsafe|ews\.soap\.fault)/;
 
 export async function runConnectionTest(env: TestEnvironment, mailbox: string): Promise<TestStep[]> {
   const steps = new Steps();

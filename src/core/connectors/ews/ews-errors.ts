@@ -1,6 +1,7 @@
-// Exchange ResponseCodes (from SOAP faults and ResponseMessages) → catalogue entries, in one place so the
-// transport (faults) and the operations (per-message errors) say the same thing for the same code.
+// Reading Exchange ResponseCodes (from SOAP faults and ResponseMessages) and turning them into CalpumpErrors, in
+// one place so the transport (faults) and the operations (per-message errors) say the same thing for one code.
 import { CalpumpError } from '../../errors/calpump-error.js';
+import { mapEwsResponseCode } from '../../errors/error-map.js';
 import { child, descendants, textOf, type XmlNode } from './xml/safe-xml.js';
 
 export interface EwsCallContext {
@@ -12,8 +13,6 @@ export interface EwsCallContext {
   /** Folder the call addresses: a distinguished id ('calendar') or an EWS folder id. */
   folder?: string;
 }
-
-const DISTINGUISHED = new Set(['calendar', 'contacts', 'tasks', 'msgfolderroot', 'inbox', 'root', 'publicfoldersroot']);
 
 export interface EwsFault {
   code: string;
@@ -62,35 +61,19 @@ export function serverBusy(envelope: XmlNode): EwsFault | undefined {
   return undefined;
 }
 
+/**
+ * The CalpumpError for an EWS ResponseCode. The id comes from mapEwsResponseCode (shared with the doctor); the
+ * params cover every placeholder an EWS entry may use, so any entry renders complete.
+ */
 export function errorForResponseCode(code: string, text: string, ctx: EwsCallContext, backoffMs?: number): CalpumpError {
-  const evidence = `${code}: ${text}`;
-  const mailbox = ctx.mailbox ?? '?';
-  switch (code) {
-    case 'ErrorImpersonateUserDenied':
-    case 'ErrorImpersonationDenied':
-    case 'ErrorImpersonationFailed':
-      return new CalpumpError('ews.impersonation.denied', { params: { username: ctx.username, mailbox }, evidence });
-    case 'ErrorNonExistentMailbox':
-    case 'ErrorMailboxNotFound':
-    case 'ErrorInvalidSmtpAddress':
-    case 'ErrorNoPublicFolderReplicaAvailable':
-      return new CalpumpError('ews.mailbox.notFound', { params: { mailbox }, evidence });
-    case 'ErrorServerBusy':
-      return new CalpumpError('ews.server.busy', { params: { backoffMs: String(backoffMs ?? 0) }, evidence });
-    case 'ErrorAccessDenied':
-      if (ctx.access === 'delegate') return new CalpumpError('ews.delegate.accessDenied', { params: { code, username: ctx.username, mailbox }, evidence });
-      break;
-    case 'ErrorFolderNotFound':
-    case 'ErrorFolderNotFoundInStore':
-      // In delegate mode Exchange answers ErrorFolderNotFound for a well-known folder the caller may not see.
-      if (ctx.access === 'delegate' && (!ctx.folder || DISTINGUISHED.has(ctx.folder))) {
-        return new CalpumpError('ews.delegate.accessDenied', { params: { code, username: ctx.username, mailbox }, evidence });
-      }
-      return new CalpumpError('ews.folder.notFound', { params: { folder: ctx.folder ?? '?', mailbox }, evidence });
-    case 'ErrorSchemaValidation':
-    case 'ErrorInvalidRequest':
-    case 'ErrorInvalidServerVersion':
-      return new CalpumpError('ews.soap.fault', { params: { text: evidence }, evidence });
-  }
-  return new CalpumpError('ews.response.error', { params: { code, text }, evidence });
+  const id = mapEwsResponseCode(code, { access: ctx.access, folder: ctx.folder });
+  const params = {
+    code,
+    text,
+    username: ctx.username,
+    mailbox: ctx.mailbox ?? '?',
+    folder: ctx.folder ?? '?',
+    backoffMs: String(backoffMs ?? 0),
+  };
+  return new CalpumpError(id, { params, evidence: `${code}: ${text}` });
 }

@@ -1,4 +1,4 @@
-// EWS ResponseCodes met in practice (mapEwsResponseCode in ../error-map.ts points here). The generic
+// EWS ResponseCodes met in practice (mapEwsResponseCode in src/core/errors/error-map.ts points here). The generic
 // 'ews.response.error' stays the fallback for codes without an entry of their own.
 import { L, type CatalogueEntry } from './types.js';
 

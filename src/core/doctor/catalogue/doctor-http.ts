@@ -1,4 +1,4 @@
-// HTTP statuses either backend can meet (mapHttpStatus in ../error-map.ts points here). 'http.status' in
+// HTTP statuses either backend can meet (mapHttpStatus in src/core/errors/error-map.ts points here). 'http.status' in
 // network.ts stays the fallback for any other status.
 import { L, type CatalogueEntry } from './types.js';
 

@@ -1,5 +1,5 @@
 // TLS and socket failures, one entry each so the fix can be exact (mapTlsError / mapSocketError in
-// ../error-map.ts). network.ts keeps the generic 'net.tls.untrusted' and 'net.unreachable'.
+// src/core/errors/error-map.ts). network.ts keeps the generic 'net.tls.untrusted' and 'net.unreachable'.
 import { L, type CatalogueEntry } from './types.js';
 
 const PIN_OR_CA = {

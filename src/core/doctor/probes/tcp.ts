@@ -1,7 +1,7 @@
 // TCP connect probe: proves the port answers before TLS or HTTP can be blamed.
 import * as net from 'node:net';
-import { CalpumpError } from '../../errors/calpump-error.js';
-import { mapSocketError } from '../error-map.js';
+import type { CalpumpError } from '../../errors/calpump-error.js';
+import { mapNetworkError } from '../../net/network-errors.js';
 
 export interface TcpTarget {
   /** Name shown in messages (the host from the URL, or the proxy). */
@@ -35,11 +35,5 @@ export function probeTcp(t: TcpTarget): Promise<TcpResult> {
 }
 
 export function socketFailure(e: NodeJS.ErrnoException, t: { host: string; port: number; timeoutMs: number }): CalpumpError {
-  const id = mapSocketError(e.code, e.message);
-  const reason = `${e.code ?? ''} ${e.message}`.trim();
-  return new CalpumpError(id, {
-    params: { host: t.host, port: String(t.port), reason, proxy: '-', seconds: String(Math.round(t.timeoutMs / 1000)) },
-    evidence: reason,
-    cause: e,
-  });
+  return mapNetworkError(e, { host: t.host, port: t.port, proxy: '-', timeoutMs: t.timeoutMs, viaProxy: false });
 }

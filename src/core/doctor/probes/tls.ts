@@ -12,7 +12,9 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import type { ProxyRoute } from '../../net/proxy-resolution.js';
 import { openTunnel } from '../../net/proxy-tunnel.js';
 import type { TlsPolicy } from '../../net/tls-policy.js';
-import { mapTlsError } from '../error-map.js';
+import { isTlsErrorCode } from '../../errors/error-map.js';
+import { certificateNames, distinguishedName as dn } from '../../net/certificate-facts.js';
+import { certificateError } from '../../net/network-errors.js';
 import { verifyChain } from './chain-trust.js';
 import { socketFailure } from './tcp.js';
 
@@ -43,18 +45,6 @@ export interface TlsReport {
   validity: { ok: boolean; code?: 'CERT_HAS_EXPIRED' | 'CERT_NOT_YET_VALID' };
   trust: { ok: boolean; code?: string; how: string };
   hostname: { ok: boolean; reason?: string; required: boolean };
-}
-
-function dn(x: tls.Certificate | undefined): string {
-  if (!x) return '?';
-  const parts = (['CN', 'OU', 'O', 'L', 'C'] as const).filter((k) => x[k]).map((k) => `${k}=${String(x[k])}`);
-  return parts.join(', ') || '?';
-}
-
-function namesOf(cert: tls.PeerCertificate): string[] {
-  const san = cert.subjectaltname ?? '';
-  const names = san.split(/,\s*/).map((s) => s.replace(/^(DNS|IP Address):/, '')).filter(Boolean);
-  return names.length ? names : cert.subject?.CN ? [String(cert.subject.CN)] : [];
 }
 
 /** The certificates the server sent, leaf first (Node links them through issuerCertificate). */
@@ -98,11 +88,8 @@ export async function probeTls(t: TlsTarget): Promise<TlsReport> {
   } catch (e) {
     if (e instanceof CalpumpError) throw e;
     const err = e as NodeJS.ErrnoException;
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(err.code ?? '')) {
-      throw socketFailure(err, { host: t.host, port: t.port, timeoutMs: t.timeoutMs });
-    }
-    const reason = `${err.code ?? ''} ${err.message}`.trim();
-    throw new CalpumpError(mapTlsError(err.code), { params: { host: t.host, reason, subject: '?', issuer: '?', fingerprint: '?' }, evidence: reason, cause: e });
+    // No certificate was seen, so the TLS entries show '?' for it; the handshake step's evidence has the rest.
+    throw !err.code || isTlsErrorCode(err.code) ? certificateError(err, t.host, undefined) : socketFailure(err, t);
   }
   try {
     const cert = s.getPeerCertificate(true);
@@ -134,7 +121,7 @@ export async function probeTls(t: TlsTarget): Promise<TlsReport> {
       validFrom: from.toISOString(),
       validTo: to.toISOString(),
       fingerprint: cert.fingerprint256,
-      names: namesOf(cert),
+      names: certificateNames(cert),
       chain: chain.map((c) => dn(c.subject)),
       validity,
       trust,

@@ -57,15 +57,16 @@ describe('EWS error answers → catalogue ids', () => {
     expect(err.id).toBe('ews.mailbox.notFound');
   });
 
-  it('ErrorAccessDenied in delegate mode → ews.delegate.accessDenied; in impersonation mode → ews.response.error', async () => {
+  it('ErrorAccessDenied in delegate mode → ews.delegate.accessDenied; in impersonation mode → ews.access.denied', async () => {
     const delegate = fixtureConnector(new FixtureHttp().on('GetFolder', 'access-denied-delegate-2016.xml'), { access: 'delegate', username: 'svc-delegate@contoso.com' }, opts).connector;
     const err = await failure(delegate.folderTree('jan.devries@contoso.com'));
     expect(err.id).toBe('ews.delegate.accessDenied');
     expect(err.params).toMatchObject({ code: 'ErrorAccessDenied', username: 'svc-delegate@contoso.com', mailbox: 'jan.devries@contoso.com' });
     const imp = fixtureConnector(new FixtureHttp().on('GetFolder', 'access-denied-delegate-2016.xml'), {}, opts).connector;
     const err2 = await failure(imp.folderTree('jan.devries@contoso.com'));
-    expect(err2.id).toBe('ews.response.error');
+    expect(err2.id).toBe('ews.access.denied');
     expect(err2.params.code).toBe('ErrorAccessDenied');
+    expect(err2.info().message).toContain('jan.devries@contoso.com');
   });
 
   it('ErrorFolderNotFound for a folder id → ews.folder.notFound; for calendar in delegate mode → ews.delegate.accessDenied', async () => {
@@ -77,10 +78,11 @@ describe('EWS error answers → catalogue ids', () => {
     expect(err2.id).toBe('ews.delegate.accessDenied');
   });
 
-  it('SOAP fault ErrorSchemaValidation → ews.soap.fault with the violation', async () => {
+  it('SOAP fault ErrorSchemaValidation → ews.request.invalid with the violation', async () => {
     const err = await failure(view(new FixtureHttp().on('FindItem', { status: 500, body: fixture('schema-validation-fault-2016.xml') })));
-    expect(err.id).toBe('ews.soap.fault');
-    expect(err.params.text).toContain('ErrorSchemaValidation: The request failed schema validation');
+    expect(err.id).toBe('ews.request.invalid');
+    expect(err.params.code).toBe('ErrorSchemaValidation');
+    expect(err.info().message).toContain('ErrorSchemaValidation: The request failed schema validation');
   });
 
   it('401: wrong credentials → ews.auth.unauthorized; a scheme the server does not offer → ews.auth.schemeNotOffered', async () => {

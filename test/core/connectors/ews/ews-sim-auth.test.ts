@@ -100,11 +100,11 @@ describe('EWS authentication and TLS against the simulator', () => {
     await connector.close();
   });
 
-  it('untrusted certificate without caFile → net.tls.untrusted with the fingerprint; pinning accepts it', async () => {
+  it('untrusted certificate without caFile → net.tls.unknownCa with the fingerprint; pinning accepts it', async () => {
     const untrusted = simConnector(sim, { tls: {} }, opts()).connector;
     const steps = await untrusted.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
-    expect(connect.errorId).toBe('net.tls.untrusted');
+    expect(connect.errorId).toBe('net.tls.unknownCa');
     expect(connect.evidence).toContain(sim.certSha256!);
     await untrusted.close();
 
@@ -129,7 +129,7 @@ describe('EWS authentication and TLS against the simulator', () => {
     await connector.close();
   });
 
-  it('a closed port fails the connect step with net.unreachable', async () => {
+  it('a closed port fails the connect step with net.refused naming host and port', async () => {
     const probe = net.createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as net.AddressInfo).port;
@@ -138,8 +138,8 @@ describe('EWS authentication and TLS against the simulator', () => {
     const steps = await connector.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
     expect(connect.status).toBe('fail');
-    expect(connect.errorId).toBe('net.unreachable');
-    expect(connect.fix).toContain('direct (profile proxy: none)');
+    expect(connect.errorId).toBe('net.refused');
+    expect(connect.evidence).toContain(`127.0.0.1 refused the connection on port ${port}`);
     await connector.close();
   });
 });

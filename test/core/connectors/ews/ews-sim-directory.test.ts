@@ -76,7 +76,7 @@ describe('EWS directory and autodiscover against the simulator', () => {
     const { connector } = simConnector(sim, { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' }, { ...opts(), autodiscoverBase: dead });
     const err = (await connector.folderTree('anna.schmidt@contoso.com').catch((e) => e)) as CalpumpError;
     expect(err.id).toBe('ews.autodiscover.failed');
-    expect(err.params.tried).toContain(`POX ${dead}/autodiscover/autodiscover.xml → net.unreachable`);
+    expect(err.params.tried).toContain(`POX ${dead}/autodiscover/autodiscover.xml → net.refused`);
     expect(err.params.tried).toContain(`SOAP ${dead}/autodiscover/autodiscover.svc`);
     const steps = await connector.test('anna.schmidt@contoso.com');
     expect(steps[0]).toMatchObject({ status: 'fail', errorId: 'ews.autodiscover.failed' });

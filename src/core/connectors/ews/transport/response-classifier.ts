@@ -2,6 +2,7 @@
 // condition, or a CalpumpError. Runs on every answer, so unsafe and malformed XML never reach a parser.
 import type { HttpResponse } from '../../../net/http-client.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
+import { mapHttpStatus } from '../../../errors/error-map.js';
 import { errorForResponseCode, readFault, serverBusy, type EwsCallContext } from '../ews-errors.js';
 import { containsDtd, parseXml, XmlUnsafeError, type XmlNode } from '../xml/safe-xml.js';
 
@@ -17,6 +18,12 @@ export function offeredSchemes(res: HttpResponse): string[] {
 }
 
 const LOGIN_PAGE = /<form\b|type=["']?password|logon\.aspx|owa\/auth/i;
+
+/** An HTTP status without a usable SOAP answer, as the entry mapHttpStatus (shared with the doctor) picks. */
+function httpFailure(res: HttpResponse, ctx: EwsCallContext, evidence?: string): CalpumpError {
+  const params = { url: ctx.url, status: String(res.status), retryAfter: String(res.headers['retry-after'] ?? '?'), proxy: res.route };
+  return new CalpumpError(mapHttpStatus(res.status, { backend: 'ews' }), { params, evidence });
+}
 
 function looksLikeHtml(res: HttpResponse): boolean {
   const ct = String(res.headers['content-type'] ?? '').toLowerCase();
@@ -39,23 +46,23 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
   const transient = res.status === 502 || res.status === 503 || res.status === 504;
   const soapLike = /^\s*(<\?xml[^>]*>\s*)?<([\w-]+:)?Envelope[\s>]/.test(res.body);
   if (transient && !soapLike) {
-    return { kind: 'unavailable', error: new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } }) };
+    return { kind: 'unavailable', error: httpFailure(res, ctx) };
   }
   if (looksLikeHtml(res)) {
     // A login form (or any page served with 200 where SOAP belongs) means forms-based auth in front of EWS.
     if (res.status === 200 || LOGIN_PAGE.test(res.body)) {
       throw new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}, ${String(res.headers['content-type'] ?? 'no content type')}` });
     }
-    throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: 'HTML error page' });
+    throw httpFailure(res, ctx, 'HTML error page');
   }
   if (containsDtd(res.body)) throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}` });
-  if (res.status >= 300 && res.status < 400) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: location });
+  if (res.status >= 300 && res.status < 400) throw httpFailure(res, ctx, location);
   let envelope: XmlNode;
   try {
     envelope = parseXml(res.body);
   } catch (e) {
     if (e instanceof XmlUnsafeError) throw new CalpumpError('ews.xml.unsafe', { evidence: e.message });
-    if (res.status !== 200) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) }, evidence: res.body.slice(0, 200) });
+    if (res.status !== 200) throw httpFailure(res, ctx, res.body.slice(0, 200));
     throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: (e as Error).message });
   }
   if (envelope.name !== 'Envelope') throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: `root element <${envelope.name}> is not a SOAP envelope` });
@@ -67,7 +74,7 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
     if (mapped.id !== 'ews.response.error') throw mapped;
     throw new CalpumpError('ews.soap.fault', { params: { text: `${fault.code}: ${fault.text}` }, evidence: `HTTP ${res.status}` });
   }
-  if (transient) return { kind: 'unavailable', error: new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } }) };
-  if (res.status !== 200) throw new CalpumpError('http.status', { params: { url: ctx.url, status: String(res.status) } });
+  if (transient) return { kind: 'unavailable', error: httpFailure(res, ctx) };
+  if (res.status !== 200) throw httpFailure(res, ctx);
   return { kind: 'ok', envelope };
 }
