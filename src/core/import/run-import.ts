@@ -103,6 +103,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
   for (const p of problems) log.warn('import.row.invalid', { file: p.file, line: p.line, problem: p.problem });
 
   let ownedBefore = 0;
+  const remaining = new Map<string, number>();
   report.mailboxes = await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
     const result: MailboxImportResult = { mailbox, ok: true, creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0, errors: [] };
     const fail = (e: unknown, key?: string) => {
@@ -113,6 +114,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
       if (deps.signal?.aborted) return result;
       const owned = await deps.writer.listOwned(mailbox, job.folder, { scope: job.id });
       ownedBefore += owned.length;
+      remaining.set(mailbox, owned.length);
       const plan = planMailbox(job.id, desired.get(mailbox) ?? new Map(), owned, { protectedKeys, deleteMissing: job.deleteMissing && !emptySource });
       result.unchanged = plan.unchanged;
       if (opts.dryRun) {
@@ -120,6 +122,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
         for (const w of plan.writes) result[`${w.action}s` as 'creates' | 'updates' | 'deletes']++;
         return result;
       }
+      remaining.set(mailbox, owned.length + plan.writes.filter((w) => w.action === 'create').length);
       for (const action of ORDER) {
         for (const batch of chunks(plan.writes.filter((w) => w.action === action), deps.writer.maxBatch)) {
           if (deps.signal?.aborted) return result;
@@ -151,8 +154,8 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
     for (const k of ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const) report.totals[k] += m[k];
   }
   if (!opts.dryRun && !report.aborted) {
-    // Keep a mailbox while the job may still own items there: it has rows, or a write to it failed.
-    const keep = report.mailboxes.filter((m) => desired.has(m.mailbox) || !m.ok || m.unchanged > 0).map((m) => m.mailbox);
+    // Keep a mailbox while the job may still own items there: it has rows, items left, or it failed.
+    const keep = report.mailboxes.filter((m) => desired.has(m.mailbox) || !m.ok || (remaining.get(m.mailbox) ?? 1) - m.deletes > 0).map((m) => m.mailbox);
     await saveImportMailboxes(deps.stateDir, job.id, keep);
   }
   log.info('import.done', { ...report.totals, mailboxes: report.mailboxes.length, rowErrors: report.rowErrors.length, dryRun: report.dryRun, aborted: report.aborted });
