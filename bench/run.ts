@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   if (only('export')) await fullExport(QUICK ? 40 : 200, 200);
   if (only('sync')) await noChangeSync(QUICK ? 200 : 1000);
   if (only('rss')) await peakRss(QUICK ? 200 : 1000, 500);
+  if (only('renderer')) say((await import('./renderer-list-filter.js')).rowOf(await runChild('renderer-list-filter.ts', ['--json'])));
 }
 
 void main();
