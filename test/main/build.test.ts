@@ -1,12 +1,17 @@
 // The desktop build: main bundles to ESM importing only electron, node built-ins and npm packages; the preload
 // is one CommonJS file that requires nothing but electron (a sandboxed preload can load nothing else).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 
-const out = await mkdtemp(join(tmpdir(), 'calpump-build-'));
+// Inside the repository so the bundle resolves its npm dependencies from node_modules, like the packed app.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+await mkdir(join(ROOT, '.tmp'), { recursive: true });
+const out = await mkdtemp(join(ROOT, '.tmp', 'build-test-'));
 afterAll(async () => rm(out, { recursive: true, force: true }));
 
 describe('desktop build', () => {
@@ -24,5 +29,25 @@ describe('desktop build', () => {
     expect(code).toMatch(/from "electron"/);
     expect(code).toContain('startDesktopApp');
     expect(code).not.toContain('require("electron")');
+  });
+
+  it('the built main starts under Node with a stand-in electron: engine up, window loads the app page', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'calpump-smoke-'));
+    try {
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          ['--import', join(ROOT, 'test/main/fixtures/register-fake-electron.mjs'), join(out, 'main', 'index.js')],
+          { cwd: ROOT, env: { ...process.env, CALPUMP_SMOKE_USERDATA: userData }, timeout: 60_000 },
+          (err, so, se) => (err ? reject(new Error(`${err.message}\n${se}`)) : resolve(so)),
+        );
+      });
+      expect(stdout).toMatch(/LOADED file:\/\/.*\/renderer\/index\.html/);
+      expect(stdout).toMatch(/PRELOAD .*preload[\\/]index\.cjs/);
+      expect(stdout).toContain('SANDBOX true');
+      expect(stdout).toMatch(/TRAY .*assets[\\/]tray-idle\.png/);
+    } finally {
+      await rm(userData, { recursive: true, force: true });
+    }
   });
 });
