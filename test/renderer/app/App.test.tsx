@@ -23,6 +23,15 @@ function host() {
 }
 
 describe('App shell', () => {
+  it('follows a language change made elsewhere (data.changed settings)', async () => {
+    const fake = host();
+    render(<App client={fake.client} initialLang="en" />);
+    await waitFor(() => expect(screen.getByTestId('nav-jobs').textContent).toContain('Jobs'));
+    await fake.client['app.setSettings']({ language: 'de' });
+    act(() => fake.emit('data.changed', { group: 'settings' }));
+    await waitFor(() => expect(screen.getByTestId('nav-jobs').textContent).toContain(translate('de', 'nav.jobs')));
+  });
+
   it('starts on Profiles with an empty state that says what to do', async () => {
     render(<App client={host().client} initialLang="en" />);
     await waitFor(() => expect(screen.getByTestId('profiles-empty')).toBeTruthy());
