@@ -199,7 +199,7 @@ export class PumpJobService implements JobService {
         run.percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
         this.deps.events.emit('job.progress', { jobId: job.id, runId: run.runId, percent: run.percent, done: e.done, total: e.total, mailbox: e.mailbox });
       };
-      const opts = { trigger, signal: run.abort.signal } as RunJobOptions;
+      const opts: RunJobOptions = { trigger, signal: run.abort.signal };
       const { record } = await runJob(job, { connector, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, newRunId: () => run.runId }, opts);
       await this.finish(job, record, run.abort.signal.aborted);
     } catch (e) {

@@ -10,6 +10,7 @@ import { createDispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import type { RpcResult } from '../../../src/shared/rpc.js';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
+import { scriptedConnector } from './harness.js';
 
 let dir: string;
 let built: BuiltCoreServices | undefined;
@@ -24,7 +25,7 @@ function out<T = any>(r: RpcResult): T {
   return r.output as T;
 }
 
-async function setup(connector: FakeConnector) {
+async function setup(connector: FakeConnector | ReturnType<typeof scriptedConnector>) {
   dir = await mkdtemp(join(tmpdir(), 'calpump-jobs-'));
   built = await createCoreServices({
     configDir: dir,
@@ -94,5 +95,18 @@ describe('PumpJobService through the dispatcher', () => {
     expect(out(await d.call('app.state')).tray).toBe('idle');
     expect(out(await d.call('jobs.pauseAll')).tray).toBe('paused');
     expect(out(await d.call('jobs.resumeAll')).tray).toBe('idle');
+  });
+
+  it('cancels a running job: the run ends as cancelled and the job is not marked failing', async () => {
+    const { d, seen, profile } = await setup(scriptedConnector({ hang: true }));
+    const view = out(await d.call('jobs.create', { job: { name: 'Slow', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'slow') } } }));
+    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    expect(out(await d.call('jobs.runNow', { id: view.job.id })).runId).toBe(runId); // one run per job at a time
+    expect(out(await d.call('jobs.get', { id: view.job.id })).state).toBe('running');
+    expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: true });
+    await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
+    expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe('cancelled');
+    expect(out(await d.call('app.state')).failingJobs).toEqual([]);
+    expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: false });
   });
 });
