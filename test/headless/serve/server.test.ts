@@ -144,6 +144,32 @@ describe('calpump serve: WebSocket RPC', () => {
   });
 });
 
+describe('calpump serve: /feeds/ hook', () => {
+  it('hands /feeds/ to the feeds handler, which does its own authentication', async () => {
+    const seen: string[] = [];
+    const other = await startServeServer({
+      host: '127.0.0.1', port: 0, token: TOKEN, dispatcher: h.dispatcher, uiDir, logger: nullLogger,
+      feeds: async (_req, res, url) => {
+        seen.push(url.pathname);
+        res.end('feed');
+      },
+    });
+    try {
+      const body = await new Promise<string>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: other.port, path: '/feeds/abc.ics' }, (res) => {
+          let b = '';
+          res.on('data', (c) => (b += c));
+          res.on('end', () => resolve(b));
+        }).on('error', reject).end();
+      });
+      expect(body).toBe('feed');
+      expect(seen).toEqual(['/feeds/abc.ics']);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('calpump serve: without a built UI', () => {
   it('answers 503 saying how to build it (and the RPC still works)', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'calpump-noui-'));
