@@ -69,13 +69,14 @@ export function folderLevel(call: EwsCall, folder: SimFolder): PermissionLevel {
 
 export const ACCESS_DENIED = 'Access is denied. Check credentials and try again.';
 
-/** Folder visible and its items readable (Reviewer or better), else ErrorAccessDenied. */
-export function requireRead(call: EwsCall, folder: SimFolder): void {
-  if (!levelAtLeast(folderLevel(call, folder), 'Reviewer')) throw new EwsResponseError('ErrorAccessDenied', ACCESS_DENIED);
-}
-
-export function requireWrite(call: EwsCall, folder: SimFolder): void {
-  if (!levelAtLeast(folderLevel(call, folder), 'Editor')) throw new EwsResponseError('ErrorAccessDenied', ACCESS_DENIED);
+/**
+ * Every operation's way into a folder: counts the access (denied calls count too, as on a real server's
+ * logs) and requires Reviewer to read or Editor to write, else ErrorAccessDenied.
+ */
+export function openFolder(call: EwsCall, folder: SimFolder, need: 'read' | 'write'): SimFolder {
+  call.counters.touch(folder.mailbox, folder.id);
+  if (!levelAtLeast(folderLevel(call, folder), need === 'read' ? 'Reviewer' : 'Editor')) throw new EwsResponseError('ErrorAccessDenied', ACCESS_DENIED);
+  return folder;
 }
 
 export function requireMailbox(world: SimWorld, smtp: string): SimMailbox {

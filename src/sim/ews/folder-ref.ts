@@ -3,7 +3,7 @@ import type { SimFolder } from '../world/types.js';
 import { decodeId } from '../world/ids.js';
 import { attr, child, childText, elementChildren } from '../xml/safe-parse.js';
 import type { EwsCall } from './call.js';
-import { actingMailbox, requireMailbox } from './call.js';
+import { actingMailbox, openFolder, requireMailbox } from './call.js';
 import { EwsResponseError, NS } from './soap.js';
 
 /** Every DistinguishedFolderId value the schema allows; the ones we do not model answer ErrorFolderNotFound. */
@@ -43,4 +43,9 @@ export function resolveFolderRef(call: EwsCall, ref: Element): SimFolder {
   const f = id ? world.folders.get(id) : undefined;
   if (!f) throw new EwsResponseError('ErrorFolderNotFound', 'The specified folder could not be found in the store.');
   return f;
+}
+
+/** The folder a reference names, counted and checked for the access the operation needs. */
+export function openFolderRef(call: EwsCall, ref: Element, need: 'read' | 'write'): SimFolder {
+  return openFolder(call, resolveFolderRef(call, ref), need);
 }

@@ -1,9 +1,9 @@
 // ItemId / OccurrenceItemId / RecurringMasterItemId → the calendar item view it names.
-import type { SimEvent } from '../world/types.js';
 import { decodeId, occurrenceId } from '../world/ids.js';
 import { seriesOccurrences } from '../world/recurrence.js';
 import { attr } from '../xml/safe-parse.js';
-import type { EwsCall } from './call.js';
+import type { SimEvent, SimFolder } from '../world/types.js';
+import { openFolder, type EwsCall } from './call.js';
 import { viewOfEvent, type ItemView } from './item-view.js';
 import { EwsResponseError } from './soap.js';
 
@@ -79,4 +79,10 @@ export function resolveItemRef(call: EwsCall, ref: Element): ItemView {
     default:
       throw new EwsResponseError('ErrorInvalidRequest', 'The request is invalid.');
   }
+}
+
+/** The item a reference names with its folder, counted and checked for the access the operation needs. */
+export function openItemRef(call: EwsCall, ref: Element, need: 'read' | 'write'): { view: ItemView; folder: SimFolder } {
+  const view = resolveItemRef(call, ref);
+  return { view, folder: openFolder(call, call.world.folders.get(view.ev.folderId)!, need) };
 }

@@ -1,5 +1,5 @@
 // CreateItem for calendar items (write direction): SendMeetingInvitations is mandatory, like Exchange.
-import { attr, child, elementChildren } from '../../xml/safe-parse.js';
+import { child, elementChildren } from '../../xml/safe-parse.js';
 import { esc } from '../../xml/escape.js';
 import type { SimEvent } from '../../world/types.js';
 import { createRng, hash32 } from '../../world/prng.js';
@@ -7,12 +7,12 @@ import { exchangeUid } from '../../world/event-builder.js';
 import { localDate, localMidnight } from '../../world/tz.js';
 import { addDays } from '../../world/tz.js';
 import type { EwsCall } from '../call.js';
-import { requireWrite } from '../call.js';
+import { openFolder } from '../call.js';
 import { folderRefs, resolveFolderRef } from '../folder-ref.js';
 import { parseCalendarItem } from '../item-parse.js';
 import { perItem, wrapped } from '../responses.js';
 import { EwsResponseError, NS, successMessage } from '../soap.js';
-import { recordInvitations } from '../outbox.js';
+import { recordInvitations, requiredSendMode } from '../outbox.js';
 
 const INVITATION_VALUES = ['SendToNone', 'SendOnlyToAll', 'SendToAllAndSaveCopy'];
 
@@ -25,22 +25,18 @@ export function normaliseAllDay(start: string, end: string, tz: string): { start
 }
 
 export async function createItem(call: EwsCall): Promise<string> {
-  const send = attr(call.op, 'SendMeetingInvitations');
   const items = elementChildren(child(call.op, 'Items', NS.m));
   const folderRef = folderRefs(child(call.op, 'SavedItemFolderId', NS.m))[0];
   const messages = perItem(
     items,
     (itemEl) => {
       if (itemEl.localName !== 'CalendarItem') throw new EwsResponseError('ErrorInvalidRequest', 'The simulator only stores calendar items.');
-      if (!send || !INVITATION_VALUES.includes(send)) {
-        throw new EwsResponseError('ErrorSendMeetingInvitationsRequired', 'The SendMeetingInvitations attribute is required for calendar items.');
-      }
+      const send = requiredSendMode(call, 'SendMeetingInvitations', INVITATION_VALUES);
       const folder = folderRef
         ? resolveFolderRef(call, folderRef)
         : call.world.folders.get(call.world.mailboxes.get(call.actingSmtp ?? '')?.distinguished.calendar ?? '');
       if (!folder) throw new EwsResponseError('ErrorFolderNotFound', 'The specified folder could not be found in the store.');
-      call.counters.touch(folder.mailbox, folder.id);
-      requireWrite(call, folder);
+      openFolder(call, folder, 'write');
       if (folder.folderClass !== 'IPF.Appointment') throw new EwsResponseError('ErrorInvalidRequest', 'Calendar items can only be saved in calendar folders.');
       const p = parseCalendarItem(itemEl);
       if (!p.start || !p.end) throw new EwsResponseError('ErrorInvalidRequest', 'Start and End are required.');

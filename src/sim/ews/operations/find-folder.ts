@@ -2,8 +2,8 @@ import type { SimFolder } from '../../world/types.js';
 import { childFolders } from '../../world/world.js';
 import { attr, child } from '../../xml/safe-parse.js';
 import type { EwsCall } from '../call.js';
-import { folderLevel, levelAtLeast, requireRead } from '../call.js';
-import { folderRefs, resolveFolderRef } from '../folder-ref.js';
+import { folderLevel, levelAtLeast } from '../call.js';
+import { folderRefs, openFolderRef } from '../folder-ref.js';
 import { folderXml } from '../folder-xml.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
@@ -41,9 +41,7 @@ export async function findFolder(call: EwsCall): Promise<string> {
   const messages = perItem(
     refs,
     (ref) => {
-      const parent = resolveFolderRef(call, ref);
-      call.counters.touch(parent.mailbox, parent.id);
-      requireRead(call, parent);
+      const parent = openFolderRef(call, ref, 'read');
       const restriction = restrictionOf(call.op);
       const all = descendants(call, parent, traversal === 'Deep').filter((f) => !restriction || evaluate(restriction, folderValue(call, f)));
       let list = all;

@@ -4,8 +4,7 @@ import { eventsInFolder } from '../../world/world.js';
 import { compareExpanded, expandEvent } from '../../world/recurrence.js';
 import { attr, child, elementChildren } from '../../xml/safe-parse.js';
 import type { EwsCall } from '../call.js';
-import { requireRead } from '../call.js';
-import { folderRefs, resolveFolderRef } from '../folder-ref.js';
+import { folderRefs, openFolderRef } from '../folder-ref.js';
 import { calendarItemXml, checkFindShape } from '../item-xml.js';
 import { viewOfEvent, viewOfExpanded, type ItemView } from '../item-view.js';
 import { perItem, wrapped } from '../responses.js';
@@ -66,9 +65,7 @@ export async function findItem(call: EwsCall): Promise<string> {
     refs,
     (ref) => {
       checkFindShape(shape);
-      const folder = resolveFolderRef(call, ref);
-      call.counters.touch(folder.mailbox, folder.id);
-      requireRead(call, folder);
+      const folder = openFolderRef(call, ref, 'read');
       const events = eventsInFolder(call.world, folder.id);
       let views: ItemView[];
       let rootAttrs: string;

@@ -1,6 +1,5 @@
 import type { EwsCall } from '../call.js';
-import { requireRead } from '../call.js';
-import { folderRefs, resolveFolderRef } from '../folder-ref.js';
+import { folderRefs, openFolderRef } from '../folder-ref.js';
 import { folderXml } from '../folder-xml.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
@@ -13,9 +12,7 @@ export async function getFolder(call: EwsCall): Promise<string> {
   const messages = perItem(
     refs,
     (ref) => {
-      const f = resolveFolderRef(call, ref);
-      call.counters.touch(f.mailbox, f.id);
-      requireRead(call, f);
+      const f = openFolderRef(call, ref, 'read');
       return successMessage('GetFolderResponseMessage', `<m:Folders>${folderXml(call, f, shape)}</m:Folders>`);
     },
     'GetFolderResponseMessage',

@@ -1,8 +1,7 @@
 import { child, elementChildren } from '../../xml/safe-parse.js';
 import type { EwsCall } from '../call.js';
-import { requireRead } from '../call.js';
 import { calendarItemXml } from '../item-xml.js';
-import { resolveItemRef } from '../item-ref.js';
+import { openItemRef } from '../item-ref.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
 import { NS, successMessage } from '../soap.js';
@@ -13,11 +12,8 @@ export async function getItem(call: EwsCall): Promise<string> {
   const messages = perItem(
     refs,
     (ref) => {
-      const v = resolveItemRef(call, ref);
-      const folder = call.world.folders.get(v.ev.folderId)!;
-      call.counters.touch(folder.mailbox, folder.id);
-      requireRead(call, folder);
-      return successMessage('GetItemResponseMessage', `<m:Items>${calendarItemXml(call, v, shape, 'get')}</m:Items>`);
+      const { view } = openItemRef(call, ref, 'read');
+      return successMessage('GetItemResponseMessage', `<m:Items>${calendarItemXml(call, view, shape, 'get')}</m:Items>`);
     },
     'GetItemResponseMessage',
     '<m:Items/>',

@@ -3,8 +3,7 @@
 import { attr, child, childText, elementChildren } from '../../xml/safe-parse.js';
 import { esc } from '../../xml/escape.js';
 import type { EwsCall } from '../call.js';
-import { requireRead } from '../call.js';
-import { folderRefs, resolveFolderRef } from '../folder-ref.js';
+import { folderRefs, openFolderRef } from '../folder-ref.js';
 import { calendarItemXml } from '../item-xml.js';
 import { viewOfEvent } from '../item-view.js';
 import { perItem, wrapped } from '../responses.js';
@@ -22,9 +21,7 @@ export async function syncFolderItems(call: EwsCall): Promise<string> {
     (r) => {
       if (!r) throw new EwsResponseError('ErrorInvalidRequest', 'The request is invalid.');
       if (!Number.isInteger(max) || max < 1 || max > 512) throw new EwsResponseError('ErrorInvalidArgument', 'MaxChangesReturned must be between 1 and 512.');
-      const folder = resolveFolderRef(call, r);
-      call.counters.touch(folder.mailbox, folder.id);
-      requireRead(call, folder);
+      const folder = openFolderRef(call, r, 'read');
       const world = call.world;
       const live = world.folderItems.get(folder.id) ?? new Set<string>();
       let state = decodeSyncState(childText(call.op, 'SyncState', NS.m), folder, world) ?? { folderId: folder.id, seq: world.seq, offset: 0 };

@@ -4,10 +4,9 @@ import { attr, child, elementChildren } from '../../xml/safe-parse.js';
 import { esc } from '../../xml/escape.js';
 import type { SimEvent } from '../../world/types.js';
 import type { EwsCall } from '../call.js';
-import { requireWrite } from '../call.js';
-import { resolveItemRef } from '../item-ref.js';
+import { openItemRef } from '../item-ref.js';
 import { parseCalendarItem } from '../item-parse.js';
-import { recordInvitations } from '../outbox.js';
+import { recordInvitations, requiredSendMode } from '../outbox.js';
 import { perItem, wrapped } from '../responses.js';
 import { extendedKey } from '../shape.js';
 import { EwsResponseError, NS, successMessage } from '../soap.js';
@@ -18,20 +17,14 @@ const OCCURRENCE_FIELDS = new Set(['subject', 'start', 'end', 'location', 'showA
 
 export async function updateItem(call: EwsCall): Promise<string> {
   const conflict = attr(call.op, 'ConflictResolution') ?? 'AutoResolve';
-  const send = attr(call.op, 'SendMeetingInvitationsOrCancellations');
   const changes = elementChildren(child(call.op, 'ItemChanges', NS.m), 'ItemChange', NS.t);
   const messages = perItem(
     changes,
     (change) => {
       const ref = elementChildren(change).find((e) => e.localName.endsWith('ItemId'));
       if (!ref) throw new EwsResponseError('ErrorInvalidRequest', 'The request is invalid.');
-      const view = resolveItemRef(call, ref);
-      const folder = call.world.folders.get(view.ev.folderId)!;
-      call.counters.touch(folder.mailbox, folder.id);
-      requireWrite(call, folder);
-      if (!send || !SEND_VALUES.includes(send)) {
-        throw new EwsResponseError('ErrorSendMeetingInvitationsOrCancellationsRequired', 'The SendMeetingInvitationsOrCancellations attribute is required for calendar items.');
-      }
+      const { view } = openItemRef(call, ref, 'write');
+      const send = requiredSendMode(call, 'SendMeetingInvitationsOrCancellations', SEND_VALUES);
       const ck = attr(ref, 'ChangeKey');
       if (ck && ck !== view.changeKey && conflict !== 'AlwaysOverwrite') {
         throw new EwsResponseError('ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
