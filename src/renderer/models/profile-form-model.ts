@@ -118,8 +118,11 @@ export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
   };
 }
 
-/** Fills the form from a stored profile; secret inputs stay empty (the UI shows "stored" instead). */
-export function formFromProfile(p: Profile): ProfileFormState {
+/**
+ * Fills the form from a stored profile; secret inputs stay empty (the UI shows "stored" instead). Which secrets
+ * are stored decides the credential of a legacy EWS-on-365 profile (the profile itself does not record it).
+ */
+export function formFromProfile(p: Profile, stored: readonly SecretName[] = []): ProfileFormState {
   const f = emptyForm(p.kind);
   f.id = p.id;
   f.name = p.name;
@@ -146,6 +149,7 @@ export function formFromProfile(p: Profile): ProfileFormState {
     f.legacyOnline = !!p.legacyOnline;
     f.legacyTenantId = p.legacyOnline?.tenantId ?? '';
     f.legacyClientId = p.legacyOnline?.clientId ?? '';
+    if (stored.includes('certificate') && !stored.includes('clientSecret')) f.credential = 'certificate';
   } else {
     f.tenantId = p.tenantId;
     f.clientId = p.clientId;
@@ -204,6 +208,8 @@ export function candidateOf(f: ProfileFormState): Record<string, unknown> {
 export function neededSecrets(f: ProfileFormState): SecretField[] {
   const out: SecretField[] = [];
   if (f.kind === 'ews' && !f.legacyOnline) out.push('password');
+  // Legacy EWS on Microsoft 365 signs in as the app (client credentials), like a Graph app-only profile.
+  if (f.kind === 'ews' && f.legacyOnline) out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   if (f.kind === 'graph' && f.flow === 'clientCredentials') out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   if (f.kind === 'graph' && f.flow === 'password') out.push('password');
   if (f.proxyMode === 'url' && f.proxyUsername.trim()) out.push('proxyPassword');
@@ -235,6 +241,11 @@ export function validateProfileForm(f: ProfileFormState, storedSecrets: readonly
 /** Rules the schema leaves to the UI: hosts must be https URLs. */
 function extraChecks(f: ProfileFormState): Array<[FieldId, MessageKey]> {
   const out: Array<[FieldId, MessageKey]> = [];
+  if (f.kind === 'ews' && f.legacyOnline) {
+    // Same rules as a Graph profile's tenant and app, taken from its schema.
+    if (f.legacyTenantId.trim() && !graphProfileSchema.shape.tenantId.safeParse(f.legacyTenantId.trim()).success) out.push(['legacyTenantId', 'validation.tenant']);
+    if (f.legacyClientId.trim() && !graphProfileSchema.shape.clientId.safeParse(f.legacyClientId.trim()).success) out.push(['legacyClientId', 'validation.clientId']);
+  }
   if (f.kind === 'graph') {
     if (!isHttpsUrl(f.authorityHost)) out.push(['authorityHost', 'validation.httpsUrl']);
     if (!isHttpsUrl(f.graphHost)) out.push(['graphHost', 'validation.httpsUrl']);

@@ -64,6 +64,18 @@ describe('profile form validation', () => {
     expect(validateProfileForm(back, ['password'])).toMatchObject({ ok: true, value: { profile: r.value.profile } });
   });
 
+  it('asks legacy EWS on Microsoft 365 for the app, not a password', () => {
+    const legacy = ews({ url: 'https://outlook.office365.com/EWS/Exchange.asmx', legacyOnline: true, password: '', legacyTenantId: 'contoso.onmicrosoft.com', legacyClientId: '11111111-2222-3333-4444-555555555555' });
+    expect(errorsOf(legacy)).toEqual({ clientSecret: 'validation.secretRequired' });
+    expect(errorsOf({ ...legacy, clientSecret: 's', legacyTenantId: 'not a tenant', legacyClientId: 'abc' })).toEqual({ legacyTenantId: 'validation.tenant', legacyClientId: 'validation.clientId' });
+    const ok = validateProfileForm({ ...legacy, clientSecret: 's3cret', password: 'left-over' });
+    expect(ok.ok && ok.value.secrets).toEqual({ clientSecret: 's3cret' });
+    expect(ok.ok && ok.value.profile).toMatchObject({ legacyOnline: { tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' } });
+    if (!ok.ok) return;
+    expect(formFromProfile(ok.value.profile, ['certificate']).credential).toBe('certificate');
+    expect(validateProfileForm(formFromProfile(ok.value.profile, ['certificate']), ['certificate']).ok).toBe(true);
+  });
+
   it('flags EWS against Microsoft 365 as legacy', () => {
     expect(isLegacyOnlineEws(ews({ url: 'https://outlook.office365.com/EWS/Exchange.asmx' }))).toBe(true);
     expect(isLegacyOnlineEws(ews({ legacyOnline: true }))).toBe(true);

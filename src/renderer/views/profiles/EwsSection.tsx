@@ -71,8 +71,22 @@ export function EwsSection({ b }: { b: FormBinding }) {
       ) : null}
       {f.legacyOnline ? (
         <FieldGrid>
-          <TextField b={b} field="legacyTenantId" label={t('profile.tenantId')} placeholder="contoso.onmicrosoft.com" required />
-          <TextField b={b} field="legacyClientId" label={t('profile.clientId')} placeholder="00000000-0000-0000-0000-000000000000" required />
+          <TextField b={b} field="legacyTenantId" label={t('profile.tenantId')} hint={t('profile.tenantId.hint')} placeholder="contoso.onmicrosoft.com" required />
+          <TextField b={b} field="legacyClientId" label={t('profile.clientId')} hint={t('profile.clientId.hint')} placeholder="00000000-0000-0000-0000-000000000000" required />
+          <SelectField
+            b={b}
+            field="credential"
+            label={t('profile.credential')}
+            options={[
+              { value: 'secret', label: t('profile.credential.secret') },
+              { value: 'certificate', label: t('profile.credential.certificate') },
+            ]}
+          />
+          {f.credential === 'certificate' ? (
+            <SecretInput b={b} field="certificate" label={t('profile.certificate')} hint={t('profile.certificate.hint')} multiline />
+          ) : (
+            <SecretInput b={b} field="clientSecret" label={t('profile.clientSecret')} />
+          )}
         </FieldGrid>
       ) : null}
     </>

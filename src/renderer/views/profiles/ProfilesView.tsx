@@ -2,6 +2,7 @@
 import { Badge, Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ProfileView } from '../../../shared/rpc.js';
+import type { SecretName } from '../../../shared/profile.js';
 import type { ViewProps } from '../../app/ViewSwitch.js';
 import { useT } from '../../app/i18n-context.js';
 import { useProfiles } from '../../app/use-profiles.js';
@@ -87,7 +88,7 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
         {editing && (!editing.id || current) ? (
           <ProfileForm
             key={editing.key}
-            initial={current ? formFromProfile(current.profile) : emptyForm(editing.profileKind)}
+            initial={current ? formFromProfile(current.profile, storedSecrets(current)) : emptyForm(editing.profileKind)}
             isNew={!editing.id}
             secrets={current?.secrets}
             onSaved={(v) => {
@@ -120,4 +121,8 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
       </div>
     </div>
   );
+}
+
+function storedSecrets(v: ProfileView): SecretName[] {
+  return (Object.entries(v.secrets) as Array<[SecretName, string]>).filter(([, state]) => state === 'stored').map(([name]) => name);
 }
