@@ -48,6 +48,7 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     api.app.quit();
     return undefined;
   }
+  api.app.enableSandbox?.();
   await api.app.whenReady();
   api.app.setAppUserModelId?.(APP_USER_MODEL_ID);
   const startUrl = opts.devUrl ?? pathToFileURL(opts.rendererIndex).href;

@@ -48,6 +48,7 @@ export interface SessionLike {
   setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
   setPermissionCheckHandler?(handler: ((wc: unknown, permission: string) => boolean) | null): void;
   webRequest: {
+    onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
     onHeadersReceived(listener: (details: { url: string; responseHeaders?: Record<string, string[] | string> }, callback: (response: { responseHeaders?: Record<string, string[] | string>; cancel?: boolean }) => void) => void): void;
   };
 }
@@ -111,6 +112,8 @@ export interface AppLike {
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[]; openAsHidden?: boolean }): void;
   getLoginItemSettings(opts?: { args?: string[] }): LoginItemSettingsLike;
   setAppUserModelId?(id: string): void;
+  /** Sandbox every renderer, whatever a window asks for (must be called before ready). */
+  enableSandbox?(): void;
 }
 
 export interface IpcMainLike {

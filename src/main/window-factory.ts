@@ -51,6 +51,7 @@ export function createMainWindow(api: ElectronApi, opts: WindowOptions): Browser
   });
   lockDownContents(win.webContents, api, opts.startUrl);
   applyCsp(win.webContents);
+  blockRemoteRequests(win.webContents, opts.startUrl);
   return win;
 }
 
@@ -74,6 +75,24 @@ function applyCsp(contents: WebContentsLike): void {
   contents.session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...(details.responseHeaders ?? {}), 'Content-Security-Policy': [APP_CSP] } });
   });
+}
+
+/** No remote content: the window may load only from where the app page comes from (and inline data). */
+function blockRemoteRequests(contents: WebContentsLike, startUrl: string): void {
+  contents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalResource(details.url, startUrl) }));
+}
+
+export function isLocalResource(url: string, startUrl: string): boolean {
+  try {
+    const u = new URL(url);
+    const start = new URL(startUrl);
+    if (['data:', 'blob:', 'devtools:'].includes(u.protocol)) return true;
+    if (start.protocol === 'file:') return u.protocol === 'file:';
+    // Dev server: its http origin and its HMR WebSocket.
+    return u.host === start.host && ['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol);
+  } catch {
+    return false;
+  }
 }
 
 export function isWebLink(url: string): boolean {

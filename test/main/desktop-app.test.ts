@@ -52,6 +52,7 @@ describe('desktop app', () => {
   it('loads the app page, shows it, and keeps running in the tray when closed', async () => {
     const { fake, win } = await start();
     expect(win!.loaded).toBe('file:///opt/Calpump/dist/renderer/index.html');
+    expect(fake.app.sandboxed()).toBe(true);
     expect(win!.visible).toBe(true);
     expect(fake.trays[0].image).toBe('/opt/Calpump/assets/tray-idle.png');
     expect(win!.userClose()).toBe(false);

@@ -25,10 +25,11 @@ export class FakeWebContents extends Emitter {
   sent: Array<{ channel: string; args: unknown[] }> = [];
   permissionHandler?: Listener;
   headersListener?: Listener;
+  beforeRequest?: Listener;
   session = {
     setPermissionRequestHandler: (h: Listener | null) => (this.permissionHandler = h ?? undefined),
     setPermissionCheckHandler: () => undefined,
-    webRequest: { onHeadersReceived: (l: Listener) => (this.headersListener = l) },
+    webRequest: { onHeadersReceived: (l: Listener) => (this.headersListener = l), onBeforeRequest: (l: Listener) => (this.beforeRequest = l) },
   };
   setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' | 'allow' }) {
     this.openHandler = h;
@@ -126,7 +127,8 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string } =
   const opened: string[] = [];
   let loginItem = { openAtLogin: false, args: [] as string[] };
   let quitCalls = 0;
-  const app: AppLike & { emit: (e: string, ...a: unknown[]) => void; loginItem: () => typeof loginItem; quitCalls: () => number } = {
+  let sandboxed = false;
+  const app: AppLike & { emit: (e: string, ...a: unknown[]) => void; loginItem: () => typeof loginItem; quitCalls: () => number; sandboxed: () => boolean } = {
     requestSingleInstanceLock: () => opts.lock ?? true,
     on: ((event: string, l: Listener) => appEvents.on(event, l)) as AppLike['on'],
     emit: (e, ...a) => appEvents.emit(e, ...a),
@@ -140,6 +142,8 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string } =
     setLoginItemSettings: (s) => (loginItem = { openAtLogin: s.openAtLogin, args: s.args ?? [] }),
     getLoginItemSettings: () => ({ openAtLogin: loginItem.openAtLogin, wasOpenedAsHidden: false }),
     setAppUserModelId: () => undefined,
+    enableSandbox: () => void (sandboxed = true),
+    sandboxed: () => sandboxed,
     loginItem: () => loginItem,
     quitCalls: () => quitCalls,
   };

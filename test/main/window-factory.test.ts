@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_CSP, createMainWindow, isSamePage } from '../../src/main/window-factory.js';
+import { APP_CSP, createMainWindow, isLocalResource, isSamePage } from '../../src/main/window-factory.js';
 import { createFakeElectron, type FakeWindow } from './fake-electron.js';
 
 const START = 'file:///opt/Calpump/resources/app/dist/renderer/index.html';
@@ -54,6 +54,21 @@ describe('main window security', () => {
     expect(headers!['X-Other']).toEqual(['1']);
     expect(APP_CSP).toContain("script-src 'self'");
     expect(APP_CSP).not.toMatch(/script-src[^;]*(unsafe|http)/);
+  });
+
+  it('loads no remote content: only the app files (or the dev server) and inline data', () => {
+    const { win } = make();
+    const cancelled = (url: string) => {
+      let r: { cancel?: boolean } = {};
+      win.webContents.beforeRequest!({ url }, (x: { cancel?: boolean }) => (r = x));
+      return r.cancel;
+    };
+    expect(cancelled('file:///opt/Calpump/resources/app/dist/renderer/assets/index.js')).toBe(false);
+    expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
+    expect(cancelled('https://cdn.example.com/font.woff2')).toBe(true);
+    expect(cancelled('http://127.0.0.1:8080/')).toBe(true);
+    expect(isLocalResource('ws://localhost:5173/', 'http://localhost:5173/')).toBe(true);
+    expect(isLocalResource('https://example.com/', 'http://localhost:5173/')).toBe(false);
   });
 
   it('compares pages by scheme, host and path', () => {
