@@ -43,8 +43,16 @@ export interface OwnedItem extends Appointment, ItemTag {
   contentHash?: string;
 }
 
+/** Fields an update can be limited to (see WriteRequest.fields). */
+export type AppointmentField = 'subject' | 'start' | 'end' | 'isAllDay' | 'location' | 'showAs' | 'sensitivity' | 'categories' | 'body' | 'reminder';
+
 export interface WriteRequest {
   appointment: Appointment;
+  /**
+   * On update, write only these fields (default: all). Two-way rules use it on items Calpump did not create,
+   * and on single occurrences of a series, which accept only some fields.
+   */
+  fields?: AppointmentField[];
   /** Written on create and kept on update. Omit only to update an item Calpump did not create (two-way). */
   tag?: ItemTag;
   /** Update this item instead of creating one. */

@@ -4,7 +4,7 @@
 import type { Sensitivity, ShowAs } from '../../../../shared/model.js';
 import { ianaToWindows } from '../../../../shared/time-zones.js';
 import { addDaysToDate, localMidnightIso } from '../../zoned-time.js';
-import { CALPUMP_PROPERTY_SET_ID, TAG_NAMES, tagValues, type Appointment, type TagName, type WriteRequest } from '../../writer.js';
+import { CALPUMP_PROPERTY_SET_ID, TAG_NAMES, tagValues, type Appointment, type AppointmentField, type TagName, type WriteRequest } from '../../writer.js';
 import { escapeXml } from '../xml/safe-xml.js';
 
 export const FREE_BUSY: Record<ShowAs, string> = { free: 'Free', tentative: 'Tentative', busy: 'Busy', oof: 'OOF', workingElsewhere: 'WorkingElsewhere', unknown: 'NoData' };
@@ -30,6 +30,8 @@ const el = (name: string, value: string) => `<t:${name}>${escapeXml(value)}</t:$
 interface Part {
   /** FieldURI for SetItemField/DeleteItemField; undefined for extended properties. */
   uri?: string;
+  /** The appointment field the part writes (WriteRequest.fields); time zones go with isAllDay. */
+  field?: AppointmentField;
   tag?: TagName;
   /** Element(s) inside <t:CalendarItem>; empty = delete the field on update. */
   xml: string;
@@ -41,25 +43,29 @@ function parts(req: WriteRequest): Part[] {
   const zone = ianaToWindows(a.timeZone);
   const reminder = a.reminderMinutes !== undefined;
   const out: Part[] = [
-    { uri: 'item:Subject', xml: el('Subject', a.subject) },
-    { uri: 'item:Sensitivity', xml: el('Sensitivity', SENSITIVITY[a.sensitivity]) },
+    { uri: 'item:Subject', field: 'subject', xml: el('Subject', a.subject) },
+    { uri: 'item:Sensitivity', field: 'sensitivity', xml: el('Sensitivity', SENSITIVITY[a.sensitivity]) },
   ];
-  if (a.body !== undefined) out.push({ uri: 'item:Body', xml: `<t:Body BodyType="Text">${escapeXml(a.body)}</t:Body>` });
-  out.push({ uri: 'item:Categories', xml: a.categories.length ? `<t:Categories>${a.categories.map((c) => el('String', c)).join('')}</t:Categories>` : '' });
-  out.push({ uri: 'item:ReminderIsSet', xml: el('ReminderIsSet', String(reminder)) });
-  if (reminder) out.push({ uri: 'item:ReminderMinutesBeforeStart', xml: el('ReminderMinutesBeforeStart', String(a.reminderMinutes)) });
+  if (a.body !== undefined) out.push({ uri: 'item:Body', field: 'body', xml: `<t:Body BodyType="Text">${escapeXml(a.body)}</t:Body>` });
+  out.push({ uri: 'item:Categories', field: 'categories', xml: a.categories.length ? `<t:Categories>${a.categories.map((c) => el('String', c)).join('')}</t:Categories>` : '' });
+  out.push({ uri: 'item:ReminderIsSet', field: 'reminder', xml: el('ReminderIsSet', String(reminder)) });
+  if (reminder) out.push({ uri: 'item:ReminderMinutesBeforeStart', field: 'reminder', xml: el('ReminderMinutesBeforeStart', String(a.reminderMinutes)) });
   for (const [name, value] of tagValues(req)) {
     out.push({ tag: name, xml: `<t:ExtendedProperty>${tagFieldUri(name)}${el('Value', value)}</t:ExtendedProperty>` });
   }
   out.push(
-    { uri: 'calendar:Start', xml: el('Start', times.start) },
-    { uri: 'calendar:End', xml: el('End', times.end) },
-    { uri: 'calendar:IsAllDayEvent', xml: el('IsAllDayEvent', String(a.isAllDay)) },
-    { uri: 'calendar:LegacyFreeBusyStatus', xml: el('LegacyFreeBusyStatus', FREE_BUSY[a.showAs]) },
-    { uri: 'calendar:Location', xml: a.location ? el('Location', a.location) : '' },
+    { uri: 'calendar:Start', field: 'start', xml: el('Start', times.start) },
+    { uri: 'calendar:End', field: 'end', xml: el('End', times.end) },
+    { uri: 'calendar:IsAllDayEvent', field: 'isAllDay', xml: el('IsAllDayEvent', String(a.isAllDay)) },
+    { uri: 'calendar:LegacyFreeBusyStatus', field: 'showAs', xml: el('LegacyFreeBusyStatus', FREE_BUSY[a.showAs]) },
+    { uri: 'calendar:Location', field: 'location', xml: a.location ? el('Location', a.location) : '' },
   );
   // Exchange 2010+ zone by id only; it places all-day items on the zone's local dates.
-  out.push({ uri: 'calendar:StartTimeZone', xml: `<t:StartTimeZone Id="${escapeXml(zone)}"/>` }, { uri: 'calendar:EndTimeZone', xml: `<t:EndTimeZone Id="${escapeXml(zone)}"/>` });
+  out.push(
+    { uri: 'calendar:StartTimeZone', field: 'isAllDay', xml: `<t:StartTimeZone Id="${escapeXml(zone)}"/>` },
+    { uri: 'calendar:EndTimeZone', field: 'isAllDay', xml: `<t:EndTimeZone Id="${escapeXml(zone)}"/>` },
+  );
+  if (req.fields) return out.filter((p) => p.tag || (p.field && req.fields!.includes(p.field)));
   return out;
 }
 

@@ -4,7 +4,7 @@
 import type { Sensitivity, ShowAs } from '../../../../shared/model.js';
 import { ianaToWindows, windowsToIana } from '../../../../shared/time-zones.js';
 import { addDaysToDate, localMidnightIso, zoneOffsetMs } from '../../zoned-time.js';
-import { CALPUMP_PROPERTY_SET_ID, TAG_NAMES, tagValues, type OwnedItem, type TagName, type WriteRequest } from '../../writer.js';
+import { CALPUMP_PROPERTY_SET_ID, TAG_NAMES, tagValues, type AppointmentField, type OwnedItem, type TagName, type WriteRequest } from '../../writer.js';
 
 export const tagPropertyId = (name: TagName) => `String {${CALPUMP_PROPERTY_SET_ID}} Name ${TAG_NAMES[name]}`;
 
@@ -12,6 +12,19 @@ function wallClock(iso: string, timeZone: string): string {
   const ms = Date.parse(iso);
   return new Date(ms + zoneOffsetMs(timeZone, ms)).toISOString().slice(0, 19);
 }
+
+const GRAPH_KEYS: Record<AppointmentField, string[]> = {
+  subject: ['subject'],
+  start: ['start'],
+  end: ['end'],
+  isAllDay: ['isAllDay'],
+  location: ['location'],
+  showAs: ['showAs'],
+  sensitivity: ['sensitivity'],
+  categories: ['categories'],
+  body: ['body'],
+  reminder: ['isReminderOn', 'reminderMinutesBeforeStart'],
+};
 
 export function eventBody(req: WriteRequest): Record<string, unknown> {
   const a = req.appointment;
@@ -45,7 +58,9 @@ export function eventBody(req: WriteRequest): Record<string, unknown> {
   if (a.body !== undefined) body.body = { contentType: 'text', content: a.body };
   const tags = tagValues(req);
   if (tags.length) body.singleValueExtendedProperties = tags.map(([name, value]) => ({ id: tagPropertyId(name), value }));
-  return body;
+  if (!req.fields) return body;
+  const keep = new Set<string>(['singleValueExtendedProperties', 'responseRequested', ...req.fields.flatMap((f) => GRAPH_KEYS[f])]);
+  return Object.fromEntries(Object.entries(body).filter(([k]) => keep.has(k)));
 }
 
 export interface TaggedGraphEvent {
