@@ -76,6 +76,8 @@ export const testStepSchema = z.object({
   fix: z.string().optional(),
   /** The failure's one-line meaning, rendered from the catalogue (so a UI needs no catalogue lookup). */
   message: z.string().optional(),
+  /** Values the catalogue entry was rendered with ({username}, {mailbox}, {host}…), so a host can render it again in another language. */
+  params: z.record(z.string(), z.string()).optional(),
   /** Likely causes of the failure, most likely first. */
   causes: z.array(z.string()).optional(),
   /** Set when the fix takes time to apply (impersonation ~10 minutes, consent a few minutes). */

@@ -67,6 +67,7 @@ function failedStep(id: StepId, title: string, durationMs: number, e: unknown, l
     durationMs,
     errorId: err.id,
     message: info.message,
+    params: err.params,
     evidence: info.evidence,
     fix: info.fix,
     delay: info.delay,

@@ -43,8 +43,24 @@ class Steps {
   }
 
   fail(id: string, title: string, err: CalpumpError, durationMs = 0): void {
+    // Only the first failure is reported; later steps cannot mean anything once an earlier one failed.
+    if (this.failed) {
+      this.list.push({ id, title, status: 'skipped', durationMs: 0 });
+      return;
+    }
     const info = err.info();
-    this.list.push({ id, title, status: 'fail', durationMs, errorId: err.id, evidence: [info.message, err.evidence].filter(Boolean).join(' — '), fix: info.fix });
+    this.list.push({
+      id,
+      title,
+      status: 'fail',
+      durationMs,
+      errorId: err.id,
+      message: info.message,
+      evidence: [info.message, err.evidence].filter(Boolean).join(' — '),
+      fix: info.fix,
+      delay: info.delay,
+      params: err.params,
+    });
     this.failed = true;
   }
 }

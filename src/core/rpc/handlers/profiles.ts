@@ -85,7 +85,7 @@ export function defaultMailbox(profile: Profile, given?: string): string {
 export function stepViews(steps: TestStep[], lang: Lang, params: Record<string, string>): TestResult['steps'] {
   return steps.map((s) => {
     if (s.status !== 'fail' || !s.errorId || !(s.errorId in catalogue)) return s;
-    return { ...s, error: describeError(s.errorId as CatalogueId, lang, params, s.evidence) };
+    return { ...s, error: describeError(s.errorId as CatalogueId, lang, { ...params, ...s.params }, s.evidence) };
   });
 }
 

@@ -65,6 +65,11 @@ describe('EWS authentication and TLS against the simulator', () => {
       expect(authStep.status).toBe('fail');
       expect(authStep.errorId).toBe('ews.auth.unauthorized');
       expect(steps.find((s) => s.id === 'net.connect')!.status).toBe('pass');
+      expect(authStep.params?.username).toBeTruthy();
+      expect(authStep.message).toContain(authStep.params!.username);
+      // Only the first failure is reported: every later step is skipped, none fails again.
+      expect(steps.filter((s) => s.status === 'fail')).toHaveLength(1);
+      expect(steps.find((s) => s.id === 'ews.mailboxAccess')!.status).toBe('skipped');
       expect(steps.at(-1)!.status).toBe('skipped');
       expect(logger.text()).not.toContain('wrong-password');
       await connector.close();

@@ -48,7 +48,7 @@ export async function connectionTest(ctx: GraphContext, mailbox: string, token: 
       failed = true;
       const err = toCalpumpError(e);
       const info = err.info();
-      out.push({ id: s.id, title: s.title, status: 'fail', durationMs: Date.now() - t0, errorId: err.id, evidence: err.evidence, message: info.message, fix: info.fix, delay: info.delay });
+      out.push({ id: s.id, title: s.title, status: 'fail', durationMs: Date.now() - t0, errorId: err.id, evidence: err.evidence, message: info.message, fix: info.fix, delay: info.delay, params: err.params });
     }
   }
   return out;
