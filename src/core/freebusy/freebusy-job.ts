@@ -1,0 +1,25 @@
+// A free/busy export: busy blocks per mailbox from GetUserAvailability (EWS) or getSchedule (Graph). It needs no
+// read right on the calendars — only the free/busy visibility every mailbox grants by default — so it also
+// covers mailboxes a delegate account may not open.
+import { z } from 'zod';
+
+export const FREEBUSY_FORMATS = ['json', 'csv', 'ics'] as const;
+export type FreeBusyFormat = (typeof FREEBUSY_FORMATS)[number];
+
+export const freeBusyJobSchema = z
+  .object({
+    mailboxes: z.array(z.string().min(3)).min(1),
+    from: z.date(),
+    to: z.date(),
+    format: z.enum(FREEBUSY_FORMATS).default('json'),
+    /** Output folder; empty = report only (dry run / CLI --json). */
+    outDir: z.string().default(''),
+    /** Free blocks carry no information for most consumers; they are left out unless asked for. */
+    includeFree: z.boolean().default(false),
+    /** Join overlapping or touching blocks of the same status. */
+    merge: z.boolean().default(true),
+  })
+  .strict()
+  .refine((j) => j.from < j.to, { message: 'from must be before to', path: ['to'] });
+export type FreeBusyJob = z.infer<typeof freeBusyJobSchema>;
+export type FreeBusyJobInput = z.input<typeof freeBusyJobSchema>;
