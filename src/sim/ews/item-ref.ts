@@ -1,10 +1,10 @@
 // ItemId / OccurrenceItemId / RecurringMasterItemId → the calendar item view it names.
-import { decodeId, occurrenceId } from '../world/ids.js';
-import { seriesOccurrences } from '../world/recurrence.js';
+import { decodeId } from '../world/ids.js';
+import { occurrenceItem, seriesOccurrences } from '../world/recurrence.js';
 import { attr } from '../xml/safe-parse.js';
 import type { SimEvent, SimFolder } from '../world/types.js';
 import { openFolder, type EwsCall } from './call.js';
-import { viewOfEvent, type ItemView } from './item-view.js';
+import { viewOfEvent, viewOfExpanded, type ItemView } from './item-view.js';
 import { EwsResponseError } from './soap.js';
 
 const NOT_FOUND = 'The specified object was not found in the store., The process failed to get the correct properties.';
@@ -13,35 +13,14 @@ function notFound(): never {
   throw new EwsResponseError('ErrorItemNotFound', NOT_FOUND);
 }
 
-export function occurrenceView(master: SimEvent, originalStart: string): ItemView {
-  const x = master.exceptions[originalStart];
-  const durationMs = Date.parse(master.end) - Date.parse(master.start);
-  const start = x?.start ?? originalStart;
-  const o = seriesOccurrences(master, Date.parse(originalStart) + 1).find((occ) => occ.originalStart === originalStart);
-  return {
-    ...viewOfEvent(master),
-    id: x?.id ?? occurrenceId(master.id, originalStart),
-    changeKey: x?.changeKey ?? master.changeKey,
-    kind: x ? 'Exception' : 'Occurrence',
-    subject: x?.subject ?? master.subject,
-    start,
-    end: x?.end ?? o?.end ?? new Date(Date.parse(start) + durationMs).toISOString(),
-    location: x?.location ?? master.location,
-    showAs: x?.showAs ?? master.showAs,
-    isCancelled: x?.isCancelled ?? master.isCancelled,
-    lastModified: x?.lastModified ?? master.lastModified,
-    originalStart,
-  };
-}
-
 function occurrenceOf(master: SimEvent, originalStart: string): ItemView {
   if (!master.recurrence) notFound();
-  const exists = seriesOccurrences(master, Date.parse(originalStart) + 1).some((o) => o.originalStart === originalStart);
-  if (!exists) notFound();
+  const o = seriesOccurrences(master, Date.parse(originalStart) + 1).find((occ) => occ.originalStart === originalStart);
+  if (!o) notFound();
   if (master.deletedOccurrences.includes(originalStart)) {
     throw new EwsResponseError('ErrorCalendarOccurrenceIsDeletedFromRecurrence', 'Occurrence with this index was previously deleted from the recurrence.');
   }
-  return occurrenceView(master, originalStart);
+  return viewOfExpanded(occurrenceItem(master, o));
 }
 
 function lookupId(call: EwsCall, id: string): ItemView {

@@ -1,6 +1,6 @@
 // Recurrence expansion in the series' own time zone, the way Exchange does it: the wall-clock time stays,
 // the UTC instant follows DST. Deleted occurrences still count towards a numbered range.
-import type { ExpandedItem, RecurrencePattern, SimEvent, SimRecurrence } from './types.js';
+import type { ExpandedItem, ItemFields, RecurrencePattern, SimEvent, SimRecurrence } from './types.js';
 import { occurrenceId } from './ids.js';
 import { addDays, dateToDays, daysToDate, iso, localDate, localMidnight, localParts, localToUtc, weekday } from './tz.js';
 
@@ -113,22 +113,7 @@ export function expandEvent(ev: SimEvent, fromMs: number, toMs: number): Expande
     return sm < toMs && (em > fromMs || (em === sm && sm >= fromMs));
   };
   if (!ev.recurrence) {
-    if (!overlaps(ev.start, ev.end)) return [];
-    return [
-      {
-        id: ev.id,
-        kind: 'Single',
-        master: ev,
-        subject: ev.subject,
-        start: ev.start,
-        end: ev.end,
-        location: ev.location,
-        showAs: ev.showAs,
-        isCancelled: ev.isCancelled,
-        changeKey: ev.changeKey,
-        lastModified: ev.lastModified,
-      },
-    ];
+    return overlaps(ev.start, ev.end) ? [{ ...itemFields(ev), kind: 'Single', master: ev }] : [];
   }
   // Exceptions may be moved up to a year away from their original slot: look that far past the window.
   const occurrences = seriesOccurrences(ev, toMs + 366 * DAY);
@@ -136,26 +121,35 @@ export function expandEvent(ev: SimEvent, fromMs: number, toMs: number): Expande
   const out: ExpandedItem[] = [];
   for (const o of occurrences) {
     if (deleted.has(o.originalStart)) continue;
-    const x = ev.exceptions[o.originalStart];
-    const start = x?.start ?? o.start;
-    const end = x?.end ?? o.end;
-    if (!overlaps(start, end)) continue;
-    out.push({
-      id: x?.id ?? occurrenceId(ev.id, o.originalStart),
-      kind: x ? 'Exception' : 'Occurrence',
-      master: ev,
-      originalStart: o.originalStart,
-      subject: x?.subject ?? ev.subject,
-      start,
-      end,
-      location: x?.location ?? ev.location,
-      showAs: x?.showAs ?? ev.showAs,
-      isCancelled: x?.isCancelled ?? ev.isCancelled,
-      changeKey: x?.changeKey ?? ev.changeKey,
-      lastModified: x?.lastModified ?? ev.lastModified,
-    });
+    const item = occurrenceItem(ev, o);
+    if (overlaps(item.start, item.end)) out.push(item);
   }
   return out;
+}
+
+/** The fields a view shows of a single item or of a series master. */
+export function itemFields(ev: SimEvent): ItemFields {
+  const { id, changeKey, subject, start, end, location, showAs, isCancelled, lastModified } = ev;
+  return { id, changeKey, subject, start, end, location, showAs, isCancelled, lastModified };
+}
+
+/** One occurrence of a series: the master's fields with the occurrence's exception (if any) laid over them. */
+export function occurrenceItem(ev: SimEvent, o: Occurrence): ExpandedItem {
+  const x = ev.exceptions[o.originalStart];
+  return {
+    id: x?.id ?? occurrenceId(ev.id, o.originalStart),
+    kind: x ? 'Exception' : 'Occurrence',
+    master: ev,
+    originalStart: o.originalStart,
+    subject: x?.subject ?? ev.subject,
+    start: x?.start ?? o.start,
+    end: x?.end ?? o.end,
+    location: x?.location ?? ev.location,
+    showAs: x?.showAs ?? ev.showAs,
+    isCancelled: x?.isCancelled ?? ev.isCancelled,
+    changeKey: x?.changeKey ?? ev.changeKey,
+    lastModified: x?.lastModified ?? ev.lastModified,
+  };
 }
 
 export function compareExpanded(a: { start: string; subject: string }, b: { start: string; subject: string }): number {

@@ -171,18 +171,22 @@ export interface SimRoomList {
   rooms: string[];
 }
 
-/** One occurrence (or single item) as seen in a calendar view. */
-export interface ExpandedItem {
+/** What a view shows of one item: a single item, a series master, or an occurrence with its exception applied. */
+export interface ItemFields {
   id: string;
-  kind: 'Single' | 'Occurrence' | 'Exception';
-  master: SimEvent;
-  originalStart?: string;
+  changeKey: string;
   subject: string;
   start: string;
   end: string;
   location: string;
   showAs: ShowAs;
   isCancelled: boolean;
-  changeKey: string;
   lastModified: string;
+  originalStart?: string;
+}
+
+/** One occurrence (or single item) as seen in a calendar view. */
+export interface ExpandedItem extends ItemFields {
+  kind: 'Single' | 'Occurrence' | 'Exception';
+  master: SimEvent;
 }
