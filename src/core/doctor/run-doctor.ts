@@ -81,17 +81,7 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
   // Without a URL the EWS host is what autodiscover finds; the transport steps then check that host.
   const target = profile.url ? new URL(profile.url) : undefined;
   const connector = lazyConnector(profile, deps);
-  const now = deps.now ?? (() => new Date());
-  const ctx: AutodiscoverContext = {
-    ...common(profile, deps, now),
-    profile,
-    target,
-    mailbox,
-    connector: connector.get,
-    day: startOfUtcDay(now()),
-    logger: deps.logger,
-    autodiscoverUrls: deps.autodiscoverUrls,
-  };
+  const ctx: AutodiscoverContext = { ...common(profile, deps, mailbox), profile, target, connector: connector.get, autodiscoverUrls: deps.autodiscoverUrls };
   const first: StepSpec<AutodiscoverContext>[] = target ? [] : autodiscoverSteps();
   const after = target ? [] : (['autodiscover'] as const);
   const specs: StepSpec<AutodiscoverContext>[] = [
@@ -99,37 +89,31 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
     ...withoutTlsFor(target, networkSteps<AutodiscoverContext>({ dnsStep: 'dns.host', after: [...after] })),
     ...ewsSteps(transportDone(target)),
   ];
-  try {
-    return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
-  } finally {
-    ctx.client?.close();
-    await connector.close();
-  }
+  return run(specs, ctx, deps, opts, connector.close);
 }
 
 async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {
   const target = new URL(`${authorityUrl(profile.authorityHost, profile.tenantId)}/`);
-  const now = deps.now ?? (() => new Date());
-  const ctx: GraphContext = {
-    ...common(profile, deps, now),
-    target,
-    profile,
-    mailbox,
-    logger: deps.logger,
-    day: startOfUtcDay(now()),
-  };
+  const ctx: GraphContext = { ...common(profile, deps, mailbox), profile, target };
   const specs: StepSpec<GraphContext>[] = [
     ...withoutTlsFor(target, networkSteps<GraphContext>({ dnsStep: 'dns.authority' })),
     ...graphSteps(transportDone(target)),
   ];
+  return run(specs, ctx, deps, opts);
+}
+
+/** Runs the steps, then closes the HTTP client the steps opened (and whatever else the caller names). */
+async function run<C extends { client?: { close(): void } }>(specs: StepSpec<C>[], ctx: C, deps: DoctorDeps, opts: DoctorOptions, close?: () => Promise<void>): Promise<TestStep[]> {
   try {
     return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
   } finally {
     ctx.client?.close();
+    await close?.();
   }
 }
 
-function common(profile: Profile, deps: DoctorDeps, now: () => Date) {
+function common(profile: Profile, deps: DoctorDeps, mailbox: string | undefined) {
+  const now = deps.now ?? (() => new Date());
   return {
     profileId: profile.id,
     tls: profile.tls,
@@ -139,5 +123,8 @@ function common(profile: Profile, deps: DoctorDeps, now: () => Date) {
     resolver: deps.resolver,
     timeoutMs: Math.min(deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, DOCTOR_TIMEOUT_MS),
     now,
+    mailbox,
+    logger: deps.logger,
+    day: startOfUtcDay(now()),
   };
 }

@@ -1,6 +1,10 @@
 // EWS ResponseCodes met in practice (mapEwsResponseCode in src/core/errors/error-map.ts points here). The generic
 // 'ews.response.error' stays the fallback for codes without an entry of their own.
-import { L, type CatalogueEntry } from './types.js';
+import { L, type CatalogueEntry, type Localised } from './types.js';
+
+/** "Exchange answered <code> for <whom>." — the plain meaning of a code that needs no further words. */
+const answeredFor = (code: string, whom: '{mailbox}' | '{username}'): Localised =>
+  L(`Exchange answered ${code} for ${whom}.`, `Exchange antwortete ${code} für ${whom}.`, `Exchange antwoordde ${code} voor ${whom}.`);
 
 export const doctorEwsEntries = {
   'ews.access.denied': {
@@ -30,7 +34,7 @@ export const doctorEwsEntries = {
   },
   'ews.syncState.invalid': {
     title: L('The stored sync state is no longer valid', 'Der gespeicherte Synchronisationsstand ist nicht mehr gültig', 'De opgeslagen synchronisatiestatus is niet meer geldig'),
-    meaning: L('Exchange answered ErrorInvalidSyncStateData for {mailbox}.', 'Exchange antwortete ErrorInvalidSyncStateData für {mailbox}.', 'Exchange antwoordde ErrorInvalidSyncStateData voor {mailbox}.'),
+    meaning: answeredFor('ErrorInvalidSyncStateData', '{mailbox}'),
     causes: [
       L('The mailbox was moved to another database or server.', 'Das Postfach wurde in eine andere Datenbank oder auf einen anderen Server verschoben.', 'Het postvak is naar een andere database of server verplaatst.'),
       L('The state file belongs to another folder or Exchange version.', 'Die Statusdatei gehört zu einem anderen Ordner oder einer anderen Exchange-Version.', 'Het statusbestand hoort bij een andere map of Exchange-versie.'),
@@ -39,7 +43,7 @@ export const doctorEwsEntries = {
   },
   'ews.mailbox.storeUnavailable': {
     title: L('The mailbox database is not available', 'Die Postfachdatenbank ist nicht verfügbar', 'De postvakdatabase is niet beschikbaar'),
-    meaning: L('Exchange answered ErrorMailboxStoreUnavailable for {mailbox}.', 'Exchange antwortete ErrorMailboxStoreUnavailable für {mailbox}.', 'Exchange antwoordde ErrorMailboxStoreUnavailable voor {mailbox}.'),
+    meaning: answeredFor('ErrorMailboxStoreUnavailable', '{mailbox}'),
     causes: [
       L('The database is dismounted or failing over (DAG switch-over).', 'Die Datenbank ist getrennt oder wechselt den Server (DAG-Umschaltung).', 'De database is ontkoppeld of schakelt over (DAG-switch-over).'),
       L('Maintenance on the mailbox server.', 'Wartung am Postfachserver.', 'Onderhoud aan de postvakserver.'),
@@ -49,7 +53,7 @@ export const doctorEwsEntries = {
   },
   'ews.mailbox.moving': {
     title: L('The mailbox is being moved', 'Das Postfach wird gerade verschoben', 'Het postvak wordt verplaatst'),
-    meaning: L('Exchange answered ErrorMailboxMoveInProgress for {mailbox}.', 'Exchange antwortete ErrorMailboxMoveInProgress für {mailbox}.', 'Exchange antwoordde ErrorMailboxMoveInProgress voor {mailbox}.'),
+    meaning: answeredFor('ErrorMailboxMoveInProgress', '{mailbox}'),
     causes: [L('A move request (New-MoveRequest or a migration batch) is finalising.', 'Eine Verschiebungsanforderung (New-MoveRequest oder ein Migrationsbatch) wird abgeschlossen.', 'Een verplaatsingsaanvraag (New-MoveRequest of een migratiebatch) wordt afgerond.')],
     fix: L('Wait for the move to complete (Get-MoveRequest {mailbox} | Get-MoveRequestStatistics) and run again.', 'Warten Sie das Ende der Verschiebung ab (Get-MoveRequest {mailbox} | Get-MoveRequestStatistics) und starten Sie erneut.', 'Wacht tot de verplaatsing klaar is (Get-MoveRequest {mailbox} | Get-MoveRequestStatistics) en voer opnieuw uit.'),
     delay: L('Until the move has completed.', 'Bis die Verschiebung abgeschlossen ist.', 'Tot de verplaatsing voltooid is.'),
@@ -74,7 +78,7 @@ export const doctorEwsEntries = {
   },
   'ews.impersonation.headerInvalid': {
     title: L('The impersonation target is not valid', 'Das Ziel des Identitätswechsels ist ungültig', 'Het doel van de impersonatie is ongeldig'),
-    meaning: L('Exchange answered ErrorInvalidExchangeImpersonationHeaderData for {mailbox}.', 'Exchange antwortete ErrorInvalidExchangeImpersonationHeaderData für {mailbox}.', 'Exchange antwoordde ErrorInvalidExchangeImpersonationHeaderData voor {mailbox}.'),
+    meaning: answeredFor('ErrorInvalidExchangeImpersonationHeaderData', '{mailbox}'),
     causes: [
       L('The address is not a mailbox (a contact, a group, or a typo).', 'Die Adresse ist kein Postfach (ein Kontakt, eine Gruppe oder ein Tippfehler).', 'Het adres is geen postvak (een contactpersoon, een groep of een typefout).'),
       L('The UPN was given where the SMTP address is needed.', 'Es wurde der UPN statt der SMTP-Adresse angegeben.', 'De UPN is opgegeven waar het SMTP-adres nodig is.'),
@@ -83,7 +87,7 @@ export const doctorEwsEntries = {
   },
   'ews.impersonation.failed': {
     title: L('Impersonation failed', 'Identitätswechsel fehlgeschlagen', 'Impersonatie mislukt'),
-    meaning: L('Exchange answered ErrorImpersonationFailed for {mailbox}.', 'Exchange antwortete ErrorImpersonationFailed für {mailbox}.', 'Exchange antwoordde ErrorImpersonationFailed voor {mailbox}.'),
+    meaning: answeredFor('ErrorImpersonationFailed', '{mailbox}'),
     causes: [
       L('The target account is disabled or has no mailbox rights in Active Directory.', 'Das Zielkonto ist deaktiviert oder hat in Active Directory keine Postfachrechte.', 'Het doelaccount is uitgeschakeld of heeft geen postvakrechten in Active Directory.'),
       L('Exchange could not read the account from a domain controller.', 'Exchange konnte das Konto von keinem Domänencontroller lesen.', 'Exchange kon het account niet lezen van een domeincontroller.'),
@@ -128,13 +132,13 @@ export const doctorEwsEntries = {
   },
   'ews.account.disabled': {
     title: L('The account is disabled', 'Das Konto ist deaktiviert', 'Het account is uitgeschakeld'),
-    meaning: L('Exchange answered ErrorAccountDisabled for {username}.', 'Exchange antwortete ErrorAccountDisabled für {username}.', 'Exchange antwoordde ErrorAccountDisabled voor {username}.'),
+    meaning: answeredFor('ErrorAccountDisabled', '{username}'),
     causes: [L('The service account was disabled in Active Directory.', 'Das Dienstkonto wurde in Active Directory deaktiviert.', 'Het serviceaccount is uitgeschakeld in Active Directory.')],
     fix: L('Enable the account (Enable-ADAccount) or use another service account in the profile.', 'Aktivieren Sie das Konto (Enable-ADAccount) oder verwenden Sie ein anderes Dienstkonto im Profil.', 'Schakel het account in (Enable-ADAccount) of gebruik een ander serviceaccount in het profiel.'),
   },
   'ews.account.passwordExpired': {
     title: L('The password has expired', 'Das Kennwort ist abgelaufen', 'Het wachtwoord is verlopen'),
-    meaning: L('Exchange answered ErrorPasswordExpired for {username}.', 'Exchange antwortete ErrorPasswordExpired für {username}.', 'Exchange antwoordde ErrorPasswordExpired voor {username}.'),
+    meaning: answeredFor('ErrorPasswordExpired', '{username}'),
     causes: [L('The domain password policy applies to the service account.', 'Die Kennwortrichtlinie der Domäne gilt für das Dienstkonto.', 'Het wachtwoordbeleid van het domein geldt voor het serviceaccount.')],
     fix: L('Set a new password, store it with `calpump profiles edit P --password-stdin`, and consider PasswordNeverExpires for the service account.', 'Setzen Sie ein neues Kennwort, speichern Sie es mit `calpump profiles edit P --password-stdin` und erwägen Sie PasswordNeverExpires für das Dienstkonto.', 'Stel een nieuw wachtwoord in, sla het op met `calpump profiles edit P --password-stdin` en overweeg PasswordNeverExpires voor het serviceaccount.'),
   },
@@ -146,7 +150,7 @@ export const doctorEwsEntries = {
   },
   'ews.mailbox.invalidAddress': {
     title: L('Not a valid mailbox address', 'Keine gültige Postfachadresse', 'Geen geldig postvakadres'),
-    meaning: L('Exchange answered {code} for {mailbox}.', 'Exchange antwortete {code} für {mailbox}.', 'Exchange antwoordde {code} voor {mailbox}.'),
+    meaning: answeredFor('{code}', '{mailbox}'),
     causes: [L('A typo, or an account name without @ and no mail domain in the profile.', 'Ein Tippfehler oder ein Kontoname ohne @ und ohne Mail-Domäne im Profil.', 'Een typefout, of een accountnaam zonder @ en geen maildomein in het profiel.')],
     fix: L('Give the full primary SMTP address, or set the profile\'s mail domain.', 'Geben Sie die vollständige primäre SMTP-Adresse an oder setzen Sie die Mail-Domäne im Profil.', 'Geef het volledige primaire SMTP-adres, of stel het maildomein van het profiel in.'),
   },

@@ -1,11 +1,14 @@
 // HTTP statuses either backend can meet (mapHttpStatus in src/core/errors/error-map.ts points here). 'http.status' in
 // network.ts stays the fallback for any other status.
-import { L, type CatalogueEntry } from './types.js';
+import { L, type CatalogueEntry, type Localised } from './types.js';
+
+/** "{url} answered HTTP <status>." — the meaning of a status that speaks for itself. */
+const answered = (status: string): Localised => L(`{url} answered HTTP ${status}.`, `{url} antwortete HTTP ${status}.`, `{url} antwoordde HTTP ${status}.`);
 
 export const doctorHttpEntries = {
   'http.badRequest': {
     title: L('The server rejected the request (HTTP 400)', 'Der Server lehnte die Anfrage ab (HTTP 400)', 'De server weigerde het verzoek (HTTP 400)'),
-    meaning: L('{url} answered HTTP 400 Bad Request.', '{url} antwortete HTTP 400 Bad Request.', '{url} antwoordde HTTP 400 Bad Request.'),
+    meaning: answered('400 Bad Request'),
     causes: [
       L('A proxy or filter altered the request.', 'Ein Proxy oder Filter hat die Anfrage verändert.', 'Een proxy of filter heeft het verzoek gewijzigd.'),
       L('Headers too large (a big Kerberos/NTLM token) for the server\'s limit.', 'Zu große Header (ein großes Kerberos-/NTLM-Token) für das Serverlimit.', 'Te grote headers (een groot Kerberos-/NTLM-token) voor de servergrens.'),
@@ -14,7 +17,7 @@ export const doctorHttpEntries = {
   },
   'http.unauthorized': {
     title: L('The server rejected the credentials (HTTP 401)', 'Der Server lehnte die Anmeldedaten ab (HTTP 401)', 'De server weigerde de aanmeldgegevens (HTTP 401)'),
-    meaning: L('{url} answered HTTP 401 Unauthorized.', '{url} antwortete HTTP 401 Unauthorized.', '{url} antwoordde HTTP 401 Unauthorized.'),
+    meaning: answered('401 Unauthorized'),
     causes: [
       L('Wrong user name or password, or an expired token.', 'Falscher Benutzername oder falsches Kennwort, oder ein abgelaufenes Token.', 'Verkeerde gebruikersnaam of wachtwoord, of een verlopen token.'),
       L('The authentication method is not enabled on the server.', 'Die Authentifizierungsmethode ist am Server nicht aktiviert.', 'De verificatiemethode is niet ingeschakeld op de server.'),
@@ -23,7 +26,7 @@ export const doctorHttpEntries = {
   },
   'http.forbidden': {
     title: L('Access forbidden (HTTP 403)', 'Zugriff verboten (HTTP 403)', 'Toegang verboden (HTTP 403)'),
-    meaning: L('{url} answered HTTP 403 Forbidden.', '{url} antwortete HTTP 403 Forbidden.', '{url} antwoordde HTTP 403 Forbidden.'),
+    meaning: answered('403 Forbidden'),
     causes: [
       L('The account is signed in but lacks the right for this resource.', 'Das Konto ist angemeldet, hat aber kein Recht auf diese Ressource.', 'Het account is aangemeld maar heeft geen recht op deze bron.'),
       L('IIS requires SSL or a client certificate, or blocks this client\'s address.', 'IIS verlangt SSL oder ein Clientzertifikat oder sperrt die Adresse dieses Clients.', 'IIS vereist SSL of een clientcertificaat, of blokkeert het adres van deze client.'),
@@ -33,7 +36,7 @@ export const doctorHttpEntries = {
   },
   'http.notFound': {
     title: L('Address not found (HTTP 404)', 'Adresse nicht gefunden (HTTP 404)', 'Adres niet gevonden (HTTP 404)'),
-    meaning: L('{url} answered HTTP 404 Not Found.', '{url} antwortete HTTP 404 Not Found.', '{url} antwoordde HTTP 404 Not Found.'),
+    meaning: answered('404 Not Found'),
     causes: [
       L('A wrong path: EWS lives at /EWS/Exchange.asmx.', 'Ein falscher Pfad: EWS liegt unter /EWS/Exchange.asmx.', 'Een verkeerd pad: EWS staat op /EWS/Exchange.asmx.'),
       L('A reverse proxy does not publish /EWS.', 'Ein Reverse-Proxy veröffentlicht /EWS nicht.', 'Een reverse proxy publiceert /EWS niet.'),
@@ -54,7 +57,7 @@ export const doctorHttpEntries = {
   },
   'http.payloadTooLarge': {
     title: L('The request was too large (HTTP 413)', 'Die Anfrage war zu groß (HTTP 413)', 'Het verzoek was te groot (HTTP 413)'),
-    meaning: L('{url} answered HTTP 413.', '{url} antwortete HTTP 413.', '{url} antwoordde HTTP 413.'),
+    meaning: answered('413'),
     causes: [L('A batch or item bigger than the server\'s request limit (maxAllowedContentLength, maxReceivedMessageSize).', 'Ein Stapel oder Element über dem Anfragelimit des Servers (maxAllowedContentLength, maxReceivedMessageSize).', 'Een batch of item groter dan de verzoekgrens van de server (maxAllowedContentLength, maxReceivedMessageSize).')],
     fix: L('Write fewer items per run (smaller batch), or raise the limits in the EWS web.config.', 'Schreiben Sie weniger Elemente pro Lauf (kleinerer Stapel) oder erhöhen Sie die Grenzen in der web.config von EWS.', 'Schrijf minder items per run (kleinere batch), of verhoog de grenzen in de web.config van EWS.'),
   },
@@ -85,7 +88,7 @@ export const doctorHttpEntries = {
   },
   'http.unavailable': {
     title: L('Service unavailable (HTTP 503)', 'Dienst nicht verfügbar (HTTP 503)', 'Service niet beschikbaar (HTTP 503)'),
-    meaning: L('{url} answered HTTP 503.', '{url} antwortete HTTP 503.', '{url} antwoordde HTTP 503.'),
+    meaning: answered('503'),
     causes: [
       L('The server is overloaded or throttling (Retry-After).', 'Der Server ist überlastet oder drosselt (Retry-After).', 'De server is overbelast of beperkt (Retry-After).'),
       L('Maintenance or a stopped application pool.', 'Wartung oder ein gestoppter Anwendungspool.', 'Onderhoud of een gestopte toepassingsgroep.'),

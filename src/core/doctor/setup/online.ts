@@ -74,14 +74,17 @@ export function appRegistrationScript(p: GraphProfile): string {
   ].join('\n');
 }
 
+/** The variables both Exchange Online scoping scripts start from. */
+function scopeVariables(clientId: string, scopeGroup: string, testMailbox: string | undefined): string[] {
+  return [psAssign('ClientId', clientId), psAssign('ScopeGroup', scopeGroup), psAssign('TestMailbox', testMailbox ?? 'user@contoso.com')];
+}
+
 /** Exchange Online: limit the app to the group's members with an application access policy. */
 export function accessPolicyScript(clientId: string, scopeGroup: string, testMailbox: string | undefined): string {
   return [
     ...HEADER,
     '# Exchange Online PowerShell (Connect-ExchangeOnline). The group must be a mail-enabled security group.',
-    psAssign('ClientId', clientId),
-    psAssign('ScopeGroup', scopeGroup),
-    psAssign('TestMailbox', testMailbox ?? 'user@contoso.com'),
+    ...scopeVariables(clientId, scopeGroup, testMailbox),
     "New-ApplicationAccessPolicy -AppId $ClientId -PolicyScopeGroupId $ScopeGroup -AccessRight RestrictAccess -Description 'Calpump: calendars of the scope group only'",
     '',
     '# Verify: Granted for a member, Denied for anyone else.',
@@ -95,9 +98,7 @@ export function rbacForAppsScript(clientId: string, scopeGroup: string, testMail
   return [
     ...HEADER,
     '# Exchange Online PowerShell (Connect-ExchangeOnline) and Microsoft Graph PowerShell for the object id.',
-    psAssign('ClientId', clientId),
-    psAssign('ScopeGroup', scopeGroup),
-    psAssign('TestMailbox', testMailbox ?? 'user@contoso.com'),
+    ...scopeVariables(clientId, scopeGroup, testMailbox),
     psAssign('ScopeName', 'Calpump mailboxes scope'),
     psAssign('RoleName', role),
     "$Sp = Get-MgServicePrincipal -Filter ('appId eq ''' + $ClientId + '''')",
