@@ -1,0 +1,73 @@
+// Presence for a list of mailboxes: read each calendar around now (a day either side of the horizon, so
+// all-day items in any zone are seen), compute current + upcoming status, and write one JSON file per mailbox
+// (atomically, so a status board polling the folder never reads half a file). One failing mailbox is reported
+// and the others are still written.
+import { join } from 'node:path';
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { NormalisedEvent } from '../../shared/model.js';
+import type { Connector } from '../connectors/connector.js';
+import type { Lang } from '../doctor/catalogue.js';
+import { toCalpumpError } from '../errors/calpump-error.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import type { Logger } from '../log/logger.js';
+import { mapBounded } from '../sync/bounded-pool.js';
+import { computePresence, type PresenceSpan } from './presence-engine.js';
+import type { PresenceTable } from './presence-rules.js';
+
+export interface PresenceRequest {
+  mailboxes: string[];
+  folder?: string;
+  table: PresenceTable;
+  /** Zone for all-day items whose own zone is unknown. */
+  timeZone?: string;
+  horizonHours?: number;
+  /** Where to write presence-<mailbox>.json; empty = report only. */
+  outDir?: string;
+  concurrency?: number;
+}
+
+export interface MailboxPresence {
+  mailbox: string;
+  generatedAt: string;
+  ok: boolean;
+  current?: PresenceSpan;
+  upcoming?: PresenceSpan[];
+  file?: string;
+  error?: ErrorInfo;
+}
+
+export interface PresenceDeps {
+  connector: Connector;
+  logger: Logger;
+  now?: () => Date;
+  lang?: Lang;
+}
+
+export const presenceFileName = (mailbox: string) => `presence-${mailbox.toLowerCase().replace(/[^a-z0-9@._-]/g, '_')}.json`;
+
+export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Promise<MailboxPresence[]> {
+  const now = deps.now?.() ?? new Date();
+  const horizon = req.horizonHours ?? req.table.horizonHours;
+  const from = new Date(now.getTime() - 86_400_000);
+  const to = new Date(now.getTime() + (horizon + 24) * 3_600_000);
+  return mapBounded(req.mailboxes, req.concurrency ?? 4, async (mailbox) => {
+    const out: MailboxPresence = { mailbox, generatedAt: now.toISOString(), ok: true };
+    try {
+      const events: NormalisedEvent[] = [];
+      for await (const e of deps.connector.calendarView(mailbox, req.folder ?? 'calendar', from, to)) events.push(e);
+      Object.assign(out, computePresence(events, now, req.table, { timeZone: req.timeZone, horizonHours: horizon }));
+      if (req.outDir) {
+        const file = join(req.outDir, presenceFileName(mailbox));
+        const { ok: _ok, file: _f, error: _e, ...doc } = out;
+        await writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`, 0o644);
+        out.file = file;
+      }
+    } catch (e) {
+      const err = toCalpumpError(e);
+      deps.logger.warn('presence.mailbox.failed', { mailbox, errorId: err.id });
+      out.ok = false;
+      out.error = err.info(deps.lang ?? 'en');
+    }
+    return out;
+  });
+}
