@@ -17,8 +17,9 @@ import { readFolderTree } from './folder-tree.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
 import { syncFolderItems } from './operations/sync-folder-items.js';
+import { LEGACY_ONLINE_AUTH_LABEL, onlineBearer } from './online-bearer.js';
 import type { EwsSession } from './session.js';
-import { EwsTransport, type RequestRecorder } from './transport/ews-transport.js';
+import { EwsTransport, type BearerAuth, type RequestRecorder } from './transport/ews-transport.js';
 import type { HttpSender } from './transport/http-sender.js';
 import type { RetryPolicy } from './transport/retry-policy.js';
 
@@ -46,6 +47,7 @@ export class EwsConnector implements Connector {
   private http?: Promise<HttpSender>;
   private sessionPromise?: Promise<EwsSession>;
   private urlHow = 'not resolved yet';
+  private bearer?: BearerAuth;
   private readonly lister = new MailboxLister(() => this.session());
 
   constructor(
@@ -86,11 +88,14 @@ export class EwsConnector implements Connector {
   private async openSession(): Promise<EwsSession> {
     const p = this.profile;
     const logger = this.deps.logger.child({ profile: p.name, backend: 'ews' });
+    const http = await this.httpSender();
+    if (p.legacyOnline) this.bearer ??= onlineBearer(p, this.deps, http, logger);
     const transport = new EwsTransport({
-      http: await this.httpSender(),
+      http,
       auth: p.auth,
       username: p.username,
       password: () => this.password(),
+      bearer: p.legacyOnline ? this.bearer : undefined,
       logger,
       recorder: this.options.recorder,
       sleep: this.options.sleep,
@@ -111,7 +116,9 @@ export class EwsConnector implements Connector {
       }
     } else this.urlHow = 'profile URL';
     const version: ExchangeVersionName = p.exchangeVersion ?? 'Exchange2013';
-    const session: EwsSession = { transport, url: url!, version, username: p.username, access: p.access, fallbackZone: p.timeZone, logger };
+    // App-only tokens (full_access_as_app) have no mailbox of their own: Exchange Online needs ExchangeImpersonation.
+    const access = p.legacyOnline ? 'impersonation' : p.access;
+    const session: EwsSession = { transport, url: url!, version, username: p.username, access, fallbackZone: p.timeZone, logger, appOnlyAnchor: this.bearer?.fallbackMailbox };
     logger.debug('ews.session', { url: session.url, route: await (await this.httpSender()).describeRoute(session.url) });
     return session;
   }
@@ -141,10 +148,19 @@ export class EwsConnector implements Connector {
         urlSource: () => this.urlHow,
         route: (url) => http.describeRoute(url),
         tls: await this.tlsDescription(),
-        auth: this.profile.auth === 'basic' ? 'Basic' : 'NTLM',
+        auth: this.authLabel(),
       },
       address,
     );
+  }
+
+  private backendLabel(): string {
+    return this.profile.legacyOnline ? 'EWS (Exchange Online, legacy)' : 'EWS (Exchange on-premises)';
+  }
+
+  private authLabel(): string {
+    if (this.profile.legacyOnline) return LEGACY_ONLINE_AUTH_LABEL;
+    return this.profile.auth === 'basic' ? 'Basic' : 'NTLM';
   }
 
   private async tlsDescription(): Promise<string> {
@@ -224,13 +240,13 @@ export class EwsConnector implements Connector {
     try {
       http = await this.httpSender();
     } catch (e) {
-      return { backend: 'EWS (Exchange on-premises)', ewsUrl: p.url ?? `autodiscover ${p.autodiscoverEmail}`, tls: `unusable: ${toCalpumpError(e).info().message}` };
+      return { backend: this.backendLabel(), ewsUrl: p.url ?? `autodiscover ${p.autodiscoverEmail}`, tls: `unusable: ${toCalpumpError(e).info().message}` };
     }
     const d: Record<string, string> = {
-      backend: 'EWS (Exchange on-premises)',
-      auth: p.auth === 'basic' ? 'Basic' : 'NTLM',
+      backend: this.backendLabel(),
+      auth: this.authLabel(),
       username: p.username,
-      access: p.access,
+      access: p.legacyOnline ? 'impersonation' : p.access,
       exchangeVersion: p.exchangeVersion ?? 'Exchange2013',
       tls: await this.tlsDescription(),
     };

@@ -12,8 +12,11 @@ export interface EwsSession {
   /** IANA zone for items without one (the profile's timeZone). */
   fallbackZone: string;
   logger: Logger;
+  /** Legacy EWS on Microsoft 365: app-only tokens must always impersonate; calls for no mailbox act as this one. */
+  appOnlyAnchor?: string;
 }
 
 export function callContext(s: EwsSession, mailbox?: string, folder?: string, impersonate?: boolean): LibraryCallContext {
+  if (s.appOnlyAnchor) return { transport: s.transport, url: s.url, version: s.version, username: s.username, access: 'impersonation', mailbox: mailbox ?? s.appOnlyAnchor, folder, impersonate: true };
   return { transport: s.transport, url: s.url, version: s.version, username: s.username, access: s.access, mailbox, folder, impersonate };
 }

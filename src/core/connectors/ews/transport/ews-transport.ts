@@ -1,4 +1,4 @@
-// The one way EWS requests leave Calpump: auth (Basic, NTLM), retry policy, request recording, trace logging
+// The one way EWS requests leave Calpump: auth (Basic, NTLM, OAuth bearer), retry policy, request recording, trace logging
 // and answer classification. ews-javascript-api and our own SOAP builders both go through post().
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { Logger } from '../../../log/logger.js';
@@ -18,12 +18,21 @@ export interface RecordedRequest {
 }
 export type RequestRecorder = (r: RecordedRequest) => void;
 
+/** Legacy EWS on Microsoft 365: per-request bearer headers instead of Basic/NTLM (see core/auth/ews-bearer.ts). */
+export interface BearerAuth {
+  headers(mailbox: string, opts?: { forceRefresh?: boolean }): Promise<Record<string, string>>;
+  /** X-AnchorMailbox for calls that act on no mailbox (autodiscover, directory lookups). */
+  fallbackMailbox: string;
+}
+
 export interface EwsTransportOptions {
   http: HttpSender;
   auth: 'basic' | 'ntlm';
   username: string;
   /** Resolved lazily so a missing secret fails the call that needs it, with secrets.missing. */
   password: () => Promise<string>;
+  /** Set: OAuth bearer (legacy EWS on Microsoft 365); auth, username and password are not sent. */
+  bearer?: BearerAuth;
   logger: Logger;
   recorder?: RequestRecorder;
   sleep?: (ms: number) => Promise<void>;
@@ -69,7 +78,7 @@ export class EwsTransport {
       const started = Date.now();
       let res: HttpResponse;
       try {
-        res = await this.send(url, body, extraHeaders);
+        res = await this.send(url, body, extraHeaders, ctx.mailbox);
       } catch (e) {
         const err = e instanceof CalpumpError ? e : new CalpumpError('internal.unexpected', { params: { text: String(e) }, cause: e });
         if (!isTransientNetworkError(err) || attempt === this.policy.maxTries) throw err;
@@ -111,11 +120,29 @@ export class EwsTransport {
     return res;
   }
 
-  private async send(url: string, body: string, extra: Record<string, string>): Promise<HttpResponse> {
+  private async send(url: string, body: string, extra: Record<string, string>, mailbox?: string): Promise<HttpResponse> {
     const headers = { ...SOAP_HEADERS, ...extra };
+    if (this.opts.bearer) return this.sendBearer(this.opts.bearer, { url, headers, body }, mailbox);
     const password = await this.opts.password();
     if (this.opts.auth === 'ntlm') return ntlmRequest(this.opts.http, { url, headers, body }, { username: this.opts.username, password });
     const basic = 'Basic ' + Buffer.from(`${this.opts.username}:${password}`, 'utf8').toString('base64');
     return this.opts.http.request({ url, method: 'POST', headers: { ...headers, Authorization: basic }, body });
+  }
+
+  /** A 401 may be a token revoked or expired early: one retry with a fresh token, then a clear failure. */
+  private async sendBearer(bearer: BearerAuth, req: { url: string; headers: Record<string, string>; body: string }, mailbox?: string): Promise<HttpResponse> {
+    const anchor = mailbox ?? bearer.fallbackMailbox;
+    let res: HttpResponse | undefined;
+    for (const forceRefresh of [false, true]) {
+      const auth = await bearer.headers(anchor, { forceRefresh });
+      res = await this.opts.http.request({ url: req.url, method: 'POST', headers: { ...req.headers, ...auth }, body: req.body });
+      if (res.status !== 401) return res;
+      this.opts.logger.debug('ews.auth.bearerRejected', { url: req.url, forceRefresh, diagnostics: String(res.headers['x-ms-diagnostics'] ?? '') });
+    }
+    const diag = res!.headers['x-ms-diagnostics'];
+    throw new CalpumpError('ews.auth.unauthorized', {
+      params: { username: this.opts.username },
+      evidence: `HTTP 401 after an OAuth bearer token, also freshly requested${diag ? ` (x-ms-diagnostics: ${String(diag)})` : ''}`,
+    });
   }
 }
