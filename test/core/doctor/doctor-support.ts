@@ -3,20 +3,12 @@
 import * as net from 'node:net';
 import type { Connector } from '../../../src/core/connectors/connector.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
-import type { SecretStore } from '../../../src/core/secrets/secret-store.js';
 import type { DoctorDeps } from '../../../src/core/doctor/run-doctor.js';
 import type { Resolver } from '../../../src/core/doctor/probes/dns.js';
 import { ewsProfileSchema, secretKey, type EwsProfile } from '../../../src/shared/profile.js';
+import { memorySecrets } from '../net/fakes.js';
 
-export function memorySecrets(initial: Record<string, string> = {}): SecretStore {
-  const m = new Map(Object.entries(initial));
-  return {
-    get: async (k) => m.get(k),
-    set: async (k, v) => void m.set(k, v),
-    delete: async (k) => void m.delete(k),
-    keys: async () => [...m.keys()],
-  };
-}
+export { memorySecrets };
 
 /** Loopback only: any name resolves to 127.0.0.1 unless it is in `missing`. */
 export function loopbackResolver(missing: string[] = []): Resolver {

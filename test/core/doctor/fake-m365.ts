@@ -3,7 +3,7 @@
 // client-credentials token endpoint answering like Entra (AADSTS codes), and the two Graph reads the doctor makes.
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { readFixture } from './probes/tls-server.js';
+import { readFixture } from '../../support/local-tls-server.js';
 
 export const GOOD_SECRET = 'client-secret-4f1d';
 

@@ -7,7 +7,7 @@ import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-docto
 import { graphProfileSchema, secretKey, type GraphProfile } from '../../../src/shared/profile.js';
 import { loopbackResolver, memorySecrets, noConnector } from './doctor-support.js';
 import { GOOD_SECRET, startFakeM365, type FakeM365 } from './fake-m365.js';
-import { tlsDir } from './probes/tls-server.js';
+import { tlsDir } from '../../support/local-tls-server.js';
 
 let m365: FakeM365;
 beforeAll(async () => {

@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
-import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { calpumpFailure as failure } from '../../support/calpump-failure.js';
 import { HttpClient } from '../../../src/core/net/http-client.js';
 import { certificateError, isTransientNetworkError, mapNetworkError, RequestTimeoutError } from '../../../src/core/net/network-errors.js';
 import { secretKey, type ProxySetting, type TlsSetting } from '../../../src/shared/profile.js';
 import { startForwardProxy, type ForwardProxy } from '../../support/forward-proxy.js';
+import { startLocalServer, tlsDir, type LocalServerKind } from '../../support/local-tls-server.js';
 import { memorySecrets } from './fakes.js';
 
-const tlsDir = path.resolve(__dirname, '../../fixtures/ews/tls');
-const read = (f: string) => readFileSync(path.join(tlsDir, f), 'utf8');
 const SERVER_FP = '8D:EC:7B:03:93:A9:90:DC:E6:E5:2C:29:F4:0C:70:60:37:98:55:09:B8:55:F0:52:A8:98:66:88:07:20:45:97';
 
 interface TestServer {
@@ -22,47 +19,25 @@ interface TestServer {
   close(): Promise<void>;
 }
 
-async function startServer(kind: 'ca-signed' | 'self-signed' | 'plain'): Promise<TestServer> {
+async function startServer(kind: LocalServerKind): Promise<TestServer> {
   const state = { hits: 0, authHeaders: [] as string[] };
-  const handler: http.RequestListener = (req, res) => {
+  const server = await startLocalServer(kind, (req, res) => {
     state.hits++;
     if (req.headers.authorization) state.authHeaders.push(req.headers.authorization);
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`hello ${req.method} ${req.url}`);
-  };
-  const server =
-    kind === 'plain'
-      ? http.createServer(handler)
-      : https.createServer(
-          kind === 'ca-signed' ? { key: read('server.key'), cert: read('server.pem') } : { key: read('other.key'), cert: read('other.pem') },
-          handler,
-        );
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  });
   return {
-    url: `${kind === 'plain' ? 'http' : 'https'}://127.0.0.1:${port}/EWS/Exchange.asmx`,
+    url: `${server.url}/EWS/Exchange.asmx`,
     get hits() {
       return state.hits;
     },
     authHeaders: state.authHeaders,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections?.();
-      server.close(() => r());
-    }),
+    close: server.close,
   };
 }
 
 function client(tls: TlsSetting = {}, proxy: ProxySetting = { mode: 'none' }, env: NodeJS.ProcessEnv = {}, secrets = memorySecrets()) {
   return HttpClient.create({ profileId: 'p1', tls, proxy, secrets, env, timeoutMs: 5_000 });
-}
-
-async function failure(p: Promise<unknown>): Promise<CalpumpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalpumpError);
-    return e as CalpumpError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('HttpClient TLS policy', () => {

@@ -1,7 +1,7 @@
 // Error answers as Exchange (or what stands in front of it) sends them → catalogue ids, through the real
 // transport with a fake network.
 import { describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
+import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { collect } from './sim-helpers.js';
 import { createEwsConnector } from '../../../../src/core/connectors/ews/index.js';
@@ -12,16 +12,6 @@ const schema = recordEwsRequestsForSchema();
 const opts = { recorder: schema.recorder };
 const from = new Date('2026-01-12T00:00:00Z');
 const to = new Date('2026-01-19T00:00:00Z');
-
-async function failure(p: Promise<unknown>): Promise<CalpumpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalpumpError);
-    return e as CalpumpError;
-  }
-  throw new Error('expected a failure');
-}
 
 const view = (http: FixtureHttp, over = {}) => collect(fixtureConnector(http, over, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
 const busy = { status: 500, body: fixture('server-busy-fault-2019.xml') };

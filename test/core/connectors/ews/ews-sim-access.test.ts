@@ -1,19 +1,9 @@
 // Impersonation vs delegate access, UPN ≠ SMTP, unknown mailboxes — as Exchange reports them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
+import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
-
-async function failure(p: Promise<unknown>): Promise<CalpumpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalpumpError);
-    return e as CalpumpError;
-  }
-  throw new Error('expected a failure');
-}
 
 const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) => (a.start + a.subject).localeCompare(b.start + b.subject);
 

@@ -1,20 +1,10 @@
 // Authentication, TLS trust and reachability against the simulator, seen through test() and real calls.
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
+import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
-
-async function failure(p: Promise<unknown>): Promise<CalpumpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalpumpError);
-    return e as CalpumpError;
-  }
-  throw new Error('expected a failure');
-}
 
 const day = (sim: RunningSimulator, n: number) => new Date(Date.parse(sim.world.anchor) + n * 86_400_000);
 

@@ -4,16 +4,16 @@ import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { loadTlsPolicy } from '../../../../src/core/net/tls-policy.js';
 import { probeTls, type TlsTarget } from '../../../../src/core/doctor/probes/tls.js';
 import { verifyChain } from '../../../../src/core/doctor/probes/chain-trust.js';
-import { readFixture, startHttps, tlsDir, type LocalHttps } from './tls-server.js';
+import { readFixture, startLocalServer, tlsDir, type LocalServer } from '../../../support/local-tls-server.js';
 import { X509Certificate } from 'node:crypto';
 
 const direct = { kind: 'direct' as const, source: 'test' };
-let caSigned: LocalHttps;
-let selfSigned: LocalHttps;
+let caSigned: LocalServer;
+let selfSigned: LocalServer;
 
 beforeAll(async () => {
-  caSigned = await startHttps('ca-signed');
-  selfSigned = await startHttps('self-signed');
+  caSigned = await startLocalServer('ca-signed');
+  selfSigned = await startLocalServer('self-signed');
 });
 afterAll(async () => {
   await caSigned.close();
