@@ -14,12 +14,16 @@ class TransportCredentials extends ews.ExchangeCredentials {
 
 export type ExchangeVersionName = 'Exchange2010_SP2' | 'Exchange2013' | 'Exchange2013_SP1' | 'Exchange2016';
 
-export interface LibraryCallContext {
+/** Where and as whom EWS calls go: shared by the session and every single call made in it. */
+export interface EwsEndpoint {
   transport: EwsTransport;
   url: string;
   version: ExchangeVersionName;
   username: string;
   access: 'impersonation' | 'delegate';
+}
+
+export interface LibraryCallContext extends EwsEndpoint {
   /** Mailbox acted on; with access=impersonation it becomes the ExchangeImpersonation header. */
   mailbox?: string;
   /** Send ExchangeImpersonation (default: when access is impersonation and a mailbox is given). */

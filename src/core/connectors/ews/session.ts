@@ -1,14 +1,8 @@
 // What every EWS operation needs to make a call: the transport, the resolved URL and the profile's choices.
 import type { Logger } from '../../log/logger.js';
-import type { ExchangeVersionName, LibraryCallContext } from './library-call.js';
-import type { EwsTransport } from './transport/ews-transport.js';
+import type { EwsEndpoint, LibraryCallContext } from './library-call.js';
 
-export interface EwsSession {
-  transport: EwsTransport;
-  url: string;
-  version: ExchangeVersionName;
-  username: string;
-  access: 'impersonation' | 'delegate';
+export interface EwsSession extends EwsEndpoint {
   /** IANA zone for items without one (the profile's timeZone). */
   fallbackZone: string;
   logger: Logger;
@@ -17,6 +11,7 @@ export interface EwsSession {
 }
 
 export function callContext(s: EwsSession, mailbox?: string, folder?: string, impersonate?: boolean): LibraryCallContext {
-  if (s.appOnlyAnchor) return { transport: s.transport, url: s.url, version: s.version, username: s.username, access: 'impersonation', mailbox: mailbox ?? s.appOnlyAnchor, folder, impersonate: true };
-  return { transport: s.transport, url: s.url, version: s.version, username: s.username, access: s.access, mailbox, folder, impersonate };
+  const endpoint: EwsEndpoint = { transport: s.transport, url: s.url, version: s.version, username: s.username, access: s.access };
+  if (s.appOnlyAnchor) return { ...endpoint, access: 'impersonation', mailbox: mailbox ?? s.appOnlyAnchor, folder, impersonate: true };
+  return { ...endpoint, mailbox, folder, impersonate };
 }
