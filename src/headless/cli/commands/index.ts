@@ -9,3 +9,7 @@ export * as setupScript from './setup-script.js';
 export * as serve from './serve.js';
 export * as jobs from './jobs.js';
 export * as auth from './auth.js';
+export * as import from './import.js';
+export * as presence from './presence.js';
+export * as freebusy from './freebusy.js';
+export * as twoway from './twoway.js';

@@ -1,0 +1,68 @@
+// `calpump presence`: the status each mailbox shows now and next (out of office, in a meeting, busy…) from its
+// calendar and an ordered rule table; one JSON file per mailbox with --out. Exit 1 if a mailbox failed.
+import type { Command } from 'commander';
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { DEFAULT_RULE_TABLE, DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } from '../../../core/presence/index.js';
+import type { CliContext } from '../context.js';
+import { renderErrorInfo } from '../render/error.js';
+import { collectList, positiveInt } from './parse.js';
+import { say } from './write-text.js';
+
+interface PresenceFlags {
+  profile?: string;
+  mailbox?: string[];
+  folder: string;
+  rules?: string;
+  at?: string;
+  horizonHours?: number;
+  timeZone?: string;
+  out?: string;
+  printDefaultRules?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('presence')
+    .description('current and upcoming status per mailbox from its calendar (rule table: subject, location, showAs, sensitivity → status)')
+    .option('--profile <profile>', 'profile name or id')
+    .option('--mailbox <smtp>', 'mailbox; repeat or separate with commas', collectList)
+    .option('--folder <folder>', "'calendar' or a folder id", 'calendar')
+    .option('--rules <file>', 'rule table as JSON (default: the built-in table; see --print-default-rules)')
+    .option('--at <time>', 'compute for this ISO time instead of now (e.g. 2026-03-10T09:00:00Z)')
+    .option('--horizon-hours <n>', 'how far ahead "upcoming" reaches (default: the table\'s, 24)', positiveInt('--horizon-hours'))
+    .option('--time-zone <iana>', 'zone for all-day items without a known zone (default UTC)')
+    .option('--out <dir>', 'write presence-<mailbox>.json files here')
+    .option('--print-default-rules', 'print the built-in rule table as JSON and exit')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: PresenceFlags) => runPresenceCommand(ctx, opts));
+}
+
+async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise<void> {
+  if (opts.printDefaultRules) return ctx.json(DEFAULT_RULE_TABLE_INPUT);
+  if (!opts.profile) throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give the profile to read calendars with' } });
+  if (!opts.mailbox?.length) throw new CalpumpError('input.invalid', { params: { field: '--mailbox', problem: 'give at least one mailbox' } });
+  let now = ctx.io.now();
+  if (opts.at !== undefined) {
+    now = new Date(opts.at);
+    if (Number.isNaN(now.getTime()) || !/[zZ]|[+-]\d\d:?\d\d$/.test(opts.at)) throw new CalpumpError('input.invalid', { params: { field: '--at', problem: `"${opts.at}" is not an ISO time with zone (2026-03-10T09:00:00Z)` } });
+  }
+  const table = opts.rules ? await loadRuleTable(ctx.resolvePath(opts.rules)) : DEFAULT_RULE_TABLE;
+  const results = await ctx.withConnector(opts.profile, (connector, profile) =>
+    runPresence(
+      { mailboxes: opts.mailbox!, folder: opts.folder, table, horizonHours: opts.horizonHours, timeZone: opts.timeZone, outDir: opts.out ? ctx.resolvePath(opts.out) : undefined },
+      { connector, logger: ctx.loggerFor(profile), now: () => now, lang: ctx.lang },
+    ),
+  );
+  const failed = results.filter((r) => !r.ok).length;
+  if (failed) ctx.exitCode = 1;
+  if (opts.json) return ctx.json({ ok: failed === 0, at: now.toISOString(), mailboxes: results });
+  for (const r of results) {
+    if (!r.ok) {
+      ctx.err(`${r.mailbox}:\n${renderErrorInfo(r.error!, (k) => ctx.t(k), '  ')}`);
+      continue;
+    }
+    ctx.out(say(ctx, 'presenceLine', { mailbox: r.mailbox, status: r.current!.status, until: r.current!.end }) + (r.file ? `  → ${r.file}` : ''));
+    for (const s of r.upcoming!.slice(0, 5)) ctx.out(say(ctx, 'presenceNext', { status: s.status, start: s.start, end: s.end }));
+  }
+}
