@@ -163,20 +163,29 @@ export async function readSecretFlags(opts: FlagValues, kind: Kind | undefined, 
   return out;
 }
 
+/** App credentials an EWS profile uses for legacy EWS on Microsoft 365 (legacyOnline). */
+const LEGACY_ONLINE_SECRETS: ReadonlySet<SecretName> = new Set(['clientSecret', 'certificate']);
+const LEGACY_ONLINE_HINT = ' (an EWS profile has one only with --legacy-online-tenant and --legacy-online-client-id)';
+
 /** A secret flag that the profile's kind has no use for is a mistake worth reporting. */
-export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, kind: Kind): void {
+export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, kind: Kind, legacyOnline = false): void {
+  const fits = (name: SecretName, kinds: Kind[]) => kinds.includes(kind) || (kind === 'ews' && legacyOnline && LEGACY_ONLINE_SECRETS.has(name));
+  const hint = (name: SecretName) => (kind === 'ews' && LEGACY_ONLINE_SECRETS.has(name) ? LEGACY_ONLINE_HINT : '');
   for (const s of SECRET_FLAGS) {
-    if (secrets[s.name] !== undefined && !s.kinds.includes(kind)) {
-      throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin/-env`, problem: `a ${kind} profile has no ${s.label.toLowerCase()}` } });
+    if (secrets[s.name] !== undefined && !fits(s.name, s.kinds)) {
+      throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin/-env`, problem: `a ${kind} profile has no ${s.label.toLowerCase()}${hint(s.name)}` } });
     }
+  }
+  if (secrets.certificate !== undefined && !fits('certificate', ['graph'])) {
+    throw new CalpumpError('input.invalid', { params: { field: '--certificate-file', problem: `a ${kind} profile has no app certificate${hint('certificate')}` } });
   }
 }
 
 /** Which secrets `profiles show` reports for a profile. */
-export function secretsShownFor(profile: { kind: Kind; proxy?: { mode: string }; flow?: string }): SecretName[] {
+export function secretsShownFor(profile: { kind: Kind; proxy?: { mode: string }; flow?: string; legacyOnline?: unknown }): SecretName[] {
   const names: SecretName[] = [];
   if (profile.kind === 'ews' || profile.flow === 'password') names.push('password');
-  if (profile.kind === 'graph') names.push('clientSecret');
+  if (profile.kind === 'graph' || profile.legacyOnline) names.push('clientSecret', 'certificate');
   if (profile.proxy?.mode === 'url') names.push('proxyPassword');
   return names;
 }

@@ -1,10 +1,12 @@
 // `calpump profiles list|show|add|edit|remove|test`.
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import type { BrokenProfile } from '../../../core/store/profile-store.js';
 import { secretKey, type Profile, type SecretName } from '../../../shared/profile.js';
 import type { CliContext } from '../context.js';
 import { renderTable } from '../render/table.js';
+import { addGraphProfileFlags, applyGraphProfileFlags, graphSecretsFromFlags } from './profile-flags-graph.js';
 import { addProfileFlags, applyProfileFlags, assertSecretsFit, flagForField, readSecretFlags, refuseSecretArguments, secretsShownFor, type FlagValues } from './profile-flags.js';
 import { runProfileTest } from './profile-test.js';
 
@@ -23,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output')
     .action(async (name: string, opts: { json?: boolean }) => show(ctx, name, !!opts.json));
 
-  addProfileFlags(
+  withAllProfileFlags(
     profiles
       .command('add')
       .description('add a profile')
@@ -31,7 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
       .option('--json', 'print the stored profile as JSON'),
   ).action(async (opts: FlagValues & { kind: 'ews' | 'graph'; json?: boolean }) => add(ctx, opts));
 
-  addProfileFlags(
+  withAllProfileFlags(
     profiles
       .command('edit <profile>')
       .description('change a profile (also repairs an entry the file check reported); an empty value clears an optional field')
@@ -55,6 +57,19 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--mailbox <smtp>', 'mailbox to test (default: the profile\'s test mailbox)')
     .option('--json', 'machine-readable output')
     .action(async (name: string, opts: { mailbox?: string; json?: boolean }) => runProfileTest(ctx, name, opts));
+}
+
+const withAllProfileFlags = (cmd: Command) => addGraphProfileFlags(addProfileFlags(cmd));
+
+/** The app certificate from --certificate-file (checked now, so a broken PEM is never stored). */
+async function certificateSecrets(ctx: CliContext, opts: FlagValues, profileName: string): Promise<Partial<Record<SecretName, string>>> {
+  const secrets = await graphSecretsFromFlags(opts, (p) => resolve(ctx.io.cwd, p), profileName);
+  if (secrets.certificate) ctx.logger.registerSecret(secrets.certificate);
+  return secrets;
+}
+
+function printWarnings(ctx: CliContext, warnings: string[]): void {
+  for (const w of warnings) ctx.err(`! ${w}`);
 }
 
 async function list(ctx: CliContext, json: boolean): Promise<void> {
@@ -126,11 +141,14 @@ async function secretStatus(ctx: CliContext, profile: Profile): Promise<Record<s
 async function add(ctx: CliContext, opts: FlagValues & { kind: 'ews' | 'graph'; json?: boolean }): Promise<void> {
   refuseSecretArguments(opts, ctx);
   const raw = applyProfileFlags({ kind: opts.kind }, opts, ctx.io.cwd);
-  const secrets = await readSecretFlags(opts, opts.kind, ctx);
+  const warnings = applyGraphProfileFlags(raw, opts);
+  const secrets = { ...(await readSecretFlags(opts, undefined, ctx)), ...(await certificateSecrets(ctx, opts, String(raw.name ?? opts.kind))) };
+  assertSecretsFit(secrets, opts.kind, !!raw.legacyOnline);
   await assertSecretStoreUsable(ctx, secrets);
   const profile = await ctx.profiles.add(raw).catch(nameFlags);
   await storeSecrets(ctx, profile, secrets);
   ctx.logger.info('profile.added', { profile: profile.name, id: profile.id, secrets: Object.keys(secrets) });
+  printWarnings(ctx, warnings);
   if (opts.json) ctx.json({ profile, secrets: await secretStatus(ctx, profile) });
   else ctx.out(ctx.t('added', { name: profile.name, id: profile.id }));
 }
@@ -142,14 +160,18 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
     if (backup) ctx.err(ctx.t('secretsReset', { backup }));
   }
   // Secrets are read before anything is written, so a missing password leaves the profile unchanged.
-  const secrets = await readSecretFlags(opts, undefined, ctx);
+  const secrets = { ...(await readSecretFlags(opts, undefined, ctx)), ...(await certificateSecrets(ctx, opts, name)) };
   await assertSecretStoreUsable(ctx, secrets);
+  let warnings: string[] = [];
   const profile = await ctx.profiles.update(name, (current) => {
-    assertSecretsFit(secrets, current.kind as 'ews' | 'graph');
-    return applyProfileFlags(current, opts, ctx.io.cwd);
+    const next = applyProfileFlags(current, opts, ctx.io.cwd);
+    warnings = applyGraphProfileFlags(next, opts);
+    assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline);
+    return next;
   }).catch(nameFlags);
   await storeSecrets(ctx, profile, secrets);
   ctx.logger.info('profile.updated', { profile: profile.name, secrets: Object.keys(secrets) });
+  printWarnings(ctx, warnings);
   if (opts.json) ctx.json({ profile, secrets: await secretStatus(ctx, profile) });
   else ctx.out(ctx.t('updated', { name: profile.name }));
 }
