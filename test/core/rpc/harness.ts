@@ -36,7 +36,12 @@ export function scriptedConnector(opts: { steps?: TestStep[]; events?: Normalise
     },
     async *calendarView(_m, _f, _from, _to, o) {
       if (opts.hang) {
-        await new Promise((_, reject) => o?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+        // An already-aborted signal never fires 'abort' again: check first, or a cancel that lands before
+        // the pump reaches this call would hang the run for ever.
+        await new Promise((_, reject) => {
+          if (o?.signal?.aborted) reject(new Error('aborted'));
+          else o?.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        });
       }
       for (const e of opts.events ?? []) yield e;
     },

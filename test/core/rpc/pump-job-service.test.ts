@@ -43,7 +43,7 @@ async function setup(connector: FakeConnector | ReturnType<typeof scriptedConnec
 }
 
 async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!cond()) throw new Error('condition not reached');
 }
 
