@@ -1,0 +1,45 @@
+// UI-facing two-way calls, ready for the RPC contract: `twoway.run` (one run of a rule) and
+// `twoway.conflicts` (the newest entries of the rule's conflict log, both versions each).
+import { readFile } from 'node:fs/promises';
+import type { Lang } from '../doctor/catalogue.js';
+import type { Logger } from '../log/logger.js';
+import { runTwoWay, type ConflictEntry, type TwoWayReport, type TwoWaySide } from './run-twoway.js';
+import { twoWayRuleSchema, type TwoWayRuleInput } from './twoway-rule.js';
+import { conflictLogPath } from './twoway-state.js';
+
+export interface TwoWayServiceDeps {
+  /** Connector and writer for a side's profile (rule side profile, else the default one). */
+  sideFor(profileId: string | undefined): Promise<TwoWaySide & { close(): Promise<void> }>;
+  stateDir: string;
+  logger: Logger;
+  lang?: () => Lang;
+}
+
+export function createTwoWayService(deps: TwoWayServiceDeps) {
+  return {
+    async run(raw: TwoWayRuleInput): Promise<TwoWayReport> {
+      const rule = twoWayRuleSchema.parse(raw);
+      const a = await deps.sideFor(rule.a.profile);
+      const b = await deps.sideFor(rule.b.profile);
+      try {
+        return await runTwoWay(rule, { a, b, stateDir: deps.stateDir, logger: deps.logger, lang: deps.lang?.() });
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    },
+    async conflicts(ruleId: string, limit = 50): Promise<ConflictEntry[]> {
+      let text = '';
+      try {
+        text = await readFile(conflictLogPath(deps.stateDir, ruleId), 'utf8');
+      } catch {
+        return [];
+      }
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .slice(-limit)
+        .reverse()
+        .map((l) => JSON.parse(l) as ConflictEntry);
+    },
+  };
+}
