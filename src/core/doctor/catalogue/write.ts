@@ -25,11 +25,6 @@ export const writeEntries = {
       'Geef schrijfrechten (Editor op de agenda, ApplicationImpersonation of de toepassingsmachtiging Calendars.ReadWrite) en voer de taak opnieuw uit; de andere rijen zijn geschreven.',
     ),
   },
-  'write.notSupported': {
-    title: L('This profile cannot write appointments', 'Dieses Profil kann keine Termine schreiben', 'Dit profiel kan geen afspraken schrijven'),
-    meaning: L('Profile {profile} has no write support: {reason}', 'Profil {profile} unterstützt kein Schreiben: {reason}', 'Profiel {profile} ondersteunt geen schrijven: {reason}'),
-    fix: L('Use an EWS profile (Exchange on-premises) or a Microsoft Graph profile with Calendars.ReadWrite.', 'Verwenden Sie ein EWS-Profil (Exchange lokal) oder ein Microsoft-Graph-Profil mit Calendars.ReadWrite.', 'Gebruik een EWS-profiel (Exchange on-premises) of een Microsoft Graph-profiel met Calendars.ReadWrite.'),
-  },
   'import.source.unreadable': {
     title: L('The import source cannot be read', 'Die Importquelle kann nicht gelesen werden', 'De importbron kan niet worden gelezen'),
     meaning: L('{source}: {reason}. Nothing was written or deleted.', '{source}: {reason}. Es wurde nichts geschrieben oder gelöscht.', '{source}: {reason}. Er is niets geschreven of verwijderd.'),

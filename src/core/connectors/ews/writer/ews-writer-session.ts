@@ -6,6 +6,7 @@ import { CalpumpError } from '../../../errors/calpump-error.js';
 import { HttpClient } from '../../../net/http-client.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../../deps.js';
 import { discoverEwsUrl } from '../autodiscover/discover-ews-url.js';
+import { onlineBearer } from '../online-bearer.js';
 import type { EwsSession } from '../session.js';
 import { EwsTransport, type RequestRecorder } from '../transport/ews-transport.js';
 import type { HttpSender } from '../transport/http-sender.js';
@@ -36,7 +37,10 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
       timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
     }));
   const logger = deps.logger.child({ profile: profile.name, backend: 'ews', direction: 'write' });
+  // Legacy EWS on Microsoft 365: the app-only bearer instead of Basic/NTLM, and always impersonating.
+  const bearer = profile.legacyOnline ? onlineBearer(profile, deps, http, logger) : undefined;
   const transport = new EwsTransport({
+    bearer,
     http,
     auth: profile.auth,
     username: profile.username,
@@ -63,9 +67,10 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
     url: url!,
     version: profile.exchangeVersion ?? 'Exchange2013',
     username: profile.username,
-    access: profile.access,
+    access: bearer ? 'impersonation' : profile.access,
     fallbackZone: profile.timeZone,
     logger,
+    appOnlyAnchor: bearer?.fallbackMailbox,
   };
   return { session, close: () => (http instanceof HttpClient ? http.close() : undefined) };
 }

@@ -8,6 +8,7 @@ import { nullLogger } from '../../../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../../../src/core/secrets/memory-secret-store.js';
 import { ewsProfileSchema, secretKey } from '../../../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../../../src/sim/index.js';
+import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../../../../../src/sim/oauth/index.js';
 import { recordEwsRequestsForSchema } from '../../../../support/ews-schema.js';
 
 let sim: RunningSimulator;
@@ -117,6 +118,20 @@ describe('EWS writer', () => {
       [false, 'ews.impersonation.denied'],
       [false, 'ews.impersonation.denied'],
     ]);
+    await w.close();
+  });
+
+  it('legacy EWS on Microsoft 365 writes with the app-only bearer (no password stored)', async () => {
+    const profile = ewsProfileSchema.parse({
+      id: 'w-exo', name: 'exo', kind: 'ews', url: sim.ewsUrl, username: 'svc-calpump@contoso.com', auth: 'basic', access: 'delegate', tls: { caFile: sim.caFile },
+      legacyOnline: { tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url },
+    });
+    const secrets = new MemorySecretStore();
+    await secrets.set(secretKey(profile.id, 'clientSecret'), SIM_APP_DAEMON_SECRET);
+    const w = createEwsWriter(profile, { secrets, logger: nullLogger }, { recorder: schema.recorder });
+    const [r] = await w.upsert('alice.smith@contoso.com', 'calendar', [{ appointment: absence(), tag: { scope: 'exo', sourceKey: '1' } }]);
+    expect(r).toMatchObject({ ok: true });
+    expect((await w.listOwned('alice.smith@contoso.com', 'calendar', { scope: 'exo' })).map((o) => o.sourceKey)).toEqual(['1']);
     await w.close();
   });
 });
