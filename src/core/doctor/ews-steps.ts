@@ -7,7 +7,8 @@ import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient, type HttpResponse } from '../net/http-client.js';
 import { mapEwsResponseCode, mapHttpStatus } from '../errors/error-map.js';
-import { looksLikeLoginPage, parseAuthSchemes, schemeOffered } from './probes/http-auth.js';
+import { parseAuthSchemes } from '../connectors/ews/transport/auth-challenge.js';
+import { looksLikeLoginPage, schemeOffered } from './probes/http-auth.js';
 import { postEws, SOAP_HEADERS } from './probes/ews-post.js';
 import { createEwsBearer, type EwsBearer } from '../auth/ews-bearer.js';
 import { httpSendFromClient } from '../auth/net-http-send.js';
@@ -164,7 +165,7 @@ async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res
     const diag = res.headers['x-ms-diagnostics'] ? `; x-ms-diagnostics: ${String(res.headers['x-ms-diagnostics'])}` : '';
     throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${how}${diag}` });
   }
-  const answer = readSoapAnswer(res.body);
+  const answer = readSoapAnswer(res.body, target);
   if (!answer.isSoap) {
     if (res.status !== 200) throw httpFailure(res, target);
     throw new CalpumpError('doctor.ews.notEws', { params: { url: target, status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') }, evidence: res.body.slice(0, 200) });
@@ -194,7 +195,7 @@ async function postWithBearer(ctx: EwsContext, mailbox: string | undefined): Pro
 function responseFailure(ctx: EwsContext, a: SoapAnswer, evidence: string): CalpumpError {
   const p = ctx.profile;
   const code = a.responseCode ?? 'ErrorUnknown';
-  const backoffMs = /BackOffMilliseconds[^0-9]*(\d+)/.exec(a.raw ?? '')?.[1] ?? '?';
+  const backoffMs = a.backoffMs === undefined ? '?' : String(a.backoffMs);
   return new CalpumpError(mapEwsResponseCode(code, { access: p.access }), {
     params: { mailbox: ctx.mailbox ?? p.username, username: p.username, code, text: a.messageText ?? code, backoffMs, folder: 'calendar' },
     evidence,

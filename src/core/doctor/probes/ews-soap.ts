@@ -1,8 +1,11 @@
 // The doctor's one SOAP request (GetFolder on the calendar, as the profile would access it) and a reader for
 // the three facts it needs from the answer: ServerVersionInfo, ResponseClass/ResponseCode, or a SOAP fault.
-// Deliberately tiny: the real operations live in the EWS connector; this only has to tell the steps apart.
-
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+// Envelope, escaping and the reading of faults and response messages are the EWS connector's own, so the
+// doctor and a sync send and read the same XML; this file only picks the facts the steps tell apart.
+import { CalpumpError } from '../../errors/calpump-error.js';
+import { messageError, readFault, responseMessages } from '../../connectors/ews/ews-errors.js';
+import { ewsEnvelope } from '../../connectors/ews/soap/envelope.js';
+import { child, descendants, escapeXml, parseXml, textOf, XmlUnsafeError, type XmlNode } from '../../connectors/ews/xml/safe-xml.js';
 
 export interface GetCalendarRequest {
   version: string;
@@ -12,19 +15,11 @@ export interface GetCalendarRequest {
 }
 
 export function getCalendarFolderSoap(r: GetCalendarRequest): string {
-  const impersonate =
-    r.mailbox && r.access === 'impersonation'
-      ? `<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>${xmlEscape(r.mailbox)}</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>`
-      : '';
-  const owner = r.mailbox && r.access === 'delegate' ? `<t:Mailbox><t:EmailAddress>${xmlEscape(r.mailbox)}</t:EmailAddress></t:Mailbox>` : '';
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">' +
-    `<soap:Header><t:RequestServerVersion Version="${xmlEscape(r.version)}"/>${impersonate}</soap:Header>` +
-    '<soap:Body><m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>' +
-    `<m:FolderIds><t:DistinguishedFolderId Id="calendar">${owner}</t:DistinguishedFolderId></m:FolderIds>` +
-    '</m:GetFolder></soap:Body></soap:Envelope>'
-  );
+  const owner = r.mailbox && r.access === 'delegate' ? `<t:Mailbox><t:EmailAddress>${escapeXml(r.mailbox)}</t:EmailAddress></t:Mailbox>` : '';
+  const body =
+    '<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>' +
+    `<m:FolderIds><t:DistinguishedFolderId Id="calendar">${owner}</t:DistinguishedFolderId></m:FolderIds></m:GetFolder>`;
+  return ewsEnvelope(body, { version: r.version, impersonate: r.access === 'impersonation' ? r.mailbox : undefined });
 }
 
 export interface SoapAnswer {
@@ -34,57 +29,56 @@ export interface SoapAnswer {
   responseCode?: string;
   messageText?: string;
   fault?: string;
-  /** The answer itself, for details such as BackOffMilliseconds. */
-  raw?: string;
+  /** BackOffMilliseconds the server asked for (ErrorServerBusy). */
+  backoffMs?: number;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const text = (xml: string, local: string) => {
-  const m = new RegExp(`<(?:[\\w-]+:)?${local}\\b[^>]*>([\\s\\S]*?)</(?:[\\w-]+:)?${local}>`).exec(xml);
-  return m ? unescape(m[1].trim()) : undefined;
-};
-const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const VERSION_PARTS = ['MajorVersion', 'MinorVersion', 'MajorBuildNumber', 'MinorBuildNumber'];
 
-export function readSoapAnswer(body: string): SoapAnswer {
-  const isSoap = /<(?:[\w-]+:)?Envelope\b[^>]*schemas\.xmlsoap\.org\/soap\/envelope/.test(body);
-  if (!isSoap) return { isSoap };
-  const svi = /<(?:[\w-]+:)?ServerVersionInfo\b[^>]*>/.exec(body)?.[0];
-  const serverVersion = svi
-    ? [attr(svi, 'Version'), ['MajorVersion', 'MinorVersion', 'MajorBuildNumber', 'MinorBuildNumber'].map((a) => attr(svi, a) ?? '?').join('.')]
-        .filter(Boolean)
-        .join(' ')
-    : undefined;
-  const msg = /<(?:[\w-]+:)?\w+ResponseMessage\b[^>]*>/.exec(body)?.[0];
-  const fault = text(body, 'faultstring');
+function envelopeOf(body: string, url: string): XmlNode | undefined {
+  try {
+    const root = parseXml(body);
+    return root.name === 'Envelope' && child(root, 'Body') ? root : undefined;
+  } catch (e) {
+    // An HTML page is simply "not SOAP"; an envelope that does not parse is a broken (or unsafe) answer.
+    if (!/<(?:[\w-]+:)?Envelope\b/.test(body)) return undefined;
+    if (e instanceof XmlUnsafeError) throw new CalpumpError('ews.xml.unsafe', { evidence: e.message });
+    throw new CalpumpError('ews.response.malformed', { params: { url }, evidence: (e as Error).message });
+  }
+}
+
+/** url: where the answer came from, named when the answer turns out broken. */
+export function readSoapAnswer(body: string, url = 'EWS'): SoapAnswer {
+  const envelope = envelopeOf(body, url);
+  if (!envelope) return { isSoap: false };
+  const svi = child(child(envelope, 'Header'), 'ServerVersionInfo');
+  const serverVersion = svi ? [svi.attrs.Version, VERSION_PARTS.map((a) => svi.attrs[a] ?? '?').join('.')].filter(Boolean).join(' ') : undefined;
+  const fault = readFault(envelope);
+  const msg = responseMessages(envelope)[0];
   return {
-    isSoap,
+    isSoap: true,
     serverVersion,
-    responseClass: msg ? attr(msg, 'ResponseClass') : undefined,
+    responseClass: msg?.attrs.ResponseClass,
     // A SOAP fault carries its code in detail/ResponseCode (ErrorImpersonateUserDenied, ErrorSchemaValidation…).
-    responseCode: text(body, 'ResponseCode'),
-    messageText: text(body, 'MessageText') ?? fault,
-    fault,
-    raw: body.slice(0, 4000),
+    responseCode: fault?.code ?? (msg ? textOf(msg, 'ResponseCode') : undefined),
+    messageText: fault?.text ?? (msg ? textOf(msg, 'MessageText') : undefined),
+    fault: fault?.text,
+    backoffMs: fault?.backoffMs ?? (msg ? messageError(msg)?.backoffMs : undefined),
   };
 }
 
 /** ResolveNames for one entry, as the account itself: used to tell a UPN from the mailbox's SMTP address. */
 export function resolveNamesSoap(version: string, entry: string): string {
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">' +
-    `<soap:Header><t:RequestServerVersion Version="${xmlEscape(version)}"/></soap:Header>` +
-    `<soap:Body><m:ResolveNames ReturnFullContactData="false" SearchScope="ActiveDirectory"><m:UnresolvedEntry>${xmlEscape(entry)}</m:UnresolvedEntry></m:ResolveNames></soap:Body></soap:Envelope>`
-  );
+  const body = `<m:ResolveNames ReturnFullContactData="false" SearchScope="ActiveDirectory"><m:UnresolvedEntry>${escapeXml(entry)}</m:UnresolvedEntry></m:ResolveNames>`;
+  return ewsEnvelope(body, { version });
 }
 
 /** SMTP addresses of the mailboxes in a ResolveNames answer. */
 export function resolvedMailboxes(body: string): string[] {
-  const out: string[] = [];
-  for (const m of body.matchAll(/<(?:[\w-]+:)?Mailbox>([\s\S]*?)<\/(?:[\w-]+:)?Mailbox>/g)) {
-    const addr = text(m[1], 'EmailAddress');
-    const routing = text(m[1], 'RoutingType');
-    if (addr && (!routing || routing === 'SMTP')) out.push(addr);
-  }
-  return out;
+  const envelope = envelopeOf(body, 'ResolveNames');
+  if (!envelope) return [];
+  return descendants(envelope, 'Mailbox')
+    .filter((m) => (textOf(m, 'RoutingType') ?? 'SMTP') === 'SMTP')
+    .map((m) => textOf(m, 'EmailAddress'))
+    .filter((a): a is string => !!a);
 }

@@ -1,31 +1,7 @@
-// Reading what an EWS endpoint says before and during authentication: the schemes it offers
-// (WWW-Authenticate) and whether a web login page answers instead (forms-based authentication).
+// Judging what an EWS endpoint says before and during authentication: whether the schemes it offers
+// (parsed by the connector's parseAuthSchemes) cover the profile's method, and whether a web login page
+// answers instead (forms-based authentication).
 import type { IncomingHttpHeaders } from 'node:http';
-
-/** Scheme names from a WWW-Authenticate value; Node joins repeated headers with ", ". */
-export function parseAuthSchemes(header: string | string[] | undefined): string[] {
-  const text = Array.isArray(header) ? header.join(', ') : header ?? '';
-  const parts: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  parts.push(cur);
-  const schemes: string[] = [];
-  for (const raw of parts) {
-    const p = raw.trim();
-    // "realm=..." continues the previous challenge; "NTLM", "Basic realm=..." or "Negotiate abc==" start one.
-    if (!p || /^[\w!#$%&'*+.^`|~-]+\s*=/.test(p)) continue;
-    const m = /^([\w!#$%&'*+.^`|~-]+)(?:\s|$)/.exec(p);
-    if (m && !schemes.some((s) => s.toLowerCase() === m[1].toLowerCase())) schemes.push(m[1]);
-  }
-  return schemes;
-}
 
 /** Does the offered list cover the profile's method? NTLM is also reachable through Negotiate. */
 export function schemeOffered(profileAuth: 'basic' | 'ntlm' | 'bearer', offered: string[]): boolean {

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeLoginPage, parseAuthSchemes, schemeOffered } from '../../../../src/core/doctor/probes/http-auth.js';
-import { getCalendarFolderSoap, readSoapAnswer } from '../../../../src/core/doctor/probes/ews-soap.js';
-import { splitAccount } from '../../../../src/core/doctor/probes/ews-post.js';
-
-describe('parseAuthSchemes', () => {
-  it('reads repeated WWW-Authenticate headers as Node joins them', () => {
-    expect(parseAuthSchemes('Negotiate, NTLM, Basic realm="mail.contoso.com"')).toEqual(['Negotiate', 'NTLM', 'Basic']);
-  });
-  it('does not take auth-params or quoted commas for schemes', () => {
-    expect(parseAuthSchemes('Basic realm="a, b", charset="UTF-8", Bearer authorization_uri="https://x", error="invalid_token"')).toEqual(['Basic', 'Bearer']);
-  });
-  it('reads a challenge with a token68', () => {
-    expect(parseAuthSchemes(['NTLM TlRMTVNTUAACAAAA', 'Negotiate'])).toEqual(['NTLM', 'Negotiate']);
-  });
-  it('is empty without a header', () => expect(parseAuthSchemes(undefined)).toEqual([]));
-});
+import { looksLikeLoginPage, schemeOffered } from '../../../../src/core/doctor/probes/http-auth.js';
+import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes } from '../../../../src/core/doctor/probes/ews-soap.js';
 
 describe('schemeOffered', () => {
   it('accepts NTLM through Negotiate', () => expect(schemeOffered('ntlm', ['Negotiate'])).toBe(true));
@@ -67,9 +53,29 @@ describe('EWS SOAP probe', () => {
   });
 
   it('does not take an HTML page for SOAP', () => expect(readSoapAnswer('<html><body>hi</body></html>').isSoap).toBe(false));
-});
 
-describe('splitAccount', () => {
-  it('splits DOMAIN\\user', () => expect(splitAccount('CONTOSO\\svc-calpump')).toEqual({ domain: 'CONTOSO', user: 'svc-calpump' }));
-  it('keeps a UPN whole', () => expect(splitAccount('svc-calpump@contoso.com')).toEqual({ domain: '', user: 'svc-calpump@contoso.com' }));
+  it('reads the back-off Exchange asks for with ErrorServerBusy', () => {
+    const a = readSoapAnswer(
+      '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:GetFolderResponse xmlns:m="m"><m:ResponseMessages><m:GetFolderResponseMessage ResponseClass="Error">' +
+        '<m:MessageText>The server cannot service this request right now. Try again later.</m:MessageText><m:ResponseCode>ErrorServerBusy</m:ResponseCode>' +
+        '<m:MessageXml><t:Value xmlns:t="t" Name="BackOffMilliseconds">5000</t:Value></m:MessageXml></m:GetFolderResponseMessage></m:ResponseMessages></m:GetFolderResponse></s:Body></s:Envelope>',
+    );
+    expect(a).toMatchObject({ isSoap: true, responseClass: 'Error', responseCode: 'ErrorServerBusy', backoffMs: 5000 });
+  });
+
+  it('calls a truncated envelope malformed instead of "not SOAP", and a DTD unsafe', () => {
+    expect(() => readSoapAnswer('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:GetFolderResponse>')).toThrow(
+      expect.objectContaining({ id: 'ews.response.malformed' }),
+    );
+    expect(() => readSoapAnswer('<!DOCTYPE x [<!ENTITY a "b">]><s:Envelope><s:Body/></s:Envelope>')).toThrow(expect.objectContaining({ id: 'ews.xml.unsafe' }));
+  });
+
+  it('reads the SMTP mailboxes of a ResolveNames answer', () => {
+    const body =
+      '<s:Envelope xmlns:s="s"><s:Body><m:ResolveNamesResponse xmlns:m="m" xmlns:t="t"><m:ResponseMessages><m:ResolveNamesResponseMessage ResponseClass="Success"><m:ResolutionSet TotalItemsInView="1">' +
+      '<t:Resolution><t:Mailbox><t:Name>Bob Jones</t:Name><t:EmailAddress>bob.jones@contoso.com</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType><t:MailboxType>Mailbox</t:MailboxType></t:Mailbox></t:Resolution>' +
+      '</m:ResolutionSet></m:ResolveNamesResponseMessage></m:ResponseMessages></m:ResolveNamesResponse></s:Body></s:Envelope>';
+    expect(resolvedMailboxes(body)).toEqual(['bob.jones@contoso.com']);
+    expect(resolvedMailboxes('<html>no</html>')).toEqual([]);
+  });
 });

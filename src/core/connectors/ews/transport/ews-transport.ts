@@ -7,7 +7,7 @@ import type { HttpResponse } from '../../../net/http-client.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import type { XmlNode } from '../xml/safe-xml.js';
 import type { HttpSender } from './http-sender.js';
-import { ntlmRequest } from './ntlm-handshake.js';
+import { passwordPost } from './password-post.js';
 import { classifyResponse } from './response-classifier.js';
 import { DEFAULT_RETRY, exponentialDelay, realSleep, serverBusyDelay, type RetryPolicy } from './retry-policy.js';
 
@@ -124,9 +124,7 @@ export class EwsTransport {
     const headers = { ...SOAP_HEADERS, ...extra };
     if (this.opts.bearer) return this.sendBearer(this.opts.bearer, { url, headers, body }, mailbox);
     const password = await this.opts.password();
-    if (this.opts.auth === 'ntlm') return ntlmRequest(this.opts.http, { url, headers, body }, { username: this.opts.username, password });
-    const basic = 'Basic ' + Buffer.from(`${this.opts.username}:${password}`, 'utf8').toString('base64');
-    return this.opts.http.request({ url, method: 'POST', headers: { ...headers, Authorization: basic }, body });
+    return passwordPost(this.opts.http, { url, headers, body }, { auth: this.opts.auth, username: this.opts.username, password });
   }
 
   /** A 401 may be a token revoked or expired early: one retry with a fresh token, then a clear failure. */

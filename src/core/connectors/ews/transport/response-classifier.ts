@@ -3,6 +3,7 @@
 import type { HttpResponse } from '../../../net/http-client.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import { mapHttpStatus } from '../../../errors/error-map.js';
+import { parseAuthSchemes } from './auth-challenge.js';
 import { errorForResponseCode, readFault, serverBusy, type EwsCallContext } from '../ews-errors.js';
 import { containsDtd, parseXml, XmlUnsafeError, type XmlNode } from '../xml/safe-xml.js';
 
@@ -10,12 +11,6 @@ export type Classified =
   | { kind: 'ok'; envelope: XmlNode }
   | { kind: 'busy'; backoffMs?: number; error: CalpumpError }
   | { kind: 'unavailable'; error: CalpumpError };
-
-export function offeredSchemes(res: HttpResponse): string[] {
-  const h = res.headers['www-authenticate'];
-  const all = Array.isArray(h) ? h.join(', ') : (h ?? '');
-  return [...new Set(all.split(/,\s*/).map((p) => p.trim().split(/\s+/)[0]).filter((t) => /^[A-Za-z][A-Za-z0-9-]*$/.test(t)))];
-}
 
 const LOGIN_PAGE = /<form\b|type=["']?password|logon\.aspx|owa\/auth/i;
 
@@ -32,7 +27,7 @@ function looksLikeHtml(res: HttpResponse): boolean {
 
 export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: 'basic' | 'ntlm' }): Classified {
   if (res.status === 401) {
-    const offered = offeredSchemes(res);
+    const offered = parseAuthSchemes(res.headers['www-authenticate']);
     const wanted = ctx.auth === 'basic' ? 'Basic' : 'NTLM';
     if (offered.length && !offered.some((s) => s.toLowerCase() === wanted.toLowerCase())) {
       throw new CalpumpError('ews.auth.schemeNotOffered', { params: { wanted, offered: offered.join(', ') }, evidence: `HTTP 401, WWW-Authenticate: ${offered.join(', ')}` });
