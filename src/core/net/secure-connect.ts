@@ -33,12 +33,18 @@ function tlsOptions(t: SecureTarget, socket: net.Socket | undefined, verify: boo
   return { ...base, rejectUnauthorized: true, ca: t.policy.ca };
 }
 
-function handshake(opts: tls.ConnectionOptions): Promise<tls.TLSSocket> {
+/** A TLS handshake that settles once: the socket after 'secureConnect', or the first error (or ETIMEDOUT). */
+export function tlsHandshake(opts: tls.ConnectionOptions, timeoutMs?: number): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     const s = tls.connect(opts);
-    const onError = (e: Error) => reject(e);
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => s.destroy(Object.assign(new Error(`no TLS answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
+    const onError = (e: Error) => {
+      clearTimeout(timer);
+      reject(e);
+    };
     s.once('error', onError);
     s.once('secureConnect', () => {
+      clearTimeout(timer);
       s.removeListener('error', onError);
       resolve(s);
     });
@@ -48,7 +54,7 @@ function handshake(opts: tls.ConnectionOptions): Promise<tls.TLSSocket> {
 /** Reads the server certificate without sending anything, to put evidence into an error message. */
 export async function probeCertificate(t: SecureTarget): Promise<CertificateFacts | undefined> {
   try {
-    const s = await handshake(tlsOptions(t, await rawSocket(t), false));
+    const s = await tlsHandshake(tlsOptions(t, await rawSocket(t), false));
     const facts = certificateFacts(s.getPeerCertificate());
     s.destroy();
     return facts;
@@ -61,7 +67,7 @@ export async function secureConnect(t: SecureTarget): Promise<tls.TLSSocket> {
   const pinned = t.policy.mode === 'pinned';
   let socket: tls.TLSSocket;
   try {
-    socket = await handshake(tlsOptions(t, await rawSocket(t), !pinned));
+    socket = await tlsHandshake(tlsOptions(t, await rawSocket(t), !pinned));
   } catch (err) {
     if (!isTlsErrorCode((err as NodeJS.ErrnoException).code)) throw err;
     throw certificateError(err, t.host, await probeCertificate(t));

@@ -15,6 +15,7 @@ import type { TlsPolicy } from '../../net/tls-policy.js';
 import { isTlsErrorCode } from '../../errors/error-map.js';
 import { certificateNames, distinguishedName as dn } from '../../net/certificate-facts.js';
 import { certificateError } from '../../net/network-errors.js';
+import { tlsHandshake } from '../../net/secure-connect.js';
 import { verifyChain } from './chain-trust.js';
 import { socketFailure } from './tcp.js';
 
@@ -66,19 +67,8 @@ async function open(t: TlsTarget): Promise<tls.TLSSocket> {
   const servername = net.isIP(t.host) ? undefined : t.host;
   const socket = t.route.kind === 'proxy' ? await openTunnel(t.route, t.host, t.port) : undefined;
   const base: tls.ConnectionOptions = socket ? { socket } : { host: t.address, port: t.port };
-  return new Promise((resolve, reject) => {
-    // Host name judged separately below (tls.hostname step), so Node's own check must not colour s.authorized.
-    const s = tls.connect({ ...base, servername, rejectUnauthorized: false, ca: t.policy.ca, checkServerIdentity: () => undefined });
-    const timer = setTimeout(() => s.destroy(Object.assign(new Error(`no TLS answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })), t.timeoutMs);
-    s.once('secureConnect', () => {
-      clearTimeout(timer);
-      resolve(s);
-    });
-    s.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
+  // Host name judged separately below (tls.hostname step), so Node's own check must not colour s.authorized.
+  return tlsHandshake({ ...base, servername, rejectUnauthorized: false, ca: t.policy.ca, checkServerIdentity: () => undefined }, t.timeoutMs);
 }
 
 export async function probeTls(t: TlsTarget): Promise<TlsReport> {
