@@ -49,14 +49,14 @@ function single(mailbox: string, subject: string): SimEvent {
 
 async function setup(id: string, over: Partial<TwoWayRuleInput> = {}, bKind: 'ews' | 'graph' = 'ews') {
   const dir = await tempDir();
-  const rule = twoWayRuleSchema.parse({ id, a: { mailbox: ALICE }, b: { mailbox: BOB }, master: 'a', window: { daysBack: 1, daysAhead: 10 }, ...over });
+  const rule = twoWayRuleSchema.parse({ id, a: { mailbox: ALICE }, b: { mailbox: BOB }, master: 'a', window: { daysBack: 0, daysAhead: 3 }, ...over });
   const deps = { a: await side('ews'), b: await side(bKind), stateDir: dir, logger: nullLogger, now: () => NOW };
   return { rule, dir, run: () => runTwoWay(rule, deps) };
 }
 
 function mirroredCount(mailbox: string): number {
-  const from = new Date(NOW.getTime() - 86_400_000);
-  const to = new Date(NOW.getTime() + 10 * 86_400_000);
+  const from = NOW;
+  const to = new Date(NOW.getTime() + 3 * 86_400_000);
   return expectedEvents(sim.world, mailbox, 'calendar', from, to).filter((e) => !e.isCancelled && e.sensitivity !== 'private').length;
 }
 
@@ -133,6 +133,22 @@ describe('two-way against the simulator', () => {
     expect(sim.world.events.get(fromB.id)).toBeDefined();
     expect(copyOf(ALICE, rule.id, `b:${fromB.iCalUId}`)).toBeUndefined();
     expect((await run()).created).toEqual({ a: 0, b: 0 });
+  });
+
+  it('an edited copy of an occurrence changes only that occurrence of the original series', async () => {
+    const { run, rule } = await setup('occurrence');
+    await run();
+    const standups = copiesIn(BOB, rule.id).filter((e) => e.subject === 'Daily standup');
+    expect(standups.length).toBeGreaterThan(1);
+    const target = standups.sort((x, y) => x.start.localeCompare(y.start))[0]!;
+    sim.world.mutate.changeSubject(target.id, 'Daily standup (in the lab)');
+    const r = await run();
+    expect(r.errors).toEqual([]);
+    expect(r.updated).toEqual({ a: 1, b: 0 });
+    const master = [...sim.world.events.values()].find((e) => e.mailbox === ALICE && e.subject === 'Daily standup' && e.recurrence)!;
+    const exceptions = Object.values(master.exceptions).filter((x) => x.subject === 'Daily standup (in the lab)');
+    expect(exceptions).toHaveLength(1);
+    expect((await run()).updated).toEqual({ a: 0, b: 0 });
   });
 
   it('a lost state file pairs copies again: no duplicates, no writes', async () => {
