@@ -4,6 +4,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { main } from '../../../src/headless/cli/main.js';
+import { Readable } from 'node:stream';
 import { runCli, tempConfigDir } from './helpers.js';
 
 let sim: RunningSimulator;
@@ -82,6 +84,33 @@ describe('calpump import', () => {
     const r = await run(['import', '--job', job, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ job: 'nl-holidays', totals: { creates: 1 } });
+  });
+});
+
+describe('calpump import --every', () => {
+  it('runs a round, then stops when signalled instead of waiting for the next one', async () => {
+    const csv = join(dir, 'polled.csv');
+    await writeFile(csv, 'id,mailbox,start\nP1,bob.jones@contoso.com,2026-03-23\n');
+    const stop = new AbortController();
+    let out = '';
+    let rounds = 0;
+    const code = await main(['--config-dir', dir, 'import', '--profile', 'sim', '--source', csv, '--subject', 'Polled', '--every', '1', '--json'], {
+      stdout: {
+        write: (c: string) => {
+          out += c;
+          if (c.includes('"job"') && ++rounds === 1) stop.abort();
+          return true;
+        },
+      },
+      stderr: { write: () => true },
+      stdin: Readable.from([]) as unknown as NodeJS.ReadableStream,
+      env: {},
+      now: () => NOW,
+      signal: stop.signal,
+    });
+    expect(code).toBe(0);
+    expect(rounds).toBe(1);
+    expect(JSON.parse(out).totals.creates).toBe(1);
   });
 });
 

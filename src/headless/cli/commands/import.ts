@@ -29,6 +29,7 @@ interface ImportFlags {
   delete?: boolean;
   allowEmpty?: boolean;
   concurrency?: number;
+  every?: number;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -52,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-delete', 'keep items whose row left the source')
     .option('--allow-empty', 'let an empty source remove every item of the job')
     .option('--concurrency <n>', 'mailboxes at once (default 8)', positiveInt('--concurrency'))
+    .option('--every <minutes>', 'keep running: read the source again every N minutes (a folder or URL is polled) until stopped', positiveInt('--every'))
     .option('--dry-run', 'read and plan, write nothing; lists the changes per mailbox')
     .option('--json', 'machine-readable output')
     .action(async (opts: ImportFlags) => runImportCommand(ctx, opts));
@@ -98,14 +100,37 @@ async function runImportCommand(ctx: CliContext, opts: ImportFlags): Promise<voi
   await ctx.registerProfileSecrets(profile);
   const logger = ctx.loggerFor(profile);
   const writer = await createWriter(profile, { secrets: ctx.secrets, logger, env: ctx.io.env });
-  let report: ImportReport;
   try {
-    report = await runImport(job, { dryRun: !!opts.dryRun }, { writer, logger, secrets: ctx.secrets, env: ctx.io.env, now: ctx.io.now, stateDir: join(ctx.configDir, 'state'), signal: ctx.io.signal, lang: ctx.lang });
+    for (;;) {
+      let report: ImportReport;
+      try {
+        report = await runImport(job, { dryRun: !!opts.dryRun }, { writer, logger, secrets: ctx.secrets, env: ctx.io.env, now: ctx.io.now, stateDir: join(ctx.configDir, 'state'), signal: ctx.io.signal, lang: ctx.lang });
+        printReport(ctx, opts, report);
+      } catch (e) {
+        // Polling: an unreachable source this time is reported, and the next round tries again.
+        if (!opts.every || !(e instanceof CalpumpError)) throw e;
+        ctx.exitCode = 1;
+        ctx.err(renderErrorInfo(e.info(ctx.lang), (k) => ctx.t(k)));
+      }
+      if (!opts.every || opts.dryRun || ctx.io.signal?.aborted) break;
+      if (!(await pause(opts.every * 60_000, ctx.io.signal))) break;
+    }
   } finally {
     await writer.close().catch(() => undefined);
   }
+}
+
+/** Waits, or stops early when the signal aborts (Ctrl+C in a host that wires it); false = stopped. */
+function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(true), ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve(false)), { once: true });
+  });
+}
+
+function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): void {
   const failed = report.mailboxes.some((m) => !m.ok) || report.rowErrors.length > 0 || !!report.error || report.aborted;
-  if (failed) ctx.exitCode = 1;
+  ctx.exitCode = failed ? 1 : 0;
   if (opts.json) return ctx.json({ ok: !failed, ...report });
   ctx.out(say(ctx, 'importSummary', { job: report.job, rows: report.rows, documents: report.documents.length, rowErrors: report.rowErrors.length }));
   for (const r of report.rowErrors) ctx.err(renderErrorInfo(r.error, (k) => ctx.t(k), '  '));
