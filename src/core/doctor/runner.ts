@@ -1,7 +1,8 @@
 // Runs doctor steps in order. A step names the steps it needs; when one of those did not pass, the step is
 // 'skipped' with the reason instead of running, so the report stops where later steps could not mean anything.
 import type { TestStep } from '../../shared/model.js';
-import { CalpumpError, describeError, toCalpumpError } from '../errors/calpump-error.js';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import { stepFailure } from '../errors/step-failure.js';
 import { catalogue, type CatalogueEntry, type Lang } from './catalogue.js';
 import { skippedBecause, stepTitle, type StepId } from './step-titles.js';
 
@@ -57,20 +58,7 @@ function elapsed(clock: () => number, t0: number): number {
 
 function failedStep(id: StepId, title: string, durationMs: number, e: unknown, lang: Lang): TestStep {
   const err = toCalpumpError(e);
-  const info = describeError(err.id, lang, err.params, err.evidence);
   const causes = (catalogue[err.id] as CatalogueEntry).causes;
   const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => err.params[k] ?? m);
-  return {
-    id,
-    title,
-    status: 'fail',
-    durationMs,
-    errorId: err.id,
-    message: info.message,
-    params: err.params,
-    evidence: info.evidence,
-    fix: info.fix,
-    delay: info.delay,
-    causes: causes?.map((c) => fill(c[lang])),
-  };
+  return { id, title, status: 'fail', durationMs, ...stepFailure(err, lang), evidence: err.evidence, causes: causes?.map((c) => fill(c[lang])) };
 }

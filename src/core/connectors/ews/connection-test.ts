@@ -2,6 +2,7 @@
 // catalogue id and fix. Never throws for a failed step; steps after a failure are skipped.
 import type { TestStep } from '../../../shared/model.js';
 import { CalpumpError, toCalpumpError } from '../../errors/calpump-error.js';
+import { stepFailure } from '../../errors/step-failure.js';
 import { findCalendarView } from './operations/find-calendar-view.js';
 import { getFolder } from './operations/get-folder.js';
 import { resolveNames } from './operations/resolve-names.js';
@@ -48,19 +49,8 @@ class Steps {
       this.list.push({ id, title, status: 'skipped', durationMs: 0 });
       return;
     }
-    const info = err.info();
-    this.list.push({
-      id,
-      title,
-      status: 'fail',
-      durationMs,
-      errorId: err.id,
-      message: info.message,
-      evidence: [info.message, err.evidence].filter(Boolean).join(' — '),
-      fix: info.fix,
-      delay: info.delay,
-      params: err.params,
-    });
+    const failure = stepFailure(err);
+    this.list.push({ id, title, status: 'fail', durationMs, ...failure, evidence: [failure.message, err.evidence].filter(Boolean).join(' — ') });
     this.failed = true;
   }
 }
