@@ -14,7 +14,7 @@ import { desiredByMailbox, planMailbox, type PlannedWrite } from './import-plan.
 import { loadImportMailboxes, saveImportMailboxes } from './import-state.js';
 import { rowToItem, type ImportItem } from './row-to-item.js';
 import type { RowProblem } from './source-row.js';
-import { readSource, type SourceDeps } from './sources/read-source.js';
+import { displayUrl, readSource, type SourceDeps } from './sources/read-source.js';
 
 export interface ImportRunDeps {
   writer: CalendarWriter;
@@ -148,7 +148,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
   });
   report.aborted = !!deps.signal?.aborted;
   if (emptySource && ownedBefore > 0) {
-    report.error = new CalpumpError('import.source.empty', { params: { source: job.source.path ?? job.source.url ?? '', count: String(ownedBefore) } }).info(lang);
+    report.error = new CalpumpError('import.source.empty', { params: { source: job.source.path ?? displayUrl(job.source.url ?? ''), count: String(ownedBefore) } }).info(lang);
   }
   for (const m of report.mailboxes) {
     for (const k of ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const) report.totals[k] += m[k];

@@ -9,6 +9,7 @@ import { importJobSchema } from '../../../src/core/import/import-job.js';
 import { planMailbox } from '../../../src/core/import/import-plan.js';
 import type { ImportItem } from '../../../src/core/import/row-to-item.js';
 import { readSource } from '../../../src/core/import/sources/read-source.js';
+import type { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { tempDir } from './import-sim.js';
 
@@ -71,6 +72,16 @@ describe('source kinds', () => {
     expect((await readSource(job, deps)).rows.map((r) => r.fields.id)).toEqual(['1', '2']);
     const feed = await readSource(importJobSchema.parse({ id: 'f', source: { url: `${base}/feed` } }), deps);
     expect(feed.rows[0]!.fields).toMatchObject({ id: 'u1', subject: 'May Day', start: '2026-05-01' });
+  });
+
+  it('a key in the URL never shows: user info and query values are masked in names and errors', async () => {
+    const job = importJobSchema.parse({ id: 'h', source: { url: `http://svc:hunter2@127.0.0.1:${base.split(':')[2]}/absences?apikey=s3cr3t` } });
+    const err = (await readSource(job, deps).then(
+      () => expect.fail('read'),
+      (e: unknown) => e,
+    )) as CalpumpError;
+    expect(JSON.stringify(err.params) + err.info().message).not.toMatch(/hunter2|s3cr3t/);
+    expect(err.params.source).toContain('apikey=');
   });
 
   it('an HTTP error or an unreachable endpoint is import.source.unreadable', async () => {

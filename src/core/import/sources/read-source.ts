@@ -77,6 +77,19 @@ async function defaultFetch(job: ImportJob, deps: SourceDeps, url: string) {
   }
 }
 
+/** A URL as it may be shown and logged: no user info, query values masked (API keys often travel there). */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    for (const k of [...u.searchParams.keys()]) u.searchParams.set(k, '…');
+    return u.toString();
+  } catch {
+    return url.replace(/\?.*$/, '?…');
+  }
+}
+
 function formatOf(job: ImportJob, url: string, contentType: string | undefined): ImportFormat | undefined {
   if (job.source.format) return job.source.format;
   const ct = (contentType ?? '').toLowerCase();
@@ -87,17 +100,18 @@ function formatOf(job: ImportJob, url: string, contentType: string | undefined):
 }
 
 async function fromUrl(job: ImportJob, url: string, deps: SourceDeps): Promise<SourceContent> {
+  const shown = displayUrl(url);
   let res;
   try {
     res = await (deps.fetchText ? deps.fetchText(url) : defaultFetch(job, deps, url));
   } catch (e) {
-    throw unreadable(url, isCalpumpError(e) ? e.info().message : (e as Error).message, e);
+    throw unreadable(shown, isCalpumpError(e) ? e.info().message : (e as Error).message);
   }
-  if (res.status !== 200) throw unreadable(url, `HTTP ${res.status}`);
+  if (res.status !== 200) throw unreadable(shown, `HTTP ${res.status}`);
   const format = formatOf(job, url, res.contentType);
-  if (!format) throw unreadable(url, `cannot tell the format from Content-Type "${res.contentType ?? ''}": set source.format to csv, ics or json`);
-  const doc = parse(job, url, format, res.text, deps.now);
-  return { documents: [url], rows: doc.rows, problems: doc.problems };
+  if (!format) throw unreadable(shown, `cannot tell the format from Content-Type "${res.contentType ?? ''}": set source.format to csv, ics or json`);
+  const doc = parse(job, shown, format, res.text, deps.now);
+  return { documents: [shown], rows: doc.rows, problems: doc.problems };
 }
 
 export function readSource(job: ImportJob, deps: SourceDeps): Promise<SourceContent> {
