@@ -8,6 +8,7 @@ import { nullLogger } from '../../../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../../../src/core/secrets/memory-secret-store.js';
 import { ewsProfileSchema, secretKey } from '../../../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../../../src/sim/index.js';
+import { expandEvent } from '../../../../../src/sim/world/recurrence.js';
 import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../../../../../src/sim/oauth/index.js';
 import { recordEwsRequestsForSchema } from '../../../../support/ews-schema.js';
 
@@ -132,6 +133,22 @@ describe('EWS writer', () => {
     const [r] = await w.upsert('alice.smith@contoso.com', 'calendar', [{ appointment: absence(), tag: { scope: 'exo', sourceKey: '1' } }]);
     expect(r).toMatchObject({ ok: true });
     expect((await w.listOwned('alice.smith@contoso.com', 'calendar', { scope: 'exo' })).map((o) => o.sourceKey)).toEqual(['1']);
+    await w.close();
+  });
+
+  it('clears emptied fields (DeleteItemField) and limits an update to given fields on an occurrence', async () => {
+    const w = await writer();
+    const mb = 'bob.jones@contoso.com';
+    const [c] = await w.upsert(mb, 'calendar', [{ appointment: absence({ location: 'HQ', reminderMinutes: 30 }), tag: { scope: 'clr', sourceKey: '1' } }]);
+    await w.upsert(mb, 'calendar', [{ appointment: absence({ location: '', categories: [] }), tag: { scope: 'clr', sourceKey: '1' }, existing: { id: c!.id! } }]);
+    expect(sim.world.events.get(c!.id!)).toMatchObject({ location: '', categories: [] });
+    const series = [...sim.world.events.values()].find((e) => e.mailbox === mb && e.subject === 'Daily standup' && e.recurrence)!;
+    const [occ] = expandEvent(series, Date.parse('2026-03-04T00:00:00Z'), Date.parse('2026-03-05T00:00:00Z'));
+    const [u] = await w.upsert(mb, 'calendar', [
+      { appointment: { ...absence(), subject: 'Standup (lab)', isAllDay: false, start: occ!.start, end: new Date(Date.parse(occ!.start) + 900_000).toISOString(), showAs: 'busy' }, existing: { id: occ!.id }, fields: ['subject', 'start', 'end', 'location', 'showAs'] },
+    ]);
+    expect(u).toMatchObject({ ok: true });
+    expect(Object.values(sim.world.events.get(series.id)!.exceptions).map((x) => x.subject)).toContain('Standup (lab)');
     await w.close();
   });
 });
