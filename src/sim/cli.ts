@@ -1,6 +1,7 @@
 // `calpump sim`: start the simulator in the foreground, print how to connect, stop on Ctrl+C.
 import { startSimulator } from './server.js';
 import { DEFAULT_PASSWORD } from './world/directory.js';
+import { waitForStop } from '../core/process/wait-for-stop.js';
 
 export interface SimCommandOptions {
   port?: number;
@@ -17,21 +18,6 @@ interface Out {
   write(chunk: string): unknown;
 }
 
-function waitForStop(signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    if (signal) signal.addEventListener('abort', done, { once: true });
-    else {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-    }
-  });
-}
 
 export async function runSimCommand(opts: SimCommandOptions, io: { stdout: Out; stderr: Out; signal?: AbortSignal }): Promise<number> {
   let sim;

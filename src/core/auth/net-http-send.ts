@@ -2,7 +2,8 @@
 import type { HttpClient } from '../net/index.js';
 import type { HttpSend } from './http-send.js';
 
-export function httpSendFromClient(client: HttpClient): HttpSend {
+/** Any sender with the net layer's request shape: the shared HttpClient, or a connector's own HttpSender. */
+export function httpSendFromClient(client: Pick<HttpClient, 'request'>): HttpSend {
   return async (req) => {
     const res = await client.request({ url: req.url, method: req.method, headers: req.headers, body: req.body });
     const headers: Record<string, string> = {};

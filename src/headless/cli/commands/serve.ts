@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { demoCommands } from '../demo-commands.js';
 import { positiveInt } from './parse.js';
+import { waitForStop } from '../../../core/process/wait-for-stop.js';
 
 interface ServeFlags {
   port: number;
@@ -73,18 +74,3 @@ async function packageVersion(): Promise<string> {
   }
 }
 
-function waitForStop(signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    if (signal) signal.addEventListener('abort', done, { once: true });
-    else {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-    }
-  });
-}
