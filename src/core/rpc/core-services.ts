@@ -3,6 +3,7 @@
 // (safeStorage in Electron, the AES file store headless).
 import { join } from 'node:path';
 import { createConnector } from '../connectors/factory.js';
+import { createWriter } from '../connectors/writer-factory.js';
 import type { Connector } from '../connectors/connector.js';
 import { doctorService, setupScriptService } from '../doctor/rpc-services.js';
 import type { Lang } from '../doctor/catalogue.js';
@@ -103,6 +104,11 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     settings,
     profiles,
     connectorFor,
+    writerFor: async (profile) => {
+      for (const name of SECRET_NAMES) logger.registerSecret(await secrets.get(secretKey(profile.id, name)).catch(() => undefined));
+      return createWriter(profile, { secrets, logger: logger.child({ profile: profile.name }), env });
+    },
+    stateDir: join(opts.configDir, 'state'),
     jobs,
     auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang }),
     logs: recent,

@@ -1,6 +1,7 @@
 // What the RPC handlers need from the engine. Each host (serve, Electron main, tests) builds a CoreServices
 // from the real modules; a service that is absent makes its methods answer rpc.notAvailable.
 import type { Connector } from '../connectors/connector.js';
+import type { CalendarWriter } from '../connectors/writer.js';
 import type { Lang } from '../doctor/catalogue.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -72,6 +73,10 @@ export interface CoreServices {
   /** Diagnostics beyond Connector.test (src/core/doctor); falls back to Connector.test when absent. */
   doctor?: (profile: Profile, connector: Connector, mailbox: string | undefined, signal: AbortSignal) => Promise<{ steps: TestStep[]; details?: Record<string, string> }>;
   setupScript?: (profile: Profile, opts: { scopeGroup?: string }) => Promise<{ fileName: string; script: string }> | { fileName: string; script: string };
+  /** Writes into a profile's calendars (import, two-way); absent = those methods answer rpc.notAvailable. */
+  writerFor?: (profile: Profile) => Promise<CalendarWriter>;
+  /** `<config>/state`: import and two-way state, shared with the CLI so UI and CLI runs of a job agree. */
+  stateDir?: string;
   /** Language for rendering catalogue entries; default: the language setting. */
   lang?: () => Lang;
 }

@@ -7,6 +7,7 @@ import { errorInfoSchema } from '../errors.js';
 import { logLevelSchema, profileSchema } from '../profile.js';
 import { jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
 import { appStateSchema, logLineSchema } from './events.js';
+import { writeDirectionMethods } from './write-direction.js';
 
 const empty = z.object({}).strict().default({});
 const id = z.string().min(1);
@@ -132,6 +133,8 @@ export const rpcContract = {
   ),
   'app.state': m(empty, appStateSchema),
   'app.cancel': m(z.object({ opId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
+  // --- write direction: import, presence, free/busy, two-way (src/shared/rpc/write-direction.ts) -----
+  ...writeDirectionMethods,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { errorInfoSchema } from '../errors.js';
 import { runStatusSchema } from './jobs.js';
+import { importProgressEventSchema } from './write-direction.js';
 
 /** What the tray icon shows; the web UI shows the same state in its header. */
 export const trayStateSchema = z.enum(['idle', 'syncing', 'error', 'paused']);
@@ -43,6 +44,8 @@ export const rpcEvents = {
     at: z.string(),
     error: errorInfoSchema.optional(),
   }),
+  /** A batch of an import.run was written (opId = the call's). */
+  'import.progress': importProgressEventSchema,
   'log.line': logLineSchema,
   'app.state': appStateSchema,
   /** A profile, job or setting changed (by another window, the CLI or the scheduler): refetch that group. */

@@ -3,5 +3,6 @@ import { appHandlers } from './app.js';
 import { browseHandlers } from './browse.js';
 import { jobHandlers } from './jobs.js';
 import { profileHandlers } from './profiles.js';
+import { writeDirectionHandlers } from './write-direction.js';
 
-export const coreHandlers: HandlerTable = { ...profileHandlers, ...browseHandlers, ...jobHandlers, ...appHandlers };
+export const coreHandlers: HandlerTable = { ...profileHandlers, ...browseHandlers, ...jobHandlers, ...appHandlers, ...writeDirectionHandlers };
