@@ -2,7 +2,10 @@ import type { Settings } from '../../shared/rpc.js';
 import { BrowseView } from '../views/browse/BrowseView.js';
 import { DoctorView } from '../views/doctor/DoctorView.js';
 import { JobsView } from '../views/jobs/JobsView.js';
+import { FreeBusyView } from '../views/freebusy/FreeBusyView.js';
+import { ImportView } from '../views/import/ImportView.js';
 import { LogsView } from '../views/logs/LogsView.js';
+import { PresenceView } from '../views/presence/PresenceView.js';
 import { ProfilesView } from '../views/profiles/ProfilesView.js';
 import { SettingsView } from '../views/settings/SettingsView.js';
 import { SetupView } from '../views/setup/SetupView.js';
@@ -22,6 +25,12 @@ export function ViewSwitch({ view, onSettings, ...p }: ViewProps & { view: ViewI
       return <BrowseView {...p} />;
     case 'jobs':
       return <JobsView {...p} />;
+    case 'import':
+      return <ImportView {...p} />;
+    case 'presence':
+      return <PresenceView {...p} />;
+    case 'freebusy':
+      return <FreeBusyView {...p} />;
     case 'logs':
       return <LogsView />;
     case 'doctor':

@@ -1,0 +1,62 @@
+// The status of chosen mailboxes now (and what comes next), computed by the host with the default rules or the
+// rules being edited.
+import { Button, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useClient } from '../../app/client-context.js';
+import { useLang, useT } from '../../app/i18n-context.js';
+import { useOperation } from '../../app/use-operation.js';
+import { BusyBar } from '../../components/BusyBar.js';
+import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { localiseError } from '../../components/localise-error.js';
+
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
+export const splitLines = (text: string) => text.split(/[\n,;]/).map((v) => v.trim()).filter(Boolean);
+
+export function StatusBoard({ profileId, table }: { profileId?: string; table: Record<string, unknown> }) {
+  const t = useT();
+  const lang = useLang();
+  const s = useStyles();
+  const client = useClient();
+  const [mailboxes, setMailboxes] = useState('');
+  const [useEdited, setUseEdited] = useState(true);
+  const status = useOperation((signal, pid: string, list: string[], rules?: Record<string, unknown>) => client['presence.status']({ profileId: pid, mailboxes: list, rules }, { signal }));
+  const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+  const list = splitLines(mailboxes);
+  return (
+    <div>
+      <div className={s.row}>
+        <Field label={t('presence.board.mailboxes')}>
+          <Textarea value={mailboxes} onChange={(_, d) => setMailboxes(d.value)} placeholder="alice.smith@contoso.com" data-testid="board-mailboxes" />
+        </Field>
+        <Checkbox label={t('presence.board.useEdited')} checked={useEdited} onChange={(_, d) => setUseEdited(!!d.checked)} data-testid="board-useEdited" />
+        <Button appearance="primary" disabled={!profileId || list.length === 0 || status.running} onClick={() => profileId && void status.run(profileId, list, useEdited ? table : undefined)} data-testid="board-check">
+          {t('presence.board.check')}
+        </Button>
+      </div>
+      {status.running ? <BusyBar label={t('presence.board.running')} onCancel={status.cancel} testId="board-busy" /> : null}
+      {status.error ? <ErrorPanel error={status.error} testId="board-error" /> : null}
+      {status.result && !status.running ? (
+        <Table size="small" data-testid="board-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('presence.board.mailbox')}</TableHeaderCell>
+              <TableHeaderCell>{t('presence.board.current')}</TableHeaderCell>
+              <TableHeaderCell>{t('presence.board.next')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {status.result.mailboxes.map((m) => (
+              <TableRow key={m.mailbox} data-testid={`board-${m.mailbox}`}>
+                <TableCell>{m.mailbox}</TableCell>
+                <TableCell>
+                  {m.ok && m.current ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}` : m.error ? localiseError(m.error, t).title : ''}
+                </TableCell>
+                <TableCell>{(m.upcoming ?? []).slice(0, 3).map((u) => `${time(u.start)} ${u.status}`).join(' · ')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+    </div>
+  );
+}

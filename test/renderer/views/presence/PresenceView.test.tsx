@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+// The presence screen against a fake host whose validateRules is the real presence service: edits are checked as
+// you type, the preview follows the edited rules, and the status board sends the edited table.
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nullLogger } from '../../../../src/core/log/logger.js';
+import { createPresenceService } from '../../../../src/core/presence/rpc-service.js';
+import { PresenceView } from '../../../../src/renderer/views/presence/PresenceView.js';
+import type { ProfileView } from '../../../../src/shared/rpc.js';
+import { fakeClient } from '../../support/fake-client.js';
+import { renderWithApp } from '../../support/render.js';
+
+afterEach(cleanup);
+// jsdom has no ResizeObserver; Fluent's MessageBar (the error panel) measures itself with one.
+globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+
+const presence = createPresenceService({ connectorFor: async () => { throw new Error('unused'); }, logger: nullLogger });
+const profiles = [{ profile: { id: 'p1', name: 'Contoso', kind: 'ews' }, secrets: {} }] as unknown as ProfileView[];
+
+function mount() {
+  const fake = fakeClient({
+    'profiles.list': () => ({ profiles }),
+    'presence.defaultRules': () => ({ table: presence.defaultRules() }),
+    'presence.validateRules': (i) => presence.validateRules(i.table),
+    'presence.status': (i) => ({
+      at: '2026-03-10T09:30:00.000Z',
+      mailboxes: (i.mailboxes as string[]).map((mailbox) => ({ mailbox, ok: true, current: { status: 'InACall', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' }, upcoming: [] })),
+    }),
+  });
+  let profileId: string | undefined = 'p1';
+  renderWithApp(<PresenceView profileId={profileId} onProfile={(id) => (profileId = id)} onNavigate={() => undefined} />, fake.client);
+  return fake;
+}
+
+const change = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } });
+
+describe('PresenceView', () => {
+  it('loads the default rules, checks every edit with the host and shows what is wrong', async () => {
+    const { calls } = mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
+    change('rule-0-status', '');
+    await waitFor(() => expect(screen.queryByTestId('presence-rules-error')).toBeTruthy());
+    expect(screen.getByTestId('presence-rules-error').getAttribute('data-error-id')).toBe('presence.rules.invalid');
+    const last = calls.filter((c) => c.method === 'presence.validateRules').at(-1)!;
+    expect((last.input.table as { rules: Array<{ status: string }> }).rules[0].status).toBe('');
+    change('rule-0-status', 'OutOfOffice');
+    await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
+  });
+
+  it('previews the status of a sample item live, and follows rule order changes', async () => {
+    mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    const result = () => screen.getByTestId('preview-result').getAttribute('data-status');
+    expect(result()).toBe('InACall');
+    change('preview-subject', 'Focus call');
+    expect(result()).toBe('DoNotDisturb');
+    fireEvent.click(screen.getByTestId('rule-2-up')); // "call" above "focus-time"
+    expect(result()).toBe('InACall');
+    fireEvent.click(screen.getByTestId('rule-1-remove'));
+    expect(result()).toBe('DoNotDisturb');
+    change('preview-showAs', 'tentative');
+    expect(screen.getByTestId('preview-result').textContent).toContain('Ignored');
+    fireEvent.click(screen.getByTestId('rule-add'));
+    expect(screen.getByTestId('rule-8')).toBeTruthy();
+  });
+
+  it('asks the host for the status of the chosen mailboxes with the edited rules', async () => {
+    const { calls } = mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('rule-8-remove'));
+    change('board-mailboxes', 'anna.schmidt@contoso.com\njan.devries@contoso.com');
+    await act(async () => fireEvent.click(screen.getByTestId('board-check')));
+    await waitFor(() => expect(screen.getByTestId('board-jan.devries@contoso.com')).toBeTruthy());
+    expect(screen.getByTestId('board-anna.schmidt@contoso.com').textContent).toContain('InACall');
+    const call = calls.find((c) => c.method === 'presence.status')!;
+    expect(call.input).toMatchObject({ profileId: 'p1', mailboxes: ['anna.schmidt@contoso.com', 'jan.devries@contoso.com'] });
+    expect((call.input.rules as { rules: unknown[] }).rules).toHaveLength(8);
+  });
+});
