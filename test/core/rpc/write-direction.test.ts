@@ -97,6 +97,25 @@ describe('write-direction RPC methods', () => {
     expect(badRules).toMatchObject({ ok: false, error: { id: 'presence.rules.invalid' } });
   });
 
+  it('freebusy.blocks answers the blocks per mailbox, and a backend without free/busy says so', async () => {
+    const { h, profileId } = await harness();
+    const range = { from: '2026-03-10T00:00:00Z', to: '2026-03-11T00:00:00Z' };
+    const none = await h.call('freebusy.blocks', { profileId, mailboxes: ['room.amsterdam@contoso.com'], ...range });
+    expect(none).toMatchObject({ ok: false, error: { id: 'freebusy.notSupported' } });
+    const { connector } = await h.dispatcher.connectors.get(profileId);
+    const asked: string[][] = [];
+    connector.availability = async (mailboxes) => {
+      asked.push(mailboxes);
+      return [{ mailbox: 'room.amsterdam@contoso.com', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', showAs: 'busy' }];
+    };
+    const r = await h.call('freebusy.blocks', { profileId, mailboxes: ['room.amsterdam@contoso.com', 'alice.smith@contoso.com'], ...range });
+    expect(r).toMatchObject({
+      ok: true,
+      output: { mailboxes: [{ mailbox: 'room.amsterdam@contoso.com', ok: true, blocks: [{ start: '2026-03-10T09:00:00.000Z', showAs: 'busy' }] }, { mailbox: 'alice.smith@contoso.com', ok: true, blocks: [] }] },
+    });
+    expect(asked).toEqual([['room.amsterdam@contoso.com', 'alice.smith@contoso.com']]);
+  });
+
   it('twoway.conflicts reads the newest entries of the rule log first, and none for an unknown rule', async () => {
     const { h } = await harness();
     expect(await h.call('twoway.conflicts', { ruleId: 'nothing' })).toMatchObject({ ok: true, output: { conflicts: [] } });
