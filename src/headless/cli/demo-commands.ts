@@ -1,5 +1,5 @@
 // The commands the demo prints: each one copy-pastes into another terminal and works against the running
-// simulator. Kept apart from scripts/demo.ts so `serve --demo` can print the same list, and tests can run them.
+// simulator. `serve --demo` prints this list, and tests run it.
 
 /** The simulator's well-known service account (src/sim/README.md). */
 export const DEMO_ACCOUNT = { username: 'svc-calpump@contoso.com', password: 'Passw0rd!' } as const;
