@@ -9,6 +9,7 @@ import { PresenceView } from '../views/presence/PresenceView.js';
 import { ProfilesView } from '../views/profiles/ProfilesView.js';
 import { SettingsView } from '../views/settings/SettingsView.js';
 import { SetupView } from '../views/setup/SetupView.js';
+import { TwoWayView } from '../views/twoway/TwoWayView.js';
 import type { ViewId } from './views.js';
 
 export interface ViewProps {
@@ -31,6 +32,8 @@ export function ViewSwitch({ view, onSettings, ...p }: ViewProps & { view: ViewI
       return <PresenceView {...p} />;
     case 'freebusy':
       return <FreeBusyView {...p} />;
+    case 'twoway':
+      return <TwoWayView {...p} />;
     case 'logs':
       return <LogsView />;
     case 'doctor':
