@@ -64,7 +64,8 @@ export class SyncStateStore {
 
   /** Step 1: the state the output is about to reach. */
   async writePending(r: SyncStateRecord): Promise<void> {
-    await writeFileAtomic(`${this.base(r)}.pending.json`, JSON.stringify(syncStateRecordSchema.parse(r)));
+    // Typed input built by the engine: validated when read back, not copied again here (500 events per folder).
+    await writeFileAtomic(`${this.base(r)}.pending.json`, JSON.stringify(r));
   }
 
   /**
@@ -78,7 +79,7 @@ export class SyncStateStore {
       await fsyncDir(this.jobDir(r.jobId));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      await writeFileAtomic(`${base}.json`, JSON.stringify(syncStateRecordSchema.parse(r)));
+      await writeFileAtomic(`${base}.json`, JSON.stringify(r));
     }
   }
 

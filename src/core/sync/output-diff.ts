@@ -4,8 +4,16 @@ import { createHash } from 'node:crypto';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
 import { orderedEvent } from '../export/formats/json.js';
 
+// Events are not mutated after they enter the pump, so an event's hash is computed once (diff and output hash).
+const hashes = new WeakMap<NormalisedEvent, string>();
+
 export function eventHash(e: NormalisedEvent): string {
-  return createHash('sha256').update(JSON.stringify(orderedEvent(e))).digest('base64url').slice(0, 22);
+  let h = hashes.get(e);
+  if (!h) {
+    h = createHash('sha256').update(JSON.stringify(orderedEvent(e))).digest('base64url').slice(0, 22);
+    hashes.set(e, h);
+  }
+  return h;
 }
 
 export function sortEvents(events: Iterable<NormalisedEvent>): NormalisedEvent[] {
