@@ -26,11 +26,25 @@ async function rawSocket(t: SecureTarget): Promise<net.Socket | undefined> {
   return t.route.kind === 'proxy' ? openTunnel(t.route, t.host, t.port) : undefined;
 }
 
+// A CA list given per connection makes Node parse every certificate in it (all system roots plus the profile's
+// CA) on each handshake; one secure context per policy is built once and reused by every connection.
+const contexts = new WeakMap<TlsPolicy, tls.SecureContext>();
+function secureContextFor(policy: TlsPolicy): tls.SecureContext | undefined {
+  if (!policy.ca) return undefined;
+  let ctx = contexts.get(policy);
+  if (!ctx) {
+    ctx = tls.createSecureContext({ ca: policy.ca });
+    contexts.set(policy, ctx);
+  }
+  return ctx;
+}
+
 function tlsOptions(t: SecureTarget, socket: net.Socket | undefined, verify: boolean): tls.ConnectionOptions {
   const servername = net.isIP(t.host) ? undefined : t.host;
   const base: tls.ConnectionOptions = socket ? { socket, servername } : { host: t.host, port: t.port, servername };
   if (!verify) return { ...base, rejectUnauthorized: false };
-  return { ...base, rejectUnauthorized: true, ca: t.policy.ca };
+  const secureContext = secureContextFor(t.policy);
+  return secureContext ? { ...base, rejectUnauthorized: true, secureContext } : { ...base, rejectUnauthorized: true };
 }
 
 /** A TLS handshake that settles once: the socket after 'secureConnect', or the first error (or ETIMEDOUT). */
