@@ -92,3 +92,23 @@ describe('calpump jobs', () => {
     expect(await readdir(out)).toEqual(['anna.schmidt@contoso.com__calendar.ics']);
   });
 });
+
+describe('calpump export --job', () => {
+  it('runs a saved job once, and refuses --job mixed with --profile/--mailbox or neither given', async () => {
+    const { dir, createConnector } = await setup();
+    const out = join(dir, 'export');
+    expect((await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Anna', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--format', 'json', '--out', out])).code).toBe(0);
+
+    const run = await runCli(['--config-dir', dir, 'export', '--job', 'Anna'], { createConnector });
+    expect(run.code).toBe(0);
+    const written = JSON.parse(await readFile(join(out, 'anna.schmidt@contoso.com__calendar.json'), 'utf8'));
+    expect(written.map((e: { subject: string }) => e.subject)).toEqual(['Planning', 'Private appointment']);
+
+    const mixed = await runCli(['--config-dir', dir, 'export', '--job', 'Anna', '--profile', 'demo'], { createConnector });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--job');
+    const neither = await runCli(['--config-dir', dir, 'export', '--days-back', '1', '--days-ahead', '1'], { createConnector });
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('--profile');
+  });
+});

@@ -5,11 +5,18 @@ import type { MailboxExportResult } from '../../../core/sync/adhoc-export.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { exportWindow, type WindowFlags } from './export-window.js';
+import { runJobFromCli } from './jobs.js';
 import { collectList, positiveInt } from './parse.js';
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+
+function badInput(field: string, problem: string): CalpumpError {
+  return new CalpumpError('input.invalid', { params: { field, problem } });
+}
 
 interface ExportFlags extends WindowFlags {
-  profile: string;
-  mailbox: string[];
+  job?: string;
+  profile?: string;
+  mailbox?: string[];
   folder: string;
   format: 'ics' | 'json' | 'csv';
   out?: string;
@@ -22,8 +29,9 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description('export calendar items of one or more mailboxes to files')
-    .requiredOption('--profile <profile>', 'profile name or id')
-    .requiredOption('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
+    .option('--job <job>', 'run a saved job once (its profile, mailboxes, window, format and target)')
+    .option('--profile <profile>', 'profile name or id (required without --job)')
+    .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas (required without --job)', collectList)
     .option('--folder <folder>', "'calendar' or a folder id from `calpump folders`", 'calendar')
     .option('--days-back <n>', 'days before today', positiveInt('--days-back', { allowZero: true }))
     .option('--days-ahead <n>', 'days after today', positiveInt('--days-ahead', { allowZero: true }))
@@ -38,11 +46,19 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
+  if (opts.job) {
+    if (opts.profile || opts.mailbox) throw badInput('--job', 'a job brings its own profile and mailboxes: give --job alone, or --profile and --mailbox without --job');
+    await runJobFromCli(ctx, opts.job, { dryRun: opts.dryRun, json: opts.json });
+    return;
+  }
+  if (!opts.profile) throw badInput('--profile', 'required: the profile to read from (see `calpump profiles list`), or use --job J');
+  if (!opts.mailbox?.length) throw badInput('--mailbox', 'required: at least one mailbox address, or use --job J');
   const { from, to } = exportWindow(opts, ctx.io.now());
+  const mailboxes = opts.mailbox;
   const report = await ctx.withConnector(opts.profile, (connector, profile) =>
     ctx.services.runAdhocExport(
       {
-        mailboxes: opts.mailbox,
+        mailboxes,
         folder: opts.folder,
         from,
         to,
