@@ -17,15 +17,9 @@ import { StdinSecrets } from './stdin-secrets.js';
 
 export type RunAdhocExport = (req: AdhocExportRequest, deps: AdhocExportDeps) => Promise<ExportReport>;
 
-export interface SimCommandOptions {
-  port?: number;
-  host?: string;
-  mailboxes?: number;
-  eventsPerMailbox?: number;
-  seed?: number;
-  latencyMs?: number;
-  faultRate?: number;
-}
+// Type-only: the simulator itself is loaded lazily (services.ts), so a build without it still runs the CLI.
+import type { SimCommandOptions } from '../../sim/cli.js';
+export type { SimCommandOptions };
 /** Runs the simulator in the foreground until the signal aborts; returns the exit code. */
 export type RunSimCommand = (opts: SimCommandOptions, io: { stdout: CliIo['stdout']; stderr: CliIo['stderr']; signal?: AbortSignal }) => Promise<number>;
 
