@@ -72,8 +72,26 @@ export const scheduleSchema = z.discriminatedUnion('kind', [
 ]);
 export type JobSchedule = z.infer<typeof scheduleSchema>;
 
+/** export: calendar items to the target; freebusy: busy blocks only (no read right needed) to a folder target. */
+export const JOB_TYPES = ['export', 'freebusy'] as const;
+export const jobTypeSchema = z.enum(JOB_TYPES);
+export type JobType = z.infer<typeof jobTypeSchema>;
+
+export const freeBusyJobOptionsSchema = z.object({
+  includeFree: z.boolean().default(false),
+  /** Join overlapping or touching blocks of the same status. */
+  merge: z.boolean().default(true),
+});
+
+/** Jobs stored before job types existed have no `type`: they are exports. */
+export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'export';
+
 export const jobSchema = z.object({
   id: z.string().min(1),
+  /** Absent = 'export' (see jobTypeOf). */
+  type: jobTypeSchema.optional(),
+  /** Only for type 'freebusy'; the format ics means an iCalendar VFREEBUSY. */
+  freebusy: freeBusyJobOptionsSchema.optional(),
   name: z.string().regex(JOB_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
   /** Profile name or id. */
   profile: z.string().min(1),

@@ -9,7 +9,8 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { JobStore } from '../store/job-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
-import { runJob, type RunJobOptions } from '../sync/run-job.js';
+import { runTypedJob } from '../scheduler/run-typed-job.js';
+import type { RunJobOptions } from '../sync/run-job.js';
 import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 import type { AppState, JobView } from '../../shared/rpc.js';
@@ -200,7 +201,7 @@ export class PumpJobService implements JobService {
         this.deps.events.emit('job.progress', { jobId: job.id, runId: run.runId, percent: run.percent, done: e.done, total: e.total, mailbox: e.mailbox });
       };
       const opts: RunJobOptions = { trigger, signal: run.abort.signal };
-      const { record } = await runJob(job, { connector, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, newRunId: () => run.runId }, opts);
+      const { record } = await runTypedJob(job, { connector, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, newRunId: () => run.runId }, opts);
       await this.finish(job, record, run.abort.signal.aborted);
     } catch (e) {
       const err = toCalpumpError(e);

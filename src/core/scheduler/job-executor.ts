@@ -7,7 +7,8 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { RunHistoryStore } from '../store/run-history-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
-import { runJob, type JobRunResult, type RunJobDeps } from '../sync/run-job.js';
+import type { JobRunResult, RunJobDeps } from '../sync/run-job.js';
+import { runTypedJob } from './run-typed-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 
@@ -41,7 +42,7 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
     try {
       const profile = await deps.profiles.get(job.profile);
       connector = await deps.connectorFor(profile);
-      result = await runJob(
+      result = await runTypedJob(
         job,
         { connector, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, newRunId: runId ? () => runId : undefined },
         { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
