@@ -112,3 +112,45 @@ describe('calpump export --job', () => {
     expect(neither.stderr).toContain('--profile');
   });
 });
+
+describe('calpump jobs --type freebusy', () => {
+  it('adds a free/busy job, lists its type, runs it to one file per mailbox, and refuses one without --out', async () => {
+    const { dir, fake } = await setup();
+    const calls: Array<{ mailboxes: string[]; from: Date; to: Date }> = [];
+    const availability = async (mailboxes: string[], from: Date, to: Date) => {
+      calls.push({ mailboxes, from, to });
+      const day = from.getTime() + 86_400_000;
+      return [
+        { mailbox: mailboxes[0]!, start: new Date(day + 9 * 3_600_000).toISOString(), end: new Date(day + 10 * 3_600_000).toISOString(), showAs: 'busy' as const },
+        { mailbox: mailboxes[0]!, start: new Date(day + 11 * 3_600_000).toISOString(), end: new Date(day + 12 * 3_600_000).toISOString(), showAs: 'free' as const },
+      ];
+    };
+    const createConnector = async () => Object.assign(fake, { availability });
+    const out = join(dir, 'fb');
+    const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'freebusy', '--name', 'FB', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--format', 'json', '--out', out, '--json']);
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ type: 'freebusy', freebusy: { includeFree: false, merge: true }, target: { kind: 'folder', path: out } });
+    await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Plain', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', join(dir, 'plain')]);
+
+    const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
+    expect(list.stdout).toMatch(/FB\s+demo\s+json → \S+\s+freebusy\s+manual/);
+    expect(list.stdout).toMatch(/Plain\s+demo\s+ics → \S+\s+export\s+manual/);
+    const listJson = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'list', '--json'])).stdout);
+    expect(listJson.map((j: { name: string; type: string }) => [j.name, j.type])).toEqual([['FB', 'freebusy'], ['Plain', 'export']]);
+
+    const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'FB', '--json'], { createConnector });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, status: 'ok', mailboxesOk: 1, items: 1, itemsWritten: 1, trigger: 'cli' });
+    expect(calls).toHaveLength(1);
+    expect(fake.requests.map((r) => r.op)).not.toContain('syncChanges');
+    expect(await readdir(out)).toEqual(['freebusy-anna.schmidt@contoso.com.json']);
+    const file = JSON.parse(await readFile(join(out, 'freebusy-anna.schmidt@contoso.com.json'), 'utf8'));
+    expect(file.blocks.map((b: { showAs: string }) => b.showAs)).toEqual(['busy']);
+    const history = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'history', 'FB', '--json'])).stdout);
+    expect(history).toHaveLength(1);
+
+    const noOut = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'freebusy', '--name', 'Bad', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--sqlite', join(dir, 'x.db')]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out');
+  });
+});

@@ -8,7 +8,7 @@ import { JobStore } from '../../../core/store/job-store.js';
 import { RunHistoryStore } from '../../../core/store/run-history-store.js';
 import { SyncStateStore } from '../../../core/store/sync-state-store.js';
 import type { FolderRunResult, JobRunResult } from '../../../core/sync/run-job.js';
-import { jobSecretKey, type Job } from '../../../shared/job.js';
+import { jobSecretKey, jobTypeOf, type Job } from '../../../shared/job.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { renderTable } from '../render/table.js';
@@ -25,6 +25,9 @@ function say(ctx: CliContext, key: keyof (typeof TEXT)['en'], params: Record<str
 }
 
 interface AddFlags {
+  type: 'export' | 'freebusy';
+  includeFree?: boolean;
+  merge?: boolean;
   name: string;
   profile: string;
   mailbox?: string[];
@@ -73,6 +76,9 @@ export function register(program: Command, ctx: CliContext): void {
     .command('add')
     .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE')
     .requiredOption('--name <name>', 'job name')
+    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out)').choices(['export', 'freebusy']).default('export'))
+    .option('--include-free', 'freebusy: also write free blocks')
+    .option('--no-merge', 'freebusy: keep overlapping blocks of the same status apart')
     .requiredOption('--profile <profile>', 'profile name or id')
     .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
     .option('--search <text>', 'every mailbox the directory search finds for this text')
@@ -86,7 +92,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--show-as <states>', 'only these free/busy states (busy,oof,tentative,free,workingElsewhere,unknown)', collectList)
     .option('--skip-cancelled', 'leave out cancelled items')
     .option('--include-body', 'include item bodies (large, may be confidential)')
-    .addOption(new Option('--format <format>', 'file format for --out').choices(['ics', 'json', 'csv']).default('ics'))
+    .addOption(new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY)').choices(['ics', 'json', 'csv']).default('ics'))
     .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
     .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
     .option('--batch-size <n>', 'webhook: changes per POST (default 100)', positiveInt('--batch-size'))
@@ -139,12 +145,13 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
   const s = stores(ctx);
   const all = await s.jobs.list();
   const rows = await Promise.all(all.map(async (job) => ({ job, last: await s.history.last(job.id).catch(() => undefined) })));
-  if (json) return ctx.json(rows.map((r) => ({ ...r.job, lastRun: r.last })));
+  if (json) return ctx.json(rows.map((r) => ({ ...r.job, type: jobTypeOf(r.job), lastRun: r.last })));
   if (rows.length === 0) return ctx.out(say(ctx, 'none'));
   ctx.out(renderTable(rows, [
     { header: 'NAME', value: (r) => r.job.name },
     { header: 'PROFILE', value: (r) => r.job.profile },
     { header: 'TARGET', value: (r) => describeTarget(r.job) },
+    { header: 'TYPE', value: (r) => jobTypeOf(r.job) },
     { header: 'SCHEDULE', value: (r) => describeSchedule(r.job) },
     { header: 'LAST RUN', value: (r) => (r.last ? `${r.last.startedAt} ${r.last.status}` : '-') },
   ]));
@@ -169,6 +176,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
   if (targets.length !== 1) throw bad('--out', 'give exactly one target: --out DIR, --webhook URL or --sqlite FILE');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
+  if (o.type === 'freebusy' && !o.out) throw bad('--type', 'a free/busy job writes files: give --out DIR');
   const mailboxes = o.mailbox?.length ? { mode: 'list', list: o.mailbox } : o.search ? { mode: 'search', search: o.search } : { mode: 'allRooms' };
   const target = o.out ? { kind: 'folder', path: ctx.resolvePath(o.out) } : o.sqlite ? { kind: 'sqlite', path: ctx.resolvePath(o.sqlite) } : { kind: 'webhook', url: o.webhook, batchSize: o.batchSize };
   let secret: string | undefined;
@@ -179,6 +187,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     ctx.logger.registerSecret(secret);
   }
   const input = {
+    ...(o.type === 'freebusy' ? { type: 'freebusy', freebusy: { includeFree: !!o.includeFree, merge: o.merge !== false } } : {}),
     name: o.name,
     profile: (await ctx.profiles.get(o.profile)).name,
     mailboxes,
