@@ -1,6 +1,6 @@
 // The job service over the real stores and pump, with an in-memory connector: create → run → progress to
 // 100% → history → files on disk; a failing mailbox marks the job failing and the tray state follows.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,5 +108,30 @@ describe('PumpJobService through the dispatcher', () => {
     expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe('cancelled');
     expect(out(await d.call('app.state')).failingJobs).toEqual([]);
     expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: false });
+  });
+});
+
+describe('PumpJobService: free/busy job type', () => {
+  it('runs a free/busy job now: busy blocks to the folder, progress to 100%, the run in the history', async () => {
+    const connector = new FakeConnector();
+    const availability = async (mailboxes: string[], from: Date) =>
+      mailboxes.map((mailbox) => ({ mailbox, start: new Date(from.getTime() + 86_400_000).toISOString(), end: new Date(from.getTime() + 90_000_000).toISOString(), showAs: 'oof' as const }));
+    const { d, seen, profile } = await setup(Object.assign(connector, { availability }));
+    const outDir = join(dir, 'fb');
+    const view = out(await d.call('jobs.create', {
+      job: { type: 'freebusy', name: 'Team free-busy', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] }, format: 'ics', target: { kind: 'folder', path: outDir } },
+    }));
+    expect(view.job.type).toBe('freebusy');
+    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
+    expect(seen.find((e) => e.name === 'job.status' && e.payload.status !== 'running')!.payload.status).toBe('ok');
+    const progress = seen.filter((e) => e.name === 'job.progress' && e.payload.runId === runId).map((e) => e.payload.percent);
+    expect(progress).toContain(50);
+    expect(progress.at(-1)).toBe(100);
+    const { runs } = out(await d.call('jobs.history', { id: view.job.id }));
+    expect(runs[0]).toMatchObject({ runId, status: 'ok', mailboxesOk: 2, items: 2, itemsWritten: 2 });
+    expect((await readdir(outDir)).sort()).toEqual(['freebusy-alice.smith@contoso.com.ics', 'freebusy-anna.schmidt@contoso.com.ics']);
+    expect(await readFile(join(outDir, 'freebusy-anna.schmidt@contoso.com.ics'), 'utf8')).toContain('FREEBUSY;FBTYPE=BUSY-UNAVAILABLE:');
+    expect(connector.requests.map((r) => r.op)).not.toContain('syncChanges');
   });
 });
