@@ -72,8 +72,11 @@ export const scheduleSchema = z.discriminatedUnion('kind', [
 ]);
 export type JobSchedule = z.infer<typeof scheduleSchema>;
 
-/** export: calendar items to the target; freebusy: busy blocks only (no read right needed) to a folder target. */
-export const JOB_TYPES = ['export', 'freebusy'] as const;
+/**
+ * export: calendar items to the target; freebusy: busy blocks only (no read right needed) to a folder target;
+ * import: rows from `import` (the import job document core/import accepts) written into mailboxes.
+ */
+export const JOB_TYPES = ['export', 'freebusy', 'import'] as const;
 export const jobTypeSchema = z.enum(JOB_TYPES);
 export type JobType = z.infer<typeof jobTypeSchema>;
 
@@ -92,6 +95,8 @@ export const jobSchema = z.object({
   type: jobTypeSchema.optional(),
   /** Only for type 'freebusy'; the format ics means an iCalendar VFREEBUSY. */
   freebusy: freeBusyJobOptionsSchema.optional(),
+  /** Only for type 'import': the import job document (validated by core/import's importJobSchema at run time). */
+  import: z.record(z.string(), z.unknown()).optional(),
   name: z.string().regex(JOB_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
   /** Profile name or id. */
   profile: z.string().min(1),

@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { JobStore } from '../store/job-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
-import { runTypedJob } from '../scheduler/run-typed-job.js';
+import { needsWriter, runTypedJob } from '../scheduler/run-typed-job.js';
 import type { RunJobOptions } from '../sync/run-job.js';
 import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
@@ -194,7 +194,8 @@ export class PumpJobService implements JobService {
     const log = this.deps.logger.child({ job: job.name, runId: run.runId });
     let connector: Connector | undefined;
     try {
-      connector = await this.deps.connectorFor(await this.deps.profiles.get(job.profile));
+      // Import jobs need a writer this host does not open yet; their run fails with a clear error instead.
+      if (!needsWriter(job)) connector = await this.deps.connectorFor(await this.deps.profiles.get(job.profile));
       const onEvent = (e: PumpEvent) => {
         if (e.type !== 'mailbox.progress') return;
         run.percent = e.total ? Math.round((e.done / e.total) * 100) : 100;

@@ -2,13 +2,14 @@
 // close the connector → append the run to the history. Never throws: a job that cannot even start (unknown
 // profile, missing secret) produces a failed RunRecord with the catalogue error, like any other run.
 import type { Connector } from '../connectors/connector.js';
+import type { CalendarWriter } from '../connectors/writer.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { RunHistoryStore } from '../store/run-history-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
 import type { JobRunResult, RunJobDeps } from '../sync/run-job.js';
-import { runTypedJob } from './run-typed-job.js';
+import { needsWriter, runTypedJob } from './run-typed-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 
@@ -21,6 +22,8 @@ export interface JobExecutorDeps {
   logger: Logger;
   now?: () => Date;
   webhook?: RunJobDeps['webhook'];
+  /** Opens the profile's writer for import jobs; without it an import job's run fails with a clear error. */
+  writerFor?: (profile: Profile) => Promise<CalendarWriter>;
 }
 
 export interface ExecuteOptions {
@@ -38,13 +41,15 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
   return async (job, opts) => {
     const runId = opts.runId;
     let connector: Connector | undefined;
+    let writer: CalendarWriter | undefined;
     let result: JobRunResult;
     try {
       const profile = await deps.profiles.get(job.profile);
-      connector = await deps.connectorFor(profile);
+      if (needsWriter(job)) writer = await deps.writerFor?.(profile);
+      else connector = await deps.connectorFor(profile);
       result = await runTypedJob(
         job,
-        { connector, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, newRunId: runId ? () => runId : undefined },
+        { connector, writer, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, newRunId: runId ? () => runId : undefined },
         { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
       );
     } catch (e) {
@@ -70,6 +75,7 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
       result = { record, folders: [] };
     } finally {
       await connector?.close().catch(() => undefined);
+      await writer?.close().catch(() => undefined);
     }
     if (!opts.dryRun) await deps.history.append(result.record).catch((e) => deps.logger.warn('pump.history.writeFailed', { err: String(e) }));
     return result;

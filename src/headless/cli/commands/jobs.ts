@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { createWriter } from '../../../core/connectors/writer-factory.js';
 import { createJobExecutor } from '../../../core/scheduler/job-executor.js';
 import { JobStore } from '../../../core/store/job-store.js';
 import { RunHistoryStore } from '../../../core/store/run-history-store.js';
@@ -217,6 +218,7 @@ export async function runJobFromCli(ctx: CliContext, name: string, o: { dryRun?:
     history: s.history,
     logger: ctx.logger,
     now: () => ctx.io.now(),
+    writerFor: (p) => createWriter(p, { secrets: ctx.secrets, logger: ctx.logger, env: ctx.io.env }),
   });
   const result = await execute(job, { trigger: 'cli', dryRun: !!o.dryRun, signal: ctx.io.signal });
   const r = result.record;
