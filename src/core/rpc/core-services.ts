@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createConnector } from '../connectors/factory.js';
 import { createWriter } from '../connectors/writer-factory.js';
 import type { Connector } from '../connectors/connector.js';
+import type { CalendarWriter } from '../connectors/writer.js';
 import { doctorService, setupScriptService } from '../doctor/rpc-services.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { createLogger, toRecordLevel, type CalpumpLogger } from '../log/create-logger.js';
@@ -81,12 +82,18 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     return makeConnector(profile, { secrets: store, logger: logger.child({ profile: profile.name }), env });
   };
 
+  const writerFor = async (profile: Profile): Promise<CalendarWriter> => {
+    for (const name of SECRET_NAMES) logger.registerSecret(await secrets.get(secretKey(profile.id, name)).catch(() => undefined));
+    return createWriter(profile, { secrets, logger: logger.child({ profile: profile.name }), env });
+  };
+
   const profiles = new ProfileStore({ dir: opts.configDir, secrets });
   const jobStore = new JobStore({ dir: opts.configDir, secrets });
   const jobs = new PumpJobService({
     jobs: jobStore,
     profiles,
     connectorFor: (p) => connectorFor(p),
+    writerFor,
     states: new SyncStateStore(join(opts.configDir, 'state'), logger),
     secrets,
     history: new RunHistory(opts.configDir),
@@ -104,10 +111,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     settings,
     profiles,
     connectorFor,
-    writerFor: async (profile) => {
-      for (const name of SECRET_NAMES) logger.registerSecret(await secrets.get(secretKey(profile.id, name)).catch(() => undefined));
-      return createWriter(profile, { secrets, logger: logger.child({ profile: profile.name }), env });
-    },
+    writerFor,
     stateDir: join(opts.configDir, 'state'),
     jobs,
     auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang }),

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Connector } from '../connectors/connector.js';
+import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -22,6 +23,8 @@ export interface PumpJobServiceDeps {
   jobs: JobStore;
   profiles: ProfileRepository;
   connectorFor: (profile: Profile) => Promise<Connector>;
+  /** Opens the profile's writer for import jobs; without it their runs fail with a clear error. */
+  writerFor?: (profile: Profile) => Promise<CalendarWriter>;
   states: SyncStateStore;
   secrets: SecretStore;
   history: RunHistory;
@@ -193,16 +196,18 @@ export class PumpJobService implements JobService {
     const now = this.deps.now ?? (() => new Date());
     const log = this.deps.logger.child({ job: job.name, runId: run.runId });
     let connector: Connector | undefined;
+    let writer: CalendarWriter | undefined;
     try {
-      // Import jobs need a writer this host does not open yet; their run fails with a clear error instead.
-      if (!needsWriter(job)) connector = await this.deps.connectorFor(await this.deps.profiles.get(job.profile));
+      const profile = await this.deps.profiles.get(job.profile);
+      if (needsWriter(job)) writer = await this.deps.writerFor?.(profile);
+      else connector = await this.deps.connectorFor(profile);
       const onEvent = (e: PumpEvent) => {
         if (e.type !== 'mailbox.progress') return;
         run.percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
         this.deps.events.emit('job.progress', { jobId: job.id, runId: run.runId, percent: run.percent, done: e.done, total: e.total, mailbox: e.mailbox });
       };
       const opts: RunJobOptions = { trigger, signal: run.abort.signal };
-      const { record } = await runTypedJob(job, { connector, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, newRunId: () => run.runId }, opts);
+      const { record } = await runTypedJob(job, { connector, writer, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, newRunId: () => run.runId }, opts);
       await this.finish(job, record, run.abort.signal.aborted);
     } catch (e) {
       const err = toCalpumpError(e);
@@ -215,6 +220,7 @@ export class PumpJobService implements JobService {
       await this.finish(job, record, false);
     } finally {
       await connector?.close().catch(() => undefined);
+      await writer?.close().catch(() => undefined);
     }
   }
 
