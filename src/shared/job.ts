@@ -54,6 +54,8 @@ export const targetSchema = z.discriminatedUnion('kind', [
       .string()
       .url()
       .refine((s) => {
+        // zod runs this check even after .url() failed; an unparsable URL must be an issue, not a throw.
+        if (!URL.canParse(s)) return false;
         const u = new URL(s);
         return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u));
       }, 'the webhook URL must be https:// (plain http only to localhost)'),

@@ -9,10 +9,15 @@ export type TargetKind = Job['target']['kind'];
 export type ScheduleKind = Job['schedule']['kind'];
 export type PrivateMode = Job['filters']['private'];
 export type JobFormat = Job['format'];
+export type JobTypeChoice = NonNullable<Job['type']>;
 
 export interface JobFormState {
   /** Absent for a new job: the store assigns it. */
   id?: string;
+  /** export (default) or freebusy; an import job keeps its type and its import document untouched. */
+  jobType: JobTypeChoice;
+  /** Parts of a stored job the form does not edit (free/busy options, import document), sent back as they were. */
+  keep?: Pick<Job, 'freebusy' | 'import'>;
   name: string;
   profile: string;
   mailboxMode: MailboxMode;
@@ -40,7 +45,7 @@ export interface JobFormState {
   concurrency: string;
 }
 
-export type JobFieldId = Exclude<keyof JobFormState, 'id'>;
+export type JobFieldId = Exclude<keyof JobFormState, 'id' | 'keep'>;
 export type JobFieldErrors = Partial<Record<JobFieldId, MessageKey>>;
 
 export interface JobSubmit {
@@ -51,6 +56,7 @@ export interface JobSubmit {
 
 export function emptyJobForm(profile = ''): JobFormState {
   return {
+    jobType: 'export',
     name: '',
     profile,
     mailboxMode: 'list',
@@ -80,6 +86,8 @@ export function emptyJobForm(profile = ''): JobFormState {
 export function jobFormFromJob(j: Job): JobFormState {
   const f = emptyJobForm(j.profile);
   f.id = j.id;
+  f.jobType = j.type ?? 'export';
+  f.keep = { ...(j.freebusy ? { freebusy: j.freebusy } : {}), ...(j.import ? { import: j.import } : {}) };
   f.name = j.name;
   f.mailboxMode = j.mailboxes.mode;
   if (j.mailboxes.mode === 'list') f.mailboxList = j.mailboxes.list.join('\n');
@@ -115,6 +123,9 @@ function int(text: string): number {
 export function jobCandidate(f: JobFormState): Record<string, unknown> {
   return {
     id: f.id ?? 'new',
+    ...(f.jobType !== 'export' ? { type: f.jobType } : {}),
+    ...(f.jobType === 'freebusy' && f.keep?.freebusy ? { freebusy: f.keep.freebusy } : {}),
+    ...(f.jobType === 'import' && f.keep?.import ? { import: f.keep.import } : {}),
     name: f.name.trim(),
     profile: f.profile,
     mailboxes:
@@ -176,6 +187,8 @@ export function validateJobForm(f: JobFormState): JobValidation {
       errors[field] = typeof raw === 'string' && raw.trim() === '' ? 'validation.required' : (MESSAGES[field] ?? 'validation.invalid');
     }
   }
+  // A free/busy job writes one file per mailbox; the runner refuses other targets.
+  if (f.jobType === 'freebusy' && f.targetKind !== 'folder') errors.targetKind ??= 'validation.freebusyTarget';
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   const secrets = f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
   return { ok: true, value: { job: parsed.data, secrets } };

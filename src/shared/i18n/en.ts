@@ -72,6 +72,7 @@ export const en = {
   'validation.mailboxList': 'Enter SMTP addresses such as alice.smith@contoso.com, one per line.',
   'validation.days': 'Enter a whole number of days between 0 and 3650.',
   'validation.interval': 'Enter a whole number of minutes between 1 and 10080 (one week).',
+  'validation.freebusyTarget': 'A free/busy job writes files: choose a folder as the target.',
   'validation.cron': 'Enter a cron expression such as "0 * * * *" (every hour).',
   'validation.webhookUrl': 'Enter the webhook address, e.g. https://hooks.contoso.com/calendar.',
 
@@ -263,6 +264,10 @@ export const en = {
   'jobs.target.webhook': 'Webhook (HTTPS POST)',
   'jobs.target.sqlite': 'SQLite database',
   'jobs.format': 'File format',
+  'jobs.type': 'Job type',
+  'jobs.type.export': 'Calendar export',
+  'jobs.type.freebusy': 'Free/busy export',
+  'jobs.type.import': 'Import',
   'jobs.format.ics': 'iCalendar (.ics)',
   'jobs.format.json': 'JSON',
   'jobs.format.csv': 'CSV',

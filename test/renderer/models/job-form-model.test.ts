@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jobSchema } from '../../../src/shared/job.js';
 import { emptyJobForm, jobFormFromJob, validateJobForm, type JobFormState } from '../../../src/renderer/models/job-form-model.js';
 
 function form(patch: Partial<JobFormState> = {}): JobFormState {
@@ -53,4 +54,21 @@ describe('job form', () => {
     const again = validateJobForm(back);
     expect(again.ok && again.value.job).toEqual(r.value.job);
   });
+
+  it('keeps the job type: free/busy and import jobs round-trip, a job without a type stays without one', () => {
+    const base = { id: 'j9', name: 'FB', profile: 'p1', mailboxes: { mode: 'list', list: ['jan.devries@contoso.com'] }, target: { kind: 'folder', path: '/srv/fb' } };
+    const fb = jobSchema.parse({ ...base, type: 'freebusy', freebusy: { includeFree: true, merge: false } });
+    const back = validateJobForm(jobFormFromJob(fb));
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.value.job).toMatchObject({ type: 'freebusy', freebusy: { includeFree: true, merge: false } });
+    const imp = jobSchema.parse({ ...base, type: 'import', import: { id: 'abs', source: { path: '/srv/abs.csv' } } });
+    const impBack = validateJobForm(jobFormFromJob(imp));
+    if (!impBack.ok) throw new Error(JSON.stringify(impBack.errors));
+    expect(impBack.value.job).toMatchObject({ type: 'import', import: { id: 'abs', source: { path: '/srv/abs.csv' } } });
+    const plain = validateJobForm(jobFormFromJob(jobSchema.parse(base)));
+    if (!plain.ok) throw new Error(JSON.stringify(plain.errors));
+    expect(plain.value.job.type).toBeUndefined();
+    expect(errorsOf(form({ jobType: 'freebusy', targetKind: 'sqlite' }))).toEqual({ targetKind: 'validation.freebusyTarget' });
+  });
 });
+

@@ -69,6 +69,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       <FieldGrid>
         <JobText b={b} field="name" label={t('jobs.name')} required />
         <JobSelect b={b} field="profile" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
+        <JobSelect b={b} field="jobType" label={t('jobs.type')} options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy'] as const)).map((v) => ({ value: v, label: t(`jobs.type.${v}`) }))} />
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.what')}</Divider>
       <FieldGrid>

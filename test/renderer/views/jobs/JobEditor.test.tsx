@@ -53,4 +53,22 @@ describe('JobEditor', () => {
       secrets: {},
     });
   });
+
+  it('creates a free/busy job, and refuses one aimed at a webhook', async () => {
+    const { calls, saved } = mount();
+    set('name', 'Room availability');
+    set('mailboxList', 'room.amsterdam@contoso.com');
+    fireEvent.change(field('jobType'), { target: { value: 'freebusy' } });
+    fireEvent.change(field('targetKind'), { target: { value: 'webhook' } });
+    set('targetUrl', 'https://hooks.contoso.com/x');
+    fireEvent.click(screen.getByTestId('job-save'));
+    expect(err('targetKind')).toBe(translate('en', 'validation.freebusyTarget'));
+    expect(calls).toEqual([]);
+    fireEvent.change(field('targetKind'), { target: { value: 'folder' } });
+    set('targetPath', '/srv/freebusy');
+    await act(async () => fireEvent.click(screen.getByTestId('job-save')));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(calls[0].input).toMatchObject({ job: { type: 'freebusy', name: 'Room availability', target: { kind: 'folder', path: '/srv/freebusy' } } });
+    expect(saved[0]!.job.type).toBe('freebusy');
+  });
 });
