@@ -27,7 +27,12 @@ export function JobCard({ view, progress, selected, onSelect, onRun, onCancel, o
     <Card className={mergeClasses(selected && s.selected)} onClick={onSelect} data-testid="job-card" data-job-name={j.name} data-running={String(running)}>
       <CardHeader
         header={<Text weight="semibold">{j.name}</Text>}
-        description={<Text size={200}>{t(`jobs.schedule.${j.schedule.kind}`, scheduleParams(j.schedule))}</Text>}
+        description={
+          <Text size={200}>
+            {t(`jobs.schedule.${j.schedule.kind}`, scheduleParams(j.schedule))}
+            {j.type && j.type !== 'export' ? <span data-testid="job-type">{` · ${t(`jobs.type.${j.type}`)}`}</span> : null}
+          </Text>
+        }
         action={status ? <Badge appearance="filled" color={STATUS_COLOR[status]} data-testid="job-status">{t(`jobs.status.${status}`)}</Badge> : undefined}
       />
       <div className={s.body}>
