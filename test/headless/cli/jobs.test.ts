@@ -154,3 +154,27 @@ describe('calpump jobs --type freebusy', () => {
     expect(noOut.stderr).toContain('--out');
   });
 });
+
+describe('calpump jobs --type import', () => {
+  it('stores the import job file as the job (source made absolute, mailboxes from the file) and lists its type', async () => {
+    const { dir } = await setup();
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'imp'));
+    await writeFile(join(dir, 'imp', 'absences.csv'), 'id,mailbox,subject,start,end\nA1,anna.schmidt@contoso.com,Vacation,2026-04-01,2026-04-02\n');
+    await writeFile(join(dir, 'imp', 'job.json'), JSON.stringify({ source: { path: 'absences.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }));
+    const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Absences', '--profile', 'demo', '--import-job', join(dir, 'imp', 'job.json'), '--every', '60', '--json']);
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ type: 'import', import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') } }, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] } });
+    const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
+    expect(list.stdout).toMatch(/Absences\s+demo\s+← \S+absences\.csv\s+import\s+every 60 min/);
+
+    const missing = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'X', '--profile', 'demo']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--import-job');
+    await writeFile(join(dir, 'imp', 'bad.json'), JSON.stringify({ source: {} }));
+    const bad = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Y', '--profile', 'demo', '--import-job', join(dir, 'imp', 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--import-job source');
+  });
+});

@@ -1,9 +1,11 @@
 // `calpump jobs list|show|add|remove|run|history`: scheduled exports (the pump). `run` performs one run now in
 // this process (incremental, journaled — see README "Pump") and exits 1 if any mailbox failed.
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { createWriter } from '../../../core/connectors/writer-factory.js';
+import { importJobSchema } from '../../../core/import/import-job.js';
 import { createJobExecutor } from '../../../core/scheduler/job-executor.js';
 import { JobStore } from '../../../core/store/job-store.js';
 import { RunHistoryStore } from '../../../core/store/run-history-store.js';
@@ -26,7 +28,8 @@ function say(ctx: CliContext, key: keyof (typeof TEXT)['en'], params: Record<str
 }
 
 interface AddFlags {
-  type: 'export' | 'freebusy';
+  type: 'export' | 'freebusy' | 'import';
+  importJob?: string;
   includeFree?: boolean;
   merge?: boolean;
   name: string;
@@ -77,7 +80,8 @@ export function register(program: Command, ctx: CliContext): void {
     .command('add')
     .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE')
     .requiredOption('--name <name>', 'job name')
-    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out)').choices(['export', 'freebusy']).default('export'))
+    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out)').choices(['export', 'freebusy', 'import']).default('export'))
+    .option('--import-job <file>', 'import: the import job file (JSON, as `calpump import --job` reads)')
     .option('--include-free', 'freebusy: also write free blocks')
     .option('--no-merge', 'freebusy: keep overlapping blocks of the same status apart')
     .requiredOption('--profile <profile>', 'profile name or id')
@@ -159,6 +163,10 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
 }
 
 function describeTarget(job: Job): string {
+  if (jobTypeOf(job) === 'import') {
+    const src = (job.import?.source ?? {}) as { path?: string; url?: string };
+    return `← ${src.path ?? src.url ?? '?'}`;
+  }
   const t = job.target;
   return t.kind === 'folder' ? `${job.format} → ${t.path}` : t.kind === 'webhook' ? `webhook → ${t.url}` : `sqlite → ${t.path}`;
 }
@@ -172,6 +180,11 @@ function describeSchedule(job: Job): string {
 
 async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  if (o.type === 'import' && !o.importJob) throw bad('--import-job', 'an import job needs --import-job FILE');
+  const imported = o.type === 'import' ? await importDocument(ctx, o) : undefined;
+  // An import job writes into mailboxes: its mailboxes default to the import document's, and it has no output.
+  if (imported && !o.mailbox?.length && !o.search && !o.allRooms) o.mailbox = imported.mailboxes;
+  if (imported && !o.out && !o.webhook && !o.sqlite) o.out = join(ctx.configDir, 'state');
   const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.allRooms ? 'allRooms' : ''].filter(Boolean);
   if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search or --all-rooms');
   const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
@@ -189,6 +202,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   }
   const input = {
     ...(o.type === 'freebusy' ? { type: 'freebusy', freebusy: { includeFree: !!o.includeFree, merge: o.merge !== false } } : {}),
+    ...(imported ? { type: 'import', import: imported.document } : {}),
     name: o.name,
     profile: (await ctx.profiles.get(o.profile)).name,
     mailboxes,
@@ -204,6 +218,25 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   if (secret) await ctx.secrets.set(jobSecretKey(job.id, 'webhookSecret'), secret);
   if (o.json) ctx.json(job);
   else ctx.out(say(ctx, 'added', { name: job.name, id: job.id }));
+}
+
+/** The import job file, checked now (not at the first run) with its source path made absolute. */
+async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document: Record<string, unknown>; mailboxes: string[] }> {
+  const file = ctx.resolvePath(o.importJob!);
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new CalpumpError('input.invalid', { params: { field: '--import-job', problem: `${file}: ${(e as Error).message}` } });
+  }
+  const source = doc.source as { path?: unknown } | undefined;
+  if (source && typeof source.path === 'string') doc = { ...doc, source: { ...source, path: resolve(dirname(file), source.path) } };
+  const parsed = importJobSchema.safeParse({ id: o.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'import', ...doc });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CalpumpError('input.invalid', { params: { field: `--import-job ${issue.path.join('.')}`, problem: issue.message } });
+  }
+  return { document: { ...doc, id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
 }
 
 /** One run of a stored job in this process; also what `calpump export --job J` should call. */
