@@ -12,6 +12,7 @@ import { openInSystemBrowser } from './open-browser.js';
 import { createDemoData, startDemoSimulator, type DemoSimulator } from './demo-setup.js';
 import { startServeServer, type FeedsHandler, type RunningServeServer } from './server.js';
 import { DEFAULT_UI_DIR, ensureUi } from './ui-build.js';
+import { createFeedsHandler, feedToken } from './feeds.js';
 
 export interface ServeOptions {
   configDir: string;
@@ -40,6 +41,8 @@ export interface RunningServe {
   url: string;
   origin: string;
   token: string;
+  /** Read-only feed URL pattern for displays (its token gives no UI access). */
+  feedsUrl: string;
   dispatcher: Dispatcher;
   core: BuiltCoreServices;
   sim?: DemoSimulator;
@@ -72,6 +75,7 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
   });
   const dispatcher = createDispatcher(core.services, { events: core.events });
 
+  const feeds = await feedToken(core.services.secrets);
   let sim: DemoSimulator | undefined;
   let demo: RunningServe['demo'];
   let server: RunningServeServer | undefined;
@@ -94,11 +98,12 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
       uiDir,
       logger: core.logger,
       lang: opts.lang,
-      feeds: opts.feeds,
+      feeds: opts.feeds ?? createFeedsHandler({ token: feeds, findJob: (name) => core.jobStore.get(name) }),
     });
   } catch (e) {
     await stop();
     throw e;
   }
-  return { url: server.url, origin: server.origin, token: security.token, dispatcher, core, sim, demo, uiReady: ui.ready, stop };
+  const feedsUrl = `${server.origin}/feeds/<job>/<mailbox>.ics?token=${feeds}`;
+  return { url: server.url, origin: server.origin, token: security.token, feedsUrl, dispatcher, core, sim, demo, uiReady: ui.ready, stop };
 }

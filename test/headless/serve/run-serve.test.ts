@@ -43,6 +43,43 @@ describe('runServe --demo', () => {
   });
 });
 
+describe('read-only feeds', () => {
+  it('serves a folder job\'s file per mailbox with the feed token, and refuses without it or for unknown jobs', async () => {
+    const configDir = await tempDir('calpump-serve-');
+    const running = await runServe({ configDir, demo: true, uiDir: await tempDir('calpump-ui-'), build: false, secrets: new MemorySecretStore(), schedule: false, port: 0 });
+    try {
+      const token = new URL(running.feedsUrl.replace('<job>', 'j').replace('<mailbox>', 'm')).searchParams.get('token')!;
+      expect(token).not.toBe(running.token); // a display's feed URL gives no UI access
+      const job = (await running.dispatcher.call('jobs.get', { id: running.demo!.jobId })) as { output: { job: { name: string; format: string; mailboxes: { list: string[] } } } };
+      const { name, format, mailboxes } = job.output.job;
+      const feed = (mailbox: string, t = token, ext = format) => fetch(`${running.origin}/feeds/${encodeURIComponent(name)}/${encodeURIComponent(mailbox)}.${ext}?token=${t}`);
+
+      const before = await feed(mailboxes.list[0]);
+      expect(before.status).toBe(404);
+      expect(await before.text()).toContain('run the job');
+      await running.dispatcher.call('jobs.runNow', { id: running.demo!.jobId });
+      let res = before;
+      for (let i = 0; i < 300 && res.status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        res = await feed(mailboxes.list[0]);
+      }
+      expect(res.status).toBe(200);
+      expect(format).toBe('ics'); // the demo job writes iCalendar files
+      expect(res.headers.get('content-type')).toContain('text/calendar');
+      expect(await res.text()).toContain('BEGIN:VCALENDAR');
+      expect((await feed(mailboxes.list[0], 'wrong-token')).status).toBe(401);
+      expect((await fetch(`${running.origin}/feeds/${encodeURIComponent(name)}/${encodeURIComponent(mailboxes.list[0])}.${format}`)).status).toBe(401);
+      expect((await fetch(`${running.origin}/feeds/nope/${encodeURIComponent(mailboxes.list[0])}.${format}?token=${token}`)).status).toBe(404);
+      const wrongExt = format === 'json' ? 'csv' : 'json';
+      const other = await feed(mailboxes.list[0], token, wrongExt);
+      expect(other.status).toBe(404);
+      expect(await other.text()).toContain(`.${format}`);
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
 describe('calpump serve (CLI)', () => {
   function io() {
     let out = '';
