@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
-import { MAX_RECORDED_ERRORS, type FolderRunResult, type JobRunResult, type RunJobDeps, type RunJobOptions } from '../sync/run-job.js';
+import { type FolderRunResult, type JobRunResult, type RunJobDeps, type RunJobOptions } from '../sync/run-job.js';
 import { jobWindow } from '../sync/window.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import { freeBusyJobSchema } from './freebusy-job.js';
 import { runFreeBusy } from './run-freebusy.js';
+import { buildRunRecord } from '../sync/run-record.js';
 
 export type FreeBusyJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'>;
 
@@ -45,21 +46,18 @@ export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: R
   }
   const mailboxesOk = folders.filter((f) => f.ok).length;
   const mailboxesFailed = folders.length - mailboxesOk;
-  const record: RunRecord = {
+  const record = buildRunRecord(job, {
     runId,
-    jobId: job.id,
-    jobName: job.name,
-    trigger: opts.trigger ?? 'manual',
+    trigger: opts.trigger,
     dryRun,
     startedAt,
     finishedAt: now().toISOString(),
-    status: mailboxesFailed === 0 && errors.length === 0 ? 'ok' : mailboxesOk > 0 ? 'partial' : 'failed',
     mailboxesOk,
     mailboxesFailed,
-    items: folders.reduce((n, f) => n + f.items, 0),
+    folders,
     itemsWritten: folders.reduce((n, f) => n + f.upserts, 0),
-    errors: errors.slice(0, MAX_RECORDED_ERRORS),
-  };
+    errors,
+  });
   log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: mailboxesFailed, written: record.itemsWritten });
   if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
   emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });

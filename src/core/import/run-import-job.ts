@@ -5,10 +5,11 @@ import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { MAX_RECORDED_ERRORS, type FolderRunResult, type JobRunResult, type RunJobOptions } from '../sync/run-job.js';
+import { type FolderRunResult, type JobRunResult, type RunJobOptions } from '../sync/run-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import { importJobSchema } from './import-job.js';
 import { runImport } from './run-import.js';
+import { buildRunRecord } from '../sync/run-record.js';
 
 export interface ImportJobRunDeps {
   writer?: CalendarWriter;
@@ -57,21 +58,18 @@ export async function runImportJob(job: Job, deps: ImportJobRunDeps, opts: RunJo
   }
   const mailboxesOk = folders.filter((f) => f.ok).length;
   const mailboxesFailed = folders.length - mailboxesOk;
-  const record: RunRecord = {
+  const record = buildRunRecord(job, {
     runId,
-    jobId: job.id,
-    jobName: job.name,
-    trigger: opts.trigger ?? 'manual',
+    trigger: opts.trigger,
     dryRun,
     startedAt,
     finishedAt: now().toISOString(),
-    status: mailboxesFailed === 0 && errors.length === 0 ? 'ok' : mailboxesOk > 0 ? 'partial' : 'failed',
     mailboxesOk,
     mailboxesFailed,
-    items: folders.reduce((n, f) => n + f.items, 0),
+    folders,
     itemsWritten: folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
-    errors: errors.slice(0, MAX_RECORDED_ERRORS),
-  };
+    errors,
+  });
   log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: mailboxesFailed, written: record.itemsWritten });
   if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
   emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });

@@ -17,6 +17,7 @@ import { syncFolder, type FolderSyncContext } from './folder-sync.js';
 import { planFolders, planMailboxes } from './mailbox-plan.js';
 import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
+import { buildRunRecord } from './run-record.js';
 
 export interface RunJobDeps {
   connector: Connector;
@@ -55,7 +56,6 @@ export interface JobRunResult {
   folders: FolderRunResult[];
 }
 
-export const MAX_RECORDED_ERRORS = 100;
 
 export function configHashOf(job: Job): string {
   return createHash('sha256').update(JSON.stringify(job.filters)).digest('hex').slice(0, 16);
@@ -75,21 +75,18 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   let started = false;
 
   const finish = (): JobRunResult => {
-    const record: RunRecord = {
+    const record = buildRunRecord(job, {
       runId,
-      jobId: job.id,
-      jobName: job.name,
-      trigger: opts.trigger ?? 'manual',
+      trigger: opts.trigger,
       dryRun,
       startedAt,
       finishedAt: now().toISOString(),
-      status: mailboxesFailed === 0 && errors.length === 0 ? 'ok' : mailboxesOk > 0 ? 'partial' : 'failed',
       mailboxesOk,
       mailboxesFailed,
-      items: folders.reduce((n, f) => n + f.items, 0),
+      folders,
       itemsWritten: dryRun ? 0 : folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
-      errors: errors.slice(0, MAX_RECORDED_ERRORS),
-    };
+      errors,
+    });
     log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: mailboxesFailed, written: record.itemsWritten });
     if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
     emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
