@@ -14,7 +14,9 @@ export const SERVICE_ACCOUNT = 'svc-calpump@contoso.com';
  */
 export function tsArgs(script: string, args: string[]): string[] {
   const loader = process.env.BENCH_LOADER === 'tsx' ? ['--import', 'tsx'] : [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')];
-  return [...loader, join(ROOT, 'bench', script), ...(loader.length === 1 ? ['--', ...args] : args)];
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every child (simulator included) to DIR/<script>/.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, script.replace(/\.ts$/, ''))}`] : [];
+  return [...prof, ...loader, join(ROOT, 'bench', script), ...(loader.length === 1 ? ['--', ...args] : args)];
 }
 
 export interface SimHandle {

@@ -39,6 +39,8 @@ export const filtersSchema = z.object({
   showAs: z.array(showAsSchema).min(1).optional(),
   includeCancelled: z.boolean().default(true),
   includeBody: z.boolean().default(false),
+  /** Attendee lists in the output (off for door signs and occupancy: EWS then needs no GetItem per 50 items). */
+  includeAttendees: z.boolean().default(true),
 });
 export type JobFilters = z.infer<typeof filtersSchema>;
 
@@ -105,7 +107,7 @@ export const jobSchema = z.object({
   mailboxes: mailboxSelectionSchema,
   folders: folderSelectionSchema.default({ ids: ['calendar'], includeSubfolders: false }),
   window: windowSchema.default({ daysBack: 7, daysAhead: 90 }),
-  filters: filtersSchema.default({ private: 'mask', includeCancelled: true, includeBody: false }),
+  filters: filtersSchema.default({ private: 'mask', includeCancelled: true, includeBody: false, includeAttendees: true }),
   /** File format for the folder target; the webhook sends JSON and SQLite stores columns. */
   format: exportFormatSchema.default('ics'),
   target: targetSchema,

@@ -5,6 +5,11 @@ import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, Normalised
 export interface CalendarViewOptions {
   /** Include the body text (opt-in: bodies are large and may be confidential). */
   includeBody?: boolean;
+  /**
+   * Attendee lists (default true). EWS cannot return attendees from FindItem, so they cost a GetItem per 50
+   * items; a door sign or occupancy export that needs none reads one request per page instead.
+   */
+  includeAttendees?: boolean;
   signal?: AbortSignal;
 }
 

@@ -19,6 +19,8 @@ export interface AdhocExportRequest {
   outDir: string;
   dryRun?: boolean;
   includeBody?: boolean;
+  /** Attendee lists (default true). */
+  includeAttendees?: boolean;
   profileName: string;
   /** Mailboxes read at once (default 8). */
   concurrency?: number;
@@ -90,7 +92,7 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
     const base = { mailbox, folder: req.folder };
     let result: MailboxExportResult;
     try {
-      const events = connector.calendarView(mailbox, req.folder, req.from, req.to, { includeBody: !!req.includeBody });
+      const events = connector.calendarView(mailbox, req.folder, req.from, req.to, { includeBody: !!req.includeBody, includeAttendees: req.includeAttendees ?? true });
       if (req.dryRun) {
         result = { ...base, ok: true, ...(await countWithSample(events)) };
       } else {

@@ -14,6 +14,7 @@ export function applyFilters(e: NormalisedEvent, f: JobFilters): NormalisedEvent
   if (!f.includeCancelled && e.isCancelled) return undefined;
   const out: NormalisedEvent = { ...e };
   if (!f.includeBody) delete out.body;
+  if (f.includeAttendees === false) delete out.attendees;
   if (isPrivate(e)) {
     if (f.private === 'skip') return undefined;
     if (f.private === 'mask') {

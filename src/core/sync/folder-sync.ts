@@ -40,7 +40,7 @@ function isStateError(e: unknown): boolean {
 
 /** Reads a range, applies the job's filters and keeps what belongs to the window. */
 export async function readFiltered(ctx: FolderSyncContext, mailbox: string, folder: string, range: TimeWindow, into: Map<string, NormalisedEvent>): Promise<void> {
-  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, { includeBody: ctx.job.filters.includeBody, signal: ctx.signal });
+  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, { includeBody: ctx.job.filters.includeBody, includeAttendees: ctx.job.filters.includeAttendees, signal: ctx.signal });
   for await (const raw of events) {
     const e = applyFilters(raw, ctx.job.filters);
     if (e && overlaps(e, ctx.window)) into.set(eventKey(e), e);
