@@ -3,7 +3,6 @@
 // instead of duplicating. Times are UTC (no VTIMEZONE needed); all-day events are DATE values. DTSTAMP is the
 // item's last modification, not "now", so an unchanged calendar exports byte-identically.
 import ical, {
-  foldLines,
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalAttendeeType,
@@ -15,6 +14,7 @@ import ical, {
   type ICalEventData,
 } from 'ical-generator';
 import type { NormalisedEvent, ShowAs, Sensitivity } from '../../../shared/model.js';
+import { foldIcsLines } from './ics-fold.js';
 import { calendarNameOf, type EventEncoder, type FolderMeta } from './types.js';
 
 const BUSY: Record<ShowAs, ICalEventBusyStatus | null> = {
@@ -88,7 +88,7 @@ export function createIcsEncoder(meta: FolderMeta): EventEncoder {
       // One event at a time through the calendar keeps its defaults and line folding, then is dropped again.
       const text = cal.createEvent(icsEventData(e)).toString();
       cal.clear();
-      return foldLines(text).replace(/\r?\n?$/, '\r\n');
+      return foldIcsLines(text).replace(/\r?\n?$/, '\r\n');
     },
     end: () => 'END:VCALENDAR\r\n',
   };
