@@ -1,4 +1,5 @@
 // Bench child: Calpump's ad-hoc export (runAdhocExport through the EWS connector) of every given mailbox.
+// --format ics|json, --attendees yes|no (no: the fields the naive loop writes, so both read the same data).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
   const t0 = performance.now();
   const report = await runAdhocExport(
-    { mailboxes, folder: 'calendar', from: new Date(arg('from')), to: new Date(arg('to')), format: 'ics', outDir: out, profileName: 'bench', concurrency: Number(arg('concurrency', '8')) },
+    { mailboxes, folder: 'calendar', from: new Date(arg('from')), to: new Date(arg('to')), format: arg('format', 'ics') as 'ics' | 'json', includeAttendees: arg('attendees', 'yes') === 'yes', outDir: out, profileName: 'bench', concurrency: Number(arg('concurrency', '8')) },
     { connector, logger: nullLogger },
   );
   const ms = performance.now() - t0;

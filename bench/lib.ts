@@ -8,12 +8,10 @@ export const SIM_PASSWORD = 'Passw0rd!';
 export const SERVICE_ACCOUNT = 'svc-calpump@contoso.com';
 
 /**
- * How children run TypeScript. tsx is the goal (bin/calpump.js uses it); until the EWS transport's named imports
- * from the CommonJS @ewsjs/ntlm-client resolve under plain Node ESM, children use vite-node (as the tests do).
- * BENCH_LOADER=tsx switches.
+ * How children run TypeScript: tsx, as bin/calpump.js ships. BENCH_LOADER=vite-node runs them the way the tests do.
  */
 export function tsArgs(script: string, args: string[]): string[] {
-  const loader = process.env.BENCH_LOADER === 'tsx' ? ['--import', 'tsx'] : [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')];
+  const loader = process.env.BENCH_LOADER === 'vite-node' ? [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')] : ['--import', 'tsx'];
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every child (simulator included) to DIR/<script>/.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, script.replace(/\.ts$/, ''))}`] : [];
   return [...prof, ...loader, join(ROOT, 'bench', script), ...(loader.length === 1 ? ['--', ...args] : args)];

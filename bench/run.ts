@@ -28,10 +28,14 @@ async function fullExport(n: number, events: number): Promise<void> {
     const args = ['--url', sim.ewsUrl, '--ca', sim.caFile, '--mailboxes', list.join(','), '--from', '2025-12-31T00:00:00Z', '--to', '2026-05-02T00:00:00Z'];
     const naive = await runChild('naive-export.ts', args);
     await sim.command('reset');
-    const pump = await runChild('calpump-export.ts', args);
+    // Like for like: the naive loop writes uid, subject, times, location and all-day as JSON, no attendees.
+    const pump = await runChild('calpump-export.ts', [...args, '--format', 'json', '--attendees', 'no']);
+    await sim.command('reset');
+    const full = await runChild('calpump-export.ts', [...args, '--format', 'ics', '--attendees', 'yes']);
     const ratio = (naive.ms as number) / (pump.ms as number);
     say(`full export, ${list.length} mailboxes × ${events} events: naive ${fmt(naive.ms)} (${naive.items} items, ${naive.failed} failed), Calpump ${fmt(pump.ms)} (${pump.items} items, ${pump.failed} failed)`);
     say(row('full export: Calpump vs naive sequential loop', `${ratio.toFixed(1)}× faster`, '≥ 10× faster', `ratio ${(ratio / 10).toFixed(2)} of target`, ratio >= 10));
+    say(`  (not a target) the same export as ICS with attendees (a GetItem per 50 items): ${fmt(full.ms)}, ${(((naive.ms as number) / (full.ms as number))).toFixed(1)}× the naive loop (${full.items} items, ${full.failed} failed)`);
   } finally {
     await sim.stop();
   }
