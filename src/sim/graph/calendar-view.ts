@@ -65,15 +65,22 @@ export function calendarView(req: GraphRequest, mb: SimMailbox, calendarId: stri
   const items = expand(req.ctx.world, f, from, to);
   const top = pageSize(req, 10);
   const skip = Number(req.query.get('$skip') ?? 0);
-  const withBody = (req.query.get('$select') ?? 'body').split(',').includes('body');
+  const select = req.query.get('$select')?.split(',').map((s) => s.trim());
+  const withBody = !select || select.includes('body');
   const body: Record<string, unknown> = { '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/calendarView`) };
   if (skip + top < items.length) {
     const next = new URLSearchParams(req.query);
     next.set('$skip', String(skip + top));
     body['@odata.nextLink'] = `${v1(req.ctx)}${basePath}?${next.toString()}`;
   }
-  body.value = items.slice(skip, skip + top).map((x) => eventJson(x, withBody));
+  body.value = items.slice(skip, skip + top).map((x) => selected(eventJson(x, withBody), select));
   return ok(body, PREFER_UTC);
+}
+
+/** As Graph does with $select: the named properties, plus id and @odata.etag, which always come. */
+function selected(json: Record<string, unknown>, select: string[] | undefined): Record<string, unknown> {
+  if (!select) return json;
+  return Object.fromEntries(Object.entries(json).filter(([k]) => k === 'id' || k === '@odata.etag' || select.includes(k)));
 }
 
 export function calendarViewDelta(req: GraphRequest, mb: SimMailbox, calendarId: string | undefined, basePath: string): GraphResult {

@@ -45,4 +45,18 @@ describe('export with a Graph profile', () => {
     }
     await connector.close();
   });
+
+  it('leaves attendees out of $select and of the events when includeAttendees is false', async () => {
+    const { connector } = await simGraphConnector(sim, {}, { sleep: async () => undefined });
+    sim.faults.clear();
+    const mailbox = 'anna.schmidt@contoso.com';
+    const want = expectedEvents(sim.world, mailbox, 'calendar', from, to);
+    expect(want.some((e) => e.attendees?.length)).toBe(true);
+    const got: NormalisedEvent[] = [];
+    for await (const e of connector.calendarView(mailbox, 'calendar', from, to, { includeAttendees: false })) got.push(e);
+    expect(got.filter((e) => e.attendees)).toEqual([]);
+    const strip = (list: NormalisedEvent[]) => comparable(list.map(({ attendees: _a, ...rest }) => rest as NormalisedEvent));
+    expect(strip(got)).toEqual(strip(want));
+    await connector.close();
+  });
 });
