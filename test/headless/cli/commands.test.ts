@@ -159,6 +159,18 @@ describe('calpump export', () => {
     expect(report.mailboxes[0].file).toBeUndefined();
     expect(report.mailboxes[0].sample).toHaveLength(3);
     expect(calls[0]).toBe('view anna.schmidt@contoso.com calendar 2026-01-01T00:00:00.000Z 2026-02-01T00:00:00.000Z');
+    expect(calls[1]).toBe('view options attendees=true body=false');
+  });
+
+  it('--no-attendees and --include-body reach the connector', async () => {
+    const dir = await withDemo();
+    const { factory, calls } = fakeFactory();
+    const r = await runCli(
+      ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--days-back', '0', '--days-ahead', '1', '--no-attendees', '--include-body', '--dry-run', '--json'],
+      { createConnector: factory },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(calls).toContain('view options attendees=false body=true');
   });
 
   it('window mistakes are bad input (exit 2)', async () => {

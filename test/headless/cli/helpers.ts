@@ -136,8 +136,9 @@ export function fakeFactory(fake: FakeOptions = {}) {
         await check(mailbox);
         return FOLDERS;
       },
-      async *calendarView(mailbox: string, folderId: string, from: Date, to: Date) {
+      async *calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: { includeAttendees?: boolean; includeBody?: boolean }) {
         calls.push(`view ${mailbox} ${folderId} ${from.toISOString()} ${to.toISOString()}`);
+        calls.push(`view options attendees=${opts?.includeAttendees !== false} body=${!!opts?.includeBody}`);
         await check(mailbox);
         for (let i = 0; i < 3; i++) yield event(i, i === 0 ? `Standup ${mailbox}` : undefined);
       },

@@ -22,6 +22,8 @@ interface ExportFlags extends WindowFlags {
   out?: string;
   dryRun?: boolean;
   includeBody?: boolean;
+  /** --no-attendees sets it false. */
+  attendees: boolean;
   json?: boolean;
 }
 
@@ -41,6 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'output folder (created if missing)')
     .option('--dry-run', 'read and count, write nothing; shows a few items')
     .option('--include-body', 'include item bodies (large, may be confidential)')
+    .option('--no-attendees', 'leave attendee lists out (faster on Exchange: no GetItem per 50 items; door signs need none)')
     .option('--json', 'machine-readable output')
     .action(async (opts: ExportFlags) => runExport(ctx, opts));
 }
@@ -66,6 +69,7 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
         outDir: opts.out ? ctx.resolvePath(opts.out) : '',
         dryRun: !!opts.dryRun,
         includeBody: !!opts.includeBody,
+        includeAttendees: opts.attendees !== false,
         profileName: profile.name,
       },
       { connector, logger: ctx.loggerFor(profile) },
