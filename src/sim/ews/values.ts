@@ -3,6 +3,8 @@ import type { ShowAs, Sensitivity } from '../../shared/model.js';
 
 /** EWS writes UTC date-times without milliseconds: 2026-03-24T08:00:00Z. */
 export function ewsDate(iso: string): string {
+  // The world keeps canonical toISOString() values; only other shapes need the Date round trip.
+  if (iso.length === 24 && iso.endsWith('Z') && iso[19] === '.') return `${iso.slice(0, 19)}Z`;
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -70,10 +70,33 @@ export interface Occurrence {
   end: string;
 }
 
+interface Expansion {
+  signature: string;
+  untilMs: number;
+  list: readonly Occurrence[];
+}
+// Every FindItem, GetItem and SyncFolderItems expands the same series again; remembered per master object and
+// dropped when anything that shapes the series (times, zone, pattern, range) has changed.
+const expansions = new WeakMap<SimEvent, Expansion>();
+
 /**
  * Original occurrences of a series (before exceptions/deletions), up to `untilMs` for open-ended series.
+ * The list is shared between callers: read it, never change it.
  */
-export function seriesOccurrences(master: SimEvent, untilMs: number): Occurrence[] {
+export function seriesOccurrences(master: SimEvent, untilMs: number): readonly Occurrence[] {
+  const signature = `${master.start}|${master.end}|${master.timeZone}|${master.isAllDay}|${JSON.stringify(master.recurrence)}`;
+  const hit = expansions.get(master);
+  if (hit && hit.signature === signature) {
+    // A bounded range does not depend on untilMs; an open one expanded further contains the shorter list as its head.
+    if (master.recurrence?.range.kind !== 'noEnd' || hit.untilMs === untilMs) return hit.list;
+    if (hit.untilMs > untilMs) return hit.list.filter((o) => Date.parse(o.start) <= untilMs);
+  }
+  const list = expandSeries(master, untilMs);
+  expansions.set(master, { signature, untilMs, list });
+  return list;
+}
+
+function expandSeries(master: SimEvent, untilMs: number): Occurrence[] {
   const rec = master.recurrence as SimRecurrence;
   const tz = master.timeZone;
   const startMs = Date.parse(master.start);

@@ -77,3 +77,26 @@ describe('recurrence expansion', () => {
     expect(ending.map((e) => e.subject)).not.toContain('Projektbesprechung');
   });
 });
+
+describe('seriesOccurrences cache', () => {
+  it('follows a change to the series pattern and to the open end of the range', async () => {
+    const { seriesOccurrences } = await import('../../../src/sim/world/recurrence.js');
+    const master = {
+      id: 'm1', mailbox: 'a@contoso.com', folderId: 'f', subject: 's', start: '2026-03-02T08:00:00.000Z', end: '2026-03-02T09:00:00.000Z',
+      timeZone: 'Europe/Berlin', isAllDay: false,
+      recurrence: { pattern: { kind: 'daily', interval: 1 }, range: { kind: 'noEnd', startDate: '2026-03-02' } },
+      exceptions: {}, deletedOccurrences: [],
+    } as unknown as Parameters<typeof seriesOccurrences>[0];
+    const tenDays = Date.parse('2026-03-11T12:00:00Z');
+    const twentyDays = Date.parse('2026-03-21T12:00:00Z');
+    expect(seriesOccurrences(master, twentyDays)).toHaveLength(20);
+    expect(seriesOccurrences(master, tenDays)).toHaveLength(10);
+    expect(seriesOccurrences(master, twentyDays)).toHaveLength(20);
+    (master.recurrence as { pattern: { interval: number } }).pattern.interval = 2;
+    expect(seriesOccurrences(master, twentyDays)).toHaveLength(10);
+    // Berlin switches to summer time on 2026-03-29 (every other day from 03-02: 28th, then 30th): the wall-clock time stays 09:00, the UTC hour moves.
+    const after = seriesOccurrences(master, Date.parse('2026-04-02T12:00:00Z')).map((o) => o.start);
+    expect(after).toContain('2026-03-30T07:00:00.000Z');
+    expect(after).toContain('2026-03-28T08:00:00.000Z');
+  });
+});
