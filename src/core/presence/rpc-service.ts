@@ -6,7 +6,7 @@ import type { Connector } from '../connectors/connector.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
-import { DEFAULT_RULE_TABLE, DEFAULT_RULE_TABLE_INPUT, parseRuleTable, presenceTableSchema, type PresenceTableInput } from './presence-rules.js';
+import { DEFAULT_RULE_TABLE, DEFAULT_RULE_TABLE_INPUT, parseRuleTable, presenceTableSchema, type PresenceTable, type PresenceTableInput } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
 
 const spanSchema = z.object({ status: z.string(), start: z.string(), end: z.string(), rule: z.string().optional(), eventId: z.string().optional() });
@@ -21,6 +21,8 @@ export const presenceStatusInput = z
     horizonHours: z.number().int().min(1).max(336).optional(),
     /** A rule table to use instead of the default (e.g. the one being edited). */
     rules: z.unknown().optional(),
+    /** A saved table by name (when `rules` is absent); default: the saved "default" table. */
+    table: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -36,6 +38,8 @@ export interface PresenceServiceDeps {
   logger: Logger;
   now?: () => Date;
   lang?: () => Lang;
+  /** A saved rule table by name (src/core/store/presence-rule-store.ts); absent = the built-in table only. */
+  savedTable?: (name: string) => Promise<PresenceTable>;
 }
 
 export function createPresenceService(deps: PresenceServiceDeps) {
@@ -53,7 +57,12 @@ export function createPresenceService(deps: PresenceServiceDeps) {
     },
     async status(raw: z.input<typeof presenceStatusInput>): Promise<z.infer<typeof presenceStatusOutput>> {
       const input = presenceStatusInput.parse(raw);
-      const table = input.rules === undefined ? DEFAULT_RULE_TABLE : parseRuleTable(input.rules, '(rule table)');
+      const table =
+        input.rules !== undefined
+          ? parseRuleTable(input.rules, '(rule table)')
+          : deps.savedTable
+            ? await deps.savedTable(input.table ?? 'default')
+            : DEFAULT_RULE_TABLE;
       const at = input.at ? new Date(input.at) : (deps.now?.() ?? new Date());
       const connector = await deps.connectorFor(input.profileId);
       const results = await runPresence({ mailboxes: input.mailboxes, folder: input.folder, table, horizonHours: input.horizonHours }, { connector, logger: deps.logger, now: () => at, lang: lang() });

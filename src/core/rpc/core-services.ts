@@ -13,6 +13,8 @@ import { Redactor } from '../log/redact.js';
 import { RotatingFileSink, TextStreamSink, type LogSink, type RecordLevel } from '../log/sinks.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { JobStore } from '../store/job-store.js';
+import { PresenceRuleStore } from '../store/presence-rule-store.js';
+import { TwoWayRuleStore } from '../store/twoway-rule-store.js';
 import { ProfileStore } from '../store/profile-store.js';
 import { SyncStateStore } from '../store/sync-state-store.js';
 import { SECRET_NAMES, secretKey, type Profile } from '../../shared/profile.js';
@@ -89,6 +91,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
 
   const profiles = new ProfileStore({ dir: opts.configDir, secrets });
   const jobStore = new JobStore({ dir: opts.configDir, secrets });
+  const presenceRules = new PresenceRuleStore({ dir: opts.configDir });
   const jobs = new PumpJobService({
     jobs: jobStore,
     profiles,
@@ -113,6 +116,8 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     connectorFor,
     writerFor,
     stateDir: join(opts.configDir, 'state'),
+    presenceRules,
+    twowayRules: new TwoWayRuleStore({ dir: opts.configDir }),
     jobs,
     auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang }),
     logs: recent,

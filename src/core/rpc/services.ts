@@ -5,6 +5,8 @@ import type { CalendarWriter } from '../connectors/writer.js';
 import type { Lang } from '../doctor/catalogue.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import type { PresenceRuleStore } from '../store/presence-rule-store.js';
+import type { TwoWayRuleStore } from '../store/twoway-rule-store.js';
 import type { Profile } from '../../shared/profile.js';
 import type { TestStep } from '../../shared/model.js';
 import type { AppState, Job, JobView, LogLine, RpcEventName, RpcEventPayload, RunRecord, Settings } from '../../shared/rpc.js';
@@ -77,6 +79,10 @@ export interface CoreServices {
   writerFor?: (profile: Profile) => Promise<CalendarWriter>;
   /** `<config>/state`: import and two-way state, shared with the CLI so UI and CLI runs of a job agree. */
   stateDir?: string;
+  /** Saved presence rule tables (`presence.tables.*`, presence jobs); absent = those methods answer rpc.notAvailable. */
+  presenceRules?: Pick<PresenceRuleStore, 'list' | 'get' | 'save' | 'reset' | 'remove'>;
+  /** Saved two-way rules (`twoway.rules.*`). */
+  twowayRules?: Pick<TwoWayRuleStore, 'list' | 'get' | 'save' | 'remove'>;
   /** Language for rendering catalogue entries; default: the language setting. */
   lang?: () => Lang;
 }

@@ -7,6 +7,7 @@ import { errorInfoSchema } from '../errors.js';
 import { logLevelSchema, profileSchema } from '../profile.js';
 import { jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
 import { appStateSchema, logLineSchema } from './events.js';
+import { ruleStoreMethods } from './rule-stores.js';
 import { writeDirectionMethods } from './write-direction.js';
 
 const empty = z.object({}).strict().default({});
@@ -135,6 +136,8 @@ export const rpcContract = {
   'app.cancel': m(z.object({ opId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
   // --- write direction: import, presence, free/busy, two-way (src/shared/rpc/write-direction.ts) -----
   ...writeDirectionMethods,
+  // --- saved presence rule tables and two-way rules (src/shared/rpc/rule-stores.ts) -----------------
+  ...ruleStoreMethods,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -49,7 +49,7 @@ export const rpcEvents = {
   'log.line': logLineSchema,
   'app.state': appStateSchema,
   /** A profile, job or setting changed (by another window, the CLI or the scheduler): refetch that group. */
-  'data.changed': z.object({ group: z.enum(['profiles', 'jobs', 'settings']), id: z.string().optional() }),
+  'data.changed': z.object({ group: z.enum(['profiles', 'jobs', 'settings', 'presenceRules', 'twowayRules']), id: z.string().optional() }),
 } as const;
 
 export type RpcEventName = keyof typeof rpcEvents;

@@ -81,6 +81,8 @@ export const writeDirectionMethods = {
       at: z.iso.datetime({ offset: true }).optional(),
       horizonHours: z.number().int().min(1).max(336).optional(),
       rules: doc.optional(),
+      /** A saved table by name when `rules` is absent; default: the saved "default" table. */
+      table: z.string().trim().min(1).max(64).optional(),
       opId,
     }),
     presenceStatusSchema,

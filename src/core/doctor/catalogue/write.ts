@@ -71,4 +71,18 @@ export const writeEntries = {
       'Corrigeer de genoemde regel; `calpump presence --print-default-rules` toont een geldige tabel om mee te beginnen.',
     ),
   },
+  'presence.rules.notFound': {
+    title: L('No presence rule table with this name', 'Keine Anwesenheitsregeltabelle mit diesem Namen', 'Geen aanwezigheidsregeltabel met deze naam'),
+    meaning: L('There is no saved rule table "{name}". Saved tables: {known}.', 'Es gibt keine gespeicherte Regeltabelle "{name}". Gespeicherte Tabellen: {known}.', 'Er is geen opgeslagen regeltabel "{name}". Opgeslagen tabellen: {known}.'),
+    fix: L(
+      'Use one of the saved tables (`default` always exists), or save a table under this name in the Presence screen first.',
+      'Verwenden Sie eine der gespeicherten Tabellen (`default` gibt es immer), oder speichern Sie zuerst im Bildschirm Anwesenheit eine Tabelle unter diesem Namen.',
+      'Gebruik een van de opgeslagen tabellen (`default` bestaat altijd), of sla eerst in het scherm Aanwezigheid een tabel onder deze naam op.',
+    ),
+  },
+  'twoway.rule.notFound': {
+    title: L('No two-way rule with this id', 'Keine Zwei-Wege-Regel mit dieser ID', 'Geen tweerichtingsregel met deze id'),
+    meaning: L('There is no saved two-way rule "{id}". Saved rules: {known}.', 'Es gibt keine gespeicherte Zwei-Wege-Regel "{id}". Gespeicherte Regeln: {known}.', 'Er is geen opgeslagen tweerichtingsregel "{id}". Opgeslagen regels: {known}.'),
+    fix: L('Save the rule in the Two-way screen first, or give it as a file with --rule.', 'Speichern Sie die Regel zuerst im Bildschirm Zwei-Wege, oder geben Sie sie als Datei mit --rule an.', 'Sla de regel eerst op in het scherm Tweerichting, of geef haar als bestand met --rule.'),
+  },
 } satisfies Record<string, CatalogueEntry>;

@@ -3,6 +3,7 @@ import { appHandlers } from './app.js';
 import { browseHandlers } from './browse.js';
 import { jobHandlers } from './jobs.js';
 import { profileHandlers } from './profiles.js';
+import { ruleStoreHandlers } from './rule-stores.js';
 import { writeDirectionHandlers } from './write-direction.js';
 
-export const coreHandlers: HandlerTable = { ...profileHandlers, ...browseHandlers, ...jobHandlers, ...appHandlers, ...writeDirectionHandlers };
+export const coreHandlers: HandlerTable = { ...profileHandlers, ...browseHandlers, ...jobHandlers, ...appHandlers, ...writeDirectionHandlers, ...ruleStoreHandlers };

@@ -51,7 +51,13 @@ function importService(ctx: CallContext) {
 }
 
 function presenceService(ctx: CallContext) {
-  return createPresenceService({ connectorFor: async (id) => (await ctx.connectors.get(id)).connector, logger: ctx.services.logger, lang: () => ctx.lang });
+  const store = ctx.services.presenceRules;
+  return createPresenceService({
+    connectorFor: async (id) => (await ctx.connectors.get(id)).connector,
+    logger: ctx.services.logger,
+    lang: () => ctx.lang,
+    ...(store ? { savedTable: async (name: string) => (await store.get(name)).table } : {}),
+  });
 }
 
 export const writeDirectionHandlers: Pick<

@@ -1,0 +1,69 @@
+// presence.tables.* and twoway.rules.*: the saved rule tables and two-way rules, shared with the CLI and the
+// presence jobs (same files in the config folder). Every change is announced so other windows refetch.
+import type { Profile } from '../../../shared/profile.js';
+import { notAvailable } from '../connector-pool.js';
+import type { HandlerTable } from '../dispatcher.js';
+import type { CoreServices } from '../services.js';
+
+function tables(services: CoreServices): NonNullable<CoreServices['presenceRules']> {
+  if (!services.presenceRules) throw notAvailable('Saved presence rule tables');
+  return services.presenceRules;
+}
+
+function rules(services: CoreServices): NonNullable<CoreServices['twowayRules']> {
+  if (!services.twowayRules) throw notAvailable('Saved two-way rules');
+  return services.twowayRules;
+}
+
+const view = (t: { name: string; saved: boolean; table: object }) => ({ name: t.name, saved: t.saved, table: t.table as Record<string, unknown> });
+
+export const ruleStoreHandlers: Pick<
+  HandlerTable,
+  'presence.tables.list' | 'presence.tables.get' | 'presence.tables.save' | 'presence.tables.reset' | 'presence.tables.remove' | 'twoway.rules.list' | 'twoway.rules.save' | 'twoway.rules.remove'
+> = {
+  async 'presence.tables.list'(_input, { services }) {
+    return { tables: await tables(services).list() };
+  },
+  async 'presence.tables.get'({ name }, { services }) {
+    return view(await tables(services).get(name));
+  },
+  async 'presence.tables.save'({ name, table }, { services, events }) {
+    const saved = view(await tables(services).save(name, table));
+    events.emit('data.changed', { group: 'presenceRules', id: saved.name });
+    return saved;
+  },
+  async 'presence.tables.reset'({ name }, { services, events }) {
+    const reset = view(await tables(services).reset(name));
+    events.emit('data.changed', { group: 'presenceRules', id: reset.name });
+    return reset;
+  },
+  async 'presence.tables.remove'({ name }, { services, events }) {
+    const result = await tables(services).remove(name);
+    if (result.removed) events.emit('data.changed', { group: 'presenceRules', id: name });
+    return result;
+  },
+  async 'twoway.rules.list'(_input, { services }) {
+    return { rules: (await rules(services).list()) as unknown as Array<Record<string, unknown>> };
+  },
+  async 'twoway.rules.save'({ rule }, { services, events }) {
+    const store = rules(services);
+    // A side naming a profile that does not exist would only fail at the first run: refuse it now.
+    const sides = rule && typeof rule === 'object' ? (rule as Record<string, { profile?: unknown } | undefined>) : {};
+    for (const side of ['a', 'b'] as const) {
+      const name = sides[side]?.profile;
+      if (typeof name === 'string' && name && services.profiles) await profileExists(services, name);
+    }
+    const saved = await store.save(rule);
+    events.emit('data.changed', { group: 'twowayRules', id: saved.id });
+    return { rule: saved as unknown as Record<string, unknown> };
+  },
+  async 'twoway.rules.remove'({ id }, { services, events }) {
+    const result = await rules(services).remove(id);
+    if (result.removed) events.emit('data.changed', { group: 'twowayRules', id });
+    return result;
+  },
+};
+
+async function profileExists(services: CoreServices, name: string): Promise<Profile> {
+  return services.profiles!.get(name);
+}
