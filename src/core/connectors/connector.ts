@@ -13,8 +13,25 @@ export interface CalendarViewOptions {
   signal?: AbortSignal;
 }
 
+/** What changed, without event data (SyncOptions.idsOnly). */
+export interface ChangeRef {
+  kind: 'create' | 'update' | 'delete';
+  id: string;
+}
+
+export interface SyncOptions {
+  /**
+   * Ids and kinds only: the result's `changeIds` lists every change and `changes` stays EMPTY (a caller that
+   * re-reads the window on any create/update needs no event data; EWS then skips a GetItem pass over every
+   * changed item). Connectors that ignore it fill `changes` as usual, so read both.
+   */
+  idsOnly?: boolean;
+}
+
 export interface SyncResult {
   changes: Change[];
+  /** Set when idsOnly was asked and honoured. */
+  changeIds?: ChangeRef[];
   /** Opaque state to store and pass back next time (EWS SyncState, Graph deltaLink). */
   nextState: string;
   /** True when the given state was invalid/expired and a full read was done instead. */
@@ -30,7 +47,7 @@ export interface Connector {
   folderTree(mailbox: string, kinds?: FolderKind[]): Promise<Folder[]>;
   /** Occurrences expanded, ordered by start; paged and split internally for large windows. folderId may be 'calendar'. */
   calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: CalendarViewOptions): AsyncIterable<NormalisedEvent>;
-  syncChanges?(mailbox: string, folderId: string, state: string | undefined): Promise<SyncResult>;
+  syncChanges?(mailbox: string, folderId: string, state: string | undefined, opts?: SyncOptions): Promise<SyncResult>;
   availability?(mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]>;
   /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
   describe(): Promise<Record<string, string>>;

@@ -1,16 +1,25 @@
-// Reads a calendar window as a stream of normalised occurrences: windows larger than chunkDays are split,
-// each chunk is paged with MaxEntriesReturned (continuing from the last item's start while
-// IncludesLastItemInRange is false), and items seen at chunk or page borders are emitted once.
+// Reads a calendar window as a stream of normalised occurrences, page by page: windows larger than chunkDays
+// are split (CalendarView refuses ranges over two years), each chunk is paged with MaxEntriesReturned
+// (continuing from the last item's start while IncludesLastItemInRange is false), and items seen at chunk or
+// page borders are emitted once. FindItem gives everything but attendees, body and series id; GetItem runs
+// only when attendees or the body are wanted, and once per new series for its master id.
 import type { NormalisedEvent } from '../../../shared/model.js';
+import type { CalendarItemData } from './native/calendar-item.js';
+import { eventFromItem } from './native/event-from-item.js';
+import { OrganizerResolver } from './native/organizer-resolver.js';
 import { findCalendarView } from './operations/find-calendar-view.js';
-import { getCalendarItems } from './operations/get-calendar-items.js';
+import { detailRequest, fillSeriesMasters, getItemData } from './operations/get-calendar-items.js';
 import type { EwsSession } from './session.js';
 
 export interface CalendarReadOptions {
   chunkDays: number;
   pageSize: number;
   includeBody?: boolean;
+  /** Default true. */
+  includeAttendees?: boolean;
   signal?: AbortSignal;
+  /** Shared per connector: legacy DN → SMTP of organizers. */
+  organizers?: OrganizerResolver;
 }
 
 const DAY = 86_400_000;
@@ -21,8 +30,34 @@ export function splitWindow(from: Date, to: Date, chunkDays: number): Array<[Dat
   return out;
 }
 
+/** Completes a page's items in place: attendees/body/SMTP organizer from GetItem, or organizers resolved. */
+async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[], o: CalendarReadOptions, organizers: OrganizerResolver): Promise<CalendarItemData[]> {
+  const includeAttendees = o.includeAttendees !== false;
+  if (!includeAttendees && !o.includeBody) {
+    await organizers.resolve(s, items.map((d) => d.organizer));
+    return items;
+  }
+  const details = await getItemData(s, mailbox, items.map((d) => d.id), detailRequest({ includeAttendees, includeBody: o.includeBody }));
+  const out: CalendarItemData[] = [];
+  items.forEach((d, i) => {
+    const x = details[i];
+    if (!x) return;
+    if (x.organizer) d.organizer = x.organizer;
+    d.required = x.required;
+    d.optional = x.optional;
+    d.resources = x.resources;
+    d.body = x.body;
+    out.push(d);
+  });
+  // GetItem may still name an organizer by DN (a mailbox gone from the directory keeps its DN there too).
+  await organizers.resolve(s, out.map((d) => d.organizer));
+  return out;
+}
+
 export async function* readCalendarView(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, o: CalendarReadOptions): AsyncGenerator<NormalisedEvent> {
   const masterCache = new Map<string, string>();
+  const organizers = o.organizers ?? new OrganizerResolver();
+  const eventOpts = { fallbackZone: s.fallbackZone, seriesIdByUid: masterCache, includeBody: o.includeBody, includeAttendees: o.includeAttendees !== false };
   // Ids emitted in the previous chunk that run past its end: the next chunk returns them again.
   let carried = new Set<string>();
   for (const [chunkStart, chunkEnd] of splitWindow(from, to, o.chunkDays)) {
@@ -38,7 +73,9 @@ export async function* readCalendarView(s: EwsSession, mailbox: string, folder: 
         if (Date.parse(i.end) > chunkEnd.getTime()) next.add(i.id);
       }
       if (fresh.length) {
-        for (const e of await getCalendarItems(s, mailbox, fresh.map((i) => i.id), { includeBody: o.includeBody, masterCache })) yield e;
+        const items = await complete(s, mailbox, fresh, o, organizers);
+        await fillSeriesMasters(s, mailbox, items, masterCache);
+        for (const d of items) yield eventFromItem(d, eventOpts);
       }
       if (page.includesLast || !page.items.length) break;
       const lastStart = Date.parse(page.items[page.items.length - 1].start);

@@ -1,6 +1,6 @@
 // The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
 // (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
-import type { CalendarViewOptions, Connector, SyncResult } from '../connector.js';
+import type { CalendarViewOptions, Connector, SyncOptions, SyncResult } from '../connector.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
@@ -13,6 +13,7 @@ import { runConnectionTest } from './connection-test.js';
 import type { ExchangeVersionName } from './library-call.js';
 import { mailboxAddress } from './mailbox-address.js';
 import { MailboxLister } from './mailbox-listing.js';
+import { OrganizerResolver } from './native/organizer-resolver.js';
 import { readFolderTree } from './folder-tree.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
@@ -33,9 +34,9 @@ export interface EwsConnectorOptions {
   retry?: Partial<RetryPolicy>;
   /** Autodiscover base URL instead of https://<domain> and https://autodiscover.<domain> (tests). */
   autodiscoverBase?: string;
-  /** Calendar windows longer than this are read in chunks (default 60 days). */
+  /** Calendar windows longer than this are read in chunks (default 700 days: CalendarView refuses over two years). */
   calendarChunkDays?: number;
-  /** MaxEntriesReturned per CalendarView page (default 250). */
+  /** MaxEntriesReturned per CalendarView page (default 500). */
   calendarPageSize?: number;
 }
 
@@ -49,6 +50,7 @@ export class EwsConnector implements Connector {
   private urlHow = 'not resolved yet';
   private bearer?: BearerAuth;
   private readonly lister = new MailboxLister(() => this.session());
+  private readonly organizers = new OrganizerResolver();
 
   constructor(
     private readonly profile: EwsProfile,
@@ -180,14 +182,16 @@ export class EwsConnector implements Connector {
     if (!(from < to)) throw new CalpumpError('input.invalid', { params: { field: 'window', problem: `from (${from.toISOString()}) must be before to (${to.toISOString()})` } });
     const s = await this.session();
     yield* readCalendarView(s, this.mailbox(mailbox), folderId, from, to, {
-      chunkDays: this.options.calendarChunkDays ?? 60,
-      pageSize: this.options.calendarPageSize ?? 250,
+      chunkDays: this.options.calendarChunkDays ?? 700,
+      pageSize: this.options.calendarPageSize ?? 500,
       includeBody: opts.includeBody,
+      includeAttendees: opts.includeAttendees,
       signal: opts.signal,
+      organizers: this.organizers,
     });
   }
 
-  async syncChanges(mailbox: string, folderId: string, state: string | undefined): Promise<SyncResult> {
+  async syncChanges(mailbox: string, folderId: string, state: string | undefined, opts: SyncOptions = {}): Promise<SyncResult> {
     const s = await this.session();
     const mb = this.mailbox(mailbox);
     let current = state || undefined;
@@ -214,6 +218,7 @@ export class EwsConnector implements Connector {
       current = batch.syncState;
       if (!batch.more) break;
     }
+    if (opts.idsOnly) return { changes: [], changeIds: [...kinds].map(([id, kind]) => ({ kind, id })), nextState: current ?? '', fullResync: fullResync || undefined };
     const changedIds = [...kinds].filter(([, k]) => k !== 'delete').map(([id]) => id);
     const events = changedIds.length ? await getCalendarItems(s, mb, changedIds) : [];
     const changes: Change[] = events.map((event) => ({ kind: kinds.get(event.id) === 'create' ? 'create' : 'update', event }));

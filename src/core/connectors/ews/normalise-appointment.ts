@@ -16,16 +16,29 @@ const RESPONSE: Record<string, 'none' | 'accepted' | 'tentative' | 'declined' | 
   NoResponseReceived: 'none',
 };
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it.
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+function dateFormat(ianaZone: string): Intl.DateTimeFormat | null {
+  let f = dateFormats.get(ianaZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: ianaZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      f = null;
+    }
+    if (dateFormats.size < 512) dateFormats.set(ianaZone, f);
+  }
+  return f;
+}
+
 /** YYYY-MM-DD of an instant as seen in an IANA zone (UTC when the zone is unknown to this runtime). */
 export function localDate(instantIso: string, ianaZone: string): string {
   const at = new Date(instantIso);
-  try {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ianaZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-    const get = (t: string) => parts.find((p) => p.type === t)!.value;
-    return `${get('year')}-${get('month')}-${get('day')}`;
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
+  const f = dateFormat(ianaZone);
+  if (!f) return at.toISOString().slice(0, 10);
+  const parts = f.formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 export function allDayInstant(instantIso: string, ianaZone: string): string {

@@ -11,8 +11,8 @@ const opts = { recorder: schema.recorder };
 describe('EWS response mapping from recorded Exchange answers', () => {
   it('CalendarView pages, occurrence/exception details, series master and all-day dates', async () => {
     const http = new FixtureHttp()
-      .on('FindItem', 'find-item-calendarview-2019.xml', 'find-item-calendarview-last-page-2019.xml')
-      .on('GetItem', 'get-item-occurrence-2016.xml', 'get-item-master-2016.xml', 'get-item-calendar-2016.xml');
+      .on('FindItem', 'find-item-view-page1-2019.xml', 'find-item-view-page2-default-ns-2016.xml')
+      .on('GetItem', 'get-item-people-page1-2019.xml', 'get-item-master-uid-2019.xml', 'get-item-people-page2-2019.xml');
     const { connector } = fixtureConnector(http, {}, opts);
     const events = await collect(connector.calendarView('anna.schmidt', 'calendar', new Date('2026-01-12T00:00:00Z'), new Date('2026-01-19T00:00:00Z')));
     expect(http.pending()).toEqual([]);
@@ -27,6 +27,7 @@ describe('EWS response mapping from recorded Exchange answers', () => {
       timeZone: 'Europe/Berlin',
       location: 'Teams',
       showAs: 'busy',
+      // FindItem named the organizer by legacy DN; GetItem (asked for the attendees anyway) gave SMTP.
       organizer: { name: 'Anna Schmidt', email: 'anna.schmidt@contoso.com' },
       attendees: [{ name: 'Jan de Vries', email: 'jan.devries@contoso.com', type: 'required', response: 'accepted' }],
     });
@@ -37,18 +38,30 @@ describe('EWS response mapping from recorded Exchange answers', () => {
       seriesId: 'AAMkAGI2TG93AAA=master1',
       categories: ['Vertrieb', 'Blue category'],
       lastModified: '2026-01-08T14:03:11.000Z',
+      organizer: { name: 'Anna Schmidt', email: 'anna.schmidt@contoso.com' },
+      attendees: [
+        { name: 'Jan de Vries', email: 'jan.devries@contoso.com', type: 'required', response: 'tentative' },
+        { name: 'Alice Smith', email: 'alice.smith@contoso.com', type: 'optional', response: 'none' },
+        { name: 'Raum Berlin 2.07', email: 'room.berlin207@contoso.com', type: 'resource', response: 'accepted' },
+      ],
     });
     expect(exc.iCalUId).toBe(occ.iCalUId);
     // 23:00Z is local midnight in Berlin: the event's own dates, kept as 00:00Z.
-    expect(allDay).toMatchObject({ isAllDay: true, start: '2026-01-16T00:00:00.000Z', end: '2026-01-18T00:00:00.000Z', showAs: 'oof', sensitivity: 'private' });
+    expect(allDay).toMatchObject({ isAllDay: true, start: '2026-01-16T00:00:00.000Z', end: '2026-01-18T00:00:00.000Z', showAs: 'oof', sensitivity: 'private', subject: 'Betriebsausflug & Grillen', location: '', categories: [] });
+    expect(allDay.organizer).toEqual({ name: 'Peter Extern', email: 'peter@fabrikam.example' });
+    expect(allDay.attendees).toBeUndefined();
     expect(allDay.originalStart).toBeUndefined();
     expect(allDay.seriesId).toBeUndefined();
     // Paging continued from the last item's start, and the duplicate at the page border was not fetched again.
     const finds = http.requests.filter((r) => r.body?.includes('<m:FindItem'));
     expect(finds[1].body).toContain('StartDate="2026-01-12T09:00:00.000Z"');
+    expect(finds[0].body).toContain('<t:FieldURI FieldURI="calendar:StartTimeZoneId"/>');
+    expect(finds[0].body).not.toMatch(/Attendees|item:Body|calendar:Recurrence"/);
     const getItems = http.requests.filter((r) => r.body?.includes('<m:GetItem'));
-    expect(getItems[1].body).toContain('<t:RecurringMasterItemId OccurrenceId="AAMkAGI2TG93AAA=occ1"');
+    expect(getItems[0].body).toContain('<t:FieldURI FieldURI="calendar:RequiredAttendees"/>');
+    expect(getItems[1].body).toContain('<t:RecurringMasterItemId OccurrenceId="AAMkAGI2TG93AAA=occ1"/>');
     expect(getItems[2].body).not.toContain('occ1');
+    expect(http.requests.some((r) => r.body?.includes('<m:ResolveNames'))).toBe(false);
     expect(http.requests[0].body).toContain('<t:SmtpAddress>anna.schmidt@contoso.com</t:SmtpAddress>');
   });
 

@@ -1,68 +1,64 @@
-// GetItem in batches for the properties FindItem cannot return reliably (OriginalStart, UID, time zone,
-// attendees, body), and the series masters (RecurringMasterItemId) that give occurrences their seriesId.
-import * as ews from 'ews-javascript-api';
+// GetItem in batches, built and read natively: the attendee lists, SMTP organizer and body that FindItem cannot
+// return; full items for sync changes; and the series masters (RecurringMasterItemId) that give occurrences
+// their seriesId. An item deleted between FindItem and GetItem (ErrorItemNotFound) is simply absent.
 import type { NormalisedEvent } from '../../../../shared/model.js';
-import { errorForResponseCode } from '../ews-errors.js';
-import { libraryCall, prop } from '../library-call.js';
-import { normaliseAppointment } from '../normalise-appointment.js';
-import { callContext, type EwsSession } from '../session.js';
+import { calendarItemsOf, type CalendarItemData } from '../native/calendar-item.js';
+import { eventFromItem } from '../native/event-from-item.js';
+import { fieldUris, postNative, throwIfError } from '../native/soap-call.js';
+import type { EwsSession } from '../session.js';
+import { child, escapeXml } from '../xml/safe-xml.js';
+import { findFields } from './find-calendar-view.js';
 
 export const GET_ITEM_BATCH = 50;
 
-const DETAIL_PROPERTIES = [
-  ews.ItemSchema.Subject,
-  ews.ItemSchema.Sensitivity,
-  ews.ItemSchema.Categories,
-  ews.ItemSchema.LastModifiedTime,
-  ews.AppointmentSchema.Start,
-  ews.AppointmentSchema.End,
-  ews.AppointmentSchema.OriginalStart,
-  ews.AppointmentSchema.IsAllDayEvent,
-  ews.AppointmentSchema.LegacyFreeBusyStatus,
-  ews.AppointmentSchema.Location,
-  ews.AppointmentSchema.IsCancelled,
-  ews.AppointmentSchema.AppointmentType,
-  ews.AppointmentSchema.Organizer,
-  ews.AppointmentSchema.RequiredAttendees,
-  ews.AppointmentSchema.OptionalAttendees,
-  ews.AppointmentSchema.Resources,
-  ews.AppointmentSchema.StartTimeZone,
-  ews.AppointmentSchema.ICalUid,
-];
+const GONE = new Set(['ErrorItemNotFound']);
+const PEOPLE_FIELDS = ['calendar:Organizer', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees', 'calendar:Resources'];
 
-async function bind(s: EwsSession, mailbox: string, ids: ews.ItemId[], props: ews.PropertyDefinitionBase[]): Promise<ews.Appointment[]> {
-  const ctx = callContext(s, mailbox);
-  return libraryCall(ctx, async (svc) => {
-    const set = new ews.PropertySet(ews.BasePropertySet.IdOnly, props);
-    if (props.includes(ews.ItemSchema.Body)) set.RequestedBodyType = ews.BodyType.Text;
-    const res = await svc.BindToItems(ids, set);
-    const out: ews.Appointment[] = [];
-    for (const r of res.Responses) {
-      if (r.Result === ews.ServiceResult.Error) {
-        const code = ews.ServiceError[r.ErrorCode];
-        // Deleted between FindItem and GetItem: nothing to export.
-        if (code === 'ErrorItemNotFound') continue;
-        throw errorForResponseCode(code, r.ErrorMessage ?? code, { ...ctx, url: s.url, username: s.username });
-      }
-      if (r.Item) out.push(r.Item as ews.Appointment);
-    }
-    return out;
-  });
+export interface DetailRequest {
+  fields: string[];
+  bodyText?: boolean;
+  /** ids are occurrence ids whose series masters are wanted. */
+  masters?: boolean;
 }
 
-/** Series master id per UID, for occurrences and exceptions (one batched GetItem per 50 series). */
-export async function seriesMasters(s: EwsSession, mailbox: string, occurrenceIds: Map<string, string>): Promise<Map<string, string>> {
-  const byUid = new Map<string, string>();
-  const entries = [...occurrenceIds.entries()];
-  for (let i = 0; i < entries.length; i += GET_ITEM_BATCH) {
-    const batch = entries.slice(i, i + GET_ITEM_BATCH);
-    const masters = await bind(s, mailbox, batch.map(([, occ]) => new ews.RecurringAppointmentMasterId(occ)), [ews.AppointmentSchema.ICalUid]);
-    for (const m of masters) {
-      const uid = prop(() => m.ICalUid);
-      if (uid) byUid.set(uid, m.Id.UniqueId);
+export function getItemBody(ids: string[], r: DetailRequest): string {
+  const shape = `<m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>${r.bodyText ? '<t:BodyType>Text</t:BodyType>' : ''}${fieldUris(r.fields)}</m:ItemShape>`;
+  const idXml = ids.map((id) => (r.masters ? `<t:RecurringMasterItemId OccurrenceId="${escapeXml(id)}"/>` : `<t:ItemId Id="${escapeXml(id)}"/>`)).join('');
+  return `<m:GetItem>${shape}<m:ItemIds>${idXml}</m:ItemIds></m:GetItem>`;
+}
+
+/** One entry per requested id, in order; undefined where the item no longer exists. */
+export async function getItemData(s: EwsSession, mailbox: string, ids: string[], r: DetailRequest): Promise<Array<CalendarItemData | undefined>> {
+  const out: Array<CalendarItemData | undefined> = [];
+  for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
+    const batch = ids.slice(i, i + GET_ITEM_BATCH);
+    const { messages, ctx } = await postNative(s, mailbox, undefined, getItemBody(batch, r));
+    for (let j = 0; j < batch.length; j++) {
+      const msg = messages[j];
+      if (!msg || throwIfError(msg, ctx, GONE)) {
+        out.push(undefined);
+        continue;
+      }
+      out.push(calendarItemsOf(child(msg, 'Items'))[0]);
     }
   }
-  return byUid;
+  return out;
+}
+
+/** Fields to add to FindItem's page: attendees and the SMTP organizer, and/or the body. */
+export function detailRequest(o: { includeAttendees: boolean; includeBody?: boolean }): DetailRequest {
+  return { fields: [...(o.includeAttendees ? PEOPLE_FIELDS : ['calendar:Organizer']), ...(o.includeBody ? ['item:Body'] : [])], bodyText: o.includeBody };
+}
+
+/** Fills cache (UID → series master id) for the occurrences and exceptions among items whose series is new. */
+export async function fillSeriesMasters(s: EwsSession, mailbox: string, items: CalendarItemData[], cache: Map<string, string>): Promise<void> {
+  const need = new Map<string, string>();
+  for (const d of items) {
+    if (d.uid && (d.type === 'Occurrence' || d.type === 'Exception') && !cache.has(d.uid) && !need.has(d.uid)) need.set(d.uid, d.id);
+  }
+  if (!need.size) return;
+  const masters = await getItemData(s, mailbox, [...need.values()], { fields: ['calendar:UID'], masters: true });
+  for (const m of masters) if (m?.uid && m.id) cache.set(m.uid, m.id);
 }
 
 export interface GetCalendarItemsOptions {
@@ -71,19 +67,11 @@ export interface GetCalendarItemsOptions {
   masterCache?: Map<string, string>;
 }
 
+/** Full normalised events for ids (sync changes): one GetItem pass with every property, SMTP organizers. */
 export async function getCalendarItems(s: EwsSession, mailbox: string, ids: string[], opts: GetCalendarItemsOptions = {}): Promise<NormalisedEvent[]> {
-  const props = opts.includeBody ? [...DETAIL_PROPERTIES, ews.ItemSchema.Body] : DETAIL_PROPERTIES;
+  const fields = [...findFields(s.version), ...PEOPLE_FIELDS.slice(1), ...(opts.includeBody ? ['item:Body'] : [])];
+  const items = (await getItemData(s, mailbox, ids, { fields, bodyText: opts.includeBody })).filter((d): d is CalendarItemData => !!d?.id && !!d.start && !!d.end);
   const cache = opts.masterCache ?? new Map<string, string>();
-  const items: ews.Appointment[] = [];
-  for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
-    items.push(...(await bind(s, mailbox, ids.slice(i, i + GET_ITEM_BATCH).map((id) => new ews.ItemId(id)), props)));
-  }
-  const needMaster = new Map<string, string>();
-  for (const a of items) {
-    const t = prop(() => a.AppointmentType);
-    const uid = prop(() => a.ICalUid);
-    if (uid && (t === ews.AppointmentType.Occurrence || t === ews.AppointmentType.Exception) && !cache.has(uid) && !needMaster.has(uid)) needMaster.set(uid, a.Id.UniqueId);
-  }
-  if (needMaster.size) for (const [uid, id] of await seriesMasters(s, mailbox, needMaster)) cache.set(uid, id);
-  return items.map((a) => normaliseAppointment(a, { fallbackZone: s.fallbackZone, seriesIdByUid: cache, includeBody: opts.includeBody }));
+  await fillSeriesMasters(s, mailbox, items, cache);
+  return items.map((d) => eventFromItem(d, { fallbackZone: s.fallbackZone, seriesIdByUid: cache, includeBody: opts.includeBody }));
 }

@@ -1,0 +1,77 @@
+// CalendarItemData (plain strings from our reader) → NormalisedEvent, with the same rules as the library path:
+// all-day events become [date 00:00Z, next date 00:00Z) in the event's own zone, Windows zones become IANA,
+// occurrences and exceptions carry their original start and series id.
+import type { NormalisedEvent, ShowAs, Sensitivity } from '../../../../shared/model.js';
+import { windowsToIana } from '../../../../shared/time-zones.js';
+import { allDayInstant } from '../normalise-appointment.js';
+import type { AttendeeData, CalendarItemData } from './calendar-item.js';
+
+const SHOW_AS: Record<string, ShowAs> = { Free: 'free', Tentative: 'tentative', Busy: 'busy', OOF: 'oof', WorkingElsewhere: 'workingElsewhere', NoData: 'unknown' };
+const SENSITIVITY: Record<string, Sensitivity> = { Normal: 'normal', Personal: 'personal', Private: 'private', Confidential: 'confidential' };
+const RESPONSE: Record<string, 'none' | 'accepted' | 'tentative' | 'declined' | 'organizer' | 'unknown'> = {
+  Unknown: 'unknown',
+  Organizer: 'organizer',
+  Tentative: 'tentative',
+  Accept: 'accepted',
+  Decline: 'declined',
+  NoResponseReceived: 'none',
+};
+
+export interface EventOptions {
+  /** IANA zone for items without one (the profile's time zone). */
+  fallbackZone: string;
+  /** Series master id per UID. */
+  seriesIdByUid?: Map<string, string>;
+  includeBody?: boolean;
+  /** Set attendees when the item carries any (false: the read did not ask for them). */
+  includeAttendees?: boolean;
+}
+
+const zoneCache = new Map<string, string>();
+function ianaOf(windowsZone: string): string {
+  let z = zoneCache.get(windowsZone);
+  if (z === undefined) {
+    z = windowsToIana(windowsZone);
+    if (zoneCache.size < 512) zoneCache.set(windowsZone, z);
+  }
+  return z;
+}
+
+function people(list: AttendeeData[] | undefined, type: 'required' | 'optional' | 'resource') {
+  return (list ?? []).map((a) => ({ name: a.name, email: a.email, type, response: RESPONSE[a.response ?? 'Unknown'] ?? 'unknown' }));
+}
+
+export function eventFromItem(d: CalendarItemData, opts: EventOptions): NormalisedEvent {
+  const timeZone = d.timeZoneId ? ianaOf(d.timeZoneId) : opts.fallbackZone;
+  const isAllDay = d.isAllDay ?? false;
+  const time = (iso: string) => (isAllDay ? allDayInstant(iso, timeZone) : iso);
+  const start = d.start!;
+  const uid = d.uid ?? '';
+  const e: NormalisedEvent = {
+    id: d.id,
+    iCalUId: uid,
+    subject: d.subject ?? '',
+    start: time(start),
+    end: time(d.end!),
+    timeZone,
+    isAllDay,
+    location: d.location ?? '',
+    organizer: d.organizer ? { name: d.organizer.name, email: d.organizer.email } : undefined,
+    showAs: SHOW_AS[d.freeBusy ?? 'NoData'] ?? 'unknown',
+    sensitivity: SENSITIVITY[d.sensitivity ?? 'Normal'] ?? 'normal',
+    isCancelled: d.isCancelled ?? false,
+    categories: d.categories ?? [],
+    lastModified: d.lastModified ?? start,
+  };
+  if (opts.includeAttendees !== false) {
+    const all = [...people(d.required, 'required'), ...people(d.optional, 'optional'), ...people(d.resources, 'resource')];
+    if (all.length) e.attendees = all;
+  }
+  if (d.type === 'Occurrence' || d.type === 'Exception') {
+    e.originalStart = time(d.originalStart ?? d.recurrenceId ?? start);
+    const series = opts.seriesIdByUid?.get(uid);
+    if (series) e.seriesId = series;
+  }
+  if (opts.includeBody && d.body) e.body = d.body;
+  return e;
+}

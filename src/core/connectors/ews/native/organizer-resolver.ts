@@ -1,0 +1,43 @@
+// FindItem names internal organizers by their legacy Exchange DN (RoutingType EX); the normalised event wants
+// SMTP. Each DN is resolved once per connector (ResolveNames, rare: one per distinct organizer), and the
+// answers are kept in a bounded map. A DN the directory no longer knows stays as Exchange gave it.
+import { resolveNames } from '../operations/resolve-names.js';
+import type { EwsSession } from '../session.js';
+import type { MailboxData } from './calendar-item.js';
+
+const MAX_ENTRIES = 20_000;
+
+export class OrganizerResolver {
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+
+  constructor(private readonly max = MAX_ENTRIES) {}
+
+  static needs(m: MailboxData | undefined): boolean {
+    return !!m?.email && (m.routingType === 'EX' || m.email.startsWith('/'));
+  }
+
+  private smtpOf(s: EwsSession, dn: string): Promise<string | undefined> {
+    const key = dn.toLowerCase();
+    let p = this.cache.get(key);
+    if (!p) {
+      if (this.cache.size >= this.max) this.cache.clear();
+      p = resolveNames(s, dn).then((found) => found[0]?.smtp);
+      // A failed lookup (network, throttling) is not remembered: the next read asks again.
+      p.catch(() => this.cache.delete(key));
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  /** Replaces EX organizers by their SMTP address, in place. */
+  async resolve(s: EwsSession, organizers: Array<MailboxData | undefined>): Promise<void> {
+    for (const m of organizers) {
+      if (!OrganizerResolver.needs(m)) continue;
+      const smtp = await this.smtpOf(s, m!.email!);
+      if (smtp) {
+        m!.email = smtp;
+        m!.routingType = 'SMTP';
+      }
+    }
+  }
+}
