@@ -34,8 +34,17 @@ export function splitWindow(from: Date, to: Date, chunkDays: number): Array<[Dat
 async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[], o: CalendarReadOptions, organizers: OrganizerResolver): Promise<CalendarItemData[]> {
   const includeAttendees = o.includeAttendees !== false;
   if (!includeAttendees && !o.includeBody) {
-    await organizers.resolve(s, items.map((d) => d.organizer));
-    return items;
+    const unresolved = await organizers.resolve(s, items.map((d) => d.organizer));
+    if (!unresolved.length) return items;
+    // ResolveNames could not say (DN unknown to the directory, lookup refused): GetItem names the organizer.
+    const ids = unresolved.map((i) => items[i].id);
+    const got = await getItemData(s, mailbox, ids, { fields: ['calendar:Organizer'] });
+    const gone = new Set<string>();
+    unresolved.forEach((i, k) => {
+      if (!got[k]) gone.add(items[i].id);
+      else if (got[k]!.organizer) items[i].organizer = got[k]!.organizer;
+    });
+    return gone.size ? items.filter((d) => !gone.has(d.id)) : items;
   }
   const details = await getItemData(s, mailbox, items.map((d) => d.id), detailRequest({ includeAttendees, includeBody: o.includeBody }));
   const out: CalendarItemData[] = [];
@@ -49,8 +58,6 @@ async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[
     d.body = x.body;
     out.push(d);
   });
-  // GetItem may still name an organizer by DN (a mailbox gone from the directory keeps its DN there too).
-  await organizers.resolve(s, out.map((d) => d.organizer));
   return out;
 }
 

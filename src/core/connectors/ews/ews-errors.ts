@@ -41,7 +41,11 @@ export function readFault(envelope: XmlNode): EwsFault | undefined {
 export function responseMessages(envelope: XmlNode): XmlNode[] {
   const body = child(envelope, 'Body');
   if (!body) return [];
-  return descendants(body, 'ResponseMessages').flatMap((rm) => rm.children.filter((c) => c.attrs.ResponseClass));
+  // EWS puts them at Body/<Op>Response/ResponseMessages: look there first, so a 1 MB answer is not walked
+  // node by node on every call; anything else (no such shape) gets the full search.
+  const shallow = body.children.flatMap((r) => r.children.filter((c) => c.name === 'ResponseMessages'));
+  const lists = shallow.length ? shallow : descendants(body, 'ResponseMessages');
+  return lists.flatMap((rm) => rm.children.filter((c) => c.attrs.ResponseClass));
 }
 
 export function messageError(msg: XmlNode): EwsFault | undefined {

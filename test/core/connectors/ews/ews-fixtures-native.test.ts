@@ -36,6 +36,22 @@ describe('EWS native read path on recorded Exchange answers', () => {
     expect(bodies(http, 'GetItem')).toHaveLength(1);
   });
 
+  it('a DN the directory does not resolve: GetItem names the organizer (SMTP), as the attendee read would', async () => {
+    const http = new FixtureHttp()
+      .on('FindItem', 'find-item-view-page1-2019.xml', 'find-item-view-page2-default-ns-2016.xml')
+      .on('ResolveNames', 'resolve-names-no-results-2016.xml')
+      .on('GetItem', 'get-item-people-page1-2019.xml', 'get-item-master-uid-2019.xml', 'get-item-organizer-exc1-2019.xml');
+    const { connector } = fixtureConnector(http, {}, opts);
+    const events = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to, { includeAttendees: false }));
+    expect(http.pending()).toEqual([]);
+    expect(events.map((e) => e.organizer?.email)).toEqual(['anna.schmidt@contoso.com', 'anna.schmidt@contoso.com', 'peter@fabrikam.example']);
+    expect(events.every((e) => e.attendees === undefined)).toBe(true);
+    const gets = bodies(http, 'GetItem');
+    expect(gets[0]).toContain('<t:FieldURI FieldURI="calendar:Organizer"/>');
+    expect(gets[0]).not.toContain('Attendees');
+    expect(bodies(http, 'ResolveNames')).toHaveLength(1);
+  });
+
   it('an item deleted between FindItem and GetItem is left out; a Warning message still counts', async () => {
     const http = new FixtureHttp()
       .on('FindItem', 'find-item-view-page1-2019.xml', 'find-item-view-page2-default-ns-2016.xml')

@@ -1,6 +1,6 @@
 // FindItem names internal organizers by their legacy Exchange DN (RoutingType EX); the normalised event wants
 // SMTP. Each DN is resolved once per connector (ResolveNames, rare: one per distinct organizer), and the
-// answers are kept in a bounded map. A DN the directory no longer knows stays as Exchange gave it.
+// answers are kept in a bounded map. What ResolveNames cannot answer is left to the caller (GetItem gives SMTP).
 import { resolveNames } from '../operations/resolve-names.js';
 import type { EwsSession } from '../session.js';
 import type { MailboxData } from './calendar-item.js';
@@ -21,23 +21,32 @@ export class OrganizerResolver {
     let p = this.cache.get(key);
     if (!p) {
       if (this.cache.size >= this.max) this.cache.clear();
-      p = resolveNames(s, dn).then((found) => found[0]?.smtp);
-      // A failed lookup (network, throttling) is not remembered: the next read asks again.
-      p.catch(() => this.cache.delete(key));
+      p = resolveNames(s, dn).then(
+        (found) => found[0]?.smtp,
+        (e: unknown) => {
+          // Not remembered: the next read asks again. This read falls back to GetItem for the item.
+          this.cache.delete(key);
+          s.logger.debug('ews.organizer.resolveFailed', { reason: (e as { evidence?: string }).evidence ?? String(e) });
+          return undefined;
+        },
+      );
       this.cache.set(key, p);
     }
     return p;
   }
 
-  /** Replaces EX organizers by their SMTP address, in place. */
-  async resolve(s: EwsSession, organizers: Array<MailboxData | undefined>): Promise<void> {
-    for (const m of organizers) {
+  /** Replaces EX organizers by their SMTP address, in place; returns the indexes it could not resolve. */
+  async resolve(s: EwsSession, organizers: Array<MailboxData | undefined>): Promise<number[]> {
+    const unresolved: number[] = [];
+    for (let i = 0; i < organizers.length; i++) {
+      const m = organizers[i];
       if (!OrganizerResolver.needs(m)) continue;
       const smtp = await this.smtpOf(s, m!.email!);
       if (smtp) {
         m!.email = smtp;
         m!.routingType = 'SMTP';
-      }
+      } else unresolved.push(i);
     }
+    return unresolved;
   }
 }
