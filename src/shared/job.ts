@@ -78,9 +78,11 @@ export type JobSchedule = z.infer<typeof scheduleSchema>;
 
 /**
  * export: calendar items to the target; freebusy: busy blocks only (no read right needed) to a folder target;
- * import: rows from `import` (the import job document core/import accepts) written into mailboxes.
+ * import: rows from `import` (the import job document core/import accepts) written into mailboxes;
+ * presence: current and upcoming status per mailbox (a saved presence rule table) as `<mailbox>.json` in a
+ * folder target.
  */
-export const JOB_TYPES = ['export', 'freebusy', 'import'] as const;
+export const JOB_TYPES = ['export', 'freebusy', 'import', 'presence'] as const;
 export const jobTypeSchema = z.enum(JOB_TYPES);
 export type JobType = z.infer<typeof jobTypeSchema>;
 
@@ -90,10 +92,20 @@ export const freeBusyJobOptionsSchema = z.object({
   merge: z.boolean().default(true),
 });
 
+export const presenceJobOptionsSchema = z.object({
+  /** Name of a saved presence rule table; "default" is the built-in table until someone saves their own. */
+  table: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a saved rule table name such as "default"').default('default'),
+  /** How far ahead "upcoming" reaches; absent = the table's horizon. */
+  lookaheadHours: z.number().int().min(1).max(336).optional(),
+  /** IANA zone for all-day items whose own zone is unknown (default UTC). */
+  timeZone: z.string().min(1).optional(),
+});
+export type PresenceJobOptions = z.infer<typeof presenceJobOptionsSchema>;
+
 /** Jobs stored before job types existed have no `type`: they are exports. */
 export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'export';
 
-export const jobSchema = z.object({
+const jobObjectSchema = z.object({
   id: z.string().min(1),
   /** Absent = 'export' (see jobTypeOf). */
   type: jobTypeSchema.optional(),
@@ -101,23 +113,55 @@ export const jobSchema = z.object({
   freebusy: freeBusyJobOptionsSchema.optional(),
   /** Only for type 'import': the import job document (validated by core/import's importJobSchema at run time). */
   import: z.record(z.string(), z.unknown()).optional(),
+  /** Only for type 'presence'; absent = the "default" table and its horizon. */
+  presence: presenceJobOptionsSchema.optional(),
   name: z.string().regex(JOB_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
   /** Profile name or id. */
   profile: z.string().min(1),
-  mailboxes: mailboxSelectionSchema,
+  /** Required for every type but 'import' (whose mailboxes come from its import document). */
+  mailboxes: mailboxSelectionSchema.optional(),
   folders: folderSelectionSchema.default({ ids: ['calendar'], includeSubfolders: false }),
   window: windowSchema.default({ daysBack: 7, daysAhead: 90 }),
   filters: filtersSchema.default({ private: 'mask', includeCancelled: true, includeBody: false, includeAttendees: true }),
   /** File format for the folder target; the webhook sends JSON and SQLite stores columns. */
   format: exportFormatSchema.default('ics'),
-  target: targetSchema,
+  /** Required for every type but 'import' (which writes into the mailboxes and has no output). */
+  target: targetSchema.optional(),
   schedule: scheduleSchema.default({ kind: 'manual' }),
   /** Mailboxes read at once. EWS throttles per service account; Graph allows 4 concurrent requests per mailbox. */
   concurrency: z.number().int().min(1).max(32).default(8),
 });
-export type Job = z.infer<typeof jobSchema>;
+type ParsedJob = z.output<typeof jobObjectSchema>;
+
+/**
+ * A stored job. Import jobs have neither `mailboxes` (their import document names them) nor `target` (they write
+ * into the mailboxes): jobSchema drops both from an import job, including the placeholders older versions
+ * stored, and refuses any other job type without them. The type keeps both required because every runner that
+ * reads them (export targets, the mailbox planner, free/busy, presence) only ever gets non-import jobs
+ * (src/core/scheduler/run-typed-job.ts routes import jobs to the import runner). Code that may hold an import
+ * job (store, CLI list, UI, feeds) asks targetOf / mailboxesOf.
+ */
+export type Job = Omit<ParsedJob, 'mailboxes' | 'target'> & { mailboxes: MailboxSelection; target: JobTarget };
 /** A job as the user describes it: everything but the id, defaults allowed. */
-export type JobInput = z.input<typeof jobSchema>;
+export type JobInput = z.input<typeof jobObjectSchema>;
+
+export const jobSchema = z.preprocess(
+  (v) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v) || (v as { type?: unknown }).type !== 'import') return v;
+    const { mailboxes: _m, target: _t, ...rest } = v as Record<string, unknown>;
+    return rest;
+  },
+  jobObjectSchema.superRefine((j, ctx) => {
+    if (j.type === 'import') return;
+    if (!j.mailboxes) ctx.addIssue({ code: 'custom', path: ['mailboxes'], message: 'give the mailboxes to read: a list, a directory search or all rooms' });
+    if (!j.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'give where the output goes: a folder, a webhook or an SQLite file' });
+  }),
+) as unknown as z.ZodType<Job, JobInput>;
+
+/** The job's target; undefined for import jobs. */
+export const targetOf = (job: Job): JobTarget | undefined => (jobTypeOf(job) === 'import' ? undefined : job.target);
+/** The job's mailbox selection; undefined for import jobs (their import document names the mailboxes). */
+export const mailboxesOf = (job: Job): MailboxSelection | undefined => (jobTypeOf(job) === 'import' ? undefined : job.mailboxes);
 
 export const JOB_SECRET_NAMES = ['webhookSecret'] as const;
 export type JobSecretName = (typeof JOB_SECRET_NAMES)[number];

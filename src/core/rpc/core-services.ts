@@ -97,6 +97,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     profiles,
     connectorFor: (p) => connectorFor(p),
     writerFor,
+    presenceTable: async (name) => (await presenceRules.get(name)).table,
     states: new SyncStateStore(join(opts.configDir, 'state'), logger),
     secrets,
     history: new RunHistory(opts.configDir),

@@ -10,7 +10,7 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { JobStore } from '../store/job-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
-import { needsWriter, runTypedJob } from '../scheduler/run-typed-job.js';
+import { needsWriter, runTypedJob, type TypedJobDeps } from '../scheduler/run-typed-job.js';
 import type { RunJobOptions } from '../sync/run-job.js';
 import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
@@ -25,6 +25,8 @@ export interface PumpJobServiceDeps {
   connectorFor: (profile: Profile) => Promise<Connector>;
   /** Opens the profile's writer for import jobs; without it their runs fail with a clear error. */
   writerFor?: (profile: Profile) => Promise<CalendarWriter>;
+  /** Saved presence rule tables by name, for presence jobs (absent: only the built-in "default"). */
+  presenceTable?: TypedJobDeps['presenceTable'];
   states: SyncStateStore;
   secrets: SecretStore;
   history: RunHistory;
@@ -207,7 +209,7 @@ export class PumpJobService implements JobService {
         this.deps.events.emit('job.progress', { jobId: job.id, runId: run.runId, percent: run.percent, done: e.done, total: e.total, mailbox: e.mailbox });
       };
       const opts: RunJobOptions = { trigger, signal: run.abort.signal };
-      const { record } = await runTypedJob(job, { connector, writer, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, newRunId: () => run.runId }, opts);
+      const { record } = await runTypedJob(job, { connector, writer, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, presenceTable: this.deps.presenceTable, newRunId: () => run.runId }, opts);
       await this.finish(job, record, run.abort.signal.aborted);
     } catch (e) {
       const err = toCalpumpError(e);

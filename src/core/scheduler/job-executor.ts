@@ -9,7 +9,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import type { RunHistoryStore } from '../store/run-history-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
 import type { JobRunResult, RunJobDeps } from '../sync/run-job.js';
-import { needsWriter, runTypedJob } from './run-typed-job.js';
+import { needsWriter, runTypedJob, type TypedJobDeps } from './run-typed-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 
@@ -24,6 +24,8 @@ export interface JobExecutorDeps {
   webhook?: RunJobDeps['webhook'];
   /** Opens the profile's writer for import jobs; without it an import job's run fails with a clear error. */
   writerFor?: (profile: Profile) => Promise<CalendarWriter>;
+  /** Saved presence rule tables by name, for presence jobs (absent: only the built-in "default"). */
+  presenceTable?: TypedJobDeps['presenceTable'];
 }
 
 export interface ExecuteOptions {
@@ -49,7 +51,7 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
       else connector = await deps.connectorFor(profile);
       result = await runTypedJob(
         job,
-        { connector, writer, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, newRunId: runId ? () => runId : undefined },
+        { connector, writer, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, presenceTable: deps.presenceTable, newRunId: runId ? () => runId : undefined },
         { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
       );
     } catch (e) {

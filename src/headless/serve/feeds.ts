@@ -1,12 +1,15 @@
 // Read-only calendar feeds for door signs and displays: GET /feeds/<job>/<mailbox>.<ics|json|csv>?token=…
-// serves the file a folder-target job last wrote for that mailbox's calendar. The feed token is separate from
+// serves the file a folder-target job last wrote for that mailbox: its calendar (export jobs), its busy blocks
+// (free/busy jobs) or its status now and next (presence jobs, always .json). The feed token is separate from
 // the UI session token (a display must never get UI access) and lives in the SecretStore.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { outputFileName } from '../../core/export/targets/file-name.js';
+import { freeBusyFileName } from '../../core/freebusy/run-freebusy.js';
+import { presenceDocumentName } from '../../core/presence/run-presence-job.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
-import type { Job } from '../../shared/job.js';
+import { jobTypeOf, targetOf, type Job } from '../../shared/job.js';
 import type { FeedsHandler } from './server.js';
 
 export const FEED_TOKEN_KEY = 'feeds:token';
@@ -43,12 +46,16 @@ export function createFeedsHandler(deps: { token: string; findJob(nameOrId: stri
     const [jobName, mailbox, ext] = [decodeURIComponent(m[1]), decodeURIComponent(m[2]), m[3]];
     const job = await deps.findJob(jobName).catch(() => undefined);
     if (!job) return send(404, `No job named "${jobName}": see \`calpump jobs list\`.`);
-    if (job.target.kind !== 'folder') return send(404, `Job "${job.name}" writes to ${job.target.kind}, not to files; only folder-target jobs have feeds.`);
-    if (job.format !== ext) return send(404, `Job "${job.name}" writes .${job.format} files: use /feeds/${encodeURIComponent(job.name)}/${encodeURIComponent(mailbox)}.${job.format}`);
-    const folder = job.folders.ids[0] ?? 'calendar';
+    const type = jobTypeOf(job);
+    const target = targetOf(job);
+    if (!target) return send(404, `Job "${job.name}" is an ${type} job: it writes into calendars and has no feed.`);
+    if (target.kind !== 'folder') return send(404, `Job "${job.name}" writes to ${target.kind}, not to files; only folder-target jobs have feeds.`);
+    const format = type === 'presence' ? 'json' : job.format;
+    if (format !== ext) return send(404, `Job "${job.name}" writes .${format} files: use /feeds/${encodeURIComponent(job.name)}/${encodeURIComponent(mailbox)}.${format}`);
+    const file = type === 'presence' ? presenceDocumentName(mailbox) : type === 'freebusy' ? freeBusyFileName(mailbox, ext) : outputFileName(mailbox, job.folders.ids[0] ?? 'calendar', ext);
     let body: Buffer;
     try {
-      body = await readFile(join(job.target.path, outputFileName(mailbox, folder, ext)));
+      body = await readFile(join(target.path, file));
     } catch {
       return send(404, `No export yet for ${mailbox} in job "${job.name}": run the job (Run now, or \`calpump jobs run "${job.name}"\`).`);
     }

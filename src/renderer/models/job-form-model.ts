@@ -1,6 +1,7 @@
 // The job editor without React: flat string state ↔ the pump's Job, validated by the shared schema, issues
 // mapped to the field that shows them. Numbers are typed as text and parsed here, so "abc" in "days back" is
 // a field error instead of NaN reaching the host. The webhook secret is write-only, like profile secrets.
+import { mailboxesOf, targetOf } from '../../shared/job.js';
 import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
@@ -14,10 +15,10 @@ export type JobTypeChoice = NonNullable<Job['type']>;
 export interface JobFormState {
   /** Absent for a new job: the store assigns it. */
   id?: string;
-  /** export (default) or freebusy; an import job keeps its type and its import document untouched. */
+  /** export (default), freebusy or presence; an import job keeps its type and its import document untouched. */
   jobType: JobTypeChoice;
-  /** Parts of a stored job the form does not edit (free/busy options, import document), sent back as they were. */
-  keep?: Pick<Job, 'freebusy' | 'import'>;
+  /** Parts of a stored job the form does not edit (free/busy options, import document, presence zone), sent back as they were. */
+  keep?: Pick<Job, 'freebusy' | 'import' | 'presence'>;
   name: string;
   profile: string;
   mailboxMode: MailboxMode;
@@ -33,6 +34,11 @@ export interface JobFormState {
   exclusionMarker: string;
   includeCancelled: boolean;
   includeBody: boolean;
+  /** Attendee lists in the output (off: faster on Exchange). */
+  includeAttendees: boolean;
+  /** Presence jobs: the saved rule table's name, and the look-ahead in hours ('' = the table's). */
+  presenceTable: string;
+  presenceLookahead: string;
   format: JobFormat;
   targetKind: TargetKind;
   targetPath: string;
@@ -70,6 +76,9 @@ export function emptyJobForm(profile = ''): JobFormState {
     exclusionMarker: '',
     includeCancelled: true,
     includeBody: false,
+    includeAttendees: true,
+    presenceTable: 'default',
+    presenceLookahead: '',
     format: 'ics',
     targetKind: 'folder',
     targetPath: '',
@@ -87,11 +96,13 @@ export function jobFormFromJob(j: Job): JobFormState {
   const f = emptyJobForm(j.profile);
   f.id = j.id;
   f.jobType = j.type ?? 'export';
-  f.keep = { ...(j.freebusy ? { freebusy: j.freebusy } : {}), ...(j.import ? { import: j.import } : {}) };
+  f.keep = { ...(j.freebusy ? { freebusy: j.freebusy } : {}), ...(j.import ? { import: j.import } : {}), ...(j.presence ? { presence: j.presence } : {}) };
   f.name = j.name;
-  f.mailboxMode = j.mailboxes.mode;
-  if (j.mailboxes.mode === 'list') f.mailboxList = j.mailboxes.list.join('\n');
-  if (j.mailboxes.mode === 'search') f.mailboxSearch = j.mailboxes.search;
+  // Import jobs have neither: their import document names the mailboxes and they write into them.
+  const mailboxes = mailboxesOf(j);
+  if (mailboxes) f.mailboxMode = mailboxes.mode;
+  if (mailboxes?.mode === 'list') f.mailboxList = mailboxes.list.join('\n');
+  if (mailboxes?.mode === 'search') f.mailboxSearch = mailboxes.search;
   f.folders = j.folders.ids.join('\n');
   f.includeSubfolders = j.folders.includeSubfolders;
   f.daysBack = String(j.window.daysBack);
@@ -100,10 +111,16 @@ export function jobFormFromJob(j: Job): JobFormState {
   f.exclusionMarker = j.filters.exclusionMarker ?? '';
   f.includeCancelled = j.filters.includeCancelled;
   f.includeBody = j.filters.includeBody;
+  f.includeAttendees = j.filters.includeAttendees;
+  if (j.presence) {
+    f.presenceTable = j.presence.table;
+    f.presenceLookahead = j.presence.lookaheadHours === undefined ? '' : String(j.presence.lookaheadHours);
+  }
   f.format = j.format;
-  f.targetKind = j.target.kind;
-  if (j.target.kind === 'webhook') f.targetUrl = j.target.url;
-  else f.targetPath = j.target.path;
+  const target = targetOf(j);
+  if (target) f.targetKind = target.kind;
+  if (target?.kind === 'webhook') f.targetUrl = target.url;
+  else if (target) f.targetPath = target.path;
   f.scheduleKind = j.schedule.kind;
   if (j.schedule.kind === 'interval') f.intervalMinutes = String(j.schedule.minutes);
   if (j.schedule.kind === 'cron') f.cron = j.schedule.cron;
@@ -126,19 +143,28 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
     ...(f.jobType !== 'export' ? { type: f.jobType } : {}),
     ...(f.jobType === 'freebusy' && f.keep?.freebusy ? { freebusy: f.keep.freebusy } : {}),
     ...(f.jobType === 'import' && f.keep?.import ? { import: f.keep.import } : {}),
+    ...(f.jobType === 'presence'
+      ? { presence: { ...f.keep?.presence, table: f.presenceTable.trim(), lookaheadHours: f.presenceLookahead.trim() ? int(f.presenceLookahead) : undefined } }
+      : {}),
     name: f.name.trim(),
     profile: f.profile,
-    mailboxes:
-      f.mailboxMode === 'list'
-        ? { mode: 'list', list: splitList(f.mailboxList) }
-        : f.mailboxMode === 'search'
-          ? { mode: 'search', search: f.mailboxSearch.trim() }
-          : { mode: 'allRooms' },
+    // Import jobs take their mailboxes from the import document and have no target (the schema drops both).
+    ...(f.jobType === 'import'
+      ? {}
+      : {
+          mailboxes:
+            f.mailboxMode === 'list'
+              ? { mode: 'list', list: splitList(f.mailboxList) }
+              : f.mailboxMode === 'search'
+                ? { mode: 'search', search: f.mailboxSearch.trim() }
+                : { mode: 'allRooms' },
+          target: f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
+        }),
     folders: { ids: splitList(f.folders), includeSubfolders: f.includeSubfolders },
     window: { daysBack: int(f.daysBack), daysAhead: int(f.daysAhead) },
-    filters: { private: f.privateMode, exclusionMarker: f.exclusionMarker.trim() || undefined, includeCancelled: f.includeCancelled, includeBody: f.includeBody },
-    format: f.format,
-    target: f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
+    filters: { private: f.privateMode, exclusionMarker: f.exclusionMarker.trim() || undefined, includeCancelled: f.includeCancelled, includeBody: f.includeBody, includeAttendees: f.includeAttendees },
+    // A presence job always writes <mailbox>.json.
+    format: f.jobType === 'presence' ? 'json' : f.format,
     schedule:
       f.scheduleKind === 'interval'
         ? { kind: 'interval', minutes: int(f.intervalMinutes), active: f.scheduleActive }
@@ -160,6 +186,7 @@ const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> 
   target: (f) => (f.targetKind === 'webhook' ? 'targetUrl' : 'targetPath'),
   schedule: (f) => (f.scheduleKind === 'cron' ? 'cron' : 'intervalMinutes'),
   concurrency: () => 'concurrency',
+  presence: (_f, sub) => (sub === 'lookaheadHours' ? 'presenceLookahead' : 'presenceTable'),
 };
 
 const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
@@ -171,6 +198,7 @@ const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
   intervalMinutes: 'validation.interval',
   cron: 'validation.cron',
   concurrency: 'validation.concurrency',
+  presenceLookahead: 'validation.invalid',
 };
 
 export type JobValidation = { ok: true; value: JobSubmit } | { ok: false; errors: JobFieldErrors };
@@ -188,8 +216,8 @@ export function validateJobForm(f: JobFormState): JobValidation {
     }
   }
   // A free/busy job writes one file per mailbox; the runner refuses other targets.
-  if (f.jobType === 'freebusy' && f.targetKind !== 'folder') errors.targetKind ??= 'validation.freebusyTarget';
+  if ((f.jobType === 'freebusy' || f.jobType === 'presence') && f.targetKind !== 'folder') errors.targetKind ??= 'validation.freebusyTarget';
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
-  const secrets = f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
+  const secrets = f.jobType !== 'import' && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
   return { ok: true, value: { job: parsed.data, secrets } };
 }

@@ -37,7 +37,7 @@ describe('calpump jobs', () => {
     expect(fake.requests.slice(before).map((r) => r.op)).toEqual(['syncChanges']);
 
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
-    expect(list.stdout).toMatch(/Anna\s+demo\s+json → .*every 15 min\s+\S+ ok/);
+    expect(list.stdout).toMatch(/Anna\s+demo\s+\S+\s+json → .*every 15 min\s+\S+ ok/);
     const history = await runCli(['--config-dir', dir, 'jobs', 'history', 'Anna', '--json']);
     expect(JSON.parse(history.stdout)).toHaveLength(2);
 
@@ -133,8 +133,8 @@ describe('calpump jobs --type freebusy', () => {
     await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Plain', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', join(dir, 'plain')]);
 
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
-    expect(list.stdout).toMatch(/FB\s+demo\s+json → \S+\s+freebusy\s+manual/);
-    expect(list.stdout).toMatch(/Plain\s+demo\s+ics → \S+\s+export\s+manual/);
+    expect(list.stdout).toMatch(/FB\s+demo\s+\S+\s+json → \S+\s+freebusy\s+manual/);
+    expect(list.stdout).toMatch(/Plain\s+demo\s+\S+\s+ics → \S+\s+export\s+manual/);
     const listJson = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'list', '--json'])).stdout);
     expect(listJson.map((j: { name: string; type: string }) => [j.name, j.type])).toEqual([['FB', 'freebusy'], ['Plain', 'export']]);
 
@@ -165,9 +165,16 @@ describe('calpump jobs --type import', () => {
     const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Absences', '--profile', 'demo', '--import-job', join(dir, 'imp', 'job.json'), '--every', '60', '--json']);
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
-    expect(JSON.parse(add.stdout)).toMatchObject({ type: 'import', import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') } }, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] } });
+    const stored = JSON.parse(add.stdout);
+    expect(stored).toMatchObject({ type: 'import', import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') }, mailboxes: ['anna.schmidt@contoso.com'] } });
+    // The mailboxes come from the import file and there is no export target: the job carries neither.
+    expect(stored.mailboxes).toBeUndefined();
+    expect(stored.target).toBeUndefined();
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
-    expect(list.stdout).toMatch(/Absences\s+demo\s+← \S+absences\.csv\s+import\s+every 60 min/);
+    expect(list.stdout).toMatch(/Absences\s+demo\s+1 \(import file\)\s+← \S+absences\.csv\s+import\s+every 60 min/);
+    const withTarget = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Z', '--profile', 'demo', '--import-job', join(dir, 'imp', 'job.json'), '--out', join(dir, 'x')]);
+    expect(withTarget.code).toBe(2);
+    expect(withTarget.stderr).toContain('no target');
 
     const missing = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'X', '--profile', 'demo']);
     expect(missing.code).toBe(2);

@@ -1,6 +1,6 @@
 // Create or edit a job: which mailboxes and folders, the time window, filters, output and schedule.
 import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { JobView, ProfileView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
@@ -8,7 +8,7 @@ import { useOperation } from '../../app/use-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { validateJobForm, type JobFieldErrors, type JobFieldId, type JobFormState, type JobSubmit } from '../../models/job-form-model.js';
 import { FieldGrid } from '../profiles/FieldGrid.js';
-import { JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
+import { JobCheckbox, JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -51,6 +51,10 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
     onRemoved();
   });
   const f = form;
+  const tables = usePresenceTables(f.jobType === 'presence', f.presenceTable);
+  const reads = f.jobType !== 'import';
+  const exportLike = f.jobType === 'export' || f.jobType === 'freebusy';
+  const importMailboxes = Array.isArray(f.keep?.import?.mailboxes) ? f.keep.import.mailboxes.length : 0;
 
   return (
     <form
@@ -69,29 +73,39 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       <FieldGrid>
         <JobText b={b} field="name" label={t('jobs.name')} required />
         <JobSelect b={b} field="profile" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
-        <JobSelect b={b} field="jobType" label={t('jobs.type')} options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy'] as const)).map((v) => ({ value: v, label: t(`jobs.type.${v}`) }))} />
+        <JobSelect b={b} field="jobType" label={t('jobs.type')} options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy', 'presence'] as const)).map((v) => ({ value: v, label: t(`jobs.type.${v}`) }))} />
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.what')}</Divider>
-      <FieldGrid>
-        <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
-        {f.mailboxMode === 'list' ? <JobText b={b} field="mailboxList" label={t('jobs.mailboxList')} hint={t('jobs.mailboxList.hint')} placeholder="alice.smith@contoso.com" multiline required /> : null}
-        {f.mailboxMode === 'search' ? <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required /> : null}
-        <JobText b={b} field="folders" label={t('jobs.folders')} hint={t('jobs.folders.hint')} multiline required />
-        <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required />
-        <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required />
-        <JobSelect b={b} field="privateMode" label={t('jobs.private')} options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))} />
-        <JobText b={b} field="exclusionMarker" label={t('jobs.exclusionMarker')} hint={t('jobs.exclusionMarker.hint')} placeholder="##" />
-        <JobText b={b} field="concurrency" label={t('jobs.concurrency')} />
-      </FieldGrid>
-      <div className={s.switches}>
-        <JobSwitch b={b} field="includeSubfolders" label={t('jobs.includeSubfolders')} />
-        <JobSwitch b={b} field="includeCancelled" label={t('jobs.includeCancelled')} />
-        <JobSwitch b={b} field="includeBody" label={t('jobs.includeBody')} />
-      </div>
-      <Divider alignContent="start">{t('jobs.section.where')}</Divider>
+      {reads ? null : <Text data-testid="job-import-mailboxes">{t('jobs.import.mailboxesFromDocument', { count: importMailboxes })}</Text>}
+      {reads ? (
+        <FieldGrid>
+          <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
+          {f.mailboxMode === 'list' ? <JobText b={b} field="mailboxList" label={t('jobs.mailboxList')} hint={t('jobs.mailboxList.hint')} placeholder="alice.smith@contoso.com" multiline required /> : null}
+          {f.mailboxMode === 'search' ? <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required /> : null}
+          <JobText b={b} field="folders" label={t('jobs.folders')} hint={t('jobs.folders.hint')} multiline required />
+          {exportLike ? <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required /> : null}
+          {exportLike ? <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required /> : null}
+          {f.jobType === 'export' ? <JobSelect b={b} field="privateMode" label={t('jobs.private')} options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))} /> : null}
+          {f.jobType === 'export' ? <JobText b={b} field="exclusionMarker" label={t('jobs.exclusionMarker')} hint={t('jobs.exclusionMarker.hint')} placeholder="##" /> : null}
+          {f.jobType === 'presence' ? <JobSelect b={b} field="presenceTable" label={t('jobs.presence.table')} options={tables.map((n) => ({ value: n, label: n }))} /> : null}
+          {f.jobType === 'presence' ? <JobText b={b} field="presenceLookahead" label={t('jobs.presence.lookahead')} placeholder="24" /> : null}
+          <JobText b={b} field="concurrency" label={t('jobs.concurrency')} />
+        </FieldGrid>
+      ) : null}
+      {f.jobType === 'presence' ? <Text data-testid="job-presence-hint">{t('jobs.presence.hint')}</Text> : null}
+      {f.jobType === 'export' ? (
+        <div className={s.switches}>
+          <JobSwitch b={b} field="includeSubfolders" label={t('jobs.includeSubfolders')} />
+          <JobSwitch b={b} field="includeCancelled" label={t('jobs.includeCancelled')} />
+          <JobSwitch b={b} field="includeBody" label={t('jobs.includeBody')} />
+          <JobCheckbox b={b} field="includeAttendees" label={t('jobs.includeAttendees')} hint={t('jobs.includeAttendees.hint')} />
+        </div>
+      ) : null}
+      {reads ? <Divider alignContent="start">{t('jobs.section.where')}</Divider> : null}
+      {reads ? (
       <FieldGrid>
         <JobSelect b={b} field="targetKind" label={t('jobs.target')} options={(['folder', 'webhook', 'sqlite'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))} />
-        {f.targetKind === 'folder' ? <JobSelect b={b} field="format" label={t('jobs.format')} options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))} /> : null}
+        {f.targetKind === 'folder' && exportLike ? <JobSelect b={b} field="format" label={t('jobs.format')} options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))} /> : null}
         {f.targetKind === 'webhook' ? (
           <>
             <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required />
@@ -101,6 +115,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           <JobText b={b} field="targetPath" label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')} placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'} required />
         )}
       </FieldGrid>
+      ) : null}
       <Divider alignContent="start">{t('jobs.section.when')}</Divider>
       <FieldGrid>
         <JobSelect b={b} field="scheduleKind" label={t('jobs.schedule')} options={(['manual', 'interval', 'cron'] as const).map((v) => ({ value: v, label: t(`jobs.scheduleKind.${v}`) }))} />
@@ -125,4 +140,22 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       </div>
     </form>
   );
+}
+
+/** Names of the saved presence rule tables for the presence job's selector (the current one always listed). */
+function usePresenceTables(active: boolean, current: string): string[] {
+  const client = useClient();
+  const [names, setNames] = useState<string[]>(['default']);
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    client['presence.tables.list']({}).then(
+      (r) => live && setNames(r.tables.map((x) => x.name)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, active]);
+  return names.includes(current) || !current ? names : [...names, current];
 }

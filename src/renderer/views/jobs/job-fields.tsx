@@ -1,5 +1,5 @@
 // Inputs bound to the job form; data-testid="job-<field>", errors "job-<field>-error".
-import { Field, Input, Select, Switch, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Switch, Textarea } from '@fluentui/react-components';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import { useT } from '../../app/i18n-context.js';
 import type { JobFieldId, JobFormState } from '../../models/job-form-model.js';
@@ -48,4 +48,13 @@ type BoolField = { [K in JobFieldId]: JobFormState[K] extends boolean ? K : neve
 
 export function JobSwitch({ b, field, label }: { b: JobBinding; field: BoolField; label: string }) {
   return <Switch checked={b.form[field]} label={label} onChange={(_, d) => b.set(field, d.checked)} data-testid={`job-${field}`} />;
+}
+
+/** A checkbox with a one-line hint under it (what turning it off buys). */
+export function JobCheckbox({ b, field, label, hint }: { b: JobBinding; field: BoolField; label: string; hint: string }) {
+  return (
+    <Field hint={hint}>
+      <Checkbox checked={b.form[field]} label={label} onChange={(_, d) => b.set(field, d.checked === true)} data-testid={`job-${field}`} />
+    </Field>
+  );
 }

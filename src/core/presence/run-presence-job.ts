@@ -1,0 +1,111 @@
+// A stored job of type 'presence' run by the scheduler, `calpump jobs run` or the UI job service: the job's
+// mailboxes (list, search or all rooms) are read around now, the saved rule table named in the job is applied,
+// and each mailbox gets `<mailbox>.json` in the folder target, written atomically so a door sign polling the
+// feed never reads half a file. A mailbox that fails keeps its last good file (a throttled run must not blank
+// every display; `computedAt` tells a consumer how fresh it is) and is in the run record; the others are written.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { planMailboxes } from '../sync/mailbox-plan.js';
+import { buildRunRecord } from '../sync/run-record.js';
+import type { FolderRunResult, JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
+import { presenceJobOptionsSchema, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
+import type { PresenceSpan } from './presence-engine.js';
+import { DEFAULT_RULE_TABLE, type PresenceTable } from './presence-rules.js';
+import { runPresence } from './run-presence.js';
+
+export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'> & {
+  /** A saved rule table by name (PresenceRuleStore.get); absent = only "default", the built-in table. */
+  presenceTable?: (name: string) => Promise<PresenceTable>;
+};
+
+/** What `/feeds/<job>/<mailbox>.json` serves for a presence job. */
+export interface PresenceDocument {
+  mailbox: string;
+  computedAt: string;
+  table: string;
+  current: PresenceSpan;
+  upcoming: PresenceSpan[];
+}
+
+/** `<mailbox>.json`, lower case, safe on Windows and Linux (the feed server looks the file up the same way). */
+export function presenceDocumentName(mailbox: string): string {
+  const m = mailbox.trim().toLowerCase().replace(/[^a-z0-9._@+-]/g, '_').replace(/^\.+/, '_').slice(0, 100);
+  return `${m}.json`;
+}
+
+export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
+  const now = deps.now ?? (() => new Date());
+  const runId = (deps.newRunId ?? randomUUID)();
+  const startedAt = now().toISOString();
+  const dryRun = !!opts.dryRun;
+  const log = deps.logger.child({ job: job.name, runId, type: 'presence' });
+  const emit = (e: PumpEvent) => deps.onEvent?.(e);
+  const folders: FolderRunResult[] = [];
+  const errors: RunRecord['errors'] = [];
+  let started = false;
+  try {
+    if (job.target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' } });
+    const outDir = job.target.path;
+    const options = presenceJobOptionsSchema.parse(job.presence ?? {});
+    const table = await tableFor(options.table, deps);
+    const mailboxes = await planMailboxes(job, deps.connector);
+    emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: mailboxes.length, dryRun });
+    started = true;
+    if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
+    const at = now();
+    const folder = job.folders.ids[0] ?? 'calendar';
+    const results = await runPresence(
+      { mailboxes, folder, table, horizonHours: options.lookaheadHours, timeZone: options.timeZone, concurrency: job.concurrency, signal: opts.signal },
+      { connector: deps.connector, logger: log, now: () => at },
+    );
+    let done = 0;
+    for (const r of results) {
+      let error = r.error;
+      let written = 0;
+      if (r.ok && !dryRun) {
+        const doc: PresenceDocument = { mailbox: r.mailbox, computedAt: at.toISOString(), table: options.table, current: r.current!, upcoming: r.upcoming ?? [] };
+        try {
+          await writeFileAtomic(join(outDir, presenceDocumentName(r.mailbox)), `${JSON.stringify(doc, null, 2)}\n`, 0o644);
+          written = 1;
+        } catch (e) {
+          const err = toCalpumpError(e);
+          log.warn('presence.write.failed', { mailbox: r.mailbox, errorId: err.id });
+          error = err.info();
+        }
+      }
+      const ok = !error;
+      folders.push({ mailbox: r.mailbox, folder, ok, items: 1 + (r.upcoming?.length ?? 0), upserts: written, deletes: 0, ...(error ? { error } : {}) });
+      if (error) errors.push({ mailbox: r.mailbox, folder, error });
+      emit({ type: 'mailbox.progress', jobId: job.id, runId, mailbox: r.mailbox, done: ++done, total: results.length, ok, items: written, errorId: error?.id });
+    }
+  } catch (e) {
+    const err = toCalpumpError(e);
+    log.error('pump.job.failed', { errorId: err.id, evidence: err.evidence });
+    errors.push({ error: err.info() });
+  }
+  const mailboxesOk = folders.filter((f) => f.ok).length;
+  const record = buildRunRecord(job, {
+    runId,
+    trigger: opts.trigger,
+    dryRun,
+    startedAt,
+    finishedAt: now().toISOString(),
+    mailboxesOk,
+    mailboxesFailed: folders.length - mailboxesOk,
+    folders,
+    itemsWritten: folders.reduce((n, f) => n + f.upserts, 0),
+    errors,
+  });
+  log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: record.mailboxesFailed, written: record.itemsWritten });
+  if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
+  emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
+  return { record, folders };
+}
+
+async function tableFor(name: string, deps: PresenceJobRunDeps): Promise<PresenceTable> {
+  if (deps.presenceTable) return deps.presenceTable(name);
+  if (name.toLowerCase() === 'default') return DEFAULT_RULE_TABLE;
+  throw new CalpumpError('presence.rules.notFound', { params: { name, known: 'default' } });
+}

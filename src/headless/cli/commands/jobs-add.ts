@@ -1,0 +1,173 @@
+// `calpump jobs add`: one job of any type. Everything is checked now (mailbox selection, target, schedule, the
+// import file, the presence rule table), so a mistake is an exit-2 message here rather than a failed run at 3am.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { importJobSchema } from '../../../core/import/import-job.js';
+import { JobStore } from '../../../core/store/job-store.js';
+import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
+import { jobSecretKey } from '../../../shared/job.js';
+import type { CliContext } from '../context.js';
+import { collectList, positiveInt } from './parse.js';
+import { sayJobs as say } from './jobs-text.js';
+
+interface AddFlags {
+  type: 'export' | 'freebusy' | 'import' | 'presence';
+  rulesTable?: string;
+  lookaheadHours?: number;
+  timeZone?: string;
+  attendees?: boolean;
+  importJob?: string;
+  includeFree?: boolean;
+  merge?: boolean;
+  name: string;
+  profile: string;
+  mailbox?: string[];
+  search?: string;
+  allRooms?: boolean;
+  folder?: string[];
+  includeSubfolders?: boolean;
+  daysBack?: number;
+  daysAhead?: number;
+  private: 'include' | 'skip' | 'mask';
+  excludeMarker?: string;
+  showAs?: string[];
+  skipCancelled?: boolean;
+  includeBody?: boolean;
+  format: 'ics' | 'json' | 'csv';
+  out?: string;
+  webhook?: string;
+  batchSize?: number;
+  webhookSecretStdin?: boolean;
+  webhookSecretEnv?: string;
+  sqlite?: string;
+  every?: number;
+  cron?: string;
+  paused?: boolean;
+  concurrency?: number;
+  json?: boolean;
+}
+
+export function registerAdd(jobs: Command, ctx: CliContext): void {
+  jobs
+    .command('add')
+    .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE (import jobs: none)')
+    .requiredOption('--name <name>', 'job name')
+    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --import-job; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out)').choices(['export', 'freebusy', 'import', 'presence']).default('export'))
+    .option('--import-job <file>', 'import: the import job file (JSON, as `calpump import --job` reads)')
+    .option('--include-free', 'freebusy: also write free blocks')
+    .option('--no-merge', 'freebusy: keep overlapping blocks of the same status apart')
+    .option('--rules-table <name>', 'presence: the saved rule table to apply (default "default": the built-in table until you save your own; see `calpump presence --list-tables`)')
+    .option('--lookahead-hours <n>', "presence: how far ahead upcoming changes reach (default: the table's, 24)", positiveInt('--lookahead-hours'))
+    .option('--time-zone <iana>', 'presence: zone for all-day items whose own zone is unknown (default UTC)')
+    .requiredOption('--profile <profile>', 'profile name or id')
+    .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
+    .option('--search <text>', 'every mailbox the directory search finds for this text')
+    .option('--all-rooms', 'every room mailbox')
+    .option('--folder <folder>', "'calendar' (default) or a folder id; repeatable", collectList)
+    .option('--include-subfolders', 'also export calendar subfolders')
+    .option('--days-back <n>', 'days before today (default 7)', positiveInt('--days-back', { allowZero: true }))
+    .option('--days-ahead <n>', 'days after today (default 90)', positiveInt('--days-ahead'))
+    .addOption(new Option('--private <mode>', 'private items: keep, leave out, or mask as "Private appointment"').choices(['include', 'skip', 'mask']).default('mask'))
+    .option('--exclude-marker <text>', 'leave out items whose subject contains this text (e.g. "##")')
+    .option('--show-as <states>', 'only these free/busy states (busy,oof,tentative,free,workingElsewhere,unknown)', collectList)
+    .option('--skip-cancelled', 'leave out cancelled items')
+    .option('--include-body', 'include item bodies (large, may be confidential)')
+    .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
+    .addOption(new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY)').choices(['ics', 'json', 'csv']).default('ics'))
+    .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
+    .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
+    .option('--batch-size <n>', 'webhook: changes per POST (default 100)', positiveInt('--batch-size'))
+    .option('--webhook-secret-stdin', 'webhook: read the signing secret from stdin')
+    .option('--webhook-secret-env <var>', 'webhook: read the signing secret from this environment variable')
+    .option('--sqlite <file>', 'target: a SQLite database file')
+    .option('--every <minutes>', 'run every N minutes', positiveInt('--every'))
+    .option('--cron <expr>', 'run on a cron schedule, e.g. "0 */2 * * *"')
+    .option('--paused', 'add the schedule inactive')
+    .option('--concurrency <n>', 'mailboxes read at once (default 8)', positiveInt('--concurrency'))
+    .option('--json', 'print the stored job as JSON')
+    .action(async (o: AddFlags) => add(ctx, o));
+}
+
+async function add(ctx: CliContext, o: AddFlags): Promise<void> {
+  const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  if (o.type === 'import') return addImport(ctx, o);
+  if (o.type !== 'presence' && (o.rulesTable || o.lookaheadHours || o.timeZone)) throw bad('--rules-table', 'the presence options are for --type presence');
+  const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.allRooms ? 'allRooms' : ''].filter(Boolean);
+  if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search or --all-rooms');
+  const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
+  if (targets.length !== 1) throw bad('--out', 'give exactly one target: --out DIR, --webhook URL or --sqlite FILE');
+  if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
+  if (o.type === 'freebusy' && !o.out) throw bad('--type', 'a free/busy job writes files: give --out DIR');
+  if (o.type === 'presence' && !o.out) throw bad('--type', 'a presence job writes <mailbox>.json files: give --out DIR');
+  // A misspelt table name is refused now, not at the first scheduled run.
+  const table = o.type === 'presence' ? (await new PresenceRuleStore({ dir: ctx.configDir }).get(o.rulesTable ?? 'default')).name : undefined;
+  const mailboxes = o.mailbox?.length ? { mode: 'list', list: o.mailbox } : o.search ? { mode: 'search', search: o.search } : { mode: 'allRooms' };
+  const target = o.out ? { kind: 'folder', path: ctx.resolvePath(o.out) } : o.sqlite ? { kind: 'sqlite', path: ctx.resolvePath(o.sqlite) } : { kind: 'webhook', url: o.webhook, batchSize: o.batchSize };
+  let secret: string | undefined;
+  if (o.webhook) {
+    if (!!o.webhookSecretStdin === !!o.webhookSecretEnv) throw bad('--webhook-secret-stdin', 'a webhook needs its signing secret: give --webhook-secret-stdin or --webhook-secret-env VAR (never as an argument)');
+    secret = o.webhookSecretStdin ? await ctx.stdinSecrets.next('Webhook secret') : ctx.io.env[o.webhookSecretEnv!];
+    if (!secret) throw bad(o.webhookSecretStdin ? '--webhook-secret-stdin' : '--webhook-secret-env', 'the webhook secret is empty');
+    ctx.logger.registerSecret(secret);
+  }
+  const input = {
+    ...(o.type === 'freebusy' ? { type: 'freebusy', freebusy: { includeFree: !!o.includeFree, merge: o.merge !== false } } : {}),
+    ...(o.type === 'presence' ? { type: 'presence', presence: { table, lookaheadHours: o.lookaheadHours, timeZone: o.timeZone } } : {}),
+    name: o.name,
+    profile: (await ctx.profiles.get(o.profile)).name,
+    mailboxes,
+    folders: { ids: o.folder?.length ? o.folder : ['calendar'], includeSubfolders: !!o.includeSubfolders },
+    window: { daysBack: o.daysBack ?? 7, daysAhead: o.daysAhead ?? 90 },
+    filters: { private: o.private, exclusionMarker: o.excludeMarker, showAs: o.showAs, includeCancelled: !o.skipCancelled, includeBody: !!o.includeBody, includeAttendees: o.attendees !== false },
+    format: o.type === 'presence' ? 'json' : o.format,
+    target,
+    schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
+    concurrency: o.concurrency ?? 8,
+  };
+  const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
+  if (secret) await ctx.secrets.set(jobSecretKey(job.id, 'webhookSecret'), secret);
+  if (o.json) ctx.json(job);
+  else ctx.out(say(ctx, 'added', { name: job.name, id: job.id }));
+}
+
+/** The import job file, checked now (not at the first run) with its source path made absolute. */
+async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document: Record<string, unknown>; mailboxes: string[] }> {
+  const file = ctx.resolvePath(o.importJob!);
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new CalpumpError('input.invalid', { params: { field: '--import-job', problem: `${file}: ${(e as Error).message}` } });
+  }
+  const source = doc.source as { path?: unknown } | undefined;
+  if (source && typeof source.path === 'string') doc = { ...doc, source: { ...source, path: resolve(dirname(file), source.path) } };
+  const parsed = importJobSchema.safeParse({ id: o.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'import', ...doc });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CalpumpError('input.invalid', { params: { field: `--import-job ${issue.path.join('.')}`, problem: issue.message } });
+  }
+  return { document: { ...doc, id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
+}
+
+/** An import job: its file says where the rows come from and which mailboxes they go to; it has no target. */
+async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
+  const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  if (!o.importJob) throw bad('--import-job', 'an import job needs --import-job FILE');
+  if (o.mailbox?.length || o.search || o.allRooms) throw bad('--mailbox', 'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search and --all-rooms');
+  if (o.out || o.webhook || o.sqlite) throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
+  if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
+  const imported = await importDocument(ctx, o);
+  const input = {
+    type: 'import',
+    import: imported.document,
+    name: o.name,
+    profile: (await ctx.profiles.get(o.profile)).name,
+    schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
+    concurrency: o.concurrency ?? 8,
+  };
+  const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
+  if (o.json) ctx.json(job);
+  else ctx.out(say(ctx, 'added', { name: job.name, id: job.id }));
+}
