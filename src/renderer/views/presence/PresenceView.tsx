@@ -1,7 +1,8 @@
-// Presence: edit the rule table (checked by the host as you type), see at once what a sample item maps to, and
-// ask the host for the status of chosen mailboxes with those rules.
-import { Button, Checkbox, Field, Input, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// Presence: open a saved rule table, edit it (checked by the host as you type), save it (or save it under a new
+// name, or go back to the built-in table), see at once what a sample item maps to, and ask the host for the
+// status of chosen mailboxes with those rules. Presence jobs and `calpump presence` use the saved tables.
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import { errorInfoOf } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -10,10 +11,11 @@ import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/ViewSwitch.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
-import { formFromTable, tableFromForm, type Exclusions, type RuleTableForm } from '../../models/presence-rules-model.js';
+import { tableFromForm, type Exclusions, type RuleTableForm } from '../../models/presence-rules-model.js';
 import { PresencePreview } from './PresencePreview.js';
 import { RuleTable } from './RuleTable.js';
 import { StatusBoard } from './StatusBoard.js';
+import { useSavedTables } from './use-saved-tables.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
@@ -30,17 +32,12 @@ export function PresenceView({ profileId, onProfile }: ViewProps) {
   const client = useClient();
   const { profiles } = useProfiles();
   const [form, setForm] = useState<RuleTableForm | undefined>();
-  const [loadError, setLoadError] = useState<ErrorInfo | undefined>();
   const [validation, setValidation] = useState<Validation>({ state: 'ok' });
+  const [newName, setNewName] = useState('');
   const table = useMemo(() => (form ? tableFromForm(form) : {}), [form]);
-
-  const loadDefaults = useCallback(() => {
-    client['presence.defaultRules']({}).then(
-      (r) => setForm(formFromTable(r.table)),
-      (e: unknown) => setLoadError(errorInfoOf(e)),
-    );
-  }, [client]);
-  useEffect(loadDefaults, [loadDefaults]);
+  const saved = useSavedTables(setForm);
+  const dirty = !!form && saved.baseline !== undefined && JSON.stringify(table) !== saved.baseline;
+  const canSave = !!form && validation.state === 'ok' && !saved.busy;
 
   // Every edit is checked by the host (the same schema the CLI and the engine use), a moment after typing stops.
   useEffect(() => {
@@ -64,11 +61,26 @@ export function PresenceView({ profileId, onProfile }: ViewProps) {
   return (
     <div className={s.root}>
       <Text>{t('presence.intro')}</Text>
-      {loadError ? <ErrorPanel error={loadError} testId="presence-load-error" /> : null}
+      {saved.error ? <ErrorPanel error={saved.error} testId="presence-load-error" /> : null}
       {form ? (
         <>
           <section className={s.panel}>
             <Subtitle2>{t('presence.rules.title')}</Subtitle2>
+            <div className={s.row}>
+              <Field label={t('presence.tables.table')}>
+                <Select value={saved.open?.name ?? 'default'} onChange={(_, d) => saved.load(d.value)} data-testid="presence-table">
+                  {[...new Set([...saved.names, saved.open?.name ?? 'default'])].map((n) => <option key={n} value={n}>{n}</option>)}
+                </Select>
+              </Field>
+              <Button appearance="primary" disabled={!canSave || !dirty} onClick={() => form && saved.save(form)} data-testid="presence-save">{t('presence.tables.save')}</Button>
+              <Field label={t('presence.tables.newName')}>
+                <Input value={newName} onChange={(_, d) => setNewName(d.value)} placeholder="door-signs" data-testid="presence-new-name" />
+              </Field>
+              <Button disabled={!canSave || !newName.trim()} onClick={() => form && saved.save(form, newName.trim())} data-testid="presence-save-as">{t('presence.tables.saveAs')}</Button>
+              <Text data-testid="presence-saved-state">
+                {dirty ? t('presence.tables.dirty') : saved.justSaved ? t('presence.tables.saved', { name: saved.justSaved }) : saved.open?.saved ? '' : t('presence.tables.builtIn')}
+              </Text>
+            </div>
             <RuleTable form={form} onChange={setForm} />
             <div className={s.row}>
               <Field label={t('presence.idleStatus')}>
@@ -81,7 +93,7 @@ export function PresenceView({ profileId, onProfile }: ViewProps) {
               <Field label={t('presence.excl.marker')}>
                 <Input value={form.exclusions.marker} onChange={(_, d) => setExclusion({ marker: d.value })} data-testid="presence-excl-marker" />
               </Field>
-              <Button appearance="subtle" onClick={loadDefaults} data-testid="presence-reset">{t('presence.rules.reset')}</Button>
+              <Button appearance="subtle" disabled={saved.busy} onClick={saved.reset} data-testid="presence-reset">{t('presence.rules.reset')}</Button>
             </div>
             {validation.state === 'bad' ? <ErrorPanel error={validation.error} testId="presence-rules-error" /> : null}
             {validation.state === 'ok' ? (
@@ -96,7 +108,7 @@ export function PresenceView({ profileId, onProfile }: ViewProps) {
           <section className={s.panel}>
             <Subtitle2>{t('presence.board.title')}</Subtitle2>
             <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="presence-profile" />
-            <StatusBoard profileId={profileId} table={table} />
+            <StatusBoard profileId={profileId} table={table} tableName={saved.open?.name} />
           </section>
         </>
       ) : null}

@@ -1,5 +1,5 @@
-// The status of chosen mailboxes now (and what comes next), computed by the host with the default rules or the
-// rules being edited.
+// The status of chosen mailboxes now (and what comes next), computed by the host with the rules being edited or
+// the saved table that is open.
 import { Button, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useClient } from '../../app/client-context.js';
@@ -12,14 +12,16 @@ import { localiseError } from '../../components/localise-error.js';
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
 export const splitLines = (text: string) => text.split(/[\n,;]/).map((v) => v.trim()).filter(Boolean);
 
-export function StatusBoard({ profileId, table }: { profileId?: string; table: Record<string, unknown> }) {
+export function StatusBoard({ profileId, table, tableName }: { profileId?: string; table: Record<string, unknown>; tableName?: string }) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
   const client = useClient();
   const [mailboxes, setMailboxes] = useState('');
   const [useEdited, setUseEdited] = useState(true);
-  const status = useOperation((signal, pid: string, list: string[], rules?: Record<string, unknown>) => client['presence.status']({ profileId: pid, mailboxes: list, rules }, { signal }));
+  const status = useOperation((signal, pid: string, list: string[], rules?: Record<string, unknown>) =>
+    client['presence.status']({ profileId: pid, mailboxes: list, ...(rules ? { rules } : tableName ? { table: tableName } : {}) }, { signal }),
+  );
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
   const list = splitLines(mailboxes);
   return (

@@ -1,16 +1,38 @@
 // @vitest-environment jsdom
 // The presence screen against a fake host whose validateRules is the real presence service: edits are checked as
 // you type, the preview follows the edited rules, and the status board sends the edited table.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toCalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
+import { PresenceRuleStore } from '../../../../src/core/store/presence-rule-store.js';
 import { createPresenceService } from '../../../../src/core/presence/rpc-service.js';
 import { PresenceView } from '../../../../src/renderer/views/presence/PresenceView.js';
 import type { ProfileView } from '../../../../src/shared/rpc.js';
-import { fakeClient } from '../../support/fake-client.js';
+import { fakeClient, HostError } from '../../support/fake-client.js';
 import { renderWithApp } from '../../support/render.js';
 
-afterEach(cleanup);
+let dir: string;
+let store: PresenceRuleStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'calpump-presence-view-'));
+  store = new PresenceRuleStore({ dir });
+});
+afterEach(async () => {
+  cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+/** The host's answer, or its catalogue error the way the dispatcher would send it. */
+const host = async <T,>(work: () => Promise<T>) => {
+  try {
+    return await work();
+  } catch (e) {
+    throw new HostError(toCalpumpError(e).info('en'));
+  }
+};
 // jsdom has no ResizeObserver; Fluent's MessageBar (the error panel) measures itself with one.
 globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
@@ -20,7 +42,10 @@ const profiles = [{ profile: { id: 'p1', name: 'Contoso', kind: 'ews' }, secrets
 function mount() {
   const fake = fakeClient({
     'profiles.list': () => ({ profiles }),
-    'presence.defaultRules': () => ({ table: presence.defaultRules() }),
+    'presence.tables.list': () => host(async () => ({ tables: await store.list() })),
+    'presence.tables.get': (i) => host(() => store.get(i.name as string)),
+    'presence.tables.save': (i) => host(() => store.save(i.name as string, i.table)),
+    'presence.tables.reset': (i) => host(() => store.reset(i.name as string)),
     'presence.validateRules': (i) => presence.validateRules(i.table),
     'presence.status': (i) => ({
       at: '2026-03-10T09:30:00.000Z',
@@ -76,5 +101,63 @@ describe('PresenceView', () => {
     const call = calls.find((c) => c.method === 'presence.status')!;
     expect(call.input).toMatchObject({ profileId: 'p1', mailboxes: ['anna.schmidt@contoso.com', 'jan.devries@contoso.com'] });
     expect((call.input.rules as { rules: unknown[] }).rules).toHaveLength(8);
+  });
+});
+
+describe('PresenceView: saved rule tables', () => {
+  const state = () => screen.getByTestId('presence-saved-state').textContent;
+
+  it('saves the edited default table and shows it, saved, after a reload', async () => {
+    const { calls } = mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    expect(state()).toBe('Built-in table (never saved).');
+    expect((screen.getByTestId('presence-save') as HTMLButtonElement).disabled).toBe(true);
+    change('rule-0-status', 'Vacation');
+    await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
+    expect(state()).toBe('Unsaved changes.');
+    await act(async () => fireEvent.click(screen.getByTestId('presence-save')));
+    await waitFor(() => expect(state()).toBe('Saved table "default".'));
+    expect(calls.find((c) => c.method === 'presence.tables.save')!.input).toMatchObject({ name: 'default', table: { rules: expect.arrayContaining([expect.objectContaining({ name: 'out-of-office', status: 'Vacation' })]) } });
+    expect((await store.get('default')).table.rules[0]!.status).toBe('Vacation');
+
+    cleanup(); // reload the screen
+    mount();
+    await waitFor(() => expect((screen.getByTestId('rule-0-status') as HTMLInputElement).value).toBe('Vacation'));
+    expect(state()).toBe('');
+  });
+
+  it('saves under a new name, switches between tables, and resets the default to the built-in one', async () => {
+    mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('rule-8-remove'));
+    change('presence-new-name', 'door-signs');
+    await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
+    await act(async () => fireEvent.click(screen.getByTestId('presence-save-as')));
+    await waitFor(() => expect(state()).toBe('Saved table "door-signs".'));
+    expect((screen.getByTestId('presence-table') as HTMLSelectElement).value).toBe('door-signs');
+    expect((await store.list()).map((t) => `${t.name}:${t.rules}`)).toEqual(['default:9', 'door-signs:8']);
+    change('presence-table', 'default');
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    await store.save('default', { rules: [{ name: 'only', status: 'Busy' }] });
+    change('presence-table', 'door-signs');
+    await waitFor(() => expect(screen.queryByTestId('rule-8')).toBeNull());
+    change('presence-table', 'default');
+    await waitFor(() => expect(screen.queryByTestId('rule-1')).toBeNull());
+    await act(async () => fireEvent.click(screen.getByTestId('presence-reset')));
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    expect((await store.get('default')).saved).toBe(false);
+  });
+
+  it('shows the host\'s field-named refusal of a bad table name and keeps the edits', async () => {
+    mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    change('presence-new-name', 'door signs!');
+    await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
+    await act(async () => fireEvent.click(screen.getByTestId('presence-save-as')));
+    await waitFor(() => expect(screen.queryByTestId('presence-load-error')).toBeTruthy());
+    expect(screen.getByTestId('presence-load-error').getAttribute('data-error-id')).toBe('input.invalid');
+    expect(screen.getByTestId('presence-load-error').textContent).toContain('name');
+    expect(screen.getByTestId('rule-8')).toBeTruthy();
+    expect((await store.list()).map((t) => t.name)).toEqual(['default']);
   });
 });
