@@ -40,6 +40,12 @@ export interface FolderKey {
 }
 
 export class SyncStateStore {
+  /**
+   * Pending files per job as listed when its run started (sweep): a folder without one, the usual case, needs no
+   * file system round trip to learn so. One run per job at a time, and this store adds and drops its own entries.
+   */
+  private readonly pendingSeen = new Map<string, Set<string>>();
+
   constructor(
     private readonly dir: string,
     private readonly logger: Logger = nullLogger,
@@ -59,13 +65,21 @@ export class SyncStateStore {
   }
 
   loadPending(k: FolderKey): Promise<SyncStateRecord | undefined> {
-    return this.read(`${this.base(k)}.pending.json`, k);
+    const path = `${this.base(k)}.pending.json`;
+    if (this.pendingSeen.get(k.jobId)?.has(path) === false) return Promise.resolve(undefined);
+    return this.read(path, k);
+  }
+
+  private notePending(jobId: string, path: string, present: boolean): void {
+    const seen = this.pendingSeen.get(jobId);
+    if (seen) present ? seen.add(path) : seen.delete(path);
   }
 
   /** Step 1: the state the output is about to reach. */
   async writePending(r: SyncStateRecord): Promise<void> {
     // Typed input built by the engine: validated when read back, not copied again here (500 events per folder).
     await writeFileAtomic(`${this.base(r)}.pending.json`, JSON.stringify(r));
+    this.notePending(r.jobId, `${this.base(r)}.pending.json`, true);
   }
 
   /**
@@ -76,6 +90,7 @@ export class SyncStateStore {
     const base = this.base(r);
     try {
       await rename(`${base}.pending.json`, `${base}.json`);
+      this.notePending(r.jobId, `${base}.pending.json`, false);
       await fsyncDir(this.jobDir(r.jobId));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -86,16 +101,19 @@ export class SyncStateStore {
   /** Drops a pending state that no longer applies (written for another target). */
   async discardPending(k: FolderKey): Promise<void> {
     await rm(`${this.base(k)}.pending.json`, { force: true });
+    this.notePending(k.jobId, `${this.base(k)}.pending.json`, false);
   }
 
   /** Removes temp files a killed run left in the job's state folder (the states themselves are never torn). */
   async sweep(jobId: string): Promise<void> {
     const dir = this.jobDir(jobId);
     const names = await readdir(dir).catch(() => [] as string[]);
+    this.pendingSeen.set(jobId, new Set(names.filter((n) => n.endsWith('.pending.json')).map((n) => join(dir, n))));
     await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true })));
   }
 
   async removeJob(jobId: string): Promise<void> {
+    this.pendingSeen.delete(jobId);
     await rm(this.jobDir(jobId), { recursive: true, force: true });
   }
 
