@@ -1,5 +1,6 @@
-// Two-way: run a rule between two mailboxes once, and read its conflict log (both versions of each conflict).
-import { Button, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+// Two-way: edit a rule between two mailboxes (which side wins, what flows each way), save it for the CLI and
+// later runs, run it once, and read its conflict log (both versions of each conflict).
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TwoWayConflictView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -10,6 +11,8 @@ import type { ViewProps } from '../../app/ViewSwitch.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
+import { emptyTwoWayForm, FLOWS, profileOfSideA, ruleFromTwoWayForm, setFlow, twoWayFormFromRule, twoWayFormReady, type Direction, type TwoWayForm } from '../../models/twoway-rule-model.js';
+import { SavedRules } from './SavedRules.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -29,45 +32,59 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
   const s = useStyles();
   const client = useClient();
   const { profiles } = useProfiles();
-  const [ruleId, setRuleId] = useState('');
-  const [mailboxA, setMailboxA] = useState('');
-  const [mailboxB, setMailboxB] = useState('');
-  const [profileB, setProfileB] = useState('');
-  const [master, setMaster] = useState<'a' | 'b'>('a');
+  const [form, setForm] = useState<TwoWayForm>(emptyTwoWayForm);
+  const patch = (p: Partial<TwoWayForm>) => setForm((f) => ({ ...f, ...p }));
   const run = useOperation((signal, pid: string, rule: Record<string, unknown>) => client['twoway.run']({ profileId: pid, rule }, { signal }));
   const conflicts = useOperation((signal, id: string) => client['twoway.conflicts']({ ruleId: id }, { signal }));
-  const id = ruleId.trim();
-  const ready = !!profileId && !!id && mailboxA.trim().length > 2 && mailboxB.trim().length > 2;
-  const rule = () => ({ id, a: { mailbox: mailboxA.trim() }, b: { mailbox: mailboxB.trim(), ...(profileB ? { profile: profileB } : {}) }, master });
+  const id = form.id.trim();
+  const ready = !!profileId && twoWayFormReady(form);
+  const rule = () => ruleFromTwoWayForm(form, profileId);
+  const openRule = (doc: Record<string, unknown> | undefined) => {
+    setForm(doc ? twoWayFormFromRule(doc) : emptyTwoWayForm());
+    const a = doc && profileOfSideA(doc);
+    if (a && profiles.some((p) => p.profile.id === a)) onProfile(a);
+  };
+  const flows = (dir: Direction) => (
+    <Field label={t(dir === 'aToB' ? 'twoway.aToB' : 'twoway.bToA')}>
+      <div>
+        {FLOWS.map((flow) => (
+          <Checkbox key={flow} label={t(`twoway.flow.${flow}`)} checked={form.propagate[dir][flow]} onChange={(_, d) => setForm((f) => setFlow(f, dir, flow, d.checked === true))} data-testid={`twoway-${dir}-${flow}`} />
+        ))}
+      </div>
+    </Field>
+  );
   const r = run.result;
   const list: TwoWayConflictView[] = conflicts.result?.conflicts ?? [];
   return (
     <div className={s.root}>
       <Text>{t('twoway.intro')}</Text>
       <div className={s.panel}>
+        <SavedRules current={ready ? rule() : undefined} onOpen={openRule} />
         <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="twoway-profile" />
         <div className={s.row}>
           <Field label={t('twoway.ruleId')}>
-            <Input value={ruleId} onChange={(_, d) => setRuleId(d.value)} data-testid="twoway-ruleId" />
+            <Input value={form.id} onChange={(_, d) => patch({ id: d.value })} data-testid="twoway-ruleId" />
           </Field>
           <Field label={t('twoway.mailboxA')}>
-            <Input value={mailboxA} onChange={(_, d) => setMailboxA(d.value)} data-testid="twoway-mailboxA" />
+            <Input value={form.mailboxA} onChange={(_, d) => patch({ mailboxA: d.value })} data-testid="twoway-mailboxA" />
           </Field>
           <Field label={t('twoway.mailboxB')}>
-            <Input value={mailboxB} onChange={(_, d) => setMailboxB(d.value)} data-testid="twoway-mailboxB" />
+            <Input value={form.mailboxB} onChange={(_, d) => patch({ mailboxB: d.value })} data-testid="twoway-mailboxB" />
           </Field>
           <Field label={t('twoway.profileB')}>
-            <Select value={profileB} onChange={(_, d) => setProfileB(d.value)} data-testid="twoway-profileB">
+            <Select value={form.profileB} onChange={(_, d) => patch({ profileB: d.value })} data-testid="twoway-profileB">
               <option value="">{t('twoway.sameProfile')}</option>
               {profiles.map(({ profile }) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
             </Select>
           </Field>
           <Field label={t('twoway.master')}>
-            <Select value={master} onChange={(_, d) => setMaster(d.value as 'a' | 'b')} data-testid="twoway-master">
+            <Select value={form.master} onChange={(_, d) => patch({ master: d.value === 'b' ? 'b' : 'a' })} data-testid="twoway-master">
               <option value="a">A</option>
               <option value="b">B</option>
             </Select>
           </Field>
+          {flows('aToB')}
+          {flows('bToA')}
           <Button appearance="primary" disabled={!ready || run.running} onClick={() => profileId && void run.run(profileId, rule())} data-testid="twoway-run">{t('twoway.run')}</Button>
           <Button disabled={!id || conflicts.running} onClick={() => void conflicts.run(id)} data-testid="twoway-loadConflicts">{t('twoway.loadConflicts')}</Button>
         </div>

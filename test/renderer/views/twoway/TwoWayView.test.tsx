@@ -1,15 +1,42 @@
 // @vitest-environment jsdom
 // The two-way screen: a run sends the rule built from the form (side B on another profile) and shows the counts;
-// the conflict list shows both versions, a deleted side as such.
+// the conflict list shows both versions, a deleted side as such. Rules are saved through the host's real store
+// (temp config folder), shown again after a reload, refused with the field named, and removed.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toCalpumpError } from '../../../../src/core/errors/calpump-error.js';
+import { TwoWayRuleStore } from '../../../../src/core/store/twoway-rule-store.js';
 import { TwoWayView } from '../../../../src/renderer/views/twoway/TwoWayView.js';
 import { translate } from '../../../../src/shared/i18n/index.js';
 import type { ProfileView } from '../../../../src/shared/rpc.js';
-import { fakeClient } from '../../support/fake-client.js';
+import { fakeClient, HostError, type Handler } from '../../support/fake-client.js';
 import { renderWithApp } from '../../support/render.js';
 
-afterEach(cleanup);
+let dir: string;
+let store: TwoWayRuleStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'calpump-twoway-view-'));
+  store = new TwoWayRuleStore({ dir });
+});
+afterEach(async () => {
+  cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+const host = async <T,>(work: () => Promise<T>) => {
+  try {
+    return await work();
+  } catch (e) {
+    throw new HostError(toCalpumpError(e).info('en'));
+  }
+};
+const storeHandlers: Record<string, Handler> = {
+  'twoway.rules.list': () => host(async () => ({ rules: await store.list() })),
+  'twoway.rules.save': (i) => host(async () => ({ rule: await store.save(i.rule) })),
+  'twoway.rules.remove': (i) => host(() => store.remove(i.id as string)),
+};
 globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 
 const profiles = [
@@ -21,6 +48,7 @@ const change = (id: string, value: string) => fireEvent.change(screen.getByTestI
 describe('TwoWayView', () => {
   it('runs the rule from the form and lists its conflicts', async () => {
     const fake = fakeClient({
+      ...storeHandlers,
       'profiles.list': () => ({ profiles }),
       'twoway.run': () => ({ rule: 'r1', created: { a: 1, b: 2 }, updated: { a: 0, b: 3 }, deleted: { a: 0, b: 0 }, unchanged: 7, conflicts: [], errors: [] }),
       'twoway.conflicts': () => ({
@@ -38,7 +66,13 @@ describe('TwoWayView', () => {
     await waitFor(() => expect(screen.getByTestId('twoway-result')).toBeTruthy());
     expect(fake.calls.find((c) => c.method === 'twoway.run')!.input).toEqual({
       profileId: 'p1',
-      rule: { id: 'r1', a: { mailbox: 'anna.schmidt@contoso.com' }, b: { mailbox: 'anna@contoso.onmicrosoft.com', profile: 'p2' }, master: 'b' },
+      rule: {
+        id: 'r1',
+        a: { mailbox: 'anna.schmidt@contoso.com', profile: 'p1' },
+        b: { mailbox: 'anna@contoso.onmicrosoft.com', profile: 'p2' },
+        master: 'b',
+        propagate: { aToB: { create: true, modify: true, delete: true }, bToA: { create: true, modify: true, delete: true } },
+      },
       opId: expect.any(String),
     });
     expect(screen.getByTestId('twoway-result').textContent).toBe(translate('en', 'twoway.result', { ca: 1, cb: 2, ua: 0, ub: 3, da: 0, db: 0, unchanged: 7 }));
@@ -47,5 +81,67 @@ describe('TwoWayView', () => {
     const row = screen.getByTestId('twoway-conflict-0').textContent ?? '';
     expect(row).toContain('Board · 2026-03-11T09:00:00.000Z');
     expect(row).toContain(translate('en', 'twoway.deleted'));
+  });
+});
+
+describe('TwoWayView: saved rules', () => {
+  function mount() {
+    const fake = fakeClient({ ...storeHandlers, 'profiles.list': () => ({ profiles }) });
+    const chosen: string[] = [];
+    renderWithApp(<TwoWayView profileId="p1" onProfile={(id) => id && chosen.push(id)} onNavigate={() => undefined} />, fake.client);
+    return { ...fake, chosen };
+  }
+  const value = (id: string) => (screen.getByTestId(id) as HTMLInputElement).value;
+  const checked = (id: string) => (screen.getByTestId(id) as HTMLInputElement).checked;
+
+  it('saves the rule with its flows, shows it again after a reload, and removes it', async () => {
+    mount();
+    expect((screen.getByTestId('twoway-save') as HTMLButtonElement).disabled).toBe(true);
+    change('twoway-ruleId', 'crm-anna');
+    change('twoway-mailboxA', 'anna.schmidt@contoso.com');
+    change('twoway-mailboxB', 'crm.anna@contoso.com');
+    change('twoway-master', 'b');
+    fireEvent.click(screen.getByTestId('twoway-bToA-delete'));
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-save')));
+    await waitFor(() => expect(screen.getByTestId('twoway-saved-state').textContent).toBe(translate('en', 'twoway.saved', { id: 'crm-anna' })));
+    const [stored] = await store.list();
+    expect(stored).toMatchObject({ id: 'crm-anna', a: { profile: 'p1', mailbox: 'anna.schmidt@contoso.com' }, master: 'b', propagate: { bToA: { create: true, delete: false } } });
+
+    cleanup(); // reload
+    const again = mount();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'crm-anna' })).toBeTruthy());
+    change('twoway-saved', 'crm-anna');
+    expect(value('twoway-ruleId')).toBe('crm-anna');
+    expect(value('twoway-mailboxB')).toBe('crm.anna@contoso.com');
+    expect(value('twoway-master')).toBe('b');
+    expect(checked('twoway-bToA-delete')).toBe(false);
+    expect(checked('twoway-aToB-delete')).toBe(true);
+    expect(again.chosen).toEqual(['p1']);
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-remove')));
+    await waitFor(() => expect(value('twoway-ruleId')).toBe(''));
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('keeps what the form does not edit (window, folders) when a saved rule is saved again', async () => {
+    await store.save({ id: 'r2', a: { mailbox: 'anna.schmidt@contoso.com', folder: 'AAMkF1' }, b: { mailbox: 'jan.devries@contoso.com' }, master: 'a', window: { daysBack: 1, daysAhead: 30 }, excludeMarker: '##' });
+    mount();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'r2' })).toBeTruthy());
+    change('twoway-saved', 'r2');
+    change('twoway-master', 'b');
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-save')));
+    await waitFor(() => expect(screen.queryByTestId('twoway-saved-state')).toBeTruthy());
+    expect((await store.get('r2'))).toMatchObject({ master: 'b', a: { folder: 'AAMkF1' }, window: { daysBack: 1, daysAhead: 30 }, excludeMarker: '##' });
+  });
+
+  it('shows the host\'s refusal naming the field and saves nothing', async () => {
+    mount();
+    change('twoway-ruleId', 'crm anna');
+    change('twoway-mailboxA', 'anna.schmidt@contoso.com');
+    change('twoway-mailboxB', 'crm.anna@contoso.com');
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-save')));
+    await waitFor(() => expect(screen.queryByTestId('twoway-save-error')).toBeTruthy());
+    expect(screen.getByTestId('twoway-save-error').getAttribute('data-error-id')).toBe('input.invalid');
+    expect(screen.getByTestId('twoway-save-error').textContent).toContain('rule.id');
+    expect(await store.list()).toEqual([]);
   });
 });
