@@ -1,18 +1,28 @@
 // `calpump presence`: the status each mailbox shows now and next (out of office, in a meeting, busy…) from its
 // calendar and an ordered rule table; one JSON file per mailbox with --out. Exit 1 if a mailbox failed.
+// The table is a saved one (the UI's Presence screen, `--save-table`; "default" unless --table names another)
+// or a file given with --rules.
 import type { Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
-import { DEFAULT_RULE_TABLE, DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } from '../../../core/presence/index.js';
+import { DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } from '../../../core/presence/index.js';
+import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
+import { renderTable } from '../render/table.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { collectList, positiveInt } from './parse.js';
 import { say } from './write-text.js';
+import { L } from '../../../core/doctor/catalogue/types.js';
+
+const SAVED = L('Saved rule table "{name}" ({rules} rules).', 'Regeltabelle "{name}" gespeichert ({rules} Regeln).', 'Regeltabel "{name}" opgeslagen ({rules} regels).');
 
 interface PresenceFlags {
   profile?: string;
   mailbox?: string[];
   folder: string;
   rules?: string;
+  table?: string;
+  listTables?: boolean;
+  saveTable?: string;
   at?: string;
   horizonHours?: number;
   timeZone?: string;
@@ -28,7 +38,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--profile <profile>', 'profile name or id')
     .option('--mailbox <smtp>', 'mailbox; repeat or separate with commas', collectList)
     .option('--folder <folder>', "'calendar' or a folder id", 'calendar')
-    .option('--rules <file>', 'rule table as JSON (default: the built-in table; see --print-default-rules)')
+    .option('--rules <file>', 'rule table as JSON instead of a saved one (see --print-default-rules)')
+    .option('--table <name>', 'saved rule table to use (default: "default", the built-in table until someone saves their own)')
+    .option('--list-tables', 'list the saved rule tables and exit')
+    .option('--save-table <name>', 'check the --rules file and save it as this table (used by presence jobs and the UI), then exit')
     .option('--at <time>', 'compute for this ISO time instead of now (e.g. 2026-03-10T09:00:00Z)')
     .option('--horizon-hours <n>', 'how far ahead "upcoming" reaches (default: the table\'s, 24)', positiveInt('--horizon-hours'))
     .option('--time-zone <iana>', 'zone for all-day items without a known zone (default UTC)')
@@ -40,6 +53,23 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise<void> {
   if (opts.printDefaultRules) return ctx.json(DEFAULT_RULE_TABLE_INPUT);
+  const store = new PresenceRuleStore({ dir: ctx.configDir });
+  if (opts.listTables) {
+    const tables = await store.list();
+    if (opts.json) return ctx.json(tables);
+    return ctx.out(renderTable(tables, [
+      { header: 'NAME', value: (r) => r.name },
+      { header: 'RULES', value: (r) => String(r.rules), align: 'right' },
+      { header: 'SAVED', value: (r) => (r.saved ? 'yes' : 'no (built-in)') },
+    ]));
+  }
+  if (opts.saveTable !== undefined) {
+    if (!opts.rules) throw new CalpumpError('input.invalid', { params: { field: '--save-table', problem: 'give the table to save with --rules FILE' } });
+    const saved = await store.save(opts.saveTable, await loadRuleTable(ctx.resolvePath(opts.rules)));
+    if (opts.json) return ctx.json({ ok: true, name: saved.name, rules: saved.table.rules.length });
+    return ctx.out(SAVED[ctx.lang].replace('{name}', saved.name).replace('{rules}', String(saved.table.rules.length)));
+  }
+  if (opts.rules && opts.table) throw new CalpumpError('input.invalid', { params: { field: '--table', problem: 'give --rules FILE or --table NAME, not both' } });
   if (!opts.profile) throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give the profile to read calendars with' } });
   if (!opts.mailbox?.length) throw new CalpumpError('input.invalid', { params: { field: '--mailbox', problem: 'give at least one mailbox' } });
   let now = ctx.io.now();
@@ -47,7 +77,7 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
     now = new Date(opts.at);
     if (Number.isNaN(now.getTime()) || !/[zZ]|[+-]\d\d:?\d\d$/.test(opts.at)) throw new CalpumpError('input.invalid', { params: { field: '--at', problem: `"${opts.at}" is not an ISO time with zone (2026-03-10T09:00:00Z)` } });
   }
-  const table = opts.rules ? await loadRuleTable(ctx.resolvePath(opts.rules)) : DEFAULT_RULE_TABLE;
+  const table = opts.rules ? await loadRuleTable(ctx.resolvePath(opts.rules)) : (await store.get(opts.table ?? 'default')).table;
   const results = await ctx.withConnector(opts.profile, (connector, profile) =>
     runPresence(
       { mailboxes: opts.mailbox!, folder: opts.folder, table, horizonHours: opts.horizonHours, timeZone: opts.timeZone, outDir: opts.out ? ctx.resolvePath(opts.out) : undefined },

@@ -1,5 +1,6 @@
-// `calpump twoway --rule FILE`: one run of a two-way rule (two calendars kept in step, master side wins
-// conflicts, create/modify/delete per direction). Conflicts are printed with both versions and appended to
+// `calpump twoway --rule FILE | --rule-id ID`: one run of a two-way rule (two calendars kept in step, master side
+// wins conflicts, create/modify/delete per direction), from a file or saved (the UI's Two-way screen, or
+// `--rule FILE --save`). Conflicts are printed with both versions and appended to
 // state/twoway-<rule>-conflicts.jsonl in the config folder. Exit 1 if a write failed.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,33 +9,71 @@ import type { Connector } from '../../../core/connectors/connector.js';
 import type { CalendarWriter } from '../../../core/connectors/writer.js';
 import { createWriter } from '../../../core/connectors/writer-factory.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
-import { describeIssue } from '../../../core/store/zod-issues.js';
-import { runTwoWay, twoWayRuleSchema, type TwoWaySide } from '../../../core/twoway/index.js';
+import { L } from '../../../core/doctor/catalogue/types.js';
+import { parseTwoWayRule, TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
+import { renderTable } from '../render/table.js';
+import { runTwoWay, type TwoWayRule, type TwoWaySide } from '../../../core/twoway/index.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { say } from './write-text.js';
 
+const SAVED = L('Saved two-way rule "{id}".', 'Zwei-Wege-Regel "{id}" gespeichert.', 'Tweerichtingsregel "{id}" opgeslagen.');
+const NONE = L('No saved two-way rules. Save one with `calpump twoway --rule FILE --save` or in the Two-way screen.', 'Keine gespeicherten Zwei-Wege-Regeln. Speichern Sie eine mit `calpump twoway --rule DATEI --save` oder im Bildschirm Zwei-Wege.', 'Geen opgeslagen tweerichtingsregels. Sla er een op met `calpump twoway --rule BESTAND --save` of in het scherm Tweerichting.');
+
+interface TwoWayFlags {
+  rule?: string;
+  ruleId?: string;
+  save?: boolean;
+  list?: boolean;
+  profile?: string;
+  json?: boolean;
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('twoway')
-    .description('run a two-way rule once: mirror two calendars both ways (see README "Write direction")')
-    .requiredOption('--rule <file>', 'rule as JSON: id, a/b {profile, mailbox, folder}, master, propagate, window')
+    .description('run a two-way rule once: mirror two calendars both ways (see README "Write direction"); the rule comes from --rule FILE or is a saved one (--rule-id)')
+    .option('--rule <file>', 'rule as JSON: id, a/b {profile, mailbox, folder}, master, propagate, window')
+    .option('--rule-id <id>', 'run the saved rule with this id (saved in the Two-way screen or with --save)')
+    .option('--save', 'with --rule: check the rule and save it (replacing a saved rule with the same id), without running it')
+    .option('--list', 'list the saved rules and exit')
     .option('--profile <profile>', 'profile for a side that names none')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { rule: string; profile?: string; json?: boolean }) => runTwoWayCommand(ctx, opts));
+    .action(async (opts: TwoWayFlags) => runTwoWayCommand(ctx, opts));
 }
 
-async function runTwoWayCommand(ctx: CliContext, opts: { rule: string; profile?: string; json?: boolean }): Promise<void> {
-  const file = ctx.resolvePath(opts.rule);
+async function ruleFromFile(ctx: CliContext, path: string): Promise<TwoWayRule> {
+  const file = ctx.resolvePath(path);
   let doc: unknown;
   try {
     doc = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
     throw new CalpumpError('input.invalid', { params: { field: '--rule', problem: `${file}: ${(e as Error).message}` } });
   }
-  const parsed = twoWayRuleSchema.safeParse(doc);
-  if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error, 'rule') });
-  const rule = parsed.data;
+  return parseTwoWayRule(doc);
+}
+
+async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<void> {
+  const store = new TwoWayRuleStore({ dir: ctx.configDir });
+  if (opts.list) {
+    const rules = await store.list();
+    if (opts.json) return ctx.json(rules);
+    if (rules.length === 0) return ctx.out(NONE[ctx.lang]);
+    return ctx.out(renderTable(rules, [
+      { header: 'ID', value: (r) => r.id },
+      { header: 'A', value: (r) => `${r.a.mailbox}${r.a.profile ? ` (${r.a.profile})` : ''}` },
+      { header: 'B', value: (r) => `${r.b.mailbox}${r.b.profile ? ` (${r.b.profile})` : ''}` },
+      { header: 'MASTER', value: (r) => r.master.toUpperCase() },
+    ]));
+  }
+  if (!!opts.rule === !!opts.ruleId) throw new CalpumpError('input.invalid', { params: { field: '--rule', problem: 'give the rule as --rule FILE or a saved one as --rule-id ID (see --list)' } });
+  if (opts.save) {
+    if (!opts.rule) throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule FILE' } });
+    const saved = await store.save(await ruleFromFile(ctx, opts.rule));
+    if (opts.json) return ctx.json({ ok: true, rule: saved });
+    return ctx.out(SAVED[ctx.lang].replace('{id}', saved.id));
+  }
+  const rule = opts.rule ? await ruleFromFile(ctx, opts.rule) : await store.get(opts.ruleId!);
   const open: Array<Connector | CalendarWriter> = [];
   const side = async (name: 'a' | 'b'): Promise<TwoWaySide> => {
     const profileName = rule[name].profile ?? opts.profile;

@@ -1,0 +1,91 @@
+// `calpump presence` and `calpump twoway` with saved rules against the simulator: a table saved with
+// --save-table is what presence uses by default or by --table; a rule saved with --save runs with --rule-id;
+// `jobs add --type presence` refuses an unknown table and its run writes <mailbox>.json.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { runCli, tempConfigDir } from './helpers.js';
+
+let sim: RunningSimulator;
+let dir: string;
+const NOW = new Date('2026-03-03T14:05:00.000Z');
+const ALICE = 'alice.smith@contoso.com';
+const run = (argv: string[], input?: string) => runCli(['--config-dir', dir, ...argv], { input, now: () => NOW });
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 51, anchor: new Date('2026-03-02T06:00:00Z'), eventsPerMailbox: 0 });
+  dir = await tempConfigDir();
+  const add = await run(['profiles', 'add', '--name', 'sim', '--url', sim.ewsUrl, '--username', 'svc-calpump@contoso.com', '--auth', 'basic', '--password-stdin', '--ca-file', sim.caFile!], 'Passw0rd!\n');
+  expect(add.code, add.stderr).toBe(0);
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+
+describe('calpump presence with saved tables', () => {
+  it('uses the saved "default" table, a named one with --table, and lists them', async () => {
+    const before = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--json']);
+    expect(JSON.parse(before.stdout).mailboxes[0].current.status).toBe('InAMeeting'); // the built-in table
+    await writeFile(join(dir, 'mine.json'), JSON.stringify({ rules: [{ name: 'all', status: 'Occupied' }] }));
+    const saved = await run(['presence', '--save-table', 'default', '--rules', join(dir, 'mine.json')]);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('Saved rule table "default" (1 rules).');
+    const after = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--json']);
+    expect(JSON.parse(after.stdout).mailboxes[0].current.status).toBe('Occupied');
+
+    await writeFile(join(dir, 'signs.json'), JSON.stringify({ rules: [{ name: 'all', status: 'Engaged' }] }));
+    expect((await run(['presence', '--save-table', 'door-signs', '--rules', join(dir, 'signs.json')])).code).toBe(0);
+    const named = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--table', 'Door-Signs', '--json']);
+    expect(JSON.parse(named.stdout).mailboxes[0].current.status).toBe('Engaged');
+    const list = await run(['presence', '--list-tables']);
+    expect(list.stdout).toMatch(/default\s+1\s+yes/);
+    expect(list.stdout).toMatch(/door-signs\s+1\s+yes/);
+
+    const unknown = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--table', 'lobby']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('lobby');
+    expect(unknown.stderr).toContain('default, door-signs');
+    await writeFile(join(dir, 'bad.json'), JSON.stringify({ rules: [{ name: 'x' }] }));
+    const bad = await run(['presence', '--save-table', 'x', '--rules', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('rules[0].status');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('jobs add --type presence checks the table, and the run writes <mailbox>.json', async () => {
+    const out = join(dir, 'signs');
+    const missing = await run(['jobs', 'add', '--type', 'presence', '--name', 'Signs', '--profile', 'sim', '--mailbox', ALICE, '--rules-table', 'lobby', '--out', out]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('lobby');
+    const add = await run(['jobs', 'add', '--type', 'presence', '--name', 'Signs', '--profile', 'sim', '--mailbox', ALICE, '--rules-table', 'door-signs', '--lookahead-hours', '8', '--out', out, '--json']);
+    expect(add.code, add.stderr).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ type: 'presence', presence: { table: 'door-signs', lookaheadHours: 8 }, format: 'json' });
+    const list = await run(['jobs', 'list']);
+    expect(list.stdout).toMatch(/Signs\s+sim\s+alice\.smith@contoso\.com\s+door-signs → \S+\s+presence/);
+    const r = await run(['jobs', 'run', 'Signs', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(await readFile(join(out, `${ALICE}.json`), 'utf8'));
+    expect(doc).toMatchObject({ mailbox: ALICE, computedAt: NOW.toISOString(), table: 'door-signs', current: { status: 'Engaged' } });
+  });
+});
+
+describe('calpump twoway with saved rules', () => {
+  it('saves a rule from a file, lists it and runs it by id', async () => {
+    const file = join(dir, 'rule.json');
+    await writeFile(file, JSON.stringify({ id: 'saved-rule', a: { mailbox: ALICE, profile: 'sim' }, b: { mailbox: 'bob.jones@contoso.com', profile: 'sim' }, master: 'a', window: { daysBack: 0, daysAhead: 2 } }));
+    const save = await run(['twoway', '--rule', file, '--save']);
+    expect(save.code, save.stderr).toBe(0);
+    expect(save.stdout).toContain('Saved two-way rule "saved-rule".');
+    expect((await run(['twoway', '--list'])).stdout).toMatch(/saved-rule\s+alice\.smith@contoso\.com \(sim\)\s+bob\.jones@contoso\.com \(sim\)\s+A/);
+    const first = await run(['twoway', '--rule-id', 'saved-rule', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).rule).toBe('saved-rule');
+    const neither = await run(['twoway']);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('--rule-id');
+    const unknown = await run(['twoway', '--rule-id', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('saved-rule');
+  });
+});
