@@ -25,6 +25,9 @@ export interface PresenceDocument {
   mailbox: string;
   computedAt: string;
   table: string;
+  /** The status now and when it ends (= current.status / current.end), for displays that need nothing else. */
+  status: string;
+  until: string;
   current: PresenceSpan;
   upcoming: PresenceSpan[];
 }
@@ -65,7 +68,7 @@ export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: R
       let error = r.error;
       let written = 0;
       if (r.ok && !dryRun) {
-        const doc: PresenceDocument = { mailbox: r.mailbox, computedAt: at.toISOString(), table: options.table, current: r.current!, upcoming: r.upcoming ?? [] };
+        const doc: PresenceDocument = { mailbox: r.mailbox, computedAt: at.toISOString(), table: options.table, status: r.current!.status, until: r.current!.end, current: r.current!, upcoming: r.upcoming ?? [] };
         try {
           await writeFileAtomic(join(outDir, presenceDocumentName(r.mailbox)), `${JSON.stringify(doc, null, 2)}\n`, 0o644);
           written = 1;

@@ -55,7 +55,7 @@ describe('runPresenceJob', () => {
     expect(record.errors).toEqual([expect.objectContaining({ mailbox: 'ghost@contoso.com', error: expect.objectContaining({ id: 'ews.mailbox.notFound' }) })]);
     expect((await readdir(dir)).sort()).toEqual(['anna@contoso.com.json', 'jan@contoso.com.json']);
     const anna = JSON.parse(await readFile(join(dir, presenceDocumentName('Anna@Contoso.com')), 'utf8'));
-    expect(anna).toMatchObject({ mailbox: 'anna@contoso.com', computedAt: NOW.toISOString(), table: 'signs', current: { status: 'OnThePhone', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' } });
+    expect(anna).toMatchObject({ mailbox: 'anna@contoso.com', computedAt: NOW.toISOString(), table: 'signs', status: 'OnThePhone', until: '2026-03-10T10:00:00.000Z', current: { status: 'OnThePhone', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' } });
     expect(anna.upcoming.map((s: { status: string }) => s.status)).toEqual(['Free', 'Busy', 'Free']);
     const jan = JSON.parse(await readFile(join(dir, 'jan@contoso.com.json'), 'utf8'));
     expect(jan.current.status).toBe('Free');
