@@ -109,3 +109,46 @@ describe('twoway.rules.* RPC', () => {
     expect(ok<{ rules: unknown[] }>(await h.call('twoway.rules.list')).rules).toEqual([]);
   });
 });
+
+describe('presence tables and presence jobs', () => {
+  const presenceJob = { type: 'presence', presence: { table: 'door-signs' }, name: 'Door signs', profile: 'Contoso', mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/srv/signs' } };
+
+  async function withJobs() {
+    const { h } = await harness();
+    const created: unknown[] = [];
+    const views: Array<{ job: Record<string, unknown>; state: 'idle' }> = [];
+    h.services.jobs = {
+      list: async () => views as never,
+      create: async (job: Record<string, unknown>) => {
+        created.push(job);
+        const view = { job: { ...job, id: `j${created.length}` }, state: 'idle' as const };
+        views.push(view);
+        return view as never;
+      },
+    } as unknown as NonNullable<typeof h.services.jobs>;
+    ok(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'x' } }));
+    return { h, created };
+  }
+
+  it('jobs.create refuses a presence job whose rule table does not exist, naming the saved tables', async () => {
+    const { h, created } = await withJobs();
+    const r = await h.call('jobs.create', { job: presenceJob, secrets: {} });
+    expect(r.ok ? '' : r.error.id).toBe('presence.rules.notFound');
+    expect(r.ok ? '' : r.error.message).toContain('door-signs');
+    expect(created).toEqual([]);
+    ok(await h.call('presence.tables.save', { name: 'door-signs', table: { rules: [] } }));
+    ok(await h.call('jobs.create', { job: presenceJob, secrets: {} }));
+    expect(created).toHaveLength(1);
+  });
+
+  it('a table a presence job uses cannot be removed; the message names the job', async () => {
+    const { h } = await withJobs();
+    ok(await h.call('presence.tables.save', { name: 'door-signs', table: { rules: [] } }));
+    ok(await h.call('jobs.create', { job: presenceJob, secrets: {} }));
+    const r = await h.call('presence.tables.remove', { name: 'Door-Signs' });
+    expect(r.ok ? '' : `${r.error.id} ${r.error.message}`).toMatch(/^input\.invalid name: .*"Door signs"/);
+    expect(ok<{ tables: Array<{ name: string }> }>(await h.call('presence.tables.list')).tables.map((t) => t.name)).toEqual(['default', 'door-signs']);
+    ok(await h.call('presence.tables.save', { name: 'lobby', table: { rules: [] } }));
+    expect(ok(await h.call('presence.tables.remove', { name: 'lobby' }))).toEqual({ removed: true });
+  });
+});

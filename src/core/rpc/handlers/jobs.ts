@@ -1,5 +1,5 @@
 // jobs.*: delegated to the host's job service (store + scheduler); changes are announced to every client.
-import type { AppState } from '../../../shared/rpc.js';
+import type { AppState, Job } from '../../../shared/rpc.js';
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../dispatcher.js';
 import type { CoreServices, JobService } from '../services.js';
@@ -7,6 +7,11 @@ import type { CoreServices, JobService } from '../services.js';
 function jobs(services: CoreServices): JobService {
   if (!services.jobs) throw notAvailable('Scheduled jobs');
   return services.jobs;
+}
+
+/** A presence job naming a rule table that does not exist is refused now, not at its first scheduled run. */
+async function checkPresenceTable(services: CoreServices, job: Pick<Job, 'type' | 'presence'>): Promise<void> {
+  if (job.type === 'presence' && services.presenceRules) await services.presenceRules.get(job.presence?.table ?? 'default');
 }
 
 export const IDLE_STATE: AppState = { tray: 'idle', paused: false, runningJobs: [], failingJobs: [] };
@@ -23,6 +28,7 @@ export const jobHandlers: Pick<
   },
   async 'jobs.create'({ job, secrets }, { services, events }) {
     if (services.profiles) await services.profiles.get(job.profile); // a job for a missing profile is refused early
+    await checkPresenceTable(services, job);
     const { id: _placeholder, ...rest } = job;
     const view = await jobs(services).create(rest, secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
@@ -30,6 +36,7 @@ export const jobHandlers: Pick<
   },
   async 'jobs.update'({ job, secrets }, { services, events }) {
     if (services.profiles) await services.profiles.get(job.profile);
+    await checkPresenceTable(services, job);
     const view = await jobs(services).update(job, secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
     return view;

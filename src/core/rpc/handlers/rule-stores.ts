@@ -1,5 +1,6 @@
 // presence.tables.* and twoway.rules.*: the saved rule tables and two-way rules, shared with the CLI and the
 // presence jobs (same files in the config folder). Every change is announced so other windows refetch.
+import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Profile } from '../../../shared/profile.js';
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../dispatcher.js';
@@ -38,6 +39,11 @@ export const ruleStoreHandlers: Pick<
     return reset;
   },
   async 'presence.tables.remove'({ name }, { services, events }) {
+    // Removing a table a presence job runs with would only surface as a failed run later; "default" always exists.
+    if (name.toLowerCase() !== 'default' && services.jobs) {
+      const users = (await services.jobs.list()).filter(({ job }) => job.type === 'presence' && (job.presence?.table ?? 'default').toLowerCase() === name.toLowerCase()).map(({ job }) => job.name);
+      if (users.length) throw new CalpumpError('input.invalid', { params: { field: 'name', problem: `presence job(s) ${users.map((u) => `"${u}"`).join(', ')} use table "${name}"; give them another table first` } });
+    }
     const result = await tables(services).remove(name);
     if (result.removed) events.emit('data.changed', { group: 'presenceRules', id: name });
     return result;
