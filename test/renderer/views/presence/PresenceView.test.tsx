@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toCalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { PresenceRuleStore } from '../../../../src/core/store/presence-rule-store.js';
 import { createPresenceService } from '../../../../src/core/presence/rpc-service.js';
 import { PresenceView } from '../../../../src/renderer/views/presence/PresenceView.js';
 import type { ProfileView } from '../../../../src/shared/rpc.js';
-import { fakeClient, HostError } from '../../support/fake-client.js';
+import { fakeClient } from '../../support/fake-client.js';
+import { hostCall } from '../../support/host-call.js';
 import { renderWithApp } from '../../support/render.js';
 
 let dir: string;
@@ -25,14 +25,7 @@ afterEach(async () => {
   cleanup();
   await rm(dir, { recursive: true, force: true });
 });
-/** The host's answer, or its catalogue error the way the dispatcher would send it. */
-const host = async <T,>(work: () => Promise<T>) => {
-  try {
-    return await work();
-  } catch (e) {
-    throw new HostError(toCalpumpError(e).info('en'));
-  }
-};
+const host = hostCall;
 // jsdom has no ResizeObserver; Fluent's MessageBar (the error panel) measures itself with one.
 globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 

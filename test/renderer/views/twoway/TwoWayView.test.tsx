@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toCalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { TwoWayRuleStore } from '../../../../src/core/store/twoway-rule-store.js';
 import { TwoWayView } from '../../../../src/renderer/views/twoway/TwoWayView.js';
 import { translate } from '../../../../src/shared/i18n/index.js';
 import type { ProfileView } from '../../../../src/shared/rpc.js';
-import { fakeClient, HostError, type Handler } from '../../support/fake-client.js';
+import { fakeClient, type Handler } from '../../support/fake-client.js';
+import { hostCall } from '../../support/host-call.js';
 import { renderWithApp } from '../../support/render.js';
 
 let dir: string;
@@ -25,13 +25,7 @@ afterEach(async () => {
   cleanup();
   await rm(dir, { recursive: true, force: true });
 });
-const host = async <T,>(work: () => Promise<T>) => {
-  try {
-    return await work();
-  } catch (e) {
-    throw new HostError(toCalpumpError(e).info('en'));
-  }
-};
+const host = hostCall;
 const storeHandlers: Record<string, Handler> = {
   'twoway.rules.list': () => host(async () => ({ rules: await store.list() })),
   'twoway.rules.save': (i) => host(async () => ({ rule: await store.save(i.rule) })),
