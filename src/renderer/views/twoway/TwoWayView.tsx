@@ -41,8 +41,9 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
   const rule = () => ruleFromTwoWayForm(form, profileId);
   const openRule = (doc: Record<string, unknown> | undefined) => {
     setForm(doc ? twoWayFormFromRule(doc) : emptyTwoWayForm());
+    // Side A's profile becomes the screen's (the picker falls back to the first profile if it no longer exists).
     const a = doc && profileOfSideA(doc);
-    if (a && profiles.some((p) => p.profile.id === a)) onProfile(a);
+    if (a) onProfile(a);
   };
   const flows = (dir: Direction) => (
     <Field label={t(dir === 'aToB' ? 'twoway.aToB' : 'twoway.bToA')}>
