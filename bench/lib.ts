@@ -14,7 +14,7 @@ export function tsArgs(script: string, args: string[]): string[] {
   const loader = process.env.BENCH_LOADER === 'vite-node' ? [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')] : ['--import', 'tsx'];
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every child (simulator included) to DIR/<script>/.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, script.replace(/\.ts$/, ''))}`] : [];
-  return [...prof, ...loader, join(ROOT, 'bench', script), ...(loader.length === 1 ? ['--', ...args] : args)];
+  return [...prof, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...loader, join(ROOT, 'bench', script), ...(loader.length === 1 ? ['--', ...args] : args)];
 }
 
 export interface SimHandle {

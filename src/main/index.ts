@@ -3,11 +3,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import { favourSmallFootprint } from '../core/process/memory-footprint.js';
 import { bundledCreateConnector } from './connector-backends.js';
 import { startDesktopApp } from './desktop-app.js';
 import type { AppLike, BrowserWindowLike, ElectronApi } from './electron-api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+// The pump runs in this process: collect its short-lived garbage early (see memory-footprint.ts).
+favourSmallFootprint();
 
 const api: ElectronApi = {
   app: app as unknown as AppLike,
