@@ -3,7 +3,7 @@
 // occurrences and exceptions carry their original start and series id.
 import type { NormalisedEvent, ShowAs, Sensitivity } from '../../../../shared/model.js';
 import { windowsToIana } from '../../../../shared/time-zones.js';
-import { allDayInstant } from '../normalise-appointment.js';
+import { allDayInstant } from './all-day.js';
 import type { AttendeeData, CalendarItemData } from './calendar-item.js';
 
 const SHOW_AS: Record<string, ShowAs> = { Free: 'free', Tentative: 'tentative', Busy: 'busy', OOF: 'oof', WorkingElsewhere: 'workingElsewhere', NoData: 'unknown' };

@@ -1,6 +1,6 @@
 // The folder facts our operations read, independent of ews-javascript-api types.
-import * as ews from 'ews-javascript-api';
-import { prop } from '../library-call.js';
+import type * as ews from 'ews-javascript-api';
+import { prop, type EwsLibrary } from '../library-call.js';
 
 export interface FolderInfo {
   id: string;
@@ -11,7 +11,7 @@ export interface FolderInfo {
   childCount: number;
 }
 
-export const FOLDER_PROPERTIES = [
+export const folderProperties = (ews: EwsLibrary) => [
   ews.FolderSchema.DisplayName,
   ews.FolderSchema.FolderClass,
   ews.FolderSchema.TotalCount,

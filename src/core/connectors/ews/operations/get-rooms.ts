@@ -1,5 +1,5 @@
 // Room mailboxes: GetRoomLists, then GetRooms per list.
-import * as ews from 'ews-javascript-api';
+import type * as ews from 'ews-javascript-api';
 import { libraryCall } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 
@@ -9,7 +9,7 @@ export interface Room {
 }
 
 export async function getRooms(s: EwsSession): Promise<Room[]> {
-  return libraryCall(callContext(s, undefined, undefined, false), async (svc) => {
+  return libraryCall(callContext(s, undefined, undefined, false), async (svc, ews) => {
     const lists = await svc.GetRoomLists();
     const rooms = new Map<string, Room>();
     for (const list of lists.GetEnumerator()) {

@@ -1,5 +1,5 @@
 // GetUserAvailability (free/busy only): needs no read right on the calendars, only the mailbox addresses.
-import * as ews from 'ews-javascript-api';
+import type * as ews from 'ews-javascript-api';
 import type { FreeBusyBlock, ShowAs } from '../../../../shared/model.js';
 import { errorForResponseCode } from '../ews-errors.js';
 import { isoOf, libraryCall, toLibraryDate } from '../library-call.js';
@@ -12,8 +12,8 @@ export const AVAILABILITY_MAX_MAILBOXES = 100;
 
 export async function getUserAvailability(s: EwsSession, mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]> {
   const ctx = callContext(s, undefined, undefined, false);
-  return libraryCall(ctx, async (svc) => {
-    const window = new ews.TimeWindow(toLibraryDate(from), toLibraryDate(to));
+  return libraryCall(ctx, async (svc, ews) => {
+    const window = new ews.TimeWindow(toLibraryDate(ews, from), toLibraryDate(ews, to));
     const res = await svc.GetUserAvailability(
       mailboxes.map((m) => new ews.AttendeeInfo(m)),
       window,

@@ -1,6 +1,6 @@
 // ResolveNames against the directory with full contact data (ambiguous names come back as a Warning with
 // several resolutions, which is a result, not an error).
-import * as ews from 'ews-javascript-api';
+import type * as ews from 'ews-javascript-api';
 import { libraryCall, prop } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 
@@ -11,7 +11,7 @@ export interface ResolvedName {
 }
 
 export async function resolveNames(s: EwsSession, search: string): Promise<ResolvedName[]> {
-  return libraryCall(callContext(s, undefined, undefined, false), async (svc) => {
+  return libraryCall(callContext(s, undefined, undefined, false), async (svc, ews) => {
     let coll: ews.NameResolutionCollection;
     try {
       coll = await svc.ResolveName(search, ews.ResolveNameSearchLocation.DirectoryOnly, true);

@@ -33,7 +33,24 @@ function decode(s: string): string {
 // Sticky: matched in place at the '<', no copying of the rest of the document.
 const TAG = /<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 
+const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
+
+// Answers hold hundreds of thousands of elements, most of them leaves without attributes: they share one
+// frozen empty attribute map and child list (allocation, not parsing, is what a 1 MB answer costs), and
+// element names are interned so every <t:Start> shares one string.
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+const interned = new Map<string, string>();
+function localName(qname: string): string {
+  let n = interned.get(qname);
+  if (n === undefined) {
+    n = local(qname);
+    if (interned.size < 4096) interned.set(qname, n);
+  }
+  return n;
+}
 
 /** True when the text holds a DTD or an entity declaration: Exchange never sends either. */
 export function containsDtd(text: string): boolean {
@@ -57,23 +74,27 @@ export function parseXml(text: string): XmlNode {
       } else stack[stack.length - 1].text += decode(chunk);
     }
     if (lt < 0) break;
-    if (text.startsWith('<?', lt)) {
+    // Dispatch on the character after '<': start tags (the common case) need no prefix checks.
+    const c1 = text.charCodeAt(lt + 1);
+    if (c1 === 63 /* ? */) {
       const end = text.indexOf('?>', lt + 2);
       if (end < 0) throw new XmlSyntaxError('unterminated processing instruction');
       i = end + 2;
-    } else if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt + 4);
-      if (end < 0) throw new XmlSyntaxError('unterminated comment');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const end = text.indexOf(']]>', lt + 9);
-      if (end < 0) throw new XmlSyntaxError('unterminated CDATA');
-      if (stack.length === 1) throw new XmlSyntaxError('CDATA outside the root element');
-      stack[stack.length - 1].text += text.slice(lt + 9, end);
-      i = end + 3;
-    } else if (text.startsWith('<!', lt)) {
-      throw new XmlUnsafeError('markup declaration');
-    } else if (text[lt + 1] === '/') {
+    } else if (c1 === 33 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end < 0) throw new XmlSyntaxError('unterminated comment');
+        i = end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlSyntaxError('unterminated CDATA');
+        if (stack.length === 1) throw new XmlSyntaxError('CDATA outside the root element');
+        stack[stack.length - 1].text += text.slice(lt + 9, end);
+        i = end + 3;
+      } else {
+        throw new XmlUnsafeError('markup declaration');
+      }
+    } else if (c1 === 47 /* / */) {
       const end = text.indexOf('>', lt);
       if (end < 0) throw new XmlSyntaxError('unterminated end tag');
       const qname = text.slice(lt + 2, end).trim();
@@ -86,13 +107,18 @@ export function parseXml(text: string): XmlNode {
       const m = TAG.exec(text);
       if (!m) throw new XmlSyntaxError(`malformed or truncated tag at offset ${lt}`);
       if (stack.length === 1 && root.children.length) throw new XmlSyntaxError('more than one root element');
-      const attrs: Record<string, string> = {};
-      for (const a of m[2].matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-        if (a[1] === 'xmlns' || a[1].startsWith('xmlns:')) continue;
-        attrs[local(a[1])] = decode(a[2] ?? a[3] ?? '');
+      let attrs = NO_ATTRS;
+      if (m[2]) {
+        for (const a of m[2].matchAll(ATTR)) {
+          if (a[1] === 'xmlns' || a[1].startsWith('xmlns:')) continue;
+          if (attrs === NO_ATTRS) attrs = {};
+          attrs[local(a[1])] = decode(a[2] ?? a[3] ?? '');
+        }
       }
-      const node: XmlNode = { name: local(m[1]), attrs, children: [], text: '' };
-      stack[stack.length - 1].children.push(node);
+      const node: XmlNode = { name: localName(m[1]), attrs, children: NO_CHILDREN, text: '' };
+      const parent = stack[stack.length - 1];
+      if (parent.children === NO_CHILDREN) parent.children = [node];
+      else parent.children.push(node);
       if (!m[3]) {
         stack.push(node);
         names.push(m[1]);
