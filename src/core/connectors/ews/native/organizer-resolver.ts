@@ -1,7 +1,7 @@
 // FindItem names internal organizers by their legacy Exchange DN (RoutingType EX); the normalised event wants
 // SMTP. Each DN is resolved once per connector (ResolveNames, rare: one per distinct organizer), and the
 // answers are kept in a bounded map. What ResolveNames cannot answer is left to the caller (GetItem gives SMTP).
-import { resolveNames } from '../operations/resolve-names.js';
+import { resolveDnToSmtp } from './resolve-dn.js';
 import type { EwsSession } from '../session.js';
 import type { MailboxData } from './calendar-item.js';
 
@@ -21,8 +21,8 @@ export class OrganizerResolver {
     let p = this.cache.get(key);
     if (!p) {
       if (this.cache.size >= this.max) this.cache.clear();
-      p = resolveNames(s, dn).then(
-        (found) => found[0]?.smtp,
+      p = resolveDnToSmtp(s, dn).then(
+        (smtp) => smtp,
         (e: unknown) => {
           // Not remembered: the next read asks again. This read falls back to GetItem for the item.
           this.cache.delete(key);
