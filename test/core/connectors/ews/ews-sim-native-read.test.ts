@@ -66,6 +66,18 @@ describe('EWS native calendar read against the simulator', () => {
     await connector.close();
   });
 
+  it('a three-year window: two CalendarView chunks (Exchange refuses over two years), equal to the truth', async () => {
+    const { connector } = simConnector(sim, {}, { recorder: schema.recorder });
+    sim.counters.reset();
+    const got = await collect(connector.calendarView('bob.jones@contoso.com', 'calendar', day(-550), day(545), { includeAttendees: false }));
+    const want = expectedEvents(sim.world, 'bob.jones@contoso.com', 'calendar', day(-550), day(545));
+    expect(new Set(got.map((e) => e.id)).size).toBe(got.length);
+    expect(got.map(comparableEvent).sort(order)).toEqual(want.map(comparableEvent).sort(order));
+    expect(sim.counters.operation('FindItem')).toBeGreaterThanOrEqual(2);
+    expect(sim.counters.operation('FindItem')).toBeLessThanOrEqual(2 + Math.ceil(got.length / 500));
+    await connector.close();
+  });
+
   it('syncChanges idsOnly: same changes as the full form, without any GetItem', async () => {
     const { connector } = simConnector(sim, {}, { recorder: schema.recorder });
     const fullForm = await connector.syncChanges!('alice.smith@contoso.com', 'calendar', undefined);
