@@ -51,7 +51,8 @@ async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[
   items.forEach((d, i) => {
     const x = details[i];
     if (!x) return;
-    if (x.organizer) d.organizer = x.organizer;
+    // GetItem was asked for the organizer: its answer (SMTP, or none) is what the item says.
+    d.organizer = x.organizer;
     d.required = x.required;
     d.optional = x.optional;
     d.resources = x.resources;
