@@ -136,12 +136,10 @@ type ParsedJob = z.output<typeof jobObjectSchema>;
 /**
  * A stored job. Import jobs have neither `mailboxes` (their import document names them) nor `target` (they write
  * into the mailboxes): jobSchema drops both from an import job, including the placeholders older versions
- * stored, and refuses any other job type without them. The type keeps both required because every runner that
- * reads them (export targets, the mailbox planner, free/busy, presence) only ever gets non-import jobs
- * (src/core/scheduler/run-typed-job.ts routes import jobs to the import runner). Code that may hold an import
- * job (store, CLI list, UI, feeds) asks targetOf / mailboxesOf.
+ * stored, and refuses any other job type without them. Runners read them through requireTarget /
+ * requireMailboxes (core/sync/job-output.ts); code that may hold an import job asks targetOf / mailboxesOf.
  */
-export type Job = Omit<ParsedJob, 'mailboxes' | 'target'> & { mailboxes: MailboxSelection; target: JobTarget };
+export type Job = ParsedJob;
 /** A job as the user describes it: everything but the id, defaults allowed. */
 export type JobInput = z.input<typeof jobObjectSchema>;
 

@@ -10,6 +10,7 @@ import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import { freeBusyJobSchema } from './freebusy-job.js';
 import { runFreeBusy } from './run-freebusy.js';
 import { buildRunRecord } from '../sync/run-record.js';
+import { requireTarget } from '../sync/job-output.js';
 
 export type FreeBusyJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'>;
 
@@ -24,13 +25,14 @@ export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: R
   const errors: RunRecord['errors'] = [];
   let started = false;
   try {
-    if (job.target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a free/busy job writes files: give it a folder target' } });
+    const target = requireTarget(job);
+    if (target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a free/busy job writes files: give it a folder target' } });
     const mailboxes = await planMailboxes(job, deps.connector);
     emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: mailboxes.length, dryRun });
     started = true;
     if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
     const window = jobWindow(now(), job.window);
-    const fb = freeBusyJobSchema.parse({ mailboxes, from: window.from, to: window.to, format: job.format, outDir: dryRun ? '' : job.target.path, ...job.freebusy });
+    const fb = freeBusyJobSchema.parse({ mailboxes, from: window.from, to: window.to, format: job.format, outDir: dryRun ? '' : target.path, ...job.freebusy });
     const report = await runFreeBusy(fb, { connector: deps.connector, logger: log, profileName: job.profile, now });
     let done = 0;
     for (const m of report.mailboxes) {

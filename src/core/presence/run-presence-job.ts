@@ -14,6 +14,7 @@ import { presenceJobOptionsSchema, type Job, type PumpEvent, type RunRecord } fr
 import type { PresenceSpan } from './presence-engine.js';
 import { DEFAULT_RULE_TABLE, type PresenceTable } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
+import { requireTarget } from '../sync/job-output.js';
 
 export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'> & {
   /** A saved rule table by name (PresenceRuleStore.get); absent = only "default", the built-in table. */
@@ -49,8 +50,9 @@ export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: R
   const errors: RunRecord['errors'] = [];
   let started = false;
   try {
-    if (job.target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' } });
-    const outDir = job.target.path;
+    const target = requireTarget(job);
+    if (target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' } });
+    const outDir = target.path;
     const options = presenceJobOptionsSchema.parse(job.presence ?? {});
     const table = await tableFor(options.table, deps);
     const mailboxes = await planMailboxes(job, deps.connector);

@@ -3,6 +3,7 @@
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Job } from '../../shared/job.js';
+import { requireMailboxes } from './job-output.js';
 import type { Folder, Mailbox } from '../../shared/model.js';
 
 async function allPages(connector: Connector, search?: string): Promise<Mailbox[]> {
@@ -17,7 +18,7 @@ async function allPages(connector: Connector, search?: string): Promise<Mailbox[
 }
 
 export async function planMailboxes(job: Job, connector: Connector): Promise<string[]> {
-  const sel = job.mailboxes;
+  const sel = requireMailboxes(job);
   let list: string[];
   if (sel.mode === 'list') list = sel.list;
   else if (sel.mode === 'search') list = (await allPages(connector, sel.search)).map((m) => m.smtp);

@@ -5,8 +5,8 @@ import { mailboxesOf, targetOf } from '../../shared/job.js';
 import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
-export type MailboxMode = Job['mailboxes']['mode'];
-export type TargetKind = Job['target']['kind'];
+export type MailboxMode = NonNullable<Job['mailboxes']>['mode'];
+export type TargetKind = NonNullable<Job['target']>['kind'];
 export type ScheduleKind = Job['schedule']['kind'];
 export type PrivateMode = Job['filters']['private'];
 export type JobFormat = Job['format'];

@@ -4,6 +4,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Logger } from '../../log/logger.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import type { SyncStateStore } from '../../store/sync-state-store.js';
+import { requireTarget } from '../../sync/job-output.js';
 import { FolderTarget } from './folder-target.js';
 import { SqliteTarget } from './sqlite-target.js';
 import type { PumpTarget } from './types.js';
@@ -20,7 +21,7 @@ export interface TargetDeps {
 }
 
 export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarget> {
-  const t = job.target;
+  const t = requireTarget(job);
   switch (t.kind) {
     case 'folder':
       return new FolderTarget(t.path, job.format, deps.states);

@@ -1,0 +1,19 @@
+// A stored job's mailboxes and target, for the runners that read them. Import jobs have neither (jobSchema drops
+// them), so a runner handed one by mistake gets a clear error naming the missing field instead of a crash.
+import type { Job, JobTarget, MailboxSelection } from '../../shared/job.js';
+import { jobTypeOf } from '../../shared/job.js';
+import { CalpumpError } from '../errors/calpump-error.js';
+
+function missing(job: Job, field: string, problem: string): CalpumpError {
+  return new CalpumpError('input.invalid', { params: { field: `${job.name}: ${field}`, problem: `${jobTypeOf(job)} jobs need ${problem}` } });
+}
+
+export function requireTarget(job: Job): JobTarget {
+  if (!job.target) throw missing(job, 'target', 'a target: a folder, a webhook or an SQLite file');
+  return job.target;
+}
+
+export function requireMailboxes(job: Job): MailboxSelection {
+  if (!job.mailboxes) throw missing(job, 'mailboxes', 'mailboxes: a list, a directory search or all rooms');
+  return job.mailboxes;
+}
