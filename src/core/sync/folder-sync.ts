@@ -1,7 +1,7 @@
 // One (job, mailbox, folder) through the pump: replay an unfinished write → ask for changes → read what is needed
 // → filter → diff against what the target holds → write → commit state. A folder with no changes on the server
 // costs exactly one request (the sync call) and no disk writes.
-import type { Connector, SyncResult } from '../connectors/connector.js';
+import type { ChangeRef, Connector, SyncResult } from '../connectors/connector.js';
 import type { Logger } from '../log/logger.js';
 import type { Job } from '../../shared/job.js';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
@@ -83,17 +83,23 @@ async function replayPending(ctx: FolderSyncContext, mailbox: string, folder: st
   return true;
 }
 
+/** Kinds and ids of a sync result, whether the connector honoured idsOnly (changeIds) or not (changes). */
+function changeRefs(r: SyncResult): ChangeRef[] {
+  return r.changeIds ?? r.changes.map((c) => ({ kind: c.kind, id: c.kind === 'delete' ? c.id : c.event.id }));
+}
+
 async function askForChanges(ctx: FolderSyncContext, mailbox: string, folder: string, state: string | undefined, log: Logger): Promise<SyncResult> {
-  const sync = ctx.connector.syncChanges!.bind(ctx.connector);
-  if (state === undefined) return sync(mailbox, folder, undefined);
+  // Ids and kinds are all the pump uses (any create or update re-reads the window), so EWS skips fetching items.
+  const sync = (s: string | undefined) => ctx.connector.syncChanges!(mailbox, folder, s, { idsOnly: true });
+  if (state === undefined) return sync(undefined);
   try {
-    const r = await sync(mailbox, folder, state);
+    const r = await sync(state);
     if (r.fullResync) log.info('pump.state.expired', { action: 'full read' });
     return r;
   } catch (e) {
     if (!isStateError(e)) throw e;
     log.info('pump.state.expired', { action: 'full read', evidence: (e as { evidence?: string }).evidence });
-    return { ...(await sync(mailbox, folder, undefined)), fullResync: true };
+    return { ...(await sync(undefined)), fullResync: true };
   }
 }
 
@@ -112,8 +118,9 @@ export async function syncFolder(ctx: FolderSyncContext, mailbox: string, folder
     // Without a usable state the baseline is taken before the read, so changes made during the read show up next time.
     const r = await askForChanges(ctx, mailbox, folder, full ? undefined : base!.syncState, log);
     syncState = r.nextState;
-    if (r.fullResync || r.changes.some((c) => c.kind !== 'delete')) full = true;
-    else removedIds = new Set(r.changes.map((c) => (c.kind === 'delete' ? c.id : '')));
+    const refs = changeRefs(r);
+    if (r.fullResync || refs.some((c) => c.kind !== 'delete')) full = true;
+    else removedIds = new Set(refs.map((c) => c.id));
     // A deleted id we cannot place (a series whose occurrences carry no seriesId, or an item we never held)
     // might still hide occurrences in the window: re-read rather than guess.
     if (!full && [...removedIds].some((id) => !base!.events.some((e) => e.id === id || e.seriesId === id))) full = true;
