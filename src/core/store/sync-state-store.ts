@@ -4,7 +4,8 @@
 // between finds the pending file and replays the same output (same content, same idempotency keys) before doing
 // anything new. A state file that cannot be read is a cache miss: the folder is read in full again.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { normalisedEventSchema } from '../../shared/model.js';
@@ -120,7 +121,10 @@ export class SyncStateStore {
   private async read(path: string, k: FolderKey): Promise<SyncStateRecord | undefined> {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      // Synchronous on purpose: parsing the record blocks longer than reading it, and each await of fs/promises
+      // costs several event-loop and thread-pool round trips (≈ 3 ms a folder in a busy no-change run, where
+      // the network round trip is ≈ 25 ms).
+      text = readFileSync(path, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
