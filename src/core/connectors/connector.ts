@@ -1,5 +1,6 @@
 // The one interface both backends implement (DESIGN.md "Connector"). Everything above it — CLI, pump, doctor,
 // UI — sees only these normalised types. Failures are thrown as CalpumpError with a catalogue id.
+import type { CalpumpError } from '../errors/calpump-error.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
 
 export interface CalendarViewOptions {
@@ -11,6 +12,14 @@ export interface CalendarViewOptions {
    */
   includeAttendees?: boolean;
   signal?: AbortSignal;
+}
+
+export interface AvailabilityOptions {
+  /**
+   * Called for each mailbox the server could not answer for (unknown address, no free/busy right, a cross-forest
+   * failure). Its blocks are absent from the result, so without this a failure would look like a free calendar.
+   */
+  onMailboxError?: (mailbox: string, error: CalpumpError) => void;
 }
 
 /** What changed, without event data (SyncOptions.idsOnly). */
@@ -48,7 +57,7 @@ export interface Connector {
   /** Occurrences expanded, ordered by start; paged and split internally for large windows. folderId may be 'calendar'. */
   calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: CalendarViewOptions): AsyncIterable<NormalisedEvent>;
   syncChanges?(mailbox: string, folderId: string, state: string | undefined, opts?: SyncOptions): Promise<SyncResult>;
-  availability?(mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]>;
+  availability?(mailboxes: string[], from: Date, to: Date, opts?: AvailabilityOptions): Promise<FreeBusyBlock[]>;
   /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
   describe(): Promise<Record<string, string>>;
   close(): Promise<void>;

@@ -12,6 +12,8 @@ const EWS_CODES: Record<string, CatalogueId> = {
   ErrorInvalidExchangeImpersonationHeaderData: 'ews.impersonation.headerInvalid',
   ErrorNonExistentMailbox: 'ews.mailbox.notFound',
   ErrorMailboxNotFound: 'ews.mailbox.notFound',
+  // GetUserAvailability's answer for an address the directory does not know.
+  ErrorMailRecipientNotFound: 'ews.mailbox.notFound',
   ErrorNonPrimarySmtpAddress: 'ews.mailbox.secondaryAddress',
   ErrorInvalidSmtpAddress: 'ews.mailbox.invalidAddress',
   ErrorMissingEmailAddress: 'ews.mailbox.invalidAddress',

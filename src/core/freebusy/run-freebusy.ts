@@ -1,6 +1,7 @@
 // Runs a free/busy export: one availability call for all mailboxes (the connector splits it into the server's
-// limits), then one file per mailbox, written atomically. A mailbox the server could not answer for has no
-// blocks and is logged by the connector; the others are exported.
+// limits), then one file per mailbox, written atomically. A mailbox the server could not answer for is reported
+// failed with the server's reason and its previous file is left as it was (an empty file would read as "free
+// all day" on a display); the others are exported.
 import { join } from 'node:path';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { Connector } from '../connectors/connector.js';
@@ -34,12 +35,17 @@ export async function runFreeBusy(job: FreeBusyJob, deps: FreeBusyDeps): Promise
   const from = job.from.toISOString();
   const to = job.to.toISOString();
   const generatedAt = (deps.now?.() ?? new Date()).toISOString();
-  const blocks = await availability(job.mailboxes, job.from, job.to);
+  const failed = new Map<string, CalpumpError>();
+  const blocks = await availability(job.mailboxes, job.from, job.to, { onMailboxError: (mailbox, error) => failed.set(mailbox.toLowerCase(), error) });
   const report: FreeBusyReport = { from, to, mailboxes: [] };
   for (const mailbox of job.mailboxes) {
     const mine = blocks.filter((b) => b.mailbox.toLowerCase() === mailbox.toLowerCase());
     const entry: FreeBusyReport['mailboxes'][number] = { mailbox, from, to, generatedAt, blocks: tidyBlocks(mine, job), ok: true };
-    if (job.outDir) {
+    const failure = failed.get(mailbox.toLowerCase());
+    if (failure) {
+      entry.ok = false;
+      entry.error = failure.info(lang);
+    } else if (job.outDir) {
       const file = join(job.outDir, freeBusyFileName(mailbox, job.format));
       try {
         await writeFileAtomic(file, encodeBlocks(entry, job.format), 0o644);

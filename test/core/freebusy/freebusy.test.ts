@@ -1,13 +1,14 @@
 // Free/busy export against the simulator: svc-delegate has no Reviewer on jan.devries's calendar (it cannot
 // read his items) but free/busy is visible to everyone, so jan's busy blocks export — through EWS
 // (GetUserAvailability, delegate profile) and Graph (getSchedule, delegated sign-in as svc-delegate).
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
 import { createGraphConnector } from '../../../src/core/connectors/graph/index.js';
 import type { Connector } from '../../../src/core/connectors/connector.js';
 import { localMidnightIso } from '../../../src/core/connectors/zoned-time.js';
-import { encodeBlocks, freeBusyJobSchema, runFreeBusy, tidyBlocks } from '../../../src/core/freebusy/index.js';
+import { encodeBlocks, freeBusyFileName, freeBusyJobSchema, runFreeBusy, tidyBlocks } from '../../../src/core/freebusy/index.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { ewsProfileSchema, graphProfileSchema, secretKey } from '../../../src/shared/profile.js';
@@ -69,6 +70,23 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
     expect(report.mailboxes[0]!.blocks).toEqual(expected);
     const file = JSON.parse(await readFile(report.mailboxes[0]!.file!, 'utf8'));
     expect(file).toMatchObject({ mailbox: JAN, from: FROM.toISOString(), to: TO.toISOString(), blocks: expected });
+    await connector.close();
+  });
+
+  it('a mailbox the server cannot answer for is reported failed (not "free"), keeps its previous file, and the others export', async () => {
+    const connector = await delegate(kind);
+    const dir = await tempDir();
+    const ghost = 'nobody.here@contoso.com';
+    const previous = join(dir, freeBusyFileName(ghost, 'json'));
+    await writeFile(previous, '{"kept":true}');
+    const job = freeBusyJobSchema.parse({ mailboxes: [JAN, ghost], from: FROM, to: TO, format: 'json', outDir: dir });
+    const report = await runFreeBusy(job, { connector, logger: nullLogger, profileName: 'fb' });
+    const [jan, missing] = report.mailboxes;
+    expect(jan).toMatchObject({ mailbox: JAN, ok: true });
+    expect(jan!.blocks.length).toBeGreaterThan(5);
+    expect(missing).toMatchObject({ mailbox: ghost, ok: false, error: { id: kind === 'ews' ? 'ews.mailbox.notFound' : 'graph.mailbox.notFound' } });
+    expect(missing!.file).toBeUndefined();
+    expect(await readFile(previous, 'utf8')).toBe('{"kept":true}');
     await connector.close();
   });
 });

@@ -1,6 +1,6 @@
 // The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
 // (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
-import type { CalendarViewOptions, Connector, SyncOptions, SyncResult } from '../connector.js';
+import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, SyncResult } from '../connector.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
@@ -226,14 +226,14 @@ export class EwsConnector implements Connector {
     return { changes, nextState: current ?? '', fullResync: fullResync || undefined };
   }
 
-  async availability(mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]> {
+  async availability(mailboxes: string[], from: Date, to: Date, opts: AvailabilityOptions = {}): Promise<FreeBusyBlock[]> {
     const s = await this.session();
     const all = mailboxes.map((m) => this.mailbox(m));
     const out: FreeBusyBlock[] = [];
     for (let i = 0; i < all.length; i += AVAILABILITY_MAX_MAILBOXES) {
       for (let t = from.getTime(); t < to.getTime(); t += AVAILABILITY_MAX_DAYS * 86_400_000) {
         const end = new Date(Math.min(to.getTime(), t + AVAILABILITY_MAX_DAYS * 86_400_000));
-        out.push(...(await getUserAvailability(s, all.slice(i, i + AVAILABILITY_MAX_MAILBOXES), new Date(t), end)));
+        out.push(...(await getUserAvailability(s, all.slice(i, i + AVAILABILITY_MAX_MAILBOXES), new Date(t), end, opts.onMailboxError)));
       }
     }
     return out;

@@ -90,8 +90,8 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     async syncChanges(mailbox, folderId, state) {
       return syncChanges((await ready()).ctx, mailbox, folderId, state, now());
     },
-    async availability(mailboxes, from, to) {
-      return availability((await ready()).ctx, mailboxes, from, to);
+    async availability(mailboxes, from, to, opts) {
+      return availability((await ready()).ctx, mailboxes, from, to, opts);
     },
     async describe() {
       await ready();

@@ -70,9 +70,9 @@ export const ewsEntries = {
   'ews.mailbox.notFound': {
     title: L('Mailbox not found', 'Postfach nicht gefunden', 'Postvak niet gevonden'),
     meaning: L(
-      'Exchange does not know the mailbox {mailbox} (ErrorNonExistentMailbox).',
-      'Exchange kennt das Postfach {mailbox} nicht (ErrorNonExistentMailbox).',
-      'Exchange kent het postvak {mailbox} niet (ErrorNonExistentMailbox).',
+      'Exchange does not know the mailbox {mailbox} (ErrorNonExistentMailbox, or ErrorMailRecipientNotFound for free/busy).',
+      'Exchange kennt das Postfach {mailbox} nicht (ErrorNonExistentMailbox, oder ErrorMailRecipientNotFound bei Frei/Gebucht).',
+      'Exchange kent het postvak {mailbox} niet (ErrorNonExistentMailbox, of ErrorMailRecipientNotFound bij vrij/bezet).',
     ),
     fix: L(
       'Use the primary SMTP address, not the UPN (they often differ: Get-Mailbox {mailbox} | fl UserPrincipalName,PrimarySmtpAddress). For accounts given without @, set the profile\'s mail domain.',

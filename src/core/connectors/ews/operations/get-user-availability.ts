@@ -1,6 +1,7 @@
 // GetUserAvailability (free/busy only): needs no read right on the calendars, only the mailbox addresses.
 import type * as ews from 'ews-javascript-api';
 import type { FreeBusyBlock, ShowAs } from '../../../../shared/model.js';
+import type { CalpumpError } from '../../../errors/calpump-error.js';
 import { errorForResponseCode } from '../ews-errors.js';
 import { isoOf, libraryCall, toLibraryDate } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
@@ -10,7 +11,7 @@ const SHOW_AS: Record<string, ShowAs> = { Free: 'free', Tentative: 'tentative', 
 /** Exchange accepts at most 100 attendees per request and a window of up to 42 days. */
 export const AVAILABILITY_MAX_MAILBOXES = 100;
 
-export async function getUserAvailability(s: EwsSession, mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]> {
+export async function getUserAvailability(s: EwsSession, mailboxes: string[], from: Date, to: Date, onMailboxError?: (mailbox: string, error: CalpumpError) => void): Promise<FreeBusyBlock[]> {
   const ctx = callContext(s, undefined, undefined, false);
   return libraryCall(ctx, async (svc, ews) => {
     const window = new ews.TimeWindow(toLibraryDate(ews, from), toLibraryDate(ews, to));
@@ -27,6 +28,7 @@ export async function getUserAvailability(s: EwsSession, mailboxes: string[], fr
         // One unknown or unreachable address must not hide everybody else's free/busy.
         const err = errorForResponseCode(ews.ServiceError[a.ErrorCode], a.ErrorMessage ?? '', { url: s.url, username: s.username, access: s.access, mailbox });
         s.logger.warn('ews.availability.mailboxFailed', { mailbox, errorId: err.id, evidence: err.evidence });
+        onMailboxError?.(mailbox, err);
         return;
       }
       for (const ev of a.CalendarEvents ?? []) {

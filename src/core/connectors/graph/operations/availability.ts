@@ -1,6 +1,8 @@
 // Free/busy through getSchedule: no read right on the calendars needed, up to 100 mailboxes per call.
 import type { FreeBusyBlock, ShowAs } from '../../../../shared/model.js';
+import type { AvailabilityOptions } from '../../connector.js';
 import { graphPost, seg, type GraphContext } from '../graph-context.js';
+import { graphFailure } from '../graph-errors.js';
 import { utcInstant, type GraphDateTime } from '../map-event.js';
 
 interface Schedule {
@@ -11,7 +13,14 @@ interface Schedule {
 
 const SHOW_AS = new Set(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
 
-export async function availability(ctx: GraphContext, mailboxes: string[], from: Date, to: Date): Promise<FreeBusyBlock[]> {
+/** getSchedule reports a failed mailbox inside a 200 answer; the status it would have had picks the catalogue entry. */
+function statusOf(code: string): number {
+  if (/NotFound|Unresolved/i.test(code)) return 404;
+  if (/Access|Denied|Permission|Forbidden/i.test(code)) return 403;
+  return 502;
+}
+
+export async function availability(ctx: GraphContext, mailboxes: string[], from: Date, to: Date, opts: AvailabilityOptions = {}): Promise<FreeBusyBlock[]> {
   const out: FreeBusyBlock[] = [];
   for (let i = 0; i < mailboxes.length; i += 100) {
     const chunk = mailboxes.slice(i, i + 100);
@@ -24,6 +33,11 @@ export async function availability(ctx: GraphContext, mailboxes: string[], from:
     for (const s of res.value ?? []) {
       if (s.error) {
         ctx.logger.warn('graph.schedule.failed', { mailbox: s.scheduleId, code: s.error.responseCode });
+        if (opts.onMailboxError) {
+          const code = s.error.responseCode ?? 'unknown';
+          const errCtx = await ctx.errorContext({ operation: 'getSchedule', mailbox: s.scheduleId });
+          opts.onMailboxError(s.scheduleId, graphFailure(statusOf(code), { error: { code, message: s.error.message ?? '' } }, { ...errCtx, mailbox: s.scheduleId }));
+        }
         continue;
       }
       for (const item of s.scheduleItems ?? []) {
