@@ -81,8 +81,8 @@ export async function* readCalendarView(s: EwsSession, mailbox: string, folder: 
         if (Date.parse(i.end) > chunkEnd.getTime()) next.add(i.id);
       }
       if (fresh.length) {
-        const items = await complete(s, mailbox, fresh, o, organizers);
-        await fillSeriesMasters(s, mailbox, items, masterCache);
+        // Independent lookups for the same page, so one mailbox waits for one round trip instead of two.
+        const [items] = await Promise.all([complete(s, mailbox, fresh, o, organizers), fillSeriesMasters(s, mailbox, fresh, masterCache)]);
         for (const d of items) yield eventFromItem(d, eventOpts);
       }
       if (page.includesLast || !page.items.length) break;
