@@ -89,8 +89,9 @@ describe('EWS calendars against the simulator', () => {
   it('503 and connection resets are retried with jittered exponential back-off', async () => {
     const waits: number[] = [];
     const { connector } = simConnector(sim, {}, { ...opts(), sleep: async (ms) => void waits.push(ms), random: () => 1 });
-    sim.faults.stage({ kind: 'http503', match: 'GetItem' });
-    sim.faults.stage({ kind: 'reset', match: 'GetItem' });
+    // FindItem: one request per page, so both faults hit the same request and its retries back off 500, then 1000.
+    sim.faults.stage({ kind: 'http503', match: 'FindItem' });
+    sim.faults.stage({ kind: 'reset', match: 'FindItem' });
     const got = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(7)));
     expect(got.length).toBeGreaterThan(0);
     expect(waits).toEqual([500, 1000]);

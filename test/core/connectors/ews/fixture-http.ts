@@ -19,7 +19,7 @@ export class FixtureHttp implements HttpSender {
   readonly requests: HttpRequest[] = [];
   private readonly queues = new Map<string, Answer[]>();
 
-  /** Queue answers for an EWS operation name (FindItem, GetItem…), 'Autodiscover' or 'NtlmNegotiate'. */
+  /** Queue answers for an EWS operation name (FindItem, GetItem…; 'GetItem:masters' for RecurringMasterItemId lookups), 'Autodiscover' or 'NtlmNegotiate'. */
   on(operation: string, ...answers: Array<Answer | string>): this {
     const q = this.queues.get(operation) ?? [];
     q.push(...answers.map((a) => (typeof a === 'string' ? { body: fixture(a) } : a)));
@@ -31,7 +31,9 @@ export class FixtureHttp implements HttpSender {
     this.requests.push(req);
     const body = req.body ?? '';
     // NTLM's first leg carries no body; Autodiscover bodies are not EWS SOAP.
-    const op = !body ? 'NtlmNegotiate' : body.includes('<soap:Body>') && !body.includes('GetUserSettingsRequestMessage') ? operationOf(body) : 'Autodiscover';
+    let op = !body ? 'NtlmNegotiate' : body.includes('<soap:Body>') && !body.includes('GetUserSettingsRequestMessage') ? operationOf(body) : 'Autodiscover';
+    // Series-master lookups run beside a page's other GetItem: their own queue keeps answers independent of timing.
+    if (op === 'GetItem' && body.includes('RecurringMasterItemId') && this.queues.has('GetItem:masters')) op = 'GetItem:masters';
     const answer = this.queues.get(op)?.shift();
     if (!answer) throw new Error(`FixtureHttp: no answer queued for ${op}`);
     return { status: answer.status ?? 200, headers: { 'content-type': 'text/xml; charset=utf-8', ...(answer.headers ?? {}) }, body: answer.body ?? '', route: 'direct (fixture)' };
