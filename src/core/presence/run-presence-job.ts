@@ -3,14 +3,13 @@
 // and each mailbox gets `<mailbox>.json` in the folder target, written atomically so a door sign polling the
 // feed never reads half a file. A mailbox that fails keeps its last good file (a throttled run must not blank
 // every display; `computedAt` tells a consumer how fresh it is) and is in the run record; the others are written.
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
-import { buildRunRecord } from '../sync/run-record.js';
-import type { FolderRunResult, JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
-import { presenceJobOptionsSchema, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
+import { runTyped } from '../sync/typed-run.js';
+import type { JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
+import { presenceJobOptionsSchema, type Job } from '../../shared/job.js';
 import type { PresenceSpan } from './presence-engine.js';
 import { DEFAULT_RULE_TABLE, type PresenceTable } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
@@ -40,73 +39,38 @@ export function presenceDocumentName(mailbox: string): string {
 }
 
 export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
-  const now = deps.now ?? (() => new Date());
-  const runId = (deps.newRunId ?? randomUUID)();
-  const startedAt = now().toISOString();
-  const dryRun = !!opts.dryRun;
-  const log = deps.logger.child({ job: job.name, runId, type: 'presence' });
-  const emit = (e: PumpEvent) => deps.onEvent?.(e);
-  const folders: FolderRunResult[] = [];
-  const errors: RunRecord['errors'] = [];
-  let started = false;
-  try {
+  return runTyped(job, 'presence', deps, opts, (f) => f.upserts, async (run) => {
     const target = requireTarget(job);
     if (target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' } });
     const outDir = target.path;
     const options = presenceJobOptionsSchema.parse(job.presence ?? {});
     const table = await tableFor(options.table, deps);
     const mailboxes = await planMailboxes(job, deps.connector);
-    emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: mailboxes.length, dryRun });
-    started = true;
+    run.started(mailboxes.length);
     if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
-    const at = now();
+    const at = run.now();
     const folder = job.folders.ids[0] ?? 'calendar';
     const results = await runPresence(
       { mailboxes, folder, table, horizonHours: options.lookaheadHours, timeZone: options.timeZone, concurrency: job.concurrency, signal: opts.signal },
-      { connector: deps.connector, logger: log, now: () => at },
+      { connector: deps.connector, logger: run.log, now: () => at },
     );
-    let done = 0;
     for (const r of results) {
       let error = r.error;
       let written = 0;
-      if (r.ok && !dryRun) {
+      if (r.ok && !run.dryRun) {
         const doc: PresenceDocument = { mailbox: r.mailbox, computedAt: at.toISOString(), table: options.table, status: r.current!.status, until: r.current!.end, current: r.current!, upcoming: r.upcoming ?? [] };
         try {
           await writeFileAtomic(join(outDir, presenceDocumentName(r.mailbox)), `${JSON.stringify(doc, null, 2)}\n`, 0o644);
           written = 1;
         } catch (e) {
           const err = toCalpumpError(e);
-          log.warn('presence.write.failed', { mailbox: r.mailbox, errorId: err.id });
+          run.log.warn('presence.write.failed', { mailbox: r.mailbox, errorId: err.id });
           error = err.info();
         }
       }
-      const ok = !error;
-      folders.push({ mailbox: r.mailbox, folder, ok, items: 1 + (r.upcoming?.length ?? 0), upserts: written, deletes: 0, ...(error ? { error } : {}) });
-      if (error) errors.push({ mailbox: r.mailbox, folder, error });
-      emit({ type: 'mailbox.progress', jobId: job.id, runId, mailbox: r.mailbox, done: ++done, total: results.length, ok, items: written, errorId: error?.id });
+      run.finished({ mailbox: r.mailbox, folder, ok: !error, items: 1 + (r.upcoming?.length ?? 0), upserts: written, deletes: 0, ...(error ? { error } : {}) }, results.length, written);
     }
-  } catch (e) {
-    const err = toCalpumpError(e);
-    log.error('pump.job.failed', { errorId: err.id, evidence: err.evidence });
-    errors.push({ error: err.info() });
-  }
-  const mailboxesOk = folders.filter((f) => f.ok).length;
-  const record = buildRunRecord(job, {
-    runId,
-    trigger: opts.trigger,
-    dryRun,
-    startedAt,
-    finishedAt: now().toISOString(),
-    mailboxesOk,
-    mailboxesFailed: folders.length - mailboxesOk,
-    folders,
-    itemsWritten: folders.reduce((n, f) => n + f.upserts, 0),
-    errors,
   });
-  log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: record.mailboxesFailed, written: record.itemsWritten });
-  if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
-  emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
-  return { record, folders };
 }
 
 async function tableFor(name: string, deps: PresenceJobRunDeps): Promise<PresenceTable> {

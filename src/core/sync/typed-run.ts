@@ -1,0 +1,90 @@
+// The frame every non-export job run shares (free/busy, presence, import): run id and clock, a child logger,
+// progress events, the per-mailbox results, a failure of the run itself recorded instead of thrown, and the
+// RunRecord at the end — so history and the tray treat every job type alike. The runner supplies the body.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger.js';
+import { toCalpumpError } from '../errors/calpump-error.js';
+import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
+import { buildRunRecord } from './run-record.js';
+import type { FolderRunResult, JobRunResult, RunJobOptions } from './run-job.js';
+
+export interface TypedRunDeps {
+  logger: Logger;
+  now?: () => Date;
+  onEvent?: (e: PumpEvent) => void;
+  newRunId?: () => string;
+}
+
+export interface TypedRun {
+  runId: string;
+  dryRun: boolean;
+  log: Logger;
+  now: () => Date;
+  /** Announces the run with the number of mailboxes it covers (once; a run that never gets here announces 0). */
+  started(mailboxes: number): void;
+  /** One mailbox done: recorded, its error listed, a progress event sent (`progressItems` defaults to its items). */
+  finished(result: FolderRunResult, total: number, progressItems?: number): void;
+  /** An error that belongs to no single mailbox result (a bad source row, a failed source). */
+  error(e: RunRecord['errors'][number]): void;
+}
+
+export async function runTyped(
+  job: Job,
+  type: 'freebusy' | 'presence' | 'import',
+  deps: TypedRunDeps,
+  opts: RunJobOptions,
+  written: (f: FolderRunResult) => number,
+  body: (run: TypedRun) => Promise<void>,
+): Promise<JobRunResult> {
+  const now = deps.now ?? (() => new Date());
+  const runId = (deps.newRunId ?? randomUUID)();
+  const startedAt = now().toISOString();
+  const dryRun = !!opts.dryRun;
+  const log = deps.logger.child({ job: job.name, runId, type });
+  const emit = (e: PumpEvent) => deps.onEvent?.(e);
+  const folders: FolderRunResult[] = [];
+  const errors: RunRecord['errors'] = [];
+  let announced = false;
+  let done = 0;
+  const run: TypedRun = {
+    runId,
+    dryRun,
+    log,
+    now,
+    started(mailboxes) {
+      if (announced) return;
+      announced = true;
+      emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes, dryRun });
+    },
+    finished(result, total, progressItems = result.items) {
+      folders.push(result);
+      if (result.error) errors.push({ mailbox: result.mailbox, folder: result.folder, error: result.error });
+      emit({ type: 'mailbox.progress', jobId: job.id, runId, mailbox: result.mailbox, done: ++done, total, ok: result.ok, items: progressItems, errorId: result.error?.id });
+    },
+    error: (e) => void errors.push(e),
+  };
+  try {
+    await body(run);
+  } catch (e) {
+    const err = toCalpumpError(e);
+    log.error('pump.job.failed', { errorId: err.id, evidence: err.evidence });
+    errors.push({ error: err.info() });
+  }
+  const mailboxesOk = folders.filter((f) => f.ok).length;
+  const record = buildRunRecord(job, {
+    runId,
+    trigger: opts.trigger,
+    dryRun,
+    startedAt,
+    finishedAt: now().toISOString(),
+    mailboxesOk,
+    mailboxesFailed: folders.length - mailboxesOk,
+    folders,
+    itemsWritten: folders.reduce((n, f) => n + written(f), 0),
+    errors,
+  });
+  log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: record.mailboxesFailed, written: record.itemsWritten });
+  run.started(0);
+  emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
+  return { record, folders };
+}
