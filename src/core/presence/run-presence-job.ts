@@ -3,14 +3,11 @@
 // and each mailbox gets `<mailbox>.json` in the folder target, written atomically so a door sign polling the
 // feed never reads half a file. A mailbox that fails keeps its last good file (a throttled run must not blank
 // every display; `computedAt` tells a consumer how fresh it is) and is in the run record; the others are written.
-import { join } from 'node:path';
-import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { CalpumpError } from '../errors/calpump-error.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
 import { runTyped } from '../sync/typed-run.js';
 import type { JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
 import { presenceJobOptionsSchema, type Job } from '../../shared/job.js';
-import type { PresenceSpan } from './presence-engine.js';
 import { DEFAULT_RULE_TABLE, type PresenceTable } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
 import { requireTarget } from '../sync/job-output.js';
@@ -20,23 +17,7 @@ export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now'
   presenceTable?: (name: string) => Promise<PresenceTable>;
 };
 
-/** What `/feeds/<job>/<mailbox>.json` serves for a presence job. */
-export interface PresenceDocument {
-  mailbox: string;
-  computedAt: string;
-  table: string;
-  /** The status now and when it ends (= current.status / current.end), for displays that need nothing else. */
-  status: string;
-  until: string;
-  current: PresenceSpan;
-  upcoming: PresenceSpan[];
-}
-
-/** `<mailbox>.json`, lower case, safe on Windows and Linux (the feed server looks the file up the same way). */
-export function presenceDocumentName(mailbox: string): string {
-  const m = mailbox.trim().toLowerCase().replace(/[^a-z0-9._@+-]/g, '_').replace(/^\.+/, '_').slice(0, 100);
-  return `${m}.json`;
-}
+export { presenceDocumentName, type PresenceDocument } from './presence-document.js';
 
 export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
   return runTyped(job, 'presence', deps, opts, (f) => f.upserts, async (run) => {
@@ -51,24 +32,12 @@ export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: R
     const at = run.now();
     const folder = job.folders.ids[0] ?? 'calendar';
     const results = await runPresence(
-      { mailboxes, folder, table, horizonHours: options.lookaheadHours, timeZone: options.timeZone, concurrency: job.concurrency, signal: opts.signal },
+      { mailboxes, folder, table, tableName: options.table, horizonHours: options.lookaheadHours, timeZone: options.timeZone, outDir: run.dryRun ? undefined : outDir, concurrency: job.concurrency, signal: opts.signal },
       { connector: deps.connector, logger: run.log, now: () => at },
     );
     for (const r of results) {
-      let error = r.error;
-      let written = 0;
-      if (r.ok && !run.dryRun) {
-        const doc: PresenceDocument = { mailbox: r.mailbox, computedAt: at.toISOString(), table: options.table, status: r.current!.status, until: r.current!.end, current: r.current!, upcoming: r.upcoming ?? [] };
-        try {
-          await writeFileAtomic(join(outDir, presenceDocumentName(r.mailbox)), `${JSON.stringify(doc, null, 2)}\n`, 0o644);
-          written = 1;
-        } catch (e) {
-          const err = toCalpumpError(e);
-          run.log.warn('presence.write.failed', { mailbox: r.mailbox, errorId: err.id });
-          error = err.info();
-        }
-      }
-      run.finished({ mailbox: r.mailbox, folder, ok: !error, items: 1 + (r.upcoming?.length ?? 0), upserts: written, deletes: 0, ...(error ? { error } : {}) }, results.length, written);
+      const written = r.file ? 1 : 0;
+      run.finished({ mailbox: r.mailbox, folder, ok: r.ok, items: 1 + (r.upcoming?.length ?? 0), upserts: written, deletes: 0, ...(r.error ? { error: r.error } : {}) }, results.length, written);
     }
   });
 }

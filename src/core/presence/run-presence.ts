@@ -1,6 +1,6 @@
 // Presence for a list of mailboxes: read each calendar around now (a day either side of the horizon, so
-// all-day items in any zone are seen), compute current + upcoming status, and write one JSON file per mailbox
-// (atomically, so a status board polling the folder never reads half a file). One failing mailbox is reported
+// all-day items in any zone are seen), compute current + upcoming status, and write one presence document per
+// mailbox (presence-document.ts; atomically, so a status board polling the folder never reads half a file). One failing mailbox is reported
 // and the others are still written. Attendee lists are never read: presence does not need them, and leaving
 // them out spares EWS a GetItem per 50 items.
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import type { Logger } from '../log/logger.js';
 import { mapBounded } from '../sync/bounded-pool.js';
 import { computePresence, type PresenceSpan } from './presence-engine.js';
 import type { PresenceTable } from './presence-rules.js';
+import { presenceDocument, presenceDocumentName } from './presence-document.js';
 
 export interface PresenceRequest {
   mailboxes: string[];
@@ -22,8 +23,10 @@ export interface PresenceRequest {
   /** Zone for all-day items whose own zone is unknown. */
   timeZone?: string;
   horizonHours?: number;
-  /** Where to write presence-<mailbox>.json; empty = report only. */
+  /** Where to write each mailbox's `<mailbox>.json` presence document; empty = report only. */
   outDir?: string;
+  /** Name of the rule table, recorded in the document (default "default"). */
+  tableName?: string;
   concurrency?: number;
   signal?: AbortSignal;
 }
@@ -45,8 +48,6 @@ export interface PresenceDeps {
   lang?: Lang;
 }
 
-export const presenceFileName = (mailbox: string) => `presence-${mailbox.toLowerCase().replace(/[^a-z0-9@._-]/g, '_')}.json`;
-
 export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Promise<MailboxPresence[]> {
   const now = deps.now?.() ?? new Date();
   const horizon = req.horizonHours ?? req.table.horizonHours;
@@ -59,8 +60,8 @@ export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Pro
       for await (const e of deps.connector.calendarView(mailbox, req.folder ?? 'calendar', from, to, { includeAttendees: false, signal: req.signal })) events.push(e);
       Object.assign(out, computePresence(events, now, req.table, { timeZone: req.timeZone, horizonHours: horizon }));
       if (req.outDir) {
-        const file = join(req.outDir, presenceFileName(mailbox));
-        const { ok: _ok, file: _f, error: _e, ...doc } = out;
+        const file = join(req.outDir, presenceDocumentName(mailbox));
+        const doc = presenceDocument(mailbox, now, req.tableName ?? 'default', out.current!, out.upcoming ?? []);
         await writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`, 0o644);
         out.file = file;
       }

@@ -38,7 +38,8 @@ describe('runPresence against the simulator', () => {
     expect(alice!.upcoming!.map(strip)).toEqual(expected.upcoming.map(strip));
     expect(alice!.upcoming!.length).toBeGreaterThan(1);
     const file = JSON.parse(await readFile(alice!.file!, 'utf8'));
-    expect(file).toMatchObject({ mailbox: ALICE, generatedAt: NOW.toISOString(), current: { status: 'InAMeeting' } });
+    expect(file).toMatchObject({ mailbox: ALICE, computedAt: NOW.toISOString(), table: 'default', status: 'InAMeeting', current: { status: 'InAMeeting' } });
+    expect(alice!.file!.endsWith(`/${ALICE}.json`)).toBe(true);
     expect(carol).toMatchObject({ ok: false, error: { id: 'ews.impersonation.denied' } });
     await connector.close();
   });

@@ -123,7 +123,7 @@ describe('calpump presence / freebusy / twoway', () => {
     expect(r.stdout).toMatch(/alice\.smith@contoso\.com: InAMeeting until 2026-03-03T14:15:00\.000Z/);
     expect(r.stdout).toContain('then Busy 2026-03-03T14:15:00.000Z – 2026-03-03T14:30:00.000Z');
     expect(r.stdout).toContain('then InAMeeting 2026-03-03T14:30:00.000Z – 2026-03-03T15:00:00.000Z');
-    const file = JSON.parse(await readFile(join(out, 'presence-alice.smith@contoso.com.json'), 'utf8'));
+    const file = JSON.parse(await readFile(join(out, 'alice.smith@contoso.com.json'), 'utf8'));
     expect(file.current.status).toBe('InAMeeting');
     const rules = await run(['presence', '--print-default-rules']);
     expect(JSON.parse(rules.stdout).rules[0]).toMatchObject({ name: 'out-of-office', status: 'OutOfOffice' });

@@ -4,6 +4,7 @@
 // or a file given with --rules.
 import type { Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { basename } from 'node:path';
 import { DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } from '../../../core/presence/index.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
 import { renderTable } from '../render/table.js';
@@ -45,7 +46,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--at <time>', 'compute for this ISO time instead of now (e.g. 2026-03-10T09:00:00Z)')
     .option('--horizon-hours <n>', 'how far ahead "upcoming" reaches (default: the table\'s, 24)', positiveInt('--horizon-hours'))
     .option('--time-zone <iana>', 'zone for all-day items without a known zone (default UTC)')
-    .option('--out <dir>', 'write presence-<mailbox>.json files here')
+    .option('--out <dir>', 'write each mailbox\'s presence document here as <mailbox>.json (the same document presence jobs publish)')
     .option('--print-default-rules', 'print the built-in rule table as JSON and exit')
     .option('--json', 'machine-readable output')
     .action(async (opts: PresenceFlags) => runPresenceCommand(ctx, opts));
@@ -80,7 +81,7 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
   const table = opts.rules ? await loadRuleTable(ctx.resolvePath(opts.rules)) : (await store.get(opts.table ?? 'default')).table;
   const results = await ctx.withConnector(opts.profile, (connector, profile) =>
     runPresence(
-      { mailboxes: opts.mailbox!, folder: opts.folder, table, horizonHours: opts.horizonHours, timeZone: opts.timeZone, outDir: opts.out ? ctx.resolvePath(opts.out) : undefined },
+      { mailboxes: opts.mailbox!, folder: opts.folder, table, tableName: opts.rules ? basename(opts.rules) : (opts.table ?? 'default'), horizonHours: opts.horizonHours, timeZone: opts.timeZone, outDir: opts.out ? ctx.resolvePath(opts.out) : undefined },
       { connector, logger: ctx.loggerFor(profile), now: () => now, lang: ctx.lang },
     ),
   );
