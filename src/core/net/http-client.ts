@@ -30,6 +30,8 @@ export interface HttpRequest {
   body?: string;
   /** A dedicated agent (NTLM binds authentication to one connection). Default: the shared keep-alive agent. */
   agent?: http.Agent;
+  /** Told which socket carries the request (connection-bound NTLM remembers the authenticated one). */
+  onSocket?: (socket: net.Socket) => void;
 }
 
 export interface HttpResponse {
@@ -67,6 +69,8 @@ const inflate = promisify(zlib.inflate);
 export class HttpClient {
   private readonly routes = new Map<string, Promise<ProxyRoute>>();
   private readonly agents = new Map<string, http.Agent>();
+  /** Agents handed out by newAgent() and not yet destroyed; close() ends their connections too. */
+  private readonly dedicated = new Set<http.Agent>();
 
   private constructor(
     private readonly opts: HttpClientOptions,
@@ -99,8 +103,17 @@ export class HttpClient {
   async newAgent(url: string | URL, opts: { keepAlive: boolean; maxSockets?: number } = { keepAlive: true, maxSockets: 1 }): Promise<http.Agent> {
     const u = new URL(url);
     const route = await this.route(u);
-    if (u.protocol === 'https:') return new VerifiedHttpsAgent(route, this.tlsPolicy, { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
-    return new http.Agent({ keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
+    const agent =
+      u.protocol === 'https:'
+        ? new VerifiedHttpsAgent(route, this.tlsPolicy, { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets })
+        : new http.Agent({ keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
+    this.dedicated.add(agent);
+    const destroy = agent.destroy.bind(agent);
+    agent.destroy = () => {
+      this.dedicated.delete(agent);
+      destroy();
+    };
+    return agent;
   }
 
   private async sharedAgent(u: URL): Promise<http.Agent> {
@@ -108,6 +121,7 @@ export class HttpClient {
     let a = this.agents.get(key);
     if (!a) {
       a = await this.newAgent(u, { keepAlive: true, maxSockets: 8 });
+      this.dedicated.delete(a);
       this.agents.set(key, a);
     }
     return a;
@@ -134,7 +148,7 @@ export class HttpClient {
     }
     const ctx = { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), proxy: routeText, timeoutMs: this.opts.timeoutMs, viaProxy: plainViaProxy };
     try {
-      const res = await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body);
+      const res = await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body, req.onSocket);
       if (plainViaProxy && res.status === 407) {
         throw new CalpumpError('net.proxy.failed', { params: { proxy: routeText, reason: '407 Proxy Authentication Required (proxy credentials missing or wrong)' } });
       }
@@ -148,6 +162,7 @@ export class HttpClient {
     fn: typeof http.request,
     options: http.RequestOptions,
     body: string | undefined,
+    onSocket?: (socket: net.Socket) => void,
   ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
     return new Promise((resolve, reject) => {
       const r = fn(options, (res) => {
@@ -166,6 +181,7 @@ export class HttpClient {
           );
         });
       });
+      if (onSocket) r.once('socket', onSocket);
       const timer = setTimeout(() => r.destroy(new RequestTimeoutError(`no answer within ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
       r.on('error', (e) => {
         clearTimeout(timer);
@@ -178,5 +194,6 @@ export class HttpClient {
   close(): void {
     for (const a of this.agents.values()) a.destroy();
     this.agents.clear();
+    for (const a of [...this.dedicated]) a.destroy();
   }
 }

@@ -13,6 +13,34 @@ interface ConnectionAuth {
 }
 
 const connections = new WeakMap<Socket, ConnectionAuth>();
+/** Per simulator world: the connections NTLM authenticated, so a test can drop or forget them. */
+const authenticated = new WeakMap<SimWorld, Set<Socket>>();
+
+function remember(world: SimWorld, socket: Socket): void {
+  let set = authenticated.get(world);
+  if (!set) authenticated.set(world, (set = new Set()));
+  if (set.has(socket)) return;
+  set.add(socket);
+  socket.once('close', () => set.delete(socket));
+}
+
+/**
+ * Test hook for connection-bound NTLM. `close`: the server closes every authenticated connection (IIS
+ * connection timeout, a load balancer); `forget`: the connections stay open but their authentication is
+ * gone (app-pool recycle), so the next request without Authorization gets 401. Returns how many it touched.
+ */
+export function dropAuthenticatedConnections(world: SimWorld, how: 'close' | 'forget' = 'close'): number {
+  const set = authenticated.get(world);
+  if (!set) return 0;
+  const sockets = [...set];
+  set.clear();
+  for (const s of sockets) {
+    const conn = connections.get(s);
+    if (conn) conn.account = undefined;
+    if (how === 'close') s.destroy();
+  }
+  return sockets.length;
+}
 
 export type AuthOutcome =
   | { ok: true; account: SimAccount; scheme: 'Basic' | 'NTLM' }
@@ -87,6 +115,7 @@ export function authenticate(req: IncomingMessage, world: SimWorld, schemes: str
       const account = fields.user.includes('@') ? findAccount(world, fields.user) : findAccount(world, fields.user, fields.domain || world.netbios);
       if (!account || !account.enabled || !verifyNtlmV2(fields, account.password, state.challenge)) return deny('bad user name or password');
       conn.account = account;
+      remember(world, req.socket);
       return { ok: true, account, scheme: 'NTLM' };
     }
     return deny('unexpected NTLM message');

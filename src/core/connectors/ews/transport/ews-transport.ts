@@ -1,4 +1,4 @@
-// The one way EWS requests leave Calpump: auth (Basic, NTLM, OAuth bearer), retry policy, request recording, trace logging
+// The one way EWS requests leave Calpump: auth (Basic, connection-bound NTLM, OAuth bearer), retry policy, request recording, trace logging
 // and answer classification. ews-javascript-api and our own SOAP builders both go through post().
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { Logger } from '../../../log/logger.js';
@@ -7,7 +7,8 @@ import type { HttpResponse } from '../../../net/http-client.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import type { XmlNode } from '../xml/safe-xml.js';
 import type { HttpSender } from './http-sender.js';
-import { passwordPost } from './password-post.js';
+import { NtlmLanes } from './ntlm-lanes.js';
+import { basicAuthorization } from './password-post.js';
 import { classifyResponse } from './response-classifier.js';
 import { DEFAULT_RETRY, exponentialDelay, realSleep, serverBusyDelay, type RetryPolicy } from './retry-policy.js';
 
@@ -38,6 +39,8 @@ export interface EwsTransportOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   retry?: Partial<RetryPolicy>;
+  /** NTLM: how many authenticated keep-alive connections per origin (default 8, the pump's concurrency). */
+  ntlmLanes?: number;
 }
 
 export interface EwsAnswer {
@@ -56,9 +59,12 @@ export class EwsTransport {
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  /** NTLM authenticates connections, not requests: later calls reuse an authenticated one (see ntlm-lanes.ts). */
+  readonly ntlmLanes: NtlmLanes;
 
   constructor(private readonly opts: EwsTransportOptions) {
     this.policy = { ...DEFAULT_RETRY, ...(opts.retry ?? {}) };
+    this.ntlmLanes = new NtlmLanes(opts.http, opts.ntlmLanes);
     this.sleep = opts.sleep ?? realSleep;
     this.random = opts.random ?? Math.random;
   }
@@ -101,6 +107,11 @@ export class EwsTransport {
     throw lastError!;
   }
 
+  /** Ends the authenticated NTLM connections (the HttpClient's close() ends them too). */
+  close(): void {
+    this.ntlmLanes.close();
+  }
+
   /** ServerVersionInfo of the last answer that carried one, e.g. "15.1.2507.6 (V2017_07_11)". */
   serverVersion?: string;
 
@@ -124,7 +135,8 @@ export class EwsTransport {
     const headers = { ...SOAP_HEADERS, ...extra };
     if (this.opts.bearer) return this.sendBearer(this.opts.bearer, { url, headers, body }, mailbox);
     const password = await this.opts.password();
-    return passwordPost(this.opts.http, { url, headers, body }, { auth: this.opts.auth, username: this.opts.username, password });
+    if (this.opts.auth === 'ntlm') return this.ntlmLanes.request({ url, headers, body }, { username: this.opts.username, password });
+    return this.opts.http.request({ url, method: 'POST', headers: { ...headers, Authorization: basicAuthorization(this.opts.username, password) }, body });
   }
 
   /** A 401 may be a token revoked or expired early: one retry with a fresh token, then a clear failure. */

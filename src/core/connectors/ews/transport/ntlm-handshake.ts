@@ -7,6 +7,8 @@
 // Default import: the package is CommonJS, and Node's ESM loader cannot see its named exports (vitest can,
 // which hid this; test/headless/cli/bin.e2e.test.ts runs plain Node to catch it).
 import ntlmClient from '@ewsjs/ntlm-client';
+import type { Agent } from 'node:http';
+import type { Socket } from 'node:net';
 import type { HttpResponse } from '../../../net/http-client.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { HttpSender } from './http-sender.js';
@@ -25,31 +27,45 @@ export function ntlmChallenge(res: HttpResponse): string | undefined {
   return /NTLM\s+([A-Za-z0-9+/=]{20,})/.exec(all)?.[1];
 }
 
-export async function ntlmRequest(
+export type NtlmAccount = { username: string; password: string };
+type SoapRequest = { url: string; headers: Record<string, string>; body: string };
+
+/**
+ * Type 1 → 401 + Type 2 → Type 3 carrying the request, all on `agent` (one keep-alive socket). `onSocket`
+ * sees the socket of the Type 3 leg only, so a caller can remember which connection ended up authenticated.
+ */
+export async function ntlmHandshake(
   http: HttpSender,
-  req: { url: string; headers: Record<string, string>; body: string },
-  account: { username: string; password: string },
+  req: SoapRequest,
+  account: NtlmAccount,
+  agent: Agent | undefined,
+  onSocket?: (socket: Socket) => void,
 ): Promise<HttpResponse> {
-  const agent = await http.newAgent(req.url);
   const { user, domain } = splitAccount(account.username);
+  const first = await http.request({
+    url: req.url,
+    method: 'POST',
+    headers: { ...req.headers, Connection: 'keep-alive', Authorization: createType1Message(WORKSTATION, domain) },
+    body: '',
+    agent,
+  });
+  const challenge = first.status === 401 ? ntlmChallenge(first) : undefined;
+  // No challenge: the server does not do NTLM here (or answered otherwise); let the caller classify it.
+  if (!challenge) return first;
+  let type3: string;
   try {
-    const first = await http.request({
-      url: req.url,
-      method: 'POST',
-      headers: { ...req.headers, Connection: 'keep-alive', Authorization: createType1Message(WORKSTATION, domain) },
-      body: '',
-      agent,
-    });
-    const challenge = first.status === 401 ? ntlmChallenge(first) : undefined;
-    // No challenge: the server does not do NTLM here (or answered otherwise); let the caller classify it.
-    if (!challenge) return first;
-    let type3: string;
-    try {
-      type3 = createType3Message(decodeType2Message(challenge), user, account.password, WORKSTATION, domain);
-    } catch (e) {
-      throw new CalpumpError('ews.response.malformed', { params: { url: req.url }, evidence: `invalid NTLM challenge: ${(e as Error).message}` });
-    }
-    return await http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: type3 }, body: req.body, agent });
+    type3 = createType3Message(decodeType2Message(challenge), user, account.password, WORKSTATION, domain);
+  } catch (e) {
+    throw new CalpumpError('ews.response.malformed', { params: { url: req.url }, evidence: `invalid NTLM challenge: ${(e as Error).message}` });
+  }
+  return http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: type3 }, body: req.body, agent, onSocket });
+}
+
+/** One request with its own handshake on a throw-away connection (the doctor's probes; no state kept). */
+export async function ntlmRequest(http: HttpSender, req: SoapRequest, account: NtlmAccount): Promise<HttpResponse> {
+  const agent = await http.newAgent(req.url);
+  try {
+    return await ntlmHandshake(http, req, account, agent);
   } finally {
     agent?.destroy();
   }
