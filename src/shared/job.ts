@@ -80,9 +80,9 @@ export type JobSchedule = z.infer<typeof scheduleSchema>;
  * export: calendar items to the target; freebusy: busy blocks only (no read right needed) to a folder target;
  * import: rows from `import` (the import job document core/import accepts) written into mailboxes;
  * presence: current and upcoming status per mailbox (a saved presence rule table) as `<mailbox>.json` in a
- * folder target.
+ * folder target; twoway: one run of a saved two-way rule (its sides name the calendars and profiles).
  */
-export const JOB_TYPES = ['export', 'freebusy', 'import', 'presence'] as const;
+export const JOB_TYPES = ['export', 'freebusy', 'import', 'presence', 'twoway'] as const;
 export const jobTypeSchema = z.enum(JOB_TYPES);
 export type JobType = z.infer<typeof jobTypeSchema>;
 
@@ -102,6 +102,17 @@ export const presenceJobOptionsSchema = z.object({
 });
 export type PresenceJobOptions = z.infer<typeof presenceJobOptionsSchema>;
 
+export const twoWayJobOptionsSchema = z.object({
+  /** Id of a saved two-way rule (`calpump twoway --list`, the Two-way screen). */
+  ruleId: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'the id of a saved two-way rule'),
+});
+export type TwoWayJobOptions = z.infer<typeof twoWayJobOptionsSchema>;
+
+/** Types that have neither mailboxes nor a target of their own (import: its document; twoway: its rule). */
+const WITHOUT_OUTPUT: ReadonlyArray<unknown> = ['import', 'twoway'];
+/** Whether a job writes into calendars named elsewhere rather than reading mailboxes into a target. */
+export const hasOwnOutput = (job: { type?: JobType }): boolean => !WITHOUT_OUTPUT.includes(jobTypeOf(job));
+
 /** Jobs stored before job types existed have no `type`: they are exports. */
 export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'export';
 
@@ -115,8 +126,10 @@ const jobObjectSchema = z.object({
   import: z.record(z.string(), z.unknown()).optional(),
   /** Only for type 'presence'; absent = the "default" table and its horizon. */
   presence: presenceJobOptionsSchema.optional(),
+  /** Only for type 'twoway' (required there): which saved rule runs. */
+  twoway: twoWayJobOptionsSchema.optional(),
   name: z.string().regex(JOB_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
-  /** Profile name or id. */
+  /** Profile name or id (twoway: for a rule side that names no profile). */
   profile: z.string().min(1),
   /** Required for every type but 'import' (whose mailboxes come from its import document). */
   mailboxes: mailboxSelectionSchema.optional(),
@@ -134,7 +147,7 @@ const jobObjectSchema = z.object({
 type ParsedJob = z.output<typeof jobObjectSchema>;
 
 /**
- * A stored job. Import jobs have neither `mailboxes` (their import document names them) nor `target` (they write
+ * A stored job. Import and two-way jobs have neither `mailboxes` (their import document names them) nor `target` (they write
  * into the mailboxes): jobSchema drops both from an import job, including the placeholders older versions
  * stored, and refuses any other job type without them. Runners read them through requireTarget /
  * requireMailboxes (core/sync/job-output.ts); code that may hold an import job asks targetOf / mailboxesOf.
@@ -145,21 +158,25 @@ export type JobInput = z.input<typeof jobObjectSchema>;
 
 export const jobSchema = z.preprocess(
   (v) => {
-    if (!v || typeof v !== 'object' || Array.isArray(v) || (v as { type?: unknown }).type !== 'import') return v;
+    if (!v || typeof v !== 'object' || Array.isArray(v) || !WITHOUT_OUTPUT.includes((v as { type?: unknown }).type)) return v;
     const { mailboxes: _m, target: _t, ...rest } = v as Record<string, unknown>;
     return rest;
   },
   jobObjectSchema.superRefine((j, ctx) => {
     if (j.type === 'import') return;
+    if (j.type === 'twoway') {
+      if (!j.twoway) ctx.addIssue({ code: 'custom', path: ['twoway', 'ruleId'], message: 'give the id of the saved two-way rule this job runs' });
+      return;
+    }
     if (!j.mailboxes) ctx.addIssue({ code: 'custom', path: ['mailboxes'], message: 'give the mailboxes to read: a list, a directory search or all rooms' });
     if (!j.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'give where the output goes: a folder, a webhook or an SQLite file' });
   }),
 ) as unknown as z.ZodType<Job, JobInput>;
 
-/** The job's target; undefined for import jobs. */
-export const targetOf = (job: Job): JobTarget | undefined => (jobTypeOf(job) === 'import' ? undefined : job.target);
-/** The job's mailbox selection; undefined for import jobs (their import document names the mailboxes). */
-export const mailboxesOf = (job: Job): MailboxSelection | undefined => (jobTypeOf(job) === 'import' ? undefined : job.mailboxes);
+/** The job's target; undefined for import and two-way jobs. */
+export const targetOf = (job: Job): JobTarget | undefined => (hasOwnOutput(job) ? job.target : undefined);
+/** The job's mailbox selection; undefined for import jobs (their import document names the mailboxes) and two-way jobs (their rule does). */
+export const mailboxesOf = (job: Job): MailboxSelection | undefined => (hasOwnOutput(job) ? job.mailboxes : undefined);
 
 export const JOB_SECRET_NAMES = ['webhookSecret'] as const;
 export type JobSecretName = (typeof JOB_SECRET_NAMES)[number];

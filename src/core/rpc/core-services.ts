@@ -92,12 +92,14 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
   const profiles = new ProfileStore({ dir: opts.configDir, secrets });
   const jobStore = new JobStore({ dir: opts.configDir, secrets });
   const presenceRules = new PresenceRuleStore({ dir: opts.configDir });
+  const twowayRules = new TwoWayRuleStore({ dir: opts.configDir });
   const jobs = new PumpJobService({
     jobs: jobStore,
     profiles,
     connectorFor: (p) => connectorFor(p),
     writerFor,
     presenceTable: async (name) => (await presenceRules.get(name)).table,
+    twoWayRules: { get: (id) => twowayRules.get(id), stateDir: join(opts.configDir, 'state') },
     states: new SyncStateStore(join(opts.configDir, 'state'), logger),
     secrets,
     history: new RunHistory(opts.configDir),
@@ -118,7 +120,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     writerFor,
     stateDir: join(opts.configDir, 'state'),
     presenceRules,
-    twowayRules: new TwoWayRuleStore({ dir: opts.configDir }),
+    twowayRules,
     jobs,
     auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang }),
     logs: recent,

@@ -10,7 +10,9 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { JobStore } from '../store/job-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
-import { needsWriter, runTypedJob, type TypedJobDeps } from '../scheduler/run-typed-job.js';
+import { needsWriter, opensOwnSides, runTypedJob, type TypedJobDeps } from '../scheduler/run-typed-job.js';
+import { twoWayHostFor } from '../scheduler/job-executor.js';
+import type { TwoWayJobRules } from '../twoway/run-twoway-job.js';
 import type { RunJobOptions } from '../sync/run-job.js';
 import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
@@ -27,6 +29,8 @@ export interface PumpJobServiceDeps {
   writerFor?: (profile: Profile) => Promise<CalendarWriter>;
   /** Saved presence rule tables by name, for presence jobs (absent: only the built-in "default"). */
   presenceTable?: TypedJobDeps['presenceTable'];
+  /** Saved two-way rules, for two-way jobs (absent: their runs fail with a clear error). */
+  twoWayRules?: TwoWayJobRules;
   states: SyncStateStore;
   secrets: SecretStore;
   history: RunHistory;
@@ -200,16 +204,18 @@ export class PumpJobService implements JobService {
     let connector: Connector | undefined;
     let writer: CalendarWriter | undefined;
     try {
-      const profile = await this.deps.profiles.get(job.profile);
-      if (needsWriter(job)) writer = await this.deps.writerFor?.(profile);
-      else connector = await this.deps.connectorFor(profile);
+      if (!opensOwnSides(job)) {
+        const profile = await this.deps.profiles.get(job.profile);
+        if (needsWriter(job)) writer = await this.deps.writerFor?.(profile);
+        else connector = await this.deps.connectorFor(profile);
+      }
       const onEvent = (e: PumpEvent) => {
         if (e.type !== 'mailbox.progress') return;
         run.percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
         this.deps.events.emit('job.progress', { jobId: job.id, runId: run.runId, percent: run.percent, done: e.done, total: e.total, mailbox: e.mailbox });
       };
       const opts: RunJobOptions = { trigger, signal: run.abort.signal };
-      const { record } = await runTypedJob(job, { connector, writer, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, presenceTable: this.deps.presenceTable, newRunId: () => run.runId }, opts);
+      const { record } = await runTypedJob(job, { connector, writer, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, presenceTable: this.deps.presenceTable, twoWay: twoWayHostFor(this.deps.twoWayRules, this.deps), newRunId: () => run.runId }, opts);
       await this.finish(job, record, run.abort.signal.aborted);
     } catch (e) {
       const err = toCalpumpError(e);

@@ -3,13 +3,14 @@
 // profile, missing secret) produces a failed RunRecord with the catalogue error, like any other run.
 import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter } from '../connectors/writer.js';
-import { toCalpumpError } from '../errors/calpump-error.js';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { RunHistoryStore } from '../store/run-history-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
 import type { JobRunResult, RunJobDeps } from '../sync/run-job.js';
-import { needsWriter, runTypedJob, type TypedJobDeps } from './run-typed-job.js';
+import type { TwoWayJobHost, TwoWayJobRules } from '../twoway/run-twoway-job.js';
+import { needsWriter, opensOwnSides, runTypedJob, type TypedJobDeps } from './run-typed-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 
@@ -26,6 +27,34 @@ export interface JobExecutorDeps {
   writerFor?: (profile: Profile) => Promise<CalendarWriter>;
   /** Saved presence rule tables by name, for presence jobs (absent: only the built-in "default"). */
   presenceTable?: TypedJobDeps['presenceTable'];
+  /** Saved two-way rules, for two-way jobs (absent: their runs fail with a clear error). */
+  twoWayRules?: TwoWayJobRules;
+}
+
+/**
+ * A two-way job's host: each rule side gets a connector and a writer for its own profile (from the same
+ * factories every other job type uses); the runner closes them.
+ */
+export function twoWayHostFor(
+  rules: TwoWayJobRules | undefined,
+  deps: { profiles: { get(nameOrId: string): Promise<Profile> }; connectorFor: (p: Profile) => Promise<Connector> | Connector; writerFor?: (p: Profile) => Promise<CalendarWriter> },
+): TwoWayJobHost | undefined {
+  if (!rules) return undefined;
+  return {
+    get: (id) => rules.get(id),
+    stateDir: rules.stateDir,
+    async openSide(name) {
+      const profile = await deps.profiles.get(name);
+      if (!deps.writerFor) throw new CalpumpError('input.invalid', { params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' } });
+      const writer = await deps.writerFor(profile);
+      try {
+        return { connector: await deps.connectorFor(profile), writer };
+      } catch (e) {
+        await writer.close().catch(() => undefined);
+        throw e;
+      }
+    },
+  };
 }
 
 export interface ExecuteOptions {
@@ -46,12 +75,14 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
     let writer: CalendarWriter | undefined;
     let result: JobRunResult;
     try {
-      const profile = await deps.profiles.get(job.profile);
-      if (needsWriter(job)) writer = await deps.writerFor?.(profile);
-      else connector = await deps.connectorFor(profile);
+      if (!opensOwnSides(job)) {
+        const profile = await deps.profiles.get(job.profile);
+        if (needsWriter(job)) writer = await deps.writerFor?.(profile);
+        else connector = await deps.connectorFor(profile);
+      }
       result = await runTypedJob(
         job,
-        { connector, writer, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, presenceTable: deps.presenceTable, newRunId: runId ? () => runId : undefined },
+        { connector, writer, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, presenceTable: deps.presenceTable, twoWay: twoWayHostFor(deps.twoWayRules, deps), newRunId: runId ? () => runId : undefined },
         { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
       );
     } catch (e) {

@@ -25,6 +25,8 @@ export interface TwoWayDeps {
   logger: Logger;
   now?: () => Date;
   lang?: Lang;
+  /** Decide and count what would propagate, write nothing, keep state and conflict log as they are. */
+  dryRun?: boolean;
 }
 
 export interface ConflictEntry {
@@ -47,6 +49,15 @@ export interface TwoWayReport {
   unchanged: number;
   conflicts: ConflictEntry[];
   errors: Array<{ key: string; side: SideName; error: ErrorInfo }>;
+  /** Dry runs only: every write the run would make, per side. */
+  planned?: PlannedWrite[];
+}
+
+export interface PlannedWrite {
+  side: SideName;
+  action: 'create' | 'update' | 'delete';
+  key: string;
+  subject?: string;
 }
 
 interface SideView {
@@ -134,8 +145,20 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
       else if (side === p.origin && a === 'deleteNative') deletes.push({ p, id: p.native!.id });
     }
     const fail = (p: Planned | undefined, e: unknown) => report.errors.push({ key: p?.key ?? '(duplicate copy)', side, error: toCalpumpError(e).info(lang) });
+    if (deps.dryRun) {
+      report.planned ??= [];
+      for (const u of upserts) {
+        report[u.kind][side]++;
+        report.planned.push({ side, action: u.kind === 'created' ? 'create' : 'update', key: u.p.key, subject: u.req.appointment.subject });
+      }
+      for (const d of deletes) {
+        report.deleted[side]++;
+        report.planned.push({ side, action: 'delete', key: d.p?.key ?? '(duplicate copy)', subject: d.p && (d.p.native ?? d.p.copy)?.subject });
+      }
+      continue;
+    }
     if (upserts.length) {
-      const outcomes = await writer.upsert(cfg.mailbox, cfg.folder, upserts.map((u) => u.req));
+      const outcomes = await batch('update', () => writer.upsert(cfg.mailbox, cfg.folder, upserts.map((u) => u.req)), upserts.length);
       outcomes.forEach((o, i) => {
         const u = upserts[i]!;
         if (o.ok) report[u.kind][side]++;
@@ -144,7 +167,7 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
       });
     }
     if (deletes.length) {
-      const outcomes = await writer.delete(cfg.mailbox, deletes.map((d) => d.id));
+      const outcomes = await batch('delete', () => writer.delete(cfg.mailbox, deletes.map((d) => d.id)), deletes.length);
       outcomes.forEach((o, i) => {
         const d = deletes[i]!;
         if (o.ok) report.deleted[side]++;
@@ -159,10 +182,27 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
       settle(p, true);
     }
   }
+  if (deps.dryRun) {
+    log.info('twoway.dryRun', { created: report.created, updated: report.updated, deleted: report.deleted, conflicts: report.conflicts.length });
+    return report;
+  }
   await saveTwoWayState(deps.stateDir, rule.id, next);
   await appendConflicts(deps.stateDir, rule.id, report.conflicts);
   log.info('twoway.done', { created: report.created, updated: report.updated, deleted: report.deleted, conflicts: report.conflicts.length, errors: report.errors.length });
   return report;
+}
+
+/**
+ * One write batch on one side; a batch that throws (the side went away mid-run) fails each of its items, so the
+ * other side's writes and every untouched pair still reach the saved state and this side is retried next run.
+ */
+async function batch(action: WriteOutcome['action'], write: () => Promise<WriteOutcome[]>, n: number): Promise<WriteOutcome[]> {
+  try {
+    return await write();
+  } catch (e) {
+    const error = toCalpumpError(e);
+    return Array.from({ length: n }, () => ({ action, ok: false, error }));
+  }
 }
 
 /** The state a pair is in after its action (or the old state when the write failed: the next run retries). */

@@ -1,7 +1,7 @@
 // The job editor without React: flat string state ↔ the pump's Job, validated by the shared schema, issues
 // mapped to the field that shows them. Numbers are typed as text and parsed here, so "abc" in "days back" is
 // a field error instead of NaN reaching the host. The webhook secret is write-only, like profile secrets.
-import { mailboxesOf, targetOf } from '../../shared/job.js';
+import { hasOwnOutput, mailboxesOf, targetOf } from '../../shared/job.js';
 import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
@@ -15,7 +15,7 @@ export type JobTypeChoice = NonNullable<Job['type']>;
 export interface JobFormState {
   /** Absent for a new job: the store assigns it. */
   id?: string;
-  /** export (default), freebusy or presence; an import job keeps its type and its import document untouched. */
+  /** export (default), freebusy, presence or twoway; an import job keeps its type and its import document untouched. */
   jobType: JobTypeChoice;
   /** Parts of a stored job the form does not edit (free/busy options, import document, presence zone), sent back as they were. */
   keep?: Pick<Job, 'freebusy' | 'import' | 'presence'>;
@@ -39,6 +39,8 @@ export interface JobFormState {
   /** Presence jobs: the saved rule table's name, and the look-ahead in hours ('' = the table's). */
   presenceTable: string;
   presenceLookahead: string;
+  /** Two-way jobs: the id of the saved rule they run (its sides name the calendars and profiles). */
+  twowayRuleId: string;
   format: JobFormat;
   targetKind: TargetKind;
   targetPath: string;
@@ -79,6 +81,7 @@ export function emptyJobForm(profile = ''): JobFormState {
     includeAttendees: true,
     presenceTable: 'default',
     presenceLookahead: '',
+    twowayRuleId: '',
     format: 'ics',
     targetKind: 'folder',
     targetPath: '',
@@ -116,6 +119,7 @@ export function jobFormFromJob(j: Job): JobFormState {
     f.presenceTable = j.presence.table;
     f.presenceLookahead = j.presence.lookaheadHours === undefined ? '' : String(j.presence.lookaheadHours);
   }
+  if (j.twoway) f.twowayRuleId = j.twoway.ruleId;
   f.format = j.format;
   const target = targetOf(j);
   if (target) f.targetKind = target.kind;
@@ -146,10 +150,12 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
     ...(f.jobType === 'presence'
       ? { presence: { ...f.keep?.presence, table: f.presenceTable.trim(), lookaheadHours: f.presenceLookahead.trim() ? int(f.presenceLookahead) : undefined } }
       : {}),
+    ...(f.jobType === 'twoway' && f.twowayRuleId.trim() ? { twoway: { ruleId: f.twowayRuleId.trim() } } : {}),
     name: f.name.trim(),
     profile: f.profile,
-    // Import jobs take their mailboxes from the import document and have no target (the schema drops both).
-    ...(f.jobType === 'import'
+    // Import jobs take their mailboxes from the import document, two-way jobs from their rule; neither has a
+    // target (the schema drops both).
+    ...(!hasOwnOutput({ type: f.jobType })
       ? {}
       : {
           mailboxes:
@@ -187,6 +193,7 @@ const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> 
   schedule: (f) => (f.scheduleKind === 'cron' ? 'cron' : 'intervalMinutes'),
   concurrency: () => 'concurrency',
   presence: (_f, sub) => (sub === 'lookaheadHours' ? 'presenceLookahead' : 'presenceTable'),
+  twoway: () => 'twowayRuleId',
 };
 
 const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
@@ -218,6 +225,6 @@ export function validateJobForm(f: JobFormState): JobValidation {
   // A free/busy job writes one file per mailbox; the runner refuses other targets.
   if ((f.jobType === 'freebusy' || f.jobType === 'presence') && f.targetKind !== 'folder') errors.targetKind ??= 'validation.freebusyTarget';
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
-  const secrets = f.jobType !== 'import' && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
+  const secrets = hasOwnOutput({ type: f.jobType }) && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
   return { ok: true, value: { job: parsed.data, secrets } };
 }

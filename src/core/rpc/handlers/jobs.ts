@@ -1,5 +1,6 @@
 // jobs.*: delegated to the host's job service (store + scheduler); changes are announced to every client.
 import type { AppState, Job } from '../../../shared/rpc.js';
+import { CalpumpError } from '../../errors/calpump-error.js';
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../dispatcher.js';
 import type { CoreServices, JobService } from '../services.js';
@@ -12,6 +13,24 @@ function jobs(services: CoreServices): JobService {
 /** A presence job naming a rule table that does not exist is refused now, not at its first scheduled run. */
 async function checkPresenceTable(services: CoreServices, job: Pick<Job, 'type' | 'presence'>): Promise<void> {
   if (job.type === 'presence' && services.presenceRules) await services.presenceRules.get(job.presence?.table ?? 'default');
+}
+
+/** A two-way job naming a rule that is not saved is refused now, with the field and the saved rule ids. */
+async function checkTwoWayRule(services: CoreServices, job: Pick<Job, 'type' | 'twoway'>): Promise<void> {
+  if (job.type !== 'twoway' || !services.twowayRules) return;
+  const id = job.twoway?.ruleId ?? '';
+  const saved = await services.twowayRules.list();
+  if (saved.some((r) => r.id.toLowerCase() === id.toLowerCase())) return;
+  const known = saved.map((r) => r.id).join(', ') || '(none; save one in the Two-way screen first)';
+  throw new CalpumpError('input.invalid', { params: { field: 'twoway.ruleId', problem: `no saved two-way rule "${id}"; saved rules: ${known}` } });
+}
+
+/** Checks every type-specific reference of a job (profile, presence table, two-way rule) before it is stored. */
+async function checkReferences(services: CoreServices, job: Job): Promise<void> {
+  // A two-way job's sides name their own profiles; its job profile only stands in for a side naming none.
+  if (services.profiles && job.type !== 'twoway') await services.profiles.get(job.profile); // a job for a missing profile is refused early
+  await checkPresenceTable(services, job);
+  await checkTwoWayRule(services, job);
 }
 
 export const IDLE_STATE: AppState = { tray: 'idle', paused: false, runningJobs: [], failingJobs: [] };
@@ -27,16 +46,14 @@ export const jobHandlers: Pick<
     return jobs(services).get(id);
   },
   async 'jobs.create'({ job, secrets }, { services, events }) {
-    if (services.profiles) await services.profiles.get(job.profile); // a job for a missing profile is refused early
-    await checkPresenceTable(services, job);
+    await checkReferences(services, job);
     const { id: _placeholder, ...rest } = job;
     const view = await jobs(services).create(rest, secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
     return view;
   },
   async 'jobs.update'({ job, secrets }, { services, events }) {
-    if (services.profiles) await services.profiles.get(job.profile);
-    await checkPresenceTable(services, job);
+    await checkReferences(services, job);
     const view = await jobs(services).update(job, secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
     return view;

@@ -64,6 +64,11 @@ export const ruleStoreHandlers: Pick<
     return { rule: saved as unknown as Record<string, unknown> };
   },
   async 'twoway.rules.remove'({ id }, { services, events }) {
+    // A rule a two-way job runs would only surface as a failed run later.
+    if (services.jobs) {
+      const users = (await services.jobs.list()).filter(({ job }) => job.type === 'twoway' && (job.twoway?.ruleId ?? '').toLowerCase() === id.trim().toLowerCase()).map(({ job }) => job.name);
+      if (users.length) throw new CalpumpError('input.invalid', { params: { field: 'id', problem: `two-way job(s) ${users.map((u) => `"${u}"`).join(', ')} run rule "${id}"; remove those jobs or give them another rule first` } });
+    }
     const result = await rules(services).remove(id);
     if (result.removed) events.emit('data.changed', { group: 'twowayRules', id });
     return result;

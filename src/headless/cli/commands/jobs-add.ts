@@ -1,5 +1,5 @@
 // `calpump jobs add`: one job of any type. Everything is checked now (mailbox selection, target, schedule, the
-// import file, the presence rule table), so a mistake is an exit-2 message here rather than a failed run at 3am.
+// import file, the presence rule table, the two-way rule), so a mistake is an exit-2 message here rather than a failed run at 3am.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -7,13 +7,15 @@ import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { importJobSchema } from '../../../core/import/import-job.js';
 import { JobStore } from '../../../core/store/job-store.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
+import { TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { jobSecretKey } from '../../../shared/job.js';
 import type { CliContext } from '../context.js';
 import { collectList, positiveInt } from './parse.js';
 import { sayJobs as say } from './jobs-text.js';
 
 interface AddFlags {
-  type: 'export' | 'freebusy' | 'import' | 'presence';
+  type: 'export' | 'freebusy' | 'import' | 'presence' | 'twoway';
+  ruleId?: string;
   rulesTable?: string;
   lookaheadHours?: number;
   timeZone?: string;
@@ -22,7 +24,7 @@ interface AddFlags {
   includeFree?: boolean;
   merge?: boolean;
   name: string;
-  profile: string;
+  profile?: string;
   mailbox?: string[];
   search?: string;
   allRooms?: boolean;
@@ -54,14 +56,15 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .command('add')
     .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE (import jobs: none)')
     .requiredOption('--name <name>', 'job name')
-    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --import-job; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out)').choices(['export', 'freebusy', 'import', 'presence']).default('export'))
+    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --import-job; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out); twoway: a saved two-way rule run on the schedule (needs --rule-id; calendars and profiles come from the rule, no target)').choices(['export', 'freebusy', 'import', 'presence', 'twoway']).default('export'))
+    .option('--rule-id <id>', 'twoway: the saved two-way rule to run (see `calpump twoway --list`)')
     .option('--import-job <file>', 'import: the import job file (JSON, as `calpump import --job` reads)')
     .option('--include-free', 'freebusy: also write free blocks')
     .option('--no-merge', 'freebusy: keep overlapping blocks of the same status apart')
     .option('--rules-table <name>', 'presence: the saved rule table to apply (default "default": the built-in table until you save your own; see `calpump presence --list-tables`)')
     .option('--lookahead-hours <n>', "presence: how far ahead upcoming changes reach (default: the table's, 24)", positiveInt('--lookahead-hours'))
     .option('--time-zone <iana>', 'presence: zone for all-day items whose own zone is unknown (default UTC)')
-    .requiredOption('--profile <profile>', 'profile name or id')
+    .option('--profile <profile>', 'profile name or id (required; twoway: only for a rule side that names no profile)')
     .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
     .option('--search <text>', 'every mailbox the directory search finds for this text')
     .option('--all-rooms', 'every room mailbox')
@@ -92,6 +95,9 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
 
 async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  if (o.type === 'twoway') return addTwoWay(ctx, o);
+  if (o.ruleId) throw bad('--rule-id', '--rule-id is for --type twoway');
+  if (!o.profile) throw bad('--profile', 'give the profile the job reads with: --profile NAME');
   if (o.type === 'import') return addImport(ctx, o);
   if (o.type !== 'presence' && (o.rulesTable || o.lookaheadHours || o.timeZone)) throw bad('--rules-table', 'the presence options are for --type presence');
   const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.allRooms ? 'allRooms' : ''].filter(Boolean);
@@ -163,9 +169,37 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
     type: 'import',
     import: imported.document,
     name: o.name,
-    profile: (await ctx.profiles.get(o.profile)).name,
+    profile: (await ctx.profiles.get(o.profile!)).name,
     schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
     concurrency: o.concurrency ?? 8,
+  };
+  const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
+  if (o.json) ctx.json(job);
+  else ctx.out(say(ctx, 'added', { name: job.name, id: job.id }));
+}
+
+/**
+ * A two-way job: the saved rule names both calendars and (usually) their profiles; --profile only stands in for
+ * a side that names none. A rule id that is not saved is refused here, not at the first scheduled run.
+ */
+async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
+  const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  if (!o.ruleId) throw bad('--rule-id', 'a two-way job needs --rule-id ID (see `calpump twoway --list`)');
+  if (o.mailbox?.length || o.search || o.allRooms) throw bad('--mailbox', 'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search and --all-rooms');
+  if (o.out || o.webhook || o.sqlite) throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
+  if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
+  const rules = await new TwoWayRuleStore({ dir: ctx.configDir }).list();
+  const rule = rules.find((r) => r.id.toLowerCase() === o.ruleId!.trim().toLowerCase());
+  if (!rule) throw bad('--rule-id', `no saved two-way rule "${o.ruleId}"; saved rules: ${rules.map((r) => r.id).join(', ') || '(none; save one with `calpump twoway --rule FILE --save`)'}`);
+  const fallback = o.profile ?? rule.a.profile ?? rule.b.profile;
+  if (!fallback) throw bad('--profile', `rule "${rule.id}" names no profile for its sides: give --profile NAME`);
+  for (const side of ['a', 'b'] as const) await ctx.profiles.get(rule[side].profile ?? fallback);
+  const input = {
+    type: 'twoway',
+    twoway: { ruleId: rule.id },
+    name: o.name,
+    profile: (await ctx.profiles.get(fallback)).name,
+    schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
   if (o.json) ctx.json(job);

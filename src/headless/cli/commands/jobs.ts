@@ -6,6 +6,7 @@ import { createWriter } from '../../../core/connectors/writer-factory.js';
 import { createJobExecutor } from '../../../core/scheduler/job-executor.js';
 import { JobStore } from '../../../core/store/job-store.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
+import { TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { RunHistoryStore } from '../../../core/store/run-history-store.js';
 import { SyncStateStore } from '../../../core/store/sync-state-store.js';
 import type { FolderRunResult, JobRunResult } from '../../../core/sync/run-job.js';
@@ -93,6 +94,7 @@ function describeTarget(job: Job): string {
     const src = (job.import?.source ?? {}) as { path?: string; url?: string };
     return `← ${src.path ?? src.url ?? '?'}`;
   }
+  if (jobTypeOf(job) === 'twoway') return `⇄ rule ${job.twoway?.ruleId ?? '?'}`;
   const t = targetOf(job);
   if (!t) return '-';
   if (jobTypeOf(job) === 'presence') return `${job.presence?.table ?? 'default'} → ${t.kind === 'folder' ? t.path : t.kind}`;
@@ -101,6 +103,7 @@ function describeTarget(job: Job): string {
 
 function describeMailboxes(job: Job): string {
   const m = mailboxesOf(job);
+  if (!m && jobTypeOf(job) === 'twoway') return 'two-way rule';
   if (!m) {
     const listed = (job.import as { mailboxes?: unknown } | undefined)?.mailboxes;
     return Array.isArray(listed) && listed.length ? `${listed.length} (import file)` : 'import file';
@@ -129,6 +132,7 @@ export async function runJobFromCli(ctx: CliContext, name: string, o: { dryRun?:
     now: () => ctx.io.now(),
     writerFor: (p) => createWriter(p, { secrets: ctx.secrets, logger: ctx.logger, env: ctx.io.env }),
     presenceTable: async (table) => (await new PresenceRuleStore({ dir: ctx.configDir }).get(table)).table,
+    twoWayRules: { get: (id) => new TwoWayRuleStore({ dir: ctx.configDir }).get(id), stateDir: join(ctx.configDir, 'state') },
   });
   const result = await execute(job, { trigger: 'cli', dryRun: !!o.dryRun, signal: ctx.io.signal });
   const r = result.record;

@@ -52,7 +52,13 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
   });
   const f = form;
   const tables = usePresenceTables(f.jobType === 'presence', f.presenceTable);
-  const reads = f.jobType !== 'import';
+  const ruleIds = useTwoWayRules(f.jobType === 'twoway', f.twowayRuleId);
+  const reads = f.jobType !== 'import' && f.jobType !== 'twoway';
+  // A new two-way job starts on the first saved rule, as the picker shows it.
+  const firstRule = f.jobType === 'twoway' && !f.twowayRuleId ? ruleIds[0] : undefined;
+  useEffect(() => {
+    if (firstRule) setForm((cur) => (cur.twowayRuleId ? cur : { ...cur, twowayRuleId: firstRule }));
+  }, [firstRule]);
   const exportLike = f.jobType === 'export' || f.jobType === 'freebusy';
   const importMailboxes = Array.isArray(f.keep?.import?.mailboxes) ? f.keep.import.mailboxes.length : 0;
 
@@ -73,10 +79,16 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       <FieldGrid>
         <JobText b={b} field="name" label={t('jobs.name')} required />
         <JobSelect b={b} field="profile" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
-        <JobSelect b={b} field="jobType" label={t('jobs.type')} options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy', 'presence'] as const)).map((v) => ({ value: v, label: t(`jobs.type.${v}`) }))} />
+        <JobSelect b={b} field="jobType" label={t('jobs.type')} options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy', 'presence', 'twoway'] as const)).map((v) => ({ value: v, label: t(`jobs.type.${v}`) }))} />
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.what')}</Divider>
-      {reads ? null : <Text data-testid="job-import-mailboxes">{t('jobs.import.mailboxesFromDocument', { count: importMailboxes })}</Text>}
+      {f.jobType === 'twoway' ? (
+        <FieldGrid>
+          <JobSelect b={b} field="twowayRuleId" label={t('jobs.twoway.rule')} options={ruleIds.map((id) => ({ value: id, label: id }))} />
+        </FieldGrid>
+      ) : null}
+      {f.jobType === 'twoway' ? <Text data-testid="job-twoway-hint">{t(ruleIds.length ? 'jobs.twoway.hint' : 'jobs.twoway.noRules')}</Text> : null}
+      {f.jobType !== 'import' ? null : <Text data-testid="job-import-mailboxes">{t('jobs.import.mailboxesFromDocument', { count: importMailboxes })}</Text>}
       {reads ? (
         <FieldGrid>
           <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
@@ -158,4 +170,22 @@ function usePresenceTables(active: boolean, current: string): string[] {
     };
   }, [client, active]);
   return names.includes(current) || !current ? names : [...names, current];
+}
+
+/** Ids of the saved two-way rules for the two-way job's rule picker (the current one always listed). */
+function useTwoWayRules(active: boolean, current: string): string[] {
+  const client = useClient();
+  const [ids, setIds] = useState<string[]>([]);
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    client['twoway.rules.list']({}).then(
+      (r) => live && setIds(r.rules.map((x) => String(x.id))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, active]);
+  return ids.includes(current) || !current ? ids : [...ids, current];
 }
