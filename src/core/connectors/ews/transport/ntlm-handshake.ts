@@ -11,6 +11,7 @@ import type { Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import type { HttpResponse } from '../../../net/http-client.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
+import { parseAuthSchemes } from './auth-challenge.js';
 import type { HttpSender } from './http-sender.js';
 
 export function splitAccount(username: string): { user: string; domain: string } {
@@ -21,11 +22,26 @@ export function splitAccount(username: string): { user: string; domain: string }
 const { createType1Message, createType3Message, decodeType2Message } = ntlmClient;
 const WORKSTATION = 'CALPUMP';
 
-export function ntlmChallenge(res: HttpResponse): string | undefined {
+export type NtlmScheme = 'NTLM' | 'Negotiate';
+
+export function ntlmChallenge(res: HttpResponse, scheme: NtlmScheme = 'NTLM'): string | undefined {
   const h = res.headers['www-authenticate'];
   const all = Array.isArray(h) ? h.join(', ') : (h ?? '');
-  return /NTLM\s+([A-Za-z0-9+/=]{20,})/.exec(all)?.[1];
+  return new RegExp(`${scheme}\\s+([A-Za-z0-9+/=]{20,})`).exec(all)?.[1];
 }
+
+/**
+ * A virtual directory with only the Negotiate provider (Kerberos first) still takes NTLM inside Negotiate, as
+ * Windows clients without a ticket send it; the doctor counts Negotiate as NTLM offered for this reason.
+ */
+function onlyNegotiate(res: HttpResponse): boolean {
+  if (res.status !== 401) return false;
+  const offered = parseAuthSchemes(res.headers['www-authenticate']).map((s) => s.toLowerCase());
+  return offered.includes('negotiate') && !offered.includes('ntlm');
+}
+
+/** ntlm-client's messages start with "NTLM "; the same token goes under the Negotiate scheme unchanged. */
+const under = (scheme: NtlmScheme, message: string) => (scheme === 'NTLM' ? message : message.replace(/^NTLM /, 'Negotiate '));
 
 export type NtlmAccount = { username: string; password: string };
 type SoapRequest = { url: string; headers: Record<string, string>; body: string };
@@ -42,14 +58,15 @@ export async function ntlmHandshake(
   onSocket?: (socket: Socket) => void,
 ): Promise<HttpResponse> {
   const { user, domain } = splitAccount(account.username);
-  const first = await http.request({
-    url: req.url,
-    method: 'POST',
-    headers: { ...req.headers, Connection: 'keep-alive', Authorization: createType1Message(WORKSTATION, domain) },
-    body: '',
-    agent,
-  });
-  const challenge = first.status === 401 ? ntlmChallenge(first) : undefined;
+  const leg1 = (scheme: NtlmScheme) =>
+    http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: under(scheme, createType1Message(WORKSTATION, domain)) }, body: '', agent });
+  let scheme: NtlmScheme = 'NTLM';
+  let first = await leg1(scheme);
+  if (!ntlmChallenge(first) && onlyNegotiate(first)) {
+    scheme = 'Negotiate';
+    first = await leg1(scheme);
+  }
+  const challenge = first.status === 401 ? ntlmChallenge(first, scheme) : undefined;
   // No challenge: the server does not do NTLM here (or answered otherwise); let the caller classify it.
   if (!challenge) return first;
   let type3: string;
@@ -58,7 +75,7 @@ export async function ntlmHandshake(
   } catch (e) {
     throw new CalpumpError('ews.response.malformed', { params: { url: req.url }, evidence: `invalid NTLM challenge: ${(e as Error).message}` });
   }
-  return http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: type3 }, body: req.body, agent, onSocket });
+  return http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: under(scheme, type3) }, body: req.body, agent, onSocket });
 }
 
 /** One request with its own handshake on a throw-away connection (the doctor's probes; no state kept). */

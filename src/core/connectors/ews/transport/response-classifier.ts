@@ -29,7 +29,9 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
   if (res.status === 401) {
     const offered = parseAuthSchemes(res.headers['www-authenticate']);
     const wanted = ctx.auth === 'basic' ? 'Basic' : 'NTLM';
-    if (offered.length && !offered.some((s) => s.toLowerCase() === wanted.toLowerCase())) {
+    // NTLM also goes inside Negotiate (ntlm-handshake.ts), so a Negotiate-only server is not "not offered".
+    const usable = ctx.auth === 'basic' ? ['basic'] : ['ntlm', 'negotiate'];
+    if (offered.length && !offered.some((s) => usable.includes(s.toLowerCase()))) {
       throw new CalpumpError('ews.auth.schemeNotOffered', { params: { wanted, offered: offered.join(', ') }, evidence: `HTTP 401, WWW-Authenticate: ${offered.join(', ')}` });
     }
     throw new CalpumpError('ews.auth.unauthorized', { params: { username: ctx.username }, evidence: `HTTP 401 from ${ctx.url}` });
