@@ -1,0 +1,75 @@
+// The UI job service runs a job of type 'twoway' against the simulator through the real core services: a rule
+// saved with twoway.rules.save, a job created for it, run now → both sides in step and one history entry with a
+// result per side; a second run writes nothing; the rule cannot be removed while the job uses it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
+import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import type { RpcResult } from '../../../src/shared/rpc.js';
+
+let sim: RunningSimulator;
+let dir: string;
+let built: BuiltCoreServices;
+let d: Dispatcher;
+const seen: Array<{ name: string; payload: any }> = [];
+const ALICE = 'alice.smith@contoso.com';
+const BOB = 'bob.jones@contoso.com';
+
+function out<T = any>(r: RpcResult): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.output as T;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 41, eventsPerMailbox: 0 });
+  dir = await mkdtemp(join(tmpdir(), 'calpump-rpc-twoway-'));
+  built = await createCoreServices({ configDir: dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
+  d = createDispatcher(built.services, { events: built.events });
+  built.events.subscribe((name, payload) => seen.push({ name, payload }));
+});
+afterAll(async () => {
+  built?.stop();
+  await d?.close();
+  await sim?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function finished(runId: string): Promise<string> {
+  const done = () => seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running');
+  for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!done()) throw new Error('run did not finish');
+  return done()!.payload.status;
+}
+
+describe('PumpJobService: twoway job type', () => {
+  it('runs a saved rule as a job now, records one result per side, then writes nothing; the rule stays while used', async () => {
+    const profile = out(await d.call('profiles.create', {
+      profile: { kind: 'ews', name: 'Sim', url: sim.ewsUrl, auth: 'basic', username: 'svc-calpump@contoso.com', tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' } },
+      secrets: { password: 'Passw0rd!' },
+    })).profile;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    sim.world.mutate.addEvent(ALICE, 'calendar', { subject: 'UI two-way', date: tomorrow, time: '10:00', timeZone: 'UTC' });
+    out(await d.call('twoway.rules.save', { rule: { id: 'ui-rule', a: { profile: 'Sim', mailbox: ALICE }, b: { profile: 'Sim', mailbox: BOB }, master: 'a', window: { daysBack: 0, daysAhead: 3 } } }));
+    const view = out(await d.call('jobs.create', { job: { type: 'twoway', twoway: { ruleId: 'ui-rule' }, name: 'UI both ways', profile: profile.id, schedule: { kind: 'interval', minutes: 15, active: true } } }));
+    expect(view.job).toMatchObject({ type: 'twoway', twoway: { ruleId: 'ui-rule' } });
+
+    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    expect(await finished(runId)).toBe('ok');
+    const { runs } = out(await d.call('jobs.history', { id: view.job.id }));
+    expect(runs[0]).toMatchObject({ runId, status: 'ok', mailboxesOk: 2, mailboxesFailed: 0 });
+    expect(runs[0].itemsWritten).toBeGreaterThan(0);
+    const copies = [...sim.world.events.values()].filter((e) => e.mailbox === BOB && e.subject === 'UI two-way');
+    expect(copies).toHaveLength(1);
+
+    const again = out(await d.call('jobs.runNow', { id: view.job.id }));
+    expect(await finished(again.runId)).toBe('ok');
+    expect(out(await d.call('jobs.history', { id: view.job.id })).runs[0]).toMatchObject({ runId: again.runId, itemsWritten: 0 });
+
+    const remove = await d.call('twoway.rules.remove', { id: 'ui-rule' });
+    expect(remove.ok ? '' : remove.error.message).toContain('"UI both ways"');
+  });
+});
