@@ -58,7 +58,7 @@ describe('calpump jobs --type twoway', () => {
     expect(job).toMatchObject({ type: 'twoway', twoway: { ruleId: 'alice-bob' }, profile: 'sim', schedule: { kind: 'interval', minutes: 15, active: true } });
     expect(job).not.toHaveProperty('target');
     const list = await run(['jobs', 'list']);
-    expect(list.stdout).toMatch(/Alice-Bob\s+sim\s+two-way rule\s+⇄ rule alice-bob\s+twoway\s+every 15 min/);
+    expect(list.stdout).toMatch(/Alice-Bob\s+sim\s+alice\.smith@contoso\.com ⇄ bob\.jones@contoso\.com\s+⇄ rule alice-bob\s+twoway\s+every 15 min/);
 
     const dry = await run(['jobs', 'run', 'Alice-Bob', '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);

@@ -76,12 +76,18 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
   const all = await s.jobs.list();
   const rows = await Promise.all(all.map(async (job) => ({ job, last: await s.history.last(job.id).catch(() => undefined) })));
   if (json) return ctx.json(rows.map((r) => ({ ...r.job, type: jobTypeOf(r.job), lastRun: r.last })));
+  // Two-way jobs show the calendars their rule keeps in step (a rule removed by hand shows as "?").
+  const rules = all.some((j) => jobTypeOf(j) === 'twoway') ? await new TwoWayRuleStore({ dir: ctx.configDir }).list().catch(() => []) : [];
+  const sidesOf = (job: Job) => {
+    const rule = rules.find((r) => r.id.toLowerCase() === (job.twoway?.ruleId ?? '').toLowerCase());
+    return rule ? `${rule.a.mailbox} ⇄ ${rule.b.mailbox}` : '?';
+  };
   // Import jobs write to the mailboxes their import file names; the others read the mailboxes they select.
   if (rows.length === 0) return ctx.out(say(ctx, 'none'));
   ctx.out(renderTable(rows, [
     { header: 'NAME', value: (r) => r.job.name },
     { header: 'PROFILE', value: (r) => r.job.profile },
-    { header: 'MAILBOXES', value: (r) => describeMailboxes(r.job) },
+    { header: 'MAILBOXES', value: (r) => (jobTypeOf(r.job) === 'twoway' ? sidesOf(r.job) : describeMailboxes(r.job)) },
     { header: 'TARGET', value: (r) => describeTarget(r.job) },
     { header: 'TYPE', value: (r) => jobTypeOf(r.job) },
     { header: 'SCHEDULE', value: (r) => describeSchedule(r.job) },
@@ -103,7 +109,6 @@ function describeTarget(job: Job): string {
 
 function describeMailboxes(job: Job): string {
   const m = mailboxesOf(job);
-  if (!m && jobTypeOf(job) === 'twoway') return 'two-way rule';
   if (!m) {
     const listed = (job.import as { mailboxes?: unknown } | undefined)?.mailboxes;
     return Array.isArray(listed) && listed.length ? `${listed.length} (import file)` : 'import file';
