@@ -30,7 +30,7 @@ export function JobCard({ view, progress, selected, onSelect, onRun, onCancel, o
         description={
           <Text size={200}>
             {t(`jobs.schedule.${j.schedule.kind}`, scheduleParams(j.schedule))}
-            {j.type && j.type !== 'export' ? <span data-testid="job-type">{` · ${t(`jobs.type.${j.type}`)}`}</span> : null}
+            {j.type && j.type !== 'export' ? <span data-testid="job-type">{` · ${t(`jobs.type.${j.type}`)}${j.type === 'twoway' && j.twoway ? ` (${j.twoway.ruleId})` : ''}`}</span> : null}
           </Text>
         }
         action={status ? <Badge appearance="filled" color={STATUS_COLOR[status]} data-testid="job-status">{t(`jobs.status.${status}`)}</Badge> : undefined}

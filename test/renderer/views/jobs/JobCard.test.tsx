@@ -26,4 +26,9 @@ describe('JobCard', () => {
     mount(view());
     expect(screen.queryByTestId('job-type')).toBeNull();
   });
+
+  it('names the rule of a two-way job', () => {
+    mount({ job: jobSchema.parse({ id: 'j2', name: 'CRM', profile: 'p1', type: 'twoway', twoway: { ruleId: 'crm-sync' } }), state: 'idle' });
+    expect(screen.getByTestId('job-type').textContent).toBe(` · ${translate('en', 'jobs.type.twoway')} (crm-sync)`);
+  });
 });
