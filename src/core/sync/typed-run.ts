@@ -1,10 +1,10 @@
-// The frame every non-export job run shares (free/busy, presence, import): run id and clock, a child logger,
+// The frame every non-export job run shares (free/busy, presence, import, two-way): run id and clock, a child logger,
 // progress events, the per-mailbox results, a failure of the run itself recorded instead of thrown, and the
 // RunRecord at the end — so history and the tray treat every job type alike. The runner supplies the body.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
-import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
+import type { Job, JobType, PumpEvent, RunRecord } from '../../shared/job.js';
 import { buildRunRecord } from './run-record.js';
 import type { FolderRunResult, JobRunResult, RunJobOptions } from './run-job.js';
 
@@ -30,7 +30,7 @@ export interface TypedRun {
 
 export async function runTyped(
   job: Job,
-  type: 'freebusy' | 'presence' | 'import',
+  type: Exclude<JobType, 'export'>,
   deps: TypedRunDeps,
   opts: RunJobOptions,
   written: (f: FolderRunResult) => number,

@@ -66,9 +66,7 @@ async function* guard<T>(items: AsyncIterable<T>, onError: () => void): AsyncIte
 }
 
 export async function runTwoWayJob(job: Job, deps: TwoWayJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
-  // typed-run.ts (sync, read-only here) names its types for the log field only; 'twoway' is one more.
-  const type = 'twoway' as unknown as 'import';
-  return runTyped(job, type, deps, opts, (f) => (opts.dryRun ? 0 : f.upserts + f.deletes), async (run) => {
+  return runTyped(job, 'twoway', deps, opts, (f) => (opts.dryRun ? 0 : f.upserts + f.deletes), async (run) => {
     const host = deps.twoWay;
     if (!host) throw new CalpumpError('input.invalid', { params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' } });
     if (!job.twoway) throw new CalpumpError('input.invalid', { params: { field: 'twoway.ruleId', problem: 'give the id of the saved two-way rule this job runs' } });
