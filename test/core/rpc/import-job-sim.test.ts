@@ -1,40 +1,21 @@
 // The UI job service runs a job of type 'import' with the profile's writer against the simulator: run now →
 // the rows land in the mailboxes, progress reaches 100 %, the run is in the history.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
-import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
-import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import type { Dispatcher } from '../../../src/core/rpc/dispatcher.js';
+import type { RunningSimulator } from '../../../src/sim/index.js';
+import { out, useCoreSim } from './core-sim.js';
 import { absences, ownedInWorld, tempDir, writableMailboxes, writeCsv } from '../import/import-sim.js';
 
+const h = useCoreSim({ seed: 11, mailboxes: 12, eventsPerMailbox: 1 }, 'calpump-rpc-import-');
 let sim: RunningSimulator;
 let dir: string;
 let built: BuiltCoreServices;
 let d: Dispatcher;
-const seen: Array<{ name: string; payload: any }> = [];
+const seen = h.seen;
+beforeAll(() => void ({ sim, dir, built, d } = h));
 
-function out<T = any>(r: RpcResult): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
-}
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 11, mailboxes: 12, eventsPerMailbox: 1 });
-  dir = await mkdtemp(join(tmpdir(), 'calpump-rpc-import-'));
-  built = await createCoreServices({ configDir: dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
-  d = createDispatcher(built.services, { events: built.events });
-  built.events.subscribe((name, payload) => seen.push({ name, payload }));
-});
-afterAll(async () => {
-  built?.stop();
-  await d?.close();
-  await sim?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
 
 async function until(cond: () => boolean): Promise<void> {
   for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));

@@ -1,40 +1,22 @@
 // The UI's whole backend against the simulator with the real EWS connector, every answer checked against the
 // contract: wrong password → catalogue error on the failing step; right one → all steps pass; mailboxes,
 // folder tree, preview; a job run to 100 % with history and files on disk.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
-import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
-import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import type { Dispatcher } from '../../../src/core/rpc/dispatcher.js';
+import type { RunningSimulator } from '../../../src/sim/index.js';
+import { out, useCoreSim } from './core-sim.js';
 
+const h = useCoreSim({ seed: 7 }, 'calpump-rpc-sim-');
 let sim: RunningSimulator;
 let dir: string;
 let built: BuiltCoreServices;
 let d: Dispatcher;
-const seen: Array<{ name: string; payload: any }> = [];
+const seen = h.seen;
+beforeAll(() => void ({ sim, dir, built, d } = h));
 
-function out<T = any>(r: RpcResult): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
-}
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 7 });
-  dir = await mkdtemp(join(tmpdir(), 'calpump-rpc-sim-'));
-  built = await createCoreServices({ configDir: dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
-  d = createDispatcher(built.services, { events: built.events });
-  built.events.subscribe((name, payload) => seen.push({ name, payload }));
-});
-afterAll(async () => {
-  built?.stop();
-  await d?.close();
-  await sim?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
 
 const profileInput = () => ({
   kind: 'ews', name: 'Sim', url: sim.ewsUrl, auth: 'basic', username: 'svc-calpump@contoso.com', testMailbox: 'anna.schmidt@contoso.com',

@@ -1,42 +1,22 @@
 // The UI job service runs a job of type 'twoway' against the simulator through the real core services: a rule
 // saved with twoway.rules.save, a job created for it, run now → both sides in step and one history entry with a
 // result per side; a second run writes nothing; the rule cannot be removed while the job uses it.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
-import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
-import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import type { Dispatcher } from '../../../src/core/rpc/dispatcher.js';
+import type { RunningSimulator } from '../../../src/sim/index.js';
+import { out, useCoreSim } from './core-sim.js';
 
+const h = useCoreSim({ seed: 41, eventsPerMailbox: 0 }, 'calpump-rpc-twoway-');
 let sim: RunningSimulator;
 let dir: string;
 let built: BuiltCoreServices;
 let d: Dispatcher;
-const seen: Array<{ name: string; payload: any }> = [];
+const seen = h.seen;
+beforeAll(() => void ({ sim, dir, built, d } = h));
+
 const ALICE = 'alice.smith@contoso.com';
 const BOB = 'bob.jones@contoso.com';
-
-function out<T = any>(r: RpcResult): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
-}
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 41, eventsPerMailbox: 0 });
-  dir = await mkdtemp(join(tmpdir(), 'calpump-rpc-twoway-'));
-  built = await createCoreServices({ configDir: dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
-  d = createDispatcher(built.services, { events: built.events });
-  built.events.subscribe((name, payload) => seen.push({ name, payload }));
-});
-afterAll(async () => {
-  built?.stop();
-  await d?.close();
-  await sim?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
 
 async function finished(runId: string): Promise<string> {
   const done = () => seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running');

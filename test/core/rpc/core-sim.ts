@@ -1,0 +1,46 @@
+// The simulator and the real core services over a temp config folder, with a dispatcher in front — what the UI
+// talks to — set up once per test file (beforeAll/afterAll registered by useCoreSim) and torn down after it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
+import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { startSimulator, type RunningSimulator, type SimOptions } from '../../../src/sim/index.js';
+import type { RpcResult } from '../../../src/shared/rpc.js';
+
+export interface CoreSim {
+  sim: RunningSimulator;
+  dir: string;
+  built: BuiltCoreServices;
+  d: Dispatcher;
+  /** Every event the core services published, in order. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  seen: Array<{ name: string; payload: any }>;
+}
+
+export function useCoreSim(simOptions: SimOptions, dirPrefix: string): CoreSim {
+  const h = { seen: [] } as unknown as CoreSim;
+  beforeAll(async () => {
+    h.sim = await startSimulator({ port: 0, ...simOptions });
+    h.dir = await mkdtemp(join(tmpdir(), dirPrefix));
+    h.built = await createCoreServices({ configDir: h.dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
+    h.d = createDispatcher(h.built.services, { events: h.built.events });
+    h.built.events.subscribe((name, payload) => h.seen.push({ name, payload }));
+  });
+  afterAll(async () => {
+    h.built?.stop();
+    await h.d?.close();
+    await h.sim?.stop();
+    if (h.dir) await rm(h.dir, { recursive: true, force: true });
+  });
+  return h;
+}
+
+/** The output of a successful call; a failed one throws with its error, so the test names what went wrong. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function out<T = any>(r: RpcResult): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.output as T;
+}
