@@ -46,6 +46,11 @@ export interface SimFaultControls {
   faultRate: number;
   /** WWW-Authenticate schemes EWS offers, in order (default Negotiate, NTLM, Basic). */
   authSchemes: string[];
+  /**
+   * FieldURIs this server refuses in FindItem on top of the ones Exchange always refuses (a build or
+   * configuration that differs from the one the simulator models), answered with ErrorInvalidPropertyRequest.
+   */
+  findItemRefuses: string[];
   stage(fault: StagedFault): void;
   clear(): void;
   pending(): StagedFault[];
@@ -66,6 +71,7 @@ export function createFaults(opts: { latencyMs?: number; faultRate?: number; see
     latencyMs: opts.latencyMs ?? 0,
     faultRate: opts.faultRate ?? 0,
     authSchemes: [...DEFAULT_AUTH_SCHEMES],
+    findItemRefuses: [],
     delivered: {},
     stage(fault) {
       staged.push({ ...fault, left: fault.times ?? 1 });
@@ -75,6 +81,7 @@ export function createFaults(opts: { latencyMs?: number; faultRate?: number; see
       f.latencyMs = 0;
       f.faultRate = 0;
       f.authSchemes = [...DEFAULT_AUTH_SCHEMES];
+      f.findItemRefuses = [];
     },
     pending: () => staged.map(({ left, ...rest }) => ({ ...rest, times: left })),
     take(operation, path, kinds) {

@@ -149,10 +149,10 @@ const FIELDS: Field[] = [
 const KNOWN = new Set(FIELDS.map((f) => f.uri));
 
 /** FindItem with a property it cannot return: Exchange refuses the request. */
-export function checkFindShape(shape: Shape): void {
+export function checkFindShape(shape: Shape, alsoRefused: readonly string[] = []): void {
   for (const uri of shape.fields) {
     const f = FIELDS.find((x) => x.uri === uri);
-    if (f && !f.find) {
+    if ((f && !f.find) || alsoRefused.includes(uri)) {
       throw new EwsResponseError('ErrorInvalidPropertyRequest', `The property ${uri.split(':')[1]} can't be used in FindItem requests.`);
     }
   }

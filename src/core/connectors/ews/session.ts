@@ -8,6 +8,11 @@ export interface EwsSession extends EwsEndpoint {
   logger: Logger;
   /** Legacy EWS on Microsoft 365: app-only tokens must always impersonate; calls for no mailbox act as this one. */
   appOnlyAnchor?: string;
+  /**
+   * Set once the server refused a property in FindItem (ErrorInvalidPropertyRequest): from then on FindItem asks for
+   * times only and GetItem reads the rest — slower, but a server that differs from the ones we know still works.
+   */
+  leanFindItem?: boolean;
 }
 
 export function callContext(s: EwsSession, mailbox?: string, folder?: string, impersonate?: boolean): LibraryCallContext {

@@ -64,7 +64,7 @@ export async function findItem(call: EwsCall): Promise<string> {
   const messages = perItem(
     refs,
     (ref) => {
-      checkFindShape(shape);
+      checkFindShape(shape, call.faults.findItemRefuses);
       const folder = openFolderRef(call, ref, 'read');
       const events = eventsInFolder(call.world, folder.id);
       let views: ItemView[];

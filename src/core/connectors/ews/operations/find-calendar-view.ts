@@ -7,6 +7,7 @@ import { calendarItemsOf, type CalendarItemData } from '../native/calendar-item.
 import { fieldUris, folderIdXml, postNative, throwIfError } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
 import { child } from '../xml/safe-xml.js';
+import { getItemData } from './get-calendar-items.js';
 
 export type CalendarViewEntry = CalendarItemData & { start: string; end: string };
 
@@ -39,16 +40,16 @@ export function findFields(version: ExchangeVersionName): string[] {
   return [...FIND_FIELDS, version === 'Exchange2010_SP2' ? 'calendar:StartTimeZone' : 'calendar:StartTimeZoneId'];
 }
 
-export function findCalendarViewBody(version: ExchangeVersionName, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number): string {
+export function findCalendarViewBody(version: ExchangeVersionName, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number, fields = findFields(version)): string {
   return (
-    `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>${fieldUris(findFields(version))}</m:ItemShape>` +
+    `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>${fieldUris(fields)}</m:ItemShape>` +
     `<m:CalendarView MaxEntriesReturned="${maxEntries}" StartDate="${from.toISOString()}" EndDate="${to.toISOString()}"/>` +
     `<m:ParentFolderIds>${folderIdXml(folder, mailbox)}</m:ParentFolderIds></m:FindItem>`
   );
 }
 
-export async function findCalendarView(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number): Promise<CalendarViewPage> {
-  const { messages, ctx } = await postNative(s, mailbox, folder, findCalendarViewBody(s.version, mailbox, folder, from, to, maxEntries));
+async function findPage(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number, fields: string[]): Promise<CalendarViewPage> {
+  const { messages, ctx } = await postNative(s, mailbox, folder, findCalendarViewBody(s.version, mailbox, folder, from, to, maxEntries, fields));
   const msg = messages[0];
   throwIfError(msg, ctx);
   const root = child(msg, 'RootFolder');
@@ -59,4 +60,32 @@ export async function findCalendarView(s: EwsSession, mailbox: string, folder: s
     items.push(d as CalendarViewEntry);
   }
   return { items, includesLast: root.attrs.IncludesLastItemInRange !== 'false' };
+}
+
+const TIMES_ONLY = ['calendar:Start', 'calendar:End'];
+
+/** FindItem for times only, then one GetItem pass (which takes every property) for the rest. */
+async function leanPage(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number): Promise<CalendarViewPage> {
+  const page = await findPage(s, mailbox, folder, from, to, maxEntries, TIMES_ONLY);
+  const full = await getItemData(s, mailbox, page.items.map((i) => i.id), { fields: findFields(s.version) });
+  const items: CalendarViewEntry[] = [];
+  page.items.forEach((d, i) => {
+    const x = full[i];
+    // Deleted between the two calls: nothing to export.
+    if (x) items.push({ ...x, id: d.id, start: d.start, end: d.end });
+  });
+  return { items, includesLast: page.includesLast };
+}
+
+export async function findCalendarView(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number): Promise<CalendarViewPage> {
+  if (!s.leanFindItem) {
+    try {
+      return await findPage(s, mailbox, folder, from, to, maxEntries, findFields(s.version));
+    } catch (e) {
+      if (!(e instanceof CalpumpError) || e.params.code !== 'ErrorInvalidPropertyRequest') throw e;
+      s.leanFindItem = true;
+      s.logger.warn('ews.findItem.propertiesRefused', { mailbox, evidence: e.evidence, action: 'FindItem for times only, GetItem for the rest (slower)' });
+    }
+  }
+  return leanPage(s, mailbox, folder, from, to, maxEntries);
 }
