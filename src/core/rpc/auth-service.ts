@@ -17,6 +17,8 @@ export interface AuthServiceDeps {
   /** Opens the sign-in page in the system browser; only https and loopback http URLs reach it. */
   openBrowser?: (url: string) => Promise<void>;
   lang?: () => Lang;
+  /** A device-code sign-in is waiting for the user to enter the code (the host publishes it to the UI). */
+  onDeviceCode?: (info: { profileId: string; userCode: string; verificationUri: string; message: string; expiresAt: string }) => void;
 }
 
 export function isSignInUrl(url: string): boolean {
@@ -53,6 +55,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         const s = await t.login({
           signal,
           lang: deps.lang?.(),
+          showDeviceCode: (d) =>
+            deps.onDeviceCode?.({ profileId: profile.id, userCode: d.userCode, verificationUri: d.verificationUri, message: d.message, expiresAt: new Date(Date.now() + d.expiresInSeconds * 1000).toISOString() }),
           openBrowser: open
             ? async (url) => {
                 if (!isSignInUrl(url)) throw new CalpumpError('input.invalid', { params: { field: 'sign-in URL', problem: 'only https:// or a loopback address is opened' } });

@@ -122,7 +122,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     presenceRules,
     twowayRules,
     jobs,
-    auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang }),
+    auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang, onDeviceCode: (d) => events.emit('auth.deviceCode', d) }),
     logs: recent,
     doctor: doctorService({ secrets, logger, env }, lang),
     setupScript: setupScriptService(lang),

@@ -170,6 +170,8 @@ export const de: Record<MessageKey, string> = {
   'profile.signin.signedInAs': 'Angemeldet als {account}.',
   'profile.signin.signedOut': 'Nicht angemeldet. Melden Sie sich einmal an; Calpump speichert das Token verschlüsselt und erneuert es.',
   'profile.signin.waiting': 'Warten auf die Anmeldung im Browser…',
+  'profile.signin.deviceCode': 'Öffnen Sie die Seite und geben Sie den Code ein:',
+  'profile.signin.waitingCode': 'Warten auf die Eingabe des Codes…',
   'browse.noProfiles.title': 'Zuerst ein Profil anlegen',
   'browse.noProfiles.hint': 'Zum Durchsuchen wird ein Profil benötigt, das Exchange oder Microsoft 365 erreicht.',
   'browse.noProfiles.action': 'Zu den Profilen',

@@ -175,6 +175,8 @@ export const en = {
   'profile.signin.signedInAs': 'Signed in as {account}.',
   'profile.signin.signedOut': 'Not signed in. Sign in once; Calpump keeps the token encrypted and renews it.',
   'profile.signin.waiting': 'Waiting for the sign-in in your browser…',
+  'profile.signin.deviceCode': 'Open the page and enter the code:',
+  'profile.signin.waitingCode': 'Waiting for the code to be entered…',
 
   'browse.noProfiles.title': 'Add a profile first',
   'browse.noProfiles.hint': 'Browsing needs a profile that can reach Exchange or Microsoft 365.',

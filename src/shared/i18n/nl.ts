@@ -170,6 +170,8 @@ export const nl: Record<MessageKey, string> = {
   'profile.signin.signedInAs': 'Aangemeld als {account}.',
   'profile.signin.signedOut': 'Niet aangemeld. Meld u één keer aan; Calpump bewaart het token versleuteld en vernieuwt het.',
   'profile.signin.waiting': 'Wachten op de aanmelding in uw browser…',
+  'profile.signin.deviceCode': 'Open de pagina en voer de code in:',
+  'profile.signin.waitingCode': 'Wachten tot de code is ingevoerd…',
   'browse.noProfiles.title': 'Voeg eerst een profiel toe',
   'browse.noProfiles.hint': 'Bladeren vraagt een profiel dat Exchange of Microsoft 365 kan bereiken.',
   'browse.noProfiles.action': 'Naar Profielen',

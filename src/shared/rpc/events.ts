@@ -47,6 +47,15 @@ export const rpcEvents = {
   /** A batch of an import.run was written (opId = the call's). */
   'import.progress': importProgressEventSchema,
   'log.line': logLineSchema,
+  /** A device-code sign-in (auth.login of a deviceCode profile) waits for the user to enter this code. */
+  'auth.deviceCode': z.object({
+    profileId: z.string(),
+    userCode: z.string(),
+    verificationUri: z.string(),
+    /** Microsoft's own instruction text, in the tenant's language. */
+    message: z.string(),
+    expiresAt: z.string(),
+  }),
   'app.state': appStateSchema,
   /** A profile, job or setting changed (by another window, the CLI or the scheduler): refetch that group. */
   'data.changed': z.object({ group: z.enum(['profiles', 'jobs', 'settings', 'presenceRules', 'twowayRules']), id: z.string().optional() }),

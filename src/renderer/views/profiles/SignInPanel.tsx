@@ -1,8 +1,11 @@
 // Interactive Microsoft 365 profiles sign in through the system browser (loopback redirect + PKCE); the host
 // opens the browser, this panel shows who is signed in and lets the user cancel a sign-in left hanging.
-import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
+// Device-code profiles (a server without a browser, `calpump serve` opened from another machine) show the code
+// and the page to enter it on while the sign-in waits.
+import { Button, Divider, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { RpcOutput } from '../../../shared/rpc.js';
+import type { RpcEventPayload, RpcOutput } from '../../../shared/rpc.js';
+import { useEvent } from '../../app/use-event.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
@@ -22,10 +25,19 @@ export function SignInPanel({ profileId }: { profileId: string }) {
   useEffect(() => {
     client['auth.status']({ profileId }).then(setStatus, () => undefined);
   }, [client, profileId]);
+  const [deviceCode, setDeviceCode] = useState<RpcEventPayload<'auth.deviceCode'> | undefined>();
+  useEvent('auth.deviceCode', (d) => {
+    if (d.profileId === profileId) setDeviceCode(d);
+  });
   const login = useOperation(async (signal) => {
-    const r = await client['auth.login']({ profileId }, { signal });
-    setStatus(r);
-    return r;
+    setDeviceCode(undefined);
+    try {
+      const r = await client['auth.login']({ profileId }, { signal });
+      setStatus(r);
+      return r;
+    } finally {
+      setDeviceCode(undefined);
+    }
   });
   const logout = useOperation(async () => setStatus(await client['auth.logout']({ profileId })));
 
@@ -46,7 +58,16 @@ export function SignInPanel({ profileId }: { profileId: string }) {
           </Button>
         )}
       </div>
-      {login.running ? <BusyBar label={t('profile.signin.waiting')} onCancel={login.cancel} testId="profile-signin-busy" /> : null}
+      {login.running && deviceCode ? (
+        <Text data-testid="profile-signin-devicecode">
+          {t('profile.signin.deviceCode', { uri: deviceCode.verificationUri, code: deviceCode.userCode })}{' '}
+          <Link href={deviceCode.verificationUri} target="_blank" rel="noreferrer">
+            {deviceCode.verificationUri}
+          </Link>{' '}
+          <strong data-testid="profile-signin-usercode">{deviceCode.userCode}</strong>
+        </Text>
+      ) : null}
+      {login.running ? <BusyBar label={t(deviceCode ? 'profile.signin.waitingCode' : 'profile.signin.waiting')} onCancel={login.cancel} testId="profile-signin-busy" /> : null}
       {login.error ? <ErrorPanel error={login.error} testId="profile-signin-error" /> : null}
       {logout.error ? <ErrorPanel error={logout.error} testId="profile-signout-error" /> : null}
     </section>
