@@ -1,19 +1,19 @@
-// The JobService the UI hosts use: jobs from the JobStore, runs through the pump's runJob, schedules with
-// croner (cron) or a timer (interval), progress and status as RPC events, finished runs in RunHistory.
-// One run per job at a time; pausing stops the schedules, not a run already going.
-import { randomUUID } from 'node:crypto';
-import { Cron } from 'croner';
+// The JobService the UI hosts use: jobs from the JobStore, scheduled and run by the pump's own scheduler
+// (src/core/scheduler: next run from the last one, overdue jobs run at start, long waits re-armed, never two
+// runs of one job at once) through the same executor `calpump jobs run` uses; its events become RPC events
+// (progress, status, tray state) and finished runs land in RunHistory. Pausing stops the schedules, not a run
+// already going.
 import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter } from '../connectors/writer.js';
-import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { JobStore } from '../store/job-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
-import { needsWriter, opensOwnSides, runTypedJob, type TypedJobDeps } from '../scheduler/run-typed-job.js';
-import { twoWayHostFor } from '../scheduler/job-executor.js';
+import { createJobExecutor } from '../scheduler/job-executor.js';
+import type { TypedJobDeps } from '../scheduler/run-typed-job.js';
+import { PumpScheduler } from '../scheduler/scheduler.js';
+import type { SchedulerClock } from '../scheduler/clock.js';
 import type { TwoWayJobRules } from '../twoway/run-twoway-job.js';
-import type { RunJobOptions } from '../sync/run-job.js';
 import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 import type { AppState, JobView } from '../../shared/rpc.js';
@@ -37,26 +37,41 @@ export interface PumpJobServiceDeps {
   events: EventHub;
   logger: Logger;
   now?: () => Date;
-  /** Start timers for scheduled jobs (off in tests that only run jobs by hand). */
+  /** Run scheduled jobs when due (off in tests that only run jobs by hand). */
   schedule?: boolean;
+  clock?: SchedulerClock;
 }
-
-interface Running {
-  runId: string;
-  percent: number;
-  abort: AbortController;
-}
-
-type Timer = { next(): Date | undefined; stop(): void };
 
 export class PumpJobService implements JobService {
-  private readonly running = new Map<string, Running>();
-  private readonly timers = new Map<string, Timer>();
+  private readonly scheduler: PumpScheduler;
   private readonly failing = new Set<string>();
-  private paused = false;
+  /** Runs cancelled by the user: they end as "cancelled", and do not mark the job failing. */
+  private readonly cancelled = new Set<string>();
   private lastSyncAt?: string;
 
-  constructor(private readonly deps: PumpJobServiceDeps) {}
+  constructor(private readonly deps: PumpJobServiceDeps) {
+    const now = deps.now ?? (() => new Date());
+    this.scheduler = new PumpScheduler({
+      jobs: deps.jobs,
+      history: deps.history,
+      logger: deps.logger,
+      autoRun: deps.schedule !== false,
+      clock: deps.clock,
+      execute: createJobExecutor({
+        profiles: deps.profiles,
+        connectorFor: deps.connectorFor,
+        writerFor: deps.writerFor,
+        presenceTable: deps.presenceTable,
+        twoWayRules: deps.twoWayRules,
+        states: deps.states,
+        secrets: deps.secrets,
+        history: deps.history,
+        logger: deps.logger,
+        now,
+      }),
+    });
+    this.scheduler.events.on((e) => this.forward(e));
+  }
 
   /** Loads the jobs, remembers which ones failed last, and starts their schedules. */
   async start(): Promise<void> {
@@ -64,14 +79,12 @@ export class PumpJobService implements JobService {
       const last = await this.deps.history.last(job.id);
       if (last?.status === 'failed' || last?.status === 'partial') this.failing.add(job.id);
       if (last && (!this.lastSyncAt || last.finishedAt > this.lastSyncAt)) this.lastSyncAt = last.finishedAt;
-      this.reschedule(job);
     }
+    await this.scheduler.start();
   }
 
   stop(): void {
-    for (const t of this.timers.values()) t.stop();
-    this.timers.clear();
-    for (const r of this.running.values()) r.abort.abort();
+    void this.scheduler.stop({ cancel: true });
   }
 
   async list(): Promise<JobView[]> {
@@ -85,7 +98,7 @@ export class PumpJobService implements JobService {
   async create(job: Omit<Job, 'id'>, secrets: { webhookSecret?: string | null }): Promise<JobView> {
     const added = await this.deps.jobs.add(job);
     await this.applySecrets(added.id, secrets);
-    this.reschedule(added);
+    await this.scheduler.reload();
     return this.view(added);
   }
 
@@ -93,31 +106,33 @@ export class PumpJobService implements JobService {
     const { id, ...rest } = job;
     const updated = await this.deps.jobs.update(id, () => rest);
     await this.applySecrets(updated.id, secrets);
-    this.reschedule(updated);
+    await this.scheduler.reload();
     return this.view(updated);
   }
 
   async remove(id: string): Promise<boolean> {
     const removed = await this.deps.jobs.remove(id);
-    this.timers.get(removed.id)?.stop();
-    this.timers.delete(removed.id);
-    this.running.get(removed.id)?.abort.abort();
+    if (this.runningOf(removed.id)) this.scheduler.cancel(removed.id);
     this.failing.delete(removed.id);
+    await this.scheduler.reload();
     return true;
   }
 
   async runNow(id: string): Promise<{ runId: string }> {
     const job = await this.deps.jobs.get(id);
-    const busy = this.running.get(job.id);
+    const busy = this.runningOf(job.id);
     if (busy) return { runId: busy.runId };
-    return { runId: this.launch(job, 'manual') };
+    // The job may have been changed by another process (the CLI) since the last reload.
+    await this.scheduler.reload();
+    return { runId: this.scheduler.runNow(job.id).runId };
   }
 
   async cancel(id: string): Promise<boolean> {
     const job = await this.deps.jobs.get(id);
-    const run = this.running.get(job.id);
-    run?.abort.abort();
-    return !!run;
+    const run = this.runningOf(job.id);
+    if (!run) return false;
+    this.cancelled.add(run.runId);
+    return this.scheduler.cancel(job.id);
   }
 
   history(id: string | undefined, limit: number): Promise<RunRecord[]> {
@@ -125,30 +140,34 @@ export class PumpJobService implements JobService {
   }
 
   async pauseAll(): Promise<void> {
-    this.paused = true;
+    this.scheduler.pauseAll();
   }
 
   async resumeAll(): Promise<void> {
-    this.paused = false;
+    this.scheduler.resumeAll();
   }
 
   state(): AppState {
-    const runningJobs = [...this.running.keys()];
+    const paused = this.scheduler.isPaused;
+    const runningJobs = this.scheduler.runningJobs();
     const failingJobs = [...this.failing];
-    const tray = this.paused ? 'paused' : runningJobs.length ? 'syncing' : failingJobs.length ? 'error' : 'idle';
-    return { tray, paused: this.paused, runningJobs, failingJobs, ...(this.lastSyncAt ? { lastSyncAt: this.lastSyncAt } : {}) };
+    const tray = paused ? 'paused' : runningJobs.length ? 'syncing' : failingJobs.length ? 'error' : 'idle';
+    return { tray, paused, runningJobs, failingJobs, ...(this.lastSyncAt ? { lastSyncAt: this.lastSyncAt } : {}) };
+  }
+
+  private runningOf(jobId: string): { runId: string; percent: number } | undefined {
+    return this.scheduler.status().find((s) => s.job.id === jobId)?.running;
   }
 
   private async view(job: Job): Promise<JobView> {
-    const run = this.running.get(job.id);
+    const s = this.scheduler.status().find((x) => x.job.id === job.id);
     const lastRun = await this.deps.history.last(job.id);
-    const next = this.paused ? undefined : this.timers.get(job.id)?.next();
     return {
       job,
-      state: run ? 'running' : this.paused ? 'paused' : 'idle',
+      state: s?.state ?? (this.scheduler.isPaused ? 'paused' : 'idle'),
       ...(lastRun ? { lastRun } : {}),
-      ...(next ? { nextRunAt: next.toISOString() } : {}),
-      ...(run ? { running: { runId: run.runId, percent: run.percent } } : {}),
+      ...(s?.nextRunAt ? { nextRunAt: s.nextRunAt } : {}),
+      ...(s?.running ? { running: { runId: s.running.runId, percent: s.running.percent } } : {}),
     };
   }
 
@@ -158,97 +177,35 @@ export class PumpJobService implements JobService {
     else if (secrets.webhookSecret) await this.deps.secrets.set(key, secrets.webhookSecret);
   }
 
-  private reschedule(job: Job): void {
-    this.timers.get(job.id)?.stop();
-    this.timers.delete(job.id);
-    if (!this.deps.schedule) return;
-    const fire = () => {
-      if (this.paused || this.running.has(job.id)) return;
-      // Read the job again: it may have been edited since the timer was set.
-      void this.deps.jobs.get(job.id).then((j) => this.launch(j, 'schedule'), () => undefined);
-    };
-    const s = job.schedule;
-    if (s.kind === 'interval' && s.active) {
-      const ms = s.minutes * 60_000;
-      let due = Date.now() + ms;
-      const handle = setInterval(() => {
-        due = Date.now() + ms;
-        fire();
-      }, ms);
-      handle.unref?.();
-      this.timers.set(job.id, { next: () => new Date(due), stop: () => clearInterval(handle) });
-    } else if (s.kind === 'cron' && s.active) {
-      const cron = new Cron(s.cron, { unref: true, protect: true }, fire);
-      this.timers.set(job.id, { next: () => cron.nextRun() ?? undefined, stop: () => cron.stop() });
+  /** The scheduler's and the runners' events as the RPC events the UI listens to. */
+  private forward(e: PumpEvent): void {
+    const events = this.deps.events;
+    if (e.type === 'job.started') {
+      events.emit('job.status', { jobId: e.jobId, runId: e.runId, status: 'running', at: e.at });
+      events.emit('job.progress', { jobId: e.jobId, runId: e.runId, percent: 0, done: 0, total: e.mailboxes });
+    } else if (e.type === 'mailbox.progress') {
+      const percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
+      events.emit('job.progress', { jobId: e.jobId, runId: e.runId, percent, done: e.done, total: e.total, mailbox: e.mailbox });
+    } else if (e.type === 'job.finished') {
+      this.finished(e.jobId, e.record);
+    } else if (e.type === 'scheduler.state') {
+      events.emit('app.state', this.state());
     }
   }
 
-  private launch(job: Job, trigger: RunRecord['trigger']): string {
-    const runId = randomUUID();
-    const run: Running = { runId, percent: 0, abort: new AbortController() };
-    this.running.set(job.id, run);
-    const now = this.deps.now ?? (() => new Date());
-    this.deps.events.emit('job.status', { jobId: job.id, runId, status: 'running', at: now().toISOString() });
-    this.deps.events.emit('job.progress', { jobId: job.id, runId, percent: 0, done: 0, total: 0 });
-    this.emitState();
-    void this.execute(job, run, trigger).finally(() => {
-      this.running.delete(job.id);
-      this.emitState();
-    });
-    return runId;
-  }
-
-  private async execute(job: Job, run: Running, trigger: RunRecord['trigger']): Promise<void> {
-    const now = this.deps.now ?? (() => new Date());
-    const log = this.deps.logger.child({ job: job.name, runId: run.runId });
-    let connector: Connector | undefined;
-    let writer: CalendarWriter | undefined;
-    try {
-      if (!opensOwnSides(job)) {
-        const profile = await this.deps.profiles.get(job.profile);
-        if (needsWriter(job)) writer = await this.deps.writerFor?.(profile);
-        else connector = await this.deps.connectorFor(profile);
-      }
-      const onEvent = (e: PumpEvent) => {
-        if (e.type !== 'mailbox.progress') return;
-        run.percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
-        this.deps.events.emit('job.progress', { jobId: job.id, runId: run.runId, percent: run.percent, done: e.done, total: e.total, mailbox: e.mailbox });
-      };
-      const opts: RunJobOptions = { trigger, signal: run.abort.signal };
-      const { record } = await runTypedJob(job, { connector, writer, states: this.deps.states, secrets: this.deps.secrets, logger: log, now, onEvent, presenceTable: this.deps.presenceTable, twoWay: twoWayHostFor(this.deps.twoWayRules, this.deps), newRunId: () => run.runId }, opts);
-      await this.finish(job, record, run.abort.signal.aborted);
-    } catch (e) {
-      const err = toCalpumpError(e);
-      log.error('job.run.failed', { error: err.id, evidence: err.evidence });
-      const at = now().toISOString();
-      const record: RunRecord = {
-        runId: run.runId, jobId: job.id, jobName: job.name, trigger, dryRun: false, startedAt: at, finishedAt: at,
-        status: 'failed', mailboxesOk: 0, mailboxesFailed: 0, items: 0, itemsWritten: 0, errors: [{ error: err.info() }],
-      };
-      await this.finish(job, record, false);
-    } finally {
-      await connector?.close().catch(() => undefined);
-      await writer?.close().catch(() => undefined);
-    }
-  }
-
-  private async finish(job: Job, record: RunRecord, cancelled: boolean): Promise<void> {
-    await this.deps.history.append(record).catch((e: unknown) => this.deps.logger.error('job.history.writeFailed', { error: String(e) }));
+  private finished(jobId: string, record: RunRecord): void {
+    const cancelled = this.cancelled.delete(record.runId);
     this.lastSyncAt = record.finishedAt;
-    if (record.status === 'ok') this.failing.delete(job.id);
-    else if (!cancelled) this.failing.add(job.id);
-    this.deps.events.emit('job.progress', { jobId: job.id, runId: record.runId, percent: 100, done: record.mailboxesOk + record.mailboxesFailed, total: record.mailboxesOk + record.mailboxesFailed });
+    if (record.status === 'ok') this.failing.delete(jobId);
+    else if (!cancelled) this.failing.add(jobId);
+    const total = record.mailboxesOk + record.mailboxesFailed;
+    this.deps.events.emit('job.progress', { jobId, runId: record.runId, percent: 100, done: total, total });
     this.deps.events.emit('job.status', {
-      jobId: job.id,
+      jobId,
       runId: record.runId,
       status: cancelled ? 'cancelled' : record.status,
       at: record.finishedAt,
       ...(record.errors[0] ? { error: record.errors[0].error } : {}),
     });
   }
-
-  private emitState(): void {
-    this.deps.events.emit('app.state', this.state());
-  }
 }
-

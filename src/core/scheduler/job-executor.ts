@@ -6,7 +6,6 @@ import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import type { RunHistoryStore } from '../store/run-history-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
 import type { JobRunResult, RunJobDeps } from '../sync/run-job.js';
 import type { TwoWayJobHost, TwoWayJobRules } from '../twoway/run-twoway-job.js';
@@ -14,12 +13,18 @@ import { needsWriter, opensOwnSides, runTypedJob, type TypedJobDeps } from './ru
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 
+/** Where finished runs go: the CLI's per-job files (store/run-history-store.ts) or the UI hosts' runs.jsonl. */
+export interface RunLog {
+  append(run: RunRecord): Promise<void>;
+  last(jobId: string): Promise<RunRecord | undefined>;
+}
+
 export interface JobExecutorDeps {
   profiles: { get(nameOrId: string): Promise<Profile> };
   connectorFor: (profile: Profile) => Promise<Connector> | Connector;
   states: SyncStateStore;
   secrets: SecretStore;
-  history: RunHistoryStore;
+  history: RunLog;
   logger: Logger;
   now?: () => Date;
   webhook?: RunJobDeps['webhook'];

@@ -4,20 +4,21 @@
 import { randomUUID } from 'node:crypto';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
-import type { RunHistoryStore } from '../store/run-history-store.js';
 import { jobNotFound } from '../store/job-store.js';
 import type { JobRunResult } from '../sync/run-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import { systemClock, type SchedulerClock } from './clock.js';
-import type { JobExecutor } from './job-executor.js';
+import type { JobExecutor, RunLog } from './job-executor.js';
 import { nextRunAt } from './next-run.js';
 import { TypedEmitter } from './typed-emitter.js';
 
 export interface SchedulerDeps {
   jobs: { list(): Promise<Job[]> };
-  history: RunHistoryStore;
+  history: Pick<RunLog, 'last'>;
   execute: JobExecutor;
   logger: Logger;
+  /** false: runs start only by runNow (hosts and tests that schedule nothing); default true. */
+  autoRun?: boolean;
   clock?: SchedulerClock;
   newRunId?: () => string;
 }
@@ -153,7 +154,7 @@ export class PumpScheduler {
   private arm(): void {
     this.disarm?.();
     this.disarm = undefined;
-    if (this.paused || this.stopped) return;
+    if (this.paused || this.stopped || this.deps.autoRun === false) return;
     const times = [...this.next.entries()].filter(([id]) => !this.running.has(id)).map(([, t]) => t.getTime());
     if (times.length === 0) return;
     this.disarm = this.clock.setTimer(Math.min(...times) - this.clock.now().getTime(), () => this.tick());
