@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
 import { createGraphConnector } from '../../../src/core/connectors/graph/index.js';
 import type { Connector } from '../../../src/core/connectors/connector.js';
-import { localMidnightIso } from '../../../src/core/connectors/zoned-time.js';
 import { encodeBlocks, freeBusyFileName, freeBusyJobSchema, runFreeBusy, tidyBlocks } from '../../../src/core/freebusy/index.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { ewsProfileSchema, graphProfileSchema, secretKey } from '../../../src/shared/profile.js';
-import { expectedEvents, startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { SIM_APP_PUBLIC, SIM_TENANT_ID } from '../../../src/sim/oauth/index.js';
 import { tempDir } from '../import/import-sim.js';
+import { expectedBlocks } from './expected-blocks.js';
 
 const JAN = 'jan.devries@contoso.com';
 const FROM = new Date('2026-03-02T00:00:00Z');
@@ -40,17 +40,7 @@ async function delegate(kind: 'ews' | 'graph'): Promise<Connector> {
   return createGraphConnector(p, { secrets, logger: nullLogger });
 }
 
-/** What jan's calendar makes busy: every non-free, non-cancelled item, all-day ones from Amsterdam midnight. */
-function expectedBlocks() {
-  const events = expectedEvents(sim.world, JAN, 'calendar', FROM, TO).filter((e) => e.showAs !== 'free' && !e.isCancelled);
-  const blocks = events.map((e) => ({
-    mailbox: JAN,
-    start: e.isAllDay ? localMidnightIso('Europe/Amsterdam', e.start.slice(0, 10)) : e.start,
-    end: e.isAllDay ? localMidnightIso('Europe/Amsterdam', e.end.slice(0, 10)) : e.end,
-    showAs: e.showAs,
-  }));
-  return tidyBlocks(blocks, { includeFree: false, merge: true });
-}
+const janBlocks = () => expectedBlocks(sim, JAN, FROM, TO, 'Europe/Amsterdam');
 
 describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
   it('exports the blocks of a mailbox the account cannot read', async () => {
@@ -63,7 +53,7 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
     const dir = await tempDir();
     const job = freeBusyJobSchema.parse({ mailboxes: [JAN], from: FROM, to: TO, format: 'json', outDir: dir });
     const report = await runFreeBusy(job, { connector, logger: nullLogger, profileName: 'fb', now: () => new Date('2026-03-01T00:00:00Z') });
-    const expected = expectedBlocks();
+    const expected = janBlocks();
     expect(expected.length).toBeGreaterThan(5);
     expect(expected.some((b) => b.showAs === 'oof')).toBe(true);
     expect(report.mailboxes[0]).toMatchObject({ mailbox: JAN, ok: true });

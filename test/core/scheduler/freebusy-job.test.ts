@@ -5,14 +5,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
-import { localMidnightIso } from '../../../src/core/connectors/zoned-time.js';
-import { tidyBlocks } from '../../../src/core/freebusy/index.js';
 import { createJobExecutor } from '../../../src/core/scheduler/job-executor.js';
 import { RunHistoryStore } from '../../../src/core/store/run-history-store.js';
 import { ewsProfileSchema, secretKey, type Profile } from '../../../src/shared/profile.js';
 import type { PumpEvent } from '../../../src/shared/job.js';
-import { expectedEvents, startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
+import { expectedBlocks } from '../freebusy/expected-blocks.js';
 
 const JAN = 'jan.devries@contoso.com';
 const NOW = new Date('2026-03-02T06:00:00Z');
@@ -38,16 +37,7 @@ afterEach(async () => {
   await h.cleanup();
 });
 
-function expectedBlocks() {
-  const events = expectedEvents(sim.world, JAN, 'calendar', FROM, TO).filter((e) => e.showAs !== 'free' && !e.isCancelled);
-  const blocks = events.map((e) => ({
-    mailbox: JAN,
-    start: e.isAllDay ? localMidnightIso('Europe/Amsterdam', e.start.slice(0, 10)) : e.start,
-    end: e.isAllDay ? localMidnightIso('Europe/Amsterdam', e.end.slice(0, 10)) : e.end,
-    showAs: e.showAs,
-  }));
-  return tidyBlocks(blocks, { includeFree: false, merge: true });
-}
+const janBlocks = () => expectedBlocks(sim, JAN, FROM, TO, 'Europe/Amsterdam');
 
 function executor(history: RunHistoryStore) {
   return createJobExecutor({
@@ -69,7 +59,7 @@ describe('free/busy job type', () => {
     const events: PumpEvent[] = [];
     const { record, folders } = await executor(history)(job, { trigger: 'schedule', runId: 'run-fb', onEvent: (e) => events.push(e) });
 
-    const expected = expectedBlocks();
+    const expected = janBlocks();
     expect(expected.length).toBeGreaterThan(5);
     expect(record).toMatchObject({ runId: 'run-fb', status: 'ok', mailboxesOk: 1, mailboxesFailed: 0, items: expected.length, itemsWritten: expected.length, trigger: 'schedule' });
     expect(folders).toEqual([expect.objectContaining({ mailbox: JAN, ok: true, items: expected.length })]);
@@ -87,13 +77,13 @@ describe('free/busy job type', () => {
     const job = h.job({ type: 'freebusy', mailboxes: { mode: 'list', list: [JAN] }, window: { daysBack: 0, daysAhead: 13 }, format: 'ics', target: { kind: 'folder', path: out } });
     const dry = await executor(history)(job, { trigger: 'manual', dryRun: true });
     expect(dry.record).toMatchObject({ status: 'ok', dryRun: true, itemsWritten: 0 });
-    expect(dry.record.items).toBe(expectedBlocks().length);
+    expect(dry.record.items).toBe(janBlocks().length);
     await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
 
     await executor(history)(job, { trigger: 'manual' });
     const ics = await readFile(join(out, 'freebusy-jan.devries@contoso.com.ics'), 'utf8');
     expect(ics).toContain('BEGIN:VFREEBUSY');
-    expect(ics.match(/^FREEBUSY;FBTYPE=/gm)?.length).toBe(expectedBlocks().length);
+    expect(ics.match(/^FREEBUSY;FBTYPE=/gm)?.length).toBe(janBlocks().length);
   });
 
   it('refuses a non-folder target with a clear error in the run record', async () => {
