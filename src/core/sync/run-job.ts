@@ -17,7 +17,7 @@ import { syncFolder, type FolderSyncContext } from './folder-sync.js';
 import { planFolders, planMailboxes } from './mailbox-plan.js';
 import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
-import { buildRunRecord } from './run-record.js';
+import { finishRun } from './run-record.js';
 
 export interface RunJobDeps {
   connector: Connector;
@@ -75,7 +75,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   let started = false;
 
   const finish = (): JobRunResult => {
-    const record = buildRunRecord(job, {
+    const record = finishRun(job, {
       runId,
       trigger: opts.trigger,
       dryRun,
@@ -86,10 +86,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       folders,
       itemsWritten: dryRun ? 0 : folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
       errors,
-    });
-    log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: mailboxesFailed, written: record.itemsWritten });
-    if (!started) emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: 0, dryRun });
-    emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
+    }, { log, emit, announced: started });
     return { record, folders };
   };
 

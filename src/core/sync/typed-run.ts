@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import type { Job, JobType, PumpEvent, RunRecord } from '../../shared/job.js';
-import { buildRunRecord } from './run-record.js';
+import { finishRun } from './run-record.js';
 import type { FolderRunResult, JobRunResult, RunJobOptions } from './run-job.js';
 
 export interface TypedRunDeps {
@@ -71,7 +71,7 @@ export async function runTyped(
     errors.push({ error: err.info() });
   }
   const mailboxesOk = folders.filter((f) => f.ok).length;
-  const record = buildRunRecord(job, {
+  const record = finishRun(job, {
     runId,
     trigger: opts.trigger,
     dryRun,
@@ -82,9 +82,6 @@ export async function runTyped(
     folders,
     itemsWritten: folders.reduce((n, f) => n + written(f), 0),
     errors,
-  });
-  log.info('pump.job.finished', { status: record.status, ok: mailboxesOk, failed: record.mailboxesFailed, written: record.itemsWritten });
-  run.started(0);
-  emit({ type: 'job.finished', jobId: job.id, runId, at: record.finishedAt, record });
+  }, { log, emit, announced });
   return { record, folders };
 }
