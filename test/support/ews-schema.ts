@@ -1,4 +1,4 @@
-// Validates recorded EWS SOAP requests against Microsoft's schema (shared/ews-schema) with the xmllint CLI:
+// Validates recorded EWS SOAP requests against Microsoft's schema (the copy in test/fixtures/sim/ews-schema) with the xmllint CLI:
 // the element inside soap:Body, and each soap:Header element, standalone with their namespace declarations.
 // One xmllint run per batch of files keeps this fast.
 import { execFile } from 'node:child_process';
@@ -10,7 +10,7 @@ import { afterAll, expect } from 'vitest';
 import type { RecordedRequest } from '../../src/core/connectors/ews/index.js';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-export const EWS_SCHEMA = path.resolve(repoRoot, '..', 'shared', 'ews-schema', 'ews-validate.xsd');
+export const EWS_SCHEMA = path.resolve(repoRoot, 'test', 'fixtures', 'sim', 'ews-schema', 'ews-validate.xsd');
 
 const NS: Record<string, string> = {
   m: 'http://schemas.microsoft.com/exchange/services/2006/messages',
@@ -89,7 +89,7 @@ function runXmllint(files: string[]): Promise<{ code: number; stderr: string }> 
 }
 
 export async function validateEwsRequests(requests: RecordedRequest[]): Promise<SchemaFailure[]> {
-  if (!existsSync(EWS_SCHEMA)) throw new Error(`EWS schema not found at ${EWS_SCHEMA} (shared/ must sit beside the clone)`);
+  if (!existsSync(EWS_SCHEMA)) throw new Error(`EWS schema not found at ${EWS_SCHEMA} (the repository's copy of Microsoft's schema is missing)`);
   if (!requests.length) return [];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'calpump-ews-schema-'));
   try {
