@@ -16,7 +16,15 @@ async function main(): Promise<void> {
   if (process.env.BENCH_FOOTPRINT !== 'default') favourSmallFootprint();
   const dir = arg('dir');
   const mailboxes = arg('mailboxes').split(',');
-  const profile = ewsProfileSchema.parse({ id: 'b', name: 'bench', kind: 'ews', url: arg('url'), username: SERVICE_ACCOUNT, auth: 'basic', tls: { caFile: arg('ca') } });
+  const profile = ewsProfileSchema.parse({
+    id: 'b',
+    name: 'bench',
+    kind: 'ews',
+    url: arg('url'),
+    username: SERVICE_ACCOUNT,
+    auth: 'basic',
+    tls: { caFile: arg('ca') },
+  });
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey('b', 'password'), SIM_PASSWORD);
   const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
@@ -37,7 +45,9 @@ async function main(): Promise<void> {
   const ms = performance.now() - t0;
   await connector.close();
   const rec = r.record;
-  process.stdout.write(`${JSON.stringify({ ms, status: rec.status, ok: rec.mailboxesOk, failed: rec.mailboxesFailed, items: rec.items, written: rec.itemsWritten, firstError: rec.errors[0]?.error.id, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, status: rec.status, ok: rec.mailboxesOk, failed: rec.mailboxesFailed, items: rec.items, written: rec.itemsWritten, firstError: rec.errors[0]?.error.id, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
   process.exit(0);
 }
 

@@ -17,16 +17,22 @@ async function bench(kind: 'ews' | 'graph'): Promise<void> {
     const mailboxes = writableMailboxes(sim, 50);
     const dir = await tempDir();
     const day = (i: number) => new Date(Date.UTC(2026, 3, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
-    await writeFile(join(dir, 'rows.csv'), ['id,subject,start', ...Array.from({ length: 500 }, (_, i) => `R${i},Closed ${i},${day(i)}`)].join('\n'));
+    await writeFile(
+      join(dir, 'rows.csv'),
+      ['id,subject,start', ...Array.from({ length: 500 }, (_, i) => `R${i},Closed ${i},${day(i)}`)].join('\n'),
+    );
     const job = importJobSchema.parse({ id: 'bench', source: { path: join(dir, 'rows.csv') }, mailboxes, concurrency: 8 });
     for (const label of ['first run', 'unchanged re-run']) {
       sim.counters.reset();
       const t0 = performance.now();
       const r = await runImport(job, {}, { writer, logger: nullLogger, secrets });
       const ms = performance.now() - t0;
-      const writes = kind === 'ews' ? ['CreateItem', 'UpdateItem', 'DeleteItem'] : ['Graph:createEvent', 'Graph:updateEvent', 'Graph:deleteEvent'];
+      const writes =
+        kind === 'ews' ? ['CreateItem', 'UpdateItem', 'DeleteItem'] : ['Graph:createEvent', 'Graph:updateEvent', 'Graph:deleteEvent'];
       const counts = writes.map((w) => `${w} ${sim.counters.operation(w)}`).join(', ');
-      process.stdout.write(`${kind.padEnd(5)} ${label.padEnd(17)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${JSON.stringify(r.totals)}  requests ${sim.counters.total} (${counts})\n`);
+      process.stdout.write(
+        `${kind.padEnd(5)} ${label.padEnd(17)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${JSON.stringify(r.totals)}  requests ${sim.counters.total} (${counts})\n`,
+      );
     }
   } finally {
     await writer.close();

@@ -11,10 +11,19 @@ export const SERVICE_ACCOUNT = 'svc-calpump@contoso.com';
  * How children run TypeScript: tsx, as bin/calpump.js ships. BENCH_LOADER=vite-node runs them the way the tests do.
  */
 export function tsArgs(script: string, args: string[]): string[] {
-  const loader = process.env.BENCH_LOADER === 'vite-node' ? [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')] : ['--import', 'tsx'];
+  const loader =
+    process.env.BENCH_LOADER === 'vite-node' ? [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')] : ['--import', 'tsx'];
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every child (simulator included) to DIR/<script>/.
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, script.replace(/\.ts$/, ''))}`] : [];
-  return [...prof, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...loader, join(ROOT, 'bench', script), ...(loader.length === 1 ? ['--', ...args] : args)];
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, script.replace(/\.ts$/, ''))}`]
+    : [];
+  return [
+    ...prof,
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ...loader,
+    join(ROOT, 'bench', script),
+    ...(loader.length === 1 ? ['--', ...args] : args),
+  ];
 }
 
 export interface SimHandle {
@@ -26,9 +35,20 @@ export interface SimHandle {
 }
 
 export async function startSimProcess(opts: { mailboxes: number; events: number; latencyMs: number }): Promise<SimHandle> {
-  const child = spawn(process.execPath, tsArgs('sim-server.ts', ['--mailboxes', String(opts.mailboxes), '--events', String(opts.events), '--latency-ms', String(opts.latencyMs)]), {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    tsArgs('sim-server.ts', [
+      '--mailboxes',
+      String(opts.mailboxes),
+      '--events',
+      String(opts.events),
+      '--latency-ms',
+      String(opts.latencyMs),
+    ]),
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
   const ready = await next();
@@ -50,7 +70,10 @@ export async function startSimProcess(opts: { mailboxes: number; events: number;
 /** Runs a bench child to completion; it prints one JSON line with its result as the last line of stdout. */
 export function runChild(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, tsArgs(script, args), { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const child: ChildProcess = spawn(process.execPath, tsArgs(script, args), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     let out = '';
     child.stdout!.on('data', (c) => (out += c));
     child.on('error', reject);

@@ -29,7 +29,14 @@ async function main(): Promise<void> {
       svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, mailbox);
       const res = await svc.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(from, to));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const rows = res.Items.map((a: any) => ({ uid: a.ICalUid, subject: a.Subject, start: a.Start.ToISOString(), end: a.End.ToISOString(), location: a.Location, allDay: a.IsAllDayEvent }));
+      const rows = res.Items.map((a: any) => ({
+        uid: a.ICalUid,
+        subject: a.Subject,
+        start: a.Start.ToISOString(),
+        end: a.End.ToISOString(),
+        location: a.Location,
+        allDay: a.IsAllDayEvent,
+      }));
       await writeFile(join(out, `${mailbox}.json`), JSON.stringify(rows));
       items += rows.length;
     } catch {

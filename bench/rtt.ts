@@ -8,7 +8,15 @@ import { arg, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
 
 async function main(): Promise<void> {
   const mailbox = arg('mailbox');
-  const profile = ewsProfileSchema.parse({ id: 'b', name: 'bench', kind: 'ews', url: arg('url'), username: SERVICE_ACCOUNT, auth: 'basic', tls: { caFile: arg('ca') } });
+  const profile = ewsProfileSchema.parse({
+    id: 'b',
+    name: 'bench',
+    kind: 'ews',
+    url: arg('url'),
+    username: SERVICE_ACCOUNT,
+    auth: 'basic',
+    tls: { caFile: arg('ca') },
+  });
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey('b', 'password'), SIM_PASSWORD);
   const connector = createEwsConnector(profile, { secrets, logger: nullLogger });

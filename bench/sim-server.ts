@@ -17,7 +17,14 @@ async function main(): Promise<void> {
     anchor: new Date('2026-03-02T06:00:00.000Z'),
   });
   const say = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
-  say({ ready: true, ewsUrl: sim.ewsUrl, caFile: sim.caFile, mailboxes: [...sim.world.mailboxes.keys()], events: sim.world.events.size, rss: process.memoryUsage().rss });
+  say({
+    ready: true,
+    ewsUrl: sim.ewsUrl,
+    caFile: sim.caFile,
+    mailboxes: [...sim.world.mailboxes.keys()],
+    events: sim.world.events.size,
+    rss: process.memoryUsage().rss,
+  });
   for await (const line of createInterface({ input: process.stdin })) {
     const cmd = line.trim();
     if (cmd === 'counters') say({ total: sim.counters.total, byOperation: sim.counters.byOperation, byFolder: sim.counters.byFolder });

@@ -11,9 +11,14 @@ const backends = import.meta.glob<BackendModule>('../core/connectors/*/index.ts'
 export const bundledCreateConnector: ConnectorFactory = async (profile, deps) => {
   const load = backends[`../core/connectors/${profile.kind}/index.ts`];
   if (!load) {
-    throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: `${profile.kind} support is not part of this build of Calpump` } });
+    throw new CalpumpError('input.invalid', {
+      params: { field: 'kind', problem: `${profile.kind} support is not part of this build of Calpump` },
+    });
   }
   const mod = await load();
-  const create = (profile.kind === 'ews' ? mod.createEwsConnector : mod.createGraphConnector) as unknown as (p: typeof profile, d: typeof deps) => Connector;
+  const create = (profile.kind === 'ews' ? mod.createEwsConnector : mod.createGraphConnector) as unknown as (
+    p: typeof profile,
+    d: typeof deps,
+  ) => Connector;
   return create(profile, deps);
 };

@@ -15,7 +15,11 @@ const TEXT = {
   'tray.state.paused': ['paused', 'angehalten', 'gepauzeerd'],
   'notify.failed.title': ['Job failed: {job}', 'Auftrag fehlgeschlagen: {job}', 'Taak mislukt: {job}'],
   'notify.recovered.title': ['Job working again: {job}', 'Auftrag läuft wieder: {job}', 'Taak werkt weer: {job}'],
-  'notify.recovered.body': ['The last run finished without errors.', 'Der letzte Lauf endete ohne Fehler.', 'De laatste uitvoering is zonder fouten voltooid.'],
+  'notify.recovered.body': [
+    'The last run finished without errors.',
+    'Der letzte Lauf endete ohne Fehler.',
+    'De laatste uitvoering is zonder fouten voltooid.',
+  ],
 } as const;
 
 export type DesktopTextKey = keyof typeof TEXT;

@@ -49,7 +49,12 @@ export interface SessionLike {
   setPermissionCheckHandler?(handler: ((wc: unknown, permission: string) => boolean) | null): void;
   webRequest: {
     onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
-    onHeadersReceived(listener: (details: { url: string; responseHeaders?: Record<string, string[] | string> }, callback: (response: { responseHeaders?: Record<string, string[] | string>; cancel?: boolean }) => void) => void): void;
+    onHeadersReceived(
+      listener: (
+        details: { url: string; responseHeaders?: Record<string, string[] | string> },
+        callback: (response: { responseHeaders?: Record<string, string[] | string>; cancel?: boolean }) => void,
+      ) => void,
+    ): void;
   };
 }
 

@@ -10,7 +10,13 @@ export interface JobNotifier {
 
 export function createJobNotifier(
   api: Pick<ElectronApi, 'createNotification' | 'notificationsSupported'>,
-  opts: { jobName: (jobId: string) => Promise<string>; failingAtStart?: string[]; lang?: () => DesktopLang; icon?: string; onClick?: () => void },
+  opts: {
+    jobName: (jobId: string) => Promise<string>;
+    failingAtStart?: string[];
+    lang?: () => DesktopLang;
+    icon?: string;
+    onClick?: () => void;
+  },
 ): JobNotifier {
   const failing = new Set(opts.failingAtStart ?? []);
   const lang = opts.lang ?? (() => 'en' as const);

@@ -21,7 +21,10 @@ export class SafeStorageSecretStore implements SecretStore {
   private doc?: SecretsDocument;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly safeStorage: SafeStorageLike, dir: string) {
+  constructor(
+    private readonly safeStorage: SafeStorageLike,
+    dir: string,
+  ) {
     this.file = join(dir, SAFE_SECRETS_FILE);
   }
 
@@ -33,7 +36,11 @@ export class SafeStorageSecretStore implements SecretStore {
     try {
       return this.safeStorage.decryptString(Buffer.from(b64, 'base64'));
     } catch (e) {
-      throw new CalpumpError('secrets.unreadable', { params: { file: this.file }, evidence: e instanceof Error ? e.message : String(e), cause: e });
+      throw new CalpumpError('secrets.unreadable', {
+        params: { file: this.file },
+        evidence: e instanceof Error ? e.message : String(e),
+        cause: e,
+      });
     }
   }
 
@@ -84,7 +91,11 @@ export class SafeStorageSecretStore implements SecretStore {
       if (parsed.schemaVersion !== 1 || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('unexpected shape');
       return (this.doc = parsed);
     } catch (e) {
-      throw new CalpumpError('secrets.unreadable', { params: { file: this.file }, evidence: e instanceof Error ? e.message : String(e), cause: e });
+      throw new CalpumpError('secrets.unreadable', {
+        params: { file: this.file },
+        evidence: e instanceof Error ? e.message : String(e),
+        cause: e,
+      });
     }
   }
 }

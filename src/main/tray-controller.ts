@@ -42,7 +42,11 @@ export function createTrayController(
         ? { id: 'resume', label: t('tray.resume'), click: () => opts.actions.resume() }
         : { id: 'pause', label: t('tray.pause'), click: () => opts.actions.pause() },
       { type: 'separator' },
-      { id: 'last', label: current.lastSyncAt ? t('tray.lastSync', { time: format(current.lastSyncAt) }) : t('tray.neverSynced'), enabled: false },
+      {
+        id: 'last',
+        label: current.lastSyncAt ? t('tray.lastSync', { time: format(current.lastSyncAt) }) : t('tray.neverSynced'),
+        enabled: false,
+      },
       { type: 'separator' },
       { id: 'quit', label: t('tray.quit'), click: () => opts.actions.quit() },
     ];

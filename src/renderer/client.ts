@@ -15,7 +15,12 @@ export interface ClientHost {
 }
 
 function looksLikeClient(v: unknown): v is RpcClient {
-  return typeof v === 'object' && v !== null && typeof (v as { on?: unknown }).on === 'function' && typeof (v as Record<string, unknown>)['profiles.list'] === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { on?: unknown }).on === 'function' &&
+    typeof (v as Record<string, unknown>)['profiles.list'] === 'function'
+  );
 }
 
 export function pickClient(host: ClientHost, ws: WsTransportOptions = {}): PickedClient {

@@ -10,7 +10,12 @@ export const exportFormatSchema = z.enum(['ics', 'json', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 export const mailboxSelectionSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('list'), list: z.array(z.string().trim().min(3).includes('@', { message: 'an SMTP address such as anna@contoso.com' })).min(1, 'give at least one mailbox') }),
+  z.object({
+    mode: z.literal('list'),
+    list: z
+      .array(z.string().trim().min(3).includes('@', { message: 'an SMTP address such as anna@contoso.com' }))
+      .min(1, 'give at least one mailbox'),
+  }),
   /** Every mailbox the directory search returns for this text (name or address). */
   z.object({ mode: z.literal('search'), search: z.string().trim().min(1) }),
   z.object({ mode: z.literal('allRooms') }),
@@ -70,7 +75,15 @@ export type JobTarget = z.infer<typeof targetSchema>;
 
 export const scheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual') }),
-  z.object({ kind: z.literal('interval'), minutes: z.number().int().min(1).max(7 * 24 * 60), active: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('interval'),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+    active: z.boolean().default(true),
+  }),
   /** Five or six field cron expression (croner syntax), evaluated in the machine's time zone. */
   z.object({ kind: z.literal('cron'), cron: z.string().min(9), active: z.boolean().default(true) }),
 ]);
@@ -94,7 +107,11 @@ export const freeBusyJobOptionsSchema = z.object({
 
 export const presenceJobOptionsSchema = z.object({
   /** Name of a saved presence rule table; "default" is the built-in table until someone saves their own. */
-  table: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a saved rule table name such as "default"').default('default'),
+  table: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a saved rule table name such as "default"')
+    .default('default'),
   /** How far ahead "upcoming" reaches; absent = the table's horizon. */
   lookaheadHours: z.number().int().min(1).max(336).optional(),
   /** IANA zone for all-day items whose own zone is unknown (default UTC). */
@@ -104,7 +121,10 @@ export type PresenceJobOptions = z.infer<typeof presenceJobOptionsSchema>;
 
 export const twoWayJobOptionsSchema = z.object({
   /** Id of a saved two-way rule (`calpump twoway --list`, the Two-way screen). */
-  ruleId: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'the id of a saved two-way rule'),
+  ruleId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'the id of a saved two-way rule'),
 });
 export type TwoWayJobOptions = z.infer<typeof twoWayJobOptionsSchema>;
 
@@ -165,11 +185,14 @@ export const jobSchema = z.preprocess(
   jobObjectSchema.superRefine((j, ctx) => {
     if (j.type === 'import') return;
     if (j.type === 'twoway') {
-      if (!j.twoway) ctx.addIssue({ code: 'custom', path: ['twoway', 'ruleId'], message: 'give the id of the saved two-way rule this job runs' });
+      if (!j.twoway)
+        ctx.addIssue({ code: 'custom', path: ['twoway', 'ruleId'], message: 'give the id of the saved two-way rule this job runs' });
       return;
     }
-    if (!j.mailboxes) ctx.addIssue({ code: 'custom', path: ['mailboxes'], message: 'give the mailboxes to read: a list, a directory search or all rooms' });
-    if (!j.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'give where the output goes: a folder, a webhook or an SQLite file' });
+    if (!j.mailboxes)
+      ctx.addIssue({ code: 'custom', path: ['mailboxes'], message: 'give the mailboxes to read: a list, a directory search or all rooms' });
+    if (!j.target)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'give where the output goes: a folder, a webhook or an SQLite file' });
   }),
 ) as unknown as z.ZodType<Job, JobInput>;
 

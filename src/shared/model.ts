@@ -95,9 +95,7 @@ export const freeBusyBlockSchema = z.object({
 });
 export type FreeBusyBlock = z.infer<typeof freeBusyBlockSchema>;
 
-export type Change =
-  | { kind: 'create' | 'update'; event: NormalisedEvent }
-  | { kind: 'delete'; id: string };
+export type Change = { kind: 'create' | 'update'; event: NormalisedEvent } | { kind: 'delete'; id: string };
 
 /**
  * Identity of an event across runs and across backends: the series' iCalUId plus, for an occurrence or an

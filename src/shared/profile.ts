@@ -12,7 +12,10 @@ export const proxySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
   z.object({
     mode: z.literal('url'),
-    url: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'proxy URL must start with http:// or https://'),
+    url: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//i.test(u), 'proxy URL must start with http:// or https://'),
     username: z.string().min(1).optional(), // password → SecretStore 'proxyPassword'
   }),
 ]);
@@ -62,9 +65,7 @@ export const ewsProfileSchema = z
     exchangeVersion: z.enum(['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016']).optional(),
     timeZone: z.string().min(1).default('UTC'),
     /** Legacy EWS on Microsoft 365 (retiring 2027-04-01): OAuth bearer instead of Basic/NTLM. */
-    legacyOnline: z
-      .object({ tenantId: z.string().min(1), clientId: z.string().min(1), authorityHost: z.string().optional() })
-      .optional(),
+    legacyOnline: z.object({ tenantId: z.string().min(1), clientId: z.string().min(1), authorityHost: z.string().optional() }).optional(),
   })
   .refine((p) => p.url || p.autodiscoverEmail, {
     message: 'give the EWS URL (https://mail.contoso.com/EWS/Exchange.asmx) or an e-mail address for autodiscover',
@@ -73,7 +74,8 @@ export const ewsProfileSchema = z
 export type EwsProfile = z.infer<typeof ewsProfileSchema>;
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const TENANT = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|organizations|common)$/;
+const TENANT =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|organizations|common)$/;
 
 export const graphProfileSchema = z.object({
   ...commonFields,

@@ -22,9 +22,7 @@ const WINDOWS_TO_IANA: Record<string, string> = {
   'AUS Eastern Standard Time': 'Australia/Sydney',
 };
 
-const IANA_TO_WINDOWS: Record<string, string> = Object.fromEntries(
-  Object.entries(WINDOWS_TO_IANA).map(([w, i]) => [i, w]),
-);
+const IANA_TO_WINDOWS: Record<string, string> = Object.fromEntries(Object.entries(WINDOWS_TO_IANA).map(([w, i]) => [i, w]));
 // Common aliases that map onto the same Windows zone.
 Object.assign(IANA_TO_WINDOWS, {
   'Etc/UTC': 'UTC',

@@ -18,7 +18,6 @@ interface Out {
   write(chunk: string): unknown;
 }
 
-
 export async function runSimCommand(opts: SimCommandOptions, io: { stdout: Out; stderr: Out; signal?: AbortSignal }): Promise<number> {
   let sim;
   try {
@@ -34,7 +33,8 @@ export async function runSimCommand(opts: SimCommandOptions, io: { stdout: Out; 
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${opts.port} is already in use; pick another with --port or use --port 0` : (e as Error).message;
+    const why =
+      code === 'EADDRINUSE' ? `port ${opts.port} is already in use; pick another with --port or use --port 0` : (e as Error).message;
     io.stderr.write(`calpump sim: could not start the simulator: ${why}\n`);
     return 1;
   }

@@ -43,7 +43,8 @@ const NOT_FOUND =
   '<h3>The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.</h3></body></html>';
 
 export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimulator> {
-  const world = opts.world ?? createWorld({ seed: opts.seed, mailboxes: opts.mailboxes, eventsPerMailbox: opts.eventsPerMailbox, anchor: opts.anchor });
+  const world =
+    opts.world ?? createWorld({ seed: opts.seed, mailboxes: opts.mailboxes, eventsPerMailbox: opts.eventsPerMailbox, anchor: opts.anchor });
   const counters = createCounters((mb, f) => folderOf(world, mb, f)?.id ?? f);
   const faults = createFaults({ latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: world.seed });
   if (opts.authSchemes) faults.authSchemes = [...opts.authSchemes];

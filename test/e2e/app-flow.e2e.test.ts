@@ -70,7 +70,9 @@ describe.runIf(chromiumExecutable())('app flow in the browser', () => {
     await byId('profile-password-stored').waitFor();
     await byId('profile-test-run').click();
     await page.locator('[data-testid=profile-test-steps][data-ok=true]').waitFor({ timeout: 60_000 });
-    const statuses = await page.locator('[data-testid=profile-test-steps-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const statuses = await page
+      .locator('[data-testid=profile-test-steps-step]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(statuses.length).toBeGreaterThan(1);
     expect(statuses).not.toContain('fail');
     await shot('03-profile-test-passed');

@@ -32,7 +32,8 @@ async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeCo
     createConnector: async () => connector,
   });
   const win = fake.windows[0] as FakeWindow | undefined;
-  const call = async (method: string, input: unknown = {}) => (await fake.invoke(IPC_CALL_CHANNEL, eventFrom(win!), method, input)) as RpcResult;
+  const call = async (method: string, input: unknown = {}) =>
+    (await fake.invoke(IPC_CALL_CHANNEL, eventFrom(win!), method, input)) as RpcResult;
   return { fake, win, call };
 }
 
@@ -71,7 +72,10 @@ describe('desktop app', () => {
 
   it('serves the UI over IPC, stores secrets with safeStorage, and sets the login item from settings', async () => {
     const { fake, call } = await start();
-    const created = await call('profiles.create', { profile: { kind: 'ews', name: 'Contoso', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'Passw0rd!' } });
+    const created = await call('profiles.create', {
+      profile: { kind: 'ews', name: 'Contoso', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' },
+      secrets: { password: 'Passw0rd!' },
+    });
     expect(created).toMatchObject({ ok: true, output: { secrets: { password: 'stored' } } });
     expect(await readFile(join(dir, 'secrets.safe.json'), 'utf8')).not.toContain('Passw0rd!');
     expect(await call('app.version')).toMatchObject({ ok: true, output: { version: '1.2.3', features: { startAtLogin: true } } });
@@ -84,12 +88,29 @@ describe('desktop app', () => {
   it('tray follows a failing job and a native notification reports failure, then recovery', async () => {
     const connector = new FakeConnector();
     const soon = new Date(Date.now() + 86_400_000);
-    connector.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }));
-    connector.failures.set('anna.schmidt@contoso.com', { error: new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna.schmidt@contoso.com' } }), times: 1 });
+    connector.put(
+      'anna.schmidt@contoso.com',
+      'calendar',
+      makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }),
+    );
+    connector.failures.set('anna.schmidt@contoso.com', {
+      error: new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna.schmidt@contoso.com' } }),
+      times: 1,
+    });
     const { fake, call } = await start({ connector });
-    const p = await call('profiles.create', { profile: { kind: 'ews', name: 'Sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'x' } });
+    const p = await call('profiles.create', {
+      profile: { kind: 'ews', name: 'Sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' },
+      secrets: { password: 'x' },
+    });
     const profileId = (p as { output: { profile: { id: string } } }).output.profile.id;
-    const j = await call('jobs.create', { job: { name: 'Anna', profile: profileId, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'out') } } });
+    const j = await call('jobs.create', {
+      job: {
+        name: 'Anna',
+        profile: profileId,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+        target: { kind: 'folder', path: join(dir, 'out') },
+      },
+    });
     const jobId = (j as { output: { job: { id: string } } }).output.job.id;
     await call('jobs.runNow', { id: jobId });
     await until(() => fake.notifications.length === 1);

@@ -1,6 +1,14 @@
 // A recording fake of the Electron slice the host uses (src/main/electron-api.ts).
 import type {
-  AppLike, BrowserWindowLike, BrowserWindowOptionsLike, ElectronApi, FrameLike, IpcInvokeEventLike, MenuItemOptionsLike, TrayLike, WebContentsLike,
+  AppLike,
+  BrowserWindowLike,
+  BrowserWindowOptionsLike,
+  ElectronApi,
+  FrameLike,
+  IpcInvokeEventLike,
+  MenuItemOptionsLike,
+  TrayLike,
+  WebContentsLike,
 } from '../../src/main/electron-api.js';
 
 type Listener = (...args: any[]) => any;
@@ -29,7 +37,10 @@ export class FakeWebContents extends Emitter {
   session = {
     setPermissionRequestHandler: (h: Listener | null) => (this.permissionHandler = h ?? undefined),
     setPermissionCheckHandler: () => undefined,
-    webRequest: { onHeadersReceived: (l: Listener) => (this.headersListener = l), onBeforeRequest: (l: Listener) => (this.beforeRequest = l) },
+    webRequest: {
+      onHeadersReceived: (l: Listener) => (this.headersListener = l),
+      onBeforeRequest: (l: Listener) => (this.beforeRequest = l),
+    },
   };
   setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' | 'allow' }) {
     this.openHandler = h;
@@ -128,7 +139,12 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string } =
   let loginItem = { openAtLogin: false, args: [] as string[] };
   let quitCalls = 0;
   let sandboxed = false;
-  const app: AppLike & { emit: (e: string, ...a: unknown[]) => void; loginItem: () => typeof loginItem; quitCalls: () => number; sandboxed: () => boolean } = {
+  const app: AppLike & {
+    emit: (e: string, ...a: unknown[]) => void;
+    loginItem: () => typeof loginItem;
+    quitCalls: () => number;
+    sandboxed: () => boolean;
+  } = {
     requestSingleInstanceLock: () => opts.lock ?? true,
     on: ((event: string, l: Listener) => appEvents.on(event, l)) as AppLike['on'],
     emit: (e, ...a) => appEvents.emit(e, ...a),
@@ -170,7 +186,13 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string } =
     },
   };
   return {
-    api, app, windows, trays, notifications, handlers, opened,
+    api,
+    app,
+    windows,
+    trays,
+    notifications,
+    handlers,
+    opened,
     /** Invokes an IPC handler as a renderer frame would. */
     invoke(channel: string, event: IpcInvokeEventLike, ...args: unknown[]) {
       const h = handlers.get(channel);

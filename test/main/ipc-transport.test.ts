@@ -15,7 +15,12 @@ async function setup() {
   const fake = createFakeElectron();
   const win = new FakeWindow({} as never);
   await win.loadURL(START);
-  const stop = registerIpcRpc({ ipcMain: fake.api.ipcMain, dispatcher: h.dispatcher, window: () => win as unknown as BrowserWindowLike, startUrl: START });
+  const stop = registerIpcRpc({
+    ipcMain: fake.api.ipcMain,
+    dispatcher: h.dispatcher,
+    window: () => win as unknown as BrowserWindowLike,
+    startUrl: START,
+  });
   return { h, fake, win, stop };
 }
 

@@ -13,7 +13,13 @@ function tray(lang: 'en' | 'de' = 'en') {
     icons,
     lang: () => lang,
     formatTime: (iso) => `T(${iso})`,
-    actions: { open: () => calls.push('open'), syncNow: () => calls.push('sync'), pause: () => calls.push('pause'), resume: () => calls.push('resume'), quit: () => calls.push('quit') },
+    actions: {
+      open: () => calls.push('open'),
+      syncNow: () => calls.push('sync'),
+      pause: () => calls.push('pause'),
+      resume: () => calls.push('resume'),
+      quit: () => calls.push('quit'),
+    },
   });
   return { fake, ctl, calls, t: fake.trays[0] };
 }
@@ -57,7 +63,12 @@ describe('tray controller', () => {
 });
 
 describe('job notifications', () => {
-  const failed = (jobId: string) => ({ jobId, status: 'failed' as const, at: 'x', error: { id: 'ews.auth.unauthorized', title: 'Sign-in refused', message: 'wrong password', fix: 'f' } });
+  const failed = (jobId: string) => ({
+    jobId,
+    status: 'failed' as const,
+    at: 'x',
+    error: { id: 'ews.auth.unauthorized', title: 'Sign-in refused', message: 'wrong password', fix: 'f' },
+  });
   const ok = (jobId: string) => ({ jobId, status: 'ok' as const, at: 'x' });
 
   it('notifies on the first failure and on recovery, not on repeats or ordinary successes', async () => {

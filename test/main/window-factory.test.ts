@@ -49,7 +49,10 @@ describe('main window security', () => {
     win.webContents.permissionHandler!(null, 'media', (g: boolean) => (granted = g));
     expect(granted).toBe(false);
     let headers: Record<string, unknown> | undefined;
-    win.webContents.headersListener!({ url: START, responseHeaders: { 'X-Other': ['1'] } }, (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders));
+    win.webContents.headersListener!(
+      { url: START, responseHeaders: { 'X-Other': ['1'] } },
+      (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders),
+    );
     expect(headers!['Content-Security-Policy']).toEqual([APP_CSP]);
     expect(headers!['X-Other']).toEqual(['1']);
     expect(APP_CSP).toContain("script-src 'self'");

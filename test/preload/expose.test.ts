@@ -8,7 +8,9 @@ function fakeIpc() {
   const ipc: IpcRendererLike = {
     invoke: async (...args) => {
       invoked.push(args);
-      return args[1] === 'profiles.get' ? { ok: false, error: { id: 'config.profileNotFound', title: 'No such profile', message: 'm', fix: 'f' } } : { ok: true, output: { profiles: [] } };
+      return args[1] === 'profiles.get'
+        ? { ok: false, error: { id: 'config.profileNotFound', title: 'No such profile', message: 'm', fix: 'f' } }
+        : { ok: true, output: { profiles: [] } };
     },
     on: (ch, l) => listeners.set(ch, new Set([...(listeners.get(ch) ?? []), l])),
     removeListener: (ch, l) => listeners.get(ch)?.delete(l),

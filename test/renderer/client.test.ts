@@ -31,7 +31,14 @@ describe('pickClient', () => {
       },
       subscribe: () => () => undefined,
     });
-    const picked = pickClient({ calpump: preload }, { createSocket: () => { throw new Error('must not open a socket'); } });
+    const picked = pickClient(
+      { calpump: preload },
+      {
+        createSocket: () => {
+          throw new Error('must not open a socket');
+        },
+      },
+    );
     expect(picked.transport).toBe('electron');
     expect(picked.client).toBe(preload);
     await picked.client['profiles.list']();
@@ -49,7 +56,14 @@ describe('pickClient', () => {
     sock.onopen?.({});
     const frame = JSON.parse(sock.sent[0]) as { id: number; method: string };
     expect(frame.method).toBe('app.version');
-    sock.onmessage?.({ data: JSON.stringify({ t: 'result', id: frame.id, ok: true, output: { version: '1.2.3', features: { startAtLogin: false, notifications: false, openExternal: false } } }) });
+    sock.onmessage?.({
+      data: JSON.stringify({
+        t: 'result',
+        id: frame.id,
+        ok: true,
+        output: { version: '1.2.3', features: { startAtLogin: false, notifications: false, openExternal: false } },
+      }),
+    });
     await expect(pending).resolves.toMatchObject({ version: '1.2.3' });
   });
 

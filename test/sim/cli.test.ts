@@ -25,7 +25,10 @@ describe('runSimCommand', () => {
     const blocker = net.createServer().listen(0, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
     const port = (blocker.address() as { port: number }).port;
-    const code = await runSimCommand({ port, tls: false, eventsPerMailbox: 0 }, { stdout: { write: () => undefined }, stderr: { write: (s: string) => (err += s) } });
+    const code = await runSimCommand(
+      { port, tls: false, eventsPerMailbox: 0 },
+      { stdout: { write: () => undefined }, stderr: { write: (s: string) => (err += s) } },
+    );
     blocker.close();
     expect(code).toBe(1);
     expect(err).toContain(`port ${port} is already in use`);

@@ -89,7 +89,8 @@ function runXmllint(files: string[]): Promise<{ code: number; stderr: string }> 
 }
 
 export async function validateEwsRequests(requests: RecordedRequest[]): Promise<SchemaFailure[]> {
-  if (!existsSync(EWS_SCHEMA)) throw new Error(`EWS schema not found at ${EWS_SCHEMA} (the repository's copy of Microsoft's schema is missing)`);
+  if (!existsSync(EWS_SCHEMA))
+    throw new Error(`EWS schema not found at ${EWS_SCHEMA} (the repository's copy of Microsoft's schema is missing)`);
   if (!requests.length) return [];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'calpump-ews-schema-'));
   try {
@@ -98,9 +99,15 @@ export async function validateEwsRequests(requests: RecordedRequest[]): Promise<
       const body = childElements(r.body, 'Body');
       const header = childElements(r.body, 'Header');
       [...body.map((x) => ['body', x]), ...header.map((x, k) => [`header${k}`, x])].forEach(([part, xml]) => {
-        parts.push({ file: path.join(dir, `${String(i).padStart(5, '0')}-${r.operation}-${part}.xml`), operation: r.operation, part, xml: standalone(xml) });
+        parts.push({
+          file: path.join(dir, `${String(i).padStart(5, '0')}-${r.operation}-${part}.xml`),
+          operation: r.operation,
+          part,
+          xml: standalone(xml),
+        });
       });
-      if (!body.length) parts.push({ file: path.join(dir, `${i}-missing-body.xml`), operation: r.operation, part: 'body', xml: '<missing-soap-body/>' });
+      if (!body.length)
+        parts.push({ file: path.join(dir, `${i}-missing-body.xml`), operation: r.operation, part: 'body', xml: '<missing-soap-body/>' });
     });
     await Promise.all(parts.map((p) => writeFile(p.file, p.xml)));
     const failures: SchemaFailure[] = [];
@@ -110,7 +117,10 @@ export async function validateEwsRequests(requests: RecordedRequest[]): Promise<
       if (code === 0) continue;
       for (const p of batch) {
         if (!stderr.includes(`${p.file} fails to validate`)) continue;
-        const errors = stderr.split('\n').filter((l) => l.startsWith(p.file + ':')).join('\n');
+        const errors = stderr
+          .split('\n')
+          .filter((l) => l.startsWith(p.file + ':'))
+          .join('\n');
         failures.push({ operation: p.operation, part: p.part, errors: errors.replaceAll(dir + path.sep, ''), xml: p.xml });
       }
       if (!failures.length && code !== 0) throw new Error(`xmllint failed (exit ${code}): ${stderr.slice(0, 2000)}`);

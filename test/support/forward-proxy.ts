@@ -25,7 +25,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function startForwardProxy(opts: { credentials?: { username: string; password: string } } = {}): Promise<ForwardProxy> {
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<net.Socket>();
-  const expected = opts.credentials ? 'Basic ' + Buffer.from(`${opts.credentials.username}:${opts.credentials.password}`).toString('base64') : undefined;
+  const expected = opts.credentials
+    ? 'Basic ' + Buffer.from(`${opts.credentials.username}:${opts.credentials.password}`).toString('base64')
+    : undefined;
   const authorised = (h: string | undefined) => !expected || h === expected;
 
   const server = http.createServer((req, res) => {
@@ -42,10 +44,13 @@ export async function startForwardProxy(opts: { credentials?: { username: string
     }
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
-    const upstream = http.request({ host: target.hostname, port: target.port || 80, path: target.pathname + target.search, method: req.method, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port || 80, path: target.pathname + target.search, method: req.method, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

@@ -17,17 +17,29 @@ interface Spec {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Spec;
-  const profile = ewsProfileSchema.parse({ id: 'sim', name: 'sim', kind: 'ews', url: spec.ewsUrl, username: 'svc-calpump@contoso.com', auth: 'basic', tls: { caFile: spec.caFile } });
+  const profile = ewsProfileSchema.parse({
+    id: 'sim',
+    name: 'sim',
+    kind: 'ews',
+    url: spec.ewsUrl,
+    username: 'svc-calpump@contoso.com',
+    auth: 'basic',
+    tls: { caFile: spec.caFile },
+  });
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey(profile.id, 'password'), 'Passw0rd!');
   const writer = createEwsWriter(profile, { secrets, logger: nullLogger });
-  const report = await runImport(importJobSchema.parse(spec.job), {}, {
-    writer,
-    secrets,
-    logger: nullLogger,
-    stateDir: spec.stateDir,
-    onProgress: (p) => process.stdout.write(`${JSON.stringify(p)}\n`),
-  });
+  const report = await runImport(
+    importJobSchema.parse(spec.job),
+    {},
+    {
+      writer,
+      secrets,
+      logger: nullLogger,
+      stateDir: spec.stateDir,
+      onProgress: (p) => process.stdout.write(`${JSON.stringify(p)}\n`),
+    },
+  );
   await writer.close();
   process.stdout.write(`${JSON.stringify({ done: true, totals: report.totals })}\n`, () => process.exit(0));
 }

@@ -18,9 +18,15 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export async function startLocalServer(kind: LocalServerKind, handler: http.RequestListener = (_q, s) => s.end('ok')): Promise<LocalServer> {
+export async function startLocalServer(
+  kind: LocalServerKind,
+  handler: http.RequestListener = (_q, s) => s.end('ok'),
+): Promise<LocalServer> {
   const files = kind === 'ca-signed' ? ['server.key', 'server.pem'] : ['other.key', 'other.pem'];
-  const server = kind === 'plain' ? http.createServer(handler) : https.createServer({ key: readFixture(files[0]), cert: readFixture(files[1]) }, handler);
+  const server =
+    kind === 'plain'
+      ? http.createServer(handler)
+      : https.createServer({ key: readFixture(files[0]), cert: readFixture(files[1]) }, handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -1,5 +1,12 @@
 // An in-memory CalendarWriter: items with tags, change keys that bump on every write, and a record of calls.
-import { appointmentHash, type CalendarWriter, type ListOwnedOptions, type OwnedItem, type WriteOutcome, type WriteRequest } from '../../src/core/connectors/writer.js';
+import {
+  appointmentHash,
+  type CalendarWriter,
+  type ListOwnedOptions,
+  type OwnedItem,
+  type WriteOutcome,
+  type WriteRequest,
+} from '../../src/core/connectors/writer.js';
 
 export class MemoryWriter implements CalendarWriter {
   readonly kind = 'ews' as const;
@@ -10,7 +17,9 @@ export class MemoryWriter implements CalendarWriter {
 
   async listOwned(mailbox: string, _folder: string, opts: ListOwnedOptions = {}): Promise<OwnedItem[]> {
     this.calls.push(`list ${mailbox}`);
-    return [...this.items.values()].filter((i) => i.mailbox === mailbox && (!opts.scope || i.scope === opts.scope)).map(({ mailbox: _m, ...i }) => ({ ...i }));
+    return [...this.items.values()]
+      .filter((i) => i.mailbox === mailbox && (!opts.scope || i.scope === opts.scope))
+      .map(({ mailbox: _m, ...i }) => ({ ...i }));
   }
 
   async upsert(mailbox: string, _folder: string, requests: WriteRequest[]): Promise<WriteOutcome[]> {
@@ -18,7 +27,16 @@ export class MemoryWriter implements CalendarWriter {
     return requests.map((r) => {
       const id = r.existing?.id ?? `item-${++this.seq}`;
       const changeKey = `ck-${++this.seq}`;
-      this.items.set(id, { ...r.appointment, id, changeKey, lastModified: '', sourceKey: r.tag?.sourceKey ?? '', scope: r.tag?.scope ?? '', contentHash: appointmentHash(r.appointment), mailbox });
+      this.items.set(id, {
+        ...r.appointment,
+        id,
+        changeKey,
+        lastModified: '',
+        sourceKey: r.tag?.sourceKey ?? '',
+        scope: r.tag?.scope ?? '',
+        contentHash: appointmentHash(r.appointment),
+        mailbox,
+      });
       return { action: r.existing ? 'update' : 'create', ok: true, id, changeKey };
     });
   }

@@ -65,7 +65,15 @@ export async function createHarness(now = '2026-03-01T06:00:00.000Z'): Promise<H
     run(job, connector, opts) {
       return runJob(
         job,
-        { connector, states, secrets, logger, now: () => clock.now, onEvent: (e) => events.push(e), webhook: { sleep: async () => undefined, random: () => 0.5 } },
+        {
+          connector,
+          states,
+          secrets,
+          logger,
+          now: () => clock.now,
+          onEvent: (e) => events.push(e),
+          webhook: { sleep: async () => undefined, random: () => 0.5 },
+        },
         opts,
       );
     },

@@ -22,7 +22,15 @@ export interface RunnerSpec {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(readFileSync(process.argv[2], 'utf8')) as RunnerSpec;
-  const profile = ewsProfileSchema.parse({ id: 'sim', name: 'sim', kind: 'ews', url: spec.ewsUrl, username: 'svc-calpump@contoso.com', auth: 'basic', tls: { caFile: spec.caFile } });
+  const profile = ewsProfileSchema.parse({
+    id: 'sim',
+    name: 'sim',
+    kind: 'ews',
+    url: spec.ewsUrl,
+    username: 'svc-calpump@contoso.com',
+    auth: 'basic',
+    tls: { caFile: spec.caFile },
+  });
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey(profile.id, 'password'), 'Passw0rd!');
   const jobs = spec.jobs.map((j) => jobSchema.parse(j));

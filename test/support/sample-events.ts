@@ -5,7 +5,13 @@ import { makeEvent } from './fake-connector.js';
 
 export function sampleEvents(): NormalisedEvent[] {
   return [
-    makeEvent({ id: 'a1', iCalUId: 'uid-plain@contoso.com', subject: 'Weekly sync', start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }),
+    makeEvent({
+      id: 'a1',
+      iCalUId: 'uid-plain@contoso.com',
+      subject: 'Weekly sync',
+      start: '2026-03-02T09:00:00.000Z',
+      end: '2026-03-02T10:00:00.000Z',
+    }),
     makeEvent({
       id: 'a2',
       iCalUId: 'uid-awkward@contoso.com',
@@ -15,7 +21,16 @@ export function sampleEvents(): NormalisedEvent[] {
       end: '2026-03-02T12:30:00.000Z',
       categories: ['Red category', 'Projekt; X'],
     }),
-    makeEvent({ id: 'a3', iCalUId: 'uid-allday@contoso.com', subject: 'Public holiday', isAllDay: true, start: '2026-03-03T00:00:00.000Z', end: '2026-03-04T00:00:00.000Z', showAs: 'free', location: '' }),
+    makeEvent({
+      id: 'a3',
+      iCalUId: 'uid-allday@contoso.com',
+      subject: 'Public holiday',
+      isAllDay: true,
+      start: '2026-03-03T00:00:00.000Z',
+      end: '2026-03-04T00:00:00.000Z',
+      showAs: 'free',
+      location: '',
+    }),
     makeEvent({
       id: 'occ-1',
       seriesId: 'master-1',
@@ -34,7 +49,14 @@ export function sampleEvents(): NormalisedEvent[] {
       start: '2026-03-05T10:00:00.000Z',
       end: '2026-03-05T10:15:00.000Z',
     }),
-    makeEvent({ id: 'a6', iCalUId: 'uid-private@contoso.com', subject: 'Doctor', sensitivity: 'private', start: '2026-03-06T07:00:00.000Z', end: '2026-03-06T08:00:00.000Z' }),
+    makeEvent({
+      id: 'a6',
+      iCalUId: 'uid-private@contoso.com',
+      subject: 'Doctor',
+      sensitivity: 'private',
+      start: '2026-03-06T07:00:00.000Z',
+      end: '2026-03-06T08:00:00.000Z',
+    }),
     makeEvent({
       id: 'a7',
       iCalUId: 'uid-body@contoso.com',

@@ -18,7 +18,15 @@ export interface PumpSim {
 
 export async function startPumpSim(opts: SimOptions = {}): Promise<PumpSim> {
   const sim = await startSimulator({ seed: 7, anchor: new Date(SIM_ANCHOR), ...opts });
-  const profile = ewsProfileSchema.parse({ id: 'sim', name: 'sim', kind: 'ews', url: sim.ewsUrl, username: 'svc-calpump@contoso.com', auth: 'basic', tls: { caFile: sim.caFile } });
+  const profile = ewsProfileSchema.parse({
+    id: 'sim',
+    name: 'sim',
+    kind: 'ews',
+    url: sim.ewsUrl,
+    username: 'svc-calpump@contoso.com',
+    auth: 'basic',
+    tls: { caFile: sim.caFile },
+  });
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey(profile.id, 'password'), 'Passw0rd!');
   const connectors: Connector[] = [];

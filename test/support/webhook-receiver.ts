@@ -7,7 +7,16 @@ import type { AddressInfo } from 'node:net';
 export interface Delivery {
   key: string;
   signatureOk: boolean;
-  body: { mailbox: string; folder: string; sequence: number; batch: number; batches: number; reset: boolean; deletes: string[]; upserts: Array<{ eventKey: string } & Record<string, unknown>> };
+  body: {
+    mailbox: string;
+    folder: string;
+    sequence: number;
+    batch: number;
+    batches: number;
+    reset: boolean;
+    deletes: string[];
+    upserts: Array<{ eventKey: string } & Record<string, unknown>>;
+  };
   raw: string;
 }
 
@@ -37,7 +46,12 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
         return;
       }
       const expected = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
-      deliveries.push({ key: String(req.headers['idempotency-key']), signatureOk: req.headers['x-calpump-signature'] === expected, body: JSON.parse(raw), raw });
+      deliveries.push({
+        key: String(req.headers['idempotency-key']),
+        signatureOk: req.headers['x-calpump-signature'] === expected,
+        body: JSON.parse(raw),
+        raw,
+      });
       res.writeHead(204).end();
     });
   });

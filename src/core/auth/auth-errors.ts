@@ -37,7 +37,11 @@ export function aadstsCode(text: string | undefined): string | undefined {
 export function shortDescription(text: string | undefined): string {
   if (!text) return '';
   const description = text.match(/Description: (.*?)( - Correlation ID:|$)/s)?.[1] ?? text;
-  return description.replace(/\s*Trace ID:.*$/s, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return description
+    .replace(/\s*Trace ID:.*$/s, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 export function authErrorFromServer(
@@ -62,7 +66,8 @@ export function authErrorFromServer(
   };
   let id: CatalogueId = code && BY_AADSTS[code] ? BY_AADSTS[code] : fallback;
   if (id === 'auth.failed' && (error === 'expired_token' || error === 'code_expired')) id = 'auth.deviceCode.expired';
-  if (id === 'auth.failed' && error === 'invalid_grant' && /interaction|expired|revoked/i.test(description ?? '')) id = 'auth.loginRequired';
+  if (id === 'auth.failed' && error === 'invalid_grant' && /interaction|expired|revoked/i.test(description ?? ''))
+    id = 'auth.loginRequired';
   const evidence = [params.code, params.description].filter(Boolean).join(': ');
   return new CalpumpError(id, { params, evidence, cause: stripCause(cause) });
 }
@@ -72,14 +77,25 @@ export function toAuthError(e: unknown, ctx: AuthErrorContext): CalpumpError {
   if (e instanceof CalpumpError) return e;
   const err = e as { errorCode?: string; errorMessage?: string; message?: string; name?: string };
   if (err && typeof err === 'object' && typeof err.errorCode === 'string') {
-    if (err.name === 'InteractionRequiredAuthError' || err.errorCode === 'no_tokens_found' || err.errorCode === 'no_account_in_silent_request') {
+    if (
+      err.name === 'InteractionRequiredAuthError' ||
+      err.errorCode === 'no_tokens_found' ||
+      err.errorCode === 'no_account_in_silent_request'
+    ) {
       return new CalpumpError('auth.loginRequired', { params: { profile: ctx.profile }, evidence: err.errorCode });
     }
     return authErrorFromServer(ctx, err.errorCode, err.errorMessage ?? err.message, e);
   }
   const text = e instanceof Error ? e.message : String(e);
   return new CalpumpError('auth.failed', {
-    params: { ...ctx, username: ctx.username ?? '', flow: ctx.flow ?? '', thumbprint: ctx.thumbprint ?? '', code: 'client', description: shortDescription(text) },
+    params: {
+      ...ctx,
+      username: ctx.username ?? '',
+      flow: ctx.flow ?? '',
+      thumbprint: ctx.thumbprint ?? '',
+      code: 'client',
+      description: shortDescription(text),
+    },
     evidence: shortDescription(text),
   });
 }

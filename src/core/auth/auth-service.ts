@@ -19,7 +19,11 @@ export interface AuthServiceOptions {
   env?: NodeJS.ProcessEnv;
   openBrowser?: (url: string) => Promise<void>;
   /** Called with the sign-in URL (browserOpened false: show it to the user) or the device-code instructions. */
-  onUserAction?: (action: { kind: 'url'; url: string; browserOpened: boolean } | { kind: 'deviceCode'; message: string; userCode: string; verificationUri: string }) => void;
+  onUserAction?: (
+    action:
+      | { kind: 'url'; url: string; browserOpened: boolean }
+      | { kind: 'deviceCode'; message: string; userCode: string; verificationUri: string },
+  ) => void;
   lang?: () => Lang;
   timeoutMs?: number;
   /** Tests: a fixed HTTP layer instead of one built from the profile. */
@@ -35,11 +39,21 @@ export interface M365AuthService {
 export function createAuthService(o: AuthServiceOptions): M365AuthService {
   async function withProvider<R>(profile: Profile, fn: (t: TokenProvider) => Promise<R>): Promise<R> {
     const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
-    if (!target) throw new CalpumpError('input.invalid', { params: { field: 'profile', problem: `${profile.name} is an EWS profile with a password; it has no Microsoft 365 sign-in` } });
+    if (!target)
+      throw new CalpumpError('input.invalid', {
+        params: { field: 'profile', problem: `${profile.name} is an EWS profile with a password; it has no Microsoft 365 sign-in` },
+      });
     let client: HttpClient | undefined;
     let http = o.http;
     if (!http) {
-      client = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: profile.proxy, secrets: o.secrets, env: o.env, timeoutMs: DEFAULT_FETCH_TIMEOUT_MS });
+      client = await HttpClient.create({
+        profileId: profile.id,
+        tls: profile.tls,
+        proxy: profile.proxy,
+        secrets: o.secrets,
+        env: o.env,
+        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+      });
       http = httpSendFromClient(client);
     }
     try {
@@ -60,7 +74,8 @@ export function createAuthService(o: AuthServiceOptions): M365AuthService {
         const ui: LoginUi = {
           openBrowser: o.openBrowser,
           showUrl: (url, browserOpened) => o.onUserAction?.({ kind: 'url', url, browserOpened }),
-          showDeviceCode: (d) => o.onUserAction?.({ kind: 'deviceCode', message: d.message, userCode: d.userCode, verificationUri: d.verificationUri }),
+          showDeviceCode: (d) =>
+            o.onUserAction?.({ kind: 'deviceCode', message: d.message, userCode: d.userCode, verificationUri: d.verificationUri }),
           timeoutMs: o.timeoutMs,
           lang: o.lang?.(),
           signal,

@@ -19,7 +19,9 @@ export interface EwsBearer {
 export function createEwsBearer(profile: EwsProfile, deps: AuthDeps, opts: { resource?: string } = {}): EwsBearer {
   const target = ewsOnlineTokenTarget(profile, opts.resource ?? EXCHANGE_ONLINE_RESOURCE);
   if (!target) {
-    throw new CalpumpError('input.invalid', { params: { field: 'legacyOnline', problem: 'the EWS profile has no legacyOnline (tenant and client ID) settings' } });
+    throw new CalpumpError('input.invalid', {
+      params: { field: 'legacyOnline', problem: 'the EWS profile has no legacyOnline (tenant and client ID) settings' },
+    });
   }
   deps.logger.warn('auth.ewsOnline.retiring', { profile: profile.name, retires: EWS_ONLINE_RETIREMENT });
   const tokens = createTokenProvider(target, deps);

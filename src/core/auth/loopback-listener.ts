@@ -51,10 +51,15 @@ export async function listenForAuthCode(opts: LoopbackOptions): Promise<Loopback
       return;
     }
     if (params.get('state') !== opts.expectedState) {
-      return finish(res, { error: new CalpumpError('auth.login.stateMismatch', { params: { redirectUri, profile }, evidence: 'state did not match' }) });
+      return finish(res, {
+        error: new CalpumpError('auth.login.stateMismatch', { params: { redirectUri, profile }, evidence: 'state did not match' }),
+      });
     }
     const error = params.get('error');
-    if (error) return finish(res, { error: authErrorFromServer(opts.errorContext, error, params.get('error_description') ?? undefined, undefined, 'auth.login.failed') });
+    if (error)
+      return finish(res, {
+        error: authErrorFromServer(opts.errorContext, error, params.get('error_description') ?? undefined, undefined, 'auth.login.failed'),
+      });
     const authCode = params.get('code');
     if (!authCode) return finish(res, { error: new CalpumpError('auth.login.noCode', { params: { redirectUri, profile } }) });
     return finish(res, { code: authCode });
@@ -83,7 +88,9 @@ export async function listenForAuthCode(opts: LoopbackOptions): Promise<Loopback
   const timer = setTimeout(() => {
     if (done) return;
     done = true;
-    settle.reject(new CalpumpError('auth.login.timeout', { params: { redirectUri, profile, seconds: String(Math.round(opts.timeoutMs / 1000)) } }));
+    settle.reject(
+      new CalpumpError('auth.login.timeout', { params: { redirectUri, profile, seconds: String(Math.round(opts.timeoutMs / 1000)) } }),
+    );
   }, opts.timeoutMs);
   timer.unref();
 

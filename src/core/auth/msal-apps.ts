@@ -1,6 +1,12 @@
 // Builds MSAL application objects for a TokenTarget: our network client (proxy/TLS through the net layer), the
 // SecretStore-backed token cache, and MSAL's own log routed to our logger without PII.
-import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration, type NodeAuthOptions } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  LogLevel,
+  PublicClientApplication,
+  type Configuration,
+  type NodeAuthOptions,
+} from '@azure/msal-node';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { msalAuthorityOptions, type ProtocolFlavour } from './authority.js';
@@ -52,7 +58,12 @@ export function buildPublicApp(target: TokenTarget, deps: AuthDeps, ctx: AppCont
   return new PublicClientApplication(configuration(target, deps, ctx, {}));
 }
 
-export function buildConfidentialApp(target: TokenTarget, deps: AuthDeps, ctx: AppContext, credential: AppCredential): ConfidentialClientApplication {
+export function buildConfidentialApp(
+  target: TokenTarget,
+  deps: AuthDeps,
+  ctx: AppContext,
+  credential: AppCredential,
+): ConfidentialClientApplication {
   const auth: Partial<NodeAuthOptions> =
     credential.kind === 'secret'
       ? { clientSecret: credential.secret }

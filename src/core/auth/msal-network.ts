@@ -24,8 +24,17 @@ export function createNetworkTrace(): NetworkTrace {
   return t;
 }
 
-export function createMsalNetworkClient(send: HttpSend, trace: NetworkTrace = createNetworkTrace(), timeoutMs = DEFAULT_TIMEOUT_MS): INetworkModule {
-  async function call<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+export function createMsalNetworkClient(
+  send: HttpSend,
+  trace: NetworkTrace = createNetworkTrace(),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): INetworkModule {
+  async function call<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
     let res;
     try {
       res = await send({ method, url, headers: options?.headers, body: options?.body, timeoutMs: timeout ?? timeoutMs });

@@ -77,7 +77,11 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
     const credential = await loadCredential();
     if (!credential) {
       throw new CalpumpError('auth.credential.missing', {
-        params: { profile: target.profileName, flow: target.flow, secret: target.credential === 'certificate' ? 'certificate' : 'client secret' },
+        params: {
+          profile: target.profileName,
+          flow: target.flow,
+          secret: target.credential === 'certificate' ? 'certificate' : 'client secret',
+        },
       });
     }
     confidential = { app: buildConfidentialApp(target, deps, appCtx, credential), credential };
@@ -108,7 +112,9 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
     const password = await deps.secrets.get(secretKey(target.profileId, 'password'));
     registerSecret(deps.logger, password);
     if (!password || !target.username) {
-      throw new CalpumpError('auth.credential.missing', { params: { profile: target.profileName, flow: 'password', secret: 'user name and password' } });
+      throw new CalpumpError('auth.credential.missing', {
+        params: { profile: target.profileName, flow: 'password', secret: 'user name and password' },
+      });
     }
     log.warn('auth.password.legacy', { hint: 'the password flow fails with MFA; prefer client credentials or interactive sign-in' });
     const result = await pca().acquireTokenByUsernamePassword({ scopes: target.scopes, username: target.username, password });
@@ -162,7 +168,12 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
         registerSecret(deps.logger, accessToken);
         return accessToken;
       } catch (e) {
-        const err = explain(e, errorContext({ thumbprint: confidential?.credential.kind === 'certificate' ? confidential.credential.certificate.thumbprintSha256 : undefined }));
+        const err = explain(
+          e,
+          errorContext({
+            thumbprint: confidential?.credential.kind === 'certificate' ? confidential.credential.certificate.thumbprintSha256 : undefined,
+          }),
+        );
         log.warn('auth.token.failed', { id: err.id, evidence: err.evidence });
         throw err;
       }
@@ -186,7 +197,13 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
           const result = await pca().acquireTokenByDeviceCode({
             scopes: target.scopes,
             timeout: ui.timeoutMs ? Math.ceil(ui.timeoutMs / 1000) : undefined,
-            deviceCodeCallback: (r) => ui.showDeviceCode?.({ message: r.message, userCode: r.userCode, verificationUri: r.verificationUri, expiresInSeconds: r.expiresIn }),
+            deviceCodeCallback: (r) =>
+              ui.showDeviceCode?.({
+                message: r.message,
+                userCode: r.userCode,
+                verificationUri: r.verificationUri,
+                expiresInSeconds: r.expiresIn,
+              }),
           });
           if (!result) throw new CalpumpError('auth.deviceCode.expired', { params: { profile: target.profileName } });
         } else if (target.flow === 'password') {

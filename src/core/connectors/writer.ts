@@ -44,7 +44,8 @@ export interface OwnedItem extends Appointment, ItemTag {
 }
 
 /** Fields an update can be limited to (see WriteRequest.fields). */
-export type AppointmentField = 'subject' | 'start' | 'end' | 'isAllDay' | 'location' | 'showAs' | 'sensitivity' | 'categories' | 'body' | 'reminder';
+export type AppointmentField =
+  'subject' | 'start' | 'end' | 'isAllDay' | 'location' | 'showAs' | 'sensitivity' | 'categories' | 'body' | 'reminder';
 
 export interface WriteRequest {
   appointment: Appointment;

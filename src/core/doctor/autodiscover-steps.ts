@@ -52,7 +52,14 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
         const p = ctx.profile;
         const password = await ctx.secrets.get(secretKey(p.id, 'password'));
         if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
-        const client = await HttpClient.create({ profileId: p.id, tls: ctx.tls, proxy: ctx.proxy, secrets: ctx.secrets, env: ctx.env, timeoutMs: ctx.timeoutMs });
+        const client = await HttpClient.create({
+          profileId: p.id,
+          tls: ctx.tls,
+          proxy: ctx.proxy,
+          secrets: ctx.secrets,
+          env: ctx.env,
+          timeoutMs: ctx.timeoutMs,
+        });
         const tried: string[] = [];
         let email = p.autodiscoverEmail!;
         let urls = (ctx.autodiscoverUrls ?? defaultAutodiscoverUrls)(email);
@@ -72,7 +79,9 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
                 tried.push(`${url} (${e instanceof CalpumpError ? e.id : 'error'})`);
                 continue;
               }
-              const ews = /<Type>EXPR<\/Type>[\s\S]*?<EwsUrl>([^<]+)<\/EwsUrl>/.exec(body)?.[1] ?? /<Type>EXCH<\/Type>[\s\S]*?<EwsUrl>([^<]+)<\/EwsUrl>/.exec(body)?.[1];
+              const ews =
+                /<Type>EXPR<\/Type>[\s\S]*?<EwsUrl>([^<]+)<\/EwsUrl>/.exec(body)?.[1] ??
+                /<Type>EXCH<\/Type>[\s\S]*?<EwsUrl>([^<]+)<\/EwsUrl>/.exec(body)?.[1];
               if (ews) {
                 ctx.target = new URL(ews.trim().replace(/&amp;/g, '&'));
                 return { evidence: `${url} → ${ctx.target.href}`, data: { ewsUrl: ctx.target.href } };
@@ -80,7 +89,9 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
               const action = tag(body, 'Action');
               if (action === 'redirectAddr' && tag(body, 'RedirectAddr')) next = { email: tag(body, 'RedirectAddr') };
               else if (action === 'redirectUrl' && tag(body, 'RedirectUrl')) next = { url: tag(body, 'RedirectUrl') };
-              tried.push(`${url} (${next ? action : `ErrorCode ${tag(body, 'ErrorCode') ?? '?'}: ${tag(body, 'Message') ?? 'no EwsUrl'}`})`);
+              tried.push(
+                `${url} (${next ? action : `ErrorCode ${tag(body, 'ErrorCode') ?? '?'}: ${tag(body, 'Message') ?? 'no EwsUrl'}`})`,
+              );
               if (next) break;
             }
             if (!next) break;
@@ -92,7 +103,10 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
         } finally {
           client.close();
         }
-        throw new CalpumpError('ews.autodiscover.failed', { params: { email: p.autodiscoverEmail!, tried: tried.join('; ') || '-' }, evidence: tried.join('; ') });
+        throw new CalpumpError('ews.autodiscover.failed', {
+          params: { email: p.autodiscoverEmail!, tried: tried.join('; ') || '-' },
+          evidence: tried.join('; '),
+        });
       },
     },
   ];

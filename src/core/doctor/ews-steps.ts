@@ -33,10 +33,22 @@ export interface EwsContext extends NetworkContext {
 }
 
 const ACCOUNT_CODES = new Set(['ErrorAccountDisabled', 'ErrorPasswordExpired', 'ErrorPasswordChangeRequired']);
-const ADDRESS_CODES = new Set(['ErrorNonExistentMailbox', 'ErrorInvalidExchangeImpersonationHeaderData', 'ErrorInvalidSmtpAddress', 'ErrorMailboxNotFound']);
+const ADDRESS_CODES = new Set([
+  'ErrorNonExistentMailbox',
+  'ErrorInvalidExchangeImpersonationHeaderData',
+  'ErrorInvalidSmtpAddress',
+  'ErrorMailboxNotFound',
+]);
 
 async function client(ctx: EwsContext): Promise<HttpClient> {
-  ctx.client ??= await HttpClient.create({ profileId: ctx.profile.id, tls: ctx.tls, proxy: ctx.proxy, secrets: ctx.secrets, env: ctx.env, timeoutMs: ctx.timeoutMs });
+  ctx.client ??= await HttpClient.create({
+    profileId: ctx.profile.id,
+    tls: ctx.tls,
+    proxy: ctx.proxy,
+    secrets: ctx.secrets,
+    env: ctx.env,
+    timeoutMs: ctx.timeoutMs,
+  });
   return ctx.client;
 }
 
@@ -64,7 +76,8 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         const res = await (await client(ctx)).request({ url: url(ctx), method: 'GET' });
         if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
         ctx.offered = parseAuthSchemes(res.headers['www-authenticate']);
-        if (res.status === 401 && ctx.offered.length) return { evidence: `HTTP 401 with WWW-Authenticate: ${ctx.offered.join(', ')} (via ${res.route})` };
+        if (res.status === 401 && ctx.offered.length)
+          return { evidence: `HTTP 401 with WWW-Authenticate: ${ctx.offered.join(', ')} (via ${res.route})` };
         if (res.status === 401 || res.status === 200) {
           throw new CalpumpError('doctor.ews.notEws', {
             params: { url: url(ctx), status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') },
@@ -81,7 +94,10 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         const wanted = ctx.profile.legacyOnline ? 'bearer' : ctx.profile.auth;
         const offered = ctx.offered ?? [];
         if (!schemeOffered(wanted, offered)) {
-          throw new CalpumpError('ews.auth.schemeNotOffered', { params: { wanted: wanted.toUpperCase(), offered: offered.join(', ') }, evidence: `WWW-Authenticate: ${offered.join(', ')}` });
+          throw new CalpumpError('ews.auth.schemeNotOffered', {
+            params: { wanted: wanted.toUpperCase(), offered: offered.join(', ') },
+            evidence: `WWW-Authenticate: ${offered.join(', ')}`,
+          });
         }
         return { evidence: `profile uses ${wanted.toUpperCase()}; server offers ${offered.join(', ')}` };
       },
@@ -96,7 +112,10 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         const { res, answer } = await soap(ctx, undefined);
         ctx.answer = answer;
         if (answer.responseCode && ACCOUNT_CODES.has(answer.responseCode)) {
-          throw new CalpumpError(mapEwsResponseCode(answer.responseCode), { params: { username: p.username }, evidence: `${answer.responseCode}: ${answer.messageText ?? ''}` });
+          throw new CalpumpError(mapEwsResponseCode(answer.responseCode), {
+            params: { username: p.username },
+            evidence: `${answer.responseCode}: ${answer.messageText ?? ''}`,
+          });
         }
         const how = p.legacyOnline ? `OAuth app ${p.legacyOnline.clientId}` : `${p.username} (${p.auth.toUpperCase()})`;
         return { evidence: `HTTP ${res.status}, SOAP answer for ${how}` };
@@ -138,7 +157,10 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         const folders = await (await ctx.connector()).folderTree(ctx.mailbox!, ['calendar']);
         const main = folders.find((f) => f.distinguishedId === 'calendar') ?? folders[0];
         if (!main) throw new CalpumpError('ews.folder.notFound', { params: { folder: 'calendar', mailbox: ctx.mailbox! } });
-        return { evidence: `"${main.name}" (${main.totalCount} items; ${folders.length} calendar folder(s))`, data: { calendar: main.name } };
+        return {
+          evidence: `"${main.name}" (${main.totalCount} items; ${folders.length} calendar folder(s))`,
+          data: { calendar: main.name },
+        };
       },
     },
     {
@@ -168,7 +190,10 @@ async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res
   const answer = readSoapAnswer(res.body, target);
   if (!answer.isSoap) {
     if (res.status !== 200) throw httpFailure(res, target);
-    throw new CalpumpError('doctor.ews.notEws', { params: { url: target, status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') }, evidence: res.body.slice(0, 200) });
+    throw new CalpumpError('doctor.ews.notEws', {
+      params: { url: target, status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') },
+      evidence: res.body.slice(0, 200),
+    });
   }
   return { res, answer };
 }
@@ -215,7 +240,11 @@ async function smtpForUpn(ctx: EwsContext, given: string): Promise<string | unde
   try {
     const p = ctx.profile;
     const password = (await ctx.secrets.get(secretKey(p.id, 'password'))) ?? '';
-    const res = await postEws(await client(ctx), ctx.target!.href, resolveNamesSoap(p.exchangeVersion ?? 'Exchange2013', given), { auth: p.auth, username: p.username, password });
+    const res = await postEws(await client(ctx), ctx.target!.href, resolveNamesSoap(p.exchangeVersion ?? 'Exchange2013', given), {
+      auth: p.auth,
+      username: p.username,
+      password,
+    });
     const found = res.status === 200 ? resolvedMailboxes(res.body) : [];
     // Exactly one mailbox, under another address: the name given was its sign-in name.
     return found.length === 1 && found[0].toLowerCase() !== lower ? found[0] : undefined;

@@ -25,12 +25,26 @@ export interface GraphContext extends NetworkContext {
 }
 
 async function client(ctx: GraphContext): Promise<HttpClient> {
-  ctx.client ??= await HttpClient.create({ profileId: ctx.profile.id, tls: ctx.tls, proxy: ctx.proxy, secrets: ctx.secrets, env: ctx.env, timeoutMs: ctx.timeoutMs });
+  ctx.client ??= await HttpClient.create({
+    profileId: ctx.profile.id,
+    tls: ctx.tls,
+    proxy: ctx.proxy,
+    secrets: ctx.secrets,
+    env: ctx.env,
+    timeoutMs: ctx.timeoutMs,
+  });
   return ctx.client;
 }
 
 function authContext(p: GraphProfile): AuthErrorContext {
-  return { profile: p.name, clientId: p.clientId, tenantId: p.tenantId, authorityHost: p.authorityHost, username: p.username, flow: p.flow };
+  return {
+    profile: p.name,
+    clientId: p.clientId,
+    tenantId: p.tenantId,
+    authorityHost: p.authorityHost,
+    username: p.username,
+    flow: p.flow,
+  };
 }
 
 function jsonOf(res: HttpResponse): Record<string, unknown> | undefined {
@@ -53,21 +67,36 @@ function graphFailure(ctx: GraphContext, res: HttpResponse, operation: string): 
   const evidence = `HTTP ${res.status} ${code}${message ? `: ${message}` : ''}`;
   const mailbox = ctx.mailbox ?? '?';
   // Exchange answers ErrorAccessDenied when a policy scopes the app out; Entra's own 403 is a missing permission.
-  if (res.status === 403 && code === 'ErrorAccessDenied') return new CalpumpError('graph.mailbox.accessDenied', { params: { mailbox, clientId: p.clientId }, evidence });
-  if (res.status === 403) return new CalpumpError('graph.permission.missing', { params: { code, operation, clientId: p.clientId, permission: 'Calendars.Read' }, evidence });
+  if (res.status === 403 && code === 'ErrorAccessDenied')
+    return new CalpumpError('graph.mailbox.accessDenied', { params: { mailbox, clientId: p.clientId }, evidence });
+  if (res.status === 403)
+    return new CalpumpError('graph.permission.missing', {
+      params: { code, operation, clientId: p.clientId, permission: 'Calendars.Read' },
+      evidence,
+    });
   if (res.status === 404) return new CalpumpError('graph.mailbox.notFound', { params: { mailbox, code }, evidence });
   if (res.status === 401) {
-    return new CalpumpError('graph.token.invalid', { params: { code, description: message, graphHost: p.graphHost, authorityHost: p.authorityHost, profile: p.name }, evidence });
+    return new CalpumpError('graph.token.invalid', {
+      params: { code, description: message, graphHost: p.graphHost, authorityHost: p.authorityHost, profile: p.name },
+      evidence,
+    });
   }
   if (res.status === 429 || res.status === 503) {
-    return new CalpumpError('graph.throttled', { params: { operation, status: String(res.status), attempts: '1', retryAfter: String(res.headers['retry-after'] ?? '?') }, evidence });
+    return new CalpumpError('graph.throttled', {
+      params: { operation, status: String(res.status), attempts: '1', retryAfter: String(res.headers['retry-after'] ?? '?') },
+      evidence,
+    });
   }
   return new CalpumpError('graph.server', { params: { operation, status: String(res.status), code, description: message }, evidence });
 }
 
 async function graphGet(ctx: GraphContext, path: string): Promise<HttpResponse> {
   const url = `${normaliseHost(ctx.profile.graphHost)}/v1.0${path}`;
-  return (await client(ctx)).request({ url, method: 'GET', headers: { Authorization: `Bearer ${ctx.token}`, Accept: 'application/json', Prefer: 'outlook.timezone="UTC"' } });
+  return (await client(ctx)).request({
+    url,
+    method: 'GET',
+    headers: { Authorization: `Bearer ${ctx.token}`, Accept: 'application/json', Prefer: 'outlook.timezone="UTC"' },
+  });
 }
 
 export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
@@ -80,8 +109,10 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         const url = `${authorityUrl(p.authorityHost, p.tenantId)}/v2.0/.well-known/openid-configuration`;
         const res = await (await client(ctx)).request({ url, method: 'GET', headers: { Accept: 'application/json' } });
         const body = jsonOf(res);
-        if (res.status === 200 && typeof body?.token_endpoint === 'string') return { evidence: `${url}: token endpoint ${body.token_endpoint}` };
-        if (body && typeof body.error === 'string') throw authErrorFromServer(authContext(p), body.error, String(body.error_description ?? ''));
+        if (res.status === 200 && typeof body?.token_endpoint === 'string')
+          return { evidence: `${url}: token endpoint ${body.token_endpoint}` };
+        if (body && typeof body.error === 'string')
+          throw authErrorFromServer(authContext(p), body.error, String(body.error_description ?? ''));
         throw new CalpumpError('http.status', { params: { url, status: String(res.status) }, evidence: res.body.slice(0, 200) });
       },
     },
@@ -109,11 +140,19 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         const gap = tokenPermissionGap(claims, p.flow === 'clientCredentials' ? 'application' : 'delegated');
         if (gap.missing.length) {
           throw new CalpumpError('doctor.graph.tokenLacksPermission', {
-            params: { clientId: p.clientId, granted: gap.granted.join(', ') || '(none)', missing: gap.missing.join(', '), kind: gap.kind === 'application' ? 'Application' : 'Delegated' },
+            params: {
+              clientId: p.clientId,
+              granted: gap.granted.join(', ') || '(none)',
+              missing: gap.missing.join(', '),
+              kind: gap.kind === 'application' ? 'Application' : 'Delegated',
+            },
             evidence: `${gap.kind === 'application' ? 'roles' : 'scp'}: ${gap.granted.join(' ') || '(empty)'}`,
           });
         }
-        return { evidence: `${gap.kind === 'application' ? 'roles' : 'scp'}: ${gap.granted.join(', ')}`, data: { permissions: gap.granted.join(', ') } };
+        return {
+          evidence: `${gap.kind === 'application' ? 'roles' : 'scp'}: ${gap.granted.join(', ')}`,
+          data: { permissions: gap.granted.join(', ') },
+        };
       },
     },
     {

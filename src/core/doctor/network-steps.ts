@@ -86,7 +86,15 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
   const host = (ctx: C) => need(ctx.target, 'target').hostname.replace(/^\[|\]$/g, '');
   const certParams = (ctx: C) => {
     const r = report(ctx);
-    return { host: host(ctx), subject: r.subject, issuer: r.issuer, fingerprint: r.fingerprint, validFrom: r.validFrom, validTo: r.validTo, names: r.names.join(', ') || '?' };
+    return {
+      host: host(ctx),
+      subject: r.subject,
+      issuer: r.issuer,
+      fingerprint: r.fingerprint,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      names: r.names.join(', ') || '?',
+    };
   };
   return [
     {
@@ -95,11 +103,28 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
       async run(ctx) {
         const t = need(ctx.target, 'target');
         const policy = await loadTlsPolicy(ctx.tls);
-        const r = await probeTls({ host: host(ctx), address: need(ctx.address, 'address'), port: portOf(t), route: need(ctx.route, 'route'), policy, timeoutMs: ctx.timeoutMs, now: ctx.now });
+        const r = await probeTls({
+          host: host(ctx),
+          address: need(ctx.address, 'address'),
+          port: portOf(t),
+          route: need(ctx.route, 'route'),
+          policy,
+          timeoutMs: ctx.timeoutMs,
+          now: ctx.now,
+        });
         ctx.tlsReport = r;
         return {
           evidence: `${r.protocol} ${r.cipher}; subject ${r.subject}; issuer ${r.issuer}; valid until ${r.validTo}`,
-          data: { protocol: r.protocol, subject: r.subject, issuer: r.issuer, validFrom: r.validFrom, validTo: r.validTo, fingerprint: r.fingerprint, names: r.names.join(', '), chain: r.chain.join(' ← ') },
+          data: {
+            protocol: r.protocol,
+            subject: r.subject,
+            issuer: r.issuer,
+            validFrom: r.validFrom,
+            validTo: r.validTo,
+            fingerprint: r.fingerprint,
+            names: r.names.join(', '),
+            chain: r.chain.join(' ← '),
+          },
         };
       },
     },
@@ -109,7 +134,10 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
       async run(ctx) {
         const r = report(ctx);
         if (!r.validity.ok) {
-          throw new CalpumpError(mapTlsError(r.validity.code), { params: certParams(ctx), evidence: `valid ${r.validFrom} … ${r.validTo}` });
+          throw new CalpumpError(mapTlsError(r.validity.code), {
+            params: certParams(ctx),
+            evidence: `valid ${r.validFrom} … ${r.validTo}`,
+          });
         }
         return { evidence: `valid ${r.validFrom} … ${r.validTo}` };
       },
@@ -122,10 +150,16 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
         if (r.trust.ok) return { evidence: `trusted (${r.trust.how}); chain ${r.chain.join(' ← ')}` };
         if (r.trust.code === 'PIN_MISMATCH') {
           const pinned = (ctx.tls?.pinnedSha256 ?? '').toUpperCase();
-          throw new CalpumpError('net.tls.pinMismatch', { params: { host: host(ctx), fingerprint: r.fingerprint, pinned }, evidence: `subject ${r.subject}` });
+          throw new CalpumpError('net.tls.pinMismatch', {
+            params: { host: host(ctx), fingerprint: r.fingerprint, pinned },
+            evidence: `subject ${r.subject}`,
+          });
         }
         const reason = r.trust.code ?? 'untrusted';
-        throw new CalpumpError(mapTlsError(reason), { params: { ...certParams(ctx), reason }, evidence: `${reason}; chain ${r.chain.join(' ← ')}; trusting ${r.trust.how}` });
+        throw new CalpumpError(mapTlsError(reason), {
+          params: { ...certParams(ctx), reason },
+          evidence: `${reason}; chain ${r.chain.join(' ← ')}; trusting ${r.trust.how}`,
+        });
       },
     },
     {

@@ -10,7 +10,12 @@ import { buildSetupPlan, renderSetupPlan } from './setup/index.js';
 export type DoctorServiceDeps = Omit<DoctorDeps, 'connector' | 'createConnector'>;
 
 export function doctorService(deps: DoctorServiceDeps, lang: () => Lang = () => 'en') {
-  return async (profile: Profile, connector: Connector, mailbox: string | undefined, signal: AbortSignal): Promise<{ steps: TestStep[]; details: Record<string, string> }> => {
+  return async (
+    profile: Profile,
+    connector: Connector,
+    mailbox: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ steps: TestStep[]; details: Record<string, string> }> => {
     const report = await runDoctor(profile, { ...deps, connector }, { mailbox, lang: lang(), signal });
     // Facts the steps established (proxy, certificate, server version…) for the view's summary.
     const details: Record<string, string> = {};

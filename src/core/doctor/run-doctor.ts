@@ -53,8 +53,16 @@ export async function runDoctor(profile: Profile, deps: DoctorDeps, opts: Doctor
   const mailbox = opts.mailbox ?? profile.testMailbox;
   const steps = profile.kind === 'ews' ? await runEws(profile, deps, opts, mailbox) : await runGraph(profile, deps, opts, mailbox);
   const warnings: string[] = [];
-  if (profile.kind === 'ews' && profile.legacyOnline) warnings.push(describeError('auth.ewsOnline.retiring', opts.lang ?? 'en', { profile: profile.name }).message);
-  return { profile: profile.name, kind: profile.kind, mailbox, ok: steps.length > 0 && steps.every((s) => s.status === 'pass'), steps, warnings };
+  if (profile.kind === 'ews' && profile.legacyOnline)
+    warnings.push(describeError('auth.ewsOnline.retiring', opts.lang ?? 'en', { profile: profile.name }).message);
+  return {
+    profile: profile.name,
+    kind: profile.kind,
+    mailbox,
+    ok: steps.length > 0 && steps.every((s) => s.status === 'pass'),
+    steps,
+    warnings,
+  };
 }
 
 function lazyConnector(profile: Profile, deps: DoctorDeps): { get: () => Promise<Connector>; close: () => Promise<void> } {
@@ -81,7 +89,13 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
   // Without a URL the EWS host is what autodiscover finds; the transport steps then check that host.
   const target = profile.url ? new URL(profile.url) : undefined;
   const connector = lazyConnector(profile, deps);
-  const ctx: AutodiscoverContext = { ...common(profile, deps, mailbox), profile, target, connector: connector.get, autodiscoverUrls: deps.autodiscoverUrls };
+  const ctx: AutodiscoverContext = {
+    ...common(profile, deps, mailbox),
+    profile,
+    target,
+    connector: connector.get,
+    autodiscoverUrls: deps.autodiscoverUrls,
+  };
   const first: StepSpec<AutodiscoverContext>[] = target ? [] : autodiscoverSteps();
   const after = target ? [] : (['autodiscover'] as const);
   const specs: StepSpec<AutodiscoverContext>[] = [
@@ -103,7 +117,13 @@ async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOpt
 }
 
 /** Runs the steps, then closes the HTTP client the steps opened (and whatever else the caller names). */
-async function run<C extends { client?: { close(): void } }>(specs: StepSpec<C>[], ctx: C, deps: DoctorDeps, opts: DoctorOptions, close?: () => Promise<void>): Promise<TestStep[]> {
+async function run<C extends { client?: { close(): void } }>(
+  specs: StepSpec<C>[],
+  ctx: C,
+  deps: DoctorDeps,
+  opts: DoctorOptions,
+  close?: () => Promise<void>,
+): Promise<TestStep[]> {
   try {
     return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
   } finally {

@@ -60,5 +60,13 @@ function failedStep(id: StepId, title: string, durationMs: number, e: unknown, l
   const err = toCalpumpError(e);
   const causes = (catalogue[err.id] as CatalogueEntry).causes;
   const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => err.params[k] ?? m);
-  return { id, title, status: 'fail', durationMs, ...stepFailure(err, lang), evidence: err.evidence, causes: causes?.map((c) => fill(c[lang])) };
+  return {
+    id,
+    title,
+    status: 'fail',
+    durationMs,
+    ...stepFailure(err, lang),
+    evidence: err.evidence,
+    causes: causes?.map((c) => fill(c[lang])),
+  };
 }

@@ -12,8 +12,19 @@ export interface MailboxBlocks {
   blocks: Array<Omit<FreeBusyBlock, 'mailbox'>>;
 }
 
-const FBTYPE: Record<ShowAs, string> = { free: 'FREE', tentative: 'BUSY-TENTATIVE', busy: 'BUSY', oof: 'BUSY-UNAVAILABLE', workingElsewhere: 'X-WORKING-ELSEWHERE', unknown: 'BUSY' };
-const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const FBTYPE: Record<ShowAs, string> = {
+  free: 'FREE',
+  tentative: 'BUSY-TENTATIVE',
+  busy: 'BUSY',
+  oof: 'BUSY-UNAVAILABLE',
+  workingElsewhere: 'X-WORKING-ELSEWHERE',
+  unknown: 'BUSY',
+};
+const icsTime = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** RFC 5545 folds content lines longer than 75 octets. */
 function fold(line: string): string {
@@ -24,7 +35,11 @@ function fold(line: string): string {
 
 export function encodeBlocks(m: MailboxBlocks, format: FreeBusyFormat): string {
   if (format === 'json') return `${JSON.stringify(m, null, 2)}\n`;
-  if (format === 'csv') return stringify(m.blocks.map((b) => [m.mailbox, b.start, b.end, b.showAs]), { header: true, columns: ['mailbox', 'start', 'end', 'showAs'] });
+  if (format === 'csv')
+    return stringify(
+      m.blocks.map((b) => [m.mailbox, b.start, b.end, b.showAs]),
+      { header: true, columns: ['mailbox', 'start', 'end', 'showAs'] },
+    );
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

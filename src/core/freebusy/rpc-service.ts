@@ -27,7 +27,12 @@ export function createFreeBusyService(deps: FreeBusyServiceDeps) {
   return {
     async blocks(raw: z.input<typeof freeBusyCallInput>): Promise<FreeBusyReport> {
       const input = freeBusyCallInput.parse(raw);
-      const job = freeBusyJobSchema.parse({ mailboxes: input.mailboxes, from: new Date(input.from), to: new Date(input.to), includeFree: input.includeFree });
+      const job = freeBusyJobSchema.parse({
+        mailboxes: input.mailboxes,
+        from: new Date(input.from),
+        to: new Date(input.to),
+        includeFree: input.includeFree,
+      });
       const { connector, profileName } = await deps.connectorFor(input.profileId);
       return runFreeBusy(job, { connector, logger: deps.logger, profileName, lang: deps.lang?.() });
     },

@@ -14,18 +14,46 @@ import { requireTarget } from '../sync/job-output.js';
 export type FreeBusyJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'>;
 
 export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
-  return runTyped(job, 'freebusy', deps, opts, (f) => f.upserts, async (run) => {
-    const target = requireTarget(job);
-    if (target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a free/busy job writes files: give it a folder target' } });
-    const mailboxes = await planMailboxes(job, deps.connector);
-    run.started(mailboxes.length);
-    if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
-    const window = jobWindow(run.now(), job.window);
-    const fb = freeBusyJobSchema.parse({ mailboxes, from: window.from, to: window.to, format: job.format, outDir: run.dryRun ? '' : target.path, ...job.freebusy });
-    const report = await runFreeBusy(fb, { connector: deps.connector, logger: run.log, profileName: job.profile, now: run.now });
-    for (const m of report.mailboxes) {
-      const items = m.blocks.length;
-      run.finished({ mailbox: m.mailbox, folder: 'freebusy', ok: m.ok, items, upserts: m.ok && !run.dryRun ? items : 0, deletes: 0, ...(m.error ? { error: m.error } : {}) }, report.mailboxes.length);
-    }
-  });
+  return runTyped(
+    job,
+    'freebusy',
+    deps,
+    opts,
+    (f) => f.upserts,
+    async (run) => {
+      const target = requireTarget(job);
+      if (target.kind !== 'folder')
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'target', problem: 'a free/busy job writes files: give it a folder target' },
+        });
+      const mailboxes = await planMailboxes(job, deps.connector);
+      run.started(mailboxes.length);
+      if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
+      const window = jobWindow(run.now(), job.window);
+      const fb = freeBusyJobSchema.parse({
+        mailboxes,
+        from: window.from,
+        to: window.to,
+        format: job.format,
+        outDir: run.dryRun ? '' : target.path,
+        ...job.freebusy,
+      });
+      const report = await runFreeBusy(fb, { connector: deps.connector, logger: run.log, profileName: job.profile, now: run.now });
+      for (const m of report.mailboxes) {
+        const items = m.blocks.length;
+        run.finished(
+          {
+            mailbox: m.mailbox,
+            folder: 'freebusy',
+            ok: m.ok,
+            items,
+            upserts: m.ok && !run.dryRun ? items : 0,
+            deletes: 0,
+            ...(m.error ? { error: m.error } : {}),
+          },
+          report.mailboxes.length,
+        );
+      }
+    },
+  );
 }

@@ -26,17 +26,21 @@ export interface FreeBusyReport {
   mailboxes: Array<MailboxBlocks & { ok: boolean; file?: string; error?: ErrorInfo }>;
 }
 
-export const freeBusyFileName = (mailbox: string, format: string) => `freebusy-${mailbox.toLowerCase().replace(/[^a-z0-9@._-]/g, '_')}.${format}`;
+export const freeBusyFileName = (mailbox: string, format: string) =>
+  `freebusy-${mailbox.toLowerCase().replace(/[^a-z0-9@._-]/g, '_')}.${format}`;
 
 export async function runFreeBusy(job: FreeBusyJob, deps: FreeBusyDeps): Promise<FreeBusyReport> {
   const lang = deps.lang ?? 'en';
   const availability = deps.connector.availability?.bind(deps.connector);
-  if (!availability) throw new CalpumpError('freebusy.notSupported', { params: { backend: deps.connector.kind, profile: deps.profileName } });
+  if (!availability)
+    throw new CalpumpError('freebusy.notSupported', { params: { backend: deps.connector.kind, profile: deps.profileName } });
   const from = job.from.toISOString();
   const to = job.to.toISOString();
   const generatedAt = (deps.now?.() ?? new Date()).toISOString();
   const failed = new Map<string, CalpumpError>();
-  const blocks = await availability(job.mailboxes, job.from, job.to, { onMailboxError: (mailbox, error) => failed.set(mailbox.toLowerCase(), error) });
+  const blocks = await availability(job.mailboxes, job.from, job.to, {
+    onMailboxError: (mailbox, error) => failed.set(mailbox.toLowerCase(), error),
+  });
   const report: FreeBusyReport = { from, to, mailboxes: [] };
   for (const mailbox of job.mailboxes) {
     const mine = blocks.filter((b) => b.mailbox.toLowerCase() === mailbox.toLowerCase());
@@ -52,11 +56,17 @@ export async function runFreeBusy(job: FreeBusyJob, deps: FreeBusyDeps): Promise
         entry.file = file;
       } catch (e) {
         entry.ok = false;
-        entry.error = new CalpumpError('export.writeFailed', { params: { file, reason: toCalpumpError(e).evidence ?? String(e) }, cause: e }).info(lang);
+        entry.error = new CalpumpError('export.writeFailed', {
+          params: { file, reason: toCalpumpError(e).evidence ?? String(e) },
+          cause: e,
+        }).info(lang);
       }
     }
     report.mailboxes.push(entry);
   }
-  deps.logger.info('freebusy.done', { mailboxes: report.mailboxes.length, blocks: report.mailboxes.reduce((n, m) => n + m.blocks.length, 0) });
+  deps.logger.info('freebusy.done', {
+    mailboxes: report.mailboxes.length,
+    blocks: report.mailboxes.reduce((n, m) => n + m.blocks.length, 0),
+  });
   return report;
 }

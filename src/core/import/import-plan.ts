@@ -33,7 +33,11 @@ export function desiredByMailbox(items: ImportItem[], problems: RowProblem[]): M
       if (!keys) out.set(mb, (keys = new Map()));
       const first = keys.get(item.key);
       if (first) {
-        problems.push({ file: item.file, line: item.line, problem: `duplicate id "${item.key}" for ${mb} (first on line ${first.line} of ${first.file})` });
+        problems.push({
+          file: item.file,
+          line: item.line,
+          problem: `duplicate id "${item.key}" for ${mb} (first on line ${first.line} of ${first.file})`,
+        });
         continue;
       }
       keys.set(item.key, item);
@@ -42,12 +46,18 @@ export function desiredByMailbox(items: ImportItem[], problems: RowProblem[]): M
   return out;
 }
 
-export function planMailbox(scope: string, desired: Map<string, ImportItem>, owned: OwnedItem[], opts: { protectedKeys: Set<string>; deleteMissing: boolean }): MailboxPlan {
+export function planMailbox(
+  scope: string,
+  desired: Map<string, ImportItem>,
+  owned: OwnedItem[],
+  opts: { protectedKeys: Set<string>; deleteMissing: boolean },
+): MailboxPlan {
   const byKey = new Map<string, OwnedItem[]>();
   for (const o of owned) byKey.set(o.sourceKey, [...(byKey.get(o.sourceKey) ?? []), o]);
   const writes: PlannedWrite[] = [];
   let unchanged = 0;
-  const del = (o: OwnedItem) => writes.push({ action: 'delete', key: o.sourceKey, subject: o.subject, start: o.start, end: o.end, id: o.id });
+  const del = (o: OwnedItem) =>
+    writes.push({ action: 'delete', key: o.sourceKey, subject: o.subject, start: o.start, end: o.end, id: o.id });
   for (const [key, item] of desired) {
     const a = item.appointment;
     const existing = byKey.get(key) ?? [];
@@ -57,7 +67,13 @@ export function planMailbox(scope: string, desired: Map<string, ImportItem>, own
     for (const o of existing) if (o !== keep) del(o);
     const base = { key, subject: a.subject, start: a.start, end: a.end, file: item.file, line: item.line };
     if (!keep) writes.push({ ...base, action: 'create', request: { appointment: a, tag: { scope, sourceKey: key } } });
-    else if (keep.contentHash !== hash) writes.push({ ...base, action: 'update', id: keep.id, request: { appointment: a, tag: { scope, sourceKey: key }, existing: { id: keep.id, changeKey: keep.changeKey } } });
+    else if (keep.contentHash !== hash)
+      writes.push({
+        ...base,
+        action: 'update',
+        id: keep.id,
+        request: { appointment: a, tag: { scope, sourceKey: key }, existing: { id: keep.id, changeKey: keep.changeKey } },
+      });
     else unchanged++;
   }
   for (const [key, items] of byKey) {

@@ -21,5 +21,8 @@ export async function loadImportMailboxes(stateDir: string | undefined, jobId: s
 
 export async function saveImportMailboxes(stateDir: string | undefined, jobId: string, mailboxes: string[]): Promise<void> {
   if (!stateDir) return;
-  await writeFileAtomic(importStatePath(stateDir, jobId), `${JSON.stringify({ version: 1, mailboxes: [...new Set(mailboxes)].sort() }, null, 2)}\n`);
+  await writeFileAtomic(
+    importStatePath(stateDir, jobId),
+    `${JSON.stringify({ version: 1, mailboxes: [...new Set(mailboxes)].sort() }, null, 2)}\n`,
+  );
 }

@@ -60,7 +60,10 @@ export function rowToItem(row: RawRow, job: ImportJob): { item?: ImportItem; pro
     const endRaw = str(get('end'));
     const end = endRaw ? parseWhen('end', endRaw, job.timeZone) : undefined;
     const allDayValue = get('allDay');
-    const isAllDay = allDayValue !== undefined ? parseBool('allDay', allDayValue as string | boolean) : start.kind === 'date' && (!end || end.kind === 'date');
+    const isAllDay =
+      allDayValue !== undefined
+        ? parseBool('allDay', allDayValue as string | boolean)
+        : start.kind === 'date' && (!end || end.kind === 'date');
     const endExclusive = row.fields.__endExclusive === true;
     let startIso: string;
     let endIso: string;
@@ -81,7 +84,9 @@ export function rowToItem(row: RawRow, job: ImportJob): { item?: ImportItem; pro
     }
     const showAs = get('showAs') !== undefined ? parseShowAs(str(get('showAs'))!) : job.showAs;
     const sensitivity = get('sensitivity') !== undefined ? parseSensitivity(str(get('sensitivity'))!) : job.sensitivity;
-    const categories = [...new Set([...job.categories, ...(get('categories') !== undefined ? parseList(get('categories') as string | string[]) : [])])];
+    const categories = [
+      ...new Set([...job.categories, ...(get('categories') !== undefined ? parseList(get('categories') as string | string[]) : [])]),
+    ];
     const appointment: Appointment = {
       subject,
       start: startIso,

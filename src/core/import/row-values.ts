@@ -27,7 +27,10 @@ export function parseWhen(field: string, raw: string, timeZone: string): When {
     date = [+m[1]!, +m[2]!, +m[3]!];
     rest = m[4]!;
   }
-  if (!date || !validDate(...date)) throw new RowValueError(`${field} "${raw}" is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or an ISO time such as 2026-03-10T09:00:00+01:00)`);
+  if (!date || !validDate(...date))
+    throw new RowValueError(
+      `${field} "${raw}" is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or an ISO time such as 2026-03-10T09:00:00+01:00)`,
+    );
   const day = `${date[0]}-${pad(date[1])}-${pad(date[2])}`;
   if (!rest) return { kind: 'date', date: day };
   const t = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(rest.trim());
@@ -49,20 +52,48 @@ export function parseBool(field: string, raw: string | boolean): boolean {
 }
 
 const SHOW_AS: Record<string, ShowAs> = {
-  free: 'free', frei: 'free', vrij: 'free',
-  tentative: 'tentative', mitvorbehalt: 'tentative', voorlopig: 'tentative',
-  busy: 'busy', gebucht: 'busy', bezet: 'busy', beschäftigt: 'busy',
-  oof: 'oof', outofoffice: 'oof', abwesend: 'oof', afwezig: 'oof', away: 'oof',
-  workingelsewhere: 'workingElsewhere', elsewhere: 'workingElsewhere', remote: 'workingElsewhere',
+  free: 'free',
+  frei: 'free',
+  vrij: 'free',
+  tentative: 'tentative',
+  mitvorbehalt: 'tentative',
+  voorlopig: 'tentative',
+  busy: 'busy',
+  gebucht: 'busy',
+  bezet: 'busy',
+  beschäftigt: 'busy',
+  oof: 'oof',
+  outofoffice: 'oof',
+  abwesend: 'oof',
+  afwezig: 'oof',
+  away: 'oof',
+  workingelsewhere: 'workingElsewhere',
+  elsewhere: 'workingElsewhere',
+  remote: 'workingElsewhere',
 };
 
 export function parseShowAs(raw: string): ShowAs {
-  const v = SHOW_AS[raw.trim().toLowerCase().replace(/[\s_-]/g, '')];
+  const v =
+    SHOW_AS[
+      raw
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]/g, '')
+    ];
   if (!v) throw new RowValueError(`showAs "${raw}" is not one of free, tentative, busy, oof, workingElsewhere`);
   return v;
 }
 
-const SENSITIVITY: Record<string, Sensitivity> = { normal: 'normal', personal: 'personal', private: 'private', privat: 'private', prive: 'private', privé: 'private', confidential: 'confidential', vertraulich: 'confidential' };
+const SENSITIVITY: Record<string, Sensitivity> = {
+  normal: 'normal',
+  personal: 'personal',
+  private: 'private',
+  privat: 'private',
+  prive: 'private',
+  privé: 'private',
+  confidential: 'confidential',
+  vertraulich: 'confidential',
+};
 
 export function parseSensitivity(raw: string): Sensitivity {
   const v = SENSITIVITY[raw.trim().toLowerCase()];

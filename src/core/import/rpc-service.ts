@@ -23,11 +23,20 @@ export interface ImportServiceDeps {
 }
 
 export function createImportService(deps: ImportServiceDeps) {
-  const go = async (raw: ImportCallInput, dryRun: boolean, signal?: AbortSignal, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> => {
+  const go = async (
+    raw: ImportCallInput,
+    dryRun: boolean,
+    signal?: AbortSignal,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportReport> => {
     const { profileId, job } = importCallInput.parse(raw);
     const writer = await deps.writerFor(await deps.profileFor(profileId));
     try {
-      return await runImport(job, { dryRun }, { writer, logger: deps.logger, secrets: deps.secrets, stateDir: deps.stateDir, signal, onProgress, lang: deps.lang?.() });
+      return await runImport(
+        job,
+        { dryRun },
+        { writer, logger: deps.logger, secrets: deps.secrets, stateDir: deps.stateDir, signal, onProgress, lang: deps.lang?.() },
+      );
     } finally {
       await writer.close().catch(() => undefined);
     }

@@ -22,27 +22,49 @@ export interface ImportJobRunDeps {
 }
 
 export async function runImportJob(job: Job, deps: ImportJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
-  return runTyped(job, 'import', deps, opts, (f) => f.upserts + f.deletes, async (run) => {
-    if (!deps.writer) throw new CalpumpError('input.invalid', { params: { field: 'type', problem: 'import jobs cannot run in this host yet; run them with `calpump import`' } });
-    const parsed = importJobSchema.safeParse({ id: job.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64), ...job.import });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new CalpumpError('input.invalid', { params: { field: `import.${issue.path.join('.')}`, problem: issue.message } });
-    }
-    run.started(parsed.data.mailboxes.length);
-    const report = await runImport(parsed.data, { dryRun: run.dryRun }, { writer: deps.writer, logger: run.log, secrets: deps.secrets, now: run.now, stateDir: deps.stateDir, signal: opts.signal });
-    if (report.error) run.error({ error: report.error });
-    for (const r of report.rowErrors) run.error({ folder: `${r.file}:${r.line}`, error: r.error });
-    const folder = parsed.data.folder;
-    for (const m of report.mailboxes) {
-      const written = m.creates + m.updates + m.deletes;
-      const [first, ...rest] = m.errors;
-      run.finished(
-        { mailbox: m.mailbox, folder, ok: m.ok, items: m.creates + m.updates + m.unchanged, upserts: run.dryRun ? 0 : m.creates + m.updates, deletes: run.dryRun ? 0 : m.deletes, ...(first ? { error: first.error } : {}) },
-        report.mailboxes.length,
-        written,
+  return runTyped(
+    job,
+    'import',
+    deps,
+    opts,
+    (f) => f.upserts + f.deletes,
+    async (run) => {
+      if (!deps.writer)
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'type', problem: 'import jobs cannot run in this host yet; run them with `calpump import`' },
+        });
+      const parsed = importJobSchema.safeParse({ id: job.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64), ...job.import });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new CalpumpError('input.invalid', { params: { field: `import.${issue.path.join('.')}`, problem: issue.message } });
+      }
+      run.started(parsed.data.mailboxes.length);
+      const report = await runImport(
+        parsed.data,
+        { dryRun: run.dryRun },
+        { writer: deps.writer, logger: run.log, secrets: deps.secrets, now: run.now, stateDir: deps.stateDir, signal: opts.signal },
       );
-      for (const e of rest) run.error({ mailbox: m.mailbox, folder, error: e.error });
-    }
-  });
+      if (report.error) run.error({ error: report.error });
+      for (const r of report.rowErrors) run.error({ folder: `${r.file}:${r.line}`, error: r.error });
+      const folder = parsed.data.folder;
+      for (const m of report.mailboxes) {
+        const written = m.creates + m.updates + m.deletes;
+        const [first, ...rest] = m.errors;
+        run.finished(
+          {
+            mailbox: m.mailbox,
+            folder,
+            ok: m.ok,
+            items: m.creates + m.updates + m.unchanged,
+            upserts: run.dryRun ? 0 : m.creates + m.updates,
+            deletes: run.dryRun ? 0 : m.deletes,
+            ...(first ? { error: first.error } : {}),
+          },
+          report.mailboxes.length,
+          written,
+        );
+        for (const e of rest) run.error({ mailbox: m.mailbox, folder, error: e.error });
+      }
+    },
+  );
 }

@@ -96,7 +96,10 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
     rows: source.rows.length,
     rowErrors: problems
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
-      .map((p) => ({ ...p, error: new CalpumpError('import.row.invalid', { params: { file: p.file, line: String(p.line), problem: p.problem } }).info(lang) })),
+      .map((p) => ({
+        ...p,
+        error: new CalpumpError('import.row.invalid', { params: { file: p.file, line: String(p.line), problem: p.problem } }).info(lang),
+      })),
     mailboxes: [],
     totals: { creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0 },
   };
@@ -115,7 +118,10 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
       const owned = await deps.writer.listOwned(mailbox, job.folder, { scope: job.id });
       ownedBefore += owned.length;
       remaining.set(mailbox, owned.length);
-      const plan = planMailbox(job.id, desired.get(mailbox) ?? new Map(), owned, { protectedKeys, deleteMissing: job.deleteMissing && !emptySource });
+      const plan = planMailbox(job.id, desired.get(mailbox) ?? new Map(), owned, {
+        protectedKeys,
+        deleteMissing: job.deleteMissing && !emptySource,
+      });
       result.unchanged = plan.unchanged;
       if (opts.dryRun) {
         result.planned = plan.writes.map(({ request: _r, ...w }) => w);
@@ -124,10 +130,22 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
       }
       remaining.set(mailbox, owned.length + plan.writes.filter((w) => w.action === 'create').length);
       for (const action of ORDER) {
-        for (const batch of chunks(plan.writes.filter((w) => w.action === action), deps.writer.maxBatch)) {
+        for (const batch of chunks(
+          plan.writes.filter((w) => w.action === action),
+          deps.writer.maxBatch,
+        )) {
           if (deps.signal?.aborted) return result;
           const outcomes: WriteOutcome[] =
-            action === 'delete' ? await deps.writer.delete(mailbox, batch.map((w) => w.id!)) : await deps.writer.upsert(mailbox, job.folder, batch.map((w) => w.request!));
+            action === 'delete'
+              ? await deps.writer.delete(
+                  mailbox,
+                  batch.map((w) => w.id!),
+                )
+              : await deps.writer.upsert(
+                  mailbox,
+                  job.folder,
+                  batch.map((w) => w.request!),
+                );
           let failed = 0;
           outcomes.forEach((o, i) => {
             if (o.ok) result[`${action}s` as 'creates' | 'updates' | 'deletes']++;
@@ -148,16 +166,26 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
   });
   report.aborted = !!deps.signal?.aborted;
   if (emptySource && ownedBefore > 0) {
-    report.error = new CalpumpError('import.source.empty', { params: { source: job.source.path ?? displayUrl(job.source.url ?? ''), count: String(ownedBefore) } }).info(lang);
+    report.error = new CalpumpError('import.source.empty', {
+      params: { source: job.source.path ?? displayUrl(job.source.url ?? ''), count: String(ownedBefore) },
+    }).info(lang);
   }
   for (const m of report.mailboxes) {
     for (const k of ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const) report.totals[k] += m[k];
   }
   if (!opts.dryRun && !report.aborted) {
     // Keep a mailbox while the job may still own items there: it has rows, items left, or it failed.
-    const keep = report.mailboxes.filter((m) => desired.has(m.mailbox) || !m.ok || (remaining.get(m.mailbox) ?? 1) - m.deletes > 0).map((m) => m.mailbox);
+    const keep = report.mailboxes
+      .filter((m) => desired.has(m.mailbox) || !m.ok || (remaining.get(m.mailbox) ?? 1) - m.deletes > 0)
+      .map((m) => m.mailbox);
     await saveImportMailboxes(deps.stateDir, job.id, keep);
   }
-  log.info('import.done', { ...report.totals, mailboxes: report.mailboxes.length, rowErrors: report.rowErrors.length, dryRun: report.dryRun, aborted: report.aborted });
+  log.info('import.done', {
+    ...report.totals,
+    mailboxes: report.mailboxes.length,
+    rowErrors: report.rowErrors.length,
+    dryRun: report.dryRun,
+    aborted: report.aborted,
+  });
   return report;
 }

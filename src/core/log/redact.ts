@@ -3,7 +3,8 @@
 export const REDACTED = '[REDACTED]';
 
 /** Field names whose values are always secret. */
-export const SECRET_KEY_PATTERN = /password|passwd|secret|token|authorization|cookie|client_secret|assertion|refresh|access_token|api[-_]?key/i;
+export const SECRET_KEY_PATTERN =
+  /password|passwd|secret|token|authorization|cookie|client_secret|assertion|refresh|access_token|api[-_]?key/i;
 
 const KEY_WORDS = 'password|passwd|secret|token|authorization|cookie|assertion|refresh|api[-_]?key';
 
@@ -25,10 +26,7 @@ const STRING_RULES: Array<[RegExp, (substring: string, ...groups: string[]) => s
     (_m, tag: string, attrs = '') => `<${tag}${attrs}>${REDACTED}</${tag}>`,
   ],
   // JSON inside a string: "client_secret":"...", "refresh_token": "...".
-  [
-    new RegExp(`("[^"\\\\]*(?:${KEY_WORDS})[^"\\\\]*"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'),
-    (_m, head: string) => `${head}"${REDACTED}"`,
-  ],
+  [new RegExp(`("[^"\\\\]*(?:${KEY_WORDS})[^"\\\\]*"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), (_m, head: string) => `${head}"${REDACTED}"`],
   // Query strings and form bodies: access_token=..., client_secret=..., password=...
   [
     /\b((?:access|refresh|id)_token|client_secret|client_assertion|assertion|code_verifier|password|passwd|token|secret)=([^&\s"'<>]+)/gi,

@@ -21,7 +21,10 @@ export function distinguishedName(x: tls.Certificate | undefined): string {
 
 export function certificateNames(cert: tls.PeerCertificate): string[] {
   const san = cert.subjectaltname ?? '';
-  const names = san.split(/,\s*/).map((s) => s.replace(/^(DNS|IP Address):/, '')).filter(Boolean);
+  const names = san
+    .split(/,\s*/)
+    .map((s) => s.replace(/^(DNS|IP Address):/, ''))
+    .filter(Boolean);
   return names.length ? names : cert.subject?.CN ? [String(cert.subject.CN)] : [];
 }
 

@@ -89,7 +89,12 @@ export class HttpClient {
     const key = `${url.protocol}//${url.host}`;
     let r = this.routes.get(key);
     if (!r) {
-      r = resolveProxy(url, { setting: this.opts.proxy, profileId: this.opts.profileId, secrets: this.opts.secrets, env: this.opts.env ?? process.env });
+      r = resolveProxy(url, {
+        setting: this.opts.proxy,
+        profileId: this.opts.profileId,
+        secrets: this.opts.secrets,
+        env: this.opts.env ?? process.env,
+      });
       this.routes.set(key, r);
     }
     return r;
@@ -100,7 +105,10 @@ export class HttpClient {
   }
 
   /** A fresh agent for one origin; the caller destroys it. keepAlive + one socket for connection-bound auth. */
-  async newAgent(url: string | URL, opts: { keepAlive: boolean; maxSockets?: number } = { keepAlive: true, maxSockets: 1 }): Promise<http.Agent> {
+  async newAgent(
+    url: string | URL,
+    opts: { keepAlive: boolean; maxSockets?: number } = { keepAlive: true, maxSockets: 1 },
+  ): Promise<http.Agent> {
     const u = new URL(url);
     const route = await this.route(u);
     const agent =
@@ -144,13 +152,28 @@ export class HttpClient {
       headers.Host = u.host;
       options = { host: p.hostname, port: p.port || 80, path: u.href, method: req.method, headers, agent };
     } else {
-      options = { host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port || (u.protocol === 'https:' ? 443 : 80), path: u.pathname + u.search, method: req.method, headers, agent };
+      options = {
+        host: u.hostname.replace(/^\[|\]$/g, ''),
+        port: u.port || (u.protocol === 'https:' ? 443 : 80),
+        path: u.pathname + u.search,
+        method: req.method,
+        headers,
+        agent,
+      };
     }
-    const ctx = { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), proxy: routeText, timeoutMs: this.opts.timeoutMs, viaProxy: plainViaProxy };
+    const ctx = {
+      host: u.hostname,
+      port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
+      proxy: routeText,
+      timeoutMs: this.opts.timeoutMs,
+      viaProxy: plainViaProxy,
+    };
     try {
       const res = await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body, req.onSocket);
       if (plainViaProxy && res.status === 407) {
-        throw new CalpumpError('net.proxy.failed', { params: { proxy: routeText, reason: '407 Proxy Authentication Required (proxy credentials missing or wrong)' } });
+        throw new CalpumpError('net.proxy.failed', {
+          params: { proxy: routeText, reason: '407 Proxy Authentication Required (proxy credentials missing or wrong)' },
+        });
       }
       return { ...res, route: routeText };
     } catch (err) {
@@ -175,10 +198,7 @@ export class HttpClient {
           const raw = Buffer.concat(chunks);
           const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();
           const decoded = enc === 'gzip' ? gunzip(raw) : enc === 'deflate' ? inflate(raw) : Promise.resolve(raw);
-          decoded.then(
-            (b) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b.toString('utf8') }),
-            reject,
-          );
+          decoded.then((b) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b.toString('utf8') }), reject);
         });
       });
       if (onSocket) r.once('socket', onSocket);

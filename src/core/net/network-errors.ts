@@ -54,7 +54,11 @@ export function certificateError(err: unknown, host: string, facts: CertificateF
   const e = err as NodeJS.ErrnoException;
   const reason = e.code ?? e.message;
   const presented = facts ? `; certificate ${facts.subject}, issued by ${facts.issuer}, SHA-256 ${facts.fingerprint}` : '';
-  return new CalpumpError(mapTlsError(e.code), { params: { host, reason, ...certificateParams(facts) }, evidence: `${e.message}${presented}`, cause: err });
+  return new CalpumpError(mapTlsError(e.code), {
+    params: { host, reason, ...certificateParams(facts) },
+    evidence: `${e.message}${presented}`,
+    cause: err,
+  });
 }
 
 /** Connection-level failures worth one more try (the server or a middlebox dropped us). */

@@ -17,7 +17,10 @@ export interface ProxyRoute {
 /** NO_PROXY semantics as curl and most tools use them: `*`, exact host, domain suffix (.corp or corp), host:port. */
 export function matchesNoProxy(noProxy: string | undefined, host: string, port: number): boolean {
   if (!noProxy) return false;
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   for (const raw of noProxy.split(/[\s,]+/)) {
     let entry = raw.trim().toLowerCase();
     if (!entry) continue;

@@ -37,7 +37,11 @@ export function openTunnel(route: ProxyRoute, host: string, port: number): Promi
     };
     const onEnd = () => {
       cleanup();
-      reject(new CalpumpError('net.proxy.failed', { params: { proxy: describeProxy(route), reason: 'the proxy closed the connection during CONNECT' } }));
+      reject(
+        new CalpumpError('net.proxy.failed', {
+          params: { proxy: describeProxy(route), reason: 'the proxy closed the connection during CONNECT' },
+        }),
+      );
     };
     const onData = (chunk: Buffer) => {
       head = Buffer.concat([head, chunk]);
@@ -51,8 +55,16 @@ export function openTunnel(route: ProxyRoute, host: string, port: number): Promi
       const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(statusLine)?.[1] ?? 0);
       if (status !== 200) {
         socket.destroy();
-        const reason = status === 407 ? `${statusLine.slice(9)} (proxy credentials missing or wrong)` : statusLine.slice(9) || 'no valid answer to CONNECT';
-        reject(new CalpumpError('net.proxy.failed', { params: { proxy: describeProxy(route), reason }, evidence: `CONNECT ${target} → ${statusLine}` }));
+        const reason =
+          status === 407
+            ? `${statusLine.slice(9)} (proxy credentials missing or wrong)`
+            : statusLine.slice(9) || 'no valid answer to CONNECT';
+        reject(
+          new CalpumpError('net.proxy.failed', {
+            params: { proxy: describeProxy(route), reason },
+            evidence: `CONNECT ${target} → ${statusLine}`,
+          }),
+        );
         return;
       }
       const rest = head.subarray(end + 4);

@@ -51,7 +51,10 @@ function tlsOptions(t: SecureTarget, socket: net.Socket | undefined, verify: boo
 export function tlsHandshake(opts: tls.ConnectionOptions, timeoutMs?: number): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     const s = tls.connect(opts);
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => s.destroy(Object.assign(new Error(`no TLS answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => s.destroy(Object.assign(new Error(`no TLS answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
     const onError = (e: Error) => {
       clearTimeout(timer);
       reject(e);

@@ -33,10 +33,15 @@ export async function loadTlsPolicy(tls: TlsSetting | undefined): Promise<TlsPol
     try {
       pem = await readFile(tls.caFile, 'utf8');
     } catch (e) {
-      throw new CalpumpError('net.tls.caFile', { params: { file: tls.caFile, problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` }, cause: e });
+      throw new CalpumpError('net.tls.caFile', {
+        params: { file: tls.caFile, problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` },
+        cause: e,
+      });
     }
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new CalpumpError('net.tls.caFile', { params: { file: tls.caFile, problem: 'not a PEM certificate (no -----BEGIN CERTIFICATE----- line)' } });
+      throw new CalpumpError('net.tls.caFile', {
+        params: { file: tls.caFile, problem: 'not a PEM certificate (no -----BEGIN CERTIFICATE----- line)' },
+      });
     }
     // In addition to, not instead of, the system CAs: a public Exchange certificate keeps working.
     return { mode: 'caFile', ca: [...rootCertificates, pem], description: `system CAs + ${tls.caFile}` };

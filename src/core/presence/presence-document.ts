@@ -16,10 +16,21 @@ export interface PresenceDocument {
 
 /** `<mailbox>.json`, lower case, safe on Windows and Linux (the feed server looks the file up the same way). */
 export function presenceDocumentName(mailbox: string): string {
-  const m = mailbox.trim().toLowerCase().replace(/[^a-z0-9._@+-]/g, '_').replace(/^\.+/, '_').slice(0, 100);
+  const m = mailbox
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._@+-]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 100);
   return `${m}.json`;
 }
 
-export function presenceDocument(mailbox: string, computedAt: Date, table: string, current: PresenceSpan, upcoming: PresenceSpan[]): PresenceDocument {
+export function presenceDocument(
+  mailbox: string,
+  computedAt: Date,
+  table: string,
+  current: PresenceSpan,
+  upcoming: PresenceSpan[],
+): PresenceDocument {
   return { mailbox, computedAt: computedAt.toISOString(), table, status: current.status, until: current.end, current, upcoming };
 }

@@ -61,12 +61,18 @@ function winner(active: Active[], at: number): Active | undefined {
   let best: Active | undefined;
   for (const a of active) {
     if (!(a.start <= at && at < a.end)) continue;
-    if (!best || a.end < best.end || (a.end === best.end && (a.order < best.order || (a.order === best.order && a.start > best.start)))) best = a;
+    if (!best || a.end < best.end || (a.end === best.end && (a.order < best.order || (a.order === best.order && a.start > best.start))))
+      best = a;
   }
   return best;
 }
 
-export function computePresence(events: NormalisedEvent[], now: Date, table: PresenceTable, opts: { timeZone?: string; horizonHours?: number } = {}): PresenceResult {
+export function computePresence(
+  events: NormalisedEvent[],
+  now: Date,
+  table: PresenceTable,
+  opts: { timeZone?: string; horizonHours?: number } = {},
+): PresenceResult {
   const from = now.getTime();
   const to = from + (opts.horizonHours ?? table.horizonHours) * 3_600_000;
   const active: Active[] = [];
@@ -82,7 +88,11 @@ export function computePresence(events: NormalisedEvent[], now: Date, table: Pre
   const spans: PresenceSpan[] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
     const w = winner(active, cuts[i]!);
-    const span: PresenceSpan = { status: w ? w.rule.status : table.idleStatus, start: new Date(cuts[i]!).toISOString(), end: new Date(cuts[i + 1]!).toISOString() };
+    const span: PresenceSpan = {
+      status: w ? w.rule.status : table.idleStatus,
+      start: new Date(cuts[i]!).toISOString(),
+      end: new Date(cuts[i + 1]!).toISOString(),
+    };
     if (w) Object.assign(span, { rule: w.rule.name, eventId: w.eventId });
     const last = spans[spans.length - 1];
     // Consecutive spans with the same status are one: nobody sees a status "change" to itself.

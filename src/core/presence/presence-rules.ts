@@ -8,9 +8,21 @@ import { CalpumpError } from '../errors/calpump-error.js';
 import { firstIssue, formatPath } from '../store/zod-issues.js';
 
 /** Common values (Teams' availability/activity names); any other text is passed through as given. */
-export const PRESENCE_STATUSES = ['Available', 'Busy', 'DoNotDisturb', 'InAMeeting', 'InACall', 'Presenting', 'Away', 'BeRightBack', 'OutOfOffice', 'Offline'] as const;
+export const PRESENCE_STATUSES = [
+  'Available',
+  'Busy',
+  'DoNotDisturb',
+  'InAMeeting',
+  'InACall',
+  'Presenting',
+  'Away',
+  'BeRightBack',
+  'OutOfOffice',
+  'Offline',
+] as const;
 
-const oneOrMany = <T extends z.ZodTypeAny>(s: T) => z.union([s, z.array(s).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as Array<z.infer<T>>);
+const oneOrMany = <T extends z.ZodTypeAny>(s: T) =>
+  z.union([s, z.array(s).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as Array<z.infer<T>>);
 
 export const presenceRuleSchema = z
   .object({
@@ -41,7 +53,12 @@ export const presenceTableSchema = z
       .strict()
       .default({ private: true, tentative: true, free: true, cancelled: true, marker: '##' }),
     idleStatus: z.string().min(1).max(64).default('Available'),
-    horizonHours: z.number().int().min(1).max(24 * 14).default(24),
+    horizonHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(24),
   })
   .strict();
 export type PresenceTable = z.infer<typeof presenceTableSchema>;
@@ -83,13 +100,22 @@ export async function loadRuleTable(file: string): Promise<PresenceTable> {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new CalpumpError('presence.rules.invalid', { params: { file, field: '(whole file)', problem: `not valid JSON: ${(e as Error).message}` }, cause: e });
+    throw new CalpumpError('presence.rules.invalid', {
+      params: { file, field: '(whole file)', problem: `not valid JSON: ${(e as Error).message}` },
+      cause: e,
+    });
   }
   return parseRuleTable(doc, file);
 }
 
 /** Wildcard match (* any run, ? one character), case-insensitive, over the whole text. */
 export function wildcard(pattern: string, text: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'is');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'is',
+  );
   return re.test(text);
 }

@@ -6,10 +6,23 @@ import type { Connector } from '../connectors/connector.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
-import { DEFAULT_RULE_TABLE, DEFAULT_RULE_TABLE_INPUT, parseRuleTable, presenceTableSchema, type PresenceTable, type PresenceTableInput } from './presence-rules.js';
+import {
+  DEFAULT_RULE_TABLE,
+  DEFAULT_RULE_TABLE_INPUT,
+  parseRuleTable,
+  presenceTableSchema,
+  type PresenceTable,
+  type PresenceTableInput,
+} from './presence-rules.js';
 import { runPresence } from './run-presence.js';
 
-const spanSchema = z.object({ status: z.string(), start: z.string(), end: z.string(), rule: z.string().optional(), eventId: z.string().optional() });
+const spanSchema = z.object({
+  status: z.string(),
+  start: z.string(),
+  end: z.string(),
+  rule: z.string().optional(),
+  eventId: z.string().optional(),
+});
 
 export const presenceStatusInput = z
   .object({
@@ -28,10 +41,21 @@ export const presenceStatusInput = z
 
 export const presenceStatusOutput = z.object({
   at: z.string(),
-  mailboxes: z.array(z.object({ mailbox: z.string(), ok: z.boolean(), current: spanSchema.optional(), upcoming: z.array(spanSchema).optional(), error: errorInfoSchema.optional() })),
+  mailboxes: z.array(
+    z.object({
+      mailbox: z.string(),
+      ok: z.boolean(),
+      current: spanSchema.optional(),
+      upcoming: z.array(spanSchema).optional(),
+      error: errorInfoSchema.optional(),
+    }),
+  ),
 });
 
-export const validateRulesOutput = z.union([z.object({ ok: z.literal(true), table: presenceTableSchema }), z.object({ ok: z.literal(false), error: errorInfoSchema })]);
+export const validateRulesOutput = z.union([
+  z.object({ ok: z.literal(true), table: presenceTableSchema }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
 
 export interface PresenceServiceDeps {
   connectorFor(profileId: string): Promise<Connector>;
@@ -65,7 +89,10 @@ export function createPresenceService(deps: PresenceServiceDeps) {
             : DEFAULT_RULE_TABLE;
       const at = input.at ? new Date(input.at) : (deps.now?.() ?? new Date());
       const connector = await deps.connectorFor(input.profileId);
-      const results = await runPresence({ mailboxes: input.mailboxes, folder: input.folder, table, horizonHours: input.horizonHours }, { connector, logger: deps.logger, now: () => at, lang: lang() });
+      const results = await runPresence(
+        { mailboxes: input.mailboxes, folder: input.folder, table, horizonHours: input.horizonHours },
+        { connector, logger: deps.logger, now: () => at, lang: lang() },
+      );
       return { at: at.toISOString(), mailboxes: results.map(({ generatedAt: _g, file: _f, ...r }) => r) };
     },
   };

@@ -20,26 +20,58 @@ export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now'
 export { presenceDocumentName, type PresenceDocument } from './presence-document.js';
 
 export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
-  return runTyped(job, 'presence', deps, opts, (f) => f.upserts, async (run) => {
-    const target = requireTarget(job);
-    if (target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' } });
-    const outDir = target.path;
-    const options = presenceJobOptionsSchema.parse(job.presence ?? {});
-    const table = await tableFor(options.table, deps);
-    const mailboxes = await planMailboxes(job, deps.connector);
-    run.started(mailboxes.length);
-    if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
-    const at = run.now();
-    const folder = job.folders.ids[0] ?? 'calendar';
-    const results = await runPresence(
-      { mailboxes, folder, table, tableName: options.table, horizonHours: options.lookaheadHours, timeZone: options.timeZone, outDir: run.dryRun ? undefined : outDir, concurrency: job.concurrency, signal: opts.signal },
-      { connector: deps.connector, logger: run.log, now: () => at },
-    );
-    for (const r of results) {
-      const written = r.file ? 1 : 0;
-      run.finished({ mailbox: r.mailbox, folder, ok: r.ok, items: 1 + (r.upcoming?.length ?? 0), upserts: written, deletes: 0, ...(r.error ? { error: r.error } : {}) }, results.length, written);
-    }
-  });
+  return runTyped(
+    job,
+    'presence',
+    deps,
+    opts,
+    (f) => f.upserts,
+    async (run) => {
+      const target = requireTarget(job);
+      if (target.kind !== 'folder')
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' },
+        });
+      const outDir = target.path;
+      const options = presenceJobOptionsSchema.parse(job.presence ?? {});
+      const table = await tableFor(options.table, deps);
+      const mailboxes = await planMailboxes(job, deps.connector);
+      run.started(mailboxes.length);
+      if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });
+      const at = run.now();
+      const folder = job.folders.ids[0] ?? 'calendar';
+      const results = await runPresence(
+        {
+          mailboxes,
+          folder,
+          table,
+          tableName: options.table,
+          horizonHours: options.lookaheadHours,
+          timeZone: options.timeZone,
+          outDir: run.dryRun ? undefined : outDir,
+          concurrency: job.concurrency,
+          signal: opts.signal,
+        },
+        { connector: deps.connector, logger: run.log, now: () => at },
+      );
+      for (const r of results) {
+        const written = r.file ? 1 : 0;
+        run.finished(
+          {
+            mailbox: r.mailbox,
+            folder,
+            ok: r.ok,
+            items: 1 + (r.upcoming?.length ?? 0),
+            upserts: written,
+            deletes: 0,
+            ...(r.error ? { error: r.error } : {}),
+          },
+          results.length,
+          written,
+        );
+      }
+    },
+  );
 }
 
 async function tableFor(name: string, deps: PresenceJobRunDeps): Promise<PresenceTable> {

@@ -57,7 +57,11 @@ export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Pro
     const out: MailboxPresence = { mailbox, generatedAt: now.toISOString(), ok: true };
     try {
       const events: NormalisedEvent[] = [];
-      for await (const e of deps.connector.calendarView(mailbox, req.folder ?? 'calendar', from, to, { includeAttendees: false, signal: req.signal })) events.push(e);
+      for await (const e of deps.connector.calendarView(mailbox, req.folder ?? 'calendar', from, to, {
+        includeAttendees: false,
+        signal: req.signal,
+      }))
+        events.push(e);
       Object.assign(out, computePresence(events, now, req.table, { timeZone: req.timeZone, horizonHours: horizon }));
       if (req.outDir) {
         const file = join(req.outDir, presenceDocumentName(mailbox));

@@ -34,11 +34,29 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   async function withProvider<T>(profile: Profile, fn: (tokens: ReturnType<typeof createTokenProvider>) => Promise<T>): Promise<T> {
     const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
     if (!target) {
-      throw new CalpumpError('input.invalid', { params: { field: 'profile', problem: `profile ${profile.name} signs in with a password; Microsoft 365 sign-in is for Graph profiles` } });
+      throw new CalpumpError('input.invalid', {
+        params: {
+          field: 'profile',
+          problem: `profile ${profile.name} signs in with a password; Microsoft 365 sign-in is for Graph profiles`,
+        },
+      });
     }
-    const client = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: profile.proxy, secrets: deps.secrets, env: deps.env ?? process.env, timeoutMs: DEFAULT_FETCH_TIMEOUT_MS });
+    const client = await HttpClient.create({
+      profileId: profile.id,
+      tls: profile.tls,
+      proxy: profile.proxy,
+      secrets: deps.secrets,
+      env: deps.env ?? process.env,
+      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+    });
     try {
-      return await fn(createTokenProvider(target, { secrets: deps.secrets, logger: deps.logger.child({ profile: profile.name }), http: httpSendFromClient(client) }));
+      return await fn(
+        createTokenProvider(target, {
+          secrets: deps.secrets,
+          logger: deps.logger.child({ profile: profile.name }),
+          http: httpSendFromClient(client),
+        }),
+      );
     } finally {
       client.close();
     }
@@ -48,7 +66,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     status: (profile) =>
       withProvider(profile, async (t) => {
         const s = await t.status();
-        return { signedIn: s.signedIn, ...(s.account ? { account: s.account } : {}), ...(s.accessTokenExpiresOn ? { expiresAt: s.accessTokenExpiresOn } : {}) };
+        return {
+          signedIn: s.signedIn,
+          ...(s.account ? { account: s.account } : {}),
+          ...(s.accessTokenExpiresOn ? { expiresAt: s.accessTokenExpiresOn } : {}),
+        };
       }),
     login: (profile, signal) =>
       withProvider(profile, async (t) => {
@@ -56,10 +78,19 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           signal,
           lang: deps.lang?.(),
           showDeviceCode: (d) =>
-            deps.onDeviceCode?.({ profileId: profile.id, userCode: d.userCode, verificationUri: d.verificationUri, message: d.message, expiresAt: new Date(Date.now() + d.expiresInSeconds * 1000).toISOString() }),
+            deps.onDeviceCode?.({
+              profileId: profile.id,
+              userCode: d.userCode,
+              verificationUri: d.verificationUri,
+              message: d.message,
+              expiresAt: new Date(Date.now() + d.expiresInSeconds * 1000).toISOString(),
+            }),
           openBrowser: open
             ? async (url) => {
-                if (!isSignInUrl(url)) throw new CalpumpError('input.invalid', { params: { field: 'sign-in URL', problem: 'only https:// or a loopback address is opened' } });
+                if (!isSignInUrl(url))
+                  throw new CalpumpError('input.invalid', {
+                    params: { field: 'sign-in URL', problem: 'only https:// or a loopback address is opened' },
+                  });
                 await open(url);
               }
             : undefined,

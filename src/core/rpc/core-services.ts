@@ -69,7 +69,10 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
   const level = () => toRecordLevel(settings.peek()?.logLevel ?? initial.logLevel);
   const recent = new RecentLogSink('trace', { events, file: join(opts.configDir, LOG_FILE) });
   await recent.seedFromFile();
-  const sinks: LogSink[] = [followLevel(new RotatingFileSink({ path: join(opts.configDir, LOG_FILE), level: 'trace' }), level), followLevel(recent, level)];
+  const sinks: LogSink[] = [
+    followLevel(new RotatingFileSink({ path: join(opts.configDir, LOG_FILE), level: 'trace' }), level),
+    followLevel(recent, level),
+  ];
   if (opts.console) sinks.push(new TextStreamSink({ stream: opts.console, level: 'warn' }));
   const redactor = new Redactor();
   const logger = createLogger({ sinks, level: 'all', redactor });
@@ -122,7 +125,16 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     presenceRules,
     twowayRules,
     jobs,
-    auth: opts.auth ?? createAuthService({ secrets, logger, env, openBrowser: opts.openBrowser, lang, onDeviceCode: (d) => events.emit('auth.deviceCode', d) }),
+    auth:
+      opts.auth ??
+      createAuthService({
+        secrets,
+        logger,
+        env,
+        openBrowser: opts.openBrowser,
+        lang,
+        onDeviceCode: (d) => events.emit('auth.deviceCode', d),
+      }),
     logs: recent,
     doctor: doctorService({ secrets, logger, env }, lang),
     setupScript: setupScriptService(lang),

@@ -81,7 +81,10 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
       if (!checked.success) {
         const { field, problem } = describeIssue(checked.error);
         services.logger.error('rpc.output.invalid', { method, field, problem });
-        return fail(new CalpumpError('internal.unexpected', { params: { text: `${method} answered outside its contract at ${field}: ${problem}` } }), lang);
+        return fail(
+          new CalpumpError('internal.unexpected', { params: { text: `${method} answered outside its contract at ${field}: ${problem}` } }),
+          lang,
+        );
       }
       return { ok: true, output: checked.data };
     } catch (e) {

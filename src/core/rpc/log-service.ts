@@ -40,7 +40,8 @@ export class RecentLogSink implements LogSink, LogService {
     for (const line of text.split('\n')) {
       try {
         const r = JSON.parse(line) as LogRecord;
-        if (typeof r.time === 'string' && typeof r.event === 'string' && r.level in LEVEL_RANK) seeded.push({ time: r.time, level: r.level, event: r.event, fields: r.fields ?? {} });
+        if (typeof r.time === 'string' && typeof r.event === 'string' && r.level in LEVEL_RANK)
+          seeded.push({ time: r.time, level: r.level, event: r.event, fields: r.fields ?? {} });
       } catch {
         // not a record
       }

@@ -11,7 +11,10 @@ export class RunHistory {
   readonly path: string;
   private cache?: RunRecord[];
 
-  constructor(dir: string, private readonly keep = 2000) {
+  constructor(
+    dir: string,
+    private readonly keep = 2000,
+  ) {
     this.path = join(dir, RUNS_FILE);
   }
 

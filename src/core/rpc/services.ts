@@ -73,8 +73,16 @@ export interface CoreServices {
   auth?: AuthService;
   logs?: LogService;
   /** Diagnostics beyond Connector.test (src/core/doctor); falls back to Connector.test when absent. */
-  doctor?: (profile: Profile, connector: Connector, mailbox: string | undefined, signal: AbortSignal) => Promise<{ steps: TestStep[]; details?: Record<string, string> }>;
-  setupScript?: (profile: Profile, opts: { scopeGroup?: string }) => Promise<{ fileName: string; script: string }> | { fileName: string; script: string };
+  doctor?: (
+    profile: Profile,
+    connector: Connector,
+    mailbox: string | undefined,
+    signal: AbortSignal,
+  ) => Promise<{ steps: TestStep[]; details?: Record<string, string> }>;
+  setupScript?: (
+    profile: Profile,
+    opts: { scopeGroup?: string },
+  ) => Promise<{ fileName: string; script: string }> | { fileName: string; script: string };
   /** Writes into a profile's calendars (import, two-way); absent = those methods answer rpc.notAvailable. */
   writerFor?: (profile: Profile) => Promise<CalendarWriter>;
   /** `<config>/state`: import and two-way state, shared with the CLI so UI and CLI runs of a job agree. */

@@ -14,7 +14,10 @@ export class SettingsStore implements SettingsService {
   private readonly file: VersionedJsonFile<SettingsDocument>;
   private cached?: Settings;
 
-  constructor(dir: string, private readonly onChange?: (next: Settings, previous: Settings) => void | Promise<void>) {
+  constructor(
+    dir: string,
+    private readonly onChange?: (next: Settings, previous: Settings) => void | Promise<void>,
+  ) {
     this.file = new VersionedJsonFile<SettingsDocument>({
       path: join(dir, SETTINGS_FILE),
       schemaVersion: 1,

@@ -42,7 +42,11 @@ export interface JobExecutorDeps {
  */
 export function twoWayHostFor(
   rules: TwoWayJobRules | undefined,
-  deps: { profiles: { get(nameOrId: string): Promise<Profile> }; connectorFor: (p: Profile) => Promise<Connector> | Connector; writerFor?: (p: Profile) => Promise<CalendarWriter> },
+  deps: {
+    profiles: { get(nameOrId: string): Promise<Profile> };
+    connectorFor: (p: Profile) => Promise<Connector> | Connector;
+    writerFor?: (p: Profile) => Promise<CalendarWriter>;
+  },
 ): TwoWayJobHost | undefined {
   if (!rules) return undefined;
   return {
@@ -50,7 +54,10 @@ export function twoWayHostFor(
     stateDir: rules.stateDir,
     async openSide(name) {
       const profile = await deps.profiles.get(name);
-      if (!deps.writerFor) throw new CalpumpError('input.invalid', { params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' } });
+      if (!deps.writerFor)
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' },
+        });
       const writer = await deps.writerFor(profile);
       try {
         return { connector: await deps.connectorFor(profile), writer };
@@ -87,7 +94,19 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
       }
       result = await runTypedJob(
         job,
-        { connector, writer, states: deps.states, secrets: deps.secrets, logger: deps.logger, now, onEvent: opts.onEvent, webhook: deps.webhook, presenceTable: deps.presenceTable, twoWay: twoWayHostFor(deps.twoWayRules, deps), newRunId: runId ? () => runId : undefined },
+        {
+          connector,
+          writer,
+          states: deps.states,
+          secrets: deps.secrets,
+          logger: deps.logger,
+          now,
+          onEvent: opts.onEvent,
+          webhook: deps.webhook,
+          presenceTable: deps.presenceTable,
+          twoWay: twoWayHostFor(deps.twoWayRules, deps),
+          newRunId: runId ? () => runId : undefined,
+        },
         { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
       );
     } catch (e) {
@@ -115,7 +134,8 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
       await connector?.close().catch(() => undefined);
       await writer?.close().catch(() => undefined);
     }
-    if (!opts.dryRun) await deps.history.append(result.record).catch((e) => deps.logger.warn('pump.history.writeFailed', { err: String(e) }));
+    if (!opts.dryRun)
+      await deps.history.append(result.record).catch((e) => deps.logger.warn('pump.history.writeFailed', { err: String(e) }));
     return result;
   };
 }

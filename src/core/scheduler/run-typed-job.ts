@@ -13,7 +13,12 @@ import { runJob, type JobRunResult, type RunJobDeps, type RunJobOptions } from '
 import { jobTypeOf, type Job } from '../../shared/job.js';
 
 /** A connector for reading job types, a writer for import jobs; the caller opens only the one the type needs. */
-export type TypedJobDeps = Omit<RunJobDeps, 'connector'> & { connector?: Connector; writer?: CalendarWriter; presenceTable?: PresenceJobRunDeps['presenceTable']; twoWay?: TwoWayJobHost };
+export type TypedJobDeps = Omit<RunJobDeps, 'connector'> & {
+  connector?: Connector;
+  writer?: CalendarWriter;
+  presenceTable?: PresenceJobRunDeps['presenceTable'];
+  twoWay?: TwoWayJobHost;
+};
 
 /** Whether a job type writes into mailboxes (needs a writer) rather than reading them (needs a connector). */
 export const needsWriter = (job: Job) => jobTypeOf(job) === 'import';

@@ -119,7 +119,11 @@ export class FileSecretStore implements SecretStore {
       text = await readFile(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new CalpumpError('secrets.unreadable', { params: { file: this.file }, evidence: `cannot read: ${(e as NodeJS.ErrnoException).code}`, cause: e });
+      throw new CalpumpError('secrets.unreadable', {
+        params: { file: this.file },
+        evidence: `cannot read: ${(e as NodeJS.ErrnoException).code}`,
+        cause: e,
+      });
     }
     let parsed: StoreFile;
     try {
@@ -183,7 +187,8 @@ export class FileSecretStore implements SecretStore {
       }
       return key;
     }
-    if (source?.kind === 'passphrase') throw await this.unreadable('the store was written with a 32-byte key, but CALPUMP_SECRET_KEY is a passphrase');
+    if (source?.kind === 'passphrase')
+      throw await this.unreadable('the store was written with a 32-byte key, but CALPUMP_SECRET_KEY is a passphrase');
     if (source?.kind === 'raw') return source.key;
     const fromFile = await readKeyFile(this.keyFile, this.logger);
     if (fromFile) return fromFile;

@@ -14,9 +14,7 @@ const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, op
 export const SCRYPT_PARAMS = { N: 32768, r: 8, p: 1 } as const;
 export const MIN_PASSPHRASE_LENGTH = 12;
 
-export type KeySource =
-  | { kind: 'raw'; key: Buffer; origin: 'env' | 'keyFile' }
-  | { kind: 'passphrase'; passphrase: string };
+export type KeySource = { kind: 'raw'; key: Buffer; origin: 'env' | 'keyFile' } | { kind: 'passphrase'; passphrase: string };
 
 /** Reads CALPUMP_SECRET_KEY; undefined when unset or empty. */
 export function keyFromEnv(env: NodeJS.ProcessEnv): KeySource | undefined {
@@ -47,7 +45,11 @@ export async function readKeyFile(path: string, logger: Logger): Promise<Buffer 
     text = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new CalpumpError('secrets.unreadable', { params: { file: path }, evidence: `key file cannot be read: ${(e as NodeJS.ErrnoException).code}`, cause: e });
+    throw new CalpumpError('secrets.unreadable', {
+      params: { file: path },
+      evidence: `key file cannot be read: ${(e as NodeJS.ErrnoException).code}`,
+      cause: e,
+    });
   }
   await warnIfPermissive(path, logger);
   const key = Buffer.from(text.trim(), 'base64');

@@ -30,7 +30,10 @@ async function withLockFile<R>(path: string, fn: () => Promise<R>): Promise<R> {
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_MS) await rm(lock, { force: true });
       else await new Promise((r) => setTimeout(r, RETRY_MS));
     }

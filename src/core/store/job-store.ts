@@ -35,7 +35,9 @@ export function parseJobInput(input: Record<string, unknown>): Job {
     try {
       new Cron(job.schedule.cron, { paused: true }).stop();
     } catch (e) {
-      throw new CalpumpError('input.invalid', { params: { field: 'schedule.cron', problem: `${(e as Error).message} (example: "0 */2 * * *" = every two hours)` } });
+      throw new CalpumpError('input.invalid', {
+        params: { field: 'schedule.cron', problem: `${(e as Error).message} (example: "0 */2 * * *" = every two hours)` },
+      });
     }
   }
   return job;
@@ -112,5 +114,8 @@ function find(jobs: Job[], nameOrId: string): Job | undefined {
 
 function assertUniqueName(jobs: Job[], job: Job): void {
   const clash = jobs.find((j) => j.id !== job.id && j.name.toLowerCase() === job.name.toLowerCase());
-  if (clash) throw new CalpumpError('input.invalid', { params: { field: 'name', problem: `a job named "${clash.name}" already exists; names must be unique (ignoring case)` } });
+  if (clash)
+    throw new CalpumpError('input.invalid', {
+      params: { field: 'name', problem: `a job named "${clash.name}" already exists; names must be unique (ignoring case)` },
+    });
 }

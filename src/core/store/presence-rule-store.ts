@@ -12,7 +12,10 @@ export const PRESENCE_RULES_FILE = 'presence-rules.json';
 export const DEFAULT_TABLE_NAME = 'default';
 export const TABLE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-const documentSchema = z.object({ schemaVersion: z.literal(1), tables: z.record(z.string().regex(TABLE_NAME_PATTERN), presenceTableSchema) });
+const documentSchema = z.object({
+  schemaVersion: z.literal(1),
+  tables: z.record(z.string().regex(TABLE_NAME_PATTERN), presenceTableSchema),
+});
 type RulesDocument = z.infer<typeof documentSchema>;
 
 export interface StoredPresenceTable {
@@ -30,7 +33,10 @@ export interface PresenceTableSummary {
 
 export function checkTableName(name: string, field = 'name'): string {
   const n = name.trim();
-  if (!TABLE_NAME_PATTERN.test(n)) throw new CalpumpError('input.invalid', { params: { field, problem: `"${name}" is not a table name: letters, digits, dot, dash or underscore; up to 64` } });
+  if (!TABLE_NAME_PATTERN.test(n))
+    throw new CalpumpError('input.invalid', {
+      params: { field, problem: `"${name}" is not a table name: letters, digits, dot, dash or underscore; up to 64` },
+    });
   return n;
 }
 
@@ -48,7 +54,9 @@ export class PresenceRuleStore {
 
   async list(): Promise<PresenceTableSummary[]> {
     const { tables } = await this.file.read();
-    const names = [...new Set([DEFAULT_TABLE_NAME, ...Object.keys(tables)])].sort((a, b) => (a === DEFAULT_TABLE_NAME ? -1 : b === DEFAULT_TABLE_NAME ? 1 : a.localeCompare(b)));
+    const names = [...new Set([DEFAULT_TABLE_NAME, ...Object.keys(tables)])].sort((a, b) =>
+      a === DEFAULT_TABLE_NAME ? -1 : b === DEFAULT_TABLE_NAME ? 1 : a.localeCompare(b),
+    );
     return names.map((name) => ({ name, saved: !!tables[name], rules: (tables[name] ?? DEFAULT_RULE_TABLE).rules.length }));
   }
 
@@ -57,8 +65,11 @@ export class PresenceRuleStore {
     const { tables } = await this.file.read();
     const key = findName(tables, name);
     if (key) return { name: key, table: tables[key]!, saved: true };
-    if (name.trim().toLowerCase() === DEFAULT_TABLE_NAME) return { name: DEFAULT_TABLE_NAME, table: structuredClone(DEFAULT_RULE_TABLE), saved: false };
-    throw new CalpumpError('presence.rules.notFound', { params: { name, known: [DEFAULT_TABLE_NAME, ...Object.keys(tables).filter((k) => k !== DEFAULT_TABLE_NAME)].join(', ') } });
+    if (name.trim().toLowerCase() === DEFAULT_TABLE_NAME)
+      return { name: DEFAULT_TABLE_NAME, table: structuredClone(DEFAULT_RULE_TABLE), saved: false };
+    throw new CalpumpError('presence.rules.notFound', {
+      params: { name, known: [DEFAULT_TABLE_NAME, ...Object.keys(tables).filter((k) => k !== DEFAULT_TABLE_NAME)].join(', ') },
+    });
   }
 
   /** Checks and stores a table document; presence.rules.invalid names the first wrong field. */

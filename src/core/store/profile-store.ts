@@ -101,7 +101,9 @@ export class ProfileStore {
       const current = asRecord(doc.profiles[index]) ?? {};
       const next = change(structuredClone(current));
       if (current.kind !== undefined && next.kind !== current.kind) {
-        throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: `a profile's kind cannot change (it is ${String(current.kind)}); add a new profile instead` } });
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'kind', problem: `a profile's kind cannot change (it is ${String(current.kind)}); add a new profile instead` },
+        });
       }
       const profile = parseInput({ ...next, id: typeof current.id === 'string' && current.id ? current.id : this.newId() });
       assertUniqueName(doc.profiles, profile.name, index);
@@ -205,7 +207,12 @@ function schemaFor(kind: unknown): z.ZodType | undefined {
 function assertUniqueName(entries: unknown[], name: string, except: number): void {
   const clash = entries.findIndex((e, i) => i !== except && str(asRecord(e)?.name)?.toLowerCase() === name.toLowerCase());
   if (clash >= 0) {
-    throw new CalpumpError('input.invalid', { params: { field: 'name', problem: `a profile named "${str(asRecord(entries[clash])?.name)}" already exists; names must be unique (ignoring case)` } });
+    throw new CalpumpError('input.invalid', {
+      params: {
+        field: 'name',
+        problem: `a profile named "${str(asRecord(entries[clash])?.name)}" already exists; names must be unique (ignoring case)`,
+      },
+    });
   }
 }
 

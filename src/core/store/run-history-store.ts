@@ -51,7 +51,10 @@ export class RunHistoryStore {
   async all(limit: number): Promise<RunRecord[]> {
     const names = await readdir(join(this.dir, RUNS_DIR)).catch(() => [] as string[]);
     const lists = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.list(n.slice(0, -5))));
-    return lists.flat().sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, limit);
+    return lists
+      .flat()
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .slice(0, limit);
   }
 
   async removeJob(jobId: string): Promise<void> {

@@ -136,7 +136,12 @@ export class SyncStateStore {
         return undefined;
       }
     })();
-    if (!parsed?.success || parsed.data.jobId !== k.jobId || parsed.data.mailbox.toLowerCase() !== k.mailbox.toLowerCase() || parsed.data.folder !== k.folder) {
+    if (
+      !parsed?.success ||
+      parsed.data.jobId !== k.jobId ||
+      parsed.data.mailbox.toLowerCase() !== k.mailbox.toLowerCase() ||
+      parsed.data.folder !== k.folder
+    ) {
       this.logger.warn('pump.state.unreadable', { file: path, mailbox: k.mailbox, folder: k.folder, action: 'full read' });
       await rm(path, { force: true });
       return undefined;

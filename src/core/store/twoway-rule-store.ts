@@ -20,7 +20,9 @@ export function parseTwoWayRule(doc: unknown, prefix = 'rule'): TwoWayRule {
   const rule = parsed.data;
   const same = (x: string | undefined, y: string | undefined) => (x ?? '').toLowerCase() === (y ?? '').toLowerCase();
   if (same(rule.a.mailbox, rule.b.mailbox) && same(rule.a.folder, rule.b.folder) && same(rule.a.profile, rule.b.profile)) {
-    throw new CalpumpError('input.invalid', { params: { field: `${prefix}.b`, problem: 'side B is the same calendar as side A; a two-way rule needs two different calendars' } });
+    throw new CalpumpError('input.invalid', {
+      params: { field: `${prefix}.b`, problem: 'side B is the same calendar as side A; a two-way rule needs two different calendars' },
+    });
   }
   return rule;
 }

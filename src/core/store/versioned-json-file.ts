@@ -98,7 +98,11 @@ export class VersionedJsonFile<T extends { schemaVersion: number }> {
       throw await this.fail(text, 'schemaVersion', 'missing or not a positive whole number');
     }
     if (version > this.opts.schemaVersion) {
-      throw await this.fail(text, 'schemaVersion', `version ${version} was written by a newer Calpump; this one reads up to ${this.opts.schemaVersion}`);
+      throw await this.fail(
+        text,
+        'schemaVersion',
+        `version ${version} was written by a newer Calpump; this one reads up to ${this.opts.schemaVersion}`,
+      );
     }
     for (let v = version; v < this.opts.schemaVersion; v++) {
       const migrate = this.opts.migrations?.[v];
@@ -127,7 +131,9 @@ export class VersionedJsonFile<T extends { schemaVersion: number }> {
     const dir = dirname(this.path);
     const base = basename(this.path);
     const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
-    const existing = (await readdir(dir).catch(() => [] as string[])).find((f) => f.startsWith(`${base}.invalid-`) && f.endsWith(`-${digest}.bak`));
+    const existing = (await readdir(dir).catch(() => [] as string[])).find(
+      (f) => f.startsWith(`${base}.invalid-`) && f.endsWith(`-${digest}.bak`),
+    );
     if (existing) return join(dir, existing);
     const stamp = (this.opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const target = join(dir, `${base}.invalid-${stamp}-${digest}.bak`);
@@ -148,7 +154,12 @@ async function readText(path: string): Promise<string | undefined> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     throw new CalpumpError('config.invalid', {
-      params: { file: path, field: '(file)', problem: `cannot be read (${code ?? (e as Error).message})`, backup: '(none: the file could not be read)' },
+      params: {
+        file: path,
+        field: '(file)',
+        problem: `cannot be read (${code ?? (e as Error).message})`,
+        backup: '(none: the file could not be read)',
+      },
       cause: e,
     });
   }

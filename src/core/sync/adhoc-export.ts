@@ -92,7 +92,10 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
     const base = { mailbox, folder: req.folder };
     let result: MailboxExportResult;
     try {
-      const events = connector.calendarView(mailbox, req.folder, req.from, req.to, { includeBody: !!req.includeBody, includeAttendees: req.includeAttendees ?? true });
+      const events = connector.calendarView(mailbox, req.folder, req.from, req.to, {
+        includeBody: !!req.includeBody,
+        includeAttendees: req.includeAttendees ?? true,
+      });
       if (req.dryRun) {
         result = { ...base, ok: true, ...(await countWithSample(events)) };
       } else {

@@ -15,7 +15,11 @@ export interface DryRunOutcome {
 
 export const DRY_RUN_SAMPLE = 5;
 
-export async function dryRunFolder(ctx: Omit<FolderSyncContext, 'target'> & { states: SyncStateStore }, mailbox: string, folder: string): Promise<DryRunOutcome> {
+export async function dryRunFolder(
+  ctx: Omit<FolderSyncContext, 'target'> & { states: SyncStateStore },
+  mailbox: string,
+  folder: string,
+): Promise<DryRunOutcome> {
   const events = new Map<string, NormalisedEvent>();
   await readFiltered(ctx as FolderSyncContext, mailbox, folder, ctx.window, events);
   const sorted = sortEvents(events.values());

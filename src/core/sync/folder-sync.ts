@@ -39,8 +39,18 @@ function isStateError(e: unknown): boolean {
 }
 
 /** Reads a range, applies the job's filters and keeps what belongs to the window. */
-export async function readFiltered(ctx: FolderSyncContext, mailbox: string, folder: string, range: TimeWindow, into: Map<string, NormalisedEvent>): Promise<void> {
-  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, { includeBody: ctx.job.filters.includeBody, includeAttendees: ctx.job.filters.includeAttendees, signal: ctx.signal });
+export async function readFiltered(
+  ctx: FolderSyncContext,
+  mailbox: string,
+  folder: string,
+  range: TimeWindow,
+  into: Map<string, NormalisedEvent>,
+): Promise<void> {
+  const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, {
+    includeBody: ctx.job.filters.includeBody,
+    includeAttendees: ctx.job.filters.includeAttendees,
+    signal: ctx.signal,
+  });
   for await (const raw of events) {
     const e = applyFilters(raw, ctx.job.filters);
     if (e && overlaps(e, ctx.window)) into.set(eventKey(e), e);
@@ -88,7 +98,13 @@ function changeRefs(r: SyncResult): ChangeRef[] {
   return r.changeIds ?? r.changes.map((c) => ({ kind: c.kind, id: c.kind === 'delete' ? c.id : c.event.id }));
 }
 
-async function askForChanges(ctx: FolderSyncContext, mailbox: string, folder: string, state: string | undefined, log: Logger): Promise<SyncResult> {
+async function askForChanges(
+  ctx: FolderSyncContext,
+  mailbox: string,
+  folder: string,
+  state: string | undefined,
+  log: Logger,
+): Promise<SyncResult> {
   // Ids and kinds are all the pump uses (any create or update re-reads the window), so EWS skips fetching items.
   const sync = (s: string | undefined) => ctx.connector.syncChanges!(mailbox, folder, s, { idsOnly: true });
   if (state === undefined) return sync(undefined);

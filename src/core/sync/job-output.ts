@@ -5,7 +5,9 @@ import { jobTypeOf } from '../../shared/job.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 
 function missing(job: Job, field: string, problem: string): CalpumpError {
-  return new CalpumpError('input.invalid', { params: { field: `${job.name}: ${field}`, problem: `${jobTypeOf(job)} jobs need ${problem}` } });
+  return new CalpumpError('input.invalid', {
+    params: { field: `${job.name}: ${field}`, problem: `${jobTypeOf(job)} jobs need ${problem}` },
+  });
 }
 
 export function requireTarget(job: Job): JobTarget {

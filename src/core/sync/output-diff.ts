@@ -10,7 +10,10 @@ const hashes = new WeakMap<NormalisedEvent, string>();
 export function eventHash(e: NormalisedEvent): string {
   let h = hashes.get(e);
   if (!h) {
-    h = createHash('sha256').update(JSON.stringify(orderedEvent(e))).digest('base64url').slice(0, 22);
+    h = createHash('sha256')
+      .update(JSON.stringify(orderedEvent(e)))
+      .digest('base64url')
+      .slice(0, 22);
     hashes.set(e, h);
   }
   return h;

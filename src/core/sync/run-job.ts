@@ -56,7 +56,6 @@ export interface JobRunResult {
   folders: FolderRunResult[];
 }
 
-
 export function configHashOf(job: Job): string {
   return createHash('sha256').update(JSON.stringify(job.filters)).digest('hex').slice(0, 16);
 }
@@ -75,18 +74,22 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   let started = false;
 
   const finish = (): JobRunResult => {
-    const record = finishRun(job, {
-      runId,
-      trigger: opts.trigger,
-      dryRun,
-      startedAt,
-      finishedAt: now().toISOString(),
-      mailboxesOk,
-      mailboxesFailed,
-      folders,
-      itemsWritten: dryRun ? 0 : folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
-      errors,
-    }, { log, emit, announced: started });
+    const record = finishRun(
+      job,
+      {
+        runId,
+        trigger: opts.trigger,
+        dryRun,
+        startedAt,
+        finishedAt: now().toISOString(),
+        mailboxesOk,
+        mailboxesFailed,
+        folders,
+        itemsWritten: dryRun ? 0 : folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
+        errors,
+      },
+      { log, emit, announced: started },
+    );
     return { record, folders };
   };
 
@@ -98,13 +101,24 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       await deps.states.sweep(job.id);
     }
     const mailboxes = await planMailboxes(job, deps.connector);
-    if (!dryRun) target = deps.target ?? (await createTarget(job, { states: deps.states, secrets: deps.secrets, logger: log, webhook: deps.webhook }));
+    if (!dryRun)
+      target = deps.target ?? (await createTarget(job, { states: deps.states, secrets: deps.secrets, logger: log, webhook: deps.webhook }));
     emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId, at: startedAt, mailboxes: mailboxes.length, dryRun });
     started = true;
     log.info('pump.job.started', { mailboxes: mailboxes.length, dryRun });
 
     const window = jobWindow(now(), job.window);
-    const ctx: FolderSyncContext = { job, connector: deps.connector, target: target!, states: deps.states, logger: log, window, now, configHash: configHashOf(job), signal: opts.signal };
+    const ctx: FolderSyncContext = {
+      job,
+      connector: deps.connector,
+      target: target!,
+      states: deps.states,
+      logger: log,
+      window,
+      now,
+      configHash: configHashOf(job),
+      signal: opts.signal,
+    };
     let done = 0;
     await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
       const mine: FolderRunResult[] = [];
@@ -139,7 +153,17 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       else mailboxesFailed++;
       folders.push(...mine);
       const failed = mine.find((f) => !f.ok);
-      emit({ type: 'mailbox.progress', jobId: job.id, runId, mailbox, done: ++done, total: mailboxes.length, ok, items: mine.reduce((n, f) => n + f.items, 0), errorId: failed?.error?.id });
+      emit({
+        type: 'mailbox.progress',
+        jobId: job.id,
+        runId,
+        mailbox,
+        done: ++done,
+        total: mailboxes.length,
+        ok,
+        items: mine.reduce((n, f) => n + f.items, 0),
+        errorId: failed?.error?.id,
+      });
     });
   } catch (e) {
     const err = toCalpumpError(e);

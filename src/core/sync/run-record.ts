@@ -40,10 +40,20 @@ export function buildRunRecord(job: Pick<Job, 'id' | 'name'>, t: RunTally): RunR
  * The end of every run: the record, its log line, and the events a host waits for — a run that never got to
  * announce itself (it failed before planning mailboxes) still sends job.started, so job.finished is never alone.
  */
-export function finishRun(job: Pick<Job, 'id' | 'name'>, t: RunTally, end: { log: Logger; emit: (e: PumpEvent) => void; announced: boolean }): RunRecord {
+export function finishRun(
+  job: Pick<Job, 'id' | 'name'>,
+  t: RunTally,
+  end: { log: Logger; emit: (e: PumpEvent) => void; announced: boolean },
+): RunRecord {
   const record = buildRunRecord(job, t);
-  end.log.info('pump.job.finished', { status: record.status, ok: record.mailboxesOk, failed: record.mailboxesFailed, written: record.itemsWritten });
-  if (!end.announced) end.emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId: t.runId, at: t.startedAt, mailboxes: 0, dryRun: t.dryRun });
+  end.log.info('pump.job.finished', {
+    status: record.status,
+    ok: record.mailboxesOk,
+    failed: record.mailboxesFailed,
+    written: record.itemsWritten,
+  });
+  if (!end.announced)
+    end.emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId: t.runId, at: t.startedAt, mailboxes: 0, dryRun: t.dryRun });
   end.emit({ type: 'job.finished', jobId: job.id, runId: record.runId, at: record.finishedAt, record });
   return record;
 }

@@ -59,7 +59,17 @@ export async function runTyped(
     finished(result, total, progressItems = result.items) {
       folders.push(result);
       if (result.error) errors.push({ mailbox: result.mailbox, folder: result.folder, error: result.error });
-      emit({ type: 'mailbox.progress', jobId: job.id, runId, mailbox: result.mailbox, done: ++done, total, ok: result.ok, items: progressItems, errorId: result.error?.id });
+      emit({
+        type: 'mailbox.progress',
+        jobId: job.id,
+        runId,
+        mailbox: result.mailbox,
+        done: ++done,
+        total,
+        ok: result.ok,
+        items: progressItems,
+        errorId: result.error?.id,
+      });
     },
     error: (e) => void errors.push(e),
   };
@@ -71,17 +81,21 @@ export async function runTyped(
     errors.push({ error: err.info() });
   }
   const mailboxesOk = folders.filter((f) => f.ok).length;
-  const record = finishRun(job, {
-    runId,
-    trigger: opts.trigger,
-    dryRun,
-    startedAt,
-    finishedAt: now().toISOString(),
-    mailboxesOk,
-    mailboxesFailed: folders.length - mailboxesOk,
-    folders,
-    itemsWritten: folders.reduce((n, f) => n + written(f), 0),
-    errors,
-  }, { log, emit, announced });
+  const record = finishRun(
+    job,
+    {
+      runId,
+      trigger: opts.trigger,
+      dryRun,
+      startedAt,
+      finishedAt: now().toISOString(),
+      mailboxesOk,
+      mailboxesFailed: folders.length - mailboxesOk,
+      folders,
+      itemsWritten: folders.reduce((n, f) => n + written(f), 0),
+      errors,
+    },
+    { log, emit, announced },
+  );
   return { record, folders };
 }

@@ -47,10 +47,11 @@ function watched(name: SideName, side: TwoWaySide, blame: (s: SideName) => void)
       const v = Reflect.get(target, prop, target) as unknown;
       if (typeof v !== 'function') return v;
       if (prop !== 'listOwned') return v.bind(target);
-      return (...args: unknown[]) => (v as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((e: unknown) => {
-        blame(name);
-        throw e;
-      });
+      return (...args: unknown[]) =>
+        (v as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((e: unknown) => {
+          blame(name);
+          throw e;
+        });
     },
   });
   return { connector, writer };
@@ -66,37 +67,57 @@ async function* guard<T>(items: AsyncIterable<T>, onError: () => void): AsyncIte
 }
 
 export async function runTwoWayJob(job: Job, deps: TwoWayJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
-  return runTyped(job, 'twoway', deps, opts, (f) => (opts.dryRun ? 0 : f.upserts + f.deletes), async (run) => {
-    const host = deps.twoWay;
-    if (!host) throw new CalpumpError('input.invalid', { params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' } });
-    if (!job.twoway) throw new CalpumpError('input.invalid', { params: { field: 'twoway.ruleId', problem: 'give the id of the saved two-way rule this job runs' } });
-    const rule = await host.get(job.twoway.ruleId);
-    run.started(SIDES.length);
-    let failedSide: SideName | undefined;
-    const blame = (s: SideName) => void (failedSide ??= s);
-    const opened: TwoWaySide[] = [];
-    try {
-      let report: TwoWayReport;
+  return runTyped(
+    job,
+    'twoway',
+    deps,
+    opts,
+    (f) => (opts.dryRun ? 0 : f.upserts + f.deletes),
+    async (run) => {
+      const host = deps.twoWay;
+      if (!host)
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' },
+        });
+      if (!job.twoway)
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'twoway.ruleId', problem: 'give the id of the saved two-way rule this job runs' },
+        });
+      const rule = await host.get(job.twoway.ruleId);
+      run.started(SIDES.length);
+      let failedSide: SideName | undefined;
+      const blame = (s: SideName) => void (failedSide ??= s);
+      const opened: TwoWaySide[] = [];
       try {
-        const sides = {} as Record<SideName, TwoWaySide>;
-        for (const s of SIDES) {
-          blame(s); // until it is open, a failure belongs to this side
-          const side = await host.openSide(rule[s].profile ?? job.profile);
-          opened.push(side);
-          sides[s] = watched(s, side, blame);
-          failedSide = undefined;
+        let report: TwoWayReport;
+        try {
+          const sides = {} as Record<SideName, TwoWaySide>;
+          for (const s of SIDES) {
+            blame(s); // until it is open, a failure belongs to this side
+            const side = await host.openSide(rule[s].profile ?? job.profile);
+            opened.push(side);
+            sides[s] = watched(s, side, blame);
+            failedSide = undefined;
+          }
+          report = await runTwoWay(rule, {
+            a: sides.a,
+            b: sides.b,
+            stateDir: host.stateDir,
+            logger: run.log,
+            now: run.now,
+            dryRun: run.dryRun,
+          });
+        } catch (e) {
+          if (!failedSide) throw e;
+          oneSideFailed(run, rule, failedSide, e);
+          return;
         }
-        report = await runTwoWay(rule, { a: sides.a, b: sides.b, stateDir: host.stateDir, logger: run.log, now: run.now, dryRun: run.dryRun });
-      } catch (e) {
-        if (!failedSide) throw e;
-        oneSideFailed(run, rule, failedSide, e);
-        return;
+        recordReport(run, rule, report);
+      } finally {
+        await Promise.all(opened.flatMap((s) => [s.connector.close(), s.writer.close()]).map((p) => p.catch(() => undefined)));
       }
-      recordReport(run, rule, report);
-    } finally {
-      await Promise.all(opened.flatMap((s) => [s.connector.close(), s.writer.close()]).map((p) => p.catch(() => undefined)));
-    }
-  });
+    },
+  );
 }
 
 function oneSideFailed(run: TypedRun, rule: TwoWayRule, bad: SideName, e: unknown): void {
@@ -109,14 +130,24 @@ function oneSideFailed(run: TypedRun, rule: TwoWayRule, bad: SideName, e: unknow
 }
 
 function recordReport(run: TypedRun, rule: TwoWayRule, report: TwoWayReport): void {
-  for (const p of report.planned ?? []) run.log.info('twoway.wouldWrite', { side: p.side, mailbox: rule[p.side].mailbox, action: p.action, key: p.key, subject: p.subject });
-  if (report.conflicts.length) run.log.warn('twoway.job.conflicts', { count: report.conflicts.length, master: rule.master, keys: report.conflicts.map((c) => c.key) });
+  for (const p of report.planned ?? [])
+    run.log.info('twoway.wouldWrite', { side: p.side, mailbox: rule[p.side].mailbox, action: p.action, key: p.key, subject: p.subject });
+  if (report.conflicts.length)
+    run.log.warn('twoway.job.conflicts', { count: report.conflicts.length, master: rule.master, keys: report.conflicts.map((c) => c.key) });
   for (const s of SIDES) {
     const [first, ...rest] = report.errors.filter((e) => e.side === s);
     const upserts = report.created[s] + report.updated[s];
     const deletes = report.deleted[s];
     run.finished(
-      { mailbox: rule[s].mailbox, folder: rule[s].folder, ok: !first, items: upserts + deletes, upserts, deletes, ...(first ? { error: first.error } : {}) },
+      {
+        mailbox: rule[s].mailbox,
+        folder: rule[s].folder,
+        ok: !first,
+        items: upserts + deletes,
+        upserts,
+        deletes,
+        ...(first ? { error: first.error } : {}),
+      },
       SIDES.length,
     );
     for (const e of rest) run.error({ mailbox: rule[s].mailbox, folder: rule[s].folder, error: e.error });

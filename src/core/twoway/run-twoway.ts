@@ -76,7 +76,8 @@ interface Planned {
 async function readSide(rule: TwoWayRule, name: SideName, side: TwoWaySide, from: Date, to: Date): Promise<SideView> {
   const cfg = rule[name];
   const copies = new Map<string, OwnedItem[]>();
-  for (const o of await side.writer.listOwned(cfg.mailbox, cfg.folder, { scope: rule.id })) copies.set(o.sourceKey, [...(copies.get(o.sourceKey) ?? []), o]);
+  for (const o of await side.writer.listOwned(cfg.mailbox, cfg.folder, { scope: rule.id }))
+    copies.set(o.sourceKey, [...(copies.get(o.sourceKey) ?? []), o]);
   const copyIds = new Set([...copies.values()].flat().map((o) => o.id));
   const natives = new Map<string, Version>();
   for await (const e of side.connector.calendarView(cfg.mailbox, cfg.folder, from, to)) {
@@ -103,7 +104,15 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
   const state = await loadTwoWayState(deps.stateDir, rule.id);
   const [va, vb] = await Promise.all([readSide(rule, 'a', deps.a, from, to), readSide(rule, 'b', deps.b, from, to)]);
   const views: Record<SideName, SideView> = { a: va, b: vb };
-  const report: TwoWayReport = { rule: rule.id, created: { a: 0, b: 0 }, updated: { a: 0, b: 0 }, deleted: { a: 0, b: 0 }, unchanged: 0, conflicts: [], errors: [] };
+  const report: TwoWayReport = {
+    rule: rule.id,
+    created: { a: 0, b: 0 },
+    updated: { a: 0, b: 0 },
+    deleted: { a: 0, b: 0 },
+    unchanged: 0,
+    conflicts: [],
+    errors: [],
+  };
 
   const keys = new Set([...Object.keys(state.pairs), ...va.natives.keys(), ...vb.natives.keys(), ...va.copies.keys(), ...vb.copies.keys()]);
   const planned: Planned[] = [];
@@ -121,8 +130,20 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
     });
     planned.push({ key, origin, decision, native, copy });
     if (decision.conflict) {
-      const versions = { [origin]: describeVersion(native), [other(origin)]: describeVersion(copy && copyVersion(copy)) } as Record<SideName, Record<string, unknown> | null>;
-      const entry: ConflictEntry = { time: now.toISOString(), rule: rule.id, key, master: rule.master, winner: decision.conflict.winner, action: decision.action, a: versions.a, b: versions.b };
+      const versions = { [origin]: describeVersion(native), [other(origin)]: describeVersion(copy && copyVersion(copy)) } as Record<
+        SideName,
+        Record<string, unknown> | null
+      >;
+      const entry: ConflictEntry = {
+        time: now.toISOString(),
+        rule: rule.id,
+        key,
+        master: rule.master,
+        winner: decision.conflict.winner,
+        action: decision.action,
+        a: versions.a,
+        b: versions.b,
+      };
       report.conflicts.push(entry);
       log.warn('twoway.conflict', { ...entry });
     }
@@ -138,13 +159,34 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
     for (const p of planned) {
       const a = p.decision.action;
       const far = other(p.origin);
-      if (side === far && a === 'createCopy') upserts.push({ p, kind: 'created', req: { appointment: appointmentOf(p.native!), tag: { scope: rule.id, sourceKey: p.key } } });
-      else if (side === far && a === 'updateCopy') upserts.push({ p, kind: 'updated', req: { appointment: appointmentOf(p.native!), tag: { scope: rule.id, sourceKey: p.key }, existing: { id: p.copy!.id, changeKey: p.copy!.changeKey }, ifUnchanged: true } });
-      else if (side === p.origin && a === 'updateNative') upserts.push({ p, kind: 'updated', req: { appointment: { ...appointmentOf(copyVersion(p.copy!)), timeZone: p.native!.timeZone }, existing: { id: p.native!.id }, fields: nativeFields(p.native!) } });
+      if (side === far && a === 'createCopy')
+        upserts.push({ p, kind: 'created', req: { appointment: appointmentOf(p.native!), tag: { scope: rule.id, sourceKey: p.key } } });
+      else if (side === far && a === 'updateCopy')
+        upserts.push({
+          p,
+          kind: 'updated',
+          req: {
+            appointment: appointmentOf(p.native!),
+            tag: { scope: rule.id, sourceKey: p.key },
+            existing: { id: p.copy!.id, changeKey: p.copy!.changeKey },
+            ifUnchanged: true,
+          },
+        });
+      else if (side === p.origin && a === 'updateNative')
+        upserts.push({
+          p,
+          kind: 'updated',
+          req: {
+            appointment: { ...appointmentOf(copyVersion(p.copy!)), timeZone: p.native!.timeZone },
+            existing: { id: p.native!.id },
+            fields: nativeFields(p.native!),
+          },
+        });
       else if (side === far && a === 'deleteCopy') deletes.push({ p, id: p.copy!.id });
       else if (side === p.origin && a === 'deleteNative') deletes.push({ p, id: p.native!.id });
     }
-    const fail = (p: Planned | undefined, e: unknown) => report.errors.push({ key: p?.key ?? '(duplicate copy)', side, error: toCalpumpError(e).info(lang) });
+    const fail = (p: Planned | undefined, e: unknown) =>
+      report.errors.push({ key: p?.key ?? '(duplicate copy)', side, error: toCalpumpError(e).info(lang) });
     if (deps.dryRun) {
       report.planned ??= [];
       for (const u of upserts) {
@@ -153,12 +195,26 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
       }
       for (const d of deletes) {
         report.deleted[side]++;
-        report.planned.push({ side, action: 'delete', key: d.p?.key ?? '(duplicate copy)', subject: d.p && (d.p.native ?? d.p.copy)?.subject });
+        report.planned.push({
+          side,
+          action: 'delete',
+          key: d.p?.key ?? '(duplicate copy)',
+          subject: d.p && (d.p.native ?? d.p.copy)?.subject,
+        });
       }
       continue;
     }
     if (upserts.length) {
-      const outcomes = await batch('update', () => writer.upsert(cfg.mailbox, cfg.folder, upserts.map((u) => u.req)), upserts.length);
+      const outcomes = await batch(
+        'update',
+        () =>
+          writer.upsert(
+            cfg.mailbox,
+            cfg.folder,
+            upserts.map((u) => u.req),
+          ),
+        upserts.length,
+      );
       outcomes.forEach((o, i) => {
         const u = upserts[i]!;
         if (o.ok) report[u.kind][side]++;
@@ -167,7 +223,15 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
       });
     }
     if (deletes.length) {
-      const outcomes = await batch('delete', () => writer.delete(cfg.mailbox, deletes.map((d) => d.id)), deletes.length);
+      const outcomes = await batch(
+        'delete',
+        () =>
+          writer.delete(
+            cfg.mailbox,
+            deletes.map((d) => d.id),
+          ),
+        deletes.length,
+      );
       outcomes.forEach((o, i) => {
         const d = deletes[i]!;
         if (o.ok) report.deleted[side]++;
@@ -183,12 +247,23 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
     }
   }
   if (deps.dryRun) {
-    log.info('twoway.dryRun', { created: report.created, updated: report.updated, deleted: report.deleted, conflicts: report.conflicts.length });
+    log.info('twoway.dryRun', {
+      created: report.created,
+      updated: report.updated,
+      deleted: report.deleted,
+      conflicts: report.conflicts.length,
+    });
     return report;
   }
   await saveTwoWayState(deps.stateDir, rule.id, next);
   await appendConflicts(deps.stateDir, rule.id, report.conflicts);
-  log.info('twoway.done', { created: report.created, updated: report.updated, deleted: report.deleted, conflicts: report.conflicts.length, errors: report.errors.length });
+  log.info('twoway.done', {
+    created: report.created,
+    updated: report.updated,
+    deleted: report.deleted,
+    conflicts: report.conflicts.length,
+    errors: report.errors.length,
+  });
   return report;
 }
 

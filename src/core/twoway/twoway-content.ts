@@ -26,7 +26,14 @@ export function nativeFields(v: Version): AppointmentField[] {
 }
 
 export function versionHash(v: Pick<Version, 'subject' | 'start' | 'end' | 'isAllDay' | 'location' | 'showAs'>): string {
-  const canonical = JSON.stringify([v.subject.trim(), new Date(v.start).toISOString(), new Date(v.end).toISOString(), v.isAllDay, v.location.trim(), v.showAs]);
+  const canonical = JSON.stringify([
+    v.subject.trim(),
+    new Date(v.start).toISOString(),
+    new Date(v.end).toISOString(),
+    v.isAllDay,
+    v.location.trim(),
+    v.showAs,
+  ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 
@@ -48,11 +55,30 @@ export function versionOfEvent(e: NormalisedEvent): Version {
 }
 
 export function appointmentOf(v: Version): Appointment {
-  return { subject: v.subject, start: v.start, end: v.end, isAllDay: v.isAllDay, timeZone: v.timeZone, location: v.location, showAs: v.showAs, sensitivity: v.sensitivity, categories: v.categories };
+  return {
+    subject: v.subject,
+    start: v.start,
+    end: v.end,
+    isAllDay: v.isAllDay,
+    timeZone: v.timeZone,
+    location: v.location,
+    showAs: v.showAs,
+    sensitivity: v.sensitivity,
+    categories: v.categories,
+  };
 }
 
 /** A version as it goes into the conflict log: what a person would compare. */
 export function describeVersion(v: Version | undefined): Record<string, unknown> | null {
   if (!v) return null;
-  return { id: v.id, subject: v.subject, start: v.start, end: v.end, isAllDay: v.isAllDay, location: v.location, showAs: v.showAs, lastModified: v.lastModified };
+  return {
+    id: v.id,
+    subject: v.subject,
+    start: v.start,
+    end: v.end,
+    isAllDay: v.isAllDay,
+    location: v.location,
+    showAs: v.showAs,
+    lastModified: v.lastModified,
+  };
 }

@@ -16,7 +16,8 @@ export interface PairInput {
   state?: PairState;
 }
 
-export type PairAction = 'none' | 'record' | 'createCopy' | 'updateCopy' | 'updateNative' | 'deleteCopy' | 'deleteNative' | 'suppress' | 'detach';
+export type PairAction =
+  'none' | 'record' | 'createCopy' | 'updateCopy' | 'updateNative' | 'deleteCopy' | 'deleteNative' | 'suppress' | 'detach';
 
 export interface Decision {
   action: PairAction;

@@ -23,8 +23,17 @@ export const twoWayRuleSchema = z
     a: sideSchema,
     b: sideSchema,
     master: z.enum(['a', 'b']),
-    propagate: z.object({ aToB: flowSchema.default({ create: true, modify: true, delete: true }), bToA: flowSchema.default({ create: true, modify: true, delete: true }) }).strict().default({ aToB: { create: true, modify: true, delete: true }, bToA: { create: true, modify: true, delete: true } }),
-    window: z.object({ daysBack: z.number().int().min(0).max(365).default(7), daysAhead: z.number().int().min(1).max(730).default(90) }).strict().default({ daysBack: 7, daysAhead: 90 }),
+    propagate: z
+      .object({
+        aToB: flowSchema.default({ create: true, modify: true, delete: true }),
+        bToA: flowSchema.default({ create: true, modify: true, delete: true }),
+      })
+      .strict()
+      .default({ aToB: { create: true, modify: true, delete: true }, bToA: { create: true, modify: true, delete: true } }),
+    window: z
+      .object({ daysBack: z.number().int().min(0).max(365).default(7), daysAhead: z.number().int().min(1).max(730).default(90) })
+      .strict()
+      .default({ daysBack: 7, daysAhead: 90 }),
     /** Private items stay where they are unless this is set. */
     includePrivate: z.boolean().default(false),
     /** Items whose subject contains this marker are not mirrored. */

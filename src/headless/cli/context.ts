@@ -21,7 +21,10 @@ export type RunAdhocExport = (req: AdhocExportRequest, deps: AdhocExportDeps) =>
 import type { SimCommandOptions } from '../../sim/cli.js';
 export type { SimCommandOptions };
 /** Runs the simulator in the foreground until the signal aborts; returns the exit code. */
-export type RunSimCommand = (opts: SimCommandOptions, io: { stdout: CliIo['stdout']; stderr: CliIo['stderr']; signal?: AbortSignal }) => Promise<number>;
+export type RunSimCommand = (
+  opts: SimCommandOptions,
+  io: { stdout: CliIo['stdout']; stderr: CliIo['stderr']; signal?: AbortSignal },
+) => Promise<number>;
 
 /** Replaceable services; each defaults to the real implementation, loaded when first used. */
 export interface CliServices {
@@ -143,7 +146,11 @@ export class CliContext {
     const record = level === 'all' ? 'trace' : level;
     const sinks: LogSink[] = [
       // The terminal shows warnings unless more was asked for; the file keeps the full requested detail.
-      new TextStreamSink({ stream: { write: (c) => this.io.stderr.write(c) }, level: this.logLevel ? record : 'warn', skipEvents: [CLI_FAILED_EVENT] }),
+      new TextStreamSink({
+        stream: { write: (c) => this.io.stderr.write(c) },
+        level: this.logLevel ? record : 'warn',
+        skipEvents: [CLI_FAILED_EVENT],
+      }),
       new RotatingFileSink({ path: join(this.configDir, LOG_FILE), level: record }),
     ];
     return createLogger({ sinks, level, redactor: this.redactor, now: this.io.now });

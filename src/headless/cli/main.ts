@@ -19,7 +19,10 @@ export type MainOverrides = Partial<CliIo> & Partial<CliServices>;
 const BAD_INPUT_IDS = new Set(['input.invalid']);
 
 export async function main(argv: string[], overrides: MainOverrides = {}): Promise<number> {
-  const io: CliIo = { ...processIo(), ...pick(overrides, ['stdout', 'stderr', 'stdin', 'env', 'cwd', 'platform', 'homedir', 'now', 'signal']) };
+  const io: CliIo = {
+    ...processIo(),
+    ...pick(overrides, ['stdout', 'stderr', 'stdin', 'env', 'cwd', 'platform', 'homedir', 'now', 'signal']),
+  };
   const services: CliServices = { ...defaultServices, ...pick(overrides, ['createConnector', 'runAdhocExport', 'runSimCommand']) };
   const ctx = new CliContext(io, services);
   ctx.configure({});

@@ -11,11 +11,12 @@ const en = {
   unreadable: 'unreadable',
   noProfiles: 'No profiles yet. Add one with `calpump profiles add --kind ews --name NAME --url URL --username USER --password-stdin`.',
   brokenProfile: 'Profile entry {field} is invalid: {problem}',
-  brokenHint: 'Fix the file {file}, or repair the entry with `calpump profiles edit {name}` or remove it with `calpump profiles remove {name}`.',
+  brokenHint:
+    'Fix the file {file}, or repair the entry with `calpump profiles edit {name}` or remove it with `calpump profiles remove {name}`.',
   added: 'Added profile {name} ({id}).',
   updated: 'Updated profile {name}.',
   removed: 'Removed profile {name} and its stored secrets.',
-  secretsReset: 'The unreadable secret store was moved to {backup}; enter the other profiles\' passwords again.',
+  secretsReset: "The unreadable secret store was moved to {backup}; enter the other profiles' passwords again.",
   testing: 'Testing profile {profile} with mailbox {mailbox}',
   allPassed: 'All {count} steps passed.',
   someFailed: '{failed} of {count} steps failed.',
@@ -36,9 +37,11 @@ const de: Record<CliMessageKey, string> = {
   stored: 'gespeichert',
   notSet: 'nicht gesetzt',
   unreadable: 'nicht lesbar',
-  noProfiles: 'Noch keine Profile. Legen Sie eines an mit `calpump profiles add --kind ews --name NAME --url URL --username USER --password-stdin`.',
+  noProfiles:
+    'Noch keine Profile. Legen Sie eines an mit `calpump profiles add --kind ews --name NAME --url URL --username USER --password-stdin`.',
   brokenProfile: 'Profileintrag {field} ist ungültig: {problem}',
-  brokenHint: 'Korrigieren Sie die Datei {file}, reparieren Sie den Eintrag mit `calpump profiles edit {name}` oder entfernen Sie ihn mit `calpump profiles remove {name}`.',
+  brokenHint:
+    'Korrigieren Sie die Datei {file}, reparieren Sie den Eintrag mit `calpump profiles edit {name}` oder entfernen Sie ihn mit `calpump profiles remove {name}`.',
   added: 'Profil {name} ({id}) angelegt.',
   updated: 'Profil {name} aktualisiert.',
   removed: 'Profil {name} und seine gespeicherten Geheimnisse wurden entfernt.',
@@ -61,9 +64,11 @@ const nl: Record<CliMessageKey, string> = {
   stored: 'opgeslagen',
   notSet: 'niet ingesteld',
   unreadable: 'onleesbaar',
-  noProfiles: 'Nog geen profielen. Voeg er een toe met `calpump profiles add --kind ews --name NAAM --url URL --username USER --password-stdin`.',
+  noProfiles:
+    'Nog geen profielen. Voeg er een toe met `calpump profiles add --kind ews --name NAAM --url URL --username USER --password-stdin`.',
   brokenProfile: 'Profielvermelding {field} is ongeldig: {problem}',
-  brokenHint: 'Corrigeer het bestand {file}, herstel de vermelding met `calpump profiles edit {name}` of verwijder ze met `calpump profiles remove {name}`.',
+  brokenHint:
+    'Corrigeer het bestand {file}, herstel de vermelding met `calpump profiles edit {name}` of verwijder ze met `calpump profiles remove {name}`.',
   added: 'Profiel {name} ({id}) toegevoegd.',
   updated: 'Profiel {name} bijgewerkt.',
   removed: 'Profiel {name} en de opgeslagen geheimen zijn verwijderd.',

@@ -13,9 +13,13 @@ export const defaultServices: CliServices = {
     try {
       mod = (await import(/* @vite-ignore */ specifier)) as typeof mod;
     } catch (e) {
-      throw new CalpumpError('input.invalid', { params: { field: 'sim', problem: 'the simulator is not available in this build' }, cause: e });
+      throw new CalpumpError('input.invalid', {
+        params: { field: 'sim', problem: 'the simulator is not available in this build' },
+        cause: e,
+      });
     }
-    if (!mod.runSimCommand) throw new CalpumpError('input.invalid', { params: { field: 'sim', problem: 'the simulator is not available in this build' } });
+    if (!mod.runSimCommand)
+      throw new CalpumpError('input.invalid', { params: { field: 'sim', problem: 'the simulator is not available in this build' } });
     return mod.runSimCommand(opts, io);
   },
 };

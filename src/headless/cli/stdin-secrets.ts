@@ -49,7 +49,8 @@ function promptHidden(io: CliIo, prompt: string): Promise<string> {
     const onData = (data: Buffer | string) => {
       for (const ch of data.toString('utf8')) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return done();
-        if (ch === '\u0003') return done(new CalpumpError('input.invalid', { params: { field: prompt, problem: 'cancelled with Ctrl+C' } }));
+        if (ch === '\u0003')
+          return done(new CalpumpError('input.invalid', { params: { field: prompt, problem: 'cancelled with Ctrl+C' } }));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }

@@ -21,7 +21,11 @@ export async function startDemoSimulator(): Promise<DemoSimulator> {
 }
 
 /** Creates (or reuses) the demo profile and job through the same RPC calls the UI makes. */
-export async function createDemoData(dispatcher: Dispatcher, sim: DemoSimulator, outDir: string): Promise<{ profileId: string; jobId: string; outDir: string }> {
+export async function createDemoData(
+  dispatcher: Dispatcher,
+  sim: DemoSimulator,
+  outDir: string,
+): Promise<{ profileId: string; jobId: string; outDir: string }> {
   const profiles = must<{ profiles: Array<{ profile: { id: string; name: string } }> }>(await dispatcher.call('profiles.list', {}));
   const existing = profiles.profiles.find((p) => p.profile.name === DEMO_PROFILE_NAME)?.profile;
   const profile = {

@@ -13,7 +13,11 @@ import { jobTypeOf, targetOf, type Job } from '../../shared/job.js';
 import type { FeedsHandler } from './server.js';
 
 export const FEED_TOKEN_KEY = 'feeds:token';
-const TYPES: Record<string, string> = { ics: 'text/calendar; charset=utf-8', json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  ics: 'text/calendar; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
 
 /** The feed token, created on first use. */
 export async function feedToken(secrets: SecretStore): Promise<string> {
@@ -34,7 +38,11 @@ function sameToken(given: string | null, expected: string): boolean {
 export function createFeedsHandler(deps: { token: string; findJob(nameOrId: string): Promise<Job | undefined> }): FeedsHandler {
   return async (req, res, url) => {
     const send = (status: number, text: string) => {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(status, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
       res.end(`${text}\n`);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Feeds are read-only: use GET.');
@@ -49,10 +57,20 @@ export function createFeedsHandler(deps: { token: string; findJob(nameOrId: stri
     const type = jobTypeOf(job);
     const target = targetOf(job);
     if (!target) return send(404, `Job "${job.name}" is an ${type} job: it writes into calendars and has no feed.`);
-    if (target.kind !== 'folder') return send(404, `Job "${job.name}" writes to ${target.kind}, not to files; only folder-target jobs have feeds.`);
+    if (target.kind !== 'folder')
+      return send(404, `Job "${job.name}" writes to ${target.kind}, not to files; only folder-target jobs have feeds.`);
     const format = type === 'presence' ? 'json' : job.format;
-    if (format !== ext) return send(404, `Job "${job.name}" writes .${format} files: use /feeds/${encodeURIComponent(job.name)}/${encodeURIComponent(mailbox)}.${format}`);
-    const file = type === 'presence' ? presenceDocumentName(mailbox) : type === 'freebusy' ? freeBusyFileName(mailbox, ext) : outputFileName(mailbox, job.folders.ids[0] ?? 'calendar', ext);
+    if (format !== ext)
+      return send(
+        404,
+        `Job "${job.name}" writes .${format} files: use /feeds/${encodeURIComponent(job.name)}/${encodeURIComponent(mailbox)}.${format}`,
+      );
+    const file =
+      type === 'presence'
+        ? presenceDocumentName(mailbox)
+        : type === 'freebusy'
+          ? freeBusyFileName(mailbox, ext)
+          : outputFileName(mailbox, job.folders.ids[0] ?? 'calendar', ext);
     let body: Buffer;
     try {
       body = await readFile(join(target.path, file));

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 
 export function openInSystemBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
-  const [cmd, args] = platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const [cmd, args] =
+    platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
   return new Promise((resolve) => {
     try {
       const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });

@@ -70,7 +70,12 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
     await serveUiFile(req, res, url, opts.uiDir, csp);
   }
 
-  function refuse(res: ServerResponse, status: number, id: 'serve.tokenRequired' | 'rpc.forbidden' | 'serve.uiMissing', params: Record<string, string> = {}): void {
+  function refuse(
+    res: ServerResponse,
+    status: number,
+    id: 'serve.tokenRequired' | 'rpc.forbidden' | 'serve.uiMissing',
+    params: Record<string, string> = {},
+  ): void {
     const info = describeError(id, lang, params);
     plain(res, status, `${info.title}\n\n${info.message}\n\n${info.fix}`);
   }
@@ -92,7 +97,8 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
 
   await new Promise<void>((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new CalpumpError('serve.portInUse', { params: { host: opts.host, port: String(opts.port) }, cause: e }));
+      if (e.code === 'EADDRINUSE')
+        reject(new CalpumpError('serve.portInUse', { params: { host: opts.host, port: String(opts.port) }, cause: e }));
       else reject(e);
     };
     server.once('error', onError);

@@ -49,7 +49,10 @@ export function securityHeaders(res: ServerResponse): void {
 }
 
 export async function hasUi(uiDir: string): Promise<boolean> {
-  return stat(join(uiDir, 'index.html')).then((s) => s.isFile(), () => false);
+  return stat(join(uiDir, 'index.html')).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 export async function serveUiFile(req: IncomingMessage, res: ServerResponse, url: URL, uiDir: string, csp: string): Promise<void> {

@@ -53,7 +53,11 @@ const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused:
 export function App({ client, initialLang }: { client: RpcClient; initialLang?: UiLang }) {
   const [lang, setLang] = useState<UiLang>(initialLang ?? langFromLocale(globalThis.navigator?.language));
   useEffect(() => {
-    const load = () => client['app.getSettings']().then((s) => setLang(s.language), () => undefined);
+    const load = () =>
+      client['app.getSettings']().then(
+        (s) => setLang(s.language),
+        () => undefined,
+      );
     void load();
     // Another window or the CLI changed the settings: follow its language.
     return client.on('data.changed', (c) => {

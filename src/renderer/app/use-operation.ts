@@ -42,7 +42,9 @@ export function useOperation<T, A extends unknown[]>(fn: (signal: AbortSignal, .
     } catch (e) {
       const error = errorInfoOf(e);
       if (controller.current === ac) {
-        setState(isCancelled(error) || ac.signal.aborted ? { running: false, cancelled: true } : { running: false, cancelled: false, error });
+        setState(
+          isCancelled(error) || ac.signal.aborted ? { running: false, cancelled: true } : { running: false, cancelled: false, error },
+        );
       }
       return undefined;
     } finally {

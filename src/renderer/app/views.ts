@@ -1,5 +1,17 @@
 // The screens of the app, in navigation order.
-export const VIEWS = ['profiles', 'browse', 'jobs', 'import', 'presence', 'freebusy', 'twoway', 'logs', 'doctor', 'setup', 'settings'] as const;
+export const VIEWS = [
+  'profiles',
+  'browse',
+  'jobs',
+  'import',
+  'presence',
+  'freebusy',
+  'twoway',
+  'logs',
+  'doctor',
+  'setup',
+  'settings',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export function viewFromHash(hash: string | undefined): ViewId {

@@ -8,7 +8,17 @@ const useStyles = makeStyles({
   bar: { flexGrow: 1, minWidth: '120px' },
 });
 
-export function BusyBar({ label, onCancel, percent, testId = 'busy' }: { label: string; onCancel?: () => void; percent?: number; testId?: string }) {
+export function BusyBar({
+  label,
+  onCancel,
+  percent,
+  testId = 'busy',
+}: {
+  label: string;
+  onCancel?: () => void;
+  percent?: number;
+  testId?: string;
+}) {
   const t = useT();
   const s = useStyles();
   return (

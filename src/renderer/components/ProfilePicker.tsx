@@ -6,7 +6,17 @@ import { useT } from '../app/i18n-context.js';
 
 const useStyles = makeStyles({ field: { maxWidth: '420px', minWidth: '260px' } });
 
-export function ProfilePicker({ profiles, value, onChange, testId = 'profile-picker' }: { profiles: ProfileView[]; value?: string; onChange: (id: string | undefined) => void; testId?: string }) {
+export function ProfilePicker({
+  profiles,
+  value,
+  onChange,
+  testId = 'profile-picker',
+}: {
+  profiles: ProfileView[];
+  value?: string;
+  onChange: (id: string | undefined) => void;
+  testId?: string;
+}) {
   const t = useT();
   const s = useStyles();
   const known = profiles.some((p) => p.profile.id === value);

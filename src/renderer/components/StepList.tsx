@@ -9,10 +9,21 @@ type Step = TestResult['steps'][number];
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', padding: 0, margin: 0 },
-  row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { flexGrow: 1 },
-  evidence: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+  evidence: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    wordBreak: 'break-all',
+  },
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   dt: { display: 'inline', fontWeight: tokens.fontWeightSemibold },
   dd: { display: 'inline', margin: 0 },

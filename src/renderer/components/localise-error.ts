@@ -5,7 +5,11 @@ import type { MessageKey } from '../../shared/i18n/index.js';
 
 const CLIENT_ERRORS: Record<string, { title: MessageKey; message: MessageKey; fix: MessageKey }> = {
   'rpc.cancelled': { title: 'clientError.cancelled.title', message: 'clientError.cancelled.message', fix: 'clientError.cancelled.fix' },
-  'rpc.disconnected': { title: 'clientError.disconnected.title', message: 'clientError.disconnected.message', fix: 'clientError.disconnected.fix' },
+  'rpc.disconnected': {
+    title: 'clientError.disconnected.title',
+    message: 'clientError.disconnected.message',
+    fix: 'clientError.disconnected.fix',
+  },
   'rpc.noHost': { title: 'clientError.noHost.title', message: 'clientError.noHost.message', fix: 'clientError.noHost.fix' },
 };
 

@@ -2,7 +2,12 @@
 // (they are stored as [date 00:00Z, next date 00:00Z) and must not shift a day west of Greenwich).
 import type { NormalisedEvent } from '../../shared/model.js';
 
-export function formatEventTime(e: Pick<NormalisedEvent, 'start' | 'end' | 'isAllDay'>, lang: string, allDayLabel: string, timeZone?: string): string {
+export function formatEventTime(
+  e: Pick<NormalisedEvent, 'start' | 'end' | 'isAllDay'>,
+  lang: string,
+  allDayLabel: string,
+  timeZone?: string,
+): string {
   const start = new Date(e.start);
   const end = new Date(e.end);
   if (e.isAllDay) {
@@ -13,7 +18,8 @@ export function formatEventTime(e: Pick<NormalisedEvent, 'start' | 'end' | 'isAl
   }
   const dt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const tm = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone });
-  const sameDay = new Intl.DateTimeFormat('en-CA', { timeZone }).format(start) === new Intl.DateTimeFormat('en-CA', { timeZone }).format(end);
+  const sameDay =
+    new Intl.DateTimeFormat('en-CA', { timeZone }).format(start) === new Intl.DateTimeFormat('en-CA', { timeZone }).format(end);
   return sameDay ? `${dt.format(start)} – ${tm.format(end)}` : `${dt.format(start)} – ${dt.format(end)}`;
 }
 

@@ -22,10 +22,26 @@ export type ImportField = 'jobId' | 'path' | 'url' | 'mailboxes' | 'reminderMinu
 export type ImportProblem = 'required' | 'name' | 'url' | 'mailboxList' | 'minutes';
 
 export function emptyImportForm(): ImportForm {
-  return { jobId: 'absences', sourceKind: 'path', path: '', url: '', mailboxes: '', mailboxColumn: '', showAs: 'oof', reminderOff: true, reminderMinutes: '15', category: '', defaultSubject: '' };
+  return {
+    jobId: 'absences',
+    sourceKind: 'path',
+    path: '',
+    url: '',
+    mailboxes: '',
+    mailboxColumn: '',
+    showAs: 'oof',
+    reminderOff: true,
+    reminderMinutes: '15',
+    category: '',
+    defaultSubject: '',
+  };
 }
 
-export const splitMailboxes = (text: string) => text.split(/[\n,;]/).map((v) => v.trim()).filter(Boolean);
+export const splitMailboxes = (text: string) =>
+  text
+    .split(/[\n,;]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function importProblems(f: ImportForm): Partial<Record<ImportField, ImportProblem>> {
   const out: Partial<Record<ImportField, ImportProblem>> = {};
@@ -55,7 +71,16 @@ export function jobFromImportForm(f: ImportForm): Record<string, unknown> {
 }
 
 /** Rows for the per-mailbox result table, with a totals row when more than one mailbox is involved. */
-export function reportRows(r: ImportReportView): Array<{ mailbox: string; creates: number; updates: number; deletes: number; unchanged: number; failed: number; total?: boolean }> {
-  const rows = r.mailboxes.map((m) => ({ mailbox: m.mailbox, creates: m.creates, updates: m.updates, deletes: m.deletes, unchanged: m.unchanged, failed: m.failed }));
+export function reportRows(
+  r: ImportReportView,
+): Array<{ mailbox: string; creates: number; updates: number; deletes: number; unchanged: number; failed: number; total?: boolean }> {
+  const rows = r.mailboxes.map((m) => ({
+    mailbox: m.mailbox,
+    creates: m.creates,
+    updates: m.updates,
+    deletes: m.deletes,
+    unchanged: m.unchanged,
+    failed: m.failed,
+  }));
   return rows.length > 1 ? [...rows, { mailbox: '', ...r.totals, total: true }] : rows;
 }

@@ -99,7 +99,11 @@ export function jobFormFromJob(j: Job): JobFormState {
   const f = emptyJobForm(j.profile);
   f.id = j.id;
   f.jobType = j.type ?? 'export';
-  f.keep = { ...(j.freebusy ? { freebusy: j.freebusy } : {}), ...(j.import ? { import: j.import } : {}), ...(j.presence ? { presence: j.presence } : {}) };
+  f.keep = {
+    ...(j.freebusy ? { freebusy: j.freebusy } : {}),
+    ...(j.import ? { import: j.import } : {}),
+    ...(j.presence ? { presence: j.presence } : {}),
+  };
   f.name = j.name;
   // Import jobs have neither: their import document names the mailboxes and they write into them.
   const mailboxes = mailboxesOf(j);
@@ -134,7 +138,14 @@ export function jobFormFromJob(j: Job): JobFormState {
 }
 
 export function splitList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function int(text: string): number {
@@ -148,7 +159,13 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
     ...(f.jobType === 'freebusy' && f.keep?.freebusy ? { freebusy: f.keep.freebusy } : {}),
     ...(f.jobType === 'import' && f.keep?.import ? { import: f.keep.import } : {}),
     ...(f.jobType === 'presence'
-      ? { presence: { ...f.keep?.presence, table: f.presenceTable.trim(), lookaheadHours: f.presenceLookahead.trim() ? int(f.presenceLookahead) : undefined } }
+      ? {
+          presence: {
+            ...f.keep?.presence,
+            table: f.presenceTable.trim(),
+            lookaheadHours: f.presenceLookahead.trim() ? int(f.presenceLookahead) : undefined,
+          },
+        }
       : {}),
     ...(f.jobType === 'twoway' && f.twowayRuleId.trim() ? { twoway: { ruleId: f.twowayRuleId.trim() } } : {}),
     name: f.name.trim(),
@@ -164,11 +181,18 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
               : f.mailboxMode === 'search'
                 ? { mode: 'search', search: f.mailboxSearch.trim() }
                 : { mode: 'allRooms' },
-          target: f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
+          target:
+            f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
         }),
     folders: { ids: splitList(f.folders), includeSubfolders: f.includeSubfolders },
     window: { daysBack: int(f.daysBack), daysAhead: int(f.daysAhead) },
-    filters: { private: f.privateMode, exclusionMarker: f.exclusionMarker.trim() || undefined, includeCancelled: f.includeCancelled, includeBody: f.includeBody, includeAttendees: f.includeAttendees },
+    filters: {
+      private: f.privateMode,
+      exclusionMarker: f.exclusionMarker.trim() || undefined,
+      includeCancelled: f.includeCancelled,
+      includeBody: f.includeBody,
+      includeAttendees: f.includeAttendees,
+    },
     // A presence job always writes <mailbox>.json.
     format: f.jobType === 'presence' ? 'json' : f.format,
     schedule:
@@ -223,8 +247,10 @@ export function validateJobForm(f: JobFormState): JobValidation {
     }
   }
   // A free/busy job writes one file per mailbox; the runner refuses other targets.
-  if ((f.jobType === 'freebusy' || f.jobType === 'presence') && f.targetKind !== 'folder') errors.targetKind ??= 'validation.freebusyTarget';
+  if ((f.jobType === 'freebusy' || f.jobType === 'presence') && f.targetKind !== 'folder')
+    errors.targetKind ??= 'validation.freebusyTarget';
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
-  const secrets = hasOwnOutput({ type: f.jobType }) && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
+  const secrets =
+    hasOwnOutput({ type: f.jobType }) && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
   return { ok: true, value: { job: parsed.data, secrets } };
 }

@@ -41,7 +41,10 @@ export interface SampleEvent {
   isCancelled: boolean;
 }
 
-export type Preview = { kind: 'excluded'; reason: keyof Exclusions } | { kind: 'rule'; status: string; rule: string; order: number } | { kind: 'idle'; status: string };
+export type Preview =
+  | { kind: 'excluded'; reason: keyof Exclusions }
+  | { kind: 'rule'; status: string; rule: string; order: number }
+  | { kind: 'idle'; status: string };
 
 const DEFAULT_EXCLUSIONS: Exclusions = { private: true, tentative: true, free: true, cancelled: true, marker: '##' };
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
@@ -111,7 +114,13 @@ export function updateRule(form: RuleTableForm, index: number, patch: Partial<Ru
 
 /** Wildcard match (* any run, ? one character), case-insensitive, over the whole text — as the engine does. */
 export function wildcard(pattern: string, text: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'is');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'is',
+  );
   return re.test(text);
 }
 

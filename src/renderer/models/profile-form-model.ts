@@ -243,8 +243,10 @@ function extraChecks(f: ProfileFormState): Array<[FieldId, MessageKey]> {
   const out: Array<[FieldId, MessageKey]> = [];
   if (f.kind === 'ews' && f.legacyOnline) {
     // Same rules as a Graph profile's tenant and app, taken from its schema.
-    if (f.legacyTenantId.trim() && !graphProfileSchema.shape.tenantId.safeParse(f.legacyTenantId.trim()).success) out.push(['legacyTenantId', 'validation.tenant']);
-    if (f.legacyClientId.trim() && !graphProfileSchema.shape.clientId.safeParse(f.legacyClientId.trim()).success) out.push(['legacyClientId', 'validation.clientId']);
+    if (f.legacyTenantId.trim() && !graphProfileSchema.shape.tenantId.safeParse(f.legacyTenantId.trim()).success)
+      out.push(['legacyTenantId', 'validation.tenant']);
+    if (f.legacyClientId.trim() && !graphProfileSchema.shape.clientId.safeParse(f.legacyClientId.trim()).success)
+      out.push(['legacyClientId', 'validation.clientId']);
   }
   if (f.kind === 'graph') {
     if (!isHttpsUrl(f.authorityHost)) out.push(['authorityHost', 'validation.httpsUrl']);

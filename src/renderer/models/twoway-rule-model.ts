@@ -20,11 +20,20 @@ export interface TwoWayForm {
 }
 
 const allFlows = (): Flows => ({ create: true, modify: true, delete: true });
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export function emptyTwoWayForm(): TwoWayForm {
-  return { id: '', mailboxA: '', mailboxB: '', profileB: '', master: 'a', propagate: { aToB: allFlows(), bToA: allFlows() }, keep: { rule: {}, a: {}, b: {} } };
+  return {
+    id: '',
+    mailboxA: '',
+    mailboxB: '',
+    profileB: '',
+    master: 'a',
+    propagate: { aToB: allFlows(), bToA: allFlows() },
+    keep: { rule: {}, a: {}, b: {} },
+  };
 }
 
 export function twoWayFormFromRule(doc: Record<string, unknown>): TwoWayForm {

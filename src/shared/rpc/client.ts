@@ -10,9 +10,10 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-type MethodFn<M extends RpcMethod> = undefined extends RpcInput<M>
-  ? (input?: RpcInput<M>, opts?: CallOptions) => Promise<RpcOutput<M>>
-  : (input: RpcInput<M>, opts?: CallOptions) => Promise<RpcOutput<M>>;
+type MethodFn<M extends RpcMethod> =
+  undefined extends RpcInput<M>
+    ? (input?: RpcInput<M>, opts?: CallOptions) => Promise<RpcOutput<M>>
+    : (input: RpcInput<M>, opts?: CallOptions) => Promise<RpcOutput<M>>;
 
 export type RpcClient = { [M in RpcMethod]: MethodFn<M> } & {
   on<E extends RpcEventName>(event: E, listener: (payload: RpcEventPayload<E>) => void): () => void;
@@ -84,7 +85,9 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
       payload = { ...((input as object | undefined) ?? {}), opId };
     }
     if (signal?.aborted) throw new RpcError(cancelledInfo());
-    const pending = transport.call(method, payload === undefined ? {} : payload).catch((e: unknown) => ({ ok: false as const, error: disconnectedInfo(e) }));
+    const pending = transport
+      .call(method, payload === undefined ? {} : payload)
+      .catch((e: unknown) => ({ ok: false as const, error: disconnectedInfo(e) }));
     const result = signal ? await raceAbort(pending, signal, opId, transport) : await pending;
     if (!result.ok) throw new RpcError(result.error);
     return result.output;
@@ -106,7 +109,15 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
 
 function disconnectedInfo(e: unknown): ErrorInfo {
   const evidence = e instanceof Error ? e.message : String(e);
-  return { ...localError('rpc.disconnected', 'Connection to Calpump lost', 'The call could not reach the Calpump host.', 'Check that Calpump (or `calpump serve`) is still running, then reload the page.'), evidence };
+  return {
+    ...localError(
+      'rpc.disconnected',
+      'Connection to Calpump lost',
+      'The call could not reach the Calpump host.',
+      'Check that Calpump (or `calpump serve`) is still running, then reload the page.',
+    ),
+    evidence,
+  };
 }
 
 function cancelledInfo(): ErrorInfo {

@@ -80,20 +80,41 @@ export const rpcContract = {
   /** Tests a stored profile (id) or an unsaved draft (profile + secrets) against one mailbox. */
   'profiles.test': m(
     z
-      .object({ id: id.optional(), draft: z.object({ profile: profileDraftSchema, secrets: secretsInputSchema }).optional(), mailbox: z.string().min(1).optional(), opId })
+      .object({
+        id: id.optional(),
+        draft: z.object({ profile: profileDraftSchema, secrets: secretsInputSchema }).optional(),
+        mailbox: z.string().min(1).optional(),
+        opId,
+      })
       .refine((v) => (v.id ? !v.draft : !!v.draft), 'give either id or draft'),
     testResultSchema,
   ),
   // --- auth (Graph) ---------------------------------------------------------------------------------
-  'auth.status': m(z.object({ profileId: id }), z.object({ signedIn: z.boolean(), account: z.string().optional(), expiresAt: z.string().optional() })),
+  'auth.status': m(
+    z.object({ profileId: id }),
+    z.object({ signedIn: z.boolean(), account: z.string().optional(), expiresAt: z.string().optional() }),
+  ),
   'auth.login': m(z.object({ profileId: id, opId }), z.object({ signedIn: z.boolean(), account: z.string().optional() })),
   'auth.logout': m(z.object({ profileId: id }), z.object({ signedIn: z.literal(false) })),
   // --- browsing -------------------------------------------------------------------------------------
-  'mailboxes.list': m(z.object({ profileId: id, search: z.string().max(256).optional(), cursor: z.string().optional(), opId }), mailboxPageSchema),
-  'folders.tree': m(z.object({ profileId: id, mailbox: z.string().min(1), kinds: z.array(folderKindSchema).optional(), opId }), z.object({ folders: z.array(folderSchema) })),
+  'mailboxes.list': m(
+    z.object({ profileId: id, search: z.string().max(256).optional(), cursor: z.string().optional(), opId }),
+    mailboxPageSchema,
+  ),
+  'folders.tree': m(
+    z.object({ profileId: id, mailbox: z.string().min(1), kinds: z.array(folderKindSchema).optional(), opId }),
+    z.object({ folders: z.array(folderSchema) }),
+  ),
   /** Upcoming events of one folder (from now, `days` ahead), at most `limit`. */
   'items.preview': m(
-    z.object({ profileId: id, mailbox: z.string().min(1), folderId: z.string().min(1), days: z.number().int().min(1).max(366).default(14), limit: z.number().int().min(1).max(500).default(50), opId }),
+    z.object({
+      profileId: id,
+      mailbox: z.string().min(1),
+      folderId: z.string().min(1),
+      days: z.number().int().min(1).max(366).default(14),
+      limit: z.number().int().min(1).max(500).default(50),
+      opId,
+    }),
     z.object({ events: z.array(normalisedEventSchema), truncated: z.boolean() }),
   ),
   // --- jobs -----------------------------------------------------------------------------------------
@@ -106,7 +127,10 @@ export const rpcContract = {
   /** Starts a run and returns at once; follow it with job.progress / job.status events. */
   'jobs.runNow': m(z.object({ id }), z.object({ runId: z.string() })),
   'jobs.cancel': m(z.object({ id }), z.object({ cancelled: z.boolean() })),
-  'jobs.history': m(z.object({ id: id.optional(), limit: z.number().int().min(1).max(1000).default(50) }), z.object({ runs: z.array(runRecordSchema) })),
+  'jobs.history': m(
+    z.object({ id: id.optional(), limit: z.number().int().min(1).max(1000).default(50) }),
+    z.object({ runs: z.array(runRecordSchema) }),
+  ),
   'jobs.pauseAll': m(empty, appStateSchema),
   'jobs.resumeAll': m(empty, appStateSchema),
   // --- diagnostics ----------------------------------------------------------------------------------

@@ -11,11 +11,14 @@ export const rpcResultSchema = z.discriminatedUnion('ok', [
 ]);
 
 /** WebSocket frames. IPC uses invoke() for calls and a channel per direction for events. */
-export const wsClientFrameSchema = z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), method: z.string(), input: z.unknown() });
+export const wsClientFrameSchema = z.object({
+  t: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.string(),
+  input: z.unknown(),
+});
 export type WsClientFrame = z.infer<typeof wsClientFrameSchema>;
-export type WsServerFrame =
-  | ({ t: 'result'; id: number } & RpcResult)
-  | { t: 'event'; name: string; payload: unknown };
+export type WsServerFrame = ({ t: 'result'; id: number } & RpcResult) | { t: 'event'; name: string; payload: unknown };
 
 /** IPC channel names (main ↔ preload). */
 export const IPC_CALL_CHANNEL = 'calpump:rpc';

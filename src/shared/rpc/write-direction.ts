@@ -34,10 +34,24 @@ export const importReportSchema = z.looseObject({
 });
 export type ImportReportView = z.infer<typeof importReportSchema>;
 
-const spanSchema = z.object({ status: z.string(), start: z.string(), end: z.string(), rule: z.string().optional(), eventId: z.string().optional() });
+const spanSchema = z.object({
+  status: z.string(),
+  start: z.string(),
+  end: z.string(),
+  rule: z.string().optional(),
+  eventId: z.string().optional(),
+});
 export const presenceStatusSchema = z.object({
   at: z.string(),
-  mailboxes: z.array(z.object({ mailbox: z.string(), ok: z.boolean(), current: spanSchema.optional(), upcoming: z.array(spanSchema).optional(), error: errorInfoSchema.optional() })),
+  mailboxes: z.array(
+    z.object({
+      mailbox: z.string(),
+      ok: z.boolean(),
+      current: spanSchema.optional(),
+      upcoming: z.array(spanSchema).optional(),
+      error: errorInfoSchema.optional(),
+    }),
+  ),
 });
 export type PresenceStatusView = z.infer<typeof presenceStatusSchema>;
 
@@ -55,7 +69,15 @@ export const freeBusyReportSchema = z.object({
 });
 export type FreeBusyReportView = z.infer<typeof freeBusyReportSchema>;
 
-const conflictSchema = z.looseObject({ time: z.string(), rule: z.string(), key: z.string(), master: z.string(), winner: z.string(), a: doc.nullable(), b: doc.nullable() });
+const conflictSchema = z.looseObject({
+  time: z.string(),
+  rule: z.string(),
+  key: z.string(),
+  master: z.string(),
+  winner: z.string(),
+  a: doc.nullable(),
+  b: doc.nullable(),
+});
 const counts = z.object({ a: z.number(), b: z.number() });
 export const twoWayReportSchema = z.looseObject({
   rule: z.string(),
@@ -89,7 +111,10 @@ export const writeDirectionMethods = {
   ),
   'presence.defaultRules': m(z.object({}).strict().default({}), z.object({ table: doc })),
   /** Never fails for a bad table: the answer says what is wrong (the editor validates as the user types). */
-  'presence.validateRules': m(z.object({ table: z.unknown() }), z.union([z.object({ ok: z.literal(true), table: doc }), z.object({ ok: z.literal(false), error: errorInfoSchema })])),
+  'presence.validateRules': m(
+    z.object({ table: z.unknown() }),
+    z.union([z.object({ ok: z.literal(true), table: doc }), z.object({ ok: z.literal(false), error: errorInfoSchema })]),
+  ),
   'freebusy.blocks': m(
     z.object({
       profileId: id,
@@ -103,7 +128,16 @@ export const writeDirectionMethods = {
   ),
   /** One run of a two-way rule; a side without a profile uses `profileId`. */
   'twoway.run': m(z.object({ profileId: id, rule: doc, opId }), twoWayReportSchema),
-  'twoway.conflicts': m(z.object({ ruleId: z.string().min(1).max(64), limit: z.number().int().min(1).max(1000).default(50) }), z.object({ conflicts: z.array(conflictSchema) })),
+  'twoway.conflicts': m(
+    z.object({ ruleId: z.string().min(1).max(64), limit: z.number().int().min(1).max(1000).default(50) }),
+    z.object({ conflicts: z.array(conflictSchema) }),
+  ),
 } as const;
 
-export const importProgressEventSchema = z.object({ opId: z.string().optional(), mailbox: z.string(), action: z.string(), items: z.number(), failed: z.number() });
+export const importProgressEventSchema = z.object({
+  opId: z.string().optional(),
+  mailbox: z.string(),
+  action: z.string(),
+  items: z.number(),
+  failed: z.number(),
+});

@@ -71,7 +71,15 @@ export function createWsTransport(opts: WsTransportOptions = {}): RpcTransport &
       // Calls in flight are lost with the socket; their callers get rpc.disconnected.
       for (const [id, done] of pending) {
         pending.delete(id);
-        done({ ok: false, error: { id: 'rpc.disconnected', title: 'Connection to Calpump lost', message: 'The connection closed before the answer arrived.', fix: 'Check that `calpump serve` is still running, then reload the page.' } });
+        done({
+          ok: false,
+          error: {
+            id: 'rpc.disconnected',
+            title: 'Connection to Calpump lost',
+            message: 'The connection closed before the answer arrived.',
+            fix: 'Check that `calpump serve` is still running, then reload the page.',
+          },
+        });
       }
       if (!closed) {
         setTimeout(connect, delay);

@@ -42,9 +42,7 @@ export function dropAuthenticatedConnections(world: SimWorld, how: 'close' | 'fo
   return sockets.length;
 }
 
-export type AuthOutcome =
-  | { ok: true; account: SimAccount; scheme: 'Basic' | 'NTLM' }
-  | { ok: false; challenge: string[]; reason: string };
+export type AuthOutcome = { ok: true; account: SimAccount; scheme: 'Basic' | 'NTLM' } | { ok: false; challenge: string[]; reason: string };
 
 export const UNAUTHORIZED_HTML =
   '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\r\n' +
@@ -112,8 +110,11 @@ export function authenticate(req: IncomingMessage, world: SimWorld, schemes: str
       } catch {
         return deny('malformed NTLM message');
       }
-      const account = fields.user.includes('@') ? findAccount(world, fields.user) : findAccount(world, fields.user, fields.domain || world.netbios);
-      if (!account || !account.enabled || !verifyNtlmV2(fields, account.password, state.challenge)) return deny('bad user name or password');
+      const account = fields.user.includes('@')
+        ? findAccount(world, fields.user)
+        : findAccount(world, fields.user, fields.domain || world.netbios);
+      if (!account || !account.enabled || !verifyNtlmV2(fields, account.password, state.challenge))
+        return deny('bad user name or password');
       conn.account = account;
       remember(world, req.socket);
       return { ok: true, account, scheme: 'NTLM' };

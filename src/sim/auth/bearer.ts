@@ -6,7 +6,12 @@ import type { SimWorld } from '../world/world.js';
 import { findAccount } from '../world/world.js';
 import { verifySimAccessToken } from '../oauth/verify.js';
 
-export const EXCHANGE_AUDIENCES = ['https://outlook.office365.com', 'https://outlook.office365.com/', 'https://outlook.office.com', '00000002-0000-0ff1-ce00-000000000000'];
+export const EXCHANGE_AUDIENCES = [
+  'https://outlook.office365.com',
+  'https://outlook.office365.com/',
+  'https://outlook.office.com',
+  '00000002-0000-0ff1-ce00-000000000000',
+];
 
 export type BearerOutcome = { ok: true; account: SimAccount; appOnly: boolean } | { ok: false; challenge: string; diagnostics: string };
 
@@ -20,19 +25,34 @@ export function isBearer(header: string | undefined): boolean {
 export function authenticateBearer(world: SimWorld, header: string | undefined): BearerOutcome {
   const check = verifySimAccessToken(world, header, EXCHANGE_AUDIENCES);
   if (!check.ok) {
-    const why = check.reason === 'expired' ? '2000003;reason="The access token has expired."' : check.reason === 'audience' ? '2000003;reason="The audience claim value is invalid."' : '2000001;reason="The token is invalid."';
+    const why =
+      check.reason === 'expired'
+        ? '2000003;reason="The access token has expired."'
+        : check.reason === 'audience'
+          ? '2000003;reason="The audience claim value is invalid."'
+          : '2000001;reason="The token is invalid."';
     return { ok: false, challenge: CHALLENGE('invalid_token'), diagnostics: why };
   }
   const t = check.token;
   if (t.upn) {
     const account = findAccount(world, t.upn);
-    if (!account || !t.scopes.includes('EWS.AccessAsUser.All')) return { ok: false, challenge: CHALLENGE('invalid_token'), diagnostics: '2000008;reason="The token has no EWS scope."' };
+    if (!account || !t.scopes.includes('EWS.AccessAsUser.All'))
+      return { ok: false, challenge: CHALLENGE('invalid_token'), diagnostics: '2000008;reason="The token has no EWS scope."' };
     return { ok: true, account: { ...account, canImpersonate: false }, appOnly: false };
   }
   const canImpersonate = t.roles.includes('full_access_as_app');
   return {
     ok: true,
     appOnly: true,
-    account: { upn: `app:${t.clientId}`, samAccountName: t.clientId, domain: world.netbios, password: '', displayName: t.clientId, canImpersonate, sid: '', enabled: true },
+    account: {
+      upn: `app:${t.clientId}`,
+      samAccountName: t.clientId,
+      domain: world.netbios,
+      password: '',
+      displayName: t.clientId,
+      canImpersonate,
+      sid: '',
+      enabled: true,
+    },
   };
 }

@@ -134,9 +134,13 @@ export function ntHash(password: string): Buffer {
 /** NTLMv2 check: NTProofStr = HMAC-MD5(NTOWFv2, serverChallenge ‖ blob). NTLMv1 responses are refused. */
 export function verifyNtlmV2(t3: Type3Fields, password: string, challenge: Buffer): boolean {
   if (t3.ntResponse.length <= 24) return false;
-  const ntowf = createHmac('md5', ntHash(password)).update(Buffer.from(t3.user.toUpperCase() + t3.domain, 'utf16le')).digest();
+  const ntowf = createHmac('md5', ntHash(password))
+    .update(Buffer.from(t3.user.toUpperCase() + t3.domain, 'utf16le'))
+    .digest();
   const proof = t3.ntResponse.subarray(0, 16);
   const blob = t3.ntResponse.subarray(16);
-  const expected = createHmac('md5', ntowf).update(Buffer.concat([challenge, blob])).digest();
+  const expected = createHmac('md5', ntowf)
+    .update(Buffer.concat([challenge, blob]))
+    .digest();
   return timingSafeEqual(proof, expected);
 }

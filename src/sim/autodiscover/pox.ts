@@ -50,10 +50,20 @@ export const poxRoute: SimRoute = {
     if (schema !== OUTLOOK_NS) return send(res, 200, errorXml(601, 'The requested schema version is not supported.'), XML);
     const redirect = world.autodiscoverRedirects[email.toLowerCase()];
     if (redirect?.redirectAddr) {
-      return send(res, 200, wrap(`<AccountType>email</AccountType><Action>redirectAddr</Action><RedirectAddr>${esc(redirect.redirectAddr)}</RedirectAddr>`), XML);
+      return send(
+        res,
+        200,
+        wrap(`<AccountType>email</AccountType><Action>redirectAddr</Action><RedirectAddr>${esc(redirect.redirectAddr)}</RedirectAddr>`),
+        XML,
+      );
     }
     if (redirect?.redirectUrl) {
-      return send(res, 200, wrap(`<AccountType>email</AccountType><Action>redirectUrl</Action><RedirectUrl>${esc(redirect.redirectUrl)}</RedirectUrl>`), XML);
+      return send(
+        res,
+        200,
+        wrap(`<AccountType>email</AccountType><Action>redirectUrl</Action><RedirectUrl>${esc(redirect.redirectUrl)}</RedirectUrl>`),
+        XML,
+      );
     }
     const mb = mailboxOf(world, email);
     if (!mb) return send(res, 200, errorXml(500, "The email address can't be found."), XML);

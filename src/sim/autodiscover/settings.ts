@@ -31,7 +31,8 @@ export function userSettings(world: SimWorld, mb: SimMailbox, baseUrl: string): 
     AutoDiscoverSMTPAddress: mb.smtp,
     InternalEwsUrl: ews,
     ExternalEwsUrl: ews,
-    EwsSupportedSchemas: 'Exchange2007, Exchange2007_SP1, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2013, Exchange2013_SP1, Exchange2015, Exchange2016',
+    EwsSupportedSchemas:
+      'Exchange2007, Exchange2007_SP1, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2013, Exchange2013_SP1, Exchange2015, Exchange2016',
     InternalMailboxServer: server,
     ExternalMailboxServer: new URL(baseUrl).host,
     MailboxDN: `/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=${server}/cn=Microsoft Private MDB`,

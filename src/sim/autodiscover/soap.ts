@@ -60,9 +60,14 @@ export const autodiscoverSoapRoute: SimRoute = {
       const known = wanted.filter((w) => w in all);
       const unknown = wanted.filter((w) => !(w in all));
       const errors = unknown
-        .map((n) => `<UserSettingError><ErrorCode>InvalidSetting</ErrorCode><ErrorMessage>The requested setting '${esc(n)}' is invalid.</ErrorMessage><SettingName>${esc(n)}</SettingName></UserSettingError>`)
+        .map(
+          (n) =>
+            `<UserSettingError><ErrorCode>InvalidSetting</ErrorCode><ErrorMessage>The requested setting '${esc(n)}' is invalid.</ErrorMessage><SettingName>${esc(n)}</SettingName></UserSettingError>`,
+        )
         .join('');
-      const settings = known.map((n) => `<UserSetting i:type="StringSetting"><Name>${esc(n)}</Name><Value>${esc(all[n])}</Value></UserSetting>`).join('');
+      const settings = known
+        .map((n) => `<UserSetting i:type="StringSetting"><Name>${esc(n)}</Name><Value>${esc(all[n])}</Value></UserSetting>`)
+        .join('');
       return `<UserResponse><ErrorCode>NoError</ErrorCode><ErrorMessage>No error.</ErrorMessage><RedirectTarget i:nil="true"/><UserSettingErrors>${errors}</UserSettingErrors><UserSettings>${settings}</UserSettings></UserResponse>`;
     });
     const body =

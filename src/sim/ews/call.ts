@@ -43,7 +43,11 @@ export function resolveImpersonation(world: SimWorld, account: SimAccount, h: Im
   } else mb = mailboxOf(world, v);
   if (!mb) {
     const detail = `<e:MessageXml xmlns:e="${NS.e}"><t:Value Name="${h.kind}" xmlns:t="${NS.t}">${h.value.replace(/[<&>"]/g, '')}</t:Value></e:MessageXml>`;
-    throw new EwsFault('ErrorNonExistentMailbox', `The ${h.kind === 'PrincipalName' ? 'principal name' : 'SMTP address'} has no mailbox associated with it.`, detail);
+    throw new EwsFault(
+      'ErrorNonExistentMailbox',
+      `The ${h.kind === 'PrincipalName' ? 'principal name' : 'SMTP address'} has no mailbox associated with it.`,
+      detail,
+    );
   }
   if (world.impersonationExcluded.includes(mb.smtp)) {
     throw new EwsFault('ErrorImpersonateUserDenied', 'The account does not have permission to impersonate the requested user.');
@@ -75,7 +79,8 @@ export const ACCESS_DENIED = 'Access is denied. Check credentials and try again.
  */
 export function openFolder(call: EwsCall, folder: SimFolder, need: 'read' | 'write'): SimFolder {
   call.counters.touch(folder.mailbox, folder.id);
-  if (!levelAtLeast(folderLevel(call, folder), need === 'read' ? 'Reviewer' : 'Editor')) throw new EwsResponseError('ErrorAccessDenied', ACCESS_DENIED);
+  if (!levelAtLeast(folderLevel(call, folder), need === 'read' ? 'Reviewer' : 'Editor'))
+    throw new EwsResponseError('ErrorAccessDenied', ACCESS_DENIED);
   return folder;
 }
 

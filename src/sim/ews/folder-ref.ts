@@ -8,12 +8,45 @@ import { EwsResponseError, NS } from './soap.js';
 
 /** Every DistinguishedFolderId value the schema allows; the ones we do not model answer ErrorFolderNotFound. */
 const KNOWN_DISTINGUISHED = new Set([
-  'calendar', 'contacts', 'deleteditems', 'drafts', 'inbox', 'journal', 'notes', 'outbox', 'sentitems', 'tasks',
-  'msgfolderroot', 'publicfoldersroot', 'root', 'junkemail', 'searchfolders', 'voicemail', 'recoverableitemsroot',
-  'recoverableitemsdeletions', 'recoverableitemsversions', 'recoverableitemspurges', 'archiveroot', 'archivemsgfolderroot',
-  'archivedeleteditems', 'archiveinbox', 'archiverecoverableitemsroot', 'syncissues', 'conflicts', 'localfailures',
-  'serverfailures', 'recipientcache', 'quickcontacts', 'conversationhistory', 'adminauditlogs', 'todosearch', 'mycontacts',
-  'directory', 'imcontactlist', 'peopleconnect', 'favorites',
+  'calendar',
+  'contacts',
+  'deleteditems',
+  'drafts',
+  'inbox',
+  'journal',
+  'notes',
+  'outbox',
+  'sentitems',
+  'tasks',
+  'msgfolderroot',
+  'publicfoldersroot',
+  'root',
+  'junkemail',
+  'searchfolders',
+  'voicemail',
+  'recoverableitemsroot',
+  'recoverableitemsdeletions',
+  'recoverableitemsversions',
+  'recoverableitemspurges',
+  'archiveroot',
+  'archivemsgfolderroot',
+  'archivedeleteditems',
+  'archiveinbox',
+  'archiverecoverableitemsroot',
+  'syncissues',
+  'conflicts',
+  'localfailures',
+  'serverfailures',
+  'recipientcache',
+  'quickcontacts',
+  'conversationhistory',
+  'adminauditlogs',
+  'todosearch',
+  'mycontacts',
+  'directory',
+  'imcontactlist',
+  'peopleconnect',
+  'favorites',
 ]);
 
 export function isFolderRef(el: Element): boolean {
@@ -31,7 +64,11 @@ export function resolveFolderRef(call: EwsCall, ref: Element): SimFolder {
     const decoded = decodeId(id);
     if (!decoded || decoded.kind !== 'folder') throw new EwsResponseError('ErrorInvalidIdMalformed', 'Id is malformed.');
     const f = world.folders.get(id);
-    if (!f) throw new EwsResponseError('ErrorItemNotFound', 'The specified object was not found in the store., The process failed to get the correct properties.');
+    if (!f)
+      throw new EwsResponseError(
+        'ErrorItemNotFound',
+        'The specified object was not found in the store., The process failed to get the correct properties.',
+      );
     return f;
   }
   const name = attr(ref, 'Id') ?? '';

@@ -49,17 +49,20 @@ export function folderXml(call: EwsCall, f: SimFolder, shape: Shape): string {
   const want = (uri: string, inDefault: boolean, inAll = true) => shape.fields.has(uri) || (inDefault && dflt) || (inAll && all);
   let xml = folderIdXml(f);
   const parent = f.parentId ? world.folders.get(f.parentId) : undefined;
-  if (want('folder:ParentFolderId', false) && parent) xml += `<t:ParentFolderId Id="${esc(parent.id)}" ChangeKey="${esc(parent.changeKey)}"/>`;
+  if (want('folder:ParentFolderId', false) && parent)
+    xml += `<t:ParentFolderId Id="${esc(parent.id)}" ChangeKey="${esc(parent.changeKey)}"/>`;
   if (want('folder:FolderClass', false) && f.folderClass) xml += `<t:FolderClass>${esc(f.folderClass)}</t:FolderClass>`;
   if (want('folder:DisplayName', true)) xml += `<t:DisplayName>${esc(f.displayName)}</t:DisplayName>`;
   if (want('folder:TotalCount', true)) xml += `<t:TotalCount>${totalCount(world, f)}</t:TotalCount>`;
   if (want('folder:ChildFolderCount', true)) xml += `<t:ChildFolderCount>${childFolders(world, f.id).length}</t:ChildFolderCount>`;
   for (const ref of shape.extended) {
     // PR_ATTR_HIDDEN is the one folder property clients commonly ask for (to skip system folders).
-    if (ref.key === 'tag:0x10f4:Boolean') xml += `<t:ExtendedProperty>${extendedFieldXml(ref)}<t:Value>${f.hidden ? 'true' : 'false'}</t:Value></t:ExtendedProperty>`;
+    if (ref.key === 'tag:0x10f4:Boolean')
+      xml += `<t:ExtendedProperty>${extendedFieldXml(ref)}<t:Value>${f.hidden ? 'true' : 'false'}</t:Value></t:ExtendedProperty>`;
   }
   if (want('folder:EffectiveRights', false)) xml += effectiveRights(call, f);
-  if (shape.fields.has('folder:DistinguishedFolderId') && f.distinguishedId) xml += `<t:DistinguishedFolderId>${esc(f.distinguishedId)}</t:DistinguishedFolderId>`;
+  if (shape.fields.has('folder:DistinguishedFolderId') && f.distinguishedId)
+    xml += `<t:DistinguishedFolderId>${esc(f.distinguishedId)}</t:DistinguishedFolderId>`;
   if ((name === 'Folder' || name === 'TasksFolder') && want('folder:UnreadCount', true)) xml += `<t:UnreadCount>0</t:UnreadCount>`;
   return `<t:${name}>${xml}</t:${name}>`;
 }

@@ -18,7 +18,10 @@ function occurrenceOf(master: SimEvent, originalStart: string): ItemView {
   const o = seriesOccurrences(master, Date.parse(originalStart) + 1).find((occ) => occ.originalStart === originalStart);
   if (!o) notFound();
   if (master.deletedOccurrences.includes(originalStart)) {
-    throw new EwsResponseError('ErrorCalendarOccurrenceIsDeletedFromRecurrence', 'Occurrence with this index was previously deleted from the recurrence.');
+    throw new EwsResponseError(
+      'ErrorCalendarOccurrenceIsDeletedFromRecurrence',
+      'Occurrence with this index was previously deleted from the recurrence.',
+    );
   }
   return viewOfExpanded(occurrenceItem(master, o));
 }
@@ -47,7 +50,11 @@ export function resolveItemRef(call: EwsCall, ref: Element): ItemView {
       const index = Number(attr(ref, 'InstanceIndex') ?? 0);
       const list = seriesOccurrences(master, Date.parse(master.start) + 50 * 366 * 86_400_000);
       const o = list[index - 1];
-      if (!o || index < 1) throw new EwsResponseError('ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange', 'The occurrence index is out of recurrence range.');
+      if (!o || index < 1)
+        throw new EwsResponseError(
+          'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange',
+          'The occurrence index is out of recurrence range.',
+        );
       return occurrenceOf(master, o.originalStart);
     }
     case 'RecurringMasterItemId': {

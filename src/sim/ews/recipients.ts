@@ -11,7 +11,12 @@ export interface Recipient {
 }
 
 export function recipients(world: SimWorld): Recipient[] {
-  const out: Recipient[] = [...world.mailboxes.values()].map((m) => ({ smtp: m.smtp, displayName: m.displayName, mailboxType: 'Mailbox' as const, mailbox: m }));
+  const out: Recipient[] = [...world.mailboxes.values()].map((m) => ({
+    smtp: m.smtp,
+    displayName: m.displayName,
+    mailboxType: 'Mailbox' as const,
+    mailbox: m,
+  }));
   for (const l of world.roomLists) out.push({ smtp: l.smtp, displayName: l.displayName, mailboxType: 'PublicDL' });
   return out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.smtp.localeCompare(b.smtp));
 }
@@ -26,7 +31,9 @@ export function searchRecipients(world: SimWorld, query: string): Recipient[] {
     const addr = q.slice(5);
     return recipients(world).filter((r) => r.smtp === addr);
   }
-  return recipients(world).filter((r) => r.displayName.toLowerCase().includes(q) || r.smtp.includes(q) || r.mailbox?.upn.toLowerCase() === q);
+  return recipients(world).filter(
+    (r) => r.displayName.toLowerCase().includes(q) || r.smtp.includes(q) || r.mailbox?.upn.toLowerCase() === q,
+  );
 }
 
 export function emailAddressXml(tag: string, r: Recipient): string {

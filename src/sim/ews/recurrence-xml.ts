@@ -65,7 +65,9 @@ function occurrenceInfo(tag: string, ev: SimEvent, originalStart: string, start:
 export function firstLastXml(ev: SimEvent, which: 'FirstOccurrence' | 'LastOccurrence'): string {
   const bounded = ev.recurrence!.range.kind !== 'noEnd';
   if (which === 'LastOccurrence' && !bounded) return '';
-  const all = seriesOccurrences(ev, Date.parse(ev.start) + 5 * 366 * 86_400_000).filter((o) => !ev.deletedOccurrences.includes(o.originalStart));
+  const all = seriesOccurrences(ev, Date.parse(ev.start) + 5 * 366 * 86_400_000).filter(
+    (o) => !ev.deletedOccurrences.includes(o.originalStart),
+  );
   const o = which === 'FirstOccurrence' ? all[0] : all.at(-1);
   if (!o) return '';
   const x = ev.exceptions[o.originalStart];
@@ -77,7 +79,9 @@ export function modifiedOccurrencesXml(ev: SimEvent): string {
   if (!entries.length) return '';
   const durationMs = Date.parse(ev.end) - Date.parse(ev.start);
   return `<t:ModifiedOccurrences>${entries
-    .map(([orig, x]) => occurrenceInfo('Occurrence', ev, orig, x.start ?? orig, x.end ?? new Date(Date.parse(x.start ?? orig) + durationMs).toISOString()))
+    .map(([orig, x]) =>
+      occurrenceInfo('Occurrence', ev, orig, x.start ?? orig, x.end ?? new Date(Date.parse(x.start ?? orig) + durationMs).toISOString()),
+    )
     .join('')}</t:ModifiedOccurrences>`;
 }
 

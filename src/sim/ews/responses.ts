@@ -8,7 +8,8 @@ export function perItem<T>(items: T[], render: (item: T) => string, messageName:
       try {
         return render(item);
       } catch (e) {
-        if (e instanceof EwsResponseError) return errorMessage(messageName, { code: e.code, message: e.message, values: e.values }, errorInner);
+        if (e instanceof EwsResponseError)
+          return errorMessage(messageName, { code: e.code, message: e.message, values: e.values }, errorInner);
         if (e instanceof EwsFault) throw e;
         throw e;
       }

@@ -57,15 +57,20 @@ export function evaluate(expr: Element, valueOf: ValueOf): boolean {
   if (name === 'Exists') return values.length > 0;
   if (name === 'Contains') {
     const constant = attr(child(expr, 'Constant', NS.t), 'Value') ?? '';
-    return values.some((v) => contains(v, constant, attr(expr, 'ContainmentMode') ?? 'Substring', attr(expr, 'ContainmentComparison') ?? 'IgnoreCase'));
+    return values.some((v) =>
+      contains(v, constant, attr(expr, 'ContainmentMode') ?? 'Substring', attr(expr, 'ContainmentComparison') ?? 'IgnoreCase'),
+    );
   }
   const cmp = COMPARATORS[name];
   if (!cmp) throw new EwsResponseError('ErrorUnsupportedQueryFilter', `The restriction ${name} is not supported.`);
   const inner = elementChildren(operand)[0];
-  const other = inner?.localName === 'Constant' ? [attr(inner, 'Value') ?? ''] : (() => {
-    const r = valueOf(fieldKey(inner));
-    return r === undefined ? [] : Array.isArray(r) ? r : [r];
-  })();
+  const other =
+    inner?.localName === 'Constant'
+      ? [attr(inner, 'Value') ?? '']
+      : (() => {
+          const r = valueOf(fieldKey(inner));
+          return r === undefined ? [] : Array.isArray(r) ? r : [r];
+        })();
   return values.some((v) => other.some((o) => cmp(compare(v, o))));
 }
 

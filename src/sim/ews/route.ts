@@ -11,7 +11,17 @@ import { parseEwsRequest, SchemaViolation, versionAtLeast } from './request.js';
 import { EwsFault, EwsResponseError, envelope, errorMessage, operationResponse, schemaValidationFault, soapFault } from './soap.js';
 
 const XML = { 'Content-Type': 'text/xml; charset=utf-8' };
-const OPERATION_FAULTS: readonly FaultKind[] = ['serverBusy', 'throttle429', 'http500', 'http503', 'reset', 'truncate', 'soapFault', 'unauthorized', 'delay'];
+const OPERATION_FAULTS: readonly FaultKind[] = [
+  'serverBusy',
+  'throttle429',
+  'http500',
+  'http503',
+  'reset',
+  'truncate',
+  'soapFault',
+  'unauthorized',
+  'delay',
+];
 const BUSY = 'The server cannot service this request right now. Try again later.';
 
 export function isEwsPath(path: string): boolean {
@@ -35,7 +45,16 @@ function deliverFault(ctx: SimContext, kind: FaultKind, backOffMs?: number): { t
     case 'serverBusy':
     case 'throttle429': {
       const ms = backOffMs ?? 500;
-      send(res, 500, soapFault('ErrorServerBusy', BUSY, `<t:MessageXml xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><t:Value Name="BackOffMilliseconds">${ms}</t:Value></t:MessageXml>`), XML);
+      send(
+        res,
+        500,
+        soapFault(
+          'ErrorServerBusy',
+          BUSY,
+          `<t:MessageXml xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><t:Value Name="BackOffMilliseconds">${ms}</t:Value></t:MessageXml>`,
+        ),
+        XML,
+      );
       return 'done';
     }
     case 'soapFault':
@@ -103,12 +122,17 @@ export const ewsRoute: SimRoute = {
     const entry = OPERATIONS[operation];
     try {
       if (!entry || !versionAtLeast(parsed.version, entry.since)) {
-        const why = entry ? `The element '${operation}' is not valid in the requested server version ${parsed.version}.` : `The element '${operation}' in namespace 'http://schemas.microsoft.com/exchange/services/2006/messages' is not expected.`;
+        const why = entry
+          ? `The element '${operation}' is not valid in the requested server version ${parsed.version}.`
+          : `The element '${operation}' in namespace 'http://schemas.microsoft.com/exchange/services/2006/messages' is not expected.`;
         return send(res, 500, schemaValidationFault(why), XML);
       }
       if (auth.appOnly && !parsed.impersonation) {
         // App-only tokens have no mailbox of their own: Exchange Online insists on ExchangeImpersonation.
-        throw new EwsFault('ErrorInvalidExchangeImpersonationHeaderData', 'ExchangeImpersonation SOAP header must be present for this type of OAuth token.');
+        throw new EwsFault(
+          'ErrorInvalidExchangeImpersonationHeaderData',
+          'ExchangeImpersonation SOAP header must be present for this type of OAuth token.',
+        );
       }
       const acting = parsed.impersonation ? resolveImpersonation(world, auth.account, parsed.impersonation) : undefined;
       const call: EwsCall = {

@@ -30,7 +30,11 @@ function rule(el: Element | undefined): Rule {
 }
 
 export function parseSerializableZone(el: Element | undefined): SerializableZone {
-  return { bias: Number(childText(el, 'Bias', NS.t) ?? 0), std: rule(child(el, 'StandardTime', NS.t)), dst: rule(child(el, 'DaylightTime', NS.t)) };
+  return {
+    bias: Number(childText(el, 'Bias', NS.t) ?? 0),
+    std: rule(child(el, 'StandardTime', NS.t)),
+    dst: rule(child(el, 'DaylightTime', NS.t)),
+  };
 }
 
 /** Local wall-clock ms (as if UTC) of a rule's transition in a year. */

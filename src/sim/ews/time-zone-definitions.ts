@@ -11,10 +11,30 @@ interface Rule {
 
 const RULES: Record<string, Rule> = {
   UTC: { std: 'PT0M' },
-  'W. Europe Standard Time': { std: '-PT60M', dst: '-PT120M', toDst: { month: 3, occurrence: -1, offset: 'PT2H' }, toStd: { month: 10, occurrence: -1, offset: 'PT3H' } },
-  'Romance Standard Time': { std: '-PT60M', dst: '-PT120M', toDst: { month: 3, occurrence: -1, offset: 'PT2H' }, toStd: { month: 10, occurrence: -1, offset: 'PT3H' } },
-  'GMT Standard Time': { std: 'PT0M', dst: '-PT60M', toDst: { month: 3, occurrence: -1, offset: 'PT1H' }, toStd: { month: 10, occurrence: -1, offset: 'PT2H' } },
-  'Eastern Standard Time': { std: 'PT300M', dst: 'PT240M', toDst: { month: 3, occurrence: 2, offset: 'PT2H' }, toStd: { month: 11, occurrence: 1, offset: 'PT2H' } },
+  'W. Europe Standard Time': {
+    std: '-PT60M',
+    dst: '-PT120M',
+    toDst: { month: 3, occurrence: -1, offset: 'PT2H' },
+    toStd: { month: 10, occurrence: -1, offset: 'PT3H' },
+  },
+  'Romance Standard Time': {
+    std: '-PT60M',
+    dst: '-PT120M',
+    toDst: { month: 3, occurrence: -1, offset: 'PT2H' },
+    toStd: { month: 10, occurrence: -1, offset: 'PT3H' },
+  },
+  'GMT Standard Time': {
+    std: 'PT0M',
+    dst: '-PT60M',
+    toDst: { month: 3, occurrence: -1, offset: 'PT1H' },
+    toStd: { month: 10, occurrence: -1, offset: 'PT2H' },
+  },
+  'Eastern Standard Time': {
+    std: 'PT300M',
+    dst: 'PT240M',
+    toDst: { month: 3, occurrence: 2, offset: 'PT2H' },
+    toStd: { month: 11, occurrence: 1, offset: 'PT2H' },
+  },
 };
 
 export function timeZoneDefinitionXml(tag: 'StartTimeZone' | 'EndTimeZone', iana: string): string {

@@ -26,7 +26,9 @@ export const SENSITIVITY: Record<Sensitivity, string> = {
   confidential: 'Confidential',
 };
 
-export const SENSITIVITY_FROM_EWS: Record<string, Sensitivity> = Object.fromEntries(Object.entries(SENSITIVITY).map(([k, v]) => [v, k as Sensitivity]));
+export const SENSITIVITY_FROM_EWS: Record<string, Sensitivity> = Object.fromEntries(
+  Object.entries(SENSITIVITY).map(([k, v]) => [v, k as Sensitivity]),
+);
 
 /** ISO 8601 duration as Exchange writes it (PT1H30M, P1D). */
 export function isoDuration(ms: number): string {

@@ -13,7 +13,8 @@ export function requireRole(req: GraphRequest, role: string, delegated: string[]
   const t = req.token;
   const has = t.upn ? delegated.some((s) => t.scopes.includes(s)) : t.roles.includes(role);
   if (has) return undefined;
-  if (role.startsWith('User.') || role.startsWith('Place.')) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  if (role.startsWith('User.') || role.startsWith('Place.'))
+    return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   return graphError(403, 'ErrorAccessDenied', DENIED);
 }
 
@@ -55,5 +56,7 @@ export function canReadCalendar(req: GraphRequest, mb: SimMailbox, folderId?: st
   const folder = folderOf(req.ctx.world, mb.smtp, folderId ?? 'calendar');
   const account = req.ctx.world.accounts.find((a) => a.upn.toLowerCase() === me);
   const role = folder?.permissions[(account?.smtp ?? me).toLowerCase()] ?? folder?.permissions.default ?? 'None';
-  return PERMISSION_LEVELS.indexOf(role) >= PERMISSION_LEVELS.indexOf('Reviewer') ? undefined : graphError(403, 'ErrorAccessDenied', DENIED);
+  return PERMISSION_LEVELS.indexOf(role) >= PERMISSION_LEVELS.indexOf('Reviewer')
+    ? undefined
+    : graphError(403, 'ErrorAccessDenied', DENIED);
 }

@@ -9,7 +9,17 @@ import { occurrenceId } from '../world/ids.js';
 import { canReadCalendar, requireRole } from './access.js';
 import { resolveCalendar } from './calendars.js';
 import { eventJson } from './event-json.js';
-import { decodeToken, encodeToken, graphError, ok, odataContext, parseQueryTime, v1, type GraphRequest, type GraphResult } from './graph-http.js';
+import {
+  decodeToken,
+  encodeToken,
+  graphError,
+  ok,
+  odataContext,
+  parseQueryTime,
+  v1,
+  type GraphRequest,
+  type GraphResult,
+} from './graph-http.js';
 
 const generations = new WeakMap<SimWorld, number>();
 
@@ -60,12 +70,19 @@ export function calendarView(req: GraphRequest, mb: SimMailbox, calendarId: stri
   const from = parseQueryTime(req.query.get('startDateTime') ?? req.query.get('startdatetime'));
   const to = parseQueryTime(req.query.get('endDateTime') ?? req.query.get('enddatetime'));
   if (from === undefined || to === undefined) {
-    return graphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+    return graphError(
+      400,
+      'ErrorInvalidParameter',
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+    );
   }
   const items = expand(req.ctx.world, f, from, to);
   const top = pageSize(req, 10);
   const skip = Number(req.query.get('$skip') ?? 0);
-  const select = req.query.get('$select')?.split(',').map((s) => s.trim());
+  const select = req.query
+    .get('$select')
+    ?.split(',')
+    .map((s) => s.trim());
   const withBody = !select || select.includes('body');
   const body: Record<string, unknown> = { '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/calendarView`) };
   if (skip + top < items.length) {
@@ -90,7 +107,11 @@ export function calendarViewDelta(req: GraphRequest, mb: SimMailbox, calendarId:
   const generation = generations.get(world) ?? 0;
   const token = decodeToken<DeltaState>(req.query.get('$deltatoken') ?? req.query.get('$skiptoken'));
   if ((req.query.has('$deltatoken') || req.query.has('$skiptoken')) && (!token || token.g !== generation || token.f !== f.id)) {
-    return graphError(410, 'SyncStateNotFound', 'The sync state generation is not found or has expired. Restart synchronization without a delta token.');
+    return graphError(
+      410,
+      'SyncStateNotFound',
+      'The sync state generation is not found or has expired. Restart synchronization without a delta token.',
+    );
   }
   let state: DeltaState;
   if (token) state = token;
@@ -98,7 +119,11 @@ export function calendarViewDelta(req: GraphRequest, mb: SimMailbox, calendarId:
     const from = parseQueryTime(req.query.get('startDateTime') ?? req.query.get('startdatetime'));
     const to = parseQueryTime(req.query.get('endDateTime') ?? req.query.get('enddatetime'));
     if (from === undefined || to === undefined) {
-      return graphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+      return graphError(
+        400,
+        'ErrorInvalidParameter',
+        'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+      );
     }
     state = { f: f.id, s: from, e: to, q: -1, g: generation };
   }
@@ -117,7 +142,8 @@ export function calendarViewDelta(req: GraphRequest, mb: SimMailbox, calendarId:
       for (const x of expandEvent(ev, state.s, state.e)) entries.push(eventJson(x, false));
       for (const original of ev.deletedOccurrences) {
         const t = Date.parse(original);
-        if (t >= state.s && t < state.e) entries.push({ '@odata.type': '#microsoft.graph.event', id: occurrenceId(ev.id, original), '@removed': { reason: 'deleted' } });
+        if (t >= state.s && t < state.e)
+          entries.push({ '@odata.type': '#microsoft.graph.event', id: occurrenceId(ev.id, original), '@removed': { reason: 'deleted' } });
       }
     }
   }
@@ -127,7 +153,8 @@ export function calendarViewDelta(req: GraphRequest, mb: SimMailbox, calendarId:
   if (offset + size < entries.length) {
     body['@odata.nextLink'] = `${v1(req.ctx)}${basePath}?$skiptoken=${encodeToken({ ...state, o: offset + size, n: roundSeq })}`;
   } else {
-    body['@odata.deltaLink'] = `${v1(req.ctx)}${basePath}?$deltatoken=${encodeToken({ f: state.f, s: state.s, e: state.e, q: roundSeq, g: generation })}`;
+    body['@odata.deltaLink'] =
+      `${v1(req.ctx)}${basePath}?$deltatoken=${encodeToken({ f: state.f, s: state.s, e: state.e, q: roundSeq, g: generation })}`;
   }
   body.value = entries.slice(offset, offset + size);
   return ok(body, PREFER_UTC);

@@ -54,13 +54,18 @@ export function listGroups(req: GraphRequest, mb: SimMailbox): GraphResult {
 export function listCalendars(req: GraphRequest, mb: SimMailbox, group?: string): GraphResult {
   const denied = guard(req, mb);
   if (denied) return denied;
-  if (group !== undefined && group !== groupId(mb)) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-  return ok({ '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/calendars`), value: calendarFolders(req, mb).map((f) => calendarJson(req, mb, f)) });
+  if (group !== undefined && group !== groupId(mb))
+    return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  return ok({
+    '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/calendars`),
+    value: calendarFolders(req, mb).map((f) => calendarJson(req, mb, f)),
+  });
 }
 
 export function resolveCalendar(req: GraphRequest, mb: SimMailbox, calendarId: string | undefined): SimFolder | GraphResult {
   const f = folderOf(req.ctx.world, mb.smtp, calendarId ?? 'calendar');
-  if (!f || f.folderClass !== 'IPF.Appointment') return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  if (!f || f.folderClass !== 'IPF.Appointment')
+    return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
   return f;
 }
 
@@ -95,5 +100,8 @@ export function getEvent(req: GraphRequest, mb: SimMailbox, id: string): GraphRe
   if (!ev || ev.mailbox !== mb.smtp) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
   const denied = guard(req, mb, ev.folderId);
   if (denied) return denied;
-  return ok({ '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/events/$entity`), ...masterJson(ev, (req.query.get('$select') ?? 'body').includes('body')) });
+  return ok({
+    '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/events/$entity`),
+    ...masterJson(ev, (req.query.get('$select') ?? 'body').includes('body')),
+  });
 }

@@ -109,8 +109,21 @@ export function masterJson(m: SimEvent, withBody: boolean): Record<string, unkno
     const p = m.recurrence.pattern;
     const r = m.recurrence.range;
     e.recurrence = {
-      pattern: { type: p.kind, interval: 'interval' in p ? p.interval : 1, month: 'month' in p ? p.month : 0, dayOfMonth: 'dayOfMonth' in p ? p.dayOfMonth : 0, firstDayOfWeek: 'sunday', index: 'first' },
-      range: { type: r.kind, startDate: r.startDate, endDate: r.kind === 'endDate' ? r.endDate : '0001-01-01', recurrenceTimeZone: ianaToWindows(m.timeZone), numberOfOccurrences: r.kind === 'numbered' ? r.count : 0 },
+      pattern: {
+        type: p.kind,
+        interval: 'interval' in p ? p.interval : 1,
+        month: 'month' in p ? p.month : 0,
+        dayOfMonth: 'dayOfMonth' in p ? p.dayOfMonth : 0,
+        firstDayOfWeek: 'sunday',
+        index: 'first',
+      },
+      range: {
+        type: r.kind,
+        startDate: r.startDate,
+        endDate: r.kind === 'endDate' ? r.endDate : '0001-01-01',
+        recurrenceTimeZone: ianaToWindows(m.timeZone),
+        numberOfOccurrences: r.kind === 'numbered' ? r.count : 0,
+      },
     };
   }
   return e;

@@ -36,14 +36,21 @@ function writeDenied(req: GraphRequest, mb: SimMailbox, folder: SimFolder): Grap
   const t = req.token;
   if (!t.upn) {
     const app = simTenant(req.ctx.world).apps.get(t.clientId);
-    if (app?.mailboxScope && !app.mailboxScope.has(mb.smtp)) return graphError(403, 'ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.');
+    if (app?.mailboxScope && !app.mailboxScope.has(mb.smtp))
+      return graphError(
+        403,
+        'ErrorAccessDenied',
+        'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
+      );
     return undefined;
   }
   const me = t.upn.toLowerCase();
   if (mb.upn.toLowerCase() === me || mb.smtp === me) return undefined;
   const account = req.ctx.world.accounts.find((a) => a.upn.toLowerCase() === me);
   const role = folder.permissions[(account?.smtp ?? me).toLowerCase()] ?? folder.permissions.default ?? 'None';
-  return PERMISSION_LEVELS.indexOf(role) >= PERMISSION_LEVELS.indexOf('Editor') ? undefined : graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  return PERMISSION_LEVELS.indexOf(role) >= PERMISSION_LEVELS.indexOf('Editor')
+    ? undefined
+    : graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
 }
 
 interface DateTimeTimeZone {
@@ -158,15 +165,37 @@ function createEvent(req: GraphRequest, mb: SimMailbox, calendarId: string | und
   const ev = req.ctx.world.mutate.insertEvent(
     {
       iCalUId: exchangeUid(createRng(hash32(now + (patch.subject ?? '') + req.ctx.world.seq)), Date.parse(now)),
-      subject: '', body: '', location: '', start: patch.start!, end: patch.end!, timeZone: 'UTC', isAllDay: false, showAs: 'busy', sensitivity: 'normal',
-      importance: 'Normal', categories: [], organizer, attendees: [], isMeeting: false, isCancelled: false, created: now, lastModified: now,
-      exceptions: {}, deletedOccurrences: [], extendedProperties: [], reminderMinutes: 15, appointmentSequence: 0,
+      subject: '',
+      body: '',
+      location: '',
+      start: patch.start!,
+      end: patch.end!,
+      timeZone: 'UTC',
+      isAllDay: false,
+      showAs: 'busy',
+      sensitivity: 'normal',
+      importance: 'Normal',
+      categories: [],
+      organizer,
+      attendees: [],
+      isMeeting: false,
+      isCancelled: false,
+      created: now,
+      lastModified: now,
+      exceptions: {},
+      deletedOccurrences: [],
+      extendedProperties: [],
+      reminderMinutes: 15,
+      appointmentSequence: 0,
       ...patch,
     },
     mb.smtp,
     f.id,
   );
-  return { ...ok({ '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/events/$entity`), ...masterJson(ev, false) }), status: 201 };
+  return {
+    ...ok({ '@odata.context': odataContext(req.ctx, `users('${mb.smtp}')/events/$entity`), ...masterJson(ev, false) }),
+    status: 201,
+  };
 }
 
 function existing(req: GraphRequest, mb: SimMailbox, id: string): SimEvent | GraphResult {
@@ -181,7 +210,11 @@ function updateEvent(req: GraphRequest, mb: SimMailbox, id: string): GraphResult
   if ('status' in ev) return ev;
   const ifMatch = req.headers['if-match'];
   if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^W\//, '').replace(/"/g, '') !== ev.changeKey) {
-    return graphError(412, 'ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
+    return graphError(
+      412,
+      'ErrorIrresolvableConflict',
+      'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+    );
   }
   const patch = patchOf((req.body ?? {}) as Body, ev);
   if (typeof patch === 'string') return graphError(400, 'ErrorInvalidRequest', patch);
@@ -199,13 +232,16 @@ function deleteEvent(req: GraphRequest, mb: SimMailbox, id: string): GraphResult
 /** $filter=singleValueExtendedProperties/Any(ep: ep/id eq '…' [and ep/value eq '…']) [and start/dateTime lt '…' and end/dateTime gt '…']. */
 function taggedEvents(req: GraphRequest, mb: SimMailbox, calendarId: string | undefined, path: string): GraphResult {
   const filter = req.query.get('$filter') ?? '';
-  if (!/singleValueExtendedProperties/i.test(filter) && !/singleValueExtendedProperties/i.test(req.query.get('$expand') ?? '')) return listEvents(req, mb, calendarId);
+  if (!/singleValueExtendedProperties/i.test(filter) && !/singleValueExtendedProperties/i.test(req.query.get('$expand') ?? ''))
+    return listEvents(req, mb, calendarId);
   const f = resolveCalendar(req, mb, calendarId);
   if ('status' in f) return f;
   const denied = requireRole(req, 'Calendars.Read', ['Calendars.Read', 'Calendars.Read.Shared']);
   if (denied) return denied;
   req.ctx.counters.touch(mb.smtp, f.id);
-  const any = /singleValueExtendedProperties\/Any\(\s*ep:\s*ep\/id eq '([^']+)'(?:\s+and\s+ep\/value eq '((?:[^']|'')*)')?\s*\)/i.exec(filter);
+  const any = /singleValueExtendedProperties\/Any\(\s*ep:\s*ep\/id eq '([^']+)'(?:\s+and\s+ep\/value eq '((?:[^']|'')*)')?\s*\)/i.exec(
+    filter,
+  );
   if (/singleValueExtendedProperties/i.test(filter) && !any) return graphError(400, 'BadRequest', 'Invalid filter clause');
   const key = any ? worldKey(any[1]!)?.toLowerCase() : undefined;
   const value = any?.[2]?.replace(/''/g, "'");
@@ -241,6 +277,16 @@ const calendarOf = (m: RegExpExecArray) => (m[1] ? decodeURIComponent(m[1]) : un
 export const EVENT_WRITE_ROUTES: Array<[string, RegExp, string, Handler]> = [
   ['GET', /^\/(?:calendar\/|calendars\/([^/]+)\/)?events$/i, 'events', (r, mb, m, p) => taggedEvents(r, mb, calendarOf(m), p)],
   ['POST', /^\/(?:calendar\/|calendars\/([^/]+)\/)?events$/i, 'createEvent', (r, mb, m) => createEvent(r, mb, calendarOf(m))],
-  ['PATCH', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'updateEvent', (r, mb, m) => updateEvent(r, mb, decodeURIComponent(m[1]!))],
-  ['DELETE', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'deleteEvent', (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1]!))],
+  [
+    'PATCH',
+    /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i,
+    'updateEvent',
+    (r, mb, m) => updateEvent(r, mb, decodeURIComponent(m[1]!)),
+  ],
+  [
+    'DELETE',
+    /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i,
+    'deleteEvent',
+    (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1]!)),
+  ],
 ];

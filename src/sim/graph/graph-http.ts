@@ -21,14 +21,31 @@ export interface GraphResult {
 }
 
 export function ok(body: unknown, headers: Record<string, string> = {}): GraphResult {
-  return { status: 200, headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', ...headers }, body };
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8',
+      ...headers,
+    },
+    body,
+  };
 }
 
 export function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): GraphResult {
   return {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: { error: { code, message, innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } },
+    body: {
+      error: {
+        code,
+        message,
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+          'request-id': randomUUID(),
+          'client-request-id': randomUUID(),
+        },
+      },
+    },
   };
 }
 

@@ -11,7 +11,16 @@ import { route } from './router.js';
 export { expireGraphDeltaTokens } from './calendar-view.js';
 export { instanceUid } from './event-json.js';
 
-const GRAPH_FAULTS: readonly FaultKind[] = ['throttle429', 'serverBusy', 'http503', 'http500', 'tokenExpired', 'reset', 'truncate', 'delay'];
+const GRAPH_FAULTS: readonly FaultKind[] = [
+  'throttle429',
+  'serverBusy',
+  'http503',
+  'http500',
+  'tokenExpired',
+  'reset',
+  'truncate',
+  'delay',
+];
 
 function faultResult(f: StagedFault | { kind: FaultKind; backOffMs?: number }): GraphResult | undefined {
   const seconds = String(Math.max(1, Math.ceil((f.backOffMs ?? 1000) / 1000)));
@@ -24,7 +33,9 @@ function faultResult(f: StagedFault | { kind: FaultKind; backOffMs?: number }): 
     case 'http500':
       return graphError(500, 'InternalServerError', 'An internal server error occurred. The operation failed.');
     case 'tokenExpired':
-      return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', { 'WWW-Authenticate': 'Bearer realm="", error="invalid_token"' });
+      return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', {
+        'WWW-Authenticate': 'Bearer realm="", error="invalid_token"',
+      });
     default:
       return undefined;
   }
@@ -38,13 +49,34 @@ const AUTH_FAILURE: Record<string, string> = {
   audience: 'Access token validation failure. Invalid audience.',
 };
 
-export function runGraph(ctx: SimContext, method: string, pathAndQuery: string, headers: Record<string, string>, body: unknown, topLevel: boolean): GraphResult & { fault?: FaultKind } {
+export function runGraph(
+  ctx: SimContext,
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  body: unknown,
+  topLevel: boolean,
+): GraphResult & { fault?: FaultKind } {
   const url = new URL(pathAndQuery, 'https://graph.invalid');
-  const check = verifySimAccessToken(ctx.world, headers['authorization'], [ctx.baseUrl, 'https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000']);
+  const check = verifySimAccessToken(ctx.world, headers['authorization'], [
+    ctx.baseUrl,
+    'https://graph.microsoft.com',
+    '00000003-0000-0000-c000-000000000000',
+  ]);
   if (!check.ok) {
-    return graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[check.reason]!, { 'WWW-Authenticate': 'Bearer realm="", error="invalid_token"' });
+    return graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[check.reason]!, {
+      'WWW-Authenticate': 'Bearer realm="", error="invalid_token"',
+    });
   }
-  const req: GraphRequest = { ctx, method, path: url.pathname.replace(/^\/v1\.0/i, ''), query: url.searchParams, headers, body, token: check.token };
+  const req: GraphRequest = {
+    ctx,
+    method,
+    path: url.pathname.replace(/^\/v1\.0/i, ''),
+    query: url.searchParams,
+    headers,
+    body,
+    token: check.token,
+  };
   const routed = route(req);
   ctx.counters.count(`Graph:${routed.operation}`);
   const staged = ctx.faults.take(`Graph:${routed.operation}`, url.pathname, GRAPH_FAULTS);
@@ -80,7 +112,8 @@ function batch(ctx: SimContext, headers: Record<string, string>): GraphResult {
     return graphError(400, 'BadRequest', 'Invalid batch payload format.');
   }
   const requests = parsed.requests ?? [];
-  if (requests.length === 0 || requests.length > 20) return graphError(400, 'BadRequest', 'Invalid batch payload format. A batch must hold 1 to 20 requests.');
+  if (requests.length === 0 || requests.length > 20)
+    return graphError(400, 'BadRequest', 'Invalid batch payload format. A batch must hold 1 to 20 requests.');
   const responses = requests.map((r) => {
     const memberHeaders: Record<string, string> = { authorization: headers['authorization'] ?? '' };
     for (const [k, v] of Object.entries(r.headers ?? {})) memberHeaders[k.toLowerCase()] = v;
@@ -98,7 +131,11 @@ export const graphRoutes: SimRoute[] = [
       let result: GraphResult & { fault?: FaultKind };
       if (/^\/v1\.0\/\$batch$/i.test(ctx.url.pathname) && ctx.req.method === 'POST') {
         ctx.counters.count('Graph:$batch');
-        const auth = verifySimAccessToken(ctx.world, headers['authorization'], [ctx.baseUrl, 'https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000']);
+        const auth = verifySimAccessToken(ctx.world, headers['authorization'], [
+          ctx.baseUrl,
+          'https://graph.microsoft.com',
+          '00000003-0000-0000-c000-000000000000',
+        ]);
         result = auth.ok ? batch(ctx, headers) : graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[auth.reason]!);
       } else {
         let body: unknown;
@@ -106,13 +143,21 @@ export const graphRoutes: SimRoute[] = [
           try {
             body = JSON.parse(ctx.body.toString('utf8'));
           } catch {
-            return send(ctx.res, 400, JSON.stringify(graphError(400, 'BadRequest', 'Unable to read JSON request payload.').body), { 'Content-Type': 'application/json' });
+            return send(ctx.res, 400, JSON.stringify(graphError(400, 'BadRequest', 'Unable to read JSON request payload.').body), {
+              'Content-Type': 'application/json',
+            });
           }
         }
         result = runGraph(ctx, ctx.req.method ?? 'GET', ctx.url.pathname + ctx.url.search, headers, body, true);
       }
       if (result.fault === 'reset') return resetConnection(ctx.res);
-      send(ctx.res, result.status, result.body === undefined ? '' : JSON.stringify(result.body), result.headers ?? {}, result.fault === 'truncate');
+      send(
+        ctx.res,
+        result.status,
+        result.body === undefined ? '' : JSON.stringify(result.body),
+        result.headers ?? {},
+        result.fault === 'truncate',
+      );
     },
   },
 ];

@@ -21,7 +21,12 @@ const MAILBOX_TABLE: Array<[string, RegExp, string, MailboxHandler]> = [
   ['GET', /^\/(?:calendar\/)?calendarView$/i, 'calendarView', (r, mb, _m, p) => calendarView(r, mb, undefined, p)],
   ['GET', /^\/calendars\/([^/]+)\/calendarView$/i, 'calendarView', (r, mb, m, p) => calendarView(r, mb, decodeURIComponent(m[1]!), p)],
   ['GET', /^\/(?:calendar\/)?calendarView\/delta$/i, 'calendarViewDelta', (r, mb, _m, p) => calendarViewDelta(r, mb, undefined, p)],
-  ['GET', /^\/calendars\/([^/]+)\/calendarView\/delta$/i, 'calendarViewDelta', (r, mb, m, p) => calendarViewDelta(r, mb, decodeURIComponent(m[1]!), p)],
+  [
+    'GET',
+    /^\/calendars\/([^/]+)\/calendarView\/delta$/i,
+    'calendarViewDelta',
+    (r, mb, m, p) => calendarViewDelta(r, mb, decodeURIComponent(m[1]!), p),
+  ],
   ['GET', /^\/(?:calendar\/)?events$/i, 'events', (r, mb) => listEvents(r, mb, undefined)],
   ['GET', /^\/calendars\/([^/]+)\/events$/i, 'events', (r, mb, m) => listEvents(r, mb, decodeURIComponent(m[1]!))],
   ['GET', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'event', (r, mb, m) => getEvent(r, mb, decodeURIComponent(m[1]!))],
@@ -50,5 +55,8 @@ export function route(req: GraphRequest): Routed {
       return { operation: name, mailbox: mb?.smtp, run: () => (mb ? handler(req, mb, m, p) : notFoundUser(u[1]!)) };
     }
   }
-  return { operation: 'unknown', run: () => graphError(400, 'BadRequest', `Resource not found for the segment '${p.split('/').filter(Boolean).pop() ?? ''}'.`) };
+  return {
+    operation: 'unknown',
+    run: () => graphError(400, 'BadRequest', `Resource not found for the segment '${p.split('/').filter(Boolean).pop() ?? ''}'.`),
+  };
 }

@@ -19,12 +19,18 @@ export function getSchedule(req: GraphRequest): GraphResult {
   const b = (req.body ?? {}) as ScheduleBody;
   const from = parseQueryTime(b.startTime?.dateTime ?? null);
   const to = parseQueryTime(b.endTime?.dateTime ?? null);
-  if (!b.schedules?.length || from === undefined || to === undefined) return graphError(400, 'ErrorInvalidRequest', 'The request is invalid: schedules, startTime and endTime are required.');
+  if (!b.schedules?.length || from === undefined || to === undefined)
+    return graphError(400, 'ErrorInvalidRequest', 'The request is invalid: schedules, startTime and endTime are required.');
   if (b.schedules.length > 100) return graphError(400, 'ErrorInvalidRequest', 'The number of schedules cannot exceed 100.');
   const interval = (b.availabilityViewInterval ?? 30) * 60_000;
   const value = b.schedules.map((smtp) => {
     const mb = mailboxOf(req.ctx.world, smtp);
-    if (!mb) return { scheduleId: smtp, availabilityView: '', error: { message: `The e-mail address '${smtp}' could not be resolved.`, responseCode: 'ErrorMailRecipientNotFound' } };
+    if (!mb)
+      return {
+        scheduleId: smtp,
+        availabilityView: '',
+        error: { message: `The e-mail address '${smtp}' could not be resolved.`, responseCode: 'ErrorMailRecipientNotFound' },
+      };
     const items = eventsInFolder(req.ctx.world, mb.distinguished.calendar!)
       .flatMap((ev) => expandEvent(ev, from, to))
       .filter((x) => !x.isCancelled && x.showAs !== 'free')
@@ -43,7 +49,12 @@ export function getSchedule(req: GraphRequest): GraphResult {
         start: { dateTime: graphDateTime(x.start), timeZone: 'UTC' },
         end: { dateTime: graphDateTime(x.end), timeZone: 'UTC' },
       })),
-      workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' } },
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        startTime: '08:00:00.0000000',
+        endTime: '17:00:00.0000000',
+        timeZone: { name: 'UTC' },
+      },
     };
   });
   return ok({ '@odata.context': odataContext(req.ctx, 'Collection(microsoft.graph.scheduleInformation)'), value });

@@ -24,7 +24,12 @@ function userJson(m: SimMailbox): Record<string, unknown> {
 
 /** The small $filter subset clients use: startswith(prop,'x'), prop eq 'x', joined by or. */
 function filterMatches(filter: string, m: SimMailbox): boolean {
-  const props: Record<string, string> = { displayname: m.displayName, mail: m.smtp, userprincipalname: m.upn, givenname: m.displayName.split(' ')[0] ?? '' };
+  const props: Record<string, string> = {
+    displayname: m.displayName,
+    mail: m.smtp,
+    userprincipalname: m.upn,
+    givenname: m.displayName.split(' ')[0] ?? '',
+  };
   return filter.split(/\s+or\s+/i).some((clause) => {
     const sw = /^startswith\((\w+),\s*'(.*)'\)$/i.exec(clause.trim());
     if (sw) return (props[sw[1]!.toLowerCase()] ?? '').toLowerCase().startsWith(sw[2]!.replace(/''/g, "'").toLowerCase());
@@ -51,7 +56,11 @@ export function listUsers(req: GraphRequest): GraphResult {
   const search = q.get('$search');
   const eventual = (req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual';
   if ((search || q.get('$count') === 'true') && !eventual) {
-    return graphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    return graphError(
+      400,
+      'Request_UnsupportedQuery',
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    );
   }
   let all = [...req.ctx.world.mailboxes.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
   const filter = q.get('$filter');
@@ -75,7 +84,12 @@ export function getUser(req: GraphRequest, segment: string): GraphResult {
   const denied = requireRole(req, 'User.Read.All', ['User.ReadBasic.All', 'User.Read.All']);
   if (denied) return denied;
   const mb = resolveMailbox(req, segment);
-  if (!mb) return graphError(404, 'Request_ResourceNotFound', `Resource '${decodeURIComponent(segment)}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!mb)
+    return graphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${decodeURIComponent(segment)}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return ok({ '@odata.context': odataContext(req.ctx, 'users/$entity'), ...userJson(mb) });
 }
 

@@ -2,7 +2,13 @@
 import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
-export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}, truncate = false): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string | string[]> = {},
+  truncate = false,
+): void {
   const buf = Buffer.from(body, 'utf8');
   res.statusCode = status;
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
@@ -41,10 +47,15 @@ export const HTTPSYS_503 =
 
 export function owaLoginRedirect(res: ServerResponse, baseUrl: string, originalPath: string): void {
   const target = `${baseUrl}/owa/auth/logon.aspx?url=${encodeURIComponent(baseUrl + originalPath)}&reason=0`;
-  send(res, 302, `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${target}">here</a>.</h2></body></html>`, {
-    Location: target,
-    'Content-Type': 'text/html; charset=utf-8',
-  });
+  send(
+    res,
+    302,
+    `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${target}">here</a>.</h2></body></html>`,
+    {
+      Location: target,
+      'Content-Type': 'text/html; charset=utf-8',
+    },
+  );
 }
 
 export const OWA_LOGIN_PAGE =

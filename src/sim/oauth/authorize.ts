@@ -34,22 +34,46 @@ export async function authorize(ctx: SimContext, tenantSegment: string): Promise
   }
   const state = params.get('state') ?? '';
   const back = (p: Record<string, string>) => redirectWith(ctx, redirectUri, state ? { ...p, state } : p);
-  if (params.get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'AADSTS70005: response_type must be code.' });
+  if (params.get('response_type') !== 'code')
+    return back({ error: 'unsupported_response_type', error_description: 'AADSTS70005: response_type must be code.' });
   if (app.publicClient && (!params.get('code_challenge') || params.get('code_challenge_method') !== 'S256')) {
-    return back({ error: 'invalid_request', error_description: 'AADSTS9002325: Proof Key for Code Exchange (S256) is required for this client.' });
+    return back({
+      error: 'invalid_request',
+      error_description: 'AADSTS9002325: Proof Key for Code Exchange (S256) is required for this client.',
+    });
   }
   const hidden: Record<string, string> = {};
-  for (const k of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'nonce', 'response_mode']) {
+  for (const k of [
+    'client_id',
+    'redirect_uri',
+    'response_type',
+    'scope',
+    'state',
+    'code_challenge',
+    'code_challenge_method',
+    'nonce',
+    'response_mode',
+  ]) {
     const v = params.get(k);
     if (v !== null) hidden[k] = v;
   }
   if (ctx.req.method !== 'POST') {
-    return send(ctx.res, 200, signInPage(ctx.url.pathname, hidden, { appName: app.displayName, loginHint: params.get('login_hint') ?? undefined }), HTML);
+    return send(
+      ctx.res,
+      200,
+      signInPage(ctx.url.pathname, hidden, { appName: app.displayName, loginHint: params.get('login_hint') ?? undefined }),
+      HTML,
+    );
   }
   const user = checkPassword(ctx, params.get('login'), params.get('passwd'));
   if (!user) {
     const e = aad.badPassword();
-    return send(ctx.res, 200, signInPage(ctx.url.pathname, hidden, { appName: app.displayName, error: `AADSTS${e.code}: ${e.text}` }), HTML);
+    return send(
+      ctx.res,
+      200,
+      signInPage(ctx.url.pathname, hidden, { appName: app.displayName, error: `AADSTS${e.code}: ${e.text}` }),
+      HTML,
+    );
   }
   const block = delegatedBlock(app, user);
   if (block) {
@@ -99,8 +123,11 @@ export async function deviceAuthPage(ctx: SimContext): Promise<void> {
   if (ctx.req.method !== 'POST') return send(ctx.res, 200, deviceCodePage(ctx.url.pathname, {}), HTML);
   const t = simTenant(ctx.world);
   const form = new URLSearchParams(ctx.body.toString('utf8'));
-  const entry = [...t.deviceCodes.values()].find((d) => d.userCode === (form.get('otc') ?? '').trim().toUpperCase() && d.expiresMs > Date.now());
-  if (!entry) return send(ctx.res, 200, deviceCodePage(ctx.url.pathname, { error: "That code didn't work. Check the code and try again." }), HTML);
+  const entry = [...t.deviceCodes.values()].find(
+    (d) => d.userCode === (form.get('otc') ?? '').trim().toUpperCase() && d.expiresMs > Date.now(),
+  );
+  if (!entry)
+    return send(ctx.res, 200, deviceCodePage(ctx.url.pathname, { error: "That code didn't work. Check the code and try again." }), HTML);
   const user = checkPassword(ctx, form.get('login'), form.get('passwd'));
   if (!user) return send(ctx.res, 200, deviceCodePage(ctx.url.pathname, { error: `AADSTS50126: ${aad.badPassword().text}` }), HTML);
   entry.user = user.upn;

@@ -56,5 +56,12 @@ export function instanceDiscovery(ctx: SimContext): void {
 export function jwks(ctx: SimContext): void {
   const t = simTenant(ctx.world);
   const jwk = t.publicKey.export({ format: 'jwk' });
-  send(ctx.res, 200, JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: t.kid, x5t: t.kid, n: jwk.n, e: jwk.e, issuer: `${ctx.baseUrl}/${t.tenantId}/v2.0` }] }), JSON_HEADERS);
+  send(
+    ctx.res,
+    200,
+    JSON.stringify({
+      keys: [{ kty: 'RSA', use: 'sig', kid: t.kid, x5t: t.kid, n: jwk.n, e: jwk.e, issuer: `${ctx.baseUrl}/${t.tenantId}/v2.0` }],
+    }),
+    JSON_HEADERS,
+  );
 }

@@ -14,7 +14,10 @@ export interface AadError {
 export function aadErrorBody(e: AadError, baseUrl: string): string {
   const trace = randomUUID();
   const correlation = randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return JSON.stringify({
     error: e.error,
     error_description: `AADSTS${e.code}: ${e.text}\r\nTrace ID: ${trace}\r\nCorrelation ID: ${correlation}\r\nTimestamp: ${timestamp}`,
@@ -79,20 +82,70 @@ export const aad = {
     code: 50105,
     text: `Your administrator has configured the application ('${clientId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${user}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.`,
   }),
-  badPassword: (): AadError => ({ status: 400, error: 'invalid_grant', code: 50126, text: 'Error validating credentials due to invalid username or password.' }),
+  badPassword: (): AadError => ({
+    status: 400,
+    error: 'invalid_grant',
+    code: 50126,
+    text: 'Error validating credentials due to invalid username or password.',
+  }),
   mfa: (): AadError => ({
     status: 400,
     error: 'invalid_grant',
     code: 50076,
     text: "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.",
   }),
-  badVerifier: (): AadError => ({ status: 400, error: 'invalid_grant', code: 501481, text: 'The Code_Verifier does not match the code_challenge supplied in the authorization request.' }),
-  badCode: (): AadError => ({ status: 400, error: 'invalid_grant', code: 70008, text: 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.' }),
-  redirectMismatch: (clientId: string): AadError => ({ status: 400, error: 'invalid_request', code: 50011, text: `The redirect URI specified in the request does not match the redirect URIs configured for the application '${clientId}'.` }),
-  publicClientSecret: (): AadError => ({ status: 400, error: 'invalid_request', code: 700025, text: 'Client is public so neither \'client_assertion\' nor \'client_secret\' should be presented.' }),
-  pending: (): AadError => ({ status: 400, error: 'authorization_pending', code: 70016, text: 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.' }),
-  deviceExpired: (): AadError => ({ status: 400, error: 'expired_token', code: 70020, text: 'The provided value for the input parameter \'device_code\' is not valid. This device code has expired.' }),
-  deviceDeclined: (): AadError => ({ status: 400, error: 'authorization_declined', code: 70000, text: 'The user declined the authorization request.' }),
-  unsupportedGrant: (g: string): AadError => ({ status: 400, error: 'unsupported_grant_type', code: 70003, text: `The app requested an unsupported grant type '${g}'.` }),
-  missingParam: (p: string): AadError => ({ status: 400, error: 'invalid_request', code: 900144, text: `The request body must contain the following parameter: '${p}'.` }),
+  badVerifier: (): AadError => ({
+    status: 400,
+    error: 'invalid_grant',
+    code: 501481,
+    text: 'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+  }),
+  badCode: (): AadError => ({
+    status: 400,
+    error: 'invalid_grant',
+    code: 70008,
+    text: 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+  }),
+  redirectMismatch: (clientId: string): AadError => ({
+    status: 400,
+    error: 'invalid_request',
+    code: 50011,
+    text: `The redirect URI specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
+  }),
+  publicClientSecret: (): AadError => ({
+    status: 400,
+    error: 'invalid_request',
+    code: 700025,
+    text: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+  }),
+  pending: (): AadError => ({
+    status: 400,
+    error: 'authorization_pending',
+    code: 70016,
+    text: 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.',
+  }),
+  deviceExpired: (): AadError => ({
+    status: 400,
+    error: 'expired_token',
+    code: 70020,
+    text: "The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
+  }),
+  deviceDeclined: (): AadError => ({
+    status: 400,
+    error: 'authorization_declined',
+    code: 70000,
+    text: 'The user declined the authorization request.',
+  }),
+  unsupportedGrant: (g: string): AadError => ({
+    status: 400,
+    error: 'unsupported_grant_type',
+    code: 70003,
+    text: `The app requested an unsupported grant type '${g}'.`,
+  }),
+  missingParam: (p: string): AadError => ({
+    status: 400,
+    error: 'invalid_request',
+    code: 900144,
+    text: `The request body must contain the following parameter: '${p}'.`,
+  }),
 };

@@ -7,7 +7,16 @@ import { aad, sendAadError } from './errors.js';
 import { knownTenant, simTenant } from './tenant.js';
 import { tokenEndpoint } from './token-endpoint.js';
 
-export { simTenant, SIM_TENANT_ID, SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_APP_PUBLIC, SIM_APP_NO_CONSENT, SIM_APP_NO_CONSENT_SECRET, SIM_APP_ASSIGNED } from './tenant.js';
+export {
+  simTenant,
+  SIM_TENANT_ID,
+  SIM_APP_DAEMON,
+  SIM_APP_DAEMON_SECRET,
+  SIM_APP_PUBLIC,
+  SIM_APP_NO_CONSENT,
+  SIM_APP_NO_CONSENT_SECRET,
+  SIM_APP_ASSIGNED,
+} from './tenant.js';
 export type { SimTenant, SimApp } from './tenant.js';
 export { verifySimAccessToken, type VerifiedToken } from './verify.js';
 

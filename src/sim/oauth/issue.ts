@@ -18,7 +18,10 @@ export function resourceOf(scope: string): string | undefined {
   return undefined;
 }
 
-export function accessToken(t: SimTenant, opts: { aud: string; app: SimApp; user?: SimAccount; baseUrl: string }): { token: string; expiresIn: number } {
+export function accessToken(
+  t: SimTenant,
+  opts: { aud: string; app: SimApp; user?: SimAccount; baseUrl: string },
+): { token: string; expiresIn: number } {
   const now = Math.floor(Date.now() / 1000);
   const exchange = /outlook\.office365\.com|outlook\.office\.com/i.test(opts.aud);
   const claims: Record<string, unknown> = {
@@ -77,7 +80,10 @@ export function idToken(t: SimTenant, opts: { app: SimApp; user: SimAccount; non
   );
 }
 
-export function delegatedResponse(t: SimTenant, opts: { app: SimApp; user: SimAccount; scope: string; nonce?: string; baseUrl: string }): Record<string, unknown> {
+export function delegatedResponse(
+  t: SimTenant,
+  opts: { app: SimApp; user: SimAccount; scope: string; nonce?: string; baseUrl: string },
+): Record<string, unknown> {
   const aud = resourceOf(opts.scope) ?? 'https://graph.microsoft.com';
   const at = accessToken(t, { aud, app: opts.app, user: opts.user, baseUrl: opts.baseUrl });
   const refresh = randomBytes(32).toString('base64url');

@@ -1,12 +1,17 @@
 // The sim's stand-in for the Microsoft sign-in page: plain HTML forms (no script) that a test's "browser" can
 // submit — sign-in for the authorization endpoint and the code entry page for the device flow.
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 }
 
-export function signInPage(action: string, hidden: Record<string, string>, opts: { appName: string; loginHint?: string; error?: string }): string {
+export function signInPage(
+  action: string,
+  hidden: Record<string, string>,
+  opts: { appName: string; loginHint?: string; error?: string },
+): string {
   const fields = Object.entries(hidden)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join('');
@@ -20,7 +25,8 @@ export function signInPage(action: string, hidden: Record<string, string>, opts:
 }
 
 export function deviceCodePage(action: string, opts: { error?: string; done?: boolean }): string {
-  if (opts.done) return layout('You have signed in', '<p>You have signed in to the application on your device. You may now close this window.</p>');
+  if (opts.done)
+    return layout('You have signed in', '<p>You have signed in to the application on your device. You may now close this window.</p>');
   return layout(
     'Enter code',
     `${opts.error ? `<p id="error">${esc(opts.error)}</p>` : ''}<form method="post" action="${esc(action)}">

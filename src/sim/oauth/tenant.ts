@@ -105,10 +105,26 @@ export function simTenant(world: SimWorld): SimTenant {
     tenantId: SIM_TENANT_ID,
     domains: SIM_TENANT_DOMAINS,
     apps: new Map([
-      [SIM_APP_DAEMON, app(SIM_APP_DAEMON, 'Calpump Sync', { secrets: [SIM_APP_DAEMON_SECRET], expiredSecrets: ['sim~expired.Secret-0000'], roles: [...APP_ROLES], mailboxScope: scoped })],
+      [
+        SIM_APP_DAEMON,
+        app(SIM_APP_DAEMON, 'Calpump Sync', {
+          secrets: [SIM_APP_DAEMON_SECRET],
+          expiredSecrets: ['sim~expired.Secret-0000'],
+          roles: [...APP_ROLES],
+          mailboxScope: scoped,
+        }),
+      ],
       [SIM_APP_PUBLIC, app(SIM_APP_PUBLIC, 'Calpump Desktop', { publicClient: true, delegatedScopes: [...DELEGATED_SCOPES] })],
       [SIM_APP_NO_CONSENT, app(SIM_APP_NO_CONSENT, 'Calpump Unconsented', { secrets: [SIM_APP_NO_CONSENT_SECRET], publicClient: true })],
-      [SIM_APP_ASSIGNED, app(SIM_APP_ASSIGNED, 'Calpump Assigned', { publicClient: true, delegatedScopes: [...DELEGATED_SCOPES], assignmentRequired: true, assignedUsers: ['alice.smith@contoso.com'] })],
+      [
+        SIM_APP_ASSIGNED,
+        app(SIM_APP_ASSIGNED, 'Calpump Assigned', {
+          publicClient: true,
+          delegatedScopes: [...DELEGATED_SCOPES],
+          assignmentRequired: true,
+          assignedUsers: ['alice.smith@contoso.com'],
+        }),
+      ],
     ]),
     signingKey: privateKey,
     publicKey,

@@ -25,7 +25,13 @@ export function checkPassword(ctx: SimContext, login: string | null, password: s
   return account && account.enabled && account.password === password ? account : undefined;
 }
 
-function grant(ctx: SimContext, t: SimTenant, app: SimApp, form: URLSearchParams, confidential: boolean): Record<string, unknown> | AadError {
+function grant(
+  ctx: SimContext,
+  t: SimTenant,
+  app: SimApp,
+  form: URLSearchParams,
+  confidential: boolean,
+): Record<string, unknown> | AadError {
   const type = form.get('grant_type') ?? '';
   const scope = form.get('scope') ?? '';
   switch (type) {
@@ -33,7 +39,12 @@ function grant(ctx: SimContext, t: SimTenant, app: SimApp, form: URLSearchParams
       if (!confidential) return aad.noCredential();
       const resource = resourceOf(scope);
       if (!resource || !scope.trim().endsWith('/.default')) {
-        return { status: 400, error: 'invalid_scope', code: 1002012, text: `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).` };
+        return {
+          status: 400,
+          error: 'invalid_scope',
+          code: 1002012,
+          text: `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        };
       }
       const at = accessToken(t, { aud: resource, app, baseUrl: ctx.baseUrl });
       return { token_type: 'Bearer', expires_in: at.expiresIn, ext_expires_in: at.expiresIn, access_token: at.token };

@@ -13,7 +13,8 @@ export interface VerifiedToken {
   audience: string;
 }
 
-export type TokenCheck = { ok: true; token: VerifiedToken } | { ok: false; reason: 'missing' | 'malformed' | 'signature' | 'expired' | 'audience' };
+export type TokenCheck =
+  { ok: true; token: VerifiedToken } | { ok: false; reason: 'missing' | 'malformed' | 'signature' | 'expired' | 'audience' };
 
 export function verifySimAccessToken(world: SimWorld, authorization: string | undefined, audiences: string[]): TokenCheck {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -24,7 +25,8 @@ export function verifySimAccessToken(world: SimWorld, authorization: string | un
   if (!verifyJwtSignature(jwt, t.publicKey)) return { ok: false, reason: 'signature' };
   const p = jwt.payload;
   const nowS = Date.now() / 1000;
-  if (typeof p.exp !== 'number' || p.exp <= nowS || (typeof p.iat === 'number' && p.iat * 1000 < t.notBeforeMs)) return { ok: false, reason: 'expired' };
+  if (typeof p.exp !== 'number' || p.exp <= nowS || (typeof p.iat === 'number' && p.iat * 1000 < t.notBeforeMs))
+    return { ok: false, reason: 'expired' };
   const aud = String(p.aud ?? '');
   if (!audiences.some((a) => a.toLowerCase() === aud.toLowerCase())) return { ok: false, reason: 'audience' };
   return {

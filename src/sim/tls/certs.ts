@@ -31,20 +31,66 @@ async function generate(mode: TlsMode): Promise<SimCertificates> {
   dirs.push(dir);
   // EC keys: fast to generate, so every test process can afford its own CA.
   await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key']);
-  await openssl(dir, ['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/O=Calpump Simulator/CN=Calpump Simulator Test CA', '-days', '7', '-out', 'ca.pem',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await openssl(dir, [
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'ca.key',
+    '-subj',
+    '/O=Calpump Simulator/CN=Calpump Simulator Test CA',
+    '-days',
+    '7',
+    '-out',
+    'ca.pem',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   await openssl(dir, ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'server.key']);
   const host = mode === 'wrongHost' ? 'mail.contoso.com' : '127.0.0.1';
   const san = mode === 'wrongHost' ? 'DNS:mail.contoso.com' : 'IP:127.0.0.1,DNS:localhost';
-  await writeFile(join(dir, 'ext.cnf'), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n`);
+  await writeFile(
+    join(dir, 'ext.cnf'),
+    `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n`,
+  );
   if (mode === 'selfSigned') {
-    await openssl(dir, ['req', '-x509', '-new', '-key', 'server.key', '-subj', `/CN=${host}`, '-days', '7', '-out', 'server.pem',
-      '-addext', `subjectAltName=${san}`]);
+    await openssl(dir, [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'server.key',
+      '-subj',
+      `/CN=${host}`,
+      '-days',
+      '7',
+      '-out',
+      'server.pem',
+      '-addext',
+      `subjectAltName=${san}`,
+    ]);
   } else {
     await openssl(dir, ['req', '-new', '-key', 'server.key', '-subj', `/CN=${host}`, '-out', 'server.csr']);
     // -days -1 puts notAfter in the past: an expired certificate signed by the trusted CA.
-    await openssl(dir, ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-days', mode === 'expired' ? '-1' : '7', '-extfile', 'ext.cnf', '-out', 'server.pem']);
+    await openssl(dir, [
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      mode === 'expired' ? '-1' : '7',
+      '-extfile',
+      'ext.cnf',
+      '-out',
+      'server.pem',
+    ]);
   }
   const [ca, key, cert] = await Promise.all(['ca.pem', 'server.key', 'server.pem'].map((f) => readFile(join(dir, f), 'utf8')));
   return { dir, caFile: join(dir, 'ca.pem'), ca: ca!, key: key!, cert: cert! };

@@ -107,7 +107,9 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
   }
 
   const users = [...world.mailboxes.values()].filter((m) => m.kind === 'user' && !m.smtp.startsWith('svc-'));
-  const rooms: SimPerson[] = [...world.mailboxes.values()].filter((m) => m.kind === 'room').map((m) => ({ name: m.displayName, email: m.smtp }));
+  const rooms: SimPerson[] = [...world.mailboxes.values()]
+    .filter((m) => m.kind === 'room')
+    .map((m) => ({ name: m.displayName, email: m.smtp }));
   for (const mb of world.mailboxes.values()) {
     const rng = createRng(seed ^ hash32(mb.smtp));
     const colleagues = users.filter((u) => u.smtp !== mb.smtp && !u.generated).map((u) => ({ name: u.displayName, email: u.smtp }));

@@ -119,7 +119,19 @@ const PARENT: Record<Key, Key | undefined> = {
 };
 
 /** Keys that are EWS DistinguishedFolderId names. */
-const DISTINGUISHED = new Set<Key>(['root', 'msgfolderroot', 'inbox', 'calendar', 'contacts', 'tasks', 'sentitems', 'deleteditems', 'drafts', 'notes', 'recoverableitemsroot']);
+const DISTINGUISHED = new Set<Key>([
+  'root',
+  'msgfolderroot',
+  'inbox',
+  'calendar',
+  'contacts',
+  'tasks',
+  'sentitems',
+  'deleteditems',
+  'drafts',
+  'notes',
+  'recoverableitemsroot',
+]);
 
 export const FOLDER_KEYS = Object.keys(PARENT) as Key[];
 
@@ -136,7 +148,8 @@ export function buildFolders(smtp: string, language: MailboxLanguage, isResource
       mailbox: smtp,
       parentId: parent ? folderId(smtp, parent) : undefined,
       distinguishedId: DISTINGUISHED.has(key) ? key : undefined,
-      displayName: key in SYSTEM_NAMES ? SYSTEM_NAMES[key as keyof typeof SYSTEM_NAMES] : NAMES[language][key as keyof (typeof NAMES)['en']],
+      displayName:
+        key in SYSTEM_NAMES ? SYSTEM_NAMES[key as keyof typeof SYSTEM_NAMES] : NAMES[language][key as keyof (typeof NAMES)['en']],
       folderClass: CLASSES[key],
       permissions: { default: defaultRole, anonymous: 'None' },
       changes: [],

@@ -19,7 +19,10 @@ export interface WorldMutations {
   /** Store an already built event (CreateItem); assigns id/changeKey/folder. */
   insertEvent(ev: Omit<SimEvent, 'id' | 'changeKey' | 'mailbox' | 'folderId'>, smtp: string, folderId: string): SimEvent;
   /** Apply field changes to a single item/master or to one occurrence. */
-  updateEvent(id: string, patch: Partial<Pick<SimEvent, 'subject' | 'start' | 'end' | 'location' | 'showAs' | 'isCancelled'>> & Partial<SimEvent>): SimEvent;
+  updateEvent(
+    id: string,
+    patch: Partial<Pick<SimEvent, 'subject' | 'start' | 'end' | 'location' | 'showAs' | 'isCancelled'>> & Partial<SimEvent>,
+  ): SimEvent;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -52,8 +55,16 @@ export function createMutations(world: SimWorld): WorldMutations {
       const prev = master.exceptions[originalStart];
       const version = prev ? (changeKeyVersion(prev.changeKey) ?? 1) + 1 : 2;
       const { subject, start, end, location, showAs, isCancelled } = patch;
-      const defined = Object.fromEntries(Object.entries({ subject, start, end, location, showAs, isCancelled }).filter(([, v]) => v !== undefined));
-      master.exceptions[originalStart] = { ...prev, ...defined, id: occId, changeKey: changeKey(occId, version), lastModified: world.now().toISOString() };
+      const defined = Object.fromEntries(
+        Object.entries({ subject, start, end, location, showAs, isCancelled }).filter(([, v]) => v !== undefined),
+      );
+      master.exceptions[originalStart] = {
+        ...prev,
+        ...defined,
+        id: occId,
+        changeKey: changeKey(occId, version),
+        lastModified: world.now().toISOString(),
+      };
       bump(master);
       return master;
     }
@@ -68,7 +79,12 @@ export function createMutations(world: SimWorld): WorldMutations {
     if (!mb || !f) throw new Error(`sim: no folder ${folder} in ${smtp}`);
     const id = nextItemId(world, mb.smtp, itemId);
     const rng = createRng(world.seed ^ hash32(id));
-    const ev = buildEvent({ organizer: { name: mb.displayName, email: mb.smtp }, ...spec }, { id, mailbox: mb.smtp, folderId: f.id }, rng, world.now().getTime());
+    const ev = buildEvent(
+      { organizer: { name: mb.displayName, email: mb.smtp }, ...spec },
+      { id, mailbox: mb.smtp, folderId: f.id },
+      rng,
+      world.now().getTime(),
+    );
     ev.lastModified = ev.created;
     world.events.set(id, ev);
     world.folderItems.get(f.id)!.add(id);

@@ -29,7 +29,11 @@ function originalOn(ev: SimEvent, date: string): string | undefined {
   return seriesOccurrences(ev, horizon).find((o) => localDate(ev.timeZone, Date.parse(o.start)) === date)?.originalStart;
 }
 
-export function addException(ev: SimEvent, date: string, patch: Omit<Partial<OccurrenceOverride>, 'id' | 'changeKey' | 'lastModified'>): void {
+export function addException(
+  ev: SimEvent,
+  date: string,
+  patch: Omit<Partial<OccurrenceOverride>, 'id' | 'changeKey' | 'lastModified'>,
+): void {
   const original = originalOn(ev, date);
   if (!original) throw new Error(`seed: ${ev.subject} has no occurrence on ${date}`);
   const id = occurrenceId(ev.id, original);
@@ -55,8 +59,17 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
   const room = ctx.rooms[0]!;
   const day = (n: number) => addDays(anchor, n);
   const created = (daysBefore: number) => ctx.anchorMs - daysBefore * 86_400_000;
-  const make = (spec: Omit<EventSpec, 'timeZone' | 'organizer'> & Partial<Pick<EventSpec, 'timeZone' | 'organizer'>>, folderKey = 'calendar', age = 30) => {
-    const ev = buildEvent({ timeZone: tz, organizer: me, ...spec }, { id: ctx.nextId(), mailbox: mb.smtp, folderId: ctx.folder(folderKey) }, rng, created(age));
+  const make = (
+    spec: Omit<EventSpec, 'timeZone' | 'organizer'> & Partial<Pick<EventSpec, 'timeZone' | 'organizer'>>,
+    folderKey = 'calendar',
+    age = 30,
+  ) => {
+    const ev = buildEvent(
+      { timeZone: tz, organizer: me, ...spec },
+      { id: ctx.nextId(), mailbox: mb.smtp, folderId: ctx.folder(folderKey) },
+      rng,
+      created(age),
+    );
     ctx.add(ev);
     return ev;
   };
@@ -68,7 +81,12 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
     minutes: 60,
     location: room.name,
     categories: [t.project],
-    attendees: [attendee(me, 'required', 'Organizer'), attendee(c1!, 'required', 'Accept'), attendee(c2!, 'optional', 'Tentative'), attendee(room, 'resource', 'Accept')],
+    attendees: [
+      attendee(me, 'required', 'Organizer'),
+      attendee(c1!, 'required', 'Accept'),
+      attendee(c2!, 'optional', 'Tentative'),
+      attendee(room, 'resource', 'Accept'),
+    ],
     body: 'Agenda: status, risks, next steps.',
   });
 
@@ -80,14 +98,25 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
       time: '10:00',
       minutes: 30,
       location: t.meetingRoom,
-      attendees: [attendee(me, 'required', 'Organizer'), attendee(c1!, 'required', 'Accept'), attendee(c3!, 'required', 'NoResponseReceived')],
-      recurrence: { pattern: { kind: 'weekly', interval: 1, daysOfWeek: [1, 3], firstDayOfWeek: 1 }, range: { kind: 'numbered', startDate: day(-26 * 7), count: 104 } },
+      attendees: [
+        attendee(me, 'required', 'Organizer'),
+        attendee(c1!, 'required', 'Accept'),
+        attendee(c3!, 'required', 'NoResponseReceived'),
+      ],
+      recurrence: {
+        pattern: { kind: 'weekly', interval: 1, daysOfWeek: [1, 3], firstDayOfWeek: 1 },
+        range: { kind: 'numbered', startDate: day(-26 * 7), count: 104 },
+      },
     },
     'calendar',
     200,
   );
   deleteOccurrenceOn(team, day(0));
-  addException(team, day(2), { subject: t.teamMoved, start: iso(localInstant(tz, day(2), '14:00')), end: iso(localInstant(tz, day(2), '14:30')) });
+  addException(team, day(2), {
+    subject: t.teamMoved,
+    start: iso(localInstant(tz, day(2), '14:00')),
+    end: iso(localInstant(tz, day(2), '14:30')),
+  });
   addException(team, day(-7), { location: 'Teams' });
   addException(team, day(7), { start: iso(localInstant(tz, day(8), '11:00')), end: iso(localInstant(tz, day(8), '11:30')) });
 
@@ -108,7 +137,10 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
       days: 1,
       showAs: 'free',
       categories: [t.project],
-      recurrence: { pattern: { kind: 'weekly', interval: 2, daysOfWeek: [5], firstDayOfWeek: 1 }, range: { kind: 'numbered', startDate: day(-24), count: 10 } },
+      recurrence: {
+        pattern: { kind: 'weekly', interval: 2, daysOfWeek: [5], firstDayOfWeek: 1 },
+        range: { kind: 'numbered', startDate: day(-24), count: 10 },
+      },
     },
     'calendar/projects',
   );
@@ -127,7 +159,15 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
     attendees: [attendee(c2!, 'required', 'Organizer'), attendee(me, 'required', 'Accept')],
   });
   make({ subject: t.nyCall, date: day(1), time: '10:00', minutes: 60, timeZone: 'America/New_York', showAs: 'tentative' });
-  make({ subject: t.maintenance, date: day(5), time: '22:00', minutes: 90, timeZone: 'UTC', showAs: 'free', categories: ['Maintenance', 'IT'] });
+  make({
+    subject: t.maintenance,
+    date: day(5),
+    time: '22:00',
+    minutes: 90,
+    timeZone: 'UTC',
+    showAs: 'free',
+    categories: ['Maintenance', 'IT'],
+  });
   make({
     subject: t.monthly,
     date: day(-90),

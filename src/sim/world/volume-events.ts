@@ -18,7 +18,12 @@ export function seedVolumeEvents(ctx: SeedContext, count: number): void {
     const createdMs = ctx.anchorMs - rng.int(61, 120) * 86_400_000;
     let ev: SimEvent;
     if (roll < 0.1) {
-      ev = buildEvent({ subject, date, days: rng.int(1, 3), timeZone: mb.timeZone, organizer: me, showAs: rng.pick(['free', 'oof'] as const) }, ids, rng, createdMs);
+      ev = buildEvent(
+        { subject, date, days: rng.int(1, 3), timeZone: mb.timeZone, organizer: me, showAs: rng.pick(['free', 'oof'] as const) },
+        ids,
+        rng,
+        createdMs,
+      );
     } else if (roll < 0.18) {
       const weekly = rng.chance(0.5);
       ev = buildEvent(
@@ -30,8 +35,14 @@ export function seedVolumeEvents(ctx: SeedContext, count: number): void {
           timeZone: mb.timeZone,
           organizer: me,
           recurrence: weekly
-            ? { pattern: { kind: 'weekly', interval: rng.int(1, 2), daysOfWeek: [rng.int(1, 5)], firstDayOfWeek: 1 }, range: { kind: 'numbered', startDate: date, count: rng.int(3, 12) } }
-            : { pattern: { kind: 'daily', interval: rng.int(1, 3) }, range: { kind: 'endDate', startDate: date, endDate: addDays(date, rng.int(3, 20)) } },
+            ? {
+                pattern: { kind: 'weekly', interval: rng.int(1, 2), daysOfWeek: [rng.int(1, 5)], firstDayOfWeek: 1 },
+                range: { kind: 'numbered', startDate: date, count: rng.int(3, 12) },
+              }
+            : {
+                pattern: { kind: 'daily', interval: rng.int(1, 3) },
+                range: { kind: 'endDate', startDate: date, endDate: addDays(date, rng.int(3, 20)) },
+              },
         },
         ids,
         rng,

@@ -38,7 +38,11 @@ async function setup(drive: boolean) {
     onUserAction: (a) => {
       actions.push(a.kind);
       if (a.kind === 'url' && drive) {
-        void browse(a.url, { ca: readFileSync(sim.caFile!, 'utf8'), stopAtOrigin: `http://127.0.0.1:${port}`, fill: { login: 'bob.jones@contoso.com', passwd: 'Passw0rd!' } });
+        void browse(a.url, {
+          ca: readFileSync(sim.caFile!, 'utf8'),
+          stopAtOrigin: `http://127.0.0.1:${port}`,
+          fill: { login: 'bob.jones@contoso.com', passwd: 'Passw0rd!' },
+        });
       }
     },
   });

@@ -36,11 +36,40 @@ async function cli(argv: string[], opts: { input?: string; onStdout?: (all: stri
   return { code, stdout, stderr };
 }
 
-const common = () => ['--kind', 'graph', '--tenant-id', SIM_TENANT_ID, '--authority-host', sim.url, '--graph-host', sim.url, '--ca-file', sim.caFile!, '--proxy', 'none'];
+const common = () => [
+  '--kind',
+  'graph',
+  '--tenant-id',
+  SIM_TENANT_ID,
+  '--authority-host',
+  sim.url,
+  '--graph-host',
+  sim.url,
+  '--ca-file',
+  sim.caFile!,
+  '--proxy',
+  'none',
+];
 
 describe('calpump auth', () => {
   it('client credentials: status shows the stored credential, login checks it, nothing leaks', async () => {
-    const add = await cli(['profiles', 'add', '--name', 'daemon', ...common(), '--client-id', SIM_APP_DAEMON, '--flow', 'clientCredentials', '--credential', 'secret', '--client-secret-stdin'], { input: `${SIM_APP_DAEMON_SECRET}\n` });
+    const add = await cli(
+      [
+        'profiles',
+        'add',
+        '--name',
+        'daemon',
+        ...common(),
+        '--client-id',
+        SIM_APP_DAEMON,
+        '--flow',
+        'clientCredentials',
+        '--credential',
+        'secret',
+        '--client-secret-stdin',
+      ],
+      { input: `${SIM_APP_DAEMON_SECRET}\n` },
+    );
     expect(add.code, add.stderr).toBe(0);
     const status = await cli(['auth', 'status', '--profile', 'daemon', '--json']);
     expect(status.code, status.stderr).toBe(0);
@@ -53,14 +82,34 @@ describe('calpump auth', () => {
 
   it('interactive: prints the sign-in address when no browser is opened, then status shows the account; logout clears it', async () => {
     const port = await freePort();
-    expect((await cli(['profiles', 'add', '--name', 'desk', ...common(), '--client-id', SIM_APP_PUBLIC, '--flow', 'interactive', '--redirect-uri', `http://127.0.0.1:${port}/`])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'profiles',
+          'add',
+          '--name',
+          'desk',
+          ...common(),
+          '--client-id',
+          SIM_APP_PUBLIC,
+          '--flow',
+          'interactive',
+          '--redirect-uri',
+          `http://127.0.0.1:${port}/`,
+        ])
+      ).code,
+    ).toBe(0);
     let started = false;
     const login = await cli(['auth', 'login', '--profile', 'desk', '--no-browser', '--timeout', '30'], {
       onStdout: (all) => {
         const url = /https:\/\/\S+authorize\S+/.exec(all)?.[0];
         if (!url || started) return;
         started = true;
-        void browse(url, { ca: readFileSync(sim.caFile!, 'utf8'), stopAtOrigin: `http://127.0.0.1:${port}`, fill: { login: 'alice.smith@contoso.com', passwd: 'Passw0rd!' } });
+        void browse(url, {
+          ca: readFileSync(sim.caFile!, 'utf8'),
+          stopAtOrigin: `http://127.0.0.1:${port}`,
+          fill: { login: 'alice.smith@contoso.com', passwd: 'Passw0rd!' },
+        });
       },
     });
     expect(login.code, login.stderr).toBe(0);
@@ -73,7 +122,23 @@ describe('calpump auth', () => {
   });
 
   it('a wrong client secret fails with exit 1 and the catalogue fix', async () => {
-    await cli(['profiles', 'add', '--name', 'wrong', ...common(), '--client-id', SIM_APP_DAEMON, '--flow', 'clientCredentials', '--credential', 'secret', '--client-secret-stdin'], { input: 'not-the-secret-42\n' });
+    await cli(
+      [
+        'profiles',
+        'add',
+        '--name',
+        'wrong',
+        ...common(),
+        '--client-id',
+        SIM_APP_DAEMON,
+        '--flow',
+        'clientCredentials',
+        '--credential',
+        'secret',
+        '--client-secret-stdin',
+      ],
+      { input: 'not-the-secret-42\n' },
+    );
     const login = await cli(['auth', 'login', '--profile', 'wrong']);
     expect(login.code).toBe(1);
     expect(login.stderr).toContain('Certificates & secrets');

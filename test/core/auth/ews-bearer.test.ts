@@ -44,7 +44,9 @@ describe('EWS on Microsoft 365 bearer', () => {
 describe('Graph profile flags', () => {
   it('sets legacyOnline only on EWS profiles and needs tenant and client id together', () => {
     const raw: Record<string, unknown> = { kind: 'ews' };
-    expect(applyGraphProfileFlags(raw, { legacyOnlineTenant: 'contoso.onmicrosoft.com', legacyOnlineClientId: SIM_APP_DAEMON })[0]).toContain('2027-04-01');
+    expect(
+      applyGraphProfileFlags(raw, { legacyOnlineTenant: 'contoso.onmicrosoft.com', legacyOnlineClientId: SIM_APP_DAEMON })[0],
+    ).toContain('2027-04-01');
     expect(raw.legacyOnline).toEqual({ tenantId: 'contoso.onmicrosoft.com', clientId: SIM_APP_DAEMON });
     expect(() => applyGraphProfileFlags({ kind: 'ews' }, { legacyOnlineTenant: 'x.onmicrosoft.com' })).toThrow(/Invalid input|input/i);
     expect(() => applyGraphProfileFlags({ kind: 'graph' }, { legacyOnlineTenant: 'x.onmicrosoft.com' })).toThrow();
@@ -59,7 +61,11 @@ describe('Graph profile flags', () => {
     writeFileSync(join(dir, 'nokey.pem'), cert.certPem);
     const resolvePath = (p: string) => join(dir, p);
     expect((await graphSecretsFromFlags({ certificateFile: 'ok.pem' }, resolvePath, 'p')).certificate).toContain('PRIVATE KEY');
-    await expect(graphSecretsFromFlags({ certificateFile: 'nokey.pem' }, resolvePath, 'p')).rejects.toMatchObject({ id: 'auth.certificate.unreadable' });
-    await expect(graphSecretsFromFlags({ certificateFile: 'missing.pem' }, resolvePath, 'p')).rejects.toMatchObject({ id: 'input.invalid' });
+    await expect(graphSecretsFromFlags({ certificateFile: 'nokey.pem' }, resolvePath, 'p')).rejects.toMatchObject({
+      id: 'auth.certificate.unreadable',
+    });
+    await expect(graphSecretsFromFlags({ certificateFile: 'missing.pem' }, resolvePath, 'p')).rejects.toMatchObject({
+      id: 'input.invalid',
+    });
   });
 });

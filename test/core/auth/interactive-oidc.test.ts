@@ -43,10 +43,13 @@ describe('interactive sign-in against oidc-provider', () => {
     let authUrl = '';
     let page = { status: 0, body: '' };
     const status = await tokens.login({
-
       openBrowser: async (url) => {
         authUrl = url;
-        page = await browse(url, { ca: op.ca, stopAtOrigin: new URL(redirectUri).origin, fill: { login: 'alice@contoso.com', password: 'x' } });
+        page = await browse(url, {
+          ca: op.ca,
+          stopAtOrigin: new URL(redirectUri).origin,
+          fill: { login: 'alice@contoso.com', password: 'x' },
+        });
       },
     });
     const q = new URL(authUrl).searchParams;
@@ -117,7 +120,9 @@ describe('interactive sign-in against oidc-provider', () => {
       .login({
         openBrowser: async (url) => {
           const state = new URL(url).searchParams.get('state')!;
-          await fetch(`${redirectUri}?error=access_denied&error_description=${encodeURIComponent('End-User aborted interaction')}&state=${state}`);
+          await fetch(
+            `${redirectUri}?error=access_denied&error_description=${encodeURIComponent('End-User aborted interaction')}&state=${state}`,
+          );
         },
       })
       .then(
@@ -167,9 +172,9 @@ describe('interactive sign-in against oidc-provider', () => {
   it('gives up after the timeout and frees the port', async () => {
     const { tokens } = await setup();
     const err = await tokens.login({ openBrowser: async () => undefined, timeoutMs: 50 }).then(
-        () => undefined,
-        (e: unknown) => e as CalpumpError,
-      );
+      () => undefined,
+      (e: unknown) => e as CalpumpError,
+    );
     expect(err?.id).toBe('auth.login.timeout');
   });
 });

@@ -18,7 +18,11 @@ describe('loopback listener', () => {
     const { l, base } = await listener();
     expect((await fetch(base.replace('/callback', '/favicon.ico'))).status).toBe(404);
     expect((await fetch(base)).status).toBe(400); // no state, code or error: keep waiting
-    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=abc&state=expected-state' });
+    const res = await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'code=abc&state=expected-state',
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You can close this window');
     await expect(l.code).resolves.toBe('abc');
@@ -42,7 +46,12 @@ describe('loopback listener', () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', () => r()));
     try {
-      const err = (await listenForAuthCode({ redirectUri: `http://localhost:${port}/`, expectedState: 's', timeoutMs: 1000, errorContext }).catch((e: unknown) => e)) as CalpumpError;
+      const err = (await listenForAuthCode({
+        redirectUri: `http://localhost:${port}/`,
+        expectedState: 's',
+        timeoutMs: 1000,
+        errorContext,
+      }).catch((e: unknown) => e)) as CalpumpError;
       expect(err.id).toBe('auth.loopback.portInUse');
       expect(err.info().message).toContain(`127.0.0.1:${port}`);
       expect(err.info().fix).toContain('--redirect-uri');
@@ -53,7 +62,13 @@ describe('loopback listener', () => {
 
   it('shows the German page when asked', async () => {
     const port = await freePort();
-    const l = await listenForAuthCode({ redirectUri: `http://127.0.0.1:${port}/`, expectedState: 's', timeoutMs: 5000, errorContext, lang: 'de' });
+    const l = await listenForAuthCode({
+      redirectUri: `http://127.0.0.1:${port}/`,
+      expectedState: 's',
+      timeoutMs: 5000,
+      errorContext,
+      lang: 'de',
+    });
     const html = await (await fetch(`http://127.0.0.1:${port}/?code=c&state=s`)).text();
     expect(html).toContain('Angemeldet');
     await l.close();

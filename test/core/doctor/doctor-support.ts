@@ -36,7 +36,12 @@ export function ewsProfile(url: string, caFile: string | undefined, over: Partia
   });
 }
 
-export function doctorDeps(profile: EwsProfile, password: string, createConnector: DoctorDeps['createConnector'], resolver = loopbackResolver()): DoctorDeps {
+export function doctorDeps(
+  profile: EwsProfile,
+  password: string,
+  createConnector: DoctorDeps['createConnector'],
+  resolver = loopbackResolver(),
+): DoctorDeps {
   return {
     secrets: memorySecrets({ [secretKey(profile.id, 'password')]: password }),
     logger: nullLogger,

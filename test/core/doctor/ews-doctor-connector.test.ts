@@ -34,14 +34,18 @@ describe('EWS doctor with the real connector', () => {
   });
 
   it('delegate without Reviewer on that calendar → mailbox.access / ews.delegate.accessDenied', async () => {
-    const p = ewsProfile(sim.ewsUrl, sim.caFile, { access: 'delegate', username: 'svc-delegate@contoso.com', testMailbox: 'jan.devries@contoso.com' });
+    const p = ewsProfile(sim.ewsUrl, sim.caFile, {
+      access: 'delegate',
+      username: 'svc-delegate@contoso.com',
+      testMailbox: 'jan.devries@contoso.com',
+    });
     const r = await runDoctor(p, doctorDeps(p, 'Passw0rd!', ews));
     const f = r.steps.find((s) => s.status !== 'pass');
     expect({ step: f?.id, errorId: f?.errorId }).toEqual({ step: 'mailbox.access', errorId: 'ews.delegate.accessDenied' });
     expect(f?.fix).toContain('Reviewer');
   });
 
-  it('UPN ≠ SMTP with the connector\'s directory lookup → mailbox.access / doctor.ews.upnNotSmtp', async () => {
+  it("UPN ≠ SMTP with the connector's directory lookup → mailbox.access / doctor.ews.upnNotSmtp", async () => {
     const p = ewsProfile(sim.ewsUrl, sim.caFile, { testMailbox: 'b.jones@corp.contoso.local' });
     const r = await runDoctor(p, doctorDeps(p, 'Passw0rd!', ews));
     const f = r.steps.find((s) => s.status !== 'pass');

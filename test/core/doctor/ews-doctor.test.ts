@@ -40,7 +40,19 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
   it('passes the transport and authentication steps and reports the certificate and version', async () => {
     const r = await runDoctor(profile({ testMailbox: undefined }), doctorDeps(profile(), PASSWORD, noConnector));
     const byId = Object.fromEntries(r.steps.map((s) => [s.id, s]));
-    for (const id of ['proxy', 'dns.host', 'tcp', 'tls.handshake', 'tls.validity', 'tls.trust', 'tls.hostname', 'http.endpoint', 'auth.schemes', 'auth.credentials', 'ews.version']) {
+    for (const id of [
+      'proxy',
+      'dns.host',
+      'tcp',
+      'tls.handshake',
+      'tls.validity',
+      'tls.trust',
+      'tls.hostname',
+      'http.endpoint',
+      'auth.schemes',
+      'auth.credentials',
+      'ews.version',
+    ]) {
       expect(byId[id]?.status, id).toBe('pass');
     }
     expect(byId.proxy.evidence).toContain('direct');
@@ -101,7 +113,9 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const r = await doctor(profile({ testMailbox: 'b.jones@corp.contoso.local' }));
     expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'doctor.ews.upnNotSmtp' });
     const step = r.steps.find((s) => s.id === 'mailbox.access')!;
-    expect(step.message).toBe('b.jones@corp.contoso.local is a sign-in name (UPN); the mailbox\'s primary SMTP address is bob.jones@contoso.com.');
+    expect(step.message).toBe(
+      "b.jones@corp.contoso.local is a sign-in name (UPN); the mailbox's primary SMTP address is bob.jones@contoso.com.",
+    );
     expect(step.fix).toContain('bob.jones@contoso.com');
   });
 
@@ -135,7 +149,11 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
   it('autodiscover finds the EWS URL for a profile that gives only an address (following a redirectAddr)', async () => {
     const p = ewsProfile(sim.ewsUrl, sim.caFile, { url: undefined, autodiscoverEmail: 'moved.user@contoso.com', testMailbox: undefined });
     const r = await runDoctor(p, { ...doctorDeps(p, PASSWORD, noConnector), autodiscoverUrls: () => [sim.autodiscoverUrl] });
-    expect(r.steps.slice(0, 3).map((s) => [s.id, s.status])).toEqual([['dns.autodiscover', 'pass'], ['autodiscover', 'pass'], ['proxy', 'pass']]);
+    expect(r.steps.slice(0, 3).map((s) => [s.id, s.status])).toEqual([
+      ['dns.autodiscover', 'pass'],
+      ['autodiscover', 'pass'],
+      ['proxy', 'pass'],
+    ]);
     expect(r.steps.find((s) => s.id === 'autodiscover')?.data?.ewsUrl).toBe(sim.ewsUrl);
     expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'doctor.noTestMailbox' });
   });
@@ -154,7 +172,7 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     expect(firstFailure(r)).toEqual({ step: 'dns.autodiscover', errorId: 'net.dns' });
   });
 
-  it('goes through the profile\'s proxy: TCP to the proxy, TLS through its CONNECT tunnel', async () => {
+  it("goes through the profile's proxy: TCP to the proxy, TLS through its CONNECT tunnel", async () => {
     const proxy = await startForwardProxy();
     try {
       const r = await doctor(profile({ proxy: { mode: 'url', url: proxy.url }, testMailbox: undefined }));

@@ -15,16 +15,26 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 
 const profile = (): EwsProfile =>
-  ewsProfile(sim.ewsUrl, sim.caFile, { username: 'svc-calpump@contoso.com', legacyOnline: { tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url } });
+  ewsProfile(sim.ewsUrl, sim.caFile, {
+    username: 'svc-calpump@contoso.com',
+    legacyOnline: { tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url },
+  });
 
 async function doctor(p: EwsProfile, secret: string): Promise<DoctorReport> {
-  return runDoctor(p, { secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }), logger: nullLogger, env: {}, resolver: loopbackResolver(), createConnector: noConnector });
+  return runDoctor(p, {
+    secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }),
+    logger: nullLogger,
+    env: {},
+    resolver: loopbackResolver(),
+    createConnector: noConnector,
+  });
 }
 
 describe('EWS doctor for legacy EWS on Microsoft 365', () => {
   it('signs in with the app token and reaches the test mailbox by impersonation', async () => {
     const r = await doctor(profile(), SIM_APP_DAEMON_SECRET);
-    for (const id of ['auth.schemes', 'auth.credentials', 'ews.version', 'mailbox.access']) expect(r.steps.find((s) => s.id === id)?.status, id).toBe('pass');
+    for (const id of ['auth.schemes', 'auth.credentials', 'ews.version', 'mailbox.access'])
+      expect(r.steps.find((s) => s.id === id)?.status, id).toBe('pass');
     expect(r.steps.find((s) => s.id === 'auth.credentials')?.evidence).toContain(`OAuth app ${SIM_APP_DAEMON}`);
     expect(r.warnings.join(' ')).toContain('2027-04-01');
   });

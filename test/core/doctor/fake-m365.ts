@@ -28,7 +28,8 @@ export async function startFakeM365(): Promise<FakeM365> {
       const url = new URL(req.url ?? '/', base);
       const tenant = url.pathname.split('/')[1];
       if (url.pathname.endsWith('/v2.0/.well-known/openid-configuration')) {
-        if (tenant !== 'contoso.onmicrosoft.com') return json(res, 400, { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tenant}' not found.` });
+        if (tenant !== 'contoso.onmicrosoft.com')
+          return json(res, 400, { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tenant}' not found.` });
         return json(res, 200, {
           issuer: `${base}/${tenant}/v2.0`,
           authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
@@ -42,10 +43,19 @@ export async function startFakeM365(): Promise<FakeM365> {
       if (url.pathname.endsWith('/oauth2/v2.0/token')) {
         const form = new URLSearchParams(body);
         if (form.get('client_secret') !== GOOD_SECRET) {
-          return json(res, 401, { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value. Trace ID: x Correlation ID: y`, error_codes: [7000215] });
+          return json(res, 401, {
+            error: 'invalid_client',
+            error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value. Trace ID: x Correlation ID: y`,
+            error_codes: [7000215],
+          });
         }
         if (!state.consent) {
-          return json(res, 400, { error: 'invalid_grant', error_description: "AADSTS65001: The user or administrator has not consented to use the application with ID '11111111-2222-3333-4444-555555555555'.", error_codes: [65001] });
+          return json(res, 400, {
+            error: 'invalid_grant',
+            error_description:
+              "AADSTS65001: The user or administrator has not consented to use the application with ID '11111111-2222-3333-4444-555555555555'.",
+            error_codes: [65001],
+          });
         }
         const now = Math.floor(Date.now() / 1000);
         const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ aud: 'https://graph.microsoft.com', roles: state.roles, exp: now + 3600, iat: now })}.sig`;
@@ -53,13 +63,26 @@ export async function startFakeM365(): Promise<FakeM365> {
       }
       const m = /^\/v1\.0\/users\/([^/]+)\/(calendar|calendarView)$/.exec(url.pathname);
       if (m) {
-        if (!/^Bearer .+\..+\..+$/.test(req.headers.authorization ?? '')) return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
-        if (state.throttle) return json(res, 429, { error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } }, { 'Retry-After': '7' });
+        if (!/^Bearer .+\..+\..+$/.test(req.headers.authorization ?? ''))
+          return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+        if (state.throttle)
+          return json(
+            res,
+            429,
+            { error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } },
+            { 'Retry-After': '7' },
+          );
         const mailbox = decodeURIComponent(m[1]);
         if (state.blocked.includes(mailbox)) {
-          return json(res, 403, { error: { code: 'ErrorAccessDenied', message: 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.' } });
+          return json(res, 403, {
+            error: {
+              code: 'ErrorAccessDenied',
+              message: 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
+            },
+          });
         }
-        if (!mailbox.endsWith('@contoso.com')) return json(res, 404, { error: { code: 'ErrorInvalidUser', message: `The requested user '${mailbox}' is invalid.` } });
+        if (!mailbox.endsWith('@contoso.com'))
+          return json(res, 404, { error: { code: 'ErrorInvalidUser', message: `The requested user '${mailbox}' is invalid.` } });
         if (m[2] === 'calendar') return json(res, 200, { id: 'AAMk', name: 'Calendar' });
         return json(res, 200, { value: [{ id: 'e1' }, { id: 'e2' }] });
       }
@@ -71,6 +94,10 @@ export async function startFakeM365(): Promise<FakeM365> {
   return {
     url: base,
     state,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-doctor.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_APP_NO_CONSENT, SIM_APP_NO_CONSENT_SECRET, SIM_TENANT_ID, simTenant } from '../../../src/sim/oauth/index.js';
+import {
+  SIM_APP_DAEMON,
+  SIM_APP_DAEMON_SECRET,
+  SIM_APP_NO_CONSENT,
+  SIM_APP_NO_CONSENT_SECRET,
+  SIM_TENANT_ID,
+  simTenant,
+} from '../../../src/sim/oauth/index.js';
 import { graphProfileSchema, secretKey, type GraphProfile } from '../../../src/shared/profile.js';
 import { loopbackResolver, memorySecrets, noConnector } from './doctor-support.js';
 
@@ -32,7 +39,13 @@ function profile(clientId: string, over: Partial<GraphProfile> = {}): GraphProfi
 }
 
 async function doctor(p: GraphProfile, secret: string): Promise<DoctorReport> {
-  return runDoctor(p, { secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }), logger: nullLogger, env: {}, resolver: loopbackResolver(), createConnector: noConnector });
+  return runDoctor(p, {
+    secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }),
+    logger: nullLogger,
+    env: {},
+    resolver: loopbackResolver(),
+    createConnector: noConnector,
+  });
 }
 
 const status = (r: DoctorReport, id: string) => r.steps.find((s) => s.id === id)?.status;
@@ -44,7 +57,19 @@ const firstFailure = (r: DoctorReport) => {
 describe('Graph doctor against the simulated Entra ID', () => {
   it('reaches the authority, gets a token and finds Calendars.Read and User.Read.All in its roles', async () => {
     const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
-    for (const id of ['proxy', 'dns.authority', 'tcp', 'tls.handshake', 'tls.validity', 'tls.trust', 'tls.hostname', 'authority', 'token', 'token.permissions']) expect(status(r, id), id).toBe('pass');
+    for (const id of [
+      'proxy',
+      'dns.authority',
+      'tcp',
+      'tls.handshake',
+      'tls.validity',
+      'tls.trust',
+      'tls.hostname',
+      'authority',
+      'token',
+      'token.permissions',
+    ])
+      expect(status(r, id), id).toBe('pass');
     expect(r.steps.find((s) => s.id === 'token.permissions')?.evidence).toMatch(/^roles: .*Calendars\.Read.*User\.Read\.All/);
   });
 

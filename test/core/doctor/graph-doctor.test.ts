@@ -37,7 +37,13 @@ function profile(over: Partial<GraphProfile> = {}): GraphProfile {
 }
 
 async function doctor(p: GraphProfile, secret = GOOD_SECRET): Promise<DoctorReport> {
-  return runDoctor(p, { secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }), logger: nullLogger, env: {}, resolver: loopbackResolver(), createConnector: noConnector });
+  return runDoctor(p, {
+    secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }),
+    logger: nullLogger,
+    env: {},
+    resolver: loopbackResolver(),
+    createConnector: noConnector,
+  });
 }
 
 const firstFailure = (r: DoctorReport) => {
@@ -52,7 +58,20 @@ describe('Graph doctor', () => {
     const r = await doctor(profile());
     expect(r.steps.filter((s) => s.status !== 'pass')).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.steps.map((s) => s.id)).toEqual(['proxy', 'dns.authority', 'tcp', 'tls.handshake', 'tls.validity', 'tls.trust', 'tls.hostname', 'authority', 'token', 'token.permissions', 'mailbox.read', 'calendar.view']);
+    expect(r.steps.map((s) => s.id)).toEqual([
+      'proxy',
+      'dns.authority',
+      'tcp',
+      'tls.handshake',
+      'tls.validity',
+      'tls.trust',
+      'tls.hostname',
+      'authority',
+      'token',
+      'token.permissions',
+      'mailbox.read',
+      'calendar.view',
+    ]);
     expect(r.steps.find((s) => s.id === 'token.permissions')?.evidence).toBe('roles: Calendars.Read, User.Read.All');
     expect(r.steps.find((s) => s.id === 'calendar.view')?.evidence).toMatch(/^2 event\(s\) on \d{4}-\d\d-\d\d$/);
   });

@@ -14,7 +14,10 @@ function borrowedConnector(events: number) {
     kind: 'ews',
     test: async () => [],
     listMailboxes: async () => ({ items: [] }),
-    folderTree: async (mb) => (calls.push(`folderTree ${mb}`), [{ id: 'f1', name: 'Calendar', path: 'Calendar', kind: 'calendar', distinguishedId: 'calendar', totalCount: 12, childCount: 0 }]),
+    folderTree: async (mb) => (
+      calls.push(`folderTree ${mb}`),
+      [{ id: 'f1', name: 'Calendar', path: 'Calendar', kind: 'calendar', distinguishedId: 'calendar', totalCount: 12, childCount: 0 }]
+    ),
     async *calendarView(mb, folder, from, to) {
       calls.push(`calendarView ${mb} ${folder} ${from.toISOString()} ${to.toISOString()}`);
       for (let i = 0; i < events; i++) yield { id: `e${i}` } as NormalisedEvent;
@@ -38,7 +41,13 @@ describe('doctor RPC service', () => {
     const next = new Date(Date.parse(day) + 86_400_000).toISOString();
     const profile = ewsProfile(sim.ewsUrl, sim.caFile);
     const service = doctorService(
-      { secrets: memorySecrets({ [secretKey(profile.id, 'password')]: 'Passw0rd!' }), logger: nullLogger, env: {}, resolver: loopbackResolver(), now: () => now },
+      {
+        secrets: memorySecrets({ [secretKey(profile.id, 'password')]: 'Passw0rd!' }),
+        logger: nullLogger,
+        env: {},
+        resolver: loopbackResolver(),
+        now: () => now,
+      },
       () => 'nl',
     );
     const { connector, calls } = borrowedConnector(3);
@@ -46,7 +55,10 @@ describe('doctor RPC service', () => {
     expect(steps.filter((s) => s.status !== 'pass')).toEqual([]);
     expect(steps.at(-1)).toMatchObject({ id: 'calendar.view', evidence: `3 event(s) on ${day}` });
     expect(steps[0].title).toBe('Gebruikte proxy');
-    expect(calls).toEqual(['folderTree alice.smith@contoso.com', `calendarView alice.smith@contoso.com calendar ${day}T00:00:00.000Z ${next}`]);
+    expect(calls).toEqual([
+      'folderTree alice.smith@contoso.com',
+      `calendarView alice.smith@contoso.com calendar ${day}T00:00:00.000Z ${next}`,
+    ]);
     expect(details.serverVersion).toBeTruthy();
     expect(details.issuer).toContain('Calpump Simulator Test CA');
   });
@@ -62,7 +74,9 @@ describe('doctor RPC service', () => {
 
 describe('setup script RPC service', () => {
   it('returns one .ps1 named after the profile', () => {
-    const r = setupScriptService()(ewsProfile('https://mail.contoso.com/EWS/Exchange.asmx', undefined, { name: 'HQ exchange' }), { scopeGroup: 'Readers' });
+    const r = setupScriptService()(ewsProfile('https://mail.contoso.com/EWS/Exchange.asmx', undefined, { name: 'HQ exchange' }), {
+      scopeGroup: 'Readers',
+    });
     expect(r.fileName).toBe('calpump-setup-HQ-exchange.ps1');
     expect(r.script).toContain("$ScopeGroup = 'Readers'");
   });

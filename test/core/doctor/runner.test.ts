@@ -3,13 +3,20 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { runSteps, type StepSpec } from '../../../src/core/doctor/runner.js';
 
 type Ctx = { ran: string[] };
-const ok = (id: StepSpec<Ctx>['id'], needs?: StepSpec<Ctx>['needs']): StepSpec<Ctx> => ({ id, needs, run: async (c) => (c.ran.push(id), { evidence: `${id} ok` }) });
+const ok = (id: StepSpec<Ctx>['id'], needs?: StepSpec<Ctx>['needs']): StepSpec<Ctx> => ({
+  id,
+  needs,
+  run: async (c) => (c.ran.push(id), { evidence: `${id} ok` }),
+});
 
 describe('runSteps', () => {
   it('runs every step in order when all pass, with timings from the injected clock', async () => {
     let t = 0;
     const ctx = { ran: [] as string[] };
-    const steps = await runSteps([ok('proxy'), ok('dns.host', ['proxy']), ok('tcp', ['dns.host'])], ctx, { lang: 'en', clock: () => (t += 5) });
+    const steps = await runSteps([ok('proxy'), ok('dns.host', ['proxy']), ok('tcp', ['dns.host'])], ctx, {
+      lang: 'en',
+      clock: () => (t += 5),
+    });
     expect(ctx.ran).toEqual(['proxy', 'dns.host', 'tcp']);
     expect(steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
     expect(steps[0]).toMatchObject({ title: 'Proxy in use', durationMs: 5, evidence: 'proxy ok' });
@@ -21,11 +28,20 @@ describe('runSteps', () => {
       id: 'tls.handshake',
       needs: ['tcp'],
       run: async () => {
-        throw new CalpumpError('net.tls.expired', { params: { host: 'mail.contoso.com', subject: 'CN=mail', validTo: '2020-01-01' }, evidence: 'valid … 2020-01-01' });
+        throw new CalpumpError('net.tls.expired', {
+          params: { host: 'mail.contoso.com', subject: 'CN=mail', validTo: '2020-01-01' },
+          evidence: 'valid … 2020-01-01',
+        });
       },
     };
     const steps = await runSteps(
-      [ok('tcp'), failing, ok('tls.trust', ['tls.handshake']), ok('tls.hostname', ['tcp']), ok('http.endpoint', ['tls.trust', 'tls.hostname'])],
+      [
+        ok('tcp'),
+        failing,
+        ok('tls.trust', ['tls.handshake']),
+        ok('tls.hostname', ['tcp']),
+        ok('http.endpoint', ['tls.trust', 'tls.hostname']),
+      ],
       ctx,
       { lang: 'de' },
     );
@@ -46,13 +62,31 @@ describe('runSteps', () => {
   });
 
   it('wraps an unexpected exception so the report still renders', async () => {
-    const steps = await runSteps([{ id: 'proxy', run: async () => { throw new TypeError('boom'); } }], { ran: [] }, { lang: 'en' });
+    const steps = await runSteps(
+      [
+        {
+          id: 'proxy',
+          run: async () => {
+            throw new TypeError('boom');
+          },
+        },
+      ],
+      { ran: [] },
+      { lang: 'en' },
+    );
     expect(steps[0]).toMatchObject({ status: 'fail', errorId: 'internal.unexpected', evidence: 'boom' });
   });
 
   it('carries the delay note of entries whose fix takes time', async () => {
     const steps = await runSteps(
-      [{ id: 'mailbox.access', run: async () => { throw new CalpumpError('ews.impersonation.denied', { params: { username: 'svc', mailbox: 'a@b.c' } }); } }],
+      [
+        {
+          id: 'mailbox.access',
+          run: async () => {
+            throw new CalpumpError('ews.impersonation.denied', { params: { username: 'svc', mailbox: 'a@b.c' } });
+          },
+        },
+      ],
       { ran: [] },
       { lang: 'nl' },
     );

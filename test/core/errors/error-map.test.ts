@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../src/core/doctor/catalogue.js';
-import { isTlsErrorCode, mapEwsResponseCode, mapHttpStatus, mapSocketError, mapTlsError, mappedEwsResponseCodes } from '../../../src/core/errors/error-map.js';
+import {
+  isTlsErrorCode,
+  mapEwsResponseCode,
+  mapHttpStatus,
+  mapSocketError,
+  mapTlsError,
+  mappedEwsResponseCodes,
+} from '../../../src/core/errors/error-map.js';
 
 // The ResponseCodes issue 6 names as "met in practice": each needs an entry of its own, not the generic one.
 const ISSUE_CODES: Record<string, string> = {

@@ -31,11 +31,32 @@ afterAll(async () => {
 
 async function delegate(kind: 'ews' | 'graph'): Promise<Connector> {
   if (kind === 'ews') {
-    const p = ewsProfileSchema.parse({ id: 'fb-ews', name: 'fb', kind: 'ews', url: sim.ewsUrl, username: 'svc-delegate@contoso.com', auth: 'basic', access: 'delegate', tls: { caFile: sim.caFile } });
+    const p = ewsProfileSchema.parse({
+      id: 'fb-ews',
+      name: 'fb',
+      kind: 'ews',
+      url: sim.ewsUrl,
+      username: 'svc-delegate@contoso.com',
+      auth: 'basic',
+      access: 'delegate',
+      tls: { caFile: sim.caFile },
+    });
     await secrets.set(secretKey(p.id, 'password'), 'Passw0rd!');
     return createEwsConnector(p, { secrets, logger: nullLogger });
   }
-  const p = graphProfileSchema.parse({ id: 'fb-graph', name: 'fb', kind: 'graph', tenantId: SIM_TENANT_ID, clientId: SIM_APP_PUBLIC, flow: 'password', username: 'svc-delegate@contoso.com', authorityHost: sim.url, graphHost: sim.url, tls: { caFile: sim.caFile }, proxy: { mode: 'none' } });
+  const p = graphProfileSchema.parse({
+    id: 'fb-graph',
+    name: 'fb',
+    kind: 'graph',
+    tenantId: SIM_TENANT_ID,
+    clientId: SIM_APP_PUBLIC,
+    flow: 'password',
+    username: 'svc-delegate@contoso.com',
+    authorityHost: sim.url,
+    graphHost: sim.url,
+    tls: { caFile: sim.caFile },
+    proxy: { mode: 'none' },
+  });
   await secrets.set(secretKey(p.id, 'password'), 'Passw0rd!');
   return createGraphConnector(p, { secrets, logger: nullLogger });
 }
@@ -52,7 +73,12 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
 
     const dir = await tempDir();
     const job = freeBusyJobSchema.parse({ mailboxes: [JAN], from: FROM, to: TO, format: 'json', outDir: dir });
-    const report = await runFreeBusy(job, { connector, logger: nullLogger, profileName: 'fb', now: () => new Date('2026-03-01T00:00:00Z') });
+    const report = await runFreeBusy(job, {
+      connector,
+      logger: nullLogger,
+      profileName: 'fb',
+      now: () => new Date('2026-03-01T00:00:00Z'),
+    });
     const expected = janBlocks();
     expect(expected.length).toBeGreaterThan(5);
     expect(expected.some((b) => b.showAs === 'oof')).toBe(true);
@@ -74,7 +100,11 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
     const [jan, missing] = report.mailboxes;
     expect(jan).toMatchObject({ mailbox: JAN, ok: true });
     expect(jan!.blocks.length).toBeGreaterThan(5);
-    expect(missing).toMatchObject({ mailbox: ghost, ok: false, error: { id: kind === 'ews' ? 'ews.mailbox.notFound' : 'graph.mailbox.notFound' } });
+    expect(missing).toMatchObject({
+      mailbox: ghost,
+      ok: false,
+      error: { id: kind === 'ews' ? 'ews.mailbox.notFound' : 'graph.mailbox.notFound' },
+    });
     expect(missing!.file).toBeUndefined();
     expect(await readFile(previous, 'utf8')).toBe('{"kept":true}');
     await connector.close();
@@ -98,12 +128,30 @@ describe('free/busy formats', () => {
     expect(ics).toContain('BEGIN:VFREEBUSY\r\n');
     expect(ics).toContain('FREEBUSY;FBTYPE=BUSY:20260302T090000Z/20260302T100000Z\r\n');
     expect(ics).toContain('FREEBUSY;FBTYPE=BUSY-UNAVAILABLE:20260302T110000Z/20260302T120000Z\r\n');
-    expect(encodeBlocks(m, 'csv')).toBe('mailbox,start,end,showAs\njan.devries@contoso.com,2026-03-02T09:00:00.000Z,2026-03-02T10:00:00.000Z,busy\njan.devries@contoso.com,2026-03-02T11:00:00.000Z,2026-03-02T12:00:00.000Z,oof\n');
+    expect(encodeBlocks(m, 'csv')).toBe(
+      'mailbox,start,end,showAs\njan.devries@contoso.com,2026-03-02T09:00:00.000Z,2026-03-02T10:00:00.000Z,busy\njan.devries@contoso.com,2026-03-02T11:00:00.000Z,2026-03-02T12:00:00.000Z,oof\n',
+    );
   });
 
   it('merges overlapping blocks of one status, keeps different statuses, drops free', () => {
-    const b = (start: string, end: string, showAs: 'busy' | 'free' | 'tentative') => ({ mailbox: 'x', start: `2026-03-02T${start}:00.000Z`, end: `2026-03-02T${end}:00.000Z`, showAs });
-    expect(tidyBlocks([b('09:00', '10:00', 'busy'), b('09:30', '11:00', 'busy'), b('11:00', '11:30', 'busy'), b('09:45', '10:15', 'tentative'), b('12:00', '13:00', 'free')], { includeFree: false, merge: true })).toEqual([
+    const b = (start: string, end: string, showAs: 'busy' | 'free' | 'tentative') => ({
+      mailbox: 'x',
+      start: `2026-03-02T${start}:00.000Z`,
+      end: `2026-03-02T${end}:00.000Z`,
+      showAs,
+    });
+    expect(
+      tidyBlocks(
+        [
+          b('09:00', '10:00', 'busy'),
+          b('09:30', '11:00', 'busy'),
+          b('11:00', '11:30', 'busy'),
+          b('09:45', '10:15', 'tentative'),
+          b('12:00', '13:00', 'free'),
+        ],
+        { includeFree: false, merge: true },
+      ),
+    ).toEqual([
       { start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T11:30:00.000Z', showAs: 'busy' },
       { start: '2026-03-02T09:45:00.000Z', end: '2026-03-02T10:15:00.000Z', showAs: 'tentative' },
     ]);
@@ -112,6 +160,8 @@ describe('free/busy formats', () => {
   it('a connector without availability is freebusy.notSupported', async () => {
     const job = freeBusyJobSchema.parse({ mailboxes: ['a@x.com'], from: new Date('2026-03-02'), to: new Date('2026-03-03') });
     const connector = { kind: 'ews' } as unknown as Connector;
-    await expect(runFreeBusy(job, { connector, logger: nullLogger, profileName: 'p' })).rejects.toMatchObject({ id: 'freebusy.notSupported' });
+    await expect(runFreeBusy(job, { connector, logger: nullLogger, profileName: 'p' })).rejects.toMatchObject({
+      id: 'freebusy.notSupported',
+    });
   });
 });

@@ -28,14 +28,23 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
   });
 
   const run = (job: ImportJob, extra: Partial<Parameters<typeof runImport>[2]> = {}, dryRun = false) =>
-    runImport(job, { dryRun }, { writer, logger: nullLogger, secrets, stateDir: join(dir, 'state'), now: () => new Date('2026-03-10T12:00:00Z'), ...extra });
+    runImport(
+      job,
+      { dryRun },
+      { writer, logger: nullLogger, secrets, stateDir: join(dir, 'state'), now: () => new Date('2026-03-10T12:00:00Z'), ...extra },
+    );
 
   it('500 absences into 50 mailboxes: unchanged → 0 writes, 1 changed → 1 update, 1 removed → 1 delete, user item untouched', async () => {
     const rows = absences(500, mailboxes);
     const file = await writeCsv(dir, rows);
     const job = importJobSchema.parse({ id: 'absences', source: { path: file }, showAs: 'oof', categories: ['Absence'] });
     const victim = mailboxes[3]!;
-    const userItem = sim.world.mutate.addEvent(victim, 'calendar', { subject: 'Vacation', date: '2026-04-04', time: '09:00', timeZone: 'UTC' });
+    const userItem = sim.world.mutate.addEvent(victim, 'calendar', {
+      subject: 'Vacation',
+      date: '2026-04-04',
+      time: '09:00',
+      timeZone: 'UTC',
+    });
     const userChangeKey = userItem.changeKey;
 
     const dry = await run(job, {}, true);
@@ -131,7 +140,7 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
     expect(ownedInWorld(sim, 'gone').get(a!)).toHaveLength(3);
   });
 
-  it('an empty source does not wipe the job\'s appointments', async () => {
+  it("an empty source does not wipe the job's appointments", async () => {
     const file = await writeCsv(dir, absences(5, mailboxes.slice(0, 2), 'E'), 'empty.csv');
     const job = importJobSchema.parse({ id: 'emptied', source: { path: file } });
     await run(job);

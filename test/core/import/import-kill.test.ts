@@ -46,7 +46,15 @@ describe('import killed with SIGKILL', () => {
     const file = await writeCsv(dir, absences(500, mailboxes, 'S'));
     const spec = join(dir, 'spec.json');
     // One mailbox at a time: the kill lands after a known number of CreateItem requests.
-    await writeFile(spec, JSON.stringify({ ewsUrl: sim.ewsUrl, caFile: sim.caFile, stateDir: join(dir, 'state'), job: { id: 'sigkill', source: { path: file }, concurrency: 1 } }));
+    await writeFile(
+      spec,
+      JSON.stringify({
+        ewsUrl: sim.ewsUrl,
+        caFile: sim.caFile,
+        stateDir: join(dir, 'state'),
+        job: { id: 'sigkill', source: { path: file }, concurrency: 1 },
+      }),
+    );
     const killed = await runChild(spec, 5);
     expect(killed.stderr).toBe('');
     expect(killed.killed).toBe(true);

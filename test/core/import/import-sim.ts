@@ -15,11 +15,31 @@ import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID, simTenant } from 
 export const secrets = new MemorySecretStore();
 
 export function ewsSimProfile(sim: RunningSimulator): EwsProfile {
-  return ewsProfileSchema.parse({ id: 'imp-ews', name: 'sim-ews', kind: 'ews', url: sim.ewsUrl, username: 'svc-calpump@contoso.com', auth: 'basic', tls: { caFile: sim.caFile } });
+  return ewsProfileSchema.parse({
+    id: 'imp-ews',
+    name: 'sim-ews',
+    kind: 'ews',
+    url: sim.ewsUrl,
+    username: 'svc-calpump@contoso.com',
+    auth: 'basic',
+    tls: { caFile: sim.caFile },
+  });
 }
 
 export function graphSimProfile(sim: RunningSimulator): GraphProfile {
-  return graphProfileSchema.parse({ id: 'imp-graph', name: 'sim-graph', kind: 'graph', tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, flow: 'clientCredentials', credential: 'secret', authorityHost: sim.url, graphHost: sim.url, tls: { caFile: sim.caFile }, proxy: { mode: 'none' } });
+  return graphProfileSchema.parse({
+    id: 'imp-graph',
+    name: 'sim-graph',
+    kind: 'graph',
+    tenantId: SIM_TENANT_ID,
+    clientId: SIM_APP_DAEMON,
+    flow: 'clientCredentials',
+    credential: 'secret',
+    authorityHost: sim.url,
+    graphHost: sim.url,
+    tls: { caFile: sim.caFile },
+    proxy: { mode: 'none' },
+  });
 }
 
 export async function simWriter(sim: RunningSimulator, kind: 'ews' | 'graph'): Promise<CalendarWriter> {
@@ -37,7 +57,10 @@ export async function simWriter(sim: RunningSimulator, kind: 'ews' | 'graph'): P
 
 /** User mailboxes the service account may write to (carol.evans is outside every scope). */
 export function writableMailboxes(sim: RunningSimulator, n: number): string[] {
-  const all = [...sim.world.mailboxes.values()].filter((m) => m.kind === 'user' && !sim.world.impersonationExcluded.includes(m.smtp) && !m.smtp.startsWith('svc-')).map((m) => m.smtp).sort();
+  const all = [...sim.world.mailboxes.values()]
+    .filter((m) => m.kind === 'user' && !sim.world.impersonationExcluded.includes(m.smtp) && !m.smtp.startsWith('svc-'))
+    .map((m) => m.smtp)
+    .sort();
   if (all.length < n) throw new Error(`only ${all.length} writable mailboxes, need ${n}`);
   return all.slice(0, n);
 }
@@ -54,7 +77,13 @@ export function absences(count: number, mailboxes: string[], prefix = 'A'): Abse
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(Date.UTC(2026, 3, 1) + (i % 60) * 86_400_000);
     const end = new Date(day.getTime() + (i % 3) * 86_400_000);
-    return { id: `${prefix}${String(i + 1).padStart(4, '0')}`, mailbox: mailboxes[i % mailboxes.length]!, subject: i % 4 === 0 ? 'Sick leave' : 'Vacation', start: day.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+    return {
+      id: `${prefix}${String(i + 1).padStart(4, '0')}`,
+      mailbox: mailboxes[i % mailboxes.length]!,
+      subject: i % 4 === 0 ? 'Sick leave' : 'Vacation',
+      start: day.toISOString().slice(0, 10),
+      end: end.toISOString().slice(0, 10),
+    };
   });
 }
 

@@ -13,9 +13,33 @@ import type { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { tempDir } from './import-sim.js';
 
-const appt = (subject: string): Appointment => ({ subject, start: '2026-04-01T00:00:00.000Z', end: '2026-04-02T00:00:00.000Z', isAllDay: true, timeZone: 'UTC', location: '', showAs: 'oof', sensitivity: 'normal', categories: [] });
-const item = (key: string, subject: string): ImportItem => ({ key, mailboxes: ['a@x.com'], appointment: appt(subject), file: 'f', line: 2 });
-const owned = (id: string, key: string, subject: string, hash = appointmentHash(appt(subject))): OwnedItem => ({ ...appt(subject), id, changeKey: `ck-${id}`, lastModified: '', sourceKey: key, scope: 's', contentHash: hash });
+const appt = (subject: string): Appointment => ({
+  subject,
+  start: '2026-04-01T00:00:00.000Z',
+  end: '2026-04-02T00:00:00.000Z',
+  isAllDay: true,
+  timeZone: 'UTC',
+  location: '',
+  showAs: 'oof',
+  sensitivity: 'normal',
+  categories: [],
+});
+const item = (key: string, subject: string): ImportItem => ({
+  key,
+  mailboxes: ['a@x.com'],
+  appointment: appt(subject),
+  file: 'f',
+  line: 2,
+});
+const owned = (id: string, key: string, subject: string, hash = appointmentHash(appt(subject))): OwnedItem => ({
+  ...appt(subject),
+  id,
+  changeKey: `ck-${id}`,
+  lastModified: '',
+  sourceKey: key,
+  scope: 's',
+  contentHash: hash,
+});
 
 describe('planMailbox', () => {
   it('creates, updates by hash, deletes missing and duplicate keys, keeps protected keys', () => {
@@ -25,14 +49,19 @@ describe('planMailbox', () => {
       ['changed', item('changed', 'Changed now')],
       ['dup', item('dup', 'Dup')],
     ]);
-    const plan = planMailbox('s', desired, [
-      owned('1', 'same', 'Same'),
-      owned('2', 'changed', 'Changed before'),
-      owned('3', 'gone', 'Gone'),
-      owned('4', 'dup', 'Dup', 'stale-hash'),
-      owned('5', 'dup', 'Dup'),
-      owned('6', 'broken-row', 'Broken'),
-    ], { protectedKeys: new Set(['broken-row']), deleteMissing: true });
+    const plan = planMailbox(
+      's',
+      desired,
+      [
+        owned('1', 'same', 'Same'),
+        owned('2', 'changed', 'Changed before'),
+        owned('3', 'gone', 'Gone'),
+        owned('4', 'dup', 'Dup', 'stale-hash'),
+        owned('5', 'dup', 'Dup'),
+        owned('6', 'broken-row', 'Broken'),
+      ],
+      { protectedKeys: new Set(['broken-row']), deleteMissing: true },
+    );
     expect(plan.unchanged).toBe(2);
     expect(plan.writes.map((w) => [w.action, w.key, w.id])).toEqual([
       ['create', 'new', undefined],
@@ -56,7 +85,12 @@ describe('source kinds', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/absences') return void res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8' }).end(body);
-      if (req.url === '/feed') return void res.writeHead(200, { 'Content-Type': 'text/calendar' }).end('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\nDTSTART;VALUE=DATE:20260501\r\nSUMMARY:May Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+      if (req.url === '/feed')
+        return void res
+          .writeHead(200, { 'Content-Type': 'text/calendar' })
+          .end(
+            'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\nDTSTART;VALUE=DATE:20260501\r\nSUMMARY:May Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+          );
       res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -75,7 +109,10 @@ describe('source kinds', () => {
   });
 
   it('a key in the URL never shows: user info and query values are masked in names and errors', async () => {
-    const job = importJobSchema.parse({ id: 'h', source: { url: `http://svc:hunter2@127.0.0.1:${base.split(':')[2]}/absences?apikey=s3cr3t` } });
+    const job = importJobSchema.parse({
+      id: 'h',
+      source: { url: `http://svc:hunter2@127.0.0.1:${base.split(':')[2]}/absences?apikey=s3cr3t` },
+    });
     const err = (await readSource(job, deps).then(
       () => expect.fail('read'),
       (e: unknown) => e,
@@ -85,8 +122,13 @@ describe('source kinds', () => {
   });
 
   it('an HTTP error or an unreachable endpoint is import.source.unreadable', async () => {
-    await expect(readSource(importJobSchema.parse({ id: 'h', source: { url: `${base}/missing.csv` } }), deps)).rejects.toMatchObject({ id: 'import.source.unreadable', params: { reason: 'HTTP 404' } });
-    await expect(readSource(importJobSchema.parse({ id: 'h', source: { url: 'http://127.0.0.1:9/x.csv' } }), deps)).rejects.toMatchObject({ id: 'import.source.unreadable' });
+    await expect(readSource(importJobSchema.parse({ id: 'h', source: { url: `${base}/missing.csv` } }), deps)).rejects.toMatchObject({
+      id: 'import.source.unreadable',
+      params: { reason: 'HTTP 404' },
+    });
+    await expect(readSource(importJobSchema.parse({ id: 'h', source: { url: 'http://127.0.0.1:9/x.csv' } }), deps)).rejects.toMatchObject({
+      id: 'import.source.unreadable',
+    });
   });
 
   it('reads every importable file of a folder, again on each run', async () => {
@@ -106,6 +148,9 @@ describe('source kinds', () => {
   });
 
   it('a missing path is import.source.unreadable', async () => {
-    await expect(readSource(importJobSchema.parse({ id: 'm', source: { path: '/nonexistent/abs.csv' } }), deps)).rejects.toMatchObject({ id: 'import.source.unreadable', params: { reason: 'no such file or folder' } });
+    await expect(readSource(importJobSchema.parse({ id: 'm', source: { path: '/nonexistent/abs.csv' } }), deps)).rejects.toMatchObject({
+      id: 'import.source.unreadable',
+      params: { reason: 'no such file or folder' },
+    });
   });
 });

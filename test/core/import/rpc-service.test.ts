@@ -30,7 +30,9 @@ describe('import service', () => {
     expect((await service.plan(input)).totals).toMatchObject({ creates: 2 });
     expect(writer.items.size).toBe(0);
     const progress: string[] = [];
-    expect((await service.run(input, undefined, (p) => progress.push(`${p.mailbox} ${p.action} ${p.items}`))).totals).toMatchObject({ creates: 2 });
+    expect((await service.run(input, undefined, (p) => progress.push(`${p.mailbox} ${p.action} ${p.items}`))).totals).toMatchObject({
+      creates: 2,
+    });
     expect(progress).toEqual(['a@x.com create 1', 'b@x.com create 1']);
     expect((await service.plan(input)).totals).toMatchObject({ creates: 0, unchanged: 2 });
     expect(profiles).toEqual(['p1', 'p1', 'p1']);

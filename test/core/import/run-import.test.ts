@@ -17,22 +17,39 @@ class FlakyWriter extends MemoryWriter {
     return super.listOwned(mailbox, folder, opts);
   }
   override async upsert(mailbox: string, folder: string, requests: WriteRequest[]): Promise<WriteOutcome[]> {
-    const out = await super.upsert(mailbox, folder, requests.filter((r) => r.tag?.sourceKey !== 'bad'));
-    return requests.map((r) => (r.tag?.sourceKey === 'bad' ? { action: 'create', ok: false, error: new CalpumpError('write.refused', { params: { item: 'bad', mailbox, reason: 'ErrorInvalidValueForProperty' } }) } : out.shift()!));
+    const out = await super.upsert(
+      mailbox,
+      folder,
+      requests.filter((r) => r.tag?.sourceKey !== 'bad'),
+    );
+    return requests.map((r) =>
+      r.tag?.sourceKey === 'bad'
+        ? {
+            action: 'create',
+            ok: false,
+            error: new CalpumpError('write.refused', { params: { item: 'bad', mailbox, reason: 'ErrorInvalidValueForProperty' } }),
+          }
+        : out.shift()!,
+    );
   }
 }
 
 async function csvJob(text: string, over: Record<string, unknown> = {}) {
   const dir = await tempDir();
   await writeFile(join(dir, 'j.csv'), text);
-  return { dir, job: importJobSchema.parse({ id: 'j', source: { path: join(dir, 'j.csv') }, defaultSubject: 'Away', categories: ['HR'], ...over }) };
+  return {
+    dir,
+    job: importJobSchema.parse({ id: 'j', source: { path: join(dir, 'j.csv') }, defaultSubject: 'Away', categories: ['HR'], ...over }),
+  };
 }
 
 const deps = (writer: MemoryWriter, extra = {}) => ({ writer, logger: nullLogger, secrets: new MemorySecretStore(), ...extra });
 
 describe('runImport', () => {
   it('a failing mailbox and a refused item are reported; everything else is written', async () => {
-    const { job } = await csvJob('id,mailbox,start\n1,a@x.com,2026-04-01\nbad,a@x.com,2026-04-02\n3,carol@x.com,2026-04-03\n4,b@x.com,2026-04-04\n');
+    const { job } = await csvJob(
+      'id,mailbox,start\n1,a@x.com,2026-04-01\nbad,a@x.com,2026-04-02\n3,carol@x.com,2026-04-03\n4,b@x.com,2026-04-04\n',
+    );
     const writer = new FlakyWriter();
     const r = await runImport(job, {}, deps(writer));
     const by = Object.fromEntries(r.mailboxes.map((m) => [m.mailbox, m]));

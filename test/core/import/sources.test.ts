@@ -28,7 +28,15 @@ describe('CSV', () => {
     const r = rowToItem(doc.rows[0]!, job({ timeZone: 'Europe/Berlin' }));
     expect(r.item).toMatchObject({ key: '7', mailboxes: ['anna.schmidt@contoso.com'] });
     // "bis 12.03." is the last day of the absence: the appointment ends at the start of the 13th.
-    expect(r.item!.appointment).toMatchObject({ subject: 'Urlaub', isAllDay: true, start: '2026-03-10T00:00:00.000Z', end: '2026-03-13T00:00:00.000Z', showAs: 'oof', timeZone: 'Europe/Berlin', reminderMinutes: undefined });
+    expect(r.item!.appointment).toMatchObject({
+      subject: 'Urlaub',
+      isAllDay: true,
+      start: '2026-03-10T00:00:00.000Z',
+      end: '2026-03-13T00:00:00.000Z',
+      showAs: 'oof',
+      timeZone: 'Europe/Berlin',
+      reminderMinutes: undefined,
+    });
   });
 });
 
@@ -37,8 +45,24 @@ describe('row mapping', () => {
 
   it('timed rows use the job zone unless the value has an offset', () => {
     const j = job({ timeZone: 'Europe/Amsterdam', showAs: 'busy', categories: ['HR'] });
-    const r = rowToItem(row({ id: 'x', mailbox: 'jan.devries@contoso.com', subject: 'Training', start: '2026-03-10 09:00', end: '2026-03-10T11:30:00Z', categories: 'Course; HR' }), j);
-    expect(r.item!.appointment).toMatchObject({ isAllDay: false, start: '2026-03-10T08:00:00.000Z', end: '2026-03-10T11:30:00.000Z', showAs: 'busy', categories: ['HR', 'Course'] });
+    const r = rowToItem(
+      row({
+        id: 'x',
+        mailbox: 'jan.devries@contoso.com',
+        subject: 'Training',
+        start: '2026-03-10 09:00',
+        end: '2026-03-10T11:30:00Z',
+        categories: 'Course; HR',
+      }),
+      j,
+    );
+    expect(r.item!.appointment).toMatchObject({
+      isAllDay: false,
+      start: '2026-03-10T08:00:00.000Z',
+      end: '2026-03-10T11:30:00.000Z',
+      showAs: 'busy',
+      categories: ['HR', 'Course'],
+    });
   });
 
   it.each([
@@ -57,8 +81,14 @@ describe('row mapping', () => {
   });
 
   it('job defaults fill subject and mailboxes; without an id the key is who + when', () => {
-    const r = rowToItem(row({ start: '2026-05-01' }), job({ mailboxes: ['A@x.com', 'b@x.com'], defaultSubject: 'Public holiday', showAs: 'oof' }));
-    expect(r.item).toMatchObject({ key: 'a@x.com;b@x.com|2026-05-01T00:00:00.000Z|2026-05-02T00:00:00.000Z', mailboxes: ['a@x.com', 'b@x.com'] });
+    const r = rowToItem(
+      row({ start: '2026-05-01' }),
+      job({ mailboxes: ['A@x.com', 'b@x.com'], defaultSubject: 'Public holiday', showAs: 'oof' }),
+    );
+    expect(r.item).toMatchObject({
+      key: 'a@x.com;b@x.com|2026-05-01T00:00:00.000Z|2026-05-02T00:00:00.000Z',
+      mailboxes: ['a@x.com', 'b@x.com'],
+    });
     expect(r.item!.appointment.subject).toBe('Public holiday');
   });
 
@@ -71,7 +101,8 @@ describe('row mapping', () => {
 
 describe('JSON', () => {
   it('keeps the line each element starts on, also inside {"items": [...]}', () => {
-    const text = '{\n  "meta": [1, 2],\n  "items": [\n    {"id": "a", "start": "2026-03-10"},\n    "oops",\n    {\n      "id": "c"\n    }\n  ]\n}\n';
+    const text =
+      '{\n  "meta": [1, 2],\n  "items": [\n    {"id": "a", "start": "2026-03-10"},\n    "oops",\n    {\n      "id": "c"\n    }\n  ]\n}\n';
     const doc = parseJson('a.json', text);
     expect(doc.rows.map((r) => [r.line, r.fields.id])).toEqual([
       [4, 'a'],

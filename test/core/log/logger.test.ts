@@ -43,12 +43,16 @@ describe('redaction inside the logger', () => {
     const { logger, dump } = memLogger();
     logger.info('x', {
       password: 'p1-value',
-      nested: { client_secret: 'cs-value', headers: { Authorization: 'Basic aaa', Cookie: 'sid=ck-value', 'Proxy-Authorization': 'NTLM px' } },
+      nested: {
+        client_secret: 'cs-value',
+        headers: { Authorization: 'Basic aaa', Cookie: 'sid=ck-value', 'Proxy-Authorization': 'NTLM px' },
+      },
       list: [{ access_token: 'at-value', refresh_token: 'rt-value', assertion: 'as-value', proxyPassword: 'pp-value' }],
       user: 'svc-calpump@contoso.com',
     });
     const out = dump();
-    for (const v of ['p1-value', 'cs-value', 'aaa', 'ck-value', 'NTLM px', 'at-value', 'rt-value', 'as-value', 'pp-value']) expect(out).not.toContain(v);
+    for (const v of ['p1-value', 'cs-value', 'aaa', 'ck-value', 'NTLM px', 'at-value', 'rt-value', 'as-value', 'pp-value'])
+      expect(out).not.toContain(v);
     expect(out).toContain('svc-calpump@contoso.com');
   });
 
@@ -145,7 +149,10 @@ describe('sinks', () => {
     for (let i = 0; i < 30; i++) logger.info('tick', { i, pad: 'x'.repeat(40) });
     const files = (await readdir(join(dir, 'logs'))).sort();
     expect(files).toEqual(['calpump.log', 'calpump.log.1', 'calpump.log.2']);
-    const lines = (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ level: 'info', event: 'tick', fields: { i: 29 } });
     expect((await stat(path)).size).toBeLessThanOrEqual(400);
     if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);

@@ -19,8 +19,10 @@ export interface RecordingLogger extends Logger {
 }
 
 export function recordingLogger(records: LogRecord[] = [], bound: Record<string, unknown> = {}): RecordingLogger {
-  const at = (level: LogRecord['level']) => (event: string, fields: Record<string, unknown> = {}) =>
-    void records.push({ time: new Date().toISOString(), level, event, fields: { ...bound, ...fields } });
+  const at =
+    (level: LogRecord['level']) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      void records.push({ time: new Date().toISOString(), level, event, fields: { ...bound, ...fields } });
   return {
     records,
     text: () => JSON.stringify(records),

@@ -232,7 +232,11 @@ describe('mapNetworkError', () => {
     expect(mapNetworkError(new RequestTimeoutError('no answer'), ctx).id).toBe('net.timeout');
   });
   it('blames the proxy when the connection to the proxy itself failed', () => {
-    const e = mapNetworkError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { ...ctx, proxy: 'proxy http://proxy:3128', viaProxy: true });
+    const e = mapNetworkError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), {
+      ...ctx,
+      proxy: 'proxy http://proxy:3128',
+      viaProxy: true,
+    });
     expect(e.id).toBe('net.proxy.failed');
     expect(e.info().message).toContain('proxy http://proxy:3128');
   });
@@ -242,11 +246,26 @@ describe('mapNetworkError', () => {
     expect(isTransientNetworkError(mapNetworkError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), ctx))).toBe(false);
   });
   it('a refused certificate shows what the server presented in its specific entry', () => {
-    const facts = { subject: 'CN=mail.contoso.com', issuer: 'CN=Contoso Root', fingerprint: 'AB:CD', validFrom: '2020-01-01T00:00:00.000Z', validTo: '2021-01-01T00:00:00.000Z', names: ['mail.contoso.com'] };
-    const expired = certificateError(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }), 'mail.contoso.com', facts);
+    const facts = {
+      subject: 'CN=mail.contoso.com',
+      issuer: 'CN=Contoso Root',
+      fingerprint: 'AB:CD',
+      validFrom: '2020-01-01T00:00:00.000Z',
+      validTo: '2021-01-01T00:00:00.000Z',
+      names: ['mail.contoso.com'],
+    };
+    const expired = certificateError(
+      Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }),
+      'mail.contoso.com',
+      facts,
+    );
     expect(expired.id).toBe('net.tls.expired');
     expect(expired.info().message).toContain('2021-01-01');
-    const mismatch = certificateError(Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'exchange.local', facts);
+    const mismatch = certificateError(
+      Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
+      'exchange.local',
+      facts,
+    );
     expect(mismatch.id).toBe('net.tls.hostMismatch');
     expect(mismatch.info().message).toContain('mail.contoso.com');
     expect(mismatch.evidence).toContain('altnames');

@@ -44,8 +44,12 @@ describe('resolveProxy', () => {
   });
 
   it('system: falls back to lower-case and HTTP_PROXY', async () => {
-    expect(describeProxy(await resolveProxy(target, ctx({ https_proxy: 'proxy.corp:3128' })))).toBe('proxy http://proxy.corp:3128 (from https_proxy)');
-    expect(describeProxy(await resolveProxy(target, ctx({ HTTP_PROXY: 'http://proxy.corp:8080' })))).toBe('proxy http://proxy.corp:8080 (from HTTP_PROXY)');
+    expect(describeProxy(await resolveProxy(target, ctx({ https_proxy: 'proxy.corp:3128' })))).toBe(
+      'proxy http://proxy.corp:3128 (from https_proxy)',
+    );
+    expect(describeProxy(await resolveProxy(target, ctx({ HTTP_PROXY: 'http://proxy.corp:8080' })))).toBe(
+      'proxy http://proxy.corp:8080 (from HTTP_PROXY)',
+    );
     const plain = await resolveProxy(new URL('http://mail.contoso.com/'), ctx({ HTTPS_PROXY: 'http://p:1' }));
     expect(plain.kind).toBe('direct');
   });
@@ -53,7 +57,10 @@ describe('resolveProxy', () => {
   it('system: NO_PROXY bypasses the proxy and says so', async () => {
     const r = await resolveProxy(target, ctx({ HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'localhost,.contoso.com' }));
     expect(describeProxy(r)).toBe('direct (host in NO_PROXY)');
-    const other = await resolveProxy(new URL('https://outlook.office365.com/'), ctx({ HTTPS_PROXY: 'http://proxy.corp:3128', no_proxy: '.contoso.com' }));
+    const other = await resolveProxy(
+      new URL('https://outlook.office365.com/'),
+      ctx({ HTTPS_PROXY: 'http://proxy.corp:3128', no_proxy: '.contoso.com' }),
+    );
     expect(other.kind).toBe('proxy');
   });
 
@@ -62,7 +69,10 @@ describe('resolveProxy', () => {
   });
 
   it('url: password comes from the SecretStore, never from the profile', async () => {
-    const r = await resolveProxy(target, ctx({ HTTPS_PROXY: 'http://ignored:1' }, { mode: 'url', url: 'http://proxy.corp:3128', username: 'svc-proxy' }));
+    const r = await resolveProxy(
+      target,
+      ctx({ HTTPS_PROXY: 'http://ignored:1' }, { mode: 'url', url: 'http://proxy.corp:3128', username: 'svc-proxy' }),
+    );
     expect(r.proxyUrl?.href).toBe('http://proxy.corp:3128/');
     expect(r.username).toBe('svc-proxy');
     expect(r.password).toBe('pr0xy-s3cret');

@@ -1,7 +1,13 @@
 // Presence, table-driven: every default rule, rule order, exclusions, overlaps (the item that ends soonest wins),
 // all-day items on their local dates, horizons, and rule-table validation.
 import { describe, expect, it } from 'vitest';
-import { computePresence, DEFAULT_RULE_TABLE, parseRuleTable, wildcard, type PresenceTableInput } from '../../../src/core/presence/index.js';
+import {
+  computePresence,
+  DEFAULT_RULE_TABLE,
+  parseRuleTable,
+  wildcard,
+  type PresenceTableInput,
+} from '../../../src/core/presence/index.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');
@@ -47,7 +53,10 @@ describe('default rules', () => {
   });
 
   it('no item → idle status until the horizon', () => {
-    expect(computePresence([], NOW, DEFAULT_RULE_TABLE)).toEqual({ current: { status: 'Available', start: NOW.toISOString(), end: '2026-03-11T09:00:00.000Z' }, upcoming: [] });
+    expect(computePresence([], NOW, DEFAULT_RULE_TABLE)).toEqual({
+      current: { status: 'Available', start: NOW.toISOString(), end: '2026-03-11T09:00:00.000Z' },
+      upcoming: [],
+    });
   });
 });
 
@@ -63,7 +72,10 @@ describe('exclusions', () => {
   });
 
   it('each exclusion can be switched off', () => {
-    const table = parseRuleTable({ ...structuredClone(DEFAULT_RULE_TABLE), exclusions: { private: false, tentative: false, free: true, cancelled: true, marker: '' } }, 't.json');
+    const table = parseRuleTable(
+      { ...structuredClone(DEFAULT_RULE_TABLE), exclusions: { private: false, tentative: false, free: true, cancelled: true, marker: '' } },
+      't.json',
+    );
     expect(statusAt([ev({ sensitivity: 'private' })], NOW, table).status).toBe('Busy');
     expect(statusAt([ev({ subject: 'x ## y' })], NOW, table).status).toBe('Busy');
     // Tentative is no longer excluded but no rule matches it: it still does not count.
@@ -74,7 +86,10 @@ describe('exclusions', () => {
 describe('overlaps: the item that ends soonest wins', () => {
   it('a meeting inside an all-day absence shows while it runs', () => {
     const r = computePresence(
-      [ev({ showAs: 'oof', isAllDay: true, start: '2026-03-10T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z', subject: 'Vacation' }), ev({ location: 'Teams', start: '2026-03-10T10:00:00.000Z', end: '2026-03-10T10:30:00.000Z' })],
+      [
+        ev({ showAs: 'oof', isAllDay: true, start: '2026-03-10T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z', subject: 'Vacation' }),
+        ev({ location: 'Teams', start: '2026-03-10T10:00:00.000Z', end: '2026-03-10T10:30:00.000Z' }),
+      ],
       NOW,
       DEFAULT_RULE_TABLE,
     );
@@ -88,7 +103,10 @@ describe('overlaps: the item that ends soonest wins', () => {
 
   it('a short call inside a long meeting, then the meeting again', () => {
     const r = computePresence(
-      [ev({ subject: 'Workshop', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T11:00:00.000Z' }), ev({ subject: 'Call', start: '2026-03-10T10:00:00.000Z', end: '2026-03-10T10:15:00.000Z' })],
+      [
+        ev({ subject: 'Workshop', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T11:00:00.000Z' }),
+        ev({ subject: 'Call', start: '2026-03-10T10:00:00.000Z', end: '2026-03-10T10:15:00.000Z' }),
+      ],
       NOW,
       DEFAULT_RULE_TABLE,
     );
@@ -101,7 +119,14 @@ describe('overlaps: the item that ends soonest wins', () => {
   });
 
   it('back-to-back items with the same status are one span', () => {
-    const r = computePresence([ev({ start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z' }), ev({ start: '2026-03-10T10:00:00.000Z', end: '2026-03-10T11:00:00.000Z' })], NOW, DEFAULT_RULE_TABLE);
+    const r = computePresence(
+      [
+        ev({ start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z' }),
+        ev({ start: '2026-03-10T10:00:00.000Z', end: '2026-03-10T11:00:00.000Z' }),
+      ],
+      NOW,
+      DEFAULT_RULE_TABLE,
+    );
     expect(r.current).toMatchObject({ status: 'Busy', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T11:00:00.000Z' });
   });
 
@@ -112,7 +137,13 @@ describe('overlaps: the item that ends soonest wins', () => {
 });
 
 describe('all-day items cover their local dates', () => {
-  const berlinDay = ev({ showAs: 'oof', isAllDay: true, timeZone: 'Europe/Berlin', start: '2026-03-10T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z' });
+  const berlinDay = ev({
+    showAs: 'oof',
+    isAllDay: true,
+    timeZone: 'Europe/Berlin',
+    start: '2026-03-10T00:00:00.000Z',
+    end: '2026-03-11T00:00:00.000Z',
+  });
   it.each<[string, string]>([
     ['2026-03-09T22:59:00.000Z', 'Available'],
     ['2026-03-09T23:30:00.000Z', 'OutOfOffice'],
@@ -123,13 +154,31 @@ describe('all-day items cover their local dates', () => {
   });
 
   it('an all-day item tomorrow is upcoming, from local midnight', () => {
-    const r = computePresence([ev({ isAllDay: true, showAs: 'oof', timeZone: 'America/New_York', start: '2026-03-11T00:00:00.000Z', end: '2026-03-12T00:00:00.000Z' })], NOW, DEFAULT_RULE_TABLE, { horizonHours: 48 });
+    const r = computePresence(
+      [
+        ev({
+          isAllDay: true,
+          showAs: 'oof',
+          timeZone: 'America/New_York',
+          start: '2026-03-11T00:00:00.000Z',
+          end: '2026-03-12T00:00:00.000Z',
+        }),
+      ],
+      NOW,
+      DEFAULT_RULE_TABLE,
+      { horizonHours: 48 },
+    );
     expect(r.current.status).toBe('Available');
     expect(r.upcoming[0]).toMatchObject({ status: 'OutOfOffice', start: '2026-03-11T04:00:00.000Z', end: '2026-03-12T04:00:00.000Z' });
   });
 
   it('an all-day rule condition', () => {
-    const input: PresenceTableInput = { rules: [{ name: 'all-day', allDay: true, status: 'Away' }, { name: 'timed', allDay: false, status: 'Busy' }] };
+    const input: PresenceTableInput = {
+      rules: [
+        { name: 'all-day', allDay: true, status: 'Away' },
+        { name: 'timed', allDay: false, status: 'Busy' },
+      ],
+    };
     const table = parseRuleTable(input, 't.json');
     expect(statusAt([berlinDay], new Date('2026-03-10T12:00:00Z'), table)).toMatchObject({ status: 'Away', rule: 'all-day' });
     expect(statusAt([ev({})], NOW, table)).toMatchObject({ status: 'Busy', rule: 'timed' });

@@ -6,8 +6,19 @@ import { createPresenceService } from '../../../src/core/presence/rpc-service.js
 import type { NormalisedEvent } from '../../../src/shared/model.js';
 
 const meeting: NormalisedEvent = {
-  id: 'm1', iCalUId: 'u1', subject: 'Planning', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', timeZone: 'UTC', isAllDay: false,
-  location: 'Room 1', showAs: 'busy', sensitivity: 'normal', isCancelled: false, categories: [], lastModified: '',
+  id: 'm1',
+  iCalUId: 'u1',
+  subject: 'Planning',
+  start: '2026-03-10T09:00:00.000Z',
+  end: '2026-03-10T10:00:00.000Z',
+  timeZone: 'UTC',
+  isAllDay: false,
+  location: 'Room 1',
+  showAs: 'busy',
+  sensitivity: 'normal',
+  isCancelled: false,
+  categories: [],
+  lastModified: '',
 };
 const connector = {
   kind: 'ews',
@@ -30,7 +41,12 @@ describe('presence service', () => {
     const at = '2026-03-10T09:30:00Z';
     const def = await service.status({ profileId: 'p', mailboxes: ['a@x.com'], at });
     expect(def.mailboxes[0]).toMatchObject({ ok: true, current: { status: 'InAMeeting', rule: 'meeting-with-location' } });
-    const custom = await service.status({ profileId: 'p', mailboxes: ['a@x.com'], at, rules: { rules: [{ name: 'all', status: 'Busy' }] } });
+    const custom = await service.status({
+      profileId: 'p',
+      mailboxes: ['a@x.com'],
+      at,
+      rules: { rules: [{ name: 'all', status: 'Busy' }] },
+    });
     expect(custom.mailboxes[0]!.current).toMatchObject({ status: 'Busy', rule: 'all' });
   });
 });

@@ -15,10 +15,25 @@ import type { NormalisedEvent } from '../../../src/shared/model.js';
 
 const NOW = new Date('2026-03-10T09:30:00.000Z');
 const ev = (id: string, subject: string, start: string, end: string): NormalisedEvent => ({
-  id, iCalUId: id, subject, start, end, timeZone: 'UTC', isAllDay: false, location: '', showAs: 'busy', sensitivity: 'normal', isCancelled: false, categories: [], lastModified: '',
+  id,
+  iCalUId: id,
+  subject,
+  start,
+  end,
+  timeZone: 'UTC',
+  isAllDay: false,
+  location: '',
+  showAs: 'busy',
+  sensitivity: 'normal',
+  isCancelled: false,
+  categories: [],
+  lastModified: '',
 });
 const calendars: Record<string, NormalisedEvent[]> = {
-  'anna@contoso.com': [ev('a1', 'Sales call', '2026-03-10T09:00:00.000Z', '2026-03-10T10:00:00.000Z'), ev('a2', 'Review', '2026-03-10T11:00:00.000Z', '2026-03-10T12:00:00.000Z')],
+  'anna@contoso.com': [
+    ev('a1', 'Sales call', '2026-03-10T09:00:00.000Z', '2026-03-10T10:00:00.000Z'),
+    ev('a2', 'Review', '2026-03-10T11:00:00.000Z', '2026-03-10T12:00:00.000Z'),
+  ],
   'jan@contoso.com': [],
 };
 let failing = new Set<string>();
@@ -32,7 +47,16 @@ const connector = {
   async close() {},
 } as unknown as Connector;
 
-const table = parseRuleTable({ rules: [{ name: 'call', subject: '*call*', status: 'OnThePhone' }, { name: 'busy', showAs: 'busy', status: 'Busy' }], idleStatus: 'Free' }, 'test');
+const table = parseRuleTable(
+  {
+    rules: [
+      { name: 'call', subject: '*call*', status: 'OnThePhone' },
+      { name: 'busy', showAs: 'busy', status: 'Busy' },
+    ],
+    idleStatus: 'Free',
+  },
+  'test',
+);
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'calpump-presence-job-'));
@@ -41,21 +65,45 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const job = (over: Record<string, unknown> = {}) =>
-  jobSchema.parse({ id: 'j1', type: 'presence', presence: { table: 'signs' }, name: 'Signs', profile: 'p', mailboxes: { mode: 'list', list: ['anna@contoso.com', 'jan@contoso.com', 'ghost@contoso.com'] }, target: { kind: 'folder', path: dir }, ...over });
-const deps = (events: PumpEvent[] = []) => ({ connector, logger: nullLogger, now: () => NOW, onEvent: (e: PumpEvent) => events.push(e), presenceTable: async (name: string) => {
-  if (name !== 'signs') throw new CalpumpError('presence.rules.notFound', { params: { name, known: 'default, signs' } });
-  return table;
-} });
+  jobSchema.parse({
+    id: 'j1',
+    type: 'presence',
+    presence: { table: 'signs' },
+    name: 'Signs',
+    profile: 'p',
+    mailboxes: { mode: 'list', list: ['anna@contoso.com', 'jan@contoso.com', 'ghost@contoso.com'] },
+    target: { kind: 'folder', path: dir },
+    ...over,
+  });
+const deps = (events: PumpEvent[] = []) => ({
+  connector,
+  logger: nullLogger,
+  now: () => NOW,
+  onEvent: (e: PumpEvent) => events.push(e),
+  presenceTable: async (name: string) => {
+    if (name !== 'signs') throw new CalpumpError('presence.rules.notFound', { params: { name, known: 'default, signs' } });
+    return table;
+  },
+});
 
 describe('runPresenceJob', () => {
-  it('writes <mailbox>.json with the saved table\'s statuses; a failing mailbox is in the record, the others written', async () => {
+  it("writes <mailbox>.json with the saved table's statuses; a failing mailbox is in the record, the others written", async () => {
     const events: PumpEvent[] = [];
     const { record } = await runPresenceJob(job(), deps(events));
     expect(record).toMatchObject({ status: 'partial', mailboxesOk: 2, mailboxesFailed: 1, itemsWritten: 2 });
-    expect(record.errors).toEqual([expect.objectContaining({ mailbox: 'ghost@contoso.com', error: expect.objectContaining({ id: 'ews.mailbox.notFound' }) })]);
+    expect(record.errors).toEqual([
+      expect.objectContaining({ mailbox: 'ghost@contoso.com', error: expect.objectContaining({ id: 'ews.mailbox.notFound' }) }),
+    ]);
     expect((await readdir(dir)).sort()).toEqual(['anna@contoso.com.json', 'jan@contoso.com.json']);
     const anna = JSON.parse(await readFile(join(dir, presenceDocumentName('Anna@Contoso.com')), 'utf8'));
-    expect(anna).toMatchObject({ mailbox: 'anna@contoso.com', computedAt: NOW.toISOString(), table: 'signs', status: 'OnThePhone', until: '2026-03-10T10:00:00.000Z', current: { status: 'OnThePhone', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' } });
+    expect(anna).toMatchObject({
+      mailbox: 'anna@contoso.com',
+      computedAt: NOW.toISOString(),
+      table: 'signs',
+      status: 'OnThePhone',
+      until: '2026-03-10T10:00:00.000Z',
+      current: { status: 'OnThePhone', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' },
+    });
     expect(anna.upcoming.map((s: { status: string }) => s.status)).toEqual(['Free', 'Busy', 'Free']);
     const jan = JSON.parse(await readFile(join(dir, 'jan@contoso.com.json'), 'utf8'));
     expect(jan.current.status).toBe('Free');

@@ -27,18 +27,38 @@ describe('runPresence against the simulator', () => {
     await secrets.set(secretKey(profile.id, 'password'), 'Passw0rd!');
     const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
     const dir = await tempDir();
-    const out = await runPresence({ mailboxes: [ALICE, 'carol.evans@contoso.com'], table: DEFAULT_RULE_TABLE, outDir: dir, horizonHours: 12 }, { connector, logger: nullLogger, now: () => NOW });
+    const out = await runPresence(
+      { mailboxes: [ALICE, 'carol.evans@contoso.com'], table: DEFAULT_RULE_TABLE, outDir: dir, horizonHours: 12 },
+      { connector, logger: nullLogger, now: () => NOW },
+    );
     const [alice, carol] = out;
     expect(alice!.ok).toBe(true);
     expect(alice!.current).toMatchObject({ status: 'InAMeeting', rule: 'meeting-with-location', start: '2026-03-03T14:00:00.000Z' });
-    const items = expectedEvents(sim.world, ALICE, 'calendar', new Date(NOW.getTime() - 86_400_000), new Date(NOW.getTime() + 36 * 3_600_000));
+    const items = expectedEvents(
+      sim.world,
+      ALICE,
+      'calendar',
+      new Date(NOW.getTime() - 86_400_000),
+      new Date(NOW.getTime() + 36 * 3_600_000),
+    );
     const expected = computePresence(items, NOW, DEFAULT_RULE_TABLE, { horizonHours: 12 });
-    const strip = (s: { status: string; start: string; end: string; rule?: string }) => ({ status: s.status, start: s.start, end: s.end, rule: s.rule });
+    const strip = (s: { status: string; start: string; end: string; rule?: string }) => ({
+      status: s.status,
+      start: s.start,
+      end: s.end,
+      rule: s.rule,
+    });
     expect(strip(alice!.current!)).toEqual(strip(expected.current));
     expect(alice!.upcoming!.map(strip)).toEqual(expected.upcoming.map(strip));
     expect(alice!.upcoming!.length).toBeGreaterThan(1);
     const file = JSON.parse(await readFile(alice!.file!, 'utf8'));
-    expect(file).toMatchObject({ mailbox: ALICE, computedAt: NOW.toISOString(), table: 'default', status: 'InAMeeting', current: { status: 'InAMeeting' } });
+    expect(file).toMatchObject({
+      mailbox: ALICE,
+      computedAt: NOW.toISOString(),
+      table: 'default',
+      status: 'InAMeeting',
+      current: { status: 'InAMeeting' },
+    });
     expect(alice!.file!.endsWith(`/${ALICE}.json`)).toBe(true);
     expect(carol).toMatchObject({ ok: false, error: { id: 'ews.impersonation.denied' } });
     await connector.close();

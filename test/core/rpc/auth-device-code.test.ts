@@ -19,8 +19,16 @@ afterAll(async () => sim?.stop());
 describe('auth.login with the device-code flow', () => {
   it('hands the code to the host with the profile id and an expiry, then signs in', async () => {
     const profile = graphProfileSchema.parse({
-      id: 'm365', name: 'm365', kind: 'graph', tenantId: SIM_TENANT_ID, clientId: SIM_APP_PUBLIC, flow: 'deviceCode',
-      authorityHost: sim.url, graphHost: sim.url, tls: { caFile: sim.caFile }, proxy: { mode: 'none' },
+      id: 'm365',
+      name: 'm365',
+      kind: 'graph',
+      tenantId: SIM_TENANT_ID,
+      clientId: SIM_APP_PUBLIC,
+      flow: 'deviceCode',
+      authorityHost: sim.url,
+      graphHost: sim.url,
+      tls: { caFile: sim.caFile },
+      proxy: { mode: 'none' },
     });
     const codes: Array<{ profileId: string; userCode: string; verificationUri: string; expiresAt: string }> = [];
     const auth = createAuthService({

@@ -16,7 +16,14 @@ afterEach(async () => {
 });
 
 async function engine() {
-  const b = await createCoreServices({ configDir: dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
+  const b = await createCoreServices({
+    configDir: dir,
+    secrets: new MemorySecretStore(),
+    version: '1',
+    features: { startAtLogin: false, notifications: false, openExternal: false },
+    schedule: false,
+    env: {},
+  });
   built.push(b);
   return { b, d: createDispatcher(b.services, { events: b.events }) };
 }

@@ -25,7 +25,14 @@ export function useCoreSim(simOptions: SimOptions, dirPrefix: string): CoreSim {
   beforeAll(async () => {
     h.sim = await startSimulator({ port: 0, ...simOptions });
     h.dir = await mkdtemp(join(tmpdir(), dirPrefix));
-    h.built = await createCoreServices({ configDir: h.dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
+    h.built = await createCoreServices({
+      configDir: h.dir,
+      secrets: new MemorySecretStore(),
+      version: '1',
+      features: { startAtLogin: false, notifications: false, openExternal: false },
+      schedule: false,
+      env: {},
+    });
     h.d = createDispatcher(h.built.services, { events: h.built.events });
     h.built.events.subscribe((name, payload) => h.seen.push({ name, payload }));
   });

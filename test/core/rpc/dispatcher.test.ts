@@ -64,7 +64,12 @@ describe('dispatcher: contract enforcement', () => {
   it('cancels a long call by operation id', async () => {
     h = await makeHarness({ connector: scriptedConnector({ hang: true }) });
     const p = outputOf(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'Passw0rd!' } }));
-    const pending = h.call('items.preview', { profileId: p.profile.id, mailbox: 'anna.schmidt@contoso.com', folderId: 'calendar', opId: 'op-1' });
+    const pending = h.call('items.preview', {
+      profileId: p.profile.id,
+      mailbox: 'anna.schmidt@contoso.com',
+      folderId: 'calendar',
+      opId: 'op-1',
+    });
     await new Promise((r) => setTimeout(r, 10));
     expect(outputOf(await h.call('app.cancel', { opId: 'op-1' }))).toEqual({ cancelled: true });
     expect(errorOf(await pending).id).toBe('rpc.cancelled');
@@ -130,9 +135,16 @@ describe('dispatcher: profiles', () => {
   it('browses mailboxes and folders and previews items through the profile connector', async () => {
     h = await makeHarness();
     const { profile } = outputOf(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'x' } }));
-    expect(outputOf(await h.call('mailboxes.list', { profileId: profile.id, search: 'room' })).items.map((m: { smtp: string }) => m.smtp)).toEqual(['room.amsterdam@contoso.com']);
-    expect(outputOf(await h.call('folders.tree', { profileId: profile.id, mailbox: 'anna.schmidt@contoso.com' })).folders[0].name).toBe('Kalender');
-    expect(outputOf(await h.call('items.preview', { profileId: profile.id, mailbox: 'a', folderId: 'calendar' }))).toEqual({ events: [], truncated: false });
+    expect(
+      outputOf(await h.call('mailboxes.list', { profileId: profile.id, search: 'room' })).items.map((m: { smtp: string }) => m.smtp),
+    ).toEqual(['room.amsterdam@contoso.com']);
+    expect(outputOf(await h.call('folders.tree', { profileId: profile.id, mailbox: 'anna.schmidt@contoso.com' })).folders[0].name).toBe(
+      'Kalender',
+    );
+    expect(outputOf(await h.call('items.preview', { profileId: profile.id, mailbox: 'a', folderId: 'calendar' }))).toEqual({
+      events: [],
+      truncated: false,
+    });
     expect(h.factoryCalls).toHaveLength(1); // the connector is reused
   });
 });

@@ -32,7 +32,9 @@ export function scriptedConnector(opts: { steps?: TestStep[]; events?: Normalise
       return { items: all.filter((m) => !search || m.displayName.toLowerCase().includes(search.toLowerCase())) };
     },
     async folderTree() {
-      return [{ id: 'cal', name: 'Kalender', path: 'Kalender', kind: 'calendar', totalCount: 3, childCount: 0, distinguishedId: 'calendar' }];
+      return [
+        { id: 'cal', name: 'Kalender', path: 'Kalender', kind: 'calendar', totalCount: 3, childCount: 0, distinguishedId: 'calendar' },
+      ];
     },
     async *calendarView(_m, _f, _from, _to, o) {
       if (opts.hang) {

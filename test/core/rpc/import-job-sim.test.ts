@@ -16,7 +16,6 @@ let d: Dispatcher;
 const seen = h.seen;
 beforeAll(() => void ({ sim, dir, built, d } = h));
 
-
 async function until(cond: () => boolean): Promise<void> {
   for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!cond()) throw new Error('condition not reached');
@@ -24,20 +23,41 @@ async function until(cond: () => boolean): Promise<void> {
 
 describe('PumpJobService: import job type', () => {
   it('runs an import job now with the profile writer and records it', async () => {
-    const profile = out(await d.call('profiles.create', {
-      profile: { kind: 'ews', name: 'Sim', url: sim.ewsUrl, auth: 'basic', username: 'svc-calpump@contoso.com', tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' } },
-      secrets: { password: 'Passw0rd!' },
-    })).profile;
+    const profile = out(
+      await d.call('profiles.create', {
+        profile: {
+          kind: 'ews',
+          name: 'Sim',
+          url: sim.ewsUrl,
+          auth: 'basic',
+          username: 'svc-calpump@contoso.com',
+          tls: sim.caFile ? { caFile: sim.caFile } : {},
+          proxy: { mode: 'none' },
+        },
+        secrets: { password: 'Passw0rd!' },
+      }),
+    ).profile;
     const mailboxes = writableMailboxes(sim, 2);
     const rows = absences(4, mailboxes);
     const file = await writeCsv(await tempDir(), rows);
-    const view = out(await d.call('jobs.create', {
-      job: { type: 'import', name: 'Absences', profile: profile.id, import: { id: 'absences-ui', source: { path: file } }, mailboxes: { mode: 'list', list: mailboxes }, target: { kind: 'folder', path: join(dir, 'unused') } },
-    }));
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          type: 'import',
+          name: 'Absences',
+          profile: profile.id,
+          import: { id: 'absences-ui', source: { path: file } },
+          mailboxes: { mode: 'list', list: mailboxes },
+          target: { kind: 'folder', path: join(dir, 'unused') },
+        },
+      }),
+    );
     expect(view.job).toMatchObject({ type: 'import', import: { id: 'absences-ui' } });
     const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
-    expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe('ok');
+    expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe(
+      'ok',
+    );
     expect(seen.filter((e) => e.name === 'job.progress' && e.payload.runId === runId).at(-1)!.payload.percent).toBe(100);
     const { runs } = out(await d.call('jobs.history', { id: view.job.id }));
     expect(runs[0]).toMatchObject({ runId, status: 'ok', mailboxesOk: 2, itemsWritten: 4 });

@@ -32,8 +32,19 @@ describe('PumpJobService scheduling', () => {
     connector.put('anna@contoso.com', 'calendar', makeEvent({ start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }));
     const secrets = new MemorySecretStore();
     const jobs = new JobStore({ dir, secrets });
-    await jobs.add({ name: 'every-hour', profile: 'sim', mailboxes: { mode: 'list', list: ['anna@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'out') }, schedule: { kind: 'interval', minutes: 60, active: true } });
-    await jobs.add({ name: 'by-hand', profile: 'sim', mailboxes: { mode: 'list', list: ['anna@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'out2') } });
+    await jobs.add({
+      name: 'every-hour',
+      profile: 'sim',
+      mailboxes: { mode: 'list', list: ['anna@contoso.com'] },
+      target: { kind: 'folder', path: join(dir, 'out') },
+      schedule: { kind: 'interval', minutes: 60, active: true },
+    });
+    await jobs.add({
+      name: 'by-hand',
+      profile: 'sim',
+      mailboxes: { mode: 'list', list: ['anna@contoso.com'] },
+      target: { kind: 'folder', path: join(dir, 'out2') },
+    });
     history = new RunHistory(dir);
     const events = createEventHub();
     statuses = [];
@@ -63,10 +74,13 @@ describe('PumpJobService scheduling', () => {
   const finishedRuns = async (name: string) => (await history.list(undefined, 100)).filter((r) => r.jobName === name);
   /** Waits (real time: the run writes files) until the job has this many finished runs and none is running. */
   const runsOf = async (name: string, n: number) =>
-    vi.waitFor(async () => {
-      expect(await finishedRuns(name)).toHaveLength(n);
-      expect(service.state().runningJobs).toEqual([]);
-    }, { timeout: 5000, interval: 10 });
+    vi.waitFor(
+      async () => {
+        expect(await finishedRuns(name)).toHaveLength(n);
+        expect(service.state().runningJobs).toEqual([]);
+      },
+      { timeout: 5000, interval: 10 },
+    );
 
   it('runs an overdue interval job at start, then every interval; a manual job only by hand', async () => {
     await service.start();

@@ -38,7 +38,12 @@ async function setup(connector: FakeConnector | ReturnType<typeof scriptedConnec
   const d = createDispatcher(built.services, { events: built.events });
   const seen: Array<{ name: string; payload: any }> = [];
   built.events.subscribe((name, payload) => seen.push({ name, payload }));
-  const profile = out(await d.call('profiles.create', { profile: { kind: 'ews', name: 'sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'Passw0rd!' } })).profile;
+  const profile = out(
+    await d.call('profiles.create', {
+      profile: { kind: 'ews', name: 'sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' },
+      secrets: { password: 'Passw0rd!' },
+    }),
+  ).profile;
   return { d, seen, profile };
 }
 
@@ -51,13 +56,28 @@ describe('PumpJobService through the dispatcher', () => {
   it('creates a job, runs it to 100%, records the run and writes the files', async () => {
     const connector = new FakeConnector();
     const soon = new Date(Date.now() + 86_400_000);
-    connector.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }));
-    connector.put('alice.smith@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 1_800_000).toISOString() }));
+    connector.put(
+      'anna.schmidt@contoso.com',
+      'calendar',
+      makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }),
+    );
+    connector.put(
+      'alice.smith@contoso.com',
+      'calendar',
+      makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 1_800_000).toISOString() }),
+    );
     const { d, seen, profile } = await setup(connector);
     const outDir = join(dir, 'export');
-    const view = out(await d.call('jobs.create', {
-      job: { name: 'Team calendars', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] }, target: { kind: 'folder', path: outDir } },
-    }));
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          name: 'Team calendars',
+          profile: profile.id,
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
+          target: { kind: 'folder', path: outDir },
+        },
+      }),
+    );
     expect(view.job.id).not.toBe('new');
     expect(view.state).toBe('idle');
 
@@ -80,10 +100,26 @@ describe('PumpJobService through the dispatcher', () => {
   it('a failed mailbox marks the job failing (tray: error) until a run succeeds', async () => {
     const connector = new FakeConnector();
     const soon = new Date(Date.now() + 86_400_000);
-    connector.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }));
-    connector.failures.set('anna.schmidt@contoso.com', { error: new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna.schmidt@contoso.com' } }), times: 1 });
+    connector.put(
+      'anna.schmidt@contoso.com',
+      'calendar',
+      makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }),
+    );
+    connector.failures.set('anna.schmidt@contoso.com', {
+      error: new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna.schmidt@contoso.com' } }),
+      times: 1,
+    });
     const { d, seen, profile } = await setup(connector);
-    const view = out(await d.call('jobs.create', { job: { name: 'One', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'o') } } }));
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          name: 'One',
+          profile: profile.id,
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+          target: { kind: 'folder', path: join(dir, 'o') },
+        },
+      }),
+    );
     const finished = () => seen.filter((e) => e.name === 'job.status' && e.payload.status !== 'running');
     out(await d.call('jobs.runNow', { id: view.job.id }));
     await until(() => finished().length === 1);
@@ -99,13 +135,24 @@ describe('PumpJobService through the dispatcher', () => {
 
   it('cancels a running job: the run ends as cancelled and the job is not marked failing', async () => {
     const { d, seen, profile } = await setup(scriptedConnector({ hang: true }));
-    const view = out(await d.call('jobs.create', { job: { name: 'Slow', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: join(dir, 'slow') } } }));
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          name: 'Slow',
+          profile: profile.id,
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+          target: { kind: 'folder', path: join(dir, 'slow') },
+        },
+      }),
+    );
     const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
     expect(out(await d.call('jobs.runNow', { id: view.job.id })).runId).toBe(runId); // one run per job at a time
     expect(out(await d.call('jobs.get', { id: view.job.id })).state).toBe('running');
     expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: true });
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
-    expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe('cancelled');
+    expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe(
+      'cancelled',
+    );
     expect(out(await d.call('app.state')).failingJobs).toEqual([]);
     expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: false });
   });
@@ -115,12 +162,26 @@ describe('PumpJobService: free/busy job type', () => {
   it('runs a free/busy job now: busy blocks to the folder, progress to 100%, the run in the history', async () => {
     const connector = new FakeConnector();
     const availability = async (mailboxes: string[], from: Date) =>
-      mailboxes.map((mailbox) => ({ mailbox, start: new Date(from.getTime() + 86_400_000).toISOString(), end: new Date(from.getTime() + 90_000_000).toISOString(), showAs: 'oof' as const }));
+      mailboxes.map((mailbox) => ({
+        mailbox,
+        start: new Date(from.getTime() + 86_400_000).toISOString(),
+        end: new Date(from.getTime() + 90_000_000).toISOString(),
+        showAs: 'oof' as const,
+      }));
     const { d, seen, profile } = await setup(Object.assign(connector, { availability }));
     const outDir = join(dir, 'fb');
-    const view = out(await d.call('jobs.create', {
-      job: { type: 'freebusy', name: 'Team free-busy', profile: profile.id, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] }, format: 'ics', target: { kind: 'folder', path: outDir } },
-    }));
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          type: 'freebusy',
+          name: 'Team free-busy',
+          profile: profile.id,
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
+          format: 'ics',
+          target: { kind: 'folder', path: outDir },
+        },
+      }),
+    );
     expect(view.job.type).toBe('freebusy');
     const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));

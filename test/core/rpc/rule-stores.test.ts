@@ -15,8 +15,19 @@ afterEach(async () => {
 });
 
 const meeting: NormalisedEvent = {
-  id: 'm1', iCalUId: 'u1', subject: 'Weekly call', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', timeZone: 'UTC', isAllDay: false,
-  location: 'Room 1', showAs: 'busy', sensitivity: 'normal', isCancelled: false, categories: [], lastModified: '',
+  id: 'm1',
+  iCalUId: 'u1',
+  subject: 'Weekly call',
+  start: '2026-03-10T09:00:00.000Z',
+  end: '2026-03-10T10:00:00.000Z',
+  timeZone: 'UTC',
+  isAllDay: false,
+  location: 'Room 1',
+  showAs: 'busy',
+  sensitivity: 'normal',
+  isCancelled: false,
+  categories: [],
+  lastModified: '',
 };
 
 async function harness(stores = true) {
@@ -41,12 +52,16 @@ describe('presence.tables.* RPC', () => {
     const { h, changes } = await harness();
     expect(ok<{ tables: unknown[] }>(await h.call('presence.tables.list')).tables).toEqual([{ name: 'default', saved: false, rules: 9 }]);
     const table = { rules: [{ name: 'calls', subject: '*call*', status: 'OnThePhone' }], idleStatus: 'Available' };
-    const saved = ok<{ name: string; saved: boolean; table: { rules: unknown[] } }>(await h.call('presence.tables.save', { name: 'default', table }));
+    const saved = ok<{ name: string; saved: boolean; table: { rules: unknown[] } }>(
+      await h.call('presence.tables.save', { name: 'default', table }),
+    );
     expect(saved).toMatchObject({ name: 'default', saved: true });
     expect(changes).toContainEqual({ group: 'presenceRules', id: 'default' });
     // A new store over the same folder = the app restarted.
     h.services.presenceRules = new PresenceRuleStore({ dir: h.dir });
-    const got = ok<{ saved: boolean; table: { rules: Array<{ status: string }> } }>(await h.call('presence.tables.get', { name: 'default' }));
+    const got = ok<{ saved: boolean; table: { rules: Array<{ status: string }> } }>(
+      await h.call('presence.tables.get', { name: 'default' }),
+    );
     expect(got.saved).toBe(true);
     expect(got.table.rules[0]!.status).toBe('OnThePhone');
     const reset = ok<{ saved: boolean; table: { rules: unknown[] } }>(await h.call('presence.tables.reset', { name: 'default' }));
@@ -71,10 +86,22 @@ describe('presence.tables.* RPC', () => {
   it('presence.status without rules uses the saved table (by name, default "default")', async () => {
     const { h } = await harness();
     const created = ok<{ profile: { id: string } }>(await h.call('profiles.create', { profile: ewsDraft, secrets: { password: 'x' } }));
-    ok(await h.call('presence.tables.save', { name: 'default', table: { rules: [{ name: 'calls', subject: '*call*', status: 'OnThePhone' }] } }));
+    ok(
+      await h.call('presence.tables.save', {
+        name: 'default',
+        table: { rules: [{ name: 'calls', subject: '*call*', status: 'OnThePhone' }] },
+      }),
+    );
     ok(await h.call('presence.tables.save', { name: 'rooms', table: { rules: [{ name: 'all', status: 'Occupied' }] } }));
     const status = async (table?: string) =>
-      ok<{ mailboxes: Array<{ current: { status: string } }> }>(await h.call('presence.status', { profileId: created.profile.id, mailboxes: ['anna.schmidt@contoso.com'], at: '2026-03-10T09:30:00Z', ...(table ? { table } : {}) })).mailboxes[0]!.current.status;
+      ok<{ mailboxes: Array<{ current: { status: string } }> }>(
+        await h.call('presence.status', {
+          profileId: created.profile.id,
+          mailboxes: ['anna.schmidt@contoso.com'],
+          at: '2026-03-10T09:30:00Z',
+          ...(table ? { table } : {}),
+        }),
+      ).mailboxes[0]!.current.status;
     expect(await status()).toBe('OnThePhone');
     expect(await status('rooms')).toBe('Occupied');
   });
@@ -87,17 +114,28 @@ describe('presence.tables.* RPC', () => {
 });
 
 describe('twoway.rules.* RPC', () => {
-  const rule = { id: 'crm-anna', a: { mailbox: 'anna.schmidt@contoso.com' }, b: { mailbox: 'crm.anna@contoso.com' }, master: 'a', propagate: { bToA: { delete: false } } };
+  const rule = {
+    id: 'crm-anna',
+    a: { mailbox: 'anna.schmidt@contoso.com' },
+    b: { mailbox: 'crm.anna@contoso.com' },
+    master: 'a',
+    propagate: { bToA: { delete: false } },
+  };
 
   it('saves, lists (after reload) and removes a rule, announcing each change', async () => {
     const { h, changes } = await harness();
-    const saved = ok<{ rule: { id: string; propagate: { bToA: { delete: boolean; create: boolean } } } }>(await h.call('twoway.rules.save', { rule }));
+    const saved = ok<{ rule: { id: string; propagate: { bToA: { delete: boolean; create: boolean } } } }>(
+      await h.call('twoway.rules.save', { rule }),
+    );
     expect(saved.rule.propagate.bToA).toEqual({ create: true, modify: true, delete: false });
     h.services.twowayRules = new TwoWayRuleStore({ dir: h.dir });
     expect(ok<{ rules: Array<{ id: string }> }>(await h.call('twoway.rules.list')).rules.map((r) => r.id)).toEqual(['crm-anna']);
     expect(ok(await h.call('twoway.rules.remove', { id: 'crm-anna' }))).toEqual({ removed: true });
     expect(ok<{ rules: unknown[] }>(await h.call('twoway.rules.list')).rules).toEqual([]);
-    expect(changes).toEqual([{ group: 'twowayRules', id: 'crm-anna' }, { group: 'twowayRules', id: 'crm-anna' }]);
+    expect(changes).toEqual([
+      { group: 'twowayRules', id: 'crm-anna' },
+      { group: 'twowayRules', id: 'crm-anna' },
+    ]);
   });
 
   it('refuses a bad rule naming the field, and a side whose profile does not exist', async () => {
@@ -111,7 +149,14 @@ describe('twoway.rules.* RPC', () => {
 });
 
 describe('presence tables and presence jobs', () => {
-  const presenceJob = { type: 'presence', presence: { table: 'door-signs' }, name: 'Door signs', profile: 'Contoso', mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/srv/signs' } };
+  const presenceJob = {
+    type: 'presence',
+    presence: { table: 'door-signs' },
+    name: 'Door signs',
+    profile: 'Contoso',
+    mailboxes: { mode: 'allRooms' },
+    target: { kind: 'folder', path: '/srv/signs' },
+  };
 
   async function withJobs() {
     const { h } = await harness();
@@ -147,7 +192,10 @@ describe('presence tables and presence jobs', () => {
     ok(await h.call('jobs.create', { job: presenceJob, secrets: {} }));
     const r = await h.call('presence.tables.remove', { name: 'Door-Signs' });
     expect(r.ok ? '' : `${r.error.id} ${r.error.message}`).toMatch(/^input\.invalid name: .*"Door signs"/);
-    expect(ok<{ tables: Array<{ name: string }> }>(await h.call('presence.tables.list')).tables.map((t) => t.name)).toEqual(['default', 'door-signs']);
+    expect(ok<{ tables: Array<{ name: string }> }>(await h.call('presence.tables.list')).tables.map((t) => t.name)).toEqual([
+      'default',
+      'door-signs',
+    ]);
     ok(await h.call('presence.tables.save', { name: 'lobby', table: { rules: [] } }));
     expect(ok(await h.call('presence.tables.remove', { name: 'lobby' }))).toEqual({ removed: true });
   });

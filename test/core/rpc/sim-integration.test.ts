@@ -17,10 +17,15 @@ let d: Dispatcher;
 const seen = h.seen;
 beforeAll(() => void ({ sim, dir, built, d } = h));
 
-
 const profileInput = () => ({
-  kind: 'ews', name: 'Sim', url: sim.ewsUrl, auth: 'basic', username: 'svc-calpump@contoso.com', testMailbox: 'anna.schmidt@contoso.com',
-  tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' },
+  kind: 'ews',
+  name: 'Sim',
+  url: sim.ewsUrl,
+  auth: 'basic',
+  username: 'svc-calpump@contoso.com',
+  testMailbox: 'anna.schmidt@contoso.com',
+  tls: sim.caFile ? { caFile: sim.caFile } : {},
+  proxy: { mode: 'none' },
 });
 
 describe('RPC over the simulator', () => {
@@ -45,16 +50,32 @@ describe('RPC over the simulator', () => {
     expect(page.items.map((m: { smtp: string }) => m.smtp)).toContain('anna.schmidt@contoso.com');
     const { folders } = out(await d.call('folders.tree', { profileId, mailbox: 'anna.schmidt@contoso.com' }));
     expect(folders.some((f: { name: string }) => f.name === 'Kalender')).toBe(true);
-    const preview = out(await d.call('items.preview', { profileId, mailbox: 'anna.schmidt@contoso.com', folderId: 'calendar', days: 30, limit: 5 }));
+    const preview = out(
+      await d.call('items.preview', { profileId, mailbox: 'anna.schmidt@contoso.com', folderId: 'calendar', days: 30, limit: 5 }),
+    );
     expect(preview.events.length).toBeGreaterThan(0);
     expect(preview.events.length).toBeLessThanOrEqual(5);
   });
 
   it('runs a job to 100 % with history and files on disk', async () => {
     const outDir = join(dir, 'export');
-    const view = out(await d.call('jobs.create', { job: { name: 'Sim job', profile: profileId, mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] }, target: { kind: 'folder', path: outDir } } }));
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          name: 'Sim job',
+          profile: profileId,
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
+          target: { kind: 'folder', path: outDir },
+        },
+      }),
+    );
     const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
-    for (let i = 0; i < 600 && !seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 600 && !seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running');
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const final = seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running');
     expect(final?.payload.status).toBe('ok');
     expect(seen.filter((e) => e.name === 'job.progress' && e.payload.runId === runId).at(-1)?.payload.percent).toBe(100);
@@ -70,10 +91,23 @@ describe('RPC over the simulator', () => {
   });
 
   it('auth: Microsoft 365 status through the token provider; an EWS password profile is told auth is not for it', async () => {
-    const graph = out(await d.call('profiles.create', {
-      profile: { kind: 'graph', name: 'M365', tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', flow: 'clientCredentials', credential: 'secret', authorityHost: sim.url, graphHost: sim.url, tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' } },
-      secrets: { clientSecret: 'client-secret-value' },
-    }));
+    const graph = out(
+      await d.call('profiles.create', {
+        profile: {
+          kind: 'graph',
+          name: 'M365',
+          tenantId: 'contoso.onmicrosoft.com',
+          clientId: '11111111-2222-3333-4444-555555555555',
+          flow: 'clientCredentials',
+          credential: 'secret',
+          authorityHost: sim.url,
+          graphHost: sim.url,
+          tls: sim.caFile ? { caFile: sim.caFile } : {},
+          proxy: { mode: 'none' },
+        },
+        secrets: { clientSecret: 'client-secret-value' },
+      }),
+    );
     expect(out(await d.call('auth.status', { profileId: graph.profile.id }))).toMatchObject({ signedIn: true });
     const ews = await d.call('auth.status', { profileId });
     expect(ews).toMatchObject({ ok: false, error: { id: 'input.invalid' } });

@@ -27,14 +27,44 @@ async function finished(runId: string): Promise<string> {
 
 describe('PumpJobService: twoway job type', () => {
   it('runs a saved rule as a job now, records one result per side, then writes nothing; the rule stays while used', async () => {
-    const profile = out(await d.call('profiles.create', {
-      profile: { kind: 'ews', name: 'Sim', url: sim.ewsUrl, auth: 'basic', username: 'svc-calpump@contoso.com', tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' } },
-      secrets: { password: 'Passw0rd!' },
-    })).profile;
+    const profile = out(
+      await d.call('profiles.create', {
+        profile: {
+          kind: 'ews',
+          name: 'Sim',
+          url: sim.ewsUrl,
+          auth: 'basic',
+          username: 'svc-calpump@contoso.com',
+          tls: sim.caFile ? { caFile: sim.caFile } : {},
+          proxy: { mode: 'none' },
+        },
+        secrets: { password: 'Passw0rd!' },
+      }),
+    ).profile;
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     sim.world.mutate.addEvent(ALICE, 'calendar', { subject: 'UI two-way', date: tomorrow, time: '10:00', timeZone: 'UTC' });
-    out(await d.call('twoway.rules.save', { rule: { id: 'ui-rule', a: { profile: 'Sim', mailbox: ALICE }, b: { profile: 'Sim', mailbox: BOB }, master: 'a', window: { daysBack: 0, daysAhead: 3 } } }));
-    const view = out(await d.call('jobs.create', { job: { type: 'twoway', twoway: { ruleId: 'ui-rule' }, name: 'UI both ways', profile: profile.id, schedule: { kind: 'interval', minutes: 15, active: true } } }));
+    out(
+      await d.call('twoway.rules.save', {
+        rule: {
+          id: 'ui-rule',
+          a: { profile: 'Sim', mailbox: ALICE },
+          b: { profile: 'Sim', mailbox: BOB },
+          master: 'a',
+          window: { daysBack: 0, daysAhead: 3 },
+        },
+      }),
+    );
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          type: 'twoway',
+          twoway: { ruleId: 'ui-rule' },
+          name: 'UI both ways',
+          profile: profile.id,
+          schedule: { kind: 'interval', minutes: 15, active: true },
+        },
+      }),
+    );
     expect(view.job).toMatchObject({ type: 'twoway', twoway: { ruleId: 'ui-rule' } });
 
     const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));

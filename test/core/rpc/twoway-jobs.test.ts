@@ -18,7 +18,13 @@ const ok = <T>(r: { ok: boolean; output?: unknown; error?: { id: string; message
 };
 
 const rule = { id: 'crm-anna', a: { mailbox: 'anna.schmidt@contoso.com' }, b: { mailbox: 'crm.anna@contoso.com' }, master: 'a' };
-const twoWayJob = { type: 'twoway', twoway: { ruleId: 'crm-anna' }, name: 'CRM both ways', profile: 'Contoso', schedule: { kind: 'interval', minutes: 15, active: true } };
+const twoWayJob = {
+  type: 'twoway',
+  twoway: { ruleId: 'crm-anna' },
+  name: 'CRM both ways',
+  profile: 'Contoso',
+  schedule: { kind: 'interval', minutes: 15, active: true },
+};
 
 async function withJobs() {
   const made = await makeHarness({ connector: scriptedConnector({ events: [] }) });

@@ -25,9 +25,24 @@ function out<T = any>(r: RpcResult): T {
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 7 });
   dir = await mkdtemp(join(tmpdir(), 'calpump-rpc-write-'));
-  built = await createCoreServices({ configDir: dir, secrets: new MemorySecretStore(), version: '1', features: { startAtLogin: false, notifications: false, openExternal: false }, schedule: false, env: {} });
+  built = await createCoreServices({
+    configDir: dir,
+    secrets: new MemorySecretStore(),
+    version: '1',
+    features: { startAtLogin: false, notifications: false, openExternal: false },
+    schedule: false,
+    env: {},
+  });
   d = createDispatcher(built.services, { events: built.events });
-  const profile = { kind: 'ews', name: 'Sim', url: sim.ewsUrl, auth: 'basic', username: 'svc-calpump@contoso.com', tls: sim.caFile ? { caFile: sim.caFile } : {}, proxy: { mode: 'none' } };
+  const profile = {
+    kind: 'ews',
+    name: 'Sim',
+    url: sim.ewsUrl,
+    auth: 'basic',
+    username: 'svc-calpump@contoso.com',
+    tls: sim.caFile ? { caFile: sim.caFile } : {},
+    proxy: { mode: 'none' },
+  };
   profileId = out(await d.call('profiles.create', { profile, secrets: { password: 'Passw0rd!' } })).profile.id;
 });
 afterAll(async () => {
@@ -60,7 +75,14 @@ describe('write-direction RPC over the simulator', () => {
     expect(typeof presence.mailboxes[0].current.status).toBe('string');
     const from = new Date();
     const to = new Date(from.getTime() + 7 * 86_400_000);
-    const fb = out(await d.call('freebusy.blocks', { profileId, mailboxes: ['anna.schmidt@contoso.com'], from: from.toISOString(), to: to.toISOString() }));
+    const fb = out(
+      await d.call('freebusy.blocks', {
+        profileId,
+        mailboxes: ['anna.schmidt@contoso.com'],
+        from: from.toISOString(),
+        to: to.toISOString(),
+      }),
+    );
     expect(fb.mailboxes[0]).toMatchObject({ mailbox: 'anna.schmidt@contoso.com', ok: true });
     for (const b of fb.mailboxes[0].blocks) expect(b.showAs).not.toBe('free');
   });

@@ -8,8 +8,19 @@ import { MemoryWriter } from '../../support/memory-writer.js';
 import { ewsDraft, makeHarness, scriptedConnector } from './harness.js';
 
 const meeting: NormalisedEvent = {
-  id: 'm1', iCalUId: 'u1', subject: 'Weekly call', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', timeZone: 'UTC', isAllDay: false,
-  location: 'Room 1', showAs: 'busy', sensitivity: 'normal', isCancelled: false, categories: [], lastModified: '',
+  id: 'm1',
+  iCalUId: 'u1',
+  subject: 'Weekly call',
+  start: '2026-03-10T09:00:00.000Z',
+  end: '2026-03-10T10:00:00.000Z',
+  timeZone: 'UTC',
+  isAllDay: false,
+  location: 'Room 1',
+  showAs: 'busy',
+  sensitivity: 'normal',
+  isCancelled: false,
+  categories: [],
+  lastModified: '',
 };
 
 type H = Awaited<ReturnType<typeof makeHarness>>;
@@ -45,7 +56,10 @@ describe('write-direction RPC methods', () => {
     expect(plan.output).toMatchObject({ dryRun: true, totals: { creates: 2 } });
     const report = plan.output as { rowErrors: Array<{ line: number }>; mailboxes: Array<{ mailbox: string; planned?: unknown[] }> };
     expect(report.rowErrors.map((e) => e.line)).toEqual([4]);
-    expect(report.mailboxes.map((m) => [m.mailbox, m.planned?.length])).toEqual([['a@x.com', 1], ['b@x.com', 1]]);
+    expect(report.mailboxes.map((m) => [m.mailbox, m.planned?.length])).toEqual([
+      ['a@x.com', 1],
+      ['b@x.com', 1],
+    ]);
     expect(writer.items.size).toBe(0);
 
     const progress: unknown[] = [];
@@ -66,7 +80,10 @@ describe('write-direction RPC methods', () => {
     expect(bad).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
     if (!bad.ok) expect(bad.error.message).toContain('job.id');
     expect(await h.call('import.run', { profileId })).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
-    expect(await h.call('freebusy.blocks', { profileId, mailboxes: [], from: 'x', to: 'y' })).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
+    expect(await h.call('freebusy.blocks', { profileId, mailboxes: [], from: 'x', to: 'y' })).toMatchObject({
+      ok: false,
+      error: { id: 'input.invalid' },
+    });
     expect(await h.call('twoway.conflicts', { ruleId: '' })).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
     expect(writer.calls).toEqual([]);
   });
@@ -89,7 +106,10 @@ describe('write-direction RPC methods', () => {
 
     const at = '2026-03-10T09:30:00Z';
     const withDefault = await h.call('presence.status', { profileId, mailboxes: ['anna.schmidt@contoso.com'], at });
-    expect(withDefault).toMatchObject({ ok: true, output: { mailboxes: [{ mailbox: 'anna.schmidt@contoso.com', ok: true, current: { status: 'InACall', rule: 'call' } }] } });
+    expect(withDefault).toMatchObject({
+      ok: true,
+      output: { mailboxes: [{ mailbox: 'anna.schmidt@contoso.com', ok: true, current: { status: 'InACall', rule: 'call' } }] },
+    });
     const custom = { rules: [{ name: 'all', subject: '*', status: 'Busy' }] };
     const withCustom = await h.call('presence.status', { profileId, mailboxes: ['anna.schmidt@contoso.com'], at, rules: custom });
     expect(withCustom).toMatchObject({ ok: true, output: { mailboxes: [{ ok: true, current: { status: 'Busy', rule: 'all' } }] } });
@@ -106,12 +126,23 @@ describe('write-direction RPC methods', () => {
     const asked: string[][] = [];
     connector.availability = async (mailboxes) => {
       asked.push(mailboxes);
-      return [{ mailbox: 'room.amsterdam@contoso.com', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', showAs: 'busy' }];
+      return [
+        { mailbox: 'room.amsterdam@contoso.com', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', showAs: 'busy' },
+      ];
     };
-    const r = await h.call('freebusy.blocks', { profileId, mailboxes: ['room.amsterdam@contoso.com', 'alice.smith@contoso.com'], ...range });
+    const r = await h.call('freebusy.blocks', {
+      profileId,
+      mailboxes: ['room.amsterdam@contoso.com', 'alice.smith@contoso.com'],
+      ...range,
+    });
     expect(r).toMatchObject({
       ok: true,
-      output: { mailboxes: [{ mailbox: 'room.amsterdam@contoso.com', ok: true, blocks: [{ start: '2026-03-10T09:00:00.000Z', showAs: 'busy' }] }, { mailbox: 'alice.smith@contoso.com', ok: true, blocks: [] }] },
+      output: {
+        mailboxes: [
+          { mailbox: 'room.amsterdam@contoso.com', ok: true, blocks: [{ start: '2026-03-10T09:00:00.000Z', showAs: 'busy' }] },
+          { mailbox: 'alice.smith@contoso.com', ok: true, blocks: [] },
+        ],
+      },
     });
     expect(asked).toEqual([['room.amsterdam@contoso.com', 'alice.smith@contoso.com']]);
   });
@@ -123,7 +154,17 @@ describe('write-direction RPC methods', () => {
     const file = conflictLogPath(join(h.dir, 'state'), 'r1');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(file, '..'), { recursive: true });
-    const entry = (key: string) => JSON.stringify({ time: '2026-03-10T09:00:00.000Z', rule: 'r1', key, master: 'a', winner: 'a', action: 'update', a: { subject: 'A' }, b: null });
+    const entry = (key: string) =>
+      JSON.stringify({
+        time: '2026-03-10T09:00:00.000Z',
+        rule: 'r1',
+        key,
+        master: 'a',
+        winner: 'a',
+        action: 'update',
+        a: { subject: 'A' },
+        b: null,
+      });
     await writeFile(file, `${entry('k1')}\n${entry('k2')}\n`);
     const r = await h.call('twoway.conflicts', { ruleId: 'r1', limit: 1 });
     expect(r).toMatchObject({ ok: true, output: { conflicts: [{ key: 'k2', a: { subject: 'A' }, b: null }] } });

@@ -30,7 +30,16 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   h = await createHarness(NOW.toISOString());
-  profile = ewsProfileSchema.parse({ id: 'fb-ews', name: 'fb', kind: 'ews', url: sim.ewsUrl, username: 'svc-delegate@contoso.com', auth: 'basic', access: 'delegate', tls: { caFile: sim.caFile } });
+  profile = ewsProfileSchema.parse({
+    id: 'fb-ews',
+    name: 'fb',
+    kind: 'ews',
+    url: sim.ewsUrl,
+    username: 'svc-delegate@contoso.com',
+    auth: 'basic',
+    access: 'delegate',
+    tls: { caFile: sim.caFile },
+  });
   await h.secrets.set(secretKey(profile.id, 'password'), 'Passw0rd!');
 });
 afterEach(async () => {
@@ -55,13 +64,27 @@ describe('free/busy job type', () => {
   it('writes the busy blocks of a mailbox the account cannot read and records the run', async () => {
     const history = new RunHistoryStore(h.dir);
     const out = join(h.dir, 'fb');
-    const job = h.job({ type: 'freebusy', mailboxes: { mode: 'list', list: [JAN] }, window: { daysBack: 0, daysAhead: 13 }, format: 'json', target: { kind: 'folder', path: out } });
+    const job = h.job({
+      type: 'freebusy',
+      mailboxes: { mode: 'list', list: [JAN] },
+      window: { daysBack: 0, daysAhead: 13 },
+      format: 'json',
+      target: { kind: 'folder', path: out },
+    });
     const events: PumpEvent[] = [];
     const { record, folders } = await executor(history)(job, { trigger: 'schedule', runId: 'run-fb', onEvent: (e) => events.push(e) });
 
     const expected = janBlocks();
     expect(expected.length).toBeGreaterThan(5);
-    expect(record).toMatchObject({ runId: 'run-fb', status: 'ok', mailboxesOk: 1, mailboxesFailed: 0, items: expected.length, itemsWritten: expected.length, trigger: 'schedule' });
+    expect(record).toMatchObject({
+      runId: 'run-fb',
+      status: 'ok',
+      mailboxesOk: 1,
+      mailboxesFailed: 0,
+      items: expected.length,
+      itemsWritten: expected.length,
+      trigger: 'schedule',
+    });
     expect(folders).toEqual([expect.objectContaining({ mailbox: JAN, ok: true, items: expected.length })]);
     expect(await readdir(out)).toEqual(['freebusy-jan.devries@contoso.com.json']);
     const file = JSON.parse(await readFile(join(out, 'freebusy-jan.devries@contoso.com.json'), 'utf8'));
@@ -74,7 +97,13 @@ describe('free/busy job type', () => {
   it('writes a VFREEBUSY for format ics, and a dry run writes nothing', async () => {
     const history = new RunHistoryStore(h.dir);
     const out = join(h.dir, 'fb-ics');
-    const job = h.job({ type: 'freebusy', mailboxes: { mode: 'list', list: [JAN] }, window: { daysBack: 0, daysAhead: 13 }, format: 'ics', target: { kind: 'folder', path: out } });
+    const job = h.job({
+      type: 'freebusy',
+      mailboxes: { mode: 'list', list: [JAN] },
+      window: { daysBack: 0, daysAhead: 13 },
+      format: 'ics',
+      target: { kind: 'folder', path: out },
+    });
     const dry = await executor(history)(job, { trigger: 'manual', dryRun: true });
     expect(dry.record).toMatchObject({ status: 'ok', dryRun: true, itemsWritten: 0 });
     expect(dry.record.items).toBe(janBlocks().length);
@@ -88,7 +117,11 @@ describe('free/busy job type', () => {
 
   it('refuses a non-folder target with a clear error in the run record', async () => {
     const history = new RunHistoryStore(h.dir);
-    const job = h.job({ type: 'freebusy', mailboxes: { mode: 'list', list: [JAN] }, target: { kind: 'sqlite', path: join(h.dir, 'x.db') } });
+    const job = h.job({
+      type: 'freebusy',
+      mailboxes: { mode: 'list', list: [JAN] },
+      target: { kind: 'sqlite', path: join(h.dir, 'x.db') },
+    });
     const { record } = await executor(history)(job, { trigger: 'manual' });
     expect(record.status).toBe('failed');
     expect(record.errors[0]!.error).toMatchObject({ id: 'input.invalid' });
@@ -97,7 +130,12 @@ describe('free/busy job type', () => {
   it('runs a job without a type as an export (which needs the read right svc-delegate lacks)', async () => {
     const history = new RunHistoryStore(h.dir);
     const out = join(h.dir, 'export');
-    const job = h.job({ mailboxes: { mode: 'list', list: [JAN] }, window: { daysBack: 0, daysAhead: 13 }, format: 'json', target: { kind: 'folder', path: out } });
+    const job = h.job({
+      mailboxes: { mode: 'list', list: [JAN] },
+      window: { daysBack: 0, daysAhead: 13 },
+      format: 'json',
+      target: { kind: 'folder', path: out },
+    });
     expect(job.type).toBeUndefined();
     const { record, folders } = await executor(history)(job, { trigger: 'manual' });
     expect(record).toMatchObject({ status: 'failed', mailboxesFailed: 1 });

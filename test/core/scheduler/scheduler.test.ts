@@ -53,7 +53,14 @@ describe('PumpScheduler', () => {
 
   function make(execute: JobExecutor = realExecutor()) {
     let n = 0;
-    scheduler = new PumpScheduler({ jobs: { list: async () => jobs }, history, execute, logger: h.logger, clock, newRunId: () => `run-${++n}` });
+    scheduler = new PumpScheduler({
+      jobs: { list: async () => jobs },
+      history,
+      execute,
+      logger: h.logger,
+      clock,
+      newRunId: () => `run-${++n}`,
+    });
     return scheduler;
   }
 
@@ -70,7 +77,13 @@ describe('PumpScheduler', () => {
     await scheduler.whenIdle();
     const runs = await history.list(jobs[0].id);
     expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
-    expect(runs[1]).toMatchObject({ trigger: 'schedule', mailboxesOk: 1, mailboxesFailed: 0, itemsWritten: 1, startedAt: '2026-03-01T06:00:00.000Z' });
+    expect(runs[1]).toMatchObject({
+      trigger: 'schedule',
+      mailboxesOk: 1,
+      mailboxesFailed: 0,
+      itemsWritten: 1,
+      startedAt: '2026-03-01T06:00:00.000Z',
+    });
   });
 
   it('keeps the rhythm across a restart: the next run counts from the last recorded start', async () => {
@@ -103,7 +116,24 @@ describe('PumpScheduler', () => {
         release = r;
         opts.signal?.addEventListener('abort', () => r());
       });
-      return { record: { runId: opts.runId!, jobId: job.id, jobName: job.name, trigger: opts.trigger, dryRun: false, startedAt: '', finishedAt: '', status: 'ok', mailboxesOk: 0, mailboxesFailed: 0, items: 0, itemsWritten: 0, errors: [] }, folders: [] } as JobRunResult;
+      return {
+        record: {
+          runId: opts.runId!,
+          jobId: job.id,
+          jobName: job.name,
+          trigger: opts.trigger,
+          dryRun: false,
+          startedAt: '',
+          finishedAt: '',
+          status: 'ok',
+          mailboxesOk: 0,
+          mailboxesFailed: 0,
+          items: 0,
+          itemsWritten: 0,
+          errors: [],
+        },
+        folders: [],
+      } as JobRunResult;
     };
     jobs = [h.job({ schedule: { kind: 'interval', minutes: 1 } })];
     await make(slow).start();

@@ -45,19 +45,31 @@ afterEach(async () => {
 const SOURCE_KEY = `${CALPUMP_PROPERTY_SET_ID}:CalpumpSourceKey:String`.toLowerCase();
 const SCOPE_KEY = `${CALPUMP_PROPERTY_SET_ID}:CalpumpScope:String`.toLowerCase();
 const tag = (ev: SimEvent, key: string) => ev.extendedProperties.find((p) => p.key.toLowerCase() === key)?.value;
-const copiesIn = (mailbox: string, scope: string) => [...sim.world.events.values()].filter((e) => e.mailbox === mailbox && tag(e, SCOPE_KEY) === scope);
-const copyOf = (mailbox: string, scope: string, sourceKey: string) => copiesIn(mailbox, scope).find((e) => tag(e, SOURCE_KEY) === sourceKey);
-const single = (mailbox: string, subject: string) => sim.world.mutate.addEvent(mailbox, 'calendar', { subject, date: '2026-03-05', time: '14:00', timeZone: 'UTC' });
+const copiesIn = (mailbox: string, scope: string) =>
+  [...sim.world.events.values()].filter((e) => e.mailbox === mailbox && tag(e, SCOPE_KEY) === scope);
+const copyOf = (mailbox: string, scope: string, sourceKey: string) =>
+  copiesIn(mailbox, scope).find((e) => tag(e, SOURCE_KEY) === sourceKey);
+const single = (mailbox: string, subject: string) =>
+  sim.world.mutate.addEvent(mailbox, 'calendar', { subject, date: '2026-03-05', time: '14:00', timeZone: 'UTC' });
 const writes = () => ({ ews: writeCounts(sim, 'ews'), graph: writeCounts(sim, 'graph') });
 const NO_WRITES = { ews: { create: 0, update: 0, delete: 0 }, graph: { create: 0, update: 0, delete: 0 } };
 
 function mirroredCount(mailbox: string): number {
   const from = new Date(NOW);
-  return expectedEvents(sim.world, mailbox, 'calendar', from, new Date(from.getTime() + 3 * 86_400_000)).filter((e) => !e.isCancelled && e.sensitivity !== 'private').length;
+  return expectedEvents(sim.world, mailbox, 'calendar', from, new Date(from.getTime() + 3 * 86_400_000)).filter(
+    (e) => !e.isCancelled && e.sensitivity !== 'private',
+  ).length;
 }
 
 function saveRule(id: string, over: Partial<TwoWayRuleInput> = {}): TwoWayRule {
-  const rule = twoWayRuleSchema.parse({ id, a: { profile: 'sim-ews', mailbox: ALICE }, b: { profile: 'sim-graph', mailbox: BOB }, master: 'a', window: { daysBack: 0, daysAhead: 3 }, ...over });
+  const rule = twoWayRuleSchema.parse({
+    id,
+    a: { profile: 'sim-ews', mailbox: ALICE },
+    b: { profile: 'sim-graph', mailbox: BOB },
+    master: 'a',
+    window: { daysBack: 0, daysAhead: 3 },
+    ...over,
+  });
   rules.set(id, rule);
   return rule;
 }
@@ -72,7 +84,10 @@ function executor(history = new RunHistoryStore(h.dir)) {
         return p;
       },
     },
-    connectorFor: (p) => (p.kind === 'ews' ? createEwsConnector(p, { secrets, logger: nullLogger }) : createGraphConnector(p as never, { secrets, logger: nullLogger })),
+    connectorFor: (p) =>
+      p.kind === 'ews'
+        ? createEwsConnector(p, { secrets, logger: nullLogger })
+        : createGraphConnector(p as never, { secrets, logger: nullLogger }),
     writerFor: (p) => simWriter(sim, p.kind === 'ews' ? 'ews' : 'graph'),
     states: h.states,
     secrets: h.secrets,
@@ -90,7 +105,16 @@ function executor(history = new RunHistoryStore(h.dir)) {
   });
 }
 
-const twoWayJob = (ruleId: string, over: Record<string, unknown> = {}) => h.job({ id: `job-${ruleId}`, name: `Two-way ${ruleId}`, type: 'twoway', twoway: { ruleId }, profile: 'sim-ews', schedule: { kind: 'interval', minutes: 15 }, ...over });
+const twoWayJob = (ruleId: string, over: Record<string, unknown> = {}) =>
+  h.job({
+    id: `job-${ruleId}`,
+    name: `Two-way ${ruleId}`,
+    type: 'twoway',
+    twoway: { ruleId },
+    profile: 'sim-ews',
+    schedule: { kind: 'interval', minutes: 15 },
+    ...over,
+  });
 
 describe('twoway job type', () => {
   it('a scheduled run mirrors both ways with one result per side; a second run writes nothing; changes and deletions flow', async () => {
@@ -104,7 +128,13 @@ describe('twoway job type', () => {
     const expectOnA = mirroredCount(BOB);
 
     const first = await run(job, { trigger: 'schedule', onEvent: (e) => events.push(e) });
-    expect(first.record).toMatchObject({ status: 'ok', mailboxesOk: 2, mailboxesFailed: 0, itemsWritten: expectOnA + expectOnB, trigger: 'schedule' });
+    expect(first.record).toMatchObject({
+      status: 'ok',
+      mailboxesOk: 2,
+      mailboxesFailed: 0,
+      itemsWritten: expectOnA + expectOnB,
+      trigger: 'schedule',
+    });
     expect(first.folders).toEqual([
       { mailbox: ALICE, folder: 'calendar', ok: true, items: expectOnA, upserts: expectOnA, deletes: 0 },
       { mailbox: BOB, folder: 'calendar', ok: true, items: expectOnB, upserts: expectOnB, deletes: 0 },
@@ -121,17 +151,23 @@ describe('twoway job type', () => {
     const key = `a:${fromAlice.iCalUId}`;
     sim.world.mutate.changeSubject(fromAlice.id, 'Alice planning (room 2)');
     const third = await run(job, { trigger: 'schedule' });
-    expect(third.folders.map((f) => [f.upserts, f.deletes])).toEqual([[0, 0], [1, 0]]);
+    expect(third.folders.map((f) => [f.upserts, f.deletes])).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
     expect(copyOf(BOB, 'sched', key)!.subject).toBe('Alice planning (room 2)');
 
     sim.world.mutate.deleteEvent(fromAlice.id);
     const fourth = await run(job, { trigger: 'schedule' });
-    expect(fourth.folders.map((f) => [f.upserts, f.deletes])).toEqual([[0, 0], [0, 1]]);
+    expect(fourth.folders.map((f) => [f.upserts, f.deletes])).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
     expect(copyOf(BOB, 'sched', key)).toBeUndefined();
     expect((await history.list(job.id, 10)).map((r) => r.itemsWritten)).toEqual([1, 1, 0, expectOnA + expectOnB]);
   });
 
-  it('follows the rule\'s propagation flags (B→A create off: bob\'s new item stays on his side)', async () => {
+  it("follows the rule's propagation flags (B→A create off: bob's new item stays on his side)", async () => {
     saveRule('flags', { propagate: { bToA: { create: false } } });
     const job = twoWayJob('flags');
     const run = executor();
@@ -155,8 +191,16 @@ describe('twoway job type', () => {
     sim.counters.reset();
     const dry = await run(job, { trigger: 'cli', dryRun: true });
     expect(dry.record).toMatchObject({ status: 'ok', dryRun: true, itemsWritten: 0 });
-    expect(dry.folders.map((f) => [f.mailbox, f.upserts, f.deletes])).toEqual([[ALICE, 0, 0], [BOB, 1, 0]]);
-    expect(h.logs.find((l) => l.event === 'twoway.wouldWrite')?.fields).toMatchObject({ side: 'b', mailbox: BOB, action: 'create', subject: 'Dry run item' });
+    expect(dry.folders.map((f) => [f.mailbox, f.upserts, f.deletes])).toEqual([
+      [ALICE, 0, 0],
+      [BOB, 1, 0],
+    ]);
+    expect(h.logs.find((l) => l.event === 'twoway.wouldWrite')?.fields).toMatchObject({
+      side: 'b',
+      mailbox: BOB,
+      action: 'create',
+      subject: 'Dry run item',
+    });
     expect(writes()).toEqual(NO_WRITES);
     expect(copyOf(BOB, 'dry', `a:${added.iCalUId}`)).toBeUndefined();
     expect(await readFile(statePath(stateDir, 'dry'), 'utf8')).toBe(stateBefore);
@@ -176,12 +220,17 @@ describe('twoway job type', () => {
     sim.world.mutate.changeSubject(copyOf(BOB, 'conflict', key)!.id, 'Version B');
     const r = await run(job, { trigger: 'schedule' });
     expect(r.record.status).toBe('ok');
-    expect(h.logs.find((l) => l.event === 'twoway.conflict')?.fields).toMatchObject({ key, winner: 'b', a: { subject: 'Version A' }, b: { subject: 'Version B' } });
+    expect(h.logs.find((l) => l.event === 'twoway.conflict')?.fields).toMatchObject({
+      key,
+      winner: 'b',
+      a: { subject: 'Version A' },
+      b: { subject: 'Version B' },
+    });
     expect(h.logs.find((l) => l.event === 'twoway.job.conflicts')?.fields).toMatchObject({ count: 1, keys: [key] });
     expect(sim.world.events.get(original.id)!.subject).toBe('Version B');
   });
 
-  it('a side that cannot be opened fails alone in the record; the rule\'s state is kept', async () => {
+  it("a side that cannot be opened fails alone in the record; the rule's state is kept", async () => {
     saveRule('broken');
     const job = twoWayJob('broken');
     await executor()(job, { trigger: 'schedule' });

@@ -12,8 +12,18 @@ const PASSWORD = 'Passw0rd!-unique-marker';
 
 function recordingLogger() {
   const records: Array<{ level: string; event: string; fields: Record<string, unknown> }> = [];
-  const log = (level: string) => (event: string, fields: Record<string, unknown> = {}) => void records.push({ level, event, fields });
-  const logger: Logger = { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug'), trace: log('trace'), child: () => logger };
+  const log =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      void records.push({ level, event, fields });
+  const logger: Logger = {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    trace: log('trace'),
+    child: () => logger,
+  };
   return { logger, records };
 }
 
@@ -22,7 +32,10 @@ async function tempDir() {
 }
 
 async function unreadable(p: Promise<unknown>): Promise<CalpumpError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(CalpumpError);
   expect((err as CalpumpError).id).toBe('secrets.unreadable');
   return err as CalpumpError;
@@ -78,7 +91,10 @@ describe('FileSecretStore', () => {
   });
 
   it('rejects a short passphrase as too weak', async () => {
-    const err = await new FileSecretStore({ dir: await tempDir(), env: { CALPUMP_SECRET_KEY: 'short' } }).set('k', 'v').then(() => undefined, (e: unknown) => e);
+    const err = await new FileSecretStore({ dir: await tempDir(), env: { CALPUMP_SECRET_KEY: 'short' } }).set('k', 'v').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((err as CalpumpError).id).toBe('secrets.keyInvalid');
   });
 

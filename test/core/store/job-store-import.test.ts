@@ -23,7 +23,16 @@ describe('import jobs in the job store', () => {
     const old = {
       schemaVersion: 1,
       jobs: [
-        { id: 'j1', type: 'import', import: importDoc, name: 'Absences', profile: 'onprem', mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] }, target: { kind: 'folder', path: '/etc/calpump/state' }, schedule: { kind: 'interval', minutes: 60, active: true } },
+        {
+          id: 'j1',
+          type: 'import',
+          import: importDoc,
+          name: 'Absences',
+          profile: 'onprem',
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+          target: { kind: 'folder', path: '/etc/calpump/state' },
+          schedule: { kind: 'interval', minutes: 60, active: true },
+        },
         { id: 'j2', name: 'Rooms', profile: 'onprem', mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/srv/out' } },
       ],
     };
@@ -49,7 +58,10 @@ describe('import jobs in the job store', () => {
       [{ name: 'X', profile: 'onprem', mailboxes: { mode: 'allRooms' } }, 'target'],
       [{ type: 'presence', name: 'Y', profile: 'onprem', target: { kind: 'folder', path: '/x' } }, 'mailboxes'],
     ] as const) {
-      const e = await store.add(input as never).then(() => undefined, (x: unknown) => x);
+      const e = await store.add(input as never).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
       expect(e).toBeInstanceOf(CalpumpError);
       expect((e as CalpumpError).params.field).toBe(field);
     }

@@ -21,9 +21,24 @@ describe('two-way jobs in the job store', () => {
     const doc = {
       schemaVersion: 1,
       jobs: [
-        { id: 'j1', name: 'Rooms', profile: 'onprem', mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/srv/out' }, schedule: { kind: 'interval', minutes: 30, active: true } },
+        {
+          id: 'j1',
+          name: 'Rooms',
+          profile: 'onprem',
+          mailboxes: { mode: 'allRooms' },
+          target: { kind: 'folder', path: '/srv/out' },
+          schedule: { kind: 'interval', minutes: 30, active: true },
+        },
         // A placeholder target an editor may have left behind is dropped, as for import jobs.
-        { id: 'j2', type: 'twoway', twoway: { ruleId: 'crm-anna' }, name: 'CRM', profile: 'onprem', target: { kind: 'folder', path: '/tmp' }, schedule: { kind: 'cron', cron: '*/10 * * * *', active: true } },
+        {
+          id: 'j2',
+          type: 'twoway',
+          twoway: { ruleId: 'crm-anna' },
+          name: 'CRM',
+          profile: 'onprem',
+          target: { kind: 'folder', path: '/tmp' },
+          schedule: { kind: 'cron', cron: '*/10 * * * *', active: true },
+        },
       ],
     };
     await writeFile(join(dir, JOBS_FILE), JSON.stringify(doc));
@@ -55,7 +70,10 @@ describe('two-way jobs in the job store', () => {
       [{ type: 'twoway', twoway: { ruleId: '../etc' }, name: 'Bad rule', profile: 'onprem' }, 'twoway.ruleId'],
       [{ type: 'freebusy', name: 'Still needs a target', profile: 'onprem', mailboxes: { mode: 'allRooms' } }, 'target'],
     ] as const) {
-      const e = await store.add(input as never).then(() => undefined, (x: unknown) => x);
+      const e = await store.add(input as never).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
       expect(e).toBeInstanceOf(CalpumpError);
       expect((e as CalpumpError).params.field).toBe(field);
     }

@@ -17,7 +17,10 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const doorSigns = { rules: [{ name: 'absent', showAs: 'oof', status: 'Away' }], idleStatus: 'Free', horizonHours: 12 };
 
 async function refused(p: Promise<unknown>): Promise<CalpumpError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(CalpumpError);
   return e as CalpumpError;
 }

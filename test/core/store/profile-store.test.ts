@@ -25,7 +25,10 @@ async function setup() {
 }
 
 async function calpumpError(p: Promise<unknown>, id: string): Promise<CalpumpError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(CalpumpError);
   expect((err as CalpumpError).id).toBe(id);
   return err as CalpumpError;
@@ -56,7 +59,10 @@ describe('ProfileStore', () => {
     await store.add(ews('demo'));
     const u = await store.update('demo', (p) => ({ ...p, access: 'delegate', name: 'renamed' }));
     expect(u).toMatchObject({ id: 'id-1', access: 'delegate', name: 'renamed' });
-    await calpumpError(store.update('renamed', (p) => ({ ...p, kind: 'graph' })), 'input.invalid');
+    await calpumpError(
+      store.update('renamed', (p) => ({ ...p, kind: 'graph' })),
+      'input.invalid',
+    );
     expect((await store.update('renamed', (p) => ({ ...p, id: 'other' }))).id).toBe('id-1');
     expect((await store.get('renamed')).id).toBe('id-1');
   });

@@ -7,8 +7,16 @@ import { SyncStateStore, type SyncStateRecord } from '../../../src/core/store/sy
 const key = { jobId: 'j1', mailbox: 'Anna.Schmidt@contoso.com', folder: 'calendar' };
 function record(sequence: number): SyncStateRecord {
   return {
-    schemaVersion: 1, ...key, targetId: 'folder:/x', configHash: 'c', syncState: `s${sequence}`,
-    window: { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' }, sequence, outputHash: 'h', events: [], committedAt: '2026-03-02T00:00:00.000Z',
+    schemaVersion: 1,
+    ...key,
+    targetId: 'folder:/x',
+    configHash: 'c',
+    syncState: `s${sequence}`,
+    window: { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' },
+    sequence,
+    outputHash: 'h',
+    events: [],
+    committedAt: '2026-03-02T00:00:00.000Z',
   };
 }
 

@@ -13,10 +13,18 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const crm = { id: 'crm-anna', a: { mailbox: 'anna.schmidt@contoso.com' }, b: { mailbox: 'crm.anna@contoso.com', profile: 'Contoso 365' }, master: 'b' };
+const crm = {
+  id: 'crm-anna',
+  a: { mailbox: 'anna.schmidt@contoso.com' },
+  b: { mailbox: 'crm.anna@contoso.com', profile: 'Contoso 365' },
+  master: 'b',
+};
 
 async function refused(p: Promise<unknown>): Promise<CalpumpError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(CalpumpError);
   return e as CalpumpError;
 }
@@ -26,7 +34,13 @@ describe('TwoWayRuleStore', () => {
     await new TwoWayRuleStore({ dir }).save(crm);
     const rules = await new TwoWayRuleStore({ dir }).list();
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ id: 'crm-anna', master: 'b', a: { folder: 'calendar' }, propagate: { aToB: { delete: true } }, window: { daysAhead: 90 } });
+    expect(rules[0]).toMatchObject({
+      id: 'crm-anna',
+      master: 'b',
+      a: { folder: 'calendar' },
+      propagate: { aToB: { delete: true } },
+      window: { daysAhead: 90 },
+    });
     expect((await new TwoWayRuleStore({ dir }).get('CRM-ANNA')).b.profile).toBe('Contoso 365');
   });
 

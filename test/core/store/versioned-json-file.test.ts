@@ -54,7 +54,13 @@ describe('VersionedJsonFile', () => {
 
   it('on an invalid field: backs the file up, names file and field, and refuses to overwrite', async () => {
     const { dir, path, file } = await setup();
-    const original = JSON.stringify({ schemaVersion: 2, items: [{ name: 'a', url: 'https://a.example/' }, { name: 'b', url: 'not a url' }] });
+    const original = JSON.stringify({
+      schemaVersion: 2,
+      items: [
+        { name: 'a', url: 'https://a.example/' },
+        { name: 'b', url: 'not a url' },
+      ],
+    });
     await writeFile(path, original);
     const err = await catchError(file.read());
     expect(err.id).toBe('config.invalid');
@@ -85,7 +91,9 @@ describe('VersionedJsonFile', () => {
   it('serialises concurrent updates so none is lost', async () => {
     const { file } = await setup();
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => file.update((d) => ({ ...d, items: [...d.items, { name: `n${i}`, url: `https://${i}.example/` }] }))),
+      Array.from({ length: 8 }, (_, i) =>
+        file.update((d) => ({ ...d, items: [...d.items, { name: `n${i}`, url: `https://${i}.example/` }] })),
+      ),
     );
     expect((await file.read()).items).toHaveLength(8);
   });

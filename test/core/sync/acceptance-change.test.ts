@@ -9,7 +9,13 @@ import { SIM_ANCHOR, singleEventsIn, startPumpSim, type PumpSim } from '../../su
 import { folderOutput, sqliteOutput, webhookOutput } from '../../support/target-outputs.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
 
-const MAILBOXES = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'alice.smith@contoso.com', 'room.amsterdam@contoso.com', 'bob.jones@contoso.com'];
+const MAILBOXES = [
+  'anna.schmidt@contoso.com',
+  'jan.devries@contoso.com',
+  'alice.smith@contoso.com',
+  'room.amsterdam@contoso.com',
+  'bob.jones@contoso.com',
+];
 const UNCHANGED = ['room.amsterdam@contoso.com', 'bob.jones@contoso.com'];
 const KINDS = ['folder', 'sqlite', 'webhook'] as const;
 type Kind = (typeof KINDS)[number];
@@ -76,7 +82,12 @@ describe('acceptance: changes reach every target (simulator + EWS)', () => {
   });
 
   it('sqlite: the renamed event has its new subject, the moved one its new start, the deleted one is gone', () => {
-    const rows = sqliteOutput(join(h.dir, 'cal.db')) as Array<{ ical_uid: string; subject: string; start: string; original_start: string | null }>;
+    const rows = sqliteOutput(join(h.dir, 'cal.db')) as Array<{
+      ical_uid: string;
+      subject: string;
+      start: string;
+      original_start: string | null;
+    }>;
     expect(rows.filter((r) => r.ical_uid === changed.iCalUId).map((r) => r.subject)).toEqual([changed.subject]);
     expect(rows.filter((r) => r.ical_uid === moved.iCalUId).map((r) => r.start)).toEqual([moved.start]);
     expect(rows.some((r) => r.ical_uid === deleted.iCalUId)).toBe(false);
@@ -89,7 +100,9 @@ describe('acceptance: changes reach every target (simulator + EWS)', () => {
     const hook = webhookOutput(rx).state;
     const jan = Object.values(hook['jan.devries@contoso.com/calendar']) as Array<{ iCalUId: string; start: string }>;
     expect(jan.filter((e) => e.iCalUId === moved.iCalUId).map((e) => e.start)).toEqual([moved.start]);
-    expect(Object.values(hook['alice.smith@contoso.com/calendar']).some((e) => (e as { iCalUId: string }).iCalUId === deleted.iCalUId)).toBe(false);
+    expect(
+      Object.values(hook['alice.smith@contoso.com/calendar']).some((e) => (e as { iCalUId: string }).iCalUId === deleted.iCalUId),
+    ).toBe(false);
     expect(rx.deliveries.every((d) => d.signatureOk)).toBe(true);
   });
 

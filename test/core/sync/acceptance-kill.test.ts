@@ -30,7 +30,7 @@ const TS_LOADER = process.env.PUMP_RUNNER_TSX ? ['--import', 'tsx'] : [join(ROOT
 // A fixed-seed generator: the kill points are random but the test is reproducible.
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 interface Workspace {
@@ -43,19 +43,31 @@ interface Workspace {
 async function workspace(sim: RunningSimulator): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), 'calpump-kill-'));
   const rx = await startWebhookReceiver(SECRET);
-  const base = { profile: 'sim', mailboxes: { mode: 'list', list: MAILBOXES }, window: { daysBack: 3, daysAhead: 14 }, filters: { private: 'mask' }, concurrency: 3 };
+  const base = {
+    profile: 'sim',
+    mailboxes: { mode: 'list', list: MAILBOXES },
+    window: { daysBack: 3, daysAhead: 14 },
+    filters: { private: 'mask' },
+    concurrency: 3,
+  };
   const jobs = [
     jobSchema.parse({ ...base, id: 'k-folder', name: 'folder', format: 'ics', target: { kind: 'folder', path: join(dir, 'ics') } }),
     jobSchema.parse({ ...base, id: 'k-sqlite', name: 'sqlite', target: { kind: 'sqlite', path: join(dir, 'cal.db') } }),
     jobSchema.parse({ ...base, id: 'k-webhook', name: 'webhook', target: { kind: 'webhook', url: rx.url, batchSize: 7 } }),
   ];
   const spec = join(dir, 'spec.json');
-  await writeFile(spec, JSON.stringify({ ewsUrl: sim.ewsUrl, caFile: sim.caFile, stateDir: join(dir, 'state'), now: SIM_ANCHOR, webhookSecret: SECRET, jobs }));
+  await writeFile(
+    spec,
+    JSON.stringify({ ewsUrl: sim.ewsUrl, caFile: sim.caFile, stateDir: join(dir, 'state'), now: SIM_ANCHOR, webhookSecret: SECRET, jobs }),
+  );
   return { dir, rx, spec, jobs };
 }
 
 /** Runs the runner; kills it with SIGKILL after `killAfterLines` progress lines (+ a few ms), if given. */
-function runChild(spec: string, kill?: { afterLines: number; delayMs: number }): Promise<{ killed: boolean; statuses?: Record<string, string>; errors?: unknown; stderr: string }> {
+function runChild(
+  spec: string,
+  kill?: { afterLines: number; delayMs: number },
+): Promise<{ killed: boolean; statuses?: Record<string, string>; errors?: unknown; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...TS_LOADER, RUNNER, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
@@ -83,7 +95,15 @@ function runChild(spec: string, kill?: { afterLines: number; delayMs: number }):
 
 /** The uninterrupted reference run: in this process, no faults, no kills. */
 async function cleanRun(sim: RunningSimulator, w: Workspace): Promise<void> {
-  const profile = ewsProfileSchema.parse({ id: 'sim', name: 'sim', kind: 'ews', url: sim.ewsUrl, username: 'svc-calpump@contoso.com', auth: 'basic', tls: { caFile: sim.caFile } });
+  const profile = ewsProfileSchema.parse({
+    id: 'sim',
+    name: 'sim',
+    kind: 'ews',
+    url: sim.ewsUrl,
+    username: 'svc-calpump@contoso.com',
+    auth: 'basic',
+    tls: { caFile: sim.caFile },
+  });
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey('sim', 'password'), 'Passw0rd!');
   const connector = createEwsConnector(profile, { secrets, logger: nullLogger });

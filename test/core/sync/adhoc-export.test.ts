@@ -12,8 +12,16 @@ const to = new Date('2026-03-15T00:00:00Z');
 
 function world(): FakeConnector {
   const c = new FakeConnector();
-  c.put('anna@contoso.com', 'calendar', makeEvent({ subject: 'Inside', start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }));
-  c.put('anna@contoso.com', 'calendar', makeEvent({ subject: 'Before', start: '2026-02-20T09:00:00.000Z', end: '2026-02-20T10:00:00.000Z' }));
+  c.put(
+    'anna@contoso.com',
+    'calendar',
+    makeEvent({ subject: 'Inside', start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }),
+  );
+  c.put(
+    'anna@contoso.com',
+    'calendar',
+    makeEvent({ subject: 'Before', start: '2026-02-20T09:00:00.000Z', end: '2026-02-20T10:00:00.000Z' }),
+  );
   c.put('anna@contoso.com', 'calendar', makeSeries('s1', '2026-03-10T08:00:00.000Z', 10));
   c.put('jan@contoso.com', 'calendar', makeEvent({ subject: 'Jan', start: '2026-03-03T09:00:00.000Z', end: '2026-03-03T10:00:00.000Z' }));
   c.put('broken@contoso.com', 'calendar', makeEvent({ start: '2026-03-03T09:00:00.000Z', end: '2026-03-03T10:00:00.000Z' }));
@@ -41,7 +49,9 @@ describe('runAdhocExport', () => {
 
   it('writes one file per mailbox with the window only, and a failing mailbox does not stop the others', async () => {
     const c = world();
-    c.failures.set('broken@contoso.com', { error: new CalpumpError('ews.impersonation.denied', { params: { mailbox: 'broken@contoso.com', account: 'svc' } }) });
+    c.failures.set('broken@contoso.com', {
+      error: new CalpumpError('ews.impersonation.denied', { params: { mailbox: 'broken@contoso.com', account: 'svc' } }),
+    });
     const progress: ExportProgress[] = [];
     const report = await runAdhocExport(req(), { connector: c, logger: nullLogger, onProgress: (p) => progress.push(p) });
 
@@ -73,7 +83,10 @@ describe('runAdhocExport', () => {
     const first = await runAdhocExport(req({ mailboxes: ['anna@contoso.com'] }), { connector: c, logger: nullLogger });
     const before = await readFile(first.mailboxes[0].file!, 'utf8');
     c.put('anna@contoso.com', 'calendar', makeEvent({ start: '2026-03-04T09:00:00.000Z', end: '2026-03-04T10:00:00.000Z' }));
-    c.failures.set('anna@contoso.com', { error: new CalpumpError('net.timeout', { params: { host: 'mail', seconds: '30' } }), afterEvents: 2 });
+    c.failures.set('anna@contoso.com', {
+      error: new CalpumpError('net.timeout', { params: { host: 'mail', seconds: '30' } }),
+      afterEvents: 2,
+    });
     const second = await runAdhocExport(req({ mailboxes: ['anna@contoso.com'] }), { connector: c, logger: nullLogger });
     expect(second.mailboxes[0]).toMatchObject({ ok: false, error: { id: 'net.timeout' } });
     expect(await readFile(first.mailboxes[0].file!, 'utf8')).toBe(before);

@@ -14,7 +14,11 @@ const MAILBOXES = ['anna@contoso.com', 'jan@contoso.com', 'room.amsterdam@contos
 function world(): FakeConnector {
   const c = new FakeConnector();
   for (const m of MAILBOXES) {
-    c.put(m, 'calendar', makeEvent({ id: `${m}-a`, subject: `A ${m}`, start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }));
+    c.put(
+      m,
+      'calendar',
+      makeEvent({ id: `${m}-a`, subject: `A ${m}`, start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }),
+    );
     c.put(m, 'calendar', makeSeries(`${m}-s`, '2026-02-26T08:00:00.000Z', 20));
   }
   return c;
@@ -22,9 +26,16 @@ function world(): FakeConnector {
 
 function mutate(c: FakeConnector): void {
   const a = c.item('anna@contoso.com', 'calendar', 'anna@contoso.com-a');
-  c.put('anna@contoso.com', 'calendar', { ...a, events: [{ ...a.events[0], subject: 'Changed', start: '2026-03-04T09:00:00.000Z', end: '2026-03-04T10:00:00.000Z' }] });
+  c.put('anna@contoso.com', 'calendar', {
+    ...a,
+    events: [{ ...a.events[0], subject: 'Changed', start: '2026-03-04T09:00:00.000Z', end: '2026-03-04T10:00:00.000Z' }],
+  });
   c.remove('jan@contoso.com', 'calendar', 'jan@contoso.com-s');
-  c.put('room.amsterdam@contoso.com', 'calendar', makeEvent({ id: 'new', subject: 'New', start: '2026-03-05T09:00:00.000Z', end: '2026-03-05T10:00:00.000Z' }));
+  c.put(
+    'room.amsterdam@contoso.com',
+    'calendar',
+    makeEvent({ id: 'new', subject: 'New', start: '2026-03-05T09:00:00.000Z', end: '2026-03-05T10:00:00.000Z' }),
+  );
 }
 
 type Kind = 'folder' | 'sqlite' | 'webhook';
@@ -36,7 +47,12 @@ async function outputOf(kind: Kind, h: Harness, rx: WebhookReceiver) {
 }
 
 function jobFor(kind: Kind, h: Harness, rx: WebhookReceiver): Job {
-  const target = kind === 'folder' ? { kind, path: join(h.dir, 'out') } : kind === 'sqlite' ? { kind, path: join(h.dir, 'out.db') } : { kind, url: rx.url, batchSize: 2 };
+  const target =
+    kind === 'folder'
+      ? { kind, path: join(h.dir, 'out') }
+      : kind === 'sqlite'
+        ? { kind, path: join(h.dir, 'out.db') }
+        : { kind, url: rx.url, batchSize: 2 };
   return h.job({ mailboxes: { mode: 'list', list: MAILBOXES }, format: 'ics', target, concurrency: 2 });
 }
 
@@ -46,7 +62,12 @@ describe.each<Kind>(['folder', 'sqlite', 'webhook'])('crash replay (%s target)',
   let rx: WebhookReceiver;
   let rxClean: WebhookReceiver;
   beforeEach(async () => {
-    [h, clean, rx, rxClean] = await Promise.all([createHarness(), createHarness(), startWebhookReceiver(WEBHOOK_SECRET), startWebhookReceiver(WEBHOOK_SECRET)]);
+    [h, clean, rx, rxClean] = await Promise.all([
+      createHarness(),
+      createHarness(),
+      startWebhookReceiver(WEBHOOK_SECRET),
+      startWebhookReceiver(WEBHOOK_SECRET),
+    ]);
   });
   afterEach(async () => {
     await Promise.all([h.cleanup(), clean.cleanup(), rx.close(), rxClean.close()]);

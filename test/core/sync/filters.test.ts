@@ -18,7 +18,14 @@ const f = (over: object) => filtersSchema.parse(over);
 describe('applyFilters', () => {
   it('mask keeps the busy time but hides subject, location, body, attendees, organizer and categories', () => {
     const out = applyFilters(privateEvent, f({ private: 'mask', includeBody: true }))!;
-    expect(out).toMatchObject({ subject: 'Private appointment', location: '', categories: [], start: privateEvent.start, end: privateEvent.end, showAs: 'busy' });
+    expect(out).toMatchObject({
+      subject: 'Private appointment',
+      location: '',
+      categories: [],
+      start: privateEvent.start,
+      end: privateEvent.end,
+      showAs: 'busy',
+    });
     expect(out.body).toBeUndefined();
     expect(out.attendees).toBeUndefined();
     expect(out.organizer).toBeUndefined();

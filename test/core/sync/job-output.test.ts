@@ -4,10 +4,21 @@ import { requireMailboxes, requireTarget } from '../../../src/core/sync/job-outp
 import { jobSchema } from '../../../src/shared/job.js';
 
 const importJob = jobSchema.parse({
-  id: 'i1', name: 'absences', type: 'import', profile: 'p', import: { source: { kind: 'file', path: '/x.csv' } },
-  mailboxes: { mode: 'list', list: ['a@contoso.com'] }, target: { kind: 'folder', path: '/old-placeholder' },
+  id: 'i1',
+  name: 'absences',
+  type: 'import',
+  profile: 'p',
+  import: { source: { kind: 'file', path: '/x.csv' } },
+  mailboxes: { mode: 'list', list: ['a@contoso.com'] },
+  target: { kind: 'folder', path: '/old-placeholder' },
 });
-const exportJob = jobSchema.parse({ id: 'e1', name: 'rooms', profile: 'p', mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/out' } });
+const exportJob = jobSchema.parse({
+  id: 'e1',
+  name: 'rooms',
+  profile: 'p',
+  mailboxes: { mode: 'allRooms' },
+  target: { kind: 'folder', path: '/out' },
+});
 
 describe('job output parts', () => {
   it('an import job has neither (placeholders dropped on load); a runner asking for them gets a field-named error', () => {

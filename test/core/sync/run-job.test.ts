@@ -10,10 +10,22 @@ const MAILBOXES = ['anna@contoso.com', 'jan@contoso.com'];
 
 function world(): FakeConnector {
   const c = new FakeConnector();
-  c.put('anna@contoso.com', 'calendar', makeEvent({ id: 'single', subject: 'Inside', start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }));
+  c.put(
+    'anna@contoso.com',
+    'calendar',
+    makeEvent({ id: 'single', subject: 'Inside', start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }),
+  );
   c.put('anna@contoso.com', 'calendar', makeSeries('s1', '2026-02-25T08:00:00.000Z', 30));
-  c.put('anna@contoso.com', 'calendar', makeEvent({ id: 'far', subject: 'Outside', start: '2026-04-20T09:00:00.000Z', end: '2026-04-20T10:00:00.000Z' }));
-  c.put('jan@contoso.com', 'calendar', makeEvent({ id: 'jan1', subject: 'Jan', start: '2026-03-03T09:00:00.000Z', end: '2026-03-03T10:00:00.000Z' }));
+  c.put(
+    'anna@contoso.com',
+    'calendar',
+    makeEvent({ id: 'far', subject: 'Outside', start: '2026-04-20T09:00:00.000Z', end: '2026-04-20T10:00:00.000Z' }),
+  );
+  c.put(
+    'jan@contoso.com',
+    'calendar',
+    makeEvent({ id: 'jan1', subject: 'Jan', start: '2026-03-03T09:00:00.000Z', end: '2026-03-03T10:00:00.000Z' }),
+  );
   return c;
 }
 
@@ -53,7 +65,10 @@ describe('runJob (folder target, fake connector)', () => {
     const c = world();
     await h.run(job(), c);
     const single = c.item('anna@contoso.com', 'calendar', 'single');
-    c.put('anna@contoso.com', 'calendar', { ...single, events: [{ ...single.events[0], subject: 'Inside (renamed)', lastModified: '2026-03-01T07:00:00.000Z' }] });
+    c.put('anna@contoso.com', 'calendar', {
+      ...single,
+      events: [{ ...single.events[0], subject: 'Inside (renamed)', lastModified: '2026-03-01T07:00:00.000Z' }],
+    });
     const s1 = c.item('anna@contoso.com', 'calendar', 's1');
     const moved = s1.events.map((e, i) => (i === 6 ? { ...e, start: '2026-03-03T15:00:00.000Z', end: '2026-03-03T15:30:00.000Z' } : e));
     c.put('anna@contoso.com', 'calendar', { ...s1, events: moved });
@@ -105,10 +120,17 @@ describe('runJob (folder target, fake connector)', () => {
 
   it('a failing mailbox is recorded, the others complete, and it is retried on the next run', async () => {
     const c = world();
-    c.failures.set('jan@contoso.com', { error: new CalpumpError('ews.impersonation.denied', { params: { mailbox: 'jan@contoso.com', account: 'svc' } }), times: 1 });
+    c.failures.set('jan@contoso.com', {
+      error: new CalpumpError('ews.impersonation.denied', { params: { mailbox: 'jan@contoso.com', account: 'svc' } }),
+      times: 1,
+    });
     const first = await h.run(job(), c);
     expect(first.record).toMatchObject({ status: 'partial', mailboxesOk: 1, mailboxesFailed: 1 });
-    expect(first.record.errors[0]).toMatchObject({ mailbox: 'jan@contoso.com', folder: 'calendar', error: { id: 'ews.impersonation.denied' } });
+    expect(first.record.errors[0]).toMatchObject({
+      mailbox: 'jan@contoso.com',
+      folder: 'calendar',
+      error: { id: 'ews.impersonation.denied' },
+    });
     expect(await readdir(join(h.dir, 'out'))).toEqual(['anna@contoso.com__calendar.json']);
     const second = await h.run(job(), c);
     expect(second.record.status).toBe('ok');

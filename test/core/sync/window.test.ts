@@ -11,7 +11,9 @@ describe('job window', () => {
   it('a day later only the new day needs reading', () => {
     const a = jobWindow(new Date('2026-03-10T10:00:00Z'), { daysBack: 2, daysAhead: 3 });
     const b = jobWindow(new Date('2026-03-11T10:00:00Z'), { daysBack: 2, daysAhead: 3 });
-    expect(newSlices(a, b).map((s) => [s.from.toISOString(), s.to.toISOString()])).toEqual([['2026-03-14T00:00:00.000Z', '2026-03-15T00:00:00.000Z']]);
+    expect(newSlices(a, b).map((s) => [s.from.toISOString(), s.to.toISOString()])).toEqual([
+      ['2026-03-14T00:00:00.000Z', '2026-03-15T00:00:00.000Z'],
+    ]);
     expect(newSlices(b, a).map((s) => s.from.toISOString())).toEqual(['2026-03-08T00:00:00.000Z']);
     expect(newSlices(a, a)).toEqual([]);
   });

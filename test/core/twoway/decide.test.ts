@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { decide, twoWayRuleSchema, type PairInput } from '../../../src/core/twoway/index.js';
 import type { TwoWayRuleInput } from '../../../src/core/twoway/twoway-rule.js';
 
-const rule = (over: Partial<TwoWayRuleInput> = {}) => twoWayRuleSchema.parse({ id: 'r', a: { mailbox: 'a@x.com' }, b: { mailbox: 'b@x.com' }, master: 'a', ...over });
+const rule = (over: Partial<TwoWayRuleInput> = {}) =>
+  twoWayRuleSchema.parse({ id: 'r', a: { mailbox: 'a@x.com' }, b: { mailbox: 'b@x.com' }, master: 'a', ...over });
 const N = (hash: string) => ({ id: 'n1', hash });
 const C = (hash: string) => ({ id: 'c1', hash });
-const S = (native: string, copy?: string, extra: object = {}) => ({ origin: 'a' as const, native: { id: 'n1', hash: native }, copy: copy === undefined ? undefined : { id: 'c1', hash: copy }, ...extra });
+const S = (native: string, copy?: string, extra: object = {}) => ({
+  origin: 'a' as const,
+  native: { id: 'n1', hash: native },
+  copy: copy === undefined ? undefined : { id: 'c1', hash: copy },
+  ...extra,
+});
 
 type Row = [string, PairInput, string, string | undefined];
 // [case, input (origin a: the original lives on A, the copy on B), action, conflict winner]
@@ -16,11 +22,21 @@ const cases = (master: 'a' | 'b'): Row[] => [
   ['original changed → update copy', { origin: 'a', native: N('2'), copy: C('1'), state: S('1', '1') }, 'updateCopy', undefined],
   ['copy changed → update original', { origin: 'a', native: N('1'), copy: C('2'), state: S('1', '1') }, 'updateNative', undefined],
   ['both changed the same way', { origin: 'a', native: N('2'), copy: C('2'), state: S('1', '1') }, 'record', undefined],
-  ['both changed differently', { origin: 'a', native: N('2'), copy: C('3'), state: S('1', '1') }, master === 'a' ? 'updateCopy' : 'updateNative', master],
+  [
+    'both changed differently',
+    { origin: 'a', native: N('2'), copy: C('3'), state: S('1', '1') },
+    master === 'a' ? 'updateCopy' : 'updateNative',
+    master,
+  ],
   ['original deleted → delete copy', { origin: 'a', copy: C('1'), state: S('1', '1') }, 'deleteCopy', undefined],
   ['original deleted, copy changed', { origin: 'a', copy: C('2'), state: S('1', '1') }, master === 'a' ? 'deleteCopy' : 'detach', master],
   ['copy deleted → delete original', { origin: 'a', native: N('1'), state: S('1', '1') }, 'deleteNative', undefined],
-  ['copy deleted, original changed', { origin: 'a', native: N('2'), state: S('1', '1') }, master === 'a' ? 'createCopy' : 'deleteNative', master],
+  [
+    'copy deleted, original changed',
+    { origin: 'a', native: N('2'), state: S('1', '1') },
+    master === 'a' ? 'createCopy' : 'deleteNative',
+    master,
+  ],
   ['copy without original or state (left by a crash)', { origin: 'a', copy: C('1') }, 'deleteCopy', undefined],
   ['state lost, copy equal → adopt', { origin: 'a', native: N('1'), copy: C('1') }, 'record', undefined],
   ['state lost, copy differs → original wins', { origin: 'a', native: N('2'), copy: C('1') }, 'updateCopy', undefined],
@@ -35,22 +51,48 @@ describe.each(['a', 'b'] as const)('decide with master %s', (master) => {
   });
 
   it('mirror image: an original on B behaves the same towards A', () => {
-    const d = decide(rule({ master }), { origin: 'b', native: { id: 'n', hash: '2' }, copy: { id: 'c', hash: '3' }, state: { origin: 'b', native: { id: 'n', hash: '1' }, copy: { id: 'c', hash: '1' } } });
+    const d = decide(rule({ master }), {
+      origin: 'b',
+      native: { id: 'n', hash: '2' },
+      copy: { id: 'c', hash: '3' },
+      state: { origin: 'b', native: { id: 'n', hash: '1' }, copy: { id: 'c', hash: '1' } },
+    });
     expect(d).toEqual({ action: master === 'b' ? 'updateCopy' : 'updateNative', conflict: { winner: master } });
   });
 });
 
 describe('propagation flags', () => {
-  const off = (aToB: object, bToA: object = {}) => rule({ propagate: { aToB: { create: true, modify: true, delete: true, ...aToB }, bToA: { create: true, modify: true, delete: true, ...bToA } } });
+  const off = (aToB: object, bToA: object = {}) =>
+    rule({
+      propagate: {
+        aToB: { create: true, modify: true, delete: true, ...aToB },
+        bToA: { create: true, modify: true, delete: true, ...bToA },
+      },
+    });
   it.each<[string, ReturnType<typeof rule>, PairInput, string]>([
     ['no create A→B', off({ create: false }), { origin: 'a', native: N('1') }, 'none'],
     ['no modify A→B', off({ modify: false }), { origin: 'a', native: N('2'), copy: C('1'), state: S('1', '1') }, 'none'],
     ['no delete A→B keeps the copy, detached', off({ delete: false }), { origin: 'a', copy: C('1'), state: S('1', '1') }, 'detach'],
     ['no modify B→A', off({}, { modify: false }), { origin: 'a', native: N('1'), copy: C('2'), state: S('1', '1') }, 'none'],
     ['no delete B→A: the copy stays deleted', off({}, { delete: false }), { origin: 'a', native: N('1'), state: S('1', '1') }, 'suppress'],
-    ['suppressed copy is not created again…', off({}, { delete: false }), { origin: 'a', native: N('1'), state: S('1', undefined, { suppressed: true }) }, 'none'],
-    ['…until the original changes', off({}, { delete: false }), { origin: 'a', native: N('2'), state: S('1', undefined, { suppressed: true }) }, 'createCopy'],
-    ['conflict won by a side whose change may not flow', off({ modify: false }), { origin: 'a', native: N('2'), copy: C('3'), state: S('1', '1') }, 'none'],
+    [
+      'suppressed copy is not created again…',
+      off({}, { delete: false }),
+      { origin: 'a', native: N('1'), state: S('1', undefined, { suppressed: true }) },
+      'none',
+    ],
+    [
+      '…until the original changes',
+      off({}, { delete: false }),
+      { origin: 'a', native: N('2'), state: S('1', undefined, { suppressed: true }) },
+      'createCopy',
+    ],
+    [
+      'conflict won by a side whose change may not flow',
+      off({ modify: false }),
+      { origin: 'a', native: N('2'), copy: C('3'), state: S('1', '1') },
+      'none',
+    ],
   ])('%s', (_n, r, input, action) => {
     expect(decide(r, input).action).toBe(action);
   });

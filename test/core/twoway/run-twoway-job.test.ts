@@ -30,7 +30,13 @@ afterAll(async () => {
 type Break = { readBob?: boolean; writeBob?: boolean };
 
 async function host(id: string, stateDir: string, broken: Break): Promise<TwoWayJobHost> {
-  const rule = twoWayRuleSchema.parse({ id, a: { profile: 'alice', mailbox: ALICE }, b: { profile: 'bob', mailbox: BOB }, master: 'a', window: { daysBack: 0, daysAhead: 3 } });
+  const rule = twoWayRuleSchema.parse({
+    id,
+    a: { profile: 'alice', mailbox: ALICE },
+    b: { profile: 'bob', mailbox: BOB },
+    master: 'a',
+    window: { daysBack: 0, daysAhead: 3 },
+  });
   return {
     stateDir,
     get: async () => rule,
@@ -49,7 +55,11 @@ async function host(id: string, stateDir: string, broken: Break): Promise<TwoWay
       };
       const badConnector = new Proxy(connector, {
         get(t, p) {
-          if (p === 'calendarView' && broken.readBob) return () => (async function* () { throw fail(); })();
+          if (p === 'calendarView' && broken.readBob)
+            return () =>
+              (async function* () {
+                throw fail();
+              })();
           const v = Reflect.get(t, p, t) as unknown;
           return typeof v === 'function' ? v.bind(t) : v;
         },
@@ -59,7 +69,8 @@ async function host(id: string, stateDir: string, broken: Break): Promise<TwoWay
   };
 }
 
-const job = (id: string) => jobSchema.parse({ id: `job-${id}`, type: 'twoway', twoway: { ruleId: id }, name: `Two-way ${id}`, profile: 'alice' });
+const job = (id: string) =>
+  jobSchema.parse({ id: `job-${id}`, type: 'twoway', twoway: { ruleId: id }, name: `Two-way ${id}`, profile: 'alice' });
 
 describe('runTwoWayJob with one failing side', () => {
   it('a side that cannot be read is blamed alone; nothing is written and the state stays', async () => {
@@ -72,17 +83,26 @@ describe('runTwoWayJob with one failing side', () => {
     broken.readBob = true;
     const r = await runTwoWayJob(job('read-fail'), { twoWay: h, logger: nullLogger, now: () => NOW });
     expect(r.record).toMatchObject({ status: 'partial', mailboxesOk: 1, mailboxesFailed: 1, itemsWritten: 0 });
-    expect(r.folders.map((f) => [f.mailbox, f.ok, f.error?.id])).toEqual([[ALICE, true, undefined], [BOB, false, 'net.unreachable']]);
+    expect(r.folders.map((f) => [f.mailbox, f.ok, f.error?.id])).toEqual([
+      [ALICE, true, undefined],
+      [BOB, false, 'net.unreachable'],
+    ]);
     expect(await readFile(statePath(dir, 'read-fail'), 'utf8')).toBe(stateBefore);
   });
 
-  it('a side whose writes throw fails its items only; the other side\'s writes are kept and the next run completes', async () => {
+  it("a side whose writes throw fails its items only; the other side's writes are kept and the next run completes", async () => {
     const dir = await tempDir();
     sim.world.mutate.addEvent(ALICE, 'calendar', { subject: 'Alice to Bob', date: '2026-03-05', time: '11:00', timeZone: 'UTC' });
-    const fromBob = sim.world.mutate.addEvent(BOB, 'calendar', { subject: 'Bob to Alice', date: '2026-03-05', time: '13:00', timeZone: 'UTC' });
+    const fromBob = sim.world.mutate.addEvent(BOB, 'calendar', {
+      subject: 'Bob to Alice',
+      date: '2026-03-05',
+      time: '13:00',
+      timeZone: 'UTC',
+    });
     const broken: Break = { writeBob: true };
     const h = await host('write-fail', dir, broken);
-    const copiesOnAlice = () => [...sim.world.events.values()].filter((e) => e.mailbox === ALICE && e.extendedProperties.some((p) => p.value === 'write-fail'));
+    const copiesOnAlice = () =>
+      [...sim.world.events.values()].filter((e) => e.mailbox === ALICE && e.extendedProperties.some((p) => p.value === 'write-fail'));
     const r = await runTwoWayJob(job('write-fail'), { twoWay: h, logger: nullLogger, now: () => NOW });
     expect(r.record.status).toBe('partial');
     expect(r.folders[0]).toMatchObject({ mailbox: ALICE, ok: true });

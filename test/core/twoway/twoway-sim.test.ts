@@ -31,7 +31,10 @@ afterAll(async () => {
 
 async function side(kind: 'ews' | 'graph'): Promise<{ connector: Connector; writer: CalendarWriter }> {
   const writer = await simWriter(sim, kind);
-  const connector = kind === 'ews' ? createEwsConnector(ewsSimProfile(sim), { secrets, logger: nullLogger }) : createGraphConnector(graphSimProfile(sim), { secrets, logger: nullLogger });
+  const connector =
+    kind === 'ews'
+      ? createEwsConnector(ewsSimProfile(sim), { secrets, logger: nullLogger })
+      : createGraphConnector(graphSimProfile(sim), { secrets, logger: nullLogger });
   closers.push(writer, connector);
   return { connector, writer };
 }
@@ -39,8 +42,10 @@ async function side(kind: 'ews' | 'graph'): Promise<{ connector: Connector; writ
 const SOURCE_KEY = `${CALPUMP_PROPERTY_SET_ID}:CalpumpSourceKey:String`.toLowerCase();
 const SCOPE_KEY = `${CALPUMP_PROPERTY_SET_ID}:CalpumpScope:String`.toLowerCase();
 const tag = (ev: SimEvent, key: string) => ev.extendedProperties.find((p) => p.key.toLowerCase() === key)?.value;
-const copiesIn = (mailbox: string, scope: string) => [...sim.world.events.values()].filter((e) => e.mailbox === mailbox && tag(e, SCOPE_KEY) === scope);
-const copyOf = (mailbox: string, scope: string, sourceKey: string) => copiesIn(mailbox, scope).find((e) => tag(e, SOURCE_KEY) === sourceKey);
+const copiesIn = (mailbox: string, scope: string) =>
+  [...sim.world.events.values()].filter((e) => e.mailbox === mailbox && tag(e, SCOPE_KEY) === scope);
+const copyOf = (mailbox: string, scope: string, sourceKey: string) =>
+  copiesIn(mailbox, scope).find((e) => tag(e, SOURCE_KEY) === sourceKey);
 
 /** A timed single item of the mailbox inside the window that two-way mirrors. */
 function single(mailbox: string, subject: string): SimEvent {
@@ -49,7 +54,14 @@ function single(mailbox: string, subject: string): SimEvent {
 
 async function setup(id: string, over: Partial<TwoWayRuleInput> = {}, bKind: 'ews' | 'graph' = 'ews') {
   const dir = await tempDir();
-  const rule = twoWayRuleSchema.parse({ id, a: { mailbox: ALICE }, b: { mailbox: BOB }, master: 'a', window: { daysBack: 0, daysAhead: 3 }, ...over });
+  const rule = twoWayRuleSchema.parse({
+    id,
+    a: { mailbox: ALICE },
+    b: { mailbox: BOB },
+    master: 'a',
+    window: { daysBack: 0, daysAhead: 3 },
+    ...over,
+  });
   const deps = { a: await side('ews'), b: await side(bKind), stateDir: dir, logger: nullLogger, now: () => NOW };
   return { rule, dir, run: () => runTwoWay(rule, deps) };
 }
@@ -89,7 +101,11 @@ describe('two-way against the simulator', () => {
     sim.world.mutate.moveEvent(copy.id, '2026-03-05T15:00:00Z', '2026-03-05T16:00:00Z');
     const fourth = await run();
     expect(fourth.updated).toEqual({ a: 1, b: 0 });
-    expect(sim.world.events.get(aOnly.id)).toMatchObject({ start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T16:00:00.000Z', subject: 'Alice planning (moved room)' });
+    expect(sim.world.events.get(aOnly.id)).toMatchObject({
+      start: '2026-03-05T15:00:00.000Z',
+      end: '2026-03-05T16:00:00.000Z',
+      subject: 'Alice planning (moved room)',
+    });
     expect(tag(sim.world.events.get(aOnly.id)!, SOURCE_KEY)).toBeUndefined();
 
     sim.world.mutate.deleteEvent(aOnly.id);
@@ -112,13 +128,16 @@ describe('two-way against the simulator', () => {
     const winner = master === 'a' ? 'Version A' : 'Version B';
     expect(sim.world.events.get(original.id)!.subject).toBe(winner);
     expect(copyOf(BOB, rule.id, key)!.subject).toBe(winner);
-    const logged = (await readFile(conflictLogPath(dir, rule.id), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const logged = (await readFile(conflictLogPath(dir, rule.id), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ a: { subject: 'Version A' }, b: { subject: 'Version B' }, winner: master });
     expect((await run()).conflicts).toEqual([]);
   });
 
-  it('propagation flags: no create and no delete A→B (alice deleting bob\'s item leaves bob\'s original)', async () => {
+  it("propagation flags: no create and no delete A→B (alice deleting bob's item leaves bob's original)", async () => {
     const fromA = single(ALICE, 'Not to be copied');
     const fromB = single(BOB, 'Bob only');
     const { run, rule } = await setup('flags', { propagate: { aToB: { create: false, delete: false } } });

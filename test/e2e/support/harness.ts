@@ -43,14 +43,28 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** dist-like UI folder for the current renderer sources; built once per content hash, shared by all e2e files. */
 export async function builtUi(): Promise<string> {
-  const files = [...(await listFiles(join(ROOT, 'src', 'renderer'))), ...(await listFiles(join(ROOT, 'src', 'shared'))), join(ROOT, 'vite.renderer.config.ts')].sort();
+  const files = [
+    ...(await listFiles(join(ROOT, 'src', 'renderer'))),
+    ...(await listFiles(join(ROOT, 'src', 'shared'))),
+    join(ROOT, 'vite.renderer.config.ts'),
+  ].sort();
   const hash = createHash('sha256');
-  for (const f of files) hash.update(relative(ROOT, f)).update('\0').update(await readFile(f)).update('\0');
+  for (const f of files)
+    hash
+      .update(relative(ROOT, f))
+      .update('\0')
+      .update(await readFile(f))
+      .update('\0');
   const dir = join(tmpdir(), `calpump-e2e-ui-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(join(dir, 'index.html'))) return dir;
   const staging = `${dir}.${process.pid}.tmp`;
   const vite = await import('vite');
-  await vite.build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: staging, emptyOutDir: true, sourcemap: false } });
+  await vite.build({
+    configFile: join(ROOT, 'vite.renderer.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    build: { outDir: staging, emptyOutDir: true, sourcemap: false },
+  });
   // Another test file may have finished the same build meanwhile: either copy is fine.
   await rename(staging, dir).catch(async () => rm(staging, { recursive: true, force: true }));
   return dir;
@@ -85,7 +99,16 @@ export async function startE2e(opts: E2eOptions = {}): Promise<E2eEnvironment> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const uiDir = await builtUi();
   const ownSim = opts.demo ? undefined : await startSimulator({ port: 0, seed: opts.seed ?? 7 });
-  const serve = await runServe({ configDir, port: 0, uiDir, build: false, demo: opts.demo, secrets: new MemorySecretStore(), schedule: false, env: {} });
+  const serve = await runServe({
+    configDir,
+    port: 0,
+    uiDir,
+    build: false,
+    demo: opts.demo,
+    secrets: new MemorySecretStore(),
+    schedule: false,
+    env: {},
+  });
   const sim = (ownSim ?? serve.sim) as RunningSimulator;
   const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
     executablePath,
@@ -124,5 +147,8 @@ export async function filesIn(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const all = await listFiles(dir);
   const sized = await Promise.all(all.map(async (f) => ({ f: relative(dir, f), size: (await stat(f)).size })));
-  return sized.filter((x) => x.size > 0).map((x) => x.f).sort();
+  return sized
+    .filter((x) => x.size > 0)
+    .map((x) => x.f)
+    .sort();
 }

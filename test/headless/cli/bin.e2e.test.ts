@@ -9,9 +9,16 @@ import { allFiles, PASSWORD, tempConfigDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/calpump.js', import.meta.url));
 
-function calpump(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function calpump(
+  args: string[],
+  input = '',
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -25,7 +32,21 @@ function calpump(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promi
 describe('bin/calpump.js', () => {
   it('adds a profile with the password on stdin, lists it as JSON, and exits 2 on a usage error', async () => {
     const dir = await tempConfigDir();
-    const add = await calpump(['profiles', 'add', '--name', 'demo', '--url', 'https://127.0.0.1:8443/EWS/Exchange.asmx', '--username', 'svc-calpump@contoso.com', '--password-stdin'], `${PASSWORD}\n`, { CALPUMP_CONFIG_DIR: dir });
+    const add = await calpump(
+      [
+        'profiles',
+        'add',
+        '--name',
+        'demo',
+        '--url',
+        'https://127.0.0.1:8443/EWS/Exchange.asmx',
+        '--username',
+        'svc-calpump@contoso.com',
+        '--password-stdin',
+      ],
+      `${PASSWORD}\n`,
+      { CALPUMP_CONFIG_DIR: dir },
+    );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     const list = await calpump(['--config-dir', dir, 'profiles', 'list', '--json']);

@@ -28,7 +28,9 @@ describe('calpump mailboxes', () => {
   it('--limit stops paging; --search is passed on; a bad --limit is a usage error', async () => {
     const dir = await withDemo();
     const { factory, calls } = fakeFactory();
-    const r = await runCli(['--config-dir', dir, 'mailboxes', '--profile', 'demo', '--limit', '3', '--json', '--search', 'o'], { createConnector: factory });
+    const r = await runCli(['--config-dir', dir, 'mailboxes', '--profile', 'demo', '--limit', '3', '--json', '--search', 'o'], {
+      createConnector: factory,
+    });
     expect(JSON.parse(r.stdout)).toHaveLength(3);
     expect(calls.filter((c) => c.startsWith('list'))).toEqual(['list o ', 'list o 2']);
     const bad = await runCli(['--config-dir', dir, 'mailboxes', '--profile', 'demo', '--limit', 'lots'], { createConnector: factory });
@@ -44,7 +46,9 @@ describe('calpump folders', () => {
   it('prints the tree with counts and the --folder to use', async () => {
     const dir = await withDemo();
     const { factory, calls } = fakeFactory();
-    const r = await runCli(['--config-dir', dir, 'folders', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com'], { createConnector: factory });
+    const r = await runCli(['--config-dir', dir, 'folders', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com'], {
+      createConnector: factory,
+    });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Kalender \(42\)\s+--folder calendar$/);
@@ -52,7 +56,9 @@ describe('calpump folders', () => {
     expect(lines[2]).toMatch(/^│  └─ Alt \(0\)/);
     expect(lines[3]).toMatch(/^└─ Urlaub \(7\)/);
     expect(calls[0]).toBe('folders anna.schmidt@contoso.com ');
-    await runCli(['--config-dir', dir, 'folders', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--all-kinds', '--json'], { createConnector: factory });
+    await runCli(['--config-dir', dir, 'folders', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--all-kinds', '--json'], {
+      createConnector: factory,
+    });
     expect(calls).toContain('folders anna.schmidt@contoso.com calendar,contacts,tasks,mail,other');
   });
 });
@@ -61,7 +67,9 @@ describe('calpump profiles test', () => {
   it('prints each step with ✓ and the connection in use; exit 0', async () => {
     const dir = await withDemo();
     const { factory, calls } = fakeFactory();
-    const r = await runCli(['--config-dir', dir, 'profiles', 'test', 'demo', '--mailbox', 'anna.schmidt@contoso.com'], { createConnector: factory });
+    const r = await runCli(['--config-dir', dir, 'profiles', 'test', 'demo', '--mailbox', 'anna.schmidt@contoso.com'], {
+      createConnector: factory,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('proxy: none (direct)');
     expect(r.stdout).toMatch(/✓ TLS \(3 ms\)\n\s+issuer: Calpump Sim CA/);
@@ -80,7 +88,10 @@ describe('calpump profiles test', () => {
     expect(r.stdout).toContain('Fix: Check the user name');
     const json = await runCli(['--config-dir', dir, 'profiles', 'test', 'demo', '--json'], { createConnector: factory });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, steps: [{ status: 'pass' }, { status: 'fail', errorId: 'ews.auth.unauthorized' }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      steps: [{ status: 'pass' }, { status: 'fail', errorId: 'ews.auth.unauthorized' }],
+    });
   });
 });
 
@@ -97,7 +108,9 @@ describe('operation failures render the catalogue entry and exit 1', () => {
 
   it('unknown mailbox', async () => {
     const dir = await withDemo();
-    const r = await runCli(['--config-dir', dir, 'folders', '--profile', 'demo', '--mailbox', 'nobody@contoso.com', '--json'], { createConnector: fakeFactory().factory });
+    const r = await runCli(['--config-dir', dir, 'folders', '--profile', 'demo', '--mailbox', 'nobody@contoso.com', '--json'], {
+      createConnector: fakeFactory().factory,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Exchange does not know the mailbox nobody@contoso.com');
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { id: 'ews.mailbox.notFound' } });
@@ -105,7 +118,9 @@ describe('operation failures render the catalogue entry and exit 1', () => {
 
   it('unreachable server', async () => {
     const dir = await withDemo();
-    const r = await runCli(['--config-dir', dir, '--lang', 'de', 'mailboxes', '--profile', 'demo'], { createConnector: fakeFactory({ unreachable: true }).factory });
+    const r = await runCli(['--config-dir', dir, '--lang', 'de', 'mailboxes', '--profile', 'demo'], {
+      createConnector: fakeFactory({ unreachable: true }).factory,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Der Server ist nicht erreichbar');
     expect(r.stderr).toContain('Behebung:');
@@ -114,12 +129,16 @@ describe('operation failures render the catalogue entry and exit 1', () => {
   it('an unexpected error: internal.unexpected without a stack, the stack only with --log-level debug', async () => {
     const dir = await withDemo();
     const crash = new TypeError(`cannot read properties of undefined (password ${PASSWORD})`);
-    const quiet = await runCli(['--config-dir', dir, 'mailboxes', '--profile', 'demo'], { createConnector: fakeFactory({ crash }).factory });
+    const quiet = await runCli(['--config-dir', dir, 'mailboxes', '--profile', 'demo'], {
+      createConnector: fakeFactory({ crash }).factory,
+    });
     expect(quiet.code).toBe(1);
     expect(quiet.stderr).toContain('Unexpected error');
     expect(quiet.stderr).toContain('cannot read properties of undefined');
     expect(quiet.stderr).not.toMatch(/\n\s+at /);
-    const verbose = await runCli(['--config-dir', dir, '--log-level', 'debug', 'mailboxes', '--profile', 'demo'], { createConnector: fakeFactory({ crash }).factory });
+    const verbose = await runCli(['--config-dir', dir, '--log-level', 'debug', 'mailboxes', '--profile', 'demo'], {
+      createConnector: fakeFactory({ crash }).factory,
+    });
     expect(verbose.stderr).toMatch(/\n\s+at /);
     // Registered when the connector read it: scrubbed from the message as well.
     expect(verbose.stderr).not.toContain(PASSWORD);
@@ -132,7 +151,25 @@ describe('calpump export', () => {
     const out = join(dir, 'out');
     const { factory, calls } = fakeFactory();
     const r = await runCli(
-      ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com,nobody@contoso.com', '--mailbox', 'bob.jones@contoso.com', '--days-back', '1', '--days-ahead', '6', '--format', 'json', '--out', out],
+      [
+        '--config-dir',
+        dir,
+        'export',
+        '--profile',
+        'demo',
+        '--mailbox',
+        'anna.schmidt@contoso.com,nobody@contoso.com',
+        '--mailbox',
+        'bob.jones@contoso.com',
+        '--days-back',
+        '1',
+        '--days-ahead',
+        '6',
+        '--format',
+        'json',
+        '--out',
+        out,
+      ],
       { createConnector: factory },
     );
     expect(r.code).toBe(1);
@@ -150,12 +187,32 @@ describe('calpump export', () => {
     const dir = await withDemo();
     const { factory, calls } = fakeFactory();
     const r = await runCli(
-      ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--from', '2026-01-01', '--to', '2026-01-31', '--dry-run', '--json'],
+      [
+        '--config-dir',
+        dir,
+        'export',
+        '--profile',
+        'demo',
+        '--mailbox',
+        'anna.schmidt@contoso.com',
+        '--from',
+        '2026-01-01',
+        '--to',
+        '2026-01-31',
+        '--dry-run',
+        '--json',
+      ],
       { createConnector: factory },
     );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ ok: true, dryRun: true, from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', mailboxes: [{ ok: true, items: 3 }] });
+    expect(report).toMatchObject({
+      ok: true,
+      dryRun: true,
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-02-01T00:00:00.000Z',
+      mailboxes: [{ ok: true, items: 3 }],
+    });
     expect(report.mailboxes[0].file).toBeUndefined();
     expect(report.mailboxes[0].sample).toHaveLength(3);
     expect(calls[0]).toBe('view anna.schmidt@contoso.com calendar 2026-01-01T00:00:00.000Z 2026-02-01T00:00:00.000Z');
@@ -166,7 +223,23 @@ describe('calpump export', () => {
     const dir = await withDemo();
     const { factory, calls } = fakeFactory();
     const r = await runCli(
-      ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--days-back', '0', '--days-ahead', '1', '--no-attendees', '--include-body', '--dry-run', '--json'],
+      [
+        '--config-dir',
+        dir,
+        'export',
+        '--profile',
+        'demo',
+        '--mailbox',
+        'anna.schmidt@contoso.com',
+        '--days-back',
+        '0',
+        '--days-ahead',
+        '1',
+        '--no-attendees',
+        '--include-body',
+        '--dry-run',
+        '--json',
+      ],
       { createConnector: factory },
     );
     expect(r.code, r.stderr).toBe(0);
@@ -196,12 +269,15 @@ describe('calpump export', () => {
 describe('calpump sim', () => {
   it('passes its options to the simulator runner', async () => {
     let got: unknown;
-    const r = await runCli(['sim', '--port', '0', '--mailboxes', '5', '--events', '10', '--seed', '7', '--latency-ms', '20', '--fault-rate', '0.1'], {
-      runSimCommand: async (opts) => {
-        got = opts;
-        return 0;
+    const r = await runCli(
+      ['sim', '--port', '0', '--mailboxes', '5', '--events', '10', '--seed', '7', '--latency-ms', '20', '--fault-rate', '0.1'],
+      {
+        runSimCommand: async (opts) => {
+          got = opts;
+          return 0;
+        },
       },
-    });
+    );
     expect(r.code).toBe(0);
     expect(got).toEqual({ port: 0, host: '127.0.0.1', mailboxes: 5, eventsPerMailbox: 10, seed: 7, latencyMs: 20, faultRate: 0.1 });
     const bad = await runCli(['sim', '--fault-rate', '2'], { runSimCommand: async () => 0 });

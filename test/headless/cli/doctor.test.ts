@@ -12,7 +12,9 @@ const calendarConnector = async (): Promise<Connector> => ({
   kind: 'ews',
   test: async () => [],
   listMailboxes: async () => ({ items: [] }),
-  folderTree: async () => [{ id: 'c', name: 'Calendar', path: 'Calendar', kind: 'calendar', distinguishedId: 'calendar', totalCount: 4, childCount: 0 }],
+  folderTree: async () => [
+    { id: 'c', name: 'Calendar', path: 'Calendar', kind: 'calendar', distinguishedId: 'calendar', totalCount: 4, childCount: 0 },
+  ],
   async *calendarView() {
     yield { id: 'e1' } as NormalisedEvent;
   },
@@ -28,7 +30,27 @@ describe('calpump doctor', () => {
     dir = await tempConfigDir();
     const add = (name: string, password: string) =>
       runCli(
-        ['--config-dir', dir, 'profiles', 'add', '--name', name, '--url', sim.ewsUrl, '--username', 'CONTOSO\\svc-calpump', '--auth', 'ntlm', '--ca-file', sim.caFile!, '--proxy', 'none', '--test-mailbox', 'alice.smith@contoso.com', '--password-stdin'],
+        [
+          '--config-dir',
+          dir,
+          'profiles',
+          'add',
+          '--name',
+          name,
+          '--url',
+          sim.ewsUrl,
+          '--username',
+          'CONTOSO\\svc-calpump',
+          '--auth',
+          'ntlm',
+          '--ca-file',
+          sim.caFile!,
+          '--proxy',
+          'none',
+          '--test-mailbox',
+          'alice.smith@contoso.com',
+          '--password-stdin',
+        ],
         { input: `${password}\n` },
       );
     expect((await add('good', SIM_PASSWORD)).code).toBe(0);
@@ -36,7 +58,8 @@ describe('calpump doctor', () => {
   });
   afterAll(async () => sim.stop());
 
-  const doctor = (args: string[]) => runCli(['--config-dir', dir, 'doctor', ...args], { createConnector: calendarConnector, now: () => new Date() });
+  const doctor = (args: string[]) =>
+    runCli(['--config-dir', dir, 'doctor', ...args], { createConnector: calendarConnector, now: () => new Date() });
 
   it('passes every step for a healthy profile and exits 0', async () => {
     const r = await doctor(['--profile', 'good']);
@@ -60,7 +83,10 @@ describe('calpump doctor', () => {
   });
 
   it('--json gives the whole report; --mailbox overrides the test mailbox; --lang localises', async () => {
-    const r = await runCli(['--config-dir', dir, '--lang', 'de', 'doctor', '--profile', 'good', '--mailbox', 'nobody@contoso.com', '--json'], { createConnector: calendarConnector, now: () => new Date() });
+    const r = await runCli(
+      ['--config-dir', dir, '--lang', 'de', 'doctor', '--profile', 'good', '--mailbox', 'nobody@contoso.com', '--json'],
+      { createConnector: calendarConnector, now: () => new Date() },
+    );
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ profile: 'good', kind: 'ews', mailbox: 'nobody@contoso.com', ok: false });

@@ -100,13 +100,19 @@ export function fakeFactory(fake: FakeOptions = {}) {
   const factory = async (profile: Profile, deps: ConnectorDeps): Promise<Connector> => {
     const check = async (mailbox?: string) => {
       if (fake.crash) throw fake.crash;
-      if (fake.unreachable) throw new CalpumpError('net.unreachable', { params: { host: '127.0.0.1:9', reason: 'ECONNREFUSED', proxy: 'none' } });
+      if (fake.unreachable)
+        throw new CalpumpError('net.unreachable', { params: { host: '127.0.0.1:9', reason: 'ECONNREFUSED', proxy: 'none' } });
       const pw = await deps.secrets.get(secretKey(profile.id, 'password'));
       if (pw === undefined) throw new CalpumpError('secrets.missing', { params: { profile: profile.name, secret: 'password' } });
       deps.logger.registerSecret?.(pw);
       deps.logger.debug('fake.request', { authorization: `Basic ${Buffer.from(`svc:${pw}`).toString('base64')}`, note: `using ${pw}` });
-      if (pw !== PASSWORD) throw new CalpumpError('ews.auth.unauthorized', { params: { username: profile.kind === 'ews' ? profile.username : '' }, evidence: 'HTTP 401' });
-      if (mailbox && !MAILBOXES.some((m) => m.smtp === mailbox)) throw new CalpumpError('ews.mailbox.notFound', { params: { mailbox }, evidence: 'ErrorNonExistentMailbox' });
+      if (pw !== PASSWORD)
+        throw new CalpumpError('ews.auth.unauthorized', {
+          params: { username: profile.kind === 'ews' ? profile.username : '' },
+          evidence: 'HTTP 401',
+        });
+      if (mailbox && !MAILBOXES.some((m) => m.smtp === mailbox))
+        throw new CalpumpError('ews.mailbox.notFound', { params: { mailbox }, evidence: 'ErrorNonExistentMailbox' });
     };
     return {
       kind: 'ews',
@@ -115,10 +121,22 @@ export function fakeFactory(fake: FakeOptions = {}) {
         const steps: TestStep[] = [{ id: 'tls', title: 'TLS', status: 'pass', durationMs: 3, data: { issuer: 'Calpump Sim CA' } }];
         try {
           await check(mailbox);
-          steps.push({ id: 'auth', title: 'Sign-in', status: 'pass', durationMs: 5 }, { id: 'mailbox', title: 'Mailbox access', status: 'pass', durationMs: 7 });
+          steps.push(
+            { id: 'auth', title: 'Sign-in', status: 'pass', durationMs: 5 },
+            { id: 'mailbox', title: 'Mailbox access', status: 'pass', durationMs: 7 },
+          );
         } catch (e) {
           const info = (e as CalpumpError).info();
-          steps.push({ id: 'auth', title: 'Sign-in', status: 'fail', durationMs: 5, errorId: info.id, message: info.message, fix: info.fix, evidence: info.evidence });
+          steps.push({
+            id: 'auth',
+            title: 'Sign-in',
+            status: 'fail',
+            durationMs: 5,
+            errorId: info.id,
+            message: info.message,
+            fix: info.fix,
+            evidence: info.evidence,
+          });
         }
         return steps;
       },
@@ -136,14 +154,20 @@ export function fakeFactory(fake: FakeOptions = {}) {
         await check(mailbox);
         return FOLDERS;
       },
-      async *calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: { includeAttendees?: boolean; includeBody?: boolean }) {
+      async *calendarView(
+        mailbox: string,
+        folderId: string,
+        from: Date,
+        to: Date,
+        opts?: { includeAttendees?: boolean; includeBody?: boolean },
+      ) {
         calls.push(`view ${mailbox} ${folderId} ${from.toISOString()} ${to.toISOString()}`);
         calls.push(`view options attendees=${opts?.includeAttendees !== false} body=${!!opts?.includeBody}`);
         await check(mailbox);
         for (let i = 0; i < 3; i++) yield event(i, i === 0 ? `Standup ${mailbox}` : undefined);
       },
       async describe() {
-        return { ewsUrl: profile.kind === 'ews' ? profile.url ?? '' : '', proxy: 'none (direct)' };
+        return { ewsUrl: profile.kind === 'ews' ? (profile.url ?? '') : '', proxy: 'none (direct)' };
       },
       async close() {
         calls.push('close');
@@ -156,7 +180,22 @@ export function fakeFactory(fake: FakeOptions = {}) {
 /** Adds the standard demo profile through the CLI itself. */
 export async function addDemoProfile(dir: string, password = PASSWORD, extra: string[] = []): Promise<CliResult> {
   return runCli(
-    ['--config-dir', dir, 'profiles', 'add', '--name', 'demo', '--url', 'https://127.0.0.1:8443/EWS/Exchange.asmx', '--username', 'svc-calpump@contoso.com', '--auth', 'basic', '--password-stdin', ...extra],
+    [
+      '--config-dir',
+      dir,
+      'profiles',
+      'add',
+      '--name',
+      'demo',
+      '--url',
+      'https://127.0.0.1:8443/EWS/Exchange.asmx',
+      '--username',
+      'svc-calpump@contoso.com',
+      '--auth',
+      'basic',
+      '--password-stdin',
+      ...extra,
+    ],
     { input: `${password}\n` },
   );
 }

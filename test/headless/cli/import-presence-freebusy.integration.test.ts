@@ -16,26 +16,79 @@ const run = (argv: string[], input?: string) => runCli(['--config-dir', dir, ...
 beforeAll(async () => {
   sim = await startSimulator({ seed: 51, anchor: new Date('2026-03-02T06:00:00Z'), eventsPerMailbox: 0 });
   dir = await tempConfigDir();
-  const add = await run(['profiles', 'add', '--name', 'sim', '--url', sim.ewsUrl, '--username', 'svc-calpump@contoso.com', '--auth', 'basic', '--password-stdin', '--ca-file', sim.caFile!], 'Passw0rd!\n');
+  const add = await run(
+    [
+      'profiles',
+      'add',
+      '--name',
+      'sim',
+      '--url',
+      sim.ewsUrl,
+      '--username',
+      'svc-calpump@contoso.com',
+      '--auth',
+      'basic',
+      '--password-stdin',
+      '--ca-file',
+      sim.caFile!,
+    ],
+    'Passw0rd!\n',
+  );
   expect(add.code, add.stderr).toBe(0);
-  const delegate = await run(['profiles', 'add', '--name', 'delegate', '--url', sim.ewsUrl, '--username', 'svc-delegate@contoso.com', '--auth', 'basic', '--access', 'delegate', '--password-stdin', '--ca-file', sim.caFile!], 'Passw0rd!\n');
+  const delegate = await run(
+    [
+      'profiles',
+      'add',
+      '--name',
+      'delegate',
+      '--url',
+      sim.ewsUrl,
+      '--username',
+      'svc-delegate@contoso.com',
+      '--auth',
+      'basic',
+      '--access',
+      'delegate',
+      '--password-stdin',
+      '--ca-file',
+      sim.caFile!,
+    ],
+    'Passw0rd!\n',
+  );
   expect(delegate.code, delegate.stderr).toBe(0);
 });
 afterAll(async () => {
   await sim?.stop();
 });
 
-const CSV = 'id,mailbox,subject,start,end\nA1,anna.schmidt@contoso.com,Urlaub,2026-03-16,2026-03-18\nA2,jan.devries@contoso.com,Vakantie,2026-03-17,2026-03-17\nA3,anna.schmidt@contoso.com,Training,2026-03-19 09:00,2026-03-19 12:00\n';
+const CSV =
+  'id,mailbox,subject,start,end\nA1,anna.schmidt@contoso.com,Urlaub,2026-03-16,2026-03-18\nA2,jan.devries@contoso.com,Vakantie,2026-03-17,2026-03-17\nA3,anna.schmidt@contoso.com,Training,2026-03-19 09:00,2026-03-19 12:00\n';
 
 describe('calpump import', () => {
   it('dry run lists changes per mailbox, the run writes them, an unchanged re-run writes nothing', async () => {
     const csv = join(dir, 'absences.csv');
     await writeFile(csv, CSV);
-    const dry = await run(['import', '--profile', 'sim', '--source', csv, '--category', 'Absence', '--time-zone', 'Europe/Berlin', '--dry-run', '--json']);
+    const dry = await run([
+      'import',
+      '--profile',
+      'sim',
+      '--source',
+      csv,
+      '--category',
+      'Absence',
+      '--time-zone',
+      'Europe/Berlin',
+      '--dry-run',
+      '--json',
+    ]);
     expect(dry.code, dry.stderr).toBe(0);
     const plan = JSON.parse(dry.stdout);
     expect(plan).toMatchObject({ ok: true, job: 'absences', dryRun: true, totals: { creates: 3 } });
-    expect(plan.mailboxes.find((m: { mailbox: string }) => m.mailbox === 'anna.schmidt@contoso.com').planned.map((p: { action: string; key: string }) => [p.action, p.key])).toEqual([
+    expect(
+      plan.mailboxes
+        .find((m: { mailbox: string }) => m.mailbox === 'anna.schmidt@contoso.com')
+        .planned.map((p: { action: string; key: string }) => [p.action, p.key]),
+    ).toEqual([
       ['create', 'A1'],
       ['create', 'A3'],
     ]);
@@ -48,14 +101,28 @@ describe('calpump import', () => {
     expect(training).toMatchObject({ start: '2026-03-19T08:00:00.000Z', showAs: 'oof', categories: ['Absence'] });
 
     sim.counters.reset();
-    const again = await run(['import', '--profile', 'sim', '--source', csv, '--category', 'Absence', '--time-zone', 'Europe/Berlin', '--json']);
+    const again = await run([
+      'import',
+      '--profile',
+      'sim',
+      '--source',
+      csv,
+      '--category',
+      'Absence',
+      '--time-zone',
+      'Europe/Berlin',
+      '--json',
+    ]);
     expect(JSON.parse(again.stdout).totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 3 });
     expect(sim.counters.operation('CreateItem') + sim.counters.operation('UpdateItem') + sim.counters.operation('DeleteItem')).toBe(0);
   });
 
   it('a malformed row: line number on stderr, the rest applied, exit 1', async () => {
     const csv = join(dir, 'bad.csv');
-    await writeFile(csv, 'id,mailbox,start,end\nB1,alice.smith@contoso.com,2026-03-20,2026-03-20\nB2,alice.smith@contoso.com,20.13.2026,2026-03-21\n');
+    await writeFile(
+      csv,
+      'id,mailbox,start,end\nB1,alice.smith@contoso.com,2026-03-20,2026-03-20\nB2,alice.smith@contoso.com,20.13.2026,2026-03-21\n',
+    );
     const r = await run(['import', '--profile', 'sim', '--source', csv, '--subject', 'Out of office']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${csv} line 3`);
@@ -80,7 +147,17 @@ describe('calpump import', () => {
     await mkdir(src, { recursive: true });
     await writeFile(join(src, 'nl.csv'), 'Datum;Naam\n2026-04-27;Koningsdag\n');
     const job = join(dir, 'holidays.json');
-    await writeFile(job, JSON.stringify({ id: 'nl-holidays', profile: 'sim', source: { path: src }, mailboxes: ['jan.devries@contoso.com'], showAs: 'free', columns: { start: 'Datum', subject: 'Naam' } }));
+    await writeFile(
+      job,
+      JSON.stringify({
+        id: 'nl-holidays',
+        profile: 'sim',
+        source: { path: src },
+        mailboxes: ['jan.devries@contoso.com'],
+        showAs: 'free',
+        columns: { start: 'Datum', subject: 'Naam' },
+      }),
+    );
     const r = await run(['import', '--job', job, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ job: 'nl-holidays', totals: { creates: 1 } });
@@ -94,20 +171,23 @@ describe('calpump import --every', () => {
     const stop = new AbortController();
     let out = '';
     let rounds = 0;
-    const code = await main(['--config-dir', dir, 'import', '--profile', 'sim', '--source', csv, '--subject', 'Polled', '--every', '1', '--json'], {
-      stdout: {
-        write: (c: string) => {
-          out += c;
-          if (c.includes('"job"') && ++rounds === 1) stop.abort();
-          return true;
+    const code = await main(
+      ['--config-dir', dir, 'import', '--profile', 'sim', '--source', csv, '--subject', 'Polled', '--every', '1', '--json'],
+      {
+        stdout: {
+          write: (c: string) => {
+            out += c;
+            if (c.includes('"job"') && ++rounds === 1) stop.abort();
+            return true;
+          },
         },
+        stderr: { write: () => true },
+        stdin: Readable.from([]) as unknown as NodeJS.ReadableStream,
+        env: {},
+        now: () => NOW,
+        signal: stop.signal,
       },
-      stderr: { write: () => true },
-      stdin: Readable.from([]) as unknown as NodeJS.ReadableStream,
-      env: {},
-      now: () => NOW,
-      signal: stop.signal,
-    });
+    );
     expect(code).toBe(0);
     expect(rounds).toBe(1);
     expect(JSON.parse(out).totals.creates).toBe(1);
@@ -135,17 +215,54 @@ describe('calpump presence / freebusy / twoway', () => {
 
   it('freebusy exports a mailbox the delegate cannot read', async () => {
     const out = join(dir, 'fb');
-    const r = await run(['freebusy', '--profile', 'delegate', '--mailbox', 'jan.devries@contoso.com', '--from', '2026-03-02', '--to', '2026-03-15', '--format', 'ics', '--out', out]);
+    const r = await run([
+      'freebusy',
+      '--profile',
+      'delegate',
+      '--mailbox',
+      'jan.devries@contoso.com',
+      '--from',
+      '2026-03-02',
+      '--to',
+      '2026-03-15',
+      '--format',
+      'ics',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const ics = await readFile(join(out, 'freebusy-jan.devries@contoso.com.ics'), 'utf8');
     expect(ics).toContain('FREEBUSY;FBTYPE=BUSY-UNAVAILABLE:');
-    const denied = await run(['export', '--profile', 'delegate', '--mailbox', 'jan.devries@contoso.com', '--from', '2026-03-02', '--to', '2026-03-15', '--format', 'json', '--dry-run', '--json']);
+    const denied = await run([
+      'export',
+      '--profile',
+      'delegate',
+      '--mailbox',
+      'jan.devries@contoso.com',
+      '--from',
+      '2026-03-02',
+      '--to',
+      '2026-03-15',
+      '--format',
+      'json',
+      '--dry-run',
+      '--json',
+    ]);
     expect(denied.code).toBe(1);
   });
 
   it('twoway runs a rule file and reports per side', async () => {
     const rule = join(dir, 'rule.json');
-    await writeFile(rule, JSON.stringify({ id: 'cli-rule', a: { mailbox: 'alice.smith@contoso.com' }, b: { mailbox: 'bob.jones@contoso.com' }, master: 'a', window: { daysBack: 0, daysAhead: 2 } }));
+    await writeFile(
+      rule,
+      JSON.stringify({
+        id: 'cli-rule',
+        a: { mailbox: 'alice.smith@contoso.com' },
+        b: { mailbox: 'bob.jones@contoso.com' },
+        master: 'a',
+        window: { daysBack: 0, daysAhead: 2 },
+      }),
+    );
     const first = await run(['twoway', '--rule', rule, '--profile', 'sim', '--json']);
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);

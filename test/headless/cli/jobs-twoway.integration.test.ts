@@ -18,10 +18,36 @@ const run = (argv: string[], input?: string) => runCli(['--config-dir', dir, ...
 beforeAll(async () => {
   sim = await startSimulator({ seed: 61, anchor: new Date('2026-03-02T06:00:00Z'), eventsPerMailbox: 0 });
   dir = await tempConfigDir();
-  const add = await run(['profiles', 'add', '--name', 'sim', '--url', sim.ewsUrl, '--username', 'svc-calpump@contoso.com', '--auth', 'basic', '--password-stdin', '--ca-file', sim.caFile!], 'Passw0rd!\n');
+  const add = await run(
+    [
+      'profiles',
+      'add',
+      '--name',
+      'sim',
+      '--url',
+      sim.ewsUrl,
+      '--username',
+      'svc-calpump@contoso.com',
+      '--auth',
+      'basic',
+      '--password-stdin',
+      '--ca-file',
+      sim.caFile!,
+    ],
+    'Passw0rd!\n',
+  );
   expect(add.code, add.stderr).toBe(0);
   const file = join(dir, 'rule.json');
-  await writeFile(file, JSON.stringify({ id: 'alice-bob', a: { mailbox: ALICE, profile: 'sim' }, b: { mailbox: BOB, profile: 'sim' }, master: 'a', window: { daysBack: 0, daysAhead: 2 } }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      id: 'alice-bob',
+      a: { mailbox: ALICE, profile: 'sim' },
+      b: { mailbox: BOB, profile: 'sim' },
+      master: 'a',
+      window: { daysBack: 0, daysAhead: 2 },
+    }),
+  );
   const save = await run(['twoway', '--rule', file, '--save']);
   expect(save.code, save.stderr).toBe(0);
 });
@@ -44,7 +70,20 @@ describe('calpump jobs --type twoway', () => {
     const withTarget = await run(['jobs', 'add', '--type', 'twoway', '--name', 'X', '--rule-id', 'alice-bob', '--out', join(dir, 'o')]);
     expect(withTarget.code).toBe(2);
     expect(withTarget.stderr).toContain('--out');
-    const ruleOnExport = await run(['jobs', 'add', '--name', 'Y', '--profile', 'sim', '--mailbox', ALICE, '--out', join(dir, 'o'), '--rule-id', 'alice-bob']);
+    const ruleOnExport = await run([
+      'jobs',
+      'add',
+      '--name',
+      'Y',
+      '--profile',
+      'sim',
+      '--mailbox',
+      ALICE,
+      '--out',
+      join(dir, 'o'),
+      '--rule-id',
+      'alice-bob',
+    ]);
     expect(ruleOnExport.code).toBe(2);
     expect(ruleOnExport.stderr).toContain('--rule-id');
     expect(JSON.parse((await run(['jobs', 'list', '--json'])).stdout)).toEqual([]);
@@ -55,10 +94,17 @@ describe('calpump jobs --type twoway', () => {
     const add = await run(['jobs', 'add', '--type', 'twoway', '--name', 'Alice-Bob', '--rule-id', 'Alice-Bob', '--every', '15', '--json']);
     expect(add.code, add.stderr).toBe(0);
     const job = JSON.parse(add.stdout);
-    expect(job).toMatchObject({ type: 'twoway', twoway: { ruleId: 'alice-bob' }, profile: 'sim', schedule: { kind: 'interval', minutes: 15, active: true } });
+    expect(job).toMatchObject({
+      type: 'twoway',
+      twoway: { ruleId: 'alice-bob' },
+      profile: 'sim',
+      schedule: { kind: 'interval', minutes: 15, active: true },
+    });
     expect(job).not.toHaveProperty('target');
     const list = await run(['jobs', 'list']);
-    expect(list.stdout).toMatch(/Alice-Bob\s+sim\s+alice\.smith@contoso\.com ⇄ bob\.jones@contoso\.com\s+⇄ rule alice-bob\s+twoway\s+every 15 min/);
+    expect(list.stdout).toMatch(
+      /Alice-Bob\s+sim\s+alice\.smith@contoso\.com ⇄ bob\.jones@contoso\.com\s+⇄ rule alice-bob\s+twoway\s+every 15 min/,
+    );
 
     const dry = await run(['jobs', 'run', 'Alice-Bob', '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);

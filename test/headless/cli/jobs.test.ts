@@ -10,8 +10,16 @@ async function setup() {
   const dir = await tempConfigDir();
   expect((await addDemoProfile(dir)).code).toBe(0);
   const fake = new FakeConnector();
-  fake.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ id: 'x1', subject: 'Planning', start: '2026-03-11T09:00:00.000Z', end: '2026-03-11T10:00:00.000Z' }));
-  fake.put('anna.schmidt@contoso.com', 'calendar', makeEvent({ id: 'x2', subject: 'Doctor', sensitivity: 'private', start: '2026-03-12T09:00:00.000Z', end: '2026-03-12T10:00:00.000Z' }));
+  fake.put(
+    'anna.schmidt@contoso.com',
+    'calendar',
+    makeEvent({ id: 'x1', subject: 'Planning', start: '2026-03-11T09:00:00.000Z', end: '2026-03-11T10:00:00.000Z' }),
+  );
+  fake.put(
+    'anna.schmidt@contoso.com',
+    'calendar',
+    makeEvent({ id: 'x2', subject: 'Doctor', sensitivity: 'private', start: '2026-03-12T09:00:00.000Z', end: '2026-03-12T10:00:00.000Z' }),
+  );
   const createConnector = async () => fake;
   return { dir, fake, createConnector };
 }
@@ -20,10 +28,34 @@ describe('calpump jobs', () => {
   it('adds, lists, runs (incrementally) and removes a folder job', async () => {
     const { dir, fake, createConnector } = await setup();
     const out = join(dir, 'export');
-    const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Anna', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--format', 'json', '--out', out, '--every', '15', '--json']);
+    const add = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'Anna',
+      '--profile',
+      'demo',
+      '--mailbox',
+      'anna.schmidt@contoso.com',
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--every',
+      '15',
+      '--json',
+    ]);
     expect(add.code).toBe(0);
     const job = JSON.parse(add.stdout);
-    expect(job).toMatchObject({ name: 'Anna', profile: 'demo', schedule: { kind: 'interval', minutes: 15, active: true }, filters: { private: 'mask' }, target: { kind: 'folder', path: out } });
+    expect(job).toMatchObject({
+      name: 'Anna',
+      profile: 'demo',
+      schedule: { kind: 'interval', minutes: 15, active: true },
+      filters: { private: 'mask' },
+      target: { kind: 'folder', path: out },
+    });
 
     const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'anna'], { createConnector });
     expect(run.code).toBe(0);
@@ -50,7 +82,20 @@ describe('calpump jobs', () => {
   it('dry run prints counts and a sample and writes no export, state or history', async () => {
     const { dir, createConnector } = await setup();
     const out = join(dir, 'export');
-    await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'dry', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', out]);
+    await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'dry',
+      '--profile',
+      'demo',
+      '--mailbox',
+      'anna.schmidt@contoso.com',
+      '--out',
+      out,
+    ]);
     const r = await runCli(['--config-dir', dir, 'jobs', 'run', 'dry', '--dry-run'], { createConnector });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Planning');
@@ -62,10 +107,38 @@ describe('calpump jobs', () => {
 
   it('stores a webhook secret from stdin, never on disk in plaintext, and refuses a webhook without one', async () => {
     const { dir } = await setup();
-    const ok = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'hook', '--profile', 'demo', '--all-rooms', '--webhook', 'https://hooks.contoso.com/cal', '--webhook-secret-stdin'], { input: `${SECRET}\n` });
+    const ok = await runCli(
+      [
+        '--config-dir',
+        dir,
+        'jobs',
+        'add',
+        '--name',
+        'hook',
+        '--profile',
+        'demo',
+        '--all-rooms',
+        '--webhook',
+        'https://hooks.contoso.com/cal',
+        '--webhook-secret-stdin',
+      ],
+      { input: `${SECRET}\n` },
+    );
     expect(ok.code).toBe(0);
     for (const f of await allFiles(dir)) expect(f.text, f.path).not.toContain(SECRET);
-    const missing = await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'hook2', '--profile', 'demo', '--all-rooms', '--webhook', 'https://hooks.contoso.com/cal']);
+    const missing = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'hook2',
+      '--profile',
+      'demo',
+      '--all-rooms',
+      '--webhook',
+      'https://hooks.contoso.com/cal',
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--webhook-secret-stdin');
   });
@@ -85,7 +158,20 @@ describe('calpump jobs', () => {
   it('a failing mailbox makes the run exit 1 with the catalogue entry, the other mailbox is written', async () => {
     const { dir, createConnector } = await setup();
     const out = join(dir, 'export');
-    await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'two', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com,nobody@contoso.com', '--out', out]);
+    await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'two',
+      '--profile',
+      'demo',
+      '--mailbox',
+      'anna.schmidt@contoso.com,nobody@contoso.com',
+      '--out',
+      out,
+    ]);
     const r = await runCli(['--config-dir', dir, 'jobs', 'run', 'two'], { createConnector });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('ews.mailbox.notFound');
@@ -97,7 +183,26 @@ describe('calpump export --job', () => {
   it('runs a saved job once, and refuses --job mixed with --profile/--mailbox or neither given', async () => {
     const { dir, createConnector } = await setup();
     const out = join(dir, 'export');
-    expect((await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Anna', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--format', 'json', '--out', out])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          '--config-dir',
+          dir,
+          'jobs',
+          'add',
+          '--name',
+          'Anna',
+          '--profile',
+          'demo',
+          '--mailbox',
+          'anna.schmidt@contoso.com',
+          '--format',
+          'json',
+          '--out',
+          out,
+        ])
+      ).code,
+    ).toBe(0);
 
     const run = await runCli(['--config-dir', dir, 'export', '--job', 'Anna'], { createConnector });
     expect(run.code).toBe(0);
@@ -121,22 +226,70 @@ describe('calpump jobs --type freebusy', () => {
       calls.push({ mailboxes, from, to });
       const day = from.getTime() + 86_400_000;
       return [
-        { mailbox: mailboxes[0]!, start: new Date(day + 9 * 3_600_000).toISOString(), end: new Date(day + 10 * 3_600_000).toISOString(), showAs: 'busy' as const },
-        { mailbox: mailboxes[0]!, start: new Date(day + 11 * 3_600_000).toISOString(), end: new Date(day + 12 * 3_600_000).toISOString(), showAs: 'free' as const },
+        {
+          mailbox: mailboxes[0]!,
+          start: new Date(day + 9 * 3_600_000).toISOString(),
+          end: new Date(day + 10 * 3_600_000).toISOString(),
+          showAs: 'busy' as const,
+        },
+        {
+          mailbox: mailboxes[0]!,
+          start: new Date(day + 11 * 3_600_000).toISOString(),
+          end: new Date(day + 12 * 3_600_000).toISOString(),
+          showAs: 'free' as const,
+        },
       ];
     };
     const createConnector = async () => Object.assign(fake, { availability });
     const out = join(dir, 'fb');
-    const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'freebusy', '--name', 'FB', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--format', 'json', '--out', out, '--json']);
+    const add = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--type',
+      'freebusy',
+      '--name',
+      'FB',
+      '--profile',
+      'demo',
+      '--mailbox',
+      'anna.schmidt@contoso.com',
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(add.code).toBe(0);
-    expect(JSON.parse(add.stdout)).toMatchObject({ type: 'freebusy', freebusy: { includeFree: false, merge: true }, target: { kind: 'folder', path: out } });
-    await runCli(['--config-dir', dir, 'jobs', 'add', '--name', 'Plain', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', join(dir, 'plain')]);
+    expect(JSON.parse(add.stdout)).toMatchObject({
+      type: 'freebusy',
+      freebusy: { includeFree: false, merge: true },
+      target: { kind: 'folder', path: out },
+    });
+    await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'Plain',
+      '--profile',
+      'demo',
+      '--mailbox',
+      'anna.schmidt@contoso.com',
+      '--out',
+      join(dir, 'plain'),
+    ]);
 
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
     expect(list.stdout).toMatch(/FB\s+demo\s+\S+\s+json → \S+\s+freebusy\s+manual/);
     expect(list.stdout).toMatch(/Plain\s+demo\s+\S+\s+ics → \S+\s+export\s+manual/);
     const listJson = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'list', '--json'])).stdout);
-    expect(listJson.map((j: { name: string; type: string }) => [j.name, j.type])).toEqual([['FB', 'freebusy'], ['Plain', 'export']]);
+    expect(listJson.map((j: { name: string; type: string }) => [j.name, j.type])).toEqual([
+      ['FB', 'freebusy'],
+      ['Plain', 'export'],
+    ]);
 
     const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'FB', '--json'], { createConnector });
     expect(run.code).toBe(0);
@@ -149,7 +302,22 @@ describe('calpump jobs --type freebusy', () => {
     const history = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'history', 'FB', '--json'])).stdout);
     expect(history).toHaveLength(1);
 
-    const noOut = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'freebusy', '--name', 'Bad', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--sqlite', join(dir, 'x.db')]);
+    const noOut = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--type',
+      'freebusy',
+      '--name',
+      'Bad',
+      '--profile',
+      'demo',
+      '--mailbox',
+      'anna.schmidt@contoso.com',
+      '--sqlite',
+      join(dir, 'x.db'),
+    ]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--out');
   });
@@ -160,19 +328,59 @@ describe('calpump jobs --type import', () => {
     const { dir } = await setup();
     const { writeFile, mkdir } = await import('node:fs/promises');
     await mkdir(join(dir, 'imp'));
-    await writeFile(join(dir, 'imp', 'absences.csv'), 'id,mailbox,subject,start,end\nA1,anna.schmidt@contoso.com,Vacation,2026-04-01,2026-04-02\n');
-    await writeFile(join(dir, 'imp', 'job.json'), JSON.stringify({ source: { path: 'absences.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }));
-    const add = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Absences', '--profile', 'demo', '--import-job', join(dir, 'imp', 'job.json'), '--every', '60', '--json']);
+    await writeFile(
+      join(dir, 'imp', 'absences.csv'),
+      'id,mailbox,subject,start,end\nA1,anna.schmidt@contoso.com,Vacation,2026-04-01,2026-04-02\n',
+    );
+    await writeFile(
+      join(dir, 'imp', 'job.json'),
+      JSON.stringify({ source: { path: 'absences.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }),
+    );
+    const add = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--type',
+      'import',
+      '--name',
+      'Absences',
+      '--profile',
+      'demo',
+      '--import-job',
+      join(dir, 'imp', 'job.json'),
+      '--every',
+      '60',
+      '--json',
+    ]);
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     const stored = JSON.parse(add.stdout);
-    expect(stored).toMatchObject({ type: 'import', import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') }, mailboxes: ['anna.schmidt@contoso.com'] } });
+    expect(stored).toMatchObject({
+      type: 'import',
+      import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') }, mailboxes: ['anna.schmidt@contoso.com'] },
+    });
     // The mailboxes come from the import file and there is no export target: the job carries neither.
     expect(stored.mailboxes).toBeUndefined();
     expect(stored.target).toBeUndefined();
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
     expect(list.stdout).toMatch(/Absences\s+demo\s+1 \(import file\)\s+← \S+absences\.csv\s+import\s+every 60 min/);
-    const withTarget = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Z', '--profile', 'demo', '--import-job', join(dir, 'imp', 'job.json'), '--out', join(dir, 'x')]);
+    const withTarget = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--type',
+      'import',
+      '--name',
+      'Z',
+      '--profile',
+      'demo',
+      '--import-job',
+      join(dir, 'imp', 'job.json'),
+      '--out',
+      join(dir, 'x'),
+    ]);
     expect(withTarget.code).toBe(2);
     expect(withTarget.stderr).toContain('no target');
 
@@ -180,7 +388,20 @@ describe('calpump jobs --type import', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--import-job');
     await writeFile(join(dir, 'imp', 'bad.json'), JSON.stringify({ source: {} }));
-    const bad = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'Y', '--profile', 'demo', '--import-job', join(dir, 'imp', 'bad.json')]);
+    const bad = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--type',
+      'import',
+      '--name',
+      'Y',
+      '--profile',
+      'demo',
+      '--import-job',
+      join(dir, 'imp', 'bad.json'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--import-job source');
   });

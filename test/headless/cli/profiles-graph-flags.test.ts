@@ -19,7 +19,11 @@ const SECRET = 'cl13nt~s3cret-for-graph-flags-test';
 function opensslCertificate(dir: string) {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=calpump-cli-test'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=calpump-cli-test'],
+    { stdio: 'ignore' },
+  );
   const keyPem = readFileSync(key, 'utf8');
   const combined = join(dir, 'app.pem');
   writeFileSync(combined, keyPem + readFileSync(cert, 'utf8'));
@@ -45,7 +49,25 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
   it('adds a Graph profile with an app certificate file (relative to the working directory), stored encrypted', async () => {
     const dir = await tempConfigDir();
     const r = await runCli(
-      ['--config-dir', dir, 'profiles', 'add', '--kind', 'graph', '--name', 'm365-cert', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', CLIENT_ID, '--credential', 'certificate', '--certificate-file', 'app.pem', '--json'],
+      [
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--kind',
+        'graph',
+        '--name',
+        'm365-cert',
+        '--tenant-id',
+        'contoso.onmicrosoft.com',
+        '--client-id',
+        CLIENT_ID,
+        '--credential',
+        'certificate',
+        '--certificate-file',
+        'app.pem',
+        '--json',
+      ],
       { cwd: work },
     );
     expect(r.code, r.stderr).toBe(0);
@@ -60,7 +82,22 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
 
   it('refuses a certificate file without its private key, and leaves no profile behind', async () => {
     const dir = await tempConfigDir();
-    const r = await runCli(['--config-dir', dir, 'profiles', 'add', '--kind', 'graph', '--name', 'nokey', '--tenant-id', 'contoso.onmicrosoft.com', '--client-id', CLIENT_ID, '--certificate-file', cert.certOnly]);
+    const r = await runCli([
+      '--config-dir',
+      dir,
+      'profiles',
+      'add',
+      '--kind',
+      'graph',
+      '--name',
+      'nokey',
+      '--tenant-id',
+      'contoso.onmicrosoft.com',
+      '--client-id',
+      CLIENT_ID,
+      '--certificate-file',
+      cert.certOnly,
+    ]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('auth.certificate.unreadable');
     expect(JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).stdout).profiles).toEqual([]);
@@ -68,7 +105,24 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
 
   it('adds a Graph profile with a client secret from stdin; edit adds a certificate later', async () => {
     const dir = await tempConfigDir();
-    const r = await runCli(['--config-dir', dir, 'profiles', 'add', '--kind', 'graph', '--name', 'm365', '--tenant-id', SIM_TENANT_ID, '--client-id', CLIENT_ID, '--client-secret-stdin'], { input: `${SECRET}\n` });
+    const r = await runCli(
+      [
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--kind',
+        'graph',
+        '--name',
+        'm365',
+        '--tenant-id',
+        SIM_TENANT_ID,
+        '--client-id',
+        CLIENT_ID,
+        '--client-secret-stdin',
+      ],
+      { input: `${SECRET}\n` },
+    );
     expect(r.code, r.stderr).toBe(0);
     const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'm365', '--certificate-file', cert.combined, '--json']);
     expect(edit.code, edit.stderr).toBe(0);
@@ -80,7 +134,20 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
 
   it('an on-premises EWS profile takes no client secret or app certificate (exit 2, says how to get one)', async () => {
     const dir = await tempConfigDir();
-    const base = ['--config-dir', dir, 'profiles', 'add', '--kind', 'ews', '--name', 'onprem', '--url', 'https://mail.contoso.com/EWS/Exchange.asmx', '--username', 'svc@contoso.com'];
+    const base = [
+      '--config-dir',
+      dir,
+      'profiles',
+      'add',
+      '--kind',
+      'ews',
+      '--name',
+      'onprem',
+      '--url',
+      'https://mail.contoso.com/EWS/Exchange.asmx',
+      '--username',
+      'svc@contoso.com',
+    ];
     const secret = await runCli([...base, '--client-secret-stdin'], { input: `${SECRET}\n` });
     expect(secret.code).toBe(2);
     expect(secret.stderr).toContain('--legacy-online-tenant');
@@ -102,10 +169,30 @@ describe('legacy EWS on Microsoft 365 from the CLI', () => {
     const dir = await tempConfigDir();
     const add = await runCli(
       [
-        '--config-dir', dir, 'profiles', 'add', '--kind', 'ews', '--name', 'exo', '--url', sim.ewsUrl, '--username', 'svc-calpump@contoso.com',
-        '--ca-file', sim.caFile!, '--proxy', 'none',
-        '--legacy-online-tenant', SIM_TENANT_ID, '--legacy-online-client-id', SIM_APP_DAEMON, '--legacy-online-authority-host', sim.url,
-        '--client-secret-stdin', '--json',
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--kind',
+        'ews',
+        '--name',
+        'exo',
+        '--url',
+        sim.ewsUrl,
+        '--username',
+        'svc-calpump@contoso.com',
+        '--ca-file',
+        sim.caFile!,
+        '--proxy',
+        'none',
+        '--legacy-online-tenant',
+        SIM_TENANT_ID,
+        '--legacy-online-client-id',
+        SIM_APP_DAEMON,
+        '--legacy-online-authority-host',
+        sim.url,
+        '--client-secret-stdin',
+        '--json',
       ],
       { input: `${SIM_APP_DAEMON_SECRET}\n` },
     );
@@ -115,7 +202,18 @@ describe('legacy EWS on Microsoft 365 from the CLI', () => {
     expect(out.profile.legacyOnline).toEqual({ tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url });
     expect(out.secrets).toMatchObject({ clientSecret: 'stored', password: 'not set' });
 
-    const test = await runCli(['--config-dir', dir, '--log-level', 'all', 'profiles', 'test', 'exo', '--mailbox', 'anna.schmidt@contoso.com', '--json']);
+    const test = await runCli([
+      '--config-dir',
+      dir,
+      '--log-level',
+      'all',
+      'profiles',
+      'test',
+      'exo',
+      '--mailbox',
+      'anna.schmidt@contoso.com',
+      '--json',
+    ]);
     expect(test.code, test.stdout + test.stderr).toBe(0);
     expect(test.stdout).toContain('OAuth (legacy EWS on Microsoft 365');
     expect(test.stderr).toContain('auth.ewsOnline.retiring');

@@ -19,10 +19,25 @@ describe('calpump profiles', () => {
     expect(show.stdout).toMatch(/secret password\s+stored/);
     expect(show.stdout).not.toContain(PASSWORD);
 
-    const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--access', 'delegate', '--proxy', 'http://proxy.contoso.com:8080', '--proxy-user', 'px']);
+    const edit = await runCli([
+      '--config-dir',
+      dir,
+      'profiles',
+      'edit',
+      'demo',
+      '--access',
+      'delegate',
+      '--proxy',
+      'http://proxy.contoso.com:8080',
+      '--proxy-user',
+      'px',
+    ]);
     expect(edit.code).toBe(0);
     const json = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout);
-    expect(json.profile).toMatchObject({ access: 'delegate', proxy: { mode: 'url', url: 'http://proxy.contoso.com:8080', username: 'px' } });
+    expect(json.profile).toMatchObject({
+      access: 'delegate',
+      proxy: { mode: 'url', url: 'http://proxy.contoso.com:8080', username: 'px' },
+    });
     expect(json.secrets).toEqual({ password: 'stored', proxyPassword: 'not set' });
 
     const removed = await runCli(['--config-dir', dir, 'profiles', 'remove', 'demo']);
@@ -35,7 +50,20 @@ describe('calpump profiles', () => {
 
   it('never accepts a password as an argument value (exit 2, value not echoed)', async () => {
     const dir = await tempConfigDir();
-    const r = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'x', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'a@contoso.com', '--password', PASSWORD]);
+    const r = await runCli([
+      '--config-dir',
+      dir,
+      'profiles',
+      'add',
+      '--name',
+      'x',
+      '--url',
+      'https://h/EWS/Exchange.asmx',
+      '--username',
+      'a@contoso.com',
+      '--password',
+      PASSWORD,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--password-stdin');
     expect(r.stderr + r.stdout).not.toContain(PASSWORD);
@@ -44,7 +72,23 @@ describe('calpump profiles', () => {
 
   it('reads the password from a named environment variable', async () => {
     const dir = await tempConfigDir();
-    const r = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'envy', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'a@contoso.com', '--password-env', 'SVC_PW'], { env: { SVC_PW: PASSWORD } });
+    const r = await runCli(
+      [
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--name',
+        'envy',
+        '--url',
+        'https://h/EWS/Exchange.asmx',
+        '--username',
+        'a@contoso.com',
+        '--password-env',
+        'SVC_PW',
+      ],
+      { env: { SVC_PW: PASSWORD } },
+    );
     expect(r.code).toBe(0);
     const missing = await runCli(['--config-dir', dir, 'profiles', 'edit', 'envy', '--password-env', 'NOPE']);
     expect(missing.code).toBe(2);
@@ -53,7 +97,18 @@ describe('calpump profiles', () => {
 
   it('bad input gets exit 2 naming the flag; a usage error too; unknown profile exit 1', async () => {
     const dir = await tempConfigDir();
-    const badUrl = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'x', '--url', 'not-a-url', '--username', 'a@contoso.com']);
+    const badUrl = await runCli([
+      '--config-dir',
+      dir,
+      'profiles',
+      'add',
+      '--name',
+      'x',
+      '--url',
+      'not-a-url',
+      '--username',
+      'a@contoso.com',
+    ]);
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toContain('--url (url)');
     const badChoice = await runCli(['--config-dir', dir, 'profiles', 'add', '--auth', 'kerberos']);
@@ -62,7 +117,22 @@ describe('calpump profiles', () => {
     const unknownCmd = await runCli(['--config-dir', dir, 'profils', 'list']);
     expect(unknownCmd.code).toBe(2);
     expect(unknownCmd.stderr).toContain('profiles');
-    const emptyStdin = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'x', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'a@contoso.com', '--password-stdin'], { input: '' });
+    const emptyStdin = await runCli(
+      [
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--name',
+        'x',
+        '--url',
+        'https://h/EWS/Exchange.asmx',
+        '--username',
+        'a@contoso.com',
+        '--password-stdin',
+      ],
+      { input: '' },
+    );
     expect(emptyStdin.code).toBe(2);
     const notFound = await runCli(['--config-dir', dir, 'profiles', 'show', 'ghost']);
     expect(notFound.code).toBe(1);
@@ -76,7 +146,25 @@ describe('calpump profiles', () => {
   it('help exits 0 and lists every EWS field flag', async () => {
     const r = await runCli(['profiles', 'add', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--url', '--autodiscover-email', '--auth', '--username', '--password-stdin', '--password-env', '--mail-domain', '--access', '--exchange-version', '--time-zone', '--proxy', '--proxy-user', '--proxy-password-stdin', '--ca-file', '--pin-sha256', '--test-mailbox', '--profile-log-level']) {
+    for (const flag of [
+      '--url',
+      '--autodiscover-email',
+      '--auth',
+      '--username',
+      '--password-stdin',
+      '--password-env',
+      '--mail-domain',
+      '--access',
+      '--exchange-version',
+      '--time-zone',
+      '--proxy',
+      '--proxy-user',
+      '--proxy-password-stdin',
+      '--ca-file',
+      '--pin-sha256',
+      '--test-mailbox',
+      '--profile-log-level',
+    ]) {
       expect(r.stdout).toContain(flag);
     }
     expect(r.stdout).not.toMatch(/--password </);
@@ -86,7 +174,18 @@ describe('calpump profiles', () => {
     const dir = await tempConfigDir();
     await addDemoProfile(dir);
     for (const name of ['second', 'third']) {
-      await runCli(['--config-dir', dir, 'profiles', 'add', '--name', name, '--url', `https://${name}.contoso.com/EWS/Exchange.asmx`, '--username', 'svc@contoso.com']);
+      await runCli([
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--name',
+        name,
+        '--url',
+        `https://${name}.contoso.com/EWS/Exchange.asmx`,
+        '--username',
+        'svc@contoso.com',
+      ]);
     }
     const path = join(dir, 'profiles.json');
     const doc = JSON.parse(await readFile(path, 'utf8'));
@@ -102,7 +201,18 @@ describe('calpump profiles', () => {
     expect(list.stderr).toContain(path);
     expect(list.stderr).toContain('calpump profiles edit second');
 
-    const add = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'fourth', '--url', 'https://f/EWS/Exchange.asmx', '--username', 'a@contoso.com']);
+    const add = await runCli([
+      '--config-dir',
+      dir,
+      'profiles',
+      'add',
+      '--name',
+      'fourth',
+      '--url',
+      'https://f/EWS/Exchange.asmx',
+      '--username',
+      'a@contoso.com',
+    ]);
     expect(add.code).toBe(1);
     expect(add.stderr).toContain('The configuration file is invalid');
     expect(add.stderr).toContain(`${path}: profiles[1].access`);
@@ -136,7 +246,27 @@ describe('calpump profiles', () => {
       outputs.push(r.stdout, r.stderr);
       return r;
     };
-    await run(['profiles', 'add', '--name', 'demo', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'svc@contoso.com', '--password-stdin', '--proxy', 'http://proxy:8080', '--proxy-user', 'px', '--proxy-password-env', 'PROXY_PW', '--json'], `${PASSWORD}\n`);
+    await run(
+      [
+        'profiles',
+        'add',
+        '--name',
+        'demo',
+        '--url',
+        'https://h/EWS/Exchange.asmx',
+        '--username',
+        'svc@contoso.com',
+        '--password-stdin',
+        '--proxy',
+        'http://proxy:8080',
+        '--proxy-user',
+        'px',
+        '--proxy-password-env',
+        'PROXY_PW',
+        '--json',
+      ],
+      `${PASSWORD}\n`,
+    );
     await run(['profiles', 'show', 'demo', '--json']);
     await run(['profiles', 'list', '--json']);
     await run(['profiles', 'edit', 'demo', '--password-stdin', '--json'], `${PASSWORD}\n`);
@@ -151,14 +281,35 @@ describe('calpump profiles', () => {
     const dir = await tempConfigDir();
     const key1 = Buffer.alloc(32, 1).toString('base64');
     const key2 = Buffer.alloc(32, 2).toString('base64');
-    await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'demo', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'svc@contoso.com', '--password-stdin'], { input: PASSWORD, env: { CALPUMP_SECRET_KEY: key1 } });
+    await runCli(
+      [
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--name',
+        'demo',
+        '--url',
+        'https://h/EWS/Exchange.asmx',
+        '--username',
+        'svc@contoso.com',
+        '--password-stdin',
+      ],
+      { input: PASSWORD, env: { CALPUMP_SECRET_KEY: key1 } },
+    );
     const show = await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'], { env: { CALPUMP_SECRET_KEY: key2 } });
     expect(JSON.parse(show.stdout).secrets).toEqual({ password: 'unreadable' });
-    const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--password-stdin'], { input: 'new', env: { CALPUMP_SECRET_KEY: key2 } });
+    const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--password-stdin'], {
+      input: 'new',
+      env: { CALPUMP_SECRET_KEY: key2 },
+    });
     expect(edit.code).toBe(1);
     expect(edit.stderr).toContain('Stored secrets cannot be decrypted');
     expect(edit.stderr).toContain('--reset-secrets');
-    const reset = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--reset-secrets', '--password-stdin'], { input: 'new-password', env: { CALPUMP_SECRET_KEY: key2 } });
+    const reset = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--reset-secrets', '--password-stdin'], {
+      input: 'new-password',
+      env: { CALPUMP_SECRET_KEY: key2 },
+    });
     expect(reset.code).toBe(0);
     expect(reset.stderr).toContain('secrets.enc.json.reset-');
     const shown = await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'], { env: { CALPUMP_SECRET_KEY: key2 } });
@@ -174,11 +325,33 @@ describe('calpump profiles', () => {
 describe('interactive password prompt', () => {
   it('asks on a terminal without echoing what is typed', async () => {
     const { PassThrough } = await import('node:stream');
-    const tty = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) { this.rawModes.push(raw); return this; } });
+    const tty = Object.assign(new PassThrough(), {
+      isTTY: true,
+      rawModes: [] as boolean[],
+      setRawMode(raw: boolean) {
+        this.rawModes.push(raw);
+        return this;
+      },
+    });
     const dir = await tempConfigDir();
     // Typed ahead (buffered until the prompt listens): the password, a typo, backspace, Enter.
     tty.write(`${PASSWORD}x\u007f\r`);
-    const r = await runCli(['--config-dir', dir, 'profiles', 'add', '--name', 'tty', '--url', 'https://h/EWS/Exchange.asmx', '--username', 'svc@contoso.com', '--password-stdin'], { stdin: tty });
+    const r = await runCli(
+      [
+        '--config-dir',
+        dir,
+        'profiles',
+        'add',
+        '--name',
+        'tty',
+        '--url',
+        'https://h/EWS/Exchange.asmx',
+        '--username',
+        'svc@contoso.com',
+        '--password-stdin',
+      ],
+      { stdin: tty },
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Password: \n');
     expect(tty.rawModes).toEqual([true, false]);

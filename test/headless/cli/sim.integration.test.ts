@@ -50,10 +50,27 @@ describe('CLI against the simulator', () => {
     for (const o of outputs) expect(o).not.toContain(DEMO_ACCOUNT.password);
   });
 
-  it('export --json matches the simulator\'s expected events for the window', async () => {
+  it("export --json matches the simulator's expected events for the window", async () => {
     const dir = await demoProfile();
     const mailbox = 'alice.smith@contoso.com';
-    const r = await run(['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', mailbox, '--days-back', '3', '--days-ahead', '10', '--format', 'json', '--out', join(dir, 'out'), '--json']);
+    const r = await run([
+      '--config-dir',
+      dir,
+      'export',
+      '--profile',
+      'demo',
+      '--mailbox',
+      mailbox,
+      '--days-back',
+      '3',
+      '--days-ahead',
+      '10',
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'out'),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     const expected = expectedEvents(sim.world, mailbox, 'calendar', new Date(report.from), new Date(report.to));

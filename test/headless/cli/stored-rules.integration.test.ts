@@ -16,7 +16,24 @@ const run = (argv: string[], input?: string) => runCli(['--config-dir', dir, ...
 beforeAll(async () => {
   sim = await startSimulator({ seed: 51, anchor: new Date('2026-03-02T06:00:00Z'), eventsPerMailbox: 0 });
   dir = await tempConfigDir();
-  const add = await run(['profiles', 'add', '--name', 'sim', '--url', sim.ewsUrl, '--username', 'svc-calpump@contoso.com', '--auth', 'basic', '--password-stdin', '--ca-file', sim.caFile!], 'Passw0rd!\n');
+  const add = await run(
+    [
+      'profiles',
+      'add',
+      '--name',
+      'sim',
+      '--url',
+      sim.ewsUrl,
+      '--username',
+      'svc-calpump@contoso.com',
+      '--auth',
+      'basic',
+      '--password-stdin',
+      '--ca-file',
+      sim.caFile!,
+    ],
+    'Passw0rd!\n',
+  );
   expect(add.code, add.stderr).toBe(0);
 });
 afterAll(async () => {
@@ -55,12 +72,49 @@ describe('calpump presence with saved tables', () => {
 
   it('jobs add --type presence checks the table, and the run writes <mailbox>.json', async () => {
     const out = join(dir, 'signs');
-    const missing = await run(['jobs', 'add', '--type', 'presence', '--name', 'Signs', '--profile', 'sim', '--mailbox', ALICE, '--rules-table', 'lobby', '--out', out]);
+    const missing = await run([
+      'jobs',
+      'add',
+      '--type',
+      'presence',
+      '--name',
+      'Signs',
+      '--profile',
+      'sim',
+      '--mailbox',
+      ALICE,
+      '--rules-table',
+      'lobby',
+      '--out',
+      out,
+    ]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('lobby');
-    const add = await run(['jobs', 'add', '--type', 'presence', '--name', 'Signs', '--profile', 'sim', '--mailbox', ALICE, '--rules-table', 'door-signs', '--lookahead-hours', '8', '--out', out, '--json']);
+    const add = await run([
+      'jobs',
+      'add',
+      '--type',
+      'presence',
+      '--name',
+      'Signs',
+      '--profile',
+      'sim',
+      '--mailbox',
+      ALICE,
+      '--rules-table',
+      'door-signs',
+      '--lookahead-hours',
+      '8',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(add.code, add.stderr).toBe(0);
-    expect(JSON.parse(add.stdout)).toMatchObject({ type: 'presence', presence: { table: 'door-signs', lookaheadHours: 8 }, format: 'json' });
+    expect(JSON.parse(add.stdout)).toMatchObject({
+      type: 'presence',
+      presence: { table: 'door-signs', lookaheadHours: 8 },
+      format: 'json',
+    });
     const list = await run(['jobs', 'list']);
     expect(list.stdout).toMatch(/Signs\s+sim\s+alice\.smith@contoso\.com\s+door-signs → \S+\s+presence/);
     const r = await run(['jobs', 'run', 'Signs', '--json']);
@@ -73,11 +127,22 @@ describe('calpump presence with saved tables', () => {
 describe('calpump twoway with saved rules', () => {
   it('saves a rule from a file, lists it and runs it by id', async () => {
     const file = join(dir, 'rule.json');
-    await writeFile(file, JSON.stringify({ id: 'saved-rule', a: { mailbox: ALICE, profile: 'sim' }, b: { mailbox: 'bob.jones@contoso.com', profile: 'sim' }, master: 'a', window: { daysBack: 0, daysAhead: 2 } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        id: 'saved-rule',
+        a: { mailbox: ALICE, profile: 'sim' },
+        b: { mailbox: 'bob.jones@contoso.com', profile: 'sim' },
+        master: 'a',
+        window: { daysBack: 0, daysAhead: 2 },
+      }),
+    );
     const save = await run(['twoway', '--rule', file, '--save']);
     expect(save.code, save.stderr).toBe(0);
     expect(save.stdout).toContain('Saved two-way rule "saved-rule".');
-    expect((await run(['twoway', '--list'])).stdout).toMatch(/saved-rule\s+alice\.smith@contoso\.com \(sim\)\s+bob\.jones@contoso\.com \(sim\)\s+A/);
+    expect((await run(['twoway', '--list'])).stdout).toMatch(
+      /saved-rule\s+alice\.smith@contoso\.com \(sim\)\s+bob\.jones@contoso\.com \(sim\)\s+A/,
+    );
     const first = await run(['twoway', '--rule-id', 'saved-rule', '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout).rule).toBe('saved-rule');

@@ -22,12 +22,22 @@ describe('runServe --demo', () => {
   it('starts the simulator with a ready demo profile (password stored, never shown) and job', async () => {
     const configDir = await tempDir('calpump-serve-');
     const secrets = new MemorySecretStore();
-    const running = await runServe({ configDir, demo: true, uiDir: await tempDir('calpump-ui-'), build: false, secrets, schedule: false, port: 0 });
+    const running = await runServe({
+      configDir,
+      demo: true,
+      uiDir: await tempDir('calpump-ui-'),
+      build: false,
+      secrets,
+      schedule: false,
+      port: 0,
+    });
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
       const list = await running.dispatcher.call('profiles.list', {});
       expect(list.ok).toBe(true);
-      const views = (list as { output: { profiles: Array<{ profile: { name: string; tls: { caFile?: string } }; secrets: { password: string } }> } }).output.profiles;
+      const views = (
+        list as { output: { profiles: Array<{ profile: { name: string; tls: { caFile?: string } }; secrets: { password: string } }> } }
+      ).output.profiles;
       expect(views).toHaveLength(1);
       expect(views[0]).toMatchObject({ profile: { name: 'Demo Exchange' }, secrets: { password: 'stored' } });
       expect(views[0].profile.tls.caFile).toBe(running.sim!.caFile);
@@ -44,15 +54,26 @@ describe('runServe --demo', () => {
 });
 
 describe('read-only feeds', () => {
-  it('serves a folder job\'s file per mailbox with the feed token, and refuses without it or for unknown jobs', async () => {
+  it("serves a folder job's file per mailbox with the feed token, and refuses without it or for unknown jobs", async () => {
     const configDir = await tempDir('calpump-serve-');
-    const running = await runServe({ configDir, demo: true, uiDir: await tempDir('calpump-ui-'), build: false, secrets: new MemorySecretStore(), schedule: false, port: 0 });
+    const running = await runServe({
+      configDir,
+      demo: true,
+      uiDir: await tempDir('calpump-ui-'),
+      build: false,
+      secrets: new MemorySecretStore(),
+      schedule: false,
+      port: 0,
+    });
     try {
       const token = new URL(running.feedsUrl.replace('<job>', 'j').replace('<mailbox>', 'm')).searchParams.get('token')!;
       expect(token).not.toBe(running.token); // a display's feed URL gives no UI access
-      const job = (await running.dispatcher.call('jobs.get', { id: running.demo!.jobId })) as { output: { job: { name: string; format: string; mailboxes: { list: string[] } } } };
+      const job = (await running.dispatcher.call('jobs.get', { id: running.demo!.jobId })) as {
+        output: { job: { name: string; format: string; mailboxes: { list: string[] } } };
+      };
       const { name, format, mailboxes } = job.output.job;
-      const feed = (mailbox: string, t = token, ext = format) => fetch(`${running.origin}/feeds/${encodeURIComponent(name)}/${encodeURIComponent(mailbox)}.${ext}?token=${t}`);
+      const feed = (mailbox: string, t = token, ext = format) =>
+        fetch(`${running.origin}/feeds/${encodeURIComponent(name)}/${encodeURIComponent(mailbox)}.${ext}?token=${t}`);
 
       const before = await feed(mailboxes.list[0]);
       expect(before.status).toBe(404);
@@ -68,8 +89,12 @@ describe('read-only feeds', () => {
       expect(res.headers.get('content-type')).toContain('text/calendar');
       expect(await res.text()).toContain('BEGIN:VCALENDAR');
       expect((await feed(mailboxes.list[0], 'wrong-token')).status).toBe(401);
-      expect((await fetch(`${running.origin}/feeds/${encodeURIComponent(name)}/${encodeURIComponent(mailboxes.list[0])}.${format}`)).status).toBe(401);
-      expect((await fetch(`${running.origin}/feeds/nope/${encodeURIComponent(mailboxes.list[0])}.${format}?token=${token}`)).status).toBe(404);
+      expect(
+        (await fetch(`${running.origin}/feeds/${encodeURIComponent(name)}/${encodeURIComponent(mailboxes.list[0])}.${format}`)).status,
+      ).toBe(401);
+      expect((await fetch(`${running.origin}/feeds/nope/${encodeURIComponent(mailboxes.list[0])}.${format}?token=${token}`)).status).toBe(
+        404,
+      );
       const wrongExt = format === 'json' ? 'csv' : 'json';
       const other = await feed(mailboxes.list[0], token, wrongExt);
       expect(other.status).toBe(404);
@@ -98,7 +123,11 @@ describe('calpump serve (CLI)', () => {
 
   it('refuses --host beyond loopback without a token, saying how to fix it', async () => {
     const o = io();
-    const code = await main(['--config-dir', await tempDir('calpump-cli-'), 'serve', '--host', '0.0.0.0', '--no-build'], { stdout: o.stdout, stderr: o.stderr, env: {} });
+    const code = await main(['--config-dir', await tempDir('calpump-cli-'), 'serve', '--host', '0.0.0.0', '--no-build'], {
+      stdout: o.stdout,
+      stderr: o.stderr,
+      env: {},
+    });
     expect(code).toBe(1);
     expect(o.err).toContain('--token');
     expect(o.out).not.toContain('http://');
@@ -107,7 +136,10 @@ describe('calpump serve (CLI)', () => {
   it('serves until stopped and prints the URL with the token', async () => {
     const o = io();
     const ac = new AbortController();
-    const done = main(['--config-dir', await tempDir('calpump-cli-'), 'serve', '--port', '0', '--no-build', '--ui-dir', await tempDir('calpump-ui-')], { stdout: o.stdout, stderr: o.stderr, env: {}, signal: ac.signal });
+    const done = main(
+      ['--config-dir', await tempDir('calpump-cli-'), 'serve', '--port', '0', '--no-build', '--ui-dir', await tempDir('calpump-ui-')],
+      { stdout: o.stdout, stderr: o.stderr, env: {}, signal: ac.signal },
+    );
     for (let i = 0; i < 300 && !o.out.includes('?token='); i++) await new Promise((r) => setTimeout(r, 10));
     const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(o.out)?.[0];
     expect(url).toBeDefined();

@@ -16,14 +16,20 @@ let h: H;
 let srv: RunningServeServer;
 let uiDir: string;
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path, method: 'GET', headers: { host: `127.0.0.1:${srv.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: srv.port, path, method: 'GET', headers: { host: `127.0.0.1:${srv.port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -118,14 +124,18 @@ describe('calpump serve: WebSocket RPC', () => {
   it('carries typed calls and pushes events to the client', async () => {
     const transport = createWsTransport({
       url: `ws://127.0.0.1:${srv.port}/rpc`,
-      createSocket: (u) => new WebSocket(u, { headers: { origin: `http://127.0.0.1:${srv.port}`, cookie: `calpump_session=${TOKEN}` } }) as never,
+      createSocket: (u) =>
+        new WebSocket(u, { headers: { origin: `http://127.0.0.1:${srv.port}`, cookie: `calpump_session=${TOKEN}` } }) as never,
     });
     const client = createRpcClient(transport);
     try {
       const changes: unknown[] = [];
       client.on('data.changed', (p) => changes.push(p));
       expect(await client['profiles.list']()).toEqual({ profiles: [] });
-      const v = await client['profiles.create']({ profile: { kind: 'ews', name: 'WS', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' }, secrets: { password: 'Passw0rd!' } });
+      const v = await client['profiles.create']({
+        profile: { kind: 'ews', name: 'WS', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' },
+        secrets: { password: 'Passw0rd!' },
+      });
       expect(v.secrets.password).toBe('stored');
       await expect(client['profiles.get']({ id: 'missing' })).rejects.toMatchObject({ info: { id: 'config.profileNotFound' } });
       await vi_waitFor(() => changes.length > 0);
@@ -148,7 +158,12 @@ describe('calpump serve: /feeds/ hook', () => {
   it('hands /feeds/ to the feeds handler, which does its own authentication', async () => {
     const seen: string[] = [];
     const other = await startServeServer({
-      host: '127.0.0.1', port: 0, token: TOKEN, dispatcher: h.dispatcher, uiDir, logger: nullLogger,
+      host: '127.0.0.1',
+      port: 0,
+      token: TOKEN,
+      dispatcher: h.dispatcher,
+      uiDir,
+      logger: nullLogger,
       feeds: async (_req, res, url) => {
         seen.push(url.pathname);
         res.end('feed');
@@ -160,7 +175,9 @@ describe('calpump serve: /feeds/ hook', () => {
           let b = '';
           res.on('data', (c) => (b += c));
           res.on('end', () => resolve(b));
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
       expect(body).toBe('feed');
       expect(seen).toEqual(['/feeds/abc.ics']);
@@ -173,14 +190,23 @@ describe('calpump serve: /feeds/ hook', () => {
 describe('calpump serve: without a built UI', () => {
   it('answers 503 saying how to build it (and the RPC still works)', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'calpump-noui-'));
-    const other = await startServeServer({ host: '127.0.0.1', port: 0, token: TOKEN, dispatcher: h.dispatcher, uiDir: empty, logger: nullLogger });
+    const other = await startServeServer({
+      host: '127.0.0.1',
+      port: 0,
+      token: TOKEN,
+      dispatcher: h.dispatcher,
+      uiDir: empty,
+      logger: nullLogger,
+    });
     try {
       const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         request({ host: '127.0.0.1', port: other.port, path: '/', headers: { cookie: `calpump_session=${TOKEN}` } }, (res) => {
           let body = '';
           res.on('data', (c) => (body += c));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
       expect(r.status).toBe(503);
       expect(r.body).toContain('npm run build:renderer');

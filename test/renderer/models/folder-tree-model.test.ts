@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Folder } from '../../../src/shared/model.js';
 import { buildFolderTree, expandableIds } from '../../../src/renderer/models/folder-tree-model.js';
 
-const f = (id: string, name: string, parentId: string | undefined, totalCount: number, extra: Partial<Folder> = {}): Folder => ({ id, name, parentId, path: name, kind: 'calendar', totalCount, childCount: 0, ...extra });
+const f = (id: string, name: string, parentId: string | undefined, totalCount: number, extra: Partial<Folder> = {}): Folder => ({
+  id,
+  name,
+  parentId,
+  path: name,
+  kind: 'calendar',
+  totalCount,
+  childCount: 0,
+  ...extra,
+});
 
 describe('buildFolderTree', () => {
   it('nests by parent id, sorts by name, puts the calendar first and sums counts', () => {

@@ -3,7 +3,13 @@ import { jobSchema } from '../../../src/shared/job.js';
 import { emptyJobForm, jobFormFromJob, validateJobForm, type JobFormState } from '../../../src/renderer/models/job-form-model.js';
 
 function form(patch: Partial<JobFormState> = {}): JobFormState {
-  return { ...emptyJobForm('p1'), name: 'Rooms export', mailboxList: 'alice.smith@contoso.com\nroom.amsterdam@contoso.com, alice.smith@contoso.com', targetPath: '/tmp/out', ...patch };
+  return {
+    ...emptyJobForm('p1'),
+    name: 'Rooms export',
+    mailboxList: 'alice.smith@contoso.com\nroom.amsterdam@contoso.com, alice.smith@contoso.com',
+    targetPath: '/tmp/out',
+    ...patch,
+  };
 }
 const errorsOf = (f: JobFormState) => {
   const r = validateJobForm(f);
@@ -33,7 +39,9 @@ describe('job form', () => {
     expect(errorsOf(form({ daysBack: 'abc' }))).toEqual({ daysBack: 'validation.days' });
     expect(errorsOf(form({ daysAhead: '0' }))).toEqual({ daysAhead: 'validation.daysAhead' });
     expect(errorsOf(form({ targetPath: '' }))).toEqual({ targetPath: 'validation.required' });
-    expect(errorsOf(form({ targetKind: 'webhook', targetUrl: 'http://hooks.contoso.com/x' }))).toEqual({ targetUrl: 'validation.webhookUrl' });
+    expect(errorsOf(form({ targetKind: 'webhook', targetUrl: 'http://hooks.contoso.com/x' }))).toEqual({
+      targetUrl: 'validation.webhookUrl',
+    });
     expect(errorsOf(form({ scheduleKind: 'interval', intervalMinutes: '0' }))).toEqual({ intervalMinutes: 'validation.interval' });
     expect(errorsOf(form({ concurrency: '99' }))).toEqual({ concurrency: 'validation.concurrency' });
   });
@@ -47,16 +55,40 @@ describe('job form', () => {
   });
 
   it('round-trips a job through the form', () => {
-    const r = validateJobForm(form({ mailboxMode: 'search', mailboxSearch: 'room', scheduleKind: 'cron', cron: '*/15 * * * *', privateMode: 'skip', exclusionMarker: '##', id: 'j1' }));
+    const r = validateJobForm(
+      form({
+        mailboxMode: 'search',
+        mailboxSearch: 'room',
+        scheduleKind: 'cron',
+        cron: '*/15 * * * *',
+        privateMode: 'skip',
+        exclusionMarker: '##',
+        id: 'j1',
+      }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const back = jobFormFromJob(r.value.job);
-    expect(back).toMatchObject({ id: 'j1', mailboxMode: 'search', mailboxSearch: 'room', scheduleKind: 'cron', cron: '*/15 * * * *', privateMode: 'skip', exclusionMarker: '##' });
+    expect(back).toMatchObject({
+      id: 'j1',
+      mailboxMode: 'search',
+      mailboxSearch: 'room',
+      scheduleKind: 'cron',
+      cron: '*/15 * * * *',
+      privateMode: 'skip',
+      exclusionMarker: '##',
+    });
     const again = validateJobForm(back);
     expect(again.ok && again.value.job).toEqual(r.value.job);
   });
 
   it('keeps the job type: free/busy and import jobs round-trip, a job without a type stays without one', () => {
-    const base = { id: 'j9', name: 'FB', profile: 'p1', mailboxes: { mode: 'list', list: ['jan.devries@contoso.com'] }, target: { kind: 'folder', path: '/srv/fb' } };
+    const base = {
+      id: 'j9',
+      name: 'FB',
+      profile: 'p1',
+      mailboxes: { mode: 'list', list: ['jan.devries@contoso.com'] },
+      target: { kind: 'folder', path: '/srv/fb' },
+    };
     const fb = jobSchema.parse({ ...base, type: 'freebusy', freebusy: { includeFree: true, merge: false } });
     const back = validateJobForm(jobFormFromJob(fb));
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
@@ -71,4 +103,3 @@ describe('job form', () => {
     expect(errorsOf(form({ jobType: 'freebusy', targetKind: 'sqlite' }))).toEqual({ targetKind: 'validation.freebusyTarget' });
   });
 });
-

@@ -11,7 +11,16 @@ describe('JobProgressModel', () => {
     m.onProgress({ jobId: 'j', runId: 'r1', percent: 50, done: 1, total: 2, mailbox: 'a@contoso.com' });
     m.onProgress({ jobId: 'j', runId: 'r1', percent: 100, done: 2, total: 2, mailbox: 'b@contoso.com' });
     m.onStatus({ jobId: 'j', runId: 'r1', status: 'ok', at });
-    expect(m.get('j')).toMatchObject({ status: 'ok', percent: 100, done: 2, total: 2, mailboxes: [{ mailbox: 'a@contoso.com', percent: 100 }, { mailbox: 'b@contoso.com', percent: 100 }] });
+    expect(m.get('j')).toMatchObject({
+      status: 'ok',
+      percent: 100,
+      done: 2,
+      total: 2,
+      mailboxes: [
+        { mailbox: 'a@contoso.com', percent: 100 },
+        { mailbox: 'b@contoso.com', percent: 100 },
+      ],
+    });
   });
 
   it('never moves the bar backwards within a run, and resets for a new run', () => {

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { LogViewModel, type LogLine } from '../../../src/renderer/models/log-view-model.js';
 
-const line = (level: LogLine['level'], event: string, fields: Record<string, unknown> = {}): LogLine => ({ time: '2026-11-25T10:00:00.000Z', level, event, fields });
+const line = (level: LogLine['level'], event: string, fields: Record<string, unknown> = {}): LogLine => ({
+  time: '2026-11-25T10:00:00.000Z',
+  level,
+  event,
+  fields,
+});
 
 describe('LogViewModel', () => {
-  const lines = [line('error', 'ews.request.failed', { mailbox: 'anna.schmidt@contoso.com', status: 401 }), line('warn', 'ews.throttled', { backOffMs: 500 }), line('info', 'job.finished', { job: 'Rooms' }), line('debug', 'ews.page', { n: 2 }), line('trace', 'ews.soap', { body: '<x/>' })];
+  const lines = [
+    line('error', 'ews.request.failed', { mailbox: 'anna.schmidt@contoso.com', status: 401 }),
+    line('warn', 'ews.throttled', { backOffMs: 500 }),
+    line('info', 'job.finished', { job: 'Rooms' }),
+    line('debug', 'ews.page', { n: 2 }),
+    line('trace', 'ews.soap', { body: '<x/>' }),
+  ];
 
   it('filters by level threshold (error … all)', () => {
     const m = new LogViewModel();
@@ -46,7 +57,11 @@ describe('LogViewModel', () => {
     const m = new LogViewModel();
     m.append(lines);
     m.setLevel('warn');
-    const out = m.exportText().trim().split('\n').map((l) => JSON.parse(l) as LogLine);
+    const out = m
+      .exportText()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as LogLine);
     expect(out.map((l) => l.event)).toEqual(['ews.request.failed', 'ews.throttled']);
   });
 });

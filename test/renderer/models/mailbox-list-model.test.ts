@@ -3,7 +3,13 @@ import type { Mailbox } from '../../../src/shared/model.js';
 import { MailboxListModel } from '../../../src/renderer/models/mailbox-list-model.js';
 import { syntheticMailboxes } from '../support/mailboxes.js';
 
-const mb = (id: string, displayName: string, smtp: string, kind: Mailbox['kind'] = 'user', upn?: string): Mailbox => ({ id, displayName, smtp, kind, upn });
+const mb = (id: string, displayName: string, smtp: string, kind: Mailbox['kind'] = 'user', upn?: string): Mailbox => ({
+  id,
+  displayName,
+  smtp,
+  kind,
+  upn,
+});
 
 const seeded = [
   mb('1', 'Anna Schmidt', 'anna.schmidt@contoso.com'),
@@ -20,17 +26,26 @@ const names = (items: readonly Mailbox[]) => items.map((m) => m.displayName);
 const sortedCache = new WeakMap<Mailbox[], Mailbox[]>();
 function naive(all: Mailbox[], q: string, kind: 'all' | Mailbox['kind'] = 'all'): string[] {
   const query = q.trim().toLowerCase();
-  const sorted = sortedCache.get(all) ?? [...all].sort((a, b) => {
-    const ka = a.displayName.toLowerCase();
-    const kb = b.displayName.toLowerCase();
-    return ka < kb ? -1 : ka > kb ? 1 : a.smtp.toLowerCase() < b.smtp.toLowerCase() ? -1 : 1;
-  });
+  const sorted =
+    sortedCache.get(all) ??
+    [...all].sort((a, b) => {
+      const ka = a.displayName.toLowerCase();
+      const kb = b.displayName.toLowerCase();
+      return ka < kb ? -1 : ka > kb ? 1 : a.smtp.toLowerCase() < b.smtp.toLowerCase() ? -1 : 1;
+    });
   sortedCache.set(all, sorted);
-  const hits = sorted.filter((m) => (kind === 'all' || m.kind === kind) && [m.displayName, m.smtp, m.upn ?? ''].some((f) => f.toLowerCase().includes(query)));
+  const hits = sorted.filter(
+    (m) => (kind === 'all' || m.kind === kind) && [m.displayName, m.smtp, m.upn ?? ''].some((f) => f.toLowerCase().includes(query)),
+  );
   if (!query) return names(hits);
   const isPrefix = (m: Mailbox) => {
     const n = m.displayName.toLowerCase();
-    return n.startsWith(query) || m.smtp.toLowerCase().startsWith(query) || (m.upn ?? '').toLowerCase().startsWith(query) || [' ', '-', '.', '('].some((c) => n.includes(c + query));
+    return (
+      n.startsWith(query) ||
+      m.smtp.toLowerCase().startsWith(query) ||
+      (m.upn ?? '').toLowerCase().startsWith(query) ||
+      [' ', '-', '.', '('].some((c) => n.includes(c + query))
+    );
   };
   return names([...hits.filter(isPrefix), ...hits.filter((m) => !isPrefix(m))]);
 }
@@ -38,7 +53,14 @@ function naive(all: Mailbox[], q: string, kind: 'all' | Mailbox['kind'] = 'all')
 describe('MailboxListModel', () => {
   it('lists everything sorted by display name when the query is empty', () => {
     const m = new MailboxListModel(seeded);
-    expect(names(m.setQuery('').items)).toEqual(['Alice Smith', 'Anna Schmidt', 'Bob Jones', 'Hannah Banana', 'Jan de Vries', 'Room Amsterdam']);
+    expect(names(m.setQuery('').items)).toEqual([
+      'Alice Smith',
+      'Anna Schmidt',
+      'Bob Jones',
+      'Hannah Banana',
+      'Jan de Vries',
+      'Room Amsterdam',
+    ]);
     expect(m.current().total).toBe(6);
   });
 

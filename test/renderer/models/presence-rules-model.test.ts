@@ -6,16 +6,48 @@ import { nullLogger } from '../../../src/core/log/logger.js';
 import { matchRule, excluded } from '../../../src/core/presence/presence-engine.js';
 import { parseRuleTable } from '../../../src/core/presence/presence-rules.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
-import { addRule, formFromTable, moveRule, previewStatus, removeRule, tableFromForm, updateRule, type SampleEvent } from '../../../src/renderer/models/presence-rules-model.js';
+import {
+  addRule,
+  formFromTable,
+  moveRule,
+  previewStatus,
+  removeRule,
+  tableFromForm,
+  updateRule,
+  type SampleEvent,
+} from '../../../src/renderer/models/presence-rules-model.js';
 
-const service = createPresenceService({ connectorFor: async () => { throw new Error('unused'); }, logger: nullLogger });
-const sample = (over: Partial<SampleEvent> = {}): SampleEvent => ({ subject: 'Planning', location: '', showAs: 'busy', sensitivity: 'normal', isAllDay: false, isCancelled: false, ...over });
+const service = createPresenceService({
+  connectorFor: async () => {
+    throw new Error('unused');
+  },
+  logger: nullLogger,
+});
+const sample = (over: Partial<SampleEvent> = {}): SampleEvent => ({
+  subject: 'Planning',
+  location: '',
+  showAs: 'busy',
+  sensitivity: 'normal',
+  isAllDay: false,
+  isCancelled: false,
+  ...over,
+});
 
 describe('presence rules model', () => {
   it('round-trips the default table into rows and back to a table the host accepts unchanged', () => {
     const doc = service.defaultRules() as Record<string, unknown>;
     const form = formFromTable(doc);
-    expect(form.rules.map((r) => r.name)).toEqual(['out-of-office', 'focus-time', 'call', 'presentation', 'working-elsewhere', 'personal', 'online-meeting', 'meeting-with-location', 'busy']);
+    expect(form.rules.map((r) => r.name)).toEqual([
+      'out-of-office',
+      'focus-time',
+      'call',
+      'presentation',
+      'working-elsewhere',
+      'personal',
+      'online-meeting',
+      'meeting-with-location',
+      'busy',
+    ]);
     const back = tableFromForm(form);
     const v = service.validateRules(back);
     expect(v.ok).toBe(true);
@@ -23,7 +55,12 @@ describe('presence rules model', () => {
   });
 
   it('adds, edits, moves and removes rules; moving past either end changes nothing', () => {
-    let form = formFromTable({ rules: [{ name: 'a', status: 'A' }, { name: 'b', status: 'B' }] });
+    let form = formFromTable({
+      rules: [
+        { name: 'a', status: 'A' },
+        { name: 'b', status: 'B' },
+      ],
+    });
     form = addRule(form);
     expect(form.rules.map((r) => r.name)).toEqual(['a', 'b', 'rule-3']);
     form = updateRule(form, 2, { subject: '*lunch*', status: 'Away' });
@@ -32,13 +69,19 @@ describe('presence rules model', () => {
     expect(moveRule(form, 0, -1)).toBe(form);
     expect(moveRule(form, 2, 1)).toBe(form);
     form = removeRule(form, 0);
-    expect(tableFromForm(form).rules).toEqual([{ name: 'rule-3', subject: '*lunch*', status: 'Away' }, { name: 'b', status: 'B' }]);
+    expect(tableFromForm(form).rules).toEqual([
+      { name: 'rule-3', subject: '*lunch*', status: 'Away' },
+      { name: 'b', status: 'B' },
+    ]);
   });
 
   it('previews the first matching rule, the idle status, or the exclusion that hides the event', () => {
     const form = formFromTable(service.defaultRules() as Record<string, unknown>);
     expect(previewStatus(form, sample({ subject: 'Weekly call' }))).toEqual({ kind: 'rule', status: 'InACall', rule: 'call', order: 2 });
-    expect(previewStatus(form, sample({ showAs: 'oof', subject: 'Weekly call' }))).toMatchObject({ status: 'OutOfOffice', rule: 'out-of-office' });
+    expect(previewStatus(form, sample({ showAs: 'oof', subject: 'Weekly call' }))).toMatchObject({
+      status: 'OutOfOffice',
+      rule: 'out-of-office',
+    });
     expect(previewStatus(form, sample({ showAs: 'tentative' }))).toEqual({ kind: 'excluded', reason: 'tentative' });
     expect(previewStatus(form, sample({ subject: 'Lunch ## private' }))).toEqual({ kind: 'excluded', reason: 'marker' });
     expect(previewStatus(form, sample({ showAs: 'unknown' }))).toEqual({ kind: 'idle', status: 'Available' });
@@ -55,7 +98,15 @@ describe('presence rules model', () => {
         for (const showAs of ['busy', 'oof', 'workingElsewhere', 'tentative', 'free'] as const)
           for (const sensitivity of ['normal', 'personal', 'private'] as const) {
             const s = sample({ subject, location, showAs, sensitivity });
-            const e = { ...s, id: '1', start: '', end: '', timeZone: 'UTC', categories: [], lastModified: '' } as unknown as NormalisedEvent;
+            const e = {
+              ...s,
+              id: '1',
+              start: '',
+              end: '',
+              timeZone: 'UTC',
+              categories: [],
+              lastModified: '',
+            } as unknown as NormalisedEvent;
             const engine = excluded(e, table) ? 'excluded' : (matchRule(e, table.rules)?.rule.status ?? table.idleStatus);
             const p = previewStatus(form, s);
             expect(p.kind === 'excluded' ? 'excluded' : p.status, `${subject}/${location}/${showAs}/${sensitivity}`).toBe(engine);

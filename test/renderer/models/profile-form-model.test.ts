@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, formFromProfile, isLegacyOnlineEws, validateProfileForm, type ProfileFormState } from '../../../src/renderer/models/profile-form-model.js';
+import {
+  emptyForm,
+  formFromProfile,
+  isLegacyOnlineEws,
+  validateProfileForm,
+  type ProfileFormState,
+} from '../../../src/renderer/models/profile-form-model.js';
 
 function ews(patch: Partial<ProfileFormState> = {}): ProfileFormState {
-  return { ...emptyForm('ews'), id: 'p1', name: 'Contoso onprem', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'CONTOSO\\svc-calpump', password: 'Passw0rd!', ...patch };
+  return {
+    ...emptyForm('ews'),
+    id: 'p1',
+    name: 'Contoso onprem',
+    url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+    username: 'CONTOSO\\svc-calpump',
+    password: 'Passw0rd!',
+    ...patch,
+  };
 }
 function graph(patch: Partial<ProfileFormState> = {}): ProfileFormState {
-  return { ...emptyForm('graph'), id: 'p2', name: 'Contoso 365', tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', clientSecret: 's3cret', ...patch };
+  return {
+    ...emptyForm('graph'),
+    id: 'p2',
+    name: 'Contoso 365',
+    tenantId: 'contoso.onmicrosoft.com',
+    clientId: '11111111-2222-3333-4444-555555555555',
+    clientSecret: 's3cret',
+    ...patch,
+  };
 }
 const errorsOf = (f: ProfileFormState, stored: Parameters<typeof validateProfileForm>[1] = []) => {
   const r = validateProfileForm(f, stored);
@@ -17,7 +39,12 @@ describe('profile form validation', () => {
     const r = validateProfileForm(ews());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.profile).toMatchObject({ kind: 'ews', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'CONTOSO\\svc-calpump', auth: 'ntlm' });
+    expect(r.value.profile).toMatchObject({
+      kind: 'ews',
+      url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+      username: 'CONTOSO\\svc-calpump',
+      auth: 'ntlm',
+    });
     expect(JSON.stringify(r.value.profile)).not.toContain('Passw0rd!');
     expect(r.value.secrets).toEqual({ password: 'Passw0rd!' });
   });
@@ -31,13 +58,17 @@ describe('profile form validation', () => {
     expect(errorsOf(ews({ tlsMode: 'pinned', pinnedSha256: 'abc' }))).toEqual({ pinnedSha256: 'validation.sha256' });
     expect(errorsOf(graph({ tenantId: 'not a tenant' }))).toEqual({ tenantId: 'validation.tenant' });
     expect(errorsOf(graph({ clientId: '1234' }))).toEqual({ clientId: 'validation.clientId' });
-    expect(errorsOf(graph({ flow: 'interactive', redirectUri: 'https://app.contoso.com/cb' }))).toEqual({ redirectUri: 'validation.redirectUri' });
+    expect(errorsOf(graph({ flow: 'interactive', redirectUri: 'https://app.contoso.com/cb' }))).toEqual({
+      redirectUri: 'validation.redirectUri',
+    });
     expect(errorsOf(graph({ graphHost: 'http://graph.microsoft.com' }))).toEqual({ graphHost: 'validation.httpsUrl' });
   });
 
   it('asks for the URL or the autodiscover address on whichever input is shown', () => {
     expect(errorsOf(ews({ url: '' }))).toEqual({ url: 'validation.urlOrAutodiscover' });
-    expect(errorsOf(ews({ endpointMode: 'autodiscover', autodiscoverEmail: '' }))).toEqual({ autodiscoverEmail: 'validation.urlOrAutodiscover' });
+    expect(errorsOf(ews({ endpointMode: 'autodiscover', autodiscoverEmail: '' }))).toEqual({
+      autodiscoverEmail: 'validation.urlOrAutodiscover',
+    });
     expect(errorsOf(ews({ endpointMode: 'autodiscover', autodiscoverEmail: 'nope' }))).toEqual({ autodiscoverEmail: 'validation.email' });
     expect(validateProfileForm(ews({ endpointMode: 'autodiscover', autodiscoverEmail: 'svc-calpump@contoso.com' })).ok).toBe(true);
   });
@@ -48,7 +79,9 @@ describe('profile form validation', () => {
     expect(r.ok && r.value.secrets).toEqual({});
     expect(errorsOf(graph({ clientSecret: '' }))).toEqual({ clientSecret: 'validation.secretRequired' });
     expect(errorsOf(graph({ credential: 'certificate', clientSecret: '' }))).toEqual({ certificate: 'validation.secretRequired' });
-    expect(errorsOf(ews({ proxyMode: 'url', proxyUrl: 'http://proxy:8080', proxyUsername: 'px' }))).toEqual({ proxyPassword: 'validation.secretRequired' });
+    expect(errorsOf(ews({ proxyMode: 'url', proxyUrl: 'http://proxy:8080', proxyUsername: 'px' }))).toEqual({
+      proxyPassword: 'validation.secretRequired',
+    });
   });
 
   it('does not send a secret the current settings do not use', () => {
@@ -57,20 +90,49 @@ describe('profile form validation', () => {
   });
 
   it('round-trips a stored profile through the form', () => {
-    const r = validateProfileForm(ews({ access: 'delegate', mailDomain: 'contoso.com', exchangeVersion: 'Exchange2016', proxyMode: 'none', tlsMode: 'caFile', caFile: '/etc/ca.pem', testMailbox: 'alice.smith@contoso.com' }));
+    const r = validateProfileForm(
+      ews({
+        access: 'delegate',
+        mailDomain: 'contoso.com',
+        exchangeVersion: 'Exchange2016',
+        proxyMode: 'none',
+        tlsMode: 'caFile',
+        caFile: '/etc/ca.pem',
+        testMailbox: 'alice.smith@contoso.com',
+      }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const back = formFromProfile(r.value.profile);
-    expect(back).toMatchObject({ access: 'delegate', mailDomain: 'contoso.com', exchangeVersion: 'Exchange2016', proxyMode: 'none', tlsMode: 'caFile', caFile: '/etc/ca.pem', password: '' });
+    expect(back).toMatchObject({
+      access: 'delegate',
+      mailDomain: 'contoso.com',
+      exchangeVersion: 'Exchange2016',
+      proxyMode: 'none',
+      tlsMode: 'caFile',
+      caFile: '/etc/ca.pem',
+      password: '',
+    });
     expect(validateProfileForm(back, ['password'])).toMatchObject({ ok: true, value: { profile: r.value.profile } });
   });
 
   it('asks legacy EWS on Microsoft 365 for the app, not a password', () => {
-    const legacy = ews({ url: 'https://outlook.office365.com/EWS/Exchange.asmx', legacyOnline: true, password: '', legacyTenantId: 'contoso.onmicrosoft.com', legacyClientId: '11111111-2222-3333-4444-555555555555' });
+    const legacy = ews({
+      url: 'https://outlook.office365.com/EWS/Exchange.asmx',
+      legacyOnline: true,
+      password: '',
+      legacyTenantId: 'contoso.onmicrosoft.com',
+      legacyClientId: '11111111-2222-3333-4444-555555555555',
+    });
     expect(errorsOf(legacy)).toEqual({ clientSecret: 'validation.secretRequired' });
-    expect(errorsOf({ ...legacy, clientSecret: 's', legacyTenantId: 'not a tenant', legacyClientId: 'abc' })).toEqual({ legacyTenantId: 'validation.tenant', legacyClientId: 'validation.clientId' });
+    expect(errorsOf({ ...legacy, clientSecret: 's', legacyTenantId: 'not a tenant', legacyClientId: 'abc' })).toEqual({
+      legacyTenantId: 'validation.tenant',
+      legacyClientId: 'validation.clientId',
+    });
     const ok = validateProfileForm({ ...legacy, clientSecret: 's3cret', password: 'left-over' });
     expect(ok.ok && ok.value.secrets).toEqual({ clientSecret: 's3cret' });
-    expect(ok.ok && ok.value.profile).toMatchObject({ legacyOnline: { tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' } });
+    expect(ok.ok && ok.value.profile).toMatchObject({
+      legacyOnline: { tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' },
+    });
     if (!ok.ok) return;
     expect(formFromProfile(ok.value.profile, ['certificate']).credential).toBe('certificate');
     expect(validateProfileForm(formFromProfile(ok.value.profile, ['certificate']), ['certificate']).ok).toBe(true);

@@ -1,7 +1,14 @@
 // The two-way form model: a saved rule round-trips through the form unchanged (including what the form does not
 // edit), side A names the chosen profile, flows toggle per direction.
 import { describe, expect, it } from 'vitest';
-import { emptyTwoWayForm, profileOfSideA, ruleFromTwoWayForm, setFlow, twoWayFormFromRule, twoWayFormReady } from '../../../src/renderer/models/twoway-rule-model.js';
+import {
+  emptyTwoWayForm,
+  profileOfSideA,
+  ruleFromTwoWayForm,
+  setFlow,
+  twoWayFormFromRule,
+  twoWayFormReady,
+} from '../../../src/renderer/models/twoway-rule-model.js';
 
 const saved = {
   id: 'crm-anna',

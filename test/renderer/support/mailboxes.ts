@@ -1,7 +1,24 @@
 // Deterministic synthetic mailbox lists for model tests and the list-filter benchmark.
 import type { Mailbox } from '../../../src/shared/model.js';
 
-const FIRST = ['Anna', 'Jan', 'Alice', 'Bob', 'Chloé', 'Dirk', 'Eva', 'Femke', 'Gerrit', 'Hanna', 'Ingrid', 'Jürgen', 'Karin', 'Lars', 'Maria', 'Noah'];
+const FIRST = [
+  'Anna',
+  'Jan',
+  'Alice',
+  'Bob',
+  'Chloé',
+  'Dirk',
+  'Eva',
+  'Femke',
+  'Gerrit',
+  'Hanna',
+  'Ingrid',
+  'Jürgen',
+  'Karin',
+  'Lars',
+  'Maria',
+  'Noah',
+];
 const LAST = ['Schmidt', 'de Vries', 'Smith', 'Jones', 'Müller', 'Jansen', 'Bakker', 'Visser', 'Meyer', 'Schulz', 'Peters', 'Mertens'];
 
 export function syntheticMailboxes(n: number): Mailbox[] {

@@ -29,7 +29,12 @@ describe('WebSocket transport', () => {
   it('queues calls until open, matches answers by id, delivers events, and reconnects after a drop', async () => {
     const sockets: FakeSocket[] = [];
     const states: boolean[] = [];
-    const t = createWsTransport({ url: 'ws://127.0.0.1:1/rpc', reconnectMs: 0, createSocket: (u) => (sockets.push(new FakeSocket(u)), sockets.at(-1)!), onConnectionChange: (c) => states.push(c) });
+    const t = createWsTransport({
+      url: 'ws://127.0.0.1:1/rpc',
+      reconnectMs: 0,
+      createSocket: (u) => (sockets.push(new FakeSocket(u)), sockets.at(-1)!),
+      onConnectionChange: (c) => states.push(c),
+    });
     const events: unknown[] = [];
     t.subscribe((name, payload) => events.push([name, payload]));
 

@@ -38,10 +38,16 @@ interface Answer {
 
 function post(agent: Agent, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(sim.ewsUrl, { method: 'POST', agent, ca: readFileSync(sim.caFile!), headers: { 'Content-Type': 'text/xml; charset=utf-8', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, wwwAuth: String(res.headers['www-authenticate'] ?? ''), socket: req.socket! }));
-    });
+    const req = request(
+      sim.ewsUrl,
+      { method: 'POST', agent, ca: readFileSync(sim.caFile!), headers: { 'Content-Type': 'text/xml; charset=utf-8', ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, wwwAuth: String(res.headers['www-authenticate'] ?? ''), socket: req.socket! }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

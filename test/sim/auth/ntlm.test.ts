@@ -28,7 +28,12 @@ function post(agent: Agent, auth?: string): Promise<{ status: number; wwwAuth: s
   return new Promise((resolve, reject) => {
     const req = request(
       sim.ewsUrl,
-      { method: 'POST', agent, ca: readFileSync(sim.caFile!), headers: { 'Content-Type': 'text/xml; charset=utf-8', ...(auth ? { Authorization: auth } : {}) } },
+      {
+        method: 'POST',
+        agent,
+        ca: readFileSync(sim.caFile!),
+        headers: { 'Content-Type': 'text/xml; charset=utf-8', ...(auth ? { Authorization: auth } : {}) },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));

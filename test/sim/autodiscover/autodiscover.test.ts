@@ -15,7 +15,8 @@ const pox = (email: string, schema = OUT) =>
   `<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"><Request><EMailAddress>${email}</EMailAddress><AcceptableResponseSchema>${schema}</AcceptableResponseSchema></Request></Autodiscover>`;
 const poxPost = (email: string, schema?: string, headers = basic('svc-calpump@contoso.com')) =>
   rawRequest(sim, '/autodiscover/autodiscover.xml', pox(email, schema), headers);
-const text = (xml: string, ns: string, name: string) => new DOMParser().parseFromString(xml, 'text/xml').getElementsByTagNameNS(ns, name)[0]?.textContent;
+const text = (xml: string, ns: string, name: string) =>
+  new DOMParser().parseFromString(xml, 'text/xml').getElementsByTagNameNS(ns, name)[0]?.textContent;
 
 describe('POX Autodiscover', () => {
   it('requires authentication', async () => {
@@ -39,7 +40,9 @@ describe('POX Autodiscover', () => {
     const moved = await poxPost('moved.user@contoso.com');
     expect(text(moved.body, OUT, 'Action')).toBe('redirectAddr');
     expect(text(moved.body, OUT, 'RedirectAddr')).toBe('alice.smith@contoso.com');
-    sim.world.autodiscoverRedirects['hybrid@contoso.com'] = { redirectUrl: 'https://autodiscover-s.outlook.com/autodiscover/autodiscover.xml' };
+    sim.world.autodiscoverRedirects['hybrid@contoso.com'] = {
+      redirectUrl: 'https://autodiscover-s.outlook.com/autodiscover/autodiscover.xml',
+    };
     const url = await poxPost('hybrid@contoso.com');
     expect(text(url.body, OUT, 'RedirectUrl')).toBe('https://autodiscover-s.outlook.com/autodiscover/autodiscover.xml');
     const unknown = await poxPost('nobody@contoso.com');
@@ -59,7 +62,10 @@ describe('SOAP Autodiscover', () => {
       ews.ConfigurationApi.ConfigureXHR(new XhrApi({}).useNtlmAuthentication('CONTOSO\\svc-calpump', 'Passw0rd!'));
       const svc = new ews.AutodiscoverService(new ews.Uri(`${plain.url}/autodiscover/autodiscover.svc`), ews.ExchangeVersion.Exchange2013);
       svc.Credentials = new ews.WebCredentials('CONTOSO\\svc-calpump', 'Passw0rd!');
-      const r = await svc.GetUserSettings(['jan.devries@contoso.com', 'ghost@contoso.com'], [ews.UserSettingName.ExternalEwsUrl, ews.UserSettingName.UserDisplayName]);
+      const r = await svc.GetUserSettings(
+        ['jan.devries@contoso.com', 'ghost@contoso.com'],
+        [ews.UserSettingName.ExternalEwsUrl, ews.UserSettingName.UserDisplayName],
+      );
       const [jan, ghost] = r.Responses;
       expect(jan.ErrorCode).toBe(ews.AutodiscoverErrorCode.NoError);
       expect(jan.Settings.get(ews.UserSettingName.ExternalEwsUrl)).toBe(plain.ewsUrl);

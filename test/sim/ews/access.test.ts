@@ -31,7 +31,9 @@ describe('impersonation', () => {
     const r = await soap(sim, getFolder('calendar'), { user: 'svc-delegate@contoso.com', impersonate: 'alice.smith@contoso.com' });
     expect(r.status).toBe(500);
     expect(faultCode(r.doc)).toBe('a:ErrorImpersonateUserDenied');
-    expect(r.body).toContain('<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorImpersonateUserDenied</e:ResponseCode>');
+    expect(r.body).toContain(
+      '<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorImpersonateUserDenied</e:ResponseCode>',
+    );
   });
 
   it('denies mailboxes outside the management scope', async () => {

@@ -15,13 +15,20 @@ const BERLIN =
 
 const request = (mailboxes: string[], view: string) =>
   `<m:GetUserAvailabilityRequest>${BERLIN}<m:MailboxDataArray>${mailboxes
-    .map((m) => `<t:MailboxData><t:Email><t:Address>${m}</t:Address></t:Email><t:AttendeeType>Required</t:AttendeeType><t:ExcludeConflicts>false</t:ExcludeConflicts></t:MailboxData>`)
-    .join('')}</m:MailboxDataArray><t:FreeBusyViewOptions><t:TimeWindow><t:StartTime>2026-03-24T00:00:00</t:StartTime><t:EndTime>2026-03-26T00:00:00</t:EndTime></t:TimeWindow>` +
+    .map(
+      (m) =>
+        `<t:MailboxData><t:Email><t:Address>${m}</t:Address></t:Email><t:AttendeeType>Required</t:AttendeeType><t:ExcludeConflicts>false</t:ExcludeConflicts></t:MailboxData>`,
+    )
+    .join(
+      '',
+    )}</m:MailboxDataArray><t:FreeBusyViewOptions><t:TimeWindow><t:StartTime>2026-03-24T00:00:00</t:StartTime><t:EndTime>2026-03-26T00:00:00</t:EndTime></t:TimeWindow>` +
   `<t:MergedFreeBusyIntervalInMinutes>60</t:MergedFreeBusyIntervalInMinutes><t:RequestedView>${view}</t:RequestedView></t:FreeBusyViewOptions></m:GetUserAvailabilityRequest>`;
 
 describe('EWS GetUserAvailability', () => {
   it('gives free/busy without details to a caller with default rights, local times in the request zone', async () => {
-    const r = await soap(sim, request(['anna.schmidt@contoso.com', 'ghost@contoso.com'], 'DetailedMerged'), { user: 'svc-delegate@contoso.com' });
+    const r = await soap(sim, request(['anna.schmidt@contoso.com', 'ghost@contoso.com'], 'DetailedMerged'), {
+      user: 'svc-delegate@contoso.com',
+    });
     expect(validateBody(r.body).errors).toBe('');
     const [anna, ghost] = all(r.doc, M, 'FreeBusyResponse');
     // svc-delegate is Reviewer on anna's calendar: details allowed.

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_APP_NO_CONSENT, SIM_APP_NO_CONSENT_SECRET, SIM_TENANT_ID } from '../../../src/sim/oauth/index.js';
+import {
+  SIM_APP_DAEMON,
+  SIM_APP_DAEMON_SECRET,
+  SIM_APP_NO_CONSENT,
+  SIM_APP_NO_CONSENT_SECRET,
+  SIM_TENANT_ID,
+} from '../../../src/sim/oauth/index.js';
 import { envelope, rawRequest, T } from '../support/ews-client.js';
 import { DOMParser } from '@xmldom/xmldom';
 
@@ -14,14 +20,21 @@ async function appToken(clientId: string, secret: string): Promise<string> {
   const res = await fetch(`${sim.url}/${SIM_TENANT_ID}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope: 'https://outlook.office365.com/.default' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: secret,
+      scope: 'https://outlook.office365.com/.default',
+    }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-const getFolder = '<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="calendar"/></m:FolderIds></m:GetFolder>';
-const post = (token: string, impersonate?: string) => rawRequest(sim, '/EWS/Exchange.asmx', envelope(getFolder, { impersonate }), { Authorization: `Bearer ${token}` });
+const getFolder =
+  '<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="calendar"/></m:FolderIds></m:GetFolder>';
+const post = (token: string, impersonate?: string) =>
+  rawRequest(sim, '/EWS/Exchange.asmx', envelope(getFolder, { impersonate }), { Authorization: `Bearer ${token}` });
 
 describe('EWS with OAuth bearer tokens (Exchange Online legacy EWS)', () => {
   it('accepts an app-only full_access_as_app token with impersonation', async () => {

@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 
 const resolve = (entry: string, full = true) =>
-  soap(sim, `<m:ResolveNames ReturnFullContactData="${full}" SearchScope="ActiveDirectory"><m:UnresolvedEntry>${entry}</m:UnresolvedEntry></m:ResolveNames>`);
+  soap(
+    sim,
+    `<m:ResolveNames ReturnFullContactData="${full}" SearchScope="ActiveDirectory"><m:UnresolvedEntry>${entry}</m:UnresolvedEntry></m:ResolveNames>`,
+  );
 
 describe('EWS directory operations', () => {
   it('ResolveNames: single match with full contact data', async () => {
@@ -42,7 +45,10 @@ describe('EWS directory operations', () => {
 
   it('FindPeople pages the directory', async () => {
     const page = (offset: number) =>
-      soap(sim, `<m:FindPeople><m:IndexedPageItemView BasePoint="Beginning" MaxEntriesReturned="10" Offset="${offset}"/><m:ParentFolderId><t:DistinguishedFolderId Id="directory"/></m:ParentFolderId><m:QueryString>user</m:QueryString></m:FindPeople>`);
+      soap(
+        sim,
+        `<m:FindPeople><m:IndexedPageItemView BasePoint="Beginning" MaxEntriesReturned="10" Offset="${offset}"/><m:ParentFolderId><t:DistinguishedFolderId Id="directory"/></m:ParentFolderId><m:QueryString>user</m:QueryString></m:FindPeople>`,
+      );
     const p1 = await page(0);
     expect(validateBody(p1.body).errors).toBe('');
     expect(textOf(p1.doc, M, 'TotalNumberOfPeopleInView')).toBe(String(40 - 12));
@@ -55,9 +61,15 @@ describe('EWS directory operations', () => {
     const lists = await soap(sim, '<m:GetRoomLists/>');
     expect(validateBody(lists.body).errors).toBe('');
     expect(all(lists.doc, T, 'Name').map((e) => e.textContent)).toEqual(['Amsterdam Rooms', 'Berlin Rooms']);
-    const rooms = await soap(sim, '<m:GetRooms><m:RoomList><t:EmailAddress>roomlist.amsterdam@contoso.com</t:EmailAddress></m:RoomList></m:GetRooms>');
+    const rooms = await soap(
+      sim,
+      '<m:GetRooms><m:RoomList><t:EmailAddress>roomlist.amsterdam@contoso.com</t:EmailAddress></m:RoomList></m:GetRooms>',
+    );
     expect(validateBody(rooms.body).errors).toBe('');
-    expect(all(rooms.doc, T, 'EmailAddress').map((e) => e.textContent)).toEqual(['room.amsterdam@contoso.com', 'room.amsterdam.small@contoso.com']);
+    expect(all(rooms.doc, T, 'EmailAddress').map((e) => e.textContent)).toEqual([
+      'room.amsterdam@contoso.com',
+      'room.amsterdam.small@contoso.com',
+    ]);
     const none = await soap(sim, '<m:GetRooms><m:RoomList><t:EmailAddress>nope@contoso.com</t:EmailAddress></m:RoomList></m:GetRooms>');
     expect(responseCodes(none.doc)).toEqual(['ErrorNameResolutionNoResults']);
   });

@@ -20,8 +20,17 @@ describe('ews-javascript-api against the simulator', () => {
     svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, 'jan.devries@contoso.com');
     const from = new Date('2026-03-23T00:00:00Z');
     const to = new Date('2026-04-06T00:00:00Z');
-    const res = await svc.FindAppointments(ews.WellKnownFolderName.Calendar, new ews.CalendarView(new ews.DateTime(from.getTime()), new ews.DateTime(to.getTime())));
-    const got = res.Items.map((a: any) => ({ subject: a.Subject, start: a.Start.ToISOString(), end: a.End.ToISOString(), isAllDay: a.IsAllDayEvent, uid: a.ICalUid }));
+    const res = await svc.FindAppointments(
+      ews.WellKnownFolderName.Calendar,
+      new ews.CalendarView(new ews.DateTime(from.getTime()), new ews.DateTime(to.getTime())),
+    );
+    const got = res.Items.map((a: any) => ({
+      subject: a.Subject,
+      start: a.Start.ToISOString(),
+      end: a.End.ToISOString(),
+      isAllDay: a.IsAllDayEvent,
+      uid: a.ICalUid,
+    }));
     const expected = expectedEvents(sim.world, 'jan.devries@contoso.com', 'calendar', from, to);
     expect(got.map((g: { subject: string }) => g.subject)).toEqual(expected.map((e) => e.subject));
     for (const [i, e] of expected.entries()) {

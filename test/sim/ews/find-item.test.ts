@@ -31,7 +31,9 @@ describe('EWS FindItem', () => {
     // FindItem gives an internal organizer as legacy DN with routing type EX (GetItem gives SMTP).
     const organizer = first(moved, T, 'Organizer')!;
     expect(textOf(organizer, T, 'RoutingType')).toBe('EX');
-    expect(textOf(organizer, T, 'EmailAddress')).toMatch(/^\/O=CONTOSO\/OU=EXCHANGE ADMINISTRATIVE GROUP \(FYDIBOHF23SPDLT\)\/CN=RECIPIENTS\/CN=ANNA\.SCHMIDT$/);
+    expect(textOf(organizer, T, 'EmailAddress')).toMatch(
+      /^\/O=CONTOSO\/OU=EXCHANGE ADMINISTRATIVE GROUP \(FYDIBOHF23SPDLT\)\/CN=RECIPIENTS\/CN=ANNA\.SCHMIDT$/,
+    );
     const allDay = items.find((i) => textOf(i, T, 'Subject') === 'Urlaub')!;
     expect(textOf(allDay, T, 'IsAllDayEvent')).toBe('true');
     expect(textOf(allDay, T, 'Start')).toBe('2026-03-29T22:00:00Z'); // local midnight CEST
@@ -47,9 +49,13 @@ describe('EWS FindItem', () => {
   });
 
   it('refuses properties FindItem cannot return', async () => {
-    const r = await soap(sim, calendarView(undefined, 'IdOnly', '<t:AdditionalProperties><t:FieldURI FieldURI="item:Body"/></t:AdditionalProperties>'), {
-      impersonate: 'anna.schmidt@contoso.com',
-    });
+    const r = await soap(
+      sim,
+      calendarView(undefined, 'IdOnly', '<t:AdditionalProperties><t:FieldURI FieldURI="item:Body"/></t:AdditionalProperties>'),
+      {
+        impersonate: 'anna.schmidt@contoso.com',
+      },
+    );
     expect(responseCodes(r.doc)).toEqual(['ErrorInvalidPropertyRequest']);
     expect(validateBody(r.body).errors).toBe('');
   });

@@ -36,7 +36,9 @@ describe('EWS GetFolder / FindFolder', () => {
     );
     expect(validateBody(r.body).errors).toBe('');
     const names = all(r.doc, T, 'DisplayName').map((e) => e.textContent);
-    expect(names).toEqual(expect.arrayContaining(['Agenda', 'Projecten', 'Archief', 'Feestdagen', 'Postvak IN', 'Contactpersonen', 'Taken']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Agenda', 'Projecten', 'Archief', 'Feestdagen', 'Postvak IN', 'Contactpersonen', 'Taken']),
+    );
     const root = first(r.doc, M, 'RootFolder')!;
     expect(root.getAttribute('IncludesLastItemInRange')).toBe('true');
     expect(Number(root.getAttribute('TotalItemsInView'))).toBe(names.length);
@@ -63,7 +65,13 @@ describe('EWS GetFolder / FindFolder', () => {
     );
     expect(validateBody(r.body).errors).toBe('');
     const folders = all(r.doc, T, 'Folder').map((f) => [textOf(f, T, 'DisplayName'), textOf(f, T, 'Value')]);
-    expect(folders).toEqual(expect.arrayContaining([['Top of Information Store', 'false'], ['Finder', 'true'], ['Recoverable Items', 'true']]));
+    expect(folders).toEqual(
+      expect.arrayContaining([
+        ['Top of Information Store', 'false'],
+        ['Finder', 'true'],
+        ['Recoverable Items', 'true'],
+      ]),
+    );
   });
 
   it('answers unknown mailboxes with ErrorNonExistentMailbox', async () => {

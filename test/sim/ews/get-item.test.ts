@@ -14,7 +14,8 @@ const getItem = (idsXml: string) =>
   `<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds>${idsXml}</m:ItemIds></m:GetItem>`;
 
 describe('EWS GetItem', () => {
-  const week = () => expectedEvents(sim.world, 'anna.schmidt@contoso.com', 'calendar', new Date('2026-03-23T00:00:00Z'), new Date('2026-03-30T00:00:00Z'));
+  const week = () =>
+    expectedEvents(sim.world, 'anna.schmidt@contoso.com', 'calendar', new Date('2026-03-23T00:00:00Z'), new Date('2026-03-30T00:00:00Z'));
 
   it('returns a recurring master with recurrence, modified and deleted occurrences', async () => {
     const occ = week().find((e) => e.subject === 'Team-Meeting (verschoben)')!;
@@ -40,17 +41,25 @@ describe('EWS GetItem', () => {
     const standup = week().find((e) => e.subject === 'Daily Stand-up')!;
     const r = await soap(
       sim,
-      getItem(`<t:ItemId Id="${standup.id}"/><t:OccurrenceItemId RecurringMasterId="${standup.seriesId}" InstanceIndex="18"/><t:OccurrenceItemId RecurringMasterId="${standup.seriesId}" InstanceIndex="999"/>`),
+      getItem(
+        `<t:ItemId Id="${standup.id}"/><t:OccurrenceItemId RecurringMasterId="${standup.seriesId}" InstanceIndex="18"/><t:OccurrenceItemId RecurringMasterId="${standup.seriesId}" InstanceIndex="999"/>`,
+      ),
       { impersonate: 'anna.schmidt@contoso.com' },
     );
     expect(validateBody(r.body).errors).toBe('');
     // Day 18 of the series (from 2026-03-09) is 2026-03-26, which the seed deleted.
-    expect(responseCodes(r.doc)).toEqual(['NoError', 'ErrorCalendarOccurrenceIsDeletedFromRecurrence', 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange']);
+    expect(responseCodes(r.doc)).toEqual([
+      'NoError',
+      'ErrorCalendarOccurrenceIsDeletedFromRecurrence',
+      'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange',
+    ]);
     expect(textOf(first(r.doc, T, 'CalendarItem')!, T, 'CalendarItemType')).toBe('Occurrence');
   });
 
   it('answers unknown and malformed ids per item', async () => {
-    const r = await soap(sim, getItem(`<t:ItemId Id="${itemId('anna.schmidt@contoso.com', 99999)}"/><t:ItemId Id="!!"/>`), { impersonate: 'anna.schmidt@contoso.com' });
+    const r = await soap(sim, getItem(`<t:ItemId Id="${itemId('anna.schmidt@contoso.com', 99999)}"/><t:ItemId Id="!!"/>`), {
+      impersonate: 'anna.schmidt@contoso.com',
+    });
     expect(responseCodes(r.doc)).toEqual(['ErrorItemNotFound', 'ErrorInvalidIdMalformed']);
     expect(validateBody(r.body).errors).toBe('');
   });
@@ -59,13 +68,22 @@ describe('EWS GetItem', () => {
 describe('EWS ConvertId', () => {
   it('round-trips an item id through HexEntryId', async () => {
     const ev = [...sim.world.events.values()].find((e) => e.mailbox === 'alice.smith@contoso.com')!;
-    const toHex = await soap(sim, `<m:ConvertId DestinationFormat="HexEntryId"><m:SourceIds><t:AlternateId Format="EwsId" Id="${ev.id}" Mailbox="alice.smith@contoso.com"/></m:SourceIds></m:ConvertId>`);
+    const toHex = await soap(
+      sim,
+      `<m:ConvertId DestinationFormat="HexEntryId"><m:SourceIds><t:AlternateId Format="EwsId" Id="${ev.id}" Mailbox="alice.smith@contoso.com"/></m:SourceIds></m:ConvertId>`,
+    );
     expect(validateBody(toHex.body).errors).toBe('');
     const hex = first(toHex.doc, 'http://schemas.microsoft.com/exchange/services/2006/messages', 'AlternateId')!.getAttribute('Id')!;
     expect(hex).toMatch(/^[0-9A-F]+$/);
-    const back = await soap(sim, `<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" Id="${hex}" Mailbox="alice.smith@contoso.com"/></m:SourceIds></m:ConvertId>`);
+    const back = await soap(
+      sim,
+      `<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" Id="${hex}" Mailbox="alice.smith@contoso.com"/></m:SourceIds></m:ConvertId>`,
+    );
     expect(first(back.doc, 'http://schemas.microsoft.com/exchange/services/2006/messages', 'AlternateId')!.getAttribute('Id')).toBe(ev.id);
-    const bad = await soap(sim, `<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" Id="ZZ" Mailbox="a@b.c"/></m:SourceIds></m:ConvertId>`);
+    const bad = await soap(
+      sim,
+      `<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" Id="ZZ" Mailbox="a@b.c"/></m:SourceIds></m:ConvertId>`,
+    );
     expect(responseCodes(bad.doc)).toEqual(['ErrorInvalidIdMalformed']);
   });
 });

@@ -9,14 +9,19 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 afterEach(() => sim.faults.clear());
 
-const getFolder = '<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="calendar"/></m:FolderIds></m:GetFolder>';
+const getFolder =
+  '<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="calendar"/></m:FolderIds></m:GetFolder>';
 const post = (body: string) => rawRequest(sim, '/EWS/Exchange.asmx', body, basic('svc-calpump@contoso.com'));
 const faultCode = (body: string) => /<faultcode[^>]*>([^<]+)<\/faultcode>/.exec(body)?.[1];
 
 describe('EWS protocol handling', () => {
   it('refuses DTDs: external entities (XXE) and entity expansion (billion laughs)', async () => {
-    const xxe = `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` + envelope(getFolder).replace('<?xml version="1.0" encoding="utf-8"?>', '').replace('calendar', '&xxe;');
-    const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>` + envelope(getFolder).replace('<?xml version="1.0" encoding="utf-8"?>', '').replace('calendar', '&lol3;');
+    const xxe =
+      `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` +
+      envelope(getFolder).replace('<?xml version="1.0" encoding="utf-8"?>', '').replace('calendar', '&xxe;');
+    const lol =
+      `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>` +
+      envelope(getFolder).replace('<?xml version="1.0" encoding="utf-8"?>', '').replace('calendar', '&lol3;');
     for (const body of [xxe, lol]) {
       const r = await post(body);
       expect(r.status).toBe(500);

@@ -19,11 +19,20 @@ describe('EWS restrictions', () => {
       { impersonate: 'anna.schmidt@contoso.com' },
     );
     expect(validateBody(r.body).errors).toBe('');
-    expect(all(r.doc, T, 'DisplayName').map((e) => e.textContent).sort()).toEqual(['Archiv', 'Feiertage', 'Kalender', 'Projekte']);
+    expect(
+      all(r.doc, T, 'DisplayName')
+        .map((e) => e.textContent)
+        .sort(),
+    ).toEqual(['Archiv', 'Feiertage', 'Kalender', 'Projekte']);
   });
 
   it('finds only items carrying our extended property, combined with And/Contains', async () => {
-    const ours = sim.world.mutate.addEvent('anna.schmidt@contoso.com', 'calendar', { subject: 'Sync: Jour fixe', date: '2026-03-26', time: '10:00', timeZone: 'Europe/Berlin' });
+    const ours = sim.world.mutate.addEvent('anna.schmidt@contoso.com', 'calendar', {
+      subject: 'Sync: Jour fixe',
+      date: '2026-03-26',
+      time: '10:00',
+      timeZone: 'Europe/Berlin',
+    });
     ours.extendedProperties.push({ key: `${SET}:CalpumpSourceId:String`, value: 'job-1' });
     const ext = `<t:ExtendedFieldURI PropertySetId="${SET}" PropertyName="CalpumpSourceId" PropertyType="String"/>`;
     const r = await soap(

@@ -50,8 +50,18 @@ describe('EWS SyncFolderItems', () => {
     const [a, b, c] = initial.creates;
     sim.world.mutate.changeSubject(a!, 'Nieuw onderwerp');
     sim.world.mutate.deleteEvent(b!);
-    const added = sim.world.mutate.addEvent('jan.devries@contoso.com', 'calendar', { subject: 'Nieuw', date: '2026-03-27', time: '10:00', timeZone: 'Europe/Amsterdam' });
-    const temp = sim.world.mutate.addEvent('jan.devries@contoso.com', 'calendar', { subject: 'Tijdelijk', date: '2026-03-27', time: '11:00', timeZone: 'Europe/Amsterdam' });
+    const added = sim.world.mutate.addEvent('jan.devries@contoso.com', 'calendar', {
+      subject: 'Nieuw',
+      date: '2026-03-27',
+      time: '10:00',
+      timeZone: 'Europe/Amsterdam',
+    });
+    const temp = sim.world.mutate.addEvent('jan.devries@contoso.com', 'calendar', {
+      subject: 'Tijdelijk',
+      date: '2026-03-27',
+      time: '11:00',
+      timeZone: 'Europe/Amsterdam',
+    });
     sim.world.mutate.deleteEvent(temp.id);
     const delta = await syncAll(unchanged.state);
     expect(delta).toMatchObject({ creates: [added.id], updates: [a], deletes: [b] });

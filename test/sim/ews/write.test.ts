@@ -51,14 +51,21 @@ describe('EWS CreateItem / UpdateItem / DeleteItem', () => {
     const updated = await update(ck, 'Renamed');
     expect(validateBody(updated.body).errors).toBe('');
     expect(responseCodes(updated.doc)).toEqual(['NoError']);
-    expect(sim.world.events.get(id)).toMatchObject({ subject: 'Renamed', extendedProperties: [expect.objectContaining({ value: 'src-43' })] });
+    expect(sim.world.events.get(id)).toMatchObject({
+      subject: 'Renamed',
+      extendedProperties: [expect.objectContaining({ value: 'src-43' })],
+    });
     const stale = await update(ck, 'Again');
     expect(responseCodes(stale.doc)).toEqual(['ErrorIrresolvableConflict']);
 
     const del = (cancel: string) =>
-      soap(sim, `<m:DeleteItem DeleteType="MoveToDeletedItems" SendMeetingCancellations="${cancel}"><m:ItemIds><t:ItemId Id="${id}"/></m:ItemIds></m:DeleteItem>`, {
-        impersonate: 'alice.smith@contoso.com',
-      });
+      soap(
+        sim,
+        `<m:DeleteItem DeleteType="MoveToDeletedItems" SendMeetingCancellations="${cancel}"><m:ItemIds><t:ItemId Id="${id}"/></m:ItemIds></m:DeleteItem>`,
+        {
+          impersonate: 'alice.smith@contoso.com',
+        },
+      );
     const deleted = await del('SendToNone');
     expect(validateBody(deleted.body).errors).toBe('');
     expect(responseCodes(deleted.doc)).toEqual(['NoError']);
@@ -69,14 +76,23 @@ describe('EWS CreateItem / UpdateItem / DeleteItem', () => {
   it('requires SendMeetingInvitations and records invitations when asked to send', async () => {
     const missing = await soap(sim, create('alice.smith@contoso.com', ''), { impersonate: 'alice.smith@contoso.com' });
     expect(responseCodes(missing.doc)).toEqual(['ErrorSendMeetingInvitationsRequired']);
-    const attendees = '<t:RequiredAttendees><t:Attendee><t:Mailbox><t:EmailAddress>jan.devries@contoso.com</t:EmailAddress></t:Mailbox></t:Attendee></t:RequiredAttendees>';
-    const sent = await soap(sim, create('alice.smith@contoso.com', 'SendToAllAndSaveCopy', attendees), { impersonate: 'alice.smith@contoso.com' });
+    const attendees =
+      '<t:RequiredAttendees><t:Attendee><t:Mailbox><t:EmailAddress>jan.devries@contoso.com</t:EmailAddress></t:Mailbox></t:Attendee></t:RequiredAttendees>';
+    const sent = await soap(sim, create('alice.smith@contoso.com', 'SendToAllAndSaveCopy', attendees), {
+      impersonate: 'alice.smith@contoso.com',
+    });
     expect(responseCodes(sent.doc)).toEqual(['NoError']);
     expect(sim.world.outbox.at(-1)).toMatchObject({ kind: 'request', from: 'alice.smith@contoso.com', to: ['jan.devries@contoso.com'] });
   });
 
   it('moves one occurrence and the change shows in expected events', async () => {
-    const occ = expectedEvents(sim.world, 'anna.schmidt@contoso.com', 'calendar', new Date('2026-03-24T00:00:00Z'), new Date('2026-03-25T00:00:00Z')).find((e) => e.subject === 'Daily Stand-up')!;
+    const occ = expectedEvents(
+      sim.world,
+      'anna.schmidt@contoso.com',
+      'calendar',
+      new Date('2026-03-24T00:00:00Z'),
+      new Date('2026-03-25T00:00:00Z'),
+    ).find((e) => e.subject === 'Daily Stand-up')!;
     const r = await soap(
       sim,
       `<m:UpdateItem ConflictResolution="AlwaysOverwrite" SendMeetingInvitationsOrCancellations="SendToNone"><m:ItemChanges><t:ItemChange><t:ItemId Id="${occ.id}"/><t:Updates>` +
@@ -86,7 +102,13 @@ describe('EWS CreateItem / UpdateItem / DeleteItem', () => {
       { impersonate: 'anna.schmidt@contoso.com' },
     );
     expect(responseCodes(r.doc)).toEqual(['NoError']);
-    const after = expectedEvents(sim.world, 'anna.schmidt@contoso.com', 'calendar', new Date('2026-03-24T00:00:00Z'), new Date('2026-03-25T00:00:00Z')).find((e) => e.originalStart === occ.originalStart)!;
+    const after = expectedEvents(
+      sim.world,
+      'anna.schmidt@contoso.com',
+      'calendar',
+      new Date('2026-03-24T00:00:00Z'),
+      new Date('2026-03-25T00:00:00Z'),
+    ).find((e) => e.originalStart === occ.originalStart)!;
     expect(after.start).toBe('2026-03-24T12:00:00.000Z');
   });
 

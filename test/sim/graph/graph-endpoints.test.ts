@@ -18,13 +18,24 @@ beforeAll(async () => {
 });
 afterAll(async () => sim?.stop());
 
-function call(path: string, opts: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
+function call(
+  path: string,
+  opts: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, sim.url), { method: opts.method ?? 'GET', ca: readFileSync(sim.caFile!), headers: { ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}), 'Content-Type': 'application/json', ...opts.headers } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: data ? JSON.parse(data) : undefined }));
-    });
+    const req = request(
+      new URL(path, sim.url),
+      {
+        method: opts.method ?? 'GET',
+        ca: readFileSync(sim.caFile!),
+        headers: { ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}), 'Content-Type': 'application/json', ...opts.headers },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: data ? JSON.parse(data) : undefined }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body === undefined ? undefined : JSON.stringify(opts.body));
   });
@@ -44,34 +55,53 @@ describe('simulated Microsoft Graph', () => {
     expect(without.status).toBe(400);
     expect(without.json.error.code).toBe('Request_UnsupportedQuery');
     const withIt = await call(q, { token: appToken, headers: { ConsistencyLevel: 'eventual' } });
-    expect(withIt.json.value.map((u: { mail: string }) => u.mail).sort()).toEqual(['anna.schmidt@contoso.com', 'anna.schneider@contoso.com']);
+    expect(withIt.json.value.map((u: { mail: string }) => u.mail).sort()).toEqual([
+      'anna.schmidt@contoso.com',
+      'anna.schneider@contoso.com',
+    ]);
   });
 
   it('refuses a $batch of more than 20 requests and answers members individually', async () => {
-    const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/users/alice.smith@contoso.com/calendar' }));
+    const requests = Array.from({ length: 21 }, (_, i) => ({
+      id: String(i),
+      method: 'GET',
+      url: '/users/alice.smith@contoso.com/calendar',
+    }));
     expect((await call('/v1.0/$batch', { token: appToken, method: 'POST', body: { requests } })).status).toBe(400);
-    const r = await call('/v1.0/$batch', { token: appToken, method: 'POST', body: { requests: [requests[0], { id: 'x', method: 'GET', url: '/users/nobody@contoso.com/calendar' }] } });
+    const r = await call('/v1.0/$batch', {
+      token: appToken,
+      method: 'POST',
+      body: { requests: [requests[0], { id: 'x', method: 'GET', url: '/users/nobody@contoso.com/calendar' }] },
+    });
     expect(r.json.responses.map((m: { status: number }) => m.status)).toEqual([200, 404]);
   });
 
   it('needs a time window for calendarView and gives occurrences their own iCalUId', async () => {
-    expect((await call('/v1.0/users/anna.schmidt@contoso.com/calendarView', { token: appToken })).json.error.code).toBe('ErrorInvalidParameter');
+    expect((await call('/v1.0/users/anna.schmidt@contoso.com/calendarView', { token: appToken })).json.error.code).toBe(
+      'ErrorInvalidParameter',
+    );
     const from = new Date(`${sim.world.anchor}T00:00:00Z`);
     const to = new Date(from.getTime() + 28 * 86_400_000);
     const occ = expandedItems(sim.world, 'anna.schmidt@contoso.com', 'calendar', from, to).find((x) => x.kind === 'Occurrence')!;
-    const r = await call(`/v1.0/users/anna.schmidt@contoso.com/calendarView?startDateTime=${from.toISOString()}&endDateTime=${to.toISOString()}&$top=500`, { token: appToken, headers: { Prefer: 'outlook.timezone="UTC"' } });
+    const r = await call(
+      `/v1.0/users/anna.schmidt@contoso.com/calendarView?startDateTime=${from.toISOString()}&endDateTime=${to.toISOString()}&$top=500`,
+      { token: appToken, headers: { Prefer: 'outlook.timezone="UTC"' } },
+    );
     expect(r.headers['preference-applied']).toBe('outlook.timezone="UTC"');
     const e = r.json.value.find((v: { id: string }) => v.id === occ.id);
     expect(e.type).toBe('occurrence');
     expect(e.seriesMasterId).toBe(occ.master.id);
     expect(e.iCalUId).not.toBe(occ.master.iCalUId);
-    const master = await call(`/v1.0/users/anna.schmidt@contoso.com/events/${encodeURIComponent(occ.master.id)}?$select=iCalUId`, { token: appToken });
+    const master = await call(`/v1.0/users/anna.schmidt@contoso.com/events/${encodeURIComponent(occ.master.id)}?$select=iCalUId`, {
+      token: appToken,
+    });
     expect(master.json.iCalUId).toBe(occ.master.iCalUId);
   });
 
   it('lets a delegated user read their own calendar and calendars shared with Reviewer, nothing else', async () => {
     const t = simTenant(sim.world);
-    const token = (upn: string) => accessToken(t, { aud: sim.url, app: t.apps.get(SIM_APP_PUBLIC)!, user: findAccount(sim.world, upn)!, baseUrl: sim.url }).token;
+    const token = (upn: string) =>
+      accessToken(t, { aud: sim.url, app: t.apps.get(SIM_APP_PUBLIC)!, user: findAccount(sim.world, upn)!, baseUrl: sim.url }).token;
     expect((await call('/v1.0/users/jan.devries@contoso.com/calendar', { token: token('jan.devries@contoso.com') })).status).toBe(200);
     expect((await call('/v1.0/users/alice.smith@contoso.com/calendar', { token: token('svc-delegate@contoso.com') })).status).toBe(200);
     const denied = await call('/v1.0/users/anna.schmidt@contoso.com/calendar', { token: token('jan.devries@contoso.com') });

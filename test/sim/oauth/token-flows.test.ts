@@ -8,7 +8,15 @@ import type { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { secretKey } from '../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { decodeJwt } from '../../../src/sim/oauth/jwt.js';
-import { SIM_APP_ASSIGNED, SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_APP_NO_CONSENT, SIM_APP_PUBLIC, SIM_TENANT_ID, simTenant } from '../../../src/sim/oauth/index.js';
+import {
+  SIM_APP_ASSIGNED,
+  SIM_APP_DAEMON,
+  SIM_APP_DAEMON_SECRET,
+  SIM_APP_NO_CONSENT,
+  SIM_APP_PUBLIC,
+  SIM_TENANT_ID,
+  simTenant,
+} from '../../../src/sim/oauth/index.js';
 import { authHarness } from '../../core/auth/support/auth-harness.js';
 import { browse, freePort } from '../../core/auth/support/test-browser.js';
 import { makeAppCertificate } from './app-certificate.js';
@@ -41,7 +49,11 @@ async function provider(over: Partial<TokenTarget>, secrets: Record<string, stri
 }
 
 const claims = (token: string) => decodeJwt(token)!.payload;
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as CalpumpError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as CalpumpError,
+  );
 
 describe('client credentials against the simulator', () => {
   it('gets an app token with the consented roles using a client secret, and caches it', async () => {
@@ -73,11 +85,17 @@ describe('client credentials against the simulator', () => {
 
   it('maps a wrong secret, an unknown app, an unknown tenant and a missing secret to their entries', async () => {
     expect((await failure((await provider({}, { clientSecret: 'wrong' })).tokens.getAccessToken()))?.id).toBe('auth.secret.invalid');
-    expect((await failure((await provider({}, { clientSecret: 'sim~expired.Secret-0000' })).tokens.getAccessToken()))?.id).toBe('auth.secret.expired');
-    const unknown = await failure((await provider({ clientId: '99999999-9999-4999-8999-999999999999' }, { clientSecret: 'x' })).tokens.getAccessToken());
+    expect((await failure((await provider({}, { clientSecret: 'sim~expired.Secret-0000' })).tokens.getAccessToken()))?.id).toBe(
+      'auth.secret.expired',
+    );
+    const unknown = await failure(
+      (await provider({ clientId: '99999999-9999-4999-8999-999999999999' }, { clientSecret: 'x' })).tokens.getAccessToken(),
+    );
     expect(unknown?.id).toBe('auth.app.notFound');
     expect(unknown?.evidence).toContain('AADSTS700016');
-    expect((await failure((await provider({ tenantId: 'fabrikam.onmicrosoft.com' }, { clientSecret: 'x' })).tokens.getAccessToken()))?.id).toBe('auth.tenant.notFound');
+    expect(
+      (await failure((await provider({ tenantId: 'fabrikam.onmicrosoft.com' }, { clientSecret: 'x' })).tokens.getAccessToken()))?.id,
+    ).toBe('auth.tenant.notFound');
     const missing = await failure((await provider({})).tokens.getAccessToken());
     expect(missing?.id).toBe('auth.credential.missing');
   });
@@ -135,7 +153,11 @@ describe('delegated flows against the simulator', () => {
       const err = await failure(
         tokens.login({
           openBrowser: async (url) => {
-            page = await browse(url, { ca: readFileSync(sim.caFile!, 'utf8'), stopAtOrigin: new URL(redirectUri).origin, fill: { login: user, passwd: 'Passw0rd!' } });
+            page = await browse(url, {
+              ca: readFileSync(sim.caFile!, 'utf8'),
+              stopAtOrigin: new URL(redirectUri).origin,
+              fill: { login: user, passwd: 'Passw0rd!' },
+            });
           },
         }),
       );
@@ -145,15 +167,24 @@ describe('delegated flows against the simulator', () => {
   });
 
   it('legacy password flow: works without MFA, fails clearly with MFA or a wrong password', async () => {
-    const ok = await provider({ flow: 'password', clientId: SIM_APP_PUBLIC, username: 'jan.devries@contoso.com' }, { password: 'Passw0rd!' });
+    const ok = await provider(
+      { flow: 'password', clientId: SIM_APP_PUBLIC, username: 'jan.devries@contoso.com' },
+      { password: 'Passw0rd!' },
+    );
     expect(claims(await ok.tokens.getAccessToken()).upn).toBe('jan.devries@contoso.com');
     expect(ok.logText()).toContain('auth.password.legacy');
     expect(ok.logText()).not.toContain('Passw0rd!');
-    const mfa = await provider({ flow: 'password', clientId: SIM_APP_PUBLIC, username: 'carol.evans@contoso.com' }, { password: 'Passw0rd!' });
+    const mfa = await provider(
+      { flow: 'password', clientId: SIM_APP_PUBLIC, username: 'carol.evans@contoso.com' },
+      { password: 'Passw0rd!' },
+    );
     expect((await failure(mfa.tokens.getAccessToken()))?.id).toBe('auth.mfaRequired');
     const wrong = await provider({ flow: 'password', clientId: SIM_APP_PUBLIC, username: 'jan.devries@contoso.com' }, { password: 'nope' });
     expect((await failure(wrong.tokens.getAccessToken()))?.id).toBe('auth.password.invalid');
-    const noConsent = await provider({ flow: 'password', clientId: SIM_APP_NO_CONSENT, username: 'jan.devries@contoso.com' }, { password: 'Passw0rd!' });
+    const noConsent = await provider(
+      { flow: 'password', clientId: SIM_APP_NO_CONSENT, username: 'jan.devries@contoso.com' },
+      { password: 'Passw0rd!' },
+    );
     expect((await failure(noConsent.tokens.getAccessToken()))?.id).toBe('auth.consent.missing');
   });
 });

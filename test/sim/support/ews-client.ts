@@ -15,7 +15,13 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawRequest(sim: RunningSimulator, path: string, body: string | undefined, headers: Record<string, string> = {}, method = 'POST'): Promise<RawResponse> {
+export function rawRequest(
+  sim: RunningSimulator,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string> = {},
+  method = 'POST',
+): Promise<RawResponse> {
   const url = new URL(path, sim.url);
   const isTls = url.protocol === 'https:';
   const ca = sim.caFile ? readFileSync(sim.caFile) : undefined;

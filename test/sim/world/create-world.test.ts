@@ -48,7 +48,13 @@ describe('createWorld', () => {
 
   it('gives comparable events without backend ids', () => {
     const w = createWorld({ anchor });
-    const [e] = expectedEvents(w, 'alice.smith@contoso.com', 'calendar', new Date('2026-03-24T00:00:00Z'), new Date('2026-03-25T00:00:00Z'));
+    const [e] = expectedEvents(
+      w,
+      'alice.smith@contoso.com',
+      'calendar',
+      new Date('2026-03-24T00:00:00Z'),
+      new Date('2026-03-25T00:00:00Z'),
+    );
     const c = comparableEvent(e!);
     expect(c).not.toHaveProperty('id');
     expect(c).not.toHaveProperty('lastModified');

@@ -8,7 +8,9 @@ const to = new Date('2026-03-30T00:00:00Z');
 describe('world.mutate', () => {
   it('moves an occurrence into an exception and bumps change key and change log', () => {
     const w = createWorld({ anchor });
-    const occ = expectedEvents(w, 'jan.devries@contoso.com', 'calendar', from, to).find((e) => e.subject === 'Dagelijkse stand-up' && e.start.startsWith('2026-03-24'))!;
+    const occ = expectedEvents(w, 'jan.devries@contoso.com', 'calendar', from, to).find(
+      (e) => e.subject === 'Dagelijkse stand-up' && e.start.startsWith('2026-03-24'),
+    )!;
     const master = w.events.get(occ.seriesId!)!;
     const ck = master.changeKey;
     const seq = w.seq;
@@ -30,7 +32,12 @@ describe('world.mutate', () => {
     expect(list().find((e) => e.id === single.id)!.subject).toBe('Renamed');
     w.mutate.deleteEvent(single.id);
     expect(list().find((e) => e.id === single.id)).toBeUndefined();
-    const added = w.mutate.addEvent('alice.smith@contoso.com', 'calendar', { subject: 'Added', date: '2026-03-26', time: '08:00', timeZone: 'UTC' });
+    const added = w.mutate.addEvent('alice.smith@contoso.com', 'calendar', {
+      subject: 'Added',
+      date: '2026-03-26',
+      time: '08:00',
+      timeZone: 'UTC',
+    });
     expect(list().find((e) => e.id === added.id)!.start).toBe('2026-03-26T08:00:00.000Z');
   });
 });

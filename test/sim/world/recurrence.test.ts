@@ -38,16 +38,34 @@ describe('recurrence expansion', () => {
 
   it('renders all-day items as dates at 00:00Z, multi-day spanning', () => {
     const vacation = anna('Urlaub')[0]!;
-    expect(vacation).toMatchObject({ start: '2026-03-30T00:00:00.000Z', end: '2026-04-02T00:00:00.000Z', isAllDay: true, sensitivity: 'private', showAs: 'oof' });
+    expect(vacation).toMatchObject({
+      start: '2026-03-30T00:00:00.000Z',
+      end: '2026-04-02T00:00:00.000Z',
+      isAllDay: true,
+      sensitivity: 'private',
+      showAs: 'oof',
+    });
     const w = createWorld({ anchor });
-    const sprints = expectedEvents(w, 'anna.schmidt@contoso.com', w.mailboxes.get('anna.schmidt@contoso.com')!.distinguished.calendar!, from, to);
+    const sprints = expectedEvents(
+      w,
+      'anna.schmidt@contoso.com',
+      w.mailboxes.get('anna.schmidt@contoso.com')!.distinguished.calendar!,
+      from,
+      to,
+    );
     expect(sprints.length).toBeGreaterThan(0);
   });
 
   it('expands bi-weekly all-day series in a subfolder', () => {
     const w = createWorld({ anchor });
     const projects = [...w.folders.values()].find((f) => f.mailbox === 'anna.schmidt@contoso.com' && f.displayName === 'Projekte')!;
-    const list = expectedEvents(w, 'anna.schmidt@contoso.com', projects.id, new Date('2026-02-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'));
+    const list = expectedEvents(
+      w,
+      'anna.schmidt@contoso.com',
+      projects.id,
+      new Date('2026-02-01T00:00:00Z'),
+      new Date('2026-06-01T00:00:00Z'),
+    );
     expect(list.map((e) => e.start)).toEqual([
       '2026-02-27T00:00:00.000Z',
       '2026-03-13T00:00:00.000Z',
@@ -62,7 +80,13 @@ describe('recurrence expansion', () => {
 
   it('expands New York series in its own zone (US DST starts 2026-03-08)', () => {
     const w = createWorld({ anchor });
-    const list = expectedEvents(w, 'alice.smith@contoso.com', 'calendar', new Date('2026-02-23T00:00:00Z'), new Date('2026-03-18T00:00:00Z'));
+    const list = expectedEvents(
+      w,
+      'alice.smith@contoso.com',
+      'calendar',
+      new Date('2026-02-23T00:00:00Z'),
+      new Date('2026-03-18T00:00:00Z'),
+    );
     const team = list.filter((e) => e.subject === 'Team meeting');
     expect(team.find((e) => e.start.startsWith('2026-03-04'))!.start).toBe('2026-03-04T15:00:00.000Z'); // 10:00 EST
     expect(team.find((e) => e.start.startsWith('2026-03-09'))!.start).toBe('2026-03-09T14:00:00.000Z'); // 10:00 EDT
@@ -73,7 +97,13 @@ describe('recurrence expansion', () => {
     const at = new Date('2026-03-24T08:30:00Z'); // inside Projektbesprechung 08:00-09:00Z
     const list = expectedEvents(w, 'anna.schmidt@contoso.com', 'calendar', at, new Date(at.getTime() + 1));
     expect(list.map((e) => e.subject)).toContain('Projektbesprechung');
-    const ending = expectedEvents(w, 'anna.schmidt@contoso.com', 'calendar', new Date('2026-03-24T09:00:00Z'), new Date('2026-03-24T09:00:01Z'));
+    const ending = expectedEvents(
+      w,
+      'anna.schmidt@contoso.com',
+      'calendar',
+      new Date('2026-03-24T09:00:00Z'),
+      new Date('2026-03-24T09:00:01Z'),
+    );
     expect(ending.map((e) => e.subject)).not.toContain('Projektbesprechung');
   });
 });
@@ -82,10 +112,17 @@ describe('seriesOccurrences cache', () => {
   it('follows a change to the series pattern and to the open end of the range', async () => {
     const { seriesOccurrences } = await import('../../../src/sim/world/recurrence.js');
     const master = {
-      id: 'm1', mailbox: 'a@contoso.com', folderId: 'f', subject: 's', start: '2026-03-02T08:00:00.000Z', end: '2026-03-02T09:00:00.000Z',
-      timeZone: 'Europe/Berlin', isAllDay: false,
+      id: 'm1',
+      mailbox: 'a@contoso.com',
+      folderId: 'f',
+      subject: 's',
+      start: '2026-03-02T08:00:00.000Z',
+      end: '2026-03-02T09:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      isAllDay: false,
       recurrence: { pattern: { kind: 'daily', interval: 1 }, range: { kind: 'noEnd', startDate: '2026-03-02' } },
-      exceptions: {}, deletedOccurrences: [],
+      exceptions: {},
+      deletedOccurrences: [],
     } as unknown as Parameters<typeof seriesOccurrences>[0];
     const tenDays = Date.parse('2026-03-11T12:00:00Z');
     const twentyDays = Date.parse('2026-03-21T12:00:00Z');

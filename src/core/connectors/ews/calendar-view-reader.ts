@@ -26,15 +26,25 @@ const DAY = 86_400_000;
 
 export function splitWindow(from: Date, to: Date, chunkDays: number): Array<[Date, Date]> {
   const out: Array<[Date, Date]> = [];
-  for (let t = from.getTime(); t < to.getTime(); t += chunkDays * DAY) out.push([new Date(t), new Date(Math.min(to.getTime(), t + chunkDays * DAY))]);
+  for (let t = from.getTime(); t < to.getTime(); t += chunkDays * DAY)
+    out.push([new Date(t), new Date(Math.min(to.getTime(), t + chunkDays * DAY))]);
   return out;
 }
 
 /** Completes a page's items in place: attendees/body/SMTP organizer from GetItem, or organizers resolved. */
-async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[], o: CalendarReadOptions, organizers: OrganizerResolver): Promise<CalendarItemData[]> {
+async function complete(
+  s: EwsSession,
+  mailbox: string,
+  items: CalendarItemData[],
+  o: CalendarReadOptions,
+  organizers: OrganizerResolver,
+): Promise<CalendarItemData[]> {
   const includeAttendees = o.includeAttendees !== false;
   if (!includeAttendees && !o.includeBody) {
-    const unresolved = await organizers.resolve(s, items.map((d) => d.organizer));
+    const unresolved = await organizers.resolve(
+      s,
+      items.map((d) => d.organizer),
+    );
     if (!unresolved.length) return items;
     // ResolveNames could not say (DN unknown to the directory, lookup refused): GetItem names the organizer.
     const ids = unresolved.map((i) => items[i].id);
@@ -46,7 +56,12 @@ async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[
     });
     return gone.size ? items.filter((d) => !gone.has(d.id)) : items;
   }
-  const details = await getItemData(s, mailbox, items.map((d) => d.id), detailRequest({ includeAttendees, includeBody: o.includeBody }));
+  const details = await getItemData(
+    s,
+    mailbox,
+    items.map((d) => d.id),
+    detailRequest({ includeAttendees, includeBody: o.includeBody }),
+  );
   const out: CalendarItemData[] = [];
   items.forEach((d, i) => {
     const x = details[i];
@@ -62,10 +77,22 @@ async function complete(s: EwsSession, mailbox: string, items: CalendarItemData[
   return out;
 }
 
-export async function* readCalendarView(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, o: CalendarReadOptions): AsyncGenerator<NormalisedEvent> {
+export async function* readCalendarView(
+  s: EwsSession,
+  mailbox: string,
+  folder: string,
+  from: Date,
+  to: Date,
+  o: CalendarReadOptions,
+): AsyncGenerator<NormalisedEvent> {
   const masterCache = new Map<string, string>();
   const organizers = o.organizers ?? new OrganizerResolver();
-  const eventOpts = { fallbackZone: s.fallbackZone, seriesIdByUid: masterCache, includeBody: o.includeBody, includeAttendees: o.includeAttendees !== false };
+  const eventOpts = {
+    fallbackZone: s.fallbackZone,
+    seriesIdByUid: masterCache,
+    includeBody: o.includeBody,
+    includeAttendees: o.includeAttendees !== false,
+  };
   // Ids emitted in the previous chunk that run past its end: the next chunk returns them again.
   let carried = new Set<string>();
   for (const [chunkStart, chunkEnd] of splitWindow(from, to, o.chunkDays)) {

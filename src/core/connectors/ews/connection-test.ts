@@ -50,7 +50,14 @@ class Steps {
       return;
     }
     const failure = stepFailure(err);
-    this.list.push({ id, title, status: 'fail', durationMs, ...failure, evidence: [failure.message, err.evidence].filter(Boolean).join(' — ') });
+    this.list.push({
+      id,
+      title,
+      status: 'fail',
+      durationMs,
+      ...failure,
+      evidence: [failure.message, err.evidence].filter(Boolean).join(' — '),
+    });
     this.failed = true;
   }
 }
@@ -81,7 +88,11 @@ export async function runConnectionTest(env: TestEnvironment, mailbox: string): 
     } else {
       const names = await resolveNames(s, mailbox);
       const hit = names.find((n) => n.smtp.toLowerCase() === mailbox.toLowerCase());
-      if (!hit) throw new CalpumpError('ews.mailbox.notFound', { params: { mailbox }, evidence: `ResolveNames returned ${names.length} other results` });
+      if (!hit)
+        throw new CalpumpError('ews.mailbox.notFound', {
+          params: { mailbox },
+          evidence: `ResolveNames returned ${names.length} other results`,
+        });
       accessEvidence = `${mailbox} resolves to ${hit.displayName}`;
     }
   } catch (e) {
@@ -95,7 +106,11 @@ export async function runConnectionTest(env: TestEnvironment, mailbox: string): 
   const authTitle = `Authenticate (${env.auth} as ${s.username})`;
   if (firstError && BEFORE_AUTH.test(firstError.id)) steps.fail('ews.auth', authTitle, firstError, ms);
   else steps.pass('ews.auth', authTitle, `${env.auth} accepted`);
-  steps.pass('ews.serverVersion', 'Exchange server version', s.transport.serverVersion ? `Exchange ${s.transport.serverVersion}` : 'no ServerVersionInfo in the answer');
+  steps.pass(
+    'ews.serverVersion',
+    'Exchange server version',
+    s.transport.serverVersion ? `Exchange ${s.transport.serverVersion}` : 'no ServerVersionInfo in the answer',
+  );
   if (firstError) steps.fail('ews.mailboxAccess', accessTitle, firstError, ms);
   else steps.pass('ews.mailboxAccess', accessTitle, accessEvidence);
   await steps.run('ews.calendarFolder', 'Calendar folder readable', async () => {

@@ -120,7 +120,16 @@ export class EwsConnector implements Connector {
     const version: ExchangeVersionName = p.exchangeVersion ?? 'Exchange2013';
     // App-only tokens (full_access_as_app) have no mailbox of their own: Exchange Online needs ExchangeImpersonation.
     const access = p.legacyOnline ? 'impersonation' : p.access;
-    const session: EwsSession = { transport, url: url!, version, username: p.username, access, fallbackZone: p.timeZone, logger, appOnlyAnchor: this.bearer?.fallbackMailbox };
+    const session: EwsSession = {
+      transport,
+      url: url!,
+      version,
+      username: p.username,
+      access,
+      fallbackZone: p.timeZone,
+      logger,
+      appOnlyAnchor: this.bearer?.fallbackMailbox,
+    };
     logger.debug('ews.session', { url: session.url, route: await (await this.httpSender()).describeRoute(session.url) });
     return session;
   }
@@ -135,14 +144,34 @@ export class EwsConnector implements Connector {
       address = this.mailbox(mailbox);
     } catch (e) {
       const err = e as CalpumpError;
-      return [{ id: 'input.mailbox', title: 'Mailbox address', status: 'fail', durationMs: 0, errorId: err.id, evidence: err.info().message, fix: err.info().fix }];
+      return [
+        {
+          id: 'input.mailbox',
+          title: 'Mailbox address',
+          status: 'fail',
+          durationMs: 0,
+          errorId: err.id,
+          evidence: err.info().message,
+          fix: err.info().fix,
+        },
+      ];
     }
     let http: HttpSender;
     try {
       http = await this.httpSender();
     } catch (e) {
       const err = toCalpumpError(e);
-      return [{ id: 'net.tls', title: 'TLS trust settings', status: 'fail', durationMs: 0, errorId: err.id, evidence: err.info().message, fix: err.info().fix }];
+      return [
+        {
+          id: 'net.tls',
+          title: 'TLS trust settings',
+          status: 'fail',
+          durationMs: 0,
+          errorId: err.id,
+          evidence: err.info().message,
+          fix: err.info().fix,
+        },
+      ];
     }
     return runConnectionTest(
       {
@@ -178,8 +207,17 @@ export class EwsConnector implements Connector {
     return readFolderTree(await this.session(), this.mailbox(mailbox), kinds);
   }
 
-  async *calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts: CalendarViewOptions = {}): AsyncIterable<NormalisedEvent> {
-    if (!(from < to)) throw new CalpumpError('input.invalid', { params: { field: 'window', problem: `from (${from.toISOString()}) must be before to (${to.toISOString()})` } });
+  async *calendarView(
+    mailbox: string,
+    folderId: string,
+    from: Date,
+    to: Date,
+    opts: CalendarViewOptions = {},
+  ): AsyncIterable<NormalisedEvent> {
+    if (!(from < to))
+      throw new CalpumpError('input.invalid', {
+        params: { field: 'window', problem: `from (${from.toISOString()}) must be before to (${to.toISOString()})` },
+      });
     const s = await this.session();
     yield* readCalendarView(s, this.mailbox(mailbox), folderId, from, to, {
       chunkDays: this.options.calendarChunkDays ?? 700,
@@ -218,7 +256,13 @@ export class EwsConnector implements Connector {
       current = batch.syncState;
       if (!batch.more) break;
     }
-    if (opts.idsOnly) return { changes: [], changeIds: [...kinds].map(([id, kind]) => ({ kind, id })), nextState: current ?? '', fullResync: fullResync || undefined };
+    if (opts.idsOnly)
+      return {
+        changes: [],
+        changeIds: [...kinds].map(([id, kind]) => ({ kind, id })),
+        nextState: current ?? '',
+        fullResync: fullResync || undefined,
+      };
     const changedIds = [...kinds].filter(([, k]) => k !== 'delete').map(([id]) => id);
     const events = changedIds.length ? await getCalendarItems(s, mb, changedIds) : [];
     const changes: Change[] = events.map((event) => ({ kind: kinds.get(event.id) === 'create' ? 'create' : 'update', event }));
@@ -245,7 +289,11 @@ export class EwsConnector implements Connector {
     try {
       http = await this.httpSender();
     } catch (e) {
-      return { backend: this.backendLabel(), ewsUrl: p.url ?? `autodiscover ${p.autodiscoverEmail}`, tls: `unusable: ${toCalpumpError(e).info().message}` };
+      return {
+        backend: this.backendLabel(),
+        ewsUrl: p.url ?? `autodiscover ${p.autodiscoverEmail}`,
+        tls: `unusable: ${toCalpumpError(e).info().message}`,
+      };
     }
     const d: Record<string, string> = {
       backend: this.backendLabel(),

@@ -8,7 +8,10 @@ export function mailboxAddress(input: string, mailDomain: string | undefined): s
   const user = t.includes('\\') ? t.slice(t.indexOf('\\') + 1) : t;
   if (!user || !mailDomain) {
     throw new CalpumpError('input.invalid', {
-      params: { field: 'mailbox', problem: `"${t}" is not an e-mail address and the profile has no mail domain to append (set mailDomain, e.g. contoso.com)` },
+      params: {
+        field: 'mailbox',
+        problem: `"${t}" is not an e-mail address and the profile has no mail domain to append (set mailDomain, e.g. contoso.com)`,
+      },
     });
   }
   return `${user}@${mailDomain}`;

@@ -21,10 +21,17 @@ function decodeCursor(cursor: string | undefined): number {
   } catch {
     /* fall through */
   }
-  throw new CalpumpError('input.invalid', { params: { field: 'cursor', problem: 'not a cursor returned by a previous page; start again without one' } });
+  throw new CalpumpError('input.invalid', {
+    params: { field: 'cursor', problem: 'not a cursor returned by a previous page; start again without one' },
+  });
 }
 
-const mailbox = (displayName: string, smtp: string, kind: Mailbox['kind']): Mailbox => ({ id: smtp.toLowerCase(), displayName, smtp, kind });
+const mailbox = (displayName: string, smtp: string, kind: Mailbox['kind']): Mailbox => ({
+  id: smtp.toLowerCase(),
+  displayName,
+  smtp,
+  kind,
+});
 
 export class MailboxLister {
   private rooms?: Promise<Room[]>;
@@ -44,7 +51,8 @@ export class MailboxLister {
     const s = await this.session();
     const rooms = await this.roomList(s);
     const roomSet = new Set(rooms.map((r) => r.smtp.toLowerCase()));
-    const kindFor = (smtp: string, type?: string): Mailbox['kind'] => (roomSet.has(smtp.toLowerCase()) ? 'room' : type === 'Equipment' ? 'equipment' : 'user');
+    const kindFor = (smtp: string, type?: string): Mailbox['kind'] =>
+      roomSet.has(smtp.toLowerCase()) ? 'room' : type === 'Equipment' ? 'equipment' : 'user';
     if (search && search.trim()) {
       const q = search.trim().toLowerCase();
       const found = new Map<string, Mailbox>();
@@ -53,7 +61,8 @@ export class MailboxLister {
         found.set(r.smtp.toLowerCase(), mailbox(r.displayName, r.smtp, kindFor(r.smtp, r.mailboxType)));
       }
       for (const r of rooms) {
-        if (r.smtp.toLowerCase().includes(q) || r.displayName.toLowerCase().includes(q)) found.set(r.smtp.toLowerCase(), mailbox(r.displayName, r.smtp, 'room'));
+        if (r.smtp.toLowerCase().includes(q) || r.displayName.toLowerCase().includes(q))
+          found.set(r.smtp.toLowerCase(), mailbox(r.displayName, r.smtp, 'room'));
       }
       return { items: [...found.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)) };
     }

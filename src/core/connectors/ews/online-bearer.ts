@@ -10,13 +10,13 @@ import type { HttpSender } from './transport/http-sender.js';
 
 export const LEGACY_ONLINE_AUTH_LABEL = `OAuth (legacy EWS on Microsoft 365, retiring ${EWS_ONLINE_RETIREMENT})`;
 
-
 /** Creates the bearer (which logs auth.ewsOnline.retiring): call once per connector so the warning is logged once. */
 export function onlineBearer(profile: EwsProfile, deps: ConnectorDeps, sender: HttpSender, logger: Logger): BearerAuth {
   const bearer = createEwsBearer(profile, { secrets: deps.secrets, logger, http: httpSendFromClient(sender) });
   return {
     headers: (mailbox, opts) => bearer.headers(mailbox, opts),
     // An app-only token has no mailbox of its own; route mailbox-less calls by the profile's test or service account.
-    fallbackMailbox: profile.testMailbox ?? (profile.username.includes('@') ? profile.username : profile.autodiscoverEmail ?? profile.username),
+    fallbackMailbox:
+      profile.testMailbox ?? (profile.username.includes('@') ? profile.username : (profile.autodiscoverEmail ?? profile.username)),
   };
 }

@@ -15,7 +15,17 @@ function carry(failure: CalpumpError): CarriedFailure {
 }
 
 const SINGULAR: Record<string, string> = { users: 'user', calendars: 'calendar', calendarGroups: 'calendarGroup', events: 'event' };
-const KNOWN = new Set(['users', 'calendarGroups', 'calendars', 'calendar', 'calendarView', 'events', 'getSchedule', '$batch', 'microsoft.graph.room']);
+const KNOWN = new Set([
+  'users',
+  'calendarGroups',
+  'calendars',
+  'calendar',
+  'calendarView',
+  'events',
+  'getSchedule',
+  '$batch',
+  'microsoft.graph.room',
+]);
 
 /** Mailbox, folder and operation named in a Graph URL, for concurrency keys, logs and error texts. */
 export function urlFacts(url: string): { mailbox?: string; folder?: string; operation: string } {
@@ -65,7 +75,11 @@ class TransportMiddleware implements Middleware {
   }
 }
 
-export function createGraphClient(transport: GraphTransport, graphHost: string, errorContext: (facts: ReturnType<typeof urlFacts>) => Promise<GraphErrorContext>): Client {
+export function createGraphClient(
+  transport: GraphTransport,
+  graphHost: string,
+  errorContext: (facts: ReturnType<typeof urlFacts>) => Promise<GraphErrorContext>,
+): Client {
   return Client.initWithMiddleware({
     middleware: new TransportMiddleware(transport, errorContext),
     baseUrl: graphHost.replace(/\/+$/, ''),

@@ -49,11 +49,28 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
   const build = async () => {
     let http = internals.http;
     if (!http) {
-      httpClient = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: profile.proxy, secrets: deps.secrets, env: deps.env, timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS });
+      httpClient = await HttpClient.create({
+        profileId: profile.id,
+        tls: profile.tls,
+        proxy: profile.proxy,
+        secrets: deps.secrets,
+        env: deps.env,
+        timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+      });
       http = httpSendFromClient(httpClient);
     }
-    const tokens = internals.tokens ?? createTokenProvider(graphTokenTarget(profile), { secrets: deps.secrets, logger, http, protocol: internals.protocol });
-    const transport = new GraphTransport({ http, graphHost, token: (o) => tokens.getAccessToken(o), logger, sleep: internals.sleep, random: internals.random, now: internals.now ? () => internals.now!().getTime() : undefined });
+    const tokens =
+      internals.tokens ??
+      createTokenProvider(graphTokenTarget(profile), { secrets: deps.secrets, logger, http, protocol: internals.protocol });
+    const transport = new GraphTransport({
+      http,
+      graphHost,
+      token: (o) => tokens.getAccessToken(o),
+      logger,
+      sleep: internals.sleep,
+      random: internals.random,
+      now: internals.now ? () => internals.now!().getTime() : undefined,
+    });
     internals.onTransport?.(transport);
     const errorContext = async (facts: { mailbox?: string; folder?: string; operation: string }): Promise<GraphErrorContext> => ({
       profile: profile.name,
@@ -96,7 +113,15 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     async describe() {
       await ready();
       const route = httpClient ? await httpClient.describeRoute(graphHost) : 'injected';
-      return { backend: 'Microsoft Graph', graphHost, authorityHost: normaliseHost(profile.authorityHost), tenantId: profile.tenantId, clientId: profile.clientId, flow: profile.flow, route };
+      return {
+        backend: 'Microsoft Graph',
+        graphHost,
+        authorityHost: normaliseHost(profile.authorityHost),
+        tenantId: profile.tenantId,
+        clientId: profile.clientId,
+        flow: profile.flow,
+        route,
+      };
     },
     async close() {
       httpClient?.close();

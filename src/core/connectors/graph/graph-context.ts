@@ -39,7 +39,12 @@ export async function graphPost<T>(ctx: GraphContext, url: string, body: unknown
 }
 
 /** $batch members, failing members turned into CalpumpErrors (returned, not thrown: callers decide). */
-export async function graphBatch(ctx: GraphContext, members: BatchMember[], operation: string, mailbox?: string): Promise<Array<BatchMemberResult & { error?: Error }>> {
+export async function graphBatch(
+  ctx: GraphContext,
+  members: BatchMember[],
+  operation: string,
+  mailbox?: string,
+): Promise<Array<BatchMemberResult & { error?: Error }>> {
   const results = await ctx.transport.batch(members, operation, mailbox);
   return Promise.all(
     results.map(async (r) => {

@@ -36,10 +36,23 @@ export function parseGraphError(body: string | unknown): GraphErrorBody {
 
 const PERMISSION_BY_OPERATION: Record<string, string> = { users: 'User.Read.All', user: 'User.Read.All', rooms: 'Place.Read.All' };
 
-export function graphFailure(status: number, body: string | unknown, ctx: GraphErrorContext, headers: Record<string, string> = {}): CalpumpError {
+export function graphFailure(
+  status: number,
+  body: string | unknown,
+  ctx: GraphErrorContext,
+  headers: Record<string, string> = {},
+): CalpumpError {
   const e = parseGraphError(body);
   const evidence = `HTTP ${status} ${e.code}: ${e.message}${e.requestId ? ` (request-id ${e.requestId})` : ''}`;
-  const base = { profile: ctx.profile, clientId: ctx.clientId, graphHost: ctx.graphHost, authorityHost: ctx.authorityHost, operation: ctx.operation, mailbox: ctx.mailbox ?? '', folder: ctx.folder ?? '' };
+  const base = {
+    profile: ctx.profile,
+    clientId: ctx.clientId,
+    graphHost: ctx.graphHost,
+    authorityHost: ctx.authorityHost,
+    operation: ctx.operation,
+    mailbox: ctx.mailbox ?? '',
+    folder: ctx.folder ?? '',
+  };
   const make = (id: ConstructorParameters<typeof CalpumpError>[0], extra: Record<string, string> = {}) =>
     new CalpumpError(id, { params: { ...base, code: e.code, description: e.message, status: String(status), ...extra }, evidence });
   if (status === 401) return make('graph.token.invalid');
@@ -47,7 +60,11 @@ export function graphFailure(status: number, body: string | unknown, ctx: GraphE
     const permission = PERMISSION_BY_OPERATION[ctx.operation] ?? 'Calendars.Read';
     if (e.code === 'Authorization_RequestDenied') return make('graph.permission.missing', { permission });
     if (/RAOP|AccessPolicy/i.test(e.message)) return make('graph.mailbox.accessDenied');
-    if (ctx.appRoles && !ctx.appRoles.includes(permission) && !(permission === 'Calendars.Read' && ctx.appRoles.includes('Calendars.ReadWrite'))) {
+    if (
+      ctx.appRoles &&
+      !ctx.appRoles.includes(permission) &&
+      !(permission === 'Calendars.Read' && ctx.appRoles.includes('Calendars.ReadWrite'))
+    ) {
       return make('graph.permission.missing', { permission });
     }
     return make('graph.mailbox.accessDenied');
@@ -64,7 +81,10 @@ export function graphFailure(status: number, body: string | unknown, ctx: GraphE
 
 /** A 2xx answer whose body is not the JSON Graph promises (a proxy's page, a cut-off body). */
 export function invalidResponse(ctx: GraphErrorContext, problem: string): CalpumpError {
-  return new CalpumpError('graph.response.invalid', { params: { operation: ctx.operation, problem, graphHost: ctx.graphHost }, evidence: problem });
+  return new CalpumpError('graph.response.invalid', {
+    params: { operation: ctx.operation, problem, graphHost: ctx.graphHost },
+    evidence: problem,
+  });
 }
 
 export function checkOk(res: GraphHttpResult, ctx: GraphErrorContext): unknown {

@@ -99,7 +99,8 @@ export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, incl
   }
   if (isInstance(e) && e.seriesMasterId) {
     out.seriesId = e.seriesMasterId;
-    if (e.originalStart) out.originalStart = allDay ? midnight(localDate(e.originalStart, timeZone)) : new Date(e.originalStart).toISOString();
+    if (e.originalStart)
+      out.originalStart = allDay ? midnight(localDate(e.originalStart, timeZone)) : new Date(e.originalStart).toISOString();
   }
   if (includeBody && e.body?.content !== undefined) out.body = e.body.content;
   return out;

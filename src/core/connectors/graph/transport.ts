@@ -155,7 +155,14 @@ export class GraphTransport {
       }
       if (RETRYABLE.has(res.status) && attempt < this.maxAttempts - 1) {
         const wait = this.delayMs(attempt, res.headers['retry-after']);
-        log.info('graph.throttled', { operation: call.operation, mailbox: call.mailbox, status: res.status, retryAfter: res.headers['retry-after'], waitMs: wait, attempt });
+        log.info('graph.throttled', {
+          operation: call.operation,
+          mailbox: call.mailbox,
+          status: res.status,
+          retryAfter: res.headers['retry-after'],
+          waitMs: wait,
+          attempt,
+        });
         await this.sleep(wait);
         continue;
       }
@@ -174,7 +181,10 @@ export class GraphTransport {
           for (const m of pending) results.set(m.id, { id: m.id, status: res.status, headers: res.headers, body: safeJson(res.body) });
           break;
         }
-        const answers = ((safeJson(res.body) as { responses?: BatchMemberResult[] })?.responses ?? []).map((r) => ({ ...r, headers: lower(r.headers) }));
+        const answers = ((safeJson(res.body) as { responses?: BatchMemberResult[] })?.responses ?? []).map((r) => ({
+          ...r,
+          headers: lower(r.headers),
+        }));
         const retry: BatchMember[] = [];
         let wait = 0;
         for (const a of answers) {

@@ -15,7 +15,8 @@ export interface GetCalendarRequest {
 }
 
 export function getCalendarFolderSoap(r: GetCalendarRequest): string {
-  const owner = r.mailbox && r.access === 'delegate' ? `<t:Mailbox><t:EmailAddress>${escapeXml(r.mailbox)}</t:EmailAddress></t:Mailbox>` : '';
+  const owner =
+    r.mailbox && r.access === 'delegate' ? `<t:Mailbox><t:EmailAddress>${escapeXml(r.mailbox)}</t:EmailAddress></t:Mailbox>` : '';
   const body =
     '<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>' +
     `<m:FolderIds><t:DistinguishedFolderId Id="calendar">${owner}</t:DistinguishedFolderId></m:FolderIds></m:GetFolder>`;
@@ -52,7 +53,9 @@ export function readSoapAnswer(body: string, url = 'EWS'): SoapAnswer {
   const envelope = envelopeOf(body, url);
   if (!envelope) return { isSoap: false };
   const svi = child(child(envelope, 'Header'), 'ServerVersionInfo');
-  const serverVersion = svi ? [svi.attrs.Version, VERSION_PARTS.map((a) => svi.attrs[a] ?? '?').join('.')].filter(Boolean).join(' ') : undefined;
+  const serverVersion = svi
+    ? [svi.attrs.Version, VERSION_PARTS.map((a) => svi.attrs[a] ?? '?').join('.')].filter(Boolean).join(' ')
+    : undefined;
   const fault = readFault(envelope);
   const msg = responseMessages(envelope)[0];
   return {

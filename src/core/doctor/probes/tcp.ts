@@ -20,7 +20,10 @@ export interface TcpResult {
 export function probeTcp(t: TcpTarget): Promise<TcpResult> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: t.address, port: t.port });
-    const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`no answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })), t.timeoutMs);
+    const timer = setTimeout(
+      () => socket.destroy(Object.assign(new Error(`no answer within ${t.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      t.timeoutMs,
+    );
     socket.once('connect', () => {
       clearTimeout(timer);
       const result = { remote: `${socket.remoteAddress}:${socket.remotePort}`, local: `${socket.localAddress}:${socket.localPort}` };

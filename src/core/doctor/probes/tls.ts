@@ -68,7 +68,10 @@ async function open(t: TlsTarget): Promise<tls.TLSSocket> {
   const socket = t.route.kind === 'proxy' ? await openTunnel(t.route, t.host, t.port) : undefined;
   const base: tls.ConnectionOptions = socket ? { socket } : { host: t.address, port: t.port };
   // Host name judged separately below (tls.hostname step), so Node's own check must not colour s.authorized.
-  return tlsHandshake({ ...base, servername, rejectUnauthorized: false, ca: t.policy.ca, checkServerIdentity: () => undefined }, t.timeoutMs);
+  return tlsHandshake(
+    { ...base, servername, rejectUnauthorized: false, ca: t.policy.ca, checkServerIdentity: () => undefined },
+    t.timeoutMs,
+  );
 }
 
 export async function probeTls(t: TlsTarget): Promise<TlsReport> {
@@ -95,7 +98,10 @@ export async function probeTls(t: TlsTarget): Promise<TlsReport> {
       const ok = cert.fingerprint256.toUpperCase() === t.policy.pinned;
       trust = ok ? { ok, how: t.policy.description } : { ok, code: 'PIN_MISMATCH', how: t.policy.description };
     } else {
-      const verdict = verifyChain(chain.map((c) => c.raw), t.policy.ca);
+      const verdict = verifyChain(
+        chain.map((c) => c.raw),
+        t.policy.ca,
+      );
       const nodeCode = s.authorizationError ? String(s.authorizationError) : undefined;
       // Our own walk ignores dates on purpose; any other complaint from OpenSSL still counts.
       const nodeOk = !nodeCode || TIME_CODES.has(nodeCode);

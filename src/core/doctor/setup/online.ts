@@ -46,12 +46,12 @@ export function appRegistrationScript(p: GraphProfile): string {
           'Update-MgApplication -ApplicationId $App.Id -PublicClient @{ RedirectUris = @($RedirectUri) } -IsFallbackPublicClient:$true',
           '',
           '# 3. Delegated permissions and admin consent for all users.',
-          '$Access = foreach ($Name in $Permissions) { @{ Id = ($GraphSp.Oauth2PermissionScopes | Where-Object Value -eq $Name).Id; Type = \'Scope\' } }',
+          "$Access = foreach ($Name in $Permissions) { @{ Id = ($GraphSp.Oauth2PermissionScopes | Where-Object Value -eq $Name).Id; Type = 'Scope' } }",
           'Update-MgApplication -ApplicationId $App.Id -RequiredResourceAccess @(@{ ResourceAppId = $GraphAppId; ResourceAccess = @($Access) })',
           "New-MgOauth2PermissionGrant -ClientId $Sp.Id -ResourceId $GraphSp.Id -ConsentType 'AllPrincipals' -Scope ($Permissions -join ' ') | Out-Null",
           '',
           '# 4. Verify',
-          'Get-MgOauth2PermissionGrant -Filter (\'clientId eq \'\'\' + $Sp.Id + \'\'\'\') | Format-List ConsentType, Scope',
+          "Get-MgOauth2PermissionGrant -Filter ('clientId eq ''' + $Sp.Id + '''') | Format-List ConsentType, Scope",
         ]
       : [
           '# 2. Application permissions (the profile signs in as the app itself: client credentials).',

@@ -44,7 +44,11 @@ export function impersonationScript(p: EwsProfile, scopeGroup: string): string {
 
 export function delegateScript(p: EwsProfile, scopeGroup: string | undefined, testMailbox: string | undefined): string {
   const members = scopeGroup
-    ? [psAssign('ScopeGroup', scopeGroup), '$Mailboxes = Get-DistributionGroupMember -Identity $ScopeGroup -ResultSize Unlimited |', "    Where-Object RecipientTypeDetails -like '*Mailbox' | ForEach-Object { $_.PrimarySmtpAddress.ToString() }"]
+    ? [
+        psAssign('ScopeGroup', scopeGroup),
+        '$Mailboxes = Get-DistributionGroupMember -Identity $ScopeGroup -ResultSize Unlimited |',
+        "    Where-Object RecipientTypeDetails -like '*Mailbox' | ForEach-Object { $_.PrimarySmtpAddress.ToString() }",
+      ]
     : [psAssign('OnlyMailbox', testMailbox ?? 'user@contoso.com'), '$Mailboxes = @($OnlyMailbox)'];
   return [
     ...HEADER,

@@ -17,30 +17,81 @@ function ewsPlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan,
   if (p.legacyOnline) {
     return {
       scripts: [
-        { id: 'ews-online', title: T.ewsOnlineTitle[lang], shell: T.mggraphExo[lang], script: ewsOnlineScript(p), notes: [T.allowListBlocks[lang]] },
-        { id: 'rbac-for-apps', title: T.rbacTitle[lang], shell: T.mggraphExo[lang], script: rbacForAppsScript(p.legacyOnline.clientId, group, p.testMailbox, 'Application EWS.AccessAsApp'), notes: [T.groupMustExist[lang], T.policyDelay[lang]] },
+        {
+          id: 'ews-online',
+          title: T.ewsOnlineTitle[lang],
+          shell: T.mggraphExo[lang],
+          script: ewsOnlineScript(p),
+          notes: [T.allowListBlocks[lang]],
+        },
+        {
+          id: 'rbac-for-apps',
+          title: T.rbacTitle[lang],
+          shell: T.mggraphExo[lang],
+          script: rbacForAppsScript(p.legacyOnline.clientId, group, p.testMailbox, 'Application EWS.AccessAsApp'),
+          notes: [T.groupMustExist[lang], T.policyDelay[lang]],
+        },
       ],
       warnings: [T.ewsRetiring[lang]],
     };
   }
   if (p.access === 'delegate') {
     const notes = [T.delegateByType[lang], ...(opts.scopeGroup ? [T.delegateNewMembers[lang], T.groupMustExist[lang]] : [])];
-    return { scripts: [{ id: 'delegate', title: T.delegateTitle[lang], shell: T.ems[lang], script: delegateScript(p, opts.scopeGroup, p.testMailbox), notes }], warnings: [] };
+    return {
+      scripts: [
+        {
+          id: 'delegate',
+          title: T.delegateTitle[lang],
+          shell: T.ems[lang],
+          script: delegateScript(p, opts.scopeGroup, p.testMailbox),
+          notes,
+        },
+      ],
+      warnings: [],
+    };
   }
   return {
-    scripts: [{ id: 'impersonation', title: T.impersonationTitle[lang], shell: T.ems[lang], script: impersonationScript(p, group), notes: [T.groupMustExist[lang], T.impersonationDelay[lang]] }],
+    scripts: [
+      {
+        id: 'impersonation',
+        title: T.impersonationTitle[lang],
+        shell: T.ems[lang],
+        script: impersonationScript(p, group),
+        notes: [T.groupMustExist[lang], T.impersonationDelay[lang]],
+      },
+    ],
     warnings: [],
   };
 }
 
 function graphPlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
   const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
-  const scripts: SetupScript[] = [{ id: 'app-registration', title: T.appTitle[lang], shell: T.mggraph[lang], script: appRegistrationScript(p), notes: [T.consentDelay[lang]] }];
+  const scripts: SetupScript[] = [
+    {
+      id: 'app-registration',
+      title: T.appTitle[lang],
+      shell: T.mggraph[lang],
+      script: appRegistrationScript(p),
+      notes: [T.consentDelay[lang]],
+    },
+  ];
   const warnings: string[] = [];
   if (p.flow === 'clientCredentials') {
     scripts.push(
-      { id: 'access-policy', title: T.policyTitle[lang], shell: T.exo[lang], script: accessPolicyScript(p.clientId, group, p.testMailbox), notes: [T.groupMustExist[lang], T.chooseOne[lang], T.policyDelay[lang]] },
-      { id: 'rbac-for-apps', title: T.rbacTitle[lang], shell: T.mggraphExo[lang], script: rbacForAppsScript(p.clientId, group, p.testMailbox, 'Application Calendars.Read'), notes: [T.chooseOne[lang], T.rbacUnscoped[lang], T.policyDelay[lang]] },
+      {
+        id: 'access-policy',
+        title: T.policyTitle[lang],
+        shell: T.exo[lang],
+        script: accessPolicyScript(p.clientId, group, p.testMailbox),
+        notes: [T.groupMustExist[lang], T.chooseOne[lang], T.policyDelay[lang]],
+      },
+      {
+        id: 'rbac-for-apps',
+        title: T.rbacTitle[lang],
+        shell: T.mggraphExo[lang],
+        script: rbacForAppsScript(p.clientId, group, p.testMailbox, 'Application Calendars.Read'),
+        notes: [T.chooseOne[lang], T.rbacUnscoped[lang], T.policyDelay[lang]],
+      },
     );
   } else {
     warnings.push(T.delegatedNoScope[lang]);

@@ -9,9 +9,27 @@ import { eventKey, type NormalisedEvent } from '../../../shared/model.js';
 import type { EventEncoder, FolderMeta } from './types.js';
 
 export const CSV_COLUMNS = [
-  'mailbox', 'folder', 'eventKey', 'iCalUId', 'seriesId', 'originalStart', 'subject', 'start', 'end', 'timeZone',
-  'isAllDay', 'location', 'organizerName', 'organizerEmail', 'attendees', 'showAs', 'sensitivity', 'isCancelled',
-  'categories', 'lastModified', 'body',
+  'mailbox',
+  'folder',
+  'eventKey',
+  'iCalUId',
+  'seriesId',
+  'originalStart',
+  'subject',
+  'start',
+  'end',
+  'timeZone',
+  'isAllDay',
+  'location',
+  'organizerName',
+  'organizerEmail',
+  'attendees',
+  'showAs',
+  'sensitivity',
+  'isCancelled',
+  'categories',
+  'lastModified',
+  'body',
 ] as const;
 
 // Bare CR or LF inside a field must be quoted too, or readers split the record (subjects and bodies contain them).

@@ -4,8 +4,24 @@ import type { NormalisedEvent } from '../../../shared/model.js';
 import type { EventEncoder, FolderMeta } from './types.js';
 
 const EVENT_KEYS = [
-  'id', 'seriesId', 'originalStart', 'iCalUId', 'subject', 'start', 'end', 'timeZone', 'isAllDay', 'location',
-  'organizer', 'attendees', 'showAs', 'sensitivity', 'isCancelled', 'categories', 'body', 'lastModified',
+  'id',
+  'seriesId',
+  'originalStart',
+  'iCalUId',
+  'subject',
+  'start',
+  'end',
+  'timeZone',
+  'isAllDay',
+  'location',
+  'organizer',
+  'attendees',
+  'showAs',
+  'sensitivity',
+  'isCancelled',
+  'categories',
+  'body',
+  'lastModified',
 ] as const satisfies readonly (keyof NormalisedEvent)[];
 const PERSON_KEYS = ['name', 'email'] as const;
 const ATTENDEE_KEYS = ['name', 'email', 'type', 'response'] as const;

@@ -25,7 +25,10 @@ export class FolderTarget implements PumpTarget {
   }
 
   async holds(state: SyncStateRecord): Promise<boolean> {
-    return stat(this.fileFor(state.mailbox, state.folder)).then((s) => s.isFile(), () => false);
+    return stat(this.fileFor(state.mailbox, state.folder)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
   }
 
   private swept = false;

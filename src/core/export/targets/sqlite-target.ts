@@ -81,7 +81,8 @@ export class SqliteTarget implements PumpTarget {
     } catch (e) {
       throw this.failure(e);
     }
-    const upsert = this.db.prepare(`INSERT OR REPLACE INTO events VALUES (@mailbox, @folder, @event_key, @ical_uid, @series_id, @original_start,
+    const upsert = this.db
+      .prepare(`INSERT OR REPLACE INTO events VALUES (@mailbox, @folder, @event_key, @ical_uid, @series_id, @original_start,
       @subject, @start, @end, @time_zone, @is_all_day, @location, @organizer_name, @organizer_email, @show_as, @sensitivity,
       @is_cancelled, @categories, @attendees, @body, @last_modified, @json)`);
     const del = this.db.prepare('DELETE FROM events WHERE mailbox = ? AND folder = ? AND event_key = ?');
@@ -130,7 +131,11 @@ export class SqliteTarget implements PumpTarget {
 
   private failure(e: unknown): CalpumpError {
     const err = e as Error & { code?: string };
-    return new CalpumpError('export.sqlite.failed', { params: { file: this.file, reason: err.code ?? err.message }, evidence: err.message, cause: e });
+    return new CalpumpError('export.sqlite.failed', {
+      params: { file: this.file, reason: err.code ?? err.message },
+      evidence: err.message,
+      cause: e,
+    });
   }
 
   async close(): Promise<void> {

@@ -44,7 +44,10 @@ export function signatureOf(secret: string, body: string): string {
 }
 
 export function idempotencyKey(b: Pick<FolderBatch, 'jobId' | 'mailbox' | 'folder' | 'sequence' | 'outputHash'>, batch: number): string {
-  return createHash('sha256').update([b.jobId, b.mailbox.toLowerCase(), b.folder, b.sequence, b.outputHash, batch].join('\n')).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update([b.jobId, b.mailbox.toLowerCase(), b.folder, b.sequence, b.outputHash, batch].join('\n'))
+    .digest('hex')
+    .slice(0, 40);
 }
 
 /** The URL without query or credentials, for errors and logs (a query string may hold a token). */
@@ -144,7 +147,10 @@ export class WebhookTarget implements PumpTarget {
       this.opts.logger.debug('pump.webhook.retry', { url, attempt, reason, key });
       await this.o.sleep(Math.min(this.o.maxDelayMs, wait ?? backoff));
     }
-    throw new CalpumpError('export.webhook.unreachable', { params: { url, attempts: String(this.o.maxAttempts), reason }, evidence: reason });
+    throw new CalpumpError('export.webhook.unreachable', {
+      params: { url, attempts: String(this.o.maxAttempts), reason },
+      evidence: reason,
+    });
   }
 
   async close(): Promise<void> {}

@@ -21,7 +21,12 @@ export function parseCsv(file: string, text: string, delimiter = guessDelimiter(
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      if (err) problems.push({ file, line: Number(err.lines), problem: err.message.replace(/^Invalid Record Length: /, 'wrong number of fields: ') });
+      if (err)
+        problems.push({
+          file,
+          line: Number(err.lines),
+          problem: err.message.replace(/^Invalid Record Length: /, 'wrong number of fields: '),
+        });
       return undefined;
     },
   }) as Array<{ record: Record<string, string>; info: { lines: number } }>;

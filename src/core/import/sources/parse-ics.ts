@@ -8,7 +8,13 @@ import { isKnownZone, localToUtcMs } from '../../connectors/zoned-time.js';
 import type { ParsedDocument, RawRow, RowProblem } from '../source-row.js';
 
 const MAX_OCCURRENCES = 1000;
-const BUSY: Record<string, string> = { FREE: 'free', TENTATIVE: 'tentative', BUSY: 'busy', OOF: 'oof', WORKINGELSEWHERE: 'workingElsewhere' };
+const BUSY: Record<string, string> = {
+  FREE: 'free',
+  TENTATIVE: 'tentative',
+  BUSY: 'busy',
+  OOF: 'oof',
+  WORKINGELSEWHERE: 'workingElsewhere',
+};
 
 interface Block {
   line: number;
@@ -71,12 +77,17 @@ export interface IcsOptions {
 }
 
 export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDocument {
-  if (!/BEGIN:VCALENDAR/i.test(text)) return { rows: [], problems: [{ file, line: 1, problem: 'not an iCalendar file (no BEGIN:VCALENDAR)' }] };
+  if (!/BEGIN:VCALENDAR/i.test(text))
+    return { rows: [], problems: [{ file, line: 1, problem: 'not an iCalendar file (no BEGIN:VCALENDAR)' }] };
   const zones: Zones = new Map();
-  const tzText = blocks(text, 'VTIMEZONE').map((b) => b.text).join('');
+  const tzText = blocks(text, 'VTIMEZONE')
+    .map((b) => b.text)
+    .join('');
   for (const b of blocks(text, 'VTIMEZONE')) {
     try {
-      const comp = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${b.text}END:VCALENDAR\r\n`)).getFirstSubcomponent('vtimezone')!;
+      const comp = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${b.text}END:VCALENDAR\r\n`)).getFirstSubcomponent(
+        'vtimezone',
+      )!;
       const tz = new ICAL.Timezone(comp);
       zones.set(tz.tzid, tz);
     } catch {
@@ -98,7 +109,9 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
   for (const [uid, group] of groups) {
     const line = group[0]!.line;
     try {
-      const cal = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${tzText}${group.map((g) => g.text).join('')}END:VCALENDAR\r\n`));
+      const cal = new ICAL.Component(
+        ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${tzText}${group.map((g) => g.text).join('')}END:VCALENDAR\r\n`),
+      );
       const comps = cal.getAllSubcomponents('vevent');
       const master = comps.find((c) => !c.hasProperty('recurrence-id')) ?? comps[0]!;
       const event = new ICAL.Event(master, { exceptions: comps.filter((c) => c !== master && c.hasProperty('recurrence-id')) });
@@ -126,10 +139,14 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
       const it = event.iterator();
       for (let n = 0, next = it.next(); next && n < MAX_OCCURRENCES * 4; next = it.next(), n++) {
         const d = event.getOccurrenceDetails(next);
-        const startMs = d.startDate.isDate ? Date.parse(`${dateOf(d.startDate)}T00:00:00Z`) : utcMs(d.startDate, tzOf('dtstart', d.item.component), zones, opts.timeZone);
+        const startMs = d.startDate.isDate
+          ? Date.parse(`${dateOf(d.startDate)}T00:00:00Z`)
+          : utcMs(d.startDate, tzOf('dtstart', d.item.component), zones, opts.timeZone);
         if (startMs > to) break;
         if (startMs < from) continue;
-        const original = d.recurrenceId.isDate ? dateOf(d.recurrenceId) : new Date(utcMs(d.recurrenceId, tzOf('dtstart'), zones, opts.timeZone)).toISOString();
+        const original = d.recurrenceId.isDate
+          ? dateOf(d.recurrenceId)
+          : new Date(utcMs(d.recurrenceId, tzOf('dtstart'), zones, opts.timeZone)).toISOString();
         emit(`${uid}/${original}`, d.startDate, d.endDate, d.item.component);
         if (rows.length >= MAX_OCCURRENCES * 100) break;
       }

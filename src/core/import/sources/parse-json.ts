@@ -74,8 +74,11 @@ export function parseJson(file: string, text: string): ParsedDocument {
     const line = m ? body.slice(0, Number(m[1])).split('\n').length : 1;
     return { rows: [], problems: [{ file, line, problem: `not valid JSON: ${(e as Error).message}` }] };
   }
-  const list = Array.isArray(doc) ? doc : ((doc as { items?: unknown[]; value?: unknown[] })?.items ?? (doc as { value?: unknown[] })?.value);
-  if (!Array.isArray(list)) return { rows: [], problems: [{ file, line: 1, problem: 'expected an array of objects (or {"items": [...]})' }] };
+  const list = Array.isArray(doc)
+    ? doc
+    : ((doc as { items?: unknown[]; value?: unknown[] })?.items ?? (doc as { value?: unknown[] })?.value);
+  if (!Array.isArray(list))
+    return { rows: [], problems: [{ file, line: 1, problem: 'expected an array of objects (or {"items": [...]})' }] };
   const open = Array.isArray(doc) ? body.indexOf('[') : (/"(?:items|value)"\s*:\s*\[/.exec(body)?.index ?? -1);
   const lines = open < 0 ? [] : elementLines(body, body.indexOf('[', open));
   const rows: RawRow[] = [];

@@ -12,7 +12,15 @@ import { parseCsv } from './parse-csv.js';
 import { parseIcs } from './parse-ics.js';
 import { parseJson } from './parse-json.js';
 
-const BY_EXTENSION: Record<string, ImportFormat> = { '.csv': 'csv', '.txt': 'csv', '.ics': 'ics', '.ical': 'ics', '.json': 'json', '.ndjson': 'json', '.jsonl': 'json' };
+const BY_EXTENSION: Record<string, ImportFormat> = {
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.ics': 'ics',
+  '.ical': 'ics',
+  '.json': 'json',
+  '.ndjson': 'json',
+  '.jsonl': 'json',
+};
 
 export interface SourceDeps {
   secrets: SecretStore;
@@ -46,7 +54,10 @@ async function fromPath(job: ImportJob, path: string, now: Date): Promise<Source
     throw unreadable(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message, e);
   }
   const files = info.isDirectory()
-    ? (await readdir(path)).filter((f) => !f.startsWith('.') && BY_EXTENSION[extname(f).toLowerCase()]).sort().map((f) => join(path, f))
+    ? (await readdir(path))
+        .filter((f) => !f.startsWith('.') && BY_EXTENSION[extname(f).toLowerCase()])
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   const out: SourceContent = { documents: [], rows: [], problems: [] };
   for (const file of files) {
@@ -67,9 +78,20 @@ async function fromPath(job: ImportJob, path: string, now: Date): Promise<Source
 }
 
 async function defaultFetch(job: ImportJob, deps: SourceDeps, url: string) {
-  const client = await HttpClient.create({ profileId: `import:${job.id}`, tls: job.source.caFile ? { caFile: job.source.caFile } : {}, proxy: { mode: 'system' }, secrets: deps.secrets, env: deps.env, timeoutMs: 60_000 });
+  const client = await HttpClient.create({
+    profileId: `import:${job.id}`,
+    tls: job.source.caFile ? { caFile: job.source.caFile } : {},
+    proxy: { mode: 'system' },
+    secrets: deps.secrets,
+    env: deps.env,
+    timeoutMs: 60_000,
+  });
   try {
-    const res = await client.request({ url, method: 'GET', headers: { Accept: 'text/csv, text/calendar, application/json;q=0.9, */*;q=0.5' } });
+    const res = await client.request({
+      url,
+      method: 'GET',
+      headers: { Accept: 'text/csv, text/calendar, application/json;q=0.9, */*;q=0.5' },
+    });
     const ct = res.headers['content-type'];
     return { status: res.status, text: res.body, contentType: Array.isArray(ct) ? ct[0] : ct };
   } finally {
@@ -109,7 +131,8 @@ async function fromUrl(job: ImportJob, url: string, deps: SourceDeps): Promise<S
   }
   if (res.status !== 200) throw unreadable(shown, `HTTP ${res.status}`);
   const format = formatOf(job, url, res.contentType);
-  if (!format) throw unreadable(shown, `cannot tell the format from Content-Type "${res.contentType ?? ''}": set source.format to csv, ics or json`);
+  if (!format)
+    throw unreadable(shown, `cannot tell the format from Content-Type "${res.contentType ?? ''}": set source.format to csv, ics or json`);
   const doc = parse(job, shown, format, res.text, deps.now);
   return { documents: [shown], rows: doc.rows, problems: doc.problems };
 }

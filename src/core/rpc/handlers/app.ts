@@ -6,8 +6,18 @@ import { defaultMailbox, runConnectorTest, stepViews } from './profiles.js';
 
 export const appHandlers: Pick<
   HandlerTable,
-  | 'auth.status' | 'auth.login' | 'auth.logout' | 'doctor.run' | 'setup.script' | 'logs.tail' | 'logs.export'
-  | 'app.getSettings' | 'app.setSettings' | 'app.version' | 'app.state' | 'app.cancel'
+  | 'auth.status'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'doctor.run'
+  | 'setup.script'
+  | 'logs.tail'
+  | 'logs.export'
+  | 'app.getSettings'
+  | 'app.setSettings'
+  | 'app.version'
+  | 'app.state'
+  | 'app.cancel'
 > = {
   async 'auth.status'({ profileId }, { services }) {
     if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');

@@ -6,4 +6,11 @@ import { profileHandlers } from './profiles.js';
 import { ruleStoreHandlers } from './rule-stores.js';
 import { writeDirectionHandlers } from './write-direction.js';
 
-export const coreHandlers: HandlerTable = { ...profileHandlers, ...browseHandlers, ...jobHandlers, ...appHandlers, ...writeDirectionHandlers, ...ruleStoreHandlers };
+export const coreHandlers: HandlerTable = {
+  ...profileHandlers,
+  ...browseHandlers,
+  ...jobHandlers,
+  ...appHandlers,
+  ...writeDirectionHandlers,
+  ...ruleStoreHandlers,
+};

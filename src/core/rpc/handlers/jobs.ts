@@ -22,7 +22,9 @@ async function checkTwoWayRule(services: CoreServices, job: Pick<Job, 'type' | '
   const saved = await services.twowayRules.list();
   if (saved.some((r) => r.id.toLowerCase() === id.toLowerCase())) return;
   const known = saved.map((r) => r.id).join(', ') || '(none; save one in the Two-way screen first)';
-  throw new CalpumpError('input.invalid', { params: { field: 'twoway.ruleId', problem: `no saved two-way rule "${id}"; saved rules: ${known}` } });
+  throw new CalpumpError('input.invalid', {
+    params: { field: 'twoway.ruleId', problem: `no saved two-way rule "${id}"; saved rules: ${known}` },
+  });
 }
 
 /** Checks every type-specific reference of a job (profile, presence table, two-way rule) before it is stored. */
@@ -37,7 +39,16 @@ export const IDLE_STATE: AppState = { tray: 'idle', paused: false, runningJobs: 
 
 export const jobHandlers: Pick<
   HandlerTable,
-  'jobs.list' | 'jobs.get' | 'jobs.create' | 'jobs.update' | 'jobs.remove' | 'jobs.runNow' | 'jobs.cancel' | 'jobs.history' | 'jobs.pauseAll' | 'jobs.resumeAll'
+  | 'jobs.list'
+  | 'jobs.get'
+  | 'jobs.create'
+  | 'jobs.update'
+  | 'jobs.remove'
+  | 'jobs.runNow'
+  | 'jobs.cancel'
+  | 'jobs.history'
+  | 'jobs.pauseAll'
+  | 'jobs.resumeAll'
 > = {
   async 'jobs.list'(_input, { services }) {
     return { jobs: await jobs(services).list() };

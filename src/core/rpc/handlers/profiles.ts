@@ -77,7 +77,9 @@ function overlaySecrets(profileId: string, input: SecretsInput | undefined, stor
 export function defaultMailbox(profile: Profile, given?: string): string {
   const mailbox = given ?? profile.testMailbox ?? (profile.kind === 'ews' && profile.username.includes('@') ? profile.username : undefined);
   if (!mailbox) {
-    throw new CalpumpError('input.invalid', { params: { field: 'mailbox', problem: 'give a mailbox to test with (or set the profile\'s test mailbox)' } });
+    throw new CalpumpError('input.invalid', {
+      params: { field: 'mailbox', problem: "give a mailbox to test with (or set the profile's test mailbox)" },
+    });
   }
   return mailbox;
 }
@@ -112,7 +114,10 @@ async function testProfile(input: Parameters<HandlerTable['profiles.test']>[0], 
   }
 }
 
-export const profileHandlers: Pick<HandlerTable, 'profiles.list' | 'profiles.get' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.test'> = {
+export const profileHandlers: Pick<
+  HandlerTable,
+  'profiles.list' | 'profiles.get' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.test'
+> = {
   async 'profiles.list'(_input, { services }) {
     const profiles = await repo(services).list();
     return { profiles: await Promise.all(profiles.map((p) => viewOf(p, services.secrets))) };

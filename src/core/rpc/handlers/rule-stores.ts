@@ -16,11 +16,22 @@ function rules(services: CoreServices): NonNullable<CoreServices['twowayRules']>
   return services.twowayRules;
 }
 
-const view = (t: { name: string; saved: boolean; table: object }) => ({ name: t.name, saved: t.saved, table: t.table as Record<string, unknown> });
+const view = (t: { name: string; saved: boolean; table: object }) => ({
+  name: t.name,
+  saved: t.saved,
+  table: t.table as Record<string, unknown>,
+});
 
 export const ruleStoreHandlers: Pick<
   HandlerTable,
-  'presence.tables.list' | 'presence.tables.get' | 'presence.tables.save' | 'presence.tables.reset' | 'presence.tables.remove' | 'twoway.rules.list' | 'twoway.rules.save' | 'twoway.rules.remove'
+  | 'presence.tables.list'
+  | 'presence.tables.get'
+  | 'presence.tables.save'
+  | 'presence.tables.reset'
+  | 'presence.tables.remove'
+  | 'twoway.rules.list'
+  | 'twoway.rules.save'
+  | 'twoway.rules.remove'
 > = {
   async 'presence.tables.list'(_input, { services }) {
     return { tables: await tables(services).list() };
@@ -41,8 +52,16 @@ export const ruleStoreHandlers: Pick<
   async 'presence.tables.remove'({ name }, { services, events }) {
     // Removing a table a presence job runs with would only surface as a failed run later; "default" always exists.
     if (name.toLowerCase() !== 'default' && services.jobs) {
-      const users = (await services.jobs.list()).filter(({ job }) => job.type === 'presence' && (job.presence?.table ?? 'default').toLowerCase() === name.toLowerCase()).map(({ job }) => job.name);
-      if (users.length) throw new CalpumpError('input.invalid', { params: { field: 'name', problem: `presence job(s) ${users.map((u) => `"${u}"`).join(', ')} use table "${name}"; give them another table first` } });
+      const users = (await services.jobs.list())
+        .filter(({ job }) => job.type === 'presence' && (job.presence?.table ?? 'default').toLowerCase() === name.toLowerCase())
+        .map(({ job }) => job.name);
+      if (users.length)
+        throw new CalpumpError('input.invalid', {
+          params: {
+            field: 'name',
+            problem: `presence job(s) ${users.map((u) => `"${u}"`).join(', ')} use table "${name}"; give them another table first`,
+          },
+        });
     }
     const result = await tables(services).remove(name);
     if (result.removed) events.emit('data.changed', { group: 'presenceRules', id: name });
@@ -66,8 +85,16 @@ export const ruleStoreHandlers: Pick<
   async 'twoway.rules.remove'({ id }, { services, events }) {
     // A rule a two-way job runs would only surface as a failed run later.
     if (services.jobs) {
-      const users = (await services.jobs.list()).filter(({ job }) => job.type === 'twoway' && (job.twoway?.ruleId ?? '').toLowerCase() === id.trim().toLowerCase()).map(({ job }) => job.name);
-      if (users.length) throw new CalpumpError('input.invalid', { params: { field: 'id', problem: `two-way job(s) ${users.map((u) => `"${u}"`).join(', ')} run rule "${id}"; remove those jobs or give them another rule first` } });
+      const users = (await services.jobs.list())
+        .filter(({ job }) => job.type === 'twoway' && (job.twoway?.ruleId ?? '').toLowerCase() === id.trim().toLowerCase())
+        .map(({ job }) => job.name);
+      if (users.length)
+        throw new CalpumpError('input.invalid', {
+          params: {
+            field: 'id',
+            problem: `two-way job(s) ${users.map((u) => `"${u}"`).join(', ')} run rule "${id}"; remove those jobs or give them another rule first`,
+          },
+        });
     }
     const result = await rules(services).remove(id);
     if (result.removed) events.emit('data.changed', { group: 'twowayRules', id });

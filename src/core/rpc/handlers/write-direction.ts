@@ -47,7 +47,14 @@ function profileFor(services: CoreServices) {
 
 function importService(ctx: CallContext) {
   const { services } = ctx;
-  return createImportService({ profileFor: profileFor(services), writerFor: writerFor(services), secrets: services.secrets, logger: services.logger, stateDir: stateDir(services), lang: () => ctx.lang });
+  return createImportService({
+    profileFor: profileFor(services),
+    writerFor: writerFor(services),
+    secrets: services.secrets,
+    logger: services.logger,
+    stateDir: stateDir(services),
+    lang: () => ctx.lang,
+  });
 }
 
 function presenceService(ctx: CallContext) {
@@ -62,7 +69,14 @@ function presenceService(ctx: CallContext) {
 
 export const writeDirectionHandlers: Pick<
   HandlerTable,
-  'import.plan' | 'import.run' | 'presence.status' | 'presence.defaultRules' | 'presence.validateRules' | 'freebusy.blocks' | 'twoway.run' | 'twoway.conflicts'
+  | 'import.plan'
+  | 'import.run'
+  | 'presence.status'
+  | 'presence.defaultRules'
+  | 'presence.validateRules'
+  | 'freebusy.blocks'
+  | 'twoway.run'
+  | 'twoway.conflicts'
 > = {
   async 'import.plan'({ profileId, job }, ctx) {
     const service = importService(ctx);
@@ -70,7 +84,8 @@ export const writeDirectionHandlers: Pick<
   },
   async 'import.run'({ profileId, job, opId }, ctx) {
     const service = importService(ctx);
-    const onProgress = (p: { mailbox: string; action: string; items: number; failed: number }) => ctx.events.emit('import.progress', { opId, ...p });
+    const onProgress = (p: { mailbox: string; action: string; items: number; failed: number }) =>
+      ctx.events.emit('import.progress', { opId, ...p });
     return out<'import.run'>(await checked(() => service.run({ profileId, job: job as never }, ctx.signal, onProgress)));
   },
   async 'presence.status'({ opId: _op, ...input }, ctx) {
@@ -111,7 +126,12 @@ export const writeDirectionHandlers: Pick<
     return out<'twoway.run'>(await checked(() => service.run(rule as TwoWayRuleInput)));
   },
   async 'twoway.conflicts'({ ruleId, limit }, ctx) {
-    const service = createTwoWayService({ sideFor: () => Promise.reject(notAvailable('Two-way sides')), stateDir: stateDir(ctx.services), logger: ctx.services.logger, lang: () => ctx.lang });
+    const service = createTwoWayService({
+      sideFor: () => Promise.reject(notAvailable('Two-way sides')),
+      stateDir: stateDir(ctx.services),
+      logger: ctx.services.logger,
+      lang: () => ctx.lang,
+    });
     return out<'twoway.conflicts'>({ conflicts: await service.conflicts(ruleId, limit) });
   },
 };

@@ -52,10 +52,22 @@ async function providerFor(ctx: CliContext, profileName: string): Promise<{ prof
   const profile = await ctx.profiles.get(profileName);
   const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
   if (!target) {
-    throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: `profile ${profile.name} signs in with a password (EWS); \`auth\` is for Microsoft 365 profiles` } });
+    throw new CalpumpError('input.invalid', {
+      params: {
+        field: '--profile',
+        problem: `profile ${profile.name} signs in with a password (EWS); \`auth\` is for Microsoft 365 profiles`,
+      },
+    });
   }
   await ctx.registerProfileSecrets(profile);
-  const client = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: profile.proxy, secrets: ctx.secrets, env: ctx.io.env, timeoutMs: DEFAULT_FETCH_TIMEOUT_MS });
+  const client = await HttpClient.create({
+    profileId: profile.id,
+    tls: profile.tls,
+    proxy: profile.proxy,
+    secrets: ctx.secrets,
+    env: ctx.io.env,
+    timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+  });
   const logger = ctx.loggerFor(profile);
   const tokens = createTokenProvider(target, { secrets: ctx.secrets, logger, http: httpSendFromClient(client) });
   return { profile, tokens, client };
@@ -72,13 +84,9 @@ function warnings(ctx: CliContext, profile: Profile): void {
 }
 
 function renderStatus(ctx: CliContext, s: AuthStatus): string {
-  const lines = [
-    `profile:   ${s.profile}`,
-    `flow:      ${s.flow}`,
-    `tenant:    ${s.tenantId}`,
-    `client id: ${s.clientId}`,
-  ];
-  if (s.flow === 'clientCredentials') lines.push(`status:    ${s.signedIn ? `${text(ctx.lang, 'credential')} (${s.credential})` : text(ctx.lang, 'noCredential')}`);
+  const lines = [`profile:   ${s.profile}`, `flow:      ${s.flow}`, `tenant:    ${s.tenantId}`, `client id: ${s.clientId}`];
+  if (s.flow === 'clientCredentials')
+    lines.push(`status:    ${s.signedIn ? `${text(ctx.lang, 'credential')} (${s.credential})` : text(ctx.lang, 'noCredential')}`);
   else lines.push(`status:    ${s.signedIn ? `${text(ctx.lang, 'signedIn')}: ${s.account}` : text(ctx.lang, 'notSignedIn')}`);
   if (s.accessTokenExpiresOn) lines.push(`token until: ${s.accessTokenExpiresOn}`);
   if (s.certificateNotAfter) lines.push(`certificate until: ${s.certificateNotAfter}`);

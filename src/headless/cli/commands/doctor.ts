@@ -14,7 +14,11 @@ const TEXT = {
   mailbox: L('test mailbox: {mailbox}', 'Testpostfach: {mailbox}', 'testpostvak: {mailbox}'),
   causes: L('Likely causes', 'Wahrscheinliche Ursachen', 'Waarschijnlijke oorzaken'),
   allPassed: L('All {count} steps passed.', 'Alle {count} Schritte bestanden.', 'Alle {count} stappen geslaagd.'),
-  stopped: L('Stopped at "{step}": {failed} failed, {skipped} skipped of {count} steps.', 'Angehalten bei „{step}": {failed} fehlgeschlagen, {skipped} übersprungen von {count} Schritten.', 'Gestopt bij "{step}": {failed} mislukt, {skipped} overgeslagen van {count} stappen.'),
+  stopped: L(
+    'Stopped at "{step}": {failed} failed, {skipped} skipped of {count} steps.',
+    'Angehalten bei „{step}": {failed} fehlgeschlagen, {skipped} übersprungen von {count} Schritten.',
+    'Gestopt bij "{step}": {failed} mislukt, {skipped} overgeslagen van {count} stappen.',
+  ),
 };
 
 function t(lang: Lang, text: Record<Lang, string>, params: Record<string, string | number>): string {
@@ -24,7 +28,9 @@ function t(lang: Lang, text: Record<Lang, string>, params: Record<string, string
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('doctor')
-    .description('check a profile step by step (DNS, TCP, TLS, proxy, authentication, mailbox access, calendar) and say how to fix what fails')
+    .description(
+      'check a profile step by step (DNS, TCP, TLS, proxy, authentication, mailbox access, calendar) and say how to fix what fails',
+    )
     .requiredOption('--profile <profile>', 'profile name or id')
     .option('--mailbox <smtp>', "mailbox for the mailbox steps (default: the profile's test mailbox)")
     .option('--json', 'machine-readable output')

@@ -21,7 +21,8 @@ export function exportWindow(flags: WindowFlags, now: Date): { from: Date; to: D
     return { from: new Date(today - (flags.daysBack ?? 0) * DAY_MS), to: new Date(today + ((flags.daysAhead ?? 0) + 1) * DAY_MS) };
   }
   if (absolute) {
-    if (flags.from === undefined || flags.to === undefined) throw bad(flags.from === undefined ? '--from' : '--to', 'give both --from and --to');
+    if (flags.from === undefined || flags.to === undefined)
+      throw bad(flags.from === undefined ? '--from' : '--to', 'give both --from and --to');
     const from = parseDate('--from', flags.from, false);
     const to = parseDate('--to', flags.to, true);
     if (from.getTime() >= to.getTime()) throw bad('--to', 'the window must end after it starts');

@@ -50,7 +50,8 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
   if (opts.job) {
-    if (opts.profile || opts.mailbox) throw badInput('--job', 'a job brings its own profile and mailboxes: give --job alone, or --profile and --mailbox without --job');
+    if (opts.profile || opts.mailbox)
+      throw badInput('--job', 'a job brings its own profile and mailboxes: give --job alone, or --profile and --mailbox without --job');
     await runJobFromCli(ctx, opts.job, { dryRun: opts.dryRun, json: opts.json });
     return;
   }

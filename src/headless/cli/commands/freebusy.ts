@@ -40,14 +40,26 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runFreeBusyCommand(ctx: CliContext, opts: FreeBusyFlags): Promise<void> {
   const { from, to } = exportWindow(opts, ctx.io.now());
-  const parsed = freeBusyJobSchema.safeParse({ mailboxes: opts.mailbox, from, to, format: opts.format, outDir: opts.out ? ctx.resolvePath(opts.out) : '', includeFree: !!opts.includeFree, merge: opts.merge });
+  const parsed = freeBusyJobSchema.safeParse({
+    mailboxes: opts.mailbox,
+    from,
+    to,
+    format: opts.format,
+    outDir: opts.out ? ctx.resolvePath(opts.out) : '',
+    includeFree: !!opts.includeFree,
+    merge: opts.merge,
+  });
   if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error) });
-  const report = await ctx.withConnector(opts.profile, (connector, profile) => runFreeBusy(parsed.data, { connector, logger: ctx.loggerFor(profile), profileName: profile.name, now: ctx.io.now, lang: ctx.lang }));
+  const report = await ctx.withConnector(opts.profile, (connector, profile) =>
+    runFreeBusy(parsed.data, { connector, logger: ctx.loggerFor(profile), profileName: profile.name, now: ctx.io.now, lang: ctx.lang }),
+  );
   const failed = report.mailboxes.filter((m) => !m.ok).length;
   if (failed) ctx.exitCode = 1;
   if (opts.json) return ctx.json({ ok: failed === 0, ...report });
   for (const m of report.mailboxes) {
-    ctx.out(say(ctx, 'freeBusyLine', { mark: m.ok ? '✓' : '✗', mailbox: m.mailbox, blocks: m.blocks.length }) + (m.file ? `  → ${m.file}` : ''));
+    ctx.out(
+      say(ctx, 'freeBusyLine', { mark: m.ok ? '✓' : '✗', mailbox: m.mailbox, blocks: m.blocks.length }) + (m.file ? `  → ${m.file}` : ''),
+    );
     if (m.error) ctx.err(renderErrorInfo(m.error, (k) => ctx.t(k), '  '));
     if (!opts.out) for (const b of m.blocks.slice(0, 10)) ctx.out(`    ${b.start} – ${b.end}  ${b.showAs}`);
   }

@@ -37,23 +37,43 @@ interface ImportFlags {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('write appointments (absences, holidays, trainings) from a file, folder or URL into mailboxes; re-runs change only what changed')
+    .description(
+      'write appointments (absences, holidays, trainings) from a file, folder or URL into mailboxes; re-runs change only what changed',
+    )
     .option('--profile <profile>', 'profile name or id (default: "profile" in the job file)')
     .option('--job <file>', 'import job as JSON (source, mailboxes, showAs, columns…; see README)')
     .option('--source <path-or-url>', 'CSV/ICS/JSON file, a folder of them, or an http(s) URL')
     .option('--id <id>', 'job id written on every item (default: the source file name); keep it stable')
     .option('--mailbox <smtp>', 'mailbox for rows without a mailbox column; repeat or separate with commas', collectList)
     .option('--folder <folder>', "'calendar' or a folder id")
-    .addOption(new Option('--format <format>', 'source format (default: from the extension or Content-Type)').choices(['csv', 'ics', 'json']))
-    .addOption(new Option('--show-as <status>', 'free/busy status of rows without one (default oof)').choices(['free', 'tentative', 'busy', 'oof', 'workingElsewhere']))
+    .addOption(
+      new Option('--format <format>', 'source format (default: from the extension or Content-Type)').choices(['csv', 'ics', 'json']),
+    )
+    .addOption(
+      new Option('--show-as <status>', 'free/busy status of rows without one (default oof)').choices([
+        'free',
+        'tentative',
+        'busy',
+        'oof',
+        'workingElsewhere',
+      ]),
+    )
     .option('--category <name>', 'category on every item; repeatable', collectList)
     .option('--subject <text>', 'subject of rows without one')
-    .option('--reminder-minutes <n>', 'turn the reminder on, this many minutes before (default: off)', positiveInt('--reminder-minutes', { allowZero: true }))
+    .option(
+      '--reminder-minutes <n>',
+      'turn the reminder on, this many minutes before (default: off)',
+      positiveInt('--reminder-minutes', { allowZero: true }),
+    )
     .option('--time-zone <iana>', 'zone of times without an offset and of all-day dates (default UTC)')
     .option('--no-delete', 'keep items whose row left the source')
     .option('--allow-empty', 'let an empty source remove every item of the job')
     .option('--concurrency <n>', 'mailboxes at once (default 8)', positiveInt('--concurrency'))
-    .option('--every <minutes>', 'keep running: read the source again every N minutes (a folder or URL is polled) until stopped', positiveInt('--every'))
+    .option(
+      '--every <minutes>',
+      'keep running: read the source again every N minutes (a folder or URL is polled) until stopped',
+      positiveInt('--every'),
+    )
     .option('--dry-run', 'read and plan, write nothing; lists the changes per mailbox')
     .option('--json', 'machine-readable output')
     .action(async (opts: ImportFlags) => runImportCommand(ctx, opts));
@@ -70,11 +90,18 @@ async function jobInput(ctx: CliContext, opts: ImportFlags): Promise<Record<stri
     }
   }
   const src = opts.source;
-  const source = src ? (/^https?:\/\//i.test(src) ? { url: src } : { path: ctx.resolvePath(src) }) : (base.source as Record<string, unknown> | undefined);
+  const source = src
+    ? /^https?:\/\//i.test(src)
+      ? { url: src }
+      : { path: ctx.resolvePath(src) }
+    : (base.source as Record<string, unknown> | undefined);
   if (!source) throw new CalpumpError('input.invalid', { params: { field: '--source', problem: 'give --source PATH|URL or --job FILE' } });
   if (opts.format) Object.assign(source, { format: opts.format });
   const named = (source.path ?? source.url) as string;
-  const derivedId = basename(named.replace(/[?#].*$/, ''), extname(named)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'import';
+  const derivedId =
+    basename(named.replace(/[?#].*$/, ''), extname(named))
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '') || 'import';
   const set = <T>(v: T | undefined, key: string, into: Record<string, unknown>) => (v === undefined ? undefined : (into[key] = v));
   const out: Record<string, unknown> = { ...base, source, id: opts.id ?? base.id ?? derivedId };
   set(opts.mailbox, 'mailboxes', out);
@@ -95,7 +122,8 @@ async function runImportCommand(ctx: CliContext, opts: ImportFlags): Promise<voi
   if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error) });
   const job = parsed.data;
   const profileName = opts.profile ?? job.profile;
-  if (!profileName) throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give --profile or "profile" in the job file' } });
+  if (!profileName)
+    throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give --profile or "profile" in the job file' } });
   const profile = await ctx.profiles.get(profileName);
   await ctx.registerProfileSecrets(profile);
   const logger = ctx.loggerFor(profile);
@@ -104,7 +132,20 @@ async function runImportCommand(ctx: CliContext, opts: ImportFlags): Promise<voi
     for (;;) {
       let report: ImportReport;
       try {
-        report = await runImport(job, { dryRun: !!opts.dryRun }, { writer, logger, secrets: ctx.secrets, env: ctx.io.env, now: ctx.io.now, stateDir: join(ctx.configDir, 'state'), signal: ctx.io.signal, lang: ctx.lang });
+        report = await runImport(
+          job,
+          { dryRun: !!opts.dryRun },
+          {
+            writer,
+            logger,
+            secrets: ctx.secrets,
+            env: ctx.io.env,
+            now: ctx.io.now,
+            stateDir: join(ctx.configDir, 'state'),
+            signal: ctx.io.signal,
+            lang: ctx.lang,
+          },
+        );
         printReport(ctx, opts, report);
       } catch (e) {
         // Polling: an unreachable source this time is reported, and the next round tries again.
@@ -132,12 +173,29 @@ function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): 
   const failed = report.mailboxes.some((m) => !m.ok) || report.rowErrors.length > 0 || !!report.error || report.aborted;
   ctx.exitCode = failed ? 1 : 0;
   if (opts.json) return ctx.json({ ok: !failed, ...report });
-  ctx.out(say(ctx, 'importSummary', { job: report.job, rows: report.rows, documents: report.documents.length, rowErrors: report.rowErrors.length }));
+  ctx.out(
+    say(ctx, 'importSummary', {
+      job: report.job,
+      rows: report.rows,
+      documents: report.documents.length,
+      rowErrors: report.rowErrors.length,
+    }),
+  );
   for (const r of report.rowErrors) ctx.err(renderErrorInfo(r.error, (k) => ctx.t(k), '  '));
   if (report.error) ctx.err(renderErrorInfo(report.error, (k) => ctx.t(k)));
   for (const m of report.mailboxes) {
-    ctx.out(say(ctx, opts.dryRun ? 'dryRunLine' : 'mailboxLine', { mark: m.ok ? '✓' : '✗', mailbox: m.mailbox, creates: m.creates, updates: m.updates, deletes: m.deletes, unchanged: m.unchanged }));
-    for (const p of m.planned ?? []) ctx.out(`    ${p.action.padEnd(6)} ${p.start} – ${p.end}  ${p.subject}  [${p.key}]${p.line ? ` line ${p.line}` : ''}`);
+    ctx.out(
+      say(ctx, opts.dryRun ? 'dryRunLine' : 'mailboxLine', {
+        mark: m.ok ? '✓' : '✗',
+        mailbox: m.mailbox,
+        creates: m.creates,
+        updates: m.updates,
+        deletes: m.deletes,
+        unchanged: m.unchanged,
+      }),
+    );
+    for (const p of m.planned ?? [])
+      ctx.out(`    ${p.action.padEnd(6)} ${p.start} – ${p.end}  ${p.subject}  [${p.key}]${p.line ? ` line ${p.line}` : ''}`);
     for (const e of m.errors) ctx.err(`${m.mailbox}${e.key ? ` [${e.key}]` : ''}:\n${renderErrorInfo(e.error, (k) => ctx.t(k), '  ')}`);
   }
   if (report.aborted) ctx.err(say(ctx, 'aborted'));

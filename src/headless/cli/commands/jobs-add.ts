@@ -56,13 +56,27 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .command('add')
     .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE (import jobs: none)')
     .requiredOption('--name <name>', 'job name')
-    .addOption(new Option('--type <type>', 'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --import-job; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out); twoway: a saved two-way rule run on the schedule (needs --rule-id; calendars and profiles come from the rule, no target)').choices(['export', 'freebusy', 'import', 'presence', 'twoway']).default('export'))
+    .addOption(
+      new Option(
+        '--type <type>',
+        'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --import-job; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out); twoway: a saved two-way rule run on the schedule (needs --rule-id; calendars and profiles come from the rule, no target)',
+      )
+        .choices(['export', 'freebusy', 'import', 'presence', 'twoway'])
+        .default('export'),
+    )
     .option('--rule-id <id>', 'twoway: the saved two-way rule to run (see `calpump twoway --list`)')
     .option('--import-job <file>', 'import: the import job file (JSON, as `calpump import --job` reads)')
     .option('--include-free', 'freebusy: also write free blocks')
     .option('--no-merge', 'freebusy: keep overlapping blocks of the same status apart')
-    .option('--rules-table <name>', 'presence: the saved rule table to apply (default "default": the built-in table until you save your own; see `calpump presence --list-tables`)')
-    .option('--lookahead-hours <n>', "presence: how far ahead upcoming changes reach (default: the table's, 24)", positiveInt('--lookahead-hours'))
+    .option(
+      '--rules-table <name>',
+      'presence: the saved rule table to apply (default "default": the built-in table until you save your own; see `calpump presence --list-tables`)',
+    )
+    .option(
+      '--lookahead-hours <n>',
+      "presence: how far ahead upcoming changes reach (default: the table's, 24)",
+      positiveInt('--lookahead-hours'),
+    )
     .option('--time-zone <iana>', 'presence: zone for all-day items whose own zone is unknown (default UTC)')
     .option('--profile <profile>', 'profile name or id (required; twoway: only for a rule side that names no profile)')
     .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
@@ -72,13 +86,19 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--include-subfolders', 'also export calendar subfolders')
     .option('--days-back <n>', 'days before today (default 7)', positiveInt('--days-back', { allowZero: true }))
     .option('--days-ahead <n>', 'days after today (default 90)', positiveInt('--days-ahead'))
-    .addOption(new Option('--private <mode>', 'private items: keep, leave out, or mask as "Private appointment"').choices(['include', 'skip', 'mask']).default('mask'))
+    .addOption(
+      new Option('--private <mode>', 'private items: keep, leave out, or mask as "Private appointment"')
+        .choices(['include', 'skip', 'mask'])
+        .default('mask'),
+    )
     .option('--exclude-marker <text>', 'leave out items whose subject contains this text (e.g. "##")')
     .option('--show-as <states>', 'only these free/busy states (busy,oof,tentative,free,workingElsewhere,unknown)', collectList)
     .option('--skip-cancelled', 'leave out cancelled items')
     .option('--include-body', 'include item bodies (large, may be confidential)')
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
-    .addOption(new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY)').choices(['ics', 'json', 'csv']).default('ics'))
+    .addOption(
+      new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY)').choices(['ics', 'json', 'csv']).default('ics'),
+    )
     .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
     .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
     .option('--batch-size <n>', 'webhook: changes per POST (default 100)', positiveInt('--batch-size'))
@@ -99,7 +119,8 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   if (o.ruleId) throw bad('--rule-id', '--rule-id is for --type twoway');
   if (!o.profile) throw bad('--profile', 'give the profile the job reads with: --profile NAME');
   if (o.type === 'import') return addImport(ctx, o);
-  if (o.type !== 'presence' && (o.rulesTable || o.lookaheadHours || o.timeZone)) throw bad('--rules-table', 'the presence options are for --type presence');
+  if (o.type !== 'presence' && (o.rulesTable || o.lookaheadHours || o.timeZone))
+    throw bad('--rules-table', 'the presence options are for --type presence');
   const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.allRooms ? 'allRooms' : ''].filter(Boolean);
   if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search or --all-rooms');
   const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
@@ -108,12 +129,25 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   if (o.type === 'freebusy' && !o.out) throw bad('--type', 'a free/busy job writes files: give --out DIR');
   if (o.type === 'presence' && !o.out) throw bad('--type', 'a presence job writes <mailbox>.json files: give --out DIR');
   // A misspelt table name is refused now, not at the first scheduled run.
-  const table = o.type === 'presence' ? (await new PresenceRuleStore({ dir: ctx.configDir }).get(o.rulesTable ?? 'default')).name : undefined;
-  const mailboxes = o.mailbox?.length ? { mode: 'list', list: o.mailbox } : o.search ? { mode: 'search', search: o.search } : { mode: 'allRooms' };
-  const target = o.out ? { kind: 'folder', path: ctx.resolvePath(o.out) } : o.sqlite ? { kind: 'sqlite', path: ctx.resolvePath(o.sqlite) } : { kind: 'webhook', url: o.webhook, batchSize: o.batchSize };
+  const table =
+    o.type === 'presence' ? (await new PresenceRuleStore({ dir: ctx.configDir }).get(o.rulesTable ?? 'default')).name : undefined;
+  const mailboxes = o.mailbox?.length
+    ? { mode: 'list', list: o.mailbox }
+    : o.search
+      ? { mode: 'search', search: o.search }
+      : { mode: 'allRooms' };
+  const target = o.out
+    ? { kind: 'folder', path: ctx.resolvePath(o.out) }
+    : o.sqlite
+      ? { kind: 'sqlite', path: ctx.resolvePath(o.sqlite) }
+      : { kind: 'webhook', url: o.webhook, batchSize: o.batchSize };
   let secret: string | undefined;
   if (o.webhook) {
-    if (!!o.webhookSecretStdin === !!o.webhookSecretEnv) throw bad('--webhook-secret-stdin', 'a webhook needs its signing secret: give --webhook-secret-stdin or --webhook-secret-env VAR (never as an argument)');
+    if (!!o.webhookSecretStdin === !!o.webhookSecretEnv)
+      throw bad(
+        '--webhook-secret-stdin',
+        'a webhook needs its signing secret: give --webhook-secret-stdin or --webhook-secret-env VAR (never as an argument)',
+      );
     secret = o.webhookSecretStdin ? await ctx.stdinSecrets.next('Webhook secret') : ctx.io.env[o.webhookSecretEnv!];
     if (!secret) throw bad(o.webhookSecretStdin ? '--webhook-secret-stdin' : '--webhook-secret-env', 'the webhook secret is empty');
     ctx.logger.registerSecret(secret);
@@ -126,10 +160,21 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     mailboxes,
     folders: { ids: o.folder?.length ? o.folder : ['calendar'], includeSubfolders: !!o.includeSubfolders },
     window: { daysBack: o.daysBack ?? 7, daysAhead: o.daysAhead ?? 90 },
-    filters: { private: o.private, exclusionMarker: o.excludeMarker, showAs: o.showAs, includeCancelled: !o.skipCancelled, includeBody: !!o.includeBody, includeAttendees: o.attendees !== false },
+    filters: {
+      private: o.private,
+      exclusionMarker: o.excludeMarker,
+      showAs: o.showAs,
+      includeCancelled: !o.skipCancelled,
+      includeBody: !!o.includeBody,
+      includeAttendees: o.attendees !== false,
+    },
     format: o.type === 'presence' ? 'json' : o.format,
     target,
-    schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
+    schedule: o.every
+      ? { kind: 'interval', minutes: o.every, active: !o.paused }
+      : o.cron
+        ? { kind: 'cron', cron: o.cron, active: !o.paused }
+        : { kind: 'manual' },
     concurrency: o.concurrency ?? 8,
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
@@ -149,7 +194,10 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
   }
   const source = doc.source as { path?: unknown } | undefined;
   if (source && typeof source.path === 'string') doc = { ...doc, source: { ...source, path: resolve(dirname(file), source.path) } };
-  const parsed = importJobSchema.safeParse({ id: o.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'import', ...doc });
+  const parsed = importJobSchema.safeParse({
+    id: o.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'import',
+    ...doc,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new CalpumpError('input.invalid', { params: { field: `--import-job ${issue.path.join('.')}`, problem: issue.message } });
@@ -161,8 +209,13 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
 async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
   if (!o.importJob) throw bad('--import-job', 'an import job needs --import-job FILE');
-  if (o.mailbox?.length || o.search || o.allRooms) throw bad('--mailbox', 'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search and --all-rooms');
-  if (o.out || o.webhook || o.sqlite) throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
+  if (o.mailbox?.length || o.search || o.allRooms)
+    throw bad(
+      '--mailbox',
+      'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search and --all-rooms',
+    );
+  if (o.out || o.webhook || o.sqlite)
+    throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
   const imported = await importDocument(ctx, o);
   const input = {
@@ -170,7 +223,11 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
     import: imported.document,
     name: o.name,
     profile: (await ctx.profiles.get(o.profile!)).name,
-    schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
+    schedule: o.every
+      ? { kind: 'interval', minutes: o.every, active: !o.paused }
+      : o.cron
+        ? { kind: 'cron', cron: o.cron, active: !o.paused }
+        : { kind: 'manual' },
     concurrency: o.concurrency ?? 8,
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
@@ -185,12 +242,18 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
 async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
   if (!o.ruleId) throw bad('--rule-id', 'a two-way job needs --rule-id ID (see `calpump twoway --list`)');
-  if (o.mailbox?.length || o.search || o.allRooms) throw bad('--mailbox', 'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search and --all-rooms');
-  if (o.out || o.webhook || o.sqlite) throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
+  if (o.mailbox?.length || o.search || o.allRooms)
+    throw bad('--mailbox', 'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search and --all-rooms');
+  if (o.out || o.webhook || o.sqlite)
+    throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
   const rules = await new TwoWayRuleStore({ dir: ctx.configDir }).list();
   const rule = rules.find((r) => r.id.toLowerCase() === o.ruleId!.trim().toLowerCase());
-  if (!rule) throw bad('--rule-id', `no saved two-way rule "${o.ruleId}"; saved rules: ${rules.map((r) => r.id).join(', ') || '(none; save one with `calpump twoway --rule FILE --save`)'}`);
+  if (!rule)
+    throw bad(
+      '--rule-id',
+      `no saved two-way rule "${o.ruleId}"; saved rules: ${rules.map((r) => r.id).join(', ') || '(none; save one with `calpump twoway --rule FILE --save`)'}`,
+    );
   const fallback = o.profile ?? rule.a.profile ?? rule.b.profile;
   if (!fallback) throw bad('--profile', `rule "${rule.id}" names no profile for its sides: give --profile NAME`);
   for (const side of ['a', 'b'] as const) await ctx.profiles.get(rule[side].profile ?? fallback);
@@ -199,7 +262,11 @@ async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
     twoway: { ruleId: rule.id },
     name: o.name,
     profile: (await ctx.profiles.get(fallback)).name,
-    schedule: o.every ? { kind: 'interval', minutes: o.every, active: !o.paused } : o.cron ? { kind: 'cron', cron: o.cron, active: !o.paused } : { kind: 'manual' },
+    schedule: o.every
+      ? { kind: 'interval', minutes: o.every, active: !o.paused }
+      : o.cron
+        ? { kind: 'cron', cron: o.cron, active: !o.paused }
+        : { kind: 'manual' },
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
   if (o.json) ctx.json(job);

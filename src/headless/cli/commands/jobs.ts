@@ -28,21 +28,33 @@ function stores(ctx: CliContext) {
 
 export function register(program: Command, ctx: CliContext): void {
   const jobs = program.command('jobs').description('scheduled calendar exports (folder, webhook or SQLite targets)');
-  jobs.command('list').description('list jobs with their schedule and last run').option('--json', 'machine-readable output').action(async (o: { json?: boolean }) => list(ctx, !!o.json));
-  jobs.command('show <job>').description('show one job').option('--json', 'machine-readable output').action(async (name: string, o: { json?: boolean }) => {
-    const job = await stores(ctx).jobs.get(name);
-    if (o.json) ctx.json(job);
-    else ctx.out(JSON.stringify(job, null, 2));
-  });
+  jobs
+    .command('list')
+    .description('list jobs with their schedule and last run')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => list(ctx, !!o.json));
+  jobs
+    .command('show <job>')
+    .description('show one job')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, o: { json?: boolean }) => {
+      const job = await stores(ctx).jobs.get(name);
+      if (o.json) ctx.json(job);
+      else ctx.out(JSON.stringify(job, null, 2));
+    });
   registerAdd(jobs, ctx);
-  jobs.command('remove <job>').description('remove a job with its secret, sync state and history').option('--json', 'machine-readable output').action(async (name: string, o: { json?: boolean }) => {
-    const s = stores(ctx);
-    const job = await s.jobs.remove(name);
-    await s.states.removeJob(job.id);
-    await s.history.removeJob(job.id);
-    if (o.json) ctx.json({ ok: true, removed: { id: job.id, name: job.name } });
-    else ctx.out(say(ctx, 'removed', { name: job.name }));
-  });
+  jobs
+    .command('remove <job>')
+    .description('remove a job with its secret, sync state and history')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, o: { json?: boolean }) => {
+      const s = stores(ctx);
+      const job = await s.jobs.remove(name);
+      await s.states.removeJob(job.id);
+      await s.history.removeJob(job.id);
+      if (o.json) ctx.json({ ok: true, removed: { id: job.id, name: job.name } });
+      else ctx.out(say(ctx, 'removed', { name: job.name }));
+    });
   jobs
     .command('run <job>')
     .description('run a job now (incremental); exit 1 if any mailbox failed')
@@ -60,14 +72,16 @@ export function register(program: Command, ctx: CliContext): void {
       const s = stores(ctx);
       const runs = await s.history.list((await s.jobs.get(name)).id, o.limit ?? 20);
       if (o.json) return ctx.json(runs);
-      ctx.out(renderTable(runs, [
-        { header: 'STARTED', value: (r) => r.startedAt },
-        { header: 'STATUS', value: (r) => r.status },
-        { header: 'OK', value: (r) => String(r.mailboxesOk), align: 'right' },
-        { header: 'FAILED', value: (r) => String(r.mailboxesFailed), align: 'right' },
-        { header: 'WRITTEN', value: (r) => String(r.itemsWritten), align: 'right' },
-        { header: 'TRIGGER', value: (r) => r.trigger },
-      ]));
+      ctx.out(
+        renderTable(runs, [
+          { header: 'STARTED', value: (r) => r.startedAt },
+          { header: 'STATUS', value: (r) => r.status },
+          { header: 'OK', value: (r) => String(r.mailboxesOk), align: 'right' },
+          { header: 'FAILED', value: (r) => String(r.mailboxesFailed), align: 'right' },
+          { header: 'WRITTEN', value: (r) => String(r.itemsWritten), align: 'right' },
+          { header: 'TRIGGER', value: (r) => r.trigger },
+        ]),
+      );
     });
 }
 
@@ -84,15 +98,17 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
   };
   // Import jobs write to the mailboxes their import file names; the others read the mailboxes they select.
   if (rows.length === 0) return ctx.out(say(ctx, 'none'));
-  ctx.out(renderTable(rows, [
-    { header: 'NAME', value: (r) => r.job.name },
-    { header: 'PROFILE', value: (r) => r.job.profile },
-    { header: 'MAILBOXES', value: (r) => (jobTypeOf(r.job) === 'twoway' ? sidesOf(r.job) : describeMailboxes(r.job)) },
-    { header: 'TARGET', value: (r) => describeTarget(r.job) },
-    { header: 'TYPE', value: (r) => jobTypeOf(r.job) },
-    { header: 'SCHEDULE', value: (r) => describeSchedule(r.job) },
-    { header: 'LAST RUN', value: (r) => (r.last ? `${r.last.startedAt} ${r.last.status}` : '-') },
-  ]));
+  ctx.out(
+    renderTable(rows, [
+      { header: 'NAME', value: (r) => r.job.name },
+      { header: 'PROFILE', value: (r) => r.job.profile },
+      { header: 'MAILBOXES', value: (r) => (jobTypeOf(r.job) === 'twoway' ? sidesOf(r.job) : describeMailboxes(r.job)) },
+      { header: 'TARGET', value: (r) => describeTarget(r.job) },
+      { header: 'TYPE', value: (r) => jobTypeOf(r.job) },
+      { header: 'SCHEDULE', value: (r) => describeSchedule(r.job) },
+      { header: 'LAST RUN', value: (r) => (r.last ? `${r.last.startedAt} ${r.last.status}` : '-') },
+    ]),
+  );
 }
 
 function describeTarget(job: Job): string {
@@ -113,7 +129,13 @@ function describeMailboxes(job: Job): string {
     const listed = (job.import as { mailboxes?: unknown } | undefined)?.mailboxes;
     return Array.isArray(listed) && listed.length ? `${listed.length} (import file)` : 'import file';
   }
-  return m.mode === 'list' ? (m.list.length === 1 ? m.list[0]! : `${m.list.length}`) : m.mode === 'search' ? `search "${m.search}"` : 'all rooms';
+  return m.mode === 'list'
+    ? m.list.length === 1
+      ? m.list[0]!
+      : `${m.list.length}`
+    : m.mode === 'search'
+      ? `search "${m.search}"`
+      : 'all rooms';
 }
 
 function describeSchedule(job: Job): string {

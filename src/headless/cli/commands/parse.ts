@@ -14,12 +14,19 @@ export function positiveInt(name: string, { allowZero = false } = {}) {
 export function fraction(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${name} must be between 0 and 1, got "${value}".`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+      throw new InvalidArgumentError(`${name} must be between 0 and 1, got "${value}".`);
     return n;
   };
 }
 
 /** Repeatable option that also accepts comma-separated lists: --mailbox a@x --mailbox b@x,c@x. */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }

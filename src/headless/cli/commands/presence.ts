@@ -14,7 +14,11 @@ import { collectList, positiveInt } from './parse.js';
 import { say } from './write-text.js';
 import { L } from '../../../core/doctor/catalogue/types.js';
 
-const SAVED = L('Saved rule table "{name}" ({rules} rules).', 'Regeltabelle "{name}" gespeichert ({rules} Regeln).', 'Regeltabel "{name}" opgeslagen ({rules} regels).');
+const SAVED = L(
+  'Saved rule table "{name}" ({rules} rules).',
+  'Regeltabelle "{name}" gespeichert ({rules} Regeln).',
+  'Regeltabel "{name}" opgeslagen ({rules} regels).',
+);
 
 interface PresenceFlags {
   profile?: string;
@@ -46,7 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--at <time>', 'compute for this ISO time instead of now (e.g. 2026-03-10T09:00:00Z)')
     .option('--horizon-hours <n>', 'how far ahead "upcoming" reaches (default: the table\'s, 24)', positiveInt('--horizon-hours'))
     .option('--time-zone <iana>', 'zone for all-day items without a known zone (default UTC)')
-    .option('--out <dir>', 'write each mailbox\'s presence document here as <mailbox>.json (the same document presence jobs publish)')
+    .option('--out <dir>', "write each mailbox's presence document here as <mailbox>.json (the same document presence jobs publish)")
     .option('--print-default-rules', 'print the built-in rule table as JSON and exit')
     .option('--json', 'machine-readable output')
     .action(async (opts: PresenceFlags) => runPresenceCommand(ctx, opts));
@@ -58,30 +62,47 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
   if (opts.listTables) {
     const tables = await store.list();
     if (opts.json) return ctx.json(tables);
-    return ctx.out(renderTable(tables, [
-      { header: 'NAME', value: (r) => r.name },
-      { header: 'RULES', value: (r) => String(r.rules), align: 'right' },
-      { header: 'SAVED', value: (r) => (r.saved ? 'yes' : 'no (built-in)') },
-    ]));
+    return ctx.out(
+      renderTable(tables, [
+        { header: 'NAME', value: (r) => r.name },
+        { header: 'RULES', value: (r) => String(r.rules), align: 'right' },
+        { header: 'SAVED', value: (r) => (r.saved ? 'yes' : 'no (built-in)') },
+      ]),
+    );
   }
   if (opts.saveTable !== undefined) {
-    if (!opts.rules) throw new CalpumpError('input.invalid', { params: { field: '--save-table', problem: 'give the table to save with --rules FILE' } });
+    if (!opts.rules)
+      throw new CalpumpError('input.invalid', { params: { field: '--save-table', problem: 'give the table to save with --rules FILE' } });
     const saved = await store.save(opts.saveTable, await loadRuleTable(ctx.resolvePath(opts.rules)));
     if (opts.json) return ctx.json({ ok: true, name: saved.name, rules: saved.table.rules.length });
     return ctx.out(SAVED[ctx.lang].replace('{name}', saved.name).replace('{rules}', String(saved.table.rules.length)));
   }
-  if (opts.rules && opts.table) throw new CalpumpError('input.invalid', { params: { field: '--table', problem: 'give --rules FILE or --table NAME, not both' } });
-  if (!opts.profile) throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give the profile to read calendars with' } });
-  if (!opts.mailbox?.length) throw new CalpumpError('input.invalid', { params: { field: '--mailbox', problem: 'give at least one mailbox' } });
+  if (opts.rules && opts.table)
+    throw new CalpumpError('input.invalid', { params: { field: '--table', problem: 'give --rules FILE or --table NAME, not both' } });
+  if (!opts.profile)
+    throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give the profile to read calendars with' } });
+  if (!opts.mailbox?.length)
+    throw new CalpumpError('input.invalid', { params: { field: '--mailbox', problem: 'give at least one mailbox' } });
   let now = ctx.io.now();
   if (opts.at !== undefined) {
     now = new Date(opts.at);
-    if (Number.isNaN(now.getTime()) || !/[zZ]|[+-]\d\d:?\d\d$/.test(opts.at)) throw new CalpumpError('input.invalid', { params: { field: '--at', problem: `"${opts.at}" is not an ISO time with zone (2026-03-10T09:00:00Z)` } });
+    if (Number.isNaN(now.getTime()) || !/[zZ]|[+-]\d\d:?\d\d$/.test(opts.at))
+      throw new CalpumpError('input.invalid', {
+        params: { field: '--at', problem: `"${opts.at}" is not an ISO time with zone (2026-03-10T09:00:00Z)` },
+      });
   }
   const table = opts.rules ? await loadRuleTable(ctx.resolvePath(opts.rules)) : (await store.get(opts.table ?? 'default')).table;
   const results = await ctx.withConnector(opts.profile, (connector, profile) =>
     runPresence(
-      { mailboxes: opts.mailbox!, folder: opts.folder, table, tableName: opts.rules ? basename(opts.rules) : (opts.table ?? 'default'), horizonHours: opts.horizonHours, timeZone: opts.timeZone, outDir: opts.out ? ctx.resolvePath(opts.out) : undefined },
+      {
+        mailboxes: opts.mailbox!,
+        folder: opts.folder,
+        table,
+        tableName: opts.rules ? basename(opts.rules) : (opts.table ?? 'default'),
+        horizonHours: opts.horizonHours,
+        timeZone: opts.timeZone,
+        outDir: opts.out ? ctx.resolvePath(opts.out) : undefined,
+      },
       { connector, logger: ctx.loggerFor(profile), now: () => now, lang: ctx.lang },
     ),
   );
@@ -93,7 +114,9 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
       ctx.err(`${r.mailbox}:\n${renderErrorInfo(r.error!, (k) => ctx.t(k), '  ')}`);
       continue;
     }
-    ctx.out(say(ctx, 'presenceLine', { mailbox: r.mailbox, status: r.current!.status, until: r.current!.end }) + (r.file ? `  → ${r.file}` : ''));
+    ctx.out(
+      say(ctx, 'presenceLine', { mailbox: r.mailbox, status: r.current!.status, until: r.current!.end }) + (r.file ? `  → ${r.file}` : ''),
+    );
     for (const s of r.upcoming!.slice(0, 5)) ctx.out(say(ctx, 'presenceNext', { status: s.status, start: s.start, end: s.end }));
   }
 }

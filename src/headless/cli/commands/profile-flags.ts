@@ -14,21 +14,98 @@ type Kind = 'ews' | 'graph';
 const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kind[]; help: string; choices?: readonly string[] }> = [
   { flags: '--name <name>', key: 'name', field: 'name', kinds: ['ews', 'graph'], help: 'profile name (edit: renames it)' },
   { flags: '--url <url>', key: 'url', field: 'url', kinds: ['ews'], help: 'EWS URL, e.g. https://mail.contoso.com/EWS/Exchange.asmx' },
-  { flags: '--autodiscover-email <email>', key: 'autodiscoverEmail', field: 'autodiscoverEmail', kinds: ['ews'], help: 'find the EWS URL by autodiscover for this address' },
+  {
+    flags: '--autodiscover-email <email>',
+    key: 'autodiscoverEmail',
+    field: 'autodiscoverEmail',
+    kinds: ['ews'],
+    help: 'find the EWS URL by autodiscover for this address',
+  },
   { flags: '--auth <scheme>', key: 'auth', field: 'auth', kinds: ['ews'], help: 'authentication', choices: ['basic', 'ntlm'] },
-  { flags: '--username <account>', key: 'username', field: 'username', kinds: ['ews', 'graph'], help: 'service account: UPN (svc@contoso.com) or DOMAIN\\user' },
-  { flags: '--mail-domain <domain>', key: 'mailDomain', field: 'mailDomain', kinds: ['ews'], help: 'appended to mailbox names given without @' },
-  { flags: '--access <mode>', key: 'access', field: 'access', kinds: ['ews'], help: 'how the service account reaches mailboxes', choices: ['impersonation', 'delegate'] },
-  { flags: '--exchange-version <version>', key: 'exchangeVersion', field: 'exchangeVersion', kinds: ['ews'], help: 'EWS schema version', choices: ['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016'] },
+  {
+    flags: '--username <account>',
+    key: 'username',
+    field: 'username',
+    kinds: ['ews', 'graph'],
+    help: 'service account: UPN (svc@contoso.com) or DOMAIN\\user',
+  },
+  {
+    flags: '--mail-domain <domain>',
+    key: 'mailDomain',
+    field: 'mailDomain',
+    kinds: ['ews'],
+    help: 'appended to mailbox names given without @',
+  },
+  {
+    flags: '--access <mode>',
+    key: 'access',
+    field: 'access',
+    kinds: ['ews'],
+    help: 'how the service account reaches mailboxes',
+    choices: ['impersonation', 'delegate'],
+  },
+  {
+    flags: '--exchange-version <version>',
+    key: 'exchangeVersion',
+    field: 'exchangeVersion',
+    kinds: ['ews'],
+    help: 'EWS schema version',
+    choices: ['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016'],
+  },
   { flags: '--time-zone <zone>', key: 'timeZone', field: 'timeZone', kinds: ['ews'], help: 'time zone for requests (IANA or Windows id)' },
-  { flags: '--test-mailbox <smtp>', key: 'testMailbox', field: 'testMailbox', kinds: ['ews', 'graph'], help: 'mailbox `profiles test` uses by default' },
-  { flags: '--profile-log-level <level>', key: 'profileLogLevel', field: 'logLevel', kinds: ['ews', 'graph'], help: "this profile's log level (the global --log-level overrides it for one run)", choices: logLevelSchema.options },
+  {
+    flags: '--test-mailbox <smtp>',
+    key: 'testMailbox',
+    field: 'testMailbox',
+    kinds: ['ews', 'graph'],
+    help: 'mailbox `profiles test` uses by default',
+  },
+  {
+    flags: '--profile-log-level <level>',
+    key: 'profileLogLevel',
+    field: 'logLevel',
+    kinds: ['ews', 'graph'],
+    help: "this profile's log level (the global --log-level overrides it for one run)",
+    choices: logLevelSchema.options,
+  },
   { flags: '--tenant-id <tenant>', key: 'tenantId', field: 'tenantId', kinds: ['graph'], help: 'Entra ID tenant GUID or domain' },
-  { flags: '--client-id <guid>', key: 'clientId', field: 'clientId', kinds: ['graph'], help: 'application (client) ID of the app registration' },
-  { flags: '--flow <flow>', key: 'flow', field: 'flow', kinds: ['graph'], help: 'sign-in flow', choices: ['interactive', 'clientCredentials', 'deviceCode', 'password'] },
-  { flags: '--credential <type>', key: 'credential', field: 'credential', kinds: ['graph'], help: 'client credential kind', choices: ['secret', 'certificate'] },
-  { flags: '--redirect-uri <uri>', key: 'redirectUri', field: 'redirectUri', kinds: ['graph'], help: 'loopback redirect URI (interactive flow)' },
-  { flags: '--authority-host <url>', key: 'authorityHost', field: 'authorityHost', kinds: ['graph'], help: 'sign-in host (sovereign clouds)' },
+  {
+    flags: '--client-id <guid>',
+    key: 'clientId',
+    field: 'clientId',
+    kinds: ['graph'],
+    help: 'application (client) ID of the app registration',
+  },
+  {
+    flags: '--flow <flow>',
+    key: 'flow',
+    field: 'flow',
+    kinds: ['graph'],
+    help: 'sign-in flow',
+    choices: ['interactive', 'clientCredentials', 'deviceCode', 'password'],
+  },
+  {
+    flags: '--credential <type>',
+    key: 'credential',
+    field: 'credential',
+    kinds: ['graph'],
+    help: 'client credential kind',
+    choices: ['secret', 'certificate'],
+  },
+  {
+    flags: '--redirect-uri <uri>',
+    key: 'redirectUri',
+    field: 'redirectUri',
+    kinds: ['graph'],
+    help: 'loopback redirect URI (interactive flow)',
+  },
+  {
+    flags: '--authority-host <url>',
+    key: 'authorityHost',
+    field: 'authorityHost',
+    kinds: ['graph'],
+    help: 'sign-in host (sovereign clouds)',
+  },
   { flags: '--graph-host <url>', key: 'graphHost', field: 'graphHost', kinds: ['graph'], help: 'Graph host (sovereign clouds)' },
 ];
 
@@ -50,9 +127,12 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--proxy <proxy>', 'system (HTTPS_PROXY/NO_PROXY), none, or a proxy URL http://proxy:8080')
     .option('--proxy-user <user>', 'proxy account (with --proxy URL)')
     .option('--ca-file <pem>', 'trust this CA (PEM) for the server certificate; verification stays on')
-    .option('--pin-sha256 <fingerprint>', "trust exactly this server certificate (SHA-256, AA:BB:…)");
+    .option('--pin-sha256 <fingerprint>', 'trust exactly this server certificate (SHA-256, AA:BB:…)');
   for (const s of SECRET_FLAGS) {
-    cmd.option(`--${s.flag}-stdin`, `read the ${s.label.toLowerCase()} from stdin (one line; order: password, client secret, proxy password)`);
+    cmd.option(
+      `--${s.flag}-stdin`,
+      `read the ${s.label.toLowerCase()} from stdin (one line; order: password, client secret, proxy password)`,
+    );
     cmd.option(`--${s.flag}-env <VAR>`, `read the ${s.label.toLowerCase()} from environment variable VAR`);
     // Accepted only to refuse it with a useful message instead of "unknown option".
     cmd.addOption(new Option(`--${s.flag} <value>`).hideHelp());
@@ -67,7 +147,8 @@ export function applyProfileFlags(raw: Record<string, unknown>, opts: FlagValues
   for (const f of FIELD_FLAGS) {
     const v = opts[f.key];
     if (v === undefined) continue;
-    if (!f.kinds.includes(kind)) throw bad(`--${f.flags.split(' ')[0].slice(2)}`, `applies to ${f.kinds.join('/')} profiles, this one is ${kind}`);
+    if (!f.kinds.includes(kind))
+      throw bad(`--${f.flags.split(' ')[0].slice(2)}`, `applies to ${f.kinds.join('/')} profiles, this one is ${kind}`);
     if (v === '') delete raw[f.field];
     else raw[f.field] = v;
   }
@@ -81,7 +162,8 @@ function applyProxy(raw: Record<string, unknown>, opts: FlagValues, bad: (f: str
   if (typeof opts.proxy === 'string') {
     const p = opts.proxy.trim();
     if (p === 'system' || p === 'none') raw.proxy = { mode: p };
-    else if (/^https?:\/\//i.test(p)) raw.proxy = { mode: 'url', url: p, ...(current.mode === 'url' && current.username ? { username: current.username } : {}) };
+    else if (/^https?:\/\//i.test(p))
+      raw.proxy = { mode: 'url', url: p, ...(current.mode === 'url' && current.username ? { username: current.username } : {}) };
     else throw bad('--proxy', 'use "system", "none" or a URL such as http://proxy.contoso.com:8080');
   }
   if (typeof opts.proxyUser === 'string') {
@@ -141,20 +223,33 @@ export function refuseSecretArguments(opts: FlagValues, ctx: CliContext): void {
 }
 
 /** Reads the secrets asked for by -stdin / -env flags, in the documented order. */
-export async function readSecretFlags(opts: FlagValues, kind: Kind | undefined, ctx: CliContext): Promise<Partial<Record<SecretName, string>>> {
+export async function readSecretFlags(
+  opts: FlagValues,
+  kind: Kind | undefined,
+  ctx: CliContext,
+): Promise<Partial<Record<SecretName, string>>> {
   const out: Partial<Record<SecretName, string>> = {};
   for (const s of SECRET_FLAGS) {
     const fromStdin = opts[`${s.key}Stdin`] === true;
     const envVar = opts[`${s.key}Env`];
     if (!fromStdin && envVar === undefined) continue;
-    if (fromStdin && envVar !== undefined) throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin`, problem: `give --${s.flag}-stdin or --${s.flag}-env, not both` } });
+    if (fromStdin && envVar !== undefined)
+      throw new CalpumpError('input.invalid', {
+        params: { field: `--${s.flag}-stdin`, problem: `give --${s.flag}-stdin or --${s.flag}-env, not both` },
+      });
     let value: string;
     if (fromStdin) {
       value = await ctx.stdinSecrets.next(s.label);
-      if (!value) throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin`, problem: `no ${s.label.toLowerCase()} arrived on stdin (pipe it: echo '…' | calpump …)` } });
+      if (!value)
+        throw new CalpumpError('input.invalid', {
+          params: { field: `--${s.flag}-stdin`, problem: `no ${s.label.toLowerCase()} arrived on stdin (pipe it: echo '…' | calpump …)` },
+        });
     } else {
       value = ctx.io.env[String(envVar)] ?? '';
-      if (!value) throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-env`, problem: `environment variable ${String(envVar)} is not set or empty` } });
+      if (!value)
+        throw new CalpumpError('input.invalid', {
+          params: { field: `--${s.flag}-env`, problem: `environment variable ${String(envVar)} is not set or empty` },
+        });
     }
     ctx.logger.registerSecret(value);
     out[s.name] = value;
@@ -169,15 +264,20 @@ const LEGACY_ONLINE_HINT = ' (an EWS profile has one only with --legacy-online-t
 
 /** A secret flag that the profile's kind has no use for is a mistake worth reporting. */
 export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, kind: Kind, legacyOnline = false): void {
-  const fits = (name: SecretName, kinds: Kind[]) => kinds.includes(kind) || (kind === 'ews' && legacyOnline && LEGACY_ONLINE_SECRETS.has(name));
+  const fits = (name: SecretName, kinds: Kind[]) =>
+    kinds.includes(kind) || (kind === 'ews' && legacyOnline && LEGACY_ONLINE_SECRETS.has(name));
   const hint = (name: SecretName) => (kind === 'ews' && LEGACY_ONLINE_SECRETS.has(name) ? LEGACY_ONLINE_HINT : '');
   for (const s of SECRET_FLAGS) {
     if (secrets[s.name] !== undefined && !fits(s.name, s.kinds)) {
-      throw new CalpumpError('input.invalid', { params: { field: `--${s.flag}-stdin/-env`, problem: `a ${kind} profile has no ${s.label.toLowerCase()}${hint(s.name)}` } });
+      throw new CalpumpError('input.invalid', {
+        params: { field: `--${s.flag}-stdin/-env`, problem: `a ${kind} profile has no ${s.label.toLowerCase()}${hint(s.name)}` },
+      });
     }
   }
   if (secrets.certificate !== undefined && !fits('certificate', ['graph'])) {
-    throw new CalpumpError('input.invalid', { params: { field: '--certificate-file', problem: `a ${kind} profile has no app certificate${hint('certificate')}` } });
+    throw new CalpumpError('input.invalid', {
+      params: { field: '--certificate-file', problem: `a ${kind} profile has no app certificate${hint('certificate')}` },
+    });
   }
 }
 

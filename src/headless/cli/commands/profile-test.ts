@@ -12,7 +12,10 @@ export async function runProfileTest(ctx: CliContext, name: string, opts: { mail
     const mailbox = opts.mailbox ?? profile.testMailbox ?? defaultMailbox(profile);
     if (!mailbox) {
       throw new CalpumpError('input.invalid', {
-        params: { field: '--mailbox', problem: `give a mailbox to test, or store one with \`calpump profiles edit ${profile.name} --test-mailbox anna@contoso.com\`` },
+        params: {
+          field: '--mailbox',
+          problem: `give a mailbox to test, or store one with \`calpump profiles edit ${profile.name} --test-mailbox anna@contoso.com\``,
+        },
       });
     }
     const steps = await connector.test(mailbox);

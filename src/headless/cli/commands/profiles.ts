@@ -7,7 +7,16 @@ import { secretKey, type Profile, type SecretName } from '../../../shared/profil
 import type { CliContext } from '../context.js';
 import { renderTable } from '../render/table.js';
 import { addGraphProfileFlags, applyGraphProfileFlags, graphSecretsFromFlags } from './profile-flags-graph.js';
-import { addProfileFlags, applyProfileFlags, assertSecretsFit, flagForField, readSecretFlags, refuseSecretArguments, secretsShownFor, type FlagValues } from './profile-flags.js';
+import {
+  addProfileFlags,
+  applyProfileFlags,
+  assertSecretsFit,
+  flagForField,
+  readSecretFlags,
+  refuseSecretArguments,
+  secretsShownFor,
+  type FlagValues,
+} from './profile-flags.js';
 import { runProfileTest } from './profile-test.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -54,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
   profiles
     .command('test <profile>')
     .description('connect and check each step (TLS, sign-in, mailbox access, calendar), with the fix for a failed step')
-    .option('--mailbox <smtp>', 'mailbox to test (default: the profile\'s test mailbox)')
+    .option('--mailbox <smtp>', "mailbox to test (default: the profile's test mailbox)")
     .option('--json', 'machine-readable output')
     .action(async (name: string, opts: { mailbox?: string; json?: boolean }) => runProfileTest(ctx, name, opts));
 }
@@ -120,7 +129,12 @@ async function show(ctx: CliContext, name: string, json: boolean): Promise<void>
   };
   flat('', profile);
   for (const [k, v] of Object.entries(secrets)) rows.push([`secret ${k}`, v]);
-  ctx.out(renderTable(rows, [{ header: 'FIELD', value: (r) => r[0] }, { header: 'VALUE', value: (r) => r[1] }]));
+  ctx.out(
+    renderTable(rows, [
+      { header: 'FIELD', value: (r) => r[0] },
+      { header: 'VALUE', value: (r) => r[1] },
+    ]),
+  );
 }
 
 /** "stored" / "not set" per secret — never the value. An unreadable store is reported, not fatal, here. */
@@ -142,7 +156,10 @@ async function add(ctx: CliContext, opts: FlagValues & { kind: 'ews' | 'graph'; 
   refuseSecretArguments(opts, ctx);
   const raw = applyProfileFlags({ kind: opts.kind }, opts, ctx.io.cwd);
   const warnings = applyGraphProfileFlags(raw, opts);
-  const secrets = { ...(await readSecretFlags(opts, undefined, ctx)), ...(await certificateSecrets(ctx, opts, String(raw.name ?? opts.kind))) };
+  const secrets = {
+    ...(await readSecretFlags(opts, undefined, ctx)),
+    ...(await certificateSecrets(ctx, opts, String(raw.name ?? opts.kind))),
+  };
   assertSecretsFit(secrets, opts.kind, !!raw.legacyOnline);
   await assertSecretStoreUsable(ctx, secrets);
   const profile = await ctx.profiles.add(raw).catch(nameFlags);
@@ -163,12 +180,14 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
   const secrets = { ...(await readSecretFlags(opts, undefined, ctx)), ...(await certificateSecrets(ctx, opts, name)) };
   await assertSecretStoreUsable(ctx, secrets);
   let warnings: string[] = [];
-  const profile = await ctx.profiles.update(name, (current) => {
-    const next = applyProfileFlags(current, opts, ctx.io.cwd);
-    warnings = applyGraphProfileFlags(next, opts);
-    assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline);
-    return next;
-  }).catch(nameFlags);
+  const profile = await ctx.profiles
+    .update(name, (current) => {
+      const next = applyProfileFlags(current, opts, ctx.io.cwd);
+      warnings = applyGraphProfileFlags(next, opts);
+      assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline);
+      return next;
+    })
+    .catch(nameFlags);
   await storeSecrets(ctx, profile, secrets);
   ctx.logger.info('profile.updated', { profile: profile.name, secrets: Object.keys(secrets) });
   printWarnings(ctx, warnings);
@@ -179,7 +198,11 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
 /** A schema complaint about `url` is reported against the flag `--url` the user typed. */
 function nameFlags(e: unknown): never {
   if (e instanceof CalpumpError && e.id === 'input.invalid' && e.params.field) {
-    throw new CalpumpError('input.invalid', { params: { ...e.params, field: flagForField(e.params.field) }, evidence: e.evidence, cause: e });
+    throw new CalpumpError('input.invalid', {
+      params: { ...e.params, field: flagForField(e.params.field) },
+      evidence: e.evidence,
+      cause: e,
+    });
   }
   throw e;
 }

@@ -51,11 +51,23 @@ export function register(program: Command, ctx: CliContext): void {
         console: { write: (c) => ctx.io.stderr.write(c) },
       });
       const lines = ['', 'Calpump is running. Open this address in a browser on this computer:', '', `  ${running.url}`, ''];
-      lines.push('The token in the address is the key to this session; do not share it.', `Config folder: ${configDir}${throwAway ? ' (throw-away, removed on exit)' : ''}`);
+      lines.push(
+        'The token in the address is the key to this session; do not share it.',
+        `Config folder: ${configDir}${throwAway ? ' (throw-away, removed on exit)' : ''}`,
+      );
       lines.push(`Read-only feeds of folder-target jobs (for door signs and displays): ${running.feedsUrl}`);
       if (running.sim && running.demo) {
-        lines.push('', `Demo: a simulated Exchange runs at ${running.sim.ewsUrl}`, `  profile "Demo Exchange" and job "Demo calendars" are ready; exports go to ${running.demo.outDir}`, '', 'The same simulator from the command line (another terminal):', '');
-        demoCommands({ configDir, ewsUrl: running.sim.ewsUrl, caFile: running.sim.caFile }).forEach((c, i) => lines.push(`# ${i + 1}. ${c.title}`, c.line, ''));
+        lines.push(
+          '',
+          `Demo: a simulated Exchange runs at ${running.sim.ewsUrl}`,
+          `  profile "Demo Exchange" and job "Demo calendars" are ready; exports go to ${running.demo.outDir}`,
+          '',
+          'The same simulator from the command line (another terminal):',
+          '',
+        );
+        demoCommands({ configDir, ewsUrl: running.sim.ewsUrl, caFile: running.sim.caFile }).forEach((c, i) =>
+          lines.push(`# ${i + 1}. ${c.title}`, c.line, ''),
+        );
       }
       lines.push('Press Ctrl+C to stop.', '');
       ctx.out(lines.join('\n'));
@@ -74,4 +86,3 @@ async function packageVersion(): Promise<string> {
     return '0.0.0';
   }
 }
-

@@ -14,19 +14,29 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed for reproducible data', positiveInt('--seed', { allowZero: true }))
     .option('--latency-ms <n>', 'added latency per request', positiveInt('--latency-ms', { allowZero: true }))
     .option('--fault-rate <f>', 'share of requests that fail (0..1)', fraction('--fault-rate'))
-    .action(async (opts: { port: number; host: string; mailboxes?: number; events?: number; seed?: number; latencyMs?: number; faultRate?: number }) => {
-      const code = await ctx.services.runSimCommand(
-        {
-          port: opts.port,
-          host: opts.host,
-          mailboxes: opts.mailboxes,
-          eventsPerMailbox: opts.events,
-          seed: opts.seed,
-          latencyMs: opts.latencyMs,
-          faultRate: opts.faultRate,
-        },
-        { stdout: ctx.io.stdout, stderr: ctx.io.stderr, signal: ctx.io.signal },
-      );
-      if (code !== 0) ctx.exitCode = code;
-    });
+    .action(
+      async (opts: {
+        port: number;
+        host: string;
+        mailboxes?: number;
+        events?: number;
+        seed?: number;
+        latencyMs?: number;
+        faultRate?: number;
+      }) => {
+        const code = await ctx.services.runSimCommand(
+          {
+            port: opts.port,
+            host: opts.host,
+            mailboxes: opts.mailboxes,
+            eventsPerMailbox: opts.events,
+            seed: opts.seed,
+            latencyMs: opts.latencyMs,
+            faultRate: opts.faultRate,
+          },
+          { stdout: ctx.io.stdout, stderr: ctx.io.stderr, signal: ctx.io.signal },
+        );
+        if (code !== 0) ctx.exitCode = code;
+      },
+    );
 }

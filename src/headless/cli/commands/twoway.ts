@@ -18,7 +18,11 @@ import { renderErrorInfo } from '../render/error.js';
 import { say } from './write-text.js';
 
 const SAVED = L('Saved two-way rule "{id}".', 'Zwei-Wege-Regel "{id}" gespeichert.', 'Tweerichtingsregel "{id}" opgeslagen.');
-const NONE = L('No saved two-way rules. Save one with `calpump twoway --rule FILE --save` or in the Two-way screen.', 'Keine gespeicherten Zwei-Wege-Regeln. Speichern Sie eine mit `calpump twoway --rule DATEI --save` oder im Bildschirm Zwei-Wege.', 'Geen opgeslagen tweerichtingsregels. Sla er een op met `calpump twoway --rule BESTAND --save` of in het scherm Tweerichting.');
+const NONE = L(
+  'No saved two-way rules. Save one with `calpump twoway --rule FILE --save` or in the Two-way screen.',
+  'Keine gespeicherten Zwei-Wege-Regeln. Speichern Sie eine mit `calpump twoway --rule DATEI --save` oder im Bildschirm Zwei-Wege.',
+  'Geen opgeslagen tweerichtingsregels. Sla er een op met `calpump twoway --rule BESTAND --save` of in het scherm Tweerichting.',
+);
 
 interface TwoWayFlags {
   rule?: string;
@@ -32,7 +36,9 @@ interface TwoWayFlags {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('twoway')
-    .description('run a two-way rule once: mirror two calendars both ways (see README "Write direction"); the rule comes from --rule FILE or is a saved one (--rule-id)')
+    .description(
+      'run a two-way rule once: mirror two calendars both ways (see README "Write direction"); the rule comes from --rule FILE or is a saved one (--rule-id)',
+    )
     .option('--rule <file>', 'rule as JSON: id, a/b {profile, mailbox, folder}, master, propagate, window')
     .option('--rule-id <id>', 'run the saved rule with this id (saved in the Two-way screen or with --save)')
     .option('--save', 'with --rule: check the rule and save it (replacing a saved rule with the same id), without running it')
@@ -59,16 +65,22 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
     const rules = await store.list();
     if (opts.json) return ctx.json(rules);
     if (rules.length === 0) return ctx.out(NONE[ctx.lang]);
-    return ctx.out(renderTable(rules, [
-      { header: 'ID', value: (r) => r.id },
-      { header: 'A', value: (r) => `${r.a.mailbox}${r.a.profile ? ` (${r.a.profile})` : ''}` },
-      { header: 'B', value: (r) => `${r.b.mailbox}${r.b.profile ? ` (${r.b.profile})` : ''}` },
-      { header: 'MASTER', value: (r) => r.master.toUpperCase() },
-    ]));
+    return ctx.out(
+      renderTable(rules, [
+        { header: 'ID', value: (r) => r.id },
+        { header: 'A', value: (r) => `${r.a.mailbox}${r.a.profile ? ` (${r.a.profile})` : ''}` },
+        { header: 'B', value: (r) => `${r.b.mailbox}${r.b.profile ? ` (${r.b.profile})` : ''}` },
+        { header: 'MASTER', value: (r) => r.master.toUpperCase() },
+      ]),
+    );
   }
-  if (!!opts.rule === !!opts.ruleId) throw new CalpumpError('input.invalid', { params: { field: '--rule', problem: 'give the rule as --rule FILE or a saved one as --rule-id ID (see --list)' } });
+  if (!!opts.rule === !!opts.ruleId)
+    throw new CalpumpError('input.invalid', {
+      params: { field: '--rule', problem: 'give the rule as --rule FILE or a saved one as --rule-id ID (see --list)' },
+    });
   if (opts.save) {
-    if (!opts.rule) throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule FILE' } });
+    if (!opts.rule)
+      throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule FILE' } });
     const saved = await store.save(await ruleFromFile(ctx, opts.rule));
     if (opts.json) return ctx.json({ ok: true, rule: saved });
     return ctx.out(SAVED[ctx.lang].replace('{id}', saved.id));
@@ -77,7 +89,10 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
   const open: Array<Connector | CalendarWriter> = [];
   const side = async (name: 'a' | 'b'): Promise<TwoWaySide> => {
     const profileName = rule[name].profile ?? opts.profile;
-    if (!profileName) throw new CalpumpError('input.invalid', { params: { field: `rule.${name}.profile`, problem: 'name a profile for this side, or give --profile' } });
+    if (!profileName)
+      throw new CalpumpError('input.invalid', {
+        params: { field: `rule.${name}.profile`, problem: 'name a profile for this side, or give --profile' },
+      });
     const profile = await ctx.profiles.get(profileName);
     const connector = await ctx.connectorFor(profile);
     open.push(connector);
@@ -86,12 +101,29 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
     return { connector, writer };
   };
   try {
-    const report = await runTwoWay(rule, { a: await side('a'), b: await side('b'), stateDir: join(ctx.configDir, 'state'), logger: ctx.logger, now: ctx.io.now, lang: ctx.lang });
+    const report = await runTwoWay(rule, {
+      a: await side('a'),
+      b: await side('b'),
+      stateDir: join(ctx.configDir, 'state'),
+      logger: ctx.logger,
+      now: ctx.io.now,
+      lang: ctx.lang,
+    });
     if (report.errors.length) ctx.exitCode = 1;
     if (opts.json) return ctx.json({ ok: report.errors.length === 0, ...report });
     const { created: c, updated: u, deleted: d } = report;
-    ctx.out(say(ctx, 'twoWayLine', { rule: rule.id, ca: c.a, cb: c.b, ua: u.a, ub: u.b, da: d.a, db: d.b, conflicts: report.conflicts.length }));
-    for (const k of report.conflicts) ctx.out(say(ctx, 'conflictLine', { key: k.key, winner: k.winner.toUpperCase(), a: String(k.a?.subject ?? '—'), b: String(k.b?.subject ?? '—') }));
+    ctx.out(
+      say(ctx, 'twoWayLine', { rule: rule.id, ca: c.a, cb: c.b, ua: u.a, ub: u.b, da: d.a, db: d.b, conflicts: report.conflicts.length }),
+    );
+    for (const k of report.conflicts)
+      ctx.out(
+        say(ctx, 'conflictLine', {
+          key: k.key,
+          winner: k.winner.toUpperCase(),
+          a: String(k.a?.subject ?? '—'),
+          b: String(k.b?.subject ?? '—'),
+        }),
+      );
     for (const e of report.errors) ctx.err(`${e.side.toUpperCase()} [${e.key}]:\n${renderErrorInfo(e.error, (k) => ctx.t(k), '  ')}`);
   } finally {
     await Promise.all(open.map((o) => o.close().catch(() => undefined)));

@@ -13,18 +13,34 @@ export const WRITE_TEXT = {
     '{mark} {mailbox}: würde {creates} anlegen, {updates} ändern, {deletes} löschen; {unchanged} unverändert',
     '{mark} {mailbox}: zou {creates} aanmaken, {updates} bijwerken, {deletes} verwijderen; {unchanged} ongewijzigd',
   ),
-  importSummary: L('Import {job}: {rows} rows from {documents} source(s), {rowErrors} skipped.', 'Import {job}: {rows} Zeilen aus {documents} Quelle(n), {rowErrors} übersprungen.', 'Import {job}: {rows} rijen uit {documents} bron(nen), {rowErrors} overgeslagen.'),
-  aborted: L('Stopped before the end; run the import again to finish (nothing is duplicated).', 'Vor dem Ende angehalten; starten Sie den Import erneut, um ihn abzuschließen (nichts wird doppelt angelegt).', 'Voor het einde gestopt; voer de import opnieuw uit om af te ronden (er ontstaan geen dubbele items).'),
+  importSummary: L(
+    'Import {job}: {rows} rows from {documents} source(s), {rowErrors} skipped.',
+    'Import {job}: {rows} Zeilen aus {documents} Quelle(n), {rowErrors} übersprungen.',
+    'Import {job}: {rows} rijen uit {documents} bron(nen), {rowErrors} overgeslagen.',
+  ),
+  aborted: L(
+    'Stopped before the end; run the import again to finish (nothing is duplicated).',
+    'Vor dem Ende angehalten; starten Sie den Import erneut, um ihn abzuschließen (nichts wird doppelt angelegt).',
+    'Voor het einde gestopt; voer de import opnieuw uit om af te ronden (er ontstaan geen dubbele items).',
+  ),
   dryRun: L('Dry run: nothing was written.', 'Probelauf: nichts wurde geschrieben.', 'Proefrun: er is niets geschreven.'),
   presenceLine: L('{mailbox}: {status} until {until}', '{mailbox}: {status} bis {until}', '{mailbox}: {status} tot {until}'),
   presenceNext: L('    then {status} {start} – {end}', '    dann {status} {start} – {end}', '    daarna {status} {start} – {end}'),
-  freeBusyLine: L('{mark} {mailbox}: {blocks} busy blocks', '{mark} {mailbox}: {blocks} belegte Zeiträume', '{mark} {mailbox}: {blocks} bezette blokken'),
+  freeBusyLine: L(
+    '{mark} {mailbox}: {blocks} busy blocks',
+    '{mark} {mailbox}: {blocks} belegte Zeiträume',
+    '{mark} {mailbox}: {blocks} bezette blokken',
+  ),
   twoWayLine: L(
     'Rule {rule}: created {ca}/{cb}, updated {ua}/{ub}, deleted {da}/{db} (A/B), {conflicts} conflict(s)',
     'Regel {rule}: angelegt {ca}/{cb}, geändert {ua}/{ub}, gelöscht {da}/{db} (A/B), {conflicts} Konflikt(e)',
     'Regel {rule}: aangemaakt {ca}/{cb}, bijgewerkt {ua}/{ub}, verwijderd {da}/{db} (A/B), {conflicts} conflict(en)',
   ),
-  conflictLine: L('  conflict {key}: {winner} won (A: "{a}", B: "{b}")', '  Konflikt {key}: {winner} gewinnt (A: „{a}", B: „{b}")', '  conflict {key}: {winner} wint (A: "{a}", B: "{b}")'),
+  conflictLine: L(
+    '  conflict {key}: {winner} won (A: "{a}", B: "{b}")',
+    '  Konflikt {key}: {winner} gewinnt (A: „{a}", B: „{b}")',
+    '  conflict {key}: {winner} wint (A: "{a}", B: "{b}")',
+  ),
 } satisfies Record<string, Localised>;
 
 export function say(ctx: CliContext, key: keyof typeof WRITE_TEXT, params: Record<string, string | number> = {}): string {

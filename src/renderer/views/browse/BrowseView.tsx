@@ -20,8 +20,24 @@ import { useMailboxLoader } from './use-mailbox-loader.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: VIEW_HEIGHT, minHeight: '420px' },
-  columns: { display: 'grid', gridTemplateColumns: 'minmax(280px, 1fr) minmax(220px, 0.8fr) minmax(320px, 1.4fr)', gap: tokens.spacingHorizontalL, flexGrow: 1, minHeight: 0 },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(280px, 1fr) minmax(220px, 0.8fr) minmax(320px, 1.4fr)',
+    gap: tokens.spacingHorizontalL,
+    flexGrow: 1,
+    minHeight: 0,
+  },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minHeight: 0,
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
   mailboxPanel: { overflow: 'hidden' },
 });
 
@@ -36,7 +52,9 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
   const [folder, setFolder] = useState<Folder | undefined>();
 
   const folders = useOperation((signal, pid: string, mb: string) => client['folders.tree']({ profileId: pid, mailbox: mb }, { signal }));
-  const preview = useOperation((signal, pid: string, mb: string, fid: string) => client['items.preview']({ profileId: pid, mailbox: mb, folderId: fid, days: 30, limit: 50 }, { signal }));
+  const preview = useOperation((signal, pid: string, mb: string, fid: string) =>
+    client['items.preview']({ profileId: pid, mailbox: mb, folderId: fid, days: 30, limit: 50 }, { signal }),
+  );
   const { reset: resetFolders } = folders;
   const { reset: resetPreview } = preview;
 
@@ -78,7 +96,9 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
   return (
     <div className={s.root}>
       <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="browse-profile" />
-      {loader.loading ? <BusyBar label={t('browse.loading', { count: loader.loaded })} onCancel={loader.cancel} testId="browse-loading" /> : null}
+      {loader.loading ? (
+        <BusyBar label={t('browse.loading', { count: loader.loaded })} onCancel={loader.cancel} testId="browse-loading" />
+      ) : null}
       {loader.cancelled ? (
         <Text>
           {t('browse.loadCancelled', { count: loader.loaded })}{' '}

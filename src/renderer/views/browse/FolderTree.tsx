@@ -42,7 +42,17 @@ function FolderItem({ node, selected, onSelect }: { node: FolderNode; selected?:
     >
       <TreeItemLayout
         className={selected === f.id ? s.selected : undefined}
-        aside={<CounterBadge count={f.totalCount} overflowCount={999999} showZero appearance="ghost" color="informative" aria-label={t('browse.itemCount', { count: f.totalCount })} data-testid="folder-count" />}
+        aside={
+          <CounterBadge
+            count={f.totalCount}
+            overflowCount={999999}
+            showZero
+            appearance="ghost"
+            color="informative"
+            aria-label={t('browse.itemCount', { count: f.totalCount })}
+            data-testid="folder-count"
+          />
+        }
       >
         {f.name}
       </TreeItemLayout>

@@ -13,7 +13,14 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, height: '100%' },
   filters: { display: 'flex', gap: tokens.spacingHorizontalS },
   search: { flexGrow: 1 },
-  scroller: { flexGrow: 1, overflowY: 'auto', minHeight: '240px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  scroller: {
+    flexGrow: 1,
+    overflowY: 'auto',
+    minHeight: '240px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   row: {
     position: 'absolute',
     left: 0,
@@ -34,7 +41,17 @@ const useStyles = makeStyles({
 
 const KIND_COLOR = { user: 'informative', room: 'success', equipment: 'warning' } as const;
 
-export function MailboxList({ model, version, selected, onSelect }: { model: MailboxListModel; version: number; selected?: string; onSelect: (m: Mailbox) => void }) {
+export function MailboxList({
+  model,
+  version,
+  selected,
+  onSelect,
+}: {
+  model: MailboxListModel;
+  version: number;
+  selected?: string;
+  onSelect: (m: Mailbox) => void;
+}) {
   const t = useT();
   const s = useStyles();
   const [query, setQuery] = useState('');
@@ -45,7 +62,12 @@ export function MailboxList({ model, version, selected, onSelect }: { model: Mai
     // `version` is a dependency on purpose: the model changed underneath when a page arrived.
   }, [model, query, kind, version]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: view.items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: view.items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
 
   return (
     <div className={s.root}>
@@ -59,7 +81,12 @@ export function MailboxList({ model, version, selected, onSelect }: { model: Mai
           onChange={(_, d) => setQuery(d.value)}
           data-testid="browse-search"
         />
-        <Select value={kind} onChange={(_, d) => setKind(d.value as MailboxKindFilter)} aria-label={t('browse.kind')} data-testid="browse-kind">
+        <Select
+          value={kind}
+          onChange={(_, d) => setKind(d.value as MailboxKindFilter)}
+          aria-label={t('browse.kind')}
+          data-testid="browse-kind"
+        >
           {(['all', 'user', 'room', 'equipment'] as const).map((k) => (
             <option key={k} value={k}>
               {t(`browse.kind.${k}`)}

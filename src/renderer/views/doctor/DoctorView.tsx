@@ -16,7 +16,12 @@ import { StepList } from '../../components/StepList.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '960px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', rowGap: tokens.spacingVerticalS },
-  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
 });
 
 export function DoctorView({ profileId, onProfile, onNavigate }: ViewProps) {
@@ -25,10 +30,23 @@ export function DoctorView({ profileId, onProfile, onNavigate }: ViewProps) {
   const client = useClient();
   const { profiles, loading } = useProfiles();
   const [mailbox, setMailbox] = useState('');
-  const doctor = useOperation((signal, pid: string, mb: string) => client['doctor.run']({ profileId: pid, mailbox: mb || undefined }, { signal }));
+  const doctor = useOperation((signal, pid: string, mb: string) =>
+    client['doctor.run']({ profileId: pid, mailbox: mb || undefined }, { signal }),
+  );
 
   if (!loading && profiles.length === 0) {
-    return <EmptyState testId="doctor-no-profiles" title={t('browse.noProfiles.title')} hint={t('doctor.noProfiles.hint')} action={<Button appearance="primary" onClick={() => onNavigate('profiles')}>{t('browse.noProfiles.action')}</Button>} />;
+    return (
+      <EmptyState
+        testId="doctor-no-profiles"
+        title={t('browse.noProfiles.title')}
+        hint={t('doctor.noProfiles.hint')}
+        action={
+          <Button appearance="primary" onClick={() => onNavigate('profiles')}>
+            {t('browse.noProfiles.action')}
+          </Button>
+        }
+      />
+    );
   }
   return (
     <div className={s.root}>
@@ -36,9 +54,19 @@ export function DoctorView({ profileId, onProfile, onNavigate }: ViewProps) {
       <div className={s.row}>
         <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="doctor-profile" />
         <Field label={t('doctor.mailbox')}>
-          <Input value={mailbox} onChange={(_, d) => setMailbox(d.value)} placeholder="alice.smith@contoso.com" data-testid="doctor-mailbox" />
+          <Input
+            value={mailbox}
+            onChange={(_, d) => setMailbox(d.value)}
+            placeholder="alice.smith@contoso.com"
+            data-testid="doctor-mailbox"
+          />
         </Field>
-        <Button appearance="primary" disabled={!profileId || doctor.running} onClick={() => profileId && void doctor.run(profileId, mailbox.trim())} data-testid="doctor-run">
+        <Button
+          appearance="primary"
+          disabled={!profileId || doctor.running}
+          onClick={() => profileId && void doctor.run(profileId, mailbox.trim())}
+          data-testid="doctor-run"
+        >
           {t('doctor.run')}
         </Button>
       </div>

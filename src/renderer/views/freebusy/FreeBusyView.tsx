@@ -1,5 +1,21 @@
 // Free/busy: busy blocks per mailbox for a date range, shown as a table and offered as a CSV download.
-import { Button, Checkbox, Field, Input, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FreeBusyReportView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -16,7 +32,15 @@ import { splitMailboxes } from '../../models/import-form-model.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1000px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
 });
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -48,7 +72,9 @@ export function FreeBusyView({ profileId, onProfile }: ViewProps) {
   const [to, setTo] = useState(day(6));
   const [includeFree, setIncludeFree] = useState(false);
   const [touched, setTouched] = useState(false);
-  const op = useOperation((signal, pid: string, list: string[], range: { from: string; to: string }, free: boolean) => client['freebusy.blocks']({ profileId: pid, mailboxes: list, ...range, includeFree: free }, { signal }));
+  const op = useOperation((signal, pid: string, list: string[], range: { from: string; to: string }, free: boolean) =>
+    client['freebusy.blocks']({ profileId: pid, mailboxes: list, ...range, includeFree: free }, { signal }),
+  );
   const list = splitMailboxes(mailboxes);
   const badList = list.length === 0 || list.some((m) => !EMAIL.test(m));
   const range = freeBusyRange(from, to);
@@ -63,17 +89,35 @@ export function FreeBusyView({ profileId, onProfile }: ViewProps) {
       <div className={s.panel}>
         <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="freebusy-profile" />
         <div className={s.row}>
-          <Field label={t('freebusy.mailboxes')} {...(touched && badList ? { validationState: 'error' as const, validationMessage: t('validation.mailboxList') } : {})}>
-            <Textarea value={mailboxes} onChange={(_, d) => setMailboxes(d.value)} placeholder="room.amsterdam@contoso.com" data-testid="freebusy-mailboxes" />
+          <Field
+            label={t('freebusy.mailboxes')}
+            {...(touched && badList ? { validationState: 'error' as const, validationMessage: t('validation.mailboxList') } : {})}
+          >
+            <Textarea
+              value={mailboxes}
+              onChange={(_, d) => setMailboxes(d.value)}
+              placeholder="room.amsterdam@contoso.com"
+              data-testid="freebusy-mailboxes"
+            />
           </Field>
           <Field label={t('freebusy.from')}>
             <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="freebusy-from" />
           </Field>
-          <Field label={t('freebusy.to')} {...(touched && !range ? { validationState: 'error' as const, validationMessage: t('validation.range') } : {})}>
+          <Field
+            label={t('freebusy.to')}
+            {...(touched && !range ? { validationState: 'error' as const, validationMessage: t('validation.range') } : {})}
+          >
             <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="freebusy-to" />
           </Field>
-          <Checkbox label={t('freebusy.includeFree')} checked={includeFree} onChange={(_, d) => setIncludeFree(!!d.checked)} data-testid="freebusy-includeFree" />
-          <Button appearance="primary" disabled={!profileId || op.running} onClick={go} data-testid="freebusy-run">{t('freebusy.run')}</Button>
+          <Checkbox
+            label={t('freebusy.includeFree')}
+            checked={includeFree}
+            onChange={(_, d) => setIncludeFree(!!d.checked)}
+            data-testid="freebusy-includeFree"
+          />
+          <Button appearance="primary" disabled={!profileId || op.running} onClick={go} data-testid="freebusy-run">
+            {t('freebusy.run')}
+          </Button>
         </div>
       </div>
       {op.running ? <BusyBar label={t('freebusy.running')} onCancel={op.cancel} testId="freebusy-busy" /> : null}
@@ -81,7 +125,9 @@ export function FreeBusyView({ profileId, onProfile }: ViewProps) {
       {op.error ? <ErrorPanel error={op.error} testId="freebusy-error" /> : null}
       {op.result && !op.running ? (
         <div className={s.panel} data-testid="freebusy-report">
-          <Button onClick={() => op.result && saveTextFile('freebusy.csv', freeBusyCsv(op.result), 'text/csv')} data-testid="freebusy-save">{t('freebusy.save')}</Button>
+          <Button onClick={() => op.result && saveTextFile('freebusy.csv', freeBusyCsv(op.result), 'text/csv')} data-testid="freebusy-save">
+            {t('freebusy.save')}
+          </Button>
           {op.result.mailboxes.map((m) => (
             <section key={m.mailbox} data-testid={`freebusy-${m.mailbox}`}>
               <Subtitle2>{m.mailbox}</Subtitle2>

@@ -1,6 +1,25 @@
 // Import: rows from a file, folder or URL become appointments in the chosen mailboxes. A dry run shows, per
 // mailbox, what would be created, changed and removed, plus the rows that could not be read (with line numbers).
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { ImportReportView, RpcEventPayload } from '../../../shared/rpc.js';
@@ -13,15 +32,38 @@ import type { ViewProps } from '../../app/ViewSwitch.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
-import { IMPORT_SHOW_AS, emptyImportForm, importProblems, jobFromImportForm, reportRows, type ImportField, type ImportForm, type ImportProblem } from '../../models/import-form-model.js';
+import {
+  IMPORT_SHOW_AS,
+  emptyImportForm,
+  importProblems,
+  jobFromImportForm,
+  reportRows,
+  type ImportField,
+  type ImportForm,
+  type ImportProblem,
+} from '../../models/import-form-model.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1000px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
 });
 
-const PROBLEM_KEY: Record<ImportProblem, MessageKey> = { required: 'validation.required', name: 'import.problem.name', url: 'import.problem.url', mailboxList: 'validation.mailboxList', minutes: 'import.problem.minutes' };
+const PROBLEM_KEY: Record<ImportProblem, MessageKey> = {
+  required: 'validation.required',
+  name: 'import.problem.name',
+  url: 'import.problem.url',
+  mailboxList: 'validation.mailboxList',
+  minutes: 'import.problem.minutes',
+};
 
 export function ImportView({ profileId, onProfile }: ViewProps) {
   const t = useT();
@@ -39,7 +81,8 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
 
   const problems = importProblems(form);
   const set = (patch: Partial<ImportForm>) => setForm((f) => ({ ...f, ...patch }));
-  const problem = (f: ImportField) => (touched && problems[f] ? { validationMessage: t(PROBLEM_KEY[problems[f]!]), validationState: 'error' as const } : {});
+  const problem = (f: ImportField) =>
+    touched && problems[f] ? { validationMessage: t(PROBLEM_KEY[problems[f]!]), validationState: 'error' as const } : {};
   const start = (dryRun: boolean) => {
     setTouched(true);
     if (!profileId || Object.keys(problems).length > 0) return;
@@ -58,39 +101,76 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
             <Input value={form.jobId} onChange={(_, d) => set({ jobId: d.value })} data-testid="import-jobId" />
           </Field>
           <Field label={t('import.source')}>
-            <RadioGroup layout="horizontal" value={form.sourceKind} onChange={(_, d) => set({ sourceKind: d.value as ImportForm['sourceKind'] })}>
+            <RadioGroup
+              layout="horizontal"
+              value={form.sourceKind}
+              onChange={(_, d) => set({ sourceKind: d.value as ImportForm['sourceKind'] })}
+            >
               <Radio value="path" label={t('import.source.file')} data-testid="import-kind-path" />
               <Radio value="url" label={t('import.source.url')} data-testid="import-kind-url" />
             </RadioGroup>
           </Field>
           {form.sourceKind === 'path' ? (
             <Field label={t('import.sourcePath')} {...problem('path')}>
-              <Input value={form.path} onChange={(_, d) => set({ path: d.value })} placeholder="C:\\HR\\absences.csv" data-testid="import-path" />
+              <Input
+                value={form.path}
+                onChange={(_, d) => set({ path: d.value })}
+                placeholder="C:\\HR\\absences.csv"
+                data-testid="import-path"
+              />
             </Field>
           ) : (
             <Field label={t('import.sourceUrl')} {...problem('url')}>
-              <Input value={form.url} onChange={(_, d) => set({ url: d.value })} placeholder="https://hr.contoso.com/absences.csv" data-testid="import-url" />
+              <Input
+                value={form.url}
+                onChange={(_, d) => set({ url: d.value })}
+                placeholder="https://hr.contoso.com/absences.csv"
+                data-testid="import-url"
+              />
             </Field>
           )}
         </div>
         <div className={s.row}>
           <Field label={t('import.mailboxes')} {...problem('mailboxes')}>
-            <Textarea value={form.mailboxes} onChange={(_, d) => set({ mailboxes: d.value })} placeholder="alice.smith@contoso.com" data-testid="import-mailboxes" />
+            <Textarea
+              value={form.mailboxes}
+              onChange={(_, d) => set({ mailboxes: d.value })}
+              placeholder="alice.smith@contoso.com"
+              data-testid="import-mailboxes"
+            />
           </Field>
           <Field label={t('import.mailboxColumn')}>
-            <Input value={form.mailboxColumn} onChange={(_, d) => set({ mailboxColumn: d.value })} placeholder="mailbox" data-testid="import-mailboxColumn" />
+            <Input
+              value={form.mailboxColumn}
+              onChange={(_, d) => set({ mailboxColumn: d.value })}
+              placeholder="mailbox"
+              data-testid="import-mailboxColumn"
+            />
           </Field>
         </div>
         <div className={s.row}>
           <Field label={t('import.showAs')}>
             <Select value={form.showAs} onChange={(_, d) => set({ showAs: d.value as ImportForm['showAs'] })} data-testid="import-showAs">
-              {IMPORT_SHOW_AS.map((v) => <option key={v} value={v}>{v}</option>)}
+              {IMPORT_SHOW_AS.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
             </Select>
           </Field>
-          <Checkbox label={t('import.reminderOff')} checked={form.reminderOff} onChange={(_, d) => set({ reminderOff: !!d.checked })} data-testid="import-reminderOff" />
+          <Checkbox
+            label={t('import.reminderOff')}
+            checked={form.reminderOff}
+            onChange={(_, d) => set({ reminderOff: !!d.checked })}
+            data-testid="import-reminderOff"
+          />
           {!form.reminderOff ? (
             <Field label={t('import.reminderMinutes')} {...problem('reminderMinutes')}>
-              <Input value={form.reminderMinutes} onChange={(_, d) => set({ reminderMinutes: d.value })} data-testid="import-reminderMinutes" />
+              <Input
+                value={form.reminderMinutes}
+                onChange={(_, d) => set({ reminderMinutes: d.value })}
+                data-testid="import-reminderMinutes"
+              />
             </Field>
           ) : null}
           <Field label={t('import.category')}>
@@ -101,11 +181,25 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
           </Field>
         </div>
         <div className={s.row}>
-          <Button disabled={!profileId || op.running} onClick={() => start(true)} data-testid="import-dryRun">{t('import.dryRun')}</Button>
-          <Button appearance="primary" disabled={!profileId || op.running} onClick={() => start(false)} data-testid="import-run">{t('import.run')}</Button>
+          <Button disabled={!profileId || op.running} onClick={() => start(true)} data-testid="import-dryRun">
+            {t('import.dryRun')}
+          </Button>
+          <Button appearance="primary" disabled={!profileId || op.running} onClick={() => start(false)} data-testid="import-run">
+            {t('import.run')}
+          </Button>
         </div>
       </div>
-      {op.running ? <BusyBar label={progress ? t('import.progress', { mailbox: progress.mailbox, items: progress.items }) : t(lastDry ? 'import.planning' : 'import.running')} onCancel={op.cancel} testId="import-busy" /> : null}
+      {op.running ? (
+        <BusyBar
+          label={
+            progress
+              ? t('import.progress', { mailbox: progress.mailbox, items: progress.items })
+              : t(lastDry ? 'import.planning' : 'import.running')
+          }
+          onCancel={op.cancel}
+          testId="import-busy"
+        />
+      ) : null}
       {op.cancelled ? <Text>{t('common.cancelled')}</Text> : null}
       {op.error ? <ErrorPanel error={op.error} testId="import-error" /> : null}
       {op.result && !op.running ? <ImportReportPanel report={op.result} /> : null}
@@ -126,24 +220,34 @@ function ImportReportPanel({ report }: { report: ImportReportView }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('import.col.mailbox')}</TableHeaderCell>
-            {cols.map((c) => <TableHeaderCell key={c}>{t(`import.col.${c}`)}</TableHeaderCell>)}
+            {cols.map((c) => (
+              <TableHeaderCell key={c}>{t(`import.col.${c}`)}</TableHeaderCell>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>
           {reportRows(report).map((r) => (
             <TableRow key={r.total ? '(total)' : r.mailbox} data-testid={r.total ? 'import-total' : `import-row-${r.mailbox}`}>
               <TableCell>{r.total ? 'Σ' : r.mailbox}</TableCell>
-              {cols.map((c) => <TableCell key={c} data-testid={r.total ? `import-total-${c}` : `import-row-${r.mailbox}-${c}`}>{r[c]}</TableCell>)}
+              {cols.map((c) => (
+                <TableCell key={c} data-testid={r.total ? `import-total-${c}` : `import-row-${r.mailbox}-${c}`}>
+                  {r[c]}
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      {report.mailboxes.flatMap((m) => m.errors.map((e, i) => <ErrorPanel key={`${m.mailbox}-${i}`} error={e.error} testId={`import-mailbox-error-${m.mailbox}`} />))}
+      {report.mailboxes.flatMap((m) =>
+        m.errors.map((e, i) => <ErrorPanel key={`${m.mailbox}-${i}`} error={e.error} testId={`import-mailbox-error-${m.mailbox}`} />),
+      )}
       {report.rowErrors.length > 0 ? (
         <>
           <Subtitle2>{t('import.rowErrors')}</Subtitle2>
           <ul data-testid="import-row-errors">
-            {report.rowErrors.map((e, i) => <li key={i}>{t('import.rowError', { file: e.file, line: String(e.line), problem: e.problem })}</li>)}
+            {report.rowErrors.map((e, i) => (
+              <li key={i}>{t('import.rowError', { file: e.file, line: String(e.line), problem: e.problem })}</li>
+            ))}
           </ul>
         </>
       ) : null}

@@ -10,12 +10,41 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  mailboxes: { display: 'grid', gridTemplateColumns: 'minmax(120px, 1fr) 2fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, alignItems: 'center', fontSize: tokens.fontSizeBase200 },
+  mailboxes: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(120px, 1fr) 2fr',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    alignItems: 'center',
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
-const STATUS_COLOR = { queued: 'informative', running: 'brand', ok: 'success', partial: 'warning', failed: 'danger', cancelled: 'subtle' } as const;
+const STATUS_COLOR = {
+  queued: 'informative',
+  running: 'brand',
+  ok: 'success',
+  partial: 'warning',
+  failed: 'danger',
+  cancelled: 'subtle',
+} as const;
 
-export function JobCard({ view, progress, selected, onSelect, onRun, onCancel, onEdit }: { view: JobView; progress?: JobProgress; selected: boolean; onSelect: () => void; onRun: () => void; onCancel: () => void; onEdit: () => void }) {
+export function JobCard({
+  view,
+  progress,
+  selected,
+  onSelect,
+  onRun,
+  onCancel,
+  onEdit,
+}: {
+  view: JobView;
+  progress?: JobProgress;
+  selected: boolean;
+  onSelect: () => void;
+  onRun: () => void;
+  onCancel: () => void;
+  onEdit: () => void;
+}) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
@@ -24,23 +53,45 @@ export function JobCard({ view, progress, selected, onSelect, onRun, onCancel, o
   const status = progress?.status ?? (view.running ? 'running' : view.lastRun?.status);
   const percent = progress?.percent ?? view.running?.percent ?? (view.lastRun?.status === 'ok' ? 100 : undefined);
   return (
-    <Card className={mergeClasses(selected && s.selected)} onClick={onSelect} data-testid="job-card" data-job-name={j.name} data-running={String(running)}>
+    <Card
+      className={mergeClasses(selected && s.selected)}
+      onClick={onSelect}
+      data-testid="job-card"
+      data-job-name={j.name}
+      data-running={String(running)}
+    >
       <CardHeader
         header={<Text weight="semibold">{j.name}</Text>}
         description={
           <Text size={200}>
             {t(`jobs.schedule.${j.schedule.kind}`, scheduleParams(j.schedule))}
-            {j.type && j.type !== 'export' ? <span data-testid="job-type">{` · ${t(`jobs.type.${j.type}`)}${j.type === 'twoway' && j.twoway ? ` (${j.twoway.ruleId})` : ''}`}</span> : null}
+            {j.type && j.type !== 'export' ? (
+              <span data-testid="job-type">{` · ${t(`jobs.type.${j.type}`)}${j.type === 'twoway' && j.twoway ? ` (${j.twoway.ruleId})` : ''}`}</span>
+            ) : null}
           </Text>
         }
-        action={status ? <Badge appearance="filled" color={STATUS_COLOR[status]} data-testid="job-status">{t(`jobs.status.${status}`)}</Badge> : undefined}
+        action={
+          status ? (
+            <Badge appearance="filled" color={STATUS_COLOR[status]} data-testid="job-status">
+              {t(`jobs.status.${status}`)}
+            </Badge>
+          ) : undefined
+        }
       />
       <div className={s.body}>
         {percent !== undefined ? (
           <>
-            <ProgressBar value={percent / 100} thickness="large" color={status === 'failed' ? 'error' : status === 'ok' ? 'success' : 'brand'} data-testid="job-progress" data-percent={Math.round(percent)} />
+            <ProgressBar
+              value={percent / 100}
+              thickness="large"
+              color={status === 'failed' ? 'error' : status === 'ok' ? 'success' : 'brand'}
+              data-testid="job-progress"
+              data-percent={Math.round(percent)}
+            />
             <Text size={200} data-testid="job-progress-text">
-              {progress && progress.total > 0 ? t('jobs.progress.mailboxes', { percent: Math.round(percent), done: progress.done, total: progress.total }) : t('jobs.progress.percent', { percent: Math.round(percent) })}
+              {progress && progress.total > 0
+                ? t('jobs.progress.mailboxes', { percent: Math.round(percent), done: progress.done, total: progress.total })
+                : t('jobs.progress.percent', { percent: Math.round(percent) })}
             </Text>
           </>
         ) : null}

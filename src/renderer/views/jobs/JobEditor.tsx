@@ -78,8 +78,21 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       </Text>
       <FieldGrid>
         <JobText b={b} field="name" label={t('jobs.name')} required />
-        <JobSelect b={b} field="profile" label={t('common.profile')} options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))} />
-        <JobSelect b={b} field="jobType" label={t('jobs.type')} options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy', 'presence', 'twoway'] as const)).map((v) => ({ value: v, label: t(`jobs.type.${v}`) }))} />
+        <JobSelect
+          b={b}
+          field="profile"
+          label={t('common.profile')}
+          options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))}
+        />
+        <JobSelect
+          b={b}
+          field="jobType"
+          label={t('jobs.type')}
+          options={(f.jobType === 'import' ? (['import'] as const) : (['export', 'freebusy', 'presence', 'twoway'] as const)).map((v) => ({
+            value: v,
+            label: t(`jobs.type.${v}`),
+          }))}
+        />
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.what')}</Divider>
       {f.jobType === 'twoway' ? (
@@ -87,20 +100,60 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           <JobSelect b={b} field="twowayRuleId" label={t('jobs.twoway.rule')} options={ruleIds.map((id) => ({ value: id, label: id }))} />
         </FieldGrid>
       ) : null}
-      {f.jobType === 'twoway' ? <Text data-testid="job-twoway-hint">{t(ruleIds.length ? 'jobs.twoway.hint' : 'jobs.twoway.noRules')}</Text> : null}
-      {f.jobType !== 'import' ? null : <Text data-testid="job-import-mailboxes">{t('jobs.import.mailboxesFromDocument', { count: importMailboxes })}</Text>}
+      {f.jobType === 'twoway' ? (
+        <Text data-testid="job-twoway-hint">{t(ruleIds.length ? 'jobs.twoway.hint' : 'jobs.twoway.noRules')}</Text>
+      ) : null}
+      {f.jobType !== 'import' ? null : (
+        <Text data-testid="job-import-mailboxes">{t('jobs.import.mailboxesFromDocument', { count: importMailboxes })}</Text>
+      )}
       {reads ? (
         <FieldGrid>
-          <JobSelect b={b} field="mailboxMode" label={t('jobs.mailboxMode')} options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))} />
-          {f.mailboxMode === 'list' ? <JobText b={b} field="mailboxList" label={t('jobs.mailboxList')} hint={t('jobs.mailboxList.hint')} placeholder="alice.smith@contoso.com" multiline required /> : null}
-          {f.mailboxMode === 'search' ? <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required /> : null}
+          <JobSelect
+            b={b}
+            field="mailboxMode"
+            label={t('jobs.mailboxMode')}
+            options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))}
+          />
+          {f.mailboxMode === 'list' ? (
+            <JobText
+              b={b}
+              field="mailboxList"
+              label={t('jobs.mailboxList')}
+              hint={t('jobs.mailboxList.hint')}
+              placeholder="alice.smith@contoso.com"
+              multiline
+              required
+            />
+          ) : null}
+          {f.mailboxMode === 'search' ? (
+            <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required />
+          ) : null}
           <JobText b={b} field="folders" label={t('jobs.folders')} hint={t('jobs.folders.hint')} multiline required />
           {exportLike ? <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required /> : null}
           {exportLike ? <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required /> : null}
-          {f.jobType === 'export' ? <JobSelect b={b} field="privateMode" label={t('jobs.private')} options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))} /> : null}
-          {f.jobType === 'export' ? <JobText b={b} field="exclusionMarker" label={t('jobs.exclusionMarker')} hint={t('jobs.exclusionMarker.hint')} placeholder="##" /> : null}
-          {f.jobType === 'presence' ? <JobSelect b={b} field="presenceTable" label={t('jobs.presence.table')} options={tables.map((n) => ({ value: n, label: n }))} /> : null}
-          {f.jobType === 'presence' ? <JobText b={b} field="presenceLookahead" label={t('jobs.presence.lookahead')} placeholder="24" /> : null}
+          {f.jobType === 'export' ? (
+            <JobSelect
+              b={b}
+              field="privateMode"
+              label={t('jobs.private')}
+              options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))}
+            />
+          ) : null}
+          {f.jobType === 'export' ? (
+            <JobText
+              b={b}
+              field="exclusionMarker"
+              label={t('jobs.exclusionMarker')}
+              hint={t('jobs.exclusionMarker.hint')}
+              placeholder="##"
+            />
+          ) : null}
+          {f.jobType === 'presence' ? (
+            <JobSelect b={b} field="presenceTable" label={t('jobs.presence.table')} options={tables.map((n) => ({ value: n, label: n }))} />
+          ) : null}
+          {f.jobType === 'presence' ? (
+            <JobText b={b} field="presenceLookahead" label={t('jobs.presence.lookahead')} placeholder="24" />
+          ) : null}
           <JobText b={b} field="concurrency" label={t('jobs.concurrency')} />
         </FieldGrid>
       ) : null}
@@ -115,22 +168,45 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       ) : null}
       {reads ? <Divider alignContent="start">{t('jobs.section.where')}</Divider> : null}
       {reads ? (
-      <FieldGrid>
-        <JobSelect b={b} field="targetKind" label={t('jobs.target')} options={(['folder', 'webhook', 'sqlite'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))} />
-        {f.targetKind === 'folder' && exportLike ? <JobSelect b={b} field="format" label={t('jobs.format')} options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))} /> : null}
-        {f.targetKind === 'webhook' ? (
-          <>
-            <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required />
-            <JobText b={b} field="webhookSecret" label={t('jobs.webhookSecret')} hint={t('jobs.webhookSecret.hint')} secret />
-          </>
-        ) : (
-          <JobText b={b} field="targetPath" label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')} placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'} required />
-        )}
-      </FieldGrid>
+        <FieldGrid>
+          <JobSelect
+            b={b}
+            field="targetKind"
+            label={t('jobs.target')}
+            options={(['folder', 'webhook', 'sqlite'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))}
+          />
+          {f.targetKind === 'folder' && exportLike ? (
+            <JobSelect
+              b={b}
+              field="format"
+              label={t('jobs.format')}
+              options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))}
+            />
+          ) : null}
+          {f.targetKind === 'webhook' ? (
+            <>
+              <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required />
+              <JobText b={b} field="webhookSecret" label={t('jobs.webhookSecret')} hint={t('jobs.webhookSecret.hint')} secret />
+            </>
+          ) : (
+            <JobText
+              b={b}
+              field="targetPath"
+              label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')}
+              placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'}
+              required
+            />
+          )}
+        </FieldGrid>
       ) : null}
       <Divider alignContent="start">{t('jobs.section.when')}</Divider>
       <FieldGrid>
-        <JobSelect b={b} field="scheduleKind" label={t('jobs.schedule')} options={(['manual', 'interval', 'cron'] as const).map((v) => ({ value: v, label: t(`jobs.scheduleKind.${v}`) }))} />
+        <JobSelect
+          b={b}
+          field="scheduleKind"
+          label={t('jobs.schedule')}
+          options={(['manual', 'interval', 'cron'] as const).map((v) => ({ value: v, label: t(`jobs.scheduleKind.${v}`) }))}
+        />
         {f.scheduleKind === 'interval' ? <JobText b={b} field="intervalMinutes" label={t('jobs.intervalMinutes')} required /> : null}
         {f.scheduleKind === 'cron' ? <JobText b={b} field="cron" label={t('jobs.cron')} hint={t('jobs.cron.hint')} required /> : null}
         {f.scheduleKind !== 'manual' ? <JobSwitch b={b} field="scheduleActive" label={t('jobs.scheduleActive')} /> : null}

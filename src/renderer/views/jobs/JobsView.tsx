@@ -21,7 +21,15 @@ const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: 'minmax(280px, 380px) 1fr', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
   list: { display: 'flex', flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalM },
   add: { alignSelf: 'flex-start' },
-  panel: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 type Panel = { kind: 'edit'; id?: string; nonce: number } | { kind: 'history'; id: string } | undefined;
@@ -74,7 +82,11 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
         testId="jobs-no-profiles"
         title={t('jobs.noProfiles.title')}
         hint={t('jobs.noProfiles.hint')}
-        action={<Button appearance="primary" onClick={() => onNavigate('profiles')}>{t('browse.noProfiles.action')}</Button>}
+        action={
+          <Button appearance="primary" onClick={() => onNavigate('profiles')}>
+            {t('browse.noProfiles.action')}
+          </Button>
+        }
       />
     );
   }

@@ -1,6 +1,17 @@
 // Past runs of a job, newest first. A run with errors expands to show each failure's catalogue entry and
 // where it happened (mailbox, folder).
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -29,7 +40,8 @@ export function RunHistory({ jobId, refreshKey }: { jobId: string; refreshKey: n
   if (history.error) return <ErrorPanel error={history.error} testId="history-error" />;
   if (!history.result) return history.running ? <Spinner size="small" label={t('common.loading')} /> : null;
   const runs = [...history.result.runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  if (runs.length === 0) return <EmptyState testId="history-empty" title={t('jobs.history.empty.title')} hint={t('jobs.history.empty.hint')} />;
+  if (runs.length === 0)
+    return <EmptyState testId="history-empty" title={t('jobs.history.empty.title')} hint={t('jobs.history.empty.hint')} />;
   return (
     <div data-testid="job-history">
       <Button size="small" appearance="subtle" onClick={() => void run()}>

@@ -19,21 +19,65 @@ function useError(b: JobBinding, field: JobFieldId) {
   return key ? <span data-testid={`job-${field}-error`}>{t(key)}</span> : undefined;
 }
 
-export function JobText({ b, field, label, hint, placeholder, multiline, required, secret }: { b: JobBinding; field: StringField; label: string; hint?: string; placeholder?: string; multiline?: boolean; required?: boolean; secret?: boolean }) {
+export function JobText({
+  b,
+  field,
+  label,
+  hint,
+  placeholder,
+  multiline,
+  required,
+  secret,
+}: {
+  b: JobBinding;
+  field: StringField;
+  label: string;
+  hint?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  required?: boolean;
+  secret?: boolean;
+}) {
   const err = useError(b, field);
-  const common = { value: b.form[field] as string, placeholder, autoComplete: secret ? 'new-password' : undefined, onBlur: () => b.touch(field), 'data-testid': `job-${field}`, name: field };
+  const common = {
+    value: b.form[field] as string,
+    placeholder,
+    autoComplete: secret ? 'new-password' : undefined,
+    onBlur: () => b.touch(field),
+    'data-testid': `job-${field}`,
+    name: field,
+  };
   return (
     <Field label={label} hint={hint} required={required} validationState={err ? 'error' : 'none'} validationMessage={err}>
-      {multiline ? <Textarea {...common} rows={3} resize="vertical" onChange={(_, d) => b.set(field, d.value as never)} /> : <Input {...common} type={secret ? 'password' : 'text'} onChange={(_, d) => b.set(field, d.value as never)} />}
+      {multiline ? (
+        <Textarea {...common} rows={3} resize="vertical" onChange={(_, d) => b.set(field, d.value as never)} />
+      ) : (
+        <Input {...common} type={secret ? 'password' : 'text'} onChange={(_, d) => b.set(field, d.value as never)} />
+      )}
     </Field>
   );
 }
 
-export function JobSelect<K extends StringField>({ b, field, label, options }: { b: JobBinding; field: K; label: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+export function JobSelect<K extends StringField>({
+  b,
+  field,
+  label,
+  options,
+}: {
+  b: JobBinding;
+  field: K;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   const err = useError(b, field);
   return (
     <Field label={label} validationState={err ? 'error' : 'none'} validationMessage={err}>
-      <Select value={b.form[field] as string} onChange={(_, d) => b.set(field, d.value as JobFormState[K])} data-testid={`job-${field}`} name={field}>
+      <Select
+        value={b.form[field] as string}
+        onChange={(_, d) => b.set(field, d.value as JobFormState[K])}
+        data-testid={`job-${field}`}
+        name={field}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -12,7 +12,14 @@ const useStyles = makeStyles({
 export function PresencePreview({ form }: { form: RuleTableForm }) {
   const t = useT();
   const s = useStyles();
-  const [sample, setSample] = useState<SampleEvent>({ subject: 'Weekly call', location: '', showAs: 'busy', sensitivity: 'normal', isAllDay: false, isCancelled: false });
+  const [sample, setSample] = useState<SampleEvent>({
+    subject: 'Weekly call',
+    location: '',
+    showAs: 'busy',
+    sensitivity: 'normal',
+    isAllDay: false,
+    isCancelled: false,
+  });
   const set = (patch: Partial<SampleEvent>) => setSample((v) => ({ ...v, ...patch }));
   const p = previewStatus(form, sample);
   const text =
@@ -32,18 +39,42 @@ export function PresencePreview({ form }: { form: RuleTableForm }) {
         </Field>
         <Field label={t('presence.rules.showAs')}>
           <Select value={sample.showAs} onChange={(_, d) => set({ showAs: d.value as SampleEvent['showAs'] })} data-testid="preview-showAs">
-            {SHOW_AS.map((v) => <option key={v} value={v}>{v}</option>)}
+            {SHOW_AS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t('presence.rules.sensitivity')}>
-          <Select value={sample.sensitivity} onChange={(_, d) => set({ sensitivity: d.value as SampleEvent['sensitivity'] })} data-testid="preview-sensitivity">
-            {SENSITIVITIES.map((v) => <option key={v} value={v}>{v}</option>)}
+          <Select
+            value={sample.sensitivity}
+            onChange={(_, d) => set({ sensitivity: d.value as SampleEvent['sensitivity'] })}
+            data-testid="preview-sensitivity"
+          >
+            {SENSITIVITIES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Checkbox label={t('presence.rules.allDay')} checked={sample.isAllDay} onChange={(_, d) => set({ isAllDay: !!d.checked })} data-testid="preview-allDay" />
-        <Checkbox label={t('presence.preview.cancelled')} checked={sample.isCancelled} onChange={(_, d) => set({ isCancelled: !!d.checked })} data-testid="preview-cancelled" />
+        <Checkbox
+          label={t('presence.rules.allDay')}
+          checked={sample.isAllDay}
+          onChange={(_, d) => set({ isAllDay: !!d.checked })}
+          data-testid="preview-allDay"
+        />
+        <Checkbox
+          label={t('presence.preview.cancelled')}
+          checked={sample.isCancelled}
+          onChange={(_, d) => set({ isCancelled: !!d.checked })}
+          data-testid="preview-cancelled"
+        />
       </div>
-      <Text className={s.result} data-testid="preview-result" data-status={p.kind === 'excluded' ? '' : p.status}>{text}</Text>
+      <Text className={s.result} data-testid="preview-result" data-status={p.kind === 'excluded' ? '' : p.status}>
+        {text}
+      </Text>
     </div>
   );
 }

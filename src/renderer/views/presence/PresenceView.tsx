@@ -19,7 +19,15 @@ import { useSavedTables } from './use-saved-tables.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
@@ -69,16 +77,39 @@ export function PresenceView({ profileId, onProfile }: ViewProps) {
             <div className={s.row}>
               <Field label={t('presence.tables.table')}>
                 <Select value={saved.open?.name ?? 'default'} onChange={(_, d) => saved.load(d.value)} data-testid="presence-table">
-                  {[...new Set([...saved.names, saved.open?.name ?? 'default'])].map((n) => <option key={n} value={n}>{n}</option>)}
+                  {[...new Set([...saved.names, saved.open?.name ?? 'default'])].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
                 </Select>
               </Field>
-              <Button appearance="primary" disabled={!canSave || !dirty} onClick={() => form && saved.save(form)} data-testid="presence-save">{t('presence.tables.save')}</Button>
+              <Button
+                appearance="primary"
+                disabled={!canSave || !dirty}
+                onClick={() => form && saved.save(form)}
+                data-testid="presence-save"
+              >
+                {t('presence.tables.save')}
+              </Button>
               <Field label={t('presence.tables.newName')}>
                 <Input value={newName} onChange={(_, d) => setNewName(d.value)} placeholder="door-signs" data-testid="presence-new-name" />
               </Field>
-              <Button disabled={!canSave || !newName.trim()} onClick={() => form && saved.save(form, newName.trim())} data-testid="presence-save-as">{t('presence.tables.saveAs')}</Button>
+              <Button
+                disabled={!canSave || !newName.trim()}
+                onClick={() => form && saved.save(form, newName.trim())}
+                data-testid="presence-save-as"
+              >
+                {t('presence.tables.saveAs')}
+              </Button>
               <Text data-testid="presence-saved-state">
-                {dirty ? t('presence.tables.dirty') : saved.justSaved ? t('presence.tables.saved', { name: saved.justSaved }) : saved.open?.saved ? '' : t('presence.tables.builtIn')}
+                {dirty
+                  ? t('presence.tables.dirty')
+                  : saved.justSaved
+                    ? t('presence.tables.saved', { name: saved.justSaved })
+                    : saved.open?.saved
+                      ? ''
+                      : t('presence.tables.builtIn')}
               </Text>
             </div>
             <RuleTable form={form} onChange={setForm} />
@@ -88,17 +119,27 @@ export function PresenceView({ profileId, onProfile }: ViewProps) {
               </Field>
               <Text>{t('presence.exclusions')}:</Text>
               {EXCLUSION_FLAGS.map((k) => (
-                <Checkbox key={k} label={t(`presence.excl.${k}`)} checked={form.exclusions[k]} onChange={(_, d) => setExclusion({ [k]: !!d.checked })} data-testid={`presence-excl-${k}`} />
+                <Checkbox
+                  key={k}
+                  label={t(`presence.excl.${k}`)}
+                  checked={form.exclusions[k]}
+                  onChange={(_, d) => setExclusion({ [k]: !!d.checked })}
+                  data-testid={`presence-excl-${k}`}
+                />
               ))}
               <Field label={t('presence.excl.marker')}>
-                <Input value={form.exclusions.marker} onChange={(_, d) => setExclusion({ marker: d.value })} data-testid="presence-excl-marker" />
+                <Input
+                  value={form.exclusions.marker}
+                  onChange={(_, d) => setExclusion({ marker: d.value })}
+                  data-testid="presence-excl-marker"
+                />
               </Field>
-              <Button appearance="subtle" disabled={saved.busy} onClick={saved.reset} data-testid="presence-reset">{t('presence.rules.reset')}</Button>
+              <Button appearance="subtle" disabled={saved.busy} onClick={saved.reset} data-testid="presence-reset">
+                {t('presence.rules.reset')}
+              </Button>
             </div>
             {validation.state === 'bad' ? <ErrorPanel error={validation.error} testId="presence-rules-error" /> : null}
-            {validation.state === 'ok' ? (
-              <Text data-testid="presence-rules-ok">✓ {t('presence.rules.valid')}</Text>
-            ) : null}
+            {validation.state === 'ok' ? <Text data-testid="presence-rules-ok">✓ {t('presence.rules.valid')}</Text> : null}
             {validation.state === 'checking' ? <Text data-testid="presence-rules-checking">{t('presence.rules.checking')}</Text> : null}
           </section>
           <section className={s.panel}>

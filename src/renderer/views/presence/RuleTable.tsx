@@ -1,16 +1,38 @@
 // The ordered rule table: one row per rule with its conditions and status; add, remove and move (order matters,
 // the first matching rule wins). Multiple show-as / sensitivity values are comma-separated; the host checks them.
-import { Button, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useT } from '../../app/i18n-context.js';
 import { addRule, moveRule, removeRule, updateRule, type RuleRow, type RuleTableForm } from '../../models/presence-rules-model.js';
 
-const splitValues = (text: string) => text.split(',').map((v) => v.trim()).filter(Boolean);
+const splitValues = (text: string) =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (f: RuleTableForm) => void }) {
   const t = useT();
   const set = (i: number, patch: Partial<RuleRow>) => onChange(updateRule(form, i, patch));
   const cell = (i: number, key: 'name' | 'subject' | 'location' | 'status', value: string) => (
-    <Input size="small" value={value} aria-label={t(`presence.rules.${key}`)} placeholder={key === 'subject' || key === 'location' ? t('presence.rules.any') : undefined} onChange={(_, d) => set(i, { [key]: d.value })} data-testid={`rule-${i}-${key}`} />
+    <Input
+      size="small"
+      value={value}
+      aria-label={t(`presence.rules.${key}`)}
+      placeholder={key === 'subject' || key === 'location' ? t('presence.rules.any') : undefined}
+      onChange={(_, d) => set(i, { [key]: d.value })}
+      data-testid={`rule-${i}-${key}`}
+    />
   );
   return (
     <div>
@@ -37,13 +59,33 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
               <TableCell>{cell(i, 'subject', r.subject)}</TableCell>
               <TableCell>{cell(i, 'location', r.location)}</TableCell>
               <TableCell>
-                <Input size="small" aria-label={t('presence.rules.showAs')} placeholder={t('presence.rules.any')} value={r.showAs.join(', ')} onChange={(_, d) => set(i, { showAs: splitValues(d.value) as RuleRow['showAs'] })} data-testid={`rule-${i}-showAs`} />
+                <Input
+                  size="small"
+                  aria-label={t('presence.rules.showAs')}
+                  placeholder={t('presence.rules.any')}
+                  value={r.showAs.join(', ')}
+                  onChange={(_, d) => set(i, { showAs: splitValues(d.value) as RuleRow['showAs'] })}
+                  data-testid={`rule-${i}-showAs`}
+                />
               </TableCell>
               <TableCell>
-                <Input size="small" aria-label={t('presence.rules.sensitivity')} placeholder={t('presence.rules.any')} value={r.sensitivity.join(', ')} onChange={(_, d) => set(i, { sensitivity: splitValues(d.value) as RuleRow['sensitivity'] })} data-testid={`rule-${i}-sensitivity`} />
+                <Input
+                  size="small"
+                  aria-label={t('presence.rules.sensitivity')}
+                  placeholder={t('presence.rules.any')}
+                  value={r.sensitivity.join(', ')}
+                  onChange={(_, d) => set(i, { sensitivity: splitValues(d.value) as RuleRow['sensitivity'] })}
+                  data-testid={`rule-${i}-sensitivity`}
+                />
               </TableCell>
               <TableCell>
-                <Select size="small" aria-label={t('presence.rules.allDay')} value={r.allDay} onChange={(_, d) => set(i, { allDay: d.value as RuleRow['allDay'] })} data-testid={`rule-${i}-allDay`}>
+                <Select
+                  size="small"
+                  aria-label={t('presence.rules.allDay')}
+                  value={r.allDay}
+                  onChange={(_, d) => set(i, { allDay: d.value as RuleRow['allDay'] })}
+                  data-testid={`rule-${i}-allDay`}
+                >
                   <option value="">{t('presence.rules.any')}</option>
                   <option value="yes">{t('presence.rules.yes')}</option>
                   <option value="no">{t('presence.rules.no')}</option>
@@ -51,15 +93,37 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
               </TableCell>
               <TableCell>{cell(i, 'status', r.status)}</TableCell>
               <TableCell>
-                <Button size="small" appearance="subtle" disabled={i === 0} onClick={() => onChange(moveRule(form, i, -1))} aria-label={t('presence.rules.up')} data-testid={`rule-${i}-up`}>↑</Button>
-                <Button size="small" appearance="subtle" disabled={i === form.rules.length - 1} onClick={() => onChange(moveRule(form, i, 1))} aria-label={t('presence.rules.down')} data-testid={`rule-${i}-down`}>↓</Button>
-                <Button size="small" appearance="subtle" onClick={() => onChange(removeRule(form, i))} data-testid={`rule-${i}-remove`}>{t('common.remove')}</Button>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={i === 0}
+                  onClick={() => onChange(moveRule(form, i, -1))}
+                  aria-label={t('presence.rules.up')}
+                  data-testid={`rule-${i}-up`}
+                >
+                  ↑
+                </Button>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={i === form.rules.length - 1}
+                  onClick={() => onChange(moveRule(form, i, 1))}
+                  aria-label={t('presence.rules.down')}
+                  data-testid={`rule-${i}-down`}
+                >
+                  ↓
+                </Button>
+                <Button size="small" appearance="subtle" onClick={() => onChange(removeRule(form, i))} data-testid={`rule-${i}-remove`}>
+                  {t('common.remove')}
+                </Button>
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Button onClick={() => onChange(addRule(form))} data-testid="rule-add">{t('presence.rules.add')}</Button>
+      <Button onClick={() => onChange(addRule(form))} data-testid="rule-add">
+        {t('presence.rules.add')}
+      </Button>
     </div>
   );
 }

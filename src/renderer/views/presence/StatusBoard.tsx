@@ -1,6 +1,19 @@
 // The status of chosen mailboxes now (and what comes next), computed by the host with the rules being edited or
 // the saved table that is open.
-import { Button, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
@@ -10,7 +23,11 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { localiseError } from '../../components/localise-error.js';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
-export const splitLines = (text: string) => text.split(/[\n,;]/).map((v) => v.trim()).filter(Boolean);
+export const splitLines = (text: string) =>
+  text
+    .split(/[\n,;]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function StatusBoard({ profileId, table, tableName }: { profileId?: string; table: Record<string, unknown>; tableName?: string }) {
   const t = useT();
@@ -20,7 +37,10 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
   const [mailboxes, setMailboxes] = useState('');
   const [useEdited, setUseEdited] = useState(true);
   const status = useOperation((signal, pid: string, list: string[], rules?: Record<string, unknown>) =>
-    client['presence.status']({ profileId: pid, mailboxes: list, ...(rules ? { rules } : tableName ? { table: tableName } : {}) }, { signal }),
+    client['presence.status'](
+      { profileId: pid, mailboxes: list, ...(rules ? { rules } : tableName ? { table: tableName } : {}) },
+      { signal },
+    ),
   );
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
   const list = splitLines(mailboxes);
@@ -28,10 +48,25 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
     <div>
       <div className={s.row}>
         <Field label={t('presence.board.mailboxes')}>
-          <Textarea value={mailboxes} onChange={(_, d) => setMailboxes(d.value)} placeholder="alice.smith@contoso.com" data-testid="board-mailboxes" />
+          <Textarea
+            value={mailboxes}
+            onChange={(_, d) => setMailboxes(d.value)}
+            placeholder="alice.smith@contoso.com"
+            data-testid="board-mailboxes"
+          />
         </Field>
-        <Checkbox label={t('presence.board.useEdited')} checked={useEdited} onChange={(_, d) => setUseEdited(!!d.checked)} data-testid="board-useEdited" />
-        <Button appearance="primary" disabled={!profileId || list.length === 0 || status.running} onClick={() => profileId && void status.run(profileId, list, useEdited ? table : undefined)} data-testid="board-check">
+        <Checkbox
+          label={t('presence.board.useEdited')}
+          checked={useEdited}
+          onChange={(_, d) => setUseEdited(!!d.checked)}
+          data-testid="board-useEdited"
+        />
+        <Button
+          appearance="primary"
+          disabled={!profileId || list.length === 0 || status.running}
+          onClick={() => profileId && void status.run(profileId, list, useEdited ? table : undefined)}
+          data-testid="board-check"
+        >
           {t('presence.board.check')}
         </Button>
       </div>
@@ -51,9 +86,18 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
               <TableRow key={m.mailbox} data-testid={`board-${m.mailbox}`}>
                 <TableCell>{m.mailbox}</TableCell>
                 <TableCell>
-                  {m.ok && m.current ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}` : m.error ? localiseError(m.error, t).title : ''}
+                  {m.ok && m.current
+                    ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}`
+                    : m.error
+                      ? localiseError(m.error, t).title
+                      : ''}
                 </TableCell>
-                <TableCell>{(m.upcoming ?? []).slice(0, 3).map((u) => `${time(u.start)} ${u.status}`).join(' · ')}</TableCell>
+                <TableCell>
+                  {(m.upcoming ?? [])
+                    .slice(0, 3)
+                    .map((u) => `${time(u.start)} ${u.status}`)
+                    .join(' · ')}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

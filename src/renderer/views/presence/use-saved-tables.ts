@@ -33,7 +33,10 @@ export function useSavedTables(setForm: (f: RuleTableForm) => void): SavedTables
   const [justSaved, setJustSaved] = useState<string>();
 
   const refreshNames = useCallback(() => {
-    client['presence.tables.list']({}).then((r) => setNames(r.tables.map((t) => t.name)), (e: unknown) => setError(errorInfoOf(e)));
+    client['presence.tables.list']({}).then(
+      (r) => setNames(r.tables.map((t) => t.name)),
+      (e: unknown) => setError(errorInfoOf(e)),
+    );
   }, [client]);
 
   const show = useCallback(

@@ -39,10 +39,25 @@ export function ConnectionSection({ b }: { b: FormBinding }) {
           { value: 'pinned', label: t('profile.tls.pinned') },
         ]}
       />
-      {f.tlsMode === 'caFile' ? <TextField b={b} field="caFile" label={t('profile.caFile')} placeholder="C:\\certs\\contoso-root.pem" required /> : null}
-      {f.tlsMode === 'pinned' ? <TextField b={b} field="pinnedSha256" label={t('profile.pinnedSha256')} placeholder="AB:CD:…" required /> : null}
-      <TextField b={b} field="testMailbox" label={t('profile.testMailbox')} hint={t('profile.testMailbox.hint')} placeholder="alice.smith@contoso.com" />
-      <SelectField b={b} field="logLevel" label={t('profile.logLevel')} options={LOG_LEVELS.map((v) => ({ value: v, label: t(`logLevel.${v}`) }))} />
+      {f.tlsMode === 'caFile' ? (
+        <TextField b={b} field="caFile" label={t('profile.caFile')} placeholder="C:\\certs\\contoso-root.pem" required />
+      ) : null}
+      {f.tlsMode === 'pinned' ? (
+        <TextField b={b} field="pinnedSha256" label={t('profile.pinnedSha256')} placeholder="AB:CD:…" required />
+      ) : null}
+      <TextField
+        b={b}
+        field="testMailbox"
+        label={t('profile.testMailbox')}
+        hint={t('profile.testMailbox.hint')}
+        placeholder="alice.smith@contoso.com"
+      />
+      <SelectField
+        b={b}
+        field="logLevel"
+        label={t('profile.logLevel')}
+        options={LOG_LEVELS.map((v) => ({ value: v, label: t(`logLevel.${v}`) }))}
+      />
     </FieldGrid>
   );
 }

@@ -14,22 +14,44 @@ export function EwsSection({ b }: { b: FormBinding }) {
   return (
     <>
       <Field label={t('profile.endpoint')}>
-        <RadioGroup layout="horizontal" value={f.endpointMode} onChange={(_, d) => b.set('endpointMode', d.value as EndpointMode)} data-testid="profile-endpointMode">
+        <RadioGroup
+          layout="horizontal"
+          value={f.endpointMode}
+          onChange={(_, d) => b.set('endpointMode', d.value as EndpointMode)}
+          data-testid="profile-endpointMode"
+        >
           <Radio value="url" label={t('profile.endpoint.url')} data-testid="profile-endpointMode-url" />
           <Radio value="autodiscover" label={t('profile.endpoint.autodiscover')} data-testid="profile-endpointMode-autodiscover" />
         </RadioGroup>
       </Field>
       <FieldGrid>
         {f.endpointMode === 'url' ? (
-          <TextField b={b} field="url" label={t('profile.url')} hint={t('profile.url.hint')} placeholder="https://mail.contoso.com/EWS/Exchange.asmx" required />
+          <TextField
+            b={b}
+            field="url"
+            label={t('profile.url')}
+            hint={t('profile.url.hint')}
+            placeholder="https://mail.contoso.com/EWS/Exchange.asmx"
+            required
+          />
         ) : (
-          <TextField b={b} field="autodiscoverEmail" label={t('profile.autodiscoverEmail')} hint={t('profile.autodiscoverEmail.hint')} placeholder="svc-calpump@contoso.com" required />
+          <TextField
+            b={b}
+            field="autodiscoverEmail"
+            label={t('profile.autodiscoverEmail')}
+            hint={t('profile.autodiscoverEmail.hint')}
+            placeholder="svc-calpump@contoso.com"
+            required
+          />
         )}
         <SelectField
           b={b}
           field="exchangeVersion"
           label={t('profile.exchangeVersion')}
-          options={[{ value: '', label: t('profile.exchangeVersion.auto') }, ...EXCHANGE_VERSIONS.map((v) => ({ value: v, label: v.replace('_', ' ') }))]}
+          options={[
+            { value: '', label: t('profile.exchangeVersion.auto') },
+            ...EXCHANGE_VERSIONS.map((v) => ({ value: v, label: v.replace('_', ' ') })),
+          ]}
         />
         <SelectField
           b={b}
@@ -40,7 +62,14 @@ export function EwsSection({ b }: { b: FormBinding }) {
             { value: 'basic', label: t('profile.auth.basic') },
           ]}
         />
-        <TextField b={b} field="username" label={t('profile.username')} hint={t('profile.username.hint')} placeholder="svc-calpump@contoso.com" required />
+        <TextField
+          b={b}
+          field="username"
+          label={t('profile.username')}
+          hint={t('profile.username.hint')}
+          placeholder="svc-calpump@contoso.com"
+          required
+        />
         {f.legacyOnline ? null : <SecretInput b={b} field="password" label={t('profile.password')} />}
         <SelectField
           b={b}
@@ -71,8 +100,22 @@ export function EwsSection({ b }: { b: FormBinding }) {
       ) : null}
       {f.legacyOnline ? (
         <FieldGrid>
-          <TextField b={b} field="legacyTenantId" label={t('profile.tenantId')} hint={t('profile.tenantId.hint')} placeholder="contoso.onmicrosoft.com" required />
-          <TextField b={b} field="legacyClientId" label={t('profile.clientId')} hint={t('profile.clientId.hint')} placeholder="00000000-0000-0000-0000-000000000000" required />
+          <TextField
+            b={b}
+            field="legacyTenantId"
+            label={t('profile.tenantId')}
+            hint={t('profile.tenantId.hint')}
+            placeholder="contoso.onmicrosoft.com"
+            required
+          />
+          <TextField
+            b={b}
+            field="legacyClientId"
+            label={t('profile.clientId')}
+            hint={t('profile.clientId.hint')}
+            placeholder="00000000-0000-0000-0000-000000000000"
+            required
+          />
           <SelectField
             b={b}
             field="credential"

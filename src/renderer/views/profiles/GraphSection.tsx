@@ -10,9 +10,29 @@ export function GraphSection({ b }: { b: FormBinding }) {
   const f = b.form;
   return (
     <FieldGrid>
-      <TextField b={b} field="tenantId" label={t('profile.tenantId')} hint={t('profile.tenantId.hint')} placeholder="contoso.onmicrosoft.com" required />
-      <TextField b={b} field="clientId" label={t('profile.clientId')} hint={t('profile.clientId.hint')} placeholder="00000000-0000-0000-0000-000000000000" required />
-      <SelectField b={b} field="flow" label={t('profile.flow')} hint={t(`profile.flow.${f.flow}.hint`)} options={GRAPH_FLOWS.map((v) => ({ value: v, label: t(`profile.flow.${v}`) }))} />
+      <TextField
+        b={b}
+        field="tenantId"
+        label={t('profile.tenantId')}
+        hint={t('profile.tenantId.hint')}
+        placeholder="contoso.onmicrosoft.com"
+        required
+      />
+      <TextField
+        b={b}
+        field="clientId"
+        label={t('profile.clientId')}
+        hint={t('profile.clientId.hint')}
+        placeholder="00000000-0000-0000-0000-000000000000"
+        required
+      />
+      <SelectField
+        b={b}
+        field="flow"
+        label={t('profile.flow')}
+        hint={t(`profile.flow.${f.flow}.hint`)}
+        options={GRAPH_FLOWS.map((v) => ({ value: v, label: t(`profile.flow.${v}`) }))}
+      />
       {f.flow === 'clientCredentials' ? (
         <SelectField
           b={b}
@@ -24,7 +44,9 @@ export function GraphSection({ b }: { b: FormBinding }) {
           ]}
         />
       ) : null}
-      {f.flow === 'clientCredentials' && f.credential === 'secret' ? <SecretInput b={b} field="clientSecret" label={t('profile.clientSecret')} /> : null}
+      {f.flow === 'clientCredentials' && f.credential === 'secret' ? (
+        <SecretInput b={b} field="clientSecret" label={t('profile.clientSecret')} />
+      ) : null}
       {f.flow === 'clientCredentials' && f.credential === 'certificate' ? (
         <SecretInput b={b} field="certificate" label={t('profile.certificate')} hint={t('profile.certificate.hint')} multiline />
       ) : null}
@@ -34,7 +56,9 @@ export function GraphSection({ b }: { b: FormBinding }) {
           <SecretInput b={b} field="password" label={t('profile.password')} />
         </>
       ) : null}
-      {f.flow === 'interactive' ? <TextField b={b} field="redirectUri" label={t('profile.redirectUri')} hint={t('profile.redirectUri.hint')} required /> : null}
+      {f.flow === 'interactive' ? (
+        <TextField b={b} field="redirectUri" label={t('profile.redirectUri')} hint={t('profile.redirectUri.hint')} required />
+      ) : null}
       <TextField b={b} field="authorityHost" label={t('profile.authorityHost')} hint={t('profile.authorityHost.hint')} />
       <TextField b={b} field="graphHost" label={t('profile.graphHost')} hint={t('profile.graphHost.hint')} />
     </FieldGrid>

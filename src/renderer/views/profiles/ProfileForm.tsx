@@ -7,7 +7,13 @@ import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { validateProfileForm, type FieldId, type ProfileFormState, type ProfileSubmit, type SecretField } from '../../models/profile-form-model.js';
+import {
+  validateProfileForm,
+  type FieldId,
+  type ProfileFormState,
+  type ProfileSubmit,
+  type SecretField,
+} from '../../models/profile-form-model.js';
 import { ConnectionSection } from './ConnectionSection.js';
 import { EwsSection } from './EwsSection.js';
 import { visibleErrors, type FormBinding } from './form-binding.js';
@@ -41,7 +47,10 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
   const [submitted, setSubmitted] = useState(false);
   const [dirty, setDirty] = useState(isNew);
   // A new profile becomes an existing one after its first save; the form instance stays.
-  const stored = useMemo(() => (Object.entries(secrets ?? {}) as Array<[SecretField, string]>).filter(([, v]) => v === 'stored').map(([k]) => k), [secrets]);
+  const stored = useMemo(
+    () => (Object.entries(secrets ?? {}) as Array<[SecretField, string]>).filter(([, v]) => v === 'stored').map(([k]) => k),
+    [secrets],
+  );
   const validation = useMemo(() => validateProfileForm(form, stored), [form, stored]);
   const errors = visibleErrors(validation.ok ? {} : validation.errors, touched, submitted);
 
@@ -78,10 +87,15 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
   };
 
   return (
-    <form className={s.root} data-testid="profile-form" noValidate onSubmit={(e) => {
+    <form
+      className={s.root}
+      data-testid="profile-form"
+      noValidate
+      onSubmit={(e) => {
         e.preventDefault();
         onSave();
-      }}>
+      }}
+    >
       <Text size={600} weight="semibold">
         {isNew ? t(form.kind === 'ews' ? 'profile.new.ews' : 'profile.new.graph') : form.name}
       </Text>

@@ -17,7 +17,19 @@ const useStyles = makeStyles({
   mailbox: { flexGrow: 1, maxWidth: '420px' },
 });
 
-export function ProfileTestPanel({ form, isNew, dirty, validation, onInvalid }: { form: ProfileFormState; isNew: boolean; dirty: boolean; validation: ValidationResult; onInvalid: () => void }) {
+export function ProfileTestPanel({
+  form,
+  isNew,
+  dirty,
+  validation,
+  onInvalid,
+}: {
+  form: ProfileFormState;
+  isNew: boolean;
+  dirty: boolean;
+  validation: ValidationResult;
+  onInvalid: () => void;
+}) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
@@ -44,7 +56,12 @@ export function ProfileTestPanel({ form, isNew, dirty, validation, onInvalid }: 
       <Divider alignContent="start">{t('profile.test.title')}</Divider>
       <div className={s.row}>
         <Field className={s.mailbox} label={t('profile.test.mailbox')} hint={t('profile.test.mailbox.hint')}>
-          <Input value={mailbox} placeholder={form.testMailbox || 'alice.smith@contoso.com'} onChange={(_, d) => setMailbox(d.value)} data-testid="profile-test-mailbox" />
+          <Input
+            value={mailbox}
+            placeholder={form.testMailbox || 'alice.smith@contoso.com'}
+            onChange={(_, d) => setMailbox(d.value)}
+            data-testid="profile-test-mailbox"
+          />
         </Field>
         <Button onClick={onTest} disabled={test.running} data-testid="profile-test-run">
           {t('profile.test.run')}

@@ -67,7 +67,13 @@ export function SignInPanel({ profileId }: { profileId: string }) {
           <strong data-testid="profile-signin-usercode">{deviceCode.userCode}</strong>
         </Text>
       ) : null}
-      {login.running ? <BusyBar label={t(deviceCode ? 'profile.signin.waitingCode' : 'profile.signin.waiting')} onCancel={login.cancel} testId="profile-signin-busy" /> : null}
+      {login.running ? (
+        <BusyBar
+          label={t(deviceCode ? 'profile.signin.waitingCode' : 'profile.signin.waiting')}
+          onCancel={login.cancel}
+          testId="profile-signin-busy"
+        />
+      ) : null}
       {login.error ? <ErrorPanel error={login.error} testId="profile-signin-error" /> : null}
       {logout.error ? <ErrorPanel error={logout.error} testId="profile-signout-error" /> : null}
     </section>

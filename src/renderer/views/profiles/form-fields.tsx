@@ -20,7 +20,15 @@ function errorNode(b: FormBinding, field: FieldId, t: ReturnType<typeof useT>): 
   return key ? <span data-testid={`profile-${field}-error`}>{t(key)}</span> : undefined;
 }
 
-export function TextField({ b, field, label, hint, required, placeholder, multiline }: Common & { field: StringField; placeholder?: string; multiline?: boolean }) {
+export function TextField({
+  b,
+  field,
+  label,
+  hint,
+  required,
+  placeholder,
+  multiline,
+}: Common & { field: StringField; placeholder?: string; multiline?: boolean }) {
   const t = useT();
   const err = errorNode(b, field, t);
   const common = {
@@ -85,7 +93,12 @@ export function SelectField<K extends FieldId>({
   const err = errorNode(b, field, t);
   return (
     <Field label={label} hint={hint} validationState={err ? 'error' : 'none'} validationMessage={err}>
-      <Select value={b.form[field] as string} data-testid={`profile-${field}`} name={field} onChange={(_, d) => b.set(field, d.value as ProfileFormState[K])}>
+      <Select
+        value={b.form[field] as string}
+        data-testid={`profile-${field}`}
+        name={field}
+        onChange={(_, d) => b.set(field, d.value as ProfileFormState[K])}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -12,7 +12,16 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { LOG_LEVELS } from '../../models/profile-form-model.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '520px', backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '520px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
 });
 
 const LANG_NAMES = { en: 'English', de: 'Deutsch', nl: 'Nederlands' } as const;
@@ -48,7 +57,11 @@ export function SettingsView({ onSaved }: { onSaved: (s: Settings) => void }) {
   return (
     <div className={s.root} data-testid="settings">
       <Field label={t('settings.language')}>
-        <Select value={settings.language} onChange={(_, d) => void change({ language: d.value as Settings['language'] })} data-testid="settings-language">
+        <Select
+          value={settings.language}
+          onChange={(_, d) => void change({ language: d.value as Settings['language'] })}
+          data-testid="settings-language"
+        >
           {UI_LANGS.map((l) => (
             <option key={l} value={l}>
               {LANG_NAMES[l]}
@@ -57,7 +70,11 @@ export function SettingsView({ onSaved }: { onSaved: (s: Settings) => void }) {
         </Select>
       </Field>
       <Field label={t('settings.logLevel')} hint={t('settings.logLevel.hint')}>
-        <Select value={settings.logLevel} onChange={(_, d) => void change({ logLevel: d.value as Settings['logLevel'] })} data-testid="settings-logLevel">
+        <Select
+          value={settings.logLevel}
+          onChange={(_, d) => void change({ logLevel: d.value as Settings['logLevel'] })}
+          data-testid="settings-logLevel"
+        >
           {LOG_LEVELS.map((l) => (
             <option key={l} value={l}>
               {t(`logLevel.${l}`)}
@@ -66,7 +83,12 @@ export function SettingsView({ onSaved }: { onSaved: (s: Settings) => void }) {
         </Select>
       </Field>
       {version?.features.startAtLogin ? (
-        <Switch checked={settings.startAtLogin} label={t('settings.startAtLogin')} onChange={(_, d) => void change({ startAtLogin: d.checked })} data-testid="settings-startAtLogin" />
+        <Switch
+          checked={settings.startAtLogin}
+          label={t('settings.startAtLogin')}
+          onChange={(_, d) => void change({ startAtLogin: d.checked })}
+          data-testid="settings-startAtLogin"
+        />
       ) : (
         <Text size={200} data-testid="settings-startAtLogin-unavailable">
           {t('settings.startAtLogin.unavailable')}

@@ -28,7 +28,18 @@ export function SetupView({ profileId, onProfile, onNavigate }: ViewProps) {
   const script = useOperation((_signal, pid: string, g: string) => client['setup.script']({ profileId: pid, scopeGroup: g || undefined }));
 
   if (!loading && profiles.length === 0) {
-    return <EmptyState testId="setup-no-profiles" title={t('browse.noProfiles.title')} hint={t('setup.noProfiles.hint')} action={<Button appearance="primary" onClick={() => onNavigate('profiles')}>{t('browse.noProfiles.action')}</Button>} />;
+    return (
+      <EmptyState
+        testId="setup-no-profiles"
+        title={t('browse.noProfiles.title')}
+        hint={t('setup.noProfiles.hint')}
+        action={
+          <Button appearance="primary" onClick={() => onNavigate('profiles')}>
+            {t('browse.noProfiles.action')}
+          </Button>
+        }
+      />
+    );
   }
   const copy = async (text: string) => {
     try {
@@ -44,9 +55,19 @@ export function SetupView({ profileId, onProfile, onNavigate }: ViewProps) {
       <div className={s.row}>
         <ProfilePicker profiles={profiles} value={profileId} onChange={onProfile} testId="setup-profile" />
         <Field label={t('setup.scopeGroup')} hint={t('setup.scopeGroup.hint')}>
-          <Input value={group} onChange={(_, d) => setGroup(d.value)} placeholder="calpump-mailboxes@contoso.com" data-testid="setup-group" />
+          <Input
+            value={group}
+            onChange={(_, d) => setGroup(d.value)}
+            placeholder="calpump-mailboxes@contoso.com"
+            data-testid="setup-group"
+          />
         </Field>
-        <Button appearance="primary" disabled={!profileId || script.running} onClick={() => profileId && void script.run(profileId, group.trim())} data-testid="setup-generate">
+        <Button
+          appearance="primary"
+          disabled={!profileId || script.running}
+          onClick={() => profileId && void script.run(profileId, group.trim())}
+          data-testid="setup-generate"
+        >
           {t('setup.generate')}
         </Button>
       </div>
@@ -61,7 +82,14 @@ export function SetupView({ profileId, onProfile, onNavigate }: ViewProps) {
               {t('setup.save', { file: script.result.fileName })}
             </Button>
           </div>
-          <Textarea className={s.script} value={script.result.script} readOnly resize="vertical" data-testid="setup-script" textarea={{ className: s.script }} />
+          <Textarea
+            className={s.script}
+            value={script.result.script}
+            readOnly
+            resize="vertical"
+            data-testid="setup-script"
+            textarea={{ className: s.script }}
+          />
         </>
       ) : null}
     </div>

@@ -28,7 +28,10 @@ export function SavedRules({ current, onOpen }: SavedRulesProps) {
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(() => {
-    client['twoway.rules.list']({}).then((r) => setRules(r.rules), (e: unknown) => setError(errorInfoOf(e)));
+    client['twoway.rules.list']({}).then(
+      (r) => setRules(r.rules),
+      (e: unknown) => setError(errorInfoOf(e)),
+    );
   }, [client]);
   useEffect(refresh, [refresh]);
   useEvent('data.changed', (p) => p.group === 'twowayRules' && refresh());
@@ -58,7 +61,11 @@ export function SavedRules({ current, onOpen }: SavedRulesProps) {
         <Field label={t('twoway.savedRules')}>
           <Select value={openId} onChange={(_, d) => open(d.value)} data-testid="twoway-saved">
             <option value="">{t('twoway.newRule')}</option>
-            {rules.map((r) => <option key={String(r.id)} value={String(r.id)}>{String(r.id)}</option>)}
+            {rules.map((r) => (
+              <option key={String(r.id)} value={String(r.id)}>
+                {String(r.id)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Button

@@ -1,6 +1,22 @@
 // Two-way: edit a rule between two mailboxes (which side wins, what flows each way), save it for the CLI and
 // later runs, run it once, and read its conflict log (both versions of each conflict).
-import { Button, Checkbox, Field, Input, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TwoWayConflictView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -11,13 +27,31 @@ import type { ViewProps } from '../../app/ViewSwitch.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
-import { emptyTwoWayForm, FLOWS, profileOfSideA, ruleFromTwoWayForm, setFlow, twoWayFormFromRule, twoWayFormReady, type Direction, type TwoWayForm } from '../../models/twoway-rule-model.js';
+import {
+  emptyTwoWayForm,
+  FLOWS,
+  profileOfSideA,
+  ruleFromTwoWayForm,
+  setFlow,
+  twoWayFormFromRule,
+  twoWayFormReady,
+  type Direction,
+  type TwoWayForm,
+} from '../../models/twoway-rule-model.js';
 import { SavedRules } from './SavedRules.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
 });
 
 /** One side's version as a line: subject and start, or "(deleted)" when that side had removed it. */
@@ -34,7 +68,9 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
   const { profiles } = useProfiles();
   const [form, setForm] = useState<TwoWayForm>(emptyTwoWayForm);
   const patch = (p: Partial<TwoWayForm>) => setForm((f) => ({ ...f, ...p }));
-  const run = useOperation((signal, pid: string, rule: Record<string, unknown>) => client['twoway.run']({ profileId: pid, rule }, { signal }));
+  const run = useOperation((signal, pid: string, rule: Record<string, unknown>) =>
+    client['twoway.run']({ profileId: pid, rule }, { signal }),
+  );
   const conflicts = useOperation((signal, id: string) => client['twoway.conflicts']({ ruleId: id }, { signal }));
   const id = form.id.trim();
   const ready = !!profileId && twoWayFormReady(form);
@@ -49,7 +85,13 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
     <Field label={t(dir === 'aToB' ? 'twoway.aToB' : 'twoway.bToA')}>
       <div>
         {FLOWS.map((flow) => (
-          <Checkbox key={flow} label={t(`twoway.flow.${flow}`)} checked={form.propagate[dir][flow]} onChange={(_, d) => setForm((f) => setFlow(f, dir, flow, d.checked === true))} data-testid={`twoway-${dir}-${flow}`} />
+          <Checkbox
+            key={flow}
+            label={t(`twoway.flow.${flow}`)}
+            checked={form.propagate[dir][flow]}
+            onChange={(_, d) => setForm((f) => setFlow(f, dir, flow, d.checked === true))}
+            data-testid={`twoway-${dir}-${flow}`}
+          />
         ))}
       </div>
     </Field>
@@ -75,7 +117,11 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
           <Field label={t('twoway.profileB')}>
             <Select value={form.profileB} onChange={(_, d) => patch({ profileB: d.value })} data-testid="twoway-profileB">
               <option value="">{t('twoway.sameProfile')}</option>
-              {profiles.map(({ profile }) => <option key={profile.id} value={profile.id}>{profile.name}</option>)}
+              {profiles.map(({ profile }) => (
+                <option key={profile.id} value={profile.id}>
+                  {profile.name}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field label={t('twoway.master')}>
@@ -86,15 +132,32 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
           </Field>
           {flows('aToB')}
           {flows('bToA')}
-          <Button appearance="primary" disabled={!ready || run.running} onClick={() => profileId && void run.run(profileId, rule())} data-testid="twoway-run">{t('twoway.run')}</Button>
-          <Button disabled={!id || conflicts.running} onClick={() => void conflicts.run(id)} data-testid="twoway-loadConflicts">{t('twoway.loadConflicts')}</Button>
+          <Button
+            appearance="primary"
+            disabled={!ready || run.running}
+            onClick={() => profileId && void run.run(profileId, rule())}
+            data-testid="twoway-run"
+          >
+            {t('twoway.run')}
+          </Button>
+          <Button disabled={!id || conflicts.running} onClick={() => void conflicts.run(id)} data-testid="twoway-loadConflicts">
+            {t('twoway.loadConflicts')}
+          </Button>
         </div>
       </div>
       {run.running ? <BusyBar label={t('twoway.running')} onCancel={run.cancel} testId="twoway-busy" /> : null}
       {run.error ? <ErrorPanel error={run.error} testId="twoway-error" /> : null}
       {r && !run.running ? (
         <Text data-testid="twoway-result">
-          {t('twoway.result', { ca: r.created.a, cb: r.created.b, ua: r.updated.a, ub: r.updated.b, da: r.deleted.a, db: r.deleted.b, unchanged: r.unchanged })}
+          {t('twoway.result', {
+            ca: r.created.a,
+            cb: r.created.b,
+            ua: r.updated.a,
+            ub: r.updated.b,
+            da: r.deleted.a,
+            db: r.deleted.b,
+            unchanged: r.unchanged,
+          })}
         </Text>
       ) : null}
       {r && !run.running ? r.errors.map((e, i) => <ErrorPanel key={i} error={e.error} testId={`twoway-item-error-${i}`} />) : null}
@@ -102,7 +165,9 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
       {conflicts.result ? (
         <div className={s.panel} data-testid="twoway-conflicts">
           <Subtitle2>{t('twoway.conflicts')}</Subtitle2>
-          {list.length === 0 ? <Text>{t('twoway.noConflicts')}</Text> : (
+          {list.length === 0 ? (
+            <Text>{t('twoway.noConflicts')}</Text>
+          ) : (
             <Table size="small">
               <TableHeader>
                 <TableRow>

@@ -30,17 +30,20 @@ export async function createItem(call: EwsCall): Promise<string> {
   const messages = perItem(
     items,
     (itemEl) => {
-      if (itemEl.localName !== 'CalendarItem') throw new EwsResponseError('ErrorInvalidRequest', 'The simulator only stores calendar items.');
+      if (itemEl.localName !== 'CalendarItem')
+        throw new EwsResponseError('ErrorInvalidRequest', 'The simulator only stores calendar items.');
       const send = requiredSendMode(call, 'SendMeetingInvitations', INVITATION_VALUES);
       const folder = folderRef
         ? resolveFolderRef(call, folderRef)
         : call.world.folders.get(call.world.mailboxes.get(call.actingSmtp ?? '')?.distinguished.calendar ?? '');
       if (!folder) throw new EwsResponseError('ErrorFolderNotFound', 'The specified folder could not be found in the store.');
       openFolder(call, folder, 'write');
-      if (folder.folderClass !== 'IPF.Appointment') throw new EwsResponseError('ErrorInvalidRequest', 'Calendar items can only be saved in calendar folders.');
+      if (folder.folderClass !== 'IPF.Appointment')
+        throw new EwsResponseError('ErrorInvalidRequest', 'Calendar items can only be saved in calendar folders.');
       const p = parseCalendarItem(itemEl);
       if (!p.start || !p.end) throw new EwsResponseError('ErrorInvalidRequest', 'Start and End are required.');
-      if (Date.parse(p.end) < Date.parse(p.start)) throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
+      if (Date.parse(p.end) < Date.parse(p.start))
+        throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
       const mb = call.world.mailboxes.get(folder.mailbox)!;
       const timeZone = p.timeZone ?? call.timeZoneContext ?? 'UTC';
       const times = p.isAllDay ? normaliseAllDay(p.start, p.end, timeZone) : { start: p.start, end: p.end };
@@ -74,7 +77,10 @@ export async function createItem(call: EwsCall): Promise<string> {
       };
       const ev = call.world.mutate.insertEvent(data, mb.smtp, folder.id);
       if (send !== 'SendToNone') recordInvitations(call, ev, 'request');
-      return successMessage('CreateItemResponseMessage', `<m:Items><t:CalendarItem><t:ItemId Id="${esc(ev.id)}" ChangeKey="${esc(ev.changeKey)}"/></t:CalendarItem></m:Items>`);
+      return successMessage(
+        'CreateItemResponseMessage',
+        `<m:Items><t:CalendarItem><t:ItemId Id="${esc(ev.id)}" ChangeKey="${esc(ev.changeKey)}"/></t:CalendarItem></m:Items>`,
+      );
     },
     'CreateItemResponseMessage',
     '<m:Items/>',

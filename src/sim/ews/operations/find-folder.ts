@@ -23,12 +23,18 @@ function descendants(call: EwsCall, parent: SimFolder, deep: boolean): SimFolder
 function folderValue(call: EwsCall, f: SimFolder) {
   return (uri: string): string | undefined => {
     switch (uri) {
-      case 'folder:DisplayName': return f.displayName;
-      case 'folder:FolderClass': return f.folderClass || undefined;
-      case 'folder:TotalCount': return String(call.world.folderItems.get(f.id)?.size ?? 0);
-      case 'folder:ChildFolderCount': return String(childFolders(call.world, f.id).length);
-      case 'tag:0x10f4:Boolean': return f.hidden ? 'true' : 'false';
-      default: return undefined;
+      case 'folder:DisplayName':
+        return f.displayName;
+      case 'folder:FolderClass':
+        return f.folderClass || undefined;
+      case 'folder:TotalCount':
+        return String(call.world.folderItems.get(f.id)?.size ?? 0);
+      case 'folder:ChildFolderCount':
+        return String(childFolders(call.world, f.id).length);
+      case 'tag:0x10f4:Boolean':
+        return f.hidden ? 'true' : 'false';
+      default:
+        return undefined;
     }
   };
 }
@@ -43,7 +49,9 @@ export async function findFolder(call: EwsCall): Promise<string> {
     (ref) => {
       const parent = openFolderRef(call, ref, 'read');
       const restriction = restrictionOf(call.op);
-      const all = descendants(call, parent, traversal === 'Deep').filter((f) => !restriction || evaluate(restriction, folderValue(call, f)));
+      const all = descendants(call, parent, traversal === 'Deep').filter(
+        (f) => !restriction || evaluate(restriction, folderValue(call, f)),
+      );
       let list = all;
       let pagingAttr = '';
       let includesLast = true;

@@ -28,8 +28,15 @@ function sortViews(views: ItemView[], orderEl: Element | undefined): ItemView[] 
   const uri = attr(child(order, 'FieldURI', NS.t), 'FieldURI') ?? 'calendar:Start';
   const dir = attr(order, 'Order') === 'Descending' ? -1 : 1;
   const key = (v: ItemView): string =>
-    uri === 'item:Subject' ? v.subject : uri === 'item:LastModifiedTime' ? v.lastModified : uri === 'calendar:End' ? v.end
-      : uri === 'item:DateTimeCreated' || uri === 'item:DateTimeReceived' ? v.ev.created : v.start;
+    uri === 'item:Subject'
+      ? v.subject
+      : uri === 'item:LastModifiedTime'
+        ? v.lastModified
+        : uri === 'calendar:End'
+          ? v.end
+          : uri === 'item:DateTimeCreated' || uri === 'item:DateTimeReceived'
+            ? v.ev.created
+            : v.start;
   return views.sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : 0));
 }
 
@@ -37,18 +44,30 @@ function itemValue(v: ItemView) {
   return (uri: string): string | string[] | undefined => {
     const ev = v.ev;
     switch (uri) {
-      case 'item:Subject': return v.subject;
-      case 'item:Categories': return ev.categories.length ? ev.categories : undefined;
-      case 'item:Sensitivity': return ev.sensitivity[0]!.toUpperCase() + ev.sensitivity.slice(1);
-      case 'item:LastModifiedTime': return v.lastModified;
-      case 'item:DateTimeCreated': return ev.created;
-      case 'calendar:Start': return v.start;
-      case 'calendar:End': return v.end;
-      case 'calendar:Location': return v.location || undefined;
-      case 'calendar:UID': return ev.iCalUId;
-      case 'calendar:IsAllDayEvent': return String(ev.isAllDay);
-      case 'calendar:IsRecurring': return String(v.kind !== 'Single');
-      case 'calendar:CalendarItemType': return v.kind;
+      case 'item:Subject':
+        return v.subject;
+      case 'item:Categories':
+        return ev.categories.length ? ev.categories : undefined;
+      case 'item:Sensitivity':
+        return ev.sensitivity[0]!.toUpperCase() + ev.sensitivity.slice(1);
+      case 'item:LastModifiedTime':
+        return v.lastModified;
+      case 'item:DateTimeCreated':
+        return ev.created;
+      case 'calendar:Start':
+        return v.start;
+      case 'calendar:End':
+        return v.end;
+      case 'calendar:Location':
+        return v.location || undefined;
+      case 'calendar:UID':
+        return ev.iCalUId;
+      case 'calendar:IsAllDayEvent':
+        return String(ev.isAllDay);
+      case 'calendar:IsRecurring':
+        return String(v.kind !== 'Single');
+      case 'calendar:CalendarItemType':
+        return v.kind;
       default:
         return ev.extendedProperties.find((p) => p.key.toLowerCase() === uri.toLowerCase())?.value;
     }
@@ -70,20 +89,30 @@ export async function findItem(call: EwsCall): Promise<string> {
       let views: ItemView[];
       let rootAttrs: string;
       if (calView) {
-        if (restrictionOf(call.op)) throw new EwsResponseError('ErrorInvalidRestriction', 'Restrictions and sort order may not be specified for a CalendarView.');
+        if (restrictionOf(call.op))
+          throw new EwsResponseError('ErrorInvalidRestriction', 'Restrictions and sort order may not be specified for a CalendarView.');
         const from = parseDate(attr(calView, 'StartDate'));
         const to = parseDate(attr(calView, 'EndDate'));
         if (to < from) throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
         if (to - from > TWO_YEARS_MS) {
-          throw new EwsResponseError('ErrorCalendarViewRangeTooBig', 'The time range specified in the calendar view exceeds the allowed maximum.');
+          throw new EwsResponseError(
+            'ErrorCalendarViewRangeTooBig',
+            'The time range specified in the calendar view exceeds the allowed maximum.',
+          );
         }
-        const all = events.flatMap((ev) => expandEvent(ev, from, to)).sort(compareExpanded).map(viewOfExpanded);
+        const all = events
+          .flatMap((ev) => expandEvent(ev, from, to))
+          .sort(compareExpanded)
+          .map(viewOfExpanded);
         const max = Math.min(Number(attr(calView, 'MaxEntriesReturned') ?? FIND_COUNT_LIMIT), FIND_COUNT_LIMIT);
         views = all.slice(0, max);
         rootAttrs = `TotalItemsInView="${all.length}" IncludesLastItemInRange="${views.length >= all.length}"`;
       } else {
         const restriction = restrictionOf(call.op);
-        const all = sortViews(events.map(viewOfEvent).filter((v) => !restriction || evaluate(restriction, itemValue(v))), sortOrder);
+        const all = sortViews(
+          events.map(viewOfEvent).filter((v) => !restriction || evaluate(restriction, itemValue(v))),
+          sortOrder,
+        );
         const max = Math.min(Number(attr(pageView, 'MaxEntriesReturned') ?? FIND_COUNT_LIMIT), FIND_COUNT_LIMIT);
         const offset = Number(attr(pageView, 'Offset') ?? 0);
         const fromEnd = attr(pageView, 'BasePoint') === 'End';

@@ -10,7 +10,13 @@ import type { EwsCall } from '../call.js';
 import { folderLevel, isOwner, levelAtLeast } from '../call.js';
 import { NS } from '../soap.js';
 import { FREE_BUSY } from '../values.js';
-import { formatLocal, parseRequestTime, parseSerializableZone, serializableZoneXml, type SerializableZone } from '../serializable-time-zone.js';
+import {
+  formatLocal,
+  parseRequestTime,
+  parseSerializableZone,
+  serializableZoneXml,
+  type SerializableZone,
+} from '../serializable-time-zone.js';
 
 const VIEWS = ['None', 'MergedOnly', 'FreeBusy', 'FreeBusyMerged', 'Detailed', 'DetailedMerged'];
 const MERGED_CODE: Record<string, number> = { free: 0, tentative: 1, busy: 2, oof: 3, workingElsewhere: 4, unknown: 5 };
@@ -71,8 +77,14 @@ export async function getUserAvailability(call: EwsCall): Promise<string> {
       .flatMap((ev) => expandEvent(ev, from, to))
       .filter((i) => i.showAs !== 'free' && !i.isCancelled)
       .sort((a, b) => (a.start < b.start ? -1 : 1));
-    const merged = view.endsWith('Merged') || view === 'MergedOnly' ? `<t:MergedFreeBusy>${mergedString(items, from, to, interval)}</t:MergedFreeBusy>` : '';
-    const events = view === 'MergedOnly' || view === 'None' ? '' : `<t:CalendarEventArray>${items.map((i) => eventXml(i, zone, view.startsWith('Detailed'), owner)).join('')}</t:CalendarEventArray>`;
+    const merged =
+      view.endsWith('Merged') || view === 'MergedOnly'
+        ? `<t:MergedFreeBusy>${mergedString(items, from, to, interval)}</t:MergedFreeBusy>`
+        : '';
+    const events =
+      view === 'MergedOnly' || view === 'None'
+        ? ''
+        : `<t:CalendarEventArray>${items.map((i) => eventXml(i, zone, view.startsWith('Detailed'), owner)).join('')}</t:CalendarEventArray>`;
     const hours =
       `<t:WorkingHours>${serializableZoneXml(mb.timeZone)}<t:WorkingPeriodArray><t:WorkingPeriod><t:DayOfWeek>Monday Tuesday Wednesday Thursday Friday</t:DayOfWeek>` +
       `<t:StartTimeInMinutes>480</t:StartTimeInMinutes><t:EndTimeInMinutes>1020</t:EndTimeInMinutes></t:WorkingPeriod></t:WorkingPeriodArray></t:WorkingHours>`;

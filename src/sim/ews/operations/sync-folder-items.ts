@@ -20,11 +20,16 @@ export async function syncFolderItems(call: EwsCall): Promise<string> {
     [ref],
     (r) => {
       if (!r) throw new EwsResponseError('ErrorInvalidRequest', 'The request is invalid.');
-      if (!Number.isInteger(max) || max < 1 || max > 512) throw new EwsResponseError('ErrorInvalidArgument', 'MaxChangesReturned must be between 1 and 512.');
+      if (!Number.isInteger(max) || max < 1 || max > 512)
+        throw new EwsResponseError('ErrorInvalidArgument', 'MaxChangesReturned must be between 1 and 512.');
       const folder = openFolderRef(call, r, 'read');
       const world = call.world;
       const live = world.folderItems.get(folder.id) ?? new Set<string>();
-      let state = decodeSyncState(childText(call.op, 'SyncState', NS.m), folder, world) ?? { folderId: folder.id, seq: world.seq, offset: 0 };
+      let state = decodeSyncState(childText(call.op, 'SyncState', NS.m), folder, world) ?? {
+        folderId: folder.id,
+        seq: world.seq,
+        offset: 0,
+      };
       const render = (kind: 'Create' | 'Update', id: string) => {
         const ev = world.events.get(id)!;
         return `<t:${kind}>${calendarItemXml(call, viewOfEvent(ev), shape, 'find')}</t:${kind}>`;

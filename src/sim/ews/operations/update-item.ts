@@ -27,7 +27,10 @@ export async function updateItem(call: EwsCall): Promise<string> {
       const send = requiredSendMode(call, 'SendMeetingInvitationsOrCancellations', SEND_VALUES);
       const ck = attr(ref, 'ChangeKey');
       if (ck && ck !== view.changeKey && conflict !== 'AlwaysOverwrite') {
-        throw new EwsResponseError('ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
+        throw new EwsResponseError(
+          'ErrorIrresolvableConflict',
+          'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+        );
       }
       const patch: Partial<SimEvent> = {};
       let extended = [...view.ev.extendedProperties];
@@ -50,9 +53,19 @@ export async function updateItem(call: EwsCall): Promise<string> {
           extended.push(e);
         }
         const fields: Partial<SimEvent> = {
-          subject: p.subject, body: p.body, sensitivity: p.sensitivity, categories: p.categories, importance: p.importance,
-          reminderMinutes: p.reminderMinutes, start: p.start, end: p.end, isAllDay: p.isAllDay, showAs: p.showAs, location: p.location,
-          recurrence: p.recurrence, timeZone: p.timeZone,
+          subject: p.subject,
+          body: p.body,
+          sensitivity: p.sensitivity,
+          categories: p.categories,
+          importance: p.importance,
+          reminderMinutes: p.reminderMinutes,
+          start: p.start,
+          end: p.end,
+          isAllDay: p.isAllDay,
+          showAs: p.showAs,
+          location: p.location,
+          recurrence: p.recurrence,
+          timeZone: p.timeZone,
         };
         for (const [k, v] of Object.entries(fields)) if (v !== undefined) (patch as Record<string, unknown>)[k] = v;
         if (p.attendees) {
@@ -64,12 +77,14 @@ export async function updateItem(call: EwsCall): Promise<string> {
       let ev: SimEvent;
       if (view.kind === 'Occurrence' || view.kind === 'Exception') {
         const bad = Object.keys(patch).filter((k) => !OCCURRENCE_FIELDS.has(k));
-        if (bad.length) throw new EwsResponseError('ErrorInvalidPropertyForOperation', `Property ${bad[0]} cannot be changed on a single occurrence.`);
+        if (bad.length)
+          throw new EwsResponseError('ErrorInvalidPropertyForOperation', `Property ${bad[0]} cannot be changed on a single occurrence.`);
         ev = call.world.mutate.updateEvent(view.id, patch);
       } else {
         const start = patch.start ?? view.ev.start;
         const end = patch.end ?? view.ev.end;
-        if (Date.parse(end) < Date.parse(start)) throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
+        if (Date.parse(end) < Date.parse(start))
+          throw new EwsResponseError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
         if (patch.isAllDay ?? view.ev.isAllDay) Object.assign(patch, normaliseAllDay(start, end, patch.timeZone ?? view.ev.timeZone));
         ev = call.world.mutate.updateEvent(view.id, { ...patch, extendedProperties: extended });
       }

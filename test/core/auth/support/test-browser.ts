@@ -36,7 +36,14 @@ function request(url: URL, method: string, headers: Record<string, string>, body
 }
 
 const attr = (tag: string, name: string) => tag.match(new RegExp(`${name}="([^"]*)"`, 'i'))?.[1];
-const unescapeHtml = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x2F;/gi, '/').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x2F;/gi, '/')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 export function firstForm(html: string): { action?: string; method: string; fields: Record<string, string> } | undefined {
   const form = html.match(/<form\b[^>]*>[\s\S]*?<\/form>/i)?.[0];

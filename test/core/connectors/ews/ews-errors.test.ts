@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { errorForResponseCode } from '../../../../src/core/connectors/ews/ews-errors.js';
 import { mapEwsResponseCode, mappedEwsResponseCodes } from '../../../../src/core/errors/error-map.js';
 
-const ctx = { url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'CONTOSO\\svc-calpump', mailbox: 'anna.schmidt@contoso.com', folder: 'calendar' };
+const ctx = {
+  url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+  username: 'CONTOSO\\svc-calpump',
+  mailbox: 'anna.schmidt@contoso.com',
+  folder: 'calendar',
+};
 
 describe('errorForResponseCode', () => {
   it.each(mappedEwsResponseCodes)('%s: the connector and the doctor name the same entry, rendered complete', (code) => {

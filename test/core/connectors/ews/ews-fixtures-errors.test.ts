@@ -13,12 +13,15 @@ const opts = { recorder: schema.recorder };
 const from = new Date('2026-01-12T00:00:00Z');
 const to = new Date('2026-01-19T00:00:00Z');
 
-const view = (http: FixtureHttp, over = {}) => collect(fixtureConnector(http, over, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
+const view = (http: FixtureHttp, over = {}) =>
+  collect(fixtureConnector(http, over, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
 const busy = { status: 500, body: fixture('server-busy-fault-2019.xml') };
 
 describe('EWS error answers → catalogue ids', () => {
   it('ErrorServerBusy (SOAP fault with BackOffMilliseconds) is retried after exactly that wait', async () => {
-    const http = new FixtureHttp().on('FindItem', busy, busy, 'find-item-calendarview-last-page-2019.xml').on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
+    const http = new FixtureHttp()
+      .on('FindItem', busy, busy, 'find-item-calendarview-last-page-2019.xml')
+      .on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
     const { connector, waits } = fixtureConnector(http, {}, opts);
     const events = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
     expect(events.length).toBeGreaterThan(0);
@@ -38,7 +41,9 @@ describe('EWS error answers → catalogue ids', () => {
   it('ErrorImpersonateUserDenied fault → ews.impersonation.denied naming account and mailbox', async () => {
     const err = await failure(view(new FixtureHttp().on('FindItem', { status: 500, body: fixture('impersonate-user-denied-2016.xml') })));
     expect(err.id).toBe('ews.impersonation.denied');
-    expect(err.info().message).toBe('Exchange answered ErrorImpersonateUserDenied: svc-calpump@contoso.com may not act as anna.schmidt@contoso.com.');
+    expect(err.info().message).toBe(
+      'Exchange answered ErrorImpersonateUserDenied: svc-calpump@contoso.com may not act as anna.schmidt@contoso.com.',
+    );
     expect(err.info().delay).toContain('10 minutes');
   });
 
@@ -48,10 +53,18 @@ describe('EWS error answers → catalogue ids', () => {
   });
 
   it('ErrorAccessDenied in delegate mode → ews.delegate.accessDenied; in impersonation mode → ews.access.denied', async () => {
-    const delegate = fixtureConnector(new FixtureHttp().on('GetFolder', 'access-denied-delegate-2016.xml'), { access: 'delegate', username: 'svc-delegate@contoso.com' }, opts).connector;
+    const delegate = fixtureConnector(
+      new FixtureHttp().on('GetFolder', 'access-denied-delegate-2016.xml'),
+      { access: 'delegate', username: 'svc-delegate@contoso.com' },
+      opts,
+    ).connector;
     const err = await failure(delegate.folderTree('jan.devries@contoso.com'));
     expect(err.id).toBe('ews.delegate.accessDenied');
-    expect(err.params).toMatchObject({ code: 'ErrorAccessDenied', username: 'svc-delegate@contoso.com', mailbox: 'jan.devries@contoso.com' });
+    expect(err.params).toMatchObject({
+      code: 'ErrorAccessDenied',
+      username: 'svc-delegate@contoso.com',
+      mailbox: 'jan.devries@contoso.com',
+    });
     const imp = fixtureConnector(new FixtureHttp().on('GetFolder', 'access-denied-delegate-2016.xml'), {}, opts).connector;
     const err2 = await failure(imp.folderTree('jan.devries@contoso.com'));
     expect(err2.id).toBe('ews.access.denied');
@@ -61,7 +74,9 @@ describe('EWS error answers → catalogue ids', () => {
 
   it('ErrorFolderNotFound for a folder id → ews.folder.notFound; for calendar in delegate mode → ews.delegate.accessDenied', async () => {
     const http = new FixtureHttp().on('FindItem', 'folder-not-found-2016.xml');
-    const err = await failure(collect(fixtureConnector(http, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'AAMkADGone', from, to)));
+    const err = await failure(
+      collect(fixtureConnector(http, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'AAMkADGone', from, to)),
+    );
     expect(err.id).toBe('ews.folder.notFound');
     expect(err.params.folder).toBe('AAMkADGone');
     const err2 = await failure(view(new FixtureHttp().on('FindItem', 'folder-not-found-2016.xml'), { access: 'delegate' }));
@@ -76,7 +91,11 @@ describe('EWS error answers → catalogue ids', () => {
   });
 
   it('401: wrong credentials → ews.auth.unauthorized; a scheme the server does not offer → ews.auth.schemeNotOffered', async () => {
-    const unauthorized = { status: 401, headers: { 'content-type': 'text/html', 'www-authenticate': 'Negotiate, NTLM, Basic realm="mail.contoso.com"' }, body: '' };
+    const unauthorized = {
+      status: 401,
+      headers: { 'content-type': 'text/html', 'www-authenticate': 'Negotiate, NTLM, Basic realm="mail.contoso.com"' },
+      body: '',
+    };
     const err = await failure(view(new FixtureHttp().on('FindItem', unauthorized)));
     expect(err.id).toBe('ews.auth.unauthorized');
     expect(err.params.username).toBe('svc-calpump@contoso.com');
@@ -84,14 +103,21 @@ describe('EWS error answers → catalogue ids', () => {
     const err2 = await failure(view(new FixtureHttp().on('FindItem', onlyKerberos)));
     expect(err2.id).toBe('ews.auth.schemeNotOffered');
     expect(err2.params).toEqual({ wanted: 'Basic', offered: 'Negotiate, NTLM' });
-    const ntlmProfile = await failure(view(new FixtureHttp().on('NtlmNegotiate', { status: 401, headers: { 'www-authenticate': 'Basic realm="x"' } }), { auth: 'ntlm' }));
+    const ntlmProfile = await failure(
+      view(new FixtureHttp().on('NtlmNegotiate', { status: 401, headers: { 'www-authenticate': 'Basic realm="x"' } }), { auth: 'ntlm' }),
+    );
     expect(ntlmProfile.params).toEqual({ wanted: 'NTLM', offered: 'Basic' });
   });
 
   it('an OWA forms login page (200 HTML or 302 to logon.aspx) → ews.auth.formsLogin', async () => {
     const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: fixture('owa-forms-login.html') };
     expect((await failure(view(new FixtureHttp().on('FindItem', html)))).id).toBe('ews.auth.formsLogin');
-    const redirect = { status: 302, headers: { location: 'https://mail.contoso.com/owa/auth/logon.aspx?url=https%3a%2f%2fmail.contoso.com%2fEWS%2fExchange.asmx&reason=0' } };
+    const redirect = {
+      status: 302,
+      headers: {
+        location: 'https://mail.contoso.com/owa/auth/logon.aspx?url=https%3a%2f%2fmail.contoso.com%2fEWS%2fExchange.asmx&reason=0',
+      },
+    };
     const err = await failure(view(new FixtureHttp().on('FindItem', redirect)));
     expect(err.id).toBe('ews.auth.formsLogin');
     expect(err.evidence).toContain('logon.aspx');
@@ -111,8 +137,14 @@ describe('EWS error answers → catalogue ids', () => {
   });
 
   it('an HTML 503 from a load balancer is retried with back-off, then succeeds', async () => {
-    const unavailable = { status: 503, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Service Unavailable</h1></body></html>' };
-    const http = new FixtureHttp().on('FindItem', unavailable, 'find-item-calendarview-last-page-2019.xml').on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
+    const unavailable = {
+      status: 503,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body><h1>Service Unavailable</h1></body></html>',
+    };
+    const http = new FixtureHttp()
+      .on('FindItem', unavailable, 'find-item-calendarview-last-page-2019.xml')
+      .on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
     const { connector, waits } = fixtureConnector(http, {}, opts);
     expect((await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to))).length).toBe(3);
     expect(waits).toEqual([375]);

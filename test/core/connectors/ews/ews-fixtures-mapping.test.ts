@@ -15,7 +15,9 @@ describe('EWS response mapping from recorded Exchange answers', () => {
       .on('GetItem', 'get-item-people-page1-2019.xml', 'get-item-people-page2-2019.xml')
       .on('GetItem:masters', 'get-item-master-uid-2019.xml');
     const { connector } = fixtureConnector(http, {}, opts);
-    const events = await collect(connector.calendarView('anna.schmidt', 'calendar', new Date('2026-01-12T00:00:00Z'), new Date('2026-01-19T00:00:00Z')));
+    const events = await collect(
+      connector.calendarView('anna.schmidt', 'calendar', new Date('2026-01-12T00:00:00Z'), new Date('2026-01-19T00:00:00Z')),
+    );
     expect(http.pending()).toEqual([]);
     expect(events.map((e) => e.id)).toEqual(['AAMkAGI2TG93AAA=occ1', 'AAMkAGI2TG93AAA=exc1', 'AAMkAGI2TG93AAA=allday1']);
     const [occ, exc, allDay] = events;
@@ -48,7 +50,16 @@ describe('EWS response mapping from recorded Exchange answers', () => {
     });
     expect(exc.iCalUId).toBe(occ.iCalUId);
     // 23:00Z is local midnight in Berlin: the event's own dates, kept as 00:00Z.
-    expect(allDay).toMatchObject({ isAllDay: true, start: '2026-01-16T00:00:00.000Z', end: '2026-01-18T00:00:00.000Z', showAs: 'oof', sensitivity: 'private', subject: 'Betriebsausflug & Grillen', location: '', categories: [] });
+    expect(allDay).toMatchObject({
+      isAllDay: true,
+      start: '2026-01-16T00:00:00.000Z',
+      end: '2026-01-18T00:00:00.000Z',
+      showAs: 'oof',
+      sensitivity: 'private',
+      subject: 'Betriebsausflug & Grillen',
+      location: '',
+      categories: [],
+    });
     expect(allDay.organizer).toEqual({ name: 'Peter Extern', email: 'peter@fabrikam.example' });
     expect(allDay.attendees).toBeUndefined();
     expect(allDay.originalStart).toBeUndefined();
@@ -88,7 +99,10 @@ describe('EWS response mapping from recorded Exchange answers', () => {
   });
 
   it('ResolveNames with a Warning (several matches) lists every match; rooms come from room lists', async () => {
-    const http = new FixtureHttp().on('GetRoomLists', 'get-room-lists-2016.xml').on('GetRooms', 'get-rooms-2016.xml').on('ResolveNames', 'resolve-names-warning-2019.xml');
+    const http = new FixtureHttp()
+      .on('GetRoomLists', 'get-room-lists-2016.xml')
+      .on('GetRooms', 'get-rooms-2016.xml')
+      .on('ResolveNames', 'resolve-names-warning-2019.xml');
     const { connector } = fixtureConnector(http, {}, opts);
     const page = await connector.listMailboxes('anna');
     expect(page.items).toEqual([
@@ -99,7 +113,10 @@ describe('EWS response mapping from recorded Exchange answers', () => {
   });
 
   it('FindPeople listing marks rooms and returns a cursor while more people remain', async () => {
-    const http = new FixtureHttp().on('GetRoomLists', 'get-room-lists-2016.xml').on('GetRooms', 'get-rooms-2016.xml').on('FindPeople', 'find-people-2016.xml');
+    const http = new FixtureHttp()
+      .on('GetRoomLists', 'get-room-lists-2016.xml')
+      .on('GetRooms', 'get-rooms-2016.xml')
+      .on('FindPeople', 'find-people-2016.xml');
     const { connector } = fixtureConnector(http, {}, opts);
     const page = await connector.listMailboxes();
     expect(page.items.map((m) => [m.smtp, m.kind])).toEqual([
@@ -112,7 +129,9 @@ describe('EWS response mapping from recorded Exchange answers', () => {
   });
 
   it('SyncFolderItems: creates, updates and deletes (read-flag changes ignored); an invalid state → flagged full resync', async () => {
-    const http = new FixtureHttp().on('SyncFolderItems', 'sync-folder-items-2016.xml').on('GetItem', 'get-item-sync-2016.xml', 'get-item-master-2016.xml');
+    const http = new FixtureHttp()
+      .on('SyncFolderItems', 'sync-folder-items-2016.xml')
+      .on('GetItem', 'get-item-sync-2016.xml', 'get-item-master-2016.xml');
     const { connector } = fixtureConnector(http, {}, opts);
     const r = await connector.syncChanges!('anna.schmidt@contoso.com', 'calendar', 'H4sIOLD');
     expect(r.nextState).toBe('H4sIAAAAAAAEAGNgYGBkYGBgZAAAMPbsVQwAAAA=');
@@ -124,7 +143,9 @@ describe('EWS response mapping from recorded Exchange answers', () => {
     ]);
     expect(http.requests[0].body).toContain('<m:SyncState>H4sIOLD</m:SyncState>');
 
-    const again = new FixtureHttp().on('SyncFolderItems', 'sync-state-invalid-2016.xml', 'sync-folder-items-2016.xml').on('GetItem', 'get-item-sync-2016.xml', 'get-item-master-2016.xml');
+    const again = new FixtureHttp()
+      .on('SyncFolderItems', 'sync-state-invalid-2016.xml', 'sync-folder-items-2016.xml')
+      .on('GetItem', 'get-item-sync-2016.xml', 'get-item-master-2016.xml');
     const r2 = await fixtureConnector(again, {}, opts).connector.syncChanges!('anna.schmidt@contoso.com', 'calendar', 'H4sIBROKEN');
     expect(r2.fullResync).toBe(true);
     expect(again.requests[1].body).not.toContain('<m:SyncState>');
@@ -133,12 +154,18 @@ describe('EWS response mapping from recorded Exchange answers', () => {
   it('GetUserAvailability: blocks per mailbox; an unknown address is skipped with a warning', async () => {
     const http = new FixtureHttp().on('GetUserAvailabilityRequest', 'get-user-availability-2016.xml');
     const { connector, logger } = fixtureConnector(http, {}, opts);
-    const blocks = await connector.availability!(['anna.schmidt@contoso.com', 'nobody@contoso.com'], new Date('2026-01-12T00:00:00Z'), new Date('2026-01-19T00:00:00Z'));
+    const blocks = await connector.availability!(
+      ['anna.schmidt@contoso.com', 'nobody@contoso.com'],
+      new Date('2026-01-12T00:00:00Z'),
+      new Date('2026-01-19T00:00:00Z'),
+    );
     expect(blocks.map((b) => [b.mailbox, b.showAs])).toEqual([
       ['anna.schmidt@contoso.com', 'busy'],
       ['anna.schmidt@contoso.com', 'tentative'],
     ]);
-    expect(logger.records.some((r) => r.event === 'ews.availability.mailboxFailed' && r.fields.mailbox === 'nobody@contoso.com')).toBe(true);
+    expect(logger.records.some((r) => r.event === 'ews.availability.mailboxFailed' && r.fields.mailbox === 'nobody@contoso.com')).toBe(
+      true,
+    );
   });
 
   it('test() reads the ServerVersionInfo header of the answers', async () => {

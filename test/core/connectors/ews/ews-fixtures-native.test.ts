@@ -29,7 +29,11 @@ describe('EWS native read path on recorded Exchange answers', () => {
       ['AAMkAGI2TG93AAA=allday1', 'peter@fabrikam.example'],
     ]);
     expect(events.every((e) => e.attendees === undefined)).toBe(true);
-    expect(events[1]).toMatchObject({ seriesId: 'AAMkAGI2TG93AAA=master1', originalStart: '2026-01-13T08:00:00.000Z', timeZone: 'Europe/Berlin' });
+    expect(events[1]).toMatchObject({
+      seriesId: 'AAMkAGI2TG93AAA=master1',
+      originalStart: '2026-01-13T08:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+    });
     // Two items name the same DN: one ResolveNames (the cache answers the second).
     expect(bodies(http, 'ResolveNames')).toHaveLength(1);
     expect(bodies(http, 'ResolveNames')[0]).toContain('/O=CONTOSO/OU=EXCHANGE ADMINISTRATIVE GROUP');
@@ -45,7 +49,11 @@ describe('EWS native read path on recorded Exchange answers', () => {
     const { connector } = fixtureConnector(http, {}, opts);
     const events = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to, { includeAttendees: false }));
     expect(http.pending()).toEqual([]);
-    expect(events.map((e) => e.organizer?.email)).toEqual(['anna.schmidt@contoso.com', 'anna.schmidt@contoso.com', 'peter@fabrikam.example']);
+    expect(events.map((e) => e.organizer?.email)).toEqual([
+      'anna.schmidt@contoso.com',
+      'anna.schmidt@contoso.com',
+      'peter@fabrikam.example',
+    ]);
     expect(events.every((e) => e.attendees === undefined)).toBe(true);
     const gets = bodies(http, 'GetItem').filter((b) => !b.includes('RecurringMasterItemId'));
     expect(gets[0]).toContain('<t:FieldURI FieldURI="calendar:Organizer"/>');
@@ -79,26 +87,37 @@ describe('EWS native read path on recorded Exchange answers', () => {
 
   it('an Error message in FindItem or GetItem becomes the mapped CalpumpError with the code', async () => {
     const tooBig = new FixtureHttp().on('FindItem', 'find-item-range-too-big-2019.xml');
-    const e1 = await collect(fixtureConnector(tooBig, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)).catch((e) => e);
+    const e1 = await collect(
+      fixtureConnector(tooBig, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
+    ).catch((e) => e);
     expect(e1).toBeInstanceOf(CalpumpError);
     expect((e1 as CalpumpError).params.code).toBe('ErrorCalendarViewRangeTooBig');
 
     const denied = new FixtureHttp().on('FindItem', 'find-item-view-page1-2019.xml').on('GetItem', 'get-item-access-denied-2019.xml');
-    const e2 = await collect(fixtureConnector(denied, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)).catch((e) => e);
+    const e2 = await collect(
+      fixtureConnector(denied, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
+    ).catch((e) => e);
     expect(e2).toBeInstanceOf(CalpumpError);
     expect((e2 as CalpumpError).params.code).toBe('ErrorAccessDenied');
     expect((e2 as CalpumpError).params.mailbox).toBe('anna.schmidt@contoso.com');
   });
 
   it('a SOAP fault on FindItem surfaces as a CalpumpError, not a parse failure', async () => {
-    const http = new FixtureHttp().on('FindItem', { status: 500, body: (await import('./fixture-http.js')).fixture('schema-validation-fault-2016.xml') });
-    const err = await collect(fixtureConnector(http, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)).catch((e) => e);
+    const http = new FixtureHttp().on('FindItem', {
+      status: 500,
+      body: (await import('./fixture-http.js')).fixture('schema-validation-fault-2016.xml'),
+    });
+    const err = await collect(
+      fixtureConnector(http, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(CalpumpError);
     expect((err as CalpumpError).id).not.toBe('ews.response.malformed');
   });
 
   it('an Exchange 2010 SP2 session asks for StartTimeZone (no StartTimeZoneId in that schema) and reads its Id', async () => {
-    const http = new FixtureHttp().on('FindItem', 'find-item-calendarview-last-page-2019.xml').on('GetItem', 'get-item-calendar-2016.xml', 'get-item-master-2016.xml');
+    const http = new FixtureHttp()
+      .on('FindItem', 'find-item-calendarview-last-page-2019.xml')
+      .on('GetItem', 'get-item-calendar-2016.xml', 'get-item-master-2016.xml');
     const { connector } = fixtureConnector(http, { exchangeVersion: 'Exchange2010_SP2' }, opts);
     await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)).catch(() => []);
     const find = bodies(http, 'FindItem')[0];
@@ -109,9 +128,13 @@ describe('EWS native read path on recorded Exchange answers', () => {
 
   it('delegate access names the mailbox in the folder id and sends no impersonation header', async () => {
     const http = new FixtureHttp().on('FindItem', 'find-item-range-too-big-2019.xml');
-    await collect(fixtureConnector(http, { access: 'delegate' }, opts).connector.calendarView('jan.devries@contoso.com', 'calendar', from, to)).catch(() => []);
+    await collect(
+      fixtureConnector(http, { access: 'delegate' }, opts).connector.calendarView('jan.devries@contoso.com', 'calendar', from, to),
+    ).catch(() => []);
     const find = bodies(http, 'FindItem')[0];
-    expect(find).toContain('<t:DistinguishedFolderId Id="calendar"><t:Mailbox><t:EmailAddress>jan.devries@contoso.com</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>');
+    expect(find).toContain(
+      '<t:DistinguishedFolderId Id="calendar"><t:Mailbox><t:EmailAddress>jan.devries@contoso.com</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>',
+    );
     expect(find).not.toContain('ExchangeImpersonation');
   });
 

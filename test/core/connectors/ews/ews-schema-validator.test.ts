@@ -9,7 +9,8 @@ const findItem = (shape: string) =>
 
 describe('EWS schema validator (test support)', () => {
   it('accepts a valid FindItem CalendarView with impersonation header', async () => {
-    const impersonation = '<t:RequestServerVersion Version="Exchange2013"/><t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>anna@contoso.com</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>';
+    const impersonation =
+      '<t:RequestServerVersion Version="Exchange2013"/><t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>anna@contoso.com</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>';
     expect(await validateEwsRequests([{ operation: 'FindItem', url: 'x', body: envelope(findItem('IdOnly'), impersonation) }])).toEqual([]);
   });
 
@@ -24,7 +25,9 @@ describe('EWS schema validator (test support)', () => {
   });
 
   it('rejects an invalid header (unknown RequestServerVersion)', async () => {
-    const failures = await validateEwsRequests([{ operation: 'FindItem', url: 'x', body: envelope(findItem('IdOnly'), '<t:RequestServerVersion Version="Exchange1999"/>') }]);
+    const failures = await validateEwsRequests([
+      { operation: 'FindItem', url: 'x', body: envelope(findItem('IdOnly'), '<t:RequestServerVersion Version="Exchange1999"/>') },
+    ]);
     expect(failures.map((f) => f.part)).toEqual(['header0']);
   });
 

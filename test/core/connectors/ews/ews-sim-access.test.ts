@@ -5,7 +5,8 @@ import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator 
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
 
-const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) => (a.start + a.subject).localeCompare(b.start + b.subject);
+const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) =>
+  (a.start + a.subject).localeCompare(b.start + b.subject);
 
 describe('EWS access modes against the simulator', () => {
   let sim: RunningSimulator;

@@ -5,7 +5,8 @@ import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator 
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
 
-const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) => (a.start + a.subject).localeCompare(b.start + b.subject);
+const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) =>
+  (a.start + a.subject).localeCompare(b.start + b.subject);
 
 describe('EWS calendars against the simulator', () => {
   let sim: RunningSimulator;
@@ -21,7 +22,9 @@ describe('EWS calendars against the simulator', () => {
     const { connector } = simConnector(sim, {}, opts());
     const tree = await connector.folderTree('anna.schmidt@contoso.com');
     expect(tree[0]).toMatchObject({ name: 'Kalender', path: 'Kalender', kind: 'calendar', distinguishedId: 'calendar' });
-    expect(tree.map((f) => f.path)).toEqual(expect.arrayContaining(['Kalender/Feiertage', 'Kalender/Projekte', 'Kalender/Projekte/Archiv']));
+    expect(tree.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['Kalender/Feiertage', 'Kalender/Projekte', 'Kalender/Projekte/Archiv']),
+    );
     expect(tree.every((f) => f.kind === 'calendar')).toBe(true);
     const projekte = tree.find((f) => f.path === 'Kalender/Projekte')!;
     expect(projekte.parentId).toBe(tree[0].id);
@@ -47,7 +50,9 @@ describe('EWS calendars against the simulator', () => {
     }
     const projekte = (await connector.folderTree('anna.schmidt@contoso.com')).find((f) => f.path === 'Kalender/Projekte')!;
     const sprint = await collect(connector.calendarView('anna.schmidt@contoso.com', projekte.id, day(-30), day(60)));
-    expect(sprint.map(comparableEvent).sort(byStart)).toEqual(expectedEvents(sim.world, 'anna.schmidt@contoso.com', projekte.id, day(-30), day(60)).map(comparableEvent).sort(byStart));
+    expect(sprint.map(comparableEvent).sort(byStart)).toEqual(
+      expectedEvents(sim.world, 'anna.schmidt@contoso.com', projekte.id, day(-30), day(60)).map(comparableEvent).sort(byStart),
+    );
     await connector.close();
   });
 

@@ -36,7 +36,13 @@ describe('EWS directory and autodiscover against the simulator', () => {
     do {
       const page = await connector.listMailboxes(undefined, cursor);
       seen.push(...page.items.map((m) => m.id));
-      if (pages === 0) expect(page.items.filter((m) => m.kind === 'room').map((m) => m.smtp).sort()).toEqual(['room.amsterdam.small@contoso.com', 'room.amsterdam@contoso.com', 'room.berlin@contoso.com']);
+      if (pages === 0)
+        expect(
+          page.items
+            .filter((m) => m.kind === 'room')
+            .map((m) => m.smtp)
+            .sort(),
+        ).toEqual(['room.amsterdam.small@contoso.com', 'room.amsterdam@contoso.com', 'room.berlin@contoso.com']);
       cursor = page.nextCursor;
       pages++;
     } while (cursor && pages < 10);
@@ -49,7 +55,11 @@ describe('EWS directory and autodiscover against the simulator', () => {
   });
 
   it('autodiscover (POX) finds the EWS URL from an e-mail address; describe() says how', async () => {
-    const { connector } = simConnector(sim, { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' }, { ...opts(), autodiscoverBase: sim.url });
+    const { connector } = simConnector(
+      sim,
+      { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' },
+      { ...opts(), autodiscoverBase: sim.url },
+    );
     const steps = await connector.test('anna.schmidt@contoso.com');
     expect(steps[0]).toMatchObject({ id: 'ews.url', status: 'pass' });
     expect(steps[0].evidence).toContain(`autodiscover POX ${sim.url}/autodiscover/autodiscover.xml`);
@@ -60,7 +70,11 @@ describe('EWS directory and autodiscover against the simulator', () => {
 
   it('autodiscover falls back to SOAP GetUserSettings and follows redirectAddr', async () => {
     sim.faults.stage({ kind: 'http500', match: '/autodiscover/autodiscover.xml', times: 10 });
-    const { connector } = simConnector(sim, { url: undefined, autodiscoverEmail: 'moved.user@contoso.com' }, { ...opts(), autodiscoverBase: sim.url });
+    const { connector } = simConnector(
+      sim,
+      { url: undefined, autodiscoverEmail: 'moved.user@contoso.com' },
+      { ...opts(), autodiscoverBase: sim.url },
+    );
     const d = await connector.describe();
     expect(d.ewsUrl).toBe(sim.ewsUrl);
     expect(d.urlSource).toContain('SOAP');
@@ -73,7 +87,11 @@ describe('EWS directory and autodiscover against the simulator', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const dead = `https://127.0.0.1:${(probe.address() as net.AddressInfo).port}`;
     await new Promise<void>((r) => probe.close(() => r()));
-    const { connector } = simConnector(sim, { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' }, { ...opts(), autodiscoverBase: dead });
+    const { connector } = simConnector(
+      sim,
+      { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' },
+      { ...opts(), autodiscoverBase: dead },
+    );
     const err = (await connector.folderTree('anna.schmidt@contoso.com').catch((e) => e)) as CalpumpError;
     expect(err.id).toBe('ews.autodiscover.failed');
     expect(err.params.tried).toContain(`POX ${dead}/autodiscover/autodiscover.xml → net.refused`);

@@ -23,7 +23,11 @@ describe('FindItem refusing a property', () => {
 
   it('falls back to times-only FindItem + GetItem once, with a warning, and exports the same events', async () => {
     const bodies: string[] = [];
-    const { connector, logger } = simConnector(sim, {}, { recorder: (r) => (schema.recorder(r), r.operation === 'FindItem' && bodies.push(r.body)) });
+    const { connector, logger } = simConnector(
+      sim,
+      {},
+      { recorder: (r) => (schema.recorder(r), r.operation === 'FindItem' && bodies.push(r.body)) },
+    );
     for (const mailbox of ['anna.schmidt@contoso.com', 'jan.devries@contoso.com']) {
       const got = await collect(connector.calendarView(mailbox, 'calendar', day(-30), day(30), { includeAttendees: false }));
       const want = expectedEvents(sim.world, mailbox, 'calendar', day(-30), day(30));

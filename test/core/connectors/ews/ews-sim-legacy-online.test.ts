@@ -12,7 +12,8 @@ import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { memorySecrets, recordingLogger } from '../../net/fakes.js';
 import { ANCHOR, collect, simProfile } from './sim-helpers.js';
 
-const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) => (a.start + a.subject).localeCompare(b.start + b.subject);
+const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) =>
+  (a.start + a.subject).localeCompare(b.start + b.subject);
 const ANNA = 'anna.schmidt@contoso.com';
 
 describe('EWS connector: legacy EWS on Microsoft 365 (OAuth bearer)', () => {
@@ -26,20 +27,36 @@ describe('EWS connector: legacy EWS on Microsoft 365 (OAuth bearer)', () => {
 
   function onlineProfile(over: Partial<EwsProfile> = {}): EwsProfile {
     // access 'delegate' on purpose: app-only tokens must impersonate whatever the profile says.
-    return simProfile(sim, { id: 'exo', name: 'exo-legacy', access: 'delegate', legacyOnline: { tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url }, ...over });
+    return simProfile(sim, {
+      id: 'exo',
+      name: 'exo-legacy',
+      access: 'delegate',
+      legacyOnline: { tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url },
+      ...over,
+    });
   }
 
   function connectorFor(profile: EwsProfile, options: EwsConnectorOptions = {}) {
     // No password stored: Basic/NTLM would fail with secrets.missing, so success proves the bearer was used.
     const secrets = memorySecrets({ [secretKey(profile.id, 'clientSecret')]: SIM_APP_DAEMON_SECRET });
     const logger = recordingLogger();
-    const connector = createEwsConnector(profile, { secrets, logger, env: {}, fetchTimeoutMs: 20_000 }, { sleep: async () => {}, recorder: schema.recorder, ...options });
+    const connector = createEwsConnector(
+      profile,
+      { secrets, logger, env: {}, fetchTimeoutMs: 20_000 },
+      { sleep: async () => {}, recorder: schema.recorder, ...options },
+    );
     return { connector, logger };
   }
 
   /** A sender over a real client that spoils the bearer token of the first `spoil` EWS requests. */
   async function spoilingSender(profile: EwsProfile, spoil: number) {
-    const client = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: { mode: 'none' }, secrets: memorySecrets(), timeoutMs: 20_000 });
+    const client = await HttpClient.create({
+      profileId: profile.id,
+      tls: profile.tls,
+      proxy: { mode: 'none' },
+      secrets: memorySecrets(),
+      timeoutMs: 20_000,
+    });
     const authHeaders: string[] = [];
     const anchors: string[] = [];
     let left = spoil;

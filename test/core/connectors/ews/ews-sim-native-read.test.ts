@@ -41,9 +41,13 @@ describe('EWS native calendar read against the simulator', () => {
   it('without attendees: no attendee GetItem, organizers resolved from legacy DNs once each, same events', async () => {
     const { connector } = simConnector(sim, {}, { recorder: schema.recorder });
     sim.counters.reset();
-    const got = await collect(connector.calendarView('jan.devries@contoso.com', 'calendar', day(-60), day(60), { includeAttendees: false }));
+    const got = await collect(
+      connector.calendarView('jan.devries@contoso.com', 'calendar', day(-60), day(60), { includeAttendees: false }),
+    );
     const want = expectedEvents(sim.world, 'jan.devries@contoso.com', 'calendar', day(-60), day(60));
-    expect(got.map((e) => ({ ...full(e), attendees: undefined })).sort(order)).toEqual(want.map((e) => ({ ...full(e), attendees: undefined })).sort(order));
+    expect(got.map((e) => ({ ...full(e), attendees: undefined })).sort(order)).toEqual(
+      want.map((e) => ({ ...full(e), attendees: undefined })).sort(order),
+    );
     expect(got.every((e) => e.attendees === undefined)).toBe(true);
     const series = new Set(got.filter((e) => e.seriesId).map((e) => e.seriesId));
     // GetItem only for series masters (batched 50 a request).
@@ -59,7 +63,9 @@ describe('EWS native calendar read against the simulator', () => {
 
   it('with the body: GetItem asks for text bodies and they arrive', async () => {
     const { connector } = simConnector(sim, {}, { recorder: schema.recorder });
-    const got = await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', day(-7), day(7), { includeBody: true, includeAttendees: false }));
+    const got = await collect(
+      connector.calendarView('alice.smith@contoso.com', 'calendar', day(-7), day(7), { includeBody: true, includeAttendees: false }),
+    );
     expect(got.some((e) => e.body && e.body.length > 0)).toBe(true);
     expect(got.every((e) => e.attendees === undefined)).toBe(true);
     expect(got.every((e) => e.organizer?.email?.includes('@'))).toBe(true);
@@ -69,7 +75,9 @@ describe('EWS native calendar read against the simulator', () => {
   it('a three-year window: two CalendarView chunks (Exchange refuses over two years), equal to the truth', async () => {
     const { connector } = simConnector(sim, {}, { recorder: schema.recorder });
     sim.counters.reset();
-    const got = await collect(connector.calendarView('bob.jones@contoso.com', 'calendar', day(-550), day(545), { includeAttendees: false }));
+    const got = await collect(
+      connector.calendarView('bob.jones@contoso.com', 'calendar', day(-550), day(545), { includeAttendees: false }),
+    );
     const want = expectedEvents(sim.world, 'bob.jones@contoso.com', 'calendar', day(-550), day(545));
     expect(new Set(got.map((e) => e.id)).size).toBe(got.length);
     expect(got.map(comparableEvent).sort(order)).toEqual(want.map(comparableEvent).sort(order));
@@ -85,7 +93,9 @@ describe('EWS native calendar read against the simulator', () => {
     const ids = await connector.syncChanges!('alice.smith@contoso.com', 'calendar', undefined, { idsOnly: true });
     expect(sim.counters.operation('GetItem')).toBe(0);
     expect(ids.changes).toEqual([]);
-    expect(ids.changeIds!.map((c) => `${c.kind} ${c.id}`).sort()).toEqual(fullForm.changes.map((c) => `${c.kind} ${c.kind === 'delete' ? c.id : c.event.id}`).sort());
+    expect(ids.changeIds!.map((c) => `${c.kind} ${c.id}`).sort()).toEqual(
+      fullForm.changes.map((c) => `${c.kind} ${c.kind === 'delete' ? c.id : c.event.id}`).sort(),
+    );
     const again = await connector.syncChanges!('alice.smith@contoso.com', 'calendar', ids.nextState, { idsOnly: true });
     expect(again.changeIds).toEqual([]);
     await connector.close();

@@ -25,7 +25,12 @@ describe('NTLM inside Negotiate (server offers only Negotiate)', () => {
   });
 
   it('a wrong password is ews.auth.unauthorized, not "scheme not offered"', async () => {
-    const { connector } = simConnector(sim, { auth: 'ntlm', username: 'CONTOSO\\svc-calpump' }, { recorder: schema.recorder }, 'wrong-password');
+    const { connector } = simConnector(
+      sim,
+      { auth: 'ntlm', username: 'CONTOSO\\svc-calpump' },
+      { recorder: schema.recorder },
+      'wrong-password',
+    );
     const err = await failure(collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(1))));
     expect(err.id).toBe('ews.auth.unauthorized');
     await connector.close();

@@ -42,7 +42,11 @@ describe('EWS through a forward proxy', () => {
   });
 
   it('NTLM handshakes run on one tunnelled connection through the proxy', async () => {
-    const { connector } = simConnector(sim, { auth: 'ntlm', username: 'CONTOSO\\svc-calpump', proxy: { mode: 'url', url: proxy.url } }, opts());
+    const { connector } = simConnector(
+      sim,
+      { auth: 'ntlm', username: 'CONTOSO\\svc-calpump', proxy: { mode: 'url', url: proxy.url } },
+      opts(),
+    );
     const before = proxy.countFor(host());
     const events = await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', day(0), day(3)));
     expect(events.length).toBeGreaterThan(0);
@@ -60,7 +64,10 @@ describe('EWS through a forward proxy', () => {
     expect((await viaEnv.describe()).proxy).toBe(`proxy http://127.0.0.1:${proxy.port} (from HTTPS_PROXY)`);
     await viaEnv.close();
 
-    const bypass = simConnector(sim, { proxy: { mode: 'system' } }, opts(), PASSWORD, { HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' }).connector;
+    const bypass = simConnector(sim, { proxy: { mode: 'system' } }, opts(), PASSWORD, {
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: 'localhost,127.0.0.1',
+    }).connector;
     await collect(bypass.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(7)));
     expect(proxy.countFor(host())).toBe(through);
     expect((await bypass.describe()).proxy).toBe('direct (host in NO_PROXY)');
@@ -70,7 +77,10 @@ describe('EWS through a forward proxy', () => {
   it('proxy credentials: from the SecretStore, sent as Proxy-Authorization, never logged; missing → net.proxy.failed', async () => {
     const profile = simProfile(sim, { proxy: { mode: 'url', url: authProxy.url, username: 'svc-proxy' } });
     const logger = recordingLogger();
-    const secrets = memorySecrets({ [secretKey(profile.id, 'password')]: PASSWORD, [secretKey(profile.id, 'proxyPassword')]: 'Pr0xy-Secret!' });
+    const secrets = memorySecrets({
+      [secretKey(profile.id, 'password')]: PASSWORD,
+      [secretKey(profile.id, 'proxyPassword')]: 'Pr0xy-Secret!',
+    });
     const connector = createEwsConnector(profile, { secrets, logger, env: {} }, { recorder: schema.recorder });
     const events = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(7)));
     expect(events.length).toBeGreaterThan(0);
@@ -83,7 +93,11 @@ describe('EWS through a forward proxy', () => {
     expect((await connector.describe()).proxy).toBe(`proxy http://127.0.0.1:${authProxy.port} as svc-proxy (from profile)`);
     await connector.close();
 
-    const noSecret = createEwsConnector(profile, { secrets: memorySecrets({ [secretKey(profile.id, 'password')]: PASSWORD }), logger, env: {} }, { recorder: schema.recorder });
+    const noSecret = createEwsConnector(
+      profile,
+      { secrets: memorySecrets({ [secretKey(profile.id, 'password')]: PASSWORD }), logger, env: {} },
+      { recorder: schema.recorder },
+    );
     const steps = await noSecret.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
     expect(connect).toMatchObject({ status: 'fail', errorId: 'net.proxy.failed' });

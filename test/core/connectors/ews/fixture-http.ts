@@ -31,12 +31,21 @@ export class FixtureHttp implements HttpSender {
     this.requests.push(req);
     const body = req.body ?? '';
     // NTLM's first leg carries no body; Autodiscover bodies are not EWS SOAP.
-    let op = !body ? 'NtlmNegotiate' : body.includes('<soap:Body>') && !body.includes('GetUserSettingsRequestMessage') ? operationOf(body) : 'Autodiscover';
+    let op = !body
+      ? 'NtlmNegotiate'
+      : body.includes('<soap:Body>') && !body.includes('GetUserSettingsRequestMessage')
+        ? operationOf(body)
+        : 'Autodiscover';
     // Series-master lookups run beside a page's other GetItem: their own queue keeps answers independent of timing.
     if (op === 'GetItem' && body.includes('RecurringMasterItemId') && this.queues.has('GetItem:masters')) op = 'GetItem:masters';
     const answer = this.queues.get(op)?.shift();
     if (!answer) throw new Error(`FixtureHttp: no answer queued for ${op}`);
-    return { status: answer.status ?? 200, headers: { 'content-type': 'text/xml; charset=utf-8', ...(answer.headers ?? {}) }, body: answer.body ?? '', route: 'direct (fixture)' };
+    return {
+      status: answer.status ?? 200,
+      headers: { 'content-type': 'text/xml; charset=utf-8', ...(answer.headers ?? {}) },
+      body: answer.body ?? '',
+      route: 'direct (fixture)',
+    };
   }
 
   async newAgent(): Promise<undefined> {

@@ -23,7 +23,13 @@ export function simProfile(sim: RunningSimulator, over: Partial<EwsProfile> = {}
   }) as EwsProfile;
 }
 
-export function simConnector(sim: RunningSimulator, over: Partial<EwsProfile>, options: EwsConnectorOptions, password = PASSWORD, env: NodeJS.ProcessEnv = {}) {
+export function simConnector(
+  sim: RunningSimulator,
+  over: Partial<EwsProfile>,
+  options: EwsConnectorOptions,
+  password = PASSWORD,
+  env: NodeJS.ProcessEnv = {},
+) {
   const profile = simProfile(sim, over);
   const secrets = memorySecrets({ [secretKey(profile.id, 'password')]: password });
   const logger = recordingLogger();

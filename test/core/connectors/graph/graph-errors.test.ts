@@ -23,7 +23,9 @@ describe('graphFailure', () => {
   });
 
   it('plain ErrorAccessDenied: missing Calendars.Read role → permission, else mailbox access', () => {
-    expect(graphFailure(403, fixture('error-403-access-denied.json'), ctx({ appRoles: ['User.Read.All'] })).id).toBe('graph.permission.missing');
+    expect(graphFailure(403, fixture('error-403-access-denied.json'), ctx({ appRoles: ['User.Read.All'] })).id).toBe(
+      'graph.permission.missing',
+    );
     expect(graphFailure(403, fixture('error-403-access-denied.json'), ctx()).id).toBe('graph.mailbox.accessDenied');
     expect(graphFailure(403, fixture('error-403-access-denied.json'), ctx({ appRoles: undefined })).id).toBe('graph.mailbox.accessDenied');
   });
@@ -37,8 +39,16 @@ describe('graphFailure', () => {
   });
 
   it('404, 401 and a final 429', () => {
-    expect(graphFailure(404, fixture('error-404-invalid-user.json'), ctx({ mailbox: 'nobody@contoso.com' })).id).toBe('graph.mailbox.notFound');
-    expect(graphFailure(404, '{"error":{"code":"ErrorItemNotFound","message":"The specified object was not found in the store."}}', ctx({ folder: 'AQMkADEx' })).id).toBe('graph.folder.notFound');
+    expect(graphFailure(404, fixture('error-404-invalid-user.json'), ctx({ mailbox: 'nobody@contoso.com' })).id).toBe(
+      'graph.mailbox.notFound',
+    );
+    expect(
+      graphFailure(
+        404,
+        '{"error":{"code":"ErrorItemNotFound","message":"The specified object was not found in the store."}}',
+        ctx({ folder: 'AQMkADEx' }),
+      ).id,
+    ).toBe('graph.folder.notFound');
     expect(graphFailure(401, fixture('error-401-token-expired.json'), ctx()).id).toBe('graph.token.invalid');
     const t = graphFailure(429, fixture('error-429-throttled.json'), ctx(), { 'retry-after': '30', 'x-calpump-attempts': '8' });
     expect(t.id).toBe('graph.throttled');

@@ -29,7 +29,10 @@ describe('export with a Graph profile', () => {
     const mailboxes = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'carol.evans@contoso.com', 'room.berlin@contoso.com'];
     sim.faults.clear();
     sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendarView', times: 4, backOffMs: 2000 });
-    const report = await runAdhocExport({ mailboxes, folder: 'calendar', from, to, format: 'json', outDir, profileName: 'm365-sim' }, { connector, logger: nullLogger });
+    const report = await runAdhocExport(
+      { mailboxes, folder: 'calendar', from, to, format: 'json', outDir, profileName: 'm365-sim' },
+      { connector, logger: nullLogger },
+    );
     expect(sim.faults.delivered.throttle429).toBeGreaterThanOrEqual(4);
     for (const r of report.mailboxes) {
       if (r.mailbox === 'carol.evans@contoso.com') {

@@ -34,12 +34,25 @@ describe('mapGraphEvent', () => {
     const o = mapGraphEvent(occurrence, SERIES_UID);
     expect(o).toMatchObject({ iCalUId: SERIES_UID, seriesId: 'AAMkAGI2TG9SERIES=', originalStart: '2026-11-26T08:00:00.000Z' });
     const x = mapGraphEvent(exception, SERIES_UID);
-    expect(x).toMatchObject({ iCalUId: SERIES_UID, originalStart: '2026-11-27T08:00:00.000Z', start: '2026-11-27T10:00:00.000Z', showAs: 'tentative', location: '' });
+    expect(x).toMatchObject({
+      iCalUId: SERIES_UID,
+      originalStart: '2026-11-27T08:00:00.000Z',
+      start: '2026-11-27T10:00:00.000Z',
+      showAs: 'tentative',
+      location: '',
+    });
   });
 
   it('keeps all-day dates floating and turns the original start into the local date', () => {
     const a = mapGraphEvent(allDay, 'SERIES');
-    expect(a).toMatchObject({ isAllDay: true, start: '2026-11-28T00:00:00.000Z', end: '2026-11-29T00:00:00.000Z', originalStart: '2026-11-28T00:00:00.000Z', sensitivity: 'private', showAs: 'oof' });
+    expect(a).toMatchObject({
+      isAllDay: true,
+      start: '2026-11-28T00:00:00.000Z',
+      end: '2026-11-29T00:00:00.000Z',
+      originalStart: '2026-11-28T00:00:00.000Z',
+      sensitivity: 'private',
+      showAs: 'oof',
+    });
   });
 
   it('includes the body only when asked', () => {

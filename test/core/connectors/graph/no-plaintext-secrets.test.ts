@@ -39,7 +39,10 @@ describe('no plaintext secrets', () => {
   it('keeps secret, tokens and cache out of files, logs and errors', async () => {
     const env = { CALPUMP_SECRET_KEY: 'x'.repeat(40) } as NodeJS.ProcessEnv;
     const secrets = new FileSecretStore({ dir, env });
-    const logger = createLogger({ sinks: [new RotatingFileSink({ path: join(dir, 'logs', 'calpump.log'), level: 'trace' })], level: 'all' });
+    const logger = createLogger({
+      sinks: [new RotatingFileSink({ path: join(dir, 'logs', 'calpump.log'), level: 'trace' })],
+      level: 'all',
+    });
     const profile = simGraphProfile(sim);
     await secrets.set(secretKey(profile.id, 'clientSecret'), SIM_APP_DAEMON_SECRET);
 

@@ -26,7 +26,12 @@ export function simGraphProfile(sim: RunningSimulator, over: Partial<GraphProfil
   });
 }
 
-export async function simGraphConnector(sim: RunningSimulator, over: Partial<GraphProfile> = {}, internals: GraphInternals = {}, secret = SIM_APP_DAEMON_SECRET) {
+export async function simGraphConnector(
+  sim: RunningSimulator,
+  over: Partial<GraphProfile> = {},
+  internals: GraphInternals = {},
+  secret = SIM_APP_DAEMON_SECRET,
+) {
   const secrets = new MemorySecretStore();
   const profile = simGraphProfile(sim, over);
   await secrets.set(secretKey(profile.id, 'clientSecret'), secret);
@@ -43,5 +48,9 @@ export async function collect(it: AsyncIterable<NormalisedEvent>): Promise<Norma
 }
 
 export function comparable(events: NormalisedEvent[]) {
-  return events.map(comparableEvent).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : `${a.subject}${a.iCalUId}`.localeCompare(`${b.subject}${b.iCalUId}`)));
+  return events
+    .map(comparableEvent)
+    .sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : `${a.subject}${a.iCalUId}`.localeCompare(`${b.subject}${b.iCalUId}`),
+    );
 }

@@ -5,7 +5,10 @@ import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-s
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { fixture } from './fixtures.js';
 
-function transport(answer: (req: HttpRequest, n: number) => Promise<HttpResponse> | HttpResponse, extra: { waits?: number[]; tokens?: string[] } = {}) {
+function transport(
+  answer: (req: HttpRequest, n: number) => Promise<HttpResponse> | HttpResponse,
+  extra: { waits?: number[]; tokens?: string[] } = {},
+) {
   let n = 0;
   const requests: HttpRequest[] = [];
   const t = new GraphTransport({
@@ -27,12 +30,24 @@ function transport(answer: (req: HttpRequest, n: number) => Promise<HttpResponse
   return { t, requests };
 }
 
-const json = (status: number, body: string, headers: Record<string, string> = {}): HttpResponse => ({ status, headers: { 'content-type': 'application/json', ...headers }, body });
+const json = (status: number, body: string, headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body,
+});
 
 describe('GraphTransport', () => {
   it('waits Retry-After seconds, or until a Retry-After date, before trying again', async () => {
     const waits: number[] = [];
-    const { t } = transport((_r, n) => (n === 0 ? json(429, fixture('error-429-throttled.json'), { 'retry-after': '12' }) : n === 1 ? json(503, '{}', { 'retry-after': 'Wed, 25 Nov 2026 09:00:05 GMT' }) : json(200, '{"value":[]}')), { waits });
+    const { t } = transport(
+      (_r, n) =>
+        n === 0
+          ? json(429, fixture('error-429-throttled.json'), { 'retry-after': '12' })
+          : n === 1
+            ? json(503, '{}', { 'retry-after': 'Wed, 25 Nov 2026 09:00:05 GMT' })
+            : json(200, '{"value":[]}'),
+      { waits },
+    );
     const res = await t.send({ method: 'GET', url: '/users', operation: 'users' });
     expect(res.status).toBe(200);
     expect(waits[0]).toBeGreaterThanOrEqual(12_000);
@@ -54,7 +69,10 @@ describe('GraphTransport', () => {
 
   it('asks for a fresh token once on 401 InvalidAuthenticationToken', async () => {
     const tokens: string[] = [];
-    const { t, requests } = transport((r) => (r.headers?.Authorization === 'Bearer old-token' ? json(401, fixture('error-401-token-expired.json')) : json(200, '{}')), { tokens });
+    const { t, requests } = transport(
+      (r) => (r.headers?.Authorization === 'Bearer old-token' ? json(401, fixture('error-401-token-expired.json')) : json(200, '{}')),
+      { tokens },
+    );
     expect((await t.send({ method: 'GET', url: '/users/x/calendar', operation: 'calendar' })).status).toBe(200);
     expect(tokens).toEqual(['old-token', 'fresh-token']);
     expect(requests.map((r) => r.headers?.Authorization)).toEqual(['Bearer old-token', 'Bearer fresh-token']);
@@ -100,7 +118,9 @@ describe('GraphTransport', () => {
     const release: Array<() => void> = [];
     const { t } = transport(() => new Promise<HttpResponse>((r) => release.push(() => r(json(200, '{}')))));
     const calls = [
-      ...Array.from({ length: 6 }, () => t.send({ method: 'GET', url: '/users/a/calendar', operation: 'calendar', mailbox: 'a@contoso.com' })),
+      ...Array.from({ length: 6 }, () =>
+        t.send({ method: 'GET', url: '/users/a/calendar', operation: 'calendar', mailbox: 'a@contoso.com' }),
+      ),
       t.send({ method: 'GET', url: '/users/b/calendar', operation: 'calendar', mailbox: 'b@contoso.com' }),
     ];
     await new Promise((r) => setImmediate(r));

@@ -5,7 +5,10 @@ describe('urlFacts', () => {
   it.each([
     ['https://graph.microsoft.com/v1.0/users?$top=100', { operation: 'users' }],
     ['/users/anna%40contoso.com', { operation: 'user', mailbox: 'anna@contoso.com' }],
-    ['/users/a@contoso.com/calendars/AQMk%3D/calendarView?startDateTime=x', { operation: 'calendarView', mailbox: 'a@contoso.com', folder: 'AQMk=' }],
+    [
+      '/users/a@contoso.com/calendars/AQMk%3D/calendarView?startDateTime=x',
+      { operation: 'calendarView', mailbox: 'a@contoso.com', folder: 'AQMk=' },
+    ],
     ['/users/a@contoso.com/calendar/calendarView/delta?$deltatoken=x', { operation: 'calendarViewDelta', mailbox: 'a@contoso.com' }],
     ['/users/a@contoso.com/events/AAMk123?$select=iCalUId', { operation: 'event', mailbox: 'a@contoso.com' }],
     ['/users/a@contoso.com/calendars/AQMk1', { operation: 'calendar', folder: 'AQMk1' }],

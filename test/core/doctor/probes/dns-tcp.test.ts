@@ -4,7 +4,11 @@ import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { probeDns, type Resolver } from '../../../../src/core/doctor/probes/dns.js';
 import { probeTcp } from '../../../../src/core/doctor/probes/tcp.js';
 
-const notFound: Resolver = { lookup: async (h) => { throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${h}`), { code: 'ENOTFOUND' }); } };
+const notFound: Resolver = {
+  lookup: async (h) => {
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${h}`), { code: 'ENOTFOUND' });
+  },
+};
 const fixed: Resolver = { lookup: async () => [{ address: '10.1.2.3', family: 4 }] };
 
 describe('probeDns', () => {

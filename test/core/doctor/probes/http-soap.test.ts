@@ -15,11 +15,12 @@ describe('looksLikeLoginPage', () => {
     const page = '<html><body><form action="/owa/auth.owa" method="post"><input type="password" name="password"></form></body></html>';
     expect(looksLikeLoginPage(200, { 'content-type': 'text/html; charset=utf-8' }, page)).toBe(true);
   });
-  it('does not take IIS\'s 401 error page for a login page', () => {
+  it("does not take IIS's 401 error page for a login page", () => {
     const page = '<html><head><title>401 - Unauthorized</title></head><body><h2>401 - Unauthorized: Access is denied</h2></body></html>';
     expect(looksLikeLoginPage(401, { 'content-type': 'text/html' }, page)).toBe(false);
   });
-  it('ignores a redirect elsewhere', () => expect(looksLikeLoginPage(301, { location: 'https://mail.contoso.com/EWS/Exchange.asmx' }, '')).toBe(false));
+  it('ignores a redirect elsewhere', () =>
+    expect(looksLikeLoginPage(301, { location: 'https://mail.contoso.com/EWS/Exchange.asmx' }, '')).toBe(false));
 });
 
 describe('EWS SOAP probe', () => {
@@ -30,7 +31,9 @@ describe('EWS SOAP probe', () => {
   });
   it('addresses the other mailbox in delegate mode', () => {
     const xml = getCalendarFolderSoap({ version: 'Exchange2010_SP2', access: 'delegate', mailbox: 'anna.schmidt@contoso.com' });
-    expect(xml).toContain('<t:DistinguishedFolderId Id="calendar"><t:Mailbox><t:EmailAddress>anna.schmidt@contoso.com</t:EmailAddress></t:Mailbox>');
+    expect(xml).toContain(
+      '<t:DistinguishedFolderId Id="calendar"><t:Mailbox><t:EmailAddress>anna.schmidt@contoso.com</t:EmailAddress></t:Mailbox>',
+    );
     expect(xml).not.toContain('ExchangeImpersonation');
   });
 
@@ -67,7 +70,9 @@ describe('EWS SOAP probe', () => {
     expect(() => readSoapAnswer('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:GetFolderResponse>')).toThrow(
       expect.objectContaining({ id: 'ews.response.malformed' }),
     );
-    expect(() => readSoapAnswer('<!DOCTYPE x [<!ENTITY a "b">]><s:Envelope><s:Body/></s:Envelope>')).toThrow(expect.objectContaining({ id: 'ews.xml.unsafe' }));
+    expect(() => readSoapAnswer('<!DOCTYPE x [<!ENTITY a "b">]><s:Envelope><s:Body/></s:Envelope>')).toThrow(
+      expect.objectContaining({ id: 'ews.xml.unsafe' }),
+    );
   });
 
   it('reads the SMTP mailboxes of a ResolveNames answer', () => {

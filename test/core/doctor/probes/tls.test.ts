@@ -20,7 +20,11 @@ afterAll(async () => {
   await selfSigned.close();
 });
 
-async function target(port: number, over: Partial<TlsTarget> = {}, tls: { caFile?: string; pinnedSha256?: string } = { caFile: path.join(tlsDir, 'ca.pem') }): Promise<TlsTarget> {
+async function target(
+  port: number,
+  over: Partial<TlsTarget> = {},
+  tls: { caFile?: string; pinnedSha256?: string } = { caFile: path.join(tlsDir, 'ca.pem') },
+): Promise<TlsTarget> {
   return { host: '127.0.0.1', address: '127.0.0.1', port, route: direct, policy: await loadTlsPolicy(tls), timeoutMs: 5000, ...over };
 }
 

@@ -4,9 +4,25 @@ import { ewsProfileSchema, graphProfileSchema } from '../../../../src/shared/pro
 import { codeOnly, tokenize } from './ps-tokenizer.js';
 
 const ews = (over: Record<string, unknown> = {}) =>
-  ewsProfileSchema.parse({ id: 'p1', name: 'onprem', kind: 'ews', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'CONTOSO\\svc-calpump', auth: 'ntlm', ...over });
+  ewsProfileSchema.parse({
+    id: 'p1',
+    name: 'onprem',
+    kind: 'ews',
+    url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+    username: 'CONTOSO\\svc-calpump',
+    auth: 'ntlm',
+    ...over,
+  });
 const graph = (over: Record<string, unknown> = {}) =>
-  graphProfileSchema.parse({ id: 'p2', name: 'm365', kind: 'graph', tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', flow: 'clientCredentials', ...over });
+  graphProfileSchema.parse({
+    id: 'p2',
+    name: 'm365',
+    kind: 'graph',
+    tenantId: 'contoso.onmicrosoft.com',
+    clientId: '11111111-2222-3333-4444-555555555555',
+    flow: 'clientCredentials',
+    ...over,
+  });
 
 // Values that would break out of a naive quote: quote + command, typographic quote, subexpression, line break.
 const HOSTILE = [
@@ -24,7 +40,10 @@ function literals(script: string): string[] {
 /** Parses, finds the value as one literal, and finds no trace of the payload among commands or comments. */
 function expectSafe(script: string, value: string): void {
   const tokens = tokenize(script);
-  expect(tokens.filter((t) => t.kind === 'double'), 'no double-quoted strings (they expand $ and `)').toEqual([]);
+  expect(
+    tokens.filter((t) => t.kind === 'double'),
+    'no double-quoted strings (they expand $ and `)',
+  ).toEqual([]);
   expect(literals(script)).toContain(value);
   expect(codeOnly(tokens)).not.toMatch(/Remove-Item/);
   for (const t of tokens) if (t.kind === 'comment') expect(t.text).not.toContain('Remove-Item');
@@ -80,7 +99,7 @@ describe('on-premises delegate script', () => {
     const plan = buildSetupPlan(ews({ access: 'delegate', testMailbox: 'anna.schmidt@contoso.com' }));
     const s = plan.scripts[0].script;
     expect(plan.scripts[0].id).toBe('delegate');
-    expect(s).toContain("Get-MailboxFolderStatistics -Identity $Smtp -FolderScope Calendar");
+    expect(s).toContain('Get-MailboxFolderStatistics -Identity $Smtp -FolderScope Calendar');
     expect(s).toContain("Where-Object FolderType -eq 'Calendar'");
     expect(s).toContain('Add-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount -AccessRights Reviewer');
     expect(s).toContain('Get-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount');
@@ -102,7 +121,9 @@ describe('Microsoft 365 scripts', () => {
     const plan = buildSetupPlan(graph({ testMailbox: 'alice.smith@contoso.com' }), { scopeGroup: 'Calpump M365' });
     expect(plan.scripts.map((s) => s.id)).toEqual(['app-registration', 'access-policy', 'rbac-for-apps']);
     const [app, policy, rbac] = plan.scripts.map((s) => s.script);
-    expect(literals(app)).toEqual(expect.arrayContaining(['contoso.onmicrosoft.com', '11111111-2222-3333-4444-555555555555', 'Calendars.Read', 'User.Read.All']));
+    expect(literals(app)).toEqual(
+      expect.arrayContaining(['contoso.onmicrosoft.com', '11111111-2222-3333-4444-555555555555', 'Calendars.Read', 'User.Read.All']),
+    );
     expect(app).toContain('New-MgServicePrincipalAppRoleAssignment');
     expect(app).toContain('Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $Sp.Id');
     expect(policy).toContain('New-ApplicationAccessPolicy -AppId $ClientId -PolicyScopeGroupId $ScopeGroup -AccessRight RestrictAccess');
@@ -131,7 +152,13 @@ describe('Microsoft 365 scripts', () => {
   });
 
   it('adds the EWS allow-list and the retirement warning for legacy EWS on Microsoft 365', () => {
-    const plan = buildSetupPlan(ews({ url: 'https://outlook.office365.com/EWS/Exchange.asmx', username: 'svc@contoso.com', legacyOnline: { tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' } }));
+    const plan = buildSetupPlan(
+      ews({
+        url: 'https://outlook.office365.com/EWS/Exchange.asmx',
+        username: 'svc@contoso.com',
+        legacyOnline: { tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' },
+      }),
+    );
     expect(plan.warnings.join(' ')).toMatch(/2027-04-01/);
     const s = plan.scripts[0].script;
     expect(s).toContain('-EwsApplicationAccessPolicy EnforceAllowList');

@@ -5,7 +5,7 @@ import { foldIcsLines } from '../../../../src/core/export/formats/ics-fold.js';
 // A seeded generator, so a failure names a reproducible input.
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 const ALPHABET = ['a', 'Z', '9', ' ', ';', ',', 'ä', 'ß', 'é', '€', '日', '本', '😀', '👩‍💻', '\u0301', '\\n', '\ud83d', '\ude00'];

@@ -15,7 +15,11 @@ describe('ICS format', () => {
   const text = encodeAll(createEncoder('ics', meta), events);
   const { cal, vevents } = parseIcs(text);
   const byUidAndRid = (uid: string, rid?: string) =>
-    vevents.find((v) => v.getFirstPropertyValue('uid') === uid && (rid === undefined ? !v.hasProperty('recurrence-id') : new ICAL.Event(v).recurrenceId?.toJSDate().toISOString() === rid))!;
+    vevents.find(
+      (v) =>
+        v.getFirstPropertyValue('uid') === uid &&
+        (rid === undefined ? !v.hasProperty('recurrence-id') : new ICAL.Event(v).recurrenceId?.toJSDate().toISOString() === rid),
+    )!;
 
   it('is one VCALENDAR with the calendar name and one VEVENT per event, CRLF lines of at most 75 octets', () => {
     expect(cal.name).toBe('vcalendar');
@@ -27,7 +31,9 @@ describe('ICS format', () => {
   });
 
   it('folds long multi-byte lines at 75 octets and unfolds them back to the same text', () => {
-    const long = sampleEvents().slice(0, 1).map((e) => ({ ...e, subject: 'Überprüfung der Raumbelegung — ' + 'äöü€'.repeat(40) }));
+    const long = sampleEvents()
+      .slice(0, 1)
+      .map((e) => ({ ...e, subject: 'Überprüfung der Raumbelegung — ' + 'äöü€'.repeat(40) }));
     const folded = encodeAll(createEncoder('ics', meta), long);
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(new ICAL.Event(parseIcs(folded).vevents[0]).summary).toBe(long[0].subject);

@@ -39,7 +39,18 @@ describe('SqliteTarget', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const events = sampleEvents();
-  const first: FolderBatch = { jobId: 'j', jobName: 'J', mailbox: 'Anna@contoso.com', folder: 'calendar', sequence: 1, outputHash: 'h1', events, upserts: events, deletes: [], reset: true };
+  const first: FolderBatch = {
+    jobId: 'j',
+    jobName: 'J',
+    mailbox: 'Anna@contoso.com',
+    folder: 'calendar',
+    sequence: 1,
+    outputHash: 'h1',
+    events,
+    upserts: events,
+    deletes: [],
+    reset: true,
+  };
 
   it('writes nothing before commit, then events and the state row in one go; the sqlite3 CLI can read the file', async () => {
     const t = new SqliteTarget(file, states);
@@ -54,7 +65,9 @@ describe('SqliteTarget', () => {
 
     expect(execFileSync('sqlite3', [file, 'select count(*) from events'], { encoding: 'utf8' }).trim()).toBe(String(events.length));
     expect(execFileSync('sqlite3', [file, 'pragma journal_mode'], { encoding: 'utf8' }).trim()).toBe('wal');
-    const subject = execFileSync('sqlite3', [file, "select subject from events where event_key = 'uid-awkward@contoso.com'"], { encoding: 'utf8' });
+    const subject = execFileSync('sqlite3', [file, "select subject from events where event_key = 'uid-awkward@contoso.com'"], {
+      encoding: 'utf8',
+    });
     expect(subject.trim()).toBe(events[1].subject);
   });
 
@@ -63,10 +76,22 @@ describe('SqliteTarget', () => {
     await (await t.write(first)).commit(state(first));
     const changed = { ...events[0], subject: 'Renamed' };
     const rest = [changed, ...events.slice(2)];
-    const second: FolderBatch = { ...first, sequence: 2, outputHash: 'h2', events: rest, upserts: [changed], deletes: [eventKey(events[1])], reset: false };
+    const second: FolderBatch = {
+      ...first,
+      sequence: 2,
+      outputHash: 'h2',
+      events: rest,
+      upserts: [changed],
+      deletes: [eventKey(events[1])],
+      reset: false,
+    };
     await (await t.write(second)).commit(state(second));
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare('select event_key, subject, json from events order by event_key').all() as Array<{ event_key: string; subject: string; json: string }>;
+    const rows = db.prepare('select event_key, subject, json from events order by event_key').all() as Array<{
+      event_key: string;
+      subject: string;
+      json: string;
+    }>;
     expect(rows.map((r) => r.event_key).sort()).toEqual(rest.map(eventKey).sort());
     expect(rows.find((r) => r.event_key === eventKey(events[0]))!.subject).toBe('Renamed');
     expect(JSON.parse(rows[0].json)).toHaveProperty('iCalUId');
@@ -81,7 +106,11 @@ describe('SqliteTarget', () => {
 
   it('a commit that fails leaves neither events nor state row behind', async () => {
     const t = new SqliteTarget(file, states);
-    const broken = { ...first, events: [...events, { ...events[0], subject: null as unknown as string }], upserts: [...events, { ...events[0], id: 'dup', iCalUId: 'x', subject: null as unknown as string }] };
+    const broken = {
+      ...first,
+      events: [...events, { ...events[0], subject: null as unknown as string }],
+      upserts: [...events, { ...events[0], id: 'dup', iCalUId: 'x', subject: null as unknown as string }],
+    };
     const err = await (await t.write(broken)).commit(state(broken)).catch((e) => e);
     expect(err.id).toBe('export.sqlite.failed');
     const db = new Database(file, { readonly: true });

@@ -50,7 +50,11 @@ describe('WebhookTarget', () => {
     await target().write(batch());
     expect(rx.deliveries).toHaveLength(3); // 2 deletes + 7 upserts in batches of 4
     expect(rx.deliveries.every((d) => d.signatureOk)).toBe(true);
-    expect(rx.deliveries.map((d) => [d.body.batch, d.body.batches])).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(rx.deliveries.map((d) => [d.body.batch, d.body.batches])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(rx.deliveries[0].body.deletes).toEqual(['gone-1@contoso.com', 'gone-2@contoso.com']);
     expect(rx.deliveries.flatMap((d) => d.body.upserts.map((u) => u.eventKey))).toEqual(sampleEvents().map(eventKey));
     expect(rx.deliveries.map((d) => d.key)).toEqual([1, 2, 3].map((i) => idempotencyKey(batch(), i)));
@@ -62,7 +66,9 @@ describe('WebhookTarget', () => {
   });
 
   it('signs with HMAC-SHA256 of the exact body', () => {
-    expect(signatureOf('key', 'The quick brown fox jumps over the lazy dog')).toBe('sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
+    expect(signatureOf('key', 'The quick brown fox jumps over the lazy dog')).toBe(
+      'sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',
+    );
   });
 
   it('retries 503, 429 and 408 with back-off and then delivers once', async () => {
@@ -74,7 +80,9 @@ describe('WebhookTarget', () => {
 
   it('fails fast on 400/401/403/404 with export.webhook.rejected and does not retry', async () => {
     rx.failNext(401);
-    const err = await target().write(batch()).catch((e) => e);
+    const err = await target()
+      .write(batch())
+      .catch((e) => e);
     expect(err.id).toBe('export.webhook.rejected');
     expect(err.params).toMatchObject({ status: '401' });
     expect(sleeps).toEqual([]);
@@ -82,7 +90,9 @@ describe('WebhookTarget', () => {
   });
 
   it('gives up after maxAttempts with export.webhook.unreachable, without the query string in the error', async () => {
-    const err = await target({ url: 'http://127.0.0.1:1/hook?token=abc', maxAttempts: 3 }).write(batch()).catch((e) => e);
+    const err = await target({ url: 'http://127.0.0.1:1/hook?token=abc', maxAttempts: 3 })
+      .write(batch())
+      .catch((e) => e);
     expect(err.id).toBe('export.webhook.unreachable');
     expect(err.params.attempts).toBe('3');
     expect(JSON.stringify(err.info())).not.toContain('token=abc');

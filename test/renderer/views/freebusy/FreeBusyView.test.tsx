@@ -9,13 +9,22 @@ import { fakeClient } from '../../support/fake-client.js';
 import { renderWithApp } from '../../support/render.js';
 
 afterEach(cleanup);
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 
 const profiles = [{ profile: { id: 'p1', name: 'Contoso', kind: 'ews' }, secrets: {} }] as unknown as ProfileView[];
 const answer = (i: Record<string, unknown>) => ({
-  from: i.from, to: i.to,
+  from: i.from,
+  to: i.to,
   mailboxes: [
-    { mailbox: 'room.amsterdam@contoso.com', ok: true, blocks: [{ start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', showAs: 'busy' }] },
+    {
+      mailbox: 'room.amsterdam@contoso.com',
+      ok: true,
+      blocks: [{ start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', showAs: 'busy' }],
+    },
     { mailbox: 'alice.smith@contoso.com', ok: true, blocks: [] },
   ],
 });
@@ -44,10 +53,16 @@ describe('FreeBusyView', () => {
     await act(async () => fireEvent.click(screen.getByTestId('freebusy-run')));
     await waitFor(() => expect(screen.getByTestId('freebusy-report')).toBeTruthy());
     expect(fake.calls.find((c) => c.method === 'freebusy.blocks')!.input).toMatchObject({
-      profileId: 'p1', mailboxes: ['room.amsterdam@contoso.com', 'alice.smith@contoso.com'], from: '2026-03-10T00:00:00.000Z', to: '2026-03-11T00:00:00.000Z', includeFree: false,
+      profileId: 'p1',
+      mailboxes: ['room.amsterdam@contoso.com', 'alice.smith@contoso.com'],
+      from: '2026-03-10T00:00:00.000Z',
+      to: '2026-03-11T00:00:00.000Z',
+      includeFree: false,
     });
     expect(screen.getByTestId('freebusy-room.amsterdam@contoso.com').textContent).toContain('busy');
     expect(screen.getByTestId('freebusy-alice.smith@contoso.com').textContent).toContain(translate('en', 'freebusy.none'));
-    expect(freeBusyCsv(answer({ from: 'a', to: 'b' }) as never)).toBe('mailbox,start,end,showAs\r\nroom.amsterdam@contoso.com,2026-03-10T09:00:00.000Z,2026-03-10T10:00:00.000Z,busy\r\n');
+    expect(freeBusyCsv(answer({ from: 'a', to: 'b' }) as never)).toBe(
+      'mailbox,start,end,showAs\r\nroom.amsterdam@contoso.com,2026-03-10T09:00:00.000Z,2026-03-10T10:00:00.000Z,busy\r\n',
+    );
   });
 });

@@ -10,13 +10,37 @@ import { fakeClient } from '../../support/fake-client.js';
 import { renderWithApp } from '../../support/render.js';
 
 afterEach(cleanup);
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 
 const profiles = [{ profile: { id: 'p1', name: 'Contoso', kind: 'ews' }, secrets: {} }] as unknown as ProfileView[];
-const mb = (mailbox: string, creates: number, deletes: number) => ({ mailbox, ok: true, creates, updates: 0, deletes, unchanged: 0, failed: 0, errors: [] });
+const mb = (mailbox: string, creates: number, deletes: number) => ({
+  mailbox,
+  ok: true,
+  creates,
+  updates: 0,
+  deletes,
+  unchanged: 0,
+  failed: 0,
+  errors: [],
+});
 const report = (dryRun: boolean) => ({
-  job: 'absences', dryRun, aborted: false, documents: ['/srv/a.csv'], rows: 4,
-  rowErrors: [{ file: '/srv/a.csv', line: 4, problem: 'start is not a date', error: { id: 'import.row.invalid', title: 'Row', message: 'm', fix: 'f' } }],
+  job: 'absences',
+  dryRun,
+  aborted: false,
+  documents: ['/srv/a.csv'],
+  rows: 4,
+  rowErrors: [
+    {
+      file: '/srv/a.csv',
+      line: 4,
+      problem: 'start is not a date',
+      error: { id: 'import.row.invalid', title: 'Row', message: 'm', fix: 'f' },
+    },
+  ],
   mailboxes: [mb('a@contoso.com', 2, 0), mb('b@contoso.com', 1, 1)],
   totals: { creates: 3, updates: 0, deletes: 1, unchanged: 0, failed: 0 },
 });
@@ -46,7 +70,10 @@ describe('ImportView', () => {
     change('import-category', 'HR');
     await act(async () => fireEvent.click(screen.getByTestId('import-dryRun')));
     await waitFor(() => expect(screen.getByTestId('import-report')).toBeTruthy());
-    expect(calls.find((c) => c.method === 'import.plan')!.input).toMatchObject({ profileId: 'p1', job: { id: 'absences', source: { path: '/srv/a.csv' }, mailboxes: ['a@contoso.com'], showAs: 'busy', categories: ['HR'] } });
+    expect(calls.find((c) => c.method === 'import.plan')!.input).toMatchObject({
+      profileId: 'p1',
+      job: { id: 'absences', source: { path: '/srv/a.csv' }, mailboxes: ['a@contoso.com'], showAs: 'busy', categories: ['HR'] },
+    });
     expect((calls.find((c) => c.method === 'import.plan')!.input.job as Record<string, unknown>).reminderMinutes).toBeUndefined();
     expect(screen.getByTestId('import-report').textContent).toContain(translate('en', 'import.planned'));
     expect(screen.getByTestId('import-row-b@contoso.com-deletes').textContent).toBe('1');

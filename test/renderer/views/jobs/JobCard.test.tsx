@@ -10,12 +10,29 @@ import { renderWithApp } from '../../support/render.js';
 afterEach(cleanup);
 
 const view = (type?: 'freebusy'): JobView => ({
-  job: jobSchema.parse({ id: 'j1', name: 'Rooms', profile: 'p1', ...(type ? { type } : {}), mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/srv/x' } }),
+  job: jobSchema.parse({
+    id: 'j1',
+    name: 'Rooms',
+    profile: 'p1',
+    ...(type ? { type } : {}),
+    mailboxes: { mode: 'allRooms' },
+    target: { kind: 'folder', path: '/srv/x' },
+  }),
   state: 'idle',
 });
 
 function mount(v: JobView) {
-  renderWithApp(<JobCard view={v} selected={false} onSelect={() => undefined} onRun={() => undefined} onCancel={() => undefined} onEdit={() => undefined} />, fakeClient({}).client);
+  renderWithApp(
+    <JobCard
+      view={v}
+      selected={false}
+      onSelect={() => undefined}
+      onRun={() => undefined}
+      onCancel={() => undefined}
+      onEdit={() => undefined}
+    />,
+    fakeClient({}).client,
+  );
 }
 
 describe('JobCard', () => {
@@ -28,7 +45,10 @@ describe('JobCard', () => {
   });
 
   it('names the rule of a two-way job', () => {
-    mount({ job: jobSchema.parse({ id: 'j2', name: 'CRM', profile: 'p1', type: 'twoway', twoway: { ruleId: 'crm-sync' } }), state: 'idle' });
+    mount({
+      job: jobSchema.parse({ id: 'j2', name: 'CRM', profile: 'p1', type: 'twoway', twoway: { ruleId: 'crm-sync' } }),
+      state: 'idle',
+    });
     expect(screen.getByTestId('job-type').textContent).toBe(` · ${translate('en', 'jobs.type.twoway')} (crm-sync)`);
   });
 });

@@ -24,7 +24,17 @@ function mount(initial = emptyJobForm('p1'), isNew = true, rules = RULES) {
   const answer = (i: Record<string, unknown>) => ({ job: jobSchema.parse({ ...(i.job as object), id: 'j1' }), state: 'idle' });
   const fake = fakeClient({ 'jobs.create': answer, 'jobs.update': answer, 'twoway.rules.list': () => ({ rules }) });
   const saved: JobView[] = [];
-  renderWithApp(<JobEditor initial={initial} isNew={isNew} profiles={profiles} onSaved={(v) => saved.push(v)} onClose={() => undefined} onRemoved={() => undefined} />, fake.client);
+  renderWithApp(
+    <JobEditor
+      initial={initial}
+      isNew={isNew}
+      profiles={profiles}
+      onSaved={(v) => saved.push(v)}
+      onClose={() => undefined}
+      onRemoved={() => undefined}
+    />,
+    fake.client,
+  );
   return { ...fake, saved };
 }
 
@@ -45,7 +55,12 @@ describe('JobEditor: two-way rule jobs', () => {
     await act(async () => fireEvent.click(screen.getByTestId('job-save')));
     await waitFor(() => expect(saved).toHaveLength(1));
     const sent = calls.find((c) => c.method === 'jobs.create')!.input.job as Record<string, unknown>;
-    expect(sent).toMatchObject({ type: 'twoway', twoway: { ruleId: 'rooms' }, name: 'Rooms both ways', schedule: { kind: 'interval', minutes: 15 } });
+    expect(sent).toMatchObject({
+      type: 'twoway',
+      twoway: { ruleId: 'rooms' },
+      name: 'Rooms both ways',
+      schedule: { kind: 'interval', minutes: 15 },
+    });
     expect(sent.mailboxes).toBeUndefined();
     expect(sent.target).toBeUndefined();
   });
@@ -57,7 +72,11 @@ describe('JobEditor: two-way rule jobs', () => {
     expect(field('twowayRuleId').value).toBe('rooms');
     await act(async () => fireEvent.click(screen.getByTestId('job-save')));
     await waitFor(() => expect(saved).toHaveLength(1));
-    expect(calls.find((c) => c.method === 'jobs.update')!.input.job).toMatchObject({ id: 'j7', type: 'twoway', twoway: { ruleId: 'rooms' } });
+    expect(calls.find((c) => c.method === 'jobs.update')!.input.job).toMatchObject({
+      id: 'j7',
+      type: 'twoway',
+      twoway: { ruleId: 'rooms' },
+    });
   });
 
   it('without saved rules says where to save one and refuses to save a job without a rule', async () => {

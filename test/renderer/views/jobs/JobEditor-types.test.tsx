@@ -25,10 +25,25 @@ function mount(initial = emptyJobForm('p1'), isNew = true) {
   const fake = fakeClient({
     'jobs.create': answer,
     'jobs.update': answer,
-    'presence.tables.list': () => ({ tables: [{ name: 'default', saved: false, rules: 9 }, { name: 'door-signs', saved: true, rules: 2 }] }),
+    'presence.tables.list': () => ({
+      tables: [
+        { name: 'default', saved: false, rules: 9 },
+        { name: 'door-signs', saved: true, rules: 2 },
+      ],
+    }),
   });
   const saved: JobView[] = [];
-  renderWithApp(<JobEditor initial={initial} isNew={isNew} profiles={profiles} onSaved={(v) => saved.push(v)} onClose={() => undefined} onRemoved={() => undefined} />, fake.client);
+  renderWithApp(
+    <JobEditor
+      initial={initial}
+      isNew={isNew}
+      profiles={profiles}
+      onSaved={(v) => saved.push(v)}
+      onClose={() => undefined}
+      onRemoved={() => undefined}
+    />,
+    fake.client,
+  );
   return { ...fake, saved };
 }
 
@@ -49,7 +64,14 @@ describe('JobEditor: attendees, presence and import jobs', () => {
   });
 
   it('an edited job keeps includeAttendees as stored', () => {
-    const stored = jobSchema.parse({ id: 'j9', name: 'Rooms', profile: 'p1', mailboxes: { mode: 'allRooms' }, target: { kind: 'folder', path: '/x' }, filters: { includeAttendees: false } });
+    const stored = jobSchema.parse({
+      id: 'j9',
+      name: 'Rooms',
+      profile: 'p1',
+      mailboxes: { mode: 'allRooms' },
+      target: { kind: 'folder', path: '/x' },
+      filters: { includeAttendees: false },
+    });
     mount(jobFormFromJob(stored), false);
     expect(field('includeAttendees').checked).toBe(false);
   });
@@ -72,7 +94,12 @@ describe('JobEditor: attendees, presence and import jobs', () => {
     await act(async () => fireEvent.click(screen.getByTestId('job-save')));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(calls.find((c) => c.method === 'jobs.create')!.input).toMatchObject({
-      job: { type: 'presence', presence: { table: 'door-signs', lookaheadHours: 48 }, format: 'json', target: { kind: 'folder', path: '/srv/presence' } },
+      job: {
+        type: 'presence',
+        presence: { table: 'door-signs', lookaheadHours: 48 },
+        format: 'json',
+        target: { kind: 'folder', path: '/srv/presence' },
+      },
     });
   });
 
@@ -86,7 +113,13 @@ describe('JobEditor: attendees, presence and import jobs', () => {
   });
 
   it('edits an import job without mailboxes or target and saves it that way', async () => {
-    const stored = jobSchema.parse({ id: 'j2', type: 'import', import: { id: 'abs', source: { path: '/srv/abs.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }, name: 'Absences', profile: 'p1' });
+    const stored = jobSchema.parse({
+      id: 'j2',
+      type: 'import',
+      import: { id: 'abs', source: { path: '/srv/abs.csv' }, mailboxes: ['anna.schmidt@contoso.com'] },
+      name: 'Absences',
+      profile: 'p1',
+    });
     const { calls, saved } = mount(jobFormFromJob(stored), false);
     expect(screen.getByTestId('job-import-mailboxes').textContent).toBe(translate('en', 'jobs.import.mailboxesFromDocument', { count: 1 }));
     expect(screen.queryByTestId('job-mailboxList')).toBeNull();

@@ -19,9 +19,19 @@ const set = (f: string, value: string) => {
 const err = (f: string) => screen.queryByTestId(`job-${f}-error`)?.textContent ?? null;
 
 function mount() {
-  const fake = fakeClient({ 'jobs.create': (i) => ({ job: { ...(jobSchema.parse({ ...(i.job as object), id: 'j1' })) }, state: 'idle' }) });
+  const fake = fakeClient({ 'jobs.create': (i) => ({ job: { ...jobSchema.parse({ ...(i.job as object), id: 'j1' }) }, state: 'idle' }) });
   const saved: JobView[] = [];
-  renderWithApp(<JobEditor initial={emptyJobForm('p1')} isNew profiles={profiles} onSaved={(v) => saved.push(v)} onClose={() => undefined} onRemoved={() => undefined} />, fake.client);
+  renderWithApp(
+    <JobEditor
+      initial={emptyJobForm('p1')}
+      isNew
+      profiles={profiles}
+      onSaved={(v) => saved.push(v)}
+      onClose={() => undefined}
+      onRemoved={() => undefined}
+    />,
+    fake.client,
+  );
   return { ...fake, saved };
 }
 
@@ -49,7 +59,14 @@ describe('JobEditor', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(calls[0].method).toBe('jobs.create');
     expect(calls[0].input).toMatchObject({
-      job: { name: 'Board calendars', profile: 'p1', mailboxes: { mode: 'list', list: ['alice.smith@contoso.com', 'anna.schmidt@contoso.com'] }, window: { daysAhead: 14 }, format: 'json', target: { kind: 'folder', path: '/srv/calendars' } },
+      job: {
+        name: 'Board calendars',
+        profile: 'p1',
+        mailboxes: { mode: 'list', list: ['alice.smith@contoso.com', 'anna.schmidt@contoso.com'] },
+        window: { daysAhead: 14 },
+        format: 'json',
+        target: { kind: 'folder', path: '/srv/calendars' },
+      },
       secrets: {},
     });
   });
@@ -68,7 +85,9 @@ describe('JobEditor', () => {
     set('targetPath', '/srv/freebusy');
     await act(async () => fireEvent.click(screen.getByTestId('job-save')));
     await waitFor(() => expect(saved).toHaveLength(1));
-    expect(calls[0].input).toMatchObject({ job: { type: 'freebusy', name: 'Room availability', target: { kind: 'folder', path: '/srv/freebusy' } } });
+    expect(calls[0].input).toMatchObject({
+      job: { type: 'freebusy', name: 'Room availability', target: { kind: 'folder', path: '/srv/freebusy' } },
+    });
     expect(saved[0]!.job.type).toBe('freebusy');
   });
 });

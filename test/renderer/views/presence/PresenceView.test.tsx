@@ -27,9 +27,18 @@ afterEach(async () => {
 });
 const host = hostCall;
 // jsdom has no ResizeObserver; Fluent's MessageBar (the error panel) measures itself with one.
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 
-const presence = createPresenceService({ connectorFor: async () => { throw new Error('unused'); }, logger: nullLogger });
+const presence = createPresenceService({
+  connectorFor: async () => {
+    throw new Error('unused');
+  },
+  logger: nullLogger,
+});
 const profiles = [{ profile: { id: 'p1', name: 'Contoso', kind: 'ews' }, secrets: {} }] as unknown as ProfileView[];
 
 function mount() {
@@ -42,7 +51,12 @@ function mount() {
     'presence.validateRules': (i) => presence.validateRules(i.table),
     'presence.status': (i) => ({
       at: '2026-03-10T09:30:00.000Z',
-      mailboxes: (i.mailboxes as string[]).map((mailbox) => ({ mailbox, ok: true, current: { status: 'InACall', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' }, upcoming: [] })),
+      mailboxes: (i.mailboxes as string[]).map((mailbox) => ({
+        mailbox,
+        ok: true,
+        current: { status: 'InACall', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' },
+        upcoming: [],
+      })),
     }),
   });
   let profileId: string | undefined = 'p1';
@@ -110,7 +124,10 @@ describe('PresenceView: saved rule tables', () => {
     expect(state()).toBe('Unsaved changes.');
     await act(async () => fireEvent.click(screen.getByTestId('presence-save')));
     await waitFor(() => expect(state()).toBe('Saved table "default".'));
-    expect(calls.find((c) => c.method === 'presence.tables.save')!.input).toMatchObject({ name: 'default', table: { rules: expect.arrayContaining([expect.objectContaining({ name: 'out-of-office', status: 'Vacation' })]) } });
+    expect(calls.find((c) => c.method === 'presence.tables.save')!.input).toMatchObject({
+      name: 'default',
+      table: { rules: expect.arrayContaining([expect.objectContaining({ name: 'out-of-office', status: 'Vacation' })]) },
+    });
     expect((await store.get('default')).table.rules[0]!.status).toBe('Vacation');
 
     cleanup(); // reload the screen
@@ -141,7 +158,7 @@ describe('PresenceView: saved rule tables', () => {
     expect((await store.get('default')).saved).toBe(false);
   });
 
-  it('shows the host\'s field-named refusal of a bad table name and keeps the edits', async () => {
+  it("shows the host's field-named refusal of a bad table name and keeps the edits", async () => {
     mount();
     await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
     change('presence-new-name', 'door signs!');

@@ -22,13 +22,34 @@ function pick(field: string, value: string) {
 }
 const errorText = (field: string) => screen.queryByTestId(`profile-${field}-error`)?.textContent ?? null;
 
-const NOT_STORED = { password: 'missing', clientSecret: 'missing', certificate: 'missing', proxyPassword: 'missing', tokenCache: 'missing' } as const;
-const echo: Handler = (input) => ({ profile: { ...(input.profile as object), id: 'assigned-1' }, secrets: { ...NOT_STORED, password: 'stored' } });
+const NOT_STORED = {
+  password: 'missing',
+  clientSecret: 'missing',
+  certificate: 'missing',
+  proxyPassword: 'missing',
+  tokenCache: 'missing',
+} as const;
+const echo: Handler = (input) => ({
+  profile: { ...(input.profile as object), id: 'assigned-1' },
+  secrets: { ...NOT_STORED, password: 'stored' },
+});
 
-function mount(initial: ProfileFormState, opts: { isNew?: boolean; secrets?: ProfileView['secrets']; handlers?: Record<string, Handler> } = {}) {
+function mount(
+  initial: ProfileFormState,
+  opts: { isNew?: boolean; secrets?: ProfileView['secrets']; handlers?: Record<string, Handler> } = {},
+) {
   const fake = fakeClient({ 'profiles.create': echo, 'profiles.update': echo, ...opts.handlers });
   const saved: ProfileView[] = [];
-  renderWithApp(<ProfileForm initial={initial} isNew={opts.isNew ?? true} secrets={opts.secrets} onSaved={(v) => saved.push(v)} onRemoved={() => undefined} />, fake.client);
+  renderWithApp(
+    <ProfileForm
+      initial={initial}
+      isNew={opts.isNew ?? true}
+      secrets={opts.secrets}
+      onSaved={(v) => saved.push(v)}
+      onRemoved={() => undefined}
+    />,
+    fake.client,
+  );
   return { ...fake, saved };
 }
 
@@ -84,7 +105,11 @@ describe('ProfileForm validation', () => {
 
   it('shows the errors in the chosen language', () => {
     const fake = fakeClient({});
-    renderWithApp(<ProfileForm initial={emptyForm('ews')} isNew onSaved={() => undefined} onRemoved={() => undefined} />, fake.client, 'de');
+    renderWithApp(
+      <ProfileForm initial={emptyForm('ews')} isNew onSaved={() => undefined} onRemoved={() => undefined} />,
+      fake.client,
+      'de',
+    );
     type('username', 'svc calpump');
     expect(errorText('username')).toBe(translate('de', 'validation.account'));
   });
@@ -104,13 +129,23 @@ describe('ProfileForm submit', () => {
     const sent = calls[0].input as { profile: Record<string, unknown>; secrets: Record<string, unknown> };
     expect(sent.secrets).toEqual({ password: 'Passw0rd!' });
     expect(JSON.stringify(sent.profile)).not.toContain('Passw0rd!');
-    expect(ewsProfileSchema.parse(sent.profile)).toMatchObject({ name: 'Contoso onprem', access: 'delegate', username: 'CONTOSO\\svc-calpump' });
+    expect(ewsProfileSchema.parse(sent.profile)).toMatchObject({
+      name: 'Contoso onprem',
+      access: 'delegate',
+      username: 'CONTOSO\\svc-calpump',
+    });
     expect(input('password').value).toBe('');
     expect(document.body.innerHTML).not.toContain('Passw0rd!');
   });
 
   it('keeps a stored password when the field is left empty, and says it is stored', async () => {
-    const profile = ewsProfileSchema.parse({ id: 'p1', kind: 'ews', name: 'Contoso', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' });
+    const profile = ewsProfileSchema.parse({
+      id: 'p1',
+      kind: 'ews',
+      name: 'Contoso',
+      url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+      username: 'svc-calpump@contoso.com',
+    });
     const { calls } = mount(formFromProfile(profile), { isNew: false, secrets: { ...NOT_STORED, password: 'stored' } });
     expect(screen.getByTestId('profile-password-stored').textContent).toBe(en('profile.secretStored'));
     expect(input('password').placeholder).toBe(en('profile.secretKeep'));
@@ -122,15 +157,31 @@ describe('ProfileForm submit', () => {
   });
 
   it('shows the catalogue entry when the host refuses to save', async () => {
-    mount(formFromProfile(ewsProfileSchema.parse({ id: 'p1', kind: 'ews', name: 'Contoso', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' })), {
-      isNew: false,
-      secrets: { ...NOT_STORED, password: 'stored' },
-      handlers: {
-        'profiles.update': () => {
-          throw new HostError({ id: 'profiles.duplicateName', title: 'A profile with this name exists', message: 'Another profile is called Contoso.', fix: 'Choose another name.' });
+    mount(
+      formFromProfile(
+        ewsProfileSchema.parse({
+          id: 'p1',
+          kind: 'ews',
+          name: 'Contoso',
+          url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+          username: 'svc-calpump@contoso.com',
+        }),
+      ),
+      {
+        isNew: false,
+        secrets: { ...NOT_STORED, password: 'stored' },
+        handlers: {
+          'profiles.update': () => {
+            throw new HostError({
+              id: 'profiles.duplicateName',
+              title: 'A profile with this name exists',
+              message: 'Another profile is called Contoso.',
+              fix: 'Choose another name.',
+            });
+          },
         },
       },
-    });
+    );
     await act(async () => fireEvent.click(screen.getByTestId('profile-save')));
     await waitFor(() => expect(screen.getByTestId('profile-save-error')).toBeTruthy());
     expect(screen.getByTestId('profile-save-error').getAttribute('data-error-id')).toBe('profiles.duplicateName');
@@ -157,7 +208,12 @@ describe('ProfileForm test', () => {
               errorId: 'ews.auth.unauthorized',
               // The step's own text (filled by the connector) wins over a catalogue text with a bare placeholder.
               message: 'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.',
-              error: { id: 'ews.auth.unauthorized', title: 'Exchange rejected the credentials (HTTP 401)', message: 'The EWS endpoint answered 401 Unauthorized for {username}.', fix: 'Check the user name and the password.' },
+              error: {
+                id: 'ews.auth.unauthorized',
+                title: 'Exchange rejected the credentials (HTTP 401)',
+                message: 'The EWS endpoint answered 401 Unauthorized for {username}.',
+                fix: 'Check the user name and the password.',
+              },
             },
             { id: 'mailbox', title: 'Open the mailbox', status: 'skipped', durationMs: 0 },
           ],
@@ -171,8 +227,13 @@ describe('ProfileForm test', () => {
     fireEvent.change(screen.getByTestId('profile-test-mailbox'), { target: { value: 'alice.smith@contoso.com' } });
     await act(async () => fireEvent.click(screen.getByTestId('profile-test-run')));
     await waitFor(() => expect(screen.getByTestId('profile-test-steps')).toBeTruthy());
-    expect(calls[0]).toMatchObject({ method: 'profiles.test', input: { mailbox: 'alice.smith@contoso.com', draft: { secrets: { password: 'wrong' } } } });
-    const steps = screen.getAllByTestId('profile-test-steps-step').map((el) => [el.getAttribute('data-step-id'), el.getAttribute('data-status')]);
+    expect(calls[0]).toMatchObject({
+      method: 'profiles.test',
+      input: { mailbox: 'alice.smith@contoso.com', draft: { secrets: { password: 'wrong' } } },
+    });
+    const steps = screen
+      .getAllByTestId('profile-test-steps-step')
+      .map((el) => [el.getAttribute('data-step-id'), el.getAttribute('data-status')]);
     expect(steps).toEqual([
       ['dns', 'pass'],
       ['auth', 'fail'],
@@ -180,6 +241,8 @@ describe('ProfileForm test', () => {
     ]);
     expect(screen.getByTestId('profile-test-steps-error-title').textContent).toBe('Exchange rejected the credentials (HTTP 401)');
     expect(screen.getByTestId('profile-test-steps-error-fix').textContent).toContain('Check the user name and the password.');
-    expect(screen.getByTestId('profile-test-steps-error-message').textContent).toBe('The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.');
+    expect(screen.getByTestId('profile-test-steps-error-message').textContent).toBe(
+      'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.',
+    );
   });
 });

@@ -17,12 +17,19 @@ describe('SignInPanel', () => {
     renderWithApp(<SignInPanel profileId="m365" />, fake.client);
     fireEvent.click(await screen.findByTestId('profile-signin-run'));
     await screen.findByTestId('profile-signin-busy');
-    const code = { userCode: 'F7QX-29PL', verificationUri: 'https://microsoft.com/devicelogin', message: 'To sign in, use a web browser…', expiresAt: '2026-11-25T16:00:00.000Z' };
+    const code = {
+      userCode: 'F7QX-29PL',
+      verificationUri: 'https://microsoft.com/devicelogin',
+      message: 'To sign in, use a web browser…',
+      expiresAt: '2026-11-25T16:00:00.000Z',
+    };
     act(() => fake.emit('auth.deviceCode', { profileId: 'other', ...code, userCode: 'NOT-MINE' }));
     expect(screen.queryByTestId('profile-signin-devicecode')).toBeNull();
     act(() => fake.emit('auth.deviceCode', { profileId: 'm365', ...code }));
     expect((await screen.findByTestId('profile-signin-usercode')).textContent).toBe('F7QX-29PL');
-    expect(screen.getByRole('link', { name: 'https://microsoft.com/devicelogin' }).getAttribute('href')).toBe('https://microsoft.com/devicelogin');
+    expect(screen.getByRole('link', { name: 'https://microsoft.com/devicelogin' }).getAttribute('href')).toBe(
+      'https://microsoft.com/devicelogin',
+    );
     expect(screen.getByTestId('profile-signin-busy').textContent).toContain('Waiting for the code to be entered');
     await act(async () => finish({ signedIn: true, account: 'admin@contoso.com' }));
     await waitFor(() => expect(screen.queryByTestId('profile-signin-devicecode')).toBeNull());

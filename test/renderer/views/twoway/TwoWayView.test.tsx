@@ -31,7 +31,11 @@ const storeHandlers: Record<string, Handler> = {
   'twoway.rules.save': (i) => host(async () => ({ rule: await store.save(i.rule) })),
   'twoway.rules.remove': (i) => host(() => store.remove(i.id as string)),
 };
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 
 const profiles = [
   { profile: { id: 'p1', name: 'On-prem', kind: 'ews' }, secrets: {} },
@@ -44,9 +48,28 @@ describe('TwoWayView', () => {
     const fake = fakeClient({
       ...storeHandlers,
       'profiles.list': () => ({ profiles }),
-      'twoway.run': () => ({ rule: 'r1', created: { a: 1, b: 2 }, updated: { a: 0, b: 3 }, deleted: { a: 0, b: 0 }, unchanged: 7, conflicts: [], errors: [] }),
+      'twoway.run': () => ({
+        rule: 'r1',
+        created: { a: 1, b: 2 },
+        updated: { a: 0, b: 3 },
+        deleted: { a: 0, b: 0 },
+        unchanged: 7,
+        conflicts: [],
+        errors: [],
+      }),
       'twoway.conflicts': () => ({
-        conflicts: [{ time: '2026-03-10T09:00:00.000Z', rule: 'r1', key: 'k', master: 'a', winner: 'a', action: 'update', a: { subject: 'Board', start: '2026-03-11T09:00:00.000Z' }, b: null }],
+        conflicts: [
+          {
+            time: '2026-03-10T09:00:00.000Z',
+            rule: 'r1',
+            key: 'k',
+            master: 'a',
+            winner: 'a',
+            action: 'update',
+            a: { subject: 'Board', start: '2026-03-11T09:00:00.000Z' },
+            b: null,
+          },
+        ],
       }),
     });
     renderWithApp(<TwoWayView profileId="p1" onProfile={() => undefined} onNavigate={() => undefined} />, fake.client);
@@ -69,7 +92,9 @@ describe('TwoWayView', () => {
       },
       opId: expect.any(String),
     });
-    expect(screen.getByTestId('twoway-result').textContent).toBe(translate('en', 'twoway.result', { ca: 1, cb: 2, ua: 0, ub: 3, da: 0, db: 0, unchanged: 7 }));
+    expect(screen.getByTestId('twoway-result').textContent).toBe(
+      translate('en', 'twoway.result', { ca: 1, cb: 2, ua: 0, ub: 3, da: 0, db: 0, unchanged: 7 }),
+    );
     await act(async () => fireEvent.click(screen.getByTestId('twoway-loadConflicts')));
     await waitFor(() => expect(screen.getByTestId('twoway-conflict-0')).toBeTruthy());
     const row = screen.getByTestId('twoway-conflict-0').textContent ?? '';
@@ -97,9 +122,16 @@ describe('TwoWayView: saved rules', () => {
     change('twoway-master', 'b');
     fireEvent.click(screen.getByTestId('twoway-bToA-delete'));
     await act(async () => fireEvent.click(screen.getByTestId('twoway-save')));
-    await waitFor(() => expect(screen.getByTestId('twoway-saved-state').textContent).toBe(translate('en', 'twoway.saved', { id: 'crm-anna' })));
+    await waitFor(() =>
+      expect(screen.getByTestId('twoway-saved-state').textContent).toBe(translate('en', 'twoway.saved', { id: 'crm-anna' })),
+    );
     const [stored] = await store.list();
-    expect(stored).toMatchObject({ id: 'crm-anna', a: { profile: 'p1', mailbox: 'anna.schmidt@contoso.com' }, master: 'b', propagate: { bToA: { create: true, delete: false } } });
+    expect(stored).toMatchObject({
+      id: 'crm-anna',
+      a: { profile: 'p1', mailbox: 'anna.schmidt@contoso.com' },
+      master: 'b',
+      propagate: { bToA: { create: true, delete: false } },
+    });
 
     cleanup(); // reload
     const again = mount();
@@ -117,17 +149,29 @@ describe('TwoWayView: saved rules', () => {
   });
 
   it('keeps what the form does not edit (window, folders) when a saved rule is saved again', async () => {
-    await store.save({ id: 'r2', a: { mailbox: 'anna.schmidt@contoso.com', folder: 'AAMkF1' }, b: { mailbox: 'jan.devries@contoso.com' }, master: 'a', window: { daysBack: 1, daysAhead: 30 }, excludeMarker: '##' });
+    await store.save({
+      id: 'r2',
+      a: { mailbox: 'anna.schmidt@contoso.com', folder: 'AAMkF1' },
+      b: { mailbox: 'jan.devries@contoso.com' },
+      master: 'a',
+      window: { daysBack: 1, daysAhead: 30 },
+      excludeMarker: '##',
+    });
     mount();
     await waitFor(() => expect(screen.getByRole('option', { name: 'r2' })).toBeTruthy());
     change('twoway-saved', 'r2');
     change('twoway-master', 'b');
     await act(async () => fireEvent.click(screen.getByTestId('twoway-save')));
     await waitFor(() => expect(screen.queryByTestId('twoway-saved-state')).toBeTruthy());
-    expect((await store.get('r2'))).toMatchObject({ master: 'b', a: { folder: 'AAMkF1' }, window: { daysBack: 1, daysAhead: 30 }, excludeMarker: '##' });
+    expect(await store.get('r2')).toMatchObject({
+      master: 'b',
+      a: { folder: 'AAMkF1' },
+      window: { daysBack: 1, daysAhead: 30 },
+      excludeMarker: '##',
+    });
   });
 
-  it('shows the host\'s refusal naming the field and saves nothing', async () => {
+  it("shows the host's refusal naming the field and saves nothing", async () => {
     mount();
     change('twoway-ruleId', 'crm anna');
     change('twoway-mailboxA', 'anna.schmidt@contoso.com');

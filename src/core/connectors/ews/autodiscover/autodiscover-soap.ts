@@ -27,7 +27,9 @@ export function readSoapAnswer(xml: string): AutodiscoverOutcome {
   if (code === 'RedirectAddress') return { kind: 'redirectAddr', email: target };
   if (code === 'RedirectUrl') return { kind: 'redirectUrl', url: target };
   if (code !== 'NoError') return { kind: 'error', reason: `${code} ${textOf(user, 'ErrorMessage') ?? ''}`.trim() };
-  const settings = new Map(children(child(user, 'UserSettings'), 'UserSetting').map((s) => [textOf(s, 'Name'), textOf(s, 'Value')?.trim()]));
+  const settings = new Map(
+    children(child(user, 'UserSettings'), 'UserSetting').map((s) => [textOf(s, 'Name'), textOf(s, 'Value')?.trim()]),
+  );
   const url = settings.get('InternalEwsUrl') || settings.get('ExternalEwsUrl');
   return url ? { kind: 'ewsUrl', url } : { kind: 'error', reason: 'no EWS URL among the user settings' };
 }

@@ -27,7 +27,13 @@ function candidates(email: string, base?: string): Array<{ url: string; kind: 'p
 
 async function ask(transport: EwsTransport, url: string, kind: 'pox' | 'soap', email: string): Promise<AutodiscoverOutcome> {
   const body = kind === 'pox' ? poxRequest(email) : soapRequest(email, url);
-  const headers: Record<string, string> = kind === 'pox' ? { 'Content-Type': 'text/xml; charset=utf-8' } : { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://schemas.microsoft.com/exchange/2010/Autodiscover/Autodiscover/GetUserSettings"' };
+  const headers: Record<string, string> =
+    kind === 'pox'
+      ? { 'Content-Type': 'text/xml; charset=utf-8' }
+      : {
+          'Content-Type': 'text/xml; charset=utf-8',
+          SOAPAction: '"http://schemas.microsoft.com/exchange/2010/Autodiscover/Autodiscover/GetUserSettings"',
+        };
   const res = await transport.sendAuthenticated(url, body, headers);
   if (res.status === 401) return { kind: 'error', reason: 'HTTP 401 (credentials rejected)' };
   if (res.status !== 200) return { kind: 'error', reason: `HTTP ${res.status}` };

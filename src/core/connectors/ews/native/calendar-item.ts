@@ -77,28 +77,72 @@ export function readCalendarItem(item: XmlNode): CalendarItemData {
   const d: CalendarItemData = { id: '' };
   for (const c of item.children) {
     switch (c.name) {
-      case 'ItemId': d.id = c.attrs.Id ?? ''; break;
-      case 'Subject': d.subject = c.text; break;
-      case 'Sensitivity': d.sensitivity = c.text; break;
-      case 'Categories': d.categories = c.children.filter((s) => s.name === 'String').map((s) => s.text); break;
-      case 'LastModifiedTime': d.lastModified = ewsInstant(c.text); break;
-      case 'UID': d.uid = c.text; break;
-      case 'RecurrenceId': d.recurrenceId = ewsInstant(c.text); break;
-      case 'Start': d.start = ewsInstant(c.text); break;
-      case 'End': d.end = ewsInstant(c.text); break;
-      case 'OriginalStart': d.originalStart = ewsInstant(c.text); break;
-      case 'IsAllDayEvent': d.isAllDay = bool(c.text); break;
-      case 'LegacyFreeBusyStatus': d.freeBusy = c.text; break;
-      case 'Location': d.location = c.text; break;
-      case 'IsCancelled': d.isCancelled = bool(c.text); break;
-      case 'CalendarItemType': d.type = c.text; break;
-      case 'Organizer': d.organizer = readMailbox(c.children.find((m) => m.name === 'Mailbox')); break;
-      case 'RequiredAttendees': d.required = readAttendees(c); break;
-      case 'OptionalAttendees': d.optional = readAttendees(c); break;
-      case 'Resources': d.resources = readAttendees(c); break;
-      case 'Body': d.body = c.text; break;
-      case 'StartTimeZoneId': d.timeZoneId = c.text || d.timeZoneId; break;
-      case 'StartTimeZone': d.timeZoneId ??= c.attrs.Id || undefined; break;
+      case 'ItemId':
+        d.id = c.attrs.Id ?? '';
+        break;
+      case 'Subject':
+        d.subject = c.text;
+        break;
+      case 'Sensitivity':
+        d.sensitivity = c.text;
+        break;
+      case 'Categories':
+        d.categories = c.children.filter((s) => s.name === 'String').map((s) => s.text);
+        break;
+      case 'LastModifiedTime':
+        d.lastModified = ewsInstant(c.text);
+        break;
+      case 'UID':
+        d.uid = c.text;
+        break;
+      case 'RecurrenceId':
+        d.recurrenceId = ewsInstant(c.text);
+        break;
+      case 'Start':
+        d.start = ewsInstant(c.text);
+        break;
+      case 'End':
+        d.end = ewsInstant(c.text);
+        break;
+      case 'OriginalStart':
+        d.originalStart = ewsInstant(c.text);
+        break;
+      case 'IsAllDayEvent':
+        d.isAllDay = bool(c.text);
+        break;
+      case 'LegacyFreeBusyStatus':
+        d.freeBusy = c.text;
+        break;
+      case 'Location':
+        d.location = c.text;
+        break;
+      case 'IsCancelled':
+        d.isCancelled = bool(c.text);
+        break;
+      case 'CalendarItemType':
+        d.type = c.text;
+        break;
+      case 'Organizer':
+        d.organizer = readMailbox(c.children.find((m) => m.name === 'Mailbox'));
+        break;
+      case 'RequiredAttendees':
+        d.required = readAttendees(c);
+        break;
+      case 'OptionalAttendees':
+        d.optional = readAttendees(c);
+        break;
+      case 'Resources':
+        d.resources = readAttendees(c);
+        break;
+      case 'Body':
+        d.body = c.text;
+        break;
+      case 'StartTimeZoneId':
+        d.timeZoneId = c.text || d.timeZoneId;
+        break;
+      case 'StartTimeZone':
+        d.timeZoneId ??= c.attrs.Id || undefined;
+        break;
     }
   }
   return d;

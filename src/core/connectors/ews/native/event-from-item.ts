@@ -6,8 +6,20 @@ import { windowsToIana } from '../../../../shared/time-zones.js';
 import { allDayInstant } from './all-day.js';
 import type { AttendeeData, CalendarItemData } from './calendar-item.js';
 
-const SHOW_AS: Record<string, ShowAs> = { Free: 'free', Tentative: 'tentative', Busy: 'busy', OOF: 'oof', WorkingElsewhere: 'workingElsewhere', NoData: 'unknown' };
-const SENSITIVITY: Record<string, Sensitivity> = { Normal: 'normal', Personal: 'personal', Private: 'private', Confidential: 'confidential' };
+const SHOW_AS: Record<string, ShowAs> = {
+  Free: 'free',
+  Tentative: 'tentative',
+  Busy: 'busy',
+  OOF: 'oof',
+  WorkingElsewhere: 'workingElsewhere',
+  NoData: 'unknown',
+};
+const SENSITIVITY: Record<string, Sensitivity> = {
+  Normal: 'normal',
+  Personal: 'personal',
+  Private: 'private',
+  Confidential: 'confidential',
+};
 const RESPONSE: Record<string, 'none' | 'accepted' | 'tentative' | 'declined' | 'organizer' | 'unknown'> = {
   Unknown: 'unknown',
   Organizer: 'organizer',

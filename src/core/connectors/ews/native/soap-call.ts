@@ -30,14 +30,20 @@ export interface NativeAnswer {
 }
 
 /** Posts one operation for a mailbox (impersonated or as delegate, as callContext decides). */
-export async function postNative(s: EwsSession, mailbox: string | undefined, folder: string | undefined, body: string): Promise<NativeAnswer> {
+export async function postNative(
+  s: EwsSession,
+  mailbox: string | undefined,
+  folder: string | undefined,
+  body: string,
+): Promise<NativeAnswer> {
   const c = callContext(s, mailbox, folder);
   const impersonate = c.impersonate ?? (c.access === 'impersonation' && !!c.mailbox);
   const envelope = ewsEnvelope(body, { version: requestVersion(s.version), impersonate: impersonate ? c.mailbox : undefined });
   const ctx: EwsCallContext = { url: s.url, username: s.username, access: c.access, mailbox: c.mailbox, folder };
   const answer = await s.transport.post(s.url, envelope, { access: c.access, mailbox: c.mailbox, folder });
   const messages = responseMessages(answer.envelope);
-  if (!messages.length) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no ResponseMessages in the answer' });
+  if (!messages.length)
+    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no ResponseMessages in the answer' });
   return { messages, ctx };
 }
 

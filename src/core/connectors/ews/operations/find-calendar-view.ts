@@ -40,7 +40,15 @@ export function findFields(version: ExchangeVersionName): string[] {
   return [...FIND_FIELDS, version === 'Exchange2010_SP2' ? 'calendar:StartTimeZone' : 'calendar:StartTimeZoneId'];
 }
 
-export function findCalendarViewBody(version: ExchangeVersionName, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number, fields = findFields(version)): string {
+export function findCalendarViewBody(
+  version: ExchangeVersionName,
+  mailbox: string,
+  folder: string,
+  from: Date,
+  to: Date,
+  maxEntries: number,
+  fields = findFields(version),
+): string {
   return (
     `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>${fieldUris(fields)}</m:ItemShape>` +
     `<m:CalendarView MaxEntriesReturned="${maxEntries}" StartDate="${from.toISOString()}" EndDate="${to.toISOString()}"/>` +
@@ -48,15 +56,32 @@ export function findCalendarViewBody(version: ExchangeVersionName, mailbox: stri
   );
 }
 
-async function findPage(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number, fields: string[]): Promise<CalendarViewPage> {
-  const { messages, ctx } = await postNative(s, mailbox, folder, findCalendarViewBody(s.version, mailbox, folder, from, to, maxEntries, fields));
+async function findPage(
+  s: EwsSession,
+  mailbox: string,
+  folder: string,
+  from: Date,
+  to: Date,
+  maxEntries: number,
+  fields: string[],
+): Promise<CalendarViewPage> {
+  const { messages, ctx } = await postNative(
+    s,
+    mailbox,
+    folder,
+    findCalendarViewBody(s.version, mailbox, folder, from, to, maxEntries, fields),
+  );
   const msg = messages[0];
   throwIfError(msg, ctx);
   const root = child(msg, 'RootFolder');
   if (!root) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'FindItem answer without RootFolder' });
   const items: CalendarViewEntry[] = [];
   for (const d of calendarItemsOf(child(root, 'Items'))) {
-    if (!d.id || !d.start || !d.end) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: `FindItem CalendarItem without ItemId, Start or End (${d.id || 'no id'})` });
+    if (!d.id || !d.start || !d.end)
+      throw new CalpumpError('ews.response.malformed', {
+        params: { url: s.url },
+        evidence: `FindItem CalendarItem without ItemId, Start or End (${d.id || 'no id'})`,
+      });
     items.push(d as CalendarViewEntry);
   }
   return { items, includesLast: root.attrs.IncludesLastItemInRange !== 'false' };
@@ -65,9 +90,21 @@ async function findPage(s: EwsSession, mailbox: string, folder: string, from: Da
 const TIMES_ONLY = ['calendar:Start', 'calendar:End'];
 
 /** FindItem for times only, then one GetItem pass (which takes every property) for the rest. */
-async function leanPage(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number): Promise<CalendarViewPage> {
+async function leanPage(
+  s: EwsSession,
+  mailbox: string,
+  folder: string,
+  from: Date,
+  to: Date,
+  maxEntries: number,
+): Promise<CalendarViewPage> {
   const page = await findPage(s, mailbox, folder, from, to, maxEntries, TIMES_ONLY);
-  const full = await getItemData(s, mailbox, page.items.map((i) => i.id), { fields: findFields(s.version) });
+  const full = await getItemData(
+    s,
+    mailbox,
+    page.items.map((i) => i.id),
+    { fields: findFields(s.version) },
+  );
   const items: CalendarViewEntry[] = [];
   page.items.forEach((d, i) => {
     const x = full[i];
@@ -77,14 +114,25 @@ async function leanPage(s: EwsSession, mailbox: string, folder: string, from: Da
   return { items, includesLast: page.includesLast };
 }
 
-export async function findCalendarView(s: EwsSession, mailbox: string, folder: string, from: Date, to: Date, maxEntries: number): Promise<CalendarViewPage> {
+export async function findCalendarView(
+  s: EwsSession,
+  mailbox: string,
+  folder: string,
+  from: Date,
+  to: Date,
+  maxEntries: number,
+): Promise<CalendarViewPage> {
   if (!s.leanFindItem) {
     try {
       return await findPage(s, mailbox, folder, from, to, maxEntries, findFields(s.version));
     } catch (e) {
       if (!(e instanceof CalpumpError) || e.params.code !== 'ErrorInvalidPropertyRequest') throw e;
       s.leanFindItem = true;
-      s.logger.warn('ews.findItem.propertiesRefused', { mailbox, evidence: e.evidence, action: 'FindItem for times only, GetItem for the rest (slower)' });
+      s.logger.warn('ews.findItem.propertiesRefused', {
+        mailbox,
+        evidence: e.evidence,
+        action: 'FindItem for times only, GetItem for the rest (slower)',
+      });
     }
   }
   return leanPage(s, mailbox, folder, from, to, maxEntries);

@@ -8,7 +8,7 @@ export const FIND_FOLDER_PAGE = 500;
 
 export async function findFoldersDeep(s: EwsSession, mailbox: string, root: string): Promise<FolderInfo[]> {
   const out: FolderInfo[] = [];
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await libraryCall(callContext(s, mailbox, root), async (svc, ews) => {
       const view = new ews.FolderView(FIND_FOLDER_PAGE, offset);
       view.Traversal = ews.FolderTraversal.Deep;

@@ -23,12 +23,19 @@ export interface DetailRequest {
 
 export function getItemBody(ids: string[], r: DetailRequest): string {
   const shape = `<m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>${r.bodyText ? '<t:BodyType>Text</t:BodyType>' : ''}${fieldUris(r.fields)}</m:ItemShape>`;
-  const idXml = ids.map((id) => (r.masters ? `<t:RecurringMasterItemId OccurrenceId="${escapeXml(id)}"/>` : `<t:ItemId Id="${escapeXml(id)}"/>`)).join('');
+  const idXml = ids
+    .map((id) => (r.masters ? `<t:RecurringMasterItemId OccurrenceId="${escapeXml(id)}"/>` : `<t:ItemId Id="${escapeXml(id)}"/>`))
+    .join('');
   return `<m:GetItem>${shape}<m:ItemIds>${idXml}</m:ItemIds></m:GetItem>`;
 }
 
 /** One entry per requested id, in order; undefined where the item no longer exists. */
-export async function getItemData(s: EwsSession, mailbox: string, ids: string[], r: DetailRequest): Promise<Array<CalendarItemData | undefined>> {
+export async function getItemData(
+  s: EwsSession,
+  mailbox: string,
+  ids: string[],
+  r: DetailRequest,
+): Promise<Array<CalendarItemData | undefined>> {
   const out: Array<CalendarItemData | undefined> = [];
   for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
     const batch = ids.slice(i, i + GET_ITEM_BATCH);
@@ -47,11 +54,19 @@ export async function getItemData(s: EwsSession, mailbox: string, ids: string[],
 
 /** Fields to add to FindItem's page: attendees and the SMTP organizer, and/or the body. */
 export function detailRequest(o: { includeAttendees: boolean; includeBody?: boolean }): DetailRequest {
-  return { fields: [...(o.includeAttendees ? PEOPLE_FIELDS : ['calendar:Organizer']), ...(o.includeBody ? ['item:Body'] : [])], bodyText: o.includeBody };
+  return {
+    fields: [...(o.includeAttendees ? PEOPLE_FIELDS : ['calendar:Organizer']), ...(o.includeBody ? ['item:Body'] : [])],
+    bodyText: o.includeBody,
+  };
 }
 
 /** Fills cache (UID → series master id) for the occurrences and exceptions among items whose series is new. */
-export async function fillSeriesMasters(s: EwsSession, mailbox: string, items: CalendarItemData[], cache: Map<string, string>): Promise<void> {
+export async function fillSeriesMasters(
+  s: EwsSession,
+  mailbox: string,
+  items: CalendarItemData[],
+  cache: Map<string, string>,
+): Promise<void> {
   const need = new Map<string, string>();
   for (const d of items) {
     if (d.uid && (d.type === 'Occurrence' || d.type === 'Exception') && !cache.has(d.uid) && !need.has(d.uid)) need.set(d.uid, d.id);
@@ -68,9 +83,16 @@ export interface GetCalendarItemsOptions {
 }
 
 /** Full normalised events for ids (sync changes): one GetItem pass with every property, SMTP organizers. */
-export async function getCalendarItems(s: EwsSession, mailbox: string, ids: string[], opts: GetCalendarItemsOptions = {}): Promise<NormalisedEvent[]> {
+export async function getCalendarItems(
+  s: EwsSession,
+  mailbox: string,
+  ids: string[],
+  opts: GetCalendarItemsOptions = {},
+): Promise<NormalisedEvent[]> {
   const fields = [...findFields(s.version), ...PEOPLE_FIELDS.slice(1), ...(opts.includeBody ? ['item:Body'] : [])];
-  const items = (await getItemData(s, mailbox, ids, { fields, bodyText: opts.includeBody })).filter((d): d is CalendarItemData => !!d?.id && !!d.start && !!d.end);
+  const items = (await getItemData(s, mailbox, ids, { fields, bodyText: opts.includeBody })).filter(
+    (d): d is CalendarItemData => !!d?.id && !!d.start && !!d.end,
+  );
   const cache = opts.masterCache ?? new Map<string, string>();
   await fillSeriesMasters(s, mailbox, items, cache);
   return items.map((d) => eventFromItem(d, { fallbackZone: s.fallbackZone, seriesIdByUid: cache, includeBody: opts.includeBody }));

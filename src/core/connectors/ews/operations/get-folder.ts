@@ -6,7 +6,11 @@ import { folderProperties, folderInfo, type FolderInfo } from './folder-info.js'
 
 export async function getFolder(s: EwsSession, mailbox: string, folder: string): Promise<FolderInfo> {
   return libraryCall(callContext(s, mailbox, folder), async (svc, ews) => {
-    const f = await ews.Folder.Bind(svc, libraryFolderId(ews, folder, mailbox), new ews.PropertySet(ews.BasePropertySet.IdOnly, folderProperties(ews)));
+    const f = await ews.Folder.Bind(
+      svc,
+      libraryFolderId(ews, folder, mailbox),
+      new ews.PropertySet(ews.BasePropertySet.IdOnly, folderProperties(ews)),
+    );
     return folderInfo(f);
   });
 }

@@ -6,12 +6,25 @@ import { errorForResponseCode } from '../ews-errors.js';
 import { isoOf, libraryCall, toLibraryDate } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 
-const SHOW_AS: Record<string, ShowAs> = { Free: 'free', Tentative: 'tentative', Busy: 'busy', OOF: 'oof', WorkingElsewhere: 'workingElsewhere', NoData: 'unknown' };
+const SHOW_AS: Record<string, ShowAs> = {
+  Free: 'free',
+  Tentative: 'tentative',
+  Busy: 'busy',
+  OOF: 'oof',
+  WorkingElsewhere: 'workingElsewhere',
+  NoData: 'unknown',
+};
 
 /** Exchange accepts at most 100 attendees per request and a window of up to 42 days. */
 export const AVAILABILITY_MAX_MAILBOXES = 100;
 
-export async function getUserAvailability(s: EwsSession, mailboxes: string[], from: Date, to: Date, onMailboxError?: (mailbox: string, error: CalpumpError) => void): Promise<FreeBusyBlock[]> {
+export async function getUserAvailability(
+  s: EwsSession,
+  mailboxes: string[],
+  from: Date,
+  to: Date,
+  onMailboxError?: (mailbox: string, error: CalpumpError) => void,
+): Promise<FreeBusyBlock[]> {
   const ctx = callContext(s, undefined, undefined, false);
   return libraryCall(ctx, async (svc, ews) => {
     const window = new ews.TimeWindow(toLibraryDate(ews, from), toLibraryDate(ews, to));
@@ -26,13 +39,23 @@ export async function getUserAvailability(s: EwsSession, mailboxes: string[], fr
       const mailbox = mailboxes[i];
       if (a.Result === ews.ServiceResult.Error) {
         // One unknown or unreachable address must not hide everybody else's free/busy.
-        const err = errorForResponseCode(ews.ServiceError[a.ErrorCode], a.ErrorMessage ?? '', { url: s.url, username: s.username, access: s.access, mailbox });
+        const err = errorForResponseCode(ews.ServiceError[a.ErrorCode], a.ErrorMessage ?? '', {
+          url: s.url,
+          username: s.username,
+          access: s.access,
+          mailbox,
+        });
         s.logger.warn('ews.availability.mailboxFailed', { mailbox, errorId: err.id, evidence: err.evidence });
         onMailboxError?.(mailbox, err);
         return;
       }
       for (const ev of a.CalendarEvents ?? []) {
-        blocks.push({ mailbox, start: isoOf(ev.StartTime)!, end: isoOf(ev.EndTime)!, showAs: SHOW_AS[ews.LegacyFreeBusyStatus[ev.FreeBusyStatus]] ?? 'unknown' });
+        blocks.push({
+          mailbox,
+          start: isoOf(ev.StartTime)!,
+          end: isoOf(ev.EndTime)!,
+          showAs: SHOW_AS[ews.LegacyFreeBusyStatus[ev.FreeBusyStatus]] ?? 'unknown',
+        });
       }
     });
     return blocks;

@@ -41,7 +41,8 @@ export async function syncFolderItems(s: EwsSession, mailbox: string, folder: st
   const msg = messages[0];
   throwIfError(msg, ctx);
   const syncState = textOf(msg, 'SyncState');
-  if (syncState === undefined) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'SyncFolderItems answer without SyncState' });
+  if (syncState === undefined)
+    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'SyncFolderItems answer without SyncState' });
   const created: string[] = [];
   const updated: string[] = [];
   const deleted: string[] = [];

@@ -3,7 +3,7 @@
 
 /** Scheme names from a WWW-Authenticate value; Node joins repeated headers with ", ". */
 export function parseAuthSchemes(header: string | string[] | undefined): string[] {
-  const text = Array.isArray(header) ? header.join(', ') : header ?? '';
+  const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
   const parts: string[] = [];
   let cur = '';
   let quoted = false;

@@ -73,7 +73,12 @@ export class EwsTransport {
     return this.opts.http;
   }
 
-  async post(url: string, body: string, ctx: Omit<EwsCallContext, 'url' | 'username'>, extraHeaders: Record<string, string> = {}): Promise<EwsAnswer> {
+  async post(
+    url: string,
+    body: string,
+    ctx: Omit<EwsCallContext, 'url' | 'username'>,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<EwsAnswer> {
     const operation = operationOf(body);
     const callCtx = { ...ctx, url, username: this.opts.username, auth: this.opts.auth };
     this.opts.recorder?.({ operation, url, body });
@@ -119,7 +124,9 @@ export class EwsTransport {
     const m = /<(?:[\w-]+:)?ServerVersionInfo\b([^>]*)>/.exec(body.slice(0, 4096));
     if (!m) return;
     const a = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1])?.[1];
-    const build = [a('MajorVersion'), a('MinorVersion'), a('MajorBuildNumber'), a('MinorBuildNumber')].filter((x) => x !== undefined).join('.');
+    const build = [a('MajorVersion'), a('MinorVersion'), a('MajorBuildNumber'), a('MinorBuildNumber')]
+      .filter((x) => x !== undefined)
+      .join('.');
     this.serverVersion = `${build || '?'}${a('Version') ? ` (${a('Version')})` : ''}`;
   }
 
@@ -136,18 +143,31 @@ export class EwsTransport {
     if (this.opts.bearer) return this.sendBearer(this.opts.bearer, { url, headers, body }, mailbox);
     const password = await this.opts.password();
     if (this.opts.auth === 'ntlm') return this.ntlmLanes.request({ url, headers, body }, { username: this.opts.username, password });
-    return this.opts.http.request({ url, method: 'POST', headers: { ...headers, Authorization: basicAuthorization(this.opts.username, password) }, body });
+    return this.opts.http.request({
+      url,
+      method: 'POST',
+      headers: { ...headers, Authorization: basicAuthorization(this.opts.username, password) },
+      body,
+    });
   }
 
   /** A 401 may be a token revoked or expired early: one retry with a fresh token, then a clear failure. */
-  private async sendBearer(bearer: BearerAuth, req: { url: string; headers: Record<string, string>; body: string }, mailbox?: string): Promise<HttpResponse> {
+  private async sendBearer(
+    bearer: BearerAuth,
+    req: { url: string; headers: Record<string, string>; body: string },
+    mailbox?: string,
+  ): Promise<HttpResponse> {
     const anchor = mailbox ?? bearer.fallbackMailbox;
     let res: HttpResponse | undefined;
     for (const forceRefresh of [false, true]) {
       const auth = await bearer.headers(anchor, { forceRefresh });
       res = await this.opts.http.request({ url: req.url, method: 'POST', headers: { ...req.headers, ...auth }, body: req.body });
       if (res.status !== 401) return res;
-      this.opts.logger.debug('ews.auth.bearerRejected', { url: req.url, forceRefresh, diagnostics: String(res.headers['x-ms-diagnostics'] ?? '') });
+      this.opts.logger.debug('ews.auth.bearerRejected', {
+        url: req.url,
+        forceRefresh,
+        diagnostics: String(res.headers['x-ms-diagnostics'] ?? ''),
+      });
     }
     const diag = res!.headers['x-ms-diagnostics'];
     throw new CalpumpError('ews.auth.unauthorized', {

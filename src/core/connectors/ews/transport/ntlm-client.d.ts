@@ -10,5 +10,11 @@ declare module '@ewsjs/ntlm-client' {
   }
   export function createType1Message(workstation?: string, target?: string): string;
   export function decodeType2Message(header: string): Type2Message;
-  export function createType3Message(type2: Type2Message, username: string, password: string, workstation?: string, target?: string): string;
+  export function createType3Message(
+    type2: Type2Message,
+    username: string,
+    password: string,
+    workstation?: string,
+    target?: string,
+  ): string;
 }

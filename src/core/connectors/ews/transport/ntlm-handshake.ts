@@ -59,7 +59,13 @@ export async function ntlmHandshake(
 ): Promise<HttpResponse> {
   const { user, domain } = splitAccount(account.username);
   const leg1 = (scheme: NtlmScheme) =>
-    http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: under(scheme, createType1Message(WORKSTATION, domain)) }, body: '', agent });
+    http.request({
+      url: req.url,
+      method: 'POST',
+      headers: { ...req.headers, Connection: 'keep-alive', Authorization: under(scheme, createType1Message(WORKSTATION, domain)) },
+      body: '',
+      agent,
+    });
   let scheme: NtlmScheme = 'NTLM';
   let first = await leg1(scheme);
   if (!ntlmChallenge(first) && onlyNegotiate(first)) {
@@ -73,9 +79,19 @@ export async function ntlmHandshake(
   try {
     type3 = createType3Message(decodeType2Message(challenge), user, account.password, WORKSTATION, domain);
   } catch (e) {
-    throw new CalpumpError('ews.response.malformed', { params: { url: req.url }, evidence: `invalid NTLM challenge: ${(e as Error).message}` });
+    throw new CalpumpError('ews.response.malformed', {
+      params: { url: req.url },
+      evidence: `invalid NTLM challenge: ${(e as Error).message}`,
+    });
   }
-  return http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive', Authorization: under(scheme, type3) }, body: req.body, agent, onSocket });
+  return http.request({
+    url: req.url,
+    method: 'POST',
+    headers: { ...req.headers, Connection: 'keep-alive', Authorization: under(scheme, type3) },
+    body: req.body,
+    agent,
+    onSocket,
+  });
 }
 
 /** One request with its own handshake on a throw-away connection (the doctor's probes; no state kept). */

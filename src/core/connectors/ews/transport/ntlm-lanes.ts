@@ -46,7 +46,14 @@ export class NtlmLanes {
       if (isAuthenticated(lane, who)) {
         // Reuse: no Authorization header. A 401 means the server forgot the connection (recycle, restart,
         // a new socket behind our back): one fresh handshake on this lane, then the caller classifies.
-        const res = await this.http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Connection: 'keep-alive' }, body: req.body, agent: lane.agent, onSocket });
+        const res = await this.http.request({
+          url: req.url,
+          method: 'POST',
+          headers: { ...req.headers, Connection: 'keep-alive' },
+          body: req.body,
+          agent: lane.agent,
+          onSocket,
+        });
         if (res.status !== 401) return res;
         lane.authSocket = undefined;
         used = undefined;

@@ -14,7 +14,16 @@ export function basicAuthorization(username: string, password: string): string {
   return 'Basic ' + Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
-export function passwordPost(http: HttpSender, req: { url: string; headers: Record<string, string>; body: string }, cred: PasswordCredentials): Promise<HttpResponse> {
+export function passwordPost(
+  http: HttpSender,
+  req: { url: string; headers: Record<string, string>; body: string },
+  cred: PasswordCredentials,
+): Promise<HttpResponse> {
   if (cred.auth === 'ntlm') return ntlmRequest(http, req, cred);
-  return http.request({ url: req.url, method: 'POST', headers: { ...req.headers, Authorization: basicAuthorization(cred.username, cred.password) }, body: req.body });
+  return http.request({
+    url: req.url,
+    method: 'POST',
+    headers: { ...req.headers, Authorization: basicAuthorization(cred.username, cred.password) },
+    body: req.body,
+  });
 }

@@ -32,7 +32,10 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
     // NTLM also goes inside Negotiate (ntlm-handshake.ts), so a Negotiate-only server is not "not offered".
     const usable = ctx.auth === 'basic' ? ['basic'] : ['ntlm', 'negotiate'];
     if (offered.length && !offered.some((s) => usable.includes(s.toLowerCase()))) {
-      throw new CalpumpError('ews.auth.schemeNotOffered', { params: { wanted, offered: offered.join(', ') }, evidence: `HTTP 401, WWW-Authenticate: ${offered.join(', ')}` });
+      throw new CalpumpError('ews.auth.schemeNotOffered', {
+        params: { wanted, offered: offered.join(', ') },
+        evidence: `HTTP 401, WWW-Authenticate: ${offered.join(', ')}`,
+      });
     }
     throw new CalpumpError('ews.auth.unauthorized', { params: { username: ctx.username }, evidence: `HTTP 401 from ${ctx.url}` });
   }
@@ -48,7 +51,9 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
   if (looksLikeHtml(res)) {
     // A login form (or any page served with 200 where SOAP belongs) means forms-based auth in front of EWS.
     if (res.status === 200 || LOGIN_PAGE.test(res.body)) {
-      throw new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}, ${String(res.headers['content-type'] ?? 'no content type')}` });
+      throw new CalpumpError('ews.auth.formsLogin', {
+        evidence: `HTTP ${res.status}, ${String(res.headers['content-type'] ?? 'no content type')}`,
+      });
     }
     throw httpFailure(res, ctx, 'HTML error page');
   }
@@ -62,9 +67,14 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
     if (res.status !== 200) throw httpFailure(res, ctx, res.body.slice(0, 200));
     throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: (e as Error).message });
   }
-  if (envelope.name !== 'Envelope') throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: `root element <${envelope.name}> is not a SOAP envelope` });
+  if (envelope.name !== 'Envelope')
+    throw new CalpumpError('ews.response.malformed', {
+      params: { url: ctx.url },
+      evidence: `root element <${envelope.name}> is not a SOAP envelope`,
+    });
   const busy = serverBusy(envelope);
-  if (busy) return { kind: 'busy', backoffMs: busy.backoffMs, error: errorForResponseCode('ErrorServerBusy', busy.text, ctx, busy.backoffMs) };
+  if (busy)
+    return { kind: 'busy', backoffMs: busy.backoffMs, error: errorForResponseCode('ErrorServerBusy', busy.text, ctx, busy.backoffMs) };
   const fault = readFault(envelope);
   if (fault) {
     const mapped = errorForResponseCode(fault.code, fault.text, ctx);

@@ -4,11 +4,31 @@
 import type { Sensitivity, ShowAs } from '../../../../shared/model.js';
 import { ianaToWindows } from '../../../../shared/time-zones.js';
 import { addDaysToDate, localMidnightIso } from '../../zoned-time.js';
-import { CALPUMP_PROPERTY_SET_ID, TAG_NAMES, tagValues, type Appointment, type AppointmentField, type TagName, type WriteRequest } from '../../writer.js';
+import {
+  CALPUMP_PROPERTY_SET_ID,
+  TAG_NAMES,
+  tagValues,
+  type Appointment,
+  type AppointmentField,
+  type TagName,
+  type WriteRequest,
+} from '../../writer.js';
 import { escapeXml } from '../xml/safe-xml.js';
 
-export const FREE_BUSY: Record<ShowAs, string> = { free: 'Free', tentative: 'Tentative', busy: 'Busy', oof: 'OOF', workingElsewhere: 'WorkingElsewhere', unknown: 'NoData' };
-export const SENSITIVITY: Record<Sensitivity, string> = { normal: 'Normal', personal: 'Personal', private: 'Private', confidential: 'Confidential' };
+export const FREE_BUSY: Record<ShowAs, string> = {
+  free: 'Free',
+  tentative: 'Tentative',
+  busy: 'Busy',
+  oof: 'OOF',
+  workingElsewhere: 'WorkingElsewhere',
+  unknown: 'NoData',
+};
+export const SENSITIVITY: Record<Sensitivity, string> = {
+  normal: 'Normal',
+  personal: 'Personal',
+  private: 'Private',
+  confidential: 'Confidential',
+};
 
 export function tagFieldUri(name: TagName): string {
   return `<t:ExtendedFieldURI PropertySetId="${CALPUMP_PROPERTY_SET_ID}" PropertyName="${TAG_NAMES[name]}" PropertyType="String"/>`;
@@ -47,9 +67,18 @@ function parts(req: WriteRequest): Part[] {
     { uri: 'item:Sensitivity', field: 'sensitivity', xml: el('Sensitivity', SENSITIVITY[a.sensitivity]) },
   ];
   if (a.body !== undefined) out.push({ uri: 'item:Body', field: 'body', xml: `<t:Body BodyType="Text">${escapeXml(a.body)}</t:Body>` });
-  out.push({ uri: 'item:Categories', field: 'categories', xml: a.categories.length ? `<t:Categories>${a.categories.map((c) => el('String', c)).join('')}</t:Categories>` : '' });
+  out.push({
+    uri: 'item:Categories',
+    field: 'categories',
+    xml: a.categories.length ? `<t:Categories>${a.categories.map((c) => el('String', c)).join('')}</t:Categories>` : '',
+  });
   out.push({ uri: 'item:ReminderIsSet', field: 'reminder', xml: el('ReminderIsSet', String(reminder)) });
-  if (reminder) out.push({ uri: 'item:ReminderMinutesBeforeStart', field: 'reminder', xml: el('ReminderMinutesBeforeStart', String(a.reminderMinutes)) });
+  if (reminder)
+    out.push({
+      uri: 'item:ReminderMinutesBeforeStart',
+      field: 'reminder',
+      xml: el('ReminderMinutesBeforeStart', String(a.reminderMinutes)),
+    });
   for (const [name, value] of tagValues(req)) {
     out.push({ tag: name, xml: `<t:ExtendedProperty>${tagFieldUri(name)}${el('Value', value)}</t:ExtendedProperty>` });
   }

@@ -50,11 +50,20 @@ export class EwsCalendarWriter implements CalendarWriter {
     const creates = requests.map((r, i) => [r, i] as const).filter(([r]) => !r.existing);
     const updates = requests.map((r, i) => [r, i] as const).filter(([r]) => r.existing);
     for (const batch of chunks([...creates], this.maxBatch)) {
-      const res = await createItems(s, mb, folder, batch.map(([r]) => r));
+      const res = await createItems(
+        s,
+        mb,
+        folder,
+        batch.map(([r]) => r),
+      );
       batch.forEach(([, i], k) => (out[i] = res[k]!));
     }
     for (const batch of chunks([...updates], this.maxBatch)) {
-      const res = await updateItems(s, mb, batch.map(([r]) => r));
+      const res = await updateItems(
+        s,
+        mb,
+        batch.map(([r]) => r),
+      );
       batch.forEach(([, i], k) => (out[i] = res[k]!));
     }
     return out;

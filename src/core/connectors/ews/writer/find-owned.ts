@@ -14,8 +14,18 @@ import { folderRefXml, postAs } from './write-operations.js';
 
 const PAGE = 500;
 const FIELDS = [
-  'item:Subject', 'item:Sensitivity', 'item:Categories', 'item:ReminderIsSet', 'item:ReminderMinutesBeforeStart', 'item:LastModifiedTime',
-  'calendar:Start', 'calendar:End', 'calendar:IsAllDayEvent', 'calendar:LegacyFreeBusyStatus', 'calendar:Location', 'calendar:StartTimeZoneId',
+  'item:Subject',
+  'item:Sensitivity',
+  'item:Categories',
+  'item:ReminderIsSet',
+  'item:ReminderMinutesBeforeStart',
+  'item:LastModifiedTime',
+  'calendar:Start',
+  'calendar:End',
+  'calendar:IsAllDayEvent',
+  'calendar:LegacyFreeBusyStatus',
+  'calendar:Location',
+  'calendar:StartTimeZoneId',
 ];
 const SHOW_AS = Object.fromEntries(Object.entries(FREE_BUSY).map(([k, v]) => [v, k])) as Record<string, ShowAs>;
 const SENS = Object.fromEntries(Object.entries(SENSITIVITY).map(([k, v]) => [v, k])) as Record<string, Sensitivity>;
@@ -28,13 +38,20 @@ function restriction(opts: ListOwnedOptions): string {
       : `<t:Exists>${tagFieldUri('sourceKey')}</t:Exists>`,
   ];
   const iso = (d: Date) => d.toISOString().replace(/\.000Z$/, 'Z');
-  if (opts.from) terms.push(`<t:IsGreaterThan><t:FieldURI FieldURI="calendar:End"/><t:FieldURIOrConstant><t:Constant Value="${iso(opts.from)}"/></t:FieldURIOrConstant></t:IsGreaterThan>`);
-  if (opts.to) terms.push(`<t:IsLessThan><t:FieldURI FieldURI="calendar:Start"/><t:FieldURIOrConstant><t:Constant Value="${iso(opts.to)}"/></t:FieldURIOrConstant></t:IsLessThan>`);
+  if (opts.from)
+    terms.push(
+      `<t:IsGreaterThan><t:FieldURI FieldURI="calendar:End"/><t:FieldURIOrConstant><t:Constant Value="${iso(opts.from)}"/></t:FieldURIOrConstant></t:IsGreaterThan>`,
+    );
+  if (opts.to)
+    terms.push(
+      `<t:IsLessThan><t:FieldURI FieldURI="calendar:Start"/><t:FieldURIOrConstant><t:Constant Value="${iso(opts.to)}"/></t:FieldURIOrConstant></t:IsLessThan>`,
+    );
   return terms.length === 1 ? terms[0]! : `<t:And>${terms.join('')}</t:And>`;
 }
 
 function findBody(mailbox: string, folder: string, opts: ListOwnedOptions, offset: number): string {
-  const props = FIELDS.map((f) => `<t:FieldURI FieldURI="${f}"/>`).join('') + (Object.keys(TAG_NAMES) as TagName[]).map(tagFieldUri).join('');
+  const props =
+    FIELDS.map((f) => `<t:FieldURI FieldURI="${f}"/>`).join('') + (Object.keys(TAG_NAMES) as TagName[]).map(tagFieldUri).join('');
   return (
     `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>${props}</t:AdditionalProperties></m:ItemShape>` +
     `<m:IndexedPageItemView MaxEntriesReturned="${PAGE}" Offset="${offset}" BasePoint="Beginning"/>` +
@@ -88,10 +105,11 @@ export function ownedFromXml(item: XmlNode, fallbackZone: string): OwnedItem | u
 
 export async function findOwned(s: EwsSession, mailbox: string, folder: string, opts: ListOwnedOptions = {}): Promise<OwnedItem[]> {
   const out: OwnedItem[] = [];
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const answer = await postAs(s, mailbox, folder, findBody(mailbox, folder, opts, offset));
     const msg = responseMessages(answer.envelope)[0];
-    if (!msg) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no FindItemResponseMessage in the answer' });
+    if (!msg)
+      throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no FindItemResponseMessage in the answer' });
     const err = messageError(msg);
     if (err) throw errorForResponseCode(err.code, err.text, { url: s.url, username: s.username, access: s.access, mailbox, folder });
     const root = child(msg, 'RootFolder');

@@ -28,7 +28,8 @@ function itemIdOf(msg: XmlNode): { id?: string; changeKey?: string } {
 }
 
 function failure(s: EwsSession, mailbox: string, item: string, code: string, text: string): CalpumpError {
-  if (code === 'ErrorIrresolvableConflict') return new CalpumpError('write.conflict', { params: { item, mailbox }, evidence: `${code}: ${text}` });
+  if (code === 'ErrorIrresolvableConflict')
+    return new CalpumpError('write.conflict', { params: { item, mailbox }, evidence: `${code}: ${text}` });
   const mapped = errorForResponseCode(code, text, { url: s.url, username: s.username, access: s.access, mailbox });
   if (mapped.id !== 'ews.response.error') return mapped;
   return new CalpumpError('write.refused', { params: { item, mailbox, reason: `${code}: ${text}` }, evidence: `${code}: ${text}` });
@@ -53,7 +54,15 @@ async function run(
   }
   return labels.map((label, i) => {
     const msg = messages[i];
-    if (!msg) return { action, ok: false, error: new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: `no response message ${i + 1} of ${labels.length}` }) };
+    if (!msg)
+      return {
+        action,
+        ok: false,
+        error: new CalpumpError('ews.response.malformed', {
+          params: { url: s.url },
+          evidence: `no response message ${i + 1} of ${labels.length}`,
+        }),
+      };
     const err = messageError(msg);
     if (err && !tolerate(err.code)) return { action, ok: false, error: failure(s, mailbox, label, err.code, err.text) };
     return { action, ok: true, ...itemIdOf(msg) };
@@ -86,8 +95,9 @@ export function deleteItems(s: EwsSession, mailbox: string, ids: string[]): Prom
     `<m:DeleteItem DeleteType="MoveToDeletedItems" SendMeetingCancellations="SendToNone"><m:ItemIds>` +
     ids.map((id) => `<t:ItemId Id="${escapeXml(id)}"/>`).join('') +
     `</m:ItemIds></m:DeleteItem>`;
-  return run(s, mailbox, undefined, body, 'delete', ids, (code) => code === 'ErrorItemNotFound').then((out) => out.map((o, i) => ({ ...o, id: o.id ?? ids[i] })));
+  return run(s, mailbox, undefined, body, 'delete', ids, (code) => code === 'ErrorItemNotFound').then((out) =>
+    out.map((o, i) => ({ ...o, id: o.id ?? ids[i] })),
+  );
 }
 
 const label = (r: WriteRequest) => (r.tag ? r.tag.sourceKey : (r.existing?.id ?? r.appointment.subject));
-

@@ -20,14 +20,25 @@ function statusOf(code: string): number {
   return 502;
 }
 
-export async function availability(ctx: GraphContext, mailboxes: string[], from: Date, to: Date, opts: AvailabilityOptions = {}): Promise<FreeBusyBlock[]> {
+export async function availability(
+  ctx: GraphContext,
+  mailboxes: string[],
+  from: Date,
+  to: Date,
+  opts: AvailabilityOptions = {},
+): Promise<FreeBusyBlock[]> {
   const out: FreeBusyBlock[] = [];
   for (let i = 0; i < mailboxes.length; i += 100) {
     const chunk = mailboxes.slice(i, i + 100);
     const res = await graphPost<{ value?: Schedule[] }>(
       ctx,
       `/users/${seg(chunk[0]!)}/calendar/getSchedule`,
-      { schedules: chunk, startTime: { dateTime: from.toISOString().slice(0, 19), timeZone: 'UTC' }, endTime: { dateTime: to.toISOString().slice(0, 19), timeZone: 'UTC' }, availabilityViewInterval: 30 },
+      {
+        schedules: chunk,
+        startTime: { dateTime: from.toISOString().slice(0, 19), timeZone: 'UTC' },
+        endTime: { dateTime: to.toISOString().slice(0, 19), timeZone: 'UTC' },
+        availabilityViewInterval: 30,
+      },
       { Prefer: 'outlook.timezone="UTC"' },
     );
     for (const s of res.value ?? []) {
@@ -36,12 +47,20 @@ export async function availability(ctx: GraphContext, mailboxes: string[], from:
         if (opts.onMailboxError) {
           const code = s.error.responseCode ?? 'unknown';
           const errCtx = await ctx.errorContext({ operation: 'getSchedule', mailbox: s.scheduleId });
-          opts.onMailboxError(s.scheduleId, graphFailure(statusOf(code), { error: { code, message: s.error.message ?? '' } }, { ...errCtx, mailbox: s.scheduleId }));
+          opts.onMailboxError(
+            s.scheduleId,
+            graphFailure(statusOf(code), { error: { code, message: s.error.message ?? '' } }, { ...errCtx, mailbox: s.scheduleId }),
+          );
         }
         continue;
       }
       for (const item of s.scheduleItems ?? []) {
-        out.push({ mailbox: s.scheduleId, start: utcInstant(item.start), end: utcInstant(item.end), showAs: (SHOW_AS.has(item.status ?? '') ? item.status : 'unknown') as ShowAs });
+        out.push({
+          mailbox: s.scheduleId,
+          start: utcInstant(item.start),
+          end: utcInstant(item.end),
+          showAs: (SHOW_AS.has(item.status ?? '') ? item.status : 'unknown') as ShowAs,
+        });
       }
     }
   }

@@ -6,7 +6,8 @@ import { mapGraphEvent, type GraphEvent } from '../map-event.js';
 import { resolveSeriesUids } from './series-uid.js';
 
 export const PAGE_SIZE = 100;
-const BASE_SELECT = 'id,iCalUId,subject,start,end,originalStart,originalStartTimeZone,isAllDay,showAs,sensitivity,isCancelled,categories,type,seriesMasterId,location,organizer,lastModifiedDateTime';
+const BASE_SELECT =
+  'id,iCalUId,subject,start,end,originalStart,originalStartTimeZone,isAllDay,showAs,sensitivity,isCancelled,categories,type,seriesMasterId,location,organizer,lastModifiedDateTime';
 
 export function calendarPath(mailbox: string, folderId: string): string {
   return folderId === 'calendar' ? `/users/${seg(mailbox)}/calendar` : `/users/${seg(mailbox)}/calendars/${seg(folderId)}`;
@@ -17,9 +18,22 @@ interface Page {
   '@odata.nextLink'?: string;
 }
 
-export async function* calendarView(ctx: GraphContext, mailbox: string, folderId: string, from: Date, to: Date, opts: CalendarViewOptions = {}): AsyncIterable<NormalisedEvent> {
+export async function* calendarView(
+  ctx: GraphContext,
+  mailbox: string,
+  folderId: string,
+  from: Date,
+  to: Date,
+  opts: CalendarViewOptions = {},
+): AsyncIterable<NormalisedEvent> {
   const select = [BASE_SELECT, opts.includeAttendees === false ? '' : ',attendees', opts.includeBody ? ',body' : ''].join('');
-  const query = new URLSearchParams({ startDateTime: from.toISOString(), endDateTime: to.toISOString(), $top: String(PAGE_SIZE), $orderby: 'start/dateTime', $select: select });
+  const query = new URLSearchParams({
+    startDateTime: from.toISOString(),
+    endDateTime: to.toISOString(),
+    $top: String(PAGE_SIZE),
+    $orderby: 'start/dateTime',
+    $select: select,
+  });
   let url: string | undefined = `${calendarPath(mailbox, folderId)}/calendarView?${query.toString()}`;
   const headers = { Prefer: PREFER_UTC };
   while (url) {

@@ -10,7 +10,12 @@ interface Step {
   run(): Promise<Record<string, string> | void>;
 }
 
-export async function connectionTest(ctx: GraphContext, mailbox: string, token: () => Promise<string>, now: Date = new Date()): Promise<TestStep[]> {
+export async function connectionTest(
+  ctx: GraphContext,
+  mailbox: string,
+  token: () => Promise<string>,
+  now: Date = new Date(),
+): Promise<TestStep[]> {
   const m = seg(mailbox);
   const day = new Date(now.getTime() + 86_400_000);
   const steps: Step[] = [
@@ -19,11 +24,18 @@ export async function connectionTest(ctx: GraphContext, mailbox: string, token: 
       id: 'graph.mailbox',
       title: `Find mailbox ${mailbox}`,
       run: async () => {
-        const u = await graphGet<{ id: string; mail?: string; userPrincipalName?: string }>(ctx, `/users/${m}?$select=id,mail,userPrincipalName`);
+        const u = await graphGet<{ id: string; mail?: string; userPrincipalName?: string }>(
+          ctx,
+          `/users/${m}?$select=id,mail,userPrincipalName`,
+        );
         return { id: u.id, upn: u.userPrincipalName ?? '' };
       },
     },
-    { id: 'graph.calendar', title: 'Open the calendar', run: async () => ({ name: (await graphGet<{ name: string }>(ctx, `/users/${m}/calendar?$select=id,name`)).name }) },
+    {
+      id: 'graph.calendar',
+      title: 'Open the calendar',
+      run: async () => ({ name: (await graphGet<{ name: string }>(ctx, `/users/${m}/calendar?$select=id,name`)).name }),
+    },
     {
       id: 'graph.calendarView',
       title: 'Read one day of events',
@@ -48,7 +60,18 @@ export async function connectionTest(ctx: GraphContext, mailbox: string, token: 
       failed = true;
       const err = toCalpumpError(e);
       const info = err.info();
-      out.push({ id: s.id, title: s.title, status: 'fail', durationMs: Date.now() - t0, errorId: err.id, evidence: err.evidence, message: info.message, fix: info.fix, delay: info.delay, params: err.params });
+      out.push({
+        id: s.id,
+        title: s.title,
+        status: 'fail',
+        durationMs: Date.now() - t0,
+        errorId: err.id,
+        evidence: err.evidence,
+        message: info.message,
+        fix: info.fix,
+        delay: info.delay,
+        params: err.params,
+      });
     }
   }
   return out;

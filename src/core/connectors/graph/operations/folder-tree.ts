@@ -18,7 +18,11 @@ export async function folderTree(ctx: GraphContext, mailbox: string, kinds: Fold
   const groups = (await graphGet<{ value?: Group[] }>(ctx, `/users/${m}/calendarGroups?$select=id,name`)).value ?? [];
   const calendarPages = await graphBatch(
     ctx,
-    groups.map((g, i) => ({ id: String(i + 1), method: 'GET' as const, url: `/users/${m}/calendarGroups/${seg(g.id)}/calendars?$select=id,name,isDefaultCalendar&$top=250` })),
+    groups.map((g, i) => ({
+      id: String(i + 1),
+      method: 'GET' as const,
+      url: `/users/${m}/calendarGroups/${seg(g.id)}/calendars?$select=id,name,isDefaultCalendar&$top=250`,
+    })),
     'calendars',
     mailbox,
   );
@@ -29,14 +33,25 @@ export async function folderTree(ctx: GraphContext, mailbox: string, kinds: Fold
   });
   const counts = await graphBatch(
     ctx,
-    calendars.map(({ cal }, i) => ({ id: String(i + 1), method: 'GET' as const, url: `/users/${m}/calendars/${seg(cal.id)}/events?$count=true&$top=1&$select=id` })),
+    calendars.map(({ cal }, i) => ({
+      id: String(i + 1),
+      method: 'GET' as const,
+      url: `/users/${m}/calendars/${seg(cal.id)}/events?$count=true&$top=1&$select=id`,
+    })),
     'events',
     mailbox,
   );
   const out: Folder[] = [];
   if (kinds.includes('other')) {
     for (const g of groups) {
-      out.push({ id: g.id, name: g.name, path: g.name, kind: 'other', totalCount: 0, childCount: calendars.filter((c) => c.group.id === g.id).length });
+      out.push({
+        id: g.id,
+        name: g.name,
+        path: g.name,
+        kind: 'other',
+        totalCount: 0,
+        childCount: calendars.filter((c) => c.group.id === g.id).length,
+      });
     }
   }
   if (kinds.includes('calendar')) {

@@ -13,7 +13,13 @@ const SELECT = 'id,displayName,mail,userPrincipalName';
 
 function searchQuery(search: string): string {
   const term = search.replace(/["\\]/g, '').trim();
-  const q = new URLSearchParams({ $search: `"displayName:${term}" OR "mail:${term}" OR "userPrincipalName:${term}"`, $select: SELECT, $top: '100', $orderby: 'displayName', $count: 'true' });
+  const q = new URLSearchParams({
+    $search: `"displayName:${term}" OR "mail:${term}" OR "userPrincipalName:${term}"`,
+    $select: SELECT,
+    $top: '100',
+    $orderby: 'displayName',
+    $count: 'true',
+  });
   return `/users?${q.toString()}`;
 }
 
@@ -24,7 +30,9 @@ export function encodeCursor(nextLink: string): string {
 function decodeCursor(cursor: string, graphHost: string): string {
   const link = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!link.startsWith(graphHost.replace(/\/+$/, ''))) {
-    throw new CalpumpError('input.invalid', { params: { field: 'cursor', problem: 'not a cursor this profile returned; start the listing again without one' } });
+    throw new CalpumpError('input.invalid', {
+      params: { field: 'cursor', problem: 'not a cursor this profile returned; start the listing again without one' },
+    });
   }
   return link;
 }
@@ -41,7 +49,11 @@ async function roomAddresses(ctx: GraphContext): Promise<Set<string>> {
 }
 
 export async function listMailboxes(ctx: GraphContext, search?: string, cursor?: string): Promise<MailboxPage> {
-  const url = cursor ? decodeCursor(cursor, ctx.profile.graphHost) : search?.trim() ? searchQuery(search) : `/users?$select=${SELECT}&$top=100`;
+  const url = cursor
+    ? decodeCursor(cursor, ctx.profile.graphHost)
+    : search?.trim()
+      ? searchQuery(search)
+      : `/users?$select=${SELECT}&$top=100`;
   const headers: Record<string, string> = { ConsistencyLevel: 'eventual' };
   const [page, rooms] = await Promise.all([graphGet<UserPage>(ctx, url, headers), (ctx.rooms ??= roomAddresses(ctx))]);
   const items: Mailbox[] = (page.value ?? [])

@@ -4,11 +4,19 @@ import { graphBatch, seg, type GraphContext } from '../graph-context.js';
 import { isInstance, type GraphEvent } from '../map-event.js';
 
 export async function resolveSeriesUids(ctx: GraphContext, mailbox: string, events: GraphEvent[]): Promise<void> {
-  const missing = [...new Set(events.filter((e) => isInstance(e) && e.seriesMasterId && !ctx.seriesUid.has(e.seriesMasterId)).map((e) => e.seriesMasterId!))];
+  const missing = [
+    ...new Set(
+      events.filter((e) => isInstance(e) && e.seriesMasterId && !ctx.seriesUid.has(e.seriesMasterId)).map((e) => e.seriesMasterId!),
+    ),
+  ];
   if (missing.length === 0) return;
   const results = await graphBatch(
     ctx,
-    missing.map((id, i) => ({ id: String(i + 1), method: 'GET' as const, url: `/users/${seg(mailbox)}/events/${seg(id)}?$select=iCalUId` })),
+    missing.map((id, i) => ({
+      id: String(i + 1),
+      method: 'GET' as const,
+      url: `/users/${seg(mailbox)}/events/${seg(id)}?$select=iCalUId`,
+    })),
     'seriesMaster',
     mailbox,
   );

@@ -4,7 +4,15 @@
 import type { Sensitivity, ShowAs } from '../../../../shared/model.js';
 import { ianaToWindows, windowsToIana } from '../../../../shared/time-zones.js';
 import { addDaysToDate, localMidnightIso, zoneOffsetMs } from '../../zoned-time.js';
-import { CALPUMP_PROPERTY_SET_ID, TAG_NAMES, tagValues, type AppointmentField, type OwnedItem, type TagName, type WriteRequest } from '../../writer.js';
+import {
+  CALPUMP_PROPERTY_SET_ID,
+  TAG_NAMES,
+  tagValues,
+  type AppointmentField,
+  type OwnedItem,
+  type TagName,
+  type WriteRequest,
+} from '../../writer.js';
 
 export const tagPropertyId = (name: TagName) => `String {${CALPUMP_PROPERTY_SET_ID}} Name ${TAG_NAMES[name]}`;
 
@@ -86,7 +94,8 @@ const utc = (dt: string) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(dt) ? dt : `${dt
 export function ownedFromGraph(e: TaggedGraphEvent, fallbackZone = 'UTC'): OwnedItem | undefined {
   const tags: Partial<Record<TagName, string>> = {};
   for (const p of e.singleValueExtendedProperties ?? []) {
-    for (const name of Object.keys(TAG_NAMES) as TagName[]) if (p.id.toLowerCase() === tagPropertyId(name).toLowerCase()) tags[name] = p.value;
+    for (const name of Object.keys(TAG_NAMES) as TagName[])
+      if (p.id.toLowerCase() === tagPropertyId(name).toLowerCase()) tags[name] = p.value;
   }
   if (!tags.sourceKey) return undefined;
   const isAllDay = !!e.isAllDay;

@@ -36,17 +36,37 @@ function appRoles(token: string): string[] | undefined {
   }
 }
 
-export async function openGraphWriterContext(profile: GraphProfile, deps: ConnectorDeps, internals: GraphWriterInternals = {}): Promise<GraphWriterContext> {
+export async function openGraphWriterContext(
+  profile: GraphProfile,
+  deps: ConnectorDeps,
+  internals: GraphWriterInternals = {},
+): Promise<GraphWriterContext> {
   const graphHost = normaliseHost(profile.graphHost);
   const logger = deps.logger.child({ backend: 'graph', profile: profile.name, direction: 'write' });
   let client: HttpClient | undefined;
   let http = internals.http;
   if (!http) {
-    client = await HttpClient.create({ profileId: profile.id, tls: profile.tls, proxy: profile.proxy, secrets: deps.secrets, env: deps.env, timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS });
+    client = await HttpClient.create({
+      profileId: profile.id,
+      tls: profile.tls,
+      proxy: profile.proxy,
+      secrets: deps.secrets,
+      env: deps.env,
+      timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+    });
     http = httpSendFromClient(client);
   }
-  const tokens = internals.tokens ?? createTokenProvider(graphTokenTarget(profile), { secrets: deps.secrets, logger, http, protocol: internals.protocol });
-  const transport = new GraphTransport({ http, graphHost, token: (o) => tokens.getAccessToken(o), logger, sleep: internals.sleep, random: internals.random });
+  const tokens =
+    internals.tokens ??
+    createTokenProvider(graphTokenTarget(profile), { secrets: deps.secrets, logger, http, protocol: internals.protocol });
+  const transport = new GraphTransport({
+    http,
+    graphHost,
+    token: (o) => tokens.getAccessToken(o),
+    logger,
+    sleep: internals.sleep,
+    random: internals.random,
+  });
   return {
     transport,
     logger,

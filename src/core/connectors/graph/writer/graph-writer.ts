@@ -11,7 +11,8 @@ import { eventBody, ownedFromGraph, tagPropertyId, type TaggedGraphEvent } from 
 import { openGraphWriterContext, type GraphWriterContext, type GraphWriterInternals } from './graph-writer-context.js';
 
 const PREFER_UTC = 'outlook.timezone="UTC"';
-const SELECT = 'subject,start,end,isAllDay,showAs,sensitivity,categories,location,isReminderOn,reminderMinutesBeforeStart,lastModifiedDateTime,changeKey,originalStartTimeZone';
+const SELECT =
+  'subject,start,end,isAllDay,showAs,sensitivity,categories,location,isReminderOn,reminderMinutesBeforeStart,lastModifiedDateTime,changeKey,originalStartTimeZone';
 const seg = encodeURIComponent;
 const q = (s: string) => s.replace(/'/g, "''");
 
@@ -19,7 +20,9 @@ const q = (s: string) => s.replace(/'/g, "''");
 type WriteMember = Omit<BatchMember, 'method'> & { method: 'POST' | 'PATCH' | 'DELETE' };
 
 function eventsPath(mailbox: string, folder: string): string {
-  return folder.toLowerCase() === 'calendar' ? `/users/${seg(mailbox)}/calendar/events` : `/users/${seg(mailbox)}/calendars/${seg(folder)}/events`;
+  return folder.toLowerCase() === 'calendar'
+    ? `/users/${seg(mailbox)}/calendar/events`
+    : `/users/${seg(mailbox)}/calendars/${seg(folder)}/events`;
 }
 
 export class GraphCalendarWriter implements CalendarWriter {
@@ -50,11 +53,15 @@ export class GraphCalendarWriter implements CalendarWriter {
     if (opts.to) clauses.push(`start/dateTime lt '${t(opts.to)}'`);
     if (opts.from) clauses.push(`end/dateTime gt '${t(opts.from)}'`);
     const expand = `singleValueExtendedProperties($filter=${(['sourceKey', 'scope', 'hash'] as const).map((n) => `id eq '${tagPropertyId(n)}'`).join(' or ')})`;
-    let url: string | undefined = `${eventsPath(mailbox, folder)}?$filter=${seg(clauses.join(' and '))}&$expand=${seg(expand)}&$select=${SELECT}&$top=250`;
+    let url: string | undefined =
+      `${eventsPath(mailbox, folder)}?$filter=${seg(clauses.join(' and '))}&$expand=${seg(expand)}&$select=${SELECT}&$top=250`;
     const out: OwnedItem[] = [];
     while (url) {
       const res = await ctx.transport.send({ method: 'GET', url, headers: { Prefer: PREFER_UTC }, operation: 'events', mailbox });
-      const page = checkOk(res, await ctx.errorContext('events', mailbox, folder)) as { value?: TaggedGraphEvent[]; '@odata.nextLink'?: string };
+      const page = checkOk(res, await ctx.errorContext('events', mailbox, folder)) as {
+        value?: TaggedGraphEvent[];
+        '@odata.nextLink'?: string;
+      };
       for (const e of page.value ?? []) {
         const owned = ownedFromGraph(e);
         if (owned) out.push(owned);
@@ -73,16 +80,38 @@ export class GraphCalendarWriter implements CalendarWriter {
         : { id: String(i), method: 'POST', url: eventsPath(mailbox, folder), headers, body: eventBody(r) };
     });
     const labels = requests.map((r) => r.tag?.sourceKey ?? r.existing?.id ?? r.appointment.subject);
-    return this.run(mailbox, folder, members, labels, requests.map((r) => (r.existing ? 'update' : 'create')));
+    return this.run(
+      mailbox,
+      folder,
+      members,
+      labels,
+      requests.map((r) => (r.existing ? 'update' : 'create')),
+    );
   }
 
   async delete(mailbox: string, ids: string[]): Promise<WriteOutcome[]> {
-    const members: WriteMember[] = ids.map((id, i) => ({ id: String(i), method: 'DELETE', url: `/users/${seg(mailbox)}/events/${seg(id)}` }));
-    const out = await this.run(mailbox, undefined, members, ids, ids.map(() => 'delete'));
+    const members: WriteMember[] = ids.map((id, i) => ({
+      id: String(i),
+      method: 'DELETE',
+      url: `/users/${seg(mailbox)}/events/${seg(id)}`,
+    }));
+    const out = await this.run(
+      mailbox,
+      undefined,
+      members,
+      ids,
+      ids.map(() => 'delete'),
+    );
     return out.map((o, i) => ({ ...o, id: o.id ?? ids[i] }));
   }
 
-  private async run(mailbox: string, folder: string | undefined, members: WriteMember[], labels: string[], actions: WriteOutcome['action'][]): Promise<WriteOutcome[]> {
+  private async run(
+    mailbox: string,
+    folder: string | undefined,
+    members: WriteMember[],
+    labels: string[],
+    actions: WriteOutcome['action'][],
+  ): Promise<WriteOutcome[]> {
     if (!members.length) return [];
     const ctx = await this.context();
     let results: BatchMemberResult[];
@@ -96,21 +125,36 @@ export class GraphCalendarWriter implements CalendarWriter {
       results.map(async (r, i) => {
         const action = actions[i]!;
         const body = r.body as { id?: string; changeKey?: string } | undefined;
-        if ((r.status >= 200 && r.status < 300) || (action === 'delete' && r.status === 404)) return { action, ok: true, id: body?.id, changeKey: body?.changeKey };
+        if ((r.status >= 200 && r.status < 300) || (action === 'delete' && r.status === 404))
+          return { action, ok: true, id: body?.id, changeKey: body?.changeKey };
         return { action, ok: false, error: await this.failure(ctx, r, mailbox, folder, labels[i]!, action) };
       }),
     );
   }
 
-  private async failure(ctx: GraphWriterContext, r: BatchMemberResult, mailbox: string, folder: string | undefined, item: string, action: string): Promise<CalpumpError> {
+  private async failure(
+    ctx: GraphWriterContext,
+    r: BatchMemberResult,
+    mailbox: string,
+    folder: string | undefined,
+    item: string,
+    action: string,
+  ): Promise<CalpumpError> {
     const operation = `${action}Event`;
     const errCtx = await ctx.errorContext(operation, mailbox, folder);
     const err = graphFailure(r.status, r.body, errCtx, r.headers);
     if (r.status === 412) return new CalpumpError('write.conflict', { params: { item, mailbox }, evidence: err.evidence });
     if (r.status === 403 && errCtx.appRoles && !errCtx.appRoles.includes('Calendars.ReadWrite')) {
-      return new CalpumpError('graph.permission.missing', { params: { ...err.params, permission: 'Calendars.ReadWrite' }, evidence: err.evidence });
+      return new CalpumpError('graph.permission.missing', {
+        params: { ...err.params, permission: 'Calendars.ReadWrite' },
+        evidence: err.evidence,
+      });
     }
-    if (r.status === 400) return new CalpumpError('write.refused', { params: { item, mailbox, reason: err.evidence ?? `HTTP ${r.status}` }, evidence: err.evidence });
+    if (r.status === 400)
+      return new CalpumpError('write.refused', {
+        params: { item, mailbox, reason: err.evidence ?? `HTTP ${r.status}` },
+        evidence: err.evidence,
+      });
     return err;
   }
 

@@ -9,7 +9,10 @@ describe('parseAuthSchemes', () => {
     expect(parseAuthSchemes('Negotiate, NTLM, Basic realm="mail.contoso.com"')).toEqual(['Negotiate', 'NTLM', 'Basic']);
   });
   it('does not take auth-params or quoted commas for schemes', () => {
-    expect(parseAuthSchemes('Basic realm="a, b", charset="UTF-8", Bearer authorization_uri="https://x", error="invalid_token"')).toEqual(['Basic', 'Bearer']);
+    expect(parseAuthSchemes('Basic realm="a, b", charset="UTF-8", Bearer authorization_uri="https://x", error="invalid_token"')).toEqual([
+      'Basic',
+      'Bearer',
+    ]);
   });
   it('reads a challenge with a token68', () => {
     expect(parseAuthSchemes(['NTLM TlRMTVNTUAACAAAA', 'Negotiate'])).toEqual(['NTLM', 'Negotiate']);
@@ -19,7 +22,8 @@ describe('parseAuthSchemes', () => {
 
 describe('splitAccount', () => {
   it('splits DOMAIN\\user', () => expect(splitAccount('CONTOSO\\svc-calpump')).toEqual({ domain: 'CONTOSO', user: 'svc-calpump' }));
-  it('upper-cases the NetBIOS domain as NTLM sends it', () => expect(splitAccount('contoso\\svc-calpump')).toEqual({ domain: 'CONTOSO', user: 'svc-calpump' }));
+  it('upper-cases the NetBIOS domain as NTLM sends it', () =>
+    expect(splitAccount('contoso\\svc-calpump')).toEqual({ domain: 'CONTOSO', user: 'svc-calpump' }));
   it('keeps a UPN whole', () => expect(splitAccount('svc-calpump@contoso.com')).toEqual({ domain: '', user: 'svc-calpump@contoso.com' }));
 });
 
@@ -31,7 +35,11 @@ describe('passwordPost', () => {
       newAgent: async () => undefined,
       describeRoute: async () => 'direct',
     };
-    const res = await passwordPost(http, { url: 'https://mail/EWS/Exchange.asmx', headers: { 'Content-Type': 'text/xml' }, body: '<x/>' }, { auth: 'basic', username: 'CONTOSO\\svc', password: 'Passw0rd!' });
+    const res = await passwordPost(
+      http,
+      { url: 'https://mail/EWS/Exchange.asmx', headers: { 'Content-Type': 'text/xml' }, body: '<x/>' },
+      { auth: 'basic', username: 'CONTOSO\\svc', password: 'Passw0rd!' },
+    );
     expect(res.status).toBe(200);
     expect(sent).toHaveLength(1);
     expect(sent[0].headers).toEqual({ 'Content-Type': 'text/xml', Authorization: basicAuthorization('CONTOSO\\svc', 'Passw0rd!') });

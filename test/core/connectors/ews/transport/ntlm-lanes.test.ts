@@ -31,10 +31,27 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-async function transport(o: { auth?: 'basic' | 'ntlm'; username?: string; password?: string; lanes?: number; tls?: TlsSetting; proxy?: ProxySetting; http?: HttpClient } = {}) {
+async function transport(
+  o: {
+    auth?: 'basic' | 'ntlm';
+    username?: string;
+    password?: string;
+    lanes?: number;
+    tls?: TlsSetting;
+    proxy?: ProxySetting;
+    http?: HttpClient;
+  } = {},
+) {
   const http =
     o.http ??
-    (await HttpClient.create({ profileId: 'lanes', tls: o.tls ?? { caFile: sim.caFile! }, proxy: o.proxy ?? { mode: 'none' }, secrets: memorySecrets(), env: {}, timeoutMs: 20_000 }));
+    (await HttpClient.create({
+      profileId: 'lanes',
+      tls: o.tls ?? { caFile: sim.caFile! },
+      proxy: o.proxy ?? { mode: 'none' },
+      secrets: memorySecrets(),
+      env: {},
+      timeoutMs: 20_000,
+    }));
   clients.push(http);
   const t = new EwsTransport({
     http,
@@ -132,25 +149,31 @@ describe('connection-bound NTLM', () => {
     const { t } = await transport({ proxy: { mode: 'url', url: proxy.url } });
     const tunnels = proxy.countFor(host);
     const n = 5;
-    expect(await exchanges(async () => {
-      for (let i = 0; i < n; i++) await call(t);
-    })).toBe(n + 1);
+    expect(
+      await exchanges(async () => {
+        for (let i = 0; i < n; i++) await call(t);
+      }),
+    ).toBe(n + 1);
     expect(proxy.countFor(host) - tunnels).toBe(1);
     expect(proxy.requests.filter((r) => r.target === host).every((r) => r.method === 'CONNECT')).toBe(true);
   });
 
   it('with a pinned certificate instead of a CA file', async () => {
     const { t } = await transport({ tls: { pinnedSha256: sim.certSha256! } });
-    expect(await exchanges(async () => {
-      for (let i = 0; i < 3; i++) await call(t);
-    })).toBe(4);
+    expect(
+      await exchanges(async () => {
+        for (let i = 0; i < 3; i++) await call(t);
+      }),
+    ).toBe(4);
   });
 
   it('Basic stays one exchange per call with its own Authorization header', async () => {
     const { t } = await transport({ auth: 'basic', username: 'svc-calpump@contoso.com' });
-    expect(await exchanges(async () => {
-      for (let i = 0; i < 3; i++) await call(t);
-    })).toBe(3);
+    expect(
+      await exchanges(async () => {
+        for (let i = 0; i < 3; i++) await call(t);
+      }),
+    ).toBe(3);
     expect(t.ntlmLanes.authenticatedLanes()).toBe(0);
   });
 });

@@ -3,7 +3,9 @@ import { child, parseXml, textOf, XmlSyntaxError, XmlUnsafeError } from '../../.
 
 describe('safe XML reader', () => {
   it('reads elements by local name whatever the prefix, with attributes, entities and CDATA', () => {
-    const doc = parseXml('<?xml version="1.0"?><s:Envelope xmlns:s="x"><s:Body a:b="1 &amp; 2" xmlns:a="y"><t:Name>A &lt;&#x42;&gt; &#67;</t:Name><t:Raw><![CDATA[<not markup>]]></t:Raw><!-- c --></s:Body></s:Envelope>');
+    const doc = parseXml(
+      '<?xml version="1.0"?><s:Envelope xmlns:s="x"><s:Body a:b="1 &amp; 2" xmlns:a="y"><t:Name>A &lt;&#x42;&gt; &#67;</t:Name><t:Raw><![CDATA[<not markup>]]></t:Raw><!-- c --></s:Body></s:Envelope>',
+    );
     const body = child(doc, 'Body')!;
     expect(doc.name).toBe('Envelope');
     expect(body.attrs.b).toBe('1 & 2');

@@ -59,14 +59,35 @@ describe('Graph writer', () => {
     sim.counters.reset();
     const res = await w.upsert(mb, 'calendar', [
       { appointment: absence(), tag: { scope: 'job-a', sourceKey: 'row-1' } },
-      { appointment: absence({ subject: 'Training', isAllDay: false, start: '2026-03-11T09:00:00.000Z', end: '2026-03-11T10:00:00.000Z', showAs: 'busy', reminderMinutes: 10 }), tag: { scope: 'job-a', sourceKey: 'row-2' } },
+      {
+        appointment: absence({
+          subject: 'Training',
+          isAllDay: false,
+          start: '2026-03-11T09:00:00.000Z',
+          end: '2026-03-11T10:00:00.000Z',
+          showAs: 'busy',
+          reminderMinutes: 10,
+        }),
+        tag: { scope: 'job-a', sourceKey: 'row-2' },
+      },
       { appointment: absence({ subject: 'Other job' }), tag: { scope: 'job-b', sourceKey: 'row-1' } },
     ]);
     expect(res.map((r) => r.ok)).toEqual([true, true, true]);
     const owned = await w.listOwned(mb, 'calendar', { scope: 'job-a' });
     expect(owned.map((o) => o.sourceKey).sort()).toEqual(['row-1', 'row-2']);
-    expect(owned.find((o) => o.sourceKey === 'row-1')).toMatchObject({ start: '2026-03-10T00:00:00.000Z', end: '2026-03-12T00:00:00.000Z', isAllDay: true, showAs: 'oof', reminderMinutes: undefined });
-    expect(owned.find((o) => o.sourceKey === 'row-2')).toMatchObject({ start: '2026-03-11T09:00:00.000Z', end: '2026-03-11T10:00:00.000Z', timeZone: 'Europe/Berlin', reminderMinutes: 10 });
+    expect(owned.find((o) => o.sourceKey === 'row-1')).toMatchObject({
+      start: '2026-03-10T00:00:00.000Z',
+      end: '2026-03-12T00:00:00.000Z',
+      isAllDay: true,
+      showAs: 'oof',
+      reminderMinutes: undefined,
+    });
+    expect(owned.find((o) => o.sourceKey === 'row-2')).toMatchObject({
+      start: '2026-03-11T09:00:00.000Z',
+      end: '2026-03-11T10:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      reminderMinutes: 10,
+    });
     const stored = sim.world.events.get(owned[0]!.id)!;
     expect(stored.extendedProperties.map((p) => p.key)).toContain(`${CALPUMP_PROPERTY_SET_ID}:CalpumpScope:String`);
     expect(stored.attendees).toEqual([]);
@@ -79,7 +100,10 @@ describe('Graph writer', () => {
   it('pages through many owned items', async () => {
     const w = await writer();
     const mb = 'bob.jones@contoso.com';
-    const reqs = Array.from({ length: 260 }, (_, i) => ({ appointment: absence({ subject: `n${i}` }), tag: { scope: 'many', sourceKey: `k${i}` } }));
+    const reqs = Array.from({ length: 260 }, (_, i) => ({
+      appointment: absence({ subject: `n${i}` }),
+      tag: { scope: 'many', sourceKey: `k${i}` },
+    }));
     expect((await w.upsert(mb, 'calendar', reqs)).every((r) => r.ok)).toBe(true);
     const owned = await w.listOwned(mb, 'calendar', { scope: 'many' });
     expect(new Set(owned.map((o) => o.sourceKey)).size).toBe(260);
@@ -90,13 +114,28 @@ describe('Graph writer', () => {
     const w = await writer();
     const mb = 'jan.devries@contoso.com';
     const [created] = await w.upsert(mb, 'calendar', [{ appointment: absence(), tag: { scope: 's', sourceKey: 'k' } }]);
-    const [updated] = await w.upsert(mb, 'calendar', [{ appointment: absence({ subject: 'Absent (sick)', location: 'home' }), tag: { scope: 's', sourceKey: 'k' }, existing: { id: created!.id!, changeKey: created!.changeKey } }]);
+    const [updated] = await w.upsert(mb, 'calendar', [
+      {
+        appointment: absence({ subject: 'Absent (sick)', location: 'home' }),
+        tag: { scope: 's', sourceKey: 'k' },
+        existing: { id: created!.id!, changeKey: created!.changeKey },
+      },
+    ]);
     expect(updated).toMatchObject({ ok: true, id: created!.id });
     expect(updated!.changeKey).not.toBe(created!.changeKey);
     expect((await w.listOwned(mb, 'calendar', { scope: 's' }))[0]).toMatchObject({ subject: 'Absent (sick)', location: 'home' });
-    const [stale] = await w.upsert(mb, 'calendar', [{ appointment: absence({ subject: 'stale' }), tag: { scope: 's', sourceKey: 'k' }, existing: { id: created!.id!, changeKey: created!.changeKey }, ifUnchanged: true }]);
+    const [stale] = await w.upsert(mb, 'calendar', [
+      {
+        appointment: absence({ subject: 'stale' }),
+        tag: { scope: 's', sourceKey: 'k' },
+        existing: { id: created!.id!, changeKey: created!.changeKey },
+        ifUnchanged: true,
+      },
+    ]);
     expect(stale!.error?.id).toBe('write.conflict');
-    expect(await w.listOwned(mb, 'calendar', { scope: 's', from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') })).toEqual([]);
+    expect(
+      await w.listOwned(mb, 'calendar', { scope: 's', from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') }),
+    ).toEqual([]);
     expect((await w.delete(mb, [created!.id!])).map((o) => o.ok)).toEqual([true]);
     expect(await w.listOwned(mb, 'calendar', { scope: 's' })).toEqual([]);
     expect((await w.delete(mb, [created!.id!])).map((o) => o.ok)).toEqual([true]);
