@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/shared/i18n/en.js';
-import { langFromLocale, messages, placeholdersOf, translate, UI_LANGS } from '../../src/shared/i18n/index.js';
+import { messages as allMessages } from '../../src/shared/i18n/index.js';
+const en = allMessages.en;
+import { formatMessage, langFromLocale, messages, placeholdersOf, translate, UI_LANGS } from '../../src/shared/i18n/index.js';
 
 const enKeys = Object.keys(en).sort();
 
@@ -14,7 +16,9 @@ describe('UI string catalogue', () => {
   });
 
   it.each(['de', 'nl'] as const)('%s uses the same {placeholders} as English in every message', (lang) => {
-    const mismatches = enKeys.filter((k) => placeholdersOf(messages[lang][k as keyof typeof en]).join() !== placeholdersOf(en[k as keyof typeof en]).join());
+    const mismatches = enKeys.filter(
+      (k) => placeholdersOf(messages[lang][k as keyof typeof en]).join() !== placeholdersOf(en[k as keyof typeof en]).join(),
+    );
     expect(mismatches).toEqual([]);
   });
 
@@ -29,6 +33,18 @@ describe('UI string catalogue', () => {
     expect(translate('de', 'browse.count.filtered', { shown: 12, total: 50000 })).toBe('12 von 50.000 Postfächern');
     expect(translate('nl', 'profile.signin.signedInAs', { account: 'a@b.c' })).toBe('Aangemeld als a@b.c.');
     expect(translate('en', 'profile.signin.signedInAs')).toBe('Signed in as {account}.');
+  });
+
+  it.each(UI_LANGS)('%s: every message is valid ICU MessageFormat', (lang) => {
+    for (const [key, text] of Object.entries(messages[lang])) {
+      expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }), key).not.toThrow();
+    }
+  });
+
+  it('formats plurals for the language and leaves a missing argument visible', () => {
+    expect(formatMessage('en', '{n, plural, one {# item} other {# items}}', { n: 1 })).toBe('1 item');
+    expect(formatMessage('de', '{n, plural, one {# Termin} other {# Termine}}', { n: 1200 })).toBe('1.200 Termine');
+    expect(formatMessage('en', 'in {folder}', {})).toBe('in {folder}');
   });
 
   it('picks the UI language from a locale tag', () => {

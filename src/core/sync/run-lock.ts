@@ -1,6 +1,9 @@
 // At most one run of a job at a time across processes (a scheduled run in `serve` and `calpump jobs run`).
 // The lock file holds the owner's pid; a lock whose process is gone (killed, crashed) is taken over at once.
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+// The lock is made by hard-linking a file that already holds the pid, so no one ever sees it empty: a
+// second run, however loaded the machine, finds either no lock or a lock with its owner in it.
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CalpumpError } from '../errors/calpump-error.js';
 
@@ -16,23 +19,23 @@ function alive(pid: number): boolean {
 
 export async function acquireRunLock(path: string, jobName: string): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fh = await open(path, 'wx', 0o600);
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return () => rm(path, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const text = (await readFile(path, 'utf8').catch(() => '')).trim();
-      if (!text && attempt < 2) {
-        // The owner may be between creating the file and writing its pid.
-        await new Promise((r) => setTimeout(r, 50));
-        continue;
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(draft, String(process.pid), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await link(draft, path);
+        return () => rm(path, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+        if (alive(owner)) throw new CalpumpError('pump.jobRunning', { params: { job: jobName } });
+        // The owner is gone (killed, crashed): take the lock over.
+        await rm(path, { force: true });
       }
-      if (alive(Number(text))) throw new CalpumpError('pump.jobRunning', { params: { job: jobName } });
-      await rm(path, { force: true });
     }
+    throw new CalpumpError('pump.jobRunning', { params: { job: jobName } });
+  } finally {
+    await rm(draft, { force: true });
   }
-  throw new CalpumpError('pump.jobRunning', { params: { job: jobName } });
 }

@@ -1,22 +1,23 @@
-// UI string catalogue (CONVENTIONS.md #10). English is the reference: its keys type the other languages, and
-// test/renderer/i18n.test.ts checks every key exists in all three with the same {placeholders}.
-// Pure data + one formatter: no DOM, Node or Electron imports, so the CLI could reuse it too.
-import { en, type MessageKey } from './en.js';
-import { de } from './de.js';
-import { nl } from './nl.js';
+// UI string catalogue (CONVENTIONS.md #10). The texts live in src/shared/locales/<lang>/ui.json as ICU
+// MessageFormat; English is the reference: its keys type the other languages, and test/renderer/i18n.test.ts checks
+// every key exists in all languages with the same arguments. Pure data + one formatter: no DOM, Node or
+// Electron imports, so the UI and the CLI share it.
+import en from '../locales/en/ui.json' with { type: 'json' };
+import de from '../locales/de/ui.json' with { type: 'json' };
+import nl from '../locales/nl/ui.json' with { type: 'json' };
+import { formatMessage, type MessageParams } from './format.js';
 
-export type { MessageKey } from './en.js';
+export type MessageKey = keyof typeof en;
 export type UiLang = 'en' | 'de' | 'nl';
 export const UI_LANGS: readonly UiLang[] = ['en', 'de', 'nl'];
 
-export const messages: Record<UiLang, Record<MessageKey, string>> = { en, de, nl };
+export const messages: Record<UiLang, Record<MessageKey, string>> = {
+  en,
+  de: de as Record<MessageKey, string>,
+  nl: nl as Record<MessageKey, string>,
+};
 
-export type MessageParams = Record<string, string | number>;
-
-/** The {name} placeholders a message uses, sorted, without duplicates. */
-export function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
-}
+export { formatMessage, placeholdersOf, type MessageParams } from './format.js';
 
 export function isUiLang(v: unknown): v is UiLang {
   return v === 'en' || v === 'de' || v === 'nl';
@@ -29,10 +30,6 @@ export function langFromLocale(tag: string | undefined): UiLang {
 }
 
 export function translate(lang: UiLang, key: MessageKey, params: MessageParams = {}): string {
-  const text = messages[lang][key] ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => {
-    const v = params[k];
-    if (v === undefined) return m;
-    return typeof v === 'number' ? v.toLocaleString(lang) : v;
-  });
+  const text = messages[lang][key] ?? messages.en[key] ?? key;
+  return formatMessage(lang, text, params);
 }

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { catalogue, catalogueIds, type CatalogueEntry, type Lang } from '../../../src/core/doctor/catalogue.js';
+import { catalogue, catalogueIds, catalogueTables, type CatalogueEntry, type Lang } from '../../../src/core/doctor/catalogue.js';
+import { placeholdersOf } from '../../../src/shared/i18n/format.js';
 import { CalpumpError, toCalpumpError } from '../../../src/core/errors/calpump-error.js';
 
 const langs: Lang[] = ['en', 'de', 'nl'];
@@ -31,24 +35,30 @@ describe('error catalogue', () => {
   });
 });
 
-describe('catalogue areas', () => {
-  it('never define the same id twice (a later spread would silently replace an entry)', async () => {
-    const { readdir } = await import('node:fs/promises');
-    const path = await import('node:path');
-    const dir = path.resolve(__dirname, '../../../src/core/doctor/catalogue');
-    // types.ts holds shapes; doctor.ts only spreads the doctor-*.ts areas.
-    const areaFiles = (await readdir(dir)).filter((f) => f.endsWith('.ts') && f !== 'types.ts' && f !== 'doctor.ts');
-    const seen = new Map<string, string>();
-    for (const file of areaFiles) {
-      const mod = (await import(path.join(dir, file))) as Record<string, Record<string, unknown>>;
-      const ids = new Set(Object.values(mod).filter((v) => v && typeof v === 'object').flatMap((v) => Object.keys(v)));
-      for (const id of ids) {
-        const before = seen.get(id);
-        if (before) expect.fail(`${id} is defined in both ${before} and ${file}`);
-        seen.set(id, file);
-      }
+describe('catalogue locale files', () => {
+  const dir = resolve(__dirname, '../../../src/shared/locales');
+
+  it.each(langs)('%s/catalogue.json defines no key twice (JSON.parse would silently keep the last)', (lang) => {
+    const raw = readFileSync(resolve(dir, lang, 'catalogue.json'), 'utf8');
+    const keys = [...raw.matchAll(/^\s*"([^"]+)":/gm)].map((m) => m[1]);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it.each(['de', 'nl'] as const)('%s has exactly the English keys, each a valid ICU message with the same arguments', (lang) => {
+    const table = catalogueTables[lang];
+    expect(Object.keys(table).sort()).toEqual(Object.keys(catalogueTables.en).sort());
+    for (const [key, text] of Object.entries(table)) {
+      expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }), key).not.toThrow();
+      expect(placeholdersOf(text), key).toEqual(placeholdersOf(catalogueTables.en[key]));
     }
-    expect([...seen.keys()].sort()).toEqual([...catalogueIds].sort());
+  });
+
+  it('every id has a title, a meaning and a fix', () => {
+    const en = catalogueTables.en;
+    for (const id of catalogueIds)
+      for (const part of ['title', 'meaning', 'fix']) expect(en[`${id}.${part}`], `${id}.${part}`).toBeTruthy();
+    const orphans = Object.keys(en).filter((k) => !catalogueIds.some((id) => k.startsWith(`${id}.`)));
+    expect(orphans).toEqual([]);
   });
 });
 
