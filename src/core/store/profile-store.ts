@@ -2,12 +2,17 @@
 // hand, or written by a newer version) is reported precisely while the others stay usable for reading. Writes
 // are refused while any entry is bad, except the two explicit repairs on the bad entry itself: edit it into a
 // valid profile, or remove it. Nothing is ever dropped silently. Secrets live in the SecretStore, keyed by id.
+// A copied entry (same id, often the same name) is reported on the later entry and never resolved by guessing:
+// editing the copy gives it an id of its own, removing it leaves the secrets of the id to the entry that keeps it.
+// Fields this version does not know are kept on every rewrite.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { graphProfileSchema, ewsProfileSchema, type Profile } from '../../shared/profile.js';
+import { graphProfileSchema, ewsProfileSchema, SECRET_NAMES, secretKey, type Profile } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { addressOf, asRecord, pickEntry, sameIdElsewhere, str } from './entry-lookup.js';
+import { mergeUnknown, unknownFields, withUnknown } from './unknown-fields.js';
 import { VersionedJsonFile } from './versioned-json-file.js';
 import { describeIssue } from './zod-issues.js';
 
@@ -24,6 +29,20 @@ export interface BrokenProfile {
   name?: string;
   field: string;
   problem: string;
+  /** How a command names this entry: its name when that is unique, else its position ("profiles[1]"). */
+  ref: string;
+}
+
+export interface RemovedProfile {
+  id?: string;
+  name?: string;
+  /** True when another entry carries the same id: the secrets stayed with it. */
+  secretsKept?: boolean;
+}
+
+export interface UpdateOptions {
+  /** Called when the edited entry was a copy of another's id and got an id (and secrets) of its own. */
+  onNewId?: (from: string, to: string) => void;
 }
 
 export interface ProfileInventory {
@@ -66,11 +85,13 @@ export class ProfileStore {
     return (await this.inventory()).profiles;
   }
 
-  /** By name (case-insensitive) or id. A bad entry with that name fails with config.invalid naming the field. */
+  /**
+   * By name (case-insensitive), id or position ("profiles[1]"). A bad entry with that name fails with
+   * config.invalid naming the field. When a copy shares the name or id, the one entry that validates is meant.
+   */
   async get(nameOrId: string): Promise<Profile> {
     const doc = await this.file.read();
-    const index = findIndex(doc.profiles, nameOrId);
-    if (index < 0) throw new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } });
+    const index = this.pick(doc.profiles, nameOrId, (i) => validateEntry(doc.profiles, i).ok);
     const checked = validateEntry(doc.profiles, index);
     if (!checked.ok) throw await this.file.invalid(checked.broken.field, checked.broken.problem);
     return checked.profile;
@@ -92,11 +113,11 @@ export class ProfileStore {
    * Replaces a profile with what `change` makes of its stored fields. Works on a bad entry too (the repair
    * path); the kind and the id cannot change.
    */
-  async update(nameOrId: string, change: (current: Record<string, unknown>) => ProfileInput): Promise<Profile> {
+  async update(nameOrId: string, change: (current: Record<string, unknown>) => ProfileInput, opts: UpdateOptions = {}): Promise<Profile> {
     let updated: Profile | undefined;
+    let replaced: [string, string] | undefined;
     await this.file.update(async (doc) => {
-      const index = findIndex(doc.profiles, nameOrId);
-      if (index < 0) throw new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } });
+      const index = this.pick(doc.profiles, nameOrId);
       await this.refuseWhileBroken(doc.profiles, index);
       const current = asRecord(doc.profiles[index]) ?? {};
       const next = change(structuredClone(current));
@@ -105,37 +126,55 @@ export class ProfileStore {
           params: { field: 'kind', problem: `a profile's kind cannot change (it is ${String(current.kind)}); add a new profile instead` },
         });
       }
-      const profile = parseInput({ ...next, id: typeof current.id === 'string' && current.id ? current.id : this.newId() });
+      // A copy never writes under the id of the entry it was copied from: its secrets would be the original's.
+      const copied = sameIdElsewhere(doc.profiles, index).some((j) => j < index);
+      const keepId = typeof current.id === 'string' && current.id && !copied ? current.id : this.newId();
+      if (copied) replaced = [String(current.id), keepId];
+      const input = { ...next, id: keepId };
+      const profile = parseInput(input);
       assertUniqueName(doc.profiles, profile.name, index);
       updated = profile;
+      const stored = parseStored(current);
+      const unknown = mergeUnknown(unknownFields(input, profile), stored ? unknownFields(current, stored) : undefined);
       const profiles = [...doc.profiles];
-      profiles[index] = profile;
+      profiles[index] = withUnknown(profile, unknown);
       return { ...doc, profiles };
     });
+    if (replaced) opts.onNewId?.(...replaced);
     return updated!;
   }
 
-  /** Removes a profile (also a bad one) and every secret it owns. */
-  async remove(nameOrId: string): Promise<{ id?: string; name?: string }> {
-    let removed: { id?: string; name?: string } = {};
+  /**
+   * Removes a profile (also a bad one) and every secret it owns. An entry whose id another entry also carries (a
+   * copy, or the original of one) owns no secrets alone: they stay for the entry that remains.
+   */
+  async remove(nameOrId: string): Promise<RemovedProfile> {
+    let removed: RemovedProfile = {};
     await this.file.update(async (doc) => {
-      const index = findIndex(doc.profiles, nameOrId);
-      if (index < 0) throw new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } });
+      const index = this.pick(doc.profiles, nameOrId);
       await this.refuseWhileBroken(doc.profiles, index);
       const entry = asRecord(doc.profiles[index]) ?? {};
       removed = { id: str(entry.id), name: str(entry.name) };
+      if (sameIdElsewhere(doc.profiles, index).length) removed.secretsKept = true;
       // Secrets first: a failure here leaves the profile in place rather than orphaning its secrets.
-      if (removed.id) await this.deleteSecrets(removed.id);
+      else if (removed.id) await this.deleteSecrets(removed.id);
       return { ...doc, profiles: doc.profiles.filter((_, i) => i !== index) };
     });
     return removed;
   }
 
+  private pick(entries: unknown[], nameOrId: string, prefer?: (index: number) => boolean): number {
+    return pickEntry(entries, 'profiles', nameOrId, {
+      file: this.file.path,
+      prefer,
+      notFound: () => new CalpumpError('config.profileNotFound', { params: { profile: nameOrId } }),
+    });
+  }
+
+  /** Exactly this profile's keys: a prefix would also match an id that starts with this one ("a" and "a:b"). */
   private async deleteSecrets(id: string): Promise<void> {
-    const prefix = `profile:${id}:`;
-    const bulk = (this.secrets as { deletePrefix?: (p: string) => Promise<void> }).deletePrefix;
-    if (bulk) return bulk.call(this.secrets, prefix);
-    for (const key of await this.secrets.keys()) if (key.startsWith(prefix)) await this.secrets.delete(key);
+    const own = new Set(SECRET_NAMES.map((n) => secretKey(id, n)));
+    for (const key of await this.secrets.keys()) if (own.has(key)) await this.secrets.delete(key);
   }
 
   /**
@@ -169,7 +208,7 @@ function validateEntry(entries: unknown[], index: number): Checked {
   const at = `profiles[${index}]`;
   const fail = (field: string, problem: string): Checked => ({
     ok: false,
-    broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem },
+    broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem, ref: addressOf(entries, 'profiles', index) },
   });
   if (!rec) return fail(at, 'expected a profile object');
   const schema = schemaFor(rec.kind);
@@ -182,12 +221,22 @@ function validateEntry(entries: unknown[], index: number): Checked {
   const profile = parsed.data as Profile;
   for (let j = 0; j < index; j++) {
     const other = asRecord(entries[j]);
+    if (other && other.id === profile.id)
+      return fail(
+        `${at}.id`,
+        `the id is already used by profiles[${j}] (a copied entry); edit or remove this entry by its position "${at}"`,
+      );
     if (other && typeof other.name === 'string' && other.name.toLowerCase() === profile.name.toLowerCase()) {
       return fail(`${at}.name`, `"${profile.name}" is already used by profiles[${j}]; names must be unique (ignoring case)`);
     }
-    if (other && other.id === profile.id) return fail(`${at}.id`, `the id is already used by profiles[${j}]`);
   }
   return { ok: true, profile };
+}
+
+/** The stored entry as this version reads it, if it reads. */
+function parseStored(rec: Record<string, unknown>): Profile | undefined {
+  const parsed = schemaFor(rec.kind)?.safeParse(rec);
+  return parsed?.success ? (parsed.data as Profile) : undefined;
 }
 
 function parseInput(input: Record<string, unknown>): Profile {
@@ -214,19 +263,4 @@ function assertUniqueName(entries: unknown[], name: string, except: number): voi
       },
     });
   }
-}
-
-function findIndex(entries: unknown[], nameOrId: string): number {
-  const wanted = nameOrId.toLowerCase();
-  const byId = entries.findIndex((e) => asRecord(e)?.id === nameOrId);
-  if (byId >= 0) return byId;
-  return entries.findIndex((e) => str(asRecord(e)?.name)?.toLowerCase() === wanted);
-}
-
-function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
 }

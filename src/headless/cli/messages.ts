@@ -16,6 +16,9 @@ const en = {
   added: 'Added profile {name} ({id}).',
   updated: 'Updated profile {name}.',
   removed: 'Removed profile {name} and its stored secrets.',
+  removedKeptSecrets: 'Removed the profile entry {name}; its id is also used by another entry, so the stored secrets stay with that one.',
+  newId:
+    'The entry was a copy of another profile\'s id ({from}); it now has an id of its own ({to}) and no secrets yet: store them with `calpump profiles edit "{name}"` and the secret flags (--password-stdin …).',
   secretsReset: "The unreadable secret store was moved to {backup}; enter the other profiles' passwords again.",
   testing: 'Testing profile {profile} with mailbox {mailbox}',
   allPassed: 'All {count} steps passed.',
@@ -45,6 +48,10 @@ const de: Record<CliMessageKey, string> = {
   added: 'Profil {name} ({id}) angelegt.',
   updated: 'Profil {name} aktualisiert.',
   removed: 'Profil {name} und seine gespeicherten Geheimnisse wurden entfernt.',
+  removedKeptSecrets:
+    'Der Profileintrag {name} wurde entfernt; seine ID verwendet auch ein anderer Eintrag, deshalb bleiben die gespeicherten Geheimnisse bei diesem.',
+  newId:
+    'Der Eintrag war eine Kopie der ID eines anderen Profils ({from}); er hat jetzt eine eigene ID ({to}) und noch keine Geheimnisse: speichern Sie sie mit `calpump profiles edit "{name}"` und den Geheimnis-Optionen (--password-stdin …).',
   secretsReset: 'Der nicht lesbare Geheimnisspeicher wurde nach {backup} verschoben; geben Sie die Kennwörter der anderen Profile neu ein.',
   testing: 'Teste Profil {profile} mit Postfach {mailbox}',
   allPassed: 'Alle {count} Schritte erfolgreich.',
@@ -72,6 +79,10 @@ const nl: Record<CliMessageKey, string> = {
   added: 'Profiel {name} ({id}) toegevoegd.',
   updated: 'Profiel {name} bijgewerkt.',
   removed: 'Profiel {name} en de opgeslagen geheimen zijn verwijderd.',
+  removedKeptSecrets:
+    'De profielvermelding {name} is verwijderd; haar id wordt ook door een andere vermelding gebruikt, dus de opgeslagen geheimen blijven bij die vermelding.',
+  newId:
+    'De vermelding was een kopie van de id van een ander profiel ({from}); ze heeft nu een eigen id ({to}) en nog geen geheimen: sla ze op met `calpump profiles edit "{name}"` en de geheimopties (--password-stdin …).',
   secretsReset: 'De onleesbare geheimenopslag is verplaatst naar {backup}; voer de wachtwoorden van de andere profielen opnieuw in.',
   testing: 'Profiel {profile} testen met postvak {mailbox}',
   allPassed: 'Alle {count} stappen geslaagd.',

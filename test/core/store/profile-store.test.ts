@@ -143,3 +143,144 @@ describe('ProfileStore', () => {
     expect(await readFile(path, 'utf8')).toBe('{"schemaVersion":1,"profiles":[{"kind":"ews",');
   });
 });
+
+describe('ProfileStore: copied entries never reach the original’s secrets', () => {
+  /** profiles.json with `demo` (its secrets stored) and a hand-made copy of it as the second entry. */
+  async function withCopy(copy: (orig: Record<string, unknown>) => Record<string, unknown>) {
+    const s = await setup();
+    const orig = await s.store.add(ews('demo'));
+    await s.secrets.set(secretKey(orig.id, 'password'), 'pw-orig');
+    await s.secrets.set(secretKey(orig.id, 'proxyPassword'), 'px-orig');
+    const doc = JSON.parse(await readFile(s.path, 'utf8'));
+    doc.profiles.push(copy(doc.profiles[0]));
+    await writeFile(s.path, JSON.stringify(doc, null, 2));
+    const origSecrets = async () => ({
+      password: await s.secrets.get(secretKey(orig.id, 'password')),
+      proxyPassword: await s.secrets.get(secretKey(orig.id, 'proxyPassword')),
+    });
+    return { ...s, orig, origSecrets };
+  }
+  const untouched = { password: 'pw-orig', proxyPassword: 'px-orig' };
+
+  it('an exact copy is refused at load on the later entry; the original stays usable', async () => {
+    const { store, orig } = await withCopy((p) => ({ ...p }));
+    const inv = await store.inventory();
+    expect(inv.profiles.map((p) => p.id)).toEqual([orig.id]);
+    expect(inv.broken).toEqual([expect.objectContaining({ index: 1, field: 'profiles[1].id', ref: 'profiles[1]' })]);
+    expect((await store.get('demo')).id).toBe(orig.id);
+    expect((await store.get(orig.id)).id).toBe(orig.id);
+  });
+
+  it('name or id naming both entries: edit and remove are refused, the file and the secrets unchanged', async () => {
+    const { store, path, orig, origSecrets } = await withCopy((p) => ({ ...p }));
+    const before = await readFile(path, 'utf8');
+    for (const ref of ['demo', 'DEMO', orig.id]) {
+      const err = await calpumpError(store.remove(ref), 'config.ambiguous');
+      expect(err.params).toMatchObject({ entries: 'profiles[0], profiles[1]', example: 'profiles[1]' });
+      await calpumpError(
+        store.update(ref, (p) => ({ ...p, name: 'x' })),
+        'config.ambiguous',
+      );
+    }
+    expect(await readFile(path, 'utf8')).toBe(before);
+    expect(await origSecrets()).toEqual(untouched);
+  });
+
+  it('removing the copy by its position keeps the original and its secrets', async () => {
+    const { store, orig, origSecrets } = await withCopy((p) => ({ ...p }));
+    expect(await store.remove('profiles[1]')).toEqual({ id: orig.id, name: 'demo', secretsKept: true });
+    expect(await origSecrets()).toEqual(untouched);
+    expect((await store.inventory()).broken).toEqual([]);
+    expect((await store.get('demo')).id).toBe(orig.id);
+  });
+
+  it('editing the copy gives it an id of its own: secrets stored for it never land on the original', async () => {
+    const { store, secrets, orig, origSecrets } = await withCopy((p) => ({ ...p, name: 'demo-copy' }));
+    const seen: string[][] = [];
+    const edited = await store.update('demo-copy', (p) => ({ ...p, access: 'delegate' }), { onNewId: (a, b) => seen.push([a, b]) });
+    expect(edited.id).not.toBe(orig.id);
+    expect(seen).toEqual([[orig.id, edited.id]]);
+    // What a caller (CLI --password-stdin, RPC) does next: store the secret under the returned id.
+    await secrets.set(secretKey(edited.id, 'password'), 'pw-copy');
+    expect(await origSecrets()).toEqual(untouched);
+    expect((await store.list()).map((p) => [p.name, p.id])).toEqual([
+      ['demo', orig.id],
+      ['demo-copy', edited.id],
+    ]);
+    // And removing it now removes only its own secret.
+    await store.remove('demo-copy');
+    expect(await origSecrets()).toEqual(untouched);
+    expect(await secrets.get(secretKey(edited.id, 'password'))).toBeUndefined();
+  });
+
+  it('a copy with its own name but the same id: remove by name keeps the secrets', async () => {
+    const { store, origSecrets } = await withCopy((p) => ({ ...p, name: 'other' }));
+    expect((await store.remove('other')).secretsKept).toBe(true);
+    expect(await origSecrets()).toEqual(untouched);
+  });
+
+  it('a copy with its own id but the same name: removed by position, only its own secrets go', async () => {
+    const { store, secrets, origSecrets } = await withCopy((p) => ({ ...p, id: 'copy-id' }));
+    await secrets.set(secretKey('copy-id', 'password'), 'pw-copy');
+    await calpumpError(store.remove('demo'), 'config.ambiguous');
+    expect(await store.remove('profiles[1]')).toEqual({ id: 'copy-id', name: 'demo' });
+    expect(await secrets.get(secretKey('copy-id', 'password'))).toBeUndefined();
+    expect(await origSecrets()).toEqual(untouched);
+  });
+
+  it('no command on any entry, by any name, id or position, changes another profile’s secrets', async () => {
+    const copies: Array<(p: Record<string, unknown>) => Record<string, unknown>> = [
+      (p) => ({ ...p }),
+      (p) => ({ ...p, name: 'copy' }),
+      (p) => ({ ...p, id: 'copy-id' }),
+      (p) => ({ ...p, url: 'not a url' }),
+    ];
+    for (const copy of copies) {
+      for (const ref of ['demo', 'copy', 'copy-id', 'profiles[0]', 'profiles[1]']) {
+        for (const op of ['edit', 'remove'] as const) {
+          const { store, secrets, orig, origSecrets } = await withCopy(copy);
+          const run =
+            op === 'remove'
+              ? store.remove(ref)
+              : store.update(ref, (p) => ({
+                  ...p,
+                  name: `renamed-${ref.replace(/\W/g, '')}`,
+                  url: 'https://x.contoso.com/EWS/Exchange.asmx',
+                }));
+          const result = await run.then(
+            (r) => r,
+            () => undefined,
+          );
+          // Whatever the command touched, a secret set for it afterwards goes under its own id.
+          if (result && 'kind' in result && result.id !== orig.id) await secrets.set(secretKey(result.id, 'password'), 'pw-new');
+          const label = `${copy.toString()} ${op} ${ref}`;
+          const origStillThere = (await store.list()).some((p) => p.id === orig.id);
+          if (origStillThere) expect(await origSecrets(), label).toEqual(untouched);
+        }
+      }
+    }
+  });
+
+  it('removing a profile never deletes the secrets of an id that starts with its own', async () => {
+    const { store, secrets, path } = await setup();
+    await store.add(ews('a'));
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.profiles.push({ ...doc.profiles[0], id: `${doc.profiles[0].id}:b`, name: 'b' });
+    await writeFile(path, JSON.stringify(doc));
+    await secrets.set(secretKey(`${doc.profiles[0].id}:b`, 'password'), 'pw-b');
+    await store.remove('a');
+    expect(await secrets.get(secretKey(`${doc.profiles[0].id}:b`, 'password'))).toBe('pw-b');
+  });
+
+  it('fields this version does not know survive an edit', async () => {
+    const { store, path } = await setup();
+    await store.add(ews('demo'));
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.profiles[0].futureSetting = { on: true };
+    doc.profiles[0].proxy = { mode: 'system', pacHint: 'wpad' };
+    await writeFile(path, JSON.stringify(doc));
+    await store.update('demo', (p) => ({ ...p, access: 'delegate' }));
+    const after = JSON.parse(await readFile(path, 'utf8')).profiles[0];
+    expect(after).toMatchObject({ access: 'delegate', futureSetting: { on: true }, proxy: { mode: 'system', pacHint: 'wpad' } });
+  });
+});

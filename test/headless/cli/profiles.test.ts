@@ -370,4 +370,41 @@ describe('calpump --version / no command', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Usage: calpump');
   });
+
+  it('a copy-pasted entry: refused at load, and the repair the tool suggests never touches the original’s password', async () => {
+    const dir = await tempConfigDir();
+    await addDemoProfile(dir);
+    const path = join(dir, 'profiles.json');
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.profiles.push({ ...doc.profiles[0] });
+    await writeFile(path, JSON.stringify(doc, null, 2));
+    const { FileSecretStore } = await import('../../../src/core/secrets/file-secret-store.js');
+    const secrets = new FileSecretStore({ dir, env: {} });
+    const original = `profile:${doc.profiles[0].id}:password`;
+
+    const list = await runCli(['--config-dir', dir, 'profiles', 'list']);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toContain('profiles[1].id');
+    expect(list.stderr).toContain('calpump profiles edit "profiles[1]"');
+
+    // The name and the id name both entries: refused, nothing written.
+    const byName = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--name', 'demo2'], { input: 'other\n' });
+    expect(byName.code).toBe(1);
+    expect(byName.stderr).toContain('profiles[0], profiles[1]');
+
+    const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'profiles[1]', '--name', 'demo2', '--password-stdin'], {
+      input: 'pw-of-the-copy\n',
+    });
+    expect(edit.code).toBe(0);
+    expect(edit.stderr).toContain('an id of its own');
+    expect(await secrets.get(original)).toBe(PASSWORD);
+
+    const removed = await runCli(['--config-dir', dir, 'profiles', 'remove', 'demo2']);
+    expect(removed.code).toBe(0);
+    expect(await secrets.get(original)).toBe(PASSWORD);
+    expect(await secrets.keys()).toEqual([original]);
+    const after = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).stdout);
+    expect(after.broken).toEqual([]);
+    expect(after.profiles.map((p: { id: string }) => p.id)).toEqual([doc.profiles[0].id]);
+  });
 });

@@ -57,7 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (name: string, opts: { json?: boolean }) => {
       const removed = await ctx.profiles.remove(name);
       if (opts.json) ctx.json({ ok: true, removed });
-      else ctx.out(ctx.t('removed', { name: removed.name ?? name }));
+      else ctx.out(ctx.t(removed.secretsKept ? 'removedKeptSecrets' : 'removed', { name: removed.name ?? name }));
     });
 
   profiles
@@ -106,7 +106,7 @@ function reportBroken(ctx: CliContext, broken: BrokenProfile[]): void {
   const file = ctx.profiles.file.path;
   for (const b of broken) {
     ctx.err(`✗ ${ctx.t('brokenProfile', { field: b.field, problem: b.problem })}`);
-    ctx.err(`  ${ctx.t('brokenHint', { file, name: b.name ?? b.id ?? `#${b.index}` })}`);
+    ctx.err(`  ${ctx.t('brokenHint', { file, name: b.ref.includes(' ') || b.ref.includes('[') ? `"${b.ref}"` : b.ref })}`);
   }
 }
 
@@ -180,17 +180,23 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
   const secrets = { ...(await readSecretFlags(opts, undefined, ctx)), ...(await certificateSecrets(ctx, opts, name)) };
   await assertSecretStoreUsable(ctx, secrets);
   let warnings: string[] = [];
+  let newId: { from: string; to: string } | undefined;
   const profile = await ctx.profiles
-    .update(name, (current) => {
-      const next = applyProfileFlags(current, opts, ctx.io.cwd);
-      warnings = applyGraphProfileFlags(next, opts);
-      assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline);
-      return next;
-    })
+    .update(
+      name,
+      (current) => {
+        const next = applyProfileFlags(current, opts, ctx.io.cwd);
+        warnings = applyGraphProfileFlags(next, opts);
+        assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline);
+        return next;
+      },
+      { onNewId: (from, to) => (newId = { from, to }) },
+    )
     .catch(nameFlags);
   await storeSecrets(ctx, profile, secrets);
   ctx.logger.info('profile.updated', { profile: profile.name, secrets: Object.keys(secrets) });
   printWarnings(ctx, warnings);
+  if (newId) ctx.err(`! ${ctx.t('newId', { ...newId, name: profile.name })}`);
   if (opts.json) ctx.json({ profile, secrets: await secretStatus(ctx, profile) });
   else ctx.out(ctx.t('updated', { name: profile.name }));
 }
