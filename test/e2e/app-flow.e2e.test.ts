@@ -4,11 +4,12 @@
 // its files on disk. Screenshots of every screen go to test-results/e2e/ (git-ignored).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumExecutable, filesIn, startE2e, type E2eEnvironment } from './support/harness.js';
+import { describeInChromium } from './support/chromium-gate.js';
+import { filesIn, startE2e, type E2eEnvironment } from './support/harness.js';
 
-describe.runIf(chromiumExecutable())('app flow in the browser', () => {
+describeInChromium('app flow in the browser', () => {
   let env: E2eEnvironment;
   let page: Page;
 

@@ -1,10 +1,11 @@
 // `calpump serve` in a real browser: the token gate, the cookie exchange that removes the token from the
 // address bar, the HttpOnly cookie, a foreign page refused on the RPC socket, and `--demo` ready to use.
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutable, startE2e, type E2eEnvironment } from './support/harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInChromium } from './support/chromium-gate.js';
+import { startE2e, type E2eEnvironment } from './support/harness.js';
 
-describe.runIf(chromiumExecutable())('serve security in Chromium', () => {
+describeInChromium('serve security in Chromium', () => {
   let env: E2eEnvironment;
   beforeAll(async () => {
     env = await startE2e();
@@ -58,7 +59,7 @@ describe.runIf(chromiumExecutable())('serve security in Chromium', () => {
   });
 });
 
-describe.runIf(chromiumExecutable())('serve --demo in Chromium', () => {
+describeInChromium('serve --demo in Chromium', () => {
   let env: E2eEnvironment;
   beforeAll(async () => {
     env = await startE2e({ demo: true });

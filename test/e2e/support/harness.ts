@@ -27,8 +27,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** CHROMIUM_PATH when set (and only it: a wrong path is reported, not replaced), else Debian's /usr/bin/chromium. */
 export function chromiumExecutable(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return existsSync(path) ? path : undefined;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
