@@ -54,6 +54,11 @@ export class CliContext {
   logLevel?: LogLevel;
   /** Raised by commands that finish but report a failure (a failed test step, a failed mailbox). */
   exitCode = 0;
+  /** Old flag spellings used in this run ([old, new]); main prints one notice each once the language is known. */
+  readonly deprecations: Array<[string, string]> = [];
+  readonly noteDeprecated = (oldFlag: string, newFlags: string): void => {
+    if (!this.deprecations.some(([o]) => o === oldFlag)) this.deprecations.push([oldFlag, newFlags]);
+  };
   private rootLogger?: CalpumpLogger;
   private secretStore?: FileSecretStore;
   private profileStore?: ProfileStore;
@@ -106,6 +111,15 @@ export class CliContext {
     } finally {
       await connector.close().catch((e: unknown) => this.logger.debug('connector.closeFailed', { err: e }));
     }
+  }
+
+  /** Profile references (ids, or names in files from older versions) as the names people read; unknown ones as given. */
+  async profileLabels(): Promise<(ref: string | undefined) => string> {
+    const profiles = await this.profiles.list().catch(() => []);
+    return (ref) => {
+      const key = (ref ?? '').toLowerCase();
+      return profiles.find((p) => p.id === ref || p.name.toLowerCase() === key)?.name ?? ref ?? '';
+    };
   }
 
   /** A path given on the command line, relative to the working directory. */

@@ -10,6 +10,8 @@ import * as commandModules from './commands/index.js';
 import type { CommandModule } from './commands/types.js';
 import { CLI_FAILED_EVENT, CliContext, type CliServices, type GlobalOptions } from './context.js';
 import { processIo, type CliIo } from './io.js';
+import { translate } from '../../shared/i18n/index.js';
+import { configureCliHelp } from './cli-help.js';
 import { renderErrorInfo } from './render/error.js';
 import { defaultServices } from './services.js';
 
@@ -32,6 +34,7 @@ export async function main(argv: string[], overrides: MainOverrides = {}): Promi
     const opts = action.optsWithGlobals() as GlobalOptions & { json?: boolean };
     json = !!opts.json;
     ctx.configure(opts);
+    for (const [old, now] of ctx.deprecations) ctx.err(`! ${translate(ctx.lang, 'cli.deprecatedFlag', { old, new: now })}`);
     ctx.logger.debug('cli.command', { command: commandPath(action) });
   });
 
@@ -45,9 +48,16 @@ export async function main(argv: string[], overrides: MainOverrides = {}): Promi
 }
 
 export function buildProgram(ctx: CliContext): Command {
-  const program = new Command('calpump')
-    .description('Browse Exchange / Microsoft 365 mailboxes and calendars, test connections, export calendars.')
-    .option('--config-dir <dir>', 'folder with profiles, secrets and logs (env CALPUMP_CONFIG_DIR; default: the OS app-data folder)')
+  const program = configureCliHelp(new Command('calpump'))
+    .description(
+      'Browse Exchange / Microsoft 365 mailboxes and calendars, diagnose setup, and pump calendars out (exports, free/busy, presence) or in (imports, two-way rules), once or on a schedule.',
+    )
+    .addOption(
+      new Option('--config-dir <dir>', 'folder with profiles, jobs, secrets and logs').default(
+        undefined,
+        '$CALPUMP_CONFIG_DIR, else %APPDATA%\\Calpump or ~/.config/calpump',
+      ),
+    )
     .addOption(new Option('--log-level <level>', 'log detail on stderr and in the log file').choices(logLevelSchema.options))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'de', 'nl']))
     .version(packageVersion(), '--version', 'print the version')

@@ -158,7 +158,7 @@ describe('calpump import', () => {
         columns: { start: 'Datum', subject: 'Naam' },
       }),
     );
-    const r = await run(['import', '--job', job, '--json']);
+    const r = await run(['import', '--job-file', job, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ job: 'nl-holidays', totals: { creates: 1 } });
   });
@@ -197,7 +197,7 @@ describe('calpump import --every', () => {
 describe('calpump presence / freebusy / twoway', () => {
   it('presence prints the status and writes JSON files', async () => {
     const out = join(dir, 'presence');
-    const r = await run(['presence', '--profile', 'sim', '--mailbox', 'alice.smith@contoso.com', '--horizon-hours', '8', '--out', out]);
+    const r = await run(['presence', '--profile', 'sim', '--mailbox', 'alice.smith@contoso.com', '--lookahead-hours', '8', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     // The project review (with a room) runs 14:00–15:00Z; the daily stand-up inside it ends sooner and shows.
     expect(r.stdout).toMatch(/alice\.smith@contoso\.com: InAMeeting until 2026-03-03T14:15:00\.000Z/);
@@ -208,7 +208,15 @@ describe('calpump presence / freebusy / twoway', () => {
     const rules = await run(['presence', '--print-default-rules']);
     expect(JSON.parse(rules.stdout).rules[0]).toMatchObject({ name: 'out-of-office', status: 'OutOfOffice' });
     await writeFile(join(dir, 'rules.json'), JSON.stringify({ rules: [{ name: 'x', status: 'Busy', showAs: 'maybe' }] }));
-    const bad = await run(['presence', '--profile', 'sim', '--mailbox', 'alice.smith@contoso.com', '--rules', join(dir, 'rules.json')]);
+    const bad = await run([
+      'presence',
+      '--profile',
+      'sim',
+      '--mailbox',
+      'alice.smith@contoso.com',
+      '--table-file',
+      join(dir, 'rules.json'),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('rules[0].showAs');
   });
@@ -263,11 +271,11 @@ describe('calpump presence / freebusy / twoway', () => {
         window: { daysBack: 0, daysAhead: 2 },
       }),
     );
-    const first = await run(['twoway', '--rule', rule, '--profile', 'sim', '--json']);
+    const first = await run(['twoway', '--rule-file', rule, '--profile', 'sim', '--json']);
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.created.a + report.created.b).toBeGreaterThan(0);
-    const second = await run(['twoway', '--rule', rule, '--profile', 'sim']);
+    const second = await run(['twoway', '--rule-file', rule, '--profile', 'sim']);
     expect(second.stdout).toContain('Rule cli-rule: created 0/0, updated 0/0, deleted 0/0 (A/B), 0 conflict(s)');
   });
 });

@@ -10,6 +10,7 @@ import { runCli, tempConfigDir } from './helpers.js';
 
 let sim: RunningSimulator;
 let dir: string;
+let profileId: string;
 const NOW = new Date('2026-03-03T12:00:00.000Z');
 const ALICE = 'alice.smith@contoso.com';
 const BOB = 'bob.jones@contoso.com';
@@ -37,6 +38,7 @@ beforeAll(async () => {
     'Passw0rd!\n',
   );
   expect(add.code, add.stderr).toBe(0);
+  profileId = JSON.parse((await run(['profiles', 'show', 'sim', '--json'])).stdout).profile.id;
   const file = join(dir, 'rule.json');
   await writeFile(
     file,
@@ -48,7 +50,7 @@ beforeAll(async () => {
       window: { daysBack: 0, daysAhead: 2 },
     }),
   );
-  const save = await run(['twoway', '--rule', file, '--save']);
+  const save = await run(['twoway', '--rule-file', file, '--save']);
   expect(save.code, save.stderr).toBe(0);
 });
 afterAll(async () => {
@@ -97,7 +99,7 @@ describe('calpump jobs --type twoway', () => {
     expect(job).toMatchObject({
       type: 'twoway',
       twoway: { ruleId: 'alice-bob' },
-      profile: 'sim',
+      profile: profileId,
       schedule: { kind: 'interval', minutes: 15, active: true },
     });
     expect(job).not.toHaveProperty('target');

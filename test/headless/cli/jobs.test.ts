@@ -49,13 +49,16 @@ describe('calpump jobs', () => {
     ]);
     expect(add.code).toBe(0);
     const job = JSON.parse(add.stdout);
+    // The job stores the profile's id (a name is a label): renaming the profile keeps the job working.
+    const profileId = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout).profile.id;
     expect(job).toMatchObject({
       name: 'Anna',
-      profile: 'demo',
+      profile: profileId,
       schedule: { kind: 'interval', minutes: 15, active: true },
       filters: { private: 'mask' },
       target: { kind: 'folder', path: out },
     });
+    expect((await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--name', 'Contoso'])).code).toBe(0);
 
     const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'anna'], { createConnector });
     expect(run.code).toBe(0);
@@ -69,7 +72,7 @@ describe('calpump jobs', () => {
     expect(fake.requests.slice(before).map((r) => r.op)).toEqual(['syncChanges']);
 
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
-    expect(list.stdout).toMatch(/Anna\s+demo\s+\S+\s+json → .*every 15 min\s+\S+ ok/);
+    expect(list.stdout).toMatch(/Anna\s+Contoso\s+\S+\s+json → .*every 15 min\s+\S+ ok/);
     const history = await runCli(['--config-dir', dir, 'jobs', 'history', 'Anna', '--json']);
     expect(JSON.parse(history.stdout)).toHaveLength(2);
 
@@ -117,7 +120,7 @@ describe('calpump jobs', () => {
         'hook',
         '--profile',
         'demo',
-        '--all-rooms',
+        '--rooms',
         '--webhook',
         'https://hooks.contoso.com/cal',
         '--webhook-secret-stdin',
@@ -135,7 +138,7 @@ describe('calpump jobs', () => {
       'hook2',
       '--profile',
       'demo',
-      '--all-rooms',
+      '--rooms',
       '--webhook',
       'https://hooks.contoso.com/cal',
     ]);
@@ -144,7 +147,7 @@ describe('calpump jobs', () => {
   });
 
   it.each([
-    [['--mailbox', 'a@contoso.com', '--all-rooms', '--out', 'x'], '--mailbox'],
+    [['--mailbox', 'a@contoso.com', '--rooms', '--out', 'x'], '--mailbox'],
     [['--mailbox', 'a@contoso.com'], '--out'],
     [['--mailbox', 'a@contoso.com', '--out', 'x', '--cron', 'every day'], 'schedule.cron'],
     [['--mailbox', 'a@contoso.com', '--webhook', 'http://example.com/h', '--webhook-secret-env', 'S'], 'target.url'],
@@ -347,7 +350,7 @@ describe('calpump jobs --type import', () => {
       'Absences',
       '--profile',
       'demo',
-      '--import-job',
+      '--job-file',
       join(dir, 'imp', 'job.json'),
       '--every',
       '60',
@@ -376,7 +379,7 @@ describe('calpump jobs --type import', () => {
       'Z',
       '--profile',
       'demo',
-      '--import-job',
+      '--job-file',
       join(dir, 'imp', 'job.json'),
       '--out',
       join(dir, 'x'),
@@ -386,7 +389,7 @@ describe('calpump jobs --type import', () => {
 
     const missing = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'X', '--profile', 'demo']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--import-job');
+    expect(missing.stderr).toContain('--job-file');
     await writeFile(join(dir, 'imp', 'bad.json'), JSON.stringify({ source: {} }));
     const bad = await runCli([
       '--config-dir',
@@ -399,10 +402,10 @@ describe('calpump jobs --type import', () => {
       'Y',
       '--profile',
       'demo',
-      '--import-job',
+      '--job-file',
       join(dir, 'imp', 'bad.json'),
     ]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--import-job source');
+    expect(bad.stderr).toContain('--job-file source');
   });
 });

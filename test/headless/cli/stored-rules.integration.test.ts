@@ -1,5 +1,5 @@
 // `calpump presence` and `calpump twoway` with saved rules against the simulator: a table saved with
-// --save-table is what presence uses by default or by --table; a rule saved with --save runs with --rule-id;
+// --save --table NAME is what presence uses by default or by --table; a rule saved with --save runs with --rule-id;
 // `jobs add --type presence` refuses an unknown table and its run writes <mailbox>.json.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,17 +45,17 @@ describe('calpump presence with saved tables', () => {
     const before = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--json']);
     expect(JSON.parse(before.stdout).mailboxes[0].current.status).toBe('InAMeeting'); // the built-in table
     await writeFile(join(dir, 'mine.json'), JSON.stringify({ rules: [{ name: 'all', status: 'Occupied' }] }));
-    const saved = await run(['presence', '--save-table', 'default', '--rules', join(dir, 'mine.json')]);
+    const saved = await run(['presence', '--save', '--table', 'default', '--table-file', join(dir, 'mine.json')]);
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.stdout).toContain('Saved rule table "default" (1 rules).');
     const after = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--json']);
     expect(JSON.parse(after.stdout).mailboxes[0].current.status).toBe('Occupied');
 
     await writeFile(join(dir, 'signs.json'), JSON.stringify({ rules: [{ name: 'all', status: 'Engaged' }] }));
-    expect((await run(['presence', '--save-table', 'door-signs', '--rules', join(dir, 'signs.json')])).code).toBe(0);
+    expect((await run(['presence', '--save', '--table', 'door-signs', '--table-file', join(dir, 'signs.json')])).code).toBe(0);
     const named = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--table', 'Door-Signs', '--json']);
     expect(JSON.parse(named.stdout).mailboxes[0].current.status).toBe('Engaged');
-    const list = await run(['presence', '--list-tables']);
+    const list = await run(['presence', '--list']);
     expect(list.stdout).toMatch(/default\s+1\s+yes/);
     expect(list.stdout).toMatch(/door-signs\s+1\s+yes/);
 
@@ -64,7 +64,7 @@ describe('calpump presence with saved tables', () => {
     expect(unknown.stderr).toContain('lobby');
     expect(unknown.stderr).toContain('default, door-signs');
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ rules: [{ name: 'x' }] }));
-    const bad = await run(['presence', '--save-table', 'x', '--rules', join(dir, 'bad.json')]);
+    const bad = await run(['presence', '--save', '--table', 'x', '--table-file', join(dir, 'bad.json')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('rules[0].status');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
@@ -83,7 +83,7 @@ describe('calpump presence with saved tables', () => {
       'sim',
       '--mailbox',
       ALICE,
-      '--rules-table',
+      '--table',
       'lobby',
       '--out',
       out,
@@ -101,7 +101,7 @@ describe('calpump presence with saved tables', () => {
       'sim',
       '--mailbox',
       ALICE,
-      '--rules-table',
+      '--table',
       'door-signs',
       '--lookahead-hours',
       '8',
@@ -137,7 +137,7 @@ describe('calpump twoway with saved rules', () => {
         window: { daysBack: 0, daysAhead: 2 },
       }),
     );
-    const save = await run(['twoway', '--rule', file, '--save']);
+    const save = await run(['twoway', '--rule-file', file, '--save']);
     expect(save.code, save.stderr).toBe(0);
     expect(save.stdout).toContain('Saved two-way rule "saved-rule".');
     expect((await run(['twoway', '--list'])).stdout).toMatch(

@@ -1,7 +1,7 @@
 // `calpump doctor --profile P [--mailbox M] [--json]`: the ordered connection checks of src/core/doctor, each
 // with verdict, timing, evidence and — for a failure — meaning, likely causes, fix and delay. Exit 0 only
 // when every step passed.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { L, type Lang } from '../../../core/doctor/catalogue/types.js';
 import { runDoctor } from '../../../core/doctor/run-doctor.js';
 import type { TestStep } from '../../../shared/model.js';
@@ -32,7 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
       'check a profile step by step (DNS, TCP, TLS, proxy, authentication, mailbox access, calendar) and say how to fix what fails',
     )
     .requiredOption('--profile <profile>', 'profile name or id')
-    .option('--mailbox <smtp>', "mailbox for the mailbox steps (default: the profile's test mailbox)")
+    .addOption(new Option('--mailbox <smtp>', 'mailbox for the mailbox steps').default(undefined, "the profile's test mailbox"))
     .option('--json', 'machine-readable output')
     .action(async (opts: { profile: string; mailbox?: string; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);

@@ -11,11 +11,12 @@ import { describeIssue } from '../../../core/store/zod-issues.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { collectList, positiveInt } from './parse.js';
+import { deprecatedAlias } from './vocabulary.js';
 import { say } from './write-text.js';
 
 interface ImportFlags {
   profile?: string;
-  job?: string;
+  jobFile?: string;
   source?: string;
   id?: string;
   mailbox?: string[];
@@ -35,40 +36,38 @@ interface ImportFlags {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('import')
     .description(
       'write appointments (absences, holidays, trainings) from a file, folder or URL into mailboxes; re-runs change only what changed',
     )
-    .option('--profile <profile>', 'profile name or id (default: "profile" in the job file)')
-    .option('--job <file>', 'import job as JSON (source, mailboxes, showAs, columns…; see README)')
-    .option('--source <path-or-url>', 'CSV/ICS/JSON file, a folder of them, or an http(s) URL')
-    .option('--id <id>', 'job id written on every item (default: the source file name); keep it stable')
+    .addOption(new Option('--profile <profile>', 'profile name or id').default(undefined, '"profile" in the job file'))
+    .option('--job-file <file>', 'import job as JSON (source, mailboxes, showAs, columns…; see docs/jobs.md); flags override it')
+    .option('--source <path-or-url>', 'CSV/ICS/JSON file, a folder of them, or an http(s) URL; required unless the job file has one')
+    .addOption(new Option('--id <id>', 'job id written on every item; keep it stable').default(undefined, 'the source file name'))
     .option('--mailbox <smtp>', 'mailbox for rows without a mailbox column; repeat or separate with commas', collectList)
     .option('--folder <folder>', "'calendar' or a folder id")
     .addOption(
-      new Option('--format <format>', 'source format (default: from the extension or Content-Type)').choices(['csv', 'ics', 'json']),
+      new Option('--format <format>', 'source format')
+        .choices(['csv', 'ics', 'json'])
+        .default(undefined, 'from the extension or Content-Type'),
     )
     .addOption(
-      new Option('--show-as <status>', 'free/busy status of rows without one (default oof)').choices([
-        'free',
-        'tentative',
-        'busy',
-        'oof',
-        'workingElsewhere',
-      ]),
+      new Option('--show-as <status>', 'free/busy status of rows without one')
+        .choices(['free', 'tentative', 'busy', 'oof', 'workingElsewhere'])
+        .default(undefined, "the job file's, else oof"),
     )
     .option('--category <name>', 'category on every item; repeatable', collectList)
     .option('--subject <text>', 'subject of rows without one')
-    .option(
-      '--reminder-minutes <n>',
-      'turn the reminder on, this many minutes before (default: off)',
-      positiveInt('--reminder-minutes', { allowZero: true }),
+    .addOption(
+      new Option('--reminder-minutes <n>', 'turn the reminder on, this many minutes before')
+        .argParser(positiveInt('--reminder-minutes', { allowZero: true }))
+        .default(undefined, 'off'),
     )
-    .option('--time-zone <iana>', 'zone of times without an offset and of all-day dates (default UTC)')
+    .addOption(new Option('--time-zone <zone>', 'zone of times without an offset and of all-day dates').default(undefined, 'UTC'))
     .option('--no-delete', 'keep items whose row left the source')
     .option('--allow-empty', 'let an empty source remove every item of the job')
-    .option('--concurrency <n>', 'mailboxes at once (default 8)', positiveInt('--concurrency'))
+    .addOption(new Option('--concurrency <n>', 'mailboxes at once').argParser(positiveInt('--concurrency')).default(undefined, '8'))
     .option(
       '--every <minutes>',
       'keep running: read the source again every N minutes (a folder or URL is polled) until stopped',
@@ -77,16 +76,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--dry-run', 'read and plan, write nothing; lists the changes per mailbox')
     .option('--json', 'machine-readable output')
     .action(async (opts: ImportFlags) => runImportCommand(ctx, opts));
+  deprecatedAlias(command, '--job <file>', ['--job-file'], ctx.noteDeprecated);
 }
 
 async function jobInput(ctx: CliContext, opts: ImportFlags): Promise<Record<string, unknown>> {
   let base: Record<string, unknown> = {};
-  if (opts.job) {
-    const file = ctx.resolvePath(opts.job);
+  if (opts.jobFile) {
+    const file = ctx.resolvePath(opts.jobFile);
     try {
       base = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     } catch (e) {
-      throw new CalpumpError('input.invalid', { params: { field: '--job', problem: `${file}: ${(e as Error).message}` } });
+      throw new CalpumpError('input.invalid', { params: { field: '--job-file', problem: `${file}: ${(e as Error).message}` } });
     }
   }
   const src = opts.source;
@@ -95,7 +95,8 @@ async function jobInput(ctx: CliContext, opts: ImportFlags): Promise<Record<stri
       ? { url: src }
       : { path: ctx.resolvePath(src) }
     : (base.source as Record<string, unknown> | undefined);
-  if (!source) throw new CalpumpError('input.invalid', { params: { field: '--source', problem: 'give --source PATH|URL or --job FILE' } });
+  if (!source)
+    throw new CalpumpError('input.invalid', { params: { field: '--source', problem: 'give --source PATH|URL or --job-file FILE' } });
   if (opts.format) Object.assign(source, { format: opts.format });
   const named = (source.path ?? source.url) as string;
   const derivedId =

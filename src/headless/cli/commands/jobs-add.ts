@@ -12,26 +12,27 @@ import { jobSecretKey } from '../../../shared/job.js';
 import type { CliContext } from '../context.js';
 import { collectList, positiveInt } from './parse.js';
 import { sayJobs as say } from './jobs-text.js';
+import { deprecatedAlias } from './vocabulary.js';
 
 interface AddFlags {
   type: 'export' | 'freebusy' | 'import' | 'presence' | 'twoway';
   ruleId?: string;
-  rulesTable?: string;
+  table?: string;
   lookaheadHours?: number;
   timeZone?: string;
   attendees?: boolean;
-  importJob?: string;
+  jobFile?: string;
   includeFree?: boolean;
   merge?: boolean;
   name: string;
   profile?: string;
   mailbox?: string[];
   search?: string;
-  allRooms?: boolean;
+  rooms?: boolean;
   folder?: string[];
   includeSubfolders?: boolean;
-  daysBack?: number;
-  daysAhead?: number;
+  daysBack: number;
+  daysAhead: number;
   private: 'include' | 'skip' | 'mask';
   excludeMarker?: string;
   showAs?: string[];
@@ -47,52 +48,56 @@ interface AddFlags {
   every?: number;
   cron?: string;
   paused?: boolean;
-  concurrency?: number;
+  concurrency: number;
   json?: boolean;
 }
 
 export function registerAdd(jobs: Command, ctx: CliContext): void {
-  jobs
+  const command = jobs
     .command('add')
     .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE (import jobs: none)')
     .requiredOption('--name <name>', 'job name')
     .addOption(
       new Option(
         '--type <type>',
-        'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --import-job; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out); twoway: a saved two-way rule run on the schedule (needs --rule-id; calendars and profiles come from the rule, no target)',
+        'export: calendar items; freebusy: busy blocks only (no read right needed; needs --out); import: rows written into calendars (needs --job-file; mailboxes come from its file, no target); presence: status now and next per mailbox as <mailbox>.json (needs --out); twoway: a saved two-way rule run on the schedule (needs --rule-id; calendars and profiles come from the rule, no target)',
       )
         .choices(['export', 'freebusy', 'import', 'presence', 'twoway'])
         .default('export'),
     )
     .option('--rule-id <id>', 'twoway: the saved two-way rule to run (see `calpump twoway --list`)')
-    .option('--import-job <file>', 'import: the import job file (JSON, as `calpump import --job` reads)')
+    .option('--job-file <file>', 'import: the import job file (JSON, as `calpump import --job-file` reads)')
     .option('--include-free', 'freebusy: also write free blocks')
     .option('--no-merge', 'freebusy: keep overlapping blocks of the same status apart')
-    .option(
-      '--rules-table <name>',
-      'presence: the saved rule table to apply (default "default": the built-in table until you save your own; see `calpump presence --list-tables`)',
+    .addOption(
+      new Option('--table <name>', 'presence: the saved rule table to apply (see `calpump presence --list`)').default(
+        undefined,
+        '"default", the built-in table until you save your own',
+      ),
     )
-    .option(
-      '--lookahead-hours <n>',
-      "presence: how far ahead upcoming changes reach (default: the table's, 24)",
-      positiveInt('--lookahead-hours'),
+    .addOption(
+      new Option('--lookahead-hours <n>', 'presence: how far ahead upcoming changes reach')
+        .argParser(positiveInt('--lookahead-hours'))
+        .default(undefined, "the table's, 24"),
     )
-    .option('--time-zone <iana>', 'presence: zone for all-day items whose own zone is unknown (default UTC)')
-    .option('--profile <profile>', 'profile name or id (required; twoway: only for a rule side that names no profile)')
+    .addOption(new Option('--time-zone <zone>', 'presence: zone for all-day items whose own zone is unknown').default(undefined, 'UTC'))
+    .option('--profile <profile>', 'profile name or id; required except for twoway, where it only stands in for a rule side naming none')
     .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
     .option('--search <text>', 'every mailbox the directory search finds for this text')
-    .option('--all-rooms', 'every room mailbox')
-    .option('--folder <folder>', "'calendar' (default) or a folder id; repeatable", collectList)
+    .option('--rooms', 'every room mailbox')
+    .addOption(
+      new Option('--folder <folder>', "'calendar' or a folder id; repeatable").argParser(collectList).default(undefined, 'calendar'),
+    )
     .option('--include-subfolders', 'also export calendar subfolders')
-    .option('--days-back <n>', 'days before today (default 7)', positiveInt('--days-back', { allowZero: true }))
-    .option('--days-ahead <n>', 'days after today (default 90)', positiveInt('--days-ahead'))
+    .option('--days-back <n>', 'days before today', positiveInt('--days-back', { allowZero: true }), 7)
+    .option('--days-ahead <n>', 'days after today', positiveInt('--days-ahead'), 90)
     .addOption(
       new Option('--private <mode>', 'private items: keep, leave out, or mask as "Private appointment"')
         .choices(['include', 'skip', 'mask'])
         .default('mask'),
     )
     .option('--exclude-marker <text>', 'leave out items whose subject contains this text (e.g. "##")')
-    .option('--show-as <states>', 'only these free/busy states (busy,oof,tentative,free,workingElsewhere,unknown)', collectList)
+    .option('--show-as <status>', 'only these free/busy states (busy,oof,tentative,free,workingElsewhere,unknown); repeatable', collectList)
     .option('--skip-cancelled', 'leave out cancelled items')
     .option('--include-body', 'include item bodies (large, may be confidential)')
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
@@ -101,16 +106,19 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     )
     .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
     .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
-    .option('--batch-size <n>', 'webhook: changes per POST (default 100)', positiveInt('--batch-size'))
+    .addOption(new Option('--batch-size <n>', 'webhook: changes per POST').argParser(positiveInt('--batch-size')).default(undefined, '100'))
     .option('--webhook-secret-stdin', 'webhook: read the signing secret from stdin')
     .option('--webhook-secret-env <var>', 'webhook: read the signing secret from this environment variable')
     .option('--sqlite <file>', 'target: a SQLite database file')
     .option('--every <minutes>', 'run every N minutes', positiveInt('--every'))
     .option('--cron <expr>', 'run on a cron schedule, e.g. "0 */2 * * *"')
     .option('--paused', 'add the schedule inactive')
-    .option('--concurrency <n>', 'mailboxes read at once (default 8)', positiveInt('--concurrency'))
-    .option('--json', 'print the stored job as JSON')
+    .option('--concurrency <n>', 'mailboxes read at once', positiveInt('--concurrency'), 8)
+    .option('--json', 'machine-readable output (the stored job)')
     .action(async (o: AddFlags) => add(ctx, o));
+  deprecatedAlias(command, '--import-job <file>', ['--job-file'], ctx.noteDeprecated);
+  deprecatedAlias(command, '--rules-table <name>', ['--table'], ctx.noteDeprecated);
+  deprecatedAlias(command, '--all-rooms', ['--rooms'], ctx.noteDeprecated);
 }
 
 async function add(ctx: CliContext, o: AddFlags): Promise<void> {
@@ -119,18 +127,17 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   if (o.ruleId) throw bad('--rule-id', '--rule-id is for --type twoway');
   if (!o.profile) throw bad('--profile', 'give the profile the job reads with: --profile NAME');
   if (o.type === 'import') return addImport(ctx, o);
-  if (o.type !== 'presence' && (o.rulesTable || o.lookaheadHours || o.timeZone))
-    throw bad('--rules-table', 'the presence options are for --type presence');
-  const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.allRooms ? 'allRooms' : ''].filter(Boolean);
-  if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search or --all-rooms');
+  if (o.type !== 'presence' && (o.table || o.lookaheadHours || o.timeZone))
+    throw bad('--table', 'the presence options are for --type presence');
+  const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.rooms ? 'allRooms' : ''].filter(Boolean);
+  if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search or --rooms');
   const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
   if (targets.length !== 1) throw bad('--out', 'give exactly one target: --out DIR, --webhook URL or --sqlite FILE');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
   if (o.type === 'freebusy' && !o.out) throw bad('--type', 'a free/busy job writes files: give --out DIR');
   if (o.type === 'presence' && !o.out) throw bad('--type', 'a presence job writes <mailbox>.json files: give --out DIR');
   // A misspelt table name is refused now, not at the first scheduled run.
-  const table =
-    o.type === 'presence' ? (await new PresenceRuleStore({ dir: ctx.configDir }).get(o.rulesTable ?? 'default')).name : undefined;
+  const table = o.type === 'presence' ? (await new PresenceRuleStore({ dir: ctx.configDir }).get(o.table ?? 'default')).name : undefined;
   const mailboxes = o.mailbox?.length
     ? { mode: 'list', list: o.mailbox }
     : o.search
@@ -156,10 +163,10 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     ...(o.type === 'freebusy' ? { type: 'freebusy', freebusy: { includeFree: !!o.includeFree, merge: o.merge !== false } } : {}),
     ...(o.type === 'presence' ? { type: 'presence', presence: { table, lookaheadHours: o.lookaheadHours, timeZone: o.timeZone } } : {}),
     name: o.name,
-    profile: (await ctx.profiles.get(o.profile)).name,
+    profile: (await ctx.profiles.get(o.profile)).id,
     mailboxes,
     folders: { ids: o.folder?.length ? o.folder : ['calendar'], includeSubfolders: !!o.includeSubfolders },
-    window: { daysBack: o.daysBack ?? 7, daysAhead: o.daysAhead ?? 90 },
+    window: { daysBack: o.daysBack, daysAhead: o.daysAhead },
     filters: {
       private: o.private,
       exclusionMarker: o.excludeMarker,
@@ -175,7 +182,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
       : o.cron
         ? { kind: 'cron', cron: o.cron, active: !o.paused }
         : { kind: 'manual' },
-    concurrency: o.concurrency ?? 8,
+    concurrency: o.concurrency,
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
   if (secret) await ctx.secrets.set(jobSecretKey(job.id, 'webhookSecret'), secret);
@@ -185,12 +192,12 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
 
 /** The import job file, checked now (not at the first run) with its source path made absolute. */
 async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document: Record<string, unknown>; mailboxes: string[] }> {
-  const file = ctx.resolvePath(o.importJob!);
+  const file = ctx.resolvePath(o.jobFile!);
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   } catch (e) {
-    throw new CalpumpError('input.invalid', { params: { field: '--import-job', problem: `${file}: ${(e as Error).message}` } });
+    throw new CalpumpError('input.invalid', { params: { field: '--job-file', problem: `${file}: ${(e as Error).message}` } });
   }
   const source = doc.source as { path?: unknown } | undefined;
   if (source && typeof source.path === 'string') doc = { ...doc, source: { ...source, path: resolve(dirname(file), source.path) } };
@@ -200,7 +207,7 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CalpumpError('input.invalid', { params: { field: `--import-job ${issue.path.join('.')}`, problem: issue.message } });
+    throw new CalpumpError('input.invalid', { params: { field: `--job-file ${issue.path.join('.')}`, problem: issue.message } });
   }
   return { document: { ...doc, id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
 }
@@ -208,11 +215,11 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
 /** An import job: its file says where the rows come from and which mailboxes they go to; it has no target. */
 async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
-  if (!o.importJob) throw bad('--import-job', 'an import job needs --import-job FILE');
-  if (o.mailbox?.length || o.search || o.allRooms)
+  if (!o.jobFile) throw bad('--job-file', 'an import job needs --job-file FILE');
+  if (o.mailbox?.length || o.search || o.rooms)
     throw bad(
       '--mailbox',
-      'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search and --all-rooms',
+      'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search and --rooms',
     );
   if (o.out || o.webhook || o.sqlite)
     throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
@@ -222,13 +229,13 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
     type: 'import',
     import: imported.document,
     name: o.name,
-    profile: (await ctx.profiles.get(o.profile!)).name,
+    profile: (await ctx.profiles.get(o.profile!)).id,
     schedule: o.every
       ? { kind: 'interval', minutes: o.every, active: !o.paused }
       : o.cron
         ? { kind: 'cron', cron: o.cron, active: !o.paused }
         : { kind: 'manual' },
-    concurrency: o.concurrency ?? 8,
+    concurrency: o.concurrency,
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
   if (o.json) ctx.json(job);
@@ -242,8 +249,8 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
 async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
   if (!o.ruleId) throw bad('--rule-id', 'a two-way job needs --rule-id ID (see `calpump twoway --list`)');
-  if (o.mailbox?.length || o.search || o.allRooms)
-    throw bad('--mailbox', 'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search and --all-rooms');
+  if (o.mailbox?.length || o.search || o.rooms)
+    throw bad('--mailbox', 'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search and --rooms');
   if (o.out || o.webhook || o.sqlite)
     throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
@@ -252,7 +259,7 @@ async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
   if (!rule)
     throw bad(
       '--rule-id',
-      `no saved two-way rule "${o.ruleId}"; saved rules: ${rules.map((r) => r.id).join(', ') || '(none; save one with `calpump twoway --rule FILE --save`)'}`,
+      `no saved two-way rule "${o.ruleId}"; saved rules: ${rules.map((r) => r.id).join(', ') || '(none; save one with `calpump twoway --rule-file FILE --save`)'}`,
     );
   const fallback = o.profile ?? rule.a.profile ?? rule.b.profile;
   if (!fallback) throw bad('--profile', `rule "${rule.id}" names no profile for its sides: give --profile NAME`);
@@ -261,7 +268,7 @@ async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
     type: 'twoway',
     twoway: { ruleId: rule.id },
     name: o.name,
-    profile: (await ctx.profiles.get(fallback)).name,
+    profile: (await ctx.profiles.get(fallback)).id,
     schedule: o.every
       ? { kind: 'interval', minutes: o.every, active: !o.paused }
       : o.cron

@@ -27,7 +27,11 @@ function stores(ctx: CliContext) {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  const jobs = program.command('jobs').description('scheduled calendar exports (folder, webhook or SQLite targets)');
+  const jobs = program
+    .command('jobs')
+    .description(
+      'saved jobs, run on a schedule or on demand — five types: export (calendar items to a folder, webhook or SQLite), freebusy, presence, import, twoway',
+    );
   jobs
     .command('list')
     .description('list jobs with their schedule and last run')
@@ -66,11 +70,11 @@ export function register(program: Command, ctx: CliContext): void {
   jobs
     .command('history <job>')
     .description('recent runs of a job')
-    .option('--limit <n>', 'runs to show (default 20)', positiveInt('--limit'))
+    .option('--limit <n>', 'runs to show', positiveInt('--limit'), 20)
     .option('--json', 'machine-readable output')
-    .action(async (name: string, o: { limit?: number; json?: boolean }) => {
+    .action(async (name: string, o: { limit: number; json?: boolean }) => {
       const s = stores(ctx);
-      const runs = await s.history.list((await s.jobs.get(name)).id, o.limit ?? 20);
+      const runs = await s.history.list((await s.jobs.get(name)).id, o.limit);
       if (o.json) return ctx.json(runs);
       ctx.out(
         renderTable(runs, [
@@ -98,10 +102,11 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
   };
   // Import jobs write to the mailboxes their import file names; the others read the mailboxes they select.
   if (rows.length === 0) return ctx.out(say(ctx, 'none'));
+  const profileName = await ctx.profileLabels();
   ctx.out(
     renderTable(rows, [
       { header: 'NAME', value: (r) => r.job.name },
-      { header: 'PROFILE', value: (r) => r.job.profile },
+      { header: 'PROFILE', value: (r) => profileName(r.job.profile) },
       { header: 'MAILBOXES', value: (r) => (jobTypeOf(r.job) === 'twoway' ? sidesOf(r.job) : describeMailboxes(r.job)) },
       { header: 'TARGET', value: (r) => describeTarget(r.job) },
       { header: 'TYPE', value: (r) => jobTypeOf(r.job) },

@@ -1,8 +1,8 @@
 // `calpump presence`: the status each mailbox shows now and next (out of office, in a meeting, busy…) from its
 // calendar and an ordered rule table; one JSON file per mailbox with --out. Exit 1 if a mailbox failed.
-// The table is a saved one (the UI's Presence screen, `--save-table`; "default" unless --table names another)
-// or a file given with --rules.
-import type { Command } from 'commander';
+// The table is a saved one (the UI's Presence screen, `--save`; "default" unless --table names another)
+// or a file given with --table-file.
+import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { basename } from 'node:path';
 import { DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } from '../../../core/presence/index.js';
@@ -11,6 +11,7 @@ import { renderTable } from '../render/table.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { collectList, positiveInt } from './parse.js';
+import { deprecatedAlias } from './vocabulary.js';
 import { say } from './write-text.js';
 import { L } from '../../../core/doctor/catalogue/types.js';
 
@@ -24,12 +25,12 @@ interface PresenceFlags {
   profile?: string;
   mailbox?: string[];
   folder: string;
-  rules?: string;
+  tableFile?: string;
   table?: string;
-  listTables?: boolean;
-  saveTable?: string;
+  list?: boolean;
+  save?: boolean;
   at?: string;
-  horizonHours?: number;
+  lookaheadHours?: number;
   timeZone?: string;
   out?: string;
   printDefaultRules?: boolean;
@@ -37,29 +38,42 @@ interface PresenceFlags {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('presence')
     .description('current and upcoming status per mailbox from its calendar (rule table: subject, location, showAs, sensitivity → status)')
     .option('--profile <profile>', 'profile name or id')
     .option('--mailbox <smtp>', 'mailbox; repeat or separate with commas', collectList)
     .option('--folder <folder>', "'calendar' or a folder id", 'calendar')
-    .option('--rules <file>', 'rule table as JSON instead of a saved one (see --print-default-rules)')
-    .option('--table <name>', 'saved rule table to use (default: "default", the built-in table until someone saves their own)')
-    .option('--list-tables', 'list the saved rule tables and exit')
-    .option('--save-table <name>', 'check the --rules file and save it as this table (used by presence jobs and the UI), then exit')
+    .option('--table-file <file>', 'rule table as JSON instead of a saved one (see --print-default-rules)')
+    .addOption(
+      new Option('--table <name>', 'saved rule table to use').default(
+        undefined,
+        '"default", the built-in table until someone saves their own',
+      ),
+    )
+    .option('--list', 'list the saved rule tables and exit')
+    .option('--save', 'check the --table-file and save it as --table NAME (used by presence jobs and the UI), then exit')
     .option('--at <time>', 'compute for this ISO time instead of now (e.g. 2026-03-10T09:00:00Z)')
-    .option('--horizon-hours <n>', 'how far ahead "upcoming" reaches (default: the table\'s, 24)', positiveInt('--horizon-hours'))
-    .option('--time-zone <iana>', 'zone for all-day items without a known zone (default UTC)')
+    .addOption(
+      new Option('--lookahead-hours <n>', 'how far ahead "upcoming" reaches')
+        .argParser(positiveInt('--lookahead-hours'))
+        .default(undefined, "the table's, 24"),
+    )
+    .addOption(new Option('--time-zone <zone>', 'zone for all-day items without a known zone').default(undefined, 'UTC'))
     .option('--out <dir>', "write each mailbox's presence document here as <mailbox>.json (the same document presence jobs publish)")
     .option('--print-default-rules', 'print the built-in rule table as JSON and exit')
     .option('--json', 'machine-readable output')
     .action(async (opts: PresenceFlags) => runPresenceCommand(ctx, opts));
+  deprecatedAlias(command, '--rules <file>', ['--table-file'], ctx.noteDeprecated);
+  deprecatedAlias(command, '--list-tables', ['--list'], ctx.noteDeprecated);
+  deprecatedAlias(command, '--save-table <name>', ['--table', '--save'], ctx.noteDeprecated);
+  deprecatedAlias(command, '--horizon-hours <n>', ['--lookahead-hours'], ctx.noteDeprecated);
 }
 
 async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise<void> {
   if (opts.printDefaultRules) return ctx.json(DEFAULT_RULE_TABLE_INPUT);
   const store = new PresenceRuleStore({ dir: ctx.configDir });
-  if (opts.listTables) {
+  if (opts.list) {
     const tables = await store.list();
     if (opts.json) return ctx.json(tables);
     return ctx.out(
@@ -70,15 +84,17 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
       ]),
     );
   }
-  if (opts.saveTable !== undefined) {
-    if (!opts.rules)
-      throw new CalpumpError('input.invalid', { params: { field: '--save-table', problem: 'give the table to save with --rules FILE' } });
-    const saved = await store.save(opts.saveTable, await loadRuleTable(ctx.resolvePath(opts.rules)));
+  if (opts.save) {
+    if (!opts.tableFile || !opts.table)
+      throw new CalpumpError('input.invalid', {
+        params: { field: '--save', problem: 'give the table to save with --table-file FILE and its name with --table NAME' },
+      });
+    const saved = await store.save(opts.table, await loadRuleTable(ctx.resolvePath(opts.tableFile)));
     if (opts.json) return ctx.json({ ok: true, name: saved.name, rules: saved.table.rules.length });
     return ctx.out(SAVED[ctx.lang].replace('{name}', saved.name).replace('{rules}', String(saved.table.rules.length)));
   }
-  if (opts.rules && opts.table)
-    throw new CalpumpError('input.invalid', { params: { field: '--table', problem: 'give --rules FILE or --table NAME, not both' } });
+  if (opts.tableFile && opts.table)
+    throw new CalpumpError('input.invalid', { params: { field: '--table', problem: 'give --table-file FILE or --table NAME, not both' } });
   if (!opts.profile)
     throw new CalpumpError('input.invalid', { params: { field: '--profile', problem: 'give the profile to read calendars with' } });
   if (!opts.mailbox?.length)
@@ -91,15 +107,15 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
         params: { field: '--at', problem: `"${opts.at}" is not an ISO time with zone (2026-03-10T09:00:00Z)` },
       });
   }
-  const table = opts.rules ? await loadRuleTable(ctx.resolvePath(opts.rules)) : (await store.get(opts.table ?? 'default')).table;
+  const table = opts.tableFile ? await loadRuleTable(ctx.resolvePath(opts.tableFile)) : (await store.get(opts.table ?? 'default')).table;
   const results = await ctx.withConnector(opts.profile, (connector, profile) =>
     runPresence(
       {
         mailboxes: opts.mailbox!,
         folder: opts.folder,
         table,
-        tableName: opts.rules ? basename(opts.rules) : (opts.table ?? 'default'),
-        horizonHours: opts.horizonHours,
+        tableName: opts.tableFile ? basename(opts.tableFile) : (opts.table ?? 'default'),
+        horizonHours: opts.lookaheadHours,
         timeZone: opts.timeZone,
         outDir: opts.out ? ctx.resolvePath(opts.out) : undefined,
       },

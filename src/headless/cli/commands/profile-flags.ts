@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { logLevelSchema, type SecretName } from '../../../shared/profile.js';
 import type { CliContext } from '../context.js';
+import { refusedOption } from './vocabulary.js';
 
 type Kind = 'ews' | 'graph';
 
@@ -58,7 +59,7 @@ const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kin
     key: 'testMailbox',
     field: 'testMailbox',
     kinds: ['ews', 'graph'],
-    help: 'mailbox `profiles test` uses by default',
+    help: 'mailbox `profiles test` and `doctor` use when no --mailbox is given',
   },
   {
     flags: '--profile-log-level <level>',
@@ -135,7 +136,7 @@ export function addProfileFlags(cmd: Command): Command {
     );
     cmd.option(`--${s.flag}-env <VAR>`, `read the ${s.label.toLowerCase()} from environment variable VAR`);
     // Accepted only to refuse it with a useful message instead of "unknown option".
-    cmd.addOption(new Option(`--${s.flag} <value>`).hideHelp());
+    cmd.addOption(refusedOption(`--${s.flag} <value>`));
   }
   return cmd;
 }

@@ -63,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
   profiles
     .command('test <profile>')
     .description('connect and check each step (TLS, sign-in, mailbox access, calendar), with the fix for a failed step')
-    .option('--mailbox <smtp>', "mailbox to test (default: the profile's test mailbox)")
+    .addOption(new Option('--mailbox <smtp>', 'mailbox to test').default(undefined, "the profile's test mailbox"))
     .option('--json', 'machine-readable output')
     .action(async (name: string, opts: { mailbox?: string; json?: boolean }) => runProfileTest(ctx, name, opts));
 }

@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { demoCommands } from '../demo-commands.js';
 import { positiveInt } from './parse.js';
@@ -25,11 +25,16 @@ export function register(program: Command, ctx: CliContext): void {
     .description('open the Calpump UI in a browser (http://127.0.0.1 with a session token) and run the scheduled jobs')
     .option('--port <n>', 'port (0 = any free port)', positiveInt('--port', { allowZero: true }), 8470)
     .option('--host <host>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
-    .option('--token <token>', 'fixed session token (env CALPUMP_SERVE_TOKEN); default: a new random one each start')
+    .addOption(
+      new Option('--token <token>', 'fixed session token, at least 16 characters').default(
+        undefined,
+        '$CALPUMP_SERVE_TOKEN, else a new random one each start',
+      ),
+    )
     .option('--demo', 'also start the Exchange simulator with a ready demo profile and job')
     .option('--open', 'open the URL in the default browser')
     .option('--no-build', 'do not build the UI when dist/renderer is missing')
-    .option('--ui-dir <dir>', 'serve the UI from this folder (default: dist/renderer)')
+    .addOption(new Option('--ui-dir <dir>', 'serve the UI from this folder').default(undefined, 'dist/renderer'))
     .action(async (flags: ServeFlags, cmd: Command) => {
       const { runServe } = await import('../../serve/run-serve.js');
       const explicitDir = !!(cmd.optsWithGlobals() as { configDir?: string }).configDir || !!ctx.io.env.CALPUMP_CONFIG_DIR;

@@ -1,6 +1,6 @@
 // `calpump setup-script --profile P [--scope-group G] [--json]`: prints the PowerShell an administrator runs
 // to give the profile least-privilege access (stdout only, so it can be redirected into a .ps1 file).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { buildSetupPlan, renderSetupPlan } from '../../../core/doctor/setup/index.js';
 import type { CliContext } from '../context.js';
 
@@ -9,7 +9,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('setup-script')
     .description('print the PowerShell an administrator runs to grant the profile least-privilege access (with a verify step)')
     .requiredOption('--profile <profile>', 'profile name or id')
-    .option('--scope-group <group>', 'group whose members Calpump may read (default "Calpump mailboxes")')
+    .addOption(new Option('--scope-group <group>', 'group whose members Calpump may read').default(undefined, '"Calpump mailboxes"'))
     .option('--json', 'machine-readable output (the scripts with their titles and notes)')
     .action(async (opts: { profile: string; scopeGroup?: string; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);

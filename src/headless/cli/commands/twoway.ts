@@ -1,6 +1,6 @@
-// `calpump twoway --rule FILE | --rule-id ID`: one run of a two-way rule (two calendars kept in step, master side
+// `calpump twoway --rule-file FILE | --rule-id ID`: one run of a two-way rule (two calendars kept in step, master side
 // wins conflicts, create/modify/delete per direction), from a file or saved (the UI's Two-way screen, or
-// `--rule FILE --save`). Conflicts are printed with both versions and appended to
+// `--rule-file FILE --save`). Conflicts are printed with both versions and appended to
 // state/twoway-<rule>-conflicts.jsonl in the config folder. Exit 1 if a write failed.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,17 +15,18 @@ import { renderTable } from '../render/table.js';
 import { runTwoWay, type TwoWayRule, type TwoWaySide } from '../../../core/twoway/index.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
+import { deprecatedAlias } from './vocabulary.js';
 import { say } from './write-text.js';
 
 const SAVED = L('Saved two-way rule "{id}".', 'Zwei-Wege-Regel "{id}" gespeichert.', 'Tweerichtingsregel "{id}" opgeslagen.');
 const NONE = L(
-  'No saved two-way rules. Save one with `calpump twoway --rule FILE --save` or in the Two-way screen.',
-  'Keine gespeicherten Zwei-Wege-Regeln. Speichern Sie eine mit `calpump twoway --rule DATEI --save` oder im Bildschirm Zwei-Wege.',
-  'Geen opgeslagen tweerichtingsregels. Sla er een op met `calpump twoway --rule BESTAND --save` of in het scherm Tweerichting.',
+  'No saved two-way rules. Save one with `calpump twoway --rule-file FILE --save` or in the Two-way screen.',
+  'Keine gespeicherten Zwei-Wege-Regeln. Speichern Sie eine mit `calpump twoway --rule-file DATEI --save` oder im Bildschirm Zwei-Wege.',
+  'Geen opgeslagen tweerichtingsregels. Sla er een op met `calpump twoway --rule-file BESTAND --save` of in het scherm Tweerichting.',
 );
 
 interface TwoWayFlags {
-  rule?: string;
+  ruleFile?: string;
   ruleId?: string;
   save?: boolean;
   list?: boolean;
@@ -34,18 +35,19 @@ interface TwoWayFlags {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('twoway')
     .description(
-      'run a two-way rule once: mirror two calendars both ways (see README "Write direction"); the rule comes from --rule FILE or is a saved one (--rule-id)',
+      'run a two-way rule once: mirror two calendars both ways (see docs/jobs.md); the rule comes from --rule-file FILE or is a saved one (--rule-id)',
     )
-    .option('--rule <file>', 'rule as JSON: id, a/b {profile, mailbox, folder}, master, propagate, window')
+    .option('--rule-file <file>', 'rule as JSON: id, a/b {profile, mailbox, folder}, master, propagate, window')
     .option('--rule-id <id>', 'run the saved rule with this id (saved in the Two-way screen or with --save)')
-    .option('--save', 'with --rule: check the rule and save it (replacing a saved rule with the same id), without running it')
+    .option('--save', 'with --rule-file: check the rule and save it (replacing a saved rule with the same id), without running it')
     .option('--list', 'list the saved rules and exit')
     .option('--profile <profile>', 'profile for a side that names none')
     .option('--json', 'machine-readable output')
     .action(async (opts: TwoWayFlags) => runTwoWayCommand(ctx, opts));
+  deprecatedAlias(command, '--rule <file>', ['--rule-file'], ctx.noteDeprecated);
 }
 
 async function ruleFromFile(ctx: CliContext, path: string): Promise<TwoWayRule> {
@@ -54,9 +56,15 @@ async function ruleFromFile(ctx: CliContext, path: string): Promise<TwoWayRule> 
   try {
     doc = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new CalpumpError('input.invalid', { params: { field: '--rule', problem: `${file}: ${(e as Error).message}` } });
+    throw new CalpumpError('input.invalid', { params: { field: '--rule-file', problem: `${file}: ${(e as Error).message}` } });
   }
   return parseTwoWayRule(doc);
+}
+
+/** A saved rule refers to its profiles by id (names are labels that may change); a name given in the file is resolved now. */
+async function withProfileIds(ctx: CliContext, rule: TwoWayRule): Promise<TwoWayRule> {
+  const side = async (s: TwoWayRule['a']) => (s.profile ? { ...s, profile: (await ctx.profiles.get(s.profile)).id } : s);
+  return { ...rule, a: await side(rule.a), b: await side(rule.b) };
 }
 
 async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<void> {
@@ -65,27 +73,29 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
     const rules = await store.list();
     if (opts.json) return ctx.json(rules);
     if (rules.length === 0) return ctx.out(NONE[ctx.lang]);
+    const profileName = await ctx.profileLabels();
+    const side = (s: TwoWayRule['a']) => `${s.mailbox}${s.profile ? ` (${profileName(s.profile)})` : ''}`;
     return ctx.out(
       renderTable(rules, [
         { header: 'ID', value: (r) => r.id },
-        { header: 'A', value: (r) => `${r.a.mailbox}${r.a.profile ? ` (${r.a.profile})` : ''}` },
-        { header: 'B', value: (r) => `${r.b.mailbox}${r.b.profile ? ` (${r.b.profile})` : ''}` },
+        { header: 'A', value: (r) => side(r.a) },
+        { header: 'B', value: (r) => side(r.b) },
         { header: 'MASTER', value: (r) => r.master.toUpperCase() },
       ]),
     );
   }
-  if (!!opts.rule === !!opts.ruleId)
+  if (!!opts.ruleFile === !!opts.ruleId)
     throw new CalpumpError('input.invalid', {
-      params: { field: '--rule', problem: 'give the rule as --rule FILE or a saved one as --rule-id ID (see --list)' },
+      params: { field: '--rule-file', problem: 'give the rule as --rule-file FILE or a saved one as --rule-id ID (see --list)' },
     });
   if (opts.save) {
-    if (!opts.rule)
-      throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule FILE' } });
-    const saved = await store.save(await ruleFromFile(ctx, opts.rule));
+    if (!opts.ruleFile)
+      throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule-file FILE' } });
+    const saved = await store.save(await withProfileIds(ctx, await ruleFromFile(ctx, opts.ruleFile)));
     if (opts.json) return ctx.json({ ok: true, rule: saved });
     return ctx.out(SAVED[ctx.lang].replace('{id}', saved.id));
   }
-  const rule = opts.rule ? await ruleFromFile(ctx, opts.rule) : await store.get(opts.ruleId!);
+  const rule = opts.ruleFile ? await ruleFromFile(ctx, opts.ruleFile) : await store.get(opts.ruleId!);
   const open: Array<Connector | CalendarWriter> = [];
   const side = async (name: 'a' | 'b'): Promise<TwoWaySide> => {
     const profileName = rule[name].profile ?? opts.profile;
