@@ -1,31 +1,20 @@
-// Bench child: Calpump's ad-hoc export (runAdhocExport through the EWS connector) of every given mailbox.
-// --format ics|json, --attendees yes|no (no: the fields the naive loop writes, so both read the same data).
+// Bench child: Calpump's ad-hoc export (runAdhocExport through the EWS or Graph connector) of every given mailbox.
+// --format ics|json, --attendees yes|no (no: the fields the naive loop writes, so both read the same data),
+// --backend ews|graph (graph: client credentials against the simulator's tenant, --url is the simulator's base).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEwsConnector } from '../src/core/connectors/ews/index.js';
 import { nullLogger } from '../src/core/log/logger.js';
-import { MemorySecretStore } from '../src/core/secrets/memory-secret-store.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
-import { ewsProfileSchema, secretKey } from '../src/shared/profile.js';
-import { arg, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
+import { benchConnector } from './bench-connector.js';
+import { arg, cpuMsSince } from './lib.js';
 
 async function main(): Promise<void> {
   const mailboxes = arg('mailboxes').split(',');
-  const profile = ewsProfileSchema.parse({
-    id: 'b',
-    name: 'bench',
-    kind: 'ews',
-    url: arg('url'),
-    username: SERVICE_ACCOUNT,
-    auth: 'basic',
-    tls: { caFile: arg('ca') },
-  });
-  const secrets = new MemorySecretStore();
-  await secrets.set(secretKey('b', 'password'), SIM_PASSWORD);
-  const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
+  const connector = await benchConnector({ backend: arg('backend', 'ews'), url: arg('url'), ca: arg('ca') });
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = await runAdhocExport(
     {
       mailboxes,
@@ -44,8 +33,17 @@ async function main(): Promise<void> {
   await connector.close();
   await rm(out, { recursive: true, force: true });
   const failed = report.mailboxes.filter((m) => !m.ok);
+  const perMailbox = Object.fromEntries(report.mailboxes.filter((m) => m.ok).map((m) => [m.mailbox, m.items]));
   process.stdout.write(
-    `${JSON.stringify({ ms, items: report.mailboxes.reduce((n, m) => n + m.items, 0), failed: failed.length, firstError: failed[0]?.error?.id })}\n`,
+    `${JSON.stringify({
+      ms,
+      items: report.mailboxes.reduce((n, m) => n + m.items, 0),
+      failed: failed.length,
+      firstError: failed[0]?.error?.id,
+      perMailbox,
+      cpuMs: cpuMsSince(cpu0),
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
   );
   process.exit(0);
 }

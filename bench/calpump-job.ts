@@ -1,33 +1,22 @@
 // Bench child: one run of a pump job (folder target, ics) over the given mailboxes, state kept in --dir so a
-// second invocation is incremental. Prints wall time, statuses and peak RSS of this process.
+// second invocation is incremental. --backend ews|graph. Prints wall time, statuses, items per mailbox and the
+// peak RSS of this process.
 import { join } from 'node:path';
-import { createEwsConnector } from '../src/core/connectors/ews/index.js';
 import { nullLogger } from '../src/core/log/logger.js';
 import { favourSmallFootprint } from '../src/core/process/memory-footprint.js';
 import { MemorySecretStore } from '../src/core/secrets/memory-secret-store.js';
 import { SyncStateStore } from '../src/core/store/sync-state-store.js';
 import { runJob } from '../src/core/sync/run-job.js';
 import { jobSchema } from '../src/shared/job.js';
-import { ewsProfileSchema, secretKey } from '../src/shared/profile.js';
-import { arg, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
+import { benchConnector } from './bench-connector.js';
+import { arg } from './lib.js';
 
 async function main(): Promise<void> {
   // As the hosts that run jobs do (bin/calpump.js, the desktop main process); BENCH_FOOTPRINT=default leaves V8 as is.
   if (process.env.BENCH_FOOTPRINT !== 'default') favourSmallFootprint();
   const dir = arg('dir');
   const mailboxes = arg('mailboxes').split(',');
-  const profile = ewsProfileSchema.parse({
-    id: 'b',
-    name: 'bench',
-    kind: 'ews',
-    url: arg('url'),
-    username: SERVICE_ACCOUNT,
-    auth: 'basic',
-    tls: { caFile: arg('ca') },
-  });
-  const secrets = new MemorySecretStore();
-  await secrets.set(secretKey('b', 'password'), SIM_PASSWORD);
-  const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
+  const connector = await benchConnector({ backend: arg('backend', 'ews'), url: arg('url'), ca: arg('ca') });
   const job = jobSchema.parse({
     id: 'bench',
     name: 'bench',
@@ -41,12 +30,24 @@ async function main(): Promise<void> {
   });
   const states = new SyncStateStore(join(dir, 'state'), nullLogger);
   const t0 = performance.now();
-  const r = await runJob(job, { connector, states, secrets, logger: nullLogger, now: () => new Date(arg('now')) });
+  const r = await runJob(job, { connector, states, secrets: new MemorySecretStore(), logger: nullLogger, now: () => new Date(arg('now')) });
   const ms = performance.now() - t0;
   await connector.close();
   const rec = r.record;
+  const perMailbox: Record<string, number> = {};
+  for (const f of r.folders) if (f.ok) perMailbox[f.mailbox] = (perMailbox[f.mailbox] ?? 0) + f.items;
   process.stdout.write(
-    `${JSON.stringify({ ms, status: rec.status, ok: rec.mailboxesOk, failed: rec.mailboxesFailed, items: rec.items, written: rec.itemsWritten, firstError: rec.errors[0]?.error.id, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+    `${JSON.stringify({
+      ms,
+      status: rec.status,
+      ok: rec.mailboxesOk,
+      failed: rec.mailboxesFailed,
+      items: rec.items,
+      written: rec.itemsWritten,
+      firstError: rec.errors[0]?.error.id,
+      perMailbox,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
   );
   process.exit(0);
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SIM_PASSWORD = 'Passw0rd!';
@@ -27,10 +28,13 @@ export function tsArgs(script: string, args: string[]): string[] {
 }
 
 export interface SimHandle {
+  url: string;
   ewsUrl: string;
   caFile: string;
   mailboxes: string[];
-  command(cmd: 'counters' | 'reset'): Promise<Record<string, unknown>>;
+  command(cmd: string): Promise<Record<string, unknown>>;
+  /** Items per user mailbox a correct export of the window must write (from the simulator's world). */
+  expected(from: string, to: string, mode?: 'view' | 'job'): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -52,13 +56,18 @@ export async function startSimProcess(opts: { mailboxes: number; events: number;
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
   const ready = await next();
+  const command = async (cmd: string) => {
+    child.stdin!.write(`${cmd}\n`);
+    return next();
+  };
   return {
+    url: ready.url as string,
     ewsUrl: ready.ewsUrl as string,
     caFile: ready.caFile as string,
     mailboxes: ready.mailboxes as string[],
-    async command(cmd) {
-      child.stdin!.write(`${cmd}\n`);
-      return next();
+    command,
+    async expected(from, to, mode = 'view') {
+      return (await command(`expected calendar ${from} ${to} ${mode}`)).perMailbox as Record<string, number>;
     },
     async stop() {
       child.stdin!.write('stop\n');
@@ -69,8 +78,19 @@ export async function startSimProcess(opts: { mailboxes: number; events: number;
 
 /** Runs a bench child to completion; it prints one JSON line with its result as the last line of stdout. */
 export function runChild(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Record<string, unknown>> {
+  return runProgram(process.execPath, tsArgs(script, args), script, env);
+}
+
+/** Debian's Python, where python3-exchangelib lives (not a pyenv or venv python earlier on PATH). */
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+export function runPython(script: string, args: string[]): Promise<Record<string, unknown>> {
+  return runProgram(SYSTEM_PYTHON, [join(ROOT, 'bench', script), ...args], script, {});
+}
+
+function runProgram(command: string, argv: string[], script: string, env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, tsArgs(script, args), {
+    const child: ChildProcess = spawn(command, argv, {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, ...env },
     });
@@ -95,7 +115,54 @@ export function arg(name: string, fallback?: string): string {
   return fallback;
 }
 
-/** One row of the printed table: the figure, its target and how it compares. */
-export function row(name: string, value: string, target: string, ratio: string, pass: boolean): string {
-  return `${pass ? 'PASS' : 'MISS'}  ${name.padEnd(44)} ${value.padStart(14)}   target ${target.padEnd(18)} ${ratio}`;
+/**
+ * One row of the printed table: the figure, its target and how it compares. A row whose guard found problems
+ * (failed mailboxes, wrong item counts) is VOID whatever its figure: it measured something else.
+ */
+export function row(name: string, value: string, target: string, ratio: string, pass: boolean, problems: string[] = []): string {
+  const mark = problems.length ? 'VOID' : pass ? 'PASS' : 'MISS';
+  const line = `${mark}  ${name.padEnd(50)} ${value.padStart(14)}   target ${target.padEnd(16)} ${ratio}   (load ${load()})`;
+  return [line, ...problems.map((p) => `      guard: ${p}`)].join('\n');
+}
+
+export const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The 1-minute load average, for printing beside every timed row (other work on the machine moves the figures). */
+export function load(): string {
+  return loadavg()[0].toFixed(2);
+}
+
+export interface ChildResult {
+  ms: number;
+  items: number;
+  failed: number;
+  firstError?: string;
+  perMailbox: Record<string, number>;
+}
+
+/**
+ * The guard every timed row passes before it reports anything: no mailbox failed, and every mailbox wrote exactly
+ * the items the simulator's world holds for the window. Returns the problems (empty: the run counts).
+ */
+export function guardProblems(label: string, r: ChildResult, expected: Record<string, number>, mailboxes: string[]): string[] {
+  const problems: string[] = [];
+  if (r.failed) problems.push(`${label}: ${r.failed} mailbox(es) failed (${r.firstError ?? 'no error text'})`);
+  const wrong = mailboxes.filter((m) => r.perMailbox?.[m] !== expected[m]);
+  if (wrong.length)
+    problems.push(
+      `${label}: ${wrong.length} mailbox(es) with the wrong item count, e.g. ${wrong[0]} wrote ${r.perMailbox?.[wrong[0]] ?? 'nothing'}, expected ${expected[wrong[0]]}`,
+    );
+  return problems;
+}
+
+/** Main-process CPU (user + system) since a process.cpuUsage() reading, in ms. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }

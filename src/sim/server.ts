@@ -80,6 +80,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
       })()
     : createHttpServer((req, res) => void handler(req, res));
 
+  // IIS keeps idle connections for 120 s (connectionTimeout); Node's 5 s default closes pooled connections under
+  // clients that pause between requests (exchangelib's threads), which a real Exchange would not.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+# Bench child: the same export with exchangelib (Debian's python3-exchangelib), the EWS client most Python
+# integrations use — impersonation, a CalendarView of the window with .only() the fields the naive loop and
+# Calpump's JSON row write, N threads (one mailbox each at a time), one JSON file per mailbox. Prints one JSON
+# line like the TypeScript children: wall time, items per mailbox, failures.
+import argparse
+import json
+import os
+import sys
+import tempfile
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import requests.adapters
+from exchangelib import (
+    BASIC,
+    IMPERSONATION,
+    Account,
+    Build,
+    Configuration,
+    Credentials,
+    EWSDateTime,
+    UTC,
+    Version,
+)
+from exchangelib.protocol import BaseProtocol
+
+FIELDS = ("uid", "subject", "start", "end", "location", "is_all_day")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    for name in ("url", "ca", "mailboxes", "from", "to", "username", "password"):
+        p.add_argument("--" + name, required=True)
+    p.add_argument("--threads", type=int, default=8)
+    a = p.parse_args()
+
+    ca = a.ca
+
+    class SimCaAdapter(requests.adapters.HTTPAdapter):
+        # The simulator's per-process CA, as an administrator would trust an internal CA.
+        def cert_verify(self, conn, url, verify, cert):
+            super().cert_verify(conn, url, ca, cert)
+
+    BaseProtocol.HTTP_ADAPTER_CLS = SimCaAdapter
+    config = Configuration(
+        service_endpoint=a.url,
+        credentials=Credentials(a.username, a.password),
+        auth_type=BASIC,
+        version=Version(build=Build(15, 1, 2507, 6)),
+        max_connections=a.threads,
+    )
+    start = EWSDateTime.from_string(a.__dict__["from"]).astimezone(UTC)
+    end = EWSDateTime.from_string(a.to).astimezone(UTC)
+    out = tempfile.mkdtemp(prefix="exchangelib-bench-")
+    mailboxes = a.mailboxes.split(",")
+
+    def export(mailbox):
+        try:
+            account = Account(primary_smtp_address=mailbox, config=config, autodiscover=False, access_type=IMPERSONATION)
+            rows = [
+                {
+                    "uid": i.uid,
+                    "subject": i.subject,
+                    "start": i.start.isoformat(),
+                    "end": i.end.isoformat(),
+                    "location": i.location,
+                    "allDay": i.is_all_day,
+                }
+                for i in account.calendar.view(start=start, end=end).only(*FIELDS)
+            ]
+            with open(os.path.join(out, mailbox + ".json"), "w") as f:
+                json.dump(rows, f)
+            return mailbox, len(rows), None
+        except Exception as e:  # one failing mailbox never stops the others
+            return mailbox, None, ("%s: %s" % (type(e).__name__, e))[:200]
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=a.threads) as pool:
+        results = list(pool.map(export, mailboxes))
+    ms = (time.perf_counter() - t0) * 1000
+    shutil.rmtree(out, ignore_errors=True)
+    per = {m: n for m, n, err in results if err is None}
+    errors = [err for _, _, err in results if err is not None]
+    sys.stdout.write(
+        json.dumps(
+            {
+                "ms": ms,
+                "items": sum(per.values()),
+                "failed": len(errors),
+                "firstError": errors[0] if errors else None,
+                "perMailbox": per,
+                "version": __import__("exchangelib").__version__,
+            }
+        )
+        + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

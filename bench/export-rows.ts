@@ -1,0 +1,153 @@
+// The full-export rows (EWS): Calpump against the fair naive loop (minimal PropertySet) run sequentially and 8
+// mailboxes at once, against exchangelib with the same fields, and against the network floor at concurrency 8
+// (the floor at Exchange's default allowance of 27 printed beside it). Every run is guarded by item counts.
+import { spawnSync } from 'node:child_process';
+import { alternate, type Contender } from './ab.js';
+import {
+  fmtS,
+  guardProblems,
+  row,
+  runChild,
+  runPython,
+  SERVICE_ACCOUNT,
+  SIM_PASSWORD,
+  SYSTEM_PYTHON,
+  type ChildResult,
+  type SimHandle,
+} from './lib.js';
+
+export const EXPORT_FROM = '2025-12-31T00:00:00Z';
+export const EXPORT_TO = '2026-05-02T00:00:00Z';
+
+/** True when Debian's python3-exchangelib imports; installs it first when missing and apt-get is usable (root). */
+export function exchangelibReady(say: (s: string) => void): boolean {
+  const probe = () => spawnSync(SYSTEM_PYTHON, ['-c', 'import exchangelib'], { stdio: 'ignore' }).status === 0;
+  if (probe()) return true;
+  if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0) {
+    say('  installing python3-exchangelib (apt-get) for the exchangelib row …');
+    spawnSync('apt-get', ['install', '-y', '-qq', 'python3-exchangelib'], { stdio: 'ignore' });
+    if (probe()) return true;
+  }
+  say('');
+  say('  !!! exchangelib row SKIPPED: python3-exchangelib is not importable by /usr/bin/python3 and could not be');
+  say('  !!! installed here (apt-get install python3-exchangelib as root). The other rows still run.');
+  say('');
+  return false;
+}
+
+export async function exportRows(sim: SimHandle, list: string[], events: number, rounds: number, say: (s: string) => void): Promise<void> {
+  const base = ['--url', sim.ewsUrl, '--ca', sim.caFile, '--mailboxes', list.join(','), '--from', EXPORT_FROM, '--to', EXPORT_TO];
+  const expected = await sim.expected(EXPORT_FROM, EXPORT_TO);
+  const guard = { expected, mailboxes: list };
+  const total = list.reduce((n, m) => n + expected[m], 0);
+  const reset = () => sim.command('reset');
+  const child = (script: string, args: string[]) => async () => (await runChild(script, args)) as unknown as ChildResult;
+  // Like for like: uid, subject, times, location and all-day as JSON, no attendees.
+  const calpump = (concurrency = 8): Contender => ({
+    label: `Calpump (JSON, concurrency ${concurrency})`,
+    run: child('calpump-export.ts', [...base, '--format', 'json', '--attendees', 'no', '--concurrency', String(concurrency)]),
+  });
+  say(`full export, ${list.length} mailboxes × ${events} events, ${total.toLocaleString('en')} items expected; A/B × ${rounds}:`);
+
+  const vs = async (baseline: Contender, name: string, target: number) => {
+    const r = await alternate(baseline, calpump(), rounds, guard, reset, say);
+    const ratio = r.medianRatio;
+    const detail = `${baseline.label} ${r.a.map((x) => fmtS(x.ms)).join('/')}, Calpump ${r.b.map((x) => fmtS(x.ms)).join('/')}`;
+    say(
+      row(
+        name,
+        `${ratio.toFixed(1)}× faster`,
+        `≥ ${target}×`,
+        `${(ratio / target).toFixed(2)} of target; ${detail}`,
+        ratio >= target,
+        r.problems,
+      ),
+    );
+    return r;
+  };
+
+  const seq = await vs(
+    { label: 'naive loop, sequential', run: child('naive-export.ts', base) },
+    'export: Calpump vs naive loop (minimal PropertySet)',
+    10,
+  );
+  await vs(
+    { label: 'naive loop, 8 at once', run: child('naive-export.ts', [...base, '--parallel', '8']) },
+    'export: Calpump vs naive loop, 8 mailboxes at once',
+    4,
+  );
+  if (exchangelibReady(say)) {
+    await vs(
+      {
+        label: 'exchangelib, 8 threads',
+        run: async () =>
+          (await runPython('exchangelib-export.py', [
+            ...base,
+            '--username',
+            SERVICE_ACCOUNT,
+            '--password',
+            SIM_PASSWORD,
+          ])) as unknown as ChildResult,
+      },
+      'export: Calpump vs exchangelib 4.9 (same fields)',
+      10,
+    );
+  }
+
+  // The network floor: sequential round trips of a mailbox × RTT × mailboxes / concurrency.
+  const samples = list.filter((_, i) => i % Math.max(1, Math.floor(list.length / 5)) === 0).slice(0, 5);
+  const floor = await runChild('floor.ts', [
+    ...base.slice(0, 4),
+    '--mailboxes',
+    samples.join(','),
+    '--from',
+    EXPORT_FROM,
+    '--to',
+    EXPORT_TO,
+  ]);
+  const chain = floor.chainMs as number;
+  const floor8 = (chain * list.length) / 8;
+  const floor27 = (chain * list.length) / 27;
+  const pump = seq.b.map((x) => x.ms).sort((x, y) => x - y)[Math.floor(seq.b.length / 2)];
+  say(
+    `  floor: ${(floor.requestsPerMailbox as number).toFixed(1)} round trips in sequence per mailbox, ${chain.toFixed(1)} ms together (${Object.entries(
+      floor.rttMs as Record<string, number>,
+    )
+      .map(([op, ms]) => `${op} ${ms.toFixed(1)} ms`)
+      .join(', ')}) → at 8: ${fmtS(floor8)}, at 27: ${fmtS(floor27)}`,
+  );
+  say(
+    row(
+      'export: Calpump wall time vs network floor at 8',
+      fmtS(pump),
+      `≤ 1.5 × ${fmtS(floor8)}`,
+      `ratio ${(pump / floor8).toFixed(2)}; floor at 27 ${fmtS(floor27)}`,
+      pump / floor8 <= 1.5,
+      seq.problems.filter((p) => p.startsWith('Calpump')),
+    ),
+  );
+  await reset();
+  const at27 = await calpump(27).run();
+  say(
+    row(
+      '(info) Calpump at concurrency 27 vs floor at 27',
+      fmtS(at27.ms),
+      '–',
+      `ratio ${(at27.ms / floor27).toFixed(2)}`,
+      true,
+      guardProblems('Calpump at 27', at27, expected, list),
+    ),
+  );
+  await reset();
+  const full = await runChild('calpump-export.ts', [...base, '--format', 'ics', '--attendees', 'yes']);
+  say(
+    row(
+      '(info) the same export as ICS with attendees',
+      fmtS(full.ms as number),
+      '–',
+      `${((seq.a[0].ms as number) / (full.ms as number)).toFixed(1)}× the naive sequential loop`,
+      true,
+      guardProblems('Calpump ICS', full as unknown as ChildResult, expected, list),
+    ),
+  );
+}
