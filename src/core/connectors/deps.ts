@@ -10,6 +10,8 @@ export interface ConnectorDeps {
   env?: NodeJS.ProcessEnv;
   /** Per-request timeout in milliseconds. Default: 100 000 (what Exchange's own clients use). */
   fetchTimeoutMs?: number;
+  /** Folder for caches that outlive a run (EWS organizer addresses). Absent: kept in memory only. */
+  cacheDir?: string;
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 100_000;

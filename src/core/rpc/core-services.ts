@@ -84,7 +84,12 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
   const connectorFor = async (profile: Profile, store: SecretStore = secrets): Promise<Connector> => {
     // Whatever the connector logs, the profile's secrets are scrubbed from it.
     for (const name of SECRET_NAMES) logger.registerSecret(await store.get(secretKey(profile.id, name)).catch(() => undefined));
-    return makeConnector(profile, { secrets: store, logger: logger.child({ profile: profile.name }), env });
+    return makeConnector(profile, {
+      secrets: store,
+      logger: logger.child({ profile: profile.name }),
+      env,
+      cacheDir: join(opts.configDir, 'cache'),
+    });
   };
 
   const writerFor = async (profile: Profile): Promise<CalendarWriter> => {

@@ -99,7 +99,12 @@ export class CliContext {
 
   async connectorFor(profile: Profile): Promise<Connector> {
     await this.registerProfileSecrets(profile);
-    return this.services.createConnector(profile, { secrets: this.secrets, logger: this.loggerFor(profile), env: this.io.env });
+    return this.services.createConnector(profile, {
+      secrets: this.secrets,
+      logger: this.loggerFor(profile),
+      env: this.io.env,
+      cacheDir: join(this.configDir, 'cache'),
+    });
   }
 
   /** Runs `fn` with the named profile's connector and always closes it. */

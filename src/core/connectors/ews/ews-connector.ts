@@ -13,6 +13,7 @@ import { runConnectionTest } from './connection-test.js';
 import type { ExchangeVersionName } from './library-call.js';
 import { mailboxAddress } from './mailbox-address.js';
 import { MailboxLister } from './mailbox-listing.js';
+import { OrganizerCacheFile, organizerCachePath } from './native/organizer-cache.js';
 import { OrganizerResolver } from './native/organizer-resolver.js';
 import { readFolderTree } from './folder-tree.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
@@ -50,13 +51,16 @@ export class EwsConnector implements Connector {
   private urlHow = 'not resolved yet';
   private bearer?: BearerAuth;
   private readonly lister = new MailboxLister(() => this.session());
-  private readonly organizers = new OrganizerResolver();
+  private readonly organizers: OrganizerResolver;
 
   constructor(
     private readonly profile: EwsProfile,
     private readonly deps: ConnectorDeps,
     private readonly options: EwsConnectorOptions = {},
-  ) {}
+  ) {
+    const file = deps.cacheDir ? new OrganizerCacheFile({ path: organizerCachePath(deps.cacheDir, profile.id) }) : undefined;
+    this.organizers = new OrganizerResolver({ file });
+  }
 
   private httpSender(): Promise<HttpSender> {
     this.http ??= this.options.http
@@ -316,6 +320,7 @@ export class EwsConnector implements Connector {
   }
 
   async close(): Promise<void> {
+    await this.organizers.flush();
     const http = this.http ? await this.http.catch(() => undefined) : undefined;
     if (http instanceof HttpClient) http.close();
   }

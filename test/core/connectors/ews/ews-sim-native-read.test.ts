@@ -1,5 +1,8 @@
 // The native read path against the simulator: full events equal the truth (attendees, zones, organizers as
 // SMTP, last-modified), attendee-free reads cost one FindItem per page, and sync can return ids only.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NormalisedEvent } from '../../../../src/shared/model.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
@@ -59,6 +62,30 @@ describe('EWS native calendar read against the simulator', () => {
     await collect(connector.calendarView('jan.devries@contoso.com', 'calendar', day(-60), day(60), { includeAttendees: false }));
     expect(sim.counters.operation('ResolveNames')).toBe(0);
     await connector.close();
+  });
+
+  it('organizer addresses outlive the run with a cache folder: the next connector resolves nothing', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'calpump-ews-cache-'));
+    try {
+      const read = async () => {
+        const { connector } = simConnector(sim, {}, { recorder: schema.recorder }, undefined, {}, cacheDir);
+        const got = await collect(
+          connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(-30), day(30), { includeAttendees: false }),
+        );
+        await connector.close();
+        return got;
+      };
+      sim.counters.reset();
+      const first = await read();
+      expect(sim.counters.operation('ResolveNames')).toBeGreaterThan(0);
+      sim.counters.reset();
+      const second = await read();
+      expect(sim.counters.operation('ResolveNames')).toBe(0);
+      expect(second.map(comparableEvent).sort(order)).toEqual(first.map(comparableEvent).sort(order));
+      expect(second.every((e) => !e.organizer?.email?.startsWith('/'))).toBe(true);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('with the body: GetItem asks for text bodies and they arrive', async () => {

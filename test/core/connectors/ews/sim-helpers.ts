@@ -29,11 +29,16 @@ export function simConnector(
   options: EwsConnectorOptions,
   password = PASSWORD,
   env: NodeJS.ProcessEnv = {},
+  cacheDir?: string,
 ) {
   const profile = simProfile(sim, over);
   const secrets = memorySecrets({ [secretKey(profile.id, 'password')]: password });
   const logger = recordingLogger();
-  const connector = createEwsConnector(profile, { secrets, logger, env, fetchTimeoutMs: 20_000 }, { sleep: async () => {}, ...options });
+  const connector = createEwsConnector(
+    profile,
+    { secrets, logger, env, fetchTimeoutMs: 20_000, cacheDir },
+    { sleep: async () => {}, ...options },
+  );
   return { connector, profile, secrets, logger };
 }
 
