@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { errorInfoSchema } from './errors.js';
 import { showAsSchema } from './model.js';
+import { hasUrlCredentials, isAbsolutePath } from './url-checks.js';
 
 export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
@@ -51,9 +52,18 @@ export type JobFilters = z.infer<typeof filtersSchema>;
 
 const isLoopback = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 
+/** Target paths are absolute: a relative one would land wherever the process was started (a job with ../../etc wrote into /etc). */
+const absolutePath = z
+  .string()
+  .min(1)
+  .refine(
+    isAbsolutePath,
+    'give an absolute path, such as C:\\Calpump\\export or /srv/calpump (a relative path would depend on the folder Calpump was started in)',
+  );
+
 export const targetSchema = z.discriminatedUnion('kind', [
   /** One file per mailbox-folder in `path`, replaced atomically on every change. */
-  z.object({ kind: z.literal('folder'), path: z.string().min(1) }),
+  z.object({ kind: z.literal('folder'), path: absolutePath }),
   /** Batched JSON POSTs, signed with the secret stored under jobSecretKey(job.id, 'webhookSecret'). */
   z.object({
     kind: z.literal('webhook'),
@@ -65,11 +75,15 @@ export const targetSchema = z.discriminatedUnion('kind', [
         if (!URL.canParse(s)) return false;
         const u = new URL(s);
         return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u));
-      }, 'the webhook URL must be https:// (plain http only to localhost)'),
+      }, 'the webhook URL must be https:// (plain http only to localhost)')
+      .refine(
+        (s) => !hasUrlCredentials(s),
+        'the webhook URL must not hold a user name or password: Calpump signs every POST with the webhook secret (--webhook-secret-stdin, or the Webhook secret field); let the receiver check that signature',
+      ),
     batchSize: z.number().int().min(1).max(1000).default(100),
   }),
   /** One SQLite database file (WAL) with an `events` table. */
-  z.object({ kind: z.literal('sqlite'), path: z.string().min(1) }),
+  z.object({ kind: z.literal('sqlite'), path: absolutePath }),
 ]);
 export type JobTarget = z.infer<typeof targetSchema>;
 

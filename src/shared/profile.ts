@@ -1,6 +1,7 @@
 // Profile contract (DESIGN.md "Profiles"). Pure zod: no Node, Electron or DOM imports.
 // Secrets are never part of a Profile: they live in the SecretStore under secretKey(profileId, name).
 import { z } from 'zod';
+import { hasUrlCredentials } from './url-checks.js';
 
 export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
@@ -15,7 +16,11 @@ export const proxySchema = z.discriminatedUnion('mode', [
     url: z
       .string()
       .url()
-      .refine((u) => /^https?:\/\//i.test(u), 'proxy URL must start with http:// or https://'),
+      .refine((u) => /^https?:\/\//i.test(u), 'proxy URL must start with http:// or https://')
+      .refine(
+        (u) => !hasUrlCredentials(u),
+        'the proxy URL must not hold a user name or password: give the user in proxy.username (--proxy-user) and the password as the proxy password secret (--proxy-password-stdin, or the Proxy password field)',
+      ),
     username: z.string().min(1).optional(), // password → SecretStore 'proxyPassword'
   }),
 ]);
@@ -53,6 +58,10 @@ export const ewsProfileSchema = z
       .string()
       .url()
       .refine((u) => /^https?:\/\//i.test(u), 'the EWS URL must start with https://')
+      .refine(
+        (u) => !hasUrlCredentials(u),
+        'the EWS URL must not hold a user name or password: give the account in username (--username) and the password as the password secret (--password-stdin, or the Password field)',
+      )
       .optional(),
     autodiscoverEmail: z.string().email().optional(),
     auth: z.enum(['basic', 'ntlm']).default('ntlm'),
@@ -73,6 +82,9 @@ export const ewsProfileSchema = z
   });
 export type EwsProfile = z.infer<typeof ewsProfileSchema>;
 
+const NO_HOST_CREDENTIALS =
+  'a host URL must not hold a user name or password: the app signs in with its client secret or certificate (--client-secret-stdin, --certificate-file)';
+
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const TENANT =
   /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|organizations|common)$/;
@@ -91,8 +103,14 @@ export const graphProfileSchema = z.object({
     .url()
     .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), 'a loopback URI such as http://localhost:8400/')
     .default('http://localhost:8400/'),
-  authorityHost: z.string().default('https://login.microsoftonline.com'),
-  graphHost: z.string().default('https://graph.microsoft.com'),
+  authorityHost: z
+    .string()
+    .refine((u) => !hasUrlCredentials(u), NO_HOST_CREDENTIALS)
+    .default('https://login.microsoftonline.com'),
+  graphHost: z
+    .string()
+    .refine((u) => !hasUrlCredentials(u), NO_HOST_CREDENTIALS)
+    .default('https://graph.microsoft.com'),
 });
 export type GraphProfile = z.infer<typeof graphProfileSchema>;
 

@@ -98,7 +98,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
   };
 
   const profiles = new ProfileStore({ dir: opts.configDir, secrets });
-  const jobStore = new JobStore({ dir: opts.configDir, secrets });
+  const jobStore = new JobStore({ dir: opts.configDir, secrets, logger: logger.child({ component: 'jobs' }) });
   const presenceRules = new PresenceRuleStore({ dir: opts.configDir });
   const twowayRules = new TwoWayRuleStore({ dir: opts.configDir });
   const jobs = new PumpJobService({

@@ -8,15 +8,15 @@ const isPlain = (v: unknown): v is Json => !!v && typeof v === 'object' && !Arra
 
 /**
  * The keys of `raw` that are missing from `parsed` (what the schema made of it), recursively into plain objects;
- * undefined when there are none. `ignore` lists top-level keys the schema drops on purpose.
+ * undefined when there are none. `ignore` lists top-level keys the schema may drop on purpose (kept out when dropped).
  */
 export function unknownFields(raw: unknown, parsed: unknown, ignore: readonly string[] = []): Json | undefined {
   if (!isPlain(raw) || !isPlain(parsed)) return undefined;
   const out: Json = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (ignore.includes(k)) continue;
-    if (!(k in parsed)) out[k] = v;
-    else {
+    if (!(k in parsed)) {
+      if (!ignore.includes(k)) out[k] = v;
+    } else {
       const inner = unknownFields(v, parsed[k]);
       if (inner) out[k] = inner;
     }

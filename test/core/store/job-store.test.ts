@@ -68,14 +68,32 @@ describe('JobStore', () => {
     await expect(store.get(job.id)).rejects.toMatchObject({ id: 'pump.jobNotFound' });
   });
 
-  it('reports a hand-edited bad file with config.invalid naming the field, and keeps a backup', async () => {
+  it('reports a hand-edited bad job with config.invalid naming the field, keeps a backup, and lists the others', async () => {
     await store.add(base);
+    await store.add({ ...base, name: 'Other' });
     const doc = JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8'));
     doc.jobs[0].window.daysBack = -3;
     await writeFile(join(dir, 'jobs.json'), JSON.stringify(doc));
-    const err = await store.list().catch((e) => e);
+    expect((await store.list()).map((j) => j.name)).toEqual(['Other']);
+    expect((await store.inventory()).broken).toEqual([
+      expect.objectContaining({ index: 0, field: 'jobs[0].window.daysBack', name: 'Rooms nightly', ref: 'Rooms nightly' }),
+    ]);
+    const err = await store.get('Rooms nightly').catch((e) => e);
     expect(err.id).toBe('config.invalid');
     expect(err.params.field).toBe('jobs[0].window.daysBack');
     await expect(readFile(err.params.backup, 'utf8')).resolves.toContain('-3');
+  });
+
+  it('refuses credentials inside a webhook URL and a relative target path, saying where they belong', async () => {
+    const hook = await store.add({ ...base, target: { kind: 'webhook', url: 'https://user:pw@hooks.contoso.com/cal' } }).catch((e) => e);
+    expect(hook).toMatchObject({ id: 'input.invalid', params: { field: 'target.url' } });
+    expect(hook.params.problem).toContain('webhook secret');
+    expect(hook.params.problem).not.toContain('pw');
+    for (const path of ['../../etc', 'out', './x', 'C:relative']) {
+      const rel = await store.add({ ...base, target: { kind: 'folder', path } }).catch((e) => e);
+      expect(rel, path).toMatchObject({ id: 'input.invalid', params: { field: 'target.path' } });
+    }
+    for (const path of ['/srv/out', 'C:\\Calpump\\export', 'D:/exports', '\\\\fileserver\\share\\cal'])
+      await expect(store.add({ ...base, name: `ok ${path.length}`, target: { kind: 'sqlite', path } }), path).resolves.toBeTruthy();
   });
 });

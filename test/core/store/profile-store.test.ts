@@ -284,3 +284,23 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
     expect(after).toMatchObject({ access: 'delegate', futureSetting: { on: true }, proxy: { mode: 'system', pacHint: 'wpad' } });
   });
 });
+
+describe('ProfileStore: credentials inside URLs', () => {
+  it('are refused with a message that says where they belong, and never echoed', async () => {
+    const { store } = await setup();
+    const ewsUrl = await calpumpError(
+      store.add(ews('a', { url: 'https://svc:Secr3t@mail.contoso.com/EWS/Exchange.asmx' })),
+      'input.invalid',
+    );
+    expect(ewsUrl.params.field).toBe('url');
+    expect(ewsUrl.params.problem).toContain('--password-stdin');
+    const proxy = await calpumpError(
+      store.add(ews('b', { proxy: { mode: 'url', url: 'http://user:pw@proxy.contoso.com:8080' } })),
+      'input.invalid',
+    );
+    expect(proxy.params.field).toBe('proxy.url');
+    expect(proxy.params.problem).toContain('--proxy-password-stdin');
+    for (const e of [ewsUrl, proxy]) expect(JSON.stringify(e.info())).not.toMatch(/Secr3t|user:pw/);
+    expect((await store.add(ews('c', { proxy: { mode: 'url', url: 'http://proxy.contoso.com:8080', username: 'user' } }))).name).toBe('c');
+  });
+});

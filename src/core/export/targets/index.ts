@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import type { Job } from '../../../shared/job.js';
 import { jobSecretKey } from '../../../shared/job.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
@@ -22,6 +23,12 @@ export interface TargetDeps {
 
 export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarget> {
   const t = requireTarget(job);
+  // The schema accepts Windows and POSIX absolute paths alike; this machine must read it as absolute too, or the
+  // output would land under whatever folder the process was started in.
+  if ((t.kind === 'folder' || t.kind === 'sqlite') && !isAbsolute(t.path))
+    throw new CalpumpError('input.invalid', {
+      params: { field: 'target.path', problem: `"${t.path}" is not an absolute path on this machine; give the full path of the folder or file` },
+    });
   switch (t.kind) {
     case 'folder':
       return new FolderTarget(t.path, job.format, deps.states);

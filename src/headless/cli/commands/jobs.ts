@@ -20,7 +20,7 @@ import { positiveInt } from './parse.js';
 
 function stores(ctx: CliContext) {
   return {
-    jobs: new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }),
+    jobs: new JobStore({ dir: ctx.configDir, secrets: ctx.secrets, logger: ctx.logger }),
     states: new SyncStateStore(join(ctx.configDir, 'state'), ctx.logger),
     history: new RunHistoryStore(ctx.configDir),
   };
@@ -54,10 +54,13 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (name: string, o: { json?: boolean }) => {
       const s = stores(ctx);
       const job = await s.jobs.remove(name);
-      await s.states.removeJob(job.id);
-      await s.history.removeJob(job.id);
-      if (o.json) ctx.json({ ok: true, removed: { id: job.id, name: job.name } });
-      else ctx.out(say(ctx, 'removed', { name: job.name }));
+      // A copied entry shares its id with the job it was copied from: that job keeps its state and history.
+      if (!job.sharedId) {
+        await s.states.removeJob(job.id);
+        await s.history.removeJob(job.id);
+      }
+      if (o.json) ctx.json({ ok: true, removed: job });
+      else ctx.out(say(ctx, job.sharedId ? 'removedCopy' : 'removed', { name: job.name }));
     });
   jobs
     .command('run <job>')
@@ -91,7 +94,13 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function list(ctx: CliContext, json: boolean): Promise<void> {
   const s = stores(ctx);
-  const all = await s.jobs.list();
+  const { jobs: all, broken } = await s.jobs.inventory();
+  // A bad entry is named with its field on stderr (also with --json) and the exit code says something needs fixing.
+  for (const b of broken) {
+    ctx.err(`✗ ${say(ctx, 'broken', { field: b.field, problem: b.problem })}`);
+    ctx.err(`  ${say(ctx, 'brokenHint', { file: s.jobs.file.path, name: /[\s[]/.test(b.ref) ? `"${b.ref}"` : b.ref })}`);
+  }
+  if (broken.length) ctx.exitCode = 1;
   const rows = await Promise.all(all.map(async (job) => ({ job, last: await s.history.last(job.id).catch(() => undefined) })));
   if (json) return ctx.json(rows.map((r) => ({ ...r.job, type: jobTypeOf(r.job), lastRun: r.last })));
   // Two-way jobs show the calendars their rule keeps in step (a rule removed by hand shows as "?").
@@ -101,7 +110,7 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
     return rule ? `${rule.a.mailbox} ⇄ ${rule.b.mailbox}` : '?';
   };
   // Import jobs write to the mailboxes their import file names; the others read the mailboxes they select.
-  if (rows.length === 0) return ctx.out(say(ctx, 'none'));
+  if (rows.length === 0) return broken.length ? undefined : ctx.out(say(ctx, 'none'));
   const profileName = await ctx.profileLabels();
   ctx.out(
     renderTable(rows, [
