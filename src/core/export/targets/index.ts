@@ -27,7 +27,10 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
   // output would land under whatever folder the process was started in.
   if ((t.kind === 'folder' || t.kind === 'sqlite') && !isAbsolute(t.path))
     throw new CalpumpError('input.invalid', {
-      params: { field: 'target.path', problem: `"${t.path}" is not an absolute path on this machine; give the full path of the folder or file` },
+      params: {
+        field: 'target.path',
+        problem: `"${t.path}" is not an absolute path on this machine; give the full path of the folder or file`,
+      },
     });
   switch (t.kind) {
     case 'folder':
