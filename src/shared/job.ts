@@ -172,6 +172,11 @@ const jobObjectSchema = z.object({
   filters: filtersSchema.default({ private: 'mask', includeCancelled: true, includeBody: false, includeAttendees: true }),
   /** File format for the folder target; the webhook sends JSON and SQLite stores columns. */
   format: exportFormatSchema.default('ics'),
+  /**
+   * CSV only: keepFormulas writes cells that start with =, +, -, @, tab or CR as they are, for machine consumers.
+   * Absent or false: such cells get a leading single quote, so a spreadsheet shows them as text, never runs them.
+   */
+  csv: z.object({ keepFormulas: z.boolean().default(false) }).optional(),
   /** Required for every type but 'import' (which writes into the mailboxes and has no output). */
   target: targetSchema.optional(),
   schedule: scheduleSchema.default({ kind: 'manual' }),

@@ -21,6 +21,8 @@ export interface AdhocExportRequest {
   includeBody?: boolean;
   /** Attendee lists (default true). */
   includeAttendees?: boolean;
+  /** CSV: write formula-like cells as they are (default: neutralised with a leading single quote). */
+  csvKeepFormulas?: boolean;
   profileName: string;
   /** Mailboxes read at once (default 8). */
   concurrency?: number;
@@ -99,7 +101,7 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
       if (req.dryRun) {
         result = { ...base, ok: true, ...(await countWithSample(events)) };
       } else {
-        const written = await writeFolderFile(req.outDir, base, req.format, events);
+        const written = await writeFolderFile(req.outDir, base, req.format, events, { csvKeepFormulas: req.csvKeepFormulas });
         result = { ...base, ok: true, items: written.items, file: written.file };
       }
       log.info('export.mailbox.done', { mailbox, items: result.items });

@@ -42,6 +42,8 @@ export interface JobFormState {
   /** Two-way jobs: the id of the saved rule they run (its sides name the calendars and profiles). */
   twowayRuleId: string;
   format: JobFormat;
+  /** CSV: write formula-like cells as they are (for programs); off: a leading ' so spreadsheets show text. */
+  csvKeepFormulas: boolean;
   targetKind: TargetKind;
   targetPath: string;
   targetUrl: string;
@@ -83,6 +85,7 @@ export function emptyJobForm(profile = ''): JobFormState {
     presenceLookahead: '',
     twowayRuleId: '',
     format: 'ics',
+    csvKeepFormulas: false,
     targetKind: 'folder',
     targetPath: '',
     targetUrl: '',
@@ -125,6 +128,7 @@ export function jobFormFromJob(j: Job): JobFormState {
   }
   if (j.twoway) f.twowayRuleId = j.twoway.ruleId;
   f.format = j.format;
+  f.csvKeepFormulas = j.csv?.keepFormulas === true;
   const target = targetOf(j);
   if (target) f.targetKind = target.kind;
   if (target?.kind === 'webhook') f.targetUrl = target.url;
@@ -195,6 +199,7 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
     },
     // A presence job always writes <mailbox>.json.
     format: f.jobType === 'presence' ? 'json' : f.format,
+    ...(f.format === 'csv' && f.jobType !== 'presence' && f.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
     schedule:
       f.scheduleKind === 'interval'
         ? { kind: 'interval', minutes: int(f.intervalMinutes), active: f.scheduleActive }
@@ -226,6 +231,7 @@ const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
   daysBack: 'validation.days',
   daysAhead: 'validation.daysAhead',
   targetUrl: 'validation.webhookUrl',
+  targetPath: 'validation.absolutePath',
   intervalMinutes: 'validation.interval',
   cron: 'validation.cron',
   concurrency: 'validation.concurrency',

@@ -102,4 +102,18 @@ describe('job form', () => {
     expect(plain.value.job.type).toBeUndefined();
     expect(errorsOf(form({ jobType: 'freebusy', targetKind: 'sqlite' }))).toEqual({ targetKind: 'validation.freebusyTarget' });
   });
+
+  it('CSV cells: neutralised unless the checkbox asks to keep them; a relative target path is a field error', () => {
+    const plain = validateJobForm(form({ format: 'csv' }));
+    if (!plain.ok) throw new Error(JSON.stringify(plain.errors));
+    expect(plain.value.job.csv).toBeUndefined();
+    const raw = validateJobForm(form({ format: 'csv', csvKeepFormulas: true }));
+    if (!raw.ok) throw new Error(JSON.stringify(raw.errors));
+    expect(raw.value.job.csv).toEqual({ keepFormulas: true });
+    expect(jobFormFromJob(raw.value.job).csvKeepFormulas).toBe(true);
+    // Only CSV has cells: the option is not sent for other formats.
+    const ics = validateJobForm(form({ format: 'ics', csvKeepFormulas: true }));
+    expect(ics.ok && ics.value.job.csv).toBeUndefined();
+    expect(errorsOf(form({ targetPath: 'exports' }))).toEqual({ targetPath: 'validation.absolutePath' });
+  });
 });

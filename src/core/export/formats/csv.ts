@@ -4,9 +4,12 @@
 //   location, organizerName, organizerEmail, attendees, showAs, sensitivity, isCancelled, categories,
 //   lastModified, body
 // Lists (attendees, categories) are joined with "; "; an attendee is "Name <email>". Times are ISO 8601 UTC.
+// Anyone who can send a meeting request controls subjects, locations and names: a cell a spreadsheet would
+// evaluate (leading =, +, -, @, tab or CR, also their full-width forms) is prefixed with a single quote by default
+// (the OWASP rule), so Excel shows it as text. Machine consumers that want the raw text opt out per job.
 import { stringify } from 'csv-stringify/sync';
 import { eventKey, type NormalisedEvent } from '../../../shared/model.js';
-import type { EventEncoder, FolderMeta } from './types.js';
+import type { EncoderOptions, EventEncoder, FolderMeta } from './types.js';
 
 export const CSV_COLUMNS = [
   'mailbox',
@@ -40,7 +43,19 @@ function person(p: { name?: string; email?: string }): string {
   return p.name ?? p.email ?? '';
 }
 
-export function csvRow(meta: FolderMeta, e: NormalisedEvent): string[] {
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** The cell as a spreadsheet shows it as text: a leading formula character gets a single quote in front. */
+export function neutraliseCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function csvRow(meta: FolderMeta, e: NormalisedEvent, o: EncoderOptions = {}): string[] {
+  const row = rawRow(meta, e);
+  return o.csvKeepFormulas ? row : row.map(neutraliseCell);
+}
+
+function rawRow(meta: FolderMeta, e: NormalisedEvent): string[] {
   return [
     meta.mailbox,
     meta.folder,
@@ -66,13 +81,13 @@ export function csvRow(meta: FolderMeta, e: NormalisedEvent): string[] {
   ];
 }
 
-export function createCsvEncoder(meta: FolderMeta): EventEncoder {
+export function createCsvEncoder(meta: FolderMeta, o: EncoderOptions = {}): EventEncoder {
   return {
     format: 'csv',
     extension: 'csv',
     mediaType: 'text/csv',
     begin: () => stringify([[...CSV_COLUMNS]], OPTIONS),
-    event: (e) => stringify([csvRow(meta, e)], OPTIONS),
+    event: (e) => stringify([csvRow(meta, e, o)], OPTIONS),
     end: () => '',
   };
 }

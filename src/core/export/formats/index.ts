@@ -1,22 +1,22 @@
 import { createCsvEncoder } from './csv.js';
 import { createIcsEncoder } from './ics.js';
 import { createJsonEncoder } from './json.js';
-import type { EventEncoder, ExportFormat, FolderMeta } from './types.js';
+import type { EncoderOptions, EventEncoder, ExportFormat, FolderMeta } from './types.js';
 
-export type { EventEncoder, ExportFormat, FolderMeta } from './types.js';
+export type { EncoderOptions, EventEncoder, ExportFormat, FolderMeta } from './types.js';
 export { encodeAll } from './types.js';
 export { CSV_COLUMNS } from './csv.js';
 export { orderedEvent } from './json.js';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['ics', 'json', 'csv'];
 
-export function createEncoder(format: ExportFormat, meta: FolderMeta): EventEncoder {
+export function createEncoder(format: ExportFormat, meta: FolderMeta, o: EncoderOptions = {}): EventEncoder {
   switch (format) {
     case 'ics':
       return createIcsEncoder(meta);
     case 'json':
       return createJsonEncoder(meta);
     case 'csv':
-      return createCsvEncoder(meta);
+      return createCsvEncoder(meta, o);
   }
 }

@@ -12,6 +12,11 @@ export interface FolderMeta {
   calendarName?: string;
 }
 
+export interface EncoderOptions {
+  /** CSV: write cells that start with =, +, -, @, tab or CR as they are (default: prefixed with a single quote). */
+  csvKeepFormulas?: boolean;
+}
+
 export interface EventEncoder {
   readonly format: ExportFormat;
   readonly extension: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { writeFileAtomic } from '../../fs/atomic-write.js';
-import { createEncoder, type ExportFormat, type FolderMeta } from '../formats/index.js';
+import { createEncoder, type EncoderOptions, type ExportFormat, type FolderMeta } from '../formats/index.js';
 import { outputFileName } from './file-name.js';
 
 export interface FolderFileResult {
@@ -18,8 +18,9 @@ export async function writeFolderFile(
   meta: FolderMeta,
   format: ExportFormat,
   events: AsyncIterable<NormalisedEvent> | Iterable<NormalisedEvent>,
+  options: EncoderOptions = {},
 ): Promise<FolderFileResult> {
-  const encoder = createEncoder(format, meta);
+  const encoder = createEncoder(format, meta, options);
   const chunks = [encoder.begin()];
   let items = 0;
   for await (const e of events) {

@@ -2,7 +2,7 @@
 // changes (a file is a snapshot, so a re-run after a crash simply writes the same bytes again).
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExportFormat } from '../formats/index.js';
+import type { EncoderOptions, ExportFormat } from '../formats/index.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
 import { outputFileName } from './file-name.js';
 import { writeFolderFile } from './folder-file.js';
@@ -16,8 +16,10 @@ export class FolderTarget implements PumpTarget {
     private readonly dir: string,
     private readonly format: ExportFormat,
     private readonly states: SyncStateStore,
+    private readonly options: EncoderOptions = {},
   ) {
-    this.id = `folder:${format}:${dir}`;
+    // A change of cell handling changes every file: a new target id makes the next run rewrite them.
+    this.id = `folder:${format}${format === 'csv' && options.csvKeepFormulas ? '-raw' : ''}:${dir}`;
   }
 
   fileFor(mailbox: string, folder: string): string {
@@ -45,7 +47,7 @@ export class FolderTarget implements PumpTarget {
     await this.sweep();
     const unchanged = !batch.reset && batch.upserts.length === 0 && batch.deletes.length === 0;
     if (!unchanged || !(await stat(this.fileFor(batch.mailbox, batch.folder)).catch(() => undefined))) {
-      await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events);
+      await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events, this.options);
     }
     return { commit: (state) => this.states.commit(state) };
   }

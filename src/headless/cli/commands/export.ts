@@ -24,6 +24,7 @@ interface ExportFlags extends WindowFlags {
   includeBody?: boolean;
   /** --no-attendees sets it false. */
   attendees: boolean;
+  csvKeepFormulas?: boolean;
   json?: boolean;
 }
 
@@ -41,6 +42,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--to <date>', 'end: YYYY-MM-DD (inclusive) or ISO time with zone')
     .addOption(new Option('--format <format>', 'file format').choices(['ics', 'json', 'csv']).default('ics'))
     .option('--out <dir>', 'output folder (created if missing)')
+    .option(
+      '--csv-keep-formulas',
+      "csv: write cells starting with = + - @ tab or CR as they are, for programs (default: a leading ' so spreadsheets show them as text)",
+    )
     .option('--dry-run', 'read and count, write nothing; shows a few items')
     .option('--include-body', 'include item bodies (large, may be confidential)')
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange: no GetItem per 50 items; door signs need none)')
@@ -71,6 +76,7 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
         dryRun: !!opts.dryRun,
         includeBody: !!opts.includeBody,
         includeAttendees: opts.attendees !== false,
+        csvKeepFormulas: !!opts.csvKeepFormulas,
         profileName: profile.name,
       },
       { connector, logger: ctx.loggerFor(profile) },

@@ -39,6 +39,7 @@ interface AddFlags {
   skipCancelled?: boolean;
   includeBody?: boolean;
   format: 'ics' | 'json' | 'csv';
+  csvKeepFormulas?: boolean;
   out?: string;
   webhook?: string;
   batchSize?: number;
@@ -103,6 +104,10 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
     .addOption(
       new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY)').choices(['ics', 'json', 'csv']).default('ics'),
+    )
+    .option(
+      '--csv-keep-formulas',
+      "csv: write cells starting with = + - @ tab or CR as they are, for programs (default: a leading ' so spreadsheets show them as text)",
     )
     .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
     .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
@@ -176,6 +181,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
       includeAttendees: o.attendees !== false,
     },
     format: o.type === 'presence' ? 'json' : o.format,
+    ...(o.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
     target,
     schedule: o.every
       ? { kind: 'interval', minutes: o.every, active: !o.paused }

