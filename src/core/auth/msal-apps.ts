@@ -39,7 +39,7 @@ function configuration(target: TokenTarget, deps: AuthDeps, ctx: AppContext, aut
     auth: { clientId: target.clientId, ...msalAuthorityOptions(target.authorityHost, target.tenantId), ...auth },
     cache: { cachePlugin: createSecretStoreCachePlugin(deps.secrets, target.profileId) },
     system: {
-      networkClient: createMsalNetworkClient(deps.http, ctx.trace),
+      networkClient: createMsalNetworkClient(deps.http, ctx.trace, undefined, target.profileId),
       protocolMode: deps.protocol === 'OIDC' ? 'OIDC' : 'AAD',
       loggerOptions: {
         piiLoggingEnabled: false,

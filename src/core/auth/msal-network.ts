@@ -8,6 +8,19 @@ import type { HttpSend } from './http-send.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * Authority discovery (OpenID configuration, Entra instance discovery) answered once per profile and process, not
+ * once per MSAL application: the pump builds a connector, and so an application, for every run. Kept an hour.
+ */
+const DISCOVERY = /\/\.well-known\/openid-configuration(\?|$)|\/discovery\/instance\?/;
+const DISCOVERY_TTL_MS = 3_600_000;
+const discovered = new Map<string, { at: number; response: NetworkResponse<unknown> }>();
+
+/** Forgets discovery answers (tests that change what an authority serves). */
+export function forgetDiscovery(): void {
+  discovered.clear();
+}
+
 export interface NetworkTrace {
   networkError?: CalpumpError;
   serverError?: { error: string; description?: string };
@@ -28,6 +41,8 @@ export function createMsalNetworkClient(
   send: HttpSend,
   trace: NetworkTrace = createNetworkTrace(),
   timeoutMs = DEFAULT_TIMEOUT_MS,
+  /** Discovery answers are shared by the clients with the same scope (a profile id); none without one. */
+  discoveryScope?: string,
 ): INetworkModule {
   async function call<T>(
     method: 'GET' | 'POST',
@@ -57,8 +72,20 @@ export function createMsalNetworkClient(
     }
     return { status: res.status, headers: res.headers, body: body as T };
   }
+  async function get<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    if (discoveryScope === undefined || !DISCOVERY.test(url)) return call<T>('GET', url, options, timeout);
+    const key = `${discoveryScope}\n${url}`;
+    const hit = discovered.get(key);
+    if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.response as NetworkResponse<T>;
+    const response = await call<T>('GET', url, options, timeout);
+    if (response.status === 200) {
+      if (discovered.size >= 256) discovered.clear();
+      discovered.set(key, { at: Date.now(), response });
+    }
+    return response;
+  }
   return {
-    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => call<T>('GET', url, options, timeout),
+    sendGetRequestAsync: get,
     sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => call<T>('POST', url, options),
   };
 }

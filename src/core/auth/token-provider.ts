@@ -160,23 +160,32 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
     };
   }
 
+  async function accessToken(forceRefresh: boolean): Promise<string> {
+    appCtx.trace.clear();
+    try {
+      const { accessToken } = await acquire(forceRefresh);
+      registerSecret(deps.logger, accessToken);
+      return accessToken;
+    } catch (e) {
+      const err = explain(
+        e,
+        errorContext({
+          thumbprint: confidential?.credential.kind === 'certificate' ? confidential.credential.certificate.thumbprintSha256 : undefined,
+        }),
+      );
+      log.warn('auth.token.failed', { id: err.id, evidence: err.evidence });
+      throw err;
+    }
+  }
+
+  // Callers that ask at the same time (the first requests of a run, a $batch wave) share one token request.
+  let inFlight: Promise<string> | undefined;
+
   return {
-    async getAccessToken(opts) {
-      appCtx.trace.clear();
-      try {
-        const { accessToken } = await acquire(opts?.forceRefresh ?? false);
-        registerSecret(deps.logger, accessToken);
-        return accessToken;
-      } catch (e) {
-        const err = explain(
-          e,
-          errorContext({
-            thumbprint: confidential?.credential.kind === 'certificate' ? confidential.credential.certificate.thumbprintSha256 : undefined,
-          }),
-        );
-        log.warn('auth.token.failed', { id: err.id, evidence: err.evidence });
-        throw err;
-      }
+    getAccessToken(opts) {
+      if (opts?.forceRefresh) return accessToken(true);
+      inFlight ??= accessToken(false).finally(() => (inFlight = undefined));
+      return inFlight;
     },
     async login(ui = {}) {
       try {

@@ -47,6 +47,13 @@ export interface SyncResult {
   fullResync?: boolean;
 }
 
+/** One folder of a syncChangesMany call. */
+export interface SyncRequest {
+  mailbox: string;
+  folderId: string;
+  state: string | undefined;
+}
+
 export interface Connector {
   readonly kind: 'ews' | 'graph';
   /** Connection steps for one mailbox, each pass/fail with the catalogue id of a failure. Never throws for a failed step. */
@@ -57,6 +64,11 @@ export interface Connector {
   /** Occurrences expanded, ordered by start; paged and split internally for large windows. folderId may be 'calendar'. */
   calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: CalendarViewOptions): AsyncIterable<NormalisedEvent>;
   syncChanges?(mailbox: string, folderId: string, state: string | undefined, opts?: SyncOptions): Promise<SyncResult>;
+  /**
+   * Where the backend can batch across mailboxes (Graph $batch): the changes of many folders in few requests, with
+   * at most `concurrency` requests in flight. One result or error per request, in order; never throws for one folder.
+   */
+  syncChangesMany?(requests: SyncRequest[], opts?: SyncOptions & { concurrency?: number }): Promise<Array<SyncResult | Error>>;
   availability?(mailboxes: string[], from: Date, to: Date, opts?: AvailabilityOptions): Promise<FreeBusyBlock[]>;
   /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
   describe(): Promise<Record<string, string>>;

@@ -16,7 +16,7 @@ import { GraphTransport } from './transport.js';
 import { availability } from './operations/availability.js';
 import { calendarView } from './operations/calendar-view.js';
 import { connectionTest } from './operations/connection-test.js';
-import { syncChanges } from './operations/delta.js';
+import { syncChanges, syncChangesMany } from './operations/delta.js';
 import { folderTree } from './operations/folder-tree.js';
 import { listMailboxes } from './operations/list-mailboxes.js';
 
@@ -104,8 +104,11 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     async *calendarView(mailbox, folderId, from, to, opts) {
       yield* calendarView((await ready()).ctx, mailbox, folderId, from, to, opts);
     },
-    async syncChanges(mailbox, folderId, state) {
-      return syncChanges((await ready()).ctx, mailbox, folderId, state, now());
+    async syncChanges(mailbox, folderId, state, opts) {
+      return syncChanges((await ready()).ctx, mailbox, folderId, state, now(), opts);
+    },
+    async syncChangesMany(requests, opts) {
+      return syncChangesMany((await ready()).ctx, requests, now(), opts);
     },
     async availability(mailboxes, from, to, opts) {
       return availability((await ready()).ctx, mailboxes, from, to, opts);

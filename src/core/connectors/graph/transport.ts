@@ -4,7 +4,7 @@
 //  - 429/503/504: wait Retry-After (seconds or HTTP date) when given, else jittered exponential back-off;
 //  - 401 InvalidAuthenticationToken: one fresh token, then give up;
 //  - dropped connections (reset, truncated body): a few retries with back-off;
-//  - $batch: up to 20 members per request; throttled members are retried alone after the longest Retry-After.
+//  - $batch: up to 20 members per request; a throttled member is retried after its own Retry-After.
 import type { HttpSend } from '../../auth/http-send.js';
 import { isTransientNetworkError } from '../../net/index.js';
 import type { Logger } from '../../log/logger.js';
@@ -170,34 +170,57 @@ export class GraphTransport {
     }
   }
 
-  /** Runs members as JSON $batch requests of up to 20, retrying throttled members; results in member order. */
+  /**
+   * Runs members as JSON $batch requests of up to 20; results in member order. A throttled member is sent again
+   * after its own Retry-After (members due at the same time travel together), so one slow mailbox in a batch does
+   * not hold back the others.
+   */
   async batch(members: BatchMember[], operation: string, mailbox?: string): Promise<BatchMemberResult[]> {
     const results = new Map<string, BatchMemberResult>();
     for (let i = 0; i < members.length; i += BATCH_LIMIT) {
-      let pending = members.slice(i, i + BATCH_LIMIT);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        const res = await this.send({ method: 'POST', url: '/$batch', body: JSON.stringify({ requests: pending }), operation, mailbox });
+      let waiting = members.slice(i, i + BATCH_LIMIT).map((m) => ({ m, dueAt: 0, attempt: 0 }));
+      // Time as this batch sees it: advanced by the waits, so a test's sleep needs no clock.
+      let clock = 0;
+      while (waiting.length > 0) {
+        const next = Math.min(...waiting.map((w) => w.dueAt));
+        if (next > clock) {
+          await this.sleep(next - clock);
+          clock = next;
+        }
+        const due = waiting.filter((w) => w.dueAt <= clock);
+        waiting = waiting.filter((w) => w.dueAt > clock);
+        const res = await this.send({
+          method: 'POST',
+          url: '/$batch',
+          body: JSON.stringify({ requests: due.map((w) => w.m) }),
+          operation,
+          mailbox,
+        });
         if (res.status !== 200) {
-          for (const m of pending) results.set(m.id, { id: m.id, status: res.status, headers: res.headers, body: safeJson(res.body) });
-          break;
+          for (const { m } of due) results.set(m.id, { id: m.id, status: res.status, headers: res.headers, body: safeJson(res.body) });
+          continue;
         }
         const answers = ((safeJson(res.body) as { responses?: BatchMemberResult[] })?.responses ?? []).map((r) => ({
           ...r,
           headers: lower(r.headers),
         }));
-        const retry: BatchMember[] = [];
-        let wait = 0;
+        const again: typeof waiting = [];
         for (const a of answers) {
-          if (RETRYABLE.has(a.status) && attempt < this.maxAttempts - 1) {
-            retry.push(pending.find((m) => m.id === a.id)!);
-            wait = Math.max(wait, this.delayMs(attempt, a.headers['retry-after']));
+          const w = due.find((d) => d.m.id === a.id);
+          if (!w) continue;
+          if (RETRYABLE.has(a.status) && w.attempt < this.maxAttempts - 1) {
+            again.push({ m: w.m, attempt: w.attempt + 1, dueAt: clock + this.delayMs(w.attempt, a.headers['retry-after']) });
           } else results.set(a.id, a);
         }
-        if (retry.length) {
-          this.o.logger.info('graph.throttled', { operation, members: retry.length, waitMs: wait, attempt });
-          await this.sleep(wait);
+        if (again.length) {
+          this.o.logger.info('graph.throttled', {
+            operation,
+            members: again.length,
+            waitMs: Math.min(...again.map((w) => w.dueAt)) - clock,
+            attempt: Math.max(...again.map((w) => w.attempt)),
+          });
         }
-        pending = retry.filter(Boolean);
+        waiting.push(...again);
       }
     }
     return members.map((m) => results.get(m.id) ?? { id: m.id, status: 0, headers: {}, body: undefined });

@@ -1,4 +1,4 @@
-// Under injected 429/503s (also inside $batch) a run still returns complete output, waits what Retry-After
+// Under injected 429/503s (also inside $batch: each member waits its own Retry-After) a run still returns complete output, waits what Retry-After
 // asks, and never has more than 4 requests in flight per mailbox. Sleep is injected, so the test is fast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
@@ -23,15 +23,35 @@ describe('throttling', () => {
     sim.faults.clear();
     sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendarView', times: 3, backOffMs: 7000 });
     sim.faults.stage({ kind: 'http503', match: 'Graph:calendarView', times: 1, backOffMs: 2000 });
-    sim.faults.stage({ kind: 'throttle429', match: 'Graph:event', times: 2, backOffMs: 5000 });
     const got = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
     expect(comparable(got)).toEqual(comparable(expectedEvents(sim.world, 'anna.schmidt@contoso.com', 'calendar', from, to)));
     expect(sim.faults.pending()).toEqual([]);
-    expect(sim.faults.delivered.throttle429).toBeGreaterThanOrEqual(5);
+    expect(sim.faults.delivered.throttle429).toBeGreaterThanOrEqual(3);
     expect(waits.filter((w) => w === 7000)).toHaveLength(3);
     expect(waits).toContain(2000);
-    expect(waits).toContain(5000); // a throttled $batch member waited for its own Retry-After
     expect(logText()).toContain('graph.throttled');
+  });
+
+  it('a throttled $batch member (delta rounds of many mailboxes) waits its own Retry-After; the others do not', async () => {
+    const waits: number[] = [];
+    const { connector } = await simGraphConnector(sim, {}, { sleep: async (ms) => void waits.push(ms), random: () => 0 });
+    const mailboxes = ['alice.smith@contoso.com', 'anna.schmidt@contoso.com', 'jan.devries@contoso.com'];
+    const first = await connector.syncChangesMany!(
+      mailboxes.map((mailbox) => ({ mailbox, folderId: 'calendar', state: undefined })),
+      { idsOnly: true },
+    );
+    sim.faults.clear();
+    sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendarViewDelta', times: 2, backOffMs: 5000 });
+    sim.counters.reset();
+    const again = await connector.syncChangesMany!(
+      mailboxes.map((mailbox, i) => ({ mailbox, folderId: 'calendar', state: (first[i] as { nextState: string }).nextState })),
+      { idsOnly: true },
+    );
+    expect(again.map((r) => (r as { changeIds: unknown[] }).changeIds)).toEqual([[], [], []]);
+    expect(sim.faults.pending()).toEqual([]);
+    expect(waits).toEqual([5000]);
+    // One $batch with all three, then one with the two throttled members.
+    expect(sim.counters.operation('Graph:$batch')).toBe(2);
   });
 
   it('gives up after the attempt limit with graph.throttled naming the operation', async () => {

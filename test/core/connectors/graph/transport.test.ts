@@ -103,6 +103,36 @@ describe('GraphTransport', () => {
     expect(JSON.parse(bodies[1]!).requests.map((r: { id: string }) => r.id)).toEqual(['2']);
   });
 
+  it('sends each throttled member again after its own Retry-After, not the longest one', async () => {
+    const waits: number[] = [];
+    const sent: string[][] = [];
+    const throttled = (id: string, seconds: string) => ({
+      id,
+      status: 429,
+      headers: { 'Retry-After': seconds },
+      body: { error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } },
+    });
+    const { t } = transport(
+      (req, n) => {
+        const ids = (JSON.parse(req.body!) as { requests: Array<{ id: string }> }).requests.map((r) => r.id);
+        sent.push(ids);
+        const ok = (id: string) => ({ id, status: 200, headers: {}, body: { id } });
+        if (n === 0) return json(200, JSON.stringify({ responses: [ok('a'), throttled('b', '1'), throttled('c', '5')] }));
+        return json(200, JSON.stringify({ responses: ids.map(ok) }));
+      },
+      { waits },
+    );
+    const members = ['a', 'b', 'c'].map((id) => ({ id, method: 'GET' as const, url: `/users/${id}/calendarView/delta` }));
+    const results = await t.batch(members, 'calendarViewDelta');
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(sent).toEqual([['a', 'b', 'c'], ['b'], ['c']]);
+    // b after its 1 s (+ jitter), c 5 s after the first answer: 4 s after b.
+    expect(waits[0]).toBeGreaterThanOrEqual(1000);
+    expect(waits[0]).toBeLessThan(1250);
+    expect(waits[0] + waits[1]).toBeGreaterThanOrEqual(5000);
+    expect(waits[0] + waits[1]).toBeLessThan(5250);
+  });
+
   it('splits more than 20 members into several $batch requests', async () => {
     const { t, requests } = transport((req) => {
       const members = (JSON.parse(req.body!) as { requests: Array<{ id: string }> }).requests;
