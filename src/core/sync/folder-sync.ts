@@ -78,7 +78,8 @@ async function usableBase(ctx: FolderSyncContext, committed: SyncStateRecord | u
   return (await ctx.target.holds(committed)) ? committed : undefined;
 }
 
-async function replayPending(ctx: FolderSyncContext, mailbox: string, folder: string, log: Logger): Promise<boolean> {
+/** Replays an unfinished write (a pending journal) before anything new; true when there was one. */
+export async function replayPending(ctx: FolderSyncContext, mailbox: string, folder: string, log: Logger): Promise<boolean> {
   const key = { jobId: ctx.job.id, mailbox, folder };
   const pending = await ctx.states.loadPending(key);
   if (!pending) return false;
@@ -98,18 +99,30 @@ function changeRefs(r: SyncResult): ChangeRef[] {
   return r.changeIds ?? r.changes.map((c) => ({ kind: c.kind, id: c.kind === 'delete' ? c.id : c.event.id }));
 }
 
+/** Changes asked for ahead of the folder's run (Connector.syncChangesMany), with the state they were asked from. */
+export interface AskedChanges {
+  state: string | undefined;
+  answer: SyncResult | Error;
+}
+
 async function askForChanges(
   ctx: FolderSyncContext,
   mailbox: string,
   folder: string,
   state: string | undefined,
   log: Logger,
+  asked?: AskedChanges,
 ): Promise<SyncResult> {
   // Ids and kinds are all the pump uses (any create or update re-reads the window), so EWS skips fetching items.
   const sync = (s: string | undefined) => ctx.connector.syncChanges!(mailbox, folder, s, { idsOnly: true });
-  if (state === undefined) return sync(undefined);
+  const first = async () => {
+    if (!asked || asked.state !== state) return sync(state);
+    if (asked.answer instanceof Error) throw asked.answer;
+    return asked.answer;
+  };
+  if (state === undefined) return first();
   try {
-    const r = await sync(state);
+    const r = await first();
     if (r.fullResync) log.info('pump.state.expired', { action: 'full read' });
     return r;
   } catch (e) {
@@ -119,20 +132,33 @@ async function askForChanges(
   }
 }
 
-export async function syncFolder(ctx: FolderSyncContext, mailbox: string, folder: string): Promise<FolderSyncOutcome> {
+/** The sync state a folder's run will ask the server from: the committed one while it still describes this output. */
+export function stateToAsk(ctx: FolderSyncContext, base: SyncStateRecord | undefined): string | undefined {
+  if (!base || base.configHash !== ctx.configHash) return undefined;
+  const baseWindow = { from: new Date(base.window.from), to: new Date(base.window.to) };
+  return windowsOverlap(baseWindow, ctx.window) ? base.syncState : undefined;
+}
+
+export async function syncFolder(
+  ctx: FolderSyncContext,
+  mailbox: string,
+  folder: string,
+  asked?: AskedChanges,
+): Promise<FolderSyncOutcome> {
   const log = ctx.logger.child({ mailbox, folder });
   const key = { jobId: ctx.job.id, mailbox, folder };
   const replayed = await replayPending(ctx, mailbox, folder, log);
   const committed = await ctx.states.load(key);
   const base = await usableBase(ctx, committed);
   const baseWindow = base && { from: new Date(base.window.from), to: new Date(base.window.to) };
-  let full = !base || base.configHash !== ctx.configHash || !windowsOverlap(baseWindow!, ctx.window);
+  const askFrom = stateToAsk(ctx, base);
+  let full = !base || askFrom === undefined;
   let syncState: string | undefined;
   let removedIds = new Set<string>();
 
   if (ctx.connector.syncChanges) {
     // Without a usable state the baseline is taken before the read, so changes made during the read show up next time.
-    const r = await askForChanges(ctx, mailbox, folder, full ? undefined : base!.syncState, log);
+    const r = await askForChanges(ctx, mailbox, folder, askFrom, log, asked);
     syncState = r.nextState;
     const refs = changeRefs(r);
     if (r.fullResync || refs.some((c) => c.kind !== 'delete')) full = true;

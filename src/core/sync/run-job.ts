@@ -14,6 +14,7 @@ import type { NormalisedEvent } from '../../shared/model.js';
 import { mapBounded } from './bounded-pool.js';
 import { dryRunFolder } from './dry-run.js';
 import { syncFolder, type FolderSyncContext } from './folder-sync.js';
+import { folderKey, prefetchChanges } from './prefetch-changes.js';
 import { planFolders, planMailboxes } from './mailbox-plan.js';
 import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
@@ -119,6 +120,9 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       configHash: configHashOf(job),
       signal: opts.signal,
     };
+    // Backends that batch across mailboxes (Graph) learn every folder's changes first, in few requests.
+    const asked =
+      !dryRun && !job.folders.includeSubfolders ? await prefetchChanges(ctx, mailboxes, job.folders.ids, job.concurrency) : undefined;
     let done = 0;
     await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
       const mine: FolderRunResult[] = [];
@@ -138,7 +142,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
               const r = await dryRunFolder(ctx, mailbox, folder);
               mine.push({ mailbox, folder, ok: true, ...r });
             } else {
-              const r = await syncFolder(ctx, mailbox, folder);
+              const r = await syncFolder(ctx, mailbox, folder, asked?.get(folderKey(mailbox, folder)));
               mine.push({ mailbox, folder, ok: true, items: r.items, upserts: r.upserts, deletes: r.deletes, fullRead: r.fullRead });
             }
           } catch (e) {
