@@ -38,7 +38,12 @@ export interface SimHandle {
   stop(): Promise<void>;
 }
 
-export async function startSimProcess(opts: { mailboxes: number; events: number; latencyMs: number }): Promise<SimHandle> {
+export async function startSimProcess(opts: {
+  mailboxes: number;
+  events: number;
+  latencyMs: number;
+  faultRate?: number;
+}): Promise<SimHandle> {
   const child = spawn(
     process.execPath,
     tsArgs('sim-server.ts', [
@@ -48,6 +53,8 @@ export async function startSimProcess(opts: { mailboxes: number; events: number;
       String(opts.events),
       '--latency-ms',
       String(opts.latencyMs),
+      '--fault-rate',
+      String(opts.faultRate ?? 0),
     ]),
     {
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     mailboxes: arg('mailboxes', 12),
     eventsPerMailbox: arg('events', 20),
     latencyMs: arg('latency-ms', 20),
+    faultRate: arg('fault-rate', 0),
     anchor: new Date('2026-03-02T06:00:00.000Z'),
   });
   const say = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);

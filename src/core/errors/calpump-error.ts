@@ -47,5 +47,6 @@ export function isCalpumpError(e: unknown): e is CalpumpError {
 export function toCalpumpError(e: unknown, fallback: CatalogueId = 'internal.unexpected'): CalpumpError {
   if (e instanceof CalpumpError) return e;
   const msg = e instanceof Error ? e.message : String(e);
-  return new CalpumpError(fallback, { evidence: msg, cause: e });
+  // internal.unexpected shows {text}: fill it, so no raw placeholder reaches a terminal or a report.
+  return new CalpumpError(fallback, { params: { text: msg }, evidence: msg, cause: e });
 }

@@ -32,6 +32,8 @@ describe('error catalogue', () => {
     const wrapped = toCalpumpError(new TypeError('boom'));
     expect(wrapped.id).toBe('internal.unexpected');
     expect(wrapped.evidence).toBe('boom');
+    expect(wrapped.info().message).toContain('boom');
+    expect(wrapped.info().message).not.toContain('{text}');
   });
 });
 

@@ -136,6 +136,16 @@ describe('EWS error answers → catalogue ids', () => {
     }
   });
 
+  it('an answer nested 100,000 deep → ews.response.malformed ("nested deeper"), for the library path and the native one', async () => {
+    const deep = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</s:Body></s:Envelope>`;
+    const folders = fixtureConnector(new FixtureHttp().on('GetFolder', { body: deep }), {}, opts).connector;
+    const a = await failure(folders.folderTree('anna.schmidt@contoso.com'));
+    expect(a.id).toBe('ews.response.malformed');
+    expect(a.evidence).toMatch(/nested deeper than \d+/);
+    const b = await failure(view(new FixtureHttp().on('FindItem', { body: deep })));
+    expect(b.id).toBe('ews.response.malformed');
+  });
+
   it('an HTML 503 from a load balancer is retried with back-off, then succeeds', async () => {
     const unavailable = {
       status: 503,

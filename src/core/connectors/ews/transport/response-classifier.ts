@@ -5,7 +5,7 @@ import { CalpumpError } from '../../../errors/calpump-error.js';
 import { mapHttpStatus } from '../../../errors/error-map.js';
 import { parseAuthSchemes } from './auth-challenge.js';
 import { errorForResponseCode, readFault, serverBusy, type EwsCallContext } from '../ews-errors.js';
-import { containsDtd, parseXml, XmlUnsafeError, type XmlNode } from '../xml/safe-xml.js';
+import { parseXml, XmlUnsafeError, type XmlNode } from '../xml/safe-xml.js';
 
 export type Classified =
   | { kind: 'ok'; envelope: XmlNode }
@@ -57,13 +57,14 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
     }
     throw httpFailure(res, ctx, 'HTML error page');
   }
-  if (containsDtd(res.body)) throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}` });
   if (res.status >= 300 && res.status < 400) throw httpFailure(res, ctx, location);
   let envelope: XmlNode;
   try {
+    // One pass: the scanner refuses a DTD or entity where it meets it, and bounds the nesting.
     envelope = parseXml(res.body);
   } catch (e) {
-    if (e instanceof XmlUnsafeError) throw new CalpumpError('ews.xml.unsafe', { evidence: e.message });
+    if (e instanceof XmlUnsafeError)
+      throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}: ${e.message}` });
     if (res.status !== 200) throw httpFailure(res, ctx, res.body.slice(0, 200));
     throw new CalpumpError('ews.response.malformed', { params: { url: ctx.url }, evidence: (e as Error).message });
   }

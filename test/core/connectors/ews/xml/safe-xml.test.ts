@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { child, parseXml, textOf, XmlSyntaxError, XmlUnsafeError } from '../../../../../src/core/connectors/ews/xml/safe-xml.js';
+import {
+  child,
+  descendants,
+  MAX_XML_DEPTH,
+  parseXml,
+  scanXml,
+  textOf,
+  XmlSyntaxError,
+  XmlTooDeepError,
+  XmlUnsafeError,
+} from '../../../../../src/core/connectors/ews/xml/safe-xml.js';
 
 describe('safe XML reader', () => {
   it('reads elements by local name whatever the prefix, with attributes, entities and CDATA', () => {
@@ -27,5 +37,47 @@ describe('safe XML reader', () => {
   it('refuses DTDs and undeclared entities instead of expanding them', () => {
     expect(() => parseXml('<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>')).toThrow(XmlUnsafeError);
     expect(() => parseXml('<a>&e;</a>')).toThrow(XmlUnsafeError);
+  });
+});
+
+describe('safe XML reader: hostile shapes', () => {
+  const nested = (depth: number) => `${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}`;
+
+  it('refuses 100,000 nested elements as too deep, without touching the stack', () => {
+    expect(() => parseXml(nested(100_000))).toThrow(XmlTooDeepError);
+    // Too deep is a kind of malformed: callers that map XmlSyntaxError need nothing new.
+    expect(() => parseXml(nested(100_000))).toThrow(XmlSyntaxError);
+  });
+
+  it('reads nesting up to the limit, and descendants() walks it without recursion', () => {
+    const doc = parseXml(nested(MAX_XML_DEPTH));
+    expect(descendants(doc, 'a')).toHaveLength(MAX_XML_DEPTH - 1);
+    expect(() => parseXml(nested(MAX_XML_DEPTH + 1))).toThrow(XmlTooDeepError);
+    expect(() => parseXml(nested(10), { maxDepth: 9 })).toThrow(XmlTooDeepError);
+  });
+
+  it('descendants() keeps document order', () => {
+    const doc = parseXml('<r><v n="1"><v n="2"/></v><w><v n="3"/></w><v n="4"/></r>');
+    expect(descendants(doc, 'v').map((v) => v.attrs.n)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it.each([
+    ['XXE', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>'],
+    ['billion laughs', `<!DOCTYPE r [<!ENTITY a "ha">${'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'}]><r>&b;</r>`],
+    ['lower-case doctype after the root starts', '<r><!doctype r></r>'],
+    ['an entity in an attribute', '<r a="&x;"/>'],
+    ['a parameter-entity style declaration inside the root', '<r><!ENTITY % p "x"></r>'],
+  ])('%s is refused where the scanner meets it', (_name, xml) => {
+    expect(() => parseXml(xml)).toThrow(XmlUnsafeError);
+  });
+
+  it('scanXml reports open, text and close in document order with local names', () => {
+    const events: string[] = [];
+    scanXml('<s:E xmlns:s="x"><t:A k="v">1<![CDATA[<2>]]></t:A><t:B/></s:E>', {
+      open: (name, attrs) => events.push(`open ${name}${attrs.k ? ` k=${attrs.k}` : ''}`),
+      text: (t) => events.push(`text ${t}`),
+      close: (name) => events.push(`close ${name}`),
+    });
+    expect(events).toEqual(['open E', 'open A k=v', 'text 1', 'text <2>', 'close A', 'open B', 'close B', 'close E']);
   });
 });
