@@ -229,6 +229,24 @@ export function jobSecretKey(jobId: string, name: JobSecretName): string {
 // ---- Runs: history records and progress events (the RPC layer forwards the events as they come). ----
 
 export const runTriggerSchema = z.enum(['schedule', 'manual', 'cli']);
+export const runRecordStatusSchema = z.enum(['ok', 'partial', 'failed', 'interrupted']);
+export const runMailboxSchema = z.object({
+  mailbox: z.string(),
+  ok: z.boolean(),
+  /** Items in the output for this mailbox after the run (import, two-way: items handled). */
+  items: z.number().int().nonnegative(),
+  /** Changes written for this mailbox (0 in a dry run). */
+  itemsWritten: z.number().int().nonnegative(),
+  /** The mailbox's first error; the others are in the record's `errors`. */
+  error: errorInfoSchema.optional(),
+});
+export const runOutputSchema = z.object({
+  path: z.string(),
+  bytes: z.number().int().nonnegative(),
+  /** The mailbox whose output this is (absent for one database or webhook shared by every mailbox). */
+  mailbox: z.string().optional(),
+});
+export const runFeedSchema = z.object({ mailbox: z.string(), path: z.string() });
 export const runRecordSchema = z.object({
   runId: z.string(),
   jobId: z.string(),
@@ -237,8 +255,11 @@ export const runRecordSchema = z.object({
   dryRun: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string(),
-  /** ok: every mailbox done; partial: some failed; failed: none done or the run could not start. */
-  status: z.enum(['ok', 'partial', 'failed']),
+  /**
+   * ok: every mailbox done; partial: some failed; failed: none done or the run could not start; interrupted: the
+   * process running it ended before the run did (closed, killed, the machine restarted).
+   */
+  status: runRecordStatusSchema,
   mailboxesOk: z.number().int().nonnegative(),
   mailboxesFailed: z.number().int().nonnegative(),
   /** Events in the output after the run, and changes written (upserts + deletes). */
@@ -246,8 +267,20 @@ export const runRecordSchema = z.object({
   itemsWritten: z.number().int().nonnegative(),
   /** The first errors of the run (capped), each with where it happened. */
   errors: z.array(z.object({ mailbox: z.string().optional(), folder: z.string().optional(), error: errorInfoSchema })),
+  /** One entry per mailbox the run covered (a two-way run: one per side), in mailbox order. */
+  mailboxes: z.array(runMailboxSchema).default([]),
+  /**
+   * What holds the run's output: files with absolute paths (one per mailbox-folder; written now or already up
+   * to date), the SQLite database file, or a webhook's URL without credentials or query (bytes: sent this run).
+   */
+  outputs: z.array(runOutputSchema).default([]),
+  /** Feeds `calpump serve` publishes for this output: paths relative to its origin (the feed token is not part). */
+  feeds: z.array(runFeedSchema).default([]),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
+export type RunMailbox = z.infer<typeof runMailboxSchema>;
+export type RunOutput = z.infer<typeof runOutputSchema>;
+export type RunFeed = z.infer<typeof runFeedSchema>;
 
 export type PumpEvent =
   | { type: 'job.started'; jobId: string; jobName: string; runId: string; at: string; mailboxes: number; dryRun: boolean }

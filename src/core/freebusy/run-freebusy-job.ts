@@ -11,7 +11,7 @@ import { runFreeBusy } from './run-freebusy.js';
 import { runTyped } from '../sync/typed-run.js';
 import { requireTarget } from '../sync/job-output.js';
 
-export type FreeBusyJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'>;
+export type FreeBusyJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId' | 'startedAt'>;
 
 export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
   return runTyped(
@@ -41,6 +41,7 @@ export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: R
       const report = await runFreeBusy(fb, { connector: deps.connector, logger: run.log, profileName: job.profile, now: run.now });
       for (const m of report.mailboxes) {
         const items = m.blocks.length;
+        if (m.file) await run.output(m.file, m.mailbox);
         run.finished(
           {
             mailbox: m.mailbox,

@@ -19,6 +19,7 @@ export interface ImportJobRunDeps {
   now?: () => Date;
   onEvent?: (e: PumpEvent) => void;
   newRunId?: () => string;
+  startedAt?: string;
 }
 
 export async function runImportJob(job: Job, deps: ImportJobRunDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {

@@ -12,7 +12,7 @@ import { DEFAULT_RULE_TABLE, type PresenceTable } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
 import { requireTarget } from '../sync/job-output.js';
 
-export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId'> & {
+export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId' | 'startedAt'> & {
   /** A saved rule table by name (PresenceRuleStore.get); absent = only "default", the built-in table. */
   presenceTable?: (name: string) => Promise<PresenceTable>;
 };
@@ -56,6 +56,7 @@ export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: R
       );
       for (const r of results) {
         const written = r.file ? 1 : 0;
+        if (r.file) await run.output(r.file, r.mailbox);
         run.finished(
           {
             mailbox: r.mailbox,

@@ -16,6 +16,7 @@ import { JobStore } from '../store/job-store.js';
 import { PresenceRuleStore } from '../store/presence-rule-store.js';
 import { TwoWayRuleStore } from '../store/twoway-rule-store.js';
 import { ProfileStore } from '../store/profile-store.js';
+import { RunHistory } from '../store/run-history.js';
 import { SyncStateStore } from '../store/sync-state-store.js';
 import { SECRET_NAMES, secretKey, type Profile } from '../../shared/profile.js';
 import type { Settings } from '../../shared/rpc.js';
@@ -23,7 +24,6 @@ import { createAuthService } from './auth-service.js';
 import { createEventHub, type EventHub } from './event-hub.js';
 import { RecentLogSink } from './log-service.js';
 import { PumpJobService } from './pump-job-service.js';
-import { RunHistory } from './run-history.js';
 import type { AuthService, CoreServices, HostFeatures } from './services.js';
 import { SettingsStore } from './settings-store.js';
 

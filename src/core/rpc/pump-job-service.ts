@@ -1,7 +1,7 @@
 // The JobService the UI hosts use: jobs from the JobStore, scheduled and run by the pump's own scheduler
 // (src/core/scheduler: next run from the last one, overdue jobs run at start, long waits re-armed, never two
 // runs of one job at once) through the same executor `calpump jobs run` uses; its events become RPC events
-// (progress, status, tray state) and finished runs land in RunHistory. Pausing stops the schedules, not a run
+// (progress, status, tray state) and runs land in the shared RunHistory. Pausing stops the schedules, not a run
 // already going.
 import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter } from '../connectors/writer.js';
@@ -18,7 +18,7 @@ import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../sh
 import type { Profile } from '../../shared/profile.js';
 import type { AppState, JobView } from '../../shared/rpc.js';
 import type { EventHub } from './event-hub.js';
-import type { RunHistory } from './run-history.js';
+import type { RunHistory } from '../store/run-history.js';
 import type { JobService, ProfileRepository } from './services.js';
 
 export interface PumpJobServiceDeps {
@@ -73,8 +73,11 @@ export class PumpJobService implements JobService {
     this.scheduler.events.on((e) => this.forward(e));
   }
 
-  /** Loads the jobs, remembers which ones failed last, and starts their schedules. */
+  /** Records runs killed with their process as interrupted, remembers which jobs failed last, starts the schedules. */
   async start(): Promise<void> {
+    await this.deps.history
+      .recordInterrupted()
+      .catch((e: unknown) => this.deps.logger.warn('pump.history.writeFailed', { what: 'interrupted', err: String(e) }));
     for (const job of await this.deps.jobs.list()) {
       const last = await this.deps.history.last(job.id);
       if (last?.status === 'failed' || last?.status === 'partial') this.failing.add(job.id);

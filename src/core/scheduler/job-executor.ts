@@ -1,23 +1,23 @@
 // Runs a job end to end for any host (scheduler, `calpump jobs run`, RPC): profile → connector → runJob →
 // close the connector → append the run to the history. Never throws: a job that cannot even start (unknown
 // profile, missing secret) produces a failed RunRecord with the catalogue error, like any other run.
+import { randomUUID } from 'node:crypto';
 import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import type { RunHistory } from '../store/run-history.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
+import { buildRunRecord } from '../sync/run-record.js';
 import type { JobRunResult, RunJobDeps } from '../sync/run-job.js';
 import type { TwoWayJobHost, TwoWayJobRules } from '../twoway/run-twoway-job.js';
 import { needsWriter, opensOwnSides, runTypedJob, type TypedJobDeps } from './run-typed-job.js';
 import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 
-/** Where finished runs go: the CLI's per-job files (store/run-history-store.ts) or the UI hosts' runs.jsonl. */
-export interface RunLog {
-  append(run: RunRecord): Promise<void>;
-  last(jobId: string): Promise<RunRecord | undefined>;
-}
+/** Where runs are recorded: the one run history every host shares (store/run-history.ts). */
+export type RunLog = Pick<RunHistory, 'started' | 'finished' | 'last'>;
 
 export interface JobExecutorDeps {
   profiles: { get(nameOrId: string): Promise<Profile> };
@@ -81,8 +81,15 @@ export type JobExecutor = (job: Job, opts: ExecuteOptions) => Promise<JobRunResu
 
 export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
   const now = deps.now ?? (() => new Date());
+  const record = async (what: string, write: () => Promise<void>) =>
+    write().catch((e: unknown) => deps.logger.warn('pump.history.writeFailed', { what, err: String(e) }));
   return async (job, opts) => {
-    const runId = opts.runId;
+    const runId = opts.runId ?? randomUUID();
+    const startedAt = now().toISOString();
+    const trigger = opts.trigger;
+    const dryRun = !!opts.dryRun;
+    // A dry run writes nothing, not even history; a real one says it began, so a killed run shows as interrupted.
+    if (!dryRun) await record('start', () => deps.history.started({ runId, jobId: job.id, jobName: job.name, trigger, dryRun, startedAt }));
     let connector: Connector | undefined;
     let writer: CalendarWriter | undefined;
     let result: JobRunResult;
@@ -105,37 +112,32 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
           webhook: deps.webhook,
           presenceTable: deps.presenceTable,
           twoWay: twoWayHostFor(deps.twoWayRules, deps),
-          newRunId: runId ? () => runId : undefined,
+          newRunId: () => runId,
+          startedAt,
         },
         { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
       );
     } catch (e) {
       const err = toCalpumpError(e);
       deps.logger.error('pump.job.notStarted', { job: job.name, errorId: err.id, evidence: err.evidence });
-      const at = now().toISOString();
-      const record: RunRecord = {
-        runId: runId ?? `failed-${Date.now()}`,
-        jobId: job.id,
-        jobName: job.name,
-        trigger: opts.trigger,
-        dryRun: !!opts.dryRun,
-        startedAt: at,
-        finishedAt: at,
-        status: 'failed',
+      const failed = buildRunRecord(job, {
+        runId,
+        trigger,
+        dryRun,
+        startedAt,
+        finishedAt: now().toISOString(),
         mailboxesOk: 0,
         mailboxesFailed: 0,
-        items: 0,
-        itemsWritten: 0,
+        mailboxes: [],
         errors: [{ error: err.info() }],
-      };
-      opts.onEvent?.({ type: 'job.finished', jobId: job.id, runId: record.runId, at, record });
-      result = { record, folders: [] };
+      });
+      opts.onEvent?.({ type: 'job.finished', jobId: job.id, runId, at: failed.finishedAt, record: failed });
+      result = { record: failed, folders: [] };
     } finally {
       await connector?.close().catch(() => undefined);
       await writer?.close().catch(() => undefined);
     }
-    if (!opts.dryRun)
-      await deps.history.append(result.record).catch((e) => deps.logger.warn('pump.history.writeFailed', { err: String(e) }));
+    if (!dryRun) await record('end', () => deps.history.finished(result.record));
     return result;
   };
 }

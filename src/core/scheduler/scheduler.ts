@@ -69,7 +69,8 @@ export class PumpScheduler {
       this.jobs.set(job.id, job);
       const last = this.lastRun.get(job.id) ?? (await this.deps.history.last(job.id).catch(() => undefined));
       if (last) this.lastRun.set(job.id, last);
-      this.schedule(job, now, last ? new Date(last.startedAt) : undefined);
+      // A run cut short (its process was killed) did not do its work: the job is due as if it had never run.
+      this.schedule(job, now, last && last.status !== 'interrupted' ? new Date(last.startedAt) : undefined);
     }
     this.arm();
   }

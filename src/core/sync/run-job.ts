@@ -8,9 +8,8 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
 import { createTarget, type PumpTarget, type TargetDeps } from '../export/targets/index.js';
-import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
-import type { ErrorInfo } from '../../shared/errors.js';
-import type { NormalisedEvent } from '../../shared/model.js';
+import type { Job, PumpEvent, RunOutput, RunRecord } from '../../shared/job.js';
+import type { FolderRunResult, JobRunResult, RunJobOptions } from './run-result.js';
 import { mapBounded } from './bounded-pool.js';
 import { dryRunFolder } from './dry-run.js';
 import { syncFolder, type FolderSyncContext } from './folder-sync.js';
@@ -18,7 +17,7 @@ import { folderKey, prefetchChanges } from './prefetch-changes.js';
 import { planFolders, planMailboxes } from './mailbox-plan.js';
 import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
-import { finishRun } from './run-record.js';
+import { finishRun, perMailbox } from './run-record.js';
 
 export interface RunJobDeps {
   connector: Connector;
@@ -31,31 +30,11 @@ export interface RunJobDeps {
   target?: PumpTarget;
   webhook?: TargetDeps['webhook'];
   newRunId?: () => string;
+  /** When the run began, if its host already said so (the history's start line). */
+  startedAt?: string;
 }
 
-export interface RunJobOptions {
-  dryRun?: boolean;
-  /** Cancels the run: mailboxes not yet started are recorded as cancelled; running reads are aborted. */
-  signal?: AbortSignal;
-  trigger?: RunRecord['trigger'];
-}
-
-export interface FolderRunResult {
-  mailbox: string;
-  folder: string;
-  ok: boolean;
-  items: number;
-  upserts: number;
-  deletes: number;
-  fullRead?: boolean;
-  error?: ErrorInfo;
-  sample?: NormalisedEvent[];
-}
-
-export interface JobRunResult {
-  record: RunRecord;
-  folders: FolderRunResult[];
-}
+export type { FolderRunResult, JobRunResult, RunJobOptions } from './run-result.js';
 
 export function configHashOf(job: Job): string {
   return createHash('sha256').update(JSON.stringify(job.filters)).digest('hex').slice(0, 16);
@@ -64,7 +43,7 @@ export function configHashOf(job: Job): string {
 export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
   const now = deps.now ?? (() => new Date());
   const runId = (deps.newRunId ?? randomUUID)();
-  const startedAt = now().toISOString();
+  const startedAt = deps.startedAt ?? now().toISOString();
   const dryRun = !!opts.dryRun;
   const log = deps.logger.child({ job: job.name, runId });
   const emit = (e: PumpEvent) => deps.onEvent?.(e);
@@ -74,6 +53,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   let mailboxesFailed = 0;
   let started = false;
 
+  let outputs: RunOutput[] = [];
   const finish = (): JobRunResult => {
     const record = finishRun(
       job,
@@ -85,9 +65,9 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         finishedAt: now().toISOString(),
         mailboxesOk,
         mailboxesFailed,
-        folders,
-        itemsWritten: dryRun ? 0 : folders.reduce((n, f) => n + f.upserts + f.deletes, 0),
+        mailboxes: perMailbox(folders, (f) => (dryRun ? 0 : f.upserts + f.deletes)),
         errors,
+        outputs,
       },
       { log, emit, announced: started },
     );
@@ -169,6 +149,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         errorId: failed?.error?.id,
       });
     });
+    if (target) outputs = (await target.outputs(folders.filter((f) => f.ok))).sort((a, b) => a.path.localeCompare(b.path));
   } catch (e) {
     const err = toCalpumpError(e);
     log.error('pump.job.failed', { errorId: err.id, evidence: err.evidence });

@@ -6,16 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CalpumpError } from '../errors/calpump-error.js';
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { processAlive as alive } from '../process/process-alive.js';
 
 export async function acquireRunLock(path: string, jobName: string): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true });

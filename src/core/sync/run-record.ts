@@ -1,7 +1,10 @@
 // One place that turns a finished run's counts into the RunRecord the history stores and the UI shows; export,
-// free/busy and import runs differ only in what they count as written.
-import type { Job, PumpEvent, RunRecord } from '../../shared/job.js';
+// free/busy, presence, import and two-way runs differ only in what they count as written and how their results
+// group into mailboxes.
+import type { Job, PumpEvent, RunMailbox, RunOutput, RunRecord } from '../../shared/job.js';
 import type { Logger } from '../log/logger.js';
+import { feedsOf } from './run-feeds.js';
+import type { FolderRunResult } from './run-result.js';
 
 export const MAX_RECORDED_ERRORS = 100;
 
@@ -13,12 +16,40 @@ export interface RunTally {
   finishedAt: string;
   mailboxesOk: number;
   mailboxesFailed: number;
-  folders: ReadonlyArray<{ items: number }>;
-  itemsWritten: number;
+  /** Per mailbox (see perMailbox / perResult). */
+  mailboxes: RunMailbox[];
   errors: RunRecord['errors'];
+  /** What holds the run's output (none for a dry run, an import or a two-way run). */
+  outputs?: RunOutput[];
 }
 
-export function buildRunRecord(job: Pick<Job, 'id' | 'name'>, t: RunTally): RunRecord {
+/** One entry per mailbox, its folders added up (an export reads several folders of one mailbox). */
+export function perMailbox(folders: readonly FolderRunResult[], written: (f: FolderRunResult) => number): RunMailbox[] {
+  const byMailbox = new Map<string, RunMailbox>();
+  for (const f of folders) {
+    const m = byMailbox.get(f.mailbox) ?? { mailbox: f.mailbox, ok: true, items: 0, itemsWritten: 0 };
+    m.ok &&= f.ok;
+    m.items += f.items;
+    m.itemsWritten += written(f);
+    if (f.error && !m.error) m.error = f.error;
+    byMailbox.set(f.mailbox, m);
+  }
+  return [...byMailbox.values()];
+}
+
+/** One entry per result, as the run reported them (a two-way run's sides may be two calendars of one mailbox). */
+export function perResult(results: readonly FolderRunResult[], written: (f: FolderRunResult) => number): RunMailbox[] {
+  return results.map((f) => ({
+    mailbox: f.mailbox,
+    ok: f.ok,
+    items: f.items,
+    itemsWritten: written(f),
+    ...(f.error ? { error: f.error } : {}),
+  }));
+}
+
+export function buildRunRecord(job: Job, t: RunTally): RunRecord {
+  const outputs = t.outputs ?? [];
   return {
     runId: t.runId,
     jobId: job.id,
@@ -30,9 +61,12 @@ export function buildRunRecord(job: Pick<Job, 'id' | 'name'>, t: RunTally): RunR
     status: t.mailboxesFailed === 0 && t.errors.length === 0 ? 'ok' : t.mailboxesOk > 0 ? 'partial' : 'failed',
     mailboxesOk: t.mailboxesOk,
     mailboxesFailed: t.mailboxesFailed,
-    items: t.folders.reduce((n, f) => n + f.items, 0),
-    itemsWritten: t.itemsWritten,
+    items: t.mailboxes.reduce((n, m) => n + m.items, 0),
+    itemsWritten: t.mailboxes.reduce((n, m) => n + m.itemsWritten, 0),
     errors: t.errors.slice(0, MAX_RECORDED_ERRORS),
+    mailboxes: t.mailboxes,
+    outputs,
+    feeds: feedsOf(job, outputs),
   };
 }
 
@@ -40,11 +74,7 @@ export function buildRunRecord(job: Pick<Job, 'id' | 'name'>, t: RunTally): RunR
  * The end of every run: the record, its log line, and the events a host waits for — a run that never got to
  * announce itself (it failed before planning mailboxes) still sends job.started, so job.finished is never alone.
  */
-export function finishRun(
-  job: Pick<Job, 'id' | 'name'>,
-  t: RunTally,
-  end: { log: Logger; emit: (e: PumpEvent) => void; announced: boolean },
-): RunRecord {
+export function finishRun(job: Job, t: RunTally, end: { log: Logger; emit: (e: PumpEvent) => void; announced: boolean }): RunRecord {
   const record = buildRunRecord(job, t);
   end.log.info('pump.job.finished', {
     status: record.status,

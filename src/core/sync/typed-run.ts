@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
-import type { Job, JobType, PumpEvent, RunRecord } from '../../shared/job.js';
-import { finishRun } from './run-record.js';
+import type { Job, JobType, PumpEvent, RunOutput, RunRecord } from '../../shared/job.js';
+import { finishRun, perResult } from './run-record.js';
+import { fileOutput } from './run-feeds.js';
 import type { FolderRunResult, JobRunResult, RunJobOptions } from './run-job.js';
 
 export interface TypedRunDeps {
@@ -13,6 +14,7 @@ export interface TypedRunDeps {
   now?: () => Date;
   onEvent?: (e: PumpEvent) => void;
   newRunId?: () => string;
+  startedAt?: string;
 }
 
 export interface TypedRun {
@@ -26,6 +28,8 @@ export interface TypedRun {
   finished(result: FolderRunResult, total: number, progressItems?: number): void;
   /** An error that belongs to no single mailbox result (a bad source row, a failed source). */
   error(e: RunRecord['errors'][number]): void;
+  /** A file the run wrote (or kept) for a mailbox: listed in the record with its size, and its feed if it has one. */
+  output(path: string, mailbox: string): Promise<void>;
 }
 
 export async function runTyped(
@@ -38,12 +42,13 @@ export async function runTyped(
 ): Promise<JobRunResult> {
   const now = deps.now ?? (() => new Date());
   const runId = (deps.newRunId ?? randomUUID)();
-  const startedAt = now().toISOString();
+  const startedAt = deps.startedAt ?? now().toISOString();
   const dryRun = !!opts.dryRun;
   const log = deps.logger.child({ job: job.name, runId, type });
   const emit = (e: PumpEvent) => deps.onEvent?.(e);
   const folders: FolderRunResult[] = [];
   const errors: RunRecord['errors'] = [];
+  const outputs: RunOutput[] = [];
   let announced = false;
   let done = 0;
   const run: TypedRun = {
@@ -72,6 +77,10 @@ export async function runTyped(
       });
     },
     error: (e) => void errors.push(e),
+    async output(path, mailbox) {
+      const o = await fileOutput(path, mailbox);
+      if (o) outputs.push(o);
+    },
   };
   try {
     await body(run);
@@ -91,9 +100,9 @@ export async function runTyped(
       finishedAt: now().toISOString(),
       mailboxesOk,
       mailboxesFailed: folders.length - mailboxesOk,
-      folders,
-      itemsWritten: folders.reduce((n, f) => n + written(f), 0),
+      mailboxes: perResult(folders, written),
       errors,
+      outputs,
     },
     { log, emit, announced },
   );

@@ -29,6 +29,7 @@ export interface TwoWayJobRunDeps {
   now?: () => Date;
   onEvent?: (e: PumpEvent) => void;
   newRunId?: () => string;
+  startedAt?: string;
 }
 
 const SIDES: SideName[] = ['a', 'b'];

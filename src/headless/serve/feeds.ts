@@ -5,9 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { outputFileName } from '../../core/export/targets/file-name.js';
-import { freeBusyFileName } from '../../core/freebusy/run-freebusy.js';
-import { presenceDocumentName } from '../../core/presence/run-presence-job.js';
+import { feedFileName, feedFormat, feedPath } from '../../core/sync/run-feeds.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
 import { jobTypeOf, targetOf, type Job } from '../../shared/job.js';
 import type { FeedsHandler } from './server.js';
@@ -57,20 +55,11 @@ export function createFeedsHandler(deps: { token: string; findJob(nameOrId: stri
     const type = jobTypeOf(job);
     const target = targetOf(job);
     if (!target) return send(404, `Job "${job.name}" is an ${type} job: it writes into calendars and has no feed.`);
-    if (target.kind !== 'folder')
+    const format = feedFormat(job);
+    if (target.kind !== 'folder' || !format)
       return send(404, `Job "${job.name}" writes to ${target.kind}, not to files; only folder-target jobs have feeds.`);
-    const format = type === 'presence' ? 'json' : job.format;
-    if (format !== ext)
-      return send(
-        404,
-        `Job "${job.name}" writes .${format} files: use /feeds/${encodeURIComponent(job.name)}/${encodeURIComponent(mailbox)}.${format}`,
-      );
-    const file =
-      type === 'presence'
-        ? presenceDocumentName(mailbox)
-        : type === 'freebusy'
-          ? freeBusyFileName(mailbox, ext)
-          : outputFileName(mailbox, job.folders.ids[0] ?? 'calendar', ext);
+    if (format !== ext) return send(404, `Job "${job.name}" writes .${format} files: use ${feedPath(job, mailbox, format)}`);
+    const file = feedFileName(job, mailbox, ext);
     let body: Buffer;
     try {
       body = await readFile(join(target.path, file));

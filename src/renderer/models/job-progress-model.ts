@@ -22,7 +22,7 @@ export interface JobProgress {
 type ProgressEvent = RpcEventPayload<'job.progress'>;
 type StatusEvent = RpcEventPayload<'job.status'>;
 
-const FINISHED: ReadonlySet<RunStatus> = new Set(['ok', 'partial', 'failed', 'cancelled']);
+const FINISHED: ReadonlySet<RunStatus> = new Set(['ok', 'partial', 'failed', 'cancelled', 'interrupted']);
 
 export function isFinished(s: RunStatus): boolean {
   return FINISHED.has(s);

@@ -14,8 +14,8 @@ export const jobDraftSchema = z.preprocess(
   jobSchema,
 ) as unknown as z.ZodType<Job, JobDraft>;
 
-/** Status of a run as events report it (a finished run's record has ok | partial | failed). */
-export const runStatusSchema = z.enum(['queued', 'running', 'ok', 'partial', 'failed', 'cancelled']);
+/** Status of a run as events report it (a finished run's record has ok | partial | failed | interrupted). */
+export const runStatusSchema = z.enum(['queued', 'running', 'ok', 'partial', 'failed', 'cancelled', 'interrupted']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
 /** A job as the UI lists it: the job plus what the scheduler knows about it. */

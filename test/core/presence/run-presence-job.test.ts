@@ -95,6 +95,16 @@ describe('runPresenceJob', () => {
       expect.objectContaining({ mailbox: 'ghost@contoso.com', error: expect.objectContaining({ id: 'ews.mailbox.notFound' }) }),
     ]);
     expect((await readdir(dir)).sort()).toEqual(['anna@contoso.com.json', 'jan@contoso.com.json']);
+    expect(record.mailboxes.map((m) => [m.mailbox, m.ok, m.itemsWritten])).toEqual([
+      ['anna@contoso.com', true, 1],
+      ['jan@contoso.com', true, 1],
+      ['ghost@contoso.com', false, 0],
+    ]);
+    expect(record.outputs.map((o) => [o.mailbox, o.path])).toEqual([
+      ['anna@contoso.com', join(dir, 'anna@contoso.com.json')],
+      ['jan@contoso.com', join(dir, 'jan@contoso.com.json')],
+    ]);
+    expect(record.feeds.map((f) => f.path)).toEqual(['/feeds/Signs/anna%40contoso.com.json', '/feeds/Signs/jan%40contoso.com.json']);
     const anna = JSON.parse(await readFile(join(dir, presenceDocumentName('Anna@Contoso.com')), 'utf8'));
     expect(anna).toMatchObject({
       mailbox: 'anna@contoso.com',

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { createEventHub } from '../../../src/core/rpc/event-hub.js';
 import { PumpJobService } from '../../../src/core/rpc/pump-job-service.js';
-import { RunHistory } from '../../../src/core/rpc/run-history.js';
+import { RunHistory } from '../../../src/core/store/run-history.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { JobStore } from '../../../src/core/store/job-store.js';
 import { SyncStateStore } from '../../../src/core/store/sync-state-store.js';

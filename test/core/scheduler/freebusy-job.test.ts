@@ -1,12 +1,12 @@
 // A stored job of type 'freebusy' through the executor every host uses, against the simulator: svc-delegate
 // cannot read jan.devries's calendar, yet the free/busy job writes his busy blocks to the folder target and the
 // run lands in the history. The same job without a type is an export and fails on the missing read right.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
 import { createJobExecutor } from '../../../src/core/scheduler/job-executor.js';
-import { RunHistoryStore } from '../../../src/core/store/run-history-store.js';
+import { RunHistory } from '../../../src/core/store/run-history.js';
 import { ewsProfileSchema, secretKey, type Profile } from '../../../src/shared/profile.js';
 import type { PumpEvent } from '../../../src/shared/job.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
@@ -48,7 +48,7 @@ afterEach(async () => {
 
 const janBlocks = () => expectedBlocks(sim, JAN, FROM, TO, 'Europe/Amsterdam');
 
-function executor(history: RunHistoryStore) {
+function executor(history: RunHistory) {
   return createJobExecutor({
     profiles: { get: async () => profile },
     connectorFor: (p) => createEwsConnector(p as never, { secrets: h.secrets, logger: h.logger }),
@@ -62,7 +62,7 @@ function executor(history: RunHistoryStore) {
 
 describe('free/busy job type', () => {
   it('writes the busy blocks of a mailbox the account cannot read and records the run', async () => {
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const out = join(h.dir, 'fb');
     const job = h.job({
       type: 'freebusy',
@@ -91,11 +91,15 @@ describe('free/busy job type', () => {
     expect(file).toMatchObject({ mailbox: JAN, from: FROM.toISOString(), to: TO.toISOString(), blocks: expected });
     expect(events.map((e) => e.type)).toEqual(['job.started', 'mailbox.progress', 'job.finished']);
     expect(events[1]).toMatchObject({ mailbox: JAN, done: 1, total: 1, ok: true, items: expected.length });
+    const path = join(out, 'freebusy-jan.devries@contoso.com.json');
+    expect(record.mailboxes).toEqual([{ mailbox: JAN, ok: true, items: expected.length, itemsWritten: expected.length }]);
+    expect(record.outputs).toEqual([{ path, bytes: (await stat(path)).size, mailbox: JAN }]);
+    expect(record.feeds).toEqual([{ mailbox: JAN, path: `/feeds/${encodeURIComponent(job.name)}/jan.devries%40contoso.com.json` }]);
     expect(await history.list(job.id, 5)).toEqual([record]);
   });
 
   it('writes a VFREEBUSY for format ics, and a dry run writes nothing', async () => {
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const out = join(h.dir, 'fb-ics');
     const job = h.job({
       type: 'freebusy',
@@ -116,7 +120,7 @@ describe('free/busy job type', () => {
   });
 
   it('refuses a non-folder target with a clear error in the run record', async () => {
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const job = h.job({
       type: 'freebusy',
       mailboxes: { mode: 'list', list: [JAN] },
@@ -128,7 +132,7 @@ describe('free/busy job type', () => {
   });
 
   it('runs a job without a type as an export (which needs the read right svc-delegate lacks)', async () => {
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const out = join(h.dir, 'export');
     const job = h.job({
       mailboxes: { mode: 'list', list: [JAN] },

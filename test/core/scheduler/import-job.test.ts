@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarWriter } from '../../../src/core/connectors/writer.js';
 import { createJobExecutor } from '../../../src/core/scheduler/job-executor.js';
-import { RunHistoryStore } from '../../../src/core/store/run-history-store.js';
+import { RunHistory } from '../../../src/core/store/run-history.js';
 import type { PumpEvent } from '../../../src/shared/job.js';
 import type { Profile } from '../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
@@ -28,7 +28,7 @@ afterEach(async () => {
   await h.cleanup();
 });
 
-function executor(history: RunHistoryStore, writerFor?: () => Promise<CalendarWriter>) {
+function executor(history: RunHistory, writerFor?: () => Promise<CalendarWriter>) {
   return createJobExecutor({
     profiles: { get: async () => profile },
     connectorFor: () => {
@@ -48,7 +48,7 @@ describe('import job type', () => {
     const mailboxes = writableMailboxes(sim, 3);
     const rows = absences(6, mailboxes);
     const file = await writeCsv(await tempDir(), rows);
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const job = h.job({ id: 'absences-job', type: 'import', import: { source: { path: file } } });
     const events: PumpEvent[] = [];
     const run = executor(history, () => simWriter(sim, 'ews'));
@@ -66,7 +66,7 @@ describe('import job type', () => {
   });
 
   it('fails clearly on an invalid import document, and in a host without a writer', async () => {
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const bad = h.job({ id: 'bad-job', type: 'import', import: { source: {} } });
     const r1 = await executor(history, () => simWriter(sim, 'ews'))(bad, { trigger: 'manual' });
     expect(r1.record.status).toBe('failed');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { createJobExecutor, type JobExecutor } from '../../../src/core/scheduler/job-executor.js';
 import { PumpScheduler } from '../../../src/core/scheduler/scheduler.js';
-import { RunHistoryStore } from '../../../src/core/store/run-history-store.js';
+import { RunHistory } from '../../../src/core/store/run-history.js';
 import type { JobRunResult } from '../../../src/core/sync/run-job.js';
 import type { Job, PumpEvent } from '../../../src/shared/job.js';
 import type { Profile } from '../../../src/shared/profile.js';
@@ -15,7 +15,7 @@ const profile = { id: 'p1', name: 'sim', kind: 'ews' } as unknown as Profile;
 describe('PumpScheduler', () => {
   let h: Harness;
   let clock: ManualClock;
-  let history: RunHistoryStore;
+  let history: RunHistory;
   let connector: FakeConnector;
   let jobs: Job[];
   let scheduler: PumpScheduler;
@@ -24,7 +24,7 @@ describe('PumpScheduler', () => {
   beforeEach(async () => {
     h = await createHarness('2026-03-01T06:00:00.000Z');
     clock = new ManualClock('2026-03-01T06:00:00.000Z');
-    history = new RunHistoryStore(h.dir);
+    history = new RunHistory(h.dir);
     connector = new FakeConnector();
     connector.put('anna@contoso.com', 'calendar', makeEvent({ start: '2026-03-02T09:00:00.000Z', end: '2026-03-02T10:00:00.000Z' }));
     jobs = [];
@@ -97,6 +97,26 @@ describe('PumpScheduler', () => {
     expect(scheduler.status()[0].nextRunAt).toBe('2026-03-01T07:00:00.000Z');
   });
 
+  it('runs an interval job at start when its last run was interrupted (its process was killed)', async () => {
+    jobs = [h.job({ schedule: { kind: 'interval', minutes: 60 } })];
+    const killed = new RunHistory(h.dir, { alive: () => false });
+    await killed.started({
+      runId: 'killed',
+      jobId: jobs[0].id,
+      jobName: jobs[0].name,
+      trigger: 'schedule',
+      dryRun: false,
+      startedAt: '2026-03-01T05:50:00.000Z',
+    });
+    history = killed;
+    await make().start();
+    expect(scheduler.status()[0].nextRunAt).toBe('2026-03-01T06:00:00.000Z');
+    await clock.advance(0);
+    expect(started).toEqual([{ job: 'Test job', trigger: 'schedule' }]);
+    await scheduler.whenIdle();
+    expect((await history.list(jobs[0].id)).map((r) => r.status)).toEqual(['ok', 'interrupted']);
+  });
+
   it('runs cron jobs at their times only', async () => {
     jobs = [h.job({ schedule: { kind: 'cron', cron: '15 * * * *' } })];
     await make().start();
@@ -131,6 +151,9 @@ describe('PumpScheduler', () => {
           items: 0,
           itemsWritten: 0,
           errors: [],
+          mailboxes: [],
+          outputs: [],
+          feeds: [],
         },
         folders: [],
       } as JobRunResult;

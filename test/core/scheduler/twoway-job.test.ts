@@ -10,7 +10,7 @@ import { CALPUMP_PROPERTY_SET_ID } from '../../../src/core/connectors/writer.js'
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { createJobExecutor } from '../../../src/core/scheduler/job-executor.js';
-import { RunHistoryStore } from '../../../src/core/store/run-history-store.js';
+import { RunHistory } from '../../../src/core/store/run-history.js';
 import { twoWayRuleSchema, type TwoWayRule, type TwoWayRuleInput } from '../../../src/core/twoway/index.js';
 import { statePath } from '../../../src/core/twoway/twoway-state.js';
 import type { PumpEvent } from '../../../src/shared/job.js';
@@ -74,7 +74,7 @@ function saveRule(id: string, over: Partial<TwoWayRuleInput> = {}): TwoWayRule {
   return rule;
 }
 
-function executor(history = new RunHistoryStore(h.dir)) {
+function executor(history = new RunHistory(h.dir)) {
   const profiles: Record<string, Profile> = { 'sim-ews': ewsSimProfile(sim), 'sim-graph': graphSimProfile(sim) };
   return createJobExecutor({
     profiles: {
@@ -121,7 +121,7 @@ describe('twoway job type', () => {
     const fromAlice = single(ALICE, 'Alice planning');
     saveRule('sched');
     const job = twoWayJob('sched');
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const run = executor(history);
     const events: PumpEvent[] = [];
     const expectOnB = mirroredCount(ALICE);
@@ -183,7 +183,7 @@ describe('twoway job type', () => {
   it('a dry run counts what would propagate per side and writes nothing (no history, no state)', async () => {
     saveRule('dry');
     const job = twoWayJob('dry');
-    const history = new RunHistoryStore(h.dir);
+    const history = new RunHistory(h.dir);
     const run = executor(history);
     await run(job, { trigger: 'manual' });
     const added = single(ALICE, 'Dry run item');

@@ -2,6 +2,8 @@
 // changes (a file is a snapshot, so a re-run after a crash simply writes the same bytes again).
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunOutput } from '../../../shared/job.js';
+import { fileOutput } from '../../sync/run-feeds.js';
 import type { EncoderOptions, ExportFormat } from '../formats/index.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
 import { outputFileName } from './file-name.js';
@@ -50,6 +52,11 @@ export class FolderTarget implements PumpTarget {
       await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events, this.options);
     }
     return { commit: (state) => this.states.commit(state) };
+  }
+
+  async outputs(folders: ReadonlyArray<{ mailbox: string; folder: string }>): Promise<RunOutput[]> {
+    const found = await Promise.all(folders.map((f) => fileOutput(this.fileFor(f.mailbox, f.folder), f.mailbox)));
+    return found.filter((o) => o !== undefined);
   }
 
   async close(): Promise<void> {}

@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { RunOutput } from '../../../shared/job.js';
 import { eventKey, type NormalisedEvent } from '../../../shared/model.js';
+import { fileOutput } from '../../sync/run-feeds.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
 import { orderedEvent } from '../formats/json.js';
@@ -127,6 +129,13 @@ export class SqliteTarget implements PumpTarget {
         await this.states.commit(state);
       },
     };
+  }
+
+  async outputs(): Promise<RunOutput[]> {
+    // Move what the WAL holds into the file first, so its size is the data's.
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    const db = await fileOutput(this.file);
+    return db ? [db] : [];
   }
 
   private failure(e: unknown): CalpumpError {

@@ -1,5 +1,6 @@
 // The target API makes the only safe order the only possible one: `write(batch)` returns the handle whose
 // `commit(state)` records the sync state, so state can be committed only after the output is durable.
+import type { RunOutput } from '../../../shared/job.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import type { SyncStateRecord } from '../../store/sync-state-store.js';
 
@@ -31,5 +32,7 @@ export interface PumpTarget {
   /** True when the target still holds the output `state` describes (file present, database row matching). */
   holds(state: SyncStateRecord): Promise<boolean>;
   write(batch: FolderBatch): Promise<WrittenOutput>;
+  /** What holds these folders' output now (files, the database, the webhook's URL), for the run record. */
+  outputs(folders: ReadonlyArray<{ mailbox: string; folder: string }>): Promise<RunOutput[]>;
   close(): Promise<void>;
 }

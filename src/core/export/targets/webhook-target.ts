@@ -3,6 +3,7 @@
 // it leads to, so a batch re-sent after a crash has the same key and the receiver can drop the duplicate.
 // 408/429/5xx and network errors are retried with jittered exponential back-off; other 4xx fail at once.
 import { createHash, createHmac } from 'node:crypto';
+import type { RunOutput } from '../../../shared/job.js';
 import { eventKey } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Logger } from '../../log/logger.js';
@@ -88,6 +89,7 @@ export class WebhookTarget implements PumpTarget {
   readonly kind = 'webhook' as const;
   readonly id: string;
   private readonly o: Required<Omit<WebhookTargetOptions, 'states' | 'logger' | 'secret' | 'url' | 'batchSize'>>;
+  private bytesSent = 0;
 
   constructor(private readonly opts: WebhookTargetOptions) {
     this.id = `webhook:${safeUrl(opts.url)}`;
@@ -132,7 +134,10 @@ export class WebhookTarget implements PumpTarget {
           signal: AbortSignal.timeout(this.o.timeoutMs),
         });
         await res.arrayBuffer().catch(() => undefined);
-        if (res.ok) return;
+        if (res.ok) {
+          this.bytesSent += Buffer.byteLength(body);
+          return;
+        }
         reason = `HTTP ${res.status}`;
         if (res.status !== 408 && res.status !== 429 && res.status < 500) {
           throw new CalpumpError('export.webhook.rejected', { params: { url, status: String(res.status) }, evidence: reason });
@@ -151,6 +156,11 @@ export class WebhookTarget implements PumpTarget {
       params: { url, attempts: String(this.o.maxAttempts), reason },
       evidence: reason,
     });
+  }
+
+  /** The URL without credentials or query, and the bytes sent to it by this target. */
+  async outputs(): Promise<RunOutput[]> {
+    return [{ path: safeUrl(this.opts.url), bytes: this.bytesSent }];
   }
 
   async close(): Promise<void> {}

@@ -7,7 +7,7 @@ import { createJobExecutor } from '../../../core/scheduler/job-executor.js';
 import { JobStore } from '../../../core/store/job-store.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
 import { TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
-import { RunHistoryStore } from '../../../core/store/run-history-store.js';
+import { RunHistory } from '../../../core/store/run-history.js';
 import { SyncStateStore } from '../../../core/store/sync-state-store.js';
 import type { FolderRunResult, JobRunResult } from '../../../core/sync/run-job.js';
 import { jobTypeOf, mailboxesOf, targetOf, type Job } from '../../../shared/job.js';
@@ -22,7 +22,7 @@ function stores(ctx: CliContext) {
   return {
     jobs: new JobStore({ dir: ctx.configDir, secrets: ctx.secrets, logger: ctx.logger }),
     states: new SyncStateStore(join(ctx.configDir, 'state'), ctx.logger),
-    history: new RunHistoryStore(ctx.configDir),
+    history: new RunHistory(ctx.configDir),
   };
 }
 
@@ -163,6 +163,10 @@ function describeSchedule(job: Job): string {
 export async function runJobFromCli(ctx: CliContext, name: string, o: { dryRun?: boolean; json?: boolean }): Promise<JobRunResult> {
   const s = stores(ctx);
   const job = await s.jobs.get(name);
+  // A run killed earlier (this or another host) is recorded as interrupted before this one starts.
+  await s.history
+    .recordInterrupted()
+    .catch((e: unknown) => ctx.logger.warn('pump.history.writeFailed', { what: 'interrupted', err: String(e) }));
   const execute = createJobExecutor({
     profiles: ctx.profiles,
     connectorFor: (p) => ctx.connectorFor(p),

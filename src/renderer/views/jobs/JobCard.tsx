@@ -26,6 +26,7 @@ const STATUS_COLOR = {
   partial: 'warning',
   failed: 'danger',
   cancelled: 'subtle',
+  interrupted: 'warning',
 } as const;
 
 export function JobCard({

@@ -26,7 +26,7 @@ const useStyles = makeStyles({
   error: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
 });
 
-const COLOR = { ok: 'success', partial: 'warning', failed: 'danger' } as const;
+const COLOR = { ok: 'success', partial: 'warning', failed: 'danger', interrupted: 'warning' } as const;
 
 export function RunHistory({ jobId, refreshKey }: { jobId: string; refreshKey: number }) {
   const t = useT();

@@ -13,7 +13,7 @@ export function useJobProgress(onFinished?: (jobId: string) => void): { model: J
   useEvent('job.status', (e) => {
     model.onStatus(e);
     setVersion((v) => v + 1);
-    if (['ok', 'partial', 'failed', 'cancelled'].includes(e.status)) onFinished?.(e.jobId);
+    if (['ok', 'partial', 'failed', 'cancelled', 'interrupted'].includes(e.status)) onFinished?.(e.jobId);
   });
   return { model, version };
 }
