@@ -90,6 +90,9 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
     const dryRun = !!opts.dryRun;
     // A dry run writes nothing, not even history; a real one says it began, so a killed run shows as interrupted.
     if (!dryRun) await record('start', () => deps.history.started({ runId, jobId: job.id, jobName: job.name, trigger, dryRun, startedAt }));
+    // job.finished goes out once the run is in the history, so a host that reads the history on it finds the run.
+    let finished: PumpEvent | undefined;
+    const onEvent = (e: PumpEvent) => (e.type === 'job.finished' && !dryRun ? (finished = e) : opts.onEvent?.(e));
     let connector: Connector | undefined;
     let writer: CalendarWriter | undefined;
     let result: JobRunResult;
@@ -108,7 +111,7 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
           secrets: deps.secrets,
           logger: deps.logger,
           now,
-          onEvent: opts.onEvent,
+          onEvent,
           webhook: deps.webhook,
           presenceTable: deps.presenceTable,
           twoWay: twoWayHostFor(deps.twoWayRules, deps),
@@ -131,13 +134,14 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
         mailboxes: [],
         errors: [{ error: err.info() }],
       });
-      opts.onEvent?.({ type: 'job.finished', jobId: job.id, runId, at: failed.finishedAt, record: failed });
+      onEvent({ type: 'job.finished', jobId: job.id, runId, at: failed.finishedAt, record: failed });
       result = { record: failed, folders: [] };
     } finally {
       await connector?.close().catch(() => undefined);
       await writer?.close().catch(() => undefined);
     }
     if (!dryRun) await record('end', () => deps.history.finished(result.record));
+    if (finished) opts.onEvent?.(finished);
     return result;
   };
 }
