@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   if (only('sync')) await withSim(QUICK ? 200 : 1000, 5, (sim, list) => noChangeSyncRows(sim, list, say));
   if (only('rss')) await withSim(QUICK ? 200 : 1000, 500, (sim, list) => peakRssRow(sim, list, 500, say));
   if (only('renderer')) say((await import('./renderer-list-filter.js')).rowOf(await runChild('renderer-list-filter.ts', ['--json'])));
+  if (only('cli')) for (const line of await (await import('./cli-start.js')).cliStartRows()) say(line);
 }
 
 void main();

@@ -5,9 +5,9 @@
 import type { EwsProfile } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { createTokenProvider, type AuthDeps, type TokenProvider } from './token-provider.js';
-import { EXCHANGE_ONLINE_RESOURCE, ewsOnlineTokenTarget } from './token-target.js';
+import { EWS_ONLINE_RETIREMENT, EXCHANGE_ONLINE_RESOURCE, ewsOnlineTokenTarget } from './token-target.js';
 
-export const EWS_ONLINE_RETIREMENT = '2027-04-01';
+export { EWS_ONLINE_RETIREMENT };
 
 export interface EwsBearer {
   /** Headers for one EWS request on behalf of `mailbox`: Authorization (Bearer) and X-AnchorMailbox. */

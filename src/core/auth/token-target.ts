@@ -5,6 +5,9 @@ import { defaultScope } from './authority.js';
 
 export type AuthFlow = GraphProfile['flow'];
 
+/** Exchange Online switches EWS off on this day (kept here, beside the target, so light callers need no MSAL). */
+export const EWS_ONLINE_RETIREMENT = '2027-04-01';
+
 export interface TokenTarget {
   profileId: string;
   profileName: string;

@@ -1,5 +1,6 @@
 // The commands the demo prints: each one copy-pastes into another terminal and works against the running
 // simulator. `serve --demo` prints this list, and tests run it.
+import { join } from 'node:path';
 
 /** The simulator's well-known service account (src/sim/README.md). */
 export const DEMO_ACCOUNT = { username: 'svc-calpump@contoso.com', password: 'Passw0rd!' } as const;
@@ -9,7 +10,7 @@ export interface DemoCommandInput {
   configDir: string;
   ewsUrl: string;
   caFile?: string;
-  /** Where `export` writes (default: ./calpump-demo-export). */
+  /** Where `export` writes (default: cli-export in the config folder — never the working directory, which may be a checkout). */
   outDir?: string;
   /** How to start the CLI (default `npx calpump`). */
   cli?: string;
@@ -27,7 +28,7 @@ export interface DemoCommand {
 export function demoCommands(input: DemoCommandInput): DemoCommand[] {
   const cli = input.cli ?? 'npx calpump';
   const base = ['--config-dir', input.configDir];
-  const outDir = input.outDir ?? './calpump-demo-export';
+  const outDir = input.outDir ?? join(input.configDir, 'cli-export');
   const anna = DEMO_MAILBOXES[0];
   const add = [
     'profiles',

@@ -1,6 +1,5 @@
 // `calpump` entry point. main() never throws and never calls process.exit: it returns the exit code
 // (0 ok, 1 the operation failed, 2 bad usage or bad input) so bin/calpump.js and tests treat it the same.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { CalpumpError } from '../../core/errors/calpump-error.js';
@@ -11,6 +10,7 @@ import type { CommandModule } from './commands/types.js';
 import { CLI_FAILED_EVENT, CliContext, type CliServices, type GlobalOptions } from './context.js';
 import { processIo, type CliIo } from './io.js';
 import { translate } from '../../shared/i18n/index.js';
+import { packageVersion } from '../package-root.js';
 import { configureCliHelp } from './cli-help.js';
 import { renderErrorInfo } from './render/error.js';
 import { defaultServices } from './services.js';
@@ -90,14 +90,6 @@ function reportError(e: unknown, ctx: CliContext, json: boolean): number {
   if (err.id === 'internal.unexpected' && verbose && err.cause instanceof Error && err.cause.stack) ctx.err(err.cause.stack);
   if (json) ctx.json({ ok: false, error: { ...info, evidence: info.evidence && ctx.redactor.string(info.evidence) } });
   return BAD_INPUT_IDS.has(err.id) ? 2 : 1;
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function commandPath(cmd: Command): string {

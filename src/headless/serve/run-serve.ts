@@ -13,11 +13,14 @@ import { createDemoData, startDemoSimulator, type DemoSimulator } from './demo-s
 import { startServeServer, type FeedsHandler, type RunningServeServer } from './server.js';
 import { DEFAULT_UI_DIR, ensureUi } from './ui-build.js';
 import { createFeedsHandler, feedToken } from './feeds.js';
+import { freePort } from './free-port.js';
 
 export interface ServeOptions {
   configDir: string;
   host?: string;
   port?: number;
+  /** Try up to this many following ports when `port` is taken (default 0: the port asked for, or serve.portInUse). */
+  portFallback?: number;
   token?: string;
   demo?: boolean;
   uiDir?: string;
@@ -56,6 +59,8 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
   const env = opts.env ?? process.env;
   const security = resolveServeSecurity({ host: opts.host, token: opts.token, env });
   const uiDir = opts.uiDir ?? DEFAULT_UI_DIR;
+  // Before a UI build that can take a minute: a taken port fails (or moves on) now.
+  const port = await freePort(security.host, opts.port ?? 0, opts.portFallback ?? 0);
   const ui = await ensureUi(uiDir, { build: opts.build ?? true, log });
   if (!ui.ready) {
     const info = describeError('serve.uiMissing', opts.lang ?? 'en', { dir: uiDir });
@@ -92,7 +97,7 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
     }
     server = await startServeServer({
       host: security.host,
-      port: opts.port ?? 0,
+      port,
       token: security.token,
       dispatcher,
       uiDir,

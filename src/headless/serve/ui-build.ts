@@ -1,12 +1,11 @@
 // Finds the built UI, and builds it once on demand when the dev dependencies (vite) are there. An installed
 // Calpump ships dist/renderer; a source checkout builds it with `npm run build:renderer`.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { hasUi } from './static-ui.js';
 
-/** The repository (or installed package) root: src/headless/serve → ../../.. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export { PACKAGE_ROOT };
 export const DEFAULT_UI_DIR = join(PACKAGE_ROOT, 'dist', 'renderer');
 export const RENDERER_CONFIG = join(PACKAGE_ROOT, 'vite.renderer.config.ts');
 

@@ -1,8 +1,11 @@
-// One real run of the installed entry point: node + tsx loader + main(), in a child process, with the
-// password piped on stdin exactly as the README shows.
+// Real runs of the installed entry point in a child process, with the password piped on stdin exactly as the
+// docs show: from the prebuilt bundle (dist/cli, what `npm ci` builds — built here first when it is not current)
+// and from the sources through tsx (CALPUMP_FROM_SOURCES=1, the developer path).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../../scripts/build-cli.mjs';
+import { currentBundle } from '../../../scripts/cli-bundle.mjs';
 import { demoCommands } from '../../../src/headless/cli/demo-commands.js';
 import { startSimulator } from '../../../src/sim/index.js';
 import { allFiles, PASSWORD, tempConfigDir } from './helpers.js';
@@ -16,7 +19,7 @@ function calpump(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, CALPUMP_FROM_SOURCES: fromSources, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -29,7 +32,15 @@ function calpump(
   });
 }
 
-describe('bin/calpump.js', () => {
+let fromSources = '';
+
+describe('bin/calpump.js from the prebuilt bundle', () => {
+  beforeAll(async () => {
+    fromSources = '';
+    if (!currentBundle()) await buildCli({ quiet: true });
+    expect(currentBundle()).toBeTruthy();
+  }, 120_000);
+
   it('adds a profile with the password on stdin, lists it as JSON, and exits 2 on a usage error', async () => {
     const dir = await tempConfigDir();
     const add = await calpump(
@@ -56,7 +67,7 @@ describe('bin/calpump.js', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown command 'frobnicate'");
     for (const f of await allFiles(dir)) expect(f.text).not.toContain(PASSWORD);
-  });
+  }, 90_000);
 
   it('runs the demo commands as printed against the simulator (plain Node ESM loading of every backend module)', async () => {
     const sim = await startSimulator({ port: 0 });
@@ -73,5 +84,20 @@ describe('bin/calpump.js', () => {
     } finally {
       await sim.stop();
     }
+  }, 120_000);
+});
+
+describe('bin/calpump.js from the sources (tsx)', () => {
+  beforeAll(() => {
+    fromSources = '1';
   });
+
+  it('prints its help and exits 2 on a usage error', async () => {
+    const help = await calpump(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: calpump');
+    const usage = await calpump(['frobnicate']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("unknown command 'frobnicate'");
+  }, 90_000);
 });

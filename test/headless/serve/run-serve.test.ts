@@ -1,12 +1,14 @@
 // runServe end to end without a browser: demo simulator + profile + job, token-guarded URL, clean stop; and the
 // CLI refusing a non-loopback host without a token.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/headless/cli/main.js';
 import { runServe } from '../../../src/headless/serve/run-serve.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -49,6 +51,66 @@ describe('runServe --demo', () => {
       expect(refused.status).toBe(401);
     } finally {
       await running.stop();
+    }
+  });
+});
+
+/** Captures what main() writes. */
+function io() {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (c: string) => (out += c) },
+    stderr: { write: (c: string) => (err += c) },
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
+  };
+}
+
+async function occupiedPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+describe('a taken port', () => {
+  it('moves on to the next free port only when a fallback is allowed (the default port)', async () => {
+    const { port, server } = await occupiedPort();
+    try {
+      const base = { uiDir: await tempDir('calpump-ui-'), build: false, secrets: new MemorySecretStore(), schedule: false, port };
+      await expect(runServe({ ...base, configDir: await tempDir('calpump-serve-') })).rejects.toMatchObject({ id: 'serve.portInUse' });
+      const running = await runServe({ ...base, configDir: await tempDir('calpump-serve-'), portFallback: 20 });
+      try {
+        const moved = Number(new URL(running.url).port);
+        expect(moved).toBeGreaterThan(port);
+        expect(moved).toBeLessThanOrEqual(port + 20);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  it('serve --demo on a taken --port fails at once and leaves no throw-away folder behind', async () => {
+    const { port, server } = await occupiedPort();
+    const tmp = await tempDir('calpump-tmp-');
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const o = io();
+      const code = await main(['serve', '--demo', '--port', String(port), '--no-build'], { stdout: o.stdout, stderr: o.stderr, env: {} });
+      expect(code).toBe(1);
+      expect(o.err).toContain(String(port));
+      expect(await readdir(tmp)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = before;
+      if (before === undefined) delete process.env.TMPDIR;
+      server.close();
     }
   });
 });
@@ -106,21 +168,6 @@ describe('read-only feeds', () => {
 });
 
 describe('calpump serve (CLI)', () => {
-  function io() {
-    let out = '';
-    let err = '';
-    return {
-      stdout: { write: (c: string) => (out += c) },
-      stderr: { write: (c: string) => (err += c) },
-      get out() {
-        return out;
-      },
-      get err() {
-        return err;
-      },
-    };
-  }
-
   it('refuses --host beyond loopback without a token, saying how to fix it', async () => {
     const o = io();
     const code = await main(['--config-dir', await tempDir('calpump-cli-'), 'serve', '--host', '0.0.0.0', '--no-build'], {
@@ -140,7 +187,7 @@ describe('calpump serve (CLI)', () => {
       ['--config-dir', await tempDir('calpump-cli-'), 'serve', '--port', '0', '--no-build', '--ui-dir', await tempDir('calpump-ui-')],
       { stdout: o.stdout, stderr: o.stderr, env: {}, signal: ac.signal },
     );
-    for (let i = 0; i < 300 && !o.out.includes('?token='); i++) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => o.out.includes('?token='), 'the URL');
     const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(o.out)?.[0];
     expect(url).toBeDefined();
     const res = await fetch(url!, { redirect: 'manual' });

@@ -2,12 +2,10 @@
 // Microsoft 365). login runs the profile's flow: browser + loopback (prints the address when no browser can be
 // opened), device code, legacy password (with a warning), or a client-credentials check.
 import type { Command } from 'commander';
-import { createTokenProvider, type AuthStatus, type TokenProvider } from '../../../core/auth/token-provider.js';
-import { ewsOnlineTokenTarget, graphTokenTarget } from '../../../core/auth/token-target.js';
-import { httpSendFromClient } from '../../../core/auth/net-http-send.js';
-import { EWS_ONLINE_RETIREMENT } from '../../../core/auth/ews-bearer.js';
+import type { AuthStatus, TokenProvider } from '../../../core/auth/token-provider.js';
+import { EWS_ONLINE_RETIREMENT, ewsOnlineTokenTarget, graphTokenTarget } from '../../../core/auth/token-target.js';
 import { CalpumpError, describeError } from '../../../core/errors/calpump-error.js';
-import { HttpClient } from '../../../core/net/index.js';
+import type { HttpClient } from '../../../core/net/index.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../../../core/connectors/deps.js';
 import type { Lang } from '../../../core/doctor/catalogue.js';
 import type { Profile } from '../../../shared/profile.js';
@@ -60,6 +58,12 @@ async function providerFor(ctx: CliContext, profileName: string): Promise<{ prof
     });
   }
   await ctx.registerProfileSecrets(profile);
+  // Loaded when used: MSAL and the net layer are most of the CLI's code, and `--help` needs neither.
+  const [{ HttpClient }, { createTokenProvider }, { httpSendFromClient }] = await Promise.all([
+    import('../../../core/net/index.js'),
+    import('../../../core/auth/token-provider.js'),
+    import('../../../core/auth/net-http-send.js'),
+  ]);
   const client = await HttpClient.create({
     profileId: profile.id,
     tls: profile.tls,

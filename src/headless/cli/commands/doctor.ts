@@ -3,7 +3,6 @@
 // when every step passed.
 import { Option, type Command } from 'commander';
 import { L, type Lang } from '../../../core/doctor/catalogue/types.js';
-import { runDoctor } from '../../../core/doctor/run-doctor.js';
 import type { TestStep } from '../../../shared/model.js';
 import type { CliContext } from '../context.js';
 
@@ -43,6 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
         now: ctx.io.now,
         createConnector: ctx.services.createConnector,
       };
+      const { runDoctor } = await import('../../../core/doctor/run-doctor.js');
       const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, lang: ctx.lang });
       ctx.exitCode = report.ok ? 0 : 1;
       if (opts.json) return ctx.json(report);

@@ -2,7 +2,6 @@
 // getSchedule) — no read right on the calendars needed. One file per mailbox with --out.
 import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
-import { freeBusyJobSchema, runFreeBusy } from '../../../core/freebusy/index.js';
 import { describeIssue } from '../../../core/store/zod-issues.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
@@ -40,6 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runFreeBusyCommand(ctx: CliContext, opts: FreeBusyFlags): Promise<void> {
   const { from, to } = exportWindow(opts, ctx.io.now());
+  const { freeBusyJobSchema, runFreeBusy } = await import('../../../core/freebusy/index.js');
   const parsed = freeBusyJobSchema.safeParse({
     mailboxes: opts.mailbox,
     from,

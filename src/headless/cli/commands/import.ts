@@ -4,9 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { createWriter } from '../../../core/connectors/writer-factory.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
-import { importJobSchema, runImport, type ImportReport } from '../../../core/import/index.js';
+import type { ImportReport } from '../../../core/import/index.js';
 import { describeIssue } from '../../../core/store/zod-issues.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
@@ -119,6 +118,10 @@ async function jobInput(ctx: CliContext, opts: ImportFlags): Promise<Record<stri
 }
 
 async function runImportCommand(ctx: CliContext, opts: ImportFlags): Promise<void> {
+  const [{ importJobSchema, runImport }, { createWriter }] = await Promise.all([
+    import('../../../core/import/index.js'),
+    import('../../../core/connectors/writer-factory.js'),
+  ]);
   const parsed = importJobSchema.safeParse(await jobInput(ctx, opts));
   if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error) });
   const job = parsed.data;

@@ -2,8 +2,6 @@
 // this process (incremental, journaled — see README "Pump") and exits 1 if any mailbox failed.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createWriter } from '../../../core/connectors/writer-factory.js';
-import { createJobExecutor } from '../../../core/scheduler/job-executor.js';
 import { JobStore } from '../../../core/store/job-store.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
 import { TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
@@ -167,6 +165,10 @@ export async function runJobFromCli(ctx: CliContext, name: string, o: { dryRun?:
   await s.history
     .recordInterrupted()
     .catch((e: unknown) => ctx.logger.warn('pump.history.writeFailed', { what: 'interrupted', err: String(e) }));
+  const [{ createJobExecutor }, { createWriter }] = await Promise.all([
+    import('../../../core/scheduler/job-executor.js'),
+    import('../../../core/connectors/writer-factory.js'),
+  ]);
   const execute = createJobExecutor({
     profiles: ctx.profiles,
     connectorFor: (p) => ctx.connectorFor(p),

@@ -5,7 +5,6 @@
 import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { basename } from 'node:path';
-import { DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } from '../../../core/presence/index.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
 import { renderTable } from '../render/table.js';
 import type { CliContext } from '../context.js';
@@ -71,6 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise<void> {
+  const { DEFAULT_RULE_TABLE_INPUT, loadRuleTable, runPresence } = await import('../../../core/presence/index.js');
   if (opts.printDefaultRules) return ctx.json(DEFAULT_RULE_TABLE_INPUT);
   const store = new PresenceRuleStore({ dir: ctx.configDir });
   if (opts.list) {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parseClientCertificate } from '../../../core/auth/client-certificate.js';
-import { EWS_ONLINE_RETIREMENT } from '../../../core/auth/ews-bearer.js';
+import { EWS_ONLINE_RETIREMENT } from '../../../core/auth/token-target.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import type { SecretName } from '../../../shared/profile.js';
 

@@ -1,6 +1,6 @@
 // `calpump serve`: the desktop UI in a browser, over http://127.0.0.1, with the scheduler running. Prints a URL
 // with a session token; `--demo` adds a simulated Exchange with a ready profile and job.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -8,6 +8,10 @@ import type { CliContext } from '../context.js';
 import { demoCommands } from '../demo-commands.js';
 import { positiveInt } from './parse.js';
 import { waitForStop } from '../../../core/process/wait-for-stop.js';
+import { packageVersion } from '../../package-root.js';
+
+/** How many ports after the default 8470 serve tries when it is taken. */
+const DEFAULT_PORT_FALLBACK = 20;
 
 interface ServeFlags {
   port: number;
@@ -23,7 +27,12 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('serve')
     .description('open the Calpump UI in a browser (http://127.0.0.1 with a session token) and run the scheduled jobs')
-    .option('--port <n>', 'port (0 = any free port)', positiveInt('--port', { allowZero: true }), 8470)
+    .option(
+      '--port <n>',
+      'port (0 = any free port; the default moves to the next free one when taken)',
+      positiveInt('--port', { allowZero: true }),
+      8470,
+    )
     .option('--host <host>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
     .addOption(
       new Option('--token <token>', 'fixed session token, at least 16 characters').default(
@@ -41,19 +50,26 @@ export function register(program: Command, ctx: CliContext): void {
       // A demo never touches the real configuration unless a folder was named on purpose.
       const throwAway = flags.demo && !explicitDir;
       const configDir = throwAway ? await mkdtemp(join(tmpdir(), 'calpump-serve-demo-')) : ctx.configDir;
+      // A failed start leaves no throw-away folder (with its secret key) behind.
+      const removeThrowAway = async () => (throwAway ? rm(configDir, { recursive: true, force: true }) : undefined);
       const running = await runServe({
         configDir,
         host: flags.host,
         port: flags.port,
+        // Only the default port moves on when taken (`npm run demo` twice); a port asked for is that port or an error.
+        portFallback: cmd.getOptionValueSource('port') === 'default' ? DEFAULT_PORT_FALLBACK : 0,
         token: flags.token,
         demo: flags.demo,
         build: flags.build,
         uiDir: flags.uiDir ? ctx.resolvePath(flags.uiDir) : undefined,
         env: ctx.io.env,
         lang: ctx.lang,
-        version: await packageVersion(),
+        version: packageVersion(),
         log: (line) => ctx.err(line),
         console: { write: (c) => ctx.io.stderr.write(c) },
+      }).catch(async (e: unknown) => {
+        await removeThrowAway();
+        throw e;
       });
       const lines = ['', 'Calpump is running. Open this address in a browser on this computer:', '', `  ${running.url}`, ''];
       lines.push(
@@ -79,15 +95,6 @@ export function register(program: Command, ctx: CliContext): void {
       if (flags.open) void (await import('../../serve/open-browser.js')).openInSystemBrowser(running.url, ctx.io.platform);
       await waitForStop(ctx.io.signal);
       await running.stop();
-      if (throwAway) await rm(configDir, { recursive: true, force: true });
+      await removeThrowAway();
     });
-}
-
-async function packageVersion(): Promise<string> {
-  const { PACKAGE_ROOT } = await import('../../serve/ui-build.js');
-  try {
-    return (JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }

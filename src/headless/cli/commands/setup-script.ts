@@ -1,7 +1,6 @@
 // `calpump setup-script --profile P [--scope-group G] [--json]`: prints the PowerShell an administrator runs
 // to give the profile least-privilege access (stdout only, so it can be redirected into a .ps1 file).
 import { Option, type Command } from 'commander';
-import { buildSetupPlan, renderSetupPlan } from '../../../core/doctor/setup/index.js';
 import type { CliContext } from '../context.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -13,6 +12,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output (the scripts with their titles and notes)')
     .action(async (opts: { profile: string; scopeGroup?: string; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);
+      const { buildSetupPlan, renderSetupPlan } = await import('../../../core/doctor/setup/index.js');
       const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, lang: ctx.lang });
       if (opts.json) return ctx.json(plan);
       ctx.io.stdout.write(renderSetupPlan(plan));

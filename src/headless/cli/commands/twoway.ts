@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Connector } from '../../../core/connectors/connector.js';
 import type { CalendarWriter } from '../../../core/connectors/writer.js';
-import { createWriter } from '../../../core/connectors/writer-factory.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { L } from '../../../core/doctor/catalogue/types.js';
 import { parseTwoWayRule, TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { renderTable } from '../render/table.js';
-import { runTwoWay, type TwoWayRule, type TwoWaySide } from '../../../core/twoway/index.js';
+import type { TwoWayRule, TwoWaySide } from '../../../core/twoway/index.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { deprecatedAlias } from './vocabulary.js';
@@ -95,6 +94,10 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
     if (opts.json) return ctx.json({ ok: true, rule: saved });
     return ctx.out(SAVED[ctx.lang].replace('{id}', saved.id));
   }
+  const [{ runTwoWay }, { createWriter }] = await Promise.all([
+    import('../../../core/twoway/index.js'),
+    import('../../../core/connectors/writer-factory.js'),
+  ]);
   const rule = opts.ruleFile ? await ruleFromFile(ctx, opts.ruleFile) : await store.get(opts.ruleId!);
   const open: Array<Connector | CalendarWriter> = [];
   const side = async (name: 'a' | 'b'): Promise<TwoWaySide> => {
