@@ -44,7 +44,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'output folder (created if missing)')
     .option(
       '--csv-keep-formulas',
-      "csv: write cells starting with = + - @ tab or CR as they are, for programs (default: a leading ' so spreadsheets show them as text)",
+      "csv: write cells starting with = + - @ tab or CR as they are, for programs; without it they get a leading ' so spreadsheets show them as text",
     )
     .option('--dry-run', 'read and count, write nothing; shows a few items')
     .option('--include-body', 'include item bodies (large, may be confidential)')

@@ -107,7 +107,7 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     )
     .option(
       '--csv-keep-formulas',
-      "csv: write cells starting with = + - @ tab or CR as they are, for programs (default: a leading ' so spreadsheets show them as text)",
+      "csv: write cells starting with = + - @ tab or CR as they are, for programs; without it they get a leading ' so spreadsheets show them as text",
     )
     .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
     .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
