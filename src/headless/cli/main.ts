@@ -64,8 +64,26 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) })
     .showSuggestionAfterError(true);
-  for (const mod of Object.values(commandModules) as CommandModule[]) mod.register(program, ctx);
+  // By name: a module namespace's key order differs between Node, tsx and vitest; help and docs must not.
+  const modules = Object.entries(commandModules).sort(([a], [b]) => a.localeCompare(b));
+  for (const [, mod] of modules) (mod as CommandModule).register(program, ctx);
   return program;
+}
+
+/** The command tree over inert IO, for reading the definitions (the help-rules test, the generated CLI reference). */
+export function commandTree(): { program: Command; ctx: CliContext } {
+  const sink = { write: () => true };
+  const io: CliIo = {
+    ...processIo(),
+    stdout: sink,
+    stderr: sink,
+    env: {},
+    homedir: '/nonexistent',
+    platform: 'linux',
+  };
+  const ctx = new CliContext(io, defaultServices);
+  ctx.configure({});
+  return { program: buildProgram(ctx), ctx };
 }
 
 function usageExit(e: CommanderError, ctx: CliContext): number {

@@ -2,32 +2,16 @@
 // command added later follows them: one flag per idea with one value name, files as --<thing>-file, no retired
 // spelling in help, defaults only as "(default: …)", required options marked, every hidden flag accounted for,
 // and every old spelling still working with a one-line notice.
-import { Readable } from 'node:stream';
 import type { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { CliContext } from '../../../src/headless/cli/context.js';
-import { buildProgram } from '../../../src/headless/cli/main.js';
-import { defaultServices } from '../../../src/headless/cli/services.js';
+import type { CliContext } from '../../../src/headless/cli/context.js';
+import { commandTree } from '../../../src/headless/cli/main.js';
 import { CANONICAL_FLAGS, hiddenRole, RETIRED_FLAGS } from '../../../src/headless/cli/commands/vocabulary.js';
 import { runCli, tempConfigDir } from './helpers.js';
 
 function program(): { root: Command; ctx: CliContext } {
-  const sink = { write: () => true };
-  const ctx = new CliContext(
-    {
-      stdout: sink,
-      stderr: sink,
-      stdin: Readable.from([]) as unknown as NodeJS.ReadableStream,
-      env: {},
-      cwd: process.cwd(),
-      platform: 'linux',
-      homedir: '/nonexistent',
-      now: () => new Date(),
-    },
-    defaultServices,
-  );
-  ctx.configure({});
-  return { root: buildProgram(ctx), ctx };
+  const { program: root, ctx } = commandTree();
+  return { root, ctx };
 }
 
 interface Entry {

@@ -59,6 +59,13 @@ export function hiddenRole(option: Option): HiddenRole | undefined {
   return roles.get(option);
 }
 
+const aliasTargets = new WeakMap<Option, string[]>();
+
+/** The flags an old spelling stands for (undefined for any other option). */
+export function aliasTarget(option: Option): string[] | undefined {
+  return aliasTargets.get(option);
+}
+
 /** A hidden flag accepted only so that its use is refused with a useful message (e.g. `--password <value>`). */
 export function refusedOption(flags: string): Option {
   const option = new Option(flags).hideHelp();
@@ -77,6 +84,7 @@ export type DeprecationSink = (oldFlag: string, newFlags: string) => void;
 export function deprecatedAlias(cmd: Command, flags: string, to: string[], notice: DeprecationSink): Command {
   const option = new Option(flags).hideHelp();
   roles.set(option, 'deprecated');
+  aliasTargets.set(option, to);
   cmd.addOption(option);
   cmd.on(`option:${option.name()}`, (value: unknown) => {
     to.forEach((flag, i) => {
