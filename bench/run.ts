@@ -2,6 +2,7 @@
 // their own processes (the simulator with --latency-ms 20). Never part of `npm test`. `--quick` scales sizes down.
 import { cpus, totalmem, type, release } from 'node:os';
 import { exportRows } from './export-rows.js';
+import { graphExportRows, graphNoChangeRow } from './graph-rows.js';
 import { load, runChild, startSimProcess, type SimHandle } from './lib.js';
 import { noChangeSyncRows, peakRssRow } from './pump-rows.js';
 
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()} ${release()}, Node ${process.version}${QUICK ? ' (--quick sizes)' : ''}; load ${load()} at ${new Date().toISOString()}`,
   );
   if (only('export')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => exportRows(sim, list, 200, ROUNDS, say));
-  if (only('sync')) await withSim(QUICK ? 200 : 1000, 5, (sim, list) => noChangeSyncRows(sim, list, say));
+  if (only('graph')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => graphExportRows(sim, list, ROUNDS, say));
+  if (only('sync'))
+    await withSim(QUICK ? 200 : 1000, 5, async (sim, list) => {
+      await noChangeSyncRows(sim, list, say);
+      await graphNoChangeRow(sim, list, say);
+    });
   if (only('rss')) await withSim(QUICK ? 200 : 1000, 500, (sim, list) => peakRssRow(sim, list, 500, say));
   if (only('renderer')) say((await import('./renderer-list-filter.js')).rowOf(await runChild('renderer-list-filter.ts', ['--json'])));
   if (only('cli')) for (const line of await (await import('./cli-start.js')).cliStartRows()) say(line);
