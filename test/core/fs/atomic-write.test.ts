@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/core/fs/atomic-write.js';
+import { AtomicFileWriter, fsyncDir, writeFileAtomic } from '../../../src/core/fs/atomic-write.js';
 
 describe('writeFileAtomic', () => {
   it('replaces the file, leaves no temp file, and uses mode 0600 by default', async () => {
@@ -13,5 +13,58 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('two');
     expect(await readdir(join(dir, 'sub'))).toEqual(['out.json']);
     expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('AtomicFileWriter', () => {
+  it('writes pieces as they come, shows the new file only after commit, fsynced once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const target = join(dir, 'out.txt');
+    await writeFileAtomic(target, 'old');
+    const w = new AtomicFileWriter(target, 0o600, 10);
+    const pieces = Array.from({ length: 50 }, (_, i) => `piece ${i};`);
+    for (const p of pieces) if (w.add(p)) await w.flush();
+    // Flushed pieces sit in a temp file next to the target; readers still see the old file.
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
+    await w.commit();
+    expect(await readFile(target, 'utf8')).toBe(pieces.join(''));
+    expect(await readdir(dir)).toEqual(['out.txt']);
+  });
+
+  it('abort leaves the old file and no temp file; a writer that never wrote creates nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const target = join(dir, 'out.txt');
+    await writeFileAtomic(target, 'old');
+    const w = new AtomicFileWriter(target, 0o600, 4);
+    w.add('new text');
+    await w.flush();
+    await w.abort();
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['out.txt']);
+    const never = new AtomicFileWriter(join(dir, 'never.txt'));
+    never.add('buffered only');
+    await never.abort();
+    expect(await readdir(dir)).toEqual(['out.txt']);
+  });
+
+  it('an empty text still replaces the file on commit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const target = join(dir, 'sub', 'empty.txt');
+    await new AtomicFileWriter(target).commit();
+    expect(await readFile(target, 'utf8')).toBe('');
+  });
+});
+
+describe('fsyncDir', () => {
+  it.runIf(process.platform !== 'win32')('callers that arrive while a folder sync runs share the next one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const calls = Array.from({ length: 8 }, () => fsyncDir(dir));
+    expect(new Set(calls).size).toBe(2);
+    await Promise.all(calls);
+    // Once idle, the next caller starts its own.
+    const later = fsyncDir(dir);
+    expect(calls).not.toContain(later);
+    await later;
   });
 });

@@ -1,10 +1,11 @@
-// Writes one mailbox-folder as one file. The text is assembled for this folder only, then replaced atomically
-// (temp + fsync + rename): a reader sees the old file or the new one, never half of one, and a failure while
-// reading from Exchange leaves the previous export untouched because nothing is written until the end.
+// Writes one mailbox-folder as one file. Events are encoded and written to a temp file as they arrive from the
+// server (nothing larger than a buffer is held), then the file is fsynced once and replaced atomically (rename):
+// a reader sees the old file or the new one, never half of one, and a failure while reading from Exchange leaves
+// the previous export untouched.
 import { join } from 'node:path';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
-import { writeFileAtomic } from '../../fs/atomic-write.js';
+import { AtomicFileWriter } from '../../fs/atomic-write.js';
 import { createEncoder, type EncoderOptions, type ExportFormat, type FolderMeta } from '../formats/index.js';
 import { outputFileName } from './file-name.js';
 
@@ -21,22 +22,32 @@ export async function writeFolderFile(
   options: EncoderOptions = {},
 ): Promise<FolderFileResult> {
   const encoder = createEncoder(format, meta, options);
-  const chunks = [encoder.begin()];
-  let items = 0;
-  for await (const e of events) {
-    chunks.push(encoder.event(e));
-    items++;
-  }
-  chunks.push(encoder.end());
   const file = join(outDir, outputFileName(meta.mailbox, meta.folder, encoder.extension));
+  const out = new AtomicFileWriter(file);
+  // File-system failures become export.writeFailed; a failure of the read passes through as it is.
+  const writing = async (step: () => Promise<void>) => {
+    try {
+      await step();
+    } catch (e) {
+      throw new CalpumpError('export.writeFailed', {
+        params: { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+        evidence: (e as Error).message,
+        cause: e,
+      });
+    }
+  };
+  let items = 0;
   try {
-    await writeFileAtomic(file, chunks.join(''));
+    out.add(encoder.begin());
+    for await (const e of events) {
+      if (out.add(encoder.event(e))) await writing(() => out.flush());
+      items++;
+    }
+    out.add(encoder.end());
+    await writing(() => out.commit());
   } catch (e) {
-    throw new CalpumpError('export.writeFailed', {
-      params: { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
-      evidence: (e as Error).message,
-      cause: e,
-    });
+    await out.abort();
+    throw e;
   }
   return { file, items };
 }

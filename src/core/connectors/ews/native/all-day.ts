@@ -15,14 +15,27 @@ function dateFormat(ianaZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+// All-day items repeat the same few midnights across a calendar (and across mailboxes in one zone): the answer
+// per zone and instant is remembered (bounded), since formatToParts costs microseconds per call.
+const dates = new Map<string, string>();
+
 /** YYYY-MM-DD of an instant as seen in an IANA zone (UTC when the zone is unknown to this runtime). */
 export function localDate(instantIso: string, ianaZone: string): string {
-  const at = new Date(instantIso);
-  const f = dateFormat(ianaZone);
-  if (!f) return at.toISOString().slice(0, 10);
-  const parts = f.formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const key = `${ianaZone}|${instantIso}`;
+  let date = dates.get(key);
+  if (date === undefined) {
+    const at = new Date(instantIso);
+    const f = dateFormat(ianaZone);
+    if (!f) date = at.toISOString().slice(0, 10);
+    else {
+      const parts = f.formatToParts(at);
+      const get = (t: string) => parts.find((p) => p.type === t)!.value;
+      date = `${get('year')}-${get('month')}-${get('day')}`;
+    }
+    if (dates.size >= 20_000) dates.clear();
+    dates.set(key, date);
+  }
+  return date;
 }
 
 export function allDayInstant(instantIso: string, ianaZone: string): string {
