@@ -50,6 +50,33 @@ const commonFields = {
 /** UPN (user@domain) or down-level logon name (DOMAIN\user). */
 export const ACCOUNT_PATTERN = /^([^\s@\\]+@[^\s@\\]+\.[^\s@\\]+|[^\s@\\]+\\[^\s@\\]+)$/;
 
+/**
+ * OAuth for on-premises EWS. Entra ID (hybrid modern auth): tenantId is the tenant, authorityHost
+ * https://login.microsoftonline.com. AD FS (Exchange 2019 CU13+ / SE): tenantId 'adfs', authorityHost the AD FS
+ * farm (https://adfs.contoso.com). The token is for `resource` (default: the EWS URL's origin), the on-premises
+ * URL registered on the Exchange service principal (or as the AD FS relying-party identifier).
+ */
+export const onPremOAuthSchema = z
+  .object({
+    tenantId: z.string().min(1),
+    clientId: z.string().min(1),
+    flow: z.enum(['clientCredentials', 'interactive', 'deviceCode', 'password']).default('clientCredentials'),
+    credential: z.enum(['secret', 'certificate']).optional(),
+    authorityHost: z.string().min(1).default('https://login.microsoftonline.com'),
+    resource: z
+      .string()
+      .url()
+      .refine((u) => /^https:\/\//i.test(u), 'the resource is the https:// origin of the on-premises EWS, e.g. https://mail.contoso.com')
+      .optional(),
+    redirectUri: z
+      .string()
+      .url()
+      .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), 'a loopback URI such as http://localhost:8400/')
+      .default('http://localhost:8400/'),
+  })
+  .strict();
+export type OnPremOAuth = z.infer<typeof onPremOAuthSchema>;
+
 export const ewsProfileSchema = z
   .object({
     ...commonFields,
@@ -64,7 +91,8 @@ export const ewsProfileSchema = z
       )
       .optional(),
     autodiscoverEmail: z.string().email().optional(),
-    auth: z.enum(['basic', 'ntlm']).default('ntlm'),
+    /** oauth: a bearer from Entra ID or AD FS for the on-premises EWS (hybrid modern auth), see `oauth`. */
+    auth: z.enum(['basic', 'ntlm', 'oauth']).default('ntlm'),
     username: z.string().regex(ACCOUNT_PATTERN, 'a UPN (svc-calpump@contoso.com) or DOMAIN\\user'),
     mailDomain: z
       .string()
@@ -75,10 +103,20 @@ export const ewsProfileSchema = z
     timeZone: z.string().min(1).default('UTC'),
     /** Legacy EWS on Microsoft 365 (retiring 2027-04-01): OAuth bearer instead of Basic/NTLM. */
     legacyOnline: z.object({ tenantId: z.string().min(1), clientId: z.string().min(1), authorityHost: z.string().optional() }).optional(),
+    /** auth 'oauth' (on-premises Exchange with hybrid modern auth or AD FS): where the bearer comes from. */
+    oauth: onPremOAuthSchema.optional(),
   })
   .refine((p) => p.url || p.autodiscoverEmail, {
     message: 'give the EWS URL (https://mail.contoso.com/EWS/Exchange.asmx) or an e-mail address for autodiscover',
     path: ['url'],
+  })
+  .refine((p) => p.auth !== 'oauth' || p.oauth, {
+    message: 'OAuth on-premises needs the tenant (or adfs) and the application (client) ID',
+    path: ['oauth'],
+  })
+  .refine((p) => p.auth !== 'oauth' || !p.oauth || p.oauth.resource || p.url, {
+    message: 'give the EWS URL or the OAuth resource (https://mail.contoso.com) the token is for',
+    path: ['oauth', 'resource'],
   });
 export type EwsProfile = z.infer<typeof ewsProfileSchema>;
 

@@ -16,6 +16,7 @@ import { autodiscoverRoutes } from './autodiscover/index.js';
 import { owaRoute } from './http/owa.js';
 import { graphRoutes } from './graph/index.js';
 import { oauthRoutes } from './oauth/index.js';
+import { simTenant } from './oauth/tenant.js';
 import { IIS_500, send } from './http/respond.js';
 
 const MAX_BODY = 20 * 1024 * 1024;
@@ -41,6 +42,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 const NOT_FOUND =
   '<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2>' +
   '<h3>The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.</h3></body></html>';
+
+/** The simulator's EWS under the name on-premises OAuth uses: https://localhost:<port> (on its certificate). */
+export function onPremOrigin(port: number): string {
+  return `https://localhost:${port}`;
+}
 
 export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimulator> {
   const world =
@@ -90,9 +96,13 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   baseUrl = `${useTls ? 'https' : 'http'}://${urlHost}:${port}`;
+  // Hybrid modern auth as the Hybrid Configuration Wizard leaves it: the on-premises URL (this server under its
+  // other name, so its tokens differ from the Graph ones for baseUrl) is a name of the Exchange service principal.
+  if (useTls) simTenant(world).exchangeOnPremUrls.add(onPremOrigin(port));
   return {
     url: baseUrl,
     ewsUrl: `${baseUrl}/EWS/Exchange.asmx`,
+    onPremEwsUrl: useTls ? `${onPremOrigin(port)}/EWS/Exchange.asmx` : undefined,
     autodiscoverUrl: `${baseUrl}/autodiscover/autodiscover.xml`,
     port,
     caFile,

@@ -30,6 +30,8 @@ export interface RunningSimulator {
   /** Base URL, e.g. https://127.0.0.1:PORT */
   url: string;
   ewsUrl: string;
+  /** The same EWS as on-premises OAuth (hybrid modern auth) sees it: https://localhost:PORT/EWS/Exchange.asmx (HTTPS only). */
+  onPremEwsUrl?: string;
   autodiscoverUrl: string;
   port: number;
   /** PEM of the per-run CA to trust (HTTPS only). */

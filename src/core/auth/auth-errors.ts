@@ -26,6 +26,7 @@ const BY_AADSTS: Record<string, CatalogueId> = {
   '50079': 'auth.mfaRequired',
   '50158': 'auth.mfaRequired',
   '70020': 'auth.deviceCode.expired',
+  '500011': 'auth.resource.notRegistered',
 };
 
 /** The AADSTS number in a server message ("AADSTS7000215: Invalid client secret …"). */

@@ -11,7 +11,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import type { HttpSend } from './http-send.js';
 import { httpSendFromClient } from './net-http-send.js';
 import { createTokenProvider, type LoginUi, type TokenProvider } from './token-provider.js';
-import { ewsOnlineTokenTarget, graphTokenTarget } from './token-target.js';
+import { profileTokenTarget } from './token-target.js';
 
 export interface AuthServiceOptions {
   secrets: SecretStore;
@@ -38,7 +38,7 @@ export interface M365AuthService {
 
 export function createAuthService(o: AuthServiceOptions): M365AuthService {
   async function withProvider<R>(profile: Profile, fn: (t: TokenProvider) => Promise<R>): Promise<R> {
-    const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
+    const target = profileTokenTarget(profile);
     if (!target)
       throw new CalpumpError('input.invalid', {
         params: { field: 'profile', problem: `${profile.name} is an EWS profile with a password; it has no Microsoft 365 sign-in` },

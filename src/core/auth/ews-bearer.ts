@@ -1,11 +1,20 @@
-// Legacy "EWS on Microsoft 365": the EWS transport asks this for an Authorization header per request. App-only
-// tokens for https://outlook.office365.com/.default (full_access_as_app), X-AnchorMailbox for routing to the
-// right backend, and ExchangeImpersonation in the SOAP header (set by the EWS side) for the target mailbox.
-// Exchange Online switches EWS off on 2027-04-01; the CLI and the forms warn with 'auth.ewsOnline.retiring'.
+// OAuth bearers for EWS: the EWS transport asks this for an Authorization header per request.
+// - Legacy "EWS on Microsoft 365": app-only tokens for https://outlook.office365.com/.default
+//   (full_access_as_app). Exchange Online switches EWS off on 2027-04-01; 'auth.ewsOnline.retiring' warns.
+// - OAuth on-premises (auth 'oauth', hybrid modern auth or AD FS): tokens for the on-premises origin
+//   (https://mail.contoso.com), app-only or delegated, from the profile's `oauth` settings.
+// X-AnchorMailbox routes to the right backend; ExchangeImpersonation in the SOAP header (set by the EWS side)
+// selects the target mailbox for app-only tokens.
 import type { EwsProfile } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { createTokenProvider, type AuthDeps, type TokenProvider } from './token-provider.js';
-import { EWS_ONLINE_RETIREMENT, EXCHANGE_ONLINE_RESOURCE, ewsOnlineTokenTarget } from './token-target.js';
+import {
+  EWS_ONLINE_RETIREMENT,
+  EXCHANGE_ONLINE_RESOURCE,
+  ewsOnlineTokenTarget,
+  ewsOnPremTokenTarget,
+  type TokenTarget,
+} from './token-target.js';
 
 export { EWS_ONLINE_RETIREMENT };
 
@@ -14,19 +23,33 @@ export interface EwsBearer {
   headers(mailbox: string, opts?: { forceRefresh?: boolean }): Promise<Record<string, string>>;
   /** The provider behind it (status, login for the password fallback, logout). */
   tokens: TokenProvider;
+  /** App-only token (client credentials): it has no mailbox of its own, so every call impersonates. */
+  appOnly: boolean;
+  /** Where the token is used: Exchange Online (legacy) or on-premises Exchange. */
+  where: 'online' | 'onPremises';
+}
+
+/** The token target of an EWS profile that signs in with OAuth, or undefined for Basic/NTLM. */
+export function ewsBearerTarget(profile: EwsProfile, resource?: string): { target: TokenTarget; where: EwsBearer['where'] } | undefined {
+  if (profile.legacyOnline) return { target: ewsOnlineTokenTarget(profile, resource ?? EXCHANGE_ONLINE_RESOURCE)!, where: 'online' };
+  const onPrem = ewsOnPremTokenTarget(profile);
+  return onPrem ? { target: onPrem, where: 'onPremises' } : undefined;
 }
 
 export function createEwsBearer(profile: EwsProfile, deps: AuthDeps, opts: { resource?: string } = {}): EwsBearer {
-  const target = ewsOnlineTokenTarget(profile, opts.resource ?? EXCHANGE_ONLINE_RESOURCE);
-  if (!target) {
+  const found = ewsBearerTarget(profile, opts.resource);
+  if (!found) {
     throw new CalpumpError('input.invalid', {
-      params: { field: 'legacyOnline', problem: 'the EWS profile has no legacyOnline (tenant and client ID) settings' },
+      params: { field: 'oauth', problem: 'the EWS profile has neither legacyOnline nor auth oauth (tenant and client ID) settings' },
     });
   }
-  deps.logger.warn('auth.ewsOnline.retiring', { profile: profile.name, retires: EWS_ONLINE_RETIREMENT });
+  const { target, where } = found;
+  if (where === 'online') deps.logger.warn('auth.ewsOnline.retiring', { profile: profile.name, retires: EWS_ONLINE_RETIREMENT });
   const tokens = createTokenProvider(target, deps);
   return {
     tokens,
+    appOnly: target.flow === 'clientCredentials',
+    where,
     async headers(mailbox, o) {
       const token = await tokens.getAccessToken({ forceRefresh: o?.forceRefresh });
       return { Authorization: `Bearer ${token}`, 'X-AnchorMailbox': mailbox };

@@ -1,5 +1,13 @@
 export { createTokenProvider, type TokenProvider, type AuthStatus, type LoginUi, type AuthDeps } from './token-provider.js';
-export { graphTokenTarget, ewsOnlineTokenTarget, EXCHANGE_ONLINE_RESOURCE, type TokenTarget, type AuthFlow } from './token-target.js';
+export {
+  graphTokenTarget,
+  ewsOnlineTokenTarget,
+  ewsOnPremTokenTarget,
+  profileTokenTarget,
+  EXCHANGE_ONLINE_RESOURCE,
+  type TokenTarget,
+  type AuthFlow,
+} from './token-target.js';
 export { httpSendFromClient } from './net-http-send.js';
 export type { HttpSend, HttpRequest, HttpResponse } from './http-send.js';
 export { parseClientCertificate, type ClientCertificate } from './client-certificate.js';

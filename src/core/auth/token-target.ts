@@ -1,5 +1,6 @@
-// What a token is for: one app registration in one tenant, a flow, and the resource scopes. Graph profiles and
-// the legacy "EWS on Microsoft 365" option both reduce to this, so one token provider serves both.
+// What a token is for: one app registration in one tenant, a flow, and the resource scopes. Graph profiles, the
+// legacy "EWS on Microsoft 365" option and OAuth on-premises EWS all reduce to this, so one token provider
+// serves them all.
 import type { EwsProfile, GraphProfile } from '../../shared/profile.js';
 import { defaultScope } from './authority.js';
 
@@ -53,4 +54,41 @@ export function ewsOnlineTokenTarget(p: EwsProfile, resource = EXCHANGE_ONLINE_R
     authorityHost: p.legacyOnline.authorityHost ?? 'https://login.microsoftonline.com',
     scopes: [defaultScope(resource)],
   };
+}
+
+/** The delegated permission Exchange (Online and on-premises with hybrid modern auth) grants for EWS. */
+export const EWS_DELEGATED_SCOPE = 'EWS.AccessAsUser.All';
+
+/** The on-premises resource a token is for: `oauth.resource`, else the origin of the EWS URL. */
+export function onPremResource(p: EwsProfile): string | undefined {
+  if (p.oauth?.resource) return new URL(p.oauth.resource).origin;
+  return p.url ? new URL(p.url).origin : undefined;
+}
+
+/**
+ * OAuth for on-premises EWS (hybrid modern auth via Entra ID, or AD FS): app-only tokens for
+ * `<on-prem origin>/.default`, delegated ones for `<on-prem origin>/EWS.AccessAsUser.All`.
+ */
+export function ewsOnPremTokenTarget(p: EwsProfile): TokenTarget | undefined {
+  const o = p.auth === 'oauth' ? p.oauth : undefined;
+  const resource = onPremResource(p);
+  if (!o || !resource) return undefined;
+  return {
+    profileId: p.id,
+    profileName: p.name,
+    tenantId: o.tenantId,
+    clientId: o.clientId,
+    flow: o.flow,
+    credential: o.credential,
+    username: p.username,
+    redirectUri: o.redirectUri,
+    authorityHost: o.authorityHost,
+    scopes: [o.flow === 'clientCredentials' ? defaultScope(resource) : `${resource}/${EWS_DELEGATED_SCOPE}`],
+  };
+}
+
+/** The token target of any profile that signs in with OAuth (Graph, legacy EWS online, EWS on-premises). */
+export function profileTokenTarget(p: GraphProfile | EwsProfile): TokenTarget | undefined {
+  if (p.kind === 'graph') return graphTokenTarget(p);
+  return ewsOnlineTokenTarget(p) ?? ewsOnPremTokenTarget(p);
 }

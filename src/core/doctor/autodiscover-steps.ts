@@ -6,7 +6,7 @@ import { HttpClient } from '../net/http-client.js';
 import { secretKey } from '../../shared/profile.js';
 import type { EwsContext } from './ews-steps.js';
 import { probeDns } from './probes/dns.js';
-import { postEws } from './probes/ews-post.js';
+import { passwordAuth, postEws } from './probes/ews-post.js';
 import type { StepSpec } from './runner.js';
 
 const REQUEST_NS = 'http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006';
@@ -69,7 +69,7 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
             for (const url of urls) {
               let body: string;
               try {
-                const res = await postEws(client, url, poxRequest(email), { auth: p.auth, username: p.username, password });
+                const res = await postEws(client, url, poxRequest(email), { auth: passwordAuth(p), username: p.username, password });
                 if (res.status !== 200) {
                   tried.push(`${url} (HTTP ${res.status})`);
                   continue;

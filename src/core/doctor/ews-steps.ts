@@ -9,8 +9,9 @@ import { HttpClient, type HttpResponse } from '../net/http-client.js';
 import { mapEwsResponseCode, mapHttpStatus } from '../errors/error-map.js';
 import { parseAuthSchemes } from '../connectors/ews/transport/auth-challenge.js';
 import { looksLikeLoginPage, schemeOffered } from './probes/http-auth.js';
-import { postEws, SOAP_HEADERS } from './probes/ews-post.js';
+import { passwordAuth, postEws, SOAP_HEADERS } from './probes/ews-post.js';
 import { createEwsBearer, type EwsBearer } from '../auth/ews-bearer.js';
+import { usesBearer } from '../connectors/ews/online-bearer.js';
 import { httpSendFromClient } from '../auth/net-http-send.js';
 import type { Logger } from '../log/logger.js';
 import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes, resolveNamesSoap, type SoapAnswer } from './probes/ews-soap.js';
@@ -91,7 +92,7 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
       id: 'auth.schemes',
       needs: ['http.endpoint'],
       async run(ctx) {
-        const wanted = ctx.profile.legacyOnline ? 'bearer' : ctx.profile.auth;
+        const wanted = usesBearer(ctx.profile) ? 'bearer' : ctx.profile.auth;
         const offered = ctx.offered ?? [];
         if (!schemeOffered(wanted, offered)) {
           throw new CalpumpError('ews.auth.schemeNotOffered', {
@@ -117,7 +118,8 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
             evidence: `${answer.responseCode}: ${answer.messageText ?? ''}`,
           });
         }
-        const how = p.legacyOnline ? `OAuth app ${p.legacyOnline.clientId}` : `${p.username} (${p.auth.toUpperCase()})`;
+        const app = p.legacyOnline?.clientId ?? p.oauth?.clientId;
+        const how = usesBearer(p) ? `OAuth app ${app}` : `${p.username} (${p.auth.toUpperCase()})`;
         return { evidence: `HTTP ${res.status}, SOAP answer for ${how}` };
       },
     },
@@ -180,10 +182,10 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
 async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res: HttpResponse; answer: SoapAnswer }> {
   const p = ctx.profile;
   const target = ctx.target!.href;
-  const res = p.legacyOnline ? await postWithBearer(ctx, mailbox) : await postWithPassword(ctx, mailbox);
+  const res = usesBearer(p) ? await postWithBearer(ctx, mailbox) : await postWithPassword(ctx, mailbox);
   if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
   if (res.status === 401) {
-    const how = p.legacyOnline ? 'OAuth bearer token' : `${p.auth.toUpperCase()} authentication`;
+    const how = usesBearer(p) ? 'OAuth bearer token' : `${p.auth.toUpperCase()} authentication`;
     const diag = res.headers['x-ms-diagnostics'] ? `; x-ms-diagnostics: ${String(res.headers['x-ms-diagnostics'])}` : '';
     throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${how}${diag}` });
   }
@@ -203,17 +205,21 @@ async function postWithPassword(ctx: EwsContext, mailbox: string | undefined): P
   const password = await ctx.secrets.get(secretKey(p.id, 'password'));
   if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
   const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox });
-  return postEws(await client(ctx), ctx.target!.href, body, { auth: p.auth, username: p.username, password });
+  return postEws(await client(ctx), ctx.target!.href, body, { auth: passwordAuth(p), username: p.username, password });
 }
 
-/** Legacy EWS on Microsoft 365: an app-only token (full_access_as_app) always impersonates someone. */
+/**
+ * OAuth (legacy EWS on Microsoft 365, or on-premises): an app-only token (full_access_as_app) always
+ * impersonates someone; a delegated one reads the signed-in user's own calendar, or the mailbox as the profile says.
+ */
 async function postWithBearer(ctx: EwsContext, mailbox: string | undefined): Promise<HttpResponse> {
   const p = ctx.profile;
   const http = httpSendFromClient(await client(ctx));
   ctx.bearer ??= createEwsBearer(p, { secrets: ctx.secrets, logger: ctx.logger, http, now: ctx.now });
-  const as = mailbox ?? ctx.mailbox ?? p.username;
-  const headers = await ctx.bearer.headers(as);
-  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: 'impersonation', mailbox: as });
+  const as = ctx.bearer.appOnly ? (mailbox ?? ctx.mailbox ?? p.username) : mailbox;
+  const headers = await ctx.bearer.headers(as ?? p.username);
+  const access = ctx.bearer.appOnly ? 'impersonation' : p.access;
+  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access, mailbox: as });
   return (await client(ctx)).request({ url: ctx.target!.href, method: 'POST', body, headers: { ...SOAP_HEADERS, ...headers } });
 }
 
@@ -240,8 +246,9 @@ async function smtpForUpn(ctx: EwsContext, given: string): Promise<string | unde
   try {
     const p = ctx.profile;
     const password = (await ctx.secrets.get(secretKey(p.id, 'password'))) ?? '';
+    if (usesBearer(p)) return undefined;
     const res = await postEws(await client(ctx), ctx.target!.href, resolveNamesSoap(p.exchangeVersion ?? 'Exchange2013', given), {
-      auth: p.auth,
+      auth: passwordAuth(p),
       username: p.username,
       password,
     });

@@ -1,6 +1,6 @@
 // auth.* for the UI: Microsoft 365 sign-in through the same token provider the CLI and the Graph connector use.
 // The host decides how a browser is opened (Electron: shell.openExternal; serve: the system opener).
-import { createTokenProvider, ewsOnlineTokenTarget, graphTokenTarget, httpSendFromClient } from '../auth/index.js';
+import { createTokenProvider, httpSendFromClient, profileTokenTarget } from '../auth/index.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../connectors/deps.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError } from '../errors/calpump-error.js';
@@ -32,7 +32,7 @@ export function isSignInUrl(url: string): boolean {
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
   async function withProvider<T>(profile: Profile, fn: (tokens: ReturnType<typeof createTokenProvider>) => Promise<T>): Promise<T> {
-    const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
+    const target = profileTokenTarget(profile);
     if (!target) {
       throw new CalpumpError('input.invalid', {
         params: {

@@ -43,6 +43,12 @@ export function fieldOfPath(path: ReadonlyArray<PropertyKey>, f: ProfileFormStat
       return sub === 'caFile' ? 'caFile' : 'pinnedSha256';
     case 'legacyOnline':
       return sub === 'clientId' ? 'legacyClientId' : 'legacyTenantId';
+    case 'oauth':
+      // OAuth on-premises shows its tenant, app and flow in the Microsoft 365 fields; the resource lives with the URL.
+      if (sub === 'resource') return 'url';
+      return sub && ['tenantId', 'clientId', 'flow', 'credential', 'authorityHost', 'redirectUri'].includes(sub)
+        ? (sub as FieldId)
+        : 'tenantId';
     case 'username':
       return f.kind === 'graph' ? 'graphUsername' : 'username';
     case 'name':

@@ -35,7 +35,7 @@ export interface ProfileFormState {
   endpointMode: EndpointMode;
   url: string;
   autodiscoverEmail: string;
-  auth: 'basic' | 'ntlm';
+  auth: EwsProfile['auth'];
   username: string;
   password: string;
   mailDomain: string;
@@ -45,6 +45,8 @@ export interface ProfileFormState {
   legacyOnline: boolean;
   legacyTenantId: string;
   legacyClientId: string;
+  /** auth 'oauth' (on-premises): the resource when it is not the EWS URL's origin; tenant, app and flow use the Graph fields. */
+  oauthResource: string;
   // Graph
   tenantId: string;
   clientId: string;
@@ -94,6 +96,7 @@ export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
     exchangeVersion: '',
     timeZone: 'UTC',
     legacyOnline: false,
+    oauthResource: '',
     legacyTenantId: '',
     legacyClientId: '',
     tenantId: '',
@@ -150,6 +153,15 @@ export function formFromProfile(p: Profile, stored: readonly SecretName[] = []):
     f.legacyTenantId = p.legacyOnline?.tenantId ?? '';
     f.legacyClientId = p.legacyOnline?.clientId ?? '';
     if (stored.includes('certificate') && !stored.includes('clientSecret')) f.credential = 'certificate';
+    if (p.oauth) {
+      f.tenantId = p.oauth.tenantId;
+      f.clientId = p.oauth.clientId;
+      f.flow = p.oauth.flow;
+      f.credential = p.oauth.credential ?? f.credential;
+      f.redirectUri = p.oauth.redirectUri;
+      f.authorityHost = p.oauth.authorityHost;
+      f.oauthResource = p.oauth.resource ?? '';
+    }
   } else {
     f.tenantId = p.tenantId;
     f.clientId = p.clientId;
@@ -188,6 +200,7 @@ export function candidateOf(f: ProfileFormState): Record<string, unknown> {
       exchangeVersion: f.exchangeVersion || undefined,
       timeZone: f.timeZone.trim(),
       legacyOnline: f.legacyOnline ? { tenantId: f.legacyTenantId.trim(), clientId: f.legacyClientId.trim() } : undefined,
+      oauth: f.auth === 'oauth' ? onPremOAuthOf(f) : undefined,
     };
   }
   return {
@@ -204,10 +217,25 @@ export function candidateOf(f: ProfileFormState): Record<string, unknown> {
   };
 }
 
+/** OAuth on-premises settings from the shared tenant / app / flow fields. */
+function onPremOAuthOf(f: ProfileFormState): Record<string, unknown> {
+  return {
+    tenantId: f.tenantId.trim(),
+    clientId: f.clientId.trim(),
+    flow: f.flow,
+    credential: f.flow === 'clientCredentials' ? f.credential : undefined,
+    authorityHost: f.authorityHost.trim(),
+    redirectUri: f.redirectUri.trim(),
+    resource: opt(f.oauthResource),
+  };
+}
+
 /** Which secrets the profile needs, in form-field terms, given its settings. */
 export function neededSecrets(f: ProfileFormState): SecretField[] {
   const out: SecretField[] = [];
-  if (f.kind === 'ews' && !f.legacyOnline) out.push('password');
+  const ewsOAuth = f.kind === 'ews' && !f.legacyOnline && f.auth === 'oauth';
+  if (f.kind === 'ews' && !f.legacyOnline && (!ewsOAuth || f.flow === 'password')) out.push('password');
+  if (ewsOAuth && f.flow === 'clientCredentials') out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   // Legacy EWS on Microsoft 365 signs in as the app (client credentials), like a Graph app-only profile.
   if (f.kind === 'ews' && f.legacyOnline) out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   if (f.kind === 'graph' && f.flow === 'clientCredentials') out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
@@ -248,8 +276,10 @@ function extraChecks(f: ProfileFormState): Array<[FieldId, MessageKey]> {
     if (f.legacyClientId.trim() && !graphProfileSchema.shape.clientId.safeParse(f.legacyClientId.trim()).success)
       out.push(['legacyClientId', 'validation.clientId']);
   }
-  if (f.kind === 'graph') {
+  if (f.kind === 'graph' || (f.kind === 'ews' && f.auth === 'oauth')) {
     if (!isHttpsUrl(f.authorityHost)) out.push(['authorityHost', 'validation.httpsUrl']);
+  }
+  if (f.kind === 'graph') {
     if (!isHttpsUrl(f.graphHost)) out.push(['graphHost', 'validation.httpsUrl']);
   }
   return out;

@@ -70,6 +70,12 @@ export const aad = {
     code: 7000218,
     text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
   }),
+  resourceNotFound: (resource: string): AadError => ({
+    status: 400,
+    error: 'invalid_resource',
+    code: 500011,
+    text: `The resource principal named ${resource} was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+  }),
   consentMissing: (clientId: string, name: string): AadError => ({
     status: 400,
     error: 'invalid_grant',

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { SimAccount } from '../world/types.js';
 import { objectId } from './identity.js';
 import { signJwt } from './jwt.js';
-import type { SimApp, SimTenant } from './tenant.js';
+import { isOnPremExchange, type SimApp, type SimTenant } from './tenant.js';
 
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
@@ -18,12 +18,17 @@ export function resourceOf(scope: string): string | undefined {
   return undefined;
 }
 
+/** Exchange Online, or an on-premises Exchange URL registered on the Exchange service principal. */
+export function isExchangeResource(t: SimTenant, aud: string): boolean {
+  return /outlook\.office365\.com|outlook\.office\.com/i.test(aud) || isOnPremExchange(t, aud);
+}
+
 export function accessToken(
   t: SimTenant,
   opts: { aud: string; app: SimApp; user?: SimAccount; baseUrl: string },
 ): { token: string; expiresIn: number } {
   const now = Math.floor(Date.now() / 1000);
-  const exchange = /outlook\.office365\.com|outlook\.office\.com/i.test(opts.aud);
+  const exchange = isExchangeResource(t, opts.aud);
   const claims: Record<string, unknown> = {
     aud: opts.aud,
     iss: `https://sts.windows.net/${t.tenantId}/`,
@@ -88,7 +93,8 @@ export function delegatedResponse(
   const at = accessToken(t, { aud, app: opts.app, user: opts.user, baseUrl: opts.baseUrl });
   const refresh = randomBytes(32).toString('base64url');
   t.refreshTokens.set(refresh, { clientId: opts.app.clientId, user: opts.user.upn, scope: opts.scope });
-  const granted = `${aud}/${opts.app.delegatedScopes.join(` ${aud}/`)}`;
+  const scopes = isExchangeResource(t, aud) ? ['EWS.AccessAsUser.All'] : opts.app.delegatedScopes;
+  const granted = `${aud}/${scopes.join(` ${aud}/`)}`;
   return {
     token_type: 'Bearer',
     scope: `${granted} openid profile offline_access`,

@@ -75,6 +75,13 @@ export interface SimTenant {
   tokenLifetimeSeconds: number;
   /** Tokens issued before this instant are rejected (401 InvalidAuthenticationToken), as after a revocation. */
   notBeforeMs: number;
+  /**
+   * Hybrid modern auth: the on-premises Exchange URLs (origins, lower case) added as service principal names of
+   * the "Office 365 Exchange Online" enterprise app. Tokens can be issued for these resources (else AADSTS500011)
+   * and the simulator's EWS accepts them as on-premises Exchange would. startSimulator registers
+   * https://localhost:<port>; tests remove it to reproduce the missing setup step.
+   */
+  exchangeOnPremUrls: Set<string>;
 }
 
 const tenants = new WeakMap<SimWorld, SimTenant>();
@@ -135,6 +142,7 @@ export function simTenant(world: SimWorld): SimTenant {
     mfaUsers: new Set(['carol.evans@contoso.com']),
     tokenLifetimeSeconds: 3600,
     notBeforeMs: 0,
+    exchangeOnPremUrls: new Set(),
   };
   tenants.set(world, t);
   return t;
@@ -144,4 +152,18 @@ export function simTenant(world: SimWorld): SimTenant {
 export function knownTenant(t: SimTenant, segment: string): boolean {
   const s = segment.toLowerCase();
   return s === t.tenantId || t.domains.includes(s) || s === 'organizations' || s === 'common';
+}
+
+/** "https://Mail.Contoso.com/" → "https://mail.contoso.com": how resources and audiences are compared. */
+export function originOf(resource: string): string {
+  try {
+    return new URL(resource).origin.toLowerCase();
+  } catch {
+    return resource.toLowerCase().replace(/\/+$/, '');
+  }
+}
+
+/** True when `resource` is an on-premises Exchange URL registered for hybrid modern auth. */
+export function isOnPremExchange(t: SimTenant, resource: string): boolean {
+  return t.exchangeOnPremUrls.has(originOf(resource));
 }

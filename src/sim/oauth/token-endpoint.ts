@@ -8,7 +8,21 @@ import type { SimAccount } from '../world/types.js';
 import { authenticateClient } from './client-auth.js';
 import { aad, sendAadError, type AadError } from './errors.js';
 import { accessToken, delegatedResponse, resourceOf } from './issue.js';
-import { simTenant, type SimApp, type SimTenant } from './tenant.js';
+import { isOnPremExchange, originOf, simTenant, type SimApp, type SimTenant } from './tenant.js';
+
+const WELL_KNOWN_RESOURCES = /^https:\/\/(graph\.microsoft\.com|outlook\.office365\.com|outlook\.office\.com)$/i;
+
+/**
+ * A resource only gets tokens when a service principal in the tenant has it: Microsoft Graph (also at the
+ * simulator's own origin), Exchange Online, and the on-premises Exchange URLs registered for hybrid modern auth.
+ */
+export function resourceBlock(ctx: SimContext, t: SimTenant, scope: string): AadError | undefined {
+  const resource = resourceOf(scope);
+  if (!resource) return undefined;
+  const origin = originOf(resource);
+  if (WELL_KNOWN_RESOURCES.test(origin) || origin === originOf(ctx.baseUrl) || isOnPremExchange(t, origin)) return undefined;
+  return aad.resourceNotFound(resource);
+}
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
 
@@ -34,6 +48,8 @@ function grant(
 ): Record<string, unknown> | AadError {
   const type = form.get('grant_type') ?? '';
   const scope = form.get('scope') ?? '';
+  const unknownResource = resourceBlock(ctx, t, scope);
+  if (unknownResource) return unknownResource;
   switch (type) {
     case 'client_credentials': {
       if (!confidential) return aad.noCredential();

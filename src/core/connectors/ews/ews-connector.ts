@@ -19,7 +19,7 @@ import { readFolderTree } from './folder-tree.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
 import { syncFolderItems } from './operations/sync-folder-items.js';
-import { LEGACY_ONLINE_AUTH_LABEL, onlineBearer } from './online-bearer.js';
+import { bearerAuthLabel, effectiveAccess, profileBearer, usesBearer } from './online-bearer.js';
 import type { EwsSession } from './session.js';
 import { EwsTransport, type BearerAuth, type RequestRecorder } from './transport/ews-transport.js';
 import type { HttpSender } from './transport/http-sender.js';
@@ -95,13 +95,13 @@ export class EwsConnector implements Connector {
     const p = this.profile;
     const logger = this.deps.logger.child({ profile: p.name, backend: 'ews' });
     const http = await this.httpSender();
-    if (p.legacyOnline) this.bearer ??= onlineBearer(p, this.deps, http, logger);
+    if (usesBearer(p)) this.bearer ??= profileBearer(p, this.deps, http, logger);
     const transport = new EwsTransport({
       http,
       auth: p.auth,
       username: p.username,
       password: () => this.password(),
-      bearer: p.legacyOnline ? this.bearer : undefined,
+      bearer: usesBearer(p) ? this.bearer : undefined,
       logger,
       recorder: this.options.recorder,
       sleep: this.options.sleep,
@@ -122,8 +122,8 @@ export class EwsConnector implements Connector {
       }
     } else this.urlHow = 'profile URL';
     const version: ExchangeVersionName = p.exchangeVersion ?? 'Exchange2013';
-    // App-only tokens (full_access_as_app) have no mailbox of their own: Exchange Online needs ExchangeImpersonation.
-    const access = p.legacyOnline ? 'impersonation' : p.access;
+    // App-only tokens (full_access_as_app) have no mailbox of their own: Exchange needs ExchangeImpersonation.
+    const access = effectiveAccess(p, this.bearer);
     const session: EwsSession = {
       transport,
       url: url!,
@@ -132,7 +132,7 @@ export class EwsConnector implements Connector {
       access,
       fallbackZone: p.timeZone,
       logger,
-      appOnlyAnchor: this.bearer?.fallbackMailbox,
+      appOnlyAnchor: this.bearer?.appOnly ? this.bearer.fallbackMailbox : undefined,
     };
     logger.debug('ews.session', { url: session.url, route: await (await this.httpSender()).describeRoute(session.url) });
     return session;
@@ -194,7 +194,7 @@ export class EwsConnector implements Connector {
   }
 
   private authLabel(): string {
-    if (this.profile.legacyOnline) return LEGACY_ONLINE_AUTH_LABEL;
+    if (usesBearer(this.profile)) return bearerAuthLabel(this.profile);
     return this.profile.auth === 'basic' ? 'Basic' : 'NTLM';
   }
 
@@ -303,7 +303,7 @@ export class EwsConnector implements Connector {
       backend: this.backendLabel(),
       auth: this.authLabel(),
       username: p.username,
-      access: p.legacyOnline ? 'impersonation' : p.access,
+      access: effectiveAccess(p, this.bearer),
       exchangeVersion: p.exchangeVersion ?? 'Exchange2013',
       tls: await this.tlsDescription(),
     };

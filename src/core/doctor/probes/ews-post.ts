@@ -11,3 +11,8 @@ export const SOAP_HEADERS = { 'Content-Type': 'text/xml; charset=utf-8', Accept:
 export function postEws(client: HttpClient, url: string, body: string, cred: EwsCredentials): Promise<HttpResponse> {
   return passwordPost(client, { url, headers: SOAP_HEADERS, body }, cred);
 }
+
+/** Basic or NTLM: the password schemes of a profile (a bearer profile never reaches a password post). */
+export function passwordAuth(p: { auth: string }): 'basic' | 'ntlm' {
+  return p.auth === 'basic' ? 'basic' : 'ntlm';
+}

@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Does the offered list cover the profile's method? NTLM is also reachable through Negotiate. */
-export function schemeOffered(profileAuth: 'basic' | 'ntlm' | 'bearer', offered: string[]): boolean {
+export function schemeOffered(profileAuth: string, offered: string[]): boolean {
   const lower = offered.map((s) => s.toLowerCase());
   if (profileAuth === 'ntlm') return lower.includes('ntlm') || lower.includes('negotiate');
   return lower.includes(profileAuth);

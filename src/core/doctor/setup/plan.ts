@@ -1,7 +1,9 @@
 // `calpump setup-script`: which scripts an administrator runs for a profile, generated from its values.
 import type { EwsProfile, GraphProfile, Profile } from '../../../shared/profile.js';
 import type { Lang } from '../catalogue.js';
+import { onPremResource } from '../../auth/token-target.js';
 import { delegateScript, impersonationScript } from './onprem.js';
+import { onPremOAuthScripts } from './onprem-oauth.js';
 import { accessPolicyScript, appRegistrationScript, ewsOnlineScript, rbacForAppsScript } from './online.js';
 import { SETUP_TEXT as T } from './texts.js';
 import { DEFAULT_SCOPE_GROUP, type SetupOptions, type SetupPlan, type SetupScript } from './types.js';
@@ -35,10 +37,15 @@ function ewsPlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan,
       warnings: [T.ewsRetiring[lang]],
     };
   }
+  const resource = p.auth === 'oauth' && p.oauth ? onPremResource(p) : undefined;
+  const oauth = resource ? onPremOAuthScripts(p, resource, lang, { ems: T.ems[lang], mggraph: T.mggraph[lang] }) : [];
+  // An app-only token has no user whose rights could be set; a delegated one acts with the user's rights below.
+  if (oauth.length && p.oauth?.flow === 'clientCredentials') return { scripts: oauth, warnings: [] };
   if (p.access === 'delegate') {
     const notes = [T.delegateByType[lang], ...(opts.scopeGroup ? [T.delegateNewMembers[lang], T.groupMustExist[lang]] : [])];
     return {
       scripts: [
+        ...oauth,
         {
           id: 'delegate',
           title: T.delegateTitle[lang],
@@ -52,6 +59,7 @@ function ewsPlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan,
   }
   return {
     scripts: [
+      ...oauth,
       {
         id: 'impersonation',
         title: T.impersonationTitle[lang],

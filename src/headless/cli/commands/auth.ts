@@ -3,7 +3,7 @@
 // opened), device code, legacy password (with a warning), or a client-credentials check.
 import type { Command } from 'commander';
 import type { AuthStatus, TokenProvider } from '../../../core/auth/token-provider.js';
-import { EWS_ONLINE_RETIREMENT, ewsOnlineTokenTarget, graphTokenTarget } from '../../../core/auth/token-target.js';
+import { EWS_ONLINE_RETIREMENT, profileTokenTarget } from '../../../core/auth/token-target.js';
 import { CalpumpError, describeError } from '../../../core/errors/calpump-error.js';
 import type { HttpClient } from '../../../core/net/index.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../../../core/connectors/deps.js';
@@ -48,7 +48,7 @@ const text = (lang: Lang, key: keyof (typeof TEXT)['en'], params: Record<string,
 
 async function providerFor(ctx: CliContext, profileName: string): Promise<{ profile: Profile; tokens: TokenProvider; client: HttpClient }> {
   const profile = await ctx.profiles.get(profileName);
-  const target = profile.kind === 'graph' ? graphTokenTarget(profile) : ewsOnlineTokenTarget(profile);
+  const target = profileTokenTarget(profile);
   if (!target) {
     throw new CalpumpError('input.invalid', {
       params: {

@@ -11,8 +11,19 @@ import { refusedOption } from './vocabulary.js';
 
 type Kind = 'ews' | 'graph';
 
-/** Flag → profile field for plain values; an empty value ('') removes an optional field. */
-const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kind[]; help: string; choices?: readonly string[] }> = [
+/**
+ * Flag → profile field for plain values; an empty value ('') removes an optional field. `ewsField`: where the
+ * flag goes on an EWS profile when it differs (the sign-in flags fill `oauth.*` for OAuth on-premises).
+ */
+const FIELD_FLAGS: Array<{
+  flags: string;
+  key: string;
+  field: string;
+  kinds: Kind[];
+  help: string;
+  choices?: readonly string[];
+  ewsField?: string;
+}> = [
   { flags: '--name <name>', key: 'name', field: 'name', kinds: ['ews', 'graph'], help: 'profile name (edit: renames it)' },
   { flags: '--url <url>', key: 'url', field: 'url', kinds: ['ews'], help: 'EWS URL, e.g. https://mail.contoso.com/EWS/Exchange.asmx' },
   {
@@ -22,7 +33,21 @@ const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kin
     kinds: ['ews'],
     help: 'find the EWS URL by autodiscover for this address',
   },
-  { flags: '--auth <scheme>', key: 'auth', field: 'auth', kinds: ['ews'], help: 'authentication', choices: ['basic', 'ntlm'] },
+  {
+    flags: '--auth <scheme>',
+    key: 'auth',
+    field: 'auth',
+    kinds: ['ews'],
+    help: 'authentication (oauth: hybrid modern auth or AD FS, with --tenant-id and --client-id)',
+    choices: ['basic', 'ntlm', 'oauth'],
+  },
+  {
+    flags: '--oauth-resource <url>',
+    key: 'oauthResource',
+    field: 'oauth.resource',
+    kinds: ['ews'],
+    help: 'EWS with --auth oauth: the on-premises URL the token is for (default: the origin of --url)',
+  },
   {
     flags: '--username <account>',
     key: 'username',
@@ -69,19 +94,28 @@ const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kin
     help: "this profile's log level (the global --log-level overrides it for one run)",
     choices: logLevelSchema.options,
   },
-  { flags: '--tenant-id <tenant>', key: 'tenantId', field: 'tenantId', kinds: ['graph'], help: 'Entra ID tenant GUID or domain' },
+  {
+    flags: '--tenant-id <tenant>',
+    key: 'tenantId',
+    field: 'tenantId',
+    kinds: ['graph', 'ews'],
+    ewsField: 'oauth.tenantId',
+    help: 'Entra ID tenant GUID or domain',
+  },
   {
     flags: '--client-id <guid>',
     key: 'clientId',
     field: 'clientId',
-    kinds: ['graph'],
+    kinds: ['graph', 'ews'],
+    ewsField: 'oauth.clientId',
     help: 'application (client) ID of the app registration',
   },
   {
     flags: '--flow <flow>',
     key: 'flow',
     field: 'flow',
-    kinds: ['graph'],
+    kinds: ['graph', 'ews'],
+    ewsField: 'oauth.flow',
     help: 'sign-in flow',
     choices: ['interactive', 'clientCredentials', 'deviceCode', 'password'],
   },
@@ -89,7 +123,8 @@ const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kin
     flags: '--credential <type>',
     key: 'credential',
     field: 'credential',
-    kinds: ['graph'],
+    kinds: ['graph', 'ews'],
+    ewsField: 'oauth.credential',
     help: 'client credential kind',
     choices: ['secret', 'certificate'],
   },
@@ -97,14 +132,16 @@ const FIELD_FLAGS: Array<{ flags: string; key: string; field: string; kinds: Kin
     flags: '--redirect-uri <uri>',
     key: 'redirectUri',
     field: 'redirectUri',
-    kinds: ['graph'],
+    kinds: ['graph', 'ews'],
+    ewsField: 'oauth.redirectUri',
     help: 'loopback redirect URI (interactive flow)',
   },
   {
     flags: '--authority-host <url>',
     key: 'authorityHost',
     field: 'authorityHost',
-    kinds: ['graph'],
+    kinds: ['graph', 'ews'],
+    ewsField: 'oauth.authorityHost',
     help: 'sign-in host (sovereign clouds)',
   },
   { flags: '--graph-host <url>', key: 'graphHost', field: 'graphHost', kinds: ['graph'], help: 'Graph host (sovereign clouds)' },
@@ -150,12 +187,25 @@ export function applyProfileFlags(raw: Record<string, unknown>, opts: FlagValues
     if (v === undefined) continue;
     if (!f.kinds.includes(kind))
       throw bad(`--${f.flags.split(' ')[0].slice(2)}`, `applies to ${f.kinds.join('/')} profiles, this one is ${kind}`);
-    if (v === '') delete raw[f.field];
-    else raw[f.field] = v;
+    setPath(raw, kind === 'ews' ? (f.ewsField ?? f.field) : f.field, v === '' ? undefined : v);
   }
   applyProxy(raw, opts, bad);
   applyTls(raw, opts, cwd, bad);
   return raw;
+}
+
+/** Sets (or with undefined removes) `a` or `a.b` on a stored profile object. */
+function setPath(raw: Record<string, unknown>, path: string, value: unknown): void {
+  const [head, sub] = path.split('.');
+  if (!sub) {
+    if (value === undefined) delete raw[head];
+    else raw[head] = value;
+    return;
+  }
+  const inner = { ...((raw[head] ?? {}) as Record<string, unknown>) };
+  if (value === undefined) delete inner[sub];
+  else inner[sub] = value;
+  raw[head] = inner;
 }
 
 function applyProxy(raw: Record<string, unknown>, opts: FlagValues, bad: (f: string, p: string) => CalpumpError): void {
@@ -200,7 +250,7 @@ function withoutKey(tls: unknown, key: string): Record<string, unknown> {
 /** Names a profile field the way the user typed it: `url` → `--url`, `tls.caFile` → `--ca-file`. */
 export function flagForField(field: string): string {
   const top = field.split(/[.[]/)[0];
-  const plain = FIELD_FLAGS.find((f) => f.field === top);
+  const plain = FIELD_FLAGS.find((f) => f.field === field || f.ewsField === field) ?? FIELD_FLAGS.find((f) => f.field === top);
   if (plain) return `${plain.flags.split(' ')[0]} (${field})`;
   if (field.startsWith('proxy')) return `--proxy / --proxy-user (${field})`;
   if (field === 'tls.caFile') return `--ca-file (${field})`;
@@ -259,9 +309,9 @@ export async function readSecretFlags(
   return out;
 }
 
-/** App credentials an EWS profile uses for legacy EWS on Microsoft 365 (legacyOnline). */
+/** App credentials an EWS profile uses for legacy EWS on Microsoft 365 (legacyOnline) or OAuth on-premises. */
 const LEGACY_ONLINE_SECRETS: ReadonlySet<SecretName> = new Set(['clientSecret', 'certificate']);
-const LEGACY_ONLINE_HINT = ' (an EWS profile has one only with --legacy-online-tenant and --legacy-online-client-id)';
+const LEGACY_ONLINE_HINT = ' (an EWS profile has one only with --auth oauth, or with --legacy-online-tenant and --legacy-online-client-id)';
 
 /** A secret flag that the profile's kind has no use for is a mistake worth reporting. */
 export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, kind: Kind, legacyOnline = false): void {
@@ -283,10 +333,16 @@ export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, k
 }
 
 /** Which secrets `profiles show` reports for a profile. */
-export function secretsShownFor(profile: { kind: Kind; proxy?: { mode: string }; flow?: string; legacyOnline?: unknown }): SecretName[] {
+export function secretsShownFor(profile: {
+  kind: Kind;
+  proxy?: { mode: string };
+  flow?: string;
+  legacyOnline?: unknown;
+  auth?: string;
+}): SecretName[] {
   const names: SecretName[] = [];
   if (profile.kind === 'ews' || profile.flow === 'password') names.push('password');
-  if (profile.kind === 'graph' || profile.legacyOnline) names.push('clientSecret', 'certificate');
+  if (profile.kind === 'graph' || profile.legacyOnline || profile.auth === 'oauth') names.push('clientSecret', 'certificate');
   if (profile.proxy?.mode === 'url') names.push('proxyPassword');
   return names;
 }

@@ -160,7 +160,7 @@ async function add(ctx: CliContext, opts: FlagValues & { kind: 'ews' | 'graph'; 
     ...(await readSecretFlags(opts, undefined, ctx)),
     ...(await certificateSecrets(ctx, opts, String(raw.name ?? opts.kind))),
   };
-  assertSecretsFit(secrets, opts.kind, !!raw.legacyOnline);
+  assertSecretsFit(secrets, opts.kind, !!raw.legacyOnline || raw.auth === 'oauth');
   await assertSecretStoreUsable(ctx, secrets);
   const profile = await ctx.profiles.add(raw).catch(nameFlags);
   await storeSecrets(ctx, profile, secrets);
@@ -187,7 +187,7 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
       (current) => {
         const next = applyProfileFlags(current, opts, ctx.io.cwd);
         warnings = applyGraphProfileFlags(next, opts);
-        assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline);
+        assertSecretsFit(secrets, current.kind as 'ews' | 'graph', !!next.legacyOnline || next.auth === 'oauth');
         return next;
       },
       { onNewId: (from, to) => (newId = { from, to }) },

@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n-context.js';
 import type { FormBinding } from './form-binding.js';
 import { SecretInput, SelectField, SwitchField, TextField } from './form-fields.js';
 import { FieldGrid } from './FieldGrid.js';
+import { GraphSection } from './GraphSection.js';
 
 export function EwsSection({ b }: { b: FormBinding }) {
   const t = useT();
@@ -60,6 +61,7 @@ export function EwsSection({ b }: { b: FormBinding }) {
           options={[
             { value: 'ntlm', label: t('profile.auth.ntlm') },
             { value: 'basic', label: t('profile.auth.basic') },
+            { value: 'oauth', label: t('profile.auth.oauth') },
           ]}
         />
         <TextField
@@ -70,7 +72,9 @@ export function EwsSection({ b }: { b: FormBinding }) {
           placeholder="svc-calpump@contoso.com"
           required
         />
-        {f.legacyOnline ? null : <SecretInput b={b} field="password" label={t('profile.password')} />}
+        {f.legacyOnline || (f.auth === 'oauth' && f.flow !== 'password') ? null : (
+          <SecretInput b={b} field="password" label={t('profile.password')} />
+        )}
         <SelectField
           b={b}
           field="access"
@@ -89,6 +93,7 @@ export function EwsSection({ b }: { b: FormBinding }) {
           options={(zones.includes(f.timeZone) ? zones : [f.timeZone, ...zones]).map((z) => ({ value: z, label: z }))}
         />
       </FieldGrid>
+      {f.auth === 'oauth' && !f.legacyOnline ? <GraphSection b={b} onPremises /> : null}
       <SwitchField b={b} field="legacyOnline" label={t('profile.legacyOnline')} />
       {isLegacyOnlineEws(f) ? (
         <MessageBar intent="warning" layout="multiline" data-testid="profile-legacy-warning">

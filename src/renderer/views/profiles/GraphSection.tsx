@@ -5,7 +5,8 @@ import type { FormBinding } from './form-binding.js';
 import { SecretInput, SelectField, TextField } from './form-fields.js';
 import { FieldGrid } from './FieldGrid.js';
 
-export function GraphSection({ b }: { b: FormBinding }) {
+/** `onPremises`: the OAuth settings of an EWS profile (no Graph host; the EWS user name serves the password flow). */
+export function GraphSection({ b, onPremises = false }: { b: FormBinding; onPremises?: boolean }) {
   const t = useT();
   const f = b.form;
   return (
@@ -50,7 +51,7 @@ export function GraphSection({ b }: { b: FormBinding }) {
       {f.flow === 'clientCredentials' && f.credential === 'certificate' ? (
         <SecretInput b={b} field="certificate" label={t('profile.certificate')} hint={t('profile.certificate.hint')} multiline />
       ) : null}
-      {f.flow === 'password' ? (
+      {f.flow === 'password' && !onPremises ? (
         <>
           <TextField b={b} field="graphUsername" label={t('profile.username')} placeholder="admin@contoso.onmicrosoft.com" required />
           <SecretInput b={b} field="password" label={t('profile.password')} />
@@ -60,7 +61,7 @@ export function GraphSection({ b }: { b: FormBinding }) {
         <TextField b={b} field="redirectUri" label={t('profile.redirectUri')} hint={t('profile.redirectUri.hint')} required />
       ) : null}
       <TextField b={b} field="authorityHost" label={t('profile.authorityHost')} hint={t('profile.authorityHost.hint')} />
-      <TextField b={b} field="graphHost" label={t('profile.graphHost')} hint={t('profile.graphHost.hint')} />
+      {onPremises ? null : <TextField b={b} field="graphHost" label={t('profile.graphHost')} hint={t('profile.graphHost.hint')} />}
     </FieldGrid>
   );
 }

@@ -4,6 +4,7 @@ import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { Logger } from '../../../log/logger.js';
 import { isTransientNetworkError } from '../../../net/network-errors.js';
 import type { HttpResponse } from '../../../net/http-client.js';
+import type { EwsProfile } from '../../../../shared/profile.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import type { XmlNode } from '../xml/safe-xml.js';
 import type { HttpSender } from './http-sender.js';
@@ -19,16 +20,18 @@ export interface RecordedRequest {
 }
 export type RequestRecorder = (r: RecordedRequest) => void;
 
-/** Legacy EWS on Microsoft 365: per-request bearer headers instead of Basic/NTLM (see core/auth/ews-bearer.ts). */
+/** OAuth (legacy EWS on Microsoft 365, or on-premises): per-request bearer headers instead of Basic/NTLM (core/auth/ews-bearer.ts). */
 export interface BearerAuth {
   headers(mailbox: string, opts?: { forceRefresh?: boolean }): Promise<Record<string, string>>;
+  /** App-only token: no mailbox of its own, every call impersonates. */
+  appOnly: boolean;
   /** X-AnchorMailbox for calls that act on no mailbox (autodiscover, directory lookups). */
   fallbackMailbox: string;
 }
 
 export interface EwsTransportOptions {
   http: HttpSender;
-  auth: 'basic' | 'ntlm';
+  auth: EwsProfile['auth'];
   username: string;
   /** Resolved lazily so a missing secret fails the call that needs it, with secrets.missing. */
   password: () => Promise<string>;

@@ -25,12 +25,15 @@ function looksLikeHtml(res: HttpResponse): boolean {
   return ct.includes('text/html') || /^\s*(<!DOCTYPE\s+html|<html[\s>])/i.test(res.body);
 }
 
-export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: 'basic' | 'ntlm' }): Classified {
+const SCHEME_NAMES: Record<string, string> = { basic: 'Basic', ntlm: 'NTLM', oauth: 'Bearer' };
+// NTLM also goes inside Negotiate (ntlm-handshake.ts), so a Negotiate-only server is not "not offered".
+const USABLE: Record<string, string[]> = { basic: ['basic'], ntlm: ['ntlm', 'negotiate'], oauth: ['bearer'] };
+
+export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: string }): Classified {
   if (res.status === 401) {
     const offered = parseAuthSchemes(res.headers['www-authenticate']);
-    const wanted = ctx.auth === 'basic' ? 'Basic' : 'NTLM';
-    // NTLM also goes inside Negotiate (ntlm-handshake.ts), so a Negotiate-only server is not "not offered".
-    const usable = ctx.auth === 'basic' ? ['basic'] : ['ntlm', 'negotiate'];
+    const wanted = SCHEME_NAMES[ctx.auth] ?? ctx.auth;
+    const usable = USABLE[ctx.auth] ?? [ctx.auth.toLowerCase()];
     if (offered.length && !offered.some((s) => usable.includes(s.toLowerCase()))) {
       throw new CalpumpError('ews.auth.schemeNotOffered', {
         params: { wanted, offered: offered.join(', ') },

@@ -6,7 +6,7 @@ import { CalpumpError } from '../../../errors/calpump-error.js';
 import { HttpClient } from '../../../net/http-client.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../../deps.js';
 import { discoverEwsUrl } from '../autodiscover/discover-ews-url.js';
-import { onlineBearer } from '../online-bearer.js';
+import { effectiveAccess, profileBearer } from '../online-bearer.js';
 import type { EwsSession } from '../session.js';
 import { EwsTransport, type RequestRecorder } from '../transport/ews-transport.js';
 import type { HttpSender } from '../transport/http-sender.js';
@@ -37,8 +37,8 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
       timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
     }));
   const logger = deps.logger.child({ profile: profile.name, backend: 'ews', direction: 'write' });
-  // Legacy EWS on Microsoft 365: the app-only bearer instead of Basic/NTLM, and always impersonating.
-  const bearer = profile.legacyOnline ? onlineBearer(profile, deps, http, logger) : undefined;
+  // OAuth (legacy EWS on Microsoft 365, or on-premises): the bearer instead of Basic/NTLM; app-only impersonates.
+  const bearer = profileBearer(profile, deps, http, logger);
   const transport = new EwsTransport({
     bearer,
     http,
@@ -67,10 +67,10 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
     url: url!,
     version: profile.exchangeVersion ?? 'Exchange2013',
     username: profile.username,
-    access: bearer ? 'impersonation' : profile.access,
+    access: effectiveAccess(profile, bearer),
     fallbackZone: profile.timeZone,
     logger,
-    appOnlyAnchor: bearer?.fallbackMailbox,
+    appOnlyAnchor: bearer?.appOnly ? bearer.fallbackMailbox : undefined,
   };
   return { session, close: () => (http instanceof HttpClient ? http.close() : undefined) };
 }
