@@ -9,7 +9,10 @@ import type { TrayState } from '../shared/rpc.js';
 import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
 import { registerIpcRpc } from './ipc-transport.js';
 import { createJobNotifier } from './job-notifier.js';
-import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
+import { createSecretStore } from '../core/secrets/create-secret-store.js';
+import type { FileSecretStore } from '../core/secrets/file-secret-store.js';
+import type { Dpapi } from '../core/platform/dpapi.js';
+import { migrateSafeStorageSecrets } from './safe-storage-migration.js';
 import { createTrayController, type TrayController } from './tray-controller.js';
 import { createMainWindow, lockDownContents } from './window-factory.js';
 import { applyStartAtLogin, claimSingleInstance, keepInTrayOnClose, launchedHidden, showWindow } from './window-lifecycle.js';
@@ -25,6 +28,9 @@ export interface DesktopOptions {
   /** Where profiles, jobs, secrets and logs live (default: app userData). */
   configDir?: string;
   createConnector?: ConnectorFactory;
+  /** Windows DPAPI for the shared secret store (default: this machine's; tests pass a fake, null for none). */
+  dpapi?: Dpapi | null;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface DesktopApp {
@@ -56,9 +62,12 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
   api.app.on('web-contents-created', (_e, contents) => lockDownContents(contents, api, startUrl));
 
   const configDir = opts.configDir ?? api.app.getPath('userData');
+  // The one store of this Windows account, shared with the CLI (DPAPI on Windows); see safe-storage-migration.ts.
+  let store: FileSecretStore | undefined;
   const core = await createCoreServices({
     configDir,
-    secrets: new SafeStorageSecretStore(api.safeStorage, configDir),
+    secrets: (logger) => (store = createSecretStore({ dir: configDir, env: opts.env ?? process.env, logger, dpapi: opts.dpapi })),
+    env: opts.env,
     version: api.app.getVersion(),
     features: { startAtLogin: true, notifications: api.notificationsSupported(), openExternal: true },
     schedule: true,
@@ -69,6 +78,9 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
       if (next.startAtLogin !== previous.startAtLogin) applyStartAtLogin(api.app, next.startAtLogin);
     },
   });
+  await migrateSafeStorageSecrets(api.safeStorage, configDir, store!, core.logger).catch((e: unknown) =>
+    core.logger.error('secrets.desktopMigrationFailed', { error: e instanceof Error ? e.message : String(e) }),
+  );
   const dispatcher = createDispatcher(core.services, { events: core.events });
   const lang = () => core.settings.peek()?.language ?? 'en';
   const appIcon = join(opts.assetsDir, 'icon.png');

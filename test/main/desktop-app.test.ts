@@ -8,6 +8,7 @@ import { startDesktopApp, type DesktopApp } from '../../src/main/desktop-app.js'
 import { CalpumpError } from '../../src/core/errors/calpump-error.js';
 import { IPC_CALL_CHANNEL, type RpcResult } from '../../src/shared/rpc.js';
 import { FakeConnector, makeEvent } from '../support/fake-connector.js';
+import { fakeDpapi } from '../support/fake-dpapi.js';
 import { createFakeElectron, eventFrom, type FakeWindow } from './fake-electron.js';
 
 let dir: string;
@@ -30,6 +31,8 @@ async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeCo
     preloadPath: '/opt/Calpump/dist/preload/index.cjs',
     assetsDir: '/opt/Calpump/assets',
     createConnector: async () => connector,
+    dpapi: fakeDpapi(),
+    env: {},
   });
   const win = fake.windows[0] as FakeWindow | undefined;
   const call = async (method: string, input: unknown = {}) =>
@@ -70,14 +73,16 @@ describe('desktop app', () => {
     expect(win!.visible).toBe(false);
   });
 
-  it('serves the UI over IPC, stores secrets with safeStorage, and sets the login item from settings', async () => {
+  it('serves the UI over IPC, stores secrets in the shared DPAPI-protected store, and sets the login item from settings', async () => {
     const { fake, call } = await start();
     const created = await call('profiles.create', {
       profile: { kind: 'ews', name: 'Contoso', url: 'https://mail.contoso.com/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' },
       secrets: { password: 'Passw0rd!' },
     });
     expect(created).toMatchObject({ ok: true, output: { secrets: { password: 'stored' } } });
-    expect(await readFile(join(dir, 'secrets.safe.json'), 'utf8')).not.toContain('Passw0rd!');
+    const store = await readFile(join(dir, 'secrets.enc.json'), 'utf8');
+    expect(store).not.toContain('Passw0rd!');
+    expect(JSON.parse(store).kdf).toMatchObject({ name: 'dpapi', scope: 'currentUser' });
     expect(await call('app.version')).toMatchObject({ ok: true, output: { version: '1.2.3', features: { startAtLogin: true } } });
     await call('app.setSettings', { startAtLogin: true });
     expect(fake.app.loginItem()).toEqual({ openAtLogin: true, args: ['--hidden'] });

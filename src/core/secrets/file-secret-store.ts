@@ -1,16 +1,19 @@
-// Headless SecretStore: one AES-256-GCM encrypted file (format documented in README.md next to this file).
+// The SecretStore of every host (CLI, serve, the desktop app, the Windows service): one AES-256-GCM encrypted
+// file (format documented in README.md next to this file). Its key comes from CALPUMP_SECRET_KEY, else Windows
+// DPAPI (the key, wrapped, in the file's header: no key file), else a key file beside the store.
 // Every write re-encrypts the whole map with a fresh random 12-byte IV; the header is bound to the ciphertext
 // as additional authenticated data, so neither can be swapped. A store that does not decrypt with the current
 // key is never overwritten: it is backed up and every call fails with secrets.unreadable until the right key
 // is supplied or the store is explicitly reset (resetUnreadable).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmod, copyFile, readdir, readFile, rename } from 'node:fs/promises';
+import { chmod, copyFile, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { nullLogger, type Logger } from '../log/logger.js';
 import { withFileLock } from '../store/file-lock.js';
+import type { Dpapi, DpapiScope } from '../platform/dpapi.js';
 import { createKeyFile, deriveKey, keyFromEnv, readKeyFile, SCRYPT_PARAMS, type KeySource } from './secret-key.js';
 import type { SecretStore } from './secret-store.js';
 
@@ -20,7 +23,12 @@ export const KEY_FILE = 'secret.key';
 const kdfSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('raw') }),
   z.object({ name: z.literal('scrypt'), salt: z.string(), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+  /** The AES key itself, protected by Windows DPAPI (base64 of the DPAPI blob). */
+  z.object({ name: z.literal('dpapi'), scope: z.enum(['currentUser', 'localMachine']), key: z.string() }),
 ]);
+
+/** DPAPI optional entropy: a blob made for the store opens only when asked for with this. */
+const DPAPI_ENTROPY = Buffer.from('calpump-secrets-v1', 'utf8');
 const fileSchema = z.object({
   format: z.literal('calpump-secrets'),
   version: z.literal(1),
@@ -37,6 +45,10 @@ export interface FileSecretStoreOptions {
   dir: string;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** Windows: protect the store's key with DPAPI instead of a key file (the host passes the platform's DPAPI). */
+  dpapi?: Dpapi;
+  /** DPAPI scope for a new key (default currentUser; the Windows service may use localMachine). */
+  dpapiScope?: DpapiScope;
 }
 
 export class FileSecretStore implements SecretStore {
@@ -45,12 +57,23 @@ export class FileSecretStore implements SecretStore {
   private readonly env: NodeJS.ProcessEnv;
   private readonly logger: Logger;
   private readonly derived = new Map<string, Buffer>();
+  private readonly dpapi?: Dpapi;
+  private readonly dpapiScope: DpapiScope;
+  private migrated = false;
 
   constructor(opts: FileSecretStoreOptions) {
     this.file = join(opts.dir, SECRETS_FILE);
     this.keyFile = join(opts.dir, KEY_FILE);
     this.env = opts.env ?? process.env;
     this.logger = opts.logger ?? nullLogger;
+    this.dpapi = opts.dpapi;
+    this.dpapiScope = opts.dpapiScope ?? 'currentUser';
+  }
+
+  /** How the key is protected for new writes: 'CALPUMP_SECRET_KEY', 'Windows DPAPI (currentUser)' or 'key file'. */
+  describeProtection(): string {
+    if (keyFromEnv(this.env)) return 'CALPUMP_SECRET_KEY';
+    return this.dpapi ? `Windows DPAPI (${this.dpapiScope})` : `key file ${this.keyFile}`;
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -71,6 +94,11 @@ export class FileSecretStore implements SecretStore {
     await this.mutate((m) => {
       delete m[key];
     });
+  }
+
+  /** Several values in one write (migrating another store). */
+  async setMany(entries: Record<string, string>): Promise<void> {
+    await this.mutate((m) => Object.assign(m, entries));
   }
 
   /** Deletes every key that starts with `prefix` in one write (removing a profile). */
@@ -110,7 +138,35 @@ export class FileSecretStore implements SecretStore {
 
   private async load(): Promise<Record<string, string>> {
     const existing = await this.readStoreFile();
+    if (existing && this.needsDpapiMigration(existing.kdf)) return this.migrateToDpapi();
     return existing ? this.decrypt(existing) : {};
+  }
+
+  /** A store still keyed by the key file, on a host that has DPAPI and no CALPUMP_SECRET_KEY. */
+  private needsDpapiMigration(kdf: Kdf): boolean {
+    return !this.migrated && kdf.name === 'raw' && !!this.dpapi && !keyFromEnv(this.env);
+  }
+
+  /**
+   * Re-encrypts a key-file store under a new DPAPI-protected key, then removes the key file: from then on no
+   * key lies beside the store. Runs once per process under the store's lock; a failure changes nothing.
+   */
+  private async migrateToDpapi(): Promise<Record<string, string>> {
+    return withFileLock(this.file, async () => {
+      const existing = await this.readStoreFile();
+      if (!existing) return {};
+      const map = await this.decrypt(existing);
+      if (existing.kdf.name === 'raw') {
+        await this.write(map, undefined);
+        const check = await this.readStoreFile();
+        if (!check || check.kdf.name !== 'dpapi') throw await this.unreadable('the store could not be re-encrypted with DPAPI');
+        await this.decrypt(check);
+        await rm(this.keyFile, { force: true });
+        this.logger.info('secrets.migratedToDpapi', { file: this.file, scope: this.dpapiScope, removed: this.keyFile });
+      }
+      this.migrated = true;
+      return map;
+    });
   }
 
   private async readStoreFile(): Promise<StoreFile | undefined> {
@@ -148,14 +204,7 @@ export class FileSecretStore implements SecretStore {
   }
 
   private async write(map: Record<string, string>, previous: Kdf | undefined): Promise<void> {
-    const source = keyFromEnv(this.env);
-    // Keep the salt of a passphrase store so the derived key stays cached; a new store gets a fresh salt.
-    const kdf: Kdf =
-      source?.kind === 'passphrase'
-        ? previous?.name === 'scrypt'
-          ? previous
-          : { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...SCRYPT_PARAMS }
-        : { name: 'raw' };
+    const kdf = await this.kdfForWrite(previous);
     const key = await this.keyFor(kdf, false);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -172,8 +221,24 @@ export class FileSecretStore implements SecretStore {
     await writeFileAtomic(this.file, `${JSON.stringify(out, null, 2)}\n`, 0o600);
   }
 
+  private async kdfForWrite(previous: Kdf | undefined): Promise<Kdf> {
+    const source = keyFromEnv(this.env);
+    // Keep the salt of a passphrase store so the derived key stays cached; a new store gets a fresh salt.
+    if (source?.kind === 'passphrase')
+      return previous?.name === 'scrypt' ? previous : { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...SCRYPT_PARAMS };
+    if (source?.kind === 'raw') return { name: 'raw' };
+    if (!this.dpapi) return { name: 'raw' };
+    // Keep a DPAPI-wrapped key as it is (same scope): every write stays readable by the other hosts.
+    if (previous?.name === 'dpapi' && previous.scope === this.dpapiScope) return previous;
+    const key = randomBytes(32);
+    const wrapped = (await this.dpapi.protect(key, this.dpapiScope, DPAPI_ENTROPY)).toString('base64');
+    this.derived.set(`dpapi:${wrapped}`, key);
+    return { name: 'dpapi', scope: this.dpapiScope, key: wrapped };
+  }
+
   /** The AES key for a store header; `existing` = the store already holds data (never invent a key then). */
   private async keyFor(kdf: Kdf, existing: boolean): Promise<Buffer> {
+    if (kdf.name === 'dpapi') return this.dpapiKey(kdf);
     const source: KeySource | undefined = keyFromEnv(this.env);
     if (kdf.name === 'scrypt') {
       if (source?.kind !== 'passphrase') {
@@ -194,6 +259,22 @@ export class FileSecretStore implements SecretStore {
     if (fromFile) return fromFile;
     if (existing) throw await this.unreadable(`the key file ${this.keyFile} is missing and CALPUMP_SECRET_KEY is not set`);
     return createKeyFile(this.keyFile, this.logger);
+  }
+
+  private async dpapiKey(kdf: Extract<Kdf, { name: 'dpapi' }>): Promise<Buffer> {
+    const cached = this.derived.get(`dpapi:${kdf.key}`);
+    if (cached) return cached;
+    if (!this.dpapi)
+      throw await this.unreadable('the key is protected by Windows DPAPI: open the store on Windows, as the account that wrote it');
+    let key: Buffer;
+    try {
+      key = await this.dpapi.unprotect(Buffer.from(kdf.key, 'base64'), kdf.scope, DPAPI_ENTROPY);
+    } catch (e) {
+      const who = kdf.scope === 'currentUser' ? 'the Windows account that wrote it' : 'the machine that wrote it';
+      throw await this.unreadable(`Windows DPAPI did not open the key (${(e as Error).message}); only ${who} can`);
+    }
+    this.derived.set(`dpapi:${kdf.key}`, key);
+    return key;
   }
 
   private describeKeySource(): string {

@@ -7,7 +7,8 @@ import type { Lang } from '../../core/doctor/catalogue.js';
 import { createLogger, type CalpumpLogger } from '../../core/log/create-logger.js';
 import { Redactor } from '../../core/log/redact.js';
 import { RotatingFileSink, TextStreamSink, type LogSink } from '../../core/log/sinks.js';
-import { FileSecretStore } from '../../core/secrets/file-secret-store.js';
+import { createSecretStore } from '../../core/secrets/create-secret-store.js';
+import type { FileSecretStore } from '../../core/secrets/file-secret-store.js';
 import { ProfileStore } from '../../core/store/profile-store.js';
 import type { AdhocExportDeps, AdhocExportRequest, ExportReport } from '../../core/sync/adhoc-export.js';
 import { SECRET_NAMES, secretKey, type LogLevel, type Profile } from '../../shared/profile.js';
@@ -88,7 +89,7 @@ export class CliContext {
   }
 
   get secrets(): FileSecretStore {
-    this.secretStore ??= new FileSecretStore({ dir: this.configDir, env: this.io.env, logger: this.logger });
+    this.secretStore ??= createSecretStore({ dir: this.configDir, env: this.io.env, logger: this.logger, dpapi: this.io.dpapi });
     return this.secretStore;
   }
 

@@ -2,6 +2,7 @@
 // tests drive it in-process with their own streams and stdin, without patching `process`.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Dpapi } from '../../core/platform/dpapi.js';
 
 export interface TextOut {
   write(chunk: string): unknown;
@@ -20,6 +21,8 @@ export interface CliIo {
   now: () => Date;
   /** Aborted on Ctrl+C for long-running commands (sim). */
   signal?: AbortSignal;
+  /** Windows DPAPI for the secret store (default: this machine's; tests pass a fake, or null for none). */
+  dpapi?: Dpapi | null;
 }
 
 export function processIo(): CliIo {

@@ -23,7 +23,7 @@ const BAD_INPUT_IDS = new Set(['input.invalid']);
 export async function main(argv: string[], overrides: MainOverrides = {}): Promise<number> {
   const io: CliIo = {
     ...processIo(),
-    ...pick(overrides, ['stdout', 'stderr', 'stdin', 'env', 'cwd', 'platform', 'homedir', 'now', 'signal']),
+    ...pick(overrides, ['stdout', 'stderr', 'stdin', 'env', 'cwd', 'platform', 'homedir', 'now', 'signal', 'dpapi']),
   };
   const services: CliServices = { ...defaultServices, ...pick(overrides, ['createConnector', 'runAdhocExport', 'runSimCommand']) };
   const ctx = new CliContext(io, services);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { createCoreServices, type BuiltCoreServices } from '../../core/rpc/core-services.js';
 import { createDispatcher, type Dispatcher } from '../../core/rpc/dispatcher.js';
-import { FileSecretStore } from '../../core/secrets/file-secret-store.js';
+import { createSecretStore } from '../../core/secrets/create-secret-store.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
 import { describeError } from '../../core/errors/calpump-error.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
@@ -69,7 +69,7 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
 
   const core = await createCoreServices({
     configDir: opts.configDir,
-    secrets: opts.secrets ?? ((logger) => new FileSecretStore({ dir: opts.configDir, env, logger })),
+    secrets: opts.secrets ?? ((logger) => createSecretStore({ dir: opts.configDir, env, logger })),
     version: opts.version ?? '0.0.0',
     features: { startAtLogin: false, notifications: false, openExternal: false },
     env,
