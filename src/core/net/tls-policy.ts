@@ -1,9 +1,13 @@
 // Per-profile TLS trust. Verification is always on: a profile may only ADD a trusted CA (tls.caFile) or
 // PIN one exact leaf certificate (tls.pinnedSha256). Nothing here turns verification off for a process.
+// "System CAs" are Node's bundled roots plus, on Windows, the Windows certificate store when the runtime can
+// read it (src/core/platform/cert-store.ts), so an internal CA deployed by group policy is trusted as it is
+// by Windows itself.
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import type { TlsSetting } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
+import { hostSystemCertificates, type SystemCertificates } from '../platform/cert-store.js';
 
 export type TlsMode = 'system' | 'caFile' | 'pinned';
 
@@ -23,7 +27,21 @@ export function normaliseFingerprint(fp: string): string {
   return hex.match(/.{2}/g)?.join(':') ?? '';
 }
 
-export async function loadTlsPolicy(tls: TlsSetting | undefined): Promise<TlsPolicy> {
+/** The OS store's certificates (none when there is no store or it cannot be read, with the reason). */
+async function systemExtras(store: SystemCertificates | undefined): Promise<{ pems: string[]; label: string }> {
+  if (!store) return { pems: [], label: 'system CAs' };
+  try {
+    const pems = await store.certificates();
+    return { pems, label: `system CAs + ${store.source} (${pems.length})` };
+  } catch (e) {
+    return { pems: [], label: `system CAs (${store.source} unreadable: ${(e as Error).message})` };
+  }
+}
+
+export async function loadTlsPolicy(
+  tls: TlsSetting | undefined,
+  systemStore: SystemCertificates | undefined = hostSystemCertificates(),
+): Promise<TlsPolicy> {
   if (tls?.pinnedSha256) {
     const pinned = normaliseFingerprint(tls.pinnedSha256);
     return { mode: 'pinned', pinned, description: `pinned certificate SHA-256 ${pinned}` };
@@ -44,7 +62,10 @@ export async function loadTlsPolicy(tls: TlsSetting | undefined): Promise<TlsPol
       });
     }
     // In addition to, not instead of, the system CAs: a public Exchange certificate keeps working.
-    return { mode: 'caFile', ca: [...rootCertificates, pem], description: `system CAs + ${tls.caFile}` };
+    const extras = await systemExtras(systemStore);
+    return { mode: 'caFile', ca: [...rootCertificates, ...extras.pems, pem], description: `${extras.label} + ${tls.caFile}` };
   }
-  return { mode: 'system', description: 'system CAs' };
+  const extras = await systemExtras(systemStore);
+  if (!extras.pems.length) return { mode: 'system', description: extras.label };
+  return { mode: 'system', ca: [...rootCertificates, ...extras.pems], description: extras.label };
 }
