@@ -265,8 +265,12 @@ export const runRecordSchema = z.object({
   /** Events in the output after the run, and changes written (upserts + deletes). */
   items: z.number().int().nonnegative(),
   itemsWritten: z.number().int().nonnegative(),
-  /** The first errors of the run (capped), each with where it happened. */
-  errors: z.array(z.object({ mailbox: z.string().optional(), folder: z.string().optional(), error: errorInfoSchema })),
+  /** Items left out on purpose (not a calendar item, no start, an unknown time zone): never taken as deleted. */
+  itemsSkipped: z.number().int().nonnegative().optional(),
+  /** The first errors of the run (capped), each with where it happened; `item` for an item left out. */
+  errors: z.array(
+    z.object({ mailbox: z.string().optional(), folder: z.string().optional(), item: z.string().optional(), error: errorInfoSchema }),
+  ),
   /** One entry per mailbox the run covered (a two-way run: one per side), in mailbox order. */
   mailboxes: z.array(runMailboxSchema).default([]),
   /**

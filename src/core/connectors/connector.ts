@@ -3,6 +3,15 @@
 import type { CalpumpError } from '../errors/calpump-error.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
 
+/** An item a read leaves out on purpose (not a calendar item, no start, an unknown time zone), with its id. */
+export interface ItemSkip {
+  itemId: string;
+  error: CalpumpError;
+}
+
+/** Told about every skipped item, so a run can count and list them (connectors also log each one). */
+export type ItemSkipReporter = (skip: ItemSkip) => void;
+
 export interface CalendarViewOptions {
   /** Include the body text (opt-in: bodies are large and may be confidential). */
   includeBody?: boolean;
@@ -12,6 +21,7 @@ export interface CalendarViewOptions {
    */
   includeAttendees?: boolean;
   signal?: AbortSignal;
+  onItemSkipped?: ItemSkipReporter;
 }
 
 export interface AvailabilityOptions {
@@ -35,6 +45,7 @@ export interface SyncOptions {
    * changed item). Connectors that ignore it fill `changes` as usual, so read both.
    */
   idsOnly?: boolean;
+  onItemSkipped?: ItemSkipReporter;
 }
 
 export interface SyncResult {

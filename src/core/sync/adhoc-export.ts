@@ -37,6 +37,8 @@ export interface MailboxExportResult {
   error?: ErrorInfo;
   /** Dry run: the first few items, so the user sees what would be written. */
   sample?: NormalisedEvent[];
+  /** Items the connector left out on purpose, each with its id and catalogue error (not taken as deleted). */
+  skipped?: Array<{ item: string; error: ErrorInfo }>;
 }
 
 export interface ExportReport {
@@ -93,10 +95,12 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
   const results = await mapBounded(mailboxes, req.concurrency ?? DEFAULT_CONCURRENCY, async (mailbox): Promise<MailboxExportResult> => {
     const base = { mailbox, folder: req.folder };
     let result: MailboxExportResult;
+    const skipped: NonNullable<MailboxExportResult['skipped']> = [];
     try {
       const events = connector.calendarView(mailbox, req.folder, req.from, req.to, {
         includeBody: !!req.includeBody,
         includeAttendees: req.includeAttendees ?? true,
+        onItemSkipped: (s) => void skipped.push({ item: s.itemId, error: s.error.info() }),
       });
       if (req.dryRun) {
         result = { ...base, ok: true, ...(await countWithSample(events)) };
@@ -104,7 +108,8 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
         const written = await writeFolderFile(req.outDir, base, req.format, events, { csvKeepFormulas: req.csvKeepFormulas });
         result = { ...base, ok: true, items: written.items, file: written.file };
       }
-      log.info('export.mailbox.done', { mailbox, items: result.items });
+      if (skipped.length) result.skipped = skipped;
+      log.info('export.mailbox.done', { mailbox, items: result.items, skipped: skipped.length });
     } catch (e) {
       const err = toCalpumpError(e);
       log.warn('export.mailbox.failed', { mailbox, errorId: err.id, evidence: err.evidence });

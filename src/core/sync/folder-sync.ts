@@ -1,7 +1,7 @@
 // One (job, mailbox, folder) through the pump: replay an unfinished write → ask for changes → read what is needed
 // → filter → diff against what the target holds → write → commit state. A folder with no changes on the server
 // costs exactly one request (the sync call) and no disk writes.
-import type { ChangeRef, Connector, SyncResult } from '../connectors/connector.js';
+import type { ChangeRef, Connector, ItemSkip, SyncResult } from '../connectors/connector.js';
 import type { Logger } from '../log/logger.js';
 import type { Job } from '../../shared/job.js';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
@@ -21,6 +21,8 @@ export interface FolderSyncContext {
   now: () => Date;
   configHash: string;
   signal?: AbortSignal;
+  /** An item the connector left out on purpose (counted and listed in the run record). */
+  onItemSkipped?: (mailbox: string, folder: string, skip: ItemSkip) => void;
 }
 
 export interface FolderSyncOutcome {
@@ -50,6 +52,7 @@ export async function readFiltered(
     includeBody: ctx.job.filters.includeBody,
     includeAttendees: ctx.job.filters.includeAttendees,
     signal: ctx.signal,
+    onItemSkipped: (skip) => ctx.onItemSkipped?.(mailbox, folder, skip),
   });
   for await (const raw of events) {
     const e = applyFilters(raw, ctx.job.filters);

@@ -51,6 +51,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   const errors: RunRecord['errors'] = [];
   let mailboxesOk = 0;
   let mailboxesFailed = 0;
+  let itemsSkipped = 0;
   let started = false;
 
   let outputs: RunOutput[] = [];
@@ -66,6 +67,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         mailboxesOk,
         mailboxesFailed,
         mailboxes: perMailbox(folders, (f) => (dryRun ? 0 : f.upserts + f.deletes)),
+        itemsSkipped,
         errors,
         outputs,
       },
@@ -99,6 +101,10 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       now,
       configHash: configHashOf(job),
       signal: opts.signal,
+      onItemSkipped: (mailbox, folder, skip) => {
+        itemsSkipped++;
+        errors.push({ mailbox, folder, item: skip.itemId, error: skip.error.info() });
+      },
     };
     // Backends that batch across mailboxes (Graph) learn every folder's changes first, in few requests.
     const asked =

@@ -18,6 +18,8 @@ export interface RunTally {
   mailboxesFailed: number;
   /** Per mailbox (see perMailbox / perResult). */
   mailboxes: RunMailbox[];
+  /** Items the connectors left out on purpose (each also in `errors` with its id). */
+  itemsSkipped?: number;
   errors: RunRecord['errors'];
   /** What holds the run's output (none for a dry run, an import or a two-way run). */
   outputs?: RunOutput[];
@@ -63,6 +65,7 @@ export function buildRunRecord(job: Job, t: RunTally): RunRecord {
     mailboxesFailed: t.mailboxesFailed,
     items: t.mailboxes.reduce((n, m) => n + m.items, 0),
     itemsWritten: t.mailboxes.reduce((n, m) => n + m.itemsWritten, 0),
+    ...(t.itemsSkipped ? { itemsSkipped: t.itemsSkipped } : {}),
     errors: t.errors.slice(0, MAX_RECORDED_ERRORS),
     mailboxes: t.mailboxes,
     outputs,
@@ -81,6 +84,7 @@ export function finishRun(job: Job, t: RunTally, end: { log: Logger; emit: (e: P
     ok: record.mailboxesOk,
     failed: record.mailboxesFailed,
     written: record.itemsWritten,
+    skipped: record.itemsSkipped ?? 0,
   });
   if (!end.announced)
     end.emit({ type: 'job.started', jobId: job.id, jobName: job.name, runId: t.runId, at: t.startedAt, mailboxes: 0, dryRun: t.dryRun });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
+import type { CalendarViewOptions } from '../../../src/core/connectors/connector.js';
 import { FakeConnector, makeEvent, makeSeries } from '../../support/fake-connector.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
 
@@ -169,5 +170,33 @@ describe('runJob (folder target, fake connector)', () => {
     const [a, b] = await Promise.all([h.run(job(), c), h.run(job(), c)]);
     const statuses = [a.record, b.record].map((r) => r.errors[0]?.error.id ?? r.status).sort();
     expect(statuses).toEqual(['ok', 'pump.jobRunning']);
+  });
+
+  it('an item the connector leaves out is counted in the run and listed with its id, never silently dropped', async () => {
+    class SkippingConnector extends FakeConnector {
+      override async *calendarView(mailbox: string, folderId: string, from: Date, to: Date, o: CalendarViewOptions = {}) {
+        if (mailbox === 'jan@contoso.com')
+          o.onItemSkipped?.({
+            itemId: 'resp-1',
+            error: new CalpumpError('ews.item.unsupported', {
+              params: { itemId: 'resp-1', itemClass: 'MeetingResponse', mailbox, folder: folderId },
+            }),
+          });
+        yield* super.calendarView(mailbox, folderId, from, to);
+      }
+    }
+    const c = new SkippingConnector();
+    for (const [m, folders] of world().mailboxes) c.mailboxes.set(m, folders);
+    const r = await h.run(job(), c);
+    expect(r.record).toMatchObject({ status: 'partial', mailboxesOk: 2, itemsSkipped: 1 });
+    expect(r.record.errors).toEqual([
+      expect.objectContaining({
+        mailbox: 'jan@contoso.com',
+        folder: 'calendar',
+        item: 'resp-1',
+        error: expect.objectContaining({ id: 'ews.item.unsupported' }),
+      }),
+    ]);
+    expect((await fileEvents(h, 'jan@contoso.com')).map((e) => e.id)).toEqual(['jan1']);
   });
 });

@@ -7,8 +7,9 @@ import type { NormalisedEvent } from '../../../shared/model.js';
 import type { CalendarItemData } from './native/calendar-item.js';
 import { eventFromItem } from './native/event-from-item.js';
 import { OrganizerResolver } from './native/organizer-resolver.js';
+import type { SkipReporter } from './native/item-answers.js';
 import { findCalendarView } from './operations/find-calendar-view.js';
-import { detailRequest, fillSeriesMasters, getItemData } from './operations/get-calendar-items.js';
+import { detailRequest, fillSeriesMasters, getItemData, skipReporter } from './operations/get-calendar-items.js';
 import type { EwsSession } from './session.js';
 
 export interface CalendarReadOptions {
@@ -20,6 +21,8 @@ export interface CalendarReadOptions {
   signal?: AbortSignal;
   /** Shared per connector: legacy DN → SMTP of organizers. */
   organizers?: OrganizerResolver;
+  /** Told about each item left out on purpose (not a calendar item, or without its times); also logged. */
+  onItemSkipped?: SkipReporter;
 }
 
 const DAY = 86_400_000;
@@ -38,6 +41,7 @@ async function complete(
   items: CalendarItemData[],
   o: CalendarReadOptions,
   organizers: OrganizerResolver,
+  skip: SkipReporter,
 ): Promise<CalendarItemData[]> {
   const includeAttendees = o.includeAttendees !== false;
   if (!includeAttendees && !o.includeBody) {
@@ -48,7 +52,7 @@ async function complete(
     if (!unresolved.length) return items;
     // ResolveNames could not say (DN unknown to the directory, lookup refused): GetItem names the organizer.
     const ids = unresolved.map((i) => items[i].id);
-    const got = await getItemData(s, mailbox, ids, { fields: ['calendar:Organizer'] });
+    const got = await getItemData(s, mailbox, ids, { fields: ['calendar:Organizer'] }, skip);
     const gone = new Set<string>();
     unresolved.forEach((i, k) => {
       if (!got[k]) gone.add(items[i].id);
@@ -61,6 +65,7 @@ async function complete(
     mailbox,
     items.map((d) => d.id),
     detailRequest({ includeAttendees, includeBody: o.includeBody }),
+    skip,
   );
   const out: CalendarItemData[] = [];
   items.forEach((d, i) => {
@@ -87,6 +92,14 @@ export async function* readCalendarView(
 ): AsyncGenerator<NormalisedEvent> {
   const masterCache = new Map<string, string>();
   const organizers = o.organizers ?? new OrganizerResolver();
+  // An item returned again at a page or chunk border is counted once.
+  const skippedIds = new Set<string>();
+  const onSkip: SkipReporter = (x) => {
+    if (skippedIds.has(x.itemId)) return;
+    skippedIds.add(x.itemId);
+    o.onItemSkipped?.(x);
+  };
+  const skip = skipReporter(s, onSkip);
   const eventOpts = {
     fallbackZone: s.fallbackZone,
     seriesIdByUid: masterCache,
@@ -101,7 +114,7 @@ export async function* readCalendarView(
     let cursor = chunkStart;
     for (;;) {
       o.signal?.throwIfAborted();
-      const page = await findCalendarView(s, mailbox, folder, cursor, chunkEnd, o.pageSize);
+      const page = await findCalendarView(s, mailbox, folder, cursor, chunkEnd, o.pageSize, onSkip);
       const fresh = page.items.filter((i) => !seen.has(i.id));
       for (const i of fresh) {
         seen.add(i.id);
@@ -109,7 +122,10 @@ export async function* readCalendarView(
       }
       if (fresh.length) {
         // Independent lookups for the same page, so one mailbox waits for one round trip instead of two.
-        const [items] = await Promise.all([complete(s, mailbox, fresh, o, organizers), fillSeriesMasters(s, mailbox, fresh, masterCache)]);
+        const [items] = await Promise.all([
+          complete(s, mailbox, fresh, o, organizers, skip),
+          fillSeriesMasters(s, mailbox, fresh, masterCache),
+        ]);
         for (const d of items) yield eventFromItem(d, eventOpts);
       }
       if (page.includesLast || !page.items.length) break;

@@ -230,6 +230,7 @@ export class EwsConnector implements Connector {
       includeAttendees: opts.includeAttendees,
       signal: opts.signal,
       organizers: this.organizers,
+      onItemSkipped: opts.onItemSkipped,
     });
   }
 
@@ -268,7 +269,7 @@ export class EwsConnector implements Connector {
         fullResync: fullResync || undefined,
       };
     const changedIds = [...kinds].filter(([, k]) => k !== 'delete').map(([id]) => id);
-    const events = changedIds.length ? await getCalendarItems(s, mb, changedIds) : [];
+    const events = changedIds.length ? await getCalendarItems(s, mb, changedIds, { onItemSkipped: opts.onItemSkipped }) : [];
     const changes: Change[] = events.map((event) => ({ kind: kinds.get(event.id) === 'create' ? 'create' : 'update', event }));
     for (const [id, k] of kinds) if (k === 'delete') changes.push({ kind: 'delete', id });
     return { changes, nextState: current ?? '', fullResync: fullResync || undefined };

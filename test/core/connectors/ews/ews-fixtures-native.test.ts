@@ -93,7 +93,10 @@ describe('EWS native read path on recorded Exchange answers', () => {
     expect(e1).toBeInstanceOf(CalpumpError);
     expect((e1 as CalpumpError).params.code).toBe('ErrorCalendarViewRangeTooBig');
 
-    const denied = new FixtureHttp().on('FindItem', 'find-item-view-page1-2019.xml').on('GetItem', 'get-item-access-denied-2019.xml');
+    const denied = new FixtureHttp()
+      .on('FindItem', 'find-item-view-page1-2019.xml')
+      .on('GetItem', 'get-item-access-denied-2019.xml')
+      .on('GetItem:masters', 'get-item-master-uid-2019.xml');
     const e2 = await collect(
       fixtureConnector(denied, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
     ).catch((e) => e);

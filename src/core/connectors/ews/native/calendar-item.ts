@@ -147,11 +147,3 @@ export function readCalendarItem(item: XmlNode): CalendarItemData {
   }
   return d;
 }
-
-/** The CalendarItems of a FindItem RootFolder or a GetItem message's Items (other item types are skipped). */
-export function calendarItemsOf(items: XmlNode | undefined): CalendarItemData[] {
-  if (!items) return [];
-  const out: CalendarItemData[] = [];
-  for (const c of items.children) if (c.name === 'CalendarItem') out.push(readCalendarItem(c));
-  return out;
-}

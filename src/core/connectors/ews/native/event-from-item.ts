@@ -4,7 +4,7 @@
 import type { NormalisedEvent, ShowAs, Sensitivity } from '../../../../shared/model.js';
 import { windowsToIana } from '../../../../shared/time-zones.js';
 import { allDayInstant } from './all-day.js';
-import type { AttendeeData, CalendarItemData } from './calendar-item.js';
+import type { AttendeeData, CalendarItemData, MailboxData } from './calendar-item.js';
 
 const SHOW_AS: Record<string, ShowAs> = {
   Free: 'free',
@@ -49,8 +49,18 @@ function ianaOf(windowsZone: string): string {
   return z;
 }
 
+/**
+ * The address when it is an SMTP address; undefined for a legacy Exchange DN (/O=…/CN=…, RoutingType EX) that
+ * nobody could resolve: such a person is exported by name only, never with a DN as their e-mail address.
+ */
+export function smtpOf(m: MailboxData): string | undefined {
+  const email = m.email?.trim();
+  if (!email || m.routingType === 'EX' || email.startsWith('/') || !email.includes('@')) return undefined;
+  return email;
+}
+
 function people(list: AttendeeData[] | undefined, type: 'required' | 'optional' | 'resource') {
-  return (list ?? []).map((a) => ({ name: a.name, email: a.email, type, response: RESPONSE[a.response ?? 'Unknown'] ?? 'unknown' }));
+  return (list ?? []).map((a) => ({ name: a.name, email: smtpOf(a), type, response: RESPONSE[a.response ?? 'Unknown'] ?? 'unknown' }));
 }
 
 export function eventFromItem(d: CalendarItemData, opts: EventOptions): NormalisedEvent {
@@ -68,7 +78,7 @@ export function eventFromItem(d: CalendarItemData, opts: EventOptions): Normalis
     timeZone,
     isAllDay,
     location: d.location ?? '',
-    organizer: d.organizer ? { name: d.organizer.name, email: d.organizer.email } : undefined,
+    organizer: d.organizer ? { name: d.organizer.name, email: smtpOf(d.organizer) } : undefined,
     showAs: SHOW_AS[d.freeBusy ?? 'NoData'] ?? 'unknown',
     sensitivity: SENSITIVITY[d.sensitivity ?? 'Normal'] ?? 'normal',
     isCancelled: d.isCancelled ?? false,

@@ -3,11 +3,12 @@
 // ErrorInvalidPropertyRequest). Organizers of internal people come back as legacy DNs (RoutingType EX).
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { ExchangeVersionName } from '../library-call.js';
-import { calendarItemsOf, type CalendarItemData } from '../native/calendar-item.js';
+import { readCalendarItem, type CalendarItemData } from '../native/calendar-item.js';
+import { unsupportedItem, type SkipReporter } from '../native/item-answers.js';
 import { fieldUris, folderIdXml, postNative, throwIfError } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
 import { child } from '../xml/safe-xml.js';
-import { getItemData } from './get-calendar-items.js';
+import { getItemData, skipReporter, withTimes } from './get-calendar-items.js';
 
 export type CalendarViewEntry = CalendarItemData & { start: string; end: string };
 
@@ -64,6 +65,7 @@ async function findPage(
   to: Date,
   maxEntries: number,
   fields: string[],
+  skip: SkipReporter,
 ): Promise<CalendarViewPage> {
   const { messages, ctx } = await postNative(
     s,
@@ -76,13 +78,16 @@ async function findPage(
   const root = child(msg, 'RootFolder');
   if (!root) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'FindItem answer without RootFolder' });
   const items: CalendarViewEntry[] = [];
-  for (const d of calendarItemsOf(child(root, 'Items'))) {
-    if (!d.id || !d.start || !d.end)
-      throw new CalpumpError('ews.response.malformed', {
-        params: { url: s.url },
-        evidence: `FindItem CalendarItem without ItemId, Start or End (${d.id || 'no id'})`,
-      });
-    items.push(d as CalendarViewEntry);
+  for (const node of child(root, 'Items')?.children ?? []) {
+    const id = child(node, 'ItemId')?.attrs.Id;
+    if (!id) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: `FindItem ${node.name} without ItemId` });
+    // A MeetingRequest/MeetingResponse in a calendar folder: counted and reported, never silently dropped.
+    if (node.name !== 'CalendarItem') {
+      skip(unsupportedItem(ctx, id, node.name));
+      continue;
+    }
+    const d = readCalendarItem(node);
+    if (withTimes(s, mailbox, d, skip)) items.push(d as CalendarViewEntry);
   }
   return { items, includesLast: root.attrs.IncludesLastItemInRange !== 'false' };
 }
@@ -97,13 +102,15 @@ async function leanPage(
   from: Date,
   to: Date,
   maxEntries: number,
+  skip: SkipReporter,
 ): Promise<CalendarViewPage> {
-  const page = await findPage(s, mailbox, folder, from, to, maxEntries, TIMES_ONLY);
+  const page = await findPage(s, mailbox, folder, from, to, maxEntries, TIMES_ONLY, skip);
   const full = await getItemData(
     s,
     mailbox,
     page.items.map((i) => i.id),
     { fields: findFields(s.version) },
+    skip,
   );
   const items: CalendarViewEntry[] = [];
   page.items.forEach((d, i) => {
@@ -121,10 +128,12 @@ export async function findCalendarView(
   from: Date,
   to: Date,
   maxEntries: number,
+  onSkip?: SkipReporter,
 ): Promise<CalendarViewPage> {
+  const skip = skipReporter(s, onSkip);
   if (!s.leanFindItem) {
     try {
-      return await findPage(s, mailbox, folder, from, to, maxEntries, findFields(s.version));
+      return await findPage(s, mailbox, folder, from, to, maxEntries, findFields(s.version), skip);
     } catch (e) {
       if (!(e instanceof CalpumpError) || e.params.code !== 'ErrorInvalidPropertyRequest') throw e;
       s.leanFindItem = true;
@@ -135,5 +144,5 @@ export async function findCalendarView(
       });
     }
   }
-  return leanPage(s, mailbox, folder, from, to, maxEntries);
+  return leanPage(s, mailbox, folder, from, to, maxEntries, skip);
 }

@@ -1,17 +1,19 @@
 // GetItem in batches, built and read natively: the attendee lists, SMTP organizer and body that FindItem cannot
 // return; full items for sync changes; and the series masters (RecurringMasterItemId) that give occurrences
-// their seriesId. An item deleted between FindItem and GetItem (ErrorItemNotFound) is simply absent.
+// their seriesId. Answers are matched to the ids by ItemId (native/item-answers.ts): an item deleted between
+// FindItem and GetItem (ErrorItemNotFound) is absent, an item of another class is a reported skip, and an answer
+// that does not account for every id is an error — never a silent deletion.
 import type { NormalisedEvent } from '../../../../shared/model.js';
-import { calendarItemsOf, type CalendarItemData } from '../native/calendar-item.js';
+import { CalpumpError } from '../../../errors/calpump-error.js';
+import type { CalendarItemData } from '../native/calendar-item.js';
 import { eventFromItem } from '../native/event-from-item.js';
-import { fieldUris, postNative, throwIfError } from '../native/soap-call.js';
+import { masterItems, matchItems, type SkipReporter } from '../native/item-answers.js';
+import { fieldUris, postNative } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
-import { child, escapeXml } from '../xml/safe-xml.js';
+import { escapeXml } from '../xml/safe-xml.js';
 import { findFields } from './find-calendar-view.js';
 
 export const GET_ITEM_BATCH = 50;
-
-const GONE = new Set(['ErrorItemNotFound']);
 const PEOPLE_FIELDS = ['calendar:Organizer', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees', 'calendar:Resources'];
 
 export interface DetailRequest {
@@ -29,25 +31,30 @@ export function getItemBody(ids: string[], r: DetailRequest): string {
   return `<m:GetItem>${shape}<m:ItemIds>${idXml}</m:ItemIds></m:GetItem>`;
 }
 
-/** One entry per requested id, in order; undefined where the item no longer exists. */
+/** What a read does with an item it leaves out (logged as a warning when nobody else listens). */
+export function skipReporter(s: EwsSession, onSkip?: SkipReporter): SkipReporter {
+  return (skip) => {
+    s.logger.warn('ews.item.skipped', { itemId: skip.itemId, errorId: skip.error.id, evidence: skip.error.evidence });
+    onSkip?.(skip);
+  };
+}
+
+/**
+ * One entry per requested id, in order; undefined where the item no longer exists or is not a calendar item
+ * (reported through `skip`). Throws when an answer does not account for every id.
+ */
 export async function getItemData(
   s: EwsSession,
   mailbox: string,
   ids: string[],
   r: DetailRequest,
+  skip: SkipReporter = skipReporter(s),
 ): Promise<Array<CalendarItemData | undefined>> {
   const out: Array<CalendarItemData | undefined> = [];
   for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
     const batch = ids.slice(i, i + GET_ITEM_BATCH);
     const { messages, ctx } = await postNative(s, mailbox, undefined, getItemBody(batch, r));
-    for (let j = 0; j < batch.length; j++) {
-      const msg = messages[j];
-      if (!msg || throwIfError(msg, ctx, GONE)) {
-        out.push(undefined);
-        continue;
-      }
-      out.push(calendarItemsOf(child(msg, 'Items'))[0]);
-    }
+    out.push(...matchItems(batch, messages, ctx, skip));
   }
   return out;
 }
@@ -72,14 +79,21 @@ export async function fillSeriesMasters(
     if (d.uid && (d.type === 'Occurrence' || d.type === 'Exception') && !cache.has(d.uid) && !need.has(d.uid)) need.set(d.uid, d.id);
   }
   if (!need.size) return;
-  const masters = await getItemData(s, mailbox, [...need.values()], { fields: ['calendar:UID'], masters: true });
-  for (const m of masters) if (m?.uid && m.id) cache.set(m.uid, m.id);
+  const ids = [...need.values()];
+  for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
+    const batch = ids.slice(i, i + GET_ITEM_BATCH);
+    const { messages, ctx } = await postNative(s, mailbox, undefined, getItemBody(batch, { fields: ['calendar:UID'], masters: true }));
+    // Matched by UID, not by position: a master missing from the answer only leaves its occurrences without seriesId.
+    for (const m of masterItems(messages, ctx)) if (m.uid && m.id) cache.set(m.uid, m.id);
+  }
 }
 
 export interface GetCalendarItemsOptions {
   includeBody?: boolean;
   /** UID → series master id, shared across pages of one read so each series is looked up once. */
   masterCache?: Map<string, string>;
+  /** Told about each item left out on purpose (not a calendar item, or missing its times). */
+  onItemSkipped?: SkipReporter;
 }
 
 /** Full normalised events for ids (sync changes): one GetItem pass with every property, SMTP organizers. */
@@ -90,10 +104,24 @@ export async function getCalendarItems(
   opts: GetCalendarItemsOptions = {},
 ): Promise<NormalisedEvent[]> {
   const fields = [...findFields(s.version), ...PEOPLE_FIELDS.slice(1), ...(opts.includeBody ? ['item:Body'] : [])];
-  const items = (await getItemData(s, mailbox, ids, { fields, bodyText: opts.includeBody })).filter(
-    (d): d is CalendarItemData => !!d?.id && !!d.start && !!d.end,
+  const skip = skipReporter(s, opts.onItemSkipped);
+  const items = (await getItemData(s, mailbox, ids, { fields, bodyText: opts.includeBody }, skip)).filter(
+    (d): d is CalendarItemData => !!d && withTimes(s, mailbox, d, skip),
   );
   const cache = opts.masterCache ?? new Map<string, string>();
   await fillSeriesMasters(s, mailbox, items, cache);
   return items.map((d) => eventFromItem(d, { fallbackZone: s.fallbackZone, seriesIdByUid: cache, includeBody: opts.includeBody }));
+}
+
+/** A calendar item without Start or End cannot be placed: a reported skip, not a crash and not a silent loss. */
+export function withTimes(s: EwsSession, mailbox: string, d: CalendarItemData, skip: SkipReporter): boolean {
+  if (d.start && d.end) return true;
+  skip({
+    itemId: d.id,
+    error: new CalpumpError('ews.item.incomplete', {
+      params: { itemId: d.id, field: d.start ? 'End' : 'Start', mailbox },
+      evidence: `CalendarItem ${d.id} without ${d.start ? 'End' : 'Start'}`,
+    }),
+  });
+  return false;
 }
