@@ -32,6 +32,8 @@ export const LOG_FILE = join('logs', 'calpump.log');
 export interface CoreServicesOptions {
   configDir: string;
   secrets: SecretStore | ((logger: CalpumpLogger) => SecretStore);
+  /** More places for log records (the Windows service: errors to the Event Log). */
+  extraSinks?: LogSink[];
   version: string;
   features: HostFeatures;
   env?: NodeJS.ProcessEnv;
@@ -74,6 +76,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     followLevel(recent, level),
   ];
   if (opts.console) sinks.push(new TextStreamSink({ stream: opts.console, level: 'warn' }));
+  sinks.push(...(opts.extraSinks ?? []));
   const redactor = new Redactor();
   const logger = createLogger({ sinks, level: 'all', redactor });
   const secrets = typeof opts.secrets === 'function' ? opts.secrets(logger) : opts.secrets;

@@ -29,6 +29,10 @@ const en = {
   exportItems: '{items} items',
   exportFailedCount: '{failed} of {count} mailboxes failed.',
   dryRun: 'Dry run: nothing was written.',
+  serviceInstalled: 'Installed and started the service {id}; logs in {logs}, configuration in {dir}.',
+  serviceRemoved: 'Removed the service {id}; {dir} is kept.',
+  serviceState: '{id}: {state}',
+  serviceMissing: '{id}: not installed',
 } as const;
 
 export type CliMessageKey = keyof typeof en;
@@ -62,6 +66,10 @@ const de: Record<CliMessageKey, string> = {
   exportItems: '{items} Elemente',
   exportFailedCount: '{failed} von {count} Postfächern fehlgeschlagen.',
   dryRun: 'Probelauf: nichts wurde geschrieben.',
+  serviceInstalled: 'Dienst {id} installiert und gestartet; Protokolle in {logs}, Konfiguration in {dir}.',
+  serviceRemoved: 'Dienst {id} entfernt; {dir} bleibt erhalten.',
+  serviceState: '{id}: {state}',
+  serviceMissing: '{id}: nicht installiert',
 };
 
 const nl: Record<CliMessageKey, string> = {
@@ -93,6 +101,10 @@ const nl: Record<CliMessageKey, string> = {
   exportItems: '{items} items',
   exportFailedCount: '{failed} van {count} postvakken mislukt.',
   dryRun: 'Proefrun: er is niets geschreven.',
+  serviceInstalled: 'Service {id} geïnstalleerd en gestart; logboeken in {logs}, configuratie in {dir}.',
+  serviceRemoved: 'Service {id} verwijderd; {dir} blijft bewaard.',
+  serviceState: '{id}: {state}',
+  serviceMissing: '{id}: niet geïnstalleerd',
 };
 
 export const cliMessages: Record<Lang, Record<CliMessageKey, string>> = { en, de, nl };

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createCoreServices, type BuiltCoreServices } from '../../core/rpc/core-services.js';
 import { createDispatcher, type Dispatcher } from '../../core/rpc/dispatcher.js';
 import { createSecretStore } from '../../core/secrets/create-secret-store.js';
+import { nodeCommandRunner } from '../../core/platform/command-runner.js';
+import { eventLogSink, windowsEventLog } from '../../core/platform/event-log.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
 import { describeError } from '../../core/errors/calpump-error.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
@@ -74,6 +76,8 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
     features: { startAtLogin: false, notifications: false, openExternal: false },
     env,
     console: opts.console,
+    // As a Windows service (CALPUMP_EVENT_LOG=1, set by `calpump service install`): failures also to the Event Log.
+    extraSinks: env.CALPUMP_EVENT_LOG === '1' && process.platform === 'win32' ? [eventLogSink(windowsEventLog(nodeCommandRunner()))] : [],
     schedule: opts.schedule ?? true,
     // Sign-in opens a browser on this machine: only meaningful when the UI is used here too.
     openBrowser: isLoopbackHost(security.host) ? (url) => openInSystemBrowser(url) : undefined,

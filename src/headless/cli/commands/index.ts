@@ -13,3 +13,4 @@ export * as import from './import.js';
 export * as presence from './presence.js';
 export * as freebusy from './freebusy.js';
 export * as twoway from './twoway.js';
+export * as service from './service.js';
