@@ -22,6 +22,8 @@ const FIELD_FLAGS: Array<{
   kinds: Kind[];
   help: string;
   choices?: readonly string[];
+  /** Shown as "(default: …)" when the default is a rule rather than a value. */
+  defaultText?: string;
   ewsField?: string;
 }> = [
   { flags: '--name <name>', key: 'name', field: 'name', kinds: ['ews', 'graph'], help: 'profile name (edit: renames it)' },
@@ -46,7 +48,8 @@ const FIELD_FLAGS: Array<{
     key: 'oauthResource',
     field: 'oauth.resource',
     kinds: ['ews'],
-    help: 'EWS with --auth oauth: the on-premises URL the token is for (default: the origin of --url)',
+    help: 'EWS with --auth oauth: the on-premises URL the token is for',
+    defaultText: 'the origin of --url',
   },
   {
     flags: '--username <account>',
@@ -159,7 +162,9 @@ export type FlagValues = Record<string, string | boolean | undefined>;
 export function addProfileFlags(cmd: Command): Command {
   for (const f of FIELD_FLAGS) {
     const opt = new Option(f.flags, f.help);
-    cmd.addOption(f.choices ? opt.choices(f.choices) : opt);
+    if (f.choices) opt.choices(f.choices);
+    if (f.defaultText) opt.default(undefined, f.defaultText);
+    cmd.addOption(opt);
   }
   cmd
     .option('--proxy <proxy>', 'system (HTTPS_PROXY/NO_PROXY), none, or a proxy URL http://proxy:8080')
