@@ -3,7 +3,7 @@
 // %ProgramData%\Calpump), protects its secrets with DPAPI machine scope (CALPUMP_SECRET_SCOPE=machine), writes
 // the wrapper's rolling logs to <config>\logs\service and copies errors to the Event Log (CALPUMP_EVENT_LOG=1).
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { nodeCommandRunner } from '../../../core/platform/command-runner.js';
 import { ServiceCommandError, winswServiceManager, type ServiceManager, type ServiceSpec } from '../../../core/platform/service-manager.js';
@@ -58,6 +58,9 @@ function failed(e: unknown): never {
   throw e;
 }
 
+const serviceConfigDirOption = () =>
+  new Option('--service-config-dir <dir>', 'config folder of the service').default(undefined, '%ProgramData%\\Calpump');
+
 export function register(program: Command, ctx: CliContext, manager?: (winsw: string | undefined) => ServiceManager): void {
   const managerFor = (winsw: string | undefined, configDir: string): ServiceManager => {
     if (manager) return manager(winsw);
@@ -73,9 +76,9 @@ export function register(program: Command, ctx: CliContext, manager?: (winsw: st
   service
     .command('install')
     .description('install and start the Windows service (run as administrator)')
-    .option('--service-config-dir <dir>', 'config folder of the service (default %ProgramData%\\Calpump)')
-    .option('--port <port>', 'port of the UI on 127.0.0.1', '8470')
-    .option('--winsw <exe>', 'the WinSW executable shipped with Calpump (default: CALPUMP_WINSW)')
+    .addOption(serviceConfigDirOption())
+    .option('--port <n>', 'port of the UI on 127.0.0.1', '8470')
+    .addOption(new Option('--winsw <exe>', 'the WinSW executable shipped with Calpump').default(undefined, '$CALPUMP_WINSW'))
     .action(async (opts: { serviceConfigDir?: string; port: string; winsw?: string }) => {
       windowsOnly(ctx);
       const spec = serviceSpec(ctx, { configDir: opts.serviceConfigDir, port: opts.port, winsw: opts.winsw });
@@ -85,7 +88,7 @@ export function register(program: Command, ctx: CliContext, manager?: (winsw: st
   service
     .command('uninstall')
     .description('stop and remove the Windows service (its configuration folder stays)')
-    .option('--service-config-dir <dir>', 'config folder of the service (default %ProgramData%\\Calpump)')
+    .addOption(serviceConfigDirOption())
     .action(async (opts: { serviceConfigDir?: string }) => {
       windowsOnly(ctx);
       const spec = serviceSpec(ctx, { configDir: opts.serviceConfigDir });
