@@ -1,13 +1,15 @@
-// Graph event → NormalisedEvent. Times arrive in UTC (we send Prefer: outlook.timezone="UTC"); all-day events
-// float, so their date is kept as [date 00:00Z, next date 00:00Z). Occurrences carry a per-instance iCalUId in
+// Graph event → NormalisedEvent. Times are asked for in UTC (Prefer: outlook.timezone="UTC") but read in whatever
+// zone each one names (graph-time.ts: a proxy may strip the header); all-day events float, so their date is kept as
+// [date 00:00Z, next date 00:00Z). An event without start or end, or in a zone that cannot be converted, throws the
+// item-level CalpumpError (graph.event.incomplete / graph.event.timeZoneUnknown) the caller reports as a skip. Occurrences carry a per-instance iCalUId in
 // Graph, so the series' iCalUId (looked up from seriesMasterId) is the one that identifies them across backends.
 import type { NormalisedEvent, Sensitivity, ShowAs } from '../../../shared/model.js';
 import { windowsToIana } from '../../../shared/time-zones.js';
+import type { ItemSkipReporter } from '../connector.js';
+import { CalpumpError } from '../../errors/calpump-error.js';
+import { graphInstant, ianaZoneOf, type GraphDateTime } from './graph-time.js';
 
-export interface GraphDateTime {
-  dateTime: string;
-  timeZone: string;
-}
+export type { GraphDateTime } from './graph-time.js';
 
 export interface GraphEmail {
   emailAddress?: { name?: string; address?: string };
@@ -17,8 +19,9 @@ export interface GraphEvent {
   id: string;
   iCalUId?: string;
   subject?: string | null;
-  start: GraphDateTime;
-  end: GraphDateTime;
+  /** Required by Graph; a proxy or a broken answer may still leave them out. */
+  start?: GraphDateTime | null;
+  end?: GraphDateTime | null;
   originalStart?: string | null;
   originalStartTimeZone?: string | null;
   isAllDay?: boolean;
@@ -47,10 +50,22 @@ const RESPONSE: Record<string, 'none' | 'accepted' | 'tentative' | 'declined' | 
   organizer: 'organizer',
 };
 
-/** "2026-11-25T09:00:00.0000000" in UTC → "2026-11-25T09:00:00.000Z". Other zones are treated as UTC offsets of 0 only if named UTC. */
-export function utcInstant(t: GraphDateTime): string {
-  const zoned = /[zZ]|[+-]\d\d:\d\d$/.test(t.dateTime) ? t.dateTime : `${t.dateTime}Z`;
-  return new Date(zoned).toISOString();
+/** The item-level error of an event that cannot be placed: no start or end, or times in an unknown zone. */
+function unplaceable(e: GraphEvent, mailbox: string): CalpumpError | undefined {
+  for (const field of ['start', 'end'] as const) {
+    const t = e[field];
+    if (!t?.dateTime)
+      return new CalpumpError('graph.event.incomplete', {
+        params: { itemId: e.id, field, mailbox },
+        evidence: `event ${e.id} without ${field}`,
+      });
+    if (e.isAllDay !== true && !graphInstant(t))
+      return new CalpumpError('graph.event.timeZoneUnknown', {
+        params: { itemId: e.id, timeZone: String(t.timeZone ?? ''), mailbox },
+        evidence: `event ${e.id}: ${field} ${t.dateTime} in "${t.timeZone}"`,
+      });
+  }
+  return undefined;
 }
 
 function localDate(instant: string, timeZone: string): string {
@@ -67,11 +82,17 @@ export function isInstance(e: GraphEvent): boolean {
   return e.type === 'occurrence' || e.type === 'exception';
 }
 
-export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, includeBody = false): NormalisedEvent {
-  const timeZone = windowsToIana(e.originalStartTimeZone || 'UTC');
+/**
+ * The normalised event; throws graph.event.incomplete or graph.event.timeZoneUnknown (with the event id) for an
+ * event that cannot be placed, for the caller to report as a skipped item.
+ */
+export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, includeBody = false, mailbox = '?'): NormalisedEvent {
+  const bad = unplaceable(e, mailbox);
+  if (bad) throw bad;
+  const timeZone = ianaZoneOf(e.originalStartTimeZone || 'UTC') ?? windowsToIana(e.originalStartTimeZone || 'UTC');
   const allDay = e.isAllDay === true;
-  const start = allDay ? midnight(e.start.dateTime.slice(0, 10)) : utcInstant(e.start);
-  const end = allDay ? midnight(e.end.dateTime.slice(0, 10)) : utcInstant(e.end);
+  const start = allDay ? midnight(e.start!.dateTime.slice(0, 10)) : graphInstant(e.start!)!;
+  const end = allDay ? midnight(e.end!.dateTime.slice(0, 10)) : graphInstant(e.end!)!;
   const out: NormalisedEvent = {
     id: e.id,
     iCalUId: (isInstance(e) ? seriesUid : undefined) ?? e.iCalUId ?? e.id,
@@ -99,9 +120,35 @@ export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, incl
   }
   if (isInstance(e) && e.seriesMasterId) {
     out.seriesId = e.seriesMasterId;
-    if (e.originalStart)
-      out.originalStart = allDay ? midnight(localDate(e.originalStart, timeZone)) : new Date(e.originalStart).toISOString();
+    const original = e.originalStart ? graphInstant({ dateTime: e.originalStart, timeZone: 'UTC' }) : undefined;
+    if (original) out.originalStart = allDay ? midnight(localDate(original, timeZone)) : original;
   }
   if (includeBody && e.body?.content !== undefined) out.body = e.body.content;
   return out;
+}
+
+/** Maps an event, or reports it through `skip` and answers undefined when it cannot be placed. */
+export function mapOrSkip(
+  e: GraphEvent,
+  seriesUid: string | undefined,
+  o: { includeBody?: boolean; mailbox: string; skip: (s: { itemId: string; error: CalpumpError }) => void },
+): NormalisedEvent | undefined {
+  try {
+    return mapGraphEvent(e, seriesUid, o.includeBody, o.mailbox);
+  } catch (err) {
+    if (!(err instanceof CalpumpError) || !err.id.startsWith('graph.event.')) throw err;
+    o.skip({ itemId: e.id, error: err });
+    return undefined;
+  }
+}
+
+/** Logs each skipped event (warn) and tells the caller, who counts it in the run. */
+export function graphSkipReporter(
+  ctx: { logger: { warn: (event: string, fields?: Record<string, unknown>) => void } },
+  onSkip?: ItemSkipReporter,
+): ItemSkipReporter {
+  return (skip) => {
+    ctx.logger.warn('graph.event.skipped', { itemId: skip.itemId, errorId: skip.error.id, evidence: skip.error.evidence });
+    onSkip?.(skip);
+  };
 }

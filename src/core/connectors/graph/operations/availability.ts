@@ -3,11 +3,12 @@ import type { FreeBusyBlock, ShowAs } from '../../../../shared/model.js';
 import type { AvailabilityOptions } from '../../connector.js';
 import { graphPost, seg, type GraphContext } from '../graph-context.js';
 import { graphFailure } from '../graph-errors.js';
-import { utcInstant, type GraphDateTime } from '../map-event.js';
+import { CalpumpError } from '../../../errors/calpump-error.js';
+import { graphInstant, type GraphDateTime } from '../graph-time.js';
 
 interface Schedule {
   scheduleId: string;
-  scheduleItems?: Array<{ status?: string; start: GraphDateTime; end: GraphDateTime }>;
+  scheduleItems?: Array<{ status?: string; start?: GraphDateTime | null; end?: GraphDateTime | null }>;
   error?: { message?: string; responseCode?: string };
 }
 
@@ -54,14 +55,28 @@ export async function availability(
         }
         continue;
       }
+      // Every block in the zone it names; one that cannot be placed fails this mailbox (reported), because a
+      // left-out busy block would read as free time.
+      const blocks: FreeBusyBlock[] = [];
+      let bad: CalpumpError | undefined;
       for (const item of s.scheduleItems ?? []) {
-        out.push({
-          mailbox: s.scheduleId,
-          start: utcInstant(item.start),
-          end: utcInstant(item.end),
-          showAs: (SHOW_AS.has(item.status ?? '') ? item.status : 'unknown') as ShowAs,
-        });
+        const start = item.start ? graphInstant(item.start) : undefined;
+        const end = item.end ? graphInstant(item.end) : undefined;
+        if (!start || !end) {
+          bad = new CalpumpError('graph.event.timeZoneUnknown', {
+            params: { itemId: 'getSchedule', timeZone: String((item.start ?? item.end)?.timeZone ?? ''), mailbox: s.scheduleId },
+            evidence: `getSchedule block ${JSON.stringify(item.start)}–${JSON.stringify(item.end)}`,
+          });
+          break;
+        }
+        blocks.push({ mailbox: s.scheduleId, start, end, showAs: (SHOW_AS.has(item.status ?? '') ? item.status : 'unknown') as ShowAs });
       }
+      if (bad) {
+        ctx.logger.warn('graph.schedule.failed', { mailbox: s.scheduleId, errorId: bad.id, evidence: bad.evidence });
+        opts.onMailboxError?.(s.scheduleId, bad);
+        continue;
+      }
+      out.push(...blocks);
     }
   }
   return out;

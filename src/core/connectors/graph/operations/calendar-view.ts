@@ -4,7 +4,7 @@
 import type { NormalisedEvent } from '../../../../shared/model.js';
 import type { CalendarViewOptions } from '../../connector.js';
 import { graphGet, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
-import { mapGraphEvent, type GraphEvent } from '../map-event.js';
+import { graphSkipReporter, mapOrSkip, type GraphEvent } from '../map-event.js';
 import { resolveSeriesUids, unknownMasters } from './series-uid.js';
 import { BATCH_LIMIT } from '../transport.js';
 
@@ -41,6 +41,7 @@ export async function* calendarView(
   });
   let url: string | undefined = `${calendarPath(mailbox, folderId)}/calendarView?${query.toString()}`;
   const headers = { Prefer: PREFER_UTC };
+  const mapping = { includeBody: opts.includeBody, skip: graphSkipReporter(ctx, opts.onItemSkipped) };
   let held: GraphEvent[] = [];
   while (url) {
     if (opts.signal?.aborted) return;
@@ -51,7 +52,10 @@ export async function* calendarView(
     // Masters still to look up and room in the next $batch: read on, and ask for them together.
     if (url && unknown > 0 && unknown < BATCH_LIMIT && held.length < MAX_HELD) continue;
     await resolveSeriesUids(ctx, mailbox, held);
-    for (const e of held) yield mapGraphEvent(e, e.seriesMasterId ? ctx.seriesUid.get(e.seriesMasterId) : undefined, opts.includeBody);
+    for (const e of held) {
+      const event = mapOrSkip(e, e.seriesMasterId ? ctx.seriesUid.get(e.seriesMasterId) : undefined, { ...mapping, mailbox });
+      if (event) yield event;
+    }
     held = [];
   }
 }

@@ -7,7 +7,7 @@ import type { ChangeRef, SyncOptions, SyncRequest, SyncResult } from '../../conn
 import { CalpumpError, isCalpumpError } from '../../../errors/calpump-error.js';
 import { mapBounded } from '../../../sync/bounded-pool.js';
 import { graphBatch, graphGet, PREFER_UTC, type GraphContext } from '../graph-context.js';
-import { mapGraphEvent, type GraphEvent } from '../map-event.js';
+import { graphSkipReporter, mapOrSkip, type GraphEvent } from '../map-event.js';
 import { BATCH_LIMIT } from '../transport.js';
 import { calendarPath } from './calendar-view.js';
 import { resolveSeriesUids } from './series-uid.js';
@@ -77,13 +77,17 @@ class Round {
         this.mailbox,
         items.filter((e) => !e['@removed']),
       );
+      const skip = graphSkipReporter(this.ctx, this.opts.onItemSkipped);
       for (const e of items) {
-        if (e['@removed']) this.changes.push({ kind: 'delete', id: e.id });
-        else
-          this.changes.push({
-            kind: this.initial ? 'create' : 'update',
-            event: mapGraphEvent(e, e.seriesMasterId ? this.ctx.seriesUid.get(e.seriesMasterId) : undefined),
-          });
+        if (e['@removed']) {
+          this.changes.push({ kind: 'delete', id: e.id });
+          continue;
+        }
+        const event = mapOrSkip(e, e.seriesMasterId ? this.ctx.seriesUid.get(e.seriesMasterId) : undefined, {
+          mailbox: this.mailbox,
+          skip,
+        });
+        if (event) this.changes.push({ kind: this.initial ? 'create' : 'update', event });
       }
     }
     const deltaLink = page['@odata.deltaLink'];

@@ -1,0 +1,116 @@
+// Graph event times in every zone Graph names (a proxy that strips Prefer: outlook.timezone makes Graph answer
+// in the mailbox's zone): Windows and IANA names, UTC, daylight saving; an event without start or in a zone that
+// cannot be converted is an item-level error with its id, reported as a skip — never read as UTC, never a crash.
+import { describe, expect, it } from 'vitest';
+import type { ItemSkip } from '../../../../src/core/connectors/connector.js';
+import { graphInstant, ianaZoneOf } from '../../../../src/core/connectors/graph/graph-time.js';
+import type { GraphContext } from '../../../../src/core/connectors/graph/graph-context.js';
+import { calendarView } from '../../../../src/core/connectors/graph/operations/calendar-view.js';
+import { availability } from '../../../../src/core/connectors/graph/operations/availability.js';
+import type { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
+import { recordingLogger } from '../../net/fakes.js';
+import { fixture } from './fixtures.js';
+
+/** A GraphContext whose client answers every GET/POST with `body`. */
+function ctxAnswering(body: unknown): GraphContext {
+  const request = { headers: () => request, get: async () => body, post: async () => body };
+  return {
+    profile: { graphHost: 'https://graph.microsoft.com' },
+    client: { api: () => request },
+    logger: recordingLogger(),
+    seriesUid: new Map(),
+  } as unknown as GraphContext;
+}
+
+describe('graphInstant', () => {
+  it.each([
+    ['2026-11-25T09:00:00.0000000', 'W. Europe Standard Time', '2026-11-25T08:00:00.000Z'],
+    ['2026-07-01T09:00:00.0000000', 'W. Europe Standard Time', '2026-07-01T07:00:00.000Z'],
+    ['2026-11-25T09:00:00.0000000', 'Pacific Standard Time', '2026-11-25T17:00:00.000Z'],
+    ['2026-07-01T09:00:00.0000000', 'Pacific Standard Time', '2026-07-01T16:00:00.000Z'],
+    ['2026-11-25T09:00:00.0000000', 'India Standard Time', '2026-11-25T03:30:00.000Z'],
+    ['2026-11-25T09:00:00.0000000', 'Pacific SA Standard Time', '2026-11-25T12:00:00.000Z'],
+    ['2026-11-25T09:00:00.0000000', 'Europe/Amsterdam', '2026-11-25T08:00:00.000Z'],
+    ['2026-11-25T09:00:00.0000000', 'America/New_York', '2026-11-25T14:00:00.000Z'],
+    ['2026-11-25T09:00:00.0000000', 'UTC', '2026-11-25T09:00:00.000Z'],
+    ['2026-11-25T09:00:00.1230000', 'Etc/GMT', '2026-11-25T09:00:00.123Z'],
+    ['2026-11-25T09:00:00Z', 'Pacific Standard Time', '2026-11-25T09:00:00.000Z'],
+    // Fall back: 01:30 happens twice in Los Angeles; the first (daylight) one is meant.
+    ['2026-11-01T01:30:00.0000000', 'Pacific Standard Time', '2026-11-01T08:30:00.000Z'],
+    ['2026-03-29T03:30:00.0000000', 'W. Europe Standard Time', '2026-03-29T01:30:00.000Z'],
+  ])('%s in %s is %s', (dateTime, timeZone, expected) => {
+    expect(graphInstant({ dateTime, timeZone })).toBe(expected);
+  });
+
+  it('an unknown or custom zone, or text that is not a date-time, gives nothing to guess with', () => {
+    expect(graphInstant({ dateTime: '2026-11-25T09:00:00.0000000', timeZone: 'tzone://Microsoft/Custom' })).toBeUndefined();
+    expect(graphInstant({ dateTime: '2026-11-25T09:00:00.0000000', timeZone: 'Customized Time Zone' })).toBeUndefined();
+    expect(graphInstant({ dateTime: 'next tuesday', timeZone: 'UTC' })).toBeUndefined();
+    expect(ianaZoneOf('Romance Standard Time')).toBe('Europe/Paris');
+  });
+});
+
+describe('Graph calendarView with times outside UTC', () => {
+  it('places every event by its own zone and reports the ones it cannot place with their ids', async () => {
+    const ctx = ctxAnswering(JSON.parse(fixture('calendarview-zones-no-prefer.json')));
+    const skipped: ItemSkip[] = [];
+    const events = [];
+    for await (const e of calendarView(ctx, 'anna.schmidt@contoso.com', 'calendar', new Date('2026-06-01Z'), new Date('2026-12-31Z'), {
+      onItemSkipped: (s) => skipped.push(s),
+    }))
+      events.push(e);
+    expect(events.map((e) => [e.subject, e.start, e.end, e.timeZone])).toEqual([
+      ['Winter (W. Europe)', '2026-11-25T08:00:00.000Z', '2026-11-25T09:30:00.000Z', 'Europe/Berlin'],
+      ['Summer (W. Europe)', '2026-07-01T07:00:00.000Z', '2026-07-01T08:00:00.000Z', 'Europe/Berlin'],
+      ['Pacific', '2026-11-25T17:00:00.000Z', '2026-11-25T17:30:00.000Z', 'America/Los_Angeles'],
+      ['IANA', '2026-11-25T08:00:00.000Z', '2026-11-25T09:00:00.000Z', 'Europe/Amsterdam'],
+      ['UTC', '2026-11-25T09:00:00.000Z', '2026-11-25T10:00:00.000Z', 'UTC'],
+    ]);
+    expect(skipped.map((s) => [s.itemId, s.error.id, s.error.params.field ?? s.error.params.timeZone])).toEqual([
+      ['AAMkAGI2TG93AAB=custom', 'graph.event.timeZoneUnknown', 'tzone://Microsoft/Custom'],
+      ['AAMkAGI2TG93AAB=nostart', 'graph.event.incomplete', 'start'],
+    ]);
+    expect(skipped[1].error.info().message).toContain('AAMkAGI2TG93AAB=nostart');
+  });
+
+  it('getSchedule blocks in another zone are placed; a block in an unknown zone fails that mailbox, not the others', async () => {
+    const ctx = ctxAnswering({
+      value: [
+        {
+          scheduleId: 'room.berlin@contoso.com',
+          scheduleItems: [
+            {
+              status: 'busy',
+              start: { dateTime: '2026-11-25T09:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+              end: { dateTime: '2026-11-25T10:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+            },
+          ],
+        },
+        {
+          scheduleId: 'room.custom@contoso.com',
+          scheduleItems: [
+            {
+              status: 'busy',
+              start: { dateTime: '2026-11-25T09:00:00.0000000', timeZone: 'tzone://Microsoft/Custom' },
+              end: { dateTime: '2026-11-25T10:00:00.0000000', timeZone: 'tzone://Microsoft/Custom' },
+            },
+          ],
+        },
+      ],
+    });
+    const failed: Array<[string, CalpumpError]> = [];
+    const blocks = await availability(
+      ctx,
+      ['room.berlin@contoso.com', 'room.custom@contoso.com'],
+      new Date('2026-11-25Z'),
+      new Date('2026-11-26Z'),
+      {
+        onMailboxError: (m, e) => failed.push([m, e]),
+      },
+    );
+    expect(blocks).toEqual([
+      { mailbox: 'room.berlin@contoso.com', start: '2026-11-25T08:00:00.000Z', end: '2026-11-25T09:00:00.000Z', showAs: 'busy' },
+    ]);
+    expect(failed.map(([m, e]) => [m, e.id])).toEqual([['room.custom@contoso.com', 'graph.event.timeZoneUnknown']]);
+  });
+});
