@@ -4,6 +4,7 @@
 // zone that cannot be converted (e.g. "tzone://Microsoft/Custom", "Customized Time Zone") is undefined: the caller
 // leaves the item out and says so, rather than export it at a wrong time.
 import { findIana } from 'windows-iana';
+import { isKnownZone, localToUtcMs } from '../zoned-time.js';
 
 export interface GraphDateTime {
   dateTime: string;
@@ -27,33 +28,10 @@ export function ianaZoneOf(name: string): string | undefined {
 }
 
 function validZone(z: string): string | undefined {
-  if (!z.includes('/') && z !== 'UTC') return undefined;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: z });
-    return z;
-  } catch {
-    return undefined;
-  }
+  return (z.includes('/') || z === 'UTC') && isKnownZone(z) ? z : undefined;
 }
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
-
-/** Offset of `zone` from UTC (ms) at the instant `utcMs`. */
-function offsetAt(zone: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return wall - Math.floor(utcMs / 1000) * 1000;
-}
 
 /**
  * "2026-11-25T09:00:00.0000000" in `timeZone` → "2026-11-25T08:00:00.000Z". A dateTime that carries its own
@@ -72,9 +50,7 @@ export function graphInstant(t: GraphDateTime): string | undefined {
   const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
   const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0), ms);
   if (zone === 'UTC') return new Date(wall).toISOString();
-  // Two passes settle the offset on either side of a daylight-saving change; a wall time that does not exist
-  // (inside the spring-forward gap) resolves with the offset before the change.
-  let utc = wall - offsetAt(zone, wall);
-  utc = wall - offsetAt(zone, utc);
+  // The earlier instant when the clock repeats; inside the spring-forward gap, the offset before the change.
+  const utc = localToUtcMs(zone, `${m[1]}-${m[2]}-${m[3]}`, `${m[4]}:${m[5]}:${m[6] ?? '00'}`) + ms;
   return new Date(utc).toISOString();
 }
