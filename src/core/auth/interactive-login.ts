@@ -38,6 +38,8 @@ export async function interactiveLogin(app: PublicClientApplication, opts: Inter
   });
   const cancel = () => void listener.close();
   opts.signal?.addEventListener('abort', cancel, { once: true });
+  // Cancelled while the PKCE codes were made or the port opened (a slow machine): the event has passed already.
+  if (opts.signal?.aborted) cancel();
   try {
     const url = await app.getAuthCodeUrl({
       scopes: opts.scopes,

@@ -69,4 +69,11 @@ describe('createAuthService', () => {
     setTimeout(() => ctl.abort(), 50);
     await expect(pending).rejects.toMatchObject({ id: 'auth.login.cancelled' });
   });
+
+  it('does not wait when the host cancelled before the sign-in began (however slow the start)', async () => {
+    const { service, profile } = await setup(false);
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(service.login(profile, ctl.signal)).rejects.toMatchObject({ id: 'auth.login.cancelled' });
+  });
 });
