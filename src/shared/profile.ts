@@ -77,6 +77,30 @@ export const onPremOAuthSchema = z
   .strict();
 export type OnPremOAuth = z.infer<typeof onPremOAuthSchema>;
 
+/** Kerberos (Negotiate) settings of an EWS profile with auth 'kerberos'. */
+export const kerberosSchema = z
+  .object({
+    /**
+     * password: the profile's account and its password (SecretStore 'password'); keytab: a keytab file for the
+     * account (headless on Linux); logon: the logged-on Windows user (SSPI) or the machine's ticket cache.
+     */
+    credential: z.enum(['password', 'keytab', 'logon']).default('password'),
+    keytab: z.string().min(1).optional(),
+    /** Service principal name; default HTTP/<host of the EWS URL>. */
+    spn: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]*\/[A-Za-z0-9.-]+(:\d+)?$/, 'a service principal name such as HTTP/mail.contoso.com')
+      .optional(),
+    /** Realm (AD domain in capitals); default: the UPN suffix of the user name. */
+    realm: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, 'a realm such as CONTOSO.COM')
+      .optional(),
+  })
+  .strict()
+  .refine((k) => k.credential !== 'keytab' || !!k.keytab, { message: 'give the keytab file for credential "keytab"', path: ['keytab'] });
+export type KerberosSetting = z.infer<typeof kerberosSchema>;
+
 export const ewsProfileSchema = z
   .object({
     ...commonFields,
@@ -92,7 +116,9 @@ export const ewsProfileSchema = z
       .optional(),
     autodiscoverEmail: z.string().email().optional(),
     /** oauth: a bearer from Entra ID or AD FS for the on-premises EWS (hybrid modern auth), see `oauth`. */
-    auth: z.enum(['basic', 'ntlm', 'oauth']).default('ntlm'),
+    auth: z.enum(['basic', 'ntlm', 'oauth', 'kerberos']).default('ntlm'),
+    /** auth 'kerberos' only. */
+    kerberos: kerberosSchema.optional(),
     username: z.string().regex(ACCOUNT_PATTERN, 'a UPN (svc-calpump@contoso.com) or DOMAIN\\user'),
     mailDomain: z
       .string()

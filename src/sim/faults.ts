@@ -1,5 +1,6 @@
 // Fault injection, mutable at runtime: global latency and random fault rate (CLI --latency-ms,
 // --fault-rate) plus faults staged by tests for the next N matching requests.
+import type { ExtendedProtection } from './auth/extended-protection.js';
 import { createRng, type Rng } from './world/prng.js';
 
 export type FaultKind =
@@ -46,6 +47,10 @@ export interface SimFaultControls {
   faultRate: number;
   /** WWW-Authenticate schemes EWS offers, in order (default Negotiate, NTLM, Basic). */
   authSchemes: string[];
+  /** Extended Protection token checking on EWS and Autodiscover (default None; Exchange 2019 CU14+: Require). */
+  extendedProtection: ExtendedProtection;
+  /** Set: a reverse proxy in front authenticates and names the user in this header (see auth/authenticate.ts). */
+  trustedUserHeader?: string;
   /**
    * FieldURIs this server refuses in FindItem on top of the ones Exchange always refuses (a build or
    * configuration that differs from the one the simulator models), answered with ErrorInvalidPropertyRequest.
@@ -71,6 +76,7 @@ export function createFaults(opts: { latencyMs?: number; faultRate?: number; see
     latencyMs: opts.latencyMs ?? 0,
     faultRate: opts.faultRate ?? 0,
     authSchemes: [...DEFAULT_AUTH_SCHEMES],
+    extendedProtection: 'None',
     findItemRefuses: [],
     delivered: {},
     stage(fault) {
@@ -81,6 +87,7 @@ export function createFaults(opts: { latencyMs?: number; faultRate?: number; see
       f.latencyMs = 0;
       f.faultRate = 0;
       f.authSchemes = [...DEFAULT_AUTH_SCHEMES];
+      f.extendedProtection = 'None';
       f.findItemRefuses = [];
     },
     pending: () => staged.map(({ left, ...rest }) => ({ ...rest, times: left })),

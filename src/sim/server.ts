@@ -11,6 +11,7 @@ import { folderOf } from './world/world.js';
 import { createCounters } from './counters.js';
 import { createFaults } from './faults.js';
 import { simCertificates } from './tls/certs.js';
+import { expectedChannelBinding } from './auth/extended-protection.js';
 import { ewsRoute } from './ews/route.js';
 import { autodiscoverRoutes } from './autodiscover/index.js';
 import { owaRoute } from './http/owa.js';
@@ -54,6 +55,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
   const counters = createCounters((mb, f) => folderOf(world, mb, f)?.id ?? f);
   const faults = createFaults({ latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: world.seed });
   if (opts.authSchemes) faults.authSchemes = [...opts.authSchemes];
+  if (opts.extendedProtection) faults.extendedProtection = opts.extendedProtection;
+  if (opts.trustedUserHeader) faults.trustedUserHeader = opts.trustedUserHeader;
+  let channelBinding: Buffer | undefined;
   const routes: SimRoute[] = [ewsRoute, ...autodiscoverRoutes, owaRoute, ...graphRoutes, ...oauthRoutes];
   const useTls = opts.tls !== false;
   const host = opts.host ?? '127.0.0.1';
@@ -65,7 +69,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', baseUrl);
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
-      const ctx: SimContext = { world, counters, faults, req, res, body, url, baseUrl };
+      const ctx: SimContext = { world, counters, faults, req, res, body, url, baseUrl, channelBinding };
       const route = routes.find((r) => r.match(req, url));
       if (!route) return send(res, 404, NOT_FOUND, { 'Content-Type': 'text/html' });
       await route.handle(ctx);
@@ -82,6 +86,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
         const certs = await simCertificates(opts.tlsMode ?? 'trusted');
         caFile = certs.caFile;
         certSha256 = new X509Certificate(certs.cert).fingerprint256;
+        channelBinding = await expectedChannelBinding(certs.cert);
         return createHttpsServer({ key: certs.key, cert: certs.cert }, (req, res) => void handler(req, res));
       })()
     : createHttpServer((req, res) => void handler(req, res));

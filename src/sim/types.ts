@@ -3,6 +3,7 @@ import type { SimWorld } from './world/world.js';
 import type { SimCounters } from './counters.js';
 import type { SimFaultControls } from './faults.js';
 import type { TlsMode } from './tls/certs.js';
+import type { ExtendedProtection } from './auth/extended-protection.js';
 
 export interface SimOptions {
   /** 0 (default) = random free port. */
@@ -24,6 +25,13 @@ export interface SimOptions {
   world?: SimWorld;
   /** WWW-Authenticate schemes offered by EWS/Autodiscover (default Negotiate, NTLM, Basic). */
   authSchemes?: string[];
+  /** Extended Protection on EWS/Autodiscover: None (default), Allow or Require (checks NTLM's channel binding). */
+  extendedProtection?: ExtendedProtection;
+  /**
+   * Behind a real acceptor (Apache + mod_auth_gssapi in the Kerberos tests): trust the user it names in this
+   * request header instead of authenticating. Never for anything but loopback test set-ups.
+   */
+  trustedUserHeader?: string;
 }
 
 export interface RunningSimulator {

@@ -3,10 +3,10 @@
 // the transport steps then check.
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient } from '../net/http-client.js';
-import { secretKey } from '../../shared/profile.js';
 import type { EwsContext } from './ews-steps.js';
 import { probeDns } from './probes/dns.js';
-import { passwordAuth, postEws } from './probes/ews-post.js';
+import { postEws } from './probes/ews-post.js';
+import { profileCredentials } from './probes/profile-credentials.js';
 import type { StepSpec } from './runner.js';
 
 const REQUEST_NS = 'http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006';
@@ -50,8 +50,7 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
       needs: ['dns.autodiscover'],
       async run(ctx) {
         const p = ctx.profile;
-        const password = await ctx.secrets.get(secretKey(p.id, 'password'));
-        if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
+        const credentials = await profileCredentials(ctx);
         const client = await HttpClient.create({
           profileId: p.id,
           tls: ctx.tls,
@@ -69,7 +68,7 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
             for (const url of urls) {
               let body: string;
               try {
-                const res = await postEws(client, url, poxRequest(email), { auth: passwordAuth(p), username: p.username, password });
+                const res = await postEws(client, url, poxRequest(email), credentials);
                 if (res.status !== 200) {
                   tried.push(`${url} (HTTP ${res.status})`);
                   continue;

@@ -2,7 +2,6 @@
 // version, access to the test mailbox (impersonation or delegate), and — through the real connector — the
 // calendar folder and one day of its calendar view.
 import type { EwsProfile } from '../../shared/profile.js';
-import { secretKey } from '../../shared/profile.js';
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient, type HttpResponse } from '../net/http-client.js';
@@ -16,11 +15,15 @@ import { httpSendFromClient } from '../auth/net-http-send.js';
 import type { Logger } from '../log/logger.js';
 import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes, resolveNamesSoap, type SoapAnswer } from './probes/ews-soap.js';
 import type { NetworkContext } from './network-steps.js';
+import { explainNtlmRefusal } from './ntlm-refusal.js';
+import { negotiateSource, profileCredentials, storedPassword, type CredentialContext } from './probes/profile-credentials.js';
 import type { StepSpec } from './runner.js';
 import type { StepId } from './step-titles.js';
 
-export interface EwsContext extends NetworkContext {
+export interface EwsContext extends NetworkContext, CredentialContext {
   profile: EwsProfile;
+  /** The server's Date header from the unauthenticated probe (the Kerberos clock step compares it). */
+  serverDate?: Date;
   mailbox?: string;
   connector: () => Promise<Connector>;
   client?: HttpClient;
@@ -67,8 +70,10 @@ function formsFailure(res: HttpResponse): CalpumpError {
   return new CalpumpError('ews.auth.formsLogin', { evidence: `HTTP ${res.status}${where}` });
 }
 
-export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
+export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): StepSpec<EwsContext>[] {
   const url = (ctx: EwsContext) => ctx.target!.href;
+  const kerberos = !!opts.kerberos;
+  const kerberosSteps = (): StepSpec<EwsContext>[] => (kerberos ? kerberosTicketSteps() : []);
   return [
     {
       id: 'http.endpoint',
@@ -77,6 +82,8 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         const res = await (await client(ctx)).request({ url: url(ctx), method: 'GET' });
         if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
         ctx.offered = parseAuthSchemes(res.headers['www-authenticate']);
+        const date = res.headers.date ? new Date(res.headers.date) : undefined;
+        ctx.serverDate = date && !Number.isNaN(date.getTime()) ? date : undefined;
         if (res.status === 401 && ctx.offered.length)
           return { evidence: `HTTP 401 with WWW-Authenticate: ${ctx.offered.join(', ')} (via ${res.route})` };
         if (res.status === 401 || res.status === 200) {
@@ -96,16 +103,17 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
         const offered = ctx.offered ?? [];
         if (!schemeOffered(wanted, offered)) {
           throw new CalpumpError('ews.auth.schemeNotOffered', {
-            params: { wanted: wanted.toUpperCase(), offered: offered.join(', ') },
+            params: { wanted: wanted === 'kerberos' ? 'Negotiate (Kerberos)' : wanted.toUpperCase(), offered: offered.join(', ') },
             evidence: `WWW-Authenticate: ${offered.join(', ')}`,
           });
         }
         return { evidence: `profile uses ${wanted.toUpperCase()}; server offers ${offered.join(', ')}` };
       },
     },
+    ...kerberosSteps(),
     {
       id: 'auth.credentials',
-      needs: ['auth.schemes'],
+      needs: kerberos ? ['kerberos.ticket'] : ['auth.schemes'],
       async run(ctx) {
         const p = ctx.profile;
         // The account's own calendar: any SOAP answer proves the credentials, even "no mailbox" for a
@@ -119,7 +127,7 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
           });
         }
         const app = p.legacyOnline?.clientId ?? p.oauth?.clientId;
-        const how = usesBearer(p) ? `OAuth app ${app}` : `${p.username} (${p.auth.toUpperCase()})`;
+        const how = usesBearer(p) ? `OAuth app ${app}` : `${p.username} (${authLabel(p)})`;
         return { evidence: `HTTP ${res.status}, SOAP answer for ${how}` };
       },
     },
@@ -182,10 +190,21 @@ export function ewsSteps(after: StepId[]): StepSpec<EwsContext>[] {
 async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res: HttpResponse; answer: SoapAnswer }> {
   const p = ctx.profile;
   const target = ctx.target!.href;
-  const res = usesBearer(p) ? await postWithBearer(ctx, mailbox) : await postWithPassword(ctx, mailbox);
+  const res = usesBearer(p) ? await postWithBearer(ctx, mailbox) : await postWithProfileAuth(ctx, mailbox);
   if (looksLikeLoginPage(res.status, res.headers, res.body)) throw formsFailure(res);
+  if (res.status === 401 && !usesBearer(p) && p.auth === 'ntlm' && ctx.target!.protocol === 'https:') {
+    // NTLM over HTTPS: a wrong password and Extended Protection look alike; compare to tell them apart.
+    throw await explainNtlmRefusal({
+      client: await client(ctx),
+      url: target,
+      body: calendarFolderSoap(ctx, mailbox),
+      username: p.username,
+      password: await storedPassword(ctx),
+      offered: ctx.offered ?? [],
+    });
+  }
   if (res.status === 401) {
-    const how = usesBearer(p) ? 'OAuth bearer token' : `${p.auth.toUpperCase()} authentication`;
+    const how = usesBearer(p) ? 'OAuth bearer token' : `${authLabel(p)} authentication`;
     const diag = res.headers['x-ms-diagnostics'] ? `; x-ms-diagnostics: ${String(res.headers['x-ms-diagnostics'])}` : '';
     throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${how}${diag}` });
   }
@@ -200,13 +219,58 @@ async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res
   return { res, answer };
 }
 
-async function postWithPassword(ctx: EwsContext, mailbox: string | undefined): Promise<HttpResponse> {
-  const p = ctx.profile;
-  const password = await ctx.secrets.get(secretKey(p.id, 'password'));
-  if (!password) throw new CalpumpError('secrets.missing', { params: { profile: p.name, secret: 'password' } });
-  const body = getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox });
-  return postEws(await client(ctx), ctx.target!.href, body, { auth: passwordAuth(p), username: p.username, password });
+function authLabel(p: EwsProfile): string {
+  return p.auth === 'kerberos' ? 'Kerberos' : p.auth.toUpperCase();
 }
+
+function calendarFolderSoap(ctx: EwsContext, mailbox: string | undefined): string {
+  const p = ctx.profile;
+  return getCalendarFolderSoap({ version: p.exchangeVersion ?? 'Exchange2013', access: p.access, mailbox });
+}
+
+async function postWithProfileAuth(ctx: EwsContext, mailbox: string | undefined): Promise<HttpResponse> {
+  return postEws(await client(ctx), ctx.target!.href, calendarFolderSoap(ctx, mailbox), await profileCredentials(ctx));
+}
+
+/** Kerberos profiles: the clocks (Kerberos allows 5 minutes) and a ticket for the server's SPN. */
+function kerberosTicketSteps(): StepSpec<EwsContext>[] {
+  return [
+    {
+      id: 'kerberos.clock',
+      needs: ['auth.schemes'],
+      async run(ctx) {
+        const here = (ctx.now ?? (() => new Date()))();
+        if (!ctx.serverDate) return { evidence: 'the server sent no Date header; clock not compared' };
+        const apart = Math.round((here.getTime() - ctx.serverDate.getTime()) / 1000);
+        const evidence = `server Date ${ctx.serverDate.toISOString()}, this machine ${here.toISOString()} (${Math.abs(apart)} s apart)`;
+        if (Math.abs(apart) > MAX_SKEW_S) {
+          const names = negotiateSource(ctx).account;
+          throw new CalpumpError('kerberos.clockSkew', { params: { principal: names.principal }, evidence });
+        }
+        return { evidence };
+      },
+    },
+    {
+      id: 'kerberos.ticket',
+      needs: ['kerberos.clock'],
+      async run(ctx) {
+        const source = negotiateSource(ctx);
+        const spn = source.spnFor(ctx.target!.href);
+        await source.start(spn);
+        const realm = source.account.realm || 'the default realm';
+        return {
+          evidence: `ticket for ${spn} as ${source.account.principal} (${realm}; credential: ${source.credential})`,
+          data: { spn, principal: source.account.principal },
+        };
+      },
+    },
+  ];
+}
+
+/** Kerberos refuses authenticators more than 5 minutes off (the AD default); a few seconds of HTTP delay spare. */
+const MAX_SKEW_S = 300;
+
+/** Legacy EWS on Microsoft 365: an app-only token (full_access_as_app) always impersonates someone. */
 
 /**
  * OAuth (legacy EWS on Microsoft 365, or on-premises): an app-only token (full_access_as_app) always
@@ -245,13 +309,13 @@ async function smtpForUpn(ctx: EwsContext, given: string): Promise<string | unde
   }
   try {
     const p = ctx.profile;
-    const password = (await ctx.secrets.get(secretKey(p.id, 'password'))) ?? '';
     if (usesBearer(p)) return undefined;
-    const res = await postEws(await client(ctx), ctx.target!.href, resolveNamesSoap(p.exchangeVersion ?? 'Exchange2013', given), {
-      auth: passwordAuth(p),
-      username: p.username,
-      password,
-    });
+    const res = await postEws(
+      await client(ctx),
+      ctx.target!.href,
+      resolveNamesSoap(p.exchangeVersion ?? 'Exchange2013', given),
+      await profileCredentials(ctx),
+    );
     const found = res.status === 200 ? resolvedMailboxes(res.body) : [];
     // Exactly one mailbox, under another address: the name given was its sign-in name.
     return found.length === 1 && found[0].toLowerCase() !== lower ? found[0] : undefined;

@@ -3,6 +3,8 @@
 import type { TestStep } from '../../shared/model.js';
 import type { EwsProfile, GraphProfile, Profile } from '../../shared/profile.js';
 import { authorityUrl } from '../auth/authority.js';
+import type { GssBinding } from '../auth/kerberos/gss-binding.js';
+import type { KinitRunner } from '../auth/kerberos/gssapi-source.js';
 import type { Connector } from '../connectors/connector.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../connectors/deps.js';
 import { CalpumpError, describeError } from '../errors/calpump-error.js';
@@ -25,6 +27,9 @@ export interface DoctorDeps extends ConnectorDeps {
   clock?: () => number;
   /** Autodiscover endpoints to try for an address (default https://<domain>/… and https://autodiscover.<domain>/…). */
   autodiscoverUrls?: (email: string) => string[];
+  /** Kerberos seams (default: the `kerberos` package and MIT kinit); tests pass fakes. */
+  gss?: GssBinding;
+  kinit?: KinitRunner;
 }
 
 export interface DoctorOptions {
@@ -95,15 +100,20 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
     target,
     connector: connector.get,
     autodiscoverUrls: deps.autodiscoverUrls,
+    gss: deps.gss,
+    kinit: deps.kinit,
   };
   const first: StepSpec<AutodiscoverContext>[] = target ? [] : autodiscoverSteps();
   const after = target ? [] : (['autodiscover'] as const);
   const specs: StepSpec<AutodiscoverContext>[] = [
     ...first,
     ...withoutTlsFor(target, networkSteps<AutodiscoverContext>({ dnsStep: 'dns.host', after: [...after] })),
-    ...ewsSteps(transportDone(target)),
+    ...ewsSteps(transportDone(target), { kerberos: profile.auth === 'kerberos' && !profile.legacyOnline }),
   ];
-  return run(specs, ctx, deps, opts, connector.close);
+  return run(specs, ctx, deps, opts, async () => {
+    ctx.negotiate?.close();
+    await connector.close();
+  });
 }
 
 async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {

@@ -25,6 +25,16 @@ export const STEP_TITLES = {
     'Server bietet die Authentifizierung des Profils an',
     'Server biedt de verificatiemethode van het profiel aan',
   ),
+  'kerberos.clock': L(
+    'Clocks agree within 5 minutes (Kerberos)',
+    'Uhren stimmen auf 5 Minuten überein (Kerberos)',
+    'Klokken komen binnen 5 minuten overeen (Kerberos)',
+  ),
+  'kerberos.ticket': L(
+    'Kerberos ticket for the server (SPN)',
+    'Kerberos-Ticket für den Server (SPN)',
+    'Kerberos-ticket voor de server (SPN)',
+  ),
   'auth.credentials': L('Credentials accepted', 'Anmeldedaten akzeptiert', 'Aanmeldgegevens geaccepteerd'),
   'ews.version': L('Exchange version (ServerVersionInfo)', 'Exchange-Version (ServerVersionInfo)', 'Exchange-versie (ServerVersionInfo)'),
   'mailbox.access': L('Access to the test mailbox', 'Zugriff auf das Testpostfach', 'Toegang tot het testpostvak'),

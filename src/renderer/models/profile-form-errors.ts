@@ -28,6 +28,9 @@ const FIELD_MESSAGES: Partial<Record<FieldId, MessageKey>> = {
   pinnedSha256: 'validation.sha256',
   testMailbox: 'validation.required',
   graphUsername: 'validation.account',
+  kerberosKeytab: 'validation.required',
+  kerberosSpn: 'validation.spn',
+  kerberosRealm: 'validation.realm',
 };
 
 /** The form field a schema path belongs to, given what the form currently shows. */
@@ -49,6 +52,8 @@ export function fieldOfPath(path: ReadonlyArray<PropertyKey>, f: ProfileFormStat
       return sub && ['tenantId', 'clientId', 'flow', 'credential', 'authorityHost', 'redirectUri'].includes(sub)
         ? (sub as FieldId)
         : 'tenantId';
+    case 'kerberos':
+      return sub === 'spn' ? 'kerberosSpn' : sub === 'realm' ? 'kerberosRealm' : sub === 'keytab' ? 'kerberosKeytab' : 'kerberosCredential';
     case 'username':
       return f.kind === 'graph' ? 'graphUsername' : 'username';
     case 'name':

@@ -7,6 +7,7 @@ import {
   graphProfileSchema,
   type EwsProfile,
   type GraphProfile,
+  type KerberosSetting,
   type LogLevel,
   type Profile,
   type SecretName,
@@ -22,6 +23,7 @@ export type ProxyMode = 'system' | 'none' | 'url';
 export type TlsMode = 'default' | 'caFile' | 'pinned';
 export type GraphFlow = GraphProfile['flow'];
 export type ExchangeVersion = NonNullable<EwsProfile['exchangeVersion']>;
+export type KerberosCredentialKind = KerberosSetting['credential'];
 
 export const EXCHANGE_VERSIONS: readonly ExchangeVersion[] = ['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016'];
 export const GRAPH_FLOWS: readonly GraphFlow[] = ['interactive', 'clientCredentials', 'deviceCode', 'password'];
@@ -36,6 +38,11 @@ export interface ProfileFormState {
   url: string;
   autodiscoverEmail: string;
   auth: EwsProfile['auth'];
+  /** Kerberos only: where the ticket comes from, and optional keytab, SPN and realm. */
+  kerberosCredential: KerberosCredentialKind;
+  kerberosKeytab: string;
+  kerberosSpn: string;
+  kerberosRealm: string;
   username: string;
   password: string;
   mailDomain: string;
@@ -89,6 +96,10 @@ export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
     url: '',
     autodiscoverEmail: '',
     auth: 'ntlm',
+    kerberosCredential: 'password',
+    kerberosKeytab: '',
+    kerberosSpn: '',
+    kerberosRealm: '',
     username: '',
     password: '',
     mailDomain: '',
@@ -144,6 +155,10 @@ export function formFromProfile(p: Profile, stored: readonly SecretName[] = []):
     f.url = p.url ?? '';
     f.autodiscoverEmail = p.autodiscoverEmail ?? '';
     f.auth = p.auth;
+    f.kerberosCredential = p.kerberos?.credential ?? 'password';
+    f.kerberosKeytab = p.kerberos?.keytab ?? '';
+    f.kerberosSpn = p.kerberos?.spn ?? '';
+    f.kerberosRealm = p.kerberos?.realm ?? '';
     f.username = p.username;
     f.mailDomain = p.mailDomain ?? '';
     f.access = p.access;
@@ -194,6 +209,15 @@ export function candidateOf(f: ProfileFormState): Record<string, unknown> {
       url: f.endpointMode === 'url' ? opt(f.url) : undefined,
       autodiscoverEmail: f.endpointMode === 'autodiscover' ? opt(f.autodiscoverEmail) : undefined,
       auth: f.auth,
+      kerberos:
+        f.auth === 'kerberos'
+          ? {
+              credential: f.kerberosCredential,
+              keytab: f.kerberosCredential === 'keytab' ? opt(f.kerberosKeytab) : undefined,
+              spn: opt(f.kerberosSpn),
+              realm: opt(f.kerberosRealm),
+            }
+          : undefined,
       username: f.username.trim(),
       mailDomain: opt(f.mailDomain),
       access: f.access,
@@ -234,7 +258,9 @@ function onPremOAuthOf(f: ProfileFormState): Record<string, unknown> {
 export function neededSecrets(f: ProfileFormState): SecretField[] {
   const out: SecretField[] = [];
   const ewsOAuth = f.kind === 'ews' && !f.legacyOnline && f.auth === 'oauth';
-  if (f.kind === 'ews' && !f.legacyOnline && (!ewsOAuth || f.flow === 'password')) out.push('password');
+  // Kerberos from a keytab or the logged-on user needs no password.
+  const kerberosNoPassword = f.auth === 'kerberos' && f.kerberosCredential !== 'password';
+  if (f.kind === 'ews' && !f.legacyOnline && (!ewsOAuth || f.flow === 'password') && !kerberosNoPassword) out.push('password');
   if (ewsOAuth && f.flow === 'clientCredentials') out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   // Legacy EWS on Microsoft 365 signs in as the app (client credentials), like a Graph app-only profile.
   if (f.kind === 'ews' && f.legacyOnline) out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');

@@ -2,10 +2,12 @@
 // reproduce "Basic disabled" or "only Kerberos" setups. NTLM state lives on the TCP connection.
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import type { SimContext } from '../http/types.js';
 import type { SimAccount } from '../world/types.js';
 import type { SimWorld } from '../world/world.js';
 import { findAccount } from '../world/world.js';
-import { createChallenge, ntlmMessageType, parseType3, verifyNtlmV2, type NtlmChallengeState } from './ntlm.js';
+import { extendedProtectionRefusal, type ExtendedProtection } from './extended-protection.js';
+import { createChallenge, micValid, ntlmMessageType, parseType3, responseAvPairs, verifyNtlmV2, type NtlmChallengeState } from './ntlm.js';
 
 interface ConnectionAuth {
   challenge?: NtlmChallengeState;
@@ -42,7 +44,24 @@ export function dropAuthenticatedConnections(world: SimWorld, how: 'close' | 'fo
   return sockets.length;
 }
 
-export type AuthOutcome = { ok: true; account: SimAccount; scheme: 'Basic' | 'NTLM' } | { ok: false; challenge: string[]; reason: string };
+export type AuthOutcome =
+  { ok: true; account: SimAccount; scheme: 'Basic' | 'NTLM' | 'FrontEnd' } | { ok: false; challenge: string[]; reason: string };
+
+export interface AuthSettings {
+  /** WWW-Authenticate schemes offered, in order. */
+  schemes: string[];
+  /** Basic realm (the host name, as IIS sends it). */
+  realm: string;
+  /** IIS token checking on the virtual directory (default None). */
+  extendedProtection?: ExtendedProtection;
+  /** MsvAvChannelBindings a client must send on this server's TLS connections (undefined: plain HTTP). */
+  channelBinding?: Buffer;
+  /**
+   * A reverse proxy in front authenticated the user and names it in this header (`alice@REALM` or
+   * `DOMAIN\user`); the simulator trusts it. Only for tests that put a real acceptor in front.
+   */
+  trustedUserHeader?: string;
+}
 
 export const UNAUTHORIZED_HTML =
   '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\r\n' +
@@ -58,7 +77,21 @@ function passwordOk(account: SimAccount | undefined, password: string): account 
   return !!account && account.enabled && account.password === password;
 }
 
-export function authenticate(req: IncomingMessage, world: SimWorld, schemes: string[], realm: string): AuthOutcome {
+/** `alice@CONTOSO.COM` (a Kerberos principal) or `CONTOSO\\alice` (NTLM) as the front end names the user. */
+function frontEndAccount(world: SimWorld, name: string): SimAccount | undefined {
+  const at = name.lastIndexOf('@');
+  if (at > 0 && name.slice(at + 1).toLowerCase() === world.domain.toLowerCase()) return findAccount(world, name.toLowerCase());
+  return findAccount(world, name);
+}
+
+export function authenticate(req: IncomingMessage, world: SimWorld, settings: AuthSettings): AuthOutcome {
+  const { schemes, realm } = settings;
+  if (settings.trustedUserHeader) {
+    const name = req.headers[settings.trustedUserHeader.toLowerCase()];
+    const account = typeof name === 'string' && name ? frontEndAccount(world, name) : undefined;
+    if (account?.enabled) return { ok: true, account, scheme: 'FrontEnd' };
+    return { ok: false, challenge: [], reason: `front end named no known user (${String(name ?? '')})` };
+  }
   const conn = connections.get(req.socket) ?? {};
   connections.set(req.socket, conn);
   const header = req.headers.authorization;
@@ -113,8 +146,18 @@ export function authenticate(req: IncomingMessage, world: SimWorld, schemes: str
       const account = fields.user.includes('@')
         ? findAccount(world, fields.user)
         : findAccount(world, fields.user, fields.domain || world.netbios);
-      if (!account || !account.enabled || !verifyNtlmV2(fields, account.password, state.challenge))
-        return deny('bad user name or password');
+      const sessionKey = account?.enabled ? verifyNtlmV2(fields, account.password, state.challenge) : undefined;
+      if (!account || !sessionKey) return deny('bad user name or password');
+      const pairs = responseAvPairs(fields.ntResponse);
+      const avFlags = pairs.get(6)?.readUInt32LE(0) ?? 0;
+      if (avFlags & 0x2 && !micValid({ ...state, type3: raw }, fields, sessionKey)) return deny('NTLM MIC does not match');
+      const refusal = extendedProtectionRefusal(
+        settings.extendedProtection ?? 'None',
+        { channelBindings: pairs.get(10), targetName: pairs.get(9)?.toString('utf16le') },
+        { channelBinding: settings.channelBinding, host: (req.headers.host ?? '').replace(/:\d+$/, '') },
+      );
+      // IIS answers an Extended Protection refusal exactly like a wrong password: 401, no hint.
+      if (refusal) return deny(refusal);
       conn.account = account;
       remember(world, req.socket);
       return { ok: true, account, scheme: 'NTLM' };
@@ -122,4 +165,15 @@ export function authenticate(req: IncomingMessage, world: SimWorld, schemes: str
     return deny('unexpected NTLM message');
   }
   return deny(`unsupported scheme ${scheme}`);
+}
+
+/** The settings the EWS and Autodiscover routes authenticate with (schemes may be narrowed by a staged fault). */
+export function authSettings(ctx: SimContext, schemes: string[] = ctx.faults.authSchemes): AuthSettings {
+  return {
+    schemes,
+    realm: ctx.url.hostname,
+    extendedProtection: ctx.faults.extendedProtection,
+    channelBinding: ctx.channelBinding,
+    trustedUserHeader: ctx.faults.trustedUserHeader,
+  };
 }

@@ -29,6 +29,9 @@ export interface NtlmServerIdentity {
 export interface NtlmChallengeState {
   challenge: Buffer;
   flags: number;
+  /** The NEGOTIATE and CHALLENGE messages as sent: the client's MIC covers them. */
+  type1: Buffer;
+  type2: Buffer;
 }
 
 export function ntlmMessageType(token: Buffer): number | undefined {
@@ -93,7 +96,8 @@ export function createChallenge(type1: Buffer, id: NtlmServerIdentity): { messag
   header.writeUInt8(0, 49);
   header.writeUInt16LE(17763, 50);
   header.writeUInt8(15, 55);
-  return { message: Buffer.concat([header, targetName, targetInfo]), state: { challenge, flags } };
+  const message = Buffer.concat([header, targetName, targetInfo]);
+  return { message, state: { challenge, flags, type1: Buffer.from(type1), type2: message } };
 }
 
 export interface Type3Fields {
@@ -102,6 +106,10 @@ export interface Type3Fields {
   workstation: string;
   ntResponse: Buffer;
   lmResponse: Buffer;
+  flags: number;
+  encryptedSessionKey: Buffer;
+  /** Offset of the MIC when the header has room for one (version + MIC: payload starts at 88 or later). */
+  micOffset?: number;
 }
 
 function field(buf: Buffer, at: number): Buffer {
@@ -115,7 +123,8 @@ function field(buf: Buffer, at: number): Buffer {
 export function parseType3(buf: Buffer, sentFlags: number): Type3Fields {
   if (ntlmMessageType(buf) !== 3 || buf.length < 52) throw new Error('not an NTLM Type 3 message');
   const offsets = [12, 20, 28, 36, 44].map((at) => (buf.readUInt16LE(at) ? buf.readUInt32LE(at + 4) : Infinity));
-  const hasFlags = Math.min(...offsets) >= 64;
+  const firstPayload = Math.min(...offsets);
+  const hasFlags = firstPayload >= 64;
   const flags = hasFlags ? buf.readUInt32LE(60) : sentFlags;
   const text = (b: Buffer) => b.toString(flags & NTLM_FLAGS.UNICODE ? 'utf16le' : 'latin1');
   return {
@@ -124,6 +133,9 @@ export function parseType3(buf: Buffer, sentFlags: number): Type3Fields {
     domain: text(field(buf, 28)),
     user: text(field(buf, 36)),
     workstation: text(field(buf, 44)),
+    flags,
+    encryptedSessionKey: hasFlags ? field(buf, 52) : Buffer.alloc(0),
+    micOffset: firstPayload >= 88 && buf.length >= 88 ? 72 : undefined,
   };
 }
 
@@ -131,16 +143,64 @@ export function ntHash(password: string): Buffer {
   return md4(Buffer.from(password, 'utf16le'));
 }
 
-/** NTLMv2 check: NTProofStr = HMAC-MD5(NTOWFv2, serverChallenge ‖ blob). NTLMv1 responses are refused. */
-export function verifyNtlmV2(t3: Type3Fields, password: string, challenge: Buffer): boolean {
-  if (t3.ntResponse.length <= 24) return false;
-  const ntowf = createHmac('md5', ntHash(password))
-    .update(Buffer.from(t3.user.toUpperCase() + t3.domain, 'utf16le'))
-    .digest();
+const hmac = (key: Buffer, ...data: Buffer[]) => data.reduce((h, d) => h.update(d), createHmac('md5', key)).digest();
+
+/**
+ * NTLMv2 check: NTProofStr = HMAC-MD5(NTOWFv2, serverChallenge ‖ blob). NTLMv1 responses are refused. Returns
+ * the session base key (for the MIC) when the proof matches.
+ */
+export function verifyNtlmV2(t3: Type3Fields, password: string, challenge: Buffer): Buffer | undefined {
+  if (t3.ntResponse.length <= 24) return undefined;
+  const ntowf = hmac(ntHash(password), Buffer.from(t3.user.toUpperCase() + t3.domain, 'utf16le'));
   const proof = t3.ntResponse.subarray(0, 16);
-  const blob = t3.ntResponse.subarray(16);
-  const expected = createHmac('md5', ntowf)
-    .update(Buffer.concat([challenge, blob]))
-    .digest();
-  return timingSafeEqual(proof, expected);
+  const expected = hmac(ntowf, challenge, t3.ntResponse.subarray(16));
+  return timingSafeEqual(proof, expected) ? hmac(ntowf, proof) : undefined;
+}
+
+/** AV pairs the client put into its NTLMv2 response (after the 28-byte blob header). */
+export function responseAvPairs(ntResponse: Buffer): Map<number, Buffer> {
+  const pairs = new Map<number, Buffer>();
+  for (let at = 16 + 28; at + 4 <= ntResponse.length;) {
+    const id = ntResponse.readUInt16LE(at);
+    const len = ntResponse.readUInt16LE(at + 2);
+    if (id === 0 || at + 4 + len > ntResponse.length) break;
+    pairs.set(id, ntResponse.subarray(at + 4, at + 4 + len));
+    at += 4 + len;
+  }
+  return pairs;
+}
+
+/** RC4, only to decrypt the client's 16-byte session key (OpenSSL 3 has no RC4 in its default provider). */
+function rc4(key: Buffer, data: Buffer): Buffer {
+  const s = [...Array(256).keys()];
+  let j = 0;
+  for (let i = 0; i < 256; i++) {
+    j = (j + s[i]! + key[i % key.length]!) % 256;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+  }
+  let i = 0;
+  j = 0;
+  return Buffer.from(
+    data.map((byte) => {
+      i = (i + 1) % 256;
+      j = (j + s[i]!) % 256;
+      [s[i], s[j]] = [s[j]!, s[i]!];
+      return byte ^ s[(s[i]! + s[j]!) % 256]!;
+    }),
+  );
+}
+
+/**
+ * Checks the MIC when MsvAvFlags says there is one: HMAC-MD5(exported session key, NEGOTIATE ‖ CHALLENGE ‖
+ * AUTHENTICATE with the MIC zeroed). The exported key is the session base key, or with KEY_EXCH the client's
+ * random key decrypted with it.
+ */
+export function micValid(messages: { type1: Buffer; type2: Buffer; type3: Buffer }, t3: Type3Fields, sessionBaseKey: Buffer): boolean {
+  if (t3.micOffset === undefined) return false;
+  const exported =
+    t3.flags & NTLM_FLAGS.KEY_EXCH && t3.encryptedSessionKey.length === 16 ? rc4(sessionBaseKey, t3.encryptedSessionKey) : sessionBaseKey;
+  const zeroed = Buffer.from(messages.type3);
+  const mic = Buffer.from(zeroed.subarray(t3.micOffset, t3.micOffset + 16));
+  zeroed.fill(0, t3.micOffset, t3.micOffset + 16);
+  return timingSafeEqual(mic, hmac(exported, messages.type1, messages.type2, zeroed));
 }

@@ -1,6 +1,6 @@
 // POX Autodiscover (POST /autodiscover/autodiscover.xml), the Outlook "2006a" response schema.
 import type { SimRoute } from '../http/types.js';
-import { authenticate, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
+import { authenticate, authSettings, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
 import { send } from '../http/respond.js';
 import { mailboxOf } from '../world/world.js';
 import { childText, parseXml, XmlRejected } from '../xml/safe-parse.js';
@@ -33,7 +33,7 @@ export const poxRoute: SimRoute = {
     const staged = faults.take('Autodiscover', url.pathname, ['http500', 'http503', 'reset']);
     if (staged?.kind === 'reset') return void res.socket?.destroy();
     if (staged) return send(res, staged.kind === 'http503' ? 503 : 500, '', {});
-    const auth = authenticate(req, world, faults.authSchemes, url.hostname);
+    const auth = authenticate(req, world, authSettings(ctx));
     if (!auth.ok) return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html', 'WWW-Authenticate': auth.challenge });
     if (req.method !== 'POST') return send(res, 200, errorXml(600, 'Invalid Request'), XML);
     let email: string | undefined;

@@ -1,7 +1,7 @@
 // SOAP Autodiscover (POST /autodiscover/autodiscover.svc): GetUserSettings, as ews-javascript-api's
 // AutodiscoverService calls it (WS-Addressing headers, Exchange 2010 Autodiscover namespace).
 import type { SimRoute } from '../http/types.js';
-import { authenticate, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
+import { authenticate, authSettings, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
 import { send } from '../http/respond.js';
 import { mailboxOf } from '../world/world.js';
 import { child, elementChildren, parseXml, text, XmlRejected } from '../xml/safe-parse.js';
@@ -28,7 +28,7 @@ export const autodiscoverSoapRoute: SimRoute = {
   match: (_req, url) => /^\/autodiscover\/autodiscover\.svc(\/wssecurity)?$/i.test(url.pathname),
   async handle(ctx) {
     const { req, res, world, faults, counters, url } = ctx;
-    const auth = authenticate(req, world, faults.authSchemes, url.hostname);
+    const auth = authenticate(req, world, authSettings(ctx));
     if (!auth.ok) return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html', 'WWW-Authenticate': auth.challenge });
     let op: Element | undefined;
     try {

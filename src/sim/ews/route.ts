@@ -1,6 +1,6 @@
 // POST /EWS/Exchange.asmx: faults → auth → envelope → impersonation → operation, like IIS + EWS.
 import type { SimContext, SimRoute } from '../http/types.js';
-import { authenticate, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
+import { authenticate, authSettings, UNAUTHORIZED_HTML } from '../auth/authenticate.js';
 import { authenticateBearer, isBearer } from '../auth/bearer.js';
 import type { SimAccount } from '../world/types.js';
 import { HTTPSYS_503, IIS_500, owaLoginRedirect, resetConnection, send } from '../http/respond.js';
@@ -83,7 +83,7 @@ export const ewsRoute: SimRoute = {
       if (!b.ok) return send(res, 401, '', { 'WWW-Authenticate': b.challenge, 'x-ms-diagnostics': b.diagnostics });
       auth = b;
     } else {
-      const a = authenticate(req, world, schemes, url.hostname);
+      const a = authenticate(req, world, authSettings(ctx, schemes));
       if (!a.ok) return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html', 'WWW-Authenticate': a.challenge });
       auth = a;
     }

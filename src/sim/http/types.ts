@@ -15,6 +15,8 @@ export interface SimContext {
   url: URL;
   /** Base URL of the running simulator, e.g. https://127.0.0.1:PORT */
   baseUrl: string;
+  /** What a client bound to this server's TLS certificate sends as MsvAvChannelBindings (HTTPS only). */
+  channelBinding?: Buffer;
 }
 
 export interface SimRoute {

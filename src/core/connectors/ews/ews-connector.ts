@@ -4,7 +4,7 @@ import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, 
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
-import { secretKey, type EwsProfile } from '../../../shared/profile.js';
+import type { EwsProfile } from '../../../shared/profile.js';
 import { CalpumpError, toCalpumpError } from '../../errors/calpump-error.js';
 import { HttpClient } from '../../net/http-client.js';
 import { discoverEwsUrl } from './autodiscover/discover-ews-url.js';
@@ -23,9 +23,10 @@ import { bearerAuthLabel, effectiveAccess, profileBearer, usesBearer } from './o
 import type { EwsSession } from './session.js';
 import { EwsTransport, type BearerAuth, type RequestRecorder } from './transport/ews-transport.js';
 import type { HttpSender } from './transport/http-sender.js';
+import { profileAuth, type KerberosSeams } from './transport/profile-auth.js';
 import type { RetryPolicy } from './transport/retry-policy.js';
 
-export interface EwsConnectorOptions {
+export interface EwsConnectorOptions extends KerberosSeams {
   /** Receives every EWS SOAP request body (tests validate them against Microsoft's schema). */
   recorder?: RequestRecorder;
   /** Replaces the network (parser tests answer with recorded Exchange responses). */
@@ -50,6 +51,7 @@ export class EwsConnector implements Connector {
   private sessionPromise?: Promise<EwsSession>;
   private urlHow = 'not resolved yet';
   private bearer?: BearerAuth;
+  private transport?: EwsTransport;
   private readonly lister = new MailboxLister(() => this.session());
   private readonly organizers: OrganizerResolver;
 
@@ -78,12 +80,6 @@ export class EwsConnector implements Connector {
     return this.http;
   }
 
-  private async password(): Promise<string> {
-    const p = await this.deps.secrets.get(secretKey(this.profile.id, 'password'));
-    if (p === undefined) throw new CalpumpError('secrets.missing', { params: { profile: this.profile.name, secret: 'password' } });
-    return p;
-  }
-
   private session(): Promise<EwsSession> {
     this.sessionPromise ??= this.openSession();
     // A failed resolution (autodiscover, missing secret) is retried on the next call, not cached.
@@ -96,11 +92,10 @@ export class EwsConnector implements Connector {
     const logger = this.deps.logger.child({ profile: p.name, backend: 'ews' });
     const http = await this.httpSender();
     if (usesBearer(p)) this.bearer ??= profileBearer(p, this.deps, http, logger);
+    this.transport?.close();
     const transport = new EwsTransport({
       http,
-      auth: p.auth,
-      username: p.username,
-      password: () => this.password(),
+      ...profileAuth(p, this.deps, this.options),
       bearer: usesBearer(p) ? this.bearer : undefined,
       logger,
       recorder: this.options.recorder,
@@ -108,6 +103,7 @@ export class EwsConnector implements Connector {
       random: this.options.random,
       retry: this.options.retry,
     });
+    this.transport = transport;
     let url = p.url;
     if (p.autodiscoverEmail) {
       try {
@@ -195,6 +191,7 @@ export class EwsConnector implements Connector {
 
   private authLabel(): string {
     if (usesBearer(this.profile)) return bearerAuthLabel(this.profile);
+    if (this.profile.auth === 'kerberos') return `Kerberos (${this.profile.kerberos?.credential ?? 'password'})`;
     return this.profile.auth === 'basic' ? 'Basic' : 'NTLM';
   }
 
@@ -322,6 +319,7 @@ export class EwsConnector implements Connector {
 
   async close(): Promise<void> {
     await this.organizers.flush();
+    this.transport?.close();
     const http = this.http ? await this.http.catch(() => undefined) : undefined;
     if (http instanceof HttpClient) http.close();
   }

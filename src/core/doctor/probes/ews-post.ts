@@ -1,10 +1,10 @@
-// One authenticated SOAP POST to EWS with the profile's own method (Basic or NTLM), through the connector's
-// password transport so the doctor authenticates exactly as a sync would (NTLM on a one-socket agent from
-// src/core/net: same TLS and proxy).
-import { passwordPost, type PasswordCredentials } from '../../connectors/ews/transport/password-post.js';
+// One authenticated SOAP POST to EWS with the profile's own method (Basic, NTLM or Kerberos), through the
+// connector's transport code so the doctor authenticates exactly as a sync would (NTLM on a one-socket agent
+// from src/core/net: same TLS and proxy).
+import { passwordPost, type PostCredentials } from '../../connectors/ews/transport/password-post.js';
 import type { HttpClient, HttpResponse } from '../../net/http-client.js';
 
-export type EwsCredentials = PasswordCredentials;
+export type EwsCredentials = PostCredentials;
 
 export const SOAP_HEADERS = { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml' };
 

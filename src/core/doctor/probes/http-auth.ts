@@ -7,6 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 export function schemeOffered(profileAuth: string, offered: string[]): boolean {
   const lower = offered.map((s) => s.toLowerCase());
   if (profileAuth === 'ntlm') return lower.includes('ntlm') || lower.includes('negotiate');
+  if (profileAuth === 'kerberos') return lower.includes('negotiate');
   return lower.includes(profileAuth);
 }
 

@@ -78,12 +78,26 @@ export function delegateScript(p: EwsProfile, scopeGroup: string | undefined, te
 /** Basic/Windows authentication on the EWS virtual directory must include the profile's method. */
 function authCheck(p: EwsProfile): string[] {
   const property = p.auth === 'basic' ? 'BasicAuthentication' : 'WindowsAuthentication';
+  const label = p.auth === 'basic' ? 'Basic' : p.auth === 'kerberos' ? 'Kerberos (Windows, Negotiate)' : 'NTLM (Windows)';
   return [
-    `# Authentication on the EWS virtual directory: the profile uses ${p.auth === 'basic' ? 'Basic' : 'NTLM (Windows)'}.`,
+    `# Authentication on the EWS virtual directory: the profile uses ${label}.`,
     'Get-WebServicesVirtualDirectory -ADPropertiesOnly |',
     '    Format-List Server, Name, InternalUrl, ExternalUrl, BasicAuthentication, WindowsAuthentication, OAuthAuthentication',
     `foreach ($VDir in Get-WebServicesVirtualDirectory -ADPropertiesOnly | Where-Object { -not $_.${property} }) {`,
     `    Write-Warning ('${property} is off on ' + $VDir.Identity + '. To enable: Set-WebServicesVirtualDirectory -Identity ''' + $VDir.Identity + ''' -${property} $true')`,
     '}',
+    // NTLM over HTTPS is bound to the TLS certificate when Extended Protection is on (Exchange 2019 CU14+).
+    '# Extended Protection (None / Allow / Require); see docs/auth-kerberos-ntlm.md when NTLM is refused.',
+    'Get-WebServicesVirtualDirectory -ADPropertiesOnly | Format-List Server, Name, ExtendedProtectionTokenChecking',
+    ...(p.auth === 'kerberos' && p.url ? spnCheck(p.kerberos?.spn ?? `HTTP/${new URL(p.url).hostname.toLowerCase()}`) : []),
+  ];
+}
+
+/** Kerberos: the SPN of the EWS host must be registered on exactly one account (server or ASA). */
+function spnCheck(spn: string): string[] {
+  return [
+    `# Kerberos: ${spn} must be registered on exactly one account (the server, or the ASA for a load-balanced name).`,
+    `setspn -Q ${spn}`,
+    'Get-ClientAccessService | Format-List Name, AlternateServiceAccountConfiguration',
   ];
 }

@@ -40,8 +40,8 @@ const FIELD_FLAGS: Array<{
     key: 'auth',
     field: 'auth',
     kinds: ['ews'],
-    help: 'authentication (oauth: hybrid modern auth or AD FS, with --tenant-id and --client-id)',
-    choices: ['basic', 'ntlm', 'oauth'],
+    help: 'authentication (oauth: hybrid modern auth or AD FS, with --tenant-id and --client-id; kerberos: see --kerberos-credential)',
+    choices: ['basic', 'ntlm', 'oauth', 'kerberos'],
   },
   {
     flags: '--oauth-resource <url>',
@@ -169,6 +169,16 @@ export function addProfileFlags(cmd: Command): Command {
   cmd
     .option('--proxy <proxy>', 'system (HTTPS_PROXY/NO_PROXY), none, or a proxy URL http://proxy:8080')
     .option('--proxy-user <user>', 'proxy account (with --proxy URL)')
+    .addOption(
+      new Option('--kerberos-credential <from>', 'Kerberos ticket from the account password, a keytab, or the logged-on user').choices([
+        'password',
+        'keytab',
+        'logon',
+      ]),
+    )
+    .option('--keytab <file>', 'keytab for the account (with --kerberos-credential keytab)')
+    .option('--spn <spn>', 'service principal name of the EWS host (default HTTP/<host of the URL>)')
+    .option('--realm <realm>', 'Kerberos realm, the AD domain in capitals (default: from the UPN suffix)')
     .option('--ca-file <pem>', 'trust this CA (PEM) for the server certificate; verification stays on')
     .option('--pin-sha256 <fingerprint>', 'trust exactly this server certificate (SHA-256, AA:BB:…)');
   for (const s of SECRET_FLAGS) {
@@ -196,6 +206,7 @@ export function applyProfileFlags(raw: Record<string, unknown>, opts: FlagValues
   }
   applyProxy(raw, opts, bad);
   applyTls(raw, opts, cwd, bad);
+  applyKerberos(raw, opts, cwd, bad);
   return raw;
 }
 
@@ -211,6 +222,30 @@ function setPath(raw: Record<string, unknown>, path: string, value: unknown): vo
   if (value === undefined) delete inner[sub];
   else inner[sub] = value;
   raw[head] = inner;
+}
+
+/** --kerberos-credential, --keytab, --spn, --realm: the `kerberos` block of an EWS profile ('' removes one). */
+function applyKerberos(raw: Record<string, unknown>, opts: FlagValues, cwd: string, bad: (f: string, p: string) => CalpumpError): void {
+  const given = (['kerberosCredential', 'keytab', 'spn', 'realm'] as const).filter((k) => typeof opts[k] === 'string');
+  if (!given.length) return;
+  if (raw.kind !== 'ews') throw bad(`--${given[0] === 'kerberosCredential' ? 'kerberos-credential' : given[0]}`, 'applies to EWS profiles');
+  const k = { ...((raw.kerberos ?? {}) as Record<string, unknown>) };
+  if (typeof opts.kerberosCredential === 'string') k.credential = opts.kerberosCredential;
+  if (typeof opts.keytab === 'string') {
+    if (opts.keytab === '') delete k.keytab;
+    else {
+      const path = resolve(cwd, opts.keytab);
+      if (!existsSync(path)) throw bad('--keytab', `${path} does not exist`);
+      k.keytab = path;
+      k.credential ??= 'keytab';
+    }
+  }
+  for (const key of ['spn', 'realm'] as const) {
+    if (typeof opts[key] !== 'string') continue;
+    if (opts[key] === '') delete k[key];
+    else k[key] = (opts[key] as string).trim();
+  }
+  raw.kerberos = k;
 }
 
 function applyProxy(raw: Record<string, unknown>, opts: FlagValues, bad: (f: string, p: string) => CalpumpError): void {
@@ -260,6 +295,8 @@ export function flagForField(field: string): string {
   if (field.startsWith('proxy')) return `--proxy / --proxy-user (${field})`;
   if (field === 'tls.caFile') return `--ca-file (${field})`;
   if (field.startsWith('tls')) return `--ca-file / --pin-sha256 (${field})`;
+  const kerberos: Record<string, string> = { keytab: '--keytab', spn: '--spn', realm: '--realm', credential: '--kerberos-credential' };
+  if (top === 'kerberos') return `${kerberos[field.split('.')[1] ?? 'credential'] ?? '--kerberos-credential'} (${field})`;
   return field;
 }
 

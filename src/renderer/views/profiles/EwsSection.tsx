@@ -60,10 +60,24 @@ export function EwsSection({ b }: { b: FormBinding }) {
           label={t('profile.auth')}
           options={[
             { value: 'ntlm', label: t('profile.auth.ntlm') },
+            { value: 'kerberos', label: t('profile.auth.kerberos') },
             { value: 'basic', label: t('profile.auth.basic') },
             { value: 'oauth', label: t('profile.auth.oauth') },
           ]}
         />
+        {f.auth === 'kerberos' && !f.legacyOnline ? (
+          <SelectField
+            b={b}
+            field="kerberosCredential"
+            label={t('profile.kerberos.credential')}
+            hint={t('profile.kerberos.credential.hint')}
+            options={[
+              { value: 'password', label: t('profile.kerberos.credential.password') },
+              { value: 'logon', label: t('profile.kerberos.credential.logon') },
+              { value: 'keytab', label: t('profile.kerberos.credential.keytab') },
+            ]}
+          />
+        ) : null}
         <TextField
           b={b}
           field="username"
@@ -72,9 +86,32 @@ export function EwsSection({ b }: { b: FormBinding }) {
           placeholder="svc-calpump@contoso.com"
           required
         />
-        {f.legacyOnline || (f.auth === 'oauth' && f.flow !== 'password') ? null : (
+        {f.legacyOnline ||
+        (f.auth === 'oauth' && f.flow !== 'password') ||
+        (f.auth === 'kerberos' && f.kerberosCredential !== 'password') ? null : (
           <SecretInput b={b} field="password" label={t('profile.password')} />
         )}
+        {f.auth === 'kerberos' && !f.legacyOnline && f.kerberosCredential === 'keytab' ? (
+          <TextField b={b} field="kerberosKeytab" label={t('profile.kerberos.keytab')} hint={t('profile.kerberos.keytab.hint')} required />
+        ) : null}
+        {f.auth === 'kerberos' && !f.legacyOnline ? (
+          <>
+            <TextField
+              b={b}
+              field="kerberosSpn"
+              label={t('profile.kerberos.spn')}
+              hint={t('profile.kerberos.spn.hint')}
+              placeholder="HTTP/mail.contoso.com"
+            />
+            <TextField
+              b={b}
+              field="kerberosRealm"
+              label={t('profile.kerberos.realm')}
+              hint={t('profile.kerberos.realm.hint')}
+              placeholder="CONTOSO.COM"
+            />
+          </>
+        ) : null}
         <SelectField
           b={b}
           field="access"

@@ -1,4 +1,4 @@
-// The one way EWS requests leave Calpump: auth (Basic, connection-bound NTLM, OAuth bearer), retry policy, request recording, trace logging
+// The one way EWS requests leave Calpump: auth (Basic, connection-bound NTLM, Kerberos, OAuth bearer), retry policy, request recording, trace logging
 // and answer classification. ews-javascript-api and our own SOAP builders both go through post().
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { Logger } from '../../../log/logger.js';
@@ -7,7 +7,9 @@ import type { HttpResponse } from '../../../net/http-client.js';
 import type { EwsProfile } from '../../../../shared/profile.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import type { XmlNode } from '../xml/safe-xml.js';
+import type { NegotiateSource } from '../../../auth/kerberos/negotiate-types.js';
 import type { HttpSender } from './http-sender.js';
+import { negotiatePost } from './negotiate-post.js';
 import { NtlmLanes } from './ntlm-lanes.js';
 import { basicAuthorization } from './password-post.js';
 import { classifyResponse } from './response-classifier.js';
@@ -35,6 +37,8 @@ export interface EwsTransportOptions {
   username: string;
   /** Resolved lazily so a missing secret fails the call that needs it, with secrets.missing. */
   password: () => Promise<string>;
+  /** Kerberos: where Negotiate tokens come from (required for auth 'kerberos'). */
+  negotiate?: NegotiateSource;
   /** Set: OAuth bearer (legacy EWS on Microsoft 365); auth, username and password are not sent. */
   bearer?: BearerAuth;
   logger: Logger;
@@ -115,9 +119,10 @@ export class EwsTransport {
     throw lastError!;
   }
 
-  /** Ends the authenticated NTLM connections (the HttpClient's close() ends them too). */
+  /** Ends the authenticated NTLM connections (the HttpClient's close() ends them too) and Kerberos caches. */
   close(): void {
     this.ntlmLanes.close();
+    this.opts.negotiate?.close();
   }
 
   /** ServerVersionInfo of the last answer that carried one, e.g. "15.1.2507.6 (V2017_07_11)". */
@@ -144,6 +149,11 @@ export class EwsTransport {
   private async send(url: string, body: string, extra: Record<string, string>, mailbox?: string): Promise<HttpResponse> {
     const headers = { ...SOAP_HEADERS, ...extra };
     if (this.opts.bearer) return this.sendBearer(this.opts.bearer, { url, headers, body }, mailbox);
+    if (this.opts.auth === 'kerberos') {
+      if (!this.opts.negotiate)
+        throw new CalpumpError('internal.unexpected', { params: { text: 'Kerberos transport without a ticket source' } });
+      return negotiatePost(this.opts.http, { url, headers, body }, this.opts.negotiate);
+    }
     const password = await this.opts.password();
     if (this.opts.auth === 'ntlm') return this.ntlmLanes.request({ url, headers, body }, { username: this.opts.username, password });
     return this.opts.http.request({

@@ -58,7 +58,7 @@ export class NtlmLanes {
         lane.authSocket = undefined;
         used = undefined;
       }
-      const res = await ntlmHandshake(this.http, req, account, lane.agent, onSocket);
+      const res = await ntlmHandshake(this.http, req, account, lane.agent, { onSocket });
       if (res.status !== 401 && used) {
         lane.authSocket = used;
         lane.authFor = who;

@@ -25,9 +25,9 @@ function looksLikeHtml(res: HttpResponse): boolean {
   return ct.includes('text/html') || /^\s*(<!DOCTYPE\s+html|<html[\s>])/i.test(res.body);
 }
 
-const SCHEME_NAMES: Record<string, string> = { basic: 'Basic', ntlm: 'NTLM', oauth: 'Bearer' };
+const SCHEME_NAMES: Record<string, string> = { basic: 'Basic', ntlm: 'NTLM', oauth: 'Bearer', kerberos: 'Negotiate (Kerberos)' };
 // NTLM also goes inside Negotiate (ntlm-handshake.ts), so a Negotiate-only server is not "not offered".
-const USABLE: Record<string, string[]> = { basic: ['basic'], ntlm: ['ntlm', 'negotiate'], oauth: ['bearer'] };
+const USABLE: Record<string, string[]> = { basic: ['basic'], ntlm: ['ntlm', 'negotiate'], oauth: ['bearer'], kerberos: ['negotiate'] };
 
 export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: string }): Classified {
   if (res.status === 401) {

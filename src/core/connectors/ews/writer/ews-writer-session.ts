@@ -1,8 +1,6 @@
 // An EwsSession for the writer, built from the same blocks as the EWS connector (net HttpClient for TLS and
 // proxy, EwsTransport for auth/retry/recording, autodiscover) so writes behave exactly like reads.
 import type { EwsProfile } from '../../../../shared/profile.js';
-import { secretKey } from '../../../../shared/profile.js';
-import { CalpumpError } from '../../../errors/calpump-error.js';
 import { HttpClient } from '../../../net/http-client.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../../deps.js';
 import { discoverEwsUrl } from '../autodiscover/discover-ews-url.js';
@@ -10,9 +8,10 @@ import { effectiveAccess, profileBearer } from '../online-bearer.js';
 import type { EwsSession } from '../session.js';
 import { EwsTransport, type RequestRecorder } from '../transport/ews-transport.js';
 import type { HttpSender } from '../transport/http-sender.js';
+import { profileAuth, type KerberosSeams } from '../transport/profile-auth.js';
 import type { RetryPolicy } from '../transport/retry-policy.js';
 
-export interface EwsWriterOptions {
+export interface EwsWriterOptions extends KerberosSeams {
   recorder?: RequestRecorder;
   http?: HttpSender;
   sleep?: (ms: number) => Promise<void>;
@@ -42,13 +41,7 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
   const transport = new EwsTransport({
     bearer,
     http,
-    auth: profile.auth,
-    username: profile.username,
-    password: async () => {
-      const p = await deps.secrets.get(secretKey(profile.id, 'password'));
-      if (p === undefined) throw new CalpumpError('secrets.missing', { params: { profile: profile.name, secret: 'password' } });
-      return p;
-    },
+    ...profileAuth(profile, deps, options),
     logger,
     recorder: options.recorder,
     sleep: options.sleep,
@@ -72,5 +65,11 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
     logger,
     appOnlyAnchor: bearer?.appOnly ? bearer.fallbackMailbox : undefined,
   };
-  return { session, close: () => (http instanceof HttpClient ? http.close() : undefined) };
+  return {
+    session,
+    close: () => {
+      transport.close();
+      if (http instanceof HttpClient) http.close();
+    },
+  };
 }
