@@ -48,6 +48,28 @@ describe('calpump profiles', () => {
     expect(await new FileSecretStore({ dir, env: {} }).keys()).toEqual([]);
   });
 
+  it('edit --auth kerberos with --kerberos-credential, --keytab-file, --spn and --realm; a missing keytab file is exit 2', async () => {
+    const dir = await tempConfigDir();
+    await addDemoProfile(dir);
+    const keytab = join(dir, 'svc.keytab');
+    await writeFile(keytab, 'not read here');
+    const args = ['--config-dir', dir, 'profiles', 'edit', 'demo', '--auth', 'kerberos', '--keytab-file', keytab];
+    const edit = await runCli([...args, '--spn', 'HTTP/exch-lb.contoso.com', '--realm', 'CONTOSO.COM']);
+    expect(edit).toMatchObject({ code: 0 });
+    const json = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout);
+    expect(json.profile).toMatchObject({
+      auth: 'kerberos',
+      kerberos: { credential: 'keytab', keytab, spn: 'HTTP/exch-lb.contoso.com', realm: 'CONTOSO.COM' },
+    });
+    const logon = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--kerberos-credential', 'logon', '--keytab-file', '']);
+    expect(logon.code).toBe(0);
+    const after = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout);
+    expect(after.profile.kerberos).toEqual({ credential: 'logon', spn: 'HTTP/exch-lb.contoso.com', realm: 'CONTOSO.COM' });
+    const missing = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--keytab-file', join(dir, 'nope.keytab')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--keytab-file');
+  });
+
   it('never accepts a password as an argument value (exit 2, value not echoed)', async () => {
     const dir = await tempConfigDir();
     const r = await runCli([
@@ -111,9 +133,9 @@ describe('calpump profiles', () => {
     ]);
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toContain('--url (url)');
-    const badChoice = await runCli(['--config-dir', dir, 'profiles', 'add', '--auth', 'kerberos']);
+    const badChoice = await runCli(['--config-dir', dir, 'profiles', 'add', '--auth', 'digest']);
     expect(badChoice.code).toBe(2);
-    expect(badChoice.stderr).toContain('Allowed choices are basic, ntlm');
+    expect(badChoice.stderr).toContain('Allowed choices are basic, ntlm, kerberos');
     const unknownCmd = await runCli(['--config-dir', dir, 'profils', 'list']);
     expect(unknownCmd.code).toBe(2);
     expect(unknownCmd.stderr).toContain('profiles');

@@ -138,6 +138,49 @@ describe('profile form validation', () => {
     expect(validateProfileForm(formFromProfile(ok.value.profile, ['certificate']), ['certificate']).ok).toBe(true);
   });
 
+  it('Kerberos: no password for the logged-on user or a keytab; keytab, SPN and realm checked and round-tripped', () => {
+    const logon = ews({ auth: 'kerberos', kerberosCredential: 'logon', password: '' });
+    const ok = validateProfileForm(logon);
+    expect(ok).toMatchObject({ ok: true, value: { secrets: {}, profile: { auth: 'kerberos', kerberos: { credential: 'logon' } } } });
+    expect(errorsOf(ews({ auth: 'kerberos', kerberosCredential: 'password', password: '' }))).toEqual({
+      password: 'validation.secretRequired',
+    });
+    expect(errorsOf(ews({ auth: 'kerberos', kerberosCredential: 'keytab', password: '' }))).toEqual({
+      kerberosKeytab: 'validation.required',
+    });
+    expect(errorsOf(ews({ auth: 'kerberos', kerberosSpn: 'mail.contoso.com', kerberosRealm: 'CONTOSO COM' }))).toEqual({
+      kerberosSpn: 'validation.spn',
+      kerberosRealm: 'validation.realm',
+    });
+    const full = validateProfileForm(
+      ews({
+        auth: 'kerberos',
+        kerberosCredential: 'keytab',
+        kerberosKeytab: '/etc/calpump/svc.keytab',
+        kerberosSpn: 'HTTP/exch-lb.contoso.com',
+        kerberosRealm: 'CORP.CONTOSO.LOCAL',
+        password: '',
+      }),
+    );
+    expect(full.ok).toBe(true);
+    if (!full.ok) return;
+    expect(full.value.profile).toMatchObject({
+      kerberos: { credential: 'keytab', keytab: '/etc/calpump/svc.keytab', spn: 'HTTP/exch-lb.contoso.com', realm: 'CORP.CONTOSO.LOCAL' },
+    });
+    expect(formFromProfile(full.value.profile)).toMatchObject({
+      auth: 'kerberos',
+      kerberosCredential: 'keytab',
+      kerberosSpn: 'HTTP/exch-lb.contoso.com',
+    });
+    // Switching back to NTLM drops the Kerberos block.
+    expect(validateProfileForm(ews({ kerberosSpn: 'HTTP/x.contoso.com' }))).toMatchObject({
+      ok: true,
+      value: { profile: { auth: 'ntlm' } },
+    });
+    const ntlm = validateProfileForm(ews());
+    expect(ntlm.ok && 'kerberos' in ntlm.value.profile && ntlm.value.profile.kerberos).toBeFalsy();
+  });
+
   it('flags EWS against Microsoft 365 as legacy', () => {
     expect(isLegacyOnlineEws(ews({ url: 'https://outlook.office365.com/EWS/Exchange.asmx' }))).toBe(true);
     expect(isLegacyOnlineEws(ews({ legacyOnline: true }))).toBe(true);

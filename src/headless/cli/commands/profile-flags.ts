@@ -176,9 +176,9 @@ export function addProfileFlags(cmd: Command): Command {
         'logon',
       ]),
     )
-    .option('--keytab <file>', 'keytab for the account (with --kerberos-credential keytab)')
-    .option('--spn <spn>', 'service principal name of the EWS host (default HTTP/<host of the URL>)')
-    .option('--realm <realm>', 'Kerberos realm, the AD domain in capitals (default: from the UPN suffix)')
+    .option('--keytab-file <file>', 'keytab for the account (with --kerberos-credential keytab; the path is kept, not the file)')
+    .option('--spn <spn>', 'service principal name of the EWS host, when it is not HTTP/ and the host of the URL')
+    .option('--realm <realm>', 'Kerberos realm (the AD domain in capitals), when it is not the UPN suffix')
     .option('--ca-file <pem>', 'trust this CA (PEM) for the server certificate; verification stays on')
     .option('--pin-sha256 <fingerprint>', 'trust exactly this server certificate (SHA-256, AA:BB:…)');
   for (const s of SECRET_FLAGS) {
@@ -224,18 +224,19 @@ function setPath(raw: Record<string, unknown>, path: string, value: unknown): vo
   raw[head] = inner;
 }
 
-/** --kerberos-credential, --keytab, --spn, --realm: the `kerberos` block of an EWS profile ('' removes one). */
+/** --kerberos-credential, --keytab-file, --spn, --realm: the `kerberos` block of an EWS profile ('' removes one). */
 function applyKerberos(raw: Record<string, unknown>, opts: FlagValues, cwd: string, bad: (f: string, p: string) => CalpumpError): void {
-  const given = (['kerberosCredential', 'keytab', 'spn', 'realm'] as const).filter((k) => typeof opts[k] === 'string');
+  const flags = { kerberosCredential: '--kerberos-credential', keytabFile: '--keytab-file', spn: '--spn', realm: '--realm' } as const;
+  const given = (Object.keys(flags) as Array<keyof typeof flags>).filter((k) => typeof opts[k] === 'string');
   if (!given.length) return;
-  if (raw.kind !== 'ews') throw bad(`--${given[0] === 'kerberosCredential' ? 'kerberos-credential' : given[0]}`, 'applies to EWS profiles');
+  if (raw.kind !== 'ews') throw bad(flags[given[0]!], 'applies to EWS profiles');
   const k = { ...((raw.kerberos ?? {}) as Record<string, unknown>) };
   if (typeof opts.kerberosCredential === 'string') k.credential = opts.kerberosCredential;
-  if (typeof opts.keytab === 'string') {
-    if (opts.keytab === '') delete k.keytab;
+  if (typeof opts.keytabFile === 'string') {
+    if (opts.keytabFile === '') delete k.keytab;
     else {
-      const path = resolve(cwd, opts.keytab);
-      if (!existsSync(path)) throw bad('--keytab', `${path} does not exist`);
+      const path = resolve(cwd, opts.keytabFile);
+      if (!existsSync(path)) throw bad('--keytab-file', `${path} does not exist`);
       k.keytab = path;
       k.credential ??= 'keytab';
     }
@@ -295,7 +296,7 @@ export function flagForField(field: string): string {
   if (field.startsWith('proxy')) return `--proxy / --proxy-user (${field})`;
   if (field === 'tls.caFile') return `--ca-file (${field})`;
   if (field.startsWith('tls')) return `--ca-file / --pin-sha256 (${field})`;
-  const kerberos: Record<string, string> = { keytab: '--keytab', spn: '--spn', realm: '--realm', credential: '--kerberos-credential' };
+  const kerberos: Record<string, string> = { keytab: '--keytab-file', spn: '--spn', realm: '--realm', credential: '--kerberos-credential' };
   if (top === 'kerberos') return `${kerberos[field.split('.')[1] ?? 'credential'] ?? '--kerberos-credential'} (${field})`;
   return field;
 }
