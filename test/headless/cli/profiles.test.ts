@@ -135,7 +135,7 @@ describe('calpump profiles', () => {
     expect(badUrl.stderr).toContain('--url (url)');
     const badChoice = await runCli(['--config-dir', dir, 'profiles', 'add', '--auth', 'digest']);
     expect(badChoice.code).toBe(2);
-    expect(badChoice.stderr).toContain('Allowed choices are basic, ntlm, kerberos');
+    expect(badChoice.stderr).toContain('Allowed choices are basic, ntlm, oauth, kerberos');
     const unknownCmd = await runCli(['--config-dir', dir, 'profils', 'list']);
     expect(unknownCmd.code).toBe(2);
     expect(unknownCmd.stderr).toContain('profiles');
