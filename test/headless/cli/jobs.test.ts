@@ -337,7 +337,7 @@ describe('calpump jobs --type import', () => {
     );
     await writeFile(
       join(dir, 'imp', 'job.json'),
-      JSON.stringify({ source: { path: 'absences.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }),
+      JSON.stringify({ profile: 'demo', source: { path: 'absences.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }),
     );
     const add = await runCli([
       '--config-dir',
@@ -363,6 +363,8 @@ describe('calpump jobs --type import', () => {
       type: 'import',
       import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') }, mailboxes: ['anna.schmidt@contoso.com'] },
     });
+    // The job names its profile by id only: the file's profile name is not kept beside it.
+    expect(stored.import.profile).toBeUndefined();
     // The mailboxes come from the import file and there is no export target: the job carries neither.
     expect(stored.mailboxes).toBeUndefined();
     expect(stored.target).toBeUndefined();

@@ -215,7 +215,9 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
     const issue = parsed.error.issues[0]!;
     throw new CalpumpError('input.invalid', { params: { field: `--job-file ${issue.path.join('.')}`, problem: issue.message } });
   }
-  return { document: { ...doc, id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
+  // The job names its profile by id; a profile name in the file would be a second, stale reference.
+  const { profile: _named, ...rest } = doc;
+  return { document: { ...rest, id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
 }
 
 /** An import job: its file says where the rows come from and which mailboxes they go to; it has no target. */
