@@ -14,7 +14,8 @@ import type { FileSecretStore } from '../core/secrets/file-secret-store.js';
 import type { Dpapi } from '../core/platform/dpapi.js';
 import { migrateSafeStorageSecrets } from './safe-storage-migration.js';
 import { createTrayController, type TrayController } from './tray-controller.js';
-import { createMainWindow, lockDownContents } from './window-factory.js';
+import { createMainWindow, lockDownContents, type RefusalListener } from './window-factory.js';
+import { authorityOrigins, createLinkOpener } from './external-links.js';
 import { applyStartAtLogin, claimSingleInstance, keepInTrayOnClose, launchedHidden, showWindow } from './window-lifecycle.js';
 
 export interface DesktopOptions {
@@ -41,6 +42,9 @@ export interface DesktopApp {
   startUrl: string;
 }
 
+/** Chromium switches that open the app to remote control (the Node inspector is switched off by a fuse). */
+export const DEBUG_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address'];
+
 export const APP_USER_MODEL_ID = 'com.calpump.desktop';
 export const TRAY_STATES: TrayState[] = ['idle', 'syncing', 'error', 'paused'];
 
@@ -50,6 +54,13 @@ export function trayIcons(assetsDir: string): Record<TrayState, string> {
 
 export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): Promise<DesktopApp | undefined> {
   let win: BrowserWindowLike | undefined;
+  const debugSwitch = DEBUG_SWITCHES.find((s) => api.app.commandLine?.hasSwitch(s));
+  if (debugSwitch) {
+    // A debugging port would let any local program drive the window (and its signed-in RPC); never in this app.
+    console.error(`Calpump does not start with --${debugSwitch}.`);
+    api.app.quit();
+    return undefined;
+  }
   if (!claimSingleInstance(api.app, () => win && showWindow(win))) {
     api.app.quit();
     return undefined;
@@ -58,13 +69,22 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
   await api.app.whenReady();
   api.app.setAppUserModelId?.(APP_USER_MODEL_ID);
   const startUrl = opts.devUrl ?? pathToFileURL(opts.rendererIndex).href;
+  // Refusals before the engine (and its log) is up are kept and logged once it is.
+  let core: BuiltCoreServices | undefined;
+  const early: Array<[string, Record<string, string>]> = [];
+  const warn = (event: string, fields: Record<string, string>) => (core ? core.logger.warn(event, fields) : early.push([event, fields]));
+  const refused: RefusalListener = (kind, url) => warn('desktop.refused', { kind, url });
+  const links = createLinkOpener(api.shell, {
+    origins: async () => (core ? authorityOrigins(await core.profiles.list()) : []),
+    onRefused: (url, reason) => warn('desktop.linkRefused', { url, reason }),
+  });
   // Any web contents created later (devtools excepted by Electron itself) gets the same lock-down.
-  api.app.on('web-contents-created', (_e, contents) => lockDownContents(contents, api, startUrl));
+  api.app.on('web-contents-created', (_e, contents) => lockDownContents(contents, links, startUrl, refused));
 
   const configDir = opts.configDir ?? api.app.getPath('userData');
   // The one store of this Windows account, shared with the CLI (DPAPI on Windows); see safe-storage-migration.ts.
   let store: FileSecretStore | undefined;
-  const core = await createCoreServices({
+  core = await createCoreServices({
     configDir,
     secrets: (logger) => (store = createSecretStore({ dir: configDir, env: opts.env ?? process.env, logger, dpapi: opts.dpapi })),
     env: opts.env,
@@ -72,20 +92,23 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     features: { startAtLogin: true, notifications: api.notificationsSupported(), openExternal: true },
     schedule: true,
     createConnector: opts.createConnector,
-    // OAuth sign-in happens in the system browser, never in an app window.
-    openBrowser: (url) => api.shell.openExternal(url),
+    // OAuth sign-in happens in the system browser, never in an app window; a refused URL is shown instead.
+    openBrowser: async (url) => {
+      if (!(await links.open(url))) throw new Error('the sign-in address is not on the allow-list');
+    },
     onSettingsChanged: (next, previous) => {
       if (next.startAtLogin !== previous.startAtLogin) applyStartAtLogin(api.app, next.startAtLogin);
     },
   });
+  for (const [event, fields] of early.splice(0)) core.logger.warn(event, fields);
   await migrateSafeStorageSecrets(api.safeStorage, configDir, store!, core.logger).catch((e: unknown) =>
-    core.logger.error('secrets.desktopMigrationFailed', { error: e instanceof Error ? e.message : String(e) }),
+    core!.logger.error('secrets.desktopMigrationFailed', { error: e instanceof Error ? e.message : String(e) }),
   );
   const dispatcher = createDispatcher(core.services, { events: core.events });
   const lang = () => core.settings.peek()?.language ?? 'en';
   const appIcon = join(opts.assetsDir, 'icon.png');
 
-  const window = createMainWindow(api, { preloadPath: opts.preloadPath, startUrl, icon: appIcon });
+  const window = createMainWindow(api, { preloadPath: opts.preloadPath, startUrl, icon: appIcon, links, onRefused: refused });
   win = window;
   keepInTrayOnClose(api.app, window);
   const stopIpc = registerIpcRpc({

@@ -14,6 +14,7 @@ export interface WebPreferencesLike {
   spellcheck: boolean;
   navigateOnDragDrop: boolean;
   safeDialogs: boolean;
+  disableBlinkFeatures?: string;
 }
 
 export interface BrowserWindowOptionsLike {
@@ -117,6 +118,8 @@ export interface AppLike {
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[]; openAsHidden?: boolean }): void;
   getLoginItemSettings(opts?: { args?: string[] }): LoginItemSettingsLike;
   setAppUserModelId?(id: string): void;
+  /** Chromium's view of the command line (switches without their leading dashes). */
+  commandLine?: { hasSwitch(name: string): boolean };
   /** Sandbox every renderer, whatever a window asks for (must be called before ready). */
   enableSandbox?(): void;
 }

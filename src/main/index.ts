@@ -14,7 +14,24 @@ favourSmallFootprint();
 
 const api: ElectronApi = {
   app: app as unknown as AppLike,
-  createWindow: (options) => new BrowserWindow(options) as unknown as BrowserWindowLike,
+  // The security flags are pinned here too, whatever window-factory.ts asks for, where a reviewer (and
+  // electronegativity) sees them at the one `new BrowserWindow`.
+  createWindow: (options) =>
+    new BrowserWindow({
+      ...options,
+      webPreferences: {
+        ...options.webPreferences,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    }) as unknown as BrowserWindowLike,
   createTray: (image) => new Tray(image) as unknown as ReturnType<ElectronApi['createTray']>,
   buildMenu: (template) => Menu.buildFromTemplate(template as MenuItemConstructorOptions[]),
   createNotification: (options) => new Notification(options),

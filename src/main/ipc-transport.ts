@@ -5,7 +5,7 @@ import { describeError } from '../core/errors/calpump-error.js';
 import type { Lang } from '../core/doctor/catalogue.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type RpcResult } from '../shared/rpc.js';
 import type { BrowserWindowLike, IpcInvokeEventLike, IpcMainLike } from './electron-api.js';
-import { isSamePage } from './window-factory.js';
+import { isSamePage } from './url-guards.js';
 
 export interface IpcRpcOptions {
   ipcMain: IpcMainLike;

@@ -20,9 +20,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeConnector } = {}) {
+async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeConnector; switches?: string[] } = {}) {
   dir = await mkdtemp(join(tmpdir(), 'calpump-desktop-'));
-  const fake = createFakeElectron({ lock: opts.lock, userData: dir });
+  const fake = createFakeElectron({ lock: opts.lock, userData: dir, switches: opts.switches });
   fakeRef = fake;
   const connector = opts.connector ?? new FakeConnector();
   app = await startDesktopApp(fake.api, {
@@ -51,6 +51,37 @@ describe('desktop app', () => {
     expect(app).toBeUndefined();
     expect(fake.windows).toHaveLength(0);
     expect(fake.app.quitCalls()).toBe(1);
+  });
+
+  it('refuses to start with a remote debugging port', async () => {
+    const { fake } = await start({ switches: ['remote-debugging-port'] });
+    expect(app).toBeUndefined();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.app.quitCalls()).toBe(1);
+  });
+
+  it('logs refused navigation and links; a refused link never reaches the shell', async () => {
+    const { fake, win } = await start();
+    expect(win!.webContents.navigate('file:///C:/Windows/win.ini')).toBe(false);
+    win!.webContents.openHandler!({ url: 'https://login.microsoftonline.com.evil.example/' });
+    win!.webContents.openHandler!({ url: 'https://learn.microsoft.com/' });
+    const records = async () =>
+      (await readFile(join(dir, 'logs', 'calpump.log'), 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { event: string; fields: Record<string, string> })
+        .filter((r) => r.event.startsWith('desktop.'));
+    await until(() => fake.opened.length === 1);
+    let seen: Awaited<ReturnType<typeof records>> = [];
+    for (let i = 0; i < 500 && seen.length < 2; i++) {
+      seen = await records();
+      if (seen.length < 2) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(fake.opened).toEqual(['https://learn.microsoft.com/']);
+    expect(seen).toMatchObject([
+      { event: 'desktop.refused', fields: { kind: 'navigation', url: 'file:///C:/Windows/win.ini' } },
+      { event: 'desktop.linkRefused', fields: { url: 'https://login.microsoftonline.com.evil.example/', reason: 'host' } },
+    ]);
   });
 
   it('loads the app page, shows it, and keeps running in the tray when closed', async () => {

@@ -129,7 +129,7 @@ export const fakeSafeStorage = (available = true) => ({
   decryptString: (b: Buffer) => Buffer.from(b.toString().slice(4).split('').reverse().join(''), 'hex').toString('utf8'),
 });
 
-export function createFakeElectron(opts: { lock?: boolean; userData?: string } = {}) {
+export function createFakeElectron(opts: { lock?: boolean; userData?: string; switches?: string[] } = {}) {
   const windows: FakeWindow[] = [];
   const trays: FakeTray[] = [];
   const notifications: Array<{ title: string; body: string }> = [];
@@ -146,6 +146,7 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string } =
     sandboxed: () => boolean;
   } = {
     requestSingleInstanceLock: () => opts.lock ?? true,
+    commandLine: { hasSwitch: (name: string) => (opts.switches ?? []).includes(name) },
     on: ((event: string, l: Listener) => appEvents.on(event, l)) as AppLike['on'],
     emit: (e, ...a) => appEvents.emit(e, ...a),
     whenReady: async () => undefined,

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { APP_CSP, createMainWindow, isLocalResource, isSamePage } from '../../src/main/window-factory.js';
+import { createLinkOpener } from '../../src/main/external-links.js';
+import { createMainWindow } from '../../src/main/window-factory.js';
 import { createFakeElectron, type FakeWindow } from './fake-electron.js';
 
 const START = 'file:///opt/Calpump/resources/app/dist/renderer/index.html';
 
 function make() {
   const fake = createFakeElectron();
-  createMainWindow(fake.api, { preloadPath: '/app/dist/preload/index.cjs', startUrl: START });
-  return { fake, win: fake.windows[0] as FakeWindow };
+  const refused: Array<[string, string]> = [];
+  const links = createLinkOpener(fake.api.shell, { origins: async () => [], onRefused: (url, reason) => refused.push([reason, url]) });
+  createMainWindow(fake.api, {
+    preloadPath: '/app/dist/preload/index.cjs',
+    startUrl: START,
+    links,
+    onRefused: (kind, url) => refused.push([kind, url]),
+  });
+  return { fake, win: fake.windows[0] as FakeWindow, refused };
 }
 
 describe('main window security', () => {
@@ -22,25 +30,40 @@ describe('main window security', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/dist/preload/index.cjs',
     });
   });
 
-  it('blocks navigation away from the app page, allows in-page routes', () => {
-    const { win } = make();
-    expect(win.webContents.navigate('https://evil.example/')).toBe(false);
-    expect(win.webContents.navigate('file:///etc/passwd')).toBe(false);
+  it('blocks and logs navigation away from the app page, allows in-page routes', () => {
+    const { win, refused } = make();
+    expect(win.webContents.navigate('https://evil.example/?token=x')).toBe(false);
+    expect(win.webContents.navigate('file:///C:/Windows/System32/cmd.exe')).toBe(false);
+    expect(win.webContents.navigate('javascript:alert(1)')).toBe(false);
     expect(win.webContents.navigate('https://evil.example/', 'will-redirect')).toBe(false);
     expect(win.webContents.navigate(`${START}#/jobs`)).toBe(true);
+    expect(refused).toEqual([
+      ['navigation', 'https://evil.example/'],
+      ['navigation', 'file:///C:/Windows/System32/cmd.exe'],
+      ['navigation', 'javascript:'],
+      ['navigation', 'https://evil.example/'],
+    ]);
   });
 
-  it('never opens new windows; https links go to the system browser, nothing else does', async () => {
-    const { fake, win } = make();
-    for (const url of ['https://learn.microsoft.com/exchange', 'http://example.com', 'file:///c:/x', 'javascript:alert(1)']) {
-      expect(win.webContents.openHandler!({ url })).toEqual({ action: 'deny' });
-    }
-    await Promise.resolve();
+  it('never opens new windows; only allow-listed links go to the system browser, the rest is logged', async () => {
+    const { fake, win, refused } = make();
+    const urls = [
+      'https://learn.microsoft.com/exchange',
+      'http://example.com',
+      'file:///c:/x',
+      'javascript:alert(1)',
+      'ms-msdt:/id PCWDiagnostic',
+      'https://login.microsoftonline.com@evil.example/',
+    ];
+    for (const url of urls) expect(win.webContents.openHandler!({ url })).toEqual({ action: 'deny' });
+    await new Promise((r) => setTimeout(r, 0));
     expect(fake.opened).toEqual(['https://learn.microsoft.com/exchange']);
+    expect(refused.map(([reason]) => reason)).toEqual(['scheme', 'scheme', 'scheme', 'scheme', 'credentials']);
   });
 
   it('denies every permission request and sets a strict CSP on responses', () => {
@@ -53,14 +76,15 @@ describe('main window security', () => {
       { url: START, responseHeaders: { 'X-Other': ['1'] } },
       (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders),
     );
-    expect(headers!['Content-Security-Policy']).toEqual([APP_CSP]);
+    const [csp] = headers!['Content-Security-Policy'] as string[];
     expect(headers!['X-Other']).toEqual(['1']);
-    expect(APP_CSP).toContain("script-src 'self'");
-    expect(APP_CSP).not.toMatch(/script-src[^;]*(unsafe|http)/);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/(default|script)-src[^;]*(unsafe|http|\*)/);
   });
 
-  it('loads no remote content: only the app files (or the dev server) and inline data', () => {
-    const { win } = make();
+  it('loads no foreign content: only the files of its renderer folder and inline data; refusals are logged', () => {
+    const { win, refused } = make();
     const cancelled = (url: string) => {
       let r: { cancel?: boolean } = {};
       win.webContents.beforeRequest!({ url }, (x: { cancel?: boolean }) => (r = x));
@@ -70,13 +94,13 @@ describe('main window security', () => {
     expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
     expect(cancelled('https://cdn.example.com/font.woff2')).toBe(true);
     expect(cancelled('http://127.0.0.1:8080/')).toBe(true);
-    expect(isLocalResource('ws://localhost:5173/', 'http://localhost:5173/')).toBe(true);
-    expect(isLocalResource('https://example.com/', 'http://localhost:5173/')).toBe(false);
-  });
-
-  it('compares pages by scheme, host and path', () => {
-    expect(isSamePage('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(true);
-    expect(isSamePage('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
-    expect(isSamePage('not a url', START)).toBe(false);
+    expect(cancelled('file:///etc/passwd')).toBe(true);
+    expect(cancelled('file://fileserver/share/x.js')).toBe(true);
+    expect(refused).toEqual([
+      ['resource', 'https://cdn.example.com/font.woff2'],
+      ['resource', 'http://127.0.0.1:8080/'],
+      ['resource', 'file:///etc/passwd'],
+      ['resource', 'file://fileserver/share/x.js'],
+    ]);
   });
 });
