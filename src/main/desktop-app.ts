@@ -12,6 +12,8 @@ import { createJobNotifier } from './job-notifier.js';
 import { createSecretStore } from '../core/secrets/create-secret-store.js';
 import type { FileSecretStore } from '../core/secrets/file-secret-store.js';
 import type { Dpapi } from '../core/platform/dpapi.js';
+import { useSystemProxy } from '../core/net/proxy-system.js';
+import { electronSystemProxy } from './electron-proxy.js';
 import { migrateSafeStorageSecrets } from './safe-storage-migration.js';
 import { createTrayController, type TrayController } from './tray-controller.js';
 import { createMainWindow, lockDownContents, type RefusalListener } from './window-factory.js';
@@ -81,6 +83,8 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
   // Any web contents created later (devtools excepted by Electron itself) gets the same lock-down.
   api.app.on('web-contents-created', (_e, contents) => lockDownContents(contents, links, startUrl, refused));
 
+  // "System proxy" in the desktop app is what Chromium would use (Windows setting, PAC, WPAD with DHCP).
+  if (api.proxySession) useSystemProxy(electronSystemProxy(api.proxySession));
   const configDir = opts.configDir ?? api.app.getPath('userData');
   // The one store of this Windows account, shared with the CLI (DPAPI on Windows); see safe-storage-migration.ts.
   let store: FileSecretStore | undefined;

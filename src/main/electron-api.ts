@@ -134,6 +134,12 @@ export interface IpcInvokeEventLike {
   senderFrame: FrameLike | null;
 }
 
+/** Electron's default session, for the proxy it would use: Chromium follows the Windows setting, PAC and WPAD. */
+export interface ProxySessionLike {
+  /** "PROXY proxy.contoso.com:8080; DIRECT", or "DIRECT" (session.resolveProxy). */
+  resolveProxy(url: string): Promise<string>;
+}
+
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }
@@ -149,4 +155,6 @@ export interface ElectronApi {
   safeStorage: SafeStorageLike;
   shell: ShellLike;
   ipcMain: IpcMainLike;
+  /** session.defaultSession (available once the app is ready); absent: the engine reads the setting itself. */
+  proxySession?: ProxySessionLike;
 }

@@ -2,7 +2,18 @@
 // ElectronApi interfaces and hands over to startDesktopApp.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  Notification,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { favourSmallFootprint } from '../core/process/memory-footprint.js';
 import { bundledCreateConnector } from './connector-backends.js';
 import { startDesktopApp } from './desktop-app.js';
@@ -39,6 +50,8 @@ const api: ElectronApi = {
   safeStorage,
   shell,
   ipcMain: ipcMain as unknown as ElectronApi['ipcMain'],
+  // Read when a request needs it: session.defaultSession exists only once the app is ready.
+  proxySession: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
 };
 
 startDesktopApp(api, {

@@ -8,8 +8,13 @@ export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 export const logLevelSchema = z.enum(['error', 'warn', 'info', 'debug', 'all']);
 export type LogLevel = z.infer<typeof logLevelSchema>;
 
+/** Proxy account; its password is the SecretStore's 'proxyPassword'. Without one the desktop app signs in to an
+ * NTLM/Negotiate proxy as the logged-on Windows user. */
+const proxyUsername = z.string().min(1).optional();
+
 export const proxySchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('system') }),
+  /** HTTPS_PROXY/NO_PROXY, else the Windows setting (Internet Options or WinHTTP, PAC, WPAD). */
+  z.object({ mode: z.literal('system'), username: proxyUsername }),
   z.object({ mode: z.literal('none') }),
   z.object({
     mode: z.literal('url'),
@@ -21,7 +26,17 @@ export const proxySchema = z.discriminatedUnion('mode', [
         (u) => !hasUrlCredentials(u),
         'the proxy URL must not hold a user name or password: give the user in proxy.username (--proxy-user) and the password as the proxy password secret (--proxy-password-stdin, or the Proxy password field)',
       ),
-    username: z.string().min(1).optional(), // password → SecretStore 'proxyPassword'
+    username: proxyUsername,
+  }),
+  /** A PAC file of this profile's own (http://, https:// or file://), whatever the system says. */
+  z.object({
+    mode: z.literal('pac'),
+    pacUrl: z
+      .string()
+      .url()
+      .refine((u) => /^(https?|file):\/\//i.test(u), 'the PAC file address must start with http://, https:// or file://')
+      .refine((u) => !hasUrlCredentials(u), 'the PAC file address must not hold a user name or password'),
+    username: proxyUsername,
   }),
 ]);
 export type ProxySetting = z.infer<typeof proxySchema>;

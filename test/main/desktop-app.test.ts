@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDesktopApp, type DesktopApp } from '../../src/main/desktop-app.js';
 import { CalpumpError } from '../../src/core/errors/calpump-error.js';
+import { describeProxy, resolveProxy } from '../../src/core/net/proxy-resolution.js';
+import { useSystemProxy } from '../../src/core/net/proxy-system.js';
+import { memorySecrets } from '../core/net/fakes.js';
 import { IPC_CALL_CHANNEL, type RpcResult } from '../../src/shared/rpc.js';
 import { FakeConnector, makeEvent } from '../support/fake-connector.js';
 import { fakeDpapi } from '../support/fake-dpapi.js';
@@ -15,6 +18,7 @@ let dir: string;
 let app: DesktopApp | undefined;
 let fakeRef: ReturnType<typeof createFakeElectron> | undefined;
 afterEach(async () => {
+  useSystemProxy(undefined);
   fakeRef?.app.quit();
   app = undefined;
   await rm(dir, { recursive: true, force: true });
@@ -97,6 +101,21 @@ describe('desktop app', () => {
     fake.app.quit();
     expect(win!.userClose()).toBe(true);
     expect(fake.trays[0].destroyed).toBe(true);
+  });
+
+  it("system proxy is what Electron's session resolves (Windows setting, PAC, WPAD); environment variables still come first", async () => {
+    const { fake } = await start();
+    fake.proxyAnswers.set('mail.contoso.com', 'PROXY proxy.contoso.com:8080; DIRECT');
+    const ctx = (env: NodeJS.ProcessEnv) => ({ setting: { mode: 'system' as const }, profileId: 'p', secrets: memorySecrets({}), env });
+    const viaSession = await resolveProxy(new URL('https://mail.contoso.com/EWS/Exchange.asmx'), ctx({}));
+    expect(describeProxy(viaSession)).toBe(
+      'proxy http://proxy.contoso.com:8080 (from system proxy setting (Electron: Windows setting, PAC, WPAD): "PROXY proxy.contoso.com:8080; DIRECT")',
+    );
+    expect(viaSession.why).toBe('system');
+    expect(fake.proxyAsked).toEqual(['https://mail.contoso.com/EWS/Exchange.asmx']);
+    expect((await resolveProxy(new URL('https://ex01.contoso.local/'), ctx({}))).kind).toBe('direct');
+    expect((await resolveProxy(new URL('https://mail.contoso.com/'), ctx({ HTTPS_PROXY: 'http://env:3128' }))).why).toBe('environment');
+    expect(fake.proxyAsked).toHaveLength(2);
   });
 
   it('starts hidden when launched at login', async () => {

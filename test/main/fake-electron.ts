@@ -136,6 +136,9 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
   const handlers = new Map<string, Listener>();
   const appEvents = new Emitter();
   const opened: string[] = [];
+  /** What session.resolveProxy answers per host (default DIRECT), and which URLs were asked. */
+  const proxyAnswers = new Map<string, string>();
+  const proxyAsked: string[] = [];
   let loginItem = { openAtLogin: false, args: [] as string[] };
   let quitCalls = 0;
   let sandboxed = false;
@@ -185,6 +188,12 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
       handle: (channel, l) => void handlers.set(channel, l),
       removeHandler: (channel) => void handlers.delete(channel),
     },
+    proxySession: {
+      resolveProxy: async (url: string) => {
+        proxyAsked.push(url);
+        return proxyAnswers.get(new URL(url).host) ?? 'DIRECT';
+      },
+    },
   };
   return {
     api,
@@ -194,6 +203,8 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
     notifications,
     handlers,
     opened,
+    proxyAnswers,
+    proxyAsked,
     /** Invokes an IPC handler as a renderer frame would. */
     invoke(channel: string, event: IpcInvokeEventLike, ...args: unknown[]) {
       const h = handlers.get(channel);

@@ -2,7 +2,7 @@
 // (handshake, validity dates, chain trust, host name). Each step stores what it learned on the context.
 import type { ProxySetting, TlsSetting } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import { describeProxy, resolveProxy, type ProxyRoute } from '../net/proxy-resolution.js';
+import { describeProxy, resolveProxy, type ProxyRoute, type ProxyWhy } from '../net/proxy-resolution.js';
 import { loadTlsPolicy } from '../net/tls-policy.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { mapTlsError } from '../errors/error-map.js';
@@ -29,6 +29,18 @@ export interface NetworkContext {
   tlsReport?: TlsReport;
 }
 
+/** Why the route is what it is, in the doctor's evidence. */
+const DECIDED_BY: Record<ProxyWhy, string> = {
+  profile: "the profile's proxy address",
+  pac: 'a rule in the PAC file',
+  wpad: 'a rule in the PAC file found by WPAD',
+  windows: 'the Windows proxy setting',
+  system: 'the system proxy setting (desktop app)',
+  environment: 'an environment variable',
+  noProxy: 'NO_PROXY (direct)',
+  none: 'no proxy configured (direct)',
+};
+
 const portOf = (u: URL) => Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 
 function need<T>(v: T | undefined, what: string): T {
@@ -53,7 +65,8 @@ export function networkSteps<C extends NetworkContext>(opts: { dnsStep: StepId; 
         const target = need(ctx.target, 'target');
         ctx.route = await resolveProxy(target, { setting: ctx.proxy, profileId: ctx.profileId, secrets: ctx.secrets, env: ctx.env });
         const text = describeProxy(ctx.route);
-        return { evidence: `${target.origin}: ${text}`, data: { proxy: text } };
+        const why = DECIDED_BY[ctx.route.why];
+        return { evidence: `${target.origin}: ${text}; decided by ${why}`, data: { proxy: text, decidedBy: ctx.route.why } };
       },
     },
     {

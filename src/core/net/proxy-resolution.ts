@@ -2,7 +2,13 @@
 // (`profiles test`, describe(), logs). Proxy passwords come from the SecretStore, never from the profile.
 import type { ProxySetting } from '../../shared/profile.js';
 import { secretKey } from '../../shared/profile.js';
+import { CalpumpError } from '../errors/calpump-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { parsePacResult, sharedPacCache, type PacCache } from './proxy-pac.js';
+import { hostSystemProxy, type SystemProxy } from './proxy-system.js';
+
+/** Why a request goes the way it goes (the doctor names it). */
+export type ProxyWhy = 'profile' | 'environment' | 'noProxy' | 'pac' | 'wpad' | 'windows' | 'system' | 'none';
 
 export interface ProxyRoute {
   kind: 'direct' | 'proxy';
@@ -10,7 +16,8 @@ export interface ProxyRoute {
   proxyUrl?: URL;
   username?: string;
   password?: string;
-  /** Where the decision came from: 'profile', an env variable name, 'NO_PROXY', 'profile: none', … */
+  why: ProxyWhy;
+  /** Where the decision came from: 'profile', an env variable name, 'host in NO_PROXY', 'PAC file … said "…"'. */
   source: string;
 }
 
@@ -69,26 +76,60 @@ export interface ProxyContext {
   profileId: string;
   secrets: SecretStore;
   env: NodeJS.ProcessEnv;
+  /** The operating system's proxy setting (default: this host's, see proxy-system.ts; null: none). */
+  system?: SystemProxy | null;
+  /** Fetched PAC files (default: the process-wide cache). */
+  pac?: PacCache;
+}
+
+/** The profile's own proxy account (system and PAC proxies too): user name, password from the SecretStore. */
+async function profileAccount(setting: ProxySetting, ctx: ProxyContext): Promise<{ username?: string; password?: string }> {
+  const username = setting.mode === 'none' ? undefined : setting.username;
+  if (!username) return {};
+  return { username, password: await ctx.secrets.get(secretKey(ctx.profileId, 'proxyPassword')) };
+}
+
+/** The first entry of a PAC answer Calpump can use (PROXY/HTTPS/DIRECT; SOCKS is skipped). */
+function fromPac(answer: string, why: ProxyWhy, source: string, location: string): ProxyRoute {
+  const entry = parsePacResult(answer).find((e) => e.kind !== 'unsupported');
+  const said = `${source}: "${answer.trim()}"`;
+  if (!entry) {
+    throw new CalpumpError('net.proxy.pac', {
+      params: { pac: location, reason: `no usable entry in "${answer.trim()}" (Calpump uses PROXY, HTTPS and DIRECT; not SOCKS)` },
+    });
+  }
+  return entry.kind === 'direct' ? { kind: 'direct', why, source: said } : { kind: 'proxy', proxyUrl: entry.url, why, source: said };
 }
 
 export async function resolveProxy(target: URL, ctx: ProxyContext): Promise<ProxyRoute> {
   const setting = ctx.setting ?? { mode: 'system' as const };
-  if (setting.mode === 'none') return { kind: 'direct', source: 'profile proxy: none' };
+  if (setting.mode === 'none') return { kind: 'direct', why: 'none', source: 'profile proxy: none' };
   if (setting.mode === 'url') {
     const { url } = splitCredentials(setting.url);
-    const password = setting.username ? await ctx.secrets.get(secretKey(ctx.profileId, 'proxyPassword')) : undefined;
-    return { kind: 'proxy', proxyUrl: url, username: setting.username, password, source: 'profile' };
+    return { kind: 'proxy', proxyUrl: url, ...(await profileAccount(setting, ctx)), why: 'profile', source: 'profile' };
+  }
+  if (setting.mode === 'pac') {
+    const script = await (ctx.pac ?? sharedPacCache).get(setting.pacUrl);
+    const route = fromPac(await script.findProxy(target), 'pac', `PAC file ${setting.pacUrl}`, setting.pacUrl);
+    return route.kind === 'proxy' ? { ...route, ...(await profileAccount(setting, ctx)) } : route;
   }
   const env = ctx.env;
   const noProxy = envValue(env, ['NO_PROXY', 'no_proxy']);
   if (noProxy && matchesNoProxy(noProxy.value, target.hostname, defaultPort(target))) {
-    return { kind: 'direct', source: `host in ${noProxy.name}` };
+    return { kind: 'direct', why: 'noProxy', source: `host in ${noProxy.name}` };
   }
   const names = target.protocol === 'https:' ? ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] : ['HTTP_PROXY', 'http_proxy'];
   const found = envValue(env, names);
-  if (!found) return { kind: 'direct', source: 'no proxy variable set' };
-  const { url, username, password } = splitCredentials(found.value);
-  return { kind: 'proxy', proxyUrl: url, username, password, source: found.name };
+  if (found) {
+    const { url, username, password } = splitCredentials(found.value);
+    const account = username ? { username, password } : await profileAccount(setting, ctx);
+    return { kind: 'proxy', proxyUrl: url, ...account, why: 'environment', source: found.name };
+  }
+  const system = ctx.system === undefined ? hostSystemProxy() : (ctx.system ?? undefined);
+  const answer = await system?.resolve(target);
+  if (!answer) return { kind: 'direct', why: 'none', source: system ? 'no system proxy setting' : 'no proxy variable set' };
+  const route = fromPac(answer.pac, answer.why, answer.source, answer.source);
+  return route.kind === 'proxy' ? { ...route, ...(await profileAccount(setting, ctx)) } : route;
 }
 
 /** "proxy http://proxy.corp:3128 (from HTTPS_PROXY)" or "direct (host in NO_PROXY)". Never shows a password. */

@@ -23,6 +23,7 @@ const FIELD_MESSAGES: Partial<Record<FieldId, MessageKey>> = {
   clientId: 'validation.clientId',
   redirectUri: 'validation.redirectUri',
   proxyUrl: 'validation.proxyUrl',
+  proxyPacUrl: 'validation.proxyPacUrl',
   proxyUsername: 'validation.required',
   caFile: 'validation.required',
   pinnedSha256: 'validation.sha256',
@@ -41,7 +42,7 @@ export function fieldOfPath(path: ReadonlyArray<PropertyKey>, f: ProfileFormStat
       // The "URL or autodiscover address" rule is reported on url; show it on whichever input is visible.
       return f.endpointMode === 'autodiscover' ? 'autodiscoverEmail' : 'url';
     case 'proxy':
-      return sub === 'username' ? 'proxyUsername' : 'proxyUrl';
+      return sub === 'username' ? 'proxyUsername' : sub === 'pacUrl' ? 'proxyPacUrl' : 'proxyUrl';
     case 'tls':
       return sub === 'caFile' ? 'caFile' : 'pinnedSha256';
     case 'legacyOnline':

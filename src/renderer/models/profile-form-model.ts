@@ -19,7 +19,7 @@ export type { FieldErrors } from './profile-form-errors.js';
 
 export type ProfileKind = 'ews' | 'graph';
 export type EndpointMode = 'url' | 'autodiscover';
-export type ProxyMode = 'system' | 'none' | 'url';
+export type ProxyMode = 'system' | 'none' | 'url' | 'pac';
 export type TlsMode = 'default' | 'caFile' | 'pinned';
 export type GraphFlow = GraphProfile['flow'];
 export type ExchangeVersion = NonNullable<EwsProfile['exchangeVersion']>;
@@ -68,6 +68,9 @@ export interface ProfileFormState {
   // Common
   proxyMode: ProxyMode;
   proxyUrl: string;
+  /** proxyMode 'pac': the profile's own PAC file (http://, https:// or file://). */
+  proxyPacUrl: string;
+  /** Any mode but 'none': the account for a proxy that asks for a sign-in (empty: the logged-on Windows user). */
   proxyUsername: string;
   proxyPassword: string;
   tlsMode: TlsMode;
@@ -122,6 +125,7 @@ export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
     graphHost: 'https://graph.microsoft.com',
     proxyMode: 'system',
     proxyUrl: '',
+    proxyPacUrl: '',
     proxyUsername: '',
     proxyPassword: '',
     tlsMode: 'default',
@@ -141,10 +145,9 @@ export function formFromProfile(p: Profile, stored: readonly SecretName[] = []):
   f.id = p.id;
   f.name = p.name;
   f.proxyMode = p.proxy.mode;
-  if (p.proxy.mode === 'url') {
-    f.proxyUrl = p.proxy.url;
-    f.proxyUsername = p.proxy.username ?? '';
-  }
+  if (p.proxy.mode === 'url') f.proxyUrl = p.proxy.url;
+  if (p.proxy.mode === 'pac') f.proxyPacUrl = p.proxy.pacUrl;
+  if (p.proxy.mode !== 'none') f.proxyUsername = p.proxy.username ?? '';
   f.tlsMode = p.tls.caFile ? 'caFile' : p.tls.pinnedSha256 ? 'pinned' : 'default';
   f.caFile = p.tls.caFile ?? '';
   f.pinnedSha256 = p.tls.pinnedSha256 ?? '';
@@ -197,7 +200,7 @@ export function candidateOf(f: ProfileFormState): Record<string, unknown> {
   const common = {
     id: f.id ?? (idFromName(f.name) || 'new'),
     name: f.name.trim(),
-    proxy: f.proxyMode === 'url' ? { mode: 'url', url: f.proxyUrl.trim(), username: opt(f.proxyUsername) } : { mode: f.proxyMode },
+    proxy: proxyOf(f),
     tls: f.tlsMode === 'caFile' ? { caFile: f.caFile.trim() } : f.tlsMode === 'pinned' ? { pinnedSha256: f.pinnedSha256.trim() } : {},
     testMailbox: opt(f.testMailbox),
     logLevel: f.logLevel,
@@ -241,6 +244,14 @@ export function candidateOf(f: ProfileFormState): Record<string, unknown> {
   };
 }
 
+function proxyOf(f: ProfileFormState): Record<string, unknown> {
+  if (f.proxyMode === 'none') return { mode: 'none' };
+  const username = opt(f.proxyUsername);
+  if (f.proxyMode === 'url') return { mode: 'url', url: f.proxyUrl.trim(), username };
+  if (f.proxyMode === 'pac') return { mode: 'pac', pacUrl: f.proxyPacUrl.trim(), username };
+  return { mode: 'system', username };
+}
+
 /** OAuth on-premises settings from the shared tenant / app / flow fields. */
 function onPremOAuthOf(f: ProfileFormState): Record<string, unknown> {
   return {
@@ -266,7 +277,7 @@ export function neededSecrets(f: ProfileFormState): SecretField[] {
   if (f.kind === 'ews' && f.legacyOnline) out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   if (f.kind === 'graph' && f.flow === 'clientCredentials') out.push(f.credential === 'certificate' ? 'certificate' : 'clientSecret');
   if (f.kind === 'graph' && f.flow === 'password') out.push('password');
-  if (f.proxyMode === 'url' && f.proxyUsername.trim()) out.push('proxyPassword');
+  if (f.proxyMode !== 'none' && f.proxyUsername.trim()) out.push('proxyPassword');
   return out;
 }
 

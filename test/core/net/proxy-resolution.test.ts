@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PacCache } from '../../../src/core/net/proxy-pac.js';
 import { describeProxy, matchesNoProxy, resolveProxy } from '../../../src/core/net/proxy-resolution.js';
+import type { SystemProxy } from '../../../src/core/net/proxy-system.js';
 import { secretKey } from '../../../src/shared/profile.js';
 import { memorySecrets } from './fakes.js';
 
@@ -82,5 +84,58 @@ describe('resolveProxy', () => {
   it('none: always direct, even with variables set', async () => {
     const r = await resolveProxy(target, ctx({ HTTPS_PROXY: 'http://proxy.corp:3128' }, { mode: 'none' }));
     expect(describeProxy(r)).toBe('direct (profile proxy: none)');
+  });
+
+  const PAC = `function FindProxyForURL(url, host) {
+    if (host == "mail.contoso.com") return "PROXY pac-proxy.contoso.com:3128; DIRECT";
+    if (host == "socks.contoso.com") return "SOCKS5 s:1080";
+    return "DIRECT"; }`;
+  const pacCache = () => new PacCache(async () => PAC);
+  const pacSetting = { mode: 'pac' as const, pacUrl: 'http://pac.contoso.com/proxy.pac', username: 'CONTOSO\\svc-proxy' };
+
+  it("pac: the profile's PAC file decides per host; the proxy account comes with a proxy, not with DIRECT", async () => {
+    const r = await resolveProxy(target, { ...ctx({ HTTPS_PROXY: 'http://ignored:1' }, pacSetting), pac: pacCache() });
+    expect(r).toMatchObject({ kind: 'proxy', why: 'pac', username: 'CONTOSO\\svc-proxy', password: 'pr0xy-s3cret' });
+    expect(describeProxy(r)).toBe(
+      'proxy http://pac-proxy.contoso.com:3128 as CONTOSO\\svc-proxy (from PAC file http://pac.contoso.com/proxy.pac: "PROXY pac-proxy.contoso.com:3128; DIRECT")',
+    );
+    const direct = await resolveProxy(new URL('https://ex01.contoso.local/'), { ...ctx({}, pacSetting), pac: pacCache() });
+    expect(direct).toMatchObject({ kind: 'direct', why: 'pac' });
+    expect(direct.password).toBeUndefined();
+    expect(describeProxy(direct)).toBe('direct (PAC file http://pac.contoso.com/proxy.pac: "DIRECT")');
+  });
+
+  it('pac: an answer with nothing usable (SOCKS only) is net.proxy.pac naming the file', async () => {
+    const e = await resolveProxy(new URL('https://socks.contoso.com/'), { ...ctx({}, pacSetting), pac: pacCache() }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toMatchObject({ id: 'net.proxy.pac', params: { pac: 'http://pac.contoso.com/proxy.pac' } });
+  });
+
+  it('system: environment variables first, then the system setting (Windows, Electron), else direct', async () => {
+    const asked: string[] = [];
+    const system: SystemProxy = {
+      async resolve(url) {
+        asked.push(url.host);
+        return url.host === 'mail.contoso.com'
+          ? { pac: 'PROXY win-proxy.contoso.com:8080', why: 'windows', source: 'Internet Options (WinINET, this user)' }
+          : { pac: 'DIRECT', why: 'windows', source: 'Internet Options (WinINET, this user): x is on the bypass list' };
+      },
+    };
+    const withUser = { mode: 'system' as const, username: 'svc-proxy' };
+    const viaWindows = await resolveProxy(target, { ...ctx({}, withUser), system });
+    expect(viaWindows).toMatchObject({ kind: 'proxy', why: 'windows', username: 'svc-proxy', password: 'pr0xy-s3cret' });
+    expect(describeProxy(viaWindows)).toBe(
+      'proxy http://win-proxy.contoso.com:8080 as svc-proxy (from Internet Options (WinINET, this user): "PROXY win-proxy.contoso.com:8080")',
+    );
+    const bypassed = await resolveProxy(new URL('https://x/'), { ...ctx({}), system });
+    expect(bypassed).toMatchObject({ kind: 'direct', why: 'windows' });
+    const env = await resolveProxy(target, { ...ctx({ HTTPS_PROXY: 'http://env:3128' }, withUser), system });
+    expect(env).toMatchObject({ why: 'environment', username: 'svc-proxy' });
+    const noProxy = await resolveProxy(target, { ...ctx({ NO_PROXY: '.contoso.com' }), system });
+    expect(noProxy).toMatchObject({ kind: 'direct', why: 'noProxy' });
+    expect(asked).toEqual(['mail.contoso.com', 'x']);
+    const none = await resolveProxy(target, { ...ctx({}), system: { resolve: async () => undefined } });
+    expect(describeProxy(none)).toBe('direct (no system proxy setting)');
   });
 });

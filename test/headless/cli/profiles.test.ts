@@ -70,6 +70,27 @@ describe('calpump profiles', () => {
     expect(missing.stderr).toContain('--keytab-file');
   });
 
+  it('--proxy-pac: a PAC file of the profile; the proxy account stays across modes; conflicts and bad addresses refused', async () => {
+    const dir = await tempConfigDir();
+    await addDemoProfile(dir);
+    const cli = (...args: string[]) => runCli(['--config-dir', dir, 'profiles', ...args]);
+    const shown = async () => JSON.parse((await cli('show', 'demo', '--json')).stdout);
+    expect((await cli('edit', 'demo', '--proxy-pac', 'http://wpad.contoso.com/proxy.pac', '--proxy-user', 'CONTOSO\\px')).code).toBe(0);
+    expect((await shown()).profile.proxy).toEqual({ mode: 'pac', pacUrl: 'http://wpad.contoso.com/proxy.pac', username: 'CONTOSO\\px' });
+    expect((await shown()).secrets).toMatchObject({ proxyPassword: 'not set' });
+    expect((await cli('edit', 'demo', '--proxy', 'system')).code).toBe(0);
+    expect((await shown()).profile.proxy).toEqual({ mode: 'system', username: 'CONTOSO\\px' });
+    const both = await cli('edit', 'demo', '--proxy', 'none', '--proxy-pac', 'http://wpad/proxy.pac');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--proxy-pac');
+    const ftp = await cli('edit', 'demo', '--proxy-pac', 'ftp://wpad/proxy.pac');
+    expect(ftp.code).toBe(2);
+    expect(ftp.stderr).toContain('http://, https:// or file://');
+    expect((await cli('edit', 'demo', '--proxy', 'none')).code).toBe(0);
+    expect((await shown()).profile.proxy).toEqual({ mode: 'none' });
+    expect((await cli('edit', 'demo', '--proxy-user', 'px')).code).toBe(2);
+  });
+
   it('never accepts a password as an argument value (exit 2, value not echoed)', async () => {
     const dir = await tempConfigDir();
     const r = await runCli([
@@ -180,6 +201,7 @@ describe('calpump profiles', () => {
       '--exchange-version',
       '--time-zone',
       '--proxy',
+      '--proxy-pac',
       '--proxy-user',
       '--proxy-password-stdin',
       '--ca-file',

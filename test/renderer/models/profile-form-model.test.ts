@@ -84,6 +84,25 @@ describe('profile form validation', () => {
     });
   });
 
+  it('PAC file and proxy account: checked, kept through a round trip, password asked for any proxy mode but none', () => {
+    expect(errorsOf(ews({ proxyMode: 'pac', proxyPacUrl: 'ftp://pac/proxy.pac' }))).toEqual({ proxyPacUrl: 'validation.proxyPacUrl' });
+    expect(errorsOf(ews({ proxyMode: 'pac', proxyPacUrl: '' }))).toEqual({ proxyPacUrl: 'validation.required' });
+    expect(errorsOf(ews({ proxyMode: 'system', proxyUsername: 'CONTOSO\\px' }))).toEqual({ proxyPassword: 'validation.secretRequired' });
+    expect(errorsOf(ews({ proxyMode: 'none', proxyUsername: 'left-over' }))).toEqual({});
+    const r = validateProfileForm(
+      ews({ proxyMode: 'pac', proxyPacUrl: 'http://wpad.contoso.com/proxy.pac', proxyUsername: 'CONTOSO\\px', proxyPassword: 'pw' }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.value.profile.proxy).toEqual({ mode: 'pac', pacUrl: 'http://wpad.contoso.com/proxy.pac', username: 'CONTOSO\\px' });
+    expect(r.value.secrets).toEqual({ password: 'Passw0rd!', proxyPassword: 'pw' });
+    expect(formFromProfile(r.value.profile)).toMatchObject({
+      proxyMode: 'pac',
+      proxyPacUrl: 'http://wpad.contoso.com/proxy.pac',
+      proxyUsername: 'CONTOSO\\px',
+      proxyPassword: '',
+    });
+  });
+
   it('does not send a secret the current settings do not use', () => {
     const r = validateProfileForm(graph({ flow: 'deviceCode', clientSecret: 'left-over' }));
     expect(r.ok && r.value.secrets).toEqual({});

@@ -167,8 +167,12 @@ export function addProfileFlags(cmd: Command): Command {
     cmd.addOption(opt);
   }
   cmd
-    .option('--proxy <proxy>', 'system (HTTPS_PROXY/NO_PROXY), none, or a proxy URL http://proxy:8080')
-    .option('--proxy-user <user>', 'proxy account (with --proxy URL)')
+    .option(
+      '--proxy <proxy>',
+      'system (HTTPS_PROXY/NO_PROXY, else the Windows setting with PAC/WPAD), none, or a proxy URL http://proxy:8080',
+    )
+    .option('--proxy-pac <url>', "this profile's own PAC file (http://, https:// or file://), whatever the system says")
+    .option('--proxy-user <user>', 'account for a proxy that asks for a sign-in (Basic, NTLM, Negotiate); empty: none')
     .addOption(
       new Option('--kerberos-credential <from>', 'Kerberos ticket from the account password, a keytab, or the logged-on user').choices([
         'password',
@@ -250,19 +254,30 @@ function applyKerberos(raw: Record<string, unknown>, opts: FlagValues, cwd: stri
 }
 
 function applyProxy(raw: Record<string, unknown>, opts: FlagValues, bad: (f: string, p: string) => CalpumpError): void {
-  const current = (raw.proxy ?? { mode: 'system' }) as { mode: string; url?: string; username?: string };
+  const current = (raw.proxy ?? { mode: 'system' }) as { mode: string; username?: string };
+  // A new mode keeps the proxy account (a sign-in is asked for by whichever proxy the mode picks).
+  const keep = current.mode !== 'none' && current.username ? { username: current.username } : {};
+  if (typeof opts.proxy === 'string' && typeof opts.proxyPac === 'string') {
+    throw bad('--proxy-pac', 'give either --proxy or --proxy-pac, not both');
+  }
   if (typeof opts.proxy === 'string') {
     const p = opts.proxy.trim();
-    if (p === 'system' || p === 'none') raw.proxy = { mode: p };
-    else if (/^https?:\/\//i.test(p))
-      raw.proxy = { mode: 'url', url: p, ...(current.mode === 'url' && current.username ? { username: current.username } : {}) };
+    if (p === 'none') raw.proxy = { mode: p };
+    else if (p === 'system') raw.proxy = { mode: p, ...keep };
+    else if (/^https?:\/\//i.test(p)) raw.proxy = { mode: 'url', url: p, ...keep };
     else throw bad('--proxy', 'use "system", "none" or a URL such as http://proxy.contoso.com:8080');
   }
+  if (typeof opts.proxyPac === 'string') {
+    const pac = opts.proxyPac.trim();
+    if (!/^(https?|file):\/\//i.test(pac)) throw bad('--proxy-pac', 'give the PAC file as http://, https:// or file:// address');
+    raw.proxy = { mode: 'pac', pacUrl: pac, ...keep };
+  }
   if (typeof opts.proxyUser === 'string') {
-    const proxy = raw.proxy as { mode: string; url?: string; username?: string } | undefined;
-    if (proxy?.mode !== 'url') throw bad('--proxy-user', 'needs a proxy URL (--proxy http://proxy:8080)');
+    const proxy = (raw.proxy ?? { mode: 'system' }) as { mode: string; username?: string };
+    if (proxy.mode === 'none') throw bad('--proxy-user', 'the profile uses no proxy (--proxy none)');
     if (opts.proxyUser === '') delete proxy.username;
     else proxy.username = opts.proxyUser;
+    raw.proxy = proxy;
   }
 }
 
@@ -293,6 +308,7 @@ export function flagForField(field: string): string {
   const top = field.split(/[.[]/)[0];
   const plain = FIELD_FLAGS.find((f) => f.field === field || f.ewsField === field) ?? FIELD_FLAGS.find((f) => f.field === top);
   if (plain) return `${plain.flags.split(' ')[0]} (${field})`;
+  if (field === 'proxy.pacUrl') return `--proxy-pac (${field})`;
   if (field.startsWith('proxy')) return `--proxy / --proxy-user (${field})`;
   if (field === 'tls.caFile') return `--ca-file (${field})`;
   if (field.startsWith('tls')) return `--ca-file / --pin-sha256 (${field})`;
@@ -378,7 +394,7 @@ export function assertSecretsFit(secrets: Partial<Record<SecretName, string>>, k
 /** Which secrets `profiles show` reports for a profile. */
 export function secretsShownFor(profile: {
   kind: Kind;
-  proxy?: { mode: string };
+  proxy?: { mode: string; username?: string };
   flow?: string;
   legacyOnline?: unknown;
   auth?: string;
@@ -386,6 +402,6 @@ export function secretsShownFor(profile: {
   const names: SecretName[] = [];
   if (profile.kind === 'ews' || profile.flow === 'password') names.push('password');
   if (profile.kind === 'graph' || profile.legacyOnline || profile.auth === 'oauth') names.push('clientSecret', 'certificate');
-  if (profile.proxy?.mode === 'url') names.push('proxyPassword');
+  if (profile.proxy?.mode === 'url' || profile.proxy?.username) names.push('proxyPassword');
   return names;
 }

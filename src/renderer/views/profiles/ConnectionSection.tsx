@@ -18,13 +18,26 @@ export function ConnectionSection({ b }: { b: FormBinding }) {
         options={[
           { value: 'system', label: t('profile.proxy.system') },
           { value: 'none', label: t('profile.proxy.none') },
+          { value: 'pac', label: t('profile.proxy.pac') },
           { value: 'url', label: t('profile.proxy.url') },
         ]}
       />
       {f.proxyMode === 'url' ? (
+        <TextField b={b} field="proxyUrl" label={t('profile.proxyUrl')} placeholder="http://proxy.contoso.com:8080" required />
+      ) : null}
+      {f.proxyMode === 'pac' ? (
+        <TextField
+          b={b}
+          field="proxyPacUrl"
+          label={t('profile.proxyPacUrl')}
+          hint={t('profile.proxyPacUrl.hint')}
+          placeholder="http://wpad.contoso.com/proxy.pac"
+          required
+        />
+      ) : null}
+      {f.proxyMode !== 'none' ? (
         <>
-          <TextField b={b} field="proxyUrl" label={t('profile.proxyUrl')} placeholder="http://proxy.contoso.com:8080" required />
-          <TextField b={b} field="proxyUsername" label={t('profile.proxyUsername')} />
+          <TextField b={b} field="proxyUsername" label={t('profile.proxyUsername')} hint={t('profile.proxyUsername.hint')} />
           {f.proxyUsername.trim() ? <SecretInput b={b} field="proxyPassword" label={t('profile.proxyPassword')} /> : null}
         </>
       ) : null}

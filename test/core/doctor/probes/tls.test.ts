@@ -7,7 +7,7 @@ import { verifyChain } from '../../../../src/core/doctor/probes/chain-trust.js';
 import { readFixture, startLocalServer, tlsDir, type LocalServer } from '../../../support/local-tls-server.js';
 import { X509Certificate } from 'node:crypto';
 
-const direct = { kind: 'direct' as const, source: 'test' };
+const direct = { kind: 'direct' as const, why: 'none' as const, source: 'test' };
 let caSigned: LocalServer;
 let selfSigned: LocalServer;
 

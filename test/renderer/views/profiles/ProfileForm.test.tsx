@@ -138,6 +138,28 @@ describe('ProfileForm submit', () => {
     expect(document.body.innerHTML).not.toContain('Passw0rd!');
   });
 
+  it('PAC file: its address field appears with the proxy account, is checked, and is sent with the profile', async () => {
+    const { calls, saved } = mount(emptyForm('ews'));
+    type('name', 'Contoso onprem');
+    type('url', 'https://mail.contoso.com/EWS/Exchange.asmx');
+    type('username', 'CONTOSO\\svc-calpump');
+    type('password', 'Passw0rd!');
+    expect(screen.queryByTestId('profile-proxyPacUrl')).toBeNull();
+    pick('proxyMode', 'pac');
+    expect(screen.getByText(en('profile.proxyPacUrl'))).toBeTruthy();
+    type('proxyPacUrl', 'ftp://wpad/proxy.pac');
+    expect(errorText('proxyPacUrl')).toBe(en('validation.proxyPacUrl'));
+    type('proxyPacUrl', 'http://wpad.contoso.com/proxy.pac');
+    expect(errorText('proxyPacUrl')).toBeNull();
+    type('proxyUsername', 'CONTOSO\\svc-proxy');
+    type('proxyPassword', 'Pr0xy!');
+    await act(async () => fireEvent.click(screen.getByTestId('profile-save')));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const sent = calls[0].input as { profile: Record<string, unknown>; secrets: Record<string, unknown> };
+    expect(sent.profile.proxy).toEqual({ mode: 'pac', pacUrl: 'http://wpad.contoso.com/proxy.pac', username: 'CONTOSO\\svc-proxy' });
+    expect(sent.secrets).toEqual({ password: 'Passw0rd!', proxyPassword: 'Pr0xy!' });
+  });
+
   it('keeps a stored password when the field is left empty, and says it is stored', async () => {
     const profile = ewsProfileSchema.parse({
       id: 'p1',
