@@ -147,3 +147,16 @@ export function readCalendarItem(item: XmlNode): CalendarItemData {
   }
   return d;
 }
+
+/** An item element's data: read during the parse (CALENDAR_ITEMS capture, calendar-item-reader.ts) or from the tree. */
+export function calendarItemOf(item: XmlNode): CalendarItemData {
+  return (item.value as CalendarItemData | undefined) ?? readCalendarItem(item);
+}
+
+/** The ItemId of an item element of any kind (captured CalendarItems carry it in their value), if it has one. */
+export function itemIdOf(item: XmlNode): string | undefined {
+  const v = item.value as CalendarItemData | undefined;
+  if (v) return v.id || undefined;
+  for (const c of item.children) if (c.name === 'ItemId') return c.attrs.Id;
+  return undefined;
+}

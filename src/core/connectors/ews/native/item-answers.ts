@@ -7,7 +7,7 @@ import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import { messageError } from '../ews-errors.js';
 import { child, type XmlNode } from '../xml/safe-xml.js';
-import { readCalendarItem, type CalendarItemData } from './calendar-item.js';
+import { calendarItemOf, itemIdOf, type CalendarItemData } from './calendar-item.js';
 import { throwIfError } from './soap-call.js';
 
 const GONE = new Set(['ErrorItemNotFound']);
@@ -58,9 +58,9 @@ export function matchItems(
   for (const msg of messages) {
     if (messageError(msg)) continue;
     for (const item of itemsOf(msg)) {
-      const id = child(item, 'ItemId')?.attrs.Id;
+      const id = itemIdOf(item);
       if (!id) throw incomplete(ctx, ids.length, messages.length, `a ${item.name} without an ItemId`);
-      if (item.name === 'CalendarItem') found.set(id, readCalendarItem(item));
+      if (item.name === 'CalendarItem') found.set(id, calendarItemOf(item));
       else other.set(id, item.name);
     }
   }
@@ -86,7 +86,7 @@ export function masterItems(messages: readonly XmlNode[], ctx: EwsCallContext): 
       throwIfError(msg, ctx, GONE);
       continue;
     }
-    for (const item of itemsOf(msg)) if (item.name === 'CalendarItem') out.push(readCalendarItem(item));
+    for (const item of itemsOf(msg)) if (item.name === 'CalendarItem') out.push(calendarItemOf(item));
   }
   return out;
 }

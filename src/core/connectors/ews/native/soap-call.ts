@@ -5,7 +5,7 @@ import { errorForResponseCode, messageError, responseMessages, type EwsCallConte
 import { isDistinguished, type ExchangeVersionName } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 import { ewsEnvelope } from '../soap/envelope.js';
-import { escapeXml, type XmlNode } from '../xml/safe-xml.js';
+import { escapeXml, type XmlCaptures, type XmlNode } from '../xml/safe-xml.js';
 
 /** RequestServerVersion as the schema knows it: 2016+ servers accept the 2013_SP1 schema (as the library sends). */
 export function requestVersion(v: ExchangeVersionName): string {
@@ -35,12 +35,13 @@ export async function postNative(
   mailbox: string | undefined,
   folder: string | undefined,
   body: string,
+  captures?: XmlCaptures,
 ): Promise<NativeAnswer> {
   const c = callContext(s, mailbox, folder);
   const impersonate = c.impersonate ?? (c.access === 'impersonation' && !!c.mailbox);
   const envelope = ewsEnvelope(body, { version: requestVersion(s.version), impersonate: impersonate ? c.mailbox : undefined });
   const ctx: EwsCallContext = { url: s.url, username: s.username, access: c.access, mailbox: c.mailbox, folder };
-  const answer = await s.transport.post(s.url, envelope, { access: c.access, mailbox: c.mailbox, folder });
+  const answer = await s.transport.post(s.url, envelope, { access: c.access, mailbox: c.mailbox, folder }, {}, captures);
   const messages = responseMessages(answer.envelope);
   if (!messages.length)
     throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no ResponseMessages in the answer' });

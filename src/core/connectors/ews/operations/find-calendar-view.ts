@@ -3,7 +3,8 @@
 // ErrorInvalidPropertyRequest). Organizers of internal people come back as legacy DNs (RoutingType EX).
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { ExchangeVersionName } from '../library-call.js';
-import { readCalendarItem, type CalendarItemData } from '../native/calendar-item.js';
+import { calendarItemOf, itemIdOf, type CalendarItemData } from '../native/calendar-item.js';
+import { CALENDAR_ITEMS } from '../native/calendar-item-reader.js';
 import { unsupportedItem, type SkipReporter } from '../native/item-answers.js';
 import { fieldUris, folderIdXml, postNative, throwIfError } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
@@ -72,6 +73,7 @@ async function findPage(
     mailbox,
     folder,
     findCalendarViewBody(s.version, mailbox, folder, from, to, maxEntries, fields),
+    CALENDAR_ITEMS,
   );
   const msg = messages[0];
   throwIfError(msg, ctx);
@@ -79,14 +81,14 @@ async function findPage(
   if (!root) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'FindItem answer without RootFolder' });
   const items: CalendarViewEntry[] = [];
   for (const node of child(root, 'Items')?.children ?? []) {
-    const id = child(node, 'ItemId')?.attrs.Id;
+    const id = itemIdOf(node);
     if (!id) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: `FindItem ${node.name} without ItemId` });
     // A MeetingRequest/MeetingResponse in a calendar folder: counted and reported, never silently dropped.
     if (node.name !== 'CalendarItem') {
       skip(unsupportedItem(ctx, id, node.name));
       continue;
     }
-    const d = readCalendarItem(node);
+    const d = calendarItemOf(node);
     if (withTimes(s, mailbox, d, skip)) items.push(d as CalendarViewEntry);
   }
   return { items, includesLast: root.attrs.IncludesLastItemInRange !== 'false' };

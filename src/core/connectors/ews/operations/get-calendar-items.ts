@@ -6,6 +6,7 @@
 import type { NormalisedEvent } from '../../../../shared/model.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { CalendarItemData } from '../native/calendar-item.js';
+import { CALENDAR_ITEMS } from '../native/calendar-item-reader.js';
 import { eventFromItem } from '../native/event-from-item.js';
 import { masterItems, matchItems, type SkipReporter } from '../native/item-answers.js';
 import { fieldUris, postNative } from '../native/soap-call.js';
@@ -53,7 +54,7 @@ export async function getItemData(
   const out: Array<CalendarItemData | undefined> = [];
   for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
     const batch = ids.slice(i, i + GET_ITEM_BATCH);
-    const { messages, ctx } = await postNative(s, mailbox, undefined, getItemBody(batch, r));
+    const { messages, ctx } = await postNative(s, mailbox, undefined, getItemBody(batch, r), CALENDAR_ITEMS);
     out.push(...matchItems(batch, messages, ctx, skip));
   }
   return out;
@@ -82,7 +83,13 @@ export async function fillSeriesMasters(
   const ids = [...need.values()];
   for (let i = 0; i < ids.length; i += GET_ITEM_BATCH) {
     const batch = ids.slice(i, i + GET_ITEM_BATCH);
-    const { messages, ctx } = await postNative(s, mailbox, undefined, getItemBody(batch, { fields: ['calendar:UID'], masters: true }));
+    const { messages, ctx } = await postNative(
+      s,
+      mailbox,
+      undefined,
+      getItemBody(batch, { fields: ['calendar:UID'], masters: true }),
+      CALENDAR_ITEMS,
+    );
     // Matched by UID, not by position: a master missing from the answer only leaves its occurrences without seriesId.
     for (const m of masterItems(messages, ctx)) if (m.uid && m.id) cache.set(m.uid, m.id);
   }

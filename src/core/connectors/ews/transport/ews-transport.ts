@@ -6,7 +6,7 @@ import { isTransientNetworkError } from '../../../net/network-errors.js';
 import type { HttpResponse } from '../../../net/http-client.js';
 import type { EwsProfile } from '../../../../shared/profile.js';
 import type { EwsCallContext } from '../ews-errors.js';
-import type { XmlNode } from '../xml/safe-xml.js';
+import type { XmlCaptures, XmlNode } from '../xml/safe-xml.js';
 import type { NegotiateSource } from '../../../auth/kerberos/negotiate-types.js';
 import type { HttpSender } from './http-sender.js';
 import { negotiatePost } from './negotiate-post.js';
@@ -85,6 +85,8 @@ export class EwsTransport {
     body: string,
     ctx: Omit<EwsCallContext, 'url' | 'username'>,
     extraHeaders: Record<string, string> = {},
+    /** Elements read straight into values instead of subtrees (see parseXml). */
+    captures?: XmlCaptures,
   ): Promise<EwsAnswer> {
     const operation = operationOf(body);
     const callCtx = { ...ctx, url, username: this.opts.username, auth: this.opts.auth };
@@ -107,7 +109,7 @@ export class EwsTransport {
       }
       log.trace('ews.response', { operation, status: res.status, ms: Date.now() - started, route: res.route, body: res.body });
       this.noteServerVersion(res.body);
-      const c = classifyResponse(res, callCtx);
+      const c = classifyResponse(res, callCtx, captures);
       if (c.kind === 'ok') return { xml: res.body, envelope: c.envelope, status: res.status };
       lastError = c.error;
       if (attempt === this.policy.maxTries) break;

@@ -5,7 +5,7 @@ import { CalpumpError } from '../../../errors/calpump-error.js';
 import { mapHttpStatus } from '../../../errors/error-map.js';
 import { parseAuthSchemes } from './auth-challenge.js';
 import { errorForResponseCode, readFault, serverBusy, type EwsCallContext } from '../ews-errors.js';
-import { parseXml, XmlUnsafeError, type XmlNode } from '../xml/safe-xml.js';
+import { parseXml, XmlUnsafeError, type XmlCaptures, type XmlNode } from '../xml/safe-xml.js';
 
 export type Classified =
   | { kind: 'ok'; envelope: XmlNode }
@@ -29,7 +29,7 @@ const SCHEME_NAMES: Record<string, string> = { basic: 'Basic', ntlm: 'NTLM', oau
 // NTLM also goes inside Negotiate (ntlm-handshake.ts), so a Negotiate-only server is not "not offered".
 const USABLE: Record<string, string[]> = { basic: ['basic'], ntlm: ['ntlm', 'negotiate'], oauth: ['bearer'], kerberos: ['negotiate'] };
 
-export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: string }): Classified {
+export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth: string }, captures?: XmlCaptures): Classified {
   if (res.status === 401) {
     const offered = parseAuthSchemes(res.headers['www-authenticate']);
     const wanted = SCHEME_NAMES[ctx.auth] ?? ctx.auth;
@@ -64,7 +64,7 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
   let envelope: XmlNode;
   try {
     // One pass: the scanner refuses a DTD or entity where it meets it, and bounds the nesting.
-    envelope = parseXml(res.body);
+    envelope = parseXml(res.body, undefined, captures);
   } catch (e) {
     if (e instanceof XmlUnsafeError)
       throw new CalpumpError('ews.xml.unsafe', { evidence: `HTTP ${res.status} from ${ctx.url}: ${e.message}` });

@@ -1,7 +1,7 @@
 // The tree view of a server answer, built on the strict iterative scanner (scan-xml.ts): DTDs and undeclared
 // entities refused, nesting bounded, truncation detected. Navigation helpers work by local name and never
 // recurse, so no answer can exhaust the stack however it is shaped.
-import { scanXml, type ScanLimits } from './scan-xml.js';
+import { scanXml, type ScanLimits, type XmlHandler } from './scan-xml.js';
 
 export { MAX_XML_DEPTH, scanXml, XmlSyntaxError, XmlTooDeepError, XmlUnsafeError } from './scan-xml.js';
 export type { ScanLimits, XmlHandler } from './scan-xml.js';
@@ -11,7 +11,17 @@ export interface XmlNode {
   attrs: Record<string, string>;
   children: XmlNode[];
   text: string;
+  /** For a captured element (see parseXml): what its capture made of it. It then has no children. */
+  value?: unknown;
 }
+
+/** Takes over one element — its start tag, everything inside, its end tag — and makes a value of it. */
+export interface XmlCapture<T = unknown> extends XmlHandler {
+  result(): T;
+}
+
+/** Element local name → a new capture for each such element. Captured elements are leaves with a value. */
+export type XmlCaptures = ReadonlyMap<string, () => XmlCapture>;
 
 // Most elements are leaves: they share one frozen empty child list (allocation, not scanning, is what a 1 MB
 // answer costs).
@@ -22,23 +32,54 @@ export function containsDtd(text: string): boolean {
   return /<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text);
 }
 
-export function parseXml(text: string, limits?: ScanLimits): XmlNode {
+/**
+ * The tree of a document. With captures, elements of the named kinds are read by their capture instead (straight
+ * from the scanner, no subtree: the hundreds of items of an EWS page): each stays in its place as a leaf node
+ * (name and attributes) whose `value` is what its capture made. Everything else — the envelope, response codes,
+ * faults, items of other kinds — is still a tree, and the scanner's checks apply to the whole text either way.
+ */
+export function parseXml(text: string, limits?: ScanLimits, captures?: XmlCaptures): XmlNode {
   const root: XmlNode = { name: '#document', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
+  let capture: XmlCapture | undefined;
+  let captured: XmlNode | undefined;
+  let captureDepth = 0;
   scanXml(
     text,
     {
       open(name, attrs) {
+        if (capture) {
+          captureDepth++;
+          capture.open(name, attrs);
+          return;
+        }
         const node: XmlNode = { name, attrs, children: NO_CHILDREN, text: '' };
         const parent = stack[stack.length - 1];
         if (parent.children === NO_CHILDREN) parent.children = [node];
         else parent.children.push(node);
+        const make = captures?.get(name);
+        if (make) {
+          capture = make();
+          captured = node;
+          captureDepth = 1;
+          capture.open(name, attrs);
+          return;
+        }
         stack.push(node);
       },
       text(t) {
-        stack[stack.length - 1].text += t;
+        if (capture) capture.text(t);
+        else stack[stack.length - 1].text += t;
       },
-      close() {
+      close(name) {
+        if (capture) {
+          capture.close(name);
+          if (--captureDepth === 0) {
+            captured!.value = capture.result();
+            capture = captured = undefined;
+          }
+          return;
+        }
         stack.pop();
       },
     },

@@ -70,6 +70,42 @@ function localName(qname: string): string {
   return n;
 }
 
+// Tag names seen before, by length and last character: a start tag whose name is one of them is recognised in
+// place (a char loop and a compare), without a regex match or a new string — an EWS page repeats some 40 names.
+const known = new Map<number, string[]>();
+const knownNames = new Set<string>();
+const bucket = (length: number, last: number) => length * 65536 + last;
+
+/** text has q at offset `at` (a char loop: V8's startsWith with a position is many times slower here). */
+function hasAt(text: string, q: string, at: number): boolean {
+  for (let k = 0; k < q.length; k++) if (text.charCodeAt(at + k) !== q.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The known name that starts at `at` and ends before '>', '/' or a space, if any. */
+function knownNameAt(text: string, at: number): string | undefined {
+  let e = at;
+  const n = text.length;
+  while (e < n) {
+    const c = text.charCodeAt(e);
+    if (c === 62 || c === 47 || c <= 32) break;
+    e++;
+  }
+  if (e === at || e >= n) return undefined;
+  const list = known.get(bucket(e - at, text.charCodeAt(e - 1)));
+  if (list) for (const q of list) if (hasAt(text, q, at)) return q;
+  return undefined;
+}
+
+function remember(qname: string): void {
+  if (knownNames.size >= 4096 || knownNames.has(qname)) return;
+  knownNames.add(qname);
+  const key = bucket(qname.length, qname.charCodeAt(qname.length - 1));
+  const list = known.get(key);
+  if (list) list.push(qname);
+  else known.set(key, [qname]);
+}
+
 function attributesOf(source: string): Record<string, string> {
   let attrs = NO_ATTRS;
   for (const a of source.matchAll(ATTR)) {
@@ -123,6 +159,14 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
         throw new XmlUnsafeError(`markup declaration ${JSON.stringify(text.slice(lt, lt + 12))}`);
       }
     } else if (c1 === 47 /* / */) {
+      // The usual end tag repeats the open name exactly: checked in place, no string made.
+      const top = qnames[qnames.length - 1];
+      if (top !== undefined && text.charCodeAt(lt + 2 + top.length) === 62 && hasAt(text, top, lt + 2)) {
+        qnames.pop();
+        h.close(names.pop()!);
+        i = lt + 3 + top.length;
+        continue;
+      }
       const end = text.indexOf('>', lt);
       if (end < 0) throw new XmlSyntaxError('unterminated end tag');
       const qname = text.slice(lt + 2, end).trim();
@@ -131,12 +175,33 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
       h.close(names.pop()!);
       i = end + 1;
     } else {
+      // A known name followed by '>' or '/>' (most elements): no regex, no attributes to read.
+      const q = knownNameAt(text, lt + 1);
+      if (q !== undefined) {
+        const after = lt + 1 + q.length;
+        const c = text.charCodeAt(after);
+        const selfClosing = c === 47 && text.charCodeAt(after + 1) === 62;
+        if (c === 62 || selfClosing) {
+          if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('more than one root element');
+          if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
+          const name = localName(q);
+          h.open(name, NO_ATTRS);
+          if (selfClosing) h.close(name);
+          else {
+            qnames.push(q);
+            names.push(name);
+          }
+          i = after + (selfClosing ? 2 : 1);
+          continue;
+        }
+      }
       TAG.lastIndex = lt;
       const m = TAG.exec(text);
       if (!m) throw new XmlSyntaxError(`malformed or truncated tag at offset ${lt}`);
       if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('more than one root element');
       if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
       const name = localName(m[1]);
+      if (q === undefined) remember(m[1]);
       h.open(name, m[2] ? attributesOf(m[2]) : NO_ATTRS);
       if (m[3]) h.close(name);
       else {

@@ -1,0 +1,130 @@
+// Reads one <t:CalendarItem> straight from the scanner's events into CalendarItemData — no XmlNode tree for the
+// hundreds of items of a CalendarView page. The transport's parse hands every CalendarItem element to a new
+// reader (see parseXml's capture) while the envelope around it is still built as a tree, so answer
+// classification, ResponseCode handling and the scanner's checks (DTD refusal, depth limit) stay as they are.
+// Same fields and rules as readCalendarItem (calendar-item.ts), which reads the tree form.
+import type { AttendeeData, CalendarItemData, MailboxData } from './calendar-item.js';
+import { ewsInstant } from './calendar-item.js';
+import type { XmlCapture, XmlCaptures } from '../xml/safe-xml.js';
+
+const bool = (s: string) => s.trim() === 'true';
+
+type ListName = 'required' | 'optional' | 'resources';
+const LISTS: Record<string, ListName> = { RequiredAttendees: 'required', OptionalAttendees: 'optional', Resources: 'resources' };
+
+export class CalendarItemReader implements XmlCapture<CalendarItemData> {
+  private readonly d: CalendarItemData = { id: '' };
+  /** Open elements below the CalendarItem (index 0 = the item itself). */
+  private readonly path: string[] = [];
+  private buf = '';
+  private mailbox?: MailboxData;
+  private attendee?: AttendeeData;
+  private list?: ListName;
+
+  open(name: string, attrs: Record<string, string>): void {
+    const depth = this.path.push(name) - 1;
+    this.buf = '';
+    if (depth === 1) {
+      if (name === 'ItemId') this.d.id = attrs.Id ?? '';
+      else if (name === 'StartTimeZone') this.d.timeZoneId ??= attrs.Id || undefined;
+      else if (name === 'Categories') this.d.categories = [];
+      else if (name in LISTS) {
+        this.list = LISTS[name];
+        this.d[this.list] = [];
+      }
+    } else if (name === 'Mailbox' && depth === 2 && this.path[1] === 'Organizer') this.mailbox = {};
+    else if (this.list && depth === 2 && name === 'Attendee') this.attendee = {};
+    else if (this.attendee && depth === 3 && name === 'Mailbox') this.mailbox = {};
+  }
+
+  text(t: string): void {
+    this.buf += t;
+  }
+
+  close(name: string): void {
+    const depth = this.path.length - 1;
+    this.path.pop();
+    const t = this.buf;
+    this.buf = '';
+    if (depth === 1) {
+      this.property(name, t);
+      if (name in LISTS) this.list = undefined;
+      return;
+    }
+    if (this.mailbox && name !== 'Mailbox') {
+      // Organizer/Mailbox/<x> or …Attendees/Attendee/Mailbox/<x>.
+      if (name === 'Name') this.mailbox.name = t;
+      else if (name === 'EmailAddress') this.mailbox.email = t;
+      else if (name === 'RoutingType') this.mailbox.routingType = t;
+      return;
+    }
+    if (name === 'Mailbox' && this.mailbox) {
+      if (depth === 2) this.d.organizer = this.mailbox;
+      else if (this.attendee) Object.assign(this.attendee, this.mailbox);
+      this.mailbox = undefined;
+    } else if (name === 'String' && depth === 2 && this.path[1] === 'Categories') this.d.categories!.push(t);
+    else if (name === 'ResponseType' && depth === 3 && this.attendee) this.attendee.response = t;
+    else if (name === 'Attendee' && depth === 2 && this.attendee && this.list) {
+      this.d[this.list]!.push(this.attendee);
+      this.attendee = undefined;
+    }
+  }
+
+  private property(name: string, t: string): void {
+    const d = this.d;
+    switch (name) {
+      case 'Subject':
+        d.subject = t;
+        break;
+      case 'Sensitivity':
+        d.sensitivity = t;
+        break;
+      case 'LastModifiedTime':
+        d.lastModified = ewsInstant(t);
+        break;
+      case 'UID':
+        d.uid = t;
+        break;
+      case 'RecurrenceId':
+        d.recurrenceId = ewsInstant(t);
+        break;
+      case 'Start':
+        d.start = ewsInstant(t);
+        break;
+      case 'End':
+        d.end = ewsInstant(t);
+        break;
+      case 'OriginalStart':
+        d.originalStart = ewsInstant(t);
+        break;
+      case 'IsAllDayEvent':
+        d.isAllDay = bool(t);
+        break;
+      case 'LegacyFreeBusyStatus':
+        d.freeBusy = t;
+        break;
+      case 'Location':
+        d.location = t;
+        break;
+      case 'IsCancelled':
+        d.isCancelled = bool(t);
+        break;
+      case 'CalendarItemType':
+        d.type = t;
+        break;
+      case 'Body':
+        d.body = t;
+        break;
+      case 'StartTimeZoneId':
+        d.timeZoneId = t || d.timeZoneId;
+        break;
+    }
+  }
+
+  result(): CalendarItemData {
+    return this.d;
+  }
+}
+
+/** Pass to postNative: every CalendarItem of the answer read by a CalendarItemReader (calendarItemsOf finds them). */
+export const CALENDAR_ITEMS: XmlCaptures = new Map([['CalendarItem', () => new CalendarItemReader()]]);
