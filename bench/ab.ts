@@ -1,6 +1,6 @@
 // Side-by-side timing: a baseline (A) and Calpump (B) alternate A/B/A/B… in one run, so load from other work on
 // the machine falls on both; the figure is the median of the per-pair ratios A/B. Every run is guarded.
-import { guardProblems, median, type ChildResult } from './lib.js';
+import { cpuPerItem, guardProblems, median, type ChildResult } from './lib.js';
 
 export interface Contender {
   label: string;
@@ -36,7 +36,7 @@ export async function alternate(
       const problems = guardProblems(who.label, r, guard.expected, guard.mailboxes);
       out.problems.push(...problems);
       say(
-        `    ${who.label.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.items} items, ${r.failed} failed${problems.length ? '  ← guard failed' : ''}`,
+        `    ${who.label.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.items} items, ${r.failed} failed; CPU per item: client ${cpuPerItem(r.cpuMs, r.items)}, server ${cpuPerItem(r.serverCpuMs, r.items)}${problems.length ? '  ← guard failed' : ''}`,
       );
     }
     out.ratios.push(out.a[i].ms / out.b[i].ms);

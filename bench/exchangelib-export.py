@@ -77,9 +77,11 @@ def main():
             return mailbox, None, ("%s: %s" % (type(e).__name__, e))[:200]
 
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     with ThreadPoolExecutor(max_workers=a.threads) as pool:
         results = list(pool.map(export, mailboxes))
     ms = (time.perf_counter() - t0) * 1000
+    cpu_ms = (time.process_time() - cpu0) * 1000
     shutil.rmtree(out, ignore_errors=True)
     per = {m: n for m, n, err in results if err is None}
     errors = [err for _, _, err in results if err is not None]
@@ -91,6 +93,7 @@ def main():
                 "failed": len(errors),
                 "firstError": errors[0] if errors else None,
                 "perMailbox": per,
+                "cpuMs": cpu_ms,
                 "version": __import__("exchangelib").__version__,
             }
         )

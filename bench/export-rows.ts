@@ -14,6 +14,7 @@ import {
   SYSTEM_PYTHON,
   type ChildResult,
   type SimHandle,
+  withServerCpu,
 } from './lib.js';
 
 export const EXPORT_FROM = '2025-12-31T00:00:00Z';
@@ -41,7 +42,8 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
   const guard = { expected, mailboxes: list };
   const total = list.reduce((n, m) => n + expected[m], 0);
   const reset = () => sim.command('reset');
-  const child = (script: string, args: string[]) => async () => (await runChild(script, args)) as unknown as ChildResult;
+  const child = (script: string, args: string[]) => () =>
+    withServerCpu(sim, async () => (await runChild(script, args)) as unknown as ChildResult);
   // Like for like: uid, subject, times, location and all-day as JSON, no attendees.
   const calpump = (concurrency = 8): Contender => ({
     label: `Calpump (JSON, concurrency ${concurrency})`,

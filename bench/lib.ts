@@ -151,7 +151,23 @@ export interface ChildResult {
   failed: number;
   firstError?: string;
   perMailbox: Record<string, number>;
+  /** CPU time of the measured program during the run (main process; Python: the process). */
+  cpuMs?: number;
+  /** CPU time the simulator spent answering it. */
+  serverCpuMs?: number;
 }
+
+/** Runs a child and adds the simulator's CPU time spent meanwhile (serverCpuMs). */
+export async function withServerCpu(sim: SimHandle, run: () => Promise<ChildResult>): Promise<ChildResult> {
+  const before = (await sim.command('counters')).cpuMs as number;
+  const r = await run();
+  const after = (await sim.command('counters')).cpuMs as number;
+  return { ...r, serverCpuMs: after - before };
+}
+
+/** "12.3 µs" of CPU per item, or '–' when not measured. */
+export const cpuPerItem = (ms: number | undefined, items: number) =>
+  ms === undefined || !items ? '–' : `${((ms * 1000) / items).toFixed(1)} µs`;
 
 /**
  * The guard every timed row passes before it reports anything: no mailbox failed, and every mailbox wrote exactly

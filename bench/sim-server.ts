@@ -1,5 +1,6 @@
 // The simulator in its own process for benchmarks. Prints one JSON line with the URLs once listening, then
-// answers commands on stdin, one per line, each with one JSON line: "counters", "reset", "stop", and
+// answers commands on stdin, one per line, each with one JSON line: "counters" (with the simulator's CPU time so
+// far), "reset", "stop", and
 // "expected <folder> <fromIso> <toIso> [job]" (items per mailbox, rooms included, that a correct export of that window must write — the
 // guard every bench row checks its counts against).
 import { createInterface } from 'node:readline';
@@ -35,8 +36,15 @@ async function main(): Promise<void> {
   });
   for await (const line of createInterface({ input: process.stdin })) {
     const [cmd, ...rest] = line.trim().split(/\s+/);
-    if (cmd === 'counters') say({ total: sim.counters.total, byOperation: sim.counters.byOperation, byMailbox: sim.counters.byMailbox });
-    else if (cmd === 'reset') {
+    if (cmd === 'counters') {
+      const cpu = process.cpuUsage();
+      say({
+        total: sim.counters.total,
+        byOperation: sim.counters.byOperation,
+        byMailbox: sim.counters.byMailbox,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
+    } else if (cmd === 'reset') {
       sim.counters.reset();
       say({ reset: true });
     } else if (cmd === 'expected') {
