@@ -11,6 +11,8 @@ export * from './rpc/events.js';
 export * from './rpc/jobs.js';
 export * from './rpc/write-direction.js';
 export * from './rpc/rule-stores.js';
+export * from './rpc/assistant.js';
+export * from './rpc/host-files.js';
 export * from './rpc/wire.js';
 export * from './rpc/client.js';
 export * from './rpc/ws-transport.js';

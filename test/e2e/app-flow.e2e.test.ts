@@ -35,6 +35,7 @@ describeInChromium('app flow in the browser', () => {
   };
 
   it('adds an EWS profile; a wrong password shows the catalogue message, the right one passes every step', async () => {
+    await byId('nav-profiles').click();
     await byId('profiles-empty').waitFor();
     await shot('01-profiles-empty');
     await byId('profiles-add-ews').click();
@@ -52,7 +53,8 @@ describeInChromium('app flow in the browser', () => {
     expect(await page.content()).not.toContain('not-the-password');
 
     await byId('profile-test-run').click();
-    const steps = byId('profile-test-steps');
+    // Steps appear as they finish; data-ok is set once the last one did.
+    const steps = page.locator('[data-testid=profile-test-steps][data-ok]');
     await steps.waitFor({ timeout: 60_000 });
     expect(await steps.getAttribute('data-ok')).toBe('false');
     const failure = byId('profile-test-steps-error').first();
@@ -103,7 +105,10 @@ describeInChromium('app flow in the browser', () => {
     await byId('jobs-empty').waitFor();
     await byId('jobs-add').click();
     await byId('job-name').fill('Team calendars');
-    await byId('job-mailboxList').fill('anna.schmidt@contoso.com\njan.devries@contoso.com\nalice.smith@contoso.com');
+    // Pasted addresses are checked against the directory at once.
+    await byId('job-mailboxes-paste').fill('anna.schmidt@contoso.com\njan.devries@contoso.com\nalice.smith@contoso.com');
+    await byId('job-mailboxes-paste-check').click();
+    await expect.poll(() => byId('job-mailboxes-chip').count(), { timeout: 30_000 }).toBe(3);
     await byId('job-daysBack').fill('7');
     await byId('job-daysAhead').fill('30');
     await byId('job-targetPath').fill(outDir);
@@ -137,7 +142,7 @@ describeInChromium('app flow in the browser', () => {
 
     await byId('nav-doctor').click();
     await byId('doctor-run').click();
-    await page.locator('[data-testid=doctor-steps],[data-testid=doctor-error]').first().waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid=doctor-steps][data-ok],[data-testid=doctor-error]').first().waitFor({ timeout: 90_000 });
     await shot('08-doctor');
 
     await byId('nav-setup').click();

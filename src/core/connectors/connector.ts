@@ -65,10 +65,17 @@ export interface SyncRequest {
   state: string | undefined;
 }
 
+export interface TestOptions {
+  onStep?: (step: TestStep) => void;
+}
+
 export interface Connector {
   readonly kind: 'ews' | 'graph';
-  /** Connection steps for one mailbox, each pass/fail with the catalogue id of a failure. Never throws for a failed step. */
-  test(mailbox: string): Promise<TestStep[]>;
+  /**
+   * Connection steps for one mailbox, each pass/fail with the catalogue id of a failure. Never throws for a failed
+   * step. `onStep` hears each step as it finishes (the UI streams them, so a slow step never looks like a hang).
+   */
+  test(mailbox: string, opts?: TestOptions): Promise<TestStep[]>;
   listMailboxes(search?: string, cursor?: string): Promise<MailboxPage>;
   /** Folders of a mailbox; kinds filters (default: calendar only), read from the calendar root and from msgfolderroot. */
   folderTree(mailbox: string, kinds?: FolderKind[]): Promise<Folder[]>;

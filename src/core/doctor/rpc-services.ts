@@ -15,8 +15,9 @@ export function doctorService(deps: DoctorServiceDeps, lang: () => Lang = () => 
     connector: Connector,
     mailbox: string | undefined,
     signal: AbortSignal,
+    onStep?: (step: TestStep) => void,
   ): Promise<{ steps: TestStep[]; details: Record<string, string> }> => {
-    const report = await runDoctor(profile, { ...deps, connector }, { mailbox, lang: lang(), signal });
+    const report = await runDoctor(profile, { ...deps, connector }, { mailbox, lang: lang(), signal, onStep });
     // Facts the steps established (proxy, certificate, server version…) for the view's summary.
     const details: Record<string, string> = {};
     for (const s of report.steps) for (const [k, v] of Object.entries(s.data ?? {})) details[k] ??= v;

@@ -2,6 +2,7 @@
 // service with its schedules, the doctor, settings and the log. Only the SecretStore differs per host
 // (safeStorage in Electron, the AES file store headless).
 import { join } from 'node:path';
+import { createEwsConnector } from '../connectors/ews/index.js';
 import { createConnector } from '../connectors/factory.js';
 import { createWriter } from '../connectors/writer-factory.js';
 import type { Connector } from '../connectors/connector.js';
@@ -25,6 +26,7 @@ import { createEventHub, type EventHub } from './event-hub.js';
 import { RecentLogSink } from './log-service.js';
 import { PumpJobService } from './pump-job-service.js';
 import type { AuthService, CoreServices, HostFeatures } from './services.js';
+import { discoverServer } from './setup-discovery.js';
 import { SettingsStore } from './settings-store.js';
 
 export const LOG_FILE = join('logs', 'calpump.log');
@@ -49,6 +51,13 @@ export interface CoreServicesOptions {
   openBrowser?: (url: string) => Promise<void>;
   /** Connector factory (tests may replace it). */
   createConnector?: typeof createConnector;
+  /**
+   * Autodiscover base URL for a mail domain instead of https://<domain> and https://autodiscover.<domain>: the demo
+   * points its contoso.com at the simulator. Used by setup.discover and by EWS profiles that autodiscover.
+   */
+  autodiscoverBase?: (domain: string) => string | undefined;
+  /** Opens a folder in the system's file manager (the desktop app). */
+  openPath?: (path: string) => Promise<void>;
 }
 
 export interface BuiltCoreServices {
@@ -81,7 +90,7 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
   const logger = createLogger({ sinks, level: 'all', redactor });
   const secrets = typeof opts.secrets === 'function' ? opts.secrets(logger) : opts.secrets;
   const env = opts.env ?? process.env;
-  const makeConnector = opts.createConnector ?? createConnector;
+  const makeConnector = withAutodiscoverBase(opts.createConnector ?? createConnector, opts.autodiscoverBase);
   const lang = (): Lang => settings.peek()?.language ?? 'en';
 
   const connectorFor = async (profile: Profile, store: SecretStore = secrets): Promise<Connector> => {
@@ -146,9 +155,22 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
     logs: recent,
     doctor: doctorService({ secrets, logger, env }, lang),
     setupScript: setupScriptService(lang),
+    discover: (email, o) => discoverServer({ secrets, env, lang, autodiscoverBase: opts.autodiscoverBase }, email, o),
+    openPath: opts.openPath,
     lang,
   };
   return { services, events, jobs, logger, profiles, jobStore, settings, stop: () => jobs.stop() };
+}
+
+/** EWS profiles that autodiscover use the mapped base URL for their domain (when there is one). */
+function withAutodiscoverBase(make: typeof createConnector, base: CoreServicesOptions['autodiscoverBase']): typeof createConnector {
+  if (!base) return make;
+  return async (profile, deps) => {
+    const email = profile.kind === 'ews' ? profile.autodiscoverEmail : undefined;
+    const mapped = email ? base(email.slice(email.indexOf('@') + 1).toLowerCase()) : undefined;
+    if (profile.kind !== 'ews' || !mapped) return make(profile, deps);
+    return createEwsConnector(profile, deps, { autodiscoverBase: mapped });
+  };
 }
 
 /** A sink whose level is read at every record (the logger asks each sink before it builds a record). */

@@ -9,7 +9,7 @@ import type { PresenceRuleStore } from '../store/presence-rule-store.js';
 import type { TwoWayRuleStore } from '../store/twoway-rule-store.js';
 import type { Profile } from '../../shared/profile.js';
 import type { TestStep } from '../../shared/model.js';
-import type { AppState, Job, JobView, LogLine, RpcEventName, RpcEventPayload, RunRecord, Settings } from '../../shared/rpc.js';
+import type { AppState, Discovery, Job, JobView, LogLine, RpcEventName, RpcEventPayload, RunRecord, Settings } from '../../shared/rpc.js';
 
 /** The profile store as the handlers use it (src/core/store/profile-store.ts fits). */
 export interface ProfileRepository {
@@ -78,6 +78,7 @@ export interface CoreServices {
     connector: Connector,
     mailbox: string | undefined,
     signal: AbortSignal,
+    onStep?: (step: TestStep) => void,
   ) => Promise<{ steps: TestStep[]; details?: Record<string, string> }>;
   setupScript?: (
     profile: Profile,
@@ -91,6 +92,12 @@ export interface CoreServices {
   presenceRules?: Pick<PresenceRuleStore, 'list' | 'get' | 'save' | 'reset' | 'remove'>;
   /** Saved two-way rules (`twoway.rules.*`). */
   twowayRules?: Pick<TwoWayRuleStore, 'list' | 'get' | 'save' | 'remove'>;
+  /** Opens a folder in the system's file manager (the desktop app); absent = app.openPath answers rpc.notAvailable. */
+  openPath?: (path: string) => Promise<void>;
+  /** Where the read-only calendar feeds are served (`calpump serve` sets it once its server listens). */
+  feeds?: () => { baseUrl: string; token: string } | undefined;
+  /** setup.discover: the server behind an address, before a profile exists (src/core/rpc/setup-discovery.ts). */
+  discover?: (email: string, opts: { pinnedSha256?: string; signal?: AbortSignal }) => Promise<Discovery>;
   /** Language for rendering catalogue entries; default: the language setting. */
   lang?: () => Lang;
 }

@@ -9,7 +9,12 @@ import { CalpumpError } from '../../core/errors/calpump-error.js';
 export const DEMO_PROFILE_NAME = 'Demo Exchange';
 export const DEMO_JOB_NAME = 'Demo calendars';
 
+/** The demo's mail domain: autodiscover for it goes to the simulator. */
+export const DEMO_DOMAIN = 'contoso.com';
+
 export interface DemoSimulator {
+  /** Base URL (https://127.0.0.1:PORT). */
+  url: string;
   ewsUrl: string;
   caFile?: string;
   stop(): Promise<void>;

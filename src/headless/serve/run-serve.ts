@@ -11,7 +11,7 @@ import { describeError } from '../../core/errors/calpump-error.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
 import { isLoopbackHost, resolveServeSecurity } from './host-policy.js';
 import { openInSystemBrowser } from './open-browser.js';
-import { createDemoData, startDemoSimulator, type DemoSimulator } from './demo-setup.js';
+import { createDemoData, DEMO_DOMAIN, startDemoSimulator, type DemoSimulator } from './demo-setup.js';
 import { startServeServer, type FeedsHandler, type RunningServeServer } from './server.js';
 import { DEFAULT_UI_DIR, ensureUi } from './ui-build.js';
 import { createFeedsHandler, feedToken } from './feeds.js';
@@ -25,6 +25,8 @@ export interface ServeOptions {
   portFallback?: number;
   token?: string;
   demo?: boolean;
+  /** With demo: create the ready demo profile and job (default true); false starts from an empty configuration, for the set-up assistant. */
+  demoData?: boolean;
   uiDir?: string;
   /** Build the UI on demand when it is missing (default true). */
   build?: boolean;
@@ -69,23 +71,31 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
     log(`${info.title}: ${ui.reason}. ${info.fix}`);
   }
 
-  const core = await createCoreServices({
-    configDir: opts.configDir,
-    secrets: opts.secrets ?? ((logger) => createSecretStore({ dir: opts.configDir, env, logger })),
-    version: opts.version ?? '0.0.0',
-    features: { startAtLogin: false, notifications: false, openExternal: false },
-    env,
-    console: opts.console,
-    // As a Windows service (CALPUMP_EVENT_LOG=1, set by `calpump service install`): failures also to the Event Log.
-    extraSinks: env.CALPUMP_EVENT_LOG === '1' && process.platform === 'win32' ? [eventLogSink(windowsEventLog(nodeCommandRunner()))] : [],
-    schedule: opts.schedule ?? true,
-    // Sign-in opens a browser on this machine: only meaningful when the UI is used here too.
-    openBrowser: isLoopbackHost(security.host) ? (url) => openInSystemBrowser(url) : undefined,
-  });
+  // The demo's simulator starts first: its contoso.com answers autodiscover for the set-up assistant.
+  const sim: DemoSimulator | undefined = opts.demo ? await startDemoSimulator() : undefined;
+  let core: BuiltCoreServices;
+  try {
+    core = await createCoreServices({
+      configDir: opts.configDir,
+      secrets: opts.secrets ?? ((logger) => createSecretStore({ dir: opts.configDir, env, logger })),
+      version: opts.version ?? '0.0.0',
+      features: { startAtLogin: false, notifications: false, openExternal: false },
+      env,
+      console: opts.console,
+      // As a Windows service (CALPUMP_EVENT_LOG=1, set by `calpump service install`): failures also to the Event Log.
+      extraSinks: env.CALPUMP_EVENT_LOG === '1' && process.platform === 'win32' ? [eventLogSink(windowsEventLog(nodeCommandRunner()))] : [],
+      schedule: opts.schedule ?? true,
+      // Sign-in opens a browser on this machine: only meaningful when the UI is used here too.
+      openBrowser: isLoopbackHost(security.host) ? (url) => openInSystemBrowser(url) : undefined,
+      autodiscoverBase: sim ? (domain) => (domain === DEMO_DOMAIN ? sim.url : undefined) : undefined,
+    });
+  } catch (e) {
+    await sim?.stop().catch(() => undefined);
+    throw e;
+  }
   const dispatcher = createDispatcher(core.services, { events: core.events });
 
   const feeds = await feedToken(core.services.secrets);
-  let sim: DemoSimulator | undefined;
   let demo: RunningServe['demo'];
   let server: RunningServeServer | undefined;
   const stop = async () => {
@@ -95,10 +105,7 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
     await sim?.stop().catch(() => undefined);
   };
   try {
-    if (opts.demo) {
-      sim = await startDemoSimulator();
-      demo = await createDemoData(dispatcher, sim, join(opts.configDir, 'demo-export'));
-    }
+    if (sim && opts.demoData !== false) demo = await createDemoData(dispatcher, sim, join(opts.configDir, 'demo-export'));
     server = await startServeServer({
       host: security.host,
       port,
@@ -114,5 +121,7 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
     throw e;
   }
   const feedsUrl = `${server.origin}/feeds/<job>/<mailbox>.ics?token=${feeds}`;
+  const feedsBase = `${server.origin}/feeds`;
+  core.services.feeds = () => ({ baseUrl: feedsBase, token: feeds });
   return { url: server.url, origin: server.origin, token: security.token, feedsUrl, dispatcher, core, sim, demo, uiReady: ui.ready, stop };
 }

@@ -1,16 +1,16 @@
-// The shell: navigation, the app state in the header, and one view at a time. The view is kept in the URL
-// hash (#/jobs) so a reload or a deep link lands on the same screen.
-import { Badge, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { RpcClient } from '../../shared/rpc.js';
-import type { AppState } from '../../shared/rpc.js';
-import type { Settings } from '../../shared/rpc.js';
+// The shell: navigation, the app state in the header (a button to the home screen, like the tray icon), one
+// level-one heading and one screen at a time. The route lives in the URL hash (#/jobs/<id>) so a reload or a
+// deep link lands on the same screen; leaving a screen with unsaved changes asks first.
+import { Badge, Button, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppState, RpcClient, Settings } from '../../shared/rpc.js';
 import { langFromLocale, type UiLang } from '../../shared/i18n/index.js';
 import { ClientProvider, useClient } from './client-context.js';
 import { I18nProvider, useT } from './i18n-context.js';
-import { useEvent } from './use-event.js';
 import { HEADER_HEIGHT, MAIN_PADDING, NAV_WIDTH } from './layout.js';
-import { VIEWS, viewFromHash, type ViewId } from './views.js';
+import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard.js';
+import { useEvent } from './use-event.js';
+import { hashOf, PROFILE_VIEWS, routeFromHash, VIEWS, type Route, type ViewId } from './views.js';
 import { ViewSwitch } from './ViewSwitch.js';
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   // height (virtualised lists) size themselves from the viewport (see VIEW_HEIGHT).
   root: {
     display: 'grid',
-    gridTemplateColumns: `${NAV_WIDTH} 1fr`,
+    gridTemplateColumns: `${NAV_WIDTH} minmax(0, 1fr)`,
     gridTemplateRows: `${HEADER_HEIGHT} 1fr`,
     minHeight: '100vh',
     // The navigation column's colour and edge run the full height of the page, however long the screen is.
@@ -37,15 +37,19 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   brand: { flexGrow: 1, color: tokens.colorNeutralForegroundOnBrand },
+  state: { minWidth: 0, paddingInline: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
   nav: {
     position: 'sticky',
     top: HEADER_HEIGHT,
     alignSelf: 'start',
-    height: `calc(100vh - ${HEADER_HEIGHT})`,
+    maxHeight: `calc(100vh - ${HEADER_HEIGHT})`,
+    overflowY: 'auto',
     boxSizing: 'border-box',
-    paddingBlock: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalS,
   },
-  main: { padding: MAIN_PADDING, minWidth: 0 },
+  tab: { minHeight: '34px' },
+  main: { padding: MAIN_PADDING, paddingTop: tokens.spacingVerticalM, minWidth: 0 },
+  h1: { display: 'block', margin: 0, marginBottom: tokens.spacingVerticalM },
 });
 
 const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused: 'warning' } as const;
@@ -64,38 +68,71 @@ export function App({ client, initialLang }: { client: RpcClient; initialLang?: 
       if (c.group === 'settings') void load();
     });
   }, [client]);
+  useEffect(() => {
+    if (globalThis.document) document.documentElement.lang = lang;
+  }, [lang]);
   return (
     <FluentProvider theme={webLightTheme}>
       <ClientProvider client={client}>
         <I18nProvider lang={lang}>
-          <Shell onSettings={(s) => setLang(s.language)} />
+          <UnsavedGuardProvider>
+            <Shell onSettings={(s) => setLang(s.language)} />
+          </UnsavedGuardProvider>
         </I18nProvider>
       </ClientProvider>
     </FluentProvider>
   );
 }
 
+function useRoute(): [Route, (r: Route) => void] {
+  const guard = useUnsavedGuard();
+  const [route, setRoute] = useState<Route>(() => routeFromHash(globalThis.location?.hash));
+  const current = useRef(route);
+  current.current = route;
+  const go = useCallback(
+    (next: Route) => {
+      void guard.confirmDiscard().then((ok) => {
+        if (!ok) return;
+        setRoute(next);
+        if (globalThis.location && globalThis.location.hash !== hashOf(next)) globalThis.history?.pushState(null, '', hashOf(next));
+      });
+    },
+    [guard],
+  );
+  useEffect(() => {
+    // Back/forward, or a link: the same question before the screen changes.
+    const onHash = () => {
+      const next = routeFromHash(globalThis.location.hash);
+      if (!guard.isDirty()) return setRoute(next);
+      globalThis.history.replaceState(null, '', hashOf(current.current));
+      go(next);
+    };
+    globalThis.addEventListener?.('hashchange', onHash);
+    globalThis.addEventListener?.('popstate', onHash);
+    return () => {
+      globalThis.removeEventListener?.('hashchange', onHash);
+      globalThis.removeEventListener?.('popstate', onHash);
+    };
+  }, [guard, go]);
+  return [route, go];
+}
+
 function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
   const t = useT();
   const s = useStyles();
-  const [view, setView] = useState<ViewId>(() => viewFromHash(globalThis.location?.hash));
-  const [state, setState] = useState<AppState | undefined>();
-  const [profileId, setProfileId] = useState<string | undefined>();
-
-  useEffect(() => {
-    const onHash = () => setView(viewFromHash(globalThis.location.hash));
-    globalThis.addEventListener?.('hashchange', onHash);
-    return () => globalThis.removeEventListener?.('hashchange', onHash);
-  }, []);
   const client = useClient();
+  const [route, go] = useRoute();
+  const [state, setState] = useState<AppState | undefined>();
+  // Each screen's own profile choice: picking one on Browse never changes what Import or Two-way act on.
+  const [profiles, setProfiles] = useState<Partial<Record<ViewId, string>>>({});
+  const view = route.view;
+
   useEffect(() => {
     client['app.state']().then(setState, () => undefined);
   }, [client]);
   useEvent('app.state', setState);
-  const go = useCallback((v: ViewId) => {
-    setView(v);
-    if (globalThis.location) globalThis.location.hash = `#/${v}`;
-  }, []);
+  const navigate = useCallback((v: ViewId, item?: string) => go(item ? { view: v, item } : { view: v }), [go]);
+  const onProfile = useCallback((id: string | undefined) => setProfiles((p) => (p[view] === id ? p : { ...p, [view]: id })), [view]);
 
   return (
     <div className={s.root}>
@@ -104,22 +141,41 @@ function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
           {t('app.title')}
         </Text>
         {state ? (
-          <Badge appearance="tint" size="large" color={TRAY_COLOR[state.tray]} data-testid="app-state">
-            {t(`app.state.${state.tray}`)}
-          </Badge>
+          <Button
+            appearance="transparent"
+            className={s.state}
+            onClick={() => navigate('home')}
+            aria-label={t('app.state.open', { state: t(`app.state.${state.tray}`) })}
+            data-testid="app-state-button"
+          >
+            <Badge appearance="tint" size="large" color={TRAY_COLOR[state.tray]} data-testid="app-state">
+              {t(`app.state.${state.tray}`)}
+            </Badge>
+          </Button>
         ) : null}
       </header>
       <nav className={s.nav} aria-label={t('nav.label')}>
-        <TabList vertical selectedValue={view} onTabSelect={(_, d) => go(d.value as ViewId)}>
+        <TabList vertical size="small" selectedValue={view} onTabSelect={(_, d) => navigate(d.value as ViewId)}>
           {VIEWS.map((v) => (
-            <Tab key={v} value={v} data-testid={`nav-${v}`}>
+            <Tab key={v} value={v} className={s.tab} data-testid={`nav-${v}`}>
               {t(`nav.${v}`)}
             </Tab>
           ))}
         </TabList>
       </nav>
       <main className={s.main} data-testid={`view-${view}`}>
-        <ViewSwitch view={view} profileId={profileId} onProfile={setProfileId} onNavigate={go} onSettings={onSettings} />
+        <Text as="h1" size={600} weight="semibold" className={s.h1} data-testid="view-title">
+          {t(`nav.${view}`)}
+        </Text>
+        <ViewSwitch
+          key={view}
+          view={view}
+          item={route.item}
+          profileId={PROFILE_VIEWS.has(view) ? profiles[view] : undefined}
+          onProfile={onProfile}
+          onNavigate={navigate}
+          onSettings={onSettings}
+        />
       </main>
     </div>
   );

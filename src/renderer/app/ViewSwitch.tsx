@@ -1,46 +1,77 @@
+// One screen at a time, each loaded on first use: the first paint needs only the shell and the home screen.
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { Settings } from '../../shared/rpc.js';
-import { BrowseView } from '../views/browse/BrowseView.js';
-import { DoctorView } from '../views/doctor/DoctorView.js';
-import { JobsView } from '../views/jobs/JobsView.js';
-import { FreeBusyView } from '../views/freebusy/FreeBusyView.js';
-import { ImportView } from '../views/import/ImportView.js';
-import { LogsView } from '../views/logs/LogsView.js';
-import { PresenceView } from '../views/presence/PresenceView.js';
-import { ProfilesView } from '../views/profiles/ProfilesView.js';
-import { SettingsView } from '../views/settings/SettingsView.js';
-import { SetupView } from '../views/setup/SetupView.js';
-import { TwoWayView } from '../views/twoway/TwoWayView.js';
+import { HomeView } from '../views/home/HomeView.js';
+import { useT } from './i18n-context.js';
+import type { ViewProps } from './view-props.js';
 import type { ViewId } from './views.js';
 
-export interface ViewProps {
-  profileId?: string;
-  onProfile: (id: string | undefined) => void;
-  onNavigate: (v: ViewId) => void;
+type Screen = ComponentType<ViewProps & { onSettings: (s: Settings) => void }>;
+
+/** Wraps a module's named export as a lazy screen. */
+function screen<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<never>): Screen {
+  return lazy(async () => ({ default: pick(await load()) as unknown as Screen }));
 }
 
-export function ViewSwitch({ view, onSettings, ...p }: ViewProps & { view: ViewId; onSettings: (s: Settings) => void }) {
-  switch (view) {
-    case 'profiles':
-      return <ProfilesView {...p} />;
-    case 'browse':
-      return <BrowseView {...p} />;
-    case 'jobs':
-      return <JobsView {...p} />;
-    case 'import':
-      return <ImportView {...p} />;
-    case 'presence':
-      return <PresenceView {...p} />;
-    case 'freebusy':
-      return <FreeBusyView {...p} />;
-    case 'twoway':
-      return <TwoWayView {...p} />;
-    case 'logs':
-      return <LogsView />;
-    case 'doctor':
-      return <DoctorView {...p} />;
-    case 'setup':
-      return <SetupView {...p} />;
-    case 'settings':
-      return <SettingsView onSaved={onSettings} />;
-  }
+const SCREENS: Record<Exclude<ViewId, 'home'>, Screen> = {
+  assistant: screen(
+    () => import('../views/assistant/AssistantView.js'),
+    (m) => m.AssistantView,
+  ),
+  profiles: screen(
+    () => import('../views/profiles/ProfilesView.js'),
+    (m) => m.ProfilesView,
+  ),
+  browse: screen(
+    () => import('../views/browse/BrowseView.js'),
+    (m) => m.BrowseView,
+  ),
+  jobs: screen(
+    () => import('../views/jobs/JobsView.js'),
+    (m) => m.JobsView,
+  ),
+  import: screen(
+    () => import('../views/import/ImportView.js'),
+    (m) => m.ImportView,
+  ),
+  presence: screen(
+    () => import('../views/presence/PresenceView.js'),
+    (m) => m.PresenceView,
+  ),
+  freebusy: screen(
+    () => import('../views/freebusy/FreeBusyView.js'),
+    (m) => m.FreeBusyView,
+  ),
+  twoway: screen(
+    () => import('../views/twoway/TwoWayView.js'),
+    (m) => m.TwoWayView,
+  ),
+  logs: screen(
+    () => import('../views/logs/LogsView.js'),
+    (m) => m.LogsView,
+  ),
+  doctor: screen(
+    () => import('../views/doctor/DoctorView.js'),
+    (m) => m.DoctorView,
+  ),
+  setup: screen(
+    () => import('../views/setup/SetupView.js'),
+    (m) => m.SetupView,
+  ),
+  settings: screen(
+    () => import('../views/settings/SettingsView.js'),
+    (m) => m.SettingsView,
+  ),
+};
+
+export function ViewSwitch({ view, ...p }: ViewProps & { view: ViewId; onSettings: (s: Settings) => void }) {
+  const t = useT();
+  if (view === 'home') return <HomeView {...p} />;
+  const Screen = SCREENS[view];
+  return (
+    <Suspense fallback={<Spinner size="small" label={t('common.loading')} data-testid="view-loading" />}>
+      <Screen {...p} />
+    </Suspense>
+  );
 }

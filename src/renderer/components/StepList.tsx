@@ -1,11 +1,16 @@
-// Result of a connection test or a doctor run: one row per step with pass/fail/skipped, timing, evidence and,
-// for a failure, the catalogue entry with its fix.
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+// A connection test or doctor run, step by step: each step appears the moment the host reports it (test.step
+// events), the one still running shows how long it has taken, and a failure shows its catalogue entry with the
+// fix — plus "trust this certificate" when the failure is a certificate nobody vouches for yet.
+import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { hasMessage } from '../../shared/i18n/index.js';
 import type { TestResult } from '../../shared/rpc.js';
-import { useT } from '../app/i18n-context.js';
+import { useLang, useT, type TFunction } from '../app/i18n-context.js';
+import { formatDuration } from '../models/format.js';
+import { CertificateTrust, certificateFromParams } from './CertificateTrust.js';
 import { ErrorPanel } from './ErrorPanel.js';
 
-type Step = TestResult['steps'][number];
+export type Step = TestResult['steps'][number];
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', padding: 0, margin: 0 },
@@ -15,66 +20,136 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     paddingBlock: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    minWidth: 0,
   },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { flexGrow: 1 },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   evidence: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground3,
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
   },
-  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  dt: { display: 'inline', fontWeight: tokens.fontWeightSemibold },
-  dd: { display: 'inline', margin: 0 },
+  details: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    marginBlock: tokens.spacingVerticalS,
+  },
+  dt: { fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 const COLOR = { pass: 'success', fail: 'danger', skipped: 'informative' } as const;
 
-export function StepList({ result, testId = 'steps' }: { result: TestResult; testId?: string }) {
+/** A step's title in the UI language (the host's own title when the table does not know the step). */
+export function stepTitle(step: Pick<Step, 'id' | 'title'>, t: TFunction): string {
+  const key = `step.${step.id}`;
+  return hasMessage(key) ? t(key) : step.title;
+}
+
+/** A label for a fact the host reported (ewsUrl, subject…); unknown keys stay as sent. */
+function detailLabel(key: string, t: TFunction): string {
+  const k = `detail.${key}`;
+  return hasMessage(k) ? t(k) : key;
+}
+
+export interface StepListProps {
+  /** The finished run. */
+  result?: TestResult;
+  /** Steps reported so far while the run goes on. */
+  live?: Step[];
+  running?: boolean;
+  /** Offered on a certificate failure: pin this fingerprint to the profile. */
+  onTrustCertificate?: (fingerprint: string) => void;
+  trustBusy?: boolean;
+  testId?: string;
+}
+
+export function StepList({ result, live, running, onTrustCertificate, trustBusy, testId = 'steps' }: StepListProps) {
   const t = useT();
   const s = useStyles();
+  const steps = running ? (live ?? []) : (result?.steps ?? live ?? []);
+  if (!running && !result) return null;
   return (
-    <div data-testid={testId} data-ok={String(result.ok)}>
-      <ul className={s.list}>
-        {result.steps.map((step) => (
-          <StepRow key={step.id} step={step} testId={testId} />
+    <div data-testid={testId} data-ok={running ? undefined : String(result?.ok)} data-running={String(!!running)}>
+      <ul className={s.list} aria-label={t('steps.label')} aria-live="polite">
+        {steps.map((step) => (
+          <StepRow key={step.id} step={step} testId={testId} onTrustCertificate={onTrustCertificate} trustBusy={trustBusy} />
         ))}
+        {running ? <RunningRow n={steps.length + 1} testId={testId} /> : null}
       </ul>
-      {Object.keys(result.details).length > 0 ? (
-        <dl className={s.details} data-testid={`${testId}-details`}>
+      {!running && result && Object.keys(result.details).length > 0 ? (
+        <dl className={s.details} aria-label={t('steps.details')} data-testid={`${testId}-details`}>
           {Object.entries(result.details).map(([k, v]) => (
-            <div key={k}>
-              <dt className={s.dt}>{k}: </dt>
+            <div key={k} style={{ display: 'contents' }}>
+              <dt className={s.dt}>{detailLabel(k, t)}</dt>
               <dd className={s.dd}>{v}</dd>
             </div>
           ))}
         </dl>
       ) : null}
-      <Text weight="semibold" data-testid={`${testId}-summary`}>
-        {result.ok ? t('steps.allPassed') : t('steps.someFailed', { count: result.steps.filter((x) => x.status === 'fail').length })}
-      </Text>
+      {!running && result ? (
+        <Text weight="semibold" data-testid={`${testId}-summary`}>
+          {result.ok ? t('steps.allPassed') : t('steps.someFailed', { count: result.steps.filter((x) => x.status === 'fail').length })}
+        </Text>
+      ) : null}
     </div>
   );
 }
 
-function StepRow({ step, testId }: { step: Step; testId: string }) {
+function RunningRow({ n, testId }: { n: number; testId: string }) {
   const t = useT();
   const s = useStyles();
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [n]);
+  return (
+    <li className={s.row} data-testid={`${testId}-running`}>
+      <div className={s.head}>
+        <Spinner size="extra-tiny" aria-hidden />
+        <Text className={s.title}>{t('steps.running', { n })}</Text>
+        {seconds > 0 ? <Text size={200}>{t('steps.elapsed', { seconds })}</Text> : null}
+      </div>
+    </li>
+  );
+}
+
+function StepRow({
+  step,
+  testId,
+  onTrustCertificate,
+  trustBusy,
+}: {
+  step: Step;
+  testId: string;
+  onTrustCertificate?: (fingerprint: string) => void;
+  trustBusy?: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const s = useStyles();
+  const certificate = step.status === 'fail' && onTrustCertificate ? certificateFromParams(step.params) : undefined;
   return (
     <li className={s.row} data-testid={`${testId}-step`} data-step-id={step.id} data-status={step.status}>
       <div className={s.head}>
         <Badge appearance="filled" color={COLOR[step.status]} data-testid={`${testId}-status`}>
           {t(`steps.status.${step.status}`)}
         </Badge>
-        <Text className={s.title}>{step.title}</Text>
-        <Text size={200}>{t('steps.duration', { ms: Math.round(step.durationMs) })}</Text>
+        <Text className={s.title}>{stepTitle(step, t)}</Text>
+        {step.status !== 'skipped' ? <Text size={200}>{formatDuration(step.durationMs, lang)}</Text> : null}
       </div>
-      {step.evidence ? <Text className={s.evidence}>{step.evidence}</Text> : null}
+      {step.evidence && step.status !== 'fail' ? <Text className={s.evidence}>{step.evidence}</Text> : null}
       {step.data && Object.keys(step.data).length ? (
         <Text className={s.evidence}>
           {Object.entries(step.data)
-            .map(([k, v]) => `${k}: ${v}`)
+            .map(([k, v]) => `${detailLabel(k, t)}: ${v}`)
             .join(' · ')}
         </Text>
       ) : null}
@@ -103,7 +178,11 @@ function StepRow({ step, testId }: { step: Step; testId: string }) {
               <strong>{t('error.delay')}</strong> {step.delay}
             </Text>
           ) : null}
+          {step.evidence ? <Text className={s.evidence}>{step.evidence}</Text> : null}
         </div>
+      ) : null}
+      {certificate && onTrustCertificate ? (
+        <CertificateTrust certificate={certificate} onTrust={onTrustCertificate} busy={trustBusy} testId={`${testId}-cert`} />
       ) : null}
     </li>
   );

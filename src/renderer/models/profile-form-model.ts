@@ -2,6 +2,7 @@
 // and each zod issue mapped to the field that shows it (with a translated message key, not zod's English).
 // Secrets live beside the profile, never inside it: the payload carries only secrets the user typed now;
 // already stored secrets are known by name only ("stored") and are never sent back to the UI.
+import { ianaToWindows, knownWindowsZones } from '../../shared/time-zones.js';
 import {
   ewsProfileSchema,
   graphProfileSchema,
@@ -91,6 +92,13 @@ export interface ProfileSubmit {
 
 export type ValidationResult = { ok: true; value: ProfileSubmit } | { ok: false; errors: FieldErrors };
 
+/** The viewer's own zone as Exchange names it (W. Europe Standard Time), so a new profile does not default to UTC. */
+export function viewerWindowsZone(): string {
+  const iana = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const win = ianaToWindows(iana);
+  return knownWindowsZones().includes(win) ? win : 'UTC';
+}
+
 export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
   return {
     kind,
@@ -108,7 +116,7 @@ export function emptyForm(kind: ProfileKind = 'ews'): ProfileFormState {
     mailDomain: '',
     access: 'impersonation',
     exchangeVersion: '',
-    timeZone: 'UTC',
+    timeZone: viewerWindowsZone(),
     legacyOnline: false,
     oauthResource: '',
     legacyTenantId: '',

@@ -29,6 +29,11 @@ export function langFromLocale(tag: string | undefined): UiLang {
   return isUiLang(base) ? base : 'en';
 }
 
+/** Whether the UI table has this key (for texts looked up by an id the host sends, such as a step id). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages.en, key);
+}
+
 export function translate(lang: UiLang, key: MessageKey, params: MessageParams = {}): string {
   const text = messages[lang][key] ?? messages.en[key] ?? key;
   return formatMessage(lang, text, params);

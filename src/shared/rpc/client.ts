@@ -54,7 +54,8 @@ export function localError(id: string, title: string, message: string, fix: stri
 }
 
 let opCounter = 0;
-function newOpId(): string {
+/** A fresh operation id for a call whose events the caller wants to pick out. */
+export function newOpId(): string {
   opCounter += 1;
   return `op-${Date.now().toString(36)}-${opCounter}-${Math.random().toString(36).slice(2, 8)}`;
 }
@@ -81,7 +82,9 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
     let payload = input;
     let opId: string | undefined;
     if (signal && acceptsOpId(method)) {
-      opId = newOpId();
+      // A caller that follows the call's events (test.step, import.progress) names the operation itself.
+      const given = (input as { opId?: unknown } | undefined)?.opId;
+      opId = typeof given === 'string' && given ? given : newOpId();
       payload = { ...((input as object | undefined) ?? {}), opId };
     }
     if (signal?.aborted) throw new RpcError(cancelledInfo());

@@ -2,11 +2,15 @@
 // (src/core/rpc), the preload client and the browser WebSocket client are all derived from it.
 // Secrets are write-only: inputs may carry them, outputs only say whether one is stored.
 import { z } from 'zod';
-import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema, testStepSchema } from '../model.js';
+import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema } from '../model.js';
+import { testStepViewSchema } from './test-steps.js';
+export { testStepViewSchema };
 import { errorInfoSchema } from '../errors.js';
 import { logLevelSchema, profileSchema } from '../profile.js';
 import { jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
 import { appStateSchema, logLineSchema } from './events.js';
+import { assistantMethods } from './assistant.js';
+import { hostFileMethods } from './host-files.js';
 import { ruleStoreMethods } from './rule-stores.js';
 import { writeDirectionMethods } from './write-direction.js';
 
@@ -39,8 +43,6 @@ export const profileViewSchema = z.object({
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
-/** A test step plus the rendered catalogue entry of its failure, so the form can show message + fix. */
-export const testStepViewSchema = testStepSchema.extend({ error: errorInfoSchema.optional() });
 export const testResultSchema = z.object({
   ok: z.boolean(),
   steps: z.array(testStepViewSchema),
@@ -76,7 +78,19 @@ export const rpcContract = {
   /** The store assigns the id (any id sent is ignored); a duplicate name is rejected. */
   'profiles.create': m(z.object({ profile: profileDraftSchema, secrets: secretsInputSchema }), profileViewSchema),
   'profiles.update': m(z.object({ profile: profileSchema, secrets: secretsInputSchema }), profileViewSchema),
-  'profiles.remove': m(z.object({ id }), z.object({ removed: z.boolean() })),
+  /**
+   * Refused (profiles.inUse, naming the jobs) while jobs use the profile, unless `reassignTo` names the profile
+   * those jobs move to first.
+   */
+  'profiles.remove': m(
+    z.object({ id, reassignTo: id.optional() }),
+    z.object({ removed: z.boolean(), reassigned: z.array(z.string()).default([]) }),
+  ),
+  /** What refers to a profile: jobs (by id and name) and saved two-way rules whose sides name it. */
+  'profiles.usage': m(
+    z.object({ id }),
+    z.object({ jobs: z.array(z.object({ id: z.string(), name: z.string() })), twowayRules: z.array(z.string()) }),
+  ),
   /** Tests a stored profile (id) or an unsaved draft (profile + secrets) against one mailbox. */
   'profiles.test': m(
     z
@@ -162,6 +176,9 @@ export const rpcContract = {
   ...writeDirectionMethods,
   // --- saved presence rule tables and two-way rules (src/shared/rpc/rule-stores.ts) -----------------
   ...ruleStoreMethods,
+  // --- first-run assistant and pickers (src/shared/rpc/assistant.ts), host files (host-files.ts) ----
+  ...assistantMethods,
+  ...hostFileMethods,
 } as const;
 
 export type RpcContract = typeof rpcContract;

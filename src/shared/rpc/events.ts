@@ -1,6 +1,7 @@
 // Events the host pushes to every connected client (both transports). One name → one payload schema.
 import { z } from 'zod';
 import { errorInfoSchema } from '../errors.js';
+import { testStepViewSchema } from './test-steps.js';
 import { runStatusSchema } from './jobs.js';
 import { importProgressEventSchema } from './write-direction.js';
 
@@ -47,6 +48,8 @@ export const rpcEvents = {
   /** A batch of an import.run was written (opId = the call's). */
   'import.progress': importProgressEventSchema,
   'log.line': logLineSchema,
+  /** A step of a running profiles.test or doctor.run finished (opId = the call's), so a slow step never looks like a hang. */
+  'test.step': z.object({ opId: z.string(), index: z.number().int().nonnegative(), step: testStepViewSchema }),
   /** A device-code sign-in (auth.login of a deviceCode profile) waits for the user to enter this code. */
   'auth.deviceCode': z.object({
     profileId: z.string(),

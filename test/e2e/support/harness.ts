@@ -14,6 +14,8 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
+/** Screenshots the docs show (README, docs/): written by the e2e tests, kept in the repository. */
+export const DOCS_IMAGES = join(ROOT, 'docs', 'images');
 
 /** The launch flags the project runs Chromium with (issue 5): headless, no sandbox (root in CI), no network chatter. */
 export const CHROMIUM_ARGS = [
@@ -81,13 +83,18 @@ export interface E2eEnvironment {
   configDir: string;
   /** Console errors and uncaught page errors seen so far. */
   problems: string[];
-  shot(name: string): Promise<void>;
+  /** A full-page screenshot into test-results/e2e/ (or `dir`). */
+  shot(name: string, dir?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface E2eOptions {
   /** serve --demo: its own simulator plus the ready demo profile and job (the `sim` field is then that one). */
   demo?: boolean;
+  /** With demo: false = serve --demo --no-demo-data (the simulator, an empty configuration). */
+  demoData?: boolean;
+  /** UI language stored in the settings before the page opens. */
+  lang?: 'en' | 'de' | 'nl';
   seed?: number;
   viewport?: { width: number; height: number };
 }
@@ -107,11 +114,13 @@ export async function startE2e(opts: E2eOptions = {}): Promise<E2eEnvironment> {
     uiDir,
     build: false,
     demo: opts.demo,
+    demoData: opts.demoData,
     secrets: new MemorySecretStore(),
     schedule: false,
     env: {},
   });
   const sim = (ownSim ?? serve.sim) as RunningSimulator;
+  if (opts.lang) await serve.dispatcher.call('app.setSettings', { language: opts.lang });
   const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
     executablePath,
     headless: true,
@@ -132,8 +141,9 @@ export async function startE2e(opts: E2eOptions = {}): Promise<E2eEnvironment> {
     workDir,
     configDir,
     problems,
-    async shot(name) {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    async shot(name, dir = SCREENSHOTS) {
+      await mkdir(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
     },
     async stop() {
       await context.close().catch(() => undefined);

@@ -5,9 +5,12 @@ import { App } from '../../../src/renderer/app/App.js';
 import { translate } from '../../../src/shared/i18n/index.js';
 import { fakeClient } from '../support/fake-client.js';
 
+/** Screens load on first use (code splitting): give the import time on a busy machine. */
+const LAZY = { timeout: 20_000 };
+
 afterEach(() => {
   cleanup();
-  window.location.hash = '';
+  window.history.replaceState(null, '', '#');
 });
 
 function host() {
@@ -32,27 +35,54 @@ describe('App shell', () => {
     await waitFor(() => expect(screen.getByTestId('nav-jobs').textContent).toContain(translate('de', 'nav.jobs')));
   });
 
-  it('starts on Profiles with an empty state that says what to do', async () => {
+  it('starts on Home, which offers the set-up assistant when nothing is configured, under one level-one heading', async () => {
     render(<App client={host().client} initialLang="en" />);
-    await waitFor(() => expect(screen.getByTestId('profiles-empty')).toBeTruthy());
-    expect(screen.getByTestId('profiles-empty').textContent).toContain(translate('en', 'profiles.empty.title'));
+    await waitFor(() => expect(screen.getByTestId('home-welcome')).toBeTruthy(), LAZY);
+    expect(screen.getByTestId('home-welcome').textContent).toContain(translate('en', 'home.welcome.title'));
     expect(screen.getByTestId('app-state').textContent).toBe(translate('en', 'app.state.idle'));
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('home-start-assistant'));
+    await waitFor(() => expect(screen.getByTestId('assistant-email')).toBeTruthy(), LAZY);
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(window.location.hash).toBe('#/assistant');
+  });
+
+  it('the header badge shows the tray state and opens Home', async () => {
+    render(<App client={host().client} initialLang="en" />);
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    await waitFor(() => expect(screen.getByTestId('settings-language')).toBeTruthy(), LAZY);
+    fireEvent.click(await screen.findByTestId('app-state-button'));
+    await waitFor(() => expect(screen.getByTestId('home-welcome')).toBeTruthy(), LAZY);
+  });
+
+  it('asks before unsaved changes are dropped, and stays when told to', async () => {
+    render(<App client={host().client} initialLang="en" />);
+    fireEvent.click(screen.getByTestId('nav-assistant'));
+    fireEvent.change(await screen.findByTestId('assistant-email', {}, LAZY), { target: { value: 'svc@contoso.com' } });
+    fireEvent.click(screen.getByTestId('nav-jobs'));
+    await waitFor(() => expect(screen.getByTestId('unsaved-dialog')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('unsaved-keep'));
+    await waitFor(() => expect(screen.queryByTestId('unsaved-dialog')).toBeNull());
+    expect((screen.getByTestId('assistant-email') as HTMLInputElement).value).toBe('svc@contoso.com');
+    fireEvent.click(screen.getByTestId('nav-jobs'));
+    fireEvent.click(await screen.findByTestId('unsaved-discard'));
+    await waitFor(() => expect(screen.getByTestId('jobs-no-profiles')).toBeTruthy(), LAZY);
   });
 
   it('navigates by the side bar and keeps the screen in the URL hash', async () => {
     render(<App client={host().client} initialLang="en" />);
     fireEvent.click(screen.getByTestId('nav-jobs'));
-    await waitFor(() => expect(screen.getByTestId('jobs-no-profiles')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('jobs-no-profiles')).toBeTruthy(), LAZY);
     expect(window.location.hash).toBe('#/jobs');
     fireEvent.click(screen.getByTestId('nav-browse'));
-    await waitFor(() => expect(screen.getByTestId('browse-no-profiles')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('browse-no-profiles')).toBeTruthy(), LAZY);
   });
 
   it('switches every label when the language changes in Settings', async () => {
     const fake = host();
     render(<App client={fake.client} initialLang="en" />);
     fireEvent.click(screen.getByTestId('nav-settings'));
-    await waitFor(() => expect(screen.getByTestId('settings-language')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('settings-language')).toBeTruthy(), LAZY);
     expect(screen.getByTestId('settings-startAtLogin-unavailable')).toBeTruthy();
     await act(async () => fireEvent.change(screen.getByTestId('settings-language'), { target: { value: 'nl' } }));
     await waitFor(() => expect(screen.getByTestId('nav-profiles').textContent).toContain(translate('nl', 'nav.profiles')));

@@ -1,5 +1,6 @@
 // A typed RpcClient over an in-memory transport: each method answers from a handler map and every call is
 // recorded, so component tests can assert exactly what the UI sent to the host.
+import './dom-timeouts.js';
 import { createRpcClient, type RpcClient, type RpcMethod } from '../../../src/shared/rpc.js';
 import type { ErrorInfo } from '../../../src/shared/errors.js';
 

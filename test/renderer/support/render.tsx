@@ -1,4 +1,5 @@
 // Renders a component inside the providers the app gives it (theme, client, language).
+import './dom-timeouts.js';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';

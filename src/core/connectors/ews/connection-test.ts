@@ -20,8 +20,16 @@ export interface TestEnvironment {
 const DAY = 86_400_000;
 
 class Steps {
-  readonly list: TestStep[] = [];
+  private readonly done: TestStep[] = [];
   private failed = false;
+  /** Each step as it is recorded, in order. */
+  readonly list = { push: (step: TestStep) => (this.done.push(step), this.onStep?.(step)) };
+
+  constructor(private readonly onStep?: (step: TestStep) => void) {}
+
+  get steps(): TestStep[] {
+    return this.done;
+  }
 
   async run<T>(id: string, title: string, fn: () => Promise<{ value: T; evidence: string }>): Promise<T | undefined> {
     if (this.failed) {
@@ -65,15 +73,15 @@ class Steps {
 const NETWORK = /^net\./;
 const BEFORE_AUTH = /^(ews\.auth\.|http\.|ews\.response\.malformed|ews\.xml\.unsafe|ews\.soap\.fault)/;
 
-export async function runConnectionTest(env: TestEnvironment, mailbox: string): Promise<TestStep[]> {
-  const steps = new Steps();
+export async function runConnectionTest(env: TestEnvironment, mailbox: string, onStep?: (step: TestStep) => void): Promise<TestStep[]> {
+  const steps = new Steps(onStep);
   const s = await steps.run('ews.url', 'Resolve the EWS URL', async () => {
     const session = await env.session();
     return { value: session, evidence: `${session.url} (${env.urlSource()})` };
   });
   if (!s) {
     for (const [id, title] of STEP_TITLES) steps.pass(id, title, '');
-    return steps.list;
+    return steps.steps;
   }
   const route = await env.route(s.url);
   const accessTitle = `Access to the mailbox ${mailbox} (${s.access})`;
@@ -122,7 +130,7 @@ export async function runConnectionTest(env: TestEnvironment, mailbox: string): 
     const page = await findCalendarView(s, mailbox, 'calendar', from, new Date(from.getTime() + DAY), 100);
     return { value: page, evidence: `${page.items.length} items on ${from.toISOString().slice(0, 10)}` };
   });
-  return steps.list;
+  return steps.steps;
 }
 
 const STEP_TITLES: Array<[string, string]> = [

@@ -1,6 +1,6 @@
 // The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
 // (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
-import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, SyncResult } from '../connector.js';
+import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, SyncResult, TestOptions } from '../connector.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
@@ -138,13 +138,14 @@ export class EwsConnector implements Connector {
     return mailboxAddress(m, this.profile.mailDomain);
   }
 
-  async test(mailbox: string): Promise<TestStep[]> {
+  async test(mailbox: string, opts: TestOptions = {}): Promise<TestStep[]> {
+    const report = (steps: TestStep[]) => (steps.forEach((s) => opts.onStep?.(s)), steps);
     let address: string;
     try {
       address = this.mailbox(mailbox);
     } catch (e) {
       const err = e as CalpumpError;
-      return [
+      return report([
         {
           id: 'input.mailbox',
           title: 'Mailbox address',
@@ -154,14 +155,14 @@ export class EwsConnector implements Connector {
           evidence: err.info().message,
           fix: err.info().fix,
         },
-      ];
+      ]);
     }
     let http: HttpSender;
     try {
       http = await this.httpSender();
     } catch (e) {
       const err = toCalpumpError(e);
-      return [
+      return report([
         {
           id: 'net.tls',
           title: 'TLS trust settings',
@@ -171,7 +172,7 @@ export class EwsConnector implements Connector {
           evidence: err.info().message,
           fix: err.info().fix,
         },
-      ];
+      ]);
     }
     return runConnectionTest(
       {
@@ -182,6 +183,7 @@ export class EwsConnector implements Connector {
         auth: this.authLabel(),
       },
       address,
+      opts.onStep,
     );
   }
 

@@ -91,9 +91,9 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
 
   return {
     kind: 'graph',
-    async test(mailbox) {
+    async test(mailbox, opts) {
       const { ctx, tokens } = await ready();
-      return connectionTest(ctx, mailbox, () => tokens.getAccessToken(), now());
+      return connectionTest(ctx, mailbox, () => tokens.getAccessToken(), now(), opts?.onStep);
     },
     async listMailboxes(search, cursor) {
       return listMailboxes((await ready()).ctx, search, cursor);

@@ -2,7 +2,7 @@
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../dispatcher.js';
 import { IDLE_STATE } from './jobs.js';
-import { defaultMailbox, runConnectorTest, stepViews } from './profiles.js';
+import { defaultMailbox, runConnectorTest, stepStream, stepViews } from './profiles.js';
 
 export const appHandlers: Pick<
   HandlerTable,
@@ -35,11 +35,13 @@ export const appHandlers: Pick<
     await connectors.invalidate(profileId);
     return { signedIn: false as const };
   },
-  async 'doctor.run'({ profileId, mailbox }, { services, connectors, signal, lang }) {
+  async 'doctor.run'({ profileId, mailbox, opId }, ctx) {
+    const { services, connectors, signal, lang } = ctx;
     const { profile, connector } = await connectors.get(profileId);
-    if (!services.doctor) return runConnectorTest(connector, profile, defaultMailbox(profile, mailbox), lang);
     const target = mailbox ?? profile.testMailbox;
-    const { steps, details } = await services.doctor(profile, connector, target, signal);
+    const onStep = stepStream(ctx, opId, { mailbox: target ?? '', profile: profile.name });
+    if (!services.doctor) return runConnectorTest(connector, profile, defaultMailbox(profile, mailbox), lang, onStep);
+    const { steps, details } = await services.doctor(profile, connector, target, signal, onStep);
     const views = stepViews(steps, lang, { mailbox: target ?? '', profile: profile.name });
     return { ok: steps.every((s) => s.status !== 'fail'), steps: views, details: details ?? {} };
   },

@@ -1,6 +1,8 @@
 import type { HandlerTable } from '../dispatcher.js';
 import { appHandlers } from './app.js';
+import { assistantHandlers } from './assistant.js';
 import { browseHandlers } from './browse.js';
+import { hostFileHandlers } from './host-files.js';
 import { jobHandlers } from './jobs.js';
 import { profileHandlers } from './profiles.js';
 import { ruleStoreHandlers } from './rule-stores.js';
@@ -13,4 +15,6 @@ export const coreHandlers: HandlerTable = {
   ...appHandlers,
   ...writeDirectionHandlers,
   ...ruleStoreHandlers,
+  ...assistantHandlers,
+  ...hostFileHandlers,
 };

@@ -91,8 +91,25 @@ export function stepViews(steps: TestStep[], lang: Lang, params: Record<string, 
   });
 }
 
-export async function runConnectorTest(connector: Connector, profile: Profile, mailbox: string, lang: Lang): Promise<TestResult> {
-  const steps = await connector.test(mailbox);
+/** Announces each finished step of a call as a `test.step` event (when the call has an operation id to tag it with). */
+export function stepStream(
+  ctx: CallContext,
+  opId: string | undefined,
+  params: Record<string, string>,
+): ((step: TestStep) => void) | undefined {
+  if (!opId) return undefined;
+  let index = 0;
+  return (step) => ctx.events.emit('test.step', { opId, index: index++, step: stepViews([step], ctx.lang, params)[0] });
+}
+
+export async function runConnectorTest(
+  connector: Connector,
+  profile: Profile,
+  mailbox: string,
+  lang: Lang,
+  onStep?: (step: TestStep) => void,
+): Promise<TestResult> {
+  const steps = await connector.test(mailbox, { onStep });
   const details = await connector.describe().catch(() => ({}) as Record<string, string>);
   return { ok: steps.every((s) => s.status !== 'fail'), steps: stepViews(steps, lang, { mailbox, profile: profile.name }), details };
 }
@@ -102,21 +119,53 @@ async function testProfile(input: Parameters<HandlerTable['profiles.test']>[0], 
   if (!services.connectorFor) throw notAvailable('Connecting to a server');
   if (input.id) {
     const { profile, connector } = await ctx.connectors.get(input.id);
-    return runConnectorTest(connector, profile, defaultMailbox(profile, input.mailbox), ctx.lang);
+    const mailbox = defaultMailbox(profile, input.mailbox);
+    return runConnectorTest(connector, profile, mailbox, ctx.lang, stepStream(ctx, input.opId, { mailbox, profile: profile.name }));
   }
   const draft = input.draft!;
   const profile = draft.profile;
   const connector = await services.connectorFor(profile, overlaySecrets(profile.id, draft.secrets, services.secrets));
   try {
-    return await runConnectorTest(connector, profile, defaultMailbox(profile, input.mailbox), ctx.lang);
+    const mailbox = defaultMailbox(profile, input.mailbox);
+    return await runConnectorTest(connector, profile, mailbox, ctx.lang, stepStream(ctx, input.opId, { mailbox, profile: profile.name }));
   } finally {
     await connector.close().catch(() => undefined);
   }
 }
 
+/** A job or rule names its profile by id or by name (the CLI writes names). */
+const refersTo = (ref: string | undefined, p: Profile) => !!ref && (ref === p.id || ref.toLowerCase() === p.name.toLowerCase());
+
+async function usageOf(
+  services: CoreServices,
+  profile: Profile,
+): Promise<{ jobs: Array<{ id: string; name: string }>; twowayRules: string[] }> {
+  const jobs = services.jobs ? await services.jobs.list() : [];
+  const rules = services.twowayRules ? await services.twowayRules.list() : [];
+  return {
+    jobs: jobs.filter((v) => refersTo(v.job.profile, profile)).map((v) => ({ id: v.job.id, name: v.job.name })),
+    twowayRules: rules.filter((r) => refersTo(r.a.profile, profile) || refersTo(r.b.profile, profile)).map((r) => r.id),
+  };
+}
+
+/** Moves jobs to another profile (which must exist) before their profile goes; answers the moved jobs' names. */
+async function reassignJobs(ctx: CallContext, jobs: Array<{ id: string; name: string }>, from: Profile, to: string): Promise<string[]> {
+  const target = await repo(ctx.services).get(to);
+  if (target.id === from.id) {
+    throw new CalpumpError('input.invalid', { params: { field: 'reassignTo', problem: 'choose another profile than the one removed' } });
+  }
+  const svc = ctx.services.jobs!;
+  for (const j of jobs) {
+    const view = await svc.get(j.id);
+    await svc.update({ ...view.job, profile: target.id }, {});
+    ctx.events.emit('data.changed', { group: 'jobs', id: j.id });
+  }
+  return jobs.map((j) => j.name);
+}
+
 export const profileHandlers: Pick<
   HandlerTable,
-  'profiles.list' | 'profiles.get' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.test'
+  'profiles.list' | 'profiles.get' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.usage' | 'profiles.test'
 > = {
   async 'profiles.list'(_input, { services }) {
     const profiles = await repo(services).list();
@@ -146,11 +195,24 @@ export const profileHandlers: Pick<
     events.emit('data.changed', { group: 'profiles', id: updated.id });
     return viewOf(updated, services.secrets);
   },
-  async 'profiles.remove'({ id }, ctx) {
-    const removed = await repo(ctx.services).remove(id);
-    await ctx.connectors.invalidate(removed.id ?? id);
-    ctx.events.emit('data.changed', { group: 'profiles', id: removed.id ?? id });
-    return { removed: true };
+  async 'profiles.remove'({ id, reassignTo }, ctx) {
+    const { services } = ctx;
+    const profile = await repo(services).get(id);
+    const usage = await usageOf(services, profile);
+    let reassigned: string[] = [];
+    if (usage.jobs.length && !reassignTo) {
+      throw new CalpumpError('profiles.inUse', {
+        params: { profile: profile.name, jobs: usage.jobs.map((j) => `"${j.name}"`).join(', ') },
+      });
+    }
+    if (usage.jobs.length && reassignTo) reassigned = await reassignJobs(ctx, usage.jobs, profile, reassignTo);
+    const removed = await repo(services).remove(profile.id);
+    await ctx.connectors.invalidate(removed.id ?? profile.id);
+    ctx.events.emit('data.changed', { group: 'profiles', id: removed.id ?? profile.id });
+    return { removed: true, reassigned };
+  },
+  async 'profiles.usage'({ id }, { services }) {
+    return usageOf(services, await repo(services).get(id));
   },
   'profiles.test': testProfile,
 };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { demoCommands } from '../demo-commands.js';
+import { DEMO_ACCOUNT, demoCommands } from '../demo-commands.js';
 import { positiveInt } from './parse.js';
 import { waitForStop } from '../../../core/process/wait-for-stop.js';
 import { packageVersion } from '../../package-root.js';
@@ -18,6 +18,7 @@ interface ServeFlags {
   host?: string;
   token?: string;
   demo?: boolean;
+  demoData: boolean;
   open?: boolean;
   build: boolean;
   uiDir?: string;
@@ -41,6 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
       ),
     )
     .option('--demo', 'also start the Exchange simulator with a ready demo profile and job')
+    .option('--no-demo-data', 'with --demo: no ready profile and job, so the set-up assistant starts from an empty configuration')
     .option('--open', 'open the URL in the default browser')
     .option('--no-build', 'do not build the UI when dist/renderer is missing')
     .addOption(new Option('--ui-dir <dir>', 'serve the UI from this folder').default(undefined, 'dist/renderer'))
@@ -60,6 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
         portFallback: cmd.getOptionValueSource('port') === 'default' ? DEFAULT_PORT_FALLBACK : 0,
         token: flags.token,
         demo: flags.demo,
+        demoData: flags.demoData,
         build: flags.build,
         uiDir: flags.uiDir ? ctx.resolvePath(flags.uiDir) : undefined,
         env: ctx.io.env,
@@ -77,6 +80,13 @@ export function register(program: Command, ctx: CliContext): void {
         `Config folder: ${configDir}${throwAway ? ' (throw-away, removed on exit)' : ''}`,
       );
       lines.push(`Read-only feeds of folder-target jobs (for door signs and displays): ${running.feedsUrl}`);
+      if (running.sim && !running.demo) {
+        lines.push(
+          '',
+          `Demo: a simulated Exchange runs at ${running.sim.ewsUrl}, with no profile or job yet.`,
+          `  Open the set-up assistant and type ${DEMO_ACCOUNT.username} with the password ${DEMO_ACCOUNT.password}.`,
+        );
+      }
       if (running.sim && running.demo) {
         lines.push(
           '',

@@ -8,7 +8,7 @@ import { VIEW_HEIGHT } from '../../app/layout.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
-import type { ViewProps } from '../../app/ViewSwitch.js';
+import type { ViewProps } from '../../app/view-props.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';

@@ -4,10 +4,9 @@ import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-
 import { useState } from 'react';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
-import { useOperation } from '../../app/use-operation.js';
+import { useSteppedOperation } from '../../app/use-stepped-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
-import type { ViewProps } from '../../app/ViewSwitch.js';
-import { BusyBar } from '../../components/BusyBar.js';
+import type { ViewProps } from '../../app/view-props.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
@@ -30,8 +29,8 @@ export function DoctorView({ profileId, onProfile, onNavigate }: ViewProps) {
   const client = useClient();
   const { profiles, loading } = useProfiles();
   const [mailbox, setMailbox] = useState('');
-  const doctor = useOperation((signal, pid: string, mb: string) =>
-    client['doctor.run']({ profileId: pid, mailbox: mb || undefined }, { signal }),
+  const doctor = useSteppedOperation((signal, opId, pid: string, mb: string) =>
+    client['doctor.run']({ profileId: pid, mailbox: mb || undefined, opId }, { signal }),
   );
 
   if (!loading && profiles.length === 0) {
@@ -70,12 +69,19 @@ export function DoctorView({ profileId, onProfile, onNavigate }: ViewProps) {
           {t('doctor.run')}
         </Button>
       </div>
-      {doctor.running ? <BusyBar label={t('doctor.running')} onCancel={doctor.cancel} testId="doctor-busy" /> : null}
+      {doctor.running ? (
+        <div className={s.row} role="status" data-testid="doctor-busy">
+          <Text>{t('doctor.running')}</Text>
+          <Button size="small" onClick={doctor.cancel} data-testid="doctor-busy-cancel">
+            {t('common.cancel')}
+          </Button>
+        </div>
+      ) : null}
       {doctor.cancelled ? <Text>{t('common.cancelled')}</Text> : null}
       {doctor.error ? <ErrorPanel error={doctor.error} testId="doctor-error" /> : null}
-      {doctor.result && !doctor.running ? (
-        <div className={s.panel}>
-          <StepList result={doctor.result} testId="doctor-steps" />
+      {doctor.result || doctor.running ? (
+        <div className={s.panel} data-card>
+          <StepList result={doctor.result} live={doctor.live} running={doctor.running} testId="doctor-steps" />
         </div>
       ) : null}
     </div>

@@ -1,14 +1,25 @@
 // Create or edit a job: which mailboxes and folders, the time window, filters, output and schedule.
-import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Field, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { JobView, ProfileView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { validateJobForm, type JobFieldErrors, type JobFieldId, type JobFormState, type JobSubmit } from '../../models/job-form-model.js';
+import {
+  splitList,
+  validateJobForm,
+  type JobFieldErrors,
+  type JobFieldId,
+  type JobFormState,
+  type JobSubmit,
+} from '../../models/job-form-model.js';
 import { FieldGrid } from '../profiles/FieldGrid.js';
 import { JobCheckbox, JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
+import { useUnsavedChanges } from '../../app/unsaved-guard.js';
+import { FolderPicker } from '../../components/pickers/FolderPicker.js';
+import { MailboxPicker } from '../../components/pickers/MailboxPicker.js';
+import { PathField } from '../../components/pickers/PathField.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -33,6 +44,11 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
   const [touched, setTouched] = useState<ReadonlySet<JobFieldId>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const validation = useMemo(() => validateJobForm(form), [form]);
+  const changed = useMemo(() => JSON.stringify(form) !== JSON.stringify(initial), [form, initial]);
+  useUnsavedChanges(changed);
+  // A job names its profile by id or name; one that no longer exists is shown as missing, never silently replaced.
+  const profileRef = resolveProfileRef(profiles, form.profile);
+  const profileMissing = !profileRef && form.jobType !== 'twoway';
   const allErrors: JobFieldErrors = validation.ok ? {} : validation.errors;
   const b: JobBinding = {
     form,
@@ -70,10 +86,11 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       onSubmit={(e) => {
         e.preventDefault();
         setSubmitted(true);
-        if (validation.ok) void save.run(validation.value);
+        if (validation.ok && !profileMissing)
+          void save.run({ ...validation.value, job: { ...validation.value.job, profile: profileRef ?? form.profile } });
       }}
     >
-      <Text size={600} weight="semibold">
+      <Text as="h2" size={600} weight="semibold" style={{ margin: 0 }}>
         {isNew ? t('jobs.new') : f.name}
       </Text>
       <FieldGrid>
@@ -82,7 +99,12 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           b={b}
           field="profile"
           label={t('common.profile')}
-          options={profiles.map((p) => ({ value: p.profile.id, label: p.profile.name }))}
+          value={profileRef ?? form.profile}
+          error={profileMissing ? t('jobs.profileMissing', { profile: form.profile }) : undefined}
+          options={[
+            ...(profileMissing ? [{ value: form.profile, label: t('jobs.profileMissing.option', { profile: form.profile }) }] : []),
+            ...profiles.map((p) => ({ value: p.profile.id, label: p.profile.name })),
+          ]}
         />
         <JobSelect
           b={b}
@@ -114,21 +136,10 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
             label={t('jobs.mailboxMode')}
             options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))}
           />
-          {f.mailboxMode === 'list' ? (
-            <JobText
-              b={b}
-              field="mailboxList"
-              label={t('jobs.mailboxList')}
-              hint={t('jobs.mailboxList.hint')}
-              placeholder="alice.smith@contoso.com"
-              multiline
-              required
-            />
-          ) : null}
+
           {f.mailboxMode === 'search' ? (
             <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required />
           ) : null}
-          <JobText b={b} field="folders" label={t('jobs.folders')} hint={t('jobs.folders.hint')} multiline required />
           {exportLike ? <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required /> : null}
           {exportLike ? <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required /> : null}
           {f.jobType === 'export' ? (
@@ -156,6 +167,39 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           ) : null}
           <JobText b={b} field="concurrency" label={t('jobs.concurrency')} />
         </FieldGrid>
+      ) : null}
+      {reads && f.mailboxMode === 'list' ? (
+        <Field
+          label={t('jobs.mailboxList')}
+          required
+          validationState={b.errorOf('mailboxList') ? 'error' : 'none'}
+          validationMessage={
+            b.errorOf('mailboxList') ? <span data-testid="job-mailboxList-error">{t(b.errorOf('mailboxList')!)}</span> : undefined
+          }
+        >
+          <MailboxPicker
+            profileId={profileRef}
+            value={splitList(f.mailboxList)}
+            onChange={(list) => b.set('mailboxList', list.join('\n'))}
+            testId="job-mailboxes"
+          />
+        </Field>
+      ) : null}
+      {reads ? (
+        <Field
+          label={t('jobs.folders')}
+          hint={t('jobs.folders.hint')}
+          validationState={b.errorOf('folders') ? 'error' : 'none'}
+          validationMessage={b.errorOf('folders') ? t(b.errorOf('folders')!) : undefined}
+        >
+          <FolderPicker
+            profileId={profileRef}
+            mailbox={f.mailboxMode === 'list' ? splitList(f.mailboxList)[0] : undefined}
+            value={splitList(f.folders)}
+            onChange={(ids) => b.set('folders', ids.join('\n'))}
+            testId="job-folders"
+          />
+        </Field>
       ) : null}
       {f.jobType === 'presence' ? <Text data-testid="job-presence-hint">{t('jobs.presence.hint')}</Text> : null}
       {f.jobType === 'export' ? (
@@ -192,12 +236,17 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
               <JobText b={b} field="webhookSecret" label={t('jobs.webhookSecret')} hint={t('jobs.webhookSecret.hint')} secret />
             </>
           ) : (
-            <JobText
-              b={b}
-              field="targetPath"
+            <PathField
               label={t(f.targetKind === 'sqlite' ? 'jobs.targetFile' : 'jobs.targetPath')}
+              value={f.targetPath}
+              onChange={(v) => b.set('targetPath', v)}
+              onBlur={() => b.touch('targetPath')}
+              mode={f.targetKind === 'sqlite' ? 'file' : 'folder'}
+              extensions={['db', 'sqlite', 'sqlite3']}
               placeholder={f.targetKind === 'sqlite' ? 'C:\\Calpump\\calendars.db' : 'C:\\Calpump\\export'}
               required
+              error={b.errorOf('targetPath') ? <span data-testid="job-targetPath-error">{t(b.errorOf('targetPath')!)}</span> : undefined}
+              testId="job-targetPath"
             />
           )}
         </FieldGrid>
@@ -231,6 +280,13 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       </div>
     </form>
   );
+}
+
+/** The id of the profile a job names by id or by name (the CLI stores names); undefined when none matches. */
+export function resolveProfileRef(profiles: ProfileView[], ref: string): string | undefined {
+  const r = ref.trim();
+  if (!r) return undefined;
+  return (profiles.find((p) => p.profile.id === r) ?? profiles.find((p) => p.profile.name.toLowerCase() === r.toLowerCase()))?.profile.id;
 }
 
 /** Names of the saved presence rule tables for the presence job's selector (the current one always listed). */

@@ -8,7 +8,8 @@ import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useEvent } from '../../app/use-event.js';
 import { useProfiles } from '../../app/use-profiles.js';
-import type { ViewProps } from '../../app/ViewSwitch.js';
+import { useGuarded } from '../../app/unsaved-guard.js';
+import type { ViewProps } from '../../app/view-props.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { emptyJobForm, jobFormFromJob } from '../../models/job-form-model.js';
@@ -34,14 +35,17 @@ const useStyles = makeStyles({
 
 type Panel = { kind: 'edit'; id?: string; nonce: number } | { kind: 'history'; id: string } | undefined;
 
-export function JobsView({ profileId, onNavigate }: ViewProps) {
+export function JobsView({ item, onNavigate }: ViewProps) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
   const { profiles, loading: profilesLoading } = useProfiles();
   const [jobs, setJobs] = useState<JobView[] | undefined>();
   const [error, setError] = useState<ErrorInfo | undefined>();
-  const [panel, setPanel] = useState<Panel>();
+  const guarded = useGuarded();
+  // #/jobs/<id> opens that job's runs (the home screen's "open" and "show the fix" land here).
+  const [panel, setPanelNow] = useState<Panel>(item ? { kind: 'history', id: item } : undefined);
+  const setPanel = (next: Panel) => guarded(() => setPanelNow(next));
   const [finishedCount, setFinishedCount] = useState(0);
 
   const reload = useCallback(async () => {
@@ -121,25 +125,25 @@ export function JobsView({ profileId, onNavigate }: ViewProps) {
         {editing ? (
           <JobEditor
             key={`${editing.id ?? 'new'}-${editing.nonce}`}
-            initial={existing ? jobFormFromJob(existing.job) : emptyJobForm(profileId ?? profiles[0]?.profile.id ?? '')}
+            initial={existing ? jobFormFromJob(existing.job) : emptyJobForm(profiles[0]?.profile.id ?? '')}
             isNew={!existing}
             profiles={profiles}
             onSaved={(v) => {
               void reload();
-              setPanel({ kind: 'history', id: v.job.id });
+              setPanelNow({ kind: 'history', id: v.job.id });
             }}
             onClose={() => setPanel(existing ? { kind: 'history', id: existing.job.id } : undefined)}
             onRemoved={() => {
-              setPanel(undefined);
+              setPanelNow(undefined);
               void reload();
             }}
           />
         ) : existing ? (
           <>
-            <Text size={600} weight="semibold">
+            <Text as="h2" size={600} weight="semibold" style={{ margin: 0 }}>
               {t('jobs.historyOf', { job: existing.job.name })}
             </Text>
-            <RunHistory jobId={existing.job.id} refreshKey={finishedCount} />
+            <RunHistory jobId={existing.job.id} job={existing.job} refreshKey={finishedCount} />
           </>
         ) : (
           <EmptyState testId="jobs-pick" title={t('jobs.pick.title')} hint={t('jobs.pick.hint')} />

@@ -13,7 +13,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { RunRecord } from '../../../shared/rpc.js';
+import type { Job, RunRecord } from '../../../shared/rpc.js';
+import { RunReport } from './RunReport.js';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
 
 const COLOR = { ok: 'success', partial: 'warning', failed: 'danger', interrupted: 'warning' } as const;
 
-export function RunHistory({ jobId, refreshKey }: { jobId: string; refreshKey: number }) {
+export function RunHistory({ jobId, job, refreshKey }: { jobId: string; job?: Job; refreshKey: number }) {
   const t = useT();
   const client = useClient();
   const history = useOperation(() => client['jobs.history']({ id: jobId, limit: 50 }));
@@ -47,16 +48,16 @@ export function RunHistory({ jobId, refreshKey }: { jobId: string; refreshKey: n
       <Button size="small" appearance="subtle" onClick={() => void run()}>
         {t('common.refresh')}
       </Button>
-      <Accordion multiple collapsible>
+      <Accordion multiple collapsible defaultOpenItems={runs[0] ? [runs[0].runId] : []}>
         {runs.map((r) => (
-          <RunItem key={r.runId} run={r} />
+          <RunItem key={r.runId} run={r} job={job} />
         ))}
       </Accordion>
     </div>
   );
 }
 
-function RunItem({ run }: { run: RunRecord }) {
+function RunItem({ run, job }: { run: RunRecord; job?: Job }) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
@@ -78,15 +79,7 @@ function RunItem({ run }: { run: RunRecord }) {
         </span>
       </AccordionHeader>
       <AccordionPanel>
-        <Text block size={200}>
-          {t('jobs.history.written', { count: run.itemsWritten })}
-        </Text>
-        {run.errors.map((e, i) => (
-          <div key={i} className={s.error} data-testid="history-error-item">
-            {e.mailbox ? <Text weight="semibold">{t('jobs.history.errorsIn', { mailbox: e.mailbox, folder: e.folder ?? '' })}</Text> : null}
-            <ErrorPanel error={e.error} testId="history-run-error" />
-          </div>
-        ))}
+        <RunReport run={run} job={job} />
       </AccordionPanel>
     </AccordionItem>
   );

@@ -63,17 +63,23 @@ export function JobSelect<K extends StringField>({
   field,
   label,
   options,
+  value,
+  error,
 }: {
   b: JobBinding;
   field: K;
   label: string;
   options: ReadonlyArray<{ value: string; label: string }>;
+  /** Shown value when it differs from the form's (a profile named by name shows as its id). */
+  value?: string;
+  error?: string;
 }) {
-  const err = useError(b, field);
+  const formErr = useError(b, field);
+  const err = error ? <span data-testid={`job-${field}-error`}>{error}</span> : formErr;
   return (
     <Field label={label} validationState={err ? 'error' : 'none'} validationMessage={err}>
       <Select
-        value={b.form[field] as string}
+        value={value ?? (b.form[field] as string)}
         onChange={(_, d) => b.set(field, d.value as JobFormState[K])}
         data-testid={`job-${field}`}
         name={field}

@@ -8,7 +8,7 @@ import { errorInfoOf } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useProfiles } from '../../app/use-profiles.js';
-import type { ViewProps } from '../../app/ViewSwitch.js';
+import type { ViewProps } from '../../app/view-props.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import { tableFromForm, type Exclusions, type RuleTableForm } from '../../models/presence-rules-model.js';

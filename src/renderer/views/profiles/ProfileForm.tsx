@@ -6,6 +6,7 @@ import type { ProfileView, SecretsInput } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
+import { useUnsavedChanges } from '../../app/unsaved-guard.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import {
   validateProfileForm,
@@ -20,6 +21,7 @@ import { visibleErrors, type FormBinding } from './form-binding.js';
 import { TextField } from './form-fields.js';
 import { GraphSection } from './GraphSection.js';
 import { ProfileTestPanel } from './ProfileTestPanel.js';
+import { RemoveProfileDialog } from './RemoveProfileDialog.js';
 import { SignInPanel } from './SignInPanel.js';
 
 const useStyles = makeStyles({
@@ -32,13 +34,15 @@ export interface ProfileFormProps {
   initial: ProfileFormState;
   isNew: boolean;
   secrets?: ProfileView['secrets'];
+  /** The other profiles (where the jobs of a removed profile can move). */
+  others?: ProfileView[];
   onSaved: (v: ProfileView) => void;
   onRemoved: () => void;
   /** Tests hook into what would be sent. */
   onSubmitPayload?: (p: ProfileSubmit) => void;
 }
 
-export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSubmitPayload }: ProfileFormProps) {
+export function ProfileForm({ initial, isNew, secrets, others = [], onSaved, onRemoved, onSubmitPayload }: ProfileFormProps) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
@@ -46,6 +50,10 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
   const [touched, setTouched] = useState<ReadonlySet<FieldId>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [dirty, setDirty] = useState(isNew);
+  const [removing, setRemoving] = useState(false);
+  const [rerunTest, setRerunTest] = useState(0);
+  const changed = useMemo(() => JSON.stringify(form) !== JSON.stringify(initial), [form, initial]);
+  useUnsavedChanges(dirty && changed);
   // A new profile becomes an existing one after its first save; the form instance stays.
   const stored = useMemo(
     () => (Object.entries(secrets ?? {}) as Array<[SecretField, string]>).filter(([, v]) => v === 'stored').map(([k]) => k),
@@ -74,9 +82,16 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
     onSaved(view);
     return view;
   });
-  const remove = useOperation(async () => {
-    await client['profiles.remove']({ id: form.id ?? '' });
-    onRemoved();
+  // "Trust this certificate": pin it in the form, save (a saved profile), then test again with it.
+  const trust = useOperation(async (_signal, fingerprint: string) => {
+    const next: ProfileFormState = { ...form, tlsMode: 'pinned', pinnedSha256: fingerprint };
+    setForm(next);
+    setDirty(true);
+    const checked = validateProfileForm(next, stored);
+    if (isNew || !checked.ok) return false;
+    if (!(await save.run(checked.value))) return false;
+    setRerunTest((n) => n + 1);
+    return true;
   });
 
   const onSave = () => {
@@ -96,7 +111,7 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
         onSave();
       }}
     >
-      <Text size={600} weight="semibold">
+      <Text as="h2" size={600} weight="semibold" style={{ margin: 0 }}>
         {isNew ? t(form.kind === 'ews' ? 'profile.new.ews' : 'profile.new.graph') : form.name}
       </Text>
       <TextField b={b} field="name" label={t('profile.name')} hint={t('profile.name.hint')} required />
@@ -114,19 +129,41 @@ export function ProfileForm({ initial, isNew, secrets, onSaved, onRemoved, onSub
         </Text>
       ) : null}
       {save.error ? <ErrorPanel error={save.error} testId="profile-save-error" /> : null}
-      {remove.error ? <ErrorPanel error={remove.error} testId="profile-remove-error" /> : null}
       <div className={s.actions}>
         <Button appearance="primary" type="submit" disabled={save.running} data-testid="profile-save">
           {save.running ? t('common.saving') : t('common.save')}
         </Button>
         {!isNew ? (
-          <Button onClick={() => void remove.run()} disabled={remove.running} data-testid="profile-remove">
+          <Button onClick={() => setRemoving(true)} data-testid="profile-remove">
             {t('common.remove')}
           </Button>
         ) : null}
         {save.result && !dirty ? <Text data-testid="profile-saved">{t('profile.saved')}</Text> : null}
       </div>
-      <ProfileTestPanel form={form} isNew={isNew} dirty={dirty} validation={validation} onInvalid={() => setSubmitted(true)} />
+      {trust.result ? <Text data-testid="profile-cert-pinned">{t('cert.pinned')}</Text> : null}
+      <ProfileTestPanel
+        form={form}
+        isNew={isNew}
+        dirty={dirty}
+        validation={validation}
+        onInvalid={() => setSubmitted(true)}
+        onTrustCertificate={(fp) => void trust.run(fp)}
+        trustBusy={trust.running || save.running}
+        rerun={rerunTest}
+      />
+      {!isNew && form.id ? (
+        <RemoveProfileDialog
+          profile={{ id: form.id, name: initial.name }}
+          others={others.filter((p) => p.profile.id !== form.id)}
+          open={removing}
+          onClose={() => setRemoving(false)}
+          onRemoved={() => {
+            setRemoving(false);
+            setDirty(false);
+            onRemoved();
+          }}
+        />
+      ) : null}
       {!isNew && form.kind === 'graph' && form.flow === 'interactive' && form.id ? <SignInPanel profileId={form.id} /> : null}
     </form>
   );

@@ -1,12 +1,11 @@
 // "Test" runs the connection steps against one mailbox: the saved profile when nothing changed, otherwise
 // the form as it is now (a draft, so a setting can be tried before it is saved).
-import { Button, Divider, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Divider, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import type { SecretsInput } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
-import { useOperation } from '../../app/use-operation.js';
-import { BusyBar } from '../../components/BusyBar.js';
+import { useSteppedOperation } from '../../app/use-stepped-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { StepList } from '../../components/StepList.js';
 import type { ProfileFormState, ValidationResult } from '../../models/profile-form-model.js';
@@ -23,12 +22,20 @@ export function ProfileTestPanel({
   dirty,
   validation,
   onInvalid,
+  onTrustCertificate,
+  trustBusy,
+  rerun = 0,
 }: {
   form: ProfileFormState;
   isNew: boolean;
   dirty: boolean;
   validation: ValidationResult;
   onInvalid: () => void;
+  /** A certificate failure offers to pin the certificate; the form saves it and bumps `rerun`. */
+  onTrustCertificate?: (fingerprint: string) => void;
+  trustBusy?: boolean;
+  /** Changing this runs the test again (after the form saved a trusted certificate). */
+  rerun?: number;
 }) {
   const t = useT();
   const s = useStyles();
@@ -36,12 +43,17 @@ export function ProfileTestPanel({
   const [mailbox, setMailbox] = useState('');
   const target = mailbox.trim() || form.testMailbox.trim() || undefined;
 
-  const test = useOperation(async (signal) => {
-    if (!isNew && !dirty && form.id) return client['profiles.test']({ id: form.id, mailbox: target }, { signal });
+  const test = useSteppedOperation(async (signal, opId) => {
+    if (!isNew && !dirty && form.id) return client['profiles.test']({ id: form.id, mailbox: target, opId }, { signal });
     if (!validation.ok) throw new Error('invalid');
     const { profile, secrets } = validation.value;
-    return client['profiles.test']({ draft: { profile, secrets: secrets as SecretsInput }, mailbox: target }, { signal });
+    return client['profiles.test']({ draft: { profile, secrets: secrets as SecretsInput }, mailbox: target, opId }, { signal });
   });
+  const runRef = useRef(test.run);
+  runRef.current = test.run;
+  useEffect(() => {
+    if (rerun > 0) void runRef.current();
+  }, [rerun]);
 
   const onTest = () => {
     if ((isNew || dirty) && !validation.ok) {
@@ -67,10 +79,24 @@ export function ProfileTestPanel({
           {t('profile.test.run')}
         </Button>
       </div>
-      {test.running ? <BusyBar label={t('profile.test.running')} onCancel={test.cancel} testId="profile-test-busy" /> : null}
+      {test.running ? (
+        <div className={s.row} data-testid="profile-test-busy" role="status">
+          <Text>{t('profile.test.running')}</Text>
+          <Button size="small" onClick={test.cancel} data-testid="profile-test-busy-cancel">
+            {t('common.cancel')}
+          </Button>
+        </div>
+      ) : null}
       {test.cancelled ? <span data-testid="profile-test-cancelled">{t('common.cancelled')}</span> : null}
       {test.error ? <ErrorPanel error={test.error} testId="profile-test-error" /> : null}
-      {test.result && !test.running ? <StepList result={test.result} testId="profile-test-steps" /> : null}
+      <StepList
+        result={test.result}
+        live={test.live}
+        running={test.running}
+        onTrustCertificate={onTrustCertificate}
+        trustBusy={trustBusy}
+        testId="profile-test-steps"
+      />
     </section>
   );
 }

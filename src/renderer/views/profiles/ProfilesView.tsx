@@ -1,11 +1,12 @@
 // Profiles: the list on the left, the selected (or new) profile's form on the right.
-import { Badge, Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Spinner, Text, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ProfileView } from '../../../shared/rpc.js';
 import type { SecretName } from '../../../shared/profile.js';
-import type { ViewProps } from '../../app/ViewSwitch.js';
+import type { ViewProps } from '../../app/view-props.js';
 import { useT } from '../../app/i18n-context.js';
 import { useProfiles } from '../../app/use-profiles.js';
+import { useGuarded } from '../../app/unsaved-guard.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { emptyForm, formFromProfile, type ProfileKind } from '../../models/profile-form-model.js';
@@ -39,24 +40,29 @@ const useStyles = makeStyles({
 /** key identifies the form instance: it stays the same when a new profile is saved, so the form keeps its state. */
 type Editing = { key: string; id?: string; profileKind: ProfileKind } | undefined;
 
-export function ProfilesView({ profileId, onProfile }: ViewProps) {
+export function ProfilesView({ item, onProfile }: ViewProps) {
   const t = useT();
   const s = useStyles();
+  const guarded = useGuarded();
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const { profiles, loading, error, reload } = useProfiles();
-  const [editing, setEditing] = useState<Editing>(profileId ? { key: profileId, id: profileId, profileKind: 'ews' } : undefined);
+  const [editing, setEditing] = useState<Editing>(item ? { key: item, id: item, profileKind: 'ews' } : undefined);
   // The host's answer to the last save, used until the list has been read again.
   const [lastSaved, setLastSaved] = useState<ProfileView | undefined>();
   const listed = editing?.id ? profiles.find((p) => p.profile.id === editing.id) : undefined;
   const current = listed ?? (lastSaved && lastSaved.profile.id === editing?.id ? lastSaved : undefined);
-  const startNew = (k: ProfileKind) => {
-    setLastSaved(undefined);
-    setEditing({ key: `new-${Date.now()}`, profileKind: k });
-  };
-  const open = (id: string) => {
-    setLastSaved(undefined);
-    setEditing({ key: id, id, profileKind: 'ews' });
-    onProfile(id);
-  };
+  // Another profile or a new one replaces the form: unsaved edits are asked about first.
+  const startNew = (k: ProfileKind) =>
+    guarded(() => {
+      setLastSaved(undefined);
+      setEditing({ key: `new-${Date.now()}`, profileKind: k });
+    });
+  const open = (id: string) =>
+    guarded(() => {
+      setLastSaved(undefined);
+      setEditing({ key: id, id, profileKind: 'ews' });
+      onProfile(id);
+    });
 
   return (
     <div className={s.root}>
@@ -71,13 +77,15 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
         </div>
         {loading && profiles.length === 0 ? <Spinner size="small" label={t('common.loading')} /> : null}
         {error ? <ErrorPanel error={error} /> : null}
-        <div className={s.list} data-testid="profiles-list">
+        <div className={s.list} data-testid="profiles-list" role="list" aria-label={t('nav.profiles')} {...arrows}>
           {profiles.map(({ profile }) => (
             <button
               type="button"
               key={profile.id}
               className={mergeClasses(s.item, current?.profile.id === profile.id && s.selected)}
               onClick={() => open(profile.id)}
+              role="listitem"
+              aria-current={current?.profile.id === profile.id ? 'true' : undefined}
               data-testid="profiles-item"
               data-profile-name={profile.name}
             >
@@ -96,6 +104,7 @@ export function ProfilesView({ profileId, onProfile }: ViewProps) {
             initial={current ? formFromProfile(current.profile, storedSecrets(current)) : emptyForm(editing.profileKind)}
             isNew={!editing.id}
             secrets={current?.secrets}
+            others={profiles}
             onSaved={(v) => {
               setLastSaved(v);
               setEditing((e) => (e ? { ...e, id: v.profile.id } : e));

@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 
 const LANG_NAMES = { en: 'English', de: 'Deutsch', nl: 'Nederlands' } as const;
 
-export function SettingsView({ onSaved }: { onSaved: (s: Settings) => void }) {
+export function SettingsView({ onSettings: onSaved }: { onSettings: (s: Settings) => void }) {
   const t = useT();
   const s = useStyles();
   const client = useClient();

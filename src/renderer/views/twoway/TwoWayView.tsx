@@ -23,7 +23,7 @@ import { useClient } from '../../app/client-context.js';
 import { useLang, useT, type TFunction } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
-import type { ViewProps } from '../../app/ViewSwitch.js';
+import type { ViewProps } from '../../app/view-props.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';

@@ -45,7 +45,7 @@ describe('JobEditor: two-way rule jobs', () => {
     fireEvent.change(field('jobType'), { target: { value: 'twoway' } });
     await waitFor(() => expect(screen.getByRole('option', { name: 'rooms' })).toBeTruthy());
     expect(screen.getByTestId('job-twoway-hint').textContent).toBe(translate('en', 'jobs.twoway.hint'));
-    expect(screen.queryByTestId('job-mailboxList')).toBeNull();
+    expect(screen.queryByTestId('job-mailboxes')).toBeNull();
     expect(screen.queryByTestId('job-targetKind')).toBeNull();
     await waitFor(() => expect(field('twowayRuleId').value).toBe('crm-sync'));
     fireEvent.change(field('twowayRuleId'), { target: { value: 'rooms' } });

@@ -10,6 +10,7 @@ import { translate } from '../../../../src/shared/i18n/index.js';
 import { jobSchema, type JobView, type ProfileView } from '../../../../src/shared/rpc.js';
 import { fakeClient } from '../../support/fake-client.js';
 import { renderWithApp } from '../../support/render.js';
+import { directoryHandlers, pickMailboxes } from '../../support/directory.js';
 
 afterEach(cleanup);
 
@@ -23,6 +24,7 @@ const set = (f: string, value: string) => {
 function mount(initial = emptyJobForm('p1'), isNew = true) {
   const answer = (i: Record<string, unknown>) => ({ job: jobSchema.parse({ ...(i.job as object), id: 'j1' }), state: 'idle' });
   const fake = fakeClient({
+    ...directoryHandlers(),
     'jobs.create': answer,
     'jobs.update': answer,
     'presence.tables.list': () => ({
@@ -53,7 +55,7 @@ describe('JobEditor: attendees, presence and import jobs', () => {
     expect(field('includeAttendees').checked).toBe(true);
     expect(screen.getByText(translate('en', 'jobs.includeAttendees.hint'))).toBeTruthy();
     set('name', 'Door signs');
-    set('mailboxList', 'room.amsterdam@contoso.com');
+    await pickMailboxes('job-mailboxes', ['room.amsterdam@contoso.com']);
     set('targetPath', '/srv/signs');
     fireEvent.click(field('includeAttendees'));
     expect(field('includeAttendees').checked).toBe(false);
@@ -79,11 +81,11 @@ describe('JobEditor: attendees, presence and import jobs', () => {
   it('creates a presence job with a saved rule table and look-ahead; JSON to a folder, webhook refused', async () => {
     const { calls, saved } = mount();
     fireEvent.change(field('jobType'), { target: { value: 'presence' } });
-    await waitFor(() => expect(screen.getByRole('option', { name: 'door-signs' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('option', { name: 'door-signs' })).toBeTruthy(), { timeout: 10_000 });
     expect(screen.getByTestId('job-presence-hint').textContent).toContain('/feeds/');
     expect(screen.queryByTestId('job-includeAttendees')).toBeNull();
     set('name', 'Status board');
-    set('mailboxList', 'anna.schmidt@contoso.com');
+    await pickMailboxes('job-mailboxes', ['anna.schmidt@contoso.com']);
     fireEvent.change(field('presenceTable'), { target: { value: 'door-signs' } });
     set('presenceLookahead', '48');
     fireEvent.change(field('targetKind'), { target: { value: 'webhook' } });
@@ -122,7 +124,7 @@ describe('JobEditor: attendees, presence and import jobs', () => {
     });
     const { calls, saved } = mount(jobFormFromJob(stored), false);
     expect(screen.getByTestId('job-import-mailboxes').textContent).toBe(translate('en', 'jobs.import.mailboxesFromDocument', { count: 1 }));
-    expect(screen.queryByTestId('job-mailboxList')).toBeNull();
+    expect(screen.queryByTestId('job-mailboxes')).toBeNull();
     expect(screen.queryByTestId('job-targetKind')).toBeNull();
     set('name', 'Absences HR');
     await act(async () => fireEvent.click(screen.getByTestId('job-save')));

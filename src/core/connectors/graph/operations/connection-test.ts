@@ -15,6 +15,7 @@ export async function connectionTest(
   mailbox: string,
   token: () => Promise<string>,
   now: Date = new Date(),
+  onStep?: (step: TestStep) => void,
 ): Promise<TestStep[]> {
   const m = seg(mailbox);
   const day = new Date(now.getTime() + 86_400_000);
@@ -45,7 +46,8 @@ export async function connectionTest(
       },
     },
   ];
-  const out: TestStep[] = [];
+  const list: TestStep[] = [];
+  const out = { push: (step: TestStep) => (list.push(step), onStep?.(step)) };
   let failed = false;
   for (const s of steps) {
     if (failed) {
@@ -74,5 +76,5 @@ export async function connectionTest(
       });
     }
   }
-  return out;
+  return list;
 }
