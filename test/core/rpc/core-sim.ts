@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
+import { createCoreServices, type BuiltCoreServices, type CoreServicesOptions } from '../../../src/core/rpc/core-services.js';
 import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { startSimulator, type RunningSimulator, type SimOptions } from '../../../src/sim/index.js';
@@ -20,7 +20,12 @@ export interface CoreSim {
   seen: Array<{ name: string; payload: any }>;
 }
 
-export function useCoreSim(simOptions: SimOptions, dirPrefix: string): CoreSim {
+export function useCoreSim(
+  simOptions: SimOptions,
+  dirPrefix: string,
+  /** More core options, given the running simulator (e.g. autodiscover pointing at it). */
+  coreOptions: (sim: RunningSimulator) => Partial<CoreServicesOptions> = () => ({}),
+): CoreSim {
   const h = { seen: [] } as unknown as CoreSim;
   beforeAll(async () => {
     h.sim = await startSimulator({ port: 0, ...simOptions });
@@ -32,6 +37,7 @@ export function useCoreSim(simOptions: SimOptions, dirPrefix: string): CoreSim {
       features: { startAtLogin: false, notifications: false, openExternal: false },
       schedule: false,
       env: {},
+      ...coreOptions(h.sim),
     });
     h.d = createDispatcher(h.built.services, { events: h.built.events });
     h.built.events.subscribe((name, payload) => h.seen.push({ name, payload }));

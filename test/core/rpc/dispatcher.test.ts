@@ -103,7 +103,7 @@ describe('dispatcher: profiles', () => {
     expect(kept.secrets.password).toBe('stored');
     const cleared = outputOf(await h.call('profiles.update', { profile: kept.profile, secrets: { password: null } }));
     expect(cleared.secrets.password).toBe('missing');
-    expect(outputOf(await h.call('profiles.remove', { id: view.profile.id }))).toEqual({ removed: true });
+    expect(outputOf(await h.call('profiles.remove', { id: view.profile.id }))).toEqual({ removed: true, reassigned: [] });
     expect(errorOf(await h.call('profiles.get', { id: view.profile.id })).id).toBe('config.profileNotFound');
   });
 

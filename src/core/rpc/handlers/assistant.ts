@@ -31,7 +31,9 @@ export const assistantHandlers: Pick<HandlerTable, 'setup.discover' | 'mailboxes
   },
   async 'mailboxes.resolve'({ profileId, addresses }, { connectors, signal }) {
     const { connector } = await connectors.get(profileId);
-    const unique = [...new Map(addresses.map((a) => [a.trim().toLowerCase(), a.trim()])).values()].filter(Boolean);
+    // Each address once, as first written.
+    const seen = new Set<string>();
+    const unique = addresses.map((a) => a.trim()).filter((a) => a && !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()));
     const results = await mapLimited(
       unique,
       CONCURRENCY,

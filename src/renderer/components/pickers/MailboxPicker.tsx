@@ -47,7 +47,8 @@ export function parseAddressList(text: string): string[] {
     .map((part) => (/<([^>]+)>/.exec(part)?.[1] ?? part).trim())
     .flatMap((part) => part.split(/\s+/))
     .filter(Boolean);
-  return [...new Map(found.map((a) => [a.toLowerCase(), a])).values()];
+  const seen = new Set<string>();
+  return found.filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()));
 }
 
 export function MailboxPicker({
