@@ -14,7 +14,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../shared/errors.js';
 import { targetOf, type Job } from '../../../shared/job.js';
 import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -37,13 +36,6 @@ const useStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%' },
   cell: { overflowWrap: 'anywhere' },
 });
-
-/** The per-mailbox, per-file and per-feed parts of a run record, where the host records them. */
-type Extended = RunRecord & {
-  mailboxes?: Array<{ mailbox: string; ok: boolean; items: number; itemsWritten: number; error?: ErrorInfo }>;
-  outputs?: Array<{ path: string; bytes: number; mailbox?: string }>;
-  feeds?: Array<{ mailbox: string; path: string }>;
-};
 
 function useFeeds(): { baseUrl?: string; token?: string } {
   const client = useClient();
@@ -82,7 +74,7 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
   const feedsBase = useFeeds();
   const canOpen = useCanOpenFolders();
   const [copied, setCopied] = useState<string | undefined>();
-  const r = run as Extended;
+  const r = run;
   const target = job ? targetOf(job) : undefined;
   const folder = target?.kind === 'folder' ? target.path : undefined;
   const took = formatDuration(Math.max(0, Date.parse(run.finishedAt) - Date.parse(run.startedAt)), lang);
@@ -94,12 +86,7 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
       setCopied(undefined);
     }
   };
-  // Feeds the run recorded; for a folder-target job without them, one per listed mailbox in the job's format.
-  const feeds =
-    r.feeds ??
-    (job && folder && job.mailboxes?.mode === 'list' && (job.type ?? 'export') !== 'presence'
-      ? job.mailboxes.list.map((m) => ({ mailbox: m, path: `${encodeURIComponent(job.name)}/${encodeURIComponent(m)}.${job.format}` }))
-      : []);
+  const feeds = r.feeds;
   return (
     <div className={s.root} data-testid="run-report" data-status={run.status}>
       <dl className={s.facts}>
@@ -150,7 +137,10 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
                 <TableCell className={s.cell}>{m.mailbox}</TableCell>
                 <TableCell>{m.items.toLocaleString(lang)}</TableCell>
                 <TableCell>{m.itemsWritten.toLocaleString(lang)}</TableCell>
-                <TableCell>{m.ok ? t('jobs.status.ok') : t('jobs.status.failed')}</TableCell>
+                <TableCell>
+                  {m.ok ? t('jobs.status.ok') : t('jobs.status.failed')}
+                  {m.error ? ` · ${m.error.title}` : ''}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
