@@ -18,6 +18,9 @@ import { migrateSafeStorageSecrets } from './safe-storage-migration.js';
 import { createTrayController, type TrayController } from './tray-controller.js';
 import { createMainWindow, lockDownContents, type RefusalListener } from './window-factory.js';
 import { authorityOrigins, createLinkOpener } from './external-links.js';
+import { startAppUpdates, type AppUpdates } from './app-updates.js';
+import { readUpdatePolicy, type UpdatePolicy } from './update-policy.js';
+import { nodeCommandRunner } from '../core/platform/command-runner.js';
 import { applyStartAtLogin, claimSingleInstance, keepInTrayOnClose, launchedHidden, showWindow } from './window-lifecycle.js';
 
 export interface DesktopOptions {
@@ -34,6 +37,8 @@ export interface DesktopOptions {
   /** Windows DPAPI for the shared secret store (default: this machine's; tests pass a fake, null for none). */
   dpapi?: Dpapi | null;
   env?: NodeJS.ProcessEnv;
+  /** The administrator's update policy (default: HKLM\SOFTWARE\Policies\Calpump on Windows, off elsewhere). */
+  updatePolicy?: () => Promise<UpdatePolicy>;
 }
 
 export interface DesktopApp {
@@ -42,6 +47,8 @@ export interface DesktopApp {
   dispatcher: Dispatcher;
   core: BuiltCoreServices;
   startUrl: string;
+  /** Settles once the update policy is read and, when a feed is set, the updater configured. */
+  updates: Promise<AppUpdates | undefined>;
 }
 
 /** Chromium switches that open the app to remote control (the Node inspector is switched off by a fuse). */
@@ -136,6 +143,21 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     },
   });
   tray.update(core.jobs.state());
+  // Updates only from the feed an administrator set; never delays the start, never stops the app.
+  const updates = (opts.updatePolicy ?? (() => readUpdatePolicy(nodeCommandRunner(), process.platform)))()
+    .then((policy) =>
+      startAppUpdates({
+        policy,
+        install: api.install,
+        updater: api.updater ?? (() => Promise.reject(new Error('electron-updater is not available'))),
+        logger: core.logger,
+        onReady: (version, installNow) => tray.setUpdateReady(version, installNow),
+      }),
+    )
+    .catch((e: unknown) => {
+      core.logger.warn('update.failed', { error: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    });
   const notifier = createJobNotifier(api, {
     jobName: async (id) => (await core.jobStore.get(id)).name,
     failingAtStart: core.jobs.state().failingJobs,
@@ -156,6 +178,7 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     core.stop();
     void dispatcher.close();
     tray.destroy();
+    void updates.then((u) => u?.stop());
   });
 
   const hidden = launchedHidden(api.app, opts.argv);
@@ -163,7 +186,7 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     if (!hidden) showWindow(window);
   });
   await window.loadURL(startUrl);
-  return { window, tray, dispatcher, core, startUrl };
+  return { window, tray, dispatcher, core, startUrl, updates };
 }
 
 /** "Sync now" in the tray: every job, now. */

@@ -9,6 +9,12 @@ const TEXT = {
   'tray.lastSync': ['Last sync: {time}', 'Letzte Synchronisierung: {time}', 'Laatste synchronisatie: {time}'],
   'tray.neverSynced': ['Not synced yet', 'Noch nicht synchronisiert', 'Nog niet gesynchroniseerd'],
   'tray.quit': ['Quit', 'Beenden', 'Afsluiten'],
+  'tray.updateReady': [
+    'Restart to install update {version}',
+    'Neu starten und Update {version} installieren',
+    'Opnieuw starten en update {version} installeren',
+  ],
+  'tray.updateReadyTip': ['update {version} ready', 'Update {version} bereit', 'update {version} gereed'],
   'tray.state.idle': ['idle', 'bereit', 'gereed'],
   'tray.state.syncing': ['syncing', 'synchronisiert', 'bezig met synchroniseren'],
   'tray.state.error': ['a job failed', 'ein Auftrag ist fehlgeschlagen', 'een taak is mislukt'],

@@ -144,6 +144,29 @@ export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }
 
+/** The slice of electron-updater's autoUpdater (NsisUpdater) the app uses. */
+export interface UpdaterLike {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  allowDowngrade: boolean;
+  disableWebInstaller: boolean;
+  disableDifferentialDownload: boolean;
+  setFeedURL(options: { provider: 'generic'; url: string }): void;
+  checkForUpdates(): Promise<unknown>;
+  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Quits the app and runs the downloaded installer (silently, starting the app again afterwards). */
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+}
+
+/** What the updater needs to know about the installed app (read in index.ts from the install folder). */
+export interface InstallInfo {
+  /** The app was installed by the NSIS installer ("Uninstall Calpump.exe" beside it), not by the MSI or unpacked. */
+  nsis: boolean;
+  /** The contents of resources/app-update.yml, which carries the publisher names updates must be signed by. */
+  appUpdateYml?: string;
+}
+
 /** Everything main needs, injected. */
 export interface ElectronApi {
   app: AppLike;
@@ -157,4 +180,7 @@ export interface ElectronApi {
   ipcMain: IpcMainLike;
   /** session.defaultSession (available once the app is ready); absent: the engine reads the setting itself. */
   proxySession?: ProxySessionLike;
+  /** electron-updater's autoUpdater, loaded only when an administrator configured an update feed. */
+  updater?: () => Promise<UpdaterLike>;
+  install?: InstallInfo;
 }

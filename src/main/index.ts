@@ -1,5 +1,6 @@
 // Electron entry: the only file that imports 'electron' in the main process. It maps the real API onto the
 // ElectronApi interfaces and hands over to startDesktopApp.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,11 +18,21 @@ import {
 import { favourSmallFootprint } from '../core/process/memory-footprint.js';
 import { bundledCreateConnector } from './connector-backends.js';
 import { startDesktopApp } from './desktop-app.js';
-import type { AppLike, BrowserWindowLike, ElectronApi } from './electron-api.js';
+import type { AppLike, BrowserWindowLike, ElectronApi, InstallInfo, UpdaterLike } from './electron-api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The pump runs in this process: collect its short-lived garbage early (see memory-footprint.ts).
 favourSmallFootprint();
+
+/** How this copy was installed: NSIS leaves its uninstaller beside the .exe; app-update.yml names the publisher. */
+function installInfo(): InstallInfo | undefined {
+  if (!app.isPackaged) return undefined;
+  const yml = join(process.resourcesPath, 'app-update.yml');
+  return {
+    nsis: existsSync(join(dirname(process.execPath), 'Uninstall Calpump.exe')),
+    appUpdateYml: existsSync(yml) ? readFileSync(yml, 'utf8') : undefined,
+  };
+}
 
 const api: ElectronApi = {
   app: app as unknown as AppLike,
@@ -52,6 +63,12 @@ const api: ElectronApi = {
   ipcMain: ipcMain as unknown as ElectronApi['ipcMain'],
   // Read when a request needs it: session.defaultSession exists only once the app is ready.
   proxySession: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
+  // Loaded only when an administrator set an update feed (src/main/app-updates.ts).
+  updater: async () => {
+    const m = await import('electron-updater');
+    return (m.autoUpdater ?? (m as unknown as { default: typeof m }).default.autoUpdater) as unknown as UpdaterLike;
+  },
+  install: installInfo(),
 };
 
 startDesktopApp(api, {

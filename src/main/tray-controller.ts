@@ -14,6 +14,8 @@ export interface TrayActions {
 
 export interface TrayController {
   update(state: AppState): void;
+  /** An update was downloaded: the menu offers to install it now (it installs on quit anyway). */
+  setUpdateReady(version: string, installNow: () => void): void;
   /** The menu as last built (tests and accessibility). */
   readonly menu: MenuItemOptionsLike[];
   readonly state: TrayState;
@@ -29,13 +31,19 @@ export function createTrayController(
   const tray: TrayLike = api.createTray(opts.icons.idle);
   let current: AppState = { tray: 'idle', paused: false, runningJobs: [], failingJobs: [] };
   let menu: MenuItemOptionsLike[] = [];
+  let update: { version: string; installNow: () => void } | undefined;
   tray.on('click', () => opts.actions.open());
 
   function render(): void {
     const t = (k: Parameters<typeof desktopText>[1], p?: Record<string, string>) => desktopText(lang(), k, p);
     tray.setImage(opts.icons[current.tray]);
-    tray.setToolTip(`Calpump — ${t(`tray.state.${current.tray}`)}`);
+    const ready = update ? ` — ${t('tray.updateReadyTip', { version: update.version })}` : '';
+    tray.setToolTip(`Calpump — ${t(`tray.state.${current.tray}`)}${ready}`);
+    const updateItems: MenuItemOptionsLike[] = update
+      ? [{ id: 'update', label: t('tray.updateReady', { version: update.version }), click: update.installNow }, { type: 'separator' }]
+      : [];
     menu = [
+      ...updateItems,
       { id: 'open', label: t('tray.open'), click: () => opts.actions.open() },
       { id: 'sync', label: t('tray.syncNow'), enabled: !current.paused, click: () => opts.actions.syncNow() },
       current.paused
@@ -57,6 +65,10 @@ export function createTrayController(
   return {
     update(state) {
       current = state;
+      render();
+    },
+    setUpdateReady(version, installNow) {
+      update = { version, installNow };
       render();
     },
     get menu() {

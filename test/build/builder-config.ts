@@ -25,6 +25,7 @@ export interface BuilderConfig {
   win?: {
     target?: Array<{ target: string; arch?: string[] }>;
     signtoolOptions?: Record<string, unknown>;
+    verifyUpdateCodeSignature?: boolean;
     azureSignOptions?: unknown;
     cscLink?: unknown;
     cscKeyPassword?: unknown;

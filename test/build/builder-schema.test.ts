@@ -24,6 +24,16 @@ describe('electron-builder configuration', () => {
     expect((await loadBuilderConfig('electron-builder.yml')).directories?.output).toBe('release/user');
   });
 
+  it('names the publisher updates must be signed by, and a feed address that never resolves', async () => {
+    for (const file of ['electron-builder.yml', 'electron-builder.machine.yml']) {
+      const config = await loadBuilderConfig(file);
+      expect(config.win?.signtoolOptions?.publisherName, file).toEqual(['Calpump']);
+      expect(config.win?.verifyUpdateCodeSignature, file).toBe(true);
+      // The app is told its real feed by the administrator's policy; the built-in one is reserved (.invalid).
+      expect(config.publish, file).toEqual([{ provider: 'generic', url: 'https://updates.invalid/calpump' }]);
+    }
+  });
+
   it.each<[string, (c: BuilderConfig) => BuilderConfig]>([
     ['a misspelt NSIS option', (c) => ({ ...c, nsis: { ...c.nsis, perMachin: true } })],
     ['an MSI option of the wrong type', (c) => ({ ...c, msi: { ...c.msi, perMachine: 'sometimes' } })],

@@ -13,6 +13,8 @@ import { IPC_CALL_CHANNEL, type RpcResult } from '../../src/shared/rpc.js';
 import { FakeConnector, makeEvent } from '../support/fake-connector.js';
 import { fakeDpapi } from '../support/fake-dpapi.js';
 import { createFakeElectron, eventFrom, type FakeWindow } from './fake-electron.js';
+import { APP_UPDATE_YML, FakeUpdater } from './fake-updater.js';
+import type { UpdatePolicy } from '../../src/main/update-policy.js';
 
 let dir: string;
 let app: DesktopApp | undefined;
@@ -24,10 +26,23 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeConnector; switches?: string[] } = {}) {
+async function start(
+  opts: {
+    lock?: boolean;
+    argv?: string[];
+    connector?: FakeConnector;
+    switches?: string[];
+    updates?: { policy: UpdatePolicy; updater: FakeUpdater };
+  } = {},
+) {
   dir = await mkdtemp(join(tmpdir(), 'calpump-desktop-'));
   const fake = createFakeElectron({ lock: opts.lock, userData: dir, switches: opts.switches });
   fakeRef = fake;
+  if (opts.updates) {
+    const u = opts.updates.updater;
+    fake.api.updater = async () => u;
+    fake.api.install = { nsis: true, appUpdateYml: APP_UPDATE_YML };
+  }
   const connector = opts.connector ?? new FakeConnector();
   app = await startDesktopApp(fake.api, {
     argv: opts.argv ?? ['calpump.exe'],
@@ -37,6 +52,7 @@ async function start(opts: { lock?: boolean; argv?: string[]; connector?: FakeCo
     createConnector: async () => connector,
     dpapi: fakeDpapi(),
     env: {},
+    updatePolicy: opts.updates ? async () => opts.updates!.policy : undefined,
   });
   const win = fake.windows[0] as FakeWindow | undefined;
   const call = async (method: string, input: unknown = {}) =>
@@ -55,6 +71,32 @@ describe('desktop app', () => {
     expect(app).toBeUndefined();
     expect(fake.windows).toHaveLength(0);
     expect(fake.app.quitCalls()).toBe(1);
+  });
+
+  it('without an update policy (the default off Windows) never loads the updater', async () => {
+    const { fake } = await start();
+    fake.api.updater = async () => {
+      throw new Error('must not be loaded');
+    };
+    expect((await app!.updates)?.status).toBe('off');
+  });
+
+  it("updates from the administrator's feed: the tray offers the downloaded update, which installs on request", async () => {
+    const updater = new FakeUpdater();
+    const policy: UpdatePolicy = {
+      enabled: true,
+      feed: { kind: 'web', url: 'https://intranet.contoso.com/calpump/' },
+      allowDowngrade: false,
+    };
+    await start({ updates: { policy, updater } });
+    expect((await app!.updates)?.status).toBe('on');
+    expect(updater.feeds).toEqual(['https://intranet.contoso.com/calpump/']);
+    expect(updater.autoInstallOnAppQuit).toBe(true);
+    updater.emit('update-downloaded', { version: '9.9.9' });
+    const entry = app!.tray.menu.find((m) => m.id === 'update');
+    expect(entry?.label).toBe('Restart to install update 9.9.9');
+    entry!.click!();
+    expect(updater.installs).toEqual([[true, true]]);
   });
 
   it('refuses to start with a remote debugging port', async () => {

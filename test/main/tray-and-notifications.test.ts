@@ -56,6 +56,19 @@ describe('tray controller', () => {
     expect(calls.at(-1)).toBe('open');
   });
 
+  it('offers an update once it is ready, first in the menu, and keeps it through state changes', () => {
+    const { ctl, t } = tray();
+    expect(item(ctl.menu, 'update')).toBeUndefined();
+    let installed = 0;
+    ctl.setUpdateReady('1.3.0', () => installed++);
+    expect(ctl.menu[0]).toMatchObject({ id: 'update', label: 'Restart to install update 1.3.0' });
+    expect(t.tooltip).toBe('Calpump — idle — update 1.3.0 ready');
+    ctl.update({ tray: 'syncing', paused: false, runningJobs: ['j'], failingJobs: [] });
+    item(ctl.menu, 'update')!.click!();
+    expect(installed).toBe(1);
+    expect((t.menu as { template: MenuItemOptionsLike[] }).template[0]!.id).toBe('update');
+  });
+
   it('speaks the UI language', () => {
     const { ctl } = tray('de');
     expect(item(ctl.menu, 'quit')!.label).toBe('Beenden');
