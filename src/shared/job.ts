@@ -10,6 +10,12 @@ export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 export const exportFormatSchema = z.enum(['ics', 'json', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
+const groupAddress = z.string().trim().min(3).includes('@', { message: 'the SMTP address of the group, such as sales@contoso.com' });
+
+/** What a run does with the output of a mailbox the job no longer covers (it left the group, room list or search). */
+export const formerMembersSchema = z.enum(['keep', 'remove']);
+export type FormerMembers = z.infer<typeof formerMembersSchema>;
+
 export const mailboxSelectionSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('list'),
@@ -20,6 +26,13 @@ export const mailboxSelectionSchema = z.discriminatedUnion('mode', [
   /** Every mailbox the directory search returns for this text (name or address). */
   z.object({ mode: z.literal('search'), search: z.string().trim().min(1) }),
   z.object({ mode: z.literal('allRooms') }),
+  /**
+   * Every member of a distribution or security group (nested groups expanded, each once), read again on every run:
+   * a new member is exported without editing the job; one who left is handled as `formerMembers` says.
+   */
+  z.object({ mode: z.literal('group'), group: groupAddress }),
+  /** Every room of a room list (EWS GetRooms, Graph places), read again on every run. */
+  z.object({ mode: z.literal('roomList'), roomList: groupAddress }),
 ]);
 export type MailboxSelection = z.infer<typeof mailboxSelectionSchema>;
 
@@ -167,6 +180,11 @@ const jobObjectSchema = z.object({
   profile: z.string().min(1),
   /** Required for every type but 'import' (whose mailboxes come from its import document). */
   mailboxes: mailboxSelectionSchema.optional(),
+  /**
+   * Export jobs: the output of a mailbox that is no longer selected (left the group, room list or search, or was
+   * taken off the list). keep (absent): left as it was; remove: deleted from the target, then its sync state.
+   */
+  formerMembers: formerMembersSchema.optional(),
   folders: folderSelectionSchema.default({ ids: ['calendar'], includeSubfolders: false }),
   window: windowSchema.default({ daysBack: 7, daysAhead: 90 }),
   filters: filtersSchema.default({ private: 'mask', includeCancelled: true, includeBody: false, includeAttendees: true }),
@@ -209,7 +227,11 @@ export const jobSchema = z.preprocess(
       return;
     }
     if (!j.mailboxes)
-      ctx.addIssue({ code: 'custom', path: ['mailboxes'], message: 'give the mailboxes to read: a list, a directory search or all rooms' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mailboxes'],
+        message: 'give the mailboxes to read: a list, a directory search, all rooms, a group or a room list',
+      });
     if (!j.target)
       ctx.addIssue({ code: 'custom', path: ['target'], message: 'give where the output goes: a folder, a webhook or an SQLite file' });
   }),
@@ -267,6 +289,8 @@ export const runRecordSchema = z.object({
   itemsWritten: z.number().int().nonnegative(),
   /** Items left out on purpose (not a calendar item, no start, an unknown time zone): never taken as deleted. */
   itemsSkipped: z.number().int().nonnegative().optional(),
+  /** Mailboxes whose output the job held but no longer covers, and what the run did with that output (formerMembers). */
+  formerMembers: z.array(z.object({ mailbox: z.string(), output: z.enum(['kept', 'removed']) })).optional(),
   /** The first errors of the run (capped), each with where it happened; `item` for an item left out. */
   errors: z.array(
     z.object({ mailbox: z.string().optional(), folder: z.string().optional(), item: z.string().optional(), error: errorInfoSchema }),

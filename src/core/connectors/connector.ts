@@ -1,7 +1,7 @@
 // The one interface both backends implement (DESIGN.md "Connector"). Everything above it — CLI, pump, doctor,
 // UI — sees only these normalised types. Failures are thrown as CalpumpError with a catalogue id.
 import type { CalpumpError } from '../errors/calpump-error.js';
-import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
+import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
 
 /** An item a read leaves out on purpose (not a calendar item, no start, an unknown time zone), with its id. */
 export interface ItemSkip {
@@ -88,6 +88,13 @@ export interface Connector {
    */
   syncChangesMany?(requests: SyncRequest[], opts?: SyncOptions & { concurrency?: number }): Promise<Array<SyncResult | Error>>;
   availability?(mailboxes: string[], from: Date, to: Date, opts?: AvailabilityOptions): Promise<FreeBusyBlock[]>;
+  /**
+   * The mailboxes of a distribution or security group, nested groups expanded (each group once, so a cycle ends);
+   * contacts and other recipients without a mailbox are left out. Throws pump.group.notFound for an unknown group.
+   */
+  groupMembers?(group: string): Promise<Mailbox[]>;
+  /** The rooms of a room list. Throws pump.group.notFound for an unknown room list. */
+  roomListMembers?(roomList: string): Promise<Mailbox[]>;
   /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
   describe(): Promise<Record<string, string>>;
   close(): Promise<void>;

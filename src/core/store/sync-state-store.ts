@@ -5,7 +5,7 @@
 // anything new. A state file that cannot be read is a cache miss: the folder is read in full again.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { normalisedEventSchema } from '../../shared/model.js';
@@ -103,6 +103,42 @@ export class SyncStateStore {
   async discardPending(k: FolderKey): Promise<void> {
     await rm(`${this.base(k)}.pending.json`, { force: true });
     this.notePending(k.jobId, `${this.base(k)}.pending.json`, false);
+  }
+
+  /**
+   * Forgets a folder after the target no longer holds its output (a former member's output was removed): the
+   * committed state and any pending journal go, so a mailbox that comes back starts with a full read.
+   */
+  async drop(k: FolderKey): Promise<void> {
+    const base = this.base(k);
+    await Promise.all([rm(`${base}.json`, { force: true }), rm(`${base}.pending.json`, { force: true })]);
+    this.notePending(k.jobId, `${base}.pending.json`, false);
+    await fsyncDir(this.jobDir(k.jobId)).catch(() => undefined);
+  }
+
+  /**
+   * The mailbox-folders the job holds a state or a journal for, except `known` ones (named by key, so their files are
+   * not read): how a run finds output of mailboxes it no longer selects. Unreadable files are left out (a cache miss,
+   * as everywhere in this store).
+   */
+  async folders(jobId: string, known: readonly FolderKey[] = []): Promise<Array<{ mailbox: string; folder: string }>> {
+    const dir = this.jobDir(jobId);
+    const skip = new Set(known.map((k) => this.base(k).slice(dir.length + 1)));
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => {
+      const m = /^([0-9a-f]{32})(\.pending)?\.json$/.exec(n);
+      return m && !skip.has(m[1]!);
+    });
+    const found = new Map<string, { mailbox: string; folder: string }>();
+    for (const n of names) {
+      try {
+        const r = JSON.parse(await readFile(join(dir, n), 'utf8')) as { mailbox?: unknown; folder?: unknown };
+        if (typeof r.mailbox === 'string' && typeof r.folder === 'string')
+          found.set(`${r.mailbox.toLowerCase()}\n${r.folder}`, { mailbox: r.mailbox.toLowerCase(), folder: r.folder });
+      } catch {
+        /* unreadable: see above */
+      }
+    }
+    return [...found.values()];
   }
 
   /** Removes temp files a killed run left in the job's state folder (the states themselves are never torn). */

@@ -2,7 +2,7 @@
 // directory once per run. Subfolders come from the folder tree (one request per mailbox, only when asked for).
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import type { Job } from '../../shared/job.js';
+import type { Job, MailboxSelection } from '../../shared/job.js';
 import { requireMailboxes } from './job-output.js';
 import type { Folder, Mailbox } from '../../shared/model.js';
 
@@ -17,17 +17,43 @@ async function allPages(connector: Connector, search?: string): Promise<Mailbox[
   return out;
 }
 
+/** A group's or room list's members, asked of the directory on every run (so membership changes count at once). */
+async function members(connector: Connector, sel: { mode: 'group'; group: string } | { mode: 'roomList'; roomList: string }) {
+  const read = sel.mode === 'group' ? connector.groupMembers?.bind(connector) : connector.roomListMembers?.bind(connector);
+  if (!read)
+    throw new CalpumpError('input.invalid', {
+      params: {
+        field: 'mailboxes',
+        problem: `the ${connector.kind} connector cannot read ${sel.mode === 'group' ? 'groups' : 'room lists'}`,
+      },
+    });
+  return read(sel.mode === 'group' ? sel.group : sel.roomList);
+}
+
+function describeSelection(sel: MailboxSelection): string {
+  switch (sel.mode) {
+    case 'list':
+      return 'list';
+    case 'search':
+      return `search "${sel.search}"`;
+    case 'allRooms':
+      return 'all rooms';
+    case 'group':
+      return `group ${sel.group}`;
+    case 'roomList':
+      return `room list ${sel.roomList}`;
+  }
+}
+
 export async function planMailboxes(job: Job, connector: Connector): Promise<string[]> {
   const sel = requireMailboxes(job);
   let list: string[];
   if (sel.mode === 'list') list = sel.list;
   else if (sel.mode === 'search') list = (await allPages(connector, sel.search)).map((m) => m.smtp);
-  else list = (await allPages(connector)).filter((m) => m.kind === 'room').map((m) => m.smtp);
+  else if (sel.mode === 'allRooms') list = (await allPages(connector)).filter((m) => m.kind === 'room').map((m) => m.smtp);
+  else list = (await members(connector, sel)).map((m) => m.smtp);
   const unique = [...new Set(list.map((m) => m.trim().toLowerCase()).filter(Boolean))];
-  if (unique.length === 0) {
-    const selection = sel.mode === 'list' ? 'list' : sel.mode === 'search' ? `search "${sel.search}"` : 'all rooms';
-    throw new CalpumpError('pump.noMailboxes', { params: { job: job.name, selection } });
-  }
+  if (unique.length === 0) throw new CalpumpError('pump.noMailboxes', { params: { job: job.name, selection: describeSelection(sel) } });
   return unique;
 }
 

@@ -18,6 +18,7 @@ import { planFolders, planMailboxes } from './mailbox-plan.js';
 import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
 import { finishRun, perMailbox } from './run-record.js';
+import { handleFormerMembers } from './former-members.js';
 
 export interface RunJobDeps {
   connector: Connector;
@@ -55,6 +56,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   let started = false;
 
   let outputs: RunOutput[] = [];
+  let formerMembers: RunRecord['formerMembers'];
   const finish = (): JobRunResult => {
     const record = finishRun(
       job,
@@ -70,6 +72,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         itemsSkipped,
         errors,
         outputs,
+        formerMembers,
       },
       { log, emit, announced: started },
     );
@@ -155,6 +158,12 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         errorId: failed?.error?.id,
       });
     });
+    if (target && !opts.signal?.aborted) {
+      const covered = folders.filter((f) => f.folder).map((f) => ({ jobId: job.id, mailbox: f.mailbox, folder: f.folder }));
+      const former = await handleFormerMembers({ job, target, states: deps.states, logger: log }, new Set(mailboxes), covered);
+      if (former.handled.length) formerMembers = former.handled;
+      errors.push(...former.errors);
+    }
     if (target) outputs = (await target.outputs(folders.filter((f) => f.ok))).sort((a, b) => a.path.localeCompare(b.path));
   } catch (e) {
     const err = toCalpumpError(e);

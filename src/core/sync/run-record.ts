@@ -23,6 +23,8 @@ export interface RunTally {
   errors: RunRecord['errors'];
   /** What holds the run's output (none for a dry run, an import or a two-way run). */
   outputs?: RunOutput[];
+  /** Mailboxes the job no longer selects whose output this run handled (export runs). */
+  formerMembers?: RunRecord['formerMembers'];
 }
 
 /** One entry per mailbox, its folders added up (an export reads several folders of one mailbox). */
@@ -66,6 +68,7 @@ export function buildRunRecord(job: Job, t: RunTally): RunRecord {
     items: t.mailboxes.reduce((n, m) => n + m.items, 0),
     itemsWritten: t.mailboxes.reduce((n, m) => n + m.itemsWritten, 0),
     ...(t.itemsSkipped ? { itemsSkipped: t.itemsSkipped } : {}),
+    ...(t.formerMembers?.length ? { formerMembers: t.formerMembers } : {}),
     errors: t.errors.slice(0, MAX_RECORDED_ERRORS),
     mailboxes: t.mailboxes,
     outputs,

@@ -25,6 +25,10 @@ export interface JobFormState {
   /** One address per line (commas and semicolons also separate). */
   mailboxList: string;
   mailboxSearch: string;
+  /** The group's or room list's SMTP address (mailboxMode group / roomList). */
+  mailboxGroup: string;
+  /** Export jobs: the output of a mailbox the job no longer selects (it left the group): kept or removed. */
+  formerMembers: 'keep' | 'remove';
   /** Folder ids or distinguished ids, separated like mailboxes. */
   folders: string;
   includeSubfolders: boolean;
@@ -72,6 +76,8 @@ export function emptyJobForm(profile = ''): JobFormState {
     mailboxMode: 'list',
     mailboxList: '',
     mailboxSearch: '',
+    mailboxGroup: '',
+    formerMembers: 'keep',
     folders: 'calendar',
     includeSubfolders: false,
     daysBack: '7',
@@ -113,6 +119,9 @@ export function jobFormFromJob(j: Job): JobFormState {
   if (mailboxes) f.mailboxMode = mailboxes.mode;
   if (mailboxes?.mode === 'list') f.mailboxList = mailboxes.list.join('\n');
   if (mailboxes?.mode === 'search') f.mailboxSearch = mailboxes.search;
+  if (mailboxes?.mode === 'group') f.mailboxGroup = mailboxes.group;
+  if (mailboxes?.mode === 'roomList') f.mailboxGroup = mailboxes.roomList;
+  f.formerMembers = j.formerMembers ?? 'keep';
   f.folders = j.folders.ids.join('\n');
   f.includeSubfolders = j.folders.includeSubfolders;
   f.daysBack = String(j.window.daysBack);
@@ -184,7 +193,12 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
               ? { mode: 'list', list: splitList(f.mailboxList) }
               : f.mailboxMode === 'search'
                 ? { mode: 'search', search: f.mailboxSearch.trim() }
-                : { mode: 'allRooms' },
+                : f.mailboxMode === 'group'
+                  ? { mode: 'group', group: f.mailboxGroup.trim() }
+                  : f.mailboxMode === 'roomList'
+                    ? { mode: 'roomList', roomList: f.mailboxGroup.trim() }
+                    : { mode: 'allRooms' },
+          ...(f.jobType === 'export' && f.formerMembers === 'remove' ? { formerMembers: 'remove' } : {}),
           target:
             f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
         }),
@@ -213,7 +227,12 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
 const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> = {
   name: () => 'name',
   profile: () => 'profile',
-  mailboxes: (f) => (f.mailboxMode === 'search' ? 'mailboxSearch' : 'mailboxList'),
+  mailboxes: (f) =>
+    f.mailboxMode === 'search'
+      ? 'mailboxSearch'
+      : f.mailboxMode === 'group' || f.mailboxMode === 'roomList'
+        ? 'mailboxGroup'
+        : 'mailboxList',
   folders: () => 'folders',
   window: (_f, sub) => (sub === 'daysAhead' ? 'daysAhead' : 'daysBack'),
   filters: () => 'exclusionMarker',
@@ -228,6 +247,7 @@ const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> 
 const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
   name: 'validation.jobName',
   mailboxList: 'validation.mailboxList',
+  mailboxGroup: 'validation.email',
   daysBack: 'validation.days',
   daysAhead: 'validation.daysAhead',
   targetUrl: 'validation.webhookUrl',

@@ -6,7 +6,7 @@ import { esc } from '../xml/escape.js';
 export interface Recipient {
   smtp: string;
   displayName: string;
-  mailboxType: 'Mailbox' | 'PublicDL';
+  mailboxType: 'Mailbox' | 'PublicDL' | 'Contact';
   mailbox?: SimMailbox;
 }
 

@@ -5,6 +5,7 @@ import { notFoundUser, resolveMailbox } from './access.js';
 import { getSchedule } from './schedule.js';
 import { EVENT_WRITE_ROUTES } from './event-writes.js';
 import { getUser, listRooms, listUsers } from './users.js';
+import { listDirectoryGroups, listRoomListRooms, listTransitiveMembers } from './groups.js';
 import { graphError, type GraphRequest, type GraphResult } from './graph-http.js';
 import type { SimMailbox } from '../world/types.js';
 
@@ -44,6 +45,11 @@ export function route(req: GraphRequest): Routed {
   const p = req.path;
   if (/^\/users\/?$/i.test(p) && req.method === 'GET') return { operation: 'users', run: () => listUsers(req) };
   if (/^\/places\/microsoft\.graph\.room$/i.test(p) && req.method === 'GET') return { operation: 'rooms', run: () => listRooms(req) };
+  if (/^\/groups\/?$/i.test(p) && req.method === 'GET') return { operation: 'groups', run: () => listDirectoryGroups(req) };
+  const tm = /^\/groups\/([^/]+)\/transitiveMembers$/i.exec(p);
+  if (tm && req.method === 'GET') return { operation: 'transitiveMembers', run: () => listTransitiveMembers(req, tm[1]!) };
+  const rl = /^\/places\/([^/]+)\/microsoft\.graph\.roomlist\/rooms$/i.exec(p);
+  if (rl && req.method === 'GET') return { operation: 'roomListRooms', run: () => listRoomListRooms(req, rl[1]!) };
   const u = /^\/users\/([^/]+)(\/.*)?$/i.exec(p);
   if (u) {
     const rest = u[2] ?? '';

@@ -1,6 +1,6 @@
 // The documented seed directory (src/sim/README.md lists it): accounts, mailboxes, rooms and room lists.
 // Everything here is fixed; only generated scale mailboxes (user0001…) and event volume depend on options.
-import type { MailboxKind, MailboxLanguage, SimAccount, SimRoomList } from './types.js';
+import type { MailboxKind, MailboxLanguage, SimAccount, SimGroup, SimRoomList } from './types.js';
 
 export const DOMAIN = 'contoso.com';
 export const NETBIOS = 'CONTOSO';
@@ -183,6 +183,29 @@ export const SEED_ROOM_LISTS: SimRoomList[] = [
   },
   { smtp: 'roomlist.berlin@contoso.com', displayName: 'Berlin Rooms', rooms: ['room.berlin@contoso.com'] },
 ];
+
+/**
+ * Groups: Sales nests EMEA Sales, which nests Sales back (a cycle, as AD allows) and holds a mail contact outside
+ * the organisation; anna.schneider is in both (one export). Managers is a security group of one.
+ */
+export const SEED_GROUPS: SimGroup[] = [
+  {
+    smtp: 'sales@contoso.com',
+    displayName: 'Sales',
+    kind: 'distribution',
+    members: ['alice.smith@contoso.com', 'anna.schneider@contoso.com', 'emea.sales@contoso.com'],
+  },
+  {
+    smtp: 'emea.sales@contoso.com',
+    displayName: 'EMEA Sales',
+    kind: 'distribution',
+    members: ['jan.devries@contoso.com', 'anna.schneider@contoso.com', 'partner@fabrikam.example', 'sales@contoso.com'],
+  },
+  { smtp: 'managers@contoso.com', displayName: 'Managers', kind: 'security', members: ['carol.evans@contoso.com'] },
+];
+
+/** Mail contacts (no mailbox in this organisation) that groups may hold. */
+export const SEED_CONTACTS = [{ smtp: 'partner@fabrikam.example', displayName: 'Fabrikam Partner' }];
 
 /** ApplicationImpersonation management scope: every mailbox except these (the board is out of scope). */
 export const IMPERSONATION_EXCLUDED = ['carol.evans@contoso.com'];

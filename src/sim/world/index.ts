@@ -4,4 +4,5 @@ export { mailboxOf, folderOf, eventsInFolder, childFolders, findAccount } from '
 export { createWorld, DEFAULT_SEED, DEFAULT_EVENTS_PER_MAILBOX, type WorldOptions } from './create-world.js';
 export { expectedEvents, comparableEvent, expandedItems, normaliseExpanded, type ComparableEvent } from './expected.js';
 export type { WorldMutations } from './mutate.js';
-export { DOMAIN, NETBIOS, DEFAULT_PASSWORD, SEED_MAILBOXES, SEED_ROOM_LISTS, IMPERSONATION_EXCLUDED } from './directory.js';
+export { DOMAIN, NETBIOS, DEFAULT_PASSWORD, SEED_MAILBOXES, SEED_ROOM_LISTS, SEED_GROUPS, IMPERSONATION_EXCLUDED } from './directory.js';
+export { addGroupMember, removeGroupMember, groupOf, transitiveMembers } from './groups.js';

@@ -171,6 +171,17 @@ export interface SimRoomList {
   rooms: string[];
 }
 
+/**
+ * A distribution or security group. Members are addresses: mailboxes, other groups (nesting, cycles allowed as
+ * in Active Directory) or mail contacts outside the organisation (no mailbox, never exported).
+ */
+export interface SimGroup {
+  smtp: string;
+  displayName: string;
+  kind: 'distribution' | 'security';
+  members: string[];
+}
+
 /** What a view shows of one item: a single item, a series master, or an occurrence with its exception applied. */
 export interface ItemFields {
   id: string;

@@ -1,5 +1,5 @@
 // SimWorld: the in-memory store both front ends serve from, plus lookups. Created by createWorld().
-import type { SimAccount, SimEvent, SimFolder, SimMailbox, SimRoomList } from './types.js';
+import type { SimAccount, SimEvent, SimFolder, SimGroup, SimMailbox, SimRoomList } from './types.js';
 import type { WorldMutations } from './mutate.js';
 
 export interface SimWorld {
@@ -15,6 +15,10 @@ export interface SimWorld {
   /** folder id → ids of the events in it. */
   folderItems: Map<string, Set<string>>;
   roomLists: SimRoomList[];
+  /** Distribution and security groups (members may be groups again); tests edit members between runs. */
+  groups: SimGroup[];
+  /** Mail contacts outside the organisation that groups may list. */
+  contacts: Array<{ smtp: string; displayName: string }>;
   /** Mailboxes outside the ApplicationImpersonation management scope. */
   impersonationExcluded: string[];
   /** World change sequence; SyncFolderItems states are positions in it. */

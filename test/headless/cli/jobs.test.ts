@@ -146,8 +146,22 @@ describe('calpump jobs', () => {
     expect(missing.stderr).toContain('--webhook-secret-stdin');
   });
 
+  it('stores a group job with its former-members policy, and a room-list job', async () => {
+    const { dir } = await setup();
+    const add = (...args: string[]) => runCli(['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--json', ...args]);
+    const group = await add('--name', 'sales', '--group', 'sales@contoso.com', '--former-members', 'remove', '--out', join(dir, 'o'));
+    expect(group.code).toBe(0);
+    expect(JSON.parse(group.stdout)).toMatchObject({ mailboxes: { mode: 'group', group: 'sales@contoso.com' }, formerMembers: 'remove' });
+    const rooms = await add('--name', 'rooms', '--room-list', 'roomlist.amsterdam@contoso.com', '--out', join(dir, 'r'));
+    expect(JSON.parse(rooms.stdout)).toMatchObject({ mailboxes: { mode: 'roomList', roomList: 'roomlist.amsterdam@contoso.com' } });
+    expect(JSON.parse(rooms.stdout).formerMembers).toBeUndefined();
+  });
+
   it.each([
     [['--mailbox', 'a@contoso.com', '--rooms', '--out', 'x'], '--mailbox'],
+    [['--group', 'sales@contoso.com', '--room-list', 'roomlist.berlin@contoso.com', '--out', 'x'], '--room-list'],
+    [['--group', 'sales', '--out', 'x'], 'mailboxes.group'],
+    [['--group', 'sales@contoso.com', '--former-members', 'delete', '--out', 'x'], '--former-members'],
     [['--mailbox', 'a@contoso.com'], '--out'],
     [['--mailbox', 'a@contoso.com', '--out', 'x', '--cron', 'every day'], 'schedule.cron'],
     [['--mailbox', 'a@contoso.com', '--webhook', 'http://example.com/h', '--webhook-secret-env', 'S'], 'target.url'],

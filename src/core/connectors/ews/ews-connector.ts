@@ -3,7 +3,7 @@
 import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, SyncResult, TestOptions } from '../connector.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
-import type { Change, Folder, FolderKind, FreeBusyBlock, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
+import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
 import type { EwsProfile } from '../../../shared/profile.js';
 import { CalpumpError, toCalpumpError } from '../../errors/calpump-error.js';
 import { HttpClient } from '../../net/http-client.js';
@@ -16,7 +16,9 @@ import { MailboxLister } from './mailbox-listing.js';
 import { OrganizerCacheFile, organizerCachePath } from './native/organizer-cache.js';
 import { OrganizerResolver } from './native/organizer-resolver.js';
 import { readFolderTree } from './folder-tree.js';
+import { ewsGroupMembers } from './group-members.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
+import { getRoomsOf } from './operations/get-rooms.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
 import { syncFolderItems } from './operations/sync-folder-items.js';
 import { bearerAuthLabel, effectiveAccess, profileBearer, usesBearer } from './online-bearer.js';
@@ -204,6 +206,15 @@ export class EwsConnector implements Connector {
 
   listMailboxes(search?: string, cursor?: string): Promise<MailboxPage> {
     return this.lister.list(search, cursor);
+  }
+
+  async groupMembers(group: string): Promise<Mailbox[]> {
+    return ewsGroupMembers(await this.session(), group);
+  }
+
+  async roomListMembers(roomList: string): Promise<Mailbox[]> {
+    const rooms = await getRoomsOf(await this.session(), roomList);
+    return rooms.map((r) => ({ id: r.smtp.toLowerCase(), displayName: r.displayName, smtp: r.smtp, kind: 'room' }));
   }
 
   async folderTree(mailbox: string, kinds: FolderKind[] = ['calendar']): Promise<Folder[]> {

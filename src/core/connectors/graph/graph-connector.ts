@@ -18,6 +18,7 @@ import { calendarView } from './operations/calendar-view.js';
 import { connectionTest } from './operations/connection-test.js';
 import { syncChanges, syncChangesMany } from './operations/delta.js';
 import { folderTree } from './operations/folder-tree.js';
+import { graphGroupMembers, graphRoomListMembers } from './operations/group-members.js';
 import { listMailboxes } from './operations/list-mailboxes.js';
 
 /** Test seams: a fake clock/sleep for throttling tests, or a fake HTTP layer. */
@@ -97,6 +98,12 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     },
     async listMailboxes(search, cursor) {
       return listMailboxes((await ready()).ctx, search, cursor);
+    },
+    async groupMembers(group) {
+      return graphGroupMembers((await ready()).ctx, group);
+    },
+    async roomListMembers(roomList) {
+      return graphRoomListMembers((await ready()).ctx, roomList);
     },
     async folderTree(mailbox, kinds) {
       return folderTree((await ready()).ctx, mailbox, kinds);

@@ -34,7 +34,13 @@ export function parseGraphError(body: string | unknown): GraphErrorBody {
   return { code: e?.code ?? 'unknown', message: e?.message ?? '', requestId: e?.innerError?.['request-id'] };
 }
 
-const PERMISSION_BY_OPERATION: Record<string, string> = { users: 'User.Read.All', user: 'User.Read.All', rooms: 'Place.Read.All' };
+const PERMISSION_BY_OPERATION: Record<string, string> = {
+  users: 'User.Read.All',
+  user: 'User.Read.All',
+  rooms: 'Place.Read.All',
+  groups: 'GroupMember.Read.All',
+  transitiveMembers: 'GroupMember.Read.All',
+};
 
 export function graphFailure(
   status: number,

@@ -3,6 +3,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunOutput } from '../../../shared/job.js';
+import { fsyncDir } from '../../fs/atomic-write.js';
 import { fileOutput } from '../../sync/run-feeds.js';
 import type { EncoderOptions, ExportFormat } from '../formats/index.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
@@ -52,6 +53,12 @@ export class FolderTarget implements PumpTarget {
       await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events, this.options);
     }
     return { commit: (state) => this.states.commit(state) };
+  }
+
+  /** The file goes; the folder is fsynced so the removal itself survives a crash. */
+  async remove(batch: FolderBatch): Promise<void> {
+    await rm(this.fileFor(batch.mailbox, batch.folder), { force: true });
+    await fsyncDir(this.dir).catch(() => undefined);
   }
 
   async outputs(folders: ReadonlyArray<{ mailbox: string; folder: string }>): Promise<RunOutput[]> {

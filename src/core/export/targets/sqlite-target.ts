@@ -65,6 +65,7 @@ export class SqliteTarget implements PumpTarget {
   readonly id: string;
   private readonly db: Database.Database;
   private readonly apply: (batch: FolderBatch, state: SyncStateRecord) => void;
+  private readonly retire: (batch: FolderBatch) => void;
   private readonly stateRow: Database.Statement<[string, string, string], { sequence: number; output_hash: string }>;
 
   constructor(
@@ -91,6 +92,11 @@ export class SqliteTarget implements PumpTarget {
     const clear = this.db.prepare('DELETE FROM events WHERE mailbox = ? AND folder = ?');
     const saveState = this.db.prepare(`INSERT OR REPLACE INTO sync_state VALUES (@job_id, @mailbox, @folder, @sequence, @output_hash,
       @window_from, @window_to, @items, @committed_at)`);
+    const dropState = this.db.prepare('DELETE FROM sync_state WHERE job_id = ? AND mailbox = ? AND folder = ?');
+    this.retire = this.db.transaction((b: FolderBatch) => {
+      clear.run(b.mailbox.toLowerCase(), b.folder);
+      dropState.run(b.jobId, b.mailbox.toLowerCase(), b.folder);
+    });
     this.stateRow = this.db.prepare('SELECT sequence, output_hash FROM sync_state WHERE job_id = ? AND mailbox = ? AND folder = ?');
     this.apply = this.db.transaction((b: FolderBatch, s: SyncStateRecord) => {
       const mailbox = b.mailbox.toLowerCase();
@@ -129,6 +135,15 @@ export class SqliteTarget implements PumpTarget {
         await this.states.commit(state);
       },
     };
+  }
+
+  /** The folder's rows and its state row go in one transaction (synchronous = FULL: durable when it returns). */
+  async remove(batch: FolderBatch): Promise<void> {
+    try {
+      this.retire(batch);
+    } catch (e) {
+      throw this.failure(e);
+    }
   }
 
   async outputs(): Promise<RunOutput[]> {

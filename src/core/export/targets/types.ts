@@ -32,6 +32,13 @@ export interface PumpTarget {
   /** True when the target still holds the output `state` describes (file present, database row matching). */
   holds(state: SyncStateRecord): Promise<boolean>;
   write(batch: FolderBatch): Promise<WrittenOutput>;
+  /**
+   * Removes everything the target holds for the batch's mailbox-folder (a former member's output: core/sync/
+   * former-members.ts), durably, before it returns. The batch is a reset to no events whose deletes name every key
+   * the target may hold. Idempotent: after a crash it is called again with the same batch and ends the same way.
+   * A target without it gets that batch through write + commit instead (an empty output, its state then dropped).
+   */
+  remove?(batch: FolderBatch): Promise<void>;
   /** What holds these folders' output now (files, the database, the webhook's URL), for the run record. */
   outputs(folders: ReadonlyArray<{ mailbox: string; folder: string }>): Promise<RunOutput[]>;
   close(): Promise<void>;

@@ -115,6 +115,11 @@ export class WebhookTarget implements PumpTarget {
     return { commit: (state) => this.opts.states.commit(state) };
   }
 
+  /** A reset with the deletes of every key the receiver may hold, under the same idempotency keys when re-sent. */
+  async remove(batch: FolderBatch): Promise<void> {
+    await this.write(batch);
+  }
+
   private async post(body: string, key: string, label: string): Promise<void> {
     const url = safeUrl(this.opts.url);
     let reason = '';

@@ -29,6 +29,9 @@ interface AddFlags {
   mailbox?: string[];
   search?: string;
   rooms?: boolean;
+  group?: string;
+  roomList?: string;
+  formerMembers?: 'keep' | 'remove';
   folder?: string[];
   includeSubfolders?: boolean;
   daysBack: number;
@@ -86,6 +89,13 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--mailbox <smtp>', 'mailbox address; repeat or separate with commas', collectList)
     .option('--search <text>', 'every mailbox the directory search finds for this text')
     .option('--rooms', 'every room mailbox')
+    .option('--group <smtp>', 'every member of this distribution or security group, nested groups included; read again at every run')
+    .option('--room-list <smtp>', 'every room of this room list; read again at every run')
+    .addOption(
+      new Option('--former-members <policy>', 'output of a mailbox the job no longer selects (left the group): keep it or remove it')
+        .choices(['keep', 'remove'])
+        .default(undefined, 'keep'),
+    )
     .addOption(
       new Option('--folder <folder>', "'calendar' or a folder id; repeatable").argParser(collectList).default(undefined, 'calendar'),
     )
@@ -134,8 +144,8 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   if (o.type === 'import') return addImport(ctx, o);
   if (o.type !== 'presence' && (o.table || o.lookaheadHours || o.timeZone))
     throw bad('--table', 'the presence options are for --type presence');
-  const selections = [o.mailbox?.length ? 'list' : '', o.search ? 'search' : '', o.rooms ? 'allRooms' : ''].filter(Boolean);
-  if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search or --rooms');
+  const selections = [o.mailbox?.length, o.search, o.rooms, o.group, o.roomList].filter(Boolean);
+  if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search, --rooms, --group or --room-list');
   const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
   if (targets.length !== 1) throw bad('--out', 'give exactly one target: --out DIR, --webhook URL or --sqlite FILE');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
@@ -147,7 +157,11 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     ? { mode: 'list', list: o.mailbox }
     : o.search
       ? { mode: 'search', search: o.search }
-      : { mode: 'allRooms' };
+      : o.group
+        ? { mode: 'group', group: o.group }
+        : o.roomList
+          ? { mode: 'roomList', roomList: o.roomList }
+          : { mode: 'allRooms' };
   const target = o.out
     ? { kind: 'folder', path: ctx.resolvePath(o.out) }
     : o.sqlite
@@ -170,6 +184,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     name: o.name,
     profile: (await ctx.profiles.get(o.profile)).id,
     mailboxes,
+    ...(o.formerMembers ? { formerMembers: o.formerMembers } : {}),
     folders: { ids: o.folder?.length ? o.folder : ['calendar'], includeSubfolders: !!o.includeSubfolders },
     window: { daysBack: o.daysBack, daysAhead: o.daysAhead },
     filters: {
@@ -224,10 +239,10 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
 async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
   if (!o.jobFile) throw bad('--job-file', 'an import job needs --job-file FILE');
-  if (o.mailbox?.length || o.search || o.rooms)
+  if (o.mailbox?.length || o.search || o.rooms || o.group || o.roomList)
     throw bad(
       '--mailbox',
-      'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search and --rooms',
+      'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search, --rooms, --group and --room-list',
     );
   if (o.out || o.webhook || o.sqlite)
     throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
@@ -257,8 +272,11 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
 async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
   const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
   if (!o.ruleId) throw bad('--rule-id', 'a two-way job needs --rule-id ID (see `calpump twoway --list`)');
-  if (o.mailbox?.length || o.search || o.rooms)
-    throw bad('--mailbox', 'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search and --rooms');
+  if (o.mailbox?.length || o.search || o.rooms || o.group || o.roomList)
+    throw bad(
+      '--mailbox',
+      'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search, --rooms, --group and --room-list',
+    );
   if (o.out || o.webhook || o.sqlite)
     throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');

@@ -16,6 +16,8 @@ export const CANONICAL_FLAGS: Readonly<Record<string, string>> = {
   '--mailbox': '<smtp>',
   '--rooms': '',
   '--search': '<text>',
+  '--group': '<smtp>',
+  '--room-list': '<smtp>',
   '--folder': '<folder>',
   '--table': '<name>',
   '--table-file': '<file>',

@@ -134,11 +134,32 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
             b={b}
             field="mailboxMode"
             label={t('jobs.mailboxMode')}
-            options={(['list', 'search', 'allRooms'] as const).map((v) => ({ value: v, label: t(`jobs.mailboxMode.${v}`) }))}
+            options={(['list', 'search', 'allRooms', 'group', 'roomList'] as const).map((v) => ({
+              value: v,
+              label: t(`jobs.mailboxMode.${v}`),
+            }))}
           />
 
           {f.mailboxMode === 'search' ? (
             <JobText b={b} field="mailboxSearch" label={t('jobs.mailboxSearch')} hint={t('jobs.mailboxSearch.hint')} required />
+          ) : null}
+          {f.mailboxMode === 'group' || f.mailboxMode === 'roomList' ? (
+            <JobText
+              b={b}
+              field="mailboxGroup"
+              label={t(f.mailboxMode === 'group' ? 'jobs.mailboxGroup' : 'jobs.mailboxRoomList')}
+              hint={t('jobs.mailboxGroup.hint')}
+              placeholder={f.mailboxMode === 'group' ? 'sales@contoso.com' : 'roomlist.amsterdam@contoso.com'}
+              required
+            />
+          ) : null}
+          {f.jobType === 'export' ? (
+            <JobSelect
+              b={b}
+              field="formerMembers"
+              label={t('jobs.formerMembers')}
+              options={(['keep', 'remove'] as const).map((v) => ({ value: v, label: t(`jobs.formerMembers.${v}`) }))}
+            />
           ) : null}
           {exportLike ? <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required /> : null}
           {exportLike ? <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required /> : null}

@@ -13,6 +13,7 @@ import { createItem } from './create-item.js';
 import { updateItem } from './update-item.js';
 import { deleteItem } from './delete-item.js';
 import { convertId } from './convert-id.js';
+import { expandDl } from './expand-dl.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -31,4 +32,5 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   UpdateItem: { handler: updateItem, since: 'Exchange2007' },
   DeleteItem: { handler: deleteItem, since: 'Exchange2007' },
   ConvertId: { handler: convertId, since: 'Exchange2007_SP1' },
+  ExpandDL: { handler: expandDl, since: 'Exchange2007' },
 };

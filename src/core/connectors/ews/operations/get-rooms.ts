@@ -1,5 +1,6 @@
 // Room mailboxes: GetRoomLists, then GetRooms per list.
 import type * as ews from 'ews-javascript-api';
+import { CalpumpError } from '../../../errors/calpump-error.js';
 import { libraryCall } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 
@@ -17,6 +18,23 @@ export async function getRooms(s: EwsSession): Promise<Room[]> {
         if (r.Address) rooms.set(r.Address.toLowerCase(), { displayName: r.Name || r.Address, smtp: r.Address });
       }
     }
+    return [...rooms.values()];
+  });
+}
+
+/** The rooms of one room list (GetRooms); an address that is no room list is pump.group.notFound. */
+export async function getRoomsOf(s: EwsSession, roomList: string): Promise<Room[]> {
+  return libraryCall(callContext(s, undefined, undefined, false), async (svc, ews) => {
+    let found;
+    try {
+      found = await svc.GetRooms(new ews.EmailAddress(roomList));
+    } catch (e) {
+      if ((e as { ErrorCode?: number }).ErrorCode === ews.ServiceError.ErrorNameResolutionNoResults)
+        throw new CalpumpError('pump.group.notFound', { params: { group: roomList } });
+      throw e;
+    }
+    const rooms = new Map<string, Room>();
+    for (const r of found) if (r.Address) rooms.set(r.Address.toLowerCase(), { displayName: r.Name || r.Address, smtp: r.Address });
     return [...rooms.values()];
   });
 }
