@@ -37,36 +37,20 @@ export interface RunningApache {
   url: string;
   port: number;
   errorLog(): string;
+  /** The access log, where the configuration writes one (CustomLog access.log). */
+  accessLog(): string;
   stop(): Promise<void>;
 }
 
 function conf(dir: string, port: number, o: ApacheFrontOptions, ntlmFile: string | undefined): string {
-  const mechs = ['GssapiAllowedMech krb5', ...(ntlmFile ? ['GssapiAllowedMech ntlmssp'] : [])];
   return [
-    `ServerRoot ${dir}`,
-    `DefaultRuntimeDir ${join(dir, 'run')}`,
-    `PidFile ${join(dir, 'run', 'httpd.pid')}`,
-    `ErrorLog ${join(dir, 'error.log')}`,
-    'LogLevel warn auth_gssapi:info',
-    `Listen 127.0.0.1:${port}`,
-    ...MODULE_NAMES.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
-    'User www-data',
-    'Group www-data',
-    `ServerName ${o.host}`,
-    'KeepAliveTimeout 30',
+    ...serverDirectives(dir, port, o.host, MODULE_NAMES),
     'SSLEngine on',
     `SSLCertificateFile ${join(dir, 'front.pem')}`,
     `SSLCertificateKeyFile ${join(dir, 'front.key')}`,
     `SSLSessionCache none`,
     '<Location />',
-    '  AuthType GSSAPI',
-    '  AuthName "Exchange"',
-    `  GssapiCredStore keytab:${o.keytab}`,
-    ...(ntlmFile ? [`  GssapiCredStore ntlmssp_keyfile:${ntlmFile}`] : []),
-    `  GssapiAcceptorName HTTP@${o.host}`,
-    ...mechs.map((m) => `  ${m}`),
-    '  GssapiConnectionBound On',
-    '  Require valid-user',
+    ...gssapiDirectives(o, ntlmFile, 'Exchange'),
     '  RequestHeader set X-Remote-User "%{REMOTE_USER}s"',
     '  RequestHeader unset Authorization',
     '</Location>',
@@ -77,14 +61,69 @@ function conf(dir: string, port: number, o: ApacheFrontOptions, ntlmFile: string
 }
 
 export async function startApacheFront(o: ApacheFrontOptions): Promise<RunningApache> {
+  return startApache({
+    krb5Config: o.krb5Config,
+    ntlmUsers: o.ntlmUsers,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'front.pem'), o.tls.cert);
+      writeFileSync(join(dir, 'front.key'), o.tls.key, { mode: 0o600 });
+    },
+    conf: (dir, port, ntlmFile) => conf(dir, port, o, ntlmFile),
+    origin: (port) => `https://${o.host}:${port}`,
+  });
+}
+
+/** The acceptor's directives (Kerberos from the keytab, NTLM from the user file, one sign-in per connection). */
+export function gssapiDirectives(o: { keytab: string; host: string }, ntlmFile: string | undefined, name: string): string[] {
+  return [
+    '  AuthType GSSAPI',
+    `  AuthName "${name}"`,
+    `  GssapiCredStore keytab:${o.keytab}`,
+    ...(ntlmFile ? [`  GssapiCredStore ntlmssp_keyfile:${ntlmFile}`] : []),
+    // Without an acceptor name a keytab credential store breaks NTLM ("Not a server credential type").
+    `  GssapiAcceptorName HTTP@${o.host}`,
+    '  GssapiAllowedMech krb5',
+    ...(ntlmFile ? ['  GssapiAllowedMech ntlmssp'] : []),
+    '  GssapiConnectionBound On',
+    '  Require valid-user',
+  ];
+}
+
+/** The server-wide lines every test Apache shares: own root, runtime folder, logs, modules, www-data children. */
+export function serverDirectives(dir: string, port: number, host: string, modules: string[]): string[] {
+  return [
+    `ServerRoot ${dir}`,
+    `DefaultRuntimeDir ${join(dir, 'run')}`,
+    `PidFile ${join(dir, 'run', 'httpd.pid')}`,
+    `ErrorLog ${join(dir, 'error.log')}`,
+    'LogLevel warn auth_gssapi:info',
+    `Listen 127.0.0.1:${port}`,
+    ...modules.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+    'User www-data',
+    'Group www-data',
+    `ServerName ${host}`,
+    'KeepAliveTimeout 30',
+  ];
+}
+
+export interface ApacheStart {
+  krb5Config: string;
+  ntlmUsers?: NtlmUser[];
+  /** Writes extra files into the server's folder before the configuration is made. */
+  prepare?: (dir: string) => void;
+  conf: (dir: string, port: number, ntlmFile: string | undefined) => string;
+  origin: (port: number) => string;
+}
+
+/** Starts apache2 in the foreground in a temporary folder, with a Kerberos environment and NTLM user file. */
+export async function startApache(o: ApacheStart): Promise<RunningApache> {
   const dir = peerDir('apache');
   chmodSync(dir, 0o755);
   mkdirSync(join(dir, 'run'));
   const rcache = join(dir, 'rcache');
   mkdirSync(rcache);
   chmodSync(rcache, 0o1777);
-  writeFileSync(join(dir, 'front.pem'), o.tls.cert);
-  writeFileSync(join(dir, 'front.key'), o.tls.key, { mode: 0o600 });
+  o.prepare?.(dir);
   let ntlmFile: string | undefined;
   if (o.ntlmUsers?.length) {
     ntlmFile = join(dir, 'ntlm-users');
@@ -93,16 +132,17 @@ export async function startApacheFront(o: ApacheFrontOptions): Promise<RunningAp
   }
   const port = await freePort();
   const confFile = join(dir, 'httpd.conf');
-  writeFileSync(confFile, conf(dir, port, o, ntlmFile));
+  writeFileSync(confFile, o.conf(dir, port, ntlmFile));
   const env = { ...process.env, KRB5_CONFIG: o.krb5Config, KRB5RCACHEDIR: rcache, APACHE_RUN_DIR: join(dir, 'run') };
   const peer = startPeer('/usr/sbin/apache2', ['-f', confFile, '-DFOREGROUND'], { env });
-  const errorLog = () => {
+  const readLog = (name: string) => () => {
     try {
-      return readFileSync(join(dir, 'error.log'), 'utf8');
+      return readFileSync(join(dir, name), 'utf8');
     } catch {
       return '';
     }
   };
+  const errorLog = readLog('error.log');
   const stop = async () => {
     await peer.stop();
     removePeerDir(dir);
@@ -114,5 +154,5 @@ export async function startApacheFront(o: ApacheFrontOptions): Promise<RunningAp
     await stop();
     throw new Error(`${(e as Error).message}\n${log}`);
   }
-  return { url: `https://${o.host}:${port}`, port, errorLog, stop };
+  return { url: o.origin(port), port, errorLog, accessLog: readLog('access.log'), stop };
 }

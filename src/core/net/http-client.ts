@@ -10,7 +10,7 @@ import { CalpumpError } from '../errors/calpump-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { mapNetworkError, RequestTimeoutError } from './network-errors.js';
 import { describeProxy, resolveProxy, type ProxyRoute } from './proxy-resolution.js';
-import { proxyAuthorization } from './proxy-tunnel.js';
+import { proxySignIn, type ProxySignIn, type ProxySignInDeps } from './proxy-sign-in.js';
 import { secureConnect } from './secure-connect.js';
 import { loadTlsPolicy, type TlsPolicy } from './tls-policy.js';
 
@@ -21,6 +21,8 @@ export interface HttpClientOptions {
   secrets: SecretStore;
   env?: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** Proxy sign-in with Kerberos: the binding and kinit (tests pass fakes). */
+  proxySignIn?: ProxySignInDeps;
 }
 
 export interface HttpRequest {
@@ -48,6 +50,7 @@ class VerifiedHttpsAgent extends https.Agent {
     private readonly route: ProxyRoute,
     private readonly policy: TlsPolicy,
     opts: https.AgentOptions,
+    private readonly signIn?: ProxySignIn,
   ) {
     super(opts);
   }
@@ -55,7 +58,7 @@ class VerifiedHttpsAgent extends https.Agent {
   // Asynchronous createConnection (callback, no return value) is how Node's Agent supports late sockets.
   override createConnection(options: http.ClientRequestArgs, cb?: (err: Error | null, s: net.Socket) => void): undefined {
     const host = String(options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
-    secureConnect({ host, port: Number(options.port ?? 443), route: this.route, policy: this.policy }).then(
+    secureConnect({ host, port: Number(options.port ?? 443), route: this.route, policy: this.policy, signIn: this.signIn }).then(
       (s) => cb?.(null, s),
       (e: Error) => cb?.(e, undefined as unknown as net.Socket),
     );
@@ -71,6 +74,7 @@ export class HttpClient {
   private readonly agents = new Map<string, http.Agent>();
   /** Agents handed out by newAgent() and not yet destroyed; close() ends their connections too. */
   private readonly dedicated = new Set<http.Agent>();
+  private readonly signIns = new Set<ProxySignIn>();
 
   private constructor(
     private readonly opts: HttpClientOptions,
@@ -100,6 +104,14 @@ export class HttpClient {
     return r;
   }
 
+  /** The proxy sign-in kept with a route (none for a direct one). */
+  private signIn(route: ProxyRoute): ProxySignIn | undefined {
+    if (route.kind !== 'proxy') return undefined;
+    const s = proxySignIn(route, this.opts.proxySignIn);
+    this.signIns.add(s);
+    return s;
+  }
+
   async describeRoute(url: string | URL): Promise<string> {
     return describeProxy(await this.route(new URL(url)));
   }
@@ -113,7 +125,7 @@ export class HttpClient {
     const route = await this.route(u);
     const agent =
       u.protocol === 'https:'
-        ? new VerifiedHttpsAgent(route, this.tlsPolicy, { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets })
+        ? new VerifiedHttpsAgent(route, this.tlsPolicy, { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets }, this.signIn(route))
         : new http.Agent({ keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
     this.dedicated.add(agent);
     const destroy = agent.destroy.bind(agent);
@@ -147,8 +159,6 @@ export class HttpClient {
     if (plainViaProxy) {
       // Plain HTTP through a forward proxy: absolute-form request line to the proxy itself.
       const p = route.proxyUrl!;
-      const auth = proxyAuthorization(route);
-      if (auth) headers['Proxy-Authorization'] = auth;
       headers.Host = u.host;
       options = { host: p.hostname, port: p.port || 80, path: u.href, method: req.method, headers, agent };
     } else {
@@ -169,15 +179,49 @@ export class HttpClient {
       viaProxy: plainViaProxy,
     };
     try {
-      const res = await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body, req.onSocket);
-      if (plainViaProxy && res.status === 407) {
-        throw new CalpumpError('net.proxy.failed', {
-          params: { proxy: routeText, reason: '407 Proxy Authentication Required (proxy credentials missing or wrong)' },
-        });
-      }
+      const res = plainViaProxy
+        ? await this.sendViaProxy(route, options, req)
+        : await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body, req.onSocket);
       return { ...res, route: routeText };
     } catch (err) {
       throw mapNetworkError(err, ctx);
+    }
+  }
+
+  /**
+   * Plain HTTP through a proxy that may ask for a sign-in: the scheme that worked before goes first; on a 407
+   * the legs run over one connection of their own (NTLM signs in the connection), then that connection ends.
+   */
+  private async sendViaProxy(
+    route: ProxyRoute,
+    options: http.RequestOptions,
+    req: HttpRequest,
+  ): Promise<{ status: number; statusText: string; headers: http.IncomingHttpHeaders; body: string }> {
+    const signIn = this.signIn(route)!;
+    const conversation = signIn.conversation();
+    const withAuth = (auth: string | undefined, agent = options.agent): http.RequestOptions => ({
+      ...options,
+      agent,
+      headers: { ...options.headers, ...(auth ? { 'Proxy-Authorization': auth } : {}) },
+    });
+    let res = await this.send(http.request, withAuth(await conversation.first()), req.body, req.onSocket);
+    if (res.status !== 407) {
+      if (res.status < 400) conversation.succeeded();
+      return res;
+    }
+    const own = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (let leg = 1; res.status === 407; leg++) {
+        const line = `${options.method} ${String(options.path)} → ${res.status} ${res.statusText}`;
+        if (leg > 3) throw signIn.failure('', 'the proxy keeps asking for a sign-in', line);
+        const values = res.headers['proxy-authenticate'];
+        const next = await conversation.answer(values ? [values] : [], line);
+        res = await this.send(http.request, withAuth(next.header, own), req.body, req.onSocket);
+      }
+      if (res.status < 400) conversation.succeeded();
+      return res;
+    } finally {
+      own.destroy();
     }
   }
 
@@ -186,7 +230,7 @@ export class HttpClient {
     options: http.RequestOptions,
     body: string | undefined,
     onSocket?: (socket: net.Socket) => void,
-  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  ): Promise<{ status: number; statusText: string; headers: http.IncomingHttpHeaders; body: string }> {
     return new Promise((resolve, reject) => {
       const r = fn(options, (res) => {
         const chunks: Buffer[] = [];
@@ -198,7 +242,11 @@ export class HttpClient {
           const raw = Buffer.concat(chunks);
           const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();
           const decoded = enc === 'gzip' ? gunzip(raw) : enc === 'deflate' ? inflate(raw) : Promise.resolve(raw);
-          decoded.then((b) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b.toString('utf8') }), reject);
+          decoded.then(
+            (b) =>
+              resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: b.toString('utf8') }),
+            reject,
+          );
         });
       });
       if (onSocket) r.once('socket', onSocket);
@@ -215,5 +263,7 @@ export class HttpClient {
     for (const a of this.agents.values()) a.destroy();
     this.agents.clear();
     for (const a of [...this.dedicated]) a.destroy();
+    for (const s of this.signIns) s.close();
+    this.signIns.clear();
   }
 }

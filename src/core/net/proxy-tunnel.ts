@@ -6,11 +6,11 @@ import * as tls from 'node:tls';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { ProxyRoute } from './proxy-resolution.js';
 import { describeProxy } from './proxy-resolution.js';
+import { readProxyAnswer, type ProxyAnswer } from './proxy-response.js';
+import { proxySignIn } from './proxy-sign-in.js';
 
-export function proxyAuthorization(route: ProxyRoute): string | undefined {
-  if (route.kind !== 'proxy' || !route.username) return undefined;
-  return 'Basic ' + Buffer.from(`${route.username}:${route.password ?? ''}`).toString('base64');
-}
+/** NEGOTIATE, AUTHENTICATE, and one fresh start after a remembered scheme was refused. */
+const MAX_LEGS = 4;
 
 /** Opens a TCP (or TLS, for an https:// proxy) connection to the proxy itself. */
 export function connectToProxy(route: ProxyRoute): net.Socket {
@@ -20,61 +20,67 @@ export function connectToProxy(route: ProxyRoute): net.Socket {
   return u.protocol === 'https:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
 }
 
-/** Resolves with a socket tunnelled to host:port, or rejects with net.proxy.failed / a raw socket error. */
-export function openTunnel(route: ProxyRoute, host: string, port: number): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectToProxy(route);
-    const target = `${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
-    let head = Buffer.alloc(0);
-    const cleanup = () => {
-      socket.removeListener('data', onData);
-      socket.removeListener('error', onError);
-      socket.removeListener('end', onEnd);
-    };
-    const onError = (err: Error) => {
-      cleanup();
-      reject(err);
-    };
-    const onEnd = () => {
-      cleanup();
-      reject(
-        new CalpumpError('net.proxy.failed', {
-          params: { proxy: describeProxy(route), reason: 'the proxy closed the connection during CONNECT' },
-        }),
-      );
-    };
-    const onData = (chunk: Buffer) => {
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (head.length > 16_384) onEnd();
-        return;
-      }
-      cleanup();
-      const statusLine = head.subarray(0, head.indexOf('\r\n')).toString('latin1');
-      const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(statusLine)?.[1] ?? 0);
-      if (status !== 200) {
-        socket.destroy();
-        const reason =
-          status === 407
-            ? `${statusLine.slice(9)} (proxy credentials missing or wrong)`
-            : statusLine.slice(9) || 'no valid answer to CONNECT';
-        reject(
-          new CalpumpError('net.proxy.failed', {
-            params: { proxy: describeProxy(route), reason },
-            evidence: `CONNECT ${target} → ${statusLine}`,
-          }),
-        );
-        return;
-      }
-      const rest = head.subarray(end + 4);
-      if (rest.length) socket.unshift(rest);
-      resolve(socket);
-    };
-    socket.on('data', onData);
-    socket.on('error', onError);
-    socket.on('end', onEnd);
-    const auth = proxyAuthorization(route);
-    socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`);
+const closedDuringConnect = (route: ProxyRoute) => () =>
+  new CalpumpError('net.proxy.failed', {
+    params: { proxy: describeProxy(route), reason: 'the proxy closed the connection during CONNECT' },
   });
+
+/**
+ * Resolves with a socket tunnelled to host:port. A 407 is answered with the proxy sign-in (proxy-sign-in.ts):
+ * on the same connection while the proxy keeps it open — which NTLM needs — else on a new one. Rejects with
+ * net.proxy.failed, net.proxy.authFailed, or a raw socket error.
+ */
+export async function openTunnel(route: ProxyRoute, host: string, port: number, signIn = proxySignIn(route)): Promise<net.Socket> {
+  const target = `${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
+  const conversation = signIn.conversation();
+  let auth = await conversation.first();
+  // Between legs no one else listens: an error then shows as a closed connection on the next leg.
+  const quiet = () => undefined;
+  const connect = () => connectToProxy(route).on('error', quiet);
+  let socket = connect();
+  // A connection kept after a 407 that the proxy closes anyway: once, the leg goes again on a new one.
+  let reused = false;
+  let sameConnection = false;
+  const send = async (): Promise<ProxyAnswer> => {
+    socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`);
+    try {
+      return await readProxyAnswer(socket, closedDuringConnect(route));
+    } catch (e) {
+      if (!reused || sameConnection) throw e;
+      socket.destroy();
+      socket = connect();
+      reused = false;
+      return send();
+    }
+  };
+  for (let leg = 1; ; leg++) {
+    try {
+      const answer = await send();
+      if (answer.status >= 200 && answer.status < 300) {
+        conversation.succeeded();
+        socket.removeListener('error', quiet);
+        return socket;
+      }
+      if (answer.status !== 407 || leg >= MAX_LEGS) {
+        throw new CalpumpError('net.proxy.failed', {
+          params: { proxy: describeProxy(route), reason: answer.statusText || 'no valid answer to CONNECT' },
+          evidence: `CONNECT ${target} → ${answer.statusLine}`,
+        });
+      }
+      const next = await conversation.answer(answer.headers.get('proxy-authenticate') ?? [], `CONNECT ${target} → ${answer.statusLine}`);
+      auth = next.header;
+      sameConnection = next.sameConnection;
+      reused = answer.keepOpen;
+      if (!answer.keepOpen) {
+        if (next.sameConnection) {
+          throw signIn.failure('NTLM', 'the proxy closed the connection after its NTLM challenge (NTLM needs one connection)');
+        }
+        socket.destroy();
+        socket = connect();
+      }
+    } catch (e) {
+      socket.destroy();
+      throw e;
+    }
+  }
 }

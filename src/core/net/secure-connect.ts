@@ -12,6 +12,7 @@ import { isTlsErrorCode } from '../errors/error-map.js';
 import { certificateFacts, type CertificateFacts } from './certificate-facts.js';
 import { certificateError } from './network-errors.js';
 import type { ProxyRoute } from './proxy-resolution.js';
+import type { ProxySignIn } from './proxy-sign-in.js';
 import { openTunnel } from './proxy-tunnel.js';
 import type { TlsPolicy } from './tls-policy.js';
 
@@ -20,10 +21,12 @@ export interface SecureTarget {
   port: number;
   route: ProxyRoute;
   policy: TlsPolicy;
+  /** The proxy sign-in of the route (default: the one kept with it, without Kerberos test seams). */
+  signIn?: ProxySignIn;
 }
 
 async function rawSocket(t: SecureTarget): Promise<net.Socket | undefined> {
-  return t.route.kind === 'proxy' ? openTunnel(t.route, t.host, t.port) : undefined;
+  return t.route.kind === 'proxy' ? openTunnel(t.route, t.host, t.port, t.signIn) : undefined;
 }
 
 // A CA list given per connection makes Node parse every certificate in it (all system roots plus the profile's

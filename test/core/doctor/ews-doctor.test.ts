@@ -185,15 +185,17 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     }
   });
 
-  it('a proxy that refuses the stored proxy password → tls.handshake / net.proxy.failed', async () => {
+  it('a proxy that refuses the stored proxy password → tls.handshake / net.proxy.authFailed', async () => {
     const proxy = await startForwardProxy({ credentials: { username: 'px', password: 'right-proxy-pw' } });
     try {
       const p = profile({ proxy: { mode: 'url', url: proxy.url, username: 'px' } });
       const deps = doctorDeps(p, PASSWORD, noConnector);
       await deps.secrets.set(secretKey(p.id, 'proxyPassword'), 'wrong-proxy-pw');
       const r = await runDoctor(p, deps);
-      expect(firstFailure(r)).toEqual({ step: 'tls.handshake', errorId: 'net.proxy.failed' });
-      expect(r.steps.find((s) => s.id === 'tls.handshake')?.message).toContain('407');
+      expect(firstFailure(r)).toEqual({ step: 'tls.handshake', errorId: 'net.proxy.authFailed' });
+      const handshake = r.steps.find((s) => s.id === 'tls.handshake');
+      expect(handshake?.message).toContain('refused the user name or password of px');
+      expect(handshake?.evidence).toContain('407');
       expect(JSON.stringify(r)).not.toContain('wrong-proxy-pw');
     } finally {
       await proxy.close();

@@ -173,12 +173,13 @@ describe('HttpClient through a forward proxy', () => {
     c.close();
   });
 
-  it('proxy credentials come from the SecretStore as Proxy-Authorization; without them → net.proxy.failed', async () => {
+  it('proxy credentials come from the SecretStore as Proxy-Authorization; without them → net.proxy.authFailed', async () => {
     const setting: ProxySetting = { mode: 'url', url: authProxy.url, username: 'svc-proxy' };
     const noSecret = await client({ caFile: path.join(tlsDir, 'ca.pem') }, setting);
     const err = await failure(noSecret.request({ url: server.url, method: 'GET' }));
-    expect(err.id).toBe('net.proxy.failed');
-    expect(err.params.reason).toContain('407');
+    expect(err.id).toBe('net.proxy.authFailed');
+    expect(err.params).toMatchObject({ scheme: 'Basic', reason: 'the proxy asks for Basic; no proxy password is stored for svc-proxy' });
+    expect(err.evidence).toContain('407');
     noSecret.close();
 
     const secrets = memorySecrets({ [secretKey('p1', 'proxyPassword')]: 'pr0xy-s3cret' });

@@ -8,7 +8,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import { kerberosPackage, type GssBinding } from './gss-binding.js';
 import { GssapiSource, type KinitRunner } from './gssapi-source.js';
-import { defaultSpn, kerberosAccount } from './kerberos-names.js';
+import { defaultSpn, kerberosAccount, type KerberosAccount } from './kerberos-names.js';
 import type { KerberosCredential, NegotiateSource } from './negotiate-types.js';
 import { SspiSource } from './sspi-source.js';
 
@@ -38,8 +38,18 @@ export function createNegotiateSource(profile: EwsProfile, deps: NegotiateDeps):
   // The SPN set in the profile is for its EWS host; any other host (autodiscover) gets HTTP/<that host>.
   const ewsHost = profile.url ? new URL(profile.url).host.toLowerCase() : undefined;
   const spnFor = (url: string) => (k.spn && (!ewsHost || new URL(url).host.toLowerCase() === ewsHost) ? k.spn : defaultSpn(url));
-  const binding = deps.gss ?? kerberosPackage();
+  return negotiateSourceFor(deps.gss ?? kerberosPackage(), account, credential, spnFor, deps.kinit);
+}
+
+/** SSPI on Windows, GSSAPI elsewhere, for an account and its credential (an EWS profile's, or a proxy's). */
+export function negotiateSourceFor(
+  binding: GssBinding,
+  account: KerberosAccount,
+  credential: KerberosCredential,
+  spnFor: (url: string) => string,
+  kinit?: KinitRunner,
+): NegotiateSource {
   return binding.kind === 'sspi'
     ? new SspiSource(binding, account, credential, spnFor)
-    : new GssapiSource(binding, account, credential, spnFor, deps.kinit);
+    : new GssapiSource(binding, account, credential, spnFor, kinit);
 }

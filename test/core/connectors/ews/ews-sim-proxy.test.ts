@@ -74,7 +74,7 @@ describe('EWS through a forward proxy', () => {
     await bypass.close();
   });
 
-  it('proxy credentials: from the SecretStore, sent as Proxy-Authorization, never logged; missing → net.proxy.failed', async () => {
+  it('proxy credentials: from the SecretStore, sent as Proxy-Authorization, never logged; missing → net.proxy.authFailed', async () => {
     const profile = simProfile(sim, { proxy: { mode: 'url', url: authProxy.url, username: 'svc-proxy' } });
     const logger = recordingLogger();
     const secrets = memorySecrets({
@@ -86,7 +86,11 @@ describe('EWS through a forward proxy', () => {
     expect(events.length).toBeGreaterThan(0);
     const seen = authProxy.requests.filter((r) => r.target === host());
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((r) => r.proxyAuthorization === 'Basic ' + Buffer.from('svc-proxy:Pr0xy-Secret!').toString('base64'))).toBe(true);
+    // Asked once (407), then Basic on every tunnel: sent first once the proxy has said it takes Basic.
+    expect(seen[0]!.proxyAuthorization).toBeUndefined();
+    const basic = 'Basic ' + Buffer.from('svc-proxy:Pr0xy-Secret!').toString('base64');
+    expect(seen.slice(1).every((r) => r.proxyAuthorization === basic)).toBe(true);
+    expect(seen.length).toBeGreaterThan(1);
     expect(logger.records.length).toBeGreaterThan(0);
     expect(logger.text()).not.toContain('Pr0xy-Secret!');
     expect(logger.text()).not.toContain(Buffer.from('svc-proxy:Pr0xy-Secret!').toString('base64'));
@@ -100,7 +104,7 @@ describe('EWS through a forward proxy', () => {
     );
     const steps = await noSecret.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
-    expect(connect).toMatchObject({ status: 'fail', errorId: 'net.proxy.failed' });
+    expect(connect).toMatchObject({ status: 'fail', errorId: 'net.proxy.authFailed' });
     expect(connect.evidence).toContain('407');
     await noSecret.close();
   });
