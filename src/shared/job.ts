@@ -74,6 +74,29 @@ const absolutePath = z
     'give an absolute path, such as C:\\Calpump\\export or /srv/calpump (a relative path would depend on the folder Calpump was started in)',
   );
 
+/** A PostgreSQL identifier Calpump creates its tables in: lower case, no quoting surprises. */
+const PG_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export const postgresTargetSchema = z
+  .object({
+    kind: z.literal('postgres'),
+    host: z.string().trim().min(1),
+    port: z.number().int().min(1).max(65535).default(5432),
+    database: z.string().trim().min(1).max(63),
+    user: z.string().trim().min(1).max(63),
+    /** The PostgreSQL schema that holds the tables (created when missing). */
+    schema: z.string().regex(PG_SCHEMA_NAME, 'a schema name of lower-case letters, digits and _, such as calpump').default('public'),
+    /** verify: TLS with the server certificate checked (the system CAs, or caFile); off: plain TCP, only to this machine. */
+    tls: z.enum(['verify', 'off']).default('verify'),
+    /** A CA (PEM file) trusted for the server certificate; verification stays on. */
+    caFile: absolutePath.optional(),
+  })
+  .refine((t) => t.tls === 'verify' || ['localhost', '127.0.0.1', '::1'].includes(t.host) || t.host.startsWith('/'), {
+    path: ['tls'],
+    message: 'TLS can be off only for a server on this machine (localhost or a socket folder); give a CA file instead of turning TLS off',
+  });
+export type PostgresTarget = z.infer<typeof postgresTargetSchema>;
+
 export const targetSchema = z.discriminatedUnion('kind', [
   /** One file per mailbox-folder in `path`, replaced atomically on every change. */
   z.object({ kind: z.literal('folder'), path: absolutePath }),
@@ -97,6 +120,8 @@ export const targetSchema = z.discriminatedUnion('kind', [
   }),
   /** One SQLite database file (WAL) with an `events` table. */
   z.object({ kind: z.literal('sqlite'), path: absolutePath }),
+  /** A PostgreSQL database (docs/jobs.md "PostgreSQL target"); the password is stored under jobSecretKey(job.id, 'postgresPassword'). */
+  postgresTargetSchema,
 ]);
 export type JobTarget = z.infer<typeof targetSchema>;
 
@@ -233,7 +258,11 @@ export const jobSchema = z.preprocess(
         message: 'give the mailboxes to read: a list, a directory search, all rooms, a group or a room list',
       });
     if (!j.target)
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'give where the output goes: a folder, a webhook or an SQLite file' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: 'give where the output goes: a folder, a webhook, an SQLite file or a PostgreSQL database',
+      });
   }),
 ) as unknown as z.ZodType<Job, JobInput>;
 
@@ -242,8 +271,10 @@ export const targetOf = (job: Job): JobTarget | undefined => (hasOwnOutput(job) 
 /** The job's mailbox selection; undefined for import jobs (their import document names the mailboxes) and two-way jobs (their rule does). */
 export const mailboxesOf = (job: Job): MailboxSelection | undefined => (hasOwnOutput(job) ? job.mailboxes : undefined);
 
-export const JOB_SECRET_NAMES = ['webhookSecret'] as const;
+export const JOB_SECRET_NAMES = ['webhookSecret', 'postgresPassword'] as const;
 export type JobSecretName = (typeof JOB_SECRET_NAMES)[number];
+/** Job secrets a form or a command sends: a value sets, null deletes, absent keeps. */
+export type JobSecretsInput = Partial<Record<JobSecretName, string | null>>;
 export function jobSecretKey(jobId: string, name: JobSecretName): string {
   return `job:${jobId}:${name}`;
 }

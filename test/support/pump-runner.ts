@@ -17,6 +17,8 @@ export interface RunnerSpec {
   stateDir: string;
   now: string;
   webhookSecret: string;
+  /** For jobs with a PostgreSQL target. */
+  postgresPassword?: string;
   jobs: unknown[];
 }
 
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
   const secrets = new MemorySecretStore();
   await secrets.set(secretKey(profile.id, 'password'), 'Passw0rd!');
   const jobs = spec.jobs.map((j) => jobSchema.parse(j));
-  for (const job of jobs) await secrets.set(jobSecretKey(job.id, 'webhookSecret'), spec.webhookSecret);
+  for (const job of jobs) {
+    await secrets.set(jobSecretKey(job.id, 'webhookSecret'), spec.webhookSecret);
+    if (spec.postgresPassword) await secrets.set(jobSecretKey(job.id, 'postgresPassword'), spec.postgresPassword);
+  }
   const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
   const states = new SyncStateStore(join(spec.stateDir), nullLogger);
   const statuses: Record<string, string> = {};

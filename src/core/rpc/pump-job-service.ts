@@ -14,7 +14,7 @@ import type { TypedJobDeps } from '../scheduler/run-typed-job.js';
 import { PumpScheduler } from '../scheduler/scheduler.js';
 import type { SchedulerClock } from '../scheduler/clock.js';
 import type { TwoWayJobRules } from '../twoway/run-twoway-job.js';
-import { jobSecretKey, type Job, type PumpEvent, type RunRecord } from '../../shared/job.js';
+import { JOB_SECRET_NAMES, jobSecretKey, type Job, type JobSecretsInput, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
 import type { AppState, JobView } from '../../shared/rpc.js';
 import type { EventHub } from './event-hub.js';
@@ -98,14 +98,14 @@ export class PumpJobService implements JobService {
     return this.view(await this.deps.jobs.get(id));
   }
 
-  async create(job: Omit<Job, 'id'>, secrets: { webhookSecret?: string | null }): Promise<JobView> {
+  async create(job: Omit<Job, 'id'>, secrets: JobSecretsInput): Promise<JobView> {
     const added = await this.deps.jobs.add(job);
     await this.applySecrets(added.id, secrets);
     await this.scheduler.reload();
     return this.view(added);
   }
 
-  async update(job: Job, secrets: { webhookSecret?: string | null }): Promise<JobView> {
+  async update(job: Job, secrets: JobSecretsInput): Promise<JobView> {
     const { id, ...rest } = job;
     const updated = await this.deps.jobs.update(id, () => rest);
     await this.applySecrets(updated.id, secrets);
@@ -174,10 +174,12 @@ export class PumpJobService implements JobService {
     };
   }
 
-  private async applySecrets(jobId: string, secrets: { webhookSecret?: string | null }): Promise<void> {
-    const key = jobSecretKey(jobId, 'webhookSecret');
-    if (secrets.webhookSecret === null) await this.deps.secrets.delete(key);
-    else if (secrets.webhookSecret) await this.deps.secrets.set(key, secrets.webhookSecret);
+  private async applySecrets(jobId: string, secrets: JobSecretsInput): Promise<void> {
+    for (const name of JOB_SECRET_NAMES) {
+      const key = jobSecretKey(jobId, name);
+      if (secrets[name] === null) await this.deps.secrets.delete(key);
+      else if (secrets[name]) await this.deps.secrets.set(key, secrets[name]);
+    }
   }
 
   /** The scheduler's and the runners' events as the RPC events the UI listens to. */

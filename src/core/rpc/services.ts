@@ -10,6 +10,7 @@ import type { TwoWayRuleStore } from '../store/twoway-rule-store.js';
 import type { Profile } from '../../shared/profile.js';
 import type { TestStep } from '../../shared/model.js';
 import type { AppState, Discovery, Job, JobView, LogLine, RpcEventName, RpcEventPayload, RunRecord, Settings } from '../../shared/rpc.js';
+import type { JobSecretsInput } from '../../shared/job.js';
 
 /** The profile store as the handlers use it (src/core/store/profile-store.ts fits). */
 export interface ProfileRepository {
@@ -26,9 +27,9 @@ export type ConnectorFactory = (profile: Profile, secrets: SecretStore) => Conne
 export interface JobService {
   list(): Promise<JobView[]>;
   get(id: string): Promise<JobView>;
-  /** Creates the job (the store assigns the id) and stores its secrets (webhookSecret). */
-  create(job: Omit<Job, 'id'>, secrets: { webhookSecret?: string | null }): Promise<JobView>;
-  update(job: Job, secrets: { webhookSecret?: string | null }): Promise<JobView>;
+  /** Creates the job (the store assigns the id) and stores its secrets (webhookSecret, postgresPassword). */
+  create(job: Omit<Job, 'id'>, secrets: JobSecretsInput): Promise<JobView>;
+  update(job: Job, secrets: JobSecretsInput): Promise<JobView>;
   remove(id: string): Promise<boolean>;
   runNow(id: string): Promise<{ runId: string }>;
   cancel(id: string): Promise<boolean>;

@@ -169,10 +169,16 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
     const err = toCalpumpError(e);
     log.error('pump.job.failed', { errorId: err.id, evidence: err.evidence });
     errors.push({ error: err.info() });
+  }
+  try {
+    folders.sort((a, b) => a.mailbox.localeCompare(b.mailbox) || a.folder.localeCompare(b.folder));
+    const result = finish();
+    // A target that keeps run records beside the output (PostgreSQL `runs`) gets this one; failing to is only logged.
+    if (target?.recordRun)
+      await target.recordRun(result.record).catch((e) => log.warn('pump.runRecord.failed', { errorId: toCalpumpError(e).id }));
+    return result;
   } finally {
     if (!deps.target) await target?.close().catch(() => undefined);
     await release?.();
   }
-  folders.sort((a, b) => a.mailbox.localeCompare(b.mailbox) || a.folder.localeCompare(b.folder));
-  return finish();
 }

@@ -2,6 +2,7 @@
 // mapped to the field that shows them. Numbers are typed as text and parsed here, so "abc" in "days back" is
 // a field error instead of NaN reaching the host. The webhook secret is write-only, like profile secrets.
 import { hasOwnOutput, mailboxesOf, targetOf } from '../../shared/job.js';
+import { parsePostgresUrl, postgresUrl } from '../../shared/postgres-url.js';
 import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
@@ -52,6 +53,12 @@ export interface JobFormState {
   targetPath: string;
   targetUrl: string;
   webhookSecret: string;
+  /** PostgreSQL: postgresql://user@host:port/database, the schema, TLS mode, an optional CA file, and the write-only password. */
+  postgresUrl: string;
+  postgresSchema: string;
+  postgresTls: 'verify' | 'off';
+  postgresCaFile: string;
+  postgresPassword: string;
   scheduleKind: ScheduleKind;
   intervalMinutes: string;
   cron: string;
@@ -65,7 +72,7 @@ export type JobFieldErrors = Partial<Record<JobFieldId, MessageKey>>;
 export interface JobSubmit {
   job: Job;
   /** Only a secret typed now; omitted keeps the stored one. */
-  secrets: { webhookSecret?: string };
+  secrets: { webhookSecret?: string; postgresPassword?: string };
 }
 
 export function emptyJobForm(profile = ''): JobFormState {
@@ -96,6 +103,11 @@ export function emptyJobForm(profile = ''): JobFormState {
     targetPath: '',
     targetUrl: '',
     webhookSecret: '',
+    postgresUrl: '',
+    postgresSchema: 'public',
+    postgresTls: 'verify',
+    postgresCaFile: '',
+    postgresPassword: '',
     scheduleKind: 'manual',
     intervalMinutes: '60',
     cron: '0 * * * *',
@@ -141,7 +153,12 @@ export function jobFormFromJob(j: Job): JobFormState {
   const target = targetOf(j);
   if (target) f.targetKind = target.kind;
   if (target?.kind === 'webhook') f.targetUrl = target.url;
-  else if (target) f.targetPath = target.path;
+  else if (target?.kind === 'postgres') {
+    f.postgresUrl = postgresUrl(target);
+    f.postgresSchema = target.schema;
+    f.postgresTls = target.tls;
+    f.postgresCaFile = target.caFile ?? '';
+  } else if (target) f.targetPath = target.path;
   f.scheduleKind = j.schedule.kind;
   if (j.schedule.kind === 'interval') f.intervalMinutes = String(j.schedule.minutes);
   if (j.schedule.kind === 'cron') f.cron = j.schedule.cron;
@@ -199,8 +216,7 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
                     ? { mode: 'roomList', roomList: f.mailboxGroup.trim() }
                     : { mode: 'allRooms' },
           ...(f.jobType === 'export' && f.formerMembers === 'remove' ? { formerMembers: 'remove' } : {}),
-          target:
-            f.targetKind === 'webhook' ? { kind: 'webhook', url: f.targetUrl.trim() } : { kind: f.targetKind, path: f.targetPath.trim() },
+          target: targetCandidate(f),
         }),
     folders: { ids: splitList(f.folders), includeSubfolders: f.includeSubfolders },
     window: { daysBack: int(f.daysBack), daysAhead: int(f.daysAhead) },
@@ -224,6 +240,22 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
   };
 }
 
+function targetCandidate(f: JobFormState): Record<string, unknown> {
+  if (f.targetKind === 'webhook') return { kind: 'webhook', url: f.targetUrl.trim() };
+  if (f.targetKind !== 'postgres') return { kind: f.targetKind, path: f.targetPath.trim() };
+  const url = parsePostgresUrl(f.postgresUrl);
+  return {
+    kind: 'postgres',
+    // An unreadable URL leaves the connection fields out, so the schema reports them (on the URL field).
+    ...(url.ok ? url.value : {}),
+    schema: f.postgresSchema.trim(),
+    tls: f.postgresTls,
+    ...(f.postgresCaFile.trim() ? { caFile: f.postgresCaFile.trim() } : {}),
+  };
+}
+
+const POSTGRES_FIELDS: Record<string, JobFieldId> = { schema: 'postgresSchema', tls: 'postgresTls', caFile: 'postgresCaFile' };
+
 const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> = {
   name: () => 'name',
   profile: () => 'profile',
@@ -237,7 +269,8 @@ const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> 
   window: (_f, sub) => (sub === 'daysAhead' ? 'daysAhead' : 'daysBack'),
   filters: () => 'exclusionMarker',
   format: () => 'format',
-  target: (f) => (f.targetKind === 'webhook' ? 'targetUrl' : 'targetPath'),
+  target: (f, sub) =>
+    f.targetKind === 'webhook' ? 'targetUrl' : f.targetKind === 'postgres' ? (POSTGRES_FIELDS[sub] ?? 'postgresUrl') : 'targetPath',
   schedule: (f) => (f.scheduleKind === 'cron' ? 'cron' : 'intervalMinutes'),
   concurrency: () => 'concurrency',
   presence: (_f, sub) => (sub === 'lookaheadHours' ? 'presenceLookahead' : 'presenceTable'),
@@ -252,6 +285,9 @@ const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
   daysAhead: 'validation.daysAhead',
   targetUrl: 'validation.webhookUrl',
   targetPath: 'validation.absolutePath',
+  postgresUrl: 'validation.postgresUrl',
+  postgresTls: 'validation.postgresTls',
+  postgresCaFile: 'validation.absolutePath',
   intervalMinutes: 'validation.interval',
   cron: 'validation.cron',
   concurrency: 'validation.concurrency',
@@ -276,7 +312,10 @@ export function validateJobForm(f: JobFormState): JobValidation {
   if ((f.jobType === 'freebusy' || f.jobType === 'presence') && f.targetKind !== 'folder')
     errors.targetKind ??= 'validation.freebusyTarget';
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
-  const secrets =
-    hasOwnOutput({ type: f.jobType }) && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {};
+  const own = hasOwnOutput({ type: f.jobType });
+  const secrets = {
+    ...(own && f.targetKind === 'webhook' && f.webhookSecret ? { webhookSecret: f.webhookSecret } : {}),
+    ...(own && f.targetKind === 'postgres' && f.postgresPassword ? { postgresPassword: f.postgresPassword } : {}),
+  };
   return { ok: true, value: { job: parsed.data, secrets } };
 }

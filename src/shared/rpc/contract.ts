@@ -27,8 +27,8 @@ export const secretsInputSchema = z
   .default({});
 export type SecretsInput = z.input<typeof secretsInputSchema>;
 
-/** Webhook signing secret of a job (write-only like profile secrets). */
-export const jobSecretsInputSchema = z.object({ webhookSecret: secretValue }).strict().default({});
+/** A job's secrets, write-only like profile secrets: the webhook signing secret, the PostgreSQL password. */
+export const jobSecretsInputSchema = z.object({ webhookSecret: secretValue, postgresPassword: secretValue }).strict().default({});
 
 const secretState = z.enum(['stored', 'missing']);
 export const profileViewSchema = z.object({

@@ -2,36 +2,19 @@
 // 503s, connection resets, truncated answers) is killed with SIGKILL at random points several times, then run to
 // completion. Every output — files, SQLite rows, webhook deliveries deduplicated by Idempotency-Key — must equal
 // that of a clean run.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
-import { nullLogger } from '../../../src/core/log/logger.js';
-import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import { SyncStateStore } from '../../../src/core/store/sync-state-store.js';
-import { runJob } from '../../../src/core/sync/run-job.js';
-import { jobSchema, jobSecretKey, type Job } from '../../../src/shared/job.js';
-import { ewsProfileSchema, secretKey } from '../../../src/shared/profile.js';
+import { jobSchema, type Job } from '../../../src/shared/job.js';
 import { SIM_ANCHOR } from '../../support/sim-pump.js';
+import { rng, runChild, runJobsInProcess, runToCompletion } from '../../support/kill-runner.js';
 import { folderOutput, sqliteOutput, webhookOutput } from '../../support/target-outputs.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
 
 const SECRET = 'kill-test-secret';
 const MAILBOXES = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'room.amsterdam@contoso.com', 'bob.jones@contoso.com'];
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const RUNNER = join(ROOT, 'test', 'support', 'pump-runner.ts');
-// The child runs the TypeScript sources like the tests do (vite-node). Under plain `node --import tsx` the EWS
-// transport's named imports from the CommonJS package @ewsjs/ntlm-client do not resolve yet (see the pump report).
-const TS_LOADER = process.env.PUMP_RUNNER_TSX ? ['--import', 'tsx'] : [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')];
-
-// A fixed-seed generator: the kill points are random but the test is reproducible.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 interface Workspace {
   dir: string;
@@ -63,69 +46,6 @@ async function workspace(sim: RunningSimulator): Promise<Workspace> {
   return { dir, rx, spec, jobs };
 }
 
-/** Runs the runner; kills it with SIGKILL after `killAfterLines` progress lines (+ a few ms), if given. */
-function runChild(
-  spec: string,
-  kill?: { afterLines: number; delayMs: number },
-): Promise<{ killed: boolean; statuses?: Record<string, string>; errors?: unknown; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TS_LOADER, RUNNER, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let lines = 0;
-    let buf = '';
-    let stderr = '';
-    let statuses: Record<string, string> | undefined;
-    let errors: unknown;
-    child.stderr.on('data', (c) => (stderr += c));
-    child.stdout.on('data', (c: Buffer) => {
-      buf += c.toString();
-      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-        const line = JSON.parse(buf.slice(0, i));
-        buf = buf.slice(i + 1);
-        if (line.done) {
-          statuses = line.statuses;
-          errors = line.errors;
-        }
-        if (kill && ++lines === kill.afterLines) setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', statuses, errors, stderr }));
-  });
-}
-
-/** The uninterrupted reference run: in this process, no faults, no kills. */
-async function cleanRun(sim: RunningSimulator, w: Workspace): Promise<void> {
-  const profile = ewsProfileSchema.parse({
-    id: 'sim',
-    name: 'sim',
-    kind: 'ews',
-    url: sim.ewsUrl,
-    username: 'svc-calpump@contoso.com',
-    auth: 'basic',
-    tls: { caFile: sim.caFile },
-  });
-  const secrets = new MemorySecretStore();
-  await secrets.set(secretKey('sim', 'password'), 'Passw0rd!');
-  const connector = createEwsConnector(profile, { secrets, logger: nullLogger });
-  const states = new SyncStateStore(join(w.dir, 'state'), nullLogger);
-  for (const job of w.jobs) {
-    await secrets.set(jobSecretKey(job.id, 'webhookSecret'), SECRET);
-    const r = await runJob(job, { connector, states, secrets, logger: nullLogger, now: () => new Date(SIM_ANCHOR) });
-    expect(r.record.status).toBe('ok');
-  }
-  await connector.close();
-}
-
-async function runToCompletion(spec: string): Promise<void> {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const r = await runChild(spec);
-    expect(r.stderr).toBe('');
-    // A mailbox may still fail after the transport's retries when faults cluster; the next run retries it.
-    if (r.statuses && Object.values(r.statuses).every((s) => s === 'ok')) return;
-  }
-  throw new Error('the job did not complete within 6 runs');
-}
-
 describe('acceptance: SIGKILL at random points, then re-run = clean run', () => {
   let sim: RunningSimulator;
   let clean: Workspace;
@@ -145,7 +65,7 @@ describe('acceptance: SIGKILL at random points, then re-run = clean run', () => 
 
   it('produces identical files, SQLite rows and deduplicated webhook deliveries', async () => {
     sim.faults.faultRate = 0;
-    await cleanRun(sim, clean);
+    await runJobsInProcess(sim, clean.jobs, join(clean.dir, 'state'), { webhookSecret: SECRET });
     sim.faults.faultRate = 0.05;
 
     const random = rng(20260302);

@@ -157,6 +157,47 @@ describe('calpump jobs', () => {
     expect(JSON.parse(rooms.stdout).formerMembers).toBeUndefined();
   });
 
+  it('adds a PostgreSQL target from --postgres URL, with the password from stdin in the secret store only', async () => {
+    const { dir } = await setup();
+    const PW = 'pg-pass-77c1';
+    const args = ['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--rooms', '--postgres'];
+    const ok = await runCli(
+      [
+        ...args,
+        'postgresql://calpump@db.contoso.com/calendars',
+        '--name',
+        'pg',
+        '--postgres-schema',
+        'cal',
+        '--postgres-password-stdin',
+        '--json',
+      ],
+      {
+        input: `${PW}\n`,
+      },
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).target).toEqual({
+      kind: 'postgres',
+      host: 'db.contoso.com',
+      port: 5432,
+      database: 'calendars',
+      user: 'calpump',
+      schema: 'cal',
+      tls: 'verify',
+    });
+    for (const f of await allFiles(dir)) expect(f.text, f.path).not.toContain(PW);
+    const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
+    expect(list.stdout).toContain('postgres → postgresql://calpump@db.contoso.com:5432/calendars#cal');
+
+    const inUrl = await runCli([...args, 'postgresql://calpump:pw@db.contoso.com/calendars', '--name', 'pg2']);
+    expect(inUrl.code).toBe(2);
+    expect(inUrl.stderr).toContain('--postgres');
+    const plain = await runCli([...args, 'postgresql://calpump@db.contoso.com/calendars', '--name', 'pg3', '--postgres-tls', 'off']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/TLS can be off only/);
+  });
+
   it.each([
     [['--mailbox', 'a@contoso.com', '--rooms', '--out', 'x'], '--mailbox'],
     [['--group', 'sales@contoso.com', '--room-list', 'roomlist.berlin@contoso.com', '--out', 'x'], '--room-list'],

@@ -54,6 +54,47 @@ describe('job form', () => {
     expect(folder.ok && folder.value.secrets).toEqual({});
   });
 
+  it('builds a PostgreSQL target from the connection URL, sends its password as a secret, and round-trips it', () => {
+    const pg = form({
+      id: 'j1',
+      targetKind: 'postgres',
+      postgresUrl: 'postgresql://calpump@db.contoso.com:6543/calendars',
+      postgresSchema: 'calpump',
+      postgresCaFile: '/etc/ssl/contoso-ca.pem',
+      postgresPassword: 'pg-s3cret',
+    });
+    const r = validateJobForm(pg);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.value.job.target).toEqual({
+      kind: 'postgres',
+      host: 'db.contoso.com',
+      port: 6543,
+      database: 'calendars',
+      user: 'calpump',
+      schema: 'calpump',
+      tls: 'verify',
+      caFile: '/etc/ssl/contoso-ca.pem',
+    });
+    expect(r.value.secrets).toEqual({ postgresPassword: 'pg-s3cret' });
+    expect(JSON.stringify(r.value.job)).not.toContain('pg-s3cret');
+    expect(jobFormFromJob(r.value.job)).toEqual({
+      ...pg,
+      keep: {},
+      postgresPassword: '',
+      targetPath: '',
+      mailboxList: 'alice.smith@contoso.com\nroom.amsterdam@contoso.com',
+    });
+
+    expect(errorsOf(form({ targetKind: 'postgres', postgresUrl: 'postgresql://u:pw@db/x' }))).toEqual({
+      postgresUrl: 'validation.postgresUrl',
+    });
+    expect(errorsOf(form({ targetKind: 'postgres', postgresUrl: 'db.contoso.com' }))).toEqual({ postgresUrl: 'validation.postgresUrl' });
+    expect(errorsOf(form({ targetKind: 'postgres', postgresUrl: 'postgresql://u@db.contoso.com/x', postgresTls: 'off' }))).toEqual({
+      postgresTls: 'validation.postgresTls',
+    });
+    expect(errorsOf(form({ targetKind: 'postgres', postgresUrl: 'postgresql://u@localhost/x', postgresTls: 'off' }))).toEqual({});
+  });
+
   it('round-trips a job through the form', () => {
     const r = validateJobForm(
       form({

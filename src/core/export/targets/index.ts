@@ -37,6 +37,13 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
       return new FolderTarget(t.path, job.format, deps.states, { csvKeepFormulas: job.csv?.keepFormulas });
     case 'sqlite':
       return new SqliteTarget(t.path, deps.states);
+    case 'postgres': {
+      const password = await deps.secrets.get(jobSecretKey(job.id, 'postgresPassword'));
+      deps.logger.registerSecret?.(password);
+      // Loaded only for a PostgreSQL job: the driver stays out of every other start-up.
+      const { PostgresTarget } = await import('./postgres-target.js');
+      return new PostgresTarget({ settings: t, password, states: deps.states, maxConnections: Math.min(job.concurrency, 8) });
+    }
     case 'webhook': {
       const secret = await deps.secrets.get(jobSecretKey(job.id, 'webhookSecret'));
       if (!secret) throw new CalpumpError('export.webhook.secretMissing', { params: { job: job.name } });

@@ -1,6 +1,6 @@
 // The target API makes the only safe order the only possible one: `write(batch)` returns the handle whose
 // `commit(state)` records the sync state, so state can be committed only after the output is durable.
-import type { RunOutput } from '../../../shared/job.js';
+import type { RunOutput, RunRecord } from '../../../shared/job.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import type { SyncStateRecord } from '../../store/sync-state-store.js';
 
@@ -26,7 +26,7 @@ export interface WrittenOutput {
 }
 
 export interface PumpTarget {
-  readonly kind: 'folder' | 'webhook' | 'sqlite';
+  readonly kind: 'folder' | 'webhook' | 'sqlite' | 'postgres';
   /** Identity of what this target writes to (kind + location + format): state from another target is not reused. */
   readonly id: string;
   /** True when the target still holds the output `state` describes (file present, database row matching). */
@@ -41,5 +41,7 @@ export interface PumpTarget {
   remove?(batch: FolderBatch): Promise<void>;
   /** What holds these folders' output now (files, the database, the webhook's URL), for the run record. */
   outputs(folders: ReadonlyArray<{ mailbox: string; folder: string }>): Promise<RunOutput[]>;
+  /** Keeps the finished run's record beside the output (the PostgreSQL target's `runs` table); optional. */
+  recordRun?(record: RunRecord): Promise<void>;
   close(): Promise<void>;
 }

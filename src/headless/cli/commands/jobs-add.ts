@@ -9,6 +9,7 @@ import { JobStore } from '../../../core/store/job-store.js';
 import { PresenceRuleStore } from '../../../core/store/presence-rule-store.js';
 import { TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { jobSecretKey } from '../../../shared/job.js';
+import { parsePostgresUrl } from '../../../shared/postgres-url.js';
 import type { CliContext } from '../context.js';
 import { collectList, positiveInt } from './parse.js';
 import { sayJobs as say } from './jobs-text.js';
@@ -49,6 +50,12 @@ interface AddFlags {
   webhookSecretStdin?: boolean;
   webhookSecretEnv?: string;
   sqlite?: string;
+  postgres?: string;
+  postgresSchema?: string;
+  postgresTls: 'verify' | 'off';
+  caFile?: string;
+  postgresPasswordStdin?: boolean;
+  postgresPasswordEnv?: string;
   every?: number;
   cron?: string;
   paused?: boolean;
@@ -59,7 +66,7 @@ interface AddFlags {
 export function registerAdd(jobs: Command, ctx: CliContext): void {
   const command = jobs
     .command('add')
-    .description('add a job; give one target: --out DIR, --webhook URL or --sqlite FILE (import jobs: none)')
+    .description('add a job; give one target: --out DIR, --webhook URL, --sqlite FILE or --postgres URL (import jobs: none)')
     .requiredOption('--name <name>', 'job name')
     .addOption(
       new Option(
@@ -125,6 +132,21 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--webhook-secret-stdin', 'webhook: read the signing secret from stdin')
     .option('--webhook-secret-env <var>', 'webhook: read the signing secret from this environment variable')
     .option('--sqlite <file>', 'target: a SQLite database file')
+    .option('--postgres <url>', 'target: a PostgreSQL database, as postgresql://user@host:port/database (no password in it)')
+    .addOption(
+      new Option('--postgres-schema <name>', 'postgres: the schema that holds the tables (created when missing)').default(
+        undefined,
+        'public',
+      ),
+    )
+    .addOption(
+      new Option('--postgres-tls <mode>', 'postgres: verify = TLS with the server certificate checked; off = plain, only to this machine')
+        .choices(['verify', 'off'])
+        .default('verify'),
+    )
+    .option('--ca-file <pem>', 'postgres: trust this CA (PEM) for the server certificate; verification stays on')
+    .option('--postgres-password-stdin', 'postgres: read the password from stdin')
+    .option('--postgres-password-env <var>', 'postgres: read the password from this environment variable')
     .option('--every <minutes>', 'run every N minutes', positiveInt('--every'))
     .option('--cron <expr>', 'run on a cron schedule, e.g. "0 */2 * * *"')
     .option('--paused', 'add the schedule inactive')
@@ -146,8 +168,8 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     throw bad('--table', 'the presence options are for --type presence');
   const selections = [o.mailbox?.length, o.search, o.rooms, o.group, o.roomList].filter(Boolean);
   if (selections.length !== 1) throw bad('--mailbox', 'give exactly one of --mailbox, --search, --rooms, --group or --room-list');
-  const targets = [o.out, o.webhook, o.sqlite].filter(Boolean);
-  if (targets.length !== 1) throw bad('--out', 'give exactly one target: --out DIR, --webhook URL or --sqlite FILE');
+  const targets = [o.out, o.webhook, o.sqlite, o.postgres].filter(Boolean);
+  if (targets.length !== 1) throw bad('--out', 'give exactly one target: --out DIR, --webhook URL, --sqlite FILE or --postgres URL');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
   if (o.type === 'freebusy' && !o.out) throw bad('--type', 'a free/busy job writes files: give --out DIR');
   if (o.type === 'presence' && !o.out) throw bad('--type', 'a presence job writes <mailbox>.json files: give --out DIR');
@@ -166,18 +188,26 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     ? { kind: 'folder', path: ctx.resolvePath(o.out) }
     : o.sqlite
       ? { kind: 'sqlite', path: ctx.resolvePath(o.sqlite) }
-      : { kind: 'webhook', url: o.webhook, batchSize: o.batchSize };
-  let secret: string | undefined;
-  if (o.webhook) {
-    if (!!o.webhookSecretStdin === !!o.webhookSecretEnv)
-      throw bad(
-        '--webhook-secret-stdin',
-        'a webhook needs its signing secret: give --webhook-secret-stdin or --webhook-secret-env VAR (never as an argument)',
-      );
-    secret = o.webhookSecretStdin ? await ctx.stdinSecrets.next('Webhook secret') : ctx.io.env[o.webhookSecretEnv!];
-    if (!secret) throw bad(o.webhookSecretStdin ? '--webhook-secret-stdin' : '--webhook-secret-env', 'the webhook secret is empty');
-    ctx.logger.registerSecret(secret);
-  }
+      : o.postgres
+        ? postgresTarget(ctx, o)
+        : { kind: 'webhook', url: o.webhook, batchSize: o.batchSize };
+  const pgPassword = o.postgres
+    ? await readSecret(ctx, {
+        flag: 'postgres-password',
+        what: 'PostgreSQL password',
+        stdin: o.postgresPasswordStdin,
+        env: o.postgresPasswordEnv,
+      })
+    : undefined;
+  const secret = o.webhook
+    ? await readSecret(ctx, {
+        flag: 'webhook-secret',
+        what: 'Webhook secret',
+        stdin: o.webhookSecretStdin,
+        env: o.webhookSecretEnv,
+        missing: 'a webhook needs its signing secret',
+      })
+    : undefined;
   const input = {
     ...(o.type === 'freebusy' ? { type: 'freebusy', freebusy: { includeFree: !!o.includeFree, merge: o.merge !== false } } : {}),
     ...(o.type === 'presence' ? { type: 'presence', presence: { table, lookaheadHours: o.lookaheadHours, timeZone: o.timeZone } } : {}),
@@ -207,8 +237,48 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
   };
   const job = await new JobStore({ dir: ctx.configDir, secrets: ctx.secrets }).add(input);
   if (secret) await ctx.secrets.set(jobSecretKey(job.id, 'webhookSecret'), secret);
+  if (pgPassword) await ctx.secrets.set(jobSecretKey(job.id, 'postgresPassword'), pgPassword);
   if (o.json) ctx.json(job);
   else ctx.out(say(ctx, 'added', { name: job.name, id: job.id }));
+}
+
+/** The --postgres URL and its settings as a target; the password is read separately (never from the URL). */
+function postgresTarget(ctx: CliContext, o: AddFlags): Record<string, unknown> {
+  const parsed = parsePostgresUrl(o.postgres!);
+  if (!parsed.ok) throw new CalpumpError('input.invalid', { params: { field: '--postgres', problem: parsed.problem } });
+  return {
+    kind: 'postgres',
+    ...parsed.value,
+    schema: o.postgresSchema,
+    tls: o.postgresTls,
+    ...(o.caFile ? { caFile: ctx.resolvePath(o.caFile) } : {}),
+  };
+}
+
+interface SecretSource {
+  /** The flags' stem: --<flag>-stdin, --<flag>-env. */
+  flag: string;
+  /** The prompt on stdin, and the name in messages. */
+  what: string;
+  stdin?: boolean;
+  env?: string;
+  /** Set when the secret is required: what the refusal says first. */
+  missing?: string;
+}
+
+/** A secret from stdin or an environment variable, never an argument; undefined when optional and not given. */
+async function readSecret(ctx: CliContext, s: SecretSource): Promise<string | undefined> {
+  const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
+  const choice = `give --${s.flag}-stdin or --${s.flag}-env VAR`;
+  if (s.stdin && s.env) throw bad(`--${s.flag}-stdin`, `${choice}, not both`);
+  if (!s.stdin && !s.env) {
+    if (s.missing) throw bad(`--${s.flag}-stdin`, `${s.missing}: ${choice} (never as an argument)`);
+    return undefined;
+  }
+  const value = s.stdin ? await ctx.stdinSecrets.next(s.what) : ctx.io.env[s.env!];
+  if (!value) throw bad(s.stdin ? `--${s.flag}-stdin` : `--${s.flag}-env`, `the ${s.what.replace(/^Webhook/, 'webhook')} is empty`);
+  ctx.logger.registerSecret(value);
+  return value;
 }
 
 /** The import job file, checked now (not at the first run) with its source path made absolute. */
@@ -244,8 +314,8 @@ async function addImport(ctx: CliContext, o: AddFlags): Promise<void> {
       '--mailbox',
       'an import job writes to the mailboxes its import file names (its "mailboxes" list and mailbox column); leave out --mailbox, --search, --rooms, --group and --room-list',
     );
-  if (o.out || o.webhook || o.sqlite)
-    throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
+  if (o.out || o.webhook || o.sqlite || o.postgres)
+    throw bad('--out', 'an import job writes into calendars and has no target; leave out --out, --webhook, --sqlite and --postgres');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
   const imported = await importDocument(ctx, o);
   const input = {
@@ -277,8 +347,8 @@ async function addTwoWay(ctx: CliContext, o: AddFlags): Promise<void> {
       '--mailbox',
       'a two-way job keeps the two calendars its rule names in step; leave out --mailbox, --search, --rooms, --group and --room-list',
     );
-  if (o.out || o.webhook || o.sqlite)
-    throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook and --sqlite');
+  if (o.out || o.webhook || o.sqlite || o.postgres)
+    throw bad('--out', 'a two-way job writes into calendars and has no target; leave out --out, --webhook, --sqlite and --postgres');
   if (o.every && o.cron) throw bad('--every', 'give --every or --cron, not both');
   const rules = await new TwoWayRuleStore({ dir: ctx.configDir }).list();
   const rule = rules.find((r) => r.id.toLowerCase() === o.ruleId!.trim().toLowerCase());

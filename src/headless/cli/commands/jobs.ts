@@ -9,6 +9,7 @@ import { RunHistory } from '../../../core/store/run-history.js';
 import { SyncStateStore } from '../../../core/store/sync-state-store.js';
 import type { FolderRunResult, JobRunResult } from '../../../core/sync/run-job.js';
 import { jobTypeOf, mailboxesOf, targetOf, type Job } from '../../../shared/job.js';
+import { postgresLocation } from '../../../shared/postgres-url.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { renderTable } from '../render/table.js';
@@ -132,6 +133,7 @@ function describeTarget(job: Job): string {
   const t = targetOf(job);
   if (!t) return '-';
   if (jobTypeOf(job) === 'presence') return `${job.presence?.table ?? 'default'} → ${t.kind === 'folder' ? t.path : t.kind}`;
+  if (t.kind === 'postgres') return `postgres → ${postgresLocation(t)}`;
   return t.kind === 'folder' ? `${job.format} → ${t.path}` : t.kind === 'webhook' ? `webhook → ${t.url}` : `sqlite → ${t.path}`;
 }
 

@@ -58,7 +58,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
   };
   const save = useOperation(async (_signal, { job, secrets }: JobSubmit) => {
     const v = isNew ? await client['jobs.create']({ job, secrets }) : await client['jobs.update']({ job, secrets });
-    setForm((cur) => ({ ...cur, webhookSecret: '' }));
+    setForm((cur) => ({ ...cur, webhookSecret: '', postgresPassword: '' }));
     onSaved(v);
     return v;
   });
@@ -238,7 +238,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
             b={b}
             field="targetKind"
             label={t('jobs.target')}
-            options={(['folder', 'webhook', 'sqlite'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))}
+            options={(['folder', 'webhook', 'sqlite', 'postgres'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))}
           />
           {f.targetKind === 'folder' && exportLike ? (
             <JobSelect
@@ -251,7 +251,27 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           {f.targetKind === 'folder' && exportLike && f.format === 'csv' ? (
             <JobCheckbox b={b} field="csvKeepFormulas" label={t('jobs.csvKeepFormulas')} hint={t('jobs.csvKeepFormulas.hint')} />
           ) : null}
-          {f.targetKind === 'webhook' ? (
+          {f.targetKind === 'postgres' ? (
+            <>
+              <JobText
+                b={b}
+                field="postgresUrl"
+                label={t('jobs.postgresUrl')}
+                hint={t('jobs.postgresUrl.hint')}
+                placeholder="postgresql://calpump@db.contoso.com:5432/calendars"
+                required
+              />
+              <JobText b={b} field="postgresSchema" label={t('jobs.postgresSchema')} placeholder="public" required />
+              <JobSelect
+                b={b}
+                field="postgresTls"
+                label={t('jobs.postgresTls')}
+                options={(['verify', 'off'] as const).map((v) => ({ value: v, label: t(`jobs.postgresTls.${v}`) }))}
+              />
+              {f.postgresTls === 'verify' ? <JobText b={b} field="postgresCaFile" label={t('jobs.postgresCaFile')} /> : null}
+              <JobText b={b} field="postgresPassword" label={t('jobs.postgresPassword')} hint={t('jobs.postgresPassword.hint')} secret />
+            </>
+          ) : f.targetKind === 'webhook' ? (
             <>
               <JobText b={b} field="targetUrl" label={t('jobs.targetUrl')} placeholder="https://hooks.contoso.com/calendar" required />
               <JobText b={b} field="webhookSecret" label={t('jobs.webhookSecret')} hint={t('jobs.webhookSecret.hint')} secret />

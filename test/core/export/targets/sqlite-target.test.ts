@@ -7,25 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteTarget } from '../../../../src/core/export/targets/sqlite-target.js';
 import type { FolderBatch } from '../../../../src/core/export/targets/types.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
-import { SyncStateStore, type SyncStateRecord } from '../../../../src/core/store/sync-state-store.js';
+import { SyncStateStore } from '../../../../src/core/store/sync-state-store.js';
 import { eventKey } from '../../../../src/shared/model.js';
 import { sampleEvents } from '../../../support/sample-events.js';
+import { firstBatch, stateOf } from '../../../support/target-batches.js';
 
-function state(b: FolderBatch): SyncStateRecord {
-  return {
-    schemaVersion: 1,
-    jobId: b.jobId,
-    mailbox: b.mailbox,
-    folder: b.folder,
-    targetId: 'sqlite:x',
-    configHash: 'c',
-    window: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-10T00:00:00.000Z' },
-    sequence: b.sequence,
-    outputHash: b.outputHash,
-    events: b.events,
-    committedAt: '2026-03-01T06:00:00.000Z',
-  };
-}
+const state = (b: FolderBatch) => stateOf(b, 'sqlite:x');
 
 describe('SqliteTarget', () => {
   let dir: string;
@@ -39,18 +26,7 @@ describe('SqliteTarget', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const events = sampleEvents();
-  const first: FolderBatch = {
-    jobId: 'j',
-    jobName: 'J',
-    mailbox: 'Anna@contoso.com',
-    folder: 'calendar',
-    sequence: 1,
-    outputHash: 'h1',
-    events,
-    upserts: events,
-    deletes: [],
-    reset: true,
-  };
+  const first = firstBatch(events);
 
   it('writes nothing before commit, then events and the state row in one go; the sqlite3 CLI can read the file', async () => {
     const t = new SqliteTarget(file, states);

@@ -1,0 +1,122 @@
+// Acceptance (issue 16, item 7): the SIGKILL test the SQLite target passes (acceptance-kill.test.ts), against a
+// real PostgreSQL server. A job with a PostgreSQL target and a JSON folder job run as a CHILD PROCESS against the
+// simulator with injected faults, killed with SIGKILL at random points several times, then run to completion.
+// The tables must equal those of a clean run, and the rows must match the JSON export of the same run.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outputFileName } from '../../../src/core/export/targets/file-name.js';
+import { jobSchema, type Job } from '../../../src/shared/job.js';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { startPostgres, type RunningPostgres } from '../../peers/postgres.js';
+import { rng, runChild, runJobsInProcess, runToCompletion } from '../../support/kill-runner.js';
+import { SIM_ANCHOR } from '../../support/sim-pump.js';
+
+const MAILBOXES = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'room.amsterdam@contoso.com', 'bob.jones@contoso.com'];
+
+interface Workspace {
+  dir: string;
+  schema: string;
+  spec: string;
+  jobs: Job[];
+}
+
+async function workspace(sim: RunningSimulator, server: RunningPostgres, schema: string): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'calpump-pgkill-'));
+  const base = {
+    profile: 'sim',
+    mailboxes: { mode: 'list', list: MAILBOXES },
+    window: { daysBack: 3, daysAhead: 14 },
+    filters: { private: 'mask' },
+    concurrency: 3,
+  };
+  const target = {
+    kind: 'postgres',
+    host: server.host,
+    port: server.port,
+    database: server.database,
+    user: server.user,
+    schema,
+    tls: 'off',
+  };
+  const jobs = [
+    jobSchema.parse({ ...base, id: 'k-postgres', name: 'postgres', target }),
+    jobSchema.parse({ ...base, id: 'k-json', name: 'json', format: 'json', target: { kind: 'folder', path: join(dir, 'json') } }),
+  ];
+  const spec = join(dir, 'spec.json');
+  await writeFile(
+    spec,
+    JSON.stringify({
+      ewsUrl: sim.ewsUrl,
+      caFile: sim.caFile,
+      stateDir: join(dir, 'state'),
+      now: SIM_ANCHOR,
+      webhookSecret: 'unused',
+      postgresPassword: server.password,
+      jobs,
+    }),
+  );
+  return { dir, schema, spec, jobs };
+}
+
+describe('acceptance: PostgreSQL target, SIGKILL at random points, then re-run = clean run', () => {
+  let sim: RunningSimulator;
+  let server: RunningPostgres;
+  let clean: Workspace;
+  let killed: Workspace;
+
+  beforeAll(async () => {
+    [sim, server] = await Promise.all([startSimulator({ seed: 11, anchor: new Date(SIM_ANCHOR), latencyMs: 2 }), startPostgres()]);
+    [clean, killed] = await Promise.all([workspace(sim, server, 'clean'), workspace(sim, server, 'killed')]);
+  }, 60_000);
+  afterAll(async () => {
+    await sim?.stop();
+    await server?.stop();
+    for (const w of [clean, killed]) if (w) await rm(w.dir, { recursive: true, force: true });
+  });
+
+  const tables = async (schema: string) => ({
+    events: await server.query(`select * from ${schema}.events order by mailbox, folder, event_key`),
+    attendees: await server.query(`select * from ${schema}.attendees order by mailbox, folder, event_key, position`),
+    state: await server.query(`select job_id, mailbox, folder, output_hash, items from ${schema}.sync_state order by mailbox, folder`),
+  });
+
+  it('leaves the same rows as a clean run, matching the JSON export of the same run', async () => {
+    sim.faults.faultRate = 0;
+    await runJobsInProcess(sim, clean.jobs, join(clean.dir, 'state'), { postgresPassword: server.password });
+    sim.faults.faultRate = 0.05;
+
+    const random = rng(20261206);
+    let kills = 0;
+    // Progress lines per full run: 2 jobs × (started + 4 mailboxes + finished) = 12.
+    for (let i = 0; i < 4; i++) {
+      const r = await runChild(killed.spec, { afterLines: 1 + Math.floor(random() * 10), delayMs: Math.floor(random() * 40) });
+      if (r.killed) kills++;
+    }
+    expect(kills).toBeGreaterThanOrEqual(3);
+    await runToCompletion(killed.spec);
+
+    const after = await tables('killed');
+    expect(after).toEqual(await tables('clean'));
+    expect(after.events.length).toBeGreaterThan(10);
+    expect(after.attendees.length).toBeGreaterThan(0);
+    expect(after.state).toHaveLength(MAILBOXES.length);
+
+    // Row for row, the table holds what the JSON export of the same run holds, mailbox by mailbox.
+    for (const mailbox of MAILBOXES) {
+      const file = JSON.parse(await readFile(join(killed.dir, 'json', outputFileName(mailbox, 'calendar', 'json')), 'utf8')) as unknown[];
+      const rows = after.events.filter((r) => r.mailbox === mailbox).map((r) => r.json);
+      // jsonb keeps its own key order: compare with keys sorted.
+      const byKey = (a: unknown) =>
+        JSON.stringify(a, (_k, v: unknown) =>
+          v && typeof v === 'object' && !Array.isArray(v)
+            ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)))
+            : v,
+        );
+      expect(rows.map(byKey).sort()).toEqual(file.map(byKey).sort());
+    }
+    const runs = await server.query<{ status: string }>(`select status from killed.runs where job_id = 'k-postgres'`);
+    expect(runs.some((r) => r.status === 'ok')).toBe(true);
+  }, 150_000);
+});
