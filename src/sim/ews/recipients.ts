@@ -10,7 +10,15 @@ export interface Recipient {
   mailbox?: SimMailbox;
 }
 
-export function recipients(world: SimWorld): Recipient[] {
+// The sorted directory is built once per world and rebuilt when mailboxes or room lists are added: every
+// FindPeople page and ResolveNames call reads it, and sorting 50,000 names by locale per request made a
+// directory of that size take minutes to page through.
+const directories = new WeakMap<SimWorld, { mailboxes: number; roomLists: number; list: readonly Recipient[] }>();
+
+/** Every recipient, sorted by display name then address. Read-only: shared by all requests. */
+export function recipients(world: SimWorld): readonly Recipient[] {
+  const known = directories.get(world);
+  if (known && known.mailboxes === world.mailboxes.size && known.roomLists === world.roomLists.length) return known.list;
   const out: Recipient[] = [...world.mailboxes.values()].map((m) => ({
     smtp: m.smtp,
     displayName: m.displayName,
@@ -18,7 +26,9 @@ export function recipients(world: SimWorld): Recipient[] {
     mailbox: m,
   }));
   for (const l of world.roomLists) out.push({ smtp: l.smtp, displayName: l.displayName, mailboxType: 'PublicDL' });
-  return out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.smtp.localeCompare(b.smtp));
+  out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.smtp.localeCompare(b.smtp));
+  directories.set(world, { mailboxes: world.mailboxes.size, roomLists: world.roomLists.length, list: out });
+  return out;
 }
 
 /** Ambiguous-name style search: "SMTP:addr" and legacy DNs are exact, anything else a case-insensitive contains-match. */
