@@ -6,22 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { MailboxListModel } from '../src/renderer/models/mailbox-list-model.js';
 import { syntheticMailboxes } from '../test/renderer/support/mailboxes.js';
 import { row } from './lib.js';
+import { keystrokes, QUERIES } from './typing.js';
 
 const TARGET_MS = 50;
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 50_000);
-/** What an administrator types: names, an address fragment, a room, with a typo corrected by backspace. */
-const QUERIES = ['maria schulz', 'jan.devries', 'room 4', 'contoso.com', 'ingird\b\b\b\brid meyer', 'corp.contoso'];
-
-function keystrokes(query: string): string[] {
-  const out: string[] = [];
-  let text = '';
-  for (const ch of query) {
-    text = ch === '\b' ? text.slice(0, -1) : text + ch;
-    out.push(text);
-  }
-  return out;
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }

@@ -43,6 +43,10 @@ async function main(): Promise<void> {
     });
   if (only('rss')) await withSim(QUICK ? 200 : 1000, 500, (sim, list) => peakRssRow(sim, list, 500, say));
   if (only('renderer')) say((await import('./renderer-list-filter.js')).rowOf(await runChild('renderer-list-filter.ts', ['--json'])));
+  if (only('ui')) {
+    const { uiFilterRowOf } = await import('./ui-filter-chromium.js');
+    say(uiFilterRowOf((await runChild('ui-filter-chromium.ts', ['--json'])) as unknown as Parameters<typeof uiFilterRowOf>[0]));
+  }
   if (only('cli')) for (const line of await (await import('./cli-start.js')).cliStartRows()) say(line);
 }
 
