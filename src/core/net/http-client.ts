@@ -51,6 +51,7 @@ class VerifiedHttpsAgent extends https.Agent {
     private readonly policy: TlsPolicy,
     opts: https.AgentOptions,
     private readonly signIn?: ProxySignIn,
+    private readonly timeoutMs?: number,
   ) {
     super(opts);
   }
@@ -58,7 +59,14 @@ class VerifiedHttpsAgent extends https.Agent {
   // Asynchronous createConnection (callback, no return value) is how Node's Agent supports late sockets.
   override createConnection(options: http.ClientRequestArgs, cb?: (err: Error | null, s: net.Socket) => void): undefined {
     const host = String(options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
-    secureConnect({ host, port: Number(options.port ?? 443), route: this.route, policy: this.policy, signIn: this.signIn }).then(
+    secureConnect({
+      host,
+      port: Number(options.port ?? 443),
+      route: this.route,
+      policy: this.policy,
+      signIn: this.signIn,
+      timeoutMs: this.timeoutMs,
+    }).then(
       (s) => cb?.(null, s),
       (e: Error) => cb?.(e, undefined as unknown as net.Socket),
     );
@@ -125,7 +133,13 @@ export class HttpClient {
     const route = await this.route(u);
     const agent =
       u.protocol === 'https:'
-        ? new VerifiedHttpsAgent(route, this.tlsPolicy, { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets }, this.signIn(route))
+        ? new VerifiedHttpsAgent(
+            route,
+            this.tlsPolicy,
+            { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets },
+            this.signIn(route),
+            this.opts.timeoutMs,
+          )
         : new http.Agent({ keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
     this.dedicated.add(agent);
     const destroy = agent.destroy.bind(agent);

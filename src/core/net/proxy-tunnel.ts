@@ -30,13 +30,26 @@ const closedDuringConnect = (route: ProxyRoute) => () =>
  * on the same connection while the proxy keeps it open — which NTLM needs — else on a new one. Rejects with
  * net.proxy.failed, net.proxy.authFailed, or a raw socket error.
  */
-export async function openTunnel(route: ProxyRoute, host: string, port: number, signIn = proxySignIn(route)): Promise<net.Socket> {
+export async function openTunnel(
+  route: ProxyRoute,
+  host: string,
+  port: number,
+  signIn = proxySignIn(route),
+  /** A proxy that accepts the connection but stays silent this long fails with ETIMEDOUT. */
+  timeoutMs = 60_000,
+): Promise<net.Socket> {
   const target = `${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
   const conversation = signIn.conversation();
   let auth = await conversation.first();
   // Between legs no one else listens: an error then shows as a closed connection on the next leg.
   const quiet = () => undefined;
-  const connect = () => connectToProxy(route).on('error', quiet);
+  const connect = () => {
+    const s = connectToProxy(route).on('error', quiet);
+    s.setTimeout(timeoutMs, () =>
+      s.destroy(Object.assign(new Error(`the proxy did not answer CONNECT within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+    );
+    return s;
+  };
   let socket = connect();
   // A connection kept after a 407 that the proxy closes anyway: once, the leg goes again on a new one.
   let reused = false;
@@ -59,6 +72,7 @@ export async function openTunnel(route: ProxyRoute, host: string, port: number, 
       if (answer.status >= 200 && answer.status < 300) {
         conversation.succeeded();
         socket.removeListener('error', quiet);
+        socket.setTimeout(0);
         return socket;
       }
       if (answer.status !== 407 || leg >= MAX_LEGS) {

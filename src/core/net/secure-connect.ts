@@ -23,10 +23,12 @@ export interface SecureTarget {
   policy: TlsPolicy;
   /** The proxy sign-in of the route (default: the one kept with it, without Kerberos test seams). */
   signIn?: ProxySignIn;
+  /** How long the proxy may stay silent while the tunnel is opened. */
+  timeoutMs?: number;
 }
 
 async function rawSocket(t: SecureTarget): Promise<net.Socket | undefined> {
-  return t.route.kind === 'proxy' ? openTunnel(t.route, t.host, t.port, t.signIn) : undefined;
+  return t.route.kind === 'proxy' ? openTunnel(t.route, t.host, t.port, t.signIn, t.timeoutMs) : undefined;
 }
 
 // A CA list given per connection makes Node parse every certificate in it (all system roots plus the profile's

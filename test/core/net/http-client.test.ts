@@ -1,7 +1,8 @@
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { calpumpFailure as failure } from '../../support/calpump-failure.js';
 import { HttpClient } from '../../../src/core/net/http-client.js';
 import { certificateError, isTransientNetworkError, mapNetworkError, RequestTimeoutError } from '../../../src/core/net/network-errors.js';
@@ -188,6 +189,28 @@ describe('HttpClient through a forward proxy', () => {
     const last = authProxy.requests.at(-1)!;
     expect(last.proxyAuthorization).toBe('Basic ' + Buffer.from('svc-proxy:pr0xy-s3cret').toString('base64'));
     ok.close();
+  });
+
+  it('a proxy that accepts the connection and never answers CONNECT: net.timeout, and the connection is ended', async () => {
+    const held = new Set<net.Socket>();
+    const silent = net.createServer((s) => {
+      held.add(s);
+      s.on('close', () => held.delete(s)).resume();
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const c = await HttpClient.create({
+      profileId: 'p',
+      proxy: { mode: 'url', url: proxyUrl },
+      secrets: memorySecrets(),
+      env: {},
+      timeoutMs: 300,
+    });
+    const err = await failure(c.request({ url: server.url, method: 'GET' }));
+    expect(err.id).toBe('net.timeout');
+    await vi.waitFor(() => expect(held.size).toBe(0), { timeout: 10_000 });
+    c.close();
+    silent.close();
   });
 
   it('an unreachable proxy maps to net.proxy.failed', async () => {

@@ -65,7 +65,7 @@ const TIME_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 
 async function open(t: TlsTarget): Promise<tls.TLSSocket> {
   const servername = net.isIP(t.host) ? undefined : t.host;
-  const socket = t.route.kind === 'proxy' ? await openTunnel(t.route, t.host, t.port) : undefined;
+  const socket = t.route.kind === 'proxy' ? await openTunnel(t.route, t.host, t.port, undefined, t.timeoutMs) : undefined;
   const base: tls.ConnectionOptions = socket ? { socket } : { host: t.address, port: t.port };
   // Host name judged separately below (tls.hostname step), so Node's own check must not colour s.authorized.
   return tlsHandshake(
