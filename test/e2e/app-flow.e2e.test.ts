@@ -17,7 +17,7 @@ describeInChromium('app flow in the browser', () => {
     env = await startE2e({ seed: 7 });
     page = env.page;
     await page.goto(env.serve.url);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await env?.stop();

@@ -17,7 +17,7 @@ describe.runIf(chromiumExecutable())('first run through the set-up assistant', (
     env = await startE2e({ demo: true, demoData: false, viewport: { width: 1366, height: 768 } });
     page = env.page;
     await page.goto(env.serve.url);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await env?.stop();

@@ -17,12 +17,13 @@ export interface TwoWayServiceDeps {
 
 export function createTwoWayService(deps: TwoWayServiceDeps) {
   return {
-    async run(raw: TwoWayRuleInput): Promise<TwoWayReport> {
+    /** dryRun: decide and list every write per side (`planned`), write nothing, keep state and conflict log. */
+    async run(raw: TwoWayRuleInput, opts: { dryRun?: boolean } = {}): Promise<TwoWayReport> {
       const rule = twoWayRuleSchema.parse(raw);
       const a = await deps.sideFor(rule.a.profile);
       const b = await deps.sideFor(rule.b.profile);
       try {
-        return await runTwoWay(rule, { a, b, stateDir: deps.stateDir, logger: deps.logger, lang: deps.lang?.() });
+        return await runTwoWay(rule, { a, b, stateDir: deps.stateDir, logger: deps.logger, lang: deps.lang?.(), dryRun: opts.dryRun });
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

@@ -24,7 +24,7 @@ export function BusyBar({
   return (
     <div className={s.root} data-testid={testId} role="status">
       <Text>{label}</Text>
-      <ProgressBar className={s.bar} value={percent === undefined ? undefined : percent / 100} thickness="large" />
+      <ProgressBar className={s.bar} value={percent === undefined ? undefined : percent / 100} thickness="large" aria-label={label} />
       {onCancel ? (
         <Button size="small" onClick={onCancel} data-testid={`${testId}-cancel`}>
           {t('common.cancel')}

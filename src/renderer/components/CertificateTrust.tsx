@@ -11,6 +11,7 @@ import {
   DialogTitle,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -81,7 +82,7 @@ export function CertificateTrust({
         {certificate.issuer}
       </dd>
       <dt className={s.dt}>{t('cert.fingerprint')}</dt>
-      <dd className={`${s.dd} ${s.mono}`} data-testid={`${testId}-fingerprint`}>
+      <dd className={mergeClasses(s.dd, s.mono)} data-testid={`${testId}-fingerprint`}>
         {certificate.fingerprint}
       </dd>
       <dt className={s.dt}>{t('cert.valid')}</dt>

@@ -50,6 +50,12 @@ export function stepTitle(step: Pick<Step, 'id' | 'title'>, t: TFunction): strin
   return hasMessage(key) ? t(key) : step.title;
 }
 
+/** A fact's value in the UI language where it is one of the engine's words (access: impersonation). */
+function detailValue(key: string, value: string, t: TFunction): string {
+  const k = key === 'access' ? `profile.access.${value}` : key === 'flow' ? `profile.flow.${value}` : '';
+  return k && hasMessage(k) ? t(k) : value;
+}
+
 /** A label for a fact the host reported (ewsUrl, subject…); unknown keys stay as sent. */
 function detailLabel(key: string, t: TFunction): string {
   const k = `detail.${key}`;
@@ -86,7 +92,7 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
           {Object.entries(result.details).map(([k, v]) => (
             <div key={k} style={{ display: 'contents' }}>
               <dt className={s.dt}>{detailLabel(k, t)}</dt>
-              <dd className={s.dd}>{v}</dd>
+              <dd className={s.dd}>{detailValue(k, v, t)}</dd>
             </div>
           ))}
         </dl>
@@ -149,7 +155,7 @@ function StepRow({
       {step.data && Object.keys(step.data).length ? (
         <Text className={s.evidence}>
           {Object.entries(step.data)
-            .map(([k, v]) => `${detailLabel(k, t)}: ${v}`)
+            .map(([k, v]) => `${detailLabel(k, t)}: ${detailValue(k, v, t)}`)
             .join(' · ')}
         </Text>
       ) : null}

@@ -20,6 +20,8 @@ export interface TwoWayForm {
 }
 
 const allFlows = (): Flows => ({ create: true, modify: true, delete: true });
+/** A new rule copies new and changed items both ways; deleting is something to switch on knowingly. */
+const newRuleFlows = (): Flows => ({ create: true, modify: true, delete: false });
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -31,7 +33,7 @@ export function emptyTwoWayForm(): TwoWayForm {
     mailboxB: '',
     profileB: '',
     master: 'a',
-    propagate: { aToB: allFlows(), bToA: allFlows() },
+    propagate: { aToB: newRuleFlows(), bToA: newRuleFlows() },
     keep: { rule: {}, a: {}, b: {} },
   };
 }

@@ -87,7 +87,19 @@ export const twoWayReportSchema = z.looseObject({
   unchanged: z.number(),
   conflicts: z.array(conflictSchema),
   errors: z.array(z.object({ key: z.string(), side: z.string(), error: errorInfoSchema })),
+  /** Dry runs: every write the run would make, per side. */
+  planned: z
+    .array(
+      z.looseObject({
+        side: z.enum(['a', 'b']),
+        action: z.enum(['create', 'update', 'delete']),
+        key: z.string(),
+        subject: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
+export type TwoWayReportView = z.infer<typeof twoWayReportSchema>;
 export type TwoWayConflictView = z.infer<typeof conflictSchema>;
 
 export const writeDirectionMethods = {
@@ -126,8 +138,11 @@ export const writeDirectionMethods = {
     }),
     freeBusyReportSchema,
   ),
-  /** One run of a two-way rule; a side without a profile uses `profileId`. */
-  'twoway.run': m(z.object({ profileId: id, rule: doc, opId }), twoWayReportSchema),
+  /**
+   * One run of a two-way rule; a side without a profile uses `profileId`. dryRun: write nothing and answer the
+   * planned writes per side (`planned`), for the preview the UI shows before the first write.
+   */
+  'twoway.run': m(z.object({ profileId: id, rule: doc, dryRun: z.boolean().optional(), opId }), twoWayReportSchema),
   'twoway.conflicts': m(
     z.object({ ruleId: z.string().min(1).max(64), limit: z.number().int().min(1).max(1000).default(50) }),
     z.object({ conflicts: z.array(conflictSchema) }),

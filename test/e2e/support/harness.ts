@@ -14,8 +14,12 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
-/** Screenshots the docs show (README, docs/): written by the e2e tests, kept in the repository. */
-export const DOCS_IMAGES = join(ROOT, 'docs', 'images');
+/**
+ * Screenshots the docs show (README, docs/): `npm run docs:images` runs the e2e tests that take them with
+ * CALPUMP_DOCS_IMAGES=1 and they land in docs/images/; an ordinary test run puts them beside the others, so
+ * running the suite never rewrites files in the repository.
+ */
+export const DOCS_IMAGES = process.env.CALPUMP_DOCS_IMAGES === '1' ? join(ROOT, 'docs', 'images') : join(SCREENSHOTS, 'docs');
 
 /** The launch flags the project runs Chromium with (issue 5): headless, no sandbox (root in CI), no network chatter. */
 export const CHROMIUM_ARGS = [

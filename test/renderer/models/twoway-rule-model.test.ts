@@ -34,13 +34,15 @@ describe('twoway-rule-model', () => {
     expect(twoWayFormReady(f)).toBe(false);
     f = { ...f, id: ' r1 ', mailboxA: 'a@contoso.com', mailboxB: 'b@contoso.com' };
     expect(twoWayFormReady(f)).toBe(true);
-    f = setFlow(f, 'aToB', 'delete', false);
+    // Deletions start off for a new rule.
+    f = setFlow(f, 'bToA', 'delete', true);
+    f = setFlow(f, 'bToA', 'delete', false);
     expect(ruleFromTwoWayForm(f, 'p1')).toEqual({
       id: 'r1',
       a: { mailbox: 'a@contoso.com', profile: 'p1' },
       b: { mailbox: 'b@contoso.com' },
       master: 'a',
-      propagate: { aToB: { create: true, modify: true, delete: false }, bToA: { create: true, modify: true, delete: true } },
+      propagate: { aToB: { create: true, modify: true, delete: false }, bToA: { create: true, modify: true, delete: false } },
     });
   });
 });

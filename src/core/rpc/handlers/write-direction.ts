@@ -109,7 +109,7 @@ export const writeDirectionHandlers: Pick<
     });
     return out<'freebusy.blocks'>(await checked(() => service.blocks(input)));
   },
-  async 'twoway.run'({ profileId, rule }, ctx) {
+  async 'twoway.run'({ profileId, rule, dryRun }, ctx) {
     const { services } = ctx;
     const makeWriter = writerFor(services);
     const service = createTwoWayService({
@@ -123,7 +123,7 @@ export const writeDirectionHandlers: Pick<
       logger: services.logger,
       lang: () => ctx.lang,
     });
-    return out<'twoway.run'>(await checked(() => service.run(rule as TwoWayRuleInput)));
+    return out<'twoway.run'>(await checked(() => service.run(rule as TwoWayRuleInput, { dryRun })));
   },
   async 'twoway.conflicts'({ ruleId, limit }, ctx) {
     const service = createTwoWayService({

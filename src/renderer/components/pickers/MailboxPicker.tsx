@@ -1,7 +1,7 @@
 // Mailboxes from the directory instead of typed addresses: search as you type over every mailbox, users and
 // rooms apart, tick any number (or all that a search or the rooms filter shows), or paste a list that is
 // checked against the directory at once — an address the directory does not know is named, not saved.
-import { Badge, Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Select, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Mailbox } from '../../../shared/model.js';
 import { useClient } from '../../app/client-context.js';
@@ -143,7 +143,7 @@ export function MailboxPicker({
           const on = chosen.has(m.smtp.toLowerCase());
           return (
             <>
-              <span className={`${s.tick} ${on ? s.ticked : ''}`} aria-hidden>
+              <span className={mergeClasses(s.tick, on && s.ticked)} aria-hidden>
                 {on ? '✓' : ''}
               </span>
               <div className={s.text}>

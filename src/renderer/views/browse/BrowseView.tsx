@@ -1,6 +1,6 @@
 // Browse: mailboxes (all pages, searched locally) → the chosen mailbox's folder tree → upcoming events of the
 // chosen folder. Every read can be cancelled and every failure says what to do.
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Folder, Mailbox } from '../../../shared/model.js';
 import { useClient } from '../../app/client-context.js';
@@ -19,14 +19,27 @@ import { MailboxList } from './MailboxList.js';
 import { useMailboxLoader } from './use-mailbox-loader.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: VIEW_HEIGHT, minHeight: '420px' },
+  // Three columns on a wide screen; on a narrow one (1024 px) mailboxes and folders side by side, the preview below.
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    height: `calc(${VIEW_HEIGHT} - 48px)`,
+    minHeight: '420px',
+    '@media (max-width: 1279px)': { height: 'auto' },
+  },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(280px, 1fr) minmax(220px, 0.8fr) minmax(320px, 1.4fr)',
+    gridTemplateColumns: 'minmax(260px, 1fr) minmax(200px, 0.8fr) minmax(300px, 1.4fr)',
     gap: tokens.spacingHorizontalL,
     flexGrow: 1,
     minHeight: 0,
+    '@media (max-width: 1279px)': {
+      gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+      gridTemplateRows: '420px auto',
+    },
   },
+  previewPanel: { '@media (max-width: 1279px)': { gridColumn: '1 / 3', overflow: 'visible' } },
   panel: {
     display: 'flex',
     flexDirection: 'column',
@@ -109,10 +122,10 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
       ) : null}
       {loader.error ? <ErrorPanel error={loader.error} testId="browse-error" /> : null}
       <div className={s.columns}>
-        <section className={`${s.panel} ${s.mailboxPanel}`} aria-label={t('browse.mailboxes')}>
+        <section className={mergeClasses(s.panel, s.mailboxPanel)} aria-label={t('browse.mailboxes')} data-card>
           <MailboxList model={loader.model} version={loader.version} selected={mailbox?.smtp} onSelect={pickMailbox} />
         </section>
-        <section className={s.panel} aria-label={t('browse.folders')}>
+        <section className={s.panel} aria-label={t('browse.folders')} data-card>
           <Text weight="semibold">{mailbox ? t('browse.foldersOf', { mailbox: mailbox.displayName }) : t('browse.folders')}</Text>
           {!mailbox ? <Text>{t('browse.pickMailbox')}</Text> : null}
           {folders.running ? <BusyBar label={t('browse.loadingFolders')} onCancel={folders.cancel} testId="folders-loading" /> : null}
@@ -125,7 +138,7 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
             )
           ) : null}
         </section>
-        <section className={s.panel} aria-label={t('browse.preview')}>
+        <section className={mergeClasses(s.panel, s.previewPanel)} aria-label={t('browse.preview')} data-card>
           <Text weight="semibold">{folder ? t('browse.previewOf', { folder: folder.name }) : t('browse.preview')}</Text>
           {!folder ? <Text>{t('browse.pickFolder')}</Text> : null}
           {preview.running ? <BusyBar label={t('browse.loadingPreview')} onCancel={preview.cancel} testId="preview-loading" /> : null}

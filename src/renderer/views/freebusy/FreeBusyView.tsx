@@ -28,6 +28,7 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import { saveTextFile } from '../../components/save-file.js';
 import { splitMailboxes } from '../../models/import-form-model.js';
+import { formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1000px' },
@@ -78,7 +79,7 @@ export function FreeBusyView({ profileId, onProfile }: ViewProps) {
   const list = splitMailboxes(mailboxes);
   const badList = list.length === 0 || list.some((m) => !EMAIL.test(m));
   const range = freeBusyRange(from, to);
-  const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+  const time = (iso: string) => formatDateTime(iso, lang);
   const go = () => {
     setTouched(true);
     if (profileId && !badList && range) void op.run(profileId, list, range, includeFree);

@@ -86,6 +86,7 @@ export function JobCard({
               value={percent / 100}
               thickness="large"
               color={status === 'failed' ? 'error' : status === 'ok' ? 'success' : 'brand'}
+              aria-label={t('jobs.progress.percent', { percent: Math.round(percent) })}
               data-testid="job-progress"
               data-percent={Math.round(percent)}
             />
@@ -129,7 +130,7 @@ function MailboxRow({ mailbox, percent }: { mailbox: string; percent: number }) 
       <Text size={200} truncate wrap={false}>
         {mailbox}
       </Text>
-      <ProgressBar value={percent / 100} color="success" data-testid="job-mailbox-bar" />
+      <ProgressBar value={percent / 100} color="success" aria-label={mailbox} data-testid="job-mailbox-bar" />
     </>
   );
 }

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { targetOf, type Job } from '../../../shared/job.js';
 import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -68,6 +68,7 @@ export function feedUrl(base: { baseUrl?: string; token?: string }, path: string
 
 export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
   const t = useT();
+  const ids = useId();
   const lang = useLang();
   const s = useStyles();
   const client = useClient();
@@ -155,11 +156,14 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {r.outputs.map((o) => (
+            {r.outputs.map((o, i) => (
               <TableRow key={o.path} data-testid="run-report-file">
                 <TableCell className={s.cell}>
-                  <span className={s.path}>{o.path}</span>{' '}
-                  <Button size="small" onClick={() => void copy(o.path)} aria-label={t('report.copyPathOf', { path: o.path })}>
+                  <span className={s.path} id={`${ids}-file-${i}`}>
+                    {o.path}
+                  </span>{' '}
+                  {/* Named by its visible text; the path it copies describes it. */}
+                  <Button size="small" onClick={() => void copy(o.path)} aria-describedby={`${ids}-file-${i}`}>
                     {copied === o.path ? t('report.copied') : t('report.copyPath')}
                   </Button>
                 </TableCell>
@@ -173,15 +177,15 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
         <div data-testid="run-report-feeds">
           <Text weight="semibold">{t('report.feeds')}</Text>
           <ul>
-            {feeds.map((f) => {
+            {feeds.map((f, i) => {
               const url = feedUrl(feedsBase, f.path)!;
               return (
                 <li key={f.mailbox} className={s.cell}>
-                  {f.mailbox}:{' '}
+                  <span id={`${ids}-feed-${i}`}>{f.mailbox}</span>:{' '}
                   <span className={s.path} data-testid="run-report-feed">
                     {url}
                   </span>{' '}
-                  <Button size="small" onClick={() => void copy(url)} aria-label={t('report.copyFeedOf', { mailbox: f.mailbox })}>
+                  <Button size="small" onClick={() => void copy(url)} aria-describedby={`${ids}-feed-${i}`}>
                     {copied === url ? t('report.copied') : t('report.copyFeed')}
                   </Button>
                 </li>

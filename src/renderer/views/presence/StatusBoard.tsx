@@ -21,6 +21,7 @@ import { useOperation } from '../../app/use-operation.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { localiseError } from '../../components/localise-error.js';
+import { formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
 export const splitLines = (text: string) =>
@@ -42,7 +43,7 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
       { signal },
     ),
   );
-  const time = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+  const time = (iso: string) => formatDateTime(iso, lang);
   const list = splitLines(mailboxes);
   return (
     <div>

@@ -7,6 +7,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
     gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     alignItems: 'start',
+    // A field never gets wider than its column (a select is as wide as its longest option otherwise).
+    '& > *': { minWidth: 0 },
   },
 });
 

@@ -1,10 +1,16 @@
 // Field widgets bound to the profile form. Each input gets data-testid="profile-<field>" and its error
 // data-testid="profile-<field>-error", which the component and e2e tests use.
-import { Badge, Field, Input, Select, Switch, Textarea } from '@fluentui/react-components';
+import { Badge, Field, Input, Select, Switch, Textarea, makeStyles } from '@fluentui/react-components';
 import type { JSX } from 'react';
 import type { FieldId, ProfileFormState, SecretField } from '../../models/profile-form-model.js';
 import { useT } from '../../app/i18n-context.js';
 import type { FormBinding } from './form-binding.js';
+
+// A select is as wide as its longest option unless told otherwise: here, as wide as its column and no wider.
+const useSelectStyles = makeStyles({
+  root: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+});
 
 type StringField = { [K in FieldId]: ProfileFormState[K] extends string ? K : never }[FieldId];
 
@@ -90,10 +96,13 @@ export function SelectField<K extends FieldId>({
   options,
 }: Common & { field: K; options: ReadonlyArray<{ value: ProfileFormState[K] & string; label: string }> }) {
   const t = useT();
+  const s = useSelectStyles();
   const err = errorNode(b, field, t);
   return (
     <Field label={label} hint={hint} validationState={err ? 'error' : 'none'} validationMessage={err}>
       <Select
+        className={s.root}
+        select={{ className: s.select }}
         value={b.form[field] as string}
         data-testid={`profile-${field}`}
         name={field}

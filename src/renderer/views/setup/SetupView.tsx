@@ -88,7 +88,7 @@ export function SetupView({ profileId, onProfile, onNavigate }: ViewProps) {
             readOnly
             resize="vertical"
             data-testid="setup-script"
-            textarea={{ className: s.script }}
+            textarea={{ className: s.script, 'aria-label': t('setup.script', { file: script.result.fileName }) }}
           />
         </>
       ) : null}

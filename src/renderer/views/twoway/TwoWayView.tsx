@@ -38,7 +38,9 @@ import {
   type Direction,
   type TwoWayForm,
 } from '../../models/twoway-rule-model.js';
+import { formatDateTime } from '../../models/format.js';
 import { SavedRules } from './SavedRules.js';
+import { ConfirmWrites, plannedCount, TwoWayPreview } from './TwoWayPreview.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -55,9 +57,10 @@ const useStyles = makeStyles({
 });
 
 /** One side's version as a line: subject and start, or "(deleted)" when that side had removed it. */
-export function versionText(v: Record<string, unknown> | null, t: TFunction): string {
+export function versionText(v: Record<string, unknown> | null, t: TFunction, lang = 'en'): string {
   if (!v) return t('twoway.deleted');
-  return [v.subject, v.start].filter((x) => typeof x === 'string' && x).join(' · ');
+  const start = typeof v.start === 'string' && v.start ? formatDateTime(v.start, lang) : '';
+  return [v.subject, start].filter((x) => typeof x === 'string' && x).join(' · ');
 }
 
 export function TwoWayView({ profileId, onProfile }: ViewProps) {
@@ -71,6 +74,12 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
   const run = useOperation((signal, pid: string, rule: Record<string, unknown>) =>
     client['twoway.run']({ profileId: pid, rule }, { signal }),
   );
+  // Nothing is written before the user saw what would be written, per side, and agreed.
+  const preview = useOperation((signal, pid: string, rule: Record<string, unknown>) =>
+    client['twoway.run']({ profileId: pid, rule, dryRun: true }, { signal }),
+  );
+  const [confirming, setConfirming] = useState(false);
+  const [previewedRule, setPreviewedRule] = useState<string | undefined>();
   const conflicts = useOperation((signal, id: string) => client['twoway.conflicts']({ ruleId: id }, { signal }));
   const id = form.id.trim();
   const ready = !!profileId && twoWayFormReady(form);
@@ -97,6 +106,8 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
     </Field>
   );
   const r = run.result;
+  // A preview of another rule than the form shows now (edited since) is not offered for writing.
+  const previewed = preview.result && !preview.running && ready && previewedRule === JSON.stringify(rule()) ? preview.result : undefined;
   const list: TwoWayConflictView[] = conflicts.result?.conflicts ?? [];
   return (
     <div className={s.root}>
@@ -132,19 +143,48 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
           </Field>
           {flows('aToB')}
           {flows('bToA')}
+          <Text size={200}>{t('twoway.flows.hint')}</Text>
           <Button
             appearance="primary"
-            disabled={!ready || run.running}
-            onClick={() => profileId && void run.run(profileId, rule())}
-            data-testid="twoway-run"
+            disabled={!ready || preview.running || run.running}
+            onClick={() => {
+              run.reset();
+              setPreviewedRule(JSON.stringify(rule()));
+              if (profileId) void preview.run(profileId, rule());
+            }}
+            data-testid="twoway-preview-run"
           >
-            {t('twoway.run')}
+            {t('twoway.preview')}
           </Button>
           <Button disabled={!id || conflicts.running} onClick={() => void conflicts.run(id)} data-testid="twoway-loadConflicts">
             {t('twoway.loadConflicts')}
           </Button>
         </div>
       </div>
+      {preview.running ? <BusyBar label={t('twoway.previewing')} onCancel={preview.cancel} testId="twoway-preview-busy" /> : null}
+      {preview.error ? <ErrorPanel error={preview.error} testId="twoway-preview-error" /> : null}
+      {previewed && !r ? (
+        <div className={s.panel} data-card>
+          <TwoWayPreview report={previewed} mailboxA={form.mailboxA} mailboxB={form.mailboxB} />
+          <span>
+            <Button appearance="primary" disabled={run.running} onClick={() => setConfirming(true)} data-testid="twoway-run">
+              {t('twoway.writeNow')}
+            </Button>
+          </span>
+          <ConfirmWrites
+            open={confirming}
+            a={plannedCount(previewed.planned, 'a')}
+            b={plannedCount(previewed.planned, 'b')}
+            mailboxA={form.mailboxA}
+            mailboxB={form.mailboxB}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              if (profileId) void run.run(profileId, rule());
+            }}
+          />
+        </div>
+      ) : null}
       {run.running ? <BusyBar label={t('twoway.running')} onCancel={run.cancel} testId="twoway-busy" /> : null}
       {run.error ? <ErrorPanel error={run.error} testId="twoway-error" /> : null}
       {r && !run.running ? (
@@ -180,10 +220,10 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
               <TableBody>
                 {list.map((c, i) => (
                   <TableRow key={`${c.key}-${i}`} data-testid={`twoway-conflict-${i}`}>
-                    <TableCell>{new Date(c.time).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' })}</TableCell>
+                    <TableCell>{formatDateTime(c.time, lang)}</TableCell>
                     <TableCell>{c.winner.toUpperCase()}</TableCell>
-                    <TableCell>{versionText(c.a, t)}</TableCell>
-                    <TableCell>{versionText(c.b, t)}</TableCell>
+                    <TableCell>{versionText(c.a, t, lang)}</TableCell>
+                    <TableCell>{versionText(c.b, t, lang)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -14,6 +14,7 @@ import type { ProfileView } from '../../../../src/shared/rpc.js';
 import { fakeClient, type Handler } from '../../support/fake-client.js';
 import { hostCall } from '../../support/host-call.js';
 import { renderWithApp } from '../../support/render.js';
+import { formatDateTime } from '../../../../src/renderer/models/format.js';
 
 let dir: string;
 let store: TwoWayRuleStore;
@@ -48,9 +49,11 @@ describe('TwoWayView', () => {
     const fake = fakeClient({
       ...storeHandlers,
       'profiles.list': () => ({ profiles }),
-      'twoway.run': () => ({
+      'twoway.run': (i) => ({
         rule: 'r1',
-        created: { a: 1, b: 2 },
+        ...(i.dryRun
+          ? { planned: [{ side: 'b', action: 'create', key: 'k1', subject: 'Board' }], created: { a: 0, b: 0 } }
+          : { created: { a: 1, b: 2 } }),
         updated: { a: 0, b: 3 },
         deleted: { a: 0, b: 0 },
         unchanged: 7,
@@ -79,16 +82,21 @@ describe('TwoWayView', () => {
     await waitFor(() => expect(screen.getByTestId('twoway-profileB').textContent).toContain('Cloud'));
     change('twoway-profileB', 'p2');
     change('twoway-master', 'b');
-    await act(async () => fireEvent.click(screen.getByTestId('twoway-run')));
+    // First a preview (a dry run): nothing is written until the user saw it and confirmed.
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-preview-run')));
+    await waitFor(() => expect(screen.getByTestId('twoway-planned-b-row').textContent).toContain('Board'));
+    expect(fake.calls.filter((c) => c.method === 'twoway.run').map((c) => c.input.dryRun)).toEqual([true]);
+    fireEvent.click(screen.getByTestId('twoway-run'));
+    await act(async () => fireEvent.click(await screen.findByTestId('twoway-confirm')));
     await waitFor(() => expect(screen.getByTestId('twoway-result')).toBeTruthy());
-    expect(fake.calls.find((c) => c.method === 'twoway.run')!.input).toEqual({
+    expect(fake.calls.filter((c) => c.method === 'twoway.run')[1]!.input).toEqual({
       profileId: 'p1',
       rule: {
         id: 'r1',
         a: { mailbox: 'anna.schmidt@contoso.com', profile: 'p1' },
         b: { mailbox: 'anna@contoso.onmicrosoft.com', profile: 'p2' },
         master: 'b',
-        propagate: { aToB: { create: true, modify: true, delete: true }, bToA: { create: true, modify: true, delete: true } },
+        propagate: { aToB: { create: true, modify: true, delete: false }, bToA: { create: true, modify: true, delete: false } },
       },
       opId: expect.any(String),
     });
@@ -98,7 +106,7 @@ describe('TwoWayView', () => {
     await act(async () => fireEvent.click(screen.getByTestId('twoway-loadConflicts')));
     await waitFor(() => expect(screen.getByTestId('twoway-conflict-0')).toBeTruthy());
     const row = screen.getByTestId('twoway-conflict-0').textContent ?? '';
-    expect(row).toContain('Board · 2026-03-11T09:00:00.000Z');
+    expect(row).toContain(`Board · ${formatDateTime('2026-03-11T09:00:00.000Z', 'en')}`);
     expect(row).toContain(translate('en', 'twoway.deleted'));
   });
 });
@@ -120,7 +128,9 @@ describe('TwoWayView: saved rules', () => {
     change('twoway-mailboxA', 'anna.schmidt@contoso.com');
     change('twoway-mailboxB', 'crm.anna@contoso.com');
     change('twoway-master', 'b');
-    fireEvent.click(screen.getByTestId('twoway-bToA-delete'));
+    // Deletions start off for a new rule; this one deletes from B what A deleted.
+    expect(checked('twoway-aToB-delete')).toBe(false);
+    fireEvent.click(screen.getByTestId('twoway-aToB-delete'));
     await act(async () => fireEvent.click(screen.getByTestId('twoway-save')));
     await waitFor(() =>
       expect(screen.getByTestId('twoway-saved-state').textContent).toBe(translate('en', 'twoway.saved', { id: 'crm-anna' })),
@@ -130,7 +140,7 @@ describe('TwoWayView: saved rules', () => {
       id: 'crm-anna',
       a: { profile: 'p1', mailbox: 'anna.schmidt@contoso.com' },
       master: 'b',
-      propagate: { bToA: { create: true, delete: false } },
+      propagate: { aToB: { delete: true }, bToA: { create: true, delete: false } },
     });
 
     cleanup(); // reload

@@ -1,0 +1,122 @@
+// What a two-way rule would write, per side, before it writes anything (a dry run of the same engine), and the
+// question before the first write: how many items go into which mailbox.
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { TwoWayReportView } from '../../../shared/rpc.js';
+import { useT } from '../../app/i18n-context.js';
+
+const useStyles = makeStyles({
+  sides: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  table: { tableLayout: 'fixed', width: '100%' },
+  action: { width: '34%' },
+  cell: { overflowWrap: 'anywhere' },
+});
+
+type Planned = NonNullable<TwoWayReportView['planned']>;
+
+export function plannedCount(planned: Planned | undefined, side: 'a' | 'b'): number {
+  return (planned ?? []).filter((p) => p.side === side).length;
+}
+
+export function TwoWayPreview({ report, mailboxA, mailboxB }: { report: TwoWayReportView; mailboxA: string; mailboxB: string }) {
+  const t = useT();
+  const s = useStyles();
+  const planned = report.planned ?? [];
+  const side = (name: 'a' | 'b', mailbox: string) => {
+    const list = planned.filter((p) => p.side === name);
+    return (
+      <section
+        className={s.side}
+        aria-label={t('twoway.preview.side', { side: name.toUpperCase(), mailbox })}
+        data-testid={`twoway-planned-${name}`}
+      >
+        <Subtitle2>{t('twoway.preview.side', { side: name.toUpperCase(), mailbox })}</Subtitle2>
+        {list.length === 0 ? (
+          <Text>{t('twoway.preview.nothing')}</Text>
+        ) : (
+          <Table size="small" className={s.table} aria-label={t('twoway.preview.side', { side: name.toUpperCase(), mailbox })}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={s.action}>{t('twoway.preview.action')}</TableHeaderCell>
+                <TableHeaderCell>{t('browse.preview.subject')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((p, i) => (
+                <TableRow key={`${p.key}-${i}`} data-testid={`twoway-planned-${name}-row`}>
+                  <TableCell>{t(`twoway.preview.do.${p.action}`)}</TableCell>
+                  <TableCell className={s.cell}>{p.subject || t('browse.preview.noSubject')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+    );
+  };
+  return (
+    <div data-testid="twoway-preview">
+      <Text block>
+        {t('twoway.preview.summary', { a: plannedCount(planned, 'a'), b: plannedCount(planned, 'b'), unchanged: report.unchanged })}
+      </Text>
+      <div className={s.sides}>
+        {side('a', mailboxA)}
+        {side('b', mailboxB)}
+      </div>
+    </div>
+  );
+}
+
+export function ConfirmWrites({
+  open,
+  a,
+  b,
+  mailboxA,
+  mailboxB,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  a: number;
+  b: number;
+  mailboxA: string;
+  mailboxB: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onCancel()}>
+      <DialogSurface data-testid="twoway-confirm-dialog">
+        <DialogBody>
+          <DialogTitle>{t('twoway.confirm.title')}</DialogTitle>
+          <DialogContent>{t('twoway.confirm.message', { a, b, mailboxA, mailboxB })}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onConfirm} data-testid="twoway-confirm">
+              {t('twoway.confirm.yes')}
+            </Button>
+            <Button onClick={onCancel}>{t('common.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
