@@ -17,6 +17,7 @@ import {
 } from 'electron';
 import { favourSmallFootprint } from '../core/process/memory-footprint.js';
 import { bundledCreateConnector } from './connector-backends.js';
+import { cliArguments, runCliHost } from './cli-launch.js';
 import { startDesktopApp } from './desktop-app.js';
 import type { AppLike, BrowserWindowLike, ElectronApi, InstallInfo, UpdaterLike } from './electron-api.js';
 
@@ -71,14 +72,20 @@ const api: ElectronApi = {
   install: installInfo(),
 };
 
-startDesktopApp(api, {
-  argv: process.argv,
-  rendererIndex: join(here, '..', 'renderer', 'index.html'),
-  devUrl: process.env.ELECTRON_RENDERER_URL,
-  preloadPath: join(here, '..', 'preload', 'index.cjs'),
-  assetsDir: join(app.getAppPath(), 'assets'),
-  createConnector: bundledCreateConnector,
-}).catch((e: unknown) => {
-  console.error('Calpump could not start:', e);
-  app.quit();
-});
+const cli = cliArguments(process.argv);
+if (cli) {
+  // Calpump.exe --calpump-cli …: the command line (the Windows service, the installer), no desktop app.
+  void runCliHost({ exit: (code) => app.exit(code) }, cli);
+} else {
+  startDesktopApp(api, {
+    argv: process.argv,
+    rendererIndex: join(here, '..', 'renderer', 'index.html'),
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    preloadPath: join(here, '..', 'preload', 'index.cjs'),
+    assetsDir: join(app.getAppPath(), 'assets'),
+    createConnector: bundledCreateConnector,
+  }).catch((e: unknown) => {
+    console.error('Calpump could not start:', e);
+    app.quit();
+  });
+}

@@ -29,7 +29,10 @@ describe('desktop build', () => {
     expect(code).toMatch(/from "electron"/);
     expect(code).toContain('startDesktopApp');
     expect(code).not.toContain('require("electron")');
-  });
+    // The command line (Calpump.exe --calpump-cli, how the Windows service runs) is a chunk of its own, loaded
+    // only in that mode.
+    expect(code).toMatch(/import\("\.\/[^"]+\.js"\)/);
+  }, 120_000);
 
   it('the built main starts under Node with a stand-in electron: engine up, window loads the app page', async () => {
     const userData = await mkdtemp(join(tmpdir(), 'calpump-smoke-'));
