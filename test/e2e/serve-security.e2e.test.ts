@@ -68,6 +68,8 @@ describeInChromium('serve --demo in Chromium', () => {
 
   it('opens with the demo profile and job ready', async () => {
     await env.page.goto(env.serve.url);
+    // The app opens on Home (every job's health); the demo's profile is on Profiles.
+    await env.page.getByTestId('nav-profiles').click();
     await env.page.getByTestId('profiles-item').filter({ hasText: 'Demo Exchange' }).waitFor();
     await env.shot('serve-03-demo-profiles');
     await env.page.getByTestId('nav-jobs').click();
