@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     const { uiFilterRowOf } = await import('./ui-filter-chromium.js');
     say(uiFilterRowOf((await runChild('ui-filter-chromium.ts', ['--json'])) as unknown as Parameters<typeof uiFilterRowOf>[0]));
   }
+  if (only('paint')) say((await import('./first-paint.js')).rowOf(await runChild('first-paint.ts', ['--json'])));
   if (only('cli')) for (const line of await (await import('./cli-start.js')).cliStartRows()) say(line);
 }
 
