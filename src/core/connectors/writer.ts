@@ -89,8 +89,11 @@ export interface CalendarWriter {
    * failing request yields outcomes with ok=false rather than a throw, so one mailbox never stops the rest.
    */
   upsert(mailbox: string, folder: string, requests: WriteRequest[]): Promise<WriteOutcome[]>;
-  /** Deletes items by id (ids from listOwned). An item already gone counts as deleted. */
-  delete(mailbox: string, ids: string[]): Promise<WriteOutcome[]>;
+  /**
+   * Deletes items by id (ids from listOwned). An item already gone counts as deleted. By default to Deleted Items
+   * (a wrong source can be undone); `permanent` (write checks) leaves nothing behind where the backend allows it.
+   */
+  delete(mailbox: string, ids: string[], opts?: { permanent?: boolean }): Promise<WriteOutcome[]>;
   close(): Promise<void>;
 }
 

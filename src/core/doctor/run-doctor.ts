@@ -15,6 +15,8 @@ import { graphSteps, type GraphContext } from './graph-steps.js';
 import { networkSteps, transportDone, withoutTlsFor } from './network-steps.js';
 import type { Resolver } from './probes/dns.js';
 import { runSteps, type StepSpec } from './runner.js';
+import type { CalendarWriter } from '../connectors/writer.js';
+import { cleanUpWriteCheck, writeCheckSteps, type WriteCheckContext } from '../write-check/write-check.js';
 
 export interface DoctorDeps extends ConnectorDeps {
   /** Builds the connector used by the calendar steps (the CLI passes createConnector from connectors/factory). */
@@ -30,11 +32,15 @@ export interface DoctorDeps extends ConnectorDeps {
   /** Kerberos seams (default: the `kerberos` package and MIT kinit); tests pass fakes. */
   gss?: GssBinding;
   kinit?: KinitRunner;
+  /** Builds the writer for the write check (DoctorOptions.write); the CLI passes createWriter. */
+  createWriter?: (profile: Profile, deps: ConnectorDeps) => Promise<CalendarWriter>;
 }
 
 export interface DoctorOptions {
   /** Mailbox for the mailbox steps; default: the profile's testMailbox. */
   mailbox?: string;
+  /** Also create, read back and delete a tagged test item in that mailbox (write-check steps). */
+  write?: boolean;
   lang?: Lang;
   onStep?: (step: TestStep) => void;
   /** Aborting stops before the next step; the call then fails with rpc.cancelled. */
@@ -94,8 +100,10 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
   // Without a URL the EWS host is what autodiscover finds; the transport steps then check that host.
   const target = profile.url ? new URL(profile.url) : undefined;
   const connector = lazyConnector(profile, deps);
-  const ctx: AutodiscoverContext = {
+  const write = writeParts(profile, deps, opts);
+  const ctx: AutodiscoverContext & WriteCheckContext = {
     ...common(profile, deps, mailbox),
+    writer: write.writer,
     profile,
     target,
     connector: connector.get,
@@ -105,12 +113,14 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
   };
   const first: StepSpec<AutodiscoverContext>[] = target ? [] : autodiscoverSteps();
   const after = target ? [] : (['autodiscover'] as const);
-  const specs: StepSpec<AutodiscoverContext>[] = [
+  const specs: StepSpec<AutodiscoverContext & WriteCheckContext>[] = [
     ...first,
     ...withoutTlsFor(target, networkSteps<AutodiscoverContext>({ dnsStep: 'dns.host', after: [...after] })),
     ...ewsSteps(transportDone(target), { kerberos: profile.auth === 'kerberos' && !profile.legacyOnline }),
+    ...(opts.write ? writeCheckSteps<AutodiscoverContext & WriteCheckContext>(['calendar.view']) : []),
   ];
   return run(specs, ctx, deps, opts, async () => {
+    await write.close(ctx);
     ctx.negotiate?.close();
     await connector.close();
   });
@@ -118,12 +128,31 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
 
 async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {
   const target = new URL(`${authorityUrl(profile.authorityHost, profile.tenantId)}/`);
-  const ctx: GraphContext = { ...common(profile, deps, mailbox), profile, target };
-  const specs: StepSpec<GraphContext>[] = [
+  const write = writeParts(profile, deps, opts);
+  const ctx: GraphContext & WriteCheckContext = { ...common(profile, deps, mailbox), profile, target, writer: write.writer };
+  const specs: StepSpec<GraphContext & WriteCheckContext>[] = [
     ...withoutTlsFor(target, networkSteps<GraphContext>({ dnsStep: 'dns.authority' })),
     ...graphSteps(transportDone(target)),
+    ...(opts.write ? writeCheckSteps<GraphContext & WriteCheckContext>(['calendar.view']) : []),
   ];
-  return run(specs, ctx, deps, opts);
+  return run(specs, ctx, deps, opts, () => write.close(ctx));
+}
+
+/** The writer the write-check steps use (made on first use) and the clean-up that follows them. */
+function writeParts(profile: Profile, deps: DoctorDeps, opts: DoctorOptions) {
+  let made: Promise<CalendarWriter> | undefined;
+  const writer = (): Promise<CalendarWriter> => {
+    if (!deps.createWriter) throw new CalpumpError('internal.unexpected', { params: { text: 'doctor: no writer factory given' } });
+    return (made ??= deps.createWriter(profile, deps));
+  };
+  return {
+    writer,
+    async close(ctx: WriteCheckContext) {
+      if (!opts.write) return;
+      await cleanUpWriteCheck(ctx);
+      if (made) await (await made.catch(() => undefined))?.close().catch(() => undefined);
+    },
+  };
 }
 
 /** Runs the steps, then closes the HTTP client the steps opened (and whatever else the caller names). */

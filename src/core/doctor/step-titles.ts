@@ -57,6 +57,17 @@ export const STEP_TITLES = {
     'Postfach über Microsoft Graph lesbar',
     'Postvak leesbaar via Microsoft Graph',
   ),
+  'write.create': L('Test item created in the calendar', 'Testelement im Kalender angelegt', 'Testitem in de agenda aangemaakt'),
+  'write.readBack': L(
+    'Test item read back by its tag',
+    'Testelement über seine Markierung gelesen',
+    'Testitem via zijn markering teruggelezen',
+  ),
+  'write.delete': L(
+    'Test item deleted, nothing left behind',
+    'Testelement gelöscht, nichts zurückgeblieben',
+    'Testitem verwijderd, niets achtergebleven',
+  ),
 } satisfies Record<string, Localised>;
 
 export type StepId = keyof typeof STEP_TITLES;

@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import type { Connector } from '../../core/connectors/connector.js';
 import type { ConnectorFactory } from '../../core/connectors/factory.js';
+import type { WriterFactory } from '../../core/connectors/writer-factory.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
 import { createLogger, type CalpumpLogger } from '../../core/log/create-logger.js';
 import { Redactor } from '../../core/log/redact.js';
@@ -30,6 +31,8 @@ export type RunSimCommand = (
 /** Replaceable services; each defaults to the real implementation, loaded when first used. */
 export interface CliServices {
   createConnector: ConnectorFactory;
+  /** The write direction (write checks); like createConnector, replaceable in tests. */
+  createWriter: WriterFactory;
   runAdhocExport: RunAdhocExport;
   runSimCommand: RunSimCommand;
 }

@@ -25,7 +25,10 @@ export async function main(argv: string[], overrides: MainOverrides = {}): Promi
     ...processIo(),
     ...pick(overrides, ['stdout', 'stderr', 'stdin', 'env', 'cwd', 'platform', 'homedir', 'now', 'signal', 'dpapi']),
   };
-  const services: CliServices = { ...defaultServices, ...pick(overrides, ['createConnector', 'runAdhocExport', 'runSimCommand']) };
+  const services: CliServices = {
+    ...defaultServices,
+    ...pick(overrides, ['createConnector', 'createWriter', 'runAdhocExport', 'runSimCommand']),
+  };
   const ctx = new CliContext(io, services);
   ctx.configure({});
   const program = buildProgram(ctx);

@@ -5,6 +5,7 @@ import type { CliServices } from './context.js';
 
 export const defaultServices: CliServices = {
   createConnector: async (profile, deps) => (await import('../../core/connectors/factory.js')).createConnector(profile, deps),
+  createWriter: async (profile, deps) => (await import('../../core/connectors/writer-factory.js')).createWriter(profile, deps),
   runAdhocExport: async (req, deps) => (await import('../../core/sync/adhoc-export.js')).runAdhocExport(req, deps),
   runSimCommand: async (opts, io) => (await import('../../sim/cli.js')).runSimCommand(opts, io),
 };

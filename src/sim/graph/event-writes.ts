@@ -289,4 +289,10 @@ export const EVENT_WRITE_ROUTES: Array<[string, RegExp, string, Handler]> = [
     'deleteEvent',
     (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1]!)),
   ],
+  [
+    'POST',
+    /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)\/permanentDelete$/i,
+    'permanentDeleteEvent',
+    (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1]!)),
+  ],
 ];

@@ -32,8 +32,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .requiredOption('--profile <profile>', 'profile name or id')
     .addOption(new Option('--mailbox <smtp>', 'mailbox for the mailbox steps').default(undefined, "the profile's test mailbox"))
+    .option('--write', 'also create, read back and delete a tagged test item in the mailbox, naming a missing write right')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { profile: string; mailbox?: string; json?: boolean }) => {
+    .action(async (opts: { profile: string; mailbox?: string; write?: boolean; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);
       const deps = {
         secrets: ctx.secrets,
@@ -41,9 +42,10 @@ export function register(program: Command, ctx: CliContext): void {
         env: ctx.io.env,
         now: ctx.io.now,
         createConnector: ctx.services.createConnector,
+        createWriter: ctx.services.createWriter,
       };
       const { runDoctor } = await import('../../../core/doctor/run-doctor.js');
-      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, lang: ctx.lang });
+      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, write: opts.write, lang: ctx.lang });
       ctx.exitCode = report.ok ? 0 : 1;
       if (opts.json) return ctx.json(report);
       ctx.out(t(ctx.lang, TEXT.heading, { profile: report.profile }));

@@ -7,7 +7,11 @@ import type { CliContext } from '../context.js';
 
 const MARK: Record<TestStep['status'], string> = { pass: '✓', fail: '✗', skipped: '-' };
 
-export async function runProfileTest(ctx: CliContext, name: string, opts: { mailbox?: string; json?: boolean }): Promise<void> {
+export async function runProfileTest(
+  ctx: CliContext,
+  name: string,
+  opts: { mailbox?: string; write?: boolean; json?: boolean },
+): Promise<void> {
   await ctx.withConnector(name, async (connector, profile) => {
     const mailbox = opts.mailbox ?? profile.testMailbox ?? defaultMailbox(profile);
     if (!mailbox) {
@@ -19,6 +23,12 @@ export async function runProfileTest(ctx: CliContext, name: string, opts: { mail
       });
     }
     const steps = await connector.test(mailbox);
+    // Writing is checked only once reading works: a write step after a failed sign-in would say nothing new.
+    if (opts.write && steps.every((s) => s.status !== 'fail')) {
+      const { runWriteCheck } = await import('../../../core/write-check/write-check.js');
+      const deps = { secrets: ctx.secrets, logger: ctx.loggerFor(profile), env: ctx.io.env };
+      steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), { lang: ctx.lang })));
+    }
     const connection = await connector.describe().catch(() => ({}) as Record<string, string>);
     const failed = steps.filter((s) => s.status === 'fail').length;
     if (failed > 0) ctx.exitCode = 1;

@@ -64,8 +64,9 @@ export function register(program: Command, ctx: CliContext): void {
     .command('test <profile>')
     .description('connect and check each step (TLS, sign-in, mailbox access, calendar), with the fix for a failed step')
     .addOption(new Option('--mailbox <smtp>', 'mailbox to test').default(undefined, "the profile's test mailbox"))
+    .option('--write', 'also create, read back and delete a tagged test item in the mailbox, naming a missing write right')
     .option('--json', 'machine-readable output')
-    .action(async (name: string, opts: { mailbox?: string; json?: boolean }) => runProfileTest(ctx, name, opts));
+    .action(async (name: string, opts: { mailbox?: string; write?: boolean; json?: boolean }) => runProfileTest(ctx, name, opts));
 }
 
 const withAllProfileFlags = (cmd: Command) => addGraphProfileFlags(addProfileFlags(cmd));

@@ -69,11 +69,11 @@ export class EwsCalendarWriter implements CalendarWriter {
     return out;
   }
 
-  async delete(mailbox: string, ids: string[]): Promise<WriteOutcome[]> {
+  async delete(mailbox: string, ids: string[], opts: { permanent?: boolean } = {}): Promise<WriteOutcome[]> {
     const s = await this.session();
     const mb = this.mailbox(mailbox);
     const out: WriteOutcome[] = [];
-    for (const batch of chunks(ids, this.maxBatch)) out.push(...(await deleteItems(s, mb, batch)));
+    for (const batch of chunks(ids, this.maxBatch)) out.push(...(await deleteItems(s, mb, batch, opts.permanent)));
     return out;
   }
 

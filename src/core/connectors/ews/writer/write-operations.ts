@@ -89,10 +89,10 @@ export function updateItems(s: EwsSession, mailbox: string, reqs: WriteRequest[]
   return run(s, mailbox, undefined, body, 'update', reqs.map(label));
 }
 
-export function deleteItems(s: EwsSession, mailbox: string, ids: string[]): Promise<WriteOutcome[]> {
-  // Deleted Items, not HardDelete: a wrong source can be undone by the mailbox owner.
+export function deleteItems(s: EwsSession, mailbox: string, ids: string[], permanent = false): Promise<WriteOutcome[]> {
+  // Deleted Items, not HardDelete: a wrong source can be undone by the mailbox owner. Write checks delete for good.
   const body =
-    `<m:DeleteItem DeleteType="MoveToDeletedItems" SendMeetingCancellations="SendToNone"><m:ItemIds>` +
+    `<m:DeleteItem DeleteType="${permanent ? 'HardDelete' : 'MoveToDeletedItems'}" SendMeetingCancellations="SendToNone"><m:ItemIds>` +
     ids.map((id) => `<t:ItemId Id="${escapeXml(id)}"/>`).join('') +
     `</m:ItemIds></m:DeleteItem>`;
   return run(s, mailbox, undefined, body, 'delete', ids, (code) => code === 'ErrorItemNotFound').then((out) =>

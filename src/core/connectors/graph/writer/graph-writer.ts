@@ -89,12 +89,13 @@ export class GraphCalendarWriter implements CalendarWriter {
     );
   }
 
-  async delete(mailbox: string, ids: string[]): Promise<WriteOutcome[]> {
-    const members: WriteMember[] = ids.map((id, i) => ({
-      id: String(i),
-      method: 'DELETE',
-      url: `/users/${seg(mailbox)}/events/${seg(id)}`,
-    }));
+  async delete(mailbox: string, ids: string[], opts: { permanent?: boolean } = {}): Promise<WriteOutcome[]> {
+    // DELETE moves to Deleted Items; permanentDelete (write checks) leaves nothing behind.
+    const members: WriteMember[] = ids.map((id, i) =>
+      opts.permanent
+        ? { id: String(i), method: 'POST', url: `/users/${seg(mailbox)}/events/${seg(id)}/permanentDelete` }
+        : { id: String(i), method: 'DELETE', url: `/users/${seg(mailbox)}/events/${seg(id)}` },
+    );
     const out = await this.run(
       mailbox,
       undefined,
