@@ -2,12 +2,10 @@
 // hundreds of items of a CalendarView page. The transport's parse hands every CalendarItem element to a new
 // reader (see parseXml's capture) while the envelope around it is still built as a tree, so answer
 // classification, ResponseCode handling and the scanner's checks (DTD refusal, depth limit) stay as they are.
-// Same fields and rules as readCalendarItem (calendar-item.ts), which reads the tree form.
+// Same fields and rules as readCalendarItem (calendar-item.ts), which reads the tree form; text properties share readTextProperty.
 import type { AttendeeData, CalendarItemData, MailboxData } from './calendar-item.js';
-import { ewsInstant } from './calendar-item.js';
+import { readTextProperty } from './calendar-item.js';
 import type { XmlCapture, XmlCaptures } from '../xml/safe-xml.js';
-
-const bool = (s: string) => s.trim() === 'true';
 
 type ListName = 'required' | 'optional' | 'resources';
 const LISTS: Record<string, ListName> = { RequiredAttendees: 'required', OptionalAttendees: 'optional', Resources: 'resources' };
@@ -47,7 +45,7 @@ export class CalendarItemReader implements XmlCapture<CalendarItemData> {
     const t = this.buf;
     this.buf = '';
     if (depth === 1) {
-      this.property(name, t);
+      readTextProperty(this.d, name, t);
       if (name in LISTS) this.list = undefined;
       return;
     }
@@ -67,57 +65,6 @@ export class CalendarItemReader implements XmlCapture<CalendarItemData> {
     else if (name === 'Attendee' && depth === 2 && this.attendee && this.list) {
       this.d[this.list]!.push(this.attendee);
       this.attendee = undefined;
-    }
-  }
-
-  private property(name: string, t: string): void {
-    const d = this.d;
-    switch (name) {
-      case 'Subject':
-        d.subject = t;
-        break;
-      case 'Sensitivity':
-        d.sensitivity = t;
-        break;
-      case 'LastModifiedTime':
-        d.lastModified = ewsInstant(t);
-        break;
-      case 'UID':
-        d.uid = t;
-        break;
-      case 'RecurrenceId':
-        d.recurrenceId = ewsInstant(t);
-        break;
-      case 'Start':
-        d.start = ewsInstant(t);
-        break;
-      case 'End':
-        d.end = ewsInstant(t);
-        break;
-      case 'OriginalStart':
-        d.originalStart = ewsInstant(t);
-        break;
-      case 'IsAllDayEvent':
-        d.isAllDay = bool(t);
-        break;
-      case 'LegacyFreeBusyStatus':
-        d.freeBusy = t;
-        break;
-      case 'Location':
-        d.location = t;
-        break;
-      case 'IsCancelled':
-        d.isCancelled = bool(t);
-        break;
-      case 'CalendarItemType':
-        d.type = t;
-        break;
-      case 'Body':
-        d.body = t;
-        break;
-      case 'StartTimeZoneId':
-        d.timeZoneId = t || d.timeZoneId;
-        break;
     }
   }
 

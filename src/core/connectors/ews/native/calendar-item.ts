@@ -73,6 +73,63 @@ function readAttendees(n: XmlNode): AttendeeData[] {
 
 const bool = (s: string) => s.trim() === 'true';
 
+/**
+ * A property whose value is the element's text: sets it on d and returns true (false: not such a property).
+ * Shared by the tree reader below and the streaming one (calendar-item-reader.ts).
+ */
+export function readTextProperty(d: CalendarItemData, name: string, t: string): boolean {
+  switch (name) {
+    case 'Subject':
+      d.subject = t;
+      break;
+    case 'Sensitivity':
+      d.sensitivity = t;
+      break;
+    case 'LastModifiedTime':
+      d.lastModified = ewsInstant(t);
+      break;
+    case 'UID':
+      d.uid = t;
+      break;
+    case 'RecurrenceId':
+      d.recurrenceId = ewsInstant(t);
+      break;
+    case 'Start':
+      d.start = ewsInstant(t);
+      break;
+    case 'End':
+      d.end = ewsInstant(t);
+      break;
+    case 'OriginalStart':
+      d.originalStart = ewsInstant(t);
+      break;
+    case 'IsAllDayEvent':
+      d.isAllDay = bool(t);
+      break;
+    case 'LegacyFreeBusyStatus':
+      d.freeBusy = t;
+      break;
+    case 'Location':
+      d.location = t;
+      break;
+    case 'IsCancelled':
+      d.isCancelled = bool(t);
+      break;
+    case 'CalendarItemType':
+      d.type = t;
+      break;
+    case 'Body':
+      d.body = t;
+      break;
+    case 'StartTimeZoneId':
+      d.timeZoneId = t || d.timeZoneId;
+      break;
+    default:
+      return false;
+  }
+  return true;
+}
+
 export function readCalendarItem(item: XmlNode): CalendarItemData {
   const d: CalendarItemData = { id: '' };
   for (const c of item.children) {
@@ -80,47 +137,8 @@ export function readCalendarItem(item: XmlNode): CalendarItemData {
       case 'ItemId':
         d.id = c.attrs.Id ?? '';
         break;
-      case 'Subject':
-        d.subject = c.text;
-        break;
-      case 'Sensitivity':
-        d.sensitivity = c.text;
-        break;
       case 'Categories':
         d.categories = c.children.filter((s) => s.name === 'String').map((s) => s.text);
-        break;
-      case 'LastModifiedTime':
-        d.lastModified = ewsInstant(c.text);
-        break;
-      case 'UID':
-        d.uid = c.text;
-        break;
-      case 'RecurrenceId':
-        d.recurrenceId = ewsInstant(c.text);
-        break;
-      case 'Start':
-        d.start = ewsInstant(c.text);
-        break;
-      case 'End':
-        d.end = ewsInstant(c.text);
-        break;
-      case 'OriginalStart':
-        d.originalStart = ewsInstant(c.text);
-        break;
-      case 'IsAllDayEvent':
-        d.isAllDay = bool(c.text);
-        break;
-      case 'LegacyFreeBusyStatus':
-        d.freeBusy = c.text;
-        break;
-      case 'Location':
-        d.location = c.text;
-        break;
-      case 'IsCancelled':
-        d.isCancelled = bool(c.text);
-        break;
-      case 'CalendarItemType':
-        d.type = c.text;
         break;
       case 'Organizer':
         d.organizer = readMailbox(c.children.find((m) => m.name === 'Mailbox'));
@@ -134,15 +152,11 @@ export function readCalendarItem(item: XmlNode): CalendarItemData {
       case 'Resources':
         d.resources = readAttendees(c);
         break;
-      case 'Body':
-        d.body = c.text;
-        break;
-      case 'StartTimeZoneId':
-        d.timeZoneId = c.text || d.timeZoneId;
-        break;
       case 'StartTimeZone':
         d.timeZoneId ??= c.attrs.Id || undefined;
         break;
+      default:
+        readTextProperty(d, c.name, c.text);
     }
   }
   return d;
