@@ -1,7 +1,8 @@
 // First paint of the app: `calpump serve --demo` in this process, the renderer built from the current sources,
 // and Debian's Chromium opening the app five times, each in a fresh browser context (nothing cached). Reports
-// the median time from navigation to the first contentful paint (the shell and the home screen's heading) and
-// to the home screen's job list, and how much script the first screen loaded. Target: first paint < 500 ms.
+// the median time from navigation to the first contentful paint (the shell's frame, which index.html paints before
+// the script has run) and, beside it, to the home screen's job list (the app usable), and how much script the
+// first screen loaded. Target: first paint < 500 ms.
 // Alone: `npx tsx bench/first-paint.ts` (`--json` prints the result as one JSON line); `npm run bench` runs it in a
 // child process and prints rowOf(result) in its table.
 import { mkdtemp, rm } from 'node:fs/promises';

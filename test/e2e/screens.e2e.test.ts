@@ -34,7 +34,12 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
   };
 
   const SCREENS: ScreenState[] = [
-    { name: 'home', doc: true, open: () => go('#/home', '[data-testid=home-job][data-status=ok]') },
+    {
+      name: 'home',
+      doc: true,
+      open: () => go('#/home', '[data-testid=home-job][data-status=ok]'),
+      lists: ['[data-testid=home-jobs]'],
+    },
     { name: 'assistant', open: () => go('#/assistant', '[data-testid=assistant-email]') },
     {
       name: 'profile',
@@ -43,6 +48,7 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
         await byId('profiles-item').first().click();
         await byId('profile-form').waitFor(LONG);
       },
+      lists: ['[data-testid=profiles-list]'],
     },
     {
       name: 'profile-test',
