@@ -220,6 +220,8 @@ const jobObjectSchema = z.object({
    * Absent or false: such cells get a leading single quote, so a spreadsheet shows them as text, never runs them.
    */
   csv: z.object({ keepFormulas: z.boolean().default(false) }).optional(),
+  /** ICS only: series true writes one VEVENT per series (RRULE, EXDATE, RECURRENCE-ID overrides, VTIMEZONE); absent or false: one per occurrence. */
+  ics: z.object({ series: z.boolean().default(false) }).optional(),
   /** Required for every type but 'import' (which writes into the mailboxes and has no output). */
   target: targetSchema.optional(),
   schedule: scheduleSchema.default({ kind: 'manual' }),

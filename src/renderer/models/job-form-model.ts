@@ -49,6 +49,8 @@ export interface JobFormState {
   format: JobFormat;
   /** CSV: write formula-like cells as they are (for programs); off: a leading ' so spreadsheets show text. */
   csvKeepFormulas: boolean;
+  /** ICS: one VEVENT per series (calendar clients) instead of one per occurrence (displays). */
+  icsSeries: boolean;
   targetKind: TargetKind;
   targetPath: string;
   targetUrl: string;
@@ -99,6 +101,7 @@ export function emptyJobForm(profile = ''): JobFormState {
     twowayRuleId: '',
     format: 'ics',
     csvKeepFormulas: false,
+    icsSeries: false,
     targetKind: 'folder',
     targetPath: '',
     targetUrl: '',
@@ -150,6 +153,7 @@ export function jobFormFromJob(j: Job): JobFormState {
   if (j.twoway) f.twowayRuleId = j.twoway.ruleId;
   f.format = j.format;
   f.csvKeepFormulas = j.csv?.keepFormulas === true;
+  f.icsSeries = j.ics?.series === true;
   const target = targetOf(j);
   if (target) f.targetKind = target.kind;
   if (target?.kind === 'webhook') f.targetUrl = target.url;
@@ -230,6 +234,7 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
     // A presence job always writes <mailbox>.json.
     format: f.jobType === 'presence' ? 'json' : f.format,
     ...(f.format === 'csv' && f.jobType !== 'presence' && f.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
+    ...(f.format === 'ics' && f.jobType === 'export' && f.targetKind === 'folder' && f.icsSeries ? { ics: { series: true } } : {}),
     schedule:
       f.scheduleKind === 'interval'
         ? { kind: 'interval', minutes: int(f.intervalMinutes), active: f.scheduleActive }

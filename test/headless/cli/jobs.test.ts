@@ -177,6 +177,22 @@ describe('calpump jobs', () => {
       },
     );
     expect(ok.code, ok.stderr).toBe(0);
+    const series = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'series',
+      '--profile',
+      'demo',
+      '--rooms',
+      '--out',
+      join(dir, 's'),
+      '--ics-series',
+      '--json',
+    ]);
+    expect(JSON.parse(series.stdout).ics).toEqual({ series: true });
     expect(JSON.parse(ok.stdout).target).toEqual({
       kind: 'postgres',
       host: 'db.contoso.com',

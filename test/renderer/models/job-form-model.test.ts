@@ -95,6 +95,14 @@ describe('job form', () => {
     expect(errorsOf(form({ targetKind: 'postgres', postgresUrl: 'postgresql://u@localhost/x', postgresTls: 'off' }))).toEqual({});
   });
 
+  it('keeps series as series only for an ICS folder export, and round-trips the choice', () => {
+    const r = validateJobForm(form({ icsSeries: true }));
+    expect(r.ok && r.value.job.ics).toEqual({ series: true });
+    expect(r.ok && jobFormFromJob(r.value.job).icsSeries).toBe(true);
+    const json = validateJobForm(form({ icsSeries: true, format: 'json' }));
+    expect(json.ok && json.value.job.ics).toBeUndefined();
+  });
+
   it('round-trips a job through the form', () => {
     const r = validateJobForm(
       form({

@@ -1,5 +1,6 @@
 import { createCsvEncoder } from './csv.js';
 import { createIcsEncoder } from './ics.js';
+import { createIcsSeriesEncoder } from './ics-series.js';
 import { createJsonEncoder } from './json.js';
 import type { EncoderOptions, EventEncoder, ExportFormat, FolderMeta } from './types.js';
 
@@ -13,7 +14,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['ics', 'json', 'csv'];
 export function createEncoder(format: ExportFormat, meta: FolderMeta, o: EncoderOptions = {}): EventEncoder {
   switch (format) {
     case 'ics':
-      return createIcsEncoder(meta);
+      return o.icsSeries ? createIcsSeriesEncoder(meta) : createIcsEncoder(meta);
     case 'json':
       return createJsonEncoder(meta);
     case 'csv':

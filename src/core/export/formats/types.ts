@@ -15,6 +15,8 @@ export interface FolderMeta {
 export interface EncoderOptions {
   /** CSV: write cells that start with =, +, -, @, tab or CR as they are (default: prefixed with a single quote). */
   csvKeepFormulas?: boolean;
+  /** ICS: one VEVENT per series with RRULE/EXDATE and RECURRENCE-ID overrides (default: one VEVENT per occurrence). */
+  icsSeries?: boolean;
 }
 
 export interface EventEncoder {

@@ -21,8 +21,9 @@ export class FolderTarget implements PumpTarget {
     private readonly states: SyncStateStore,
     private readonly options: EncoderOptions = {},
   ) {
-    // A change of cell handling changes every file: a new target id makes the next run rewrite them.
-    this.id = `folder:${format}${format === 'csv' && options.csvKeepFormulas ? '-raw' : ''}:${dir}`;
+    // A change of cell handling or series mode changes every file: a new target id makes the next run rewrite them.
+    const variant = format === 'csv' && options.csvKeepFormulas ? '-raw' : format === 'ics' && options.icsSeries ? '-series' : '';
+    this.id = `folder:${format}${variant}:${dir}`;
   }
 
   fileFor(mailbox: string, folder: string): string {

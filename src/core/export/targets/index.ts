@@ -34,7 +34,7 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
     });
   switch (t.kind) {
     case 'folder':
-      return new FolderTarget(t.path, job.format, deps.states, { csvKeepFormulas: job.csv?.keepFormulas });
+      return new FolderTarget(t.path, job.format, deps.states, { csvKeepFormulas: job.csv?.keepFormulas, icsSeries: job.ics?.series });
     case 'sqlite':
       return new SqliteTarget(t.path, deps.states);
     case 'postgres': {

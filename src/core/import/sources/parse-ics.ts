@@ -35,7 +35,10 @@ function blocks(text: string, name: 'VEVENT' | 'VTIMEZONE'): Block[] {
     }
     if (current) {
       current.text += `${l}\r\n`;
-      const uid = /^UID[;:](?:.*:)?(.*)$/i.exec(l);
+      // A long UID is folded over several lines (RFC 5545 3.1): read it whole.
+      let unfolded = l;
+      for (let j = i + 1; j < lines.length && /^[ \t]/.test(lines[j]!); j++) unfolded += lines[j]!.slice(1);
+      const uid = /^UID[;:](?:.*:)?(.*)$/i.exec(unfolded);
       if (uid && depth === 1 && current.uid === undefined) current.uid = uid[1]!.trim();
     }
     if (upper === `END:${name}` && current) {

@@ -44,6 +44,7 @@ interface AddFlags {
   includeBody?: boolean;
   format: 'ics' | 'json' | 'csv';
   csvKeepFormulas?: boolean;
+  icsSeries?: boolean;
   out?: string;
   webhook?: string;
   batchSize?: number;
@@ -125,6 +126,10 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option(
       '--csv-keep-formulas',
       "csv: write cells starting with = + - @ tab or CR as they are, for programs; without it they get a leading ' so spreadsheets show them as text",
+    )
+    .option(
+      '--ics-series',
+      'ics: one VEVENT per series (RRULE, EXDATE, RECURRENCE-ID overrides, VTIMEZONE), as calendar clients import; without it one VEVENT per occurrence, for displays',
     )
     .option('--out <dir>', 'target: one file per mailbox-folder in this folder')
     .option('--webhook <url>', 'target: batched JSON POSTs to this https URL')
@@ -227,6 +232,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     },
     format: o.type === 'presence' ? 'json' : o.format,
     ...(o.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
+    ...(o.icsSeries ? { ics: { series: true } } : {}),
     target,
     schedule: o.every
       ? { kind: 'interval', minutes: o.every, active: !o.paused }

@@ -251,6 +251,9 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           {f.targetKind === 'folder' && exportLike && f.format === 'csv' ? (
             <JobCheckbox b={b} field="csvKeepFormulas" label={t('jobs.csvKeepFormulas')} hint={t('jobs.csvKeepFormulas.hint')} />
           ) : null}
+          {f.targetKind === 'folder' && f.jobType === 'export' && f.format === 'ics' ? (
+            <JobCheckbox b={b} field="icsSeries" label={t('jobs.icsSeries')} hint={t('jobs.icsSeries.hint')} />
+          ) : null}
           {f.targetKind === 'postgres' ? (
             <>
               <JobText
