@@ -8,10 +8,10 @@ const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 
 /** App-only flows need application permissions; the others act for a signed-in user (delegated). */
-export function graphPermissions(p: GraphProfile): { kind: 'Role' | 'Scope'; values: string[] } {
+export function graphPermissions(p: GraphProfile, write = false): { kind: 'Role' | 'Scope'; values: string[] } {
   return p.flow === 'clientCredentials'
-    ? { kind: 'Role', values: ['Calendars.Read', 'User.Read.All'] }
-    : { kind: 'Scope', values: ['Calendars.Read.Shared', 'User.ReadBasic.All'] };
+    ? { kind: 'Role', values: [write ? 'Calendars.ReadWrite' : 'Calendars.Read', 'User.Read.All'] }
+    : { kind: 'Scope', values: [write ? 'Calendars.ReadWrite.Shared' : 'Calendars.Read.Shared', 'User.ReadBasic.All'] };
 }
 
 const GROUP_FILTER = [
@@ -19,8 +19,8 @@ const GROUP_FILTER = [
   "$Filter = 'MemberOfGroup -eq ''' + ($Group.DistinguishedName -replace '''', '''''') + ''''",
 ];
 
-export function appRegistrationScript(p: GraphProfile): string {
-  const perms = graphPermissions(p);
+export function appRegistrationScript(p: GraphProfile, write = false): string {
+  const perms = graphPermissions(p, write);
   const delegated = perms.kind === 'Scope';
   return [
     ...HEADER,

@@ -42,7 +42,12 @@ export function impersonationScript(p: EwsProfile, scopeGroup: string): string {
   ].join('\n');
 }
 
-export function delegateScript(p: EwsProfile, scopeGroup: string | undefined, testMailbox: string | undefined): string {
+export function delegateScript(
+  p: EwsProfile,
+  scopeGroup: string | undefined,
+  testMailbox: string | undefined,
+  rights: 'Reviewer' | 'Editor' = 'Reviewer',
+): string {
   const members = scopeGroup
     ? [
         psAssign('ScopeGroup', scopeGroup),
@@ -52,7 +57,7 @@ export function delegateScript(p: EwsProfile, scopeGroup: string | undefined, te
     : [psAssign('OnlyMailbox', testMailbox ?? 'user@contoso.com'), '$Mailboxes = @($OnlyMailbox)'];
   return [
     ...HEADER,
-    '# Run in the Exchange Management Shell. Gives the service account Reviewer (read) on each calendar.',
+    `# Run in the Exchange Management Shell. Gives the service account ${rights} (${rights === 'Editor' ? 'read and write' : 'read'}) on each calendar.`,
     psAssign('ServiceAccount', p.username),
     ...members,
     '',
@@ -63,9 +68,9 @@ export function delegateScript(p: EwsProfile, scopeGroup: string | undefined, te
     "    $FolderIdentity = $Smtp + ':' + ($Calendar.FolderPath -replace '/', '\\')",
     '    $Existing = Get-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount -ErrorAction SilentlyContinue',
     '    if ($Existing) {',
-    '        Set-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount -AccessRights Reviewer | Out-Null',
+    `        Set-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount -AccessRights ${rights} | Out-Null`,
     '    } else {',
-    '        Add-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount -AccessRights Reviewer | Out-Null',
+    `        Add-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount -AccessRights ${rights} | Out-Null`,
     '    }',
     '    # Verify',
     '    Get-MailboxFolderPermission -Identity $FolderIdentity -User $ServiceAccount | Format-Table Identity, User, AccessRights',

@@ -10,7 +10,13 @@ import { DEFAULT_SCOPE_GROUP, type SetupOptions, type SetupPlan, type SetupScrip
 
 export function buildSetupPlan(profile: Profile, opts: SetupOptions = {}): SetupPlan {
   const lang: Lang = opts.lang ?? 'en';
-  const plan = profile.kind === 'ews' ? ewsPlan(profile, opts, lang) : graphPlan(profile, opts, lang);
+  const plan = opts.write
+    ? profile.kind === 'ews'
+      ? ewsWritePlan(profile, opts, lang)
+      : graphWritePlan(profile, opts, lang)
+    : profile.kind === 'ews'
+      ? ewsPlan(profile, opts, lang)
+      : graphPlan(profile, opts, lang);
   return { profile: profile.name, kind: profile.kind, ...plan };
 }
 
@@ -105,6 +111,59 @@ function graphPlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<SetupP
     warnings.push(T.delegatedNoScope[lang]);
   }
   return { scripts, warnings };
+}
+
+/**
+ * The write-side grants, least privilege first: Editor on the group's calendars before ApplicationImpersonation
+ * (on-premises); Calendars.ReadWrite scoped by RBAC for Applications before the tenant-wide permission (online).
+ */
+function ewsWritePlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
+  if (p.legacyOnline || p.oauth?.flow === 'clientCredentials') return ewsPlan(p, opts, lang);
+  const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
+  return {
+    scripts: [
+      {
+        id: 'write-editor',
+        title: T.writeEditorTitle[lang],
+        shell: T.ems[lang],
+        script: delegateScript(p, group, p.testMailbox, 'Editor'),
+        notes: [T.writeOrder[lang], T.delegateByType[lang], T.delegateNewMembers[lang], T.writeCheck[lang]],
+      },
+      {
+        id: 'write-impersonation',
+        title: T.writeImpersonationTitle[lang],
+        shell: T.ems[lang],
+        script: impersonationScript(p, group),
+        notes: [T.groupMustExist[lang], T.impersonationDelay[lang], T.writeCheck[lang]],
+      },
+    ],
+    warnings: [],
+  };
+}
+
+function graphWritePlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
+  const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
+  const tenant: SetupScript = {
+    id: 'write-tenant',
+    title: T.writeTenantTitle[lang],
+    shell: T.mggraph[lang],
+    script: appRegistrationScript(p, true),
+    notes: [T.consentDelay[lang], T.writeCheck[lang]],
+  };
+  if (p.flow !== 'clientCredentials') return { scripts: [tenant], warnings: [T.delegatedNoScope[lang]] };
+  return {
+    scripts: [
+      {
+        id: 'write-rbac',
+        title: T.writeRbacTitle[lang],
+        shell: T.mggraphExo[lang],
+        script: rbacForAppsScript(p.clientId, group, p.testMailbox, 'Application Calendars.ReadWrite'),
+        notes: [T.writeOrder[lang], T.groupMustExist[lang], T.policyDelay[lang], T.writeCheck[lang]],
+      },
+      tenant,
+    ],
+    warnings: [],
+  };
 }
 
 /** One text for the terminal: each script under a comment header; notes and warnings as comments. */

@@ -3,6 +3,36 @@
 import { L } from '../catalogue/types.js';
 
 export const SETUP_TEXT = {
+  writeEditorTitle: L(
+    'Write, least privilege: Editor on the calendars of the group (delegate mode)',
+    'Schreiben, geringste Rechte: Editor auf die Kalender der Gruppe (Stellvertretermodus)',
+    "Schrijven, minste rechten: Editor op de agenda's van de groep (gedelegeerde modus)",
+  ),
+  writeImpersonationTitle: L(
+    'Write, broader: impersonation limited to the group (impersonation mode)',
+    'Schreiben, weiter gefasst: Identitätswechsel auf die Gruppe begrenzt (Identitätswechselmodus)',
+    'Schrijven, ruimer: impersonatie beperkt tot de groep (impersonatiemodus)',
+  ),
+  writeRbacTitle: L(
+    'Write, least privilege: Calendars.ReadWrite for the group only (RBAC for Applications)',
+    'Schreiben, geringste Rechte: Calendars.ReadWrite nur für die Gruppe (RBAC für Anwendungen)',
+    'Schrijven, minste rechten: Calendars.ReadWrite alleen voor de groep (RBAC voor toepassingen)',
+  ),
+  writeTenantTitle: L(
+    'Write, broader: Calendars.ReadWrite consented for the tenant (then limit it with an access policy)',
+    'Schreiben, weiter gefasst: Calendars.ReadWrite für den Mandanten zugestimmt (dann per Zugriffsrichtlinie begrenzen)',
+    'Schrijven, ruimer: Calendars.ReadWrite voor de tenant toegestaan (beperk het daarna met een toegangsbeleid)',
+  ),
+  writeOrder: L(
+    'Least privilege first: use the first script that fits the profile; the later ones grant more.',
+    'Geringste Rechte zuerst: nehmen Sie das erste Skript, das zum Profil passt; die späteren gewähren mehr.',
+    'Minste rechten eerst: gebruik het eerste script dat bij het profiel past; de latere geven meer.',
+  ),
+  writeCheck: L(
+    'Then check it: calpump profiles test <profile> --write (creates, reads back and deletes a test item).',
+    'Dann prüfen: calpump profiles test <profile> --write (legt ein Testelement an, liest es und löscht es).',
+    'Controleer het daarna: calpump profiles test <profile> --write (maakt een testitem aan, leest het terug en verwijdert het).',
+  ),
   ems: L('Exchange Management Shell', 'Exchange-Verwaltungsshell', 'Exchange Management Shell'),
   exo: L('Exchange Online PowerShell', 'Exchange Online PowerShell', 'Exchange Online PowerShell'),
   mggraph: L('Microsoft Graph PowerShell', 'Microsoft Graph PowerShell', 'Microsoft Graph PowerShell'),

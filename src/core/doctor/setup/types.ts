@@ -20,6 +20,8 @@ export interface SetupOptions {
   /** Group whose members Calpump may read (distribution group on-prem, mail-enabled security group online). */
   scopeGroup?: string;
   lang?: 'en' | 'de' | 'nl';
+  /** The write-side grants (import and two-way jobs) instead of the read-side ones, least privilege first. */
+  write?: boolean;
 }
 
 export const DEFAULT_SCOPE_GROUP = 'Calpump mailboxes';

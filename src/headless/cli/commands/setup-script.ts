@@ -9,11 +9,12 @@ export function register(program: Command, ctx: CliContext): void {
     .description('print the PowerShell an administrator runs to grant the profile least-privilege access (with a verify step)')
     .requiredOption('--profile <profile>', 'profile name or id')
     .addOption(new Option('--scope-group <group>', 'group whose members Calpump may read').default(undefined, '"Calpump mailboxes"'))
+    .option('--write', 'the write-side grants for import and two-way jobs instead, least privilege first')
     .option('--json', 'machine-readable output (the scripts with their titles and notes)')
-    .action(async (opts: { profile: string; scopeGroup?: string; json?: boolean }) => {
+    .action(async (opts: { profile: string; scopeGroup?: string; write?: boolean; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);
       const { buildSetupPlan, renderSetupPlan } = await import('../../../core/doctor/setup/index.js');
-      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, lang: ctx.lang });
+      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, write: opts.write, lang: ctx.lang });
       if (opts.json) return ctx.json(plan);
       ctx.io.stdout.write(renderSetupPlan(plan));
     });
