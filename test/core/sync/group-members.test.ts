@@ -14,10 +14,21 @@ import { simGraphConnector } from '../connectors/graph/support.js';
 
 const SALES = ['alice.smith@contoso.com', 'anna.schneider@contoso.com', 'jan.devries@contoso.com'];
 const file = (mailbox: string) => outputFileName(mailbox, 'calendar', 'json');
+const ALICE = 'alice.smith@contoso.com';
 
 describe('mailboxes by group (simulator)', () => {
   let ps: PumpSim;
   let h: Harness;
+
+  /** Runs `fn` while Alice is out of Sales, and puts her back whatever happens. */
+  async function whileAliceLeft(fn: () => Promise<void>): Promise<void> {
+    removeGroupMember(ps.sim.world, 'sales@contoso.com', ALICE);
+    try {
+      await fn();
+    } finally {
+      addGroupMember(ps.sim.world, 'sales@contoso.com', ALICE);
+    }
+  }
 
   beforeAll(async () => {
     ps = await startPumpSim();
@@ -104,15 +115,12 @@ describe('mailboxes by group (simulator)', () => {
     expect((await h.run(job, ps.connector())).record.status).toBe('ok');
     const before = sqliteOutput(db).filter((r) => r.mailbox === 'alice.smith@contoso.com').length;
     expect(before).toBeGreaterThan(0);
-    removeGroupMember(ps.sim.world, 'sales@contoso.com', 'alice.smith@contoso.com');
-    try {
+    await whileAliceLeft(async () => {
       const second = await h.run(job, ps.connector());
       expect(second.record.formerMembers).toEqual([{ mailbox: 'alice.smith@contoso.com', output: 'kept' }]);
       expect(sqliteOutput(db).filter((r) => r.mailbox === 'alice.smith@contoso.com')).toHaveLength(before);
       expect((await h.run(job, ps.connector())).record.formerMembers).toBeUndefined();
-    } finally {
-      addGroupMember(ps.sim.world, 'sales@contoso.com', 'alice.smith@contoso.com');
-    }
+    });
   });
 
   it('removal from SQLite takes the rows; a group the directory no longer knows fails the run and removes nothing', async () => {
@@ -125,8 +133,7 @@ describe('mailboxes by group (simulator)', () => {
       target: { kind: 'sqlite', path: db },
     });
     expect((await h.run(job, ps.connector())).record.status).toBe('ok');
-    removeGroupMember(ps.sim.world, 'sales@contoso.com', 'alice.smith@contoso.com');
-    try {
+    await whileAliceLeft(async () => {
       expect((await h.run(job, ps.connector())).record.formerMembers).toEqual([{ mailbox: 'alice.smith@contoso.com', output: 'removed' }]);
       expect(sqliteOutput(db).filter((r) => r.mailbox === 'alice.smith@contoso.com')).toEqual([]);
       const rows = sqliteOutput(db).length;
@@ -138,8 +145,6 @@ describe('mailboxes by group (simulator)', () => {
       expect(failed.record.errors[0]?.error.id).toBe('pump.group.notFound');
       expect(sqliteOutput(db)).toHaveLength(rows);
       expect(existsSync(db)).toBe(true);
-    } finally {
-      addGroupMember(ps.sim.world, 'sales@contoso.com', 'alice.smith@contoso.com');
-    }
+    });
   });
 });
