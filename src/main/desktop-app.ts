@@ -127,7 +127,6 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     dispatcher,
     window: () => win,
     startUrl,
-    lang,
     onRefused: (url) => core.logger.warn('ipc.refused', { url }),
   });
 

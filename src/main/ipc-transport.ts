@@ -1,8 +1,6 @@
 // The Electron end of the RPC: one ipcMain handler that accepts calls only from the app window's own top
 // frame showing the app's own page, and events pushed to that window alone.
 import type { Dispatcher } from '../core/rpc/dispatcher.js';
-import { describeError } from '../core/errors/calpump-error.js';
-import type { Lang } from '../core/doctor/catalogue.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type RpcResult } from '../shared/rpc.js';
 import type { BrowserWindowLike, IpcInvokeEventLike, IpcMainLike } from './electron-api.js';
 import { isSamePage } from './url-guards.js';
@@ -13,7 +11,6 @@ export interface IpcRpcOptions {
   window: () => BrowserWindowLike | undefined;
   /** The page the window shows (file:///…/index.html or the dev server URL). */
   startUrl: string;
-  lang?: () => Lang;
   onRefused?: (url: string) => void;
 }
 
@@ -33,7 +30,7 @@ export function registerIpcRpc(opts: IpcRpcOptions): () => void {
     if (!isTrustedSender(event, win, opts.startUrl)) {
       const origin = event.senderFrame?.url ?? 'an unknown frame';
       opts.onRefused?.(origin);
-      return { ok: false, error: describeError('rpc.forbidden', opts.lang?.() ?? 'en', { origin }) };
+      return { ok: false, error: { id: 'rpc.forbidden', params: { origin } } };
     }
     return opts.dispatcher.call(method, input);
   });

@@ -1,6 +1,8 @@
 // Native notifications on transitions only: the first failure of a job, and its first good run after failing.
 // A job that keeps failing does not notify on every run; a restart does not re-announce a known failure.
 import type { RpcEventPayload } from '../shared/rpc.js';
+import type { ErrorInfo } from '../shared/errors.js';
+import { renderError } from '../shared/i18n/catalogue.js';
 import { desktopText, type DesktopLang } from './desktop-text.js';
 import type { ElectronApi } from './electron-api.js';
 
@@ -32,7 +34,7 @@ export function createJobNotifier(
         if (failing.has(e.jobId)) return;
         failing.add(e.jobId);
         const job = await opts.jobName(e.jobId).catch(() => e.jobId);
-        notify(desktopText(lang(), 'notify.failed.title', { job }), e.error ? `${e.error.title}: ${e.error.message}` : '');
+        notify(desktopText(lang(), 'notify.failed.title', { job }), e.error ? notice(e.error, lang()) : '');
       } else if (e.status === 'ok') {
         if (!failing.delete(e.jobId)) return;
         const job = await opts.jobName(e.jobId).catch(() => e.jobId);
@@ -40,4 +42,10 @@ export function createJobNotifier(
       }
     },
   };
+}
+
+/** A failed run's first error as one notification line, in the tray's language. */
+function notice(error: ErrorInfo, lang: DesktopLang): string {
+  const r = renderError(error, lang);
+  return `${r.title}: ${r.message}`;
 }

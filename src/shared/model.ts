@@ -1,5 +1,6 @@
 // Normalised data every layer above a connector sees (DESIGN.md "Connector"). No backend type leaks past it.
 import { z } from 'zod';
+import { errorInfoSchema, textRefSchema } from './errors.js';
 
 export const mailboxKindSchema = z.enum(['user', 'room', 'equipment']);
 export const mailboxSchema = z.object({
@@ -67,21 +68,18 @@ export type NormalisedEvent = z.infer<typeof normalisedEventSchema>;
 
 export const testStepSchema = z.object({
   id: z.string(),
-  title: z.string(),
+  /** What the step checks, as an engine text (shared/locales/<lang>/engine.json): hosts render it. */
+  title: textRefSchema,
   status: z.enum(['pass', 'fail', 'skipped']),
   durationMs: z.number().nonnegative(),
+  /** Raw technical evidence as the server or the system gave it (an address, an answer, a status). */
   evidence: z.string().optional(),
-  /** Catalogue id of the failure (src/core/doctor/catalogue.ts) when status is fail. */
-  errorId: z.string().optional(),
-  fix: z.string().optional(),
-  /** The failure's one-line meaning, rendered from the catalogue (so a UI needs no catalogue lookup). */
-  message: z.string().optional(),
-  /** Values the catalogue entry was rendered with ({username}, {mailbox}, {host}…), so a host can render it again in another language. */
-  params: z.record(z.string(), z.string()).optional(),
-  /** Likely causes of the failure, most likely first. */
-  causes: z.array(z.string()).optional(),
-  /** Set when the fix takes time to apply (impersonation ~10 minutes, consent a few minutes). */
-  delay: z.string().optional(),
+  /** What the step found, in words (an engine text): "anna resolves to Anna Schmidt", "Exchange 15.2". */
+  detail: textRefSchema.optional(),
+  /** A skipped step: the id of the earlier step it needed, which did not pass. */
+  needs: z.string().optional(),
+  /** The failure when status is fail (catalogue id, params, evidence): each host renders it in its reader's language. */
+  error: errorInfoSchema.optional(),
   /** Facts the step established, for display (certificate subject/issuer/expiry, proxy, server version…). */
   data: z.record(z.string(), z.string()).optional(),
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { JobView } from '../../src/shared/rpc.js';
 import { chromiumExecutable, DOCS_IMAGES, filesIn, startE2e, type E2eEnvironment } from './support/harness.js';
+import { rendered } from '../support/rendered.js';
 
 describe.runIf(chromiumExecutable())('first run through the set-up assistant', () => {
   let env: E2eEnvironment;
@@ -107,7 +108,7 @@ describe.runIf(chromiumExecutable())('first run through the set-up assistant', (
 
   async function call<T>(method: string, input: unknown = {}): Promise<T> {
     const r = await env.serve.dispatcher.call(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.title}`);
+    if (!r.ok) throw new Error(`${method}: ${rendered(r.error).title}`);
     return r.output as T;
   }
 });

@@ -41,7 +41,7 @@ describe('IPC transport sender check', () => {
     const evil = { url: 'https://evil.example/', parent: null };
     const err = await refused({ sender: win.webContents as never, senderFrame: evil });
     expect(err).toMatchObject({ id: 'rpc.forbidden' });
-    expect(err!.message).toContain('https://evil.example/');
+    expect(err!.params.origin).toBe('https://evil.example/');
     await refused({ sender: win.webContents as never, senderFrame: { url: START, parent: win.webContents.mainFrame } });
     const other = new FakeWindow({} as never);
     await other.loadURL(START);

@@ -80,7 +80,7 @@ describe('job notifications', () => {
     jobId,
     status: 'failed' as const,
     at: 'x',
-    error: { id: 'ews.auth.unauthorized', title: 'Sign-in refused', message: 'wrong password', fix: 'f' },
+    error: { id: 'ews.auth.unauthorized', params: { username: 'svc@contoso.com' } },
   });
   const ok = (jobId: string) => ({ jobId, status: 'ok' as const, at: 'x' });
 
@@ -94,7 +94,10 @@ describe('job notifications', () => {
     await n.onStatus(ok('a'));
     await n.onStatus(ok('a'));
     expect(fake.notifications).toEqual([
-      { title: 'Job failed: Job a', body: 'Sign-in refused: wrong password' },
+      {
+        title: 'Job failed: Job a',
+        body: 'Exchange rejected the credentials (HTTP 401): The EWS endpoint answered 401 Unauthorized for svc@contoso.com.',
+      },
       { title: 'Job working again: Job a', body: 'The last run finished without errors.' },
     ]);
   });

@@ -9,7 +9,7 @@ function fakeIpc() {
     invoke: async (...args) => {
       invoked.push(args);
       return args[1] === 'profiles.get'
-        ? { ok: false, error: { id: 'config.profileNotFound', title: 'No such profile', message: 'm', fix: 'f' } }
+        ? { ok: false, error: { id: 'config.profileNotFound', params: { name: 'x' } } }
         : { ok: true, output: { profiles: [] } };
     },
     on: (ch, l) => listeners.set(ch, new Set([...(listeners.get(ch) ?? []), l])),

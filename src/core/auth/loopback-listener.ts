@@ -36,7 +36,7 @@ export async function listenForAuthCode(opts: LoopbackOptions): Promise<Loopback
   const finish = (res: ServerResponse, outcome: { code: string } | { error: CalpumpError }) => {
     const ok = 'code' in outcome;
     res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
-    res.end(ok ? successPage(lang) : errorPage(lang, outcome.error.info(lang)));
+    res.end(ok ? successPage(lang) : errorPage(lang, outcome.error.info()));
     if (done) return;
     done = true;
     clearTimeout(timer);

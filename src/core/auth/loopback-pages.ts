@@ -1,7 +1,7 @@
 // What the browser shows after it returns to Calpump's loopback listener. Plain HTML, no scripts, no external
 // resources; error pages carry the catalogue entry so the admin sees the fix right where they are.
 import type { ErrorInfo } from '../../shared/errors.js';
-import type { Lang } from '../doctor/catalogue.js';
+import { renderError, type Lang } from '../../shared/i18n/catalogue.js';
 
 const SUCCESS = {
   en: { title: 'Signed in', text: 'Calpump is signed in. You can close this window and return to Calpump.' },
@@ -28,7 +28,8 @@ export function successPage(lang: Lang): string {
   return page(lang, s.title, `<p>${escapeHtml(s.text)}</p>`, true);
 }
 
-export function errorPage(lang: Lang, info: ErrorInfo): string {
+export function errorPage(lang: Lang, error: ErrorInfo): string {
+  const info = renderError(error, lang);
   const body =
     `<p>${escapeHtml(info.message)}</p><h2>${FIX[lang]}</h2><p>${escapeHtml(info.fix)}</p>` +
     (info.delay ? `<p><em>${escapeHtml(info.delay)}</em></p>` : '') +

@@ -9,7 +9,7 @@ import { buildSetupPlan, renderSetupPlan } from './setup/index.js';
 
 export type DoctorServiceDeps = Omit<DoctorDeps, 'connector' | 'createConnector'>;
 
-export function doctorService(deps: DoctorServiceDeps, lang: () => Lang = () => 'en') {
+export function doctorService(deps: DoctorServiceDeps) {
   return async (
     profile: Profile,
     connector: Connector,
@@ -17,7 +17,7 @@ export function doctorService(deps: DoctorServiceDeps, lang: () => Lang = () => 
     signal: AbortSignal,
     onStep?: (step: TestStep) => void,
   ): Promise<{ steps: TestStep[]; details: Record<string, string> }> => {
-    const report = await runDoctor(profile, { ...deps, connector }, { mailbox, lang: lang(), signal, onStep });
+    const report = await runDoctor(profile, { ...deps, connector }, { mailbox, signal, onStep });
     // Facts the steps established (proxy, certificate, server version…) for the view's summary.
     const details: Record<string, string> = {};
     for (const s of report.steps) for (const [k, v] of Object.entries(s.data ?? {})) details[k] ??= v;

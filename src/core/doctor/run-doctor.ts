@@ -7,8 +7,8 @@ import type { GssBinding } from '../auth/kerberos/gss-binding.js';
 import type { KinitRunner } from '../auth/kerberos/gssapi-source.js';
 import type { Connector } from '../connectors/connector.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../connectors/deps.js';
-import { CalpumpError, describeError } from '../errors/calpump-error.js';
-import type { Lang } from './catalogue.js';
+import type { ErrorInfo } from '../../shared/errors.js';
+import { CalpumpError } from '../errors/calpump-error.js';
 import { autodiscoverSteps, type AutodiscoverContext } from './autodiscover-steps.js';
 import { ewsSteps } from './ews-steps.js';
 import { graphSteps, type GraphContext } from './graph-steps.js';
@@ -41,7 +41,6 @@ export interface DoctorOptions {
   mailbox?: string;
   /** Also create, read back and delete a tagged test item in that mailbox (write-check steps). */
   write?: boolean;
-  lang?: Lang;
   onStep?: (step: TestStep) => void;
   /** Aborting stops before the next step; the call then fails with rpc.cancelled. */
   signal?: AbortSignal;
@@ -54,7 +53,7 @@ export interface DoctorReport {
   ok: boolean;
   steps: TestStep[];
   /** Things that work today but need attention (legacy EWS on Microsoft 365 retiring 2027-04-01). */
-  warnings: string[];
+  warnings: ErrorInfo[];
 }
 
 /** The doctor waits less than a sync would: a diagnosis that hangs for 100 s helps nobody. */
@@ -63,9 +62,9 @@ const DOCTOR_TIMEOUT_MS = 20_000;
 export async function runDoctor(profile: Profile, deps: DoctorDeps, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const mailbox = opts.mailbox ?? profile.testMailbox;
   const steps = profile.kind === 'ews' ? await runEws(profile, deps, opts, mailbox) : await runGraph(profile, deps, opts, mailbox);
-  const warnings: string[] = [];
+  const warnings: ErrorInfo[] = [];
   if (profile.kind === 'ews' && profile.legacyOnline)
-    warnings.push(describeError('auth.ewsOnline.retiring', opts.lang ?? 'en', { profile: profile.name }).message);
+    warnings.push(new CalpumpError('auth.ewsOnline.retiring', { params: { profile: profile.name } }).info());
   return {
     profile: profile.name,
     kind: profile.kind,
@@ -164,7 +163,7 @@ async function run<C extends { client?: { close(): void } }>(
   close?: () => Promise<void>,
 ): Promise<TestStep[]> {
   try {
-    return await runSteps(specs, ctx, { lang: opts.lang ?? 'en', clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
+    return await runSteps(specs, ctx, { clock: deps.clock, onStep: opts.onStep, signal: opts.signal });
   } finally {
     ctx.client?.close();
     await close?.();

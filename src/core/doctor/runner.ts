@@ -2,9 +2,8 @@
 // 'skipped' with the reason instead of running, so the report stops where later steps could not mean anything.
 import type { TestStep } from '../../shared/model.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
-import { stepFailure } from '../errors/step-failure.js';
-import { catalogue, type CatalogueEntry, type Lang } from './catalogue.js';
-import { skippedBecause, stepTitle, type StepId } from './step-titles.js';
+import type { TextRef } from '../../shared/errors.js';
+import { stepTitle, type StepId } from './step-titles.js';
 
 export interface StepPass {
   evidence?: string;
@@ -18,7 +17,6 @@ export interface StepSpec<C> {
 }
 
 export interface RunOptions {
-  lang: Lang;
   /** Monotonic milliseconds; injectable so tests never depend on timing. */
   clock?: () => number;
   onStep?: (step: TestStep) => void;
@@ -31,18 +29,18 @@ export async function runSteps<C>(specs: StepSpec<C>[], ctx: C, opts: RunOptions
   const steps: TestStep[] = [];
   for (const spec of specs) {
     if (opts.signal?.aborted) throw new CalpumpError('rpc.cancelled');
-    const title = stepTitle(spec.id, opts.lang);
+    const title = stepTitle(spec.id);
     const blocker = (spec.needs ?? []).find((n) => status.get(n) !== 'pass');
     let step: TestStep;
     if (blocker) {
-      step = { id: spec.id, title, status: 'skipped', durationMs: 0, evidence: skippedBecause(blocker, opts.lang) };
+      step = { id: spec.id, title, status: 'skipped', durationMs: 0, needs: blocker };
     } else {
       const t0 = clock();
       try {
         const r = await spec.run(ctx);
         step = { id: spec.id, title, status: 'pass', durationMs: elapsed(clock, t0), evidence: r.evidence, data: r.data };
       } catch (e) {
-        step = failedStep(spec.id, title, elapsed(clock, t0), e, opts.lang);
+        step = failedStep(spec.id, title, elapsed(clock, t0), e);
       }
     }
     status.set(spec.id, step.status);
@@ -56,17 +54,7 @@ function elapsed(clock: () => number, t0: number): number {
   return Math.max(0, Math.round(clock() - t0));
 }
 
-function failedStep(id: StepId, title: string, durationMs: number, e: unknown, lang: Lang): TestStep {
+function failedStep(id: StepId, title: TextRef, durationMs: number, e: unknown): TestStep {
   const err = toCalpumpError(e);
-  const causes = (catalogue[err.id] as CatalogueEntry).causes;
-  const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => err.params[k] ?? m);
-  return {
-    id,
-    title,
-    status: 'fail',
-    durationMs,
-    ...stepFailure(err, lang),
-    evidence: err.evidence,
-    causes: causes?.map((c) => fill(c[lang])),
-  };
+  return { id, title, status: 'fail', durationMs, error: err.info(), ...(err.evidence ? { evidence: err.evidence } : {}) };
 }

@@ -1,16 +1,19 @@
 // Errors are values with a catalogue id (CONVENTIONS.md #5). Connectors throw CalpumpError; the CLI, the UI and
-// the logs render the same catalogue entry. Evidence must never carry a secret: callers pass server answers,
-// status codes and host names, and the logger redacts again on the way out.
-import type { ErrorInfo } from '../../shared/errors.js';
-import { catalogue, type CatalogueEntry, type CatalogueId, type Lang } from '../doctor/catalogue.js';
+// the logs render the same catalogue entry from its id and params (shared/i18n/catalogue.ts), each in its
+// reader's language. Evidence must never carry a secret: callers pass server answers, status codes and host
+// names, and the logger redacts again on the way out.
+import type { ErrorInfo, ErrorParam } from '../../shared/errors.js';
+import { catalogue, renderError, type CatalogueId, type Lang, type RenderedError } from '../../shared/i18n/catalogue.js';
+
+export type ErrorParams = Record<string, ErrorParam>;
 
 export class CalpumpError extends Error {
   readonly id: CatalogueId;
   readonly evidence?: string;
-  /** Values substituted into the entry's {placeholders}, e.g. {mailbox}. */
-  readonly params: Record<string, string>;
+  /** Values for the entry's {placeholders}, e.g. {mailbox}; a problem description is a text reference. */
+  readonly params: ErrorParams;
 
-  constructor(id: CatalogueId, opts: { evidence?: string; params?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(id: CatalogueId, opts: { evidence?: string; params?: ErrorParams; cause?: unknown } = {}) {
     super(catalogue[id].title.en, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'CalpumpError';
     this.id = id;
@@ -18,25 +21,15 @@ export class CalpumpError extends Error {
     this.params = opts.params ?? {};
   }
 
-  info(lang: Lang = 'en'): ErrorInfo {
-    return describeError(this.id, lang, this.params, this.evidence);
+  /** What travels and is stored: the id, the params and the evidence — no words. */
+  info(): ErrorInfo {
+    return { id: this.id, params: this.params, ...(this.evidence !== undefined ? { evidence: this.evidence } : {}) };
   }
-}
 
-function fill(text: string, params: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? params[k] : m));
-}
-
-export function describeError(id: CatalogueId, lang: Lang, params: Record<string, string> = {}, evidence?: string): ErrorInfo {
-  const e: CatalogueEntry = catalogue[id];
-  return {
-    id,
-    title: fill(e.title[lang], params),
-    message: fill(e.meaning[lang], params),
-    fix: fill(e.fix[lang], params),
-    evidence,
-    delay: e.delay ? e.delay[lang] : undefined,
-  };
+  /** The entry in one language (for a host's own output: a log line, a page, a console). */
+  render(lang: Lang = 'en'): RenderedError {
+    return renderError(this.info(), lang);
+  }
 }
 
 export function isCalpumpError(e: unknown): e is CalpumpError {
@@ -47,6 +40,5 @@ export function isCalpumpError(e: unknown): e is CalpumpError {
 export function toCalpumpError(e: unknown, fallback: CatalogueId = 'internal.unexpected'): CalpumpError {
   if (e instanceof CalpumpError) return e;
   const msg = e instanceof Error ? e.message : String(e);
-  // internal.unexpected shows {text}: fill it, so no raw placeholder reaches a terminal or a report.
-  return new CalpumpError(fallback, { params: { text: msg }, evidence: msg, cause: e });
+  return new CalpumpError(fallback, { evidence: msg, params: fallback === 'internal.unexpected' ? { text: msg } : {}, cause: e });
 }

@@ -2,7 +2,6 @@
 // (no files; the UI shows them or saves what the user picks).
 import { z } from 'zod';
 import type { Connector } from '../connectors/connector.js';
-import type { Lang } from '../doctor/catalogue.js';
 import type { Logger } from '../log/logger.js';
 import { freeBusyJobSchema } from './freebusy-job.js';
 import { runFreeBusy, type FreeBusyReport } from './run-freebusy.js';
@@ -20,7 +19,6 @@ export const freeBusyCallInput = z
 export interface FreeBusyServiceDeps {
   connectorFor(profileId: string): Promise<{ connector: Connector; profileName: string }>;
   logger: Logger;
-  lang?: () => Lang;
 }
 
 export function createFreeBusyService(deps: FreeBusyServiceDeps) {
@@ -34,7 +32,7 @@ export function createFreeBusyService(deps: FreeBusyServiceDeps) {
         includeFree: input.includeFree,
       });
       const { connector, profileName } = await deps.connectorFor(input.profileId);
-      return runFreeBusy(job, { connector, logger: deps.logger, profileName, lang: deps.lang?.() });
+      return runFreeBusy(job, { connector, logger: deps.logger, profileName });
     },
   };
 }

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { Connector } from '../connectors/connector.js';
-import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { Logger } from '../log/logger.js';
@@ -17,7 +16,6 @@ export interface FreeBusyDeps {
   logger: Logger;
   profileName: string;
   now?: () => Date;
-  lang?: Lang;
 }
 
 export interface FreeBusyReport {
@@ -30,7 +28,6 @@ export const freeBusyFileName = (mailbox: string, format: string) =>
   `freebusy-${mailbox.toLowerCase().replace(/[^a-z0-9@._-]/g, '_')}.${format}`;
 
 export async function runFreeBusy(job: FreeBusyJob, deps: FreeBusyDeps): Promise<FreeBusyReport> {
-  const lang = deps.lang ?? 'en';
   const availability = deps.connector.availability?.bind(deps.connector);
   if (!availability)
     throw new CalpumpError('freebusy.notSupported', { params: { backend: deps.connector.kind, profile: deps.profileName } });
@@ -48,7 +45,7 @@ export async function runFreeBusy(job: FreeBusyJob, deps: FreeBusyDeps): Promise
     const failure = failed.get(mailbox.toLowerCase());
     if (failure) {
       entry.ok = false;
-      entry.error = failure.info(lang);
+      entry.error = failure.info();
     } else if (job.outDir) {
       const file = join(job.outDir, freeBusyFileName(mailbox, job.format));
       try {
@@ -59,7 +56,7 @@ export async function runFreeBusy(job: FreeBusyJob, deps: FreeBusyDeps): Promise
         entry.error = new CalpumpError('export.writeFailed', {
           params: { file, reason: toCalpumpError(e).evidence ?? String(e) },
           cause: e,
-        }).info(lang);
+        }).info();
       }
     }
     report.mailboxes.push(entry);

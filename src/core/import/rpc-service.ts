@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import type { Profile } from '../../shared/profile.js';
 import type { CalendarWriter } from '../connectors/writer.js';
-import type { Lang } from '../doctor/catalogue.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { importJobSchema } from './import-job.js';
@@ -19,7 +18,6 @@ export interface ImportServiceDeps {
   logger: Logger;
   /** The config folder's state/ (the CLI uses the same, so UI and CLI runs of a job agree). */
   stateDir: string;
-  lang?: () => Lang;
 }
 
 export function createImportService(deps: ImportServiceDeps) {
@@ -35,7 +33,7 @@ export function createImportService(deps: ImportServiceDeps) {
       return await runImport(
         job,
         { dryRun },
-        { writer, logger: deps.logger, secrets: deps.secrets, stateDir: deps.stateDir, signal, onProgress, lang: deps.lang?.() },
+        { writer, logger: deps.logger, secrets: deps.secrets, stateDir: deps.stateDir, signal, onProgress },
       );
     } finally {
       await writer.close().catch(() => undefined);

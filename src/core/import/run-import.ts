@@ -4,7 +4,6 @@
 // Interrupted runs are safe to repeat: every create carries its source key, and the next run reconciles by it.
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { CalendarWriter, WriteOutcome } from '../connectors/writer.js';
-import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -27,7 +26,6 @@ export interface ImportRunDeps {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   fetchText?: SourceDeps['fetchText'];
-  lang?: Lang;
 }
 
 export interface ImportProgress {
@@ -73,7 +71,6 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps: ImportRunDeps): Promise<ImportReport> {
   const now = deps.now?.() ?? new Date();
-  const lang = deps.lang ?? 'en';
   const log = deps.logger.child({ importJob: job.id });
   const source = await readSource(job, { secrets: deps.secrets, env: deps.env, now, fetchText: deps.fetchText });
   const problems: RowProblem[] = [...source.problems];
@@ -98,7 +95,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
       .map((p) => ({
         ...p,
-        error: new CalpumpError('import.row.invalid', { params: { file: p.file, line: String(p.line), problem: p.problem } }).info(lang),
+        error: new CalpumpError('import.row.invalid', { params: { file: p.file, line: String(p.line), problem: p.problem } }).info(),
       })),
     mailboxes: [],
     totals: { creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0 },
@@ -111,7 +108,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
     const result: MailboxImportResult = { mailbox, ok: true, creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0, errors: [] };
     const fail = (e: unknown, key?: string) => {
       result.ok = false;
-      result.errors.push({ key, error: toCalpumpError(e).info(lang) });
+      result.errors.push({ key, error: toCalpumpError(e).info() });
     };
     try {
       if (deps.signal?.aborted) return result;
@@ -168,7 +165,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
   if (emptySource && ownedBefore > 0) {
     report.error = new CalpumpError('import.source.empty', {
       params: { source: job.source.path ?? displayUrl(job.source.url ?? ''), count: String(ownedBefore) },
-    }).info(lang);
+    }).info();
   }
   for (const m of report.mailboxes) {
     for (const k of ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const) report.totals[k] += m[k];

@@ -42,7 +42,7 @@ function tokenFor(values: string[], scheme: Wire): string | undefined {
 
 /** What went wrong, in the words of whoever said so (a Kerberos library's own text where there is one). */
 function messageOf(e: unknown): string {
-  if (e instanceof CalpumpError) return e.evidence ?? e.info().message;
+  if (e instanceof CalpumpError) return e.evidence ?? e.render().message;
   return (e as Error).message ?? String(e);
 }
 

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { errorInfoSchema } from '../../shared/errors.js';
 import type { Connector } from '../connectors/connector.js';
-import type { Lang } from '../doctor/catalogue.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import {
@@ -61,13 +60,11 @@ export interface PresenceServiceDeps {
   connectorFor(profileId: string): Promise<Connector>;
   logger: Logger;
   now?: () => Date;
-  lang?: () => Lang;
   /** A saved rule table by name (src/core/store/presence-rule-store.ts); absent = the built-in table only. */
   savedTable?: (name: string) => Promise<PresenceTable>;
 }
 
 export function createPresenceService(deps: PresenceServiceDeps) {
-  const lang = () => deps.lang?.() ?? 'en';
   return {
     defaultRules(): PresenceTableInput {
       return structuredClone(DEFAULT_RULE_TABLE_INPUT);
@@ -76,7 +73,7 @@ export function createPresenceService(deps: PresenceServiceDeps) {
       try {
         return { ok: true, table: parseRuleTable(doc, '(rule table)') };
       } catch (e) {
-        return { ok: false, error: toCalpumpError(e).info(lang()) };
+        return { ok: false, error: toCalpumpError(e).info() };
       }
     },
     async status(raw: z.input<typeof presenceStatusInput>): Promise<z.infer<typeof presenceStatusOutput>> {
@@ -91,7 +88,7 @@ export function createPresenceService(deps: PresenceServiceDeps) {
       const connector = await deps.connectorFor(input.profileId);
       const results = await runPresence(
         { mailboxes: input.mailboxes, folder: input.folder, table, horizonHours: input.horizonHours },
-        { connector, logger: deps.logger, now: () => at, lang: lang() },
+        { connector, logger: deps.logger, now: () => at },
       );
       return { at: at.toISOString(), mailboxes: results.map(({ generatedAt: _g, file: _f, ...r }) => r) };
     },

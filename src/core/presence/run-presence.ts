@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { NormalisedEvent } from '../../shared/model.js';
 import type { Connector } from '../connectors/connector.js';
-import type { Lang } from '../doctor/catalogue.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { Logger } from '../log/logger.js';
@@ -45,7 +44,6 @@ export interface PresenceDeps {
   connector: Connector;
   logger: Logger;
   now?: () => Date;
-  lang?: Lang;
 }
 
 export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Promise<MailboxPresence[]> {
@@ -73,7 +71,7 @@ export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Pro
       const err = toCalpumpError(e);
       deps.logger.warn('presence.mailbox.failed', { mailbox, errorId: err.id });
       out.ok = false;
-      out.error = err.info(deps.lang ?? 'en');
+      out.error = err.info();
     }
     return out;
   });

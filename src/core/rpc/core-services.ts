@@ -153,9 +153,9 @@ export async function createCoreServices(opts: CoreServicesOptions): Promise<Bui
         onDeviceCode: (d) => events.emit('auth.deviceCode', d),
       }),
     logs: recent,
-    doctor: doctorService({ secrets, logger, env }, lang),
+    doctor: doctorService({ secrets, logger, env }),
     setupScript: setupScriptService(lang),
-    discover: (email, o) => discoverServer({ secrets, env, lang, autodiscoverBase: opts.autodiscoverBase }, email, o),
+    discover: (email, o) => discoverServer({ secrets, env, autodiscoverBase: opts.autodiscoverBase }, email, o),
     openPath: opts.openPath,
     lang,
   };

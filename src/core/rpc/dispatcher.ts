@@ -63,11 +63,11 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
     const lang = await langOf();
     if (!isRpcMethod(method)) {
       const shown = typeof method === 'string' ? method.slice(0, 100) : typeof method;
-      return fail(new CalpumpError('rpc.unknownMethod', { params: { method: shown } }), lang);
+      return fail(new CalpumpError('rpc.unknownMethod', { params: { method: shown } }));
     }
     const spec = rpcContract[method];
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
-    if (!parsed.success) return fail(new CalpumpError('input.invalid', { params: describeIssue(parsed.error) }), lang);
+    if (!parsed.success) return fail(new CalpumpError('input.invalid', { params: describeIssue(parsed.error) }));
 
     const opId = (parsed.data as { opId?: unknown }).opId;
     const ac = new AbortController();
@@ -83,14 +83,13 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
         services.logger.error('rpc.output.invalid', { method, field, problem });
         return fail(
           new CalpumpError('internal.unexpected', { params: { text: `${method} answered outside its contract at ${field}: ${problem}` } }),
-          lang,
         );
       }
       return { ok: true, output: checked.data };
     } catch (e) {
       const err = toCalpumpError(e);
       if (err.id === 'internal.unexpected') services.logger.error('rpc.call.failed', { method, error: err.evidence });
-      return fail(err, lang);
+      return fail(err);
     } finally {
       if (typeof opId === 'string' && running.get(opId) === ac) running.delete(opId);
     }
@@ -108,12 +107,11 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
   };
 }
 
-function fail(err: CalpumpError, lang: Lang): RpcResult {
-  const info = err.info(lang);
+function fail(err: CalpumpError): RpcResult {
+  const info = err.info();
   // internal.unexpected has a {text} placeholder; fill it from the evidence when no param was given.
-  if (err.id === 'internal.unexpected' && !err.params.text) {
-    return { ok: false, error: { ...info, message: info.message.replace('{text}', err.evidence ?? 'unknown') } };
-  }
+  if (err.id === 'internal.unexpected' && !err.params.text)
+    return { ok: false, error: { ...info, params: { ...info.params, text: err.evidence ?? 'unknown' } } };
   return { ok: false, error: info };
 }
 

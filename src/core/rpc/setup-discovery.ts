@@ -5,14 +5,12 @@
 import type { Discovery } from '../../shared/rpc.js';
 import { poxRequest } from '../connectors/ews/autodiscover/autodiscover-pox.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
-import type { Lang } from '../doctor/catalogue.js';
 import { HttpClient } from '../net/http-client.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 
 export interface DiscoveryDeps {
   secrets: SecretStore;
   env: NodeJS.ProcessEnv;
-  lang: () => Lang;
   /** Base URL instead of https://<domain> and https://autodiscover.<domain> (the demo maps contoso.com to its simulator). */
   autodiscoverBase?: (domain: string) => string | undefined;
   /** Where Microsoft 365 tenants are looked up (default https://login.microsoftonline.com). */
@@ -30,7 +28,8 @@ function schemesOf(header: string | string[] | undefined): Scheme[] {
 }
 
 function certificateOf(err: CalpumpError): Discovery['certificate'] {
-  const p = err.params;
+  const p: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(err.params)) if (typeof v === 'string') p[k] = v;
   if (!/^net\.tls\.(untrusted|unknownCa|selfSigned|pinMismatch)$/.test(err.id) || !p.fingerprint || p.fingerprint === '?') return undefined;
   return {
     subject: p.subject ?? '?',
@@ -81,7 +80,7 @@ export async function discoverServer(
         certificate ??= certificateOf(err);
         firstError ??= err;
         // A certificate to look at is the answer: the user decides whether to trust it before anything else.
-        if (certificate) return { email, domain, kind: 'none', authSchemes: [], certificate, error: err.info(deps.lang()), tried };
+        if (certificate) return { email, domain, kind: 'none', authSchemes: [], certificate, error: err.info(), tried };
       }
     }
     const tenant = await microsoft365Tenant(http, deps.authorityHost ?? 'https://login.microsoftonline.com', domain, tried);
@@ -90,7 +89,7 @@ export async function discoverServer(
     http.close();
   }
   const error = new CalpumpError('ews.autodiscover.failed', { params: { email, tried: tried.join('; ') }, evidence: firstError?.evidence });
-  return { email, domain, kind: 'none', authSchemes: [], error: error.info(deps.lang()), tried };
+  return { email, domain, kind: 'none', authSchemes: [], error: error.info(), tried };
 }
 
 async function microsoft365Tenant(http: HttpClient, authority: string, domain: string, tried: string[]): Promise<string | undefined> {

@@ -1,7 +1,6 @@
 // UI-facing two-way calls, ready for the RPC contract: `twoway.run` (one run of a rule) and
 // `twoway.conflicts` (the newest entries of the rule's conflict log, both versions each).
 import { readFile } from 'node:fs/promises';
-import type { Lang } from '../doctor/catalogue.js';
 import type { Logger } from '../log/logger.js';
 import { runTwoWay, type ConflictEntry, type TwoWayReport, type TwoWaySide } from './run-twoway.js';
 import { twoWayRuleSchema, type TwoWayRuleInput } from './twoway-rule.js';
@@ -12,7 +11,6 @@ export interface TwoWayServiceDeps {
   sideFor(profileId: string | undefined): Promise<TwoWaySide & { close(): Promise<void> }>;
   stateDir: string;
   logger: Logger;
-  lang?: () => Lang;
 }
 
 export function createTwoWayService(deps: TwoWayServiceDeps) {
@@ -23,7 +21,7 @@ export function createTwoWayService(deps: TwoWayServiceDeps) {
       const a = await deps.sideFor(rule.a.profile);
       const b = await deps.sideFor(rule.b.profile);
       try {
-        return await runTwoWay(rule, { a, b, stateDir: deps.stateDir, logger: deps.logger, lang: deps.lang?.(), dryRun: opts.dryRun });
+        return await runTwoWay(rule, { a, b, stateDir: deps.stateDir, logger: deps.logger, dryRun: opts.dryRun });
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

@@ -5,7 +5,6 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
 import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter, OwnedItem, WriteOutcome, WriteRequest } from '../connectors/writer.js';
-import type { Lang } from '../doctor/catalogue.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import { appointmentOf, describeVersion, nativeFields, versionHash, versionOfEvent, type Version } from './twoway-content.js';
@@ -24,7 +23,6 @@ export interface TwoWayDeps {
   stateDir: string;
   logger: Logger;
   now?: () => Date;
-  lang?: Lang;
   /** Decide and count what would propagate, write nothing, keep state and conflict log as they are. */
   dryRun?: boolean;
 }
@@ -97,7 +95,6 @@ const copyVersion = (o: OwnedItem): Version => ({ ...o, seriesId: undefined });
 
 export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<TwoWayReport> {
   const now = deps.now?.() ?? new Date();
-  const lang = deps.lang ?? 'en';
   const log = deps.logger.child({ twoWayRule: rule.id });
   const from = new Date(now.getTime() - rule.window.daysBack * 86_400_000);
   const to = new Date(now.getTime() + rule.window.daysAhead * 86_400_000);
@@ -186,7 +183,7 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
       else if (side === p.origin && a === 'deleteNative') deletes.push({ p, id: p.native!.id });
     }
     const fail = (p: Planned | undefined, e: unknown) =>
-      report.errors.push({ key: p?.key ?? '(duplicate copy)', side, error: toCalpumpError(e).info(lang) });
+      report.errors.push({ key: p?.key ?? '(duplicate copy)', side, error: toCalpumpError(e).info() });
     if (deps.dryRun) {
       report.planned ??= [];
       for (const u of upserts) {

@@ -12,6 +12,7 @@ import { processIo, type CliIo } from './io.js';
 import { translate } from '../../shared/i18n/index.js';
 import { packageVersion } from '../package-root.js';
 import { configureCliHelp } from './cli-help.js';
+import { renderError } from '../../shared/i18n/catalogue.js';
 import { renderErrorInfo } from './render/error.js';
 import { defaultServices } from './services.js';
 
@@ -103,13 +104,16 @@ function reportError(e: unknown, ctx: CliContext, json: boolean): number {
     const text = ctx.redactor.string(e instanceof Error ? e.message : String(e));
     err = new CalpumpError('internal.unexpected', { params: { text }, cause: e });
   }
-  const info = err.info(ctx.lang);
+  const info = err.info();
   // Log first: the file keeps the stack and cause for support even when the terminal shows only the entry.
   ctx.logger.error(CLI_FAILED_EVENT, { errorId: err.id, err: err.cause ?? err });
-  ctx.err(renderErrorInfo(info, (k) => ctx.t(k)));
+  ctx.err(renderErrorInfo(info, ctx));
   const verbose = ctx.logLevel === 'debug' || ctx.logLevel === 'all';
   if (err.id === 'internal.unexpected' && verbose && err.cause instanceof Error && err.cause.stack) ctx.err(err.cause.stack);
-  if (json) ctx.json({ ok: false, error: { ...info, evidence: info.evidence && ctx.redactor.string(info.evidence) } });
+  if (json) {
+    const evidence = info.evidence && ctx.redactor.string(info.evidence);
+    ctx.json({ ok: false, error: { ...renderError(info, ctx.lang), params: info.params, ...(evidence ? { evidence } : {}) } });
+  }
   return BAD_INPUT_IDS.has(err.id) ? 2 : 1;
 }
 

@@ -66,6 +66,10 @@ export async function createDemoData(
 }
 
 function must<T>(r: RpcResult): T {
-  if (!r.ok) throw new CalpumpError('internal.unexpected', { params: { text: `demo setup: ${r.error.title}: ${r.error.message}` } });
+  if (!r.ok)
+    throw new CalpumpError('internal.unexpected', {
+      params: { text: `demo setup: ${r.error.id}` },
+      ...(r.error.evidence ? { evidence: r.error.evidence } : {}),
+    });
   return r.output as T;
 }

@@ -7,7 +7,7 @@ import { createSecretStore } from '../../core/secrets/create-secret-store.js';
 import { nodeCommandRunner } from '../../core/platform/command-runner.js';
 import { eventLogSink, windowsEventLog } from '../../core/platform/event-log.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
-import { describeError } from '../../core/errors/calpump-error.js';
+import { renderError } from '../../shared/i18n/catalogue.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
 import { isLoopbackHost, resolveServeSecurity } from './host-policy.js';
 import { openInSystemBrowser } from './open-browser.js';
@@ -67,7 +67,7 @@ export async function runServe(opts: ServeOptions): Promise<RunningServe> {
   const port = await freePort(security.host, opts.port ?? 0, opts.portFallback ?? 0);
   const ui = await ensureUi(uiDir, { build: opts.build ?? true, log });
   if (!ui.ready) {
-    const info = describeError('serve.uiMissing', opts.lang ?? 'en', { dir: uiDir });
+    const info = renderError({ id: 'serve.uiMissing', params: { dir: uiDir } }, opts.lang ?? 'en');
     log(`${info.title}: ${ui.reason}. ${info.fix}`);
   }
 

@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { describeError, CalpumpError } from '../../core/errors/calpump-error.js';
+import { CalpumpError } from '../../core/errors/calpump-error.js';
+import { renderError } from '../../shared/i18n/catalogue.js';
 import type { Lang } from '../../core/doctor/catalogue.js';
 import type { Logger } from '../../core/log/logger.js';
 import type { Dispatcher } from '../../core/rpc/dispatcher.js';
@@ -76,7 +77,7 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
     id: 'serve.tokenRequired' | 'rpc.forbidden' | 'serve.uiMissing',
     params: Record<string, string> = {},
   ): void {
-    const info = describeError(id, lang, params);
+    const info = renderError({ id, params }, lang);
     plain(res, status, `${info.title}\n\n${info.message}\n\n${info.fix}`);
   }
 

@@ -1,25 +1,38 @@
-// Renders a catalogue entry the way the CLI does: what happened, what it means, what to do next, and how long
-// the fix takes to apply. Evidence (server answer, status) is tucked away but copyable.
+// Renders a catalogue entry the way the CLI does: what happened, what it means, the likely causes, what to do
+// next, and how long the fix takes to apply — from the error's id and params, in the UI language (so an error
+// stored in the run history follows the language too). Evidence (server answer, status) is tucked away but
+// copyable.
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { useT } from '../app/i18n-context.js';
-import { localiseError } from './localise-error.js';
+import { renderError } from '../../shared/i18n/catalogue.js';
+import { useLang, useT } from '../app/i18n-context.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
   evidence: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
+  causes: { marginBlock: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
 export function ErrorPanel({ error, testId = 'error-panel' }: { error: ErrorInfo; testId?: string }) {
   const t = useT();
   const s = useStyles();
-  const e = localiseError(error, t);
+  const e = renderError(error, useLang());
   return (
     <MessageBar intent="error" layout="multiline" data-testid={testId} data-error-id={e.id}>
       <MessageBarBody>
         <MessageBarTitle data-testid={`${testId}-title`}>{e.title}</MessageBarTitle>
         <div className={s.body}>
           <Text data-testid={`${testId}-message`}>{e.message}</Text>
+          {e.causes.length ? (
+            <div data-testid={`${testId}-causes`}>
+              <Text weight="semibold">{t('steps.causes')}</Text>
+              <ul className={s.causes}>
+                {e.causes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <Text data-testid={`${testId}-fix`}>
             <strong>{t('error.fix')}</strong> {e.fix}
           </Text>

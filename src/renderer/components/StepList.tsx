@@ -5,6 +5,8 @@ import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compon
 import { useEffect, useState } from 'react';
 import { hasMessage } from '../../shared/i18n/index.js';
 import type { TestResult } from '../../shared/rpc.js';
+import type { ErrorParam } from '../../shared/errors.js';
+import { renderStep } from '../../shared/i18n/steps.js';
 import { useLang, useT, type TFunction } from '../app/i18n-context.js';
 import { formatDuration } from '../models/format.js';
 import { CertificateTrust, certificateFromParams } from './CertificateTrust.js';
@@ -44,12 +46,6 @@ const useStyles = makeStyles({
 
 const COLOR = { pass: 'success', fail: 'danger', skipped: 'informative' } as const;
 
-/** A step's title in the UI language (the host's own title when the table does not know the step). */
-export function stepTitle(step: Pick<Step, 'id' | 'title'>, t: TFunction): string {
-  const key = `step.${step.id}`;
-  return hasMessage(key) ? t(key) : step.title;
-}
-
 /** A fact's value in the UI language where it is one of the engine's words (access: impersonation). */
 function detailValue(key: string, value: string, t: TFunction): string {
   const k = key === 'access' ? `profile.access.${value}` : key === 'flow' ? `profile.flow.${value}` : '';
@@ -83,7 +79,7 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
     <div data-testid={testId} data-ok={running ? undefined : String(result?.ok)} data-running={String(!!running)}>
       <ul className={s.list} aria-label={t('steps.label')} aria-live="polite">
         {steps.map((step) => (
-          <StepRow key={step.id} step={step} testId={testId} onTrustCertificate={onTrustCertificate} trustBusy={trustBusy} />
+          <StepRow key={step.id} step={step} all={steps} testId={testId} onTrustCertificate={onTrustCertificate} trustBusy={trustBusy} />
         ))}
         {running ? <RunningRow n={steps.length + 1} testId={testId} /> : null}
       </ul>
@@ -129,11 +125,13 @@ function RunningRow({ n, testId }: { n: number; testId: string }) {
 
 function StepRow({
   step,
+  all,
   testId,
   onTrustCertificate,
   trustBusy,
 }: {
   step: Step;
+  all: readonly Step[];
   testId: string;
   onTrustCertificate?: (fingerprint: string) => void;
   trustBusy?: boolean;
@@ -141,16 +139,18 @@ function StepRow({
   const t = useT();
   const lang = useLang();
   const s = useStyles();
-  const certificate = step.status === 'fail' && onTrustCertificate ? certificateFromParams(step.params) : undefined;
+  const { title, detail } = renderStep(step, all, lang);
+  const certificate = step.status === 'fail' && onTrustCertificate ? certificateFromParams(plainParams(step.error?.params)) : undefined;
   return (
     <li className={s.row} data-testid={`${testId}-step`} data-step-id={step.id} data-status={step.status}>
       <div className={s.head}>
         <Badge appearance="filled" color={COLOR[step.status]} data-testid={`${testId}-status`}>
           {t(`steps.status.${step.status}`)}
         </Badge>
-        <Text className={s.title}>{stepTitle(step, t)}</Text>
+        <Text className={s.title}>{title}</Text>
         {step.status !== 'skipped' ? <Text size={200}>{formatDuration(step.durationMs, lang)}</Text> : null}
       </div>
+      {detail ? <Text data-testid={`${testId}-detail`}>{detail}</Text> : null}
       {step.evidence && step.status !== 'fail' ? <Text className={s.evidence}>{step.evidence}</Text> : null}
       {step.data && Object.keys(step.data).length ? (
         <Text className={s.evidence}>
@@ -159,34 +159,7 @@ function StepRow({
             .join(' · ')}
         </Text>
       ) : null}
-      {step.error ? (
-        <ErrorPanel error={stepError(step, step.error)} testId={`${testId}-error`} />
-      ) : step.status === 'fail' ? (
-        <div data-testid={`${testId}-failure`}>
-          {step.message ? <Text block>{step.message}</Text> : null}
-          {step.causes?.length ? (
-            <>
-              <Text weight="semibold">{t('steps.causes')}</Text>
-              <ul>
-                {step.causes.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {step.fix ? (
-            <Text block>
-              <strong>{t('error.fix')}</strong> {step.fix}
-            </Text>
-          ) : null}
-          {step.delay ? (
-            <Text block>
-              <strong>{t('error.delay')}</strong> {step.delay}
-            </Text>
-          ) : null}
-          {step.evidence ? <Text className={s.evidence}>{step.evidence}</Text> : null}
-        </div>
-      ) : null}
+      {step.error ? <ErrorPanel error={step.error} testId={`${testId}-error`} /> : null}
       {certificate && onTrustCertificate ? (
         <CertificateTrust certificate={certificate} onTrust={onTrustCertificate} busy={trustBusy} testId={`${testId}-cert`} />
       ) : null}
@@ -194,7 +167,10 @@ function StepRow({
   );
 }
 
-/** The step's own rendered text was filled in by the connector with every value it knew; prefer it. */
-function stepError(step: Step, error: NonNullable<Step['error']>): NonNullable<Step['error']> {
-  return { ...error, message: step.message ?? error.message, fix: step.fix ?? error.fix, delay: step.delay ?? error.delay };
+/** The plain values among a failure's params (a certificate's subject, fingerprint…). */
+function plainParams(params: Record<string, ErrorParam> | undefined): Record<string, string> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v !== 'object') out[k] = String(v);
+  return out;
 }

@@ -1,6 +1,6 @@
 // The typed client, derived from the contract — never hand-mirrored. Used by the preload script (over IPC) and
 // by the browser (over WebSocket); the renderer only sees RpcClient and cannot tell which transport it has.
-import type { ErrorInfo } from '../errors.js';
+import { errorInfoSchema, type ErrorInfo } from '../errors.js';
 import { acceptsOpId, type RpcInput, type RpcMethod, type RpcOutput, rpcMethods } from './contract.js';
 import type { RpcEventName, RpcEventPayload } from './events.js';
 import type { RpcResult, RpcTransport } from './wire.js';
@@ -39,18 +39,13 @@ export function errorInfoOf(e: unknown): ErrorInfo {
   const at = msg.indexOf(MARK);
   if (at >= 0) {
     try {
-      const info = JSON.parse(msg.slice(at + MARK.length)) as ErrorInfo;
-      if (typeof info.id === 'string' && typeof info.title === 'string') return info;
+      const info = errorInfoSchema.safeParse(JSON.parse(msg.slice(at + MARK.length)));
+      if (info.success) return info.data;
     } catch {
       // fall through: not ours
     }
   }
-  return localError('internal.unexpected', 'Unexpected error', msg, 'Reload the window; if it persists, export the log and report it.');
-}
-
-/** Errors that arise in the client itself (before the host could answer). English; the UI localises by id. */
-export function localError(id: string, title: string, message: string, fix: string): ErrorInfo {
-  return { id, title, message, fix };
+  return { id: 'internal.unexpected', params: { text: msg } };
 }
 
 let opCounter = 0;
@@ -112,19 +107,11 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
 
 function disconnectedInfo(e: unknown): ErrorInfo {
   const evidence = e instanceof Error ? e.message : String(e);
-  return {
-    ...localError(
-      'rpc.disconnected',
-      'Connection to Calpump lost',
-      'The call could not reach the Calpump host.',
-      'Check that Calpump (or `calpump serve`) is still running, then reload the page.',
-    ),
-    evidence,
-  };
+  return { id: 'rpc.disconnected', params: {}, evidence };
 }
 
 function cancelledInfo(): ErrorInfo {
-  return localError('rpc.cancelled', 'Cancelled', 'The operation was cancelled.', 'Start it again when you are ready.');
+  return { id: 'rpc.cancelled', params: {} };
 }
 
 function raceAbort(pending: Promise<RpcResult>, signal: AbortSignal, opId: string | undefined, transport: RpcTransport) {

@@ -73,12 +73,7 @@ export function createWsTransport(opts: WsTransportOptions = {}): RpcTransport &
         pending.delete(id);
         done({
           ok: false,
-          error: {
-            id: 'rpc.disconnected',
-            title: 'Connection to Calpump lost',
-            message: 'The connection closed before the answer arrived.',
-            fix: 'Check that `calpump serve` is still running, then reload the page.',
-          },
+          error: { id: 'rpc.disconnected', params: {} },
         });
       }
       if (!closed) {

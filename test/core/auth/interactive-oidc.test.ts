@@ -130,7 +130,7 @@ describe('interactive sign-in against oidc-provider', () => {
         (e: unknown) => e as CalpumpError,
       );
     expect(err?.id).toBe('auth.login.failed');
-    expect(err?.info().message).toContain('End-User aborted interaction');
+    expect(err?.render().message).toContain('End-User aborted interaction');
   });
 
   it('reports a redirect without a code', async () => {
@@ -166,7 +166,7 @@ describe('interactive sign-in against oidc-provider', () => {
         (e: unknown) => e as CalpumpError,
       );
     expect(err?.id).toBe('auth.login.failed');
-    expect(err?.info().message).toMatch(/PKCE/i);
+    expect(err?.render().message).toMatch(/PKCE/i);
   });
 
   it('gives up after the timeout and frees the port', async () => {

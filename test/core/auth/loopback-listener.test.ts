@@ -53,8 +53,8 @@ describe('loopback listener', () => {
         errorContext,
       }).catch((e: unknown) => e)) as CalpumpError;
       expect(err.id).toBe('auth.loopback.portInUse');
-      expect(err.info().message).toContain(`127.0.0.1:${port}`);
-      expect(err.info().fix).toContain('--redirect-uri');
+      expect(err.render().message).toContain(`127.0.0.1:${port}`);
+      expect(err.render().fix).toContain('--redirect-uri');
     } finally {
       blocker.close();
     }

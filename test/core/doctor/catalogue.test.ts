@@ -22,7 +22,7 @@ describe('error catalogue', () => {
 
   it('renders an entry with its parameters and keeps evidence', () => {
     const err = new CalpumpError('ews.mailbox.notFound', { params: { mailbox: 'anna@contoso.com' }, evidence: 'ErrorNonExistentMailbox' });
-    const info = err.info('de');
+    const info = err.render('de');
     expect(info.message).toContain('anna@contoso.com');
     expect(info.message).not.toContain('{mailbox}');
     expect(info.evidence).toBe('ErrorNonExistentMailbox');
@@ -32,8 +32,8 @@ describe('error catalogue', () => {
     const wrapped = toCalpumpError(new TypeError('boom'));
     expect(wrapped.id).toBe('internal.unexpected');
     expect(wrapped.evidence).toBe('boom');
-    expect(wrapped.info().message).toContain('boom');
-    expect(wrapped.info().message).not.toContain('{text}');
+    expect(wrapped.render().message).toContain('boom');
+    expect(wrapped.render().message).not.toContain('{text}');
   });
 });
 

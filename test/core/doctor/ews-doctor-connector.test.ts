@@ -5,6 +5,7 @@ import { runDoctor, type DoctorDeps } from '../../../src/core/doctor/run-doctor.
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import type { EwsProfile, Profile } from '../../../src/shared/profile.js';
 import { doctorDeps, ewsProfile } from './doctor-support.js';
+import { stepError } from '../../support/rendered.js';
 
 const ews: DoctorDeps['createConnector'] = async (profile: Profile, deps) => createEwsConnector(profile as EwsProfile, deps);
 
@@ -21,7 +22,7 @@ describe('EWS doctor with the real connector', () => {
   ] as const)('a healthy %s profile passes every step', async (access, username, mailbox) => {
     const p = ewsProfile(sim.ewsUrl, sim.caFile, { access, username, testMailbox: mailbox });
     const r = await runDoctor(p, doctorDeps(p, 'Passw0rd!', ews));
-    expect(r.steps.filter((s) => s.status !== 'pass').map((s) => `${s.id}: ${s.errorId} ${s.evidence}`)).toEqual([]);
+    expect(r.steps.filter((s) => s.status !== 'pass').map((s) => `${s.id}: ${s.error?.id} ${s.evidence}`)).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.steps).toHaveLength(14);
     expect(r.steps.find((s) => s.id === 'calendar.view')?.evidence).toMatch(/^\d+ event\(s\) on \d{4}-\d\d-\d\d$/);
@@ -41,15 +42,15 @@ describe('EWS doctor with the real connector', () => {
     });
     const r = await runDoctor(p, doctorDeps(p, 'Passw0rd!', ews));
     const f = r.steps.find((s) => s.status !== 'pass');
-    expect({ step: f?.id, errorId: f?.errorId }).toEqual({ step: 'mailbox.access', errorId: 'ews.delegate.accessDenied' });
-    expect(f?.fix).toContain('Reviewer');
+    expect({ step: f?.id, errorId: f?.error?.id }).toEqual({ step: 'mailbox.access', errorId: 'ews.delegate.accessDenied' });
+    expect(stepError(f).fix).toContain('Reviewer');
   });
 
   it("UPN ≠ SMTP with the connector's directory lookup → mailbox.access / doctor.ews.upnNotSmtp", async () => {
     const p = ewsProfile(sim.ewsUrl, sim.caFile, { testMailbox: 'b.jones@corp.contoso.local' });
     const r = await runDoctor(p, doctorDeps(p, 'Passw0rd!', ews));
     const f = r.steps.find((s) => s.status !== 'pass');
-    expect({ step: f?.id, errorId: f?.errorId }).toEqual({ step: 'mailbox.access', errorId: 'doctor.ews.upnNotSmtp' });
-    expect(f?.message).toContain('bob.jones@contoso.com');
+    expect({ step: f?.id, errorId: f?.error?.id }).toEqual({ step: 'mailbox.access', errorId: 'doctor.ews.upnNotSmtp' });
+    expect(stepError(f).message).toContain('bob.jones@contoso.com');
   });
 });

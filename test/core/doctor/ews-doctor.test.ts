@@ -7,14 +7,15 @@ import type { EwsProfile } from '../../../src/shared/profile.js';
 import { closedPort, doctorDeps, ewsProfile, loopbackResolver, noConnector } from './doctor-support.js';
 import { startForwardProxy } from '../../support/forward-proxy.js';
 import { secretKey } from '../../../src/shared/profile.js';
+import { stepError } from '../../support/rendered.js';
 
 const PASSWORD = 'Passw0rd!';
 
 function firstFailure(r: DoctorReport): { step: string; errorId?: string } {
   const f = r.steps.find((s) => s.status !== 'pass');
   // Every placeholder of the entry is filled: an administrator never sees "{mailbox}".
-  for (const text of [f?.message, f?.fix, ...(f?.causes ?? [])]) expect(text ?? '').not.toMatch(/\{\w+\}/);
-  return { step: f?.id ?? 'none', errorId: f?.errorId };
+  for (const text of [stepError(f).message, stepError(f).fix, ...(stepError(f).causes ?? [])]) expect(text ?? '').not.toMatch(/\{\w+\}/);
+  return { step: f?.id ?? 'none', errorId: f?.error?.id };
 }
 
 function expectSkippedAfter(r: DoctorReport, stepId: string): void {
@@ -91,15 +92,15 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const r = await doctor(profile({ auth: 'basic', username: 'svc-calpump@contoso.com' }));
     sim.faults.clear();
     expect(firstFailure(r)).toEqual({ step: 'auth.schemes', errorId: 'ews.auth.schemeNotOffered' });
-    expect(r.steps.find((s) => s.id === 'auth.schemes')?.message).toContain('Negotiate');
+    expect(stepError(r.steps.find((s) => s.id === 'auth.schemes')).message).toContain('Negotiate');
   });
 
   it('no impersonation right → mailbox.access / ews.impersonation.denied (with the 10-minute delay note)', async () => {
     const r = await doctor(profile({ username: 'CONTOSO\\svc-delegate' }));
     expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'ews.impersonation.denied' });
     const step = r.steps.find((s) => s.id === 'mailbox.access')!;
-    expect(step.delay).toMatch(/10 minutes/);
-    expect(step.fix).toContain('ApplicationImpersonation');
+    expect(stepError(step).delay).toMatch(/10 minutes/);
+    expect(stepError(step).fix).toContain('ApplicationImpersonation');
     expectSkippedAfter(r, 'mailbox.access');
   });
 
@@ -113,10 +114,10 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const r = await doctor(profile({ testMailbox: 'b.jones@corp.contoso.local' }));
     expect(firstFailure(r)).toEqual({ step: 'mailbox.access', errorId: 'doctor.ews.upnNotSmtp' });
     const step = r.steps.find((s) => s.id === 'mailbox.access')!;
-    expect(step.message).toBe(
+    expect(stepError(step).message).toBe(
       "b.jones@corp.contoso.local is a sign-in name (UPN); the mailbox's primary SMTP address is bob.jones@contoso.com.",
     );
-    expect(step.fix).toContain('bob.jones@contoso.com');
+    expect(stepError(step).fix).toContain('bob.jones@contoso.com');
   });
 
   it('throttled → ews.version / ews.server.busy', async () => {
@@ -124,7 +125,7 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const r = await doctor(profile());
     sim.faults.clear();
     expect(firstFailure(r)).toEqual({ step: 'ews.version', errorId: 'ews.server.busy' });
-    expect(r.steps.find((s) => s.id === 'ews.version')?.message).toContain('30000');
+    expect(stepError(r.steps.find((s) => s.id === 'ews.version')).message).toContain('30000');
   });
 
   it('DNS failure (injected resolver) → dns.host / net.dns', async () => {
@@ -162,7 +163,7 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const p = ewsProfile(sim.ewsUrl, sim.caFile, { url: undefined, autodiscoverEmail: 'ghost@contoso.com' });
     const r = await runDoctor(p, { ...doctorDeps(p, PASSWORD, noConnector), autodiscoverUrls: () => [sim.autodiscoverUrl] });
     expect(firstFailure(r)).toEqual({ step: 'autodiscover', errorId: 'ews.autodiscover.failed' });
-    expect(r.steps.find((s) => s.id === 'autodiscover')?.message).toContain('ErrorCode 500');
+    expect(stepError(r.steps.find((s) => s.id === 'autodiscover')).message).toContain('ErrorCode 500');
     expect(r.steps.find((s) => s.id === 'tcp')?.status).toBe('skipped');
   });
 
@@ -194,7 +195,7 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
       const r = await runDoctor(p, deps);
       expect(firstFailure(r)).toEqual({ step: 'tls.handshake', errorId: 'net.proxy.authFailed' });
       const handshake = r.steps.find((s) => s.id === 'tls.handshake');
-      expect(handshake?.message).toContain('refused the user name or password of px');
+      expect(stepError(handshake).message).toContain('refused the user name or password of px');
       expect(handshake?.evidence).toContain('407');
       expect(JSON.stringify(r)).not.toContain('wrong-proxy-pw');
     } finally {
@@ -224,7 +225,7 @@ describe.each([
     const r = await doctor(ewsProfile(sim.ewsUrl, sim.caFile));
     expect(firstFailure(r)).toEqual({ step, errorId });
     const failed = r.steps.find((s) => s.id === step)!;
-    expect(failed.fix).toBeTruthy();
+    expect(stepError(failed).fix).toBeTruthy();
     expect(r.steps.find((s) => s.id === 'http.endpoint')?.status).toBe('skipped');
     expect(r.steps.find((s) => s.id === 'tls.handshake')?.data?.subject).toBeTruthy();
   });

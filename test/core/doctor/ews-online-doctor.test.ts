@@ -1,5 +1,6 @@
 // Legacy EWS on Microsoft 365: the doctor signs in with an app-only token from the (simulated) Entra ID and
 // impersonates the test mailbox, and warns that EWS in Exchange Online retires on 2027-04-01.
+import { renderError } from '../../../src/shared/i18n/catalogue.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-doctor.js';
@@ -36,12 +37,12 @@ describe('EWS doctor for legacy EWS on Microsoft 365', () => {
     for (const id of ['auth.schemes', 'auth.credentials', 'ews.version', 'mailbox.access'])
       expect(r.steps.find((s) => s.id === id)?.status, id).toBe('pass');
     expect(r.steps.find((s) => s.id === 'auth.credentials')?.evidence).toContain(`OAuth app ${SIM_APP_DAEMON}`);
-    expect(r.warnings.join(' ')).toContain('2027-04-01');
+    expect(r.warnings.map((w) => renderError(w, 'en').message).join(' ')).toContain('2027-04-01');
   });
 
   it('a bad client secret fails at auth.credentials with the decoded AADSTS entry', async () => {
     const r = await doctor(profile(), 'nope');
     const f = r.steps.find((s) => s.status !== 'pass');
-    expect({ step: f?.id, errorId: f?.errorId }).toEqual({ step: 'auth.credentials', errorId: 'auth.secret.invalid' });
+    expect({ step: f?.id, errorId: f?.error?.id }).toEqual({ step: 'auth.credentials', errorId: 'auth.secret.invalid' });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { runDoctor, type DoctorReport } from '../../../src/core/doctor/run-doctor.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { stepError } from '../../support/rendered.js';
 import {
   SIM_APP_DAEMON,
   SIM_APP_DAEMON_SECRET,
@@ -51,7 +52,7 @@ async function doctor(p: GraphProfile, secret: string): Promise<DoctorReport> {
 const status = (r: DoctorReport, id: string) => r.steps.find((s) => s.id === id)?.status;
 const firstFailure = (r: DoctorReport) => {
   const f = r.steps.find((s) => s.status !== 'pass');
-  return { step: f?.id ?? 'none', errorId: f?.errorId };
+  return { step: f?.id ?? 'none', errorId: f?.error?.id };
 };
 
 describe('Graph doctor against the simulated Entra ID', () => {
@@ -84,14 +85,14 @@ describe('Graph doctor against the simulated Entra ID', () => {
     const r = await doctor(profile(SIM_APP_NO_CONSENT), SIM_APP_NO_CONSENT_SECRET);
     expect(firstFailure(r)).toEqual({ step: 'token.permissions', errorId: 'doctor.graph.tokenLacksPermission' });
     const step = r.steps.find((s) => s.id === 'token.permissions')!;
-    expect(step.message).toContain('Calendars.Read, User.Read.All');
-    expect(step.delay).toMatch(/few minutes/);
+    expect(stepError(step).message).toContain('Calendars.Read, User.Read.All');
+    expect(stepError(step).delay).toMatch(/few minutes/);
     expect(status(r, 'mailbox.read')).toBe('skipped');
   });
 
   it('a healthy app-only profile passes every step', async () => {
     const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
-    expect(r.steps.filter((s) => s.status !== 'pass').map((s) => `${s.id}: ${s.errorId} ${s.evidence}`)).toEqual([]);
+    expect(r.steps.filter((s) => s.status !== 'pass').map((s) => `${s.id}: ${s.error?.id} ${s.evidence}`)).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.steps.find((s) => s.id === 'mailbox.read')?.evidence).toContain('alice.smith@contoso.com');
   });
@@ -103,7 +104,7 @@ describe('Graph doctor against the simulated Entra ID', () => {
       const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
       expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.mailbox.accessDenied' });
       expect(r.steps.find((s) => s.id === 'mailbox.read')?.evidence).toContain('AccessPolicy');
-      expect(r.steps.find((s) => s.id === 'mailbox.read')?.delay).toMatch(/30 minutes/);
+      expect(stepError(r.steps.find((s) => s.id === 'mailbox.read')).delay).toMatch(/30 minutes/);
     } finally {
       app.mailboxScope = undefined;
     }
@@ -114,7 +115,7 @@ describe('Graph doctor against the simulated Entra ID', () => {
     const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET);
     sim.faults.clear();
     expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.throttled' });
-    expect(r.steps.find((s) => s.id === 'mailbox.read')?.message).toContain('7 s');
+    expect(stepError(r.steps.find((s) => s.id === 'mailbox.read')).message).toContain('7 s');
   });
 
   it('unknown mailbox → mailbox.read / graph.mailbox.notFound', async () => {

@@ -8,6 +8,7 @@ import { graphProfileSchema, secretKey, type GraphProfile } from '../../../src/s
 import { loopbackResolver, memorySecrets, noConnector } from './doctor-support.js';
 import { GOOD_SECRET, startFakeM365, type FakeM365 } from './fake-m365.js';
 import { tlsDir } from '../../support/local-tls-server.js';
+import { stepError } from '../../support/rendered.js';
 
 let m365: FakeM365;
 beforeAll(async () => {
@@ -49,8 +50,8 @@ async function doctor(p: GraphProfile, secret = GOOD_SECRET): Promise<DoctorRepo
 const firstFailure = (r: DoctorReport) => {
   const f = r.steps.find((s) => s.status !== 'pass');
   // Every placeholder of the entry is filled: an administrator never sees "{mailbox}".
-  for (const text of [f?.message, f?.fix, ...(f?.causes ?? [])]) expect(text ?? '').not.toMatch(/\{\w+\}/);
-  return { step: f?.id ?? 'none', errorId: f?.errorId };
+  for (const text of [stepError(f).message, stepError(f).fix, ...(stepError(f).causes ?? [])]) expect(text ?? '').not.toMatch(/\{\w+\}/);
+  return { step: f?.id ?? 'none', errorId: f?.error?.id };
 };
 
 describe('Graph doctor', () => {
@@ -87,7 +88,7 @@ describe('Graph doctor', () => {
     m365.state.consent = false;
     const r = await doctor(profile());
     expect(firstFailure(r)).toEqual({ step: 'token', errorId: 'auth.consent.missing' });
-    expect(r.steps.find((s) => s.id === 'token')?.delay).toBeTruthy();
+    expect(stepError(r.steps.find((s) => s.id === 'token')).delay).toBeTruthy();
   });
 
   it('a token without User.Read.All → token.permissions / doctor.graph.tokenLacksPermission', async () => {
@@ -95,15 +96,15 @@ describe('Graph doctor', () => {
     const r = await doctor(profile());
     expect(firstFailure(r)).toEqual({ step: 'token.permissions', errorId: 'doctor.graph.tokenLacksPermission' });
     const step = r.steps.find((s) => s.id === 'token.permissions')!;
-    expect(step.message).toContain('User.Read.All');
-    expect(step.fix).toContain('Application');
+    expect(stepError(step).message).toContain('User.Read.All');
+    expect(stepError(step).fix).toContain('Application');
   });
 
   it('app not allowed for the mailbox → mailbox.read / graph.mailbox.accessDenied', async () => {
     m365.state.blocked = ['alice.smith@contoso.com'];
     const r = await doctor(profile());
     expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.mailbox.accessDenied' });
-    expect(r.steps.find((s) => s.id === 'mailbox.read')?.fix).toContain('Test-ApplicationAccessPolicy');
+    expect(stepError(r.steps.find((s) => s.id === 'mailbox.read')).fix).toContain('Test-ApplicationAccessPolicy');
     expect(r.steps.find((s) => s.id === 'calendar.view')?.status).toBe('skipped');
   });
 
@@ -111,7 +112,7 @@ describe('Graph doctor', () => {
     m365.state.throttle = true;
     const r = await doctor(profile());
     expect(firstFailure(r)).toEqual({ step: 'mailbox.read', errorId: 'graph.throttled' });
-    expect(r.steps.find((s) => s.id === 'mailbox.read')?.message).toContain('7 s');
+    expect(stepError(r.steps.find((s) => s.id === 'mailbox.read')).message).toContain('7 s');
   });
 
   it('unknown tenant → authority / auth.tenant.notFound', async () => {

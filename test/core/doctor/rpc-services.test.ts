@@ -1,3 +1,4 @@
+import { renderStep } from '../../../src/shared/i18n/steps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../src/core/connectors/connector.js';
 import { doctorService, setupScriptService } from '../../../src/core/doctor/rpc-services.js';
@@ -40,21 +41,19 @@ describe('doctor RPC service', () => {
     const day = now.toISOString().slice(0, 10);
     const next = new Date(Date.parse(day) + 86_400_000).toISOString();
     const profile = ewsProfile(sim.ewsUrl, sim.caFile);
-    const service = doctorService(
-      {
-        secrets: memorySecrets({ [secretKey(profile.id, 'password')]: 'Passw0rd!' }),
-        logger: nullLogger,
-        env: {},
-        resolver: loopbackResolver(),
-        now: () => now,
-      },
-      () => 'nl',
-    );
+    const service = doctorService({
+      secrets: memorySecrets({ [secretKey(profile.id, 'password')]: 'Passw0rd!' }),
+      logger: nullLogger,
+      env: {},
+      resolver: loopbackResolver(),
+      now: () => now,
+    });
     const { connector, calls } = borrowedConnector(3);
     const { steps, details } = await service(profile, connector, 'alice.smith@contoso.com', new AbortController().signal);
     expect(steps.filter((s) => s.status !== 'pass')).toEqual([]);
     expect(steps.at(-1)).toMatchObject({ id: 'calendar.view', evidence: `3 event(s) on ${day}` });
-    expect(steps[0].title).toBe('Gebruikte proxy');
+    expect(steps[0].title).toEqual({ key: 'doctor.step.proxy' });
+    expect(renderStep(steps[0], steps, 'nl').title).toBe('Gebruikte proxy');
     expect(calls).toEqual([
       'folderTree alice.smith@contoso.com',
       `calendarView alice.smith@contoso.com calendar ${day}T00:00:00.000Z ${next}`,

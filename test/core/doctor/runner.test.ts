@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { runSteps, type StepSpec } from '../../../src/core/doctor/runner.js';
+import { renderStep } from '../../../src/shared/i18n/steps.js';
+import { stepError } from '../../support/rendered.js';
 
 type Ctx = { ran: string[] };
 const ok = (id: StepSpec<Ctx>['id'], needs?: StepSpec<Ctx>['needs']): StepSpec<Ctx> => ({
@@ -14,12 +16,12 @@ describe('runSteps', () => {
     let t = 0;
     const ctx = { ran: [] as string[] };
     const steps = await runSteps([ok('proxy'), ok('dns.host', ['proxy']), ok('tcp', ['dns.host'])], ctx, {
-      lang: 'en',
       clock: () => (t += 5),
     });
     expect(ctx.ran).toEqual(['proxy', 'dns.host', 'tcp']);
     expect(steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
-    expect(steps[0]).toMatchObject({ title: 'Proxy in use', durationMs: 5, evidence: 'proxy ok' });
+    expect(steps[0]).toMatchObject({ title: { key: 'doctor.step.proxy' }, durationMs: 5, evidence: 'proxy ok' });
+    expect(renderStep(steps[0], steps, 'en').title).toBe('Proxy in use');
   });
 
   it('fails a step with the catalogue entry and skips only what depends on it', async () => {
@@ -43,7 +45,7 @@ describe('runSteps', () => {
         ok('http.endpoint', ['tls.trust', 'tls.hostname']),
       ],
       ctx,
-      { lang: 'de' },
+      {},
     );
     expect(steps.map((s) => [s.id, s.status])).toEqual([
       ['tcp', 'pass'],
@@ -52,12 +54,13 @@ describe('runSteps', () => {
       ['tls.hostname', 'pass'],
       ['http.endpoint', 'skipped'],
     ]);
-    expect(steps[1]).toMatchObject({ errorId: 'net.tls.expired', evidence: 'valid … 2020-01-01' });
-    expect(steps[1].message).toContain('mail.contoso.com');
-    expect(steps[1].fix).toContain('Enable-ExchangeCertificate');
-    expect(steps[1].causes?.[0]).toMatch(/Zertifikat/);
-    expect(steps[2].evidence).toBe('Übersprungen: braucht „TLS-Handshake", das nicht bestanden wurde.');
-    expect(steps[4].evidence).toContain('Zertifikatskette');
+    expect(steps[1]).toMatchObject({ error: { id: 'net.tls.expired' }, evidence: 'valid … 2020-01-01' });
+    expect(stepError(steps[1]).message).toContain('mail.contoso.com');
+    expect(stepError(steps[1]).fix).toContain('Enable-ExchangeCertificate');
+    expect(stepError(steps[1], 'de').causes?.[0]).toMatch(/Zertifikat/);
+    expect(steps[2]).toMatchObject({ needs: 'tls.handshake' });
+    expect(renderStep(steps[2], steps, 'de').detail).toBe('Übersprungen: braucht „TLS-Handshake“, das nicht bestanden wurde.');
+    expect(renderStep(steps[4], steps, 'de').detail).toContain('Zertifikatskette');
     expect(ctx.ran).toEqual(['tcp', 'tls.hostname']);
   });
 
@@ -72,9 +75,9 @@ describe('runSteps', () => {
         },
       ],
       { ran: [] },
-      { lang: 'en' },
+      {},
     );
-    expect(steps[0]).toMatchObject({ status: 'fail', errorId: 'internal.unexpected', evidence: 'boom' });
+    expect(steps[0]).toMatchObject({ status: 'fail', error: { id: 'internal.unexpected' }, evidence: 'boom' });
   });
 
   it('carries the delay note of entries whose fix takes time', async () => {
@@ -88,8 +91,8 @@ describe('runSteps', () => {
         },
       ],
       { ran: [] },
-      { lang: 'nl' },
+      {},
     );
-    expect(steps[0].delay).toMatch(/10 minuten/);
+    expect(stepError(steps[0], 'nl').delay).toMatch(/10 minuten/);
   });
 });

@@ -2,6 +2,7 @@
 // → zero writes (simulator counters); one row changed → one update; one row removed → one delete; a user's
 // item with the same subject untouched; a run aborted after a few writes and re-run → no duplicate.
 import { writeFile } from 'node:fs/promises';
+import { rendered } from '../../support/rendered.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarWriter } from '../../../src/core/connectors/writer.js';
@@ -99,7 +100,7 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
     expect(report.rowErrors).toHaveLength(1);
     expect(report.rowErrors[0]).toMatchObject({ file, line: 6 });
     expect(report.rowErrors[0]!.error.id).toBe('import.row.invalid');
-    expect(report.rowErrors[0]!.error.message).toContain('line 6');
+    expect(rendered(report.rowErrors[0]!.error).message).toContain('line 6');
     expect(report.totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 19 });
     expect(writeCounts(sim, kind)).toEqual({ create: 0, update: 0, delete: 0 });
   });

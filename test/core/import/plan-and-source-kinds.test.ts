@@ -117,7 +117,7 @@ describe('source kinds', () => {
       () => expect.fail('read'),
       (e: unknown) => e,
     )) as CalpumpError;
-    expect(JSON.stringify(err.params) + err.info().message).not.toMatch(/hunter2|s3cr3t/);
+    expect(JSON.stringify(err.params) + err.render().message).not.toMatch(/hunter2|s3cr3t/);
     expect(err.params.source).toContain('apikey=');
   });
 

@@ -80,7 +80,7 @@ describe('HttpClient TLS policy', () => {
     const err = await failure(c.request({ url: selfSigned.url, method: 'GET' }));
     expect(err.id).toBe('net.tls.selfSigned');
     expect(err.params.issuer).toContain('Someone Else');
-    expect(err.info().message).toContain(err.params.subject);
+    expect(err.render().message).toContain(err.params.subject);
     c.close();
   });
 
@@ -247,12 +247,12 @@ describe('mapNetworkError', () => {
     const e = Object.assign(new Error(`getaddrinfo ${code}`), { code });
     const err = mapNetworkError(e, ctx);
     expect(err.id).toBe(id);
-    const info = err.info('nl');
+    const info = err.render('nl');
     expect(`${info.title} ${info.message} ${info.fix}`).not.toMatch(/\{\w+\}/);
   });
   it('names the host and the timeout', () => {
     const e = mapNetworkError(Object.assign(new Error('t'), { code: 'ETIMEDOUT' }), ctx);
-    expect(e.info().message).toBe('No answer from mail.contoso.com within 100 s.');
+    expect(e.render().message).toBe('No answer from mail.contoso.com within 100 s.');
     expect(mapNetworkError(new RequestTimeoutError('no answer'), ctx).id).toBe('net.timeout');
   });
   it('blames the proxy when the connection to the proxy itself failed', () => {
@@ -262,7 +262,7 @@ describe('mapNetworkError', () => {
       viaProxy: true,
     });
     expect(e.id).toBe('net.proxy.failed');
-    expect(e.info().message).toContain('proxy http://proxy:3128');
+    expect(e.render().message).toContain('proxy http://proxy:3128');
   });
   it('retries only a cut connection (with or without an error code)', () => {
     expect(isTransientNetworkError(mapNetworkError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), ctx))).toBe(true);
@@ -284,14 +284,14 @@ describe('mapNetworkError', () => {
       facts,
     );
     expect(expired.id).toBe('net.tls.expired');
-    expect(expired.info().message).toContain('2021-01-01');
+    expect(expired.render().message).toContain('2021-01-01');
     const mismatch = certificateError(
       Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
       'exchange.local',
       facts,
     );
     expect(mismatch.id).toBe('net.tls.hostMismatch');
-    expect(mismatch.info().message).toContain('mail.contoso.com');
+    expect(mismatch.render().message).toContain('mail.contoso.com');
     expect(mismatch.evidence).toContain('altnames');
   });
 });

@@ -2,6 +2,7 @@
 // statuses, recomputed each run; a failing mailbox keeps its last good file and is in the run record; a missing
 // table or a non-folder target fails the run with a clear error.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { rendered } from '../../support/rendered.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -140,10 +141,10 @@ describe('runPresenceJob', () => {
     const missing = await runPresenceJob(job({ presence: { table: 'lobby' } }), deps());
     expect(missing.record.status).toBe('failed');
     expect(missing.record.errors[0]!.error.id).toBe('presence.rules.notFound');
-    expect(missing.record.errors[0]!.error.message).toContain('lobby');
+    expect(rendered(missing.record.errors[0]!.error).message).toContain('lobby');
     const webhook = await runPresenceJob(job({ target: { kind: 'sqlite', path: join(dir, 'x.db') } }), deps());
     expect(webhook.record.errors[0]!.error).toMatchObject({ id: 'input.invalid' });
-    expect(webhook.record.errors[0]!.error.message).toContain('folder target');
+    expect(rendered(webhook.record.errors[0]!.error).message).toContain('folder target');
   });
 
   it('without a rule store only the built-in "default" table exists', async () => {

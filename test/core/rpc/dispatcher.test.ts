@@ -1,3 +1,4 @@
+import { rendered } from '../../support/rendered.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rpcContract, type RpcResult } from '../../../src/shared/rpc.js';
 import { ewsDraft, makeHarness, scriptedConnector } from './harness.js';
@@ -23,7 +24,7 @@ describe('dispatcher: contract enforcement', () => {
     h = await makeHarness();
     const err = errorOf(await h.call('profiles.drop', {}));
     expect(err.id).toBe('rpc.unknownMethod');
-    expect(err.message).toContain('profiles.drop');
+    expect(err.params.method).toBe('profiles.drop');
     // inherited object keys are not methods either
     expect(errorOf(await h.call('constructor', {})).id).toBe('rpc.unknownMethod');
     expect(errorOf(await h.call(42, {})).id).toBe('rpc.unknownMethod');
@@ -33,7 +34,7 @@ describe('dispatcher: contract enforcement', () => {
     h = await makeHarness();
     const err = errorOf(await h.call('profiles.create', { profile: { ...ewsDraft, username: 'not an account' } }));
     expect(err.id).toBe('input.invalid');
-    expect(err.message).toContain('profile.username');
+    expect(rendered(err).message).toContain('profile.username');
     expect(errorOf(await h.call('mailboxes.list', { profileId: 7 })).id).toBe('input.invalid');
     expect(errorOf(await h.call('profiles.list', { extra: true })).id).toBe('input.invalid');
     expect(outputOf(await h.call('profiles.list')).profiles).toEqual([]);
@@ -43,13 +44,16 @@ describe('dispatcher: contract enforcement', () => {
     h = await makeHarness({}, { handlers: { 'app.version': () => ({ version: 1 }) as never } });
     const err = errorOf(await h.call('app.version', {}));
     expect(err.id).toBe('internal.unexpected');
-    expect(err.message).toContain('app.version');
+    expect(rendered(err).message).toContain('app.version');
   });
 
-  it('renders errors in the language setting', async () => {
+  it('answers an error as its id and params, no words: the UI renders it in its language', async () => {
     h = await makeHarness();
     await h.call('app.setSettings', { language: 'de' });
-    expect(errorOf(await h.call('nope', {})).title).toBe('Unbekannte Anfrage');
+    const err = errorOf(await h.call('nope', {}));
+    expect(err).toEqual({ id: 'rpc.unknownMethod', params: { method: 'nope' } });
+    expect(rendered(err, 'de').title).toBe('Unbekannte Anfrage');
+    expect(rendered(err, 'nl').message).toContain('"nope"');
   });
 
   it('answers rpc.notAvailable for a service the host does not have yet', async () => {
@@ -107,11 +111,18 @@ describe('dispatcher: profiles', () => {
     expect(errorOf(await h.call('profiles.get', { id: view.profile.id })).id).toBe('config.profileNotFound');
   });
 
-  it('test: a failed step carries the rendered catalogue entry', async () => {
+  it('test: a failed step carries its catalogue entry, with the profile and mailbox among its params', async () => {
     const connector = scriptedConnector({
       steps: [
-        { id: 'connect', title: 'Connect', status: 'pass', durationMs: 3 },
-        { id: 'auth', title: 'Sign in', status: 'fail', durationMs: 4, errorId: 'ews.auth.unauthorized', evidence: 'HTTP 401' },
+        { id: 'connect', title: { key: 'Connect' }, status: 'pass', durationMs: 3 },
+        {
+          id: 'auth',
+          title: { key: 'Sign in' },
+          status: 'fail',
+          durationMs: 4,
+          error: { id: 'ews.auth.unauthorized', params: {}, evidence: 'HTTP 401' },
+          evidence: 'HTTP 401',
+        },
       ],
     });
     h = await makeHarness({ connector });
@@ -119,7 +130,8 @@ describe('dispatcher: profiles', () => {
     const result = outputOf(await h.call('profiles.test', { id: profile.id }));
     expect(result.ok).toBe(false);
     expect(result.steps[1].error).toMatchObject({ id: 'ews.auth.unauthorized', evidence: 'HTTP 401' });
-    expect(result.steps[1].error.fix.length).toBeGreaterThan(5);
+    expect(result.steps[1].error.params).toMatchObject({ profile: profile.name });
+    expect(rendered(result.steps[1].error).fix.length).toBeGreaterThan(5);
     expect(result.details.ewsUrl).toContain('/EWS/');
   });
 

@@ -22,7 +22,7 @@ export function scriptedConnector(opts: { steps?: TestStep[]; events?: Normalise
   return {
     kind: 'ews',
     async test() {
-      return opts.steps ?? [{ id: 'connect', title: 'Connect', status: 'pass', durationMs: 1 }];
+      return opts.steps ?? [{ id: 'connect', title: { key: 'Connect' }, status: 'pass', durationMs: 1 }];
     },
     async listMailboxes(search) {
       const all = [

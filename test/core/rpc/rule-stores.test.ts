@@ -1,6 +1,8 @@
 // presence.tables.* and twoway.rules.* through the dispatcher over the real stores in a temp config folder:
 // contract checks, field-named refusals, change announcements, and presence.status using the saved table.
+import type { RpcResult } from '../../../src/shared/rpc.js';
 import { join } from 'node:path';
+import { rendered } from '../../support/rendered.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PresenceRuleStore } from '../../../src/core/store/presence-rule-store.js';
 import { TwoWayRuleStore } from '../../../src/core/store/twoway-rule-store.js';
@@ -42,8 +44,8 @@ async function harness(stores = true) {
   return { h: made, changes };
 }
 
-const ok = <T>(r: { ok: boolean; output?: unknown; error?: { id: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error!.id}: ${r.error!.message}`);
+const ok = <T>(r: RpcResult): T => {
+  if (!r.ok) throw new Error(`${r.error!.id}: ${rendered(r.error!).message}`);
   return r.output as T;
 };
 
@@ -75,8 +77,8 @@ describe('presence.tables.* RPC', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.id).toBe('presence.rules.invalid');
-    expect(r.error.message).toContain('rules[0]');
-    expect(r.error.message).not.toMatch(/at .*\.ts:\d+/);
+    expect(rendered(r.error).message).toContain('rules[0]');
+    expect(rendered(r.error).message).not.toMatch(/at .*\.ts:\d+/);
     const missing = await h.call('presence.tables.get', { name: 'lobby' });
     expect(missing.ok ? '' : missing.error.id).toBe('presence.rules.notFound');
     const noName = await h.call('presence.tables.save', { table: {} });
@@ -141,7 +143,7 @@ describe('twoway.rules.* RPC', () => {
   it('refuses a bad rule naming the field, and a side whose profile does not exist', async () => {
     const { h } = await harness();
     const bad = await h.call('twoway.rules.save', { rule: { ...rule, a: { mailbox: 'x' } } });
-    expect(bad.ok ? '' : `${bad.error.id} ${bad.error.message}`).toMatch(/^input\.invalid rule\.a\.mailbox/);
+    expect(bad.ok ? '' : `${bad.error.id} ${rendered(bad.error).message}`).toMatch(/^input\.invalid rule\.a\.mailbox/);
     const ghost = await h.call('twoway.rules.save', { rule: { ...rule, b: { mailbox: 'crm.anna@contoso.com', profile: 'Nowhere' } } });
     expect(ghost.ok).toBe(false);
     expect(ok<{ rules: unknown[] }>(await h.call('twoway.rules.list')).rules).toEqual([]);
@@ -179,7 +181,7 @@ describe('presence tables and presence jobs', () => {
     const { h, created } = await withJobs();
     const r = await h.call('jobs.create', { job: presenceJob, secrets: {} });
     expect(r.ok ? '' : r.error.id).toBe('presence.rules.notFound');
-    expect(r.ok ? '' : r.error.message).toContain('door-signs');
+    expect(r.ok ? '' : rendered(r.error).message).toContain('door-signs');
     expect(created).toEqual([]);
     ok(await h.call('presence.tables.save', { name: 'door-signs', table: { rules: [] } }));
     ok(await h.call('jobs.create', { job: presenceJob, secrets: {} }));
@@ -191,7 +193,7 @@ describe('presence tables and presence jobs', () => {
     ok(await h.call('presence.tables.save', { name: 'door-signs', table: { rules: [] } }));
     ok(await h.call('jobs.create', { job: presenceJob, secrets: {} }));
     const r = await h.call('presence.tables.remove', { name: 'Door-Signs' });
-    expect(r.ok ? '' : `${r.error.id} ${r.error.message}`).toMatch(/^input\.invalid name: .*"Door signs"/);
+    expect(r.ok ? '' : `${r.error.id} ${rendered(r.error).message}`).toMatch(/^input\.invalid name: .*"Door signs"/);
     expect(ok<{ tables: Array<{ name: string }> }>(await h.call('presence.tables.list')).tables.map((t) => t.name)).toEqual([
       'default',
       'door-signs',

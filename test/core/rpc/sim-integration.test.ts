@@ -8,6 +8,7 @@ import type { BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
 import type { Dispatcher } from '../../../src/core/rpc/dispatcher.js';
 import type { RunningSimulator } from '../../../src/sim/index.js';
 import { out, useCoreSim } from './core-sim.js';
+import { rendered } from '../../support/rendered.js';
 
 const h = useCoreSim({ seed: 7 }, 'calpump-rpc-sim-');
 let sim: RunningSimulator;
@@ -38,7 +39,7 @@ describe('RPC over the simulator', () => {
     expect(bad.ok).toBe(false);
     const failed = bad.steps.find((s: { status: string }) => s.status === 'fail');
     expect(failed.error.id).toBe('ews.auth.unauthorized');
-    expect(failed.error.fix.length).toBeGreaterThan(10);
+    expect(rendered(failed.error).fix.length).toBeGreaterThan(10);
     out(await d.call('profiles.update', { profile: view.profile, secrets: { password: 'Passw0rd!' } }));
     const good = out(await d.call('profiles.test', { id: profileId }));
     expect(good.steps.filter((s: { status: string }) => s.status === 'fail')).toEqual([]);

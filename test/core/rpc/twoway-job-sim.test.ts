@@ -2,6 +2,7 @@
 // saved with twoway.rules.save, a job created for it, run now → both sides in step and one history entry with a
 // result per side; a second run writes nothing; the rule cannot be removed while the job uses it.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rendered } from '../../support/rendered.js';
 import type { BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
 import type { Dispatcher } from '../../../src/core/rpc/dispatcher.js';
 import type { RunningSimulator } from '../../../src/sim/index.js';
@@ -80,6 +81,6 @@ describe('PumpJobService: twoway job type', () => {
     expect(out(await d.call('jobs.history', { id: view.job.id })).runs[0]).toMatchObject({ runId: again.runId, itemsWritten: 0 });
 
     const remove = await d.call('twoway.rules.remove', { id: 'ui-rule' });
-    expect(remove.ok ? '' : remove.error.message).toContain('"UI both ways"');
+    expect(remove.ok ? '' : rendered(remove.error).message).toContain('"UI both ways"');
   });
 });

@@ -1,7 +1,9 @@
 // Two-way jobs over RPC: jobs.create/jobs.update refuse a rule id that is not saved (naming the field and the
 // saved rules), accept a saved one without mailboxes or target, and a rule a job runs cannot be removed (the
 // message names the job) — as presence jobs and their rule tables.
+import type { RpcResult } from '../../../src/shared/rpc.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rendered } from '../../support/rendered.js';
 import { TwoWayRuleStore } from '../../../src/core/store/twoway-rule-store.js';
 import { ewsDraft, makeHarness, scriptedConnector } from './harness.js';
 
@@ -12,8 +14,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const ok = <T>(r: { ok: boolean; output?: unknown; error?: { id: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error!.id}: ${r.error!.message}`);
+const ok = <T>(r: RpcResult): T => {
+  if (!r.ok) throw new Error(`${r.error!.id}: ${rendered(r.error!).message}`);
   return r.output as T;
 };
 
@@ -50,7 +52,7 @@ describe('two-way jobs and saved two-way rules', () => {
   it('jobs.create refuses a rule id that is not saved, naming the field; a saved rule is accepted without mailboxes or target', async () => {
     const { h, created } = await withJobs();
     const r = await h.call('jobs.create', { job: twoWayJob, secrets: {} });
-    expect(r.ok ? '' : `${r.error.id} ${r.error.message}`).toMatch(/^input\.invalid twoway\.ruleId: .*"crm-anna"/);
+    expect(r.ok ? '' : `${r.error.id} ${rendered(r.error).message}`).toMatch(/^input\.invalid twoway\.ruleId: .*"crm-anna"/);
     expect(created).toEqual([]);
     ok(await h.call('twoway.rules.save', { rule }));
     ok(await h.call('jobs.create', { job: twoWayJob, secrets: {} }));
@@ -64,7 +66,7 @@ describe('two-way jobs and saved two-way rules', () => {
     const { h } = await withJobs();
     ok(await h.call('twoway.rules.save', { rule }));
     const r = await h.call('jobs.update', { job: { ...twoWayJob, id: 'j1', twoway: { ruleId: 'nope' } }, secrets: {} });
-    expect(r.ok ? '' : `${r.error.id} ${r.error.message}`).toMatch(/^input\.invalid twoway\.ruleId: .*"nope".*crm-anna/);
+    expect(r.ok ? '' : `${r.error.id} ${rendered(r.error).message}`).toMatch(/^input\.invalid twoway\.ruleId: .*"nope".*crm-anna/);
   });
 
   it('a rule a two-way job runs cannot be removed; the message names the job', async () => {
@@ -73,7 +75,7 @@ describe('two-way jobs and saved two-way rules', () => {
     ok(await h.call('twoway.rules.save', { rule: { ...rule, id: 'spare' } }));
     ok(await h.call('jobs.create', { job: twoWayJob, secrets: {} }));
     const r = await h.call('twoway.rules.remove', { id: 'CRM-Anna' });
-    expect(r.ok ? '' : `${r.error.id} ${r.error.message}`).toMatch(/^input\.invalid id: .*"CRM both ways"/);
+    expect(r.ok ? '' : `${r.error.id} ${rendered(r.error).message}`).toMatch(/^input\.invalid id: .*"CRM both ways"/);
     expect(ok<{ rules: Array<{ id: string }> }>(await h.call('twoway.rules.list')).rules.map((x) => x.id)).toEqual(['crm-anna', 'spare']);
     expect(ok(await h.call('twoway.rules.remove', { id: 'spare' }))).toEqual({ removed: true });
   });

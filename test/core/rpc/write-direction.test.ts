@@ -1,6 +1,7 @@
 // The issue-7 RPC methods through the dispatcher: contract checks first, document checks by the services
 // (input.invalid naming the field), happy paths over an in-memory writer and a scripted connector.
 import { readFile, writeFile } from 'node:fs/promises';
+import { rendered } from '../../support/rendered.js';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
@@ -38,7 +39,7 @@ async function harness(withWriter = true) {
     made.services.stateDir = join(made.dir, 'state');
   }
   const created = await made.call('profiles.create', { profile: ewsDraft, secrets: { password: 'x' } });
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw new Error(rendered(created.error).message);
   const profileId = (created.output as { profile: { id: string } }).profile.id;
   h = made;
   return { h: made, writer, profileId };
@@ -78,7 +79,7 @@ describe('write-direction RPC methods', () => {
     const { h, profileId, writer } = await harness();
     const bad = await h.call('import.plan', { profileId, job: { id: 'bad id', source: { path: 'x.csv' } } });
     expect(bad).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
-    if (!bad.ok) expect(bad.error.message).toContain('job.id');
+    if (!bad.ok) expect(rendered(bad.error).message).toContain('job.id');
     expect(await h.call('import.run', { profileId })).toMatchObject({ ok: false, error: { id: 'input.invalid' } });
     expect(await h.call('freebusy.blocks', { profileId, mailboxes: [], from: 'x', to: 'y' })).toMatchObject({
       ok: false,

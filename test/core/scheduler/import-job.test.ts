@@ -1,6 +1,7 @@
 // A stored job of type 'import' through the executor against the simulator: the job's import document is run
 // with the profile's writer, the rows land in the mailboxes, the run is recorded, and a second run writes nothing.
 import { join } from 'node:path';
+import { rendered } from '../../support/rendered.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarWriter } from '../../../src/core/connectors/writer.js';
 import { createJobExecutor } from '../../../src/core/scheduler/job-executor.js';
@@ -71,11 +72,11 @@ describe('import job type', () => {
     const r1 = await executor(history, () => simWriter(sim, 'ews'))(bad, { trigger: 'manual' });
     expect(r1.record.status).toBe('failed');
     expect(r1.record.errors[0]!.error).toMatchObject({ id: 'input.invalid' });
-    expect(r1.record.errors[0]!.error.message).toContain('import.source');
+    expect(rendered(r1.record.errors[0]!.error).message).toContain('import.source');
 
     const good = h.job({ id: 'nowriter', type: 'import', import: { source: { path: join(h.dir, 'x.csv') } } });
     const r2 = await executor(history)(good, { trigger: 'manual' });
     expect(r2.record.status).toBe('failed');
-    expect(r2.record.errors[0]!.error.message).toContain('calpump import');
+    expect(rendered(r2.record.errors[0]!.error).message).toContain('calpump import');
   });
 });

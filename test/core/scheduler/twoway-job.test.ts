@@ -3,6 +3,7 @@
 // by the simulator, modifications and deletions flow per the propagation flags, a dry run only counts, a conflict
 // is logged with both versions, and a side that cannot be opened fails alone while the rule's state is kept.
 import { readFile } from 'node:fs/promises';
+import { rendered } from '../../support/rendered.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
 import { createGraphConnector } from '../../../src/core/connectors/graph/index.js';
@@ -240,7 +241,7 @@ describe('twoway job type', () => {
     expect(r.record).toMatchObject({ status: 'partial', mailboxesOk: 1, mailboxesFailed: 1, itemsWritten: 0 });
     expect(r.folders[0]).toMatchObject({ mailbox: ALICE, ok: true });
     expect(r.folders[1]).toMatchObject({ mailbox: BOB, ok: false, error: { id: 'input.invalid' } });
-    expect(r.folders[1]!.error!.message).toContain('gone');
+    expect(rendered(r.folders[1]!.error!).message).toContain('gone');
     expect(await readFile(statePath(stateDir, 'broken'), 'utf8')).toBe(stateBefore);
   });
 
@@ -248,7 +249,7 @@ describe('twoway job type', () => {
     const r = await executor()(twoWayJob('missing'), { trigger: 'schedule' });
     expect(r.record.status).toBe('failed');
     expect(r.record.errors[0]!.error).toMatchObject({ id: 'twoway.rule.notFound' });
-    expect(r.record.errors[0]!.error.message).toContain('missing');
+    expect(rendered(r.record.errors[0]!.error).message).toContain('missing');
     await expect(readFile(statePath(stateDir, 'missing'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });

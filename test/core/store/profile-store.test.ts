@@ -98,7 +98,7 @@ describe('ProfileStore', () => {
 
     const refused = await calpumpError(store.add(ews('four')), 'config.invalid');
     expect(refused.params).toMatchObject({ file: path, field: 'profiles[2].url' });
-    expect(await readFile(refused.params.backup, 'utf8')).toBe(edited);
+    expect(await readFile(String(refused.params.backup), 'utf8')).toBe(edited);
     await calpumpError(store.remove('one'), 'config.invalid');
     expect(await readFile(path, 'utf8')).toBe(edited);
     expect((await readdir(dir)).filter((f) => f.endsWith('.bak'))).toHaveLength(1);

@@ -66,8 +66,8 @@ describe('VersionedJsonFile', () => {
     expect(err.id).toBe('config.invalid');
     expect(err.params.file).toBe(path);
     expect(err.params.field).toBe('items[1].url');
-    expect(await readFile(err.params.backup, 'utf8')).toBe(original);
-    expect(err.info().message).toContain('items[1].url');
+    expect(await readFile(String(err.params.backup), 'utf8')).toBe(original);
+    expect(err.render().message).toContain('items[1].url');
 
     const writeErr = await catchError(file.update((d) => ({ ...d, items: [] })));
     expect(writeErr.id).toBe('config.invalid');

@@ -2,6 +2,8 @@
 // EWS and Graph writers against the simulator. It passes with Editor rights (or Calendars.ReadWrite) and names the
 // missing right without them; either way no test item is left in the mailbox, and a leftover of an interrupted
 // check is swept first. `profiles test --write` and `doctor --write` run it from the CLI.
+import { renderStep } from '../../../src/shared/i18n/steps.js';
+import { stepError } from '../../support/rendered.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEwsWriter } from '../../../src/core/connectors/ews/writer/index.js';
 import { createGraphWriter } from '../../../src/core/connectors/graph/writer/index.js';
@@ -35,12 +37,12 @@ async function ewsWriter(over: Partial<Profile>): Promise<{ profile: Profile; ma
   return { profile, make: async () => createEwsWriter(profile, { secrets, logger: nullLogger }) };
 }
 
-const statuses = (steps: Array<{ id: string; status: string; errorId?: string }>) => steps.map((s) => [s.id, s.status, s.errorId]);
+const statuses = (steps: Array<{ id: string; status: string; error?: { id: string } }>) => steps.map((s) => [s.id, s.status, s.error?.id]);
 
 describe('write check (simulator)', () => {
   it('EWS delegate with Editor on the calendar: create, read back, delete all pass; nothing left behind', async () => {
     const { profile, make } = await ewsWriter({ username: 'svc-delegate@contoso.com', access: 'delegate' });
-    const steps = await runWriteCheck(profile, 'bob.jones@contoso.com', make, { lang: 'en' });
+    const steps = await runWriteCheck(profile, 'bob.jones@contoso.com', make, {});
     expect(statuses(steps)).toEqual([
       ['write.create', 'pass', undefined],
       ['write.readBack', 'pass', undefined],
@@ -51,14 +53,14 @@ describe('write check (simulator)', () => {
 
   it('EWS delegate with only Reviewer: the create step names the Editor right; no item is created', async () => {
     const { profile, make } = await ewsWriter({ username: 'svc-delegate@contoso.com', access: 'delegate' });
-    const steps = await runWriteCheck(profile, 'alice.smith@contoso.com', make, { lang: 'de' });
+    const steps = await runWriteCheck(profile, 'alice.smith@contoso.com', make, {});
     expect(statuses(steps)).toEqual([
       ['write.create', 'fail', 'write.right.editor'],
       ['write.readBack', 'skipped', undefined],
       ['write.delete', 'skipped', undefined],
     ]);
-    expect(steps[0]!.fix).toContain('-AccessRights Editor');
-    expect(steps[0]!.title).toBe('Testelement im Kalender angelegt');
+    expect(stepError(steps[0], 'de').fix).toContain('-AccessRights Editor');
+    expect(renderStep(steps[0]!, steps, 'de').title).toBe('Testelement im Kalender angelegt');
     expect(leftovers()).toEqual([]);
   });
 
@@ -84,7 +86,7 @@ describe('write check (simulator)', () => {
     expect(made!.ok).toBe(true);
     await writer.close();
     expect(leftovers()).toHaveLength(1);
-    const steps = await runWriteCheck(profile, 'jan.devries@contoso.com', make, { lang: 'en' });
+    const steps = await runWriteCheck(profile, 'jan.devries@contoso.com', make, {});
     expect(steps.every((s) => s.status === 'pass')).toBe(true);
     expect(leftovers()).toEqual([]);
   });
@@ -97,13 +99,13 @@ describe('write check (simulator)', () => {
       await secrets.set(secretKey(profile.id, 'clientSecret'), SIM_APP_DAEMON_SECRET);
       return createGraphWriter(profile, { secrets, logger: nullLogger });
     };
-    const denied = await runWriteCheck(profile, 'anna.schmidt@contoso.com', make, { lang: 'en' });
+    const denied = await runWriteCheck(profile, 'anna.schmidt@contoso.com', make, {});
     expect(statuses(denied)[0]).toEqual(['write.create', 'fail', 'write.right.calendarsReadWrite']);
     expect(leftovers()).toEqual([]);
     const roles = simTenant(sim.world).apps.get(SIM_APP_DAEMON)!.roles;
     roles.push('Calendars.ReadWrite');
     try {
-      const ok = await runWriteCheck(profile, 'anna.schmidt@contoso.com', make, { lang: 'en' });
+      const ok = await runWriteCheck(profile, 'anna.schmidt@contoso.com', make, {});
       expect(
         statuses(ok).map(([, s]) => s),
         JSON.stringify(ok),

@@ -118,23 +118,21 @@ export function fakeFactory(fake: FakeOptions = {}) {
       kind: 'ews',
       async test(mailbox: string): Promise<TestStep[]> {
         calls.push(`test ${mailbox}`);
-        const steps: TestStep[] = [{ id: 'tls', title: 'TLS', status: 'pass', durationMs: 3, data: { issuer: 'Calpump Sim CA' } }];
+        const steps: TestStep[] = [{ id: 'tls', title: { key: 'TLS' }, status: 'pass', durationMs: 3, data: { issuer: 'Calpump Sim CA' } }];
         try {
           await check(mailbox);
           steps.push(
-            { id: 'auth', title: 'Sign-in', status: 'pass', durationMs: 5 },
-            { id: 'mailbox', title: 'Mailbox access', status: 'pass', durationMs: 7 },
+            { id: 'auth', title: { key: 'Sign-in' }, status: 'pass', durationMs: 5 },
+            { id: 'mailbox', title: { key: 'Mailbox access' }, status: 'pass', durationMs: 7 },
           );
         } catch (e) {
           const info = (e as CalpumpError).info();
           steps.push({
             id: 'auth',
-            title: 'Sign-in',
+            title: { key: 'Sign-in' },
             status: 'fail',
             durationMs: 5,
-            errorId: info.id,
-            message: info.message,
-            fix: info.fix,
+            error: info,
             evidence: info.evidence,
           });
         }

@@ -28,7 +28,7 @@ describe('JobProgressModel', () => {
     m.onProgress({ jobId: 'j', runId: 'r1', percent: 60, done: 3, total: 5 });
     m.onProgress({ jobId: 'j', runId: 'r1', percent: 40, done: 3, total: 5 });
     expect(m.get('j')?.percent).toBe(60);
-    m.onStatus({ jobId: 'j', runId: 'r1', status: 'failed', at, error: { id: 'x', title: 't', message: 'm', fix: 'f' } });
+    m.onStatus({ jobId: 'j', runId: 'r1', status: 'failed', at, error: { id: 'x', params: {} } });
     expect(m.get('j')).toMatchObject({ status: 'failed', percent: 60, error: { id: 'x' } });
     m.onStatus({ jobId: 'j', runId: 'r2', status: 'running', at });
     expect(m.get('j')).toMatchObject({ runId: 'r2', status: 'running', percent: 0, error: undefined });

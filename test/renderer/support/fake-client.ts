@@ -23,7 +23,7 @@ export function fakeClient(handlers: Partial<Record<RpcMethod, Handler>>): FakeC
     async call(method, input) {
       calls.push({ method, input: input as Record<string, unknown> });
       const h = handlers[method as RpcMethod];
-      if (!h) return { ok: false, error: { id: 'test.unhandled', title: `unhandled ${method}`, message: '', fix: '' } };
+      if (!h) return { ok: false, error: { id: 'test.unhandled', params: { method } } };
       try {
         return { ok: true, output: await h(input as Record<string, unknown>) };
       } catch (e) {

@@ -7,6 +7,6 @@ export async function hostCall<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    throw new HostError(toCalpumpError(e).info('en'));
+    throw new HostError(toCalpumpError(e).info());
   }
 }

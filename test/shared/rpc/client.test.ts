@@ -27,7 +27,7 @@ describe('createRpcClient', () => {
   });
 
   it('throws an RpcError carrying the ErrorInfo, readable again after only its message survives', async () => {
-    const info = { id: 'ews.auth.unauthorized', title: 'Sign-in refused', message: 'wrong password', fix: 'retype it' };
+    const info = { id: 'ews.auth.unauthorized', params: { username: 'svc@contoso.com' }, evidence: 'HTTP 401' };
     const client = createRpcClient(fakeTransport(async () => ({ ok: false, error: info })).transport);
     const err = await client['profiles.get']({ id: 'p1' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcError);

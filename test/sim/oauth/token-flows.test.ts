@@ -74,7 +74,7 @@ describe('client credentials against the simulator', () => {
     const { tokens } = await provider({ credential: 'certificate' }, { certificate: cert.pem });
     const err = await failure(tokens.getAccessToken());
     expect(err?.id).toBe('auth.certificate.rejected');
-    expect(err?.info().message).toContain(thumb);
+    expect(err?.render().message).toContain(thumb);
 
     simTenant(sim.world).apps.get(SIM_APP_DAEMON)!.certificates.set(thumb, createPublicKey(cert.certPem));
     const fresh = await provider({ credential: 'certificate' }, { certificate: cert.pem });

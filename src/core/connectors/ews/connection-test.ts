@@ -1,8 +1,9 @@
 // test(mailbox): the chain an administrator checks, in order, each step with evidence and — on failure — the
 // catalogue id and fix. Never throws for a failed step; steps after a failure are skipped.
+import type { TextRef } from '../../../shared/errors.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import type { TestStep } from '../../../shared/model.js';
 import { CalpumpError, toCalpumpError } from '../../errors/calpump-error.js';
-import { stepFailure } from '../../errors/step-failure.js';
 import { findCalendarView } from './operations/find-calendar-view.js';
 import { getFolder } from './operations/get-folder.js';
 import { resolveNames } from './operations/resolve-names.js';
@@ -31,15 +32,15 @@ class Steps {
     return this.done;
   }
 
-  async run<T>(id: string, title: string, fn: () => Promise<{ value: T; evidence: string }>): Promise<T | undefined> {
+  async run<T>(id: string, title: TextRef, fn: () => Promise<{ value: T; detail: TextRef; evidence?: string }>): Promise<T | undefined> {
     if (this.failed) {
       this.list.push({ id, title, status: 'skipped', durationMs: 0 });
       return undefined;
     }
     const started = Date.now();
     try {
-      const { value, evidence } = await fn();
-      this.list.push({ id, title, status: 'pass', durationMs: Date.now() - started, evidence });
+      const { value, ...found } = await fn();
+      this.list.push({ id, title, status: 'pass', durationMs: Date.now() - started, ...found });
       return value;
     } catch (e) {
       this.fail(id, title, toCalpumpError(e), Date.now() - started);
@@ -47,25 +48,17 @@ class Steps {
     }
   }
 
-  pass(id: string, title: string, evidence: string): void {
-    this.list.push({ id, title, status: this.failed ? 'skipped' : 'pass', durationMs: 0, evidence: this.failed ? undefined : evidence });
+  pass(id: string, title: TextRef, found: { detail?: TextRef; evidence?: string } = {}): void {
+    this.list.push({ id, title, status: this.failed ? 'skipped' : 'pass', durationMs: 0, ...(this.failed ? {} : found) });
   }
 
-  fail(id: string, title: string, err: CalpumpError, durationMs = 0): void {
+  fail(id: string, title: TextRef, err: CalpumpError, durationMs = 0): void {
     // Only the first failure is reported; later steps cannot mean anything once an earlier one failed.
     if (this.failed) {
       this.list.push({ id, title, status: 'skipped', durationMs: 0 });
       return;
     }
-    const failure = stepFailure(err);
-    this.list.push({
-      id,
-      title,
-      status: 'fail',
-      durationMs,
-      ...failure,
-      evidence: [failure.message, err.evidence].filter(Boolean).join(' — '),
-    });
+    this.list.push({ id, title, status: 'fail', durationMs, error: err.info(), ...(err.evidence ? { evidence: err.evidence } : {}) });
     this.failed = true;
   }
 }
@@ -75,24 +68,24 @@ const BEFORE_AUTH = /^(ews\.auth\.|http\.|ews\.response\.malformed|ews\.xml\.uns
 
 export async function runConnectionTest(env: TestEnvironment, mailbox: string, onStep?: (step: TestStep) => void): Promise<TestStep[]> {
   const steps = new Steps(onStep);
-  const s = await steps.run('ews.url', 'Resolve the EWS URL', async () => {
+  const s = await steps.run('ews.url', text('ews.step.url'), async () => {
     const session = await env.session();
-    return { value: session, evidence: `${session.url} (${env.urlSource()})` };
+    return { value: session, detail: text('ews.detail.url', { url: session.url }), evidence: env.urlSource() };
   });
   if (!s) {
-    for (const [id, title] of STEP_TITLES) steps.pass(id, title, '');
+    for (const [id, title] of LATER_STEPS) steps.pass(id, text(title));
     return steps.steps;
   }
   const route = await env.route(s.url);
-  const accessTitle = `Access to the mailbox ${mailbox} (${s.access})`;
+  const accessTitle = text('ews.step.mailboxAccessOf', { mailbox, access: s.access });
   // The first real request proves connection, TLS, proxy and authentication at once; split its outcome.
   const started = Date.now();
-  let accessEvidence = '';
+  let accessDetail: TextRef | undefined;
   let firstError: CalpumpError | undefined;
   try {
     if (s.access === 'impersonation') {
       const root = await getFolder(s, mailbox, 'msgfolderroot');
-      accessEvidence = `impersonated ${mailbox}; top of mailbox has ${root.childCount} folders`;
+      accessDetail = text('ews.detail.impersonated', { mailbox, count: root.childCount });
     } else {
       const names = await resolveNames(s, mailbox);
       const hit = names.find((n) => n.smtp.toLowerCase() === mailbox.toLowerCase());
@@ -101,43 +94,43 @@ export async function runConnectionTest(env: TestEnvironment, mailbox: string, o
           params: { mailbox },
           evidence: `ResolveNames returned ${names.length} other results`,
         });
-      accessEvidence = `${mailbox} resolves to ${hit.displayName}`;
+      accessDetail = text('ews.detail.resolves', { mailbox, name: hit.displayName });
     }
   } catch (e) {
     firstError = toCalpumpError(e);
   }
   const ms = Date.now() - started;
-  const connectTitle = 'Connect (TLS and proxy)';
+  const connectTitle = text('ews.step.connect');
   const connectEvidence = `${new URL(s.url).host} via ${route}; TLS trust: ${env.tls}`;
   if (firstError && NETWORK.test(firstError.id)) steps.fail('net.connect', connectTitle, firstError, ms);
-  else steps.pass('net.connect', connectTitle, connectEvidence);
-  const authTitle = `Authenticate (${env.auth} as ${s.username})`;
+  else steps.pass('net.connect', connectTitle, { evidence: connectEvidence });
+  const authTitle = text('ews.step.authAs', { scheme: env.auth, username: s.username });
   if (firstError && BEFORE_AUTH.test(firstError.id)) steps.fail('ews.auth', authTitle, firstError, ms);
-  else steps.pass('ews.auth', authTitle, `${env.auth} accepted`);
-  steps.pass(
-    'ews.serverVersion',
-    'Exchange server version',
-    s.transport.serverVersion ? `Exchange ${s.transport.serverVersion}` : 'no ServerVersionInfo in the answer',
-  );
-  if (firstError) steps.fail('ews.mailboxAccess', accessTitle, firstError, ms);
-  else steps.pass('ews.mailboxAccess', accessTitle, accessEvidence);
-  await steps.run('ews.calendarFolder', 'Calendar folder readable', async () => {
-    const f = await getFolder(s, mailbox, 'calendar');
-    return { value: f, evidence: `"${f.name}" with ${f.totalCount} items, ${f.childCount} subfolders` };
+  else steps.pass('ews.auth', authTitle, { detail: text('ews.detail.authAccepted', { scheme: env.auth }) });
+  const version = s.transport.serverVersion;
+  steps.pass('ews.serverVersion', text('ews.step.serverVersion'), {
+    detail: version ? text('ews.detail.serverVersion', { version }) : text('ews.detail.noServerVersion'),
   });
-  await steps.run('ews.calendarView', 'One-day calendar view', async () => {
+  if (firstError) steps.fail('ews.mailboxAccess', accessTitle, firstError, ms);
+  else steps.pass('ews.mailboxAccess', accessTitle, accessDetail && { detail: accessDetail });
+  await steps.run('ews.calendarFolder', text('ews.step.calendarFolder'), async () => {
+    const f = await getFolder(s, mailbox, 'calendar');
+    return { value: f, detail: text('ews.detail.calendarFolder', { name: f.name, items: f.totalCount, folders: f.childCount }) };
+  });
+  await steps.run('ews.calendarView', text('ews.step.calendarView'), async () => {
     const from = new Date(Math.floor(Date.now() / DAY) * DAY);
     const page = await findCalendarView(s, mailbox, 'calendar', from, new Date(from.getTime() + DAY), 100);
-    return { value: page, evidence: `${page.items.length} items on ${from.toISOString().slice(0, 10)}` };
+    return { value: page, detail: text('ews.detail.calendarView', { count: page.items.length, date: from.toISOString().slice(0, 10) }) };
   });
   return steps.steps;
 }
 
-const STEP_TITLES: Array<[string, string]> = [
-  ['net.connect', 'Connect (TLS and proxy)'],
-  ['ews.auth', 'Authenticate'],
-  ['ews.serverVersion', 'Exchange server version'],
-  ['ews.mailboxAccess', 'Access to the mailbox'],
-  ['ews.calendarFolder', 'Calendar folder readable'],
-  ['ews.calendarView', 'One-day calendar view'],
-];
+/** The steps after the URL, shown as skipped when the URL could not be resolved. */
+const LATER_STEPS = [
+  ['net.connect', 'ews.step.connect'],
+  ['ews.auth', 'ews.step.auth'],
+  ['ews.serverVersion', 'ews.step.serverVersion'],
+  ['ews.mailboxAccess', 'ews.step.mailboxAccess'],
+  ['ews.calendarFolder', 'ews.step.calendarFolder'],
+  ['ews.calendarView', 'ews.step.calendarView'],
+] as const;

@@ -1,5 +1,6 @@
 // The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
 // (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
+import { text } from '../../../shared/i18n/engine-texts.js';
 import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, SyncResult, TestOptions } from '../connector.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
@@ -150,12 +151,10 @@ export class EwsConnector implements Connector {
       return report([
         {
           id: 'input.mailbox',
-          title: 'Mailbox address',
+          title: text('ews.step.mailboxAddress'),
           status: 'fail',
           durationMs: 0,
-          errorId: err.id,
-          evidence: err.info().message,
-          fix: err.info().fix,
+          error: err.info(),
         },
       ]);
     }
@@ -167,12 +166,10 @@ export class EwsConnector implements Connector {
       return report([
         {
           id: 'net.tls',
-          title: 'TLS trust settings',
+          title: text('ews.step.tlsSettings'),
           status: 'fail',
           durationMs: 0,
-          errorId: err.id,
-          evidence: err.info().message,
-          fix: err.info().fix,
+          error: err.info(),
         },
       ]);
     }
@@ -255,7 +252,7 @@ export class EwsConnector implements Connector {
       try {
         batch = await syncFolderItems(s, mb, folderId, current);
       } catch (e) {
-        if (current && !fullResync && e instanceof CalpumpError && INVALID_SYNC_STATE.has(e.params.code ?? '')) {
+        if (current && !fullResync && e instanceof CalpumpError && INVALID_SYNC_STATE.has(String(e.params.code ?? ''))) {
           s.logger.warn('ews.sync.stateInvalid', { mailbox: mb, folder: folderId, code: e.params.code });
           current = undefined;
           fullResync = true;
@@ -307,7 +304,8 @@ export class EwsConnector implements Connector {
       return {
         backend: this.backendLabel(),
         ewsUrl: p.url ?? `autodiscover ${p.autodiscoverEmail}`,
-        tls: `unusable: ${toCalpumpError(e).info().message}`,
+        // The id names the problem; the CA file (when there is one) is what to look at.
+        tls: `unusable: ${toCalpumpError(e).id}${p.tls?.caFile ? ` (${p.tls.caFile})` : ''}`,
       };
     }
     const d: Record<string, string> = {
@@ -324,7 +322,7 @@ export class EwsConnector implements Connector {
       d.urlSource = this.urlHow;
       d.proxy = await http.describeRoute(s.url);
     } catch (e) {
-      d.ewsUrl = `not resolved: ${e instanceof CalpumpError ? e.info().message : String(e)}`;
+      d.ewsUrl = `not resolved: ${toCalpumpError(e).id}`;
       if (p.url) d.proxy = await http.describeRoute(p.url);
     }
     return d;

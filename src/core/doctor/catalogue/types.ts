@@ -1,15 +1,6 @@
-// Shapes of the error catalogue. Entries live in catalogue/<area>.ts; catalogue.ts merges them.
-export type Lang = 'en' | 'de' | 'nl';
-export type Localised = Record<Lang, string>;
+// Inline three-language texts (being moved into src/shared/locales; see shared/i18n).
+import type { Localised } from '../../../shared/i18n/catalogue.js';
 
-export interface CatalogueEntry {
-  title: Localised;
-  meaning: Localised;
-  fix: Localised;
-  /** Likely causes, most likely first (optional; the doctor and the UI list them). */
-  causes?: Localised[];
-  /** When a fix takes time to apply. */
-  delay?: Localised;
-}
+export type { CatalogueEntry, Lang, Localised } from '../../../shared/i18n/catalogue.js';
 
 export const L = (en: string, de: string, nl: string): Localised => ({ en, de, nl });

@@ -127,7 +127,7 @@ async function fromUrl(job: ImportJob, url: string, deps: SourceDeps): Promise<S
   try {
     res = await (deps.fetchText ? deps.fetchText(url) : defaultFetch(job, deps, url));
   } catch (e) {
-    throw unreadable(shown, isCalpumpError(e) ? e.info().message : (e as Error).message);
+    throw unreadable(shown, isCalpumpError(e) ? (e.evidence ?? e.id) : (e as Error).message);
   }
   if (res.status !== 200) throw unreadable(shown, `HTTP ${res.status}`);
   const format = formatOf(job, url, res.contentType);

@@ -36,13 +36,13 @@ export const appHandlers: Pick<
     return { signedIn: false as const };
   },
   async 'doctor.run'({ profileId, mailbox, opId }, ctx) {
-    const { services, connectors, signal, lang } = ctx;
+    const { services, connectors, signal } = ctx;
     const { profile, connector } = await connectors.get(profileId);
     const target = mailbox ?? profile.testMailbox;
     const onStep = stepStream(ctx, opId, { mailbox: target ?? '', profile: profile.name });
-    if (!services.doctor) return runConnectorTest(connector, profile, defaultMailbox(profile, mailbox), lang, onStep);
+    if (!services.doctor) return runConnectorTest(connector, profile, defaultMailbox(profile, mailbox), onStep);
     const { steps, details } = await services.doctor(profile, connector, target, signal, onStep);
-    const views = stepViews(steps, lang, { mailbox: target ?? '', profile: profile.name });
+    const views = stepViews(steps, { mailbox: target ?? '', profile: profile.name });
     return { ok: steps.every((s) => s.status !== 'fail'), steps: views, details: details ?? {} };
   },
   async 'setup.script'({ profileId, scopeGroup }, { services }) {

@@ -1,8 +1,6 @@
 // profiles.*: the store keeps the profile, the SecretStore keeps its secrets, and no secret ever goes back out.
 import type { Connector } from '../../connectors/connector.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
-import { describeError } from '../../errors/calpump-error.js';
-import { catalogue, type CatalogueId, type Lang } from '../../doctor/catalogue.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { SECRET_NAMES, secretKey, type Profile } from '../../../shared/profile.js';
 import type { TestStep } from '../../../shared/model.js';
@@ -84,11 +82,9 @@ export function defaultMailbox(profile: Profile, given?: string): string {
   return mailbox;
 }
 
-export function stepViews(steps: TestStep[], lang: Lang, params: Record<string, string>): TestResult['steps'] {
-  return steps.map((s) => {
-    if (s.status !== 'fail' || !s.errorId || !(s.errorId in catalogue)) return s;
-    return { ...s, error: describeError(s.errorId as CatalogueId, lang, { ...params, ...s.params }, s.evidence) };
-  });
+/** The steps with the profile's name and the mailbox added to a failure's params (its text may name them). */
+export function stepViews(steps: TestStep[], params: Record<string, string>): TestResult['steps'] {
+  return steps.map((s) => (s.error ? { ...s, error: { ...s.error, params: { ...params, ...s.error.params } } } : s));
 }
 
 /** Announces each finished step of a call as a `test.step` event (when the call has an operation id to tag it with). */
@@ -99,19 +95,18 @@ export function stepStream(
 ): ((step: TestStep) => void) | undefined {
   if (!opId) return undefined;
   let index = 0;
-  return (step) => ctx.events.emit('test.step', { opId, index: index++, step: stepViews([step], ctx.lang, params)[0] });
+  return (step) => ctx.events.emit('test.step', { opId, index: index++, step: stepViews([step], params)[0] });
 }
 
 export async function runConnectorTest(
   connector: Connector,
   profile: Profile,
   mailbox: string,
-  lang: Lang,
   onStep?: (step: TestStep) => void,
 ): Promise<TestResult> {
   const steps = await connector.test(mailbox, { onStep });
   const details = await connector.describe().catch(() => ({}) as Record<string, string>);
-  return { ok: steps.every((s) => s.status !== 'fail'), steps: stepViews(steps, lang, { mailbox, profile: profile.name }), details };
+  return { ok: steps.every((s) => s.status !== 'fail'), steps: stepViews(steps, { mailbox, profile: profile.name }), details };
 }
 
 async function testProfile(input: Parameters<HandlerTable['profiles.test']>[0], ctx: CallContext): Promise<TestResult> {
@@ -120,14 +115,14 @@ async function testProfile(input: Parameters<HandlerTable['profiles.test']>[0], 
   if (input.id) {
     const { profile, connector } = await ctx.connectors.get(input.id);
     const mailbox = defaultMailbox(profile, input.mailbox);
-    return runConnectorTest(connector, profile, mailbox, ctx.lang, stepStream(ctx, input.opId, { mailbox, profile: profile.name }));
+    return runConnectorTest(connector, profile, mailbox, stepStream(ctx, input.opId, { mailbox, profile: profile.name }));
   }
   const draft = input.draft!;
   const profile = draft.profile;
   const connector = await services.connectorFor(profile, overlaySecrets(profile.id, draft.secrets, services.secrets));
   try {
     const mailbox = defaultMailbox(profile, input.mailbox);
-    return await runConnectorTest(connector, profile, mailbox, ctx.lang, stepStream(ctx, input.opId, { mailbox, profile: profile.name }));
+    return await runConnectorTest(connector, profile, mailbox, stepStream(ctx, input.opId, { mailbox, profile: profile.name }));
   } finally {
     await connector.close().catch(() => undefined);
   }

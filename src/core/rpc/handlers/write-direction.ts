@@ -53,7 +53,6 @@ function importService(ctx: CallContext) {
     secrets: services.secrets,
     logger: services.logger,
     stateDir: stateDir(services),
-    lang: () => ctx.lang,
   });
 }
 
@@ -62,7 +61,6 @@ function presenceService(ctx: CallContext) {
   return createPresenceService({
     connectorFor: async (id) => (await ctx.connectors.get(id)).connector,
     logger: ctx.services.logger,
-    lang: () => ctx.lang,
     ...(store ? { savedTable: async (name: string) => (await store.get(name)).table } : {}),
   });
 }
@@ -105,7 +103,6 @@ export const writeDirectionHandlers: Pick<
         return { connector, profileName: profile.name };
       },
       logger: ctx.services.logger,
-      lang: () => ctx.lang,
     });
     return out<'freebusy.blocks'>(await checked(() => service.blocks(input)));
   },
@@ -121,7 +118,6 @@ export const writeDirectionHandlers: Pick<
       },
       stateDir: stateDir(services),
       logger: services.logger,
-      lang: () => ctx.lang,
     });
     return out<'twoway.run'>(await checked(() => service.run(rule as TwoWayRuleInput, { dryRun })));
   },
@@ -130,7 +126,6 @@ export const writeDirectionHandlers: Pick<
       sideFor: () => Promise.reject(notAvailable('Two-way sides')),
       stateDir: stateDir(ctx.services),
       logger: ctx.services.logger,
-      lang: () => ctx.lang,
     });
     return out<'twoway.conflicts'>({ conflicts: await service.conflicts(ruleId, limit) });
   },

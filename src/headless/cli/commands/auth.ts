@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import type { AuthStatus, TokenProvider } from '../../../core/auth/token-provider.js';
 import { EWS_ONLINE_RETIREMENT, profileTokenTarget } from '../../../core/auth/token-target.js';
-import { CalpumpError, describeError } from '../../../core/errors/calpump-error.js';
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { renderError } from '../../../shared/i18n/catalogue.js';
 import type { HttpClient } from '../../../core/net/index.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../../../core/connectors/deps.js';
 import type { Lang } from '../../../core/doctor/catalogue.js';
@@ -82,7 +83,7 @@ function warnings(ctx: CliContext, profile: Profile): void {
   if (profile.kind === 'ews') ids.push('auth.ewsOnline.retiring');
   if (profile.kind === 'graph' && profile.flow === 'password') ids.push('auth.password.legacy');
   for (const id of ids) {
-    const info = describeError(id, ctx.lang, { profile: profile.name, date: EWS_ONLINE_RETIREMENT });
+    const info = renderError({ id, params: { profile: profile.name, date: EWS_ONLINE_RETIREMENT } }, ctx.lang);
     ctx.err(`! ${info.title}: ${info.message} ${info.fix}`);
   }
 }

@@ -1,6 +1,8 @@
 // `calpump doctor --profile P [--mailbox M] [--json]`: the ordered connection checks of src/core/doctor, each
 // with verdict, timing, evidence and — for a failure — meaning, likely causes, fix and delay. Exit 0 only
 // when every step passed.
+import { renderError } from '../../../shared/i18n/catalogue.js';
+import { renderStep, stepForReader } from '../../../shared/i18n/steps.js';
 import { Option, type Command } from 'commander';
 import { L, type Lang } from '../../../core/doctor/catalogue/types.js';
 import type { TestStep } from '../../../shared/model.js';
@@ -45,34 +47,45 @@ export function register(program: Command, ctx: CliContext): void {
         createWriter: ctx.services.createWriter,
       };
       const { runDoctor } = await import('../../../core/doctor/run-doctor.js');
-      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, write: opts.write, lang: ctx.lang });
+      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, write: opts.write });
       ctx.exitCode = report.ok ? 0 : 1;
-      if (opts.json) return ctx.json(report);
+      if (opts.json) {
+        const steps = report.steps.map((s) => stepForReader(s, report.steps, ctx.lang));
+        const warnings = report.warnings.map((w) => ({ ...renderError(w, ctx.lang), params: w.params }));
+        return ctx.json({ ...report, warnings, steps });
+      }
       ctx.out(t(ctx.lang, TEXT.heading, { profile: report.profile }));
       if (report.mailbox) ctx.out(`  ${t(ctx.lang, TEXT.mailbox, { mailbox: report.mailbox })}`);
-      for (const w of report.warnings) ctx.out(`  ! ${w}`);
+      for (const w of report.warnings) ctx.out(`  ! ${renderError(w, ctx.lang).message}`);
       ctx.out('');
-      for (const step of report.steps) ctx.out(renderStep(ctx, step));
+      for (const step of report.steps) ctx.out(renderStepLines(ctx, step, report.steps));
       ctx.out('');
       const first = report.steps.find((s) => s.status !== 'pass');
       const count = (st: TestStep['status']) => report.steps.filter((s) => s.status === st).length;
       ctx.out(
         first
-          ? t(ctx.lang, TEXT.stopped, { step: first.title, failed: count('fail'), skipped: count('skipped'), count: report.steps.length })
+          ? t(ctx.lang, TEXT.stopped, {
+              step: renderStep(first, report.steps, ctx.lang).title,
+              failed: count('fail'),
+              skipped: count('skipped'),
+              count: report.steps.length,
+            })
           : t(ctx.lang, TEXT.allPassed, { count: report.steps.length }),
       );
     });
 }
 
-function renderStep(ctx: CliContext, step: TestStep): string {
-  const lines = [`${MARK[step.status]} ${step.title}${step.status === 'skipped' ? '' : ` (${Math.round(step.durationMs)} ms)`}`];
-  if (step.message) lines.push(`    ${step.message}`);
-  if (step.evidence) lines.push(`    ${step.status === 'skipped' ? '' : `${ctx.t('evidence')}: `}${step.evidence}`);
-  if (step.status === 'fail') {
-    if (step.causes?.length) lines.push(`    ${TEXT.causes[ctx.lang]}:`, ...step.causes.map((c) => `      - ${c}`));
-    if (step.fix) lines.push(`    ${ctx.t('fix')}: ${step.fix}`);
-    if (step.delay) lines.push(`    ${ctx.t('delay')}: ${step.delay}`);
-    if (step.errorId) lines.push(`    [${step.errorId}]`);
+function renderStepLines(ctx: CliContext, step: TestStep, all: readonly TestStep[]): string {
+  const { title, detail, error } = renderStep(step, all, ctx.lang);
+  const lines = [`${MARK[step.status]} ${title}${step.status === 'skipped' ? '' : ` (${Math.round(step.durationMs)} ms)`}`];
+  if (error) lines.push(`    ${error.message}`);
+  if (detail) lines.push(`    ${detail}`);
+  if (step.evidence) lines.push(`    ${ctx.t('evidence')}: ${step.evidence}`);
+  if (error) {
+    if (error.causes.length) lines.push(`    ${TEXT.causes[ctx.lang]}:`, ...error.causes.map((c) => `      - ${c}`));
+    lines.push(`    ${ctx.t('fix')}: ${error.fix}`);
+    if (error.delay) lines.push(`    ${ctx.t('delay')}: ${error.delay}`);
+    lines.push(`    [${error.id}]`);
   }
   return ctx.redactor.string(lines.join('\n'));
 }

@@ -96,7 +96,7 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
 function printResult(ctx: CliContext, m: MailboxExportResult): void {
   if (!m.ok) {
     ctx.out(`✗ ${m.mailbox} (${m.folder})`);
-    if (m.error) ctx.err(`${m.mailbox}:\n${renderErrorInfo(m.error, (k) => ctx.t(k), '  ')}`);
+    if (m.error) ctx.err(`${m.mailbox}:\n${renderErrorInfo(m.error, ctx, '  ')}`);
     return;
   }
   ctx.out(`✓ ${m.mailbox} (${m.folder}): ${ctx.t('exportItems', { items: m.items })}${m.file ? ` → ${m.file}` : ''}`);

@@ -51,7 +51,7 @@ async function runFreeBusyCommand(ctx: CliContext, opts: FreeBusyFlags): Promise
   });
   if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error) });
   const report = await ctx.withConnector(opts.profile, (connector, profile) =>
-    runFreeBusy(parsed.data, { connector, logger: ctx.loggerFor(profile), profileName: profile.name, now: ctx.io.now, lang: ctx.lang }),
+    runFreeBusy(parsed.data, { connector, logger: ctx.loggerFor(profile), profileName: profile.name, now: ctx.io.now }),
   );
   const failed = report.mailboxes.filter((m) => !m.ok).length;
   if (failed) ctx.exitCode = 1;
@@ -60,7 +60,7 @@ async function runFreeBusyCommand(ctx: CliContext, opts: FreeBusyFlags): Promise
     ctx.out(
       say(ctx, 'freeBusyLine', { mark: m.ok ? '✓' : '✗', mailbox: m.mailbox, blocks: m.blocks.length }) + (m.file ? `  → ${m.file}` : ''),
     );
-    if (m.error) ctx.err(renderErrorInfo(m.error, (k) => ctx.t(k), '  '));
+    if (m.error) ctx.err(renderErrorInfo(m.error, ctx, '  '));
     if (!opts.out) for (const b of m.blocks.slice(0, 10)) ctx.out(`    ${b.start} – ${b.end}  ${b.showAs}`);
   }
 }

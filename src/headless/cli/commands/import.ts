@@ -147,7 +147,6 @@ async function runImportCommand(ctx: CliContext, opts: ImportFlags): Promise<voi
             now: ctx.io.now,
             stateDir: join(ctx.configDir, 'state'),
             signal: ctx.io.signal,
-            lang: ctx.lang,
           },
         );
         printReport(ctx, opts, report);
@@ -155,7 +154,7 @@ async function runImportCommand(ctx: CliContext, opts: ImportFlags): Promise<voi
         // Polling: an unreachable source this time is reported, and the next round tries again.
         if (!opts.every || !(e instanceof CalpumpError)) throw e;
         ctx.exitCode = 1;
-        ctx.err(renderErrorInfo(e.info(ctx.lang), (k) => ctx.t(k)));
+        ctx.err(renderErrorInfo(e.info(), ctx));
       }
       if (!opts.every || opts.dryRun || ctx.io.signal?.aborted) break;
       if (!(await pause(opts.every * 60_000, ctx.io.signal))) break;
@@ -185,8 +184,8 @@ function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): 
       rowErrors: report.rowErrors.length,
     }),
   );
-  for (const r of report.rowErrors) ctx.err(renderErrorInfo(r.error, (k) => ctx.t(k), '  '));
-  if (report.error) ctx.err(renderErrorInfo(report.error, (k) => ctx.t(k)));
+  for (const r of report.rowErrors) ctx.err(renderErrorInfo(r.error, ctx, '  '));
+  if (report.error) ctx.err(renderErrorInfo(report.error, ctx));
   for (const m of report.mailboxes) {
     ctx.out(
       say(ctx, opts.dryRun ? 'dryRunLine' : 'mailboxLine', {
@@ -200,7 +199,7 @@ function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): 
     );
     for (const p of m.planned ?? [])
       ctx.out(`    ${p.action.padEnd(6)} ${p.start} – ${p.end}  ${p.subject}  [${p.key}]${p.line ? ` line ${p.line}` : ''}`);
-    for (const e of m.errors) ctx.err(`${m.mailbox}${e.key ? ` [${e.key}]` : ''}:\n${renderErrorInfo(e.error, (k) => ctx.t(k), '  ')}`);
+    for (const e of m.errors) ctx.err(`${m.mailbox}${e.key ? ` [${e.key}]` : ''}:\n${renderErrorInfo(e.error, ctx, '  ')}`);
   }
   if (report.aborted) ctx.err(say(ctx, 'aborted'));
   if (opts.dryRun) ctx.out(say(ctx, 'dryRun'));

@@ -191,7 +191,7 @@ export async function runJobFromCli(ctx: CliContext, name: string, o: { dryRun?:
     return result;
   }
   for (const f of result.folders) printFolder(ctx, f);
-  for (const e of r.errors.filter((x) => !x.mailbox)) ctx.err(renderErrorInfo(e.error, (k) => ctx.t(k)));
+  for (const e of r.errors.filter((x) => !x.mailbox)) ctx.err(renderErrorInfo(e.error, ctx));
   ctx.out(say(ctx, 'summary', { ok: r.mailboxesOk, count: r.mailboxesOk + r.mailboxesFailed, written: r.itemsWritten }));
   if (o.dryRun) ctx.out(say(ctx, 'dry'));
   return result;
@@ -201,7 +201,7 @@ function printFolder(ctx: CliContext, f: FolderRunResult): void {
   const where = `${f.mailbox}${f.folder ? ` (${f.folder})` : ''}`;
   if (!f.ok) {
     ctx.out(`✗ ${where}`);
-    if (f.error) ctx.err(`${where}:\n${renderErrorInfo(f.error, (k) => ctx.t(k), '  ')}`);
+    if (f.error) ctx.err(`${where}:\n${renderErrorInfo(f.error, ctx, '  ')}`);
     return;
   }
   ctx.out(`✓ ${where}: ${ctx.t('exportItems', { items: f.items })}, +${f.upserts} −${f.deletes}`);

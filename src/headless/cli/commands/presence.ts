@@ -119,7 +119,7 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
         timeZone: opts.timeZone,
         outDir: opts.out ? ctx.resolvePath(opts.out) : undefined,
       },
-      { connector, logger: ctx.loggerFor(profile), now: () => now, lang: ctx.lang },
+      { connector, logger: ctx.loggerFor(profile), now: () => now },
     ),
   );
   const failed = results.filter((r) => !r.ok).length;
@@ -127,7 +127,7 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
   if (opts.json) return ctx.json({ ok: failed === 0, at: now.toISOString(), mailboxes: results });
   for (const r of results) {
     if (!r.ok) {
-      ctx.err(`${r.mailbox}:\n${renderErrorInfo(r.error!, (k) => ctx.t(k), '  ')}`);
+      ctx.err(`${r.mailbox}:\n${renderErrorInfo(r.error!, ctx, '  ')}`);
       continue;
     }
     ctx.out(

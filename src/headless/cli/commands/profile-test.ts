@@ -1,5 +1,6 @@
 // `calpump profiles test`: runs the connector's connection steps against one mailbox and prints each with its
 // verdict, timing, evidence and — for a failure — the catalogue's meaning and fix. Exit 1 if any step failed.
+import { renderStep, stepForReader } from '../../../shared/i18n/steps.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import type { TestStep } from '../../../shared/model.js';
 import type { Profile } from '../../../shared/profile.js';
@@ -27,31 +28,39 @@ export async function runProfileTest(
     if (opts.write && steps.every((s) => s.status !== 'fail')) {
       const { runWriteCheck } = await import('../../../core/write-check/write-check.js');
       const deps = { secrets: ctx.secrets, logger: ctx.loggerFor(profile), env: ctx.io.env };
-      steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), { lang: ctx.lang })));
+      steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), {})));
     }
     const connection = await connector.describe().catch(() => ({}) as Record<string, string>);
     const failed = steps.filter((s) => s.status === 'fail').length;
     if (failed > 0) ctx.exitCode = 1;
     if (opts.json) {
-      ctx.json({ ok: failed === 0, profile: profile.name, mailbox, connection, steps });
+      ctx.json({
+        ok: failed === 0,
+        profile: profile.name,
+        mailbox,
+        connection,
+        steps: steps.map((s) => stepForReader(s, steps, ctx.lang)),
+      });
       return;
     }
     ctx.out(ctx.t('testing', { profile: profile.name, mailbox }));
     for (const [k, v] of Object.entries(connection)) ctx.out(`  ${k}: ${v}`);
     ctx.out('');
-    for (const step of steps) ctx.out(renderStep(ctx, step));
+    for (const step of steps) ctx.out(renderStepLines(ctx, step, steps));
     ctx.out(failed === 0 ? ctx.t('allPassed', { count: steps.length }) : ctx.t('someFailed', { failed, count: steps.length }));
   });
 }
 
-function renderStep(ctx: CliContext, step: TestStep): string {
-  const lines = [`${MARK[step.status]} ${step.title} (${Math.round(step.durationMs)} ms)`];
-  if (step.message) lines.push(`    ${step.message}`);
+function renderStepLines(ctx: CliContext, step: TestStep, all: readonly TestStep[]): string {
+  const { title, detail, error } = renderStep(step, all, ctx.lang);
+  const lines = [`${MARK[step.status]} ${title} (${Math.round(step.durationMs)} ms)`];
+  if (error) lines.push(`    ${error.message}`);
+  if (detail) lines.push(`    ${detail}`);
   for (const [k, v] of Object.entries(step.data ?? {})) lines.push(`    ${k}: ${v}`);
   if (step.evidence) lines.push(`    ${ctx.t('evidence')}: ${step.evidence}`);
-  if (step.status === 'fail' && step.fix) lines.push(`    ${ctx.t('fix')}: ${step.fix}`);
-  if (step.status === 'fail' && step.delay) lines.push(`    ${ctx.t('delay')}: ${step.delay}`);
-  if (step.errorId) lines.push(`    [${step.errorId}]`);
+  if (error) lines.push(`    ${ctx.t('fix')}: ${error.fix}`);
+  if (error?.delay) lines.push(`    ${ctx.t('delay')}: ${error.delay}`);
+  if (error) lines.push(`    [${error.id}]`);
   return ctx.redactor.string(lines.join('\n'));
 }
 

@@ -206,7 +206,7 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
 function nameFlags(e: unknown): never {
   if (e instanceof CalpumpError && e.id === 'input.invalid' && e.params.field) {
     throw new CalpumpError('input.invalid', {
-      params: { ...e.params, field: flagForField(e.params.field) },
+      params: { ...e.params, field: flagForField(String(e.params.field)) },
       evidence: e.evidence,
       cause: e,
     });

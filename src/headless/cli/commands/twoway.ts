@@ -120,7 +120,6 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
       stateDir: join(ctx.configDir, 'state'),
       logger: ctx.logger,
       now: ctx.io.now,
-      lang: ctx.lang,
     });
     if (report.errors.length) ctx.exitCode = 1;
     if (opts.json) return ctx.json({ ok: report.errors.length === 0, ...report });
@@ -137,7 +136,7 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
           b: String(k.b?.subject ?? '—'),
         }),
       );
-    for (const e of report.errors) ctx.err(`${e.side.toUpperCase()} [${e.key}]:\n${renderErrorInfo(e.error, (k) => ctx.t(k), '  ')}`);
+    for (const e of report.errors) ctx.err(`${e.side.toUpperCase()} [${e.key}]:\n${renderErrorInfo(e.error, ctx, '  ')}`);
   } finally {
     await Promise.all(open.map((o) => o.close().catch(() => undefined)));
   }

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { targetOf, type Job } from '../../../shared/job.js';
+import { renderError } from '../../../shared/i18n/catalogue.js';
 import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
@@ -140,7 +141,7 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
                 <TableCell>{m.itemsWritten.toLocaleString(lang)}</TableCell>
                 <TableCell>
                   {m.ok ? t('jobs.status.ok') : t('jobs.status.failed')}
-                  {m.error ? ` · ${m.error.title}` : ''}
+                  {m.error ? ` · ${renderError(m.error, lang).title}` : ''}
                 </TableCell>
               </TableRow>
             ))}

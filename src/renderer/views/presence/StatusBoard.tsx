@@ -20,7 +20,7 @@ import { useLang, useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { localiseError } from '../../components/localise-error.js';
+import { renderError } from '../../../shared/i18n/catalogue.js';
 import { formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
@@ -90,7 +90,7 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
                   {m.ok && m.current
                     ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}`
                     : m.error
-                      ? localiseError(m.error, t).title
+                      ? renderError(m.error, lang).title
                       : ''}
                 </TableCell>
                 <TableCell>

@@ -14,7 +14,7 @@ describe('errorForResponseCode', () => {
     for (const access of ['impersonation', 'delegate'] as const) {
       const err = errorForResponseCode(code, 'server text', { ...ctx, access }, 1500);
       expect(err.id).toBe(mapEwsResponseCode(code, { access, folder: ctx.folder }));
-      const info = err.info('de');
+      const info = err.render('de');
       expect(`${info.title} ${info.message} ${info.fix}`).not.toMatch(/\{\w+\}/);
       expect(err.evidence).toBe(`${code}: server text`);
     }
@@ -25,12 +25,12 @@ describe('errorForResponseCode', () => {
     expect(busy.params).toMatchObject({ backoffMs: '1500', mailbox: 'anna.schmidt@contoso.com' });
     const failed = errorForResponseCode('ErrorImpersonationFailed', 'x', { ...ctx, access: 'impersonation' });
     expect(failed.id).toBe('ews.impersonation.failed');
-    expect(failed.info().message).toContain('anna.schmidt@contoso.com');
+    expect(failed.render().message).toContain('anna.schmidt@contoso.com');
   });
 
   it('an unknown code keeps code and text in the generic entry', () => {
     const err = errorForResponseCode('ErrorSomethingNew', 'what happened', { ...ctx, access: 'impersonation' });
     expect(err.id).toBe('ews.response.error');
-    expect(err.info().message).toContain('ErrorSomethingNew');
+    expect(err.render().message).toContain('ErrorSomethingNew');
   });
 });

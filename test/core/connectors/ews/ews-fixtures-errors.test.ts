@@ -41,10 +41,10 @@ describe('EWS error answers → catalogue ids', () => {
   it('ErrorImpersonateUserDenied fault → ews.impersonation.denied naming account and mailbox', async () => {
     const err = await failure(view(new FixtureHttp().on('FindItem', { status: 500, body: fixture('impersonate-user-denied-2016.xml') })));
     expect(err.id).toBe('ews.impersonation.denied');
-    expect(err.info().message).toBe(
+    expect(err.render().message).toBe(
       'Exchange answered ErrorImpersonateUserDenied: svc-calpump@contoso.com may not act as anna.schmidt@contoso.com.',
     );
-    expect(err.info().delay).toContain('10 minutes');
+    expect(err.render().delay).toContain('10 minutes');
   });
 
   it('ErrorNonExistentMailbox in a ResponseMessage → ews.mailbox.notFound', async () => {
@@ -69,7 +69,7 @@ describe('EWS error answers → catalogue ids', () => {
     const err2 = await failure(imp.folderTree('jan.devries@contoso.com'));
     expect(err2.id).toBe('ews.access.denied');
     expect(err2.params.code).toBe('ErrorAccessDenied');
-    expect(err2.info().message).toContain('jan.devries@contoso.com');
+    expect(err2.render().message).toContain('jan.devries@contoso.com');
   });
 
   it('ErrorFolderNotFound for a folder id → ews.folder.notFound; for calendar in delegate mode → ews.delegate.accessDenied', async () => {
@@ -87,7 +87,7 @@ describe('EWS error answers → catalogue ids', () => {
     const err = await failure(view(new FixtureHttp().on('FindItem', { status: 500, body: fixture('schema-validation-fault-2016.xml') })));
     expect(err.id).toBe('ews.request.invalid');
     expect(err.params.code).toBe('ErrorSchemaValidation');
-    expect(err.info().message).toContain('ErrorSchemaValidation: The request failed schema validation');
+    expect(err.render().message).toContain('ErrorSchemaValidation: The request failed schema validation');
   });
 
   it('401: wrong credentials → ews.auth.unauthorized; a scheme the server does not offer → ews.auth.schemeNotOffered', async () => {

@@ -43,7 +43,7 @@ describe('EWS: answers matched to what was asked', () => {
     expect(skipped.map((s) => [s.itemId, s.error.id, s.error.params.itemClass])).toEqual([
       ['AAMkAGI2TG93AAA=resp1', 'ews.item.unsupported', 'MeetingResponse'],
     ]);
-    expect(skipped[0].error.info().message).toContain('MeetingResponse');
+    expect(skipped[0].error.render().message).toContain('MeetingResponse');
     expect(logger.records.filter((r) => r.event === 'ews.item.skipped')).toHaveLength(1);
   });
 
@@ -56,7 +56,7 @@ describe('EWS: answers matched to what was asked', () => {
     const err = events as CalpumpError;
     expect(err.id).toBe('ews.response.incomplete');
     expect(err.params).toMatchObject({ asked: '2', answered: '1', mailbox: MAILBOX });
-    expect(err.info().message).toContain('Nothing was taken as deleted');
+    expect(err.render().message).toContain('Nothing was taken as deleted');
   });
 
   it('an answer naming an id nobody asked for is an error, not a swap', async () => {

@@ -1,5 +1,6 @@
 // Parser tests: answers shaped as Exchange 2016/2019 send them, through the real transport and mapping, no
 // simulator. Every request the connector builds is validated against the schema as well.
+import { renderStep } from '../../../../src/shared/i18n/steps.js';
 import { describe, expect, it } from 'vitest';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { collect } from './sim-helpers.js';
@@ -175,6 +176,7 @@ describe('EWS response mapping from recorded Exchange answers', () => {
     const { connector } = fixtureConnector(http, {}, opts);
     const steps = await connector.test('anna.schmidt@contoso.com');
     expect(steps.every((s) => s.status === 'pass')).toBe(true);
-    expect(steps.find((s) => s.id === 'ews.serverVersion')!.evidence).toBe('Exchange 15.2.1118.7 (V2017_07_11)');
+    const versionStep = steps.find((s) => s.id === 'ews.serverVersion')!;
+    expect(renderStep(versionStep, steps, 'en').detail).toBe('Exchange 15.2.1118.7 (V2017_07_11)');
   });
 });

@@ -4,6 +4,7 @@ import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
+import { stepError } from '../../../support/rendered.js';
 
 const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) =>
   (a.start + a.subject).localeCompare(b.start + b.subject);
@@ -26,8 +27,8 @@ describe('EWS access modes against the simulator', () => {
     const { connector } = simConnector(sim, {}, opts());
     const steps = await connector.test('carol.evans@contoso.com');
     const access = steps.find((s) => s.id === 'ews.mailboxAccess')!;
-    expect(access.errorId).toBe('ews.impersonation.denied');
-    expect(access.fix).toContain('ApplicationImpersonation');
+    expect(access.error?.id).toBe('ews.impersonation.denied');
+    expect(stepError(access).fix).toContain('ApplicationImpersonation');
     expect(steps.find((s) => s.id === 'ews.auth')!.status).toBe('pass');
     const err = await failure(collect(connector.calendarView('carol.evans@contoso.com', 'calendar', from, to)));
     expect(err.id).toBe('ews.impersonation.denied');
@@ -41,7 +42,7 @@ describe('EWS access modes against the simulator', () => {
       const err = await failure(connector.folderTree('nobody@contoso.com'));
       expect(err.id).toBe('ews.mailbox.notFound');
       const steps = await connector.test('nobody');
-      expect(steps.find((s) => s.status === 'fail')!.errorId).toBe('ews.mailbox.notFound');
+      expect(steps.find((s) => s.status === 'fail')!.error?.id).toBe('ews.mailbox.notFound');
       await connector.close();
     }
   });
@@ -61,9 +62,9 @@ describe('EWS access modes against the simulator', () => {
     const { connector } = simConnector(sim, delegate, opts());
     const err = await failure(collect(connector.calendarView('jan.devries@contoso.com', 'calendar', from, to)));
     expect(err.id).toBe('ews.delegate.accessDenied');
-    expect(err.info().fix).toContain('Reviewer');
+    expect(err.render().fix).toContain('Reviewer');
     const steps = await connector.test('jan.devries@contoso.com');
-    expect(steps.find((s) => s.id === 'ews.calendarFolder')!.errorId).toBe('ews.delegate.accessDenied');
+    expect(steps.find((s) => s.id === 'ews.calendarFolder')!.error?.id).toBe('ews.delegate.accessDenied');
     await connector.close();
   });
 
@@ -77,7 +78,7 @@ describe('EWS access modes against the simulator', () => {
     const svc = simConnector(sim, {}, opts()).connector;
     const err = await failure(svc.folderTree('b.jones@corp.contoso.local'));
     expect(err.id).toBe('ews.mailbox.notFound');
-    expect(err.info().fix).toContain('primary SMTP address');
+    expect(err.render().fix).toContain('primary SMTP address');
     await svc.close();
   });
 

@@ -5,6 +5,8 @@ import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
+import { stepError } from '../../../support/rendered.js';
+import { renderStep } from '../../../../src/shared/i18n/steps.js';
 
 const day = (sim: RunningSimulator, n: number) => new Date(Date.parse(sim.world.anchor) + n * 86_400_000);
 
@@ -29,11 +31,12 @@ describe('EWS authentication and TLS against the simulator', () => {
       ['ews.calendarFolder', 'pass'],
       ['ews.calendarView', 'pass'],
     ]);
-    expect(steps[0].evidence).toContain(sim.ewsUrl);
+    const detail = (i: number) => renderStep(steps[i], steps, 'en').detail;
+    expect(detail(0)).toContain(sim.ewsUrl);
     expect(steps[1].evidence).toContain('direct (profile proxy: none)');
     expect(steps[1].evidence).toContain(sim.caFile!);
-    expect(steps[3].evidence).toMatch(/^Exchange 15\./);
-    expect(steps[5].evidence).toContain('"Kalender"');
+    expect(detail(3)).toMatch(/^Exchange 15\./);
+    expect(detail(5)).toContain('"Kalender"');
     const d = await connector.describe();
     expect(d).toMatchObject({ ewsUrl: sim.ewsUrl, auth: 'Basic', access: 'impersonation', proxy: 'direct (profile proxy: none)' });
     await connector.close();
@@ -53,10 +56,10 @@ describe('EWS authentication and TLS against the simulator', () => {
       const steps = await connector.test('anna.schmidt@contoso.com');
       const authStep = steps.find((s) => s.id === 'ews.auth')!;
       expect(authStep.status).toBe('fail');
-      expect(authStep.errorId).toBe('ews.auth.unauthorized');
+      expect(authStep.error?.id).toBe('ews.auth.unauthorized');
       expect(steps.find((s) => s.id === 'net.connect')!.status).toBe('pass');
-      expect(authStep.params?.username).toBeTruthy();
-      expect(authStep.message).toContain(authStep.params!.username);
+      expect(authStep.error?.params.username).toBeTruthy();
+      expect(stepError(authStep).message).toContain(String(authStep.error?.params.username));
       // Only the first failure is reported: every later step is skipped, none fails again.
       expect(steps.filter((s) => s.status === 'fail')).toHaveLength(1);
       expect(steps.find((s) => s.id === 'ews.mailboxAccess')!.status).toBe('skipped');
@@ -99,7 +102,7 @@ describe('EWS authentication and TLS against the simulator', () => {
     const untrusted = simConnector(sim, { tls: {} }, opts()).connector;
     const steps = await untrusted.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
-    expect(connect.errorId).toBe('net.tls.unknownCa');
+    expect(connect.error?.id).toBe('net.tls.unknownCa');
     expect(connect.evidence).toContain(sim.certSha256!);
     await untrusted.close();
 
@@ -119,7 +122,8 @@ describe('EWS authentication and TLS against the simulator', () => {
     const { connector } = simConnector(sim, { tls: { caFile: '/nonexistent/ca.pem' } }, opts());
     const steps = await connector.test('anna.schmidt@contoso.com');
     expect(steps).toHaveLength(1);
-    expect(steps[0]).toMatchObject({ id: 'net.tls', status: 'fail', errorId: 'net.tls.caFile' });
+    expect(steps[0]).toMatchObject({ id: 'net.tls', status: 'fail', error: { id: 'net.tls.caFile' } });
+    expect(stepError(steps[0]).message).toContain('/nonexistent/ca.pem');
     expect((await connector.describe()).tls).toContain('/nonexistent/ca.pem');
     await connector.close();
   });
@@ -133,8 +137,8 @@ describe('EWS authentication and TLS against the simulator', () => {
     const steps = await connector.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
     expect(connect.status).toBe('fail');
-    expect(connect.errorId).toBe('net.refused');
-    expect(connect.evidence).toContain(`127.0.0.1 refused the connection on port ${port}`);
+    expect(connect.error?.id).toBe('net.refused');
+    expect(stepError(connect).message).toContain(`127.0.0.1 refused the connection on port ${port}`);
     await connector.close();
   });
 });

@@ -97,7 +97,7 @@ describe('EWS directory and autodiscover against the simulator', () => {
     expect(err.params.tried).toContain(`POX ${dead}/autodiscover/autodiscover.xml → net.refused`);
     expect(err.params.tried).toContain(`SOAP ${dead}/autodiscover/autodiscover.svc`);
     const steps = await connector.test('anna.schmidt@contoso.com');
-    expect(steps[0]).toMatchObject({ status: 'fail', errorId: 'ews.autodiscover.failed' });
+    expect(steps[0]).toMatchObject({ status: 'fail', error: { id: 'ews.autodiscover.failed' } });
     expect(steps.slice(1).every((s) => s.status === 'skipped')).toBe(true);
     await connector.close();
 

@@ -104,7 +104,7 @@ describe('EWS through a forward proxy', () => {
     );
     const steps = await noSecret.test('anna.schmidt@contoso.com');
     const connect = steps.find((s) => s.id === 'net.connect')!;
-    expect(connect).toMatchObject({ status: 'fail', errorId: 'net.proxy.authFailed' });
+    expect(connect).toMatchObject({ status: 'fail', error: { id: 'net.proxy.authFailed' } });
     expect(connect.evidence).toContain('407');
     await noSecret.close();
   });

@@ -18,7 +18,7 @@ describe('graphFailure', () => {
   it('application access policy → mailbox scoped out, with the PowerShell fix and a delay', () => {
     const e = graphFailure(403, fixture('error-403-access-policy.json'), ctx());
     expect(e.id).toBe('graph.mailbox.accessDenied');
-    expect(e.info('de').fix).toContain('Test-ApplicationAccessPolicy');
+    expect(e.render('de').fix).toContain('Test-ApplicationAccessPolicy');
     expect(e.evidence).toContain('request-id 5b1b0a0e');
   });
 
@@ -33,9 +33,9 @@ describe('graphFailure', () => {
   it('Authorization_RequestDenied on /users names User.Read.All and admin consent', () => {
     const e = graphFailure(403, fixture('error-403-authorization-denied.json'), ctx({ operation: 'users', mailbox: undefined }));
     expect(e.id).toBe('graph.permission.missing');
-    expect(e.info().fix).toContain('User.Read.All');
-    expect(e.info().fix).toContain('Grant admin consent');
-    expect(e.info().delay).toContain('few minutes');
+    expect(e.render().fix).toContain('User.Read.All');
+    expect(e.render().fix).toContain('Grant admin consent');
+    expect(e.render().delay).toContain('few minutes');
   });
 
   it('404, 401 and a final 429', () => {
@@ -52,6 +52,6 @@ describe('graphFailure', () => {
     expect(graphFailure(401, fixture('error-401-token-expired.json'), ctx()).id).toBe('graph.token.invalid');
     const t = graphFailure(429, fixture('error-429-throttled.json'), ctx(), { 'retry-after': '30', 'x-calpump-attempts': '8' });
     expect(t.id).toBe('graph.throttled');
-    expect(t.info().message).toContain('8 times');
+    expect(t.render().message).toContain('8 times');
   });
 });

@@ -70,7 +70,7 @@ describe('Graph calendarView with times outside UTC', () => {
       ['AAMkAGI2TG93AAB=custom', 'graph.event.timeZoneUnknown', 'tzone://Microsoft/Custom'],
       ['AAMkAGI2TG93AAB=nostart', 'graph.event.incomplete', 'start'],
     ]);
-    expect(skipped[1].error.info().message).toContain('AAMkAGI2TG93AAB=nostart');
+    expect(skipped[1].error.render().message).toContain('AAMkAGI2TG93AAB=nostart');
   });
 
   it('getSchedule blocks in another zone are placed; a block in an unknown zone fails that mailbox, not the others', async () => {

@@ -69,13 +69,13 @@ describe('Graph connector against the simulator', () => {
     const { connector } = await simGraphConnector(sim);
     const err = await collect(connector.calendarView('carol.evans@contoso.com', 'calendar', from, to)).then(
       () => undefined,
-      (e: { id: string; info(): { fix: string; delay?: string } }) => e,
+      (e: { id: string; render(): { fix: string; delay?: string } }) => e,
     );
     expect(err?.id).toBe('graph.mailbox.accessDenied');
-    expect(err?.info().fix).toContain('New-ApplicationAccessPolicy');
-    expect(err?.info().delay).toBeDefined();
+    expect(err?.render().fix).toContain('New-ApplicationAccessPolicy');
+    expect(err?.render().delay).toBeDefined();
     const steps = await connector.test('carol.evans@contoso.com');
-    expect(steps.find((s) => s.status === 'fail')).toMatchObject({ id: 'graph.calendar', errorId: 'graph.mailbox.accessDenied' });
+    expect(steps.find((s) => s.status === 'fail')).toMatchObject({ id: 'graph.calendar', error: { id: 'graph.mailbox.accessDenied' } });
     expect((await connector.test('alice.smith@contoso.com')).every((s) => s.status === 'pass')).toBe(true);
   });
 

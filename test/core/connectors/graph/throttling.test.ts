@@ -60,12 +60,12 @@ describe('throttling', () => {
     sim.faults.stage({ kind: 'throttle429', match: 'Graph:calendarView', times: 50, backOffMs: 1000 });
     const err = await collect(connector.calendarView('alice.smith@contoso.com', 'calendar', from, to)).then(
       () => undefined,
-      (e: { id: string; info(): { message: string } }) => e,
+      (e: { id: string; render(): { message: string } }) => e,
     );
     sim.faults.clear();
     expect(err?.id).toBe('graph.throttled');
-    expect(err?.info().message).toContain('calendarView');
-    expect(err?.info().message).toContain('8 times');
+    expect(err?.render().message).toContain('calendarView');
+    expect(err?.render().message).toContain('8 times');
   });
 
   it('keeps at most 4 requests in flight per mailbox', async () => {

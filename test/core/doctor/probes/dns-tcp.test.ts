@@ -45,6 +45,6 @@ describe('probeTcp', () => {
     await new Promise<void>((r) => server.close(() => r()));
     const err = (await probeTcp({ host: 'mail.contoso.com', address: '127.0.0.1', port, timeoutMs: 5000 }).catch((e) => e)) as CalpumpError;
     expect(err.id).toBe('net.refused');
-    expect(err.info().message).toContain(`mail.contoso.com refused the connection on port ${port}`);
+    expect(err.render().message).toContain(`mail.contoso.com refused the connection on port ${port}`);
   });
 });

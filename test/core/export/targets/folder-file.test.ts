@@ -62,6 +62,6 @@ describe('writeFolderFile', () => {
     const err = await writeFolderFile(join(dir, 'blocker'), meta, 'csv', sampleEvents()).catch((e) => e);
     expect(err).toBeInstanceOf(CalpumpError);
     expect(err.id).toBe('export.writeFailed');
-    expect(err.info().message).toContain('anna.schmidt@contoso.com__calendar.csv');
+    expect(err.render().message).toContain('anna.schmidt@contoso.com__calendar.csv');
   });
 });

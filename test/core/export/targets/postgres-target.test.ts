@@ -143,7 +143,7 @@ describe('PostgresTarget (real PostgreSQL)', () => {
       mailboxesFailed: 1,
       items: 4,
       itemsWritten: 4,
-      errors: [{ mailbox: 'bob@contoso.com', error: { id: 'ews.mailbox.notFound', title: 't', message: 'm', fix: 'f' } }],
+      errors: [{ mailbox: 'bob@contoso.com', error: { id: 'ews.mailbox.notFound', params: { mailbox: 'bob@contoso.com' } } }],
       mailboxes: [],
       outputs: [],
       feeds: [],

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { out, useCoreSim } from '../core-sim.js';
+import { rendered } from '../../../support/rendered.js';
 
 const h = useCoreSim({ seed: 7 }, 'calpump-assistant-rpc-', (sim) => ({
   autodiscoverBase: (domain) => (domain === 'contoso.com' ? sim.url : undefined),
@@ -122,7 +123,7 @@ describe('profiles in use, and pasted mailbox lists', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.id).toBe('profiles.inUse');
-      expect(refused.error.message).toContain('"Team"');
+      expect(rendered(refused.error).message).toContain('"Team"');
     }
     expect(out(await h.d.call('profiles.get', { id: profileId })).profile.name).toBe('Main');
     const bad = await h.d.call('profiles.remove', { id: profileId, reassignTo: profileId });
@@ -165,7 +166,7 @@ describe('fs.list', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.id).toBe('fs.unreadable');
-      expect(r.error.message).toContain('no such folder');
+      expect(rendered(r.error).message).toContain('no such folder');
     }
   });
 

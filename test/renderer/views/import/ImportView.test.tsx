@@ -38,7 +38,7 @@ const report = (dryRun: boolean) => ({
       file: '/srv/a.csv',
       line: 4,
       problem: 'start is not a date',
-      error: { id: 'import.row.invalid', title: 'Row', message: 'm', fix: 'f' },
+      error: { id: 'import.row.invalid', params: { file: '/srv/a.csv', line: '4', problem: 'start is not a date' } },
     },
   ],
   mailboxes: [mb('a@contoso.com', 2, 0), mb('b@contoso.com', 1, 1)],

@@ -194,21 +194,16 @@ describe('ProfileForm submit', () => {
         secrets: { ...NOT_STORED, password: 'stored' },
         handlers: {
           'profiles.update': () => {
-            throw new HostError({
-              id: 'profiles.duplicateName',
-              title: 'A profile with this name exists',
-              message: 'Another profile is called Contoso.',
-              fix: 'Choose another name.',
-            });
+            throw new HostError({ id: 'input.invalid', params: { field: 'name', problem: 'a profile named "Contoso" already exists' } });
           },
         },
       },
     );
     await act(async () => fireEvent.click(screen.getByTestId('profile-save')));
     await waitFor(() => expect(screen.getByTestId('profile-save-error')).toBeTruthy());
-    expect(screen.getByTestId('profile-save-error').getAttribute('data-error-id')).toBe('profiles.duplicateName');
-    expect(screen.getByTestId('profile-save-error-title').textContent).toBe('A profile with this name exists');
-    expect(screen.getByTestId('profile-save-error-fix').textContent).toContain('Choose another name.');
+    expect(screen.getByTestId('profile-save-error').getAttribute('data-error-id')).toBe('input.invalid');
+    expect(screen.getByTestId('profile-save-error-title').textContent).toBe('Invalid input');
+    expect(screen.getByTestId('profile-save-error-message').textContent).toBe('name: a profile named "Contoso" already exists');
     expect(screen.queryByTestId('profile-saved')).toBeNull();
   });
 });
@@ -221,23 +216,15 @@ describe('ProfileForm test', () => {
           ok: false,
           details: { ewsUrl: 'https://mail.contoso.com/EWS/Exchange.asmx' },
           steps: [
-            { id: 'dns', title: 'Name resolution', status: 'pass', durationMs: 3, evidence: 'mail.contoso.com → 127.0.0.1' },
+            { id: 'dns', title: { key: 'doctor.step.dns.host' }, status: 'pass', durationMs: 3, evidence: 'mail.contoso.com → 127.0.0.1' },
             {
               id: 'auth',
-              title: 'Sign-in',
+              title: { key: 'Sign-in' },
               status: 'fail',
               durationMs: 41,
-              errorId: 'ews.auth.unauthorized',
-              // The step's own text (filled by the connector) wins over a catalogue text with a bare placeholder.
-              message: 'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.',
-              error: {
-                id: 'ews.auth.unauthorized',
-                title: 'Exchange rejected the credentials (HTTP 401)',
-                message: 'The EWS endpoint answered 401 Unauthorized for {username}.',
-                fix: 'Check the user name and the password.',
-              },
+              error: { id: 'ews.auth.unauthorized', params: { username: 'CONTOSO\\svc-calpump' } },
             },
-            { id: 'mailbox', title: 'Open the mailbox', status: 'skipped', durationMs: 0 },
+            { id: 'mailbox', title: { key: 'Open the mailbox' }, status: 'skipped', durationMs: 0 },
           ],
         }),
       },
@@ -262,7 +249,8 @@ describe('ProfileForm test', () => {
       ['mailbox', 'skipped'],
     ]);
     expect(screen.getByTestId('profile-test-steps-error-title').textContent).toBe('Exchange rejected the credentials (HTTP 401)');
-    expect(screen.getByTestId('profile-test-steps-error-fix').textContent).toContain('Check the user name and the password.');
+    expect(screen.getByTestId('profile-test-steps-error-fix').textContent).toContain('Check the user name');
+    expect(screen.getAllByTestId('profile-test-steps-step')[0]!.textContent).toContain('DNS: server name resolves');
     expect(screen.getByTestId('profile-test-steps-error-message').textContent).toBe(
       'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.',
     );

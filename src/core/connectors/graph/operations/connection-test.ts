@@ -1,12 +1,14 @@
 // `profiles test` / doctor steps for a Graph profile: sign-in, mailbox lookup, calendar access, one day of
 // calendarView. A failed step carries its catalogue entry; later steps are skipped.
+import type { TextRef } from '../../../../shared/errors.js';
+import { text } from '../../../../shared/i18n/engine-texts.js';
 import type { TestStep } from '../../../../shared/model.js';
 import { toCalpumpError } from '../../../errors/calpump-error.js';
 import { graphGet, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
 
 interface Step {
   id: string;
-  title: string;
+  title: TextRef;
   run(): Promise<Record<string, string> | void>;
 }
 
@@ -20,10 +22,10 @@ export async function connectionTest(
   const m = seg(mailbox);
   const day = new Date(now.getTime() + 86_400_000);
   const steps: Step[] = [
-    { id: 'graph.signIn', title: 'Sign in to Microsoft Entra ID', run: async () => void (await token()) },
+    { id: 'graph.signIn', title: text('graph.step.signIn'), run: async () => void (await token()) },
     {
       id: 'graph.mailbox',
-      title: `Find mailbox ${mailbox}`,
+      title: text('graph.step.mailbox', { mailbox }),
       run: async () => {
         const u = await graphGet<{ id: string; mail?: string; userPrincipalName?: string }>(
           ctx,
@@ -34,12 +36,12 @@ export async function connectionTest(
     },
     {
       id: 'graph.calendar',
-      title: 'Open the calendar',
+      title: text('graph.step.calendar'),
       run: async () => ({ name: (await graphGet<{ name: string }>(ctx, `/users/${m}/calendar?$select=id,name`)).name }),
     },
     {
       id: 'graph.calendarView',
-      title: 'Read one day of events',
+      title: text('graph.step.calendarView'),
       run: async () => {
         const q = new URLSearchParams({ startDateTime: now.toISOString(), endDateTime: day.toISOString(), $top: '1', $select: 'id' });
         await graphGet(ctx, `/users/${m}/calendar/calendarView?${q.toString()}`, { Prefer: PREFER_UTC });
@@ -61,18 +63,13 @@ export async function connectionTest(
     } catch (e) {
       failed = true;
       const err = toCalpumpError(e);
-      const info = err.info();
       out.push({
         id: s.id,
         title: s.title,
         status: 'fail',
         durationMs: Date.now() - t0,
-        errorId: err.id,
-        evidence: err.evidence,
-        message: info.message,
-        fix: info.fix,
-        delay: info.delay,
-        params: err.params,
+        error: err.info(),
+        ...(err.evidence ? { evidence: err.evidence } : {}),
       });
     }
   }

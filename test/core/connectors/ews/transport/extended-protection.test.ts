@@ -8,9 +8,9 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../../../../src/core/doctor/run-doctor.js';
-import { describeError } from '../../../../../src/core/errors/calpump-error.js';
 import { startSimulator, type RunningSimulator } from '../../../../../src/sim/index.js';
 import { calpumpFailure } from '../../../../support/calpump-failure.js';
+import { stepError } from '../../../../support/rendered.js';
 import { readFixture } from '../../../../support/local-tls-server.js';
 import { startTlsRelay, type TlsRelay } from '../../../../support/tls-relay.js';
 import { doctorDeps, ewsProfile, noConnector } from '../../../doctor/doctor-support.js';
@@ -58,16 +58,16 @@ describe('Extended Protection = Require', () => {
     const err = await calpumpFailure(collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(1))));
     expect(err.id).toBe('ews.auth.unauthorized');
     // The connector cannot tell it from a wrong password; its entry points at the doctor for that.
-    expect(describeError(err.id, 'en').message).toContain('401');
+    expect(err.render().message).toContain('401');
     await connector.close();
   });
 
   it('the doctor names Extended Protection and the certificate it saw (no Basic to prove the password)', async () => {
     const step = await doctor(viaRelay());
-    expect(step).toMatchObject({ status: 'fail', errorId: 'ews.auth.ntlmRefused' });
+    expect(step).toMatchObject({ status: 'fail', error: { id: 'ews.auth.ntlmRefused' } });
     expect(step.title).toBeTruthy();
-    expect(step.message).toContain(RELAY_THUMBPRINT);
-    expect(step.fix).toMatch(/SEC_E_BAD_BINDINGS/);
+    expect(stepError(step).message).toContain(RELAY_THUMBPRINT);
+    expect(stepError(step).fix).toMatch(/SEC_E_BAD_BINDINGS/);
     expect(step.evidence).toMatch(/NTLM bound to the certificate seen \(tls-server-end-point, SHA-256\): HTTP 401/);
   });
 
@@ -75,10 +75,10 @@ describe('Extended Protection = Require', () => {
     sim.faults.authSchemes = ['Negotiate', 'NTLM', 'Basic'];
     try {
       const step = await doctor(viaRelay());
-      expect(step).toMatchObject({ status: 'fail', errorId: 'ews.auth.extendedProtection' });
+      expect(step).toMatchObject({ status: 'fail', error: { id: 'ews.auth.extendedProtection' } });
       expect(step.evidence).toContain('Basic with the same password: HTTP 200');
       // A wrong password is still a wrong password: Basic is refused too.
-      expect(await doctor(viaRelay(), 'wrong-password')).toMatchObject({ errorId: 'ews.auth.unauthorized' });
+      expect(await doctor(viaRelay(), 'wrong-password')).toMatchObject({ error: { id: 'ews.auth.unauthorized' } });
     } finally {
       sim.faults.authSchemes = ['Negotiate', 'NTLM'];
     }
@@ -88,7 +88,7 @@ describe('Extended Protection = Require', () => {
     sim.faults.extendedProtection = 'Allow';
     try {
       const step = await doctor(viaRelay());
-      expect(step).toMatchObject({ status: 'fail', errorId: 'ews.auth.extendedProtection' });
+      expect(step).toMatchObject({ status: 'fail', error: { id: 'ews.auth.extendedProtection' } });
       expect(step.evidence).toContain('NTLM without channel binding: HTTP 200');
     } finally {
       sim.faults.extendedProtection = 'Require';

@@ -196,7 +196,7 @@ describe('Kerberos failures name their cause', () => {
   it('a wrong password is kerberos.password.wrong', async () => {
     const p = profile({ kerberos: { credential: 'password' } });
     expect((await readOne(p, 'not-the-password')).id).toBe('kerberos.password.wrong');
-    expect(await doctorFailure(p, 'not-the-password')).toMatchObject({ id: 'kerberos.ticket', errorId: 'kerberos.password.wrong' });
+    expect(await doctorFailure(p, 'not-the-password')).toMatchObject({ id: 'kerberos.ticket', error: { id: 'kerberos.password.wrong' } });
   });
 
   it('an account the realm does not know is kerberos.principal.unknown', async () => {
@@ -204,7 +204,7 @@ describe('Kerberos failures name their cause', () => {
     const err = await readOne(p);
     expect(err.id).toBe('kerberos.principal.unknown');
     expect(err.params.principal).toBe(`nobody@${REALM}`);
-    expect(await doctorFailure(p)).toMatchObject({ id: 'kerberos.ticket', errorId: 'kerberos.principal.unknown' });
+    expect(await doctorFailure(p)).toMatchObject({ id: 'kerberos.ticket', error: { id: 'kerberos.principal.unknown' } });
   });
 
   it('a host without SPN (the front by IP address: HTTP/127.0.0.1 is not registered) is kerberos.spn.missing', async () => {
@@ -212,7 +212,7 @@ describe('Kerberos failures name their cause', () => {
     const err = await readOne(p);
     expect(err.id).toBe('kerberos.spn.missing');
     expect(err.params.spn).toBe('HTTP/127.0.0.1');
-    expect(await doctorFailure(p)).toMatchObject({ id: 'kerberos.ticket', errorId: 'kerberos.spn.missing' });
+    expect(await doctorFailure(p)).toMatchObject({ id: 'kerberos.ticket', error: { id: 'kerberos.spn.missing' } });
   });
 
   it('a domain controller whose clock is 10 minutes ahead is kerberos.clockSkew', async () => {
@@ -223,7 +223,7 @@ describe('Kerberos failures name their cause', () => {
       expect((await readOne(p)).id).toBe('kerberos.clockSkew');
       const k = profile({ kerberos: { credential: 'keytab', keytab } });
       expect((await readOne(k)).id).toBe('kerberos.clockSkew');
-      expect(await doctorFailure(p)).toMatchObject({ id: 'kerberos.ticket', errorId: 'kerberos.clockSkew' });
+      expect(await doctorFailure(p)).toMatchObject({ id: 'kerberos.ticket', error: { id: 'kerberos.clockSkew' } });
     } finally {
       process.env.KRB5_CONFIG = front.kdc.env.KRB5_CONFIG;
       await skewed.stop();
