@@ -6,20 +6,8 @@ import { nodeCommandRunner } from '../platform/command-runner.js';
 import { registryProxySettings } from '../platform/windows-proxy.js';
 import { windowsSystemProxy } from './proxy-windows.js';
 
-export type SystemProxyWhy = 'pac' | 'wpad' | 'windows' | 'system';
-
-export interface SystemProxyAnswer {
-  /** The answer in PAC form: "PROXY proxy.contoso.com:8080; DIRECT", or "DIRECT". */
-  pac: string;
-  why: SystemProxyWhy;
-  /** Which setting gave it, for the doctor: 'PAC file http://wpad/proxy.pac', 'Internet Options (WinINET, this user)'. */
-  source: string;
-}
-
-export interface SystemProxy {
-  /** The system's answer for this URL, or undefined when the system has no proxy setting at all. */
-  resolve(url: URL): Promise<SystemProxyAnswer | undefined>;
-}
+export type { SystemProxy, SystemProxyAnswer, SystemProxyWhy } from './proxy-system-types.js';
+import type { SystemProxy } from './proxy-system-types.js';
 
 let installed: { value: SystemProxy | undefined } | undefined;
 

@@ -8,7 +8,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { hasProxySetting, type WindowsProxyConfig, type WindowsProxySettings, type WindowsProxyState } from '../platform/windows-proxy.js';
 import { sharedPacCache, type PacCache } from './proxy-pac.js';
-import type { SystemProxy, SystemProxyAnswer } from './proxy-system.js';
+import type { SystemProxy, SystemProxyAnswer } from './proxy-system-types.js';
 
 const SETTINGS_TTL_MS = 60_000;
 const WPAD_TTL_MS = 5 * 60_000;

@@ -7,19 +7,11 @@ import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { describeIssue } from '../store/zod-issues.js';
 import { createConnectorPool, type ConnectorPool } from './connector-pool.js';
 import { createEventHub, type EventHub } from './event-hub.js';
+import type { CallContext, Handler, HandlerTable } from './handler-types.js';
 import { coreHandlers } from './handlers/index.js';
 import type { CoreServices } from './services.js';
 
-export interface CallContext {
-  signal: AbortSignal;
-  lang: Lang;
-  services: CoreServices;
-  events: EventHub;
-  connectors: ConnectorPool;
-}
-
-export type Handler<M extends RpcMethod> = (input: RpcParsedInput<M>, ctx: CallContext) => Promise<RpcOutput<M>> | RpcOutput<M>;
-export type HandlerTable = { [M in RpcMethod]: Handler<M> };
+export type { CallContext, Handler, HandlerTable } from './handler-types.js';
 
 export interface DispatcherOptions {
   events?: EventHub;

@@ -1,7 +1,7 @@
 // zod issue → form field + translated message key. The schemas in src/shared/profile.ts stay the one source of
 // truth for what is valid; this file only decides where a problem is shown and in which words.
 import type { MessageKey } from '../../shared/i18n/index.js';
-import type { FieldId, ProfileFormState } from './profile-form-model.js';
+import type { FieldId, ProfileFormState } from './profile-form-state.js';
 
 export type FieldErrors = Partial<Record<FieldId, MessageKey>>;
 

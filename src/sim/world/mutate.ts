@@ -1,29 +1,12 @@
 // Test-facing mutations. Each bumps ChangeKey and lastModified and records a change so SyncFolderItems
 // (and Graph delta) report it, exactly as an edit in Outlook would.
 import type { SimEvent } from './types.js';
-import type { SimWorld } from './world.js';
+import type { SimWorld, WorldMutations } from './world.js';
 import { folderOf, mailboxOf, nextItemId, recordChange } from './world.js';
 import { changeKey, changeKeyVersion, decodeId, itemId, occurrenceId } from './ids.js';
-import { buildEvent, type EventSpec } from './event-builder.js';
+import { buildEvent } from './event-builder.js';
 import { createRng, hash32 } from './prng.js';
 import { seriesOccurrences } from './recurrence.js';
-
-export interface WorldMutations {
-  /** Move a single item, or one occurrence of a series (creates or updates an exception). */
-  moveEvent(id: string, start: Date | string, end: Date | string): SimEvent;
-  changeSubject(id: string, subject: string): SimEvent;
-  /** Delete a single item or whole series (master id), or one occurrence (occurrence id). */
-  deleteEvent(id: string): void;
-  /** Add an event to a mailbox folder ('calendar' or a folder id); returns the stored event. */
-  addEvent(smtp: string, folder: string, spec: Omit<EventSpec, 'organizer'> & { organizer?: EventSpec['organizer'] }): SimEvent;
-  /** Store an already built event (CreateItem); assigns id/changeKey/folder. */
-  insertEvent(ev: Omit<SimEvent, 'id' | 'changeKey' | 'mailbox' | 'folderId'>, smtp: string, folderId: string): SimEvent;
-  /** Apply field changes to a single item/master or to one occurrence. */
-  updateEvent(
-    id: string,
-    patch: Partial<Pick<SimEvent, 'subject' | 'start' | 'end' | 'location' | 'showAs' | 'isCancelled'>> & Partial<SimEvent>,
-  ): SimEvent;
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

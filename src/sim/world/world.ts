@@ -1,6 +1,24 @@
 // SimWorld: the in-memory store both front ends serve from, plus lookups. Created by createWorld().
 import type { SimAccount, SimEvent, SimFolder, SimGroup, SimMailbox, SimRoomList } from './types.js';
-import type { WorldMutations } from './mutate.js';
+import type { EventSpec } from './event-builder.js';
+
+/** Test-facing mutations (created by mutate.ts's createMutations). */
+export interface WorldMutations {
+  /** Move a single item, or one occurrence of a series (creates or updates an exception). */
+  moveEvent(id: string, start: Date | string, end: Date | string): SimEvent;
+  changeSubject(id: string, subject: string): SimEvent;
+  /** Delete a single item or whole series (master id), or one occurrence (occurrence id). */
+  deleteEvent(id: string): void;
+  /** Add an event to a mailbox folder ('calendar' or a folder id); returns the stored event. */
+  addEvent(smtp: string, folder: string, spec: Omit<EventSpec, 'organizer'> & { organizer?: EventSpec['organizer'] }): SimEvent;
+  /** Store an already built event (CreateItem); assigns id/changeKey/folder. */
+  insertEvent(ev: Omit<SimEvent, 'id' | 'changeKey' | 'mailbox' | 'folderId'>, smtp: string, folderId: string): SimEvent;
+  /** Apply field changes to a single item/master or to one occurrence. */
+  updateEvent(
+    id: string,
+    patch: Partial<Pick<SimEvent, 'subject' | 'start' | 'end' | 'location' | 'showAs' | 'isCancelled'>> & Partial<SimEvent>,
+  ): SimEvent;
+}
 
 export interface SimWorld {
   seed: number;

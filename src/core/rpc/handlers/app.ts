@@ -1,6 +1,6 @@
 // auth.*, doctor.run, setup.script, logs.*, app.*: thin over the optional services.
 import { notAvailable } from '../connector-pool.js';
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 import { IDLE_STATE } from './jobs.js';
 import { defaultMailbox, runConnectorTest, stepStream, stepViews } from './profiles.js';
 

@@ -3,7 +3,7 @@
 import type { Mailbox } from '../../../shared/model.js';
 import type { ResolvedAddress } from '../../../shared/rpc.js';
 import { notAvailable } from '../connector-pool.js';
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CONCURRENCY = 6;

@@ -1,6 +1,6 @@
 // mailboxes.list, folders.tree, items.preview: read-only browsing through the profile's connector.
 import type { NormalisedEvent } from '../../../shared/model.js';
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 
 export const browseHandlers: Pick<HandlerTable, 'mailboxes.list' | 'folders.tree' | 'items.preview'> = {
   async 'mailboxes.list'({ profileId, search, cursor }, { connectors }) {

@@ -6,7 +6,7 @@ import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { notAvailable } from '../connector-pool.js';
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 
 const MAX_ENTRIES = 2000;
 

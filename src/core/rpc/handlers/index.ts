@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 import { appHandlers } from './app.js';
 import { assistantHandlers } from './assistant.js';
 import { browseHandlers } from './browse.js';

@@ -2,7 +2,7 @@
 import type { AppState, Job } from '../../../shared/rpc.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { notAvailable } from '../connector-pool.js';
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 import type { CoreServices, JobService } from '../services.js';
 
 function jobs(services: CoreServices): JobService {

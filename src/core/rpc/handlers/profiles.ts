@@ -6,7 +6,7 @@ import { SECRET_NAMES, secretKey, type Profile } from '../../../shared/profile.j
 import type { TestStep } from '../../../shared/model.js';
 import type { ProfileView, SecretsInput, TestResult } from '../../../shared/rpc.js';
 import { notAvailable } from '../connector-pool.js';
-import type { CallContext, HandlerTable } from '../dispatcher.js';
+import type { CallContext, HandlerTable } from '../handler-types.js';
 import type { CoreServices, ProfileRepository } from '../services.js';
 
 function repo(services: CoreServices): ProfileRepository {

@@ -3,7 +3,7 @@
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Profile } from '../../../shared/profile.js';
 import { notAvailable } from '../connector-pool.js';
-import type { HandlerTable } from '../dispatcher.js';
+import type { HandlerTable } from '../handler-types.js';
 import type { CoreServices } from '../services.js';
 
 function tables(services: CoreServices): NonNullable<CoreServices['presenceRules']> {

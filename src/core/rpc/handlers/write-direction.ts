@@ -12,7 +12,7 @@ import type { TwoWayRuleInput } from '../../twoway/twoway-rule.js';
 import type { Profile } from '../../../shared/profile.js';
 import type { RpcMethod, RpcOutput } from '../../../shared/rpc.js';
 import { notAvailable } from '../connector-pool.js';
-import type { CallContext, HandlerTable } from '../dispatcher.js';
+import type { CallContext, HandlerTable } from '../handler-types.js';
 import type { CoreServices } from '../services.js';
 
 /** Runs a service call, turning a schema failure of the document into input.invalid (not a stack trace). */

@@ -46,13 +46,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
 });
 
-export interface StepProps {
-  state: AssistantState;
-  patch: (p: Partial<AssistantState>) => void;
-  /** Moves on (after the step's own work, e.g. saving the profile). */
-  next: () => void;
-  onNavigate: ViewProps['onNavigate'];
-}
+import type { StepProps } from './step-props.js';
+
+export type { StepProps };
 
 export function AssistantView({ onNavigate }: ViewProps) {
   const t = useT();

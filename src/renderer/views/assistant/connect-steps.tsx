@@ -13,7 +13,7 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { StepList } from '../../components/StepList.js';
 import { viewerWindowsZone } from '../../models/profile-form-model.js';
 import { draftProfile, isEmail, preferredMethod, profileNameFor, resolvedEwsUrl, type SignInMethod } from './assistant-model.js';
-import type { StepProps } from './AssistantView.js';
+import type { StepProps } from './step-props.js';
 
 const useStyles = makeStyles({
   field: { maxWidth: '420px' },

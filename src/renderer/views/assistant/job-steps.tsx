@@ -14,7 +14,7 @@ import { PathField } from '../../components/pickers/PathField.js';
 import { formatDateTime } from '../../models/format.js';
 import { RunReport } from '../jobs/RunReport.js';
 import { draftJob, jobNameFor, type AssistantState } from './assistant-model.js';
-import type { StepProps } from './AssistantView.js';
+import type { StepProps } from './step-props.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },

@@ -9,6 +9,7 @@ import { unsupportedItem, type SkipReporter } from '../native/item-answers.js';
 import { fieldUris, folderIdXml, postNative, throwIfError } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
 import { child } from '../xml/safe-xml.js';
+import { findFields } from './calendar-fields.js';
 import { getItemData, skipReporter, withTimes } from './get-calendar-items.js';
 
 export type CalendarViewEntry = CalendarItemData & { start: string; end: string };
@@ -17,29 +18,6 @@ export interface CalendarViewPage {
   items: CalendarViewEntry[];
   /** IncludesLastItemInRange: false means the page was cut at MaxEntriesReturned. */
   includesLast: boolean;
-}
-
-const FIND_FIELDS = [
-  'item:Subject',
-  'item:Sensitivity',
-  'item:Categories',
-  'item:LastModifiedTime',
-  'calendar:UID',
-  'calendar:RecurrenceId',
-  'calendar:Start',
-  'calendar:End',
-  'calendar:OriginalStart',
-  'calendar:IsAllDayEvent',
-  'calendar:LegacyFreeBusyStatus',
-  'calendar:Location',
-  'calendar:IsCancelled',
-  'calendar:CalendarItemType',
-  'calendar:Organizer',
-] as const;
-
-/** StartTimeZoneId exists from Exchange 2010 SP2's successor schema (2013); older sessions read StartTimeZone's Id. */
-export function findFields(version: ExchangeVersionName): string[] {
-  return [...FIND_FIELDS, version === 'Exchange2010_SP2' ? 'calendar:StartTimeZone' : 'calendar:StartTimeZoneId'];
 }
 
 export function findCalendarViewBody(

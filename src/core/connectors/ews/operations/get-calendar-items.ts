@@ -12,7 +12,7 @@ import { masterItems, matchItems, type SkipReporter } from '../native/item-answe
 import { fieldUris, postNative } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
 import { escapeXml } from '../xml/safe-xml.js';
-import { findFields } from './find-calendar-view.js';
+import { findFields } from './calendar-fields.js';
 
 export const GET_ITEM_BATCH = 50;
 const PEOPLE_FIELDS = ['calendar:Organizer', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees', 'calendar:Resources'];
