@@ -16,7 +16,6 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { favourSmallFootprint } from '../core/process/memory-footprint.js';
-import { bundledCreateConnector } from './connector-backends.js';
 import { cliArguments, runCliHost } from './cli-launch.js';
 import { startDesktopApp } from './desktop-app.js';
 import type { AppLike, BrowserWindowLike, ElectronApi, InstallInfo, UpdaterLike } from './electron-api.js';
@@ -83,7 +82,6 @@ if (cli) {
     devUrl: process.env.ELECTRON_RENDERER_URL,
     preloadPath: join(here, '..', 'preload', 'index.cjs'),
     assetsDir: join(app.getAppPath(), 'assets'),
-    createConnector: bundledCreateConnector,
   }).catch((e: unknown) => {
     console.error('Calpump could not start:', e);
     app.quit();
