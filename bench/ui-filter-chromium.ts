@@ -105,7 +105,7 @@ export async function runUiFilterBench(count = 50_000): Promise<UiFilterResult> 
     let cursor: string | undefined;
     do {
       const r = await serve.dispatcher.call('mailboxes.list', { profileId, cursor });
-      if (!r.ok) throw new Error(`mailboxes.list: ${r.error.title}`);
+      if (!r.ok) throw new Error(`mailboxes.list: ${r.error.id} ${JSON.stringify(r.error.params)}`);
       const page = r.output as { items: Mailbox[]; nextCursor?: string };
       all.push(...page.items);
       cursor = page.nextCursor;
