@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createCoreServices, type BuiltCoreServices } from '../core/rpc/core-services.js';
 import { createDispatcher, type Dispatcher } from '../core/rpc/dispatcher.js';
 import type { ConnectorFactory } from '../core/connectors/factory.js';
+import { installCrashGuard } from '../core/process/crash-guard.js';
 import type { TrayState } from '../shared/rpc.js';
 import type { BrowserWindowLike, ElectronApi } from './electron-api.js';
 import { registerIpcRpc } from './ipc-transport.js';
@@ -39,6 +40,8 @@ export interface DesktopOptions {
   env?: NodeJS.ProcessEnv;
   /** The administrator's update policy (default: HKLM\SOFTWARE\Policies\Calpump on Windows, off elsewhere). */
   updatePolicy?: () => Promise<UpdatePolicy>;
+  /** Where the crash guard listens (tests pass an emitter; default: this process). */
+  proc?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
 export interface DesktopApp {
@@ -116,6 +119,8 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
     core!.logger.error('secrets.desktopMigrationFailed', { error: e instanceof Error ? e.message : String(e) }),
   );
   const dispatcher = createDispatcher(core.services, { events: core.events });
+  // The tray app outlives any one job: a stray failure is logged as internal.unexpected, the app keeps running.
+  const guard = installCrashGuard({ logger: core.logger, proc: opts.proc });
   const lang = () => core.settings.peek()?.language ?? 'en';
   const appIcon = join(opts.assetsDir, 'icon.png');
 
@@ -173,6 +178,7 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
   api.app.on('window-all-closed', () => undefined);
   api.app.on('activate', () => showWindow(window));
   api.app.on('before-quit', () => {
+    guard.uninstall();
     stopIpc();
     core.stop();
     void dispatcher.close();

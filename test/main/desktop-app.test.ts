@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDesktopApp, type DesktopApp } from '../../src/main/desktop-app.js';
 import { CalpumpError } from '../../src/core/errors/calpump-error.js';
@@ -33,6 +34,7 @@ async function start(
     connector?: FakeConnector;
     switches?: string[];
     updates?: { policy: UpdatePolicy; updater: FakeUpdater };
+    proc?: EventEmitter;
   } = {},
 ) {
   dir = await mkdtemp(join(tmpdir(), 'calpump-desktop-'));
@@ -53,6 +55,7 @@ async function start(
     dpapi: fakeDpapi(),
     env: {},
     updatePolicy: opts.updates ? async () => opts.updates!.policy : undefined,
+    proc: opts.proc as NodeJS.Process | undefined,
   });
   const win = fake.windows[0] as FakeWindow | undefined;
   const call = async (method: string, input: unknown = {}) =>
@@ -66,6 +69,17 @@ async function until(cond: () => boolean) {
 }
 
 describe('desktop app', () => {
+  it('keeps running after a stray rejection or exception: logged as internal.unexpected, the UI still answers', async () => {
+    const proc = new EventEmitter();
+    const { call } = await start({ proc });
+    proc.emit('unhandledRejection', new Error('a job callback nobody awaited'));
+    proc.emit('uncaughtException', new RangeError('Invalid string length'));
+    const log = await readFile(join(dir, 'logs', 'calpump.log'), 'utf8');
+    expect(log.match(/"event":"process.unexpected"/g)).toHaveLength(2);
+    expect(log).toContain('"errorId":"internal.unexpected"');
+    expect((await call('app.state')).ok).toBe(true);
+  });
+
   it('quits at once when another instance holds the lock', async () => {
     const { fake } = await start({ lock: false });
     expect(app).toBeUndefined();

@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { DEMO_ACCOUNT, demoCommands } from '../demo-commands.js';
 import { positiveInt } from './parse.js';
+import { installCrashGuard } from '../../../core/process/crash-guard.js';
 import { waitForStop } from '../../../core/process/wait-for-stop.js';
 import { packageVersion } from '../../package-root.js';
 
@@ -102,8 +103,11 @@ export function register(program: Command, ctx: CliContext): void {
       }
       lines.push('Press Ctrl+C to stop.', '');
       ctx.out(lines.join('\n'));
+      // Whatever one job's server sends, the UI and the other jobs keep running: a stray failure is logged.
+      const guard = installCrashGuard({ logger: running.core.logger, say: (line) => ctx.err(line) });
       if (flags.open) void (await import('../../serve/open-browser.js')).openInSystemBrowser(running.url, ctx.io.platform);
       await waitForStop(ctx.io.signal);
+      guard.uninstall();
       await running.stop();
       await removeThrowAway();
     });
