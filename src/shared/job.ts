@@ -356,5 +356,10 @@ export type PumpEvent =
       items: number;
       errorId?: string;
     }
+  /**
+   * The server asked to back off (ErrorServerBusy, Retry-After) for longer than a few seconds: the run waits
+   * `ms` until `until` before trying again. `reason` is the server's own code ("ErrorServerBusy", "HTTP 429").
+   */
+  | { type: 'job.waiting'; jobId: string; runId: string; mailbox?: string; ms: number; reason: string; until: string }
   | { type: 'job.finished'; jobId: string; runId: string; at: string; record: RunRecord }
   | { type: 'scheduler.state'; paused: boolean; running: string[] };

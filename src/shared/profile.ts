@@ -53,6 +53,22 @@ export const tlsSchema = z
   .refine((t) => !(t.caFile && t.pinnedSha256), 'give either tls.caFile or tls.pinnedSha256, not both');
 export type TlsSetting = z.infer<typeof tlsSchema>;
 
+/**
+ * Bounds on what a server may send (docs/limits-and-timeouts.md). Unset values take the protocol's defaults
+ * (src/core/net/read-limits.ts); an administrator raises them for a server that legitimately answers more or later.
+ */
+export const netLimitsSchema = z
+  .object({
+    /** Largest answer accepted, in MiB after decompression. */
+    maxResponseMB: z.number().int().min(1).max(512).optional(),
+    /** Longest silence (no byte) tolerated while waiting for or reading an answer, in seconds. */
+    idleTimeoutSeconds: z.number().int().min(1).max(3600).optional(),
+    /** Longest one request may take from connecting to its last byte, in seconds. */
+    timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+  })
+  .strict();
+export type NetLimitSetting = z.infer<typeof netLimitsSchema>;
+
 const commonFields = {
   id: z.string().min(1),
   name: z.string().regex(PROFILE_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
@@ -60,6 +76,7 @@ const commonFields = {
   tls: tlsSchema.default({}),
   testMailbox: z.string().min(1).optional(),
   logLevel: logLevelSchema.default('info'),
+  limits: netLimitsSchema.optional(),
 };
 
 /** UPN (user@domain) or down-level logon name (DOMAIN\user). */

@@ -53,6 +53,8 @@ export function createAuthService(o: AuthServiceOptions): M365AuthService {
         secrets: o.secrets,
         env: o.env,
         timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+        protocol: profile.kind,
+        limits: profile.limits,
       });
       http = httpSendFromClient(client);
     }

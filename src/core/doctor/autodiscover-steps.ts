@@ -58,6 +58,8 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
           secrets: ctx.secrets,
           env: ctx.env,
           timeoutMs: ctx.timeoutMs,
+          protocol: 'ews',
+          limits: p.limits,
         });
         const tried: string[] = [];
         let email = p.autodiscoverEmail!;

@@ -52,6 +52,8 @@ async function client(ctx: EwsContext): Promise<HttpClient> {
     secrets: ctx.secrets,
     env: ctx.env,
     timeoutMs: ctx.timeoutMs,
+    protocol: 'ews',
+    limits: ctx.profile.limits,
   });
   return ctx.client;
 }

@@ -32,6 +32,8 @@ async function client(ctx: GraphContext): Promise<HttpClient> {
     secrets: ctx.secrets,
     env: ctx.env,
     timeoutMs: ctx.timeoutMs,
+    protocol: 'graph',
+    limits: ctx.profile.limits,
   });
   return ctx.client;
 }

@@ -3,14 +3,13 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as net from 'node:net';
-import { promisify } from 'node:util';
-import * as zlib from 'node:zlib';
-import type { ProxySetting, TlsSetting } from '../../shared/profile.js';
-import { CalpumpError } from '../errors/calpump-error.js';
+import type { NetLimitSetting, ProxySetting, TlsSetting } from '../../shared/profile.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { answerCut, IdleTimeoutError, readBoundedAnswer, type AnswerReading } from './bounded-answer.js';
 import { mapNetworkError, RequestTimeoutError } from './network-errors.js';
 import { describeProxy, resolveProxy, type ProxyRoute } from './proxy-resolution.js';
 import { proxySignIn, type ProxySignIn, type ProxySignInDeps } from './proxy-sign-in.js';
+import { readLimits, type NetProtocol, type ReadLimits } from './read-limits.js';
 import { secureConnect } from './secure-connect.js';
 import { loadTlsPolicy, type TlsPolicy } from './tls-policy.js';
 
@@ -20,9 +19,14 @@ export interface HttpClientOptions {
   proxy?: ProxySetting;
   secrets: SecretStore;
   env?: NodeJS.ProcessEnv;
+  /** Total time for one request when the profile's limits do not set one. */
   timeoutMs: number;
   /** Proxy sign-in with Kerberos: the binding and kinit (tests pass fakes). */
   proxySignIn?: ProxySignInDeps;
+  /** Which defaults apply (answer size): the profile's kind. Default 'other'. */
+  protocol?: NetProtocol;
+  /** The profile's `limits` (answer size, idle and total timeout). */
+  limits?: NetLimitSetting;
 }
 
 export interface HttpRequest {
@@ -34,6 +38,8 @@ export interface HttpRequest {
   agent?: http.Agent;
   /** Told which socket carries the request (connection-bound NTLM remembers the authenticated one). */
   onSocket?: (socket: net.Socket) => void;
+  /** A smaller byte cap for this answer than the client's (never a larger one). */
+  maxBytes?: number;
 }
 
 export interface HttpResponse {
@@ -42,6 +48,14 @@ export interface HttpResponse {
   body: string;
   /** Which way the request went, e.g. "proxy http://proxy:3128 (from HTTPS_PROXY)". */
   route: string;
+}
+
+/** One answer as read: status line, headers and the decoded body. */
+interface Answer {
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
 }
 
 /** An https.Agent whose sockets come from secureConnect(): proxy tunnel + our TLS verification. */
@@ -59,6 +73,8 @@ class VerifiedHttpsAgent extends https.Agent {
   // Asynchronous createConnection (callback, no return value) is how Node's Agent supports late sockets.
   override createConnection(options: http.ClientRequestArgs, cb?: (err: Error | null, s: net.Socket) => void): undefined {
     const host = String(options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+    // Bounded by the idle timeout: a peer that accepts TCP and never answers the handshake (or CONNECT) must not
+    // leave a pending socket behind after the request gave up.
     secureConnect({
       host,
       port: Number(options.port ?? 443),
@@ -74,9 +90,6 @@ class VerifiedHttpsAgent extends https.Agent {
   }
 }
 
-const gunzip = promisify(zlib.gunzip);
-const inflate = promisify(zlib.inflate);
-
 export class HttpClient {
   private readonly routes = new Map<string, Promise<ProxyRoute>>();
   private readonly agents = new Map<string, http.Agent>();
@@ -84,17 +97,22 @@ export class HttpClient {
   private readonly dedicated = new Set<http.Agent>();
   private readonly signIns = new Set<ProxySignIn>();
 
+  /** Byte cap, idle and total timeout for every answer this client reads. */
+  readonly limits: ReadLimits;
+
   private constructor(
     private readonly opts: HttpClientOptions,
     readonly tlsPolicy: TlsPolicy,
-  ) {}
+  ) {
+    this.limits = readLimits(opts.protocol ?? 'other', opts.limits, opts.timeoutMs);
+  }
 
   static async create(opts: HttpClientOptions): Promise<HttpClient> {
     return new HttpClient(opts, await loadTlsPolicy(opts.tls));
   }
 
   get timeoutMs(): number {
-    return this.opts.timeoutMs;
+    return this.limits.totalMs;
   }
 
   route(url: URL): Promise<ProxyRoute> {
@@ -138,7 +156,7 @@ export class HttpClient {
             this.tlsPolicy,
             { keepAlive: opts.keepAlive, maxSockets: opts.maxSockets },
             this.signIn(route),
-            this.opts.timeoutMs,
+            this.limits.idleMs,
           )
         : new http.Agent({ keepAlive: opts.keepAlive, maxSockets: opts.maxSockets });
     this.dedicated.add(agent);
@@ -185,17 +203,19 @@ export class HttpClient {
         agent,
       };
     }
+    const limits = req.maxBytes === undefined ? this.limits : { ...this.limits, maxBytes: Math.min(req.maxBytes, this.limits.maxBytes) };
     const ctx = {
       host: u.hostname,
       port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
       proxy: routeText,
-      timeoutMs: this.opts.timeoutMs,
+      timeoutMs: limits.totalMs,
+      idleMs: limits.idleMs,
       viaProxy: plainViaProxy,
     };
     try {
       const res = plainViaProxy
-        ? await this.sendViaProxy(route, options, req)
-        : await this.send(u.protocol === 'https:' ? https.request : http.request, options, req.body, req.onSocket);
+        ? await this.sendViaProxy(route, options, req, limits)
+        : await this.send(u.protocol === 'https:' ? https.request : http.request, options, limits, req.body, req.onSocket);
       return { ...res, route: routeText };
     } catch (err) {
       throw mapNetworkError(err, ctx);
@@ -206,11 +226,7 @@ export class HttpClient {
    * Plain HTTP through a proxy that may ask for a sign-in: the scheme that worked before goes first; on a 407
    * the legs run over one connection of their own (NTLM signs in the connection), then that connection ends.
    */
-  private async sendViaProxy(
-    route: ProxyRoute,
-    options: http.RequestOptions,
-    req: HttpRequest,
-  ): Promise<{ status: number; statusText: string; headers: http.IncomingHttpHeaders; body: string }> {
+  private async sendViaProxy(route: ProxyRoute, options: http.RequestOptions, req: HttpRequest, limits: ReadLimits): Promise<Answer> {
     const signIn = this.signIn(route)!;
     const conversation = signIn.conversation();
     const withAuth = (auth: string | undefined, agent = options.agent): http.RequestOptions => ({
@@ -218,7 +234,7 @@ export class HttpClient {
       agent,
       headers: { ...options.headers, ...(auth ? { 'Proxy-Authorization': auth } : {}) },
     });
-    let res = await this.send(http.request, withAuth(await conversation.first()), req.body, req.onSocket);
+    let res = await this.send(http.request, withAuth(await conversation.first()), limits, req.body, req.onSocket);
     if (res.status !== 407) {
       if (res.status < 400) conversation.succeeded();
       return res;
@@ -230,7 +246,7 @@ export class HttpClient {
         if (leg > 3) throw signIn.failure('', 'the proxy keeps asking for a sign-in', line);
         const values = res.headers['proxy-authenticate'];
         const next = await conversation.answer(values ? [values] : [], line);
-        res = await this.send(http.request, withAuth(next.header, own), req.body, req.onSocket);
+        res = await this.send(http.request, withAuth(next.header, own), limits, req.body, req.onSocket);
       }
       if (res.status < 400) conversation.succeeded();
       return res;
@@ -239,35 +255,56 @@ export class HttpClient {
     }
   }
 
+  /**
+   * One request, settled exactly once: the decoded answer, or the first failure. Every path that settles clears
+   * both timers and ends the request, so nothing is left to keep the process alive or to fire later.
+   */
   private send(
     fn: typeof http.request,
     options: http.RequestOptions,
+    limits: ReadLimits,
     body: string | undefined,
     onSocket?: (socket: net.Socket) => void,
-  ): Promise<{ status: number; statusText: string; headers: http.IncomingHttpHeaders; body: string }> {
+  ): Promise<Answer> {
     return new Promise((resolve, reject) => {
+      let settled = false;
+      let reading: AnswerReading | undefined;
+      const settle = (err: Error | undefined, value?: Answer) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        clearTimeout(idle);
+        if (err) {
+          reading?.abort();
+          r.destroy();
+          reject(err);
+        } else resolve(value!);
+      };
       const r = fn(options, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('aborted', () => reject(Object.assign(new Error('the server closed the connection mid-answer'), { code: 'ECONNRESET' })));
-        res.on('end', () => {
-          clearTimeout(timer);
-          const raw = Buffer.concat(chunks);
-          const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();
-          const decoded = enc === 'gzip' ? gunzip(raw) : enc === 'deflate' ? inflate(raw) : Promise.resolve(raw);
-          decoded.then(
-            (b) =>
-              resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: b.toString('utf8') }),
-            reject,
-          );
-        });
+        idle.refresh();
+        reading = readBoundedAnswer(
+          res,
+          limits.maxBytes,
+          () => idle.refresh(),
+          (err, buf) => {
+            if (err) settle(err);
+            else
+              settle(undefined, {
+                status: res.statusCode ?? 0,
+                statusText: res.statusMessage ?? '',
+                headers: res.headers,
+                body: buf!.toString('utf8'),
+              });
+          },
+        );
       });
+      const total = setTimeout(() => settle(new RequestTimeoutError(`no complete answer within ${limits.totalMs} ms`)), limits.totalMs);
+      const idle = setTimeout(() => settle(new IdleTimeoutError(`no byte from the server for ${limits.idleMs} ms`)), limits.idleMs);
       if (onSocket) r.once('socket', onSocket);
-      const timer = setTimeout(() => r.destroy(new RequestTimeoutError(`no answer within ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
-      r.on('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
+      r.on('error', (e) => settle(e));
+      // A request closed without an answer and without an error (the socket went away quietly) is a cut connection.
+      r.on('close', () => {
+        if (!reading) settle(answerCut('closed before an answer'));
       });
       r.end(body);
     });

@@ -3,7 +3,9 @@
 // supplies the params those entries show.
 import { CalpumpError } from '../errors/calpump-error.js';
 import { mapSocketError, mapTlsError } from '../errors/error-map.js';
+import { IdleTimeoutError, ResponseTooLargeError, UndecodableAnswerError } from './bounded-answer.js';
 import { certificateParams, type CertificateFacts } from './certificate-facts.js';
+import { formatBytes } from './read-limits.js';
 
 export interface NetErrorContext {
   host: string;
@@ -11,6 +13,8 @@ export interface NetErrorContext {
   /** describeProxy() of the route used. */
   proxy: string;
   timeoutMs: number;
+  /** The idle timeout in force (no byte for this long ends a request). */
+  idleMs?: number;
   /** True when the failing connection was the one to the proxy (not to the target). */
   viaProxy: boolean;
 }
@@ -27,8 +31,31 @@ function reasonOf(err: unknown): string {
   return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
 }
 
+/** The bounded-read failures (http-client.ts): each its own entry, with the figures an administrator needs. */
+function boundedReadError(err: unknown, ctx: NetErrorContext): CalpumpError | undefined {
+  const common = { host: ctx.host, proxy: ctx.proxy };
+  if (err instanceof ResponseTooLargeError) {
+    const size = err.declared ? formatBytes(err.size) : `more than ${formatBytes(err.limit)}`;
+    return new CalpumpError('net.response.tooLarge', {
+      params: { ...common, size, limit: formatBytes(err.limit) },
+      evidence: err.message,
+      cause: err,
+    });
+  }
+  if (err instanceof IdleTimeoutError) {
+    const idleSeconds = String(Math.round((ctx.idleMs ?? ctx.timeoutMs) / 1000));
+    return new CalpumpError('net.timeout.idle', { params: { ...common, idleSeconds }, evidence: err.message, cause: err });
+  }
+  if (err instanceof UndecodableAnswerError) {
+    return new CalpumpError('net.response.undecodable', { params: { ...common, reason: err.message }, evidence: err.message, cause: err });
+  }
+  return undefined;
+}
+
 export function mapNetworkError(err: unknown, ctx: NetErrorContext): CalpumpError {
   if (err instanceof CalpumpError) return err;
+  const bounded = boundedReadError(err, ctx);
+  if (bounded) return bounded;
   const e = err as NodeJS.ErrnoException | undefined;
   const code = e?.code ?? '';
   const reason = reasonOf(err);

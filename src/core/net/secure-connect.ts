@@ -23,7 +23,7 @@ export interface SecureTarget {
   policy: TlsPolicy;
   /** The proxy sign-in of the route (default: the one kept with it, without Kerberos test seams). */
   signIn?: ProxySignIn;
-  /** How long the proxy may stay silent while the tunnel is opened. */
+  /** How long the proxy may stay silent while the tunnel is opened, and the TLS handshake may take (ETIMEDOUT). */
   timeoutMs?: number;
 }
 
@@ -76,7 +76,7 @@ export function tlsHandshake(opts: tls.ConnectionOptions, timeoutMs?: number): P
 /** Reads the server certificate without sending anything, to put evidence into an error message. */
 export async function probeCertificate(t: SecureTarget): Promise<CertificateFacts | undefined> {
   try {
-    const s = await tlsHandshake(tlsOptions(t, await rawSocket(t), false));
+    const s = await tlsHandshake(tlsOptions(t, await rawSocket(t), false), t.timeoutMs);
     const facts = certificateFacts(s.getPeerCertificate());
     s.destroy();
     return facts;
@@ -89,7 +89,7 @@ export async function secureConnect(t: SecureTarget): Promise<tls.TLSSocket> {
   const pinned = t.policy.mode === 'pinned';
   let socket: tls.TLSSocket;
   try {
-    socket = await tlsHandshake(tlsOptions(t, await rawSocket(t), !pinned));
+    socket = await tlsHandshake(tlsOptions(t, await rawSocket(t), !pinned), t.timeoutMs);
   } catch (err) {
     if (!isTlsErrorCode((err as NodeJS.ErrnoException).code)) throw err;
     throw certificateError(err, t.host, await probeCertificate(t));

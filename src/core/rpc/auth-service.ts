@@ -48,6 +48,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       secrets: deps.secrets,
       env: deps.env ?? process.env,
       timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+      protocol: profile.kind,
+      limits: profile.limits,
     });
     try {
       return await fn(

@@ -191,6 +191,9 @@ export class PumpJobService implements JobService {
     } else if (e.type === 'mailbox.progress') {
       const percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
       events.emit('job.progress', { jobId: e.jobId, runId: e.runId, percent, done: e.done, total: e.total, mailbox: e.mailbox });
+    } else if (e.type === 'job.waiting') {
+      const { type: _type, ...waiting } = e;
+      events.emit('job.waiting', waiting);
     } else if (e.type === 'job.finished') {
       this.finished(e.jobId, e.record);
     } else if (e.type === 'scheduler.state') {

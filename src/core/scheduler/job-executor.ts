@@ -6,6 +6,7 @@ import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
+import { withServerWaitListener, type ServerWait } from '../net/server-wait.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { RunHistory } from '../store/run-history.js';
 import type { SyncStateStore } from '../store/sync-state-store.js';
@@ -93,6 +94,9 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
     // job.finished goes out once the run is in the history, so a host that reads the history on it finds the run.
     let finished: PumpEvent | undefined;
     const onEvent = (e: PumpEvent) => (e.type === 'job.finished' && !dryRun ? (finished = e) : opts.onEvent?.(e));
+    // Server-requested waits met anywhere in this run (any connector, any job type) become job.waiting events.
+    const onWait = (w: ServerWait) =>
+      opts.onEvent?.({ type: 'job.waiting', jobId: job.id, runId, mailbox: w.mailbox, ms: w.ms, reason: w.reason, until: w.until });
     let connector: Connector | undefined;
     let writer: CalendarWriter | undefined;
     let result: JobRunResult;
@@ -102,23 +106,25 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
         if (needsWriter(job)) writer = await deps.writerFor?.(profile);
         else connector = await deps.connectorFor(profile);
       }
-      result = await runTypedJob(
-        job,
-        {
-          connector,
-          writer,
-          states: deps.states,
-          secrets: deps.secrets,
-          logger: deps.logger,
-          now,
-          onEvent,
-          webhook: deps.webhook,
-          presenceTable: deps.presenceTable,
-          twoWay: twoWayHostFor(deps.twoWayRules, deps),
-          newRunId: () => runId,
-          startedAt,
-        },
-        { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
+      result = await withServerWaitListener(onWait, () =>
+        runTypedJob(
+          job,
+          {
+            connector,
+            writer,
+            states: deps.states,
+            secrets: deps.secrets,
+            logger: deps.logger,
+            now,
+            onEvent,
+            webhook: deps.webhook,
+            presenceTable: deps.presenceTable,
+            twoWay: twoWayHostFor(deps.twoWayRules, deps),
+            newRunId: () => runId,
+            startedAt,
+          },
+          { dryRun: opts.dryRun, trigger: opts.trigger, signal: opts.signal },
+        ),
       );
     } catch (e) {
       const err = toCalpumpError(e);

@@ -9,6 +9,14 @@ export interface MailboxProgress {
   percent: number;
 }
 
+/** The server asked the run to back off: shown while `until` lies ahead. */
+export interface ServerWaitNotice {
+  mailbox?: string;
+  ms: number;
+  until: string;
+  reason: string;
+}
+
 export interface JobProgress {
   runId?: string;
   status: RunStatus;
@@ -17,10 +25,12 @@ export interface JobProgress {
   total: number;
   mailboxes: MailboxProgress[];
   error?: ErrorInfo;
+  waiting?: ServerWaitNotice;
 }
 
 type ProgressEvent = RpcEventPayload<'job.progress'>;
 type StatusEvent = RpcEventPayload<'job.status'>;
+type WaitingEvent = RpcEventPayload<'job.waiting'>;
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(['ok', 'partial', 'failed', 'cancelled', 'interrupted']);
 
@@ -51,6 +61,7 @@ export class JobProgressModel {
     }
     next.status = e.status;
     next.error = e.error;
+    if (isFinished(e.status)) delete next.waiting;
     if (e.status === 'ok' || e.status === 'partial') next.percent = 100;
     this.jobs.set(e.jobId, next);
   }
@@ -69,5 +80,14 @@ export class JobProgressModel {
     next.total = e.total;
     if (e.mailbox && !next.mailboxes.some((m) => m.mailbox === e.mailbox)) next.mailboxes.push({ mailbox: e.mailbox, percent: 100 });
     this.jobs.set(e.jobId, next);
+  }
+
+  /** The latest wait of the current run; a wait of another run is ignored while this one runs. */
+  onWaiting(e: WaitingEvent): void {
+    const cur = this.jobs.get(e.jobId);
+    if (cur && cur.runId !== undefined && e.runId && cur.runId !== e.runId && !isFinished(cur.status)) return;
+    const base = cur && (!e.runId || cur.runId === undefined || cur.runId === e.runId) ? cur : fresh(e.runId, 'running');
+    const { mailbox, ms, until, reason } = e;
+    this.jobs.set(e.jobId, { ...base, runId: base.runId ?? e.runId, waiting: { ...(mailbox ? { mailbox } : {}), ms, until, reason } });
   }
 }

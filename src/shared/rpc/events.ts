@@ -38,6 +38,17 @@ export const rpcEvents = {
     total: z.number().int().nonnegative(),
     mailbox: z.string().optional(),
   }),
+  /** A run waits because the server asked it to back off for longer than a few seconds (PumpEvent job.waiting). */
+  'job.waiting': z.object({
+    jobId: z.string(),
+    runId: z.string(),
+    mailbox: z.string().optional(),
+    /** How long the run waits, in milliseconds, and the ISO time it goes on. */
+    ms: z.number().nonnegative(),
+    until: z.string(),
+    /** The server's own code: "ErrorServerBusy", "HTTP 429", "HTTP 503". */
+    reason: z.string(),
+  }),
   'job.status': z.object({
     jobId: z.string(),
     runId: z.string().optional(),

@@ -9,6 +9,9 @@ import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rp
 import { createDispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import type { RpcResult } from '../../../src/shared/rpc.js';
+import { announceServerWait } from '../../../src/core/net/server-wait.js';
+import { nullLogger } from '../../../src/core/log/logger.js';
+import type { NormalisedEvent } from '../../../src/shared/model.js';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
 import { scriptedConnector } from './harness.js';
 
@@ -95,6 +98,47 @@ describe('PumpJobService through the dispatcher', () => {
     expect((await readdir(outDir)).filter((f) => f.endsWith('.ics'))).toHaveLength(2);
     expect(out(await d.call('jobs.get', { id: view.job.id })).lastRun.runId).toBe(runId);
     expect(out(await d.call('app.state')).tray).toBe('idle');
+  });
+
+  it('a server-requested wait met while reading becomes a job.waiting event with length, reason and mailbox', async () => {
+    class WaitingConnector extends FakeConnector {
+      override async *calendarView(mailbox: string, folderId: string, from: Date, to: Date): AsyncIterable<NormalisedEvent> {
+        // What the EWS transport does before it waits out an ErrorServerBusy (deep inside the job's async work).
+        await Promise.resolve();
+        announceServerWait(nullLogger, { ms: 45_000, reason: 'ErrorServerBusy', mailbox, operation: 'FindItem' });
+        yield* super.calendarView(mailbox, folderId, from, to);
+      }
+    }
+    const connector = new WaitingConnector();
+    const soon = new Date(Date.now() + 86_400_000);
+    connector.put(
+      'anna.schmidt@contoso.com',
+      'calendar',
+      makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }),
+    );
+    const { d, seen, profile } = await setup(connector);
+    const view = out(
+      await d.call('jobs.create', {
+        job: {
+          name: 'Busy',
+          profile: profile.id,
+          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+          target: { kind: 'folder', path: join(dir, 'o') },
+        },
+      }),
+    );
+    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
+    const waiting = seen.filter((e) => e.name === 'job.waiting');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0].payload).toMatchObject({
+      jobId: view.job.id,
+      runId,
+      mailbox: 'anna.schmidt@contoso.com',
+      ms: 45_000,
+      reason: 'ErrorServerBusy',
+    });
+    expect(Date.parse(waiting[0].payload.until)).toBeGreaterThan(Date.now());
   });
 
   it('a failed mailbox marks the job failing (tray: error) until a run succeeds', async () => {

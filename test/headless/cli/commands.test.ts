@@ -183,6 +183,20 @@ describe('calpump export', () => {
     expect(await readFile(file, 'utf8')).toContain('Standup anna.schmidt@contoso.com');
   });
 
+  it('says on stderr when the server asked to wait, how long and why (stdout and --json stay clean)', async () => {
+    const dir = await withDemo();
+    const { factory } = fakeFactory({ serverWaitMs: 45_000 });
+    const argv = ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--days-back', '1'];
+    const r = await runCli([...argv, '--dry-run', '--json'], { createConnector: factory });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+    expect(r.stderr).toMatch(
+      /Waiting 45 s: the server asked Calpump to back off \(ErrorServerBusy\) while reading anna\.schmidt@contoso\.com/,
+    );
+    const de = await runCli(['--lang', 'de', ...argv, '--dry-run'], { createConnector: factory });
+    expect(de.stderr).toContain('Warte 45 s');
+  });
+
   it('--dry-run --json: report only, nothing written; --from/--to dates are inclusive', async () => {
     const dir = await withDemo();
     const { factory, calls } = fakeFactory();

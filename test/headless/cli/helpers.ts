@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { Connector } from '../../../src/core/connectors/connector.js';
 import type { ConnectorDeps } from '../../../src/core/connectors/deps.js';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { announceServerWait } from '../../../src/core/net/server-wait.js';
 import { main, type MainOverrides } from '../../../src/headless/cli/main.js';
 import type { Folder, Mailbox, NormalisedEvent, TestStep } from '../../../src/shared/model.js';
 import { secretKey, type Profile } from '../../../src/shared/profile.js';
@@ -89,6 +90,8 @@ export interface FakeOptions {
   /** Thrown from any call (for unexpected-error tests). */
   crash?: Error;
   pageSize?: number;
+  /** calendarView first meets a server-requested wait of this length (announced as the EWS transport does). */
+  serverWaitMs?: number;
 }
 
 /**
@@ -161,6 +164,7 @@ export function fakeFactory(fake: FakeOptions = {}) {
       ) {
         calls.push(`view ${mailbox} ${folderId} ${from.toISOString()} ${to.toISOString()}`);
         calls.push(`view options attendees=${opts?.includeAttendees !== false} body=${!!opts?.includeBody}`);
+        if (fake.serverWaitMs) announceServerWait(deps.logger, { ms: fake.serverWaitMs, reason: 'ErrorServerBusy', mailbox });
         await check(mailbox);
         for (let i = 0; i < 3; i++) yield event(i, i === 0 ? `Standup ${mailbox}` : undefined);
       },

@@ -48,4 +48,17 @@ describe('JobProgressModel', () => {
     m.onProgress({ jobId: 'b', runId: 'r', percent: 90, done: 9, total: 10 });
     expect([m.get('a')?.percent, m.get('b')?.percent]).toEqual([10, 90]);
   });
+
+  it('keeps the latest server wait of the running run, ignores one of an older run, and drops it when the run ends', () => {
+    const m = new JobProgressModel();
+    m.onStatus({ jobId: 'j', runId: 'r2', status: 'running', at });
+    m.onWaiting({ jobId: 'j', runId: 'r1', ms: 5_000, until: at, reason: 'HTTP 429' });
+    expect(m.get('j')?.waiting).toBeUndefined();
+    m.onWaiting({ jobId: 'j', runId: 'r2', mailbox: 'a@contoso.com', ms: 45_000, until: at, reason: 'ErrorServerBusy' });
+    expect(m.get('j')?.waiting).toEqual({ mailbox: 'a@contoso.com', ms: 45_000, until: at, reason: 'ErrorServerBusy' });
+    m.onProgress({ jobId: 'j', runId: 'r2', percent: 50, done: 1, total: 2, mailbox: 'b@contoso.com' });
+    expect(m.get('j')?.waiting?.reason).toBe('ErrorServerBusy');
+    m.onStatus({ jobId: 'j', runId: 'r2', status: 'ok', at });
+    expect(m.get('j')?.waiting).toBeUndefined();
+  });
 });

@@ -77,6 +77,8 @@ export class EwsConnector implements Connector {
           secrets: this.deps.secrets,
           env: this.deps.env ?? process.env,
           timeoutMs: this.deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+          protocol: 'ews',
+          limits: this.profile.limits,
         });
     // A bad CA file is fixed by editing the profile; do not keep the failure for the connector's lifetime.
     this.http.catch(() => (this.http = undefined));

@@ -57,6 +57,8 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
         secrets: deps.secrets,
         env: deps.env,
         timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+        protocol: 'graph',
+        limits: profile.limits,
       });
       http = httpSendFromClient(httpClient);
     }

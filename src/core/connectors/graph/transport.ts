@@ -6,7 +6,10 @@
 //  - dropped connections (reset, truncated body): a few retries with back-off;
 //  - $batch: up to 20 members per request; a throttled member is retried after its own Retry-After.
 import type { HttpSend } from '../../auth/http-send.js';
+import { CalpumpError } from '../../errors/calpump-error.js';
 import { isTransientNetworkError } from '../../net/index.js';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from '../../net/json-depth.js';
+import { announceServerWait } from '../../net/server-wait.js';
 import type { Logger } from '../../log/logger.js';
 
 export interface GraphCall {
@@ -163,8 +166,20 @@ export class GraphTransport {
           waitMs: wait,
           attempt,
         });
+        if (res.headers['retry-after'])
+          announceServerWait(log, { ms: wait, reason: `HTTP ${res.status}`, mailbox: call.mailbox, operation: call.operation, attempt });
         await this.sleep(wait);
         continue;
+      }
+      if (jsonDeeperThan(res.body)) {
+        throw new CalpumpError('graph.response.invalid', {
+          params: {
+            operation: call.operation,
+            problem: `the JSON answer nests deeper than ${MAX_JSON_DEPTH} levels`,
+            graphHost: this.o.graphHost,
+          },
+          evidence: `HTTP ${res.status}, ${res.body.length} characters`,
+        });
       }
       return { ...res, headers: { ...res.headers, 'x-calpump-attempts': String(attempt + 1) } };
     }
@@ -205,11 +220,13 @@ export class GraphTransport {
           headers: lower(r.headers),
         }));
         const again: typeof waiting = [];
+        let asked: number | undefined;
         for (const a of answers) {
           const w = due.find((d) => d.m.id === a.id);
           if (!w) continue;
           if (RETRYABLE.has(a.status) && w.attempt < this.maxAttempts - 1) {
             again.push({ m: w.m, attempt: w.attempt + 1, dueAt: clock + this.delayMs(w.attempt, a.headers['retry-after']) });
+            if (a.headers['retry-after']) asked ??= a.status;
           } else results.set(a.id, a);
         }
         if (again.length) {
@@ -219,6 +236,10 @@ export class GraphTransport {
             waitMs: Math.min(...again.map((w) => w.dueAt)) - clock,
             attempt: Math.max(...again.map((w) => w.attempt)),
           });
+          if (asked) {
+            const ms = Math.min(...again.map((w) => w.dueAt)) - clock;
+            announceServerWait(this.o.logger, { ms, reason: `HTTP ${asked}`, mailbox, operation });
+          }
         }
         waiting.push(...again);
       }

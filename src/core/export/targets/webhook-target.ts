@@ -138,7 +138,8 @@ export class WebhookTarget implements PumpTarget {
           body,
           signal: AbortSignal.timeout(this.o.timeoutMs),
         });
-        await res.arrayBuffer().catch(() => undefined);
+        // The receiver's answer body is never needed: discard it unread, so no answer can grow memory.
+        await res.body?.cancel().catch(() => undefined);
         if (res.ok) {
           this.bytesSent += Buffer.byteLength(body);
           return;

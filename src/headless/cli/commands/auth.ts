@@ -72,6 +72,8 @@ async function providerFor(ctx: CliContext, profileName: string): Promise<{ prof
     secrets: ctx.secrets,
     env: ctx.io.env,
     timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+    protocol: profile.kind,
+    limits: profile.limits,
   });
   const logger = ctx.loggerFor(profile);
   const tokens = createTokenProvider(target, { secrets: ctx.secrets, logger, http: httpSendFromClient(client) });

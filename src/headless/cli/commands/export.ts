@@ -7,6 +7,8 @@ import { renderErrorInfo } from '../render/error.js';
 import { exportWindow, type WindowFlags } from './export-window.js';
 import { runJobFromCli } from './jobs.js';
 import { collectList, positiveInt } from './parse.js';
+import { withServerWaitListener } from '../../../core/net/server-wait.js';
+import { printServerWait } from './server-wait-line.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 
 function badInput(field: string, problem: string): CalpumpError {
@@ -65,21 +67,25 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
   const { from, to } = exportWindow(opts, ctx.io.now());
   const mailboxes = opts.mailbox;
   const report = await ctx.withConnector(opts.profile, (connector, profile) =>
-    ctx.services.runAdhocExport(
-      {
-        mailboxes,
-        folder: opts.folder,
-        from,
-        to,
-        format: opts.format,
-        outDir: opts.out ? ctx.resolvePath(opts.out) : '',
-        dryRun: !!opts.dryRun,
-        includeBody: !!opts.includeBody,
-        includeAttendees: opts.attendees !== false,
-        csvKeepFormulas: !!opts.csvKeepFormulas,
-        profileName: profile.name,
-      },
-      { connector, logger: ctx.loggerFor(profile) },
+    withServerWaitListener(
+      (w) => printServerWait(ctx, w),
+      () =>
+        ctx.services.runAdhocExport(
+          {
+            mailboxes,
+            folder: opts.folder,
+            from,
+            to,
+            format: opts.format,
+            outDir: opts.out ? ctx.resolvePath(opts.out) : '',
+            dryRun: !!opts.dryRun,
+            includeBody: !!opts.includeBody,
+            includeAttendees: opts.attendees !== false,
+            csvKeepFormulas: !!opts.csvKeepFormulas,
+            profileName: profile.name,
+          },
+          { connector, logger: ctx.loggerFor(profile) },
+        ),
     ),
   );
   const failed = report.mailboxes.filter((m) => !m.ok).length;

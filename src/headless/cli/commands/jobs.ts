@@ -15,6 +15,7 @@ import { renderErrorInfo } from '../render/error.js';
 import { renderTable } from '../render/table.js';
 import { registerAdd } from './jobs-add.js';
 import { sayJobs as say } from './jobs-text.js';
+import { printServerWait } from './server-wait-line.js';
 import { positiveInt } from './parse.js';
 
 function stores(ctx: CliContext) {
@@ -183,7 +184,12 @@ export async function runJobFromCli(ctx: CliContext, name: string, o: { dryRun?:
     presenceTable: async (table) => (await new PresenceRuleStore({ dir: ctx.configDir }).get(table)).table,
     twoWayRules: { get: (id) => new TwoWayRuleStore({ dir: ctx.configDir }).get(id), stateDir: join(ctx.configDir, 'state') },
   });
-  const result = await execute(job, { trigger: 'cli', dryRun: !!o.dryRun, signal: ctx.io.signal });
+  const result = await execute(job, {
+    trigger: 'cli',
+    dryRun: !!o.dryRun,
+    signal: ctx.io.signal,
+    onEvent: (e) => (e.type === 'job.waiting' ? printServerWait(ctx, e) : undefined),
+  });
   const r = result.record;
   if (r.status !== 'ok') ctx.exitCode = 1;
   if (o.json) {

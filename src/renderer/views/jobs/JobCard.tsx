@@ -1,10 +1,11 @@
 // One job in the list: what it does, when it runs, and — while it runs — a progress bar for the job and one
 // per mailbox that finished.
 import { Badge, Button, Card, CardHeader, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/rpc.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { formatDateTime } from '../../models/format.js';
-import { isFinished, type JobProgress } from '../../models/job-progress-model.js';
+import { isFinished, type JobProgress, type ServerWaitNotice } from '../../models/job-progress-model.js';
 
 const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
@@ -97,6 +98,7 @@ export function JobCard({
             </Text>
           </>
         ) : null}
+        {running && progress?.waiting ? <ServerWaitText notice={progress.waiting} /> : null}
         {progress && progress.mailboxes.length > 0 ? (
           <div className={s.mailboxes} data-testid="job-mailbox-progress">
             {progress.mailboxes.map((m) => (
@@ -121,6 +123,31 @@ export function JobCard({
         </div>
       </div>
     </Card>
+  );
+}
+
+/** "Waiting 45 s: the server asked to back off (ErrorServerBusy) …", shown until the wait is over. */
+function ServerWaitText({ notice }: { notice: ServerWaitNotice }) {
+  const t = useT();
+  const lang = useLang();
+  const left = Date.parse(notice.until) - Date.now();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!(left > 0)) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), left + 50);
+    return () => clearTimeout(timer);
+  }, [notice.until, left]);
+  if (!(left > 0)) return null;
+  return (
+    <Text size={200} data-testid="job-waiting">
+      {t('jobs.progress.waiting', {
+        seconds: Math.round(notice.ms / 1000),
+        reason: notice.reason,
+        hasMailbox: notice.mailbox ? 'yes' : 'no',
+        mailbox: notice.mailbox ?? '',
+        until: new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }).format(new Date(notice.until)),
+      })}
+    </Text>
   );
 }
 

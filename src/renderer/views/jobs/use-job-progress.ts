@@ -10,6 +10,10 @@ export function useJobProgress(onFinished?: (jobId: string) => void): { model: J
     model.onProgress(e);
     setVersion((v) => v + 1);
   });
+  useEvent('job.waiting', (e) => {
+    model.onWaiting(e);
+    setVersion((v) => v + 1);
+  });
   useEvent('job.status', (e) => {
     model.onStatus(e);
     setVersion((v) => v + 1);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { collect } from './sim-helpers.js';
+import { withServerWaitListener, type ServerWait } from '../../../../src/core/net/server-wait.js';
 import { createEwsConnector } from '../../../../src/core/connectors/ews/index.js';
 import { memorySecrets, recordingLogger } from '../../net/fakes.js';
 import { FixtureHttp, fixture, fixtureConnector, fixtureProfile } from './fixture-http.js';
@@ -26,6 +27,41 @@ describe('EWS error answers → catalogue ids', () => {
     const events = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to));
     expect(events.length).toBeGreaterThan(0);
     expect(waits).toEqual([29786, 29786]);
+  });
+
+  it('ErrorServerBusy asking for ~30 s is announced (info log, listener) with length, reason and mailbox', async () => {
+    const http = new FixtureHttp()
+      .on('FindItem', busy, 'find-item-calendarview-last-page-2019.xml')
+      .on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
+    const { connector, logger } = fixtureConnector(http, {}, opts);
+    const heard: ServerWait[] = [];
+    await withServerWaitListener(
+      (w) => heard.push(w),
+      () => collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
+    );
+    expect(heard).toEqual([
+      expect.objectContaining({ ms: 29786, reason: 'ErrorServerBusy', mailbox: 'anna.schmidt@contoso.com', operation: 'FindItem' }),
+    ]);
+    expect(logger.records.find((r) => r.event === 'net.serverWait')?.level).toBe('info');
+  });
+
+  it('a 503 with Retry-After waits what the server asked and announces it; without one, the own back-off is silent', async () => {
+    const unavailable = (headers: Record<string, string>) => ({
+      status: 503,
+      headers: { 'content-type': 'text/html', ...headers },
+      body: '<html>busy</html>',
+    });
+    const http = new FixtureHttp()
+      .on('FindItem', unavailable({ 'retry-after': '20' }), unavailable({}), 'find-item-calendarview-last-page-2019.xml')
+      .on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
+    const { connector, waits } = fixtureConnector(http, {}, opts);
+    const heard: ServerWait[] = [];
+    await withServerWaitListener(
+      (w) => heard.push(w),
+      () => collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
+    );
+    expect(waits).toEqual([20_000, 750]);
+    expect(heard.map((w) => [w.ms, w.reason])).toEqual([[20_000, 'HTTP 503']]);
   });
 
   it('ErrorServerBusy that persists → ews.server.busy with the back-off, after bounded tries', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphTransport } from '../../../../src/core/connectors/graph/transport.js';
 import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-send.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
+import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { fixture } from './fixtures.js';
 
 function transport(
@@ -37,6 +38,17 @@ const json = (status: number, body: string, headers: Record<string, string> = {}
 });
 
 describe('GraphTransport', () => {
+  it('refuses a JSON answer nested 100,000 deep as graph.response.invalid (nothing walks it afterwards)', async () => {
+    const deep = `{"value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const { t } = transport(() => json(200, deep));
+    const err = await failure(t.send({ method: 'GET', url: '/users', operation: 'users' }));
+    expect(err.id).toBe('graph.response.invalid');
+    expect(err.params.problem).toContain('nests deeper than 64');
+    // Depth inside strings does not count; ordinary answers pass.
+    const { t: ok } = transport(() => json(200, `{"value":[{"subject":"${'['.repeat(500)}"}]}`));
+    expect((await ok.send({ method: 'GET', url: '/users', operation: 'users' })).status).toBe(200);
+  });
+
   it('waits Retry-After seconds, or until a Retry-After date, before trying again', async () => {
     const waits: number[] = [];
     const { t } = transport(

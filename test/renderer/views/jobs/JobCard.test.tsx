@@ -51,4 +51,35 @@ describe('JobCard', () => {
     });
     expect(screen.getByTestId('job-type').textContent).toBe(` · ${translate('en', 'jobs.type.twoway')} (crm-sync)`);
   });
+
+  it('while running, says how long and why the server asked to wait, in the UI language; not once the wait is over', () => {
+    const progress = (until: string) => ({
+      runId: 'r1',
+      status: 'running' as const,
+      percent: 10,
+      done: 0,
+      total: 3,
+      mailboxes: [],
+      waiting: { mailbox: 'anna@contoso.com', ms: 45_000, until, reason: 'ErrorServerBusy' },
+    });
+    const card = (until: string) => (
+      <JobCard
+        view={{ ...view(), state: 'running' }}
+        progress={progress(until)}
+        selected={false}
+        onSelect={() => undefined}
+        onRun={() => undefined}
+        onCancel={() => undefined}
+        onEdit={() => undefined}
+      />
+    );
+    renderWithApp(card(new Date(Date.now() + 45_000).toISOString()), fakeClient({}).client);
+    const text = screen.getByTestId('job-waiting').textContent!;
+    expect(text).toContain('45 s');
+    expect(text).toContain('ErrorServerBusy');
+    expect(text).toContain('anna@contoso.com');
+    cleanup();
+    renderWithApp(card(new Date(Date.now() - 1_000).toISOString()), fakeClient({}).client);
+    expect(screen.queryByTestId('job-waiting')).toBeNull();
+  });
 });

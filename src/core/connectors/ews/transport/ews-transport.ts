@@ -3,6 +3,7 @@
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { Logger } from '../../../log/logger.js';
 import { isTransientNetworkError } from '../../../net/network-errors.js';
+import { announceServerWait } from '../../../net/server-wait.js';
 import type { HttpResponse } from '../../../net/http-client.js';
 import type { EwsProfile } from '../../../../shared/profile.js';
 import type { EwsCallContext } from '../ews-errors.js';
@@ -13,7 +14,7 @@ import { negotiatePost } from './negotiate-post.js';
 import { NtlmLanes } from './ntlm-lanes.js';
 import { basicAuthorization } from './password-post.js';
 import { classifyResponse } from './response-classifier.js';
-import { DEFAULT_RETRY, exponentialDelay, realSleep, serverBusyDelay, type RetryPolicy } from './retry-policy.js';
+import { DEFAULT_RETRY, exponentialDelay, realSleep, retryAfterMs, serverBusyDelay, type RetryPolicy } from './retry-policy.js';
 
 export interface RecordedRequest {
   operation: string;
@@ -93,6 +94,7 @@ export class EwsTransport {
     this.opts.recorder?.({ operation, url, body });
     const log = this.opts.logger;
     let lastError: CalpumpError | undefined;
+    let drops = 0;
     for (let attempt = 1; attempt <= this.policy.maxTries; attempt++) {
       log.trace('ews.request', { operation, url, attempt, mailbox: ctx.mailbox, body });
       const started = Date.now();
@@ -102,9 +104,12 @@ export class EwsTransport {
       } catch (e) {
         const err = e instanceof CalpumpError ? e : new CalpumpError('internal.unexpected', { params: { text: String(e) }, cause: e });
         if (!isTransientNetworkError(err) || attempt === this.policy.maxTries) throw err;
-        const wait = exponentialDelay(this.policy, attempt, this.random);
+        // A dropped or cut connection says nothing about the server's load: the first retry goes out at once on
+        // a fresh connection; only a connection that keeps failing is backed off.
+        drops += 1;
+        const wait = drops === 1 ? 0 : exponentialDelay(this.policy, drops - 1, this.random);
         log.debug('ews.retry', { operation, attempt, reason: err.evidence, waitMs: wait });
-        await this.sleep(wait);
+        if (wait > 0) await this.sleep(wait);
         continue;
       }
       log.trace('ews.response', { operation, status: res.status, ms: Date.now() - started, route: res.route, body: res.body });
@@ -113,9 +118,17 @@ export class EwsTransport {
       if (c.kind === 'ok') return { xml: res.body, envelope: c.envelope, status: res.status };
       lastError = c.error;
       if (attempt === this.policy.maxTries) break;
-      const wait = c.kind === 'busy' ? serverBusyDelay(this.policy, c.backoffMs) : exponentialDelay(this.policy, attempt, this.random);
+      // What the server asked for (ErrorServerBusy's back-off, a 503's Retry-After) is waited and announced;
+      // otherwise the policy's own jittered back-off applies.
+      const asked = c.kind === 'busy' ? c.backoffMs : retryAfterMs(res.headers['retry-after'], Date.now());
+      const wait =
+        c.kind === 'busy' || asked !== undefined
+          ? serverBusyDelay(this.policy, asked)
+          : exponentialDelay(this.policy, attempt, this.random);
       if (wait === undefined) break;
-      log.debug('ews.retry', { operation, attempt, reason: c.kind === 'busy' ? 'ErrorServerBusy' : `HTTP ${res.status}`, waitMs: wait });
+      const reason = c.kind === 'busy' ? 'ErrorServerBusy' : `HTTP ${res.status}`;
+      if (asked !== undefined) announceServerWait(log, { ms: wait, reason, mailbox: ctx.mailbox, operation, attempt });
+      else log.debug('ews.retry', { operation, attempt, reason, waitMs: wait });
       await this.sleep(wait);
     }
     throw lastError!;

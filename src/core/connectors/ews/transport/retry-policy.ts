@@ -1,5 +1,6 @@
 // The only place EWS calls wait and retry (operations never sleep). ErrorServerBusy waits what Exchange asks
-// (BackOffMilliseconds); 503s and dropped connections back off exponentially with jitter; tries are bounded.
+// (BackOffMilliseconds), a 503 its Retry-After; other 503s back off exponentially with jitter; a dropped
+// connection is retried at once, then backed off; tries are bounded.
 export interface RetryPolicy {
   /** Total attempts per request, the first included. */
   maxTries: number;
@@ -19,6 +20,15 @@ export function exponentialDelay(policy: RetryPolicy, attempt: number, random: (
 export function serverBusyDelay(policy: RetryPolicy, backoffMs: number | undefined): number | undefined {
   const ms = backoffMs ?? policy.baseDelayMs;
   return ms > policy.maxServerBusyWaitMs ? undefined : ms;
+}
+
+/** A Retry-After header (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | string[] | undefined, now: number): number | undefined {
+  const v = Array.isArray(header) ? header[0] : header;
+  if (!v?.trim()) return undefined;
+  const seconds = Number(v);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(v) - now;
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 export const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

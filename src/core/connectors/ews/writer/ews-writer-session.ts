@@ -34,6 +34,8 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
       secrets: deps.secrets,
       env: deps.env ?? process.env,
       timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+      protocol: 'ews',
+      limits: profile.limits,
     }));
   const logger = deps.logger.child({ profile: profile.name, backend: 'ews', direction: 'write' });
   // OAuth (legacy EWS on Microsoft 365, or on-premises): the bearer instead of Basic/NTLM; app-only impersonates.

@@ -53,6 +53,8 @@ export async function openGraphWriterContext(
       secrets: deps.secrets,
       env: deps.env,
       timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+      protocol: 'graph',
+      limits: profile.limits,
     });
     http = httpSendFromClient(client);
   }
