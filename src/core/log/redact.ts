@@ -1,5 +1,7 @@
 // Redaction lives inside the logger (CONVENTIONS.md #11): every record passes through here before any sink sees
 // it, so a caller that logs a header, a SOAP body or an error message cannot leak a credential by accident.
+import { stripControl } from '../../shared/control-chars.js';
+
 export const REDACTED = '[REDACTED]';
 
 /** Field names whose values are always secret. */
@@ -61,13 +63,18 @@ export class Redactor {
     return out;
   }
 
+  private clean(text: string): string {
+    return stripControl(this.string(text));
+  }
+
   /** A redacted, JSON-safe copy of any value (errors, buffers, cycles, deep objects handled). */
   value(input: unknown, opts: { stacks?: boolean } = {}): unknown {
     return this.walk(input, new WeakSet(), 0, opts.stacks ?? false);
   }
 
   private walk(v: unknown, seen: WeakSet<object>, depth: number, stacks: boolean): unknown {
-    if (typeof v === 'string') return this.string(v);
+    // Log lines never carry a server's escape codes (a folder name could otherwise rewrite the terminal).
+    if (typeof v === 'string') return this.clean(v);
     if (v === null || typeof v === 'number' || typeof v === 'boolean' || v === undefined) return v;
     if (typeof v === 'bigint') return v.toString();
     if (typeof v === 'function' || typeof v === 'symbol') return undefined;
@@ -88,13 +95,13 @@ export class Redactor {
 
   private error(e: Error, seen: WeakSet<object>, depth: number, stacks: boolean): Record<string, unknown> {
     const extra = e as Error & { id?: unknown; code?: unknown; evidence?: unknown; params?: unknown; cause?: unknown };
-    const out: Record<string, unknown> = { name: e.name, message: this.string(e.message) };
+    const out: Record<string, unknown> = { name: e.name, message: this.clean(e.message) };
     if (extra.id !== undefined) out.id = extra.id;
     if (extra.code !== undefined) out.code = extra.code;
     if (extra.evidence !== undefined) out.evidence = this.walk(extra.evidence, seen, depth + 1, stacks);
     if (extra.params !== undefined) out.params = this.walk(extra.params, seen, depth + 1, stacks);
     if (extra.cause !== undefined) out.cause = this.walk(extra.cause, seen, depth + 1, stacks);
-    if (stacks && e.stack) out.stack = this.string(e.stack);
+    if (stacks && e.stack) out.stack = this.clean(e.stack);
     return out;
   }
 }

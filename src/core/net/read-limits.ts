@@ -8,10 +8,11 @@ export const MiB = 1024 * 1024;
 export type NetProtocol = 'ews' | 'graph' | 'other';
 
 /**
- * EWS: a GetItem batch of 50 items with bodies and large attendee lists stays well under 64 MiB; Graph pages
- * (≤ 1,000 events, JSON) under 32 MiB; token, autodiscover and other small answers under 16 MiB.
+ * EWS: a GetItem batch of 50 items with bodies and large attendee lists stays well under 64 MiB. Graph: a $batch
+ * answer carries up to 20 pages of up to 1,000 events (≈ 2–3 MB each as JSON), so 128 MiB. Token, autodiscover
+ * and other small answers: 16 MiB.
  */
-export const DEFAULT_MAX_RESPONSE_BYTES: Record<NetProtocol, number> = { ews: 64 * MiB, graph: 32 * MiB, other: 16 * MiB };
+export const DEFAULT_MAX_RESPONSE_BYTES: Record<NetProtocol, number> = { ews: 64 * MiB, graph: 128 * MiB, other: 16 * MiB };
 
 /** No byte for a minute (waiting for the answer head, or between two chunks of the body) ends the request. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;

@@ -12,6 +12,7 @@ import { createSecretStore } from '../../core/secrets/create-secret-store.js';
 import type { FileSecretStore } from '../../core/secrets/file-secret-store.js';
 import { ProfileStore } from '../../core/store/profile-store.js';
 import type { AdhocExportDeps, AdhocExportRequest, ExportReport } from '../../core/sync/adhoc-export.js';
+import { escapeJsonControls, stripControl } from '../../shared/control-chars.js';
 import { SECRET_NAMES, secretKey, type LogLevel, type Profile } from '../../shared/profile.js';
 import { defaultConfigDir, type CliIo } from './io.js';
 import { cliText, type CliMessageKey } from './messages.js';
@@ -152,17 +153,20 @@ export class CliContext {
     return cliText(this.lang, key, params);
   }
 
+  /** Text for the terminal: escape codes and control characters a server sent are stripped (stripControl). */
   out(text: string): void {
-    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const clean = stripControl(text);
+    this.io.stdout.write(clean.endsWith('\n') ? clean : `${clean}\n`);
   }
 
   err(text: string): void {
-    this.io.stderr.write(this.redactor.string(text.endsWith('\n') ? text : `${text}\n`));
+    const clean = stripControl(this.redactor.string(text));
+    this.io.stderr.write(clean.endsWith('\n') ? clean : `${clean}\n`);
   }
 
-  /** Machine output: exactly one JSON document on stdout. */
+  /** Machine output: exactly one JSON document on stdout; values kept whole, control characters escaped. */
   json(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.io.stdout.write(`${escapeJsonControls(JSON.stringify(value, null, 2))}\n`);
   }
 
   private makeLogger(level: LogLevel): CalpumpLogger {
