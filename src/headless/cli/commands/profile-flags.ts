@@ -150,6 +150,40 @@ const FIELD_FLAGS: Array<{
   { flags: '--graph-host <url>', key: 'graphHost', field: 'graphHost', kinds: ['graph'], help: 'Graph host (sovereign clouds)' },
 ];
 
+/** The profile's `limits` (docs/limits-and-timeouts.md): whole numbers in a range; '' goes back to the default. */
+const LIMIT_FLAGS = [
+  {
+    flag: '--max-response-mb',
+    key: 'maxResponseMb',
+    field: 'maxResponseMB',
+    unit: 'MiB',
+    min: 1,
+    max: 512,
+    help: 'largest answer accepted from the server, counted after decompression',
+    defaultText: 'EWS 64, Graph 128',
+  },
+  {
+    flag: '--idle-timeout',
+    key: 'idleTimeout',
+    field: 'idleTimeoutSeconds',
+    unit: 'seconds',
+    min: 1,
+    max: 3600,
+    help: 'longest silence from the server (no byte) before a request fails',
+    defaultText: '60',
+  },
+  {
+    flag: '--request-timeout',
+    key: 'requestTimeout',
+    field: 'timeoutSeconds',
+    unit: 'seconds',
+    min: 1,
+    max: 3600,
+    help: 'longest time one request may take, from connecting to its last byte',
+    defaultText: '100',
+  },
+] as const;
+
 /** Secrets in the order their `-stdin` flags consume stdin lines. */
 const SECRET_FLAGS: Array<{ name: SecretName; flag: string; key: string; label: string; kinds: Kind[] }> = [
   { name: 'password', flag: 'password', key: 'password', label: 'Password', kinds: ['ews', 'graph'] },
@@ -185,6 +219,7 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--realm <realm>', 'Kerberos realm (the AD domain in capitals), when it is not the UPN suffix')
     .option('--ca-file <pem>', 'trust this CA (PEM) for the server certificate; verification stays on')
     .option('--pin-sha256 <fingerprint>', 'trust exactly this server certificate (SHA-256, AA:BB:…)');
+  for (const l of LIMIT_FLAGS) cmd.addOption(new Option(`${l.flag} <${l.unit}>`, l.help).default(undefined, l.defaultText));
   for (const s of SECRET_FLAGS) {
     cmd.option(
       `--${s.flag}-stdin`,
@@ -211,7 +246,27 @@ export function applyProfileFlags(raw: Record<string, unknown>, opts: FlagValues
   applyProxy(raw, opts, bad);
   applyTls(raw, opts, cwd, bad);
   applyKerberos(raw, opts, cwd, bad);
+  applyLimits(raw, opts, bad);
   return raw;
+}
+
+/** --max-response-mb, --idle-timeout, --request-timeout: the profile's `limits` ('' removes one). */
+function applyLimits(raw: Record<string, unknown>, opts: FlagValues, bad: (f: string, p: string) => CalpumpError): void {
+  const given = LIMIT_FLAGS.filter((l) => typeof opts[l.key] === 'string');
+  if (!given.length) return;
+  const limits = { ...((raw.limits ?? {}) as Record<string, unknown>) };
+  for (const l of given) {
+    const text = (opts[l.key] as string).trim();
+    if (text === '') {
+      delete limits[l.field];
+      continue;
+    }
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < l.min || n > l.max) throw bad(l.flag, `give a whole number of ${l.unit} from ${l.min} to ${l.max}`);
+    limits[l.field] = n;
+  }
+  if (Object.keys(limits).length) raw.limits = limits;
+  else delete raw.limits;
 }
 
 /** Sets (or with undefined removes) `a` or `a.b` on a stored profile object. */
@@ -313,6 +368,8 @@ export function flagForField(field: string): string {
   if (field === 'tls.caFile') return `--ca-file (${field})`;
   if (field.startsWith('tls')) return `--ca-file / --pin-sha256 (${field})`;
   const kerberos: Record<string, string> = { keytab: '--keytab-file', spn: '--spn', realm: '--realm', credential: '--kerberos-credential' };
+  const limit = LIMIT_FLAGS.find((l) => field === `limits.${l.field}`);
+  if (limit) return `${limit.flag} (${field})`;
   if (top === 'kerberos') return `${kerberos[field.split('.')[1] ?? 'credential'] ?? '--kerberos-credential'} (${field})`;
   return field;
 }
