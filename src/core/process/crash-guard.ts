@@ -37,7 +37,8 @@ export function installCrashGuard(opts: CrashGuardOptions): CrashGuard {
         : new CalpumpError('internal.unexpected', { params: { text: textOf(reason) }, cause: reason });
     try {
       opts.logger.error(UNEXPECTED_EVENT, { kind, errorId: err.id, text: err.params.text ?? err.message, err: reason });
-      opts.say?.(`${err.info().title} (${err.id}, ${kind}): ${err.info().message}`);
+      const shown = err.render();
+      opts.say?.(`${shown.title} (${err.id}, ${kind}): ${shown.message}`);
     } catch {
       // Reporting must never become the next uncaught exception.
     }

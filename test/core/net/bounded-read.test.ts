@@ -38,7 +38,7 @@ describe('HttpClient bounded reads', () => {
     expect(err.id).toBe('net.response.tooLarge');
     expect(err.params.limit).toBe('8 MiB');
     expect(err.params.size).toBe('more than 8 MiB');
-    expect(err.info().message).toContain('127.0.0.1');
+    expect(err.render().message).toContain('127.0.0.1');
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     c.close();
   });
