@@ -1,7 +1,9 @@
 // A local HTTPS server that misbehaves on purpose, one way per path prefix: https://127.0.0.1:PORT/<case>/EWS/Exchange.asmx
 // answers every request with that case. The certificate is the shared test one (test/fixtures/ews/tls, signed by
 // the test root CA), so a profile trusts it with --ca-file and TLS stays verified. `silent-tcp` is a second port
-// that accepts TCP and never says a word (not even a TLS handshake).
+// that accepts TCP and never says a word (not even a TLS handshake). With an upstream (the simulator), the
+// TAMPER_CASES forward every request there and spoil only the answer: escape codes in names, a GetItem answer one
+// message short, Graph times in a zone other than UTC.
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -91,9 +93,68 @@ export const HOSTILE_CASES: Record<HostileCase, Handler> = {
   },
 };
 
+/** Cases that forward to the upstream and change its answer (rewrite gets the request body and the answer). */
+export type TamperCase = 'escape-codes' | 'short-getitem' | 'graph-zoned';
+
+/** What a spoiled name looks like: a terminal title, a screen clear and colours around the real name. */
+export const ESCAPES = { before: '\x1b]0;owned\x07\x1b[2J\x1b[31m', after: '\x1b[0m\u202e' };
+
+/** A Graph UTC wall time moved into Europe/Berlin's Windows zone (CET/CEST by the EU rule), same instant. */
+function berlinWallTime(utc: string): string {
+  const ms = Date.parse(`${utc.slice(0, 19)}Z`);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.0000000`;
+}
+
+const TAMPER: Record<TamperCase, (request: string, answer: string, contentType: string) => string> = {
+  // Every display name (EWS folders, mailboxes; Graph "name"/"displayName") wrapped in escape codes.
+  'escape-codes': (_q, a) =>
+    a
+      .replace(
+        /(<t:DisplayName>)([^<]*)(<\/t:DisplayName>)/g,
+        (_m, o: string, n: string, c: string) => `${o}${ESCAPES.before}${n}${ESCAPES.after}${c}`,
+      )
+      .replace(
+        /("(?:name|displayName)":")([^"]*)"/g,
+        (_m, o: string, n: string) =>
+          `${o}${JSON.stringify(ESCAPES.before).slice(1, -1)}${n}${JSON.stringify(ESCAPES.after).slice(1, -1)}"`,
+      ),
+  // GetItem answers lose their last response message (the server answered for fewer ids than asked).
+  'short-getitem': (q, a) => {
+    if (!/<m:GetItem\b/.test(q)) return a;
+    const messages = [...a.matchAll(/<m:GetItemResponseMessage\b[\s\S]*?<\/m:GetItemResponseMessage>/g)];
+    const last = messages[messages.length - 1];
+    if (!last || messages.length < 2) return a;
+    return a.slice(0, last.index) + a.slice(last.index! + last[0].length);
+  },
+  // Graph event times in W. Europe Standard Time instead of UTC (a proxy that dropped the Prefer header).
+  'graph-zoned': (_q, a, type) =>
+    type.includes('json')
+      ? a.replace(
+          /\{"dateTime":"([0-9T:.-]+)","timeZone":"UTC"\}/g,
+          (_m, dt: string) => `{"dateTime":"${berlinWallTime(dt)}","timeZone":"W. Europe Standard Time"}`,
+        )
+      : a,
+};
+
 export interface HostileServer {
   /** The EWS URL that answers with one case. */
-  ewsUrl(c: HostileCase): string;
+  ewsUrl(c: HostileCase | TamperCase): string;
+  /** The base URL (no path) of a tamper case, for a Graph profile's --graph-host. */
+  baseUrl(c: TamperCase): string;
   /** https://127.0.0.1:PORT/EWS/Exchange.asmx on a port that accepts TCP and never answers. */
   silentTcpUrl: string;
   /** Requests seen per case. */
@@ -101,15 +162,59 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-export async function startHostileServer(): Promise<HostileServer> {
+/** Sends the request on to the upstream and answers with the tampered answer (whole, uncompressed). */
+function forward(req: http.IncomingMessage, res: http.ServerResponse, upstream: Upstream, rest: string, c: TamperCase): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (d: Buffer) => chunks.push(d));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    const target = new URL(rest, upstream.url);
+    const headers = { ...req.headers, host: target.host };
+    delete headers['accept-encoding'];
+    const out = https.request(target, { method: req.method, headers, ca: upstream.ca }, (up) => {
+      const parts: Buffer[] = [];
+      up.on('data', (d: Buffer) => parts.push(d));
+      up.on('end', () => {
+        const type = String(up.headers['content-type'] ?? '');
+        // Links the upstream writes to itself (Graph's @odata.nextLink) lead back through this case.
+        const answer = Buffer.concat(parts)
+          .toString('utf8')
+          .split(upstream.url.replace(/\/+$/, ''))
+          .join(`https://${req.headers.host}/${c}`);
+        const text = TAMPER[c](body.toString('utf8'), answer, type);
+        const head = { ...up.headers };
+        delete head['content-length'];
+        delete head['transfer-encoding'];
+        delete head['connection'];
+        res.writeHead(up.statusCode ?? 502, { ...head, 'content-length': String(Buffer.byteLength(text)) }).end(text);
+      });
+    });
+    out.on('error', () => res.destroy());
+    out.end(body);
+  });
+}
+
+interface Upstream {
+  url: string;
+  /** The upstream's CA (PEM). */
+  ca: string;
+}
+
+/** The test root CA and the simulator's in one file, for a profile that talks to both (token: sim, data: here). */
+export function combinedCa(simCaFile: string): string {
+  return `${readFileSync(HOSTILE_CA_FILE, 'utf8')}\n${readFileSync(simCaFile, 'utf8')}`;
+}
+
+export async function startHostileServer(opts: { upstream?: Upstream } = {}): Promise<HostileServer> {
   const hits: Record<string, number> = {};
   const server = https.createServer(
     { key: readFileSync(path.join(tlsDir, 'server.key')), cert: readFileSync(path.join(tlsDir, 'server.pem')) },
     (req, res) => {
-      const name = /^\/([^/]+)\//.exec(req.url ?? '')?.[1] as HostileCase;
-      hits[name] = (hits[name] ?? 0) + 1;
+      const [, name, rest] = /^\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
+      hits[name!] = (hits[name!] ?? 0) + 1;
       res.on('error', () => undefined);
-      const handler = HOSTILE_CASES[name];
+      if (opts.upstream && name! in TAMPER) return forward(req, res, opts.upstream, rest ?? '/', name as TamperCase);
+      const handler = HOSTILE_CASES[name as HostileCase];
       req.resume();
       req.on('end', () => (handler ? handler(req, res) : res.writeHead(404).end()));
     },
@@ -126,6 +231,7 @@ export async function startHostileServer(): Promise<HostileServer> {
   const silentPort = (silent.address() as AddressInfo).port;
   return {
     ewsUrl: (c) => `https://127.0.0.1:${port}/${c}/EWS/Exchange.asmx`,
+    baseUrl: (c) => `https://127.0.0.1:${port}/${c}`,
     silentTcpUrl: `https://127.0.0.1:${silentPort}/EWS/Exchange.asmx`,
     hits,
     close: async () => {
@@ -135,3 +241,18 @@ export async function startHostileServer(): Promise<HostileServer> {
     },
   };
 }
+
+/** The cases every command meets (the encodings and the silent TCP port are the HTTP client's own tests). */
+export const HOSTILE_CASES_FOR_COMMANDS = [
+  'gzip-bomb',
+  'oversized',
+  'endless',
+  'deep-xml',
+  'xxe',
+  'entity-expansion',
+  'html-login',
+  'silence',
+  'cut',
+  'escape-codes',
+  'short-getitem',
+] as const satisfies ReadonlyArray<HostileCase | TamperCase>;
