@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { nullLogger } from '../src/core/log/logger.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
 import { benchConnector } from './bench-connector.js';
-import { arg, cpuMsSince } from './lib.js';
+import { arg, cpuMsSince, digestOf } from './lib.js';
 
 async function main(): Promise<void> {
   const mailboxes = arg('mailboxes').split(',');
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   );
   const ms = performance.now() - t0;
   await connector.close();
+  // --digest yes: one hash over every written file (name and bytes), so runs can be compared for identical output.
+  const digest = arg('digest', 'no') === 'yes' ? await digestOf(out) : undefined;
   await rm(out, { recursive: true, force: true });
   const failed = report.mailboxes.filter((m) => !m.ok);
   const perMailbox = Object.fromEntries(report.mailboxes.filter((m) => m.ok).map((m) => [m.mailbox, m.items]));
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       perMailbox,
       cpuMs: cpuMsSince(cpu0),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+      digest,
     })}\n`,
   );
   process.exit(0);

@@ -1,7 +1,9 @@
 // Shared bench plumbing: the simulator in a child process, children running TypeScript, and result lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { loadavg } from 'node:os';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -188,4 +190,13 @@ export function guardProblems(label: string, r: ChildResult, expected: Record<st
 export function cpuMsSince(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1000;
+}
+
+/** SHA-256 over every file under dir (relative name and bytes, in name order). */
+export async function digestOf(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const names = files.map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  for (const name of names) hash.update(`${name}\0`).update(await readFile(join(dir, name)));
+  return hash.digest('hex');
 }

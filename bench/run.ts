@@ -2,6 +2,7 @@
 // their own processes (the simulator with --latency-ms 20). Never part of `npm test`. `--quick` scales sizes down.
 import { cpus, totalmem, type, release } from 'node:os';
 import { exportRows } from './export-rows.js';
+import { faultRateRow } from './fault-rate-row.js';
 import { graphExportRows, graphNoChangeRow } from './graph-rows.js';
 import { load, runChild, startSimProcess, type SimHandle } from './lib.js';
 import { noChangeSyncRows, peakRssRow } from './pump-rows.js';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       await noChangeSyncRows(sim, list, say);
       await graphNoChangeRow(sim, list, say);
     });
+  if (only('faults')) await faultRateRow({ mailboxes: QUICK ? 20 : 50, events: 200, rounds: ROUNDS, latencyMs: LATENCY_MS }, say);
   if (only('rss')) await withSim(QUICK ? 200 : 1000, 500, (sim, list) => peakRssRow(sim, list, 500, say));
   if (only('renderer')) say((await import('./renderer-list-filter.js')).rowOf(await runChild('renderer-list-filter.ts', ['--json'])));
   if (only('ui')) {
