@@ -21,6 +21,8 @@ export const importSourceSchema = z
     delimiter: z.string().length(1).optional(),
     /** For an internal HTTPS endpoint: a CA file to trust (TLS is always verified). */
     caFile: z.string().min(1).optional(),
+    /** Largest answer accepted from an HTTP(S) source, in MiB (default 64). */
+    maxMB: z.number().int().min(1).max(512).optional(),
   })
   .strict()
   .refine((s) => !!s.path !== !!s.url, { message: 'give exactly one of source.path or source.url' });

@@ -3,7 +3,6 @@
 // items with the same key (left by an interrupted run on a server that answered late) are deleted.
 import { appointmentHash, type OwnedItem, type WriteRequest } from '../connectors/writer.js';
 import type { ImportItem } from './row-to-item.js';
-import type { RowProblem } from './source-row.js';
 
 export interface PlannedWrite {
   action: 'create' | 'update' | 'delete';
@@ -21,43 +20,37 @@ export interface PlannedWrite {
 
 export interface MailboxPlan {
   writes: PlannedWrite[];
+  /** Every planned write by action, also those a dry run did not keep in `writes`. */
+  counts: Record<PlannedWrite['action'], number>;
   unchanged: number;
-}
-
-/** Rows by mailbox; a second row with a key already used in that mailbox is a problem, the first one wins. */
-export function desiredByMailbox(items: ImportItem[], problems: RowProblem[]): Map<string, Map<string, ImportItem>> {
-  const out = new Map<string, Map<string, ImportItem>>();
-  for (const item of items) {
-    for (const mb of item.mailboxes) {
-      let keys = out.get(mb);
-      if (!keys) out.set(mb, (keys = new Map()));
-      const first = keys.get(item.key);
-      if (first) {
-        problems.push({
-          file: item.file,
-          line: item.line,
-          problem: `duplicate id "${item.key}" for ${mb} (first on line ${first.line} of ${first.file})`,
-        });
-        continue;
-      }
-      keys.set(item.key, item);
-    }
-  }
-  return out;
 }
 
 export function planMailbox(
   scope: string,
-  desired: Map<string, ImportItem>,
+  desired: { has(key: string): boolean } & Iterable<[string, ImportItem]>,
   owned: OwnedItem[],
-  opts: { protectedKeys: Set<string>; deleteMissing: boolean },
+  opts: {
+    protectedKeys: Set<string>;
+    deleteMissing: boolean;
+    /** A dry run: writes carry no requests and only the first `listOnly` are kept (counts has them all). */
+    listOnly?: number;
+  },
 ): MailboxPlan {
   const byKey = new Map<string, OwnedItem[]>();
   for (const o of owned) byKey.set(o.sourceKey, [...(byKey.get(o.sourceKey) ?? []), o]);
   const writes: PlannedWrite[] = [];
+  const counts = { create: 0, update: 0, delete: 0 };
   let unchanged = 0;
-  const del = (o: OwnedItem) =>
-    writes.push({ action: 'delete', key: o.sourceKey, subject: o.subject, start: o.start, end: o.end, id: o.id });
+  const dry = opts.listOnly !== undefined;
+  const push = (w: PlannedWrite) => {
+    counts[w.action] += 1;
+    if (!dry) writes.push(w);
+    else if (writes.length < opts.listOnly!) {
+      delete w.request;
+      writes.push(w);
+    }
+  };
+  const del = (o: OwnedItem) => push({ action: 'delete', key: o.sourceKey, subject: o.subject, start: o.start, end: o.end, id: o.id });
   for (const [key, item] of desired) {
     const a = item.appointment;
     const existing = byKey.get(key) ?? [];
@@ -66,9 +59,9 @@ export function planMailbox(
     const keep = existing.find((o) => o.contentHash === hash) ?? existing[0];
     for (const o of existing) if (o !== keep) del(o);
     const base = { key, subject: a.subject, start: a.start, end: a.end, file: item.file, line: item.line };
-    if (!keep) writes.push({ ...base, action: 'create', request: { appointment: a, tag: { scope, sourceKey: key } } });
+    if (!keep) push({ ...base, action: 'create', request: { appointment: a, tag: { scope, sourceKey: key } } });
     else if (keep.contentHash !== hash)
-      writes.push({
+      push({
         ...base,
         action: 'update',
         id: keep.id,
@@ -80,5 +73,5 @@ export function planMailbox(
     if (desired.has(key) || opts.protectedKeys.has(key) || !opts.deleteMissing) continue;
     items.forEach(del);
   }
-  return { writes, unchanged };
+  return { writes, counts, unchanged };
 }

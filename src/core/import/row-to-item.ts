@@ -45,7 +45,35 @@ function instantOf(w: When, zone: string): number {
   return w.kind === 'instant' ? w.ms : localToUtcMs(zone, w.date);
 }
 
-export function rowToItem(row: RawRow, job: ImportJob): { item?: ImportItem; problem?: RowProblem } {
+/**
+ * Values many rows share (mailbox lists, the job's categories): one copy each. A million-row import holds every
+ * item until it is planned, so what each item owns alone decides its memory.
+ */
+export interface ItemCache {
+  mailboxes: Map<string, string[]>;
+  categories?: string[];
+}
+
+/** rowToItem for a whole run, sharing repeated values between items. */
+export function itemMaker(job: ImportJob): (row: RawRow) => { item?: ImportItem; problem?: RowProblem } {
+  const cache: ItemCache = { mailboxes: new Map() };
+  return (row) => rowToItem(row, job, cache);
+}
+
+function shared(cache: ItemCache | undefined, mailboxes: string[]): string[] {
+  const lower = mailboxes.map((m) => m.toLowerCase());
+  if (!cache) return lower;
+  const key = lower.join('\u0000');
+  let list = cache.mailboxes.get(key);
+  if (!list) {
+    list = lower;
+    // Bounded: a source with a distinct mailbox list on every row gains nothing from the cache.
+    if (cache.mailboxes.size < 100_000) cache.mailboxes.set(key, list);
+  }
+  return list;
+}
+
+export function rowToItem(row: RawRow, job: ImportJob, cache?: ItemCache): { item?: ImportItem; problem?: RowProblem } {
   const get = getter(row, job.columns);
   const rawKey = str(get('id'));
   try {
@@ -84,9 +112,11 @@ export function rowToItem(row: RawRow, job: ImportJob): { item?: ImportItem; pro
     }
     const showAs = get('showAs') !== undefined ? parseShowAs(str(get('showAs'))!) : job.showAs;
     const sensitivity = get('sensitivity') !== undefined ? parseSensitivity(str(get('sensitivity'))!) : job.sensitivity;
-    const categories = [
-      ...new Set([...job.categories, ...(get('categories') !== undefined ? parseList(get('categories') as string | string[]) : [])]),
-    ];
+    const rowCategories = get('categories');
+    const categories =
+      rowCategories === undefined && cache
+        ? (cache.categories ??= [...new Set(job.categories)])
+        : [...new Set([...job.categories, ...(rowCategories !== undefined ? parseList(rowCategories as string | string[]) : [])])];
     const appointment: Appointment = {
       subject,
       start: startIso,
@@ -103,7 +133,7 @@ export function rowToItem(row: RawRow, job: ImportJob): { item?: ImportItem; pro
     if (body !== undefined) appointment.body = body;
     // Without an id column, a row is identified by what does not change when it is corrected: who and when.
     const key = rawKey?.trim() || `${mailboxes.join(';').toLowerCase()}|${startIso}|${endIso}`;
-    return { item: { key, mailboxes: mailboxes.map((m) => m.toLowerCase()), appointment, file: row.file, line: row.line } };
+    return { item: { key, mailboxes: shared(cache, mailboxes), appointment, file: row.file, line: row.line } };
   } catch (e) {
     if (!(e instanceof RowValueError)) throw e;
     return { problem: { file: row.file, line: row.line, problem: e.message, key: rawKey?.trim() || undefined } };

@@ -9,11 +9,12 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { mapBounded } from '../sync/bounded-pool.js';
 import type { ImportJob } from './import-job.js';
-import { desiredByMailbox, planMailbox, type PlannedWrite } from './import-plan.js';
+import { DesiredItems } from './desired-items.js';
+import { planMailbox, type PlannedWrite } from './import-plan.js';
 import { loadImportMailboxes, saveImportMailboxes } from './import-state.js';
-import { rowToItem, type ImportItem } from './row-to-item.js';
+import { itemMaker } from './row-to-item.js';
 import type { RowProblem } from './source-row.js';
-import { displayUrl, readSource, type SourceDeps } from './sources/read-source.js';
+import { displayUrl, streamSource, type SourceDeps } from './sources/read-source.js';
 
 export interface ImportRunDeps {
   writer: CalendarWriter;
@@ -43,8 +44,9 @@ export interface MailboxImportResult {
   deletes: number;
   unchanged: number;
   failed: number;
-  /** Dry run: what would be written. */
+  /** Dry run: what would be written (the first REPORTED_LIMIT; plannedOmitted counts the rest). */
   planned?: Array<Omit<PlannedWrite, 'request'>>;
+  plannedOmitted?: number;
   errors: Array<{ key?: string; error: ErrorInfo }>;
 }
 
@@ -54,7 +56,9 @@ export interface ImportReport {
   aborted: boolean;
   documents: string[];
   rows: number;
+  /** The first REPORTED_LIMIT rows that could not be read, by file and line; rowErrorCount counts them all. */
   rowErrors: Array<{ file: string; line: number; problem: string; error: ErrorInfo }>;
+  rowErrorCount: number;
   /** A job-level refusal (empty source); nothing was deleted. */
   error?: ErrorInfo;
   mailboxes: MailboxImportResult[];
@@ -62,6 +66,12 @@ export interface ImportReport {
 }
 
 const ORDER: PlannedWrite['action'][] = ['delete', 'update', 'create'];
+
+/**
+ * How many planned writes (per mailbox) and unreadable rows a report lists one by one; the rest are counted. A
+ * dry run of a million rows says what it would do without a million-line report.
+ */
+export const REPORTED_LIMIT = 1000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -72,27 +82,37 @@ function chunks<T>(items: T[], size: number): T[][] {
 export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps: ImportRunDeps): Promise<ImportReport> {
   const now = deps.now?.() ?? new Date();
   const log = deps.logger.child({ importJob: job.id });
-  const source = await readSource(job, { secrets: deps.secrets, env: deps.env, now, fetchText: deps.fetchText });
-  const problems: RowProblem[] = [...source.problems];
-  const items: ImportItem[] = [];
-  for (const row of source.rows) {
-    const r = rowToItem(row, job);
-    if (r.item) items.push(r.item);
-    else problems.push(r.problem!);
-  }
-  const desired = desiredByMailbox(items, problems);
+  // Rows become items as they are parsed: the source's text and raw rows are never held all at once.
+  const problems: RowProblem[] = [];
+  const desired = new DesiredItems(job);
+  const toItem = itemMaker(job);
+  const source = await streamSource(
+    job,
+    { secrets: deps.secrets, env: deps.env, now, fetchText: deps.fetchText },
+    {
+      row(row) {
+        const r = toItem(row);
+        if (r.item) desired.add(r.item);
+        else problems.push(r.problem!);
+      },
+      problem: (p) => problems.push(p),
+    },
+  );
+  desired.finish(problems);
   const protectedKeys = new Set(problems.map((p) => p.key).filter((k): k is string => !!k));
   const known = await loadImportMailboxes(deps.stateDir, job.id);
-  const mailboxes = [...new Set([...desired.keys(), ...job.mailboxes.map((m) => m.toLowerCase()), ...known])].sort();
-  const emptySource = items.length === 0 && !job.allowEmptySource;
+  const mailboxes = [...new Set([...desired.mailboxes(), ...job.mailboxes.map((m) => m.toLowerCase()), ...known])].sort();
+  const emptySource = desired.items === 0 && !job.allowEmptySource;
   const report: ImportReport = {
     job: job.id,
     dryRun: !!opts.dryRun,
     aborted: false,
     documents: source.documents,
-    rows: source.rows.length,
+    rows: source.rows,
+    rowErrorCount: problems.length,
     rowErrors: problems
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+      .slice(0, REPORTED_LIMIT)
       .map((p) => ({
         ...p,
         error: new CalpumpError('import.row.invalid', { params: { file: p.file, line: String(p.line), problem: p.problem } }).info(),
@@ -100,7 +120,8 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
     mailboxes: [],
     totals: { creates: 0, updates: 0, deletes: 0, unchanged: 0, failed: 0 },
   };
-  for (const p of problems) log.warn('import.row.invalid', { file: p.file, line: p.line, problem: p.problem });
+  for (const p of problems.slice(0, REPORTED_LIMIT)) log.warn('import.row.invalid', { file: p.file, line: p.line, problem: p.problem });
+  if (problems.length > REPORTED_LIMIT) log.warn('import.row.invalidMore', { more: problems.length - REPORTED_LIMIT });
 
   let ownedBefore = 0;
   const remaining = new Map<string, number>();
@@ -115,14 +136,19 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
       const owned = await deps.writer.listOwned(mailbox, job.folder, { scope: job.id });
       ownedBefore += owned.length;
       remaining.set(mailbox, owned.length);
-      const plan = planMailbox(job.id, desired.get(mailbox) ?? new Map(), owned, {
+      const plan = planMailbox(job.id, desired.for(mailbox), owned, {
         protectedKeys,
         deleteMissing: job.deleteMissing && !emptySource,
+        ...(opts.dryRun ? { listOnly: REPORTED_LIMIT } : {}),
       });
       result.unchanged = plan.unchanged;
       if (opts.dryRun) {
-        result.planned = plan.writes.map(({ request: _r, ...w }) => w);
-        for (const w of plan.writes) result[`${w.action}s` as 'creates' | 'updates' | 'deletes']++;
+        result.planned = plan.writes;
+        result.creates = plan.counts.create;
+        result.updates = plan.counts.update;
+        result.deletes = plan.counts.delete;
+        const omitted = result.creates + result.updates + result.deletes - plan.writes.length;
+        if (omitted > 0) result.plannedOmitted = omitted;
         return result;
       }
       remaining.set(mailbox, owned.length + plan.writes.filter((w) => w.action === 'create').length);
@@ -180,7 +206,7 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
   log.info('import.done', {
     ...report.totals,
     mailboxes: report.mailboxes.length,
-    rowErrors: report.rowErrors.length,
+    rowErrors: report.rowErrorCount,
     dryRun: report.dryRun,
     aborted: report.aborted,
   });

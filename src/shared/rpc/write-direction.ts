@@ -19,6 +19,8 @@ export const importMailboxResultSchema = z.looseObject({
   unchanged: z.number(),
   failed: z.number(),
   planned: z.array(plannedSchema).optional(),
+  /** Planned writes beyond the listed ones (a very large dry run lists the first 1,000). */
+  plannedOmitted: z.number().optional(),
   errors: z.array(z.object({ key: z.string().optional(), error: errorInfoSchema })),
 });
 export const importReportSchema = z.looseObject({
@@ -28,6 +30,8 @@ export const importReportSchema = z.looseObject({
   documents: z.array(z.string()),
   rows: z.number(),
   rowErrors: z.array(z.object({ file: z.string(), line: z.number(), problem: z.string(), error: errorInfoSchema })),
+  /** All unreadable rows; rowErrors lists the first 1,000. Absent from reports made before the limit existed. */
+  rowErrorCount: z.number().optional(),
   error: errorInfoSchema.optional(),
   mailboxes: z.array(importMailboxResultSchema),
   totals: z.object({ creates: z.number(), updates: z.number(), deletes: z.number(), unchanged: z.number(), failed: z.number() }),

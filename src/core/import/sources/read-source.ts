@@ -1,16 +1,20 @@
 // Collects a job's source documents — one file, every importable file of a folder (listed again on each run,
 // so files dropped in or removed take effect), or an HTTP(S) endpoint fetched on each run — and parses them.
 // A source that cannot be read at all is a CalpumpError: the caller must then write and delete nothing.
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CalpumpError, isCalpumpError } from '../../errors/calpump-error.js';
 import { HttpClient } from '../../net/http-client.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import type { ImportFormat, ImportJob } from '../import-job.js';
-import type { ParsedDocument, RawRow, RowProblem } from '../source-row.js';
-import { parseCsv } from './parse-csv.js';
+import type { RawRow, RowProblem } from '../source-row.js';
+import { streamCsv, type RowSink } from './parse-csv.js';
 import { parseIcs } from './parse-ics.js';
 import { parseJson } from './parse-json.js';
+
+/** An HTTP source larger than this (MiB) is refused unless the job's source.maxMB allows more. */
+export const DEFAULT_SOURCE_MAX_MB = 64;
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   '.csv': 'csv',
@@ -36,17 +40,43 @@ export interface SourceContent {
   problems: RowProblem[];
 }
 
+/** What a streamed read reports once every row went to the sink. */
+export interface SourceSummary {
+  documents: string[];
+  rows: number;
+}
+
 function unreadable(source: string, reason: string, cause?: unknown): CalpumpError {
   return new CalpumpError('import.source.unreadable', { params: { source, reason }, evidence: reason, cause });
 }
 
-function parse(job: ImportJob, name: string, format: ImportFormat, text: string, now: Date): ParsedDocument {
-  if (format === 'csv') return parseCsv(name, text, job.source.delimiter);
-  if (format === 'json') return parseJson(name, text);
-  return parseIcs(name, text, { now, expandDays: job.expandDays, timeZone: job.timeZone });
+/** Whole-text formats (iCalendar, JSON): parsed at once, then handed over row by row (no argument spread). */
+function parseWhole(job: ImportJob, name: string, format: 'ics' | 'json', text: string, now: Date, sink: RowSink): void {
+  const doc = format === 'json' ? parseJson(name, text) : parseIcs(name, text, { now, expandDays: job.expandDays, timeZone: job.timeZone });
+  for (const r of doc.rows) sink.row(r);
+  for (const p of doc.problems) sink.problem(p);
 }
 
-async function fromPath(job: ImportJob, path: string, now: Date): Promise<SourceContent> {
+/** Counts rows on their way to the sink. */
+function counting(sink: RowSink): RowSink & { rows: number } {
+  const c = {
+    rows: 0,
+    row: (r: RawRow) => {
+      c.rows += 1;
+      sink.row(r);
+    },
+    problem: (p: RowProblem) => sink.problem(p),
+  };
+  return c;
+}
+
+/** A failure to read the file itself (not a row problem, not a bug in a row handler). */
+function isReadError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+async function fromPath(job: ImportJob, path: string, now: Date, sink: RowSink): Promise<SourceSummary> {
   let info;
   try {
     info = await stat(path);
@@ -59,22 +89,21 @@ async function fromPath(job: ImportJob, path: string, now: Date): Promise<Source
         .sort()
         .map((f) => join(path, f))
     : [path];
-  const out: SourceContent = { documents: [], rows: [], problems: [] };
+  const documents: string[] = [];
+  const counted = counting(sink);
   for (const file of files) {
     const format = job.source.format ?? BY_EXTENSION[extname(file).toLowerCase()];
     if (!format) throw unreadable(file, `unknown file type "${extname(file)}": set source.format to csv, ics or json`);
-    let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      if (format === 'csv') await streamCsv(file, createReadStream(file), job.source.delimiter, counted);
+      else parseWhole(job, file, format, await readFile(file, 'utf8'), now, counted);
     } catch (e) {
+      if (isCalpumpError(e) || !isReadError(e)) throw e;
       throw unreadable(file, (e as Error).message, e);
     }
-    const doc = parse(job, file, format, text, now);
-    out.documents.push(file);
-    out.rows.push(...doc.rows);
-    out.problems.push(...doc.problems);
+    documents.push(file);
   }
-  return out;
+  return { documents, rows: counted.rows };
 }
 
 async function defaultFetch(job: ImportJob, deps: SourceDeps, url: string) {
@@ -85,6 +114,7 @@ async function defaultFetch(job: ImportJob, deps: SourceDeps, url: string) {
     secrets: deps.secrets,
     env: deps.env,
     timeoutMs: 60_000,
+    limits: { maxResponseMB: job.source.maxMB ?? DEFAULT_SOURCE_MAX_MB },
   });
   try {
     const res = await client.request({
@@ -121,7 +151,7 @@ function formatOf(job: ImportJob, url: string, contentType: string | undefined):
   return BY_EXTENSION[extname(new URL(url).pathname).toLowerCase()];
 }
 
-async function fromUrl(job: ImportJob, url: string, deps: SourceDeps): Promise<SourceContent> {
+async function fromUrl(job: ImportJob, url: string, deps: SourceDeps, sink: RowSink): Promise<SourceSummary> {
   const shown = displayUrl(url);
   let res;
   try {
@@ -133,10 +163,21 @@ async function fromUrl(job: ImportJob, url: string, deps: SourceDeps): Promise<S
   const format = formatOf(job, url, res.contentType);
   if (!format)
     throw unreadable(shown, `cannot tell the format from Content-Type "${res.contentType ?? ''}": set source.format to csv, ics or json`);
-  const doc = parse(job, shown, format, res.text, deps.now);
-  return { documents: [shown], rows: doc.rows, problems: doc.problems };
+  const counted = counting(sink);
+  if (format === 'csv') await streamCsv(shown, [res.text], job.source.delimiter, counted);
+  else parseWhole(job, shown, format, res.text, deps.now, counted);
+  return { documents: [shown], rows: counted.rows };
 }
 
-export function readSource(job: ImportJob, deps: SourceDeps): Promise<SourceContent> {
-  return job.source.url ? fromUrl(job, job.source.url, deps) : fromPath(job, job.source.path!, deps.now);
+/** Reads the job's source, handing each row (and each unreadable one) to the sink as it is parsed. */
+export function streamSource(job: ImportJob, deps: SourceDeps, sink: RowSink): Promise<SourceSummary> {
+  return job.source.url ? fromUrl(job, job.source.url, deps, sink) : fromPath(job, job.source.path!, deps.now, sink);
+}
+
+/** The whole source as arrays (small sources, tests); runs use streamSource. */
+export async function readSource(job: ImportJob, deps: SourceDeps): Promise<SourceContent> {
+  const rows: RawRow[] = [];
+  const problems: RowProblem[] = [];
+  const summary = await streamSource(job, deps, { row: (r) => rows.push(r), problem: (p) => problems.push(p) });
+  return { documents: summary.documents, rows, problems };
 }

@@ -11,6 +11,7 @@ import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { collectList, positiveInt } from './parse.js';
 import { deprecatedAlias } from './vocabulary.js';
+import { translate } from '../../../shared/i18n/index.js';
 import { say } from './write-text.js';
 
 interface ImportFlags {
@@ -77,6 +78,9 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: ImportFlags) => runImportCommand(ctx, opts));
   deprecatedAlias(command, '--job <file>', ['--job-file'], ctx.noteDeprecated);
 }
+
+/** Planned changes listed per mailbox on the terminal; --json carries up to 1,000 and the count of the rest. */
+const PLANNED_SHOWN = 50;
 
 async function jobInput(ctx: CliContext, opts: ImportFlags): Promise<Record<string, unknown>> {
   let base: Record<string, unknown> = {};
@@ -173,7 +177,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
 }
 
 function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): void {
-  const failed = report.mailboxes.some((m) => !m.ok) || report.rowErrors.length > 0 || !!report.error || report.aborted;
+  const failed = report.mailboxes.some((m) => !m.ok) || report.rowErrorCount > 0 || !!report.error || report.aborted;
   ctx.exitCode = failed ? 1 : 0;
   if (opts.json) return ctx.json({ ok: !failed, ...report });
   ctx.out(
@@ -181,7 +185,7 @@ function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): 
       job: report.job,
       rows: report.rows,
       documents: report.documents.length,
-      rowErrors: report.rowErrors.length,
+      rowErrors: report.rowErrorCount,
     }),
   );
   for (const r of report.rowErrors) ctx.err(renderErrorInfo(r.error, ctx, '  '));
@@ -197,8 +201,11 @@ function printReport(ctx: CliContext, opts: ImportFlags, report: ImportReport): 
         unchanged: m.unchanged,
       }),
     );
-    for (const p of m.planned ?? [])
+    const listed = m.planned ?? [];
+    for (const p of listed.slice(0, PLANNED_SHOWN))
       ctx.out(`    ${p.action.padEnd(6)} ${p.start} – ${p.end}  ${p.subject}  [${p.key}]${p.line ? ` line ${p.line}` : ''}`);
+    const more = listed.length - Math.min(listed.length, PLANNED_SHOWN) + (m.plannedOmitted ?? 0);
+    if (more > 0) ctx.out(`    ${translate(ctx.lang, 'import.plannedMore', { count: more })}`);
     for (const e of m.errors) ctx.err(`${m.mailbox}${e.key ? ` [${e.key}]` : ''}:\n${renderErrorInfo(e.error, ctx, '  ')}`);
   }
   if (report.aborted) ctx.err(say(ctx, 'aborted'));
