@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     say(uiFilterRowOf((await runChild('ui-filter-chromium.ts', ['--json'])) as unknown as Parameters<typeof uiFilterRowOf>[0]));
   }
   if (only('paint')) say((await import('./first-paint.js')).rowOf(await runChild('first-paint.ts', ['--json'])));
+  if (only('import')) say(await (await import('./import-million.js')).importMillionRow());
   if (only('cli')) for (const line of await (await import('./cli-start.js')).cliStartRows()) say(line);
 }
 
