@@ -34,7 +34,7 @@ function timeRun(c: Case, env: NodeJS.ProcessEnv): number {
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 function measure(c: Case, env: NodeJS.ProcessEnv): { median: number; runs: number } {

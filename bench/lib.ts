@@ -62,11 +62,11 @@ export async function startSimProcess(opts: {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
   const ready = await next();
   const command = async (cmd: string) => {
-    child.stdin!.write(`${cmd}\n`);
+    child.stdin.write(`${cmd}\n`);
     return next();
   };
   return {
@@ -79,7 +79,7 @@ export async function startSimProcess(opts: {
       return (await command(`expected calendar ${from} ${to} ${mode}`)).perMailbox as Record<string, number>;
     },
     async stop() {
-      child.stdin!.write('stop\n');
+      child.stdin.write('stop\n');
       await new Promise((r) => child.once('exit', r));
     },
   };

@@ -10,7 +10,7 @@ const show = (text: string) => text.replace(/\{(\w+)\}/g, '‹$1›');
 
 export function renderTroubleshooting(catalogue: Record<string, string> = en): string {
   const ids = [...new Set(Object.keys(catalogue).map((k) => k.slice(0, k.lastIndexOf('.'))))].sort();
-  const areas = [...new Set(ids.map((id) => id.split('.')[0]!))];
+  const areas = [...new Set(ids.map((id) => id.split('.')[0]))];
   const out = [
     '# Troubleshooting by catalogue id',
     '',
@@ -31,21 +31,21 @@ export function renderTroubleshooting(catalogue: Record<string, string> = en): s
     for (const id of ids.filter((i) => i.split('.')[0] === area)) {
       const get = (part: string) => catalogue[`${id}.${part}`];
       out.push(`### \`${id}\` — ${show(get('title') ?? id)}`, '');
-      if (get('meaning')) out.push(show(get('meaning')!), '');
+      if (get('meaning')) out.push(show(get('meaning')), '');
       const causes = Object.keys(catalogue)
         .filter((k) => k.startsWith(`${id}.cause`))
         .sort()
-        .map((k) => `- ${show(catalogue[k]!)}`);
+        .map((k) => `- ${show(catalogue[k])}`);
       if (causes.length) out.push('Likely causes:', '', ...causes, '');
-      if (get('fix')) out.push(`**Fix:** ${show(get('fix')!)}`, '');
-      if (get('delay')) out.push(`**Takes effect:** ${show(get('delay')!)}`, '');
+      if (get('fix')) out.push(`**Fix:** ${show(get('fix'))}`, '');
+      if (get('delay')) out.push(`**Takes effect:** ${show(get('delay'))}`, '');
       const other = Object.keys(catalogue).filter(
         (k) =>
           k.startsWith(`${id}.`) &&
           !k.slice(id.length + 1).startsWith('cause') &&
           !(PARTS as readonly string[]).includes(k.slice(id.length + 1)),
       );
-      for (const k of other) out.push(`${k.slice(id.length + 1)}: ${show(catalogue[k]!)}`, '');
+      for (const k of other) out.push(`${k.slice(id.length + 1)}: ${show(catalogue[k])}`, '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

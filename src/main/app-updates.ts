@@ -36,13 +36,13 @@ export function publisherNames(appUpdateYml: string | undefined): string[] {
   const at = lines.findIndex((l) => /^publisherName:/.test(l));
   if (at < 0) return [];
   const unquote = (v: string) => v.trim().replace(/^(['"])(.*)\1$/, '$2');
-  const inline = lines[at]!.slice('publisherName:'.length).trim();
+  const inline = lines[at].slice('publisherName:'.length).trim();
   if (inline) return [unquote(inline)].filter(Boolean);
   const names: string[] = [];
   for (const l of lines.slice(at + 1)) {
     const m = /^\s+-\s+(.+)$/.exec(l);
     if (!m) break;
-    names.push(unquote(m[1]!));
+    names.push(unquote(m[1]));
   }
   return names.filter(Boolean);
 }

@@ -116,7 +116,7 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
   });
   for (const [event, fields] of early.splice(0)) core.logger.warn(event, fields);
   await migrateSafeStorageSecrets(api.safeStorage, configDir, store!, core.logger).catch((e: unknown) =>
-    core!.logger.error('secrets.desktopMigrationFailed', { error: e instanceof Error ? e.message : String(e) }),
+    core.logger.error('secrets.desktopMigrationFailed', { error: e instanceof Error ? e.message : String(e) }),
   );
   const dispatcher = createDispatcher(core.services, { events: core.events });
   // The tray app outlives any one job: a stray failure is logged as internal.unexpected, the app keeps running.

@@ -35,7 +35,7 @@ function installInfo(): InstallInfo | undefined {
 }
 
 const api: ElectronApi = {
-  app: app as unknown as AppLike,
+  app: app,
   // The security flags are pinned here too, whatever window-factory.ts asks for, where a reviewer (and
   // electronegativity) sees them at the one `new BrowserWindow`.
   createWindow: (options) =>
@@ -53,20 +53,20 @@ const api: ElectronApi = {
         webviewTag: false,
         disableBlinkFeatures: 'Auxclick',
       },
-    }) as unknown as BrowserWindowLike,
-  createTray: (image) => new Tray(image) as unknown as ReturnType<ElectronApi['createTray']>,
-  buildMenu: (template) => Menu.buildFromTemplate(template as MenuItemConstructorOptions[]),
+    }),
+  createTray: (image) => new Tray(image),
+  buildMenu: (template) => Menu.buildFromTemplate(template),
   createNotification: (options) => new Notification(options),
   notificationsSupported: () => Notification.isSupported(),
   safeStorage,
   shell,
-  ipcMain: ipcMain as unknown as ElectronApi['ipcMain'],
+  ipcMain: ipcMain,
   // Read when a request needs it: session.defaultSession exists only once the app is ready.
   proxySession: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
   // Loaded only when an administrator set an update feed (src/main/app-updates.ts).
   updater: async () => {
     const m = await import('electron-updater');
-    return (m.autoUpdater ?? (m as unknown as { default: typeof m }).default.autoUpdater) as unknown as UpdaterLike;
+    return m.autoUpdater ?? (m as unknown as { default: typeof m }).default.autoUpdater;
   },
   install: installInfo(),
 };

@@ -27,7 +27,7 @@ export async function serveUpdateFolder(folder: string): Promise<FolderFeed> {
       res.writeHead(status, { 'Content-Type': 'text/plain' }).end();
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405);
-    const path = (req.url ?? '').split('?')[0]!;
+    const path = (req.url ?? '').split('?')[0];
     if (!path.startsWith(prefix)) return send(404);
     let name: string;
     try {

@@ -25,7 +25,7 @@ export function parseRegQuery(stdout: string): Map<string, RegistryValue> {
   const values = new Map<string, RegistryValue>();
   for (const line of stdout.split(/\r?\n/)) {
     const m = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/.exec(line);
-    if (m) values.set(m[1]!, { type: m[2]!, data: m[3] ?? '' });
+    if (m) values.set(m[1], { type: m[2], data: m[3] ?? '' });
   }
   return values;
 }

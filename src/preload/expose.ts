@@ -19,9 +19,9 @@ export function ipcTransport(ipc: IpcRendererLike): RpcTransport {
       const onEvent = (_e: unknown, name: unknown, payload: unknown) => {
         if (typeof name === 'string') listener(name, payload);
       };
-      ipc.on(IPC_EVENT_CHANNEL, onEvent as (event: unknown, ...args: unknown[]) => void);
+      ipc.on(IPC_EVENT_CHANNEL, onEvent);
       return () => {
-        ipc.removeListener(IPC_EVENT_CHANNEL, onEvent as (event: unknown, ...args: unknown[]) => void);
+        ipc.removeListener(IPC_EVENT_CHANNEL, onEvent);
       };
     },
   };

@@ -96,7 +96,7 @@ export function createFaults(opts: { latencyMs?: number; faultRate?: number; see
         (s) => (!kinds || kinds.includes(s.kind)) && (!s.match || s.match === operation || path.includes(s.match)),
       );
       if (i < 0) return undefined;
-      const s = staged[i]!;
+      const s = staged[i];
       s.left -= 1;
       if (s.left <= 0) staged.splice(i, 1);
       f.delivered[s.kind] = (f.delivered[s.kind] ?? 0) + 1;

@@ -106,8 +106,8 @@ describe('signing hook', () => {
     const env = { CALPUMP_SIGN: 'store', CALPUMP_SIGN_SHA1: THUMB };
     await sign({ path: FILE, isNest: false, name: 'Calpump' }, undefined, env, async (p, a) => void ran.push([p, a]));
     expect(ran).toHaveLength(1);
-    expect(ran[0]![0]).toBe('signtool.exe');
-    expect(ran[0]![1].at(-1)).toBe(FILE);
+    expect(ran[0][0]).toBe('signtool.exe');
+    expect(ran[0][1].at(-1)).toBe(FILE);
   });
 
   it('skips an explicit unsigned build and fails when the signing program fails', async () => {

@@ -71,7 +71,7 @@ describe('hostile servers against the CLI (real processes)', () => {
       const cmds = Object.keys(args) as Command[];
       const runs = await Promise.all(cmds.map((cmd) => calpump(args[cmd])));
       cmds.forEach((cmd, i) => {
-        const r = runs[i]!;
+        const r = runs[i];
         const why = `${c} / ${cmd}: ${describeRun(r)}`;
         expect(r.killed, why).toBe(false);
         expect(r.peakMiB, why).toBeLessThan(MAX_MIB);

@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 function origin(): string {
-  return /(http:\/\/127\.0\.0\.1:\d+)\//.exec(serveOut)![1]!;
+  return /(http:\/\/127\.0\.0\.1:\d+)\//.exec(serveOut)![1];
 }
 
 function rpc() {

@@ -138,7 +138,7 @@ const TAMPER: Record<TamperCase, (request: string, answer: string, contentType: 
     const messages = [...a.matchAll(/<m:GetItemResponseMessage\b[\s\S]*?<\/m:GetItemResponseMessage>/g)];
     const last = messages[messages.length - 1];
     if (!last || messages.length < 2) return a;
-    return a.slice(0, last.index) + a.slice(last.index! + last[0].length);
+    return a.slice(0, last.index) + a.slice(last.index + last[0].length);
   },
   // Graph event times in W. Europe Standard Time instead of UTC (a proxy that dropped the Prefer header).
   'graph-zoned': (_q, a, type) =>
@@ -211,9 +211,9 @@ export async function startHostileServer(opts: { upstream?: Upstream } = {}): Pr
     { key: readFileSync(path.join(tlsDir, 'server.key')), cert: readFileSync(path.join(tlsDir, 'server.pem')) },
     (req, res) => {
       const [, name, rest] = /^\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
-      hits[name!] = (hits[name!] ?? 0) + 1;
+      hits[name] = (hits[name] ?? 0) + 1;
       res.on('error', () => undefined);
-      if (opts.upstream && name! in TAMPER) return forward(req, res, opts.upstream, rest ?? '/', name as TamperCase);
+      if (opts.upstream && name in TAMPER) return forward(req, res, opts.upstream, rest ?? '/', name as TamperCase);
       const handler = HOSTILE_CASES[name as HostileCase];
       req.resume();
       req.on('end', () => (handler ? handler(req, res) : res.writeHead(404).end()));

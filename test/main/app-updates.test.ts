@@ -104,7 +104,7 @@ describe('app updates', () => {
     s.updater.emit('update-downloaded', { version: '1.3.0' });
     expect(s.ready.map((r) => r.version)).toEqual(['1.3.0']);
     expect(s.updater.installs).toEqual([]);
-    s.ready[0]!.installNow();
+    s.ready[0].installNow();
     expect(s.updater.installs).toEqual([[true, true]]);
     expect(s.log).toContainEqual(['info', 'update.ready', { version: '1.3.0' }]);
   });

@@ -20,7 +20,7 @@ describe('CLI launch', () => {
     const exits: number[] = [];
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stdout.write = (chunk: string | Uint8Array) => (out.push(String(chunk)), true);
     try {
       await runCliHost({ exit: (c) => exits.push(c) }, ['--version']);
     } finally {

@@ -56,7 +56,7 @@ describe('link opener', () => {
 });
 
 describe('authority origins from profiles', () => {
-  const parse = (p: unknown) => profileSchema.parse(p) as Profile;
+  const parse = (p: unknown) => profileSchema.parse(p);
   it('takes the sign-in authority fields of every profile kind, https only', () => {
     const profiles = [
       parse({

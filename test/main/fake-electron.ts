@@ -172,7 +172,7 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
     createWindow: (o) => {
       const w = new FakeWindow(o);
       windows.push(w);
-      return w as unknown as BrowserWindowLike;
+      return w;
     },
     createTray: (image) => {
       const t = new FakeTray(image);
@@ -215,5 +215,5 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
 }
 
 export function eventFrom(win: FakeWindow, frame: FrameLike = win.webContents.mainFrame): IpcInvokeEventLike {
-  return { sender: win.webContents as unknown as WebContentsLike, senderFrame: frame };
+  return { sender: win.webContents, senderFrame: frame };
 }

@@ -18,7 +18,7 @@ async function setup() {
   const stop = registerIpcRpc({
     ipcMain: fake.api.ipcMain,
     dispatcher: h.dispatcher,
-    window: () => win as unknown as BrowserWindowLike,
+    window: () => win,
     startUrl: START,
   });
   return { h, fake, win, stop };
@@ -39,14 +39,14 @@ describe('IPC transport sender check', () => {
       return r.ok ? undefined : r.error;
     };
     const evil = { url: 'https://evil.example/', parent: null };
-    const err = await refused({ sender: win.webContents as never, senderFrame: evil });
+    const err = await refused({ sender: win.webContents, senderFrame: evil });
     expect(err).toMatchObject({ id: 'rpc.forbidden' });
     expect(err!.params.origin).toBe('https://evil.example/');
-    await refused({ sender: win.webContents as never, senderFrame: { url: START, parent: win.webContents.mainFrame } });
+    await refused({ sender: win.webContents, senderFrame: { url: START, parent: win.webContents.mainFrame } });
     const other = new FakeWindow({} as never);
     await other.loadURL(START);
     await refused(eventFrom(other));
-    await refused({ sender: win.webContents as never, senderFrame: null });
+    await refused({ sender: win.webContents, senderFrame: null });
   });
 
   it('still rejects bad input and unknown methods from the trusted frame', async () => {

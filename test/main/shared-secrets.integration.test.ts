@@ -36,7 +36,7 @@ async function desktop() {
     dpapi: fakeDpapi(ACCOUNT),
     env: {},
   });
-  const win = fake.windows[0] as FakeWindow;
+  const win = fake.windows[0];
   const call = async (method: string, input: unknown = {}) =>
     (await fake.invoke(IPC_CALL_CHANNEL, eventFrom(win), method, input)) as RpcResult;
   return { app, call, quit: () => fake.app.quit() };

@@ -66,7 +66,7 @@ describe('tray controller', () => {
     ctl.update({ tray: 'syncing', paused: false, runningJobs: ['j'], failingJobs: [] });
     item(ctl.menu, 'update')!.click!();
     expect(installed).toBe(1);
-    expect((t.menu as { template: MenuItemOptionsLike[] }).template[0]!.id).toBe('update');
+    expect((t.menu as { template: MenuItemOptionsLike[] }).template[0].id).toBe('update');
   });
 
   it('speaks the UI language', () => {

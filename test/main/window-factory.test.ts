@@ -15,7 +15,7 @@ function make() {
     links,
     onRefused: (kind, url) => refused.push([kind, url]),
   });
-  return { fake, win: fake.windows[0] as FakeWindow, refused };
+  return { fake, win: fake.windows[0], refused };
 }
 
 describe('main window security', () => {

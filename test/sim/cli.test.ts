@@ -9,7 +9,7 @@ describe('runSimCommand', () => {
     const ac = new AbortController();
     const done = runSimCommand({ port: 0, eventsPerMailbox: 2, seed: 7, tls: false }, { stdout, stderr, signal: ac.signal });
     for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await new Promise((r) => setTimeout(r, 25));
-    const ews = /EWS:\s+(\S+)/.exec(out)![1]!;
+    const ews = /EWS:\s+(\S+)/.exec(out)![1];
     expect(out).toContain('seed 7');
     expect(out).toContain('svc-calpump@contoso.com');
     const res = await fetch(ews, { headers: { Authorization: 'Basic ' + Buffer.from('svc-calpump:Passw0rd!').toString('base64') } });

@@ -12,7 +12,7 @@ const MAGIC = 'fake-dpapi-v1';
 
 function mask(data: Buffer, owner: string, entropy: Buffer): Buffer {
   const pad = createHash('sha256').update(owner).update(entropy).digest();
-  return Buffer.from(data.map((b, i) => b ^ pad[i % pad.length]!));
+  return Buffer.from(data.map((b, i) => b ^ pad[i % pad.length]));
 }
 
 export function fakeDpapi(account = 'CONTOSO\\admin', machine = 'CALPUMP-HOST'): FakeDpapi {

@@ -16,7 +16,7 @@ interface Spec {
 }
 
 async function main(): Promise<void> {
-  const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Spec;
+  const spec = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Spec;
   const profile = ewsProfileSchema.parse({
     id: 'sim',
     name: 'sim',

@@ -34,7 +34,7 @@ export function isKnownZone(timeZone: string): boolean {
 export function zoneOffsetMs(timeZone: string, instantMs: number): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(instantMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 

@@ -75,11 +75,11 @@ export class DesiredItems {
     this.finished = true;
     for (const [mailbox, m] of this.byMailbox) {
       const keys = m.rows.map((p) => keyOf(p!));
-      const order = Uint32Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+      const order = Uint32Array.from(keys.keys()).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
       const kept: number[] = [];
       for (let i = 0; i < order.length; i++) {
-        const at = order[i]!;
-        const prev = kept.length ? kept[kept.length - 1]! : -1;
+        const at = order[i];
+        const prev = kept.length ? kept[kept.length - 1] : -1;
         if (prev >= 0 && keys[prev] === keys[at]) {
           const first = this.unpack(mailbox, m.rows[prev]!);
           const dup = this.unpack(mailbox, m.rows[at]!);
@@ -109,7 +109,7 @@ export class DesiredItems {
         let hi = m.sorted!.length - 1;
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
-          const k = keyOf(m.rows[m.sorted![mid]!]!);
+          const k = keyOf(m.rows[m.sorted![mid]]!);
           if (k === key) return true;
           if (k < key) lo = mid + 1;
           else hi = mid - 1;
@@ -182,6 +182,6 @@ export class DesiredItems {
       reminderMinutes: this.job.reminderMinutes,
     };
     if (body !== undefined) appointment.body = body;
-    return { key, mailboxes: [mailbox], appointment, file: this.files[f]!, line };
+    return { key, mailboxes: [mailbox], appointment, file: this.files[f], line };
   }
 }

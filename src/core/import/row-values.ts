@@ -19,12 +19,12 @@ export function parseWhen(field: string, raw: string, timeZone: string): When {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) ?? null;
   let date: [number, number, number] | undefined;
   let rest = '';
-  if (m) date = [+m[1]!, +m[2]!, +m[3]!];
+  if (m) date = [+m[1], +m[2], +m[3]];
   else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](.*))?$/.exec(v))) {
-    date = [+m[3]!, +m[2]!, +m[1]!];
+    date = [+m[3], +m[2], +m[1]];
     rest = m[4] ?? '';
   } else if ((m = /^(\d{4})-(\d{2})-(\d{2})[ T](.*)$/.exec(v))) {
-    date = [+m[1]!, +m[2]!, +m[3]!];
+    date = [+m[1], +m[2], +m[3]];
     rest = m[4]!;
   }
   if (!date || !validDate(...date))
@@ -34,8 +34,8 @@ export function parseWhen(field: string, raw: string, timeZone: string): When {
   const day = `${date[0]}-${pad(date[1])}-${pad(date[2])}`;
   if (!rest) return { kind: 'date', date: day };
   const t = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(rest.trim());
-  if (!t || +t[1]! > 23 || +t[2]! > 59) throw new RowValueError(`${field} "${raw}" has no valid time of day (HH:MM)`);
-  const time = `${pad(+t[1]!)}:${t[2]}:${t[3] ?? '00'}`;
+  if (!t || +t[1] > 23 || +t[2] > 59) throw new RowValueError(`${field} "${raw}" has no valid time of day (HH:MM)`);
+  const time = `${pad(+t[1])}:${t[2]}:${t[3] ?? '00'}`;
   if (t[4]) {
     const offset = t[4].toUpperCase() === 'Z' ? 'Z' : t[4].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     return { kind: 'instant', ms: Date.parse(`${day}T${time}${offset}`) };

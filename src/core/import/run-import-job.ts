@@ -36,7 +36,7 @@ export async function runImportJob(job: Job, deps: ImportJobRunDeps, opts: RunJo
         });
       const parsed = importJobSchema.safeParse({ id: job.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64), ...job.import });
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+        const issue = parsed.error.issues[0];
         throw new CalpumpError('input.invalid', { params: { field: `import.${issue.path.join('.')}`, problem: issue.message } });
       }
       run.started(parsed.data.mailboxes.length);

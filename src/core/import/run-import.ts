@@ -171,11 +171,11 @@ export async function runImport(job: ImportJob, opts: { dryRun?: boolean }, deps
                 );
           let failed = 0;
           outcomes.forEach((o, i) => {
-            if (o.ok) result[`${action}s` as 'creates' | 'updates' | 'deletes']++;
+            if (o.ok) result[`${action}s`]++;
             else {
               failed++;
               result.failed++;
-              fail(o.error, batch[i]!.key);
+              fail(o.error, batch[i].key);
             }
           });
           deps.onProgress?.({ mailbox, action, items: batch.length, failed });

@@ -59,7 +59,7 @@ export class Redactor {
   string(text: string): string {
     let out = text;
     for (const secret of this.ordered) out = out.split(secret).join(REDACTED);
-    for (const [pattern, replace] of STRING_RULES) out = out.replace(pattern, replace as (s: string, ...a: string[]) => string);
+    for (const [pattern, replace] of STRING_RULES) out = out.replace(pattern, replace);
     return out;
   }
 
@@ -81,8 +81,8 @@ export class Redactor {
     if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
     if (Buffer.isBuffer(v) || v instanceof Uint8Array) return `[${v.byteLength} bytes]`;
     if (depth > 8) return '[…]';
-    if (seen.has(v as object)) return '[Circular]';
-    seen.add(v as object);
+    if (seen.has(v)) return '[Circular]';
+    seen.add(v);
     if (v instanceof Error) return this.error(v, seen, depth, stacks);
     if (Array.isArray(v)) return v.map((x) => this.walk(x, seen, depth + 1, stacks));
     if (v instanceof Map) return this.walk(Object.fromEntries(v), seen, depth + 1, stacks);

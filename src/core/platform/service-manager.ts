@@ -132,7 +132,7 @@ export function parseScQuery(result: CommandResult): ServiceStatus {
   if (result.code === 1060 || /\b1060\b/.test(text)) return { installed: false, evidence: text };
   if (result.code !== 0) throw new ServiceCommandError('sc.exe query', result);
   const m = /STATE\s*:\s*\d+\s+(\w+)/.exec(text);
-  return { installed: true, state: (m && STATES[m[1]!]) ?? 'unknown', evidence: text };
+  return { installed: true, state: (m && STATES[m[1]]) ?? 'unknown', evidence: text };
 }
 
 export interface WinswOptions {

@@ -47,7 +47,7 @@ export function matchRule(e: NormalisedEvent, rules: PresenceRule[]): { rule: Pr
       (!r.sensitivity || r.sensitivity.includes(e.sensitivity)) &&
       (r.allDay === undefined || r.allDay === e.isAllDay),
   );
-  return order < 0 ? undefined : { rule: rules[order]!, order };
+  return order < 0 ? undefined : { rule: rules[order], order };
 }
 
 /** The instants an item occupies: all-day items from local midnight to local midnight of their zone. */
@@ -87,11 +87,11 @@ export function computePresence(
   const cuts = [...new Set([from, to, ...active.flatMap((a) => [a.start, a.end]).filter((t) => t > from && t < to)])].sort((a, b) => a - b);
   const spans: PresenceSpan[] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
-    const w = winner(active, cuts[i]!);
+    const w = winner(active, cuts[i]);
     const span: PresenceSpan = {
       status: w ? w.rule.status : table.idleStatus,
-      start: new Date(cuts[i]!).toISOString(),
-      end: new Date(cuts[i + 1]!).toISOString(),
+      start: new Date(cuts[i]).toISOString(),
+      end: new Date(cuts[i + 1]).toISOString(),
     };
     if (w) Object.assign(span, { rule: w.rule.name, eventId: w.eventId });
     const last = spans[spans.length - 1];
@@ -102,6 +102,6 @@ export function computePresence(
   const [current, ...upcoming] = spans;
   // The current status started when its item did, which may be before now.
   const w = winner(active, from);
-  if (w && w.start < from) current!.start = new Date(w.start).toISOString();
-  return { current: current!, upcoming };
+  if (w && w.start < from) current.start = new Date(w.start).toISOString();
+  return { current: current, upcoming };
 }

@@ -31,7 +31,7 @@ export interface Dispatcher {
 
 export function createDispatcher(services: CoreServices, opts: DispatcherOptions = {}): Dispatcher {
   const events = opts.events ?? createEventHub();
-  const handlers: HandlerTable = { ...coreHandlers, ...opts.handlers } as HandlerTable;
+  const handlers: HandlerTable = { ...coreHandlers, ...opts.handlers };
   const validateOutputs = opts.validateOutputs ?? true;
   const running = new Map<string, AbortController>();
   const connectors = createConnectorPool(services);

@@ -64,7 +64,7 @@ export class PresenceRuleStore {
   async get(name: string): Promise<StoredPresenceTable> {
     const { tables } = await this.file.read();
     const key = findName(tables, name);
-    if (key) return { name: key, table: tables[key]!, saved: true };
+    if (key) return { name: key, table: tables[key], saved: true };
     if (name.trim().toLowerCase() === DEFAULT_TABLE_NAME)
       return { name: DEFAULT_TABLE_NAME, table: structuredClone(DEFAULT_RULE_TABLE), saved: false };
     throw new CalpumpError('presence.rules.notFound', {

@@ -126,7 +126,7 @@ export class SyncStateStore {
     const skip = new Set(known.map((k) => this.base(k).slice(dir.length + 1)));
     const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => {
       const m = /^([0-9a-f]{32})(\.pending)?\.json$/.exec(n);
-      return m && !skip.has(m[1]!);
+      return m && !skip.has(m[1]);
     });
     const found = new Map<string, { mailbox: string; folder: string }>();
     for (const n of names) {

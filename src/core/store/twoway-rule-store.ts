@@ -57,7 +57,7 @@ export class TwoWayRuleStore {
     await this.file.update((d) => {
       const at = d.rules.findIndex((r) => r.id.toLowerCase() === rule.id.toLowerCase());
       // Keep the stored spelling of the id: state files and the conflict log are keyed by it.
-      saved = at >= 0 ? { ...rule, id: d.rules[at]!.id } : rule;
+      saved = at >= 0 ? { ...rule, id: d.rules[at].id } : rule;
       const rules = [...d.rules];
       if (at >= 0) rules[at] = saved;
       else rules.push(saved);

@@ -42,7 +42,7 @@ function watched(name: SideName, side: TwoWaySide, blame: (s: SideName) => void)
       if (prop !== 'calendarView' || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
       return (...args: unknown[]) => guard((v as (...a: unknown[]) => AsyncIterable<unknown>).apply(target, args), () => blame(name));
     },
-  }) as Connector;
+  });
   const writer = new Proxy(side.writer, {
     get(target, prop) {
       const v = Reflect.get(target, prop, target) as unknown;

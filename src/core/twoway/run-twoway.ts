@@ -213,7 +213,7 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
         upserts.length,
       );
       outcomes.forEach((o, i) => {
-        const u = upserts[i]!;
+        const u = upserts[i];
         if (o.ok) report[u.kind][side]++;
         else fail(u.p, o.error);
         settle(u.p, o.ok, o);
@@ -230,7 +230,7 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
         deletes.length,
       );
       outcomes.forEach((o, i) => {
-        const d = deletes[i]!;
+        const d = deletes[i];
         if (o.ok) report.deleted[side]++;
         else fail(d.p, o.error);
         if (d.p) settle(d.p, o.ok);
@@ -301,7 +301,7 @@ function settlePair(next: TwoWayState, prev: TwoWayState, p: Planned, ok: boolea
       next.pairs[p.key] = { origin: p.origin, native: n!, suppressed: true };
       return;
     case 'detach':
-      next.pairs[p.key] = { ...(old ?? { origin: p.origin, native: { id: '', hash: '' } }), copy: c, detached: true } as PairState;
+      next.pairs[p.key] = { ...(old ?? { origin: p.origin, native: { id: '', hash: '' } }), copy: c, detached: true };
       return;
     case 'deleteCopy':
     case 'deleteNative':

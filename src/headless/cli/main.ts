@@ -70,7 +70,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError(true);
   // By name: a module namespace's key order differs between Node, tsx and vitest; help and docs must not.
   const modules = Object.entries(commandModules).sort(([a], [b]) => a.localeCompare(b));
-  for (const [, mod] of modules) (mod as CommandModule).register(program, ctx);
+  for (const [, mod] of modules) mod.register(program, ctx);
   return program;
 }
 

@@ -6,7 +6,7 @@ export function openInSystemBrowser(url: string, platform: NodeJS.Platform = pro
     platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
   return new Promise((resolve) => {
     try {
-      const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
+      const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
       child.on('error', () => resolve());
       child.on('spawn', () => resolve());
       child.unref();

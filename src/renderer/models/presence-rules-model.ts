@@ -104,7 +104,7 @@ export function moveRule(form: RuleTableForm, index: number, by: -1 | 1): RuleTa
   const to = index + by;
   if (index < 0 || index >= form.rules.length || to < 0 || to >= form.rules.length) return form;
   const rules = [...form.rules];
-  [rules[index], rules[to]] = [rules[to]!, rules[index]!];
+  [rules[index], rules[to]] = [rules[to], rules[index]];
   return { ...form, rules };
 }
 
@@ -145,6 +145,6 @@ export function previewStatus(form: RuleTableForm, e: SampleEvent): Preview {
       (!r.allDay || (r.allDay === 'yes') === e.isAllDay),
   );
   if (order < 0) return { kind: 'idle', status: form.idleStatus };
-  const rule = form.rules[order]!;
+  const rule = form.rules[order];
   return { kind: 'rule', status: rule.status, rule: rule.name, order };
 }

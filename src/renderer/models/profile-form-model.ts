@@ -246,7 +246,7 @@ export function validateProfileForm(f: ProfileFormState, storedSecrets: readonly
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const secrets: Partial<Record<SecretName, string>> = {};
   for (const s of neededSecrets(f)) if (f[s]) secrets[s] = f[s];
-  return { ok: true, value: { profile: parsed.data as Profile, secrets } };
+  return { ok: true, value: { profile: parsed.data, secrets } };
 }
 
 /** Rules the schema leaves to the UI: hosts must be https URLs. */

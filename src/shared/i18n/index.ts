@@ -13,8 +13,8 @@ export const UI_LANGS: readonly UiLang[] = ['en', 'de', 'nl'];
 
 export const messages: Record<UiLang, Record<MessageKey, string>> = {
   en,
-  de: de as Record<MessageKey, string>,
-  nl: nl as Record<MessageKey, string>,
+  de: de,
+  nl: nl,
 };
 
 export { formatMessage, placeholdersOf, type MessageParams } from './format.js';

@@ -80,7 +80,7 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
       // A caller that follows the call's events (test.step, import.progress) names the operation itself.
       const given = (input as { opId?: unknown } | undefined)?.opId;
       opId = typeof given === 'string' && given ? given : newOpId();
-      payload = { ...((input as object | undefined) ?? {}), opId };
+      payload = { ...(input ?? {}), opId };
     }
     if (signal?.aborted) throw new RpcError(cancelledInfo());
     const pending = transport

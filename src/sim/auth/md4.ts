@@ -24,21 +24,21 @@ function md4Js(input: Buffer): Buffer {
     const r1 = [3, 7, 11, 19];
     for (let i = 0; i < 16; i++) {
       const k = i;
-      const s = r1[i % 4]!;
-      const t = (a + F(b, c, d) + X[k]!) | 0;
+      const s = r1[i % 4];
+      const t = (a + F(b, c, d) + X[k]) | 0;
       [a, b, c, d] = [d, rotl(t, s), b, c];
     }
     const r2 = [3, 5, 9, 13];
     for (let i = 0; i < 16; i++) {
       const k = (i % 4) * 4 + Math.floor(i / 4);
-      const t = (a + G(b, c, d) + X[k]! + 0x5a827999) | 0;
-      [a, b, c, d] = [d, rotl(t, r2[i % 4]!), b, c];
+      const t = (a + G(b, c, d) + X[k] + 0x5a827999) | 0;
+      [a, b, c, d] = [d, rotl(t, r2[i % 4]), b, c];
     }
     const order3 = [0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15];
     const r3 = [3, 9, 11, 15];
     for (let i = 0; i < 16; i++) {
-      const t = (a + H(b, c, d) + X[order3[i]!]! + 0x6ed9eba1) | 0;
-      [a, b, c, d] = [d, rotl(t, r3[i % 4]!), b, c];
+      const t = (a + H(b, c, d) + X[order3[i]] + 0x6ed9eba1) | 0;
+      [a, b, c, d] = [d, rotl(t, r3[i % 4]), b, c];
     }
     a = (a + aa) | 0;
     b = (b + bb) | 0;

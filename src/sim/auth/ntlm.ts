@@ -175,17 +175,17 @@ function rc4(key: Buffer, data: Buffer): Buffer {
   const s = [...Array(256).keys()];
   let j = 0;
   for (let i = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) % 256;
-    [s[i], s[j]] = [s[j]!, s[i]!];
+    j = (j + s[i] + key[i % key.length]) % 256;
+    [s[i], s[j]] = [s[j], s[i]];
   }
   let i = 0;
   j = 0;
   return Buffer.from(
     data.map((byte) => {
       i = (i + 1) % 256;
-      j = (j + s[i]!) % 256;
-      [s[i], s[j]] = [s[j]!, s[i]!];
-      return byte ^ s[(s[i]! + s[j]!) % 256]!;
+      j = (j + s[i]) % 256;
+      [s[i], s[j]] = [s[j], s[i]];
+      return byte ^ s[(s[i] + s[j]) % 256];
     }),
   );
 }

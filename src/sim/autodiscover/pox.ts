@@ -40,7 +40,7 @@ export const poxRoute: SimRoute = {
     let schema: string | undefined;
     try {
       const doc = parseXml(ctx.body.toString('utf8'));
-      const request = doc.documentElement!.getElementsByTagNameNS(REQ_NS, 'Request')[0];
+      const request = doc.documentElement.getElementsByTagNameNS(REQ_NS, 'Request')[0];
       email = childText(request, 'EMailAddress', REQ_NS)?.trim();
       schema = childText(request, 'AcceptableResponseSchema', REQ_NS)?.trim();
     } catch (e) {

@@ -33,7 +33,7 @@ export const autodiscoverSoapRoute: SimRoute = {
     let op: Element | undefined;
     try {
       const doc = parseXml(ctx.body.toString('utf8'));
-      op = elementChildren(child(doc.documentElement!, 'Body', NS.soap))[0];
+      op = elementChildren(child(doc.documentElement, 'Body', NS.soap))[0];
     } catch (e) {
       if (!(e instanceof XmlRejected)) throw e;
       return send(res, 500, schemaValidationFault(e.message), XML);

@@ -47,7 +47,7 @@ export function parseEwsRequest(body: string): ParsedEwsRequest {
     const msg = e instanceof XmlRejected ? e.message : 'The request is not well-formed XML.';
     throw new SchemaViolation(msg);
   }
-  const env = doc.documentElement!;
+  const env = doc.documentElement;
   if (env.localName !== 'Envelope' || env.namespaceURI !== NS.soap) {
     throw new SchemaViolation(`The element '${env.localName}' in namespace '${env.namespaceURI ?? ''}' is not a SOAP 1.1 Envelope.`);
   }
@@ -74,5 +74,5 @@ export function parseEwsRequest(body: string): ParsedEwsRequest {
   const tzDef = child(child(header, 'TimeZoneContext', NS.t), 'TimeZoneDefinition', NS.t);
   const tzId = tzDef ? attr(tzDef, 'Id') : undefined;
   const timeZoneContext = tzId ? windowsToIana(tzId) : undefined;
-  return { operation: op.localName!, op, version, impersonation, timeZoneContext };
+  return { operation: op.localName, op, version, impersonation, timeZoneContext };
 }

@@ -50,7 +50,7 @@ export function evaluate(expr: Element, valueOf: ValueOf): boolean {
   const name = expr.localName;
   if (name === 'And') return elementChildren(expr).every((e) => evaluate(e, valueOf));
   if (name === 'Or') return elementChildren(expr).some((e) => evaluate(e, valueOf));
-  if (name === 'Not') return !evaluate(elementChildren(expr)[0]!, valueOf);
+  if (name === 'Not') return !evaluate(elementChildren(expr)[0], valueOf);
   const [fieldEl, operand] = elementChildren(expr);
   const raw = valueOf(fieldKey(fieldEl));
   const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];

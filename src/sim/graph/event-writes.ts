@@ -27,7 +27,7 @@ const ID_FORMAT = /^String \{([0-9a-f-]{36})\} Name (\S+)$/i;
 /** Graph id "String {guid} Name X" ↔ the world's EWS-style key "{guid}:X:String". */
 function worldKey(graphId: string): string | undefined {
   const m = ID_FORMAT.exec(graphId.trim());
-  return m ? `${m[1]!.toLowerCase()}:${m[2]}:String` : undefined;
+  return m ? `${m[1].toLowerCase()}:${m[2]}:String` : undefined;
 }
 
 function writeDenied(req: GraphRequest, mb: SimMailbox, folder: SimFolder): GraphResult | undefined {
@@ -65,7 +65,7 @@ function instant(v: DateTimeTimeZone | undefined, fallbackZone: string): number 
   if (zone === 'UTC' || zone === 'Etc/UTC') return Date.parse(`${v.dateTime}Z`);
   const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?/.exec(v.dateTime);
   if (!m) return NaN;
-  return localToUtc(zone, { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) });
+  return localToUtc(zone, { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +(m[6] ?? 0) });
 }
 
 type Body = Record<string, unknown> & {
@@ -145,7 +145,7 @@ function withExtended(req: GraphRequest, ev: SimEvent): Record<string, unknown> 
   const json = masterJson(ev, false);
   const expand = req.query.get('$expand') ?? '';
   if (!/singleValueExtendedProperties/i.test(expand)) return json;
-  const wanted = [...expand.matchAll(/id eq '([^']+)'/gi)].map((m) => worldKey(m[1]!)?.toLowerCase());
+  const wanted = [...expand.matchAll(/id eq '([^']+)'/gi)].map((m) => worldKey(m[1])?.toLowerCase());
   json.singleValueExtendedProperties = ev.extendedProperties
     .filter((p) => wanted.includes(p.key.toLowerCase()))
     .map((p) => {
@@ -243,7 +243,7 @@ function taggedEvents(req: GraphRequest, mb: SimMailbox, calendarId: string | un
     filter,
   );
   if (/singleValueExtendedProperties/i.test(filter) && !any) return graphError(400, 'BadRequest', 'Invalid filter clause');
-  const key = any ? worldKey(any[1]!)?.toLowerCase() : undefined;
+  const key = any ? worldKey(any[1])?.toLowerCase() : undefined;
   const value = any?.[2]?.replace(/''/g, "'");
   const before = /start\/dateTime lt '([^']+)'/i.exec(filter)?.[1];
   const after = /end\/dateTime gt '([^']+)'/i.exec(filter)?.[1];
@@ -281,18 +281,18 @@ export const EVENT_WRITE_ROUTES: Array<[string, RegExp, string, Handler]> = [
     'PATCH',
     /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i,
     'updateEvent',
-    (r, mb, m) => updateEvent(r, mb, decodeURIComponent(m[1]!)),
+    (r, mb, m) => updateEvent(r, mb, decodeURIComponent(m[1])),
   ],
   [
     'DELETE',
     /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i,
     'deleteEvent',
-    (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1]!)),
+    (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1])),
   ],
   [
     'POST',
     /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)\/permanentDelete$/i,
     'permanentDeleteEvent',
-    (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1]!)),
+    (r, mb, m) => deleteEvent(r, mb, decodeURIComponent(m[1])),
   ],
 ];

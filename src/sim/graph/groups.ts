@@ -22,7 +22,7 @@ export function listDirectoryGroups(req: GraphRequest): GraphResult {
   if (denied) return denied;
   const filter = req.query.get('$filter') ?? '';
   const eq = /^mail\s+eq\s+'(.*)'$/i.exec(filter.trim());
-  const groups = req.ctx.world.groups.filter((g) => !eq || g.smtp === eq[1]!.replace(/''/g, "'").toLowerCase());
+  const groups = req.ctx.world.groups.filter((g) => !eq || g.smtp === eq[1].replace(/''/g, "'").toLowerCase());
   return ok({
     '@odata.context': odataContext(req.ctx, 'groups(id,displayName,mail)'),
     value: groups.map((g) => ({

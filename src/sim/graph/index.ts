@@ -64,7 +64,7 @@ export function runGraph(
     '00000003-0000-0000-c000-000000000000',
   ]);
   if (!check.ok) {
-    return graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[check.reason]!, {
+    return graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[check.reason], {
       'WWW-Authenticate': 'Bearer realm="", error="invalid_token"',
     });
   }
@@ -136,7 +136,7 @@ export const graphRoutes: SimRoute[] = [
           'https://graph.microsoft.com',
           '00000003-0000-0000-c000-000000000000',
         ]);
-        result = auth.ok ? batch(ctx, headers) : graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[auth.reason]!);
+        result = auth.ok ? batch(ctx, headers) : graphError(401, 'InvalidAuthenticationToken', AUTH_FAILURE[auth.reason]);
       } else {
         let body: unknown;
         if (ctx.body.length) {

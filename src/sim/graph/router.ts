@@ -15,22 +15,22 @@ type MailboxHandler = (req: GraphRequest, mb: SimMailbox, m: RegExpExecArray, pa
 const MAILBOX_TABLE: Array<[string, RegExp, string, MailboxHandler]> = [
   ...EVENT_WRITE_ROUTES,
   ['GET', /^\/calendarGroups$/i, 'calendarGroups', (r, mb) => listGroups(r, mb)],
-  ['GET', /^\/calendarGroups\/([^/]+)\/calendars$/i, 'calendars', (r, mb, m) => listCalendars(r, mb, decodeURIComponent(m[1]!))],
+  ['GET', /^\/calendarGroups\/([^/]+)\/calendars$/i, 'calendars', (r, mb, m) => listCalendars(r, mb, decodeURIComponent(m[1]))],
   ['GET', /^\/calendars$/i, 'calendars', (r, mb) => listCalendars(r, mb)],
   ['GET', /^\/calendar$/i, 'calendar', (r, mb) => getCalendar(r, mb, undefined)],
-  ['GET', /^\/calendars\/([^/]+)$/i, 'calendar', (r, mb, m) => getCalendar(r, mb, decodeURIComponent(m[1]!))],
+  ['GET', /^\/calendars\/([^/]+)$/i, 'calendar', (r, mb, m) => getCalendar(r, mb, decodeURIComponent(m[1]))],
   ['GET', /^\/(?:calendar\/)?calendarView$/i, 'calendarView', (r, mb, _m, p) => calendarView(r, mb, undefined, p)],
-  ['GET', /^\/calendars\/([^/]+)\/calendarView$/i, 'calendarView', (r, mb, m, p) => calendarView(r, mb, decodeURIComponent(m[1]!), p)],
+  ['GET', /^\/calendars\/([^/]+)\/calendarView$/i, 'calendarView', (r, mb, m, p) => calendarView(r, mb, decodeURIComponent(m[1]), p)],
   ['GET', /^\/(?:calendar\/)?calendarView\/delta$/i, 'calendarViewDelta', (r, mb, _m, p) => calendarViewDelta(r, mb, undefined, p)],
   [
     'GET',
     /^\/calendars\/([^/]+)\/calendarView\/delta$/i,
     'calendarViewDelta',
-    (r, mb, m, p) => calendarViewDelta(r, mb, decodeURIComponent(m[1]!), p),
+    (r, mb, m, p) => calendarViewDelta(r, mb, decodeURIComponent(m[1]), p),
   ],
   ['GET', /^\/(?:calendar\/)?events$/i, 'events', (r, mb) => listEvents(r, mb, undefined)],
-  ['GET', /^\/calendars\/([^/]+)\/events$/i, 'events', (r, mb, m) => listEvents(r, mb, decodeURIComponent(m[1]!))],
-  ['GET', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'event', (r, mb, m) => getEvent(r, mb, decodeURIComponent(m[1]!))],
+  ['GET', /^\/calendars\/([^/]+)\/events$/i, 'events', (r, mb, m) => listEvents(r, mb, decodeURIComponent(m[1]))],
+  ['GET', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'event', (r, mb, m) => getEvent(r, mb, decodeURIComponent(m[1]))],
   ['POST', /^\/calendar\/getSchedule$/i, 'getSchedule', (r) => getSchedule(r)],
 ];
 const MAILBOX_ROUTES = MAILBOX_TABLE.map(([method, re, name, h]) => [re, `${method} ${name}`, name, h] as const);
@@ -47,18 +47,18 @@ export function route(req: GraphRequest): Routed {
   if (/^\/places\/microsoft\.graph\.room$/i.test(p) && req.method === 'GET') return { operation: 'rooms', run: () => listRooms(req) };
   if (/^\/groups\/?$/i.test(p) && req.method === 'GET') return { operation: 'groups', run: () => listDirectoryGroups(req) };
   const tm = /^\/groups\/([^/]+)\/transitiveMembers$/i.exec(p);
-  if (tm && req.method === 'GET') return { operation: 'transitiveMembers', run: () => listTransitiveMembers(req, tm[1]!) };
+  if (tm && req.method === 'GET') return { operation: 'transitiveMembers', run: () => listTransitiveMembers(req, tm[1]) };
   const rl = /^\/places\/([^/]+)\/microsoft\.graph\.roomlist\/rooms$/i.exec(p);
-  if (rl && req.method === 'GET') return { operation: 'roomListRooms', run: () => listRoomListRooms(req, rl[1]!) };
+  if (rl && req.method === 'GET') return { operation: 'roomListRooms', run: () => listRoomListRooms(req, rl[1]) };
   const u = /^\/users\/([^/]+)(\/.*)?$/i.exec(p);
   if (u) {
     const rest = u[2] ?? '';
-    if (!rest) return { operation: 'user', run: () => getUser(req, u[1]!) };
+    if (!rest) return { operation: 'user', run: () => getUser(req, u[1]) };
     for (const [re, key, name, handler] of MAILBOX_ROUTES) {
       const m = re.exec(rest);
       if (!m || key.split(' ')[0] !== req.method) continue;
-      const mb = resolveMailbox(req, u[1]!);
-      return { operation: name, mailbox: mb?.smtp, run: () => (mb ? handler(req, mb, m, p) : notFoundUser(u[1]!)) };
+      const mb = resolveMailbox(req, u[1]);
+      return { operation: name, mailbox: mb?.smtp, run: () => (mb ? handler(req, mb, m, p) : notFoundUser(u[1])) };
     }
   }
   return {

@@ -31,7 +31,7 @@ export function getSchedule(req: GraphRequest): GraphResult {
         availabilityView: '',
         error: { message: `The e-mail address '${smtp}' could not be resolved.`, responseCode: 'ErrorMailRecipientNotFound' },
       };
-    const items = eventsInFolder(req.ctx.world, mb.distinguished.calendar!)
+    const items = eventsInFolder(req.ctx.world, mb.distinguished.calendar)
       .flatMap((ev) => expandEvent(ev, from, to))
       .filter((x) => !x.isCancelled && x.showAs !== 'free')
       .sort((a, b2) => (a.start < b2.start ? -1 : 1));

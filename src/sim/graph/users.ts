@@ -32,9 +32,9 @@ function filterMatches(filter: string, m: SimMailbox): boolean {
   };
   return filter.split(/\s+or\s+/i).some((clause) => {
     const sw = /^startswith\((\w+),\s*'(.*)'\)$/i.exec(clause.trim());
-    if (sw) return (props[sw[1]!.toLowerCase()] ?? '').toLowerCase().startsWith(sw[2]!.replace(/''/g, "'").toLowerCase());
+    if (sw) return (props[sw[1].toLowerCase()] ?? '').toLowerCase().startsWith(sw[2].replace(/''/g, "'").toLowerCase());
     const eq = /^(\w+)\s+eq\s+'(.*)'$/i.exec(clause.trim());
-    if (eq) return (props[eq[1]!.toLowerCase()] ?? '').toLowerCase() === eq[2]!.replace(/''/g, "'").toLowerCase();
+    if (eq) return (props[eq[1].toLowerCase()] ?? '').toLowerCase() === eq[2].replace(/''/g, "'").toLowerCase();
     return false;
   });
 }
@@ -43,8 +43,8 @@ function filterMatches(filter: string, m: SimMailbox): boolean {
 function searchMatches(search: string, m: SimMailbox): boolean {
   const props: Record<string, string> = { displayname: m.displayName, mail: m.smtp, userprincipalname: m.upn };
   return [...search.matchAll(/"(\w+):([^"]*)"/g)].some(([, prop, value]) => {
-    const text = (props[prop!.toLowerCase()] ?? '').toLowerCase();
-    const v = value!.toLowerCase();
+    const text = (props[prop.toLowerCase()] ?? '').toLowerCase();
+    const v = value.toLowerCase();
     return text.split(/[\s.@_-]+/).some((w) => w.startsWith(v)) || text.startsWith(v);
   });
 }

@@ -58,7 +58,7 @@ export const oauthRoutes: SimRoute[] = [
     async handle(ctx) {
       const r = tenantRoute(ctx.url)!;
       ctx.counters.count(r.name);
-      const tenant = decodeURIComponent(r.m[1]!);
+      const tenant = decodeURIComponent(r.m[1]);
       if (!knownTenant(simTenant(ctx.world), tenant)) return sendAadError(ctx.res, aad.tenantNotFound(tenant), ctx.baseUrl);
       await r.handler(ctx, tenant);
     },

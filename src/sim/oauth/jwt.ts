@@ -21,10 +21,10 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   if (parts.length !== 3) return undefined;
   try {
     return {
-      header: JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>,
-      payload: JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>,
+      header: JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<string, unknown>,
+      payload: JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>,
       input: `${parts[0]}.${parts[1]}`,
-      signature: Buffer.from(parts[2]!, 'base64url'),
+      signature: Buffer.from(parts[2], 'base64url'),
     };
   } catch {
     return undefined;

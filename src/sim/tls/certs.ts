@@ -93,7 +93,7 @@ async function generate(mode: TlsMode): Promise<SimCertificates> {
     ]);
   }
   const [ca, key, cert] = await Promise.all(['ca.pem', 'server.key', 'server.pem'].map((f) => readFile(join(dir, f), 'utf8')));
-  return { dir, caFile: join(dir, 'ca.pem'), ca: ca!, key: key!, cert: cert! };
+  return { dir, caFile: join(dir, 'ca.pem'), ca: ca, key: key, cert: cert };
 }
 
 export function simCertificates(mode: TlsMode): Promise<SimCertificates> {

@@ -253,7 +253,7 @@ const ZONES: Record<MailboxLanguage, string[]> = {
 /** Scale mailboxes user0001@contoso.com …, languages and zones cycling so every mix appears. */
 export function generatedMailbox(n: number): SeedMailbox {
   const num = String(n).padStart(4, '0');
-  const language = LANGS[(n - 1) % LANGS.length]!;
+  const language = LANGS[(n - 1) % LANGS.length];
   const zones = ZONES[language];
   return {
     smtp: `user${num}@contoso.com`,
@@ -262,7 +262,7 @@ export function generatedMailbox(n: number): SeedMailbox {
     displayName: `Test User ${num}`,
     kind: 'user',
     language,
-    timeZone: zones[Math.floor((n - 1) / LANGS.length) % zones.length]!,
+    timeZone: zones[Math.floor((n - 1) / LANGS.length) % zones.length],
     canLogon: true,
     department: 'Scale',
   };

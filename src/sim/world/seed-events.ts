@@ -56,7 +56,7 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
   const tz = mb.timeZone;
   const me: SimPerson = { name: mb.displayName, email: mb.smtp };
   const [c1, c2, c3] = ctx.colleagues;
-  const room = ctx.rooms[0]!;
+  const room = ctx.rooms[0];
   const day = (n: number) => addDays(anchor, n);
   const created = (daysBefore: number) => ctx.anchorMs - daysBefore * 86_400_000;
   const make = (
@@ -83,8 +83,8 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
     categories: [t.project],
     attendees: [
       attendee(me, 'required', 'Organizer'),
-      attendee(c1!, 'required', 'Accept'),
-      attendee(c2!, 'optional', 'Tentative'),
+      attendee(c1, 'required', 'Accept'),
+      attendee(c2, 'optional', 'Tentative'),
       attendee(room, 'resource', 'Accept'),
     ],
     body: 'Agenda: status, risks, next steps.',
@@ -100,8 +100,8 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
       location: t.meetingRoom,
       attendees: [
         attendee(me, 'required', 'Organizer'),
-        attendee(c1!, 'required', 'Accept'),
-        attendee(c3!, 'required', 'NoResponseReceived'),
+        attendee(c1, 'required', 'Accept'),
+        attendee(c3, 'required', 'NoResponseReceived'),
       ],
       recurrence: {
         pattern: { kind: 'weekly', interval: 1, daysOfWeek: [1, 3], firstDayOfWeek: 1 },
@@ -155,8 +155,8 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
     minutes: 60,
     showAs: 'free',
     isCancelled: true,
-    organizer: c2!,
-    attendees: [attendee(c2!, 'required', 'Organizer'), attendee(me, 'required', 'Accept')],
+    organizer: c2,
+    attendees: [attendee(c2, 'required', 'Organizer'), attendee(me, 'required', 'Accept')],
   });
   make({ subject: t.nyCall, date: day(1), time: '10:00', minutes: 60, timeZone: 'America/New_York', showAs: 'tentative' });
   make({
@@ -196,7 +196,7 @@ export function seedCanonicalEvents(ctx: SeedContext): void {
 export function seedResourceEvents(ctx: SeedContext): void {
   const { mailbox: mb, rng } = ctx;
   for (let i = 0; i < 6; i++) {
-    const organizer = ctx.colleagues[i % ctx.colleagues.length]!;
+    const organizer = ctx.colleagues[i % ctx.colleagues.length];
     const ev = buildEvent(
       {
         subject: organizer.name,

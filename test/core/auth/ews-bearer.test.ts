@@ -34,7 +34,7 @@ describe('EWS on Microsoft 365 bearer', () => {
     const bearer = createEwsBearer(profile, { secrets: h.secrets, logger: h.logger, http: h.http });
     const headers = await bearer.headers('anna.schmidt@contoso.com');
     expect(headers['X-AnchorMailbox']).toBe('anna.schmidt@contoso.com');
-    const claims = decodeJwt(headers.Authorization!.replace('Bearer ', ''))!.payload;
+    const claims = decodeJwt(headers.Authorization.replace('Bearer ', ''))!.payload;
     expect(claims).toMatchObject({ aud: 'https://outlook.office365.com', appid: SIM_APP_DAEMON, roles: ['full_access_as_app'] });
     expect(h.logText()).toContain('auth.ewsOnline.retiring');
     expect(h.logText()).toContain('2027-04-01');

@@ -86,7 +86,7 @@ describe('interactive sign-in against oidc-provider', () => {
       },
     });
     expect(shown).toHaveLength(1);
-    expect(shown[0]!.opened).toBe(false);
+    expect(shown[0].opened).toBe(false);
     expect((await tokens.status()).account).toBe('bob@contoso.com');
   });
 

@@ -83,8 +83,8 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
     expect(expected.length).toBeGreaterThan(5);
     expect(expected.some((b) => b.showAs === 'oof')).toBe(true);
     expect(report.mailboxes[0]).toMatchObject({ mailbox: JAN, ok: true });
-    expect(report.mailboxes[0]!.blocks).toEqual(expected);
-    const file = JSON.parse(await readFile(report.mailboxes[0]!.file!, 'utf8'));
+    expect(report.mailboxes[0].blocks).toEqual(expected);
+    const file = JSON.parse(await readFile(report.mailboxes[0].file!, 'utf8'));
     expect(file).toMatchObject({ mailbox: JAN, from: FROM.toISOString(), to: TO.toISOString(), blocks: expected });
     await connector.close();
   });
@@ -99,13 +99,13 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
     const report = await runFreeBusy(job, { connector, logger: nullLogger, profileName: 'fb' });
     const [jan, missing] = report.mailboxes;
     expect(jan).toMatchObject({ mailbox: JAN, ok: true });
-    expect(jan!.blocks.length).toBeGreaterThan(5);
+    expect(jan.blocks.length).toBeGreaterThan(5);
     expect(missing).toMatchObject({
       mailbox: ghost,
       ok: false,
       error: { id: kind === 'ews' ? 'ews.mailbox.notFound' : 'graph.mailbox.notFound' },
     });
-    expect(missing!.file).toBeUndefined();
+    expect(missing.file).toBeUndefined();
     expect(await readFile(previous, 'utf8')).toBe('{"kept":true}');
     await connector.close();
   });

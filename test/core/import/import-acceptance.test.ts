@@ -39,7 +39,7 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
     const rows = absences(500, mailboxes);
     const file = await writeCsv(dir, rows);
     const job = importJobSchema.parse({ id: 'absences', source: { path: file }, showAs: 'oof', categories: ['Absence'] });
-    const victim = mailboxes[3]!;
+    const victim = mailboxes[3];
     const userItem = sim.world.mutate.addEvent(victim, 'calendar', {
       subject: 'Vacation',
       date: '2026-04-04',
@@ -67,14 +67,14 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
     expect(again.totals).toEqual({ creates: 0, updates: 0, deletes: 0, unchanged: 500, failed: 0 });
     expect(writeCounts(sim, kind)).toEqual({ create: 0, update: 0, delete: 0 });
 
-    rows[41] = { ...rows[41]!, subject: 'Parental leave' };
+    rows[41] = { ...rows[41], subject: 'Parental leave' };
     await writeCsv(dir, rows);
     sim.counters.reset();
     const changed = await run(job);
     expect(changed.totals).toMatchObject({ creates: 0, updates: 1, deletes: 0, unchanged: 499 });
     expect(writeCounts(sim, kind)).toEqual({ create: 0, update: 1, delete: 0 });
 
-    const removed = rows.splice(100, 1)[0]!;
+    const removed = rows.splice(100, 1)[0];
     await writeCsv(dir, rows);
     sim.counters.reset();
     const afterRemoval = await run(job);
@@ -93,14 +93,14 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
     const job = importJobSchema.parse({ id: 'malformed', source: { path: file } });
     expect((await run(job)).totals.creates).toBe(20);
     const lines = absenceCsv(rows).split('\n');
-    lines[5] = lines[5]!.replace(/2026-\d\d-\d\d,2026/, '2026-13-45,2026');
+    lines[5] = lines[5].replace(/2026-\d\d-\d\d,2026/, '2026-13-45,2026');
     await writeFile(file, lines.join('\n'));
     sim.counters.reset();
     const report = await run(job);
     expect(report.rowErrors).toHaveLength(1);
     expect(report.rowErrors[0]).toMatchObject({ file, line: 6 });
-    expect(report.rowErrors[0]!.error.id).toBe('import.row.invalid');
-    expect(rendered(report.rowErrors[0]!.error).message).toContain('line 6');
+    expect(report.rowErrors[0].error.id).toBe('import.row.invalid');
+    expect(rendered(report.rowErrors[0].error).message).toContain('line 6');
     expect(report.totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 19 });
     expect(writeCounts(sim, kind)).toEqual({ create: 0, update: 0, delete: 0 });
   });
@@ -130,15 +130,15 @@ describe.each(['ews', 'graph'] as const)('import acceptance (%s)', (kind) => {
 
   it('a mailbox whose rows all left the source loses its appointments (remembered across runs)', async () => {
     const [a, b] = mailboxes;
-    const rows = [...absences(3, [a!], 'GA'), ...absences(2, [b!], 'GB')];
+    const rows = [...absences(3, [a], 'GA'), ...absences(2, [b], 'GB')];
     const file = await writeCsv(dir, rows, 'gone.csv');
     const job = importJobSchema.parse({ id: 'gone', source: { path: file } });
     await run(job);
     await writeCsv(dir, rows.slice(0, 3), 'gone.csv');
     const report = await run(job);
     expect(report.mailboxes.find((m) => m.mailbox === b)).toMatchObject({ deletes: 2 });
-    expect(ownedInWorld(sim, 'gone').get(b!)).toBeUndefined();
-    expect(ownedInWorld(sim, 'gone').get(a!)).toHaveLength(3);
+    expect(ownedInWorld(sim, 'gone').get(b)).toBeUndefined();
+    expect(ownedInWorld(sim, 'gone').get(a)).toHaveLength(3);
   });
 
   it("an empty source does not wipe the job's appointments", async () => {

@@ -79,7 +79,7 @@ export function absences(count: number, mailboxes: string[], prefix = 'A'): Abse
     const end = new Date(day.getTime() + (i % 3) * 86_400_000);
     return {
       id: `${prefix}${String(i + 1).padStart(4, '0')}`,
-      mailbox: mailboxes[i % mailboxes.length]!,
+      mailbox: mailboxes[i % mailboxes.length],
       subject: i % 4 === 0 ? 'Sick leave' : 'Vacation',
       start: day.toISOString().slice(0, 10),
       end: end.toISOString().slice(0, 10),

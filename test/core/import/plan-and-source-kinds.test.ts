@@ -69,7 +69,7 @@ describe('planMailbox', () => {
       ['delete', 'dup', '4'],
       ['delete', 'gone', '3'],
     ]);
-    expect(plan.writes[1]!.request).toMatchObject({ existing: { id: '2', changeKey: 'ck-2' }, tag: { scope: 's', sourceKey: 'changed' } });
+    expect(plan.writes[1].request).toMatchObject({ existing: { id: '2', changeKey: 'ck-2' }, tag: { scope: 's', sourceKey: 'changed' } });
   });
 
   it('deleteMissing=false keeps what left the source', () => {
@@ -105,7 +105,7 @@ describe('source kinds', () => {
     body += '2,b@x.com,2026-04-02\n';
     expect((await readSource(job, deps)).rows.map((r) => r.fields.id)).toEqual(['1', '2']);
     const feed = await readSource(importJobSchema.parse({ id: 'f', source: { url: `${base}/feed` } }), deps);
-    expect(feed.rows[0]!.fields).toMatchObject({ id: 'u1', subject: 'May Day', start: '2026-05-01' });
+    expect(feed.rows[0].fields).toMatchObject({ id: 'u1', subject: 'May Day', start: '2026-05-01' });
   });
 
   it('a key in the URL never shows: user info and query values are masked in names and errors', async () => {

@@ -19,13 +19,13 @@ describe('CSV', () => {
     ]);
     expect(doc.problems).toHaveLength(1);
     expect(doc.problems[0]).toMatchObject({ file: 'abs.csv', line: 3 });
-    expect(doc.problems[0]!.problem).toMatch(/number of fields|Record Length|columns/i);
+    expect(doc.problems[0].problem).toMatch(/number of fields|Record Length|columns/i);
   });
 
   it('guesses a semicolon separator (German Excel) and strips a BOM', () => {
     const doc = parseCsv('de.csv', '\uFEFFID;E-Mail;Von;Bis;Grund\n7;anna.schmidt@contoso.com;10.03.2026;12.03.2026;Urlaub\n');
-    expect(doc.rows[0]!.fields).toMatchObject({ ID: '7', 'E-Mail': 'anna.schmidt@contoso.com', Von: '10.03.2026', Grund: 'Urlaub' });
-    const r = rowToItem(doc.rows[0]!, job({ timeZone: 'Europe/Berlin' }));
+    expect(doc.rows[0].fields).toMatchObject({ ID: '7', 'E-Mail': 'anna.schmidt@contoso.com', Von: '10.03.2026', Grund: 'Urlaub' });
+    const r = rowToItem(doc.rows[0], job({ timeZone: 'Europe/Berlin' }));
     expect(r.item).toMatchObject({ key: '7', mailboxes: ['anna.schmidt@contoso.com'] });
     // "bis 12.03." is the last day of the absence: the appointment ends at the start of the 13th.
     expect(r.item!.appointment).toMatchObject({
@@ -74,7 +74,7 @@ describe('row mapping', () => {
     [{ mailbox: 'a@x.com', subject: 's', start: '2026-03-10', showAs: 'sleeping' }, /showAs "sleeping"/],
     [{ subject: 's', start: '2026-03-10' }, /no mailbox/],
   ])('rejects %j with a clear problem and its line', (fields, problem) => {
-    const r = rowToItem(row({ id: 'k1', ...fields } as Record<string, string>), job());
+    const r = rowToItem(row({ id: 'k1', ...fields }), job());
     expect(r.item).toBeUndefined();
     expect(r.problem).toMatchObject({ file: 'f.csv', line: 9, key: 'k1' });
     expect(r.problem!.problem).toMatch(problem);

@@ -47,6 +47,6 @@ describe('presence service', () => {
       at,
       rules: { rules: [{ name: 'all', status: 'Busy' }] },
     });
-    expect(custom.mailboxes[0]!.current).toMatchObject({ status: 'Busy', rule: 'all' });
+    expect(custom.mailboxes[0].current).toMatchObject({ status: 'Busy', rule: 'all' });
   });
 });

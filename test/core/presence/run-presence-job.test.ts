@@ -140,11 +140,11 @@ describe('runPresenceJob', () => {
     expect(await readdir(dir)).toEqual([]);
     const missing = await runPresenceJob(job({ presence: { table: 'lobby' } }), deps());
     expect(missing.record.status).toBe('failed');
-    expect(missing.record.errors[0]!.error.id).toBe('presence.rules.notFound');
-    expect(rendered(missing.record.errors[0]!.error).message).toContain('lobby');
+    expect(missing.record.errors[0].error.id).toBe('presence.rules.notFound');
+    expect(rendered(missing.record.errors[0].error).message).toContain('lobby');
     const webhook = await runPresenceJob(job({ target: { kind: 'sqlite', path: join(dir, 'x.db') } }), deps());
-    expect(webhook.record.errors[0]!.error).toMatchObject({ id: 'input.invalid' });
-    expect(rendered(webhook.record.errors[0]!.error).message).toContain('folder target');
+    expect(webhook.record.errors[0].error).toMatchObject({ id: 'input.invalid' });
+    expect(rendered(webhook.record.errors[0].error).message).toContain('folder target');
   });
 
   it('without a rule store only the built-in "default" table exists', async () => {

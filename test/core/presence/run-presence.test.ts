@@ -32,8 +32,8 @@ describe('runPresence against the simulator', () => {
       { connector, logger: nullLogger, now: () => NOW },
     );
     const [alice, carol] = out;
-    expect(alice!.ok).toBe(true);
-    expect(alice!.current).toMatchObject({ status: 'InAMeeting', rule: 'meeting-with-location', start: '2026-03-03T14:00:00.000Z' });
+    expect(alice.ok).toBe(true);
+    expect(alice.current).toMatchObject({ status: 'InAMeeting', rule: 'meeting-with-location', start: '2026-03-03T14:00:00.000Z' });
     const items = expectedEvents(
       sim.world,
       ALICE,
@@ -48,10 +48,10 @@ describe('runPresence against the simulator', () => {
       end: s.end,
       rule: s.rule,
     });
-    expect(strip(alice!.current!)).toEqual(strip(expected.current));
-    expect(alice!.upcoming!.map(strip)).toEqual(expected.upcoming.map(strip));
-    expect(alice!.upcoming!.length).toBeGreaterThan(1);
-    const file = JSON.parse(await readFile(alice!.file!, 'utf8'));
+    expect(strip(alice.current!)).toEqual(strip(expected.current));
+    expect(alice.upcoming!.map(strip)).toEqual(expected.upcoming.map(strip));
+    expect(alice.upcoming!.length).toBeGreaterThan(1);
+    const file = JSON.parse(await readFile(alice.file!, 'utf8'));
     expect(file).toMatchObject({
       mailbox: ALICE,
       computedAt: NOW.toISOString(),
@@ -59,7 +59,7 @@ describe('runPresence against the simulator', () => {
       status: 'InAMeeting',
       current: { status: 'InAMeeting' },
     });
-    expect(alice!.file!.endsWith(`/${ALICE}.json`)).toBe(true);
+    expect(alice.file!.endsWith(`/${ALICE}.json`)).toBe(true);
     expect(carol).toMatchObject({ ok: false, error: { id: 'ews.impersonation.denied' } });
     await connector.close();
   });

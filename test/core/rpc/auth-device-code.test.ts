@@ -48,7 +48,7 @@ describe('auth.login with the device-code flow', () => {
     expect(status).toMatchObject({ signedIn: true, account: 'alice.smith@contoso.com' });
     expect(codes).toHaveLength(1);
     expect(codes[0]).toMatchObject({ profileId: 'm365' });
-    expect(codes[0]!.userCode.length).toBeGreaterThan(4);
-    expect(Date.parse(codes[0]!.expiresAt)).toBeGreaterThan(Date.now());
+    expect(codes[0].userCode.length).toBeGreaterThan(4);
+    expect(Date.parse(codes[0].expiresAt)).toBeGreaterThan(Date.now());
   });
 });

@@ -88,7 +88,7 @@ describe('PumpJobService scheduling', () => {
     await runsOf('every-hour', 1);
     expect(await finishedRuns('by-hand')).toHaveLength(0);
     const [view] = (await service.list()).filter((v) => v.job.name === 'every-hour');
-    expect(view!.nextRunAt).toBe('2026-03-01T07:00:00.000Z');
+    expect(view.nextRunAt).toBe('2026-03-01T07:00:00.000Z');
     await clock.advance(59 * 60_000);
     await runsOf('every-hour', 1);
     await clock.advance(60_000);

@@ -45,7 +45,7 @@ async function harness(stores = true) {
 }
 
 const ok = <T>(r: RpcResult): T => {
-  if (!r.ok) throw new Error(`${r.error!.id}: ${rendered(r.error!).message}`);
+  if (!r.ok) throw new Error(`${r.error.id}: ${rendered(r.error).message}`);
   return r.output as T;
 };
 
@@ -65,7 +65,7 @@ describe('presence.tables.* RPC', () => {
       await h.call('presence.tables.get', { name: 'default' }),
     );
     expect(got.saved).toBe(true);
-    expect(got.table.rules[0]!.status).toBe('OnThePhone');
+    expect(got.table.rules[0].status).toBe('OnThePhone');
     const reset = ok<{ saved: boolean; table: { rules: unknown[] } }>(await h.call('presence.tables.reset', { name: 'default' }));
     expect(reset.saved).toBe(false);
     expect(reset.table.rules).toHaveLength(9);
@@ -103,7 +103,7 @@ describe('presence.tables.* RPC', () => {
           at: '2026-03-10T09:30:00Z',
           ...(table ? { table } : {}),
         }),
-      ).mailboxes[0]!.current.status;
+      ).mailboxes[0].current.status;
     expect(await status()).toBe('OnThePhone');
     expect(await status('rooms')).toBe('Occupied');
   });

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const ok = <T>(r: RpcResult): T => {
-  if (!r.ok) throw new Error(`${r.error!.id}: ${rendered(r.error!).message}`);
+  if (!r.ok) throw new Error(`${r.error.id}: ${rendered(r.error).message}`);
   return r.output as T;
 };
 

@@ -128,7 +128,7 @@ describe('free/busy job type', () => {
     });
     const { record } = await executor(history)(job, { trigger: 'manual' });
     expect(record.status).toBe('failed');
-    expect(record.errors[0]!.error).toMatchObject({ id: 'input.invalid' });
+    expect(record.errors[0].error).toMatchObject({ id: 'input.invalid' });
   });
 
   it('runs a job without a type as an export (which needs the read right svc-delegate lacks)', async () => {
@@ -143,7 +143,7 @@ describe('free/busy job type', () => {
     expect(job.type).toBeUndefined();
     const { record, folders } = await executor(history)(job, { trigger: 'manual' });
     expect(record).toMatchObject({ status: 'failed', mailboxesFailed: 1 });
-    expect(folders[0]!.error).toMatchObject({ id: 'ews.delegate.accessDenied' });
+    expect(folders[0].error).toMatchObject({ id: 'ews.delegate.accessDenied' });
     expect((await readdir(out).catch(() => [])).filter((f) => f.startsWith('freebusy-'))).toEqual([]);
   });
 });

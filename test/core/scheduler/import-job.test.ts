@@ -71,12 +71,12 @@ describe('import job type', () => {
     const bad = h.job({ id: 'bad-job', type: 'import', import: { source: {} } });
     const r1 = await executor(history, () => simWriter(sim, 'ews'))(bad, { trigger: 'manual' });
     expect(r1.record.status).toBe('failed');
-    expect(r1.record.errors[0]!.error).toMatchObject({ id: 'input.invalid' });
-    expect(rendered(r1.record.errors[0]!.error).message).toContain('import.source');
+    expect(r1.record.errors[0].error).toMatchObject({ id: 'input.invalid' });
+    expect(rendered(r1.record.errors[0].error).message).toContain('import.source');
 
     const good = h.job({ id: 'nowriter', type: 'import', import: { source: { path: join(h.dir, 'x.csv') } } });
     const r2 = await executor(history)(good, { trigger: 'manual' });
     expect(r2.record.status).toBe('failed');
-    expect(rendered(r2.record.errors[0]!.error).message).toContain('calpump import');
+    expect(rendered(r2.record.errors[0].error).message).toContain('calpump import');
   });
 });

@@ -156,7 +156,7 @@ describe('PumpScheduler', () => {
           feeds: [],
         },
         folders: [],
-      } as JobRunResult;
+      };
     };
     jobs = [h.job({ schedule: { kind: 'interval', minutes: 1 } })];
     await make(slow).start();

@@ -86,9 +86,7 @@ function executor(history = new RunHistory(h.dir)) {
       },
     },
     connectorFor: (p) =>
-      p.kind === 'ews'
-        ? createEwsConnector(p, { secrets, logger: nullLogger })
-        : createGraphConnector(p as never, { secrets, logger: nullLogger }),
+      p.kind === 'ews' ? createEwsConnector(p, { secrets, logger: nullLogger }) : createGraphConnector(p, { secrets, logger: nullLogger }),
     writerFor: (p) => simWriter(sim, p.kind === 'ews' ? 'ews' : 'graph'),
     states: h.states,
     secrets: h.secrets,
@@ -241,15 +239,15 @@ describe('twoway job type', () => {
     expect(r.record).toMatchObject({ status: 'partial', mailboxesOk: 1, mailboxesFailed: 1, itemsWritten: 0 });
     expect(r.folders[0]).toMatchObject({ mailbox: ALICE, ok: true });
     expect(r.folders[1]).toMatchObject({ mailbox: BOB, ok: false, error: { id: 'input.invalid' } });
-    expect(rendered(r.folders[1]!.error!).message).toContain('gone');
+    expect(rendered(r.folders[1].error).message).toContain('gone');
     expect(await readFile(statePath(stateDir, 'broken'), 'utf8')).toBe(stateBefore);
   });
 
   it('a job whose rule was not found fails with the catalogue entry naming the rule', async () => {
     const r = await executor()(twoWayJob('missing'), { trigger: 'schedule' });
     expect(r.record.status).toBe('failed');
-    expect(r.record.errors[0]!.error).toMatchObject({ id: 'twoway.rule.notFound' });
-    expect(rendered(r.record.errors[0]!.error).message).toContain('missing');
+    expect(r.record.errors[0].error).toMatchObject({ id: 'twoway.rule.notFound' });
+    expect(rendered(r.record.errors[0].error).message).toContain('missing');
     await expect(readFile(statePath(stateDir, 'missing'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });

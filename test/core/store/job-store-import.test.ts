@@ -40,9 +40,9 @@ describe('import jobs in the job store', () => {
     const store = new JobStore({ dir, secrets: new MemorySecretStore() });
     const [imp, rooms] = await store.list();
     expect(imp).toMatchObject({ id: 'j1', type: 'import', import: importDoc, schedule: { kind: 'interval', minutes: 60 } });
-    expect(targetOf(imp!)).toBeUndefined();
-    expect(mailboxesOf(imp!)).toBeUndefined();
-    expect(targetOf(rooms!)).toEqual({ kind: 'folder', path: '/srv/out' });
+    expect(targetOf(imp)).toBeUndefined();
+    expect(mailboxesOf(imp)).toBeUndefined();
+    expect(targetOf(rooms)).toEqual({ kind: 'folder', path: '/srv/out' });
     await store.update('Absences', (j) => ({ ...j, schedule: { kind: 'manual' } }));
     const onDisk = JSON.parse(await readFile(join(dir, JOBS_FILE), 'utf8'));
     expect(onDisk.jobs[0]).not.toHaveProperty('target');

@@ -51,7 +51,7 @@ describe('TwoWayRuleStore', () => {
     expect(saved.id).toBe('crm-anna');
     const rules = await store.list();
     expect(rules).toHaveLength(1);
-    expect(rules[0]!.master).toBe('a');
+    expect(rules[0].master).toBe('a');
   });
 
   it('refuses bad rules naming the field', async () => {

@@ -60,7 +60,7 @@ describe('runAdhocExport', () => {
     expect(byMailbox['anna@contoso.com']).toMatchObject({ ok: true, items: 6 });
     expect(byMailbox['jan@contoso.com']).toMatchObject({ ok: true, items: 1 });
     expect(byMailbox['broken@contoso.com']).toMatchObject({ ok: false, items: 0, error: { id: 'ews.impersonation.denied' } });
-    expect(rendered(byMailbox['broken@contoso.com'].error!).message).toContain('broken@contoso.com');
+    expect(rendered(byMailbox['broken@contoso.com'].error).message).toContain('broken@contoso.com');
 
     const anna = JSON.parse(await readFile(byMailbox['anna@contoso.com'].file!, 'utf8'));
     expect(anna.map((e: { subject: string }) => e.subject)).toEqual(['Inside', ...Array(5).fill('Stand-up s1')]);

@@ -47,7 +47,7 @@ describe('prefetched changes (Graph $batch across mailboxes)', () => {
     expect(sim.counters.byOperation).toEqual({ 'Graph:$batch': 3, 'Graph:calendarViewDelta': 45 });
     expect(sim.counters.total).toBe(3);
 
-    const changed = mailboxes[10]!;
+    const changed = mailboxes[10];
     const w = jobWindow(h.clock.now, { daysBack: 7, daysAhead: 30 });
     const single = expandedItems(sim.world, changed, 'calendar', w.from, w.to).find((x) => x.kind === 'Single')!;
     sim.world.mutate.changeSubject(single.id, 'Renamed for the prefetch test');
@@ -58,7 +58,7 @@ describe('prefetched changes (Graph $batch across mailboxes)', () => {
     expect(sim.counters.operation('Graph:$batch')).toBe(3);
     expect(sim.counters.operation('Graph:calendarView')).toBe(1);
 
-    for (const mailbox of [changed, mailboxes[0]!]) {
+    for (const mailbox of [changed, mailboxes[0]]) {
       const file = JSON.parse(await readFile(join(h.dir, 'out', `${mailbox}__calendar.json`), 'utf8')) as Array<{ subject: string }>;
       const truth = expandedItems(sim.world, mailbox, 'calendar', new Date(w.from.getTime() - 2 * 86_400_000), w.to)
         .map(normaliseExpanded)

@@ -159,7 +159,7 @@ describe('two-way against the simulator', () => {
     await run();
     const standups = copiesIn(BOB, rule.id).filter((e) => e.subject === 'Daily standup');
     expect(standups.length).toBeGreaterThan(1);
-    const target = standups.sort((x, y) => x.start.localeCompare(y.start))[0]!;
+    const target = standups.sort((x, y) => x.start.localeCompare(y.start))[0];
     sim.world.mutate.changeSubject(target.id, 'Daily standup (in the lab)');
     const r = await run();
     expect(r.errors).toEqual([]);

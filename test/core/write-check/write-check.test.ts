@@ -60,7 +60,7 @@ describe('write check (simulator)', () => {
       ['write.delete', 'skipped', undefined],
     ]);
     expect(stepError(steps[0], 'de').fix).toContain('-AccessRights Editor');
-    expect(renderStep(steps[0]!, steps, 'de').title).toBe('Testelement im Kalender angelegt');
+    expect(renderStep(steps[0], steps, 'de').title).toBe('Testelement im Kalender angelegt');
     expect(leftovers()).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('write check (simulator)', () => {
         tag: { scope: WRITE_CHECK_SCOPE, sourceKey: 'check-interrupted' },
       },
     ]);
-    expect(made!.ok).toBe(true);
+    expect(made.ok).toBe(true);
     await writer.close();
     expect(leftovers()).toHaveLength(1);
     const steps = await runWriteCheck(profile, 'jan.devries@contoso.com', make, {});

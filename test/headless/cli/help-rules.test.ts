@@ -116,7 +116,7 @@ describe('CLI help rules', () => {
       const argv = [...path.split(' ').slice(1), ...mandatory, option.long!, ...(option.required ? ['5'] : [])];
       await fresh.parseAsync(argv, { from: 'user' });
       expect(ctx.deprecations, argv.join(' ')).toHaveLength(1);
-      const [oldFlag, newFlags] = ctx.deprecations[0]!;
+      const [oldFlag, newFlags] = ctx.deprecations[0];
       expect(oldFlag).toBe(option.long);
       const first = cmd.options.find((o) => o.long === newFlags.split(' ')[0])!;
       expect(first.hidden, newFlags).toBe(false);

@@ -301,13 +301,13 @@ describe('calpump jobs --type freebusy', () => {
       const day = from.getTime() + 86_400_000;
       return [
         {
-          mailbox: mailboxes[0]!,
+          mailbox: mailboxes[0],
           start: new Date(day + 9 * 3_600_000).toISOString(),
           end: new Date(day + 10 * 3_600_000).toISOString(),
           showAs: 'busy' as const,
         },
         {
-          mailbox: mailboxes[0]!,
+          mailbox: mailboxes[0],
           start: new Date(day + 11 * 3_600_000).toISOString(),
           end: new Date(day + 12 * 3_600_000).toISOString(),
           showAs: 'free' as const,

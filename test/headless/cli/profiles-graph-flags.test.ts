@@ -28,7 +28,7 @@ function opensslCertificate(dir: string) {
   const combined = join(dir, 'app.pem');
   writeFileSync(combined, keyPem + readFileSync(cert, 'utf8'));
   // One line from the middle of the base64 key body: any plaintext copy of the key would contain it.
-  const keyLine = keyPem.split('\n').filter((l) => l && !l.startsWith('-----'))[5]!;
+  const keyLine = keyPem.split('\n').filter((l) => l && !l.startsWith('-----'))[5];
   return { combined, certOnly: cert, keyLine };
 }
 

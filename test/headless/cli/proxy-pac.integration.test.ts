@@ -139,7 +139,7 @@ describe('a PAC file that sends one host through a proxy demanding NTLM and anot
     expect(asked).toMatch(/^407 - \d+$/);
     expect(challenged).toMatch(/^407 - \d+$/);
     expect(accepted).toMatch(new RegExp(`^200 CONTOSO\\\\\\\\${PROXY_USER} \\d+$`));
-    expect(accepted!.split(' ').at(-1)).toBe(challenged!.split(' ').at(-1));
+    expect(accepted.split(' ').at(-1)).toBe(challenged.split(' ').at(-1));
     // Later tunnels start with NTLM straight away: NEGOTIATE → challenge → AUTHENTICATE, no blind first ask.
     expect(seen.filter((l) => l.startsWith('407')).length).toBe(signedIn.length + 1);
   });

@@ -81,7 +81,7 @@ describe('presence feed', () => {
       expect(runs).toHaveLength(1);
       // The unknown mailbox fails on its own; the other two are written.
       expect(runs[0]).toMatchObject({ status: 'partial', mailboxesOk: 2, mailboxesFailed: 1 });
-      expect(runs[0]!.errors.map((e) => e.mailbox)).toEqual(['nobody.here@contoso.com']);
+      expect(runs[0].errors.map((e) => e.mailbox)).toEqual(['nobody.here@contoso.com']);
       expect((await readdir(outDir)).sort()).toEqual(['anna.schmidt@contoso.com.json', 'room.amsterdam@contoso.com.json']);
 
       const feed = (mailbox: string, ext = 'json', t = token) =>

@@ -76,7 +76,7 @@ describe('presence rules model', () => {
   });
 
   it('previews the first matching rule, the idle status, or the exclusion that hides the event', () => {
-    const form = formFromTable(service.defaultRules() as Record<string, unknown>);
+    const form = formFromTable(service.defaultRules());
     expect(previewStatus(form, sample({ subject: 'Weekly call' }))).toEqual({ kind: 'rule', status: 'InACall', rule: 'call', order: 2 });
     expect(previewStatus(form, sample({ showAs: 'oof', subject: 'Weekly call' }))).toMatchObject({
       status: 'OutOfOffice',
@@ -91,7 +91,7 @@ describe('presence rules model', () => {
   });
 
   it('agrees with the engine on every combination of a few sample values', () => {
-    const form = formFromTable(service.defaultRules() as Record<string, unknown>);
+    const form = formFromTable(service.defaultRules());
     const table = parseRuleTable(tableFromForm(form), 'x');
     for (const subject of ['Focus time', 'Weekly call', 'Product presentation', 'Planning', 'x ## y'])
       for (const location of ['', 'Microsoft Teams Meeting', 'Room 1'])

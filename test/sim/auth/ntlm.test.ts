@@ -40,7 +40,7 @@ function post(agent: Agent, auth?: string): Promise<{ status: number; wwwAuth: s
         res.on('end', () => {
           const raw = res.rawHeaders;
           const wwwAuth: string[] = [];
-          for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'www-authenticate') wwwAuth.push(raw[i + 1]!);
+          for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'www-authenticate') wwwAuth.push(raw[i + 1]);
           resolve({ status: res.statusCode!, wwwAuth, body: text });
         });
       },
@@ -59,7 +59,7 @@ async function handshake(user: string, password: string, domain?: string) {
     expect(first.wwwAuth).toEqual(expect.arrayContaining(['NTLM', 'Negotiate']));
     const challenge = await post(agent, ntlm.createType1Message('WS01', domain));
     expect(challenge.status).toBe(401);
-    const type2 = ntlm.decodeType2Message(challenge.wwwAuth[0]!) as { targetInfo: { parsed: Record<string, string> } };
+    const type2 = ntlm.decodeType2Message(challenge.wwwAuth[0]) as { targetInfo: { parsed: Record<string, string> } };
     expect(type2.targetInfo.parsed).toMatchObject({ DOMAIN: 'CONTOSO', DNS: 'contoso.com' });
     const final = await post(agent, ntlm.createType3Message(type2, user, password, 'WS01', domain));
     // Later requests on the same connection stay authenticated without a header.

@@ -31,7 +31,7 @@ describe('POX Autodiscover', () => {
     const protocols = Array.from(doc.getElementsByTagNameNS(OUT, 'Protocol'));
     const types = protocols.map((p) => p.getElementsByTagNameNS(OUT, 'Type')[0]?.textContent);
     expect(types).toEqual(['EXCH', 'EXPR', 'WEB']);
-    expect(protocols[0]!.getElementsByTagNameNS(OUT, 'EwsUrl')[0]!.textContent).toBe(sim.ewsUrl);
+    expect(protocols[0].getElementsByTagNameNS(OUT, 'EwsUrl')[0].textContent).toBe(sim.ewsUrl);
     expect(text(r.body, OUT, 'ServerVersion')).toBe('73C2845E');
     expect(text(r.body, OUT, 'AutoDiscoverSMTPAddress')).toBe('anna.schmidt@contoso.com');
   });

@@ -37,7 +37,7 @@ async function syncAll(state?: string) {
 
 describe('EWS SyncFolderItems', () => {
   it('lists the folder in pages, then reports only net changes, and one request when unchanged', async () => {
-    const calendarId = sim.world.mailboxes.get('jan.devries@contoso.com')!.distinguished.calendar!;
+    const calendarId = sim.world.mailboxes.get('jan.devries@contoso.com')!.distinguished.calendar;
     const initial = await syncAll();
     expect(initial.creates).toHaveLength(sim.world.folderItems.get(calendarId)!.size);
     expect(initial.calls).toBeGreaterThan(1);
@@ -48,8 +48,8 @@ describe('EWS SyncFolderItems', () => {
     expect(sim.counters.folder('jan.devries@contoso.com', 'calendar')).toBe(1);
 
     const [a, b, c] = initial.creates;
-    sim.world.mutate.changeSubject(a!, 'Nieuw onderwerp');
-    sim.world.mutate.deleteEvent(b!);
+    sim.world.mutate.changeSubject(a, 'Nieuw onderwerp');
+    sim.world.mutate.deleteEvent(b);
     const added = sim.world.mutate.addEvent('jan.devries@contoso.com', 'calendar', {
       subject: 'Nieuw',
       date: '2026-03-27',

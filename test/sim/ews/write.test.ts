@@ -37,7 +37,7 @@ describe('EWS CreateItem / UpdateItem / DeleteItem', () => {
     expect(validateBody(found.body).errors).toBe('');
     const ours = all(found.doc, T, 'CalendarItem').filter((i) => first(i, T, 'ExtendedProperty'));
     expect(ours).toHaveLength(1);
-    expect(textOf(ours[0]!, T, 'Value')).toBe('src-42');
+    expect(textOf(ours[0], T, 'Value')).toBe('src-42');
 
     const update = (changeKey: string, subject: string) =>
       soap(

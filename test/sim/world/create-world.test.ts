@@ -29,7 +29,7 @@ describe('createWorld', () => {
     const svc = w.accounts.find((a) => a.upn === 'svc-calpump@contoso.com')!;
     expect(svc).toMatchObject({ samAccountName: 'svc-calpump', domain: 'CONTOSO', password: 'Passw0rd!', canImpersonate: true });
     expect(w.accounts.find((a) => a.upn === 'svc-delegate@contoso.com')!.canImpersonate).toBe(false);
-    const cal = (smtp: string) => w.folders.get(w.mailboxes.get(smtp)!.distinguished.calendar!)!.displayName;
+    const cal = (smtp: string) => w.folders.get(w.mailboxes.get(smtp)!.distinguished.calendar)!.displayName;
     expect(cal('anna.schmidt@contoso.com')).toBe('Kalender');
     expect(cal('jan.devries@contoso.com')).toBe('Agenda');
     expect(cal('alice.smith@contoso.com')).toBe('Calendar');
@@ -42,7 +42,7 @@ describe('createWorld', () => {
     const w = createWorld({ anchor, mailboxes: SEED_MAILBOXES.length + 3, eventsPerMailbox: 5 });
     expect(w.mailboxes.has('user0003@contoso.com')).toBe(true);
     expect(w.mailboxes.has('user0004@contoso.com')).toBe(false);
-    const cal = w.mailboxes.get('user0002@contoso.com')!.distinguished.calendar!;
+    const cal = w.mailboxes.get('user0002@contoso.com')!.distinguished.calendar;
     expect(w.folderItems.get(cal)!.size).toBe(5);
   });
 
@@ -55,7 +55,7 @@ describe('createWorld', () => {
       new Date('2026-03-24T00:00:00Z'),
       new Date('2026-03-25T00:00:00Z'),
     );
-    const c = comparableEvent(e!);
+    const c = comparableEvent(e);
     expect(c).not.toHaveProperty('id');
     expect(c).not.toHaveProperty('lastModified');
     expect(c.iCalUId).toMatch(/^040000008200E00074C5B7101A82E008/);

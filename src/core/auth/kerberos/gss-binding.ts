@@ -43,7 +43,7 @@ export function kerberosPackage(platform: NodeJS.Platform = process.platform): G
   try {
     mod = createRequire(import.meta.url)('kerberos') as KerberosModule;
   } catch (e) {
-    throw new CalpumpError('kerberos.unavailable', { params: { reason: (e as Error).message.split('\n')[0]! }, cause: e });
+    throw new CalpumpError('kerberos.unavailable', { params: { reason: (e as Error).message.split('\n')[0] }, cause: e });
   }
   const flags = mod.GSS_C_MUTUAL_FLAG | mod.GSS_C_SEQUENCE_FLAG;
   loaded = {

@@ -56,7 +56,7 @@ async function complete(
     const gone = new Set<string>();
     unresolved.forEach((i, k) => {
       if (!got[k]) gone.add(items[i].id);
-      else if (got[k]!.organizer) items[i].organizer = got[k]!.organizer;
+      else if (got[k].organizer) items[i].organizer = got[k].organizer;
     });
     return gone.size ? items.filter((d) => !gone.has(d.id)) : items;
   }

@@ -12,7 +12,7 @@ export type EwsLibrary = typeof Ews;
 
 let library: Promise<EwsLibrary> | undefined;
 export function loadLibrary(): Promise<EwsLibrary> {
-  library ??= import('ews-javascript-api').then((m) => ((m as { default?: EwsLibrary }).default ?? m) as EwsLibrary);
+  library ??= import('ews-javascript-api').then((m) => (m as { default?: EwsLibrary }).default ?? m);
   return library;
 }
 

@@ -46,7 +46,7 @@ function headerRecord(h: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!h) return out;
   if (h instanceof Headers) h.forEach((v, k) => (out[k] = v));
-  else if (Array.isArray(h)) for (const [k, v] of h) out[k!] = v!;
+  else if (Array.isArray(h)) for (const [k, v] of h) out[k] = v!;
   else Object.assign(out, h);
   return out;
 }
@@ -58,10 +58,10 @@ class TransportMiddleware implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : (context.request as Request).url;
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
     const facts = urlFacts(url);
     const method = (context.options?.method ?? 'GET').toUpperCase() as 'GET' | 'POST';
-    const headers = headerRecord(context.options?.headers as HeadersInit | undefined);
+    const headers = headerRecord(context.options?.headers);
     delete headers['Content-Type'];
     const body = typeof context.options?.body === 'string' ? context.options.body : undefined;
     let res;

@@ -12,7 +12,7 @@ export function readTokenClaims(token: string): TokenClaims | undefined {
   if (parts.length !== 3) return undefined;
   try {
     const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
-    return payload && typeof payload === 'object' ? (payload as TokenClaims) : undefined;
+    return payload && typeof payload === 'object' ? payload : undefined;
   } catch {
     return undefined;
   }

@@ -53,7 +53,7 @@ function seriesLines(occurrences: NormalisedEvent[], base: NormalisedEvent, ctx:
   // UNTIL is UTC for a zoned DTSTART and a DATE for an all-day one (RFC 5545 3.3.10). It lies half a day after the
   // last occurrence: some readers (python recurring-ical-events 2.0) compare it in the offset DTSTART had, which
   // drops the last occurrence once a DST change lies between; the next slot of any rule is at least 23 hours away.
-  const until = allDay ? stamp(walls[walls.length - 1]!, true) : `${stamp(lastInstant + DAY / 2)}Z`;
+  const until = allDay ? stamp(walls[walls.length - 1], true) : `${stamp(lastInstant + DAY / 2)}Z`;
   if (p.rule) lines.push(`RRULE:${p.rule};UNTIL=${until}`);
   if (p.exdates.length) lines.push(`EXDATE${param}:${p.exdates.map(value).join(',')}`);
   if (p.rdates.length) lines.push(`RDATE${param}:${p.rdates.map(value).join(',')}`);
@@ -81,7 +81,7 @@ export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
     event(e) {
       if (!e.originalStart) {
         order.push(`s:${e.iCalUId}:${order.length}`);
-        singles.set(order[order.length - 1]!, e);
+        singles.set(order[order.length - 1], e);
       } else {
         if (!series.has(e.iCalUId)) order.push(`r:${e.iCalUId}`);
         series.set(e.iCalUId, [...(series.get(e.iCalUId) ?? []), e]);
@@ -99,7 +99,7 @@ export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
         }
         const occurrences = series.get(key.slice(2))!;
         const unmoved = occurrences.filter((o) => o.start === o.originalStart);
-        const base = unmoved[0] ?? occurrences[0]!;
+        const base = unmoved[0] ?? occurrences[0];
         const block = base.isAllDay ? undefined : vtimezone(base.timeZone);
         if (block) zones.set(base.timeZone, block);
         const zone = block ? base.timeZone : undefined;

@@ -29,13 +29,13 @@ function candidate(rule: string, slots: number[], have: Set<number>) {
 /** `walls`: the occurrences' original starts as wall times (UTC fields), sorted, unique. */
 export function seriesPattern(walls: number[]): SeriesPattern {
   if (walls.length < 2) return { exdates: [], rdates: [] };
-  const timeOfDay = walls[0]! - Math.floor(walls[0]! / DAY) * DAY;
+  const timeOfDay = walls[0] - Math.floor(walls[0] / DAY) * DAY;
   const listed: SeriesPattern = { exdates: [], rdates: walls.slice(1) };
   if (walls.some((w) => w - Math.floor(w / DAY) * DAY !== timeOfDay)) return listed;
   const days = walls.map((w) => Math.floor(w / DAY));
   const have = new Set(walls);
-  const first = days[0]!;
-  const last = days[days.length - 1]!;
+  const first = days[0];
+  const last = days[days.length - 1];
   const at = (day: number) => day * DAY + timeOfDay;
   const options = [];
 
@@ -52,12 +52,12 @@ export function seriesPattern(walls: number[]): SeriesPattern {
   options.push(candidate(`FREQ=WEEKLY;INTERVAL=${w};BYDAY=${weekdays.map((x) => WEEKDAYS[x]).join(',')};WKST=MO`, weekly, have));
 
   const dates = days.map((d) => new Date(d * DAY));
-  const monthDay = dates[0]!.getUTCDate();
+  const monthDay = dates[0].getUTCDate();
   if (monthDay <= 28 && dates.every((x) => x.getUTCDate() === monthDay)) {
     const months = dates.map((x) => x.getUTCFullYear() * 12 + x.getUTCMonth());
-    const m = gcdAll(months.slice(1).map((x) => x - months[0]!));
+    const m = gcdAll(months.slice(1).map((x) => x - months[0]));
     const monthly: number[] = [];
-    for (let x = months[0]!; x <= months[months.length - 1]!; x += m)
+    for (let x = months[0]; x <= months[months.length - 1]; x += m)
       monthly.push(Date.UTC(Math.floor(x / 12), x % 12, monthDay) + timeOfDay);
     options.push(candidate(`FREQ=MONTHLY;INTERVAL=${m};BYMONTHDAY=${monthDay}`, monthly, have));
   }

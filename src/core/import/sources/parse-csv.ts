@@ -9,7 +9,7 @@ import type { ParsedDocument, RawRow, RowProblem } from '../source-row.js';
 export function guessDelimiter(text: string): string {
   const header = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
   const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![1] > 0 ? counts[0]![0] : ',';
+  return counts.sort((a, b) => b[1] - a[1])[0][1] > 0 ? counts[0][0] : ',';
 }
 
 export interface RowSink {

@@ -37,9 +37,9 @@ function blocks(text: string, name: 'VEVENT' | 'VTIMEZONE'): Block[] {
       current.text += `${l}\r\n`;
       // A long UID is folded over several lines (RFC 5545 3.1): read it whole.
       let unfolded = l;
-      for (let j = i + 1; j < lines.length && /^[ \t]/.test(lines[j]!); j++) unfolded += lines[j]!.slice(1);
+      for (let j = i + 1; j < lines.length && /^[ \t]/.test(lines[j]); j++) unfolded += lines[j].slice(1);
       const uid = /^UID[;:](?:.*:)?(.*)$/i.exec(unfolded);
-      if (uid && depth === 1 && current.uid === undefined) current.uid = uid[1]!.trim();
+      if (uid && depth === 1 && current.uid === undefined) current.uid = uid[1].trim();
     }
     if (upper === `END:${name}` && current) {
       depth--;
@@ -110,13 +110,13 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
   const from = opts.now.getTime() - opts.expandDays * 86_400_000;
   const to = opts.now.getTime() + opts.expandDays * 86_400_000;
   for (const [uid, group] of groups) {
-    const line = group[0]!.line;
+    const line = group[0].line;
     try {
       const cal = new ICAL.Component(
         ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${tzText}${group.map((g) => g.text).join('')}END:VCALENDAR\r\n`),
       );
       const comps = cal.getAllSubcomponents('vevent');
-      const master = comps.find((c) => !c.hasProperty('recurrence-id')) ?? comps[0]!;
+      const master = comps.find((c) => !c.hasProperty('recurrence-id')) ?? comps[0];
       const event = new ICAL.Event(master, { exceptions: comps.filter((c) => c !== master && c.hasProperty('recurrence-id')) });
       if (!event.startDate) throw new Error('DTSTART missing');
       const tzOf = (prop: string, c = master) => (c.getFirstProperty(prop)?.getParameter('tzid') as string | undefined) ?? undefined;

@@ -11,7 +11,7 @@ export function elementLines(text: string, open: number): number[] {
   let inString = false;
   let expectElement = false;
   for (let i = open; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === '\n') line++;
     if (inString) {
       if (c === '\\') i++;

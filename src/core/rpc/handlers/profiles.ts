@@ -105,7 +105,7 @@ export async function runConnectorTest(
   onStep?: (step: TestStep) => void,
 ): Promise<TestResult> {
   const steps = await connector.test(mailbox, { onStep });
-  const details = await connector.describe().catch(() => ({}) as Record<string, string>);
+  const details = await connector.describe().catch(() => ({}));
   return { ok: steps.every((s) => s.status !== 'fail'), steps: stepViews(steps, { mailbox, profile: profile.name }), details };
 }
 

@@ -90,7 +90,7 @@ export const writeDirectionHandlers: Pick<
     return checked(() => presenceService(ctx).status(input));
   },
   'presence.defaultRules'(_input, ctx) {
-    return { table: presenceService(ctx).defaultRules() as Record<string, unknown> };
+    return { table: presenceService(ctx).defaultRules() };
   },
   'presence.validateRules'({ table }, ctx) {
     const result = presenceService(ctx).validateRules(table);

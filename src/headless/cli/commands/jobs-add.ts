@@ -303,7 +303,7 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
     ...doc,
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
     throw new CalpumpError('input.invalid', { params: { field: `--job-file ${issue.path.join('.')}`, problem: issue.message } });
   }
   // The job names its profile by id; a profile name in the file would be a second, stale reference.

@@ -146,7 +146,7 @@ function describeMailboxes(job: Job): string {
   }
   return m.mode === 'list'
     ? m.list.length === 1
-      ? m.list[0]!
+      ? m.list[0]
       : `${m.list.length}`
     : m.mode === 'search'
       ? `search "${m.search}"`

@@ -288,7 +288,7 @@ function applyKerberos(raw: Record<string, unknown>, opts: FlagValues, cwd: stri
   const flags = { kerberosCredential: '--kerberos-credential', keytabFile: '--keytab-file', spn: '--spn', realm: '--realm' } as const;
   const given = (Object.keys(flags) as Array<keyof typeof flags>).filter((k) => typeof opts[k] === 'string');
   if (!given.length) return;
-  if (raw.kind !== 'ews') throw bad(flags[given[0]!], 'applies to EWS profiles');
+  if (raw.kind !== 'ews') throw bad(flags[given[0]], 'applies to EWS profiles');
   const k = { ...((raw.kerberos ?? {}) as Record<string, unknown>) };
   if (typeof opts.kerberosCredential === 'string') k.credential = opts.kerberosCredential;
   if (typeof opts.keytabFile === 'string') {
@@ -303,7 +303,7 @@ function applyKerberos(raw: Record<string, unknown>, opts: FlagValues, cwd: stri
   for (const key of ['spn', 'realm'] as const) {
     if (typeof opts[key] !== 'string') continue;
     if (opts[key] === '') delete k[key];
-    else k[key] = (opts[key] as string).trim();
+    else k[key] = opts[key].trim();
   }
   raw.kerberos = k;
 }

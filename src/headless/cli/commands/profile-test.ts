@@ -30,7 +30,7 @@ export async function runProfileTest(
       const deps = { secrets: ctx.secrets, logger: ctx.loggerFor(profile), env: ctx.io.env };
       steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), {})));
     }
-    const connection = await connector.describe().catch(() => ({}) as Record<string, string>);
+    const connection = await connector.describe().catch(() => ({}));
     const failed = steps.filter((s) => s.status === 'fail').length;
     if (failed > 0) ctx.exitCode = 1;
     if (opts.json) {

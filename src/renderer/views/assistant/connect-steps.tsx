@@ -202,7 +202,7 @@ export function TestStep({ state, patch, next }: StepProps) {
   const save = useOperation(async () => {
     const profile = { ...draft, ...(resolvedEwsUrl(state.test) ? { url: resolvedEwsUrl(state.test) } : {}) };
     delete (profile as { autodiscoverEmail?: string }).autodiscoverEmail;
-    if (!(profile as { url?: string }).url) (profile as { autodiscoverEmail?: string }).autodiscoverEmail = state.email.trim();
+    if (!profile.url) (profile as { autodiscoverEmail?: string }).autodiscoverEmail = state.email.trim();
     const input = { profile: profile as never, secrets: state.password ? { password: state.password } : {} };
     const view = state.profile
       ? await client['profiles.update']({ ...input, profile: { ...(profile as object), id: state.profile.profile.id } as never })

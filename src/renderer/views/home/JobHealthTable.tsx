@@ -77,7 +77,7 @@ function JobHealthRow({ view, onOpen }: { view: JobView; onOpen: () => void }) {
         </Text>
         <span>
           {status ? (
-            <Badge appearance="filled" color={status === 'running' ? 'brand' : STATUS_COLOR[status as keyof typeof STATUS_COLOR]}>
+            <Badge appearance="filled" color={status === 'running' ? 'brand' : STATUS_COLOR[status]}>
               {t(`jobs.status.${status}`)}
             </Badge>
           ) : (

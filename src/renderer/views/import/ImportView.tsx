@@ -82,7 +82,7 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
   const problems = importProblems(form);
   const set = (patch: Partial<ImportForm>) => setForm((f) => ({ ...f, ...patch }));
   const problem = (f: ImportField) =>
-    touched && problems[f] ? { validationMessage: t(PROBLEM_KEY[problems[f]!]), validationState: 'error' as const } : {};
+    touched && problems[f] ? { validationMessage: t(PROBLEM_KEY[problems[f]]), validationState: 'error' as const } : {};
   const start = (dryRun: boolean) => {
     setTouched(true);
     if (!profileId || Object.keys(problems).length > 0) return;

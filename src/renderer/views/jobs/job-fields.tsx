@@ -40,7 +40,7 @@ export function JobText({
 }) {
   const err = useError(b, field);
   const common = {
-    value: b.form[field] as string,
+    value: b.form[field],
     placeholder,
     autoComplete: secret ? 'new-password' : undefined,
     onBlur: () => b.touch(field),
@@ -50,9 +50,9 @@ export function JobText({
   return (
     <Field label={label} hint={hint} required={required} validationState={err ? 'error' : 'none'} validationMessage={err}>
       {multiline ? (
-        <Textarea {...common} rows={3} resize="vertical" onChange={(_, d) => b.set(field, d.value as never)} />
+        <Textarea {...common} rows={3} resize="vertical" onChange={(_, d) => b.set(field, d.value)} />
       ) : (
-        <Input {...common} type={secret ? 'password' : 'text'} onChange={(_, d) => b.set(field, d.value as never)} />
+        <Input {...common} type={secret ? 'password' : 'text'} onChange={(_, d) => b.set(field, d.value)} />
       )}
     </Field>
   );
@@ -79,7 +79,7 @@ export function JobSelect<K extends StringField>({
   return (
     <Field label={label} validationState={err ? 'error' : 'none'} validationMessage={err}>
       <Select
-        value={value ?? (b.form[field] as string)}
+        value={value ?? b.form[field]}
         onChange={(_, d) => b.set(field, d.value as JobFormState[K])}
         data-testid={`job-${field}`}
         name={field}

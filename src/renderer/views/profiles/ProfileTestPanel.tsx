@@ -47,7 +47,7 @@ export function ProfileTestPanel({
     if (!isNew && !dirty && form.id) return client['profiles.test']({ id: form.id, mailbox: target, opId }, { signal });
     if (!validation.ok) throw new Error('invalid');
     const { profile, secrets } = validation.value;
-    return client['profiles.test']({ draft: { profile, secrets: secrets as SecretsInput }, mailbox: target, opId }, { signal });
+    return client['profiles.test']({ draft: { profile, secrets: secrets }, mailbox: target, opId }, { signal });
   });
   const runRef = useRef(test.run);
   runRef.current = test.run;

@@ -38,7 +38,7 @@ export function TextField({
   const t = useT();
   const err = errorNode(b, field, t);
   const common = {
-    value: b.form[field] as string,
+    value: b.form[field],
     placeholder,
     onBlur: () => b.touch(field),
     'data-testid': `profile-${field}`,
@@ -47,9 +47,9 @@ export function TextField({
   return (
     <Field label={label} hint={hint} required={required} validationState={err ? 'error' : 'none'} validationMessage={err}>
       {multiline ? (
-        <Textarea {...common} resize="vertical" onChange={(_, d) => b.set(field, d.value as never)} />
+        <Textarea {...common} resize="vertical" onChange={(_, d) => b.set(field, d.value)} />
       ) : (
-        <Input {...common} onChange={(_, d) => b.set(field, d.value as never)} />
+        <Input {...common} onChange={(_, d) => b.set(field, d.value)} />
       )}
     </Field>
   );

@@ -49,7 +49,7 @@ function itemValue(v: ItemView) {
       case 'item:Categories':
         return ev.categories.length ? ev.categories : undefined;
       case 'item:Sensitivity':
-        return ev.sensitivity[0]!.toUpperCase() + ev.sensitivity.slice(1);
+        return ev.sensitivity[0].toUpperCase() + ev.sensitivity.slice(1);
       case 'item:LastModifiedTime':
         return v.lastModified;
       case 'item:DateTimeCreated':

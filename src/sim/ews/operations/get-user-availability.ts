@@ -67,7 +67,7 @@ export async function getUserAvailability(call: EwsCall): Promise<string> {
         `<m:FreeBusyView><t:FreeBusyViewType>None</t:FreeBusyViewType></m:FreeBusyView></m:FreeBusyResponse>`
       );
     }
-    const calendar = call.world.folders.get(mb.distinguished.calendar!)!;
+    const calendar = call.world.folders.get(mb.distinguished.calendar)!;
     call.counters.touch(mb.smtp, calendar.id);
     const owner = isOwner(call, mb.smtp);
     const detailedAllowed = owner || levelAtLeast(folderLevel(call, calendar), 'FreeBusyTimeAndSubjectAndLocation');

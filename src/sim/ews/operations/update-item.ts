@@ -89,7 +89,7 @@ export async function updateItem(call: EwsCall): Promise<string> {
         ev = call.world.mutate.updateEvent(view.id, { ...patch, extendedProperties: extended });
       }
       if (send !== 'SendToNone' && ev.organizer.email === ev.mailbox) recordInvitations(call, ev, 'update');
-      const after = view.kind === 'Occurrence' || view.kind === 'Exception' ? ev.exceptions[view.originalStart!]! : ev;
+      const after = view.kind === 'Occurrence' || view.kind === 'Exception' ? ev.exceptions[view.originalStart!] : ev;
       return successMessage(
         'UpdateItemResponseMessage',
         `<m:Items><t:CalendarItem><t:ItemId Id="${esc(after.id)}" ChangeKey="${esc(after.changeKey)}"/></t:CalendarItem></m:Items><m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>`,

@@ -85,7 +85,7 @@ describe('Windows (SSPI)', () => {
     const gss = fakeBinding('sspi');
     const p = profile({ credential: 'password' }, { username: 'CONTOSO\\svc-calpump' });
     await createNegotiateSource(p, { secrets: secrets(p), gss }).start('HTTP/mail.contoso.com');
-    expect(gss.calls[0]!.opts).toEqual({ user: 'svc-calpump', domain: 'CONTOSO', password: 'Passw0rd!' });
+    expect(gss.calls[0].opts).toEqual({ user: 'svc-calpump', domain: 'CONTOSO', password: 'Passw0rd!' });
   });
 
   it('refuses a keytab with its own entry, and maps SSPI errors to the catalogue', async () => {
@@ -130,7 +130,7 @@ describe('Linux (GSSAPI)', () => {
       args: ['-c', expect.stringMatching(/^FILE:.*calpump-krb5-.*\/ccache$/), 'svc-calpump@CONTOSO.COM'],
       password: 'Passw0rd!',
     });
-    expect(gss.calls[0]!.env.ccache).toBe(kinits[0]!.args[1]);
+    expect(gss.calls[0].env.ccache).toBe(kinits[0].args[1]);
     expired = true;
     await s.start('HTTP/mail.contoso.com');
     expect(kinits).toHaveLength(2);

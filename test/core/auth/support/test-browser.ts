@@ -74,8 +74,8 @@ export async function browse(start: string, opts: BrowserOptions): Promise<Brows
     const res = await request(url, method, headers, body, opts.ca);
     for (const c of ([] as string[]).concat(res.headers['set-cookie'] ?? [])) {
       const [pair] = c.split(';');
-      const i = pair!.indexOf('=');
-      jar.set(pair!.slice(0, i).trim(), pair!.slice(i + 1).trim());
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
     }
     if (url.origin === opts.stopAtOrigin) return { status: res.status, body: res.body, visited };
     if (res.status >= 300 && res.status < 400 && res.headers.location) {

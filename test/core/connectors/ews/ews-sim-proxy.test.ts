@@ -87,7 +87,7 @@ describe('EWS through a forward proxy', () => {
     const seen = authProxy.requests.filter((r) => r.target === host());
     expect(seen.length).toBeGreaterThan(0);
     // Asked once (407), then Basic on every tunnel: sent first once the proxy has said it takes Basic.
-    expect(seen[0]!.proxyAuthorization).toBeUndefined();
+    expect(seen[0].proxyAuthorization).toBeUndefined();
     const basic = 'Basic ' + Buffer.from('svc-proxy:Pr0xy-Secret!').toString('base64');
     expect(seen.slice(1).every((r) => r.proxyAuthorization === basic)).toBe(true);
     expect(seen.length).toBeGreaterThan(1);

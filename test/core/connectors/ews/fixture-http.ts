@@ -73,7 +73,7 @@ export function fixtureProfile(over: Partial<EwsProfile> = {}): EwsProfile {
     mailDomain: 'contoso.com',
     timeZone: 'Europe/Berlin',
     ...over,
-  }) as EwsProfile;
+  });
 }
 
 export function fixtureConnector(http: FixtureHttp, over: Partial<EwsProfile> = {}, options: EwsConnectorOptions = {}) {

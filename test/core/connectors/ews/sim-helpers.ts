@@ -20,7 +20,7 @@ export function simProfile(sim: RunningSimulator, over: Partial<EwsProfile> = {}
     proxy: { mode: 'none' },
     tls: sim.caFile ? { caFile: sim.caFile } : {},
     ...over,
-  }) as EwsProfile;
+  });
 }
 
 export function simConnector(

@@ -110,9 +110,9 @@ describe('GraphTransport', () => {
       'a',
     );
     expect(results.map((r) => r.status)).toEqual([200, 200]);
-    expect((results[1]!.body as { iCalUId: string }).iCalUId).toBe('UID-2');
+    expect((results[1].body as { iCalUId: string }).iCalUId).toBe('UID-2');
     expect(waits[0]).toBeGreaterThanOrEqual(3000);
-    expect(JSON.parse(bodies[1]!).requests.map((r: { id: string }) => r.id)).toEqual(['2']);
+    expect(JSON.parse(bodies[1]).requests.map((r: { id: string }) => r.id)).toEqual(['2']);
   });
 
   it('sends each throttled member again after its own Retry-After, not the longest one', async () => {
@@ -153,7 +153,7 @@ describe('GraphTransport', () => {
     const members = Array.from({ length: 45 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: `/users/a/events/${i}` }));
     expect((await t.batch(members, 'x')).every((r) => r.status === 200)).toBe(true);
     expect(requests.map((r) => (JSON.parse(r.body!) as { requests: unknown[] }).requests.length)).toEqual([20, 20, 5]);
-    expect(requests[0]!.url).toBe('https://graph.microsoft.com/v1.0/$batch');
+    expect(requests[0].url).toBe('https://graph.microsoft.com/v1.0/$batch');
   });
 
   it('never runs more than 4 requests at once for one mailbox, but lets other mailboxes through', async () => {

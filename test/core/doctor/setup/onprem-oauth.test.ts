@@ -40,7 +40,7 @@ describe('OAuth on-premises setup (hybrid modern auth)', () => {
     const plan = buildSetupPlan(oauthProfile());
     expect(plan.scripts.map((s) => s.id)).toEqual(['oauth-entra', 'oauth-exchange']);
     const [entra, exchange] = plan.scripts.map((s) => s.script);
-    expect(literals(entra!)).toEqual(
+    expect(literals(entra)).toEqual(
       expect.arrayContaining(['https://mail.contoso.com/', '00000002-0000-0ff1-ce00-000000000000', 'contoso.onmicrosoft.com']),
     );
     expect(entra).toContain(
@@ -52,7 +52,7 @@ describe('OAuth on-premises setup (hybrid modern auth)', () => {
     expect(exchange).toContain('Set-OrganizationConfig -OAuth2ClientProfileEnabled $true');
     expect(exchange).toContain('-OAuthAuthentication $true');
     expect(exchange).toContain('Test-OAuthConnectivity -Service EWS -TargetUri $EwsUrl -Mailbox $TestMailbox');
-    for (const s of [entra!, exchange!]) {
+    for (const s of [entra, exchange]) {
       expectVerifiedSteps(s);
       expect(tokenize(s).filter((t) => t.kind === 'double')).toEqual([]);
     }
@@ -62,20 +62,20 @@ describe('OAuth on-premises setup (hybrid modern auth)', () => {
   it('delegated: asks for EWS.AccessAsUser.All and then the rights of the signed-in user', () => {
     const plan = buildSetupPlan(oauthProfile({ flow: 'interactive' }));
     expect(plan.scripts.map((s) => s.id)).toEqual(['oauth-entra', 'oauth-exchange', 'impersonation']);
-    expect(plan.scripts[0]!.script).toContain("-Scope 'EWS.AccessAsUser.All'");
+    expect(plan.scripts[0].script).toContain("-Scope 'EWS.AccessAsUser.All'");
   });
 
   it('uses the explicit resource when given', () => {
-    const s = buildSetupPlan(oauthProfile({ resource: 'https://owa.contoso.com' })).scripts[0]!.script;
+    const s = buildSetupPlan(oauthProfile({ resource: 'https://owa.contoso.com' })).scripts[0].script;
     expect(literals(s)).toContain('https://owa.contoso.com/');
   });
 
   it('AD FS: an application group with the Exchange URL as Web API, and an ADFS authorization server', () => {
     const plan = buildSetupPlan(oauthProfile({ tenantId: 'adfs', authorityHost: 'https://adfs.contoso.com' }));
     expect(plan.scripts.map((s) => s.id)).toEqual(['oauth-adfs', 'oauth-exchange']);
-    expect(plan.scripts[0]!.script).toContain('Add-AdfsWebApiApplication');
-    expect(plan.scripts[0]!.script).toContain('Grant-AdfsApplicationPermission');
-    expect(literals(plan.scripts[1]!.script)).toContain('https://adfs.contoso.com/FederationMetadata/2007-06/FederationMetadata.xml');
+    expect(plan.scripts[0].script).toContain('Add-AdfsWebApiApplication');
+    expect(plan.scripts[0].script).toContain('Grant-AdfsApplicationPermission');
+    expect(literals(plan.scripts[1].script)).toContain('https://adfs.contoso.com/FederationMetadata/2007-06/FederationMetadata.xml');
     for (const s of plan.scripts) expectVerifiedSteps(s.script);
   });
 
@@ -84,6 +84,6 @@ describe('OAuth on-premises setup (hybrid modern auth)', () => {
     for (const s of buildSetupPlan(oauthProfile({ tenantId: tenant })).scripts) {
       expect(codeOnly(tokenize(s.script))).not.toMatch(/Remove-Item/);
     }
-    expect(literals(buildSetupPlan(oauthProfile({ tenantId: tenant })).scripts[0]!.script)).toContain(tenant);
+    expect(literals(buildSetupPlan(oauthProfile({ tenantId: tenant })).scripts[0].script)).toContain(tenant);
   });
 });

@@ -181,24 +181,24 @@ describe('setup script: write-side grants (--write), least privilege first', () 
     const plan = buildSetupPlan(ews(), { write: true, scopeGroup: HOSTILE[0] });
     expect(plan.scripts.map((s) => s.id)).toEqual(['write-editor', 'write-impersonation']);
     const [editor, impersonation] = plan.scripts;
-    expect(editor!.script).toContain('-AccessRights Editor');
-    expect(editor!.script).not.toContain('-AccessRights Reviewer');
-    expect(editor!.script).toContain("FolderType -eq 'Calendar'");
-    expect(impersonation!.script).toContain('-Role ApplicationImpersonation');
-    expect(impersonation!.script).toContain('-CustomRecipientWriteScope $ScopeName');
-    for (const s of plan.scripts) expectSafe(s.script, HOSTILE[0]!);
-    expect(editor!.notes.join(' ')).toContain('profiles test <profile> --write');
+    expect(editor.script).toContain('-AccessRights Editor');
+    expect(editor.script).not.toContain('-AccessRights Reviewer');
+    expect(editor.script).toContain("FolderType -eq 'Calendar'");
+    expect(impersonation.script).toContain('-Role ApplicationImpersonation');
+    expect(impersonation.script).toContain('-CustomRecipientWriteScope $ScopeName');
+    for (const s of plan.scripts) expectSafe(s.script, HOSTILE[0]);
+    expect(editor.notes.join(' ')).toContain('profiles test <profile> --write');
   });
 
   it('Microsoft 365 app: Calendars.ReadWrite through RBAC for Applications first, the tenant-wide permission second', () => {
     const plan = buildSetupPlan(graph(), { write: true, lang: 'nl' });
     expect(plan.scripts.map((s) => s.id)).toEqual(['write-rbac', 'write-tenant']);
-    expect(plan.scripts[0]!.script).toContain("'Application Calendars.ReadWrite'");
-    expect(literals(plan.scripts[1]!.script)).toContain('Calendars.ReadWrite');
-    expect(literals(plan.scripts[1]!.script)).not.toContain('Calendars.Read');
-    expect(plan.scripts[0]!.title).toMatch(/^Schrijven, minste rechten/);
+    expect(plan.scripts[0].script).toContain("'Application Calendars.ReadWrite'");
+    expect(literals(plan.scripts[1].script)).toContain('Calendars.ReadWrite');
+    expect(literals(plan.scripts[1].script)).not.toContain('Calendars.Read');
+    expect(plan.scripts[0].title).toMatch(/^Schrijven, minste rechten/);
     const delegated = buildSetupPlan(graph({ flow: 'deviceCode' }), { write: true });
-    expect(literals(delegated.scripts[0]!.script)).toContain('Calendars.ReadWrite.Shared');
+    expect(literals(delegated.scripts[0].script)).toContain('Calendars.ReadWrite.Shared');
     tokenize(renderSetupPlan(plan));
   });
 });

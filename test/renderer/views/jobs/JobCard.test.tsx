@@ -74,7 +74,7 @@ describe('JobCard', () => {
       />
     );
     renderWithApp(card(new Date(Date.now() + 45_000).toISOString()), fakeClient({}).client);
-    const text = screen.getByTestId('job-waiting').textContent!;
+    const text = screen.getByTestId('job-waiting').textContent;
     expect(text).toContain('45 s');
     expect(text).toContain('ErrorServerBusy');
     expect(text).toContain('anna@contoso.com');

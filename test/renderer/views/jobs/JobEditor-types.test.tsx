@@ -62,7 +62,7 @@ describe('JobEditor: attendees, presence and import jobs', () => {
     await act(async () => fireEvent.click(screen.getByTestId('job-save')));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(calls.find((c) => c.method === 'jobs.create')!.input).toMatchObject({ job: { filters: { includeAttendees: false } } });
-    expect(saved[0]!.job.filters.includeAttendees).toBe(false);
+    expect(saved[0].job.filters.includeAttendees).toBe(false);
   });
 
   it('an edited job keeps includeAttendees as stored', () => {

@@ -94,6 +94,6 @@ describe('JobEditor', () => {
     expect(calls.find((c) => c.method === 'jobs.create')!.input).toMatchObject({
       job: { type: 'freebusy', name: 'Room availability', target: { kind: 'folder', path: '/srv/freebusy' } },
     });
-    expect(saved[0]!.job.type).toBe('freebusy');
+    expect(saved[0].job.type).toBe('freebusy');
   });
 });

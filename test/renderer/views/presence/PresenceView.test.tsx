@@ -128,7 +128,7 @@ describe('PresenceView: saved rule tables', () => {
       name: 'default',
       table: { rules: expect.arrayContaining([expect.objectContaining({ name: 'out-of-office', status: 'Vacation' })]) },
     });
-    expect((await store.get('default')).table.rules[0]!.status).toBe('Vacation');
+    expect((await store.get('default')).table.rules[0].status).toBe('Vacation');
 
     cleanup(); // reload the screen
     mount();

@@ -250,7 +250,7 @@ describe('ProfileForm test', () => {
     ]);
     expect(screen.getByTestId('profile-test-steps-error-title').textContent).toBe('Exchange rejected the credentials (HTTP 401)');
     expect(screen.getByTestId('profile-test-steps-error-fix').textContent).toContain('Check the user name');
-    expect(screen.getAllByTestId('profile-test-steps-step')[0]!.textContent).toContain('DNS: server name resolves');
+    expect(screen.getAllByTestId('profile-test-steps-step')[0].textContent).toContain('DNS: server name resolves');
     expect(screen.getByTestId('profile-test-steps-error-message').textContent).toBe(
       'The EWS endpoint answered 401 Unauthorized for CONTOSO\\svc-calpump.',
     );

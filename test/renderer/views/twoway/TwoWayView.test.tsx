@@ -89,7 +89,7 @@ describe('TwoWayView', () => {
     fireEvent.click(screen.getByTestId('twoway-run'));
     await act(async () => fireEvent.click(await screen.findByTestId('twoway-confirm')));
     await waitFor(() => expect(screen.getByTestId('twoway-result')).toBeTruthy());
-    expect(fake.calls.filter((c) => c.method === 'twoway.run')[1]!.input).toEqual({
+    expect(fake.calls.filter((c) => c.method === 'twoway.run')[1].input).toEqual({
       profileId: 'p1',
       rule: {
         id: 'r1',

@@ -41,14 +41,14 @@ interface Tlv {
 /** One DER element at `at`: its tag and where its contents start and end. */
 function tlv(der: Buffer, at: number): Tlv {
   if (at + 2 > der.length) throw new Error('truncated DER');
-  const tag = der[at]!;
-  let len = der[at + 1]!;
+  const tag = der[at];
+  let len = der[at + 1];
   let start = at + 2;
   if (len & 0x80) {
     const n = len & 0x7f;
     if (n < 1 || n > 4 || start + n > der.length) throw new Error('bad DER length');
     len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + der[start + i]!;
+    for (let i = 0; i < n; i++) len = len * 256 + der[start + i];
     start += n;
   }
   if (start + len > der.length) throw new Error('DER element runs past the end');
@@ -58,11 +58,11 @@ function tlv(der: Buffer, at: number): Tlv {
 function oid(der: Buffer, el: Tlv): string {
   if (el.tag !== 0x06) throw new Error('expected an OBJECT IDENTIFIER');
   const b = der.subarray(el.start, el.end);
-  const parts = [Math.min(2, Math.floor(b[0]! / 40)), b[0]! - 40 * Math.min(2, Math.floor(b[0]! / 40))];
+  const parts = [Math.min(2, Math.floor(b[0] / 40)), b[0] - 40 * Math.min(2, Math.floor(b[0] / 40))];
   let v = 0;
   for (let i = 1; i < b.length; i++) {
-    v = v * 128 + (b[i]! & 0x7f);
-    if (!(b[i]! & 0x80)) {
+    v = v * 128 + (b[i] & 0x7f);
+    if (!(b[i] & 0x80)) {
       parts.push(v);
       v = 0;
     }

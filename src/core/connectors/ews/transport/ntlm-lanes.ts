@@ -98,7 +98,7 @@ export class NtlmLanes {
     const o = this.origin(key);
     // An authenticated idle lane first: it saves the handshake.
     const i = o.idle.findIndex((l) => l.authSocket && !l.authSocket.destroyed);
-    if (i >= 0) return o.idle.splice(i, 1)[0]!;
+    if (i >= 0) return o.idle.splice(i, 1)[0];
     if (o.idle.length > 0) return o.idle.pop()!;
     if (o.count < this.size || this.closed) {
       o.count += 1;

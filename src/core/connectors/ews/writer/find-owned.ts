@@ -46,7 +46,7 @@ function restriction(opts: ListOwnedOptions): string {
     terms.push(
       `<t:IsLessThan><t:FieldURI FieldURI="calendar:Start"/><t:FieldURIOrConstant><t:Constant Value="${iso(opts.to)}"/></t:FieldURIOrConstant></t:IsLessThan>`,
     );
-  return terms.length === 1 ? terms[0]! : `<t:And>${terms.join('')}</t:And>`;
+  return terms.length === 1 ? terms[0] : `<t:And>${terms.join('')}</t:And>`;
 }
 
 function findBody(mailbox: string, folder: string, opts: ListOwnedOptions, offset: number): string {
@@ -84,7 +84,7 @@ export function ownedFromXml(item: XmlNode, fallbackZone: string): OwnedItem | u
     end = `${last}T00:00:00.000Z`;
   }
   return {
-    id: idEl.attrs.Id!,
+    id: idEl.attrs.Id,
     changeKey: idEl.attrs.ChangeKey ?? '',
     lastModified: iso(textOf(item, 'LastModifiedTime')),
     sourceKey: tags.sourceKey,

@@ -59,7 +59,7 @@ const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 
 // Answers hold hundreds of thousands of elements, most of them leaves without attributes: they share one frozen
 // empty attribute map, and element names are interned so every <t:Start> shares one string.
-export const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+export const NO_ATTRS: Record<string, string> = Object.freeze({});
 const interned = new Map<string, string>();
 function localName(qname: string): string {
   let n = interned.get(qname);

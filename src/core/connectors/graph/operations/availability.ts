@@ -33,7 +33,7 @@ export async function availability(
     const chunk = mailboxes.slice(i, i + 100);
     const res = await graphPost<{ value?: Schedule[] }>(
       ctx,
-      `/users/${seg(chunk[0]!)}/calendar/getSchedule`,
+      `/users/${seg(chunk[0])}/calendar/getSchedule`,
       {
         schedules: chunk,
         startTime: { dateTime: from.toISOString().slice(0, 19), timeZone: 'UTC' },

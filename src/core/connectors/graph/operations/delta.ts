@@ -170,8 +170,8 @@ export async function syncChangesMany(
     const chunks: Round[][] = [];
     for (let i = 0; i < batched.length; i += BATCH_LIMIT) chunks.push(batched.slice(i, i + BATCH_LIMIT));
     await mapBounded([...chunks, ...alone.map((r) => [r])], opts.concurrency ?? 8, async (chunk) => {
-      if (chunk.length === 1 && alone.includes(chunk[0]!)) {
-        const r = chunk[0]!;
+      if (chunk.length === 1 && alone.includes(chunk[0])) {
+        const r = chunk[0];
         try {
           await r.page(await graphGet<DeltaPage>(ctx, r.url, DELTA_HEADERS));
         } catch (e) {
@@ -186,8 +186,8 @@ export async function syncChangesMany(
           'calendarViewDelta',
         );
         for (let i = 0; i < chunk.length; i++) {
-          const a = answers[i]!;
-          const r = chunk[i]!;
+          const a = answers[i];
+          const r = chunk[i];
           if (a.error || a.status < 200 || a.status >= 300) r.failed(a.error ?? noEndLink(ctx));
           else await r.page(a.body as DeltaPage).catch((e: unknown) => r.failed(e));
         }

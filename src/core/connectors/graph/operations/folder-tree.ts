@@ -29,7 +29,7 @@ export async function folderTree(ctx: GraphContext, mailbox: string, kinds: Fold
   const calendars: Array<{ group: Group; cal: Calendar }> = [];
   calendarPages.forEach((r, i) => {
     if (r.error) throw r.error;
-    for (const cal of (r.body as { value?: Calendar[] })?.value ?? []) calendars.push({ group: groups[i]!, cal });
+    for (const cal of (r.body as { value?: Calendar[] })?.value ?? []) calendars.push({ group: groups[i], cal });
   });
   const counts = await graphBatch(
     ctx,
@@ -56,7 +56,7 @@ export async function folderTree(ctx: GraphContext, mailbox: string, kinds: Fold
   }
   if (kinds.includes('calendar')) {
     calendars.forEach(({ group, cal }, i) => {
-      const count = counts[i]!;
+      const count = counts[i];
       if (count.error) throw count.error;
       const f: Folder = {
         id: cal.id,

@@ -44,7 +44,7 @@ export async function resolveSeriesUids(ctx: GraphContext, mailbox: string, even
   );
   results.forEach((r, i) => {
     const uid = (r.body as { iCalUId?: string } | undefined)?.iCalUId;
-    if (uid) ctx.seriesUid.set(missing[i]!, uid);
+    if (uid) ctx.seriesUid.set(missing[i], uid);
     else if (r.error) throw r.error;
   });
 }

@@ -124,11 +124,11 @@ export class GraphCalendarWriter implements CalendarWriter {
     }
     return Promise.all(
       results.map(async (r, i) => {
-        const action = actions[i]!;
+        const action = actions[i];
         const body = r.body as { id?: string; changeKey?: string } | undefined;
         if ((r.status >= 200 && r.status < 300) || (action === 'delete' && r.status === 404))
           return { action, ok: true, id: body?.id, changeKey: body?.changeKey };
-        return { action, ok: false, error: await this.failure(ctx, r, mailbox, folder, labels[i]!, action) };
+        return { action, ok: false, error: await this.failure(ctx, r, mailbox, folder, labels[i], action) };
       }),
     );
   }

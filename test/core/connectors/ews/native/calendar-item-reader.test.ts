@@ -72,14 +72,14 @@ describe('CalendarItemReader', () => {
     expect(tree).toHaveLength(2);
     expect(viaCapture(xml)).toEqual(tree);
     // Captured items keep their place among the other item kinds, which stay trees.
-    const nodes = descendants(parseXml(xml, undefined, CALENDAR_ITEMS), 'Items')[0]!.children;
+    const nodes = descendants(parseXml(xml, undefined, CALENDAR_ITEMS), 'Items')[0].children;
     expect(nodes.map((n) => n.name)).toEqual(['CalendarItem', 'Message', 'CalendarItem']);
     expect(nodes.map(itemIdOf)).toEqual(['A&1', undefined, 'B']);
-    expect(nodes[1]!.children.map((n) => n.name)).toEqual(['Subject']);
-    const items = [nodes[0]!, nodes[2]!].map(calendarItemOf);
-    expect(items[0]!.subject).toBe('R&D <weekly> ☺');
-    expect(items[0]!.body).toBe('<b>not markup</b> and more');
-    expect(items[0]!.required).toEqual([
+    expect(nodes[1].children.map((n) => n.name)).toEqual(['Subject']);
+    const items = [nodes[0], nodes[2]].map(calendarItemOf);
+    expect(items[0].subject).toBe('R&D <weekly> ☺');
+    expect(items[0].body).toBe('<b>not markup</b> and more');
+    expect(items[0].required).toEqual([
       { name: 'Jan', email: 'jan@contoso.com', response: 'Accept' },
       { name: 'Bob', response: 'Decline' },
     ]);

@@ -94,7 +94,7 @@ function pythonBindings(ders: Buffer[]): Promise<string[]> {
 describe('tls-server-end-point channel binding', () => {
   it.each(Object.keys(CASES))('%s: hash chosen per RFC 5929 and equal to openssl dgst', async (name) => {
     const { der } = certs.get(name)!;
-    const want = CASES[name]![2];
+    const want = CASES[name][2];
     expect(endPointHashAlgorithm(der)).toBe(want);
     const app = tlsServerEndPoint(der);
     expect(app.subarray(0, 21).toString('ascii')).toBe('tls-server-end-point:');

@@ -104,11 +104,11 @@ describe('EWS writer', () => {
       {
         appointment: absence({ subject: 'Absent (sick)', location: 'home' }),
         tag: { scope: 's', sourceKey: 'k' },
-        existing: { id: created!.id!, changeKey: created!.changeKey },
+        existing: { id: created.id!, changeKey: created.changeKey },
       },
     ]);
-    expect(updated).toMatchObject({ ok: true, id: created!.id });
-    expect(updated!.changeKey).not.toBe(created!.changeKey);
+    expect(updated).toMatchObject({ ok: true, id: created.id });
+    expect(updated.changeKey).not.toBe(created.changeKey);
     const [owned] = await w.listOwned(mb, 'calendar', { scope: 's' });
     expect(owned).toMatchObject({ subject: 'Absent (sick)', location: 'home', sourceKey: 'k' });
 
@@ -116,16 +116,16 @@ describe('EWS writer', () => {
       {
         appointment: absence({ subject: 'stale' }),
         tag: { scope: 's', sourceKey: 'k' },
-        existing: { id: created!.id!, changeKey: created!.changeKey },
+        existing: { id: created.id!, changeKey: created.changeKey },
         ifUnchanged: true,
       },
     ]);
-    expect(stale!.ok).toBe(false);
-    expect(stale!.error?.id).toBe('write.conflict');
+    expect(stale.ok).toBe(false);
+    expect(stale.error?.id).toBe('write.conflict');
 
-    expect((await w.delete(mb, [created!.id!])).map((o) => o.ok)).toEqual([true]);
+    expect((await w.delete(mb, [created.id!])).map((o) => o.ok)).toEqual([true]);
     expect(await w.listOwned(mb, 'calendar', { scope: 's' })).toEqual([]);
-    expect((await w.delete(mb, [created!.id!])).map((o) => o.ok)).toEqual([true]);
+    expect((await w.delete(mb, [created.id!])).map((o) => o.ok)).toEqual([true]);
     await w.close();
   });
 
@@ -154,10 +154,10 @@ describe('EWS writer', () => {
   it('a delegate writes where it is Editor and gets a clear error where it is only Reviewer', async () => {
     const w = await writer('svc-delegate@contoso.com', 'delegate');
     const ok = await w.upsert('bob.jones@contoso.com', 'calendar', [{ appointment: absence(), tag: { scope: 'd', sourceKey: '1' } }]);
-    expect(ok[0]!.ok).toBe(true);
+    expect(ok[0].ok).toBe(true);
     const denied = await w.upsert('alice.smith@contoso.com', 'calendar', [{ appointment: absence(), tag: { scope: 'd', sourceKey: '1' } }]);
-    expect(denied[0]!.ok).toBe(false);
-    expect(denied[0]!.error?.id).toBe('ews.delegate.accessDenied');
+    expect(denied[0].ok).toBe(false);
+    expect(denied[0].error?.id).toBe('ews.delegate.accessDenied');
     await w.close();
   });
 
@@ -202,9 +202,9 @@ describe('EWS writer', () => {
       { appointment: absence({ location: 'HQ', reminderMinutes: 30 }), tag: { scope: 'clr', sourceKey: '1' } },
     ]);
     await w.upsert(mb, 'calendar', [
-      { appointment: absence({ location: '', categories: [] }), tag: { scope: 'clr', sourceKey: '1' }, existing: { id: c!.id! } },
+      { appointment: absence({ location: '', categories: [] }), tag: { scope: 'clr', sourceKey: '1' }, existing: { id: c.id! } },
     ]);
-    expect(sim.world.events.get(c!.id!)).toMatchObject({ location: '', categories: [] });
+    expect(sim.world.events.get(c.id!)).toMatchObject({ location: '', categories: [] });
     const series = [...sim.world.events.values()].find((e) => e.mailbox === mb && e.subject === 'Daily standup' && e.recurrence)!;
     const [occ] = expandEvent(series, Date.parse('2026-03-04T00:00:00Z'), Date.parse('2026-03-05T00:00:00Z'));
     const [u] = await w.upsert(mb, 'calendar', [
@@ -213,11 +213,11 @@ describe('EWS writer', () => {
           ...absence(),
           subject: 'Standup (lab)',
           isAllDay: false,
-          start: occ!.start,
-          end: new Date(Date.parse(occ!.start) + 900_000).toISOString(),
+          start: occ.start,
+          end: new Date(Date.parse(occ.start) + 900_000).toISOString(),
           showAs: 'busy',
         },
-        existing: { id: occ!.id },
+        existing: { id: occ.id },
         fields: ['subject', 'start', 'end', 'location', 'showAs'],
       },
     ]);

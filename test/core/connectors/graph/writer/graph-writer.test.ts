@@ -45,9 +45,9 @@ describe('Graph writer', () => {
   it('without Calendars.ReadWrite every write fails with the missing permission named', async () => {
     const w = await writer();
     const [r] = await w.upsert('anna.schmidt@contoso.com', 'calendar', [{ appointment: absence(), tag: { scope: 'p', sourceKey: '1' } }]);
-    expect(r!.ok).toBe(false);
-    expect(r!.error?.id).toBe('graph.permission.missing');
-    expect(r!.error?.params.permission).toBe('Calendars.ReadWrite');
+    expect(r.ok).toBe(false);
+    expect(r.error?.id).toBe('graph.permission.missing');
+    expect(r.error?.params.permission).toBe('Calendars.ReadWrite');
     await w.close();
     simTenant(sim.world).apps.get(SIM_APP_DAEMON)!.roles.push('Calendars.ReadWrite');
   });
@@ -88,7 +88,7 @@ describe('Graph writer', () => {
       timeZone: 'Europe/Berlin',
       reminderMinutes: 10,
     });
-    const stored = sim.world.events.get(owned[0]!.id)!;
+    const stored = sim.world.events.get(owned[0].id)!;
     expect(stored.extendedProperties.map((p) => p.key)).toContain(`${CALPUMP_PROPERTY_SET_ID}:CalpumpScope:String`);
     expect(stored.attendees).toEqual([]);
     expect(sim.world.events.get(owned.find((o) => o.sourceKey === 'row-1')!.id)!.start).toBe('2026-03-09T23:00:00.000Z');
@@ -118,35 +118,35 @@ describe('Graph writer', () => {
       {
         appointment: absence({ subject: 'Absent (sick)', location: 'home' }),
         tag: { scope: 's', sourceKey: 'k' },
-        existing: { id: created!.id!, changeKey: created!.changeKey },
+        existing: { id: created.id!, changeKey: created.changeKey },
       },
     ]);
-    expect(updated).toMatchObject({ ok: true, id: created!.id });
-    expect(updated!.changeKey).not.toBe(created!.changeKey);
+    expect(updated).toMatchObject({ ok: true, id: created.id });
+    expect(updated.changeKey).not.toBe(created.changeKey);
     expect((await w.listOwned(mb, 'calendar', { scope: 's' }))[0]).toMatchObject({ subject: 'Absent (sick)', location: 'home' });
     const [stale] = await w.upsert(mb, 'calendar', [
       {
         appointment: absence({ subject: 'stale' }),
         tag: { scope: 's', sourceKey: 'k' },
-        existing: { id: created!.id!, changeKey: created!.changeKey },
+        existing: { id: created.id!, changeKey: created.changeKey },
         ifUnchanged: true,
       },
     ]);
-    expect(stale!.error?.id).toBe('write.conflict');
+    expect(stale.error?.id).toBe('write.conflict');
     expect(
       await w.listOwned(mb, 'calendar', { scope: 's', from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') }),
     ).toEqual([]);
-    expect((await w.delete(mb, [created!.id!])).map((o) => o.ok)).toEqual([true]);
+    expect((await w.delete(mb, [created.id!])).map((o) => o.ok)).toEqual([true]);
     expect(await w.listOwned(mb, 'calendar', { scope: 's' })).toEqual([]);
-    expect((await w.delete(mb, [created!.id!])).map((o) => o.ok)).toEqual([true]);
+    expect((await w.delete(mb, [created.id!])).map((o) => o.ok)).toEqual([true]);
     await w.close();
   });
 
   it('an out-of-scope mailbox fails its items, not the process', async () => {
     const w = await writer();
     const res = await w.upsert('carol.evans@contoso.com', 'calendar', [{ appointment: absence(), tag: { scope: 'x', sourceKey: '1' } }]);
-    expect(res[0]!.ok).toBe(false);
-    expect(res[0]!.error?.id).toBe('graph.mailbox.accessDenied');
+    expect(res[0].ok).toBe(false);
+    expect(res[0].error?.id).toBe('graph.mailbox.accessDenied');
     await w.close();
   });
 });
