@@ -27,8 +27,8 @@ export function doctorService(deps: DoctorServiceDeps) {
 
 export function setupScriptService(lang: () => Lang = () => 'en') {
   return (profile: Profile, opts: { scopeGroup?: string }): { fileName: string; script: string } => {
-    const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, lang: lang() });
+    const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup });
     const safeName = profile.name.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { fileName: `calpump-setup-${safeName}.ps1`, script: renderSetupPlan(plan) };
+    return { fileName: `calpump-setup-${safeName}.ps1`, script: renderSetupPlan(plan, lang()) };
   };
 }

@@ -1,3 +1,3 @@
-export { buildSetupPlan, renderSetupPlan } from './plan.js';
+export { buildSetupPlan, renderSetupPlan, setupPlanForReader } from './plan.js';
 export { psLiteral, psArray } from './ps-quote.js';
 export type { SetupPlan, SetupScript, SetupOptions } from './types.js';

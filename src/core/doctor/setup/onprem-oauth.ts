@@ -2,56 +2,12 @@
 // (Exchange 2019 CU13+ / Exchange SE). Each step is followed by a check an administrator can read, so a step
 // that did not take shows up before Calpump is tried. Every value enters as a single-quoted literal (psAssign).
 import type { EwsProfile } from '../../../shared/profile.js';
-import type { Lang } from '../catalogue.js';
-import { L } from '../catalogue/types.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { psAssign } from './ps-quote.js';
 import type { SetupScript } from './types.js';
 
 const HEADER = ['#Requires -Version 5.1', "$ErrorActionPreference = 'Stop'"];
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-
-const TEXT = {
-  entraTitle: L(
-    'Hybrid modern auth in Entra ID: the on-premises URL and the app permission',
-    'Hybrid Modern Auth in Entra ID: die lokale URL und die App-Berechtigung',
-    'Hybride moderne verificatie in Entra ID: de on-premises URL en de app-machtiging',
-  ),
-  adfsTitle: L(
-    'AD FS: application group for Calpump and the Exchange URL',
-    'AD FS: Anwendungsgruppe für Calpump und die Exchange-URL',
-    'AD FS: toepassingsgroep voor Calpump en de Exchange-URL',
-  ),
-  exchangeTitle: L(
-    'Exchange: OAuth certificate, authorization server, OAuth on EWS',
-    'Exchange: OAuth-Zertifikat, Autorisierungsserver, OAuth für EWS',
-    'Exchange: OAuth-certificaat, autorisatieserver, OAuth voor EWS',
-  ),
-  adfsShell: L(
-    'AD FS PowerShell (on an AD FS server)',
-    'AD FS PowerShell (auf einem AD FS-Server)',
-    'AD FS PowerShell (op een AD FS-server)',
-  ),
-  hcwFirst: L(
-    'Hybrid modern auth needs a classic full hybrid configured by the Hybrid Configuration Wizard (it creates the EvoSTS authorization server).',
-    'Hybrid Modern Auth setzt einen klassischen vollständigen Hybrid voraus, eingerichtet mit dem Hybrid Configuration Wizard (er legt den Autorisierungsserver EvoSTS an).',
-    'Hybride moderne verificatie vereist een klassieke volledige hybride configuratie via de Hybrid Configuration Wizard (die maakt de autorisatieserver EvoSTS aan).',
-  ),
-  orgWide: L(
-    'OAuth2ClientProfileEnabled turns modern auth on for every Outlook client of the organisation, not only for Calpump.',
-    'OAuth2ClientProfileEnabled schaltet Modern Auth für alle Outlook-Clients der Organisation ein, nicht nur für Calpump.',
-    'OAuth2ClientProfileEnabled zet moderne verificatie aan voor alle Outlook-clients van de organisatie, niet alleen voor Calpump.',
-  ),
-  spnDelay: L(
-    'A new service principal name takes a few minutes to apply in Entra ID.',
-    'Ein neuer Dienstprinzipalname wirkt in Entra ID nach einigen Minuten.',
-    'Een nieuwe service-principalnaam werkt na enkele minuten in Entra ID.',
-  ),
-  appOnlyCheck: L(
-    'App-only tokens on-premises are less common than user tokens: confirm with Test-OAuthConnectivity and `calpump profiles test` before relying on them.',
-    'Reine App-Tokens sind lokal seltener als Benutzer-Tokens: prüfen Sie sie mit Test-OAuthConnectivity und `calpump profiles test`, bevor Sie sich darauf verlassen.',
-    'Alleen-app-tokens zijn on-premises minder gangbaar dan gebruikerstokens: controleer ze met Test-OAuthConnectivity en `calpump profiles test` voordat u erop vertrouwt.',
-  ),
-};
 
 /** The on-premises origin with the trailing slash Entra ID lists service principal names with. */
 function onPremUrl(resource: string): string {
@@ -191,25 +147,31 @@ function exchangeScript(p: EwsProfile, resource: string, adfs: boolean): string 
 }
 
 /** The scripts for an EWS profile with auth 'oauth': identity provider first, then Exchange. */
-export function onPremOAuthScripts(p: EwsProfile, resource: string, lang: Lang, shells: { ems: string; mggraph: string }): SetupScript[] {
+export function onPremOAuthScripts(p: EwsProfile, resource: string): SetupScript[] {
   const adfs = p.oauth!.tenantId.toLowerCase() === 'adfs';
-  const appOnlyNote = p.oauth!.flow === 'clientCredentials' ? [TEXT.appOnlyCheck[lang]] : [];
+  const appOnlyNote = p.oauth!.flow === 'clientCredentials' ? [text('setup.note.appOnlyCheck')] : [];
   return [
     adfs
-      ? { id: 'oauth-adfs', title: TEXT.adfsTitle[lang], shell: TEXT.adfsShell[lang], script: adfsScript(p, resource), notes: [] }
+      ? {
+          id: 'oauth-adfs',
+          title: text('setup.title.oauthAdfs'),
+          shell: text('setup.shell.adfs'),
+          script: adfsScript(p, resource),
+          notes: [],
+        }
       : {
           id: 'oauth-entra',
-          title: TEXT.entraTitle[lang],
-          shell: shells.mggraph,
+          title: text('setup.title.oauthEntra'),
+          shell: text('setup.shell.mggraph'),
           script: entraScript(p, resource),
-          notes: [TEXT.hcwFirst[lang], TEXT.spnDelay[lang]],
+          notes: [text('setup.note.hcwFirst'), text('setup.note.spnDelay')],
         },
     {
       id: 'oauth-exchange',
-      title: TEXT.exchangeTitle[lang],
-      shell: shells.ems,
+      title: text('setup.title.oauthExchange'),
+      shell: text('setup.shell.ems'),
       script: exchangeScript(p, resource, adfs),
-      notes: [TEXT.orgWide[lang], ...appOnlyNote],
+      notes: [text('setup.note.orgWide'), ...appOnlyNote],
     },
   ];
 }

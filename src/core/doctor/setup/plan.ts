@@ -1,61 +1,64 @@
 // `calpump setup-script`: which scripts an administrator runs for a profile, generated from its values.
+import type { TextRef } from '../../../shared/errors.js';
 import type { EwsProfile, GraphProfile, Profile } from '../../../shared/profile.js';
 import type { Lang } from '../catalogue.js';
+import { renderEngineText, text } from '../../../shared/i18n/engine-texts.js';
 import { onPremResource } from '../../auth/token-target.js';
 import { delegateScript, impersonationScript } from './onprem.js';
 import { onPremOAuthScripts } from './onprem-oauth.js';
 import { accessPolicyScript, appRegistrationScript, ewsOnlineScript, rbacForAppsScript } from './online.js';
-import { SETUP_TEXT as T } from './texts.js';
 import { DEFAULT_SCOPE_GROUP, type SetupOptions, type SetupPlan, type SetupScript } from './types.js';
 
 export function buildSetupPlan(profile: Profile, opts: SetupOptions = {}): SetupPlan {
-  const lang: Lang = opts.lang ?? 'en';
   const plan = opts.write
     ? profile.kind === 'ews'
-      ? ewsWritePlan(profile, opts, lang)
-      : graphWritePlan(profile, opts, lang)
+      ? ewsWritePlan(profile, opts)
+      : graphWritePlan(profile, opts)
     : profile.kind === 'ews'
-      ? ewsPlan(profile, opts, lang)
-      : graphPlan(profile, opts, lang);
+      ? ewsPlan(profile, opts)
+      : graphPlan(profile, opts);
   return { profile: profile.name, kind: profile.kind, ...plan };
 }
 
-function ewsPlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
+function ewsPlan(p: EwsProfile, opts: SetupOptions): Omit<SetupPlan, 'profile' | 'kind'> {
   const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
   if (p.legacyOnline) {
     return {
       scripts: [
         {
           id: 'ews-online',
-          title: T.ewsOnlineTitle[lang],
-          shell: T.mggraphExo[lang],
+          title: text('setup.title.ewsOnline'),
+          shell: text('setup.shell.mggraphExo'),
           script: ewsOnlineScript(p),
-          notes: [T.allowListBlocks[lang]],
+          notes: [text('setup.note.allowListBlocks')],
         },
         {
           id: 'rbac-for-apps',
-          title: T.rbacTitle[lang],
-          shell: T.mggraphExo[lang],
+          title: text('setup.title.rbac'),
+          shell: text('setup.shell.mggraphExo'),
           script: rbacForAppsScript(p.legacyOnline.clientId, group, p.testMailbox, 'Application EWS.AccessAsApp'),
-          notes: [T.groupMustExist[lang], T.policyDelay[lang]],
+          notes: [text('setup.note.groupMustExist'), text('setup.note.policyDelay')],
         },
       ],
-      warnings: [T.ewsRetiring[lang]],
+      warnings: [text('setup.warning.ewsRetiring')],
     };
   }
   const resource = p.auth === 'oauth' && p.oauth ? onPremResource(p) : undefined;
-  const oauth = resource ? onPremOAuthScripts(p, resource, lang, { ems: T.ems[lang], mggraph: T.mggraph[lang] }) : [];
+  const oauth = resource ? onPremOAuthScripts(p, resource) : [];
   // An app-only token has no user whose rights could be set; a delegated one acts with the user's rights below.
   if (oauth.length && p.oauth?.flow === 'clientCredentials') return { scripts: oauth, warnings: [] };
   if (p.access === 'delegate') {
-    const notes = [T.delegateByType[lang], ...(opts.scopeGroup ? [T.delegateNewMembers[lang], T.groupMustExist[lang]] : [])];
+    const notes = [
+      text('setup.note.delegateByType'),
+      ...(opts.scopeGroup ? [text('setup.note.delegateNewMembers'), text('setup.note.groupMustExist')] : []),
+    ];
     return {
       scripts: [
         ...oauth,
         {
           id: 'delegate',
-          title: T.delegateTitle[lang],
-          shell: T.ems[lang],
+          title: text('setup.title.delegate'),
+          shell: text('setup.shell.ems'),
           script: delegateScript(p, opts.scopeGroup, p.testMailbox),
           notes,
         },
@@ -68,47 +71,47 @@ function ewsPlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan,
       ...oauth,
       {
         id: 'impersonation',
-        title: T.impersonationTitle[lang],
-        shell: T.ems[lang],
+        title: text('setup.title.impersonation'),
+        shell: text('setup.shell.ems'),
         script: impersonationScript(p, group),
-        notes: [T.groupMustExist[lang], T.impersonationDelay[lang]],
+        notes: [text('setup.note.groupMustExist'), text('setup.note.impersonationDelay')],
       },
     ],
     warnings: [],
   };
 }
 
-function graphPlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
+function graphPlan(p: GraphProfile, opts: SetupOptions): Omit<SetupPlan, 'profile' | 'kind'> {
   const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
   const scripts: SetupScript[] = [
     {
       id: 'app-registration',
-      title: T.appTitle[lang],
-      shell: T.mggraph[lang],
+      title: text('setup.title.app'),
+      shell: text('setup.shell.mggraph'),
       script: appRegistrationScript(p),
-      notes: [T.consentDelay[lang]],
+      notes: [text('setup.note.consentDelay')],
     },
   ];
-  const warnings: string[] = [];
+  const warnings: TextRef[] = [];
   if (p.flow === 'clientCredentials') {
     scripts.push(
       {
         id: 'access-policy',
-        title: T.policyTitle[lang],
-        shell: T.exo[lang],
+        title: text('setup.title.policy'),
+        shell: text('setup.shell.exo'),
         script: accessPolicyScript(p.clientId, group, p.testMailbox),
-        notes: [T.groupMustExist[lang], T.chooseOne[lang], T.policyDelay[lang]],
+        notes: [text('setup.note.groupMustExist'), text('setup.note.chooseOne'), text('setup.note.policyDelay')],
       },
       {
         id: 'rbac-for-apps',
-        title: T.rbacTitle[lang],
-        shell: T.mggraphExo[lang],
+        title: text('setup.title.rbac'),
+        shell: text('setup.shell.mggraphExo'),
         script: rbacForAppsScript(p.clientId, group, p.testMailbox, 'Application Calendars.Read'),
-        notes: [T.chooseOne[lang], T.rbacUnscoped[lang], T.policyDelay[lang]],
+        notes: [text('setup.note.chooseOne'), text('setup.note.rbacUnscoped'), text('setup.note.policyDelay')],
       },
     );
   } else {
-    warnings.push(T.delegatedNoScope[lang]);
+    warnings.push(text('setup.warning.delegatedNoScope'));
   }
   return { scripts, warnings };
 }
@@ -117,48 +120,58 @@ function graphPlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<SetupP
  * The write-side grants, least privilege first: Editor on the group's calendars before ApplicationImpersonation
  * (on-premises); Calendars.ReadWrite scoped by RBAC for Applications before the tenant-wide permission (online).
  */
-function ewsWritePlan(p: EwsProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
-  if (p.legacyOnline || p.oauth?.flow === 'clientCredentials') return ewsPlan(p, opts, lang);
+function ewsWritePlan(p: EwsProfile, opts: SetupOptions): Omit<SetupPlan, 'profile' | 'kind'> {
+  if (p.legacyOnline || p.oauth?.flow === 'clientCredentials') return ewsPlan(p, opts);
   const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
   return {
     scripts: [
       {
         id: 'write-editor',
-        title: T.writeEditorTitle[lang],
-        shell: T.ems[lang],
+        title: text('setup.title.writeEditor'),
+        shell: text('setup.shell.ems'),
         script: delegateScript(p, group, p.testMailbox, 'Editor'),
-        notes: [T.writeOrder[lang], T.delegateByType[lang], T.delegateNewMembers[lang], T.writeCheck[lang]],
+        notes: [
+          text('setup.note.writeOrder'),
+          text('setup.note.delegateByType'),
+          text('setup.note.delegateNewMembers'),
+          text('setup.note.writeCheck'),
+        ],
       },
       {
         id: 'write-impersonation',
-        title: T.writeImpersonationTitle[lang],
-        shell: T.ems[lang],
+        title: text('setup.title.writeImpersonation'),
+        shell: text('setup.shell.ems'),
         script: impersonationScript(p, group),
-        notes: [T.groupMustExist[lang], T.impersonationDelay[lang], T.writeCheck[lang]],
+        notes: [text('setup.note.groupMustExist'), text('setup.note.impersonationDelay'), text('setup.note.writeCheck')],
       },
     ],
     warnings: [],
   };
 }
 
-function graphWritePlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<SetupPlan, 'profile' | 'kind'> {
+function graphWritePlan(p: GraphProfile, opts: SetupOptions): Omit<SetupPlan, 'profile' | 'kind'> {
   const group = opts.scopeGroup ?? DEFAULT_SCOPE_GROUP;
   const tenant: SetupScript = {
     id: 'write-tenant',
-    title: T.writeTenantTitle[lang],
-    shell: T.mggraph[lang],
+    title: text('setup.title.writeTenant'),
+    shell: text('setup.shell.mggraph'),
     script: appRegistrationScript(p, true),
-    notes: [T.consentDelay[lang], T.writeCheck[lang]],
+    notes: [text('setup.note.consentDelay'), text('setup.note.writeCheck')],
   };
-  if (p.flow !== 'clientCredentials') return { scripts: [tenant], warnings: [T.delegatedNoScope[lang]] };
+  if (p.flow !== 'clientCredentials') return { scripts: [tenant], warnings: [text('setup.warning.delegatedNoScope')] };
   return {
     scripts: [
       {
         id: 'write-rbac',
-        title: T.writeRbacTitle[lang],
-        shell: T.mggraphExo[lang],
+        title: text('setup.title.writeRbac'),
+        shell: text('setup.shell.mggraphExo'),
         script: rbacForAppsScript(p.clientId, group, p.testMailbox, 'Application Calendars.ReadWrite'),
-        notes: [T.writeOrder[lang], T.groupMustExist[lang], T.policyDelay[lang], T.writeCheck[lang]],
+        notes: [
+          text('setup.note.writeOrder'),
+          text('setup.note.groupMustExist'),
+          text('setup.note.policyDelay'),
+          text('setup.note.writeCheck'),
+        ],
       },
       tenant,
     ],
@@ -166,14 +179,26 @@ function graphWritePlan(p: GraphProfile, opts: SetupOptions, lang: Lang): Omit<S
   };
 }
 
-/** One text for the terminal: each script under a comment header; notes and warnings as comments. */
-export function renderSetupPlan(plan: SetupPlan): string {
+/** The plan with its texts in the reader's language (the CLI's --json document: titles, shells, notes as words). */
+export function setupPlanForReader(plan: SetupPlan, lang: Lang) {
+  const t = (ref: TextRef) => renderEngineText(ref, lang);
+  return {
+    ...plan,
+    scripts: plan.scripts.map((s) => ({ ...s, title: t(s.title), shell: t(s.shell), notes: s.notes.map(t) })),
+    warnings: plan.warnings.map(t),
+  };
+}
+
+/** One text for the terminal and the downloaded .ps1, in the reader's language: each script under a comment
+ * header; notes and warnings as comments. */
+export function renderSetupPlan(plan: SetupPlan, lang: Lang = 'en'): string {
+  const t = (ref: TextRef) => renderEngineText(ref, lang);
   const out: string[] = [];
-  for (const w of plan.warnings) out.push(`# WARNING: ${w}`);
+  for (const w of plan.warnings) out.push(`# WARNING: ${t(w)}`);
   if (plan.warnings.length) out.push('');
   plan.scripts.forEach((s, i) => {
-    out.push(`# ===== ${i + 1}/${plan.scripts.length}: ${s.title} — ${s.shell} =====`);
-    for (const n of s.notes) out.push(`# ${n}`);
+    out.push(`# ===== ${i + 1}/${plan.scripts.length}: ${t(s.title)} — ${t(s.shell)} =====`);
+    for (const n of s.notes) out.push(`# ${t(n)}`);
     out.push(s.script, '');
   });
   return out.join('\n');

@@ -13,9 +13,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output (the scripts with their titles and notes)')
     .action(async (opts: { profile: string; scopeGroup?: string; write?: boolean; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);
-      const { buildSetupPlan, renderSetupPlan } = await import('../../../core/doctor/setup/index.js');
-      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, write: opts.write, lang: ctx.lang });
-      if (opts.json) return ctx.json(plan);
-      ctx.io.stdout.write(renderSetupPlan(plan));
+      const { buildSetupPlan, renderSetupPlan, setupPlanForReader } = await import('../../../core/doctor/setup/index.js');
+      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, write: opts.write });
+      if (opts.json) return ctx.json(setupPlanForReader(plan, ctx.lang));
+      ctx.io.stdout.write(renderSetupPlan(plan, ctx.lang));
     });
 }

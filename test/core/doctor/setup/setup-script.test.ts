@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSetupPlan, psLiteral, renderSetupPlan } from '../../../../src/core/doctor/setup/index.js';
+import { buildSetupPlan, psLiteral, renderSetupPlan, setupPlanForReader } from '../../../../src/core/doctor/setup/index.js';
 import { ewsProfileSchema, graphProfileSchema } from '../../../../src/shared/profile.js';
 import { codeOnly, tokenize } from './ps-tokenizer.js';
 
@@ -76,7 +76,7 @@ describe('on-premises impersonation script', () => {
     expect(script).toContain('Get-ManagementRoleAssignment -Role ApplicationImpersonation -RoleAssignee $ServiceAccount');
     expect(script).toContain('Get-WebServicesVirtualDirectory');
     expect(script).toContain('WindowsAuthentication');
-    expect(plan.scripts[0].notes.join(' ')).toMatch(/10 minutes/);
+    expect(setupPlanForReader(plan, 'en').scripts[0].notes.join(' ')).toMatch(/10 minutes/);
   });
 
   it('checks Basic authentication for a Basic profile', () => {
@@ -159,7 +159,7 @@ describe('Microsoft 365 scripts', () => {
         legacyOnline: { tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' },
       }),
     );
-    expect(plan.warnings.join(' ')).toMatch(/2027-04-01/);
+    expect(setupPlanForReader(plan, 'en').warnings.join(' ')).toMatch(/2027-04-01/);
     const s = plan.scripts[0].script;
     expect(s).toContain('-EwsApplicationAccessPolicy EnforceAllowList');
     expect(s).toContain('Set-OrganizationConfig -EwsAllowList @{ Add = $AllowedAgent }');
@@ -169,7 +169,7 @@ describe('Microsoft 365 scripts', () => {
   });
 
   it('renders every script with headers, notes and warnings as comments', () => {
-    const text = renderSetupPlan(buildSetupPlan(graph({ flow: 'deviceCode' }), { lang: 'de' }));
+    const text = renderSetupPlan(buildSetupPlan(graph({ flow: 'deviceCode' })), 'de');
     expect(text).toMatch(/^# WARNING: Dieses Profil/);
     expect(text).toContain('# ===== 1/1: App-Registrierung');
     tokenize(text);
@@ -187,18 +187,18 @@ describe('setup script: write-side grants (--write), least privilege first', () 
     expect(impersonation.script).toContain('-Role ApplicationImpersonation');
     expect(impersonation.script).toContain('-CustomRecipientWriteScope $ScopeName');
     for (const s of plan.scripts) expectSafe(s.script, HOSTILE[0]);
-    expect(editor.notes.join(' ')).toContain('profiles test <profile> --write');
+    expect(setupPlanForReader(plan, 'en').scripts[0].notes.join(' ')).toContain('profiles test <profile> --write');
   });
 
   it('Microsoft 365 app: Calendars.ReadWrite through RBAC for Applications first, the tenant-wide permission second', () => {
-    const plan = buildSetupPlan(graph(), { write: true, lang: 'nl' });
+    const plan = buildSetupPlan(graph(), { write: true });
     expect(plan.scripts.map((s) => s.id)).toEqual(['write-rbac', 'write-tenant']);
     expect(plan.scripts[0].script).toContain("'Application Calendars.ReadWrite'");
     expect(literals(plan.scripts[1].script)).toContain('Calendars.ReadWrite');
     expect(literals(plan.scripts[1].script)).not.toContain('Calendars.Read');
-    expect(plan.scripts[0].title).toMatch(/^Schrijven, minste rechten/);
+    expect(setupPlanForReader(plan, 'nl').scripts[0].title).toMatch(/^Schrijven, minste rechten/);
     const delegated = buildSetupPlan(graph({ flow: 'deviceCode' }), { write: true });
     expect(literals(delegated.scripts[0].script)).toContain('Calendars.ReadWrite.Shared');
-    tokenize(renderSetupPlan(plan));
+    tokenize(renderSetupPlan(plan, 'nl'));
   });
 });
