@@ -22,7 +22,7 @@ export interface ChildResult {
 
 export async function runCalpump(
   args: string[],
-  opts: { input?: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+  opts: { input?: string; timeoutMs: number; env?: NodeJS.ProcessEnv; cwd?: string },
 ): Promise<ChildResult> {
   const probeDir = await mkdtemp(join(tmpdir(), 'calpump-rss-'));
   const rssFile = join(probeDir, 'rss');
@@ -30,6 +30,7 @@ export async function runCalpump(
   const child = spawn(process.execPath, ['--require', PROBE, BIN, ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env, CALPUMP_TEST_RSS_FILE: rssFile },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   let stdout = '';
   let stderr = '';

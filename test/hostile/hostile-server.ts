@@ -159,17 +159,37 @@ export interface HostileServer {
   silentTcpUrl: string;
   /** Requests seen per case. */
   hits: Record<string, number>;
+  /** Answers a tamper case actually changed, per case (a test can tell its case was exercised). */
+  tampered: Record<string, number>;
   close(): Promise<void>;
 }
 
 /** Sends the request on to the upstream and answers with the tampered answer (whole, uncompressed). */
-function forward(req: http.IncomingMessage, res: http.ServerResponse, upstream: Upstream, rest: string, c: TamperCase): void {
+function forward(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  upstream: Upstream,
+  rest: string,
+  c: TamperCase,
+  tampered: Record<string, number>,
+): void {
   const chunks: Buffer[] = [];
   req.on('data', (d: Buffer) => chunks.push(d));
   req.on('end', () => {
-    const body = Buffer.concat(chunks);
+    // A client that reaches the upstream only through this case names it by this case's URL (a token scope, a
+    // redirect): such names are turned back into the upstream's, plain and form-encoded, as a proxy's would be.
+    const self = `https://${req.headers.host}/${c}`;
+    const upstreamBase = upstream.url.replace(/\/+$/, '');
+    const body = Buffer.from(
+      Buffer.concat(chunks)
+        .toString('utf8')
+        .split(self)
+        .join(upstreamBase)
+        .split(encodeURIComponent(self))
+        .join(encodeURIComponent(upstreamBase)),
+    );
     const target = new URL(rest, upstream.url);
-    const headers = { ...req.headers, host: target.host };
+    const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host, 'content-length': String(body.length) };
     delete headers['accept-encoding'];
     const out = https.request(target, { method: req.method, headers, ca: upstream.ca }, (up) => {
       const parts: Buffer[] = [];
@@ -177,11 +197,9 @@ function forward(req: http.IncomingMessage, res: http.ServerResponse, upstream: 
       up.on('end', () => {
         const type = String(up.headers['content-type'] ?? '');
         // Links the upstream writes to itself (Graph's @odata.nextLink) lead back through this case.
-        const answer = Buffer.concat(parts)
-          .toString('utf8')
-          .split(upstream.url.replace(/\/+$/, ''))
-          .join(`https://${req.headers.host}/${c}`);
+        const answer = Buffer.concat(parts).toString('utf8').split(upstreamBase).join(self);
         const text = TAMPER[c](body.toString('utf8'), answer, type);
+        if (text !== answer) tampered[c] = (tampered[c] ?? 0) + 1;
         const head = { ...up.headers };
         delete head['content-length'];
         delete head['transfer-encoding'];
@@ -207,13 +225,14 @@ export function combinedCa(simCaFile: string): string {
 
 export async function startHostileServer(opts: { upstream?: Upstream } = {}): Promise<HostileServer> {
   const hits: Record<string, number> = {};
+  const tampered: Record<string, number> = {};
   const server = https.createServer(
     { key: readFileSync(path.join(tlsDir, 'server.key')), cert: readFileSync(path.join(tlsDir, 'server.pem')) },
     (req, res) => {
       const [, name, rest] = /^\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
       hits[name] = (hits[name] ?? 0) + 1;
       res.on('error', () => undefined);
-      if (opts.upstream && name in TAMPER) return forward(req, res, opts.upstream, rest ?? '/', name as TamperCase);
+      if (opts.upstream && name in TAMPER) return forward(req, res, opts.upstream, rest ?? '/', name as TamperCase, tampered);
       const handler = HOSTILE_CASES[name as HostileCase];
       req.resume();
       req.on('end', () => (handler ? handler(req, res) : res.writeHead(404).end()));
@@ -234,6 +253,7 @@ export async function startHostileServer(opts: { upstream?: Upstream } = {}): Pr
     baseUrl: (c) => `https://127.0.0.1:${port}/${c}`,
     silentTcpUrl: `https://127.0.0.1:${silentPort}/EWS/Exchange.asmx`,
     hits,
+    tampered,
     close: async () => {
       server.closeAllConnections();
       for (const s of sockets) s.destroy();
