@@ -55,18 +55,19 @@ describe('POX Autodiscover', () => {
 
 describe('SOAP Autodiscover', () => {
   it('answers GetUserSettings through ews-javascript-api', async () => {
-    const ews = (await import('ews-javascript-api')).default as any;
+    const ews = (await import('ews-javascript-api')).default;
     const { XhrApi } = await import('@ewsjs/xhr');
     const plain = await startSimulator({ tls: false, world: sim.world });
     try {
       ews.ConfigurationApi.ConfigureXHR(new XhrApi({}).useNtlmAuthentication('CONTOSO\\svc-calpump', 'Passw0rd!'));
       const svc = new ews.AutodiscoverService(new ews.Uri(`${plain.url}/autodiscover/autodiscover.svc`), ews.ExchangeVersion.Exchange2013);
       svc.Credentials = new ews.WebCredentials('CONTOSO\\svc-calpump', 'Passw0rd!');
-      const r = await svc.GetUserSettings(
+      const r = await svc.GetUsersSettings(
         ['jan.devries@contoso.com', 'ghost@contoso.com'],
-        [ews.UserSettingName.ExternalEwsUrl, ews.UserSettingName.UserDisplayName],
+        ews.UserSettingName.ExternalEwsUrl,
+        ews.UserSettingName.UserDisplayName,
       );
-      const [jan, ghost] = r.Responses;
+      const [jan, ghost] = r.GetEnumerator();
       expect(jan.ErrorCode).toBe(ews.AutodiscoverErrorCode.NoError);
       expect(jan.Settings.get(ews.UserSettingName.ExternalEwsUrl)).toBe(plain.ewsUrl);
       expect(jan.Settings.get(ews.UserSettingName.UserDisplayName)).toBe('Jan de Vries');

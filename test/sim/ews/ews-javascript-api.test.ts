@@ -11,7 +11,7 @@ afterAll(() => sim.stop());
 
 describe('ews-javascript-api against the simulator', () => {
   it('FindAppointments over NTLM + impersonation matches expectedEvents', async () => {
-    const ews = (await import('ews-javascript-api')).default as any;
+    const ews = (await import('ews-javascript-api')).default;
     const { XhrApi } = await import('@ewsjs/xhr');
     ews.ConfigurationApi.ConfigureXHR(new XhrApi({}).useNtlmAuthentication('CONTOSO\\svc-calpump', 'Passw0rd!'));
     const svc = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013);
@@ -24,7 +24,7 @@ describe('ews-javascript-api against the simulator', () => {
       ews.WellKnownFolderName.Calendar,
       new ews.CalendarView(new ews.DateTime(from.getTime()), new ews.DateTime(to.getTime())),
     );
-    const got = res.Items.map((a: any) => ({
+    const got = res.Items.map((a) => ({
       subject: a.Subject,
       start: a.Start.ToISOString(),
       end: a.End.ToISOString(),
@@ -32,7 +32,7 @@ describe('ews-javascript-api against the simulator', () => {
       uid: a.ICalUid,
     }));
     const expected = expectedEvents(sim.world, 'jan.devries@contoso.com', 'calendar', from, to);
-    expect(got.map((g: { subject: string }) => g.subject)).toEqual(expected.map((e) => e.subject));
+    expect(got.map((g) => g.subject)).toEqual(expected.map((e) => e.subject));
     for (const [i, e] of expected.entries()) {
       expect(got[i].uid).toBe(e.iCalUId);
       if (!e.isAllDay) expect([got[i].start, got[i].end]).toEqual([e.start, e.end]);

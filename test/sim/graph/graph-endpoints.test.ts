@@ -18,10 +18,16 @@ beforeAll(async () => {
 });
 afterAll(async () => sim?.stop());
 
-function call(
+/** Graph's error body: what most of these requests answer. */
+interface GraphError {
+  error: { code: string };
+}
+
+/** `T` is the body shape the caller expects; the assertions that follow check it. */
+function call<T = GraphError>(
   path: string,
   opts: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: T }> {
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(path, sim.url),
@@ -33,7 +39,9 @@ function call(
       (res) => {
         let data = '';
         res.on('data', (c) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: data ? JSON.parse(data) : undefined }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: (data ? JSON.parse(data) : undefined) as T }),
+        );
       },
     );
     req.on('error', reject);
@@ -54,11 +62,8 @@ describe('simulated Microsoft Graph', () => {
     const without = await call(q, { token: appToken });
     expect(without.status).toBe(400);
     expect(without.json.error.code).toBe('Request_UnsupportedQuery');
-    const withIt = await call(q, { token: appToken, headers: { ConsistencyLevel: 'eventual' } });
-    expect(withIt.json.value.map((u: { mail: string }) => u.mail).sort()).toEqual([
-      'anna.schmidt@contoso.com',
-      'anna.schneider@contoso.com',
-    ]);
+    const withIt = await call<{ value: { mail: string }[] }>(q, { token: appToken, headers: { ConsistencyLevel: 'eventual' } });
+    expect(withIt.json.value.map((u) => u.mail).sort()).toEqual(['anna.schmidt@contoso.com', 'anna.schneider@contoso.com']);
   });
 
   it('refuses a $batch of more than 20 requests and answers members individually', async () => {
@@ -68,12 +73,12 @@ describe('simulated Microsoft Graph', () => {
       url: '/users/alice.smith@contoso.com/calendar',
     }));
     expect((await call('/v1.0/$batch', { token: appToken, method: 'POST', body: { requests } })).status).toBe(400);
-    const r = await call('/v1.0/$batch', {
+    const r = await call<{ responses: { status: number }[] }>('/v1.0/$batch', {
       token: appToken,
       method: 'POST',
       body: { requests: [requests[0], { id: 'x', method: 'GET', url: '/users/nobody@contoso.com/calendar' }] },
     });
-    expect(r.json.responses.map((m: { status: number }) => m.status)).toEqual([200, 404]);
+    expect(r.json.responses.map((m) => m.status)).toEqual([200, 404]);
   });
 
   it('needs a time window for calendarView and gives occurrences their own iCalUId', async () => {
@@ -83,18 +88,21 @@ describe('simulated Microsoft Graph', () => {
     const from = new Date(`${sim.world.anchor}T00:00:00Z`);
     const to = new Date(from.getTime() + 28 * 86_400_000);
     const occ = expandedItems(sim.world, 'anna.schmidt@contoso.com', 'calendar', from, to).find((x) => x.kind === 'Occurrence')!;
-    const r = await call(
+    const r = await call<{ value: { id: string; type: string; seriesMasterId: string; iCalUId: string }[] }>(
       `/v1.0/users/anna.schmidt@contoso.com/calendarView?startDateTime=${from.toISOString()}&endDateTime=${to.toISOString()}&$top=500`,
       { token: appToken, headers: { Prefer: 'outlook.timezone="UTC"' } },
     );
     expect(r.headers['preference-applied']).toBe('outlook.timezone="UTC"');
-    const e = r.json.value.find((v: { id: string }) => v.id === occ.id);
-    expect(e.type).toBe('occurrence');
-    expect(e.seriesMasterId).toBe(occ.master.id);
-    expect(e.iCalUId).not.toBe(occ.master.iCalUId);
-    const master = await call(`/v1.0/users/anna.schmidt@contoso.com/events/${encodeURIComponent(occ.master.id)}?$select=iCalUId`, {
-      token: appToken,
-    });
+    const e = r.json.value.find((v) => v.id === occ.id);
+    expect(e?.type).toBe('occurrence');
+    expect(e?.seriesMasterId).toBe(occ.master.id);
+    expect(e?.iCalUId).not.toBe(occ.master.iCalUId);
+    const master = await call<{ iCalUId: string }>(
+      `/v1.0/users/anna.schmidt@contoso.com/events/${encodeURIComponent(occ.master.id)}?$select=iCalUId`,
+      {
+        token: appToken,
+      },
+    );
     expect(master.json.iCalUId).toBe(occ.master.iCalUId);
   });
 
