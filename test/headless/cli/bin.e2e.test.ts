@@ -8,7 +8,7 @@ import { buildCli } from '../../../scripts/build-cli.mjs';
 import { currentBundle } from '../../../scripts/cli-bundle.mjs';
 import { demoCommands } from '../../../src/headless/cli/demo-commands.js';
 import { startSimulator } from '../../../src/sim/index.js';
-import { allFiles, PASSWORD, tempConfigDir } from './helpers.js';
+import { allFiles, cliJson, PASSWORD, tempConfigDir, type ProfileListJson } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/calpump.js', import.meta.url));
 
@@ -62,7 +62,7 @@ describe('bin/calpump.js from the prebuilt bundle', () => {
     expect(add.code).toBe(0);
     const list = await calpump(['--config-dir', dir, 'profiles', 'list', '--json']);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout).profiles[0]).toMatchObject({ name: 'demo', kind: 'ews', auth: 'ntlm' });
+    expect(cliJson<ProfileListJson>(list).profiles[0]).toMatchObject({ name: 'demo', kind: 'ews', auth: 'ntlm' });
     const usage = await calpump(['--config-dir', dir, 'profiles', 'frobnicate']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown command 'frobnicate'");

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDemoProfile, fakeFactory, PASSWORD, runCli, tempConfigDir } from './helpers.js';
+import { addDemoProfile, cliJson, fakeFactory, PASSWORD, runCli, tempConfigDir, type ExportJson } from './helpers.js';
+import type { Mailbox } from '../../../src/shared/model.js';
 
 async function withDemo(password = PASSWORD) {
   const dir = await tempConfigDir();
@@ -22,7 +23,7 @@ describe('calpump mailboxes', () => {
     expect(calls.at(-1)).toBe('close');
 
     const json = await runCli(['--config-dir', dir, 'mailboxes', '--profile', 'demo', '--rooms', '--json'], { createConnector: factory });
-    expect(JSON.parse(json.stdout).map((m: { smtp: string }) => m.smtp)).toEqual(['room.amsterdam@contoso.com', 'room.berlin@contoso.com']);
+    expect(cliJson<Mailbox[]>(json).map((m) => m.smtp)).toEqual(['room.amsterdam@contoso.com', 'room.berlin@contoso.com']);
   });
 
   it('--limit stops paging; --search is passed on; a bad --limit is a usage error', async () => {
@@ -189,7 +190,7 @@ describe('calpump export', () => {
     const argv = ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--days-back', '1'];
     const r = await runCli([...argv, '--dry-run', '--json'], { createConnector: factory });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).ok).toBe(true);
+    expect(cliJson<ExportJson>(r).ok).toBe(true);
     expect(r.stderr).toMatch(
       /Waiting 45 s: the server asked Calpump to back off \(ErrorServerBusy\) while reading anna\.schmidt@contoso\.com/,
     );
@@ -219,7 +220,7 @@ describe('calpump export', () => {
       { createConnector: factory },
     );
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const report = cliJson<ExportJson>(r);
     expect(report).toMatchObject({
       ok: true,
       dryRun: true,

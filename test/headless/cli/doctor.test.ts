@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../src/core/connectors/connector.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { runCli, tempConfigDir } from './helpers.js';
+import { cliJson, runCli, tempConfigDir } from './helpers.js';
 
 const SIM_PASSWORD = 'Passw0rd!';
 
@@ -88,11 +88,11 @@ describe('calpump doctor', () => {
       { createConnector: calendarConnector, now: () => new Date() },
     );
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout);
+    const report = cliJson<{ steps: Array<{ status: string; message?: string }> }>(r);
     expect(report).toMatchObject({ profile: 'good', kind: 'ews', mailbox: 'nobody@contoso.com', ok: false });
-    const failed = report.steps.find((s: { status: string }) => s.status === 'fail');
+    const failed = report.steps.find((s) => s.status === 'fail');
     expect(failed).toMatchObject({ id: 'mailbox.access', errorId: 'ews.mailbox.notFound', title: 'Zugriff auf das Testpostfach' });
-    expect(failed.message).toContain('nobody@contoso.com');
+    expect(failed?.message).toContain('nobody@contoso.com');
   });
 
   it('an unknown profile exits 1 with the catalogue message', async () => {

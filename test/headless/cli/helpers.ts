@@ -10,7 +10,10 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { announceServerWait } from '../../../src/core/net/server-wait.js';
 import { main, type MainOverrides } from '../../../src/headless/cli/main.js';
 import type { Folder, Mailbox, NormalisedEvent, TestStep } from '../../../src/shared/model.js';
-import { secretKey, type Profile } from '../../../src/shared/profile.js';
+import { secretKey, type EwsProfile, type Profile } from '../../../src/shared/profile.js';
+import type { BrokenProfile } from '../../../src/core/store/profile-store.js';
+import type { ExportReport } from '../../../src/core/sync/adhoc-export.js';
+import { parseJson, readJson } from '../../support/typed-json.js';
 
 export const PASSWORD = 'Passw0rd!-cli-7f3a';
 
@@ -18,6 +21,38 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** A run's --json output as the shape the test expects (see test/support/typed-json.ts). */
+export function cliJson<T>(r: Pick<CliResult, 'stdout'>): T {
+  return parseJson<T>(r.stdout);
+}
+
+/** What `profiles show|add|edit --json` print. */
+export interface ProfileJson<P extends Profile = EwsProfile> {
+  profile: P;
+  secrets: Record<string, string>;
+}
+
+/** What `profiles list --json` prints. */
+export interface ProfileListJson {
+  profiles: Profile[];
+  broken: BrokenProfile[];
+}
+
+/** What `export --json` prints. */
+export interface ExportJson extends ExportReport {
+  ok: boolean;
+  from: string;
+  to: string;
+  format: string;
+  dryRun: boolean;
+}
+
+/** The events of a JSON export file, in either of its layouts (a bare array, or an object with `events`). */
+export async function readExportedEvents(file: string): Promise<NormalisedEvent[]> {
+  const written = await readJson<NormalisedEvent[] | { events: NormalisedEvent[] }>(file);
+  return Array.isArray(written) ? written : written.events;
 }
 
 export async function tempConfigDir(): Promise<string> {

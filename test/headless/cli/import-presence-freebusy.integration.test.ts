@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { main } from '../../../src/headless/cli/main.js';
 import { Readable } from 'node:stream';
-import { runCli, tempConfigDir } from './helpers.js';
+import { parseJson, readJson } from '../../support/typed-json.js';
+import { cliJson, runCli, tempConfigDir } from './helpers.js';
+
+/** The part of `import --json` these tests read. */
+interface ImportJson {
+  totals: { creates: number };
+  mailboxes: Array<{ mailbox: string; planned: Array<{ action: string; key: string }> }>;
+}
 
 let sim: RunningSimulator;
 let dir: string;
@@ -82,13 +89,9 @@ describe('calpump import', () => {
       '--json',
     ]);
     expect(dry.code, dry.stderr).toBe(0);
-    const plan = JSON.parse(dry.stdout);
+    const plan = cliJson<ImportJson>(dry);
     expect(plan).toMatchObject({ ok: true, job: 'absences', dryRun: true, totals: { creates: 3 } });
-    expect(
-      plan.mailboxes
-        .find((m: { mailbox: string }) => m.mailbox === 'anna.schmidt@contoso.com')
-        .planned.map((p: { action: string; key: string }) => [p.action, p.key]),
-    ).toEqual([
+    expect(plan.mailboxes.find((m) => m.mailbox === 'anna.schmidt@contoso.com')?.planned.map((p) => [p.action, p.key])).toEqual([
       ['create', 'A1'],
       ['create', 'A3'],
     ]);
@@ -113,7 +116,7 @@ describe('calpump import', () => {
       'Europe/Berlin',
       '--json',
     ]);
-    expect(JSON.parse(again.stdout).totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 3 });
+    expect(cliJson<ImportJson>(again).totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 3 });
     expect(sim.counters.operation('CreateItem') + sim.counters.operation('UpdateItem') + sim.counters.operation('DeleteItem')).toBe(0);
   });
 
@@ -139,7 +142,7 @@ describe('calpump import', () => {
     expect(badId.stderr).toContain('id');
     const missing = await run(['import', '--profile', 'sim', '--source', join(dir, 'nope.csv'), '--json']);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout).error.id).toBe('import.source.unreadable');
+    expect(cliJson<{ error: { id: string } }>(missing).error.id).toBe('import.source.unreadable');
   });
 
   it('a job file sets columns, mailboxes and the id', async () => {
@@ -190,7 +193,7 @@ describe('calpump import --every', () => {
     );
     expect(code).toBe(0);
     expect(rounds).toBe(1);
-    expect(JSON.parse(out).totals.creates).toBe(1);
+    expect(parseJson<ImportJson>(out).totals.creates).toBe(1);
   });
 });
 
@@ -203,10 +206,10 @@ describe('calpump presence / freebusy / twoway', () => {
     expect(r.stdout).toMatch(/alice\.smith@contoso\.com: InAMeeting until 2026-03-03T14:15:00\.000Z/);
     expect(r.stdout).toContain('then Busy 2026-03-03T14:15:00.000Z – 2026-03-03T14:30:00.000Z');
     expect(r.stdout).toContain('then InAMeeting 2026-03-03T14:30:00.000Z – 2026-03-03T15:00:00.000Z');
-    const file = JSON.parse(await readFile(join(out, 'alice.smith@contoso.com.json'), 'utf8'));
+    const file = await readJson<{ current: { status: string } }>(join(out, 'alice.smith@contoso.com.json'));
     expect(file.current.status).toBe('InAMeeting');
     const rules = await run(['presence', '--print-default-rules']);
-    expect(JSON.parse(rules.stdout).rules[0]).toMatchObject({ name: 'out-of-office', status: 'OutOfOffice' });
+    expect(cliJson<{ rules: unknown[] }>(rules).rules[0]).toMatchObject({ name: 'out-of-office', status: 'OutOfOffice' });
     await writeFile(join(dir, 'rules.json'), JSON.stringify({ rules: [{ name: 'x', status: 'Busy', showAs: 'maybe' }] }));
     const bad = await run([
       'presence',
@@ -273,7 +276,7 @@ describe('calpump presence / freebusy / twoway', () => {
     );
     const first = await run(['twoway', '--rule-file', rule, '--profile', 'sim', '--json']);
     expect(first.code, first.stderr).toBe(0);
-    const report = JSON.parse(first.stdout);
+    const report = cliJson<{ created: { a: number; b: number } }>(first);
     expect(report.created.a + report.created.b).toBeGreaterThan(0);
     const second = await run(['twoway', '--rule-file', rule, '--profile', 'sim']);
     expect(second.stdout).toContain('Rule cli-rule: created 0/0, updated 0/0, deleted 0/0 (A/B), 0 conflict(s)');

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { runCli, tempConfigDir } from './helpers.js';
+import { cliJson, runCli, tempConfigDir, type ProfileJson } from './helpers.js';
 
 let sim: RunningSimulator;
 let dir: string;
@@ -38,7 +38,7 @@ beforeAll(async () => {
     'Passw0rd!\n',
   );
   expect(add.code, add.stderr).toBe(0);
-  profileId = JSON.parse((await run(['profiles', 'show', 'sim', '--json'])).stdout).profile.id;
+  profileId = cliJson<ProfileJson>(await run(['profiles', 'show', 'sim', '--json'])).profile.id;
   const file = join(dir, 'rule.json');
   await writeFile(
     file,
@@ -95,7 +95,7 @@ describe('calpump jobs --type twoway', () => {
     sim.world.mutate.addEvent(ALICE, 'calendar', { subject: 'Alice review', date: '2026-03-04', time: '10:00', timeZone: 'UTC' });
     const add = await run(['jobs', 'add', '--type', 'twoway', '--name', 'Alice-Bob', '--rule-id', 'Alice-Bob', '--every', '15', '--json']);
     expect(add.code, add.stderr).toBe(0);
-    const job = JSON.parse(add.stdout);
+    const job = cliJson<unknown>(add);
     expect(job).toMatchObject({
       type: 'twoway',
       twoway: { ruleId: 'alice-bob' },
@@ -117,11 +117,11 @@ describe('calpump jobs --type twoway', () => {
 
     const first = await run(['jobs', 'run', 'Alice-Bob', '--json']);
     expect(first.code, first.stderr).toBe(0);
-    const r1 = JSON.parse(first.stdout);
+    const r1 = cliJson<{ itemsWritten: number }>(first);
     expect(r1).toMatchObject({ ok: true, status: 'ok', mailboxesOk: 2 });
     expect(r1.itemsWritten).toBeGreaterThan(0);
     expect(owned()).toBe(r1.itemsWritten);
-    const second = JSON.parse((await run(['jobs', 'run', 'Alice-Bob', '--json'])).stdout);
+    const second = cliJson<unknown>(await run(['jobs', 'run', 'Alice-Bob', '--json']));
     expect(second).toMatchObject({ ok: true, itemsWritten: 0 });
   });
 });

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
-import { allFiles, addDemoProfile, runCli, tempConfigDir } from './helpers.js';
+import { readJson } from '../../support/typed-json.js';
+import { allFiles, addDemoProfile, cliJson, runCli, tempConfigDir, type ProfileJson } from './helpers.js';
 
 const SECRET = 'hook-secret-9d1e';
 
@@ -48,9 +49,9 @@ describe('calpump jobs', () => {
       '--json',
     ]);
     expect(add.code).toBe(0);
-    const job = JSON.parse(add.stdout);
+    const job = cliJson<unknown>(add);
     // The job stores the profile's id (a name is a label): renaming the profile keeps the job working.
-    const profileId = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout).profile.id;
+    const profileId = cliJson<ProfileJson>(await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).profile.id;
     expect(job).toMatchObject({
       name: 'Anna',
       profile: profileId,
@@ -63,8 +64,8 @@ describe('calpump jobs', () => {
     const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'anna'], { createConnector });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('✓ anna.schmidt@contoso.com (calendar)');
-    const written = JSON.parse(await readFile(join(out, 'anna.schmidt@contoso.com__calendar.json'), 'utf8'));
-    expect(written.map((e: { subject: string }) => e.subject)).toEqual(['Planning', 'Private appointment']);
+    const written = await readJson<Array<{ subject: string }>>(join(out, 'anna.schmidt@contoso.com__calendar.json'));
+    expect(written.map((e) => e.subject)).toEqual(['Planning', 'Private appointment']);
 
     const before = fake.requests.length;
     const again = await runCli(['--config-dir', dir, 'jobs', 'run', 'Anna', '--json'], { createConnector });
@@ -154,7 +155,7 @@ describe('calpump jobs', () => {
     expect(JSON.parse(group.stdout)).toMatchObject({ mailboxes: { mode: 'group', group: 'sales@contoso.com' }, formerMembers: 'remove' });
     const rooms = await add('--name', 'rooms', '--room-list', 'roomlist.amsterdam@contoso.com', '--out', join(dir, 'r'));
     expect(JSON.parse(rooms.stdout)).toMatchObject({ mailboxes: { mode: 'roomList', roomList: 'roomlist.amsterdam@contoso.com' } });
-    expect(JSON.parse(rooms.stdout).formerMembers).toBeUndefined();
+    expect(cliJson<{ formerMembers?: string }>(rooms).formerMembers).toBeUndefined();
   });
 
   it('adds a PostgreSQL target from --postgres URL, with the password from stdin in the secret store only', async () => {
@@ -192,8 +193,8 @@ describe('calpump jobs', () => {
       '--ics-series',
       '--json',
     ]);
-    expect(JSON.parse(series.stdout).ics).toEqual({ series: true });
-    expect(JSON.parse(ok.stdout).target).toEqual({
+    expect(cliJson<{ ics?: unknown }>(series).ics).toEqual({ series: true });
+    expect(cliJson<{ target?: unknown }>(ok).target).toEqual({
       kind: 'postgres',
       host: 'db.contoso.com',
       port: 5432,
@@ -280,8 +281,8 @@ describe('calpump export --job', () => {
 
     const run = await runCli(['--config-dir', dir, 'export', '--job', 'Anna'], { createConnector });
     expect(run.code).toBe(0);
-    const written = JSON.parse(await readFile(join(out, 'anna.schmidt@contoso.com__calendar.json'), 'utf8'));
-    expect(written.map((e: { subject: string }) => e.subject)).toEqual(['Planning', 'Private appointment']);
+    const written = await readJson<Array<{ subject: string }>>(join(out, 'anna.schmidt@contoso.com__calendar.json'));
+    expect(written.map((e) => e.subject)).toEqual(['Planning', 'Private appointment']);
 
     const mixed = await runCli(['--config-dir', dir, 'export', '--job', 'Anna', '--profile', 'demo'], { createConnector });
     expect(mixed.code).toBe(2);
@@ -359,8 +360,8 @@ describe('calpump jobs --type freebusy', () => {
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
     expect(list.stdout).toMatch(/FB\s+demo\s+\S+\s+json → \S+\s+freebusy\s+manual/);
     expect(list.stdout).toMatch(/Plain\s+demo\s+\S+\s+ics → \S+\s+export\s+manual/);
-    const listJson = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'list', '--json'])).stdout);
-    expect(listJson.map((j: { name: string; type: string }) => [j.name, j.type])).toEqual([
+    const listJson = cliJson<Array<{ name: string; type: string }>>(await runCli(['--config-dir', dir, 'jobs', 'list', '--json']));
+    expect(listJson.map((j) => [j.name, j.type])).toEqual([
       ['FB', 'freebusy'],
       ['Plain', 'export'],
     ]);
@@ -371,9 +372,9 @@ describe('calpump jobs --type freebusy', () => {
     expect(calls).toHaveLength(1);
     expect(fake.requests.map((r) => r.op)).not.toContain('syncChanges');
     expect(await readdir(out)).toEqual(['freebusy-anna.schmidt@contoso.com.json']);
-    const file = JSON.parse(await readFile(join(out, 'freebusy-anna.schmidt@contoso.com.json'), 'utf8'));
-    expect(file.blocks.map((b: { showAs: string }) => b.showAs)).toEqual(['busy']);
-    const history = JSON.parse((await runCli(['--config-dir', dir, 'jobs', 'history', 'FB', '--json'])).stdout);
+    const file = await readJson<{ blocks: Array<{ showAs: string }> }>(join(out, 'freebusy-anna.schmidt@contoso.com.json'));
+    expect(file.blocks.map((b) => b.showAs)).toEqual(['busy']);
+    const history = cliJson<unknown[]>(await runCli(['--config-dir', dir, 'jobs', 'history', 'FB', '--json']));
     expect(history).toHaveLength(1);
 
     const noOut = await runCli([
@@ -429,7 +430,7 @@ describe('calpump jobs --type import', () => {
     ]);
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
-    const stored = JSON.parse(add.stdout);
+    const stored = cliJson<{ import: { profile?: string }; mailboxes?: unknown; target?: unknown }>(add);
     expect(stored).toMatchObject({
       type: 'import',
       import: { id: 'Absences', source: { path: join(dir, 'imp', 'absences.csv') }, mailboxes: ['anna.schmidt@contoso.com'] },

@@ -2,12 +2,11 @@
 // app-only bearer for the on-premises origin (https://localhost:PORT) from the simulator's Entra ID token
 // endpoint, passes `profiles test`, and exports the events the simulator holds. A missing service principal
 // name gives AADSTS500011 as its catalogue entry; no password is ever stored for the profile.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID, simTenant } from '../../../src/sim/oauth/index.js';
-import { allFiles, runCli, tempConfigDir } from './helpers.js';
+import { allFiles, cliJson, readExportedEvents, runCli, tempConfigDir, type ExportJson } from './helpers.js';
 
 let sim: RunningSimulator;
 const NOW = new Date();
@@ -94,10 +93,9 @@ describe('OAuth on-premises EWS through the CLI', () => {
     ]);
     expect(exp.code, exp.stderr).toBe(0);
     expect(sim.counters.operation('OAuth:token')).toBeGreaterThan(tokensBefore);
-    const report = JSON.parse(exp.stdout);
+    const report = cliJson<ExportJson>(exp);
     const expected = expectedEvents(sim.world, ANNA, 'calendar', new Date(report.from), new Date(report.to));
-    const written = JSON.parse(await readFile(report.mailboxes[0].file, 'utf8'));
-    const events = Array.isArray(written) ? written : written.events;
+    const events = await readExportedEvents(report.mailboxes[0].file!);
     expect(events.length).toBeGreaterThan(0);
     expect(events.map(comparableEvent)).toEqual(expected.map(comparableEvent));
     for (const f of await allFiles(dir)) expect(f.text, f.path).not.toContain(SIM_APP_DAEMON_SECRET);

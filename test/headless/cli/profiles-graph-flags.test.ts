@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../../src/core/secrets/file-secret-store.js';
-import { secretKey } from '../../../src/shared/profile.js';
+import { secretKey, type GraphProfile } from '../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../../../src/sim/oauth/index.js';
-import { allFiles, runCli, tempConfigDir } from './helpers.js';
+import { allFiles, cliJson, runCli, tempConfigDir, type ProfileJson, type ProfileListJson } from './helpers.js';
 
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 const SECRET = 'cl13nt~s3cret-for-graph-flags-test';
@@ -71,7 +71,7 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
       { cwd: work },
     );
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = cliJson<ProfileJson<GraphProfile>>(r);
     expect(out.profile).toMatchObject({ kind: 'graph', credential: 'certificate' });
     expect(out.secrets).toMatchObject({ certificate: 'stored', clientSecret: 'not set' });
     const stored = await new FileSecretStore({ dir, env: {} }).get(secretKey(out.profile.id, 'certificate'));
@@ -100,7 +100,7 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
     ]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('auth.certificate.unreadable');
-    expect(JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).stdout).profiles).toEqual([]);
+    expect(cliJson<ProfileListJson>(await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).profiles).toEqual([]);
   });
 
   it('adds a Graph profile with a client secret from stdin; edit adds a certificate later', async () => {
@@ -126,8 +126,8 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
     expect(r.code, r.stderr).toBe(0);
     const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'm365', '--certificate-file', cert.combined, '--json']);
     expect(edit.code, edit.stderr).toBe(0);
-    expect(JSON.parse(edit.stdout).secrets).toMatchObject({ clientSecret: 'stored', certificate: 'stored' });
-    const id = JSON.parse(edit.stdout).profile.id;
+    expect(cliJson<ProfileJson>(edit).secrets).toMatchObject({ clientSecret: 'stored', certificate: 'stored' });
+    const id = cliJson<ProfileJson>(edit).profile.id;
     expect(await new FileSecretStore({ dir, env: {} }).get(secretKey(id, 'clientSecret'))).toBe(SECRET);
     await assertNoPlaintext(dir, SECRET, cert.keyLine, 'PRIVATE KEY');
   });
@@ -154,7 +154,7 @@ describe('profiles add/edit with Microsoft 365 flags', () => {
     const certificate = await runCli([...base, '--certificate-file', cert.combined]);
     expect(certificate.code).toBe(2);
     expect(certificate.stderr).toContain('--certificate-file');
-    expect(JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).stdout).profiles).toEqual([]);
+    expect(cliJson<ProfileListJson>(await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).profiles).toEqual([]);
   });
 });
 
@@ -198,7 +198,7 @@ describe('legacy EWS on Microsoft 365 from the CLI', () => {
     );
     expect(add.code, add.stderr).toBe(0);
     expect(add.stderr).toContain('2027-04-01');
-    const out = JSON.parse(add.stdout);
+    const out = cliJson<ProfileJson>(add);
     expect(out.profile.legacyOnline).toEqual({ tenantId: SIM_TENANT_ID, clientId: SIM_APP_DAEMON, authorityHost: sim.url });
     expect(out.secrets).toMatchObject({ clientSecret: 'stored', password: 'not set' });
 
@@ -222,7 +222,7 @@ describe('legacy EWS on Microsoft 365 from the CLI', () => {
 
     const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'exo', '--legacy-online-tenant', '', '--json']);
     expect(edit.code, edit.stderr).toBe(0);
-    expect(JSON.parse(edit.stdout).profile.legacyOnline).toBeUndefined();
+    expect(cliJson<ProfileJson>(edit).profile.legacyOnline).toBeUndefined();
     expect(edit.stderr).not.toContain('2027-04-01');
   });
 });

@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDemoProfile, allFiles, PASSWORD, runCli, tempConfigDir } from './helpers.js';
+import { readJson } from '../../support/typed-json.js';
+import { addDemoProfile, allFiles, cliJson, PASSWORD, runCli, tempConfigDir, type ProfileJson, type ProfileListJson } from './helpers.js';
 
 describe('calpump profiles', () => {
   it('add (password from stdin) → list → show → edit → remove, exit 0 throughout', async () => {
@@ -33,7 +34,7 @@ describe('calpump profiles', () => {
       'px',
     ]);
     expect(edit.code).toBe(0);
-    const json = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout);
+    const json = cliJson<ProfileJson>(await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json']));
     expect(json.profile).toMatchObject({
       access: 'delegate',
       proxy: { mode: 'url', url: 'http://proxy.contoso.com:8080', username: 'px' },
@@ -56,14 +57,14 @@ describe('calpump profiles', () => {
     const args = ['--config-dir', dir, 'profiles', 'edit', 'demo', '--auth', 'kerberos', '--keytab-file', keytab];
     const edit = await runCli([...args, '--spn', 'HTTP/exch-lb.contoso.com', '--realm', 'CONTOSO.COM']);
     expect(edit).toMatchObject({ code: 0 });
-    const json = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout);
+    const json = cliJson<ProfileJson>(await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json']));
     expect(json.profile).toMatchObject({
       auth: 'kerberos',
       kerberos: { credential: 'keytab', keytab, spn: 'HTTP/exch-lb.contoso.com', realm: 'CONTOSO.COM' },
     });
     const logon = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--kerberos-credential', 'logon', '--keytab-file', '']);
     expect(logon.code).toBe(0);
-    const after = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'])).stdout);
+    const after = cliJson<ProfileJson>(await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json']));
     expect(after.profile.kerberos).toEqual({ credential: 'logon', spn: 'HTTP/exch-lb.contoso.com', realm: 'CONTOSO.COM' });
     const missing = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--keytab-file', join(dir, 'nope.keytab')]);
     expect(missing.code).toBe(2);
@@ -74,7 +75,7 @@ describe('calpump profiles', () => {
     const dir = await tempConfigDir();
     await addDemoProfile(dir);
     const cli = (...args: string[]) => runCli(['--config-dir', dir, 'profiles', ...args]);
-    const shown = async () => JSON.parse((await cli('show', 'demo', '--json')).stdout);
+    const shown = async () => cliJson<ProfileJson>(await cli('show', 'demo', '--json'));
     expect((await cli('edit', 'demo', '--proxy-pac', 'http://wpad.contoso.com/proxy.pac', '--proxy-user', 'CONTOSO\\px')).code).toBe(0);
     expect((await shown()).profile.proxy).toEqual({ mode: 'pac', pacUrl: 'http://wpad.contoso.com/proxy.pac', username: 'CONTOSO\\px' });
     expect((await shown()).secrets).toMatchObject({ proxyPassword: 'not set' });
@@ -232,7 +233,7 @@ describe('calpump profiles', () => {
       ]);
     }
     const path = join(dir, 'profiles.json');
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<{ profiles: Array<Record<string, unknown>> }>(path);
     doc.profiles[1].access = 'everything';
     const edited = JSON.stringify(doc, null, 2);
     await writeFile(path, edited);
@@ -266,8 +267,8 @@ describe('calpump profiles', () => {
 
     const repair = await runCli(['--config-dir', dir, 'profiles', 'edit', 'second', '--access', 'delegate']);
     expect(repair.code).toBe(0);
-    const after = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).stdout);
-    expect(after.profiles.map((p: { name: string }) => p.name)).toEqual(['demo', 'second', 'third']);
+    const after = cliJson<ProfileListJson>(await runCli(['--config-dir', dir, 'profiles', 'list', '--json']));
+    expect(after.profiles.map((p) => p.name)).toEqual(['demo', 'second', 'third']);
     expect(after.broken).toEqual([]);
   });
 
@@ -342,7 +343,7 @@ describe('calpump profiles', () => {
       { input: PASSWORD, env: { CALPUMP_SECRET_KEY: key1 } },
     );
     const show = await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'], { env: { CALPUMP_SECRET_KEY: key2 } });
-    expect(JSON.parse(show.stdout).secrets).toEqual({ password: 'unreadable' });
+    expect(cliJson<ProfileJson>(show).secrets).toEqual({ password: 'unreadable' });
     const edit = await runCli(['--config-dir', dir, 'profiles', 'edit', 'demo', '--password-stdin'], {
       input: 'new',
       env: { CALPUMP_SECRET_KEY: key2 },
@@ -357,7 +358,7 @@ describe('calpump profiles', () => {
     expect(reset.code).toBe(0);
     expect(reset.stderr).toContain('secrets.enc.json.reset-');
     const shown = await runCli(['--config-dir', dir, 'profiles', 'show', 'demo', '--json'], { env: { CALPUMP_SECRET_KEY: key2 } });
-    expect(JSON.parse(shown.stdout).secrets).toEqual({ password: 'stored' });
+    expect(cliJson<ProfileJson>(shown).secrets).toEqual({ password: 'stored' });
   });
 
   it('messages follow --lang', async () => {
@@ -407,7 +408,7 @@ describe('interactive password prompt', () => {
 
 describe('calpump --version / no command', () => {
   it('prints the package version with exit 0; no command at all is a usage error', async () => {
-    const { version } = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8'));
+    const { version } = await readJson<{ version: string }>(new URL('../../../package.json', import.meta.url));
     const r = await runCli(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
     const none = await runCli([]);
@@ -419,7 +420,7 @@ describe('calpump --version / no command', () => {
     const dir = await tempConfigDir();
     await addDemoProfile(dir);
     const path = join(dir, 'profiles.json');
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<{ profiles: Array<{ id: string }> }>(path);
     doc.profiles.push({ ...doc.profiles[0] });
     await writeFile(path, JSON.stringify(doc, null, 2));
     const { FileSecretStore } = await import('../../../src/core/secrets/file-secret-store.js');
@@ -447,8 +448,8 @@ describe('calpump --version / no command', () => {
     expect(removed.code).toBe(0);
     expect(await secrets.get(original)).toBe(PASSWORD);
     expect(await secrets.keys()).toEqual([original]);
-    const after = JSON.parse((await runCli(['--config-dir', dir, 'profiles', 'list', '--json'])).stdout);
+    const after = cliJson<ProfileListJson>(await runCli(['--config-dir', dir, 'profiles', 'list', '--json']));
     expect(after.broken).toEqual([]);
-    expect(after.profiles.map((p: { id: string }) => p.id)).toEqual([doc.profiles[0].id]);
+    expect(after.profiles.map((p) => p.id)).toEqual([doc.profiles[0].id]);
   });
 });

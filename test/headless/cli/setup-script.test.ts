@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeOnly, tokenize } from '../../core/doctor/setup/ps-tokenizer.js';
-import { addDemoProfile, runCli, tempConfigDir } from './helpers.js';
+import { addDemoProfile, cliJson, runCli, tempConfigDir } from './helpers.js';
 
 describe('calpump setup-script', () => {
   it('prints the impersonation script for the profile with the scope group, parseable and safely quoted', async () => {
@@ -22,7 +22,7 @@ describe('calpump setup-script', () => {
     await addDemoProfile(dir, undefined, ['--access', 'delegate', '--test-mailbox', 'anna.schmidt@contoso.com']);
     const r = await runCli(['--config-dir', dir, 'setup-script', '--profile', 'demo', '--json']);
     expect(r.code).toBe(0);
-    const plan = JSON.parse(r.stdout);
+    const plan = cliJson<{ scripts: Array<{ script: string }> }>(r);
     expect(plan).toMatchObject({ profile: 'demo', kind: 'ews', warnings: [] });
     expect(plan.scripts[0]).toMatchObject({ id: 'delegate', shell: 'Exchange Management Shell' });
     expect(plan.scripts[0].script).toContain("Where-Object FolderType -eq 'Calendar'");

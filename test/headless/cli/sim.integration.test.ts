@@ -2,12 +2,12 @@
 // as printed, and the three classic failures (wrong password, unknown mailbox, unreachable server) give
 // their catalogue entries with exit 1.
 import { createServer } from 'node:net';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCommands, DEMO_ACCOUNT } from '../../../src/headless/cli/demo-commands.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { allFiles, runCli, tempConfigDir } from './helpers.js';
+import { allFiles, cliJson, readExportedEvents, runCli, tempConfigDir, type ExportJson } from './helpers.js';
 
 let sim: RunningSimulator;
 const NOW = new Date();
@@ -72,11 +72,10 @@ describe('CLI against the simulator', () => {
       '--json',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const report = cliJson<ExportJson>(r);
     const expected = expectedEvents(sim.world, mailbox, 'calendar', new Date(report.from), new Date(report.to));
     expect(report.mailboxes[0].items).toBe(expected.length);
-    const written = JSON.parse(await readFile(report.mailboxes[0].file, 'utf8'));
-    const events = Array.isArray(written) ? written : written.events;
+    const events = await readExportedEvents(report.mailboxes[0].file!);
     expect(events.map(comparableEvent)).toEqual(expected.map(comparableEvent));
   });
 

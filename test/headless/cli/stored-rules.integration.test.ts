@@ -1,11 +1,17 @@
 // `calpump presence` and `calpump twoway` with saved rules against the simulator: a table saved with
 // --save --table NAME is what presence uses by default or by --table; a rule saved with --save runs with --rule-id;
 // `jobs add --type presence` refuses an unknown table and its run writes <mailbox>.json.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { runCli, tempConfigDir } from './helpers.js';
+import { readJson } from '../../support/typed-json.js';
+import { cliJson, runCli, tempConfigDir } from './helpers.js';
+
+/** The part of `presence --json` these tests read. */
+interface PresenceJson {
+  mailboxes: Array<{ current: { status: string } }>;
+}
 
 let sim: RunningSimulator;
 let dir: string;
@@ -43,18 +49,18 @@ afterAll(async () => {
 describe('calpump presence with saved tables', () => {
   it('uses the saved "default" table, a named one with --table, and lists them', async () => {
     const before = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--json']);
-    expect(JSON.parse(before.stdout).mailboxes[0].current.status).toBe('InAMeeting'); // the built-in table
+    expect(cliJson<PresenceJson>(before).mailboxes[0].current.status).toBe('InAMeeting'); // the built-in table
     await writeFile(join(dir, 'mine.json'), JSON.stringify({ rules: [{ name: 'all', status: 'Occupied' }] }));
     const saved = await run(['presence', '--save', '--table', 'default', '--table-file', join(dir, 'mine.json')]);
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.stdout).toContain('Saved rule table "default" (1 rules).');
     const after = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--json']);
-    expect(JSON.parse(after.stdout).mailboxes[0].current.status).toBe('Occupied');
+    expect(cliJson<PresenceJson>(after).mailboxes[0].current.status).toBe('Occupied');
 
     await writeFile(join(dir, 'signs.json'), JSON.stringify({ rules: [{ name: 'all', status: 'Engaged' }] }));
     expect((await run(['presence', '--save', '--table', 'door-signs', '--table-file', join(dir, 'signs.json')])).code).toBe(0);
     const named = await run(['presence', '--profile', 'sim', '--mailbox', ALICE, '--table', 'Door-Signs', '--json']);
-    expect(JSON.parse(named.stdout).mailboxes[0].current.status).toBe('Engaged');
+    expect(cliJson<PresenceJson>(named).mailboxes[0].current.status).toBe('Engaged');
     const list = await run(['presence', '--list']);
     expect(list.stdout).toMatch(/default\s+1\s+yes/);
     expect(list.stdout).toMatch(/door-signs\s+1\s+yes/);
@@ -119,7 +125,7 @@ describe('calpump presence with saved tables', () => {
     expect(list.stdout).toMatch(/Signs\s+sim\s+alice\.smith@contoso\.com\s+door-signs → \S+\s+presence/);
     const r = await run(['jobs', 'run', 'Signs', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(await readFile(join(out, `${ALICE}.json`), 'utf8'));
+    const doc = await readJson<unknown>(join(out, `${ALICE}.json`));
     expect(doc).toMatchObject({ mailbox: ALICE, computedAt: NOW.toISOString(), table: 'door-signs', current: { status: 'Engaged' } });
   });
 });
@@ -145,7 +151,7 @@ describe('calpump twoway with saved rules', () => {
     );
     const first = await run(['twoway', '--rule-id', 'saved-rule', '--json']);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout).rule).toBe('saved-rule');
+    expect(cliJson<{ rule: string }>(first).rule).toBe('saved-rule');
     const neither = await run(['twoway']);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('--rule-id');
