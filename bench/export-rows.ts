@@ -51,7 +51,21 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
   });
   say(`full export, ${list.length} mailboxes × ${events} events, ${total.toLocaleString('en')} items expected; A/B × ${rounds}:`);
 
-  const vs = async (baseline: Contender, name: string, target: number) => {
+  // The simulator keeps its answers to repeated reads (bench/lib.ts, --answer-cache-mb): the way a server on its
+  // own hardware answers without taking cores from the client. Every contender runs once untimed first, so no
+  // timed run pays for building answers another one is served from memory.
+  const warmed = new Set<string>();
+  const warm = async (key: string, c: Contender) => {
+    if (warmed.has(key)) return;
+    warmed.add(key);
+    await reset();
+    const t0 = performance.now();
+    await c.run();
+    say(`    (warm-up, untimed: ${c.label} ${fmtS(performance.now() - t0)})`);
+  };
+  const vs = async (baseline: Contender, name: string, target: number, warmKey: string, warmWith: Contender = baseline) => {
+    await warm(warmKey, warmWith);
+    await warm('calpump', calpump());
     const r = await alternate(baseline, calpump(), rounds, guard, reset, say);
     const ratio = r.medianRatio;
     const detail = `${baseline.label} ${r.a.map((x) => fmtS(x.ms)).join('/')}, Calpump ${r.b.map((x) => fmtS(x.ms)).join('/')}`;
@@ -68,16 +82,15 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
     return r;
   };
 
+  const naive8: Contender = { label: 'naive loop, 8 at once', run: child('naive-export.ts', [...base, '--parallel', '8']) };
   const seq = await vs(
     { label: 'naive loop, sequential', run: child('naive-export.ts', base) },
     'export: Calpump vs naive loop (minimal PropertySet)',
     10,
+    'naive',
+    naive8, // the same requests as the sequential loop, sent faster
   );
-  await vs(
-    { label: 'naive loop, 8 at once', run: child('naive-export.ts', [...base, '--parallel', '8']) },
-    'export: Calpump vs naive loop, 8 mailboxes at once',
-    4,
-  );
+  await vs(naive8, 'export: Calpump vs naive loop, 8 mailboxes at once', 4, 'naive');
   if (exchangelibReady(say)) {
     await vs(
       {
@@ -93,6 +106,7 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
       },
       'export: Calpump vs exchangelib 4.9 (same fields)',
       10,
+      'exchangelib',
     );
   }
 

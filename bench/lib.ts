@@ -45,6 +45,8 @@ export async function startSimProcess(opts: {
   events: number;
   latencyMs: number;
   faultRate?: number;
+  /** MB of answers the simulator may keep for repeated read-only requests (default 512; 0: build every answer). */
+  answerCacheMb?: number;
 }): Promise<SimHandle> {
   const child = spawn(
     process.execPath,
@@ -57,6 +59,8 @@ export async function startSimProcess(opts: {
       String(opts.latencyMs),
       '--fault-rate',
       String(opts.faultRate ?? 0),
+      '--answer-cache-mb',
+      String(opts.answerCacheMb ?? 512),
     ]),
     {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -109,7 +113,7 @@ function runProgram(command: string, argv: string[], script: string, env: NodeJS
     child.on('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       try {
-        resolve(JSON.parse(last));
+        resolve(JSON.parse(last) as Record<string, unknown>);
       } catch {
         reject(new Error(`${script} exited ${code} without a result: ${out.slice(-500)}`));
       }

@@ -1,6 +1,7 @@
 // `npm run bench`: each figure beside its target and the ratio. The simulator and every measured program run in
 // their own processes (the simulator with --latency-ms 20). Never part of `npm test`. `--quick` scales sizes down.
 import { cpus, totalmem, type, release } from 'node:os';
+import { cpuRows } from './cpu-rows.js';
 import { exportRows } from './export-rows.js';
 import { faultRateRow } from './fault-rate-row.js';
 import { graphExportRows, graphNoChangeRow } from './graph-rows.js';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   say(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()} ${release()}, Node ${process.version}${QUICK ? ' (--quick sizes)' : ''}; load ${load()} at ${new Date().toISOString()}`,
   );
+  if (only('cpu')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => cpuRows(sim, list, ROUNDS, say));
   if (only('export')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => exportRows(sim, list, 200, ROUNDS, say));
   if (only('graph')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => graphExportRows(sim, list, ROUNDS, say));
   if (only('sync'))

@@ -1,6 +1,6 @@
 // The simulator in its own process for benchmarks. Prints one JSON line with the URLs once listening, then
 // answers commands on stdin, one per line, each with one JSON line: "counters" (with the simulator's CPU time so
-// far), "reset", "stop", and
+// far and, with --answer-cache-mb, what the answer memo holds), "reset", "stop", and
 // "expected <folder> <fromIso> <toIso> [job]" (items per mailbox, rooms included, that a correct export of that window must write — the
 // guard every bench row checks its counts against).
 import { createInterface } from 'node:readline';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     latencyMs: arg('latency-ms', 20),
     faultRate: arg('fault-rate', 0),
     anchor: new Date('2026-03-02T06:00:00.000Z'),
+    answerCacheMb: arg('answer-cache-mb', 0),
   });
   const say = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
   say({
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
         byOperation: sim.counters.byOperation,
         byMailbox: sim.counters.byMailbox,
         cpuMs: (cpu.user + cpu.system) / 1000,
+        answerCache: sim.answerCache?.(),
       });
     } else if (cmd === 'reset') {
       sim.counters.reset();

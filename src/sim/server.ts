@@ -13,6 +13,7 @@ import { createFaults } from './faults.js';
 import { simCertificates } from './tls/certs.js';
 import { expectedChannelBinding } from './auth/extended-protection.js';
 import { ewsRoute } from './ews/route.js';
+import { createAnswerCache } from './ews/answer-cache.js';
 import { autodiscoverRoutes } from './autodiscover/index.js';
 import { owaRoute } from './http/owa.js';
 import { graphRoutes } from './graph/index.js';
@@ -58,6 +59,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
   if (opts.extendedProtection) faults.extendedProtection = opts.extendedProtection;
   if (opts.trustedUserHeader) faults.trustedUserHeader = opts.trustedUserHeader;
   let channelBinding: Buffer | undefined;
+  const answers = opts.answerCacheMb ? createAnswerCache(opts.answerCacheMb * 2 ** 20) : undefined;
   const routes: SimRoute[] = [ewsRoute, ...autodiscoverRoutes, owaRoute, ...graphRoutes, ...oauthRoutes];
   const useTls = opts.tls !== false;
   const host = opts.host ?? '127.0.0.1';
@@ -69,7 +71,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', baseUrl);
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
-      const ctx: SimContext = { world, counters, faults, req, res, body, url, baseUrl, channelBinding };
+      const ctx: SimContext = { world, counters, faults, req, res, body, url, baseUrl, channelBinding, answers };
       const route = routes.find((r) => r.match(req, url));
       if (!route) return send(res, 404, NOT_FOUND, { 'Content-Type': 'text/html' });
       await route.handle(ctx);
@@ -115,6 +117,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<RunningSimu
     world,
     counters,
     faults,
+    answerCache: answers ? () => answers.stats() : undefined,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

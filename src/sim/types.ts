@@ -32,6 +32,11 @@ export interface SimOptions {
    * request header instead of authenticating. Never for anything but loopback test set-ups.
    */
   trustedUserHeader?: string;
+  /**
+   * Benchmarks only: keep up to this many MB of EWS answers to read-only requests and answer a repeated request
+   * from them while the world is unchanged (see ews/answer-cache.ts). Default 0: every answer is built anew.
+   */
+  answerCacheMb?: number;
 }
 
 export interface RunningSimulator {
@@ -49,5 +54,7 @@ export interface RunningSimulator {
   world: SimWorld;
   counters: SimCounters;
   faults: SimFaultControls;
+  /** With answerCacheMb: the answer memo's entries, bytes and hits so far. */
+  answerCache?: () => { entries: number; bytes: number; hits: number };
   stop(): Promise<void>;
 }

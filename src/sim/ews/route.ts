@@ -90,9 +90,16 @@ export const ewsRoute: SimRoute = {
     if (req.method !== 'POST') {
       return send(res, 200, '<html><body>You have created a service.</body></html>', { 'Content-Type': 'text/html' });
     }
+    const text = ctx.body.toString('utf8');
+    const memo = ctx.answers?.usable(faults) ? ctx.answers : undefined;
+    const key = memo ? `${auth.account.upn}\0${auth.appOnly ? 'app' : 'user'}\0${text}` : '';
+    const seq = world.seq;
+    const kept = memo?.lookup(key, seq, counters);
+    if (kept) return send(res, 200, kept, XML);
+    const recording = memo?.recording(counters);
     let parsed;
     try {
-      parsed = parseEwsRequest(ctx.body.toString('utf8'));
+      parsed = parseEwsRequest(text);
     } catch (e) {
       counters.count('EWS:invalid');
       if (e instanceof SchemaViolation) return send(res, 500, schemaValidationFault(e.message), XML);
@@ -137,7 +144,7 @@ export const ewsRoute: SimRoute = {
       const acting = parsed.impersonation ? resolveImpersonation(world, auth.account, parsed.impersonation) : undefined;
       const call: EwsCall = {
         world,
-        counters,
+        counters: recording?.counters ?? counters,
         faults,
         baseUrl: ctx.baseUrl,
         account: auth.account,
@@ -148,8 +155,9 @@ export const ewsRoute: SimRoute = {
         operation,
         op: parsed.op,
       };
-      const body = await entry.handler(call);
-      send(res, 200, envelope(body), XML, truncate);
+      const answer = Buffer.from(envelope(await entry.handler(call)), 'utf8');
+      if (!truncate && world.seq === seq) recording?.keep(key, seq, operation, answer);
+      send(res, 200, answer, XML, truncate);
     } catch (e) {
       if (e instanceof EwsFault) return send(res, 500, soapFault(e.code, e.message, e.detailXml), XML, truncate);
       if (e instanceof EwsResponseError) {

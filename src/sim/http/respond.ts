@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 export function send(
   res: ServerResponse,
   status: number,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string | string[]> = {},
   truncate = false,
 ): void {
-  const buf = Buffer.from(body, 'utf8');
+  const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.statusCode = status;
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   if (!res.hasHeader('request-id')) res.setHeader('request-id', randomUUID());

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimWorld } from '../world/world.js';
 import type { SimCounters } from '../counters.js';
 import type { SimFaultControls } from '../faults.js';
+import type { EwsAnswerCache } from '../ews/answer-cache.js';
 
 export interface SimContext {
   world: SimWorld;
@@ -17,6 +18,8 @@ export interface SimContext {
   baseUrl: string;
   /** What a client bound to this server's TLS certificate sends as MsvAvChannelBindings (HTTPS only). */
   channelBinding?: Buffer;
+  /** Benchmarks only (SimOptions.answerCacheMb): repeated read-only EWS requests answered from a memo. */
+  answers?: EwsAnswerCache;
 }
 
 export interface SimRoute {
