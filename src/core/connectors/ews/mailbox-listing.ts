@@ -68,11 +68,12 @@ export class MailboxLister {
     }
     const offset = decodeCursor(cursor);
     const page = await findPeople(s, offset, PEOPLE_PAGE);
-    const items = page.people.map((p) => mailbox(p.displayName, p.smtp, kindFor(p.smtp, p.mailboxType)));
-    if (offset === 0) {
-      const listed = new Set(items.map((i) => i.id));
-      for (const r of rooms) if (!listed.has(r.smtp.toLowerCase())) items.push(mailbox(r.displayName, r.smtp, 'room'));
-    }
+    // Rooms are in the directory too, on whatever page their name sorts to: they are listed once, all on the first
+    // page (from the room lists), and left out where FindPeople brings them again.
+    const items = page.people
+      .filter((p) => !roomSet.has(p.smtp.toLowerCase()))
+      .map((p) => mailbox(p.displayName, p.smtp, kindFor(p.smtp, p.mailboxType)));
+    if (offset === 0) for (const r of rooms) items.push(mailbox(r.displayName, r.smtp, 'room'));
     const nextOffset = offset + page.people.length;
     return { items, nextCursor: page.people.length && nextOffset < page.total ? encodeCursor(nextOffset) : undefined };
   }

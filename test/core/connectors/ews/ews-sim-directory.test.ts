@@ -54,6 +54,30 @@ describe('EWS directory and autodiscover against the simulator', () => {
     await connector.close();
   });
 
+  it('a room whose name sorts past the first page is still listed once, as a room', async () => {
+    const own = await startSimulator({ seed: 42, anchor: ANCHOR, mailboxes: 140 });
+    try {
+      // FindPeople sorts by display name: "Zeppelin" lands on the second page of 100.
+      own.world.mailboxes.get('room.berlin@contoso.com')!.displayName = 'Zeppelin Berlin';
+      const { connector } = simConnector(own, {}, opts());
+      const seen: Array<{ id: string; kind: string }> = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await connector.listMailboxes(undefined, cursor);
+        seen.push(...page.items.map((m) => ({ id: m.id, kind: m.kind })));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 10);
+      expect(pages).toBeGreaterThan(1);
+      expect(seen.filter((m) => m.id === 'room.berlin@contoso.com')).toEqual([{ id: 'room.berlin@contoso.com', kind: 'room' }]);
+      expect(new Set(seen.map((m) => m.id)).size).toBe(seen.length);
+      await connector.close();
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('autodiscover (POX) finds the EWS URL from an e-mail address; describe() says how', async () => {
     const { connector } = simConnector(
       sim,
