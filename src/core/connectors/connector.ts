@@ -38,6 +38,14 @@ export interface ChangeRef {
   id: string;
 }
 
+/** A mailbox's automatic replies (out of office): off, on, or on within a window (EWS OofSettings, Graph automaticRepliesSetting). */
+export interface AutomaticReplies {
+  state: 'disabled' | 'enabled' | 'scheduled';
+  /** ISO UTC; only for 'scheduled'. */
+  start?: string;
+  end?: string;
+}
+
 export interface SyncOptions {
   /**
    * Ids and kinds only: the result's `changeIds` lists every change and `changes` stays EMPTY (a caller that
@@ -95,6 +103,11 @@ export interface Connector {
   groupMembers?(group: string): Promise<Mailbox[]>;
   /** The rooms of a room list. Throws pump.group.notFound for an unknown room list. */
   roomListMembers?(roomList: string): Promise<Mailbox[]>;
+  /**
+   * The mailbox's automatic-reply state and window (one bounded request). Needs more than calendar rights: EWS
+   * impersonation or FullAccess on the mailbox, Graph MailboxSettings.Read; a refusal names the missing right.
+   */
+  automaticReplies?(mailbox: string): Promise<AutomaticReplies>;
   /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
   describe(): Promise<Record<string, string>>;
   close(): Promise<void>;

@@ -107,8 +107,8 @@ export const ewsRoute: SimRoute = {
       throw e;
     }
     const { operation } = parsed;
-    // The only operation whose element name is not the operation name.
-    const opName = operation === 'GetUserAvailabilityRequest' ? 'GetUserAvailability' : operation;
+    // The availability service's operations are named without the element's "Request" suffix.
+    const opName = /^GetUser(Availability|OofSettings)Request$/.test(operation) ? operation.slice(0, -'Request'.length) : operation;
     counters.count(opName);
 
     let truncate = false;

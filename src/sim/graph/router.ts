@@ -5,6 +5,7 @@ import { notFoundUser, resolveMailbox } from './access.js';
 import { getSchedule } from './schedule.js';
 import { EVENT_WRITE_ROUTES } from './event-writes.js';
 import { getUser, listRooms, listUsers } from './users.js';
+import { getAutomaticRepliesSetting, getMailboxSettings } from './mailbox-settings.js';
 import { listDirectoryGroups, listRoomListRooms, listTransitiveMembers } from './groups.js';
 import { graphError, type GraphRequest, type GraphResult } from './graph-http.js';
 import type { SimMailbox } from '../world/types.js';
@@ -32,6 +33,8 @@ const MAILBOX_TABLE: Array<[string, RegExp, string, MailboxHandler]> = [
   ['GET', /^\/calendars\/([^/]+)\/events$/i, 'events', (r, mb, m) => listEvents(r, mb, decodeURIComponent(m[1]))],
   ['GET', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'event', (r, mb, m) => getEvent(r, mb, decodeURIComponent(m[1]))],
   ['POST', /^\/calendar\/getSchedule$/i, 'getSchedule', (r) => getSchedule(r)],
+  ['GET', /^\/mailboxSettings$/i, 'mailboxSettings', (r, mb) => getMailboxSettings(r, mb)],
+  ['GET', /^\/mailboxSettings\/automaticRepliesSetting$/i, 'automaticRepliesSetting', (r, mb) => getAutomaticRepliesSetting(r, mb)],
 ];
 const MAILBOX_ROUTES = MAILBOX_TABLE.map(([method, re, name, h]) => [re, `${method} ${name}`, name, h] as const);
 

@@ -18,8 +18,15 @@ export const SIM_APP_NO_CONSENT_SECRET = 'sim~noconsent.Secret-0003';
 /** Public client that requires user assignment; only alice.smith is assigned (others get AADSTS50105). */
 export const SIM_APP_ASSIGNED = '44444444-4444-4444-8444-444444444444';
 
-export const APP_ROLES = ['Calendars.Read', 'User.Read.All', 'Place.Read.All', 'GroupMember.Read.All'];
-export const DELEGATED_SCOPES = ['Calendars.Read', 'Calendars.Read.Shared', 'User.ReadBasic.All', 'Place.Read.All', 'GroupMember.Read.All'];
+export const APP_ROLES = ['Calendars.Read', 'User.Read.All', 'Place.Read.All', 'GroupMember.Read.All', 'MailboxSettings.Read'];
+export const DELEGATED_SCOPES = [
+  'Calendars.Read',
+  'Calendars.Read.Shared',
+  'User.ReadBasic.All',
+  'Place.Read.All',
+  'GroupMember.Read.All',
+  'MailboxSettings.Read',
+];
 
 export interface SimApp {
   clientId: string;

@@ -23,6 +23,7 @@ import {
 import { seedCanonicalEvents, seedResourceEvents, type SeedContext } from './seed-events.js';
 import { seedVolumeEvents } from './volume-events.js';
 import { dateToDays, daysToDate } from './tz.js';
+import { seedAutomaticReplies } from './automatic-replies.js';
 
 export interface WorldOptions {
   seed?: number;
@@ -67,6 +68,7 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
     roomLists: SEED_ROOM_LISTS.map((l) => ({ ...l, rooms: [...l.rooms] })),
     groups: SEED_GROUPS.map((g) => ({ ...g, members: [...g.members] })),
     contacts: SEED_CONTACTS.map((c) => ({ ...c })),
+    automaticReplies: new Map(),
     impersonationExcluded: [...IMPERSONATION_EXCLUDED],
     seq: 0,
     idCounters: new Map(),
@@ -104,6 +106,8 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
       world.folderItems.set(f.id, new Set());
     }
   });
+
+  seedAutomaticReplies(world);
 
   for (const [smtp, key, principal, role] of SEED_FOLDER_GRANTS) {
     const f = world.folders.get(folderKeyId(smtp, key));

@@ -60,6 +60,17 @@ export interface SimMailbox {
   capacity?: number;
 }
 
+/** A mailbox's automatic replies (out of office) as Exchange stores them: the window is kept when not Scheduled. */
+export interface SimAutomaticReplies {
+  state: 'Disabled' | 'Enabled' | 'Scheduled';
+  /** UTC instants (ISO with Z). */
+  start: string;
+  end: string;
+  externalAudience: 'None' | 'Known' | 'All';
+  internalReply: string;
+  externalReply: string;
+}
+
 export interface SimFolder {
   id: string;
   changeKey: string;

@@ -1,5 +1,5 @@
 // SimWorld: the in-memory store both front ends serve from, plus lookups. Created by createWorld().
-import type { SimAccount, SimEvent, SimFolder, SimGroup, SimMailbox, SimRoomList } from './types.js';
+import type { SimAccount, SimAutomaticReplies, SimEvent, SimFolder, SimGroup, SimMailbox, SimRoomList } from './types.js';
 import type { EventSpec } from './event-builder.js';
 
 /** Test-facing mutations (created by mutate.ts's createMutations). */
@@ -37,6 +37,11 @@ export interface SimWorld {
   groups: SimGroup[];
   /** Mail contacts outside the organisation that groups may list. */
   contacts: Array<{ smtp: string; displayName: string }>;
+  /**
+   * Automatic replies by mailbox (lower-case SMTP); a mailbox without an entry has them off (Disabled). Tests
+   * set entries between runs (see automatic-replies.ts for the seed and the default).
+   */
+  automaticReplies: Map<string, SimAutomaticReplies>;
   /** Mailboxes outside the ApplicationImpersonation management scope. */
   impersonationExcluded: string[];
   /** World change sequence; SyncFolderItems states are positions in it. */

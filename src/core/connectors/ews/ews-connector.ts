@@ -1,7 +1,15 @@
 // The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
 // (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
 import { text } from '../../../shared/i18n/engine-texts.js';
-import type { AvailabilityOptions, CalendarViewOptions, Connector, SyncOptions, SyncResult, TestOptions } from '../connector.js';
+import type {
+  AutomaticReplies,
+  AvailabilityOptions,
+  CalendarViewOptions,
+  Connector,
+  SyncOptions,
+  SyncResult,
+  TestOptions,
+} from '../connector.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
@@ -20,6 +28,7 @@ import { readFolderTree } from './folder-tree.js';
 import { ewsGroupMembers } from './group-members.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
 import { getRoomsOf } from './operations/get-rooms.js';
+import { getUserOofSettings } from './operations/get-user-oof-settings.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
 import { syncFolderItems } from './operations/sync-folder-items.js';
 import { bearerAuthLabel, effectiveAccess, profileBearer, usesBearer } from './online-bearer.js';
@@ -254,7 +263,13 @@ export class EwsConnector implements Connector {
       try {
         batch = await syncFolderItems(s, mb, folderId, current);
       } catch (e) {
-        if (current && !fullResync && e instanceof CalpumpError && INVALID_SYNC_STATE.has(String(e.params.code ?? ''))) {
+        if (
+          current &&
+          !fullResync &&
+          e instanceof CalpumpError &&
+          typeof e.params.code === 'string' &&
+          INVALID_SYNC_STATE.has(e.params.code)
+        ) {
           s.logger.warn('ews.sync.stateInvalid', { mailbox: mb, folder: folderId, code: e.params.code });
           current = undefined;
           fullResync = true;
@@ -295,6 +310,10 @@ export class EwsConnector implements Connector {
       }
     }
     return out;
+  }
+
+  async automaticReplies(mailbox: string): Promise<AutomaticReplies> {
+    return getUserOofSettings(await this.session(), this.mailbox(mailbox));
   }
 
   async describe(): Promise<Record<string, string>> {

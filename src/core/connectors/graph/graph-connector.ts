@@ -14,6 +14,7 @@ import type { GraphContext } from './graph-context.js';
 import type { GraphErrorContext } from './graph-errors.js';
 import { GraphTransport } from './transport.js';
 import { availability } from './operations/availability.js';
+import { graphAutomaticReplies } from './operations/automatic-replies.js';
 import { calendarView } from './operations/calendar-view.js';
 import { connectionTest } from './operations/connection-test.js';
 import { syncChanges, syncChangesMany } from './operations/delta.js';
@@ -121,6 +122,9 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     },
     async availability(mailboxes, from, to, opts) {
       return availability((await ready()).ctx, mailboxes, from, to, opts);
+    },
+    async automaticReplies(mailbox) {
+      return graphAutomaticReplies((await ready()).ctx, mailbox);
     },
     async describe() {
       await ready();

@@ -21,7 +21,7 @@ export interface GraphErrorBody {
   requestId?: string;
 }
 
-export function parseGraphError(body: string | unknown): GraphErrorBody {
+export function parseGraphError(body: unknown): GraphErrorBody {
   let parsed: unknown = body;
   if (typeof body === 'string') {
     try {
@@ -40,11 +40,13 @@ const PERMISSION_BY_OPERATION: Record<string, string> = {
   rooms: 'Place.Read.All',
   groups: 'GroupMember.Read.All',
   transitiveMembers: 'GroupMember.Read.All',
+  mailboxSettings: 'MailboxSettings.Read',
+  automaticRepliesSetting: 'MailboxSettings.Read',
 };
 
 export function graphFailure(
   status: number,
-  body: string | unknown,
+  body: unknown,
   ctx: GraphErrorContext,
   headers: Record<string, string> = {},
 ): CalpumpError {

@@ -14,6 +14,7 @@ import { updateItem } from './update-item.js';
 import { deleteItem } from './delete-item.js';
 import { convertId } from './convert-id.js';
 import { expandDl } from './expand-dl.js';
+import { getUserOofSettings } from './get-user-oof-settings.js';
 
 export type EwsOperation = (call: EwsCall) => Promise<string>;
 
@@ -33,4 +34,5 @@ export const OPERATIONS: Record<string, { handler: EwsOperation; since: string }
   DeleteItem: { handler: deleteItem, since: 'Exchange2007' },
   ConvertId: { handler: convertId, since: 'Exchange2007_SP1' },
   ExpandDL: { handler: expandDl, since: 'Exchange2007' },
+  GetUserOofSettingsRequest: { handler: getUserOofSettings, since: 'Exchange2007' },
 };
