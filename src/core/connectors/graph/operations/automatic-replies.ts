@@ -44,7 +44,8 @@ export async function graphAutomaticReplies(ctx: GraphContext, mailbox: string):
     throw new CalpumpError('graph.response.invalid', {
       params: {
         operation: 'automaticRepliesSetting',
-        problem: 'a scheduled window without a readable start and end',
+        // The fields that could not be read, with the zone Graph named (the usual cause).
+        problem: `scheduledStartDateTime/scheduledEndDateTime (${body.scheduledStartDateTime?.timeZone ?? '-'})`,
         graphHost: ctx.profile.graphHost,
       },
       evidence: JSON.stringify(body).slice(0, 300),
