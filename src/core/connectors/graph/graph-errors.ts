@@ -44,12 +44,7 @@ const PERMISSION_BY_OPERATION: Record<string, string> = {
   automaticRepliesSetting: 'MailboxSettings.Read',
 };
 
-export function graphFailure(
-  status: number,
-  body: unknown,
-  ctx: GraphErrorContext,
-  headers: Record<string, string> = {},
-): CalpumpError {
+export function graphFailure(status: number, body: unknown, ctx: GraphErrorContext, headers: Record<string, string> = {}): CalpumpError {
   const e = parseGraphError(body);
   const evidence = `HTTP ${status} ${e.code}: ${e.message}${e.requestId ? ` (request-id ${e.requestId})` : ''}`;
   const base = {
