@@ -4,27 +4,10 @@
 import { renderError } from '../../../shared/i18n/catalogue.js';
 import { renderStep, stepForReader } from '../../../shared/i18n/steps.js';
 import { Option, type Command } from 'commander';
-import { L, type Lang } from '../../../core/doctor/catalogue/types.js';
 import type { TestStep } from '../../../shared/model.js';
 import type { CliContext } from '../context.js';
 
 const MARK: Record<TestStep['status'], string> = { pass: '✓', fail: '✗', skipped: '-' };
-
-const TEXT = {
-  heading: L('Doctor for profile {profile}', 'Diagnose für Profil {profile}', 'Diagnose voor profiel {profile}'),
-  mailbox: L('test mailbox: {mailbox}', 'Testpostfach: {mailbox}', 'testpostvak: {mailbox}'),
-  causes: L('Likely causes', 'Wahrscheinliche Ursachen', 'Waarschijnlijke oorzaken'),
-  allPassed: L('All {count} steps passed.', 'Alle {count} Schritte bestanden.', 'Alle {count} stappen geslaagd.'),
-  stopped: L(
-    'Stopped at "{step}": {failed} failed, {skipped} skipped of {count} steps.',
-    'Angehalten bei „{step}": {failed} fehlgeschlagen, {skipped} übersprungen von {count} Schritten.',
-    'Gestopt bij "{step}": {failed} mislukt, {skipped} overgeslagen van {count} stappen.',
-  ),
-};
-
-function t(lang: Lang, text: Record<Lang, string>, params: Record<string, string | number>): string {
-  return text[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -54,8 +37,8 @@ export function register(program: Command, ctx: CliContext): void {
         const warnings = report.warnings.map((w) => ({ ...renderError(w, ctx.lang), params: w.params }));
         return ctx.json({ ...report, warnings, steps });
       }
-      ctx.out(t(ctx.lang, TEXT.heading, { profile: report.profile }));
-      if (report.mailbox) ctx.out(`  ${t(ctx.lang, TEXT.mailbox, { mailbox: report.mailbox })}`);
+      ctx.out(ctx.t('doctor.heading', { profile: report.profile }));
+      if (report.mailbox) ctx.out(`  ${ctx.t('doctor.mailbox', { mailbox: report.mailbox })}`);
       for (const w of report.warnings) ctx.out(`  ! ${renderError(w, ctx.lang).message}`);
       ctx.out('');
       for (const step of report.steps) ctx.out(renderStepLines(ctx, step, report.steps));
@@ -64,13 +47,13 @@ export function register(program: Command, ctx: CliContext): void {
       const count = (st: TestStep['status']) => report.steps.filter((s) => s.status === st).length;
       ctx.out(
         first
-          ? t(ctx.lang, TEXT.stopped, {
+          ? ctx.t('doctor.stopped', {
               step: renderStep(first, report.steps, ctx.lang).title,
               failed: count('fail'),
               skipped: count('skipped'),
               count: report.steps.length,
             })
-          : t(ctx.lang, TEXT.allPassed, { count: report.steps.length }),
+          : ctx.t('doctor.allPassed', { count: report.steps.length }),
       );
     });
 }
@@ -82,7 +65,7 @@ function renderStepLines(ctx: CliContext, step: TestStep, all: readonly TestStep
   if (detail) lines.push(`    ${detail}`);
   if (step.evidence) lines.push(`    ${ctx.t('evidence')}: ${step.evidence}`);
   if (error) {
-    if (error.causes.length) lines.push(`    ${TEXT.causes[ctx.lang]}:`, ...error.causes.map((c) => `      - ${c}`));
+    if (error.causes.length) lines.push(`    ${ctx.t('doctor.causes')}:`, ...error.causes.map((c) => `      - ${c}`));
     lines.push(`    ${ctx.t('fix')}: ${error.fix}`);
     if (error.delay) lines.push(`    ${ctx.t('delay')}: ${error.delay}`);
     lines.push(`    [${error.id}]`);

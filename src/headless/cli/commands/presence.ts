@@ -12,13 +12,6 @@ import { renderErrorInfo } from '../render/error.js';
 import { collectList, positiveInt } from './parse.js';
 import { deprecatedAlias } from './vocabulary.js';
 import { say } from './write-text.js';
-import { L } from '../../../core/doctor/catalogue/types.js';
-
-const SAVED = L(
-  'Saved rule table "{name}" ({rules} rules).',
-  'Regeltabelle "{name}" gespeichert ({rules} Regeln).',
-  'Regeltabel "{name}" opgeslagen ({rules} regels).',
-);
 
 interface PresenceFlags {
   profile?: string;
@@ -91,7 +84,7 @@ async function runPresenceCommand(ctx: CliContext, opts: PresenceFlags): Promise
       });
     const saved = await store.save(opts.table, await loadRuleTable(ctx.resolvePath(opts.tableFile)));
     if (opts.json) return ctx.json({ ok: true, name: saved.name, rules: saved.table.rules.length });
-    return ctx.out(SAVED[ctx.lang].replace('{name}', saved.name).replace('{rules}', String(saved.table.rules.length)));
+    return ctx.out(ctx.t('presence.saved', { name: saved.name, rules: saved.table.rules.length }));
   }
   if (opts.tableFile && opts.table)
     throw new CalpumpError('input.invalid', { params: { field: '--table', problem: 'give --table-file FILE or --table NAME, not both' } });

@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import type { Connector } from '../../../core/connectors/connector.js';
 import type { CalendarWriter } from '../../../core/connectors/writer.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
-import { L } from '../../../core/doctor/catalogue/types.js';
 import { parseTwoWayRule, TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { renderTable } from '../render/table.js';
 import type { TwoWayRule, TwoWaySide } from '../../../core/twoway/index.js';
@@ -16,13 +15,6 @@ import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { deprecatedAlias } from './vocabulary.js';
 import { say } from './write-text.js';
-
-const SAVED = L('Saved two-way rule "{id}".', 'Zwei-Wege-Regel "{id}" gespeichert.', 'Tweerichtingsregel "{id}" opgeslagen.');
-const NONE = L(
-  'No saved two-way rules. Save one with `calpump twoway --rule-file FILE --save` or in the Two-way screen.',
-  'Keine gespeicherten Zwei-Wege-Regeln. Speichern Sie eine mit `calpump twoway --rule-file DATEI --save` oder im Bildschirm Zwei-Wege.',
-  'Geen opgeslagen tweerichtingsregels. Sla er een op met `calpump twoway --rule-file BESTAND --save` of in het scherm Tweerichting.',
-);
 
 interface TwoWayFlags {
   ruleFile?: string;
@@ -71,7 +63,7 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
   if (opts.list) {
     const rules = await store.list();
     if (opts.json) return ctx.json(rules);
-    if (rules.length === 0) return ctx.out(NONE[ctx.lang]);
+    if (rules.length === 0) return ctx.out(ctx.t('twoway.none'));
     const profileName = await ctx.profileLabels();
     const side = (s: TwoWayRule['a']) => `${s.mailbox}${s.profile ? ` (${profileName(s.profile)})` : ''}`;
     return ctx.out(
@@ -92,7 +84,7 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
       throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule-file FILE' } });
     const saved = await store.save(await withProfileIds(ctx, await ruleFromFile(ctx, opts.ruleFile)));
     if (opts.json) return ctx.json({ ok: true, rule: saved });
-    return ctx.out(SAVED[ctx.lang].replace('{id}', saved.id));
+    return ctx.out(ctx.t('twoway.saved', { id: saved.id }));
   }
   const [{ runTwoWay }, { createWriter }] = await Promise.all([
     import('../../../core/twoway/index.js'),
@@ -132,12 +124,18 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
         say(ctx, 'conflictLine', {
           key: k.key,
           winner: k.winner.toUpperCase(),
-          a: String(k.a?.subject ?? '—'),
-          b: String(k.b?.subject ?? '—'),
+          a: subjectOf(k.a),
+          b: subjectOf(k.b),
         }),
       );
     for (const e of report.errors) ctx.err(`${e.side.toUpperCase()} [${e.key}]:\n${renderErrorInfo(e.error, ctx, '  ')}`);
   } finally {
     await Promise.all(open.map((o) => o.close().catch(() => undefined)));
   }
+}
+
+/** A conflict side's subject as logged (a string, or — when the side had no item or no subject). */
+function subjectOf(side: Record<string, unknown> | null): string {
+  const subject = side?.subject;
+  return typeof subject === 'string' ? subject : '—';
 }
