@@ -11,13 +11,11 @@ import { runJob } from '../../src/core/sync/run-job.js';
 import { jobSecretKey, JOB_SECRET_NAMES, type Job, type JobSecretName } from '../../src/shared/job.js';
 import { ewsProfileSchema, secretKey } from '../../src/shared/profile.js';
 import type { RunningSimulator } from '../../src/sim/index.js';
+import { bundledRunner } from './bundle-runner.js';
 import { SIM_ANCHOR } from './sim-pump.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RUNNER = join(ROOT, 'test', 'support', 'pump-runner.ts');
-// The child runs the TypeScript sources like the tests do (vite-node). Under plain `node --import tsx` the EWS
-// transport's named imports from the CommonJS package @ewsjs/ntlm-client do not resolve yet (see the pump report).
-const TS_LOADER = process.env.PUMP_RUNNER_TSX ? ['--import', 'tsx'] : [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')];
 
 /** A fixed-seed generator: the kill points are random but the test is reproducible. */
 export function rng(seed: number): () => number {
@@ -33,9 +31,11 @@ export interface ChildRun {
 }
 
 /** Runs the runner; kills it with SIGKILL after `afterLines` progress lines (+ `delayMs`), if given. */
-export function runChild(spec: string, kill?: { afterLines: number; delayMs: number }): Promise<ChildRun> {
+export async function runChild(spec: string, kill?: { afterLines: number; delayMs: number }): Promise<ChildRun> {
+  // The runner bundled once per test file (test/support/bundle-runner.ts): plain node starts it quickly.
+  const runner = await bundledRunner(RUNNER);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TS_LOADER, RUNNER, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
     let buf = '';
     let stderr = '';
@@ -45,7 +45,7 @@ export function runChild(spec: string, kill?: { afterLines: number; delayMs: num
     child.stdout.on('data', (c: Buffer) => {
       buf += c.toString();
       for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-        const line = JSON.parse(buf.slice(0, i));
+        const line = JSON.parse(buf.slice(0, i)) as { done?: boolean; statuses?: Record<string, string>; errors?: unknown };
         buf = buf.slice(i + 1);
         if (line.done) {
           statuses = line.statuses;

@@ -5,21 +5,25 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { bundledRunner, removeBundledRunners } from '../../support/bundle-runner.js';
 import { absences, ownedInWorld, tempDir, writableMailboxes, writeCounts, writeCsv } from './import-sim.js';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'support', 'import-runner.ts');
 let sim: RunningSimulator;
+let runner: string;
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 12, anchor: new Date('2026-03-02T06:00:00Z'), mailboxes: 60, eventsPerMailbox: 1 });
-});
+  runner = await bundledRunner(RUNNER);
+}, 120_000);
 afterAll(async () => {
   await sim?.stop();
+  await removeBundledRunners();
 });
 
 function runChild(spec: string, killAfterLines?: number): Promise<{ killed: boolean; done: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
     let done = false;
     let buf = '';

@@ -10,6 +10,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 import { jobSchema, type Job } from '../../../src/shared/job.js';
 import { SIM_ANCHOR } from '../../support/sim-pump.js';
 import { rng, runChild, runJobsInProcess, runToCompletion } from '../../support/kill-runner.js';
+import { removeBundledRunners } from '../../support/bundle-runner.js';
 import { folderOutput, sqliteOutput, webhookOutput } from '../../support/target-outputs.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
 
@@ -56,6 +57,7 @@ describe('acceptance: SIGKILL at random points, then re-run = clean run', () => 
     [clean, killed] = await Promise.all([workspace(sim), workspace(sim)]);
   });
   afterAll(async () => {
+    await removeBundledRunners();
     await sim?.stop();
     for (const w of [clean, killed]) {
       await w?.rx.close();
@@ -87,7 +89,7 @@ describe('acceptance: SIGKILL at random points, then re-run = clean run', () => 
     expect(a.deliveries).toEqual(b.deliveries);
     expect(a.state).toEqual(b.state);
     expect(killed.rx.deliveries.every((d) => d.signatureOk)).toBe(true);
-    // Up to ten child processes each start vite-node on the sources: seconds when idle, a minute or more with both
-    // cores busy. The limit only guards against a hang; every wait above is on the child's own progress.
+    // Up to ten child processes (a bundled runner each: well under a second to start when idle). The limit only
+    // guards against a hang; every wait above is on the child's own progress.
   }, 300_000);
 });

@@ -11,6 +11,7 @@ import { jobSchema, type Job } from '../../../src/shared/job.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { startPostgres, type RunningPostgres } from '../../peers/postgres.js';
 import { rng, runChild, runJobsInProcess, runToCompletion } from '../../support/kill-runner.js';
+import { removeBundledRunners } from '../../support/bundle-runner.js';
 import { SIM_ANCHOR } from '../../support/sim-pump.js';
 
 const MAILBOXES = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'room.amsterdam@contoso.com', 'bob.jones@contoso.com'];
@@ -71,6 +72,7 @@ describe('acceptance: PostgreSQL target, SIGKILL at random points, then re-run =
     [clean, killed] = await Promise.all([workspace(sim, server, 'clean'), workspace(sim, server, 'killed')]);
   }, 60_000);
   afterAll(async () => {
+    await removeBundledRunners();
     await sim?.stop();
     await server?.stop();
     for (const w of [clean, killed]) if (w) await rm(w.dir, { recursive: true, force: true });
