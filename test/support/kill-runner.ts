@@ -30,10 +30,13 @@ export interface ChildRun {
   stderr: string;
 }
 
-/** Runs the runner; kills it with SIGKILL after `afterLines` progress lines (+ `delayMs`), if given. */
-export async function runChild(spec: string, kill?: { afterLines: number; delayMs: number }): Promise<ChildRun> {
+/**
+ * Runs the runner (pump-runner.ts unless another runner speaking the same line protocol is given); kills it with
+ * SIGKILL after `afterLines` progress lines (+ `delayMs`), if given.
+ */
+export async function runChild(spec: string, kill?: { afterLines: number; delayMs: number }, source = RUNNER): Promise<ChildRun> {
   // The runner bundled once per test file (test/support/bundle-runner.ts): plain node starts it quickly.
-  const runner = await bundledRunner(RUNNER);
+  const runner = await bundledRunner(source);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [runner, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
@@ -60,9 +63,9 @@ export async function runChild(spec: string, kill?: { afterLines: number; delayM
 }
 
 /** Runs the runner until every job finishes ok (a mailbox may still fail when injected faults cluster). */
-export async function runToCompletion(spec: string, attempts = 6): Promise<void> {
+export async function runToCompletion(spec: string, attempts = 6, source = RUNNER): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const r = await runChild(spec);
+    const r = await runChild(spec, undefined, source);
     expect(r.stderr).toBe('');
     if (r.statuses && Object.values(r.statuses).every((s) => s === 'ok')) return;
   }

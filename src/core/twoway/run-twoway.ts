@@ -1,6 +1,7 @@
 // Runs one two-way rule: read both calendars in the window (originals) and Calpump's copies on both sides (by
 // tag), decide per pair, write in batches per side, then commit the new state and append conflicts to the log.
 // A crash before the commit is safe: the next run pairs copies with their originals again by their tags.
+// Overwrite mode (see twoway-rule.ts) runs the same way; only the decision per pair differs.
 import type { ErrorInfo } from '../../shared/errors.js';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
 import type { Connector } from '../connectors/connector.js';
@@ -10,7 +11,7 @@ import type { Logger } from '../log/logger.js';
 import { appointmentOf, describeVersion, nativeFields, versionHash, versionOfEvent, type Version } from './twoway-content.js';
 import { decide, type Decision, type PairAction } from './twoway-decide.js';
 import { other, type SideName, type TwoWayRule } from './twoway-rule.js';
-import { appendConflicts, loadTwoWayState, saveTwoWayState, type PairState, type TwoWayState } from './twoway-state.js';
+import { appendConflicts, loadTwoWayState, saveTwoWayState, type TwoWayState } from './twoway-state.js';
 
 export interface TwoWaySide {
   connector: Connector;
@@ -118,7 +119,9 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
     const origin: SideName = key.startsWith('a:') ? 'a' : 'b';
     const native = views[origin].natives.get(key);
     const [copy, ...duplicates] = views[other(origin)].copies.get(key) ?? [];
-    duplicates.forEach((item) => extraCopies.push({ side: other(origin), item }));
+    // Overwrite never writes to the master side, not even to tidy up its duplicate copies.
+    if (rule.mode !== 'overwrite' || other(origin) !== rule.master)
+      duplicates.forEach((item) => extraCopies.push({ side: other(origin), item }));
     const decision = decide(rule, {
       origin,
       native: native && { id: native.id, hash: versionHash(native) },
@@ -245,6 +248,7 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
   }
   if (deps.dryRun) {
     log.info('twoway.dryRun', {
+      mode: rule.mode,
       created: report.created,
       updated: report.updated,
       deleted: report.deleted,
@@ -255,6 +259,7 @@ export async function runTwoWay(rule: TwoWayRule, deps: TwoWayDeps): Promise<Two
   await saveTwoWayState(deps.stateDir, rule.id, next);
   await appendConflicts(deps.stateDir, rule.id, report.conflicts);
   log.info('twoway.done', {
+    mode: rule.mode,
     created: report.created,
     updated: report.updated,
     deleted: report.deleted,

@@ -1,7 +1,13 @@
 // A two-way rule: two calendars kept in step. Each side's own items are mirrored to the other side as Calpump
 // copies (tagged with the rule id); per direction, which of create/modify/delete propagate; on a conflict (both
 // versions changed since the last run) the master side wins. Conflicts are logged with both versions.
+// Mode 'overwrite' is one-way instead: the master side replaces the other side's tagged copies completely on each
+// run (restored when edited, deleted when the master no longer has the original); the other side's own items and
+// the master side are never written.
 import { z } from 'zod';
+
+export const TWO_WAY_MODES = ['sync', 'overwrite'] as const;
+export type TwoWayMode = (typeof TWO_WAY_MODES)[number];
 
 const sideSchema = z
   .object({
@@ -23,6 +29,8 @@ export const twoWayRuleSchema = z
     a: sideSchema,
     b: sideSchema,
     master: z.enum(['a', 'b']),
+    /** sync: both ways, per the propagate flags; overwrite: the master replaces the other side's copies (flags unused). */
+    mode: z.enum(TWO_WAY_MODES).default('sync'),
     propagate: z
       .object({
         aToB: flowSchema.default({ create: true, modify: true, delete: true }),

@@ -97,3 +97,38 @@ describe('propagation flags', () => {
     expect(decide(r, input).action).toBe(action);
   });
 });
+
+describe('overwrite mode (master A replaces B’s copies; flags play no part)', () => {
+  const noFlags = { create: false, modify: false, delete: false };
+  const overwrite = rule({ mode: 'overwrite', propagate: { aToB: noFlags, bToA: noFlags } });
+  it.each<[string, PairInput, string]>([
+    ['new original → copy', { origin: 'a', native: N('1') }, 'createCopy'],
+    ['unchanged', { origin: 'a', native: N('1'), copy: C('1'), state: S('1', '1') }, 'none'],
+    ['original changed → copy rewritten', { origin: 'a', native: N('2'), copy: C('1'), state: S('1', '1') }, 'updateCopy'],
+    ['copy edited on B → restored', { origin: 'a', native: N('1'), copy: C('2'), state: S('1', '1') }, 'updateCopy'],
+    ['both changed → master wins, no conflict', { origin: 'a', native: N('2'), copy: C('3'), state: S('1', '1') }, 'updateCopy'],
+    ['copy deleted on B → created again', { origin: 'a', native: N('1'), state: S('1', '1') }, 'createCopy'],
+    [
+      'suppressed by sync mode → created again',
+      { origin: 'a', native: N('1'), state: S('1', undefined, { suppressed: true }) },
+      'createCopy',
+    ],
+    ['original gone → copy deleted', { origin: 'a', copy: C('1'), state: S('1', '1') }, 'deleteCopy'],
+    ['original gone, copy edited → deleted all the same', { origin: 'a', copy: C('2'), state: S('1', '1') }, 'deleteCopy'],
+    ['detached by sync mode → deleted', { origin: 'a', copy: C('5'), state: S('1', '1', { detached: true }) }, 'deleteCopy'],
+    ['copy left by a crash, no state → adopted', { origin: 'a', native: N('1'), copy: C('1') }, 'record'],
+    ['B’s own item: never written', { origin: 'b', native: N('1') }, 'none'],
+    ['B’s own item with a copy on A: left alone', { origin: 'b', native: N('2'), copy: C('1'), state: S('1', '1') }, 'none'],
+    ['copy on A of a deleted B item: left alone', { origin: 'b', copy: C('1'), state: S('1', '1') }, 'none'],
+  ])('%s', (_n, input, action) => {
+    const d = decide(overwrite, input);
+    expect(d.action).toBe(action);
+    expect(d.conflict).toBeUndefined();
+  });
+
+  it('with master B, A is the side overwritten', () => {
+    const r = rule({ mode: 'overwrite', master: 'b' });
+    expect(decide(r, { origin: 'b', copy: C('1'), state: { ...S('1', '1'), origin: 'b' } }).action).toBe('deleteCopy');
+    expect(decide(r, { origin: 'a', native: N('1') }).action).toBe('none');
+  });
+});

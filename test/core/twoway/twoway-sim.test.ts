@@ -3,17 +3,14 @@
 // go to the master side and are logged with both versions, and a lost state file makes no duplicates.
 import { readFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
-import { createGraphConnector } from '../../../src/core/connectors/graph/index.js';
-import type { Connector } from '../../../src/core/connectors/connector.js';
-import { CALPUMP_PROPERTY_SET_ID, type CalendarWriter } from '../../../src/core/connectors/writer.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
-import { runTwoWay, twoWayRuleSchema, type TwoWayRuleInput } from '../../../src/core/twoway/index.js';
+import { runTwoWay, twoWayRuleSchema, type ConflictEntry, type TwoWayRuleInput } from '../../../src/core/twoway/index.js';
 import { conflictLogPath, statePath } from '../../../src/core/twoway/twoway-state.js';
 import { expectedEvents, startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { eventKey } from '../../../src/shared/model.js';
 import type { SimEvent } from '../../../src/sim/world/types.js';
-import { ewsSimProfile, graphSimProfile, secrets, simWriter, tempDir, writeCounts } from '../import/import-sim.js';
+import { tempDir, writeCounts } from '../import/import-sim.js';
+import { copiesOf, simSide, tagOf, type SideKind } from './twoway-sim-support.js';
 
 const ALICE = 'alice.smith@contoso.com';
 const BOB = 'bob.jones@contoso.com';
@@ -29,23 +26,9 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-async function side(kind: 'ews' | 'graph'): Promise<{ connector: Connector; writer: CalendarWriter }> {
-  const writer = await simWriter(sim, kind);
-  const connector =
-    kind === 'ews'
-      ? createEwsConnector(ewsSimProfile(sim), { secrets, logger: nullLogger })
-      : createGraphConnector(graphSimProfile(sim), { secrets, logger: nullLogger });
-  closers.push(writer, connector);
-  return { connector, writer };
-}
-
-const SOURCE_KEY = `${CALPUMP_PROPERTY_SET_ID}:CalpumpSourceKey:String`.toLowerCase();
-const SCOPE_KEY = `${CALPUMP_PROPERTY_SET_ID}:CalpumpScope:String`.toLowerCase();
-const tag = (ev: SimEvent, key: string) => ev.extendedProperties.find((p) => p.key.toLowerCase() === key)?.value;
-const copiesIn = (mailbox: string, scope: string) =>
-  [...sim.world.events.values()].filter((e) => e.mailbox === mailbox && tag(e, SCOPE_KEY) === scope);
-const copyOf = (mailbox: string, scope: string, sourceKey: string) =>
-  copiesIn(mailbox, scope).find((e) => tag(e, SOURCE_KEY) === sourceKey);
+const side = (kind: SideKind) => simSide(sim, kind, closers);
+const copiesIn = (mailbox: string, scope: string) => copiesOf(sim, mailbox, scope);
+const copyOf = (mailbox: string, scope: string, sourceKey: string) => copiesIn(mailbox, scope).find((e) => e.sourceKey === sourceKey);
 
 /** A timed single item of the mailbox inside the window that two-way mirrors. */
 function single(mailbox: string, subject: string): SimEvent {
@@ -106,7 +89,7 @@ describe('two-way against the simulator', () => {
       end: '2026-03-05T16:00:00.000Z',
       subject: 'Alice planning (moved room)',
     });
-    expect(tag(sim.world.events.get(aOnly.id)!, SOURCE_KEY)).toBeUndefined();
+    expect(tagOf(sim.world.events.get(aOnly.id)!, 'sourceKey')).toBeUndefined();
 
     sim.world.mutate.deleteEvent(aOnly.id);
     const fifth = await run();
@@ -131,7 +114,7 @@ describe('two-way against the simulator', () => {
     const logged = (await readFile(conflictLogPath(dir, rule.id), 'utf8'))
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as ConflictEntry);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ a: { subject: 'Version A' }, b: { subject: 'Version B' }, winner: master });
     expect((await run()).conflicts).toEqual([]);

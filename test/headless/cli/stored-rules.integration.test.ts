@@ -159,4 +159,43 @@ describe('calpump twoway with saved rules', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('saved-rule');
   });
+
+  it('--mode overwrite saves an overwrite rule; --dry-run lists its writes per side and writes nothing', async () => {
+    const file = join(dir, 'ow.json');
+    const target = 'jan.devries@contoso.com';
+    sim.world.mutate.addEvent(ALICE, 'calendar', { subject: 'Overwrite me', date: '2026-03-04', time: '10:00', timeZone: 'UTC' });
+    const own = sim.world.mutate.addEvent(target, 'calendar', { subject: 'Jan own', date: '2026-03-04', time: '12:00', timeZone: 'UTC' });
+    await writeFile(
+      file,
+      JSON.stringify({
+        id: 'ow',
+        a: { mailbox: ALICE, profile: 'sim' },
+        b: { mailbox: target, profile: 'sim' },
+        master: 'a',
+        window: { daysBack: 0, daysAhead: 2 },
+      }),
+    );
+    expect((await run(['twoway', '--rule-file', file, '--save', '--mode', 'overwrite'])).code).toBe(0);
+    expect((await run(['twoway', '--list'])).stdout).toMatch(
+      /ow\s+alice\.smith@contoso\.com \(sim\)\s+jan\.devries@contoso\.com \(sim\)\s+A\s+overwrite/,
+    );
+    sim.counters.reset();
+    const dry = await run(['twoway', '--rule-id', 'ow', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Overwrite: A replaces every Calpump copy in B');
+    expect(dry.stdout).toMatch(/A \(alice\.smith@contoso\.com\): 0 writes planned/);
+    expect(dry.stdout).toMatch(/create\s+Overwrite me/);
+    expect(dry.stdout).not.toContain('Jan own');
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(sim.counters.operation('CreateItem') + sim.counters.operation('UpdateItem') + sim.counters.operation('DeleteItem')).toBe(0);
+    const wet = await run(['twoway', '--rule-id', 'ow', '--json']);
+    expect(wet.code, wet.stderr).toBe(0);
+    const report = JSON.parse(wet.stdout) as { mode: string; created: { a: number; b: number } };
+    expect(report.mode).toBe('overwrite');
+    expect(report.created.a).toBe(0);
+    expect(report.created.b).toBeGreaterThan(0);
+    expect(sim.world.events.get(own.id)?.subject).toBe('Jan own');
+    const again = await run(['twoway', '--rule-id', 'ow', '--dry-run']);
+    expect(again.stdout).toMatch(/B \(jan\.devries@contoso\.com\): 0 writes planned/);
+  });
 });

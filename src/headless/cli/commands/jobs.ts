@@ -107,7 +107,10 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
   const rules = all.some((j) => jobTypeOf(j) === 'twoway') ? await new TwoWayRuleStore({ dir: ctx.configDir }).list().catch(() => []) : [];
   const sidesOf = (job: Job) => {
     const rule = rules.find((r) => r.id.toLowerCase() === (job.twoway?.ruleId ?? '').toLowerCase());
-    return rule ? `${rule.a.mailbox} ⇄ ${rule.b.mailbox}` : '?';
+    if (!rule) return '?';
+    // Overwrite is one-way: the master side's mailbox first.
+    if (rule.mode === 'overwrite') return `${rule[rule.master].mailbox} ⇒ ${rule[rule.master === 'a' ? 'b' : 'a'].mailbox} (overwrite)`;
+    return `${rule.a.mailbox} ⇄ ${rule.b.mailbox}`;
   };
   // Import jobs write to the mailboxes their import file names; the others read the mailboxes they select.
   if (rows.length === 0) return broken.length ? undefined : ctx.out(say(ctx, 'none'));

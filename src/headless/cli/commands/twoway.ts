@@ -1,16 +1,18 @@
 // `calpump twoway --rule-file FILE | --rule-id ID`: one run of a two-way rule (two calendars kept in step, master side
-// wins conflicts, create/modify/delete per direction), from a file or saved (the UI's Two-way screen, or
-// `--rule-file FILE --save`). Conflicts are printed with both versions and appended to
+// wins conflicts, create/modify/delete per direction; or mode overwrite: the master side replaces the other side's
+// copies), from a file or saved (the UI's Two-way screen, or `--rule-file FILE --save`). `--dry-run` lists every
+// write per side and writes nothing. Conflicts are printed with both versions and appended to
 // state/twoway-<rule>-conflicts.jsonl in the config folder. Exit 1 if a write failed.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Connector } from '../../../core/connectors/connector.js';
 import type { CalendarWriter } from '../../../core/connectors/writer.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { parseTwoWayRule, TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { renderTable } from '../render/table.js';
-import type { TwoWayRule, TwoWaySide } from '../../../core/twoway/index.js';
+import type { TwoWayReport, TwoWayRule, TwoWaySide } from '../../../core/twoway/index.js';
+import { TWO_WAY_MODES, type TwoWayMode } from '../../../core/twoway/twoway-rule.js';
 import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { deprecatedAlias } from './vocabulary.js';
@@ -22,6 +24,8 @@ interface TwoWayFlags {
   save?: boolean;
   list?: boolean;
   profile?: string;
+  mode?: TwoWayMode;
+  dryRun?: boolean;
   json?: boolean;
 }
 
@@ -36,12 +40,19 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--save', 'with --rule-file: check the rule and save it (replacing a saved rule with the same id), without running it')
     .option('--list', 'list the saved rules and exit')
     .option('--profile <profile>', 'profile for a side that names none')
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        "instead of the rule's mode: sync (both ways, per propagate) or overwrite (the master side replaces the other side's Calpump copies: edited ones restored, orphaned ones deleted; the other side's own items untouched); with --save it is saved in the rule",
+      ).choices([...TWO_WAY_MODES]),
+    )
+    .option('--dry-run', 'decide and list every write per side, write nothing (state and conflict log stay as they are)')
     .option('--json', 'machine-readable output')
     .action(async (opts: TwoWayFlags) => runTwoWayCommand(ctx, opts));
   deprecatedAlias(command, '--rule <file>', ['--rule-file'], ctx.noteDeprecated);
 }
 
-async function ruleFromFile(ctx: CliContext, path: string): Promise<TwoWayRule> {
+async function ruleFromFile(ctx: CliContext, path: string, mode: TwoWayMode | undefined): Promise<TwoWayRule> {
   const file = ctx.resolvePath(path);
   let doc: unknown;
   try {
@@ -49,8 +60,10 @@ async function ruleFromFile(ctx: CliContext, path: string): Promise<TwoWayRule> 
   } catch (e) {
     throw new CalpumpError('input.invalid', { params: { field: '--rule-file', problem: `${file}: ${(e as Error).message}` } });
   }
-  return parseTwoWayRule(doc);
+  return withMode(parseTwoWayRule(doc), mode);
 }
+
+const withMode = (rule: TwoWayRule, mode: TwoWayMode | undefined): TwoWayRule => (mode ? { ...rule, mode } : rule);
 
 /** A saved rule refers to its profiles by id (names are labels that may change); a name given in the file is resolved now. */
 async function withProfileIds(ctx: CliContext, rule: TwoWayRule): Promise<TwoWayRule> {
@@ -72,6 +85,7 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
         { header: 'A', value: (r) => side(r.a) },
         { header: 'B', value: (r) => side(r.b) },
         { header: 'MASTER', value: (r) => r.master.toUpperCase() },
+        { header: 'MODE', value: (r) => r.mode },
       ]),
     );
   }
@@ -82,7 +96,8 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
   if (opts.save) {
     if (!opts.ruleFile)
       throw new CalpumpError('input.invalid', { params: { field: '--save', problem: 'give the rule to save with --rule-file FILE' } });
-    const saved = await store.save(await withProfileIds(ctx, await ruleFromFile(ctx, opts.ruleFile)));
+    if (opts.dryRun) throw new CalpumpError('input.invalid', { params: { field: '--dry-run', problem: '--save does not run the rule' } });
+    const saved = await store.save(await withProfileIds(ctx, await ruleFromFile(ctx, opts.ruleFile, opts.mode)));
     if (opts.json) return ctx.json({ ok: true, rule: saved });
     return ctx.out(ctx.t('twoway.saved', { id: saved.id }));
   }
@@ -90,7 +105,7 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
     import('../../../core/twoway/index.js'),
     import('../../../core/connectors/writer-factory.js'),
   ]);
-  const rule = opts.ruleFile ? await ruleFromFile(ctx, opts.ruleFile) : await store.get(opts.ruleId!);
+  const rule = opts.ruleFile ? await ruleFromFile(ctx, opts.ruleFile, opts.mode) : withMode(await store.get(opts.ruleId!), opts.mode);
   const open: Array<Connector | CalendarWriter> = [];
   const side = async (name: 'a' | 'b'): Promise<TwoWaySide> => {
     const profileName = rule[name].profile ?? opts.profile;
@@ -112,30 +127,46 @@ async function runTwoWayCommand(ctx: CliContext, opts: TwoWayFlags): Promise<voi
       stateDir: join(ctx.configDir, 'state'),
       logger: ctx.logger,
       now: ctx.io.now,
+      dryRun: opts.dryRun,
     });
     if (report.errors.length) ctx.exitCode = 1;
-    if (opts.json) return ctx.json({ ok: report.errors.length === 0, ...report });
+    if (opts.json) return ctx.json({ ok: report.errors.length === 0, mode: rule.mode, ...report });
     const { created: c, updated: u, deleted: d } = report;
+    if (rule.mode === 'overwrite')
+      ctx.out(say(ctx, 'overwriteLine', { master: rule.master.toUpperCase(), target: rule.master === 'a' ? 'B' : 'A' }));
+    if (opts.dryRun) return printPlanned(ctx, rule, report);
     ctx.out(
       say(ctx, 'twoWayLine', { rule: rule.id, ca: c.a, cb: c.b, ua: u.a, ub: u.b, da: d.a, db: d.b, conflicts: report.conflicts.length }),
     );
-    for (const k of report.conflicts)
-      ctx.out(
-        say(ctx, 'conflictLine', {
-          key: k.key,
-          winner: k.winner.toUpperCase(),
-          a: subjectOf(k.a),
-          b: subjectOf(k.b),
-        }),
-      );
+    printConflicts(ctx, report);
     for (const e of report.errors) ctx.err(`${e.side.toUpperCase()} [${e.key}]:\n${renderErrorInfo(e.error, ctx, '  ')}`);
   } finally {
     await Promise.all(open.map((o) => o.close().catch(() => undefined)));
   }
 }
 
-/** A conflict side's subject as logged (a string, or — when the side had no item or no subject). */
-function subjectOf(side: Record<string, unknown> | null): string {
-  const subject = side?.subject;
-  return typeof subject === 'string' ? subject : '—';
+/** A dry run: every write the run would make, per side, then that nothing was written. */
+function printPlanned(ctx: CliContext, rule: TwoWayRule, report: TwoWayReport): void {
+  for (const side of ['a', 'b'] as const) {
+    const list = (report.planned ?? []).filter((p) => p.side === side);
+    ctx.out(say(ctx, 'plannedSide', { side: side.toUpperCase(), mailbox: rule[side].mailbox, count: list.length }));
+    for (const p of list) ctx.out(`  ${p.action.padEnd(6)} ${p.subject ?? ''}  [${p.key}]`);
+  }
+  printConflicts(ctx, report);
+  ctx.out(say(ctx, 'dryRun', {}));
+}
+
+/** A version's subject as the conflict log holds it (a string; anything else shows as a dash). */
+const subjectOf = (v: Record<string, unknown> | null) => (typeof v?.subject === 'string' ? v.subject : '—');
+
+function printConflicts(ctx: CliContext, report: TwoWayReport): void {
+  for (const k of report.conflicts)
+    ctx.out(
+      say(ctx, 'conflictLine', {
+        key: k.key,
+        winner: k.winner.toUpperCase(),
+        a: subjectOf(k.a),
+        b: subjectOf(k.b),
+      }),
+    );
 }
