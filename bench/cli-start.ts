@@ -8,13 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildCli } from '../scripts/build-cli.mjs';
-import { currentBundle } from '../scripts/cli-bundle.mjs';
-import { ROOT, row } from './lib.js';
+import { addBenchProfile, BIN, ensureCliBundle } from './cli-bin.js';
+import { row } from './lib.js';
 
 const RUNS = 10;
 const TARGET_MS = 300;
-const BIN = join(ROOT, 'bin', 'calpump.js');
 
 interface Case {
   name: string;
@@ -44,29 +42,10 @@ function measure(c: Case, env: NodeJS.ProcessEnv): { median: number; runs: numbe
 }
 
 export async function cliStartRows(): Promise<string[]> {
-  if (!currentBundle()) await buildCli({ quiet: true });
-  if (!currentBundle()) throw new Error('dist/cli is not current after building it');
+  await ensureCliBundle();
   const dir = await mkdtemp(join(tmpdir(), 'calpump-bench-cli-'));
   try {
-    const add = spawnSync(
-      process.execPath,
-      [
-        BIN,
-        '--config-dir',
-        dir,
-        'profiles',
-        'add',
-        '--name',
-        'bench',
-        '--url',
-        'https://ews.contoso.com/EWS/Exchange.asmx',
-        '--username',
-        'svc@contoso.com',
-        '--password-stdin',
-      ],
-      { input: 'Passw0rd!\n', encoding: 'utf8' },
-    );
-    if (add.status !== 0) throw new Error(`profiles add failed: ${add.stderr}`);
+    addBenchProfile(['--config-dir', dir, '--url', 'https://ews.contoso.com/EWS/Exchange.asmx', '--username', 'svc@contoso.com']);
     const cases: Case[] = [
       { name: 'calpump --help', args: ['--help'], expect: 'Usage: calpump' },
       { name: 'calpump profiles list', args: ['--config-dir', dir, 'profiles', 'list'], expect: 'bench' },

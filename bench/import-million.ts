@@ -3,20 +3,18 @@
 // the child's VmHWM (the kernel's high-water mark), read from /proc while it runs. The row counts only when the CLI
 // exits 0 and its plan lists every row as a create. Alone: `npx tsx bench/import-million.ts`; in `npm run bench` as
 // `--only=import`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { buildCli } from '../scripts/build-cli.mjs';
-import { currentBundle } from '../scripts/cli-bundle.mjs';
-import { ROOT, row, startSimProcess } from './lib.js';
+import { addBenchProfile, BIN, ensureCliBundle } from './cli-bin.js';
+import { row, startSimProcess } from './lib.js';
 
 const ROWS = 1_000_000;
 const TARGET_MB = 500;
-const BIN = join(ROOT, 'bin', 'calpump.js');
 const MAILBOXES = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'alice.smith@contoso.com', 'bob.jones@contoso.com'];
 
 async function writeCsv(path: string, rows: number): Promise<void> {
@@ -58,25 +56,28 @@ function runMeasured(
 }
 
 export async function importMillionRow(): Promise<string> {
-  if (!currentBundle()) await buildCli({ quiet: true });
+  await ensureCliBundle();
   const dir = await mkdtemp(join(tmpdir(), 'calpump-bench-import-'));
   const sim = await startSimProcess({ mailboxes: 12, events: 1, latencyMs: 0 });
   try {
     const csv = join(dir, 'rows.csv');
     await writeCsv(csv, ROWS);
     const env = { CALPUMP_CONFIG_DIR: join(dir, 'config'), CALPUMP_FROM_SOURCES: '' };
-    const add = spawnSync(
-      process.execPath,
-      [BIN, 'profiles', 'add', '--name', 'bench', '--url', sim.ewsUrl, '--auth', 'basic', '--username', 'svc-calpump@contoso.com'].concat([
+    addBenchProfile(
+      [
+        '--url',
+        sim.ewsUrl,
+        '--auth',
+        'basic',
+        '--username',
+        'svc-calpump@contoso.com',
         '--access',
         'impersonation',
         '--ca-file',
         sim.caFile,
-        '--password-stdin',
-      ]),
-      { input: 'Passw0rd!\n', encoding: 'utf8', env: { ...process.env, ...env } },
+      ],
+      env,
     );
-    if (add.status !== 0) throw new Error(`profiles add failed: ${add.stderr}`);
     const started = Date.now();
     const r = await runMeasured(['import', '--profile', 'bench', '--source', csv, '--id', 'bench', '--dry-run', '--json'], env);
     const seconds = (Date.now() - started) / 1000;
