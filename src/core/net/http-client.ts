@@ -27,7 +27,11 @@ export interface HttpClientOptions {
   protocol?: NetProtocol;
   /** The profile's `limits` (answer size, idle and total timeout). */
   limits?: NetLimitSetting;
+  /** Requests in flight at once per origin on the shared keep-alive agent; more wait for a socket (default 8). */
+  maxSockets?: number;
 }
+
+export const DEFAULT_MAX_SOCKETS = 8;
 
 export interface HttpRequest {
   url: string;
@@ -172,7 +176,7 @@ export class HttpClient {
     const key = `${u.protocol}//${u.host}`;
     let a = this.agents.get(key);
     if (!a) {
-      a = await this.newAgent(u, { keepAlive: true, maxSockets: 8 });
+      a = await this.newAgent(u, { keepAlive: true, maxSockets: this.opts.maxSockets ?? DEFAULT_MAX_SOCKETS });
       this.dedicated.delete(a);
       this.agents.set(key, a);
     }

@@ -56,6 +56,11 @@ export interface EwsConnectorOptions extends KerberosSeams {
 
 const INVALID_SYNC_STATE = new Set(['ErrorInvalidSyncStateData', 'ErrorSyncStateCorrupt', 'ErrorInvalidSyncStateVersion']);
 const AVAILABILITY_MAX_DAYS = 42;
+/**
+ * Requests in flight at once: Exchange's default EWSMaxConcurrency (27 per user, the service account when
+ * impersonating). A job at concurrency 27 gets a connection per mailbox; more would be refused with ErrorServerBusy.
+ */
+export const EWS_MAX_CONCURRENCY = 27;
 
 export class EwsConnector implements Connector {
   readonly kind = 'ews' as const;
@@ -88,6 +93,7 @@ export class EwsConnector implements Connector {
           timeoutMs: this.deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
           protocol: 'ews',
           limits: this.profile.limits,
+          maxSockets: EWS_MAX_CONCURRENCY,
         });
     // A bad CA file is fixed by editing the profile; do not keep the failure for the connector's lifetime.
     this.http.catch(() => (this.http = undefined));
