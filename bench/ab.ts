@@ -36,7 +36,7 @@ export async function alternate(
       const problems = guardProblems(who.label, r, guard.expected, guard.mailboxes);
       out.problems.push(...problems);
       say(
-        `    ${who.label.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.items} items, ${r.failed} failed; CPU per item: client ${cpuPerItem(r.cpuMs, r.items)}, server ${cpuPerItem(r.serverCpuMs, r.items)}${problems.length ? '  ← guard failed' : ''}`,
+        `    ${who.label.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.items} items, ${r.failed} failed; CPU per item: client ${cpuPerItem(r.cpuMs, r.items)}, server ${cpuPerItem(r.serverCpuMs, r.items)}${r.problems ? `; ${r.problems} logged problem(s), first: ${r.firstProblem}` : ''}${problems.length ? '  ← guard failed' : ''}`,
       );
     }
     out.ratios.push(out.a[i].ms / out.b[i].ms);

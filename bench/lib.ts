@@ -161,6 +161,9 @@ export interface ChildResult {
   cpuMs?: number;
   /** CPU time the simulator spent answering it. */
   serverCpuMs?: number;
+  /** exchangelib: warnings and errors it and urllib3 logged (dropped connections retried…), and the first. */
+  problems?: number;
+  firstProblem?: string;
 }
 
 /** Runs a child and adds the simulator's CPU time spent meanwhile (serverCpuMs). */
