@@ -8,7 +8,7 @@ import { HttpClient, type HttpResponse } from '../net/http-client.js';
 import { mapEwsResponseCode, mapHttpStatus } from '../errors/error-map.js';
 import { parseAuthSchemes } from '../connectors/ews/transport/auth-challenge.js';
 import { looksLikeLoginPage, schemeOffered } from './probes/http-auth.js';
-import { passwordAuth, postEws, SOAP_HEADERS } from './probes/ews-post.js';
+import { postEws, SOAP_HEADERS } from './probes/ews-post.js';
 import { createEwsBearer, type EwsBearer } from '../auth/ews-bearer.js';
 import { usesBearer } from '../connectors/ews/online-bearer.js';
 import { httpSendFromClient } from '../auth/net-http-send.js';
@@ -181,7 +181,8 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
       async run(ctx) {
         const to = new Date(ctx.day.getTime() + 86_400_000);
         let n = 0;
-        for await (const _ of (await ctx.connector()).calendarView(ctx.mailbox!, 'calendar', ctx.day, to)) n++;
+        const events = (await ctx.connector()).calendarView(ctx.mailbox!, 'calendar', ctx.day, to)[Symbol.asyncIterator]();
+        while (!(await events.next()).done) n++;
         return { evidence: `${n} event(s) on ${ctx.day.toISOString().slice(0, 10)}` };
       },
     },

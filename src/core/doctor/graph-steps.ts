@@ -114,7 +114,7 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         if (res.status === 200 && typeof body?.token_endpoint === 'string')
           return { evidence: `${url}: token endpoint ${body.token_endpoint}` };
         if (body && typeof body.error === 'string')
-          throw authErrorFromServer(authContext(p), body.error, String(body.error_description ?? ''));
+          throw authErrorFromServer(authContext(p), body.error, typeof body.error_description === 'string' ? body.error_description : '');
         throw new CalpumpError('http.status', { params: { url, status: String(res.status) }, evidence: res.body.slice(0, 200) });
       },
     },
@@ -164,7 +164,8 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         if (!ctx.mailbox) throw new CalpumpError('doctor.noTestMailbox');
         const res = await graphGet(ctx, `/users/${encodeURIComponent(ctx.mailbox)}/calendar?$select=id,name`);
         if (res.status !== 200) throw graphFailure(ctx, res, `GET /users/${ctx.mailbox}/calendar`);
-        const name = String(jsonOf(res)?.name ?? '?');
+        const found = jsonOf(res)?.name;
+        const name = typeof found === 'string' ? found : '?';
         return { evidence: `calendar "${name}" of ${ctx.mailbox}`, data: { calendar: name } };
       },
     },

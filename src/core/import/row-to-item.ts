@@ -39,7 +39,7 @@ function getter(row: RawRow, columns: ColumnMap) {
   };
 }
 
-const str = (v: unknown) => (v === undefined ? undefined : Array.isArray(v) ? v.join(';') : String(v));
+const str = (v: RawRow['fields'][string]) => (v === undefined ? undefined : Array.isArray(v) ? v.join(';') : String(v));
 
 function instantOf(w: When, zone: string): number {
   return w.kind === 'instant' ? w.ms : localToUtcMs(zone, w.date);

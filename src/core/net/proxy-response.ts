@@ -2,6 +2,7 @@
 // 407's HTML page) read to its end, so that the next CONNECT of a sign-in can go over the same connection —
 // NTLM signs in a connection, not a request. Bounded: 16 KB of head, 64 KB of body.
 import type * as net from 'node:net';
+import { omit } from '../../shared/omit.js';
 
 const MAX_HEAD = 16_384;
 const MAX_BODY = 65_536;
@@ -81,7 +82,7 @@ export function readProxyAnswer(socket: net.Socket, closed: () => Error): Promis
       cleanup();
       // Between a refusal and the next leg nothing may be read and dropped; a tunnel (2xx) goes on flowing.
       if (head!.status < 200 || head!.status >= 300) socket.pause();
-      const { version, bodyStart: _start, length: _length, ...rest } = head!;
+      const { version, ...rest } = omit(head!, 'bodyStart', 'length');
       const connection = one(rest.headers, 'connection') || one(rest.headers, 'proxy-connection');
       const persistent = version === '1.0' ? connection.includes('keep-alive') : !connection.includes('close');
       resolve({ ...rest, keepOpen: keepOpen && persistent && version !== '' });

@@ -14,6 +14,7 @@ import {
   type PresenceTableInput,
 } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
+import { omit } from '../../shared/omit.js';
 
 const spanSchema = z.object({
   status: z.string(),
@@ -90,7 +91,7 @@ export function createPresenceService(deps: PresenceServiceDeps) {
         { mailboxes: input.mailboxes, folder: input.folder, table, horizonHours: input.horizonHours },
         { connector, logger: deps.logger, now: () => at },
       );
-      return { at: at.toISOString(), mailboxes: results.map(({ generatedAt: _g, file: _f, ...r }) => r) };
+      return { at: at.toISOString(), mailboxes: results.map((r) => omit(r, 'generatedAt', 'file')) };
     },
   };
 }

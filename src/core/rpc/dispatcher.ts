@@ -1,7 +1,7 @@
 // Transport-agnostic dispatcher: every call is checked against src/shared/rpc.ts before a handler sees it,
 // every failure leaves as a catalogue ErrorInfo, and long calls can be cancelled by operation id.
 import { z } from 'zod';
-import { isRpcMethod, rpcContract, type RpcMethod, type RpcOutput, type RpcParsedInput, type RpcResult } from '../../shared/rpc.js';
+import { isRpcMethod, rpcContract, type RpcMethod, type RpcResult } from '../../shared/rpc.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { describeIssue } from '../store/zod-issues.js';
@@ -119,7 +119,7 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       },
       (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(e);
+        reject(toCalpumpError(e));
       },
     );
   });

@@ -20,6 +20,7 @@ import type { AppState, JobView } from '../../shared/rpc.js';
 import type { EventHub } from './event-hub.js';
 import type { RunHistory } from '../store/run-history.js';
 import type { JobService, ProfileRepository } from './services.js';
+import { omit } from '../../shared/omit.js';
 
 export interface PumpJobServiceDeps {
   jobs: JobStore;
@@ -192,8 +193,7 @@ export class PumpJobService implements JobService {
       const percent = e.total ? Math.round((e.done / e.total) * 100) : 100;
       events.emit('job.progress', { jobId: e.jobId, runId: e.runId, percent, done: e.done, total: e.total, mailbox: e.mailbox });
     } else if (e.type === 'job.waiting') {
-      const { type: _type, ...waiting } = e;
-      events.emit('job.waiting', waiting);
+      events.emit('job.waiting', omit(e, 'type'));
     } else if (e.type === 'job.finished') {
       this.finished(e.jobId, e.record);
     } else if (e.type === 'scheduler.state') {

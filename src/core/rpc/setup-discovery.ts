@@ -98,7 +98,8 @@ async function microsoft365Tenant(http: HttpClient, authority: string, domain: s
     const res = await http.request({ url, method: 'GET' });
     tried.push(`Microsoft 365 ${url} → HTTP ${res.status}`);
     if (res.status !== 200) return undefined;
-    const issuer = String((JSON.parse(res.body) as { issuer?: unknown }).issuer ?? '');
+    const issuer = (JSON.parse(res.body) as { issuer?: unknown }).issuer;
+    if (typeof issuer !== 'string') return undefined;
     return /\/([0-9a-f-]{36})\//i.exec(issuer)?.[1];
   } catch (e) {
     tried.push(`Microsoft 365 ${url} → ${toCalpumpError(e).id}`);

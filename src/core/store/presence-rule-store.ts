@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_RULE_TABLE, parseRuleTable, presenceTableSchema, type PresenceTable } from '../presence/presence-rules.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { VersionedJsonFile } from './versioned-json-file.js';
+import { omit } from '../../shared/omit.js';
 
 export const PRESENCE_RULES_FILE = 'presence-rules.json';
 export const DEFAULT_TABLE_NAME = 'default';
@@ -92,8 +93,7 @@ export class PresenceRuleStore {
       const key = findName(d.tables, name);
       if (!key) return d;
       removed = true;
-      const { [key]: _gone, ...rest } = d.tables;
-      return { ...d, tables: rest };
+      return { ...d, tables: omit(d.tables, key) };
     });
     return { removed };
   }

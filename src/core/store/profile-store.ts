@@ -123,7 +123,10 @@ export class ProfileStore {
       const next = change(structuredClone(current));
       if (current.kind !== undefined && next.kind !== current.kind) {
         throw new CalpumpError('input.invalid', {
-          params: { field: 'kind', problem: `a profile's kind cannot change (it is ${String(current.kind)}); add a new profile instead` },
+          params: {
+            field: 'kind',
+            problem: `a profile's kind cannot change (it is ${typeof current.kind === 'string' ? current.kind : JSON.stringify(current.kind)}); add a new profile instead`,
+          },
         });
       }
       // A copy never writes under the id of the entry it was copied from: its secrets would be the original's.

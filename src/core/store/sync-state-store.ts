@@ -73,7 +73,9 @@ export class SyncStateStore {
 
   private notePending(jobId: string, path: string, present: boolean): void {
     const seen = this.pendingSeen.get(jobId);
-    if (seen) present ? seen.add(path) : seen.delete(path);
+    if (!seen) return;
+    if (present) seen.add(path);
+    else seen.delete(path);
   }
 
   /** Step 1: the state the output is about to reach. */

@@ -2,7 +2,6 @@
 // (a side without one uses the job's profile), runTwoWay keeps them in step, and the report becomes a RunRecord
 // with one result per side. A side that cannot be opened or read fails alone in the record; nothing is written
 // and the rule's state stays as it was, so the next run picks up where the last good one left off.
-import type { Connector } from '../connectors/connector.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { JobRunResult, RunJobOptions } from '../sync/run-job.js';
@@ -39,7 +38,8 @@ function watched(name: SideName, side: TwoWaySide, blame: (s: SideName) => void)
   const connector = new Proxy(side.connector, {
     get(target, prop) {
       const v = Reflect.get(target, prop, target) as unknown;
-      if (prop !== 'calendarView' || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
+      if (prop !== 'calendarView' || typeof v !== 'function')
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       return (...args: unknown[]) => guard((v as (...a: unknown[]) => AsyncIterable<unknown>).apply(target, args), () => blame(name));
     },
   });
@@ -47,7 +47,7 @@ function watched(name: SideName, side: TwoWaySide, blame: (s: SideName) => void)
     get(target, prop) {
       const v = Reflect.get(target, prop, target) as unknown;
       if (typeof v !== 'function') return v;
-      if (prop !== 'listOwned') return v.bind(target);
+      if (prop !== 'listOwned') return (v as (...a: unknown[]) => unknown).bind(target);
       return (...args: unknown[]) =>
         (v as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((e: unknown) => {
           blame(name);

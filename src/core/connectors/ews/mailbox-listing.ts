@@ -16,8 +16,8 @@ function encodeCursor(offset: number): string {
 function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   try {
-    const o = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).o;
-    if (Number.isInteger(o) && o >= 0) return o;
+    const o = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown } | null)?.o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
   } catch {
     /* fall through */
   }

@@ -7,6 +7,7 @@
 import ical, { type ICalEventData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { NormalisedEvent } from '../../../shared/model.js';
+import { omit } from '../../../shared/omit.js';
 import { isKnownZone, zoneOffsetMs } from '../../connectors/zoned-time.js';
 import { icsEventData } from './ics.js';
 import { foldIcsLines } from './ics-fold.js';
@@ -32,8 +33,7 @@ function vtimezone(zone: string): string | undefined {
 
 /** What makes two occurrences of a series the same apart from their time. */
 function content(e: NormalisedEvent): string {
-  const { id: _i, start: _s, end: _e, originalStart: _o, lastModified: _l, ...rest } = orderedEvent(e);
-  return JSON.stringify(rest);
+  return JSON.stringify(omit(orderedEvent(e), 'id', 'start', 'end', 'originalStart', 'lastModified'));
 }
 
 interface SeriesContext {

@@ -16,7 +16,7 @@ export function createEncoder(format: ExportFormat, meta: FolderMeta, o: Encoder
     case 'ics':
       return o.icsSeries ? createIcsSeriesEncoder(meta) : createIcsEncoder(meta);
     case 'json':
-      return createJsonEncoder(meta);
+      return createJsonEncoder();
     case 'csv':
       return createCsvEncoder(meta, o);
   }

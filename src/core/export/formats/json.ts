@@ -1,7 +1,7 @@
 // JSON: an array of NormalisedEvent with keys in the schema's order, so two exports of the same data are
 // byte-identical and diff cleanly. One event per line keeps files greppable and streamable.
 import type { NormalisedEvent } from '../../../shared/model.js';
-import type { EventEncoder, FolderMeta } from './types.js';
+import type { EventEncoder } from './types.js';
 
 const EVENT_KEYS = [
   'id',
@@ -43,7 +43,7 @@ export function orderedEvent(e: NormalisedEvent): Record<string, unknown> {
   return out;
 }
 
-export function createJsonEncoder(_meta: FolderMeta): EventEncoder {
+export function createJsonEncoder(): EventEncoder {
   let first = true;
   return {
     format: 'json',

@@ -88,7 +88,7 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
     .join('');
   for (const b of blocks(text, 'VTIMEZONE')) {
     try {
-      const comp = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${b.text}END:VCALENDAR\r\n`)).getFirstSubcomponent(
+      const comp = ICAL.Component.fromString(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${b.text}END:VCALENDAR\r\n`).getFirstSubcomponent(
         'vtimezone',
       )!;
       const tz = new ICAL.Timezone(comp);
@@ -112,8 +112,8 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
   for (const [uid, group] of groups) {
     const line = group[0].line;
     try {
-      const cal = new ICAL.Component(
-        ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${tzText}${group.map((g) => g.text).join('')}END:VCALENDAR\r\n`),
+      const cal = ICAL.Component.fromString(
+        `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${tzText}${group.map((g) => g.text).join('')}END:VCALENDAR\r\n`,
       );
       const comps = cal.getAllSubcomponents('vevent');
       const master = comps.find((c) => !c.hasProperty('recurrence-id')) ?? comps[0];

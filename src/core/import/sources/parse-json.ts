@@ -42,7 +42,7 @@ function toFields(o: unknown): RawRow['fields'] | undefined {
     if (typeof v === 'boolean') fields[k] = v;
     else if (Array.isArray(v)) fields[k] = v.map(String);
     else if (typeof v === 'object') fields[k] = JSON.stringify(v);
-    else fields[k] = String(v);
+    else if (typeof v === 'string' || typeof v === 'number') fields[k] = String(v);
   }
   return fields;
 }

@@ -122,7 +122,8 @@ async function defaultFetch(job: ImportJob, deps: SourceDeps, url: string) {
       method: 'GET',
       headers: { Accept: 'text/csv, text/calendar, application/json;q=0.9, */*;q=0.5' },
     });
-    const ct = res.headers['content-type'];
+    // Typed as one string by Node; a hand-built answer (the proxy path) may still carry a list.
+    const ct = res.headers['content-type'] as string | string[] | undefined;
     return { status: res.status, text: res.body, contentType: Array.isArray(ct) ? ct[0] : ct };
   } finally {
     client.close();

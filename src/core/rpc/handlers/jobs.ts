@@ -4,6 +4,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../handler-types.js';
 import type { CoreServices, JobService } from '../services.js';
+import { omit } from '../../../shared/omit.js';
 
 function jobs(services: CoreServices): JobService {
   if (!services.jobs) throw notAvailable('Scheduled jobs');
@@ -58,8 +59,7 @@ export const jobHandlers: Pick<
   },
   async 'jobs.create'({ job, secrets }, { services, events }) {
     await checkReferences(services, job);
-    const { id: _placeholder, ...rest } = job;
-    const view = await jobs(services).create(rest, secrets);
+    const view = await jobs(services).create(omit(job, 'id'), secrets);
     events.emit('data.changed', { group: 'jobs', id: view.job.id });
     return view;
   },

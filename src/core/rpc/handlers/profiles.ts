@@ -8,6 +8,7 @@ import type { ProfileView, SecretsInput, TestResult } from '../../../shared/rpc.
 import { notAvailable } from '../connector-pool.js';
 import type { CallContext, HandlerTable } from '../handler-types.js';
 import type { CoreServices, ProfileRepository } from '../services.js';
+import { omit } from '../../../shared/omit.js';
 
 function repo(services: CoreServices): ProfileRepository {
   if (!services.profiles) throw notAvailable('Profiles');
@@ -39,8 +40,7 @@ async function applySecrets(profileId: string, input: SecretsInput | undefined, 
 }
 
 function withoutId(profile: Profile): Record<string, unknown> {
-  const { id: _ignored, ...rest } = profile;
-  return rest;
+  return omit(profile, 'id');
 }
 
 /** Secrets of a draft in memory, falling back to what is stored for the profile it edits. */

@@ -14,6 +14,7 @@ import type { RpcMethod, RpcOutput } from '../../../shared/rpc.js';
 import { notAvailable } from '../connector-pool.js';
 import type { CallContext, HandlerTable } from '../handler-types.js';
 import type { CoreServices } from '../services.js';
+import { omit } from '../../../shared/omit.js';
 
 /** Runs a service call, turning a schema failure of the document into input.invalid (not a stack trace). */
 async function checked<T>(work: () => Promise<T> | T): Promise<T> {
@@ -86,8 +87,8 @@ export const writeDirectionHandlers: Pick<
       ctx.events.emit('import.progress', { opId, ...p });
     return out<'import.run'>(await checked(() => service.run({ profileId, job: job as never }, ctx.signal, onProgress)));
   },
-  async 'presence.status'({ opId: _op, ...input }, ctx) {
-    return checked(() => presenceService(ctx).status(input));
+  async 'presence.status'(input, ctx) {
+    return checked(() => presenceService(ctx).status(omit(input, 'opId')));
   },
   'presence.defaultRules'(_input, ctx) {
     return { table: presenceService(ctx).defaultRules() };
@@ -96,7 +97,8 @@ export const writeDirectionHandlers: Pick<
     const result = presenceService(ctx).validateRules(table);
     return result.ok ? { ok: true as const, table: result.table as unknown as Record<string, unknown> } : result;
   },
-  async 'freebusy.blocks'({ opId: _op, ...input }, ctx) {
+  async 'freebusy.blocks'(withOpId, ctx) {
+    const input = omit(withOpId, 'opId');
     const service = createFreeBusyService({
       connectorFor: async (id) => {
         const { profile, connector } = await ctx.connectors.get(id);

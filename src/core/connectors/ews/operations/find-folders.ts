@@ -1,5 +1,4 @@
 // FindFolder with Deep traversal below a folder, paged (Exchange caps one answer at ~1000 folders).
-import type * as ews from 'ews-javascript-api';
 import { libraryCall, libraryFolderId } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 import { folderProperties, folderInfo, type FolderInfo } from './folder-info.js';

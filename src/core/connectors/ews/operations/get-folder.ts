@@ -1,5 +1,4 @@
 // GetFolder for one folder (a distinguished id such as 'calendar', or an EWS folder id).
-import type * as ews from 'ews-javascript-api';
 import { libraryCall, libraryFolderId } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';
 import { folderProperties, folderInfo, type FolderInfo } from './folder-info.js';

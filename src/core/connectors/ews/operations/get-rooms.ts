@@ -1,5 +1,4 @@
 // Room mailboxes: GetRoomLists, then GetRooms per list.
-import type * as ews from 'ews-javascript-api';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import { libraryCall } from '../library-call.js';
 import { callContext, type EwsSession } from '../session.js';

@@ -1,5 +1,4 @@
 // GetUserAvailability (free/busy only): needs no read right on the calendars, only the mailbox addresses.
-import type * as ews from 'ews-javascript-api';
 import type { FreeBusyBlock, ShowAs } from '../../../../shared/model.js';
 import type { CalpumpError } from '../../../errors/calpump-error.js';
 import { errorForResponseCode } from '../ews-errors.js';

@@ -1,7 +1,7 @@
 // Plugs EwsTransport into ews-javascript-api (its IXHRApi), one instance per library call. The library turns
 // any transport rejection into its own SoapFaultDetails and loses our error, so the CalpumpError is kept
 // here (lastError) and the caller re-throws it after the library call fails.
-import type { IXHRApi, IXHROptions, IXHRProgress } from 'ews-javascript-api';
+import type { IXHRApi, IXHROptions } from 'ews-javascript-api';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import type { EwsTransport } from './ews-transport.js';
@@ -22,11 +22,12 @@ export class LibraryXhr implements IXHRApi {
       return fakeXhr(200, answer.xml);
     } catch (e) {
       this.lastError = e instanceof CalpumpError ? e : new CalpumpError('internal.unexpected', { params: { text: String(e) }, cause: e });
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- IXHRApi's contract: the library reads a failed call's status and text from an XMLHttpRequest-shaped rejection.
       throw fakeXhr(0, '', this.lastError.message);
     }
   }
 
-  xhrStream(_o: IXHROptions, _p: (p: IXHRProgress) => void): Promise<XMLHttpRequest> {
+  xhrStream(): Promise<XMLHttpRequest> {
     return Promise.reject(new Error('streaming notifications are not used by Calpump'));
   }
 

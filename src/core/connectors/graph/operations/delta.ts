@@ -46,7 +46,7 @@ class Round {
   readonly changes: Change[] = [];
   fullResync = false;
   result?: SyncResult;
-  error?: unknown;
+  error?: Error;
 
   constructor(
     private readonly ctx: GraphContext,
@@ -112,7 +112,7 @@ class Round {
       this.url = this.first;
       return;
     }
-    this.error = e;
+    this.error = toError(e);
   }
 }
 
@@ -196,7 +196,7 @@ export async function syncChangesMany(
       }
     });
   }
-  return rounds.map((r) => (r.error !== undefined ? toError(r.error) : r.result!));
+  return rounds.map((r) => r.error ?? r.result!);
 }
 
 function toError(e: unknown): Error {
