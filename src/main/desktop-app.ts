@@ -65,6 +65,7 @@ export function trayIcons(assetsDir: string): Record<TrayState, string> {
 }
 
 export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): Promise<DesktopApp | undefined> {
+  // eslint-disable-next-line prefer-const -- read by callbacks registered before the window exists; a const would throw there.
   let win: BrowserWindowLike | undefined;
   const debugSwitch = DEBUG_SWITCHES.find((s) => api.app.commandLine?.hasSwitch(s));
   if (debugSwitch) {
@@ -82,6 +83,7 @@ export async function startDesktopApp(api: ElectronApi, opts: DesktopOptions): P
   api.app.setAppUserModelId?.(APP_USER_MODEL_ID);
   const startUrl = opts.devUrl ?? pathToFileURL(opts.rendererIndex).href;
   // Refusals before the engine (and its log) is up are kept and logged once it is.
+  // eslint-disable-next-line prefer-const -- read by callbacks registered before the engine is up; a const would throw there.
   let core: BuiltCoreServices | undefined;
   const early: Array<[string, Record<string, string>]> = [];
   const warn = (event: string, fields: Record<string, string>) => (core ? core.logger.warn(event, fields) : early.push([event, fields]));

@@ -125,12 +125,13 @@ export interface AppLike {
 }
 
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown> | unknown): void;
+  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void;
   removeHandler(channel: string): void;
 }
 
 export interface IpcInvokeEventLike {
-  sender: WebContentsLike | unknown;
+  /** A WebContentsLike when it comes from a window of this app; checked before use. */
+  sender: unknown;
   senderFrame: FrameLike | null;
 }
 

@@ -3,22 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  app,
-  BrowserWindow,
-  ipcMain,
-  Menu,
-  Notification,
-  safeStorage,
-  session,
-  shell,
-  Tray,
-  type MenuItemConstructorOptions,
-} from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, session, shell, Tray } from 'electron';
 import { favourSmallFootprint } from '../core/process/memory-footprint.js';
 import { cliArguments, runCliHost } from './cli-launch.js';
 import { startDesktopApp } from './desktop-app.js';
-import type { AppLike, BrowserWindowLike, ElectronApi, InstallInfo, UpdaterLike } from './electron-api.js';
+import type { ElectronApi, InstallInfo } from './electron-api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The pump runs in this process: collect its short-lived garbage early (see memory-footprint.ts).

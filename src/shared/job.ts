@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorInfoSchema } from './errors.js';
 import { showAsSchema } from './model.js';
 import { hasUrlCredentials, isAbsolutePath } from './url-checks.js';
+import { omit } from './omit.js';
 
 export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
@@ -243,8 +244,7 @@ export type JobInput = z.input<typeof jobObjectSchema>;
 export const jobSchema = z.preprocess(
   (v) => {
     if (!v || typeof v !== 'object' || Array.isArray(v) || !WITHOUT_OUTPUT.includes((v as { type?: unknown }).type)) return v;
-    const { mailboxes: _m, target: _t, ...rest } = v as Record<string, unknown>;
-    return rest;
+    return omit(v as Record<string, unknown>, 'mailboxes', 'target');
   },
   jobObjectSchema.superRefine((j, ctx) => {
     if (j.type === 'import') return;

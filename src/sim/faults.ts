@@ -2,6 +2,7 @@
 // --fault-rate) plus faults staged by tests for the next N matching requests.
 import type { ExtendedProtection } from './auth/extended-protection.js';
 import { createRng, type Rng } from './world/prng.js';
+import { omit } from '../shared/omit.js';
 
 export type FaultKind =
   /** IIS forms-based auth in front of EWS: 302 to /owa/auth/logon.aspx and an HTML page. */
@@ -100,8 +101,7 @@ export function createFaults(opts: { latencyMs?: number; faultRate?: number; see
       s.left -= 1;
       if (s.left <= 0) staged.splice(i, 1);
       f.delivered[s.kind] = (f.delivered[s.kind] ?? 0) + 1;
-      const { left: _left, ...fault } = s;
-      return fault;
+      return omit(s, 'left');
     },
     roll() {
       if (f.faultRate <= 0 || !(rng.next() < f.faultRate)) return undefined;

@@ -6,7 +6,6 @@ import { CalpumpError } from '../../core/errors/calpump-error.js';
 import { describeIssue } from '../../core/store/zod-issues.js';
 import { logLevelSchema } from '../../shared/profile.js';
 import * as commandModules from './commands/index.js';
-import type { CommandModule } from './commands/types.js';
 import { CLI_FAILED_EVENT, CliContext, type CliServices, type GlobalOptions } from './context.js';
 import { processIo, type CliIo } from './io.js';
 import { translate } from '../../shared/i18n/index.js';
@@ -35,7 +34,7 @@ export async function main(argv: string[], overrides: MainOverrides = {}): Promi
   const program = buildProgram(ctx);
   let json = false;
   program.hook('preAction', (_root, action) => {
-    const opts = action.optsWithGlobals() as GlobalOptions & { json?: boolean };
+    const opts = action.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     json = !!opts.json;
     ctx.configure(opts);
     for (const [old, now] of ctx.deprecations) ctx.err(`! ${translate(ctx.lang, 'cli.deprecatedFlag', { old, new: now })}`);

@@ -1,6 +1,6 @@
 // The WebSocket end of the RPC: one socket per browser tab, every call answered with an RpcResult frame and
 // every host event pushed to every socket.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { wsClientFrameSchema, type WsServerFrame } from '../../shared/rpc.js';
 import type { Dispatcher } from '../../core/rpc/dispatcher.js';
 import type { Logger } from '../../core/log/logger.js';
@@ -16,7 +16,7 @@ export function serveRpcSocket(socket: WebSocket, dispatcher: Dispatcher, logger
     if (isBinary) return socket.close(1003, 'text frames only');
     let parsed;
     try {
-      parsed = wsClientFrameSchema.safeParse(JSON.parse(data.toString()));
+      parsed = wsClientFrameSchema.safeParse(JSON.parse(frameText(data)));
     } catch {
       return socket.close(1007, 'not JSON');
     }
@@ -24,4 +24,10 @@ export function serveRpcSocket(socket: WebSocket, dispatcher: Dispatcher, logger
     const { id, method, input } = parsed.data;
     void dispatcher.call(method, input).then((result) => send({ t: 'result', id, ...result }));
   });
+}
+
+/** A text frame's characters, whichever of the ws library's buffer shapes it arrived in. */
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }

@@ -140,7 +140,7 @@ export class MailboxListModel {
         restCount++;
       }
     }
-    const items: Mailbox[] = new Array(prefixCount + restCount);
+    const items = new Array<Mailbox>(prefixCount + restCount);
     let p = 0;
     let r = prefixCount;
     for (let j = 0; j < positions.length; j++) {
@@ -156,8 +156,8 @@ export class MailboxListModel {
     const fresh = this.pending.map((m) => ({ m, e: indexOf(m) }));
     this.pending = [];
     fresh.sort((a, b) => compare(a.e, b.e));
-    const sorted: Mailbox[] = new Array(this.sorted.length + fresh.length);
-    const index: Index[] = new Array(sorted.length);
+    const sorted = new Array<Mailbox>(this.sorted.length + fresh.length);
+    const index = new Array<Index>(sorted.length);
     let i = 0;
     let j = 0;
     for (let k = 0; k < sorted.length; k++) {

@@ -1,6 +1,7 @@
 // The presence rule editor's model: rows as the form edits them (plain strings), the table document the host
 // validates, and the "what would this event map to" preview. The preview follows src/core/presence's rules
 // (exclusions first, then the first matching rule, else the idle status) without importing core code.
+import { asText } from '../../shared/as-text.js';
 export const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
 export const SENSITIVITIES = ['normal', 'personal', 'private', 'confidential'] as const;
 export type ShowAsValue = (typeof SHOW_AS)[number];
@@ -47,7 +48,7 @@ export type Preview =
   | { kind: 'idle'; status: string };
 
 const DEFAULT_EXCLUSIONS: Exclusions = { private: true, tentative: true, free: true, cancelled: true, marker: '##' };
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(asText) : [asText(v)]);
 
 export function emptyRow(n: number): RuleRow {
   return { name: `rule-${n}`, subject: '', location: '', showAs: [], sensitivity: [], allDay: '', status: 'Busy' };
@@ -59,13 +60,13 @@ export function formFromTable(doc: Record<string, unknown>): RuleTableForm {
   const x = (doc.exclusions ?? {}) as Partial<Exclusions>;
   return {
     rules: rules.map((r) => ({
-      name: String(r.name ?? ''),
+      name: asText(r.name ?? ''),
       subject: typeof r.subject === 'string' ? r.subject : '',
       location: typeof r.location === 'string' ? r.location : '',
       showAs: list(r.showAs) as ShowAsValue[],
       sensitivity: list(r.sensitivity) as SensitivityValue[],
       allDay: r.allDay === true ? 'yes' : r.allDay === false ? 'no' : '',
-      status: String(r.status ?? ''),
+      status: asText(r.status ?? ''),
     })),
     exclusions: { ...DEFAULT_EXCLUSIONS, ...x },
     idleStatus: typeof doc.idleStatus === 'string' ? doc.idleStatus : 'Available',

@@ -3,16 +3,7 @@
 // Secrets live beside the profile, never inside it: the payload carries only secrets the user typed now;
 // already stored secrets are known by name only ("stored") and are never sent back to the UI.
 import { ianaToWindows, knownWindowsZones } from '../../shared/time-zones.js';
-import {
-  ewsProfileSchema,
-  graphProfileSchema,
-  type EwsProfile,
-  type GraphProfile,
-  type KerberosSetting,
-  type LogLevel,
-  type Profile,
-  type SecretName,
-} from '../../shared/profile.js';
+import { ewsProfileSchema, graphProfileSchema, type Profile, type SecretName } from '../../shared/profile.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { mapIssues, type FieldErrors } from './profile-form-errors.js';
 

@@ -2,6 +2,8 @@
 // the master side, which of create/modify/delete flow each way) ↔ the rule document the host checks, runs and
 // saves. Parts of a saved rule the form does not edit (folders, window, private items, marker, name) are kept
 // and sent back unchanged. Side A always names its profile, so the saved rule also runs from the CLI.
+import { omit } from '../../shared/omit.js';
+
 export const FLOWS = ['create', 'modify', 'delete'] as const;
 export type FlowName = (typeof FLOWS)[number];
 export type Direction = 'aToB' | 'bToA';
@@ -40,7 +42,8 @@ export function emptyTwoWayForm(): TwoWayForm {
 
 export function twoWayFormFromRule(doc: Record<string, unknown>): TwoWayForm {
   const { id, a, b, master, propagate, ...rule } = doc;
-  const { mailbox: mA, profile: _pA, ...restA } = obj(a);
+  // Side A's profile is the screen's profile picker (profileOfSideA), not something the form keeps.
+  const { mailbox: mA, ...restA } = omit(obj(a), 'profile');
   const { mailbox: mB, profile: pB, ...restB } = obj(b);
   const flows = (v: unknown): Flows => ({ ...allFlows(), ...(obj(v) as Partial<Flows>) });
   return {

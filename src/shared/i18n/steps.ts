@@ -3,6 +3,7 @@
 import type { TestStep } from '../model.js';
 import { renderError, type Lang, type RenderedError } from './catalogue.js';
 import { renderEngineText } from './engine-texts.js';
+import { omit } from '../omit.js';
 
 export interface RenderedStep {
   title: string;
@@ -29,7 +30,7 @@ export function renderStep(step: TestStep, all: readonly TestStep[], lang: Lang)
  * for scripts: title, errorId, message, fix, causes, delay as before). */
 export function stepForReader(step: TestStep, all: readonly TestStep[], lang: Lang): Record<string, unknown> {
   const { title, detail, error } = renderStep(step, all, lang);
-  const { error: info, title: _ref, detail: _detail, ...facts } = step;
+  const { error: info, ...facts } = omit(step, 'title', 'detail');
   return {
     ...facts,
     title,

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema } from '../model.js';
 import { testStepViewSchema } from './test-steps.js';
 export { testStepViewSchema };
-import { errorInfoSchema } from '../errors.js';
 import { logLevelSchema, profileSchema } from '../profile.js';
 import { jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
 import { appStateSchema, logLineSchema } from './events.js';

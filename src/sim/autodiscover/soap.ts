@@ -27,7 +27,7 @@ function envelope(action: string, body: string): string {
 export const autodiscoverSoapRoute: SimRoute = {
   match: (_req, url) => /^\/autodiscover\/autodiscover\.svc(\/wssecurity)?$/i.test(url.pathname),
   async handle(ctx) {
-    const { req, res, world, faults, counters, url } = ctx;
+    const { req, res, world, counters } = ctx;
     const auth = authenticate(req, world, authSettings(ctx));
     if (!auth.ok) return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html', 'WWW-Authenticate': auth.challenge });
     let op: Element | undefined;

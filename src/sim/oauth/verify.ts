@@ -3,6 +3,7 @@
 import type { SimWorld } from '../world/world.js';
 import { decodeJwt, verifyJwtSignature } from './jwt.js';
 import { simTenant } from './tenant.js';
+import { asText } from '../../shared/as-text.js';
 
 export interface VerifiedToken {
   clientId: string;
@@ -27,12 +28,12 @@ export function verifySimAccessToken(world: SimWorld, authorization: string | un
   const nowS = Date.now() / 1000;
   if (typeof p.exp !== 'number' || p.exp <= nowS || (typeof p.iat === 'number' && p.iat * 1000 < t.notBeforeMs))
     return { ok: false, reason: 'expired' };
-  const aud = String(p.aud ?? '');
+  const aud = asText(p.aud ?? '');
   if (!audiences.some((a) => a.toLowerCase() === aud.toLowerCase())) return { ok: false, reason: 'audience' };
   return {
     ok: true,
     token: {
-      clientId: String(p.appid ?? ''),
+      clientId: asText(p.appid ?? ''),
       roles: Array.isArray(p.roles) ? (p.roles as string[]) : [],
       scopes: typeof p.scp === 'string' ? p.scp.split(' ').filter(Boolean) : [],
       upn: typeof p.upn === 'string' ? p.upn : undefined,

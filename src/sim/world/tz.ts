@@ -62,7 +62,7 @@ const MAX_BUCKETS_PER_ZONE = 500_000;
 /** Offset of the zone from UTC at an instant, in milliseconds (Berlin in summer: +7 200 000). */
 export function offsetMs(timeZone: string, instantMs: number): number {
   let zone = offsetCache.get(timeZone);
-  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  if (!zone) offsetCache.set(timeZone, (zone = new Map<number, number>()));
   const bucket = Math.floor(instantMs / BUCKET_MS);
   let cached = zone.get(bucket);
   if (cached === undefined) {

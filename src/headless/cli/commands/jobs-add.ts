@@ -14,6 +14,7 @@ import type { CliContext } from '../context.js';
 import { collectList, positiveInt } from './parse.js';
 import { sayJobs as say } from './jobs-text.js';
 import { deprecatedAlias } from './vocabulary.js';
+import { omit } from '../../../shared/omit.js';
 
 interface AddFlags {
   type: 'export' | 'freebusy' | 'import' | 'presence' | 'twoway';
@@ -307,8 +308,7 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
     throw new CalpumpError('input.invalid', { params: { field: `--job-file ${issue.path.join('.')}`, problem: issue.message } });
   }
   // The job names its profile by id; a profile name in the file would be a second, stale reference.
-  const { profile: _named, ...rest } = doc;
-  return { document: { ...rest, id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
+  return { document: { ...omit(doc, 'profile'), id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
 }
 
 /** An import job: its file says where the rows come from and which mailboxes they go to; it has no target. */

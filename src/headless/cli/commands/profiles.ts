@@ -18,6 +18,7 @@ import {
   type FlagValues,
 } from './profile-flags.js';
 import { runProfileTest } from './profile-test.js';
+import { asText } from '../../../shared/as-text.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const profiles = program.command('profiles').description('manage connection profiles (Exchange EWS, Microsoft 365 Graph)');
@@ -126,7 +127,7 @@ async function show(ctx: CliContext, name: string, json: boolean): Promise<void>
   const rows: Array<[string, string]> = [];
   const flat = (prefix: string, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flat(prefix ? `${prefix}.${k}` : k, x);
-    else if (v !== undefined) rows.push([prefix, String(v)]);
+    else if (v !== undefined) rows.push([prefix, asText(v)]);
   };
   flat('', profile);
   for (const [k, v] of Object.entries(secrets)) rows.push([`secret ${k}`, v]);
@@ -159,7 +160,7 @@ async function add(ctx: CliContext, opts: FlagValues & { kind: 'ews' | 'graph'; 
   const warnings = applyGraphProfileFlags(raw, opts);
   const secrets = {
     ...(await readSecretFlags(opts, undefined, ctx)),
-    ...(await certificateSecrets(ctx, opts, String(raw.name ?? opts.kind))),
+    ...(await certificateSecrets(ctx, opts, asText(raw.name ?? opts.kind))),
   };
   assertSecretsFit(secrets, opts.kind, !!raw.legacyOnline || raw.auth === 'oauth');
   await assertSecretStoreUsable(ctx, secrets);
@@ -206,7 +207,7 @@ async function edit(ctx: CliContext, name: string, opts: FlagValues & { json?: b
 function nameFlags(e: unknown): never {
   if (e instanceof CalpumpError && e.id === 'input.invalid' && e.params.field) {
     throw new CalpumpError('input.invalid', {
-      params: { ...e.params, field: flagForField(String(e.params.field)) },
+      params: { ...e.params, field: flagForField(asText(e.params.field)) },
       evidence: e.evidence,
       cause: e,
     });

@@ -49,7 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--ui-dir <dir>', 'serve the UI from this folder').default(undefined, 'dist/renderer'))
     .action(async (flags: ServeFlags, cmd: Command) => {
       const { runServe } = await import('../../serve/run-serve.js');
-      const explicitDir = !!(cmd.optsWithGlobals() as { configDir?: string }).configDir || !!ctx.io.env.CALPUMP_CONFIG_DIR;
+      const explicitDir = !!cmd.optsWithGlobals<{ configDir?: string }>().configDir || !!ctx.io.env.CALPUMP_CONFIG_DIR;
       // A demo never touches the real configuration unless a folder was named on purpose.
       const throwAway = flags.demo && !explicitDir;
       const configDir = throwAway ? await mkdtemp(join(tmpdir(), 'calpump-serve-demo-')) : ctx.configDir;

@@ -18,9 +18,9 @@ export interface SavedTables {
   busy: boolean;
   /** The last save, for the confirmation line. */
   justSaved?: string;
-  load(name: string): void;
-  save(form: RuleTableForm, name?: string): void;
-  reset(): void;
+  load: (name: string) => void;
+  save: (form: RuleTableForm, name?: string) => void;
+  reset: () => void;
 }
 
 export function useSavedTables(setForm: (f: RuleTableForm) => void): SavedTables {

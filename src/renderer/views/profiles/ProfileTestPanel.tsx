@@ -2,7 +2,6 @@
 // the form as it is now (a draft, so a setting can be tried before it is saved).
 import { Button, Divider, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { SecretsInput } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useSteppedOperation } from '../../app/use-stepped-operation.js';

@@ -14,7 +14,7 @@ const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizo
 export interface SavedRulesProps {
   /** The rule the form describes now, or undefined while it is incomplete. */
   current?: Record<string, unknown>;
-  onOpen(rule: Record<string, unknown> | undefined): void;
+  onOpen: (rule: Record<string, unknown> | undefined) => void;
 }
 
 export function SavedRules({ current, onOpen }: SavedRulesProps) {
