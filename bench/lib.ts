@@ -113,7 +113,9 @@ function runProgram(command: string, argv: string[], script: string, env: NodeJS
     child.on('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       try {
-        resolve(JSON.parse(last) as Record<string, unknown>);
+        const result: unknown = JSON.parse(last);
+        if (!result || typeof result !== 'object' || Array.isArray(result)) throw new Error('not a result object');
+        resolve(result as Record<string, unknown>);
       } catch {
         reject(new Error(`${script} exited ${code} without a result: ${out.slice(-500)}`));
       }

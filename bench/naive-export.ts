@@ -9,11 +9,8 @@ import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XhrApi } from '@ewsjs/xhr';
-import ewsModule from 'ews-javascript-api';
+import ews from 'ews-javascript-api';
 import { arg, cpuMsSince, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const ews = ewsModule as any;
 
 async function main(): Promise<void> {
   const mailboxes = arg('mailboxes').split(',');
@@ -43,8 +40,7 @@ async function main(): Promise<void> {
       const view = new ews.CalendarView(from, to);
       view.PropertySet = fields;
       const res = await svc.FindAppointments(ews.WellKnownFolderName.Calendar, view);
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const rows = res.Items.map((a: any) => ({
+      const rows = res.Items.map((a) => ({
         uid: a.ICalUid,
         subject: a.Subject,
         start: a.Start.ToISOString(),
