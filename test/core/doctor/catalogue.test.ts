@@ -67,7 +67,7 @@ describe('catalogue locale files', () => {
 describe('doctor catalogue entries', () => {
   it('lists causes in every language with the same placeholders', () => {
     let withCauses = 0;
-    for (const [id, entry] of Object.entries(catalogue) as Array<[string, CatalogueEntry]>) {
+    for (const [id, entry] of Object.entries(catalogue)) {
       for (const cause of entry.causes ?? []) {
         withCauses++;
         for (const lang of langs) {

@@ -15,6 +15,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 import { SIM_APP_PUBLIC, SIM_TENANT_ID } from '../../../src/sim/oauth/index.js';
 import { tempDir } from '../import/import-sim.js';
 import { expectedBlocks } from './expected-blocks.js';
+import { readJson } from '../../support/typed-json.js';
 
 const JAN = 'jan.devries@contoso.com';
 const FROM = new Date('2026-03-02T00:00:00Z');
@@ -84,7 +85,7 @@ describe.each(['ews', 'graph'] as const)('free/busy export (%s)', (kind) => {
     expect(expected.some((b) => b.showAs === 'oof')).toBe(true);
     expect(report.mailboxes[0]).toMatchObject({ mailbox: JAN, ok: true });
     expect(report.mailboxes[0].blocks).toEqual(expected);
-    const file = JSON.parse(await readFile(report.mailboxes[0].file!, 'utf8'));
+    const file = await readJson<unknown>(report.mailboxes[0].file!);
     expect(file).toMatchObject({ mailbox: JAN, from: FROM.toISOString(), to: TO.toISOString(), blocks: expected });
     await connector.close();
   });

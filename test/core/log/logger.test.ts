@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { createLogger, MemorySink, REDACTED, RotatingFileSink, TextStreamSink } from '../../../src/core/log/index.js';
+import { parseJson } from '../../support/typed-json.js';
 
 const PASSWORD = 'Sup3r$ecret&<pw>';
 
@@ -152,7 +153,7 @@ describe('sinks', () => {
     const lines = (await readFile(path, 'utf8'))
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => parseJson<unknown>(l));
     expect(lines.at(-1)).toMatchObject({ level: 'info', event: 'tick', fields: { i: 29 } });
     expect((await stat(path)).size).toBeLessThanOrEqual(400);
     if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);

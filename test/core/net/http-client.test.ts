@@ -33,7 +33,7 @@ async function startServer(kind: LocalServerKind): Promise<TestServer> {
       return state.hits;
     },
     authHeaders: state.authHeaders,
-    close: server.close,
+    close: () => server.close(),
   };
 }
 

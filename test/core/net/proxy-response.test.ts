@@ -12,12 +12,14 @@ afterEach(() => {
 
 /** A socket to a server that writes `parts` one after another (split heads and bodies arrive in pieces). */
 async function answering(parts: string[], end = false): Promise<net.Socket> {
-  const server = net.createServer(async (s) => {
-    for (const p of parts) {
-      s.write(p);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    if (end) s.end();
+  const server = net.createServer((s) => {
+    void (async () => {
+      for (const p of parts) {
+        s.write(p);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (end) s.end();
+    })();
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -6,6 +6,9 @@ import { parseXml } from '../../../src/core/connectors/ews/xml/safe-xml.js';
 import { parseEwsOofSettings, parseGraphAutomaticReplies, repliesActive } from '../../../src/core/presence/automatic-replies.js';
 import { fixture as ewsFixture } from '../connectors/ews/fixture-http.js';
 import { fixture as graphFixture } from '../connectors/graph/fixtures.js';
+import { parseJson } from '../../support/typed-json.js';
+
+type GraphBody = Parameters<typeof parseGraphAutomaticReplies>[0];
 
 describe('automatic replies', () => {
   it('EWS Scheduled: the window in UTC (no zone designator means UTC); active only inside it', () => {
@@ -23,9 +26,9 @@ describe('automatic replies', () => {
   });
 
   it('Graph scheduled in W. Europe Standard Time is read in that zone; disabled is off even inside its old window', () => {
-    const r = parseGraphAutomaticReplies(JSON.parse(graphFixture('automatic-replies-scheduled.json')));
+    const r = parseGraphAutomaticReplies(parseJson<GraphBody>(graphFixture('automatic-replies-scheduled.json')));
     expect(r).toEqual({ state: 'scheduled', start: '2026-12-07T07:00:00.000Z', end: '2026-12-11T16:00:00.000Z' });
-    const off = parseGraphAutomaticReplies(JSON.parse(graphFixture('automatic-replies-disabled.json')));
+    const off = parseGraphAutomaticReplies(parseJson<GraphBody>(graphFixture('automatic-replies-disabled.json')));
     expect(off).toEqual({ state: 'disabled' });
     expect(repliesActive(off, new Date('2026-12-05T12:00:00Z'))).toBe(false);
   });

@@ -13,6 +13,14 @@ import { presenceDocumentName, runPresenceJob } from '../../../src/core/presence
 import { parseRuleTable } from '../../../src/core/presence/presence-rules.js';
 import { jobSchema, type PumpEvent } from '../../../src/shared/job.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
+import { readJson } from '../../support/typed-json.js';
+import { objectContaining } from '../../support/typed-expect.js';
+
+/** The parts of a presence document these tests read. */
+interface PresenceFile {
+  current: { status: string };
+  upcoming: Array<{ status: string }>;
+}
 
 const NOW = new Date('2026-03-10T09:30:00.000Z');
 const ev = (id: string, subject: string, start: string, end: string): NormalisedEvent => ({
@@ -93,7 +101,7 @@ describe('runPresenceJob', () => {
     const { record } = await runPresenceJob(job(), deps(events));
     expect(record).toMatchObject({ status: 'partial', mailboxesOk: 2, mailboxesFailed: 1, itemsWritten: 2 });
     expect(record.errors).toEqual([
-      expect.objectContaining({ mailbox: 'ghost@contoso.com', error: expect.objectContaining({ id: 'ews.mailbox.notFound' }) }),
+      expect.objectContaining({ mailbox: 'ghost@contoso.com', error: objectContaining({ id: 'ews.mailbox.notFound' }) }),
     ]);
     expect((await readdir(dir)).sort()).toEqual(['anna@contoso.com.json', 'jan@contoso.com.json']);
     expect(record.mailboxes.map((m) => [m.mailbox, m.ok, m.itemsWritten])).toEqual([
@@ -106,7 +114,7 @@ describe('runPresenceJob', () => {
       ['jan@contoso.com', join(dir, 'jan@contoso.com.json')],
     ]);
     expect(record.feeds.map((f) => f.path)).toEqual(['/feeds/Signs/anna%40contoso.com.json', '/feeds/Signs/jan%40contoso.com.json']);
-    const anna = JSON.parse(await readFile(join(dir, presenceDocumentName('Anna@Contoso.com')), 'utf8'));
+    const anna = await readJson<PresenceFile>(join(dir, presenceDocumentName('Anna@Contoso.com')));
     expect(anna).toMatchObject({
       mailbox: 'anna@contoso.com',
       computedAt: NOW.toISOString(),
@@ -115,8 +123,8 @@ describe('runPresenceJob', () => {
       until: '2026-03-10T10:00:00.000Z',
       current: { status: 'OnThePhone', start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T10:00:00.000Z', rule: 'call' },
     });
-    expect(anna.upcoming.map((s: { status: string }) => s.status)).toEqual(['Free', 'Busy', 'Free']);
-    const jan = JSON.parse(await readFile(join(dir, 'jan@contoso.com.json'), 'utf8'));
+    expect(anna.upcoming.map((s) => s.status)).toEqual(['Free', 'Busy', 'Free']);
+    const jan = await readJson<PresenceFile>(join(dir, 'jan@contoso.com.json'));
     expect(jan.current.status).toBe('Free');
     expect(events.filter((e) => e.type === 'mailbox.progress')).toHaveLength(3);
     expect(events.at(-1)).toMatchObject({ type: 'job.finished' });
@@ -130,7 +138,7 @@ describe('runPresenceJob', () => {
     const { record } = await runPresenceJob(job(), deps());
     expect(record.mailboxesFailed).toBe(2);
     expect(await readFile(join(dir, 'anna@contoso.com.json'), 'utf8')).toBe(before);
-    expect(JSON.parse(await readFile(join(dir, 'jan@contoso.com.json'), 'utf8')).current.status).toBe('Busy');
+    expect((await readJson<PresenceFile>(join(dir, 'jan@contoso.com.json'))).current.status).toBe('Busy');
     calendars['jan@contoso.com'] = [];
   });
 
@@ -150,7 +158,7 @@ describe('runPresenceJob', () => {
   it('without a rule store only the built-in "default" table exists', async () => {
     const { record } = await runPresenceJob(job({ presence: {} }), { connector, logger: nullLogger, now: () => NOW });
     expect(record.mailboxesOk).toBe(2);
-    const anna = JSON.parse(await readFile(join(dir, 'anna@contoso.com.json'), 'utf8'));
+    const anna = await readJson<PresenceFile>(join(dir, 'anna@contoso.com.json'));
     expect(anna).toMatchObject({ table: 'default', current: { status: 'InACall' } });
   });
 });

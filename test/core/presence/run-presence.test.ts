@@ -1,6 +1,5 @@
 // Presence through a real connector against the simulator: one JSON file per mailbox with current + upcoming
 // status, equal to the engine applied to the simulator's expected items; a failing mailbox does not stop others.
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../src/core/connectors/ews/index.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
@@ -8,6 +7,7 @@ import { computePresence, DEFAULT_RULE_TABLE, runPresence } from '../../../src/c
 import { expectedEvents, startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { ewsSimProfile, secrets, tempDir } from '../import/import-sim.js';
 import { secretKey } from '../../../src/shared/profile.js';
+import { readJson } from '../../support/typed-json.js';
 
 const ALICE = 'alice.smith@contoso.com';
 // Day +1 of the anchor week, 09:05 in New York: alice's "Project review" (with a room) is running.
@@ -51,7 +51,7 @@ describe('runPresence against the simulator', () => {
     expect(strip(alice.current!)).toEqual(strip(expected.current));
     expect(alice.upcoming!.map(strip)).toEqual(expected.upcoming.map(strip));
     expect(alice.upcoming!.length).toBeGreaterThan(1);
-    const file = JSON.parse(await readFile(alice.file!, 'utf8'));
+    const file = await readJson<unknown>(alice.file!);
     expect(file).toMatchObject({
       mailbox: ALICE,
       computedAt: NOW.toISOString(),

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
 import { createDispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
+import { callOk } from './typed-rpc.js';
 
 let dir: string;
 const built: BuiltCoreServices[] = [];
@@ -27,10 +27,6 @@ async function engine() {
   built.push(b);
   return { b, d: createDispatcher(b.services, { events: b.events }) };
 }
-const out = <T = any>(r: RpcResult): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
-};
 
 describe('core services: logs', () => {
   it('the log level setting applies at once to the live view, and secrets are redacted in it', async () => {
@@ -40,15 +36,15 @@ describe('core services: logs', () => {
     b.events.subscribe((name, p) => name === 'log.line' && seen.push((p as { event: string }).event));
     b.logger.debug('before.debug');
     b.logger.info('before.info', { password: 'hunter2-secret' });
-    out(await d.call('app.setSettings', { logLevel: 'debug' }));
+    await callOk(d, 'app.setSettings', { logLevel: 'debug' });
     b.logger.debug('after.debug');
-    const events = out(await d.call('logs.tail', { lines: 50 })).lines.map((l: { event: string }) => l.event);
+    const events = (await callOk(d, 'logs.tail', { lines: 50 })).lines.map((l: { event: string }) => l.event);
     expect(events).toContain('before.info');
     expect(events).not.toContain('before.debug');
     expect(events).toContain('after.debug');
     expect(seen).toContain('after.debug');
-    expect(JSON.stringify(out(await d.call('logs.tail', {})))).not.toContain('hunter2-secret');
-    const exported = out(await d.call('logs.export'));
+    expect(JSON.stringify(await callOk(d, 'logs.tail', {}))).not.toContain('hunter2-secret');
+    const exported = await callOk(d, 'logs.export');
     expect(exported.fileName).toMatch(/\.jsonl$/);
     expect(exported.content).toContain('after.debug');
     expect(exported.content).not.toContain('hunter2-secret');
@@ -60,7 +56,7 @@ describe('core services: logs', () => {
     first.b.logger.warn('from.first.start');
     first.b.stop();
     const second = await engine();
-    const events = out(await second.d.call('logs.tail', { lines: 10 })).lines.map((l: { event: string }) => l.event);
+    const events = (await callOk(second.d, 'logs.tail', { lines: 10 })).lines.map((l: { event: string }) => l.event);
     expect(events).toContain('from.first.start');
   });
 });

@@ -8,7 +8,7 @@ import { createCoreServices, type BuiltCoreServices, type CoreServicesOptions } 
 import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { startSimulator, type RunningSimulator, type SimOptions } from '../../../src/sim/index.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
+import { recordInto, type SeenEvent } from './typed-rpc.js';
 
 export interface CoreSim {
   sim: RunningSimulator;
@@ -16,8 +16,7 @@ export interface CoreSim {
   built: BuiltCoreServices;
   d: Dispatcher;
   /** Every event the core services published, in order. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  seen: Array<{ name: string; payload: any }>;
+  seen: SeenEvent[];
 }
 
 export function useCoreSim(
@@ -40,7 +39,7 @@ export function useCoreSim(
       ...coreOptions(h.sim),
     });
     h.d = createDispatcher(h.built.services, { events: h.built.events });
-    h.built.events.subscribe((name, payload) => h.seen.push({ name, payload }));
+    h.built.events.subscribe(recordInto(h.seen));
   });
   afterAll(async () => {
     h.built?.stop();
@@ -49,11 +48,4 @@ export function useCoreSim(
     if (h.dir) await rm(h.dir, { recursive: true, force: true });
   });
   return h;
-}
-
-/** The output of a successful call; a failed one throws with its error, so the test names what went wrong. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function out<T = any>(r: RpcResult): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
 }

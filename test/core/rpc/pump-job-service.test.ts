@@ -8,12 +8,12 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
 import { createDispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
 import { announceServerWait } from '../../../src/core/net/server-wait.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
 import { scriptedConnector } from './harness.js';
+import { callOk, payloadsOf, recordInto, type SeenEvent } from './typed-rpc.js';
 
 let dir: string;
 let built: BuiltCoreServices | undefined;
@@ -22,11 +22,6 @@ afterEach(async () => {
   built = undefined;
   await rm(dir, { recursive: true, force: true });
 });
-
-function out<T = any>(r: RpcResult): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
-}
 
 async function setup(connector: FakeConnector | ReturnType<typeof scriptedConnector>) {
   dir = await mkdtemp(join(tmpdir(), 'calpump-jobs-'));
@@ -39,13 +34,13 @@ async function setup(connector: FakeConnector | ReturnType<typeof scriptedConnec
     createConnector: async () => connector,
   });
   const d = createDispatcher(built.services, { events: built.events });
-  const seen: Array<{ name: string; payload: any }> = [];
-  built.events.subscribe((name, payload) => seen.push({ name, payload }));
-  const profile = out(
-    await d.call('profiles.create', {
+  const seen: SeenEvent[] = [];
+  built.events.subscribe(recordInto(seen));
+  const profile = (
+    await callOk(d, 'profiles.create', {
       profile: { kind: 'ews', name: 'sim', url: 'https://127.0.0.1/EWS/Exchange.asmx', username: 'svc-calpump@contoso.com' },
       secrets: { password: 'Passw0rd!' },
-    }),
+    })
   ).profile;
   return { d, seen, profile };
 }
@@ -71,33 +66,33 @@ describe('PumpJobService through the dispatcher', () => {
     );
     const { d, seen, profile } = await setup(connector);
     const outDir = join(dir, 'export');
-    const view = out(
-      await d.call('jobs.create', {
-        job: {
-          name: 'Team calendars',
-          profile: profile.id,
-          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
-          target: { kind: 'folder', path: outDir },
-        },
-      }),
-    );
+    const view = await callOk(d, 'jobs.create', {
+      job: {
+        name: 'Team calendars',
+        profile: profile.id,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
+        target: { kind: 'folder', path: outDir },
+      },
+    });
     expect(view.job.id).not.toBe('new');
     expect(view.state).toBe('idle');
 
-    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    const { runId } = await callOk(d, 'jobs.runNow', { id: view.job.id });
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
-    const progress = seen.filter((e) => e.name === 'job.progress' && e.payload.runId === runId).map((e) => e.payload.percent);
+    const progress = payloadsOf(seen, 'job.progress')
+      .filter((p) => p.runId === runId)
+      .map((p) => p.percent);
     expect(progress.at(-1)).toBe(100);
     expect(progress).toContain(50);
-    expect(seen.find((e) => e.name === 'job.status' && e.payload.status !== 'running')!.payload.status).toBe('ok');
+    expect(payloadsOf(seen, 'job.status').find((p) => p.status !== 'running')!.status).toBe('ok');
     expect(seen.some((e) => e.name === 'app.state' && e.payload.tray === 'syncing')).toBe(true);
 
-    const { runs } = out(await d.call('jobs.history', { id: view.job.id }));
+    const { runs } = await callOk(d, 'jobs.history', { id: view.job.id });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ runId, status: 'ok', mailboxesOk: 2 });
     expect((await readdir(outDir)).filter((f) => f.endsWith('.ics'))).toHaveLength(2);
-    expect(out(await d.call('jobs.get', { id: view.job.id })).lastRun.runId).toBe(runId);
-    expect(out(await d.call('app.state')).tray).toBe('idle');
+    expect((await callOk(d, 'jobs.get', { id: view.job.id })).lastRun?.runId).toBe(runId);
+    expect((await callOk(d, 'app.state')).tray).toBe('idle');
   });
 
   it('a server-requested wait met while reading becomes a job.waiting event with length, reason and mailbox', async () => {
@@ -117,28 +112,26 @@ describe('PumpJobService through the dispatcher', () => {
       makeEvent({ start: soon.toISOString(), end: new Date(soon.getTime() + 3_600_000).toISOString() }),
     );
     const { d, seen, profile } = await setup(connector);
-    const view = out(
-      await d.call('jobs.create', {
-        job: {
-          name: 'Busy',
-          profile: profile.id,
-          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
-          target: { kind: 'folder', path: join(dir, 'o') },
-        },
-      }),
-    );
-    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    const view = await callOk(d, 'jobs.create', {
+      job: {
+        name: 'Busy',
+        profile: profile.id,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+        target: { kind: 'folder', path: join(dir, 'o') },
+      },
+    });
+    const { runId } = await callOk(d, 'jobs.runNow', { id: view.job.id });
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
-    const waiting = seen.filter((e) => e.name === 'job.waiting');
+    const waiting = payloadsOf(seen, 'job.waiting');
     expect(waiting).toHaveLength(1);
-    expect(waiting[0].payload).toMatchObject({
+    expect(waiting[0]).toMatchObject({
       jobId: view.job.id,
       runId,
       mailbox: 'anna.schmidt@contoso.com',
       ms: 45_000,
       reason: 'ErrorServerBusy',
     });
-    expect(Date.parse(waiting[0].payload.until)).toBeGreaterThan(Date.now());
+    expect(Date.parse(waiting[0].until)).toBeGreaterThan(Date.now());
   });
 
   it('a failed mailbox marks the job failing (tray: error) until a run succeeds', async () => {
@@ -154,51 +147,45 @@ describe('PumpJobService through the dispatcher', () => {
       times: 1,
     });
     const { d, seen, profile } = await setup(connector);
-    const view = out(
-      await d.call('jobs.create', {
-        job: {
-          name: 'One',
-          profile: profile.id,
-          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
-          target: { kind: 'folder', path: join(dir, 'o') },
-        },
-      }),
-    );
-    const finished = () => seen.filter((e) => e.name === 'job.status' && e.payload.status !== 'running');
-    out(await d.call('jobs.runNow', { id: view.job.id }));
+    const view = await callOk(d, 'jobs.create', {
+      job: {
+        name: 'One',
+        profile: profile.id,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+        target: { kind: 'folder', path: join(dir, 'o') },
+      },
+    });
+    const finished = () => payloadsOf(seen, 'job.status').filter((p) => p.status !== 'running');
+    await callOk(d, 'jobs.runNow', { id: view.job.id });
     await until(() => finished().length === 1);
-    expect(finished()[0].payload).toMatchObject({ status: 'failed', error: { id: 'ews.mailbox.notFound' } });
-    expect(out(await d.call('app.state'))).toMatchObject({ tray: 'error', failingJobs: [view.job.id] });
-    out(await d.call('jobs.runNow', { id: view.job.id }));
+    expect(finished()[0]).toMatchObject({ status: 'failed', error: { id: 'ews.mailbox.notFound' } });
+    expect(await callOk(d, 'app.state')).toMatchObject({ tray: 'error', failingJobs: [view.job.id] });
+    await callOk(d, 'jobs.runNow', { id: view.job.id });
     await until(() => finished().length === 2);
-    expect(finished()[1].payload).toMatchObject({ status: 'ok' });
-    expect(out(await d.call('app.state')).tray).toBe('idle');
-    expect(out(await d.call('jobs.pauseAll')).tray).toBe('paused');
-    expect(out(await d.call('jobs.resumeAll')).tray).toBe('idle');
+    expect(finished()[1]).toMatchObject({ status: 'ok' });
+    expect((await callOk(d, 'app.state')).tray).toBe('idle');
+    expect((await callOk(d, 'jobs.pauseAll')).tray).toBe('paused');
+    expect((await callOk(d, 'jobs.resumeAll')).tray).toBe('idle');
   });
 
   it('cancels a running job: the run ends as cancelled and the job is not marked failing', async () => {
     const { d, seen, profile } = await setup(scriptedConnector({ hang: true }));
-    const view = out(
-      await d.call('jobs.create', {
-        job: {
-          name: 'Slow',
-          profile: profile.id,
-          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
-          target: { kind: 'folder', path: join(dir, 'slow') },
-        },
-      }),
-    );
-    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
-    expect(out(await d.call('jobs.runNow', { id: view.job.id })).runId).toBe(runId); // one run per job at a time
-    expect(out(await d.call('jobs.get', { id: view.job.id })).state).toBe('running');
-    expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: true });
+    const view = await callOk(d, 'jobs.create', {
+      job: {
+        name: 'Slow',
+        profile: profile.id,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+        target: { kind: 'folder', path: join(dir, 'slow') },
+      },
+    });
+    const { runId } = await callOk(d, 'jobs.runNow', { id: view.job.id });
+    expect((await callOk(d, 'jobs.runNow', { id: view.job.id })).runId).toBe(runId); // one run per job at a time
+    expect((await callOk(d, 'jobs.get', { id: view.job.id })).state).toBe('running');
+    expect(await callOk(d, 'jobs.cancel', { id: view.job.id })).toEqual({ cancelled: true });
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
-    expect(seen.find((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running')!.payload.status).toBe(
-      'cancelled',
-    );
-    expect(out(await d.call('app.state')).failingJobs).toEqual([]);
-    expect(out(await d.call('jobs.cancel', { id: view.job.id }))).toEqual({ cancelled: false });
+    expect(payloadsOf(seen, 'job.status').find((p) => p.runId === runId && p.status !== 'running')!.status).toBe('cancelled');
+    expect((await callOk(d, 'app.state')).failingJobs).toEqual([]);
+    expect(await callOk(d, 'jobs.cancel', { id: view.job.id })).toEqual({ cancelled: false });
   });
 });
 
@@ -214,26 +201,26 @@ describe('PumpJobService: free/busy job type', () => {
       }));
     const { d, seen, profile } = await setup(Object.assign(connector, { availability }));
     const outDir = join(dir, 'fb');
-    const view = out(
-      await d.call('jobs.create', {
-        job: {
-          type: 'freebusy',
-          name: 'Team free-busy',
-          profile: profile.id,
-          mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
-          format: 'ics',
-          target: { kind: 'folder', path: outDir },
-        },
-      }),
-    );
+    const view = await callOk(d, 'jobs.create', {
+      job: {
+        type: 'freebusy',
+        name: 'Team free-busy',
+        profile: profile.id,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'] },
+        format: 'ics',
+        target: { kind: 'folder', path: outDir },
+      },
+    });
     expect(view.job.type).toBe('freebusy');
-    const { runId } = out(await d.call('jobs.runNow', { id: view.job.id }));
+    const { runId } = await callOk(d, 'jobs.runNow', { id: view.job.id });
     await until(() => seen.some((e) => e.name === 'job.status' && e.payload.runId === runId && e.payload.status !== 'running'));
-    expect(seen.find((e) => e.name === 'job.status' && e.payload.status !== 'running')!.payload.status).toBe('ok');
-    const progress = seen.filter((e) => e.name === 'job.progress' && e.payload.runId === runId).map((e) => e.payload.percent);
+    expect(payloadsOf(seen, 'job.status').find((p) => p.status !== 'running')!.status).toBe('ok');
+    const progress = payloadsOf(seen, 'job.progress')
+      .filter((p) => p.runId === runId)
+      .map((p) => p.percent);
     expect(progress).toContain(50);
     expect(progress.at(-1)).toBe(100);
-    const { runs } = out(await d.call('jobs.history', { id: view.job.id }));
+    const { runs } = await callOk(d, 'jobs.history', { id: view.job.id });
     expect(runs[0]).toMatchObject({ runId, status: 'ok', mailboxesOk: 2, items: 2, itemsWritten: 2 });
     expect((await readdir(outDir)).sort()).toEqual(['freebusy-alice.smith@contoso.com.ics', 'freebusy-anna.schmidt@contoso.com.ics']);
     expect(await readFile(join(outDir, 'freebusy-anna.schmidt@contoso.com.ics'), 'utf8')).toContain('FREEBUSY;FBTYPE=BUSY-UNAVAILABLE:');

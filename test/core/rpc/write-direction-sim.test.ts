@@ -8,19 +8,15 @@ import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rp
 import { createDispatcher, type Dispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import type { RpcResult } from '../../../src/shared/rpc.js';
+import { callOk } from './typed-rpc.js';
 import { absences, ownedInWorld, writableMailboxes, writeCsv } from '../import/import-sim.js';
+import type { RpcInput } from '../../../src/shared/rpc.js';
 
 let sim: RunningSimulator;
 let dir: string;
 let built: BuiltCoreServices;
 let d: Dispatcher;
 let profileId = '';
-
-function out<T = any>(r: RpcResult): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.output as T;
-}
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 7 });
@@ -34,7 +30,7 @@ beforeAll(async () => {
     env: {},
   });
   d = createDispatcher(built.services, { events: built.events });
-  const profile = {
+  const profile: RpcInput<'profiles.create'>['profile'] = {
     kind: 'ews',
     name: 'Sim',
     url: sim.ewsUrl,
@@ -43,7 +39,7 @@ beforeAll(async () => {
     tls: sim.caFile ? { caFile: sim.caFile } : {},
     proxy: { mode: 'none' },
   };
-  profileId = out(await d.call('profiles.create', { profile, secrets: { password: 'Passw0rd!' } })).profile.id;
+  profileId = (await callOk(d, 'profiles.create', { profile, secrets: { password: 'Passw0rd!' } })).profile.id;
 });
 afterAll(async () => {
   built?.stop();
@@ -57,32 +53,30 @@ describe('write-direction RPC over the simulator', () => {
     const mailboxes = writableMailboxes(sim, 2);
     const csv = await writeCsv(dir, absences(4, mailboxes));
     const job = { id: 'ui-sim', source: { path: csv } };
-    const plan = out(await d.call('import.plan', { profileId, job }));
+    const plan = await callOk(d, 'import.plan', { profileId, job });
     expect(plan.totals).toMatchObject({ creates: 4, failed: 0 });
     expect(ownedInWorld(sim, 'ui-sim').size).toBe(0);
-    const run = out(await d.call('import.run', { profileId, job }));
+    const run = await callOk(d, 'import.run', { profileId, job });
     expect(run.totals).toMatchObject({ creates: 4, failed: 0 });
     const owned = ownedInWorld(sim, 'ui-sim');
     expect([...owned.values()].flat().sort()).toEqual(['A0001', 'A0002', 'A0003', 'A0004']);
-    expect(out(await d.call('import.plan', { profileId, job })).totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 4 });
+    expect((await callOk(d, 'import.plan', { profileId, job })).totals).toMatchObject({ creates: 0, updates: 0, deletes: 0, unchanged: 4 });
     expect(await readdir(join(dir, 'state'))).not.toHaveLength(0);
   });
 
   it('presence and free/busy answer per mailbox', async () => {
-    const presence = out(await d.call('presence.status', { profileId, mailboxes: ['anna.schmidt@contoso.com'] }));
+    const presence = await callOk(d, 'presence.status', { profileId, mailboxes: ['anna.schmidt@contoso.com'] });
     expect(presence.mailboxes).toHaveLength(1);
     expect(presence.mailboxes[0]).toMatchObject({ mailbox: 'anna.schmidt@contoso.com', ok: true });
-    expect(typeof presence.mailboxes[0].current.status).toBe('string');
+    expect(typeof presence.mailboxes[0].current?.status).toBe('string');
     const from = new Date();
     const to = new Date(from.getTime() + 7 * 86_400_000);
-    const fb = out(
-      await d.call('freebusy.blocks', {
-        profileId,
-        mailboxes: ['anna.schmidt@contoso.com'],
-        from: from.toISOString(),
-        to: to.toISOString(),
-      }),
-    );
+    const fb = await callOk(d, 'freebusy.blocks', {
+      profileId,
+      mailboxes: ['anna.schmidt@contoso.com'],
+      from: from.toISOString(),
+      to: to.toISOString(),
+    });
     expect(fb.mailboxes[0]).toMatchObject({ mailbox: 'anna.schmidt@contoso.com', ok: true });
     for (const b of fb.mailboxes[0].blocks) expect(b.showAs).not.toBe('free');
   });

@@ -12,6 +12,7 @@ import type { PumpEvent } from '../../../src/shared/job.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
 import { expectedBlocks } from '../freebusy/expected-blocks.js';
+import { readJson } from '../../support/typed-json.js';
 
 const JAN = 'jan.devries@contoso.com';
 const NOW = new Date('2026-03-02T06:00:00Z');
@@ -87,7 +88,7 @@ describe('free/busy job type', () => {
     });
     expect(folders).toEqual([expect.objectContaining({ mailbox: JAN, ok: true, items: expected.length })]);
     expect(await readdir(out)).toEqual(['freebusy-jan.devries@contoso.com.json']);
-    const file = JSON.parse(await readFile(join(out, 'freebusy-jan.devries@contoso.com.json'), 'utf8'));
+    const file = await readJson<unknown>(join(out, 'freebusy-jan.devries@contoso.com.json'));
     expect(file).toMatchObject({ mailbox: JAN, from: FROM.toISOString(), to: TO.toISOString(), blocks: expected });
     expect(events.map((e) => e.type)).toEqual(['job.started', 'mailbox.progress', 'job.finished']);
     expect(events[1]).toMatchObject({ mailbox: JAN, done: 1, total: 1, ok: true, items: expected.length });

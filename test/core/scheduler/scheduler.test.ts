@@ -3,12 +3,12 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { createJobExecutor, type JobExecutor } from '../../../src/core/scheduler/job-executor.js';
 import { PumpScheduler } from '../../../src/core/scheduler/scheduler.js';
 import { RunHistory } from '../../../src/core/store/run-history.js';
-import type { JobRunResult } from '../../../src/core/sync/run-job.js';
 import type { Job, PumpEvent } from '../../../src/shared/job.js';
 import type { Profile } from '../../../src/shared/profile.js';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
 import { ManualClock, settle } from '../../support/manual-clock.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
+import { thrownBy } from '../../support/typed-expect.js';
 
 const profile = { id: 'p1', name: 'sim', kind: 'ews' } as unknown as Profile;
 
@@ -164,7 +164,7 @@ describe('PumpScheduler', () => {
     await clock.advance(5 * 60_000);
     expect(started).toHaveLength(1);
     expect(scheduler.status()[0].state).toBe('running');
-    expect(() => scheduler.runNow(jobs[0].id)).toThrow(expect.objectContaining({ id: 'pump.jobRunning' }));
+    expect(thrownBy(() => scheduler.runNow(jobs[0].id))).toMatchObject({ id: 'pump.jobRunning' });
     release();
     await settle();
     expect(scheduler.status()[0].state).toBe('idle');

@@ -8,6 +8,7 @@ import { createSecretStore, DESKTOP_SECRETS_FILE } from '../../../src/core/secre
 import { FileSecretStore, KEY_FILE, SECRETS_FILE } from '../../../src/core/secrets/file-secret-store.js';
 import { fakeDpapi } from '../../support/fake-dpapi.js';
 import { recordingLogger } from '../net/fakes.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 const PASSWORD = 'Passw0rd!-dpapi-marker';
 const tempDir = () => mkdtemp(join(tmpdir(), 'calpump-dpapi-'));
@@ -42,9 +43,13 @@ describe('secret store with DPAPI (Windows)', () => {
     await createSecretStore({ dir, env: {}, logger: recordingLogger(), dpapi: fakeDpapi('CONTOSO\\anna') }).set('k', PASSWORD);
     const before = await readFile(join(dir, SECRETS_FILE), 'utf8');
     const other = createSecretStore({ dir, env: {}, logger: recordingLogger(), dpapi: fakeDpapi('CONTOSO\\bob') });
-    await expect(other.get('k')).rejects.toMatchObject({ id: 'secrets.unreadable', evidence: expect.stringContaining('Windows account') });
+    const otherAccount = await calpumpFailure(other.get('k'));
+    expect(otherAccount.id).toBe('secrets.unreadable');
+    expect(otherAccount.evidence).toContain('Windows account');
     const linux = createSecretStore({ dir, env: {}, logger: recordingLogger(), dpapi: null });
-    await expect(linux.set('k2', 'v')).rejects.toMatchObject({ id: 'secrets.unreadable', evidence: expect.stringContaining('DPAPI') });
+    const noDpapi = await calpumpFailure(linux.set('k2', 'v'));
+    expect(noDpapi.id).toBe('secrets.unreadable');
+    expect(noDpapi.evidence).toContain('DPAPI');
     expect(await readFile(join(dir, SECRETS_FILE), 'utf8')).toBe(before);
   });
 

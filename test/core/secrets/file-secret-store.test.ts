@@ -7,6 +7,14 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import type { Logger } from '../../../src/core/log/logger.js';
 import { FileSecretStore, KEY_FILE, SECRETS_FILE } from '../../../src/core/secrets/file-secret-store.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
+import { readJson } from '../../support/typed-json.js';
+
+/** The parts of the encrypted secrets file these tests look at. */
+interface SecretsFile {
+  iv: string;
+  ciphertext: string;
+  kdf?: { name: string; salt: string };
+}
 
 const PASSWORD = 'Passw0rd!-unique-marker';
 
@@ -60,9 +68,9 @@ describe('FileSecretStore', () => {
     const dir = await tempDir();
     const store = new FileSecretStore({ dir, env: {} });
     await store.set('k', 'v');
-    const first = JSON.parse(await readFile(join(dir, SECRETS_FILE), 'utf8'));
+    const first = await readJson<SecretsFile>(join(dir, SECRETS_FILE));
     await store.set('k', 'v');
-    const second = JSON.parse(await readFile(join(dir, SECRETS_FILE), 'utf8'));
+    const second = await readJson<SecretsFile>(join(dir, SECRETS_FILE));
     expect(Buffer.from(first.iv, 'base64')).toHaveLength(12);
     expect(second.iv).not.toBe(first.iv);
     expect(second.ciphertext).not.toBe(first.ciphertext);
@@ -83,9 +91,9 @@ describe('FileSecretStore', () => {
     const dir = await tempDir();
     const env = { CALPUMP_SECRET_KEY: 'correct horse battery staple' };
     await new FileSecretStore({ dir, env }).set('k', PASSWORD);
-    const header = JSON.parse(await readFile(join(dir, SECRETS_FILE), 'utf8'));
-    expect(header.kdf.name).toBe('scrypt');
-    expect(Buffer.from(header.kdf.salt, 'base64')).toHaveLength(16);
+    const header = await readJson<SecretsFile>(join(dir, SECRETS_FILE));
+    expect(header.kdf?.name).toBe('scrypt');
+    expect(Buffer.from(header.kdf?.salt ?? '', 'base64')).toHaveLength(16);
     expect(await new FileSecretStore({ dir, env }).get('k')).toBe(PASSWORD);
     await unreadable(new FileSecretStore({ dir, env: { CALPUMP_SECRET_KEY: 'a different long passphrase' } }).get('k'));
   });
@@ -123,7 +131,7 @@ describe('FileSecretStore', () => {
     const dir = await tempDir();
     const store = new FileSecretStore({ dir, env: {} });
     await store.set('k', PASSWORD);
-    const file = JSON.parse(await readFile(join(dir, SECRETS_FILE), 'utf8'));
+    const file = await readJson<SecretsFile>(join(dir, SECRETS_FILE));
     const bytes = Buffer.from(file.ciphertext, 'base64');
     bytes[0] ^= 1;
     await writeFile(join(dir, SECRETS_FILE), JSON.stringify({ ...file, ciphertext: bytes.toString('base64') }));

@@ -1,7 +1,7 @@
 // Import jobs carry no mailboxes and no target (the import document names the mailboxes; they write into them):
 // jobs.json files from older versions, which stored placeholders for both, still load and lose the placeholders
 // on the next write; other job types still need both, and say so naming the field.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { JobStore, JOBS_FILE } from '../../../src/core/store/job-store.js';
 import { mailboxesOf, targetOf } from '../../../src/shared/job.js';
+import { readJson } from '../../support/typed-json.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -44,10 +45,10 @@ describe('import jobs in the job store', () => {
     expect(mailboxesOf(imp)).toBeUndefined();
     expect(targetOf(rooms)).toEqual({ kind: 'folder', path: '/srv/out' });
     await store.update('Absences', (j) => ({ ...j, schedule: { kind: 'manual' } }));
-    const onDisk = JSON.parse(await readFile(join(dir, JOBS_FILE), 'utf8'));
+    const onDisk = await readJson<{ jobs: Array<Record<string, unknown>> }>(join(dir, JOBS_FILE));
     expect(onDisk.jobs[0]).not.toHaveProperty('target');
     expect(onDisk.jobs[0]).not.toHaveProperty('mailboxes');
-    expect(onDisk.jobs[1].target).toEqual({ kind: 'folder', path: '/srv/out' });
+    expect(onDisk.jobs[1]?.target).toEqual({ kind: 'folder', path: '/srv/out' });
   });
 
   it('adds an import job without mailboxes or target; refuses an export or presence job without them, naming the field', async () => {

@@ -8,6 +8,7 @@ import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store
 import { JobStore } from '../../../src/core/store/job-store.js';
 import { jobSecretKey } from '../../../src/shared/job.js';
 import { recordingLogger } from '../net/fakes.js';
+import { readJson } from '../../support/typed-json.js';
 
 const job = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -27,7 +28,7 @@ async function withFile(jobs: unknown[]) {
   const logger = recordingLogger();
   let n = 0;
   const store = new JobStore({ dir, secrets, logger, newId: () => `new-${++n}` });
-  const onDisk = async () => JSON.parse(await readFile(path, 'utf8')).jobs as Array<Record<string, unknown>>;
+  const onDisk = async () => (await readJson<{ jobs: Array<Record<string, unknown>> }>(path)).jobs;
   return { dir, path, text, secrets, logger, store, onDisk };
 }
 

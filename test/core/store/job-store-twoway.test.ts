@@ -1,7 +1,7 @@
 // Two-way jobs in the job store: they carry the saved rule's id and neither mailboxes nor target (the rule names
 // both calendars); a two-way job without a rule id is refused naming twoway.ruleId; a jobs.json from before the
 // type existed still loads unchanged, and one with a two-way job loads next to it.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { JobStore, JOBS_FILE } from '../../../src/core/store/job-store.js';
 import { hasOwnOutput, jobSchema, jobTypeOf, mailboxesOf, targetOf } from '../../../src/shared/job.js';
+import { readJson } from '../../support/typed-json.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -55,10 +56,10 @@ describe('two-way jobs in the job store', () => {
     expect(hasOwnOutput(crm!)).toBe(false);
     expect(hasOwnOutput(rooms!)).toBe(true);
     await store.update('CRM', (j) => ({ ...j, schedule: { kind: 'manual' } }));
-    const onDisk = JSON.parse(await readFile(join(dir, JOBS_FILE), 'utf8'));
-    const stored = onDisk.jobs.find((j: { id: string }) => j.id === 'j2');
+    const onDisk = await readJson<{ jobs: Array<{ id: string; twoway?: unknown }> }>(join(dir, JOBS_FILE));
+    const stored = onDisk.jobs.find((j) => j.id === 'j2');
     expect(stored).not.toHaveProperty('target');
-    expect(stored.twoway).toEqual({ ruleId: 'crm-anna' });
+    expect(stored?.twoway).toEqual({ ruleId: 'crm-anna' });
   });
 
   it('adds a two-way job without mailboxes or target; refuses one without a rule id, naming twoway.ruleId', async () => {

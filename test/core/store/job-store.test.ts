@@ -2,10 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { JobStore } from '../../../src/core/store/job-store.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { jobSecretKey } from '../../../src/shared/job.js';
+import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 const base = {
   name: 'Rooms nightly',
@@ -40,7 +41,7 @@ describe('JobStore', () => {
     });
     expect(await store.get('rooms NIGHTLY')).toEqual(job);
     expect(await store.get(job.id)).toEqual(job);
-    const onDisk = JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8'));
+    const onDisk = await readJson<{ schemaVersion: number; jobs: Array<{ name: string }> }>(join(dir, 'jobs.json'));
     expect(onDisk.schemaVersion).toBe(1);
     expect(onDisk.jobs[0].name).toBe('Rooms nightly');
   });
@@ -48,10 +49,9 @@ describe('JobStore', () => {
   it('refuses duplicate names, bad cron expressions and plain-http webhooks to other hosts', async () => {
     await store.add(base);
     await expect(store.add({ ...base, name: 'ROOMS NIGHTLY' })).rejects.toMatchObject({ id: 'input.invalid', params: { field: 'name' } });
-    const cron = await store.add({ ...base, name: 'c', schedule: { kind: 'cron', cron: 'every tuesday' } }).catch((e) => e);
-    expect(cron).toBeInstanceOf(CalpumpError);
+    const cron = await calpumpFailure(store.add({ ...base, name: 'c', schedule: { kind: 'cron', cron: 'every tuesday' } }));
     expect(cron.params.field).toBe('schedule.cron');
-    const hook = await store.add({ ...base, name: 'h', target: { kind: 'webhook', url: 'http://example.com/hook' } }).catch((e) => e);
+    const hook = await calpumpFailure(store.add({ ...base, name: 'h', target: { kind: 'webhook', url: 'http://example.com/hook' } }));
     expect(hook.params.field).toBe('target.url');
     await expect(store.add({ ...base, name: 'h2', target: { kind: 'webhook', url: 'http://127.0.0.1:9/hook' } })).resolves.toBeTruthy();
   });
@@ -71,26 +71,26 @@ describe('JobStore', () => {
   it('reports a hand-edited bad job with config.invalid naming the field, keeps a backup, and lists the others', async () => {
     await store.add(base);
     await store.add({ ...base, name: 'Other' });
-    const doc = JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8'));
+    const doc = await readJson<{ jobs: Array<{ window: { daysBack: number } }> }>(join(dir, 'jobs.json'));
     doc.jobs[0].window.daysBack = -3;
     await writeFile(join(dir, 'jobs.json'), JSON.stringify(doc));
     expect((await store.list()).map((j) => j.name)).toEqual(['Other']);
     expect((await store.inventory()).broken).toEqual([
       expect.objectContaining({ index: 0, field: 'jobs[0].window.daysBack', name: 'Rooms nightly', ref: 'Rooms nightly' }),
     ]);
-    const err = await store.get('Rooms nightly').catch((e) => e);
+    const err = await calpumpFailure(store.get('Rooms nightly'));
     expect(err.id).toBe('config.invalid');
     expect(err.params.field).toBe('jobs[0].window.daysBack');
-    await expect(readFile(err.params.backup, 'utf8')).resolves.toContain('-3');
+    await expect(readFile(err.params.backup as string, 'utf8')).resolves.toContain('-3');
   });
 
   it('refuses credentials inside a webhook URL and a relative target path, saying where they belong', async () => {
-    const hook = await store.add({ ...base, target: { kind: 'webhook', url: 'https://user:pw@hooks.contoso.com/cal' } }).catch((e) => e);
+    const hook = await calpumpFailure(store.add({ ...base, target: { kind: 'webhook', url: 'https://user:pw@hooks.contoso.com/cal' } }));
     expect(hook).toMatchObject({ id: 'input.invalid', params: { field: 'target.url' } });
     expect(hook.params.problem).toContain('webhook secret');
     expect(hook.params.problem).not.toContain('pw');
     for (const path of ['../../etc', 'out', './x', 'C:relative']) {
-      const rel = await store.add({ ...base, target: { kind: 'folder', path } }).catch((e) => e);
+      const rel = await calpumpFailure(store.add({ ...base, target: { kind: 'folder', path } }));
       expect(rel, path).toMatchObject({ id: 'input.invalid', params: { field: 'target.path' } });
     }
     for (const path of ['/srv/out', 'C:\\Calpump\\export', 'D:/exports', '\\\\fileserver\\share\\cal'])

@@ -1,12 +1,13 @@
 // Saved presence rule tables: "default" is the built-in table until saved, saves round-trip through the file,
 // bad tables are refused naming the field (and nothing is written), reset brings the built-in back.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_TABLE } from '../../../src/core/presence/presence-rules.js';
 import { PRESENCE_RULES_FILE, PresenceRuleStore } from '../../../src/core/store/presence-rule-store.js';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
+import { readJson } from '../../support/typed-json.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -43,7 +44,7 @@ describe('PresenceRuleStore', () => {
     expect(got.table.idleStatus).toBe('Free');
     expect(got.table.exclusions.marker).toBe('##');
     expect((await again.list()).map((t) => t.name)).toEqual(['default', 'door-signs']);
-    const onDisk = JSON.parse(await readFile(join(dir, PRESENCE_RULES_FILE), 'utf8'));
+    const onDisk = await readJson<{ schemaVersion: number; tables: Record<string, unknown> }>(join(dir, PRESENCE_RULES_FILE));
     expect(onDisk.schemaVersion).toBe(1);
     expect(Object.keys(onDisk.tables)).toEqual(['door-signs']);
   });

@@ -6,6 +6,12 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { PROFILES_FILE, ProfileStore } from '../../../src/core/store/profile-store.js';
 import { secretKey } from '../../../src/shared/profile.js';
+import { readJson } from '../../support/typed-json.js';
+
+/** profiles.json as a hand edit sees it: entries of any shape, each with an id. */
+interface ProfilesDoc {
+  profiles: Array<{ id: string } & Record<string, unknown>>;
+}
 
 const ews = (name: string, extra: Record<string, unknown> = {}) => ({
   kind: 'ews',
@@ -84,7 +90,7 @@ describe('ProfileStore', () => {
     await store.add(ews('one'));
     await store.add(ews('two'));
     await store.add(ews('three'));
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<ProfilesDoc>(path);
     doc.profiles[2].url = 'htp:/broken';
     const edited = JSON.stringify(doc, null, 2);
     await writeFile(path, edited);
@@ -98,7 +104,7 @@ describe('ProfileStore', () => {
 
     const refused = await calpumpError(store.add(ews('four')), 'config.invalid');
     expect(refused.params).toMatchObject({ file: path, field: 'profiles[2].url' });
-    expect(await readFile(String(refused.params.backup), 'utf8')).toBe(edited);
+    expect(await readFile(refused.params.backup as string, 'utf8')).toBe(edited);
     await calpumpError(store.remove('one'), 'config.invalid');
     expect(await readFile(path, 'utf8')).toBe(edited);
     expect((await readdir(dir)).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
@@ -113,7 +119,7 @@ describe('ProfileStore', () => {
   it('a non-object entry or an unknown kind is a broken entry, not a lost file', async () => {
     const { store, path } = await setup();
     await store.add(ews('keep'));
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<{ profiles: unknown[] }>(path);
     doc.profiles.push('oops', { kind: 'imap', name: 'x' });
     await writeFile(path, JSON.stringify(doc));
     const inv = await store.inventory();
@@ -127,7 +133,7 @@ describe('ProfileStore', () => {
   it('a hand-made duplicate name is reported on the later entry', async () => {
     const { store, path } = await setup();
     await store.add(ews('Same'));
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<ProfilesDoc>(path);
     doc.profiles.push({ ...doc.profiles[0], id: 'other', name: 'same' });
     await writeFile(path, JSON.stringify(doc));
     expect((await store.inventory()).broken).toEqual([expect.objectContaining({ index: 1, field: 'profiles[1].name' })]);
@@ -151,7 +157,7 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
     const orig = await s.store.add(ews('demo'));
     await s.secrets.set(secretKey(orig.id, 'password'), 'pw-orig');
     await s.secrets.set(secretKey(orig.id, 'proxyPassword'), 'px-orig');
-    const doc = JSON.parse(await readFile(s.path, 'utf8'));
+    const doc = await readJson<{ profiles: Array<Record<string, unknown>> }>(s.path);
     doc.profiles.push(copy(doc.profiles[0]));
     await writeFile(s.path, JSON.stringify(doc, null, 2));
     const origSecrets = async () => ({
@@ -264,7 +270,7 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
   it('removing a profile never deletes the secrets of an id that starts with its own', async () => {
     const { store, secrets, path } = await setup();
     await store.add(ews('a'));
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<ProfilesDoc>(path);
     doc.profiles.push({ ...doc.profiles[0], id: `${doc.profiles[0].id}:b`, name: 'b' });
     await writeFile(path, JSON.stringify(doc));
     await secrets.set(secretKey(`${doc.profiles[0].id}:b`, 'password'), 'pw-b');
@@ -275,12 +281,12 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
   it('fields this version does not know survive an edit', async () => {
     const { store, path } = await setup();
     await store.add(ews('demo'));
-    const doc = JSON.parse(await readFile(path, 'utf8'));
+    const doc = await readJson<ProfilesDoc>(path);
     doc.profiles[0].futureSetting = { on: true };
     doc.profiles[0].proxy = { mode: 'system', pacHint: 'wpad' };
     await writeFile(path, JSON.stringify(doc));
     await store.update('demo', (p) => ({ ...p, access: 'delegate' }));
-    const after = JSON.parse(await readFile(path, 'utf8')).profiles[0];
+    const after = (await readJson<ProfilesDoc>(path)).profiles[0];
     expect(after).toMatchObject({ access: 'delegate', futureSetting: { on: true }, proxy: { mode: 'system', pacHint: 'wpad' } });
   });
 });

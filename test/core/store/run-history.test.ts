@@ -160,7 +160,10 @@ describe('RunHistory', () => {
 
 describe('RunHistory migration', () => {
   const old = (s: RunStart, status: RunRecord['status'] = 'ok') => {
-    const { mailboxes: _m, outputs: _o, feeds: _f, ...rest } = record(s, { status });
+    const rest: Partial<RunRecord> = record(s, { status });
+    delete rest.mailboxes;
+    delete rest.outputs;
+    delete rest.feeds;
     return rest; // the shape older versions wrote
   };
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { VersionedJsonFile } from '../../../src/core/store/versioned-json-file.js';
+import { readJson } from '../../support/typed-json.js';
 
 const docSchema = z.object({
   schemaVersion: z.literal(2),
@@ -43,7 +44,7 @@ describe('VersionedJsonFile', () => {
     await file.update((d) => ({ ...d, items: [{ name: 'a', url: 'https://a.example/' }] }));
     expect((await file.read()).items).toEqual([{ name: 'a', url: 'https://a.example/' }]);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(2);
+    expect((await readJson<{ schemaVersion: number }>(path)).schemaVersion).toBe(2);
   });
 
   it('migrates an older document forward', async () => {
@@ -66,7 +67,7 @@ describe('VersionedJsonFile', () => {
     expect(err.id).toBe('config.invalid');
     expect(err.params.file).toBe(path);
     expect(err.params.field).toBe('items[1].url');
-    expect(await readFile(String(err.params.backup), 'utf8')).toBe(original);
+    expect(await readFile(err.params.backup as string, 'utf8')).toBe(original);
     expect(err.render().message).toContain('items[1].url');
 
     const writeErr = await catchError(file.update((d) => ({ ...d, items: [] })));

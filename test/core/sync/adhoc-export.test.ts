@@ -7,6 +7,8 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { runAdhocExport, type AdhocExportRequest, type ExportProgress } from '../../../src/core/sync/adhoc-export.js';
 import { FakeConnector, makeEvent, makeSeries } from '../../support/fake-connector.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
+import { readJson } from '../../support/typed-json.js';
 
 const from = new Date('2026-03-01T00:00:00Z');
 const to = new Date('2026-03-15T00:00:00Z');
@@ -62,8 +64,8 @@ describe('runAdhocExport', () => {
     expect(byMailbox['broken@contoso.com']).toMatchObject({ ok: false, items: 0, error: { id: 'ews.impersonation.denied' } });
     expect(rendered(byMailbox['broken@contoso.com'].error).message).toContain('broken@contoso.com');
 
-    const anna = JSON.parse(await readFile(byMailbox['anna@contoso.com'].file!, 'utf8'));
-    expect(anna.map((e: { subject: string }) => e.subject)).toEqual(['Inside', ...Array(5).fill('Stand-up s1')]);
+    const anna = await readJson<Array<{ subject: string }>>(byMailbox['anna@contoso.com'].file!);
+    expect(anna.map((e) => e.subject)).toEqual(['Inside', ...Array<string>(5).fill('Stand-up s1')]);
     expect((await readdir(out)).sort()).toEqual(['anna@contoso.com__calendar.json', 'jan@contoso.com__calendar.json']);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3]);
     expect(progress.every((p) => p.total === 3)).toBe(true);
@@ -119,8 +121,7 @@ describe('runAdhocExport', () => {
     [{ format: 'xml' as 'ics' }, 'format'],
     [{ outDir: '' }, 'out'],
   ])('rejects bad input %j with input.invalid naming the field', async (over, field) => {
-    const err = await runAdhocExport(req(over), { connector: world(), logger: nullLogger }).catch((e) => e);
-    expect(err).toBeInstanceOf(CalpumpError);
+    const err = await calpumpFailure(runAdhocExport(req(over), { connector: world(), logger: nullLogger }));
     expect(err.id).toBe('input.invalid');
     expect(err.params.field).toBe(field);
   });

@@ -6,6 +6,8 @@ import type { NormalisedEvent } from '../../../src/shared/model.js';
 import type { CalendarViewOptions } from '../../../src/core/connectors/connector.js';
 import { FakeConnector, makeEvent, makeSeries } from '../../support/fake-connector.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
+import { readJson } from '../../support/typed-json.js';
+import { objectContaining } from '../../support/typed-expect.js';
 
 const MAILBOXES = ['anna@contoso.com', 'jan@contoso.com'];
 
@@ -31,7 +33,7 @@ function world(): FakeConnector {
 }
 
 async function fileEvents(h: Harness, mailbox: string): Promise<NormalisedEvent[]> {
-  return JSON.parse(await readFile(join(h.dir, 'out', `${mailbox}__calendar.json`), 'utf8'));
+  return readJson<NormalisedEvent[]>(join(h.dir, 'out', `${mailbox}__calendar.json`));
 }
 
 describe('runJob (folder target, fake connector)', () => {
@@ -194,7 +196,7 @@ describe('runJob (folder target, fake connector)', () => {
         mailbox: 'jan@contoso.com',
         folder: 'calendar',
         item: 'resp-1',
-        error: expect.objectContaining({ id: 'ews.item.unsupported' }),
+        error: objectContaining({ id: 'ews.item.unsupported' }),
       }),
     ]);
     expect((await fileEvents(h, 'jan@contoso.com')).map((e) => e.id)).toEqual(['jan1']);

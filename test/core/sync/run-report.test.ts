@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
 import { createHarness, WEBHOOK_SECRET, type Harness } from '../../support/pump-harness.js';
 import { startWebhookReceiver } from '../../support/webhook-receiver.js';
+import { objectContaining } from '../../support/typed-expect.js';
 
 const ANNA = 'anna@contoso.com';
 const GONE = 'gone@contoso.com';
@@ -34,7 +35,7 @@ describe('run record: mailboxes, outputs and feeds', () => {
     expect(record.status).toBe('partial');
     expect(record.mailboxes).toEqual([
       { mailbox: ANNA, ok: true, items: 2, itemsWritten: 2 },
-      { mailbox: GONE, ok: false, items: 0, itemsWritten: 0, error: expect.objectContaining({ id: 'ews.mailbox.notFound' }) },
+      { mailbox: GONE, ok: false, items: 0, itemsWritten: 0, error: objectContaining({ id: 'ews.mailbox.notFound' }) },
     ]);
     const file = join(h.dir, 'out', `${ANNA}__calendar.ics`);
     expect(record.outputs).toEqual([{ path: file, bytes: (await stat(file)).size, mailbox: ANNA }]);

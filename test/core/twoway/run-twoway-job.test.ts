@@ -14,6 +14,7 @@ import { statePath } from '../../../src/core/twoway/twoway-state.js';
 import { jobSchema } from '../../../src/shared/job.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { ewsSimProfile, secrets, simWriter, tempDir } from '../import/import-sim.js';
+import { readJson } from '../../support/typed-json.js';
 
 const ALICE = 'alice.smith@contoso.com';
 const BOB = 'bob.jones@contoso.com';
@@ -61,7 +62,7 @@ async function host(id: string, stateDir: string, broken: Break): Promise<TwoWay
                 throw fail();
               })();
           const v = Reflect.get(t, p, t) as unknown;
-          return typeof v === 'function' ? v.bind(t) : v;
+          return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(t) : v;
         },
       });
       return { connector: badConnector, writer: badWriter };
@@ -110,7 +111,7 @@ describe('runTwoWayJob with one failing side', () => {
     expect(r.folders[1]).toMatchObject({ mailbox: BOB, ok: false, upserts: 0, error: { id: 'net.unreachable' } });
     const onAlice = copiesOnAlice().length;
     expect(copiesOnAlice().some((e) => e.subject === fromBob.subject)).toBe(true);
-    const state = JSON.parse(await readFile(statePath(dir, 'write-fail'), 'utf8'));
+    const state = await readJson<{ pairs: Record<string, unknown> }>(statePath(dir, 'write-fail'));
     expect(state.pairs[`b:${fromBob.iCalUId}`]).toBeDefined();
 
     broken.writeBob = false;

@@ -9,22 +9,13 @@ import { startServeServer, type RunningServeServer } from '../../../src/headless
 import { isLoopbackHost, resolveServeSecurity } from '../../../src/headless/serve/host-policy.js';
 import { createRpcClient, createWsTransport } from '../../../src/shared/rpc.js';
 import { makeHarness } from '../../core/rpc/harness.js';
+import { thrownBy } from '../../support/typed-expect.js';
 
 type H = Awaited<ReturnType<typeof makeHarness>>;
 const TOKEN = 'test-token-0123456789abcdef';
 let h: H;
 let srv: RunningServeServer;
 let uiDir: string;
-
-/** What `fn` throws; a return fails the test. */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 function get(
   path: string,

@@ -108,8 +108,9 @@ describe('Linux (GSSAPI)', () => {
     expect(gss.calls[0]).toMatchObject({
       service: 'HTTP@mail.contoso.com',
       opts: { principal: 'svc-calpump@CONTOSO.COM' },
-      env: { keytab: 'FILE:/etc/calpump/svc.keytab', ccache: expect.stringMatching(/^MEMORY:calpump-/) },
+      env: { keytab: 'FILE:/etc/calpump/svc.keytab' },
     });
+    expect(gss.calls[0].env.ccache).toMatch(/^MEMORY:calpump-/);
     expect(process.env.KRB5CCNAME).toBe(before);
   });
 

@@ -19,16 +19,17 @@ export async function startOidcProvider(redirectUri: string): Promise<OidcTestPr
   const certs = await simCertificates('trusted');
   const tenant = 'oidc-test';
   const clientId = '00000000-0000-4000-8000-0000000000aa';
-  let callback: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
+  // Set once the provider exists; the server (created first, for its address) routes to it from then on.
+  const route: { callback?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void } = {};
   const server: Server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
     const prefix = `/${tenant}`;
-    if (!callback || !req.url?.startsWith(prefix)) {
+    if (!route.callback || !req.url?.startsWith(prefix)) {
       res.writeHead(404).end();
       return;
     }
     (req as { originalUrl?: string }).originalUrl = req.url;
     req.url = req.url.slice(prefix.length) || '/';
-    callback(req, res);
+    route.callback(req, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
@@ -59,7 +60,7 @@ export async function startOidcProvider(redirectUri: string): Promise<OidcTestPr
     features: { devInteractions: { enabled: true } },
   });
   provider.proxy = false;
-  callback = provider.callback();
+  route.callback = provider.callback();
   return {
     issuer,
     authorityHost,

@@ -2,11 +2,11 @@
 // organizers, per-item errors, error classes per message, sync batches, old-schema sessions. Every request
 // built here is validated against Microsoft's schema.
 import { describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { ewsInstant } from '../../../../src/core/connectors/ews/native/calendar-item.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { collect } from './sim-helpers.js';
 import { FixtureHttp, fixtureConnector } from './fixture-http.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const schema = recordEwsRequestsForSchema();
 const opts = { recorder: schema.recorder };
@@ -87,22 +87,20 @@ describe('EWS native read path on recorded Exchange answers', () => {
 
   it('an Error message in FindItem or GetItem becomes the mapped CalpumpError with the code', async () => {
     const tooBig = new FixtureHttp().on('FindItem', 'find-item-range-too-big-2019.xml');
-    const e1 = await collect(
-      fixtureConnector(tooBig, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
-    ).catch((e) => e);
-    expect(e1).toBeInstanceOf(CalpumpError);
-    expect((e1 as CalpumpError).params.code).toBe('ErrorCalendarViewRangeTooBig');
+    const e1 = await calpumpFailure(
+      collect(fixtureConnector(tooBig, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
+    );
+    expect(e1.params.code).toBe('ErrorCalendarViewRangeTooBig');
 
     const denied = new FixtureHttp()
       .on('FindItem', 'find-item-view-page1-2019.xml')
       .on('GetItem', 'get-item-access-denied-2019.xml')
       .on('GetItem:masters', 'get-item-master-uid-2019.xml');
-    const e2 = await collect(
-      fixtureConnector(denied, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
-    ).catch((e) => e);
-    expect(e2).toBeInstanceOf(CalpumpError);
-    expect((e2 as CalpumpError).params.code).toBe('ErrorAccessDenied');
-    expect((e2 as CalpumpError).params.mailbox).toBe('anna.schmidt@contoso.com');
+    const e2 = await calpumpFailure(
+      collect(fixtureConnector(denied, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
+    );
+    expect(e2.params.code).toBe('ErrorAccessDenied');
+    expect(e2.params.mailbox).toBe('anna.schmidt@contoso.com');
   });
 
   it('a SOAP fault on FindItem surfaces as a CalpumpError, not a parse failure', async () => {
@@ -110,11 +108,10 @@ describe('EWS native read path on recorded Exchange answers', () => {
       status: 500,
       body: (await import('./fixture-http.js')).fixture('schema-validation-fault-2016.xml'),
     });
-    const err = await collect(
-      fixtureConnector(http, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to),
-    ).catch((e) => e);
-    expect(err).toBeInstanceOf(CalpumpError);
-    expect((err as CalpumpError).id).not.toBe('ews.response.malformed');
+    const err = await calpumpFailure(
+      collect(fixtureConnector(http, {}, opts).connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
+    );
+    expect(err.id).not.toBe('ews.response.malformed');
   });
 
   it('an Exchange 2010 SP2 session asks for StartTimeZone (no StartTimeZoneId in that schema) and reads its Id', async () => {

@@ -59,7 +59,7 @@ describe('EWS authentication and TLS against the simulator', () => {
       expect(authStep.error?.id).toBe('ews.auth.unauthorized');
       expect(steps.find((s) => s.id === 'net.connect')!.status).toBe('pass');
       expect(authStep.error?.params.username).toBeTruthy();
-      expect(stepError(authStep).message).toContain(String(authStep.error?.params.username));
+      expect(stepError(authStep).message).toContain(authStep.error?.params.username as string);
       // Only the first failure is reported: every later step is skipped, none fails again.
       expect(steps.filter((s) => s.status === 'fail')).toHaveLength(1);
       expect(steps.find((s) => s.id === 'ews.mailboxAccess')!.status).toBe('skipped');

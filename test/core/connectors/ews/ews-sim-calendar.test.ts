@@ -1,9 +1,9 @@
 // Folder trees, calendar windows (split, paged, recurring series), throttling and sync against the simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, collect, simConnector } from './sim-helpers.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) =>
   (a.start + a.subject).localeCompare(b.start + b.subject);
@@ -82,10 +82,9 @@ describe('EWS calendars against the simulator', () => {
     const waits: number[] = [];
     const { connector } = simConnector(sim, {}, { ...opts(), sleep: async (ms) => void waits.push(ms), retry: { maxTries: 3 } });
     sim.faults.stage({ kind: 'serverBusy', match: 'FindItem', backOffMs: 900, times: 5 });
-    const err = await collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(7))).catch((e) => e);
-    expect(err).toBeInstanceOf(CalpumpError);
-    expect((err as CalpumpError).id).toBe('ews.server.busy');
-    expect((err as CalpumpError).params.backoffMs).toBe('900');
+    const err = await calpumpFailure(collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(7))));
+    expect(err.id).toBe('ews.server.busy');
+    expect(err.params.backoffMs).toBe('900');
     expect(waits).toEqual([900, 900]);
     sim.faults.clear();
     await connector.close();

@@ -1,10 +1,10 @@
 // Mailbox listing (ResolveNames, FindPeople paging, rooms) and Autodiscover against the simulator.
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { ANCHOR, simConnector } from './sim-helpers.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 describe('EWS directory and autodiscover against the simulator', () => {
   let sim: RunningSimulator;
@@ -49,8 +49,8 @@ describe('EWS directory and autodiscover against the simulator', () => {
     expect(pages).toBeGreaterThan(1);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(['alice.smith@contoso.com', 'bob.jones@contoso.com', 'user0100@contoso.com']));
-    const bad = await connector.listMailboxes(undefined, 'not-a-cursor').catch((e) => e);
-    expect((bad as CalpumpError).id).toBe('input.invalid');
+    const bad = await calpumpFailure(connector.listMailboxes(undefined, 'not-a-cursor'));
+    expect(bad.id).toBe('input.invalid');
     await connector.close();
   });
 
@@ -116,7 +116,7 @@ describe('EWS directory and autodiscover against the simulator', () => {
       { url: undefined, autodiscoverEmail: 'anna.schmidt@contoso.com' },
       { ...opts(), autodiscoverBase: dead },
     );
-    const err = (await connector.folderTree('anna.schmidt@contoso.com').catch((e) => e)) as CalpumpError;
+    const err = await calpumpFailure(connector.folderTree('anna.schmidt@contoso.com'));
     expect(err.id).toBe('ews.autodiscover.failed');
     expect(err.params.tried).toContain(`POX ${dead}/autodiscover/autodiscover.xml → net.refused`);
     expect(err.params.tried).toContain(`SOAP ${dead}/autodiscover/autodiscover.svc`);

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEwsConnector, type EwsConnectorOptions } from '../../../../src/core/connectors/ews/index.js';
 import type { HttpSender } from '../../../../src/core/connectors/ews/transport/http-sender.js';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { HttpClient } from '../../../../src/core/net/http-client.js';
 import { secretKey, type EwsProfile } from '../../../../src/shared/profile.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
@@ -11,6 +10,7 @@ import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../../../.
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { memorySecrets, recordingLogger } from '../../net/fakes.js';
 import { ANCHOR, collect, simProfile } from './sim-helpers.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const byStart = (a: { start: string; subject: string }, b: { start: string; subject: string }) =>
   (a.start + a.subject).localeCompare(b.start + b.subject);
@@ -129,8 +129,7 @@ describe('EWS connector: legacy EWS on Microsoft 365 (OAuth bearer)', () => {
     const profile = onlineProfile();
     const spoiled = await spoilingSender(profile, 99);
     const { connector, logger } = connectorFor(profile, { http: spoiled.sender });
-    const err = await collect(connector.calendarView(ANNA, 'calendar', day(0), day(7))).catch((e) => e);
-    expect(err).toBeInstanceOf(CalpumpError);
+    const err = await calpumpFailure(collect(connector.calendarView(ANNA, 'calendar', day(0), day(7))));
     expect(err.id).toBe('ews.auth.unauthorized');
     expect(err.evidence).toMatch(/OAuth bearer.*x-ms-diagnostics: 2000001/);
     expect(spoiled.authHeaders).toHaveLength(2); // one retry, not a loop
@@ -143,7 +142,7 @@ describe('EWS connector: legacy EWS on Microsoft 365 (OAuth bearer)', () => {
     const profile = onlineProfile({ id: 'exo-nocred' });
     const logger = recordingLogger();
     const connector = createEwsConnector(profile, { secrets: memorySecrets(), logger, env: {} }, { recorder: schema.recorder });
-    const err = await collect(connector.calendarView(ANNA, 'calendar', day(0), day(1))).catch((e) => e);
+    const err = await calpumpFailure(collect(connector.calendarView(ANNA, 'calendar', day(0), day(1))));
     expect(err).toMatchObject({ id: 'auth.credential.missing' });
     await connector.close();
   });

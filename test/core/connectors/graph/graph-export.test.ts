@@ -58,7 +58,7 @@ describe('export with a Graph profile', () => {
     const got: NormalisedEvent[] = [];
     for await (const e of connector.calendarView(mailbox, 'calendar', from, to, { includeAttendees: false })) got.push(e);
     expect(got.filter((e) => e.attendees)).toEqual([]);
-    const strip = (list: NormalisedEvent[]) => comparable(list.map(({ attendees: _a, ...rest }) => rest as NormalisedEvent));
+    const strip = (list: NormalisedEvent[]) => comparable(list.map((e) => ({ ...e, attendees: undefined })));
     expect(strip(got)).toEqual(strip(want));
     await connector.close();
   });

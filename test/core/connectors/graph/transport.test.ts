@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-s
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { fixture } from './fixtures.js';
+import { parseJson } from '../../../support/typed-json.js';
 
 function transport(
   answer: (req: HttpRequest, n: number) => Promise<HttpResponse> | HttpResponse,
@@ -112,7 +113,7 @@ describe('GraphTransport', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200]);
     expect((results[1].body as { iCalUId: string }).iCalUId).toBe('UID-2');
     expect(waits[0]).toBeGreaterThanOrEqual(3000);
-    expect(JSON.parse(bodies[1]).requests.map((r: { id: string }) => r.id)).toEqual(['2']);
+    expect(parseJson<{ requests: Array<{ id: string }> }>(bodies[1]).requests.map((r) => r.id)).toEqual(['2']);
   });
 
   it('sends each throttled member again after its own Retry-After, not the longest one', async () => {

@@ -1,8 +1,8 @@
 import * as net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { probeDns, type Resolver } from '../../../../src/core/doctor/probes/dns.js';
 import { probeTcp } from '../../../../src/core/doctor/probes/tcp.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const notFound: Resolver = {
   lookup: async (h) => {
@@ -16,7 +16,7 @@ describe('probeDns', () => {
     expect((await probeDns('mail.contoso.com', fixed)).addresses).toEqual([{ address: '10.1.2.3', family: 4 }]);
   });
   it('fails with net.dns naming the host', async () => {
-    const err = (await probeDns('mail.contoso.com', notFound).catch((e) => e)) as CalpumpError;
+    const err = await calpumpFailure(probeDns('mail.contoso.com', notFound));
     expect(err.id).toBe('net.dns');
     expect(err.params.host).toBe('mail.contoso.com');
   });
@@ -43,7 +43,7 @@ describe('probeTcp', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const err = (await probeTcp({ host: 'mail.contoso.com', address: '127.0.0.1', port, timeoutMs: 5000 }).catch((e) => e)) as CalpumpError;
+    const err = await calpumpFailure(probeTcp({ host: 'mail.contoso.com', address: '127.0.0.1', port, timeoutMs: 5000 }));
     expect(err.id).toBe('net.refused');
     expect(err.render().message).toContain(`mail.contoso.com refused the connection on port ${port}`);
   });

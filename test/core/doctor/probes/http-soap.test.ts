@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeLoginPage, schemeOffered } from '../../../../src/core/doctor/probes/http-auth.js';
 import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes } from '../../../../src/core/doctor/probes/ews-soap.js';
+import { thrownBy } from '../../../support/typed-expect.js';
 
 describe('schemeOffered', () => {
   it('accepts NTLM through Negotiate', () => expect(schemeOffered('ntlm', ['Negotiate'])).toBe(true));
@@ -67,12 +68,12 @@ describe('EWS SOAP probe', () => {
   });
 
   it('calls a truncated envelope malformed instead of "not SOAP", and a DTD unsafe', () => {
-    expect(() => readSoapAnswer('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:GetFolderResponse>')).toThrow(
-      expect.objectContaining({ id: 'ews.response.malformed' }),
-    );
-    expect(() => readSoapAnswer('<!DOCTYPE x [<!ENTITY a "b">]><s:Envelope><s:Body/></s:Envelope>')).toThrow(
-      expect.objectContaining({ id: 'ews.xml.unsafe' }),
-    );
+    expect(
+      thrownBy(() => readSoapAnswer('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:GetFolderResponse>')),
+    ).toMatchObject({ id: 'ews.response.malformed' });
+    expect(thrownBy(() => readSoapAnswer('<!DOCTYPE x [<!ENTITY a "b">]><s:Envelope><s:Body/></s:Envelope>'))).toMatchObject({
+      id: 'ews.xml.unsafe',
+    });
   });
 
   it('reads the SMTP mailboxes of a ResolveNames answer', () => {

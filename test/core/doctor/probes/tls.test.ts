@@ -6,6 +6,7 @@ import { probeTls, type TlsTarget } from '../../../../src/core/doctor/probes/tls
 import { verifyChain } from '../../../../src/core/doctor/probes/chain-trust.js';
 import { readFixture, startLocalServer, tlsDir, type LocalServer } from '../../../support/local-tls-server.js';
 import { X509Certificate } from 'node:crypto';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const direct = { kind: 'direct' as const, why: 'none' as const, source: 'test' };
 let caSigned: LocalServer;
@@ -76,10 +77,10 @@ describe('probeTls', () => {
     const plain = net.createServer((s) => s.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
     await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
     const port = (plain.address() as import('node:net').AddressInfo).port;
-    const err = await probeTls(await target(port)).catch((e) => e);
+    const err = await calpumpFailure(probeTls(await target(port)));
     plain.close();
     expect(err).toBeInstanceOf(CalpumpError);
-    expect((err as CalpumpError).id).toBe('net.tls.handshakeFailed');
+    expect(err.id).toBe('net.tls.handshakeFailed');
   });
 });
 

@@ -57,7 +57,7 @@ describe('CSV format', () => {
     };
 
     it('are neutralised by default with a leading single quote (OWASP), everything else unchanged', () => {
-      const [r] = parse(encodeAll(createEncoder('csv', meta), [hostile]), { columns: true }) as Record<string, string>[];
+      const [r] = parse<Record<string, string>>(encodeAll(createEncoder('csv', meta), [hostile]), { columns: true });
       expect(r.subject).toBe(`'${hostile.subject}`);
       expect(r.location).toBe(`'${hostile.location}`);
       expect(r.organizerName).toBe(`'${hostile.organizer.name}`);
@@ -76,10 +76,9 @@ describe('CSV format', () => {
     });
 
     it('a job for machine consumers keeps them as they are', () => {
-      const [r] = parse(encodeAll(createEncoder('csv', meta, { csvKeepFormulas: true }), [hostile]), { columns: true }) as Record<
-        string,
-        string
-      >[];
+      const [r] = parse<Record<string, string>>(encodeAll(createEncoder('csv', meta, { csvKeepFormulas: true }), [hostile]), {
+        columns: true,
+      });
       expect(r.subject).toBe(hostile.subject);
       expect(r.location).toBe(hostile.location);
     });

@@ -47,7 +47,7 @@ const utc = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 
 /** Every VEVENT of a flattened file as an occurrence (each is one), read with ical.js. */
 function flattenedOccurrences(text: string): string[] {
-  const cal = new ICAL.Component(ICAL.parse(text));
+  const cal = ICAL.Component.fromString(text);
   return cal
     .getAllSubcomponents('vevent')
     .map((v) => {

@@ -6,7 +6,7 @@ import { sampleEvents } from '../../../support/sample-events.js';
 const meta = { mailbox: 'anna.schmidt@contoso.com', folder: 'calendar', calendarName: 'Anna Schmidt – Kalender' };
 
 function parseIcs(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
+  const cal = ICAL.Component.fromString(text);
   return { cal, vevents: cal.getAllSubcomponents('vevent') };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createEncoder, encodeAll } from '../../../../src/core/export/formats/index.js';
 import { normalisedEventSchema } from '../../../../src/shared/model.js';
 import { sampleEvents } from '../../../support/sample-events.js';
+import { parseJson } from '../../../support/typed-json.js';
 
 const meta = { mailbox: 'anna.schmidt@contoso.com', folder: 'calendar' };
 
@@ -19,7 +20,7 @@ describe('JSON format', () => {
     const a = encodeAll(createEncoder('json', meta), [e]);
     const b = encodeAll(createEncoder('json', meta), [shuffled]);
     expect(b).toBe(a);
-    const keys = Object.keys(JSON.parse(a)[0]);
+    const keys = Object.keys(parseJson<object[]>(a)[0]);
     const schemaOrder = Object.keys(normalisedEventSchema.shape).filter((k) => keys.includes(k));
     expect(keys).toEqual(schemaOrder);
   });

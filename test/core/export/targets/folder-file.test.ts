@@ -6,6 +6,7 @@ import { outputFileName } from '../../../../src/core/export/targets/file-name.js
 import { writeFolderFile } from '../../../../src/core/export/targets/folder-file.js';
 import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { sampleEvents } from '../../../support/sample-events.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 describe('outputFileName', () => {
   it('is <mailbox>__<folder>.<ext> for ordinary names', () => {
@@ -59,8 +60,7 @@ describe('writeFolderFile', () => {
 
   it('maps a file-system failure to export.writeFailed naming the file', async () => {
     await writeFile(join(dir, 'blocker'), 'a file where a folder should be');
-    const err = await writeFolderFile(join(dir, 'blocker'), meta, 'csv', sampleEvents()).catch((e) => e);
-    expect(err).toBeInstanceOf(CalpumpError);
+    const err = await calpumpFailure(writeFolderFile(join(dir, 'blocker'), meta, 'csv', sampleEvents()));
     expect(err.id).toBe('export.writeFailed');
     expect(err.render().message).toContain('anna.schmidt@contoso.com__calendar.csv');
   });

@@ -14,6 +14,7 @@ import { eventKey } from '../../../../src/shared/model.js';
 import { startPostgres, type RunningPostgres } from '../../../peers/postgres.js';
 import { sampleEvents } from '../../../support/sample-events.js';
 import { firstBatch, stateOf } from '../../../support/target-batches.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const state = (b: FolderBatch) => stateOf(b, 'postgres:x');
 
@@ -120,7 +121,7 @@ describe('PostgresTarget (real PostgreSQL)', () => {
     const t = target();
     const bad = [...events, { ...events[0], id: 'dup', iCalUId: 'x', subject: null as unknown as string }];
     const broken = { ...first, events: bad, upserts: bad };
-    const err = await (await t.write(broken)).commit(state(broken)).catch((e) => e);
+    const err = await calpumpFailure((await t.write(broken)).commit(state(broken)));
     expect(err.id).toBe('export.postgres.failed');
     expect(await count('events')).toBe(0);
     expect(await count('sync_state')).toBe(0);
@@ -159,7 +160,7 @@ describe('PostgresTarget (real PostgreSQL)', () => {
 
   it('a wrong password is export.postgres.failed naming the database, never the password', async () => {
     const t = target('not-the-password');
-    const err = await t.holds(state(first)).catch((e) => e);
+    const err = await calpumpFailure(t.holds(state(first)));
     expect(err.id).toBe('export.postgres.failed');
     expect(err.params.database).toContain(`127.0.0.1:${server.port}`);
     expect(JSON.stringify(err.info())).not.toContain('not-the-password');

@@ -11,6 +11,7 @@ import { SyncStateStore } from '../../../../src/core/store/sync-state-store.js';
 import { eventKey } from '../../../../src/shared/model.js';
 import { sampleEvents } from '../../../support/sample-events.js';
 import { firstBatch, stateOf } from '../../../support/target-batches.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const state = (b: FolderBatch) => stateOf(b, 'sqlite:x');
 
@@ -87,7 +88,7 @@ describe('SqliteTarget', () => {
       events: [...events, { ...events[0], subject: null as unknown as string }],
       upserts: [...events, { ...events[0], id: 'dup', iCalUId: 'x', subject: null as unknown as string }],
     };
-    const err = await (await t.write(broken)).commit(state(broken)).catch((e) => e);
+    const err = await calpumpFailure((await t.write(broken)).commit(state(broken)));
     expect(err.id).toBe('export.sqlite.failed');
     const db = new Database(file, { readonly: true });
     expect((db.prepare('select count(*) n from events').get() as { n: number }).n).toBe(0);

@@ -6,6 +6,7 @@ import type { FolderBatch } from '../../../../src/core/export/targets/types.js';
 import { eventKey } from '../../../../src/shared/model.js';
 import { sampleEvents } from '../../../support/sample-events.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../support/webhook-receiver.js';
+import { calpumpFailure } from '../../../support/calpump-failure.js';
 
 const SECRET = 'shh-its-a-secret';
 
@@ -80,9 +81,7 @@ describe('WebhookTarget', () => {
 
   it('fails fast on 400/401/403/404 with export.webhook.rejected and does not retry', async () => {
     rx.failNext(401);
-    const err = await target()
-      .write(batch())
-      .catch((e) => e);
+    const err = await calpumpFailure(target().write(batch()));
     expect(err.id).toBe('export.webhook.rejected');
     expect(err.params).toMatchObject({ status: '401' });
     expect(sleeps).toEqual([]);
@@ -90,9 +89,7 @@ describe('WebhookTarget', () => {
   });
 
   it('gives up after maxAttempts with export.webhook.unreachable, without the query string in the error', async () => {
-    const err = await target({ url: 'http://127.0.0.1:1/hook?token=abc', maxAttempts: 3 })
-      .write(batch())
-      .catch((e) => e);
+    const err = await calpumpFailure(target({ url: 'http://127.0.0.1:1/hook?token=abc', maxAttempts: 3 }).write(batch()));
     expect(err.id).toBe('export.webhook.unreachable');
     expect(err.params.attempts).toBe('3');
     expect(JSON.stringify(err.info())).not.toContain('token=abc');

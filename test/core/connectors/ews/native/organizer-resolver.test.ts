@@ -1,7 +1,7 @@
 // Organizer DNs: a page's distinct DNs are looked up side by side (bounded), each once however many items name
 // it, and with a cache file the next run (a new connector) asks nothing it already knows — until the entry is
 // older than the cache's maximum age. A broken cache file is an empty cache, never an error.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import type { EwsSession } from '../../../../../src/core/connectors/ews/session.
 import type { EwsTransport } from '../../../../../src/core/connectors/ews/transport/ews-transport.js';
 import { parseXml } from '../../../../../src/core/connectors/ews/xml/safe-xml.js';
 import { recordingLogger } from '../../../net/fakes.js';
+import { readJson } from '../../../../support/typed-json.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', '..', 'fixtures', 'ews');
 const FOUND = readFileSync(join(FIXTURES, 'resolve-names-legacy-dn-2016.xml'), 'utf8');
@@ -102,7 +103,7 @@ describe('OrganizerResolver', () => {
     await first.answerAll(run1);
     await run1;
     await r1.flush();
-    expect(JSON.parse(await readFile(path, 'utf8')).entries[dn('a').toLowerCase()][0]).toBe('a@contoso.com');
+    expect((await readJson<{ entries: Record<string, string[]> }>(path)).entries[dn('a').toLowerCase()][0]).toBe('a@contoso.com');
 
     const second = fakeServer(directory);
     const r2 = new OrganizerResolver({ file: new OrganizerCacheFile({ path }) });
@@ -145,7 +146,7 @@ describe('OrganizerResolver', () => {
       expect(await run).toEqual([]);
       expect(stats.requests).toBe(1);
       await resolver.flush();
-      expect(JSON.parse(await readFile(path, 'utf8')).kind).toBe('calpump.ewsOrganizers');
+      expect((await readJson<{ kind: string }>(path)).kind).toBe('calpump.ewsOrganizers');
     }
   });
 });

@@ -57,7 +57,7 @@ afterAll(async () => {
 
 async function opensslDigest(alg: string, der: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('openssl', ['dgst', `-${alg}`, '-binary'], { encoding: 'buffer' }, (err, stdout) =>
+    const child = execFile('openssl', ['dgst', `-${alg}`, '-binary'], { encoding: 'buffer' }, (err: Error | null, stdout: Buffer) =>
       err ? reject(err) : resolve(stdout),
     );
     child.stdin!.end(der);

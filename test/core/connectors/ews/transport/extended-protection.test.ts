@@ -37,10 +37,14 @@ const day = (n: number) => new Date(Date.parse(sim.world.anchor) + n * 86_400_00
 const viaRelay = () => ({ ...ntlm, url: `${relay.url}/EWS/Exchange.asmx`, tls: { caFile: relay.caFile } });
 
 async function doctor(over: Record<string, unknown>, password = PASSWORD) {
-  const p = ewsProfile(String(over.url ?? sim.ewsUrl), (over.tls as { caFile?: string } | undefined)?.caFile ?? sim.caFile, {
-    ...over,
-    testMailbox: 'anna.schmidt@contoso.com',
-  });
+  const p = ewsProfile(
+    typeof over.url === 'string' ? over.url : sim.ewsUrl,
+    (over.tls as { caFile?: string } | undefined)?.caFile ?? sim.caFile,
+    {
+      ...over,
+      testMailbox: 'anna.schmidt@contoso.com',
+    },
+  );
   const r = await runDoctor(p, doctorDeps(p, password, noConnector));
   return r.steps.find((s) => s.id === 'auth.credentials')!;
 }

@@ -77,7 +77,7 @@ describe('NtlmClient', () => {
     const pairs = responseAvPairs(fields.ntResponse);
     expect(pairs.get(AV.CHANNEL_BINDINGS)).toEqual(binding);
     expect(pairs.get(AV.TARGET_NAME)?.toString('utf16le')).toBe('HTTP/mail.contoso.com');
-    expect(pairs.get(AV.FLAGS)?.readUInt32LE(0)! & 0x2).toBe(0x2);
+    expect(pairs.get(AV.FLAGS)!.readUInt32LE(0) & 0x2).toBe(0x2);
     // The server's own pairs travel back unchanged.
     expect(pairs.get(AV.DNS_COMPUTER)?.toString('utf16le')).toBe('exch01.contoso.com');
   });

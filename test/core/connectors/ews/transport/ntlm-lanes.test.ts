@@ -127,7 +127,7 @@ describe('connection-bound NTLM', () => {
     const { t } = await transport({ password: 'wrong' });
     for (let i = 0; i < 2; i++) {
       let err: unknown;
-      expect(await exchanges(() => call(t).catch((e) => (err = e)))).toBe(2);
+      expect(await exchanges(() => call(t).catch((e: unknown) => (err = e)))).toBe(2);
       expect(err).toBeInstanceOf(CalpumpError);
       expect((err as CalpumpError).id).toBe('ews.auth.unauthorized');
     }
