@@ -5,6 +5,7 @@ export {
   presenceTableSchema,
   loadRuleTable,
   parseRuleTable,
+  usesAutomaticReplies,
   wildcard,
   type PresenceRule,
   type PresenceTable,
@@ -13,3 +14,4 @@ export {
 export { computePresence, matchRule, excluded, type PresenceResult, type PresenceSpan } from './presence-engine.js';
 export { runPresence, type MailboxPresence, type PresenceRequest, type PresenceDeps } from './run-presence.js';
 export { presenceDocument, presenceDocumentName, type PresenceDocument } from './presence-document.js';
+export { repliesActive, type AutomaticReplies } from './automatic-replies.js';

@@ -1,5 +1,6 @@
 // The presence document a mailbox gets — written by presence jobs (and so served at /feeds/<job>/<mailbox>.json)
 // and by `calpump presence --out`: one shape, one file name, whoever writes it.
+import type { AutomaticReplies } from '../connectors/connector.js';
 import type { PresenceSpan } from './presence-engine.js';
 
 export interface PresenceDocument {
@@ -12,6 +13,8 @@ export interface PresenceDocument {
   until: string;
   current: PresenceSpan;
   upcoming: PresenceSpan[];
+  /** Present when the rule table uses automatic replies: their state and window, and whether they are on now. */
+  automaticReplies?: AutomaticReplies & { active: boolean };
 }
 
 /** `<mailbox>.json`, lower case, safe on Windows and Linux (the feed server looks the file up the same way). */
@@ -31,6 +34,17 @@ export function presenceDocument(
   table: string,
   current: PresenceSpan,
   upcoming: PresenceSpan[],
+  automaticReplies?: PresenceDocument['automaticReplies'],
 ): PresenceDocument {
-  return { mailbox, computedAt: computedAt.toISOString(), table, status: current.status, until: current.end, current, upcoming };
+  const doc: PresenceDocument = {
+    mailbox,
+    computedAt: computedAt.toISOString(),
+    table,
+    status: current.status,
+    until: current.end,
+    current,
+    upcoming,
+  };
+  if (automaticReplies) doc.automaticReplies = automaticReplies;
+  return doc;
 }

@@ -24,6 +24,9 @@ export const PRESENCE_STATUSES = [
 const oneOrMany = <T extends z.ZodTypeAny>(s: T) =>
   z.union([s, z.array(s).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as Array<z.infer<T>>);
 
+/** The conditions on a calendar item; a rule on automatic replies may not have any of them. */
+export const ITEM_CONDITIONS = ['subject', 'location', 'showAs', 'sensitivity', 'allDay'] as const;
+
 export const presenceRuleSchema = z
   .object({
     name: z.string().min(1),
@@ -33,9 +36,23 @@ export const presenceRuleSchema = z
     showAs: oneOrMany(showAsSchema).optional(),
     sensitivity: oneOrMany(sensitivitySchema).optional(),
     allDay: z.boolean().optional(),
+    /**
+     * While the mailbox's automatic replies (out of office) are on — always when enabled, inside the window when
+     * scheduled — instead of a calendar item. Wins over the items of rules below it, loses to those above it.
+     */
+    automaticReplies: z.literal(true).optional(),
     status: z.string().min(1).max(64),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    const both = r.automaticReplies ? ITEM_CONDITIONS.find((k) => r[k] !== undefined) : undefined;
+    if (both)
+      ctx.addIssue({
+        code: 'custom',
+        path: [both],
+        message: 'automaticReplies: true excludes item conditions (subject, location, showAs, sensitivity, allDay)',
+      });
+  });
 export type PresenceRule = z.infer<typeof presenceRuleSchema>;
 
 export const presenceTableSchema = z
@@ -80,6 +97,11 @@ export const DEFAULT_RULE_TABLE_INPUT: PresenceTableInput = {
   idleStatus: 'Available',
   horizonHours: 24,
 };
+/** True when a rule reads automatic replies (then, and only then, a run asks the server for them). */
+export function usesAutomaticReplies(t: PresenceTable): boolean {
+  return t.rules.some((r) => r.automaticReplies);
+}
+
 export const DEFAULT_RULE_TABLE: PresenceTable = presenceTableSchema.parse(DEFAULT_RULE_TABLE_INPUT);
 
 export function parseRuleTable(doc: unknown, file: string): PresenceTable {

@@ -47,6 +47,14 @@ export const presenceStatusOutput = z.object({
       ok: z.boolean(),
       current: spanSchema.optional(),
       upcoming: z.array(spanSchema).optional(),
+      automaticReplies: z
+        .object({
+          state: z.enum(['disabled', 'enabled', 'scheduled']),
+          start: z.string().optional(),
+          end: z.string().optional(),
+          active: z.boolean(),
+        })
+        .optional(),
       error: errorInfoSchema.optional(),
     }),
   ),

@@ -2,17 +2,19 @@
 // all-day items in any zone are seen), compute current + upcoming status, and write one presence document per
 // mailbox (presence-document.ts; atomically, so a status board polling the folder never reads half a file). One failing mailbox is reported
 // and the others are still written. Attendee lists are never read: presence does not need them, and leaving
-// them out spares EWS a GetItem per 50 items.
+// them out spares EWS a GetItem per 50 items. Automatic replies are read once per mailbox, and only when a rule of
+// the table uses them (they need more rights than the calendar: see Connector.automaticReplies).
 import { join } from 'node:path';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { NormalisedEvent } from '../../shared/model.js';
-import type { Connector } from '../connectors/connector.js';
-import { toCalpumpError } from '../errors/calpump-error.js';
+import type { AutomaticReplies, Connector } from '../connectors/connector.js';
+import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { Logger } from '../log/logger.js';
 import { mapBounded } from '../sync/bounded-pool.js';
 import { computePresence, type PresenceSpan } from './presence-engine.js';
-import type { PresenceTable } from './presence-rules.js';
+import { usesAutomaticReplies, type PresenceTable } from './presence-rules.js';
+import { repliesActive } from './automatic-replies.js';
 import { presenceDocument, presenceDocumentName } from './presence-document.js';
 
 export interface PresenceRequest {
@@ -36,6 +38,8 @@ export interface MailboxPresence {
   ok: boolean;
   current?: PresenceSpan;
   upcoming?: PresenceSpan[];
+  /** Read only when a rule uses them; `active` = on at the presence instant. */
+  automaticReplies?: AutomaticReplies & { active: boolean };
   file?: string;
   error?: ErrorInfo;
 }
@@ -51,6 +55,7 @@ export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Pro
   const horizon = req.horizonHours ?? req.table.horizonHours;
   const from = new Date(now.getTime() - 86_400_000);
   const to = new Date(now.getTime() + (horizon + 24) * 3_600_000);
+  const readReplies = usesAutomaticReplies(req.table);
   return mapBounded(req.mailboxes, req.concurrency ?? 4, async (mailbox) => {
     const out: MailboxPresence = { mailbox, generatedAt: now.toISOString(), ok: true };
     try {
@@ -60,10 +65,15 @@ export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Pro
         signal: req.signal,
       }))
         events.push(e);
-      Object.assign(out, computePresence(events, now, req.table, { timeZone: req.timeZone, horizonHours: horizon }));
+      const replies = readReplies ? await automaticRepliesOf(deps.connector, mailbox) : undefined;
+      if (replies) out.automaticReplies = { ...replies, active: repliesActive(replies, now) };
+      Object.assign(
+        out,
+        computePresence(events, now, req.table, { timeZone: req.timeZone, horizonHours: horizon, automaticReplies: replies }),
+      );
       if (req.outDir) {
         const file = join(req.outDir, presenceDocumentName(mailbox));
-        const doc = presenceDocument(mailbox, now, req.tableName ?? 'default', out.current!, out.upcoming ?? []);
+        const doc = presenceDocument(mailbox, now, req.tableName ?? 'default', out.current!, out.upcoming ?? [], out.automaticReplies);
         await writeFileAtomic(file, `${JSON.stringify(doc, null, 2)}\n`, 0o644);
         out.file = file;
       }
@@ -75,4 +85,9 @@ export async function runPresence(req: PresenceRequest, deps: PresenceDeps): Pro
     }
     return out;
   });
+}
+
+async function automaticRepliesOf(connector: Connector, mailbox: string): Promise<AutomaticReplies> {
+  if (!connector.automaticReplies) throw new CalpumpError('presence.automaticReplies.unsupported', { params: { backend: connector.kind } });
+  return connector.automaticReplies(mailbox);
 }
