@@ -2,6 +2,7 @@
 // hide (filters), where to put it (format + target) and when (schedule). Pure zod, shared by core, CLI and UI.
 import { z } from 'zod';
 import { errorInfoSchema } from './errors.js';
+import { jobContentSchema, type JobContent } from './item-model.js';
 import { showAsSchema } from './model.js';
 import { hasUrlCredentials, isAbsolutePath } from './url-checks.js';
 import { omit } from './omit.js';
@@ -189,8 +190,23 @@ export const hasOwnOutput = (job: { type?: JobType }): boolean => !WITHOUT_OUTPU
 /** Jobs stored before job types existed have no `type`: they are exports. */
 export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'export';
 
+/** File formats each content can be written in (a folder target; calendars also go to every other target). */
+export const CONTENT_FORMATS: Record<JobContent, readonly ExportFormat[]> = {
+  calendar: ['ics', 'json', 'csv'],
+  contacts: ['json'],
+  tasks: ['json'],
+};
+
+/** What an export job reads; absent = calendar. */
+export const contentOf = (job: { content?: JobContent }): JobContent => job.content ?? 'calendar';
+
 const jobObjectSchema = z.object({
   id: z.string().min(1),
+  /**
+   * Export jobs: calendar items (absent), contacts or tasks. Contacts and tasks are read in full (the window does not
+   * apply), from the folders given (default: the distinguished 'contacts' or 'tasks'), into a folder target.
+   */
+  content: jobContentSchema.optional(),
   /** Absent = 'export' (see jobTypeOf). */
   type: jobTypeSchema.optional(),
   /** Only for type 'freebusy'; the format ics means an iCalendar VFREEBUSY. */
@@ -241,12 +257,31 @@ export type Job = ParsedJob;
 /** A job as the user describes it: everything but the id, defaults allowed. */
 export type JobInput = z.input<typeof jobObjectSchema>;
 
+/** Contacts and tasks jobs without folders or format read the distinguished folder of their kind into JSON. */
+function contentDefaults(v: Record<string, unknown>): Record<string, unknown> {
+  const content = v.content;
+  if (content !== 'contacts' && content !== 'tasks') return v;
+  return { ...v, folders: v.folders ?? { ids: [content], includeSubfolders: false }, format: v.format ?? 'json' };
+}
+
 export const jobSchema = z.preprocess(
   (v) => {
-    if (!v || typeof v !== 'object' || Array.isArray(v) || !WITHOUT_OUTPUT.includes((v as { type?: unknown }).type)) return v;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    if (!WITHOUT_OUTPUT.includes((v as { type?: unknown }).type)) return contentDefaults(v as Record<string, unknown>);
     return omit(v as Record<string, unknown>, 'mailboxes', 'target');
   },
   jobObjectSchema.superRefine((j, ctx) => {
+    const content = contentOf(j);
+    if (content !== 'calendar' && jobTypeOf(j) !== 'export')
+      ctx.addIssue({ code: 'custom', path: ['content'], message: 'contacts and tasks are read by export jobs only' });
+    if (!CONTENT_FORMATS[content].includes(j.format))
+      ctx.addIssue({ code: 'custom', path: ['format'], message: `${content} are written as ${CONTENT_FORMATS[content].join(' or ')}` });
+    if (content !== 'calendar' && j.target && j.target.kind !== 'folder')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: `${content} are written to a folder target (one file per mailbox-folder)`,
+      });
     if (j.type === 'import') return;
     if (j.type === 'twoway') {
       if (!j.twoway)

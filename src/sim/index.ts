@@ -6,4 +6,4 @@ export type { SimFaultControls, FaultKind, StagedFault } from './faults.js';
 export type { SimContext, SimRoute } from './http/types.js';
 export type { TlsMode } from './tls/certs.js';
 export type { SimWorld } from './world/world.js';
-export { createWorld, expectedEvents, comparableEvent } from './world/index.js';
+export { createWorld, expectedEvents, comparableEvent, expectedContacts, expectedTasks } from './world/index.js';

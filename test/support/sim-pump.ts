@@ -1,6 +1,6 @@
 // The simulator with the real EWS connector, set up for pump tests: the service account's profile, its
 // password in a memory secret store, and helpers to pick events in the seeded world to change.
-import { createEwsConnector } from '../../src/core/connectors/ews/index.js';
+import { createEwsConnector, type EwsConnectorOptions } from '../../src/core/connectors/ews/index.js';
 import type { Connector } from '../../src/core/connectors/connector.js';
 import { nullLogger } from '../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../src/core/secrets/memory-secret-store.js';
@@ -12,7 +12,8 @@ export const SIM_ANCHOR = '2026-03-02T06:00:00.000Z';
 export interface PumpSim {
   sim: RunningSimulator;
   profile: EwsProfile;
-  connector(): Connector;
+  /** A new EWS connector on the simulator (options: e.g. a recorder for the schema check). */
+  connector(options?: EwsConnectorOptions): Connector;
   stop(): Promise<void>;
 }
 
@@ -33,8 +34,8 @@ export async function startPumpSim(opts: SimOptions = {}): Promise<PumpSim> {
   return {
     sim,
     profile,
-    connector() {
-      const c = createEwsConnector(profile, { secrets, logger: nullLogger });
+    connector(options) {
+      const c = createEwsConnector(profile, { secrets, logger: nullLogger }, options);
       connectors.push(c);
       return c;
     },

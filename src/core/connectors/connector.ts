@@ -1,6 +1,7 @@
 // The one interface both backends implement (DESIGN.md "Connector"). Everything above it — CLI, pump, doctor,
 // UI — sees only these normalised types. Failures are thrown as CalpumpError with a catalogue id.
 import type { CalpumpError } from '../errors/calpump-error.js';
+import type { NormalisedItem } from '../../shared/item-model.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
 
 /** An item a read leaves out on purpose (not a calendar item, no start, an unknown time zone), with its id. */
@@ -20,6 +21,13 @@ export interface CalendarViewOptions {
    * items; a door sign or occupancy export that needs none reads one request per page instead.
    */
   includeAttendees?: boolean;
+  signal?: AbortSignal;
+  onItemSkipped?: ItemSkipReporter;
+}
+
+export interface ReadItemsOptions {
+  /** Contact notes and task bodies as text (opt-in, like event bodies). */
+  includeBody?: boolean;
   signal?: AbortSignal;
   onItemSkipped?: ItemSkipReporter;
 }
@@ -89,6 +97,11 @@ export interface Connector {
   folderTree(mailbox: string, kinds?: FolderKind[]): Promise<Folder[]>;
   /** Occurrences expanded, ordered by start; paged and split internally for large windows. folderId may be 'calendar'. */
   calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: CalendarViewOptions): AsyncIterable<NormalisedEvent>;
+  /**
+   * Every contact or task of a folder ('contacts', 'tasks' or a folder id), read in full: these have no window.
+   * Items of another kind in the folder (a distribution list among contacts) are reported skips.
+   */
+  readItems?(mailbox: string, folderId: string, content: 'contacts' | 'tasks', opts?: ReadItemsOptions): AsyncIterable<NormalisedItem>;
   syncChanges?(mailbox: string, folderId: string, state: string | undefined, opts?: SyncOptions): Promise<SyncResult>;
   /**
    * Where the backend can batch across mailboxes (Graph $batch): the changes of many folders in few requests, with

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { normalisedItemSchema } from '../../shared/item-model.js';
 import { normalisedEventSchema } from '../../shared/model.js';
 import { fsyncDir, writeFileAtomic } from '../fs/atomic-write.js';
 import type { Logger } from '../log/logger.js';
@@ -30,6 +31,8 @@ export const syncStateRecordSchema = z.object({
   outputHash: z.string(),
   /** The output as the target holds it: filtered events in the window, sorted. */
   events: z.array(normalisedEventSchema),
+  /** Contacts or tasks jobs: the output as the target holds it, sorted by id (events then stay empty). */
+  items: z.array(normalisedItemSchema).optional(),
   committedAt: z.string(),
 });
 export type SyncStateRecord = z.infer<typeof syncStateRecordSchema>;

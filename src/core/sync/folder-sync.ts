@@ -8,6 +8,7 @@ import { eventKey, type NormalisedEvent } from '../../shared/model.js';
 import type { FolderBatch, PumpTarget } from '../export/targets/types.js';
 import type { SyncStateRecord, SyncStateStore } from '../store/sync-state-store.js';
 import { applyFilters } from './filters.js';
+import { diffItems } from './item-diff.js';
 import { diffOutputs, outputHash, sortEvents } from './output-diff.js';
 import { newSlices, overlaps, sameWindow, windowsOverlap, type TimeWindow } from './window.js';
 
@@ -72,11 +73,12 @@ function batchFor(ctx: FolderSyncContext, base: SyncStateRecord | undefined, nex
     events: next.events,
     ...delta,
     reset: !base,
+    ...(next.items ? { items: diffItems(base?.items, next.items) } : {}),
   };
 }
 
 /** The committed state if the target still holds its output; otherwise the target must be rewritten in full. */
-async function usableBase(ctx: FolderSyncContext, committed: SyncStateRecord | undefined): Promise<SyncStateRecord | undefined> {
+export async function usableBase(ctx: FolderSyncContext, committed: SyncStateRecord | undefined): Promise<SyncStateRecord | undefined> {
   if (!committed || committed.targetId !== ctx.target.id) return undefined;
   return (await ctx.target.holds(committed)) ? committed : undefined;
 }
@@ -98,7 +100,7 @@ export async function replayPending(ctx: FolderSyncContext, mailbox: string, fol
 }
 
 /** Kinds and ids of a sync result, whether the connector honoured idsOnly (changeIds) or not (changes). */
-function changeRefs(r: SyncResult): ChangeRef[] {
+export function changeRefs(r: SyncResult): ChangeRef[] {
   return r.changeIds ?? r.changes.map((c) => ({ kind: c.kind, id: c.kind === 'delete' ? c.id : c.event.id }));
 }
 
@@ -108,7 +110,7 @@ export interface AskedChanges {
   answer: SyncResult | Error;
 }
 
-async function askForChanges(
+export async function askForChanges(
   ctx: FolderSyncContext,
   mailbox: string,
   folder: string,

@@ -2,9 +2,9 @@
 // directory once per run. Subfolders come from the folder tree (one request per mailbox, only when asked for).
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import type { Job, MailboxSelection } from '../../shared/job.js';
+import { contentOf, type Job, type MailboxSelection } from '../../shared/job.js';
 import { requireMailboxes } from './job-output.js';
-import type { Folder, Mailbox } from '../../shared/model.js';
+import type { Folder, FolderKind, Mailbox } from '../../shared/model.js';
 
 async function allPages(connector: Connector, search?: string): Promise<Mailbox[]> {
   const out: Mailbox[] = [];
@@ -57,13 +57,13 @@ export async function planMailboxes(job: Job, connector: Connector): Promise<str
   return unique;
 }
 
-function descendants(tree: Folder[], rootId: string): string[] {
+function descendants(tree: Folder[], rootId: string, kind: FolderKind): string[] {
   const children = new Map<string, Folder[]>();
   for (const f of tree) if (f.parentId) children.set(f.parentId, [...(children.get(f.parentId) ?? []), f]);
   const out: string[] = [];
   const walk = (id: string) => {
     for (const c of children.get(id) ?? []) {
-      if (c.kind !== 'calendar') continue;
+      if (c.kind !== kind) continue;
       out.push(c.id);
       walk(c.id);
     }
@@ -75,12 +75,13 @@ function descendants(tree: Folder[], rootId: string): string[] {
 export async function planFolders(job: Job, connector: Connector, mailbox: string): Promise<string[]> {
   const ids = job.folders.ids;
   if (!job.folders.includeSubfolders) return ids;
-  const tree = await connector.folderTree(mailbox, ['calendar']);
+  const kind: FolderKind = contentOf(job);
+  const tree = await connector.folderTree(mailbox, [kind]);
   const out: string[] = [];
   for (const id of ids) {
     out.push(id);
     const node = tree.find((f) => f.id === id || f.distinguishedId === id);
-    if (node) out.push(...descendants(tree, node.id));
+    if (node) out.push(...descendants(tree, node.id, kind));
   }
   return [...new Set(out)];
 }

@@ -19,6 +19,8 @@ import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
 import { finishRun, perMailbox } from './run-record.js';
 import { handleFormerMembers } from './former-members.js';
+import { dryRunItemFolder } from './item-dry-run.js';
+import { pimContentOf, syncItemFolder } from './item-sync.js';
 
 export interface RunJobDeps {
   connector: Connector;
@@ -38,7 +40,9 @@ export interface RunJobDeps {
 export type { FolderRunResult, JobRunResult, RunJobOptions } from './run-result.js';
 
 export function configHashOf(job: Job): string {
-  return createHash('sha256').update(JSON.stringify(job.filters)).digest('hex').slice(0, 16);
+  // Calendar jobs hash their filters alone, as before contacts and tasks existed (their states stay usable).
+  const shaping = job.content && job.content !== 'calendar' ? { content: job.content, filters: job.filters } : job.filters;
+  return createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16);
 }
 
 export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {}): Promise<JobRunResult> {
@@ -110,8 +114,11 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       },
     };
     // Backends that batch across mailboxes (Graph) learn every folder's changes first, in few requests.
+    const content = pimContentOf(ctx);
     const asked =
-      !dryRun && !job.folders.includeSubfolders ? await prefetchChanges(ctx, mailboxes, job.folders.ids, job.concurrency) : undefined;
+      !dryRun && !content && !job.folders.includeSubfolders
+        ? await prefetchChanges(ctx, mailboxes, job.folders.ids, job.concurrency)
+        : undefined;
     let done = 0;
     await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
       const mine: FolderRunResult[] = [];
@@ -128,10 +135,12 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
           if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox } });
           try {
             if (dryRun) {
-              const r = await dryRunFolder(ctx, mailbox, folder);
+              const r = content ? await dryRunItemFolder(ctx, mailbox, folder, content) : await dryRunFolder(ctx, mailbox, folder);
               mine.push({ mailbox, folder, ok: true, ...r });
             } else {
-              const r = await syncFolder(ctx, mailbox, folder, asked?.get(folderKey(mailbox, folder)));
+              const r = content
+                ? await syncItemFolder(ctx, mailbox, folder, content)
+                : await syncFolder(ctx, mailbox, folder, asked?.get(folderKey(mailbox, folder)));
               mine.push({ mailbox, folder, ok: true, items: r.items, upserts: r.upserts, deletes: r.deletes, fullRead: r.fullRead });
             }
           } catch (e) {

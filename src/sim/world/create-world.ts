@@ -22,6 +22,7 @@ import {
 } from './directory.js';
 import { seedCanonicalEvents, seedResourceEvents, type SeedContext } from './seed-events.js';
 import { seedVolumeEvents } from './volume-events.js';
+import { seedItems } from './seed-items.js';
 import { dateToDays, daysToDate } from './tz.js';
 import { seedAutomaticReplies } from './automatic-replies.js';
 
@@ -64,6 +65,7 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
     mailboxes: new Map(),
     folders: new Map(),
     events: new Map(),
+    items: new Map(),
     folderItems: new Map(),
     roomLists: SEED_ROOM_LISTS.map((l) => ({ ...l, rooms: [...l.rooms] })),
     groups: SEED_GROUPS.map((g) => ({ ...g, members: [...g.members] })),
@@ -145,6 +147,20 @@ export function createWorld(opts: WorldOptions = {}): SimWorld {
     }
     if (!mb.generated) seedCanonicalEvents(ctx);
     seedVolumeEvents(ctx, perMailbox);
+    // After the events, so adding contacts and tasks left every event id as it was.
+    if (!mb.generated)
+      seedItems({
+        anchor,
+        mailbox: mb,
+        folder: (key) => ctx.folder(key),
+        nextId: () => ctx.nextId(),
+        at: new Date(anchorMs + 6 * 3_600_000).toISOString(),
+        add: (item) => {
+          world.items.set(item.id, item);
+          world.folderItems.get(item.folderId)!.add(item.id);
+          recordChange(world, item.folderId, 'create', item.id);
+        },
+      });
   }
   return world;
 }

@@ -6,3 +6,4 @@ export { expectedEvents, comparableEvent, expandedItems, normaliseExpanded, type
 export type { WorldMutations } from './world.js';
 export { DOMAIN, NETBIOS, DEFAULT_PASSWORD, SEED_MAILBOXES, SEED_ROOM_LISTS, SEED_GROUPS, IMPERSONATION_EXCLUDED } from './directory.js';
 export { addGroupMember, removeGroupMember, groupOf, transitiveMembers } from './groups.js';
+export { expectedContacts, expectedTasks, normaliseContact, normaliseTask } from './expected-items.js';

@@ -7,6 +7,7 @@ import { changeKey, changeKeyVersion, decodeId, itemId, occurrenceId } from './i
 import { buildEvent } from './event-builder.js';
 import { createRng, hash32 } from './prng.js';
 import { seriesOccurrences } from './recurrence.js';
+import { createItemMutations } from './mutate-items.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -76,6 +77,7 @@ export function createMutations(world: SimWorld): WorldMutations {
   };
 
   return {
+    ...createItemMutations(world),
     moveEvent: (id, start, end) => updateEvent(id, { start: iso(start), end: iso(end) }),
     changeSubject: (id, subject) => updateEvent(id, { subject }),
     updateEvent,

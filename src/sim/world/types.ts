@@ -212,3 +212,58 @@ export interface ExpandedItem extends ItemFields {
   kind: 'Single' | 'Occurrence' | 'Exception';
   master: SimEvent;
 }
+
+/** A contact in a mailbox's Contacts folder (EWS Contact, Graph contact). Dates are YYYY-MM-DD. */
+export interface SimContact {
+  kind: 'contact';
+  id: string;
+  changeKey: string;
+  mailbox: string;
+  folderId: string;
+  displayName: string;
+  givenName: string;
+  middleName: string;
+  surname: string;
+  nickname: string;
+  companyName: string;
+  jobTitle: string;
+  department: string;
+  /** EmailAddress1..3 in this order. */
+  emails: Array<{ address: string; name?: string }>;
+  /** business: BusinessPhone, BusinessPhone2; home: HomePhone, HomePhone2; mobile: MobilePhone. */
+  phones: Array<{ type: 'business' | 'home' | 'mobile'; number: string }>;
+  addresses: Array<{
+    type: 'business' | 'home' | 'other';
+    street: string;
+    city: string;
+    state: string;
+    postalCode: string;
+    countryOrRegion: string;
+  }>;
+  birthday?: string;
+  categories: string[];
+  notes: string;
+  created: string;
+  lastModified: string;
+}
+
+/** A task in a mailbox's Tasks folder (EWS Task, Graph To Do task). Dates are YYYY-MM-DD in the mailbox's zone. */
+export interface SimTask {
+  kind: 'task';
+  id: string;
+  changeKey: string;
+  mailbox: string;
+  folderId: string;
+  subject: string;
+  body: string;
+  status: 'notStarted' | 'inProgress' | 'completed' | 'waitingOnOthers' | 'deferred';
+  importance: 'Low' | 'Normal' | 'High';
+  startDate?: string;
+  dueDate?: string;
+  completedDate?: string;
+  categories: string[];
+  created: string;
+  lastModified: string;
+}
+
+export type SimItem = SimContact | SimTask;

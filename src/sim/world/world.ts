@@ -1,9 +1,10 @@
 // SimWorld: the in-memory store both front ends serve from, plus lookups. Created by createWorld().
-import type { SimAccount, SimAutomaticReplies, SimEvent, SimFolder, SimGroup, SimMailbox, SimRoomList } from './types.js';
+import type { SimAccount, SimAutomaticReplies, SimEvent, SimFolder, SimGroup, SimItem, SimMailbox, SimRoomList } from './types.js';
 import type { EventSpec } from './event-builder.js';
+import type { ItemMutations } from './mutate-items.js';
 
 /** Test-facing mutations (created by mutate.ts's createMutations). */
-export interface WorldMutations {
+export interface WorldMutations extends ItemMutations {
   /** Move a single item, or one occurrence of a series (creates or updates an exception). */
   moveEvent(id: string, start: Date | string, end: Date | string): SimEvent;
   changeSubject(id: string, subject: string): SimEvent;
@@ -30,6 +31,8 @@ export interface SimWorld {
   mailboxes: Map<string, SimMailbox>;
   folders: Map<string, SimFolder>;
   events: Map<string, SimEvent>;
+  /** Contacts and tasks (seeded users' Contacts and Tasks folders), by id. */
+  items: Map<string, SimItem>;
   /** folder id → ids of the events in it. */
   folderItems: Map<string, Set<string>>;
   roomLists: SimRoomList[];

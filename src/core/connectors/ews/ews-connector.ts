@@ -6,10 +6,12 @@ import type {
   AvailabilityOptions,
   CalendarViewOptions,
   Connector,
+  ReadItemsOptions,
   SyncOptions,
   SyncResult,
   TestOptions,
 } from '../connector.js';
+import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
@@ -31,6 +33,7 @@ import { getRoomsOf } from './operations/get-rooms.js';
 import { getUserOofSettings } from './operations/get-user-oof-settings.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
 import { syncFolderItems } from './operations/sync-folder-items.js';
+import { readPimItems } from './operations/read-pim-items.js';
 import { bearerAuthLabel, effectiveAccess, profileBearer, usesBearer } from './online-bearer.js';
 import type { EwsSession } from './session.js';
 import { EwsTransport, type BearerAuth, type RequestRecorder } from './transport/ews-transport.js';
@@ -256,6 +259,15 @@ export class EwsConnector implements Connector {
       organizers: this.organizers,
       onItemSkipped: opts.onItemSkipped,
     });
+  }
+
+  async *readItems(
+    mailbox: string,
+    folderId: string,
+    content: 'contacts' | 'tasks',
+    opts: ReadItemsOptions = {},
+  ): AsyncIterable<NormalisedItem> {
+    yield* readPimItems(await this.session(), this.mailbox(mailbox), folderId, content, opts);
   }
 
   async syncChanges(mailbox: string, folderId: string, state: string | undefined, opts: SyncOptions = {}): Promise<SyncResult> {

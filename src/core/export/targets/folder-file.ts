@@ -3,10 +3,12 @@
 // a reader sees the old file or the new one, never half of one, and a failure while reading from Exchange leaves
 // the previous export untouched.
 import { join } from 'node:path';
+import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { AtomicFileWriter } from '../../fs/atomic-write.js';
 import { createEncoder, type EncoderOptions, type ExportFormat, type FolderMeta } from '../formats/index.js';
+import { createItemEncoder } from '../item-formats/index.js';
 import { outputFileName } from './file-name.js';
 
 export interface FolderFileResult {
@@ -14,14 +16,52 @@ export interface FolderFileResult {
   items: number;
 }
 
-export async function writeFolderFile(
+/** What writeEncodedFile needs of an encoder: a header, one chunk per entry, a footer. */
+interface ChunkEncoder<T> {
+  extension: string;
+  begin(): string;
+  chunk(x: T): string;
+  end(): string;
+}
+
+export function writeFolderFile(
   outDir: string,
   meta: FolderMeta,
   format: ExportFormat,
   events: AsyncIterable<NormalisedEvent> | Iterable<NormalisedEvent>,
   options: EncoderOptions = {},
 ): Promise<FolderFileResult> {
-  const encoder = createEncoder(format, meta, options);
+  const e = createEncoder(format, meta, options);
+  return writeEncodedFile(
+    outDir,
+    meta,
+    { extension: e.extension, begin: () => e.begin(), chunk: (x) => e.event(x), end: () => e.end() },
+    events,
+  );
+}
+
+/** Contacts or tasks of one mailbox-folder as one file, written the same crash-safe way. */
+export function writeItemsFile(
+  outDir: string,
+  meta: FolderMeta,
+  format: ExportFormat,
+  items: Iterable<NormalisedItem>,
+): Promise<FolderFileResult> {
+  const e = createItemEncoder(format);
+  return writeEncodedFile(
+    outDir,
+    meta,
+    { extension: e.extension, begin: () => e.begin(), chunk: (x) => e.item(x), end: () => e.end() },
+    items,
+  );
+}
+
+async function writeEncodedFile<T>(
+  outDir: string,
+  meta: FolderMeta,
+  encoder: ChunkEncoder<T>,
+  events: AsyncIterable<T> | Iterable<T>,
+): Promise<FolderFileResult> {
   const file = join(outDir, outputFileName(meta.mailbox, meta.folder, encoder.extension));
   const out = new AtomicFileWriter(file);
   // File-system failures become export.writeFailed; a failure of the read passes through as it is.
@@ -40,7 +80,7 @@ export async function writeFolderFile(
   try {
     out.add(encoder.begin());
     for await (const e of events) {
-      if (out.add(encoder.event(e))) await writing(() => out.flush());
+      if (out.add(encoder.chunk(e))) await writing(() => out.flush());
       items++;
     }
     out.add(encoder.end());

@@ -8,7 +8,7 @@ import { fileOutput } from '../../sync/run-feeds.js';
 import type { EncoderOptions, ExportFormat } from '../formats/index.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
 import { outputFileName } from './file-name.js';
-import { writeFolderFile } from './folder-file.js';
+import { writeFolderFile, writeItemsFile } from './folder-file.js';
 import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
 
 export class FolderTarget implements PumpTarget {
@@ -49,9 +49,12 @@ export class FolderTarget implements PumpTarget {
 
   async write(batch: FolderBatch): Promise<WrittenOutput> {
     await this.sweep();
-    const unchanged = !batch.reset && batch.upserts.length === 0 && batch.deletes.length === 0;
+    const changes = batch.items ?? batch;
+    const unchanged = !batch.reset && changes.upserts.length === 0 && changes.deletes.length === 0;
     if (!unchanged || !(await stat(this.fileFor(batch.mailbox, batch.folder)).catch(() => undefined))) {
-      await writeFolderFile(this.dir, { mailbox: batch.mailbox, folder: batch.folder }, this.format, batch.events, this.options);
+      const meta = { mailbox: batch.mailbox, folder: batch.folder };
+      if (batch.items) await writeItemsFile(this.dir, meta, this.format, batch.items.all);
+      else await writeFolderFile(this.dir, meta, this.format, batch.events, this.options);
     }
     return { commit: (state) => this.states.commit(state) };
   }

@@ -1,6 +1,7 @@
 // The target API makes the only safe order the only possible one: `write(batch)` returns the handle whose
 // `commit(state)` records the sync state, so state can be committed only after the output is durable.
 import type { RunOutput, RunRecord } from '../../../shared/job.js';
+import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import type { SyncStateRecord } from '../../store/sync-state-store.js';
 
@@ -18,6 +19,18 @@ export interface FolderBatch {
   deletes: string[];
   /** The target's previous content for this folder is unknown or foreign: replace it entirely. */
   reset: boolean;
+  /**
+   * Contacts or tasks (a job whose content is not calendar; only folder targets take them): the full output sorted
+   * by id and what changed. events, upserts and deletes are then empty.
+   */
+  items?: ItemBatch;
+}
+
+export interface ItemBatch {
+  all: NormalisedItem[];
+  upserts: NormalisedItem[];
+  /** Ids that left the output. */
+  deletes: string[];
 }
 
 export interface WrittenOutput {

@@ -6,6 +6,8 @@ import { attr, child, elementChildren } from '../../xml/safe-parse.js';
 import type { EwsCall } from '../call.js';
 import { folderRefs, openFolderRef } from '../folder-ref.js';
 import { calendarItemXml, checkFindShape } from '../item-xml.js';
+import { checkPimFindShape, pimItemXml } from '../pim-item-xml.js';
+import { pagedItems } from './find-pim-items.js';
 import { viewOfEvent, viewOfExpanded, type ItemView } from '../item-view.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
@@ -83,8 +85,16 @@ export async function findItem(call: EwsCall): Promise<string> {
   const messages = perItem(
     refs,
     (ref) => {
-      checkFindShape(shape, call.faults.findItemRefuses);
       const folder = openFolderRef(call, ref, 'read');
+      if (!calView && /^IPF\.(Contact|Task)/.test(folder.folderClass)) {
+        checkPimFindShape(shape);
+        const page = pagedItems(call, folder, pageView);
+        return successMessage(
+          'FindItemResponseMessage',
+          `<m:RootFolder ${page.rootAttrs}><t:Items>${page.items.map((i) => pimItemXml(call, i, shape, 'find')).join('')}</t:Items></m:RootFolder>`,
+        );
+      }
+      checkFindShape(shape, call.faults.findItemRefuses);
       const events = eventsInFolder(call.world, folder.id);
       let views: ItemView[];
       let rootAttrs: string;

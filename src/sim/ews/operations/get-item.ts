@@ -1,5 +1,6 @@
-import { child, elementChildren } from '../../xml/safe-parse.js';
-import type { EwsCall } from '../call.js';
+import { attr, child, elementChildren } from '../../xml/safe-parse.js';
+import { openFolder, type EwsCall } from '../call.js';
+import { pimItemXml } from '../pim-item-xml.js';
 import { calendarItemXml } from '../item-xml.js';
 import { openItemRef } from '../item-ref.js';
 import { perItem, wrapped } from '../responses.js';
@@ -12,6 +13,11 @@ export async function getItem(call: EwsCall): Promise<string> {
   const messages = perItem(
     refs,
     (ref) => {
+      const pim = ref.localName === 'ItemId' ? call.world.items.get(attr(ref, 'Id') ?? '') : undefined;
+      if (pim) {
+        openFolder(call, call.world.folders.get(pim.folderId)!, 'read');
+        return successMessage('GetItemResponseMessage', `<m:Items>${pimItemXml(call, pim, shape, 'get')}</m:Items>`);
+      }
       const { view } = openItemRef(call, ref, 'read');
       return successMessage('GetItemResponseMessage', `<m:Items>${calendarItemXml(call, view, shape, 'get')}</m:Items>`);
     },

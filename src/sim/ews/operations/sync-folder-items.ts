@@ -5,6 +5,7 @@ import { esc } from '../../xml/escape.js';
 import type { EwsCall } from '../call.js';
 import { folderRefs, openFolderRef } from '../folder-ref.js';
 import { calendarItemXml } from '../item-xml.js';
+import { pimItemXml } from '../pim-item-xml.js';
 import { viewOfEvent } from '../item-view.js';
 import { perItem, wrapped } from '../responses.js';
 import { parseShape } from '../shape.js';
@@ -31,6 +32,8 @@ export async function syncFolderItems(call: EwsCall): Promise<string> {
         offset: 0,
       };
       const render = (kind: 'Create' | 'Update', id: string) => {
+        const pim = world.items.get(id);
+        if (pim) return `<t:${kind}>${pimItemXml(call, pim, shape, 'find')}</t:${kind}>`;
         const ev = world.events.get(id)!;
         return `<t:${kind}>${calendarItemXml(call, viewOfEvent(ev), shape, 'find')}</t:${kind}>`;
       };
