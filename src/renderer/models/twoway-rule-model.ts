@@ -1,5 +1,6 @@
 // The two-way rule form without React: the fields the screen edits (rule id, the two mailboxes and profiles,
-// the master side, which of create/modify/delete flow each way) ↔ the rule document the host checks, runs and
+// the master side, the mode (sync, or overwrite: the master replaces the other side's copies), which of
+// create/modify/delete flow each way) ↔ the rule document the host checks, runs and
 // saves. Parts of a saved rule the form does not edit (folders, window, private items, marker, name) are kept
 // and sent back unchanged. Side A always names its profile, so the saved rule also runs from the CLI.
 import { omit } from '../../shared/omit.js';
@@ -16,6 +17,8 @@ export interface TwoWayForm {
   /** '' = the same profile as side A. */
   profileB: string;
   master: 'a' | 'b';
+  /** sync: both ways per the flows; overwrite: the master side replaces the other side's copies (flows unused). */
+  mode: 'sync' | 'overwrite';
   propagate: Record<Direction, Flows>;
   /** What a loaded rule had beyond the form's fields. */
   keep: { rule: Record<string, unknown>; a: Record<string, unknown>; b: Record<string, unknown> };
@@ -35,13 +38,14 @@ export function emptyTwoWayForm(): TwoWayForm {
     mailboxB: '',
     profileB: '',
     master: 'a',
+    mode: 'sync',
     propagate: { aToB: newRuleFlows(), bToA: newRuleFlows() },
     keep: { rule: {}, a: {}, b: {} },
   };
 }
 
 export function twoWayFormFromRule(doc: Record<string, unknown>): TwoWayForm {
-  const { id, a, b, master, propagate, ...rule } = doc;
+  const { id, a, b, master, mode, propagate, ...rule } = doc;
   // Side A's profile is the screen's profile picker (profileOfSideA), not something the form keeps.
   const { mailbox: mA, ...restA } = omit(obj(a), 'profile');
   const { mailbox: mB, profile: pB, ...restB } = obj(b);
@@ -52,6 +56,7 @@ export function twoWayFormFromRule(doc: Record<string, unknown>): TwoWayForm {
     mailboxB: str(mB),
     profileB: str(pB),
     master: master === 'b' ? 'b' : 'a',
+    mode: mode === 'overwrite' ? 'overwrite' : 'sync',
     propagate: { aToB: flows(obj(propagate).aToB), bToA: flows(obj(propagate).bToA) },
     keep: { rule, a: restA, b: restB },
   };
@@ -67,6 +72,7 @@ export function ruleFromTwoWayForm(f: TwoWayForm, profileA: string | undefined):
     a: { ...f.keep.a, mailbox: f.mailboxA.trim(), ...(profileA ? { profile: profileA } : {}) },
     b: { ...f.keep.b, mailbox: f.mailboxB.trim(), ...(f.profileB ? { profile: f.profileB } : {}) },
     master: f.master,
+    mode: f.mode,
     propagate: f.propagate,
   };
 }

@@ -16,6 +16,7 @@ const saved = {
   a: { mailbox: 'anna.schmidt@contoso.com', profile: 'p1', folder: 'AAMkF1' },
   b: { mailbox: 'crm.anna@contoso.com', profile: 'p2', folder: 'calendar' },
   master: 'b',
+  mode: 'sync',
   propagate: { aToB: { create: true, modify: true, delete: false }, bToA: { create: false, modify: true, delete: true } },
   window: { daysBack: 1, daysAhead: 30 },
   includePrivate: false,
@@ -42,7 +43,17 @@ describe('twoway-rule-model', () => {
       a: { mailbox: 'a@contoso.com', profile: 'p1' },
       b: { mailbox: 'b@contoso.com' },
       master: 'a',
+      mode: 'sync',
       propagate: { aToB: { create: true, modify: true, delete: false }, bToA: { create: true, modify: true, delete: false } },
     });
+  });
+
+  it('keeps an overwrite rule in overwrite mode; a rule saved before modes existed opens as sync', () => {
+    const ow = twoWayFormFromRule({ ...saved, mode: 'overwrite' });
+    expect(ow.mode).toBe('overwrite');
+    expect(ruleFromTwoWayForm(ow, 'p1').mode).toBe('overwrite');
+    const older: Record<string, unknown> = { ...saved };
+    delete older.mode;
+    expect(twoWayFormFromRule(older).mode).toBe('sync');
   });
 });

@@ -1,5 +1,6 @@
 // What a two-way rule would write, per side, before it writes anything (a dry run of the same engine), and the
-// question before the first write: how many items go into which mailbox.
+// question before the first write: how many items go into which mailbox (for an overwrite rule, also that the master
+// replaces the other side's copies and how many of them are deleted).
 import {
   Button,
   Dialog,
@@ -31,12 +32,28 @@ const useStyles = makeStyles({
 });
 
 type Planned = NonNullable<TwoWayReportView['planned']>;
+/** An overwrite rule's sides: the master (A or B) replaces the Calpump copies in the target side's mailbox. */
+export interface Overwrite {
+  master: 'A' | 'B';
+  target: 'A' | 'B';
+  mailbox: string;
+}
 
 export function plannedCount(planned: Planned | undefined, side: 'a' | 'b'): number {
   return (planned ?? []).filter((p) => p.side === side).length;
 }
 
-export function TwoWayPreview({ report, mailboxA, mailboxB }: { report: TwoWayReportView; mailboxA: string; mailboxB: string }) {
+export function TwoWayPreview({
+  report,
+  mailboxA,
+  mailboxB,
+  overwrite,
+}: {
+  report: TwoWayReportView;
+  mailboxA: string;
+  mailboxB: string;
+  overwrite?: Overwrite;
+}) {
   const t = useT();
   const s = useStyles();
   const planned = report.planned ?? [];
@@ -74,6 +91,11 @@ export function TwoWayPreview({ report, mailboxA, mailboxB }: { report: TwoWayRe
   };
   return (
     <div data-testid="twoway-preview">
+      {overwrite ? (
+        <Text block weight="semibold" data-testid="twoway-preview-overwrite">
+          {t('twoway.preview.overwrite', { ...overwrite })}
+        </Text>
+      ) : null}
       <Text block>
         {t('twoway.preview.summary', { a: plannedCount(planned, 'a'), b: plannedCount(planned, 'b'), unchanged: report.unchanged })}
       </Text>
@@ -91,6 +113,8 @@ export function ConfirmWrites({
   b,
   mailboxA,
   mailboxB,
+  overwrite,
+  deletes = 0,
   onConfirm,
   onCancel,
 }: {
@@ -99,6 +123,9 @@ export function ConfirmWrites({
   b: number;
   mailboxA: string;
   mailboxB: string;
+  overwrite?: Overwrite;
+  /** Deletions among the planned writes (named in the question for an overwrite rule). */
+  deletes?: number;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -108,7 +135,14 @@ export function ConfirmWrites({
       <DialogSurface data-testid="twoway-confirm-dialog">
         <DialogBody>
           <DialogTitle>{t('twoway.confirm.title')}</DialogTitle>
-          <DialogContent>{t('twoway.confirm.message', { a, b, mailboxA, mailboxB })}</DialogContent>
+          <DialogContent>
+            {t('twoway.confirm.message', { a, b, mailboxA, mailboxB })}
+            {overwrite ? (
+              <Text block weight="semibold" data-testid="twoway-confirm-overwrite">
+                {t('twoway.confirm.overwrite', { ...overwrite, deletes })}
+              </Text>
+            ) : null}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm} data-testid="twoway-confirm">
               {t('twoway.confirm.yes')}

@@ -1,4 +1,5 @@
-// Two-way: edit a rule between two mailboxes (which side wins, what flows each way), save it for the CLI and
+// Two-way: edit a rule between two mailboxes (which side wins, what flows each way, or overwrite: the master
+// replaces the other side's copies), save it for the CLI and
 // later runs, run it once, and read its conflict log (both versions of each conflict).
 import {
   Button,
@@ -40,7 +41,7 @@ import {
 } from '../../models/twoway-rule-model.js';
 import { formatDateTime } from '../../models/format.js';
 import { SavedRules } from './SavedRules.js';
-import { ConfirmWrites, plannedCount, TwoWayPreview } from './TwoWayPreview.js';
+import { ConfirmWrites, plannedCount, TwoWayPreview, type Overwrite } from './TwoWayPreview.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -61,6 +62,12 @@ export function versionText(v: Record<string, unknown> | null, t: TFunction, lan
   if (!v) return t('twoway.deleted');
   const start = typeof v.start === 'string' && v.start ? formatDateTime(v.start, lang) : '';
   return [v.subject, start].filter((x) => typeof x === 'string' && x).join(' · ');
+}
+
+/** For an overwrite rule: which side is the master and which one it overwrites. */
+function overwriteOf(f: TwoWayForm): Overwrite | undefined {
+  if (f.mode !== 'overwrite') return undefined;
+  return f.master === 'a' ? { master: 'A', target: 'B', mailbox: f.mailboxB } : { master: 'B', target: 'A', mailbox: f.mailboxA };
 }
 
 export function TwoWayView({ profileId, onProfile }: ViewProps) {
@@ -141,9 +148,27 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
               <option value="b">B</option>
             </Select>
           </Field>
-          {flows('aToB')}
-          {flows('bToA')}
-          <Text size={200}>{t('twoway.flows.hint')}</Text>
+          <Field label={t('twoway.mode')}>
+            <Select
+              value={form.mode}
+              onChange={(_, d) => patch({ mode: d.value === 'overwrite' ? 'overwrite' : 'sync' })}
+              data-testid="twoway-mode"
+            >
+              <option value="sync">{t('twoway.mode.sync')}</option>
+              <option value="overwrite">{t('twoway.mode.overwrite')}</option>
+            </Select>
+          </Field>
+          {form.mode === 'overwrite' ? (
+            <Text size={200} data-testid="twoway-overwrite-hint">
+              {t('twoway.mode.overwriteHint', { master: form.master.toUpperCase(), target: form.master === 'a' ? 'B' : 'A' })}
+            </Text>
+          ) : (
+            <>
+              {flows('aToB')}
+              {flows('bToA')}
+              <Text size={200}>{t('twoway.flows.hint')}</Text>
+            </>
+          )}
           <Button
             appearance="primary"
             disabled={!ready || preview.running || run.running}
@@ -165,7 +190,7 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
       {preview.error ? <ErrorPanel error={preview.error} testId="twoway-preview-error" /> : null}
       {previewed && !r ? (
         <div className={s.panel} data-card>
-          <TwoWayPreview report={previewed} mailboxA={form.mailboxA} mailboxB={form.mailboxB} />
+          <TwoWayPreview report={previewed} mailboxA={form.mailboxA} mailboxB={form.mailboxB} overwrite={overwriteOf(form)} />
           <span>
             <Button appearance="primary" disabled={run.running} onClick={() => setConfirming(true)} data-testid="twoway-run">
               {t('twoway.writeNow')}
@@ -177,6 +202,8 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
             b={plannedCount(previewed.planned, 'b')}
             mailboxA={form.mailboxA}
             mailboxB={form.mailboxB}
+            overwrite={overwriteOf(form)}
+            deletes={previewed.planned?.filter((p) => p.action === 'delete').length ?? 0}
             onCancel={() => setConfirming(false)}
             onConfirm={() => {
               setConfirming(false);

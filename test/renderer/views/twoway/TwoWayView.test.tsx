@@ -96,9 +96,10 @@ describe('TwoWayView', () => {
         a: { mailbox: 'anna.schmidt@contoso.com', profile: 'p1' },
         b: { mailbox: 'anna@contoso.onmicrosoft.com', profile: 'p2' },
         master: 'b',
+        mode: 'sync',
         propagate: { aToB: { create: true, modify: true, delete: false }, bToA: { create: true, modify: true, delete: false } },
       },
-      opId: expect.any(String),
+      opId: expect.any(String) as unknown,
     });
     expect(screen.getByTestId('twoway-result').textContent).toBe(
       translate('en', 'twoway.result', { ca: 1, cb: 2, ua: 0, ub: 3, da: 0, db: 0, unchanged: 7 }),
@@ -111,6 +112,56 @@ describe('TwoWayView', () => {
   });
 });
 
+describe('TwoWayView: overwrite mode', () => {
+  it('hides the flows, says in the preview and the question what overwrite does, and sends mode overwrite', async () => {
+    const fake = fakeClient({
+      ...storeHandlers,
+      'profiles.list': () => ({ profiles }),
+      'twoway.run': (i) => ({
+        rule: 'ow',
+        planned: i.dryRun
+          ? [
+              { side: 'b', action: 'update', key: 'k1', subject: 'Board' },
+              { side: 'b', action: 'delete', key: 'k2', subject: 'Gone' },
+            ]
+          : undefined,
+        created: { a: 0, b: 0 },
+        updated: { a: 0, b: i.dryRun ? 0 : 1 },
+        deleted: { a: 0, b: i.dryRun ? 0 : 1 },
+        unchanged: 3,
+        conflicts: [],
+        errors: [],
+      }),
+    });
+    renderWithApp(<TwoWayView profileId="p1" onProfile={() => undefined} onNavigate={() => undefined} />, fake.client);
+    change('twoway-ruleId', 'ow');
+    change('twoway-mailboxA', 'anna.schmidt@contoso.com');
+    change('twoway-mailboxB', 'door.sign@contoso.com');
+    expect(screen.getByTestId('twoway-aToB-create')).toBeTruthy();
+    change('twoway-mode', 'overwrite');
+    expect(screen.queryByTestId('twoway-aToB-create')).toBeNull();
+    expect(screen.getByTestId('twoway-overwrite-hint').textContent).toBe(
+      translate('en', 'twoway.mode.overwriteHint', { master: 'A', target: 'B' }),
+    );
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-preview-run')));
+    await waitFor(() => expect(screen.getAllByTestId('twoway-planned-b-row')).toHaveLength(2));
+    expect(screen.getByTestId('twoway-preview-overwrite').textContent).toBe(
+      translate('en', 'twoway.preview.overwrite', { master: 'A', target: 'B', mailbox: 'door.sign@contoso.com' }),
+    );
+    fireEvent.click(screen.getByTestId('twoway-run'));
+    expect((await screen.findByTestId('twoway-confirm-overwrite')).textContent).toBe(
+      translate('en', 'twoway.confirm.overwrite', { master: 'A', target: 'B', mailbox: 'door.sign@contoso.com', deletes: 1 }),
+    );
+    await act(async () => fireEvent.click(screen.getByTestId('twoway-confirm')));
+    await waitFor(() => expect(screen.getByTestId('twoway-result')).toBeTruthy());
+    const runs = fake.calls.filter((c) => c.method === 'twoway.run');
+    expect(runs.map((c) => [c.input.dryRun, (c.input.rule as { mode: string }).mode])).toEqual([
+      [true, 'overwrite'],
+      [undefined, 'overwrite'],
+    ]);
+  });
+});
+
 describe('TwoWayView: saved rules', () => {
   function mount() {
     const fake = fakeClient({ ...storeHandlers, 'profiles.list': () => ({ profiles }) });
@@ -118,12 +169,12 @@ describe('TwoWayView: saved rules', () => {
     renderWithApp(<TwoWayView profileId="p1" onProfile={(id) => id && chosen.push(id)} onNavigate={() => undefined} />, fake.client);
     return { ...fake, chosen };
   }
-  const value = (id: string) => (screen.getByTestId(id) as HTMLInputElement).value;
-  const checked = (id: string) => (screen.getByTestId(id) as HTMLInputElement).checked;
+  const value = (id: string) => screen.getByTestId<HTMLInputElement>(id).value;
+  const checked = (id: string) => screen.getByTestId<HTMLInputElement>(id).checked;
 
   it('saves the rule with its flows, shows it again after a reload, and removes it', async () => {
     mount();
-    expect((screen.getByTestId('twoway-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('twoway-save').disabled).toBe(true);
     change('twoway-ruleId', 'crm-anna');
     change('twoway-mailboxA', 'anna.schmidt@contoso.com');
     change('twoway-mailboxB', 'crm.anna@contoso.com');
