@@ -5,6 +5,7 @@
 import type { Appointment } from '../connectors/writer.js';
 import type { ImportJob } from './import-job.js';
 import type { ImportItem } from './row-to-item.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { RowProblem } from './source-row.js';
 
 /** `<key length>:<key><JSON of the other values>` */
@@ -86,7 +87,7 @@ export class DesiredItems {
           problems.push({
             file: dup.file,
             line: dup.line,
-            problem: `duplicate id "${dup.key}" for ${mailbox} (first on line ${first.line} of ${first.file})`,
+            problem: text('problem.row.duplicateId', { id: dup.key, mailbox, line: String(first.line), file: first.file }),
           });
           m.rows[at] = null;
         } else kept.push(at);

@@ -78,12 +78,12 @@ export function rowToItem(row: RawRow, job: ImportJob, cache?: ItemCache): { ite
   const rawKey = str(get('id'));
   try {
     const mailboxes = get('mailbox') !== undefined ? parseList(get('mailbox') as string | string[]) : job.mailboxes;
-    if (!mailboxes.length) throw new RowValueError('no mailbox: the row has no mailbox column value and the job names no mailboxes');
-    for (const m of mailboxes) if (!/^[^\s@]+@[^\s@]+$/.test(m)) throw new RowValueError(`mailbox "${m}" is not an e-mail address`);
+    if (!mailboxes.length) throw new RowValueError('problem.row.noMailbox');
+    for (const m of mailboxes) if (!/^[^\s@]+@[^\s@]+$/.test(m)) throw new RowValueError('problem.row.badMailbox', { mailbox: m });
     const subject = str(get('subject'))?.trim() || job.defaultSubject;
-    if (!subject) throw new RowValueError('subject is empty and the job has no defaultSubject');
+    if (!subject) throw new RowValueError('problem.row.noSubject');
     const startRaw = str(get('start'));
-    if (!startRaw) throw new RowValueError('start is empty');
+    if (!startRaw) throw new RowValueError('problem.row.noStart');
     const start = parseWhen('start', startRaw, job.timeZone);
     const endRaw = str(get('end'));
     const end = endRaw ? parseWhen('end', endRaw, job.timeZone) : undefined;
@@ -99,14 +99,14 @@ export function rowToItem(row: RawRow, job: ImportJob, cache?: ItemCache): { ite
       const first = start.kind === 'date' ? start.date : new Date(start.ms).toISOString().slice(0, 10);
       let last = end ? (end.kind === 'date' ? end.date : new Date(end.ms).toISOString().slice(0, 10)) : first;
       if (!end || (end.kind === 'date' && job.allDayEndInclusive && !endExclusive)) last = addDaysToDate(last, 1);
-      if (last <= first) throw new RowValueError(`end ${endRaw} is before start ${startRaw}`);
+      if (last <= first) throw new RowValueError('problem.row.endBeforeStart', { end: endRaw ?? '', start: startRaw });
       startIso = `${first}T00:00:00.000Z`;
       endIso = `${last}T00:00:00.000Z`;
     } else {
-      if (!end) throw new RowValueError('end is empty (only all-day rows may leave it out)');
+      if (!end) throw new RowValueError('problem.row.noEnd');
       const s = instantOf(start, job.timeZone);
       const e = instantOf(end, job.timeZone);
-      if (!(e > s)) throw new RowValueError(`end ${endRaw} is not after start ${startRaw}`);
+      if (!(e > s)) throw new RowValueError('problem.row.endNotAfterStart', { end: endRaw ?? '', start: startRaw });
       startIso = new Date(s).toISOString();
       endIso = new Date(e).toISOString();
     }
@@ -136,6 +136,6 @@ export function rowToItem(row: RawRow, job: ImportJob, cache?: ItemCache): { ite
     return { item: { key, mailboxes: shared(cache, mailboxes), appointment, file: row.file, line: row.line } };
   } catch (e) {
     if (!(e instanceof RowValueError)) throw e;
-    return { problem: { file: row.file, line: row.line, problem: e.message, key: rawKey?.trim() || undefined } };
+    return { problem: { file: row.file, line: row.line, problem: e.problem, key: rawKey?.trim() || undefined } };
   }
 }

@@ -1,9 +1,18 @@
 // Reading the values of one row: dates (ISO, "YYYY-MM-DD HH:mm", German "DD.MM.YYYY"), booleans, free/busy
-// words, lists. Each reader returns the value or throws a RowValueError whose text names what was expected.
+// words, lists. Each reader returns the value or throws a RowValueError naming what was expected, as an engine
+// text (`problem.row.*` in shared/locales/<lang>/engine.json) the hosts render.
+import type { TextRef } from '../../shared/errors.js';
+import { text, type EngineTextKey } from '../../shared/i18n/engine-texts.js';
 import type { Sensitivity, ShowAs } from '../../shared/model.js';
 import { localToUtcMs } from '../connectors/zoned-time.js';
 
-export class RowValueError extends Error {}
+export class RowValueError extends Error {
+  readonly problem: TextRef;
+  constructor(key: EngineTextKey, params?: TextRef['params']) {
+    super(key);
+    this.problem = text(key, params);
+  }
+}
 
 export type When = { kind: 'date'; date: string } | { kind: 'instant'; ms: number };
 
@@ -27,14 +36,11 @@ export function parseWhen(field: string, raw: string, timeZone: string): When {
     date = [+m[1], +m[2], +m[3]];
     rest = m[4]!;
   }
-  if (!date || !validDate(...date))
-    throw new RowValueError(
-      `${field} "${raw}" is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or an ISO time such as 2026-03-10T09:00:00+01:00)`,
-    );
+  if (!date || !validDate(...date)) throw new RowValueError('problem.row.notDate', { field, value: raw });
   const day = `${date[0]}-${pad(date[1])}-${pad(date[2])}`;
   if (!rest) return { kind: 'date', date: day };
   const t = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(rest.trim());
-  if (!t || +t[1] > 23 || +t[2] > 59) throw new RowValueError(`${field} "${raw}" has no valid time of day (HH:MM)`);
+  if (!t || +t[1] > 23 || +t[2] > 59) throw new RowValueError('problem.row.badTime', { field, value: raw });
   const time = `${pad(+t[1])}:${t[2]}:${t[3] ?? '00'}`;
   if (t[4]) {
     const offset = t[4].toUpperCase() === 'Z' ? 'Z' : t[4].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -48,7 +54,7 @@ export function parseBool(field: string, raw: string | boolean): boolean {
   const v = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'y', 'ja', 'j', 'x', 'wahr'].includes(v)) return true;
   if (['0', 'false', 'no', 'n', 'nein', 'nee', '', 'falsch'].includes(v)) return false;
-  throw new RowValueError(`${field} "${raw}" is not yes/no (true, false, 1, 0)`);
+  throw new RowValueError('problem.row.notBool', { field, value: raw });
 }
 
 const SHOW_AS: Record<string, ShowAs> = {
@@ -80,7 +86,7 @@ export function parseShowAs(raw: string): ShowAs {
         .toLowerCase()
         .replace(/[\s_-]/g, '')
     ];
-  if (!v) throw new RowValueError(`showAs "${raw}" is not one of free, tentative, busy, oof, workingElsewhere`);
+  if (!v) throw new RowValueError('problem.row.badShowAs', { value: raw });
   return v;
 }
 
@@ -97,7 +103,7 @@ const SENSITIVITY: Record<string, Sensitivity> = {
 
 export function parseSensitivity(raw: string): Sensitivity {
   const v = SENSITIVITY[raw.trim().toLowerCase()];
-  if (!v) throw new RowValueError(`sensitivity "${raw}" is not one of normal, personal, private, confidential`);
+  if (!v) throw new RowValueError('problem.row.badSensitivity', { value: raw });
   return v;
 }
 

@@ -2,7 +2,7 @@
 // and for each mailbox — through one concurrency-bounded loop — list what the job wrote before, plan, and write
 // in batches. A malformed row is reported with its line and skipped; one failing mailbox never stops the others.
 // Interrupted runs are safe to repeat: every create carries its source key, and the next run reconciles by it.
-import type { ErrorInfo } from '../../shared/errors.js';
+import type { ErrorInfo, TextRef } from '../../shared/errors.js';
 import type { CalendarWriter, WriteOutcome } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
@@ -57,7 +57,7 @@ export interface ImportReport {
   documents: string[];
   rows: number;
   /** The first REPORTED_LIMIT rows that could not be read, by file and line; rowErrorCount counts them all. */
-  rowErrors: Array<{ file: string; line: number; problem: string; error: ErrorInfo }>;
+  rowErrors: Array<{ file: string; line: number; problem: TextRef; error: ErrorInfo }>;
   rowErrorCount: number;
   /** A job-level refusal (empty source); nothing was deleted. */
   error?: ErrorInfo;

@@ -1,4 +1,6 @@
 // What every source parser yields: raw rows with the file and line they came from, and rows it could not read.
+import type { TextRef } from '../../shared/errors.js';
+
 export interface RawRow {
   file: string;
   line: number;
@@ -9,7 +11,8 @@ export interface RawRow {
 export interface RowProblem {
   file: string;
   line: number;
-  problem: string;
+  /** What is wrong with the row, as an engine text (`problem.row.*`). */
+  problem: TextRef;
   /** The row's id when it could still be read: its appointment from an earlier run is then kept. */
   key?: string;
 }

@@ -2,7 +2,7 @@
 // blocks and two-way rules. Job, rule and table documents are checked in full by the core services (their
 // schemas live in src/core/*); here they only have to be objects, so the renderer bundle stays free of core code.
 import { z } from 'zod';
-import { errorInfoSchema } from '../errors.js';
+import { errorInfoSchema, textRefSchema } from '../errors.js';
 
 const id = z.string().min(1);
 const opId = z.string().min(1).max(100).optional();
@@ -29,7 +29,10 @@ export const importReportSchema = z.looseObject({
   aborted: z.boolean(),
   documents: z.array(z.string()),
   rows: z.number(),
-  rowErrors: z.array(z.object({ file: z.string(), line: z.number(), problem: z.string(), error: errorInfoSchema })),
+  // A row's problem is an engine text (`problem.row.*`); reports made before it was one carry the English words.
+  rowErrors: z.array(
+    z.object({ file: z.string(), line: z.number(), problem: z.union([textRefSchema, z.string()]), error: errorInfoSchema }),
+  ),
   /** All unreadable rows; rowErrors lists the first 1,000. Absent from reports made before the limit existed. */
   rowErrorCount: z.number().optional(),
   error: errorInfoSchema.optional(),

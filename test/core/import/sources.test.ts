@@ -1,5 +1,6 @@
 // Source parsers and row mapping: line numbers of broken rows, separators, date formats, all-day ends,
 // iCalendar zones/recurrences/exceptions, JSON element lines, and job defaults.
+import { renderEngineText } from '../../../src/shared/i18n/engine-texts.js';
 import { describe, expect, it } from 'vitest';
 import { importJobSchema, type ImportJobInput } from '../../../src/core/import/import-job.js';
 import { rowToItem } from '../../../src/core/import/row-to-item.js';
@@ -19,7 +20,7 @@ describe('CSV', () => {
     ]);
     expect(doc.problems).toHaveLength(1);
     expect(doc.problems[0]).toMatchObject({ file: 'abs.csv', line: 3 });
-    expect(doc.problems[0].problem).toMatch(/number of fields|Record Length|columns/i);
+    expect(renderEngineText(doc.problems[0].problem, 'en')).toMatch(/number of fields|Record Length|columns/i);
   });
 
   it('guesses a semicolon separator (German Excel) and strips a BOM', () => {
@@ -77,7 +78,7 @@ describe('row mapping', () => {
     const r = rowToItem(row({ id: 'k1', ...fields }), job());
     expect(r.item).toBeUndefined();
     expect(r.problem).toMatchObject({ file: 'f.csv', line: 9, key: 'k1' });
-    expect(r.problem!.problem).toMatch(problem);
+    expect(renderEngineText(r.problem!.problem, 'en')).toMatch(problem);
   });
 
   it('job defaults fill subject and mailboxes; without an id the key is who + when', () => {
@@ -108,7 +109,8 @@ describe('JSON', () => {
       [4, 'a'],
       [6, 'c'],
     ]);
-    expect(doc.problems).toEqual([{ file: 'a.json', line: 5, problem: 'element 2 is not an object' }]);
+    expect(doc.problems).toEqual([{ file: 'a.json', line: 5, problem: { key: 'problem.row.elementNotObject', params: { index: '2' } } }]);
+    expect(renderEngineText(doc.problems[0].problem, 'de')).toBe('Element 2 ist kein Objekt');
   });
 
   it('reads JSON lines and reports a bad line', () => {

@@ -4,6 +4,7 @@
 // guessed from the header line when not given (Excel writes ';' in German and Dutch locales).
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import type { ParsedDocument, RawRow, RowProblem } from '../source-row.js';
 
 export function guessDelimiter(text: string): string {
@@ -33,7 +34,7 @@ function options(file: string, delimiter: string, sink: RowSink): Options {
         sink.problem({
           file,
           line: Number(err.lines),
-          problem: err.message.replace(/^Invalid Record Length: /, 'wrong number of fields: '),
+          problem: text('problem.row.wrongFieldCount', { detail: err.message.replace(/^Invalid Record Length: /, '') }),
         });
       return undefined;
     },

@@ -5,6 +5,7 @@
 import ICAL from 'ical.js';
 import { windowsToIana } from '../../../shared/time-zones.js';
 import { isKnownZone, localToUtcMs } from '../../connectors/zoned-time.js';
+import { text as textRef } from '../../../shared/i18n/engine-texts.js';
 import type { ParsedDocument, RawRow, RowProblem } from '../source-row.js';
 
 const MAX_OCCURRENCES = 1000;
@@ -80,8 +81,7 @@ export interface IcsOptions {
 }
 
 export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDocument {
-  if (!/BEGIN:VCALENDAR/i.test(text))
-    return { rows: [], problems: [{ file, line: 1, problem: 'not an iCalendar file (no BEGIN:VCALENDAR)' }] };
+  if (!/BEGIN:VCALENDAR/i.test(text)) return { rows: [], problems: [{ file, line: 1, problem: textRef('problem.row.notICalendar') }] };
   const zones: Zones = new Map();
   const tzText = blocks(text, 'VTIMEZONE')
     .map((b) => b.text)
@@ -102,7 +102,7 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
   const problems: RowProblem[] = [];
   for (const b of blocks(text, 'VEVENT')) {
     if (!b.uid) {
-      problems.push({ file, line: b.line, problem: 'VEVENT without UID' });
+      problems.push({ file, line: b.line, problem: textRef('problem.row.noUid') });
       continue;
     }
     groups.set(b.uid, [...(groups.get(b.uid) ?? []), b]);
@@ -154,7 +154,7 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
         if (rows.length >= MAX_OCCURRENCES * 100) break;
       }
     } catch (e) {
-      problems.push({ file, line, problem: `unreadable event ${uid}: ${(e as Error).message}`, key: uid });
+      problems.push({ file, line, problem: textRef('problem.row.unreadableEvent', { uid, detail: (e as Error).message }), key: uid });
     }
   }
   return { rows, problems };

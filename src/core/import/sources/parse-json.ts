@@ -1,6 +1,7 @@
 // JSON sources: an array of objects (or { "items": [...] } / { "value": [...] }), or JSON lines (one object per
 // line). Each element keeps the line it starts on, found by a small scanner over the top-level array, so a bad
 // element is reported where an administrator can find it.
+import { text as textRef } from '../../../shared/i18n/engine-texts.js';
 import type { ParsedDocument, RawRow, RowProblem } from '../source-row.js';
 
 /** Line numbers (1-based) where the elements of the array opening at `open` start. */
@@ -55,9 +56,9 @@ function jsonLines(file: string, text: string): ParsedDocument {
     try {
       const fields = toFields(JSON.parse(raw));
       if (fields) rows.push({ file, line: i + 1, fields });
-      else problems.push({ file, line: i + 1, problem: 'not a JSON object' });
+      else problems.push({ file, line: i + 1, problem: textRef('problem.row.notJsonObject') });
     } catch (e) {
-      problems.push({ file, line: i + 1, problem: `not valid JSON: ${(e as Error).message}` });
+      problems.push({ file, line: i + 1, problem: textRef('problem.row.invalidJson', { detail: (e as Error).message }) });
     }
   });
   return { rows, problems };
@@ -72,13 +73,12 @@ export function parseJson(file: string, text: string): ParsedDocument {
     if (/^\s*\{/.test(body) && body.trim().split(/\r?\n/).length > 1) return jsonLines(file, body);
     const m = /position (\d+)/.exec((e as Error).message);
     const line = m ? body.slice(0, Number(m[1])).split('\n').length : 1;
-    return { rows: [], problems: [{ file, line, problem: `not valid JSON: ${(e as Error).message}` }] };
+    return { rows: [], problems: [{ file, line, problem: textRef('problem.row.invalidJson', { detail: (e as Error).message }) }] };
   }
   const list = Array.isArray(doc)
     ? doc
     : ((doc as { items?: unknown[]; value?: unknown[] })?.items ?? (doc as { value?: unknown[] })?.value);
-  if (!Array.isArray(list))
-    return { rows: [], problems: [{ file, line: 1, problem: 'expected an array of objects (or {"items": [...]})' }] };
+  if (!Array.isArray(list)) return { rows: [], problems: [{ file, line: 1, problem: textRef('problem.row.notJsonArray') }] };
   const open = Array.isArray(doc) ? body.indexOf('[') : (/"(?:items|value)"\s*:\s*\[/.exec(body)?.index ?? -1);
   const lines = open < 0 ? [] : elementLines(body, body.indexOf('[', open));
   const rows: RawRow[] = [];
@@ -87,7 +87,7 @@ export function parseJson(file: string, text: string): ParsedDocument {
     const fields = toFields(o);
     const line = lines[i] ?? 1;
     if (fields) rows.push({ file, line, fields });
-    else problems.push({ file, line, problem: `element ${i + 1} is not an object` });
+    else problems.push({ file, line, problem: textRef('problem.row.elementNotObject', { index: String(i + 1) }) });
   });
   return { rows, problems };
 }

@@ -21,10 +21,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { renderEngineText } from '../../../shared/i18n/engine-texts.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { ImportReportView, RpcEventPayload } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
-import { useT } from '../../app/i18n-context.js';
+import { useLang, useT } from '../../app/i18n-context.js';
 import { useEvent } from '../../app/use-event.js';
 import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
@@ -209,6 +210,7 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
 
 function ImportReportPanel({ report }: { report: ImportReportView }) {
   const t = useT();
+  const lang = useLang();
   const s = useStyles();
   const cols = ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const;
   return (
@@ -246,7 +248,13 @@ function ImportReportPanel({ report }: { report: ImportReportView }) {
           <Subtitle2>{t('import.rowErrors')}</Subtitle2>
           <ul data-testid="import-row-errors">
             {report.rowErrors.map((e, i) => (
-              <li key={i}>{t('import.rowError', { file: e.file, line: String(e.line), problem: e.problem })}</li>
+              <li key={i}>
+                {t('import.rowError', {
+                  file: e.file,
+                  line: String(e.line),
+                  problem: typeof e.problem === 'string' ? e.problem : renderEngineText(e.problem, lang),
+                })}
+              </li>
             ))}
           </ul>
         </>
