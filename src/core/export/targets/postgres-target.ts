@@ -181,6 +181,27 @@ export class PostgresTarget implements PumpTarget {
     );
   }
 
+  /**
+   * A former group member's output (core/sync/former-members.ts): the folder's events (attendees follow by cascade)
+   * and its sync_state row go in one transaction, so a crash leaves both or neither; run again, it ends the same way.
+   */
+  async remove(batch: FolderBatch): Promise<void> {
+    const pool = await this.connect();
+    const mailbox = batch.mailbox.toLowerCase();
+    try {
+      await this.transaction(pool, async (c) => {
+        await c.query(`DELETE FROM ${this.table('events')} WHERE mailbox = $1 AND folder = $2`, [mailbox, batch.folder]);
+        await c.query(`DELETE FROM ${this.table('sync_state')} WHERE job_id = $1 AND mailbox = $2 AND folder = $3`, [
+          batch.jobId,
+          mailbox,
+          batch.folder,
+        ]);
+      });
+    } catch (e) {
+      throw this.failure(e);
+    }
+  }
+
   /** One `runs` row per finished run, so a reader sees when the data was last refreshed and how the run went. */
   async recordRun(record: RunRecord): Promise<void> {
     const pool = await this.connect();

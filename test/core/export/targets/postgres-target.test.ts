@@ -117,6 +117,28 @@ describe('PostgresTarget (real PostgreSQL)', () => {
     await t.close();
   });
 
+  it("remove() takes a former member's rows, attendees and state row together, leaves the others, and repeats safely", async () => {
+    const t = target();
+    const bob = { ...first, mailbox: 'Bob@contoso.com' };
+    await (await t.write(first)).commit(state(first));
+    await (await t.write(bob)).commit(state(bob));
+    const attendeesEach = events.reduce((k, e) => k + (e.attendees?.length ?? 0), 0);
+    expect(await count('events')).toBe(2 * events.length);
+    await t.remove({ ...first, events: [], upserts: [], deletes: events.map(eventKey), reset: true });
+    expect(await count('events')).toBe(events.length);
+    expect(await count('attendees')).toBe(attendeesEach);
+    const mailboxes = await server.query<{ mailbox: string }>(`select distinct mailbox from ${schema}.events`);
+    expect(mailboxes.map((r) => r.mailbox)).toEqual(['bob@contoso.com']);
+    const stateRows = await server.query<{ mailbox: string }>(`select mailbox from ${schema}.sync_state`);
+    expect(stateRows.map((r) => r.mailbox)).toEqual(['bob@contoso.com']);
+    expect(await t.holds(state(first))).toBe(false);
+    expect(await t.holds(state(bob))).toBe(true);
+    // After a crash the same batch comes again: nothing left to take, no error.
+    await t.remove({ ...first, events: [], upserts: [], deletes: [], reset: true });
+    expect(await count('events')).toBe(events.length);
+    await t.close();
+  });
+
   it('a commit that fails leaves neither rows nor state row behind, and the state file untouched', async () => {
     const t = target();
     const bad = [...events, { ...events[0], id: 'dup', iCalUId: 'x', subject: null as unknown as string }];
