@@ -5,11 +5,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./src/renderer', import.meta.url));
+/** zod with its JIT off (the CSP forbids eval): see src/renderer/zod-jitless.ts. */
+const zodJitless = fileURLToPath(new URL('./src/renderer/zod-jitless.ts', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  resolve: { alias: [{ find: /^zod$/, replacement: zodJitless }] },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,8 +1,9 @@
 // First paint of the app: `calpump serve --demo` in this process, the renderer built from the current sources,
-// and Debian's Chromium opening the app five times, each in a fresh browser context (nothing cached). Reports
-// the median time from navigation to the first contentful paint (the shell's frame, which index.html paints before
-// the script has run) and, beside it, to the home screen's job list (the app usable), and how much script the
-// first screen loaded. Target: first paint < 500 ms.
+// and Debian's Chromium opening the app five times, each in a fresh browser context (nothing cached). The figure
+// is the first meaningful content: the median time from navigation to the moment the home screen's job list is in
+// the page with the demo job's data (a row naming the job, with its status), seen by a MutationObserver the page
+// runs from its first moment. Beside it: the first contentful paint (the shell's frame index.html paints before any
+// script runs), and the script the first screen loaded until then (bytes and files). Target: < 500 ms.
 // Alone: `npx tsx bench/first-paint.ts` (`--json` prints the result as one JSON line); `npm run bench` runs it in a
 // child process and prints rowOf(result) in its table.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,11 +17,16 @@ import { median, row } from './lib.js';
 const TARGET_MS = 500;
 const RUNS = 5;
 
+/** The job list with data: a row that names its job and carries its status. */
+const MEANINGFUL = '[data-testid=home-jobs] [data-testid=home-job][data-job-name][data-status]';
+
 export interface FirstPaintResult {
+  /** Median time to the first meaningful content (the home screen's job list with data). */
   medianMs: number;
-  readyMs: number;
+  /** Median first contentful paint (the HTML frame). */
+  fcpMs: number;
   runs: number[];
-  /** Script the first screen loaded (bytes over the wire, all chunks) and how many chunks. */
+  /** Script the first screen loaded before its job list showed (bytes, decoded) and how many files. */
   scriptBytes: number;
   scriptFiles: number;
   /** Guard: the home screen listed the demo job in every run. */
@@ -46,7 +52,7 @@ export async function measureFirstPaint(): Promise<FirstPaintResult> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   const paints: number[] = [];
-  const ready: number[] = [];
+  const meaningful: number[] = [];
   let scriptBytes = 0;
   let scriptFiles = 0;
   let jobsShown = 0;
@@ -54,23 +60,32 @@ export async function measureFirstPaint(): Promise<FirstPaintResult> {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
+      // Runs before the page's own scripts (injected by the browser, so the CSP does not apply): notes the moment
+      // the job list with data enters the page. A string, not a function: tsx would wrap named functions in a helper
+      // the page does not have.
+      await page.addInitScript(
+        `new MutationObserver(() => { if (window.__meaningful === undefined && document.querySelector(${JSON.stringify(MEANINGFUL)})) window.__meaningful = performance.now(); }).observe(document, { childList: true, subtree: true, attributes: true });`,
+      );
       await page.goto(serve.url);
-      await page.locator('[data-testid=home-job]').first().waitFor({ timeout: 60_000 });
+      await page.locator(MEANINGFUL).first().waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __meaningful?: number }).__meaningful !== undefined);
       const m = await page.evaluate(() => {
+        const at = (window as unknown as { __meaningful: number }).__meaningful;
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        // Scripts fetched until the job list showed (the screen's chunks and its language's tables).
         const scripts = performance
           .getEntriesByType('resource')
-          .filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script' || r.name.endsWith('.js'));
+          .filter((r) => ((r as PerformanceResourceTiming).initiatorType === 'script' || r.name.endsWith('.js')) && r.startTime <= at);
         return {
           fcp,
-          ready: performance.now(),
-          bytes: scripts.reduce((n, r) => n + ((r as PerformanceResourceTiming).encodedBodySize || 0), 0),
+          at,
+          bytes: scripts.reduce((n, r) => n + ((r as PerformanceResourceTiming).decodedBodySize || 0), 0),
           files: scripts.length,
           jobs: document.querySelectorAll('[data-testid=home-job]').length,
         };
       });
       paints.push(m.fcp);
-      ready.push(m.ready);
+      meaningful.push(m.at);
       scriptBytes = m.bytes;
       scriptFiles = m.files;
       if (m.jobs > 0) jobsShown++;
@@ -81,7 +96,7 @@ export async function measureFirstPaint(): Promise<FirstPaintResult> {
     await serve.stop();
     await rm(work, { recursive: true, force: true });
   }
-  return { medianMs: median(paints), readyMs: median(ready), runs: paints, scriptBytes, scriptFiles, jobsShown };
+  return { medianMs: median(meaningful), fcpMs: median(paints), runs: meaningful, scriptBytes, scriptFiles, jobsShown };
 }
 
 /** The runner's table row (the result as measured here, or as the child's JSON line). */
@@ -89,9 +104,9 @@ export function rowOf(raw: FirstPaintResult | Record<string, unknown>): string {
   const r = raw as FirstPaintResult;
   const guard = r.jobsShown === RUNS && r.runs.every(Number.isFinite);
   return [
-    `first paint: ${r.runs.map((x) => Math.round(x)).join(', ')} ms over ${RUNS} fresh loads; home ready (job list) ${Math.round(r.readyMs)} ms; first screen loaded ${r.scriptFiles} scripts, ${(r.scriptBytes / 1024).toFixed(0)} KB`,
+    `first meaningful paint (home job list with data): ${r.runs.map((x) => Math.round(x)).join(', ')} ms over ${RUNS} fresh loads; first contentful paint (HTML frame) ${Math.round(r.fcpMs)} ms; script loaded until then: ${r.scriptFiles} files, ${(r.scriptBytes / 1024).toFixed(0)} KB`,
     row(
-      'first paint of the app (median of 5)',
+      'first paint of the app: job list (median of 5)',
       `${Math.round(r.medianMs)} ms`,
       `< ${TARGET_MS} ms`,
       `ratio ${(r.medianMs / TARGET_MS).toFixed(2)}`,

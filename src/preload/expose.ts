@@ -1,6 +1,14 @@
 // Builds window.calpump from the shared contract over IPC. The renderer gets the typed client and nothing else:
 // no ipcRenderer, no Node, no way to pick another channel.
-import { createRpcClient, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type RpcClient, type RpcResult, type RpcTransport } from '../shared/rpc.js';
+import {
+  createRpcClient,
+  IPC_CALL_CHANNEL,
+  IPC_EVENT_CHANNEL,
+  rpcMethods,
+  type RpcClient,
+  type RpcResult,
+  type RpcTransport,
+} from '../shared/rpc.js';
 
 export interface ContextBridgeLike {
   exposeInMainWorld(key: string, api: unknown): void;
@@ -29,7 +37,9 @@ export function ipcTransport(ipc: IpcRendererLike): RpcTransport {
 
 export function exposeCalpump(bridge: ContextBridgeLike, ipc: IpcRendererLike): RpcClient {
   const client = createRpcClient(ipcTransport(ipc));
-  // contextBridge copies plain objects of functions; the client is exactly that.
-  bridge.exposeInMainWorld('calpump', { ...client });
+  // contextBridge copies plain objects of functions: one per method of the contract, and `on`.
+  const api: Record<string, unknown> = Object.fromEntries(rpcMethods.map((m) => [m, client[m]]));
+  api.on = client.on.bind(client);
+  bridge.exposeInMainWorld('calpump', api);
   return client;
 }

@@ -1,7 +1,8 @@
 // Picks the transport once at start-up: the Electron preload exposes a ready client as window.calpump; in a
 // browser (calpump serve) we talk WebSocket to the page's own origin. Nothing else in the renderer knows which.
-import { createRpcClient, type RpcClient } from '../shared/rpc.js';
-import { createWsTransport, type WsTransportOptions } from '../shared/rpc.js';
+import type { RpcClient } from '../shared/rpc.js';
+import { createRpcClient } from '../shared/rpc/client.js';
+import { createWsTransport, type WsTransportOptions } from '../shared/rpc/ws-transport.js';
 
 export type TransportKind = 'electron' | 'websocket';
 

@@ -1,7 +1,7 @@
 // Transport-agnostic dispatcher: every call is checked against src/shared/rpc.ts before a handler sees it,
 // every failure leaves as a catalogue ErrorInfo, and long calls can be cancelled by operation id.
 import { z } from 'zod';
-import { isRpcMethod, rpcContract, type RpcMethod, type RpcResult } from '../../shared/rpc.js';
+import { acceptsOpId, isRpcMethod, rpcContract, type RpcMethod, type RpcResult } from '../../shared/rpc.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { describeIssue } from '../store/zod-issues.js';
@@ -58,7 +58,10 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
       return fail(new CalpumpError('rpc.unknownMethod', { params: { method: shown } }));
     }
     const spec = rpcContract[method];
-    const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+    // The client names an operation (opId) whenever its caller can cancel; a method that cannot be cancelled ignores it.
+    const drop = method !== 'app.cancel' && !acceptsOpId(method) && input !== null && typeof input === 'object' && 'opId' in input;
+    const given = drop ? withoutOpId(input) : input;
+    const parsed = (spec.input as z.ZodType).safeParse(given ?? {});
     if (!parsed.success) return fail(new CalpumpError('input.invalid', { params: describeIssue(parsed.error) }));
 
     const opId = (parsed.data as { opId?: unknown }).opId;
@@ -123,4 +126,10 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+function withoutOpId(input: object): object {
+  const rest: Record<string, unknown> = { ...input };
+  delete rest.opId;
+  return rest;
 }

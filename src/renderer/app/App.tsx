@@ -4,9 +4,10 @@
 import { Badge, Button, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState, RpcClient, Settings } from '../../shared/rpc.js';
-import { langFromLocale, type UiLang } from '../../shared/i18n/index.js';
+import { langFromLocale, type UiLang } from '../../shared/i18n/langs.js';
 import { ClientProvider, useClient } from './client-context.js';
 import { I18nProvider, useT } from './i18n-context.js';
+import { loadedLocale, loadLocale } from './locales.js';
 import { HEADER_HEIGHT, MAIN_PADDING, NAV_WIDTH } from './layout.js';
 import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard.js';
 import { useEvent } from './use-event.js';
@@ -55,7 +56,24 @@ const useStyles = makeStyles({
 const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused: 'warning' } as const;
 
 export function App({ client, initialLang }: { client: RpcClient; initialLang?: UiLang }) {
-  const [lang, setLang] = useState<UiLang>(initialLang ?? langFromLocale(globalThis.navigator?.language));
+  // The language shown; its tables are loaded before it is (locales.ts), so a switch never shows raw keys.
+  const [lang, setShown] = useState<UiLang | undefined>(() => {
+    const first = initialLang ?? langFromLocale(globalThis.navigator?.language);
+    return loadedLocale(first) ? first : undefined;
+  });
+  const wanted = useRef<UiLang>(initialLang ?? langFromLocale(globalThis.navigator?.language));
+  const setLang = useCallback((next: UiLang) => {
+    wanted.current = next;
+    void loadLocale(next).then(
+      () => {
+        if (wanted.current === next) setShown(next);
+      },
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    if (!lang) setLang(wanted.current);
+  }, [lang, setLang]);
   useEffect(() => {
     const load = () =>
       client['app.getSettings']().then(
@@ -67,10 +85,11 @@ export function App({ client, initialLang }: { client: RpcClient; initialLang?: 
     return client.on('data.changed', (c) => {
       if (c.group === 'settings') void load();
     });
-  }, [client]);
+  }, [client, setLang]);
   useEffect(() => {
-    if (globalThis.document) document.documentElement.lang = lang;
+    if (globalThis.document && lang) document.documentElement.lang = lang;
   }, [lang]);
+  if (!lang) return null;
   return (
     <FluentProvider theme={webLightTheme}>
       <ClientProvider client={client}>

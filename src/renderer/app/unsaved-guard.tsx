@@ -1,8 +1,8 @@
 // Unsaved changes are never dropped silently: a form marks itself dirty with useUnsavedChanges(dirty), and
 // whatever would throw it away (another screen, another profile in the list, Close, a reload) asks first.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useT } from './i18n-context.js';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+
+const UnsavedDialog = lazy(() => import('./UnsavedDialog.js'));
 
 interface GuardValue {
   setDirty(key: string, dirty: boolean): void;
@@ -18,7 +18,6 @@ const GuardContext = createContext<GuardValue>({
 });
 
 export function UnsavedGuardProvider({ children }: { children: ReactNode }) {
-  const t = useT();
   const dirty = useRef(new Set<string>());
   const [asking, setAsking] = useState<((ok: boolean) => void) | undefined>();
 
@@ -56,22 +55,11 @@ export function UnsavedGuardProvider({ children }: { children: ReactNode }) {
   return (
     <GuardContext.Provider value={value}>
       {children}
-      <Dialog open={!!asking} onOpenChange={(_, d) => !d.open && asking?.(false)} modalType="alert">
-        <DialogSurface data-testid="unsaved-dialog">
-          <DialogBody>
-            <DialogTitle>{t('unsaved.title')}</DialogTitle>
-            <DialogContent>{t('unsaved.message')}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => asking?.(false)} data-testid="unsaved-keep">
-                {t('unsaved.keep')}
-              </Button>
-              <Button onClick={() => asking?.(true)} data-testid="unsaved-discard">
-                {t('unsaved.discard')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {asking ? (
+        <Suspense fallback={null}>
+          <UnsavedDialog answer={asking} />
+        </Suspense>
+      ) : null}
     </GuardContext.Provider>
   );
 }

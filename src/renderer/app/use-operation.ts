@@ -3,7 +3,7 @@
 // which views show as a neutral note, not as an error.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { errorInfoOf } from '../../shared/rpc.js';
+import { errorInfoOf } from '../../shared/rpc/client.js';
 
 export interface OperationState<T> {
   running: boolean;

@@ -2,9 +2,10 @@
 // profiles changed (another window, the CLI).
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { errorInfoOf } from '../../shared/rpc.js';
 import type { ProfileView } from '../../shared/rpc.js';
+import { errorInfoOf } from '../../shared/rpc/client.js';
 import { useClient } from './client-context.js';
+import { firstCall } from './prefetch.js';
 import { useEvent } from './use-event.js';
 
 export interface ProfilesState {
@@ -23,7 +24,7 @@ export function useProfiles(): ProfilesState {
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const r = await client['profiles.list']();
+      const r = await firstCall(client, 'profiles.list');
       setProfiles(r.profiles);
       setError(undefined);
     } catch (e) {

@@ -1,7 +1,7 @@
 // A test or doctor call whose steps arrive one by one: the call is tagged with an operation id of our own, and
 // `test.step` events with that id fill `live` while it runs.
 import { useRef, useState } from 'react';
-import { newOpId } from '../../shared/rpc.js';
+import { newOpId } from '../../shared/rpc/client.js';
 import type { Step } from '../components/StepList.js';
 import { useEvent } from './use-event.js';
 import { useOperation, type Operation } from './use-operation.js';

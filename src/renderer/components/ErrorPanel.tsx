@@ -4,8 +4,7 @@
 // copyable.
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { renderError } from '../../shared/i18n/catalogue.js';
-import { useLang, useT } from '../app/i18n-context.js';
+import { useRenderError, useT } from '../app/i18n-context.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
@@ -16,7 +15,7 @@ const useStyles = makeStyles({
 export function ErrorPanel({ error, testId = 'error-panel' }: { error: ErrorInfo; testId?: string }) {
   const t = useT();
   const s = useStyles();
-  const e = renderError(error, useLang());
+  const e = useRenderError()(error);
   return (
     <MessageBar intent="error" layout="multiline" data-testid={testId} data-error-id={e.id}>
       <MessageBarBody>

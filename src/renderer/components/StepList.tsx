@@ -3,11 +3,10 @@
 // fix — plus "trust this certificate" when the failure is a certificate nobody vouches for yet.
 import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { hasMessage } from '../../shared/i18n/index.js';
+import type { MessageKey } from '../../shared/i18n/index.js';
 import type { TestResult } from '../../shared/rpc.js';
 import type { ErrorParam } from '../../shared/errors.js';
-import { renderStep } from '../../shared/i18n/steps.js';
-import { useLang, useT, type TFunction } from '../app/i18n-context.js';
+import { useHasMessage, useLang, useRenderStep, useT, type TFunction } from '../app/i18n-context.js';
 import { formatDuration } from '../models/format.js';
 import { CertificateTrust, certificateFromParams } from './CertificateTrust.js';
 import { ErrorPanel } from './ErrorPanel.js';
@@ -47,15 +46,15 @@ const useStyles = makeStyles({
 const COLOR = { pass: 'success', fail: 'danger', skipped: 'informative' } as const;
 
 /** A fact's value in the UI language where it is one of the engine's words (access: impersonation). */
-function detailValue(key: string, value: string, t: TFunction): string {
+function detailValue(key: string, value: string, t: TFunction, hasMessage: (k: string) => boolean): string {
   const k = key === 'access' ? `profile.access.${value}` : key === 'flow' ? `profile.flow.${value}` : '';
-  return k && hasMessage(k) ? t(k) : value;
+  return k && hasMessage(k) ? t(k as MessageKey) : value;
 }
 
 /** A label for a fact the host reported (ewsUrl, subject…); unknown keys stay as sent. */
-function detailLabel(key: string, t: TFunction): string {
+function detailLabel(key: string, t: TFunction, hasMessage: (k: string) => boolean): string {
   const k = `detail.${key}`;
-  return hasMessage(k) ? t(k) : key;
+  return hasMessage(k) ? t(k as MessageKey) : key;
 }
 
 export interface StepListProps {
@@ -73,6 +72,7 @@ export interface StepListProps {
 export function StepList({ result, live, running, onTrustCertificate, trustBusy, testId = 'steps' }: StepListProps) {
   const t = useT();
   const s = useStyles();
+  const hasMessage = useHasMessage();
   const steps = running ? (live ?? []) : (result?.steps ?? live ?? []);
   if (!running && !result) return null;
   return (
@@ -87,8 +87,8 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
         <dl className={s.details} aria-label={t('steps.details')} data-testid={`${testId}-details`}>
           {Object.entries(result.details).map(([k, v]) => (
             <div key={k} style={{ display: 'contents' }}>
-              <dt className={s.dt}>{detailLabel(k, t)}</dt>
-              <dd className={s.dd}>{detailValue(k, v, t)}</dd>
+              <dt className={s.dt}>{detailLabel(k, t, hasMessage)}</dt>
+              <dd className={s.dd}>{detailValue(k, v, t, hasMessage)}</dd>
             </div>
           ))}
         </dl>
@@ -139,7 +139,8 @@ function StepRow({
   const t = useT();
   const lang = useLang();
   const s = useStyles();
-  const { title, detail } = renderStep(step, all, lang);
+  const { title, detail } = useRenderStep()(step, all);
+  const hasMessage = useHasMessage();
   const certificate = step.status === 'fail' && onTrustCertificate ? certificateFromParams(plainParams(step.error?.params)) : undefined;
   return (
     <li className={s.row} data-testid={`${testId}-step`} data-step-id={step.id} data-status={step.status}>
@@ -155,7 +156,7 @@ function StepRow({
       {step.data && Object.keys(step.data).length ? (
         <Text className={s.evidence}>
           {Object.entries(step.data)
-            .map(([k, v]) => `${detailLabel(k, t)}: ${detailValue(k, v, t)}`)
+            .map(([k, v]) => `${detailLabel(k, t, hasMessage)}: ${detailValue(k, v, t, hasMessage)}`)
             .join(' · ')}
         </Text>
       ) : null}

@@ -8,8 +8,9 @@ import en from '../locales/en/catalogue.json' with { type: 'json' };
 import de from '../locales/de/catalogue.json' with { type: 'json' };
 import nl from '../locales/nl/catalogue.json' with { type: 'json' };
 import type { ErrorInfo, ErrorParam } from '../errors.js';
-import { renderEngineText } from './engine-texts.js';
-import { formatMessage, type MessageParams } from './format.js';
+import { engineTableFor } from './engine-texts.js';
+import type { MessageParams } from './format.js';
+import { paramsIn, renderErrorIn, type RenderedError, type Table } from './render-tables.js';
 
 export type Lang = 'en' | 'de' | 'nl';
 export const LANGS: readonly Lang[] = ['en', 'de', 'nl'];
@@ -29,16 +30,7 @@ export interface CatalogueEntry {
   delay?: Localised;
 }
 
-/** An entry filled in for one reader: what happened, what it means, what to do, why, and how long it takes. */
-export interface RenderedError {
-  id: string;
-  title: string;
-  message: string;
-  fix: string;
-  causes: string[];
-  delay?: string;
-  evidence?: string;
-}
+export type { RenderedError } from './render-tables.js';
 
 const tables: Record<Lang, Record<string, string>> = { en, de, nl };
 
@@ -74,28 +66,20 @@ export function isLang(v: unknown): v is Lang {
   return v === 'en' || v === 'de' || v === 'nl';
 }
 
+/** The catalogue in `lang`, English where a key is missing. */
+const merged = new Map<Lang, Table>();
+export function catalogueTableFor(lang: Lang): Table {
+  let t = merged.get(lang);
+  if (!t) merged.set(lang, (t = { ...tables.en, ...tables[lang] }));
+  return t;
+}
+
 /** Parameters as the message formatter takes them: a text reference becomes its text in `lang`. */
 export function renderParams(params: Readonly<Record<string, ErrorParam>> | undefined, lang: Lang): MessageParams {
-  const out: MessageParams = {};
-  for (const [k, v] of Object.entries(params ?? {})) out[k] = typeof v === 'object' ? renderEngineText(v, lang) : v;
-  return out;
+  return paramsIn(engineTableFor(lang), params, lang);
 }
 
 /** Renders a stored or received error in `lang`; an id this version does not know renders as internal.unexpected. */
 export function renderError(info: ErrorInfo, lang: Lang): RenderedError {
-  const known = isCatalogueId(info.id);
-  const id: CatalogueId = known ? (info.id as CatalogueId) : 'internal.unexpected';
-  const entry = catalogue[id];
-  const params = renderParams(info.params, lang);
-  if (!known) params.text = info.id;
-  const fill = (text: Localised) => formatMessage(lang, text[lang], params);
-  return {
-    id: info.id,
-    title: fill(entry.title),
-    message: fill(entry.meaning),
-    fix: fill(entry.fix),
-    causes: (entry.causes ?? []).map(fill),
-    ...(entry.delay ? { delay: fill(entry.delay) } : {}),
-    ...(info.evidence ? { evidence: info.evidence } : {}),
-  };
+  return renderErrorIn({ catalogue: catalogueTableFor(lang), engine: engineTableFor(lang) }, info, lang);
 }

@@ -5,7 +5,7 @@ import en from '../locales/en/engine.json' with { type: 'json' };
 import de from '../locales/de/engine.json' with { type: 'json' };
 import nl from '../locales/nl/engine.json' with { type: 'json' };
 import type { TextRef } from '../errors.js';
-import { formatMessage } from './format.js';
+import { engineTextIn, type Table } from './render-tables.js';
 
 export type EngineTextKey = keyof typeof en;
 type Lang = 'en' | 'de' | 'nl';
@@ -17,8 +17,15 @@ export function text(key: EngineTextKey, params?: TextRef['params']): TextRef {
   return params ? { key, params } : { key };
 }
 
+const merged = new Map<Lang, Table>();
+/** The engine texts in `lang`, English where a key is missing. */
+export function engineTableFor(lang: Lang): Table {
+  let t = merged.get(lang);
+  if (!t) merged.set(lang, (t = { ...engineTextTables.en, ...engineTextTables[lang] }));
+  return t;
+}
+
 /** The text in `lang`; a key this version does not know shows as itself. */
 export function renderEngineText(ref: TextRef, lang: Lang): string {
-  const t = engineTextTables[lang][ref.key] ?? engineTextTables.en[ref.key];
-  return t === undefined ? ref.key : formatMessage(lang, t, ref.params ?? {});
+  return engineTextIn(engineTableFor(lang), ref, lang);
 }

@@ -7,9 +7,10 @@ import de from '../locales/de/ui.json' with { type: 'json' };
 import nl from '../locales/nl/ui.json' with { type: 'json' };
 import { formatMessage, type MessageParams } from './format.js';
 
+import type { UiLang } from './langs.js';
+
 export type MessageKey = keyof typeof en;
-export type UiLang = 'en' | 'de' | 'nl';
-export const UI_LANGS: readonly UiLang[] = ['en', 'de', 'nl'];
+export { isUiLang, langFromLocale, UI_LANGS, type UiLang } from './langs.js';
 
 export const messages: Record<UiLang, Record<MessageKey, string>> = {
   en,
@@ -18,16 +19,6 @@ export const messages: Record<UiLang, Record<MessageKey, string>> = {
 };
 
 export { formatMessage, placeholdersOf, type MessageParams } from './format.js';
-
-export function isUiLang(v: unknown): v is UiLang {
-  return v === 'en' || v === 'de' || v === 'nl';
-}
-
-/** Picks the UI language from a BCP 47 tag such as navigator.language ("de-AT" → de); English otherwise. */
-export function langFromLocale(tag: string | undefined): UiLang {
-  const base = (tag ?? '').slice(0, 2).toLowerCase();
-  return isUiLang(base) ? base : 'en';
-}
 
 /** Whether the UI table has this key (for texts looked up by an id the host sends, such as a step id). */
 export function hasMessage(key: string): key is MessageKey {

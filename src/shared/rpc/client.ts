@@ -1,7 +1,9 @@
 // The typed client, derived from the contract — never hand-mirrored. Used by the preload script (over IPC) and
 // by the browser (over WebSocket); the renderer only sees RpcClient and cannot tell which transport it has.
-import { errorInfoSchema, type ErrorInfo } from '../errors.js';
-import { acceptsOpId, type RpcInput, type RpcMethod, type RpcOutput, rpcMethods } from './contract.js';
+// Only types come from the contract: the client answers any method name (a Proxy) and leaves checking to the
+// host, so the renderer's first screen loads without zod and the contract's schemas.
+import type { ErrorInfo } from '../errors.js';
+import type { RpcInput, RpcMethod, RpcOutput } from './contract.js';
 import type { RpcEventName, RpcEventPayload } from './events.js';
 import type { RpcResult, RpcTransport } from './wire.js';
 
@@ -39,13 +41,30 @@ export function errorInfoOf(e: unknown): ErrorInfo {
   const at = msg.indexOf(MARK);
   if (at >= 0) {
     try {
-      const info = errorInfoSchema.safeParse(JSON.parse(msg.slice(at + MARK.length)));
-      if (info.success) return info.data;
+      const info: unknown = JSON.parse(msg.slice(at + MARK.length));
+      if (isErrorInfo(info)) return { ...info, params: info.params ?? {} };
     } catch {
       // fall through: not ours
     }
   }
   return { id: 'internal.unexpected', params: { text: msg } };
+}
+
+type Loose<T> = { [K in keyof T]?: unknown };
+
+/** The shape of errorInfoSchema (shared/errors.ts), checked by hand: this file stays free of zod. */
+function isErrorInfo(v: unknown): v is Omit<ErrorInfo, 'params'> & { params?: ErrorInfo['params'] } {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Loose<ErrorInfo>;
+  if (typeof o.id !== 'string' || (o.evidence !== undefined && typeof o.evidence !== 'string')) return false;
+  if (o.params === undefined) return true;
+  if (typeof o.params !== 'object' || o.params === null) return false;
+  return Object.values(o.params).every(
+    (p) =>
+      typeof p === 'string' ||
+      typeof p === 'number' ||
+      (typeof p === 'object' && p !== null && typeof (p as { key?: unknown }).key === 'string'),
+  );
 }
 
 let opCounter = 0;
@@ -76,8 +95,9 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
     const signal = opts?.signal;
     let payload = input;
     let opId: string | undefined;
-    if (signal && acceptsOpId(method)) {
-      // A caller that follows the call's events (test.step, import.progress) names the operation itself.
+    if (signal && method !== 'app.cancel' && (input === undefined || (typeof input === 'object' && input !== null))) {
+      // A caller that follows the call's events (test.step, import.progress) names the operation itself. The host
+      // drops the opId of a method that cannot be cancelled.
       const given = (input as { opId?: unknown } | undefined)?.opId;
       opId = typeof given === 'string' && given ? given : newOpId();
       payload = { ...(input ?? {}), opId };
@@ -91,9 +111,7 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
     return result.output;
   }
 
-  const client: Record<string, unknown> = {};
-  for (const method of rpcMethods) client[method] = (input?: unknown, opts?: CallOptions) => call(method, input, opts);
-  client.on = (event: string, listener: (payload: unknown) => void) => {
+  const on = (event: string, listener: (payload: unknown) => void) => {
     ensureSubscribed();
     const set = listeners.get(event) ?? new Set();
     set.add(listener);
@@ -102,7 +120,21 @@ export function createRpcClient(transport: RpcTransport): RpcClient {
       set.delete(listener);
     };
   };
-  return client as RpcClient;
+  const methods = new Map<string, (input?: unknown, opts?: CallOptions) => Promise<unknown>>();
+  // Every "group.name" is a method (the host answers rpc.unknownMethod for one it does not have); nothing else
+  // is, so the client is never mistaken for a promise (no `then`).
+  return new Proxy({} as RpcClient, {
+    get(_target, key) {
+      if (key === 'on') return on;
+      if (typeof key !== 'string' || !/^[\w-]+(\.[\w-]+)+$/.test(key)) return undefined;
+      let fn = methods.get(key);
+      if (!fn) {
+        fn = (input?: unknown, opts?: CallOptions) => call(key as RpcMethod, input, opts);
+        methods.set(key, fn);
+      }
+      return fn;
+    },
+  });
 }
 
 function disconnectedInfo(e: unknown): ErrorInfo {

@@ -3,14 +3,16 @@
 import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.js';
-import { errorInfoOf, type AppState, type JobView } from '../../../shared/rpc.js';
+import type { AppState, JobView } from '../../../shared/rpc.js';
+import { errorInfoOf } from '../../../shared/rpc/client.js';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { firstCall } from '../../app/prefetch.js';
 import { useEvent } from '../../app/use-event.js';
 import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/view-props.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { ErrorPanelLazy as ErrorPanel } from '../../components/ErrorPanelLazy.js';
 import { formatDateTime } from '../../models/format.js';
 import { JobHealthTable } from './JobHealthTable.js';
 
@@ -43,7 +45,7 @@ export function HomeView({ onNavigate }: ViewProps) {
 
   const reload = useCallback(async () => {
     try {
-      const [j, st] = await Promise.all([client['jobs.list'](), client['app.state']()]);
+      const [j, st] = await Promise.all([firstCall(client, 'jobs.list'), firstCall(client, 'app.state')]);
       setJobs(j.jobs);
       setState(st);
       setError(undefined);

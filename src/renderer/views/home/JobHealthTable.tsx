@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import type { JobView } from '../../../shared/rpc.js';
 import { useLang, useT } from '../../app/i18n-context.js';
-import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { ErrorPanelLazy as ErrorPanel } from '../../components/ErrorPanelLazy.js';
 import { formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({

@@ -15,10 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { targetOf, type Job } from '../../../shared/job.js';
-import { renderError } from '../../../shared/i18n/catalogue.js';
 import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
-import { useLang, useT } from '../../app/i18n-context.js';
+import { useLang, useRenderError, useT } from '../../app/i18n-context.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { formatBytes, formatDateTime, formatDuration } from '../../models/format.js';
 
@@ -71,6 +70,7 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
   const t = useT();
   const ids = useId();
   const lang = useLang();
+  const renderError = useRenderError();
   const s = useStyles();
   const client = useClient();
   const feedsBase = useFeeds();
@@ -141,7 +141,7 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
                 <TableCell>{m.itemsWritten.toLocaleString(lang)}</TableCell>
                 <TableCell>
                   {m.ok ? t('jobs.status.ok') : t('jobs.status.failed')}
-                  {m.error ? ` · ${renderError(m.error, lang).title}` : ''}
+                  {m.error ? ` · ${renderError(m.error).title}` : ''}
                 </TableCell>
               </TableRow>
             ))}

@@ -16,11 +16,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useClient } from '../../app/client-context.js';
-import { useLang, useT } from '../../app/i18n-context.js';
+import { useLang, useRenderError, useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { renderError } from '../../../shared/i18n/catalogue.js';
 import { formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
@@ -33,6 +32,7 @@ export const splitLines = (text: string) =>
 export function StatusBoard({ profileId, table, tableName }: { profileId?: string; table: Record<string, unknown>; tableName?: string }) {
   const t = useT();
   const lang = useLang();
+  const renderError = useRenderError();
   const s = useStyles();
   const client = useClient();
   const [mailboxes, setMailboxes] = useState('');
@@ -90,7 +90,7 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
                   {m.ok && m.current
                     ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}`
                     : m.error
-                      ? renderError(m.error, lang).title
+                      ? renderError(m.error).title
                       : ''}
                 </TableCell>
                 <TableCell>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { RpcOutput, Settings } from '../../../shared/rpc.js';
 import { errorInfoOf } from '../../../shared/rpc.js';
 import type { ErrorInfo } from '../../../shared/errors.js';
-import { UI_LANGS } from '../../../shared/i18n/index.js';
+import { UI_LANGS } from '../../../shared/i18n/langs.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
