@@ -3,7 +3,8 @@
 // catalogue error and the others still complete; its previous file stays as it was.
 import type { Connector } from '../connectors/connector.js';
 import type { Logger } from '../log/logger.js';
-import type { ErrorInfo } from '../../shared/errors.js';
+import type { ErrorInfo, TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { NormalisedEvent } from '../../shared/model.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { EXPORT_FORMATS } from '../export/formats/index.js';
@@ -65,13 +66,13 @@ export const DRY_RUN_SAMPLE_SIZE = 5;
 export const DEFAULT_CONCURRENCY = 8;
 
 function validate(req: AdhocExportRequest): void {
-  const bad = (field: string, problem: string) => new CalpumpError('input.invalid', { params: { field, problem } });
-  if (req.mailboxes.length === 0) throw bad('mailbox', 'give at least one mailbox (--mailbox anna@contoso.com)');
-  if (!req.folder) throw bad('folder', "give a folder: 'calendar' or a folder id from `calpump folders`");
-  if (Number.isNaN(req.from.getTime()) || Number.isNaN(req.to.getTime())) throw bad('window', 'the start or end date is not a valid date');
-  if (req.from.getTime() >= req.to.getTime()) throw bad('window', 'the window must end after it starts (check --days-back / --days-ahead)');
-  if (!EXPORT_FORMATS.includes(req.format)) throw bad('format', `use one of ${EXPORT_FORMATS.join(', ')}`);
-  if (!req.dryRun && !req.outDir) throw bad('out', 'give an output folder (--out DIR)');
+  const bad = (field: string, problem: TextRef) => new CalpumpError('input.invalid', { params: { field, problem } });
+  if (req.mailboxes.length === 0) throw bad('mailbox', text('problem.adhoc.noMailbox'));
+  if (!req.folder) throw bad('folder', text('problem.adhoc.noFolder'));
+  if (Number.isNaN(req.from.getTime()) || Number.isNaN(req.to.getTime())) throw bad('window', text('problem.adhoc.badDate'));
+  if (req.from.getTime() >= req.to.getTime()) throw bad('window', text('problem.adhoc.windowOrder'));
+  if (!EXPORT_FORMATS.includes(req.format)) throw bad('format', text('problem.adhoc.format', { formats: EXPORT_FORMATS.join(', ') }));
+  if (!req.dryRun && !req.outDir) throw bad('out', text('problem.adhoc.noOut'));
 }
 
 async function countWithSample(events: AsyncIterable<NormalisedEvent>): Promise<{ items: number; sample: NormalisedEvent[] }> {
