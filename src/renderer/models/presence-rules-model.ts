@@ -7,9 +7,13 @@ export const SENSITIVITIES = ['normal', 'personal', 'private', 'confidential'] a
 export type ShowAsValue = (typeof SHOW_AS)[number];
 export type SensitivityValue = (typeof SENSITIVITIES)[number];
 
-/** One rule as the editor holds it: empty text = "any"; allDay '' = either. */
+/**
+ * One rule as the editor holds it: empty text = "any"; allDay '' = either. A rule on automatic replies applies
+ * while the mailbox's out-of-office replies are on and has no item conditions (the host refuses them).
+ */
 export interface RuleRow {
   name: string;
+  automaticReplies: boolean;
   subject: string;
   location: string;
   showAs: ShowAsValue[];
@@ -51,7 +55,7 @@ const DEFAULT_EXCLUSIONS: Exclusions = { private: true, tentative: true, free: t
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(asText) : [asText(v)]);
 
 export function emptyRow(n: number): RuleRow {
-  return { name: `rule-${n}`, subject: '', location: '', showAs: [], sensitivity: [], allDay: '', status: 'Busy' };
+  return { name: `rule-${n}`, automaticReplies: false, subject: '', location: '', showAs: [], sensitivity: [], allDay: '', status: 'Busy' };
 }
 
 /** A table document (from presence.defaultRules or a file) as form rows. */
@@ -61,6 +65,7 @@ export function formFromTable(doc: Record<string, unknown>): RuleTableForm {
   return {
     rules: rules.map((r) => ({
       name: asText(r.name ?? ''),
+      automaticReplies: r.automaticReplies === true,
       subject: typeof r.subject === 'string' ? r.subject : '',
       location: typeof r.location === 'string' ? r.location : '',
       showAs: list(r.showAs) as ShowAsValue[],
@@ -77,18 +82,22 @@ export function formFromTable(doc: Record<string, unknown>): RuleTableForm {
 /** The form as the table document presence.validateRules / presence.status take (empty fields left out). */
 export function tableFromForm(form: RuleTableForm): Record<string, unknown> {
   return {
-    rules: form.rules.map((r) => ({
-      name: r.name,
-      ...(r.subject ? { subject: r.subject } : {}),
-      ...(r.location ? { location: r.location } : {}),
-      ...(r.showAs.length ? { showAs: r.showAs } : {}),
-      ...(r.sensitivity.length ? { sensitivity: r.sensitivity } : {}),
-      ...(r.allDay ? { allDay: r.allDay === 'yes' } : {}),
-      status: r.status,
-    })),
+    rules: form.rules.map((r) => (r.automaticReplies ? { name: r.name, automaticReplies: true, status: r.status } : itemRule(r))),
     exclusions: form.exclusions,
     idleStatus: form.idleStatus,
     horizonHours: form.horizonHours,
+  };
+}
+
+function itemRule(r: RuleRow): Record<string, unknown> {
+  return {
+    name: r.name,
+    ...(r.subject ? { subject: r.subject } : {}),
+    ...(r.location ? { location: r.location } : {}),
+    ...(r.showAs.length ? { showAs: r.showAs } : {}),
+    ...(r.sensitivity.length ? { sensitivity: r.sensitivity } : {}),
+    ...(r.allDay ? { allDay: r.allDay === 'yes' } : {}),
+    status: r.status,
   };
 }
 
@@ -139,6 +148,7 @@ export function previewStatus(form: RuleTableForm, e: SampleEvent): Preview {
   if (reason) return { kind: 'excluded', reason };
   const order = form.rules.findIndex(
     (r) =>
+      !r.automaticReplies &&
       (!r.subject || wildcard(r.subject, e.subject)) &&
       (!r.location || wildcard(r.location, e.location)) &&
       (!r.showAs.length || r.showAs.includes(e.showAs)) &&

@@ -54,6 +54,23 @@ describe('presence rules model', () => {
     expect(v.ok && v.table).toEqual(parseRuleTable(doc, 'x'));
   });
 
+  it('a rule on automatic replies round-trips without item conditions and never matches a preview item', () => {
+    let form = addRule(formFromTable(service.defaultRules()));
+    const last = form.rules.length - 1;
+    form = updateRule(form, last, { name: 'auto-replies', automaticReplies: true, showAs: ['busy'], subject: 'left over', status: 'Away' });
+    form = moveRule(form, last, -1);
+    const back = tableFromForm(form);
+    const v = service.validateRules(back);
+    expect(v.ok).toBe(true);
+    expect(v.ok && v.table.rules.find((r) => r.name === 'auto-replies')).toEqual({
+      name: 'auto-replies',
+      automaticReplies: true,
+      status: 'Away',
+    });
+    expect(formFromTable(back).rules.find((r) => r.name === 'auto-replies')?.automaticReplies).toBe(true);
+    expect(previewStatus(form, sample({ subject: 'Writing' }))).toMatchObject({ kind: 'rule', rule: 'busy' });
+  });
+
   it('adds, edits, moves and removes rules; moving past either end changes nothing', () => {
     let form = formFromTable({
       rules: [

@@ -1,5 +1,6 @@
 // The ordered rule table: one row per rule with its conditions and status; add, remove and move (order matters,
 // the first matching rule wins). Multiple show-as / sensitivity values are comma-separated; the host checks them.
+// "Applies to" picks a calendar item or the mailbox's automatic replies; the latter has no item conditions.
 import {
   Button,
   Input,
@@ -27,7 +28,8 @@ const splitValues = (text: string) =>
 // width (a 1024 px screen) the table scrolls sideways inside its own box instead of spilling out of the card.
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { tableLayout: 'fixed', width: '100%', minWidth: '940px' },
+  table: { tableLayout: 'fixed', width: '100%', minWidth: '1100px' },
+  appliesTo: { width: '160px' },
   index: { width: '32px' },
   allDay: { width: '104px' },
   actions: { width: '188px' },
@@ -46,6 +48,7 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
       className={s.field}
       input={{ className: s.input }}
       value={value}
+      disabled={(key === 'subject' || key === 'location') && form.rules[i].automaticReplies}
       aria-label={t(`presence.rules.${key}`)}
       placeholder={key === 'subject' || key === 'location' ? t('presence.rules.any') : undefined}
       onChange={(_, d) => set(i, { [key]: d.value })}
@@ -61,6 +64,7 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
             <TableRow>
               <TableHeaderCell className={s.index}>#</TableHeaderCell>
               <TableHeaderCell>{t('presence.rules.name')}</TableHeaderCell>
+              <TableHeaderCell className={s.appliesTo}>{t('presence.rules.appliesTo')}</TableHeaderCell>
               <TableHeaderCell>{t('presence.rules.subject')}</TableHeaderCell>
               <TableHeaderCell>{t('presence.rules.location')}</TableHeaderCell>
               <TableHeaderCell>{t('presence.rules.showAs')}</TableHeaderCell>
@@ -75,6 +79,19 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
               <TableRow key={i} data-testid={`rule-${i}`}>
                 <TableCell>{i + 1}</TableCell>
                 <TableCell>{cell(i, 'name', r.name)}</TableCell>
+                <TableCell>
+                  <Select
+                    size="small"
+                    className={s.field}
+                    aria-label={t('presence.rules.appliesTo')}
+                    value={r.automaticReplies ? 'automaticReplies' : 'item'}
+                    onChange={(_, d) => set(i, { automaticReplies: d.value === 'automaticReplies' })}
+                    data-testid={`rule-${i}-appliesTo`}
+                  >
+                    <option value="item">{t('presence.rules.appliesToItem')}</option>
+                    <option value="automaticReplies">{t('presence.rules.appliesToAutomaticReplies')}</option>
+                  </Select>
+                </TableCell>
                 <TableCell>{cell(i, 'subject', r.subject)}</TableCell>
                 <TableCell>{cell(i, 'location', r.location)}</TableCell>
                 <TableCell>
@@ -83,6 +100,7 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
                     className={s.field}
                     input={{ className: s.input }}
                     aria-label={t('presence.rules.showAs')}
+                    disabled={r.automaticReplies}
                     placeholder={t('presence.rules.any')}
                     value={r.showAs.join(', ')}
                     onChange={(_, d) => set(i, { showAs: splitValues(d.value) as RuleRow['showAs'] })}
@@ -95,6 +113,7 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
                     className={s.field}
                     input={{ className: s.input }}
                     aria-label={t('presence.rules.sensitivity')}
+                    disabled={r.automaticReplies}
                     placeholder={t('presence.rules.any')}
                     value={r.sensitivity.join(', ')}
                     onChange={(_, d) => set(i, { sensitivity: splitValues(d.value) as RuleRow['sensitivity'] })}
@@ -106,6 +125,7 @@ export function RuleTable({ form, onChange }: { form: RuleTableForm; onChange: (
                     size="small"
                     className={s.field}
                     aria-label={t('presence.rules.allDay')}
+                    disabled={r.automaticReplies}
                     value={r.allDay}
                     onChange={(_, d) => set(i, { allDay: d.value as RuleRow['allDay'] })}
                     data-testid={`rule-${i}-allDay`}
