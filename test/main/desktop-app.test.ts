@@ -188,7 +188,7 @@ describe('desktop app', () => {
     expect(created).toMatchObject({ ok: true, output: { secrets: { password: 'stored' } } });
     const store = await readFile(join(dir, 'secrets.enc.json'), 'utf8');
     expect(store).not.toContain('Passw0rd!');
-    expect(JSON.parse(store).kdf).toMatchObject({ name: 'dpapi', scope: 'currentUser' });
+    expect((JSON.parse(store) as { kdf?: unknown }).kdf).toMatchObject({ name: 'dpapi', scope: 'currentUser' });
     expect(await call('app.version')).toMatchObject({ ok: true, output: { version: '1.2.3', features: { startAtLogin: true } } });
     await call('app.setSettings', { startAtLogin: true });
     expect(fake.app.loginItem()).toEqual({ openAtLogin: true, args: ['--hidden'] });

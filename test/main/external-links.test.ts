@@ -1,7 +1,7 @@
 // The one way out to the system browser: allow-listed links open as parsed, the rest is refused and reported.
 import { describe, expect, it } from 'vitest';
 import { authorityOrigins, createLinkOpener } from '../../src/main/external-links.js';
-import { profileSchema, type Profile } from '../../src/shared/profile.js';
+import { profileSchema } from '../../src/shared/profile.js';
 
 function opener(origins: string[] = [], fail = false) {
   const opened: string[] = [];

@@ -1,17 +1,22 @@
 // A recording fake of the Electron slice the host uses (src/main/electron-api.ts).
 import type {
   AppLike,
-  BrowserWindowLike,
   BrowserWindowOptionsLike,
   ElectronApi,
   FrameLike,
   IpcInvokeEventLike,
+  IpcMainLike,
   MenuItemOptionsLike,
+  SessionLike,
   TrayLike,
-  WebContentsLike,
 } from '../../src/main/electron-api.js';
 
-type Listener = (...args: any[]) => any;
+/** Any listener: the fake stores them by event name and calls them with what the test emits. */
+type Listener = (...args: never[]) => unknown;
+type PermissionHandler = NonNullable<Parameters<SessionLike['setPermissionRequestHandler']>[0]>;
+type HeadersListener = Parameters<SessionLike['webRequest']['onHeadersReceived']>[0];
+type BeforeRequestListener = Parameters<SessionLike['webRequest']['onBeforeRequest']>[0];
+type IpcHandler = Parameters<IpcMainLike['handle']>[1];
 
 class Emitter {
   readonly listeners = new Map<string, Listener[]>();
@@ -23,7 +28,7 @@ class Emitter {
     return this.on(event, l);
   }
   emit(event: string, ...args: unknown[]) {
-    for (const l of this.listeners.get(event) ?? []) l(...args);
+    for (const l of this.listeners.get(event) ?? []) (l as (...a: unknown[]) => unknown)(...args);
   }
 }
 
@@ -31,15 +36,15 @@ export class FakeWebContents extends Emitter {
   mainFrame: FrameLike = { url: '', parent: null };
   openHandler?: (d: { url: string }) => { action: 'deny' | 'allow' };
   sent: Array<{ channel: string; args: unknown[] }> = [];
-  permissionHandler?: Listener;
-  headersListener?: Listener;
-  beforeRequest?: Listener;
+  permissionHandler?: PermissionHandler;
+  headersListener?: HeadersListener;
+  beforeRequest?: BeforeRequestListener;
   session = {
-    setPermissionRequestHandler: (h: Listener | null) => (this.permissionHandler = h ?? undefined),
+    setPermissionRequestHandler: (h: PermissionHandler | null) => (this.permissionHandler = h ?? undefined),
     setPermissionCheckHandler: () => undefined,
     webRequest: {
-      onHeadersReceived: (l: Listener) => (this.headersListener = l),
-      onBeforeRequest: (l: Listener) => (this.beforeRequest = l),
+      onHeadersReceived: (l: HeadersListener) => (this.headersListener = l),
+      onBeforeRequest: (l: BeforeRequestListener) => (this.beforeRequest = l),
     },
   };
   setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' | 'allow' }) {
@@ -133,7 +138,7 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
   const windows: FakeWindow[] = [];
   const trays: FakeTray[] = [];
   const notifications: Array<{ title: string; body: string }> = [];
-  const handlers = new Map<string, Listener>();
+  const handlers = new Map<string, IpcHandler>();
   const appEvents = new Emitter();
   const opened: string[] = [];
   /** What session.resolveProxy answers per host (default DIRECT), and which URLs were asked. */

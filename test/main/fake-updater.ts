@@ -2,7 +2,8 @@
 // fetches latest.yml from the feed like the generic provider does, so a folder feed is exercised end to end.
 import type { UpdaterLike } from '../../src/main/electron-api.js';
 
-type Listener = (arg: any) => void;
+/** Any of UpdaterLike's listeners: each takes the one argument its event carries. */
+type Listener = (arg: never) => void;
 
 export class FakeUpdater implements UpdaterLike {
   autoDownload = false;
@@ -36,7 +37,7 @@ export class FakeUpdater implements UpdaterLike {
     return this;
   }
   emit(event: string, arg: unknown) {
-    for (const l of this.listeners.get(event) ?? []) l(arg);
+    for (const l of this.listeners.get(event) ?? []) (l as (a: unknown) => void)(arg);
   }
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean) {
     this.installs.push([isSilent, isForceRunAfter]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerIpcRpc } from '../../src/main/ipc-transport.js';
-import type { BrowserWindowLike, IpcInvokeEventLike } from '../../src/main/electron-api.js';
+import type { IpcInvokeEventLike } from '../../src/main/electron-api.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type RpcResult } from '../../src/shared/rpc.js';
 import { makeHarness } from '../core/rpc/harness.js';
 import { createFakeElectron, eventFrom, FakeWindow } from './fake-electron.js';
@@ -11,7 +11,7 @@ afterEach(async () => cleanup?.());
 
 async function setup() {
   const h = await makeHarness();
-  cleanup = h.cleanup;
+  cleanup = () => h.cleanup();
   const fake = createFakeElectron();
   const win = new FakeWindow({} as never);
   await win.loadURL(START);

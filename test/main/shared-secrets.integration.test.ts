@@ -10,7 +10,7 @@ import { IPC_CALL_CHANNEL, type RpcResult } from '../../src/shared/rpc.js';
 import { startSimulator, type RunningSimulator } from '../../src/sim/index.js';
 import { runCli } from '../headless/cli/helpers.js';
 import { fakeDpapi } from '../support/fake-dpapi.js';
-import { createFakeElectron, eventFrom, type FakeWindow } from './fake-electron.js';
+import { createFakeElectron, eventFrom } from './fake-electron.js';
 
 let sim: RunningSimulator;
 let dir: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinkOpener } from '../../src/main/external-links.js';
 import { createMainWindow } from '../../src/main/window-factory.js';
-import { createFakeElectron, type FakeWindow } from './fake-electron.js';
+import { createFakeElectron } from './fake-electron.js';
 
 const START = 'file:///opt/Calpump/resources/app/dist/renderer/index.html';
 
@@ -72,10 +72,7 @@ describe('main window security', () => {
     win.webContents.permissionHandler!(null, 'media', (g: boolean) => (granted = g));
     expect(granted).toBe(false);
     let headers: Record<string, unknown> | undefined;
-    win.webContents.headersListener!(
-      { url: START, responseHeaders: { 'X-Other': ['1'] } },
-      (r: { responseHeaders: Record<string, unknown> }) => (headers = r.responseHeaders),
-    );
+    win.webContents.headersListener!({ url: START, responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
     const [csp] = headers!['Content-Security-Policy'] as string[];
     expect(headers!['X-Other']).toEqual(['1']);
     expect(csp).toContain("script-src 'self'");

@@ -96,11 +96,11 @@ export async function startPostgres(): Promise<RunningPostgres> {
   }
   return {
     ...config,
-    async query(sql, params) {
+    async query<T extends Record<string, unknown>>(sql: string, params?: unknown[]) {
       const c = new pg.Client(config);
       await c.connect();
       try {
-        return (await c.query(sql, params)).rows;
+        return (await c.query<T>(sql, params)).rows;
       } finally {
         await c.end();
       }

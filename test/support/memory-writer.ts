@@ -7,6 +7,7 @@ import {
   type WriteOutcome,
   type WriteRequest,
 } from '../../src/core/connectors/writer.js';
+import { omit } from '../../src/shared/omit.js';
 
 export class MemoryWriter implements CalendarWriter {
   readonly kind = 'ews' as const;
@@ -19,7 +20,7 @@ export class MemoryWriter implements CalendarWriter {
     this.calls.push(`list ${mailbox}`);
     return [...this.items.values()]
       .filter((i) => i.mailbox === mailbox && (!opts.scope || i.scope === opts.scope))
-      .map(({ mailbox: _m, ...i }) => ({ ...i }));
+      .map((i) => omit(i, 'mailbox'));
   }
 
   async upsert(mailbox: string, _folder: string, requests: WriteRequest[]): Promise<WriteOutcome[]> {

@@ -37,7 +37,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
   const queued: number[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c) => chunks.push(c));
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const status = queued.shift();
@@ -49,7 +49,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       deliveries.push({
         key: String(req.headers['idempotency-key']),
         signatureOk: req.headers['x-calpump-signature'] === expected,
-        body: JSON.parse(raw),
+        body: JSON.parse(raw) as Delivery['body'],
         raw,
       });
       res.writeHead(204).end();
@@ -69,7 +69,11 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       const folders = new Map<string, Map<string, Record<string, unknown>>>();
       for (const d of unique()) {
         const id = `${d.body.mailbox}/${d.body.folder}`;
-        if (d.body.reset || !folders.has(id)) folders.set(id, d.body.reset ? new Map() : (folders.get(id) ?? new Map()));
+        if (d.body.reset || !folders.has(id))
+          folders.set(
+            id,
+            d.body.reset ? new Map<string, Record<string, unknown>>() : (folders.get(id) ?? new Map<string, Record<string, unknown>>()),
+          );
         const f = folders.get(id)!;
         for (const k of d.body.deletes) f.delete(k);
         for (const u of d.body.upserts) f.set(u.eventKey, u);

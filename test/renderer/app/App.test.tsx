@@ -63,7 +63,7 @@ describe('App shell', () => {
     await waitFor(() => expect(screen.getByTestId('unsaved-dialog')).toBeTruthy());
     fireEvent.click(screen.getByTestId('unsaved-keep'));
     await waitFor(() => expect(screen.queryByTestId('unsaved-dialog')).toBeNull());
-    expect((screen.getByTestId('assistant-email') as HTMLInputElement).value).toBe('svc@contoso.com');
+    expect(screen.getByTestId<HTMLInputElement>('assistant-email').value).toBe('svc@contoso.com');
     fireEvent.click(screen.getByTestId('nav-jobs'));
     fireEvent.click(await screen.findByTestId('unsaved-discard'));
     await waitFor(() => expect(screen.getByTestId('jobs-no-profiles')).toBeTruthy(), LAZY);

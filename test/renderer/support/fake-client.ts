@@ -12,8 +12,11 @@ export interface FakeClient {
   emit: (name: string, payload: unknown) => void;
 }
 
-export class HostError {
-  constructor(readonly info: ErrorInfo) {}
+export class HostError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.id);
+    this.name = 'HostError';
+  }
 }
 
 export function fakeClient(handlers: Partial<Record<RpcMethod, Handler>>): FakeClient {

@@ -41,7 +41,7 @@ describe('WebSocket transport', () => {
     const first = t.call('profiles.list', {});
     expect(sockets[0].sent).toEqual([]);
     sockets[0].open();
-    const frame = JSON.parse(sockets[0].sent[0]);
+    const frame: unknown = JSON.parse(sockets[0].sent[0]);
     expect(frame).toEqual({ t: 'call', id: 1, method: 'profiles.list', input: {} });
     sockets[0].answer({ t: 'event', name: 'job.progress', payload: { percent: 5 } });
     sockets[0].answer({ t: 'result', id: 1, ok: true, output: { profiles: [] } });

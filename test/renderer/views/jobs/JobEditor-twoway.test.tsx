@@ -14,7 +14,7 @@ import { renderWithApp } from '../../support/render.js';
 afterEach(cleanup);
 
 const profiles = [{ profile: { id: 'p1', name: 'Contoso' }, secrets: {} }] as unknown as ProfileView[];
-const field = (f: string) => screen.getByTestId(`job-${f}`) as HTMLInputElement;
+const field = (f: string) => screen.getByTestId<HTMLInputElement>(`job-${f}`);
 const RULES = [
   { id: 'crm-sync', a: { mailbox: 'alice.smith@contoso.com' }, b: { mailbox: 'bob.jones@contoso.com' }, master: 'a' },
   { id: 'rooms', a: { mailbox: 'anna.schmidt@contoso.com' }, b: { mailbox: 'jan.devries@contoso.com' }, master: 'b' },

@@ -15,7 +15,7 @@ import { directoryHandlers, pickMailboxes } from '../../support/directory.js';
 afterEach(cleanup);
 
 const profiles = [{ profile: { id: 'p1', name: 'Contoso' }, secrets: {} }] as unknown as ProfileView[];
-const field = (f: string) => screen.getByTestId(`job-${f}`) as HTMLInputElement;
+const field = (f: string) => screen.getByTestId<HTMLInputElement>(`job-${f}`);
 const set = (f: string, value: string) => {
   fireEvent.change(field(f), { target: { value } });
   fireEvent.blur(field(f));

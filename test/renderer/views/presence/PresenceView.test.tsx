@@ -118,7 +118,7 @@ describe('PresenceView: saved rule tables', () => {
     const { calls } = mount();
     await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
     expect(state()).toBe('Built-in table (never saved).');
-    expect((screen.getByTestId('presence-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('presence-save').disabled).toBe(true);
     change('rule-0-status', 'Vacation');
     await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
     expect(state()).toBe('Unsaved changes.');
@@ -126,13 +126,13 @@ describe('PresenceView: saved rule tables', () => {
     await waitFor(() => expect(state()).toBe('Saved table "default".'));
     expect(calls.find((c) => c.method === 'presence.tables.save')!.input).toMatchObject({
       name: 'default',
-      table: { rules: expect.arrayContaining([expect.objectContaining({ name: 'out-of-office', status: 'Vacation' })]) },
+      table: { rules: expect.arrayContaining([expect.objectContaining({ name: 'out-of-office', status: 'Vacation' })]) as unknown },
     });
     expect((await store.get('default')).table.rules[0].status).toBe('Vacation');
 
     cleanup(); // reload the screen
     mount();
-    await waitFor(() => expect((screen.getByTestId('rule-0-status') as HTMLInputElement).value).toBe('Vacation'));
+    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('rule-0-status').value).toBe('Vacation'));
     expect(state()).toBe('');
   });
 
@@ -144,7 +144,7 @@ describe('PresenceView: saved rule tables', () => {
     await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
     await act(async () => fireEvent.click(screen.getByTestId('presence-save-as')));
     await waitFor(() => expect(state()).toBe('Saved table "door-signs".'));
-    expect((screen.getByTestId('presence-table') as HTMLSelectElement).value).toBe('door-signs');
+    expect(screen.getByTestId<HTMLSelectElement>('presence-table').value).toBe('door-signs');
     expect((await store.list()).map((t) => `${t.name}:${t.rules}`)).toEqual(['default:9', 'door-signs:8']);
     change('presence-table', 'default');
     await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());

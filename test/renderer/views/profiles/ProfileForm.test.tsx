@@ -12,7 +12,7 @@ import { renderWithApp } from '../../support/render.js';
 afterEach(cleanup);
 
 const en = (k: Parameters<typeof translate>[1]) => translate('en', k);
-const input = (field: string) => screen.getByTestId(`profile-${field}`) as HTMLInputElement;
+const input = (field: string) => screen.getByTestId<HTMLInputElement>(`profile-${field}`);
 function type(field: string, value: string) {
   fireEvent.change(input(field), { target: { value } });
   fireEvent.blur(input(field));
