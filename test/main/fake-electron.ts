@@ -155,7 +155,7 @@ export function createFakeElectron(opts: { lock?: boolean; userData?: string; sw
   } = {
     requestSingleInstanceLock: () => opts.lock ?? true,
     commandLine: { hasSwitch: (name: string) => (opts.switches ?? []).includes(name) },
-    on: ((event: string, l: Listener) => appEvents.on(event, l)) as AppLike['on'],
+    on: (event: string, l: Listener) => appEvents.on(event, l),
     emit: (e, ...a) => appEvents.emit(e, ...a),
     whenReady: async () => undefined,
     quit: () => {
