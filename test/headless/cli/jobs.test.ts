@@ -158,6 +158,17 @@ describe('calpump jobs', () => {
     expect(cliJson<{ formerMembers?: string }>(rooms).formerMembers).toBeUndefined();
   });
 
+  it('adds contacts and tasks jobs that read their own folder into JSON, and refuses other targets for them', async () => {
+    const { dir } = await setup();
+    const add = (...args: string[]) => runCli(['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--json', '--rooms', ...args]);
+    const contacts = await add('--name', 'crm', '--content', 'contacts', '--out', join(dir, 'c'));
+    expect(contacts.code).toBe(0);
+    expect(JSON.parse(contacts.stdout)).toMatchObject({ content: 'contacts', folders: { ids: ['contacts'] }, format: 'json' });
+    const sqlite = await add('--name', 'erp', '--content', 'tasks', '--sqlite', join(dir, 't.db'));
+    expect(sqlite.code).toBe(2);
+    expect(sqlite.stderr).toContain('folder target');
+  });
+
   it('adds a PostgreSQL target from --postgres URL, with the password from stdin in the secret store only', async () => {
     const { dir } = await setup();
     const PW = 'pg-pass-77c1';

@@ -43,7 +43,8 @@ interface AddFlags {
   showAs?: string[];
   skipCancelled?: boolean;
   includeBody?: boolean;
-  format: 'ics' | 'json' | 'csv';
+  format?: 'ics' | 'json' | 'csv';
+  content?: 'calendar' | 'contacts' | 'tasks';
   csvKeepFormulas?: boolean;
   icsSeries?: boolean;
   out?: string;
@@ -106,7 +107,14 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
         .default(undefined, 'keep'),
     )
     .addOption(
-      new Option('--folder <folder>', "'calendar' or a folder id; repeatable").argParser(collectList).default(undefined, 'calendar'),
+      new Option('--content <content>', 'export: what to read; contacts and tasks are read in full (no window) into --out as JSON')
+        .choices(['calendar', 'contacts', 'tasks'])
+        .default(undefined, 'calendar'),
+    )
+    .addOption(
+      new Option('--folder <folder>', "'calendar', 'contacts', 'tasks' or a folder id; repeatable")
+        .argParser(collectList)
+        .default(undefined, 'the --content kind, calendar'),
     )
     .option('--include-subfolders', 'also export calendar subfolders')
     .option('--days-back <n>', 'days before today', positiveInt('--days-back', { allowZero: true }), 7)
@@ -122,7 +130,9 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--include-body', 'include item bodies (large, may be confidential)')
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
     .addOption(
-      new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY)').choices(['ics', 'json', 'csv']).default('ics'),
+      new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY; contacts and tasks: json)')
+        .choices(['ics', 'json', 'csv'])
+        .default(undefined, 'ics; contacts and tasks: json'),
     )
     .option(
       '--csv-keep-formulas',
@@ -221,7 +231,8 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
     profile: (await ctx.profiles.get(o.profile)).id,
     mailboxes,
     ...(o.formerMembers ? { formerMembers: o.formerMembers } : {}),
-    folders: { ids: o.folder?.length ? o.folder : ['calendar'], includeSubfolders: !!o.includeSubfolders },
+    ...(o.content && o.content !== 'calendar' ? { content: o.content } : {}),
+    folders: { ids: o.folder?.length ? o.folder : [o.content ?? 'calendar'], includeSubfolders: !!o.includeSubfolders },
     window: { daysBack: o.daysBack, daysAhead: o.daysAhead },
     filters: {
       private: o.private,
@@ -231,7 +242,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
       includeBody: !!o.includeBody,
       includeAttendees: o.attendees !== false,
     },
-    format: o.type === 'presence' ? 'json' : o.format,
+    format: o.type === 'presence' ? 'json' : (o.format ?? (o.content && o.content !== 'calendar' ? 'json' : 'ics')),
     ...(o.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
     ...(o.icsSeries ? { ics: { series: true } } : {}),
     target,
