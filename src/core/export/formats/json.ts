@@ -26,7 +26,8 @@ const EVENT_KEYS = [
 const PERSON_KEYS = ['name', 'email'] as const;
 const ATTENDEE_KEYS = ['name', 'email', 'type', 'response'] as const;
 
-function pick<T extends object>(o: T, keys: readonly string[]): Record<string, unknown> {
+/** The defined fields of `o` named by `keys`, in that order. */
+export function pick<T extends object>(o: T, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = (o as Record<string, unknown>)[k];

@@ -1,6 +1,7 @@
 // JSON for contacts and tasks: an array with keys in the schema's order and one item per line, so two exports of
 // the same data are byte-identical and diff cleanly (as the calendar JSON).
 import type { NormalisedContact, NormalisedItem, NormalisedTask } from '../../../shared/item-model.js';
+import { pick } from '../formats/json.js';
 import type { ItemEncoder } from './types.js';
 
 const CONTACT_KEYS = [
@@ -38,15 +39,6 @@ const TASK_KEYS = [
 const EMAIL_KEYS = ['address', 'name'] as const;
 const PHONE_KEYS = ['type', 'number'] as const;
 const ADDRESS_KEYS = ['type', 'street', 'city', 'state', 'postalCode', 'countryOrRegion'] as const;
-
-function pick(o: object, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    const v = (o as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
-}
 
 /** The item with a fixed key order and no undefined fields (also what its hash is taken of). */
 export function orderedItem(i: NormalisedItem): Record<string, unknown> {
