@@ -59,7 +59,7 @@ export class OrganizerResolver {
   /** Replaces EX organizers by their SMTP address, in place; returns the indexes it could not resolve. */
   async resolve(s: EwsSession, organizers: Array<MailboxData | undefined>): Promise<number[]> {
     const wanted = organizers.map((m) => (OrganizerResolver.needs(m) ? this.smtpOf(s, m!.email!) : undefined));
-    const answers = await Promise.all(wanted);
+    const answers = await Promise.all(wanted.map((p) => p ?? Promise.resolve(undefined)));
     const unresolved: number[] = [];
     answers.forEach((smtp, i) => {
       if (wanted[i] === undefined) return;
