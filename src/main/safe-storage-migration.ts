@@ -7,6 +7,7 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CalpumpError } from '../core/errors/calpump-error.js';
+import { text } from '../shared/i18n/engine-texts.js';
 import type { Logger } from '../core/log/logger.js';
 import { DESKTOP_SECRETS_FILE } from '../core/secrets/create-secret-store.js';
 import { SECRETS_FILE, type FileSecretStore } from '../core/secrets/file-secret-store.js';
@@ -28,7 +29,11 @@ async function mtimeMs(path: string): Promise<number> {
 }
 
 function unreadable(file: string, e: unknown): CalpumpError {
-  return new CalpumpError('secrets.unreadable', { params: { file }, evidence: e instanceof Error ? e.message : String(e), cause: e });
+  return new CalpumpError('secrets.unreadable', {
+    params: { file, problem: text('problem.secrets.safeStorageUnreadable') },
+    evidence: e instanceof Error ? e.message : String(e),
+    cause: e,
+  });
 }
 
 /** Reads and decrypts the old desktop file; undefined when there is none. */

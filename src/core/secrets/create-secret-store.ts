@@ -28,7 +28,7 @@ export function createSecretStore(host: SecretStoreHost): FileSecretStore {
   if (existsSync(join(host.dir, DESKTOP_SECRETS_FILE))) {
     host.logger.warn('secrets.desktopPending', {
       file: join(host.dir, DESKTOP_SECRETS_FILE),
-      hint: 'secrets entered in the desktop app move into the shared store the next time the desktop app starts',
+      movesOn: 'desktop-app-start',
     });
   }
   return new FileSecretStore({ dir: host.dir, env: host.env, logger: host.logger, dpapi, dpapiScope: dpapiScopeFromEnv(host.env) });

@@ -9,6 +9,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { chmod, copyFile, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { nullLogger, type Logger } from '../log/logger.js';
@@ -159,7 +161,7 @@ export class FileSecretStore implements SecretStore {
       if (existing.kdf.name === 'raw') {
         await this.write(map, undefined);
         const check = await this.readStoreFile();
-        if (!check || check.kdf.name !== 'dpapi') throw await this.unreadable('the store could not be re-encrypted with DPAPI');
+        if (!check || check.kdf.name !== 'dpapi') throw await this.unreadable(text('problem.secrets.dpapiMigrationFailed'));
         await this.decrypt(check);
         await rm(this.keyFile, { force: true });
         this.logger.info('secrets.migratedToDpapi', { file: this.file, scope: this.dpapiScope, removed: this.keyFile });
@@ -170,22 +172,22 @@ export class FileSecretStore implements SecretStore {
   }
 
   private async readStoreFile(): Promise<StoreFile | undefined> {
-    let text: string;
+    let raw: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      raw = await readFile(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new CalpumpError('secrets.unreadable', {
-        params: { file: this.file },
-        evidence: `cannot read: ${(e as NodeJS.ErrnoException).code}`,
+        params: { file: this.file, problem: text('problem.file.cannotRead') },
+        evidence: `code=${(e as NodeJS.ErrnoException).code}`,
         cause: e,
       });
     }
     let parsed: StoreFile;
     try {
-      parsed = fileSchema.parse(JSON.parse(text));
+      parsed = fileSchema.parse(JSON.parse(raw));
     } catch {
-      throw await this.unreadable('the file is not a Calpump secret store (damaged or edited by hand)');
+      throw await this.unreadable(text('problem.secrets.notAStore'));
     }
     return parsed;
   }
@@ -199,7 +201,7 @@ export class FileSecretStore implements SecretStore {
       const plain = Buffer.concat([decipher.update(Buffer.from(store.ciphertext, 'base64')), decipher.final()]);
       return z.record(z.string(), z.string()).parse(JSON.parse(plain.toString('utf8')));
     } catch {
-      throw await this.unreadable(`authentication failed: wrong key (${this.describeKeySource()}) or a damaged file`);
+      throw await this.unreadable(text('problem.secrets.wrongKey', this.describeKeySource()));
     }
   }
 
@@ -242,7 +244,7 @@ export class FileSecretStore implements SecretStore {
     const source: KeySource | undefined = keyFromEnv(this.env);
     if (kdf.name === 'scrypt') {
       if (source?.kind !== 'passphrase') {
-        throw await this.unreadable('the store was written with a CALPUMP_SECRET_KEY passphrase; set the same passphrase');
+        throw await this.unreadable(text('problem.secrets.needsPassphrase'));
       }
       const cacheKey = `${kdf.salt}`;
       let key = this.derived.get(cacheKey);
@@ -252,40 +254,40 @@ export class FileSecretStore implements SecretStore {
       }
       return key;
     }
-    if (source?.kind === 'passphrase')
-      throw await this.unreadable('the store was written with a 32-byte key, but CALPUMP_SECRET_KEY is a passphrase');
+    if (source?.kind === 'passphrase') throw await this.unreadable(text('problem.secrets.needsKeyNotPassphrase'));
     if (source?.kind === 'raw') return source.key;
     const fromFile = await readKeyFile(this.keyFile, this.logger);
     if (fromFile) return fromFile;
-    if (existing) throw await this.unreadable(`the key file ${this.keyFile} is missing and CALPUMP_SECRET_KEY is not set`);
+    if (existing) throw await this.unreadable(text('problem.secrets.keyFileMissing', { keyFile: this.keyFile }));
     return createKeyFile(this.keyFile, this.logger);
   }
 
   private async dpapiKey(kdf: Extract<Kdf, { name: 'dpapi' }>): Promise<Buffer> {
     const cached = this.derived.get(`dpapi:${kdf.key}`);
     if (cached) return cached;
-    if (!this.dpapi)
-      throw await this.unreadable('the key is protected by Windows DPAPI: open the store on Windows, as the account that wrote it');
+    if (!this.dpapi) throw await this.unreadable(text('problem.secrets.dpapiUnavailable'));
     let key: Buffer;
     try {
       key = await this.dpapi.unprotect(Buffer.from(kdf.key, 'base64'), kdf.scope, DPAPI_ENTROPY);
     } catch (e) {
-      const who = kdf.scope === 'currentUser' ? 'the Windows account that wrote it' : 'the machine that wrote it';
-      throw await this.unreadable(`Windows DPAPI did not open the key (${(e as Error).message}); only ${who} can`);
+      throw await this.unreadable(text('problem.secrets.dpapiRefused', { scope: kdf.scope }), `dpapi=${(e as Error).message}`);
     }
     this.derived.set(`dpapi:${kdf.key}`, key);
     return key;
   }
 
-  private describeKeySource(): string {
+  /** Which key was tried, as parameters of problem.secrets.wrongKey. */
+  private describeKeySource(): Record<string, string> {
     const source = keyFromEnv(this.env);
-    if (!source) return `key file ${this.keyFile}`;
-    return source.kind === 'passphrase' ? 'CALPUMP_SECRET_KEY passphrase' : 'CALPUMP_SECRET_KEY';
+    if (!source) return { source: 'keyFile', keyFile: this.keyFile };
+    return { source: source.kind === 'passphrase' ? 'passphrase' : 'key', keyFile: '' };
   }
 
-  private async unreadable(reason: string): Promise<CalpumpError> {
+  /** secrets.unreadable for this store after keeping a backup; evidence holds facts only (the backup, an OS answer). */
+  private async unreadable(problem: TextRef, fact?: string): Promise<CalpumpError> {
     const backup = await this.backup();
-    return new CalpumpError('secrets.unreadable', { params: { file: this.file }, evidence: `${reason}; backup kept at ${backup}` });
+    const evidence = [fact, `backup=${backup}`].filter(Boolean).join('; ');
+    return new CalpumpError('secrets.unreadable', { params: { file: this.file, problem }, evidence });
   }
 
   /** One backup per distinct content of the store, next to it. */

@@ -6,6 +6,7 @@ import { randomBytes, scrypt as scryptCb } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 
@@ -28,7 +29,7 @@ export function keyFromEnv(env: NodeJS.ProcessEnv): KeySource | undefined {
   if (value.length < MIN_PASSPHRASE_LENGTH) {
     throw new CalpumpError('secrets.keyInvalid', {
       params: { minimum: String(MIN_PASSPHRASE_LENGTH) },
-      evidence: `CALPUMP_SECRET_KEY has ${value.length} characters`,
+      evidence: `CALPUMP_SECRET_KEY length=${value.length}`,
     });
   }
   return { kind: 'passphrase', passphrase: value };
@@ -40,21 +41,24 @@ export async function deriveKey(passphrase: string, salt: Buffer): Promise<Buffe
 
 /** Reads the key file; undefined when it does not exist. Warns when others may read it. */
 export async function readKeyFile(path: string, logger: Logger): Promise<Buffer | undefined> {
-  let text: string;
+  let raw: string;
   try {
-    text = await readFile(path, 'utf8');
+    raw = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CalpumpError('secrets.unreadable', {
-      params: { file: path },
-      evidence: `key file cannot be read: ${(e as NodeJS.ErrnoException).code}`,
+      params: { file: path, problem: text('problem.secrets.keyFileUnreadable') },
+      evidence: `code=${(e as NodeJS.ErrnoException).code}`,
       cause: e,
     });
   }
   await warnIfPermissive(path, logger);
-  const key = Buffer.from(text.trim(), 'base64');
+  const key = Buffer.from(raw.trim(), 'base64');
   if (key.length !== 32) {
-    throw new CalpumpError('secrets.unreadable', { params: { file: path }, evidence: 'the key file does not hold base64 of 32 bytes' });
+    throw new CalpumpError('secrets.unreadable', {
+      params: { file: path, problem: text('problem.secrets.keyFileInvalid') },
+      evidence: `keyBytes=${key.length}`,
+    });
   }
   return key;
 }

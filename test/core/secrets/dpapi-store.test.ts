@@ -45,11 +45,11 @@ describe('secret store with DPAPI (Windows)', () => {
     const other = createSecretStore({ dir, env: {}, logger: recordingLogger(), dpapi: fakeDpapi('CONTOSO\\bob') });
     const otherAccount = await calpumpFailure(other.get('k'));
     expect(otherAccount.id).toBe('secrets.unreadable');
-    expect(otherAccount.evidence).toContain('Windows account');
+    expect(otherAccount.params.problem).toEqual({ key: 'problem.secrets.dpapiRefused', params: { scope: 'currentUser' } });
     const linux = createSecretStore({ dir, env: {}, logger: recordingLogger(), dpapi: null });
     const noDpapi = await calpumpFailure(linux.set('k2', 'v'));
     expect(noDpapi.id).toBe('secrets.unreadable');
-    expect(noDpapi.evidence).toContain('DPAPI');
+    expect(noDpapi.params.problem).toEqual({ key: 'problem.secrets.dpapiUnavailable' });
     expect(await readFile(join(dir, SECRETS_FILE), 'utf8')).toBe(before);
   });
 

@@ -112,7 +112,9 @@ describe('FileSecretStore', () => {
     const before = await readFile(join(dir, SECRETS_FILE), 'utf8');
     const wrong = new FileSecretStore({ dir, env: { CALPUMP_SECRET_KEY: randomBytes(32).toString('hex') } });
     const err = await unreadable(wrong.get('k'));
-    expect(err.evidence).toContain('wrong key');
+    expect(err.params.problem).toMatchObject({ key: 'problem.secrets.wrongKey', params: { source: 'key' } });
+    expect(err.render('de').message).toContain('falscher Schlüssel (CALPUMP_SECRET_KEY)');
+    expect(err.evidence).toMatch(/^backup=/);
     await unreadable(wrong.set('other', 'x'));
     await unreadable(wrong.delete('k'));
     expect(await readFile(join(dir, SECRETS_FILE), 'utf8')).toBe(before);
