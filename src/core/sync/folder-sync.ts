@@ -62,8 +62,7 @@ export async function readFiltered(
 }
 
 function batchFor(ctx: FolderSyncContext, base: SyncStateRecord | undefined, next: SyncStateRecord): FolderBatch {
-  const delta = diffOutputs(base?.events, next.events);
-  return {
+  const batch = {
     jobId: ctx.job.id,
     jobName: ctx.job.name,
     mailbox: next.mailbox,
@@ -71,10 +70,11 @@ function batchFor(ctx: FolderSyncContext, base: SyncStateRecord | undefined, nex
     sequence: next.sequence,
     outputHash: next.outputHash,
     events: next.events,
-    ...delta,
     reset: !base,
-    ...(next.items ? { items: diffItems(base?.items, next.items) } : {}),
   };
+  // A contacts or tasks batch carries its difference in items; its events, upserts and deletes stay empty.
+  if (next.items) return { ...batch, upserts: [], deletes: [], items: diffItems(base?.items, next.items) };
+  return { ...batch, ...diffOutputs(base?.events, next.events) };
 }
 
 /** The committed state if the target still holds its output; otherwise the target must be rewritten in full. */
@@ -137,6 +137,72 @@ export async function askForChanges(
   }
 }
 
+/** A folder's run up to the read: its logger, an unfinished write replayed, the committed state and the usable base. */
+export async function openFolder(ctx: FolderSyncContext, mailbox: string, folder: string) {
+  const log = ctx.logger.child({ mailbox, folder });
+  const replayed = await replayPending(ctx, mailbox, folder, log);
+  const committed = await ctx.states.load({ jobId: ctx.job.id, mailbox, folder });
+  const base = await usableBase(ctx, committed);
+  return { log, replayed, committed, base };
+}
+
+/**
+ * What the server says changed since `askFrom`: the new sync state, and the removed ids when removals are all
+ * there is (otherwise `removed` is undefined and the folder must be read again).
+ */
+export async function askRemovals(
+  ctx: FolderSyncContext,
+  mailbox: string,
+  folder: string,
+  askFrom: string | undefined,
+  log: Logger,
+  asked?: AskedChanges,
+): Promise<{ syncState?: string; removed?: Set<string> }> {
+  if (!ctx.connector.syncChanges) return {};
+  const r = await askForChanges(ctx, mailbox, folder, askFrom, log, asked);
+  const refs = changeRefs(r);
+  if (r.fullResync || refs.some((c) => c.kind !== 'delete')) return { syncState: r.nextState };
+  return { syncState: r.nextState, removed: new Set(refs.map((c) => c.id)) };
+}
+
+/** What a folder's run read, to be committed when it differs from the base. */
+export type FolderOutput = Pick<SyncStateRecord, 'mailbox' | 'folder' | 'syncState' | 'outputHash' | 'events' | 'items'>;
+
+/** Journals the folder's new state, writes its batch to the target and commits; the outcome counts what was written. */
+export async function commitFolder(
+  ctx: FolderSyncContext,
+  opened: { log: Logger; committed: SyncStateRecord | undefined; base: SyncStateRecord | undefined },
+  output: FolderOutput,
+  outcome: FolderSyncOutcome,
+): Promise<FolderSyncOutcome> {
+  const { log, committed, base } = opened;
+  const next: SyncStateRecord = {
+    schemaVersion: 1,
+    jobId: ctx.job.id,
+    mailbox: output.mailbox,
+    folder: output.folder,
+    targetId: ctx.target.id,
+    configHash: ctx.configHash,
+    syncState: output.syncState,
+    // Contacts and tasks have no window; their record keeps the run's for its schema.
+    window: { from: ctx.window.from.toISOString(), to: ctx.window.to.toISOString() },
+    sequence: (committed?.sequence ?? 0) + 1,
+    outputHash: output.outputHash,
+    events: output.events,
+    ...(output.items ? { items: output.items } : {}),
+    committedAt: ctx.now().toISOString(),
+  };
+  const batch = batchFor(ctx, base, next);
+  // Journal first, so a crash before the commit is replayed with the same content (and the same webhook keys).
+  await ctx.states.writePending(next);
+  const written = await ctx.target.write(batch);
+  await written.commit(next);
+  const delta = batch.items ?? batch;
+  const counts = { upserts: delta.upserts.length, deletes: delta.deletes.length };
+  log.debug('pump.folder.committed', { items: outcome.items, ...counts, full: outcome.fullRead });
+  return { ...outcome, ...counts };
+}
+
 /** The sync state a folder's run will ask the server from: the committed one while it still describes this output. */
 export function stateToAsk(ctx: FolderSyncContext, base: SyncStateRecord | undefined): string | undefined {
   if (!base || base.configHash !== ctx.configHash) return undefined;
@@ -150,30 +216,17 @@ export async function syncFolder(
   folder: string,
   asked?: AskedChanges,
 ): Promise<FolderSyncOutcome> {
-  const log = ctx.logger.child({ mailbox, folder });
-  const key = { jobId: ctx.job.id, mailbox, folder };
-  const replayed = await replayPending(ctx, mailbox, folder, log);
-  const committed = await ctx.states.load(key);
-  const base = await usableBase(ctx, committed);
+  const opened = await openFolder(ctx, mailbox, folder);
+  const { log, replayed, base } = opened;
   const baseWindow = base && { from: new Date(base.window.from), to: new Date(base.window.to) };
   const askFrom = stateToAsk(ctx, base);
-  let full = !base || askFrom === undefined;
-  let syncState: string | undefined;
-  let removedIds = new Set<string>();
-
-  if (ctx.connector.syncChanges) {
-    // Without a usable state the baseline is taken before the read, so changes made during the read show up next time.
-    const r = await askForChanges(ctx, mailbox, folder, askFrom, log, asked);
-    syncState = r.nextState;
-    const refs = changeRefs(r);
-    if (r.fullResync || refs.some((c) => c.kind !== 'delete')) full = true;
-    else removedIds = new Set(refs.map((c) => c.id));
-    // A deleted id we cannot place (a series whose occurrences carry no seriesId, or an item we never held)
-    // might still hide occurrences in the window: re-read rather than guess.
-    if (!full && [...removedIds].some((id) => !base!.events.some((e) => e.id === id || e.seriesId === id))) full = true;
-  } else {
-    full = true;
-  }
+  // Without a usable state the baseline is taken before the read, so changes made during the read show up next time.
+  const { syncState, removed } = await askRemovals(ctx, mailbox, folder, askFrom, log, asked);
+  const removedIds = removed ?? new Set<string>();
+  let full = !base || askFrom === undefined || !removed;
+  // A deleted id we cannot place (a series whose occurrences carry no seriesId, or an item we never held)
+  // might still hide occurrences in the window: re-read rather than guess.
+  if (!full && [...removedIds].some((id) => !base!.events.some((e) => e.id === id || e.seriesId === id))) full = true;
 
   const events = new Map<string, NormalisedEvent>();
   if (full) {
@@ -189,26 +242,5 @@ export async function syncFolder(
   const hash = outputHash(sorted);
   const outcome = { items: sorted.length, upserts: 0, deletes: 0, fullRead: full, replayed };
   if (base && hash === base.outputHash && syncState === base.syncState && sameWindow(baseWindow!, ctx.window)) return outcome;
-
-  const next: SyncStateRecord = {
-    schemaVersion: 1,
-    jobId: ctx.job.id,
-    mailbox,
-    folder,
-    targetId: ctx.target.id,
-    configHash: ctx.configHash,
-    syncState,
-    window: { from: ctx.window.from.toISOString(), to: ctx.window.to.toISOString() },
-    sequence: (committed?.sequence ?? 0) + 1,
-    outputHash: hash,
-    events: sorted,
-    committedAt: ctx.now().toISOString(),
-  };
-  const batch = batchFor(ctx, base, next);
-  // Journal first, so a crash before the commit is replayed with the same content (and the same webhook keys).
-  await ctx.states.writePending(next);
-  const written = await ctx.target.write(batch);
-  await written.commit(next);
-  log.debug('pump.folder.committed', { items: sorted.length, upserts: batch.upserts.length, deletes: batch.deletes.length, full });
-  return { ...outcome, upserts: batch.upserts.length, deletes: batch.deletes.length };
+  return commitFolder(ctx, opened, { mailbox, folder, syncState, outputHash: hash, events: sorted }, outcome);
 }

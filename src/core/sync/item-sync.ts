@@ -5,9 +5,8 @@
 import type { NormalisedItem } from '../../shared/item-model.js';
 import { contentOf } from '../../shared/job.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import type { SyncStateRecord } from '../store/sync-state-store.js';
-import { askForChanges, changeRefs, replayPending, usableBase, type FolderSyncContext, type FolderSyncOutcome } from './folder-sync.js';
-import { diffItems, itemsHash, sortItems } from './item-diff.js';
+import { askRemovals, commitFolder, openFolder, type FolderSyncContext, type FolderSyncOutcome } from './folder-sync.js';
+import { itemsHash, sortItems } from './item-diff.js';
 
 type PimContent = 'contacts' | 'tasks';
 
@@ -44,61 +43,14 @@ export async function syncItemFolder(
   folder: string,
   content: PimContent,
 ): Promise<FolderSyncOutcome> {
-  const log = ctx.logger.child({ mailbox, folder });
-  const key = { jobId: ctx.job.id, mailbox, folder };
-  const replayed = await replayPending(ctx, mailbox, folder, log);
-  const committed = await ctx.states.load(key);
-  const base = await usableBase(ctx, committed);
+  const opened = await openFolder(ctx, mailbox, folder);
+  const { log, replayed, base } = opened;
   const askFrom = base?.items && base.configHash === ctx.configHash ? base.syncState : undefined;
-  let full = askFrom === undefined;
-  let syncState: string | undefined;
-  let removed = new Set<string>();
-  if (ctx.connector.syncChanges) {
-    const r = await askForChanges(ctx, mailbox, folder, askFrom, log);
-    syncState = r.nextState;
-    const refs = changeRefs(r);
-    if (r.fullResync || refs.some((c) => c.kind !== 'delete')) full = true;
-    else removed = new Set(refs.map((c) => c.id));
-  } else full = true;
-
+  const { syncState, removed } = await askRemovals(ctx, mailbox, folder, askFrom, log);
+  const full = askFrom === undefined || !removed;
   const items = full ? await readAllItems(ctx, mailbox, folder, content) : base!.items!.filter((i) => !removed.has(i.id));
   const hash = itemsHash(items);
   const outcome = { items: items.length, upserts: 0, deletes: 0, fullRead: full, replayed };
   if (base && hash === base.outputHash && syncState === base.syncState) return outcome;
-
-  const next: SyncStateRecord = {
-    schemaVersion: 1,
-    jobId: ctx.job.id,
-    mailbox,
-    folder,
-    targetId: ctx.target.id,
-    configHash: ctx.configHash,
-    syncState,
-    // Contacts and tasks have no window; the record keeps the run's for its schema.
-    window: { from: ctx.window.from.toISOString(), to: ctx.window.to.toISOString() },
-    sequence: (committed?.sequence ?? 0) + 1,
-    outputHash: hash,
-    events: [],
-    items,
-    committedAt: ctx.now().toISOString(),
-  };
-  const delta = diffItems(base?.items, items);
-  // Journal first, so a crash before the commit is replayed with the same content.
-  await ctx.states.writePending(next);
-  const written = await ctx.target.write({
-    jobId: ctx.job.id,
-    jobName: ctx.job.name,
-    mailbox,
-    folder,
-    sequence: next.sequence,
-    outputHash: hash,
-    events: [],
-    upserts: [],
-    deletes: [],
-    reset: !base,
-    items: delta,
-  });
-  await written.commit(next);
-  log.debug('pump.folder.committed', { items: items.length, upserts: delta.upserts.length, deletes: delta.deletes.length, full });
-  return { ...outcome, upserts: delta.upserts.length, deletes: delta.deletes.length };
+  return commitFolder(ctx, opened, { mailbox, folder, syncState, outputHash: hash, events: [], items }, outcome);
 }
