@@ -16,7 +16,7 @@ import type { SchedulerClock } from '../scheduler/clock.js';
 import type { TwoWayJobRules } from '../twoway/run-twoway-job.js';
 import { JOB_SECRET_NAMES, jobSecretKey, type Job, type JobSecretsInput, type PumpEvent, type RunRecord } from '../../shared/job.js';
 import type { Profile } from '../../shared/profile.js';
-import type { AppState, JobView } from '../../shared/rpc.js';
+import type { AppState, BrokenJobView, JobView } from '../../shared/rpc.js';
 import type { EventHub } from './event-hub.js';
 import type { RunHistory } from '../store/run-history.js';
 import type { JobService, ProfileRepository } from './services.js';
@@ -93,6 +93,11 @@ export class PumpJobService implements JobService {
 
   async list(): Promise<JobView[]> {
     return Promise.all((await this.deps.jobs.list()).map((j) => this.view(j)));
+  }
+
+  async broken(): Promise<BrokenJobView[]> {
+    const file = this.deps.jobs.file.path;
+    return (await this.deps.jobs.inventory()).broken.map(({ ref, field, problem, id, name }) => ({ ref, field, problem, id, name, file }));
   }
 
   async get(id: string): Promise<JobView> {

@@ -9,7 +9,18 @@ import type { PresenceRuleStore } from '../store/presence-rule-store.js';
 import type { TwoWayRuleStore } from '../store/twoway-rule-store.js';
 import type { Profile } from '../../shared/profile.js';
 import type { TestStep } from '../../shared/model.js';
-import type { AppState, Discovery, Job, JobView, LogLine, RpcEventName, RpcEventPayload, RunRecord, Settings } from '../../shared/rpc.js';
+import type {
+  AppState,
+  BrokenJobView,
+  Discovery,
+  Job,
+  JobView,
+  LogLine,
+  RpcEventName,
+  RpcEventPayload,
+  RunRecord,
+  Settings,
+} from '../../shared/rpc.js';
 import type { JobSecretsInput } from '../../shared/job.js';
 
 /** The profile store as the handlers use it (src/core/store/profile-store.ts fits). */
@@ -26,6 +37,8 @@ export type ConnectorFactory = (profile: Profile, secrets: SecretStore) => Conne
 
 export interface JobService {
   list(): Promise<JobView[]>;
+  /** Entries of the jobs file that do not validate (left out of list() and the schedule), to be repaired. */
+  broken?(): Promise<BrokenJobView[]>;
   get(id: string): Promise<JobView>;
   /** Creates the job (the store assigns the id) and stores its secrets (webhookSecret, postgresPassword). */
   create(job: Omit<Job, 'id'>, secrets: JobSecretsInput): Promise<JobView>;

@@ -6,7 +6,7 @@ import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchem
 import { testStepViewSchema } from './test-steps.js';
 export { testStepViewSchema };
 import { logLevelSchema, profileSchema } from '../profile.js';
-import { jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
+import { brokenJobSchema, jobDraftSchema, jobSchema, jobViewSchema, runRecordSchema } from './jobs.js';
 import { appStateSchema, logLineSchema } from './events.js';
 import { assistantMethods } from './assistant.js';
 import { hostFileMethods } from './host-files.js';
@@ -131,7 +131,7 @@ export const rpcContract = {
     z.object({ events: z.array(normalisedEventSchema), truncated: z.boolean() }),
   ),
   // --- jobs -----------------------------------------------------------------------------------------
-  'jobs.list': m(empty, z.object({ jobs: z.array(jobViewSchema) })),
+  'jobs.list': m(empty, z.object({ jobs: z.array(jobViewSchema), broken: z.array(brokenJobSchema).optional() })),
   'jobs.get': m(z.object({ id }), jobViewSchema),
   /** The store assigns the id, like profiles. `job.profile` is the profile's id (or name). */
   'jobs.create': m(z.object({ job: jobDraftSchema, secrets: jobSecretsInputSchema }), jobViewSchema),

@@ -30,6 +30,21 @@ export const jobViewSchema = z.object({
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 
+/**
+ * A jobs.json entry that does not validate: it is left out of the schedule (the others run) and shown with the
+ * field that is wrong, so it can be repaired. `ref` names it in commands (`calpump jobs remove <ref>`);
+ * `problem` is the validator's detail about the field; `file` is the jobs file to correct.
+ */
+export const brokenJobSchema = z.object({
+  ref: z.string(),
+  field: z.string(),
+  problem: z.string(),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  file: z.string(),
+});
+export type BrokenJobView = z.infer<typeof brokenJobSchema>;
+
 /** @deprecated the pump's jobSchema (fields: profile, folders.ids, schedule.cron …); use jobSchema. */
 export const jobSpecSchema = jobSchema;
 /** @deprecated a finished run is the pump's RunRecord. */

@@ -1,6 +1,6 @@
 // The job service over the real stores and pump, with an in-memory connector: create → run → progress to
 // 100% → history → files on disk; a failing mailbox marks the job failing and the tray state follows.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -117,7 +117,7 @@ describe('PumpJobService through the dispatcher', () => {
         name: 'Busy',
         profile: profile.id,
         mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
-        target: { kind: 'folder', path: join(dir, 'o') },
+        target: { kind: 'folder' as const, path: join(dir, 'o') },
       },
     });
     const { runId } = await callOk(d, 'jobs.runNow', { id: view.job.id });
@@ -152,7 +152,7 @@ describe('PumpJobService through the dispatcher', () => {
         name: 'One',
         profile: profile.id,
         mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
-        target: { kind: 'folder', path: join(dir, 'o') },
+        target: { kind: 'folder' as const, path: join(dir, 'o') },
       },
     });
     const finished = () => payloadsOf(seen, 'job.status').filter((p) => p.status !== 'running');
@@ -186,6 +186,27 @@ describe('PumpJobService through the dispatcher', () => {
     expect(payloadsOf(seen, 'job.status').find((p) => p.runId === runId && p.status !== 'running')!.status).toBe('cancelled');
     expect((await callOk(d, 'app.state')).failingJobs).toEqual([]);
     expect(await callOk(d, 'jobs.cancel', { id: view.job.id })).toEqual({ cancelled: false });
+  });
+
+  it('lists a jobs.json entry that does not validate as broken, with its field and file, next to the valid jobs', async () => {
+    const { d, profile } = await setup(new FakeConnector());
+    const good = {
+      name: 'Good',
+      profile: profile.id,
+      mailboxes: { mode: 'list' as const, list: ['a@contoso.com'] },
+      target: { kind: 'folder' as const, path: join(dir, 'o') },
+    };
+    const created = await callOk(d, 'jobs.create', { job: good });
+    const file = join(dir, 'jobs.json');
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { jobs: Array<Record<string, unknown>> };
+    doc.jobs.push({ ...doc.jobs[0], id: 'b-1', name: 'Broken', schedule: { kind: 'cron', cron: 'every tuesday' } });
+    await writeFile(file, JSON.stringify(doc));
+    const listed = await callOk(d, 'jobs.list');
+    expect(listed.jobs.map((j) => j.job.id)).toEqual([created.job.id]);
+    expect(listed.broken).toEqual([
+      expect.objectContaining({ ref: 'Broken', name: 'Broken', id: 'b-1', field: 'jobs[1].schedule.cron', file }),
+    ]);
+    expect(listed.broken?.[0].problem).not.toBe('');
   });
 });
 

@@ -52,7 +52,9 @@ export const jobHandlers: Pick<
   | 'jobs.resumeAll'
 > = {
   async 'jobs.list'(_input, { services }) {
-    return { jobs: await jobs(services).list() };
+    const svc = jobs(services);
+    const [list, broken] = await Promise.all([svc.list(), svc.broken?.() ?? []]);
+    return { jobs: list, broken };
   },
   async 'jobs.get'({ id }, { services }) {
     return jobs(services).get(id);

@@ -3,7 +3,7 @@
 import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.js';
-import type { AppState, JobView } from '../../../shared/rpc.js';
+import type { AppState, BrokenJobView, JobView } from '../../../shared/rpc.js';
 import { errorInfoOf } from '../../../shared/rpc/client.js';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
@@ -14,6 +14,7 @@ import type { ViewProps } from '../../app/view-props.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanelLazy as ErrorPanel } from '../../components/ErrorPanelLazy.js';
 import { formatDateTime } from '../../models/format.js';
+import { BrokenJobs } from './BrokenJobs.js';
 import { JobHealthTable } from './JobHealthTable.js';
 
 const useStyles = makeStyles({
@@ -40,6 +41,7 @@ export function HomeView({ onNavigate }: ViewProps) {
   const client = useClient();
   const { profiles, loading: profilesLoading } = useProfiles();
   const [jobs, setJobs] = useState<JobView[] | undefined>();
+  const [broken, setBroken] = useState<BrokenJobView[]>([]);
   const [state, setState] = useState<AppState | undefined>();
   const [error, setError] = useState<ErrorInfo | undefined>();
 
@@ -47,6 +49,7 @@ export function HomeView({ onNavigate }: ViewProps) {
     try {
       const [j, st] = await Promise.all([firstCall(client, 'jobs.list'), firstCall(client, 'app.state')]);
       setJobs(j.jobs);
+      setBroken(j.broken ?? []);
       setState(st);
       setError(undefined);
     } catch (e) {
@@ -68,7 +71,7 @@ export function HomeView({ onNavigate }: ViewProps) {
   if (error) return <ErrorPanel error={error} testId="home-error" />;
   if (!jobs || profilesLoading) return <Spinner size="small" label={t('common.loading')} />;
 
-  if (profiles.length === 0 && jobs.length === 0) {
+  if (profiles.length === 0 && jobs.length === 0 && broken.length === 0) {
     return (
       <EmptyState
         testId="home-welcome"
@@ -93,7 +96,11 @@ export function HomeView({ onNavigate }: ViewProps) {
           </Badge>
         ) : null}
         <Text className={s.grow} data-testid="home-counts">
-          {t('home.counts', { jobs: jobs.length, failing, running: state?.runningJobs.length ?? 0 })}
+          {t('home.counts', {
+            jobs: jobs.length + broken.length,
+            failing: failing + broken.length,
+            running: state?.runningJobs.length ?? 0,
+          })}
           {state?.lastSyncAt ? ` · ${t('home.lastSync', { at: formatDateTime(state.lastSyncAt, lang) })}` : ''}
         </Text>
         <Button onClick={() => onNavigate('assistant')} data-testid="home-new">
@@ -101,8 +108,11 @@ export function HomeView({ onNavigate }: ViewProps) {
         </Button>
         <Button onClick={() => onNavigate('jobs')}>{t('home.allJobs')}</Button>
       </section>
+      <BrokenJobs broken={broken} />
       {jobs.length === 0 ? (
-        <EmptyState testId="home-no-jobs" title={t('jobs.empty.title')} hint={t('home.noJobs.hint')} />
+        broken.length > 0 ? null : (
+          <EmptyState testId="home-no-jobs" title={t('jobs.empty.title')} hint={t('home.noJobs.hint')} />
+        )
       ) : (
         <JobHealthTable jobs={jobs} onOpen={(id) => onNavigate('jobs', id)} />
       )}
