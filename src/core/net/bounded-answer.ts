@@ -14,7 +14,7 @@ export class ResponseTooLargeError extends Error {
     /** True when size is the server's declared length; false when the body ran past the cap while being read. */
     readonly declared: boolean,
   ) {
-    super(declared ? `the server announced ${size} bytes; the limit is ${limit}` : `more than ${limit} bytes arrived`);
+    super(declared ? `Content-Length=${size} limit=${limit}` : `read>${limit} limit=${limit}`);
   }
 }
 
@@ -28,7 +28,7 @@ export class UndecodableAnswerError extends Error {
     readonly encoding: string,
     reason: string,
   ) {
-    super(`${encoding} body could not be decoded: ${reason}`);
+    super(`Content-Encoding=${encoding}: ${reason}`);
   }
 }
 
@@ -91,7 +91,7 @@ export function readBoundedAnswer(
 
   if (encoding && encoding !== 'identity' && !decoder) {
     // An encoding we did not ask for and cannot read: refuse rather than pass bytes on as text.
-    queueMicrotask(() => finish(new UndecodableAnswerError(encoding, 'unsupported Content-Encoding')));
+    queueMicrotask(() => finish(new UndecodableAnswerError(encoding, 'unsupported')));
     return { abort: () => (finished = true) };
   }
   const declared = Number(res.headers['content-length']);

@@ -3,6 +3,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as net from 'node:net';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { NetLimitSetting, ProxySetting, TlsSetting } from '../../shared/profile.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { answerCut, IdleTimeoutError, readBoundedAnswer, type AnswerReading } from './bounded-answer.js';
@@ -247,7 +248,7 @@ export class HttpClient {
     try {
       for (let leg = 1; res.status === 407; leg++) {
         const line = `${options.method} ${String(options.path)} → ${res.status} ${res.statusText}`;
-        if (leg > 3) throw signIn.failure('', 'the proxy keeps asking for a sign-in', line);
+        if (leg > 3) throw signIn.failure('', text('problem.proxy.keepsAsking'), line);
         const values = res.headers['proxy-authenticate'];
         const next = await conversation.answer(values ? [values] : [], line);
         res = await this.send(http.request, withAuth(next.header, own), limits, req.body, req.onSocket);
@@ -302,13 +303,13 @@ export class HttpClient {
           },
         );
       });
-      const total = setTimeout(() => settle(new RequestTimeoutError(`no complete answer within ${limits.totalMs} ms`)), limits.totalMs);
-      const idle = setTimeout(() => settle(new IdleTimeoutError(`no byte from the server for ${limits.idleMs} ms`)), limits.idleMs);
+      const total = setTimeout(() => settle(new RequestTimeoutError(`totalMs=${limits.totalMs}`)), limits.totalMs);
+      const idle = setTimeout(() => settle(new IdleTimeoutError(`idleMs=${limits.idleMs}`)), limits.idleMs);
       if (onSocket) r.once('socket', onSocket);
       r.on('error', (e) => settle(e));
       // A request closed without an answer and without an error (the socket went away quietly) is a cut connection.
       r.on('close', () => {
-        if (!reading) settle(answerCut('closed before an answer'));
+        if (!reading) settle(answerCut('socket closed, no response'));
       });
       r.end(body);
     });

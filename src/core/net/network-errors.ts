@@ -1,6 +1,7 @@
 // Node/network failures → catalogue entries with host, reason and the proxy in use as evidence. Which entry a
 // code means is decided once, in src/core/errors/error-map.ts (shared with the doctor); this file only
 // supplies the params those entries show.
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { mapSocketError, mapTlsError } from '../errors/error-map.js';
 import { IdleTimeoutError, ResponseTooLargeError, UndecodableAnswerError } from './bounded-answer.js';
@@ -35,7 +36,7 @@ function reasonOf(err: unknown): string {
 function boundedReadError(err: unknown, ctx: NetErrorContext): CalpumpError | undefined {
   const common = { host: ctx.host, proxy: ctx.proxy };
   if (err instanceof ResponseTooLargeError) {
-    const size = err.declared ? formatBytes(err.size) : `more than ${formatBytes(err.limit)}`;
+    const size = err.declared ? formatBytes(err.size) : text('problem.net.moreThan', { size: formatBytes(err.limit) });
     return new CalpumpError('net.response.tooLarge', {
       params: { ...common, size, limit: formatBytes(err.limit) },
       evidence: err.message,

@@ -14,6 +14,8 @@ import { negotiateSourceFor } from '../auth/kerberos/negotiate-source.js';
 import type { NegotiateSource, NegotiateStart } from '../auth/kerberos/negotiate-types.js';
 import { parseAuthSchemes } from '../connectors/ews/transport/auth-challenge.js';
 import { NtlmClient } from '../connectors/ews/transport/ntlm/ntlm-client.js';
+import type { ErrorParam, TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { describeProxy, type ProxyRoute } from './proxy-resolution.js';
 
@@ -61,10 +63,10 @@ export class ProxySignIn {
     return new ProxyConversation(this);
   }
 
-  failure(scheme: string, reason: string, evidence?: string, cause?: unknown): CalpumpError {
+  failure(scheme: ErrorParam, reason: TextRef, evidence?: string, cause?: unknown): CalpumpError {
     return new CalpumpError('net.proxy.authFailed', {
       params: { proxy: describeProxy(this.route), scheme, reason },
-      evidence: evidence ?? reason,
+      ...(evidence !== undefined ? { evidence } : {}),
       cause,
     });
   }
@@ -133,12 +135,12 @@ export class ProxyConversation {
     const sent = this.sent;
     if (sent?.kind === 'ntlm' && sent.leg === 'first') {
       const challenge = tokenFor(values, sent.wire);
-      if (!challenge) throw this.signIn.failure('NTLM', 'the proxy sent no NTLM challenge', statusLine);
+      if (!challenge) throw this.signIn.failure('NTLM', text('problem.proxy.noChallenge'), statusLine);
       let message: Buffer;
       try {
         message = sent.ntlm!.authenticateMessage(Buffer.from(challenge, 'base64'), { targetName: this.signIn.spn });
       } catch (e) {
-        throw this.signIn.failure('NTLM', `the proxy's NTLM challenge is not valid: ${messageOf(e)}`, statusLine, e);
+        throw this.signIn.failure('NTLM', text('problem.proxy.badChallenge', { detail: messageOf(e) }), statusLine, e);
       }
       sent.leg = 'last';
       return { header: `${sent.wire} ${message.toString('base64')}`, sameConnection: true };
@@ -154,12 +156,14 @@ export class ProxyConversation {
     this.signIn.learned = undefined;
     const user = this.signIn.route.username;
     if (sent.kind !== 'kerberos') {
-      return this.signIn.failure(SCHEME_NAME[sent.kind], `the proxy refused the user name or password of ${user}`, statusLine);
+      return this.signIn.failure(SCHEME_NAME[sent.kind], text('problem.proxy.refusedPassword', { user: user ?? '' }), statusLine);
     }
     const token = tokenFor(values, 'Negotiate');
     let detail = '';
-    if (token) await sent.kerberos!.step(token).catch((e: unknown) => (detail = `: ${messageOf(e)}`));
-    return this.signIn.failure(SCHEME_NAME.kerberos, `the proxy refused the Kerberos ticket for ${this.signIn.spn}${detail}`, statusLine);
+    if (token) await sent.kerberos!.step(token).catch((e: unknown) => (detail = messageOf(e)));
+    const spn = this.signIn.spn;
+    const reason = detail ? text('problem.proxy.refusedTicketWhy', { spn, detail }) : text('problem.proxy.refusedTicket', { spn });
+    return this.signIn.failure(SCHEME_NAME.kerberos, reason, statusLine);
   }
 
   private async choose(values: string[], statusLine: string): Promise<string> {
@@ -167,23 +171,30 @@ export class ProxyConversation {
     const offered = names.map((s) => s.toLowerCase());
     const has = (s: string) => offered.includes(s);
     const { username: user, password } = this.signIn.route;
-    const why: string[] = [];
+    let ticket = '';
     if (has('negotiate') && this.signIn.kerberosApplies()) {
       try {
         return await this.open('kerberos', 'Negotiate');
       } catch (e) {
-        why.push(`no Kerberos ticket for ${this.signIn.spn} (${messageOf(e)})`);
+        ticket = messageOf(e) || '?';
       }
     }
     if (user && password !== undefined) {
       if (has('ntlm') || has('negotiate')) return this.open('ntlm', has('ntlm') ? 'NTLM' : 'Negotiate');
       if (has('basic')) return this.open('basic', 'Basic');
     }
-    const asks = names.length ? names.join(', ') : 'a sign-in without naming a scheme';
-    if (!user) why.push('the profile has no proxy user');
-    else if (password === undefined) why.push(`no proxy password is stored for ${user}`);
-    else why.push('Calpump signs in to proxies with Negotiate, NTLM and Basic only');
-    throw this.signIn.failure(asks, `the proxy asks for ${asks}; ${why.join('; ')}`, statusLine);
+    const asks = names.join(', ');
+    const missing = !user ? 'user' : password === undefined ? 'password' : 'scheme';
+    const reason = text('problem.proxy.cannotAnswer', {
+      asks,
+      named: names.length ? 'yes' : 'no',
+      ticket: ticket ? 'failed' : 'none',
+      ticketError: ticket,
+      spn: this.signIn.spn,
+      missing,
+      user: user ?? '',
+    });
+    throw this.signIn.failure(names.length ? asks : text('problem.proxy.anyScheme'), reason, statusLine);
   }
 
   private async open(kind: Kind, wire: Wire): Promise<string> {

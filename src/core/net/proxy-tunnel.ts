@@ -3,6 +3,7 @@
 // request — which carries credentials — is written.
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { ProxyRoute } from './proxy-resolution.js';
 import { describeProxy } from './proxy-resolution.js';
@@ -22,7 +23,7 @@ export function connectToProxy(route: ProxyRoute): net.Socket {
 
 const closedDuringConnect = (route: ProxyRoute) => () =>
   new CalpumpError('net.proxy.failed', {
-    params: { proxy: describeProxy(route), reason: 'the proxy closed the connection during CONNECT' },
+    params: { proxy: describeProxy(route), reason: text('problem.proxy.closedDuringConnect') },
   });
 
 /**
@@ -77,7 +78,7 @@ export async function openTunnel(
       }
       if (answer.status !== 407 || leg >= MAX_LEGS) {
         throw new CalpumpError('net.proxy.failed', {
-          params: { proxy: describeProxy(route), reason: answer.statusText || 'no valid answer to CONNECT' },
+          params: { proxy: describeProxy(route), reason: answer.statusText || text('problem.proxy.noConnectAnswer') },
           evidence: `CONNECT ${target} → ${answer.statusLine}`,
         });
       }
@@ -87,7 +88,7 @@ export async function openTunnel(
       reused = answer.keepOpen;
       if (!answer.keepOpen) {
         if (next.sameConnection) {
-          throw signIn.failure('NTLM', 'the proxy closed the connection after its NTLM challenge (NTLM needs one connection)');
+          throw signIn.failure('NTLM', text('problem.proxy.closedAfterChallenge'));
         }
         socket.destroy();
         socket = connect();

@@ -10,6 +10,8 @@ import { secretKey, type ProxySetting, type TlsSetting } from '../../../src/shar
 import { startForwardProxy, type ForwardProxy } from '../../support/forward-proxy.js';
 import { startLocalServer, tlsDir, type LocalServerKind } from '../../support/local-tls-server.js';
 import { memorySecrets } from './fakes.js';
+import type { TextRef } from '../../../src/shared/errors.js';
+import { renderEngineText } from '../../../src/shared/i18n/engine-texts.js';
 
 const SERVER_FP = '8D:EC:7B:03:93:A9:90:DC:E6:E5:2C:29:F4:0C:70:60:37:98:55:09:B8:55:F0:52:A8:98:66:88:07:20:45:97';
 
@@ -179,7 +181,10 @@ describe('HttpClient through a forward proxy', () => {
     const noSecret = await client({ caFile: path.join(tlsDir, 'ca.pem') }, setting);
     const err = await failure(noSecret.request({ url: server.url, method: 'GET' }));
     expect(err.id).toBe('net.proxy.authFailed');
-    expect(err.params).toMatchObject({ scheme: 'Basic', reason: 'the proxy asks for Basic; no proxy password is stored for svc-proxy' });
+    expect(err.params.scheme).toBe('Basic');
+    expect(renderEngineText(err.params.reason as TextRef, 'en')).toBe(
+      'the proxy asks for Basic; no proxy password is stored for svc-proxy',
+    );
     expect(err.evidence).toContain('407');
     noSecret.close();
 
