@@ -193,8 +193,8 @@ export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'expo
 /** File formats each content can be written in (a folder target; calendars also go to every other target). */
 export const CONTENT_FORMATS: Record<JobContent, readonly ExportFormat[]> = {
   calendar: ['ics', 'json', 'csv'],
-  contacts: ['json'],
-  tasks: ['json'],
+  contacts: ['json', 'csv'],
+  tasks: ['json', 'csv'],
 };
 
 /** What an export job reads; absent = calendar. */

@@ -17,6 +17,8 @@ export interface EncoderOptions {
   csvKeepFormulas?: boolean;
   /** ICS: one VEVENT per series with RRULE/EXDATE and RECURRENCE-ID overrides (default: one VEVENT per occurrence). */
   icsSeries?: boolean;
+  /** Contacts and tasks jobs: the kind of item every file holds (an empty folder's CSV still gets its header). */
+  itemKind?: 'contact' | 'task';
 }
 
 export interface EventEncoder {

@@ -46,8 +46,9 @@ export function writeItemsFile(
   meta: FolderMeta,
   format: ExportFormat,
   items: Iterable<NormalisedItem>,
+  options: EncoderOptions = {},
 ): Promise<FolderFileResult> {
-  const e = createItemEncoder(format);
+  const e = createItemEncoder(format, meta, options);
   return writeEncodedFile(
     outDir,
     meta,

@@ -53,7 +53,7 @@ export class FolderTarget implements PumpTarget {
     const unchanged = !batch.reset && changes.upserts.length === 0 && changes.deletes.length === 0;
     if (!unchanged || !(await stat(this.fileFor(batch.mailbox, batch.folder)).catch(() => undefined))) {
       const meta = { mailbox: batch.mailbox, folder: batch.folder };
-      if (batch.items) await writeItemsFile(this.dir, meta, this.format, batch.items.all);
+      if (batch.items) await writeItemsFile(this.dir, meta, this.format, batch.items.all, this.options);
       else await writeFolderFile(this.dir, meta, this.format, batch.events, this.options);
     }
     return { commit: (state) => this.states.commit(state) };

@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import type { Job } from '../../../shared/job.js';
-import { jobSecretKey } from '../../../shared/job.js';
+import { contentOf, jobSecretKey } from '../../../shared/job.js';
+import { itemKindOf } from '../../../shared/item-model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Logger } from '../../log/logger.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
@@ -33,8 +34,14 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
       },
     });
   switch (t.kind) {
-    case 'folder':
-      return new FolderTarget(t.path, job.format, deps.states, { csvKeepFormulas: job.csv?.keepFormulas, icsSeries: job.ics?.series });
+    case 'folder': {
+      const content = contentOf(job);
+      return new FolderTarget(t.path, job.format, deps.states, {
+        csvKeepFormulas: job.csv?.keepFormulas,
+        icsSeries: job.ics?.series,
+        ...(content !== 'calendar' ? { itemKind: itemKindOf(content) } : {}),
+      });
+    }
     case 'sqlite':
       return new SqliteTarget(t.path, deps.states);
     case 'postgres': {
