@@ -69,7 +69,7 @@ export class EwsConnector implements Connector {
   readonly kind = 'ews' as const;
   private http?: Promise<HttpSender>;
   private sessionPromise?: Promise<EwsSession>;
-  private urlHow = 'not resolved yet';
+  private urlHow = 'unresolved';
   private bearer?: BearerAuth;
   private transport?: EwsTransport;
   private readonly lister = new MailboxLister(() => this.session());
@@ -247,7 +247,7 @@ export class EwsConnector implements Connector {
   ): AsyncIterable<NormalisedEvent> {
     if (!(from < to))
       throw new CalpumpError('input.invalid', {
-        params: { field: 'window', problem: `from (${from.toISOString()}) must be before to (${to.toISOString()})` },
+        params: { field: 'window', problem: text('problem.window.order', { from: from.toISOString(), to: to.toISOString() }) },
       });
     const s = await this.session();
     yield* readCalendarView(s, this.mailbox(mailbox), folderId, from, to, {

@@ -2,6 +2,8 @@
 // cycle (A in B in A) ends; contacts, public folders and personal contact groups have no mailbox to read and are
 // left out. An incomplete expansion is an error, never a shorter member list: a job that removes former members'
 // output must not take a truncated answer as "they left".
+import { text } from '../../../shared/i18n/engine-texts.js';
+import type { TextRef } from '../../../shared/errors.js';
 import type { Mailbox } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { expandDl } from './operations/expand-dl.js';
@@ -16,7 +18,7 @@ export async function ewsGroupMembers(s: EwsSession, group: string): Promise<Mai
   const seenGroups = new Set([root]);
   const members = new Map<string, Mailbox>();
   const queue = [root];
-  const incomplete = (reason: string) => new CalpumpError('pump.group.incomplete', { params: { group, reason } });
+  const incomplete = (reason: TextRef) => new CalpumpError('pump.group.incomplete', { params: { group, reason } });
   while (queue.length) {
     const current = queue.shift()!;
     let expansion;
@@ -27,16 +29,16 @@ export async function ewsGroupMembers(s: EwsSession, group: string): Promise<Mai
       if (current !== root && e instanceof CalpumpError && e.id === 'pump.group.notFound') continue;
       throw e;
     }
-    if (!expansion.complete) throw incomplete(`Exchange returned only part of ${current} (${expansion.entries.length} entries)`);
+    if (!expansion.complete) throw incomplete(text('problem.group.partial', { group: current, entries: expansion.entries.length }));
     for (const e of expansion.entries) {
       const key = e.smtp.toLowerCase();
       if (e.mailboxType === 'PublicDL') {
         if (seenGroups.has(key)) continue;
-        if (seenGroups.size >= MAX_NESTED_GROUPS) throw incomplete(`more than ${MAX_NESTED_GROUPS} nested groups`);
+        if (seenGroups.size >= MAX_NESTED_GROUPS) throw incomplete(text('problem.group.tooManyGroups', { max: MAX_NESTED_GROUPS }));
         seenGroups.add(key);
         queue.push(key);
       } else if (e.mailboxType === 'Mailbox' && !members.has(key)) {
-        if (members.size >= MAX_GROUP_MAILBOXES) throw incomplete(`more than ${MAX_GROUP_MAILBOXES} mailboxes`);
+        if (members.size >= MAX_GROUP_MAILBOXES) throw incomplete(text('problem.group.tooManyMailboxes', { max: MAX_GROUP_MAILBOXES }));
         members.set(key, { id: key, displayName: e.displayName, smtp: e.smtp, kind: 'user' });
       }
     }

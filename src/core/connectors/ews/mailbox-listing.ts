@@ -1,5 +1,6 @@
 // listMailboxes: ResolveNames (full contact data) for a search, FindPeople pages for browsing, and rooms from
 // GetRoomLists + GetRooms marked kind=room.
+import { text } from '../../../shared/i18n/engine-texts.js';
 import type { Mailbox, MailboxPage } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { findPeople } from './operations/find-people.js';
@@ -22,7 +23,7 @@ function decodeCursor(cursor: string | undefined): number {
     /* fall through */
   }
   throw new CalpumpError('input.invalid', {
-    params: { field: 'cursor', problem: 'not a cursor returned by a previous page; start again without one' },
+    params: { field: 'cursor', problem: text('problem.cursor.unknown') },
   });
 }
 

@@ -1,5 +1,7 @@
 // Final Graph answers that are failures → catalogue entries. Graph's error body is
 // {"error":{"code","message","innerError":{"request-id",…}}}; the code and the request-id go into evidence.
+import { text } from '../../../shared/i18n/engine-texts.js';
+import type { TextRef } from '../../../shared/errors.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { GraphHttpResult } from './transport.js';
 
@@ -83,10 +85,10 @@ export function graphFailure(status: number, body: unknown, ctx: GraphErrorConte
 }
 
 /** A 2xx answer whose body is not the JSON Graph promises (a proxy's page, a cut-off body). */
-export function invalidResponse(ctx: GraphErrorContext, problem: string): CalpumpError {
+export function invalidResponse(ctx: GraphErrorContext, problem: TextRef, evidence: string): CalpumpError {
   return new CalpumpError('graph.response.invalid', {
     params: { operation: ctx.operation, problem, graphHost: ctx.graphHost },
-    evidence: problem,
+    evidence,
   });
 }
 
@@ -95,6 +97,10 @@ export function checkOk(res: GraphHttpResult, ctx: GraphErrorContext): unknown {
   try {
     return res.body ? JSON.parse(res.body) : {};
   } catch {
-    throw invalidResponse(ctx, `HTTP ${res.status} with a body that is not JSON (${res.body.length} bytes)`);
+    throw invalidResponse(
+      ctx,
+      text('problem.graph.notJson', { status: res.status, bytes: res.body.length }),
+      `HTTP ${res.status}, ${res.body.length} bytes`,
+    );
   }
 }

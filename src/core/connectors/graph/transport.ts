@@ -5,6 +5,7 @@
 //  - 401 InvalidAuthenticationToken: one fresh token, then give up;
 //  - dropped connections (reset, truncated body): a few retries with back-off;
 //  - $batch: up to 20 members per request; a throttled member is retried after its own Retry-After.
+import { text } from '../../../shared/i18n/engine-texts.js';
 import type { HttpSend } from '../../auth/http-send.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { isTransientNetworkError } from '../../net/index.js';
@@ -175,7 +176,7 @@ export class GraphTransport {
         throw new CalpumpError('graph.response.invalid', {
           params: {
             operation: call.operation,
-            problem: `the JSON answer nests deeper than ${MAX_JSON_DEPTH} levels`,
+            problem: text('problem.graph.tooDeep', { max: MAX_JSON_DEPTH }),
             graphHost: this.o.graphHost,
           },
           evidence: `HTTP ${res.status}, ${res.body.length} characters`,

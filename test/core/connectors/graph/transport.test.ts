@@ -44,7 +44,7 @@ describe('GraphTransport', () => {
     const { t } = transport(() => json(200, deep));
     const err = await failure(t.send({ method: 'GET', url: '/users', operation: 'users' }));
     expect(err.id).toBe('graph.response.invalid');
-    expect(err.params.problem).toContain('nests deeper than 64');
+    expect(err.params.problem).toEqual({ key: 'problem.graph.tooDeep', params: { max: 64 } });
     // Depth inside strings does not count; ordinary answers pass.
     const { t: ok } = transport(() => json(200, `{"value":[{"subject":"${'['.repeat(500)}"}]}`));
     expect((await ok.send({ method: 'GET', url: '/users', operation: 'users' })).status).toBe(200);

@@ -22,7 +22,7 @@ export function readPoxAnswer(xml: string): AutodiscoverOutcome {
   const error = child(response, 'Error');
   if (error) return { kind: 'error', reason: `${textOf(error, 'ErrorCode') ?? 'error'} ${textOf(error, 'Message') ?? ''}`.trim() };
   const account = child(response, 'Account');
-  if (!account) return { kind: 'error', reason: 'no Account in the answer' };
+  if (!account) return { kind: 'error', reason: 'missing=Account' };
   const action = textOf(account, 'Action');
   if (action === 'redirectAddr') return { kind: 'redirectAddr', email: (textOf(account, 'RedirectAddr') ?? '').trim() };
   if (action === 'redirectUrl') return { kind: 'redirectUrl', url: (textOf(account, 'RedirectUrl') ?? '').trim() };
@@ -33,5 +33,5 @@ export function readPoxAnswer(xml: string): AutodiscoverOutcome {
     const url = textOf(p, 'EwsUrl')?.trim();
     if (url) return { kind: 'ewsUrl', url };
   }
-  return { kind: 'error', reason: 'no EwsUrl in the answer' };
+  return { kind: 'error', reason: 'missing=EwsUrl' };
 }

@@ -31,5 +31,5 @@ export function readSoapAnswer(xml: string): AutodiscoverOutcome {
     children(child(user, 'UserSettings'), 'UserSetting').map((s) => [textOf(s, 'Name'), textOf(s, 'Value')?.trim()]),
   );
   const url = settings.get('InternalEwsUrl') || settings.get('ExternalEwsUrl');
-  return url ? { kind: 'ewsUrl', url } : { kind: 'error', reason: 'no EWS URL among the user settings' };
+  return url ? { kind: 'ewsUrl', url } : { kind: 'error', reason: 'missing=InternalEwsUrl,ExternalEwsUrl' };
 }

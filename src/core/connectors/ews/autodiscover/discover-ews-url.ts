@@ -37,7 +37,7 @@ async function ask(transport: EwsTransport, url: string, kind: 'pox' | 'soap', e
   const res = await transport.sendAuthenticated(url, body, headers);
   if (res.status === 401) return { kind: 'error', reason: 'HTTP 401 (credentials rejected)' };
   if (res.status !== 200) return { kind: 'error', reason: `HTTP ${res.status}` };
-  if (containsDtd(res.body)) return { kind: 'error', reason: 'answer with a DTD refused' };
+  if (containsDtd(res.body)) return { kind: 'error', reason: 'DTD refused' };
   try {
     return kind === 'pox' ? readPoxAnswer(res.body) : readSoapAnswer(res.body);
   } catch (e) {
@@ -74,7 +74,9 @@ export async function discoverEwsUrl(transport: EwsTransport, email: string, opt
       queue.unshift({ url: outcome.url, kind: /\.svc$/i.test(outcome.url) ? 'soap' : 'pox' });
       continue;
     }
-    tried.push(`${label} → ${outcome.kind === 'error' ? outcome.reason : `${outcome.kind} refused (not https or not an address)`}`);
+    tried.push(
+      `${label} → ${outcome.kind === 'error' ? outcome.reason : `${outcome.kind} ${outcome.kind === 'redirectAddr' ? outcome.email : outcome.url} refused`}`,
+    );
   }
   throw new CalpumpError('ews.autodiscover.failed', { params: { email, tried: tried.join('; ') }, evidence: tried.join('\n') });
 }

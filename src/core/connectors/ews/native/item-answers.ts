@@ -59,7 +59,7 @@ export function matchItems(
     if (messageError(msg)) continue;
     for (const item of itemsOf(msg)) {
       const id = itemIdOf(item);
-      if (!id) throw incomplete(ctx, ids.length, messages.length, `a ${item.name} without an ItemId`);
+      if (!id) throw incomplete(ctx, ids.length, messages.length, `${item.name} missing=ItemId`);
       if (item.name === 'CalendarItem') found.set(id, calendarItemOf(item));
       else other.set(id, item.name);
     }
@@ -69,8 +69,7 @@ export function matchItems(
   if (stray.length) throw incomplete(ctx, ids.length, messages.length, `answered ids nobody asked for (${stray.slice(0, 3).join(', ')})`);
   const unanswered = ids.filter((id) => !found.has(id) && !other.has(id));
   // Exchange names no id in an ErrorItemNotFound message: it may only account for as many ids as it answers.
-  if (unanswered.length !== gone)
-    throw incomplete(ctx, ids.length, messages.length, `${unanswered.length} ids unanswered, ${gone} reported as not found`);
+  if (unanswered.length !== gone) throw incomplete(ctx, ids.length, messages.length, `unanswered=${unanswered.length} notFound=${gone}`);
   return ids.map((id) => {
     const cls = other.get(id);
     if (cls !== undefined) skip(unsupportedItem(ctx, id, cls));

@@ -43,8 +43,7 @@ export async function postNative(
   const ctx: EwsCallContext = { url: s.url, username: s.username, access: c.access, mailbox: c.mailbox, folder };
   const answer = await s.transport.post(s.url, envelope, { access: c.access, mailbox: c.mailbox, folder }, {}, captures);
   const messages = responseMessages(answer.envelope);
-  if (!messages.length)
-    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no ResponseMessages in the answer' });
+  if (!messages.length) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'missing=ResponseMessages' });
   return { messages, ctx };
 }
 

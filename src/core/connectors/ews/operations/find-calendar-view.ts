@@ -120,7 +120,7 @@ export async function findCalendarView(
       s.logger.warn('ews.findItem.propertiesRefused', {
         mailbox,
         evidence: e.evidence,
-        action: 'FindItem for times only, GetItem for the rest (slower)',
+        action: 'leanFindItem',
       });
     }
   }

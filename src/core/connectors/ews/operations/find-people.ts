@@ -27,7 +27,7 @@ export async function findPeople(s: EwsSession, offset: number, max: number, que
   const version = s.version === 'Exchange2010_SP2' ? 'Exchange2013' : s.version;
   const answer = await s.transport.post(s.url, ewsEnvelope(body, { version }), { access: s.access });
   const res = descendants(answer.envelope, 'FindPeopleResponse')[0];
-  if (!res) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no FindPeopleResponse in the answer' });
+  if (!res) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'missing=FindPeopleResponse' });
   if (res.attrs.ResponseClass === 'Error') {
     const code = textOf(res, 'ResponseCode') ?? 'ErrorUnknown';
     throw errorForResponseCode(code, textOf(res, 'MessageText') ?? code, { url: s.url, username: s.username, access: s.access });

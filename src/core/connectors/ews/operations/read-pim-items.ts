@@ -70,7 +70,7 @@ async function findIds(s: EwsSession, mailbox: string, folder: string, offset: n
   const root = child(messages[0], 'RootFolder');
   if (!root) throw malformed(ctx, 'FindItem answer without RootFolder');
   const ids = (child(root, 'Items')?.children ?? []).map((i) => child(i, 'ItemId')?.attrs.Id);
-  if (ids.some((id) => !id)) throw malformed(ctx, 'FindItem answer with an item without ItemId');
+  if (ids.some((id) => !id)) throw malformed(ctx, 'FindItem: item missing=ItemId');
   const next = Number(root.attrs.IndexedPagingOffset ?? offset + ids.length);
   return { ids: ids as string[], next, last: root.attrs.IncludesLastItemInRange !== 'false' || ids.length === 0 };
 }
@@ -93,7 +93,7 @@ function matchPim(
     if (messageError(msg)) continue;
     for (const item of child(msg, 'Items')?.children ?? []) {
       const id = child(item, 'ItemId')?.attrs.Id;
-      if (!id) throw malformed(ctx, `GetItem: a ${item.name} without an ItemId`);
+      if (!id) throw malformed(ctx, `GetItem: ${item.name} missing=ItemId`);
       if (item.name === ELEMENT[content])
         found.set(id, content === 'contacts' ? contactOf(item, id, includeBody) : taskOf(item, id, includeBody));
       else other.set(id, item.name);

@@ -166,7 +166,7 @@ export class EwsTransport {
     if (this.opts.bearer) return this.sendBearer(this.opts.bearer, { url, headers, body }, mailbox);
     if (this.opts.auth === 'kerberos') {
       if (!this.opts.negotiate)
-        throw new CalpumpError('internal.unexpected', { params: { text: 'Kerberos transport without a ticket source' } });
+        throw new CalpumpError('internal.unexpected', { params: { text: 'EwsTransport auth=kerberos negotiate=undefined' } });
       return negotiatePost(this.opts.http, { url, headers, body }, this.opts.negotiate);
     }
     const password = await this.opts.password();
@@ -200,7 +200,7 @@ export class EwsTransport {
     const diag = res!.headers['x-ms-diagnostics'];
     throw new CalpumpError('ews.auth.unauthorized', {
       params: { username: this.opts.username },
-      evidence: `HTTP 401 after an OAuth bearer token, also freshly requested${diag ? ` (x-ms-diagnostics: ${String(diag)})` : ''}`,
+      evidence: `HTTP 401 twice (Bearer, then Bearer forceRefresh)${diag ? `; x-ms-diagnostics: ${String(diag)}` : ''}`,
     });
   }
 }

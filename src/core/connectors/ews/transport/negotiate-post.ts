@@ -41,6 +41,6 @@ export async function negotiatePost(http: HttpSender, req: PostRequest, source: 
   }
   throw new CalpumpError('kerberos.rejected', {
     params: { spn, principal: source.account.principal },
-    evidence: `HTTP 401 from ${new URL(req.url).host} after a Kerberos ticket for ${spn}`,
+    evidence: `HTTP 401 host=${new URL(req.url).host} Negotiate spn=${spn}`,
   });
 }

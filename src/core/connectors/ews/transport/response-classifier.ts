@@ -74,7 +74,7 @@ export function classifyResponse(res: HttpResponse, ctx: EwsCallContext & { auth
   if (envelope.name !== 'Envelope')
     throw new CalpumpError('ews.response.malformed', {
       params: { url: ctx.url },
-      evidence: `root element <${envelope.name}> is not a SOAP envelope`,
+      evidence: `root=<${envelope.name}>, expected <soap:Envelope>`,
     });
   const busy = serverBusy(envelope);
   if (busy)

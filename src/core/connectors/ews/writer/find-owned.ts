@@ -108,8 +108,7 @@ export async function findOwned(s: EwsSession, mailbox: string, folder: string, 
   for (let offset = 0; ;) {
     const answer = await postAs(s, mailbox, folder, findBody(mailbox, folder, opts, offset));
     const msg = responseMessages(answer.envelope)[0];
-    if (!msg)
-      throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'no FindItemResponseMessage in the answer' });
+    if (!msg) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'missing=FindItemResponseMessage' });
     const err = messageError(msg);
     if (err) throw errorForResponseCode(err.code, err.text, { url: s.url, username: s.username, access: s.access, mailbox, folder });
     const root = child(msg, 'RootFolder');

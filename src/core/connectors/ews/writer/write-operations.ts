@@ -60,7 +60,7 @@ async function run(
         ok: false,
         error: new CalpumpError('ews.response.malformed', {
           params: { url: s.url },
-          evidence: `no response message ${i + 1} of ${labels.length}`,
+          evidence: `ResponseMessages=${messages.length} asked=${labels.length}`,
         }),
       };
     const err = messageError(msg);

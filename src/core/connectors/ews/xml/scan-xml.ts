@@ -182,7 +182,7 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
         const c = text.charCodeAt(after);
         const selfClosing = c === 47 && text.charCodeAt(after + 1) === 62;
         if (c === 62 || selfClosing) {
-          if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('more than one root element');
+          if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('second root element');
           if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
           const name = localName(q);
           h.open(name, NO_ATTRS);
@@ -197,8 +197,8 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
       }
       TAG.lastIndex = lt;
       const m = TAG.exec(text);
-      if (!m) throw new XmlSyntaxError(`malformed or truncated tag at offset ${lt}`);
-      if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('more than one root element');
+      if (!m) throw new XmlSyntaxError(`malformed or truncated tag, offset ${lt}`);
+      if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('second root element');
       if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
       const name = localName(m[1]);
       if (q === undefined) remember(m[1]);

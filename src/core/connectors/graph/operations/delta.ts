@@ -2,6 +2,7 @@
 // resyncRequired) means: read everything again and say so (fullResync), never silently lose changes.
 // syncChangesMany runs the rounds of many folders side by side as $batch requests of 20 members (the pump's
 // no-change check of 1,000 mailboxes is 50 requests, not 1,000), each member followed to its deltaLink.
+import { text } from '../../../../shared/i18n/engine-texts.js';
 import type { Change } from '../../../../shared/model.js';
 import type { ChangeRef, SyncOptions, SyncRequest, SyncResult } from '../../connector.js';
 import { CalpumpError, isCalpumpError } from '../../../errors/calpump-error.js';
@@ -33,7 +34,7 @@ function noEndLink(ctx: GraphContext): CalpumpError {
   return new CalpumpError('graph.response.invalid', {
     params: {
       operation: 'calendarViewDelta',
-      problem: 'the last page had neither nextLink nor deltaLink',
+      problem: text('problem.graph.noEndLink'),
       graphHost: ctx.profile.graphHost,
     },
   });

@@ -1,6 +1,7 @@
 // Group and room-list members from Graph: the group found by its mail address, then /transitiveMembers (the server
 // expands nested groups, each once) paged through @odata.nextLink; only users with a mailbox count — nested groups,
 // contacts and devices come back too and are left out. Room lists: /places/{address}/microsoft.graph.roomlist/rooms.
+import { text } from '../../../../shared/i18n/engine-texts.js';
 import type { Mailbox } from '../../../../shared/model.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import { graphGet, seg, type GraphContext } from '../graph-context.js';
@@ -42,7 +43,10 @@ export async function graphGroupMembers(ctx: GraphContext, group: string): Promi
   let url: string | undefined = `/groups/${seg(id)}/transitiveMembers?${q.toString()}`;
   const members = new Map<string, Mailbox>();
   for (let pages = 0; url; pages++) {
-    if (pages >= MAX_PAGES) throw new CalpumpError('pump.group.incomplete', { params: { group, reason: `more than ${MAX_PAGES} pages` } });
+    if (pages >= MAX_PAGES)
+      throw new CalpumpError('pump.group.incomplete', {
+        params: { group, reason: text('problem.group.tooManyPages', { max: MAX_PAGES }) },
+      });
     let page: Page<DirectoryObject>;
     try {
       page = await graphGet<Page<DirectoryObject>>(ctx, url);
@@ -55,7 +59,9 @@ export async function graphGroupMembers(ctx: GraphContext, group: string): Promi
       const key = o.mail.toLowerCase();
       if (members.has(key)) continue;
       if (members.size >= MAX_GROUP_MAILBOXES)
-        throw new CalpumpError('pump.group.incomplete', { params: { group, reason: `more than ${MAX_GROUP_MAILBOXES} mailboxes` } });
+        throw new CalpumpError('pump.group.incomplete', {
+          params: { group, reason: text('problem.group.tooManyMailboxes', { max: MAX_GROUP_MAILBOXES }) },
+        });
       members.set(key, {
         id: o.id,
         displayName: o.displayName || o.mail,
@@ -80,7 +86,9 @@ export async function graphRoomListMembers(ctx: GraphContext, roomList: string):
   const rooms = new Map<string, Mailbox>();
   for (let pages = 0; url; pages++) {
     if (pages >= MAX_PAGES)
-      throw new CalpumpError('pump.group.incomplete', { params: { group: roomList, reason: `more than ${MAX_PAGES} pages` } });
+      throw new CalpumpError('pump.group.incomplete', {
+        params: { group: roomList, reason: text('problem.group.tooManyPages', { max: MAX_PAGES }) },
+      });
     let page: Page<Room>;
     try {
       page = await graphGet<Page<Room>>(ctx, url);

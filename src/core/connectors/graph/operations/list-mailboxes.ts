@@ -1,5 +1,6 @@
 // Mailboxes from the directory: /users ($search needs ConsistencyLevel: eventual), rooms marked from
 // /places/microsoft.graph.room. The cursor is Graph's own nextLink, so paging costs one request per page.
+import { text } from '../../../../shared/i18n/engine-texts.js';
 import type { Mailbox, MailboxPage } from '../../../../shared/model.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import { graphGet, type GraphContext } from '../graph-context.js';
@@ -31,7 +32,7 @@ function decodeCursor(cursor: string, graphHost: string): string {
   const link = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!link.startsWith(graphHost.replace(/\/+$/, ''))) {
     throw new CalpumpError('input.invalid', {
-      params: { field: 'cursor', problem: 'not a cursor this profile returned; start the listing again without one' },
+      params: { field: 'cursor', problem: text('problem.cursor.unknown') },
     });
   }
   return link;
