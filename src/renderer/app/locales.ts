@@ -8,21 +8,21 @@ type JsonModule = { default: Table };
 const LOADERS: Record<UiLang, () => Promise<[JsonModule, JsonModule, JsonModule]>> = {
   en: () =>
     Promise.all([
-      import('../../shared/locales/en/ui.json'),
-      import('../../shared/locales/en/catalogue.json'),
-      import('../../shared/locales/en/engine.json'),
+      import('../../shared/locales/en/ui.json', { with: { type: 'json' } }),
+      import('../../shared/locales/en/catalogue.json', { with: { type: 'json' } }),
+      import('../../shared/locales/en/engine.json', { with: { type: 'json' } }),
     ]),
   de: () =>
     Promise.all([
-      import('../../shared/locales/de/ui.json'),
-      import('../../shared/locales/de/catalogue.json'),
-      import('../../shared/locales/de/engine.json'),
+      import('../../shared/locales/de/ui.json', { with: { type: 'json' } }),
+      import('../../shared/locales/de/catalogue.json', { with: { type: 'json' } }),
+      import('../../shared/locales/de/engine.json', { with: { type: 'json' } }),
     ]),
   nl: () =>
     Promise.all([
-      import('../../shared/locales/nl/ui.json'),
-      import('../../shared/locales/nl/catalogue.json'),
-      import('../../shared/locales/nl/engine.json'),
+      import('../../shared/locales/nl/ui.json', { with: { type: 'json' } }),
+      import('../../shared/locales/nl/catalogue.json', { with: { type: 'json' } }),
+      import('../../shared/locales/nl/engine.json', { with: { type: 'json' } }),
     ]),
 };
 
