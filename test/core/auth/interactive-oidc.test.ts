@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenProvider } from '../../../src/core/auth/token-provider.js';
 import type { TokenTarget } from '../../../src/core/auth/token-target.js';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { secretKey } from '../../../src/shared/profile.js';
 import { authHarness } from './support/auth-harness.js';
 import { startOidcProvider, type OidcTestProvider } from './support/oidc-test-provider.js';
 import { browse, freePort } from './support/test-browser.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 let op: OidcTestProvider;
 let redirectUri: string;
@@ -93,8 +93,8 @@ describe('interactive sign-in against oidc-provider', () => {
   it('rejects an answer with a wrong state and says so in the browser', async () => {
     const { tokens } = await setup();
     let page = { status: 0, body: '' };
-    const err = await tokens
-      .login({
+    await calpumpFailure(
+      tokens.login({
         openBrowser: async (url) => {
           page = await browse(url, {
             ca: op.ca,
@@ -106,75 +106,62 @@ describe('interactive sign-in against oidc-provider', () => {
             },
           });
         },
-      })
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CalpumpError);
-    expect((err as CalpumpError).id).toBe('auth.login.stateMismatch');
+      }),
+      'auth.login.stateMismatch',
+    );
     expect(page.status).toBe(400);
     expect(page.body).toContain('does not belong to this sign-in');
   });
 
   it('reports an error redirect (access_denied) with the provider description', async () => {
     const { tokens } = await setup();
-    const err = await tokens
-      .login({
+    const err = await calpumpFailure(
+      tokens.login({
         openBrowser: async (url) => {
           const state = new URL(url).searchParams.get('state')!;
           await fetch(
             `${redirectUri}?error=access_denied&error_description=${encodeURIComponent('End-User aborted interaction')}&state=${state}`,
           );
         },
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e as CalpumpError,
-      );
-    expect(err?.id).toBe('auth.login.failed');
-    expect(err?.render().message).toContain('End-User aborted interaction');
+      }),
+    );
+    expect(err.id).toBe('auth.login.failed');
+    expect(err.render().message).toContain('End-User aborted interaction');
   });
 
   it('reports a redirect without a code', async () => {
     const { tokens } = await setup();
-    const err = await tokens
-      .login({
+    const err = await calpumpFailure(
+      tokens.login({
         openBrowser: async (url) => {
           const state = new URL(url).searchParams.get('state')!;
           const res = await fetch(`${redirectUri}?state=${state}`);
           expect(res.status).toBe(400);
         },
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e as CalpumpError,
-      );
-    expect(err?.id).toBe('auth.login.noCode');
+      }),
+    );
+    expect(err.id).toBe('auth.login.noCode');
   });
 
   it('the provider really requires PKCE: the same request without a code challenge is refused', async () => {
     const { tokens } = await setup();
-    const err = await tokens
-      .login({
+    const err = await calpumpFailure(
+      tokens.login({
         openBrowser: async (url) => {
           const u = new URL(url);
           u.searchParams.delete('code_challenge');
           u.searchParams.delete('code_challenge_method');
           await browse(u.href, { ca: op.ca, stopAtOrigin: new URL(redirectUri).origin });
         },
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e as CalpumpError,
-      );
-    expect(err?.id).toBe('auth.login.failed');
-    expect(err?.render().message).toMatch(/PKCE/i);
+      }),
+    );
+    expect(err.id).toBe('auth.login.failed');
+    expect(err.render().message).toMatch(/PKCE/i);
   });
 
   it('gives up after the timeout and frees the port', async () => {
     const { tokens } = await setup();
-    const err = await tokens.login({ openBrowser: async () => undefined, timeoutMs: 50 }).then(
-      () => undefined,
-      (e: unknown) => e as CalpumpError,
-    );
-    expect(err?.id).toBe('auth.login.timeout');
+    const err = await calpumpFailure(tokens.login({ openBrowser: async () => undefined, timeoutMs: 50 }));
+    expect(err.id).toBe('auth.login.timeout');
   });
 });

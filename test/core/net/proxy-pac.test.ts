@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { compilePac, fetchPacSource, PacCache, parsePacResult } from '../../../src/core/net/proxy-pac.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 const PAC = `
 function FindProxyForURL(url, host) {
@@ -17,15 +17,6 @@ function FindProxyForURL(url, host) {
   if (isInNet(host, "10.0.0.0", "255.0.0.0")) return "HTTPS secure.contoso.com:443";
   return "SOCKS5 socks.contoso.com:1080; PROXY fallback.contoso.com:3128";
 }`;
-
-async function caught(p: Promise<unknown>): Promise<CalpumpError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(CalpumpError);
-  return e as CalpumpError;
-}
 
 describe('PAC answers', () => {
   it('PROXY/HTTP/HTTPS/DIRECT in order; SOCKS and junk marked unsupported', () => {
@@ -64,7 +55,7 @@ describe('compilePac', () => {
       'loop.pac',
       500,
     );
-    const e = await caught(pac.findProxy(new URL('http://loop/')));
+    const e = await calpumpFailure(pac.findProxy(new URL('http://loop/')));
     expect(e.id).toBe('net.proxy.pac');
     expect(e.params).toMatchObject({ pac: 'loop.pac' });
     expect(e.params.reason).toContain('longer than');
@@ -72,8 +63,8 @@ describe('compilePac', () => {
   });
 
   it('a script that does not parse or defines no FindProxyForURL is net.proxy.pac', async () => {
-    expect((await caught(compilePac('function FindProxyForURL(url, host) {', 'broken.pac'))).id).toBe('net.proxy.pac');
-    expect((await caught(compilePac('var x = 1;', 'empty.pac'))).params.reason).toContain('FindProxyForURL');
+    expect((await calpumpFailure(compilePac('function FindProxyForURL(url, host) {', 'broken.pac'))).id).toBe('net.proxy.pac');
+    expect((await calpumpFailure(compilePac('var x = 1;', 'empty.pac'))).params.reason).toContain('FindProxyForURL');
   });
 });
 
@@ -107,10 +98,10 @@ describe('fetching PAC files', () => {
   });
 
   it('404, too large, missing file, other schemes: net.proxy.pac with the reason', async () => {
-    expect((await caught(fetchPacSource(`${base}/nothing.pac`))).params.reason).toContain('404');
-    expect((await caught(fetchPacSource(`${base}/huge.pac`))).params.reason).toContain('larger than');
-    expect((await caught(fetchPacSource(join(dir, 'missing.pac')))).params.reason).toBe('ENOENT');
-    expect((await caught(fetchPacSource('ftp://pac.contoso.com/proxy.pac'))).params.reason).toContain('ftp:');
+    expect((await calpumpFailure(fetchPacSource(`${base}/nothing.pac`))).params.reason).toContain('404');
+    expect((await calpumpFailure(fetchPacSource(`${base}/huge.pac`))).params.reason).toContain('larger than');
+    expect((await calpumpFailure(fetchPacSource(join(dir, 'missing.pac')))).params.reason).toBe('ENOENT');
+    expect((await calpumpFailure(fetchPacSource('ftp://pac.contoso.com/proxy.pac'))).params.reason).toContain('ftp:');
   });
 
   it('the cache fetches once while fresh, again after five minutes, and retries a failure after 30 s', async () => {

@@ -8,6 +8,7 @@ import type { Logger } from '../../../src/core/log/logger.js';
 import { FileSecretStore, KEY_FILE, SECRETS_FILE } from '../../../src/core/secrets/file-secret-store.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 /** The parts of the encrypted secrets file these tests look at. */
 interface SecretsFile {
@@ -39,15 +40,7 @@ async function tempDir() {
   return mkdtemp(join(tmpdir(), 'calpump-secrets-'));
 }
 
-async function unreadable(p: Promise<unknown>): Promise<CalpumpError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(CalpumpError);
-  expect((err as CalpumpError).id).toBe('secrets.unreadable');
-  return err as CalpumpError;
-}
+const unreadable = (p: Promise<unknown>) => calpumpFailure(p, 'secrets.unreadable');
 
 describe('FileSecretStore', () => {
   it('creates a 0600 key file on first use and never writes a secret in plaintext', async () => {

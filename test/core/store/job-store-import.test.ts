@@ -5,11 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { JobStore, JOBS_FILE } from '../../../src/core/store/job-store.js';
 import { mailboxesOf, targetOf } from '../../../src/shared/job.js';
 import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -59,12 +59,7 @@ describe('import jobs in the job store', () => {
       [{ name: 'X', profile: 'onprem', mailboxes: { mode: 'allRooms' } }, 'target'],
       [{ type: 'presence', name: 'Y', profile: 'onprem', target: { kind: 'folder', path: '/x' } }, 'mailboxes'],
     ] as const) {
-      const e = await store.add(input as never).then(
-        () => undefined,
-        (x: unknown) => x,
-      );
-      expect(e).toBeInstanceOf(CalpumpError);
-      expect((e as CalpumpError).params.field).toBe(field);
+      expect((await calpumpFailure(store.add(input as never))).params.field).toBe(field);
     }
   });
 });

@@ -5,11 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { JobStore, JOBS_FILE } from '../../../src/core/store/job-store.js';
 import { hasOwnOutput, jobSchema, jobTypeOf, mailboxesOf, targetOf } from '../../../src/shared/job.js';
 import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -71,12 +71,7 @@ describe('two-way jobs in the job store', () => {
       [{ type: 'twoway', twoway: { ruleId: '../etc' }, name: 'Bad rule', profile: 'onprem' }, 'twoway.ruleId'],
       [{ type: 'freebusy', name: 'Still needs a target', profile: 'onprem', mailboxes: { mode: 'allRooms' } }, 'target'],
     ] as const) {
-      const e = await store.add(input as never).then(
-        () => undefined,
-        (x: unknown) => x,
-      );
-      expect(e).toBeInstanceOf(CalpumpError);
-      expect((e as CalpumpError).params.field).toBe(field);
+      expect((await calpumpFailure(store.add(input as never))).params.field).toBe(field);
     }
     expect(jobSchema.safeParse({ id: 'x', type: 'twoway', name: 'X', profile: 'p' }).success).toBe(false);
   });

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_TABLE } from '../../../src/core/presence/presence-rules.js';
 import { PRESENCE_RULES_FILE, PresenceRuleStore } from '../../../src/core/store/presence-rule-store.js';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,15 +16,6 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const doorSigns = { rules: [{ name: 'absent', showAs: 'oof', status: 'Away' }], idleStatus: 'Free', horizonHours: 12 };
-
-async function refused(p: Promise<unknown>): Promise<CalpumpError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(CalpumpError);
-  return e as CalpumpError;
-}
 
 describe('PresenceRuleStore', () => {
   it('has the built-in default table before anything is saved', async () => {
@@ -60,12 +51,12 @@ describe('PresenceRuleStore', () => {
 
   it('refuses a bad table naming the field, and writes nothing', async () => {
     const store = new PresenceRuleStore({ dir });
-    const e = await refused(store.save('default', { rules: [{ name: 'x', status: '' }] }));
+    const e = await calpumpFailure(store.save('default', { rules: [{ name: 'x', status: '' }] }));
     expect(e.id).toBe('presence.rules.invalid');
     expect(e.params.field).toBe('rules[0].status');
-    const e2 = await refused(store.save('default', { rules: [{ name: 'x', showAs: 'sometimes', status: 'Busy' }] }));
+    const e2 = await calpumpFailure(store.save('default', { rules: [{ name: 'x', showAs: 'sometimes', status: 'Busy' }] }));
     expect(e2.params.field).toMatch(/^rules\[0\]\.showAs/);
-    const e3 = await refused(store.save('bad name!', doorSigns));
+    const e3 = await calpumpFailure(store.save('bad name!', doorSigns));
     expect(e3.id).toBe('input.invalid');
     expect(e3.params.field).toBe('name');
     expect(await store.list()).toEqual([{ name: 'default', saved: false, rules: DEFAULT_RULE_TABLE.rules.length }]);
@@ -74,7 +65,7 @@ describe('PresenceRuleStore', () => {
   it('an unknown table is presence.rules.notFound naming the tables there are', async () => {
     const store = new PresenceRuleStore({ dir });
     await store.save('door-signs', doorSigns);
-    const e = await refused(store.get('lobby'));
+    const e = await calpumpFailure(store.get('lobby'));
     expect(e.id).toBe('presence.rules.notFound');
     expect(e.params.known).toBe('default, door-signs');
   });
@@ -95,7 +86,7 @@ describe('PresenceRuleStore', () => {
 
   it('a hand-broken file is config.invalid naming the field, with a backup', async () => {
     await writeFile(join(dir, PRESENCE_RULES_FILE), JSON.stringify({ schemaVersion: 1, tables: { x: { rules: [{ name: 'r' }] } } }));
-    const e = await refused(new PresenceRuleStore({ dir }).list());
+    const e = await calpumpFailure(new PresenceRuleStore({ dir }).list());
     expect(e.id).toBe('config.invalid');
     expect(e.params.field).toBe('tables.x.rules[0].status');
     expect(e.params.backup).toContain('.invalid-');

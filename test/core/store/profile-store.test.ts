@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
 import { PROFILES_FILE, ProfileStore } from '../../../src/core/store/profile-store.js';
 import { secretKey } from '../../../src/shared/profile.js';
 import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 /** profiles.json as a hand edit sees it: entries of any shape, each with an id. */
 interface ProfilesDoc {
@@ -30,16 +30,6 @@ async function setup() {
   return { dir, secrets, store, path: join(dir, PROFILES_FILE) };
 }
 
-async function calpumpError(p: Promise<unknown>, id: string): Promise<CalpumpError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(CalpumpError);
-  expect((err as CalpumpError).id).toBe(id);
-  return err as CalpumpError;
-}
-
 describe('ProfileStore', () => {
   it('adds with defaults, gets by name (any case) or id, lists sorted', async () => {
     const { store } = await setup();
@@ -54,10 +44,10 @@ describe('ProfileStore', () => {
   it('rejects a duplicate name ignoring case, and invalid input with the field', async () => {
     const { store } = await setup();
     await store.add(ews('demo'));
-    expect((await calpumpError(store.add(ews('DEMO')), 'input.invalid')).params.field).toBe('name');
-    const bad = await calpumpError(store.add(ews('x', { url: 'not a url' })), 'input.invalid');
+    expect((await calpumpFailure(store.add(ews('DEMO')), 'input.invalid')).params.field).toBe('name');
+    const bad = await calpumpFailure(store.add(ews('x', { url: 'not a url' })), 'input.invalid');
     expect(bad.params.field).toBe('url');
-    await calpumpError(store.get('nope'), 'config.profileNotFound');
+    await calpumpFailure(store.get('nope'), 'config.profileNotFound');
   });
 
   it('updates fields but not kind or id', async () => {
@@ -65,7 +55,7 @@ describe('ProfileStore', () => {
     await store.add(ews('demo'));
     const u = await store.update('demo', (p) => ({ ...p, access: 'delegate', name: 'renamed' }));
     expect(u).toMatchObject({ id: 'id-1', access: 'delegate', name: 'renamed' });
-    await calpumpError(
+    await calpumpFailure(
       store.update('renamed', (p) => ({ ...p, kind: 'graph' })),
       'input.invalid',
     );
@@ -99,13 +89,13 @@ describe('ProfileStore', () => {
     expect(inv.profiles.map((p) => p.name)).toEqual(['one', 'two']);
     expect(inv.broken).toEqual([expect.objectContaining({ index: 2, name: 'three', field: 'profiles[2].url' })]);
     expect((await store.get('one')).name).toBe('one');
-    const getBroken = await calpumpError(store.get('three'), 'config.invalid');
+    const getBroken = await calpumpFailure(store.get('three'), 'config.invalid');
     expect(getBroken.params.field).toBe('profiles[2].url');
 
-    const refused = await calpumpError(store.add(ews('four')), 'config.invalid');
+    const refused = await calpumpFailure(store.add(ews('four')), 'config.invalid');
     expect(refused.params).toMatchObject({ file: path, field: 'profiles[2].url' });
     expect(await readFile(refused.params.backup as string, 'utf8')).toBe(edited);
-    await calpumpError(store.remove('one'), 'config.invalid');
+    await calpumpFailure(store.remove('one'), 'config.invalid');
     expect(await readFile(path, 'utf8')).toBe(edited);
     expect((await readdir(dir)).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
 
@@ -143,9 +133,9 @@ describe('ProfileStore', () => {
     const { store, path } = await setup();
     await store.add(ews('a'));
     await writeFile(path, '{"schemaVersion":1,"profiles":[{"kind":"ews",');
-    const err = await calpumpError(store.list(), 'config.invalid');
+    const err = await calpumpFailure(store.list(), 'config.invalid');
     expect(err.params.field).toBe('(JSON syntax)');
-    await calpumpError(store.add(ews('b')), 'config.invalid');
+    await calpumpFailure(store.add(ews('b')), 'config.invalid');
     expect(await readFile(path, 'utf8')).toBe('{"schemaVersion":1,"profiles":[{"kind":"ews",');
   });
 });
@@ -181,9 +171,9 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
     const { store, path, orig, origSecrets } = await withCopy((p) => ({ ...p }));
     const before = await readFile(path, 'utf8');
     for (const ref of ['demo', 'DEMO', orig.id]) {
-      const err = await calpumpError(store.remove(ref), 'config.ambiguous');
+      const err = await calpumpFailure(store.remove(ref), 'config.ambiguous');
       expect(err.params).toMatchObject({ entries: 'profiles[0], profiles[1]', example: 'profiles[1]' });
-      await calpumpError(
+      await calpumpFailure(
         store.update(ref, (p) => ({ ...p, name: 'x' })),
         'config.ambiguous',
       );
@@ -228,7 +218,7 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
   it('a copy with its own id but the same name: removed by position, only its own secrets go', async () => {
     const { store, secrets, origSecrets } = await withCopy((p) => ({ ...p, id: 'copy-id' }));
     await secrets.set(secretKey('copy-id', 'password'), 'pw-copy');
-    await calpumpError(store.remove('demo'), 'config.ambiguous');
+    await calpumpFailure(store.remove('demo'), 'config.ambiguous');
     expect(await store.remove('profiles[1]')).toEqual({ id: 'copy-id', name: 'demo' });
     expect(await secrets.get(secretKey('copy-id', 'password'))).toBeUndefined();
     expect(await origSecrets()).toEqual(untouched);
@@ -294,13 +284,13 @@ describe('ProfileStore: copied entries never reach the original’s secrets', ()
 describe('ProfileStore: credentials inside URLs', () => {
   it('are refused with a message that says where they belong, and never echoed', async () => {
     const { store } = await setup();
-    const ewsUrl = await calpumpError(
+    const ewsUrl = await calpumpFailure(
       store.add(ews('a', { url: 'https://svc:Secr3t@mail.contoso.com/EWS/Exchange.asmx' })),
       'input.invalid',
     );
     expect(ewsUrl.params.field).toBe('url');
     expect(ewsUrl.params.problem).toContain('--password-stdin');
-    const proxy = await calpumpError(
+    const proxy = await calpumpFailure(
       store.add(ews('b', { proxy: { mode: 'url', url: 'http://user:pw@proxy.contoso.com:8080' } })),
       'input.invalid',
     );

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { TwoWayRuleStore } from '../../../src/core/store/twoway-rule-store.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -19,15 +19,6 @@ const crm = {
   b: { mailbox: 'crm.anna@contoso.com', profile: 'Contoso 365' },
   master: 'b',
 };
-
-async function refused(p: Promise<unknown>): Promise<CalpumpError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(CalpumpError);
-  return e as CalpumpError;
-}
 
 describe('TwoWayRuleStore', () => {
   it('saves a rule with its defaults and a fresh store reads it back', async () => {
@@ -56,12 +47,12 @@ describe('TwoWayRuleStore', () => {
 
   it('refuses bad rules naming the field', async () => {
     const store = new TwoWayRuleStore({ dir });
-    const e1 = await refused(store.save({ ...crm, master: 'c' }));
+    const e1 = await calpumpFailure(store.save({ ...crm, master: 'c' }));
     expect(e1.id).toBe('input.invalid');
     expect(e1.params.field).toBe('rule.master');
-    const e2 = await refused(store.save({ ...crm, id: 'has space' }));
+    const e2 = await calpumpFailure(store.save({ ...crm, id: 'has space' }));
     expect(e2.params.field).toBe('rule.id');
-    const e3 = await refused(store.save({ ...crm, b: { mailbox: 'ANNA.schmidt@contoso.com' } }));
+    const e3 = await calpumpFailure(store.save({ ...crm, b: { mailbox: 'ANNA.schmidt@contoso.com' } }));
     expect(e3.params.field).toBe('rule.b');
     expect(e3.params.problem).toContain('same calendar');
     expect(await store.list()).toEqual([]);
@@ -73,7 +64,7 @@ describe('TwoWayRuleStore', () => {
     await store.save({ ...crm, id: 'crm-jan' });
     expect(await store.remove('crm-anna')).toEqual({ removed: true });
     expect(await store.remove('crm-anna')).toEqual({ removed: false });
-    const e = await refused(store.get('crm-anna'));
+    const e = await calpumpFailure(store.get('crm-anna'));
     expect(e.id).toBe('twoway.rule.notFound');
     expect(e.params.known).toBe('crm-jan');
   });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { VersionedJsonFile } from '../../../src/core/store/versioned-json-file.js';
 import { readJson } from '../../support/typed-json.js';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 const docSchema = z.object({
   schemaVersion: z.literal(2),
@@ -25,16 +25,6 @@ async function setup() {
     migrations: { 1: (d) => ({ items: (d.entries as Array<{ name: string; href: string }>).map((e) => ({ name: e.name, url: e.href })) }) },
   });
   return { dir, path, file };
-}
-
-async function catchError(p: Promise<unknown>): Promise<CalpumpError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalpumpError);
-    return e as CalpumpError;
-  }
-  throw new Error('expected a CalpumpError');
 }
 
 describe('VersionedJsonFile', () => {
@@ -63,16 +53,16 @@ describe('VersionedJsonFile', () => {
       ],
     });
     await writeFile(path, original);
-    const err = await catchError(file.read());
+    const err = await calpumpFailure(file.read());
     expect(err.id).toBe('config.invalid');
     expect(err.params.file).toBe(path);
     expect(err.params.field).toBe('items[1].url');
     expect(await readFile(err.params.backup as string, 'utf8')).toBe(original);
     expect(err.render().message).toContain('items[1].url');
 
-    const writeErr = await catchError(file.update((d) => ({ ...d, items: [] })));
+    const writeErr = await calpumpFailure(file.update((d) => ({ ...d, items: [] })));
     expect(writeErr.id).toBe('config.invalid');
-    await catchError(file.write({ schemaVersion: 2, items: [] }));
+    await calpumpFailure(file.write({ schemaVersion: 2, items: [] }));
     expect(await readFile(path, 'utf8')).toBe(original);
     // One backup per distinct bad content, however often it is read.
     expect((await readdir(dir)).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
@@ -81,11 +71,11 @@ describe('VersionedJsonFile', () => {
   it('reports broken JSON and a missing or future schema version', async () => {
     const { path, file } = await setup();
     await writeFile(path, '{ "schemaVersion": 2, "items": [ ');
-    expect((await catchError(file.read())).params.field).toBe('(JSON syntax)');
+    expect((await calpumpFailure(file.read())).params.field).toBe('(JSON syntax)');
     await writeFile(path, JSON.stringify({ items: [] }));
-    expect((await catchError(file.read())).params.field).toBe('schemaVersion');
+    expect((await calpumpFailure(file.read())).params.field).toBe('schemaVersion');
     await writeFile(path, JSON.stringify({ schemaVersion: 9, items: [] }));
-    const future = await catchError(file.read());
+    const future = await calpumpFailure(file.read());
     expect(future.params.problem).toContain('newer Calpump');
   });
 
@@ -101,7 +91,7 @@ describe('VersionedJsonFile', () => {
 
   it('never writes a document that would not read back', async () => {
     const { path, file } = await setup();
-    const err = await catchError(file.write({ schemaVersion: 2, items: [{ name: '', url: 'https://a.example/' }] }));
+    const err = await calpumpFailure(file.write({ schemaVersion: 2, items: [{ name: '', url: 'https://a.example/' }] }));
     expect(err.id).toBe('input.invalid');
     await expect(stat(path)).rejects.toThrow();
   });

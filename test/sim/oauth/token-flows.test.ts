@@ -4,7 +4,6 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenProvider } from '../../../src/core/auth/token-provider.js';
 import type { TokenTarget } from '../../../src/core/auth/token-target.js';
-import type { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { secretKey } from '../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { decodeJwt } from '../../../src/sim/oauth/jwt.js';
@@ -21,6 +20,7 @@ import { authHarness } from '../../core/auth/support/auth-harness.js';
 import { browse, freePort } from '../../core/auth/support/test-browser.js';
 import { makeAppCertificate } from './app-certificate.js';
 import { readFileSync } from 'node:fs';
+import { calpumpFailure } from '../../support/calpump-failure.js';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -49,11 +49,6 @@ async function provider(over: Partial<TokenTarget>, secrets: Record<string, stri
 }
 
 const claims = (token: string) => decodeJwt(token)!.payload;
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e as CalpumpError,
-  );
 
 describe('client credentials against the simulator', () => {
   it('gets an app token with the consented roles using a client secret, and caches it', async () => {
@@ -72,9 +67,9 @@ describe('client credentials against the simulator', () => {
     const cert = makeAppCertificate();
     const thumb = new X509Certificate(cert.certPem).fingerprint256.replace(/:/g, '').toLowerCase();
     const { tokens } = await provider({ credential: 'certificate' }, { certificate: cert.pem });
-    const err = await failure(tokens.getAccessToken());
-    expect(err?.id).toBe('auth.certificate.rejected');
-    expect(err?.render().message).toContain(thumb);
+    const err = await calpumpFailure(tokens.getAccessToken());
+    expect(err.id).toBe('auth.certificate.rejected');
+    expect(err.render().message).toContain(thumb);
 
     simTenant(sim.world).apps.get(SIM_APP_DAEMON)!.certificates.set(thumb, createPublicKey(cert.certPem));
     const fresh = await provider({ credential: 'certificate' }, { certificate: cert.pem });
@@ -84,20 +79,19 @@ describe('client credentials against the simulator', () => {
   });
 
   it('maps a wrong secret, an unknown app, an unknown tenant and a missing secret to their entries', async () => {
-    expect((await failure((await provider({}, { clientSecret: 'wrong' })).tokens.getAccessToken()))?.id).toBe('auth.secret.invalid');
-    expect((await failure((await provider({}, { clientSecret: 'sim~expired.Secret-0000' })).tokens.getAccessToken()))?.id).toBe(
-      'auth.secret.expired',
-    );
-    const unknown = await failure(
+    await calpumpFailure((await provider({}, { clientSecret: 'wrong' })).tokens.getAccessToken(), 'auth.secret.invalid');
+    await calpumpFailure((await provider({}, { clientSecret: 'sim~expired.Secret-0000' })).tokens.getAccessToken(), 'auth.secret.expired');
+    const unknown = await calpumpFailure(
       (await provider({ clientId: '99999999-9999-4999-8999-999999999999' }, { clientSecret: 'x' })).tokens.getAccessToken(),
     );
-    expect(unknown?.id).toBe('auth.app.notFound');
-    expect(unknown?.evidence).toContain('AADSTS700016');
-    expect(
-      (await failure((await provider({ tenantId: 'fabrikam.onmicrosoft.com' }, { clientSecret: 'x' })).tokens.getAccessToken()))?.id,
-    ).toBe('auth.tenant.notFound');
-    const missing = await failure((await provider({})).tokens.getAccessToken());
-    expect(missing?.id).toBe('auth.credential.missing');
+    expect(unknown.id).toBe('auth.app.notFound');
+    expect(unknown.evidence).toContain('AADSTS700016');
+    await calpumpFailure(
+      (await provider({ tenantId: 'fabrikam.onmicrosoft.com' }, { clientSecret: 'x' })).tokens.getAccessToken(),
+      'auth.tenant.notFound',
+    );
+    const missing = await calpumpFailure((await provider({})).tokens.getAccessToken());
+    expect(missing.id).toBe('auth.credential.missing');
   });
 });
 
@@ -150,7 +144,7 @@ describe('delegated flows against the simulator', () => {
       const redirectUri = `http://127.0.0.1:${await freePort()}/`;
       const { tokens } = await provider({ flow: 'interactive', clientId, redirectUri });
       let page = { status: 0, body: '' };
-      const err = await failure(
+      const err = await calpumpFailure(
         tokens.login({
           openBrowser: async (url) => {
             page = await browse(url, {
@@ -161,7 +155,7 @@ describe('delegated flows against the simulator', () => {
           },
         }),
       );
-      expect(err?.id).toBe(id);
+      expect(err.id).toBe(id);
       expect(page.status).toBe(400);
     }
   });
@@ -178,13 +172,13 @@ describe('delegated flows against the simulator', () => {
       { flow: 'password', clientId: SIM_APP_PUBLIC, username: 'carol.evans@contoso.com' },
       { password: 'Passw0rd!' },
     );
-    expect((await failure(mfa.tokens.getAccessToken()))?.id).toBe('auth.mfaRequired');
+    await calpumpFailure(mfa.tokens.getAccessToken(), 'auth.mfaRequired');
     const wrong = await provider({ flow: 'password', clientId: SIM_APP_PUBLIC, username: 'jan.devries@contoso.com' }, { password: 'nope' });
-    expect((await failure(wrong.tokens.getAccessToken()))?.id).toBe('auth.password.invalid');
+    await calpumpFailure(wrong.tokens.getAccessToken(), 'auth.password.invalid');
     const noConsent = await provider(
       { flow: 'password', clientId: SIM_APP_NO_CONSENT, username: 'jan.devries@contoso.com' },
       { password: 'Passw0rd!' },
     );
-    expect((await failure(noConsent.tokens.getAccessToken()))?.id).toBe('auth.consent.missing');
+    await calpumpFailure(noConsent.tokens.getAccessToken(), 'auth.consent.missing');
   });
 });
