@@ -194,7 +194,7 @@ export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'expo
 export const CONTENT_FORMATS: Record<JobContent, readonly ExportFormat[]> = {
   calendar: ['ics', 'json', 'csv'],
   contacts: ['json', 'csv'],
-  tasks: ['json', 'csv'],
+  tasks: ['json', 'csv', 'ics'],
 };
 
 /** What an export job reads; absent = calendar. */

@@ -4,6 +4,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import type { EncoderOptions, FolderMeta } from '../formats/types.js';
 import { createItemCsvEncoder } from './csv.js';
 import { createItemJsonEncoder } from './json.js';
+import { createVtodoEncoder } from './vtodo.js';
 import type { ItemEncoder } from './types.js';
 
 export type { ItemEncoder } from './types.js';
@@ -12,6 +13,7 @@ export { orderedItem } from './json.js';
 export function createItemEncoder(format: ExportFormat, meta: FolderMeta, o: EncoderOptions = {}): ItemEncoder {
   if (format === 'json') return createItemJsonEncoder();
   if (format === 'csv' && o.itemKind) return createItemCsvEncoder(meta, o.itemKind, o);
+  if (format === 'ics' && o.itemKind === 'task') return createVtodoEncoder(meta);
   throw new CalpumpError('input.invalid', {
     params: { field: 'format', problem: text('problem.export.itemFormat', { format }) },
   });

@@ -107,7 +107,10 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
         .default(undefined, 'keep'),
     )
     .addOption(
-      new Option('--content <content>', 'export: what to read; contacts and tasks are read in full (no window) into --out (json or csv)')
+      new Option(
+        '--content <content>',
+        'export: what to read; contacts and tasks are read in full (no window) into --out (json or csv; tasks also ics)',
+      )
         .choices(['calendar', 'contacts', 'tasks'])
         .default(undefined, 'calendar'),
     )
@@ -130,7 +133,10 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--include-body', 'include item bodies (large, may be confidential)')
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
     .addOption(
-      new Option('--format <format>', 'file format for --out (freebusy: ics = VFREEBUSY; contacts and tasks: json or csv)')
+      new Option(
+        '--format <format>',
+        'file format for --out (freebusy: ics = VFREEBUSY; contacts: json or csv; tasks: json, csv or ics = VTODO)',
+      )
         .choices(['ics', 'json', 'csv'])
         .default(undefined, 'ics; contacts and tasks: json'),
     )
