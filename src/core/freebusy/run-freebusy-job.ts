@@ -2,6 +2,7 @@
 // mailboxes and window go through runFreeBusy, one file per mailbox lands atomically in the folder target, and
 // the run is reported like an export run (RunRecord + progress events) so history and the tray treat it alike.
 import { CalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
 import type { JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
 import { jobWindow } from '../sync/window.js';
@@ -24,7 +25,7 @@ export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: R
       const target = requireTarget(job);
       if (target.kind !== 'folder')
         throw new CalpumpError('input.invalid', {
-          params: { field: 'target', problem: 'a free/busy job writes files: give it a folder target' },
+          params: { field: 'target', problem: text('problem.job.freebusyFolderOnly') },
         });
       const mailboxes = await planMailboxes(job, deps.connector);
       run.started(mailboxes.length);

@@ -2,6 +2,7 @@
 // profile's writer, and the report becomes a RunRecord (mailboxes ok/failed, items written) plus progress events.
 import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { JobRunResult, RunJobOptions } from '../sync/run-job.js';
@@ -32,7 +33,7 @@ export async function runImportJob(job: Job, deps: ImportJobRunDeps, opts: RunJo
     async (run) => {
       if (!deps.writer)
         throw new CalpumpError('input.invalid', {
-          params: { field: 'type', problem: 'import jobs cannot run in this host yet; run them with `calpump import`' },
+          params: { field: 'type', problem: text('problem.host.noImport') },
         });
       const parsed = importJobSchema.safeParse({ id: job.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64), ...job.import });
       if (!parsed.success) {

@@ -4,6 +4,7 @@
 // feed never reads half a file. A mailbox that fails keeps its last good file (a throttled run must not blank
 // every display; `computedAt` tells a consumer how fresh it is) and is in the run record; the others are written.
 import { CalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
 import { runTyped } from '../sync/typed-run.js';
 import type { JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
@@ -30,7 +31,7 @@ export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: R
       const target = requireTarget(job);
       if (target.kind !== 'folder')
         throw new CalpumpError('input.invalid', {
-          params: { field: 'target', problem: 'a presence job writes <mailbox>.json files: give it a folder target' },
+          params: { field: 'target', problem: text('problem.job.presenceFolderOnly') },
         });
       const outDir = target.path;
       const options = presenceJobOptionsSchema.parse(job.presence ?? {});

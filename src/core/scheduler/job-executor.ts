@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connector } from '../connectors/connector.js';
 import type { CalendarWriter } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { Logger } from '../log/logger.js';
 import { withServerWaitListener, type ServerWait } from '../net/server-wait.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -57,7 +58,7 @@ export function twoWayHostFor(
       const profile = await deps.profiles.get(name);
       if (!deps.writerFor)
         throw new CalpumpError('input.invalid', {
-          params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' },
+          params: { field: 'type', problem: text('problem.host.noTwoWay') },
         });
       const writer = await deps.writerFor(profile);
       try {

@@ -2,20 +2,21 @@
 // them), so a runner handed one by mistake gets a clear error naming the missing field instead of a crash.
 import type { Job, JobTarget, MailboxSelection } from '../../shared/job.js';
 import { jobTypeOf } from '../../shared/job.js';
+import { text, type EngineTextKey } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 
-function missing(job: Job, field: string, problem: string): CalpumpError {
+function missing(job: Job, field: string, problem: EngineTextKey): CalpumpError {
   return new CalpumpError('input.invalid', {
-    params: { field: `${job.name}: ${field}`, problem: `${jobTypeOf(job)} jobs need ${problem}` },
+    params: { field: `${job.name}: ${field}`, problem: text(problem, { type: jobTypeOf(job) }) },
   });
 }
 
 export function requireTarget(job: Job): JobTarget {
-  if (!job.target) throw missing(job, 'target', 'a target: a folder, a webhook or an SQLite file');
+  if (!job.target) throw missing(job, 'target', 'problem.job.needsTarget');
   return job.target;
 }
 
 export function requireMailboxes(job: Job): MailboxSelection {
-  if (!job.mailboxes) throw missing(job, 'mailboxes', 'mailboxes: a list, a directory search or all rooms');
+  if (!job.mailboxes) throw missing(job, 'mailboxes', 'problem.job.needsMailboxes');
   return job.mailboxes;
 }

@@ -2,6 +2,7 @@
 // directory once per run. Subfolders come from the folder tree (one request per mailbox, only when asked for).
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { contentOf, type Job, type MailboxSelection } from '../../shared/job.js';
 import { requireMailboxes } from './job-output.js';
 import type { Folder, FolderKind, Mailbox } from '../../shared/model.js';
@@ -24,7 +25,7 @@ async function members(connector: Connector, sel: { mode: 'group'; group: string
     throw new CalpumpError('input.invalid', {
       params: {
         field: 'mailboxes',
-        problem: `the ${connector.kind} connector cannot read ${sel.mode === 'group' ? 'groups' : 'room lists'}`,
+        problem: text(sel.mode === 'group' ? 'problem.job.noGroups' : 'problem.job.noRoomLists', { connector: connector.kind }),
       },
     });
   return read(sel.mode === 'group' ? sel.group : sel.roomList);

@@ -3,6 +3,7 @@
 // with one result per side. A side that cannot be opened or read fails alone in the record; nothing is written
 // and the rule's state stays as it was, so the next run picks up where the last good one left off.
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { Logger } from '../log/logger.js';
 import type { JobRunResult, RunJobOptions } from '../sync/run-job.js';
 import { runTyped, type TypedRun } from '../sync/typed-run.js';
@@ -78,11 +79,11 @@ export async function runTwoWayJob(job: Job, deps: TwoWayJobRunDeps, opts: RunJo
       const host = deps.twoWay;
       if (!host)
         throw new CalpumpError('input.invalid', {
-          params: { field: 'type', problem: 'two-way jobs cannot run in this host yet; run the rule with `calpump twoway --rule-id ID`' },
+          params: { field: 'type', problem: text('problem.host.noTwoWay') },
         });
       if (!job.twoway)
         throw new CalpumpError('input.invalid', {
-          params: { field: 'twoway.ruleId', problem: 'give the id of the saved two-way rule this job runs' },
+          params: { field: 'twoway.ruleId', problem: text('problem.job.twowayRuleMissing') },
         });
       const rule = await host.get(job.twoway.ruleId);
       run.started(SIDES.length);

@@ -34,7 +34,10 @@ describe('job output parts', () => {
       expect(err).toBeInstanceOf(CalpumpError);
       expect((err as CalpumpError).id).toBe('input.invalid');
       expect((err as CalpumpError).params.field).toMatch(/^absences: (target|mailboxes)$/);
-      expect((err as CalpumpError).params.problem).toMatch(/^import jobs need (a target|mailboxes)/);
+      expect((err as CalpumpError).params.problem).toMatchObject({
+        key: expect.stringMatching(/^problem\.job\.needs(Target|Mailboxes)$/) as unknown,
+        params: { type: 'import' },
+      });
     }
   });
 
