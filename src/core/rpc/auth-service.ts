@@ -4,6 +4,7 @@ import { createTokenProvider, httpSendFromClient, profileTokenTarget } from '../
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../connectors/deps.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import type { Logger } from '../log/logger.js';
 import { HttpClient } from '../net/index.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -37,7 +38,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       throw new CalpumpError('input.invalid', {
         params: {
           field: 'profile',
-          problem: `profile ${profile.name} signs in with a password; Microsoft 365 sign-in is for Graph profiles`,
+          problem: text('problem.auth.passwordProfile', { profile: profile.name }),
         },
       });
     }
@@ -91,7 +92,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
             ? async (url) => {
                 if (!isSignInUrl(url))
                   throw new CalpumpError('input.invalid', {
-                    params: { field: 'sign-in URL', problem: 'only https:// or a loopback address is opened' },
+                    params: { field: 'sign-in URL', problem: text('problem.auth.signInUrl') },
                   });
                 await open(url);
               }

@@ -3,6 +3,7 @@
 import type { Connector } from '../connectors/connector.js';
 import type { Profile } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
+import { text, type EngineTextKey } from '../../shared/i18n/engine-texts.js';
 import type { CoreServices } from './services.js';
 
 export interface ConnectorPool {
@@ -11,15 +12,15 @@ export interface ConnectorPool {
   closeAll(): Promise<void>;
 }
 
-export function notAvailable(feature: string): CalpumpError {
-  return new CalpumpError('rpc.notAvailable', { params: { feature } });
+export function notAvailable(feature: EngineTextKey & `feature.${string}`): CalpumpError {
+  return new CalpumpError('rpc.notAvailable', { params: { feature: text(feature) } });
 }
 
 export function createConnectorPool(services: CoreServices): ConnectorPool {
   const open = new Map<string, Promise<{ profile: Profile; connector: Connector }>>();
   async function build(profileId: string) {
-    if (!services.profiles) throw notAvailable('Profiles');
-    if (!services.connectorFor) throw notAvailable('Connecting to a server');
+    if (!services.profiles) throw notAvailable('feature.profiles');
+    if (!services.connectorFor) throw notAvailable('feature.connect');
     const profile = await services.profiles.get(profileId);
     const connector = await services.connectorFor(profile, services.secrets);
     return { profile, connector };

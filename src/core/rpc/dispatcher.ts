@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { acceptsOpId, isRpcMethod, rpcContract, type RpcMethod, type RpcResult } from '../../shared/rpc.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { describeIssue } from '../store/zod-issues.js';
 import { createConnectorPool, type ConnectorPool } from './connector-pool.js';
 import { createEventHub, type EventHub } from './event-hub.js';
@@ -77,7 +78,7 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
         const { field, problem } = describeIssue(checked.error);
         services.logger.error('rpc.output.invalid', { method, field, problem });
         return fail(
-          new CalpumpError('internal.unexpected', { params: { text: `${method} answered outside its contract at ${field}: ${problem}` } }),
+          new CalpumpError('internal.unexpected', { params: { text: text('problem.rpc.outputContract', { method, field, problem }) } }),
         );
       }
       return { ok: true, output: checked.data };

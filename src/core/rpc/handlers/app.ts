@@ -20,17 +20,17 @@ export const appHandlers: Pick<
   | 'app.cancel'
 > = {
   async 'auth.status'({ profileId }, { services }) {
-    if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');
+    if (!services.auth || !services.profiles) throw notAvailable('feature.signIn');
     return services.auth.status(await services.profiles.get(profileId));
   },
   async 'auth.login'({ profileId }, { services, signal, connectors }) {
-    if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');
+    if (!services.auth || !services.profiles) throw notAvailable('feature.signIn');
     const result = await services.auth.login(await services.profiles.get(profileId), signal);
     await connectors.invalidate(profileId);
     return result;
   },
   async 'auth.logout'({ profileId }, { services, connectors }) {
-    if (!services.auth || !services.profiles) throw notAvailable('Microsoft 365 sign-in');
+    if (!services.auth || !services.profiles) throw notAvailable('feature.signIn');
     await services.auth.logout(await services.profiles.get(profileId));
     await connectors.invalidate(profileId);
     return { signedIn: false as const };
@@ -46,15 +46,15 @@ export const appHandlers: Pick<
     return { ok: steps.every((s) => s.status !== 'fail'), steps: views, details: details ?? {} };
   },
   async 'setup.script'({ profileId, scopeGroup }, { services }) {
-    if (!services.setupScript || !services.profiles) throw notAvailable('The setup script generator');
+    if (!services.setupScript || !services.profiles) throw notAvailable('feature.setupScript');
     return services.setupScript(await services.profiles.get(profileId), { scopeGroup });
   },
   async 'logs.tail'({ lines, level }, { services }) {
-    if (!services.logs) throw notAvailable('The log viewer');
+    if (!services.logs) throw notAvailable('feature.logViewer');
     return { lines: await services.logs.tail(lines, level) };
   },
   async 'logs.export'(_input, { services }) {
-    if (!services.logs) throw notAvailable('Log export');
+    if (!services.logs) throw notAvailable('feature.logExport');
     return services.logs.exportText();
   },
   async 'app.getSettings'(_input, { services }) {

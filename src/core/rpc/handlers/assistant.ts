@@ -26,7 +26,7 @@ const same = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.
 
 export const assistantHandlers: Pick<HandlerTable, 'setup.discover' | 'mailboxes.resolve'> = {
   async 'setup.discover'({ email, pinnedSha256 }, { services, signal }) {
-    if (!services.discover) throw notAvailable('Server discovery');
+    if (!services.discover) throw notAvailable('feature.discover');
     return services.discover(email, { pinnedSha256, signal });
   },
   async 'mailboxes.resolve'({ profileId, addresses }, { connectors, signal }) {

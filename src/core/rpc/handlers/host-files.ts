@@ -5,6 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CalpumpError } from '../../errors/calpump-error.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../handler-types.js';
 
@@ -36,11 +37,11 @@ export const hostFileHandlers: Pick<HandlerTable, 'fs.list' | 'app.openPath' | '
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
       const problem =
         code === 'ENOENT'
-          ? 'no such folder'
+          ? text('problem.folder.missing')
           : code === 'ENOTDIR'
-            ? 'not a folder'
+            ? text('problem.folder.notFolder')
             : code === 'EACCES' || code === 'EPERM'
-              ? 'access denied'
+              ? text('problem.folder.denied')
               : code;
       throw new CalpumpError('fs.unreadable', { params: { path: dir, problem } });
     }
@@ -70,7 +71,7 @@ export const hostFileHandlers: Pick<HandlerTable, 'fs.list' | 'app.openPath' | '
     };
   },
   async 'app.openPath'({ path }, { services }) {
-    if (!services.openPath) throw notAvailable('Opening folders');
+    if (!services.openPath) throw notAvailable('feature.openPath');
     await services.openPath(path);
     return { opened: true };
   },

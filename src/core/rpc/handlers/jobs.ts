@@ -7,7 +7,7 @@ import type { CoreServices, JobService } from '../services.js';
 import { omit } from '../../../shared/omit.js';
 
 function jobs(services: CoreServices): JobService {
-  if (!services.jobs) throw notAvailable('Scheduled jobs');
+  if (!services.jobs) throw notAvailable('feature.jobs');
   return services.jobs;
 }
 

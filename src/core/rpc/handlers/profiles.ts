@@ -2,6 +2,7 @@
 import type { Connector } from '../../connectors/connector.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { SECRET_NAMES, secretKey, type Profile } from '../../../shared/profile.js';
 import type { TestStep } from '../../../shared/model.js';
 import type { ProfileView, SecretsInput, TestResult } from '../../../shared/rpc.js';
@@ -11,7 +12,7 @@ import type { CoreServices, ProfileRepository } from '../services.js';
 import { omit } from '../../../shared/omit.js';
 
 function repo(services: CoreServices): ProfileRepository {
-  if (!services.profiles) throw notAvailable('Profiles');
+  if (!services.profiles) throw notAvailable('feature.profiles');
   return services.profiles;
 }
 
@@ -76,7 +77,7 @@ export function defaultMailbox(profile: Profile, given?: string): string {
   const mailbox = given ?? profile.testMailbox ?? (profile.kind === 'ews' && profile.username.includes('@') ? profile.username : undefined);
   if (!mailbox) {
     throw new CalpumpError('input.invalid', {
-      params: { field: 'mailbox', problem: "give a mailbox to test with (or set the profile's test mailbox)" },
+      params: { field: 'mailbox', problem: text('problem.profile.noTestMailbox') },
     });
   }
   return mailbox;
@@ -111,7 +112,7 @@ export async function runConnectorTest(
 
 async function testProfile(input: Parameters<HandlerTable['profiles.test']>[0], ctx: CallContext): Promise<TestResult> {
   const { services } = ctx;
-  if (!services.connectorFor) throw notAvailable('Connecting to a server');
+  if (!services.connectorFor) throw notAvailable('feature.connect');
   if (input.id) {
     const { profile, connector } = await ctx.connectors.get(input.id);
     const mailbox = defaultMailbox(profile, input.mailbox);
@@ -147,7 +148,7 @@ async function usageOf(
 async function reassignJobs(ctx: CallContext, jobs: Array<{ id: string; name: string }>, from: Profile, to: string): Promise<string[]> {
   const target = await repo(ctx.services).get(to);
   if (target.id === from.id) {
-    throw new CalpumpError('input.invalid', { params: { field: 'reassignTo', problem: 'choose another profile than the one removed' } });
+    throw new CalpumpError('input.invalid', { params: { field: 'reassignTo', problem: text('problem.profile.reassignSame') } });
   }
   const svc = ctx.services.jobs!;
   for (const j of jobs) {

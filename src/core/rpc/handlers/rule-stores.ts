@@ -1,18 +1,19 @@
 // presence.tables.* and twoway.rules.*: the saved rule tables and two-way rules, shared with the CLI and the
 // presence jobs (same files in the config folder). Every change is announced so other windows refetch.
 import { CalpumpError } from '../../errors/calpump-error.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import type { Profile } from '../../../shared/profile.js';
 import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../handler-types.js';
 import type { CoreServices } from '../services.js';
 
 function tables(services: CoreServices): NonNullable<CoreServices['presenceRules']> {
-  if (!services.presenceRules) throw notAvailable('Saved presence rule tables');
+  if (!services.presenceRules) throw notAvailable('feature.presenceRules');
   return services.presenceRules;
 }
 
 function rules(services: CoreServices): NonNullable<CoreServices['twowayRules']> {
-  if (!services.twowayRules) throw notAvailable('Saved two-way rules');
+  if (!services.twowayRules) throw notAvailable('feature.twowayRules');
   return services.twowayRules;
 }
 
@@ -59,7 +60,7 @@ export const ruleStoreHandlers: Pick<
         throw new CalpumpError('input.invalid', {
           params: {
             field: 'name',
-            problem: `presence job(s) ${users.map((u) => `"${u}"`).join(', ')} use table "${name}"; give them another table first`,
+            problem: text('problem.presence.tableInUse', { name, jobs: users.map((u) => `"${u}"`).join(', ') }),
           },
         });
     }
@@ -92,7 +93,7 @@ export const ruleStoreHandlers: Pick<
         throw new CalpumpError('input.invalid', {
           params: {
             field: 'id',
-            problem: `two-way job(s) ${users.map((u) => `"${u}"`).join(', ')} run rule "${id}"; remove those jobs or give them another rule first`,
+            problem: text('problem.twoway.ruleInUse', { id, jobs: users.map((u) => `"${u}"`).join(', ') }),
           },
         });
     }

@@ -30,18 +30,18 @@ async function checked<T>(work: () => Promise<T> | T): Promise<T> {
 const out = <M extends RpcMethod>(v: unknown) => v as RpcOutput<M>;
 
 function writerFor(services: CoreServices): (profile: Profile) => Promise<import('../../connectors/writer.js').CalendarWriter> {
-  if (!services.writerFor) throw notAvailable('Writing to calendars');
+  if (!services.writerFor) throw notAvailable('feature.write');
   return services.writerFor;
 }
 
 function stateDir(services: CoreServices): string {
-  if (!services.stateDir) throw notAvailable('Import and two-way state');
+  if (!services.stateDir) throw notAvailable('feature.writeState');
   return services.stateDir;
 }
 
 function profileFor(services: CoreServices) {
   return (profileId: string): Promise<Profile> => {
-    if (!services.profiles) throw notAvailable('Profiles');
+    if (!services.profiles) throw notAvailable('feature.profiles');
     return services.profiles.get(profileId);
   };
 }
@@ -125,7 +125,7 @@ export const writeDirectionHandlers: Pick<
   },
   async 'twoway.conflicts'({ ruleId, limit }, ctx) {
     const service = createTwoWayService({
-      sideFor: () => Promise.reject(notAvailable('Two-way sides')),
+      sideFor: () => Promise.reject(notAvailable('feature.twowaySides')),
       stateDir: stateDir(ctx.services),
       logger: ctx.services.logger,
     });
