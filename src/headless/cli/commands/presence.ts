@@ -32,11 +32,16 @@ interface PresenceFlags {
 export function register(program: Command, ctx: CliContext): void {
   const command = program
     .command('presence')
-    .description('current and upcoming status per mailbox from its calendar (rule table: subject, location, showAs, sensitivity → status)')
+    .description(
+      'current and upcoming status per mailbox from its calendar and automatic replies (rule table: subject, location, showAs, sensitivity, allDay or automaticReplies: true → status)',
+    )
     .option('--profile <profile>', 'profile name or id')
     .option('--mailbox <smtp>', 'mailbox; repeat or separate with commas', collectList)
     .option('--folder <folder>', "'calendar' or a folder id", 'calendar')
-    .option('--table-file <file>', 'rule table as JSON instead of a saved one (see --print-default-rules)')
+    .option(
+      '--table-file <file>',
+      'rule table as JSON instead of a saved one; a rule matches item conditions (subject, location, showAs, sensitivity, allDay) or automaticReplies: true (see --print-default-rules)',
+    )
     .addOption(
       new Option('--table <name>', 'saved rule table to use').default(
         undefined,
