@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { jobSchema, jobSecretKey, JOB_SECRET_NAMES, type Job, type JobInput } from '../../shared/job.js';
+import type { TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -41,7 +43,7 @@ export interface BrokenJob {
   id?: string;
   name?: string;
   field: string;
-  problem: string;
+  problem: string | TextRef;
   /** How a command names this entry: its name when that is unique, else its position ("jobs[1]"). */
   ref: string;
 }
@@ -107,7 +109,7 @@ export class JobStore {
   async inventory(): Promise<JobInventory> {
     const inv = inspect((await this.file.read()).jobs);
     for (const b of inv.broken) {
-      const key = `${b.field}\n${b.problem}`;
+      const key = `${b.field}\n${JSON.stringify(b.problem)}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);
       this.logger?.warn('jobs.entryInvalid', { file: this.file.path, field: b.field, problem: b.problem, job: b.name ?? b.ref });
@@ -209,7 +211,7 @@ type Checked = { ok: true; job: Job } | { ok: false; broken: BrokenJob };
 function validateEntry(entries: unknown[], index: number): Checked {
   const rec = asRecord(entries[index]);
   const at = entryRef('jobs', index);
-  const fail = (field: string, problem: string): Checked => ({
+  const fail = (field: string, problem: string | TextRef): Checked => ({
     ok: false,
     broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem, ref: addressOf(entries, 'jobs', index) },
   });
@@ -224,10 +226,9 @@ function validateEntry(entries: unknown[], index: number): Checked {
   if (cron) return fail(`${at}.schedule.cron`, cron);
   for (let j = 0; j < index; j++) {
     const other = asRecord(entries[j]);
-    if (other?.id === job.id)
-      return fail(`${at}.id`, `the id is already used by jobs[${j}] (a copied entry); remove this entry by its position "${at}"`);
+    if (other?.id === job.id) return fail(`${at}.id`, text('problem.job.copiedId', { other: `jobs[${j}]`, at }));
     if (str(other?.name)?.toLowerCase() === job.name.toLowerCase())
-      return fail(`${at}.name`, `"${job.name}" is already used by jobs[${j}]; names must be unique (ignoring case)`);
+      return fail(`${at}.name`, text('problem.store.nameUsedBy', { name: job.name, other: `jobs[${j}]` }));
   }
   return { ok: true, job };
 }
@@ -238,7 +239,7 @@ function assertUniqueName(entries: unknown[], name: string, except: number): voi
     throw new CalpumpError('input.invalid', {
       params: {
         field: 'name',
-        problem: `a job named "${str(asRecord(entries[clash])?.name)}" already exists; names must be unique (ignoring case)`,
+        problem: text('problem.job.nameTaken', { name: str(asRecord(entries[clash])?.name) ?? name }),
       },
     });
 }

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { graphProfileSchema, ewsProfileSchema, SECRET_NAMES, secretKey, type Profile } from '../../shared/profile.js';
+import type { TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { addressOf, asRecord, pickEntry, sameIdElsewhere, str } from './entry-lookup.js';
@@ -28,7 +30,7 @@ export interface BrokenProfile {
   id?: string;
   name?: string;
   field: string;
-  problem: string;
+  problem: string | TextRef;
   /** How a command names this entry: its name when that is unique, else its position ("profiles[1]"). */
   ref: string;
 }
@@ -125,7 +127,9 @@ export class ProfileStore {
         throw new CalpumpError('input.invalid', {
           params: {
             field: 'kind',
-            problem: `a profile's kind cannot change (it is ${typeof current.kind === 'string' ? current.kind : JSON.stringify(current.kind)}); add a new profile instead`,
+            problem: text('problem.profile.kindFixed', {
+              kind: typeof current.kind === 'string' ? current.kind : JSON.stringify(current.kind),
+            }),
           },
         });
       }
@@ -209,13 +213,13 @@ function validateEntry(entries: unknown[], index: number): Checked {
   const raw = entries[index];
   const rec = asRecord(raw);
   const at = `profiles[${index}]`;
-  const fail = (field: string, problem: string): Checked => ({
+  const fail = (field: string, problem: string | TextRef): Checked => ({
     ok: false,
     broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem, ref: addressOf(entries, 'profiles', index) },
   });
-  if (!rec) return fail(at, 'expected a profile object');
+  if (!rec) return fail(at, text('problem.profile.notObject'));
   const schema = schemaFor(rec.kind);
-  if (!schema) return fail(`${at}.kind`, 'must be "ews" or "graph"');
+  if (!schema) return fail(`${at}.kind`, text('problem.profile.kindUnknown'));
   const parsed = schema.safeParse(rec);
   if (!parsed.success) {
     const { field, problem } = describeIssue(parsed.error, at);
@@ -224,13 +228,9 @@ function validateEntry(entries: unknown[], index: number): Checked {
   const profile = parsed.data as Profile;
   for (let j = 0; j < index; j++) {
     const other = asRecord(entries[j]);
-    if (other && other.id === profile.id)
-      return fail(
-        `${at}.id`,
-        `the id is already used by profiles[${j}] (a copied entry); edit or remove this entry by its position "${at}"`,
-      );
+    if (other && other.id === profile.id) return fail(`${at}.id`, text('problem.profile.copiedId', { other: `profiles[${j}]`, at }));
     if (other && typeof other.name === 'string' && other.name.toLowerCase() === profile.name.toLowerCase()) {
-      return fail(`${at}.name`, `"${profile.name}" is already used by profiles[${j}]; names must be unique (ignoring case)`);
+      return fail(`${at}.name`, text('problem.store.nameUsedBy', { name: profile.name, other: `profiles[${j}]` }));
     }
   }
   return { ok: true, profile };
@@ -244,7 +244,7 @@ function parseStored(rec: Record<string, unknown>): Profile | undefined {
 
 function parseInput(input: Record<string, unknown>): Profile {
   const schema = schemaFor(input.kind);
-  if (!schema) throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: 'must be "ews" or "graph"' } });
+  if (!schema) throw new CalpumpError('input.invalid', { params: { field: 'kind', problem: text('problem.profile.kindUnknown') } });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error) });
   return parsed.data as Profile;
@@ -262,7 +262,7 @@ function assertUniqueName(entries: unknown[], name: string, except: number): voi
     throw new CalpumpError('input.invalid', {
       params: {
         field: 'name',
-        problem: `a profile named "${str(asRecord(entries[clash])?.name)}" already exists; names must be unique (ignoring case)`,
+        problem: text('problem.profile.nameTaken', { name: str(asRecord(entries[clash])?.name) ?? name }),
       },
     });
   }

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { twoWayRuleSchema, type TwoWayRule } from '../twoway/twoway-rule.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { VersionedJsonFile } from './versioned-json-file.js';
 import { describeIssue } from './zod-issues.js';
@@ -21,7 +22,7 @@ export function parseTwoWayRule(doc: unknown, prefix = 'rule'): TwoWayRule {
   const same = (x: string | undefined, y: string | undefined) => (x ?? '').toLowerCase() === (y ?? '').toLowerCase();
   if (same(rule.a.mailbox, rule.b.mailbox) && same(rule.a.folder, rule.b.folder) && same(rule.a.profile, rule.b.profile)) {
     throw new CalpumpError('input.invalid', {
-      params: { field: `${prefix}.b`, problem: 'side B is the same calendar as side A; a two-way rule needs two different calendars' },
+      params: { field: `${prefix}.b`, problem: text('problem.twoway.sameCalendar') },
     });
   }
   return rule;

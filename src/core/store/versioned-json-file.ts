@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { chmod, copyFile, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { TextRef } from '../../shared/errors.js';
+import { text as ref } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { withFileLock } from './file-lock.js';
@@ -68,7 +70,7 @@ export class VersionedJsonFile<T extends { schemaVersion: number }> {
    * Builds the config.invalid error for a problem found by a caller inside a document that parsed (e.g. one
    * profile among many), after keeping a backup of the file as read.
    */
-  async invalid(field: string, problem: string): Promise<CalpumpError> {
+  async invalid(field: string, problem: string | TextRef): Promise<CalpumpError> {
     const text = (await readText(this.path)) ?? '';
     const backup = await this.backup(text);
     return new CalpumpError('config.invalid', { params: { file: this.path, field, problem, backup } });
@@ -89,28 +91,24 @@ export class VersionedJsonFile<T extends { schemaVersion: number }> {
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      throw await this.fail(text, '(JSON syntax)', `not valid JSON: ${(e as Error).message}`);
+      throw await this.fail(text, '(JSON syntax)', ref('problem.file.invalidJson', { detail: (e as Error).message }));
     }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw await this.fail(text, '(whole file)', 'expected a JSON object');
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw await this.fail(text, '(whole file)', ref('problem.file.notObject'));
     let doc = raw as Record<string, unknown>;
     const version = doc.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      throw await this.fail(text, 'schemaVersion', 'missing or not a positive whole number');
+      throw await this.fail(text, 'schemaVersion', ref('problem.file.badSchemaVersion'));
     }
     if (version > this.opts.schemaVersion) {
-      throw await this.fail(
-        text,
-        'schemaVersion',
-        `version ${version} was written by a newer Calpump; this one reads up to ${this.opts.schemaVersion}`,
-      );
+      throw await this.fail(text, 'schemaVersion', ref('problem.file.newerVersion', { version, max: this.opts.schemaVersion }));
     }
     for (let v = version; v < this.opts.schemaVersion; v++) {
       const migrate = this.opts.migrations?.[v];
-      if (!migrate) throw await this.fail(text, 'schemaVersion', `no migration from version ${v} to ${v + 1}`);
+      if (!migrate) throw await this.fail(text, 'schemaVersion', ref('problem.file.noMigration', { from: v, to: v + 1 }));
       try {
         doc = { ...migrate(doc), schemaVersion: v + 1 };
       } catch (e) {
-        throw await this.fail(text, 'schemaVersion', `migration from version ${v} failed: ${(e as Error).message}`);
+        throw await this.fail(text, 'schemaVersion', ref('problem.file.migrationFailed', { from: v, detail: (e as Error).message }));
       }
     }
     const checked = this.opts.schema.safeParse(doc);
@@ -121,7 +119,7 @@ export class VersionedJsonFile<T extends { schemaVersion: number }> {
     return checked.data;
   }
 
-  private async fail(text: string, field: string, problem: string): Promise<CalpumpError> {
+  private async fail(text: string, field: string, problem: string | TextRef): Promise<CalpumpError> {
     const backup = await this.backup(text);
     return new CalpumpError('config.invalid', { params: { file: this.path, field, problem, backup } });
   }
@@ -157,9 +155,10 @@ async function readText(path: string): Promise<string | undefined> {
       params: {
         file: path,
         field: '(file)',
-        problem: `cannot be read (${code ?? (e as Error).message})`,
-        backup: '(none: the file could not be read)',
+        problem: ref('problem.file.cannotRead'),
+        backup: ref('problem.file.noBackup'),
       },
+      evidence: `code=${code ?? (e as Error).message}`,
       cause: e,
     });
   }

@@ -29,3 +29,8 @@ export function engineTableFor(lang: Lang): Table {
 export function renderEngineText(ref: TextRef, lang: Lang): string {
   return engineTextIn(engineTableFor(lang), ref, lang);
 }
+
+/** A problem that is either plain data (shown as it is) or a reference to an engine text, as text in `lang`. */
+export function renderTextParam(p: string | TextRef, lang: Lang): string {
+  return typeof p === 'string' ? p : renderEngineText(p, lang);
+}

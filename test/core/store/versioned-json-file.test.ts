@@ -76,7 +76,7 @@ describe('VersionedJsonFile', () => {
     expect((await calpumpFailure(file.read())).params.field).toBe('schemaVersion');
     await writeFile(path, JSON.stringify({ schemaVersion: 9, items: [] }));
     const future = await calpumpFailure(file.read());
-    expect(future.params.problem).toContain('newer Calpump');
+    expect(future.params.problem).toEqual({ key: 'problem.file.newerVersion', params: { version: 9, max: 2 } });
   });
 
   it('serialises concurrent updates so none is lost', async () => {

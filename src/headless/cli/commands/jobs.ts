@@ -17,6 +17,7 @@ import { registerAdd } from './jobs-add.js';
 import { sayJobs as say } from './jobs-text.js';
 import { printServerWait } from './server-wait-line.js';
 import { positiveInt } from './parse.js';
+import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
 
 function stores(ctx: CliContext) {
   return {
@@ -97,7 +98,7 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
   const { jobs: all, broken } = await s.jobs.inventory();
   // A bad entry is named with its field on stderr (also with --json) and the exit code says something needs fixing.
   for (const b of broken) {
-    ctx.err(`✗ ${say(ctx, 'broken', { field: b.field, problem: b.problem })}`);
+    ctx.err(`✗ ${say(ctx, 'broken', { field: b.field, problem: renderTextParam(b.problem, ctx.lang) })}`);
     ctx.err(`  ${say(ctx, 'brokenHint', { file: s.jobs.file.path, name: /[\s[]/.test(b.ref) ? `"${b.ref}"` : b.ref })}`);
   }
   if (broken.length) ctx.exitCode = 1;

@@ -19,6 +19,7 @@ import {
 } from './profile-flags.js';
 import { runProfileTest } from './profile-test.js';
 import { asText } from '../../../shared/as-text.js';
+import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const profiles = program.command('profiles').description('manage connection profiles (Exchange EWS, Microsoft 365 Graph)');
@@ -107,7 +108,7 @@ async function list(ctx: CliContext, json: boolean): Promise<void> {
 function reportBroken(ctx: CliContext, broken: BrokenProfile[]): void {
   const file = ctx.profiles.file.path;
   for (const b of broken) {
-    ctx.err(`✗ ${ctx.t('brokenProfile', { field: b.field, problem: b.problem })}`);
+    ctx.err(`✗ ${ctx.t('brokenProfile', { field: b.field, problem: renderTextParam(b.problem, ctx.lang) })}`);
     ctx.err(`  ${ctx.t('brokenHint', { file, name: b.ref.includes(' ') || b.ref.includes('[') ? `"${b.ref}"` : b.ref })}`);
   }
 }
