@@ -1,6 +1,7 @@
 // Job shapes as they cross the RPC wire: the job itself and its run records are the pump's contract
 // (src/shared/job.ts); this file adds what only the UI needs (a draft without id, the job's live view).
 import { z } from 'zod';
+import { textRefSchema } from '../errors.js';
 import { jobSchema, runRecordSchema, type Job, type RunRecord } from '../job.js';
 
 export { jobSchema, runRecordSchema, type Job, type RunRecord };
@@ -38,7 +39,7 @@ export type JobView = z.infer<typeof jobViewSchema>;
 export const brokenJobSchema = z.object({
   ref: z.string(),
   field: z.string(),
-  problem: z.string(),
+  problem: z.union([z.string(), textRefSchema]),
   id: z.string().optional(),
   name: z.string().optional(),
   file: z.string(),

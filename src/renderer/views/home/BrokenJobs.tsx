@@ -3,7 +3,8 @@
 // removes the entry). They would otherwise only show up in the log.
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BrokenJobView } from '../../../shared/rpc.js';
-import { useT } from '../../app/i18n-context.js';
+import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
+import { useLang, useT } from '../../app/i18n-context.js';
 
 const useStyles = makeStyles({
   root: {
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
 
 export function BrokenJobs({ broken }: { broken: BrokenJobView[] }) {
   const t = useT();
+  const lang = useLang();
   const s = useStyles();
   if (broken.length === 0) return null;
   return (
@@ -35,7 +37,7 @@ export function BrokenJobs({ broken }: { broken: BrokenJobView[] }) {
         {broken.map((b) => (
           <li key={`${b.ref}\n${b.field}`} className={s.item} data-testid="home-broken-entry">
             <Text weight="semibold">{t('home.broken.entry', { name: b.name ?? b.ref, field: b.field })}</Text>
-            <Text size={200}>{t('home.broken.detail', { problem: b.problem })}</Text>
+            <Text size={200}>{t('home.broken.detail', { problem: renderTextParam(b.problem, lang) })}</Text>
             <Text size={200}>
               {t('home.broken.fix', { file: b.file })} <code className={s.code}>{`calpump jobs remove ${quoted(b.ref)}`}</code>
             </Text>
