@@ -6,6 +6,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 
 const MAX_PAC_BYTES = 1_000_000;
@@ -45,8 +47,12 @@ export interface PacScript {
   findProxy(url: URL): Promise<string>;
 }
 
-const pacError = (location: string, reason: string, cause?: unknown) =>
-  new CalpumpError('net.proxy.pac', { params: { pac: location, reason }, evidence: reason, cause });
+const pacError = (
+  location: string,
+  reason: string | TextRef,
+  evidence = typeof reason === 'string' ? reason : undefined,
+  cause?: unknown,
+) => new CalpumpError('net.proxy.pac', { params: { pac: location, reason }, ...(evidence !== undefined ? { evidence } : {}), cause });
 
 let wasm: Promise<WebAssembly.Module> | undefined;
 function quickJsModule(): Promise<WebAssembly.Module> {
@@ -69,7 +75,8 @@ export async function compilePac(source: string, location: string, answerTimeout
     find = createPacResolver(vm, source, { filename: location });
   } catch (e) {
     vm.dispose();
-    throw pacError(location, `the script does not run: ${(e as Error).message ?? e}`, e);
+    const detail = String((e as Error).message ?? e);
+    throw pacError(location, text('problem.pac.scriptFails', { detail }), detail, e);
   } finally {
     deadline = Number.POSITIVE_INFINITY;
   }
@@ -88,7 +95,12 @@ export async function compilePac(source: string, location: string, answerTimeout
       return result;
     } catch (e) {
       const msg = (e as Error).message ?? String(e);
-      throw pacError(location, /interrupted/i.test(msg) ? `FindProxyForURL ran longer than ${answerTimeoutMs / 1000} s` : msg, e);
+      throw pacError(
+        location,
+        /interrupted/i.test(msg) ? `FindProxyForURL ran longer than ${answerTimeoutMs / 1000} s` : msg,
+        undefined,
+        e,
+      );
     } finally {
       clearTimeout(timer);
       deadline = Number.POSITIVE_INFINITY;
@@ -118,18 +130,20 @@ export async function fetchPacSource(location: string, timeoutMs = FETCH_TIMEOUT
       if ((await stat(path)).size > MAX_PAC_BYTES) throw new Error(`larger than ${MAX_PAC_BYTES} bytes`);
       return await readFile(path, 'utf8');
     } catch (e) {
-      throw pacError(location, (e as NodeJS.ErrnoException).code ?? (e as Error).message, e);
+      throw pacError(location, (e as NodeJS.ErrnoException).code ?? (e as Error).message, undefined, e);
     }
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw pacError(location, `${url.protocol} is not http, https or file`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw pacError(location, text('problem.pac.scheme', { scheme: url.protocol }), url.protocol);
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
     return await boundedText(res, MAX_PAC_BYTES);
   } catch (e) {
     const cause = (e as { cause?: NodeJS.ErrnoException }).cause;
-    const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? (e as Error).message);
-    throw pacError(location, reason, e);
+    if ((e as Error).name === 'TimeoutError')
+      throw pacError(location, text('problem.pac.noAnswer', { seconds: timeoutMs / 1000 }), `timeoutMs=${timeoutMs}`, e);
+    throw pacError(location, cause?.code ?? (e as Error).message, undefined, e);
   }
 }
 

@@ -2,6 +2,7 @@
 // (`profiles test`, describe(), logs). Proxy passwords come from the SecretStore, never from the profile.
 import type { ProxySetting } from '../../shared/profile.js';
 import { secretKey } from '../../shared/profile.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { parsePacResult, sharedPacCache, type PacCache } from './proxy-pac.js';
@@ -95,7 +96,8 @@ function fromPac(answer: string, why: ProxyWhy, source: string, location: string
   const said = `${source}: "${answer.trim()}"`;
   if (!entry) {
     throw new CalpumpError('net.proxy.pac', {
-      params: { pac: location, reason: `no usable entry in "${answer.trim()}" (Calpump uses PROXY, HTTPS and DIRECT; not SOCKS)` },
+      params: { pac: location, reason: text('problem.pac.noUsableEntry', { answer: answer.trim() }) },
+      evidence: answer.trim(),
     });
   }
   return entry.kind === 'direct' ? { kind: 'direct', why, source: said } : { kind: 'proxy', proxyUrl: entry.url, why, source: said };

@@ -153,7 +153,9 @@ export function windowsSystemProxy(settings: WindowsProxySettings, opts: Windows
 
 /** A PAC failure's own reason (net.proxy.pac carries it as a parameter), else the error's message. */
 function reasonOf(e: unknown): string {
-  return (e as { params?: Record<string, string> }).params?.reason ?? (e as Error).message ?? String(e);
+  const failure = e as { params?: Record<string, unknown>; evidence?: string };
+  const reason = failure.params?.reason;
+  return typeof reason === 'string' ? reason : (failure.evidence ?? (e as Error).message ?? String(e));
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

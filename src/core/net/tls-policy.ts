@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import type { TlsSetting } from '../../shared/profile.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { hostSystemCertificates, type SystemCertificates } from '../platform/cert-store.js';
 
@@ -52,13 +53,13 @@ export async function loadTlsPolicy(
       pem = await readFile(tls.caFile, 'utf8');
     } catch (e) {
       throw new CalpumpError('net.tls.caFile', {
-        params: { file: tls.caFile, problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` },
+        params: { file: tls.caFile, problem: text('problem.tls.caUnreadable', { code: (e as NodeJS.ErrnoException).code ?? 'error' }) },
         cause: e,
       });
     }
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
       throw new CalpumpError('net.tls.caFile', {
-        params: { file: tls.caFile, problem: 'not a PEM certificate (no -----BEGIN CERTIFICATE----- line)' },
+        params: { file: tls.caFile, problem: text('problem.tls.caNotPem') },
       });
     }
     // In addition to, not instead of, the system CAs: a public Exchange certificate keeps working.

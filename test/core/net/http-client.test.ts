@@ -230,9 +230,9 @@ describe('TLS policy from the profile', () => {
   it('an unreadable or non-PEM CA file is a clear net.tls.caFile error', async () => {
     const missing = await failure(client({ caFile: path.join(tlsDir, 'nope.pem') }));
     expect(missing.id).toBe('net.tls.caFile');
-    expect(missing.params.problem).toContain('ENOENT');
+    expect(missing.params.problem).toEqual({ key: 'problem.tls.caUnreadable', params: { code: 'ENOENT' } });
     const notPem = await failure(client({ caFile: path.join(tlsDir, 'README.md') }));
-    expect(notPem.params.problem).toContain('not a PEM certificate');
+    expect(notPem.params.problem).toEqual({ key: 'problem.tls.caNotPem' });
   });
 });
 

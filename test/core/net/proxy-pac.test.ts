@@ -64,7 +64,7 @@ describe('compilePac', () => {
 
   it('a script that does not parse or defines no FindProxyForURL is net.proxy.pac', async () => {
     expect((await calpumpFailure(compilePac('function FindProxyForURL(url, host) {', 'broken.pac'))).id).toBe('net.proxy.pac');
-    expect((await calpumpFailure(compilePac('var x = 1;', 'empty.pac'))).params.reason).toContain('FindProxyForURL');
+    expect((await calpumpFailure(compilePac('var x = 1;', 'empty.pac'))).evidence).toContain('FindProxyForURL');
   });
 });
 
@@ -101,7 +101,10 @@ describe('fetching PAC files', () => {
     expect((await calpumpFailure(fetchPacSource(`${base}/nothing.pac`))).params.reason).toContain('404');
     expect((await calpumpFailure(fetchPacSource(`${base}/huge.pac`))).params.reason).toContain('larger than');
     expect((await calpumpFailure(fetchPacSource(join(dir, 'missing.pac')))).params.reason).toBe('ENOENT');
-    expect((await calpumpFailure(fetchPacSource('ftp://pac.contoso.com/proxy.pac'))).params.reason).toContain('ftp:');
+    expect((await calpumpFailure(fetchPacSource('ftp://pac.contoso.com/proxy.pac'))).params.reason).toEqual({
+      key: 'problem.pac.scheme',
+      params: { scheme: 'ftp:' },
+    });
   });
 
   it('the cache fetches once while fresh, again after five minutes, and retries a failure after 30 s', async () => {
