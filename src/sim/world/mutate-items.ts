@@ -1,15 +1,8 @@
 // Test-facing mutations of contacts and tasks: each bumps ChangeKey and lastModified and records a change, so
 // SyncFolderItems and Graph delta report it as an edit in Outlook would.
-import type { SimItem } from './types.js';
-import type { SimWorld } from './world.js';
+import type { ItemMutations, SimWorld } from './world.js';
 import { recordChange } from './world.js';
 import { changeKey, changeKeyVersion } from './ids.js';
-
-export interface ItemMutations {
-  /** Changes fields of a contact or task (its kind, id, mailbox and folder stay). */
-  updateItem(id: string, patch: Partial<SimItem>): SimItem;
-  deleteItem(id: string): void;
-}
 
 export function createItemMutations(world: SimWorld): ItemMutations {
   const find = (id: string) => {

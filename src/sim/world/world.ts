@@ -1,7 +1,13 @@
 // SimWorld: the in-memory store both front ends serve from, plus lookups. Created by createWorld().
 import type { SimAccount, SimAutomaticReplies, SimEvent, SimFolder, SimGroup, SimItem, SimMailbox, SimRoomList } from './types.js';
 import type { EventSpec } from './event-builder.js';
-import type { ItemMutations } from './mutate-items.js';
+
+/** Test-facing changes to contacts and tasks (created by mutate-items.ts). */
+export interface ItemMutations {
+  /** Changes fields of a contact or task (its kind, id, mailbox and folder stay). */
+  updateItem(id: string, patch: Partial<SimItem>): SimItem;
+  deleteItem(id: string): void;
+}
 
 /** Test-facing mutations (created by mutate.ts's createMutations). */
 export interface WorldMutations extends ItemMutations {
