@@ -11,6 +11,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { localParts } from '../../src/sim/world/tz.js';
 
 const tlsDir = path.resolve(__dirname, '../fixtures/ews/tls');
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../fixtures/ews', name), 'utf8');
@@ -99,24 +100,14 @@ export type TamperCase = 'escape-codes' | 'short-getitem' | 'graph-zoned';
 /** What a spoiled name looks like: a terminal title, a screen clear and colours around the real name. */
 export const ESCAPES = { before: '\x1b]0;owned\x07\x1b[2J\x1b[31m', after: '\x1b[0m\u202e' };
 
-/** A Graph UTC wall time moved into Europe/Berlin's Windows zone (CET/CEST by the EU rule), same instant. */
+/**
+ * A Graph UTC wall time moved into Europe/Berlin's Windows zone (CET/CEST by the EU rule), same instant. Uses the
+ * simulator's zone arithmetic (Intl), not the connector's zoned-time code that the case is there to check.
+ */
 function berlinWallTime(utc: string): string {
-  const ms = Date.parse(`${utc.slice(0, 19)}Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Berlin',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(ms)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.0000000`;
+  const p = localParts('Europe/Berlin', Date.parse(`${utc.slice(0, 19)}Z`));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}.0000000`;
 }
 
 const TAMPER: Record<TamperCase, (request: string, answer: string, contentType: string) => string> = {
