@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TestStep } from '../../shared/model.js';
 import type { Profile } from '../../shared/profile.js';
+import { renderEngineText, text } from '../../shared/i18n/engine-texts.js';
+import type { UiLang } from '../../shared/i18n/langs.js';
 import type { Appointment, CalendarWriter, OwnedItem } from '../connectors/writer.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { runSteps, type RunOptions, type StepSpec } from '../doctor/runner.js';
@@ -23,22 +25,27 @@ export interface WriteCheckContext {
   profile: Profile;
   mailbox?: string;
   writer(): Promise<CalendarWriter>;
+  /** The language of the test item's subject and body (an admin may meet a leftover in the calendar); default English. */
+  lang?: UiLang;
   /** Filled as the steps run: the test item's tag key and id, and whether it is gone again. */
   writeCheck?: { sourceKey: string; id?: string; gone?: boolean };
 }
 
-const TEST_ITEM: Appointment = {
-  subject: 'Calpump write check (deleted automatically)',
-  start: SLOT.start,
-  end: SLOT.end,
-  isAllDay: false,
-  timeZone: 'UTC',
-  location: '',
-  body: 'Created by `calpump profiles test --write` to check write rights, and deleted right away.',
-  showAs: 'free',
-  sensitivity: 'private',
-  categories: [],
-};
+/** The test item, its subject and body in the reader's language. */
+function testItem(lang: UiLang = 'en'): Appointment {
+  return {
+    subject: renderEngineText(text('writeCheck.item.subject'), lang),
+    start: SLOT.start,
+    end: SLOT.end,
+    isAllDay: false,
+    timeZone: 'UTC',
+    location: '',
+    body: renderEngineText(text('writeCheck.item.body'), lang),
+    showAs: 'free',
+    sensitivity: 'private',
+    categories: [],
+  };
+}
 
 /** The right a write failure points at, as its own catalogue entry; anything else is passed on as it is. */
 export function missingWriteRight(profile: Profile, mailbox: string, e: unknown): CalpumpError {
@@ -65,7 +72,7 @@ export function missingWriteRight(profile: Profile, mailbox: string, e: unknown)
 
 function mailboxOf(ctx: WriteCheckContext): string {
   if (!ctx.mailbox)
-    throw new CalpumpError('input.invalid', { params: { field: '--mailbox', problem: 'the write check needs a test mailbox' } });
+    throw new CalpumpError('input.invalid', { params: { field: '--mailbox', problem: text('problem.profile.noTestMailbox') } });
   return ctx.mailbox;
 }
 
@@ -99,7 +106,7 @@ export function writeCheckSteps<C extends WriteCheckContext>(needs: StepId[]): S
         ctx.writeCheck = { sourceKey };
         const [outcome] = await (
           await ctx.writer()
-        ).upsert(mailbox, FOLDER, [{ appointment: TEST_ITEM, tag: { scope: WRITE_CHECK_SCOPE, sourceKey } }]);
+        ).upsert(mailbox, FOLDER, [{ appointment: testItem(ctx.lang), tag: { scope: WRITE_CHECK_SCOPE, sourceKey } }]);
         if (!outcome?.ok) throw missingWriteRight(ctx.profile, mailbox, outcome?.error);
         ctx.writeCheck.id = outcome.id;
         return { evidence: `CreateItem ${FOLDER} ${mailbox}`, data: { item: sourceKey } };
@@ -111,7 +118,7 @@ export function writeCheckSteps<C extends WriteCheckContext>(needs: StepId[]): S
       async run(ctx) {
         const mailbox = mailboxOf(ctx);
         const found = (await owned(ctx, mailbox)).find((i) => i.sourceKey === ctx.writeCheck?.sourceKey);
-        if (!found || found.subject !== TEST_ITEM.subject || Date.parse(found.start) !== Date.parse(TEST_ITEM.start))
+        if (!found || found.subject !== testItem(ctx.lang).subject || Date.parse(found.start) !== Date.parse(SLOT.start))
           throw new CalpumpError('write.check.notReadBack', { params: { mailbox } });
         ctx.writeCheck!.id = found.id;
         return { evidence: `${found.subject} ${found.start}` };
@@ -149,9 +156,10 @@ export async function runWriteCheck(
   mailbox: string,
   makeWriter: () => Promise<CalendarWriter>,
   opts: RunOptions,
+  lang?: UiLang,
 ): Promise<TestStep[]> {
   let made: Promise<CalendarWriter> | undefined;
-  const ctx: WriteCheckContext = { profile, mailbox, writer: () => (made ??= makeWriter()) };
+  const ctx: WriteCheckContext = { profile, mailbox, lang, writer: () => (made ??= makeWriter()) };
   try {
     return await runSteps(writeCheckSteps<WriteCheckContext>([]), ctx, opts);
   } finally {

@@ -150,7 +150,18 @@ describe('source kinds', () => {
   it('a missing path is import.source.unreadable', async () => {
     await expect(readSource(importJobSchema.parse({ id: 'm', source: { path: '/nonexistent/abs.csv' } }), deps)).rejects.toMatchObject({
       id: 'import.source.unreadable',
-      params: { reason: 'no such file or folder' },
+      params: { reason: { key: 'problem.source.missing' } },
     });
+  });
+
+  it('a file of no known type names its extension and the setting that fixes it', async () => {
+    const file = join(await tempDir(), 'absences.docx');
+    await writeFile(file, 'x');
+    const err = (await readSource(importJobSchema.parse({ id: 'x', source: { path: file } }), deps).then(
+      () => expect.fail('read'),
+      (e: unknown) => e,
+    )) as CalpumpError;
+    expect(err.params.reason).toEqual({ key: 'problem.source.unknownFormat', params: { what: '.docx' } });
+    expect(err.render('de').message).toContain('setzen Sie source.format auf csv, ics oder json');
   });
 });

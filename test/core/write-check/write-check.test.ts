@@ -51,6 +51,26 @@ describe('write check (simulator)', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it("writes the test item in the reader's language and reads it back by that subject", async () => {
+    const { profile, make } = await ewsWriter({ username: 'svc-delegate@contoso.com', access: 'delegate' });
+    const written: string[] = [];
+    const spying = async (): Promise<CalendarWriter> => {
+      const writer = await make();
+      const upsert = writer.upsert.bind(writer);
+      writer.upsert = (...args: Parameters<CalendarWriter['upsert']>) => {
+        written.push(...args[2].map((i) => `${i.appointment.subject} | ${i.appointment.body ?? ''}`));
+        return upsert(...args);
+      };
+      return writer;
+    };
+    const steps = await runWriteCheck(profile, 'bob.jones@contoso.com', spying, {}, 'de');
+    expect(statuses(steps).map(([, status]) => status)).toEqual(['pass', 'pass', 'pass']);
+    expect(written).toEqual([
+      'Calpump-Schreibprüfung (wird automatisch gelöscht) | Von `calpump profiles test --write` angelegt, um die Schreibrechte zu prüfen, und sofort wieder gelöscht.',
+    ]);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('EWS delegate with only Reviewer: the create step names the Editor right; no item is created', async () => {
     const { profile, make } = await ewsWriter({ username: 'svc-delegate@contoso.com', access: 'delegate' });
     const steps = await runWriteCheck(profile, 'alice.smith@contoso.com', make, {});

@@ -3,7 +3,9 @@
 // A source that cannot be read at all is a CalpumpError: the caller must then write and delete nothing.
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import type { TextRef } from '../../../shared/errors.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { CalpumpError, isCalpumpError } from '../../errors/calpump-error.js';
 import { HttpClient } from '../../net/http-client.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
@@ -46,8 +48,25 @@ export interface SourceSummary {
   rows: number;
 }
 
-function unreadable(source: string, reason: string, cause?: unknown): CalpumpError {
-  return new CalpumpError('import.source.unreadable', { params: { source, reason }, evidence: reason, cause });
+/** `reason` is a compact fact (`HTTP 404`) or an engine text; `evidence` what the system or server said. */
+function unreadable(source: string, reason: string | TextRef, evidence?: string, cause?: unknown): CalpumpError {
+  return new CalpumpError('import.source.unreadable', {
+    params: { source, reason },
+    evidence: evidence ?? (typeof reason === 'string' ? reason : undefined),
+    cause,
+  });
+}
+
+/** An operating-system error reading the source: named by its code, the system's own message as evidence. */
+function readFailure(source: string, e: unknown): CalpumpError {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return unreadable(source, text('problem.source.missing'), err.message, e);
+  return unreadable(source, text('problem.source.cannotRead', { code: err.code ?? 'error' }), err.message, e);
+}
+
+/** No format named by the job and none to tell from the name or the Content-Type. */
+function unknownFormat(source: string, what: string): CalpumpError {
+  return unreadable(source, text('problem.source.unknownFormat', { what }));
 }
 
 /** Whole-text formats (iCalendar, JSON): parsed at once, then handed over row by row (no argument spread). */
@@ -81,7 +100,7 @@ async function fromPath(job: ImportJob, path: string, now: Date, sink: RowSink):
   try {
     info = await stat(path);
   } catch (e) {
-    throw unreadable(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message, e);
+    throw readFailure(path, e);
   }
   const files = info.isDirectory()
     ? (await readdir(path))
@@ -93,13 +112,13 @@ async function fromPath(job: ImportJob, path: string, now: Date, sink: RowSink):
   const counted = counting(sink);
   for (const file of files) {
     const format = job.source.format ?? BY_EXTENSION[extname(file).toLowerCase()];
-    if (!format) throw unreadable(file, `unknown file type "${extname(file)}": set source.format to csv, ics or json`);
+    if (!format) throw unknownFormat(file, extname(file) || basename(file));
     try {
       if (format === 'csv') await streamCsv(file, createReadStream(file), job.source.delimiter, counted);
       else parseWhole(job, file, format, await readFile(file, 'utf8'), now, counted);
     } catch (e) {
       if (isCalpumpError(e) || !isReadError(e)) throw e;
-      throw unreadable(file, (e as Error).message, e);
+      throw readFailure(file, e);
     }
     documents.push(file);
   }
@@ -158,12 +177,11 @@ async function fromUrl(job: ImportJob, url: string, deps: SourceDeps, sink: RowS
   try {
     res = await (deps.fetchText ? deps.fetchText(url) : defaultFetch(job, deps, url));
   } catch (e) {
-    throw unreadable(shown, isCalpumpError(e) ? (e.evidence ?? e.id) : (e as Error).message);
+    throw isCalpumpError(e) ? unreadable(shown, e.evidence ?? e.id, undefined, e) : readFailure(shown, e);
   }
   if (res.status !== 200) throw unreadable(shown, `HTTP ${res.status}`);
   const format = formatOf(job, url, res.contentType);
-  if (!format)
-    throw unreadable(shown, `cannot tell the format from Content-Type "${res.contentType ?? ''}": set source.format to csv, ics or json`);
+  if (!format) throw unknownFormat(shown, `Content-Type: ${res.contentType ?? ''}`);
   const counted = counting(sink);
   if (format === 'csv') await streamCsv(shown, [res.text], job.source.delimiter, counted);
   else parseWhole(job, shown, format, res.text, deps.now, counted);

@@ -28,7 +28,7 @@ export async function runProfileTest(
     if (opts.write && steps.every((s) => s.status !== 'fail')) {
       const { runWriteCheck } = await import('../../../core/write-check/write-check.js');
       const deps = { secrets: ctx.secrets, logger: ctx.loggerFor(profile), env: ctx.io.env };
-      steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), {})));
+      steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), {}, ctx.lang)));
     }
     const connection = await connector.describe().catch(() => ({}));
     const failed = steps.filter((s) => s.status === 'fail').length;
