@@ -197,6 +197,16 @@ export const CONTENT_FORMATS: Record<JobContent, readonly ExportFormat[]> = {
   tasks: ['json', 'csv', 'ics'],
 };
 
+/**
+ * Targets each content can be written to; the editor offers only these, and jobSchema refuses the others. Calendars go
+ * everywhere; contacts and tasks (one file per mailbox-folder) to a folder.
+ */
+export const CONTENT_TARGETS: Record<JobContent, readonly JobTarget['kind'][]> = {
+  calendar: ['folder', 'webhook', 'sqlite', 'postgres'],
+  contacts: ['folder'],
+  tasks: ['folder'],
+};
+
 /** What an export job reads; absent = calendar. */
 export const contentOf = (job: { content?: JobContent }): JobContent => job.content ?? 'calendar';
 
@@ -276,11 +286,11 @@ export const jobSchema = z.preprocess(
       ctx.addIssue({ code: 'custom', path: ['content'], message: 'contacts and tasks are read by export jobs only' });
     if (!CONTENT_FORMATS[content].includes(j.format))
       ctx.addIssue({ code: 'custom', path: ['format'], message: `${content} are written as ${CONTENT_FORMATS[content].join(' or ')}` });
-    if (content !== 'calendar' && j.target && j.target.kind !== 'folder')
+    if (j.target && !CONTENT_TARGETS[content].includes(j.target.kind))
       ctx.addIssue({
         code: 'custom',
         path: ['target'],
-        message: `${content} are written to a folder target (one file per mailbox-folder)`,
+        message: `${content} are written to a ${CONTENT_TARGETS[content].join(' or ')} target`,
       });
     if (j.type === 'import') return;
     if (j.type === 'twoway') {

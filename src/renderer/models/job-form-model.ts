@@ -1,7 +1,8 @@
 // The job editor without React: flat string state ↔ the pump's Job, validated by the shared schema, issues
 // mapped to the field that shows them. Numbers are typed as text and parsed here, so "abc" in "days back" is
 // a field error instead of NaN reaching the host. The webhook secret is write-only, like profile secrets.
-import { hasOwnOutput, mailboxesOf, targetOf } from '../../shared/job.js';
+import { CONTENT_FORMATS, CONTENT_TARGETS, contentOf, hasOwnOutput, mailboxesOf, targetOf } from '../../shared/job.js';
+import type { JobContent } from '../../shared/item-model.js';
 import { parsePostgresUrl, postgresUrl } from '../../shared/postgres-url.js';
 import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
@@ -20,6 +21,8 @@ export interface JobFormState {
   jobType: JobTypeChoice;
   /** Parts of a stored job the form does not edit (free/busy options, import document, presence zone), sent back as they were. */
   keep?: Pick<Job, 'freebusy' | 'import' | 'presence'>;
+  /** Export jobs: calendar items, contacts or tasks (each with the formats and targets src/shared/job.ts allows it). */
+  content: JobContent;
   name: string;
   profile: string;
   mailboxMode: MailboxMode;
@@ -80,6 +83,7 @@ export interface JobSubmit {
 export function emptyJobForm(profile = ''): JobFormState {
   return {
     jobType: 'export',
+    content: 'calendar',
     name: '',
     profile,
     mailboxMode: 'list',
@@ -128,6 +132,7 @@ export function jobFormFromJob(j: Job): JobFormState {
     ...(j.import ? { import: j.import } : {}),
     ...(j.presence ? { presence: j.presence } : {}),
   };
+  f.content = contentOf(j);
   f.name = j.name;
   // Import jobs have neither: their import document names the mailboxes and they write into them.
   const mailboxes = mailboxesOf(j);
@@ -202,6 +207,7 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
         }
       : {}),
     ...(f.jobType === 'twoway' && f.twowayRuleId.trim() ? { twoway: { ruleId: f.twowayRuleId.trim() } } : {}),
+    ...(f.jobType === 'export' && f.content !== 'calendar' ? { content: f.content } : {}),
     name: f.name.trim(),
     profile: f.profile,
     // Import jobs take their mailboxes from the import document, two-way jobs from their rule; neither has a
@@ -234,7 +240,9 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
     // A presence job always writes <mailbox>.json.
     format: f.jobType === 'presence' ? 'json' : f.format,
     ...(f.format === 'csv' && f.jobType !== 'presence' && f.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
-    ...(f.format === 'ics' && f.jobType === 'export' && f.targetKind === 'folder' && f.icsSeries ? { ics: { series: true } } : {}),
+    ...(f.format === 'ics' && readContent(f) === 'calendar' && f.jobType === 'export' && f.targetKind === 'folder' && f.icsSeries
+      ? { ics: { series: true } }
+      : {}),
     schedule:
       f.scheduleKind === 'interval'
         ? { kind: 'interval', minutes: int(f.intervalMinutes), active: f.scheduleActive }
@@ -263,6 +271,7 @@ const POSTGRES_FIELDS: Record<string, JobFieldId> = { schema: 'postgresSchema', 
 
 const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> = {
   name: () => 'name',
+  content: () => 'content',
   profile: () => 'profile',
   mailboxes: (f) =>
     f.mailboxMode === 'search'
@@ -313,6 +322,7 @@ export function validateJobForm(f: JobFormState): JobValidation {
       errors[field] = typeof raw === 'string' && raw.trim() === '' ? 'validation.required' : (MESSAGES[field] ?? 'validation.invalid');
     }
   }
+  if (!targetKindsFor(f).includes(f.targetKind)) errors.targetKind ??= 'validation.contentTarget';
   // A free/busy job writes one file per mailbox; the runner refuses other targets.
   if ((f.jobType === 'freebusy' || f.jobType === 'presence') && f.targetKind !== 'folder')
     errors.targetKind ??= 'validation.freebusyTarget';
@@ -323,4 +333,33 @@ export function validateJobForm(f: JobFormState): JobValidation {
     ...(own && f.targetKind === 'postgres' && f.postgresPassword ? { postgresPassword: f.postgresPassword } : {}),
   };
   return { ok: true, value: { job: parsed.data, secrets } };
+}
+
+/** What the job reads: only export jobs read contacts or tasks. */
+const readContent = (f: Pick<JobFormState, 'jobType' | 'content'>): JobContent => (f.jobType === 'export' ? f.content : 'calendar');
+
+/** File formats the editor offers for the job's content (src/shared/job.ts CONTENT_FORMATS). */
+export function formatsFor(f: Pick<JobFormState, 'jobType' | 'content'>): readonly JobFormat[] {
+  return CONTENT_FORMATS[readContent(f)];
+}
+
+/** Targets the editor offers for the job's content (src/shared/job.ts CONTENT_TARGETS). */
+export function targetKindsFor(f: Pick<JobFormState, 'jobType' | 'content'>): readonly TargetKind[] {
+  return CONTENT_TARGETS[readContent(f)];
+}
+
+/**
+ * The form after choosing what the job reads: folders that were the old content's default become the new one's
+ * (the distinguished 'contacts', 'tasks' or 'calendar'), and a format or target the new content cannot take moves
+ * to the first one it can.
+ */
+export function withContent(f: JobFormState, content: JobContent): JobFormState {
+  const next = { ...f, content };
+  const ids = splitList(f.folders);
+  if (ids.length === 0 || (ids.length === 1 && ids[0].toLowerCase() === readContent(f))) next.folders = content;
+  const formats = formatsFor(next);
+  if (!formats.includes(next.format)) next.format = formats[0];
+  const targets = targetKindsFor(next);
+  if (!targets.includes(next.targetKind)) next.targetKind = targets[0];
+  return next;
 }

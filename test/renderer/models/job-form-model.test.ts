@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { jobSchema } from '../../../src/shared/job.js';
-import { emptyJobForm, jobFormFromJob, validateJobForm, type JobFormState } from '../../../src/renderer/models/job-form-model.js';
+import { CONTENT_FORMATS, CONTENT_TARGETS, jobSchema } from '../../../src/shared/job.js';
+import {
+  emptyJobForm,
+  formatsFor,
+  jobFormFromJob,
+  targetKindsFor,
+  validateJobForm,
+  withContent,
+  type JobFormState,
+} from '../../../src/renderer/models/job-form-model.js';
 
 function form(patch: Partial<JobFormState> = {}): JobFormState {
   return {
@@ -164,5 +172,34 @@ describe('job form', () => {
     const ics = validateJobForm(form({ format: 'ics', csvKeepFormulas: true }));
     expect(ics.ok && ics.value.job.csv).toBeUndefined();
     expect(errorsOf(form({ targetPath: 'exports' }))).toEqual({ targetPath: 'validation.absolutePath' });
+  });
+
+  it('contacts and tasks: the content switches the default folder, the formats and the targets the job rules allow', () => {
+    const contacts = withContent(form({ format: 'ics', targetKind: 'sqlite' }), 'contacts');
+    expect(contacts.folders).toBe('contacts');
+    expect(formatsFor(contacts)).toEqual(CONTENT_FORMATS.contacts);
+    expect(targetKindsFor(contacts)).toEqual(CONTENT_TARGETS.contacts);
+    expect(CONTENT_FORMATS.contacts).toContain(contacts.format);
+    expect(CONTENT_TARGETS.contacts).toContain(contacts.targetKind);
+    const r = validateJobForm(withContent(contacts, 'contacts'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.value.job).toMatchObject({ content: 'contacts', folders: { ids: ['contacts'] }, target: { kind: 'folder' } });
+    expect(r.value.job.ics).toBeUndefined();
+    // Round trip: a stored contacts job opens as one, and a chosen folder survives a switch to tasks and back.
+    expect(jobFormFromJob(r.value.job).content).toBe('contacts');
+    const picked = withContent(withContent({ ...contacts, folders: 'AAMkContactsSub' }, 'tasks'), 'contacts');
+    expect(picked.folders).toBe('AAMkContactsSub');
+    const tasks = withContent(contacts, 'tasks');
+    expect(tasks.folders).toBe('tasks');
+    expect(formatsFor(tasks)).toEqual(CONTENT_FORMATS.tasks);
+    // Back to calendar: the default calendar folder, and a calendar job stores no content at all.
+    const back = validateJobForm(withContent(tasks, 'calendar'));
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.value.job.folders.ids).toEqual(['calendar']);
+    expect(back.value.job.content).toBeUndefined();
+    // A target the content cannot take (a stored job edited by hand) is an error on the target choice.
+    expect(errorsOf({ ...contacts, targetKind: 'webhook', targetUrl: 'https://hooks.contoso.com/x' })).toMatchObject({
+      targetKind: 'validation.contentTarget',
+    });
   });
 });

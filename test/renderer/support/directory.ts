@@ -16,6 +16,13 @@ export const CALENDAR: Folder[] = [
   { id: 'AAMk-proj', parentId: 'AAMk-cal', name: 'Projects', path: 'Calendar/Projects', kind: 'calendar', totalCount: 3, childCount: 0 },
 ];
 
+/** A contacts folder with a subfolder and the tasks folder (folders.tree asked for those kinds). */
+export const CONTACTS_AND_TASKS: Folder[] = [
+  { id: 'AAMk-con', name: 'Contacts', path: 'Contacts', kind: 'contacts', distinguishedId: 'contacts', totalCount: 40, childCount: 1 },
+  { id: 'AAMk-crm', parentId: 'AAMk-con', name: 'CRM', path: 'Contacts/CRM', kind: 'contacts', totalCount: 7, childCount: 0 },
+  { id: 'AAMk-tsk', name: 'Tasks', path: 'Tasks', kind: 'tasks', distinguishedId: 'tasks', totalCount: 5, childCount: 0 },
+];
+
 export function directoryHandlers(mailboxes: Mailbox[] = DIRECTORY): Record<string, Handler> {
   return {
     'mailboxes.list': () => ({ items: mailboxes }),
@@ -25,7 +32,11 @@ export function directoryHandlers(mailboxes: Mailbox[] = DIRECTORY): Record<stri
         return mailbox ? { input, mailbox } : { input, problem: input.includes('@') ? 'notFound' : 'invalid' };
       }),
     }),
-    'folders.tree': () => ({ folders: CALENDAR }),
+    // Like the connectors: only the kinds asked for (default: calendar folders).
+    'folders.tree': (i) => {
+      const kinds = (i.kinds as string[] | undefined) ?? ['calendar'];
+      return { folders: [...CALENDAR, ...CONTACTS_AND_TASKS].filter((f) => kinds.includes(f.kind)) };
+    },
   };
 }
 

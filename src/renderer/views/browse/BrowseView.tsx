@@ -12,9 +12,9 @@ import type { ViewProps } from '../../app/view-props.js';
 import { BusyBar } from '../../components/BusyBar.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { FolderTree } from '../../components/FolderTree.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import { EventPreview } from './EventPreview.js';
-import { FolderTree } from './FolderTree.js';
 import { MailboxList } from './MailboxList.js';
 import { useMailboxLoader } from './use-mailbox-loader.js';
 
@@ -132,7 +132,13 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
           {folders.error ? <ErrorPanel error={folders.error} testId="folders-error" /> : null}
           {mailbox && folders.result && !folders.running ? (
             folders.result.folders.length ? (
-              <FolderTree folders={folders.result.folders} selected={folder?.id} onSelect={pickFolder} />
+              <FolderTree
+                folders={folders.result.folders}
+                label={t('browse.folders')}
+                choice={{ mode: 'one', selected: folder?.id, onSelect: pickFolder }}
+                testId="browse-folders"
+                itemTestId="folder-item"
+              />
             ) : (
               <Text>{t('browse.noFolders')}</Text>
             )

@@ -1,5 +1,5 @@
 // Create or edit a job: which mailboxes and folders, the time window, filters, output and schedule.
-import { Button, Divider, Field, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { JobView, ProfileView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -7,13 +7,17 @@ import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import {
+  formatsFor,
   splitList,
+  targetKindsFor,
   validateJobForm,
+  withContent,
   type JobFieldErrors,
   type JobFieldId,
   type JobFormState,
   type JobSubmit,
 } from '../../models/job-form-model.js';
+import { ITEM_CONTENTS } from '../../../shared/item-model.js';
 import { FieldGrid } from '../profiles/FieldGrid.js';
 import { JobCheckbox, JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
 import { useUnsavedChanges } from '../../app/unsaved-guard.js';
@@ -76,6 +80,8 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
     if (firstRule) setForm((cur) => (cur.twowayRuleId ? cur : { ...cur, twowayRuleId: firstRule }));
   }, [firstRule]);
   const exportLike = f.jobType === 'export' || f.jobType === 'freebusy';
+  // Contacts and tasks are read whole: no window, no calendar filters, no series.
+  const calendar = f.jobType !== 'export' || f.content === 'calendar';
   const importMailboxes = Array.isArray(f.keep?.import?.mailboxes) ? f.keep.import.mailboxes.length : 0;
 
   return (
@@ -117,6 +123,24 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
         />
       </FieldGrid>
       <Divider alignContent="start">{t('jobs.section.what')}</Divider>
+      {f.jobType === 'export' ? (
+        <FieldGrid>
+          <Field label={t('jobs.content')}>
+            <Select
+              value={f.content}
+              onChange={(_, d) => setForm((cur) => withContent(cur, d.value as typeof cur.content))}
+              data-testid="job-content"
+              name="content"
+            >
+              {ITEM_CONTENTS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`jobs.content.${c}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </FieldGrid>
+      ) : null}
       {f.jobType === 'twoway' ? (
         <FieldGrid>
           <JobSelect b={b} field="twowayRuleId" label={t('jobs.twoway.rule')} options={ruleIds.map((id) => ({ value: id, label: id }))} />
@@ -161,9 +185,9 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
               options={(['keep', 'remove'] as const).map((v) => ({ value: v, label: t(`jobs.formerMembers.${v}`) }))}
             />
           ) : null}
-          {exportLike ? <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required /> : null}
-          {exportLike ? <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required /> : null}
-          {f.jobType === 'export' ? (
+          {exportLike && calendar ? <JobText b={b} field="daysBack" label={t('jobs.daysBack')} required /> : null}
+          {exportLike && calendar ? <JobText b={b} field="daysAhead" label={t('jobs.daysAhead')} required /> : null}
+          {f.jobType === 'export' && calendar ? (
             <JobSelect
               b={b}
               field="privateMode"
@@ -171,7 +195,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
               options={(['mask', 'skip', 'include'] as const).map((v) => ({ value: v, label: t(`jobs.private.${v}`) }))}
             />
           ) : null}
-          {f.jobType === 'export' ? (
+          {f.jobType === 'export' && calendar ? (
             <JobText
               b={b}
               field="exclusionMarker"
@@ -216,6 +240,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           <FolderPicker
             profileId={profileRef}
             mailbox={f.mailboxMode === 'list' ? splitList(f.mailboxList)[0] : undefined}
+            content={f.jobType === 'export' ? f.content : 'calendar'}
             value={splitList(f.folders)}
             onChange={(ids) => b.set('folders', ids.join('\n'))}
             testId="job-folders"
@@ -226,9 +251,11 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       {f.jobType === 'export' ? (
         <div className={s.switches}>
           <JobSwitch b={b} field="includeSubfolders" label={t('jobs.includeSubfolders')} />
-          <JobSwitch b={b} field="includeCancelled" label={t('jobs.includeCancelled')} />
+          {calendar ? <JobSwitch b={b} field="includeCancelled" label={t('jobs.includeCancelled')} /> : null}
           <JobSwitch b={b} field="includeBody" label={t('jobs.includeBody')} />
-          <JobCheckbox b={b} field="includeAttendees" label={t('jobs.includeAttendees')} hint={t('jobs.includeAttendees.hint')} />
+          {calendar ? (
+            <JobCheckbox b={b} field="includeAttendees" label={t('jobs.includeAttendees')} hint={t('jobs.includeAttendees.hint')} />
+          ) : null}
         </div>
       ) : null}
       {reads ? <Divider alignContent="start">{t('jobs.section.where')}</Divider> : null}
@@ -238,20 +265,20 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
             b={b}
             field="targetKind"
             label={t('jobs.target')}
-            options={(['folder', 'webhook', 'sqlite', 'postgres'] as const).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))}
+            options={targetKindsFor(f).map((v) => ({ value: v, label: t(`jobs.target.${v}`) }))}
           />
           {f.targetKind === 'folder' && exportLike ? (
             <JobSelect
               b={b}
               field="format"
               label={t('jobs.format')}
-              options={(['ics', 'json', 'csv'] as const).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))}
+              options={formatsFor(f).map((v) => ({ value: v, label: t(`jobs.format.${v}`) }))}
             />
           ) : null}
           {f.targetKind === 'folder' && exportLike && f.format === 'csv' ? (
             <JobCheckbox b={b} field="csvKeepFormulas" label={t('jobs.csvKeepFormulas')} hint={t('jobs.csvKeepFormulas.hint')} />
           ) : null}
-          {f.targetKind === 'folder' && f.jobType === 'export' && f.format === 'ics' ? (
+          {f.targetKind === 'folder' && f.jobType === 'export' && calendar && f.format === 'ics' ? (
             <JobCheckbox b={b} field="icsSeries" label={t('jobs.icsSeries')} hint={t('jobs.icsSeries.hint')} />
           ) : null}
           {f.targetKind === 'postgres' ? (
