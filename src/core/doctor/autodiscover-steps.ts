@@ -4,7 +4,7 @@
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient } from '../net/http-client.js';
 import type { EwsContext } from './ews-steps.js';
-import { probeDns } from './probes/dns.js';
+import { dnsFinding, probeDns } from './probes/dns.js';
 import { postEws } from './probes/ews-post.js';
 import { profileCredentials } from './probes/profile-credentials.js';
 import type { StepSpec } from './runner.js';
@@ -42,7 +42,7 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
         const email = ctx.profile.autodiscoverEmail!;
         const host = `autodiscover.${email.slice(email.lastIndexOf('@') + 1)}`;
         const r = await probeDns(host, ctx.resolver);
-        return { evidence: `${host} → ${r.addresses.map((a) => a.address).join(', ')}` };
+        return { evidence: `${host} → ${r.addresses.map((a) => a.address).join(', ')}`, detail: dnsFinding(r) };
       },
     },
     {

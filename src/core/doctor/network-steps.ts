@@ -2,11 +2,12 @@
 // (handshake, validity dates, chain trust, host name). Each step stores what it learned on the context.
 import type { ProxySetting, TlsSetting } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import { describeProxy, resolveProxy, type ProxyRoute, type ProxyWhy } from '../net/proxy-resolution.js';
+import { text } from '../../shared/i18n/engine-texts.js';
+import { resolveProxy, type ProxyRoute } from '../net/proxy-resolution.js';
 import { loadTlsPolicy } from '../net/tls-policy.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { mapTlsError } from '../errors/error-map.js';
-import { probeDns, type Resolver } from './probes/dns.js';
+import { dnsFinding, probeDns, type Resolver } from './probes/dns.js';
 import { probeTcp } from './probes/tcp.js';
 import { probeTls, type TlsReport } from './probes/tls.js';
 import type { StepSpec } from './runner.js';
@@ -28,18 +29,6 @@ export interface NetworkContext {
   address?: string;
   tlsReport?: TlsReport;
 }
-
-/** Why the route is what it is, in the doctor's evidence. */
-const DECIDED_BY: Record<ProxyWhy, string> = {
-  profile: "the profile's proxy address",
-  pac: 'a rule in the PAC file',
-  wpad: 'a rule in the PAC file found by WPAD',
-  windows: 'the Windows proxy setting',
-  system: 'the system proxy setting (desktop app)',
-  environment: 'an environment variable',
-  noProxy: 'NO_PROXY (direct)',
-  none: 'no proxy configured (direct)',
-};
 
 const portOf = (u: URL) => Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 
@@ -63,10 +52,15 @@ export function networkSteps<C extends NetworkContext>(opts: { dnsStep: StepId; 
       needs: base,
       async run(ctx) {
         const target = need(ctx.target, 'target');
-        ctx.route = await resolveProxy(target, { setting: ctx.proxy, profileId: ctx.profileId, secrets: ctx.secrets, env: ctx.env });
-        const text = describeProxy(ctx.route);
-        const why = DECIDED_BY[ctx.route.why];
-        return { evidence: `${target.origin}: ${text}; decided by ${why}`, data: { proxy: text, decidedBy: ctx.route.why } };
+        const route = await resolveProxy(target, { setting: ctx.proxy, profileId: ctx.profileId, secrets: ctx.secrets, env: ctx.env });
+        ctx.route = route;
+        const proxy = route.kind === 'proxy' ? `${route.proxyUrl!.protocol}//${route.proxyUrl!.host}` : 'DIRECT';
+        const user = route.username ? ` user=${route.username}` : '';
+        return {
+          evidence: `${target.origin} → ${proxy}${user}; ${route.source}`,
+          detail: text('doctor.detail.proxy', { route: route.kind, proxy, why: route.why }),
+          data: { proxy: `${proxy}${user}`, decidedBy: route.why },
+        };
       },
     },
     {
@@ -77,8 +71,7 @@ export function networkSteps<C extends NetworkContext>(opts: { dnsStep: StepId; 
         const r = await probeDns(host, ctx.resolver);
         ctx.address = r.addresses[0].address;
         const list = r.addresses.map((a) => a.address).join(', ');
-        const via = ctx.route?.kind === 'proxy' ? ' (the proxy; it resolves the server name itself)' : '';
-        return { evidence: r.literal ? `${host} is an IP address${via}` : `${host} → ${list}${via}`, data: { host, addresses: list } };
+        return { evidence: `${host} → ${list}`, detail: dnsFinding(r, ctx.route?.kind === 'proxy'), data: { host, addresses: list } };
       },
     },
     {
@@ -87,7 +80,11 @@ export function networkSteps<C extends NetworkContext>(opts: { dnsStep: StepId; 
       async run(ctx) {
         const { host, port } = hop(ctx);
         const r = await probeTcp({ host, address: need(ctx.address, 'address'), port, timeoutMs: ctx.timeoutMs });
-        return { evidence: `connected to ${host}:${port} (${r.remote})`, data: { remote: r.remote } };
+        return {
+          evidence: `${host}:${port} → ${r.remote}`,
+          detail: text('doctor.detail.tcp', { host, port: String(port), remote: r.remote }),
+          data: { remote: r.remote },
+        };
       },
     },
   ];
@@ -127,7 +124,8 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
         });
         ctx.tlsReport = r;
         return {
-          evidence: `${r.protocol} ${r.cipher}; subject ${r.subject}; issuer ${r.issuer}; valid until ${r.validTo}`,
+          evidence: `${r.protocol} ${r.cipher}; subject=${r.subject}; issuer=${r.issuer}; notAfter=${r.validTo}`,
+          detail: text('doctor.detail.tlsHandshake', { protocol: r.protocol, cipher: r.cipher, subject: r.subject, issuer: r.issuer }),
           data: {
             protocol: r.protocol,
             subject: r.subject,
@@ -149,10 +147,10 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
         if (!r.validity.ok) {
           throw new CalpumpError(mapTlsError(r.validity.code), {
             params: certParams(ctx),
-            evidence: `valid ${r.validFrom} … ${r.validTo}`,
+            evidence: validityEvidence(r),
           });
         }
-        return { evidence: `valid ${r.validFrom} … ${r.validTo}` };
+        return { evidence: validityEvidence(r), detail: text('doctor.detail.tlsValidity', { validFrom: r.validFrom, validTo: r.validTo }) };
       },
     },
     {
@@ -160,7 +158,9 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
       needs: ['tls.handshake'],
       async run(ctx) {
         const r = report(ctx);
-        if (r.trust.ok) return { evidence: `trusted (${r.trust.how}); chain ${r.chain.join(' ← ')}` };
+        const chain = r.chain.join(' ← ');
+        if (r.trust.ok)
+          return { evidence: `chain ${chain}; ${r.trust.how}`, detail: text('doctor.detail.tlsTrust', { mode: r.trust.mode, chain }) };
         if (r.trust.code === 'PIN_MISMATCH') {
           const pinned = (ctx.tls?.pinnedSha256 ?? '').toUpperCase();
           throw new CalpumpError('net.tls.pinMismatch', {
@@ -171,7 +171,7 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
         const reason = r.trust.code ?? 'untrusted';
         throw new CalpumpError(mapTlsError(reason), {
           params: { ...certParams(ctx), reason },
-          evidence: `${reason}; chain ${r.chain.join(' ← ')}; trusting ${r.trust.how}`,
+          evidence: `${reason}; chain ${chain}; ${r.trust.how}`,
         });
       },
     },
@@ -180,13 +180,19 @@ function tlsSteps<C extends NetworkContext>(needs: StepId[]): StepSpec<C>[] {
       needs: ['tls.handshake'],
       async run(ctx) {
         const r = report(ctx);
-        if (r.hostname.ok) return { evidence: `${host(ctx)} is on the certificate (${r.names.join(', ')})` };
-        if (!r.hostname.required) return { evidence: `${host(ctx)} is not on the certificate, which is accepted because it is pinned` };
+        const names = r.names.join(', ') || '-';
+        if (r.hostname.ok || !r.hostname.required)
+          return {
+            evidence: names,
+            detail: text('doctor.detail.tlsHostname', { host: host(ctx), onCertificate: r.hostname.ok ? 'yes' : 'no', names }),
+          };
         throw new CalpumpError('net.tls.hostMismatch', { params: certParams(ctx), evidence: r.hostname.reason });
       },
     },
   ];
 }
+
+const validityEvidence = (r: TlsReport) => `notBefore=${r.validFrom}; notAfter=${r.validTo}`;
 
 /** Steps after the transport wait for every TLS verdict (or only TCP for plain http://). */
 export function transportDone(target: URL | undefined): StepId[] {

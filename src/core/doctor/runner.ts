@@ -6,7 +6,10 @@ import type { TextRef } from '../../shared/errors.js';
 import { stepTitle, type StepId } from './step-titles.js';
 
 export interface StepPass {
+  /** Raw facts as the server or the system gave them (an address, a status line, a header). */
   evidence?: string;
+  /** What the step found, in words: an engine text the host renders. */
+  detail?: TextRef;
   data?: Record<string, string>;
 }
 
@@ -38,7 +41,7 @@ export async function runSteps<C>(specs: StepSpec<C>[], ctx: C, opts: RunOptions
       const t0 = clock();
       try {
         const r = await spec.run(ctx);
-        step = { id: spec.id, title, status: 'pass', durationMs: elapsed(clock, t0), evidence: r.evidence, data: r.data };
+        step = { id: spec.id, title, status: 'pass', durationMs: elapsed(clock, t0), ...passed(r) };
       } catch (e) {
         step = failedStep(spec.id, title, elapsed(clock, t0), e);
       }
@@ -48,6 +51,15 @@ export async function runSteps<C>(specs: StepSpec<C>[], ctx: C, opts: RunOptions
     opts.onStep?.(step);
   }
   return steps;
+}
+
+/** A passed step's findings, leaving out what the step did not report. */
+function passed(r: StepPass): Pick<TestStep, 'evidence' | 'detail' | 'data'> {
+  return {
+    ...(r.evidence !== undefined ? { evidence: r.evidence } : {}),
+    ...(r.detail ? { detail: r.detail } : {}),
+    ...(r.data ? { data: r.data } : {}),
+  };
 }
 
 function elapsed(clock: () => number, t0: number): number {

@@ -7,7 +7,7 @@ import type { EwsProfile } from '../../../src/shared/profile.js';
 import { closedPort, doctorDeps, ewsProfile, loopbackResolver, noConnector } from './doctor-support.js';
 import { startForwardProxy } from '../../support/forward-proxy.js';
 import { secretKey } from '../../../src/shared/profile.js';
-import { stepError } from '../../support/rendered.js';
+import { stepDetail, stepError } from '../../support/rendered.js';
 
 const PASSWORD = 'Passw0rd!';
 
@@ -56,7 +56,9 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     ]) {
       expect(byId[id]?.status, id).toBe('pass');
     }
-    expect(byId.proxy.evidence).toContain('direct');
+    expect(byId.proxy.evidence).toContain('DIRECT');
+    expect(byId.proxy.detail).toEqual({ key: 'doctor.detail.proxy', params: { route: 'direct', proxy: 'DIRECT', why: 'none' } });
+    expect(stepDetail(byId['tls.hostname'])).toBe('127.0.0.1 is on the certificate (127.0.0.1, localhost).');
     expect(byId['tls.handshake'].data?.issuer).toContain('Calpump Simulator Test CA');
     expect(byId['http.endpoint'].evidence).toContain('NTLM');
     expect(byId['ews.version'].data?.serverVersion).toMatch(/^\S+ 15\.\d+\.\d+\.\d+$/);
@@ -177,7 +179,12 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     const proxy = await startForwardProxy();
     try {
       const r = await doctor(profile({ proxy: { mode: 'url', url: proxy.url }, testMailbox: undefined }));
-      expect(r.steps.find((s) => s.id === 'proxy')?.evidence).toContain(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+      const route = r.steps.find((s) => s.id === 'proxy');
+      expect(route?.evidence).toContain(`→ http://127.0.0.1:${proxy.port}; profile`);
+      expect(stepDetail(route)).toBe(`Through the proxy http://127.0.0.1:${proxy.port}; decided by the profile's proxy address.`);
+      expect(stepDetail(route, 'de')).toBe(
+        `Über den Proxy http://127.0.0.1:${proxy.port}; entschieden durch die Proxy-Adresse des Profils.`,
+      );
       expect(r.steps.find((s) => s.id === 'tcp')?.evidence).toContain(`127.0.0.1:${proxy.port}`);
       expect(r.steps.find((s) => s.id === 'auth.credentials')?.status).toBe('pass');
       expect(proxy.countFor(`127.0.0.1:${sim.port}`)).toBeGreaterThan(1);

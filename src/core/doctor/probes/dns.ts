@@ -2,6 +2,8 @@
 // the doctor can show exactly which addresses the later TCP step will use.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import type { TextRef } from '../../../shared/errors.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 
 export interface ResolvedAddress {
@@ -35,6 +37,12 @@ export async function probeDns(host: string, resolver: Resolver = systemResolver
     const code = (e as NodeJS.ErrnoException).code ?? 'ENOTFOUND';
     throw new CalpumpError('net.dns', { params: { host: bare }, evidence: `${code} ${bare}`, cause: e });
   }
-  if (addresses.length === 0) throw new CalpumpError('net.dns', { params: { host: bare }, evidence: `no A/AAAA record for ${bare}` });
+  if (addresses.length === 0) throw new CalpumpError('net.dns', { params: { host: bare }, evidence: `ENODATA ${bare}` });
   return { host: bare, addresses, literal: false };
+}
+
+/** What the DNS step found, in words; through a proxy the name the proxy resolves is the proxy's own. */
+export function dnsFinding(r: DnsResult, viaProxy = false): TextRef {
+  const addresses = r.addresses.map((a) => a.address).join(', ');
+  return text('doctor.detail.dns', { host: r.host, addresses, literal: r.literal ? 'yes' : 'no', proxy: viaProxy ? 'yes' : 'no' });
 }

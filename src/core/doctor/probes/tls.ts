@@ -44,7 +44,8 @@ export interface TlsReport {
   /** Subjects from the leaf up, as the server sent them. */
   chain: string[];
   validity: { ok: boolean; code?: 'CERT_HAS_EXPIRED' | 'CERT_NOT_YET_VALID' };
-  trust: { ok: boolean; code?: string; how: string };
+  /** The verdict, with the policy that judged (`how`: its description, a fact for the evidence). */
+  trust: { ok: boolean; code?: string; how: string; mode: TlsPolicy['mode'] };
   hostname: { ok: boolean; reason?: string; required: boolean };
 }
 
@@ -96,7 +97,9 @@ export async function probeTls(t: TlsTarget): Promise<TlsReport> {
     let trust: TlsReport['trust'];
     if (pinned) {
       const ok = cert.fingerprint256.toUpperCase() === t.policy.pinned;
-      trust = ok ? { ok, how: t.policy.description } : { ok, code: 'PIN_MISMATCH', how: t.policy.description };
+      trust = ok
+        ? { ok, how: t.policy.description, mode: 'pinned' }
+        : { ok, code: 'PIN_MISMATCH', how: t.policy.description, mode: 'pinned' };
     } else {
       const verdict = verifyChain(
         chain.map((c) => c.raw),
@@ -106,7 +109,8 @@ export async function probeTls(t: TlsTarget): Promise<TlsReport> {
       // Our own walk ignores dates on purpose; any other complaint from OpenSSL still counts.
       const nodeOk = !nodeCode || TIME_CODES.has(nodeCode);
       const ok = verdict.ok && nodeOk;
-      trust = ok ? { ok, how: t.policy.description } : { ok, code: verdict.code ?? nodeCode, how: t.policy.description };
+      const how = { how: t.policy.description, mode: t.policy.mode };
+      trust = ok ? { ok, ...how } : { ok, code: verdict.code ?? nodeCode, ...how };
     }
     const idErr = tls.checkServerIdentity(t.host, cert);
     return {
