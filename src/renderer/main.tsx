@@ -1,15 +1,16 @@
 // Renderer entry: pick the client (Electron preload or WebSocket), load the UI language's texts (only that one)
-// and mount the app. The language stored in the settings wins; the browser's is fetched meanwhile as a guess, and
-// the home screen's data is asked for at the same time (prefetch.ts).
-import { createRoot } from 'react-dom/client';
+// and mount the app. This module imports only the small boot pieces; the app's own module graph (React, Fluent,
+// the shell) is fetched by a dynamic import started at once, so the settings call, the language's texts, the home
+// screen's data (prefetch.ts) and the app's script all travel at the same time instead of one after the other.
+// The language stored in the settings wins; the browser's is fetched meanwhile as a guess.
 import { langFromLocale, type UiLang } from '../shared/i18n/langs.js';
-import { App } from './app/App.js';
 import { loadLocale } from './app/locales.js';
 import { prefetch } from './app/prefetch.js';
 import { pickClient } from './client.js';
 
 const { client } = pickClient(window as unknown as { calpump?: unknown });
 if (/^(#\/?(home)?)?$/.test(location.hash)) prefetch(client, ['jobs.list', 'app.state', 'profiles.list']);
+const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
 const guess = langFromLocale(navigator.language);
 void loadLocale(guess).catch(() => undefined);
 const lang: UiLang = await client['app.getSettings']().then(
@@ -17,5 +18,6 @@ const lang: UiLang = await client['app.getSettings']().then(
   () => guess,
 );
 await loadLocale(lang).catch(() => undefined);
+const [{ App }, { createRoot }] = await app;
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App client={client} initialLang={lang} />);

@@ -2,18 +2,48 @@
 // for the language, through intl-messageformat (FormatJS). One compiled formatter per (language, text), cached.
 // A message never throws at the user: a parameter the caller did not pass stays visible as {name}, and a text
 // that is not valid ICU is shown with its known {placeholders} filled in.
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 
 export type MessageParams = Record<string, string | number | Date>;
 
 const cache = new Map<string, IntlMessageFormat | null>();
+
+// Each IntlMessageFormat resolves its locale (Intl.NumberFormat.supportedLocalesOf) and builds its own Intl
+// formatters. With hundreds of messages per screen that was a tenth of the renderer's first paint; the locale and
+// the formatters depend only on their arguments, so one of each per process serves every message.
+const resolvedLocales = new Map<string, Intl.Locale | undefined>();
+const resolveLocale = IntlMessageFormat.resolveLocale;
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = String(locales);
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  return resolvedLocales.get(key);
+};
+
+function memoised<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  const made = new Map<string, R>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let r = made.get(key);
+    if (r === undefined) made.set(key, (r = make(...args)));
+    return r;
+  };
+}
+
+const formatters: Formatters = {
+  // FormatJS's option type is wider than this TypeScript's lib (trailingZeroDisplay values); Intl receives it as is.
+  getNumberFormat: memoised(
+    (...a: Parameters<Formatters['getNumberFormat']>) => new Intl.NumberFormat(...(a as ConstructorParameters<typeof Intl.NumberFormat>)),
+  ),
+  getDateTimeFormat: memoised((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
+  getPluralRules: memoised((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
+};
 
 function compiled(lang: string, text: string): IntlMessageFormat | null {
   const key = `${lang}\u0000${text}`;
   let mf = cache.get(key);
   if (mf === undefined) {
     try {
-      mf = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
+      mf = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true, formatters });
     } catch {
       mf = null;
     }
