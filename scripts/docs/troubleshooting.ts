@@ -2,11 +2,15 @@
 // report, with its title, meaning, likely causes, fix and how long the fix takes to apply. `npm run docs` writes
 // it; test/scripts/docs.test.ts fails when the file and the catalogue disagree.
 import en from '../../src/shared/locales/en/catalogue.json' with { type: 'json' };
+import { formatMessage, placeholdersOf } from '../../src/shared/i18n/format.js';
 
 const PARTS = ['title', 'meaning', 'fix', 'delay'] as const;
 
-/** `{mailbox}` in a catalogue text is filled in at run time; here it reads as ‹mailbox›. */
-const show = (text: string) => text.replace(/\{(\w+)\}/g, '‹$1›');
+/**
+ * `{mailbox}` in a catalogue text is filled in at run time; here it reads as ‹mailbox›. A select argument
+ * (`{secret, select, password {…} other {…}}`) reads as its general `other` case.
+ */
+const show = (text: string) => formatMessage('en', text, Object.fromEntries(placeholdersOf(text).map((name) => [name, `‹${name}›`])));
 
 export function renderTroubleshooting(catalogue: Record<string, string> = en): string {
   const ids = [...new Set(Object.keys(catalogue).map((k) => k.slice(0, k.lastIndexOf('.'))))].sort();

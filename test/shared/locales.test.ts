@@ -41,5 +41,11 @@ describe('locale files', () => {
       for (const [key, text] of Object.entries(table(lang, name)))
         expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }), key).not.toThrow();
     });
+
+    // ICU reads an apostrophe before a tag or a brace as the start of a quote and drops it: "-eq '<group DN>'"
+    // would reach the reader as "-eq <group DN>". A quote character that must show is doubled ('').
+    it.each(['en', 'de', 'nl'])('%s: no single apostrophe right before < or a placeholder', (lang) => {
+      for (const [key, text] of Object.entries(table(lang, name))) expect(text, key).not.toMatch(/(^|[^'])'(<|\{\w)/);
+    });
   });
 });
