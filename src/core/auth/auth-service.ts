@@ -2,6 +2,7 @@
 // logout for Microsoft 365 profiles (Graph, and legacy EWS on Microsoft 365). The host supplies how a browser
 // is opened (Electron: shell.openExternal) and where the URL / device code is shown (an RPC event, a dialog).
 import type { Profile } from '../../shared/profile.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../connectors/deps.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Lang } from '../doctor/catalogue.js';
@@ -41,7 +42,7 @@ export function createAuthService(o: AuthServiceOptions): M365AuthService {
     const target = profileTokenTarget(profile);
     if (!target)
       throw new CalpumpError('input.invalid', {
-        params: { field: 'profile', problem: `${profile.name} is an EWS profile with a password; it has no Microsoft 365 sign-in` },
+        params: { field: 'profile', problem: text('problem.auth.passwordProfile', { profile: profile.name }) },
       });
     let client: HttpClient | undefined;
     let http = o.http;

@@ -2,6 +2,8 @@
 // stored in the SecretStore. MSAL signs its client assertion (PS256, x5t#S256) with it; Entra ID checks the
 // signature against the public certificate uploaded to the app registration.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
+import type { TextRef } from '../../shared/errors.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 
 export interface ClientCertificate {
@@ -18,29 +20,34 @@ const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----
 const KEY_BLOCK = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
 export function parseClientCertificate(pem: string, profile: string, now: Date = new Date()): ClientCertificate {
-  const fail = (problem: string) => new CalpumpError('auth.certificate.unreadable', { params: { profile, problem }, evidence: problem });
+  // The problem is an engine text; the evidence only what the PEM itself says (a key type, a date, OpenSSL's code).
+  const fail = (problem: TextRef, evidence?: string) =>
+    new CalpumpError('auth.certificate.unreadable', { params: { profile, problem }, ...(evidence ? { evidence } : {}) });
   const certs = pem.match(CERT_BLOCK) ?? [];
   const keyPem = pem.match(KEY_BLOCK)?.[0];
-  if (certs.length === 0) throw fail('no "BEGIN CERTIFICATE" block');
-  if (!keyPem) throw fail('no "BEGIN PRIVATE KEY" block');
-  if (keyPem.includes('ENCRYPTED')) throw fail('the private key is encrypted; export it without a passphrase (openssl … -nodes)');
+  if (certs.length === 0) throw fail(text('problem.certificate.noCertificate'));
+  if (!keyPem) throw fail(text('problem.certificate.noKey'));
+  if (keyPem.includes('ENCRYPTED')) throw fail(text('problem.certificate.keyEncrypted'), 'BEGIN ENCRYPTED PRIVATE KEY');
   let cert: X509Certificate;
   let privateKey: string;
   try {
     cert = new X509Certificate(certs[0] as string);
     const key = createPrivateKey(keyPem);
-    if (key.asymmetricKeyType !== 'rsa') throw fail(`the key is ${key.asymmetricKeyType}; Entra ID app certificates need RSA`);
+    const type = key.asymmetricKeyType ?? 'unknown';
+    if (type !== 'rsa') throw fail(text('problem.certificate.keyNotRsa', { type }), `keyType=${type}`);
     privateKey = key.export({ type: 'pkcs8', format: 'pem' }).toString();
-    if (!cert.checkPrivateKey(key)) throw fail('the private key does not belong to the first certificate');
+    if (!cert.checkPrivateKey(key)) throw fail(text('problem.certificate.keyMismatch'));
   } catch (e) {
     if (e instanceof CalpumpError) throw e;
-    throw fail('the PEM cannot be parsed');
+    throw fail(text('problem.certificate.unparsable'), (e as NodeJS.ErrnoException).code ?? undefined);
   }
-  if (new Date(cert.validTo).getTime() < now.getTime()) throw fail(`the certificate expired on ${new Date(cert.validTo).toISOString()}`);
+  const notAfter = new Date(cert.validTo).toISOString();
+  if (new Date(cert.validTo).getTime() < now.getTime())
+    throw fail(text('problem.certificate.expired', { date: notAfter }), `notAfter=${notAfter}`);
   return {
     thumbprintSha256: cert.fingerprint256.replace(/:/g, '').toLowerCase(),
     privateKey,
     x5c: certs.join('\n'),
-    notAfter: new Date(cert.validTo).toISOString(),
+    notAfter,
   };
 }

@@ -6,6 +6,7 @@
 // X-AnchorMailbox routes to the right backend; ExchangeImpersonation in the SOAP header (set by the EWS side)
 // selects the target mailbox for app-only tokens.
 import type { EwsProfile } from '../../shared/profile.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { createTokenProvider, type AuthDeps, type TokenProvider } from './token-provider.js';
 import {
@@ -40,7 +41,7 @@ export function createEwsBearer(profile: EwsProfile, deps: AuthDeps, opts: { res
   const found = ewsBearerTarget(profile, opts.resource);
   if (!found) {
     throw new CalpumpError('input.invalid', {
-      params: { field: 'oauth', problem: 'the EWS profile has neither legacyOnline nor auth oauth (tenant and client ID) settings' },
+      params: { field: 'oauth', problem: text('problem.auth.ewsNoOAuth') },
     });
   }
   const { target, where } = found;

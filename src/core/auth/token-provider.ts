@@ -80,7 +80,8 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
         params: {
           profile: target.profileName,
           flow: target.flow,
-          secret: target.credential === 'certificate' ? 'certificate' : 'client secret',
+          // A SecretName the catalogue text turns into words (auth.credential.missing).
+          secret: target.credential === 'certificate' ? 'certificate' : 'clientSecret',
         },
       });
     }
@@ -102,10 +103,12 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
     return toAuthError(e, ctx);
   }
 
-  async function cachedAccount(): Promise<AccountInfo | undefined> {
+  /** The cached account for the profile's user (any, when it names none) and how many accounts the cache holds. */
+  async function cachedAccount(): Promise<{ account?: AccountInfo; cached: number }> {
     const accounts = await pca().getTokenCache().getAllAccounts();
     const wanted = target.username?.toLowerCase();
-    return accounts.find((a) => !wanted || a.username.toLowerCase() === wanted) ?? (wanted ? undefined : accounts[0]);
+    const account = accounts.find((a) => !wanted || a.username.toLowerCase() === wanted) ?? (wanted ? undefined : accounts[0]);
+    return { account, cached: accounts.length };
   }
 
   async function byPassword(): Promise<AuthenticationResult> {
@@ -113,10 +116,11 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
     registerSecret(deps.logger, password);
     if (!password || !target.username) {
       throw new CalpumpError('auth.credential.missing', {
-        params: { profile: target.profileName, flow: 'password', secret: 'user name and password' },
+        params: { profile: target.profileName, flow: 'password', secret: 'password' },
       });
     }
-    log.warn('auth.password.legacy', { hint: 'the password flow fails with MFA; prefer client credentials or interactive sign-in' });
+    // The catalogue entry auth.password.legacy explains why (MFA, retirement) and what to use instead.
+    log.warn('auth.password.legacy', { profile: target.profileName });
     const result = await pca().acquireTokenByUsernamePassword({ scopes: target.scopes, username: target.username, password });
     if (!result) throw new CalpumpError('auth.loginRequired', { params: { profile: target.profileName } });
     return result;
@@ -129,10 +133,14 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
       if (!result) throw new CalpumpError('auth.loginRequired', { params: { profile: target.profileName } });
       return result;
     }
-    const account = await cachedAccount();
+    const { account, cached } = await cachedAccount();
     if (!account) {
       if (target.flow === 'password') return byPassword();
-      throw new CalpumpError('auth.loginRequired', { params: { profile: target.profileName }, evidence: 'no account in the token cache' });
+      const wanted = target.username ? `; username=${target.username}` : '';
+      throw new CalpumpError('auth.loginRequired', {
+        params: { profile: target.profileName },
+        evidence: `cachedAccounts=${cached}${wanted}`,
+      });
     }
     return pca().acquireTokenSilent({ account, scopes: target.scopes, forceRefresh });
   }
@@ -150,7 +158,7 @@ export function createTokenProvider(target: TokenTarget, deps: AuthDeps): TokenP
         accessTokenExpiresOn: cache.accessTokenExpiresOn,
       };
     }
-    const account = await cachedAccount();
+    const { account } = await cachedAccount();
     return {
       ...base,
       signedIn: account !== undefined,

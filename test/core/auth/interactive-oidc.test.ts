@@ -70,7 +70,10 @@ describe('interactive sign-in against oidc-provider', () => {
 
     await tokens.logout();
     expect(await secrets.get(secretKey('p1', 'tokenCache'))).toBeUndefined();
-    await expect(tokens.getAccessToken()).rejects.toMatchObject({ id: 'auth.loginRequired' });
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({
+      id: 'auth.loginRequired',
+      evidence: expect.stringMatching(/^cachedAccounts=0/) as string,
+    });
   });
 
   it('prints the URL when no browser can be opened', async () => {

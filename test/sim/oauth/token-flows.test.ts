@@ -92,6 +92,10 @@ describe('client credentials against the simulator', () => {
     );
     const missing = await calpumpFailure((await provider({})).tokens.getAccessToken());
     expect(missing.id).toBe('auth.credential.missing');
+    // The engine names the flow and the secret by id; the catalogue says them in the reader's language.
+    expect(missing.params).toMatchObject({ flow: 'clientCredentials', secret: 'clientSecret' });
+    expect(missing.render('en').message).toContain('signs in with client credentials but has no stored client secret.');
+    expect(missing.render('de').message).toContain('aber es fehlt der gespeicherte geheime Clientschlüssel.');
   });
 });
 

@@ -162,8 +162,12 @@ describe('Linux (GSSAPI)', () => {
     const p = profile({ credential: 'password' });
     const gss = fakeBinding('gssapi');
     const s = createNegotiateSource(p, { secrets: memorySecrets(), gss, kinit: async () => undefined });
-    expect((await calpumpFailure(s.start('HTTP/x'))).id).toBe('secrets.missing');
+    const e = await calpumpFailure(s.start('HTTP/x'), 'secrets.missing');
     expect(gss.calls).toEqual([]);
+    // The secret is named by id; the reader sees it in their language.
+    expect(e.params.secret).toBe('password');
+    expect(e.render('de').message).toContain('hat kein gespeichertes Kennwort.');
+    expect(e.render('nl').message).toContain('heeft geen opgeslagen wachtwoord.');
   });
 });
 
