@@ -3,6 +3,7 @@
 // Secrets are write-only: inputs may carry them, outputs only say whether one is stored.
 import { z } from 'zod';
 import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema } from '../model.js';
+import { normalisedItemSchema } from '../item-model.js';
 import { testStepViewSchema } from './test-steps.js';
 export { testStepViewSchema };
 import { logLevelSchema, profileSchema } from '../profile.js';
@@ -129,6 +130,18 @@ export const rpcContract = {
       opId,
     }),
     z.object({ events: z.array(normalisedEventSchema), truncated: z.boolean() }),
+  ),
+  /** The first contacts or tasks of a folder ('contacts', 'tasks' or a folder id), at most `limit`, as an export reads them. */
+  'items.read': m(
+    z.object({
+      profileId: id,
+      mailbox: z.string().min(1),
+      folderId: z.string().min(1),
+      content: z.enum(['contacts', 'tasks']),
+      limit: z.number().int().min(1).max(500).default(100),
+      opId,
+    }),
+    z.object({ items: z.array(normalisedItemSchema), truncated: z.boolean() }),
   ),
   // --- jobs -----------------------------------------------------------------------------------------
   'jobs.list': m(empty, z.object({ jobs: z.array(jobViewSchema), broken: z.array(brokenJobSchema).optional() })),

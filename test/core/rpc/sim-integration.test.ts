@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../../src/core/rpc/dispatcher.js';
 import type { RunningSimulator } from '../../../src/sim/index.js';
+import { expectedContacts, expectedTasks } from '../../../src/sim/world/expected-items.js';
 import { useCoreSim } from './core-sim.js';
 import { callOk, payloadsOf } from './typed-rpc.js';
 import { rendered } from '../../support/rendered.js';
@@ -60,6 +61,20 @@ describe('RPC over the simulator', () => {
     });
     expect(preview.events.length).toBeGreaterThan(0);
     expect(preview.events.length).toBeLessThanOrEqual(5);
+  });
+
+  it('lists contacts and tasks folders when asked, and reads their items as an export does', async () => {
+    const mailbox = 'anna.schmidt@contoso.com';
+    const { folders } = await callOk(d, 'folders.tree', { profileId, mailbox, kinds: ['calendar', 'contacts', 'tasks'] });
+    const contactsFolder = folders.find((f) => f.distinguishedId === 'contacts')!;
+    expect(contactsFolder.kind).toBe('contacts');
+    expect(folders.some((f) => f.kind === 'tasks')).toBe(true);
+    const contacts = await callOk(d, 'items.read', { profileId, mailbox, folderId: contactsFolder.id, content: 'contacts' });
+    expect(contacts.items).toEqual(expectedContacts(sim.world, mailbox));
+    expect(contacts.truncated).toBe(false);
+    const tasks = await callOk(d, 'items.read', { profileId, mailbox, folderId: 'tasks', content: 'tasks', limit: 1 });
+    expect(tasks.items.map((t) => t.kind)).toEqual(['task']);
+    expect(tasks.truncated).toBe(expectedTasks(sim.world, mailbox).length > 1);
   });
 
   it('runs a job to 100 % with history and files on disk', async () => {

@@ -1,8 +1,10 @@
-// mailboxes.list, folders.tree, items.preview: read-only browsing through the profile's connector.
+// mailboxes.list, folders.tree, items.preview, items.read: read-only browsing through the profile's connector.
+import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
+import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../handler-types.js';
 
-export const browseHandlers: Pick<HandlerTable, 'mailboxes.list' | 'folders.tree' | 'items.preview'> = {
+export const browseHandlers: Pick<HandlerTable, 'mailboxes.list' | 'folders.tree' | 'items.preview' | 'items.read'> = {
   async 'mailboxes.list'({ profileId, search, cursor }, { connectors }) {
     const { connector } = await connectors.get(profileId);
     return connector.listMailboxes(search || undefined, cursor);
@@ -25,5 +27,20 @@ export const browseHandlers: Pick<HandlerTable, 'mailboxes.list' | 'folders.tree
       events.push(e);
     }
     return { events, truncated };
+  },
+  async 'items.read'({ profileId, mailbox, folderId, content, limit }, { connectors, signal }) {
+    const { connector } = await connectors.get(profileId);
+    if (!connector.readItems) throw notAvailable('feature.contactsTasks');
+    const items: NormalisedItem[] = [];
+    let truncated = false;
+    // Notes and bodies are left out, as an export does by default: the list shows who and what, not the text.
+    for await (const item of connector.readItems(mailbox, folderId, content, { signal })) {
+      if (items.length >= limit) {
+        truncated = true;
+        break;
+      }
+      items.push(item);
+    }
+    return { items, truncated };
   },
 };

@@ -1,7 +1,7 @@
 // Browse: mailboxes (all pages, searched locally) → the chosen mailbox's folder tree → upcoming events of the
 // chosen folder. Every read can be cancelled and every failure says what to do.
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Folder, Mailbox } from '../../../shared/model.js';
 import { useClient } from '../../app/client-context.js';
 import { VIEW_HEIGHT } from '../../app/layout.js';
@@ -15,6 +15,7 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { FolderTree } from '../../components/FolderTree.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import { EventPreview } from './EventPreview.js';
+import { ItemPreview } from './ItemPreview.js';
 import { MailboxList } from './MailboxList.js';
 import { useMailboxLoader } from './use-mailbox-loader.js';
 
@@ -64,12 +65,23 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
   const [mailbox, setMailbox] = useState<Mailbox | undefined>();
   const [folder, setFolder] = useState<Folder | undefined>();
 
-  const folders = useOperation((signal, pid: string, mb: string) => client['folders.tree']({ profileId: pid, mailbox: mb }, { signal }));
+  const folders = useOperation((signal, pid: string, mb: string) =>
+    client['folders.tree']({ profileId: pid, mailbox: mb, kinds: ['calendar', 'contacts', 'tasks'] }, { signal }),
+  );
   const preview = useOperation((signal, pid: string, mb: string, fid: string) =>
     client['items.preview']({ profileId: pid, mailbox: mb, folderId: fid, days: 30, limit: 50 }, { signal }),
   );
   const { reset: resetFolders } = folders;
-  const { reset: resetPreview } = preview;
+  const { reset: resetEvents } = preview;
+  // Contacts and tasks have no window: the first of them, as an export reads them.
+  const items = useOperation((signal, pid: string, mb: string, fid: string, content: 'contacts' | 'tasks') =>
+    client['items.read']({ profileId: pid, mailbox: mb, folderId: fid, content, limit: 100 }, { signal }),
+  );
+  const { reset: resetItems } = items;
+  const resetPreview = useCallback(() => {
+    resetEvents();
+    resetItems();
+  }, [resetEvents, resetItems]);
 
   useEffect(() => {
     setMailbox(undefined);
@@ -103,8 +115,16 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
   const pickFolder = (f: Folder) => {
     if (!profileId || !mailbox) return;
     setFolder(f);
-    void preview.run(profileId, mailbox.smtp, f.id);
+    resetPreview();
+    if (f.kind === 'contacts' || f.kind === 'tasks') void items.run(profileId, mailbox.smtp, f.id, f.kind);
+    else void preview.run(profileId, mailbox.smtp, f.id);
   };
+  const itemKind = folder?.kind === 'contacts' ? 'contact' : folder?.kind === 'tasks' ? 'task' : undefined;
+  const contentsTitle = !folder
+    ? t('browse.preview')
+    : itemKind
+      ? t(itemKind === 'contact' ? 'browse.items.contactsOf' : 'browse.items.tasksOf', { folder: folder.name })
+      : t('browse.previewOf', { folder: folder.name });
 
   return (
     <div className={s.root}>
@@ -144,12 +164,21 @@ export function BrowseView({ profileId, onProfile, onNavigate }: ViewProps) {
             )
           ) : null}
         </section>
-        <section className={mergeClasses(s.panel, s.previewPanel)} aria-label={t('browse.preview')} data-card>
-          <Text weight="semibold">{folder ? t('browse.previewOf', { folder: folder.name }) : t('browse.preview')}</Text>
+        <section className={mergeClasses(s.panel, s.previewPanel)} aria-label={contentsTitle} data-card>
+          <Text weight="semibold">{contentsTitle}</Text>
           {!folder ? <Text>{t('browse.pickFolder')}</Text> : null}
           {preview.running ? <BusyBar label={t('browse.loadingPreview')} onCancel={preview.cancel} testId="preview-loading" /> : null}
           {preview.error ? <ErrorPanel error={preview.error} testId="preview-error" /> : null}
-          {folder && preview.result && !preview.running ? (
+          {items.running ? <BusyBar label={t('browse.items.loading')} onCancel={items.cancel} testId="items-loading" /> : null}
+          {items.error ? <ErrorPanel error={items.error} testId="items-error" /> : null}
+          {folder && itemKind && items.result && !items.running ? (
+            items.result.items.length ? (
+              <ItemPreview items={items.result.items} truncated={items.result.truncated} kind={itemKind} />
+            ) : (
+              <Text data-testid="items-empty">{t('browse.items.empty')}</Text>
+            )
+          ) : null}
+          {folder && !itemKind && preview.result && !preview.running ? (
             preview.result.events.length ? (
               <EventPreview events={preview.result.events} truncated={preview.result.truncated} />
             ) : (
