@@ -8,14 +8,23 @@ export type MessageParams = Record<string, string | number | Date>;
 
 const cache = new Map<string, IntlMessageFormat | null>();
 
-// Each IntlMessageFormat resolves its locale (Intl.NumberFormat.supportedLocalesOf) and builds its own Intl
-// formatters. With hundreds of messages per screen that was a tenth of the renderer's first paint; the locale and
-// the formatters depend only on their arguments, so one of each per process serves every message.
+// Each IntlMessageFormat resolves its locale and builds its own Intl formatters. FormatJS resolves through
+// Intl.NumberFormat.supportedLocalesOf, whose first call in a fresh renderer loads ICU's locale data — the largest
+// single cost of the first paint in a profile. Our languages are tags Intl knows, so the locale is built from the
+// tag directly (once per tag); the formatters depend only on their arguments, so one set serves every message.
 const resolvedLocales = new Map<string, Intl.Locale | undefined>();
 const resolveLocale = IntlMessageFormat.resolveLocale;
 IntlMessageFormat.resolveLocale = (locales) => {
   const key = String(locales);
-  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  if (!resolvedLocales.has(key)) {
+    let locale: Intl.Locale | undefined;
+    try {
+      locale = new Intl.Locale(Array.isArray(locales) ? String(locales[0]) : locales);
+    } catch {
+      locale = resolveLocale(locales);
+    }
+    resolvedLocales.set(key, locale);
+  }
   return resolvedLocales.get(key);
 };
 
