@@ -11,13 +11,13 @@ import {
   DialogTitle,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CertificateFacts } from '../../shared/rpc.js';
 import { useLang, useT } from '../app/i18n-context.js';
 import { formatDateTime } from '../models/format.js';
+import { Facts } from './Facts.js';
 
 const useStyles = makeStyles({
   root: {
@@ -29,15 +29,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorPaletteYellowBackground1,
   },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-  },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
 /** The certificate facts a TLS failure carries in its params, when it names a fingerprint. */
@@ -72,28 +63,15 @@ export function CertificateTrust({
   const [confirming, setConfirming] = useState(false);
   const date = (iso: string) => (iso === '?' ? '?' : formatDateTime(iso, lang));
   const facts = (
-    <dl className={s.facts}>
-      <dt className={s.dt}>{t('cert.subject')}</dt>
-      <dd className={s.dd} data-testid={`${testId}-subject`}>
-        {certificate.subject}
-      </dd>
-      <dt className={s.dt}>{t('cert.issuer')}</dt>
-      <dd className={s.dd} data-testid={`${testId}-issuer`}>
-        {certificate.issuer}
-      </dd>
-      <dt className={s.dt}>{t('cert.fingerprint')}</dt>
-      <dd className={mergeClasses(s.dd, s.mono)} data-testid={`${testId}-fingerprint`}>
-        {certificate.fingerprint}
-      </dd>
-      <dt className={s.dt}>{t('cert.valid')}</dt>
-      <dd className={s.dd}>{t('cert.validRange', { from: date(certificate.validFrom), to: date(certificate.validTo) })}</dd>
-      {certificate.names.length ? (
-        <>
-          <dt className={s.dt}>{t('cert.names')}</dt>
-          <dd className={s.dd}>{certificate.names.join(', ')}</dd>
-        </>
-      ) : null}
-    </dl>
+    <Facts
+      facts={[
+        { label: t('cert.subject'), value: certificate.subject, testId: `${testId}-subject` },
+        { label: t('cert.issuer'), value: certificate.issuer, testId: `${testId}-issuer` },
+        { label: t('cert.fingerprint'), value: certificate.fingerprint, testId: `${testId}-fingerprint`, mono: true },
+        { label: t('cert.valid'), value: t('cert.validRange', { from: date(certificate.validFrom), to: date(certificate.validTo) }) },
+        certificate.names.length > 0 && { label: t('cert.names'), value: certificate.names.join(', ') },
+      ]}
+    />
   );
   return (
     <section className={s.root} aria-label={t('cert.title')} data-testid={testId}>

@@ -10,6 +10,7 @@ import { useHasMessage, useLang, useRenderStep, useT, type TFunction } from '../
 import { formatDuration } from '../models/format.js';
 import { CertificateTrust, certificateFromParams } from './CertificateTrust.js';
 import { ErrorPanel } from './ErrorPanel.js';
+import { Facts } from './Facts.js';
 
 export type Step = TestResult['steps'][number];
 
@@ -31,16 +32,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     overflowWrap: 'anywhere',
   },
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-    marginBlock: tokens.spacingVerticalS,
-  },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
+  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, marginBlock: tokens.spacingVerticalS },
 });
 
 const COLOR = { pass: 'success', fail: 'danger', skipped: 'informative' } as const;
@@ -84,14 +76,16 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
         {running ? <RunningRow n={steps.length + 1} testId={testId} /> : null}
       </ul>
       {!running && result && Object.keys(result.details).length > 0 ? (
-        <dl className={s.details} aria-label={t('steps.details')} data-testid={`${testId}-details`}>
-          {Object.entries(result.details).map(([k, v]) => (
-            <div key={k} style={{ display: 'contents' }}>
-              <dt className={s.dt}>{detailLabel(k, t, hasMessage)}</dt>
-              <dd className={s.dd}>{detailValue(k, v, t, hasMessage)}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts
+          className={s.details}
+          label={t('steps.details')}
+          testId={`${testId}-details`}
+          facts={Object.entries(result.details).map(([k, v]) => ({
+            id: k,
+            label: detailLabel(k, t, hasMessage),
+            value: detailValue(k, v, t, hasMessage),
+          }))}
+        />
       ) : null}
       {!running && result ? (
         <Text weight="semibold" data-testid={`${testId}-summary`}>

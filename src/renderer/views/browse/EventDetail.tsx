@@ -4,6 +4,7 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { windowsToIana } from '../../../shared/time-zones.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { Facts } from '../../components/Facts.js';
 import { formatDateTime, formatEventTime } from '../../models/format.js';
 
 const useStyles = makeStyles({
@@ -17,15 +18,6 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-  },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   body: { whiteSpace: 'pre-wrap', maxHeight: '160px', overflowY: 'auto', fontSize: tokens.fontSizeBase200 },
 });
@@ -68,39 +60,20 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
           {t('common.close')}
         </Button>
       </div>
-      <dl className={s.facts}>
-        <dt className={s.dt}>{t('browse.preview.when')}</dt>
-        <dd className={s.dd} data-testid="event-detail-when">
-          {formatEventTime(e, lang, t('browse.preview.allDay'))}
-        </dd>
-        {!e.isAllDay && zone && zone !== viewerZone ? (
-          <>
-            <dt className={s.dt}>{t('event.ownZone')}</dt>
-            <dd className={s.dd}>{formatEventTime(e, lang, t('browse.preview.allDay'), zone)}</dd>
-          </>
-        ) : null}
-        <dt className={s.dt}>{t('event.recurrence')}</dt>
-        <dd className={s.dd}>{recurrence}</dd>
-        {e.location ? (
-          <>
-            <dt className={s.dt}>{t('browse.preview.location')}</dt>
-            <dd className={s.dd}>{e.location}</dd>
-          </>
-        ) : null}
-        <dt className={s.dt}>{t('browse.preview.showAs')}</dt>
-        <dd className={s.dd}>{t(`showAs.${e.showAs}`)}</dd>
-        <dt className={s.dt}>{t('event.sensitivity')}</dt>
-        <dd className={s.dd}>{t(`sensitivity.${e.sensitivity}`)}</dd>
-        {e.organizer ? (
-          <>
-            <dt className={s.dt}>{t('event.organizer')}</dt>
-            <dd className={s.dd}>{person(e.organizer)}</dd>
-          </>
-        ) : null}
-        {e.attendees?.length ? (
-          <>
-            <dt className={s.dt}>{t('event.attendees', { count: e.attendees.length })}</dt>
-            <dd className={s.dd}>
+      <Facts
+        facts={[
+          { label: t('browse.preview.when'), value: formatEventTime(e, lang, t('browse.preview.allDay')), testId: 'event-detail-when' },
+          !e.isAllDay && zone && zone !== viewerZone
+            ? { label: t('event.ownZone'), value: formatEventTime(e, lang, t('browse.preview.allDay'), zone) }
+            : undefined,
+          { label: t('event.recurrence'), value: recurrence },
+          !!e.location && { label: t('browse.preview.location'), value: e.location },
+          { label: t('browse.preview.showAs'), value: t(`showAs.${e.showAs}`) },
+          { label: t('event.sensitivity'), value: t(`sensitivity.${e.sensitivity}`) },
+          !!e.organizer && { label: t('event.organizer'), value: person(e.organizer) },
+          !!e.attendees?.length && {
+            label: t('event.attendees', { count: e.attendees.length }),
+            value: (
               <ul className={s.list}>
                 {e.attendees.map((a, i) => (
                   <li key={`${a.email ?? a.name}-${i}`}>
@@ -108,28 +81,15 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
                   </li>
                 ))}
               </ul>
-            </dd>
-          </>
-        ) : null}
-        {e.categories.length ? (
-          <>
-            <dt className={s.dt}>{t('event.categories')}</dt>
-            <dd className={s.dd}>{e.categories.join(', ')}</dd>
-          </>
-        ) : null}
-        <dt className={s.dt}>{t('event.lastModified')}</dt>
-        <dd className={s.dd}>{formatDateTime(e.lastModified, lang)}</dd>
-        <dt className={s.dt}>{t('event.uid')}</dt>
-        <dd className={s.mono}>{e.iCalUId}</dd>
-        <dt className={s.dt}>{t('event.id')}</dt>
-        <dd className={s.mono}>{e.id}</dd>
-        {e.seriesId ? (
-          <>
-            <dt className={s.dt}>{t('event.seriesId')}</dt>
-            <dd className={s.mono}>{e.seriesId}</dd>
-          </>
-        ) : null}
-      </dl>
+            ),
+          },
+          e.categories.length > 0 && { label: t('event.categories'), value: e.categories.join(', ') },
+          { label: t('event.lastModified'), value: formatDateTime(e.lastModified, lang) },
+          { label: t('event.uid'), value: e.iCalUId, mono: true },
+          { label: t('event.id'), value: e.id, mono: true },
+          !!e.seriesId && { label: t('event.seriesId'), value: e.seriesId, mono: true },
+        ]}
+      />
       {e.body ? <div className={s.body}>{e.body}</div> : null}
     </section>
   );

@@ -1,14 +1,8 @@
 // Home: every job's health at a glance — the state the tray icon shows, then per job its last run, next run,
 // items and failures, with the fix one click away. An empty configuration starts here with the assistant.
 import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../shared/errors.js';
-import type { AppState, BrokenJobView, JobView } from '../../../shared/rpc.js';
-import { errorInfoOf } from '../../../shared/rpc/client.js';
-import { useClient } from '../../app/client-context.js';
 import { useLang, useT } from '../../app/i18n-context.js';
-import { firstCall } from '../../app/prefetch.js';
-import { useEvent } from '../../app/use-event.js';
+import { useJobList } from '../../app/use-job-list.js';
 import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/view-props.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -38,35 +32,8 @@ export function HomeView({ onNavigate }: ViewProps) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
-  const client = useClient();
   const { profiles, loading: profilesLoading } = useProfiles();
-  const [jobs, setJobs] = useState<JobView[] | undefined>();
-  const [broken, setBroken] = useState<BrokenJobView[]>([]);
-  const [state, setState] = useState<AppState | undefined>();
-  const [error, setError] = useState<ErrorInfo | undefined>();
-
-  const reload = useCallback(async () => {
-    try {
-      const [j, st] = await Promise.all([firstCall(client, 'jobs.list'), firstCall(client, 'app.state')]);
-      setJobs(j.jobs);
-      setBroken(j.broken ?? []);
-      setState(st);
-      setError(undefined);
-    } catch (e) {
-      setError(errorInfoOf(e));
-    }
-  }, [client]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEvent('app.state', (st) => {
-    setState(st);
-    void reload();
-  });
-  useEvent('data.changed', (c) => {
-    if (c.group === 'jobs') void reload();
-  });
-  useEvent('job.status', () => void reload());
+  const { jobs, broken, state, error } = useJobList({ withState: true });
 
   if (error) return <ErrorPanel error={error} testId="home-error" />;
   if (!jobs || profilesLoading) return <Spinner size="small" label={t('common.loading')} />;

@@ -6,6 +6,7 @@ import type { ErrorInfo } from '../../../shared/errors.js';
 import type { JobView } from '../../../shared/rpc.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { ErrorPanelLazy as ErrorPanel } from '../../components/ErrorPanelLazy.js';
+import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({
@@ -27,8 +28,6 @@ const useStyles = makeStyles({
   nameText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   fixes: { gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
-
-const STATUS_COLOR = { ok: 'success', partial: 'warning', failed: 'danger', interrupted: 'warning' } as const;
 
 export function JobHealthTable({ jobs, onOpen }: { jobs: JobView[]; onOpen: (jobId: string) => void }) {
   const t = useT();
@@ -75,15 +74,7 @@ function JobHealthRow({ view, onOpen }: { view: JobView; onOpen: () => void }) {
         <Text size={200} className={s.label}>
           {t('home.col.health')}
         </Text>
-        <span>
-          {status ? (
-            <Badge appearance="filled" color={status === 'running' ? 'brand' : STATUS_COLOR[status]}>
-              {t(`jobs.status.${status}`)}
-            </Badge>
-          ) : (
-            <Badge appearance="outline">{t('home.neverRun')}</Badge>
-          )}
-        </span>
+        <span>{status ? <RunStatusBadge status={status} /> : <Badge appearance="outline">{t('home.neverRun')}</Badge>}</span>
       </div>
       <div className={s.cell}>
         <Text size={200} className={s.label}>

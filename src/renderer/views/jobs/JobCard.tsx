@@ -1,9 +1,10 @@
 // One job in the list: what it does, when it runs, and — while it runs — a progress bar for the job and one
 // per mailbox that finished.
-import { Badge, Button, Card, CardHeader, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/rpc.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatDateTime } from '../../models/format.js';
 import { isFinished, type JobProgress, type ServerWaitNotice } from '../../models/job-progress-model.js';
 
@@ -19,16 +20,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
 });
-
-const STATUS_COLOR = {
-  queued: 'informative',
-  running: 'brand',
-  ok: 'success',
-  partial: 'warning',
-  failed: 'danger',
-  cancelled: 'subtle',
-  interrupted: 'warning',
-} as const;
 
 export function JobCard({
   view,
@@ -72,13 +63,7 @@ export function JobCard({
             ) : null}
           </Text>
         }
-        action={
-          status ? (
-            <Badge appearance="filled" color={STATUS_COLOR[status]} data-testid="job-status">
-              {t(`jobs.status.${status}`)}
-            </Badge>
-          ) : undefined
-        }
+        action={status ? <RunStatusBadge status={status} testId="job-status" /> : undefined}
       />
       <div className={s.body}>
         {percent !== undefined ? (

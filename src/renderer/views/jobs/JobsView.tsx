@@ -1,12 +1,11 @@
 // Jobs: the list with live progress on the left; the editor or the selected job's history on the right.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { JobView } from '../../../shared/rpc.js';
+import { useState } from 'react';
 import { errorInfoOf } from '../../../shared/rpc.js';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
-import { useEvent } from '../../app/use-event.js';
+import { useJobList } from '../../app/use-job-list.js';
 import { useProfiles } from '../../app/use-profiles.js';
 import { useGuarded } from '../../app/unsaved-guard.js';
 import type { ViewProps } from '../../app/view-props.js';
@@ -40,28 +39,13 @@ export function JobsView({ item, onNavigate }: ViewProps) {
   const s = useStyles();
   const client = useClient();
   const { profiles, loading: profilesLoading } = useProfiles();
-  const [jobs, setJobs] = useState<JobView[] | undefined>();
-  const [error, setError] = useState<ErrorInfo | undefined>();
+  const { jobs, error, reload } = useJobList();
   const guarded = useGuarded();
   // #/jobs/<id> opens that job's runs (the home screen's "open" and "show the fix" land here).
   const [panel, setPanelNow] = useState<Panel>(item ? { kind: 'history', id: item } : undefined);
   const setPanel = (next: Panel) => guarded(() => setPanelNow(next));
   const [finishedCount, setFinishedCount] = useState(0);
 
-  const reload = useCallback(async () => {
-    try {
-      setJobs((await client['jobs.list']()).jobs);
-      setError(undefined);
-    } catch (e) {
-      setError(errorInfoOf(e));
-    }
-  }, [client]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEvent('data.changed', (c) => {
-    if (c.group === 'jobs') void reload();
-  });
   const progress = useJobProgress(() => {
     setFinishedCount((n) => n + 1);
     void reload();

@@ -20,14 +20,13 @@ import { useLang, useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatDateTime, formatDuration } from '../../models/format.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', width: '100%' },
   error: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
 });
-
-const COLOR = { ok: 'success', partial: 'warning', failed: 'danger', interrupted: 'warning' } as const;
 
 export function RunHistory({ jobId, job, refreshKey }: { jobId: string; job?: Job; refreshKey: number }) {
   const t = useT();
@@ -66,9 +65,7 @@ function RunItem({ run, job }: { run: RunRecord; job?: Job }) {
     <AccordionItem value={run.runId} data-testid="history-run" data-status={run.status}>
       <AccordionHeader>
         <span className={s.head}>
-          <Badge appearance="filled" color={COLOR[run.status]}>
-            {t(`jobs.status.${run.status}`)}
-          </Badge>
+          <RunStatusBadge status={run.status} />
           <Text>{formatDateTime(run.startedAt, lang)}</Text>
           <Text size={200} data-testid="history-summary">
             {t('jobs.history.summary', { mailboxes: run.mailboxesOk + run.mailboxesFailed, items: run.items, failed: run.mailboxesFailed })}

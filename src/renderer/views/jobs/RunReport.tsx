@@ -1,40 +1,23 @@
 // What one run did: per mailbox its items and any error (with the fix), the files it wrote (path, size) with
 // "copy path" and — in the desktop app — "open folder", and the read-only feed URL of each mailbox where the
 // host serves feeds. Errors are catalogue entries rendered in the UI language.
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { targetOf, type Job } from '../../../shared/job.js';
 import type { RunRecord } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useRenderError, useT } from '../../app/i18n-context.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { Facts } from '../../components/Facts.js';
 import { formatBytes, formatDateTime, formatDuration } from '../../models/format.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-  },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  table: { tableLayout: 'fixed', width: '100%' },
   cell: { overflowWrap: 'anywhere' },
+  size: { width: '120px' },
 });
 
 function useFeeds(): { baseUrl?: string; token?: string } {
@@ -91,75 +74,73 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
   const feeds = r.feeds;
   return (
     <div className={s.root} data-testid="run-report" data-status={run.status}>
-      <dl className={s.facts}>
-        <dt className={s.dt}>{t('report.started')}</dt>
-        <dd className={s.dd}>{formatDateTime(run.startedAt, lang)}</dd>
-        <dt className={s.dt}>{t('report.took')}</dt>
-        <dd className={s.dd}>{took}</dd>
-        <dt className={s.dt}>{t('report.trigger')}</dt>
-        <dd className={s.dd}>{t(`jobs.history.trigger.${run.trigger}`)}</dd>
-        <dt className={s.dt}>{t('report.result')}</dt>
-        <dd className={s.dd} data-testid="run-report-counts">
-          {t('report.counts', { ok: run.mailboxesOk, failed: run.mailboxesFailed, items: run.items, written: run.itemsWritten })}
-        </dd>
-        {folder ? (
-          <>
-            <dt className={s.dt}>{t('report.folder')}</dt>
-            <dd className={s.dd}>
-              <span className={s.path} data-testid="run-report-folder">
-                {folder}
-              </span>{' '}
-              <span className={s.actions}>
-                <Button size="small" onClick={() => void copy(folder)} data-testid="run-report-copy-folder">
-                  {copied === folder ? t('report.copied') : t('report.copyPath')}
-                </Button>
-                {canOpen ? (
-                  <Button size="small" onClick={() => void client['app.openPath']({ path: folder }).catch(() => undefined)}>
-                    {t('report.openFolder')}
-                  </Button>
-                ) : null}
-              </span>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          { label: t('report.started'), value: formatDateTime(run.startedAt, lang) },
+          { label: t('report.took'), value: took },
+          { label: t('report.trigger'), value: t(`jobs.history.trigger.${run.trigger}`) },
+          {
+            label: t('report.result'),
+            testId: 'run-report-counts',
+            value: t('report.counts', { ok: run.mailboxesOk, failed: run.mailboxesFailed, items: run.items, written: run.itemsWritten }),
+          },
+          folder
+            ? {
+                label: t('report.folder'),
+                value: (
+                  <>
+                    <span className={s.path} data-testid="run-report-folder">
+                      {folder}
+                    </span>{' '}
+                    <span className={s.actions}>
+                      <Button size="small" onClick={() => void copy(folder)} data-testid="run-report-copy-folder">
+                        {copied === folder ? t('report.copied') : t('report.copyPath')}
+                      </Button>
+                      {canOpen ? (
+                        <Button size="small" onClick={() => void client['app.openPath']({ path: folder }).catch(() => undefined)}>
+                          {t('report.openFolder')}
+                        </Button>
+                      ) : null}
+                    </span>
+                  </>
+                ),
+              }
+            : undefined,
+        ]}
+      />
       {r.mailboxes?.length ? (
-        <Table size="small" className={s.table} aria-label={t('report.mailboxes')} data-testid="run-report-mailboxes">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('report.col.mailbox')}</TableHeaderCell>
-              <TableHeaderCell>{t('report.col.items')}</TableHeaderCell>
-              <TableHeaderCell>{t('report.col.written')}</TableHeaderCell>
-              <TableHeaderCell>{t('report.col.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {r.mailboxes.map((m) => (
-              <TableRow key={m.mailbox} data-testid="run-report-mailbox" data-ok={String(m.ok)}>
-                <TableCell className={s.cell}>{m.mailbox}</TableCell>
-                <TableCell>{m.items.toLocaleString(lang)}</TableCell>
-                <TableCell>{m.itemsWritten.toLocaleString(lang)}</TableCell>
-                <TableCell>
-                  {m.ok ? t('jobs.status.ok') : t('jobs.status.failed')}
-                  {m.error ? ` · ${renderError(m.error).title}` : ''}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t('report.mailboxes')}
+          testId="run-report-mailboxes"
+          rows={r.mailboxes}
+          rowKey={(m) => m.mailbox}
+          rowTestId={() => 'run-report-mailbox'}
+          rowData={(m) => ({ 'data-ok': String(m.ok) })}
+          columns={[
+            { id: 'mailbox', header: t('report.col.mailbox'), cell: (m) => m.mailbox },
+            { id: 'items', header: t('report.col.items'), cell: (m) => m.items.toLocaleString(lang) },
+            { id: 'written', header: t('report.col.written'), cell: (m) => m.itemsWritten.toLocaleString(lang) },
+            {
+              id: 'status',
+              header: t('report.col.status'),
+              cell: (m) => `${m.ok ? t('jobs.status.ok') : t('jobs.status.failed')}${m.error ? ` · ${renderError(m.error).title}` : ''}`,
+            },
+          ]}
+        />
       ) : null}
       {r.outputs?.length ? (
-        <Table size="small" className={s.table} aria-label={t('report.files')} data-testid="run-report-files">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('report.col.file')}</TableHeaderCell>
-              <TableHeaderCell style={{ width: '120px' }}>{t('report.col.size')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {r.outputs.map((o, i) => (
-              <TableRow key={o.path} data-testid="run-report-file">
-                <TableCell className={s.cell}>
+        <DataTable
+          label={t('report.files')}
+          testId="run-report-files"
+          rows={r.outputs}
+          rowKey={(o) => o.path}
+          rowTestId={() => 'run-report-file'}
+          columns={[
+            {
+              id: 'file',
+              header: t('report.col.file'),
+              cell: (o, i) => (
+                <>
                   <span className={s.path} id={`${ids}-file-${i}`}>
                     {o.path}
                   </span>{' '}
@@ -167,12 +148,12 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
                   <Button size="small" onClick={() => void copy(o.path)} aria-describedby={`${ids}-file-${i}`}>
                     {copied === o.path ? t('report.copied') : t('report.copyPath')}
                   </Button>
-                </TableCell>
-                <TableCell>{formatBytes(o.bytes, lang)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </>
+              ),
+            },
+            { id: 'size', header: t('report.col.size'), className: s.size, cell: (o) => formatBytes(o.bytes, lang) },
+          ]}
+        />
       ) : null}
       {feeds.length && feedUrl(feedsBase, feeds[0].path) ? (
         <div data-testid="run-report-feeds">

@@ -10,25 +10,18 @@ import {
   DialogSurface,
   DialogTitle,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { TwoWayReportView } from '../../../shared/rpc.js';
 import { useT } from '../../app/i18n-context.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const useStyles = makeStyles({
   sides: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  table: { tableLayout: 'fixed', width: '100%' },
   action: { width: '34%' },
-  cell: { overflowWrap: 'anywhere' },
 });
 
 type Planned = NonNullable<TwoWayReportView['planned']>;
@@ -69,22 +62,16 @@ export function TwoWayPreview({
         {list.length === 0 ? (
           <Text>{t('twoway.preview.nothing')}</Text>
         ) : (
-          <Table size="small" className={s.table} aria-label={t('twoway.preview.side', { side: name.toUpperCase(), mailbox })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={s.action}>{t('twoway.preview.action')}</TableHeaderCell>
-                <TableHeaderCell>{t('browse.preview.subject')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.map((p, i) => (
-                <TableRow key={`${p.key}-${i}`} data-testid={`twoway-planned-${name}-row`}>
-                  <TableCell>{t(`twoway.preview.do.${p.action}`)}</TableCell>
-                  <TableCell className={s.cell}>{p.subject || t('browse.preview.noSubject')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label={t('twoway.preview.side', { side: name.toUpperCase(), mailbox })}
+            rows={list}
+            rowKey={(p, i) => `${p.key}-${i}`}
+            rowTestId={() => `twoway-planned-${name}-row`}
+            columns={[
+              { id: 'action', header: t('twoway.preview.action'), className: s.action, cell: (p) => t(`twoway.preview.do.${p.action}`) },
+              { id: 'subject', header: t('browse.preview.subject'), cell: (p) => p.subject || t('browse.preview.noSubject') },
+            ]}
+          />
         )}
       </section>
     );

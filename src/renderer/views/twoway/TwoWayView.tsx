@@ -1,23 +1,7 @@
 // Two-way: edit a rule between two mailboxes (which side wins, what flows each way, or overwrite: the master
 // replaces the other side's copies), save it for the CLI and
 // later runs, run it once, and read its conflict log (both versions of each conflict).
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TwoWayConflictView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -26,6 +10,7 @@ import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/view-props.js';
 import { BusyBar } from '../../components/BusyBar.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import {
@@ -235,26 +220,18 @@ export function TwoWayView({ profileId, onProfile }: ViewProps) {
           {list.length === 0 ? (
             <Text>{t('twoway.noConflicts')}</Text>
           ) : (
-            <Table size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('twoway.col.time')}</TableHeaderCell>
-                  <TableHeaderCell>{t('twoway.col.winner')}</TableHeaderCell>
-                  <TableHeaderCell>{t('twoway.col.a')}</TableHeaderCell>
-                  <TableHeaderCell>{t('twoway.col.b')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.map((c, i) => (
-                  <TableRow key={`${c.key}-${i}`} data-testid={`twoway-conflict-${i}`}>
-                    <TableCell>{formatDateTime(c.time, lang)}</TableCell>
-                    <TableCell>{c.winner.toUpperCase()}</TableCell>
-                    <TableCell>{versionText(c.a, t, lang)}</TableCell>
-                    <TableCell>{versionText(c.b, t, lang)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              label={t('twoway.conflicts')}
+              rows={list}
+              rowKey={(c, i) => `${c.key}-${i}`}
+              rowTestId={(_, i) => `twoway-conflict-${i}`}
+              columns={[
+                { id: 'time', header: t('twoway.col.time'), cell: (c) => formatDateTime(c.time, lang) },
+                { id: 'winner', header: t('twoway.col.winner'), cell: (c) => c.winner.toUpperCase() },
+                { id: 'a', header: t('twoway.col.a'), cell: (c) => versionText(c.a, t, lang) },
+                { id: 'b', header: t('twoway.col.b'), cell: (c) => versionText(c.b, t, lang) },
+              ]}
+            />
           )}
         </div>
       ) : null}

@@ -1,0 +1,52 @@
+// The jobs (and the entries too broken to run) as the home screen and the jobs screen show them, loaded once and
+// again whenever the jobs change; with `withState`, also the app state the tray shows, kept current by its events.
+import { useCallback, useEffect, useState } from 'react';
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { AppState, BrokenJobView, JobView } from '../../shared/rpc.js';
+import { errorInfoOf } from '../../shared/rpc/client.js';
+import { useClient } from './client-context.js';
+import { firstCall } from './prefetch.js';
+import { useEvent } from './use-event.js';
+
+export interface JobList {
+  jobs?: JobView[];
+  broken: BrokenJobView[];
+  state?: AppState;
+  error?: ErrorInfo;
+  reload: () => Promise<void>;
+}
+
+export function useJobList({ withState = false }: { withState?: boolean } = {}): JobList {
+  const client = useClient();
+  const [jobs, setJobs] = useState<JobView[] | undefined>();
+  const [broken, setBroken] = useState<BrokenJobView[]>([]);
+  const [state, setState] = useState<AppState | undefined>();
+  const [error, setError] = useState<ErrorInfo | undefined>();
+
+  const reload = useCallback(async () => {
+    try {
+      const [j, st] = await Promise.all([firstCall(client, 'jobs.list'), withState ? firstCall(client, 'app.state') : undefined]);
+      setJobs(j.jobs);
+      setBroken(j.broken ?? []);
+      if (st) setState(st);
+      setError(undefined);
+    } catch (e) {
+      setError(errorInfoOf(e));
+    }
+  }, [client, withState]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEvent('data.changed', (c) => {
+    if (c.group === 'jobs') void reload();
+  });
+  useEvent('app.state', (st) => {
+    if (!withState) return;
+    setState(st);
+    void reload();
+  });
+  useEvent('job.status', () => {
+    if (withState) void reload();
+  });
+  return { jobs, broken, state, error, reload };
+}
