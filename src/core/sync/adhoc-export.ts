@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../../shared/model.js';
 import { CalpumpError, toCalpumpError } from '../errors/calpump-error.js';
 import { EXPORT_FORMATS } from '../export/formats/index.js';
 import { writeFolderFile } from '../export/targets/folder-file.js';
-import { mapBounded } from './bounded-pool.js';
+import { mapOverlapped } from './bounded-pool.js';
 
 export interface AdhocExportRequest {
   mailboxes: string[];
@@ -93,7 +93,10 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
   log.info('export.start', { mailboxes: mailboxes.length, from: req.from.toISOString(), to: req.to.toISOString() });
   let done = 0;
 
-  const results = await mapBounded(mailboxes, req.concurrency ?? DEFAULT_CONCURRENCY, async (mailbox): Promise<MailboxExportResult> => {
+  // A mailbox gives its slot back once its answers are read: the next one's requests go out while its file is
+  // made durable. Its result (ok, progress, log) still waits for the file's fsync and rename.
+  const concurrency = req.concurrency ?? DEFAULT_CONCURRENCY;
+  const results = await mapOverlapped(mailboxes, concurrency, async (mailbox, _i, release): Promise<MailboxExportResult> => {
     const base = { mailbox, folder: req.folder };
     let result: MailboxExportResult;
     const skipped: NonNullable<MailboxExportResult['skipped']> = [];
@@ -106,7 +109,14 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
       if (req.dryRun) {
         result = { ...base, ok: true, ...(await countWithSample(events)) };
       } else {
-        const written = await writeFolderFile(req.outDir, base, req.format, events, { csvKeepFormulas: req.csvKeepFormulas });
+        const written = await writeFolderFile(
+          req.outDir,
+          base,
+          req.format,
+          events,
+          { csvKeepFormulas: req.csvKeepFormulas },
+          { onRead: release },
+        );
         result = { ...base, ok: true, items: written.items, file: written.file };
       }
       if (skipped.length) result.skipped = skipped;

@@ -16,6 +16,11 @@ export interface FolderFileResult {
   items: number;
 }
 
+/** Told when every event was read and encoded, before the file is made durable (fsync, rename). */
+export interface WriteHooks {
+  onRead?: () => void;
+}
+
 /** What writeEncodedFile needs of an encoder: a header, one chunk per entry, a footer. */
 interface ChunkEncoder<T> {
   extension: string;
@@ -30,6 +35,7 @@ export function writeFolderFile(
   format: ExportFormat,
   events: AsyncIterable<NormalisedEvent> | Iterable<NormalisedEvent>,
   options: EncoderOptions = {},
+  hooks: WriteHooks = {},
 ): Promise<FolderFileResult> {
   const e = createEncoder(format, meta, options);
   return writeEncodedFile(
@@ -37,6 +43,7 @@ export function writeFolderFile(
     meta,
     { extension: e.extension, begin: () => e.begin(), chunk: (x) => e.event(x), end: () => e.end() },
     events,
+    hooks,
   );
 }
 
@@ -62,6 +69,7 @@ async function writeEncodedFile<T>(
   meta: FolderMeta,
   encoder: ChunkEncoder<T>,
   events: AsyncIterable<T> | Iterable<T>,
+  hooks: WriteHooks = {},
 ): Promise<FolderFileResult> {
   const file = join(outDir, outputFileName(meta.mailbox, meta.folder, encoder.extension));
   const out = new AtomicFileWriter(file);
@@ -85,6 +93,7 @@ async function writeEncodedFile<T>(
       items++;
     }
     out.add(encoder.end());
+    hooks.onRead?.();
     await writing(() => out.commit());
   } catch (e) {
     await out.abort();
