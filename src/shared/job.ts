@@ -9,7 +9,8 @@ import { omit } from './omit.js';
 
 export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
-export const exportFormatSchema = z.enum(['ics', 'json', 'csv']);
+/** vcard: contacts only (vCard 4, one .vcf per mailbox-folder). */
+export const exportFormatSchema = z.enum(['ics', 'json', 'csv', 'vcard']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 const groupAddress = z.string().trim().min(3).includes('@', { message: 'the SMTP address of the group, such as sales@contoso.com' });
@@ -193,7 +194,7 @@ export const jobTypeOf = (job: { type?: JobType }): JobType => job.type ?? 'expo
 /** File formats each content can be written in (a folder target; calendars also go to every other target). */
 export const CONTENT_FORMATS: Record<JobContent, readonly ExportFormat[]> = {
   calendar: ['ics', 'json', 'csv'],
-  contacts: ['json', 'csv'],
+  contacts: ['json', 'csv', 'vcard'],
   tasks: ['json', 'csv', 'ics'],
 };
 

@@ -3,18 +3,18 @@
 // relative to serve's origin and carries no token (a display is given the token separately).
 import { basename, dirname, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { outputFileName } from '../export/targets/file-name.js';
+import { formatExtension, outputFileName } from '../export/targets/file-name.js';
 import { freeBusyFileName } from '../freebusy/run-freebusy.js';
 import { presenceDocumentName } from '../presence/presence-document.js';
-import { jobTypeOf, targetOf, type ExportFormat, type Job, type RunFeed, type RunOutput } from '../../shared/job.js';
+import { jobTypeOf, targetOf, type Job, type RunFeed, type RunOutput } from '../../shared/job.js';
 
 export const FEEDS_PREFIX = '/feeds/';
 
-/** The format a job's feed serves; undefined when it has none (only folder-target export, free/busy and presence jobs do). */
-export function feedFormat(job: Job): ExportFormat | undefined {
+/** The file extension a job's feed serves; undefined when it has none (only folder-target export, free/busy and presence jobs do). */
+export function feedFormat(job: Job): string | undefined {
   const target = targetOf(job);
   if (target?.kind !== 'folder') return undefined;
-  return jobTypeOf(job) === 'presence' ? 'json' : job.format;
+  return jobTypeOf(job) === 'presence' ? 'json' : formatExtension(job.format);
 }
 
 /** The file in the job's target folder that the feed for `mailbox` serves. */

@@ -1,4 +1,4 @@
-// Read-only calendar feeds for door signs and displays: GET /feeds/<job>/<mailbox>.<ics|json|csv>?token=…
+// Read-only calendar feeds for door signs and displays: GET /feeds/<job>/<mailbox>.<ics|json|csv|vcf>?token=…
 // serves the file a folder-target job last wrote for that mailbox: its calendar (export jobs), its busy blocks
 // (free/busy jobs) or its status now and next (presence jobs, always .json). The feed token is separate from
 // the UI session token (a display must never get UI access) and lives in the SecretStore.
@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   ics: 'text/calendar; charset=utf-8',
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  vcf: 'text/vcard; charset=utf-8',
 };
 
 /** The feed token, created on first use. */
@@ -47,7 +48,7 @@ export function createFeedsHandler(deps: { token: string; findJob(nameOrId: stri
     if (!sameToken(url.searchParams.get('token'), deps.token)) {
       return send(401, 'Missing or wrong feed token: use the feed URL that `calpump serve` printed (…?token=…).');
     }
-    const m = /^\/feeds\/([^/]+)\/([^/]+)\.(ics|json|csv)$/.exec(url.pathname);
+    const m = /^\/feeds\/([^/]+)\/([^/]+)\.(ics|json|csv|vcf)$/.exec(url.pathname);
     if (!m) return send(404, 'Feed URLs look like /feeds/<job>/<mailbox>.ics (or .json, .csv).');
     const [jobName, mailbox, ext] = [decodeURIComponent(m[1]), decodeURIComponent(m[2]), m[3]];
     const job = await deps.findJob(jobName).catch(() => undefined);

@@ -164,6 +164,10 @@ describe('calpump jobs', () => {
     const contacts = await add('--name', 'crm', '--content', 'contacts', '--out', join(dir, 'c'));
     expect(contacts.code).toBe(0);
     expect(JSON.parse(contacts.stdout)).toMatchObject({ content: 'contacts', folders: { ids: ['contacts'] }, format: 'json' });
+    const vcard = await add('--name', 'crm-vcf', '--content', 'contacts', '--format', 'vcard', '--out', join(dir, 'v'));
+    expect(JSON.parse(vcard.stdout)).toMatchObject({ content: 'contacts', format: 'vcard' });
+    const calendarVcard = await add('--name', 'cal-vcf', '--format', 'vcard', '--out', join(dir, 'v'));
+    expect(calendarVcard.code).toBe(2);
     const sqlite = await add('--name', 'erp', '--content', 'tasks', '--sqlite', join(dir, 't.db'));
     expect(sqlite.code).toBe(2);
     expect(sqlite.stderr).toContain('folder target');

@@ -4,6 +4,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import type { EncoderOptions, FolderMeta } from '../formats/types.js';
 import { createItemCsvEncoder } from './csv.js';
 import { createItemJsonEncoder } from './json.js';
+import { createVcardEncoder } from './vcard.js';
 import { createVtodoEncoder } from './vtodo.js';
 import type { ItemEncoder } from './types.js';
 
@@ -14,6 +15,7 @@ export function createItemEncoder(format: ExportFormat, meta: FolderMeta, o: Enc
   if (format === 'json') return createItemJsonEncoder();
   if (format === 'csv' && o.itemKind) return createItemCsvEncoder(meta, o.itemKind, o);
   if (format === 'ics' && o.itemKind === 'task') return createVtodoEncoder(meta);
+  if (format === 'vcard' && o.itemKind === 'contact') return createVcardEncoder();
   throw new CalpumpError('input.invalid', {
     params: { field: 'format', problem: text('problem.export.itemFormat', { format }) },
   });

@@ -2,6 +2,10 @@
 // base64 strings with "/", "+" and "=", so long or unsafe folder ids become a short prefix plus a hash that
 // stays the same from run to run (the name must be stable or re-runs would leave orphan files behind).
 import { createHash } from 'node:crypto';
+import type { ExportFormat } from '../../../shared/job.js';
+
+/** The file extension of each format (vCard files are .vcf). */
+export const formatExtension = (format: ExportFormat): string => (format === 'vcard' ? 'vcf' : format);
 
 const UNSAFE = /[^A-Za-z0-9._@+-]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;

@@ -3,6 +3,7 @@
 // a reader sees the old file or the new one, never half of one, and a failure while reading from Exchange leaves
 // the previous export untouched.
 import { join } from 'node:path';
+import type { ExportFormat as JobFormat } from '../../../shared/job.js';
 import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
@@ -51,7 +52,7 @@ export function writeFolderFile(
 export function writeItemsFile(
   outDir: string,
   meta: FolderMeta,
-  format: ExportFormat,
+  format: JobFormat,
   items: Iterable<NormalisedItem>,
   options: EncoderOptions = {},
 ): Promise<FolderFileResult> {

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import type { RunOutput } from '../../../shared/job.js';
 import { fsyncDir } from '../../fs/atomic-write.js';
 import { fileOutput } from '../../sync/run-feeds.js';
-import type { EncoderOptions, ExportFormat } from '../formats/index.js';
+import type { ExportFormat } from '../../../shared/job.js';
+import type { EncoderOptions } from '../formats/index.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
-import { outputFileName } from './file-name.js';
+import { formatExtension, outputFileName } from './file-name.js';
 import { writeFolderFile, writeItemsFile } from './folder-file.js';
 import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
 
@@ -27,7 +28,7 @@ export class FolderTarget implements PumpTarget {
   }
 
   fileFor(mailbox: string, folder: string): string {
-    return join(this.dir, outputFileName(mailbox, folder, this.format));
+    return join(this.dir, outputFileName(mailbox, folder, formatExtension(this.format)));
   }
 
   async holds(state: SyncStateRecord): Promise<boolean> {
@@ -54,6 +55,8 @@ export class FolderTarget implements PumpTarget {
     if (!unchanged || !(await stat(this.fileFor(batch.mailbox, batch.folder)).catch(() => undefined))) {
       const meta = { mailbox: batch.mailbox, folder: batch.folder };
       if (batch.items) await writeItemsFile(this.dir, meta, this.format, batch.items.all, this.options);
+      // jobSchema refuses a calendar job in vCard: reaching this is a bug, not bad input.
+      else if (this.format === 'vcard') throw new Error('vcard holds contacts, not calendar items');
       else await writeFolderFile(this.dir, meta, this.format, batch.events, this.options);
     }
     return { commit: (state) => this.states.commit(state) };

@@ -43,7 +43,7 @@ interface AddFlags {
   showAs?: string[];
   skipCancelled?: boolean;
   includeBody?: boolean;
-  format?: 'ics' | 'json' | 'csv';
+  format?: 'ics' | 'json' | 'csv' | 'vcard';
   content?: 'calendar' | 'contacts' | 'tasks';
   csvKeepFormulas?: boolean;
   icsSeries?: boolean;
@@ -135,9 +135,9 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .addOption(
       new Option(
         '--format <format>',
-        'file format for --out (freebusy: ics = VFREEBUSY; contacts: json or csv; tasks: json, csv or ics = VTODO)',
+        'file format for --out (freebusy: ics = VFREEBUSY; contacts: json, csv or vcard = vCard 4; tasks: json, csv or ics = VTODO)',
       )
-        .choices(['ics', 'json', 'csv'])
+        .choices(['ics', 'json', 'csv', 'vcard'])
         .default(undefined, 'ics; contacts and tasks: json'),
     )
     .option(
