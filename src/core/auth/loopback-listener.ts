@@ -5,7 +5,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { authErrorFromServer, type AuthErrorContext } from './auth-errors.js';
-import { errorPage, successPage } from './loopback-pages.js';
+import { errorPage, loopbackText, successPage } from './loopback-pages.js';
 
 export interface LoopbackOptions {
   redirectUri: string;
@@ -47,12 +47,16 @@ export async function listenForAuthCode(opts: LoopbackOptions): Promise<Loopback
   const handle = (res: ServerResponse, params: URLSearchParams) => {
     if (!params.has('state') && !params.has('code') && !params.has('error')) {
       // A stray visit (a reload, someone opening the address by hand) is no sign-in answer: keep waiting.
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Calpump is waiting for the sign-in answer.');
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(loopbackText('loopback.waiting', lang));
       return;
     }
     if (params.get('state') !== opts.expectedState) {
       return finish(res, {
-        error: new CalpumpError('auth.login.stateMismatch', { params: { redirectUri, profile }, evidence: 'state did not match' }),
+        // The evidence says whether a state came back at all, never its value.
+        error: new CalpumpError('auth.login.stateMismatch', {
+          params: { redirectUri, profile },
+          evidence: params.has('state') ? 'state=different' : 'state=absent',
+        }),
       });
     }
     const error = params.get('error');

@@ -2,14 +2,10 @@
 // resources; error pages carry the catalogue entry so the admin sees the fix right where they are.
 import type { ErrorInfo } from '../../shared/errors.js';
 import { renderError, type Lang } from '../../shared/i18n/catalogue.js';
+import { renderEngineText, text, type EngineTextKey } from '../../shared/i18n/engine-texts.js';
 
-const SUCCESS = {
-  en: { title: 'Signed in', text: 'Calpump is signed in. You can close this window and return to Calpump.' },
-  de: { title: 'Angemeldet', text: 'Calpump ist angemeldet. Sie können dieses Fenster schließen und zu Calpump zurückkehren.' },
-  nl: { title: 'Aangemeld', text: 'Calpump is aangemeld. U kunt dit venster sluiten en teruggaan naar Calpump.' },
-} as const;
-
-const FIX = { en: 'How to fix', de: 'So beheben Sie es', nl: 'Zo lost u het op' } as const;
+/** A text of the pages in the host's language (src/shared/locales/<lang>/engine.json, loopback.*). */
+export const loopbackText = (key: EngineTextKey & `loopback.${string}`, lang: Lang) => renderEngineText(text(key), lang);
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -24,14 +20,18 @@ function page(lang: Lang, title: string, body: string, ok: boolean): string {
 }
 
 export function successPage(lang: Lang): string {
-  const s = SUCCESS[lang];
-  return page(lang, s.title, `<p>${escapeHtml(s.text)}</p>`, true);
+  return page(
+    lang,
+    loopbackText('loopback.signedIn.title', lang),
+    `<p>${escapeHtml(loopbackText('loopback.signedIn.text', lang))}</p>`,
+    true,
+  );
 }
 
 export function errorPage(lang: Lang, error: ErrorInfo): string {
   const info = renderError(error, lang);
   const body =
-    `<p>${escapeHtml(info.message)}</p><h2>${FIX[lang]}</h2><p>${escapeHtml(info.fix)}</p>` +
+    `<p>${escapeHtml(info.message)}</p><h2>${escapeHtml(loopbackText('loopback.fixHeading', lang))}</h2><p>${escapeHtml(info.fix)}</p>` +
     (info.delay ? `<p><em>${escapeHtml(info.delay)}</em></p>` : '') +
     `<p style="color:#605e5c;font-size:smaller">${escapeHtml(info.id)}</p>`;
   return page(lang, info.title, body, false);

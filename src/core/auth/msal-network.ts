@@ -62,8 +62,10 @@ export function createMsalNetworkClient(
       try {
         body = JSON.parse(res.body);
       } catch {
-        // MSAL reads error/error_description from the body; a non-JSON answer (proxy page) becomes one it can report.
-        body = { error: 'invalid_response', error_description: `HTTP ${res.status} with a non-JSON body from ${new URL(url).host}` };
+        // MSAL reads error/error_description from the body; a non-JSON answer (proxy page) becomes one it can report,
+        // with the facts of the answer (status, host, content type) rather than a sentence of ours.
+        const type = res.headers['content-type'] ?? 'none';
+        body = { error: 'invalid_response', error_description: `HTTP ${res.status}; host=${new URL(url).host}; content-type=${type}` };
       }
     }
     const b = body as { error?: unknown; error_description?: unknown };

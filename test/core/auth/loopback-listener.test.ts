@@ -69,8 +69,27 @@ describe('loopback listener', () => {
       errorContext,
       lang: 'de',
     });
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('Calpump wartet auf die Antwort der Anmeldung.');
     const html = await (await fetch(`http://127.0.0.1:${port}/?code=c&state=s`)).text();
-    expect(html).toContain('Angemeldet');
+    expect(html).toContain('<h1 style="color:#107c10">Angemeldet</h1>');
+    expect(html).toContain('Sie können dieses Fenster schließen');
+    await l.close();
+  });
+
+  it('refuses an answer for another sign-in with a Dutch page, saying only whether a state came back', async () => {
+    const port = await freePort();
+    const l = await listenForAuthCode({
+      redirectUri: `http://127.0.0.1:${port}/`,
+      expectedState: 's',
+      timeoutMs: 5000,
+      errorContext,
+      lang: 'nl',
+    });
+    const res = await fetch(`http://127.0.0.1:${port}/?code=c&state=forged`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<h2>Zo lost u het op</h2>');
+    const err = (await l.code.catch((e: unknown) => e)) as CalpumpError;
+    expect(err).toMatchObject({ id: 'auth.login.stateMismatch', evidence: 'state=different' });
     await l.close();
   });
 });

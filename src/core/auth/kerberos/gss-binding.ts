@@ -2,6 +2,7 @@
 // Windows). Everything above it is plain TypeScript and is tested with a typed fake of this interface; the
 // real binding is loaded on first use, so a machine without it fails only the profiles that need Kerberos.
 import { createRequire } from 'node:module';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 
 export interface GssClientContext {
@@ -43,7 +44,12 @@ export function kerberosPackage(platform: NodeJS.Platform = process.platform): G
   try {
     mod = createRequire(import.meta.url)('kerberos') as KerberosModule;
   } catch (e) {
-    throw new CalpumpError('kerberos.unavailable', { params: { reason: (e as Error).message.split('\n')[0] }, cause: e });
+    // Node's own words about the module (not found, a missing libgssapi) are the evidence, not the reason.
+    throw new CalpumpError('kerberos.unavailable', {
+      params: { reason: text('problem.kerberos.noBinding') },
+      evidence: (e as Error).message.split('\n')[0],
+      cause: e,
+    });
   }
   const flags = mod.GSS_C_MUTUAL_FLAG | mod.GSS_C_SEQUENCE_FLAG;
   loaded = {

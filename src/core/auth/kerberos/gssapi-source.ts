@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { GssBinding, GssClientContext } from './gss-binding.js';
 import { kerberosError } from './kerberos-errors.js';
@@ -164,7 +165,8 @@ export class GssapiSource implements NegotiateSource {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT')
           throw new CalpumpError('kerberos.unavailable', {
-            params: { reason: 'kinit (MIT Kerberos, package krb5-user) is not installed' },
+            params: { reason: text('problem.kerberos.noKinit') },
+            evidence: 'kinit: ENOENT',
           });
         throw kerberosError((e as Error).message, this.account, spn, e);
       }

@@ -1,5 +1,6 @@
 // What a Kerberos failure means, read from the text MIT krb5 (kinit, GSSAPI minor status) or Windows SSPI
 // gives. Each known condition becomes its own catalogue entry; anything else is kerberos.failed with the text.
+import { text as engineText } from '../../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { CatalogueId } from '../../doctor/catalogue.js';
 import type { KerberosAccount } from './kerberos-names.js';
@@ -30,7 +31,7 @@ export function kerberosError(text: string, account: KerberosAccount, spn: strin
   const clean = text.replace(/\s+/g, ' ').trim();
   const id = RULES.find(([re]) => re.test(clean))?.[1] ?? 'kerberos.failed';
   return new CalpumpError(id, {
-    params: { principal: account.principal, realm: account.realm || '(default realm)', spn, text: clean },
+    params: { principal: account.principal, realm: account.realm || engineText('problem.kerberos.defaultRealm'), spn, text: clean },
     evidence: clean,
     cause,
   });

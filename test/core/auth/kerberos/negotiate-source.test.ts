@@ -155,7 +155,12 @@ describe('Linux (GSSAPI)', () => {
         throw Object.assign(new Error('kinit could not start: spawn kinit ENOENT'), { code: 'ENOENT' });
       },
     });
-    expect((await calpumpFailure(missing.start('HTTP/x'))).id).toBe('kerberos.unavailable');
+    const unavailable = await calpumpFailure(missing.start('HTTP/x'), 'kerberos.unavailable');
+    expect(unavailable.params.reason).toEqual({ key: 'problem.kerberos.noKinit' });
+    expect(unavailable.evidence).toBe('kinit: ENOENT');
+    expect(unavailable.render('de').message).toBe(
+      'Calpump kann Kerberos hier nicht verwenden: kinit (MIT Kerberos, Paket krb5-user) ist nicht installiert.',
+    );
   });
 
   it('a missing password is secrets.missing, before any Kerberos call', async () => {
@@ -195,5 +200,11 @@ describe('Kerberos error texts', () => {
     const e = kerberosError(text, account, 'HTTP/mail.contoso.com');
     expect(e.id).toBe(id);
     expect(e.params).toMatchObject({ principal: 'svc@CONTOSO.COM', spn: 'HTTP/mail.contoso.com', realm: 'CONTOSO.COM' });
+  });
+
+  it("a down-level name without a realm setting names the default realm in the reader's language", () => {
+    const e = kerberosError('Password incorrect while getting initial credentials', kerberosAccount('CONTOSO\\svc'), 'HTTP/x');
+    expect(e.params.realm).toEqual({ key: 'problem.kerberos.defaultRealm' });
+    expect(e.render('nl').message).toBe('De Kerberos-server (KDC) van (standaardrealm) heeft het wachtwoord van svc geweigerd.');
   });
 });
