@@ -61,6 +61,11 @@ export interface SyncOptions {
    * changed item). Connectors that ignore it fill `changes` as usual, so read both.
    */
   idsOnly?: boolean;
+  /**
+   * The folder holds contacts or tasks (absent: calendar items). EWS syncs any folder alike; Graph asks another
+   * delta function (contacts/delta, To Do tasks/delta) and answers with ids only.
+   */
+  content?: 'contacts' | 'tasks';
   onItemSkipped?: ItemSkipReporter;
 }
 

@@ -3,7 +3,7 @@
 // costs exactly one request (the sync call) and no disk writes.
 import type { ChangeRef, Connector, ItemSkip, SyncResult } from '../connectors/connector.js';
 import type { Logger } from '../log/logger.js';
-import type { Job } from '../../shared/job.js';
+import { contentOf, type Job } from '../../shared/job.js';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
 import type { FolderBatch, PumpTarget } from '../export/targets/types.js';
 import type { SyncStateRecord, SyncStateStore } from '../store/sync-state-store.js';
@@ -119,7 +119,9 @@ export async function askForChanges(
   asked?: AskedChanges,
 ): Promise<SyncResult> {
   // Ids and kinds are all the pump uses (any create or update re-reads the window), so EWS skips fetching items.
-  const sync = (s: string | undefined) => ctx.connector.syncChanges!(mailbox, folder, s, { idsOnly: true });
+  const content = contentOf(ctx.job);
+  const opts = { idsOnly: true, ...(content === 'calendar' ? {} : { content }) };
+  const sync = (s: string | undefined) => ctx.connector.syncChanges!(mailbox, folder, s, opts);
   const first = async () => {
     if (!asked || asked.state !== state) return sync(state);
     if (asked.answer instanceof Error) throw asked.answer;

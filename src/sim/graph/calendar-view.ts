@@ -23,6 +23,11 @@ import {
 
 const generations = new WeakMap<SimWorld, number>();
 
+/** The generation delta tokens are issued in; expireGraphDeltaTokens moves it on. */
+export function deltaGeneration(world: SimWorld): number {
+  return generations.get(world) ?? 0;
+}
+
 /** Invalidates every delta token issued so far (as Exchange does after a mailbox move or a long pause). */
 export function expireGraphDeltaTokens(world: SimWorld): void {
   generations.set(world, (generations.get(world) ?? 0) + 1);
@@ -43,7 +48,7 @@ interface DeltaState {
 
 const PREFER_UTC = { 'Preference-Applied': 'outlook.timezone="UTC"' };
 
-function pageSize(req: GraphRequest, fallback: number): number {
+export function pageSize(req: GraphRequest, fallback: number): number {
   const prefer = /odata\.maxpagesize=(\d+)/i.exec(req.headers['prefer'] ?? '')?.[1];
   const top = req.query.get('$top');
   return Math.max(1, Math.min(Number(top ?? prefer ?? fallback) || fallback, 1000));
@@ -95,7 +100,7 @@ export function calendarView(req: GraphRequest, mb: SimMailbox, calendarId: stri
 }
 
 /** As Graph does with $select: the named properties, plus id and @odata.etag, which always come. */
-function selected(json: Record<string, unknown>, select: string[] | undefined): Record<string, unknown> {
+export function selected(json: Record<string, unknown>, select: string[] | undefined): Record<string, unknown> {
   if (!select) return json;
   return Object.fromEntries(Object.entries(json).filter(([k]) => k === 'id' || k === '@odata.etag' || select.includes(k)));
 }

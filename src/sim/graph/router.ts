@@ -5,6 +5,7 @@ import { notFoundUser, resolveMailbox } from './access.js';
 import { getSchedule } from './schedule.js';
 import { EVENT_WRITE_ROUTES } from './event-writes.js';
 import { getUser, listRooms, listUsers } from './users.js';
+import { getContactFolder, itemsDelta, listContactFolders, listItems, listTodoLists } from './pim-items.js';
 import { getAutomaticRepliesSetting, getMailboxSettings } from './mailbox-settings.js';
 import { listDirectoryGroups, listRoomListRooms, listTransitiveMembers } from './groups.js';
 import { graphError, type GraphRequest, type GraphResult } from './graph-http.js';
@@ -33,6 +34,24 @@ const MAILBOX_TABLE: Array<[string, RegExp, string, MailboxHandler]> = [
   ['GET', /^\/calendars\/([^/]+)\/events$/i, 'events', (r, mb, m) => listEvents(r, mb, decodeURIComponent(m[1]))],
   ['GET', /^\/(?:calendar\/|calendars\/[^/]+\/)?events\/([^/]+)$/i, 'event', (r, mb, m) => getEvent(r, mb, decodeURIComponent(m[1]))],
   ['POST', /^\/calendar\/getSchedule$/i, 'getSchedule', (r) => getSchedule(r)],
+  ['GET', /^\/contacts$/i, 'contacts', (r, mb, _m, p) => listItems(r, mb, 'contacts', undefined, p)],
+  ['GET', /^\/contactFolders$/i, 'contactFolders', (r, mb, _m, p) => listContactFolders(r, mb, p)],
+  ['GET', /^\/contactFolders\/([^/]+)$/i, 'contactFolder', (r, mb, m) => getContactFolder(r, mb, decodeURIComponent(m[1]))],
+  ['GET', /^\/contactFolders\/([^/]+)\/contacts$/i, 'contacts', (r, mb, m, p) => listItems(r, mb, 'contacts', decodeURIComponent(m[1]), p)],
+  [
+    'GET',
+    /^\/contactFolders\/([^/]+)\/contacts\/delta$/i,
+    'contactsDelta',
+    (r, mb, m, p) => itemsDelta(r, mb, 'contacts', decodeURIComponent(m[1]), p),
+  ],
+  ['GET', /^\/todo\/lists$/i, 'todoLists', (r, mb, _m, p) => listTodoLists(r, mb, p)],
+  ['GET', /^\/todo\/lists\/([^/]+)\/tasks$/i, 'todoTasks', (r, mb, m, p) => listItems(r, mb, 'tasks', decodeURIComponent(m[1]), p)],
+  [
+    'GET',
+    /^\/todo\/lists\/([^/]+)\/tasks\/delta$/i,
+    'todoTasksDelta',
+    (r, mb, m, p) => itemsDelta(r, mb, 'tasks', decodeURIComponent(m[1]), p),
+  ],
   ['GET', /^\/mailboxSettings$/i, 'mailboxSettings', (r, mb) => getMailboxSettings(r, mb)],
   ['GET', /^\/mailboxSettings\/automaticRepliesSetting$/i, 'automaticRepliesSetting', (r, mb) => getAutomaticRepliesSetting(r, mb)],
 ];

@@ -18,7 +18,15 @@ export const SIM_APP_NO_CONSENT_SECRET = 'sim~noconsent.Secret-0003';
 /** Public client that requires user assignment; only alice.smith is assigned (others get AADSTS50105). */
 export const SIM_APP_ASSIGNED = '44444444-4444-4444-8444-444444444444';
 
-export const APP_ROLES = ['Calendars.Read', 'User.Read.All', 'Place.Read.All', 'GroupMember.Read.All', 'MailboxSettings.Read'];
+export const APP_ROLES = [
+  'Calendars.Read',
+  'User.Read.All',
+  'Place.Read.All',
+  'GroupMember.Read.All',
+  'MailboxSettings.Read',
+  'Contacts.Read',
+  'Tasks.Read.All',
+];
 export const DELEGATED_SCOPES = [
   'Calendars.Read',
   'Calendars.Read.Shared',
@@ -26,6 +34,8 @@ export const DELEGATED_SCOPES = [
   'Place.Read.All',
   'GroupMember.Read.All',
   'MailboxSettings.Read',
+  'Contacts.Read',
+  'Tasks.Read',
 ];
 
 export interface SimApp {

@@ -1,82 +1,16 @@
 // Contacts and tasks as CSV (issue 16 item 2) through the real EWS connector and the simulator: the seeded folders
 // read back with csv-parse (not ours) match the simulator's data field by field; commas, semicolons, quotes, line
 // breaks and non-ASCII text survive; cells a spreadsheet would run get a leading quote unless the job keeps formulas.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NormalisedContact, NormalisedTask } from '../../../src/shared/item-model.js';
 import type { Job } from '../../../src/shared/job.js';
 import { expectedContacts, expectedTasks } from '../../../src/sim/index.js';
+import { csvRows, contactOfCsv, taskOfCsv } from '../../support/item-readers.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
 import { SIM_ANCHOR, startPumpSim, type PumpSim } from '../../support/sim-pump.js';
 
 const MAILBOXES = ['anna.schmidt@contoso.com', 'alice.smith@contoso.com'];
-type Row = Record<string, string>;
-
-async function rows(h: Harness, dir: string, mailbox: string, folder: string): Promise<Row[]> {
-  const text = await readFile(join(h.dir, dir, `${mailbox}__${folder}.csv`), 'utf8');
-  expect(text.endsWith('\r\n')).toBe(true);
-  return parse<Row>(text, { columns: true, record_delimiter: '\r\n' });
-}
-
-/** The cell as written before neutralisation: a quote the encoder put in front of a formula character goes. */
-const raw = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-const list = (cell: string) => (cell === '' ? [] : cell.split('; '));
-const opt = <K extends string>(key: K, v: string) => (v === '' ? {} : ({ [key]: v } as Record<K, string>));
-
-function contactOf(r: Row): NormalisedContact {
-  const c = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, raw(v)]));
-  return {
-    kind: 'contact',
-    id: c.id,
-    displayName: c.displayName,
-    givenName: c.givenName,
-    middleName: c.middleName,
-    surname: c.surname,
-    nickname: c.nickname,
-    companyName: c.companyName,
-    jobTitle: c.jobTitle,
-    department: c.department,
-    emails: list(c.emails).map((e) => {
-      const m = /^(.*) <(.*)>$/.exec(e);
-      return m ? { address: m[2], name: m[1] } : { address: e };
-    }),
-    phones: (['business', 'home', 'mobile'] as const).flatMap((type) => list(c[`${type}Phones`]).map((n) => ({ type, number: raw(n) }))),
-    addresses: (['business', 'home', 'other'] as const).flatMap((type) => {
-      const f = (k: string) => c[`${type}${k}`];
-      const a = {
-        street: f('Street'),
-        city: f('City'),
-        state: f('State'),
-        postalCode: f('PostalCode'),
-        countryOrRegion: f('CountryOrRegion'),
-      };
-      return Object.values(a).some((v) => v !== '') ? [{ type, ...a }] : [];
-    }),
-    ...opt('birthday', c.birthday),
-    categories: list(c.categories),
-    notes: c.notes,
-    lastModified: c.lastModified,
-  };
-}
-
-function taskOf(r: Row): NormalisedTask {
-  const t = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, raw(v)]));
-  return {
-    kind: 'task',
-    id: t.id,
-    subject: t.subject,
-    status: t.status as NormalisedTask['status'],
-    importance: t.importance as NormalisedTask['importance'],
-    ...opt('startDate', t.startDate),
-    ...opt('dueDate', t.dueDate),
-    ...opt('completedDate', t.completedDate),
-    categories: list(t.categories),
-    body: t.body,
-    lastModified: t.lastModified,
-  };
-}
+const rows = (h: Harness, dir: string, mailbox: string, folder: string) => csvRows(join(h.dir, dir, `${mailbox}__${folder}.csv`));
 
 describe('contacts and tasks as CSV', () => {
   let ps: PumpSim;
@@ -105,12 +39,12 @@ describe('contacts and tasks as CSV', () => {
     for (const m of MAILBOXES) {
       const c = await rows(h, 'contacts', m, 'contacts');
       expect(c.every((r) => r.mailbox === m && r.folder === 'contacts')).toBe(true);
-      expect(c.map(contactOf)).toEqual(expectedContacts(ps.sim.world, m, 'contacts', true));
+      expect(c.map(contactOfCsv)).toEqual(expectedContacts(ps.sim.world, m, 'contacts', true));
       expect(c).toHaveLength(3);
       // A phone number starting with + would be a formula in a spreadsheet.
       expect(c.find((r) => r.displayName === 'Plumber (emergency)')?.mobilePhones).toBe("'+44 7700 900123");
       const t = await rows(h, 'tasks', m, 'tasks');
-      expect(t.map(taskOf)).toEqual(expectedTasks(ps.sim.world, m, 'tasks', true));
+      expect(t.map(taskOfCsv)).toEqual(expectedTasks(ps.sim.world, m, 'tasks', true));
       expect(t).toHaveLength(5);
     }
   });
@@ -140,6 +74,6 @@ describe('contacts and tasks as CSV', () => {
     expect(kept.displayName).toBe('=HYPERLINK("https://evil.example","click")');
     expect(kept.companyName).toBe('@SUM(A1:A9)');
     expect(kept.businessPhones).toBe('+49 30 1234567; +49 30 1234568');
-    expect((await rows(h, 'raw', anna, 'contacts')).map(contactOf)).toEqual(expectedContacts(world, anna, 'contacts', true));
+    expect((await rows(h, 'raw', anna, 'contacts')).map(contactOfCsv)).toEqual(expectedContacts(world, anna, 'contacts', true));
   });
 });

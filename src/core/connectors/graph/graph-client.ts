@@ -14,8 +14,19 @@ function carry(failure: CalpumpError): CarriedFailure {
   return Object.assign(new GraphClientError(failure.message), { calpumpFailure: failure });
 }
 
-const SINGULAR: Record<string, string> = { users: 'user', calendars: 'calendar', calendarGroups: 'calendarGroup', events: 'event' };
+const SINGULAR: Record<string, string> = {
+  users: 'user',
+  calendars: 'calendar',
+  calendarGroups: 'calendarGroup',
+  events: 'event',
+  contactFolders: 'contactFolder',
+  contacts: 'contact',
+};
+/** Delta functions by the collection they follow: calendarView, a contact folder's contacts, a To Do list's tasks. */
+const DELTA_OF: Record<string, string> = { calendarView: 'calendarViewDelta', contacts: 'contactsDelta', tasks: 'todoTasksDelta' };
 const KNOWN = new Set([
+  'contacts',
+  'contactFolders',
   'users',
   'calendarGroups',
   'calendars',
@@ -31,12 +42,14 @@ const KNOWN = new Set([
 export function urlFacts(url: string): { mailbox?: string; folder?: string; operation: string } {
   const path = new URL(url, 'https://x').pathname.replace(/^\/(v1\.0|beta)/i, '');
   const mailbox = /^\/users\/([^/]+)/i.exec(path)?.[1];
-  const folder = /\/calendars\/([^/]+)/i.exec(path)?.[1];
+  const folder = /\/(?:calendars|contactFolders|todo\/lists)\/([^/]+)/i.exec(path)?.[1];
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const last = segments.at(-1) ?? '';
+  const before = segments.at(-2) ?? '';
   let operation: string;
-  if (last === 'delta') operation = 'calendarViewDelta';
+  if (last === 'delta') operation = DELTA_OF[before] ?? 'calendarViewDelta';
   else if (last === 'microsoft.graph.room') operation = 'rooms';
+  else if (segments.includes('todo')) operation = last === 'tasks' ? 'todoTasks' : before === 'tasks' ? 'todoTask' : 'todoLists';
   else if (KNOWN.has(last)) operation = last;
   else operation = SINGULAR[segments.at(-2) ?? ''] ?? (last || 'root');
   return { mailbox: mailbox && decodeURIComponent(mailbox), folder: folder && decodeURIComponent(folder), operation };

@@ -17,9 +17,10 @@ import { availability } from './operations/availability.js';
 import { graphAutomaticReplies } from './operations/automatic-replies.js';
 import { calendarView } from './operations/calendar-view.js';
 import { connectionTest } from './operations/connection-test.js';
-import { syncChanges, syncChangesMany } from './operations/delta.js';
+import { deltaRound, syncChanges, syncChangesMany } from './operations/delta.js';
 import { folderTree } from './operations/folder-tree.js';
 import { graphGroupMembers, graphRoomListMembers } from './operations/group-members.js';
+import { itemsDeltaPath, readItems } from './operations/items.js';
 import { listMailboxes } from './operations/list-mailboxes.js';
 
 /** Test seams: a fake clock/sleep for throttling tests, or a fake HTTP layer. */
@@ -114,8 +115,15 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     async *calendarView(mailbox, folderId, from, to, opts) {
       yield* calendarView((await ready()).ctx, mailbox, folderId, from, to, opts);
     },
+    async *readItems(mailbox, folderId, content, opts) {
+      yield* readItems((await ready()).ctx, mailbox, folderId, content, opts);
+    },
     async syncChanges(mailbox, folderId, state, opts) {
-      return syncChanges((await ready()).ctx, mailbox, folderId, state, now(), opts);
+      const { ctx } = await ready();
+      if (!opts?.content) return syncChanges(ctx, mailbox, folderId, state, now(), opts);
+      // A stored deltaLink names its list, so an unchanged folder costs this one request and no list lookup.
+      const first = async () => `${await itemsDeltaPath(ctx, mailbox, folderId, opts.content!)}?$select=lastModifiedDateTime`;
+      return deltaRound(ctx, mailbox, first, state, { ...opts, idsOnly: true });
     },
     async syncChangesMany(requests, opts) {
       return syncChangesMany((await ready()).ctx, requests, now(), opts);

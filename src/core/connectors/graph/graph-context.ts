@@ -18,6 +18,8 @@ export interface GraphContext {
   seriesUid: Map<string, string>;
   /** Room addresses from /places, read once per connector (listMailboxes pages reuse it). */
   rooms?: Promise<Set<string>>;
+  /** Mailbox (lower case) → the id of its default To Do list, looked up once per connector. */
+  todoDefault?: Map<string, Promise<string>>;
 }
 
 export const PREFER_UTC = 'outlook.timezone="UTC"';

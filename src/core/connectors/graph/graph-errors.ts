@@ -44,7 +44,19 @@ const PERMISSION_BY_OPERATION: Record<string, string> = {
   transitiveMembers: 'GroupMember.Read.All',
   mailboxSettings: 'MailboxSettings.Read',
   automaticRepliesSetting: 'MailboxSettings.Read',
+  contacts: 'Contacts.Read',
+  contactFolders: 'Contacts.Read',
+  contactFolder: 'Contacts.Read',
+  contactsDelta: 'Contacts.Read',
+  todoLists: 'Tasks.Read.All',
+  todoTasks: 'Tasks.Read.All',
+  todoTask: 'Tasks.Read.All',
+  todoTasksDelta: 'Tasks.Read.All',
 };
+
+/** The write permission of a read one grants the read as well (Calendars.ReadWrite, Tasks.ReadWrite.All…). */
+const grants = (roles: string[], permission: string) =>
+  roles.includes(permission) || roles.includes(permission.replace('.Read', '.ReadWrite'));
 
 export function graphFailure(status: number, body: unknown, ctx: GraphErrorContext, headers: Record<string, string> = {}): CalpumpError {
   const e = parseGraphError(body);
@@ -65,11 +77,7 @@ export function graphFailure(status: number, body: unknown, ctx: GraphErrorConte
     const permission = PERMISSION_BY_OPERATION[ctx.operation] ?? 'Calendars.Read';
     if (e.code === 'Authorization_RequestDenied') return make('graph.permission.missing', { permission });
     if (/RAOP|AccessPolicy/i.test(e.message)) return make('graph.mailbox.accessDenied');
-    if (
-      ctx.appRoles &&
-      !ctx.appRoles.includes(permission) &&
-      !(permission === 'Calendars.Read' && ctx.appRoles.includes('Calendars.ReadWrite'))
-    ) {
+    if (ctx.appRoles && !grants(ctx.appRoles, permission)) {
       return make('graph.permission.missing', { permission });
     }
     return make('graph.mailbox.accessDenied');

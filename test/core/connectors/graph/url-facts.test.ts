@@ -14,6 +14,13 @@ describe('urlFacts', () => {
     ['/users/a@contoso.com/calendars/AQMk1', { operation: 'calendar', folder: 'AQMk1' }],
     ['/places/microsoft.graph.room', { operation: 'rooms' }],
     ['/users/a@contoso.com/calendar/getSchedule', { operation: 'getSchedule' }],
+    ['/users/a@contoso.com/contacts?$top=100', { operation: 'contacts', mailbox: 'a@contoso.com' }],
+    ['/users/a@contoso.com/contactFolders/AQMk2/contacts', { operation: 'contacts', folder: 'AQMk2' }],
+    ['/users/a@contoso.com/contactFolders/AQMk2/contacts/delta?$deltatoken=x', { operation: 'contactsDelta', folder: 'AQMk2' }],
+    ['/users/a@contoso.com/contactFolders?$top=100', { operation: 'contactFolders' }],
+    ['/users/a@contoso.com/todo/lists', { operation: 'todoLists', mailbox: 'a@contoso.com' }],
+    ['/users/a@contoso.com/todo/lists/AAMk3/tasks?$top=100', { operation: 'todoTasks', folder: 'AAMk3' }],
+    ['/users/a@contoso.com/todo/lists/AAMk3/tasks/delta', { operation: 'todoTasksDelta', folder: 'AAMk3' }],
   ])('%s', (url, facts) => {
     expect(urlFacts(url)).toMatchObject(facts);
   });

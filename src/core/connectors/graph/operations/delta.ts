@@ -52,11 +52,18 @@ class Round {
   constructor(
     private readonly ctx: GraphContext,
     readonly mailbox: string,
-    private readonly first: string,
+    /** The first request of a full round; a function when finding it costs a request (a To Do list lookup). */
+    private readonly first: string | (() => Promise<string>),
     private readonly state: string | undefined,
     private readonly opts: SyncOptions,
   ) {
-    this.url = state ?? first;
+    this.url = state ?? (typeof first === 'string' ? first : '');
+  }
+
+  /** The URL to read next (the first request's, found now if it had to wait). */
+  async next(): Promise<string> {
+    if (!this.url && typeof this.first !== 'string') this.url = await this.first();
+    return this.url;
   }
 
   private get initial(): boolean {
@@ -110,7 +117,7 @@ class Round {
       this.fullResync = true;
       this.refs.length = 0;
       this.changes.length = 0;
-      this.url = this.first;
+      this.url = typeof this.first === 'string' ? this.first : '';
       return;
     }
     this.error = toError(e);
@@ -131,10 +138,24 @@ export async function syncChanges(
   now: Date = new Date(),
   opts: SyncOptions = {},
 ): Promise<SyncResult> {
-  const round = new Round(ctx, mailbox, firstUrl(mailbox, folderId, now), state, opts);
+  return deltaRound(ctx, mailbox, firstUrl(mailbox, folderId, now), state, opts);
+}
+
+/**
+ * One delta round from `first` (or from the deltaLink `state`) to its deltaLink. Contacts and To Do tasks use it
+ * with idsOnly: their pump re-reads the folder on any create or update, so ids and kinds are all it needs.
+ */
+export async function deltaRound(
+  ctx: GraphContext,
+  mailbox: string,
+  first: string | (() => Promise<string>),
+  state: string | undefined,
+  opts: SyncOptions = {},
+): Promise<SyncResult> {
+  const round = new Round(ctx, mailbox, first, state, opts);
   while (!round.done) {
     try {
-      await round.page(await graphGet<DeltaPage>(ctx, round.url, DELTA_HEADERS));
+      await round.page(await graphGet<DeltaPage>(ctx, await round.next(), DELTA_HEADERS));
     } catch (e) {
       round.failed(e);
     }
