@@ -14,16 +14,16 @@ import { usesBearer } from '../connectors/ews/online-bearer.js';
 import { httpSendFromClient } from '../auth/net-http-send.js';
 import type { Logger } from '../log/logger.js';
 import { getCalendarFolderSoap, readSoapAnswer, resolvedMailboxes, resolveNamesSoap, type SoapAnswer } from './probes/ews-soap.js';
-import type { NetworkContext } from './network-steps.js';
+import { text } from '../../shared/i18n/engine-texts.js';
+import { calendarViewFinding } from './findings.js';
+import { kerberosTicketSteps, type KerberosContext } from './kerberos-steps.js';
 import { explainNtlmRefusal } from './ntlm-refusal.js';
-import { negotiateSource, profileCredentials, storedPassword, type CredentialContext } from './probes/profile-credentials.js';
+import { profileCredentials, storedPassword } from './probes/profile-credentials.js';
 import type { StepSpec } from './runner.js';
 import type { StepId } from './step-titles.js';
 
-export interface EwsContext extends NetworkContext, CredentialContext {
+export interface EwsContext extends KerberosContext {
   profile: EwsProfile;
-  /** The server's Date header from the unauthenticated probe (the Kerberos clock step compares it). */
-  serverDate?: Date;
   mailbox?: string;
   connector: () => Promise<Connector>;
   client?: HttpClient;
@@ -86,8 +86,10 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
         ctx.offered = parseAuthSchemes(res.headers['www-authenticate']);
         const date = res.headers.date ? new Date(res.headers.date) : undefined;
         ctx.serverDate = date && !Number.isNaN(date.getTime()) ? date : undefined;
-        if (res.status === 401 && ctx.offered.length)
-          return { evidence: `HTTP 401 with WWW-Authenticate: ${ctx.offered.join(', ')} (via ${res.route})` };
+        if (res.status === 401 && ctx.offered.length) {
+          const offered = ctx.offered.join(', ');
+          return { evidence: `HTTP 401; WWW-Authenticate: ${offered}`, detail: text('doctor.detail.endpoint', { offered }) };
+        }
         if (res.status === 401 || res.status === 200) {
           throw new CalpumpError('doctor.ews.notEws', {
             params: { url: url(ctx), status: String(res.status), contentType: String(res.headers['content-type'] ?? '-') },
@@ -105,11 +107,14 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
         const offered = ctx.offered ?? [];
         if (!schemeOffered(wanted, offered)) {
           throw new CalpumpError('ews.auth.schemeNotOffered', {
-            params: { wanted: wanted === 'kerberos' ? 'Negotiate (Kerberos)' : wanted.toUpperCase(), offered: offered.join(', ') },
+            params: { wanted: SCHEME_NAMES[wanted], offered: offered.join(', ') },
             evidence: `WWW-Authenticate: ${offered.join(', ')}`,
           });
         }
-        return { evidence: `profile uses ${wanted.toUpperCase()}; server offers ${offered.join(', ')}` };
+        return {
+          evidence: `WWW-Authenticate: ${offered.join(', ')}`,
+          detail: text('doctor.detail.authSchemes', { wanted: SCHEME_NAMES[wanted], offered: offered.join(', ') }),
+        };
       },
     },
     ...kerberosSteps(),
@@ -128,9 +133,11 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
             evidence: `${answer.responseCode}: ${answer.messageText ?? ''}`,
           });
         }
-        const app = p.legacyOnline?.clientId ?? p.oauth?.clientId;
-        const how = usesBearer(p) ? `OAuth app ${app}` : `${p.username} (${authLabel(p)})`;
-        return { evidence: `HTTP ${res.status}, SOAP answer for ${how}` };
+        const app = p.legacyOnline?.clientId ?? p.oauth?.clientId ?? '?';
+        const who = usesBearer(p)
+          ? { who: 'app', name: app, scheme: SCHEME_NAMES.bearer }
+          : { who: 'user', name: p.username, scheme: SCHEME_NAMES[p.auth] };
+        return { evidence: `HTTP ${res.status}; GetFolder calendar`, detail: text('doctor.detail.credentials', who) };
       },
     },
     {
@@ -138,7 +145,12 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
       needs: ['auth.credentials'],
       async run(ctx) {
         const a = ctx.answer!;
-        if (a.serverVersion) return { evidence: a.serverVersion, data: { serverVersion: a.serverVersion } };
+        if (a.serverVersion)
+          return {
+            evidence: a.serverVersion,
+            detail: text('ews.detail.serverVersion', { version: a.serverVersion }),
+            data: { serverVersion: a.serverVersion },
+          };
         // A fault means Exchange refused the request before versioning it (busy, unsupported version, …).
         if (a.fault && a.responseCode) throw responseFailure(ctx, a, `GetFolder calendar: ${a.responseCode} — ${a.messageText ?? ''}`);
         throw new CalpumpError('doctor.ews.noServerVersion', { params: { url: url(ctx) } });
@@ -151,10 +163,11 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
         const p = ctx.profile;
         if (!ctx.mailbox) throw new CalpumpError('doctor.noTestMailbox');
         const { answer: a } = await soap(ctx, ctx.mailbox);
-        const how = p.access === 'impersonation' ? 'impersonating' : 'as delegate of';
-        if (a.responseClass === 'Success') return { evidence: `GetFolder calendar ${how} ${ctx.mailbox}: Success` };
+        const asked = `GetFolder calendar; ${p.access}=${ctx.mailbox}`;
+        if (a.responseClass === 'Success')
+          return { evidence: `${asked}: Success`, detail: text('doctor.detail.mailboxAccess', { access: p.access, mailbox: ctx.mailbox }) };
         const code = a.responseCode ?? 'ErrorUnknown';
-        const evidence = `GetFolder calendar ${how} ${ctx.mailbox}: ${code}${a.messageText ? ` — ${a.messageText}` : ''}`;
+        const evidence = `${asked}: ${code}${a.messageText ? ` — ${a.messageText}` : ''}`;
         if (ADDRESS_CODES.has(code)) {
           const smtp = await smtpForUpn(ctx, ctx.mailbox);
           if (smtp) throw new CalpumpError('doctor.ews.upnNotSmtp', { params: { mailbox: ctx.mailbox, smtp }, evidence });
@@ -170,7 +183,7 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
         const main = folders.find((f) => f.distinguishedId === 'calendar') ?? folders[0];
         if (!main) throw new CalpumpError('ews.folder.notFound', { params: { folder: 'calendar', mailbox: ctx.mailbox! } });
         return {
-          evidence: `"${main.name}" (${main.totalCount} items; ${folders.length} calendar folder(s))`,
+          detail: text('doctor.detail.calendarFolder', { name: main.name, items: main.totalCount, calendars: folders.length }),
           data: { calendar: main.name },
         };
       },
@@ -183,7 +196,7 @@ export function ewsSteps(after: StepId[], opts: { kerberos?: boolean } = {}): St
         let n = 0;
         const events = (await ctx.connector()).calendarView(ctx.mailbox!, 'calendar', ctx.day, to)[Symbol.asyncIterator]();
         while (!(await events.next()).done) n++;
-        return { evidence: `${n} event(s) on ${ctx.day.toISOString().slice(0, 10)}` };
+        return { detail: calendarViewFinding(n, false, ctx.day) };
       },
     },
   ];
@@ -207,9 +220,9 @@ async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res
     });
   }
   if (res.status === 401) {
-    const how = usesBearer(p) ? 'OAuth bearer token' : `${authLabel(p)} authentication`;
+    const sent = usesBearer(p) ? 'Bearer' : SCHEME_NAMES[p.auth];
     const diag = res.headers['x-ms-diagnostics'] ? `; x-ms-diagnostics: ${String(res.headers['x-ms-diagnostics'])}` : '';
-    throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 after ${how}${diag}` });
+    throw new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: `HTTP 401 (${sent})${diag}` });
   }
   const answer = readSoapAnswer(res.body, target);
   if (!answer.isSoap) {
@@ -222,9 +235,14 @@ async function soap(ctx: EwsContext, mailbox: string | undefined): Promise<{ res
   return { res, answer };
 }
 
-function authLabel(p: EwsProfile): string {
-  return p.auth === 'kerberos' ? 'Kerberos' : p.auth.toUpperCase();
-}
+/** How the doctor names a sign-in method: the protocol's own name. */
+const SCHEME_NAMES: Record<EwsProfile['auth'] | 'bearer', string> = {
+  basic: 'Basic',
+  ntlm: 'NTLM',
+  kerberos: 'Negotiate (Kerberos)',
+  oauth: 'Bearer (OAuth)',
+  bearer: 'Bearer (OAuth)',
+};
 
 function calendarFolderSoap(ctx: EwsContext, mailbox: string | undefined): string {
   const p = ctx.profile;
@@ -234,46 +252,6 @@ function calendarFolderSoap(ctx: EwsContext, mailbox: string | undefined): strin
 async function postWithProfileAuth(ctx: EwsContext, mailbox: string | undefined): Promise<HttpResponse> {
   return postEws(await client(ctx), ctx.target!.href, calendarFolderSoap(ctx, mailbox), await profileCredentials(ctx));
 }
-
-/** Kerberos profiles: the clocks (Kerberos allows 5 minutes) and a ticket for the server's SPN. */
-function kerberosTicketSteps(): StepSpec<EwsContext>[] {
-  return [
-    {
-      id: 'kerberos.clock',
-      needs: ['auth.schemes'],
-      async run(ctx) {
-        const here = (ctx.now ?? (() => new Date()))();
-        if (!ctx.serverDate) return { evidence: 'the server sent no Date header; clock not compared' };
-        const apart = Math.round((here.getTime() - ctx.serverDate.getTime()) / 1000);
-        const evidence = `server Date ${ctx.serverDate.toISOString()}, this machine ${here.toISOString()} (${Math.abs(apart)} s apart)`;
-        if (Math.abs(apart) > MAX_SKEW_S) {
-          const names = negotiateSource(ctx).account;
-          throw new CalpumpError('kerberos.clockSkew', { params: { principal: names.principal }, evidence });
-        }
-        return { evidence };
-      },
-    },
-    {
-      id: 'kerberos.ticket',
-      needs: ['kerberos.clock'],
-      async run(ctx) {
-        const source = negotiateSource(ctx);
-        const spn = source.spnFor(ctx.target!.href);
-        await source.start(spn);
-        const realm = source.account.realm || 'the default realm';
-        return {
-          evidence: `ticket for ${spn} as ${source.account.principal} (${realm}; credential: ${source.credential})`,
-          data: { spn, principal: source.account.principal },
-        };
-      },
-    },
-  ];
-}
-
-/** Kerberos refuses authenticators more than 5 minutes off (the AD default); a few seconds of HTTP delay spare. */
-const MAX_SKEW_S = 300;
-
-/** Legacy EWS on Microsoft 365: an app-only token (full_access_as_app) always impersonates someone. */
 
 /**
  * OAuth (legacy EWS on Microsoft 365, or on-premises): an app-only token (full_access_as_app) always

@@ -10,6 +10,8 @@ import { graphTokenTarget } from '../auth/token-target.js';
 import type { Logger } from '../log/logger.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient, type HttpResponse } from '../net/http-client.js';
+import { text } from '../../shared/i18n/engine-texts.js';
+import { calendarViewFinding } from './findings.js';
 import type { NetworkContext } from './network-steps.js';
 import { readTokenClaims, tokenPermissionGap } from './probes/token-claims.js';
 import type { StepSpec } from './runner.js';
@@ -112,7 +114,10 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         const res = await (await client(ctx)).request({ url, method: 'GET', headers: { Accept: 'application/json' } });
         const body = jsonOf(res);
         if (res.status === 200 && typeof body?.token_endpoint === 'string')
-          return { evidence: `${url}: token endpoint ${body.token_endpoint}` };
+          return {
+            evidence: `token_endpoint: ${body.token_endpoint}`,
+            detail: text('doctor.detail.authority', { endpoint: body.token_endpoint }),
+          };
         if (body && typeof body.error === 'string')
           throw authErrorFromServer(authContext(p), body.error, typeof body.error_description === 'string' ? body.error_description : '');
         throw new CalpumpError('http.status', { params: { url, status: String(res.status) }, evidence: res.body.slice(0, 200) });
@@ -128,7 +133,10 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         ctx.token = await tokens.getAccessToken();
         const claims = readTokenClaims(ctx.token);
         const expires = claims?.exp ? new Date(claims.exp * 1000).toISOString() : '?';
-        return { evidence: `${p.flow} token for ${p.graphHost} (expires ${expires})` };
+        return {
+          evidence: `flow=${p.flow}; aud=${p.graphHost}; exp=${expires}`,
+          detail: text('doctor.detail.token', { host: p.graphHost, flow: p.flow, expires }),
+        };
       },
     },
     {
@@ -138,21 +146,22 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         const p = ctx.profile;
         const claims = readTokenClaims(ctx.token!);
         // Opaque tokens (not a JWT) cannot be read here; the mailbox step then shows what Graph allows.
-        if (!claims) return { evidence: 'the token is not a JWT; the permissions show in the next step' };
+        if (!claims) return { detail: text('doctor.detail.tokenOpaque') };
         const gap = tokenPermissionGap(claims, p.flow === 'clientCredentials' ? 'application' : 'delegated');
+        const claim = gap.kind === 'application' ? 'roles' : 'scp';
         if (gap.missing.length) {
           throw new CalpumpError('doctor.graph.tokenLacksPermission', {
             params: {
               clientId: p.clientId,
-              granted: gap.granted.join(', ') || '(none)',
+              granted: gap.granted.length ? gap.granted.join(', ') : text('doctor.permission.none'),
               missing: gap.missing.join(', '),
-              kind: gap.kind === 'application' ? 'Application' : 'Delegated',
+              kind: text(`doctor.permission.${gap.kind}`),
             },
-            evidence: `${gap.kind === 'application' ? 'roles' : 'scp'}: ${gap.granted.join(' ') || '(empty)'}`,
+            evidence: `${claim}: ${gap.granted.join(' ') || '-'}`,
           });
         }
         return {
-          evidence: `${gap.kind === 'application' ? 'roles' : 'scp'}: ${gap.granted.join(', ')}`,
+          evidence: `${claim}: ${gap.granted.join(', ')}`,
           data: { permissions: gap.granted.join(', ') },
         };
       },
@@ -166,7 +175,11 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         if (res.status !== 200) throw graphFailure(ctx, res, `GET /users/${ctx.mailbox}/calendar`);
         const found = jsonOf(res)?.name;
         const name = typeof found === 'string' ? found : '?';
-        return { evidence: `calendar "${name}" of ${ctx.mailbox}`, data: { calendar: name } };
+        return {
+          evidence: `GET /users/${ctx.mailbox}/calendar: HTTP 200`,
+          detail: text('doctor.detail.mailboxCalendar', { name, mailbox: ctx.mailbox }),
+          data: { calendar: name },
+        };
       },
     },
     {
@@ -179,8 +192,7 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         const res = await graphGet(ctx, path);
         if (res.status !== 200) throw graphFailure(ctx, res, 'GET calendarView');
         const items = (jsonOf(res)?.value as unknown[] | undefined) ?? [];
-        const more = jsonOf(res)?.['@odata.nextLink'] ? '+' : '';
-        return { evidence: `${items.length}${more} event(s) on ${from.slice(0, 10)}` };
+        return { detail: calendarViewFinding(items.length, !!jsonOf(res)?.['@odata.nextLink'], ctx.day) };
       },
     },
   ];

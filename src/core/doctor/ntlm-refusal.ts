@@ -38,7 +38,7 @@ export async function explainNtlmRefusal(p: RefusalProbe): Promise<CalpumpError>
   });
   const hash = cert ? endPointHashAlgorithm(cert).toUpperCase().replace('SHA', 'SHA-') : '?';
   const params = { username: p.username, thumbprint: thumbprint(cert) };
-  const tried = [`NTLM bound to the certificate seen (tls-server-end-point, ${hash}): HTTP ${bound.status}`];
+  const tried = [`NTLM channel-binding=tls-server-end-point:${hash} → HTTP ${bound.status}`];
   if (bound.status !== 401) {
     // Accepted this time: nothing to explain beyond the first refusal (a password changed meanwhile).
     return new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: tried.join('; ') });
@@ -49,11 +49,11 @@ export async function explainNtlmRefusal(p: RefusalProbe): Promise<CalpumpError>
     password: p.password,
     ntlm: { channelBinding: 'none' },
   });
-  tried.push(`NTLM without channel binding: HTTP ${unbound.status}`);
+  tried.push(`NTLM channel-binding=none → HTTP ${unbound.status}`);
   if (unbound.status !== 401) return new CalpumpError('ews.auth.extendedProtection', { params, evidence: tried.join('; ') });
   if (p.offered.some((s) => s.toLowerCase() === 'basic')) {
     const basic = await postEws(p.client, p.url, p.body, { auth: 'basic', username: p.username, password: p.password });
-    tried.push(`Basic with the same password: HTTP ${basic.status}`);
+    tried.push(`Basic → HTTP ${basic.status}`);
     if (basic.status !== 401) return new CalpumpError('ews.auth.extendedProtection', { params, evidence: tried.join('; ') });
     // Basic is untouched by Extended Protection: refused too, so the password (or the account) is the problem.
     return new CalpumpError('ews.auth.unauthorized', { params: { username: p.username }, evidence: tried.join('; ') });

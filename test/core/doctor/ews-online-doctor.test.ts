@@ -8,6 +8,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../../../src/sim/oauth/index.js';
 import { secretKey, type EwsProfile } from '../../../src/shared/profile.js';
 import { ewsProfile, loopbackResolver, memorySecrets, noConnector } from './doctor-support.js';
+import { stepDetail } from '../../support/rendered.js';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -36,7 +37,9 @@ describe('EWS doctor for legacy EWS on Microsoft 365', () => {
     const r = await doctor(profile(), SIM_APP_DAEMON_SECRET);
     for (const id of ['auth.schemes', 'auth.credentials', 'ews.version', 'mailbox.access'])
       expect(r.steps.find((s) => s.id === id)?.status, id).toBe('pass');
-    expect(r.steps.find((s) => s.id === 'auth.credentials')?.evidence).toContain(`OAuth app ${SIM_APP_DAEMON}`);
+    expect(stepDetail(r.steps.find((s) => s.id === 'auth.credentials'))).toContain(
+      `The OAuth app ${SIM_APP_DAEMON} signed in with Bearer (OAuth)`,
+    );
     expect(r.warnings.map((w) => renderError(w, 'en').message).join(' ')).toContain('2027-04-01');
   });
 

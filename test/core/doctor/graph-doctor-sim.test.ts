@@ -85,7 +85,8 @@ describe('Graph doctor against the simulated Entra ID', () => {
     const r = await doctor(profile(SIM_APP_NO_CONSENT), SIM_APP_NO_CONSENT_SECRET);
     expect(firstFailure(r)).toEqual({ step: 'token.permissions', errorId: 'doctor.graph.tokenLacksPermission' });
     const step = r.steps.find((s) => s.id === 'token.permissions')!;
-    expect(stepError(step).message).toContain('Calendars.Read, User.Read.All');
+    expect(stepError(step).message).toContain('grants no permission; Calpump also needs Calendars.Read, User.Read.All');
+    expect(stepError(step, 'nl').message).toContain('verleent geen machtiging');
     expect(stepError(step).delay).toMatch(/few minutes/);
     expect(status(r, 'mailbox.read')).toBe('skipped');
   });

@@ -8,7 +8,7 @@ import { graphProfileSchema, secretKey, type GraphProfile } from '../../../src/s
 import { loopbackResolver, memorySecrets, noConnector } from './doctor-support.js';
 import { GOOD_SECRET, startFakeM365, type FakeM365 } from './fake-m365.js';
 import { tlsDir } from '../../support/local-tls-server.js';
-import { stepError } from '../../support/rendered.js';
+import { stepDetail, stepError } from '../../support/rendered.js';
 
 let m365: FakeM365;
 beforeAll(async () => {
@@ -74,7 +74,7 @@ describe('Graph doctor', () => {
       'calendar.view',
     ]);
     expect(r.steps.find((s) => s.id === 'token.permissions')?.evidence).toBe('roles: Calendars.Read, User.Read.All');
-    expect(r.steps.find((s) => s.id === 'calendar.view')?.evidence).toMatch(/^2 event\(s\) on \d{4}-\d\d-\d\d$/);
+    expect(stepDetail(r.steps.find((s) => s.id === 'calendar.view'))).toMatch(/^2 events on \d{4}-\d\d-\d\d\.$/);
   });
 
   it('bad client secret → token / auth.secret.invalid', async () => {
@@ -97,7 +97,8 @@ describe('Graph doctor', () => {
     expect(firstFailure(r)).toEqual({ step: 'token.permissions', errorId: 'doctor.graph.tokenLacksPermission' });
     const step = r.steps.find((s) => s.id === 'token.permissions')!;
     expect(stepError(step).message).toContain('User.Read.All');
-    expect(stepError(step).fix).toContain('Application');
+    expect(stepError(step).fix).toContain('Add User.Read.All as an Application permission of Microsoft Graph');
+    expect(stepError(step, 'de').fix).toContain('Fügen Sie User.Read.All als Anwendungsberechtigung von Microsoft Graph');
   });
 
   it('app not allowed for the mailbox → mailbox.read / graph.mailbox.accessDenied', async () => {

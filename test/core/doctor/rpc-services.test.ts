@@ -51,7 +51,10 @@ describe('doctor RPC service', () => {
     const { connector, calls } = borrowedConnector(3);
     const { steps, details } = await service(profile, connector, 'alice.smith@contoso.com', new AbortController().signal);
     expect(steps.filter((s) => s.status !== 'pass')).toEqual([]);
-    expect(steps.at(-1)).toMatchObject({ id: 'calendar.view', evidence: `3 event(s) on ${day}` });
+    expect(steps.at(-1)).toMatchObject({
+      id: 'calendar.view',
+      detail: { key: 'doctor.detail.calendarView', params: { count: 3, date: day } },
+    });
     expect(steps[0].title).toEqual({ key: 'doctor.step.proxy' });
     expect(renderStep(steps[0], steps, 'nl').title).toBe('Gebruikte proxy');
     expect(calls).toEqual([

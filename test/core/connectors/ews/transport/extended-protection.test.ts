@@ -72,7 +72,7 @@ describe('Extended Protection = Require', () => {
     expect(step.title).toBeTruthy();
     expect(stepError(step).message).toContain(RELAY_THUMBPRINT);
     expect(stepError(step).fix).toMatch(/SEC_E_BAD_BINDINGS/);
-    expect(step.evidence).toMatch(/NTLM bound to the certificate seen \(tls-server-end-point, SHA-256\): HTTP 401/);
+    expect(step.evidence).toContain('NTLM channel-binding=tls-server-end-point:SHA-256 → HTTP 401');
   });
 
   it('with Basic offered, the doctor proves the password right and says Extended Protection refused', async () => {
@@ -80,7 +80,7 @@ describe('Extended Protection = Require', () => {
     try {
       const step = await doctor(viaRelay());
       expect(step).toMatchObject({ status: 'fail', error: { id: 'ews.auth.extendedProtection' } });
-      expect(step.evidence).toContain('Basic with the same password: HTTP 200');
+      expect(step.evidence).toContain('Basic → HTTP 200');
       // A wrong password is still a wrong password: Basic is refused too.
       expect(await doctor(viaRelay(), 'wrong-password')).toMatchObject({ error: { id: 'ews.auth.unauthorized' } });
     } finally {
@@ -93,7 +93,7 @@ describe('Extended Protection = Require', () => {
     try {
       const step = await doctor(viaRelay());
       expect(step).toMatchObject({ status: 'fail', error: { id: 'ews.auth.extendedProtection' } });
-      expect(step.evidence).toContain('NTLM without channel binding: HTTP 200');
+      expect(step.evidence).toContain('NTLM channel-binding=none → HTTP 200');
     } finally {
       sim.faults.extendedProtection = 'Require';
     }

@@ -175,7 +175,7 @@ describe('through Apache + mod_auth_gssapi + gss-ntlmssp', () => {
       createConnector: async (prof, d) => createEwsConnector(prof as EwsProfile, d),
     });
     expect(r.steps.filter((s) => s.status !== 'pass')).toEqual([]);
-    expect(r.steps.find((s) => s.id === 'kerberos.ticket')?.evidence).toContain(`HTTP/localhost as ${SERVICE_USER}@${REALM}`);
+    expect(r.steps.find((s) => s.id === 'kerberos.ticket')?.evidence).toContain(`spn=HTTP/localhost; principal=${SERVICE_USER}@${REALM}`);
   });
 });
 
