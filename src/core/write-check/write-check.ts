@@ -167,3 +167,8 @@ export async function runWriteCheck(
     if (made) await (await made.catch(() => undefined))?.close().catch(() => undefined);
   }
 }
+
+/** How many test items of the write check are in the mailbox's calendar now (0 after a check that cleaned up). */
+export async function writeCheckLeftovers(writer: CalendarWriter, mailbox: string): Promise<number> {
+  return (await writer.listOwned(mailbox, FOLDER, { scope: WRITE_CHECK_SCOPE, from: WINDOW.from, to: WINDOW.to })).length;
+}

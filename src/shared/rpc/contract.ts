@@ -103,6 +103,15 @@ export const rpcContract = {
       .refine((v) => (v.id ? !v.draft : !!v.draft), 'give either id or draft'),
     testResultSchema,
   ),
+  /**
+   * The write check of a stored profile: the connection steps, then a tagged test item created, read back and deleted
+   * in the mailbox (streamed as test.step events). `leftBehind` counts the check's test items still in the mailbox
+   * afterwards (absent when it could not be read).
+   */
+  'profiles.testWrite': m(
+    z.object({ id, mailbox: z.string().min(1).optional(), opId }),
+    testResultSchema.extend({ leftBehind: z.number().int().nonnegative().optional() }),
+  ),
   // --- auth (Graph) ---------------------------------------------------------------------------------
   'auth.status': m(
     z.object({ profileId: id }),

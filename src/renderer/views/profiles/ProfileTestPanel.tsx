@@ -1,6 +1,8 @@
 // "Test" runs the connection steps against one mailbox: the saved profile when nothing changed, otherwise
-// the form as it is now (a draft, so a setting can be tried before it is saved).
-import { Button, Divider, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+// the form as it is now (a draft, so a setting can be tried before it is saved). "Test write access" runs them on
+// the saved profile and then creates, reads back and deletes a tagged test item in that mailbox, naming the missing
+// right when it fails and saying whether any test item was left behind.
+import { Button, Divider, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
@@ -11,7 +13,7 @@ import type { ProfileFormState, ValidationResult } from '../../models/profile-fo
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   mailbox: { flexGrow: 1, maxWidth: '420px' },
 });
 
@@ -42,8 +44,10 @@ export function ProfileTestPanel({
   const [mailbox, setMailbox] = useState('');
   const target = mailbox.trim() || form.testMailbox.trim() || undefined;
 
-  const test = useSteppedOperation(async (signal, opId) => {
-    if (!isNew && !dirty && form.id) return client['profiles.test']({ id: form.id, mailbox: target, opId }, { signal });
+  const saved = !isNew && !dirty && !!form.id;
+  const test = useSteppedOperation(async (signal, opId, write: boolean) => {
+    if (write && form.id) return client['profiles.testWrite']({ id: form.id, mailbox: target, opId }, { signal });
+    if (saved && form.id) return client['profiles.test']({ id: form.id, mailbox: target, opId }, { signal });
     if (!validation.ok) throw new Error('invalid');
     const { profile, secrets } = validation.value;
     return client['profiles.test']({ draft: { profile, secrets: secrets }, mailbox: target, opId }, { signal });
@@ -51,7 +55,7 @@ export function ProfileTestPanel({
   const runRef = useRef(test.run);
   runRef.current = test.run;
   useEffect(() => {
-    if (rerun > 0) void runRef.current();
+    if (rerun > 0) void runRef.current(false);
   }, [rerun]);
 
   const onTest = () => {
@@ -59,8 +63,10 @@ export function ProfileTestPanel({
       onInvalid();
       return;
     }
-    void test.run();
+    void test.run(false);
   };
+  const leftBehind = (test.result as { leftBehind?: number } | undefined)?.leftBehind;
+  const wrote = !test.running && test.result?.steps.some((st) => st.id.startsWith('write.'));
 
   return (
     <section className={s.root} data-testid="profile-test">
@@ -77,7 +83,11 @@ export function ProfileTestPanel({
         <Button onClick={onTest} disabled={test.running} data-testid="profile-test-run">
           {t('profile.test.run')}
         </Button>
+        <Button onClick={() => void test.run(true)} disabled={test.running || !saved} data-testid="profile-test-write">
+          {t('profile.test.write')}
+        </Button>
       </div>
+      {!saved ? <Text size={200}>{t('profile.test.write.saveFirst')}</Text> : null}
       {test.running ? (
         <div className={s.row} data-testid="profile-test-busy" role="status">
           <Text>{t('profile.test.running')}</Text>
@@ -96,6 +106,13 @@ export function ProfileTestPanel({
         trustBusy={trustBusy}
         testId="profile-test-steps"
       />
+      {wrote && leftBehind !== undefined ? (
+        <MessageBar intent={leftBehind === 0 ? 'success' : 'warning'} data-testid="profile-test-write-leftover" data-count={leftBehind}>
+          <MessageBarBody>
+            {leftBehind === 0 ? t('profile.test.write.clean') : t('profile.test.write.leftBehind', { count: leftBehind })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
     </section>
   );
 }
