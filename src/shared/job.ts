@@ -348,6 +348,15 @@ export const runOutputSchema = z.object({
   mailbox: z.string().optional(),
 });
 export const runFeedSchema = z.object({ mailbox: z.string(), path: z.string() });
+/** One item a run left out on purpose: where, which (its subject only when the item is not private), and why. */
+export const runSkippedItemSchema = z.object({
+  mailbox: z.string(),
+  folder: z.string(),
+  item: z.string(),
+  subject: z.string().optional(),
+  /** The catalogue entry that says why (ews.item.unsupported, graph.event.timeZoneUnknown…) with its params. */
+  reason: errorInfoSchema,
+});
 export const runRecordSchema = z.object({
   runId: z.string(),
   jobId: z.string(),
@@ -368,9 +377,11 @@ export const runRecordSchema = z.object({
   itemsWritten: z.number().int().nonnegative(),
   /** Items left out on purpose (not a calendar item, no start, an unknown time zone): never taken as deleted. */
   itemsSkipped: z.number().int().nonnegative().optional(),
+  /** The first of them (at most 100; `itemsSkipped` is the total), each with where it is and why it was left out. */
+  skipped: z.array(runSkippedItemSchema).optional(),
   /** Mailboxes whose output the job held but no longer covers, and what the run did with that output (formerMembers). */
   formerMembers: z.array(z.object({ mailbox: z.string(), output: z.enum(['kept', 'removed']) })).optional(),
-  /** The first errors of the run (capped), each with where it happened; `item` for an item left out. */
+  /** The first errors of the run (capped), each with where it happened; `item` for an item left out (older runs). */
   errors: z.array(
     z.object({ mailbox: z.string().optional(), folder: z.string().optional(), item: z.string().optional(), error: errorInfoSchema }),
   ),
@@ -388,6 +399,7 @@ export type RunRecord = z.infer<typeof runRecordSchema>;
 export type RunMailbox = z.infer<typeof runMailboxSchema>;
 export type RunOutput = z.infer<typeof runOutputSchema>;
 export type RunFeed = z.infer<typeof runFeedSchema>;
+export type RunSkippedItem = z.infer<typeof runSkippedItemSchema>;
 
 export type PumpEvent =
   | { type: 'job.started'; jobId: string; jobName: string; runId: string; at: string; mailboxes: number; dryRun: boolean }

@@ -7,7 +7,21 @@ import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, N
 /** An item a read leaves out on purpose (not a calendar item, no start, an unknown time zone), with its id. */
 export interface ItemSkip {
   itemId: string;
+  /** Its subject, so an administrator can find it in Outlook; never for a private or confidential item. */
+  subject?: string;
   error: CalpumpError;
+}
+
+/** The longest subject a skip keeps (a run record holds up to a hundred of them). */
+const SKIP_SUBJECT_MAX = 255;
+
+/**
+ * The subject a skipped item may show: only when the item says it is normal or personal (never for a private or
+ * confidential one, nor when its sensitivity is unknown), at most 255 characters.
+ */
+export function skipSubject(subject: string | undefined, sensitivity: string | undefined): string | undefined {
+  if (!subject || !/^(normal|personal)$/i.test(sensitivity ?? '')) return undefined;
+  return subject.length > SKIP_SUBJECT_MAX ? `${subject.slice(0, SKIP_SUBJECT_MAX - 1)}…` : subject;
 }
 
 /** Told about every skipped item, so a run can count and list them (connectors also log each one). */

@@ -17,7 +17,7 @@ import { folderKey, prefetchChanges } from './prefetch-changes.js';
 import { planFolders, planMailboxes } from './mailbox-plan.js';
 import { acquireRunLock } from './run-lock.js';
 import { jobWindow } from './window.js';
-import { finishRun, perMailbox } from './run-record.js';
+import { finishRun, perMailbox, SkippedItems } from './run-record.js';
 import { handleFormerMembers } from './former-members.js';
 import { dryRunItemFolder } from './item-dry-run.js';
 import { pimContentOf, syncItemFolder } from './item-sync.js';
@@ -56,7 +56,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
   const errors: RunRecord['errors'] = [];
   let mailboxesOk = 0;
   let mailboxesFailed = 0;
-  let itemsSkipped = 0;
+  const skipped = new SkippedItems();
   let started = false;
 
   let outputs: RunOutput[] = [];
@@ -73,7 +73,8 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         mailboxesOk,
         mailboxesFailed,
         mailboxes: perMailbox(folders, (f) => (dryRun ? 0 : f.upserts + f.deletes)),
-        itemsSkipped,
+        itemsSkipped: skipped.total,
+        skipped: skipped.list,
         errors,
         outputs,
         formerMembers,
@@ -108,10 +109,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
       now,
       configHash: configHashOf(job),
       signal: opts.signal,
-      onItemSkipped: (mailbox, folder, skip) => {
-        itemsSkipped++;
-        errors.push({ mailbox, folder, item: skip.itemId, error: skip.error.info() });
-      },
+      onItemSkipped: (mailbox, folder, skip) => skipped.add(mailbox, folder, skip),
     };
     // Backends that batch across mailboxes (Graph) learn every folder's changes first, in few requests.
     const content = pimContentOf(ctx);

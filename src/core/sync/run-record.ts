@@ -1,12 +1,15 @@
 // One place that turns a finished run's counts into the RunRecord the history stores and the UI shows; export,
 // free/busy, presence, import and two-way runs differ only in what they count as written and how their results
 // group into mailboxes.
-import type { Job, PumpEvent, RunMailbox, RunOutput, RunRecord } from '../../shared/job.js';
+import type { Job, PumpEvent, RunMailbox, RunOutput, RunRecord, RunSkippedItem } from '../../shared/job.js';
+import type { ItemSkip } from '../connectors/connector.js';
 import type { Logger } from '../log/logger.js';
 import { feedsOf } from './run-feeds.js';
 import type { FolderRunResult } from './run-result.js';
 
 export const MAX_RECORDED_ERRORS = 100;
+/** Skipped items a run record lists; the count goes on beyond them. */
+export const MAX_RECORDED_SKIPS = 100;
 
 export interface RunTally {
   runId: string;
@@ -18,13 +21,27 @@ export interface RunTally {
   mailboxesFailed: number;
   /** Per mailbox (see perMailbox / perResult). */
   mailboxes: RunMailbox[];
-  /** Items the connectors left out on purpose (each also in `errors` with its id). */
+  /** Items the connectors left out on purpose, all of them counted. */
   itemsSkipped?: number;
+  /** The first of them (see SkippedItems), each with where it is and why. */
+  skipped?: RunSkippedItem[];
   errors: RunRecord['errors'];
   /** What holds the run's output (none for a dry run, an import or a two-way run). */
   outputs?: RunOutput[];
   /** Mailboxes the job no longer selects whose output this run handled (export runs). */
   formerMembers?: RunRecord['formerMembers'];
+}
+
+/** Counts every skipped item and keeps the first MAX_RECORDED_SKIPS of them for the run record. */
+export class SkippedItems {
+  total = 0;
+  readonly list: RunSkippedItem[] = [];
+
+  add(mailbox: string, folder: string, skip: ItemSkip): void {
+    this.total++;
+    if (this.list.length >= MAX_RECORDED_SKIPS) return;
+    this.list.push({ mailbox, folder, item: skip.itemId, ...(skip.subject ? { subject: skip.subject } : {}), reason: skip.error.info() });
+  }
 }
 
 /** One entry per mailbox, its folders added up (an export reads several folders of one mailbox). */
@@ -62,12 +79,14 @@ export function buildRunRecord(job: Job, t: RunTally): RunRecord {
     dryRun: t.dryRun,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
-    status: t.mailboxesFailed === 0 && t.errors.length === 0 ? 'ok' : t.mailboxesOk > 0 ? 'partial' : 'failed',
+    // An item left out is not an error, but neither is the run complete: it reads as partial, never as ok.
+    status: t.mailboxesFailed === 0 && t.errors.length === 0 && !t.itemsSkipped ? 'ok' : t.mailboxesOk > 0 ? 'partial' : 'failed',
     mailboxesOk: t.mailboxesOk,
     mailboxesFailed: t.mailboxesFailed,
     items: t.mailboxes.reduce((n, m) => n + m.items, 0),
     itemsWritten: t.mailboxes.reduce((n, m) => n + m.itemsWritten, 0),
     ...(t.itemsSkipped ? { itemsSkipped: t.itemsSkipped } : {}),
+    ...(t.skipped?.length ? { skipped: t.skipped.slice(0, MAX_RECORDED_SKIPS) } : {}),
     ...(t.formerMembers?.length ? { formerMembers: t.formerMembers } : {}),
     errors: t.errors.slice(0, MAX_RECORDED_ERRORS),
     mailboxes: t.mailboxes,

@@ -20,6 +20,19 @@ export function createItemMutations(world: SimWorld): ItemMutations {
       recordChange(world, item.folderId, 'update', item.id);
       return item;
     },
+    moveItem(id, folderId) {
+      const item = find(id);
+      if (!world.folders.has(folderId)) throw new Error(`sim: no folder with id ${folderId}`);
+      world.folderItems.get(item.folderId)?.delete(id);
+      recordChange(world, item.folderId, 'delete', id);
+      item.folderId = folderId;
+      item.changeKey = changeKey(item.id, (changeKeyVersion(item.changeKey) ?? 1) + 1);
+      let into = world.folderItems.get(folderId);
+      if (!into) world.folderItems.set(folderId, (into = new Set()));
+      into.add(id);
+      recordChange(world, folderId, 'create', id);
+      return item;
+    },
     deleteItem(id) {
       const item = find(id);
       world.items.delete(id);

@@ -7,6 +7,11 @@ export interface ItemMutations {
   /** Changes fields of a contact or task (its kind, id, mailbox and folder stay). */
   updateItem(id: string, patch: Partial<SimItem>): SimItem;
   deleteItem(id: string): void;
+  /**
+   * Moves a contact or task to another folder, as EWS MoveItem does — also into a folder of another kind (a task
+   * among contacts), which a reader of that folder must leave out and report.
+   */
+  moveItem(id: string, folderId: string): SimItem;
 }
 
 /** Test-facing mutations (created by mutate.ts's createMutations). */

@@ -190,13 +190,13 @@ describe('runJob (folder target, fake connector)', () => {
     const c = new SkippingConnector();
     for (const [m, folders] of world().mailboxes) c.mailboxes.set(m, folders);
     const r = await h.run(job(), c);
-    expect(r.record).toMatchObject({ status: 'partial', mailboxesOk: 2, itemsSkipped: 1 });
-    expect(r.record.errors).toEqual([
+    expect(r.record).toMatchObject({ status: 'partial', mailboxesOk: 2, itemsSkipped: 1, errors: [] });
+    expect(r.record.skipped).toEqual([
       expect.objectContaining({
         mailbox: 'jan@contoso.com',
         folder: 'calendar',
         item: 'resp-1',
-        error: objectContaining({ id: 'ews.item.unsupported' }),
+        reason: objectContaining({ id: 'ews.item.unsupported' }),
       }),
     ]);
     expect((await fileEvents(h, 'jan@contoso.com')).map((e) => e.id)).toEqual(['jan1']);

@@ -5,7 +5,7 @@
 // Graph, so the series' iCalUId (looked up from seriesMasterId) is the one that identifies them across backends.
 import type { NormalisedEvent, Sensitivity, ShowAs } from '../../../shared/model.js';
 import { windowsToIana } from '../../../shared/time-zones.js';
-import type { ItemSkipReporter } from '../connector.js';
+import { skipSubject, type ItemSkipReporter } from '../connector.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { graphInstant, ianaZoneOf, type GraphDateTime } from './graph-time.js';
 
@@ -131,13 +131,14 @@ export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, incl
 export function mapOrSkip(
   e: GraphEvent,
   seriesUid: string | undefined,
-  o: { includeBody?: boolean; mailbox: string; skip: (s: { itemId: string; error: CalpumpError }) => void },
+  o: { includeBody?: boolean; mailbox: string; skip: ItemSkipReporter },
 ): NormalisedEvent | undefined {
   try {
     return mapGraphEvent(e, seriesUid, o.includeBody, o.mailbox);
   } catch (err) {
     if (!(err instanceof CalpumpError) || !err.id.startsWith('graph.event.')) throw err;
-    o.skip({ itemId: e.id, error: err });
+    const subject = skipSubject(e.subject ?? undefined, e.sensitivity ?? undefined);
+    o.skip({ itemId: e.id, ...(subject ? { subject } : {}), error: err });
     return undefined;
   }
 }

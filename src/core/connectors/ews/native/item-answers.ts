@@ -2,11 +2,11 @@
 // order, or an item the answer names but nobody asked for is an error (nothing is taken as deleted); an item that
 // is not a calendar item (a MeetingRequest or MeetingResponse left in a calendar folder) is a counted, reported
 // skip. Only an ErrorItemNotFound message says an item is gone, and only for as many ids as it answers for.
-import type { ItemSkip, ItemSkipReporter } from '../../connector.js';
+import { skipSubject, type ItemSkip, type ItemSkipReporter } from '../../connector.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import { messageError } from '../ews-errors.js';
-import { child, type XmlNode } from '../xml/safe-xml.js';
+import { child, textOf, type XmlNode } from '../xml/safe-xml.js';
 import { calendarItemOf, itemIdOf, type CalendarItemData } from './calendar-item.js';
 import { throwIfError } from './soap-call.js';
 
@@ -15,9 +15,12 @@ const GONE = new Set(['ErrorItemNotFound']);
 export type SkipReporter = ItemSkipReporter;
 
 /** The skip for an item of another class than CalendarItem (MeetingRequest, MeetingResponse, Message…). */
-export function unsupportedItem(ctx: EwsCallContext, itemId: string, itemClass: string): ItemSkip {
+export function unsupportedItem(ctx: EwsCallContext, itemId: string, item: XmlNode): ItemSkip {
+  const itemClass = item.name;
+  const subject = skipSubject(textOf(item, 'Subject'), textOf(item, 'Sensitivity'));
   return {
     itemId,
+    ...(subject ? { subject } : {}),
     error: new CalpumpError('ews.item.unsupported', {
       params: { itemId, itemClass, mailbox: ctx.mailbox ?? '?', folder: ctx.folder ?? '?' },
       evidence: `${itemClass} ${itemId}`,
@@ -54,14 +57,14 @@ export function matchItems(
   if (messages.length !== ids.length)
     throw incomplete(ctx, ids.length, messages.length, `${messages.length} response messages for ${ids.length} ids`);
   const found = new Map<string, CalendarItemData>();
-  const other = new Map<string, string>();
+  const other = new Map<string, XmlNode>();
   for (const msg of messages) {
     if (messageError(msg)) continue;
     for (const item of itemsOf(msg)) {
       const id = itemIdOf(item);
       if (!id) throw incomplete(ctx, ids.length, messages.length, `${item.name} missing=ItemId`);
       if (item.name === 'CalendarItem') found.set(id, calendarItemOf(item));
-      else other.set(id, item.name);
+      else other.set(id, item);
     }
   }
   const asked = new Set(ids);
@@ -71,8 +74,8 @@ export function matchItems(
   // Exchange names no id in an ErrorItemNotFound message: it may only account for as many ids as it answers.
   if (unanswered.length !== gone) throw incomplete(ctx, ids.length, messages.length, `unanswered=${unanswered.length} notFound=${gone}`);
   return ids.map((id) => {
-    const cls = other.get(id);
-    if (cls !== undefined) skip(unsupportedItem(ctx, id, cls));
+    const node = other.get(id);
+    if (node !== undefined) skip(unsupportedItem(ctx, id, node));
     return found.get(id);
   });
 }

@@ -63,7 +63,7 @@ async function findPage(
     if (!id) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: `FindItem ${node.name} without ItemId` });
     // A MeetingRequest/MeetingResponse in a calendar folder: counted and reported, never silently dropped.
     if (node.name !== 'CalendarItem') {
-      skip(unsupportedItem(ctx, id, node.name));
+      skip(unsupportedItem(ctx, id, node));
       continue;
     }
     const d = calendarItemOf(node);

@@ -5,6 +5,7 @@
 // that does not account for every id is an error — never a silent deletion.
 import type { NormalisedEvent } from '../../../../shared/model.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
+import { skipSubject } from '../../connector.js';
 import type { CalendarItemData } from '../native/calendar-item.js';
 import { CALENDAR_ITEMS } from '../native/calendar-item-reader.js';
 import { eventFromItem } from '../native/event-from-item.js';
@@ -123,8 +124,10 @@ export async function getCalendarItems(
 /** A calendar item without Start or End cannot be placed: a reported skip, not a crash and not a silent loss. */
 export function withTimes(s: EwsSession, mailbox: string, d: CalendarItemData, skip: SkipReporter): boolean {
   if (d.start && d.end) return true;
+  const subject = skipSubject(d.subject, d.sensitivity);
   skip({
     itemId: d.id,
+    ...(subject ? { subject } : {}),
     error: new CalpumpError('ews.item.incomplete', {
       params: { itemId: d.id, field: d.start ? 'End' : 'Start', mailbox },
       evidence: `CalendarItem ${d.id} without ${d.start ? 'End' : 'Start'}`,

@@ -4,21 +4,23 @@
 // an item of another kind (a distribution list among contacts) is a reported skip, and an answer that does not
 // account for every id is an error, never a silent loss.
 import type { JobContent, NormalisedItem } from '../../../../shared/item-model.js';
-import type { ItemSkipReporter } from '../../connector.js';
+import { skipSubject, type ItemSkipReporter } from '../../connector.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { EwsCallContext } from '../ews-errors.js';
 import { messageError } from '../ews-errors.js';
 import { contactOf, taskOf } from '../native/pim-item.js';
 import { fieldUris, folderIdXml, postNative, throwIfError } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
-import { child, escapeXml, type XmlNode } from '../xml/safe-xml.js';
+import { child, escapeXml, textOf, type XmlNode } from '../xml/safe-xml.js';
 import { GET_ITEM_BATCH, skipReporter } from './get-calendar-items.js';
 
 export type PimContent = Exclude<JobContent, 'calendar'>;
 
-const COMMON = ['item:Categories', 'item:LastModifiedTime'];
+// Subject and Sensitivity also name an item of another kind the read leaves out (never a private one's subject).
+const COMMON = ['item:Categories', 'item:LastModifiedTime', 'item:Sensitivity'];
 export const PIM_FIELDS: Record<PimContent, string[]> = {
   contacts: [
+    'item:Subject',
     ...COMMON,
     'contacts:DisplayName',
     'contacts:GivenName',
@@ -88,7 +90,7 @@ function matchPim(
   for (const msg of messages) if (messageError(msg) && throwIfError(msg, ctx, GONE)) gone++;
   if (messages.length !== ids.length) throw malformed(ctx, `GetItem: ${messages.length} response messages for ${ids.length} ids`);
   const found = new Map<string, NormalisedItem>();
-  const other = new Map<string, string>();
+  const other = new Map<string, XmlNode>();
   for (const msg of messages) {
     if (messageError(msg)) continue;
     for (const item of child(msg, 'Items')?.children ?? []) {
@@ -96,20 +98,24 @@ function matchPim(
       if (!id) throw malformed(ctx, `GetItem: ${item.name} missing=ItemId`);
       if (item.name === ELEMENT[content])
         found.set(id, content === 'contacts' ? contactOf(item, id, includeBody) : taskOf(item, id, includeBody));
-      else other.set(id, item.name);
+      else other.set(id, item);
     }
   }
   const asked = new Set(ids);
   if ([...found.keys(), ...other.keys()].some((id) => !asked.has(id))) throw malformed(ctx, 'GetItem: answered ids nobody asked for');
   if (ids.filter((id) => !found.has(id) && !other.has(id)).length !== gone) throw malformed(ctx, 'GetItem: ids left unanswered');
-  for (const [itemId, itemClass] of other)
+  for (const [itemId, node] of other) {
+    const itemClass = node.name;
+    const subject = skipSubject(textOf(node, 'Subject'), textOf(node, 'Sensitivity'));
     skip({
       itemId,
+      ...(subject ? { subject } : {}),
       error: new CalpumpError('pump.item.otherKind', {
         params: { itemId, itemClass, mailbox: ctx.mailbox ?? '?', folder: ctx.folder ?? '?', content },
         evidence: `${itemClass} ${itemId}`,
       }),
     });
+  }
   return ids.flatMap((id) => found.get(id) ?? []);
 }
 
