@@ -6,6 +6,7 @@ import { jobContentSchema, type JobContent } from './item-model.js';
 import { showAsSchema } from './model.js';
 import { hasUrlCredentials, isAbsolutePath } from './url-checks.js';
 import { omit } from './omit.js';
+import { problemKey } from './i18n/problem-key.js';
 
 export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
@@ -13,7 +14,11 @@ export const JOB_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 export const exportFormatSchema = z.enum(['ics', 'json', 'csv', 'vcard']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-const groupAddress = z.string().trim().min(3).includes('@', { message: 'the SMTP address of the group, such as sales@contoso.com' });
+const groupAddress = z
+  .string()
+  .trim()
+  .min(3)
+  .includes('@', { message: problemKey('problem.address.group') });
 
 /** What a run does with the output of a mailbox the job no longer covers (it left the group, room list or search). */
 export const formerMembersSchema = z.enum(['keep', 'remove']);
@@ -23,8 +28,14 @@ export const mailboxSelectionSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('list'),
     list: z
-      .array(z.string().trim().min(3).includes('@', { message: 'an SMTP address such as anna@contoso.com' }))
-      .min(1, 'give at least one mailbox'),
+      .array(
+        z
+          .string()
+          .trim()
+          .min(3)
+          .includes('@', { message: problemKey('problem.address.mailbox') }),
+      )
+      .min(1, problemKey('problem.job.noMailbox')),
   }),
   /** Every mailbox the directory search returns for this text (name or address). */
   z.object({ mode: z.literal('search'), search: z.string().trim().min(1) }),
@@ -69,13 +80,7 @@ export type JobFilters = z.infer<typeof filtersSchema>;
 const isLoopback = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 
 /** Target paths are absolute: a relative one would land wherever the process was started (a job with ../../etc wrote into /etc). */
-const absolutePath = z
-  .string()
-  .min(1)
-  .refine(
-    isAbsolutePath,
-    'give an absolute path, such as C:\\Calpump\\export or /srv/calpump (a relative path would depend on the folder Calpump was started in)',
-  );
+const absolutePath = z.string().min(1).refine(isAbsolutePath, problemKey('problem.path.absolute'));
 
 /** A PostgreSQL identifier Calpump creates its tables in: lower case, no quoting surprises. */
 const PG_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -88,7 +93,7 @@ export const postgresTargetSchema = z
     database: z.string().trim().min(1).max(63),
     user: z.string().trim().min(1).max(63),
     /** The PostgreSQL schema that holds the tables (created when missing). */
-    schema: z.string().regex(PG_SCHEMA_NAME, 'a schema name of lower-case letters, digits and _, such as calpump').default('public'),
+    schema: z.string().regex(PG_SCHEMA_NAME, problemKey('problem.postgres.schemaName')).default('public'),
     /** verify: TLS with the server certificate checked (the system CAs, or caFile); off: plain TCP, only to this machine. */
     tls: z.enum(['verify', 'off']).default('verify'),
     /** A CA (PEM file) trusted for the server certificate; verification stays on. */
@@ -96,7 +101,7 @@ export const postgresTargetSchema = z
   })
   .refine((t) => t.tls === 'verify' || ['localhost', '127.0.0.1', '::1'].includes(t.host) || t.host.startsWith('/'), {
     path: ['tls'],
-    message: 'TLS can be off only for a server on this machine (localhost or a socket folder); give a CA file instead of turning TLS off',
+    message: problemKey('problem.postgres.tlsOffRemote'),
   });
 export type PostgresTarget = z.infer<typeof postgresTargetSchema>;
 
@@ -114,11 +119,8 @@ export const targetSchema = z.discriminatedUnion('kind', [
         if (!URL.canParse(s)) return false;
         const u = new URL(s);
         return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u));
-      }, 'the webhook URL must be https:// (plain http only to localhost)')
-      .refine(
-        (s) => !hasUrlCredentials(s),
-        'the webhook URL must not hold a user name or password: Calpump signs every POST with the webhook secret (--webhook-secret-stdin, or the Webhook secret field); let the receiver check that signature',
-      ),
+      }, problemKey('problem.webhook.https'))
+      .refine((s) => !hasUrlCredentials(s), problemKey('problem.webhook.credentials')),
     batchSize: z.number().int().min(1).max(1000).default(100),
   }),
   /** One SQLite database file (WAL) with an `events` table. */
@@ -165,7 +167,7 @@ export const presenceJobOptionsSchema = z.object({
   table: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a saved rule table name such as "default"')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, problemKey('problem.presence.tableName'))
     .default('default'),
   /** How far ahead "upcoming" reaches; absent = the table's horizon. */
   lookaheadHours: z.number().int().min(1).max(336).optional(),
@@ -179,7 +181,7 @@ export const twoWayJobOptionsSchema = z.object({
   ruleId: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'the id of a saved two-way rule'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, problemKey('problem.twoway.ruleId')),
 });
 export type TwoWayJobOptions = z.infer<typeof twoWayJobOptionsSchema>;
 
@@ -228,7 +230,7 @@ const jobObjectSchema = z.object({
   presence: presenceJobOptionsSchema.optional(),
   /** Only for type 'twoway' (required there): which saved rule runs. */
   twoway: twoWayJobOptionsSchema.optional(),
-  name: z.string().regex(JOB_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
+  name: z.string().regex(JOB_NAME_PATTERN, problemKey('problem.name.nameChars')),
   /** Profile name or id (twoway: for a rule side that names no profile). */
   profile: z.string().min(1),
   /** Required for every type but 'import' (whose mailboxes come from its import document). */
@@ -284,32 +286,37 @@ export const jobSchema = z.preprocess(
   jobObjectSchema.superRefine((j, ctx) => {
     const content = contentOf(j);
     if (content !== 'calendar' && jobTypeOf(j) !== 'export')
-      ctx.addIssue({ code: 'custom', path: ['content'], message: 'contacts and tasks are read by export jobs only' });
+      ctx.addIssue({ code: 'custom', path: ['content'], message: problemKey('problem.job.contentExportOnly') });
     if (!CONTENT_FORMATS[content].includes(j.format))
-      ctx.addIssue({ code: 'custom', path: ['format'], message: `${content} are written as ${CONTENT_FORMATS[content].join(' or ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format'],
+        message: problemKey('problem.job.contentFormats'),
+        params: { content, formats: CONTENT_FORMATS[content].join(', ') },
+      });
     if (j.target && !CONTENT_TARGETS[content].includes(j.target.kind))
       ctx.addIssue({
         code: 'custom',
         path: ['target'],
-        message: `${content} are written to a ${CONTENT_TARGETS[content].join(' or ')} target`,
+        message: problemKey('problem.job.contentTargets'),
+        params: { content, targets: CONTENT_TARGETS[content].join(', ') },
       });
     if (j.type === 'import') return;
     if (j.type === 'twoway') {
-      if (!j.twoway)
-        ctx.addIssue({ code: 'custom', path: ['twoway', 'ruleId'], message: 'give the id of the saved two-way rule this job runs' });
+      if (!j.twoway) ctx.addIssue({ code: 'custom', path: ['twoway', 'ruleId'], message: problemKey('problem.job.twowayRuleMissing') });
       return;
     }
     if (!j.mailboxes)
       ctx.addIssue({
         code: 'custom',
         path: ['mailboxes'],
-        message: 'give the mailboxes to read: a list, a directory search, all rooms, a group or a room list',
+        message: problemKey('problem.job.mailboxesMissing'),
       });
     if (!j.target)
       ctx.addIssue({
         code: 'custom',
         path: ['target'],
-        message: 'give where the output goes: a folder, a webhook, an SQLite file or a PostgreSQL database',
+        message: problemKey('problem.job.targetMissing'),
       });
   }),
 ) as unknown as z.ZodType<Job, JobInput>;

@@ -2,6 +2,7 @@
 // Secrets are never part of a Profile: they live in the SecretStore under secretKey(profileId, name).
 import { z } from 'zod';
 import { hasUrlCredentials } from './url-checks.js';
+import { problemKey } from './i18n/problem-key.js';
 
 export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
@@ -21,11 +22,8 @@ export const proxySchema = z.discriminatedUnion('mode', [
     url: z
       .string()
       .url()
-      .refine((u) => /^https?:\/\//i.test(u), 'proxy URL must start with http:// or https://')
-      .refine(
-        (u) => !hasUrlCredentials(u),
-        'the proxy URL must not hold a user name or password: give the user in proxy.username (--proxy-user) and the password as the proxy password secret (--proxy-password-stdin, or the Proxy password field)',
-      ),
+      .refine((u) => /^https?:\/\//i.test(u), problemKey('problem.profile.proxyScheme'))
+      .refine((u) => !hasUrlCredentials(u), problemKey('problem.profile.proxyCredentials')),
     username: proxyUsername,
   }),
   /** A PAC file of this profile's own (http://, https:// or file://), whatever the system says. */
@@ -34,8 +32,8 @@ export const proxySchema = z.discriminatedUnion('mode', [
     pacUrl: z
       .string()
       .url()
-      .refine((u) => /^(https?|file):\/\//i.test(u), 'the PAC file address must start with http://, https:// or file://')
-      .refine((u) => !hasUrlCredentials(u), 'the PAC file address must not hold a user name or password'),
+      .refine((u) => /^(https?|file):\/\//i.test(u), problemKey('problem.profile.pacScheme'))
+      .refine((u) => !hasUrlCredentials(u), problemKey('problem.profile.pacCredentials')),
     username: proxyUsername,
   }),
 ]);
@@ -46,11 +44,11 @@ export const tlsSchema = z
     caFile: z.string().min(1).optional(),
     pinnedSha256: z
       .string()
-      .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint: 64 hex digits, colons allowed')
+      .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, problemKey('problem.profile.fingerprint'))
       .optional(),
   })
   .strict()
-  .refine((t) => !(t.caFile && t.pinnedSha256), 'give either tls.caFile or tls.pinnedSha256, not both');
+  .refine((t) => !(t.caFile && t.pinnedSha256), problemKey('problem.profile.caOrPin'));
 export type TlsSetting = z.infer<typeof tlsSchema>;
 
 /**
@@ -71,7 +69,7 @@ export type NetLimitSetting = z.infer<typeof netLimitsSchema>;
 
 const commonFields = {
   id: z.string().min(1),
-  name: z.string().regex(PROFILE_NAME_PATTERN, 'letters, digits, space, dot, dash or underscore; up to 64'),
+  name: z.string().regex(PROFILE_NAME_PATTERN, problemKey('problem.name.nameChars')),
   proxy: proxySchema.default({ mode: 'system' }),
   tls: tlsSchema.default({}),
   testMailbox: z.string().min(1).optional(),
@@ -98,12 +96,12 @@ export const onPremOAuthSchema = z
     resource: z
       .string()
       .url()
-      .refine((u) => /^https:\/\//i.test(u), 'the resource is the https:// origin of the on-premises EWS, e.g. https://mail.contoso.com')
+      .refine((u) => /^https:\/\//i.test(u), problemKey('problem.profile.oauthResourceHttps'))
       .optional(),
     redirectUri: z
       .string()
       .url()
-      .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), 'a loopback URI such as http://localhost:8400/')
+      .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), problemKey('problem.profile.loopbackUri'))
       .default('http://localhost:8400/'),
   })
   .strict();
@@ -121,16 +119,16 @@ export const kerberosSchema = z
     /** Service principal name; default HTTP/<host of the EWS URL>. */
     spn: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9-]*\/[A-Za-z0-9.-]+(:\d+)?$/, 'a service principal name such as HTTP/mail.contoso.com')
+      .regex(/^[A-Za-z][A-Za-z0-9-]*\/[A-Za-z0-9.-]+(:\d+)?$/, problemKey('problem.profile.spn'))
       .optional(),
     /** Realm (AD domain in capitals); default: the UPN suffix of the user name. */
     realm: z
       .string()
-      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, 'a realm such as CONTOSO.COM')
+      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, problemKey('problem.profile.realm'))
       .optional(),
   })
   .strict()
-  .refine((k) => k.credential !== 'keytab' || !!k.keytab, { message: 'give the keytab file for credential "keytab"', path: ['keytab'] });
+  .refine((k) => k.credential !== 'keytab' || !!k.keytab, { message: problemKey('problem.profile.keytabMissing'), path: ['keytab'] });
 export type KerberosSetting = z.infer<typeof kerberosSchema>;
 
 export const ewsProfileSchema = z
@@ -140,21 +138,18 @@ export const ewsProfileSchema = z
     url: z
       .string()
       .url()
-      .refine((u) => /^https?:\/\//i.test(u), 'the EWS URL must start with https://')
-      .refine(
-        (u) => !hasUrlCredentials(u),
-        'the EWS URL must not hold a user name or password: give the account in username (--username) and the password as the password secret (--password-stdin, or the Password field)',
-      )
+      .refine((u) => /^https?:\/\//i.test(u), problemKey('problem.profile.ewsUrlScheme'))
+      .refine((u) => !hasUrlCredentials(u), problemKey('problem.profile.ewsUrlCredentials'))
       .optional(),
     autodiscoverEmail: z.string().email().optional(),
     /** oauth: a bearer from Entra ID or AD FS for the on-premises EWS (hybrid modern auth), see `oauth`. */
     auth: z.enum(['basic', 'ntlm', 'oauth', 'kerberos']).default('ntlm'),
     /** auth 'kerberos' only. */
     kerberos: kerberosSchema.optional(),
-    username: z.string().regex(ACCOUNT_PATTERN, 'a UPN (svc-calpump@contoso.com) or DOMAIN\\user'),
+    username: z.string().regex(ACCOUNT_PATTERN, problemKey('problem.profile.account')),
     mailDomain: z
       .string()
-      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'a mail domain such as contoso.com')
+      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, problemKey('problem.profile.mailDomain'))
       .optional(),
     access: z.enum(['impersonation', 'delegate']).default('impersonation'),
     exchangeVersion: z.enum(['Exchange2010_SP2', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2016']).optional(),
@@ -165,21 +160,20 @@ export const ewsProfileSchema = z
     oauth: onPremOAuthSchema.optional(),
   })
   .refine((p) => p.url || p.autodiscoverEmail, {
-    message: 'give the EWS URL (https://mail.contoso.com/EWS/Exchange.asmx) or an e-mail address for autodiscover',
+    message: problemKey('problem.profile.urlOrAutodiscover'),
     path: ['url'],
   })
   .refine((p) => p.auth !== 'oauth' || p.oauth, {
-    message: 'OAuth on-premises needs the tenant (or adfs) and the application (client) ID',
+    message: problemKey('problem.profile.oauthNeedsApp'),
     path: ['oauth'],
   })
   .refine((p) => p.auth !== 'oauth' || !p.oauth || p.oauth.resource || p.url, {
-    message: 'give the EWS URL or the OAuth resource (https://mail.contoso.com) the token is for',
+    message: problemKey('problem.profile.oauthResource'),
     path: ['oauth', 'resource'],
   });
 export type EwsProfile = z.infer<typeof ewsProfileSchema>;
 
-const NO_HOST_CREDENTIALS =
-  'a host URL must not hold a user name or password: the app signs in with its client secret or certificate (--client-secret-stdin, --certificate-file)';
+const NO_HOST_CREDENTIALS = problemKey('problem.profile.hostCredentials');
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const TENANT =
@@ -188,8 +182,8 @@ const TENANT =
 export const graphProfileSchema = z.object({
   ...commonFields,
   kind: z.literal('graph'),
-  tenantId: z.string().regex(TENANT, 'a tenant GUID or a domain such as contoso.onmicrosoft.com'),
-  clientId: z.string().regex(GUID, 'the application (client) ID: a GUID from the app registration'),
+  tenantId: z.string().regex(TENANT, problemKey('problem.profile.tenant')),
+  clientId: z.string().regex(GUID, problemKey('problem.profile.clientId')),
   flow: z.enum(['interactive', 'clientCredentials', 'deviceCode', 'password']).default('clientCredentials'),
   /** clientCredentials: which credential is stored in the SecretStore. */
   credential: z.enum(['secret', 'certificate']).optional(),
@@ -197,7 +191,7 @@ export const graphProfileSchema = z.object({
   redirectUri: z
     .string()
     .url()
-    .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), 'a loopback URI such as http://localhost:8400/')
+    .refine((u) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), problemKey('problem.profile.loopbackUri'))
     .default('http://localhost:8400/'),
   authorityHost: z
     .string()

@@ -2,6 +2,7 @@
 // read right on the calendars — only the free/busy visibility every mailbox grants by default — so it also
 // covers mailboxes a delegate account may not open.
 import { z } from 'zod';
+import { problemKey } from '../../shared/i18n/problem-key.js';
 
 export const FREEBUSY_FORMATS = ['json', 'csv', 'ics'] as const;
 export type FreeBusyFormat = (typeof FREEBUSY_FORMATS)[number];
@@ -20,6 +21,14 @@ export const freeBusyJobSchema = z
     merge: z.boolean().default(true),
   })
   .strict()
-  .refine((j) => j.from < j.to, { message: 'from must be before to', path: ['to'] });
+  .superRefine((j, ctx) => {
+    if (j.from >= j.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: problemKey('problem.window.order'),
+        params: { from: j.from.toISOString(), to: j.to.toISOString() },
+      });
+  });
 export type FreeBusyJob = z.infer<typeof freeBusyJobSchema>;
 export type FreeBusyJobInput = z.input<typeof freeBusyJobSchema>;

@@ -2,6 +2,7 @@
 // The job id is the scope written on every item, so two jobs never touch each other's appointments.
 import { z } from 'zod';
 import { sensitivitySchema, showAsSchema } from '../../shared/model.js';
+import { problemKey } from '../../shared/i18n/problem-key.js';
 
 export const IMPORT_FORMATS = ['csv', 'ics', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -13,7 +14,7 @@ export const importSourceSchema = z
     url: z
       .string()
       .url()
-      .refine((u) => /^https?:\/\//i.test(u), 'the URL must start with http:// or https://')
+      .refine((u) => /^https?:\/\//i.test(u), problemKey('problem.url.httpOrHttps'))
       .optional(),
     /** Default: from the file extension or the Content-Type. */
     format: z.enum(IMPORT_FORMATS).optional(),
@@ -25,7 +26,7 @@ export const importSourceSchema = z
     maxMB: z.number().int().min(1).max(512).optional(),
   })
   .strict()
-  .refine((s) => !!s.path !== !!s.url, { message: 'give exactly one of source.path or source.url' });
+  .refine((s) => !!s.path !== !!s.url, { message: problemKey('problem.import.pathOrUrl') });
 export type ImportSource = z.infer<typeof importSourceSchema>;
 
 /** Column names per field (CSV header or JSON key), matched case-insensitively; the defaults cover common exports. */
@@ -49,7 +50,7 @@ export type ColumnMap = z.infer<typeof columnsSchema>;
 
 export const importJobSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; up to 64'),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, problemKey('problem.name.idChars')),
     name: z.string().optional(),
     /** Profile name or id (the CLI's --profile wins). */
     profile: z.string().optional(),

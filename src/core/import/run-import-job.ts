@@ -10,6 +10,7 @@ import type { Job, PumpEvent } from '../../shared/job.js';
 import { importJobSchema } from './import-job.js';
 import { runImport } from './run-import.js';
 import { runTyped } from '../sync/typed-run.js';
+import { describeIssue } from '../store/zod-issues.js';
 
 export interface ImportJobRunDeps {
   writer?: CalendarWriter;
@@ -36,10 +37,7 @@ export async function runImportJob(job: Job, deps: ImportJobRunDeps, opts: RunJo
           params: { field: 'type', problem: text('problem.host.noImport') },
         });
       const parsed = importJobSchema.safeParse({ id: job.id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64), ...job.import });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new CalpumpError('input.invalid', { params: { field: `import.${issue.path.join('.')}`, problem: issue.message } });
-      }
+      if (!parsed.success) throw new CalpumpError('input.invalid', { params: describeIssue(parsed.error, 'import') });
       run.started(parsed.data.mailboxes.length);
       const report = await runImport(
         parsed.data,

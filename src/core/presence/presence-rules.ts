@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { sensitivitySchema, showAsSchema } from '../../shared/model.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import { firstIssue, formatPath } from '../store/zod-issues.js';
+import { describeIssue } from '../store/zod-issues.js';
+import { problemKey } from '../../shared/i18n/problem-key.js';
 
 /** Common values (Teams' availability/activity names); any other text is passed through as given. */
 export const PRESENCE_STATUSES = [
@@ -50,7 +51,7 @@ export const presenceRuleSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [both],
-        message: 'automaticReplies: true excludes item conditions (subject, location, showAs, sensitivity, allDay)',
+        message: problemKey('problem.presence.autoRepliesExcludes'),
       });
   });
 export type PresenceRule = z.infer<typeof presenceRuleSchema>;
@@ -107,8 +108,8 @@ export const DEFAULT_RULE_TABLE: PresenceTable = presenceTableSchema.parse(DEFAU
 export function parseRuleTable(doc: unknown, file: string): PresenceTable {
   const r = presenceTableSchema.safeParse(doc);
   if (r.success) return r.data;
-  const issue = firstIssue(r.error);
-  throw new CalpumpError('presence.rules.invalid', { params: { file, field: formatPath(issue.path), problem: issue.message } });
+  const { field, problem } = describeIssue(r.error);
+  throw new CalpumpError('presence.rules.invalid', { params: { file, field, problem } });
 }
 
 export async function loadRuleTable(file: string): Promise<PresenceTable> {

@@ -78,7 +78,10 @@ export function createDispatcher(services: CoreServices, opts: DispatcherOptions
         const { field, problem } = describeIssue(checked.error);
         services.logger.error('rpc.output.invalid', { method, field, problem });
         return fail(
-          new CalpumpError('internal.unexpected', { params: { text: text('problem.rpc.outputContract', { method, field, problem }) } }),
+          // The contract broke inside Calpump: the issue's text key is enough to find it (the log has its params).
+          new CalpumpError('internal.unexpected', {
+            params: { text: text('problem.rpc.outputContract', { method, field, problem: problem.key }) },
+          }),
         );
       }
       return { ok: true, output: checked.data };

@@ -5,6 +5,7 @@
 // run (restored when edited, deleted when the master no longer has the original); the other side's own items and
 // the master side are never written.
 import { z } from 'zod';
+import { problemKey } from '../../shared/i18n/problem-key.js';
 
 export const TWO_WAY_MODES = ['sync', 'overwrite'] as const;
 export type TwoWayMode = (typeof TWO_WAY_MODES)[number];
@@ -24,7 +25,7 @@ const flowSchema = z
 
 export const twoWayRuleSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore; up to 64'),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, problemKey('problem.name.idChars')),
     name: z.string().optional(),
     a: sideSchema,
     b: sideSchema,

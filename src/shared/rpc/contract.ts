@@ -13,6 +13,7 @@ import { assistantMethods } from './assistant.js';
 import { hostFileMethods } from './host-files.js';
 import { ruleStoreMethods } from './rule-stores.js';
 import { writeDirectionMethods } from './write-direction.js';
+import { problemKey } from '../i18n/problem-key.js';
 
 const empty = z.object({}).strict().default({});
 const id = z.string().min(1);
@@ -100,7 +101,7 @@ export const rpcContract = {
         mailbox: z.string().min(1).optional(),
         opId,
       })
-      .refine((v) => (v.id ? !v.draft : !!v.draft), 'give either id or draft'),
+      .refine((v) => (v.id ? !v.draft : !!v.draft), problemKey('problem.rpc.idOrDraft')),
     testResultSchema,
   ),
   /**

@@ -87,8 +87,10 @@ describe('JobStore', () => {
   it('refuses credentials inside a webhook URL and a relative target path, saying where they belong', async () => {
     const hook = await calpumpFailure(store.add({ ...base, target: { kind: 'webhook', url: 'https://user:pw@hooks.contoso.com/cal' } }));
     expect(hook).toMatchObject({ id: 'input.invalid', params: { field: 'target.url' } });
-    expect(hook.params.problem).toContain('webhook secret');
-    expect(hook.params.problem).not.toContain('pw');
+    expect(hook.params.problem).toEqual({ key: 'problem.webhook.credentials' });
+    expect(hook.render().message).toContain('webhook secret');
+    expect(hook.render('de').message).toContain('Webhook-Geheimnis');
+    expect(JSON.stringify(hook.info())).not.toContain('pw');
     for (const path of ['../../etc', 'out', './x', 'C:relative']) {
       const rel = await calpumpFailure(store.add({ ...base, target: { kind: 'folder', path } }));
       expect(rel, path).toMatchObject({ id: 'input.invalid', params: { field: 'target.path' } });

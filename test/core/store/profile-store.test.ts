@@ -289,13 +289,14 @@ describe('ProfileStore: credentials inside URLs', () => {
       'input.invalid',
     );
     expect(ewsUrl.params.field).toBe('url');
-    expect(ewsUrl.params.problem).toContain('--password-stdin');
+    expect(ewsUrl.params.problem).toEqual({ key: 'problem.profile.ewsUrlCredentials' });
+    expect(ewsUrl.render('nl').message).toContain('--password-stdin');
     const proxy = await calpumpFailure(
       store.add(ews('b', { proxy: { mode: 'url', url: 'http://user:pw@proxy.contoso.com:8080' } })),
       'input.invalid',
     );
     expect(proxy.params.field).toBe('proxy.url');
-    expect(proxy.params.problem).toContain('--proxy-password-stdin');
+    expect(proxy.render().message).toContain('--proxy-password-stdin');
     for (const e of [ewsUrl, proxy]) expect(JSON.stringify(e.info())).not.toMatch(/Secr3t|user:pw/);
     expect((await store.add(ews('c', { proxy: { mode: 'url', url: 'http://proxy.contoso.com:8080', username: 'user' } }))).name).toBe('c');
   });

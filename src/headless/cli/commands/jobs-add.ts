@@ -15,6 +15,7 @@ import { collectList, positiveInt } from './parse.js';
 import { sayJobs as say } from './jobs-text.js';
 import { deprecatedAlias } from './vocabulary.js';
 import { omit } from '../../../shared/omit.js';
+import { firstIssue, formatPath, issueProblem } from '../../../core/store/zod-issues.js';
 
 interface AddFlags {
   type: 'export' | 'freebusy' | 'import' | 'presence' | 'twoway';
@@ -321,8 +322,8 @@ async function importDocument(ctx: CliContext, o: AddFlags): Promise<{ document:
     ...doc,
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CalpumpError('input.invalid', { params: { field: `--job-file ${issue.path.join('.')}`, problem: issue.message } });
+    const issue = firstIssue(parsed.error);
+    throw new CalpumpError('input.invalid', { params: { field: `--job-file ${formatPath(issue.path)}`, problem: issueProblem(issue) } });
   }
   // The job names its profile by id; a profile name in the file would be a second, stale reference.
   return { document: { ...omit(doc, 'profile'), id: parsed.data.id }, mailboxes: parsed.data.mailboxes };
