@@ -1,6 +1,7 @@
 // For EWS profiles that give an e-mail address instead of the URL: DNS of autodiscover.<domain>, then POX
 // Autodiscover (with the profile's credentials, following redirectAddr/redirectUrl) to find the EWS URL that
 // the transport steps then check.
+import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { HttpClient } from '../net/http-client.js';
 import type { EwsContext } from './ews-steps.js';
@@ -85,13 +86,17 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
                 /<Type>EXCH<\/Type>[\s\S]*?<EwsUrl>([^<]+)<\/EwsUrl>/.exec(body)?.[1];
               if (ews) {
                 ctx.target = new URL(ews.trim().replace(/&amp;/g, '&'));
-                return { evidence: `${url} → ${ctx.target.href}`, data: { ewsUrl: ctx.target.href } };
+                return {
+                  evidence: `${url} → ${ctx.target.href}`,
+                  detail: text('ews.detail.url', { url: ctx.target.href }),
+                  data: { ewsUrl: ctx.target.href },
+                };
               }
               const action = tag(body, 'Action');
               if (action === 'redirectAddr' && tag(body, 'RedirectAddr')) next = { email: tag(body, 'RedirectAddr') };
               else if (action === 'redirectUrl' && tag(body, 'RedirectUrl')) next = { url: tag(body, 'RedirectUrl') };
               tried.push(
-                `${url} (${next ? action : `ErrorCode ${tag(body, 'ErrorCode') ?? '?'}: ${tag(body, 'Message') ?? 'no EwsUrl'}`})`,
+                `${url} (${next ? action : `ErrorCode ${tag(body, 'ErrorCode') ?? '?'}: ${tag(body, 'Message') ?? 'missing=EwsUrl'}`})`,
               );
               if (next) break;
             }

@@ -32,9 +32,13 @@ export class UndecodableAnswerError extends Error {
   }
 }
 
-/** The connection ended before the answer was complete (a cut connection): retried like a reset. */
-export function answerCut(detail: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`the server closed the connection mid-answer (${detail})`), { code: 'ECONNRESET' });
+/** Where an answer was cut: the evidence of net.reset, whose texts say the rest. */
+export type CutAt = 'body-incomplete' | 'aborted' | 'closed' | 'before-response';
+
+/** The connection ended before the answer was complete (a cut connection): retried like a reset. `at` is where,
+ * or the socket's own error message; the message stays a compact fact (cut=…) because it reaches the evidence. */
+export function answerCut(at: CutAt | { error: string }): NodeJS.ErrnoException {
+  return Object.assign(new Error(typeof at === 'string' ? `cut=${at}` : `cut: ${at.error}`), { code: 'ECONNRESET' });
 }
 
 function decoderFor(encoding: string): Transform | undefined {
@@ -118,14 +122,14 @@ export function readBoundedAnswer(
   });
   res.on('end', () => {
     if (finished) return;
-    if (!res.complete) return finish(answerCut('incomplete body'));
+    if (!res.complete) return finish(answerCut('body-incomplete'));
     if (decoder) decoder.end();
     else finish();
   });
   res.on('aborted', () => finish(answerCut('aborted')));
-  res.on('error', (e: NodeJS.ErrnoException) => finish(e.code ? e : answerCut(e.message)));
+  res.on('error', (e: NodeJS.ErrnoException) => finish(e.code ? e : answerCut({ error: e.message })));
   res.on('close', () => {
-    if (!res.complete) finish(answerCut('connection closed'));
+    if (!res.complete) finish(answerCut('closed'));
   });
   return {
     abort() {

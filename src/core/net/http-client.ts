@@ -309,7 +309,7 @@ export class HttpClient {
       r.on('error', (e) => settle(e));
       // A request closed without an answer and without an error (the socket went away quietly) is a cut connection.
       r.on('close', () => {
-        if (!reading) settle(answerCut('socket closed, no response'));
+        if (!reading) settle(answerCut('before-response'));
       });
       r.end(body);
     });

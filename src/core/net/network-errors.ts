@@ -67,7 +67,7 @@ export function mapNetworkError(err: unknown, ctx: NetErrorContext): CalpumpErro
     host: ctx.host,
     port: ctx.port === undefined ? '?' : String(ctx.port),
     proxy: ctx.proxy,
-    reason: reason || 'unknown network error',
+    reason: reason || '?',
     seconds: String(Math.round(ctx.timeoutMs / 1000)),
     ...certificateParams(undefined),
   };

@@ -54,6 +54,12 @@ const pacError = (
   cause?: unknown,
 ) => new CalpumpError('net.proxy.pac', { params: { pac: location, reason }, ...(evidence !== undefined ? { evidence } : {}), cause });
 
+const tooLarge = (location: string, evidence: string) =>
+  pacError(location, text('problem.pac.tooLarge', { limit: MAX_PAC_BYTES }), `${evidence} limit=${MAX_PAC_BYTES}`);
+
+/** The host-side limit on one answer (DNS look-ups inside the script wait outside the sandbox) ran out. */
+class PacTimeout extends Error {}
+
 let wasm: Promise<WebAssembly.Module> | undefined;
 function quickJsModule(): Promise<WebAssembly.Module> {
   wasm ??= readFile(createRequire(import.meta.url).resolve('quickjs-wasi/quickjs.wasm')).then((b) => WebAssembly.compile(b));
@@ -87,20 +93,20 @@ export async function compilePac(source: string, location: string, answerTimeout
     let timer: NodeJS.Timeout | undefined;
     // DNS look-ups inside the script wait outside the sandbox: the same limit, on the host's clock.
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${answerTimeoutMs / 1000} s`)), answerTimeoutMs);
+      timer = setTimeout(() => reject(new PacTimeout()), answerTimeoutMs);
     });
     try {
       const result = await Promise.race([find(url.href, url.hostname.replace(/^\[|\]$/g, '')), late]);
-      if (typeof result !== 'string') throw new Error(`FindProxyForURL returned ${typeof result}, not a string`);
+      if (typeof result !== 'string')
+        throw pacError(location, text('problem.pac.notString', { type: typeof result }), `FindProxyForURL → ${typeof result}`);
       return result;
     } catch (e) {
+      if (e instanceof CalpumpError) throw e;
       const msg = (e as Error).message ?? String(e);
-      throw pacError(
-        location,
-        /interrupted/i.test(msg) ? `FindProxyForURL ran longer than ${answerTimeoutMs / 1000} s` : msg,
-        undefined,
-        e,
-      );
+      if (e instanceof PacTimeout || /interrupted/i.test(msg))
+        throw pacError(location, text('problem.pac.tooSlow', { seconds: answerTimeoutMs / 1000 }), `timeoutMs=${answerTimeoutMs}`, e);
+      // The script's own error (a ReferenceError, a throw in the script): the interpreter's words, a fact.
+      throw pacError(location, msg, undefined, e);
     } finally {
       clearTimeout(timer);
       deadline = Number.POSITIVE_INFINITY;
@@ -127,9 +133,11 @@ export async function fetchPacSource(location: string, timeoutMs = FETCH_TIMEOUT
   if (!url || url.protocol === 'file:' || /^[a-z]:$/i.test(url.protocol)) {
     const path = url?.protocol === 'file:' ? fileURLToPath(url) : location;
     try {
-      if ((await stat(path)).size > MAX_PAC_BYTES) throw new Error(`larger than ${MAX_PAC_BYTES} bytes`);
+      const size = (await stat(path)).size;
+      if (size > MAX_PAC_BYTES) throw tooLarge(location, `size=${size}`);
       return await readFile(path, 'utf8');
     } catch (e) {
+      if (e instanceof CalpumpError) throw e;
       throw pacError(location, (e as NodeJS.ErrnoException).code ?? (e as Error).message, undefined, e);
     }
   }
@@ -138,8 +146,9 @@ export async function fetchPacSource(location: string, timeoutMs = FETCH_TIMEOUT
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-    return await boundedText(res, MAX_PAC_BYTES);
+    return await boundedText(res, MAX_PAC_BYTES, location);
   } catch (e) {
+    if (e instanceof CalpumpError) throw e;
     const cause = (e as { cause?: NodeJS.ErrnoException }).cause;
     if ((e as Error).name === 'TimeoutError')
       throw pacError(location, text('problem.pac.noAnswer', { seconds: timeoutMs / 1000 }), `timeoutMs=${timeoutMs}`, e);
@@ -147,7 +156,7 @@ export async function fetchPacSource(location: string, timeoutMs = FETCH_TIMEOUT
   }
 }
 
-async function boundedText(res: Response, limit: number): Promise<string> {
+async function boundedText(res: Response, limit: number, location: string): Promise<string> {
   const reader = res.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
@@ -158,7 +167,7 @@ async function boundedText(res: Response, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new Error(`larger than ${limit} bytes`);
+      throw tooLarge(location, `read>${limit}`);
     }
     chunks.push(value);
   }

@@ -58,7 +58,8 @@ describe('compilePac', () => {
     const e = await calpumpFailure(pac.findProxy(new URL('http://loop/')));
     expect(e.id).toBe('net.proxy.pac');
     expect(e.params).toMatchObject({ pac: 'loop.pac' });
-    expect(e.params.reason).toContain('longer than');
+    expect(e.params.reason).toEqual({ key: 'problem.pac.tooSlow', params: { seconds: 0.5 } });
+    expect(e.evidence).toBe('timeoutMs=500');
     expect(await pac.findProxy(new URL('http://fine/'))).toBe('DIRECT');
   });
 
@@ -99,7 +100,9 @@ describe('fetching PAC files', () => {
 
   it('404, too large, missing file, other schemes: net.proxy.pac with the reason', async () => {
     expect((await calpumpFailure(fetchPacSource(`${base}/nothing.pac`))).params.reason).toContain('404');
-    expect((await calpumpFailure(fetchPacSource(`${base}/huge.pac`))).params.reason).toContain('larger than');
+    const huge = await calpumpFailure(fetchPacSource(`${base}/huge.pac`));
+    expect(huge.params.reason).toEqual({ key: 'problem.pac.tooLarge', params: { limit: 1_000_000 } });
+    expect(huge.evidence).toBe('read>1000000 limit=1000000');
     expect((await calpumpFailure(fetchPacSource(join(dir, 'missing.pac')))).params.reason).toBe('ENOENT');
     expect((await calpumpFailure(fetchPacSource('ftp://pac.contoso.com/proxy.pac'))).params.reason).toEqual({
       key: 'problem.pac.scheme',

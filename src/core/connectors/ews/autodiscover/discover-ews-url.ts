@@ -35,13 +35,13 @@ async function ask(transport: EwsTransport, url: string, kind: 'pox' | 'soap', e
           SOAPAction: '"http://schemas.microsoft.com/exchange/2010/Autodiscover/Autodiscover/GetUserSettings"',
         };
   const res = await transport.sendAuthenticated(url, body, headers);
-  if (res.status === 401) return { kind: 'error', reason: 'HTTP 401 (credentials rejected)' };
+  // Reasons are compact facts (the catalogue entry's causes explain them): they reach the user as `tried`.
   if (res.status !== 200) return { kind: 'error', reason: `HTTP ${res.status}` };
-  if (containsDtd(res.body)) return { kind: 'error', reason: 'DTD refused' };
+  if (containsDtd(res.body)) return { kind: 'error', reason: 'DTD=refused' };
   try {
     return kind === 'pox' ? readPoxAnswer(res.body) : readSoapAnswer(res.body);
   } catch (e) {
-    return { kind: 'error', reason: `unreadable answer (${(e as Error).message})` };
+    return { kind: 'error', reason: `XML: ${(e as Error).message}` };
   }
 }
 
@@ -75,7 +75,7 @@ export async function discoverEwsUrl(transport: EwsTransport, email: string, opt
       continue;
     }
     tried.push(
-      `${label} → ${outcome.kind === 'error' ? outcome.reason : `${outcome.kind} ${outcome.kind === 'redirectAddr' ? outcome.email : outcome.url} refused`}`,
+      `${label} → ${outcome.kind === 'error' ? outcome.reason : `refused ${outcome.kind}=${outcome.kind === 'redirectAddr' ? outcome.email : outcome.url}`}`,
     );
   }
   throw new CalpumpError('ews.autodiscover.failed', { params: { email, tried: tried.join('; ') }, evidence: tried.join('\n') });
