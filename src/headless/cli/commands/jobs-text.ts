@@ -13,6 +13,8 @@ export const JOBS_TEXT = {
       'This job does not run until it is fixed; the others run. Correct the file {file}, or remove the entry with `calpump jobs remove {name}` and add it again.',
     summary: '{ok} of {count} mailboxes done, {written} changes written.',
     dry: 'Dry run: nothing was written.',
+    skipped: '{total} items left out (counted, never taken as deleted):',
+    skippedFirst: '{total} items left out (counted, never taken as deleted); the first {shown}:',
   },
   de: {
     none: 'Noch keine Jobs. Legen Sie einen an mit `calpump jobs add --name N --profile P --mailbox M --out DIR`.',
@@ -25,6 +27,8 @@ export const JOBS_TEXT = {
       'Dieser Job läuft erst, wenn er korrigiert ist; die anderen laufen. Korrigieren Sie die Datei {file} oder entfernen Sie den Eintrag mit `calpump jobs remove {name}` und legen Sie ihn neu an.',
     summary: '{ok} von {count} Postfächern fertig, {written} Änderungen geschrieben.',
     dry: 'Probelauf: nichts wurde geschrieben.',
+    skipped: '{total} Elemente ausgelassen (gezählt, nie als gelöscht behandelt):',
+    skippedFirst: '{total} Elemente ausgelassen (gezählt, nie als gelöscht behandelt); die ersten {shown}:',
   },
   nl: {
     none: 'Nog geen taken. Voeg er een toe met `calpump jobs add --name N --profile P --mailbox M --out DIR`.',
@@ -37,6 +41,8 @@ export const JOBS_TEXT = {
       'Deze taak draait pas als ze is gecorrigeerd; de andere draaien wel. Corrigeer het bestand {file}, of verwijder de vermelding met `calpump jobs remove {name}` en voeg ze opnieuw toe.',
     summary: '{ok} van {count} postvakken klaar, {written} wijzigingen geschreven.',
     dry: 'Proefrun: er is niets geschreven.',
+    skipped: '{total} items overgeslagen (geteld, nooit als verwijderd beschouwd):',
+    skippedFirst: '{total} items overgeslagen (geteld, nooit als verwijderd beschouwd); de eerste {shown}:',
   },
 } as const;
 

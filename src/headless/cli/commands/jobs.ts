@@ -14,6 +14,7 @@ import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { renderTable } from '../render/table.js';
 import { registerAdd } from './jobs-add.js';
+import { findRun, printRunDetail } from './jobs-run-detail.js';
 import { sayJobs as say } from './jobs-text.js';
 import { printServerWait } from './server-wait-line.js';
 import { positiveInt } from './parse.js';
@@ -75,18 +76,26 @@ export function register(program: Command, ctx: CliContext): void {
     .command('history <job>')
     .description('recent runs of a job')
     .option('--limit <n>', 'runs to show', positiveInt('--limit'), 20)
+    .option('--run-id <id>', 'one run in full: its mailboxes, errors and the items it left out (the id or its first characters)')
     .option('--json', 'machine-readable output')
-    .action(async (name: string, o: { limit: number; json?: boolean }) => {
+    .action(async (name: string, o: { limit: number; runId?: string; json?: boolean }) => {
       const s = stores(ctx);
-      const runs = await s.history.list((await s.jobs.get(name)).id, o.limit);
+      const job = await s.jobs.get(name);
+      if (o.runId) {
+        const run = findRun(await s.history.list(job.id), job.name, o.runId);
+        return o.json ? ctx.json(run) : printRunDetail(ctx, run);
+      }
+      const runs = await s.history.list(job.id, o.limit);
       if (o.json) return ctx.json(runs);
       ctx.out(
         renderTable(runs, [
+          { header: 'RUN', value: (r) => r.runId.slice(0, 8) },
           { header: 'STARTED', value: (r) => r.startedAt },
           { header: 'STATUS', value: (r) => r.status },
           { header: 'OK', value: (r) => String(r.mailboxesOk), align: 'right' },
           { header: 'FAILED', value: (r) => String(r.mailboxesFailed), align: 'right' },
           { header: 'WRITTEN', value: (r) => String(r.itemsWritten), align: 'right' },
+          { header: 'SKIPPED', value: (r) => String(r.itemsSkipped ?? 0), align: 'right' },
           { header: 'TRIGGER', value: (r) => r.trigger },
         ]),
       );

@@ -22,6 +22,7 @@ export const CANONICAL_FLAGS: Readonly<Record<string, string>> = {
   '--table': '<name>',
   '--table-file': '<file>',
   '--rule-id': '<id>',
+  '--run-id': '<id>',
   '--rule-file': '<file>',
   '--lookahead-hours': '<n>',
   '--days-back': '<n>',

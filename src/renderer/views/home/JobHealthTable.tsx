@@ -51,7 +51,8 @@ function JobHealthRow({ view, onOpen }: { view: JobView; onOpen: () => void }) {
   const failed = !!last && last.status !== 'ok';
   const running = view.state === 'running' || view.state === 'queued' || !!view.running;
   const status = running ? 'running' : last ? last.status : undefined;
-  const errors = uniqueErrors(last?.errors.map((e) => e.error) ?? []);
+  // A run that only left items out is partial too: its fix is the reason they were left out.
+  const errors = uniqueErrors([...(last?.errors.map((e) => e.error) ?? []), ...(last?.skipped?.map((x) => x.reason) ?? [])]);
   return (
     <li
       className={mergeClasses(s.row, failed && s.failing)}

@@ -10,6 +10,7 @@ import { useLang, useRenderError, useT } from '../../app/i18n-context.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { Facts } from '../../components/Facts.js';
+import { SkippedItems } from './SkippedItems.js';
 import { formatBytes, formatDateTime, formatDuration } from '../../models/format.js';
 
 const useStyles = makeStyles({
@@ -176,6 +177,7 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
           </ul>
         </div>
       ) : null}
+      <SkippedItems run={run} />
       {run.errors.length ? (
         <div>
           <Text weight="semibold">{t('report.errors')}</Text>
