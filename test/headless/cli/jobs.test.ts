@@ -173,6 +173,43 @@ describe('calpump jobs', () => {
     expect(sqlite.stderr).toContain('folder target');
   });
 
+  it("lists a broken entry with its field and problem in the reader's language, never in zod's English", async () => {
+    const { dir } = await setup();
+    const add = await runCli([
+      '--config-dir',
+      dir,
+      'jobs',
+      'add',
+      '--name',
+      'Anna',
+      '--profile',
+      'demo',
+      '--rooms',
+      '--out',
+      join(dir, 'o'),
+    ]);
+    expect(add.code).toBe(0);
+    const file = join(dir, 'jobs.json');
+    const doc = await readJson<{ jobs: Array<Record<string, unknown>> }>(file);
+    const noProfile: Record<string, unknown> = { ...doc.jobs[0], id: 'b2', name: 'No profile' };
+    delete noProfile.profile;
+    doc.jobs.push({ ...doc.jobs[0], id: 'b1', name: 'bad/name' }, noProfile);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, JSON.stringify(doc));
+    const lines = async (lang: string) => (await runCli(['--config-dir', dir, '--lang', lang, 'jobs', 'list'])).stderr;
+    const en = await lines('en');
+    expect(en).toContain('✗ Job entry jobs[1].name is invalid: letters, digits, space, dot, dash or underscore; up to 64');
+    expect(en).toContain('✗ Job entry jobs[2].profile is invalid: missing or not a text value');
+    expect(en).not.toMatch(/Invalid input|expected string/);
+    const de = await lines('de');
+    expect(de).toContain(
+      '✗ Jobeintrag jobs[1].name ist ungültig: Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich oder Unterstrich; höchstens 64',
+    );
+    expect(de).toContain('✗ Jobeintrag jobs[2].profile ist ungültig: fehlt oder ist kein Text');
+    expect(de).toContain('Dieser Job läuft erst, wenn er korrigiert ist');
+    expect(await lines('nl')).toContain('✗ Taakvermelding jobs[2].profile is ongeldig: ontbreekt of is geen tekst');
+  });
+
   it('adds a PostgreSQL target from --postgres URL, with the password from stdin in the secret store only', async () => {
     const { dir } = await setup();
     const PW = 'pg-pass-77c1';
