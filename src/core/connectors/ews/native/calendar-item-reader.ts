@@ -5,9 +5,12 @@
 // Same fields and rules as readCalendarItem (calendar-item.ts), which reads the tree form; text properties share readTextProperty.
 import type { AttendeeData, CalendarItemData, MailboxData } from './calendar-item.js';
 import { readTextProperty } from './calendar-item.js';
+import { NO_ATTRS } from '../xml/scan-xml.js';
 import type { XmlCapture, XmlCaptures } from '../xml/safe-xml.js';
 
 type ListName = 'required' | 'optional' | 'resources';
+/** Direct children whose start tag does more than hold text (see open()). */
+const OPENS_SOMETHING = new Set(['ItemId', 'StartTimeZone', 'Categories', 'RequiredAttendees', 'OptionalAttendees', 'Resources']);
 const LISTS: Record<string, ListName> = { RequiredAttendees: 'required', OptionalAttendees: 'optional', Resources: 'resources' };
 
 export class CalendarItemReader implements XmlCapture<CalendarItemData> {
@@ -66,6 +69,24 @@ export class CalendarItemReader implements XmlCapture<CalendarItemData> {
       this.d[this.list]!.push(this.attendee);
       this.attendee = undefined;
     }
+  }
+
+  /** A text-only element: item properties and mailbox fields straight away, anything else as open/text/close. */
+  leaf(name: string, t: string): void {
+    const depth = this.path.length;
+    if (depth === 1 && !OPENS_SOMETHING.has(name)) {
+      readTextProperty(this.d, name, t);
+      return;
+    }
+    if (this.mailbox && name !== 'Mailbox') {
+      if (name === 'Name') this.mailbox.name = t;
+      else if (name === 'EmailAddress') this.mailbox.email = t;
+      else if (name === 'RoutingType') this.mailbox.routingType = t;
+      return;
+    }
+    this.open(name, NO_ATTRS);
+    this.buf = t;
+    this.close(name);
   }
 
   result(): CalendarItemData {

@@ -1,7 +1,7 @@
 // The tree view of a server answer, built on the strict iterative scanner (scan-xml.ts): DTDs and undeclared
 // entities refused, nesting bounded, truncation detected. Navigation helpers work by local name and never
 // recurse, so no answer can exhaust the stack however it is shaped.
-import { scanXml, type ScanLimits, type XmlHandler } from './scan-xml.js';
+import { NO_ATTRS, scanXml, type ScanLimits, type XmlHandler } from './scan-xml.js';
 
 export { MAX_XML_DEPTH, scanXml, XmlSyntaxError, XmlTooDeepError, XmlUnsafeError } from './scan-xml.js';
 export type { ScanLimits, XmlHandler } from './scan-xml.js';
@@ -47,6 +47,23 @@ export function parseXml(text: string, limits?: ScanLimits, captures?: XmlCaptur
   scanXml(
     text,
     {
+      leaf(name, t) {
+        if (capture) {
+          if (capture.leaf) {
+            capture.leaf(name, t);
+            return;
+          }
+        } else if (!captures?.has(name)) {
+          const node: XmlNode = { name, attrs: NO_ATTRS, children: NO_CHILDREN, text: t };
+          const parent = stack[stack.length - 1];
+          if (parent.children === NO_CHILDREN) parent.children = [node];
+          else parent.children.push(node);
+          return;
+        }
+        this.open(name, NO_ATTRS);
+        if (t) this.text(t);
+        this.close(name);
+      },
       open(name, attrs) {
         if (capture) {
           captureDepth++;

@@ -31,6 +31,11 @@ export interface XmlHandler {
   text(text: string): void;
   /** The end of the element open now (called right after open() for an empty element such as <a/>). */
   close(name: string): void;
+  /**
+   * Optional: an element without attributes whose content is text only (`<t:Subject>Team</t:Subject>`, most of an
+   * EWS answer), in one call instead of open(name, {}), text(text), close(name). text is '' for an empty one.
+   */
+  leaf?(name: string, text: string): void;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -97,8 +102,18 @@ function knownNameAt(text: string, at: number): string | undefined {
   return undefined;
 }
 
-function remember(qname: string): void {
-  if (knownNames.size >= 4096 || knownNames.has(qname)) return;
+/**
+ * A flat copy of a name cut out of an answer: compared char by char at every tag (a slice of the answer is slower
+ * to read and would keep that whole answer alive in this process-wide table).
+ */
+function flatCopy(s: string): string {
+  const key: Record<string, true> = { [s]: true };
+  return Object.keys(key)[0];
+}
+
+function remember(found: string): void {
+  if (knownNames.size >= 4096 || knownNames.has(found)) return;
+  const qname = flatCopy(found);
   knownNames.add(qname);
   const key = bucket(qname.length, qname.charCodeAt(qname.length - 1));
   const list = known.get(key);
@@ -119,6 +134,7 @@ function attributesOf(source: string): Record<string, string> {
 /** Scans a whole document, calling the handler as it goes; throws XmlSyntaxError / XmlUnsafeError on the first problem. */
 export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): void {
   const maxDepth = limits.maxDepth ?? MAX_XML_DEPTH;
+  const leaves = h.leaf !== undefined;
   // Open elements as qualified names (end tags must repeat the prefix) and as the local names reported.
   const qnames: string[] = [];
   const names: string[] = [];
@@ -185,6 +201,15 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
           if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('second root element');
           if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
           const name = localName(q);
+          if (c === 62 && leaves && qnames.length > 0) {
+            // Text and then this element's own end tag: a leaf, reported in one call.
+            const lt2 = text.indexOf('<', after + 1);
+            if (lt2 > 0 && text.charCodeAt(lt2 + 1) === 47 && text.charCodeAt(lt2 + 2 + q.length) === 62 && hasAt(text, q, lt2 + 2)) {
+              h.leaf!(name, lt2 > after + 1 ? decodeXmlText(text.slice(after + 1, lt2)) : '');
+              i = lt2 + 3 + q.length;
+              continue;
+            }
+          }
           h.open(name, NO_ATTRS);
           if (selfClosing) h.close(name);
           else {

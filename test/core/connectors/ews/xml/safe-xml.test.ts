@@ -80,4 +80,45 @@ describe('safe XML reader: hostile shapes', () => {
     });
     expect(events).toEqual(['open E', 'open A k=v', 'text 1', 'text <2>', 'close A', 'open B', 'close B', 'close E']);
   });
+
+  it('reports text-only elements through leaf() where the handler has one, with the same checks', () => {
+    // Names are learnt from a first pass (the scanner recognises names it has seen without a regex).
+    const xml = '<s:E><t:A>x &amp; y</t:A><t:A></t:A><t:B><t:A>z</t:A></t:B><t:C k="v">w</t:C><t:A>1<![CDATA[2]]></t:A></s:E>';
+    const events = (withLeaf: boolean) => {
+      const out: string[] = [];
+      scanXml(xml, {
+        open: (name) => out.push(`open ${name}`),
+        text: (t) => out.push(`text ${t}`),
+        close: (name) => out.push(`close ${name}`),
+        ...(withLeaf ? { leaf: (name: string, t: string) => out.push(`leaf ${name}=${t}`) } : {}),
+      });
+      return out;
+    };
+    events(false);
+    expect(events(true)).toEqual([
+      'open E',
+      'leaf A=x & y',
+      'leaf A=',
+      'open B',
+      'leaf A=z',
+      'close B',
+      // Attributes and CDATA take the long way.
+      'open C',
+      'text w',
+      'close C',
+      'open A',
+      'text 1',
+      'text 2',
+      'close A',
+      'close E',
+    ]);
+    expect(parseXml(xml)).toEqual(JSON.parse(JSON.stringify(parseXml(xml))));
+    expect(textOf(parseXml(xml), 'A')).toBe('x & y');
+    // A leaf past the depth limit or with a mismatched end tag is refused like any element.
+    const quiet = { open() {}, text() {}, close() {}, leaf() {} };
+    scanXml('<a><b><c>x</c></b></a>', quiet);
+    expect(() => scanXml('<a><b><c>x</c></b></a>', quiet, { maxDepth: 2 })).toThrow(XmlTooDeepError);
+    expect(() => parseXml('<s:E><t:A>x</t:B></s:E>')).toThrow(XmlSyntaxError);
+    expect(() => parseXml('<s:E><t:A>&bad;</t:A></s:E>')).toThrow(XmlUnsafeError);
+  });
 });
