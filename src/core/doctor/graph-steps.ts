@@ -24,6 +24,8 @@ export interface GraphContext extends NetworkContext {
   client?: HttpClient;
   token?: string;
   day: Date;
+  /** Contacts or tasks the profile's jobs export: their read permissions are checked as well. */
+  contents?: Array<'contacts' | 'tasks'>;
 }
 
 async function client(ctx: GraphContext): Promise<HttpClient> {
@@ -147,7 +149,7 @@ export function graphSteps(after: StepId[]): StepSpec<GraphContext>[] {
         const claims = readTokenClaims(ctx.token!);
         // Opaque tokens (not a JWT) cannot be read here; the mailbox step then shows what Graph allows.
         if (!claims) return { detail: text('doctor.detail.tokenOpaque') };
-        const gap = tokenPermissionGap(claims, p.flow === 'clientCredentials' ? 'application' : 'delegated');
+        const gap = tokenPermissionGap(claims, p.flow === 'clientCredentials' ? 'application' : 'delegated', ctx.contents);
         const claim = gap.kind === 'application' ? 'roles' : 'scp';
         if (gap.missing.length) {
           throw new CalpumpError('doctor.graph.tokenLacksPermission', {

@@ -44,6 +44,8 @@ export interface DoctorOptions {
   onStep?: (step: TestStep) => void;
   /** Aborting stops before the next step; the call then fails with rpc.cancelled. */
   signal?: AbortSignal;
+  /** Contacts or tasks the profile's jobs export (Graph: their read permissions are checked too). */
+  contents?: Array<'contacts' | 'tasks'>;
 }
 
 export interface DoctorReport {
@@ -128,7 +130,13 @@ async function runEws(profile: EwsProfile, deps: DoctorDeps, opts: DoctorOptions
 async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOptions, mailbox: string | undefined): Promise<TestStep[]> {
   const target = new URL(`${authorityUrl(profile.authorityHost, profile.tenantId)}/`);
   const write = writeParts(profile, deps, opts);
-  const ctx: GraphContext & WriteCheckContext = { ...common(profile, deps, mailbox), profile, target, writer: write.writer };
+  const ctx: GraphContext & WriteCheckContext = {
+    ...common(profile, deps, mailbox),
+    profile,
+    target,
+    writer: write.writer,
+    contents: opts.contents,
+  };
   const specs: StepSpec<GraphContext & WriteCheckContext>[] = [
     ...withoutTlsFor(target, networkSteps<GraphContext>({ dnsStep: 'dns.authority' })),
     ...graphSteps(transportDone(target)),

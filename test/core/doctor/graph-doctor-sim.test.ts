@@ -39,14 +39,18 @@ function profile(clientId: string, over: Partial<GraphProfile> = {}): GraphProfi
   });
 }
 
-async function doctor(p: GraphProfile, secret: string): Promise<DoctorReport> {
-  return runDoctor(p, {
-    secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }),
-    logger: nullLogger,
-    env: {},
-    resolver: loopbackResolver(),
-    createConnector: noConnector,
-  });
+async function doctor(p: GraphProfile, secret: string, contents?: Array<'contacts' | 'tasks'>): Promise<DoctorReport> {
+  return runDoctor(
+    p,
+    {
+      secrets: memorySecrets({ [secretKey(p.id, 'clientSecret')]: secret }),
+      logger: nullLogger,
+      env: {},
+      resolver: loopbackResolver(),
+      createConnector: noConnector,
+    },
+    { contents },
+  );
 }
 
 const status = (r: DoctorReport, id: string) => r.steps.find((s) => s.id === id)?.status;
@@ -89,6 +93,21 @@ describe('Graph doctor against the simulated Entra ID', () => {
     expect(stepError(step, 'nl').message).toContain('verleent geen machtiging');
     expect(stepError(step).delay).toMatch(/few minutes/);
     expect(status(r, 'mailbox.read')).toBe('skipped');
+  });
+
+  it("checks Contacts.Read and Tasks.Read.All when the profile's jobs export contacts and tasks", async () => {
+    expect((await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET, ['contacts', 'tasks'])).ok).toBe(true);
+    const app = simTenant(sim.world).apps.get(SIM_APP_DAEMON)!;
+    const roles = [...app.roles];
+    app.roles = roles.filter((r) => r !== 'Tasks.Read.All');
+    try {
+      expect(status(await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET, ['contacts']), 'token.permissions')).toBe('pass');
+      const r = await doctor(profile(SIM_APP_DAEMON), SIM_APP_DAEMON_SECRET, ['contacts', 'tasks']);
+      expect(firstFailure(r)).toEqual({ step: 'token.permissions', errorId: 'doctor.graph.tokenLacksPermission' });
+      expect(r.steps.find((s) => s.id === 'token.permissions')?.error?.params.missing).toBe('Tasks.Read.All');
+    } finally {
+      app.roles = roles;
+    }
   });
 
   it('a healthy app-only profile passes every step', async () => {

@@ -5,7 +5,8 @@ import { doctorService, setupScriptService } from '../../../src/core/doctor/rpc-
 import { nullLogger } from '../../../src/core/log/logger.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
-import { secretKey } from '../../../src/shared/profile.js';
+import { graphProfileSchema, secretKey } from '../../../src/shared/profile.js';
+import { jobSchema } from '../../../src/shared/job.js';
 import { ewsProfile, loopbackResolver, memorySecrets } from './doctor-support.js';
 
 /** A connector the caller owns: the doctor must use it for the calendar steps and must not close it. */
@@ -75,11 +76,39 @@ describe('doctor RPC service', () => {
 });
 
 describe('setup script RPC service', () => {
-  it('returns one .ps1 named after the profile', () => {
-    const r = setupScriptService()(ewsProfile('https://mail.contoso.com/EWS/Exchange.asmx', undefined, { name: 'HQ exchange' }), {
+  it('returns one .ps1 named after the profile', async () => {
+    const r = await setupScriptService()(ewsProfile('https://mail.contoso.com/EWS/Exchange.asmx', undefined, { name: 'HQ exchange' }), {
       scopeGroup: 'Readers',
     });
     expect(r.fileName).toBe('calpump-setup-HQ-exchange.ps1');
     expect(r.script).toContain("$ScopeGroup = 'Readers'");
+  });
+
+  it("grants Graph's contacts and tasks read permissions only when the profile's jobs export them", async () => {
+    const profile = graphProfileSchema.parse({
+      id: 'g1',
+      name: 'M365',
+      kind: 'graph',
+      tenantId: 'c0ffee00-0000-4000-8000-00000000c0de',
+      clientId: '11111111-1111-4111-8111-111111111111',
+      flow: 'clientCredentials',
+      credential: 'secret',
+    });
+    const job = (id: string, content: string, p = 'M365') =>
+      jobSchema.parse({
+        id,
+        name: id,
+        profile: p,
+        content,
+        mailboxes: { mode: 'list', list: ['a@contoso.com'] },
+        target: { kind: 'folder', path: '/tmp/x' },
+      });
+    const calendarOnly = await setupScriptService(undefined, async () => [job('cal', 'calendar'), job('other', 'tasks', 'Other')])(
+      profile,
+      {},
+    );
+    expect(calendarOnly.script).toContain("$Permissions = @('Calendars.Read', 'User.Read.All')");
+    const both = await setupScriptService(undefined, async () => [job('c', 'contacts', 'g1'), job('t', 'tasks')])(profile, {});
+    expect(both.script).toContain("$Permissions = @('Calendars.Read', 'User.Read.All', 'Contacts.Read', 'Tasks.Read.All')");
   });
 });

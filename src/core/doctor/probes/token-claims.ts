@@ -37,9 +37,27 @@ export interface PermissionGap {
   missing: string[];
 }
 
-export function tokenPermissionGap(claims: TokenClaims, kind: 'application' | 'delegated'): PermissionGap {
+/** What contacts and tasks jobs need besides (To Do has no shared delegated permission: a user reads their own). */
+const CONTENT_NEEDS = {
+  application: {
+    contacts: ['Contacts.Read', 'Contacts.ReadWrite'],
+    tasks: ['Tasks.Read.All', 'Tasks.ReadWrite.All'],
+  },
+  delegated: {
+    contacts: ['Contacts.Read.Shared', 'Contacts.ReadWrite.Shared', 'Contacts.Read', 'Contacts.ReadWrite'],
+    tasks: ['Tasks.Read', 'Tasks.ReadWrite'],
+  },
+} as const;
+
+/** `contents`: contacts or tasks the profile's jobs export, whose read permissions are then needed as well. */
+export function tokenPermissionGap(
+  claims: TokenClaims,
+  kind: 'application' | 'delegated',
+  contents: Array<'contacts' | 'tasks'> = [],
+): PermissionGap {
   const granted = kind === 'application' ? [...(claims.roles ?? [])] : (claims.scp ?? '').split(/\s+/).filter(Boolean);
   const have = new Set(granted.map((g) => g.toLowerCase()));
-  const missing = NEEDS[kind].filter((alts) => !alts.some((a) => have.has(a.toLowerCase()))).map((alts) => alts[0]);
+  const needs: ReadonlyArray<readonly string[]> = [...NEEDS[kind], ...[...new Set(contents)].sort().map((c) => CONTENT_NEEDS[kind][c])];
+  const missing = needs.filter((alts) => !alts.some((a) => have.has(a.toLowerCase()))).map((alts) => alts[0]);
   return { kind, granted, missing };
 }

@@ -7,11 +7,23 @@ const HEADER = ['#Requires -Version 5.1', "$ErrorActionPreference = 'Stop'"];
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 
-/** App-only flows need application permissions; the others act for a signed-in user (delegated). */
-export function graphPermissions(p: GraphProfile, write = false): { kind: 'Role' | 'Scope'; values: string[] } {
-  return p.flow === 'clientCredentials'
-    ? { kind: 'Role', values: [write ? 'Calendars.ReadWrite' : 'Calendars.Read', 'User.Read.All'] }
-    : { kind: 'Scope', values: [write ? 'Calendars.ReadWrite.Shared' : 'Calendars.Read.Shared', 'User.ReadBasic.All'] };
+/** Read permissions of contacts and To Do tasks: application, then delegated. */
+const CONTENT_PERMISSIONS = { contacts: ['Contacts.Read', 'Contacts.Read.Shared'], tasks: ['Tasks.Read.All', 'Tasks.Read'] } as const;
+
+/**
+ * App-only flows need application permissions; the others act for a signed-in user (delegated). Jobs that export
+ * contacts or tasks add their read permission (To Do has no shared delegated one: a signed-in user reads their own).
+ */
+export function graphPermissions(
+  p: GraphProfile,
+  write = false,
+  contents: Array<'contacts' | 'tasks'> = [],
+): { kind: 'Role' | 'Scope'; values: string[] } {
+  const app = p.flow === 'clientCredentials';
+  const extra = [...new Set(contents)].sort().map((c) => CONTENT_PERMISSIONS[c][app ? 0 : 1]);
+  return app
+    ? { kind: 'Role', values: [write ? 'Calendars.ReadWrite' : 'Calendars.Read', 'User.Read.All', ...extra] }
+    : { kind: 'Scope', values: [write ? 'Calendars.ReadWrite.Shared' : 'Calendars.Read.Shared', 'User.ReadBasic.All', ...extra] };
 }
 
 const GROUP_FILTER = [
@@ -19,8 +31,8 @@ const GROUP_FILTER = [
   "$Filter = 'MemberOfGroup -eq ''' + ($Group.DistinguishedName -replace '''', '''''') + ''''",
 ];
 
-export function appRegistrationScript(p: GraphProfile, write = false): string {
-  const perms = graphPermissions(p, write);
+export function appRegistrationScript(p: GraphProfile, write = false, contents: Array<'contacts' | 'tasks'> = []): string {
+  const perms = graphPermissions(p, write, contents);
   const delegated = perms.kind === 'Scope';
   return [
     ...HEADER,

@@ -88,7 +88,7 @@ function graphPlan(p: GraphProfile, opts: SetupOptions): Omit<SetupPlan, 'profil
       id: 'app-registration',
       title: text('setup.title.app'),
       shell: text('setup.shell.mggraph'),
-      script: appRegistrationScript(p),
+      script: appRegistrationScript(p, false, opts.contents),
       notes: [text('setup.note.consentDelay')],
     },
   ];
@@ -155,7 +155,7 @@ function graphWritePlan(p: GraphProfile, opts: SetupOptions): Omit<SetupPlan, 'p
     id: 'write-tenant',
     title: text('setup.title.writeTenant'),
     shell: text('setup.shell.mggraph'),
-    script: appRegistrationScript(p, true),
+    script: appRegistrationScript(p, true, opts.contents),
     notes: [text('setup.note.consentDelay'), text('setup.note.writeCheck')],
   };
   if (p.flow !== 'clientCredentials') return { scripts: [tenant], warnings: [text('setup.warning.delegatedNoScope')] };

@@ -24,6 +24,8 @@ export interface SetupOptions {
   scopeGroup?: string;
   /** The write-side grants (import and two-way jobs) instead of the read-side ones, least privilege first. */
   write?: boolean;
+  /** Contacts or tasks the profile's jobs export besides calendars: Graph then needs their read permissions too. */
+  contents?: Array<'contacts' | 'tasks'>;
 }
 
 export const DEFAULT_SCOPE_GROUP = 'Calpump mailboxes';

@@ -6,6 +6,7 @@ import { renderStep, stepForReader } from '../../../shared/i18n/steps.js';
 import { Option, type Command } from 'commander';
 import type { TestStep } from '../../../shared/model.js';
 import type { CliContext } from '../context.js';
+import { profileContents } from './profile-contents.js';
 
 const MARK: Record<TestStep['status'], string> = { pass: '✓', fail: '✗', skipped: '-' };
 
@@ -30,7 +31,8 @@ export function register(program: Command, ctx: CliContext): void {
         createWriter: ctx.services.createWriter,
       };
       const { runDoctor } = await import('../../../core/doctor/run-doctor.js');
-      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, write: opts.write });
+      const contents = await profileContents(ctx, profile);
+      const report = await runDoctor(profile, deps, { mailbox: opts.mailbox, write: opts.write, contents });
       ctx.exitCode = report.ok ? 0 : 1;
       if (opts.json) {
         const steps = report.steps.map((s) => stepForReader(s, report.steps, ctx.lang));

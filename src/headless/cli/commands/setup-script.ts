@@ -2,6 +2,7 @@
 // to give the profile least-privilege access (stdout only, so it can be redirected into a .ps1 file).
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { profileContents } from './profile-contents.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,7 +15,9 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { profile: string; scopeGroup?: string; write?: boolean; json?: boolean }) => {
       const profile = await ctx.profiles.get(opts.profile);
       const { buildSetupPlan, renderSetupPlan, setupPlanForReader } = await import('../../../core/doctor/setup/index.js');
-      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, write: opts.write });
+      // Contacts and tasks jobs of this profile add their read permissions (Graph) to the script.
+      const contents = await profileContents(ctx, profile);
+      const plan = buildSetupPlan(profile, { scopeGroup: opts.scopeGroup, write: opts.write, contents });
       if (opts.json) return ctx.json(setupPlanForReader(plan, ctx.lang));
       ctx.io.stdout.write(renderSetupPlan(plan, ctx.lang));
     });
