@@ -201,13 +201,13 @@ export const CONTENT_FORMATS: Record<JobContent, readonly ExportFormat[]> = {
 };
 
 /**
- * Targets each content can be written to; the editor offers only these, and jobSchema refuses the others. Calendars go
- * everywhere; contacts and tasks (one file per mailbox-folder) to a folder.
+ * Targets each content can be written to; the editor offers only these, and jobSchema refuses the others. Every
+ * content goes everywhere: contacts and tasks have their own tables in SQLite and PostgreSQL (docs/jobs.md).
  */
 export const CONTENT_TARGETS: Record<JobContent, readonly JobTarget['kind'][]> = {
   calendar: ['folder', 'webhook', 'sqlite', 'postgres'],
-  contacts: ['folder'],
-  tasks: ['folder'],
+  contacts: ['folder', 'webhook', 'sqlite', 'postgres'],
+  tasks: ['folder', 'webhook', 'sqlite', 'postgres'],
 };
 
 /** What an export job reads; absent = calendar. */
@@ -217,7 +217,7 @@ const jobObjectSchema = z.object({
   id: z.string().min(1),
   /**
    * Export jobs: calendar items (absent), contacts or tasks. Contacts and tasks are read in full (the window does not
-   * apply), from the folders given (default: the distinguished 'contacts' or 'tasks'), into a folder target.
+   * apply), from the folders given (default: the distinguished 'contacts' or 'tasks'), into any target.
    */
   content: jobContentSchema.optional(),
   /** Absent = 'export' (see jobTypeOf). */

@@ -1,6 +1,8 @@
 // Runs test/support/pump-runner.ts as a child process for the SIGKILL acceptance tests: optionally killed with
 // SIGKILL after a number of progress lines, or run again until every job finishes ok.
 import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createEwsConnector } from '../../src/core/connectors/ews/index.js';
@@ -25,6 +27,8 @@ export function rng(seed: number): () => number {
 
 export interface ChildRun {
   killed: boolean;
+  /** The runner printed its final {"done": true} line. */
+  done: boolean;
   statuses?: Record<string, string>;
   errors?: unknown;
   stderr: string;
@@ -44,6 +48,7 @@ export async function runChild(spec: string, kill?: { afterLines: number; delayM
     let stderr = '';
     let statuses: Record<string, string> | undefined;
     let errors: unknown;
+    let done = false;
     child.stderr.on('data', (c) => (stderr += c));
     child.stdout.on('data', (c: Buffer) => {
       buf += c.toString();
@@ -51,14 +56,14 @@ export async function runChild(spec: string, kill?: { afterLines: number; delayM
         const line = JSON.parse(buf.slice(0, i)) as { done?: boolean; statuses?: Record<string, string>; errors?: unknown };
         buf = buf.slice(i + 1);
         if (line.done) {
+          done = true;
           statuses = line.statuses;
           errors = line.errors;
-        }
-        if (kill && ++lines === kill.afterLines) setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
+        } else if (kill && ++lines === kill.afterLines) setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
       }
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', statuses, errors, stderr }));
+    child.on('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', done, statuses, errors, stderr }));
   });
 }
 
@@ -98,4 +103,51 @@ export async function runJobsInProcess(
     expect(r.record.status).toBe('ok');
   }
   await connector.close();
+}
+
+/** A temp folder with a pump-runner spec (RunnerSpec) for the jobs `jobsIn(dir)` builds: one side of a kill test. */
+export interface KillWorkspace {
+  dir: string;
+  spec: string;
+  stateDir: string;
+  jobs: Job[];
+}
+
+export async function killWorkspace(
+  sim: RunningSimulator,
+  jobsIn: (dir: string) => Job[],
+  secrets: { webhookSecret?: string; postgresPassword?: string } = {},
+): Promise<KillWorkspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'calpump-kill-'));
+  const jobs = jobsIn(dir);
+  const [spec, stateDir] = [join(dir, 'spec.json'), join(dir, 'state')];
+  await writeFile(
+    spec,
+    JSON.stringify({ ewsUrl: sim.ewsUrl, caFile: sim.caFile, stateDir, now: SIM_ANCHOR, webhookSecret: 'unused', ...secrets, jobs }),
+  );
+  return { dir, spec, stateDir, jobs };
+}
+
+/**
+ * The acceptance loop the kill tests share: the clean side runs once in this process without faults; then, with
+ * injected faults, the killed side's runner is killed with SIGKILL after a random number of progress lines (below
+ * `maxLines`, a run's count) `rounds` times, at least `minKills` of them before it finished, and is run to completion.
+ */
+export async function cleanAndKilledRuns(
+  sim: RunningSimulator,
+  clean: KillWorkspace,
+  killed: KillWorkspace,
+  o: { maxLines: number; seed?: number; rounds?: number; minKills?: number; secrets?: Partial<Record<JobSecretName, string>> },
+): Promise<void> {
+  sim.faults.faultRate = 0;
+  await runJobsInProcess(sim, clean.jobs, clean.stateDir, o.secrets ?? {});
+  sim.faults.faultRate = 0.05;
+  const random = rng(o.seed ?? 20261206);
+  let kills = 0;
+  for (let i = 0; i < (o.rounds ?? 4); i++) {
+    const r = await runChild(killed.spec, { afterLines: 1 + Math.floor(random() * (o.maxLines - 2)), delayMs: Math.floor(random() * 40) });
+    if (r.killed) kills++;
+  }
+  expect(kills).toBeGreaterThanOrEqual(o.minKills ?? 3);
+  await runToCompletion(killed.spec);
 }

@@ -15,7 +15,8 @@ export interface Delivery {
     batches: number;
     reset: boolean;
     deletes: string[];
-    upserts: Array<{ eventKey: string } & Record<string, unknown>>;
+    /** Events carry their eventKey; contacts and tasks their id. */
+    upserts: Array<{ eventKey?: string; id?: string } & Record<string, unknown>>;
   };
   raw: string;
 }
@@ -25,7 +26,7 @@ export interface WebhookReceiver {
   deliveries: Delivery[];
   /** Unique deliveries by key, in first-arrival order. */
   unique(): Delivery[];
-  /** mailbox/folder → eventKey → event, after applying unique deliveries in order. */
+  /** mailbox/folder → eventKey (contacts, tasks: id) → event or item, after applying unique deliveries in order. */
   state(): Map<string, Map<string, Record<string, unknown>>>;
   /** Answers the next requests with these statuses before accepting again. */
   failNext(...statuses: number[]): void;
@@ -76,7 +77,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
           );
         const f = folders.get(id)!;
         for (const k of d.body.deletes) f.delete(k);
-        for (const u of d.body.upserts) f.set(u.eventKey, u);
+        for (const u of d.body.upserts) f.set(String(u.eventKey ?? u.id), u);
       }
       return folders;
     },

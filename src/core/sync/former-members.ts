@@ -29,7 +29,10 @@ async function emptyingBatch(ctx: FormerMembersContext, key: FolderKey): Promise
   const mine = [committed, pending].filter((s) => s && s.targetId === ctx.target.id);
   if (!mine.length) return undefined;
   const keys = new Set(mine.flatMap((s) => s!.events.map(eventKey)));
+  const itemIds = new Set(mine.flatMap((s) => (s!.items ?? []).map((i) => i.id)));
+  const items = mine.some((s) => s!.items) ? { items: { all: [], upserts: [], deletes: [...itemIds].sort() } } : {};
   return {
+    ...items,
     jobId: ctx.job.id,
     jobName: ctx.job.name,
     mailbox: key.mailbox,

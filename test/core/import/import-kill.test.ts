@@ -1,47 +1,28 @@
 // Acceptance (issue 7): an import run as a CHILD PROCESS is killed with SIGKILL after a few write requests (a
 // request may be in flight), then run to completion: every row exists exactly once, and a further run writes nothing.
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { bundledRunner, removeBundledRunners } from '../../support/bundle-runner.js';
+import { runChild as runRunner } from '../../support/kill-runner.js';
 import { absences, ownedInWorld, tempDir, writableMailboxes, writeCounts, writeCsv } from './import-sim.js';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'support', 'import-runner.ts');
 let sim: RunningSimulator;
-let runner: string;
+/** The import runner, killed after `killAfterLines` write requests if given. */
+const runChild = (spec: string, killAfterLines?: number) =>
+  runRunner(spec, killAfterLines === undefined ? undefined : { afterLines: killAfterLines, delayMs: 0 }, RUNNER);
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 12, anchor: new Date('2026-03-02T06:00:00Z'), mailboxes: 60, eventsPerMailbox: 1 });
-  runner = await bundledRunner(RUNNER);
+  // Bundled here, inside the set-up's longer limit; runChild reuses the bundle.
+  await bundledRunner(RUNNER);
 }, 120_000);
 afterAll(async () => {
   await sim?.stop();
   await removeBundledRunners();
 });
-
-function runChild(spec: string, killAfterLines?: number): Promise<{ killed: boolean; done: boolean; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, spec], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let lines = 0;
-    let done = false;
-    let buf = '';
-    let stderr = '';
-    child.stderr.on('data', (c) => (stderr += c));
-    child.stdout.on('data', (c: Buffer) => {
-      buf += c.toString();
-      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-        const line = JSON.parse(buf.slice(0, i)) as { done?: boolean };
-        buf = buf.slice(i + 1);
-        if (line.done) done = true;
-        else if (killAfterLines !== undefined && ++lines === killAfterLines) child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', done, stderr }));
-  });
-}
 
 describe('import killed with SIGKILL', () => {
   it('re-run after the kill leaves every row exactly once', async () => {

@@ -2,29 +2,20 @@
 // real PostgreSQL server. A job with a PostgreSQL target and a JSON folder job run as a CHILD PROCESS against the
 // simulator with injected faults, killed with SIGKILL at random points several times, then run to completion.
 // The tables must equal those of a clean run, and the rows must match the JSON export of the same run.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputFileName } from '../../../src/core/export/targets/file-name.js';
 import { jobSchema, type Job } from '../../../src/shared/job.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { startPostgres, type RunningPostgres } from '../../peers/postgres.js';
-import { rng, runChild, runJobsInProcess, runToCompletion } from '../../support/kill-runner.js';
+import { cleanAndKilledRuns, killWorkspace, type KillWorkspace } from '../../support/kill-runner.js';
 import { removeBundledRunners } from '../../support/bundle-runner.js';
 import { SIM_ANCHOR } from '../../support/sim-pump.js';
 
 const MAILBOXES = ['anna.schmidt@contoso.com', 'jan.devries@contoso.com', 'room.amsterdam@contoso.com', 'bob.jones@contoso.com'];
 
-interface Workspace {
-  dir: string;
-  schema: string;
-  spec: string;
-  jobs: Job[];
-}
-
-async function workspace(sim: RunningSimulator, server: RunningPostgres, schema: string): Promise<Workspace> {
-  const dir = await mkdtemp(join(tmpdir(), 'calpump-pgkill-'));
+function jobsIn(server: RunningPostgres, schema: string): (dir: string) => Job[] {
   const base = {
     profile: 'sim',
     mailboxes: { mode: 'list', list: MAILBOXES },
@@ -41,35 +32,25 @@ async function workspace(sim: RunningSimulator, server: RunningPostgres, schema:
     schema,
     tls: 'off',
   };
-  const jobs = [
+  return (dir) => [
     jobSchema.parse({ ...base, id: 'k-postgres', name: 'postgres', target }),
     jobSchema.parse({ ...base, id: 'k-json', name: 'json', format: 'json', target: { kind: 'folder', path: join(dir, 'json') } }),
   ];
-  const spec = join(dir, 'spec.json');
-  await writeFile(
-    spec,
-    JSON.stringify({
-      ewsUrl: sim.ewsUrl,
-      caFile: sim.caFile,
-      stateDir: join(dir, 'state'),
-      now: SIM_ANCHOR,
-      webhookSecret: 'unused',
-      postgresPassword: server.password,
-      jobs,
-    }),
-  );
-  return { dir, schema, spec, jobs };
 }
 
 describe('acceptance: PostgreSQL target, SIGKILL at random points, then re-run = clean run', () => {
   let sim: RunningSimulator;
   let server: RunningPostgres;
-  let clean: Workspace;
-  let killed: Workspace;
+  let clean: KillWorkspace;
+  let killed: KillWorkspace;
 
   beforeAll(async () => {
     [sim, server] = await Promise.all([startSimulator({ seed: 11, anchor: new Date(SIM_ANCHOR), latencyMs: 2 }), startPostgres()]);
-    [clean, killed] = await Promise.all([workspace(sim, server, 'clean'), workspace(sim, server, 'killed')]);
+    const secrets = { postgresPassword: server.password };
+    [clean, killed] = await Promise.all([
+      killWorkspace(sim, jobsIn(server, 'clean'), secrets),
+      killWorkspace(sim, jobsIn(server, 'killed'), secrets),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await removeBundledRunners();
@@ -85,19 +66,8 @@ describe('acceptance: PostgreSQL target, SIGKILL at random points, then re-run =
   });
 
   it('leaves the same rows as a clean run, matching the JSON export of the same run', async () => {
-    sim.faults.faultRate = 0;
-    await runJobsInProcess(sim, clean.jobs, join(clean.dir, 'state'), { postgresPassword: server.password });
-    sim.faults.faultRate = 0.05;
-
-    const random = rng(20261206);
-    let kills = 0;
     // Progress lines per full run: 2 jobs × (started + 4 mailboxes + finished) = 12.
-    for (let i = 0; i < 4; i++) {
-      const r = await runChild(killed.spec, { afterLines: 1 + Math.floor(random() * 10), delayMs: Math.floor(random() * 40) });
-      if (r.killed) kills++;
-    }
-    expect(kills).toBeGreaterThanOrEqual(3);
-    await runToCompletion(killed.spec);
+    await cleanAndKilledRuns(sim, clean, killed, { maxLines: 12, secrets: { postgresPassword: server.password } });
 
     const after = await tables('killed');
     expect(after).toEqual(await tables('clean'));

@@ -158,7 +158,7 @@ describe('calpump jobs', () => {
     expect(cliJson<{ formerMembers?: string }>(rooms).formerMembers).toBeUndefined();
   });
 
-  it('adds contacts and tasks jobs that read their own folder into JSON, and refuses other targets for them', async () => {
+  it('adds contacts and tasks jobs that read their own folder into JSON or into a database, refusing a calendar in vCard', async () => {
     const { dir } = await setup();
     const add = (...args: string[]) => runCli(['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--json', '--rooms', ...args]);
     const contacts = await add('--name', 'crm', '--content', 'contacts', '--out', join(dir, 'c'));
@@ -169,8 +169,8 @@ describe('calpump jobs', () => {
     const calendarVcard = await add('--name', 'cal-vcf', '--format', 'vcard', '--out', join(dir, 'v'));
     expect(calendarVcard.code).toBe(2);
     const sqlite = await add('--name', 'erp', '--content', 'tasks', '--sqlite', join(dir, 't.db'));
-    expect(sqlite.code).toBe(2);
-    expect(sqlite.stderr).toContain('folder target');
+    expect(sqlite.code).toBe(0);
+    expect(JSON.parse(sqlite.stdout)).toMatchObject({ content: 'tasks', target: { kind: 'sqlite' } });
   });
 
   it("lists a broken entry with its field and problem in the reader's language, never in zod's English", async () => {

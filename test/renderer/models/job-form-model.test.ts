@@ -183,7 +183,8 @@ describe('job form', () => {
     expect(CONTENT_TARGETS.contacts).toContain(contacts.targetKind);
     const r = validateJobForm(withContent(contacts, 'contacts'));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.value.job).toMatchObject({ content: 'contacts', folders: { ids: ['contacts'] }, target: { kind: 'folder' } });
+    // Contacts go to every target (their own tables in SQLite and PostgreSQL): the SQLite choice stays.
+    expect(r.value.job).toMatchObject({ content: 'contacts', folders: { ids: ['contacts'] }, target: { kind: 'sqlite' } });
     expect(r.value.job.ics).toBeUndefined();
     // Round trip: a stored contacts job opens as one, and a chosen folder survives a switch to tasks and back.
     expect(jobFormFromJob(r.value.job).content).toBe('contacts');
@@ -197,9 +198,7 @@ describe('job form', () => {
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
     expect(back.value.job.folders.ids).toEqual(['calendar']);
     expect(back.value.job.content).toBeUndefined();
-    // A target the content cannot take (a stored job edited by hand) is an error on the target choice.
-    expect(errorsOf({ ...contacts, targetKind: 'webhook', targetUrl: 'https://hooks.contoso.com/x' })).toMatchObject({
-      targetKind: 'validation.contentTarget',
-    });
+    // A webhook takes contacts as well.
+    expect(errorsOf({ ...contacts, targetKind: 'webhook', targetUrl: 'https://hooks.contoso.com/x' })).toEqual({});
   });
 });

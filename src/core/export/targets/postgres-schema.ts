@@ -4,8 +4,10 @@
 import { eventKey, type NormalisedEvent } from '../../../shared/model.js';
 import type { RunRecord } from '../../../shared/job.js';
 import { orderedEvent } from '../formats/json.js';
+import { itemTablesPostgres } from './item-rows.js';
 
-export const POSTGRES_SCHEMA_VERSION = 1;
+/** 2 added the contacts and tasks tables (created beside the others when missing). */
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 /** Key of the advisory lock held while the tables are created ("calpump" in ASCII). */
 export const SCHEMA_LOCK = 0x63616c70756d70;
@@ -30,6 +32,7 @@ CREATE TABLE IF NOT EXISTS ${s}.attendees (
   PRIMARY KEY (mailbox, folder, event_key, position),
   FOREIGN KEY (mailbox, folder, event_key) REFERENCES ${s}.events ON DELETE CASCADE
 );
+${itemTablesPostgres(schema)}
 CREATE TABLE IF NOT EXISTS ${s}.sync_state (
   job_id text NOT NULL, mailbox text NOT NULL, folder text NOT NULL,
   sequence integer NOT NULL, output_hash text NOT NULL, window_from timestamptz NOT NULL, window_to timestamptz NOT NULL,

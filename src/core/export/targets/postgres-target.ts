@@ -1,4 +1,5 @@
 // PostgreSQL target (the maintained `pg` driver): `events` and `attendees` keyed by (mailbox, folder, event_key),
+// `contacts` and `tasks` keyed by (mailbox, folder, item_id) (item-rows.ts, postgres-items.ts),
 // a `sync_state` row per (job, mailbox, folder) and a `runs` row per finished run (schema: postgres-schema.ts,
 // docs/jobs.md). A folder's deletes, upserts and its sync_state row are applied in ONE transaction at commit, so
 // a crash at any moment leaves the tables and the state consistent: either the whole batch with its state row
@@ -9,6 +10,7 @@ import type { PostgresTarget as PostgresSettings, RunOutput, RunRecord } from '.
 import { postgresLocation } from '../../../shared/postgres-url.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
+import { applyItemBatch, clearItems } from './postgres-items.js';
 import { attendeeRows, ddl, eventRow, runRow, SCHEMA_LOCK } from './postgres-schema.js';
 import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
 
@@ -145,6 +147,17 @@ export class PostgresTarget implements PumpTarget {
 
   private async apply(c: pg.PoolClient, b: FolderBatch, s: SyncStateRecord): Promise<void> {
     const mailbox = b.mailbox.toLowerCase();
+    if (b.items) await applyItemBatch(c, (t) => this.table(t), mailbox, b.folder, b.items, b.reset);
+    else await this.applyEvents(c, mailbox, b);
+    await c.query(
+      `INSERT INTO ${this.table('sync_state')} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (job_id, mailbox, folder) DO UPDATE SET sequence = EXCLUDED.sequence, output_hash = EXCLUDED.output_hash,
+         window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to, items = EXCLUDED.items, committed_at = EXCLUDED.committed_at`,
+      [s.jobId, mailbox, s.folder, s.sequence, s.outputHash, s.window.from, s.window.to, s.items?.length ?? s.events.length, s.committedAt],
+    );
+  }
+
+  private async applyEvents(c: pg.PoolClient, mailbox: string, b: FolderBatch): Promise<void> {
     const events = this.table('events');
     const attendees = this.table('attendees');
     if (b.reset) await c.query(`DELETE FROM ${events} WHERE mailbox = $1 AND folder = $2`, [mailbox, b.folder]);
@@ -173,17 +186,11 @@ export class PostgresTarget implements PumpTarget {
           JSON.stringify(people),
         ]);
     }
-    await c.query(
-      `INSERT INTO ${this.table('sync_state')} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (job_id, mailbox, folder) DO UPDATE SET sequence = EXCLUDED.sequence, output_hash = EXCLUDED.output_hash,
-         window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to, items = EXCLUDED.items, committed_at = EXCLUDED.committed_at`,
-      [s.jobId, mailbox, s.folder, s.sequence, s.outputHash, s.window.from, s.window.to, s.events.length, s.committedAt],
-    );
   }
 
   /**
-   * A former group member's output (core/sync/former-members.ts): the folder's events (attendees follow by cascade)
-   * and its sync_state row go in one transaction, so a crash leaves both or neither; run again, it ends the same way.
+   * A former group member's output (core/sync/former-members.ts): the folder's events (attendees follow by cascade),
+   * contacts and tasks and its sync_state row go in one transaction, so a crash leaves both or neither; run again, it ends the same way.
    */
   async remove(batch: FolderBatch): Promise<void> {
     const pool = await this.connect();
@@ -191,6 +198,7 @@ export class PostgresTarget implements PumpTarget {
     try {
       await this.transaction(pool, async (c) => {
         await c.query(`DELETE FROM ${this.table('events')} WHERE mailbox = $1 AND folder = $2`, [mailbox, batch.folder]);
+        await clearItems(c, (t) => this.table(t), mailbox, batch.folder);
         await c.query(`DELETE FROM ${this.table('sync_state')} WHERE job_id = $1 AND mailbox = $2 AND folder = $3`, [
           batch.jobId,
           mailbox,
@@ -218,9 +226,8 @@ export class PostgresTarget implements PumpTarget {
   async outputs(): Promise<RunOutput[]> {
     const pool = await this.connect();
     const r = await pool
-      .query<{ bytes: string }>(`SELECT pg_total_relation_size($1::regclass) + pg_total_relation_size($2::regclass) AS bytes`, [
-        this.table('events'),
-        this.table('attendees'),
+      .query<{ bytes: string }>(`SELECT sum(pg_total_relation_size(t::regclass)) AS bytes FROM unnest($1::text[]) AS t`, [
+        ['events', 'attendees', 'contacts', 'tasks'].map((t) => this.table(t)),
       ])
       .catch(() => undefined);
     return [{ path: this.location, bytes: Number(r?.rows[0]?.bytes ?? 0) }];

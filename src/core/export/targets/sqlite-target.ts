@@ -1,5 +1,5 @@
-// SQLite target (better-sqlite3, on-disk, WAL): one `events` table keyed by (mailbox, folder, event_key) and a
-// `sync_state` row per (job, mailbox, folder). A folder's upserts, deletes and its state row are applied in ONE
+// SQLite target (better-sqlite3, on-disk, WAL): one `events` table keyed by (mailbox, folder, event_key), `contacts`
+// and `tasks` keyed by (mailbox, folder, item_id) (item-rows.ts), and a `sync_state` row per (job, mailbox, folder). A folder's upserts, deletes and its state row are applied in ONE
 // transaction at commit, so the database never holds output without the state that produced it. The file is a
 // plain SQLite 3 database: `sqlite3 file 'select count(*) from events'` works while Calpump runs.
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { fileOutput } from '../../sync/run-feeds.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
 import { orderedEvent } from '../formats/json.js';
-import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
+import { ITEM_COLUMNS, ITEM_TABLES, itemRow, itemTablesSqlite, tableOf, type ItemTable } from './item-rows.js';
+import type { FolderBatch, ItemBatch, PumpTarget, WrittenOutput } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -30,8 +31,15 @@ CREATE TABLE IF NOT EXISTS sync_state (
   items INTEGER NOT NULL, committed_at TEXT NOT NULL,
   PRIMARY KEY (job_id, mailbox, folder)
 ) WITHOUT ROWID;
+${itemTablesSqlite()}
 PRAGMA user_version = 1;
 `;
+
+interface ItemStatements {
+  upsert: Database.Statement<[Record<string, unknown>]>;
+  del: Database.Statement<[string, string, string]>;
+  clear: Database.Statement<[string, string]>;
+}
 
 function row(mailbox: string, folder: string, e: NormalisedEvent) {
   return {
@@ -93,16 +101,40 @@ export class SqliteTarget implements PumpTarget {
     const saveState = this.db.prepare(`INSERT OR REPLACE INTO sync_state VALUES (@job_id, @mailbox, @folder, @sequence, @output_hash,
       @window_from, @window_to, @items, @committed_at)`);
     const dropState = this.db.prepare('DELETE FROM sync_state WHERE job_id = ? AND mailbox = ? AND folder = ?');
+    const items = Object.fromEntries(
+      ITEM_TABLES.map((t) => [
+        t,
+        {
+          upsert: this.db.prepare<[Record<string, unknown>]>(
+            `INSERT OR REPLACE INTO ${t} VALUES (@mailbox, @folder, @item_id, ${ITEM_COLUMNS[t].map((c) => `@${c}`).join(', ')})`,
+          ),
+          del: this.db.prepare<[string, string, string]>(`DELETE FROM ${t} WHERE mailbox = ? AND folder = ? AND item_id = ?`),
+          clear: this.db.prepare<[string, string]>(`DELETE FROM ${t} WHERE mailbox = ? AND folder = ?`),
+        },
+      ]),
+    ) as Record<ItemTable, ItemStatements>;
+    /** A contacts or tasks batch: the ids that left go from both tables (a delete does not say its kind). */
+    const applyItems = (mailbox: string, folder: string, b: ItemBatch, reset: boolean) => {
+      for (const t of ITEM_TABLES) {
+        if (reset) items[t].clear.run(mailbox, folder);
+        else for (const id of b.deletes) items[t].del.run(mailbox, folder, id);
+      }
+      for (const i of reset ? b.all : b.upserts) items[tableOf(i)].upsert.run(itemRow(mailbox, folder, i, true));
+    };
     this.retire = this.db.transaction((b: FolderBatch) => {
       clear.run(b.mailbox.toLowerCase(), b.folder);
+      for (const t of ITEM_TABLES) items[t].clear.run(b.mailbox.toLowerCase(), b.folder);
       dropState.run(b.jobId, b.mailbox.toLowerCase(), b.folder);
     });
     this.stateRow = this.db.prepare('SELECT sequence, output_hash FROM sync_state WHERE job_id = ? AND mailbox = ? AND folder = ?');
     this.apply = this.db.transaction((b: FolderBatch, s: SyncStateRecord) => {
       const mailbox = b.mailbox.toLowerCase();
-      if (b.reset) clear.run(mailbox, b.folder);
-      for (const k of b.deletes) del.run(mailbox, b.folder, k);
-      for (const e of b.reset ? b.events : b.upserts) upsert.run(row(mailbox, b.folder, e));
+      if (b.items) applyItems(mailbox, b.folder, b.items, b.reset);
+      else {
+        if (b.reset) clear.run(mailbox, b.folder);
+        for (const k of b.deletes) del.run(mailbox, b.folder, k);
+        for (const e of b.reset ? b.events : b.upserts) upsert.run(row(mailbox, b.folder, e));
+      }
       saveState.run({
         job_id: s.jobId,
         mailbox,
@@ -111,7 +143,7 @@ export class SqliteTarget implements PumpTarget {
         output_hash: s.outputHash,
         window_from: s.window.from,
         window_to: s.window.to,
-        items: s.events.length,
+        items: s.items?.length ?? s.events.length,
         committed_at: s.committedAt,
       });
     });

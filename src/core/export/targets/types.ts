@@ -20,8 +20,8 @@ export interface FolderBatch {
   /** The target's previous content for this folder is unknown or foreign: replace it entirely. */
   reset: boolean;
   /**
-   * Contacts or tasks (a job whose content is not calendar; only folder targets take them): the full output sorted
-   * by id and what changed. events, upserts and deletes are then empty.
+   * Contacts or tasks (a job whose content is not calendar): the full output sorted by id and what changed. events,
+   * upserts and deletes are then empty.
    */
   items?: ItemBatch;
 }

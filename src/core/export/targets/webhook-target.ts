@@ -9,6 +9,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Logger } from '../../log/logger.js';
 import type { SyncStateStore } from '../../store/sync-state-store.js';
 import { orderedEvent } from '../formats/json.js';
+import { orderedItem } from '../item-formats/json.js';
 import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
 
 export interface WebhookTargetOptions {
@@ -36,8 +37,10 @@ export interface WebhookBody {
   batches: number;
   /** True on the first delivery for a folder (or after a reset): drop what you hold for it, then apply. */
   reset: boolean;
+  /** Event keys; for contacts and tasks, item ids. */
   deletes: string[];
-  upserts: Array<Record<string, unknown> & { eventKey: string }>;
+  /** Events with their eventKey; for contacts and tasks, items as in the JSON export (kind, id, …). */
+  upserts: Array<Record<string, unknown>>;
 }
 
 export function signatureOf(secret: string, body: string): string {
@@ -66,8 +69,11 @@ function retryAfterMs(h: string | null): number | undefined {
 }
 
 export function webhookBodies(b: FolderBatch, batchSize: number): WebhookBody[] {
-  type Op = { del: string } | { up: FolderBatch['upserts'][number] };
-  const ops: Op[] = [...b.deletes.map((del) => ({ del })), ...b.upserts.map((up) => ({ up }))];
+  type Op = { del: string } | { up: Record<string, unknown> };
+  const changes = b.items
+    ? { deletes: b.items.deletes, upserts: b.items.upserts.map(orderedItem) }
+    : { deletes: b.deletes, upserts: b.upserts.map((e) => ({ eventKey: eventKey(e), ...orderedEvent(e) })) };
+  const ops: Op[] = [...changes.deletes.map((del) => ({ del })), ...changes.upserts.map((up) => ({ up }))];
   const chunks: Op[][] = [];
   for (let i = 0; i < ops.length; i += batchSize) chunks.push(ops.slice(i, i + batchSize));
   if (chunks.length === 0 && b.reset) chunks.push([]);
@@ -81,7 +87,7 @@ export function webhookBodies(b: FolderBatch, batchSize: number): WebhookBody[] 
     batches: chunks.length,
     reset: b.reset && i === 0,
     deletes: chunk.flatMap((o) => ('del' in o ? [o.del] : [])),
-    upserts: chunk.flatMap((o) => ('up' in o ? [{ eventKey: eventKey(o.up), ...orderedEvent(o.up) }] : [])),
+    upserts: chunk.flatMap((o) => ('up' in o ? [o.up] : [])),
   }));
 }
 

@@ -110,7 +110,7 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .addOption(
       new Option(
         '--content <content>',
-        'export: what to read; contacts and tasks are read in full (no window) into --out (json or csv; tasks also ics)',
+        'export: what to read; contacts and tasks are read in full (no window) into any target (--out: json or csv; contacts also vcard, tasks also ics)',
       )
         .choices(['calendar', 'contacts', 'tasks'])
         .default(undefined, 'calendar'),
