@@ -14,6 +14,11 @@
 // - developer diagnostics: the message of `new Error(…)`/`TypeError`/`RangeError` is for whoever reads a stack
 //   trace (an error a user reads is a CalpumpError with a catalogue id);
 // - import paths and literal types.
+//
+// Short labels are English too: "DTD refused", "unknown network error", "no system proxy setting" carry no two
+// function words but still reach the user as the reason, evidence or problem of an error. So a literal is also
+// flagged when it is the value of such a property (directly, or as a branch of ?: / ?? / ||) and has at least
+// two lower-case words (a fact such as `HTTP 401`, `missing=EwsUrl` or `timeoutMs=30000` has none).
 import ts from 'typescript';
 
 export interface ProseLiteral {
@@ -30,6 +35,9 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** Properties whose value a host shows: an error's reason, problem or evidence, a route's source, a detail. */
+const SHOWN_PROPERTIES = new Set(['reason', 'problem', 'evidence', 'detail', 'source', 'description', 'label']);
+
 const POWERSHELL = /^\s*#|\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b|\$[A-Za-z_]\w*/;
 const DIAGNOSTIC_ERRORS = new Set(['Error', 'TypeError', 'RangeError']);
 
@@ -41,6 +49,19 @@ export function looksLikeProse(raw: string): boolean {
   if (words.length < 3) return false;
   const found = new Set(words.map((w) => w.replace(/[^A-Za-z]/g, '')).filter((w) => FUNCTION_WORDS.has(w)));
   return found.size >= 2;
+}
+
+/** Whether a text is a label of English words: at least two lower-case words (see the rule above). */
+export function looksLikeLabel(raw: string): boolean {
+  return raw.split(/\s+/).filter((w) => /^\(?[a-z]{2,}[),.:;]?$/.test(w)).length >= 2;
+}
+
+/** The name of the property a literal is the value of, through ?:, ??, || and parentheses. */
+function shownProperty(node: ts.Node): string | undefined {
+  let p = node.parent;
+  while (ts.isConditionalExpression(p) || ts.isBinaryExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
+  if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return undefined;
+  return SHOWN_PROPERTIES.has(p.name.text) ? p.name.text : undefined;
 }
 
 function literalText(node: ts.Node): string | undefined {
@@ -64,7 +85,8 @@ export function proseLiterals(fileName: string, source: string): ProseLiteral[] 
   const visit = (node: ts.Node): void => {
     const text = literalText(node);
     if (text !== undefined) {
-      if (!exempt(node) && looksLikeProse(text)) found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+      const flagged = looksLikeProse(text) || (shownProperty(node) !== undefined && looksLikeLabel(text));
+      if (!exempt(node) && flagged) found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
       if (ts.isTemplateExpression(node)) node.templateSpans.forEach((s) => visit(s.expression));
       return;
     }

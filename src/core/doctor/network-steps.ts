@@ -33,7 +33,7 @@ export interface NetworkContext {
 const portOf = (u: URL) => Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 
 function need<T>(v: T | undefined, what: string): T {
-  if (v === undefined) throw new CalpumpError('internal.unexpected', { params: { text: `doctor: ${what} missing` } });
+  if (v === undefined) throw new CalpumpError('internal.unexpected', { params: { text: `doctor: ${what}=undefined` } });
   return v;
 }
 

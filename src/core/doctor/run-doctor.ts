@@ -82,7 +82,7 @@ function lazyConnector(profile: Profile, deps: DoctorDeps): { get: () => Promise
   if (borrowed) return { get: async () => borrowed, close: async () => {} };
   let c: Promise<Connector> | undefined;
   const create = async (): Promise<Connector> => {
-    if (!deps.createConnector) throw new CalpumpError('internal.unexpected', { params: { text: 'doctor: no connector factory given' } });
+    if (!deps.createConnector) throw new CalpumpError('internal.unexpected', { params: { text: 'doctor: createConnector=undefined' } });
     return deps.createConnector(profile, deps);
   };
   return {
@@ -149,7 +149,7 @@ async function runGraph(profile: GraphProfile, deps: DoctorDeps, opts: DoctorOpt
 function writeParts(profile: Profile, deps: DoctorDeps, opts: DoctorOptions) {
   let made: Promise<CalendarWriter> | undefined;
   const writer = (): Promise<CalendarWriter> => {
-    if (!deps.createWriter) throw new CalpumpError('internal.unexpected', { params: { text: 'doctor: no writer factory given' } });
+    if (!deps.createWriter) throw new CalpumpError('internal.unexpected', { params: { text: 'doctor: createWriter=undefined' } });
     return (made ??= deps.createWriter(profile, deps));
   };
   return {

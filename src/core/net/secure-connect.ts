@@ -100,7 +100,7 @@ export async function secureConnect(t: SecureTarget): Promise<tls.TLSSocket> {
       socket.destroy();
       throw new CalpumpError('net.tls.pinMismatch', {
         params: { host: t.host, fingerprint: facts.fingerprint, pinned: t.policy.pinned! },
-        evidence: `subject ${facts.subject}, issuer ${facts.issuer}`,
+        evidence: `subject=${facts.subject}; issuer=${facts.issuer}`,
       });
     }
   }

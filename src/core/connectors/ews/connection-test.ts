@@ -92,7 +92,12 @@ export async function runConnectionTest(env: TestEnvironment, mailbox: string, o
       if (!hit)
         throw new CalpumpError('ews.mailbox.notFound', {
           params: { mailbox },
-          evidence: `ResolveNames returned ${names.length} other results`,
+          evidence: `ResolveNames → ${
+            names
+              .slice(0, 5)
+              .map((n) => n.smtp)
+              .join(', ') || '-'
+          }${names.length > 5 ? ', …' : ''}`,
         });
       accessDetail = text('ews.detail.resolves', { mailbox, name: hit.displayName });
     }

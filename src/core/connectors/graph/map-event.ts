@@ -57,12 +57,12 @@ function unplaceable(e: GraphEvent, mailbox: string): CalpumpError | undefined {
     if (!t?.dateTime)
       return new CalpumpError('graph.event.incomplete', {
         params: { itemId: e.id, field, mailbox },
-        evidence: `event ${e.id} without ${field}`,
+        evidence: `event ${e.id}: missing=${field}`,
       });
     if (e.isAllDay !== true && !graphInstant(t))
       return new CalpumpError('graph.event.timeZoneUnknown', {
         params: { itemId: e.id, timeZone: String(t.timeZone ?? ''), mailbox },
-        evidence: `event ${e.id}: ${field} ${t.dateTime} in "${t.timeZone}"`,
+        evidence: `event ${e.id}: ${field}.dateTime=${t.dateTime}; ${field}.timeZone=${t.timeZone}`,
       });
   }
   return undefined;

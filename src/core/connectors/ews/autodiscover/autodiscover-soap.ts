@@ -18,7 +18,7 @@ export function soapRequest(email: string, url: string): string {
 export function readSoapAnswer(xml: string): AutodiscoverOutcome {
   const root = parseXml(xml);
   const response = descendants(root, 'Response')[0];
-  if (!response) return { kind: 'error', reason: 'no GetUserSettings response' };
+  if (!response) return { kind: 'error', reason: 'missing=GetUserSettingsResponse' };
   const top = textOf(response, 'ErrorCode');
   if (top && top !== 'NoError') return { kind: 'error', reason: `${top} ${textOf(response, 'ErrorMessage') ?? ''}`.trim() };
   const user = descendants(response, 'UserResponse')[0];

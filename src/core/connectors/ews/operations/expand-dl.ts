@@ -30,7 +30,7 @@ export async function expandDl(s: EwsSession, group: string): Promise<DlExpansio
   const { messages, ctx } = await postNative(s, undefined, undefined, expandDlBody(group));
   if (throwIfError(messages[0], ctx, NOT_A_GROUP)) throw new CalpumpError('pump.group.notFound', { params: { group } });
   const set = child(messages[0], 'DLExpansion');
-  if (!set) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'ExpandDL answer without DLExpansion' });
+  if (!set) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'ExpandDL: missing=DLExpansion' });
   const entries: DlEntry[] = [];
   for (const m of children(set, 'Mailbox')) {
     const smtp = textOf(m, 'EmailAddress')?.trim();

@@ -56,7 +56,7 @@ async function findPage(
   const msg = messages[0];
   throwIfError(msg, ctx);
   const root = child(msg, 'RootFolder');
-  if (!root) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'FindItem answer without RootFolder' });
+  if (!root) throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'FindItem: missing=RootFolder' });
   const items: CalendarViewEntry[] = [];
   for (const node of child(root, 'Items')?.children ?? []) {
     const id = itemIdOf(node);

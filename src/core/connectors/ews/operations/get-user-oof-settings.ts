@@ -47,7 +47,7 @@ export async function getUserOofSettings(s: EwsSession, mailbox: string): Promis
   if (!message)
     throw new CalpumpError('ews.response.malformed', {
       params: { url: s.url },
-      evidence: 'GetUserOofSettings answer without ResponseMessage',
+      evidence: 'GetUserOofSettings: missing=ResponseMessage',
     });
   const err = messageError(message);
   if (err?.code === 'ErrorAccessDenied')
@@ -58,6 +58,6 @@ export async function getUserOofSettings(s: EwsSession, mailbox: string): Promis
   if (err) throw errorForResponseCode(err.code, err.text, ctx, err.backoffMs);
   const settings = parseEwsOofSettings(answer.envelope);
   if (!settings)
-    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'GetUserOofSettings answer without OofSettings' });
+    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'GetUserOofSettings: missing=OofSettings' });
   return settings;
 }

@@ -42,7 +42,7 @@ export async function syncFolderItems(s: EwsSession, mailbox: string, folder: st
   throwIfError(msg, ctx);
   const syncState = textOf(msg, 'SyncState');
   if (syncState === undefined)
-    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'SyncFolderItems answer without SyncState' });
+    throw new CalpumpError('ews.response.malformed', { params: { url: s.url }, evidence: 'SyncFolderItems: missing=SyncState' });
   const created: string[] = [];
   const updated: string[] = [];
   const deleted: string[] = [];

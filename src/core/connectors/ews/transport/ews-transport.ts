@@ -200,7 +200,7 @@ export class EwsTransport {
     const diag = res!.headers['x-ms-diagnostics'];
     throw new CalpumpError('ews.auth.unauthorized', {
       params: { username: this.opts.username },
-      evidence: `HTTP 401 twice (OAuth bearer, then forceRefresh)${diag ? `; x-ms-diagnostics: ${String(diag)}` : ''}`,
+      evidence: `HTTP 401 ×2 (Bearer; forceRefresh)${diag ? `; x-ms-diagnostics: ${String(diag)}` : ''}`,
     });
   }
 }

@@ -102,7 +102,7 @@ export async function ntlmHandshake(
   } catch (e) {
     throw new CalpumpError('ews.response.malformed', {
       params: { url: req.url },
-      evidence: `invalid NTLM challenge: ${(e as Error).message}`,
+      evidence: `NTLM challenge: ${(e as Error).message}`,
     });
   }
   return http.request({
