@@ -38,9 +38,31 @@ function secureContextFor(policy: TlsPolicy): tls.SecureContext | undefined {
   if (!policy.ca) return undefined;
   let ctx = contexts.get(policy);
   if (!ctx) {
-    ctx = tls.createSecureContext({ ca: policy.ca });
+    ctx = contextFor(policy.ca);
     contexts.set(policy, ctx);
   }
+  return ctx;
+}
+
+/** Node's default trust store is its bundled roots and nothing else (no NODE_EXTRA_CA_CERTS, no OpenSSL or OS store). */
+function defaultStoreIsBundledRoots(): boolean {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
+  return !process.env.NODE_EXTRA_CA_CERTS && !/--use-(openssl|system)-ca|--use-bundled-ca/.test(flags);
+}
+
+/**
+ * The same trust anchors, built cheaply where they can be: when the list is Node's bundled roots followed by the
+ * profile's additions and Node's default store is exactly those roots, the context starts from that store (parsed
+ * once per process) and adds only the additions — about 1 ms of CPU instead of 30 ms for ~145 PEM certificates at
+ * every connector's first connection. Adding to a context never changes Node's shared store.
+ */
+function contextFor(ca: string[]): tls.SecureContext {
+  const roots = tls.rootCertificates;
+  const extendsRoots = ca.length >= roots.length && roots.every((pem, i) => ca[i] === pem);
+  if (!extendsRoots || !defaultStoreIsBundledRoots()) return tls.createSecureContext({ ca });
+  const ctx = tls.createSecureContext();
+  const native = ctx.context as { addCACert(pem: string): void };
+  for (const pem of ca.slice(roots.length)) native.addCACert(pem);
   return ctx;
 }
 

@@ -77,6 +77,15 @@ describe('HttpClient TLS policy', () => {
     c.close();
   });
 
+  it("one profile's CA file never becomes trusted by the others in the same process", async () => {
+    const withCa = await client({ caFile: path.join(tlsDir, 'ca.pem') });
+    expect((await withCa.request({ url: caSigned.url, method: 'GET' })).status).toBe(200);
+    const plain = await client();
+    expect((await failure(plain.request({ url: caSigned.url, method: 'GET' }))).id).toBe('net.tls.unknownCa');
+    withCa.close();
+    plain.close();
+  });
+
   it('the CA file does not make a different self-signed certificate trusted', async () => {
     const c = await client({ caFile: path.join(tlsDir, 'ca.pem') });
     const err = await failure(c.request({ url: selfSigned.url, method: 'GET' }));
