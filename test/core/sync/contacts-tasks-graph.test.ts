@@ -108,6 +108,46 @@ describe('contacts and tasks through Microsoft Graph', () => {
     await connector.close();
   });
 
+  it('lists the Contacts folder and the To Do lists in the folder tree; a kind without permission is left out', async () => {
+    const anna = 'anna.schmidt@contoso.com';
+    const mb = sim.world.mailboxes.get(anna)!;
+    const { connector } = await simGraphConnector(sim);
+    expect(await connector.folderTree(anna, ['contacts', 'tasks'])).toEqual([
+      {
+        id: mb.distinguished.contacts,
+        name: 'Kontakte',
+        path: 'Kontakte',
+        kind: 'contacts',
+        distinguishedId: 'contacts',
+        totalCount: 3,
+        childCount: 0,
+      },
+      {
+        id: mb.distinguished.tasks,
+        name: 'Aufgaben',
+        path: 'Aufgaben',
+        kind: 'tasks',
+        distinguishedId: 'tasks',
+        totalCount: 0,
+        childCount: 0,
+      },
+    ]);
+    await connector.close();
+    const app = simTenant(sim.world).apps.get(SIM_APP_DAEMON)!;
+    const roles = [...app.roles];
+    app.roles = roles.filter((r) => r !== 'Contacts.Read');
+    try {
+      const { connector: calendarOnly } = await simGraphConnector(sim);
+      const kinds = (await calendarOnly.folderTree(anna, ['calendar', 'contacts', 'tasks'])).map((f) => f.kind);
+      expect(kinds).toContain('calendar');
+      expect(kinds).toContain('tasks');
+      expect(kinds).not.toContain('contacts');
+      await calendarOnly.close();
+    } finally {
+      app.roles = roles;
+    }
+  });
+
   it('names Contacts.Read and Tasks.Read.All when the app lacks them', async () => {
     const app = simTenant(sim.world).apps.get(SIM_APP_DAEMON)!;
     const roles = [...app.roles];

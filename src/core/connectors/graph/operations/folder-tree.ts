@@ -1,7 +1,8 @@
 // Calendar folders of a mailbox: calendar groups, their calendars (one $batch for all groups), and each
-// calendar's item count (one $batch of $count requests per 20 calendars).
+// calendar's item count (one $batch of $count requests per 20 calendars); contact folders and To Do lists when asked.
 import type { Folder, FolderKind } from '../../../../shared/model.js';
 import { graphBatch, graphGet, seg, type GraphContext } from '../graph-context.js';
+import { itemFolderTree } from './item-folders.js';
 
 interface Group {
   id: string;
@@ -14,6 +15,11 @@ interface Calendar {
 }
 
 export async function folderTree(ctx: GraphContext, mailbox: string, kinds: FolderKind[] = ['calendar']): Promise<Folder[]> {
+  const calendars = kinds.includes('calendar') || kinds.includes('other') ? await calendarTree(ctx, mailbox, kinds) : [];
+  return [...calendars, ...(await itemFolderTree(ctx, mailbox, kinds))];
+}
+
+async function calendarTree(ctx: GraphContext, mailbox: string, kinds: FolderKind[]): Promise<Folder[]> {
   const m = seg(mailbox);
   const groups = (await graphGet<{ value?: Group[] }>(ctx, `/users/${m}/calendarGroups?$select=id,name`)).value ?? [];
   const calendarPages = await graphBatch(
