@@ -68,12 +68,12 @@ export function jobNotFound(job: string): CalpumpError {
 }
 
 /** The problem with a cron expression, or undefined when croner accepts it. */
-function cronProblem(cron: string): string | undefined {
+function cronProblem(cron: string): TextRef | undefined {
   try {
     new Cron(cron, { paused: true }).stop();
     return undefined;
   } catch (e) {
-    return `${(e as Error).message} (example: "0 */2 * * *" = every two hours)`;
+    return text('problem.job.badCron', { detail: (e as Error).message });
   }
 }
 
@@ -215,7 +215,7 @@ function validateEntry(entries: unknown[], index: number): Checked {
     ok: false,
     broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem, ref: addressOf(entries, 'jobs', index) },
   });
-  if (!rec) return fail(at, 'expected a job object');
+  if (!rec) return fail(at, text('problem.job.notObject'));
   const parsed = jobSchema.safeParse(rec);
   if (!parsed.success) {
     const { field, problem } = describeIssue(parsed.error, at);

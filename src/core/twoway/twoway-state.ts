@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { SideName } from './twoway-rule.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 
 export interface SideState {
   id: string;
@@ -33,20 +34,29 @@ export const conflictLogPath = (dir: string, ruleId: string) => join(dir, `twowa
 
 export async function loadTwoWayState(dir: string, ruleId: string): Promise<TwoWayState> {
   const file = statePath(dir, ruleId);
-  let text: string;
+  let raw: string;
   try {
-    text = await readFile(file, 'utf8');
+    raw = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, pairs: {} };
-    throw new CalpumpError('twoway.state.invalid', { params: { file, problem: (e as Error).message }, cause: e });
+    throw new CalpumpError('twoway.state.invalid', {
+      params: { file, problem: text('problem.file.cannotRead') },
+      evidence: (e as Error).message,
+      cause: e,
+    });
   }
+  let doc: TwoWayState | undefined;
   try {
-    const doc = JSON.parse(text) as TwoWayState;
-    if (doc?.version !== 1 || typeof doc.pairs !== 'object') throw new Error('not a Calpump two-way state (version 1)');
-    return doc;
+    doc = JSON.parse(raw) as TwoWayState;
   } catch (e) {
-    throw new CalpumpError('twoway.state.invalid', { params: { file, problem: (e as Error).message }, cause: e });
+    throw new CalpumpError('twoway.state.invalid', {
+      params: { file, problem: text('problem.file.invalidJson', { detail: (e as Error).message }) },
+      cause: e,
+    });
   }
+  if (doc?.version !== 1 || typeof doc.pairs !== 'object')
+    throw new CalpumpError('twoway.state.invalid', { params: { file, problem: text('problem.twoway.notState') } });
+  return doc;
 }
 
 export async function saveTwoWayState(dir: string, ruleId: string, state: TwoWayState): Promise<void> {

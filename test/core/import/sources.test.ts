@@ -166,4 +166,12 @@ describe('iCalendar', () => {
       ['standup/2026-03-11T08:15:00.000Z', 'Standup', '2026-03-11T08:15:00.000Z', '2026-03-11T08:30:00.000Z', 'busy', 14],
     ]);
   });
+
+  it('an event without DTSTART is a row problem named by an engine text', () => {
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:nostart', 'SUMMARY:x', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const doc = parseIcs('n.ics', text, { now: new Date('2026-03-01T00:00:00Z'), expandDays: 60, timeZone: 'UTC' });
+    expect(doc.rows).toEqual([]);
+    expect(doc.problems).toEqual([{ file: 'n.ics', line: 3, problem: { key: 'problem.row.noStart' }, key: 'nostart' }]);
+    expect(renderEngineText(doc.problems[0].problem, 'nl')).toBe('het begin is leeg');
+  });
 });

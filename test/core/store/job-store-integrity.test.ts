@@ -48,6 +48,12 @@ describe('JobStore: config integrity', () => {
       ['jobs[2].schedule.cron', 'Charlie'],
       ['jobs[3]', 'jobs[3]'],
     ]);
+    // Each problem is an engine text the hosts render in the reader's language.
+    expect(broken.map((b) => b.problem)).toEqual([
+      { key: 'problem.schema.tooSmall', params: { limit: 1, inclusive: 'yes' } },
+      { key: 'problem.job.badCron', params: { detail: expect.any(String) as unknown } },
+      { key: 'problem.job.notObject' },
+    ]);
     const warned = logger.records.filter((e) => e.event === 'jobs.entryInvalid');
     expect(warned).toHaveLength(3);
     expect(await readFile(path, 'utf8')).toBe(text);

@@ -118,7 +118,10 @@ export function parseIcs(file: string, text: string, opts: IcsOptions): ParsedDo
       const comps = cal.getAllSubcomponents('vevent');
       const master = comps.find((c) => !c.hasProperty('recurrence-id')) ?? comps[0];
       const event = new ICAL.Event(master, { exceptions: comps.filter((c) => c !== master && c.hasProperty('recurrence-id')) });
-      if (!event.startDate) throw new Error('DTSTART missing');
+      if (!event.startDate) {
+        problems.push({ file, line, problem: textRef('problem.row.noStart'), key: uid });
+        continue;
+      }
       const tzOf = (prop: string, c = master) => (c.getFirstProperty(prop)?.getParameter('tzid') as string | undefined) ?? undefined;
       const base = fieldsOf(master);
       const emit = (key: string, s: ICAL.Time, e: ICAL.Time | undefined, comp: ICAL.Component) => {
