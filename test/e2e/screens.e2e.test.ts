@@ -4,7 +4,9 @@
 // Issue 14's acceptance lines two and three; the English screens go to docs/images/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { JobView } from '../../src/shared/rpc.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobView, ProfileView } from '../../src/shared/rpc.js';
 import { waitUntil } from '../support/wait-until.js';
 import { axeViolations, layoutProblems, settled, tabStopsIn, untranslated } from './support/checks.js';
 import { chromiumExecutable, DOCS_IMAGES, startE2e, type E2eEnvironment } from './support/harness.js';
@@ -20,17 +22,31 @@ interface ScreenState {
 }
 
 const WIDTHS = [1366, 1024];
+const WRONG_PASSWORD = 'Wrong password';
+const UNTRUSTED = 'Untrusted certificate';
 const LONG = { timeout: 90_000 };
 
 describe.runIf(chromiumExecutable())('every screen: accessibility, layout and translations', () => {
   let env: E2eEnvironment;
   let page: Page;
   let jobId = '';
+  let failingJobId = '';
+  let importFile = '';
 
   const byId = (id: string) => page.getByTestId(id);
   const go = async (hash: string, ready: string) => {
     await page.evaluate((h) => (window.location.hash = h), hash);
     await page.locator(ready).first().waitFor(LONG);
+  };
+  /** The screen's profile picker set to one of the failing profiles. */
+  const pick = async (picker: string, profile: string) => {
+    await byId(picker).waitFor(LONG);
+    await byId(picker).selectOption({ label: profile });
+  };
+  const openProfile = async (name: string) => {
+    await go('#/profiles', '[data-testid=profiles-item]');
+    await byId('profiles-item').filter({ hasText: name }).first().click();
+    await byId('profile-form').waitFor(LONG);
   };
 
   const SCREENS: ScreenState[] = [
@@ -102,12 +118,128 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       },
     },
     { name: 'settings', open: () => go('#/settings', '[data-testid=settings-language]') },
+    // The states an administrator meets when something is wrong (issue 14): a wrong password, a certificate nobody
+    // vouches for, a failed run and its report, the home screen's fix, and every screen that acts on a profile
+    // with the failing one. The header's "Last run failed" badge shows on all of them.
+    {
+      name: 'profile-test-wrong-password',
+      open: async () => {
+        await openProfile(WRONG_PASSWORD);
+        await byId('profile-test-run').click();
+        await page.locator('[data-testid=profile-test-steps][data-ok=false]').waitFor(LONG);
+      },
+    },
+    {
+      name: 'profile-test-certificate',
+      open: async () => {
+        await openProfile(UNTRUSTED);
+        await byId('profile-test-run').click();
+        await page.locator('[data-testid=profile-test-steps][data-ok=false]').waitFor(LONG);
+        await page.locator('[data-testid=profile-test-steps-cert-trust]').waitFor(LONG);
+      },
+    },
+    {
+      name: 'job-failed',
+      open: () => go(`#/jobs/${failingJobId}`, '[data-testid=run-report][data-status=failed]'),
+      lists: ['[data-testid=run-report-mailboxes] tbody'],
+    },
+    {
+      name: 'home-failing',
+      open: async () => {
+        await go('#/home', '[data-testid=home-job][data-status=failed]');
+        await page.locator('[data-testid=home-job][data-status=failed] [data-testid=home-job-fix]').click();
+        await byId('home-job-fixes').waitFor(LONG);
+        await byId('app-state').waitFor(LONG);
+      },
+      lists: ['[data-testid=home-jobs]'],
+    },
+    {
+      name: 'doctor-failing',
+      open: async () => {
+        await go('#/doctor', '[data-testid=doctor-run]');
+        await pick('doctor-profile', WRONG_PASSWORD);
+        await byId('doctor-run').click();
+        await page.locator('[data-testid=doctor-steps][data-ok=false],[data-testid=doctor-error]').first().waitFor(LONG);
+      },
+    },
+    {
+      name: 'import-401',
+      open: async () => {
+        await go('#/import', '[data-testid=import-run]');
+        await pick('import-profile', WRONG_PASSWORD);
+        await byId('import-jobId').fill('sweep-import');
+        await byId('import-path').fill(importFile);
+        await byId('import-mailboxes').fill('anna.schmidt@contoso.com');
+        await byId('import-dryRun').click();
+        await page.locator('[data-testid=import-report],[data-testid=import-error]').first().waitFor(LONG);
+      },
+    },
+    {
+      name: 'presence-failing',
+      open: async () => {
+        await go('#/presence', '[data-testid=rule-table]');
+        await pick('presence-profile', WRONG_PASSWORD);
+        await byId('board-mailboxes').fill('anna.schmidt@contoso.com');
+        await byId('board-check').click();
+        await page.locator('[data-testid=board-error],[data-testid=board-table]').first().waitFor(LONG);
+      },
+    },
+    {
+      name: 'freebusy-failing',
+      open: async () => {
+        await go('#/freebusy', '[data-testid=freebusy-run]');
+        await pick('freebusy-profile', WRONG_PASSWORD);
+        await byId('freebusy-mailboxes').fill('anna.schmidt@contoso.com');
+        await byId('freebusy-run').click();
+        await page.locator('[data-testid=freebusy-error],[data-testid=freebusy-report]').first().waitFor(LONG);
+      },
+    },
+    {
+      name: 'twoway-failing',
+      open: async () => {
+        await go('#/twoway', '[data-testid=twoway-ruleId]');
+        await pick('twoway-profile', WRONG_PASSWORD);
+        await byId('twoway-ruleId').fill('sweep-rule');
+        await byId('twoway-mailboxA').fill('anna.schmidt@contoso.com');
+        await byId('twoway-mailboxB').fill('alice.smith@contoso.com');
+        await byId('twoway-preview-run').click();
+        await page.locator('[data-testid=twoway-preview-error],[data-testid=twoway-preview]').first().waitFor(LONG);
+      },
+    },
   ];
 
   beforeAll(async () => {
     env = await startE2e({ demo: true, viewport: { width: 1366, height: 768 } });
     page = env.page;
     jobId = env.serve.demo!.jobId;
+    // Two profiles that fail — the demo's server with a wrong password, and without the pinned certificate — and a
+    // job on the first that has failed once: the error states the sweep checks.
+    const call = async <T>(method: Parameters<typeof env.serve.dispatcher.call>[0], input: unknown): Promise<T> => {
+      const r = await env.serve.dispatcher.call(method, input);
+      if (!r.ok) throw new Error(`${String(method)}: ${r.error.id}`);
+      return r.output as T;
+    };
+    const demo = (await call<ProfileView>('profiles.get', { id: env.serve.demo!.profileId })).profile;
+    const draft = Object.fromEntries(Object.entries(demo).filter(([k]) => k !== 'id'));
+    const create = async (profile: Record<string, unknown>) => {
+      const r = await call<ProfileView>('profiles.create', { profile, secrets: { password: 'not-the-password' } });
+      return r.profile.id;
+    };
+    const wrongId = await create({ ...draft, name: WRONG_PASSWORD });
+    await create({ ...draft, name: UNTRUSTED, tls: {} });
+    const failing = await call<JobView>('jobs.create', {
+      job: {
+        name: 'Failing calendars',
+        profile: wrongId,
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+        format: 'ics',
+        target: { kind: 'folder', path: join(env.workDir, 'failing') },
+        schedule: { kind: 'manual' },
+      },
+    });
+    failingJobId = failing.job.id;
+    importFile = join(env.workDir, 'import.csv');
+    await writeFile(importFile, 'Subject,Start,End\nPlanning,2026-12-07T09:00:00Z,2026-12-07T10:00:00Z\n');
     // The demo job runs once, so home, the run report and the history have something to show.
     const started = await env.serve.dispatcher.call('jobs.runNow', { id: jobId });
     expect(started.ok).toBe(true);
@@ -117,6 +249,15 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
         return r.ok && (r.output as JobView).lastRun?.status === 'ok';
       },
       'the demo job to finish its first run',
+      { timeoutMs: 180_000, everyMs: 500 },
+    );
+    expect((await env.serve.dispatcher.call('jobs.runNow', { id: failingJobId })).ok).toBe(true);
+    await waitUntil(
+      async () => {
+        const r = await env.serve.dispatcher.call('jobs.get', { id: failingJobId });
+        return r.ok && (r.output as JobView).lastRun?.status === 'failed';
+      },
+      'the failing job to fail once',
       { timeoutMs: 180_000, everyMs: 500 },
     );
   }, 600_000);

@@ -7,6 +7,9 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import { useRenderError, useT } from '../app/i18n-context.js';
 
 const useStyles = makeStyles({
+  // A fingerprint, URL or id in the message is one long word: it wraps anywhere rather than widen the screen.
+  bar: { minWidth: 0, overflowWrap: 'anywhere' },
+  barBody: { minWidth: 0 },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
   evidence: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
   causes: { marginBlock: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -17,8 +20,8 @@ export function ErrorPanel({ error, testId = 'error-panel' }: { error: ErrorInfo
   const s = useStyles();
   const e = useRenderError()(error);
   return (
-    <MessageBar intent="error" layout="multiline" data-testid={testId} data-error-id={e.id}>
-      <MessageBarBody>
+    <MessageBar intent="error" layout="multiline" className={s.bar} data-testid={testId} data-error-id={e.id}>
+      <MessageBarBody className={s.barBody}>
         <MessageBarTitle data-testid={`${testId}-title`}>{e.title}</MessageBarTitle>
         <div className={s.body}>
           <Text data-testid={`${testId}-message`}>{e.message}</Text>

@@ -1,29 +1,15 @@
 // Free/busy: busy blocks per mailbox for a date range, shown as a table and offered as a CSV download.
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FreeBusyReportView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
-import { useLang, useT } from '../../app/i18n-context.js';
+import { useHasMessage, useLang, useT } from '../../app/i18n-context.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/view-props.js';
 import { BusyBar } from '../../components/BusyBar.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import { saveTextFile } from '../../components/save-file.js';
@@ -64,6 +50,7 @@ export function freeBusyCsv(r: FreeBusyReportView): string {
 
 export function FreeBusyView({ profileId, onProfile }: ViewProps) {
   const t = useT();
+  const hasMessage = useHasMessage();
   const lang = useLang();
   const s = useStyles();
   const client = useClient();
@@ -135,24 +122,20 @@ export function FreeBusyView({ profileId, onProfile }: ViewProps) {
               {m.error ? <ErrorPanel error={m.error} testId={`freebusy-error-${m.mailbox}`} /> : null}
               {m.ok && m.blocks.length === 0 ? <Text>{t('freebusy.none')}</Text> : null}
               {m.blocks.length > 0 ? (
-                <Table size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('freebusy.col.start')}</TableHeaderCell>
-                      <TableHeaderCell>{t('freebusy.col.end')}</TableHeaderCell>
-                      <TableHeaderCell>{t('freebusy.col.showAs')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {m.blocks.map((b, i) => (
-                      <TableRow key={i}>
-                        <TableCell>{time(b.start)}</TableCell>
-                        <TableCell>{time(b.end)}</TableCell>
-                        <TableCell>{b.showAs}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable
+                  label={m.mailbox}
+                  rows={m.blocks}
+                  rowKey={(b, i) => `${b.start}-${i}`}
+                  columns={[
+                    { id: 'start', header: t('freebusy.col.start'), cell: (b) => time(b.start) },
+                    { id: 'end', header: t('freebusy.col.end'), cell: (b) => time(b.end) },
+                    {
+                      id: 'showAs',
+                      header: t('freebusy.col.showAs'),
+                      cell: (b) => (hasMessage(`showAs.${b.showAs}`) ? t(`showAs.${b.showAs}` as MessageKey) : b.showAs),
+                    },
+                  ]}
+                />
               ) : null}
             </section>
           ))}

@@ -9,12 +9,6 @@ import {
   RadioGroup,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   makeStyles,
@@ -31,6 +25,7 @@ import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
 import type { ViewProps } from '../../app/view-props.js';
 import { BusyBar } from '../../components/BusyBar.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ProfilePicker } from '../../components/ProfilePicker.js';
 import {
@@ -218,28 +213,22 @@ function ImportReportPanel({ report }: { report: ImportReportView }) {
       <Subtitle2>{t(report.dryRun ? 'import.planned' : report.aborted ? 'import.aborted' : 'import.done')}</Subtitle2>
       <Text>{t('import.rows', { rows: report.rows, documents: report.documents.length })}</Text>
       {report.error ? <ErrorPanel error={report.error} testId="import-report-error" /> : null}
-      <Table size="small" data-testid="import-mailboxes-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('import.col.mailbox')}</TableHeaderCell>
-            {cols.map((c) => (
-              <TableHeaderCell key={c}>{t(`import.col.${c}`)}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {reportRows(report).map((r) => (
-            <TableRow key={r.total ? '(total)' : r.mailbox} data-testid={r.total ? 'import-total' : `import-row-${r.mailbox}`}>
-              <TableCell>{r.total ? 'Σ' : r.mailbox}</TableCell>
-              {cols.map((c) => (
-                <TableCell key={c} data-testid={r.total ? `import-total-${c}` : `import-row-${r.mailbox}-${c}`}>
-                  {r[c]}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        label={t('import.col.mailbox')}
+        testId="import-mailboxes-table"
+        rows={reportRows(report)}
+        rowKey={(r) => (r.total ? '(total)' : r.mailbox)}
+        rowTestId={(r) => (r.total ? 'import-total' : `import-row-${r.mailbox}`)}
+        columns={[
+          { id: 'mailbox', header: t('import.col.mailbox'), cell: (r) => (r.total ? 'Σ' : r.mailbox) },
+          ...cols.map((c) => ({
+            id: c,
+            header: t(`import.col.${c}`),
+            cell: (r: ReturnType<typeof reportRows>[number]) => r[c],
+            cellTestId: (r: ReturnType<typeof reportRows>[number]) => (r.total ? `import-total-${c}` : `import-row-${r.mailbox}-${c}`),
+          })),
+        ]}
+      />
       {report.mailboxes.flatMap((m) =>
         m.errors.map((e, i) => <ErrorPanel key={`${m.mailbox}-${i}`} error={e.error} testId={`import-mailbox-error-${m.mailbox}`} />),
       )}

@@ -1,24 +1,12 @@
 // The status of chosen mailboxes now (and what comes next), computed by the host with the rules being edited or
 // the saved table that is open.
-import {
-  Button,
-  Checkbox,
-  Field,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useClient } from '../../app/client-context.js';
 import { useLang, useRenderError, useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { BusyBar } from '../../components/BusyBar.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { formatDateTime } from '../../models/format.js';
 
@@ -74,35 +62,35 @@ export function StatusBoard({ profileId, table, tableName }: { profileId?: strin
       {status.running ? <BusyBar label={t('presence.board.running')} onCancel={status.cancel} testId="board-busy" /> : null}
       {status.error ? <ErrorPanel error={status.error} testId="board-error" /> : null}
       {status.result && !status.running ? (
-        <Table size="small" data-testid="board-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('presence.board.mailbox')}</TableHeaderCell>
-              <TableHeaderCell>{t('presence.board.current')}</TableHeaderCell>
-              <TableHeaderCell>{t('presence.board.next')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {status.result.mailboxes.map((m) => (
-              <TableRow key={m.mailbox} data-testid={`board-${m.mailbox}`}>
-                <TableCell>{m.mailbox}</TableCell>
-                <TableCell>
-                  {m.ok && m.current
-                    ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}`
-                    : m.error
-                      ? renderError(m.error).title
-                      : ''}
-                </TableCell>
-                <TableCell>
-                  {(m.upcoming ?? [])
-                    .slice(0, 3)
-                    .map((u) => `${time(u.start)} ${u.status}`)
-                    .join(' · ')}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t('presence.board.title')}
+          testId="board-table"
+          rows={status.result.mailboxes}
+          rowKey={(m) => m.mailbox}
+          rowTestId={(m) => `board-${m.mailbox}`}
+          columns={[
+            { id: 'mailbox', header: t('presence.board.mailbox'), cell: (m) => m.mailbox },
+            {
+              id: 'current',
+              header: t('presence.board.current'),
+              cell: (m) =>
+                m.ok && m.current
+                  ? `${m.current.status} · ${t('presence.board.until', { time: time(m.current.end) })}`
+                  : m.error
+                    ? renderError(m.error).title
+                    : '',
+            },
+            {
+              id: 'next',
+              header: t('presence.board.next'),
+              cell: (m) =>
+                (m.upcoming ?? [])
+                  .slice(0, 3)
+                  .map((u) => `${time(u.start)} ${u.status}`)
+                  .join(' · '),
+            },
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -59,7 +59,7 @@ describe('FreeBusyView', () => {
       to: '2026-03-11T00:00:00.000Z',
       includeFree: false,
     });
-    expect(screen.getByTestId('freebusy-room.amsterdam@contoso.com').textContent).toContain('busy');
+    expect(screen.getByTestId('freebusy-room.amsterdam@contoso.com').textContent).toContain(translate('en', 'showAs.busy'));
     expect(screen.getByTestId('freebusy-alice.smith@contoso.com').textContent).toContain(translate('en', 'freebusy.none'));
     expect(freeBusyCsv(answer({ from: 'a', to: 'b' }) as never)).toBe(
       'mailbox,start,end,showAs\r\nroom.amsterdam@contoso.com,2026-03-10T09:00:00.000Z,2026-03-10T10:00:00.000Z,busy\r\n',
