@@ -4,7 +4,7 @@ import type { NormalisedContact, NormalisedItem, NormalisedTask } from '../../..
 import { pick } from '../formats/json.js';
 import type { ItemEncoder } from './types.js';
 
-const CONTACT_KEYS = [
+export const CONTACT_KEYS = [
   'kind',
   'id',
   'displayName',
@@ -23,7 +23,7 @@ const CONTACT_KEYS = [
   'notes',
   'lastModified',
 ] as const satisfies readonly (keyof NormalisedContact)[];
-const TASK_KEYS = [
+export const TASK_KEYS = [
   'kind',
   'id',
   'subject',

@@ -2,35 +2,25 @@
 // `tasks` table beside `events`, keyed by (mailbox, folder, item_id), with the fields integrators filter on as
 // columns and the whole item as `json` (as in the JSON export). SQLite and PostgreSQL share the columns; only the
 // types differ (PostgreSQL: date, timestamptz, text[], jsonb; SQLite: TEXT with JSON for lists).
-import type { NormalisedContact, NormalisedItem, NormalisedTask } from '../../../shared/item-model.js';
-import { orderedItem } from '../item-formats/json.js';
+import type { NormalisedItem } from '../../../shared/item-model.js';
+import { CONTACT_KEYS, orderedItem, TASK_KEYS } from '../item-formats/json.js';
 
 export const ITEM_TABLES = ['contacts', 'tasks'] as const;
 export type ItemTable = (typeof ITEM_TABLES)[number];
 
 export const tableOf = (i: NormalisedItem): ItemTable => (i.kind === 'contact' ? 'contacts' : 'tasks');
 
-/** Columns after the key (mailbox, folder, item_id), in table order; an upsert replaces all of them. */
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The JSON export's keys each table has a column for (kind and id are the table and the key). */
+const KEYS: Record<ItemTable, readonly string[]> = {
+  contacts: CONTACT_KEYS.filter((k) => k !== 'kind' && k !== 'id'),
+  tasks: TASK_KEYS.filter((k) => k !== 'kind' && k !== 'id'),
+};
+
+/** Columns after the key (mailbox, folder, item_id), in table order: the JSON keys in snake case, then json. */
 export const ITEM_COLUMNS: Record<ItemTable, readonly string[]> = {
-  contacts: [
-    'display_name',
-    'given_name',
-    'middle_name',
-    'surname',
-    'nickname',
-    'company_name',
-    'job_title',
-    'department',
-    'emails',
-    'phones',
-    'addresses',
-    'birthday',
-    'categories',
-    'notes',
-    'last_modified',
-    'json',
-  ],
-  tasks: ['subject', 'status', 'importance', 'start_date', 'due_date', 'completed_date', 'categories', 'body', 'last_modified', 'json'],
+  contacts: [...KEYS.contacts.map(snake), 'json'],
+  tasks: [...KEYS.tasks.map(snake), 'json'],
 };
 
 /** Column types per database, in ITEM_COLUMNS order ("list" and "object" are JSON in SQLite). */
@@ -94,50 +84,12 @@ export function itemTablesSqlite(): string {
   ).join('\n');
 }
 
-function contactValues(c: NormalisedContact): unknown[] {
-  return [
-    c.displayName,
-    c.givenName,
-    c.middleName,
-    c.surname,
-    c.nickname,
-    c.companyName,
-    c.jobTitle,
-    c.department,
-    c.emails.map((e) => ({ address: e.address, name: e.name ?? null })),
-    c.phones.map((p) => ({ type: p.type, number: p.number })),
-    c.addresses.map((a) => ({ ...a })),
-    c.birthday ?? null,
-    c.categories,
-    c.notes ?? null,
-    c.lastModified,
-    orderedItem(c),
-  ];
-}
-
-function taskValues(t: NormalisedTask): unknown[] {
-  return [
-    t.subject,
-    t.status,
-    t.importance,
-    t.startDate ?? null,
-    t.dueDate ?? null,
-    t.completedDate ?? null,
-    t.categories,
-    t.body ?? null,
-    t.lastModified,
-    orderedItem(t),
-  ];
-}
-
 /** One row as an object keyed by column name (jsonb_populate_recordset and named SQLite parameters read it so). */
 export function itemRow(mailbox: string, folder: string, i: NormalisedItem, forSqlite = false): Record<string, unknown> {
-  const table = tableOf(i);
-  const values = i.kind === 'contact' ? contactValues(i) : taskValues(i);
+  const item = orderedItem(i);
+  const value = (v: unknown) => (forSqlite && v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
   const row: Record<string, unknown> = { mailbox, folder, item_id: i.id };
-  ITEM_COLUMNS[table].forEach((c, n) => {
-    const v = values[n];
-    row[c] = forSqlite && v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
-  });
+  for (const k of KEYS[tableOf(i)]) row[snake(k)] = value(item[k] ?? null);
+  row.json = value(item);
   return row;
 }
