@@ -7,6 +7,7 @@ import { sensitivitySchema, showAsSchema } from '../../shared/model.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { describeIssue } from '../store/zod-issues.js';
 import { problemKey } from '../../shared/i18n/problem-key.js';
+import { text as textRef } from '../../shared/i18n/engine-texts.js';
 
 /** Common values (Teams' availability/activity names); any other text is passed through as given. */
 export const PRESENCE_STATUSES = [
@@ -124,7 +125,7 @@ export async function loadRuleTable(file: string): Promise<PresenceTable> {
     doc = JSON.parse(text);
   } catch (e) {
     throw new CalpumpError('presence.rules.invalid', {
-      params: { file, field: '(whole file)', problem: `not valid JSON: ${(e as Error).message}` },
+      params: { file, field: '(whole file)', problem: textRef('problem.file.invalidJson', { detail: (e as Error).message }) },
       cause: e,
     });
   }

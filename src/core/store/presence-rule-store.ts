@@ -8,6 +8,7 @@ import { DEFAULT_RULE_TABLE, parseRuleTable, presenceTableSchema, type PresenceT
 import { CalpumpError } from '../errors/calpump-error.js';
 import { VersionedJsonFile } from './versioned-json-file.js';
 import { omit } from '../../shared/omit.js';
+import { text as textRef } from '../../shared/i18n/engine-texts.js';
 
 export const PRESENCE_RULES_FILE = 'presence-rules.json';
 export const DEFAULT_TABLE_NAME = 'default';
@@ -36,7 +37,7 @@ export function checkTableName(name: string, field = 'name'): string {
   const n = name.trim();
   if (!TABLE_NAME_PATTERN.test(n))
     throw new CalpumpError('input.invalid', {
-      params: { field, problem: `"${name}" is not a table name: letters, digits, dot, dash or underscore; up to 64` },
+      params: { field, problem: textRef('problem.presence.notTableName', { name }) },
     });
   return n;
 }

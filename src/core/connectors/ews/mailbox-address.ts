@@ -1,6 +1,7 @@
 // Accounts given without @ get the profile's mail domain ("anna.schmidt" or "CONTOSO\anna.schmidt" →
 // anna.schmidt@contoso.com): administrators paste logon names, EWS wants SMTP addresses.
 import { CalpumpError } from '../../errors/calpump-error.js';
+import { text as textRef } from '../../../shared/i18n/engine-texts.js';
 
 export function mailboxAddress(input: string, mailDomain: string | undefined): string {
   const t = input.trim();
@@ -10,7 +11,7 @@ export function mailboxAddress(input: string, mailDomain: string | undefined): s
     throw new CalpumpError('input.invalid', {
       params: {
         field: 'mailbox',
-        problem: `"${t}" is not an e-mail address and the profile has no mail domain to append (set mailDomain, e.g. contoso.com)`,
+        problem: textRef('problem.mailbox.noMailDomain', { mailbox: t }),
       },
     });
   }

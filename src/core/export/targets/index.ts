@@ -11,6 +11,7 @@ import { FolderTarget } from './folder-target.js';
 import { SqliteTarget } from './sqlite-target.js';
 import type { PumpTarget } from './types.js';
 import { WebhookTarget, type WebhookTargetOptions } from './webhook-target.js';
+import { text as textRef } from '../../../shared/i18n/engine-texts.js';
 
 export type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
 
@@ -30,7 +31,7 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
     throw new CalpumpError('input.invalid', {
       params: {
         field: 'target.path',
-        problem: `"${t.path}" is not an absolute path on this machine; give the full path of the folder or file`,
+        problem: textRef('problem.path.notAbsolute', { path: t.path }),
       },
     });
   switch (t.kind) {

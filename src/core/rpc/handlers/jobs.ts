@@ -5,6 +5,7 @@ import { notAvailable } from '../connector-pool.js';
 import type { HandlerTable } from '../handler-types.js';
 import type { CoreServices, JobService } from '../services.js';
 import { omit } from '../../../shared/omit.js';
+import { text as textRef } from '../../../shared/i18n/engine-texts.js';
 
 function jobs(services: CoreServices): JobService {
   if (!services.jobs) throw notAvailable('feature.jobs');
@@ -22,9 +23,10 @@ async function checkTwoWayRule(services: CoreServices, job: Pick<Job, 'type' | '
   const id = job.twoway?.ruleId ?? '';
   const saved = await services.twowayRules.list();
   if (saved.some((r) => r.id.toLowerCase() === id.toLowerCase())) return;
-  const known = saved.map((r) => r.id).join(', ') || '(none; save one in the Two-way screen first)';
+  const known = saved.map((r) => r.id).join(', ');
+  const problem = known ? textRef('problem.twoway.unknownRule', { id, known }) : textRef('problem.twoway.noRuleSaved', { id });
   throw new CalpumpError('input.invalid', {
-    params: { field: 'twoway.ruleId', problem: `no saved two-way rule "${id}"; saved rules: ${known}` },
+    params: { field: 'twoway.ruleId', problem },
   });
 }
 
