@@ -87,7 +87,12 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       // Keyboard: each list is one Tab stop (arrow keys move inside), however many rows it holds.
       lists: ['[data-testid=browse-mailboxes]', '[data-testid=browse-folders]', '[data-testid=browse-preview] tbody'],
     },
-    { name: 'jobs', doc: true, open: () => go(`#/jobs/${jobId}`, '[data-testid=run-report]') },
+    {
+      name: 'jobs',
+      doc: true,
+      open: () => go(`#/jobs/${jobId}`, '[data-testid=run-report]'),
+      lists: ['[data-testid=run-report-mailboxes] tbody', '[data-testid=run-report-files] tbody'],
+    },
     {
       name: 'job-editor',
       open: async () => {
