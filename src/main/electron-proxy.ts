@@ -2,9 +2,10 @@
 // this machine — the Windows setting, its PAC file, and WPAD by DHCP and DNS — so the app and the browser agree.
 // The engine only sees a SystemProxy (src/core/net/proxy-system.ts); tests pass a fake session.
 import type { SystemProxy } from '../core/net/proxy-system.js';
+import { text } from '../shared/i18n/engine-texts.js';
 import type { ProxySessionLike } from './electron-api.js';
 
-export const ELECTRON_PROXY_SOURCE = 'system proxy setting (Electron: Windows setting, PAC, WPAD)';
+export const ELECTRON_PROXY_SOURCE = text('proxy.source.electron');
 
 export function electronSystemProxy(session: ProxySessionLike): SystemProxy {
   return {

@@ -5,9 +5,17 @@ import { z } from 'zod';
 
 /** A value in a text: plain data (an address, a count) is shown as it is. */
 export const textValueSchema = z.union([z.string(), z.number()]);
-/** A reference to an engine text (shared/locales/<lang>/engine.json) with its own values, rendered in place. */
-export const textRefSchema = z.object({ key: z.string(), params: z.record(z.string(), textValueSchema).optional() });
-export type TextRef = z.infer<typeof textRefSchema>;
+/**
+ * A reference to an engine text (shared/locales/<lang>/engine.json) with its own values, rendered in place. A
+ * value may itself be a text reference ("{source}: \"{answer}\"" around where a proxy answer came from).
+ */
+export interface TextRef {
+  key: string;
+  params?: Record<string, string | number | TextRef>;
+}
+export const textRefSchema: z.ZodType<TextRef> = z.lazy(() =>
+  z.object({ key: z.string(), params: z.record(z.string(), z.union([textValueSchema, textRefSchema])).optional() }),
+);
 export const errorParamSchema = z.union([textValueSchema, textRefSchema]);
 export type ErrorParam = z.infer<typeof errorParamSchema>;
 

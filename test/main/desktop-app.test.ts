@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderTextParam } from '../../src/shared/i18n/engine-texts.js';
 import { startDesktopApp, type DesktopApp } from '../../src/main/desktop-app.js';
 import { CalpumpError } from '../../src/core/errors/calpump-error.js';
 import { describeProxy, resolveProxy } from '../../src/core/net/proxy-resolution.js';
@@ -164,7 +165,7 @@ describe('desktop app', () => {
     fake.proxyAnswers.set('mail.contoso.com', 'PROXY proxy.contoso.com:8080; DIRECT');
     const ctx = (env: NodeJS.ProcessEnv) => ({ setting: { mode: 'system' as const }, profileId: 'p', secrets: memorySecrets({}), env });
     const viaSession = await resolveProxy(new URL('https://mail.contoso.com/EWS/Exchange.asmx'), ctx({}));
-    expect(describeProxy(viaSession)).toBe(
+    expect(renderTextParam(describeProxy(viaSession), 'en')).toBe(
       'proxy http://proxy.contoso.com:8080 (from system proxy setting (Electron: Windows setting, PAC, WPAD): "PROXY proxy.contoso.com:8080; DIRECT")',
     );
     expect(viaSession.why).toBe('system');

@@ -1,5 +1,6 @@
 // The one interface both backends implement (DESIGN.md "Connector"). Everything above it — CLI, pump, doctor,
 // UI — sees only these normalised types. Failures are thrown as CalpumpError with a catalogue id.
+import type { TextRef } from '../../shared/errors.js';
 import type { CalpumpError } from '../errors/calpump-error.js';
 import type { NormalisedItem } from '../../shared/item-model.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
@@ -141,6 +142,6 @@ export interface Connector {
    */
   automaticReplies?(mailbox: string): Promise<AutomaticReplies>;
   /** What the connection uses, for visibility in `profiles test` and logs (e.g. proxy in use, resolved EWS URL). */
-  describe(): Promise<Record<string, string>>;
+  describe(): Promise<Record<string, string | TextRef>>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
 import type { ProxySetting, TlsSetting } from '../../shared/profile.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { text } from '../../shared/i18n/engine-texts.js';
-import { resolveProxy, type ProxyRoute } from '../net/proxy-resolution.js';
+import { resolveProxy, routeFacts, type ProxyRoute } from '../net/proxy-resolution.js';
 import { loadTlsPolicy } from '../net/tls-policy.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { mapTlsError } from '../errors/error-map.js';
@@ -57,8 +57,8 @@ export function networkSteps<C extends NetworkContext>(opts: { dnsStep: StepId; 
         const proxy = route.kind === 'proxy' ? `${route.proxyUrl!.protocol}//${route.proxyUrl!.host}` : 'DIRECT';
         const user = route.username ? ` user=${route.username}` : '';
         return {
-          evidence: `${target.origin} → ${proxy}${user}; ${route.source}`,
-          detail: text('doctor.detail.proxy', { route: route.kind, proxy, why: route.why }),
+          evidence: `${target.origin} → ${routeFacts(route)}`,
+          detail: text('doctor.detail.proxy', { route: route.kind, proxy, why: route.why, source: route.source }),
           data: { proxy: `${proxy}${user}`, decidedBy: route.why },
         };
       },

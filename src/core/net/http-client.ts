@@ -3,12 +3,13 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as net from 'node:net';
+import type { TextRef } from '../../shared/errors.js';
 import { text } from '../../shared/i18n/engine-texts.js';
 import type { NetLimitSetting, ProxySetting, TlsSetting } from '../../shared/profile.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { answerCut, IdleTimeoutError, readBoundedAnswer, type AnswerReading } from './bounded-answer.js';
 import { mapNetworkError, RequestTimeoutError } from './network-errors.js';
-import { describeProxy, resolveProxy, type ProxyRoute } from './proxy-resolution.js';
+import { describeProxy, resolveProxy, routeFacts, type ProxyRoute } from './proxy-resolution.js';
 import { proxySignIn, type ProxySignIn, type ProxySignInDeps } from './proxy-sign-in.js';
 import { readLimits, type NetProtocol, type ReadLimits } from './read-limits.js';
 import { secureConnect } from './secure-connect.js';
@@ -51,8 +52,10 @@ export interface HttpResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
-  /** Which way the request went, e.g. "proxy http://proxy:3128 (from HTTPS_PROXY)". */
-  route: string;
+  /** Which way the request went, as an engine text: "proxy http://proxy:3128 (from HTTPS_PROXY)". */
+  route: TextRef;
+  /** The same as compact facts for evidence and logs: "http://proxy:3128 why=environment". */
+  via: string;
 }
 
 /** One answer as read: status line, headers and the decoded body. */
@@ -143,7 +146,8 @@ export class HttpClient {
     return s;
   }
 
-  async describeRoute(url: string | URL): Promise<string> {
+  /** The route to `url` as an engine text: "proxy http://proxy:3128 (from HTTPS_PROXY)". */
+  async describeRoute(url: string | URL): Promise<TextRef> {
     return describeProxy(await this.route(new URL(url)));
   }
 
@@ -221,7 +225,7 @@ export class HttpClient {
       const res = plainViaProxy
         ? await this.sendViaProxy(route, options, req, limits)
         : await this.send(u.protocol === 'https:' ? https.request : http.request, options, limits, req.body, req.onSocket);
-      return { ...res, route: routeText };
+      return { ...res, route: routeText, via: routeFacts(route) };
     } catch (err) {
       throw mapNetworkError(err, ctx);
     }

@@ -1,6 +1,7 @@
 // Node/network failures → catalogue entries with host, reason and the proxy in use as evidence. Which entry a
 // code means is decided once, in src/core/errors/error-map.ts (shared with the doctor); this file only
 // supplies the params those entries show.
+import type { TextRef } from '../../shared/errors.js';
 import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { mapSocketError, mapTlsError } from '../errors/error-map.js';
@@ -11,8 +12,8 @@ import { formatBytes } from './read-limits.js';
 export interface NetErrorContext {
   host: string;
   port?: number;
-  /** describeProxy() of the route used. */
-  proxy: string;
+  /** describeProxy() of the route used (an engine text the error's {proxy} shows). */
+  proxy: TextRef | string;
   timeoutMs: number;
   /** The idle timeout in force (no byte for this long ends a request). */
   idleMs?: number;

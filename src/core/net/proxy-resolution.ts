@@ -1,5 +1,6 @@
 // Which proxy (if any) a request to a given URL uses, and why — so the proxy in use is always visible
 // (`profiles test`, describe(), logs). Proxy passwords come from the SecretStore, never from the profile.
+import type { TextRef } from '../../shared/errors.js';
 import type { ProxySetting } from '../../shared/profile.js';
 import { secretKey } from '../../shared/profile.js';
 import { text } from '../../shared/i18n/engine-texts.js';
@@ -18,8 +19,10 @@ export interface ProxyRoute {
   username?: string;
   password?: string;
   why: ProxyWhy;
-  /** Where the decision came from: 'profile', an env variable name, 'host in NO_PROXY', 'PAC file … said "…"'. */
-  source: string;
+  /** Where the decision came from (an engine text proxy.source.*): the profile, a variable, NO_PROXY, a PAC answer. */
+  source: TextRef;
+  /** System settings tried first that did not answer, as compact facts for the evidence. */
+  tried?: string[];
 }
 
 /** NO_PROXY semantics as curl and most tools use them: `*`, exact host, domain suffix (.corp or corp), host:port. */
@@ -91,53 +94,73 @@ async function profileAccount(setting: ProxySetting, ctx: ProxyContext): Promise
 }
 
 /** The first entry of a PAC answer Calpump can use (PROXY/HTTPS/DIRECT; SOCKS is skipped). */
-function fromPac(answer: string, why: ProxyWhy, source: string, location: string): ProxyRoute {
+function fromPac(answer: string, why: ProxyWhy, source: TextRef, location: string | TextRef, tried?: string[]): ProxyRoute {
   const entry = parsePacResult(answer).find((e) => e.kind !== 'unsupported');
-  const said = `${source}: "${answer.trim()}"`;
   if (!entry) {
     throw new CalpumpError('net.proxy.pac', {
       params: { pac: location, reason: text('problem.pac.noUsableEntry', { answer: answer.trim() }) },
       evidence: answer.trim(),
     });
   }
-  return entry.kind === 'direct' ? { kind: 'direct', why, source: said } : { kind: 'proxy', proxyUrl: entry.url, why, source: said };
+  const said = { why, source: text('proxy.source.answered', { source, answer: answer.trim() }), ...(tried?.length ? { tried } : {}) };
+  return entry.kind === 'direct' ? { kind: 'direct', ...said } : { kind: 'proxy', proxyUrl: entry.url, ...said };
 }
 
 export async function resolveProxy(target: URL, ctx: ProxyContext): Promise<ProxyRoute> {
   const setting = ctx.setting ?? { mode: 'system' as const };
-  if (setting.mode === 'none') return { kind: 'direct', why: 'none', source: 'profile proxy: none' };
+  if (setting.mode === 'none') return { kind: 'direct', why: 'none', source: text('proxy.source.profileNone') };
   if (setting.mode === 'url') {
     const { url } = splitCredentials(setting.url);
-    return { kind: 'proxy', proxyUrl: url, ...(await profileAccount(setting, ctx)), why: 'profile', source: 'profile' };
+    return { kind: 'proxy', proxyUrl: url, ...(await profileAccount(setting, ctx)), why: 'profile', source: text('proxy.source.profile') };
   }
   if (setting.mode === 'pac') {
     const script = await (ctx.pac ?? sharedPacCache).get(setting.pacUrl);
-    const route = fromPac(await script.findProxy(target), 'pac', `PAC file ${setting.pacUrl}`, setting.pacUrl);
+    const route = fromPac(
+      await script.findProxy(target),
+      'pac',
+      text('proxy.source.profilePac', { location: setting.pacUrl }),
+      setting.pacUrl,
+    );
     return route.kind === 'proxy' ? { ...route, ...(await profileAccount(setting, ctx)) } : route;
   }
   const env = ctx.env;
   const noProxy = envValue(env, ['NO_PROXY', 'no_proxy']);
   if (noProxy && matchesNoProxy(noProxy.value, target.hostname, defaultPort(target))) {
-    return { kind: 'direct', why: 'noProxy', source: `host in ${noProxy.name}` };
+    return { kind: 'direct', why: 'noProxy', source: text('proxy.source.noProxy', { variable: noProxy.name }) };
   }
   const names = target.protocol === 'https:' ? ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] : ['HTTP_PROXY', 'http_proxy'];
   const found = envValue(env, names);
   if (found) {
     const { url, username, password } = splitCredentials(found.value);
     const account = username ? { username, password } : await profileAccount(setting, ctx);
-    return { kind: 'proxy', proxyUrl: url, ...account, why: 'environment', source: found.name };
+    return {
+      kind: 'proxy',
+      proxyUrl: url,
+      ...account,
+      why: 'environment',
+      source: text('proxy.source.variable', { variable: found.name }),
+    };
   }
   const system = ctx.system === undefined ? hostSystemProxy() : (ctx.system ?? undefined);
   const answer = await system?.resolve(target);
-  if (!answer) return { kind: 'direct', why: 'none', source: system ? 'no system proxy setting' : 'no proxy variable set' };
-  const route = fromPac(answer.pac, answer.why, answer.source, answer.source);
+  if (!answer) return { kind: 'direct', why: 'none', source: text(system ? 'proxy.source.noSystemSetting' : 'proxy.source.noVariable') };
+  const route = fromPac(answer.pac, answer.why, answer.source, answer.source, answer.tried);
   return route.kind === 'proxy' ? { ...route, ...(await profileAccount(setting, ctx)) } : route;
 }
 
-/** "proxy http://proxy.corp:3128 (from HTTPS_PROXY)" or "direct (host in NO_PROXY)". Never shows a password. */
-export function describeProxy(route: ProxyRoute): string {
-  if (route.kind === 'direct') return `direct (${route.source})`;
+/** "proxy http://proxy.corp:3128 (from HTTPS_PROXY)" or "direct (host in NO_PROXY)", as an engine text. No password. */
+export function describeProxy(route: ProxyRoute): TextRef {
+  if (route.kind === 'direct') return text('proxy.route.direct', { source: route.source });
   const u = route.proxyUrl!;
-  const who = route.username ? ` as ${route.username}` : '';
-  return `proxy ${u.protocol}//${u.host}${who} (from ${route.source})`;
+  const proxy = `${u.protocol}//${u.host}`;
+  return route.username
+    ? text('proxy.route.proxyAs', { proxy, user: route.username, source: route.source })
+    : text('proxy.route.proxy', { proxy, source: route.source });
+}
+
+/** The route as compact facts for evidence and logs: "http://proxy.corp:3128 user=u why=environment", "DIRECT why=noProxy". */
+export function routeFacts(route: ProxyRoute): string {
+  const u = route.proxyUrl;
+  const hop = route.kind === 'proxy' && u ? `${u.protocol}//${u.host}${route.username ? ` user=${route.username}` : ''}` : 'DIRECT';
+  return [`${hop} why=${route.why}`, ...(route.tried ?? [])].join('; ');
 }

@@ -7,6 +7,7 @@
 // does both (see docs/proxy-and-trust.md).
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { hasProxySetting, type WindowsProxyConfig, type WindowsProxySettings, type WindowsProxyState } from '../platform/windows-proxy.js';
+import { text } from '../../shared/i18n/engine-texts.js';
 import { sharedPacCache, type PacCache } from './proxy-pac.js';
 import type { SystemProxy, SystemProxyAnswer } from './proxy-system-types.js';
 
@@ -114,48 +115,51 @@ export function windowsSystemProxy(settings: WindowsProxySettings, opts: Windows
           ? s.winhttp
           : undefined;
       if (!config) return undefined;
-      const notes: string[] = [];
+      const tried: string[] = [];
+      const origin = text(`proxy.origin.${config.origin}`);
       if (config.autoDetect) {
         const location = await discover(s.dnsDomains);
         if (location) {
           try {
-            return { pac: await viaPac(location, url), why: 'wpad', source: `WPAD ${location}` };
+            return { pac: await viaPac(location, url), why: 'wpad', source: text('proxy.source.wpad', { location }) };
           } catch (e) {
-            notes.push(`WPAD ${location} failed: ${reasonOf(e)}`);
+            tried.push(`WPAD ${location}: ${reasonOf(e)}`);
           }
-        } else notes.push(`WPAD found no wpad.dat (${wpadCandidates(s.dnsDomains).join(', ') || 'no DNS domain'})`);
+        } else tried.push(`WPAD wpad.dat: none (${wpadCandidates(s.dnsDomains).join(', ') || 'dnsDomains=0'})`);
       }
       if (config.autoConfigUrl) {
         try {
           return {
             pac: await viaPac(config.autoConfigUrl, url),
             why: 'pac',
-            source: `PAC file ${config.autoConfigUrl} (${config.origin})`,
+            source: text('proxy.source.windowsPac', { location: config.autoConfigUrl, origin }),
           };
         } catch (e) {
-          notes.push(`PAC file ${config.autoConfigUrl} failed: ${reasonOf(e)}`);
+          tried.push(`PAC ${config.autoConfigUrl}: ${reasonOf(e)}`);
         }
       }
-      const after = notes.length ? `; ${notes.join('; ')}` : '';
+      const after = tried.length ? { tried } : {};
       if (config.proxyServer) {
         const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
         if (onBypassList(config.bypassList, url.hostname, port)) {
-          return { pac: 'DIRECT', why: 'windows', source: `${config.origin}: ${url.hostname} is on the bypass list${after}` };
+          return { pac: 'DIRECT', why: 'windows', source: text('proxy.source.windowsBypass', { origin, host: url.hostname }), ...after };
         }
         const proxy = proxyForScheme(config.proxyServer, url.protocol === 'https:' ? 'https' : 'http');
-        if (proxy) return { pac: `PROXY ${proxy}`, why: 'windows', source: `${config.origin}${after}` };
-        return { pac: 'DIRECT', why: 'windows', source: `${config.origin}: no proxy for ${url.protocol.slice(0, -1)}${after}` };
+        if (proxy) return { pac: `PROXY ${proxy}`, why: 'windows', source: origin, ...after };
+        const scheme = url.protocol.slice(0, -1);
+        return { pac: 'DIRECT', why: 'windows', source: text('proxy.source.windowsNoScheme', { origin, scheme }), ...after };
       }
-      return { pac: 'DIRECT', why: 'windows', source: `${config.origin}${after}` } satisfies SystemProxyAnswer;
+      return { pac: 'DIRECT', why: 'windows', source: origin, ...after } satisfies SystemProxyAnswer;
     },
   };
 }
 
-/** A PAC failure's own reason (net.proxy.pac carries it as a parameter), else the error's message. */
+/** A PAC failure as a compact fact: its raw reason (an errno code), its evidence, or its engine text's key. */
 function reasonOf(e: unknown): string {
   const failure = e as { params?: Record<string, unknown>; evidence?: string };
   const reason = failure.params?.reason;
-  return typeof reason === 'string' ? reason : (failure.evidence ?? (e as Error).message ?? String(e));
+  if (typeof reason === 'string') return reason;
+  return failure.evidence ?? (reason as { key?: string } | undefined)?.key ?? (e as Error).message ?? String(e);
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -5,9 +5,12 @@
 // everything around them is tested with a typed fake (test/support/fake-windows-proxy.ts).
 import type { CommandRunner } from './service-manager.js';
 
+/** Where a setting was read: Internet Options for this user or per machine by policy, or WinHTTP (netsh). */
+export type WindowsProxyOrigin = 'wininetUser' | 'wininetMachine' | 'winhttp';
+
 export interface WindowsProxyConfig {
-  /** Where the setting was read, for the doctor: "Internet Options (WinINET, this user)". */
-  origin: string;
+  /** Where the setting was read, for the doctor (engine text proxy.origin.<origin>). */
+  origin: WindowsProxyOrigin;
   /** "Automatically detect settings" (WPAD). */
   autoDetect: boolean;
   /** "Use setup script": the PAC file's address. */
@@ -72,7 +75,7 @@ export function parseConnectionBlob(hex: string): { flags: number; proxy?: strin
 const FLAG = { proxy: 2, script: 4, detect: 8 } as const;
 
 /** WinINET's setting from its key's values and, when present, the Connections blob (which Windows keeps current). */
-export function wininetConfig(origin: string, values: Map<string, string>, blobHex: string | undefined): WindowsProxyConfig {
+export function wininetConfig(origin: WindowsProxyOrigin, values: Map<string, string>, blobHex: string | undefined): WindowsProxyConfig {
   const blob = blobHex ? parseConnectionBlob(blobHex) : undefined;
   if (blob) {
     return {
@@ -95,7 +98,7 @@ export function wininetConfig(origin: string, values: Map<string, string>, blobH
 export function winhttpConfig(blobHex: string | undefined): WindowsProxyConfig | undefined {
   const blob = blobHex ? parseConnectionBlob(blobHex) : undefined;
   if (!blob || !(blob.flags & FLAG.proxy) || !blob.proxy) return undefined;
-  return { origin: 'WinHTTP (netsh winhttp)', autoDetect: false, proxyServer: blob.proxy, bypassList: blob.bypass };
+  return { origin: 'winhttp', autoDetect: false, proxyServer: blob.proxy, bypassList: blob.bypass };
 }
 
 /** True when the setting sends anything anywhere but direct. */
@@ -121,7 +124,7 @@ export function registryProxySettings(runner: CommandRunner): WindowsProxySettin
         query(`HKLM\\${INTERNET_SETTINGS}\\Connections`),
         query(TCPIP),
       ]);
-      const origin = perMachine ? 'Internet Options (WinINET, per machine by policy)' : 'Internet Options (WinINET, this user)';
+      const origin = perMachine ? 'wininetMachine' : 'wininetUser';
       const domains = [tcpip.get('domain'), tcpip.get('nv domain'), ...(tcpip.get('searchlist') ?? '').split(/[,\s]+/)]
         .map((d) => (d ?? '').trim().toLowerCase())
         .filter((d) => d.includes('.'));

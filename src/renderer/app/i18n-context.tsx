@@ -1,11 +1,18 @@
 // The UI language as React context. Components call useT() (and useRenderError / useRenderStep for the catalogue
 // and test steps) and never see the tables directly; only the active language's tables are loaded (locales.ts).
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { ErrorInfo } from '../../shared/errors.js';
+import type { ErrorInfo, TextRef } from '../../shared/errors.js';
 import { formatMessage } from '../../shared/i18n/format.js';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index.js';
 import type { UiLang } from '../../shared/i18n/langs.js';
-import { renderErrorIn, renderStepIn, type LocaleTables, type RenderedError, type RenderedStep } from '../../shared/i18n/render-tables.js';
+import {
+  engineTextIn,
+  renderErrorIn,
+  renderStepIn,
+  type LocaleTables,
+  type RenderedError,
+  type RenderedStep,
+} from '../../shared/i18n/render-tables.js';
 import type { TestStep } from '../../shared/model.js';
 import { loadedLocale } from './locales.js';
 
@@ -17,6 +24,7 @@ interface I18nValue {
   has: (key: string) => key is MessageKey;
   renderError: (error: ErrorInfo) => RenderedError;
   renderStep: (step: TestStep, all: readonly TestStep[]) => RenderedStep;
+  renderText: (ref: TextRef) => string;
 }
 
 const EMPTY: LocaleTables = { ui: {}, catalogue: {}, engine: {} };
@@ -28,6 +36,7 @@ function valueFor(lang: UiLang, tables: LocaleTables): I18nValue {
     has: (k): k is MessageKey => Object.prototype.hasOwnProperty.call(tables.ui, k),
     renderError: (e) => renderErrorIn(tables, e, lang),
     renderStep: (step, all) => renderStepIn(tables, step, all, lang),
+    renderText: (ref) => engineTextIn(tables.engine, ref, lang),
   };
 }
 
@@ -55,6 +64,11 @@ export function useHasMessage(): (key: string) => key is MessageKey {
 /** Renders a catalogue error in the UI language. */
 export function useRenderError(): (error: ErrorInfo) => RenderedError {
   return useContext(I18nContext).renderError;
+}
+
+/** Renders an engine text (a fact the host reported as a text reference) in the UI language. */
+export function useRenderText(): (ref: TextRef) => string {
+  return useContext(I18nContext).renderText;
 }
 
 /** Renders a connection-test or doctor step in the UI language. */

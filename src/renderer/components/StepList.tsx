@@ -5,8 +5,8 @@ import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compon
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import type { TestResult } from '../../shared/rpc.js';
-import type { ErrorParam } from '../../shared/errors.js';
-import { useHasMessage, useLang, useRenderStep, useT, type TFunction } from '../app/i18n-context.js';
+import type { ErrorParam, TextRef } from '../../shared/errors.js';
+import { useHasMessage, useLang, useRenderStep, useRenderText, useT, type TFunction } from '../app/i18n-context.js';
 import { formatDuration } from '../models/format.js';
 import { CertificateTrust, certificateFromParams } from './CertificateTrust.js';
 import { ErrorPanel } from './ErrorPanel.js';
@@ -37,8 +37,15 @@ const useStyles = makeStyles({
 
 const COLOR = { pass: 'success', fail: 'danger', skipped: 'informative' } as const;
 
-/** A fact's value in the UI language where it is one of the engine's words (access: impersonation). */
-function detailValue(key: string, value: string, t: TFunction, hasMessage: (k: string) => boolean): string {
+/** A fact's value: an engine text in the UI language, an access or flow id as its label, anything else as sent. */
+function detailValue(
+  key: string,
+  value: string | TextRef,
+  t: TFunction,
+  hasMessage: (k: string) => boolean,
+  text: (ref: TextRef) => string = (ref) => ref.key,
+): string {
+  if (typeof value !== 'string') return text(value);
   const k = key === 'access' ? `profile.access.${value}` : key === 'flow' ? `profile.flow.${value}` : '';
   return k && hasMessage(k) ? t(k as MessageKey) : value;
 }
@@ -65,6 +72,7 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
   const t = useT();
   const s = useStyles();
   const hasMessage = useHasMessage();
+  const renderText = useRenderText();
   const steps = running ? (live ?? []) : (result?.steps ?? live ?? []);
   if (!running && !result) return null;
   return (
@@ -83,7 +91,7 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
           facts={Object.entries(result.details).map(([k, v]) => ({
             id: k,
             label: detailLabel(k, t, hasMessage),
-            value: detailValue(k, v, t, hasMessage),
+            value: detailValue(k, v, t, hasMessage, renderText),
           }))}
         />
       ) : null}

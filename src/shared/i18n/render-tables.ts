@@ -36,7 +36,7 @@ const has = (table: Table, key: string) => Object.prototype.hasOwnProperty.call(
 
 /** An engine text in `lang`; a key this version does not know shows as itself. */
 export function engineTextIn(engine: Table, ref: TextRef, lang: string): string {
-  return has(engine, ref.key) ? formatMessage(lang, engine[ref.key], ref.params ?? {}) : ref.key;
+  return has(engine, ref.key) ? formatMessage(lang, engine[ref.key], paramsIn(engine, ref.params, lang)) : ref.key;
 }
 
 /** Parameters as the message formatter takes them: a text reference becomes its text in `lang`. */

@@ -2,6 +2,7 @@
 // (src/core/rpc), the preload client and the browser WebSocket client are all derived from it.
 // Secrets are write-only: inputs may carry them, outputs only say whether one is stored.
 import { z } from 'zod';
+import { textRefSchema } from '../errors.js';
 import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema } from '../model.js';
 import { normalisedItemSchema } from '../item-model.js';
 import { testStepViewSchema } from './test-steps.js';
@@ -47,8 +48,8 @@ export type ProfileView = z.infer<typeof profileViewSchema>;
 export const testResultSchema = z.object({
   ok: z.boolean(),
   steps: z.array(testStepViewSchema),
-  /** What the connection used (resolved EWS URL, proxy…), from Connector.describe(). */
-  details: z.record(z.string(), z.string()).default({}),
+  /** What the connection used (resolved EWS URL, proxy…), from Connector.describe(); a text reference renders in place. */
+  details: z.record(z.string(), z.union([z.string(), textRefSchema])).default({}),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 

@@ -57,7 +57,10 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
       expect(byId[id]?.status, id).toBe('pass');
     }
     expect(byId.proxy.evidence).toContain('DIRECT');
-    expect(byId.proxy.detail).toEqual({ key: 'doctor.detail.proxy', params: { route: 'direct', proxy: 'DIRECT', why: 'none' } });
+    expect(byId.proxy.detail).toEqual({
+      key: 'doctor.detail.proxy',
+      params: { route: 'direct', proxy: 'DIRECT', why: 'none', source: { key: 'proxy.source.profileNone' } },
+    });
     expect(stepDetail(byId['tls.hostname'])).toBe('127.0.0.1 is on the certificate (127.0.0.1, localhost).');
     expect(byId['tls.handshake'].data?.issuer).toContain('Calpump Simulator Test CA');
     expect(byId['http.endpoint'].evidence).toContain('NTLM');
@@ -180,10 +183,10 @@ describe('EWS doctor against the simulator (trusted certificate)', () => {
     try {
       const r = await doctor(profile({ proxy: { mode: 'url', url: proxy.url }, testMailbox: undefined }));
       const route = r.steps.find((s) => s.id === 'proxy');
-      expect(route?.evidence).toContain(`→ http://127.0.0.1:${proxy.port}; profile`);
-      expect(stepDetail(route)).toBe(`Through the proxy http://127.0.0.1:${proxy.port}; decided by the profile's proxy address.`);
+      expect(route?.evidence).toContain(`→ http://127.0.0.1:${proxy.port} why=profile`);
+      expect(stepDetail(route)).toBe(`Through the proxy http://127.0.0.1:${proxy.port}; decided by the profile's proxy address (profile).`);
       expect(stepDetail(route, 'de')).toBe(
-        `Über den Proxy http://127.0.0.1:${proxy.port}; entschieden durch die Proxy-Adresse des Profils.`,
+        `Über den Proxy http://127.0.0.1:${proxy.port}; entschieden durch die Proxy-Adresse des Profils (Profil).`,
       );
       expect(r.steps.find((s) => s.id === 'tcp')?.evidence).toContain(`127.0.0.1:${proxy.port}`);
       expect(r.steps.find((s) => s.id === 'auth.credentials')?.status).toBe('pass');

@@ -3,6 +3,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderTextParam } from '../../../src/shared/i18n/engine-texts.js';
 import { calpumpFailure as failure } from '../../support/calpump-failure.js';
 import { HttpClient } from '../../../src/core/net/http-client.js';
 import { certificateError, isTransientNetworkError, mapNetworkError, RequestTimeoutError } from '../../../src/core/net/network-errors.js';
@@ -122,7 +123,7 @@ describe('HttpClient TLS policy', () => {
     expect(err.id).toBe('net.refused');
     expect(err.params.port).toBe(new URL(url).port);
     expect(err.params.reason).toContain('ECONNREFUSED');
-    expect(err.params.proxy).toBe('direct (profile proxy: none)');
+    expect(renderTextParam(err.params.proxy as TextRef, 'en')).toBe('direct (profile proxy: none)');
     c.close();
   });
 
@@ -157,7 +158,8 @@ describe('HttpClient through a forward proxy', () => {
     const c = await client({ caFile: path.join(tlsDir, 'ca.pem') }, { mode: 'url', url: proxy.url });
     const res = await c.request({ url: server.url, method: 'GET' });
     expect(res.status).toBe(200);
-    expect(res.route).toBe(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+    expect(renderTextParam(res.route, 'en')).toBe(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+    expect(res.via).toBe(`http://127.0.0.1:${proxy.port} why=profile`);
     expect(proxy.requests.some((r) => r.method === 'CONNECT' && r.target === target(server.url))).toBe(true);
     c.close();
   });
@@ -172,7 +174,7 @@ describe('HttpClient through a forward proxy', () => {
 
     const bypass = await client({ caFile: path.join(tlsDir, 'ca.pem') }, { mode: 'system' }, { ...env, NO_PROXY: '127.0.0.1' });
     const res = await bypass.request({ url: server.url, method: 'GET' });
-    expect(res.route).toBe('direct (host in NO_PROXY)');
+    expect(renderTextParam(res.route, 'en')).toBe('direct (host in NO_PROXY)');
     expect(proxy.countFor(target(server.url))).toBe(before + 1);
     bypass.close();
   });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { PacCache } from '../../../src/core/net/proxy-pac.js';
-import { describeProxy, matchesNoProxy, resolveProxy } from '../../../src/core/net/proxy-resolution.js';
+import {
+  describeProxy as routeText,
+  matchesNoProxy,
+  resolveProxy,
+  routeFacts,
+  type ProxyRoute,
+} from '../../../src/core/net/proxy-resolution.js';
+import { renderEngineText } from '../../../src/shared/i18n/engine-texts.js';
 import type { SystemProxy } from '../../../src/core/net/proxy-system.js';
 import { secretKey } from '../../../src/shared/profile.js';
 import { memorySecrets } from './fakes.js';
+
+/** The route as an English reader sees it. */
+const describeProxy = (r: ProxyRoute) => renderEngineText(routeText(r), 'en');
 
 const ctx = (env: NodeJS.ProcessEnv, setting?: Parameters<typeof resolveProxy>[1]['setting']) => ({
   setting,
@@ -118,8 +128,17 @@ describe('resolveProxy', () => {
       async resolve(url) {
         asked.push(url.host);
         return url.host === 'mail.contoso.com'
-          ? { pac: 'PROXY win-proxy.contoso.com:8080', why: 'windows', source: 'Internet Options (WinINET, this user)' }
-          : { pac: 'DIRECT', why: 'windows', source: 'Internet Options (WinINET, this user): x is on the bypass list' };
+          ? {
+              pac: 'PROXY win-proxy.contoso.com:8080',
+              why: 'windows',
+              source: { key: 'proxy.origin.wininetUser' },
+              tried: ['WPAD wpad.dat: none (dnsDomains=0)'],
+            }
+          : {
+              pac: 'DIRECT',
+              why: 'windows',
+              source: { key: 'proxy.source.windowsBypass', params: { origin: { key: 'proxy.origin.wininetUser' }, host: 'x' } },
+            };
       },
     };
     const withUser = { mode: 'system' as const, username: 'svc-proxy' };
@@ -128,6 +147,10 @@ describe('resolveProxy', () => {
     expect(describeProxy(viaWindows)).toBe(
       'proxy http://win-proxy.contoso.com:8080 as svc-proxy (from Internet Options (WinINET, this user): "PROXY win-proxy.contoso.com:8080")',
     );
+    expect(renderEngineText(routeText(viaWindows), 'de')).toBe(
+      'Proxy http://win-proxy.contoso.com:8080 als svc-proxy (aus Internetoptionen (WinINET, dieser Benutzer): „PROXY win-proxy.contoso.com:8080“)',
+    );
+    expect(routeFacts(viaWindows)).toBe('http://win-proxy.contoso.com:8080 user=svc-proxy why=windows; WPAD wpad.dat: none (dnsDomains=0)');
     const bypassed = await resolveProxy(new URL('https://x/'), { ...ctx({}), system });
     expect(bypassed).toMatchObject({ kind: 'direct', why: 'windows' });
     const env = await resolveProxy(target, { ...ctx({ HTTPS_PROXY: 'http://env:3128' }, withUser), system });

@@ -34,7 +34,14 @@ function sspi(fail?: string): GssBinding & { calls: Array<{ service: string; opt
 }
 
 function route(username?: string, password?: string): ProxyRoute {
-  return { kind: 'proxy', proxyUrl: new URL('http://proxy.contoso.com:8080'), username, password, why: 'pac', source: 'PAC file' };
+  return {
+    kind: 'proxy',
+    proxyUrl: new URL('http://proxy.contoso.com:8080'),
+    username,
+    password,
+    why: 'pac',
+    source: { key: 'proxy.source.profilePac', params: { location: 'http://pac/proxy.pac' } },
+  };
 }
 
 const LINE = 'CONNECT mail.contoso.com:443 → HTTP/1.1 407 Proxy Authentication Required';
@@ -110,11 +117,12 @@ describe('proxy sign-in', () => {
     const refused = await calpumpFailure(basic.answer(['Basic realm="proxy"'], LINE));
     expect(refused.id).toBe('net.proxy.authFailed');
     expect(refused.params).toEqual({
-      proxy: 'proxy http://proxy.contoso.com:8080 as px (from PAC file)',
+      proxy: { key: 'proxy.route.proxyAs', params: { proxy: 'http://proxy.contoso.com:8080', user: 'px', source: route().source } },
       scheme: 'Basic',
       reason: { key: 'problem.proxy.refusedPassword', params: { user: 'px' } },
     });
     expect(english(refused.params.reason)).toBe('the proxy refused the user name or password of px');
+    expect(english(refused.params.proxy)).toBe('proxy http://proxy.contoso.com:8080 as px (from PAC file http://pac/proxy.pac)');
     expect(refused.evidence).toBe(LINE);
 
     const ntlm = new ProxySignIn(route('CONTOSO\\px', 'pw'), { gss: () => sspi() }).conversation();

@@ -1,12 +1,16 @@
 // The Windows proxy setting applied to URLs (through a typed fake of the registry reader): WPAD first, then the
 // setup script, then the manual proxy and its bypass list — each failure falling through as on Windows, and
 // every answer saying which setting gave it.
+import type { TextRef } from '../../../src/shared/errors.js';
+import { renderEngineText } from '../../../src/shared/i18n/engine-texts.js';
 import { describe, expect, it } from 'vitest';
 import { PacCache } from '../../../src/core/net/proxy-pac.js';
 import { onBypassList, proxyForScheme, windowsSystemProxy, wpadCandidates } from '../../../src/core/net/proxy-windows.js';
 import { fakeWindowsProxy } from '../../support/fake-windows-proxy.js';
 
-const IE = 'Internet Options (WinINET, this user)';
+const IE = 'wininetUser' as const;
+const IE_TEXT = { key: 'proxy.origin.wininetUser' };
+const en = (ref: TextRef | undefined) => (ref ? renderEngineText(ref, 'en') : '');
 const PAC = `function FindProxyForURL(url, host) { return dnsDomainIs(host, ".contoso.com") ? "PROXY pac-proxy.contoso.com:3128" : "DIRECT"; }`;
 
 function pacFiles(files: Record<string, string>) {
@@ -68,12 +72,17 @@ describe('windowsSystemProxy', () => {
         wininet: { origin: IE, autoDetect: false, proxyServer: 'proxy.contoso.com:8080', bypassList: '*.contoso.local;<local>' },
       }),
     );
-    expect(await sys.resolve(mail)).toEqual({ pac: 'PROXY proxy.contoso.com:8080', why: 'windows', source: IE });
-    expect(await sys.resolve(new URL('https://ex01.contoso.local/'))).toEqual({
+    expect(await sys.resolve(mail)).toEqual({ pac: 'PROXY proxy.contoso.com:8080', why: 'windows', source: IE_TEXT });
+    const bypassed = await sys.resolve(new URL('https://ex01.contoso.local/'));
+    expect(bypassed).toEqual({
       pac: 'DIRECT',
       why: 'windows',
-      source: `${IE}: ex01.contoso.local is on the bypass list`,
+      source: { key: 'proxy.source.windowsBypass', params: { origin: IE_TEXT, host: 'ex01.contoso.local' } },
     });
+    expect(en(bypassed?.source)).toBe('Internet Options (WinINET, this user): ex01.contoso.local is on the bypass list');
+    expect(renderEngineText(bypassed!.source, 'de')).toBe(
+      'Internetoptionen (WinINET, dieser Benutzer): ex01.contoso.local steht in der Umgehungsliste',
+    );
     const perScheme = windowsSystemProxy(fakeWindowsProxy({ wininet: { origin: IE, autoDetect: false, proxyServer: 'http=h:80' } }));
     expect((await perScheme.resolve(mail))?.pac).toBe('DIRECT');
   });
@@ -84,16 +93,15 @@ describe('windowsSystemProxy', () => {
       wininet: { origin: IE, autoDetect: false, autoConfigUrl: 'http://pac.contoso.com/proxy.pac', proxyServer: 'manual:8080' },
     });
     const sys = windowsSystemProxy(fake, { pac: cache });
-    expect(await sys.resolve(mail)).toEqual({
-      pac: 'PROXY pac-proxy.contoso.com:3128',
-      why: 'pac',
-      source: `PAC file http://pac.contoso.com/proxy.pac (${IE})`,
-    });
+    const viaPac = await sys.resolve(mail);
+    expect(viaPac).toMatchObject({ pac: 'PROXY pac-proxy.contoso.com:3128', why: 'pac' });
+    expect(en(viaPac?.source)).toBe('PAC file http://pac.contoso.com/proxy.pac (Internet Options (WinINET, this user))');
     fake.state.wininet!.autoConfigUrl = 'http://gone.contoso.com/proxy.pac';
     const later = windowsSystemProxy(fake, { pac: cache });
     const r = await later.resolve(mail);
     expect(r).toMatchObject({ pac: 'PROXY manual:8080', why: 'windows' });
-    expect(r!.source).toContain('PAC file http://gone.contoso.com/proxy.pac failed: ENOTFOUND');
+    expect(r!.tried).toHaveLength(1);
+    expect(r!.tried![0]).toMatch(/^PAC http:\/\/gone\.contoso\.com\/proxy\.pac: ENOTFOUND/);
   });
 
   it('WPAD: wpad.<domain> by DNS, nearest first, found once and reused', async () => {
@@ -109,7 +117,7 @@ describe('windowsSystemProxy', () => {
     expect(await sys.resolve(mail)).toEqual({
       pac: 'PROXY pac-proxy.contoso.com:3128',
       why: 'wpad',
-      source: 'WPAD http://wpad.contoso.com/wpad.dat',
+      source: { key: 'proxy.source.wpad', params: { location: 'http://wpad.contoso.com/wpad.dat' } },
     });
     expect(await sys.resolve(new URL('https://outlook.office365.com/'))).toMatchObject({ pac: 'DIRECT', why: 'wpad' });
     expect(looked).toEqual(['wpad.eu.contoso.com', 'wpad.contoso.com']);
@@ -124,17 +132,20 @@ describe('windowsSystemProxy', () => {
     );
     const r = await sys.resolve(mail);
     expect(r).toMatchObject({ pac: 'PROXY manual:8080', why: 'windows' });
-    expect(r!.source).toContain('WPAD found no wpad.dat (wpad.contoso.com)');
+    expect(r!.tried).toEqual(['WPAD wpad.dat: none (wpad.contoso.com)']);
+    expect(r!.source).toEqual(IE_TEXT);
   });
 
   it('a service without a user setting gets WinHTTP (netsh winhttp set proxy)', async () => {
     const sys = windowsSystemProxy(
       fakeWindowsProxy({
         wininet: { origin: IE, autoDetect: false },
-        winhttp: { origin: 'WinHTTP (netsh winhttp)', autoDetect: false, proxyServer: 'winhttp.contoso.com:3128', bypassList: '<local>' },
+        winhttp: { origin: 'winhttp', autoDetect: false, proxyServer: 'winhttp.contoso.com:3128', bypassList: '<local>' },
       }),
     );
-    expect(await sys.resolve(mail)).toEqual({ pac: 'PROXY winhttp.contoso.com:3128', why: 'windows', source: 'WinHTTP (netsh winhttp)' });
+    const r = await sys.resolve(mail);
+    expect(r).toMatchObject({ pac: 'PROXY winhttp.contoso.com:3128', why: 'windows' });
+    expect(en(r?.source)).toBe('WinHTTP (netsh winhttp)');
   });
 
   it('the setting is read again after a minute, not per request', async () => {

@@ -18,7 +18,12 @@ afterAll(async () => sim?.stop());
 const store = (pems: () => Promise<string[]>): SystemCertificates => ({ source: 'Windows certificate store', certificates: pems });
 const connect = async (s: SystemCertificates | undefined) => {
   const policy = await loadTlsPolicy(undefined, s);
-  const socket = await secureConnect({ host: '127.0.0.1', port: sim.port, route: { kind: 'direct', why: 'none', source: 'test' }, policy });
+  const socket = await secureConnect({
+    host: '127.0.0.1',
+    port: sim.port,
+    route: { kind: 'direct', why: 'none', source: { key: 'proxy.source.noVariable' } },
+    policy,
+  });
   socket.destroy();
   return policy;
 };

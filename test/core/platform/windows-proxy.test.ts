@@ -61,17 +61,17 @@ describe('reg.exe output', () => {
 
   it('WinINET: the blob decides what is switched on; the key values fill in', () => {
     const values = parseRegQuery(INTERNET_SETTINGS);
-    const detectOnly = wininetConfig('IE', values, blob(0x09));
+    const detectOnly = wininetConfig('wininetUser', values, blob(0x09));
     expect(detectOnly).toMatchObject({ autoDetect: true, autoConfigUrl: undefined, proxyServer: undefined });
-    const all = wininetConfig('IE', values, blob(0x0f, 'p:8080', '*.x', 'http://s/p.pac'));
+    const all = wininetConfig('wininetUser', values, blob(0x0f, 'p:8080', '*.x', 'http://s/p.pac'));
     expect(all).toMatchObject({ autoDetect: true, autoConfigUrl: 'http://s/p.pac', proxyServer: 'p:8080', bypassList: '*.x' });
     // Without a blob (older Windows, policies): ProxyEnable and AutoConfigURL.
-    expect(wininetConfig('IE', values, undefined)).toMatchObject({
+    expect(wininetConfig('wininetUser', values, undefined)).toMatchObject({
       autoDetect: false,
       autoConfigUrl: 'http://pac.contoso.com/proxy.pac',
       proxyServer: 'http=proxy.contoso.com:8080;https=proxy.contoso.com:8443',
     });
-    expect(hasProxySetting(wininetConfig('IE', new Map(), blob(0x01)))).toBe(false);
+    expect(hasProxySetting(wininetConfig('wininetUser', new Map(), blob(0x01)))).toBe(false);
   });
 
   it('WinHTTP: a proxy only when its flag says so', () => {
@@ -109,7 +109,7 @@ describe('registryProxySettings', () => {
     });
     const s = await registryProxySettings(r).read();
     expect(s.wininet).toMatchObject({
-      origin: 'Internet Options (WinINET, this user)',
+      origin: 'wininetUser',
       autoDetect: true,
       proxyServer: 'p.contoso.com:8080',
     });
@@ -123,7 +123,7 @@ describe('registryProxySettings', () => {
       [`HKLM\\${IS}`]: '    ProxyEnable    REG_DWORD    0x1\n    ProxyServer    REG_SZ    machine:8080\n',
     });
     const s = await registryProxySettings(r).read();
-    expect(s.wininet).toMatchObject({ origin: 'Internet Options (WinINET, per machine by policy)', proxyServer: 'machine:8080' });
+    expect(s.wininet).toMatchObject({ origin: 'wininetMachine', proxyServer: 'machine:8080' });
     expect(r.asked).not.toContain(`HKCU\\${IS}`);
     expect(s.winhttp).toBeUndefined();
     expect(s.dnsDomains).toEqual([]);

@@ -13,7 +13,7 @@ export interface TestEnvironment {
   /** Resolves the URL (autodiscover) and returns the session plus how the URL was found. */
   session(): Promise<EwsSession>;
   urlSource(): string;
-  route(url: string): Promise<string>;
+  route(url: string): Promise<TextRef>;
   tls: string;
   auth: string;
 }
@@ -106,9 +106,9 @@ export async function runConnectionTest(env: TestEnvironment, mailbox: string, o
   }
   const ms = Date.now() - started;
   const connectTitle = text('ews.step.connect');
-  const connectEvidence = `${new URL(s.url).host} via ${route}; TLS trust: ${env.tls}`;
+  const connectEvidence = `${new URL(s.url).host}; TLS trust: ${env.tls}`;
   if (firstError && NETWORK.test(firstError.id)) steps.fail('net.connect', connectTitle, firstError, ms);
-  else steps.pass('net.connect', connectTitle, { evidence: connectEvidence });
+  else steps.pass('net.connect', connectTitle, { evidence: connectEvidence, detail: text('ews.detail.route', { route }) });
   const authTitle = text('ews.step.authAs', { scheme: env.auth, username: s.username });
   if (firstError && BEFORE_AUTH.test(firstError.id)) steps.fail('ews.auth', authTitle, firstError, ms);
   else steps.pass('ews.auth', authTitle, { detail: text('ews.detail.authAccepted', { scheme: env.auth }) });

@@ -1,5 +1,6 @@
 // The EWS backend of Connector: builds the HTTP client (TLS, proxy) and transport once, resolves the EWS URL
 // (autodiscover or the profile's URL) lazily, and maps every call onto the operations.
+import type { TextRef } from '../../../shared/errors.js';
 import { text } from '../../../shared/i18n/engine-texts.js';
 import type {
   AutomaticReplies,
@@ -334,7 +335,7 @@ export class EwsConnector implements Connector {
     return getUserOofSettings(await this.session(), this.mailbox(mailbox));
   }
 
-  async describe(): Promise<Record<string, string>> {
+  async describe(): Promise<Record<string, string | TextRef>> {
     const p = this.profile;
     let http: HttpSender;
     try {
@@ -347,7 +348,7 @@ export class EwsConnector implements Connector {
         tls: `unusable: ${toCalpumpError(e).id}${p.tls?.caFile ? ` (${p.tls.caFile})` : ''}`,
       };
     }
-    const d: Record<string, string> = {
+    const d: Record<string, string | TextRef> = {
       backend: this.backendLabel(),
       auth: this.authLabel(),
       username: p.username,

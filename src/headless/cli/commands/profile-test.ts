@@ -1,5 +1,7 @@
 // `calpump profiles test`: runs the connector's connection steps against one mailbox and prints each with its
 // verdict, timing, evidence and — for a failure — the catalogue's meaning and fix. Exit 1 if any step failed.
+import type { TextRef } from '../../../shared/errors.js';
+import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
 import { renderStep, stepForReader } from '../../../shared/i18n/steps.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import type { TestStep } from '../../../shared/model.js';
@@ -30,7 +32,9 @@ export async function runProfileTest(
       const deps = { secrets: ctx.secrets, logger: ctx.loggerFor(profile), env: ctx.io.env };
       steps.push(...(await runWriteCheck(profile, mailbox, () => ctx.services.createWriter(profile, deps), {}, ctx.lang)));
     }
-    const connection = await connector.describe().catch(() => ({}));
+    const described: Record<string, string | TextRef> = await connector.describe().catch(() => ({}));
+    // A fact may be an engine text (the proxy route): the reader gets it in their language, in JSON too.
+    const connection = Object.fromEntries(Object.entries(described).map(([k, v]) => [k, renderTextParam(v, ctx.lang)]));
     const failed = steps.filter((s) => s.status === 'fail').length;
     if (failed > 0) ctx.exitCode = 1;
     if (opts.json) {

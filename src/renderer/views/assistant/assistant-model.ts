@@ -95,7 +95,7 @@ function uniqueName(base: string, taken: readonly string[], pattern: RegExp): st
 /** The EWS URL the test resolved (autodiscover), when it is one. */
 export function resolvedEwsUrl(test: TestResult | undefined): string | undefined {
   const url = test?.details.ewsUrl;
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
+  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 /** The Exchange profile the assistant tests and then saves. */

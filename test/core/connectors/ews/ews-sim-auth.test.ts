@@ -1,6 +1,7 @@
 // Authentication, TLS trust and reachability against the simulator, seen through test() and real calls.
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTextParam } from '../../../../src/shared/i18n/engine-texts.js';
 import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
@@ -33,12 +34,13 @@ describe('EWS authentication and TLS against the simulator', () => {
     ]);
     const detail = (i: number) => renderStep(steps[i], steps, 'en').detail;
     expect(detail(0)).toContain(sim.ewsUrl);
-    expect(steps[1].evidence).toContain('direct (profile proxy: none)');
+    expect(renderTextParam(steps[1].detail!, 'de')).toBe('Weg: direkt (Proxy im Profil: keiner).');
     expect(steps[1].evidence).toContain(sim.caFile!);
     expect(detail(3)).toMatch(/^Exchange 15\./);
     expect(detail(5)).toContain('"Kalender"');
     const d = await connector.describe();
-    expect(d).toMatchObject({ ewsUrl: sim.ewsUrl, auth: 'Basic', access: 'impersonation', proxy: 'direct (profile proxy: none)' });
+    expect(d).toMatchObject({ ewsUrl: sim.ewsUrl, auth: 'Basic', access: 'impersonation' });
+    expect(renderTextParam(d.proxy, 'en')).toBe('direct (profile proxy: none)');
     await connector.close();
   });
 

@@ -2,6 +2,7 @@
 // system HTTPS_PROXY given through deps.env), NO_PROXY bypasses it, and proxy credentials come from the
 // SecretStore as Proxy-Authorization without ever being logged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTextParam } from '../../../../src/shared/i18n/engine-texts.js';
 import { createEwsConnector } from '../../../../src/core/connectors/ews/index.js';
 import { secretKey } from '../../../../src/shared/profile.js';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
@@ -34,10 +35,12 @@ describe('EWS through a forward proxy', () => {
     const before = proxy.countFor(host());
     const steps = await connector.test('anna.schmidt@contoso.com');
     expect(steps.every((s) => s.status === 'pass')).toBe(true);
-    expect(steps.find((s) => s.id === 'net.connect')!.evidence).toContain(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+    expect(renderTextParam(steps.find((s) => s.id === 'net.connect')!.detail!, 'en')).toBe(
+      `Route: proxy http://127.0.0.1:${proxy.port} (from profile).`,
+    );
     expect(proxy.countFor(host())).toBeGreaterThan(before);
     expect(proxy.requests.filter((r) => r.target === host()).every((r) => r.method === 'CONNECT')).toBe(true);
-    expect((await connector.describe()).proxy).toBe(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
+    expect(renderTextParam((await connector.describe()).proxy, 'en')).toBe(`proxy http://127.0.0.1:${proxy.port} (from profile)`);
     await connector.close();
   });
 
@@ -61,7 +64,7 @@ describe('EWS through a forward proxy', () => {
     expect(events.length).toBeGreaterThan(0);
     const through = proxy.countFor(host());
     expect(through).toBeGreaterThan(before);
-    expect((await viaEnv.describe()).proxy).toBe(`proxy http://127.0.0.1:${proxy.port} (from HTTPS_PROXY)`);
+    expect(renderTextParam((await viaEnv.describe()).proxy, 'en')).toBe(`proxy http://127.0.0.1:${proxy.port} (from HTTPS_PROXY)`);
     await viaEnv.close();
 
     const bypass = simConnector(sim, { proxy: { mode: 'system' } }, opts(), PASSWORD, {
@@ -70,7 +73,8 @@ describe('EWS through a forward proxy', () => {
     }).connector;
     await collect(bypass.calendarView('anna.schmidt@contoso.com', 'calendar', day(0), day(7)));
     expect(proxy.countFor(host())).toBe(through);
-    expect((await bypass.describe()).proxy).toBe('direct (host in NO_PROXY)');
+    expect(renderTextParam((await bypass.describe()).proxy, 'en')).toBe('direct (host in NO_PROXY)');
+    expect(renderTextParam((await bypass.describe()).proxy, 'de')).toBe('direkt (Host in NO_PROXY)');
     await bypass.close();
   });
 
@@ -94,7 +98,9 @@ describe('EWS through a forward proxy', () => {
     expect(logger.records.length).toBeGreaterThan(0);
     expect(logger.text()).not.toContain('Pr0xy-Secret!');
     expect(logger.text()).not.toContain(Buffer.from('svc-proxy:Pr0xy-Secret!').toString('base64'));
-    expect((await connector.describe()).proxy).toBe(`proxy http://127.0.0.1:${authProxy.port} as svc-proxy (from profile)`);
+    expect(renderTextParam((await connector.describe()).proxy, 'en')).toBe(
+      `proxy http://127.0.0.1:${authProxy.port} as svc-proxy (from profile)`,
+    );
     await connector.close();
 
     const noSecret = createEwsConnector(

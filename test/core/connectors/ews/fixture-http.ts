@@ -6,6 +6,9 @@ import { createEwsConnector, type EwsConnectorOptions, type HttpSender } from '.
 import { operationOf } from '../../../../src/core/connectors/ews/transport/ews-transport.js';
 import { ewsProfileSchema, secretKey, type EwsProfile } from '../../../../src/shared/profile.js';
 import { memorySecrets, recordingLogger } from '../../net/fakes.js';
+import type { TextRef } from '../../../../src/shared/errors.js';
+
+const FIXTURE_ROUTE: TextRef = { key: 'proxy.route.direct', params: { source: 'fixture' } };
 
 export const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/ews', name), 'utf8');
 
@@ -44,7 +47,8 @@ export class FixtureHttp implements HttpSender {
       status: answer.status ?? 200,
       headers: { 'content-type': 'text/xml; charset=utf-8', ...(answer.headers ?? {}) },
       body: answer.body ?? '',
-      route: 'direct (fixture)',
+      route: FIXTURE_ROUTE,
+      via: 'DIRECT why=none',
     };
   }
 
@@ -52,8 +56,8 @@ export class FixtureHttp implements HttpSender {
     return undefined;
   }
 
-  async describeRoute(): Promise<string> {
-    return 'direct (fixture)';
+  async describeRoute(): Promise<TextRef> {
+    return FIXTURE_ROUTE;
   }
 
   pending(): string[] {

@@ -8,7 +8,7 @@ import { readFixture, startLocalServer, tlsDir, type LocalServer } from '../../.
 import { X509Certificate } from 'node:crypto';
 import { calpumpFailure } from '../../../support/calpump-failure.js';
 
-const direct = { kind: 'direct' as const, why: 'none' as const, source: 'test' };
+const direct = { kind: 'direct' as const, why: 'none' as const, source: { key: 'proxy.source.noVariable' } };
 let caSigned: LocalServer;
 let selfSigned: LocalServer;
 

@@ -112,7 +112,7 @@ export class EwsTransport {
         if (wait > 0) await this.sleep(wait);
         continue;
       }
-      log.trace('ews.response', { operation, status: res.status, ms: Date.now() - started, route: res.route, body: res.body });
+      log.trace('ews.response', { operation, status: res.status, ms: Date.now() - started, route: res.via, body: res.body });
       this.noteServerVersion(res.body);
       const c = classifyResponse(res, callCtx, captures);
       if (c.kind === 'ok') return { xml: res.body, envelope: c.envelope, status: res.status };

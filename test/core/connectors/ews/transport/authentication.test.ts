@@ -31,9 +31,12 @@ describe('passwordPost', () => {
   it('sends Basic on the request itself, with the SOAP headers kept', async () => {
     const sent: HttpRequest[] = [];
     const http = {
-      request: async (req: HttpRequest) => (sent.push(req), { status: 200, headers: {}, body: 'ok', route: 'direct' }),
+      request: async (req: HttpRequest) => (
+        sent.push(req),
+        { status: 200, headers: {}, body: 'ok', route: { key: 'proxy.source.noVariable' }, via: 'DIRECT' }
+      ),
       newAgent: async () => undefined,
-      describeRoute: async () => 'direct',
+      describeRoute: async () => ({ key: 'proxy.source.noVariable' }),
     };
     const res = await passwordPost(
       http,
