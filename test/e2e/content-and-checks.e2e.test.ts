@@ -2,7 +2,7 @@
 // profile screen (a mailbox with Editor rights passes; one with Reviewer only names the missing right and its fix;
 // either way no test item is left behind), and a contacts export job made in the job editor — its contacts folders
 // ticked in the tree — run to a report that lists the files it wrote.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -135,4 +135,41 @@ describeInChromium('contacts jobs and the write check in the browser', () => {
     await env.shot('run-report-contacts');
     expect(env.problems).toEqual([]);
   }, 300_000);
+
+  it('opens a broken jobs.json entry from Home in the job editor with the field marked; saving repairs it', async () => {
+    const list = await env.serve.dispatcher.call('profiles.list', {});
+    const profiles = list.ok ? (list.output as { profiles: Array<{ profile: { id: string } }> }).profiles : [];
+    const made = await env.serve.dispatcher.call('jobs.create', {
+      job: {
+        name: 'Door signs',
+        profile: profiles[0].profile.id,
+        mailboxes: { mode: 'allRooms' },
+        target: { kind: 'folder', path: join(env.workDir, 'signs') },
+      },
+    });
+    expect(made.ok).toBe(true);
+    // Edited by hand: a relative target path, which the store refuses to run.
+    const file = join(env.configDir, 'jobs.json');
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { jobs: Array<{ name: string; target: { path: string } }> };
+    doc.jobs.find((j) => j.name === 'Door signs')!.target.path = 'signs';
+    await writeFile(file, JSON.stringify(doc, null, 2));
+
+    await page.evaluate(() => (window.location.hash = '#/home'));
+    await page.reload();
+    const entry = byId('home-broken-entry');
+    await entry.waitFor(LONG);
+    await entry.getByTestId('home-broken-open').click();
+    await page.locator('[data-testid=job-broken][data-field=targetPath]').waitFor(LONG);
+    expect(await byId('job-targetPath').inputValue()).toBe('signs');
+    expect(await byId('job-targetPath-error').innerText()).toBe(translate('en', 'validation.absolutePath'));
+    await env.shot('job-repair');
+    await byId('job-targetPath').fill(join(env.workDir, 'signs'));
+    await byId('job-save').click();
+    await page.locator('[data-testid=job-card][data-job-name="Door signs"]').waitFor(LONG);
+    const after = await env.serve.dispatcher.call('jobs.list', {});
+    expect(after.ok && (after.output as { broken?: unknown[] }).broken).toEqual([]);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { jobs: Array<{ name: string; target: { path: string } }> };
+    expect(saved.jobs.find((j) => j.name === 'Door signs')!.target.path).toBe(join(env.workDir, 'signs'));
+    expect(env.problems).toEqual([]);
+  }, 240_000);
 });

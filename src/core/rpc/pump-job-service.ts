@@ -97,7 +97,15 @@ export class PumpJobService implements JobService {
 
   async broken(): Promise<BrokenJobView[]> {
     const file = this.deps.jobs.file.path;
-    return (await this.deps.jobs.inventory()).broken.map(({ ref, field, problem, id, name }) => ({ ref, field, problem, id, name, file }));
+    return (await this.deps.jobs.inventory()).broken.map(({ ref, field, problem, id, name, entry }) => ({
+      ref,
+      field,
+      problem,
+      id,
+      name,
+      file,
+      entry,
+    }));
   }
 
   async get(id: string): Promise<JobView> {

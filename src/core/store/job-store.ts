@@ -46,6 +46,8 @@ export interface BrokenJob {
   problem: string | TextRef;
   /** How a command names this entry: its name when that is unique, else its position ("jobs[1]"). */
   ref: string;
+  /** The entry as stored (jobs.json holds no secrets), so an editor can open it for repair. */
+  entry?: Record<string, unknown>;
 }
 
 export interface JobInventory {
@@ -213,7 +215,7 @@ function validateEntry(entries: unknown[], index: number): Checked {
   const at = entryRef('jobs', index);
   const fail = (field: string, problem: string | TextRef): Checked => ({
     ok: false,
-    broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem, ref: addressOf(entries, 'jobs', index) },
+    broken: { index, id: str(rec?.id), name: str(rec?.name), field, problem, ref: addressOf(entries, 'jobs', index), entry: rec },
   });
   if (!rec) return fail(at, text('problem.job.notObject'));
   const parsed = jobSchema.safeParse(rec);

@@ -363,3 +363,45 @@ export function withContent(f: JobFormState, content: JobContent): JobFormState 
   if (!targets.includes(next.targetKind)) next.targetKind = targets[0];
   return next;
 }
+
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const stringList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
+
+/**
+ * The form for a jobs.json entry that does not validate (Home's "Open in job editor"): every value as stored, so the
+ * wrong one shows in its field to be corrected; parts missing or of the wrong shape start from the defaults.
+ */
+export function jobFormFromEntry(entry: Record<string, unknown>): JobFormState {
+  const empty = emptyJobForm();
+  const mailboxes = record(entry.mailboxes);
+  const folders = record(entry.folders);
+  const filled = {
+    ...entry,
+    id: typeof entry.id === 'string' ? entry.id : undefined,
+    mailboxes: { ...mailboxes, mode: mailboxes.mode ?? 'list', list: stringList(mailboxes.list) ?? [] },
+    folders: { includeSubfolders: false, ...folders, ids: stringList(folders.ids) ?? ['calendar'] },
+    window: { daysBack: 7, daysAhead: 90, ...record(entry.window) },
+    filters: { private: 'mask', includeCancelled: true, includeBody: false, includeAttendees: true, ...record(entry.filters) },
+    target: { kind: 'folder', path: '', ...record(entry.target) },
+    schedule: { kind: 'manual', ...record(entry.schedule) },
+    format: entry.format ?? 'ics',
+    concurrency: entry.concurrency ?? 8,
+  } as unknown as Job;
+  const f = jobFormFromJob(filled);
+  // A value of the wrong type (a number where text belongs) is shown as text, to be corrected like any other.
+  const out = f as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(empty)) {
+    const now = out[k];
+    if (typeof v === 'string' && typeof now !== 'string') out[k] = now === undefined || now === null ? '' : JSON.stringify(now);
+    if (typeof v === 'boolean' && typeof out[k] !== 'boolean') out[k] = v;
+    if (out[k] === 'undefined') out[k] = '';
+  }
+  return f;
+}
+
+/** The form field a stored entry's problem is about ("jobs[1].target.path" → targetPath); undefined when none shows it. */
+export function jobFieldOf(f: JobFormState, problemField: string): JobFieldId | undefined {
+  const [head, sub] = problemField.replace(/^jobs\[\d+\]\.?/, '').split('.');
+  return head ? PATH_FIELDS[head]?.(f, sub ?? '') : undefined;
+}

@@ -43,6 +43,8 @@ export const brokenJobSchema = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   file: z.string(),
+  /** The entry as stored (jobs.json holds no secrets): the job editor opens it to repair it. */
+  entry: z.record(z.string(), z.unknown()).optional(),
 });
 export type BrokenJobView = z.infer<typeof brokenJobSchema>;
 

@@ -207,6 +207,13 @@ describe('PumpJobService through the dispatcher', () => {
       expect.objectContaining({ ref: 'Broken', name: 'Broken', id: 'b-1', field: 'jobs[1].schedule.cron', file }),
     ]);
     expect(listed.broken?.[0].problem).not.toBe('');
+    // The entry comes along as stored, so the job editor can open it; saving it through jobs.update repairs it.
+    const entry = listed.broken![0].entry!;
+    expect(entry).toMatchObject({ id: 'b-1', name: 'Broken', schedule: { cron: 'every tuesday' } });
+    await callOk(d, 'jobs.update', { job: { ...created.job, id: 'b-1', name: 'Broken', schedule: { kind: 'cron', cron: '0 2 * * 2' } } });
+    const repaired = await callOk(d, 'jobs.list');
+    expect(repaired.broken).toEqual([]);
+    expect(repaired.jobs.map((j) => j.job.id).sort()).toEqual([created.job.id, 'b-1'].sort());
   });
 });
 

@@ -3,6 +3,8 @@ import { CONTENT_FORMATS, CONTENT_TARGETS, jobSchema } from '../../../src/shared
 import {
   emptyJobForm,
   formatsFor,
+  jobFieldOf,
+  jobFormFromEntry,
   jobFormFromJob,
   targetKindsFor,
   validateJobForm,
@@ -200,5 +202,35 @@ describe('job form', () => {
     expect(back.value.job.content).toBeUndefined();
     // A webhook takes contacts as well.
     expect(errorsOf({ ...contacts, targetKind: 'webhook', targetUrl: 'https://hooks.contoso.com/x' })).toEqual({});
+  });
+
+  it('opens a broken jobs.json entry with its values as stored, the wrong one in its field, and saving repairs it', () => {
+    const entry = {
+      id: 'b-1',
+      name: 'Door signs',
+      profile: 'p1',
+      mailboxes: { mode: 'list', list: ['room.amsterdam@contoso.com'] },
+      target: { kind: 'folder', path: 'export' },
+      schedule: { kind: 'interval', minutes: 'often' },
+      window: { daysBack: 2 },
+    };
+    const f = jobFormFromEntry(entry);
+    expect(f).toMatchObject({
+      id: 'b-1',
+      name: 'Door signs',
+      targetPath: 'export',
+      intervalMinutes: 'often',
+      daysBack: '2',
+      daysAhead: '90',
+    });
+    expect(jobFieldOf(f, 'jobs[3].target.path')).toBe('targetPath');
+    expect(jobFieldOf(f, 'jobs[3].schedule.minutes')).toBe('intervalMinutes');
+    expect(jobFieldOf(f, 'jobs[3].id')).toBeUndefined();
+    expect(errorsOf(f)).toMatchObject({ targetPath: 'validation.absolutePath', intervalMinutes: 'validation.interval' });
+    const r = validateJobForm({ ...f, targetPath: '/srv/signs', intervalMinutes: '15' });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.value.job).toMatchObject({ id: 'b-1', target: { path: '/srv/signs' }, schedule: { kind: 'interval', minutes: 15 } });
+    // Nothing usable at all still opens (every field from the defaults), never throws.
+    expect(jobFormFromEntry({ folders: 'calendar', mailboxes: 7, name: 12 }).name).toBe('12');
   });
 });

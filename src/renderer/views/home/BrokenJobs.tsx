@@ -1,7 +1,7 @@
 // Jobs whose entry in jobs.json does not validate: they never run (the others do), so Home names each one with
-// the field that is wrong, the validator's detail, and how to repair it (the file to correct, the command that
-// removes the entry). They would otherwise only show up in the log.
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+// the field that is wrong, the validator's detail, and how to repair it (open it in the job editor with that field
+// marked, the file to correct, the command that removes the entry). They would otherwise only show up in the log.
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BrokenJobView } from '../../../shared/rpc.js';
 import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
 import { useLang, useT } from '../../app/i18n-context.js';
@@ -18,11 +18,11 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
+  item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-export function BrokenJobs({ broken }: { broken: BrokenJobView[] }) {
+export function BrokenJobs({ broken, onOpen }: { broken: BrokenJobView[]; onOpen: (ref: string) => void }) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
@@ -38,6 +38,11 @@ export function BrokenJobs({ broken }: { broken: BrokenJobView[] }) {
           <li key={`${b.ref}\n${b.field}`} className={s.item} data-testid="home-broken-entry">
             <Text weight="semibold">{t('home.broken.entry', { name: b.name ?? b.ref, field: b.field })}</Text>
             <Text size={200}>{t('home.broken.detail', { problem: renderTextParam(b.problem, lang) })}</Text>
+            {b.entry ? (
+              <Button size="small" appearance="primary" onClick={() => onOpen(b.ref)} data-testid="home-broken-open">
+                {t('home.broken.open')}
+              </Button>
+            ) : null}
             <Text size={200}>
               {t('home.broken.fix', { file: b.file })} <code className={s.code}>{`calpump jobs remove ${quoted(b.ref)}`}</code>
             </Text>

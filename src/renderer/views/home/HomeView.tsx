@@ -8,6 +8,7 @@ import type { ViewProps } from '../../app/view-props.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorPanelLazy as ErrorPanel } from '../../components/ErrorPanelLazy.js';
 import { formatDateTime } from '../../models/format.js';
+import { REPAIR } from '../jobs/repair-route.js';
 import { BrokenJobs } from './BrokenJobs.js';
 import { JobHealthTable } from './JobHealthTable.js';
 
@@ -75,7 +76,7 @@ export function HomeView({ onNavigate }: ViewProps) {
         </Button>
         <Button onClick={() => onNavigate('jobs')}>{t('home.allJobs')}</Button>
       </section>
-      <BrokenJobs broken={broken} />
+      <BrokenJobs broken={broken} onOpen={(ref) => onNavigate('jobs', `${REPAIR}${ref}`)} />
       {jobs.length === 0 ? (
         broken.length > 0 ? null : (
           <EmptyState testId="home-no-jobs" title={t('jobs.empty.title')} hint={t('home.noJobs.hint')} />

@@ -1,5 +1,16 @@
 // Create or edit a job: which mailboxes and folders, the time window, filters, output and schedule.
-import { Button, Divider, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Divider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { JobView, ProfileView } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
@@ -38,14 +49,16 @@ export interface JobEditorProps {
   onSaved: (v: JobView) => void;
   onClose: () => void;
   onRemoved: () => void;
+  /** A jobs.json entry opened for repair: the field that is wrong (marked from the start) and the problem, in words. */
+  broken?: { field?: JobFieldId; problem: string };
 }
 
-export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemoved }: JobEditorProps) {
+export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemoved, broken }: JobEditorProps) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
   const [form, setForm] = useState(initial);
-  const [touched, setTouched] = useState<ReadonlySet<JobFieldId>>(new Set());
+  const [touched, setTouched] = useState<ReadonlySet<JobFieldId>>(() => new Set(broken?.field ? [broken.field] : []));
   const [submitted, setSubmitted] = useState(false);
   const validation = useMemo(() => validateJobForm(form), [form]);
   const changed = useMemo(() => JSON.stringify(form) !== JSON.stringify(initial), [form, initial]);
@@ -99,6 +112,14 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
       <Text as="h2" size={600} weight="semibold" style={{ margin: 0 }}>
         {isNew ? t('jobs.new') : f.name}
       </Text>
+      {broken ? (
+        <MessageBar intent="error" data-testid="job-broken" data-field={broken.field ?? ''}>
+          <MessageBarBody>
+            <MessageBarTitle>{t('jobs.broken.title')}</MessageBarTitle>
+            {t('jobs.broken.problem', { problem: broken.problem })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <FieldGrid>
         <JobText b={b} field="name" label={t('jobs.name')} required />
         <JobSelect

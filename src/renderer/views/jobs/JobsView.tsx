@@ -14,6 +14,8 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { emptyJobForm, jobFormFromJob } from '../../models/job-form-model.js';
 import { JobCard } from './JobCard.js';
 import { JobEditor } from './JobEditor.js';
+import { RepairEditor } from './RepairEditor.js';
+import { REPAIR } from './repair-route.js';
 import { RunHistory } from './RunHistory.js';
 import { useJobProgress } from './use-job-progress.js';
 
@@ -32,17 +34,23 @@ const useStyles = makeStyles({
   },
 });
 
-type Panel = { kind: 'edit'; id?: string; nonce: number } | { kind: 'history'; id: string } | undefined;
+type Panel =
+  | { kind: 'edit'; id?: string; nonce: number }
+  | { kind: 'history'; id: string }
+  | { kind: 'repair'; ref: string; id?: undefined }
+  | undefined;
 
 export function JobsView({ item, onNavigate }: ViewProps) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
   const { profiles, loading: profilesLoading } = useProfiles();
-  const { jobs, error, reload } = useJobList();
+  const { jobs, broken, error, reload } = useJobList();
   const guarded = useGuarded();
   // #/jobs/<id> opens that job's runs (the home screen's "open" and "show the fix" land here).
-  const [panel, setPanelNow] = useState<Panel>(item ? { kind: 'history', id: item } : undefined);
+  const [panel, setPanelNow] = useState<Panel>(
+    item?.startsWith(REPAIR) ? { kind: 'repair', ref: item.slice(REPAIR.length) } : item ? { kind: 'history', id: item } : undefined,
+  );
   const setPanel = (next: Panel) => guarded(() => setPanelNow(next));
   const [finishedCount, setFinishedCount] = useState(0);
 
@@ -63,6 +71,7 @@ export function JobsView({ item, onNavigate }: ViewProps) {
 
   const editing = panel?.kind === 'edit' ? panel : undefined;
   const existing = panel?.id ? jobs?.find((j) => j.job.id === panel.id) : undefined;
+  const repairing = panel?.kind === 'repair' ? broken.find((b) => b.ref === panel.ref && b.entry) : undefined;
 
   if (!profilesLoading && profiles.length === 0) {
     return (
@@ -106,7 +115,24 @@ export function JobsView({ item, onNavigate }: ViewProps) {
         ))}
       </div>
       <div className={s.panel}>
-        {editing ? (
+        {repairing?.entry ? (
+          <RepairEditor
+            key={repairing.ref}
+            broken={repairing}
+            profiles={profiles}
+            onSaved={(v) => {
+              void reload();
+              setPanelNow({ kind: 'history', id: v.job.id });
+            }}
+            onClose={() => setPanel(undefined)}
+            onRemoved={() => {
+              setPanelNow(undefined);
+              void reload();
+            }}
+          />
+        ) : panel?.kind === 'repair' && jobs ? (
+          <EmptyState testId="jobs-repair-gone" title={t('jobs.pick.title')} hint={t('jobs.broken.gone')} />
+        ) : editing ? (
           <JobEditor
             key={`${editing.id ?? 'new'}-${editing.nonce}`}
             initial={existing ? jobFormFromJob(existing.job) : emptyJobForm(profiles[0]?.profile.id ?? '')}

@@ -1,0 +1,26 @@
+// A jobs.json entry that does not validate, opened in the job editor: every value as stored, the wrong field marked
+// from the start and the problem named above the form; saving stores the corrected job in the entry's place.
+import { useMemo, type ComponentProps } from 'react';
+import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
+import type { BrokenJobView } from '../../../shared/rpc.js';
+import { useLang } from '../../app/i18n-context.js';
+import { jobFieldOf, jobFormFromEntry } from '../../models/job-form-model.js';
+import { JobEditor } from './JobEditor.js';
+
+type EditorProps = ComponentProps<typeof JobEditor>;
+
+export function RepairEditor({
+  broken,
+  ...rest
+}: { broken: BrokenJobView } & Pick<EditorProps, 'profiles' | 'onSaved' | 'onClose' | 'onRemoved'>) {
+  const lang = useLang();
+  const initial = useMemo(() => jobFormFromEntry(broken.entry ?? {}), [broken.entry]);
+  return (
+    <JobEditor
+      {...rest}
+      initial={initial}
+      isNew={false}
+      broken={{ field: jobFieldOf(initial, broken.field), problem: renderTextParam(broken.problem, lang) }}
+    />
+  );
+}
