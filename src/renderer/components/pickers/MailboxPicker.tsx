@@ -1,44 +1,24 @@
 // Mailboxes from the directory instead of typed addresses: search as you type over every mailbox, users and
 // rooms apart, tick any number (or all that a search or the rooms filter shows), or paste a list that is
 // checked against the directory at once — an address the directory does not know is named, not saved.
-import { Badge, Button, Field, Input, Select, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Mailbox } from '../../../shared/model.js';
 import { useClient } from '../../app/client-context.js';
 import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
-import type { MailboxKindFilter } from '../../models/mailbox-list-model.js';
 import { useMailboxLoader } from '../../views/browse/use-mailbox-loader.js';
 import { ErrorPanel } from '../ErrorPanel.js';
-import { VirtualListbox } from '../VirtualListbox.js';
+import { MailboxSearchList } from '../MailboxSearchList.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  filters: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  search: { flexGrow: 1, minWidth: '160px' },
   list: { height: '260px', flexGrow: 0 },
-  text: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
-  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  tick: {
-    width: '16px',
-    height: '16px',
-    flexShrink: 0,
-    borderRadius: tokens.borderRadiusSmall,
-    border: `1px solid ${tokens.colorNeutralStrokeAccessible}`,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    fontSize: '12px',
-    lineHeight: 1,
-  },
-  ticked: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, border: 'none' },
   chosen: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
   chip: { maxWidth: '100%' },
   paste: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   pasteField: { flexGrow: 1, minWidth: '200px' },
 });
-
-const KIND_COLOR = { user: 'informative', room: 'success', equipment: 'warning' } as const;
 
 /** Addresses from a pasted text: one per line, or separated by commas, semicolons or spaces (Outlook's "Name <a@b>" too). */
 export function parseAddressList(text: string): string[] {
@@ -67,15 +47,8 @@ export function MailboxPicker({
   const s = useStyles();
   const client = useClient();
   const loader = useMailboxLoader(profileId);
-  const [query, setQuery] = useState('');
-  const [kind, setKind] = useState<MailboxKindFilter>('all');
   const [pasted, setPasted] = useState('');
   const chosen = useMemo(() => new Set(value.map((v) => v.toLowerCase())), [value]);
-  const view = useMemo(() => {
-    loader.model.setKind(kind);
-    return loader.model.setQuery(query);
-    // loader.version: the model changed underneath when a page arrived.
-  }, [loader.model, loader.version, query, kind]);
 
   const toggle = (m: Mailbox) =>
     onChange(chosen.has(m.smtp.toLowerCase()) ? value.filter((v) => v.toLowerCase() !== m.smtp.toLowerCase()) : [...value, m.smtp]);
@@ -96,71 +69,25 @@ export function MailboxPicker({
 
   return (
     <div className={s.root} data-testid={testId}>
-      <div className={s.filters}>
-        <Input
-          className={s.search}
-          type="search"
-          value={query}
-          placeholder={t('browse.search.placeholder')}
-          aria-label={t('browse.search.placeholder')}
-          onChange={(_, d) => setQuery(d.value)}
-          data-testid={`${testId}-search`}
-        />
-        <Select
-          value={kind}
-          onChange={(_, d) => setKind(d.value as MailboxKindFilter)}
-          aria-label={t('browse.kind')}
-          data-testid={`${testId}-kind`}
-        >
-          {(['all', 'user', 'room', 'equipment'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(`browse.kind.${k}`)}
-            </option>
-          ))}
-        </Select>
-        <Button size="small" disabled={view.items.length === 0} onClick={() => addAll(view.items)} data-testid={`${testId}-all`}>
-          {t('picker.mailboxes.addShown', { count: view.items.length })}
-        </Button>
-      </div>
-      <Text size={200} aria-live="polite" data-testid={`${testId}-count`}>
-        {loader.loading
-          ? t('browse.loading', { count: loader.loaded })
-          : t('browse.count.filtered', { shown: view.items.length, total: view.total })}
-      </Text>
-      {loader.error ? <ErrorPanel error={loader.error} testId={`${testId}-error`} /> : null}
-      <VirtualListbox
-        items={view.items}
-        keyOf={(m) => m.id}
+      <MailboxSearchList
+        model={loader.model}
+        version={loader.version}
         isSelected={(m) => chosen.has(m.smtp.toLowerCase())}
         onPick={toggle}
         label={t('picker.mailboxes.label')}
         multiselect
-        className={s.list}
-        testId={`${testId}-list`}
-        rowTestId={`${testId}-item`}
-        rowData={(m) => ({ 'data-smtp': m.smtp })}
-        renderRow={(m) => {
-          const on = chosen.has(m.smtp.toLowerCase());
-          return (
-            <>
-              <span className={mergeClasses(s.tick, on && s.ticked)} aria-hidden>
-                {on ? '✓' : ''}
-              </span>
-              <div className={s.text}>
-                <Text weight="semibold" className={s.ellipsis}>
-                  {m.displayName}
-                </Text>
-                <Text size={200} className={s.ellipsis}>
-                  {m.smtp}
-                </Text>
-              </div>
-              <Badge appearance="tint" color={KIND_COLOR[m.kind]} size="small">
-                {t(`browse.kind.${m.kind}`)}
-              </Badge>
-            </>
-          );
-        }}
+        listClassName={s.list}
+        countText={(shown, total) =>
+          loader.loading ? t('browse.loading', { count: loader.loaded }) : t('browse.count.filtered', { shown, total })
+        }
+        actions={(shown) => (
+          <Button size="small" disabled={shown.length === 0} onClick={() => addAll(shown)} data-testid={`${testId}-all`}>
+            {t('picker.mailboxes.addShown', { count: shown.length })}
+          </Button>
+        )}
+        ids={{ prefix: testId, list: `${testId}-list`, row: `${testId}-item` }}
       />
+      {loader.error ? <ErrorPanel error={loader.error} testId={`${testId}-error`} /> : null}
       <Text weight="semibold" data-testid={`${testId}-chosen-count`}>
         {t('picker.mailboxes.chosen', { count: value.length })}
       </Text>
