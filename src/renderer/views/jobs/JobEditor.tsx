@@ -113,7 +113,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
         {isNew ? t('jobs.new') : f.name}
       </Text>
       {broken ? (
-        <MessageBar intent="error" data-testid="job-broken" data-field={broken.field ?? ''}>
+        <MessageBar intent="error" layout="multiline" data-testid="job-broken" data-field={broken.field ?? ''}>
           <MessageBarBody>
             <MessageBarTitle>{t('jobs.broken.title')}</MessageBarTitle>
             {t('jobs.broken.problem', { problem: broken.problem })}

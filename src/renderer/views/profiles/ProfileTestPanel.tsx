@@ -107,7 +107,12 @@ export function ProfileTestPanel({
         testId="profile-test-steps"
       />
       {wrote && leftBehind !== undefined ? (
-        <MessageBar intent={leftBehind === 0 ? 'success' : 'warning'} data-testid="profile-test-write-leftover" data-count={leftBehind}>
+        <MessageBar
+          intent={leftBehind === 0 ? 'success' : 'warning'}
+          layout="multiline"
+          data-testid="profile-test-write-leftover"
+          data-count={leftBehind}
+        >
           <MessageBarBody>
             {leftBehind === 0 ? t('profile.test.write.clean') : t('profile.test.write.leftBehind', { count: leftBehind })}
           </MessageBarBody>
