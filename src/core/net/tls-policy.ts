@@ -18,7 +18,7 @@ export interface TlsPolicy {
   ca?: string[];
   /** Normalised pinned fingerprint (upper-case hex with colons, as Node's fingerprint256). */
   pinned?: string;
-  /** Human description for describe() and test evidence. */
+  /** Compact facts for describe() and evidence: `CA=bundled+<store>(<n>)`, `pinned=SHA-256:<fp>`, `caFile=<path>`. */
   description: string;
 }
 
@@ -30,12 +30,12 @@ export function normaliseFingerprint(fp: string): string {
 
 /** The OS store's certificates (none when there is no store or it cannot be read, with the reason). */
 async function systemExtras(store: SystemCertificates | undefined): Promise<{ pems: string[]; label: string }> {
-  if (!store) return { pems: [], label: 'system CAs' };
+  if (!store) return { pems: [], label: 'CA=bundled' };
   try {
     const pems = await store.certificates();
-    return { pems, label: `system CAs + ${store.source} (${pems.length})` };
+    return { pems, label: `CA=bundled+${store.source}(${pems.length})` };
   } catch (e) {
-    return { pems: [], label: `system CAs (${store.source} unreadable: ${(e as Error).message})` };
+    return { pems: [], label: `CA=bundled; ${store.source}=unreadable(${(e as Error).message})` };
   }
 }
 
@@ -45,7 +45,7 @@ export async function loadTlsPolicy(
 ): Promise<TlsPolicy> {
   if (tls?.pinnedSha256) {
     const pinned = normaliseFingerprint(tls.pinnedSha256);
-    return { mode: 'pinned', pinned, description: `pinned certificate SHA-256 ${pinned}` };
+    return { mode: 'pinned', pinned, description: `pinned=SHA-256:${pinned}` };
   }
   if (tls?.caFile) {
     let pem: string;
@@ -64,7 +64,7 @@ export async function loadTlsPolicy(
     }
     // In addition to, not instead of, the system CAs: a public Exchange certificate keeps working.
     const extras = await systemExtras(systemStore);
-    return { mode: 'caFile', ca: [...rootCertificates, ...extras.pems, pem], description: `${extras.label} + ${tls.caFile}` };
+    return { mode: 'caFile', ca: [...rootCertificates, ...extras.pems, pem], description: `${extras.label}; caFile=${tls.caFile}` };
   }
   const extras = await systemExtras(systemStore);
   if (!extras.pems.length) return { mode: 'system', description: extras.label };

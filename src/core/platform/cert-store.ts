@@ -17,7 +17,7 @@ type GetCaCertificates = (type: 'default' | 'system' | 'bundled' | 'extra') => s
 /** Node ≥ 22.15 / 23.5 (and Electron on it): the OS store through tls.getCACertificates('system'). */
 export function nodeSystemCertificates(getCa: GetCaCertificates | undefined): SystemCertificates | undefined {
   if (typeof getCa !== 'function') return undefined;
-  return { source: 'Windows certificate store', certificates: async () => getCa('system') };
+  return { source: 'windows-cert-store', certificates: async () => getCa('system') };
 }
 
 let cached: { value: SystemCertificates | undefined } | undefined;

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sim?.stop());
 
-const store = (pems: () => Promise<string[]>): SystemCertificates => ({ source: 'Windows certificate store', certificates: pems });
+const store = (pems: () => Promise<string[]>): SystemCertificates => ({ source: 'windows-cert-store', certificates: pems });
 const connect = async (s: SystemCertificates | undefined) => {
   const policy = await loadTlsPolicy(undefined, s);
   const socket = await secureConnect({
@@ -32,7 +32,7 @@ describe('system trust with the Windows certificate store', () => {
   it('trusts a server whose CA is only in the store, and says so', async () => {
     const ca = await readFile(sim.caFile!, 'utf8');
     const policy = await connect(store(async () => [ca]));
-    expect(policy).toMatchObject({ mode: 'system', description: 'system CAs + Windows certificate store (1)' });
+    expect(policy).toMatchObject({ mode: 'system', description: 'CA=bundled+windows-cert-store(1)' });
   });
 
   it('refuses the same server without the store (Node bundled roots only)', async () => {
@@ -44,7 +44,7 @@ describe('system trust with the Windows certificate store', () => {
       undefined,
       store(async () => Promise.reject(new Error('access denied'))),
     );
-    expect(policy.description).toBe('system CAs (Windows certificate store unreadable: access denied)');
+    expect(policy.description).toBe('CA=bundled; windows-cert-store=unreadable(access denied)');
     expect(policy.ca).toBeUndefined();
   });
 
@@ -53,7 +53,7 @@ describe('system trust with the Windows certificate store', () => {
       { caFile: sim.caFile! },
       store(async () => ['-----BEGIN CERTIFICATE-----\nX\n-----END CERTIFICATE-----\n']),
     );
-    expect(policy.description).toBe(`system CAs + Windows certificate store (1) + ${sim.caFile}`);
+    expect(policy.description).toBe(`CA=bundled+windows-cert-store(1); caFile=${sim.caFile}`);
   });
 
   it('reads the store through tls.getCACertificates("system") where Node has it', async () => {
