@@ -11,41 +11,14 @@ import { DEFAULT_FETCH_TIMEOUT_MS } from '../../../core/connectors/deps.js';
 import type { Lang } from '../../../core/doctor/catalogue.js';
 import type { Profile } from '../../../shared/profile.js';
 import type { CliContext } from '../context.js';
+import { cliText, type CliMessageKey } from '../messages.js';
 import { openSystemBrowser } from './auth-browser.js';
 import { positiveInt } from './parse.js';
 
-const TEXT = {
-  en: {
-    openUrl: 'Open this address in a browser on this machine to sign in:',
-    opened: 'A browser window was opened for sign-in. If none appeared, open:',
-    signedIn: 'Signed in',
-    signedOut: 'Signed out; the token cache of profile {profile} was deleted.',
-    notSignedIn: 'not signed in',
-    credential: 'credential stored',
-    noCredential: 'no credential stored',
-  },
-  de: {
-    openUrl: 'Öffnen Sie diese Adresse in einem Browser auf diesem Rechner, um sich anzumelden:',
-    opened: 'Ein Browserfenster zur Anmeldung wurde geöffnet. Falls keines erschien, öffnen Sie:',
-    signedIn: 'Angemeldet',
-    signedOut: 'Abgemeldet; der Token-Cache von Profil {profile} wurde gelöscht.',
-    notSignedIn: 'nicht angemeldet',
-    credential: 'Anmeldeinformation gespeichert',
-    noCredential: 'keine Anmeldeinformation gespeichert',
-  },
-  nl: {
-    openUrl: 'Open dit adres in een browser op deze machine om aan te melden:',
-    opened: 'Er is een browservenster geopend om aan te melden. Verscheen er geen, open dan:',
-    signedIn: 'Aangemeld',
-    signedOut: 'Afgemeld; de tokencache van profiel {profile} is verwijderd.',
-    notSignedIn: 'niet aangemeld',
-    credential: 'referentie opgeslagen',
-    noCredential: 'geen referentie opgeslagen',
-  },
-} as const;
+type AuthKey = CliMessageKey extends infer K ? (K extends `auth.${infer Name}` ? Name : never) : never;
 
-const text = (lang: Lang, key: keyof (typeof TEXT)['en'], params: Record<string, string> = {}) =>
-  TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+/** The sign-in command's own words: `auth.*` in src/shared/locales/<lang>/cli.json. */
+const text = (lang: Lang, key: AuthKey, params: Record<string, string> = {}) => cliText(lang, `auth.${key}`, params);
 
 async function providerFor(ctx: CliContext, profileName: string): Promise<{ profile: Profile; tokens: TokenProvider; client: HttpClient }> {
   const profile = await ctx.profiles.get(profileName);
