@@ -2,10 +2,10 @@
 // 1366×768 and 1024×768: axe-core finds no serious or critical violation, nothing sticks out of its card or
 // overlaps another control, and in German and Dutch no English UI text and no raw enum value is on screen.
 // Issue 14's acceptance lines two and three; the English screens go to docs/images/.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { JobView, ProfileView } from '../../src/shared/rpc.js';
 import { waitUntil } from '../support/wait-until.js';
 import { axeViolations, layoutProblems, settled, tabStopsIn, untranslated } from './support/checks.js';
@@ -75,6 +75,14 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       },
     },
     {
+      name: 'profile-write-check',
+      open: async () => {
+        await byId('profile-test-write').click();
+        await page.locator('[data-testid=profile-test-steps][data-ok]').waitFor(LONG);
+        await byId('profile-test-write-leftover').waitFor(LONG);
+      },
+    },
+    {
       name: 'browse',
       doc: true,
       open: async () => {
@@ -88,6 +96,25 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       lists: ['[data-testid=browse-mailboxes]', '[data-testid=browse-folders]', '[data-testid=browse-preview] tbody'],
     },
     {
+      name: 'browse-contacts',
+      open: async () => {
+        await page.locator('[data-testid=folder-item][data-folder-kind=contacts]').first().locator('> div').first().click();
+        await byId('browse-item').first().waitFor(LONG);
+        await byId('browse-item').first().click();
+        await byId('item-detail').waitFor(LONG);
+      },
+      lists: ['[data-testid=browse-items] tbody'],
+    },
+    {
+      name: 'browse-tasks',
+      open: async () => {
+        await page.locator('[data-testid=folder-item][data-folder-kind=tasks]').first().locator('> div').first().click();
+        await byId('browse-item').first().waitFor(LONG);
+        await byId('browse-item').first().click();
+        await byId('item-detail').waitFor(LONG);
+      },
+    },
+    {
       name: 'jobs',
       doc: true,
       open: () => go(`#/jobs/${jobId}`, '[data-testid=run-report]'),
@@ -99,6 +126,14 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
         await byId('job-edit').first().click();
         await byId('job-mailboxes-item').first().waitFor(LONG);
         await byId('job-folders-item').first().waitFor(LONG);
+      },
+    },
+    {
+      name: 'job-editor-contacts',
+      // A stored contacts job (made in beforeAll) opens on its contacts folders, formats and targets.
+      open: async () => {
+        await page.locator('[data-testid=job-card][data-job-name="Zeta contacts"]').getByTestId('job-edit').click();
+        await page.locator('[data-testid=job-folders-item][data-folder-kind=contacts]').first().waitFor(LONG);
       },
     },
     { name: 'import', open: () => go('#/import', '[data-testid=import-run]') },
@@ -211,6 +246,15 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
         await page.locator('[data-testid=twoway-preview-error],[data-testid=twoway-preview]').first().waitFor(LONG);
       },
     },
+    // A jobs.json entry broken by hand (written in beforeAll): Home names it, and the editor opens it for repair.
+    { name: 'home-broken', open: () => go('#/home', '[data-testid=home-broken-open]') },
+    {
+      name: 'job-repair',
+      open: async () => {
+        await byId('home-broken-open').click();
+        await page.locator('[data-testid=job-broken][data-field=targetPath]').waitFor(LONG);
+      },
+    },
   ];
 
   beforeAll(async () => {
@@ -266,6 +310,25 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       { timeoutMs: 180_000, everyMs: 500 },
     );
   }, 600_000);
+
+  beforeAll(async () => {
+    // An entry edited by hand into something that cannot run (a relative target path), for home-broken and job-repair.
+    const file = join(env.configDir, 'jobs.json');
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { jobs: Array<Record<string, unknown>> };
+    const copy = structuredClone(doc.jobs[0]);
+    doc.jobs.push({ ...copy, id: 'broken-1', name: 'Hand edited', target: { kind: 'folder', path: 'export' } });
+    await writeFile(file, JSON.stringify(doc, null, 2));
+    const contacts = await env.serve.dispatcher.call('jobs.create', {
+      job: {
+        name: 'Zeta contacts',
+        profile: env.serve.demo!.profileId,
+        content: 'contacts',
+        mailboxes: { mode: 'list', list: ['anna.schmidt@contoso.com'] },
+        target: { kind: 'folder', path: join(env.workDir, 'contacts') },
+      },
+    });
+    expect(contacts.ok).toBe(true);
+  }, 60_000);
 
   afterAll(async () => {
     await env?.stop();
