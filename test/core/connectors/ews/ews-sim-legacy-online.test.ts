@@ -131,7 +131,7 @@ describe('EWS connector: legacy EWS on Microsoft 365 (OAuth bearer)', () => {
     const { connector, logger } = connectorFor(profile, { http: spoiled.sender });
     const err = await calpumpFailure(collect(connector.calendarView(ANNA, 'calendar', day(0), day(7))));
     expect(err.id).toBe('ews.auth.unauthorized');
-    expect(err.evidence).toMatch(/OAuth bearer.*x-ms-diagnostics: 2000001/);
+    expect(err.evidence).toMatch(/HTTP 401 ×2 \(Bearer; forceRefresh\).*x-ms-diagnostics: 2000001/);
     expect(spoiled.authHeaders).toHaveLength(2); // one retry, not a loop
     expect(logger.text()).not.toContain(SIM_APP_DAEMON_SECRET);
     await connector.close();
