@@ -2,7 +2,6 @@
 // mailboxes and window go through runFreeBusy, one file per mailbox lands atomically in the folder target, and
 // the run is reported like an export run (RunRecord + progress events) so history and the tray treat it alike.
 import { CalpumpError } from '../errors/calpump-error.js';
-import { text } from '../../shared/i18n/engine-texts.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
 import type { JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
 import { jobWindow } from '../sync/window.js';
@@ -10,7 +9,7 @@ import type { Job } from '../../shared/job.js';
 import { freeBusyJobSchema } from './freebusy-job.js';
 import { runFreeBusy } from './run-freebusy.js';
 import { runTyped } from '../sync/typed-run.js';
-import { requireTarget } from '../sync/job-output.js';
+import { requireFolderTarget } from '../sync/job-output.js';
 
 export type FreeBusyJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId' | 'startedAt'>;
 
@@ -22,11 +21,7 @@ export async function runFreeBusyJob(job: Job, deps: FreeBusyJobRunDeps, opts: R
     opts,
     (f) => f.upserts,
     async (run) => {
-      const target = requireTarget(job);
-      if (target.kind !== 'folder')
-        throw new CalpumpError('input.invalid', {
-          params: { field: 'target', problem: text('problem.job.freebusyFolderOnly') },
-        });
+      const target = requireFolderTarget(job, 'problem.job.freebusyFolderOnly');
       const mailboxes = await planMailboxes(job, deps.connector);
       run.started(mailboxes.length);
       if (opts.signal?.aborted) throw new CalpumpError('pump.cancelled', { params: { job: job.name, mailbox: mailboxes[0] ?? '' } });

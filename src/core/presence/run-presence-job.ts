@@ -4,14 +4,13 @@
 // feed never reads half a file. A mailbox that fails keeps its last good file (a throttled run must not blank
 // every display; `computedAt` tells a consumer how fresh it is) and is in the run record; the others are written.
 import { CalpumpError } from '../errors/calpump-error.js';
-import { text } from '../../shared/i18n/engine-texts.js';
 import { planMailboxes } from '../sync/mailbox-plan.js';
 import { runTyped } from '../sync/typed-run.js';
 import type { JobRunResult, RunJobDeps, RunJobOptions } from '../sync/run-job.js';
 import { presenceJobOptionsSchema, type Job } from '../../shared/job.js';
 import { DEFAULT_RULE_TABLE, type PresenceTable } from './presence-rules.js';
 import { runPresence } from './run-presence.js';
-import { requireTarget } from '../sync/job-output.js';
+import { requireFolderTarget } from '../sync/job-output.js';
 
 export type PresenceJobRunDeps = Pick<RunJobDeps, 'connector' | 'logger' | 'now' | 'onEvent' | 'newRunId' | 'startedAt'> & {
   /** A saved rule table by name (PresenceRuleStore.get); absent = only "default", the built-in table. */
@@ -28,11 +27,7 @@ export async function runPresenceJob(job: Job, deps: PresenceJobRunDeps, opts: R
     opts,
     (f) => f.upserts,
     async (run) => {
-      const target = requireTarget(job);
-      if (target.kind !== 'folder')
-        throw new CalpumpError('input.invalid', {
-          params: { field: 'target', problem: text('problem.job.presenceFolderOnly') },
-        });
+      const target = requireFolderTarget(job, 'problem.job.presenceFolderOnly');
       const outDir = target.path;
       const options = presenceJobOptionsSchema.parse(job.presence ?? {});
       const table = await tableFor(options.table, deps);

@@ -16,6 +16,13 @@ export function requireTarget(job: Job): JobTarget {
   return job.target;
 }
 
+/** The target of a job type that writes files only (presence, free/busy): `problem` says which type refuses others. */
+export function requireFolderTarget(job: Job, problem: EngineTextKey): Extract<JobTarget, { kind: 'folder' }> {
+  const target = requireTarget(job);
+  if (target.kind !== 'folder') throw new CalpumpError('input.invalid', { params: { field: 'target', problem: text(problem) } });
+  return target;
+}
+
 export function requireMailboxes(job: Job): MailboxSelection {
   if (!job.mailboxes) throw missing(job, 'mailboxes', 'problem.job.needsMailboxes');
   return job.mailboxes;
