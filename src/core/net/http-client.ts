@@ -12,6 +12,7 @@ import { mapNetworkError, RequestTimeoutError } from './network-errors.js';
 import { describeProxy, resolveProxy, routeFacts, type ProxyRoute } from './proxy-resolution.js';
 import { proxySignIn, type ProxySignIn, type ProxySignInDeps } from './proxy-sign-in.js';
 import { readLimits, type NetProtocol, type ReadLimits } from './read-limits.js';
+import { RequestSlots } from './request-slots.js';
 import { secureConnect } from './secure-connect.js';
 import { loadTlsPolicy, type TlsPolicy } from './tls-policy.js';
 
@@ -100,7 +101,7 @@ class VerifiedHttpsAgent extends https.Agent {
 
 export class HttpClient {
   private readonly routes = new Map<string, Promise<ProxyRoute>>();
-  private readonly agents = new Map<string, http.Agent>();
+  private readonly agents = new Map<string, { agent: http.Agent; slots: RequestSlots }>();
   /** Agents handed out by newAgent() and not yet destroyed; close() ends their connections too. */
   private readonly dedicated = new Set<http.Agent>();
   private readonly signIns = new Set<ProxySignIn>();
@@ -177,22 +178,38 @@ export class HttpClient {
     return agent;
   }
 
-  private async sharedAgent(u: URL): Promise<http.Agent> {
+  /** The keep-alive agent of an origin and the slots that keep its requests within its sockets (request-slots.ts). */
+  private async sharedAgent(u: URL): Promise<{ agent: http.Agent; slots: RequestSlots }> {
     const key = `${u.protocol}//${u.host}`;
     let a = this.agents.get(key);
     if (!a) {
-      a = await this.newAgent(u, { keepAlive: true, maxSockets: this.opts.maxSockets ?? DEFAULT_MAX_SOCKETS });
-      this.dedicated.delete(a);
-      this.agents.set(key, a);
+      const maxSockets = this.opts.maxSockets ?? DEFAULT_MAX_SOCKETS;
+      const agent = await this.newAgent(u, { keepAlive: true, maxSockets });
+      this.dedicated.delete(agent);
+      // Two requests may have created one each while awaiting: the first one kept is the one everybody uses.
+      a = this.agents.get(key);
+      if (a) agent.destroy();
+      else this.agents.set(key, (a = { agent, slots: new RequestSlots(maxSockets) }));
     }
     return a;
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
+    if (req.agent) return this.requestOn(req, req.agent);
+    const { agent, slots } = await this.sharedAgent(new URL(req.url));
+    // Waiting for a slot is not part of the request's time: its timers start when it may have a socket.
+    await slots.acquire();
+    try {
+      return await this.requestOn(req, agent);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private async requestOn(req: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
     const u = new URL(req.url);
     const route = await this.route(u);
     const routeText = describeProxy(route);
-    const agent = req.agent ?? (await this.sharedAgent(u));
     const headers: Record<string, string> = { ...(req.headers ?? {}) };
     if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
     let options: http.RequestOptions;
@@ -320,7 +337,7 @@ export class HttpClient {
   }
 
   close(): void {
-    for (const a of this.agents.values()) a.destroy();
+    for (const a of this.agents.values()) a.agent.destroy();
     this.agents.clear();
     for (const a of [...this.dedicated]) a.destroy();
     for (const s of this.signIns) s.close();

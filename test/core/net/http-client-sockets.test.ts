@@ -1,9 +1,11 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_SOCKETS, HttpClient } from '../../../src/core/net/http-client.js';
 import { EWS_MAX_CONCURRENCY } from '../../../src/core/connectors/ews/ews-connector.js';
 import { memorySecrets } from './fakes.js';
+import { readFixture, tlsDir } from '../../support/local-tls-server.js';
 
 // A server that holds every answer until `release` is called, and tracks how many requests it held at once.
 async function holdingServer() {
@@ -78,5 +80,38 @@ describe('HttpClient sockets per origin', () => {
   it('allows as many as asked, e.g. EWS at Exchange’s EWSMaxConcurrency of 27', async () => {
     expect(EWS_MAX_CONCURRENCY).toBe(27);
     expect(await inFlightAtOnce(EWS_MAX_CONCURRENCY, 30)).toBe(27);
+  });
+});
+
+describe('HttpClient connections per origin', () => {
+  it('opens no more TLS connections than sockets allowed, however many requests arrive during the handshakes', async () => {
+    let connections = 0;
+    const server = https.createServer({ key: readFixture('server.key'), cert: readFixture('server.pem') }, (_req, res) => {
+      // Answered a moment later, so requests overlap and the pool is really full.
+      setTimeout(() => res.end('ok'), 5);
+    });
+    server.on('secureConnection', () => connections++);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const c = await HttpClient.create({
+      profileId: 'p',
+      proxy: { mode: 'none' },
+      tls: { caFile: `${tlsDir}/ca.pem` },
+      secrets: memorySecrets(),
+      env: {},
+      timeoutMs: 20_000,
+      maxSockets: 4,
+    });
+    close = async () => {
+      c.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    };
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/EWS/Exchange.asmx`;
+    // Three waves: the first arrives before any connection exists, the next ones while they are busy.
+    for (let wave = 0; wave < 3; wave++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => c.request({ url, method: 'POST', body: 'x' })));
+      expect(answers.map((a) => a.body)).toEqual(Array.from({ length: 20 }, () => 'ok'));
+    }
+    expect(connections).toBe(4);
   });
 });
