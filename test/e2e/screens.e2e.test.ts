@@ -73,6 +73,7 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
         await byId('profile-test-run').click();
         await page.locator('[data-testid=profile-test-steps][data-ok=true]').waitFor(LONG);
       },
+      lists: ['[data-testid=profile-test-steps-list]'],
     },
     {
       name: 'profile-write-check',
@@ -117,8 +118,13 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
     {
       name: 'jobs',
       doc: true,
-      open: () => go(`#/jobs/${jobId}`, '[data-testid=run-report]'),
-      lists: ['[data-testid=run-report-mailboxes] tbody', '[data-testid=run-report-files] tbody'],
+      open: () => go(`#/jobs/${jobId}`, '[data-testid=run-report-feed-row]'),
+      lists: [
+        '[data-testid=history-runs] tbody',
+        '[data-testid=run-report-mailboxes] tbody',
+        '[data-testid=run-report-files] tbody',
+        '[data-testid=run-report-feed-table] tbody',
+      ],
     },
     {
       name: 'job-editor',
@@ -137,17 +143,52 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       },
     },
     { name: 'import', open: () => go('#/import', '[data-testid=import-run]') },
+    {
+      name: 'import-dry-run',
+      open: async () => {
+        await byId('import-jobId').fill('sweep-import');
+        await byId('import-path').fill(importFile);
+        await byId('import-mailboxes').fill('anna.schmidt@contoso.com\njan.devries@contoso.com');
+        await byId('import-dryRun').click();
+        await byId('import-report').waitFor(LONG);
+      },
+      lists: ['[data-testid=import-mailboxes-table] tbody'],
+    },
     { name: 'presence', open: () => go('#/presence', '[data-testid=rule-table]') },
+    {
+      name: 'presence-board',
+      open: async () => {
+        await byId('board-mailboxes').fill('anna.schmidt@contoso.com\njan.devries@contoso.com');
+        await byId('board-check').click();
+        await byId('board-table').waitFor(LONG);
+      },
+      lists: ['[data-testid=board-table] tbody'],
+    },
     { name: 'freebusy', open: () => go('#/freebusy', '[data-testid=freebusy-run]') },
     { name: 'twoway', open: () => go('#/twoway', '[data-testid=twoway-ruleId]') },
+    {
+      name: 'twoway-preview',
+      open: async () => {
+        await byId('twoway-ruleId').fill('sweep-preview');
+        await byId('twoway-mailboxA').fill('anna.schmidt@contoso.com');
+        await byId('twoway-mailboxB').fill('jan.devries@contoso.com');
+        await byId('twoway-aToB-create').check();
+        await byId('twoway-bToA-create').check();
+        await byId('twoway-preview-run').click();
+        await byId('twoway-planned-a-row').first().waitFor(LONG);
+        await byId('twoway-planned-b-row').first().waitFor(LONG);
+      },
+      lists: ['[data-testid=twoway-planned-a] tbody', '[data-testid=twoway-planned-b] tbody'],
+    },
     { name: 'logs', open: () => go('#/logs', '[data-testid=log-line]') },
     {
       name: 'doctor',
       open: async () => {
         await go('#/doctor', '[data-testid=doctor-run]');
         await byId('doctor-run').click();
-        await page.locator('[data-testid=doctor-steps][data-ok],[data-testid=doctor-error]').first().waitFor(LONG);
+        await page.locator('[data-testid=doctor-steps][data-ok]').waitFor(LONG);
       },
+      lists: ['[data-testid=doctor-steps-list]'],
     },
     {
       name: 'setup',
@@ -177,6 +218,7 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
         await page.locator('[data-testid=profile-test-steps][data-ok=false]').waitFor(LONG);
         await page.locator('[data-testid=profile-test-steps-cert-trust]').waitFor(LONG);
       },
+      lists: ['[data-testid=profile-test-steps-list]'],
     },
     {
       name: 'job-failed',

@@ -1,7 +1,8 @@
 // A connection test or doctor run, step by step: each step appears the moment the host reports it (test.step
 // events), the one still running shows how long it has taken, and a failure shows its catalogue entry with the
-// fix — plus "trust this certificate" when the failure is a certificate nobody vouches for yet.
-import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+// fix — plus, below the list, "trust this certificate" when the failure is a certificate nobody vouches for yet.
+// The list is ONE Tab stop: arrow keys (Home/End) move from step to step, so twenty steps are not twenty Tab presses.
+import { Badge, Spinner, Text, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import type { TestResult } from '../../shared/rpc.js';
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     minWidth: 0,
   },
+  focusable: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   evidence: {
@@ -73,16 +75,24 @@ export function StepList({ result, live, running, onTrustCertificate, trustBusy,
   const s = useStyles();
   const hasMessage = useHasMessage();
   const renderText = useRenderText();
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const steps = running ? (live ?? []) : (result?.steps ?? live ?? []);
   if (!running && !result) return null;
+  // The first failure that names a certificate nobody vouches for yet: offered after the list, as its own Tab stop.
+  const certificate = onTrustCertificate
+    ? steps.map((x) => (x.status === 'fail' ? certificateFromParams(plainParams(x.error?.params)) : undefined)).find(Boolean)
+    : undefined;
   return (
     <div data-testid={testId} data-ok={running ? undefined : String(result?.ok)} data-running={String(!!running)}>
-      <ul className={s.list} aria-label={t('steps.label')} aria-live="polite">
+      <ul className={s.list} aria-label={t('steps.label')} aria-live="polite" data-testid={`${testId}-list`} {...arrows}>
         {steps.map((step) => (
-          <StepRow key={step.id} step={step} all={steps} testId={testId} onTrustCertificate={onTrustCertificate} trustBusy={trustBusy} />
+          <StepRow key={step.id} step={step} all={steps} testId={testId} />
         ))}
         {running ? <RunningRow n={steps.length + 1} testId={testId} /> : null}
       </ul>
+      {certificate && onTrustCertificate ? (
+        <CertificateTrust certificate={certificate} onTrust={onTrustCertificate} busy={trustBusy} testId={`${testId}-cert`} />
+      ) : null}
       {!running && result && Object.keys(result.details).length > 0 ? (
         <Facts
           className={s.details}
@@ -115,7 +125,7 @@ function RunningRow({ n, testId }: { n: number; testId: string }) {
     return () => clearInterval(timer);
   }, [n]);
   return (
-    <li className={s.row} data-testid={`${testId}-running`}>
+    <li className={mergeClasses(s.row, s.focusable)} tabIndex={0} data-testid={`${testId}-running`}>
       <div className={s.head}>
         <Spinner size="extra-tiny" aria-hidden />
         <Text className={s.title}>{t('steps.running', { n })}</Text>
@@ -125,27 +135,20 @@ function RunningRow({ n, testId }: { n: number; testId: string }) {
   );
 }
 
-function StepRow({
-  step,
-  all,
-  testId,
-  onTrustCertificate,
-  trustBusy,
-}: {
-  step: Step;
-  all: readonly Step[];
-  testId: string;
-  onTrustCertificate?: (fingerprint: string) => void;
-  trustBusy?: boolean;
-}) {
+function StepRow({ step, all, testId }: { step: Step; all: readonly Step[]; testId: string }) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
   const { title, detail } = useRenderStep()(step, all);
   const hasMessage = useHasMessage();
-  const certificate = step.status === 'fail' && onTrustCertificate ? certificateFromParams(plainParams(step.error?.params)) : undefined;
   return (
-    <li className={s.row} data-testid={`${testId}-step`} data-step-id={step.id} data-status={step.status}>
+    <li
+      className={mergeClasses(s.row, s.focusable)}
+      tabIndex={0}
+      data-testid={`${testId}-step`}
+      data-step-id={step.id}
+      data-status={step.status}
+    >
       <div className={s.head}>
         <Badge appearance="filled" color={COLOR[step.status]} data-testid={`${testId}-status`}>
           {t(`steps.status.${step.status}`)}
@@ -163,9 +166,6 @@ function StepRow({
         </Text>
       ) : null}
       {step.error ? <ErrorPanel error={step.error} testId={`${testId}-error`} /> : null}
-      {certificate && onTrustCertificate ? (
-        <CertificateTrust certificate={certificate} onTrust={onTrustCertificate} busy={trustBusy} testId={`${testId}-cert`} />
-      ) : null}
     </li>
   );
 }

@@ -217,6 +217,11 @@ export async function untranslated(page: Page, lang: 'de' | 'nl'): Promise<TextP
       const t = (n.textContent ?? '').trim();
       if (t) seen.push(t);
     }
+    // A drop-down's choices: the closed list has no box, but every option is a text the user reads when it opens.
+    for (const select of Array.from(document.querySelectorAll('select'))) {
+      if (select.getBoundingClientRect().width < 1 || select.closest('[aria-hidden=true]')) continue;
+      for (const o of Array.from(select.options)) if (o.text.trim()) seen.push(o.text.trim());
+    }
     for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))) {
       for (const a of ['aria-label', 'title', 'placeholder']) {
         const v = el.getAttribute(a)?.trim();

@@ -149,7 +149,7 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
             <Select value={form.showAs} onChange={(_, d) => set({ showAs: d.value as ImportForm['showAs'] })} data-testid="import-showAs">
               {IMPORT_SHOW_AS.map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {t(`showAs.${v}`)}
                 </option>
               ))}
             </Select>

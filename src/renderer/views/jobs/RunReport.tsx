@@ -17,8 +17,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  cell: { overflowWrap: 'anywhere' },
   size: { width: '120px' },
+  mailbox: { width: '30%' },
 });
 
 function useFeeds(): { baseUrl?: string; token?: string } {
@@ -159,22 +159,38 @@ export function RunReport({ run, job }: { run: RunRecord; job?: Job }) {
       {feeds.length && feedUrl(feedsBase, feeds[0].path) ? (
         <div data-testid="run-report-feeds">
           <Text weight="semibold">{t('report.feeds')}</Text>
-          <ul>
-            {feeds.map((f, i) => {
-              const url = feedUrl(feedsBase, f.path)!;
-              return (
-                <li key={f.mailbox} className={s.cell}>
-                  <span id={`${ids}-feed-${i}`}>{f.mailbox}</span>:{' '}
-                  <span className={s.path} data-testid="run-report-feed">
-                    {url}
-                  </span>{' '}
-                  <Button size="small" onClick={() => void copy(url)} aria-describedby={`${ids}-feed-${i}`}>
-                    {copied === url ? t('report.copied') : t('report.copyFeed')}
-                  </Button>
-                </li>
-              );
-            })}
-          </ul>
+          <DataTable
+            label={t('report.feeds')}
+            testId="run-report-feed-table"
+            rows={feeds}
+            rowKey={(f) => f.mailbox}
+            rowTestId={() => 'run-report-feed-row'}
+            columns={[
+              {
+                id: 'mailbox',
+                header: t('report.col.mailbox'),
+                className: s.mailbox,
+                cell: (f, i) => <span id={`${ids}-feed-${i}`}>{f.mailbox}</span>,
+              },
+              {
+                id: 'url',
+                header: t('report.col.feed'),
+                cell: (f, i) => {
+                  const url = feedUrl(feedsBase, f.path)!;
+                  return (
+                    <>
+                      <span className={s.path} data-testid="run-report-feed">
+                        {url}
+                      </span>{' '}
+                      <Button size="small" onClick={() => void copy(url)} aria-describedby={`${ids}-feed-${i}`}>
+                        {copied === url ? t('report.copied') : t('report.copyFeed')}
+                      </Button>
+                    </>
+                  );
+                },
+              },
+            ]}
+          />
         </div>
       ) : null}
       <SkippedItems run={run} />

@@ -41,7 +41,7 @@ export function PresencePreview({ form }: { form: RuleTableForm }) {
           <Select value={sample.showAs} onChange={(_, d) => set({ showAs: d.value as SampleEvent['showAs'] })} data-testid="preview-showAs">
             {SHOW_AS.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {t(`showAs.${v}`)}
               </option>
             ))}
           </Select>
@@ -54,7 +54,7 @@ export function PresencePreview({ form }: { form: RuleTableForm }) {
           >
             {SENSITIVITIES.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {t(`sensitivity.${v}`)}
               </option>
             ))}
           </Select>
