@@ -9,11 +9,24 @@ import { basename, dirname, join } from 'node:path';
 
 const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
+/**
+ * Opens a new temp file, creating its folder only when it is missing: the folder nearly always exists, and a
+ * recursive mkdir costs two system calls per file (an export writes hundreds of files into one folder).
+ */
+async function openTemp(tmp: string, mode: number): Promise<FileHandle> {
+  try {
+    return await open(tmp, 'w', mode);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await mkdir(dirname(tmp), { recursive: true });
+    return open(tmp, 'w', mode);
+  }
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const tmp = tempName(path);
-  const fh = await open(tmp, 'w', mode);
+  const fh = await openTemp(tmp, mode);
   try {
     await fh.writeFile(data);
     await fh.sync();
@@ -32,6 +45,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   await fsyncDir(dir);
 }
 
+/**
+ * Text buffered before a write. Measured per file of 220 KB (CPU of the process, writers side by side): 64 KB
+ * costs less than 16, 32, 128 or 256 KB — fewer, larger writes pay more for the larger encoded buffer each
+ * write allocates than they save in system calls.
+ */
+export const WRITE_BUFFER_CHARS = 64 * 1024;
+
 /** Buffered text written to a temp file as it comes, made durable and put in place by commit(). */
 export class AtomicFileWriter {
   private readonly tmp: string;
@@ -42,7 +62,7 @@ export class AtomicFileWriter {
   constructor(
     readonly path: string,
     private readonly mode = 0o600,
-    private readonly bufferChars = 64 * 1024,
+    private readonly bufferChars = WRITE_BUFFER_CHARS,
   ) {
     this.tmp = tempName(path);
   }
@@ -60,10 +80,7 @@ export class AtomicFileWriter {
     this.pending = [];
     this.pendingLength = 0;
     // Opened on the first write: a read that fails before any output leaves no file at all.
-    if (!this.fh) {
-      await mkdir(dirname(this.path), { recursive: true });
-      this.fh = await open(this.tmp, 'w', this.mode);
-    }
+    this.fh ??= await openTemp(this.tmp, this.mode);
     await this.fh.write(text);
   }
 
@@ -71,10 +88,7 @@ export class AtomicFileWriter {
   async commit(): Promise<void> {
     try {
       await this.flush();
-      if (!this.fh) {
-        await mkdir(dirname(this.path), { recursive: true });
-        this.fh = await open(this.tmp, 'w', this.mode);
-      }
+      this.fh ??= await openTemp(this.tmp, this.mode);
       await this.fh.sync();
       await this.fh.close();
       this.fh = undefined;

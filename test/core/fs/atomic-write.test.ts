@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,24 @@ describe('AtomicFileWriter', () => {
     never.add('buffered only');
     await never.abort();
     expect(await readdir(dir)).toEqual(['out.txt']);
+  });
+
+  it('creates a missing folder, also one removed after an earlier file; a file in the way is an error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const target = join(dir, 'a', 'b', 'out.txt');
+    for (let round = 0; round < 2; round++) {
+      const w = new AtomicFileWriter(target, 0o600, 4);
+      w.add('written');
+      await w.flush();
+      await w.commit();
+      expect(await readFile(target, 'utf8')).toBe('written');
+      await rm(join(dir, 'a'), { recursive: true });
+    }
+    await writeFile(join(dir, 'a'), 'a file, not a folder');
+    const blocked = new AtomicFileWriter(target);
+    blocked.add('x');
+    await expect(blocked.commit()).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(writeFileAtomic(target, 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 
   it('an empty text still replaces the file on commit', async () => {
