@@ -6,7 +6,8 @@ import { createGraphConnector } from '../src/core/connectors/graph/index.js';
 import type { Logger } from '../src/core/log/logger.js';
 import { nullLogger } from '../src/core/log/logger.js';
 import { MemorySecretStore } from '../src/core/secrets/memory-secret-store.js';
-import { ewsProfileSchema, graphProfileSchema, secretKey } from '../src/shared/profile.js';
+import type { SecretStore } from '../src/core/secrets/secret-store.js';
+import { ewsProfileSchema, graphProfileSchema, secretKey, type Profile } from '../src/shared/profile.js';
 import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../src/sim/oauth/index.js';
 import { SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
 
@@ -19,6 +20,13 @@ export interface BenchConnectorOptions {
 }
 
 export async function benchConnector(o: BenchConnectorOptions): Promise<Connector> {
+  return (await benchConnectorParts(o)).connector;
+}
+
+/** The connector with the profile and secret store it was built from (what an export's worker threads need). */
+export async function benchConnectorParts(
+  o: BenchConnectorOptions,
+): Promise<{ connector: Connector; profile: Profile; secrets: SecretStore }> {
   const secrets = new MemorySecretStore();
   const logger = o.logger ?? nullLogger;
   if (o.backend === 'graph') {
@@ -36,7 +44,7 @@ export async function benchConnector(o: BenchConnectorOptions): Promise<Connecto
       proxy: { mode: 'none' },
     });
     await secrets.set(secretKey('g', 'clientSecret'), SIM_APP_DAEMON_SECRET);
-    return createGraphConnector(profile, { secrets, logger });
+    return { connector: createGraphConnector(profile, { secrets, logger }), profile, secrets };
   }
   const profile = ewsProfileSchema.parse({
     id: 'b',
@@ -48,5 +56,5 @@ export async function benchConnector(o: BenchConnectorOptions): Promise<Connecto
     tls: { caFile: o.ca },
   });
   await secrets.set(secretKey('b', 'password'), SIM_PASSWORD);
-  return createEwsConnector(profile, { secrets, logger });
+  return { connector: createEwsConnector(profile, { secrets, logger }), profile, secrets };
 }

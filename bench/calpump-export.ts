@@ -1,17 +1,21 @@
 // Bench child: Calpump's ad-hoc export (runAdhocExport through the EWS or Graph connector) of every given mailbox.
 // --format ics|json, --attendees yes|no (no: the fields the naive loop writes, so both read the same data),
-// --backend ews|graph (graph: client credentials against the simulator's tenant, --url is the simulator's base).
+// --backend ews|graph (graph: client credentials against the simulator's tenant, --url is the simulator's base),
+// --workers N|auto|0 (export worker threads; absent: CALPUMP_EXPORT_WORKERS).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nullLogger } from '../src/core/log/logger.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
-import { benchConnector } from './bench-connector.js';
+import { benchConnectorParts } from './bench-connector.js';
 import { arg, cpuMsSince, digestOf } from './lib.js';
 
 async function main(): Promise<void> {
   const mailboxes = arg('mailboxes').split(',');
-  const connector = await benchConnector({ backend: arg('backend', 'ews'), url: arg('url'), ca: arg('ca') });
+  const { connector, profile, secrets } = await benchConnectorParts({ backend: arg('backend', 'ews'), url: arg('url'), ca: arg('ca') });
+  // --workers N|auto: export worker threads (sync/shard/); absent: CALPUMP_EXPORT_WORKERS decides, as in the CLI.
+  const workers = arg('workers', '');
+  const env = workers ? { ...process.env, CALPUMP_EXPORT_WORKERS: workers } : process.env;
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -27,7 +31,7 @@ async function main(): Promise<void> {
       profileName: 'bench',
       concurrency: Number(arg('concurrency', '8')),
     },
-    { connector, logger: nullLogger },
+    { connector, logger: nullLogger, shard: { profile, secrets, env } },
   );
   const ms = performance.now() - t0;
   await connector.close();

@@ -24,6 +24,7 @@ export interface ServerWait {
 export type ServerWaitListener = (w: ServerWait) => void;
 
 const listeners = new AsyncLocalStorage<ServerWaitListener>();
+const observers = new AsyncLocalStorage<ServerWaitListener>();
 
 /** Runs fn with a listener for the server waits its requests meet (nested calls: the innermost listener hears). */
 export function withServerWaitListener<T>(listener: ServerWaitListener, fn: () => T): T {
@@ -40,6 +41,19 @@ export function withServerWaitListener<T>(listener: ServerWaitListener, fn: () =
   );
 }
 
+/**
+ * Runs fn with an observer told of every wait its requests meet, however short — how an export that spreads
+ * mailboxes over threads lets a throttling answer seen on one of them hold back the others' next mailboxes.
+ */
+export function withThrottleObserver<T>(observer: ServerWaitListener, fn: () => T): T {
+  return observers.run(observer, fn);
+}
+
+/** Hands a wait announced on another thread (already logged there) to this context's listener, if it is visible. */
+export function relayServerWait(w: ServerWait): void {
+  if (w.ms >= VISIBLE_WAIT_MS) listeners.getStore()?.(w);
+}
+
 /** Reports a wait the server asked for, just before waiting it. */
 export function announceServerWait(
   logger: Logger,
@@ -54,6 +68,11 @@ export function announceServerWait(
     until: new Date(now() + wait.ms).toISOString(),
   };
   const fields = { ...w, attempt: wait.attempt };
+  try {
+    observers.getStore()?.(w);
+  } catch (e) {
+    logger.warn('net.serverWait.listenerFailed', { err: e });
+  }
   if (w.ms < VISIBLE_WAIT_MS) {
     logger.debug('net.serverWait', fields);
     return;

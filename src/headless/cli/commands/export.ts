@@ -1,5 +1,6 @@
 // `calpump export`: reads a window of one folder for each mailbox and writes one file per mailbox (ics, json or
 // csv). A failing mailbox is reported with its catalogue entry and does not stop the others; exit 1 if any failed.
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { MailboxExportResult } from '../../../core/sync/adhoc-export.js';
 import type { CliContext } from '../context.js';
@@ -84,7 +85,18 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
             csvKeepFormulas: !!opts.csvKeepFormulas,
             profileName: profile.name,
           },
-          { connector, logger: ctx.loggerFor(profile) },
+          {
+            connector,
+            logger: ctx.loggerFor(profile),
+            // Whole mailboxes may run on worker threads (CALPUMP_EXPORT_WORKERS); they ask this store for secrets.
+            shard: {
+              profile,
+              secrets: ctx.secrets,
+              env: ctx.io.env,
+              cacheDir: join(ctx.configDir, 'cache'),
+              logLevel: ctx.logLevel ?? profile.logLevel,
+            },
+          },
         ),
     ),
   );
