@@ -6,11 +6,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nullLogger } from '../src/core/log/logger.js';
+import { favourSmallFootprint } from '../src/core/process/memory-footprint.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
 import { benchConnectorParts } from './bench-connector.js';
 import { arg, cpuMsSince, digestOf } from './lib.js';
 
 async function main(): Promise<void> {
+  // As the CLI and the desktop host do (src/headless/cli/run.ts): the bench measures the process that ships.
+  favourSmallFootprint();
   const mailboxes = arg('mailboxes').split(',');
   const { connector, profile, secrets } = await benchConnectorParts({ backend: arg('backend', 'ews'), url: arg('url'), ca: arg('ca') });
   // --workers N|auto: export worker threads (sync/shard/); absent: CALPUMP_EXPORT_WORKERS decides, as in the CLI.
