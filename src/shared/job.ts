@@ -2,6 +2,7 @@
 // hide (filters), where to put it (format + target) and when (schedule). Pure zod, shared by core, CLI and UI.
 import { z } from 'zod';
 import { errorInfoSchema } from './errors.js';
+import { eventFieldsSchema } from './event-fields.js';
 import { jobContentSchema, type JobContent } from './item-model.js';
 import { showAsSchema } from './model.js';
 import { hasUrlCredentials, isAbsolutePath } from './url-checks.js';
@@ -250,6 +251,12 @@ const jobObjectSchema = z.object({
    * Absent or false: such cells get a leading single quote, so a spreadsheet shows them as text, never runs them.
    */
   csv: z.object({ keepFormulas: z.boolean().default(false) }).optional(),
+  /**
+   * Calendar exports: only these fields in the output (shared/event-fields.ts; JSON keys, CSV columns, ICS
+   * properties — UID, DTSTART, DTEND, DTSTAMP and RECURRENCE-ID always), and the connectors read no more than they
+   * and the filters need. Absent = every field. Refused for SQLite and PostgreSQL targets (fixed columns).
+   */
+  fields: eventFieldsSchema.optional(),
   /** ICS only: series true writes one VEVENT per series (RRULE, EXDATE, RECURRENCE-ID overrides, VTIMEZONE); absent or false: one per occurrence. */
   ics: z.object({ series: z.boolean().default(false) }).optional(),
   /** Required for every type but 'import' (which writes into the mailboxes and has no output). */
@@ -300,6 +307,15 @@ export const jobSchema = z.preprocess(
         path: ['target'],
         message: problemKey('problem.job.contentTargets'),
         params: { content, targets: CONTENT_TARGETS[content].join(', ') },
+      });
+    if (j.fields && (content !== 'calendar' || jobTypeOf(j) !== 'export'))
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: problemKey('problem.job.fieldsCalendarOnly') });
+    if (j.fields && (j.target?.kind === 'sqlite' || j.target?.kind === 'postgres'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields'],
+        message: problemKey('problem.job.fieldsTarget'),
+        params: { target: j.target.kind },
       });
     if (j.type === 'import') return;
     if (j.type === 'twoway') {

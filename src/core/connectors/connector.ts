@@ -1,6 +1,7 @@
 // The one interface both backends implement (DESIGN.md "Connector"). Everything above it — CLI, pump, doctor,
 // UI — sees only these normalised types. Failures are thrown as CalpumpError with a catalogue id.
 import type { TextRef } from '../../shared/errors.js';
+import type { EventField } from '../../shared/event-fields.js';
 import type { CalpumpError } from '../errors/calpump-error.js';
 import type { NormalisedItem } from '../../shared/item-model.js';
 import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
@@ -36,6 +37,12 @@ export interface CalendarViewOptions {
    * items; a door sign or occupancy export that needs none reads one request per page instead.
    */
   includeAttendees?: boolean;
+  /**
+   * The fields the caller uses (absent: all). A connector asks the server for no more than these need — EWS leaves
+   * properties out of FindItem and skips ResolveNames for organizers and GetItem for series masters; Graph narrows
+   * $select — and the others come back empty ('' , [], false) or absent. includeBody/includeAttendees still apply.
+   */
+  fields?: readonly EventField[];
   signal?: AbortSignal;
   onItemSkipped?: ItemSkipReporter;
 }

@@ -1,5 +1,6 @@
 // The ad-hoc export's request, results and progress: plain data, so they cross a worker thread's boundary as they are.
 import type { ErrorInfo } from '../../shared/errors.js';
+import type { EventField } from '../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../shared/model.js';
 import type { Connector } from '../connectors/connector.js';
 import type { Logger } from '../log/logger.js';
@@ -19,6 +20,8 @@ export interface AdhocExportRequest {
   includeAttendees?: boolean;
   /** CSV: write formula-like cells as they are (default: neutralised with a leading single quote). */
   csvKeepFormulas?: boolean;
+  /** Only these fields in the files, and no more read from the server than they need (absent: every field). */
+  fields?: readonly EventField[];
   profileName: string;
   /** Mailboxes read at once (default 8). */
   concurrency?: number;

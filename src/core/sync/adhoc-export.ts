@@ -13,6 +13,7 @@ import { startExportWorkers } from './shard/worker-pool.js';
 import { exportWorkerCount } from './shard/worker-count.js';
 import { withThrottleObserver } from '../net/server-wait.js';
 import { omit } from '../../shared/omit.js';
+import { EVENT_FIELD_LIST, isEventField } from '../../shared/event-fields.js';
 
 export type {
   AdhocExportDeps,
@@ -33,6 +34,9 @@ function validate(req: AdhocExportRequest): void {
   if (req.from.getTime() >= req.to.getTime()) throw bad('window', text('problem.adhoc.windowOrder'));
   if (!EXPORT_FORMATS.includes(req.format)) throw bad('format', text('problem.adhoc.format', { formats: EXPORT_FORMATS.join(', ') }));
   if (!req.dryRun && !req.outDir) throw bad('out', text('problem.adhoc.noOut'));
+  const unknown = req.fields?.find((f) => !isEventField(f));
+  if (unknown !== undefined) throw new CalpumpError('export.fields.unknown', { params: { name: unknown, allowed: EVENT_FIELD_LIST } });
+  if (req.fields?.length === 0) throw bad('fields', text('problem.fields.empty'));
 }
 
 export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportDeps): Promise<ExportReport> {

@@ -7,6 +7,7 @@ import { contentOf, type Job } from '../../shared/job.js';
 import { eventKey, type NormalisedEvent } from '../../shared/model.js';
 import type { FolderBatch, PumpTarget } from '../export/targets/types.js';
 import type { SyncStateRecord, SyncStateStore } from '../store/sync-state-store.js';
+import { fieldsToKeep, fieldsToRead, keepFields } from './event-fields.js';
 import { applyFilters } from './filters.js';
 import { diffItems } from './item-diff.js';
 import { diffOutputs, outputHash, sortEvents } from './output-diff.js';
@@ -49,15 +50,21 @@ export async function readFiltered(
   range: TimeWindow,
   into: Map<string, NormalisedEvent>,
 ): Promise<void> {
+  const { job } = ctx;
+  // A webhook sends JSON whatever the job's file format says.
+  const output = { format: job.target?.kind === 'folder' ? job.format : ('json' as const), icsSeries: job.ics?.series };
+  const fields = fieldsToRead(job.fields, { ...output, filters: job.filters });
   const events = ctx.connector.calendarView(mailbox, folder, range.from, range.to, {
-    includeBody: ctx.job.filters.includeBody,
-    includeAttendees: ctx.job.filters.includeAttendees,
+    includeBody: job.filters.includeBody,
+    includeAttendees: job.filters.includeAttendees,
+    ...(fields ? { fields } : {}),
     signal: ctx.signal,
     onItemSkipped: (skip) => ctx.onItemSkipped?.(mailbox, folder, skip),
   });
+  const keep = fieldsToKeep(job.fields, output);
   for await (const raw of events) {
-    const e = applyFilters(raw, ctx.job.filters);
-    if (e && overlaps(e, ctx.window)) into.set(eventKey(e), e);
+    const e = applyFilters(raw, job.filters);
+    if (e && overlaps(e, ctx.window)) into.set(eventKey(e), keepFields(e, keep));
   }
 }
 

@@ -7,6 +7,7 @@ import type { NormalisedEvent } from '../../shared/model.js';
 import { toCalpumpError } from '../errors/calpump-error.js';
 import { writeFolderFile } from '../export/targets/folder-file.js';
 import type { AdhocExportRequest, MailboxExportResult } from './adhoc-export-types.js';
+import { fieldsToRead } from './event-fields.js';
 
 export const DRY_RUN_SAMPLE_SIZE = 5;
 
@@ -39,9 +40,14 @@ export async function exportMailbox(
   let result: MailboxExportResult;
   const skipped: NonNullable<MailboxExportResult['skipped']> = [];
   try {
+    const fields = fieldsToRead(req.fields, {
+      format: req.format,
+      filters: { private: 'include', includeBody: !!req.includeBody, includeAttendees: req.includeAttendees ?? true },
+    });
     const events = connector.calendarView(mailbox, req.folder, req.from, req.to, {
       includeBody: !!req.includeBody,
       includeAttendees: req.includeAttendees ?? true,
+      ...(fields ? { fields } : {}),
       onItemSkipped: (s) => void skipped.push({ item: s.itemId, error: s.error.info() }),
       ...(signal ? { signal } : {}),
     });
@@ -53,7 +59,7 @@ export async function exportMailbox(
         base,
         req.format,
         events,
-        { csvKeepFormulas: req.csvKeepFormulas },
+        { csvKeepFormulas: req.csvKeepFormulas, ...(req.fields ? { fields: req.fields } : {}) },
         { onRead: release },
       );
       result = { ...base, ok: true, items: written.items, file: written.file };

@@ -41,7 +41,13 @@ export type { FolderRunResult, JobRunResult, RunJobOptions } from './run-result.
 
 export function configHashOf(job: Job): string {
   // Calendar jobs hash their filters alone, as before contacts and tasks existed (their states stay usable).
-  const shaping = job.content && job.content !== 'calendar' ? { content: job.content, filters: job.filters } : job.filters;
+  // A field selection joins them only when there is one, so jobs without it keep their states as well.
+  const shaping =
+    job.content && job.content !== 'calendar'
+      ? { content: job.content, filters: job.filters }
+      : job.fields
+        ? { filters: job.filters, fields: job.fields }
+        : job.filters;
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16);
 }
 

@@ -18,7 +18,7 @@ import { defaultServices } from './services.js';
 export type MainOverrides = Partial<CliIo> & Partial<CliServices>;
 
 /** Catalogue ids that mean "the input was wrong" rather than "the operation failed". */
-const BAD_INPUT_IDS = new Set(['input.invalid']);
+const BAD_INPUT_IDS = new Set(['input.invalid', 'export.fields.unknown']);
 
 export async function main(argv: string[], overrides: MainOverrides = {}): Promise<number> {
   const io: CliIo = {

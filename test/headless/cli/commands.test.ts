@@ -261,6 +261,27 @@ describe('calpump export', () => {
     expect(calls).toContain('view options attendees=false body=true');
   });
 
+  it('--fields: the files hold those fields, the connector is asked for no more; an unknown name lists the allowed ones', async () => {
+    const dir = await withDemo();
+    const out = join(dir, 'out');
+    const { factory, calls } = fakeFactory();
+    const argv = ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--days-back', '1'];
+    const r = await runCli([...argv, '--format', 'json', '--out', out, '--fields', 'uid,subject,start', '--fields', 'end'], {
+      createConnector: factory,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(calls).toContain('view fields end,id,originalStart,start,subject,uid');
+    const file = /→ (\S+)/.exec(r.stdout)![1];
+    const rows = JSON.parse(await readFile(file, 'utf8')) as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['iCalUId', 'subject', 'start', 'end']);
+
+    const bad = await runCli([...argv, '--out', out, '--fields', 'uid,summary'], { createConnector: factory });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"summary" is not a field Calpump exports');
+    expect(bad.stderr).toContain('uid, subject, start, end');
+  });
+
   it('window mistakes are bad input (exit 2)', async () => {
     const dir = await withDemo();
     const base = ['--config-dir', dir, 'export', '--profile', 'demo', '--mailbox', 'a@contoso.com', '--out', join(dir, 'o')];

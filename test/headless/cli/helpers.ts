@@ -195,10 +195,11 @@ export function fakeFactory(fake: FakeOptions = {}) {
         folderId: string,
         from: Date,
         to: Date,
-        opts?: { includeAttendees?: boolean; includeBody?: boolean },
+        opts?: { includeAttendees?: boolean; includeBody?: boolean; fields?: readonly string[] },
       ) {
         calls.push(`view ${mailbox} ${folderId} ${from.toISOString()} ${to.toISOString()}`);
         calls.push(`view options attendees=${opts?.includeAttendees !== false} body=${!!opts?.includeBody}`);
+        if (opts?.fields) calls.push(`view fields ${[...opts.fields].sort().join(',')}`);
         if (fake.serverWaitMs) announceServerWait(deps.logger, { ms: fake.serverWaitMs, reason: 'ErrorServerBusy', mailbox });
         await check(mailbox);
         for (let i = 0; i < 3; i++) yield event(i, i === 0 ? `Standup ${mailbox}` : undefined);

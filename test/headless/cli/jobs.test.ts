@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
@@ -26,6 +26,26 @@ async function setup() {
 }
 
 describe('calpump jobs', () => {
+  it('add --fields stores the selection, runs with it, and refuses it for SQLite and for unknown names', async () => {
+    const { dir, createConnector } = await setup();
+    const out = join(dir, 'export');
+    const base = ['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com'];
+    const add = await runCli([...base, '--name', 'Signs', '--format', 'csv', '--out', out, '--fields', 'start,end,subject', '--json']);
+    expect(add.code, add.stderr).toBe(0);
+    expect(cliJson<{ fields?: string[] }>(add).fields).toEqual(['subject', 'start', 'end']);
+    const run = await runCli(['--config-dir', dir, 'jobs', 'run', 'Signs'], { createConnector });
+    expect(run.code, run.stderr).toBe(0);
+    const [file] = await readdir(out);
+    expect((await readFile(join(out, file), 'utf8')).split('\r\n')[0]).toBe('mailbox,folder,eventKey,subject,start,end');
+
+    const sqlite = await runCli([...base, '--name', 'Db', '--sqlite', join(dir, 'x.db'), '--fields', 'start,end']);
+    expect(sqlite.code).toBe(2);
+    expect(sqlite.stderr).toContain('fixed columns');
+    const unknown = await runCli([...base, '--name', 'Bad', '--out', out, '--fields', 'start,room']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"room" is not a field Calpump exports');
+  });
+
   it('adds, lists, runs (incrementally) and removes a folder job', async () => {
     const { dir, fake, createConnector } = await setup();
     const out = join(dir, 'export');

@@ -6,10 +6,11 @@
 // once all its occurrences are in.
 import ical, { type ICalEventData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { EventField } from '../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { omit } from '../../../shared/omit.js';
 import { isKnownZone, zoneOffsetMs } from '../../connectors/zoned-time.js';
-import { icsEventData } from './ics.js';
+import { icsEventData, withoutEmptySummary } from './ics.js';
 import { foldIcsLines } from './ics-fold.js';
 import { orderedEvent } from './json.js';
 import { seriesPattern } from './series-pattern.js';
@@ -60,7 +61,9 @@ function seriesLines(occurrences: NormalisedEvent[], base: NormalisedEvent, ctx:
   return lines.join('\n');
 }
 
-export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
+export function createIcsSeriesEncoder(meta: FolderMeta, fields?: readonly EventField[]): EventEncoder {
+  const eventData = (e: NormalisedEvent) => icsEventData(e, fields);
+  const trim = withoutEmptySummary(fields);
   const cal = ical({
     name: calendarNameOf(meta).replace(/[\r\n]+/g, ' '),
     prodId: { company: 'Calpump', product: 'Calpump', language: 'EN' },
@@ -69,7 +72,7 @@ export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
   const singles = new Map<string, NormalisedEvent>();
   const series = new Map<string, NormalisedEvent[]>();
   const write = (data: ICalEventData) => {
-    const text = cal.createEvent(data).toString();
+    const text = trim(cal.createEvent(data).toString());
     cal.clear();
     return foldIcsLines(text).replace(/\r?\n?$/, '\r\n');
   };
@@ -94,7 +97,7 @@ export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
       for (const key of order) {
         const single = singles.get(key);
         if (single) {
-          body.push(write(icsEventData(single)));
+          body.push(write(eventData(single)));
           continue;
         }
         const occurrences = series.get(key.slice(2))!;
@@ -109,7 +112,7 @@ export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
         const first = Math.min(...occurrences.map((o) => ctx.wall(Date.parse(o.originalStart!))));
         body.push(
           write({
-            ...icsEventData(base),
+            ...eventData(base),
             start: new Date(first),
             end: new Date(first + duration),
             recurrenceId: undefined,
@@ -124,8 +127,8 @@ export function createIcsSeriesEncoder(meta: FolderMeta): EventEncoder {
           body.push(
             write(
               o.isAllDay
-                ? icsEventData(o)
-                : { ...icsEventData(o), start: at(o.start), end: at(o.end), recurrenceId: at(o.originalStart!), timezone: zone ?? null },
+                ? eventData(o)
+                : { ...eventData(o), start: at(o.start), end: at(o.end), recurrenceId: at(o.originalStart!), timezone: zone ?? null },
             ),
           );
         }

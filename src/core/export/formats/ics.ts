@@ -1,7 +1,8 @@
 // iCalendar (RFC 5545): one VCALENDAR per mailbox-folder. Every occurrence is its own VEVENT with the series'
 // UID (the iCalUId) and a RECURRENCE-ID at its original start, so a client that imports the file twice updates
 // instead of duplicating. Times are UTC (no VTIMEZONE needed); all-day events are DATE values. DTSTAMP is the
-// item's last modification, not "now", so an unchanged calendar exports byte-identically.
+// item's last modification, not "now", so an unchanged calendar exports byte-identically. A job's field selection
+// leaves out the properties of the fields it does not name (icsEventData).
 import ical, {
   ICalAttendeeRole,
   ICalAttendeeStatus,
@@ -13,6 +14,7 @@ import ical, {
   type ICalAttendeeData,
   type ICalEventData,
 } from 'ical-generator';
+import type { EventField } from '../../../shared/event-fields.js';
 import type { NormalisedEvent, ShowAs, Sensitivity } from '../../../shared/model.js';
 import { foldIcsLines } from './ics-fold.js';
 import { calendarNameOf, type EventEncoder, type FolderMeta } from './types.js';
@@ -53,31 +55,48 @@ function attendees(e: NormalisedEvent): ICalAttendeeData[] {
     }));
 }
 
-export function icsEventData(e: NormalisedEvent): ICalEventData {
-  return {
+/**
+ * The VEVENT of one event. UID, DTSTART, DTEND (DATE values for all-day events), DTSTAMP and RECURRENCE-ID are always
+ * written (RFC 5545 requires them, or a client could not tell occurrences apart); the other properties only for the
+ * fields selected (absent: all).
+ */
+export function icsEventData(e: NormalisedEvent, fields?: readonly EventField[]): ICalEventData {
+  const has = (f: EventField) => !fields || fields.includes(f);
+  const data: ICalEventData = {
     id: e.iCalUId,
     start: new Date(e.start),
     end: new Date(e.end),
     allDay: e.isAllDay,
     recurrenceId: e.originalStart ? new Date(e.originalStart) : undefined,
     stamp: new Date(e.lastModified),
-    lastModified: new Date(e.lastModified),
-    summary: e.subject,
-    location: e.location || undefined,
-    description: e.body ?? undefined,
-    // ORGANIZER is a cal-address: without an e-mail there is nothing valid to write.
-    organizer: e.organizer?.email ? { name: oneLine(e.organizer.name ?? e.organizer.email), email: e.organizer.email } : undefined,
-    attendees: attendees(e),
-    categories: e.categories.map((name) => ({ name })),
-    status: e.isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    busystatus: BUSY[e.showAs],
-    transparency: e.showAs === 'free' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
-    class: CLASS[e.sensitivity],
-    x: { 'X-CALPUMP-TZID': e.timeZone },
   };
+  if (has('lastModified')) data.lastModified = new Date(e.lastModified);
+  if (has('subject')) data.summary = e.subject;
+  if (has('location')) data.location = e.location || undefined;
+  if (has('body')) data.description = e.body ?? undefined;
+  // ORGANIZER is a cal-address: without an e-mail there is nothing valid to write.
+  if (has('organizer'))
+    data.organizer = e.organizer?.email ? { name: oneLine(e.organizer.name ?? e.organizer.email), email: e.organizer.email } : undefined;
+  if (has('attendees')) data.attendees = attendees(e);
+  if (has('categories')) data.categories = e.categories.map((name) => ({ name }));
+  if (has('isCancelled')) data.status = e.isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
+  if (has('showAs')) {
+    data.busystatus = BUSY[e.showAs];
+    data.transparency = e.showAs === 'free' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE;
+  }
+  if (has('sensitivity')) data.class = CLASS[e.sensitivity];
+  if (has('timeZone')) data.x = { 'X-CALPUMP-TZID': e.timeZone };
+  return data;
 }
 
-export function createIcsEncoder(meta: FolderMeta): EventEncoder {
+/** ical-generator writes an empty SUMMARY for an event without one: a selection without subject drops that line. */
+export function withoutEmptySummary(fields: readonly EventField[] | undefined): (vevent: string) => string {
+  if (!fields || fields.includes('subject')) return (vevent) => vevent;
+  return (vevent) => vevent.replace(/^SUMMARY:\r?\n/m, '');
+}
+
+export function createIcsEncoder(meta: FolderMeta, fields?: readonly EventField[]): EventEncoder {
+  const trim = withoutEmptySummary(fields);
   const cal = ical({ name: oneLine(calendarNameOf(meta)), prodId: { company: 'Calpump', product: 'Calpump', language: 'EN' } });
   return {
     format: 'ics',
@@ -86,7 +105,7 @@ export function createIcsEncoder(meta: FolderMeta): EventEncoder {
     begin: () => `${cal.toString().replace(/END:VCALENDAR$/, '')}`,
     event(e) {
       // One event at a time through the calendar keeps its defaults and line folding, then is dropped again.
-      const text = cal.createEvent(icsEventData(e)).toString();
+      const text = trim(cal.createEvent(icsEventData(e, fields)).toString());
       cal.clear();
       return foldIcsLines(text).replace(/\r?\n?$/, '\r\n');
     },

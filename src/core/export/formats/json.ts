@@ -1,5 +1,6 @@
 // JSON: an array of NormalisedEvent with keys in the schema's order, so two exports of the same data are
 // byte-identical and diff cleanly. One event per line keeps files greppable and streamable.
+import { normaliseFields, type EventField } from '../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import type { EventEncoder } from './types.js';
 
@@ -36,15 +37,21 @@ export function pick<T extends object>(o: T, keys: readonly string[]): Record<st
   return out;
 }
 
-/** The event with a fixed key order and no undefined fields. */
-export function orderedEvent(e: NormalisedEvent): Record<string, unknown> {
-  const out = pick(e, EVENT_KEYS);
-  if (e.organizer) out.organizer = pick(e.organizer, PERSON_KEYS);
-  if (e.attendees) out.attendees = e.attendees.map((a) => pick(a, ATTENDEE_KEYS));
+/** The event keys a field selection writes, in the fixed order (absent selection: every key). */
+export function eventKeysOf(fields: readonly EventField[] | undefined): readonly string[] {
+  return fields ? normaliseFields(fields).map((f) => (f === 'uid' ? 'iCalUId' : f)) : EVENT_KEYS;
+}
+
+/** The event with a fixed key order and no undefined fields; only `keys` (eventKeysOf) when given. */
+export function orderedEvent(e: NormalisedEvent, keys: readonly string[] = EVENT_KEYS): Record<string, unknown> {
+  const out = pick(e, keys);
+  if (e.organizer && out.organizer) out.organizer = pick(e.organizer, PERSON_KEYS);
+  if (e.attendees && out.attendees) out.attendees = e.attendees.map((a) => pick(a, ATTENDEE_KEYS));
   return out;
 }
 
-export function createJsonEncoder(): EventEncoder {
+export function createJsonEncoder(fields?: readonly EventField[]): EventEncoder {
+  const keys = eventKeysOf(fields);
   let first = true;
   return {
     format: 'json',
@@ -54,7 +61,7 @@ export function createJsonEncoder(): EventEncoder {
     event(e) {
       const sep = first ? '\n' : ',\n';
       first = false;
-      return sep + JSON.stringify(orderedEvent(e));
+      return sep + JSON.stringify(orderedEvent(e, keys));
     },
     end: () => (first ? ']\n' : '\n]\n'),
   };

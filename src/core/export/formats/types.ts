@@ -1,5 +1,6 @@
 // An encoder turns one mailbox-folder's events into text piece by piece (header, one chunk per event,
 // footer), so a writer can stream to disk or a socket without holding more than the current chunk.
+import type { EventField } from '../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 
 export type ExportFormat = 'ics' | 'json' | 'csv';
@@ -17,6 +18,11 @@ export interface EncoderOptions {
   csvKeepFormulas?: boolean;
   /** ICS: one VEVENT per series with RRULE/EXDATE and RECURRENCE-ID overrides (default: one VEVENT per occurrence). */
   icsSeries?: boolean;
+  /**
+   * Calendar events: only these fields (JSON keys; CSV columns besides mailbox, folder and eventKey; ICS properties
+   * besides UID, DTSTART, DTEND, DTSTAMP and RECURRENCE-ID). Absent: every field.
+   */
+  fields?: readonly EventField[];
   /** Contacts and tasks jobs: the kind of item every file holds (an empty folder's CSV still gets its header). */
   itemKind?: 'contact' | 'task';
 }

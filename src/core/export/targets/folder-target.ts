@@ -7,6 +7,7 @@ import { fsyncDir } from '../../fs/atomic-write.js';
 import { fileOutput } from '../../sync/run-feeds.js';
 import type { ExportFormat } from '../../../shared/job.js';
 import type { EncoderOptions } from '../formats/index.js';
+import { fieldsSignature } from '../../../shared/event-fields.js';
 import type { SyncStateRecord, SyncStateStore } from '../../store/sync-state-store.js';
 import { formatExtension, outputFileName } from './file-name.js';
 import { writeFolderFile, writeItemsFile } from './folder-file.js';
@@ -22,9 +23,9 @@ export class FolderTarget implements PumpTarget {
     private readonly states: SyncStateStore,
     private readonly options: EncoderOptions = {},
   ) {
-    // A change of cell handling or series mode changes every file: a new target id makes the next run rewrite them.
+    // A change of cell handling, series mode or field selection changes every file: a new target id makes the next run rewrite them.
     const variant = format === 'csv' && options.csvKeepFormulas ? '-raw' : format === 'ics' && options.icsSeries ? '-series' : '';
-    this.id = `folder:${format}${variant}:${dir}`;
+    this.id = `folder:${format}${variant}${fieldsSignature(options.fields)}:${dir}`;
   }
 
   fileFor(mailbox: string, folder: string): string {

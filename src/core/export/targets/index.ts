@@ -40,6 +40,7 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
       return new FolderTarget(t.path, job.format, deps.states, {
         csvKeepFormulas: job.csv?.keepFormulas,
         icsSeries: job.ics?.series,
+        ...(job.fields ? { fields: job.fields } : {}),
         ...(content !== 'calendar' ? { itemKind: itemKindOf(content) } : {}),
       });
     }
@@ -56,7 +57,15 @@ export async function createTarget(job: Job, deps: TargetDeps): Promise<PumpTarg
       const secret = await deps.secrets.get(jobSecretKey(job.id, 'webhookSecret'));
       if (!secret) throw new CalpumpError('export.webhook.secretMissing', { params: { job: job.name } });
       deps.logger.registerSecret?.(secret);
-      return new WebhookTarget({ url: t.url, batchSize: t.batchSize, secret, states: deps.states, logger: deps.logger, ...deps.webhook });
+      return new WebhookTarget({
+        url: t.url,
+        batchSize: t.batchSize,
+        secret,
+        states: deps.states,
+        logger: deps.logger,
+        ...(job.fields ? { fields: job.fields } : {}),
+        ...deps.webhook,
+      });
     }
   }
 }

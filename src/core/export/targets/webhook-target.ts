@@ -8,7 +8,8 @@ import { eventKey } from '../../../shared/model.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import type { Logger } from '../../log/logger.js';
 import type { SyncStateStore } from '../../store/sync-state-store.js';
-import { orderedEvent } from '../formats/json.js';
+import { eventKeysOf, orderedEvent } from '../formats/json.js';
+import { fieldsSignature, type EventField } from '../../../shared/event-fields.js';
 import { orderedItem } from '../item-formats/json.js';
 import type { FolderBatch, PumpTarget, WrittenOutput } from './types.js';
 
@@ -25,6 +26,8 @@ export interface WebhookTargetOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   timeoutMs?: number;
+  /** Only these event fields in each upsert (besides eventKey); absent: every field. */
+  fields?: readonly EventField[];
 }
 
 export interface WebhookBody {
@@ -68,11 +71,12 @@ function retryAfterMs(h: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-export function webhookBodies(b: FolderBatch, batchSize: number): WebhookBody[] {
+export function webhookBodies(b: FolderBatch, batchSize: number, fields?: readonly EventField[]): WebhookBody[] {
   type Op = { del: string } | { up: Record<string, unknown> };
+  const keys = eventKeysOf(fields);
   const changes = b.items
     ? { deletes: b.items.deletes, upserts: b.items.upserts.map(orderedItem) }
-    : { deletes: b.deletes, upserts: b.upserts.map((e) => ({ eventKey: eventKey(e), ...orderedEvent(e) })) };
+    : { deletes: b.deletes, upserts: b.upserts.map((e) => ({ eventKey: eventKey(e), ...orderedEvent(e, keys) })) };
   const ops: Op[] = [...changes.deletes.map((del) => ({ del })), ...changes.upserts.map((up) => ({ up }))];
   const chunks: Op[][] = [];
   for (let i = 0; i < ops.length; i += batchSize) chunks.push(ops.slice(i, i + batchSize));
@@ -94,11 +98,12 @@ export function webhookBodies(b: FolderBatch, batchSize: number): WebhookBody[] 
 export class WebhookTarget implements PumpTarget {
   readonly kind = 'webhook' as const;
   readonly id: string;
-  private readonly o: Required<Omit<WebhookTargetOptions, 'states' | 'logger' | 'secret' | 'url' | 'batchSize'>>;
+  private readonly o: Required<Omit<WebhookTargetOptions, 'states' | 'logger' | 'secret' | 'url' | 'batchSize' | 'fields'>>;
   private bytesSent = 0;
 
   constructor(private readonly opts: WebhookTargetOptions) {
-    this.id = `webhook:${safeUrl(opts.url)}`;
+    // Another field selection is another output: a new id makes the next run send every event again.
+    this.id = `webhook${fieldsSignature(opts.fields)}:${safeUrl(opts.url)}`;
     this.o = {
       fetch: opts.fetch ?? globalThis.fetch,
       sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
@@ -115,7 +120,7 @@ export class WebhookTarget implements PumpTarget {
   }
 
   async write(batch: FolderBatch): Promise<WrittenOutput> {
-    for (const body of webhookBodies(batch, this.opts.batchSize)) {
+    for (const body of webhookBodies(batch, this.opts.batchSize, this.opts.fields)) {
       await this.post(JSON.stringify(body), idempotencyKey(batch, body.batch), `${body.batch}/${body.batches}`);
     }
     return { commit: (state) => this.opts.states.commit(state) };

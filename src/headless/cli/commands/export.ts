@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { renderErrorInfo } from '../render/error.js';
 import { exportWindow, type WindowFlags } from './export-window.js';
 import { runJobFromCli } from './jobs.js';
-import { collectList, positiveInt } from './parse.js';
+import { collectList, fieldsOf, fieldsOption, positiveInt } from './parse.js';
 import { withServerWaitListener } from '../../../core/net/server-wait.js';
 import { printServerWait } from './server-wait-line.js';
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
@@ -28,6 +28,7 @@ interface ExportFlags extends WindowFlags {
   /** --no-attendees sets it false. */
   attendees: boolean;
   csvKeepFormulas?: boolean;
+  fields?: string[];
   json?: boolean;
 }
 
@@ -45,6 +46,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--to <date>', 'end: YYYY-MM-DD (inclusive) or ISO time with zone')
     .addOption(new Option('--format <format>', 'file format').choices(['ics', 'json', 'csv']).default('ics'))
     .option('--out <dir>', 'output folder (created if missing)')
+    .addOption(fieldsOption())
     .option(
       '--csv-keep-formulas',
       "csv: write cells starting with = + - @ tab or CR as they are, for programs; without it they get a leading ' so spreadsheets show them as text",
@@ -58,6 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
   if (opts.job) {
+    if (opts.fields) throw badInput('--fields', 'a job brings its own field selection: set it with `calpump jobs add … --fields`');
     if (opts.profile || opts.mailbox)
       throw badInput('--job', 'a job brings its own profile and mailboxes: give --job alone, or --profile and --mailbox without --job');
     await runJobFromCli(ctx, opts.job, { dryRun: opts.dryRun, json: opts.json });
@@ -65,6 +68,7 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
   }
   if (!opts.profile) throw badInput('--profile', 'required: the profile to read from (see `calpump profiles list`), or use --job J');
   if (!opts.mailbox?.length) throw badInput('--mailbox', 'required: at least one mailbox address, or use --job J');
+  const fields = fieldsOf(opts.fields);
   const { from, to } = exportWindow(opts, ctx.io.now());
   const mailboxes = opts.mailbox;
   const report = await ctx.withConnector(opts.profile, (connector, profile) =>
@@ -83,6 +87,7 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
             includeBody: !!opts.includeBody,
             includeAttendees: opts.attendees !== false,
             csvKeepFormulas: !!opts.csvKeepFormulas,
+            ...(fields ? { fields } : {}),
             profileName: profile.name,
           },
           {

@@ -11,7 +11,7 @@ import { TwoWayRuleStore } from '../../../core/store/twoway-rule-store.js';
 import { jobSecretKey } from '../../../shared/job.js';
 import { parsePostgresUrl } from '../../../shared/postgres-url.js';
 import type { CliContext } from '../context.js';
-import { collectList, positiveInt } from './parse.js';
+import { collectList, fieldsOf, fieldsOption, positiveInt } from './parse.js';
 import { sayJobs as say } from './jobs-text.js';
 import { deprecatedAlias } from './vocabulary.js';
 import { omit } from '../../../shared/omit.js';
@@ -24,6 +24,7 @@ interface AddFlags {
   lookaheadHours?: number;
   timeZone?: string;
   attendees?: boolean;
+  fields?: string[];
   jobFile?: string;
   includeFree?: boolean;
   merge?: boolean;
@@ -133,6 +134,7 @@ export function registerAdd(jobs: Command, ctx: CliContext): void {
     .option('--skip-cancelled', 'leave out cancelled items')
     .option('--include-body', 'include item bodies (large, may be confidential)')
     .option('--no-attendees', 'leave attendee lists out (faster on Exchange; door signs need no attendees)')
+    .addOption(fieldsOption())
     .addOption(
       new Option(
         '--format <format>',
@@ -249,6 +251,7 @@ async function add(ctx: CliContext, o: AddFlags): Promise<void> {
       includeBody: !!o.includeBody,
       includeAttendees: o.attendees !== false,
     },
+    ...(o.fields ? { fields: fieldsOf(o.fields) } : {}),
     format: o.type === 'presence' ? 'json' : (o.format ?? (o.content && o.content !== 'calendar' ? 'json' : 'ics')),
     ...(o.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
     ...(o.icsSeries ? { ics: { series: true } } : {}),

@@ -1,5 +1,7 @@
 // Argument parsers for commander: a bad value becomes a usage error (exit 2) that says what was expected.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { CalpumpError } from '../../../core/errors/calpump-error.js';
+import { EVENT_FIELD_LIST, parseFieldList, type EventField } from '../../../shared/event-fields.js';
 
 export function positiveInt(name: string, { allowZero = false } = {}) {
   return (value: string): number => {
@@ -29,4 +31,23 @@ export function collectList(value: string, previous: string[] = []): string[] {
       .map((v) => v.trim())
       .filter(Boolean),
   ];
+}
+
+/** `--fields uid,subject,start` (repeatable), shared by `export` and `jobs add`. */
+export function fieldsOption(): Option {
+  return new Option(
+    '--fields <fields>',
+    `export only these fields, comma-separated (${EVENT_FIELD_LIST}); ics always writes UID, DTSTART, DTEND, DTSTAMP and RECURRENCE-ID, csv always mailbox, folder and eventKey`,
+  )
+    .argParser(collectList)
+    .default(undefined, 'all');
+}
+
+/** The fields of --fields, or the catalogue error that lists the allowed names. */
+export function fieldsOf(list: string[] | undefined): EventField[] | undefined {
+  if (!list) return undefined;
+  const parsed = parseFieldList(list);
+  if ('unknown' in parsed) throw new CalpumpError('export.fields.unknown', { params: { name: parsed.unknown, allowed: EVENT_FIELD_LIST } });
+  if (!parsed.fields.length) throw new CalpumpError('export.fields.unknown', { params: { name: '', allowed: EVENT_FIELD_LIST } });
+  return parsed.fields;
 }

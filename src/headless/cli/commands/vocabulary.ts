@@ -31,6 +31,7 @@ export const CANONICAL_FLAGS: Readonly<Record<string, string>> = {
   '--to': '<date>',
   '--time-zone': '<zone>',
   '--format': '<format>',
+  '--fields': '<fields>',
   '--out': '<dir>',
   '--every': '<minutes>',
   '--cron': '<expr>',
