@@ -3,16 +3,20 @@
 // the shell) is fetched by a dynamic import started at once, so the settings call, the language's texts, the home
 // screen's data (prefetch.ts) and the app's script all travel at the same time instead of one after the other.
 // The language stored in the settings wins; the browser's is fetched meanwhile as a guess.
+// While those travel the thread is idle: it pays the first use of Intl then (ICU loads its data on the first
+// formatter a page builds, tens of milliseconds in a fresh renderer), not in the first render.
 import { langFromLocale, type UiLang } from '../shared/i18n/langs.js';
 import { loadLocale } from './app/locales.js';
 import { prefetch } from './app/prefetch.js';
 import { pickClient } from './client.js';
+import { formatDateTime } from './models/format.js';
 
 const { client } = pickClient(window as unknown as { calpump?: unknown });
 if (/^(#\/?(home)?)?$/.test(location.hash)) prefetch(client, ['jobs.list', 'app.state', 'profiles.list']);
 const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
 const guess = langFromLocale(navigator.language);
 void loadLocale(guess).catch(() => undefined);
+warmIntl(guess);
 const lang: UiLang = await client['app.getSettings']().then(
   (s) => s.language,
   () => guess,
@@ -21,3 +25,14 @@ await loadLocale(lang).catch(() => undefined);
 const [{ App }, { createRoot }] = await app;
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App client={client} initialLang={lang} />);
+
+/** Builds the formatters the home screen uses (its date format is cached for the render), and ICU's data with them. */
+function warmIntl(lang: UiLang): void {
+  try {
+    formatDateTime(new Date().toISOString(), lang);
+    new Intl.PluralRules(lang).select(1);
+    new Intl.NumberFormat(lang).format(1);
+  } catch {
+    // Only a head start: the render builds what it needs anyway.
+  }
+}

@@ -1,11 +1,11 @@
 // The jobs (and the entries too broken to run) as the home screen and the jobs screen show them, loaded once and
 // again whenever the jobs change; with `withState`, also the app state the tray shows, kept current by its events.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { AppState, BrokenJobView, JobView } from '../../shared/rpc.js';
 import { errorInfoOf } from '../../shared/rpc/client.js';
 import { useClient } from './client-context.js';
-import { firstCall } from './prefetch.js';
+import { firstCall, takeReady } from './prefetch.js';
 import { useEvent } from './use-event.js';
 
 export interface JobList {
@@ -18,9 +18,12 @@ export interface JobList {
 
 export function useJobList({ withState = false }: { withState?: boolean } = {}): JobList {
   const client = useClient();
-  const [jobs, setJobs] = useState<JobView[] | undefined>();
-  const [broken, setBroken] = useState<BrokenJobView[]>([]);
-  const [state, setState] = useState<AppState | undefined>();
+  // The boot answers when they are here already: the first render shows the jobs (see prefetch.ts).
+  const [seed] = useState(() => (withState ? takeReady(['jobs.list', 'app.state'] as const) : takeReady(['jobs.list'] as const)));
+  const seeded = useRef(seed !== undefined);
+  const [jobs, setJobs] = useState<JobView[] | undefined>(seed?.[0].jobs);
+  const [broken, setBroken] = useState<BrokenJobView[]>(seed?.[0].broken ?? []);
+  const [state, setState] = useState<AppState | undefined>(seed?.[1]);
   const [error, setError] = useState<ErrorInfo | undefined>();
 
   const reload = useCallback(async () => {
@@ -35,7 +38,8 @@ export function useJobList({ withState = false }: { withState?: boolean } = {}):
     }
   }, [client, withState]);
   useEffect(() => {
-    void reload();
+    if (seeded.current) seeded.current = false;
+    else void reload();
   }, [reload]);
   useEvent('data.changed', (c) => {
     if (c.group === 'jobs') void reload();

@@ -1,11 +1,11 @@
 // The profile list many screens need (pickers in Browse, Jobs, Doctor, Setup); refetched when the host says
 // profiles changed (another window, the CLI).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { ProfileView } from '../../shared/rpc.js';
 import { errorInfoOf } from '../../shared/rpc/client.js';
 import { useClient } from './client-context.js';
-import { firstCall } from './prefetch.js';
+import { firstCall, takeReady } from './prefetch.js';
 import { useEvent } from './use-event.js';
 
 export interface ProfilesState {
@@ -17,8 +17,11 @@ export interface ProfilesState {
 
 export function useProfiles(): ProfilesState {
   const client = useClient();
-  const [profiles, setProfiles] = useState<ProfileView[]>([]);
-  const [loading, setLoading] = useState(true);
+  // The boot answer when it is here already: the first render shows the profiles (see prefetch.ts).
+  const [seed] = useState(() => takeReady(['profiles.list'] as const));
+  const seeded = useRef(seed !== undefined);
+  const [profiles, setProfiles] = useState<ProfileView[]>(seed?.[0].profiles ?? []);
+  const [loading, setLoading] = useState(!seed);
   const [error, setError] = useState<ErrorInfo | undefined>();
 
   const reload = useCallback(async () => {
@@ -35,7 +38,8 @@ export function useProfiles(): ProfilesState {
   }, [client]);
 
   useEffect(() => {
-    void reload();
+    if (seeded.current) seeded.current = false;
+    else void reload();
   }, [reload]);
   useEvent('data.changed', (c) => {
     if (c.group === 'profiles') void reload();

@@ -47,6 +47,27 @@ const formatters: Formatters = {
   getPluralRules: memoised((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
 };
 
+/**
+ * A text that is literal words, or words and plain {name} arguments, as its pieces (odd indexes are argument
+ * names); undefined when it needs the ICU parser (plural, select, number/date arguments, apostrophe quoting).
+ * Most texts on a screen are of this kind (labels, headings), so a first screen formats them without parsing.
+ */
+const plainShapes = new Map<string, string[] | undefined>();
+const PLAIN_SHAPE = /^[^{}']*(?:\{\s*\w+\s*\}[^{}']*)*$/;
+function plainShape(text: string): string[] | undefined {
+  let shape = plainShapes.get(text);
+  if (shape === undefined && !plainShapes.has(text)) {
+    shape = PLAIN_SHAPE.test(text) ? text.split(/\{\s*(\w+)\s*\}/) : undefined;
+    plainShapes.set(text, shape);
+  }
+  return shape;
+}
+
+/** A number as the language writes it in running text (50,000 / 50.000), with one formatter per language. */
+function localeNumber(lang: string, n: number): string {
+  return formatters.getNumberFormat(lang).format(n);
+}
+
 function compiled(lang: string, text: string): IntlMessageFormat | null {
   const key = `${lang}\u0000${text}`;
   let mf = cache.get(key);
@@ -76,6 +97,22 @@ function plainFill(lang: string, text: string, params: MessageParams): string {
 }
 
 export function formatMessage(lang: string, text: string, params: MessageParams = {}): string {
+  const shape = plainShape(text);
+  if (shape) {
+    // What IntlMessageFormat gives for such a text, without building one: a string as it is, a number as the
+    // language writes it, a missing argument visible as {name}; a date is left to the formatter below.
+    let out = shape[0];
+    for (let i = 1; i < shape.length; i += 2) {
+      const v = params[shape[i]];
+      if (v instanceof Date) return formatWithParser(lang, text, params);
+      out += (v === undefined ? `{${shape[i]}}` : typeof v === 'number' ? localeNumber(lang, v) : v) + shape[i + 1];
+    }
+    return out;
+  }
+  return formatWithParser(lang, text, params);
+}
+
+function formatWithParser(lang: string, text: string, params: MessageParams): string {
   const mf = compiled(lang, text);
   if (!mf) return plainFill(lang, text, params);
   const filled: MessageParams = { ...params };
@@ -85,7 +122,7 @@ export function formatMessage(lang: string, text: string, params: MessageParams 
     if (v === undefined) filled[name] = `{${name}}`;
     // A number in a plain {name} reads as the language writes numbers (50,000 / 50.000); plural and number
     // arguments get the raw number.
-    else if (typeof v === 'number' && !new RegExp(`\\{\\s*${name}\\s*,`).test(text)) filled[name] = v.toLocaleString(lang);
+    else if (typeof v === 'number' && !new RegExp(`\\{\\s*${name}\\s*,`).test(text)) filled[name] = localeNumber(lang, v);
   }
   try {
     const out = mf.format(filled);

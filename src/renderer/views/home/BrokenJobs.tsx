@@ -3,8 +3,7 @@
 // marked, the file to correct, the command that removes the entry). They would otherwise only show up in the log.
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BrokenJobView } from '../../../shared/rpc.js';
-import { renderTextParam } from '../../../shared/i18n/engine-texts.js';
-import { useLang, useT } from '../../app/i18n-context.js';
+import { useRenderText, useT } from '../../app/i18n-context.js';
 
 const useStyles = makeStyles({
   root: {
@@ -24,7 +23,7 @@ const useStyles = makeStyles({
 
 export function BrokenJobs({ broken, onOpen }: { broken: BrokenJobView[]; onOpen: (ref: string) => void }) {
   const t = useT();
-  const lang = useLang();
+  const renderText = useRenderText();
   const s = useStyles();
   if (broken.length === 0) return null;
   return (
@@ -37,7 +36,9 @@ export function BrokenJobs({ broken, onOpen }: { broken: BrokenJobView[]; onOpen
         {broken.map((b) => (
           <li key={`${b.ref}\n${b.field}`} className={s.item} data-testid="home-broken-entry">
             <Text weight="semibold">{t('home.broken.entry', { name: b.name ?? b.ref, field: b.field })}</Text>
-            <Text size={200}>{t('home.broken.detail', { problem: renderTextParam(b.problem, lang) })}</Text>
+            <Text size={200}>
+              {t('home.broken.detail', { problem: typeof b.problem === 'string' ? b.problem : renderText(b.problem) })}
+            </Text>
             {b.entry ? (
               <Button size="small" appearance="primary" onClick={() => onOpen(b.ref)} data-testid="home-broken-open">
                 {t('home.broken.open')}
