@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { JobView, ProfileView } from '../../src/shared/rpc.js';
 import { waitUntil } from '../support/wait-until.js';
-import { axeViolations, layoutProblems, settled, tabStopsIn, untranslated } from './support/checks.js';
+import { axeViolations, layoutProblems, raggedNav, settled, tabStopsIn, untranslated } from './support/checks.js';
 import { chromiumExecutable, DOCS_IMAGES, startE2e, type E2eEnvironment } from './support/harness.js';
 
 interface ScreenState {
@@ -384,6 +384,9 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       await page.goto(env.serve.url);
       await page.locator(`html[lang=${lang}]`).waitFor(LONG);
       const problems: string[] = [];
+      // The navigation's labels line up (in every language their words differ in length).
+      await page.locator('nav [role=tab]').first().waitFor(LONG);
+      for (const p of await raggedNav(page)) problems.push(`navigation: label starts off the line, ${p}`);
       for (const screen of SCREENS) {
         await screen.open(page);
         await settled(page);

@@ -279,3 +279,17 @@ export async function settled(page: Page, timeoutMs = 30_000): Promise<void> {
   );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
+
+/** Navigation labels whose text does not start where the first one's does (a ragged left edge), as "label: x". */
+export async function raggedNav(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const starts = Array.from(document.querySelectorAll('nav [role=tab] .fui-Tab__content:not(.fui-Tab__content--reserved-space)')).map(
+      (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return { label: (el.textContent ?? '').trim(), x: Math.round(range.getBoundingClientRect().left) };
+      },
+    );
+    return starts.filter((s) => Math.abs(s.x - starts[0].x) > 1).map((s) => `${s.label}: ${s.x} (first: ${starts[0].x})`);
+  });
+}

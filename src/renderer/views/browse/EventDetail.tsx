@@ -4,6 +4,7 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { windowsToIana } from '../../../shared/time-zones.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { useReveal } from '../../app/use-reveal.js';
 import { Facts } from '../../components/Facts.js';
 import { formatDateTime, formatEventTime } from '../../models/format.js';
 
@@ -37,6 +38,7 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
   const t = useT();
   const lang = useLang();
   const s = useStyles();
+  const reveal = useReveal<HTMLElement>(e.id);
   const zone = ownZone(e.timeZone);
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const person = (p: { name?: string; email?: string } | undefined) => [p?.name, p?.email && `<${p.email}>`].filter(Boolean).join(' ');
@@ -46,7 +48,7 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
       ? t('event.recurrence.occurrence')
       : t('event.recurrence.single');
   return (
-    <section className={s.root} aria-labelledby="event-detail-title" data-testid="event-detail">
+    <section ref={reveal} className={s.root} aria-labelledby="event-detail-title" data-testid="event-detail">
       <div className={s.head}>
         <Text as="h3" id="event-detail-title" weight="semibold" size={400} className={s.title} style={{ margin: 0 }}>
           {e.subject || t('browse.preview.noSubject')}

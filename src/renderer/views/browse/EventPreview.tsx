@@ -1,9 +1,10 @@
 // The next events in a folder, so the administrator can see the export will contain what they expect. The
 // table is one Tab stop (arrow keys move between rows); Enter or a click opens the event's details below it.
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { focusRow } from '../../app/use-reveal.js';
 import { DataTable } from '../../components/DataTable.js';
 import { formatEventTime, zoneName } from '../../models/format.js';
 import { EventDetail } from './EventDetail.js';
@@ -11,7 +12,7 @@ import { EventDetail } from './EventDetail.js';
 const useStyles = makeStyles({
   when: { width: '34%' },
   showAs: { width: '22%' },
-  badges: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS, flexWrap: 'wrap' },
+  badges: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS, flexWrap: 'wrap', marginInlineStart: tokens.spacingHorizontalXS },
 });
 
 const keyOf = (e: NormalisedEvent) => `${e.id}/${e.start}`;
@@ -21,9 +22,15 @@ export function EventPreview({ events, truncated }: { events: NormalisedEvent[];
   const lang = useLang();
   const s = useStyles();
   const [open, setOpen] = useState<string | undefined>();
+  const box = useRef<HTMLDivElement>(null);
   const chosen = events.find((e) => keyOf(e) === open);
+  const close = () => {
+    const at = events.findIndex((e) => keyOf(e) === open);
+    setOpen(undefined);
+    focusRow(box.current, at);
+  };
   return (
-    <div data-testid="browse-preview">
+    <div data-testid="browse-preview" ref={box}>
       <Text size={200}>{t('browse.preview.zone', { zone: zoneName(lang) })}</Text>
       <DataTable
         label={t('browse.preview')}
@@ -70,7 +77,7 @@ export function EventPreview({ events, truncated }: { events: NormalisedEvent[];
         ]}
       />
       {truncated ? <Text size={200}>{t('browse.preview.truncated', { count: events.length })}</Text> : null}
-      {chosen ? <EventDetail event={chosen} onClose={() => setOpen(undefined)} /> : null}
+      {chosen ? <EventDetail event={chosen} onClose={close} /> : null}
     </div>
   );
 }

@@ -1,31 +1,16 @@
 // The contacts or tasks of a folder as an export reads them: a list that is one Tab stop (arrow keys move between
 // rows); Enter or a click opens the item in full below it — every field the export writes, and the ids a support
 // case needs.
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useArrowNavigationGroup,
-} from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Fragment, useRef, useState } from 'react';
 import type { NormalisedContact, NormalisedItem, NormalisedTask } from '../../../shared/item-model.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { focusRow, useReveal } from '../../app/use-reveal.js';
+import { DataTable } from '../../components/DataTable.js';
 import { formatDate, formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'fixed', width: '100%' },
-  cell: { overflowWrap: 'anywhere', verticalAlign: 'top', paddingBlock: tokens.spacingVerticalXS },
-  row: { cursor: 'pointer', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
-  selected: { backgroundColor: tokens.colorBrandBackground2 },
   detail: {
     display: 'flex',
     flexDirection: 'column',
@@ -98,6 +83,7 @@ export function ItemDetail({ item, onClose }: { item: NormalisedItem; onClose: (
   const t = useT();
   const lang = useLang();
   const s = useStyles();
+  const reveal = useReveal<HTMLElement>(item.id);
   const facts: Fact[] = [
     ...(item.kind === 'contact' ? contactFacts(item, t, lang) : taskFacts(item, t, lang)),
     [t('event.categories'), item.categories.join(', ')],
@@ -105,7 +91,7 @@ export function ItemDetail({ item, onClose }: { item: NormalisedItem; onClose: (
     [t('event.id'), item.id, true],
   ];
   return (
-    <section className={s.detail} aria-labelledby="item-detail-title" data-testid="item-detail">
+    <section ref={reveal} className={s.detail} aria-labelledby="item-detail-title" data-testid="item-detail">
       <div className={s.head}>
         <Text as="h3" id="item-detail-title" weight="semibold" size={400} className={s.title}>
           {titleOf(item, t)}
@@ -136,47 +122,30 @@ const HEADINGS: Record<NormalisedItem['kind'], [MessageKey, MessageKey, MessageK
 export function ItemPreview({ items, truncated, kind }: { items: NormalisedItem[]; truncated: boolean; kind: NormalisedItem['kind'] }) {
   const t = useT();
   const lang = useLang();
-  const s = useStyles();
-  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const [open, setOpen] = useState<string | undefined>();
+  const box = useRef<HTMLDivElement>(null);
   const chosen = items.find((i) => i.id === open);
   const label = t(kind === 'contact' ? 'browse.items.contacts' : 'browse.items.tasks');
+  const cells = (item: NormalisedItem) => [titleOf(item, t), ...columns(item, t, lang)];
+  const close = () => {
+    const at = items.findIndex((i) => i.id === open);
+    setOpen(undefined);
+    focusRow(box.current, at);
+  };
   return (
-    <div data-testid="browse-items" data-kind={kind}>
-      <Table size="small" className={s.table} aria-label={label}>
-        <TableHeader>
-          <TableRow>
-            {HEADINGS[kind].map((h) => (
-              <TableHeaderCell key={h}>{t(h)}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody {...arrows}>
-          {items.map((item) => {
-            const name = titleOf(item, t);
-            return (
-              <TableRow
-                key={item.id}
-                tabIndex={0}
-                className={mergeClasses(s.row, open === item.id && s.selected)}
-                aria-selected={open === item.id}
-                aria-label={t('browse.items.open', { name })}
-                onClick={() => setOpen(item.id)}
-                onKeyDown={(k) => (k.key === 'Enter' || k.key === ' ') && (k.preventDefault(), setOpen(item.id))}
-                data-testid="browse-item"
-              >
-                {[name, ...columns(item, t, lang)].map((text, i) => (
-                  <TableCell key={i} className={s.cell}>
-                    {text}
-                  </TableCell>
-                ))}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+    <div data-testid="browse-items" data-kind={kind} ref={box}>
+      <DataTable
+        label={label}
+        rows={items}
+        rowKey={(item) => item.id}
+        rowTestId={() => 'browse-item'}
+        onOpen={(item) => setOpen(item.id)}
+        isSelected={(item) => item.id === open}
+        rowLabel={(item) => t('browse.items.open', { name: titleOf(item, t) })}
+        columns={HEADINGS[kind].map((h, i) => ({ id: h, header: t(h), cell: (item: NormalisedItem) => cells(item)[i] }))}
+      />
       {truncated ? <Text size={200}>{t('browse.items.truncated', { count: items.length })}</Text> : null}
-      {chosen ? <ItemDetail item={chosen} onClose={() => setOpen(undefined)} /> : null}
+      {chosen ? <ItemDetail item={chosen} onClose={close} /> : null}
     </div>
   );
 }

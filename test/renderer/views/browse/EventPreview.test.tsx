@@ -59,8 +59,19 @@ describe('EventPreview', () => {
     // The rows are one arrow-key group (Tabster's mover: Tab leaves the table; the screen sweep checks that in Chromium).
     expect(rows[0].parentElement?.getAttribute('data-tabster')).toContain('mover');
 
+    // The pane opens below the rows, out of sight under a long list: it scrolls itself into view.
+    const revealed: Element[] = [];
+    // jsdom has no scrollIntoView: one that records what it was asked to show, for this step only.
+    Object.defineProperty(Element.prototype, 'scrollIntoView', {
+      configurable: true,
+      value(this: Element) {
+        revealed.push(this);
+      },
+    });
     await act(async () => fireEvent.keyDown(rows[0], { key: 'Enter' }));
+    delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
     const detail = screen.getByTestId('event-detail');
+    expect(revealed).toContain(detail);
     const text = detail.textContent ?? '';
     expect(text).toContain('Anna Schmidt <anna.schmidt@contoso.com>');
     expect(text).toContain(
@@ -76,6 +87,8 @@ describe('EventPreview', () => {
 
     fireEvent.click(screen.getByTestId('event-detail-close'));
     expect(screen.queryByTestId('event-detail')).toBeNull();
+    // Closing hands focus back to the row it came from, not to the page.
+    expect(document.activeElement).toBe(rows[0]);
   });
 
   it('in German: no English word and no raw value in the row or the detail pane', async () => {

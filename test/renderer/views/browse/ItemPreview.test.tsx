@@ -54,6 +54,7 @@ describe('ItemPreview', () => {
     expect(detail).toContain(translate('en', 'contact.phone.mobile'));
     fireEvent.click(screen.getByTestId('item-detail-close'));
     expect(screen.queryByTestId('item-detail')).toBeNull();
+    expect(document.activeElement).toBe(row);
   });
 
   it('in German: task state and importance are words, never raw values', async () => {
