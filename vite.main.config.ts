@@ -8,13 +8,19 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   build: {
-    ssr: 'src/main/index.ts',
+    ssr: true,
     outDir: 'dist/main',
     emptyOutDir: true,
     target: 'node22',
     sourcemap: true,
     minify: false,
-    rollupOptions: { external: ['electron'], output: { format: 'es', entryFileNames: 'index.js' } },
+    rollupOptions: {
+      // The export's worker thread is an entry of its own, next to the chunks (src/core/sync/shard/worker-entry.ts
+      // looks for export-worker.js beside the code that starts it).
+      input: { index: 'src/main/index.ts', 'export-worker': 'src/core/sync/shard/export-worker.ts' },
+      external: ['electron'],
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
   },
   ssr: { target: 'node' },
 });

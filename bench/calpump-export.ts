@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nullLogger } from '../src/core/log/logger.js';
+import { nullLogger, type Logger } from '../src/core/log/logger.js';
 import { favourSmallFootprint } from '../src/core/process/memory-footprint.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
 import { benchConnectorParts } from './bench-connector.js';
@@ -20,6 +20,13 @@ async function main(): Promise<void> {
   const workers = arg('workers', '');
   const env = workers ? { ...process.env, CALPUMP_EXPORT_WORKERS: workers } : process.env;
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
+  // How long each worker thread took to start (its connector built), inside the timed window.
+  const workerReadyMs: number[] = [];
+  const readyLogger: Logger = {
+    ...nullLogger,
+    debug: (event, fields) => void (event === 'export.worker.ready' && workerReadyMs.push(Number(fields?.ms))),
+    child: () => nullLogger,
+  };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const report = await runAdhocExport(
@@ -34,7 +41,7 @@ async function main(): Promise<void> {
       profileName: 'bench',
       concurrency: Number(arg('concurrency', '8')),
     },
-    { connector, logger: nullLogger, shard: { profile, secrets, env } },
+    { connector, logger: readyLogger, shard: { profile, secrets, env } },
   );
   const ms = performance.now() - t0;
   await connector.close();
@@ -53,6 +60,7 @@ async function main(): Promise<void> {
       cpuMs: cpuMsSince(cpu0),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       digest,
+      workerReadyMs,
     })}\n`,
   );
   process.exit(0);

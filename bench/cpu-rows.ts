@@ -2,6 +2,7 @@
 // export rows are bound by on a shared or small machine, measured as CPU time (process.cpuUsage of each process),
 // so other work on the machine moves it far less than wall time. Guarded by item counts like every row.
 import { EXPORT_FROM, EXPORT_TO } from './export-rows.js';
+import { shardRows } from './shard-rows.js';
 import { cpuPerItem, fmtS, guardProblems, median, row, runChild, withServerCpu, type ChildResult, type SimHandle } from './lib.js';
 
 export async function cpuRows(sim: SimHandle, list: string[], rounds: number, say: (s: string) => void): Promise<void> {
@@ -44,4 +45,5 @@ export async function cpuRows(sim: SimHandle, list: string[], rounds: number, sa
       ),
     );
   }
+  await shardRows(sim, list, rounds, say);
 }

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ALSO_WATCHED, BUNDLE_DIR, ENTRY, MANIFEST, ROOT } from './cli-bundle.mjs';
+import { ALSO_WATCHED, BUNDLE_DIR, ENTRY, MANIFEST, ROOT, WORKER_ENTRY } from './cli-bundle.mjs';
 
 /**
  * zod re-exports all of its ~50 message locales as a namespace, which no bundler can tree-shake and which is half
@@ -48,7 +48,7 @@ export async function buildCli({ quiet = false } = {}) {
   rmSync(staging, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { run: ENTRY },
+    entryPoints: { run: ENTRY, 'export-worker': WORKER_ENTRY },
     outdir: staging,
     outExtension: { '.js': '.mjs' },
     bundle: true,

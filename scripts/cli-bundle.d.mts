@@ -2,6 +2,7 @@
 export const ROOT: string;
 export const BUNDLE_DIR: string;
 export const ENTRY: string;
+export const WORKER_ENTRY: string;
 export const ALSO_WATCHED: string[];
 export const MANIFEST: string;
 export function currentBundle(root?: string): string | undefined;

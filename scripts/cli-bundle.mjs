@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = join(ROOT, 'dist', 'cli');
 export const ENTRY = 'src/headless/cli/run.ts';
+/** The export's worker thread, its own entry (dist/cli/export-worker.mjs; src/core/sync/shard/worker-entry.ts finds it). */
+export const WORKER_ENTRY = 'src/core/sync/shard/export-worker.ts';
 /** Besides the sources the bundle was made from, a change here also makes it stale. */
 export const ALSO_WATCHED = ['package.json', 'package-lock.json', 'scripts/cli-bundle.mjs', 'scripts/build-cli.mjs'];
 export const MANIFEST = 'manifest.json';

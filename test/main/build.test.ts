@@ -1,7 +1,7 @@
 // The desktop build: main bundles to ESM importing only electron, node built-ins and npm packages; the preload
 // is one CommonJS file that requires nothing but electron (a sandboxed preload can load nothing else).
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,11 @@ describe('desktop build', () => {
     // The command line (Calpump.exe --calpump-cli, how the Windows service runs) is a chunk of its own, loaded
     // only in that mode.
     expect(code).toMatch(/import\("\.\/[^"]+\.js"\)/);
+    // The export's worker thread: its own entry beside the chunk that starts it (sync/shard/worker-entry.ts).
+    const files = await readdir(join(out, 'main'));
+    expect(files).toContain('export-worker.js');
+    const starter = await Promise.all(files.filter((f) => f.endsWith('.js')).map((f) => readFile(join(out, 'main', f), 'utf8')));
+    expect(starter.some((c) => c.includes('export-worker.js'))).toBe(true);
   }, 120_000);
 
   it('the built main starts under Node with a stand-in electron: engine up, window loads the app page', async () => {

@@ -20,6 +20,8 @@ export interface ExportWorkerPool {
   close(): Promise<void>;
 }
 
+type WorkerExecutor = MailboxExecutor & { close(): Promise<void> };
+
 const CLOSE_WAIT_MS = 10_000;
 
 interface Pending {
@@ -43,46 +45,30 @@ async function answerSecret(source: ExportShardSource, m: Extract<FromWorker, { 
   }
 }
 
-function startOne(
-  n: number,
-  source: ExportShardSource,
-  settings: MailboxExportSettings,
-  logger: Logger,
-): (MailboxExecutor & { close(): Promise<void> }) | undefined {
+function startOne(n: number, source: ExportShardSource, settings: MailboxExportSettings, logger: Logger): WorkerExecutor {
   const name = `worker-${n}`;
   const started = Date.now();
-  let worker: Worker | undefined;
-  try {
-    worker = spawnExportWorker({
-      profile: source.profile,
-      settings,
-      env: { ...(source.env ?? process.env) },
-      fetchTimeoutMs: source.fetchTimeoutMs,
-      cacheDir: source.cacheDir,
-      logRank: LEVEL_RANK[toRecordLevel(source.logLevel ?? 'info')],
-      name,
-    });
-  } catch (e) {
-    logger.warn('export.worker.startFailed', { worker: name, err: e });
-  }
-  if (!worker) return undefined;
-  const w = worker;
   const pending = new Map<number, Pending>();
+  /** Messages sent before the thread exists (it is started asynchronously), delivered once it does. */
+  const queued: ToWorker[] = [];
+  let worker: Worker | undefined;
   let nextId = 0;
   /** The dispatcher's hold: a wait this worker meets holds back every thread's next mailbox. */
   let onWait: ((w: ServerWait) => void) | undefined;
   /** Bound to the context of the latest run() call: the listener the export runs under (the CLI's line, a job's stream). */
   let relay: ((w: ServerWait) => void) | undefined;
   let ended = false;
-  let exited: Promise<void> = new Promise((resolve) => w.once('exit', () => resolve()));
+  let closing = false;
   const send = (m: ToWorker) => {
-    if (!ended) w.postMessage(m);
+    if (ended) return;
+    if (worker) worker.postMessage(m);
+    else queued.push(m);
   };
-  const lose = (why: Record<string, unknown>) => {
+  const lose = (event: string, why: Record<string, unknown>) => {
     if (ended) return;
     ended = true;
     executor.ready = false;
-    logger.warn('export.worker.ended', { worker: name, ...why });
+    if (!closing || pending.size) logger.warn(event, { worker: name, ...why });
     for (const p of pending.values()) p.reject(new WorkerLostError(name));
     pending.clear();
   };
@@ -94,7 +80,7 @@ function startOne(
         return;
       case 'startFailed':
         logger.warn('export.worker.startFailed', { worker: name, errorId: m.error.id, evidence: m.error.evidence });
-        return void w.terminate();
+        return void worker?.terminate();
       case 'released':
         return pending.get(m.id)?.release();
       case 'result': {
@@ -115,11 +101,29 @@ function startOne(
         return;
     }
   };
-  w.on('message', onMessage);
-  w.on('error', (e) => lose({ err: e }));
-  w.on('exit', (code) => lose({ code }));
+  const exited = spawnExportWorker({
+    profile: source.profile,
+    settings,
+    env: { ...(source.env ?? process.env) },
+    fetchTimeoutMs: source.fetchTimeoutMs,
+    cacheDir: source.cacheDir,
+    logRank: LEVEL_RANK[toRecordLevel(source.logLevel ?? 'info')],
+    name,
+  }).then(
+    (w) => {
+      if (!w) return lose('export.worker.unavailable', {});
+      worker = w;
+      const gone = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      w.on('message', onMessage);
+      w.on('error', (e) => lose('export.worker.ended', { err: e }));
+      w.on('exit', (code) => lose('export.worker.ended', { code }));
+      for (const m of queued.splice(0)) w.postMessage(m);
+      return gone;
+    },
+    (e: unknown) => lose('export.worker.startFailed', { err: e }),
+  );
 
-  const executor: MailboxExecutor & { close(): Promise<void> } = {
+  const executor: WorkerExecutor = {
     name,
     ready: false,
     run: (mailbox, release, hold, signal) =>
@@ -133,11 +137,11 @@ function startOne(
         send({ type: 'mailbox', id, mailbox });
       }),
     close: async () => {
-      if (!ended) send({ type: 'close' });
-      const timer = setTimeout(() => void w.terminate(), CLOSE_WAIT_MS);
+      closing = true;
+      send({ type: 'close' });
+      const timer = setTimeout(() => void worker?.terminate(), CLOSE_WAIT_MS);
       await exited;
       clearTimeout(timer);
-      exited = Promise.resolve();
     },
   };
   return executor;
@@ -149,7 +153,7 @@ export function startExportWorkers(
   settings: MailboxExportSettings,
   logger: Logger,
 ): ExportWorkerPool {
-  const all = Array.from({ length: count }, (_, i) => startOne(i + 1, source, settings, logger)).filter((e) => e !== undefined);
+  const all = Array.from({ length: count }, (_, i) => startOne(i + 1, source, settings, logger));
   return {
     executors: all,
     close: async () => {

@@ -112,7 +112,13 @@ describe('an export sharded over worker threads', () => {
       const logger = recordingLogger();
       const outDir = await mkdtemp(join(tmpdir(), 'calpump-shard-'));
       const settings = { folder: 'calendar', from, to, format: 'json' as const, outDir, profileName: 'sim' };
-      const pool = startExportWorkers(2, { profile, secrets, env: {}, fetchTimeoutMs: 20_000 }, settings, logger);
+      // From the sources through tsx (ts-worker-boot.mjs), not the prebuilt CLI's worker: the path tests exercise.
+      const pool = startExportWorkers(
+        2,
+        { profile, secrets, env: { CALPUMP_FROM_SOURCES: '1' }, fetchTimeoutMs: 20_000 },
+        settings,
+        logger,
+      );
       try {
         const results = await dispatchMailboxes(MAILBOXES, { concurrency: 3, executors: pool.executors, logger, cancelled: notCancelled });
         expect(results).toEqual(one.report.mailboxes.map((r) => ({ ...r, ...(r.file ? { file: join(outDir, basename(r.file)) } : {}) })));
