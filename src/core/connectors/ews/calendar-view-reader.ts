@@ -3,6 +3,7 @@
 // (continuing from the last item's start while IncludesLastItemInRange is false), and items seen at chunk or
 // page borders are emitted once. FindItem gives everything but attendees, body and series id; GetItem runs
 // only when attendees or the body are wanted, and once per new series for its master id.
+import type { EventField } from '../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import type { CalendarItemData } from './native/calendar-item.js';
 import { eventFromItem } from './native/event-from-item.js';
@@ -18,6 +19,11 @@ export interface CalendarReadOptions {
   includeBody?: boolean;
   /** Default true. */
   includeAttendees?: boolean;
+  /**
+   * The event fields the caller uses (absent: all). FindItem asks only for their properties; organizers are
+   * resolved only for `organizer`, series masters looked up only for `seriesId`, GetItem run only for `attendees` or `body`.
+   */
+  fields?: readonly EventField[];
   signal?: AbortSignal;
   /** Shared per connector: legacy DN → SMTP of organizers. */
   organizers?: OrganizerResolver;
@@ -45,6 +51,7 @@ async function complete(
 ): Promise<CalendarItemData[]> {
   const includeAttendees = o.includeAttendees !== false;
   if (!includeAttendees && !o.includeBody) {
+    if (!wants(o, 'organizer')) return items;
     const unresolved = await organizers.resolve(
       s,
       items.map((d) => d.organizer),
@@ -64,7 +71,7 @@ async function complete(
     s,
     mailbox,
     items.map((d) => d.id),
-    detailRequest({ includeAttendees, includeBody: o.includeBody }),
+    detailRequest({ includeAttendees, includeBody: o.includeBody, organizer: wants(o, 'organizer') }),
     skip,
   );
   const out: CalendarItemData[] = [];
@@ -82,14 +89,24 @@ async function complete(
   return out;
 }
 
+/** Whether the caller uses a field (every field when no selection was given). */
+const wants = (o: CalendarReadOptions, f: EventField) => !o.fields || o.fields.includes(f);
+
 export async function* readCalendarView(
   s: EwsSession,
   mailbox: string,
   folder: string,
   from: Date,
   to: Date,
-  o: CalendarReadOptions,
+  options: CalendarReadOptions,
 ): AsyncGenerator<NormalisedEvent> {
+  // A field nobody uses is not read: attendees and body need their field as well as their option.
+  const o: CalendarReadOptions = {
+    ...options,
+    includeAttendees: options.includeAttendees !== false && wants(options, 'attendees'),
+    includeBody: !!options.includeBody && wants(options, 'body'),
+  };
+  const masters = wants(o, 'seriesId');
   const masterCache = new Map<string, string>();
   const organizers = o.organizers ?? new OrganizerResolver();
   // An item returned again at a page or chunk border is counted once.
@@ -114,7 +131,7 @@ export async function* readCalendarView(
     let cursor = chunkStart;
     for (;;) {
       o.signal?.throwIfAborted();
-      const page = await findCalendarView(s, mailbox, folder, cursor, chunkEnd, o.pageSize, onSkip);
+      const page = await findCalendarView(s, mailbox, folder, cursor, chunkEnd, o.pageSize, onSkip, o.fields);
       const fresh = page.items.filter((i) => !seen.has(i.id));
       for (const i of fresh) {
         seen.add(i.id);
@@ -124,7 +141,7 @@ export async function* readCalendarView(
         // Independent lookups for the same page, so one mailbox waits for one round trip instead of two.
         const [items] = await Promise.all([
           complete(s, mailbox, fresh, o, organizers, skip),
-          fillSeriesMasters(s, mailbox, fresh, masterCache),
+          masters ? fillSeriesMasters(s, mailbox, fresh, masterCache) : undefined,
         ]);
         for (const d of items) yield eventFromItem(d, eventOpts);
       }

@@ -256,6 +256,7 @@ export class EwsConnector implements Connector {
       pageSize: this.options.calendarPageSize ?? 500,
       includeBody: opts.includeBody,
       includeAttendees: opts.includeAttendees,
+      ...(opts.fields ? { fields: opts.fields } : {}),
       signal: opts.signal,
       organizers: this.organizers,
       onItemSkipped: opts.onItemSkipped,

@@ -9,7 +9,8 @@ import { unsupportedItem, type SkipReporter } from '../native/item-answers.js';
 import { fieldUris, folderIdXml, postNative, throwIfError } from '../native/soap-call.js';
 import type { EwsSession } from '../session.js';
 import { child } from '../xml/safe-xml.js';
-import { findFields } from './calendar-fields.js';
+import type { EventField } from '../../../../shared/event-fields.js';
+import { findFields, findFieldsFor } from './calendar-fields.js';
 import { getItemData, skipReporter, withTimes } from './get-calendar-items.js';
 
 export type CalendarViewEntry = CalendarItemData & { start: string; end: string };
@@ -82,6 +83,7 @@ async function leanPage(
   from: Date,
   to: Date,
   maxEntries: number,
+  fields: string[],
   skip: SkipReporter,
 ): Promise<CalendarViewPage> {
   const page = await findPage(s, mailbox, folder, from, to, maxEntries, TIMES_ONLY, skip);
@@ -89,7 +91,7 @@ async function leanPage(
     s,
     mailbox,
     page.items.map((i) => i.id),
-    { fields: findFields(s.version) },
+    { fields },
     skip,
   );
   const items: CalendarViewEntry[] = [];
@@ -109,11 +111,14 @@ export async function findCalendarView(
   to: Date,
   maxEntries: number,
   onSkip?: SkipReporter,
+  /** The event fields the caller uses (absent: all): FindItem asks only for their properties. */
+  wanted?: readonly EventField[],
 ): Promise<CalendarViewPage> {
   const skip = skipReporter(s, onSkip);
+  const fields = findFieldsFor(s.version, wanted);
   if (!s.leanFindItem) {
     try {
-      return await findPage(s, mailbox, folder, from, to, maxEntries, findFields(s.version), skip);
+      return await findPage(s, mailbox, folder, from, to, maxEntries, fields, skip);
     } catch (e) {
       if (!(e instanceof CalpumpError) || e.params.code !== 'ErrorInvalidPropertyRequest') throw e;
       s.leanFindItem = true;
@@ -124,5 +129,5 @@ export async function findCalendarView(
       });
     }
   }
-  return leanPage(s, mailbox, folder, from, to, maxEntries, skip);
+  return leanPage(s, mailbox, folder, from, to, maxEntries, fields, skip);
 }

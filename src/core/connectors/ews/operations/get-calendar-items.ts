@@ -61,10 +61,11 @@ export async function getItemData(
   return out;
 }
 
-/** Fields to add to FindItem's page: attendees and the SMTP organizer, and/or the body. */
-export function detailRequest(o: { includeAttendees: boolean; includeBody?: boolean }): DetailRequest {
+/** Fields to add to FindItem's page: attendees and the SMTP organizer (unless organizer is false), and/or the body. */
+export function detailRequest(o: { includeAttendees: boolean; includeBody?: boolean; organizer?: boolean }): DetailRequest {
+  const people = o.includeAttendees ? PEOPLE_FIELDS : ['calendar:Organizer'];
   return {
-    fields: [...(o.includeAttendees ? PEOPLE_FIELDS : ['calendar:Organizer']), ...(o.includeBody ? ['item:Body'] : [])],
+    fields: [...(o.organizer === false ? people.slice(1) : people), ...(o.includeBody ? ['item:Body'] : [])],
     bodyText: o.includeBody,
   };
 }

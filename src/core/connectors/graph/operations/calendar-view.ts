@@ -1,6 +1,7 @@
 // calendarView: occurrences expanded by the server, pages followed through @odata.nextLink, times in UTC. Pages
 // are as large as Graph serves calendarView ($top 1000), and series masters that must be looked up (see
 // series-uid.ts) are gathered across pages into full $batch requests before the events they name are yielded.
+import type { EventField } from '../../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../../shared/model.js';
 import type { CalendarViewOptions } from '../../connector.js';
 import { graphGet, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
@@ -13,6 +14,34 @@ export const PAGE_SIZE = 1000;
 const MAX_HELD = 5000;
 const BASE_SELECT =
   'id,iCalUId,subject,start,end,originalStart,originalStartTimeZone,isAllDay,showAs,sensitivity,isCancelled,categories,type,seriesMasterId,location,organizer,lastModifiedDateTime';
+/** What places an event: ids, the series' UID (through seriesMasterId), times, the zone all-day dates need. */
+const PLACE_SELECT = 'id,iCalUId,start,end,originalStart,originalStartTimeZone,isAllDay,type,seriesMasterId';
+/** The property each optional event field is read from. */
+const FIELD_SELECT: Partial<Record<EventField, string>> = {
+  subject: 'subject',
+  showAs: 'showAs',
+  sensitivity: 'sensitivity',
+  isCancelled: 'isCancelled',
+  categories: 'categories',
+  location: 'location',
+  organizer: 'organizer',
+  lastModified: 'lastModifiedDateTime',
+  attendees: 'attendees',
+  body: 'body',
+};
+
+/**
+ * $select for a read: every property (absent selection), or what places an event plus the selected fields'. The
+ * series-master lookup stays either way: it gives an occurrence its series' UID, which every export keys on.
+ */
+export function calendarSelect(opts: CalendarViewOptions): string {
+  const attendees = opts.includeAttendees !== false;
+  if (!opts.fields) return [BASE_SELECT, attendees ? ',attendees' : '', opts.includeBody ? ',body' : ''].join('');
+  const extra = opts.fields
+    .filter((f) => (f !== 'attendees' || attendees) && (f !== 'body' || opts.includeBody))
+    .flatMap((f) => FIELD_SELECT[f] ?? []);
+  return [PLACE_SELECT, ...extra].join(',');
+}
 
 export function calendarPath(mailbox: string, folderId: string): string {
   return folderId === 'calendar' ? `/users/${seg(mailbox)}/calendar` : `/users/${seg(mailbox)}/calendars/${seg(folderId)}`;
@@ -31,7 +60,7 @@ export async function* calendarView(
   to: Date,
   opts: CalendarViewOptions = {},
 ): AsyncIterable<NormalisedEvent> {
-  const select = [BASE_SELECT, opts.includeAttendees === false ? '' : ',attendees', opts.includeBody ? ',body' : ''].join('');
+  const select = calendarSelect(opts);
   const query = new URLSearchParams({
     startDateTime: from.toISOString(),
     endDateTime: to.toISOString(),
