@@ -1,7 +1,8 @@
 // Bench child: Calpump's ad-hoc export (runAdhocExport through the EWS or Graph connector) of every given mailbox.
 // --format ics|json, --attendees yes|no (no: the fields the naive loop writes, so both read the same data),
 // --backend ews|graph (graph: client credentials against the simulator's tenant, --url is the simulator's base),
-// --workers N|auto|0 (export worker threads; absent: CALPUMP_EXPORT_WORKERS).
+// --workers N|auto|0 (export worker threads; absent: CALPUMP_EXPORT_WORKERS), --fields a,b,c (only these fields,
+// read and written; absent: all, as a job without a selection).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { favourSmallFootprint } from '../src/core/process/memory-footprint.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
 import { benchConnectorParts } from './bench-connector.js';
 import { arg, cpuMsSince, digestOf } from './lib.js';
+import { parseFieldList } from '../src/shared/event-fields.js';
 
 async function main(): Promise<void> {
   // As the CLI and the desktop host do (src/headless/cli/run.ts): the bench measures the process that ships.
@@ -19,6 +21,10 @@ async function main(): Promise<void> {
   // --workers N|auto: export worker threads (sync/shard/); absent: CALPUMP_EXPORT_WORKERS decides, as in the CLI.
   const workers = arg('workers', '');
   const env = workers ? { ...process.env, CALPUMP_EXPORT_WORKERS: workers } : process.env;
+  const list = arg('fields', '');
+  const parsed = list ? parseFieldList([list]) : undefined;
+  if (parsed && 'unknown' in parsed) throw new Error(`--fields: unknown field ${parsed.unknown}`);
+  const fields = parsed?.fields;
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
   // How long each worker thread took to start (its connector built), inside the timed window.
   const workerReadyMs: number[] = [];
@@ -37,6 +43,7 @@ async function main(): Promise<void> {
       to: new Date(arg('to')),
       format: arg('format', 'ics') as 'ics' | 'json',
       includeAttendees: arg('attendees', 'yes') === 'yes',
+      ...(fields ? { fields } : {}),
       outDir: out,
       profileName: 'bench',
       concurrency: Number(arg('concurrency', '8')),
