@@ -16,7 +16,8 @@ if (/^(#\/?(home)?)?$/.test(location.hash)) prefetch(client, ['jobs.list', 'app.
 const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
 const guess = langFromLocale(navigator.language);
 void loadLocale(guess).catch(() => undefined);
-warmIntl(guess);
+// After the imports above have gone out (they start in microtasks), before their answers are in.
+setTimeout(() => warmIntl(guess), 0);
 const lang: UiLang = await client['app.getSettings']().then(
   (s) => s.language,
   () => guess,

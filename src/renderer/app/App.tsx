@@ -148,6 +148,12 @@ function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
   const [profiles, setProfiles] = useState<Partial<Record<ViewId, string>>>({});
   const view = route.view;
 
+  // The navigation (thirteen tabs with their keyboard handling, a third of the first render) mounts in the
+  // commit after the first one: the screen's content paints first, the column itself is there from the start.
+  const [navShown, setNavShown] = useState(false);
+  useEffect(() => {
+    setNavShown(true);
+  }, []);
   useEffect(() => {
     client['app.state']().then(setState, () => undefined);
   }, [client]);
@@ -176,13 +182,15 @@ function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
         ) : null}
       </header>
       <nav className={s.nav} aria-label={t('nav.label')}>
-        <TabList vertical size="small" selectedValue={view} onTabSelect={(_, d) => navigate(d.value as ViewId)}>
-          {VIEWS.map((v) => (
-            <Tab key={v} value={v} className={s.tab} data-testid={`nav-${v}`}>
-              {t(`nav.${v}`)}
-            </Tab>
-          ))}
-        </TabList>
+        {navShown ? (
+          <TabList vertical size="small" selectedValue={view} onTabSelect={(_, d) => navigate(d.value as ViewId)}>
+            {VIEWS.map((v) => (
+              <Tab key={v} value={v} className={s.tab} data-testid={`nav-${v}`}>
+                {t(`nav.${v}`)}
+              </Tab>
+            ))}
+          </TabList>
+        ) : null}
       </nav>
       <main className={s.main} data-testid={`view-${view}`}>
         <Text as="h1" size={600} weight="semibold" className={s.h1} data-testid="view-title">
