@@ -7,6 +7,9 @@
 // namespaces in one place. parseXml (safe-xml.ts) builds a tree on top; a reader that wants items straight
 // from the text can implement XmlHandler itself.
 
+import { hasAt, isKnown, knownNameIn, leafPattern, local, remember, START } from './known-names.js';
+import { endsName, tagRest, type TagRest } from './start-tag.js';
+
 export class XmlSyntaxError extends Error {}
 /** A DTD, an entity declaration or an undeclared entity: refused, never expanded. */
 export class XmlUnsafeError extends Error {}
@@ -55,78 +58,17 @@ export function decodeXmlText(s: string): string {
   });
 }
 
-// Sticky: matched in place at the '<', no copying of the rest of the document.
-const TAG = /<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
-
 // Answers hold hundreds of thousands of elements, most of them leaves without attributes: they share one frozen
-// empty attribute map, and element names are interned so every <t:Start> shares one string.
+// empty attribute map, and every <t:Start> reports one interned local name.
 export const NO_ATTRS: Record<string, string> = Object.freeze({});
-const interned = new Map<string, string>();
-function localName(qname: string): string {
-  let n = interned.get(qname);
-  if (n === undefined) {
-    n = local(qname);
-    if (interned.size < 4096) interned.set(qname, n);
-  }
-  return n;
-}
 
-// Tag names seen before, by length and last character: a start tag whose name is one of them is recognised in
-// place (a char loop and a compare), without a regex match or a new string — an EWS page repeats some 40 names.
-const known = new Map<number, string[]>();
-const knownNames = new Set<string>();
-const bucket = (length: number, last: number) => length * 65536 + last;
-
-/** text has q at offset `at` (a char loop: V8's startsWith with a position is many times slower here). */
-function hasAt(text: string, q: string, at: number): boolean {
-  for (let k = 0; k < q.length; k++) if (text.charCodeAt(at + k) !== q.charCodeAt(k)) return false;
-  return true;
-}
-
-/** The known name that starts at `at` and ends before '>', '/' or a space, if any. */
-function knownNameAt(text: string, at: number): string | undefined {
-  let e = at;
-  const n = text.length;
-  while (e < n) {
-    const c = text.charCodeAt(e);
-    if (c === 62 || c === 47 || c <= 32) break;
-    e++;
-  }
-  if (e === at || e >= n) return undefined;
-  const list = known.get(bucket(e - at, text.charCodeAt(e - 1)));
-  if (list) for (const q of list) if (hasAt(text, q, at)) return q;
-  return undefined;
-}
-
-/**
- * A flat copy of a name cut out of an answer: compared char by char at every tag (a slice of the answer is slower
- * to read and would keep that whole answer alive in this process-wide table).
- */
-function flatCopy(s: string): string {
-  const key: Record<string, true> = { [s]: true };
-  return Object.keys(key)[0];
-}
-
-function remember(found: string): void {
-  if (knownNames.size >= 4096 || knownNames.has(found)) return;
-  const qname = flatCopy(found);
-  knownNames.add(qname);
-  const key = bucket(qname.length, qname.charCodeAt(qname.length - 1));
-  const list = known.get(key);
-  if (list) list.push(qname);
-  else known.set(key, [qname]);
-}
-
-function attributesOf(source: string): Record<string, string> {
+function attributesOf(raw: string[]): Record<string, string> {
   let attrs = NO_ATTRS;
-  for (const a of source.matchAll(ATTR)) {
-    if (a[1] === 'xmlns' || a[1].startsWith('xmlns:')) continue;
+  for (let k = 0; k < raw.length; k += 2) {
+    const name = raw[k];
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
     if (attrs === NO_ATTRS) attrs = {};
-    attrs[local(a[1])] = decodeXmlText(a[2] ?? a[3] ?? '');
+    attrs[local(name)] = decodeXmlText(raw[k + 1]);
   }
   return attrs;
 }
@@ -139,6 +81,8 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
   const qnames: string[] = [];
   const names: string[] = [];
   let roots = 0;
+  // The previous start tag's name: its `next` is the name predicted.
+  let prev = START;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   while (i < n) {
@@ -191,49 +135,68 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
       h.close(names.pop()!);
       i = end + 1;
     } else {
-      // A known name followed by '>' or '/>' (most elements): no regex, no attributes to read.
-      const q = knownNameAt(text, lt + 1);
-      if (q !== undefined) {
-        const after = lt + 1 + q.length;
-        const c = text.charCodeAt(after);
-        const selfClosing = c === 47 && text.charCodeAt(after + 1) === 62;
-        if (c === 62 || selfClosing) {
-          if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('second root element');
-          if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
-          const name = localName(q);
-          if (c === 62 && leaves && qnames.length > 0) {
-            // Text and then this element's own end tag: a leaf, reported in one call.
-            const lt2 = text.indexOf('<', after + 1);
-            if (lt2 > 0 && text.charCodeAt(lt2 + 1) === 47 && text.charCodeAt(lt2 + 2 + q.length) === 62 && hasAt(text, q, lt2 + 2)) {
-              h.leaf!(name, lt2 > after + 1 ? decodeXmlText(text.slice(after + 1, lt2)) : '');
-              i = lt2 + 3 + q.length;
-              continue;
-            }
-          }
-          h.open(name, NO_ATTRS);
-          if (selfClosing) h.close(name);
-          else {
-            qnames.push(q);
-            names.push(name);
-          }
-          i = after + (selfClosing ? 2 : 1);
+      // The name: the one predicted after the previous start tag (most elements), else found by its end.
+      const at = lt + 1;
+      let k = prev.next;
+      if (k !== undefined && leaves && qnames.length > 0 && qnames.length < maxDepth) {
+        // The predicted name as a whole leaf: start tag, text and its own end tag in one match.
+        const re = k.leaf === undefined ? leafPattern(k) : k.leaf;
+        if (re !== null) re.lastIndex = lt;
+        if (re !== null && re.test(text)) {
+          // test() makes no match array: the text lies between the two tags.
+          i = re.lastIndex;
+          const from = lt + k.qname.length + 2;
+          const to = i - k.qname.length - 3;
+          prev = k;
+          h.leaf!(k.local, to > from ? decodeXmlText(text.slice(from, to)) : '');
           continue;
         }
       }
-      TAG.lastIndex = lt;
-      const m = TAG.exec(text);
-      if (!m) throw new XmlSyntaxError(`malformed or truncated tag, offset ${lt}`);
+      let e: number;
+      if (k !== undefined && hasAt(text, k.qname, at) && endsName(text.charCodeAt(at + k.qname.length))) e = at + k.qname.length;
+      else {
+        e = at;
+        while (e < n && !endsName(text.charCodeAt(e))) e++;
+        if (e === at || e >= n) throw new XmlSyntaxError(`malformed or truncated tag, offset ${lt}`);
+        k = knownNameIn(text, at, e);
+      }
+      const c = text.charCodeAt(e);
+      let rest: TagRest | undefined;
+      let after: number;
+      let selfClosing = false;
+      if (c === 62) after = e + 1;
+      else if (c === 47 && text.charCodeAt(e + 1) === 62) {
+        after = e + 2;
+        selfClosing = true;
+      } else {
+        rest = c === 47 ? undefined : tagRest(text, e);
+        if (!rest) throw new XmlSyntaxError(`malformed or truncated tag, offset ${lt}`);
+        after = rest.end;
+        selfClosing = rest.selfClosing;
+      }
       if (qnames.length === 0 && roots++ > 0) throw new XmlSyntaxError('second root element');
       if (qnames.length >= maxDepth) throw new XmlTooDeepError(`elements nested deeper than ${maxDepth} levels`);
-      const name = localName(m[1]);
-      if (q === undefined) remember(m[1]);
-      h.open(name, m[2] ? attributesOf(m[2]) : NO_ATTRS);
-      if (m[3]) h.close(name);
+      k ??= remember(text.slice(at, e));
+      if (prev.next !== k && isKnown(k)) prev.next = k;
+      prev = k;
+      const q = k.qname;
+      const name = k.local;
+      if (rest === undefined && !selfClosing && leaves && qnames.length > 0) {
+        // Text and then this element's own end tag: a leaf, reported in one call.
+        const lt2 = text.indexOf('<', after);
+        if (lt2 > 0 && text.charCodeAt(lt2 + 1) === 47 && text.charCodeAt(lt2 + 2 + q.length) === 62 && hasAt(text, q, lt2 + 2)) {
+          h.leaf!(name, lt2 > after ? decodeXmlText(text.slice(after, lt2)) : '');
+          i = lt2 + 3 + q.length;
+          continue;
+        }
+      }
+      h.open(name, rest && rest.raw.length ? attributesOf(rest.raw) : NO_ATTRS);
+      if (selfClosing) h.close(name);
       else {
-        qnames.push(m[1]);
+        qnames.push(q);
         names.push(name);
       }
-      i = lt + m[0].length;
+      i = after;
     }
   }
   if (qnames.length) throw new XmlSyntaxError(`truncated: <${qnames[qnames.length - 1]}> is never closed`);

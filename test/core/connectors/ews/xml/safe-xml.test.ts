@@ -122,3 +122,61 @@ describe('safe XML reader: hostile shapes', () => {
     expect(() => parseXml('<s:E><t:A>&bad;</t:A></s:E>')).toThrow(XmlUnsafeError);
   });
 });
+
+describe('safe XML reader: start tags and predicted names', () => {
+  const attrsOf = (xml: string) => parseXml(xml).attrs;
+
+  it.each([
+    ['<a x = "1" y=\'2\'/>', { x: '1', y: '2' }],
+    ['<a\tx="1"\n/>', { x: '1' }],
+    // Whitespace is what /\s/ matches, as the former pattern had it.
+    ['<a\u00a0x="1"\u2028/>', { x: '1' }],
+    ['<a xmlns="u" xmlns:p="v" p:x="1 &amp; 2" p:y="&lt;"/>', { x: '1 & 2', y: '<' }],
+    ['<a x="a > b" y=\'"\'></a>', { x: 'a > b', y: '"' }],
+  ])('reads the attributes of %j', (xml, attrs) => {
+    expect(attrsOf(xml)).toEqual(attrs);
+  });
+
+  it.each([
+    ['<a x="1"y="2"/>', 'no space between attributes'],
+    ['<a x=1/>', 'unquoted value'],
+    ['<a x/>', 'no value'],
+    ['<a =1/>', 'no name'],
+    ['<a x="1/>', 'unclosed quote'],
+    ['<a/ >', 'space inside />'],
+    ['<a x="&e;"', 'truncated before the entity matters'],
+  ])('%j is malformed (%s)', (xml) => {
+    expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
+    expect(() => parseXml(xml)).not.toThrow(XmlUnsafeError);
+  });
+
+  it('reads repeated items the same way whether their names are predicted or not', () => {
+    const item = (n: number) =>
+      `<t:Item><t:Id K="${n}"/><t:Start>s${n}</t:Start><t:StartZone>z &amp; ${n}</t:StartZone><t:Empty></t:Empty><t:Gt>a>b</t:Gt></t:Item>`;
+    const doc = `<s:E>${[1, 2, 3].map(item).join('')}<t:Start>x</t:Start><t:Item><t:Start>y</t:Start></t:Item></s:E>`;
+    const seen = (withLeaf: boolean) => {
+      const out: string[] = [];
+      const at = (name: string, t: string) => out.push(`${name}=${t}`);
+      const texts: string[] = [];
+      scanXml(doc, {
+        open: () => texts.push(''),
+        text: (t) => (texts[texts.length - 1] += t),
+        close: (name) => at(name, texts.pop()!),
+        ...(withLeaf ? { leaf: at } : {}),
+      });
+      return out;
+    };
+    const once = seen(false);
+    // A second and third reading run on predictions learnt from the first.
+    expect(seen(true)).toEqual(once);
+    expect(seen(true)).toEqual(once);
+    expect(once.filter((e) => e.startsWith('StartZone='))).toEqual(['StartZone=z & 1', 'StartZone=z & 2', 'StartZone=z & 3']);
+    const items = descendants(parseXml(doc), 'Item');
+    expect(items.map((i) => textOf(i, 'Gt'))).toEqual(['a>b', 'a>b', 'a>b', undefined]);
+    // A predicted name followed by the wrong end tag, or nested past the limit, is refused as before.
+    expect(() => parseXml(`<s:E>${item(1)}<t:Item><t:Id K="2"/><t:Start>s</t:StartZone></t:Item></s:E>`)).toThrow(XmlSyntaxError);
+    expect(() => parseXml(`<s:E>${item(1)}<t:Item><t:Id K="2"/><t:Start>s</t:Start></t:Item></s:E>`, { maxDepth: 2 })).toThrow(
+      XmlTooDeepError,
+    );
+  });
+});
