@@ -20,8 +20,18 @@ export interface OrganizerResolverOptions {
   file?: OrganizerCacheFile;
 }
 
+/** One DN's lookup: settled once the answer (or the failure) is in; smtp is then what every item gets. */
+interface Lookup {
+  settled: boolean;
+  smtp?: string;
+  pending: Promise<void>;
+}
+
 export class OrganizerResolver {
-  private readonly cache = new Map<string, Promise<string | undefined>>();
+  /** By lower-cased DN: each DN is looked up once whatever its case. */
+  private readonly cache = new Map<string, Lookup>();
+  /** The same lookups by the DN as the items spell it: a page's hundreds of items need no new string each. */
+  private readonly spelt = new Map<string, Lookup>();
   private readonly lookups: Semaphore;
 
   constructor(private readonly o: OrganizerResolverOptions = {}) {
@@ -40,32 +50,50 @@ export class OrganizerResolver {
     return smtp;
   }
 
-  private smtpOf(s: EwsSession, dn: string): Promise<string | undefined> {
+  private lookupOf(s: EwsSession, dn: string): Lookup {
+    const known = this.spelt.get(dn);
+    if (known) return known;
     const key = dn.toLowerCase();
-    let p = this.cache.get(key);
-    if (!p) {
-      if (this.cache.size >= (this.o.max ?? MAX_ENTRIES)) this.cache.clear();
-      p = this.lookUp(s, dn).catch((e: unknown) => {
-        // Not remembered: the next read asks again. This read falls back to GetItem for the item.
-        this.cache.delete(key);
-        s.logger.debug('ews.organizer.resolveFailed', { reason: (e as { evidence?: string }).evidence ?? String(e) });
-        return undefined;
-      });
-      this.cache.set(key, p);
+    let l = this.cache.get(key);
+    if (!l) {
+      if (this.cache.size >= (this.o.max ?? MAX_ENTRIES)) {
+        this.cache.clear();
+        this.spelt.clear();
+      }
+      const entry: Lookup = { settled: false, pending: Promise.resolve() };
+      entry.pending = this.lookUp(s, dn).then(
+        (smtp) => {
+          entry.smtp = smtp;
+          entry.settled = true;
+        },
+        (e: unknown) => {
+          // Not remembered: the next read asks again. This read falls back to GetItem for the item.
+          entry.settled = true;
+          if (this.cache.get(key) === entry) this.cache.delete(key);
+          for (const [k, v] of this.spelt) if (v === entry) this.spelt.delete(k);
+          s.logger.debug('ews.organizer.resolveFailed', { reason: (e as { evidence?: string }).evidence ?? String(e) });
+        },
+      );
+      l = entry;
+      this.cache.set(key, l);
     }
-    return p;
+    this.spelt.set(dn, l);
+    return l;
   }
 
   /** Replaces EX organizers by their SMTP address, in place; returns the indexes it could not resolve. */
   async resolve(s: EwsSession, organizers: Array<MailboxData | undefined>): Promise<number[]> {
-    const wanted = organizers.map((m) => (OrganizerResolver.needs(m) ? this.smtpOf(s, m!.email!) : undefined));
-    const answers = await Promise.all(wanted.map((p) => p ?? Promise.resolve(undefined)));
+    const wanted = organizers.map((m) => (OrganizerResolver.needs(m) ? this.lookupOf(s, m!.email!) : undefined));
+    // Only lookups still under way are waited for (each once): a page whose DNs are all known waits for nothing.
+    const open = new Set<Promise<void>>();
+    for (const l of wanted) if (l && !l.settled) open.add(l.pending);
+    if (open.size) await Promise.all(open);
     const unresolved: number[] = [];
-    answers.forEach((smtp, i) => {
-      if (wanted[i] === undefined) return;
+    wanted.forEach((l, i) => {
+      if (l === undefined) return;
       const m = organizers[i]!;
-      if (smtp) {
-        m.email = smtp;
+      if (l.smtp) {
+        m.email = l.smtp;
         m.routingType = 'SMTP';
       } else unresolved.push(i);
     });
