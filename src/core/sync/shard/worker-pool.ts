@@ -59,6 +59,8 @@ function startOne(n: number, source: ExportShardSource, settings: MailboxExportS
   let relay: ((w: ServerWait) => void) | undefined;
   let ended = false;
   let closing = false;
+  /** One abort listener per signal, not one per mailbox. */
+  const watched = new WeakSet<AbortSignal>();
   const send = (m: ToWorker) => {
     if (ended) return;
     if (worker) worker.postMessage(m);
@@ -133,7 +135,10 @@ function startOne(n: number, source: ExportShardSource, settings: MailboxExportS
         onWait = hold;
         relay = AsyncResource.bind((w: ServerWait) => relayServerWait(w));
         pending.set(id, { resolve, reject, release });
-        signal?.addEventListener('abort', () => send({ type: 'abort' }), { once: true });
+        if (signal && !watched.has(signal)) {
+          watched.add(signal);
+          signal.addEventListener('abort', () => send({ type: 'abort' }), { once: true });
+        }
         send({ type: 'mailbox', id, mailbox });
       }),
     close: async () => {
