@@ -236,6 +236,15 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       lists: ['[data-testid=home-jobs]'],
     },
     {
+      // The fix is made in the failing job's profile: one click from Home opens it.
+      name: 'profile-from-home',
+      open: async () => {
+        await page.locator('[data-testid=home-job][data-status=failed] [data-testid=home-job-open-profile]').click();
+        await byId('profile-form').waitFor(LONG);
+        await expect.poll(() => byId('profile-name').inputValue(), LONG).toBe(WRONG_PASSWORD);
+      },
+    },
+    {
       name: 'doctor-failing',
       open: async () => {
         await go('#/doctor', '[data-testid=doctor-run]');

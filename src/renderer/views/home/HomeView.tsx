@@ -82,7 +82,7 @@ export function HomeView({ onNavigate }: ViewProps) {
           <EmptyState testId="home-no-jobs" title={t('jobs.empty.title')} hint={t('home.noJobs.hint')} />
         )
       ) : (
-        <JobHealthTable jobs={jobs} onOpen={(id) => onNavigate('jobs', id)} />
+        <JobHealthTable jobs={jobs} onOpen={(id) => onNavigate('jobs', id)} onOpenProfile={(id) => onNavigate('profiles', id)} />
       )}
     </div>
   );

@@ -26,23 +26,33 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground3 },
   name: { justifyContent: 'flex-start', minWidth: 0, maxWidth: '100%', paddingInline: 0, textAlign: 'start' },
   nameText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   fixes: { gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-export function JobHealthTable({ jobs, onOpen }: { jobs: JobView[]; onOpen: (jobId: string) => void }) {
+export function JobHealthTable({
+  jobs,
+  onOpen,
+  onOpenProfile,
+}: {
+  jobs: JobView[];
+  onOpen: (jobId: string) => void;
+  /** Where most fixes are made: the failing job's profile (sign-in, certificate, proxy). */
+  onOpenProfile: (profileId: string) => void;
+}) {
   const t = useT();
   const s = useStyles();
   const arrows = useArrowNavigationGroup({ axis: 'grid-linear', memorizeCurrent: true });
   return (
     <ul className={s.list} aria-label={t('home.jobs')} data-testid="home-jobs" {...arrows}>
       {jobs.map((j) => (
-        <JobHealthRow key={j.job.id} view={j} onOpen={() => onOpen(j.job.id)} />
+        <JobHealthRow key={j.job.id} view={j} onOpen={() => onOpen(j.job.id)} onOpenProfile={() => onOpenProfile(j.job.profile)} />
       ))}
     </ul>
   );
 }
 
-function JobHealthRow({ view, onOpen }: { view: JobView; onOpen: () => void }) {
+function JobHealthRow({ view, onOpen, onOpenProfile }: { view: JobView; onOpen: () => void; onOpenProfile: () => void }) {
   const t = useT();
   const lang = useLang();
   const s = useStyles();
@@ -111,7 +121,10 @@ function JobHealthRow({ view, onOpen }: { view: JobView; onOpen: () => void }) {
           {errors.map((e) => (
             <ErrorPanel key={e.id} error={e} testId="home-job-error" />
           ))}
-          <span>
+          <span className={s.actions}>
+            <Button size="small" onClick={onOpenProfile} data-testid="home-job-open-profile">
+              {t('home.openProfile')}
+            </Button>
             <Button size="small" onClick={onOpen}>
               {t('home.openReport')}
             </Button>

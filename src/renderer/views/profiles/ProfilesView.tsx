@@ -49,7 +49,10 @@ export function ProfilesView({ item, onProfile }: ViewProps) {
   const [editing, setEditing] = useState<Editing>(item ? { key: item, id: item, profileKind: 'ews' } : undefined);
   // The host's answer to the last save, used until the list has been read again.
   const [lastSaved, setLastSaved] = useState<ProfileView | undefined>();
-  const listed = editing?.id ? profiles.find((p) => p.profile.id === editing.id) : undefined;
+  // A job names its profile by id or by name: a link from Home (#/profiles/<job's profile>) may carry either.
+  const listed = editing?.id
+    ? (profiles.find((p) => p.profile.id === editing.id) ?? profiles.find((p) => editing.id === item && p.profile.name === item))
+    : undefined;
   const current = listed ?? (lastSaved && lastSaved.profile.id === editing?.id ? lastSaved : undefined);
   // Another profile or a new one replaces the form: unsaved edits are asked about first.
   const startNew = (k: ProfileKind) =>

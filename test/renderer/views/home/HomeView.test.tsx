@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Home lists the jobs whose entry does not validate next to the healthy ones: the field that is wrong, what is
 // wrong with it, the file to correct and the command that removes the entry; they count as failing.
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HomeView } from '../../../../src/renderer/views/home/HomeView.js';
 import type { BrokenJobView, JobView } from '../../../../src/shared/rpc.js';
@@ -19,13 +19,13 @@ const job = {
   state: 'idle',
 } as unknown as JobView;
 
-function setup(lang: 'en' | 'de' = 'en', jobs: JobView[] = [job]) {
+function setup(lang: 'en' | 'de' = 'en', jobs: JobView[] = [job], onNavigate: (view: string, item?: string) => void = () => {}) {
   const { client } = fakeClient({
     'jobs.list': () => ({ jobs, broken }),
     'app.state': () => ({ tray: 'idle', paused: false, runningJobs: [], failingJobs: [] }),
     'profiles.list': () => ({ profiles: [] }),
   });
-  return renderWithApp(<HomeView onNavigate={() => {}} onProfile={() => {}} />, client, lang);
+  return renderWithApp(<HomeView onNavigate={onNavigate} onProfile={() => {}} />, client, lang);
 }
 
 describe('HomeView: broken job entries', () => {
@@ -51,5 +51,34 @@ describe('HomeView: broken job entries', () => {
     expect(within(section).getByRole('heading').textContent).toBe('2 Aufträge können nicht laufen');
     expect(screen.queryByTestId('home-welcome')).toBeNull();
     expect(screen.queryByTestId('home-no-jobs')).toBeNull();
+  });
+});
+
+describe('HomeView: a failing job', () => {
+  it("shows the fix in one click and opens the job's profile, where most fixes are made, in the next", async () => {
+    const failing = {
+      ...job,
+      lastRun: {
+        runId: 'r1',
+        jobId: 'j1',
+        jobName: 'Team',
+        trigger: 'schedule',
+        dryRun: false,
+        startedAt: '2026-12-06T08:00:00.000Z',
+        finishedAt: '2026-12-06T08:00:02.000Z',
+        status: 'failed',
+        mailboxesOk: 0,
+        mailboxesFailed: 1,
+        items: 0,
+        itemsWritten: 0,
+        errors: [{ mailbox: 'anna@contoso.com', error: { id: 'ews.auth.ntlmRefused', params: {} } }],
+      },
+    } as unknown as JobView;
+    const went: Array<[string, string | undefined]> = [];
+    setup('en', [failing], (view, item) => went.push([view, item]));
+    fireEvent.click(await screen.findByTestId('home-job-fix'));
+    await screen.findByTestId('home-job-fixes');
+    fireEvent.click(screen.getByTestId('home-job-open-profile'));
+    expect(went).toEqual([['profiles', 'p1']]);
   });
 });
