@@ -40,6 +40,15 @@ function mount() {
 }
 
 describe('JobEditor', () => {
+  it('asks for folders by ticking them in the tree, never for ids typed from another screen', () => {
+    mount();
+    expect(screen.getByTestId('job-folders-pick-mailbox')).toBeTruthy();
+    const field = screen.getByText(translate('en', 'jobs.folders.hint'));
+    for (const lang of ['en', 'de', 'nl'] as const)
+      expect(translate(lang, 'jobs.folders.hint')).not.toMatch(/\bIDs?\b|-IDs?\b|ID's|calendar/);
+    expect(field).toBeTruthy();
+  });
+
   it('shows field errors and sends nothing while the job is invalid', async () => {
     const { calls } = mount();
     // A pasted word that is no address is named and not added.
