@@ -38,6 +38,7 @@ import {
   type ImportForm,
   type ImportProblem,
 } from '../../models/import-form-model.js';
+import { PathField } from '../../components/pickers/PathField.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1000px' },
@@ -107,14 +108,17 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
             </RadioGroup>
           </Field>
           {form.sourceKind === 'path' ? (
-            <Field label={t('import.sourcePath')} {...problem('path')}>
-              <Input
-                value={form.path}
-                onChange={(_, d) => set({ path: d.value })}
-                placeholder="C:\\HR\\absences.csv"
-                data-testid="import-path"
-              />
-            </Field>
+            <PathField
+              label={t('import.sourcePath')}
+              hint={t('import.sourcePath.hint')}
+              value={form.path}
+              onChange={(path) => set({ path })}
+              mode="file"
+              extensions={['csv', 'ics', 'json', 'ndjson']}
+              placeholder="C:\\HR\\absences.csv"
+              error={touched && problems.path ? <span>{t(PROBLEM_KEY[problems.path])}</span> : undefined}
+              testId="import-path"
+            />
           ) : (
             <Field label={t('import.sourceUrl')} {...problem('url')}>
               <Input

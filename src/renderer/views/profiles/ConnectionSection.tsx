@@ -3,7 +3,7 @@
 import { LOG_LEVELS } from '../../models/profile-form-model.js';
 import { useT } from '../../app/i18n-context.js';
 import type { FormBinding } from './form-binding.js';
-import { SecretInput, SelectField, TextField } from './form-fields.js';
+import { FileField, SecretInput, SelectField, TextField } from './form-fields.js';
 import { FieldGrid } from './FieldGrid.js';
 
 export function ConnectionSection({ b }: { b: FormBinding }) {
@@ -53,7 +53,14 @@ export function ConnectionSection({ b }: { b: FormBinding }) {
         ]}
       />
       {f.tlsMode === 'caFile' ? (
-        <TextField b={b} field="caFile" label={t('profile.caFile')} placeholder="C:\\certs\\contoso-root.pem" required />
+        <FileField
+          b={b}
+          field="caFile"
+          label={t('profile.caFile')}
+          placeholder="C:\\certs\\contoso-root.pem"
+          extensions={['pem', 'cer', 'crt']}
+          required
+        />
       ) : null}
       {f.tlsMode === 'pinned' ? (
         <TextField b={b} field="pinnedSha256" label={t('profile.pinnedSha256')} placeholder="AB:CD:…" required />

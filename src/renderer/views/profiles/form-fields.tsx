@@ -5,6 +5,7 @@ import type { JSX } from 'react';
 import type { FieldId, ProfileFormState, SecretField } from '../../models/profile-form-model.js';
 import { useT } from '../../app/i18n-context.js';
 import type { FormBinding } from './form-binding.js';
+import { PathField } from '../../components/pickers/PathField.js';
 
 // A select is as wide as its longest option unless told otherwise: here, as wide as its column and no wider.
 const useSelectStyles = makeStyles({
@@ -52,6 +53,34 @@ export function TextField({
         <Input {...common} onChange={(_, d) => b.set(field, d.value)} />
       )}
     </Field>
+  );
+}
+
+/** A file on the host (a CA certificate): typed, or chosen with "Browse…" from the host's folders. */
+export function FileField({
+  b,
+  field,
+  label,
+  hint,
+  required,
+  placeholder,
+  extensions,
+}: Common & { field: StringField; placeholder?: string; extensions: string[] }) {
+  const t = useT();
+  return (
+    <PathField
+      label={label}
+      hint={hint}
+      required={required}
+      value={b.form[field]}
+      onChange={(v) => b.set(field, v)}
+      onBlur={() => b.touch(field)}
+      mode="file"
+      extensions={extensions}
+      placeholder={placeholder}
+      error={errorNode(b, field, t)}
+      testId={`profile-${field}`}
+    />
   );
 }
 

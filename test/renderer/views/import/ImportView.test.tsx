@@ -53,6 +53,16 @@ function mount() {
 const change = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } });
 
 describe('ImportView', () => {
+  it('offers a file picker for the source, showing files it can read', async () => {
+    const fake = fakeClient({ 'profiles.list': () => ({ profiles }), 'fs.list': () => ({ path: '/srv', roots: [], entries: [] }) });
+    renderWithApp(<ImportView profileId="p1" onProfile={() => undefined} onNavigate={() => undefined} />, fake.client);
+    fireEvent.click(screen.getByTestId('import-path-browse'));
+    await screen.findByTestId('import-path-dialog');
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.method === 'fs.list')?.input).toEqual({ extensions: ['csv', 'ics', 'json', 'ndjson'] }),
+    );
+  });
+
   it('shows what is missing and sends nothing', () => {
     const { calls } = mount();
     change('import-jobId', 'bad id');

@@ -54,6 +54,16 @@ function mount(
 }
 
 describe('ProfileForm validation', () => {
+  it('offers a file picker for the CA file, showing certificate files from the host', async () => {
+    const { calls } = mount(
+      { ...emptyForm('ews'), tlsMode: 'caFile' },
+      { handlers: { 'fs.list': () => ({ path: '/certs', roots: [], entries: [] }) } },
+    );
+    fireEvent.click(screen.getByTestId('profile-caFile-browse'));
+    await screen.findByTestId('profile-caFile-dialog');
+    await waitFor(() => expect(calls.find((c) => c.method === 'fs.list')?.input).toEqual({ extensions: ['pem', 'cer', 'crt'] }));
+  });
+
   it('shows a field error for a bad EWS URL once the field is left', () => {
     mount(emptyForm('ews'));
     fireEvent.change(input('url'), { target: { value: 'mail.contoso.com' } });
