@@ -53,8 +53,11 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
   const here: MailboxExecutor = {
     name: 'main',
     ready: true,
+    // EWS throttles per account, so a wait holds back every mailbox's start; Graph throttles per mailbox.
     run: (mailbox, release, onWait, signal) =>
-      withThrottleObserver(onWait, () => exportMailbox(settings, connector, log, mailbox, release, signal)),
+      connector.kind === 'ews'
+        ? withThrottleObserver(onWait, () => exportMailbox(settings, connector, log, mailbox, release, signal))
+        : exportMailbox(settings, connector, log, mailbox, release, signal),
   };
   const shard = deps.shard;
   const workerCount =
