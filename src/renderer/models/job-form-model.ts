@@ -3,6 +3,7 @@
 // a field error instead of NaN reaching the host. The webhook secret is write-only, like profile secrets.
 import { CONTENT_FORMATS, CONTENT_TARGETS, contentOf, hasOwnOutput, mailboxesOf, targetOf } from '../../shared/job.js';
 import type { JobContent } from '../../shared/item-model.js';
+import { EVENT_FIELDS, isEventField, type EventField } from '../../shared/event-fields.js';
 import { parsePostgresUrl, postgresUrl } from '../../shared/postgres-url.js';
 import { jobSchema, type Job } from '../../shared/rpc.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
@@ -44,6 +45,8 @@ export interface JobFormState {
   includeBody: boolean;
   /** Attendee lists in the output (off: faster on Exchange). */
   includeAttendees: boolean;
+  /** Calendar exports to a folder or webhook: the fields written (all ticked = no selection stored). */
+  fields: EventField[];
   /** Presence jobs: the saved rule table's name, and the look-ahead in hours ('' = the table's). */
   presenceTable: string;
   presenceLookahead: string;
@@ -100,6 +103,7 @@ export function emptyJobForm(profile = ''): JobFormState {
     includeCancelled: true,
     includeBody: false,
     includeAttendees: true,
+    fields: [...EVENT_FIELDS],
     presenceTable: 'default',
     presenceLookahead: '',
     twowayRuleId: '',
@@ -151,6 +155,8 @@ export function jobFormFromJob(j: Job): JobFormState {
   f.includeCancelled = j.filters.includeCancelled;
   f.includeBody = j.filters.includeBody;
   f.includeAttendees = j.filters.includeAttendees;
+  // A broken entry (Home's "Open in job editor") may hold anything here: its known names are shown.
+  if (Array.isArray(j.fields)) f.fields = (j.fields as unknown[]).filter((x): x is EventField => typeof x === 'string' && isEventField(x));
   if (j.presence) {
     f.presenceTable = j.presence.table;
     f.presenceLookahead = j.presence.lookaheadHours === undefined ? '' : String(j.presence.lookaheadHours);
@@ -237,6 +243,7 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
       includeBody: f.includeBody,
       includeAttendees: f.includeAttendees,
     },
+    ...(fieldsApply(f) && f.fields.length < EVENT_FIELDS.length ? { fields: f.fields } : {}),
     // A presence job always writes <mailbox>.json.
     format: f.jobType === 'presence' ? 'json' : f.format,
     ...(f.format === 'csv' && f.jobType !== 'presence' && f.csvKeepFormulas ? { csv: { keepFormulas: true } } : {}),
@@ -251,6 +258,11 @@ export function jobCandidate(f: JobFormState): Record<string, unknown> {
           : { kind: 'manual' },
     concurrency: int(f.concurrency),
   };
+}
+
+/** Whether the job can narrow its fields: calendar exports to a folder or a webhook (databases keep fixed columns). */
+export function fieldsApply(f: Pick<JobFormState, 'jobType' | 'content' | 'targetKind'>): boolean {
+  return readContent(f) === 'calendar' && f.jobType === 'export' && (f.targetKind === 'folder' || f.targetKind === 'webhook');
 }
 
 function targetCandidate(f: JobFormState): Record<string, unknown> {
@@ -282,6 +294,7 @@ const PATH_FIELDS: Record<string, (f: JobFormState, sub: string) => JobFieldId> 
   folders: () => 'folders',
   window: (_f, sub) => (sub === 'daysAhead' ? 'daysAhead' : 'daysBack'),
   filters: () => 'exclusionMarker',
+  fields: () => 'fields',
   format: () => 'format',
   target: (f, sub) =>
     f.targetKind === 'webhook' ? 'targetUrl' : f.targetKind === 'postgres' ? (POSTGRES_FIELDS[sub] ?? 'postgresUrl') : 'targetPath',
@@ -306,6 +319,7 @@ const MESSAGES: Partial<Record<JobFieldId, MessageKey>> = {
   cron: 'validation.cron',
   concurrency: 'validation.concurrency',
   presenceLookahead: 'validation.invalid',
+  fields: 'validation.fields',
 };
 
 export type JobValidation = { ok: true; value: JobSubmit } | { ok: false; errors: JobFieldErrors };

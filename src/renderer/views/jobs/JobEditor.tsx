@@ -18,6 +18,7 @@ import { useT } from '../../app/i18n-context.js';
 import { useOperation } from '../../app/use-operation.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import {
+  fieldsApply,
   formatsFor,
   splitList,
   targetKindsFor,
@@ -31,6 +32,7 @@ import {
 import { ITEM_CONTENTS } from '../../../shared/item-model.js';
 import { FieldGrid } from '../profiles/FieldGrid.js';
 import { JobCheckbox, JobSelect, JobSwitch, JobText, type JobBinding } from './job-fields.js';
+import { FieldChoice } from './FieldChoice.js';
 import { useUnsavedChanges } from '../../app/unsaved-guard.js';
 import { FolderPicker } from '../../components/pickers/FolderPicker.js';
 import { MailboxPicker } from '../../components/pickers/MailboxPicker.js';
@@ -279,6 +281,7 @@ export function JobEditor({ initial, isNew, profiles, onSaved, onClose, onRemove
           ) : null}
         </div>
       ) : null}
+      {fieldsApply(f) ? <FieldChoice b={b} /> : null}
       {reads ? <Divider alignContent="start">{t('jobs.section.where')}</Divider> : null}
       {reads ? (
         <FieldGrid>
