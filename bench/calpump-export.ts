@@ -1,8 +1,8 @@
 // Bench child: Calpump's ad-hoc export (runAdhocExport through the EWS or Graph connector) of every given mailbox.
-// --format ics|json, --attendees yes|no (no: the fields the naive loop writes, so both read the same data),
+// --format ics|json, --attendees yes|no,
 // --backend ews|graph (graph: client credentials against the simulator's tenant, --url is the simulator's base),
 // --workers N|auto|0 (export worker threads; absent: CALPUMP_EXPORT_WORKERS), --fields a,b,c (only these fields,
-// read and written; absent: all, as a job without a selection).
+// read and written; absent: all, as a job without a selection; export-rows.ts passes the naive loop's six).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
