@@ -3,7 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HttpClient } from '../../../../src/core/net/http-client.js';
 import type { NormalisedEvent } from '../../../../src/shared/model.js';
 import { comparableEvent, expectedEvents, startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
@@ -62,6 +63,38 @@ describe('EWS native calendar read against the simulator', () => {
     await collect(connector.calendarView('jan.devries@contoso.com', 'calendar', day(-60), day(60), { includeAttendees: false }));
     expect(sim.counters.operation('ResolveNames')).toBe(0);
     await connector.close();
+  });
+
+  it('a page’s organizer DNs are resolved side by side at the simulator, each once', async () => {
+    // Requests in flight per operation, seen where every request of the connector goes out.
+    const inFlight = { now: 0, peak: 0 };
+    const { prototype } = HttpClient;
+    const send = Object.getOwnPropertyDescriptor(prototype, 'request')!.value as HttpClient['request'];
+    const spy = vi.spyOn(prototype, 'request').mockImplementation(async function (this: HttpClient, req) {
+      const resolving = req.body?.includes('ResolveNames') ?? false;
+      if (resolving) inFlight.peak = Math.max(inFlight.peak, ++inFlight.now);
+      try {
+        return await send.call(this, req);
+      } finally {
+        if (resolving) inFlight.now--;
+      }
+    });
+    try {
+      const { connector } = simConnector(sim, {}, { recorder: schema.recorder });
+      sim.counters.reset();
+      const got = await collect(
+        connector.calendarView('anna.schmidt@contoso.com', 'calendar', day(-60), day(60), { includeAttendees: false }),
+      );
+      await connector.close();
+      const internal = new Set(got.map((e) => e.organizer?.email).filter((m) => m?.endsWith('@contoso.com')));
+      expect(internal.size).toBeGreaterThan(2);
+      expect(sim.counters.operation('ResolveNames')).toBe(internal.size);
+      // Not one after the other: all of them at once, within the per-connector bound of 8.
+      expect(inFlight.peak).toBe(Math.min(internal.size, 8));
+      expect(sim.counters.operation('FindItem')).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('organizer addresses outlive the run with a cache folder: the next connector resolves nothing', async () => {
