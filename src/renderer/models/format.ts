@@ -32,6 +32,15 @@ export function formatDateTime(iso: string | undefined, lang: string, timeZone?:
   return fmt(lang, { ...DATE, ...TIME, timeZoneName: 'short' }, timeZone).format(d);
 }
 
+/** "09:30:05.123" in the viewer's zone (or `timeZone`), for a log line; the zone is written once above the lines. */
+export function formatClock(iso: string, lang: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return fmt(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hourCycle: 'h23' }, timeZone).format(
+    d,
+  );
+}
+
 /** "2 Jun 2026" for a calendar date (YYYY-MM-DD or an all-day start at 00:00Z). */
 export function formatDate(iso: string, lang: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso);

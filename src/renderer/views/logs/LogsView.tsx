@@ -7,10 +7,11 @@ import { errorInfoOf } from '../../../shared/rpc.js';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import { useClient } from '../../app/client-context.js';
 import { VIEW_HEIGHT } from '../../app/layout.js';
-import { useT } from '../../app/i18n-context.js';
+import { useLang, useT } from '../../app/i18n-context.js';
 import { useEvent } from '../../app/use-event.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { saveTextFile } from '../../components/save-file.js';
+import { formatClock, formatDateTime, zoneName } from '../../models/format.js';
 import { LOG_FILTER_LEVELS, LogViewModel, formatFields, type LogFilterLevel } from '../../models/log-view-model.js';
 
 const ROW = 24;
@@ -45,6 +46,7 @@ const LEVEL_COLOR = { error: 'danger', warn: 'warning', info: 'informative', deb
 
 export function LogsView() {
   const t = useT();
+  const lang = useLang();
   const s = useStyles();
   const client = useClient();
   const model = useMemo(() => new LogViewModel(5000), []);
@@ -122,6 +124,9 @@ export function LogsView() {
         <Text size={200} data-testid="logs-count">
           {t('logs.count', { shown: lines.length, total: model.size })}
         </Text>
+        <Text size={200} data-testid="logs-zone">
+          {t('logs.zone', { zone: zoneName(lang) })}
+        </Text>
       </div>
       {error ? <ErrorPanel error={error} testId="logs-error" /> : null}
       <div ref={scroller} className={s.scroller} data-testid="logs-lines">
@@ -135,7 +140,9 @@ export function LogsView() {
             const { key, line } = lines[row.index];
             return (
               <div key={key} className={s.line} style={{ top: row.start, height: ROW }} data-testid="log-line" data-level={line.level}>
-                <span className={s.time}>{line.time.slice(11, 23)}</span>
+                <span className={s.time} title={formatDateTime(line.time, lang)}>
+                  {formatClock(line.time, lang)}
+                </span>
                 <Badge size="small" appearance="tint" color={LEVEL_COLOR[line.level]}>
                   {line.level}
                 </Badge>
