@@ -185,6 +185,10 @@ export const RAW_ENUM_VALUES = [
   'required',
   'optional',
   'resource',
+  // A log line's level.
+  'info',
+  'warn',
+  'debug',
 ];
 
 export interface TextProblem {

@@ -144,7 +144,7 @@ export function LogsView() {
                   {formatClock(line.time, lang)}
                 </span>
                 <Badge size="small" appearance="tint" color={LEVEL_COLOR[line.level]}>
-                  {line.level}
+                  {t(`logs.level.${line.level}`)}
                 </Badge>
                 <span className={s.event}>{line.event}</span>
                 <span className={s.fields} title={formatFields(line.fields)}>
