@@ -1,29 +1,13 @@
 // JSON: an array of NormalisedEvent with keys in the schema's order, so two exports of the same data are
 // byte-identical and diff cleanly. One event per line keeps files greppable and streamable.
-import { normaliseFields, type EventField } from '../../../shared/event-fields.js';
+import { EVENT_FIELDS, normaliseFields, type EventField } from '../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../shared/model.js';
 import type { EventEncoder } from './types.js';
 
-const EVENT_KEYS = [
-  'id',
-  'seriesId',
-  'originalStart',
-  'iCalUId',
-  'subject',
-  'start',
-  'end',
-  'timeZone',
-  'isAllDay',
-  'location',
-  'organizer',
-  'attendees',
-  'showAs',
-  'sensitivity',
-  'isCancelled',
-  'categories',
-  'body',
-  'lastModified',
-] as const satisfies readonly (keyof NormalisedEvent)[];
+/** An event field's JSON key: the field names are the keys, except `uid` (iCalUId). */
+const keyOf = (f: EventField): keyof NormalisedEvent => (f === 'uid' ? 'iCalUId' : f);
+/** Every key, in the order of EVENT_FIELDS. */
+const EVENT_KEYS: readonly string[] = EVENT_FIELDS.map(keyOf);
 const PERSON_KEYS = ['name', 'email'] as const;
 const ATTENDEE_KEYS = ['name', 'email', 'type', 'response'] as const;
 
@@ -39,7 +23,7 @@ export function pick<T extends object>(o: T, keys: readonly string[]): Record<st
 
 /** The event keys a field selection writes, in the fixed order (absent selection: every key). */
 export function eventKeysOf(fields: readonly EventField[] | undefined): readonly string[] {
-  return fields ? normaliseFields(fields).map((f) => (f === 'uid' ? 'iCalUId' : f)) : EVENT_KEYS;
+  return fields ? normaliseFields(fields).map(keyOf) : EVENT_KEYS;
 }
 
 /** The event with a fixed key order and no undefined fields; only `keys` (eventKeysOf) when given. */
