@@ -2,36 +2,20 @@
 // its hosts: the prebuilt bundle (dist/cli/export-worker.mjs, its own entry) and the sources through tsx
 // (src/core/sync/shard/ts-worker-boot.mjs). The worker starts, builds its connector with the profile's CA file
 // and the password from the host's store, and the files are the same as on one thread.
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../../scripts/build-cli.mjs';
 import { currentBundle } from '../../../scripts/cli-bundle.mjs';
 import { demoCommands } from '../../../src/headless/cli/demo-commands.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
+import { runBin } from './bin-child.js';
 import { tempConfigDir } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/calpump.js', import.meta.url));
 /** Sources through tsx on a machine whose cores other tests keep busy: generous. */
 const SLOW = 240_000;
 
-function calpump(args: string[], input: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const calpump = runBin;
 
 async function filesOf(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

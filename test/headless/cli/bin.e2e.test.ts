@@ -1,36 +1,16 @@
 // Real runs of the installed entry point in a child process, with the password piped on stdin exactly as the
 // docs show: from the prebuilt bundle (dist/cli, what `npm ci` builds — built here first when it is not current)
 // and from the sources through tsx (CALPUMP_FROM_SOURCES=1, the developer path).
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../../scripts/build-cli.mjs';
 import { currentBundle } from '../../../scripts/cli-bundle.mjs';
 import { demoCommands } from '../../../src/headless/cli/demo-commands.js';
 import { startSimulator } from '../../../src/sim/index.js';
+import { runBin } from './bin-child.js';
 import { allFiles, cliJson, PASSWORD, tempConfigDir, type ProfileListJson } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/calpump.js', import.meta.url));
-
-function calpump(
-  args: string[],
-  input = '',
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, CALPUMP_FROM_SOURCES: fromSources, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const calpump = (args: string[], input = '', env: NodeJS.ProcessEnv = {}) =>
+  runBin(args, input, { CALPUMP_FROM_SOURCES: fromSources, ...env });
 
 let fromSources = '';
 
