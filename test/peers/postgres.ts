@@ -23,6 +23,19 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/** A job's postgres target on this cluster, writing into `schema`, over loopback without TLS. */
+export function postgresTargetOn(server: RunningPostgres, schema: string) {
+  return {
+    kind: 'postgres' as const,
+    host: server.host,
+    port: server.port,
+    database: server.database,
+    user: server.user,
+    schema,
+    tls: 'off' as const,
+  };
+}
+
 function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { jobSchema, type Job } from '../../../src/shared/job.js';
-import { startPostgres, type RunningPostgres } from '../../peers/postgres.js';
+import { startPostgres, postgresTargetOn, type RunningPostgres } from '../../peers/postgres.js';
 import { removeBundledRunners } from '../../support/bundle-runner.js';
 import { cleanAndKilledRuns, killWorkspace, type KillWorkspace } from '../../support/kill-runner.js';
 import { SIM_ANCHOR } from '../../support/sim-pump.js';
@@ -22,15 +22,7 @@ function jobsIn(server: RunningPostgres, schema: string): (dir: string) => Job[]
     const base = { profile: 'sim', mailboxes: { mode: 'list', list: MAILBOXES }, concurrency: 2, filters: { includeBody: true } };
     const folder = (sub: string) => ({ kind: 'folder', path: join(dir, sub) });
     const sqlite = { kind: 'sqlite', path: join(dir, 'items.db') };
-    const postgres = {
-      kind: 'postgres',
-      host: server.host,
-      port: server.port,
-      database: server.database,
-      user: server.user,
-      schema,
-      tls: 'off',
-    };
+    const postgres = postgresTargetOn(server, schema);
     const job = (id: string, content: string, target: object, format?: string) =>
       jobSchema.parse({ ...base, id: `k-${id}`, name: id, content, target, ...(format ? { format } : {}) });
     return [

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobSecretKey, type Job } from '../../../src/shared/job.js';
 import { expectedContacts } from '../../../src/sim/index.js';
 import { addGroupMember, removeGroupMember } from '../../../src/sim/world/groups.js';
-import { startPostgres, type RunningPostgres } from '../../peers/postgres.js';
+import { startPostgres, postgresTargetOn, type RunningPostgres } from '../../peers/postgres.js';
 import { createHarness, type Harness } from '../../support/pump-harness.js';
 import { SIM_ANCHOR, startPumpSim, type PumpSim } from '../../support/sim-pump.js';
 
@@ -23,15 +23,7 @@ describe('a group job into PostgreSQL', () => {
   beforeAll(async () => {
     [ps, h, server] = await Promise.all([startPumpSim({ eventsPerMailbox: 3 }), createHarness(SIM_ANCHOR), startPostgres()]);
     for (const policy of ['remove', 'keep'] as const) {
-      const target = {
-        kind: 'postgres',
-        host: server.host,
-        port: server.port,
-        database: server.database,
-        user: server.user,
-        schema: policy,
-        tls: 'off',
-      };
+      const target = postgresTargetOn(server, policy);
       const base = { mailboxes: { mode: 'group', group: 'sales@contoso.com' }, formerMembers: policy, target };
       jobs[policy] = [
         h.job({ ...base, id: `cal-${policy}`, name: `cal-${policy}` }),

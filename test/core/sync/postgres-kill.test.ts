@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputFileName } from '../../../src/core/export/targets/file-name.js';
 import { jobSchema, type Job } from '../../../src/shared/job.js';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { startPostgres, type RunningPostgres } from '../../peers/postgres.js';
+import { startPostgres, postgresTargetOn, type RunningPostgres } from '../../peers/postgres.js';
 import { cleanAndKilledRuns, killWorkspace, type KillWorkspace } from '../../support/kill-runner.js';
 import { removeBundledRunners } from '../../support/bundle-runner.js';
 import { SIM_ANCHOR } from '../../support/sim-pump.js';
@@ -23,15 +23,7 @@ function jobsIn(server: RunningPostgres, schema: string): (dir: string) => Job[]
     filters: { private: 'mask' },
     concurrency: 3,
   };
-  const target = {
-    kind: 'postgres',
-    host: server.host,
-    port: server.port,
-    database: server.database,
-    user: server.user,
-    schema,
-    tls: 'off',
-  };
+  const target = postgresTargetOn(server, schema);
   return (dir) => [
     jobSchema.parse({ ...base, id: 'k-postgres', name: 'postgres', target }),
     jobSchema.parse({ ...base, id: 'k-json', name: 'json', format: 'json', target: { kind: 'folder', path: join(dir, 'json') } }),

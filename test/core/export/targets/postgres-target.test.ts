@@ -11,7 +11,7 @@ import { nullLogger } from '../../../../src/core/log/logger.js';
 import { SyncStateStore } from '../../../../src/core/store/sync-state-store.js';
 import { postgresTargetSchema, type RunRecord } from '../../../../src/shared/job.js';
 import { eventKey } from '../../../../src/shared/model.js';
-import { startPostgres, type RunningPostgres } from '../../../peers/postgres.js';
+import { startPostgres, postgresTargetOn, type RunningPostgres } from '../../../peers/postgres.js';
 import { sampleEvents } from '../../../support/sample-events.js';
 import { firstBatch, stateOf } from '../../../support/target-batches.js';
 import { calpumpFailure } from '../../../support/calpump-failure.js';
@@ -40,15 +40,7 @@ describe('PostgresTarget (real PostgreSQL)', () => {
 
   const target = (password = server.password) =>
     new PostgresTarget({
-      settings: postgresTargetSchema.parse({
-        kind: 'postgres',
-        host: server.host,
-        port: server.port,
-        database: server.database,
-        user: server.user,
-        schema,
-        tls: 'off',
-      }),
+      settings: postgresTargetSchema.parse(postgresTargetOn(server, schema)),
       password,
       states,
     });
