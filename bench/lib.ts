@@ -10,12 +10,23 @@ export const ROOT = join(import.meta.dirname, '..');
 export const SIM_PASSWORD = 'Passw0rd!';
 export const SERVICE_ACCOUNT = 'svc-calpump@contoso.com';
 
+/** The children that measure Calpump's own code: bench/run.ts builds them as the CLI ships (bench/bundle.ts). */
+export const BUNDLED_CHILDREN = ['calpump-export.ts', 'calpump-job.ts'];
+
 /**
- * How children run TypeScript: tsx, as bin/calpump.js ships. BENCH_LOADER=vite-node runs them the way the tests do.
+ * How a child runs: Calpump's own children from the bundle bench/run.ts made with the prebuilt CLI's settings (the
+ * code `calpump` runs; BENCH_BUNDLE_DIR), everything else (simulator, baselines, browser rows) through tsx.
+ * BENCH_LOADER=tsx runs Calpump's children from the sources too; BENCH_LOADER=vite-node runs every child the way
+ * the tests do.
  */
 export function tsArgs(script: string, args: string[]): string[] {
-  const loader =
-    process.env.BENCH_LOADER === 'vite-node' ? [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')] : ['--import', 'tsx'];
+  const dir = process.env.BENCH_BUNDLE_DIR;
+  const bundled = dir && BUNDLED_CHILDREN.includes(script) ? join(dir, script.replace(/\.ts$/, '.mjs')) : undefined;
+  const loader = bundled
+    ? []
+    : process.env.BENCH_LOADER === 'vite-node'
+      ? [join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs')]
+      : ['--import', 'tsx'];
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every child (simulator included) to DIR/<script>/.
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, script.replace(/\.ts$/, ''))}`]
@@ -24,7 +35,7 @@ export function tsArgs(script: string, args: string[]): string[] {
     ...prof,
     ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
     ...loader,
-    join(ROOT, 'bench', script),
+    bundled ?? join(ROOT, 'bench', script),
     ...(loader.length === 1 ? ['--', ...args] : args),
   ];
 }

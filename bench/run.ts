@@ -1,6 +1,7 @@
 // `npm run bench`: each figure beside its target and the ratio. The simulator and every measured program run in
 // their own processes (the simulator with --latency-ms 20). Never part of `npm test`. `--quick` scales sizes down.
 import { cpus, totalmem, type, release } from 'node:os';
+import { bundleChildren } from './bundle.js';
 import { cpuRows } from './cpu-rows.js';
 import { exportRows } from './export-rows.js';
 import { faultRateRow } from './fault-rate-row.js';
@@ -35,6 +36,12 @@ async function withSim(n: number, events: number, fn: (sim: SimHandle, list: str
 async function main(): Promise<void> {
   say(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()} ${release()}, Node ${process.version}${QUICK ? ' (--quick sizes)' : ''}; load ${load()} at ${new Date().toISOString()}`,
+  );
+  const bundled = await bundleChildren();
+  say(
+    bundled
+      ? "Calpump's children: bundled with the prebuilt CLI's settings (scripts/build-cli.mjs), as `calpump` runs"
+      : `Calpump's children: from the TypeScript sources (BENCH_LOADER=${process.env.BENCH_LOADER})`,
   );
   if (only('cpu')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => cpuRows(sim, list, ROUNDS, say));
   if (only('export')) await withSim(QUICK ? 40 : 200, 200, (sim, list) => exportRows(sim, list, 200, ROUNDS, say));

@@ -42,14 +42,15 @@ const jsonAsParse = {
 /** Loaded from node_modules at run time: native code, Electron, the UI build tool, and what only tests use. */
 const EXTERNAL = ['better-sqlite3', 'electron', 'vite', 'ews-javascript-api', '@ewsjs/xhr', 'playwright-core'];
 
-export async function buildCli({ quiet = false } = {}) {
-  const started = Date.now();
-  const staging = `${BUNDLE_DIR}.tmp-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  const result = await build({
+/**
+ * esbuild's settings for everything that runs as the CLI ships (the CLI itself; the bench builds its Calpump
+ * children with them too, so it measures the code users run).
+ */
+export function bundleOptions({ entryPoints, outdir }) {
+  return {
     absWorkingDir: ROOT,
-    entryPoints: { run: ENTRY, 'export-worker': WORKER_ENTRY },
-    outdir: staging,
+    entryPoints,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,
@@ -67,7 +68,14 @@ export async function buildCli({ quiet = false } = {}) {
     metafile: true,
     plugins: [zodEnglishOnly, jsonAsParse],
     logLevel: 'warning',
-  });
+  };
+}
+
+export async function buildCli({ quiet = false } = {}) {
+  const started = Date.now();
+  const staging = `${BUNDLE_DIR}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const result = await build(bundleOptions({ entryPoints: { run: ENTRY, 'export-worker': WORKER_ENTRY }, outdir: staging }));
   // Our own files only: node_modules changes through package-lock.json, and plugin modules (ns:path) have no file.
   const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.includes(':'));
   const inputs = [...new Set([...sources, ...ALSO_WATCHED])].sort();
