@@ -72,3 +72,22 @@ export function pickEntry(
   if (preferred.length === 1) return preferred[0];
   throw ambiguousEntry(o.file, list, nameOrId, hits);
 }
+
+/** One entry of a hand-edited list, checked: the valid value, or what is wrong with it. */
+export type CheckedEntry<T, B> = { ok: true; value: T } | { ok: false; broken: B };
+
+/** Every entry checked: the valid ones sorted by name, the broken ones in file order. */
+export function inventoryOf<T extends { name: string }, B>(
+  entries: unknown[],
+  check: (entries: unknown[], index: number) => CheckedEntry<T, B>,
+): { valid: T[]; broken: B[] } {
+  const valid: T[] = [];
+  const broken: B[] = [];
+  entries.forEach((_, i) => {
+    const checked = check(entries, i);
+    if (checked.ok) valid.push(checked.value);
+    else broken.push(checked.broken);
+  });
+  valid.sort((a, b) => a.name.localeCompare(b.name));
+  return { valid, broken };
+}

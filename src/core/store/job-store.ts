@@ -15,7 +15,7 @@ import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { addressOf, asRecord, entryRef, pickEntry, sameIdElsewhere, str } from './entry-lookup.js';
+import { addressOf, asRecord, entryRef, pickEntry, sameIdElsewhere, str, inventoryOf, type CheckedEntry } from './entry-lookup.js';
 import { mergeUnknown, unknownFields, withUnknown } from './unknown-fields.js';
 import { VersionedJsonFile } from './versioned-json-file.js';
 import { describeIssue } from './zod-issues.js';
@@ -130,7 +130,7 @@ export class JobStore {
     const index = this.pick(entries, nameOrId, (i) => validateEntry(entries, i).ok);
     const checked = validateEntry(entries, index);
     if (!checked.ok) throw await this.file.invalid(checked.broken.field, checked.broken.problem);
-    return checked.job;
+    return checked.value;
   }
 
   /** Validates and stores a job described without an id (JobInput minus id, or raw input from a form/CLI). */
@@ -156,7 +156,7 @@ export class JobStore {
       const index = this.pick(doc.jobs, nameOrId);
       const stored = asRecord(doc.jobs[index]) ?? {};
       const checked = validateEntry(doc.jobs, index);
-      const current = checked.ok ? checked.job : (stored as unknown as Job);
+      const current = checked.ok ? checked.value : (stored as unknown as Job);
       const copied = sameIdElsewhere(doc.jobs, index).some((j) => j < index);
       const id = typeof stored.id === 'string' && stored.id && !copied ? stored.id : this.newId();
       const raw = { ...change(structuredClone(current)), id };
@@ -197,18 +197,11 @@ export class JobStore {
 }
 
 function inspect(entries: unknown[]): JobInventory {
-  const jobs: Job[] = [];
-  const broken: BrokenJob[] = [];
-  entries.forEach((_, i) => {
-    const checked = validateEntry(entries, i);
-    if (checked.ok) jobs.push(checked.job);
-    else broken.push(checked.broken);
-  });
-  jobs.sort((a, b) => a.name.localeCompare(b.name));
-  return { jobs, broken };
+  const { valid, broken } = inventoryOf(entries, validateEntry);
+  return { jobs: valid, broken };
 }
 
-type Checked = { ok: true; job: Job } | { ok: false; broken: BrokenJob };
+type Checked = CheckedEntry<Job, BrokenJob>;
 
 function validateEntry(entries: unknown[], index: number): Checked {
   const rec = asRecord(entries[index]);
@@ -232,7 +225,7 @@ function validateEntry(entries: unknown[], index: number): Checked {
     if (str(other?.name)?.toLowerCase() === job.name.toLowerCase())
       return fail(`${at}.name`, text('problem.store.nameUsedBy', { name: job.name, other: `jobs[${j}]` }));
   }
-  return { ok: true, job };
+  return { ok: true, value: job };
 }
 
 function assertUniqueName(entries: unknown[], name: string, except: number): void {

@@ -13,7 +13,7 @@ import type { TextRef } from '../../shared/errors.js';
 import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { addressOf, asRecord, pickEntry, sameIdElsewhere, str } from './entry-lookup.js';
+import { addressOf, asRecord, pickEntry, sameIdElsewhere, str, inventoryOf, type CheckedEntry } from './entry-lookup.js';
 import { mergeUnknown, unknownFields, withUnknown } from './unknown-fields.js';
 import { VersionedJsonFile } from './versioned-json-file.js';
 import { describeIssue } from './zod-issues.js';
@@ -96,7 +96,7 @@ export class ProfileStore {
     const index = this.pick(doc.profiles, nameOrId, (i) => validateEntry(doc.profiles, i).ok);
     const checked = validateEntry(doc.profiles, index);
     if (!checked.ok) throw await this.file.invalid(checked.broken.field, checked.broken.problem);
-    return checked.profile;
+    return checked.value;
   }
 
   async add(input: ProfileInput): Promise<Profile> {
@@ -196,18 +196,11 @@ export class ProfileStore {
 }
 
 function inspect(entries: unknown[]): ProfileInventory {
-  const profiles: Profile[] = [];
-  const broken: BrokenProfile[] = [];
-  entries.forEach((_, i) => {
-    const checked = validateEntry(entries, i);
-    if (checked.ok) profiles.push(checked.profile);
-    else broken.push(checked.broken);
-  });
-  profiles.sort((a, b) => a.name.localeCompare(b.name));
-  return { profiles, broken };
+  const { valid, broken } = inventoryOf(entries, validateEntry);
+  return { profiles: valid, broken };
 }
 
-type Checked = { ok: true; profile: Profile } | { ok: false; broken: BrokenProfile };
+type Checked = CheckedEntry<Profile, BrokenProfile>;
 
 function validateEntry(entries: unknown[], index: number): Checked {
   const raw = entries[index];
@@ -233,7 +226,7 @@ function validateEntry(entries: unknown[], index: number): Checked {
       return fail(`${at}.name`, text('problem.store.nameUsedBy', { name: profile.name, other: `profiles[${j}]` }));
     }
   }
-  return { ok: true, profile };
+  return { ok: true, value: profile };
 }
 
 /** The stored entry as this version reads it, if it reads. */
