@@ -92,14 +92,17 @@ async function complete(
 /** Whether the caller uses a field (every field when no selection was given). */
 const wants = (o: CalendarReadOptions, f: EventField) => !o.fields || o.fields.includes(f);
 
+/** The session and the mailbox address, made when the read starts (its first next()). */
+export type CalendarViewTarget = () => Promise<{ s: EwsSession; mailbox: string }>;
+
 export async function* readCalendarView(
-  s: EwsSession,
-  mailbox: string,
+  target: CalendarViewTarget,
   folder: string,
   from: Date,
   to: Date,
   options: CalendarReadOptions,
 ): AsyncGenerator<NormalisedEvent> {
+  const { s, mailbox } = await target();
   // A field nobody uses is not read: attendees and body need their field as well as their option.
   const o: CalendarReadOptions = {
     ...options,

@@ -239,19 +239,17 @@ export class EwsConnector implements Connector {
     return readFolderTree(await this.session(), this.mailbox(mailbox), kinds);
   }
 
-  async *calendarView(
-    mailbox: string,
-    folderId: string,
-    from: Date,
-    to: Date,
-    opts: CalendarViewOptions = {},
-  ): AsyncIterable<NormalisedEvent> {
-    if (!(from < to))
-      throw new CalpumpError('input.invalid', {
-        params: { field: 'window', problem: text('problem.window.order', { from: from.toISOString(), to: to.toISOString() }) },
-      });
-    const s = await this.session();
-    yield* readCalendarView(s, this.mailbox(mailbox), folderId, from, to, {
+  calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts: CalendarViewOptions = {}): AsyncIterable<NormalisedEvent> {
+    // One generator between the reader and its consumer (no yield* layer: every item crosses each generator
+    // with promises of its own); the checks and the session still happen at the first next(), as before.
+    const open = async () => {
+      if (!(from < to))
+        throw new CalpumpError('input.invalid', {
+          params: { field: 'window', problem: text('problem.window.order', { from: from.toISOString(), to: to.toISOString() }) },
+        });
+      return { s: await this.session(), mailbox: this.mailbox(mailbox) };
+    };
+    return readCalendarView(open, folderId, from, to, {
       chunkDays: this.options.calendarChunkDays ?? 700,
       pageSize: this.options.calendarPageSize ?? 500,
       includeBody: opts.includeBody,

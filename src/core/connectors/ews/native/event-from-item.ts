@@ -59,38 +59,52 @@ export function smtpOf(m: MailboxData): string | undefined {
   return email;
 }
 
-function people(list: AttendeeData[] | undefined, type: 'required' | 'optional' | 'resource') {
-  return (list ?? []).map((a) => ({ name: a.name, email: smtpOf(a), type, response: RESPONSE[a.response ?? 'Unknown'] ?? 'unknown' }));
+type PersonType = 'required' | 'optional' | 'resource';
+type Person = NonNullable<NormalisedEvent['attendees']>[number];
+
+/** Appends one attendee list to out (a plain loop: no array or closure per item). */
+function addPeople(out: Person[], list: AttendeeData[] | undefined, type: PersonType): void {
+  if (list === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    out.push({ name: a.name, email: smtpOf(a), type, response: RESPONSE[a.response ?? 'Unknown'] ?? 'unknown' });
+  }
 }
+
+/** An instant as the event keeps it: all-day events as their date at 00:00Z in the event's zone. */
+const timeOf = (iso: string, isAllDay: boolean, zone: string) => (isAllDay ? allDayInstant(iso, zone) : iso);
 
 export function eventFromItem(d: CalendarItemData, opts: EventOptions): NormalisedEvent {
   const timeZone = d.timeZoneId ? ianaOf(d.timeZoneId) : opts.fallbackZone;
   const isAllDay = d.isAllDay ?? false;
-  const time = (iso: string) => (isAllDay ? allDayInstant(iso, timeZone) : iso);
   const start = d.start!;
   const uid = d.uid ?? '';
+  const organizer = d.organizer;
   const e: NormalisedEvent = {
     id: d.id,
     iCalUId: uid,
     subject: d.subject ?? '',
-    start: time(start),
-    end: time(d.end!),
+    start: timeOf(start, isAllDay, timeZone),
+    end: timeOf(d.end!, isAllDay, timeZone),
     timeZone,
     isAllDay,
     location: d.location ?? '',
-    organizer: d.organizer ? { name: d.organizer.name, email: smtpOf(d.organizer) } : undefined,
+    organizer: organizer ? { name: organizer.name, email: smtpOf(organizer) } : undefined,
     showAs: SHOW_AS[d.freeBusy ?? 'NoData'] ?? 'unknown',
     sensitivity: SENSITIVITY[d.sensitivity ?? 'Normal'] ?? 'normal',
     isCancelled: d.isCancelled ?? false,
     categories: d.categories ?? [],
     lastModified: d.lastModified ?? start,
   };
-  if (opts.includeAttendees !== false) {
-    const all = [...people(d.required, 'required'), ...people(d.optional, 'optional'), ...people(d.resources, 'resource')];
-    if (all.length) e.attendees = all;
+  if (opts.includeAttendees !== false && (d.required?.length || d.optional?.length || d.resources?.length)) {
+    const all: Person[] = [];
+    addPeople(all, d.required, 'required');
+    addPeople(all, d.optional, 'optional');
+    addPeople(all, d.resources, 'resource');
+    e.attendees = all;
   }
   if (d.type === 'Occurrence' || d.type === 'Exception') {
-    e.originalStart = time(d.originalStart ?? d.recurrenceId ?? start);
+    e.originalStart = timeOf(d.originalStart ?? d.recurrenceId ?? start, isAllDay, timeZone);
     const series = opts.seriesIdByUid?.get(uid);
     if (series) e.seriesId = series;
   }
