@@ -2,17 +2,14 @@
 // client reads CA files asynchronously); every request goes through GraphTransport and the official client.
 import type { GraphProfile } from '../../../shared/profile.js';
 import type { Connector } from '../connector.js';
-import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../deps.js';
-import { HttpClient } from '../../net/index.js';
-import { createTokenProvider, type TokenProvider } from '../../auth/token-provider.js';
-import { graphTokenTarget } from '../../auth/token-target.js';
-import { httpSendFromClient } from '../../auth/net-http-send.js';
-import type { HttpSend } from '../../auth/http-send.js';
-import { normaliseHost, type ProtocolFlavour } from '../../auth/authority.js';
+import type { ConnectorDeps } from '../deps.js';
+import { normaliseHost } from '../../auth/authority.js';
+import type { TokenProvider } from '../../auth/token-provider.js';
+import type { HttpClient } from '../../net/index.js';
 import { createGraphClient } from './graph-client.js';
 import type { GraphContext } from './graph-context.js';
-import type { GraphErrorContext } from './graph-errors.js';
-import { GraphTransport } from './transport.js';
+import type { GraphTransport } from './transport.js';
+import { openGraphStack, type GraphStackInternals } from './graph-stack.js';
 import { availability } from './operations/availability.js';
 import { graphAutomaticReplies } from './operations/automatic-replies.js';
 import { calendarView } from './operations/calendar-view.js';
@@ -24,23 +21,8 @@ import { itemsDeltaPath, readItems } from './operations/items.js';
 import { listMailboxes } from './operations/list-mailboxes.js';
 
 /** Test seams: a fake clock/sleep for throttling tests, or a fake HTTP layer. */
-export interface GraphInternals {
-  http?: HttpSend;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  now?: () => Date;
-  protocol?: ProtocolFlavour;
-  tokens?: TokenProvider;
+export interface GraphInternals extends GraphStackInternals {
   onTransport?: (t: GraphTransport) => void;
-}
-
-function appRoles(token: string): string[] | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: string[]; scp?: string };
-    return payload.scp ? undefined : (payload.roles ?? []);
-  } catch {
-    return undefined;
-  }
 }
 
 export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps, internals: GraphInternals = {}): Connector {
@@ -50,43 +32,10 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
   let built: Promise<{ ctx: GraphContext; tokens: TokenProvider }> | undefined;
 
   const build = async () => {
-    let http = internals.http;
-    if (!http) {
-      httpClient = await HttpClient.create({
-        profileId: profile.id,
-        tls: profile.tls,
-        proxy: profile.proxy,
-        secrets: deps.secrets,
-        env: deps.env,
-        timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
-        protocol: 'graph',
-        limits: profile.limits,
-      });
-      http = httpSendFromClient(httpClient);
-    }
-    const tokens =
-      internals.tokens ??
-      createTokenProvider(graphTokenTarget(profile), { secrets: deps.secrets, logger, http, protocol: internals.protocol });
-    const transport = new GraphTransport({
-      http,
-      graphHost,
-      token: (o) => tokens.getAccessToken(o),
-      logger,
-      sleep: internals.sleep,
-      random: internals.random,
-      now: internals.now ? () => internals.now!().getTime() : undefined,
-    });
+    const stack = await openGraphStack(profile, deps, logger, internals);
+    httpClient = stack.httpClient;
+    const { transport, tokens, errorContext } = stack;
     internals.onTransport?.(transport);
-    const errorContext = async (facts: { mailbox?: string; folder?: string; operation: string }): Promise<GraphErrorContext> => ({
-      profile: profile.name,
-      clientId: profile.clientId,
-      graphHost,
-      authorityHost: profile.authorityHost,
-      operation: facts.operation,
-      mailbox: facts.mailbox,
-      folder: facts.folder,
-      appRoles: appRoles(await tokens.getAccessToken().catch(() => '')),
-    });
     const client = createGraphClient(transport, graphHost, errorContext);
     const ctx: GraphContext = { profile, client, transport, logger, errorContext, seriesUid: new Map() };
     return { ctx, tokens };
