@@ -1,5 +1,6 @@
 // Drives main() in-process: own streams, stdin, env and a temp config folder; a fake connector stands in for
 // Exchange where a test is about the CLI rather than the protocol.
+import { expect } from 'vitest';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,4 +237,15 @@ export async function addDemoProfile(dir: string, password = PASSWORD, extra: st
     ],
     { input: `${password}\n` },
   );
+}
+
+/** Adds an EWS profile for the simulator (service account, Basic, its CA) through `run`, asserting it succeeded. */
+export async function addSimProfile(
+  run: (argv: string[], input?: string) => Promise<CliResult>,
+  sim: { ewsUrl: string; caFile?: string },
+  name = 'sim',
+): Promise<void> {
+  const argv = ['profiles', 'add', '--name', name, '--url', sim.ewsUrl, '--username', 'svc-calpump@contoso.com'];
+  const add = await run([...argv, '--auth', 'basic', '--password-stdin', '--ca-file', sim.caFile!], 'Passw0rd!\n');
+  expect(add.code, add.stderr).toBe(0);
 }

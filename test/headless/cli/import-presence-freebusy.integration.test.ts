@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js
 import { main } from '../../../src/headless/cli/main.js';
 import { Readable } from 'node:stream';
 import { parseJson, readJson } from '../../support/typed-json.js';
-import { cliJson, runCli, tempConfigDir } from './helpers.js';
+import { addSimProfile, cliJson, runCli, tempConfigDir } from './helpers.js';
 
 /** The part of `import --json` these tests read. */
 interface ImportJson {
@@ -23,25 +23,7 @@ const run = (argv: string[], input?: string) => runCli(['--config-dir', dir, ...
 beforeAll(async () => {
   sim = await startSimulator({ seed: 51, anchor: new Date('2026-03-02T06:00:00Z'), eventsPerMailbox: 0 });
   dir = await tempConfigDir();
-  const add = await run(
-    [
-      'profiles',
-      'add',
-      '--name',
-      'sim',
-      '--url',
-      sim.ewsUrl,
-      '--username',
-      'svc-calpump@contoso.com',
-      '--auth',
-      'basic',
-      '--password-stdin',
-      '--ca-file',
-      sim.caFile!,
-    ],
-    'Passw0rd!\n',
-  );
-  expect(add.code, add.stderr).toBe(0);
+  await addSimProfile(run, sim);
   const delegate = await run(
     [
       'profiles',

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
-import { cliJson, runCli, tempConfigDir, type ProfileJson } from './helpers.js';
+import { addSimProfile, cliJson, runCli, tempConfigDir, type ProfileJson } from './helpers.js';
 
 let sim: RunningSimulator;
 let dir: string;
@@ -19,25 +19,7 @@ const run = (argv: string[], input?: string) => runCli(['--config-dir', dir, ...
 beforeAll(async () => {
   sim = await startSimulator({ seed: 61, anchor: new Date('2026-03-02T06:00:00Z'), eventsPerMailbox: 0 });
   dir = await tempConfigDir();
-  const add = await run(
-    [
-      'profiles',
-      'add',
-      '--name',
-      'sim',
-      '--url',
-      sim.ewsUrl,
-      '--username',
-      'svc-calpump@contoso.com',
-      '--auth',
-      'basic',
-      '--password-stdin',
-      '--ca-file',
-      sim.caFile!,
-    ],
-    'Passw0rd!\n',
-  );
-  expect(add.code, add.stderr).toBe(0);
+  await addSimProfile(run, sim);
   profileId = cliJson<ProfileJson>(await run(['profiles', 'show', 'sim', '--json'])).profile.id;
   const file = join(dir, 'rule.json');
   await writeFile(
