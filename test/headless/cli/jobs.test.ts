@@ -5,6 +5,10 @@ import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
 import { readJson } from '../../support/typed-json.js';
 import { allFiles, addDemoProfile, cliJson, runCli, tempConfigDir, type ProfileJson } from './helpers.js';
 
+/** `calpump --config-dir DIR jobs add ARGS`. */
+const jobsAdd = (dir: string, args: string[], opts?: Parameters<typeof runCli>[1]) =>
+  runCli(['--config-dir', dir, 'jobs', 'add', ...args], opts);
+
 const SECRET = 'hook-secret-9d1e';
 
 async function setup() {
@@ -49,11 +53,7 @@ describe('calpump jobs', () => {
   it('adds, lists, runs (incrementally) and removes a folder job', async () => {
     const { dir, fake, createConnector } = await setup();
     const out = join(dir, 'export');
-    const add = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
+    const add = await jobsAdd(dir, [
       '--name',
       'Anna',
       '--profile',
@@ -106,20 +106,7 @@ describe('calpump jobs', () => {
   it('dry run prints counts and a sample and writes no export, state or history', async () => {
     const { dir, createConnector } = await setup();
     const out = join(dir, 'export');
-    await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
-      '--name',
-      'dry',
-      '--profile',
-      'demo',
-      '--mailbox',
-      'anna.schmidt@contoso.com',
-      '--out',
-      out,
-    ]);
+    await jobsAdd(dir, ['--name', 'dry', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', out]);
     const r = await runCli(['--config-dir', dir, 'jobs', 'run', 'dry', '--dry-run'], { createConnector });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Planning');
@@ -150,26 +137,14 @@ describe('calpump jobs', () => {
     );
     expect(ok.code).toBe(0);
     for (const f of await allFiles(dir)) expect(f.text, f.path).not.toContain(SECRET);
-    const missing = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
-      '--name',
-      'hook2',
-      '--profile',
-      'demo',
-      '--rooms',
-      '--webhook',
-      'https://hooks.contoso.com/cal',
-    ]);
+    const missing = await jobsAdd(dir, ['--name', 'hook2', '--profile', 'demo', '--rooms', '--webhook', 'https://hooks.contoso.com/cal']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--webhook-secret-stdin');
   });
 
   it('stores a group job with its former-members policy, and a room-list job', async () => {
     const { dir } = await setup();
-    const add = (...args: string[]) => runCli(['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--json', ...args]);
+    const add = (...args: string[]) => jobsAdd(dir, ['--profile', 'demo', '--json', ...args]);
     const group = await add('--name', 'sales', '--group', 'sales@contoso.com', '--former-members', 'remove', '--out', join(dir, 'o'));
     expect(group.code).toBe(0);
     expect(JSON.parse(group.stdout)).toMatchObject({ mailboxes: { mode: 'group', group: 'sales@contoso.com' }, formerMembers: 'remove' });
@@ -180,7 +155,7 @@ describe('calpump jobs', () => {
 
   it('adds contacts and tasks jobs that read their own folder into JSON or into a database, refusing a calendar in vCard', async () => {
     const { dir } = await setup();
-    const add = (...args: string[]) => runCli(['--config-dir', dir, 'jobs', 'add', '--profile', 'demo', '--json', '--rooms', ...args]);
+    const add = (...args: string[]) => jobsAdd(dir, ['--profile', 'demo', '--json', '--rooms', ...args]);
     const contacts = await add('--name', 'crm', '--content', 'contacts', '--out', join(dir, 'c'));
     expect(contacts.code).toBe(0);
     expect(JSON.parse(contacts.stdout)).toMatchObject({ content: 'contacts', folders: { ids: ['contacts'] }, format: 'json' });
@@ -195,19 +170,7 @@ describe('calpump jobs', () => {
 
   it("lists a broken entry with its field and problem in the reader's language, never in zod's English", async () => {
     const { dir } = await setup();
-    const add = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
-      '--name',
-      'Anna',
-      '--profile',
-      'demo',
-      '--rooms',
-      '--out',
-      join(dir, 'o'),
-    ]);
+    const add = await jobsAdd(dir, ['--name', 'Anna', '--profile', 'demo', '--rooms', '--out', join(dir, 'o')]);
     expect(add.code).toBe(0);
     const file = join(dir, 'jobs.json');
     const doc = await readJson<{ jobs: Array<Record<string, unknown>> }>(file);
@@ -250,11 +213,7 @@ describe('calpump jobs', () => {
       },
     );
     expect(ok.code, ok.stderr).toBe(0);
-    const series = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
+    const series = await jobsAdd(dir, [
       '--name',
       'series',
       '--profile',
@@ -305,20 +264,7 @@ describe('calpump jobs', () => {
   it('a failing mailbox makes the run exit 1 with the catalogue entry, the other mailbox is written', async () => {
     const { dir, createConnector } = await setup();
     const out = join(dir, 'export');
-    await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
-      '--name',
-      'two',
-      '--profile',
-      'demo',
-      '--mailbox',
-      'anna.schmidt@contoso.com,nobody@contoso.com',
-      '--out',
-      out,
-    ]);
+    await jobsAdd(dir, ['--name', 'two', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com,nobody@contoso.com', '--out', out]);
     const r = await runCli(['--config-dir', dir, 'jobs', 'run', 'two'], { createConnector });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('ews.mailbox.notFound');
@@ -332,11 +278,7 @@ describe('calpump export --job', () => {
     const out = join(dir, 'export');
     expect(
       (
-        await runCli([
-          '--config-dir',
-          dir,
-          'jobs',
-          'add',
+        await jobsAdd(dir, [
           '--name',
           'Anna',
           '--profile',
@@ -389,11 +331,7 @@ describe('calpump jobs --type freebusy', () => {
     };
     const createConnector = async () => Object.assign(fake, { availability });
     const out = join(dir, 'fb');
-    const add = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
+    const add = await jobsAdd(dir, [
       '--type',
       'freebusy',
       '--name',
@@ -414,20 +352,7 @@ describe('calpump jobs --type freebusy', () => {
       freebusy: { includeFree: false, merge: true },
       target: { kind: 'folder', path: out },
     });
-    await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
-      '--name',
-      'Plain',
-      '--profile',
-      'demo',
-      '--mailbox',
-      'anna.schmidt@contoso.com',
-      '--out',
-      join(dir, 'plain'),
-    ]);
+    await jobsAdd(dir, ['--name', 'Plain', '--profile', 'demo', '--mailbox', 'anna.schmidt@contoso.com', '--out', join(dir, 'plain')]);
 
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
     expect(list.stdout).toMatch(/FB\s+demo\s+\S+\s+json → \S+\s+freebusy\s+manual/);
@@ -449,11 +374,7 @@ describe('calpump jobs --type freebusy', () => {
     const history = cliJson<unknown[]>(await runCli(['--config-dir', dir, 'jobs', 'history', 'FB', '--json']));
     expect(history).toHaveLength(1);
 
-    const noOut = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
+    const noOut = await jobsAdd(dir, [
       '--type',
       'freebusy',
       '--name',
@@ -483,11 +404,7 @@ describe('calpump jobs --type import', () => {
       join(dir, 'imp', 'job.json'),
       JSON.stringify({ profile: 'demo', source: { path: 'absences.csv' }, mailboxes: ['anna.schmidt@contoso.com'] }),
     );
-    const add = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
+    const add = await jobsAdd(dir, [
       '--type',
       'import',
       '--name',
@@ -514,11 +431,7 @@ describe('calpump jobs --type import', () => {
     expect(stored.target).toBeUndefined();
     const list = await runCli(['--config-dir', dir, 'jobs', 'list']);
     expect(list.stdout).toMatch(/Absences\s+demo\s+1 \(import file\)\s+← \S+absences\.csv\s+import\s+every 60 min/);
-    const withTarget = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
+    const withTarget = await jobsAdd(dir, [
       '--type',
       'import',
       '--name',
@@ -533,24 +446,11 @@ describe('calpump jobs --type import', () => {
     expect(withTarget.code).toBe(2);
     expect(withTarget.stderr).toContain('no target');
 
-    const missing = await runCli(['--config-dir', dir, 'jobs', 'add', '--type', 'import', '--name', 'X', '--profile', 'demo']);
+    const missing = await jobsAdd(dir, ['--type', 'import', '--name', 'X', '--profile', 'demo']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--job-file');
     await writeFile(join(dir, 'imp', 'bad.json'), JSON.stringify({ source: {} }));
-    const bad = await runCli([
-      '--config-dir',
-      dir,
-      'jobs',
-      'add',
-      '--type',
-      'import',
-      '--name',
-      'Y',
-      '--profile',
-      'demo',
-      '--job-file',
-      join(dir, 'imp', 'bad.json'),
-    ]);
+    const bad = await jobsAdd(dir, ['--type', 'import', '--name', 'Y', '--profile', 'demo', '--job-file', join(dir, 'imp', 'bad.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--job-file source');
   });
