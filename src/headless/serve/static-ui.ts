@@ -1,7 +1,7 @@
 // Serves the built renderer (dist/renderer) with a strict CSP. Paths are confined to the UI folder; unknown
 // paths without an extension get index.html (client-side routes).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -55,7 +55,17 @@ export async function hasUi(uiDir: string): Promise<boolean> {
   );
 }
 
-export async function serveUiFile(req: IncomingMessage, res: ServerResponse, url: URL, uiDir: string, csp: string): Promise<void> {
+/** Adds to the HTML page before it is sent (the first screen's data block, boot-data.ts). */
+export type HtmlAddition = () => Promise<string>;
+
+export async function serveUiFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  uiDir: string,
+  csp: string,
+  addToHead?: HtmlAddition,
+): Promise<void> {
   const root = resolve(uiDir);
   let rel: string;
   try {
@@ -84,6 +94,13 @@ export async function serveUiFile(req: IncomingMessage, res: ServerResponse, url
   if (type.startsWith('text/html')) {
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('Cache-Control', 'no-store');
+    if (addToHead && req.method !== 'HEAD') {
+      const html = await readFile(file, 'utf8');
+      const at = html.indexOf('</head>');
+      const body = Buffer.from(at < 0 ? html : html.slice(0, at) + (await addToHead()) + html.slice(at), 'utf8');
+      res.setHeader('Content-Length', String(body.length));
+      return void res.end(body);
+    }
   } else {
     res.setHeader('Cache-Control', 'no-cache');
   }

@@ -5,7 +5,7 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import type { AppState, BrokenJobView, JobView } from '../../shared/rpc.js';
 import { errorInfoOf } from '../../shared/rpc/client.js';
 import { useClient } from './client-context.js';
-import { firstCall, takeReady } from './prefetch.js';
+import { firstCall, pendingCall, takeReady } from './prefetch.js';
 import { useEvent } from './use-event.js';
 
 export interface JobList {
@@ -20,7 +20,8 @@ export function useJobList({ withState = false }: { withState?: boolean } = {}):
   const client = useClient();
   // The boot answers when they are here already: the first render shows the jobs (see prefetch.ts).
   const [seed] = useState(() => (withState ? takeReady(['jobs.list', 'app.state'] as const) : takeReady(['jobs.list'] as const)));
-  const seeded = useRef(seed !== undefined);
+  // Seeded from the page (prefetch.ts): the socket's answer still comes, and the effect below takes it.
+  const seeded = useRef(seed !== undefined && !pendingCall('jobs.list') && !(withState && pendingCall('app.state')));
   const [jobs, setJobs] = useState<JobView[] | undefined>(seed?.[0].jobs);
   const [broken, setBroken] = useState<BrokenJobView[]>(seed?.[0].broken ?? []);
   const [state, setState] = useState<AppState | undefined>(seed?.[1]);

@@ -5,7 +5,7 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import type { ProfileView } from '../../shared/rpc.js';
 import { errorInfoOf } from '../../shared/rpc/client.js';
 import { useClient } from './client-context.js';
-import { firstCall, takeReady } from './prefetch.js';
+import { firstCall, pendingCall, takeReady } from './prefetch.js';
 import { useEvent } from './use-event.js';
 
 export interface ProfilesState {
@@ -24,23 +24,30 @@ export function useProfiles(): ProfilesState {
   const [loading, setLoading] = useState(!seed);
   const [error, setError] = useState<ErrorInfo | undefined>();
 
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await firstCall(client, 'profiles.list');
-      setProfiles(r.profiles);
-      setError(undefined);
-    } catch (e) {
-      setError(errorInfoOf(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [client]);
+  // `quiet`: the list on screen stays while the newer answer loads (a screen seeded from the page).
+  const load = useCallback(
+    async (quiet: boolean) => {
+      if (!quiet) setLoading(true);
+      try {
+        const r = await firstCall(client, 'profiles.list');
+        setProfiles(r.profiles);
+        setError(undefined);
+      } catch (e) {
+        setError(errorInfoOf(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [client],
+  );
+  const reload = useCallback(() => load(false), [load]);
 
   useEffect(() => {
-    if (seeded.current) seeded.current = false;
-    else void reload();
-  }, [reload]);
+    // Seeded from the page (prefetch.ts): the socket's answer to the same call still comes; take it quietly.
+    if (!seeded.current) void reload();
+    else if (pendingCall('profiles.list')) void load(true);
+    seeded.current = false;
+  }, [reload, load]);
   useEvent('data.changed', (c) => {
     if (c.group === 'profiles') void reload();
   });

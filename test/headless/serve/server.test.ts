@@ -8,6 +8,7 @@ import { nullLogger } from '../../../src/core/log/logger.js';
 import { startServeServer, type RunningServeServer } from '../../../src/headless/serve/server.js';
 import { isLoopbackHost, resolveServeSecurity } from '../../../src/headless/serve/host-policy.js';
 import { createRpcClient, createWsTransport } from '../../../src/shared/rpc.js';
+import { readBootData } from '../../../src/shared/rpc/boot-data.js';
 import { makeHarness } from '../../core/rpc/harness.js';
 import { thrownBy } from '../../support/typed-expect.js';
 
@@ -52,7 +53,10 @@ beforeAll(async () => {
   h = await makeHarness();
   uiDir = await mkdtemp(join(tmpdir(), 'calpump-ui-'));
   await mkdir(join(uiDir, 'assets'));
-  await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>Calpump</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    join(uiDir, 'index.html'),
+    '<!doctype html><head><title>Calpump</title><script type="module" src="./assets/app.js"></script></head><body></body>',
+  );
   await writeFile(join(uiDir, 'assets', 'app.js'), 'console.log(1)');
   srv = await startServeServer({ host: '127.0.0.1', port: 0, token: TOKEN, dispatcher: h.dispatcher, uiDir, logger: nullLogger });
 });
@@ -92,6 +96,16 @@ describe('calpump serve: HTTP', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(r.headers['x-frame-options']).toBe('DENY');
+    // The first screen's answers come with the page as a data block (never executed: the CSP stays as it is).
+    expect(Number(r.headers['content-length'])).toBe(Buffer.byteLength(r.body));
+    const block = /<script type="application\/json" id="calpump-boot">([^<]*)<\/script><\/head>/.exec(r.body);
+    const data = readBootData({ getElementById: () => ({ textContent: block?.[1] ?? null }) });
+    expect(data['app.getSettings']).toEqual(await h.dispatcher.call('app.getSettings', {}).then((x) => (x.ok ? x.output : x)));
+    expect(data['profiles.list']?.profiles).toEqual([]);
+    // A call that fails is left out (the page makes it over the socket): this harness has no jobs service.
+    const jobs = await h.dispatcher.call('jobs.list', {});
+    expect(jobs.ok).toBe(false);
+    expect('jobs.list' in data).toBe(false);
     const js = await get('/assets/app.js', { cookie: `calpump_session=${TOKEN}` });
     expect(js.headers['content-type']).toContain('javascript');
     // client-side routes fall back to index.html, missing files do not
