@@ -1,5 +1,6 @@
 // The next events in a folder, so the administrator can see the export will contain what they expect. The
-// table is one Tab stop (arrow keys move between rows); Enter or a click opens the event's details below it.
+// table is one Tab stop (arrow keys move between rows); Enter or a click opens the event's details below it. A row's
+// accessible name is its subject, time and show-as, so a screen reader hears what a sighted user reads in the row.
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { NormalisedEvent } from '../../../shared/model.js';
@@ -39,7 +40,13 @@ export function EventPreview({ events, truncated }: { events: NormalisedEvent[];
         rowTestId={() => 'preview-event'}
         onOpen={(e) => setOpen(keyOf(e))}
         isSelected={(e) => open === keyOf(e)}
-        rowLabel={(e) => t('event.open', { subject: e.subject || t('browse.preview.noSubject') })}
+        rowLabel={(e) =>
+          t('event.open', {
+            subject: e.subject || t('browse.preview.noSubject'),
+            when: formatEventTime(e, lang, t('browse.preview.allDay')),
+            showAs: t(`showAs.${e.showAs}`),
+          })
+        }
         columns={[
           {
             id: 'when',

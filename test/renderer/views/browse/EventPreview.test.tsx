@@ -58,6 +58,15 @@ describe('EventPreview', () => {
     expect(holiday).not.toMatch(/\d{1,2}:\d{2}/);
     // The rows are one arrow-key group (Tabster's mover: Tab leaves the table; the screen sweep checks that in Chromium).
     expect(rows[0].parentElement?.getAttribute('data-tabster')).toContain('mover');
+    // A screen reader hears the row as it reads: subject, time (with the zone) and show-as, not the subject alone.
+    expect(rows[0].getAttribute('aria-label')).toBe(
+      translate('en', 'event.open', {
+        subject: 'Board meeting',
+        when: formatEventTime(base, 'en', translate('en', 'browse.preview.allDay')),
+        showAs: translate('en', 'showAs.oof'),
+      }),
+    );
+    expect(rows[0].getAttribute('aria-label')).toContain(zoneName('en', new Date(base.start)));
 
     // The pane opens below the rows, out of sight under a long list: it scrolls itself into view.
     const revealed: Element[] = [];
@@ -95,8 +104,10 @@ describe('EventPreview', () => {
     renderWithApp(<EventPreview events={[base]} truncated={false} />, fakeClient({}).client, 'de');
     await act(async () => fireEvent.click(screen.getByTestId('preview-event')));
     const text = screen.getByTestId('browse-preview').textContent ?? '';
+    const label = screen.getByTestId('preview-event').getAttribute('aria-label') ?? '';
     for (const raw of ['oof', 'private', 'required', 'accepted', 'Organizer', 'Attendees', 'Recurrence'])
-      expect(text, raw).not.toMatch(new RegExp(`\\b${raw}\\b`));
+      expect(`${text} ${label}`, raw).not.toMatch(new RegExp(`\\b${raw}\\b`));
+    expect(label).toContain(translate('de', 'showAs.oof'));
     expect(text).toContain(translate('de', 'sensitivity.private'));
     expect(text).toContain(translate('de', 'attendee.response.accepted'));
   });
