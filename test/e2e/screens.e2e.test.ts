@@ -154,7 +154,7 @@ describe.runIf(chromiumExecutable())('every screen: accessibility, layout and tr
       },
       lists: ['[data-testid=import-mailboxes-table] tbody'],
     },
-    { name: 'presence', open: () => go('#/presence', '[data-testid=rule-table]') },
+    { name: 'presence', open: () => go('#/presence', '[data-testid=rule-table]'), lists: ['[data-testid=rule-table] tbody'] },
     {
       name: 'presence-board',
       open: async () => {

@@ -215,7 +215,8 @@ export async function untranslated(page: Page, lang: 'de' | 'nl'): Promise<TextP
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('script, style, [aria-hidden=true]')) continue;
+      // translate="no" marks the user's own values (a presence status token, a rule name): data, not UI text.
+      if (!el || el.closest('script, style, [aria-hidden=true], [translate=no]')) continue;
       const r = el.getBoundingClientRect();
       if (r.width < 1 || r.height < 1) continue;
       const t = (n.textContent ?? '').trim();

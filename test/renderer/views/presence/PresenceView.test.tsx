@@ -14,6 +14,7 @@ import type { ProfileView } from '../../../../src/shared/rpc.js';
 import { fakeClient } from '../../support/fake-client.js';
 import { hostCall } from '../../support/host-call.js';
 import { renderWithApp } from '../../support/render.js';
+import { translate } from '../../../../src/shared/i18n/index.js';
 
 let dir: string;
 let store: PresenceRuleStore;
@@ -87,7 +88,8 @@ describe('PresenceView', () => {
     expect(result()).toBe('InACall');
     change('preview-subject', 'Focus call');
     expect(result()).toBe('DoNotDisturb');
-    fireEvent.click(screen.getByTestId('rule-2-up')); // "call" above "focus-time"
+    fireEvent.click(screen.getByTestId('rule-2')); // open the rule below the table
+    fireEvent.click(screen.getByTestId('rule-2-up')); // "call" above "focus-time"; the editor follows it
     expect(result()).toBe('InACall');
     fireEvent.click(screen.getByTestId('rule-1-remove'));
     expect(result()).toBe('DoNotDisturb');
@@ -95,11 +97,39 @@ describe('PresenceView', () => {
     expect(screen.getByTestId('preview-result').textContent).toContain('Ignored');
     fireEvent.click(screen.getByTestId('rule-add'));
     expect(screen.getByTestId('rule-8')).toBeTruthy();
+    // The new rule opens for editing.
+    expect(screen.getByTestId<HTMLInputElement>('rule-8-name').value).toBe('rule-9');
+  });
+
+  it('is one Tab stop with words for show-as and sensitivity, and ticks send the stored values', async () => {
+    const { calls } = mount();
+    await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    const table = screen.getByTestId('rule-table');
+    // One arrow-key group (Tabster's mover: Tab leaves the table; the screen sweep checks that in Chromium), and no
+    // control inside a row: a row opens its rule in the editor below.
+    expect(screen.getByTestId('rule-0').parentElement?.getAttribute('data-tabster')).toContain('mover');
+    expect(table.querySelectorAll('tbody input, tbody select, tbody button')).toHaveLength(0);
+    const cells = screen.getAllByTestId('rule-showAs-cell').map((c) => c.textContent ?? '');
+    expect(cells).toContain(translate('en', 'showAs.oof'));
+    for (const raw of ['oof', 'workingElsewhere', 'private']) expect(table.textContent, raw).not.toMatch(new RegExp(`\\b${raw}\\b`));
+    expect(screen.getByTestId('rule-0').getAttribute('aria-label')).toContain('out-of-office');
+
+    fireEvent.keyDown(screen.getByTestId('rule-3'), { key: 'Enter' });
+    expect(screen.getByTestId('rule-editor').textContent).toContain(
+      translate('en', 'presence.rules.editing', { order: 4, name: 'presentation' }),
+    );
+    fireEvent.click(screen.getByTestId('rule-3-showAs-workingElsewhere'));
+    await waitFor(() => expect(screen.getByTestId('rule-3').textContent).toContain(translate('en', 'showAs.workingElsewhere')));
+    await waitFor(() => {
+      const sent = calls.filter((c) => c.method === 'presence.validateRules').at(-1)!;
+      expect((sent.input.table as { rules: Array<{ showAs?: string[] }> }).rules[3].showAs).toContain('workingElsewhere');
+    });
   });
 
   it('asks the host for the status of the chosen mailboxes with the edited rules', async () => {
     const { calls } = mount();
     await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('rule-8'));
     fireEvent.click(screen.getByTestId('rule-8-remove'));
     change('board-mailboxes', 'anna.schmidt@contoso.com\njan.devries@contoso.com');
     await act(async () => fireEvent.click(screen.getByTestId('board-check')));
@@ -139,6 +169,7 @@ describe('PresenceView: saved rule tables', () => {
   it('saves under a new name, switches between tables, and resets the default to the built-in one', async () => {
     mount();
     await waitFor(() => expect(screen.getByTestId('rule-8')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('rule-8'));
     fireEvent.click(screen.getByTestId('rule-8-remove'));
     change('presence-new-name', 'door-signs');
     await waitFor(() => expect(screen.queryByTestId('presence-rules-ok')).toBeTruthy());
