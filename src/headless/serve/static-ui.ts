@@ -1,6 +1,5 @@
 // Serves the built renderer (dist/renderer) with a strict CSP. Paths are confined to the UI folder; unknown
 // paths without an extension get index.html (client-side routes).
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -105,8 +104,23 @@ export async function serveUiFile(
     res.setHeader('Cache-Control', 'no-cache');
   }
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  const bytes = await uiFileBytes(file, info);
+  res.setHeader('Content-Length', String(bytes.length));
+  res.end(bytes);
 }
+
+/** The UI's files, read once per version (size and modification time): the first paint asks for ten at once. */
+const files = new Map<string, { version: string; bytes: Buffer }>();
+
+async function uiFileBytes(file: string, info: { size: number; mtimeMs: number }): Promise<Buffer> {
+  const version = `${info.size}:${info.mtimeMs}`;
+  const have = files.get(file);
+  if (have?.version === version) return have.bytes;
+  const bytes = await readFile(file);
+  if (bytes.length <= MAX_CACHED) files.set(file, { version, bytes });
+  return bytes;
+}
+const MAX_CACHED = 4 * 1024 * 1024;
 
 export function plain(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status;

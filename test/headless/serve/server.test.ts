@@ -113,6 +113,16 @@ describe('calpump serve: HTTP', () => {
     expect((await get('/nope.js', { cookie: `calpump_session=${TOKEN}` })).status).toBe(404);
   });
 
+  it('serves a file that changed on disk as it is now (a rebuilt UI), not as it was first read', async () => {
+    const cookie = { cookie: `calpump_session=${TOKEN}` };
+    await writeFile(join(uiDir, 'assets', 'later.js'), 'console.log("first build")');
+    expect((await get('/assets/later.js', cookie)).body).toBe('console.log("first build")');
+    await writeFile(join(uiDir, 'assets', 'later.js'), 'console.log("the second, longer build")');
+    const r = await get('/assets/later.js', cookie);
+    expect(r.body).toBe('console.log("the second, longer build")');
+    expect(r.headers['content-length']).toBe(String(Buffer.byteLength(r.body)));
+  });
+
   it('never serves files outside the UI folder', async () => {
     for (const p of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
       const r = await get(p, { cookie: `calpump_session=${TOKEN}` });
