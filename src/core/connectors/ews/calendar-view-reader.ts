@@ -8,6 +8,7 @@ import type { NormalisedEvent } from '../../../shared/model.js';
 import type { CalendarItemData } from './native/calendar-item.js';
 import { eventFromItem } from './native/event-from-item.js';
 import { OrganizerResolver } from './native/organizer-resolver.js';
+import { itemsOfPages } from './page-items.js';
 import type { SkipReporter } from './native/item-answers.js';
 import { findCalendarView } from './operations/find-calendar-view.js';
 import { detailRequest, fillSeriesMasters, getItemData, skipReporter } from './operations/get-calendar-items.js';
@@ -95,13 +96,24 @@ const wants = (o: CalendarReadOptions, f: EventField) => !o.fields || o.fields.i
 /** The session and the mailbox address, made when the read starts (its first next()). */
 export type CalendarViewTarget = () => Promise<{ s: EwsSession; mailbox: string }>;
 
-export async function* readCalendarView(
+/** The events of a calendar window, one at a time (read and mapped a page at a time). */
+export function readCalendarView(
   target: CalendarViewTarget,
   folder: string,
   from: Date,
   to: Date,
   options: CalendarReadOptions,
-): AsyncGenerator<NormalisedEvent> {
+): AsyncIterableIterator<NormalisedEvent> {
+  return itemsOfPages(readPages(target, folder, from, to, options));
+}
+
+async function* readPages(
+  target: CalendarViewTarget,
+  folder: string,
+  from: Date,
+  to: Date,
+  options: CalendarReadOptions,
+): AsyncGenerator<NormalisedEvent[]> {
   const { s, mailbox } = await target();
   // A field nobody uses is not read: attendees and body need their field as well as their option.
   const o: CalendarReadOptions = {
@@ -146,7 +158,9 @@ export async function* readCalendarView(
           complete(s, mailbox, fresh, o, organizers, skip),
           masters ? fillSeriesMasters(s, mailbox, fresh, masterCache) : undefined,
         ]);
-        for (const d of items) yield eventFromItem(d, eventOpts);
+        const events: NormalisedEvent[] = new Array<NormalisedEvent>(items.length);
+        for (let k = 0; k < items.length; k++) events[k] = eventFromItem(items[k], eventOpts);
+        yield events;
       }
       if (page.includesLast || !page.items.length) break;
       const lastStart = Date.parse(page.items[page.items.length - 1].start);

@@ -15,29 +15,50 @@ function dateFormat(ianaZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+/** What en-CA's format() gives for the dates it writes as year-month-day with four-digit years. */
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD of an instant in a zone, from Intl (no cache). */
+function formatDate(instantIso: string, ianaZone: string): string {
+  const at = new Date(instantIso);
+  const f = dateFormat(ianaZone);
+  if (!f) return at.toISOString().slice(0, 10);
+  // format() is a few times cheaper than formatToParts(); its parts are taken only when it says anything else.
+  const whole = f.format(at);
+  if (YMD.test(whole)) return whole;
+  const parts = f.formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
 // All-day items repeat the same few midnights across a calendar (and across mailboxes in one zone): the answer
-// per zone and instant is remembered (bounded), since formatToParts costs microseconds per call.
-const dates = new Map<string, string>();
+// per zone and instant is remembered (bounded), one map per zone so a lookup builds no key string. Misses are one
+// per zone and local day whatever the cache is keyed by, since every all-day instant is a local midnight.
+const MAX_DATES = 20_000;
+const MAX_ZONES = 512;
+const byZone = new Map<string, Map<string, string>>();
+let cached = 0;
+
+/** `YYYY-MM-DDT00:00:00.000Z` for the local date of an instant in an IANA zone (UTC when the zone is unknown here). */
+export function allDayInstant(instantIso: string, ianaZone: string): string {
+  let dates = byZone.get(ianaZone);
+  let v = dates?.get(instantIso);
+  if (v !== undefined) return v;
+  v = `${formatDate(instantIso, ianaZone)}T00:00:00.000Z`;
+  if (cached >= MAX_DATES) {
+    byZone.clear();
+    cached = 0;
+    dates = undefined;
+  }
+  if (dates === undefined && byZone.size < MAX_ZONES) byZone.set(ianaZone, (dates = new Map<string, string>()));
+  if (dates !== undefined) {
+    dates.set(instantIso, v);
+    cached++;
+  }
+  return v;
+}
 
 /** YYYY-MM-DD of an instant as seen in an IANA zone (UTC when the zone is unknown to this runtime). */
 export function localDate(instantIso: string, ianaZone: string): string {
-  const key = `${ianaZone}|${instantIso}`;
-  let date = dates.get(key);
-  if (date === undefined) {
-    const at = new Date(instantIso);
-    const f = dateFormat(ianaZone);
-    if (!f) date = at.toISOString().slice(0, 10);
-    else {
-      const parts = f.formatToParts(at);
-      const get = (t: string) => parts.find((p) => p.type === t)!.value;
-      date = `${get('year')}-${get('month')}-${get('day')}`;
-    }
-    if (dates.size >= 20_000) dates.clear();
-    dates.set(key, date);
-  }
-  return date;
-}
-
-export function allDayInstant(instantIso: string, ianaZone: string): string {
-  return `${localDate(instantIso, ianaZone)}T00:00:00.000Z`;
+  return allDayInstant(instantIso, ianaZone).slice(0, 10);
 }

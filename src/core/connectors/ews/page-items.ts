@@ -1,0 +1,46 @@
+// The items of an async sequence of pages, one at a time, for a for-await consumer. An async generator that
+// yields each item pays per item for an await of the value and its request queue (and, with AsyncLocalStorage
+// in the process, the promise hook on every one of those promises); here the items of the page in hand are
+// handed out as already-resolved promises and only a new page waits.
+export function itemsOfPages<T>(pages: AsyncIterator<T[]>): AsyncIterableIterator<T> {
+  let page: T[] = [];
+  let k = 0;
+  let finished = false;
+  /** A page being fetched: a next() made meanwhile waits for it instead of fetching another. */
+  let pending: Promise<IteratorResult<T>> | undefined;
+  const refill = async (): Promise<IteratorResult<T>> => {
+    try {
+      while (k >= page.length) {
+        if (finished) return { value: undefined, done: true };
+        const r = await pages.next();
+        if (r.done) {
+          finished = true;
+          page = [];
+          k = 0;
+          return { value: undefined, done: true };
+        }
+        page = r.value;
+        k = 0;
+      }
+      return { value: page[k++], done: false };
+    } finally {
+      pending = undefined;
+    }
+  };
+  const it: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => it,
+    next(): Promise<IteratorResult<T>> {
+      if (pending) return pending.then(() => it.next());
+      if (k < page.length) return Promise.resolve({ value: page[k++], done: false });
+      return (pending = refill());
+    },
+    async return(value?: unknown): Promise<IteratorResult<T>> {
+      finished = true;
+      page = [];
+      k = 0;
+      await pages.return?.(undefined);
+      return { value: value as T, done: true };
+    },
+  };
+  return it;
+}
