@@ -140,18 +140,24 @@ async function* readPages(
   };
   // Ids emitted in the previous chunk that run past its end: the next chunk returns them again.
   let carried = new Set<string>();
-  for (const [chunkStart, chunkEnd] of splitWindow(from, to, o.chunkDays)) {
+  const chunks = splitWindow(from, to, o.chunkDays);
+  for (let c = 0; c < chunks.length; c++) {
+    const [chunkStart, chunkEnd] = chunks[c];
+    const lastChunk = c === chunks.length - 1;
     const seen = new Set(carried);
     const next = new Set<string>();
     let cursor = chunkStart;
     for (;;) {
       o.signal?.throwIfAborted();
       const page = await findCalendarView(s, mailbox, folder, cursor, chunkEnd, o.pageSize, onSkip, o.fields);
-      const fresh = page.items.filter((i) => !seen.has(i.id));
-      for (const i of fresh) {
-        seen.add(i.id);
-        if (Date.parse(i.end) > chunkEnd.getTime()) next.add(i.id);
-      }
+      // The ids are kept only for a page or chunk still to come (most reads are one page of one chunk).
+      const fresh = seen.size ? page.items.filter((i) => !seen.has(i.id)) : page.items;
+      const morePages = !page.includesLast && page.items.length > 0;
+      if (morePages || !lastChunk)
+        for (const i of fresh) {
+          if (morePages) seen.add(i.id);
+          if (!lastChunk && Date.parse(i.end) > chunkEnd.getTime()) next.add(i.id);
+        }
       if (fresh.length) {
         // Independent lookups for the same page, so one mailbox waits for one round trip instead of two.
         const [items] = await Promise.all([
