@@ -42,6 +42,32 @@ export const attendeeSchema = personSchema.extend({
   response: z.enum(['none', 'accepted', 'tentative', 'declined', 'organizer', 'unknown']).default('unknown'),
 });
 
+export const weekdaySchema = z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+export type Weekday = z.infer<typeof weekdaySchema>;
+
+/**
+ * A series' pattern as the server stores it on the series master (EWS <t:Recurrence>, Graph patternedRecurrence):
+ * what repeats (type, every `interval` days/weeks/months/years, on which days) and for how long (from startDate
+ * until endDate, `count` times, or without end). Dates are the series' own calendar dates (YYYY-MM-DD).
+ */
+export const recurrenceSchema = z.object({
+  type: z.enum(['daily', 'weekly', 'absoluteMonthly', 'relativeMonthly', 'absoluteYearly', 'relativeYearly']),
+  interval: z.number().int().min(1),
+  /** weekly: the days; relative patterns: the day(s) whose n-th occurrence in the month counts. */
+  daysOfWeek: z.array(weekdaySchema).optional(),
+  /** absoluteMonthly, absoluteYearly: the day of the month. */
+  dayOfMonth: z.number().int().min(1).max(31).optional(),
+  /** Yearly patterns: the month, 1–12. */
+  month: z.number().int().min(1).max(12).optional(),
+  /** Relative patterns: which of the month's matching days. */
+  index: z.enum(['first', 'second', 'third', 'fourth', 'last']).optional(),
+  range: z.enum(['endDate', 'numbered', 'noEnd']),
+  startDate: z.string(),
+  endDate: z.string().optional(),
+  count: z.number().int().min(1).optional(),
+});
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+
 /** Times are ISO 8601 UTC with a Z ("2026-11-25T09:00:00.000Z"); all-day events keep their date at 00:00Z. */
 export const normalisedEventSchema = z.object({
   id: z.string(),
@@ -64,7 +90,19 @@ export const normalisedEventSchema = z.object({
   body: z.string().optional(),
   lastModified: z.string(),
 });
-export type NormalisedEvent = z.infer<typeof normalisedEventSchema>;
+/**
+ * What a reader knows about an event beyond the exported fields (EVENT_FIELDS): Browse shows it, exports do not
+ * write it, stored sync state drops it.
+ */
+export const eventExtrasSchema = z.object({
+  /** An occurrence that was changed on its own (moved, renamed…): an exception to its series' pattern. */
+  isException: z.boolean().optional(),
+  /** The series' pattern, on an occurrence or exception, when the read asked the series master for it (the preview does). */
+  recurrence: recurrenceSchema.optional(),
+});
+export type NormalisedEvent = z.infer<typeof normalisedEventSchema> & z.infer<typeof eventExtrasSchema>;
+/** An event as the Browse preview sends it: the exported fields and the extras. */
+export const previewEventSchema = normalisedEventSchema.extend(eventExtrasSchema.shape);
 
 export const testStepSchema = z.object({
   id: z.string(),

@@ -4,7 +4,17 @@ import type { TextRef } from '../../shared/errors.js';
 import type { EventField } from '../../shared/event-fields.js';
 import type { CalpumpError } from '../errors/calpump-error.js';
 import type { NormalisedItem } from '../../shared/item-model.js';
-import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../shared/model.js';
+import type {
+  Change,
+  Folder,
+  FolderKind,
+  FreeBusyBlock,
+  Mailbox,
+  MailboxPage,
+  NormalisedEvent,
+  Recurrence,
+  TestStep,
+} from '../../shared/model.js';
 
 /** An item a read leaves out on purpose (not a calendar item, no start, an unknown time zone), with its id. */
 export interface ItemSkip {
@@ -124,6 +134,11 @@ export interface Connector {
   folderTree(mailbox: string, kinds?: FolderKind[]): Promise<Folder[]>;
   /** Occurrences expanded, ordered by start; paged and split internally for large windows. folderId may be 'calendar'. */
   calendarView(mailbox: string, folderId: string, from: Date, to: Date, opts?: CalendarViewOptions): AsyncIterable<NormalisedEvent>;
+  /**
+   * The patterns of series masters (the seriesId of occurrences), by id: one bounded request per batch. A master
+   * gone since the read has no entry. The calendar view returns occurrences only, without their series' pattern.
+   */
+  seriesRecurrence?(mailbox: string, seriesIds: readonly string[]): Promise<Map<string, Recurrence>>;
   /**
    * Every contact or task of a folder ('contacts', 'tasks' or a folder id), read in full: these have no window.
    * Items of another kind in the folder (a distribution list among contacts) are reported skips.

@@ -3,7 +3,7 @@
 // Secrets are write-only: inputs may carry them, outputs only say whether one is stored.
 import { z } from 'zod';
 import { textRefSchema } from '../errors.js';
-import { folderKindSchema, folderSchema, mailboxPageSchema, normalisedEventSchema } from '../model.js';
+import { folderKindSchema, folderSchema, mailboxPageSchema, previewEventSchema } from '../model.js';
 import { normalisedItemSchema } from '../item-model.js';
 import { testStepViewSchema } from './test-steps.js';
 export { testStepViewSchema };
@@ -140,7 +140,7 @@ export const rpcContract = {
       limit: z.number().int().min(1).max(500).default(50),
       opId,
     }),
-    z.object({ events: z.array(normalisedEventSchema), truncated: z.boolean() }),
+    z.object({ events: z.array(previewEventSchema), truncated: z.boolean() }),
   ),
   /** The first contacts or tasks of a folder ('contacts', 'tasks' or a folder id), at most `limit`, as an export reads them. */
   'items.read': m(

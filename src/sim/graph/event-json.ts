@@ -16,6 +16,8 @@ const RESPONSE: Record<ResponseKind, string> = {
 };
 
 const OUTLOOK_UID = /^040000008200E00074C5B7101A82E008[0-9A-F]{8}/i;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEK_INDEX = ['', 'first', 'second', 'third', 'fourth', 'last'];
 
 /** Exchange writes the occurrence's original date (YYYY MM DD as 2+1+1 bytes) into bytes 16–19 of the UID. */
 export function instanceUid(masterUid: string, originalStartDate: string): string {
@@ -114,8 +116,11 @@ export function masterJson(m: SimEvent, withBody: boolean): Record<string, unkno
         interval: 'interval' in p ? p.interval : 1,
         month: 'month' in p ? p.month : 0,
         dayOfMonth: 'dayOfMonth' in p ? p.dayOfMonth : 0,
-        firstDayOfWeek: 'sunday',
-        index: 'first',
+        // Graph lists the days of a weekly or relative pattern, and an empty list for the others.
+        daysOfWeek:
+          p.kind === 'weekly' ? p.daysOfWeek.map((d) => WEEKDAYS[d]) : p.kind === 'relativeMonthly' ? [WEEKDAYS[p.dayOfWeek]] : [],
+        firstDayOfWeek: p.kind === 'weekly' ? WEEKDAYS[p.firstDayOfWeek] : 'sunday',
+        index: p.kind === 'relativeMonthly' ? WEEK_INDEX[p.weekIndex] : 'first',
       },
       range: {
         type: r.kind,

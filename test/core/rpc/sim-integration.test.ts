@@ -63,6 +63,29 @@ describe('RPC over the simulator', () => {
     expect(preview.events.length).toBeLessThanOrEqual(5);
   });
 
+  it('previews occurrences with their series pattern, read from the masters, and marks the changed ones', async () => {
+    const preview = await callOk(d, 'items.preview', {
+      profileId,
+      mailbox: 'anna.schmidt@contoso.com',
+      folderId: 'calendar',
+      days: 30,
+      limit: 200,
+    });
+    const series = preview.events.filter((e) => e.seriesId);
+    expect(series.length).toBeGreaterThan(0);
+    expect(series.filter((e) => !e.recurrence)).toEqual([]);
+    expect(preview.events.filter((e) => !e.seriesId && e.recurrence)).toEqual([]);
+    // The seeded team meeting (Monday and Wednesday, 104 times) and the daily stand-up (until a date).
+    const kinds = series.map((e) => e.recurrence!);
+    expect(kinds).toContainEqual(
+      expect.objectContaining({ type: 'weekly', interval: 1, daysOfWeek: ['monday', 'wednesday'], range: 'numbered', count: 104 }),
+    );
+    expect(kinds).toContainEqual(expect.objectContaining({ type: 'daily', interval: 1, range: 'endDate' }));
+    // Exceptions are told apart from plain occurrences (both carry an original start).
+    expect(series.some((e) => e.isException)).toBe(true);
+    expect(series.some((e) => !e.isException && e.originalStart)).toBe(true);
+  });
+
   it('lists contacts and tasks folders when asked, and reads their items as an export does', async () => {
     const mailbox = 'anna.schmidt@contoso.com';
     const { folders } = await callOk(d, 'folders.tree', { profileId, mailbox, kinds: ['calendar', 'contacts', 'tasks'] });

@@ -15,7 +15,17 @@ import type {
 import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { ConnectorDeps } from '../deps.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
-import type { Change, Folder, FolderKind, FreeBusyBlock, Mailbox, MailboxPage, NormalisedEvent, TestStep } from '../../../shared/model.js';
+import type {
+  Change,
+  Folder,
+  FolderKind,
+  FreeBusyBlock,
+  Mailbox,
+  MailboxPage,
+  NormalisedEvent,
+  Recurrence,
+  TestStep,
+} from '../../../shared/model.js';
 import type { EwsProfile } from '../../../shared/profile.js';
 import { CalpumpError, toCalpumpError } from '../../errors/calpump-error.js';
 import { HttpClient } from '../../net/http-client.js';
@@ -31,6 +41,7 @@ import { readFolderTree } from './folder-tree.js';
 import { ewsGroupMembers } from './group-members.js';
 import { getCalendarItems } from './operations/get-calendar-items.js';
 import { getRoomsOf } from './operations/get-rooms.js';
+import { getSeriesRecurrence } from './operations/get-series-recurrence.js';
 import { getUserOofSettings } from './operations/get-user-oof-settings.js';
 import { AVAILABILITY_MAX_MAILBOXES, getUserAvailability } from './operations/get-user-availability.js';
 import { syncFolderItems } from './operations/sync-folder-items.js';
@@ -328,6 +339,10 @@ export class EwsConnector implements Connector {
       }
     }
     return out;
+  }
+
+  async seriesRecurrence(mailbox: string, seriesIds: readonly string[]): Promise<Map<string, Recurrence>> {
+    return getSeriesRecurrence(await this.session(), this.mailbox(mailbox), seriesIds);
   }
 
   async automaticReplies(mailbox: string): Promise<AutomaticReplies> {

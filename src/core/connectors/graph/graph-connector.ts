@@ -19,6 +19,7 @@ import { folderTree } from './operations/folder-tree.js';
 import { graphGroupMembers, graphRoomListMembers } from './operations/group-members.js';
 import { itemsDeltaPath, readItems } from './operations/items.js';
 import { listMailboxes } from './operations/list-mailboxes.js';
+import { seriesRecurrence } from './operations/series-recurrence.js';
 
 /** Test seams: a fake clock/sleep for throttling tests, or a fake HTTP layer. */
 export interface GraphInternals extends GraphStackInternals {
@@ -79,6 +80,9 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
     },
     async availability(mailboxes, from, to, opts) {
       return availability((await ready()).ctx, mailboxes, from, to, opts);
+    },
+    async seriesRecurrence(mailbox, seriesIds) {
+      return seriesRecurrence((await ready()).ctx, mailbox, seriesIds);
     },
     async automaticReplies(mailbox) {
       return graphAutomaticReplies((await ready()).ctx, mailbox);

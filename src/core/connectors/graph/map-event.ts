@@ -122,6 +122,7 @@ export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, incl
     out.seriesId = e.seriesMasterId;
     const original = e.originalStart ? graphInstant({ dateTime: e.originalStart, timeZone: 'UTC' }) : undefined;
     if (original) out.originalStart = allDay ? midnight(localDate(original, timeZone)) : original;
+    if (e.type === 'exception') out.isException = true;
   }
   if (includeBody && e.body?.content !== undefined) out.body = e.body.content;
   return out;

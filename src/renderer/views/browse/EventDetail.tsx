@@ -7,6 +7,7 @@ import { useLang, useT } from '../../app/i18n-context.js';
 import { useReveal } from '../../app/use-reveal.js';
 import { Facts } from '../../components/Facts.js';
 import { formatDateTime, formatEventTime } from '../../models/format.js';
+import { recurrenceText } from '../../models/recurrence-text.js';
 
 const useStyles = makeStyles({
   root: {
@@ -42,9 +43,10 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
   const zone = ownZone(e.timeZone);
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const person = (p: { name?: string; email?: string } | undefined) => [p?.name, p?.email && `<${p.email}>`].filter(Boolean).join(' ');
-  const recurrence = e.originalStart
+  // An occurrence carries its original start too; only a changed one is an exception to the series' pattern.
+  const recurrence = e.isException
     ? t('event.recurrence.exception', { at: formatDateTime(e.originalStart, lang) })
-    : e.seriesId
+    : e.seriesId || e.originalStart
       ? t('event.recurrence.occurrence')
       : t('event.recurrence.single');
   return (
@@ -68,7 +70,12 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
           !e.isAllDay && zone && zone !== viewerZone
             ? { label: t('event.ownZone'), value: formatEventTime(e, lang, t('browse.preview.allDay'), zone) }
             : undefined,
-          { label: t('event.recurrence'), value: recurrence },
+          { label: t('event.recurrence'), value: recurrence, testId: 'event-detail-recurrence' },
+          !!e.recurrence && {
+            label: t('event.recurrence.pattern'),
+            value: recurrenceText(e.recurrence, lang, t),
+            testId: 'event-detail-pattern',
+          },
           !!e.location && { label: t('browse.preview.location'), value: e.location },
           { label: t('browse.preview.showAs'), value: t(`showAs.${e.showAs}`) },
           { label: t('event.sensitivity'), value: t(`sensitivity.${e.sensitivity}`) },

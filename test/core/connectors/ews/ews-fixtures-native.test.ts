@@ -33,7 +33,10 @@ describe('EWS native read path on recorded Exchange answers', () => {
       seriesId: 'AAMkAGI2TG93AAA=master1',
       originalStart: '2026-01-13T08:00:00.000Z',
       timeZone: 'Europe/Berlin',
+      isException: true,
     });
+    // The occurrence carries an original start too, but it is no exception.
+    expect(events[0].isException).toBeUndefined();
     // Two items name the same DN: one ResolveNames (the cache answers the second).
     expect(bodies(http, 'ResolveNames')).toHaveLength(1);
     expect(bodies(http, 'ResolveNames')[0]).toContain('/O=CONTOSO/OU=EXCHANGE ADMINISTRATIVE GROUP');

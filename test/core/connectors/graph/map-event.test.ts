@@ -40,7 +40,10 @@ describe('mapGraphEvent', () => {
       start: '2026-11-27T10:00:00.000Z',
       showAs: 'tentative',
       location: '',
+      isException: true,
     });
+    // A plain occurrence is no exception, though it carries an original start too.
+    expect(o.isException).toBeUndefined();
   });
 
   it('keeps all-day dates floating and turns the original start into the local date', () => {

@@ -5,7 +5,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventPreview } from '../../../../src/renderer/views/browse/EventPreview.js';
-import { formatEventTime, zoneName } from '../../../../src/renderer/models/format.js';
+import { formatDateTime, formatEventTime, zoneName } from '../../../../src/renderer/models/format.js';
 import { translate } from '../../../../src/shared/i18n/index.js';
 import type { NormalisedEvent } from '../../../../src/shared/model.js';
 import { fakeClient } from '../../support/fake-client.js';
@@ -33,6 +33,15 @@ const base: NormalisedEvent = {
   categories: ['Blue'],
   lastModified: '2026-03-01T08:00:00.000Z',
   seriesId: 'AAMkAG-series',
+  originalStart: '2026-03-11T09:00:00.000Z',
+  recurrence: {
+    type: 'weekly',
+    interval: 2,
+    daysOfWeek: ['monday', 'wednesday'],
+    range: 'endDate',
+    startDate: '2026-03-02',
+    endDate: '2026-06-29',
+  },
 };
 const allDay: NormalisedEvent = {
   ...base,
@@ -44,6 +53,8 @@ const allDay: NormalisedEvent = {
   isAllDay: true,
   attendees: [],
   seriesId: undefined,
+  originalStart: undefined,
+  recurrence: undefined,
 };
 
 describe('EventPreview', () => {
@@ -86,7 +97,11 @@ describe('EventPreview', () => {
     expect(text).toContain(
       `Jan de Vries <jan@contoso.com> · ${translate('en', 'attendee.type.required')} · ${translate('en', 'attendee.response.accepted')}`,
     );
-    expect(text).toContain(translate('en', 'event.recurrence.occurrence'));
+    // An occurrence (it has an original start too) is no exception; its series' pattern is stated in words.
+    expect(screen.getByTestId('event-detail-recurrence').textContent).toBe(translate('en', 'event.recurrence.occurrence'));
+    expect(screen.getByTestId('event-detail-pattern').textContent).toBe(
+      'Every 2 weeks on Monday and Wednesday, from Mar 2, 2026 until Jun 29, 2026',
+    );
     expect(text).toContain(translate('en', 'sensitivity.private'));
     expect(text).toContain(translate('en', 'showAs.oof'));
     expect(text).toContain(base.iCalUId);
@@ -100,15 +115,50 @@ describe('EventPreview', () => {
     expect(document.activeElement).toBe(rows[0]);
   });
 
+  it('names a changed occurrence an exception, and a single event single, without a pattern', async () => {
+    const moved: NormalisedEvent = {
+      ...base,
+      id: 'AAMkAG-3',
+      isException: true,
+      start: '2026-03-12T13:00:00.000Z',
+      end: '2026-03-12T14:00:00.000Z',
+    };
+    renderWithApp(<EventPreview events={[moved, allDay]} truncated={false} />, fakeClient({}).client);
+    const rows = screen.getAllByTestId('preview-event');
+    await act(async () => fireEvent.click(rows[0]));
+    expect(screen.getByTestId('event-detail-recurrence').textContent).toBe(
+      translate('en', 'event.recurrence.exception', { at: formatDateTime(base.originalStart, 'en') }),
+    );
+    expect(screen.getByTestId('event-detail-pattern').textContent).toContain('Every 2 weeks');
+    await act(async () => fireEvent.click(rows[1]));
+    expect(screen.getByTestId('event-detail-recurrence').textContent).toBe(translate('en', 'event.recurrence.single'));
+    expect(screen.queryByTestId('event-detail-pattern')).toBeNull();
+  });
+
   it('in German: no English word and no raw value in the row or the detail pane', async () => {
     renderWithApp(<EventPreview events={[base]} truncated={false} />, fakeClient({}).client, 'de');
     await act(async () => fireEvent.click(screen.getByTestId('preview-event')));
     const text = screen.getByTestId('browse-preview').textContent ?? '';
     const label = screen.getByTestId('preview-event').getAttribute('aria-label') ?? '';
-    for (const raw of ['oof', 'private', 'required', 'accepted', 'Organizer', 'Attendees', 'Recurrence'])
+    for (const raw of [
+      'oof',
+      'private',
+      'required',
+      'accepted',
+      'Organizer',
+      'Attendees',
+      'Recurrence',
+      'weekly',
+      'Every',
+      'Monday',
+      'until',
+    ])
       expect(`${text} ${label}`, raw).not.toMatch(new RegExp(`\\b${raw}\\b`));
     expect(label).toContain(translate('de', 'showAs.oof'));
     expect(text).toContain(translate('de', 'sensitivity.private'));
     expect(text).toContain(translate('de', 'attendee.response.accepted'));
+    expect(screen.getByTestId('event-detail-pattern').textContent).toBe(
+      'Alle 2 Wochen am Montag und Mittwoch, vom 2. März 2026 bis 29. Juni 2026',
+    );
   });
 });

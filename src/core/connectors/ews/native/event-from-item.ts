@@ -105,6 +105,7 @@ export function eventFromItem(d: CalendarItemData, opts: EventOptions): Normalis
   }
   if (d.type === 'Occurrence' || d.type === 'Exception') {
     e.originalStart = timeOf(d.originalStart ?? d.recurrenceId ?? start, isAllDay, timeZone);
+    if (d.type === 'Exception') e.isException = true;
     const series = opts.seriesIdByUid?.get(uid);
     if (series) e.seriesId = series;
   }
