@@ -96,6 +96,15 @@ describeInChromium('app flow in the browser', () => {
     await calendar.locator('> div').first().click();
     await byId('browse-preview').waitFor({ timeout: 60_000 });
     expect(await byId('preview-event').count()).toBeGreaterThan(0);
+    // An occurrence's detail pane states its series' pattern, read from the master (the daily stand-up is near).
+    const patterns: string[] = [];
+    for (let i = 0; i < Math.min(10, await byId('preview-event').count()) && !patterns.length; i++) {
+      await byId('preview-event').nth(i).click();
+      await byId('event-detail').waitFor();
+      if (await byId('event-detail-pattern').count()) patterns.push(await byId('event-detail-pattern').innerText());
+    }
+    expect(patterns[0]).toMatch(/^Every (day|week|2 weeks)/);
+    expect(patterns[0]).toMatch(/, (from .* until .*|from .*, ending after \d+ occurrences|from .*, no end date)$/);
     await shot('04-browse');
   }, 180_000);
 
@@ -134,26 +143,61 @@ describeInChromium('app flow in the browser', () => {
     expect(await readFile(join(outDir, anna!), 'utf8')).toContain('BEGIN:VCALENDAR');
   }, 240_000);
 
+  it('a failed run turns the header badge to "Last run failed"; the next run that succeeds clears it', async () => {
+    const badge = byId('app-state');
+    const card = page.locator('[data-testid=job-card][data-job-name="Team calendars"]');
+    const setPassword = async (password: string) => {
+      await byId('nav-profiles').click();
+      await byId('profiles-item').filter({ hasText: 'Contoso sim' }).first().click();
+      await byId('profile-password').fill(password);
+      await byId('profile-save').click();
+      await byId('profile-saved').waitFor();
+    };
+    const runJob = async (status: string) => {
+      await byId('nav-jobs').click();
+      await card.getByTestId('job-run').click();
+      await expect.poll(() => card.getByTestId('job-status').innerText(), { timeout: 120_000 }).toBe(status);
+    };
+    await expect.poll(() => badge.innerText(), { timeout: 30_000 }).toBe('Idle');
+
+    await setPassword('not-the-password');
+    await runJob('Failed');
+    await expect.poll(() => badge.innerText(), { timeout: 30_000 }).toBe('Last run failed');
+    // The badge opens Home, where the failing job is marked.
+    await byId('app-state-button').click();
+    await page.locator('[data-testid=home-job][data-status=failed]').waitFor({ timeout: 30_000 });
+    await shot('07-home-failing');
+
+    await setPassword('Passw0rd!');
+    // Fixing the profile alone proves nothing yet: the badge stays until a run succeeds.
+    expect(await badge.innerText()).toBe('Last run failed');
+    await runJob('Succeeded');
+    await expect.poll(() => badge.innerText(), { timeout: 30_000 }).toBe('Idle');
+    await byId('app-state-button').click();
+    await page.locator('[data-testid=home-job][data-status=ok]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=home-job][data-status=failed]').count()).toBe(0);
+  }, 300_000);
+
   it('shows logs, doctor, setup and settings, and switches the language', async () => {
     await byId('nav-logs').click();
     await byId('log-line').first().waitFor({ timeout: 30_000 });
     await byId('logs-level').selectOption('debug');
-    await shot('07-logs');
+    await shot('08-logs');
 
     await byId('nav-doctor').click();
     await byId('doctor-run').click();
     await page.locator('[data-testid=doctor-steps][data-ok],[data-testid=doctor-error]').first().waitFor({ timeout: 90_000 });
-    await shot('08-doctor');
+    await shot('09-doctor');
 
     await byId('nav-setup').click();
     await byId('setup-generate').click();
     await page.locator('[data-testid=setup-script],[data-testid=setup-error]').first().waitFor({ timeout: 30_000 });
-    await shot('09-setup');
+    await shot('10-setup');
 
     await byId('nav-settings').click();
     await byId('settings-language').selectOption('de');
     await expect.poll(() => byId('nav-jobs').innerText()).toContain('Aufträge');
-    await shot('10-settings-de');
+    await shot('11-settings-de');
     await byId('settings-language').selectOption('en');
     await expect.poll(() => byId('nav-jobs').innerText()).toContain('Jobs');
     expect(env.problems).toEqual([]);
