@@ -47,6 +47,10 @@ export const runKinit: KinitRunner = (args, password, env) =>
           ),
         );
     });
+    // kinit may exit before it reads its input (an unknown principal, a realm it cannot reach): writing to it then
+    // fails with EPIPE, which would end the process if nobody listened. Its exit status and message say what went
+    // wrong, so the write's own error is not news.
+    child.stdin.on('error', () => {});
     child.stdin.end(`${password}\n`);
   });
 
