@@ -32,6 +32,13 @@ export function formatDateTime(iso: string | undefined, lang: string, timeZone?:
   return fmt(lang, { ...DATE, ...TIME, timeZoneName: 'short' }, timeZone).format(d);
 }
 
+/** "14:03:05 CET": a time later today (a server's wait), with seconds and the zone written out. */
+export function formatTimeOfDay(iso: string, lang: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return fmt(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }, timeZone).format(d);
+}
+
 /** "09:30:05.123" in the viewer's zone (or `timeZone`), for a log line; the zone is written once above the lines. */
 export function formatClock(iso: string, lang: string, timeZone?: string): string {
   const d = new Date(iso);

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/rpc.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { RunStatusBadge } from '../../components/RunStatusBadge.js';
-import { formatDateTime } from '../../models/format.js';
+import { formatDateTime, formatTimeOfDay } from '../../models/format.js';
 import { isFinished, type JobProgress, type ServerWaitNotice } from '../../models/job-progress-model.js';
 
 const useStyles = makeStyles({
@@ -130,7 +130,7 @@ function ServerWaitText({ notice }: { notice: ServerWaitNotice }) {
         reason: notice.reason,
         hasMailbox: notice.mailbox ? 'yes' : 'no',
         mailbox: notice.mailbox ?? '',
-        until: new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }).format(new Date(notice.until)),
+        until: formatTimeOfDay(notice.until, lang),
       })}
     </Text>
   );

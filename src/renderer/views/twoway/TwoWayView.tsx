@@ -24,7 +24,7 @@ import {
   type Direction,
   type TwoWayForm,
 } from '../../models/twoway-rule-model.js';
-import { formatDateTime } from '../../models/format.js';
+import { formatDate, formatDateTime } from '../../models/format.js';
 import { SavedRules } from './SavedRules.js';
 import { ConfirmWrites, plannedCount, TwoWayPreview, type Overwrite } from './TwoWayPreview.js';
 
@@ -42,10 +42,18 @@ const useStyles = makeStyles({
   },
 });
 
-/** One side's version as a line: subject and start, or "(deleted)" when that side had removed it. */
+/**
+ * One side's version as a line: subject and start (an all-day item's date, never a time that shifts west of
+ * Greenwich), or "(deleted)" when that side had removed it.
+ */
 export function versionText(v: Record<string, unknown> | null, t: TFunction, lang = 'en'): string {
   if (!v) return t('twoway.deleted');
-  const start = typeof v.start === 'string' && v.start ? formatDateTime(v.start, lang) : '';
+  const start =
+    typeof v.start === 'string' && v.start
+      ? v.isAllDay === true
+        ? `${formatDate(v.start, lang)} (${t('browse.preview.allDay')})`
+        : formatDateTime(v.start, lang)
+      : '';
   return [v.subject, start].filter((x) => typeof x === 'string' && x).join(' · ');
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatTimeOfDay, zoneName } from '../../../../src/renderer/models/format.js';
 import { JobCard } from '../../../../src/renderer/views/jobs/JobCard.js';
 import { translate } from '../../../../src/shared/i18n/index.js';
 import { jobSchema, type JobView } from '../../../../src/shared/rpc.js';
@@ -73,8 +74,12 @@ describe('JobCard', () => {
         onEdit={() => undefined}
       />
     );
-    renderWithApp(card(new Date(Date.now() + 45_000).toISOString()), fakeClient({}).client);
+    const until = new Date(Date.now() + 45_000).toISOString();
+    renderWithApp(card(until), fakeClient({}).client);
     const text = screen.getByTestId('job-waiting').textContent;
+    // The time the wait ends, in the one format of the UI, with its zone (as every time on screen).
+    expect(text).toContain(formatTimeOfDay(until, 'en'));
+    expect(text).toContain(zoneName('en', new Date(until)));
     expect(text).toContain('45 s');
     expect(text).toContain('ErrorServerBusy');
     expect(text).toContain('anna@contoso.com');

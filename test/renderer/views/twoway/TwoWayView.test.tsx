@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TwoWayRuleStore } from '../../../../src/core/store/twoway-rule-store.js';
-import { TwoWayView } from '../../../../src/renderer/views/twoway/TwoWayView.js';
-import { translate } from '../../../../src/shared/i18n/index.js';
+import { TwoWayView, versionText } from '../../../../src/renderer/views/twoway/TwoWayView.js';
+import { translate, type MessageKey, type MessageParams } from '../../../../src/shared/i18n/index.js';
 import type { ProfileView } from '../../../../src/shared/rpc.js';
 import { fakeClient, type Handler } from '../../support/fake-client.js';
 import { hostCall } from '../../support/host-call.js';
 import { renderWithApp } from '../../support/render.js';
-import { formatDateTime } from '../../../../src/renderer/models/format.js';
+import { formatDate, formatDateTime } from '../../../../src/renderer/models/format.js';
 
 let dir: string;
 let store: TwoWayRuleStore;
@@ -242,5 +242,18 @@ describe('TwoWayView: saved rules', () => {
     expect(screen.getByTestId('twoway-save-error').getAttribute('data-error-id')).toBe('input.invalid');
     expect(screen.getByTestId('twoway-save-error').textContent).toContain('rule.id');
     expect(await store.list()).toEqual([]);
+  });
+});
+
+describe('versionText', () => {
+  const t = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
+  it('writes an all-day version as its date, a timed one with time and zone', () => {
+    expect(versionText({ subject: 'Holiday', start: '2026-12-06T00:00:00.000Z', isAllDay: true }, t)).toBe(
+      `Holiday · ${formatDate('2026-12-06', 'en')} (${t('browse.preview.allDay')})`,
+    );
+    expect(versionText({ subject: 'Call', start: '2026-12-06T09:00:00.000Z' }, t)).toBe(
+      `Call · ${formatDateTime('2026-12-06T09:00:00.000Z', 'en')}`,
+    );
+    expect(versionText(null, t)).toBe(t('twoway.deleted'));
   });
 });
