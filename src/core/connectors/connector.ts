@@ -3,6 +3,7 @@
 import type { TextRef } from '../../shared/errors.js';
 import type { EventField } from '../../shared/event-fields.js';
 import type { CalpumpError } from '../errors/calpump-error.js';
+import type { HasServerWaits } from '../net/server-wait.js';
 import type { NormalisedItem } from '../../shared/item-model.js';
 import type {
   Change,
@@ -122,7 +123,8 @@ export interface TestOptions {
   onStep?: (step: TestStep) => void;
 }
 
-export interface Connector {
+/** serverWaits: where its requests announce the waits the server asks for (net/server-wait.ts). */
+export interface Connector extends HasServerWaits {
   readonly kind: 'ews' | 'graph';
   /**
    * Connection steps for one mailbox, each pass/fail with the catalogue id of a failure. Never throws for a failed

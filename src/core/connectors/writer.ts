@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Sensitivity, ShowAs } from '../../shared/model.js';
 import type { CalpumpError } from '../errors/calpump-error.js';
+import type { HasServerWaits } from '../net/server-wait.js';
 
 /** Calpump's MAPI named-property set (PS_PUBLIC_STRINGS would collide with other tools' names). */
 export const CALPUMP_PROPERTY_SET_ID = 'ae262990-7875-4610-94a1-36b0b181a6ae';
@@ -79,7 +80,8 @@ export interface ListOwnedOptions {
   to?: Date;
 }
 
-export interface CalendarWriter {
+/** serverWaits: where its requests announce the waits the server asks for (net/server-wait.ts). */
+export interface CalendarWriter extends HasServerWaits {
   readonly kind: 'ews' | 'graph';
   /** Requests the backend takes in one round trip (EWS CreateItem items, Graph $batch members). */
   readonly maxBatch: number;

@@ -1,8 +1,10 @@
 // Waits a server asks for (ErrorServerBusy's BackOffMilliseconds, Retry-After on 429/503) are made visible: a
 // wait longer than a few seconds is logged at info and announced to whoever runs the work — a job's progress
-// stream, the CLI's progress line — so a job that waits minutes never looks hung. The announcement travels
-// with the async context of the work (AsyncLocalStorage): transports need no reference to any job.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// stream, the CLI's progress line — so a job that waits minutes never looks hung.
+// The announcement travels on an explicit channel: each connector (and writer) owns one ServerWaits, hands it to
+// every transport it builds, and whoever runs work on it listens there for as long as the work runs. (An
+// AsyncLocalStorage did this before; in Node 20 it turns on a promise hook for every promise in the process,
+// ≈ 4 % of an export's CPU.)
 import type { Logger } from '../log/logger.js';
 
 /** Waits from this length on are logged at info and announced; shorter ones only at debug. */
@@ -23,65 +25,109 @@ export interface ServerWait {
 
 export type ServerWaitListener = (w: ServerWait) => void;
 
-const listeners = new AsyncLocalStorage<ServerWaitListener>();
-const observers = new AsyncLocalStorage<ServerWaitListener>();
-
-/** Runs fn with a listener for the server waits its requests meet (nested calls: the innermost listener hears). */
-export function withServerWaitListener<T>(listener: ServerWaitListener, fn: () => T): T {
-  const outer = listeners.getStore();
-  // An outer listener (a job) still hears waits announced inside an inner one (the CLI's line).
-  return listeners.run(
-    outer
-      ? (w) => {
-          listener(w);
-          outer(w);
-        }
-      : listener,
-    fn,
-  );
+/** What a connector or writer exposes: where its transports announce the waits they meet. */
+export interface HasServerWaits {
+  readonly serverWaits?: ServerWaits;
 }
 
 /**
- * Runs fn with an observer told of every wait its requests meet, however short — how an export that spreads
- * mailboxes over threads lets a throttling answer seen on one of them hold back the others' next mailboxes.
+ * Adds f to list; the returned function removes this entry. The same function may be added more than once (each
+ * mailbox of an export adds the run's hold while it runs) and stays until every addition is removed.
  */
-export function withThrottleObserver<T>(observer: ServerWaitListener, fn: () => T): T {
-  return observers.run(observer, fn);
-}
-
-/** Hands a wait announced on another thread (already logged there) to this context's listener, if it is visible. */
-export function relayServerWait(w: ServerWait): void {
-  if (w.ms >= VISIBLE_WAIT_MS) listeners.getStore()?.(w);
-}
-
-/** Reports a wait the server asked for, just before waiting it. */
-export function announceServerWait(
-  logger: Logger,
-  wait: { ms: number; reason: string; mailbox?: string; operation?: string; attempt?: number },
-  now: () => number = Date.now,
-): void {
-  const w: ServerWait = {
-    ms: Math.round(wait.ms),
-    reason: wait.reason,
-    ...(wait.mailbox ? { mailbox: wait.mailbox } : {}),
-    ...(wait.operation ? { operation: wait.operation } : {}),
-    until: new Date(now() + wait.ms).toISOString(),
+function addTo(list: Array<{ f: ServerWaitListener }>, f: ServerWaitListener): () => void {
+  const entry = { f };
+  list.push(entry);
+  return () => {
+    const i = list.indexOf(entry);
+    if (i >= 0) list.splice(i, 1);
   };
-  const fields = { ...w, attempt: wait.attempt };
-  try {
-    observers.getStore()?.(w);
-  } catch (e) {
-    logger.warn('net.serverWait.listenerFailed', { err: e });
+}
+
+/** The functions of a list, each once however often it was added: a wait is told once to each. */
+function distinct(list: ReadonlyArray<{ f: ServerWaitListener }>): ServerWaitListener[] {
+  return [...new Set(list.map((l) => l.f))];
+}
+
+/** The wait channel of one connector or writer: its transports announce, the work's runners listen. */
+export class ServerWaits {
+  private readonly listeners: Array<{ f: ServerWaitListener }> = [];
+  private readonly observers: Array<{ f: ServerWaitListener }> = [];
+
+  /** Hears the visible waits (VISIBLE_WAIT_MS and longer) until the returned function is called. */
+  listen(listener: ServerWaitListener): () => void {
+    return addTo(this.listeners, listener);
   }
-  if (w.ms < VISIBLE_WAIT_MS) {
-    logger.debug('net.serverWait', fields);
-    return;
+
+  /**
+   * Hears every wait, however short, until the returned function is called — how an export lets a throttling
+   * answer met by one mailbox (or on another thread) hold back the next mailboxes.
+   */
+  observe(observer: ServerWaitListener): () => void {
+    return addTo(this.observers, observer);
   }
-  logger.info('net.serverWait', fields);
-  try {
-    listeners.getStore()?.(w);
-  } catch (e) {
+
+  /** Hands a wait announced on another thread (already logged there) to the listeners, if it is visible. */
+  relay(w: ServerWait): void {
+    if (w.ms >= VISIBLE_WAIT_MS) for (const f of distinct(this.listeners)) f(w);
+  }
+
+  /** Reports a wait the server asked for, just before waiting it. */
+  announce(
+    logger: Logger,
+    wait: { ms: number; reason: string; mailbox?: string; operation?: string; attempt?: number },
+    now: () => number = Date.now,
+  ): void {
+    const w: ServerWait = {
+      ms: Math.round(wait.ms),
+      reason: wait.reason,
+      ...(wait.mailbox ? { mailbox: wait.mailbox } : {}),
+      ...(wait.operation ? { operation: wait.operation } : {}),
+      until: new Date(now() + wait.ms).toISOString(),
+    };
+    const fields = { ...w, attempt: wait.attempt };
     // A listener that fails must not turn the wait into a failed request.
-    logger.warn('net.serverWait.listenerFailed', { err: e });
+    const tell = (list: Array<{ f: ServerWaitListener }>) => {
+      for (const f of distinct(list))
+        try {
+          f(w);
+        } catch (e) {
+          logger.warn('net.serverWait.listenerFailed', { err: e });
+        }
+    };
+    tell(this.observers);
+    if (w.ms < VISIBLE_WAIT_MS) {
+      logger.debug('net.serverWait', fields);
+      return;
+    }
+    logger.info('net.serverWait', fields);
+    tell(this.listeners);
+  }
+}
+
+/** Runs fn with a listener on each given channel (absent ones skipped) for as long as fn runs. */
+export async function withServerWaitListener<T>(
+  channels: ReadonlyArray<ServerWaits | undefined>,
+  listener: ServerWaitListener,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const stops = channels.map((c) => c?.listen(listener));
+  try {
+    return await fn();
+  } finally {
+    for (const s of stops) s?.();
+  }
+}
+
+/** Runs fn with an observer of every wait on the channel (none: fn alone) for as long as fn runs. */
+export async function withThrottleObserver<T>(
+  channel: ServerWaits | undefined,
+  observer: ServerWaitListener,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const stop = channel?.observe(observer);
+  try {
+    return await fn();
+  } finally {
+    stop?.();
   }
 }

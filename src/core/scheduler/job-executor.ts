@@ -49,6 +49,8 @@ export function twoWayHostFor(
     connectorFor: (p: Profile) => Promise<Connector> | Connector;
     writerFor?: (p: Profile) => Promise<CalendarWriter>;
   },
+  /** Told of the visible waits the sides' requests meet (the run's job.waiting events). */
+  onWait?: (w: ServerWait) => void,
 ): TwoWayJobHost | undefined {
   if (!rules) return undefined;
   return {
@@ -62,7 +64,10 @@ export function twoWayHostFor(
         });
       const writer = await deps.writerFor(profile);
       try {
-        return { connector: await deps.connectorFor(profile), writer };
+        const connector = await deps.connectorFor(profile);
+        // The sides live as long as the run (the runner closes them): their channels are listened to until then.
+        if (onWait) for (const side of [connector, writer]) side.serverWaits?.listen(onWait);
+        return { connector, writer };
       } catch (e) {
         await writer.close().catch(() => undefined);
         throw e;
@@ -107,7 +112,7 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
         if (needsWriter(job)) writer = await deps.writerFor?.(profile);
         else connector = await deps.connectorFor(profile);
       }
-      result = await withServerWaitListener(onWait, () =>
+      result = await withServerWaitListener([connector?.serverWaits, writer?.serverWaits], onWait, () =>
         runTypedJob(
           job,
           {
@@ -120,7 +125,7 @@ export function createJobExecutor(deps: JobExecutorDeps): JobExecutor {
             onEvent,
             webhook: deps.webhook,
             presenceTable: deps.presenceTable,
-            twoWay: twoWayHostFor(deps.twoWayRules, deps),
+            twoWay: twoWayHostFor(deps.twoWayRules, deps, onWait),
             newRunId: () => runId,
             startedAt,
           },

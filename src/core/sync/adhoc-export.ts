@@ -56,7 +56,7 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
     // EWS throttles per account, so a wait holds back every mailbox's start; Graph throttles per mailbox.
     run: (mailbox, release, onWait, signal) =>
       connector.kind === 'ews'
-        ? withThrottleObserver(onWait, () => exportMailbox(settings, connector, log, mailbox, release, signal))
+        ? withThrottleObserver(connector.serverWaits, onWait, () => exportMailbox(settings, connector, log, mailbox, release, signal))
         : exportMailbox(settings, connector, log, mailbox, release, signal),
   };
   const shard = deps.shard;
@@ -64,7 +64,7 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
     shard && shard.profile.kind === 'ews' && mailboxes.length > 1
       ? Math.min(shard.workers ?? exportWorkerCount(shard.env ?? process.env), mailboxes.length - 1)
       : 0;
-  const pool = workerCount > 0 && shard ? startExportWorkers(workerCount, shard, settings, logger) : undefined;
+  const pool = workerCount > 0 && shard ? startExportWorkers(workerCount, shard, settings, logger, connector.serverWaits) : undefined;
   try {
     const results = await dispatchMailboxes(mailboxes, {
       concurrency,

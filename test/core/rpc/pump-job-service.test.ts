@@ -8,7 +8,7 @@ import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
 import { createCoreServices, type BuiltCoreServices } from '../../../src/core/rpc/core-services.js';
 import { createDispatcher } from '../../../src/core/rpc/dispatcher.js';
 import { MemorySecretStore } from '../../../src/core/secrets/memory-secret-store.js';
-import { announceServerWait } from '../../../src/core/net/server-wait.js';
+import { ServerWaits } from '../../../src/core/net/server-wait.js';
 import { nullLogger } from '../../../src/core/log/logger.js';
 import type { NormalisedEvent } from '../../../src/shared/model.js';
 import { FakeConnector, makeEvent } from '../../support/fake-connector.js';
@@ -97,10 +97,11 @@ describe('PumpJobService through the dispatcher', () => {
 
   it('a server-requested wait met while reading becomes a job.waiting event with length, reason and mailbox', async () => {
     class WaitingConnector extends FakeConnector {
+      readonly serverWaits = new ServerWaits();
       override async *calendarView(mailbox: string, folderId: string, from: Date, to: Date): AsyncIterable<NormalisedEvent> {
-        // What the EWS transport does before it waits out an ErrorServerBusy (deep inside the job's async work).
+        // What the EWS transport does before it waits out an ErrorServerBusy, on the connector's channel.
         await Promise.resolve();
-        announceServerWait(nullLogger, { ms: 45_000, reason: 'ErrorServerBusy', mailbox, operation: 'FindItem' });
+        this.serverWaits.announce(nullLogger, { ms: 45_000, reason: 'ErrorServerBusy', mailbox, operation: 'FindItem' });
         yield* super.calendarView(mailbox, folderId, from, to);
       }
     }

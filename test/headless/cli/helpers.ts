@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { Connector } from '../../../src/core/connectors/connector.js';
 import type { ConnectorDeps } from '../../../src/core/connectors/deps.js';
 import { CalpumpError } from '../../../src/core/errors/calpump-error.js';
-import { announceServerWait } from '../../../src/core/net/server-wait.js';
+import { ServerWaits } from '../../../src/core/net/server-wait.js';
 import { main, type MainOverrides } from '../../../src/headless/cli/main.js';
 import type { Folder, Mailbox, NormalisedEvent, TestStep } from '../../../src/shared/model.js';
 import { secretKey, type EwsProfile, type Profile } from '../../../src/shared/profile.js';
@@ -153,8 +153,10 @@ export function fakeFactory(fake: FakeOptions = {}) {
       if (mailbox && !MAILBOXES.some((m) => m.smtp === mailbox))
         throw new CalpumpError('ews.mailbox.notFound', { params: { mailbox }, evidence: 'ErrorNonExistentMailbox' });
     };
+    const serverWaits = new ServerWaits();
     return {
       kind: 'ews',
+      serverWaits,
       async test(mailbox: string): Promise<TestStep[]> {
         calls.push(`test ${mailbox}`);
         const steps: TestStep[] = [{ id: 'tls', title: { key: 'TLS' }, status: 'pass', durationMs: 3, data: { issuer: 'Calpump Sim CA' } }];
@@ -201,7 +203,7 @@ export function fakeFactory(fake: FakeOptions = {}) {
         calls.push(`view ${mailbox} ${folderId} ${from.toISOString()} ${to.toISOString()}`);
         calls.push(`view options attendees=${opts?.includeAttendees !== false} body=${!!opts?.includeBody}`);
         if (opts?.fields) calls.push(`view fields ${[...opts.fields].sort().join(',')}`);
-        if (fake.serverWaitMs) announceServerWait(deps.logger, { ms: fake.serverWaitMs, reason: 'ErrorServerBusy', mailbox });
+        if (fake.serverWaitMs) serverWaits.announce(deps.logger, { ms: fake.serverWaitMs, reason: 'ErrorServerBusy', mailbox });
         await check(mailbox);
         for (let i = 0; i < 3; i++) yield event(i, i === 0 ? `Standup ${mailbox}` : undefined);
       },

@@ -52,6 +52,7 @@ import { EwsTransport, type BearerAuth, type RequestRecorder } from './transport
 import type { HttpSender } from './transport/http-sender.js';
 import { profileAuth, type KerberosSeams } from './transport/profile-auth.js';
 import type { RetryPolicy } from './transport/retry-policy.js';
+import { ServerWaits } from '../../net/server-wait.js';
 
 export interface EwsConnectorOptions extends KerberosSeams {
   /** Receives every EWS SOAP request body (tests validate them against Microsoft's schema). */
@@ -79,6 +80,7 @@ export const EWS_MAX_CONCURRENCY = 27;
 
 export class EwsConnector implements Connector {
   readonly kind = 'ews' as const;
+  readonly serverWaits = new ServerWaits();
   private http?: Promise<HttpSender>;
   private sessionPromise?: Promise<EwsSession>;
   private urlHow = 'unresolved';
@@ -133,6 +135,7 @@ export class EwsConnector implements Connector {
       ...profileAuth(p, this.deps, this.options),
       bearer: usesBearer(p) ? this.bearer : undefined,
       logger,
+      waits: this.serverWaits,
       recorder: this.options.recorder,
       sleep: this.options.sleep,
       random: this.options.random,

@@ -20,6 +20,7 @@ import { graphGroupMembers, graphRoomListMembers } from './operations/group-memb
 import { itemsDeltaPath, readItems } from './operations/items.js';
 import { listMailboxes } from './operations/list-mailboxes.js';
 import { seriesRecurrence } from './operations/series-recurrence.js';
+import { ServerWaits } from '../../net/server-wait.js';
 
 /** Test seams: a fake clock/sleep for throttling tests, or a fake HTTP layer. */
 export interface GraphInternals extends GraphStackInternals {
@@ -31,9 +32,10 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
   const logger = deps.logger.child({ backend: 'graph', profile: profile.name });
   let httpClient: HttpClient | undefined;
   let built: Promise<{ ctx: GraphContext; tokens: TokenProvider }> | undefined;
+  const serverWaits = new ServerWaits();
 
   const build = async () => {
-    const stack = await openGraphStack(profile, deps, logger, internals);
+    const stack = await openGraphStack(profile, deps, logger, { ...internals, waits: serverWaits });
     httpClient = stack.httpClient;
     const { transport, tokens, errorContext } = stack;
     internals.onTransport?.(transport);
@@ -46,6 +48,7 @@ export function createGraphConnector(profile: GraphProfile, deps: ConnectorDeps,
 
   return {
     kind: 'graph',
+    serverWaits,
     async test(mailbox, opts) {
       const { ctx, tokens } = await ready();
       return connectionTest(ctx, mailbox, () => tokens.getAccessToken(), now(), opts?.onStep);

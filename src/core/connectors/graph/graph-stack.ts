@@ -12,6 +12,7 @@ import { HttpClient } from '../../net/index.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../deps.js';
 import type { GraphErrorContext } from './graph-errors.js';
 import { GraphTransport } from './transport.js';
+import type { ServerWaits } from '../../net/server-wait.js';
 
 /** Test seams: a fake clock/sleep for throttling tests, a fake HTTP layer or token provider. */
 export interface GraphStackInternals {
@@ -21,6 +22,8 @@ export interface GraphStackInternals {
   now?: () => Date;
   protocol?: ProtocolFlavour;
   tokens?: TokenProvider;
+  /** The connector's or writer's wait channel, handed to the transport. */
+  waits?: ServerWaits;
 }
 
 export interface GraphErrorFacts {
@@ -79,6 +82,7 @@ export async function openGraphStack(
     graphHost,
     token: (o) => tokens.getAccessToken(o),
     logger,
+    waits: internals.waits,
     sleep: internals.sleep,
     random: internals.random,
     now: now ? () => now().getTime() : undefined,

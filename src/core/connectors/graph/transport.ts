@@ -10,7 +10,7 @@ import type { HttpSend } from '../../auth/http-send.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
 import { isTransientNetworkError } from '../../net/index.js';
 import { jsonDeeperThan, MAX_JSON_DEPTH } from '../../net/json-depth.js';
-import { announceServerWait } from '../../net/server-wait.js';
+import { ServerWaits } from '../../net/server-wait.js';
 import type { Logger } from '../../log/logger.js';
 
 export interface GraphCall {
@@ -52,6 +52,8 @@ export interface TransportOptions {
   graphHost: string;
   token: (opts?: { forceRefresh?: boolean }) => Promise<string>;
   logger: Logger;
+  /** Where waits the server asks for are announced (the connector's or writer's channel; default: a channel of its own). */
+  waits?: ServerWaits;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -91,8 +93,11 @@ export class GraphTransport {
   /** Peak concurrent requests per mailbox seen so far (for tests and `describe`). */
   readonly peak = new Map<string, number>();
   private readonly inFlight = new Map<string, number>();
+  /** Where this transport announces the waits the server asks for. */
+  readonly waits: ServerWaits;
 
   constructor(private readonly o: TransportOptions) {
+    this.waits = o.waits ?? new ServerWaits();
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = o.random ?? Math.random;
     this.now = o.now ?? Date.now;
@@ -168,7 +173,7 @@ export class GraphTransport {
           attempt,
         });
         if (res.headers['retry-after'])
-          announceServerWait(log, { ms: wait, reason: `HTTP ${res.status}`, mailbox: call.mailbox, operation: call.operation, attempt });
+          this.waits.announce(log, { ms: wait, reason: `HTTP ${res.status}`, mailbox: call.mailbox, operation: call.operation, attempt });
         await this.sleep(wait);
         continue;
       }
@@ -239,7 +244,7 @@ export class GraphTransport {
           });
           if (asked) {
             const ms = Math.min(...again.map((w) => w.dueAt)) - clock;
-            announceServerWait(this.o.logger, { ms, reason: `HTTP ${asked}`, mailbox, operation });
+            this.waits.announce(this.o.logger, { ms, reason: `HTTP ${asked}`, mailbox, operation });
           }
         }
         waiting.push(...again);

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Connector } from '../../connectors/connector.js';
 import { createEwsConnector } from '../../connectors/ews/index.js';
 import { toCalpumpError } from '../../errors/calpump-error.js';
-import { withThrottleObserver } from '../../net/server-wait.js';
+import { withThrottleObserver, type ServerWait } from '../../net/server-wait.js';
 import { exportMailbox } from '../mailbox-export.js';
 import type { ExportWorkerData, FromWorker, ToWorker } from './protocol.js';
 import { forwardingLogger, PortSecretStore } from './worker-bridge.js';
@@ -25,11 +25,13 @@ const connector: Promise<Connector> = Promise.resolve().then(() =>
   createEwsConnector(profile, { secrets, logger, env: data.env, fetchTimeoutMs: data.fetchTimeoutMs, cacheDir: data.cacheDir }),
 );
 
+/** Every wait this thread meets goes to the host's dispatcher (one function: told once however many mailboxes run). */
+const postWait = (wait: ServerWait) => post({ type: 'wait', wait });
+
 async function exportOne(id: number, mailbox: string): Promise<void> {
   const c = await connector;
-  const result = await withThrottleObserver(
-    (wait) => post({ type: 'wait', wait }),
-    () => exportMailbox(settings, c, log, mailbox, () => post({ type: 'released', id }), controller.signal),
+  const result = await withThrottleObserver(c.serverWaits, postWait, () =>
+    exportMailbox(settings, c, log, mailbox, () => post({ type: 'released', id }), controller.signal),
   );
   post({ type: 'result', id, result });
 }

@@ -2,12 +2,11 @@
 // already exports), answers their secret look-ups from the host's store (only this profile's keys), writes their
 // log records through the host's logger, relays their server waits, and turns each into a MailboxExecutor. A
 // worker that cannot start, or ends, is simply no longer used; its unfinished mailbox runs again on this thread.
-import { AsyncResource } from 'node:async_hooks';
 import type { Worker } from 'node:worker_threads';
 import { registerSecret, type Logger } from '../../log/logger.js';
 import { LEVEL_RANK } from '../../log/sinks.js';
 import { toRecordLevel } from '../../log/create-logger.js';
-import { relayServerWait, type ServerWait } from '../../net/server-wait.js';
+import type { ServerWait, ServerWaits } from '../../net/server-wait.js';
 import type { ExportShardSource, MailboxExportResult } from '../adhoc-export-types.js';
 import type { MailboxExportSettings } from '../mailbox-export.js';
 import { WorkerLostError, type MailboxExecutor } from './dispatch.js';
@@ -45,7 +44,13 @@ async function answerSecret(source: ExportShardSource, m: Extract<FromWorker, { 
   }
 }
 
-function startOne(n: number, source: ExportShardSource, settings: MailboxExportSettings, logger: Logger): WorkerExecutor {
+function startOne(
+  n: number,
+  source: ExportShardSource,
+  settings: MailboxExportSettings,
+  logger: Logger,
+  waits: ServerWaits | undefined,
+): WorkerExecutor {
   const name = `worker-${n}`;
   const started = Date.now();
   const pending = new Map<number, Pending>();
@@ -55,8 +60,6 @@ function startOne(n: number, source: ExportShardSource, settings: MailboxExportS
   let nextId = 0;
   /** The dispatcher's hold: a wait this worker meets holds back every thread's next mailbox. */
   let onWait: ((w: ServerWait) => void) | undefined;
-  /** Bound to the context of the latest run() call: the listener the export runs under (the CLI's line, a job's stream). */
-  let relay: ((w: ServerWait) => void) | undefined;
   let ended = false;
   let closing = false;
   /** One abort listener per signal, not one per mailbox. */
@@ -96,7 +99,8 @@ function startOne(n: number, source: ExportShardSource, settings: MailboxExportS
         return registerSecret(logger, m.value);
       case 'wait':
         onWait?.(m.wait);
-        return relay?.(m.wait);
+        // The listeners of this thread's connector (the CLI's line, a job's stream) hear it as if met here.
+        return waits?.relay(m.wait);
       case 'secret':
         return void answerSecret(source, m).then(send);
       case 'closed':
@@ -133,7 +137,6 @@ function startOne(n: number, source: ExportShardSource, settings: MailboxExportS
         if (ended) return reject(new WorkerLostError(name));
         const id = ++nextId;
         onWait = hold;
-        relay = AsyncResource.bind((w: ServerWait) => relayServerWait(w));
         pending.set(id, { resolve, reject, release });
         if (signal && !watched.has(signal)) {
           watched.add(signal);
@@ -157,8 +160,10 @@ export function startExportWorkers(
   source: ExportShardSource,
   settings: MailboxExportSettings,
   logger: Logger,
+  /** The wait channel of this thread's connector: waits met on a worker are relayed to its listeners. */
+  waits?: ServerWaits,
 ): ExportWorkerPool {
-  const all = Array.from({ length: count }, (_, i) => startOne(i + 1, source, settings, logger));
+  const all = Array.from({ length: count }, (_, i) => startOne(i + 1, source, settings, logger, waits));
   return {
     executors: all,
     close: async () => {

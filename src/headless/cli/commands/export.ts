@@ -73,6 +73,7 @@ async function runExport(ctx: CliContext, opts: ExportFlags): Promise<void> {
   const mailboxes = opts.mailbox;
   const report = await ctx.withConnector(opts.profile, (connector, profile) =>
     withServerWaitListener(
+      [connector.serverWaits],
       (w) => printServerWait(ctx, w),
       () =>
         ctx.services.runAdhocExport(

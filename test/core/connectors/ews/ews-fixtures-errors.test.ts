@@ -36,6 +36,7 @@ describe('EWS error answers → catalogue ids', () => {
     const { connector, logger } = fixtureConnector(http, {}, opts);
     const heard: ServerWait[] = [];
     await withServerWaitListener(
+      [connector.serverWaits],
       (w) => heard.push(w),
       () => collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
     );
@@ -57,6 +58,7 @@ describe('EWS error answers → catalogue ids', () => {
     const { connector, waits } = fixtureConnector(http, {}, opts);
     const heard: ServerWait[] = [];
     await withServerWaitListener(
+      [connector.serverWaits],
       (w) => heard.push(w),
       () => collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
     );

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEwsConnector } from '../../../../src/core/connectors/ews/index.js';
-import { withServerWaitListener, type ServerWait } from '../../../../src/core/net/server-wait.js';
+import { ServerWaits, withServerWaitListener, type ServerWait } from '../../../../src/core/net/server-wait.js';
 import { runAdhocExport, type AdhocExportRequest, type ExportShardSource } from '../../../../src/core/sync/adhoc-export.js';
 import { dispatchMailboxes } from '../../../../src/core/sync/shard/dispatch.js';
 import { startExportWorkers } from '../../../../src/core/sync/shard/worker-pool.js';
@@ -146,13 +146,16 @@ describe('an export sharded over worker threads', () => {
       const secrets = hostSecrets(profile.id);
       const outDir = await mkdtemp(join(tmpdir(), 'calpump-shard-'));
       const settings = { folder: 'calendar', from, to, format: 'json' as const, outDir, profileName: 'sim' };
-      const pool = startExportWorkers(1, { profile, secrets, env: {}, fetchTimeoutMs: 20_000 }, settings, nullLogger);
+      // The channel of this thread's connector: the pool relays a worker's waits to its listeners.
+      const waits = new ServerWaits();
+      const pool = startExportWorkers(1, { profile, secrets, env: {}, fetchTimeoutMs: 20_000 }, settings, nullLogger, waits);
       const heard: ServerWait[] = [];
       sim.faults.clear();
       sim.faults.stage({ kind: 'serverBusy', match: 'FindItem', backOffMs: 3_000, times: 1 });
       try {
         const worker = pool.executors[0];
         const results = await withServerWaitListener(
+          [waits],
           (w) => heard.push(w),
           () =>
             dispatchMailboxes(['anna.schmidt@contoso.com', 'jan.devries@contoso.com'], {

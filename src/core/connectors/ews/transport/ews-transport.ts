@@ -3,7 +3,7 @@
 import { CalpumpError } from '../../../errors/calpump-error.js';
 import type { Logger } from '../../../log/logger.js';
 import { isTransientNetworkError } from '../../../net/network-errors.js';
-import { announceServerWait } from '../../../net/server-wait.js';
+import { ServerWaits } from '../../../net/server-wait.js';
 import type { HttpResponse } from '../../../net/http-client.js';
 import type { EwsProfile } from '../../../../shared/profile.js';
 import type { EwsCallContext } from '../ews-errors.js';
@@ -43,6 +43,8 @@ export interface EwsTransportOptions {
   /** Set: OAuth bearer (legacy EWS on Microsoft 365); auth, username and password are not sent. */
   bearer?: BearerAuth;
   logger: Logger;
+  /** Where waits the server asks for are announced (the connector's or writer's channel; default: a channel of its own). */
+  waits?: ServerWaits;
   recorder?: RequestRecorder;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -69,8 +71,11 @@ export class EwsTransport {
   private readonly random: () => number;
   /** NTLM authenticates connections, not requests: later calls reuse an authenticated one (see ntlm-lanes.ts). */
   readonly ntlmLanes: NtlmLanes;
+  /** Where this transport announces the waits the server asks for. */
+  readonly waits: ServerWaits;
 
   constructor(private readonly opts: EwsTransportOptions) {
+    this.waits = opts.waits ?? new ServerWaits();
     this.policy = { ...DEFAULT_RETRY, ...(opts.retry ?? {}) };
     this.ntlmLanes = new NtlmLanes(opts.http, opts.ntlmLanes);
     this.sleep = opts.sleep ?? realSleep;
@@ -127,7 +132,7 @@ export class EwsTransport {
           : exponentialDelay(this.policy, attempt, this.random);
       if (wait === undefined) break;
       const reason = c.kind === 'busy' ? 'ErrorServerBusy' : `HTTP ${res.status}`;
-      if (asked !== undefined) announceServerWait(log, { ms: wait, reason, mailbox: ctx.mailbox, operation, attempt });
+      if (asked !== undefined) this.waits.announce(log, { ms: wait, reason, mailbox: ctx.mailbox, operation, attempt });
       else log.debug('ews.retry', { operation, attempt, reason, waitMs: wait });
       await this.sleep(wait);
     }

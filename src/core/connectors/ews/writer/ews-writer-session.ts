@@ -10,6 +10,7 @@ import { EwsTransport, type RequestRecorder } from '../transport/ews-transport.j
 import type { HttpSender } from '../transport/http-sender.js';
 import { profileAuth, type KerberosSeams } from '../transport/profile-auth.js';
 import type { RetryPolicy } from '../transport/retry-policy.js';
+import type { ServerWaits } from '../../../net/server-wait.js';
 
 export interface EwsWriterOptions extends KerberosSeams {
   recorder?: RequestRecorder;
@@ -17,6 +18,8 @@ export interface EwsWriterOptions extends KerberosSeams {
   sleep?: (ms: number) => Promise<void>;
   retry?: Partial<RetryPolicy>;
   autodiscoverBase?: string;
+  /** The writer's wait channel, handed to its transport. */
+  waits?: ServerWaits;
 }
 
 export interface OpenedSession {
@@ -45,6 +48,7 @@ export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps
     http,
     ...profileAuth(profile, deps, options),
     logger,
+    waits: options.waits,
     recorder: options.recorder,
     sleep: options.sleep,
     retry: options.retry,

@@ -2,6 +2,7 @@
 // updates batched per mailbox (one CreateItem/UpdateItem per batch), deletes to Deleted Items.
 import type { EwsProfile } from '../../../../shared/profile.js';
 import type { ConnectorDeps } from '../../deps.js';
+import { ServerWaits } from '../../../net/server-wait.js';
 import type { CalendarWriter, ListOwnedOptions, OwnedItem, WriteOutcome, WriteRequest } from '../../writer.js';
 import { mailboxAddress } from '../mailbox-address.js';
 import type { EwsSession } from '../session.js';
@@ -21,6 +22,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 export class EwsCalendarWriter implements CalendarWriter {
   readonly kind = 'ews' as const;
   readonly maxBatch = EWS_WRITE_BATCH;
+  readonly serverWaits = new ServerWaits();
   private opened?: Promise<OpenedSession>;
 
   constructor(
@@ -30,7 +32,7 @@ export class EwsCalendarWriter implements CalendarWriter {
   ) {}
 
   private async session(): Promise<EwsSession> {
-    this.opened ??= openWriterSession(this.profile, this.deps, this.options);
+    this.opened ??= openWriterSession(this.profile, this.deps, { ...this.options, waits: this.serverWaits });
     this.opened.catch(() => (this.opened = undefined));
     return (await this.opened).session;
   }

@@ -9,6 +9,7 @@ import { BATCH_LIMIT, type BatchMember, type BatchMemberResult } from '../transp
 import type { CalendarWriter, ListOwnedOptions, OwnedItem, WriteOutcome, WriteRequest } from '../../writer.js';
 import { eventBody, ownedFromGraph, tagPropertyId, type TaggedGraphEvent } from './event-body.js';
 import { openGraphWriterContext, type GraphWriterContext, type GraphWriterInternals } from './graph-writer-context.js';
+import { ServerWaits } from '../../../net/server-wait.js';
 
 const PREFER_UTC = 'outlook.timezone="UTC"';
 const SELECT =
@@ -28,6 +29,7 @@ function eventsPath(mailbox: string, folder: string): string {
 export class GraphCalendarWriter implements CalendarWriter {
   readonly kind = 'graph' as const;
   readonly maxBatch = BATCH_LIMIT;
+  readonly serverWaits = new ServerWaits();
   private ctx?: Promise<GraphWriterContext>;
 
   constructor(
@@ -37,7 +39,7 @@ export class GraphCalendarWriter implements CalendarWriter {
   ) {}
 
   private context(): Promise<GraphWriterContext> {
-    this.ctx ??= openGraphWriterContext(this.profile, this.deps, this.internals);
+    this.ctx ??= openGraphWriterContext(this.profile, this.deps, { ...this.internals, waits: this.serverWaits });
     this.ctx.catch(() => (this.ctx = undefined));
     return this.ctx;
   }
