@@ -9,30 +9,34 @@ export function itemsOfPages<T>(pages: AsyncIterator<T[]>): AsyncIterableIterato
   /** A page being fetched: a next() made meanwhile waits for it instead of fetching another. */
   let pending: Promise<IteratorResult<T>> | undefined;
   const refill = async (): Promise<IteratorResult<T>> => {
-    try {
-      while (k >= page.length) {
-        if (finished) return { value: undefined, done: true };
-        const r = await pages.next();
-        if (r.done) {
-          finished = true;
-          page = [];
-          k = 0;
-          return { value: undefined, done: true };
-        }
-        page = r.value;
+    while (k >= page.length) {
+      if (finished) return { value: undefined, done: true };
+      const r = await pages.next();
+      if (r.done) {
+        finished = true;
+        page = [];
         k = 0;
+        return { value: undefined, done: true };
       }
-      return { value: page[k++], done: false };
-    } finally {
-      pending = undefined;
+      page = r.value;
+      k = 0;
     }
+    return { value: page[k++], done: false };
   };
   const it: AsyncIterableIterator<T> = {
     [Symbol.asyncIterator]: () => it,
     next(): Promise<IteratorResult<T>> {
       if (pending) return pending.then(() => it.next());
       if (k < page.length) return Promise.resolve({ value: page[k++], done: false });
-      return (pending = refill());
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      const p = refill();
+      pending = p;
+      // Cleared before any next() that waits on it runs (its handler was added first).
+      const clear = () => {
+        if (pending === p) pending = undefined;
+      };
+      p.then(clear, clear);
+      return p;
     },
     async return(value?: unknown): Promise<IteratorResult<T>> {
       finished = true;

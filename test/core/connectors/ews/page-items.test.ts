@@ -28,6 +28,10 @@ describe('itemsOfPages', () => {
     const it = itemsOfPages(pagesOf([[1, 2], [], [3], [], [], [4, 5, 6]], log));
     expect(await collect(it)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(log).toEqual(['page 0', 'page 1', 'page 2', 'page 3', 'page 4', 'page 5', 'closed']);
+    expect(await Promise.all([it.next(), it.next()])).toEqual([
+      { value: undefined, done: true },
+      { value: undefined, done: true },
+    ]);
     expect(await it.next()).toEqual({ value: undefined, done: true });
     expect(await collect(itemsOfPages(pagesOf<number>([])))).toEqual([]);
   });
@@ -58,6 +62,11 @@ describe('itemsOfPages', () => {
     }
     expect(got).toEqual([1, 2]);
     expect(log).toEqual(['page 0', 'closed']);
+    const it = itemsOfPages(pagesOf([[1], [2]]));
+    expect(await it.next()).toEqual({ value: 1, done: false });
+    await it.return!();
+    expect(await it.next()).toEqual({ value: undefined, done: true });
+    expect(await it.next()).toEqual({ value: undefined, done: true });
   });
 
   it('answers next() calls made before the previous one settled in order, each item once', async () => {
