@@ -5,21 +5,12 @@ import type { NormalisedEvent } from '../../../shared/model.js';
 import { windowsToIana } from '../../../shared/time-zones.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { useReveal } from '../../app/use-reveal.js';
+import { useDetailPaneStyles } from '../../components/detail-pane-styles.js';
 import { Facts } from '../../components/Facts.js';
 import { formatDateTime, formatEventTime } from '../../models/format.js';
 import { recurrenceText } from '../../models/recurrence-text.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   body: { whiteSpace: 'pre-wrap', maxHeight: '160px', overflowY: 'auto', fontSize: tokens.fontSizeBase200 },
 });
@@ -39,6 +30,7 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
   const t = useT();
   const lang = useLang();
   const s = useStyles();
+  const pane = useDetailPaneStyles();
   const reveal = useReveal<HTMLElement>(e.id);
   const zone = ownZone(e.timeZone);
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -50,9 +42,9 @@ export function EventDetail({ event: e, onClose }: { event: NormalisedEvent; onC
       ? t('event.recurrence.occurrence')
       : t('event.recurrence.single');
   return (
-    <section ref={reveal} className={s.root} aria-labelledby="event-detail-title" data-testid="event-detail">
-      <div className={s.head}>
-        <Text as="h3" id="event-detail-title" weight="semibold" size={400} className={s.title} style={{ margin: 0 }}>
+    <section ref={reveal} className={pane.root} aria-labelledby="event-detail-title" data-testid="event-detail">
+      <div className={pane.head}>
+        <Text as="h3" id="event-detail-title" weight="semibold" size={400} className={pane.title}>
           {e.subject || t('browse.preview.noSubject')}
         </Text>
         {e.isCancelled ? (

@@ -8,19 +8,10 @@ import type { MessageKey } from '../../../shared/i18n/index.js';
 import { useLang, useT } from '../../app/i18n-context.js';
 import { focusRow, useReveal } from '../../app/use-reveal.js';
 import { DataTable } from '../../components/DataTable.js';
+import { useDetailPaneStyles } from '../../components/detail-pane-styles.js';
 import { formatDate, formatDateTime } from '../../models/format.js';
 
 const useStyles = makeStyles({
-  detail: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', margin: 0 },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr)',
@@ -83,6 +74,7 @@ export function ItemDetail({ item, onClose }: { item: NormalisedItem; onClose: (
   const t = useT();
   const lang = useLang();
   const s = useStyles();
+  const pane = useDetailPaneStyles();
   const reveal = useReveal<HTMLElement>(item.id);
   const facts: Fact[] = [
     ...(item.kind === 'contact' ? contactFacts(item, t, lang) : taskFacts(item, t, lang)),
@@ -91,9 +83,9 @@ export function ItemDetail({ item, onClose }: { item: NormalisedItem; onClose: (
     [t('event.id'), item.id, true],
   ];
   return (
-    <section ref={reveal} className={s.detail} aria-labelledby="item-detail-title" data-testid="item-detail">
-      <div className={s.head}>
-        <Text as="h3" id="item-detail-title" weight="semibold" size={400} className={s.title}>
+    <section ref={reveal} className={pane.root} aria-labelledby="item-detail-title" data-testid="item-detail">
+      <div className={pane.head}>
+        <Text as="h3" id="item-detail-title" weight="semibold" size={400} className={pane.title}>
           {titleOf(item, t)}
         </Text>
         <Button size="small" onClick={onClose} data-testid="item-detail-close">

@@ -3,20 +3,11 @@
 import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useT } from '../../app/i18n-context.js';
+import { useDetailPaneStyles } from '../../components/detail-pane-styles.js';
 import { SENSITIVITIES, SHOW_AS, type RuleRow } from '../../models/presence-rules-model.js';
 import { FieldGrid } from '../profiles/FieldGrid.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
 });
@@ -38,6 +29,7 @@ function toggle<V extends string>(all: readonly V[], list: readonly V[], v: V, o
 export function RuleEditor({ index: i, count, rule: r, onChange, onMove, onRemove }: Props) {
   const t = useT();
   const s = useStyles();
+  const pane = useDetailPaneStyles();
   const id = useId();
   const text = (key: 'name' | 'subject' | 'location' | 'status', value: string, disabled = false) => (
     <Field label={t(`presence.rules.${key}`)}>
@@ -77,9 +69,9 @@ export function RuleEditor({ index: i, count, rule: r, onChange, onMove, onRemov
     </div>
   );
   return (
-    <section className={s.root} aria-labelledby="rule-editor-title" data-testid="rule-editor">
-      <div className={s.head}>
-        <Subtitle2 as="h3" id="rule-editor-title" className={s.title} style={{ margin: 0 }}>
+    <section className={pane.root} aria-labelledby="rule-editor-title" data-testid="rule-editor">
+      <div className={pane.head}>
+        <Subtitle2 as="h3" id="rule-editor-title" className={pane.title}>
           {t('presence.rules.editing', { order: i + 1, name: r.name })}
         </Subtitle2>
         <Button size="small" disabled={i === 0} onClick={() => onMove(-1)} data-testid={`rule-${i}-up`}>

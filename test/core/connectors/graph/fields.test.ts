@@ -3,14 +3,13 @@
 // with those fields, and against the simulator the selected fields still equal the truth.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-send.js';
-import type { TokenProvider } from '../../../../src/core/auth/token-provider.js';
 import { createGraphConnector } from '../../../../src/core/connectors/graph/index.js';
 import { calendarSelect } from '../../../../src/core/connectors/graph/operations/calendar-view.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../../src/core/secrets/memory-secret-store.js';
 import { startSimulator, type RunningSimulator } from '../../../../src/sim/index.js';
 import { expectedEvents } from '../../../../src/sim/world/expected.js';
-import { collect, simGraphConnector, simGraphProfile } from './support.js';
+import { collect, simGraphConnector, simGraphProfile, fixedTokens } from './support.js';
 
 const PLACE = 'id,iCalUId,start,end,originalStart,originalStartTimeZone,isAllDay,type,seriesMasterId';
 
@@ -51,20 +50,14 @@ describe('Graph $select for a field selection', () => {
         }),
       };
     };
-    const tokens: TokenProvider = {
-      getAccessToken: async () => 'token',
-      login: async () => {
-        throw new Error('not used');
-      },
-      logout: async () => undefined,
-      status: async () => {
-        throw new Error('not used');
-      },
-    };
     // No simulator behind this connector: the profile only needs hosts, and every request goes to `http`.
     const offline = { url: 'https://login.microsoftonline.com', caFile: '/nonexistent-ca.pem' } as RunningSimulator;
     const profile = simGraphProfile(offline, { graphHost: 'https://graph.microsoft.com', tls: {} });
-    const connector = createGraphConnector(profile, { secrets: new MemorySecretStore(), logger: nullLogger }, { http, tokens });
+    const connector = createGraphConnector(
+      profile,
+      { secrets: new MemorySecretStore(), logger: nullLogger },
+      { http, tokens: fixedTokens },
+    );
     const got = await collect(
       connector.calendarView('room1@contoso.com', 'calendar', new Date('2026-11-01Z'), new Date('2026-12-01Z'), {
         fields: ['uid', 'subject', 'start', 'end'],

@@ -7,10 +7,9 @@ import { expectedEvents } from '../../../../src/sim/world/expected.js';
 import { createGraphConnector } from '../../../../src/core/connectors/graph/index.js';
 import { seriesUidOfInstance } from '../../../../src/core/connectors/graph/operations/series-uid.js';
 import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-send.js';
-import type { TokenProvider } from '../../../../src/core/auth/token-provider.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../../src/core/secrets/memory-secret-store.js';
-import { collect, comparable, simGraphConnector, simGraphProfile } from './support.js';
+import { collect, comparable, simGraphConnector, simGraphProfile, fixedTokens } from './support.js';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -79,18 +78,12 @@ describe('Graph paging and batching', () => {
       const next = n < 3 ? `https://graph.microsoft.com/v1.0/users/a%40contoso.com/calendar/calendarView?page=${n + 1}` : undefined;
       return json({ value: [occurrence(n)], ...(next ? { '@odata.nextLink': next } : {}) });
     };
-    const tokens: TokenProvider = {
-      getAccessToken: async () => 'token',
-      login: async () => {
-        throw new Error('not used');
-      },
-      logout: async () => undefined,
-      status: async () => {
-        throw new Error('not used');
-      },
-    };
     const profile = simGraphProfile(sim, { graphHost: 'https://graph.microsoft.com' });
-    const connector = createGraphConnector(profile, { secrets: new MemorySecretStore(), logger: nullLogger }, { http, tokens });
+    const connector = createGraphConnector(
+      profile,
+      { secrets: new MemorySecretStore(), logger: nullLogger },
+      { http, tokens: fixedTokens },
+    );
     const got = await collect(connector.calendarView('a@contoso.com', 'calendar', new Date('2026-11-01Z'), new Date('2026-12-01Z')));
     expect(got.map((e) => e.iCalUId)).toEqual([1, 2, 3].map((n) => `series-of-${n}@example.org`));
     expect(got.map((e) => e.seriesId)).toEqual(['master-1', 'master-2', 'master-3']);

@@ -4,22 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { createGraphConnector } from '../../../../src/core/connectors/graph/index.js';
 import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-send.js';
-import type { TokenProvider } from '../../../../src/core/auth/token-provider.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../../src/core/secrets/memory-secret-store.js';
 import { graphProfileSchema } from '../../../../src/shared/profile.js';
 import { fixture } from './fixtures.js';
-
-const tokens: TokenProvider = {
-  getAccessToken: async () => 'token',
-  login: async () => {
-    throw new Error('not used');
-  },
-  logout: async () => undefined,
-  status: async () => {
-    throw new Error('not used');
-  },
-};
+import { fixedTokens } from './support.js';
 
 function connectorAnswering(answer: (req: HttpRequest) => HttpResponse) {
   const requests: HttpRequest[] = [];
@@ -36,7 +25,10 @@ function connectorAnswering(answer: (req: HttpRequest) => HttpResponse) {
     flow: 'clientCredentials',
     credential: 'secret',
   });
-  return { requests, connector: createGraphConnector(profile, { secrets: new MemorySecretStore(), logger: nullLogger }, { http, tokens }) };
+  return {
+    requests,
+    connector: createGraphConnector(profile, { secrets: new MemorySecretStore(), logger: nullLogger }, { http, tokens: fixedTokens }),
+  };
 }
 
 const ids = ['AAMkAGI2TG9WEEKLY=', 'AAMkAGI2TG9MONTHLY=', 'AAMkAGI2TG9GONE=', 'AAMkAGI2TG9DAILY=', 'AAMkAGI2TG9SINGLE='];

@@ -8,6 +8,19 @@ import type { RunningSimulator } from '../../../../src/sim/index.js';
 import { SIM_APP_DAEMON, SIM_APP_DAEMON_SECRET, SIM_TENANT_ID } from '../../../../src/sim/oauth/index.js';
 import type { NormalisedEvent } from '../../../../src/shared/model.js';
 import { comparableEvent } from '../../../../src/sim/world/expected.js';
+import type { TokenProvider } from '../../../../src/core/auth/token-provider.js';
+
+/** A token provider for a connector whose HTTP is a test function: always the same token, no sign-in. */
+export const fixedTokens: TokenProvider = {
+  getAccessToken: async () => 'token',
+  login: async () => {
+    throw new Error('not used');
+  },
+  logout: async () => undefined,
+  status: async () => {
+    throw new Error('not used');
+  },
+};
 
 export function simGraphProfile(sim: RunningSimulator, over: Partial<GraphProfile> = {}): GraphProfile {
   return graphProfileSchema.parse({
