@@ -7,6 +7,7 @@ import {
   cpuPerItem,
   fmtS,
   guardProblems,
+  median,
   row,
   runChild,
   runPython,
@@ -144,10 +145,22 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
   const chain = floor.chainMs as number;
   const floor8 = (chain * list.length) / 8;
   const floor27 = (chain * list.length) / 27;
-  // Timed right after the floor, so both see the same load on the machine.
-  await reset();
-  const at8 = await calpump(8).run();
-  const pump = at8.ms;
+  // Timed right after the floor, so both see the same load on the machine. Like every contender above, the run
+  // with all fields is made once untimed first (its FindItem properties and GetItems are answers no earlier run
+  // asked for, and building them would take the simulator's CPU from the client's cores), then timed `rounds`
+  // times; the median counts, every run guarded.
+  await warm('calpump-all-8', calpump(8));
+  const at8Runs: ChildResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await reset();
+    const r = await calpump(8).run();
+    say(
+      `    ${calpump(8).label.padEnd(36)} ${fmtS(r.ms)}  CPU per item: client ${cpuPerItem(r.cpuMs, r.items)}, server ${cpuPerItem(r.serverCpuMs, r.items)}`,
+    );
+    at8Runs.push(r);
+  }
+  const at8 = [...at8Runs].sort((a, b) => a.ms - b.ms)[Math.floor((at8Runs.length - 1) / 2)];
+  const pump = median(at8Runs.map((r) => r.ms));
   say(
     `  floor: ${(floor.requestsPerMailbox as number).toFixed(1)} round trips in sequence per mailbox, ${chain.toFixed(1)} ms together (${Object.entries(
       floor.rttMs as Record<string, number>,
@@ -160,9 +173,9 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
       'export: Calpump (all fields) wall time vs network floor at 8',
       fmtS(pump),
       `≤ 1.5 × ${fmtS(floor8)}`,
-      `ratio ${(pump / floor8).toFixed(2)}; floor at 27 ${fmtS(floor27)}; CPU per item ${cpuPerItem(at8.cpuMs, at8.items)}`,
+      `ratio ${(pump / floor8).toFixed(2)} (median of ${at8Runs.length}: ${at8Runs.map((r) => fmtS(r.ms)).join('/')}); floor at 27 ${fmtS(floor27)}; CPU per item ${cpuPerItem(at8.cpuMs, at8.items)}`,
       pump / floor8 <= 1.5,
-      guardProblems('Calpump at 8', at8, expected, list),
+      at8Runs.flatMap((r) => guardProblems('Calpump at 8', r, expected, list)),
     ),
   );
   // The same run with the naive loop's fields: one FindItem per mailbox instead of the floor's chain.
