@@ -1,7 +1,7 @@
 // The Logger implementation: level gate, redaction of every record (field names, header values, XML elements,
 // query parameters, and runtime-registered secret values), then fan-out to sinks.
 import type { LogLevel } from '../../shared/profile.js';
-import type { Logger, LogRecord } from './logger.js';
+import { loggerOf, type Logger, type LogRecord } from './logger.js';
 import { Redactor } from './redact.js';
 import { LEVEL_RANK, type LogSink, type RecordLevel } from './sinks.js';
 
@@ -44,15 +44,11 @@ export function createLogger(opts: CreateLoggerOptions): CalpumpLogger {
       };
       for (const sink of targets) sink.write(record);
     };
-    return {
-      error: (e, f) => emit('error', e, f),
-      warn: (e, f) => emit('warn', e, f),
-      info: (e, f) => emit('info', e, f),
-      debug: (e, f) => emit('debug', e, f),
-      trace: (e, f) => emit('trace', e, f),
-      child: (fields) => build({ ...base, ...fields }),
-      registerSecret: (value) => redactor.register(value),
-    };
+    return loggerOf(
+      emit,
+      (fields) => build({ ...base, ...fields }),
+      (value) => redactor.register(value),
+    );
   };
   return build(opts.fields ?? {});
 }

@@ -39,3 +39,20 @@ export const nullLogger: Logger = {
     return nullLogger;
   },
 };
+
+/** A logger whose five level methods all go to `emit` (the loggers this project builds differ only in it). */
+export function loggerOf<L extends Logger>(
+  emit: (level: LogRecord['level'], event: string, fields?: Record<string, unknown>) => void,
+  child: (fields: Record<string, unknown>) => L,
+  registerSecret: (value: string | undefined) => void,
+): Logger & { child(fields: Record<string, unknown>): L; registerSecret(value: string | undefined): void } {
+  return {
+    error: (e, f) => emit('error', e, f),
+    warn: (e, f) => emit('warn', e, f),
+    info: (e, f) => emit('info', e, f),
+    debug: (e, f) => emit('debug', e, f),
+    trace: (e, f) => emit('trace', e, f),
+    child,
+    registerSecret,
+  };
+}

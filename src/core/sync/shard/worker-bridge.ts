@@ -1,7 +1,7 @@
 // The worker's side of what it borrows from the host over its port: a SecretStore that asks the host's store
 // (values live only in memory, in messages) and a Logger that forwards records for the host's logger to redact
 // and write. Records above the host's level are never sent.
-import type { Logger } from '../../log/logger.js';
+import { loggerOf, type Logger } from '../../log/logger.js';
 import { LEVEL_RANK, type RecordLevel } from '../../log/sinks.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import type { FromWorker, SecretOp, ToWorker } from './protocol.js';
@@ -67,15 +67,11 @@ export function forwardingLogger(post: Post, maxRank: number, base: Record<strin
       post({ type: 'log', level, event, fields: cloneable(all) });
     }
   };
-  return {
-    error: (e, f) => emit('error', e, f),
-    warn: (e, f) => emit('warn', e, f),
-    info: (e, f) => emit('info', e, f),
-    debug: (e, f) => emit('debug', e, f),
-    trace: (e, f) => emit('trace', e, f),
-    child: (fields) => forwardingLogger(post, maxRank, { ...base, ...fields }),
-    registerSecret: (value) => {
+  return loggerOf(
+    emit,
+    (fields) => forwardingLogger(post, maxRank, { ...base, ...fields }),
+    (value) => {
       if (value) post({ type: 'registerSecret', value });
     },
-  };
+  );
 }
