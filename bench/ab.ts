@@ -1,6 +1,6 @@
 // Side-by-side timing: a baseline (A) and Calpump (B) alternate A/B/A/B… in one run, so load from other work on
 // the machine falls on both; the figure is the median of the per-pair ratios A/B. Every run is guarded.
-import { cpuPerItem, guardProblems, median, type ChildResult } from './lib.js';
+import { cpuPerItem, fmtS, guardProblems, median, type ChildResult } from './lib.js';
 
 export interface Contender {
   label: string;
@@ -23,8 +23,17 @@ export async function alternate(
   guard: { expected: Record<string, number>; mailboxes: string[] },
   between: () => Promise<unknown>,
   say: (line: string) => void,
+  opts: { warmUp?: boolean } = {},
 ): Promise<Alternation> {
   const out: Alternation = { a: [], b: [], ratios: [], medianRatio: NaN, problems: [] };
+  // warmUp: each contender runs once untimed first (same order), so no timed run pays for what a first run after
+  // start builds (the simulator's memoised answers, the child's first compile of its code paths).
+  if (opts.warmUp)
+    for (const who of [a, b]) {
+      await between();
+      const r = await who.run();
+      say(`    (warm-up, untimed: ${who.label} ${fmtS(r.ms)}, ${r.items} items, ${r.failed} failed)`);
+    }
   for (let i = 0; i < rounds; i++) {
     for (const [who, list] of [
       [a, out.a],
