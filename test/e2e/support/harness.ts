@@ -49,6 +49,17 @@ async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Removes UI builds of other sources that nobody has used for an hour (a build in progress is younger). */
+async function pruneOldBuilds(cache: string, keep: string): Promise<void> {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const e of await readdir(cache)) {
+    if (!e.startsWith('calpump-e2e-ui-') || e === keep) continue;
+    const p = join(cache, e);
+    const s = await stat(p).catch(() => undefined);
+    if (s && s.mtimeMs < hourAgo) await rm(p, { recursive: true, force: true });
+  }
+}
+
 /** dist-like UI folder for the current renderer sources; built once per content hash, shared by all e2e files. */
 export async function builtUi(): Promise<string> {
   const files = [
@@ -66,8 +77,14 @@ export async function builtUi(): Promise<string> {
   // The build is always a production one (React's production build, minified): vitest runs with NODE_ENV=test,
   // which Vite would otherwise follow, and the bench's first-paint row shares this cache.
   hash.update('NODE_ENV=production');
-  const dir = join(tmpdir(), `calpump-e2e-ui-${hash.digest('hex').slice(0, 16)}`);
+  // Inside the clone (node_modules/.cache, git-ignored), so it outlives a test run's temporary root
+  // (test/support/temp-root.global.ts) and repeated runs on unchanged sources skip the build; older builds go.
+  const cache = join(ROOT, 'node_modules', '.cache');
+  const name = `calpump-e2e-ui-${hash.digest('hex').slice(0, 16)}`;
+  const dir = join(cache, name);
   if (existsSync(join(dir, 'index.html'))) return dir;
+  await mkdir(cache, { recursive: true });
+  await pruneOldBuilds(cache, name);
   const staging = `${dir}.${process.pid}.tmp`;
   const vite = await import('vite');
   const nodeEnv = process.env.NODE_ENV;
