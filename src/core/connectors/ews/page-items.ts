@@ -1,8 +1,11 @@
 // The items of an async sequence of pages, one at a time, for a for-await consumer. An async generator that
 // yields each item pays per item for an await of the value and its request queue (and, with AsyncLocalStorage
 // in the process, the promise hook on every one of those promises); here the items of the page in hand are
-// handed out as already-resolved promises and only a new page waits.
-export function itemsOfPages<T>(pages: AsyncIterator<T[]>): AsyncIterableIterator<T> {
+// handed out as already-resolved promises and only a new page waits. A consumer that knows takeBuffered() (the
+// export's file writer) takes the rest of the page in hand at once, without a promise per item.
+import type { BufferedItems } from '../buffered-items.js';
+
+export function itemsOfPages<T>(pages: AsyncIterator<T[]>): AsyncIterableIterator<T> & BufferedItems<T> {
   let page: T[] = [];
   let k = 0;
   let finished = false;
@@ -23,8 +26,15 @@ export function itemsOfPages<T>(pages: AsyncIterator<T[]>): AsyncIterableIterato
     }
     return { value: page[k++], done: false };
   };
-  const it: AsyncIterableIterator<T> = {
+  const it: AsyncIterableIterator<T> & BufferedItems<T> = {
     [Symbol.asyncIterator]: () => it,
+    takeBuffered(): T[] {
+      // While a page is being fetched the items in hand are already handed out (k === page.length).
+      if (pending || k >= page.length) return [];
+      const rest = k === 0 ? page : page.slice(k);
+      k = page.length;
+      return rest;
+    },
     next(): Promise<IteratorResult<T>> {
       if (pending) return pending.then(() => it.next());
       if (k < page.length) return Promise.resolve({ value: page[k++], done: false });

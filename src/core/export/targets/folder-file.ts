@@ -10,6 +10,7 @@ import { CalpumpError } from '../../errors/calpump-error.js';
 import { AtomicFileWriter } from '../../fs/atomic-write.js';
 import { createEncoder, type EncoderOptions, type ExportFormat, type FolderMeta } from '../formats/index.js';
 import { createItemEncoder } from '../item-formats/index.js';
+import { bufferedTaker } from '../../connectors/buffered-items.js';
 import { outputFileName } from './file-name.js';
 
 export interface FolderFileResult {
@@ -89,9 +90,16 @@ async function writeEncodedFile<T>(
   let items = 0;
   try {
     out.add(encoder.begin());
+    // The reader's items come a page at a time: the rest of a page is taken at once (connectors/buffered-items.ts).
+    const takeBuffered = bufferedTaker<T>(events);
     for await (const e of events) {
       if (out.add(encoder.chunk(e))) await writing(() => out.flush());
       items++;
+      if (!takeBuffered) continue;
+      for (const x of takeBuffered()) {
+        if (out.add(encoder.chunk(x))) await writing(() => out.flush());
+        items++;
+      }
     }
     out.add(encoder.end());
     hooks.onRead?.();

@@ -74,4 +74,36 @@ describe('itemsOfPages', () => {
     const all = await Promise.all([it.next(), it.next(), it.next(), it.next(), it.next()]);
     expect(all.map((r) => (r.done ? 'done' : r.value))).toEqual([1, 2, 3, 4, 'done']);
   });
+
+  it('hands out the rest of the page in hand through takeBuffered(), each item once, in order', async () => {
+    const log: string[] = [];
+    const it = itemsOfPages(pagesOf([[1, 2, 3], [4], [5, 6]], log));
+    expect(it.takeBuffered()).toEqual([]);
+    expect(await it.next()).toEqual({ value: 1, done: false });
+    expect(it.takeBuffered()).toEqual([2, 3]);
+    expect(it.takeBuffered()).toEqual([]);
+    expect(log).toEqual(['page 0']);
+    const second = it.next();
+    // While the next page is being read nothing is in hand.
+    expect(it.takeBuffered()).toEqual([]);
+    expect(await second).toEqual({ value: 4, done: false });
+    expect(it.takeBuffered()).toEqual([]);
+    expect(await it.next()).toEqual({ value: 5, done: false });
+    expect(await it.next()).toEqual({ value: 6, done: false });
+    expect(it.takeBuffered()).toEqual([]);
+    expect(await it.next()).toEqual({ value: undefined, done: true });
+    expect(log).toEqual(['page 0', 'page 1', 'page 2', 'closed']);
+  });
+
+  it('takes a whole page at once when none of it was handed out yet', async () => {
+    const it = itemsOfPages(
+      pagesOf([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
+    const got: number[] = [];
+    for await (const x of it) got.push(x, ...it.takeBuffered());
+    expect(got).toEqual([1, 2, 3, 4]);
+  });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outputFileName } from '../../../../src/core/export/targets/file-name.js';
 import { writeFolderFile } from '../../../../src/core/export/targets/folder-file.js';
+import { itemsOfPages } from '../../../../src/core/connectors/ews/page-items.js';
 import { CalpumpError } from '../../../../src/core/errors/calpump-error.js';
 import { sampleEvents } from '../../../support/sample-events.js';
 import { calpumpFailure } from '../../../support/calpump-failure.js';
@@ -63,5 +64,32 @@ describe('writeFolderFile', () => {
     const err = await calpumpFailure(writeFolderFile(join(dir, 'blocker'), meta, 'csv', sampleEvents()));
     expect(err.id).toBe('export.writeFailed');
     expect(err.render().message).toContain('anna.schmidt@contoso.com__calendar.csv');
+  });
+
+  it('writes what a paged source hands out at once as it would item by item, and ends the source on a failure', async () => {
+    const events = sampleEvents();
+    async function* pages(log: string[], failAt = Infinity) {
+      try {
+        for (let i = 0; i < events.length; i += 2) {
+          if (i >= failAt) throw new CalpumpError('ews.server.busy', { params: { ms: '1000' } });
+          yield events.slice(i, i + 2);
+        }
+      } finally {
+        log.push('closed');
+      }
+    }
+    const one = await writeFolderFile(dir, meta, 'json', events);
+    const expected = await readFile(one.file, 'utf8');
+    const log: string[] = [];
+    const paged = await writeFolderFile(dir, meta, 'json', itemsOfPages(pages(log)));
+    expect(paged.items).toBe(events.length);
+    expect(await readFile(paged.file, 'utf8')).toBe(expected);
+    expect(log).toEqual(['closed']);
+
+    const failed: string[] = [];
+    await expect(writeFolderFile(dir, meta, 'json', itemsOfPages(pages(failed, 2)))).rejects.toMatchObject({ id: 'ews.server.busy' });
+    expect(failed).toEqual(['closed']);
+    expect(await readFile(one.file, 'utf8')).toBe(expected);
+    expect(await readdir(dir)).toEqual(['anna.schmidt@contoso.com__calendar.json']);
   });
 });
