@@ -3,16 +3,16 @@
 // is opened (Electron: shell.openExternal) and where the URL / device code is shown (an RPC event, a dialog).
 import type { Profile } from '../../shared/profile.js';
 import { text } from '../../shared/i18n/engine-texts.js';
-import { DEFAULT_FETCH_TIMEOUT_MS } from '../connectors/deps.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import type { Lang } from '../doctor/catalogue.js';
 import type { Logger } from '../log/logger.js';
-import { HttpClient } from '../net/index.js';
+import type { HttpClient } from '../net/index.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { HttpSend } from './http-send.js';
 import { httpSendFromClient } from './net-http-send.js';
 import { createTokenProvider, type LoginUi, type TokenProvider } from './token-provider.js';
 import { profileTokenTarget } from './token-target.js';
+import { profileHttpClient } from '../connectors/profile-http-client.js';
 
 export interface AuthServiceOptions {
   secrets: SecretStore;
@@ -47,16 +47,7 @@ export function createAuthService(o: AuthServiceOptions): M365AuthService {
     let client: HttpClient | undefined;
     let http = o.http;
     if (!http) {
-      client = await HttpClient.create({
-        profileId: profile.id,
-        tls: profile.tls,
-        proxy: profile.proxy,
-        secrets: o.secrets,
-        env: o.env,
-        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-        protocol: profile.kind,
-        limits: profile.limits,
-      });
+      client = await profileHttpClient(profile, { secrets: o.secrets, env: o.env });
       http = httpSendFromClient(client);
     }
     try {

@@ -3,12 +3,12 @@
 // the transport steps then check.
 import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import { HttpClient } from '../net/http-client.js';
 import type { EwsContext } from './ews-steps.js';
 import { dnsFinding, probeDns } from './probes/dns.js';
 import { postEws } from './probes/ews-post.js';
 import { profileCredentials } from './probes/profile-credentials.js';
 import type { StepSpec } from './runner.js';
+import { profileHttpClient } from '../connectors/profile-http-client.js';
 
 const REQUEST_NS = 'http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006';
 const RESPONSE_NS = 'http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a';
@@ -52,16 +52,11 @@ export function autodiscoverSteps(): StepSpec<AutodiscoverContext>[] {
       async run(ctx) {
         const p = ctx.profile;
         const credentials = await profileCredentials(ctx);
-        const client = await HttpClient.create({
-          profileId: p.id,
-          tls: ctx.tls,
-          proxy: ctx.proxy,
-          secrets: ctx.secrets,
-          env: ctx.env,
-          timeoutMs: ctx.timeoutMs,
-          protocol: 'ews',
-          limits: p.limits,
-        });
+        const client = await profileHttpClient(
+          p,
+          { secrets: ctx.secrets, env: ctx.env, fetchTimeoutMs: ctx.timeoutMs },
+          { tls: ctx.tls, proxy: ctx.proxy },
+        );
         const tried: string[] = [];
         let email = p.autodiscoverEmail!;
         let urls = (ctx.autodiscoverUrls ?? defaultAutodiscoverUrls)(email);

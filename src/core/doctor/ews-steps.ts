@@ -4,7 +4,7 @@
 import type { EwsProfile } from '../../shared/profile.js';
 import type { Connector } from '../connectors/connector.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import { HttpClient, type HttpResponse } from '../net/http-client.js';
+import type { HttpClient, HttpResponse } from '../net/http-client.js';
 import { mapEwsResponseCode, mapHttpStatus } from '../errors/error-map.js';
 import { parseAuthSchemes } from '../connectors/ews/transport/auth-challenge.js';
 import { looksLikeLoginPage, schemeOffered } from './probes/http-auth.js';
@@ -21,6 +21,7 @@ import { explainNtlmRefusal } from './ntlm-refusal.js';
 import { profileCredentials, storedPassword } from './probes/profile-credentials.js';
 import type { StepSpec } from './runner.js';
 import type { StepId } from './step-titles.js';
+import { profileHttpClient } from '../connectors/profile-http-client.js';
 
 export interface EwsContext extends KerberosContext {
   profile: EwsProfile;
@@ -45,16 +46,11 @@ const ADDRESS_CODES = new Set([
 ]);
 
 async function client(ctx: EwsContext): Promise<HttpClient> {
-  ctx.client ??= await HttpClient.create({
-    profileId: ctx.profile.id,
-    tls: ctx.tls,
-    proxy: ctx.proxy,
-    secrets: ctx.secrets,
-    env: ctx.env,
-    timeoutMs: ctx.timeoutMs,
-    protocol: 'ews',
-    limits: ctx.profile.limits,
-  });
+  ctx.client ??= await profileHttpClient(
+    ctx.profile,
+    { secrets: ctx.secrets, env: ctx.env, fetchTimeoutMs: ctx.timeoutMs },
+    { tls: ctx.tls, proxy: ctx.proxy },
+  );
   return ctx.client;
 }
 

@@ -9,13 +9,14 @@ import { createTokenProvider } from '../auth/token-provider.js';
 import { graphTokenTarget } from '../auth/token-target.js';
 import type { Logger } from '../log/logger.js';
 import { CalpumpError } from '../errors/calpump-error.js';
-import { HttpClient, type HttpResponse } from '../net/http-client.js';
+import type { HttpClient, HttpResponse } from '../net/http-client.js';
 import { text } from '../../shared/i18n/engine-texts.js';
 import { calendarViewFinding } from './findings.js';
 import type { NetworkContext } from './network-steps.js';
 import { readTokenClaims, tokenPermissionGap } from './probes/token-claims.js';
 import type { StepSpec } from './runner.js';
 import type { StepId } from './step-titles.js';
+import { profileHttpClient } from '../connectors/profile-http-client.js';
 
 export interface GraphContext extends NetworkContext {
   profile: GraphProfile;
@@ -29,16 +30,11 @@ export interface GraphContext extends NetworkContext {
 }
 
 async function client(ctx: GraphContext): Promise<HttpClient> {
-  ctx.client ??= await HttpClient.create({
-    profileId: ctx.profile.id,
-    tls: ctx.tls,
-    proxy: ctx.proxy,
-    secrets: ctx.secrets,
-    env: ctx.env,
-    timeoutMs: ctx.timeoutMs,
-    protocol: 'graph',
-    limits: ctx.profile.limits,
-  });
+  ctx.client ??= await profileHttpClient(
+    ctx.profile,
+    { secrets: ctx.secrets, env: ctx.env, fetchTimeoutMs: ctx.timeoutMs },
+    { tls: ctx.tls, proxy: ctx.proxy },
+  );
   return ctx.client;
 }
 

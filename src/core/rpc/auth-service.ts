@@ -1,15 +1,14 @@
 // auth.* for the UI: Microsoft 365 sign-in through the same token provider the CLI and the Graph connector use.
 // The host decides how a browser is opened (Electron: shell.openExternal; serve: the system opener).
 import { createTokenProvider, httpSendFromClient, profileTokenTarget } from '../auth/index.js';
-import { DEFAULT_FETCH_TIMEOUT_MS } from '../connectors/deps.js';
 import type { Lang } from '../doctor/catalogue.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { text } from '../../shared/i18n/engine-texts.js';
 import type { Logger } from '../log/logger.js';
-import { HttpClient } from '../net/index.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Profile } from '../../shared/profile.js';
 import type { AuthService } from './services.js';
+import { profileHttpClient } from '../connectors/profile-http-client.js';
 
 export interface AuthServiceDeps {
   secrets: SecretStore;
@@ -42,16 +41,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         },
       });
     }
-    const client = await HttpClient.create({
-      profileId: profile.id,
-      tls: profile.tls,
-      proxy: profile.proxy,
-      secrets: deps.secrets,
-      env: deps.env ?? process.env,
-      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-      protocol: profile.kind,
-      limits: profile.limits,
-    });
+    const client = await profileHttpClient(profile, { secrets: deps.secrets, env: deps.env });
     try {
       return await fn(
         createTokenProvider(target, {

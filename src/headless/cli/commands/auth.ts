@@ -7,7 +7,6 @@ import { EWS_ONLINE_RETIREMENT, profileTokenTarget } from '../../../core/auth/to
 import { CalpumpError } from '../../../core/errors/calpump-error.js';
 import { renderError } from '../../../shared/i18n/catalogue.js';
 import type { HttpClient } from '../../../core/net/index.js';
-import { DEFAULT_FETCH_TIMEOUT_MS } from '../../../core/connectors/deps.js';
 import type { Lang } from '../../../core/doctor/catalogue.js';
 import type { Profile } from '../../../shared/profile.js';
 import type { CliContext } from '../context.js';
@@ -33,21 +32,12 @@ async function providerFor(ctx: CliContext, profileName: string): Promise<{ prof
   }
   await ctx.registerProfileSecrets(profile);
   // Loaded when used: MSAL and the net layer are most of the CLI's code, and `--help` needs neither.
-  const [{ HttpClient }, { createTokenProvider }, { httpSendFromClient }] = await Promise.all([
-    import('../../../core/net/index.js'),
+  const [{ profileHttpClient }, { createTokenProvider }, { httpSendFromClient }] = await Promise.all([
+    import('../../../core/connectors/profile-http-client.js'),
     import('../../../core/auth/token-provider.js'),
     import('../../../core/auth/net-http-send.js'),
   ]);
-  const client = await HttpClient.create({
-    profileId: profile.id,
-    tls: profile.tls,
-    proxy: profile.proxy,
-    secrets: ctx.secrets,
-    env: ctx.io.env,
-    timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-    protocol: profile.kind,
-    limits: profile.limits,
-  });
+  const client = await profileHttpClient(profile, { secrets: ctx.secrets, env: ctx.io.env });
   const logger = ctx.loggerFor(profile);
   const tokens = createTokenProvider(target, { secrets: ctx.secrets, logger, http: httpSendFromClient(client) });
   return { profile, tokens, client };

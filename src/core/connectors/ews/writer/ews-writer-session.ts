@@ -2,7 +2,7 @@
 // proxy, EwsTransport for auth/retry/recording, autodiscover) so writes behave exactly like reads.
 import type { EwsProfile } from '../../../../shared/profile.js';
 import { HttpClient } from '../../../net/http-client.js';
-import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../../deps.js';
+import type { ConnectorDeps } from '../../deps.js';
 import { discoverEwsUrl } from '../autodiscover/discover-ews-url.js';
 import { effectiveAccess, profileBearer } from '../online-bearer.js';
 import type { EwsSession } from '../session.js';
@@ -11,6 +11,7 @@ import type { HttpSender } from '../transport/http-sender.js';
 import { profileAuth, type KerberosSeams } from '../transport/profile-auth.js';
 import type { RetryPolicy } from '../transport/retry-policy.js';
 import type { ServerWaits } from '../../../net/server-wait.js';
+import { profileHttpClient } from '../../profile-http-client.js';
 
 export interface EwsWriterOptions extends KerberosSeams {
   recorder?: RequestRecorder;
@@ -28,18 +29,7 @@ export interface OpenedSession {
 }
 
 export async function openWriterSession(profile: EwsProfile, deps: ConnectorDeps, options: EwsWriterOptions = {}): Promise<OpenedSession> {
-  const http =
-    options.http ??
-    (await HttpClient.create({
-      profileId: profile.id,
-      tls: profile.tls,
-      proxy: profile.proxy,
-      secrets: deps.secrets,
-      env: deps.env ?? process.env,
-      timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
-      protocol: 'ews',
-      limits: profile.limits,
-    }));
+  const http = options.http ?? (await profileHttpClient(profile, deps));
   const logger = deps.logger.child({ profile: profile.name, backend: 'ews', direction: 'write' });
   // OAuth (legacy EWS on Microsoft 365, or on-premises): the bearer instead of Basic/NTLM; app-only impersonates.
   const bearer = profileBearer(profile, deps, http, logger);
