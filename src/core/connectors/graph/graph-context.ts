@@ -3,9 +3,10 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphProfile } from '../../../shared/profile.js';
 import type { Logger } from '../../log/logger.js';
+import { text } from '../../../shared/i18n/engine-texts.js';
 import { toCalpumpError } from '../../errors/calpump-error.js';
 import { unwrapGraphError, urlFacts } from './graph-client.js';
-import { graphFailure, type GraphErrorContext } from './graph-errors.js';
+import { graphFailure, invalidResponse, type GraphErrorContext } from './graph-errors.js';
 import type { BatchMember, BatchMemberResult, GraphTransport } from './transport.js';
 
 export interface GraphContext {
@@ -30,6 +31,30 @@ export async function graphGet<T>(ctx: GraphContext, url: string, headers: Recor
   } catch (e) {
     throw toCalpumpError(unwrapGraphError(e));
   }
+}
+
+/**
+ * A GET of a JSON page straight through the transport, for the reads that carry items (calendarView pages): the
+ * same answer and the same errors as graphGet, without the client's Response object and its second decoding —
+ * the body is parsed once, its depth checked on the parsed value. A 2xx body that is not JSON (a proxy's page) is
+ * graph.response.invalid, never an empty page.
+ */
+export async function graphRead<T>(ctx: GraphContext, url: string, headers: Record<string, string> = {}): Promise<T> {
+  const facts = urlFacts(url);
+  let res;
+  try {
+    res = await ctx.transport.sendJson({ method: 'GET', url, headers, operation: facts.operation, mailbox: facts.mailbox });
+  } catch (e) {
+    throw toCalpumpError(e);
+  }
+  if (res.status < 200 || res.status >= 300) throw graphFailure(res.status, res.body, await ctx.errorContext(facts), res.headers);
+  if (res.json !== undefined) return res.json as T;
+  if (!res.body) return {} as T;
+  throw invalidResponse(
+    await ctx.errorContext(facts),
+    text('problem.graph.notJson', { status: res.status, bytes: res.body.length }),
+    `HTTP ${res.status}, ${res.body.length} bytes`,
+  );
 }
 
 export async function graphPost<T>(ctx: GraphContext, url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {

@@ -7,7 +7,7 @@ import type { NormalisedEvent, Sensitivity, ShowAs } from '../../../shared/model
 import { windowsToIana } from '../../../shared/time-zones.js';
 import { skipSubject, type ItemSkipReporter } from '../connector.js';
 import { CalpumpError } from '../../errors/calpump-error.js';
-import { graphInstant, ianaZoneOf, type GraphDateTime } from './graph-time.js';
+import { graphInstant, ianaZoneOf, isoInstant, type GraphDateTime } from './graph-time.js';
 
 export type { GraphDateTime } from './graph-time.js';
 
@@ -39,8 +39,8 @@ export interface GraphEvent {
   '@removed'?: { reason?: string };
 }
 
-const SHOW_AS: ShowAs[] = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'];
-const SENSITIVITY: Sensitivity[] = ['normal', 'personal', 'private', 'confidential'];
+const SHOW_AS: ReadonlySet<string> = new Set<ShowAs>(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
+const SENSITIVITY: ReadonlySet<string> = new Set<Sensitivity>(['normal', 'personal', 'private', 'confidential']);
 const RESPONSE: Record<string, 'none' | 'accepted' | 'tentative' | 'declined' | 'organizer' | 'unknown'> = {
   none: 'unknown',
   notResponded: 'none',
@@ -50,22 +50,25 @@ const RESPONSE: Record<string, 'none' | 'accepted' | 'tentative' | 'declined' | 
   organizer: 'organizer',
 };
 
-/** The item-level error of an event that cannot be placed: no start or end, or times in an unknown zone. */
-function unplaceable(e: GraphEvent, mailbox: string): CalpumpError | undefined {
-  for (const field of ['start', 'end'] as const) {
-    const t = e[field];
-    if (!t?.dateTime)
-      return new CalpumpError('graph.event.incomplete', {
-        params: { itemId: e.id, field, mailbox },
-        evidence: `event ${e.id}: missing=${field}`,
-      });
-    if (e.isAllDay !== true && !graphInstant(t))
-      return new CalpumpError('graph.event.timeZoneUnknown', {
-        params: { itemId: e.id, timeZone: String(t.timeZone ?? ''), mailbox },
-        evidence: `event ${e.id}: ${field}.dateTime=${t.dateTime}; ${field}.timeZone=${t.timeZone}`,
-      });
-  }
-  return undefined;
+/**
+ * Where an event starts or ends, as an instant (an all-day event: its date at 00:00Z); throws the item-level error
+ * of an event that cannot be placed: no start or end, or times in an unknown zone.
+ */
+function placedAt(e: GraphEvent, field: 'start' | 'end', allDay: boolean, mailbox: string): string {
+  const t = e[field];
+  if (!t?.dateTime)
+    throw new CalpumpError('graph.event.incomplete', {
+      params: { itemId: e.id, field, mailbox },
+      evidence: `event ${e.id}: missing=${field}`,
+    });
+  if (allDay) return midnight(t.dateTime.slice(0, 10));
+  const at = graphInstant(t);
+  if (!at)
+    throw new CalpumpError('graph.event.timeZoneUnknown', {
+      params: { itemId: e.id, timeZone: String(t.timeZone ?? ''), mailbox },
+      evidence: `event ${e.id}: ${field}.dateTime=${t.dateTime}; ${field}.timeZone=${t.timeZone}`,
+    });
+  return at;
 }
 
 function localDate(instant: string, timeZone: string): string {
@@ -87,12 +90,11 @@ export function isInstance(e: GraphEvent): boolean {
  * event that cannot be placed, for the caller to report as a skipped item.
  */
 export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, includeBody = false, mailbox = '?'): NormalisedEvent {
-  const bad = unplaceable(e, mailbox);
-  if (bad) throw bad;
-  const timeZone = ianaZoneOf(e.originalStartTimeZone || 'UTC') ?? windowsToIana(e.originalStartTimeZone || 'UTC');
   const allDay = e.isAllDay === true;
-  const start = allDay ? midnight(e.start!.dateTime.slice(0, 10)) : graphInstant(e.start!)!;
-  const end = allDay ? midnight(e.end!.dateTime.slice(0, 10)) : graphInstant(e.end!)!;
+  const start = placedAt(e, 'start', allDay, mailbox);
+  const end = placedAt(e, 'end', allDay, mailbox);
+  const zoneName = e.originalStartTimeZone || 'UTC';
+  const timeZone = ianaZoneOf(zoneName) ?? windowsToIana(zoneName);
   const out: NormalisedEvent = {
     id: e.id,
     iCalUId: (isInstance(e) ? seriesUid : undefined) ?? e.iCalUId ?? e.id,
@@ -102,11 +104,11 @@ export function mapGraphEvent(e: GraphEvent, seriesUid: string | undefined, incl
     timeZone,
     isAllDay: allDay,
     location: e.location?.displayName ?? '',
-    showAs: SHOW_AS.includes(e.showAs as ShowAs) ? (e.showAs as ShowAs) : 'unknown',
-    sensitivity: SENSITIVITY.includes(e.sensitivity as Sensitivity) ? (e.sensitivity as Sensitivity) : 'normal',
+    showAs: SHOW_AS.has(e.showAs as string) ? (e.showAs as ShowAs) : 'unknown',
+    sensitivity: SENSITIVITY.has(e.sensitivity as string) ? (e.sensitivity as Sensitivity) : 'normal',
     isCancelled: e.isCancelled === true,
     categories: [...(e.categories ?? [])],
-    lastModified: e.lastModifiedDateTime ? new Date(e.lastModifiedDateTime).toISOString() : start,
+    lastModified: e.lastModifiedDateTime ? isoInstant(e.lastModifiedDateTime) : start,
   };
   const org = e.organizer?.emailAddress;
   if (org) out.organizer = { name: org.name, email: org.address };

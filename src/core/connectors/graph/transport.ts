@@ -139,7 +139,8 @@ export class GraphTransport {
     }
   }
 
-  async send(call: GraphCall): Promise<GraphHttpResult> {
+  /** The final answer to a call: retried, throttled and re-authenticated as the policy above says; its body unchecked. */
+  private async exchange(call: GraphCall): Promise<GraphHttpResult & { attempts: number }> {
     const log = this.o.logger;
     let refreshed = false;
     let token = await this.o.token();
@@ -177,18 +178,45 @@ export class GraphTransport {
         await this.sleep(wait);
         continue;
       }
-      if (jsonDeeperThan(res.body)) {
-        throw new CalpumpError('graph.response.invalid', {
-          params: {
-            operation: call.operation,
-            problem: text('problem.graph.tooDeep', { max: MAX_JSON_DEPTH }),
-            graphHost: this.o.graphHost,
-          },
-          evidence: `HTTP ${res.status}, ${res.body.length} characters`,
-        });
-      }
-      return { ...res, headers: { ...res.headers, 'x-calpump-attempts': String(attempt + 1) } };
+      return { ...res, attempts: attempt + 1 };
     }
+  }
+
+  /** One call's final answer; an answer nested deeper than MAX_JSON_DEPTH is refused before anyone parses it. */
+  async send(call: GraphCall): Promise<GraphHttpResult> {
+    const res = await this.exchange(call);
+    if (jsonDeeperThan(res.body)) throw this.tooDeep(call, res);
+    return answer(res);
+  }
+
+  /**
+   * send() for a JSON read: a 2xx answer's body parsed once (`json`; undefined when the body is empty or not JSON)
+   * and its depth checked on the parsed value, which costs a fraction of a pass over the text; other answers are
+   * checked as send() checks them.
+   */
+  async sendJson(call: GraphCall): Promise<GraphHttpResult & { json?: unknown }> {
+    const res = await this.exchange(call);
+    let json: unknown;
+    if (res.status >= 200 && res.status < 300 && res.body) {
+      try {
+        json = JSON.parse(res.body) as unknown;
+      } catch {
+        json = undefined;
+      }
+    }
+    if (json === undefined ? jsonDeeperThan(res.body) : valueDeeperThan(json)) throw this.tooDeep(call, res);
+    return { ...answer(res), json };
+  }
+
+  private tooDeep(call: GraphCall, res: GraphHttpResult): CalpumpError {
+    return new CalpumpError('graph.response.invalid', {
+      params: {
+        operation: call.operation,
+        problem: text('problem.graph.tooDeep', { max: MAX_JSON_DEPTH }),
+        graphHost: this.o.graphHost,
+      },
+      evidence: `HTTP ${res.status}, ${res.body.length} characters`,
+    });
   }
 
   /**
@@ -210,7 +238,7 @@ export class GraphTransport {
         }
         const due = waiting.filter((w) => w.dueAt <= clock);
         waiting = waiting.filter((w) => w.dueAt > clock);
-        const res = await this.send({
+        const res = await this.sendJson({
           method: 'POST',
           url: '/$batch',
           body: JSON.stringify({ requests: due.map((w) => w.m) }),
@@ -221,7 +249,7 @@ export class GraphTransport {
           for (const { m } of due) results.set(m.id, { id: m.id, status: res.status, headers: res.headers, body: safeJson(res.body) });
           continue;
         }
-        const answers = ((safeJson(res.body) as { responses?: BatchMemberResult[] })?.responses ?? []).map((r) => ({
+        const answers = ((res.json as { responses?: BatchMemberResult[] } | undefined)?.responses ?? []).map((r) => ({
           ...r,
           headers: lower(r.headers),
         }));
@@ -252,6 +280,36 @@ export class GraphTransport {
     }
     return members.map((m) => results.get(m.id) ?? { id: m.id, status: 0, headers: {}, body: undefined });
   }
+}
+
+/** The answer as callers see it: how many attempts it took rides along as a header. */
+function answer(res: GraphHttpResult & { attempts: number }): GraphHttpResult {
+  return { status: res.status, headers: { ...res.headers, 'x-calpump-attempts': String(res.attempts) }, body: res.body };
+}
+
+/**
+ * True when a parsed JSON value opens more than `limit` arrays/objects inside each other: jsonDeeperThan's verdict
+ * on the text it was parsed from (the walk stops one level past the limit, so it never recurses deeper).
+ */
+export function valueDeeperThan(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  return typeof value === 'object' && value !== null && nestsDeeper(value, 1, limit);
+}
+
+function nestsDeeper(node: object, level: number, limit: number): boolean {
+  if (level > limit) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      if (typeof v === 'object' && v !== null && nestsDeeper(v, level + 1, limit)) return true;
+    }
+    return false;
+  }
+  const record = node as Record<string, unknown>;
+  for (const k in record) {
+    const v = record[k];
+    if (typeof v === 'object' && v !== null && nestsDeeper(v, level + 1, limit)) return true;
+  }
+  return false;
 }
 
 function lower(h: Record<string, string> | undefined): Record<string, string> {

@@ -3,7 +3,7 @@
 // cannot be converted is an item-level error with its id, reported as a skip — never read as UTC, never a crash.
 import { describe, expect, it } from 'vitest';
 import type { ItemSkip } from '../../../../src/core/connectors/connector.js';
-import { graphInstant, ianaZoneOf } from '../../../../src/core/connectors/graph/graph-time.js';
+import { graphInstant, ianaZoneOf, isoInstant } from '../../../../src/core/connectors/graph/graph-time.js';
 import type { GraphContext } from '../../../../src/core/connectors/graph/graph-context.js';
 import { calendarView } from '../../../../src/core/connectors/graph/operations/calendar-view.js';
 import { availability } from '../../../../src/core/connectors/graph/operations/availability.js';
@@ -11,12 +11,14 @@ import type { CalpumpError } from '../../../../src/core/errors/calpump-error.js'
 import { recordingLogger } from '../../net/fakes.js';
 import { fixture } from './fixtures.js';
 
-/** A GraphContext whose client answers every GET/POST with `body`. */
+/** A GraphContext whose client and transport answer every GET/POST with `body`. */
 function ctxAnswering(body: unknown): GraphContext {
   const request = { headers: () => request, get: async () => body, post: async () => body };
+  const text = JSON.stringify(body);
   return {
     profile: { graphHost: 'https://graph.microsoft.com' },
     client: { api: () => request },
+    transport: { sendJson: async () => ({ status: 200, headers: {}, body: text, json: JSON.parse(text) as unknown }) },
     logger: recordingLogger(),
     seriesUid: new Map(),
   } as unknown as GraphContext;
@@ -47,6 +49,71 @@ describe('graphInstant', () => {
     expect(graphInstant({ dateTime: '2026-11-25T09:00:00.0000000', timeZone: 'Customized Time Zone' })).toBeUndefined();
     expect(graphInstant({ dateTime: 'next tuesday', timeZone: 'UTC' })).toBeUndefined();
     expect(ianaZoneOf('Romance Standard Time')).toBe('Europe/Paris');
+  });
+});
+
+/** graphInstant as it was before its shortcut for Graph's own shapes: a regular expression and Date throughout. */
+function referenceInstant(dateTime: string, timeZone: string | undefined): string | undefined {
+  const text = dateTime.trim();
+  if (/(?:[zZ]|[+-]\d\d:\d\d)$/.test(text)) {
+    const ms = Date.parse(text);
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/.exec(text);
+  if (!m || (timeZone && timeZone !== 'UTC')) return 'not compared';
+  const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0), ms)).toISOString();
+}
+
+describe('graphInstant and isoInstant on every shape near the ones Graph sends', () => {
+  it('give what Date gives, for real and impossible moments alike (month 13, 31 April, 29 February, hour 24…)', () => {
+    let compared = 0;
+    const wrong: string[] = [];
+    for (const year of ['0999', '1000', '1900', '2000', '2024', '2026', '9999'])
+      for (const month of ['00', '01', '02', '04', '12', '13'])
+        for (const day of ['00', '01', '28', '29', '30', '31', '32'])
+          for (const time of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60', '1a:00:00'])
+            for (const tail of [
+              '',
+              '.0',
+              '.12',
+              '.123',
+              '.1234567',
+              '.12345678',
+              'Z',
+              '.123Z',
+              '.1Z',
+              '.1234Z',
+              'z',
+              '+01:00',
+              ' ',
+              '.',
+              'ZZ',
+            ]) {
+              const dateTime = `${year}-${month}-${day}T${time}${tail}`;
+              for (const timeZone of [undefined, '', 'UTC', 'W. Europe Standard Time']) {
+                const expected = referenceInstant(dateTime, timeZone);
+                if (expected === 'not compared') continue;
+                compared++;
+                const got = graphInstant({ dateTime, timeZone });
+                if (got !== expected) wrong.push(`graphInstant ${dateTime} in ${timeZone}: ${got} ≠ ${expected}`);
+              }
+              let viaDate: string;
+              try {
+                viaDate = new Date(dateTime).toISOString();
+              } catch {
+                viaDate = 'throws';
+              }
+              let ours: string;
+              try {
+                ours = isoInstant(dateTime);
+              } catch {
+                ours = 'throws';
+              }
+              if (ours !== viaDate) wrong.push(`isoInstant ${dateTime}: ${ours} ≠ ${viaDate}`);
+            }
+    expect(wrong).toEqual([]);
+    expect(compared).toBeGreaterThan(20_000);
   });
 });
 

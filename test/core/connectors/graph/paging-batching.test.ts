@@ -10,6 +10,7 @@ import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-s
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { MemorySecretStore } from '../../../../src/core/secrets/memory-secret-store.js';
 import { collect, comparable, simGraphConnector, simGraphProfile, fixedTokens } from './support.js';
+import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -91,6 +92,31 @@ describe('Graph paging and batching', () => {
     expect(batches).toHaveLength(1);
     expect((JSON.parse(batches[0].body!) as { requests: unknown[] }).requests).toHaveLength(3);
     expect(new URL(requests[0].url).searchParams.get('$top')).toBe('1000');
+  });
+
+  it('a calendarView page read straight off the transport fails as the client did, and a page that is not JSON is an error', async () => {
+    const answers: HttpResponse[] = [
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Sign in to the proxy</body></html>' },
+      {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'ErrorInvalidUser', message: "The requested user 'a@contoso.com' is invalid." } }),
+      },
+    ];
+    const http = async (): Promise<HttpResponse> => answers.shift()!;
+    const profile = simGraphProfile(sim, { graphHost: 'https://graph.microsoft.com' });
+    const connector = createGraphConnector(
+      profile,
+      { secrets: new MemorySecretStore(), logger: nullLogger },
+      { http, tokens: fixedTokens },
+    );
+    const read = () => collect(connector.calendarView('a@contoso.com', 'calendar', new Date('2026-11-01Z'), new Date('2026-12-01Z')));
+    const notJson = await failure(read());
+    expect(notJson.id).toBe('graph.response.invalid');
+    expect(notJson.params.problem).toEqual({ key: 'problem.graph.notJson', params: { status: 200, bytes: 46 } });
+    const missing = await failure(read());
+    expect(missing.id).toBe('graph.mailbox.notFound');
+    expect(missing.params).toMatchObject({ operation: 'calendarView', mailbox: 'a@contoso.com', status: '404', code: 'ErrorInvalidUser' });
   });
 
   it('delta rounds of many mailboxes travel in $batch requests of 20, ids only, each followed to its deltaLink', async () => {

@@ -1,6 +1,7 @@
 // The retry/back-off/concurrency policy with a scripted HTTP layer (real Graph answer shapes).
 import { describe, expect, it } from 'vitest';
-import { GraphTransport } from '../../../../src/core/connectors/graph/transport.js';
+import { GraphTransport, valueDeeperThan } from '../../../../src/core/connectors/graph/transport.js';
+import { jsonDeeperThan } from '../../../../src/core/net/json-depth.js';
 import type { HttpRequest, HttpResponse } from '../../../../src/core/auth/http-send.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
 import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
@@ -48,6 +49,38 @@ describe('GraphTransport', () => {
     // Depth inside strings does not count; ordinary answers pass.
     const { t: ok } = transport(() => json(200, `{"value":[{"subject":"${'['.repeat(500)}"}]}`));
     expect((await ok.send({ method: 'GET', url: '/users', operation: 'users' })).status).toBe(200);
+  });
+
+  it('sendJson parses a JSON read once and refuses the same nesting send() refuses, checked on the parsed value', async () => {
+    const deep = `{"value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const { t } = transport(() => json(200, deep));
+    const err = await failure(t.sendJson({ method: 'GET', url: '/users', operation: 'users' }));
+    expect(err.id).toBe('graph.response.invalid');
+    expect(err.params.problem).toEqual({ key: 'problem.graph.tooDeep', params: { max: 64 } });
+    const { t: ok } = transport(() => json(200, `{"value":[{"subject":"${'['.repeat(500)}"}]}`));
+    const res = await ok.sendJson({ method: 'GET', url: '/users', operation: 'users' });
+    expect(res.json).toEqual({ value: [{ subject: '['.repeat(500) }] });
+    expect(res.headers['x-calpump-attempts']).toBe('1');
+    // Not JSON (a proxy's page) or an error: no value, the text checked as send() checks it.
+    const { t: html } = transport(() => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>[[[</html>' }));
+    expect((await html.sendJson({ method: 'GET', url: '/users', operation: 'users' })).json).toBeUndefined();
+    const { t: notFound } = transport(() => json(404, `{"error":${'['.repeat(100)}${']'.repeat(100)}}`));
+    expect((await failure(notFound.sendJson({ method: 'GET', url: '/users', operation: 'users' }))).id).toBe('graph.response.invalid');
+  });
+
+  it('valueDeeperThan gives the verdict jsonDeeperThan gives on the text the value was parsed from', () => {
+    const nest = (depth: number, leaf: string, arrays: boolean) => {
+      let text = leaf;
+      for (let i = 0; i < depth; i++) text = arrays && i % 2 ? `[1,${text},"]"]` : `{"a":"{","b":${text},"c":[]}`;
+      return text;
+    };
+    for (const leaf of ['1', '"x"', 'null', '[]', '{}', '[[]]'])
+      for (const arrays of [false, true])
+        for (const depth of [0, 1, 2, 5, 60, 62, 63, 64, 65, 66, 100])
+          for (const limit of [1, 3, 64]) {
+            const text = nest(depth, leaf, arrays);
+            expect(valueDeeperThan(JSON.parse(text), limit), `${depth} ${leaf} ${arrays} ${limit}`).toBe(jsonDeeperThan(text, limit));
+          }
   });
 
   it('waits Retry-After seconds, or until a Retry-After date, before trying again', async () => {

@@ -4,7 +4,7 @@
 import type { EventField } from '../../../../shared/event-fields.js';
 import type { NormalisedEvent } from '../../../../shared/model.js';
 import type { CalendarViewOptions } from '../../connector.js';
-import { graphGet, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
+import { graphRead, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
 import { graphSkipReporter, mapOrSkip, type GraphEvent } from '../map-event.js';
 import { resolveSeriesUids, unknownMasters } from './series-uid.js';
 import { BATCH_LIMIT } from '../transport.js';
@@ -70,19 +70,21 @@ export async function* calendarView(
   });
   let url: string | undefined = `${calendarPath(mailbox, folderId)}/calendarView?${query.toString()}`;
   const headers = { Prefer: PREFER_UTC };
-  const mapping = { includeBody: opts.includeBody, skip: graphSkipReporter(ctx, opts.onItemSkipped) };
+  const mapping = { includeBody: opts.includeBody, mailbox, skip: graphSkipReporter(ctx, opts.onItemSkipped) };
   let held: GraphEvent[] = [];
   while (url) {
     if (opts.signal?.aborted) return;
-    const page: Page = await graphGet<Page>(ctx, url, headers);
-    held.push(...(page.value ?? []));
+    const page: Page = await graphRead<Page>(ctx, url, headers);
+    const value = page.value ?? [];
+    if (held.length === 0) held = value;
+    else held.push(...value);
     url = page['@odata.nextLink'];
     const unknown = unknownMasters(ctx, held).size;
     // Masters still to look up and room in the next $batch: read on, and ask for them together.
     if (url && unknown > 0 && unknown < BATCH_LIMIT && held.length < MAX_HELD) continue;
-    await resolveSeriesUids(ctx, mailbox, held);
+    if (unknown > 0) await resolveSeriesUids(ctx, mailbox, held);
     for (const e of held) {
-      const event = mapOrSkip(e, e.seriesMasterId ? ctx.seriesUid.get(e.seriesMasterId) : undefined, { ...mapping, mailbox });
+      const event = mapOrSkip(e, e.seriesMasterId ? ctx.seriesUid.get(e.seriesMasterId) : undefined, mapping);
       if (event) yield event;
     }
     held = [];
