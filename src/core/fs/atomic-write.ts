@@ -84,8 +84,13 @@ export class AtomicFileWriter {
     await this.fh.write(text);
   }
 
-  /** Writes the rest, fsyncs once, renames over the target and makes the rename durable. */
-  async commit(): Promise<void> {
+  /**
+   * Writes the rest, fsyncs once, renames over the target and makes the rename durable. With `syncDir: false`
+   * the rename is left for the caller to make durable: the file's bytes are on disk before the rename, so until
+   * the caller's fsyncDir() of the folder a crash leaves the old file or the new one, both whole; the caller must
+   * sync the folder before it reports or commits anything that relies on the new file.
+   */
+  async commit(opts: { syncDir?: boolean } = {}): Promise<void> {
     try {
       await this.flush();
       this.fh ??= await openTemp(this.tmp, this.mode);
@@ -97,7 +102,7 @@ export class AtomicFileWriter {
       await this.abort();
       throw e;
     }
-    await fsyncDir(dirname(this.path));
+    if (opts.syncDir !== false) await fsyncDir(dirname(this.path));
   }
 
   /** Drops the temp file; the old file (if any) stays as it was. */

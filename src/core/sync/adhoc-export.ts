@@ -6,12 +6,13 @@ import type { TextRef } from '../../shared/errors.js';
 import { text } from '../../shared/i18n/engine-texts.js';
 import { CalpumpError } from '../errors/calpump-error.js';
 import { EXPORT_FORMATS } from '../export/formats/index.js';
-import type { AdhocExportDeps, AdhocExportRequest, ExportReport } from './adhoc-export-types.js';
+import type { AdhocExportDeps, AdhocExportRequest, ExportReport, MailboxExportResult } from './adhoc-export-types.js';
 import { exportMailbox, type MailboxExportSettings } from './mailbox-export.js';
 import { dispatchMailboxes, type MailboxExecutor } from './shard/dispatch.js';
 import { startExportWorkers } from './shard/worker-pool.js';
 import { exportWorkerCount } from './shard/worker-count.js';
 import { withThrottleObserver } from '../net/server-wait.js';
+import { fsyncDir } from '../fs/atomic-write.js';
 import { omit } from '../../shared/omit.js';
 import { EVENT_FIELD_LIST, isEventField } from '../../shared/event-fields.js';
 
@@ -37,6 +38,26 @@ function validate(req: AdhocExportRequest): void {
   const unknown = req.fields?.find((f) => !isEventField(f));
   if (unknown !== undefined) throw new CalpumpError('export.fields.unknown', { params: { name: unknown, allowed: EVENT_FIELD_LIST } });
   if (req.fields?.length === 0) throw bad('fields', text('problem.fields.empty'));
+}
+
+/**
+ * One folder fsync for the run instead of one per file. Each file was fsynced before its rename (mailbox-export.ts),
+ * so until this sync a crash leaves every file old or new, never partial; a rename is durable once the folder is
+ * synced, and only then does the run report its files as written. A failed sync fails every mailbox that wrote one.
+ */
+async function renamesMadeDurable(req: AdhocExportRequest, results: MailboxExportResult[]): Promise<MailboxExportResult[]> {
+  if (req.dryRun || !results.some((r) => r.file)) return results;
+  try {
+    await fsyncDir(req.outDir);
+    return results;
+  } catch (e) {
+    const err = new CalpumpError('export.writeFailed', {
+      params: { file: req.outDir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+      evidence: (e as Error).message,
+      cause: e,
+    });
+    return results.map((r) => (r.file ? { mailbox: r.mailbox, folder: r.folder, ok: false, items: 0, error: err.info() } : r));
+  }
 }
 
 export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportDeps): Promise<ExportReport> {
@@ -66,7 +87,7 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
       : 0;
   const pool = workerCount > 0 && shard ? startExportWorkers(workerCount, shard, settings, logger, connector.serverWaits) : undefined;
   try {
-    const results = await dispatchMailboxes(mailboxes, {
+    const dispatched = await dispatchMailboxes(mailboxes, {
       concurrency,
       executors: [here, ...(pool?.executors ?? [])],
       signal: deps.signal,
@@ -75,6 +96,7 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
         deps.onProgress?.({ mailbox: r.mailbox, folder: req.folder, done, total: mailboxes.length, items: r.items, ok: r.ok }),
       cancelled: (mailbox) => ({ mailbox, folder: req.folder, ok: false, items: 0, error: new CalpumpError('rpc.cancelled').info() }),
     });
+    const results = await renamesMadeDurable(req, dispatched);
     log.info('export.finish', {
       ok: results.filter((r) => r.ok).length,
       failed: results.filter((r) => !r.ok).length,

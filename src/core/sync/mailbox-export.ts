@@ -26,7 +26,9 @@ async function countWithSample(events: AsyncIterable<NormalisedEvent>): Promise<
 
 /**
  * Exports one mailbox. `release` is called once the server's answers are read (before the file is made durable),
- * so the caller can start the next mailbox's requests meanwhile.
+ * so the caller can start the next mailbox's requests meanwhile. The file's bytes are durable when this returns;
+ * its rename is made durable by the run's one fsyncDir of the output folder (runAdhocExport), whichever thread
+ * wrote it.
  */
 export async function exportMailbox(
   req: MailboxExportSettings,
@@ -60,7 +62,7 @@ export async function exportMailbox(
         req.format,
         events,
         { csvKeepFormulas: req.csvKeepFormulas, ...(req.fields ? { fields: req.fields } : {}) },
-        { onRead: release },
+        { onRead: release, deferDirSync: true },
       );
       result = { ...base, ok: true, items: written.items, file: written.file };
     }

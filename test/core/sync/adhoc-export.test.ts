@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { rendered } from '../../support/rendered.js';
 import { tmpdir } from 'node:os';
@@ -94,6 +95,21 @@ describe('runAdhocExport', () => {
     expect(second.mailboxes[0]).toMatchObject({ ok: false, error: { id: 'net.timeout' } });
     expect(await readFile(first.mailboxes[0].file!, 'utf8')).toBe(before);
     expect(await readdir(out)).toEqual(['anna@contoso.com__calendar.json']);
+  });
+
+  it('reports the files as written only after the output folder is synced, and fails them when it cannot be', async () => {
+    // The folder goes away after the last mailbox's file was renamed into it: the run's one folder sync fails.
+    const report = await runAdhocExport(req(), {
+      connector: world(),
+      logger: nullLogger,
+      onProgress: (p) => void (p.done === p.total && rmSync(out, { recursive: true, force: true })),
+    });
+    expect(report.mailboxes.map((r) => [r.mailbox, r.ok, r.error?.id])).toEqual([
+      ['anna@contoso.com', false, 'export.writeFailed'],
+      ['jan@contoso.com', false, 'export.writeFailed'],
+      ['broken@contoso.com', false, 'export.writeFailed'],
+    ]);
+    expect(rendered(report.mailboxes[0].error).message).toContain(out);
   });
 
   it('never reads more than `concurrency` mailboxes at once', async () => {

@@ -21,6 +21,11 @@ export interface FolderFileResult {
 /** Told when every event was read and encoded, before the file is made durable (fsync, rename). */
 export interface WriteHooks {
   onRead?: () => void;
+  /**
+   * The caller makes the rename durable with one fsyncDir() of the folder for many files (an export's run) and
+   * does so before it reports or commits anything that relies on them; see AtomicFileWriter.commit.
+   */
+  deferDirSync?: boolean;
 }
 
 /** What writeEncodedFile needs of an encoder: a header, one chunk per entry, a footer. */
@@ -103,7 +108,7 @@ async function writeEncodedFile<T>(
     }
     out.add(encoder.end());
     hooks.onRead?.();
-    await writing(() => out.commit());
+    await writing(() => out.commit({ syncDir: !hooks.deferDirSync }));
   } catch (e) {
     await out.abort();
     throw e;
