@@ -85,10 +85,19 @@ function attendees(v: unknown): string {
 /**
  * The writer for one key selection (built once per file): JSON text of an event with `keys` in order, undefined
  * fields left out. `generic` writes an event that holds a value of another shape.
+ *
+ * Each field is one concatenation of its head (`,"key":`, the comma and the opening quote of a string value
+ * included) with the value: every piece added to the text is a node the file writer later has to flatten, and
+ * a string field written as `,"key":"` + value + `"` makes three where head, comma and quoted literal made five.
  */
 export function eventWriter(keys: readonly string[], generic: (e: NormalisedEvent) => string): (e: NormalisedEvent) => string {
   const heads = headsOf(keys);
+  const commaHeads = heads.map((h) => `,${h}`);
+  const quoteHeads = heads.map((h) => `${h}"`);
+  const commaQuoteHeads = heads.map((h) => `,${h}"`);
   const encoders = keys.map((k) => (k === 'organizer' ? person : k === 'attendees' ? attendees : plain));
+  /** Fields whose string value is a plain string literal (a string organizer is not). */
+  const plainKey = encoders.map((f) => f === plain);
   return (e) => {
     try {
       let out = '{';
@@ -96,7 +105,8 @@ export function eventWriter(keys: readonly string[], generic: (e: NormalisedEven
       for (let i = 0; i < keys.length; i++) {
         const v = (e as Record<string, unknown>)[keys[i]];
         if (v === undefined) continue;
-        out += (comma ? ',' : '') + heads[i] + encoders[i](v);
+        if (typeof v === 'string' && plainKey[i] && !NEEDS_ESCAPE.test(v)) out += (comma ? commaQuoteHeads[i] : quoteHeads[i]) + v + '"';
+        else out += (comma ? commaHeads[i] : heads[i]) + encoders[i](v);
         comma = true;
       }
       return `${out}}`;
