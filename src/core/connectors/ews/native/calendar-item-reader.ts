@@ -5,6 +5,7 @@
 // Same fields and rules as readCalendarItem (calendar-item.ts), which reads the tree form; text properties share readTextProperty.
 import type { AttendeeData, CalendarItemData, MailboxData } from './calendar-item.js';
 import { readTextProperty } from './calendar-item.js';
+import { readCalendarItemText } from './calendar-item-text.js';
 import { NO_ATTRS } from '../xml/scan-xml.js';
 import type { XmlCapture, XmlCaptures } from '../xml/safe-xml.js';
 
@@ -14,13 +15,25 @@ const OPENS_SOMETHING = new Set(['ItemId', 'StartTimeZone', 'Categories', 'Requi
 const LISTS: Record<string, ListName> = { RequiredAttendees: 'required', OptionalAttendees: 'optional', Resources: 'resources' };
 
 export class CalendarItemReader implements XmlCapture<CalendarItemData> {
-  private readonly d: CalendarItemData = { id: '' };
+  private d: CalendarItemData = { id: '' };
   /** Open elements below the CalendarItem (index 0 = the item itself). */
   private readonly path: string[] = [];
   private buf = '';
   private mailbox?: MailboxData;
   private attendee?: AttendeeData;
   private list?: ListName;
+
+  /** fromText false: every element through the scanner's events (the tests compare the two ways). */
+  constructor(private readonly fromText = true) {}
+
+  /** The whole item read straight from the text when it has the usual shape (calendar-item-text.ts). */
+  content(text: string, from: number, qname: string, levels: number): number {
+    if (!this.fromText) return -1;
+    const d: CalendarItemData = { id: '' };
+    const end = readCalendarItemText(text, from, qname, levels, d);
+    if (end >= 0) this.d = d;
+    return end;
+  }
 
   open(name: string, attrs: Record<string, string>): void {
     const depth = this.path.push(name) - 1;

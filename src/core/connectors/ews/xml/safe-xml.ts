@@ -84,6 +84,10 @@ export function parseXml(text: string, limits?: ScanLimits, captures?: XmlCaptur
         }
         stack.push(node);
       },
+      content(t, from, qname, levels) {
+        // Only a capture just opened may read its element's content straight from the text.
+        return capture?.content !== undefined && captureDepth === 1 ? capture.content(t, from, qname, levels) : -1;
+      },
       text(t) {
         if (capture) capture.text(t);
         else stack[stack.length - 1].text += t;

@@ -39,6 +39,14 @@ export interface XmlHandler {
    * EWS answer), in one call instead of open(name, {}), text(text), close(name). text is '' for an empty one.
    */
   leaf?(name: string, text: string): void;
+  /**
+   * Optional: offered the content of an element just opened (not an empty one), as the text and the offset after
+   * its start tag. A handler that reads the whole content and the element's own end tag itself returns the offset
+   * after that end tag (the scanner then calls close() and goes on from there); -1 leaves it to the scanner. It must
+   * take only what the scanner would accept with the same result, and never throw: `qname` is the element's name as
+   * written, `levels` how many levels of elements may still nest inside it.
+   */
+  content?(text: string, from: number, qname: string, levels: number): number;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -77,6 +85,7 @@ function attributesOf(raw: string[]): Record<string, string> {
 export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): void {
   const maxDepth = limits.maxDepth ?? MAX_XML_DEPTH;
   const leaves = h.leaf !== undefined;
+  const contents = h.content !== undefined;
   // Open elements as qualified names (end tags must repeat the prefix) and as the local names reported.
   const qnames: string[] = [];
   const names: string[] = [];
@@ -193,6 +202,14 @@ export function scanXml(text: string, h: XmlHandler, limits: ScanLimits = {}): v
       h.open(name, rest && rest.raw.length ? attributesOf(rest.raw) : NO_ATTRS);
       if (selfClosing) h.close(name);
       else {
+        if (contents) {
+          const end = h.content!(text, after, q, maxDepth - qnames.length - 1);
+          if (end >= 0) {
+            h.close(name);
+            i = end;
+            continue;
+          }
+        }
         qnames.push(q);
         names.push(name);
       }
