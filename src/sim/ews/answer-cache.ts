@@ -1,4 +1,4 @@
-// Opt-in memo of EWS answers for benchmarks (SimOptions.answerCacheMb). A real Exchange server runs on its own
+// Opt-in memo of EWS and Graph answers for benchmarks (SimOptions.answerCacheMb). A real Exchange server runs on its own
 // hardware and answers a calendar page from its store's indexes; the simulator builds every answer from scratch
 // (expanding series, serialising XML) on the same cores as the client it answers, so without this memo a bench
 // measures the simulator as much as the client. An answer is kept per authenticated account, world change
@@ -8,14 +8,23 @@
 import type { SimCounters } from '../counters.js';
 import type { SimFaultControls } from '../faults.js';
 
-/** Operations that never change the world: their answer depends only on the request, the caller and world.seq. */
-const READ_ONLY = new Set(['FindItem', 'GetItem', 'ResolveNames', 'SyncFolderItems', 'GetFolder', 'FindFolder']);
+/**
+ * Operations that never change the world: their answer depends only on the request, the caller and world.seq.
+ * Graph's calendarView too (its paging links are built from the request alone; delta is left out: its tokens
+ * also depend on the delta generation).
+ */
+const READ_ONLY = new Set(['FindItem', 'GetItem', 'ResolveNames', 'SyncFolderItems', 'GetFolder', 'FindFolder', 'Graph:calendarView']);
+
+/** True for the operations whose answers the memo keeps. */
+export const memoised = (operation: string): boolean => READ_ONLY.has(operation);
 
 interface Entry {
   seq: number;
   operation: string;
   touches: Array<[string, string | undefined]>;
   answer: Buffer;
+  /** Graph: the answer's headers (EWS answers all carry the same). */
+  headers?: Record<string, string>;
 }
 
 export interface EwsAnswerCache {
@@ -23,8 +32,13 @@ export interface EwsAnswerCache {
   usable(faults: SimFaultControls): boolean;
   /** The kept answer for this request, its counters replayed; undefined when there is none. */
   lookup(key: string, seq: number, counters: SimCounters): Buffer | undefined;
+  /** lookup() with the headers kept beside the answer (Graph). */
+  lookupWithHeaders(key: string, seq: number, counters: SimCounters): { answer: Buffer; headers?: Record<string, string> } | undefined;
   /** Counters that also record the folders a call touches, for keeping with its answer. */
-  recording(counters: SimCounters): { counters: SimCounters; keep(key: string, seq: number, operation: string, answer: Buffer): void };
+  recording(counters: SimCounters): {
+    counters: SimCounters;
+    keep(key: string, seq: number, operation: string, answer: Buffer, headers?: Record<string, string>): void;
+  };
   /** Answers kept and requests answered from the memo so far. */
   stats(): { entries: number; bytes: number; hits: number };
 }
@@ -33,16 +47,18 @@ export function createAnswerCache(budgetBytes: number): EwsAnswerCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let hits = 0;
+  const lookupWithHeaders = (key: string, seq: number, counters: SimCounters) => {
+    const e = entries.get(key);
+    if (!e || e.seq !== seq) return undefined;
+    hits++;
+    counters.count(e.operation);
+    for (const [mailbox, folder] of e.touches) counters.touch(mailbox, folder);
+    return e;
+  };
   return {
     usable: (faults) => faults.faultRate <= 0 && faults.findItemRefuses.length === 0 && faults.pending().length === 0,
-    lookup(key, seq, counters) {
-      const e = entries.get(key);
-      if (!e || e.seq !== seq) return undefined;
-      hits++;
-      counters.count(e.operation);
-      for (const [mailbox, folder] of e.touches) counters.touch(mailbox, folder);
-      return e.answer;
-    },
+    lookup: (key, seq, counters) => lookupWithHeaders(key, seq, counters)?.answer,
+    lookupWithHeaders,
     recording(counters) {
       const touches: Entry['touches'] = [];
       const recorder: SimCounters = Object.create(counters) as SimCounters;
@@ -52,11 +68,11 @@ export function createAnswerCache(budgetBytes: number): EwsAnswerCache {
       };
       return {
         counters: recorder,
-        keep(key, seq, operation, answer) {
+        keep(key, seq, operation, answer, headers) {
           if (!READ_ONLY.has(operation) || bytes + answer.length + key.length > budgetBytes) return;
           const old = entries.get(key);
           if (old) bytes -= old.answer.length + key.length;
-          entries.set(key, { seq, operation, touches, answer });
+          entries.set(key, { seq, operation, touches, answer, headers });
           bytes += answer.length + key.length;
         },
       };

@@ -18,7 +18,7 @@ export interface SimContext {
   baseUrl: string;
   /** What a client bound to this server's TLS certificate sends as MsvAvChannelBindings (HTTPS only). */
   channelBinding?: Buffer;
-  /** Benchmarks only (SimOptions.answerCacheMb): repeated read-only EWS requests answered from a memo. */
+  /** Benchmarks only (SimOptions.answerCacheMb): repeated read-only EWS and Graph requests answered from a memo. */
   answers?: EwsAnswerCache;
 }
 
