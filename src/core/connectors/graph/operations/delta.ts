@@ -7,7 +7,7 @@ import type { Change } from '../../../../shared/model.js';
 import type { ChangeRef, SyncOptions, SyncRequest, SyncResult } from '../../connector.js';
 import { CalpumpError, isCalpumpError } from '../../../errors/calpump-error.js';
 import { mapBounded } from '../../../sync/bounded-pool.js';
-import { graphBatch, graphGet, PREFER_UTC, type GraphContext } from '../graph-context.js';
+import { graphBatch, graphRead, PREFER_UTC, type GraphContext } from '../graph-context.js';
 import { graphSkipReporter, mapOrSkip, type GraphEvent } from '../map-event.js';
 import { BATCH_LIMIT } from '../transport.js';
 import { calendarPath } from './calendar-view.js';
@@ -85,16 +85,13 @@ class Round {
         this.mailbox,
         items.filter((e) => !e['@removed']),
       );
-      const skip = graphSkipReporter(this.ctx, this.opts.onItemSkipped);
+      const mapping = { mailbox: this.mailbox, skip: graphSkipReporter(this.ctx, this.opts.onItemSkipped) };
       for (const e of items) {
         if (e['@removed']) {
           this.changes.push({ kind: 'delete', id: e.id });
           continue;
         }
-        const event = mapOrSkip(e, e.seriesMasterId ? this.ctx.seriesUid.get(e.seriesMasterId) : undefined, {
-          mailbox: this.mailbox,
-          skip,
-        });
+        const event = mapOrSkip(e, e.seriesMasterId ? this.ctx.seriesUid.get(e.seriesMasterId) : undefined, mapping);
         if (event) this.changes.push({ kind: this.initial ? 'create' : 'update', event });
       }
     }
@@ -155,7 +152,7 @@ export async function deltaRound(
   const round = new Round(ctx, mailbox, first, state, opts);
   while (!round.done) {
     try {
-      await round.page(await graphGet<DeltaPage>(ctx, await round.next(), DELTA_HEADERS));
+      await round.page(await graphRead<DeltaPage>(ctx, await round.next(), DELTA_HEADERS));
     } catch (e) {
       round.failed(e);
     }
@@ -195,7 +192,7 @@ export async function syncChangesMany(
       if (chunk.length === 1 && alone.includes(chunk[0])) {
         const r = chunk[0];
         try {
-          await r.page(await graphGet<DeltaPage>(ctx, r.url, DELTA_HEADERS));
+          await r.page(await graphRead<DeltaPage>(ctx, r.url, DELTA_HEADERS));
         } catch (e) {
           r.failed(e);
         }

@@ -8,7 +8,7 @@ import { text } from '../../../../shared/i18n/engine-texts.js';
 import type { NormalisedItem } from '../../../../shared/item-model.js';
 import type { ReadItemsOptions } from '../../connector.js';
 import { CalpumpError } from '../../../errors/calpump-error.js';
-import { graphGet, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
+import { graphRead, PREFER_UTC, seg, type GraphContext } from '../graph-context.js';
 import { CONTACT_SELECT, contactOfGraph, TASK_SELECT, taskOfGraph, type GraphContact, type GraphTodoTask } from '../map-item.js';
 
 export type PimContent = 'contacts' | 'tasks';
@@ -35,7 +35,7 @@ export async function* pages<T>(ctx: GraphContext, first: string, operation: str
   const seen = new Set<string>();
   for (let url: string | undefined = first; url;) {
     seen.add(url);
-    const page: Page<T> = await graphGet<Page<T>>(ctx, url, headers);
+    const page: Page<T> = await graphRead<Page<T>>(ctx, url, headers);
     yield page.value ?? [];
     url = page['@odata.nextLink'];
     if (url && seen.has(url))
