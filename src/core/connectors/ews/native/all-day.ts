@@ -1,5 +1,7 @@
 // All-day events: Exchange stores them as local midnights in the event's own zone; the normalised event keeps
 // their dates as [date 00:00Z, next date 00:00Z).
+import { flatCopy } from '../xml/known-names.js';
+
 // One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it.
 const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
 function dateFormat(ianaZone: string): Intl.DateTimeFormat | null {
@@ -52,7 +54,8 @@ export function allDayInstant(instantIso: string, ianaZone: string): string {
   }
   if (dates === undefined && byZone.size < MAX_ZONES) byZone.set(ianaZone, (dates = new Map<string, string>()));
   if (dates !== undefined) {
-    dates.set(instantIso, v);
+    // A copy: the instant may be cut out of an answer, which the cache must not keep alive.
+    dates.set(flatCopy(instantIso), v);
     cached++;
   }
   return v;

@@ -3,6 +3,7 @@
 // occurrences and exceptions carry their original start and series id.
 import type { NormalisedEvent, ShowAs, Sensitivity } from '../../../../shared/model.js';
 import { windowsToIana } from '../../../../shared/time-zones.js';
+import { flatCopy } from '../xml/known-names.js';
 import { allDayInstant } from './all-day.js';
 import type { AttendeeData, CalendarItemData, MailboxData } from './calendar-item.js';
 
@@ -39,14 +40,20 @@ export interface EventOptions {
   includeAttendees?: boolean;
 }
 
-const zoneCache = new Map<string, string>();
+// Kept for the process: keys are copies, never slices of an answer (which would keep the whole answer alive).
+const zoneCache = new Map<string, { windows: string; iana: string }>();
+// Items of one calendar mostly share a zone: the last answer is compared first (no hash of a new string).
+let last: { windows: string; iana: string } | undefined;
 function ianaOf(windowsZone: string): string {
+  if (windowsZone === last?.windows) return last.iana;
   let z = zoneCache.get(windowsZone);
   if (z === undefined) {
-    z = windowsToIana(windowsZone);
-    if (zoneCache.size < 512) zoneCache.set(windowsZone, z);
+    const windows = flatCopy(windowsZone);
+    z = { windows, iana: windowsToIana(windows) };
+    if (zoneCache.size < 512) zoneCache.set(windows, z);
   }
-  return z;
+  last = z;
+  return z.iana;
 }
 
 /**

@@ -4,6 +4,7 @@
 // Answers are kept per connector (a bounded map; a DN being looked up is asked once however many pages want
 // it) and, with a cache file, across runs. What ResolveNames cannot answer is left to the caller (GetItem).
 import { resolveDnToSmtp } from './resolve-dn.js';
+import { flatCopy } from '../xml/known-names.js';
 import type { EwsSession } from '../session.js';
 import type { MailboxData } from './calendar-item.js';
 import type { OrganizerCacheFile } from './organizer-cache.js';
@@ -53,6 +54,8 @@ export class OrganizerResolver {
   private lookupOf(s: EwsSession, dn: string): Lookup {
     const known = this.spelt.get(dn);
     if (known) return known;
+    // Kept for the connector's life: a copy, never a slice of the answer (which would keep the whole answer alive).
+    dn = flatCopy(dn);
     const key = dn.toLowerCase();
     let l = this.cache.get(key);
     if (!l) {
@@ -83,7 +86,18 @@ export class OrganizerResolver {
 
   /** Replaces EX organizers by their SMTP address, in place; returns the indexes it could not resolve. */
   async resolve(s: EwsSession, organizers: Array<MailboxData | undefined>): Promise<number[]> {
-    const wanted = organizers.map((m) => (OrganizerResolver.needs(m) ? this.lookupOf(s, m!.email!) : undefined));
+    // Neighbouring items often share their organizer: the same DN again needs no map lookup (no hash of a new string).
+    let lastDn: string | undefined;
+    let last: Lookup | undefined;
+    const wanted = organizers.map((m) => {
+      if (!OrganizerResolver.needs(m)) return undefined;
+      const dn = m!.email!;
+      if (dn !== lastDn) {
+        lastDn = dn;
+        last = this.lookupOf(s, dn);
+      }
+      return last;
+    });
     // Only lookups still under way are waited for (each once): a page whose DNs are all known waits for nothing.
     const open = new Set<Promise<void>>();
     for (const l of wanted) if (l && !l.settled) open.add(l.pending);

@@ -10,7 +10,7 @@ export const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
  * answer is slower to read and would keep that whole answer alive in a process-wide table), and as a property key
  * or switch case (readers compare local names with literals) equal strings are then the same string.
  */
-function flatCopy(s: string): string {
+export function flatCopy(s: string): string {
   const key: Record<string, true> = { [s]: true };
   return Object.keys(key)[0];
 }
