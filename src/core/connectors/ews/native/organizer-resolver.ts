@@ -66,7 +66,8 @@ export class OrganizerResolver {
       const entry: Lookup = { settled: false, pending: Promise.resolve() };
       entry.pending = this.lookUp(s, dn).then(
         (smtp) => {
-          entry.smtp = smtp;
+          // A copy: the answer it was cut from is not kept for the connector's life.
+          entry.smtp = smtp === undefined ? undefined : flatCopy(smtp);
           entry.settled = true;
         },
         (e: unknown) => {
