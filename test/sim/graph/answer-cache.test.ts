@@ -1,6 +1,7 @@
 // The simulator's answer memo (benchmarks only) for Graph: a repeated calendarView of the same caller is the same
 // bytes, still counted; a changed world, another caller or a staged fault gets an answer built anew.
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
@@ -16,21 +17,17 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
-function get(path: string, token = appToken): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, sim.url),
-      { ca: readFileSync(sim.caFile!), headers: { Authorization: `Bearer ${token}`, Prefer: 'outlook.timezone="UTC"' } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+async function get(path: string, token = appToken): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const headers = { Authorization: `Bearer ${token}`, Prefer: 'outlook.timezone="UTC"' };
+  const res = await new Promise<IncomingMessage>((resolve, reject) =>
+    request(new URL(path, sim.url), { ca: readFileSync(sim.caFile!), headers }, resolve)
+      .on('error', reject)
+      .end(),
+  );
+  res.setEncoding('utf8');
+  let body = '';
+  for await (const chunk of res) body += String(chunk);
+  return { status: res.statusCode ?? 0, headers: res.headers, body };
 }
 
 const anna = 'anna.schmidt@contoso.com';
