@@ -31,6 +31,35 @@ describeInChromium('serve security in Chromium', () => {
     expect(env.problems).toEqual([]);
   });
 
+  it("styles come only from style elements with the page's nonce: Fluent's apply, an injected one does not", async () => {
+    env.problems.length = 0;
+    await env.page.goto(env.serve.url);
+    await env.page.getByTestId('nav-profiles').waitFor();
+    const seen = await env.page.evaluate(() => {
+      const styles = [...document.querySelectorAll('style')];
+      // A style element written by anyone but the app (no nonce): the CSP keeps it from applying.
+      const injected = document.createElement('style');
+      injected.textContent = 'body { background-color: rgb(1, 2, 3) !important; }';
+      document.head.append(injected);
+      const header = document.querySelector('header');
+      return {
+        count: styles.length,
+        withNonce: styles.filter((e) => e.nonce !== '').length,
+        headerBackground: header ? getComputedStyle(header).backgroundColor : '',
+        bodyBackground: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    expect(seen.count).toBeGreaterThan(1);
+    expect(seen.withNonce).toBe(seen.count);
+    // The header's brand colour is Griffel's (webLightTheme's colorBrandBackground).
+    expect(seen.headerBackground).toBe('rgb(15, 108, 189)');
+    expect(seen.bodyBackground).not.toBe('rgb(1, 2, 3)');
+    // Only the injected element was refused (Chromium reports it on the console).
+    await expect.poll(() => env.problems.filter((p) => /Content Security Policy/.test(p)).length, { timeout: 10_000 }).toBe(1);
+    expect(env.problems.filter((p) => !/Content Security Policy/.test(p))).toEqual([]);
+    env.problems.length = 0;
+  });
+
   it('a page from another origin cannot open the RPC socket, even with the cookie', async () => {
     const target = env.serve.origin.replace('http', 'ws') + '/rpc';
     const foreign: Server = createServer((_req, res) => {

@@ -40,7 +40,7 @@ export interface RunningServeServer {
 export async function startServeServer(opts: ServeServerOptions): Promise<RunningServeServer> {
   const lang = opts.lang ?? 'en';
   let authorities: Set<string> | undefined = new Set<string>();
-  let csp = '';
+  let csp: (styleNonce: string) => string = () => '';
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
 
   const server = createServer((req, res) => {
@@ -114,7 +114,7 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
   authorities = allowedAuthorities(opts.host, port);
   const hostPart = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   const origin = `http://${hostPart}:${port}`;
-  csp = contentSecurityPolicy(`ws://${hostPart}:${port}`);
+  csp = (styleNonce) => contentSecurityPolicy(`ws://${hostPart}:${port}`, styleNonce);
   opts.logger.info('serve.listening', { origin });
 
   return {

@@ -1,8 +1,10 @@
 // Serves the built renderer (dist/renderer) with a strict CSP. Paths are confined to the UI folder; unknown
 // paths without an extension get index.html (client-side routes).
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { STYLE_NONCE_META } from '../../shared/rpc/boot-data.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,14 +22,15 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Inline styles are allowed because Fluent UI (Griffel) injects its atomic CSS at run time; scripts come only
- * from the server itself, and nothing may frame the page or send forms elsewhere.
+ * Scripts come only from the server itself, and nothing may frame the page or send forms elsewhere. Fluent UI
+ * (Griffel) writes its atomic CSS into <style> elements at run time: only elements carrying this page's nonce may
+ * (src/renderer/app/style-renderer.ts reads it from the page), never an inline style someone injected.
  */
-export function contentSecurityPolicy(wsOrigin: string): string {
+export function contentSecurityPolicy(wsOrigin: string, styleNonce: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' 'nonce-${styleNonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ${wsOrigin}`,
@@ -62,7 +65,8 @@ export async function serveUiFile(
   res: ServerResponse,
   url: URL,
   uiDir: string,
-  csp: string,
+  /** The page's policy for a fresh style nonce. */
+  csp: (styleNonce: string) => string,
   addToHead?: HtmlAddition,
 ): Promise<void> {
   const root = resolve(uiDir);
@@ -91,12 +95,15 @@ export async function serveUiFile(
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Length', String(info.size));
   if (type.startsWith('text/html')) {
-    res.setHeader('Content-Security-Policy', csp);
+    // A nonce per page: a style element written into the page by anyone else has none.
+    const nonce = randomBytes(18).toString('base64');
+    res.setHeader('Content-Security-Policy', csp(nonce));
     res.setHeader('Cache-Control', 'no-store');
-    if (addToHead && req.method !== 'HEAD') {
+    if (req.method !== 'HEAD') {
       const html = await readFile(file, 'utf8');
       const at = html.indexOf('</head>');
-      const body = Buffer.from(at < 0 ? html : html.slice(0, at) + (await addToHead()) + html.slice(at), 'utf8');
+      const head = `<meta name="${STYLE_NONCE_META}" content="${nonce}">${addToHead ? await addToHead() : ''}`;
+      const body = Buffer.from(at < 0 ? html : html.slice(0, at) + head + html.slice(at), 'utf8');
       res.setHeader('Content-Length', String(body.length));
       return void res.end(body);
     }

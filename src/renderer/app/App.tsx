@@ -1,7 +1,18 @@
 // The shell: navigation, the app state in the header (a button to the home screen, like the tray icon), one
 // level-one heading and one screen at a time. The route lives in the URL hash (#/jobs/<id>) so a reload or a
 // deep link lands on the same screen; leaving a screen with unsaved changes asks first.
-import { Badge, Button, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  FluentProvider,
+  RendererProvider,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState, RpcClient, Settings } from '../../shared/rpc.js';
 import { langFromLocale, type UiLang } from '../../shared/i18n/langs.js';
@@ -9,6 +20,7 @@ import { ClientProvider, useClient } from './client-context.js';
 import { I18nProvider, useT } from './i18n-context.js';
 import { loadedLocale, loadLocale } from './locales.js';
 import { HEADER_HEIGHT, MAIN_PADDING, NAV_WIDTH } from './layout.js';
+import { styleRenderer } from './style-renderer.js';
 import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard.js';
 import { useEvent } from './use-event.js';
 import { hashOf, PROFILE_VIEWS, routeFromHash, VIEWS, type Route, type ViewId } from './views.js';
@@ -91,17 +103,21 @@ export function App({ client, initialLang }: { client: RpcClient; initialLang?: 
   useEffect(() => {
     if (globalThis.document && lang) document.documentElement.lang = lang;
   }, [lang]);
+  // One style renderer for the page, with serve's style nonce when it has one (style-renderer.ts).
+  const [renderer] = useState(() => styleRenderer(document));
   if (!lang) return null;
   return (
-    <FluentProvider theme={webLightTheme}>
-      <ClientProvider client={client}>
-        <I18nProvider lang={lang}>
-          <UnsavedGuardProvider>
-            <Shell onSettings={(s) => setLang(s.language)} />
-          </UnsavedGuardProvider>
-        </I18nProvider>
-      </ClientProvider>
-    </FluentProvider>
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <FluentProvider theme={webLightTheme}>
+        <ClientProvider client={client}>
+          <I18nProvider lang={lang}>
+            <UnsavedGuardProvider>
+              <Shell onSettings={(s) => setLang(s.language)} />
+            </UnsavedGuardProvider>
+          </I18nProvider>
+        </ClientProvider>
+      </FluentProvider>
+    </RendererProvider>
   );
 }
 

@@ -6,6 +6,8 @@
 import type { RpcMethod, RpcOutput } from './contract.js';
 
 export const BOOT_DATA_ID = 'calpump-boot';
+/** `<meta name=… content=…>` with the nonce the page's CSP allows style elements by (calpump serve writes it). */
+export const STYLE_NONCE_META = 'calpump-style-nonce';
 
 /** The calls the first screen makes before it can show anything (settings for the language, then home's data). */
 export const BOOT_METHODS = ['app.getSettings', 'jobs.list', 'app.state', 'profiles.list'] as const satisfies readonly RpcMethod[];

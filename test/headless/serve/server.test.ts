@@ -95,6 +95,13 @@ describe('calpump serve: HTTP', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    // Styles: only style elements with this page's nonce, which the page carries for the renderer.
+    expect(csp).not.toContain('unsafe-inline');
+    const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(r.body).toContain(`<meta name="calpump-style-nonce" content="${nonce}">`);
+    const again = await get('/', { cookie: `calpump_session=${TOKEN}` });
+    expect(String(again.headers['content-security-policy'])).not.toContain(`'nonce-${nonce}'`);
     expect(r.headers['x-frame-options']).toBe('DENY');
     // The first screen's answers come with the page as a data block (never executed: the CSP stays as it is).
     expect(Number(r.headers['content-length'])).toBe(Buffer.byteLength(r.body));
