@@ -4,14 +4,15 @@
 // screen's data (prefetch.ts) and the app's script all travel at the same time instead of one after the other.
 // The language stored in the settings wins; the browser's is fetched meanwhile as a guess. `calpump serve` sends
 // the settings and the home screen's data with the page (shared/rpc/boot-data.ts): then neither waits for the socket.
-// While those travel the thread is idle: it pays the first use of Intl then (ICU loads its data on the first
-// formatter a page builds, tens of milliseconds in a fresh renderer), not in the first render.
+// The first use of Intl (ICU loads its data on the first formatter a page builds, tens of milliseconds in a fresh
+// renderer) is paid on a worker thread meanwhile (intl-warm.worker.ts), not in the first render; where no worker
+// can start, the page pays it itself while the scripts travel.
 import { langFromLocale, type UiLang } from '../shared/i18n/langs.js';
 import { loadLocale } from './app/locales.js';
 import { prefetch, seed } from './app/prefetch.js';
 import { readBootData } from '../shared/rpc/boot-data.js';
 import { pickClient } from './client.js';
-import { formatDateTime } from './models/format.js';
+import { warmIntl } from './models/warm-intl.js';
 
 const { client } = pickClient(window as unknown as { calpump?: unknown });
 const boot = readBootData(document);
@@ -19,11 +20,10 @@ if (/^(#\/?(home)?)?$/.test(location.hash)) {
   seed(boot);
   prefetch(client, ['jobs.list', 'app.state', 'profiles.list']);
 }
-const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
 const guess = boot['app.getSettings']?.language ?? langFromLocale(navigator.language);
+warmIntlAside(guess);
+const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
 void loadLocale(guess).catch(() => undefined);
-// After the imports above have gone out (they start in microtasks), before their answers are in.
-setTimeout(() => warmIntl(guess), 0);
 const lang: UiLang =
   boot['app.getSettings']?.language ??
   (await client['app.getSettings']().then(
@@ -35,13 +35,18 @@ const [{ App }, { createRoot }] = await app;
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App client={client} initialLang={lang} />);
 
-/** Builds the formatters the home screen uses (its date format is cached for the render), and ICU's data with them. */
-function warmIntl(lang: UiLang): void {
+/** ICU's data loaded on a worker thread; on this one, after the imports above have gone out, if no worker starts. */
+function warmIntlAside(lang: UiLang): void {
+  const here = () => setTimeout(() => warmIntl(lang), 0);
   try {
-    formatDateTime(new Date().toISOString(), lang);
-    new Intl.PluralRules(lang).select(1);
-    new Intl.NumberFormat(lang).format(1);
+    const worker = new Worker(new URL('./intl-warm.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = () => worker.terminate();
+    worker.onerror = () => {
+      worker.terminate();
+      here();
+    };
+    worker.postMessage(lang);
   } catch {
-    // Only a head start: the render builds what it needs anyway.
+    here();
   }
 }
