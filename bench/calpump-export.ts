@@ -12,6 +12,7 @@ import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
 import { benchConnectorParts } from './bench-connector.js';
 import { arg, cpuMsSince, digestOf } from './lib.js';
 import { parseFieldList } from '../src/shared/event-fields.js';
+import { threadCpuMs } from '../src/core/sync/shard/thread-cpu.js';
 
 async function main(): Promise<void> {
   // As the CLI and the desktop host do (src/headless/cli/run.ts): the bench measures the process that ships.
@@ -28,13 +29,23 @@ async function main(): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
   // How long each worker thread took to start (its connector built), inside the timed window.
   const workerReadyMs: number[] = [];
+  // Each worker's own CPU time and mailboxes, told as it closes (Linux), beside this thread's below.
+  const workerCpuMs: number[] = [];
+  const workerMailboxes: number[] = [];
   const readyLogger: Logger = {
     ...nullLogger,
-    debug: (event, fields) => void (event === 'export.worker.ready' && workerReadyMs.push(Number(fields?.ms))),
+    debug: (event, fields) => {
+      if (event === 'export.worker.ready') workerReadyMs.push(Number(fields?.ms));
+      if (event === 'export.worker.closed') {
+        workerCpuMs.push(Number(fields?.cpuMs));
+        workerMailboxes.push(Number(fields?.mailboxes));
+      }
+    },
     child: () => nullLogger,
   };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const mainCpu0 = threadCpuMs();
   const report = await runAdhocExport(
     {
       mailboxes,
@@ -51,6 +62,7 @@ async function main(): Promise<void> {
     { connector, logger: readyLogger, shard: { profile, secrets, env } },
   );
   const ms = performance.now() - t0;
+  const mainCpuMs = mainCpu0 === undefined ? undefined : threadCpuMs()! - mainCpu0;
   await connector.close();
   // --digest yes: one hash over every written file (name and bytes), so runs can be compared for identical output.
   const digest = arg('digest', 'no') === 'yes' ? await digestOf(out) : undefined;
@@ -68,6 +80,9 @@ async function main(): Promise<void> {
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       digest,
       workerReadyMs,
+      mainCpuMs,
+      workerCpuMs,
+      workerMailboxes,
     })}\n`,
   );
   process.exit(0);

@@ -9,6 +9,7 @@ import { toCalpumpError } from '../../errors/calpump-error.js';
 import { withThrottleObserver, type ServerWait } from '../../net/server-wait.js';
 import { exportMailbox } from '../mailbox-export.js';
 import type { ExportWorkerData, FromWorker, ToWorker } from './protocol.js';
+import { threadCpuMs } from './thread-cpu.js';
 import { forwardingLogger, PortSecretStore } from './worker-bridge.js';
 
 const data = workerData as ExportWorkerData;
@@ -19,6 +20,7 @@ const logger = forwardingLogger(post, data.logRank);
 const { settings } = data;
 const log = logger.child({ profile: settings.profileName, folder: settings.folder, format: settings.format, dryRun: !!settings.dryRun });
 let controller = new AbortController();
+let exported = 0;
 const profile = data.profile;
 if (profile.kind !== 'ews') throw new Error(`export worker kind=${profile.kind}`);
 const connector: Promise<Connector> = Promise.resolve().then(() =>
@@ -33,6 +35,7 @@ async function exportOne(id: number, mailbox: string): Promise<void> {
   const result = await withThrottleObserver(c.serverWaits, postWait, () =>
     exportMailbox(settings, c, log, mailbox, () => post({ type: 'released', id }), controller.signal),
   );
+  exported++;
   post({ type: 'result', id, result });
 }
 
@@ -42,7 +45,7 @@ async function close(): Promise<void> {
   } catch (e) {
     logger.debug('connector.closeFailed', { err: e });
   }
-  post({ type: 'closed' });
+  post({ type: 'closed', cpuMs: threadCpuMs(), mailboxes: exported });
   port.close();
 }
 

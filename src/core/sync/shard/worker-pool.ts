@@ -104,7 +104,7 @@ function startOne(
       case 'secret':
         return void answerSecret(source, m).then(send);
       case 'closed':
-        return;
+        return logger.debug('export.worker.closed', { worker: name, cpuMs: m.cpuMs, mailboxes: m.mailboxes });
     }
   };
   const exited = spawnExportWorker({
