@@ -29,13 +29,17 @@ async function main(): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
   // How long each worker thread took to start (its connector built), inside the timed window.
   const workerReadyMs: number[] = [];
+  const workerReadyCpuMs: number[] = [];
   // Each worker's own CPU time and mailboxes, told as it closes (Linux), beside this thread's below.
   const workerCpuMs: number[] = [];
   const workerMailboxes: number[] = [];
   const readyLogger: Logger = {
     ...nullLogger,
     debug: (event, fields) => {
-      if (event === 'export.worker.ready') workerReadyMs.push(Number(fields?.ms));
+      if (event === 'export.worker.ready') {
+        workerReadyMs.push(Number(fields?.ms));
+        workerReadyCpuMs.push(Number(fields?.cpuMs));
+      }
       if (event === 'export.worker.closed') {
         workerCpuMs.push(Number(fields?.cpuMs));
         workerMailboxes.push(Number(fields?.mailboxes));
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       digest,
       workerReadyMs,
+      workerReadyCpuMs,
       mainCpuMs,
       workerCpuMs,
       workerMailboxes,

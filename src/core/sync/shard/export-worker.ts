@@ -59,6 +59,6 @@ port.on('message', (m: ToWorker) => {
 });
 
 connector.then(
-  () => post({ type: 'ready' }),
+  () => post({ type: 'ready', cpuMs: threadCpuMs() }),
   (e: unknown) => post({ type: 'startFailed', error: toCalpumpError(e).info() }),
 );

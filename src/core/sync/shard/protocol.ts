@@ -28,7 +28,8 @@ export type ToWorker =
 export type SecretOp = 'get' | 'set' | 'delete' | 'keys';
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** The connector is built; cpuMs: what the thread's start-up cost (undefined where the system does not tell). */
+  | { type: 'ready'; cpuMs?: number }
   | { type: 'startFailed'; error: ErrorInfo }
   | { type: 'released'; id: number }
   | { type: 'result'; id: number; result: MailboxExportResult }

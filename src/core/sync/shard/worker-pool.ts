@@ -81,7 +81,7 @@ function startOne(
     switch (m.type) {
       case 'ready':
         executor.ready = !ended;
-        logger.debug('export.worker.ready', { worker: name, ms: Date.now() - started });
+        logger.debug('export.worker.ready', { worker: name, ms: Date.now() - started, cpuMs: m.cpuMs });
         return;
       case 'startFailed':
         logger.warn('export.worker.startFailed', { worker: name, errorId: m.error.id, evidence: m.error.evidence });
