@@ -14,7 +14,7 @@ import type {
 } from '../connector.js';
 import type { NormalisedItem } from '../../../shared/item-model.js';
 import type { ConnectorDeps } from '../deps.js';
-import { DEFAULT_FETCH_TIMEOUT_MS } from '../deps.js';
+import { profileHttpClient } from '../profile-http-client.js';
 import type {
   Change,
   Folder,
@@ -101,17 +101,7 @@ export class EwsConnector implements Connector {
   private httpSender(): Promise<HttpSender> {
     this.http ??= this.options.http
       ? Promise.resolve(this.options.http)
-      : HttpClient.create({
-          profileId: this.profile.id,
-          tls: this.profile.tls,
-          proxy: this.profile.proxy,
-          secrets: this.deps.secrets,
-          env: this.deps.env ?? process.env,
-          timeoutMs: this.deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
-          protocol: 'ews',
-          limits: this.profile.limits,
-          maxSockets: EWS_MAX_CONCURRENCY,
-        });
+      : profileHttpClient(this.profile, this.deps, { maxSockets: EWS_MAX_CONCURRENCY });
     // A bad CA file is fixed by editing the profile; do not keep the failure for the connector's lifetime.
     this.http.catch(() => (this.http = undefined));
     return this.http;

@@ -8,8 +8,9 @@ import { httpSendFromClient } from '../../auth/net-http-send.js';
 import { createTokenProvider, type TokenProvider } from '../../auth/token-provider.js';
 import { graphTokenTarget } from '../../auth/token-target.js';
 import type { Logger } from '../../log/logger.js';
-import { HttpClient } from '../../net/index.js';
-import { DEFAULT_FETCH_TIMEOUT_MS, type ConnectorDeps } from '../deps.js';
+import type { HttpClient } from '../../net/index.js';
+import type { ConnectorDeps } from '../deps.js';
+import { profileHttpClient } from '../profile-http-client.js';
 import type { GraphErrorContext } from './graph-errors.js';
 import { GraphTransport } from './transport.js';
 import type { ServerWaits } from '../../net/server-wait.js';
@@ -61,16 +62,7 @@ export async function openGraphStack(
   let httpClient: HttpClient | undefined;
   let http = internals.http;
   if (!http) {
-    httpClient = await HttpClient.create({
-      profileId: profile.id,
-      tls: profile.tls,
-      proxy: profile.proxy,
-      secrets: deps.secrets,
-      env: deps.env,
-      timeoutMs: deps.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
-      protocol: 'graph',
-      limits: profile.limits,
-    });
+    httpClient = await profileHttpClient(profile, deps);
     http = httpSendFromClient(httpClient);
   }
   const tokens =
