@@ -5,6 +5,7 @@ import { patternText, recurrenceText } from '../../../src/renderer/models/recurr
 import { translate, type MessageKey, type MessageParams } from '../../../src/shared/i18n/index.js';
 import type { Recurrence } from '../../../src/shared/model.js';
 import type { UiLang } from '../../../src/shared/i18n/langs.js';
+import { EVERY_OTHER_MON_WED } from '../../support/sample-recurrence.js';
 
 const words = (lang: UiLang) => (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
 const say = (r: Partial<Recurrence> & Pick<Recurrence, 'type'>, lang: UiLang = 'en') =>
@@ -30,14 +31,7 @@ describe('recurrenceText', () => {
   });
 
   it('reads as German and Dutch, with day and month names in the language', () => {
-    const weekly: Recurrence = {
-      type: 'weekly',
-      interval: 2,
-      daysOfWeek: ['monday', 'wednesday'],
-      range: 'endDate',
-      startDate: '2026-03-02',
-      endDate: '2026-06-29',
-    };
+    const weekly = EVERY_OTHER_MON_WED;
     expect(recurrenceText(weekly, 'de', words('de'))).toBe('Alle 2 Wochen am Montag und Mittwoch, vom 2. März 2026 bis 29. Juni 2026');
     expect(recurrenceText(weekly, 'nl', words('nl'))).toBe('Elke 2 weken op maandag en woensdag, van 2 mrt 2026 tot en met 29 jun 2026');
     const yearly: Recurrence = {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { calpumpFailure } from '../../../support/calpump-failure.js';
 import { FixtureHttp, fixtureConnector } from './fixture-http.js';
+import { EVERY_OTHER_MON_WED } from '../../../support/sample-recurrence.js';
 
 const schema = recordEwsRequestsForSchema();
 const ids = [
@@ -26,14 +27,7 @@ describe('EWS series patterns', () => {
     // Each master once, asked for by its own id.
     expect(body.match(/<t:ItemId /g)).toHaveLength(5);
     expect(Object.fromEntries(patterns)).toEqual({
-      'AAMkAGI2TG93AAA=weekly': {
-        type: 'weekly',
-        interval: 2,
-        daysOfWeek: ['monday', 'wednesday'],
-        range: 'endDate',
-        startDate: '2026-03-02',
-        endDate: '2026-06-29',
-      },
+      'AAMkAGI2TG93AAA=weekly': EVERY_OTHER_MON_WED,
       'AAMkAGI2TG93AAA=monthly': {
         type: 'relativeMonthly',
         interval: 1,

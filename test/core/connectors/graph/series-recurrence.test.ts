@@ -9,6 +9,7 @@ import { MemorySecretStore } from '../../../../src/core/secrets/memory-secret-st
 import { graphProfileSchema } from '../../../../src/shared/profile.js';
 import { fixture } from './fixtures.js';
 import { fixedTokens } from './support.js';
+import { EVERY_OTHER_MON_WED } from '../../../support/sample-recurrence.js';
 
 function connectorAnswering(answer: (req: HttpRequest) => HttpResponse) {
   const requests: HttpRequest[] = [];
@@ -47,14 +48,7 @@ describe('Graph series patterns', () => {
       ids.map((id) => `/users/anna.schmidt%40contoso.com/events/${encodeURIComponent(id)}?$select=recurrence`),
     );
     expect(Object.fromEntries(patterns)).toEqual({
-      'AAMkAGI2TG9WEEKLY=': {
-        type: 'weekly',
-        interval: 2,
-        daysOfWeek: ['monday', 'wednesday'],
-        range: 'endDate',
-        startDate: '2026-03-02',
-        endDate: '2026-06-29',
-      },
+      'AAMkAGI2TG9WEEKLY=': EVERY_OTHER_MON_WED,
       'AAMkAGI2TG9MONTHLY=': {
         type: 'relativeMonthly',
         interval: 1,

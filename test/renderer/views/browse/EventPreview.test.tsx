@@ -10,6 +10,7 @@ import { translate } from '../../../../src/shared/i18n/index.js';
 import type { NormalisedEvent } from '../../../../src/shared/model.js';
 import { fakeClient } from '../../support/fake-client.js';
 import { renderWithApp } from '../../support/render.js';
+import { EVERY_OTHER_MON_WED } from '../../../support/sample-recurrence.js';
 
 afterEach(cleanup);
 
@@ -34,14 +35,7 @@ const base: NormalisedEvent = {
   lastModified: '2026-03-01T08:00:00.000Z',
   seriesId: 'AAMkAG-series',
   originalStart: '2026-03-11T09:00:00.000Z',
-  recurrence: {
-    type: 'weekly',
-    interval: 2,
-    daysOfWeek: ['monday', 'wednesday'],
-    range: 'endDate',
-    startDate: '2026-03-02',
-    endDate: '2026-06-29',
-  },
+  recurrence: EVERY_OTHER_MON_WED,
 };
 const allDay: NormalisedEvent = {
   ...base,
