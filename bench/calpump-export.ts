@@ -3,6 +3,7 @@
 // --backend ews|graph (graph: client credentials against the simulator's tenant, --url is the simulator's base),
 // --workers N|auto|0 (export worker threads; absent: CALPUMP_EXPORT_WORKERS), --fields a,b,c (only these fields,
 // read and written; absent: all, as a job without a selection; export-rows.ts passes the naive loop's six).
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,21 @@ import { benchConnectorParts } from './bench-connector.js';
 import { arg, cpuMsSince, digestOf } from './lib.js';
 import { parseFieldList } from '../src/shared/event-fields.js';
 import { threadCpuMs } from '../src/core/sync/shard/thread-cpu.js';
+
+/**
+ * CPU of every thread of this process since it started (Linux; ms, in thread-id order: this thread, V8's platform
+ * threads, then libuv's pool as it starts), so a run shows where work off the main thread went.
+ */
+function threadsCpu(): number[] | undefined {
+  try {
+    return readdirSync('/proc/self/task')
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((tid) => Math.round(Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6));
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(): Promise<void> {
   // As the CLI and the desktop host do (src/headless/cli/run.ts): the bench measures the process that ships.
@@ -67,6 +83,7 @@ async function main(): Promise<void> {
   );
   const ms = performance.now() - t0;
   const mainCpuMs = mainCpu0 === undefined ? undefined : threadCpuMs()! - mainCpu0;
+  const threadsCpuMs = threadsCpu();
   await connector.close();
   // --digest yes: one hash over every written file (name and bytes), so runs can be compared for identical output.
   const digest = arg('digest', 'no') === 'yes' ? await digestOf(out) : undefined;
@@ -88,6 +105,7 @@ async function main(): Promise<void> {
       mainCpuMs,
       workerCpuMs,
       workerMailboxes,
+      threadsCpuMs,
     })}\n`,
   );
   process.exit(0);

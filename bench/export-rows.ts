@@ -155,7 +155,7 @@ export async function exportRows(sim: SimHandle, list: string[], events: number,
     await reset();
     const r = await calpump(8).run();
     say(
-      `    ${calpump(8).label.padEnd(36)} ${fmtS(r.ms)}  CPU per item: client ${cpuPerItem(r.cpuMs, r.items)}, server ${cpuPerItem(r.serverCpuMs, r.items)}`,
+      `    ${calpump(8).label.padEnd(36)} ${fmtS(r.ms)}  CPU per item: client ${cpuPerItem(r.cpuMs, r.items)} (main thread ${cpuPerItem(r.mainCpuMs, r.items)}), server ${cpuPerItem(r.serverCpuMs, r.items)}`,
     );
     at8Runs.push(r);
   }

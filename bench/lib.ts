@@ -174,6 +174,8 @@ export interface ChildResult {
   cpuMs?: number;
   /** CPU time the simulator spent answering it. */
   serverCpuMs?: number;
+  /** Calpump's children (Linux): CPU time of the main thread alone, the rest of cpuMs being other threads. */
+  mainCpuMs?: number;
   /** exchangelib: warnings and errors it and urllib3 logged (dropped connections retried…), and the first. */
   problems?: number;
   firstProblem?: string;

@@ -8,7 +8,7 @@ import { alternate, type Contender } from './ab.js';
 import { EXPORT_FROM, EXPORT_TO } from './export-rows.js';
 import { fmtS, median, row, runChild, withServerCpu, type ChildResult, type SimHandle } from './lib.js';
 
-type ShardResult = ChildResult & { workerReadyMs?: number[]; mainCpuMs?: number; workerCpuMs?: number[]; workerMailboxes?: number[] };
+type ShardResult = ChildResult & { workerReadyMs?: number[]; workerCpuMs?: number[]; workerMailboxes?: number[] };
 
 export async function shardRows(sim: SimHandle, list: string[], rounds: number, say: (s: string) => void): Promise<void> {
   // Workers start from the prebuilt CLI's export-worker.mjs, as `calpump export` does (worker-entry.ts): built
