@@ -10,7 +10,7 @@ import type { Dispatcher } from '../../core/rpc/dispatcher.js';
 import { allowedAuthorities, hostAllowed, originAllowed, requestToken, sameToken, sessionCookie } from './session-auth.js';
 import { contentSecurityPolicy, hasUi, plain, securityHeaders, serveUiFile } from './static-ui.js';
 import { serveRpcSocket } from './ws-rpc.js';
-import { bootData } from './boot-data.js';
+import { bootHead } from './boot-data.js';
 
 export const RPC_PATH = '/rpc';
 export const FEEDS_PREFIX = '/feeds/';
@@ -69,7 +69,7 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
       return void res.end();
     }
     if (!(await hasUi(opts.uiDir))) return refuse(res, 503, 'serve.uiMissing', { dir: opts.uiDir });
-    await serveUiFile(req, res, url, opts.uiDir, csp, () => bootData(opts.dispatcher));
+    await serveUiFile(req, res, url, opts.uiDir, csp, () => bootHead(opts.dispatcher, opts.uiDir, req));
   }
 
   function refuse(

@@ -66,6 +66,9 @@ export async function builtUi(): Promise<string> {
     ...(await listFiles(join(ROOT, 'src', 'renderer'))),
     ...(await listFiles(join(ROOT, 'src', 'shared'))),
     join(ROOT, 'vite.renderer.config.ts'),
+    // The config's own build steps, and the packages the build runs.
+    ...(await listFiles(join(ROOT, 'scripts'))).filter((f) => /[/\\]vite-[^/\\]+\.ts$/.test(f)),
+    join(ROOT, 'package-lock.json'),
   ].sort();
   const hash = createHash('sha256');
   for (const f of files)

@@ -9,6 +9,7 @@ import { startServeServer, type RunningServeServer } from '../../../src/headless
 import { isLoopbackHost, resolveServeSecurity } from '../../../src/headless/serve/host-policy.js';
 import { createRpcClient, createWsTransport } from '../../../src/shared/rpc.js';
 import { readBootData } from '../../../src/shared/rpc/boot-data.js';
+import type { Settings } from '../../../src/shared/rpc.js';
 import { makeHarness } from '../../core/rpc/harness.js';
 import { thrownBy } from '../../support/typed-expect.js';
 
@@ -67,6 +68,34 @@ afterAll(async () => {
 });
 
 describe('calpump serve: HTTP', () => {
+  it("announces the page's language files with the page, as the build listed them", async () => {
+    const before = await h.dispatcher.call('app.getSettings', {});
+    const language = before.ok ? (before.output as Settings).language : 'en';
+    const cookie = { cookie: `calpump_session=${TOKEN}` };
+    const links = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links((await get('/', cookie)).body)).toEqual([]);
+    // What vite.renderer.config.ts writes beside index.html; a path that is not one of the build's own is dropped.
+    await writeFile(
+      join(uiDir, 'locale-chunks.json'),
+      JSON.stringify({
+        de: ['assets/ui-de.js', '../../../etc/passwd', 'assets/catalogue-de.js'],
+        en: ['assets/ui-en.js'],
+        xx: ['assets/x.js'],
+      }),
+    );
+    try {
+      await h.dispatcher.call('app.setSettings', { language: 'de' });
+      const de = await get('/', cookie);
+      expect(links(de.body)).toEqual(['./assets/ui-de.js', './assets/catalogue-de.js']);
+      expect(Number(de.headers['content-length'])).toBe(Buffer.byteLength(de.body));
+      await h.dispatcher.call('app.setSettings', { language: 'en' });
+      expect(links((await get('/', cookie)).body)).toEqual(['./assets/ui-en.js']);
+    } finally {
+      await rm(join(uiDir, 'locale-chunks.json'), { force: true });
+      await h.dispatcher.call('app.setSettings', { language });
+    }
+  });
+
   it('prints a loopback URL carrying the token', () => {
     expect(srv.url).toBe(`http://127.0.0.1:${srv.port}/?token=${TOKEN}`);
   });

@@ -1,10 +1,11 @@
 // Job health, one row per job: status of its last run, when it ran and runs next, what it wrote, and — when it
 // failed — the catalogue fix one click away. The whole list is one Tab stop; arrow keys move inside it.
-import { Badge, Button, Text, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.js';
 import type { JobView } from '../../../shared/rpc.js';
 import { useLang, useT } from '../../app/i18n-context.js';
+import { ArrowKeysAfterPaint } from '../../components/ArrowKeysAfterPaint.js';
 import { ErrorPanelLazy as ErrorPanel } from '../../components/ErrorPanelLazy.js';
 import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatDateTime } from '../../models/format.js';
@@ -42,9 +43,10 @@ export function JobHealthTable({
 }) {
   const t = useT();
   const s = useStyles();
-  const arrows = useArrowNavigationGroup({ axis: 'grid-linear', memorizeCurrent: true });
+  const list = useRef<HTMLUListElement>(null);
   return (
-    <ul className={s.list} aria-label={t('home.jobs')} data-testid="home-jobs" {...arrows}>
+    <ul ref={list} className={s.list} aria-label={t('home.jobs')} data-testid="home-jobs">
+      <ArrowKeysAfterPaint target={list} axis="grid-linear" memorizeCurrent />
       {jobs.map((j) => (
         <JobHealthRow key={j.job.id} view={j} onOpen={() => onOpen(j.job.id)} onOpenProfile={() => onOpenProfile(j.job.profile)} />
       ))}
