@@ -66,6 +66,45 @@ describe('AtomicFileWriter', () => {
     await expect(writeFileAtomic(target, 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 
+  it('writes text byte for byte: multi-byte and lone surrogates, pieces larger than the buffer, many writers at once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const texts = Array.from({ length: 24 }, (_, w) => [
+      `writer ${w}: Müller, 東京, 😀;`,
+      // A lone surrogate is written as U+FFFD, as Buffer.from writes it.
+      '\ud800 lone',
+      'x'.repeat(100_000 + w),
+      // Larger than a writer's whole buffer: written past it.
+      `${'é'.repeat(300_000)}${w}`,
+      ...Array.from({ length: 300 }, (_, i) => `{"n":${i},"s":"${'ü'.repeat(i % 50)}"},\n`),
+    ]);
+    // Eight writers side by side, three rounds: buffers pass from one writer to the next without mixing bytes.
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        texts.slice(round * 8, round * 8 + 8).map(async (pieces, k) => {
+          const w = new AtomicFileWriter(join(dir, `f${round * 8 + k}.txt`));
+          for (const p of pieces) if (w.add(p)) await w.flush();
+          await w.commit();
+        }),
+      );
+    }
+    for (let f = 0; f < texts.length; f++)
+      expect((await readFile(join(dir, `f${f}.txt`))).equals(Buffer.from(texts[f].join('')))).toBe(true);
+  });
+
+  it('a writer aborted after a flush hands its buffer on clean: the next file holds only its own text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
+    const dropped = new AtomicFileWriter(join(dir, 'dropped.txt'));
+    dropped.add('d'.repeat(1000));
+    await dropped.flush();
+    dropped.add('still buffered');
+    await dropped.abort();
+    const next = new AtomicFileWriter(join(dir, 'next.txt'));
+    next.add('short');
+    await next.commit();
+    expect(await readFile(join(dir, 'next.txt'), 'utf8')).toBe('short');
+    expect(await readdir(dir)).toEqual(['next.txt']);
+  });
+
   it('an empty text still replaces the file on commit', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'calpump-aw-'));
     const target = join(dir, 'sub', 'empty.txt');
