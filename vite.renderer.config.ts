@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { griffelAheadOfTime } from './scripts/vite-griffel.js';
-import { compileHintsFirstScreen, listLocaleChunks, preloadFirstScreen } from './scripts/vite-first-screen.js';
+import { compileHintsFirstScreen, firstScreenGroups, listLocaleChunks, preloadFirstScreen } from './scripts/vite-first-screen.js';
 
 const root = fileURLToPath(new URL('./src/renderer', import.meta.url));
 /** zod with its JIT off (the CSP forbids eval): see src/renderer/zod-jitless.ts. */
@@ -29,6 +29,9 @@ export default defineConfig({
       onwarn(warning, warn) {
         if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
       },
+      // Fewer, larger files for the first screen: a browser opens at most six connections to one HTTP/1.1 host
+      // (calpump serve), and each file past six waits for one to come free (scripts/vite-first-screen.ts).
+      output: { manualChunks: firstScreenGroups },
     },
   },
   server: { host: '127.0.0.1', strictPort: false },

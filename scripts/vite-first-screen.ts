@@ -6,6 +6,18 @@ import { LOCALE_CHUNKS_FILE, type LocaleChunks } from '../src/shared/i18n/locale
 /** The modules the first screen starts from: the entry imports both dynamically (src/renderer/main.tsx). */
 const FIRST = [/\/src\/renderer\/app\/App\.tsx$/, /\/react-dom\/client\.js$/];
 
+/**
+ * Rollup's manualChunks: the modules the first screen always loads together, grouped into one file each — React
+ * with its DOM renderer and scheduler (four files otherwise), and each language's texts (three tables, which
+ * src/renderer/app/locales.ts loads together). Everything else is split as Rollup decides.
+ */
+export function firstScreenGroups(id: string): string | undefined {
+  const lang = /[/\\]src[/\\]shared[/\\]locales[/\\]([a-z]{2})[/\\][a-z]+\.json$/.exec(id)?.[1];
+  if (lang) return `texts-${lang}`;
+  if (/[/\\]node_modules[/\\](react|react-dom|scheduler)[/\\]/.test(id) || id.includes('commonjsHelpers')) return 'react';
+  return undefined;
+}
+
 /** The entry's chunks and the first screen's, with every chunk they import. */
 function firstScreenChunks(bundle: Rollup.OutputBundle): Set<string> {
   const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));

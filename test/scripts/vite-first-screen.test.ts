@@ -16,7 +16,7 @@ describe('the renderer build for the first screen', () => {
     const word = { en: /\bSettings\b/, de: /\bEinstellungen\b/, nl: /\bInstellingen\b/ } as const;
     for (const lang of UI_LANGS) {
       const files = list[lang] ?? [];
-      expect(files.length).toBeGreaterThanOrEqual(3);
+      expect(files.length).toBeGreaterThanOrEqual(1);
       const texts = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
       expect(texts.some((t) => word[lang].test(t))).toBe(true);
     }

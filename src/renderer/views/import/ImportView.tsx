@@ -15,11 +15,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { renderEngineText } from '../../../shared/i18n/engine-texts.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { ImportReportView, RpcEventPayload } from '../../../shared/rpc.js';
 import { useClient } from '../../app/client-context.js';
-import { useLang, useT } from '../../app/i18n-context.js';
+import { useRenderText, useT } from '../../app/i18n-context.js';
 import { useEvent } from '../../app/use-event.js';
 import { useOperation } from '../../app/use-operation.js';
 import { useProfiles } from '../../app/use-profiles.js';
@@ -209,7 +208,7 @@ export function ImportView({ profileId, onProfile }: ViewProps) {
 
 function ImportReportPanel({ report }: { report: ImportReportView }) {
   const t = useT();
-  const lang = useLang();
+  const renderText = useRenderText();
   const s = useStyles();
   const cols = ['creates', 'updates', 'deletes', 'unchanged', 'failed'] as const;
   return (
@@ -245,7 +244,7 @@ function ImportReportPanel({ report }: { report: ImportReportView }) {
                 {t('import.rowError', {
                   file: e.file,
                   line: String(e.line),
-                  problem: typeof e.problem === 'string' ? e.problem : renderEngineText(e.problem, lang),
+                  problem: typeof e.problem === 'string' ? e.problem : renderText(e.problem),
                 })}
               </li>
             ))}
