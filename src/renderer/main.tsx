@@ -5,8 +5,9 @@
 // The language stored in the settings wins; the browser's is fetched meanwhile as a guess. `calpump serve` sends
 // the settings and the home screen's data with the page (shared/rpc/boot-data.ts): then neither waits for the socket.
 // The first use of Intl (ICU loads its data on the first formatter a page builds, tens of milliseconds in a fresh
-// renderer) is paid on a worker thread meanwhile (intl-warm.worker.ts), not in the first render; where no worker
-// can start, the page pays it itself while the scripts travel.
+// renderer) is paid here, once the app's script is on its way: Chromium streams and compiles that script on
+// another thread (its compile hint, scripts/vite-first-screen.ts), so this thread would otherwise wait idle for it
+// and then pay the same ICU work in the middle of the first render.
 import { langFromLocale, type UiLang } from '../shared/i18n/langs.js';
 import { loadLocale } from './app/locales.js';
 import { prefetch, seed } from './app/prefetch.js';
@@ -21,9 +22,9 @@ if (/^(#\/?(home)?)?$/.test(location.hash)) {
   prefetch(client, ['jobs.list', 'app.state', 'profiles.list']);
 }
 const guess = boot['app.getSettings']?.language ?? langFromLocale(navigator.language);
-warmIntlAside(guess);
 const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
 void loadLocale(guess).catch(() => undefined);
+warmIntl(guess);
 const lang: UiLang =
   boot['app.getSettings']?.language ??
   (await client['app.getSettings']().then(
@@ -34,19 +35,3 @@ await loadLocale(lang).catch(() => undefined);
 const [{ App }, { createRoot }] = await app;
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App client={client} initialLang={lang} />);
-
-/** ICU's data loaded on a worker thread; on this one, after the imports above have gone out, if no worker starts. */
-function warmIntlAside(lang: UiLang): void {
-  const here = () => setTimeout(() => warmIntl(lang), 0);
-  try {
-    const worker = new Worker(new URL('./intl-warm.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = () => worker.terminate();
-    worker.onerror = () => {
-      worker.terminate();
-      here();
-    };
-    worker.postMessage(lang);
-  } catch {
-    here();
-  }
-}
