@@ -11,13 +11,23 @@
 import { langFromLocale, type UiLang } from '../shared/i18n/langs.js';
 import { loadLocale } from './app/locales.js';
 import { prefetch, seed } from './app/prefetch.js';
-import { readBootData } from '../shared/rpc/boot-data.js';
+import { BOOT_METHODS, readBootData } from '../shared/rpc/boot-data.js';
 import { pickClient } from './client.js';
 import { warmIntl } from './models/warm-intl.js';
 
-const { client } = pickClient(window as unknown as { calpump?: unknown });
 const boot = readBootData(document);
-if (/^(#\/?(home)?)?$/.test(location.hash)) {
+const home = /^(#\/?(home)?)?$/.test(location.hash);
+// A page that came with the home screen's data renders it without the socket: the socket (its set-up costs the
+// page's thread tens of milliseconds in a fresh renderer) opens once that screen is shown, and the boot calls
+// below wait in its outbox until then. At the latest after two seconds, should the screen never say so.
+let shown = () => {};
+const firstScreenShown = new Promise<void>((resolve) => {
+  shown = resolve;
+  setTimeout(resolve, 2000);
+});
+const seeded = home && BOOT_METHODS.every((m) => boot[m] !== undefined);
+const { client } = pickClient(window as unknown as { calpump?: unknown }, seeded ? { openWhen: firstScreenShown } : {});
+if (home) {
   seed(boot);
   prefetch(client, ['jobs.list', 'app.state', 'profiles.list']);
 }
@@ -34,4 +44,4 @@ const lang: UiLang =
 await loadLocale(lang).catch(() => undefined);
 const [{ App }, { createRoot }] = await app;
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App client={client} initialLang={lang} />);
+if (root) createRoot(root).render(<App client={client} initialLang={lang} onShown={shown} />);

@@ -69,7 +69,16 @@ const useStyles = makeStyles({
 
 const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused: 'warning' } as const;
 
-export function App({ client, initialLang }: { client: RpcClient; initialLang?: UiLang }) {
+export function App({
+  client,
+  initialLang,
+  onShown,
+}: {
+  client: RpcClient;
+  initialLang?: UiLang;
+  /** Called once the first screen has been committed to the page (main.tsx opens the socket then). */
+  onShown?: () => void;
+}) {
   // The language shown; its tables are loaded before it is (locales.ts), so a switch never shows raw keys.
   const [lang, setShown] = useState<UiLang | undefined>(() => {
     const first = initialLang ?? langFromLocale(globalThis.navigator?.language);
@@ -112,7 +121,7 @@ export function App({ client, initialLang }: { client: RpcClient; initialLang?: 
         <ClientProvider client={client}>
           <I18nProvider lang={lang}>
             <UnsavedGuardProvider>
-              <Shell onSettings={(s) => setLang(s.language)} />
+              <Shell onSettings={(s) => setLang(s.language)} onShown={onShown} />
             </UnsavedGuardProvider>
           </I18nProvider>
         </ClientProvider>
@@ -154,7 +163,7 @@ function useRoute(): [Route, (r: Route) => void] {
   return [route, go];
 }
 
-function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
+function Shell({ onSettings, onShown }: { onSettings: (s: Settings) => void; onShown?: () => void }) {
   const t = useT();
   const s = useStyles();
   const client = useClient();
@@ -170,6 +179,9 @@ function Shell({ onSettings }: { onSettings: (s: Settings) => void }) {
   useEffect(() => {
     setNavShown(true);
   }, []);
+  // Once, for the first screen (a later onShown is ignored: main.tsx's is a promise's resolve).
+  const firstShown = useRef(onShown);
+  useEffect(() => firstShown.current?.(), []);
   useEffect(() => {
     client['app.state']().then(setState, () => undefined);
   }, [client]);

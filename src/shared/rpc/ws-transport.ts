@@ -20,6 +20,12 @@ export interface WsTransportOptions {
   /** Reconnect delay after the socket closed; doubles up to 10 s. */
   reconnectMs?: number;
   onConnectionChange?: (connected: boolean) => void;
+  /**
+   * Opens the socket once this settles instead of at once; calls made before wait in the outbox as they do while
+   * a socket connects. The page uses it to keep the socket's set-up out of its first render when it came with
+   * that render's data (src/renderer/main.tsx).
+   */
+  openWhen?: Promise<unknown>;
 }
 
 const OPEN = 1;
@@ -83,7 +89,12 @@ export function createWsTransport(opts: WsTransportOptions = {}): RpcTransport &
     };
   }
 
-  connect();
+  if (opts.openWhen) {
+    const open = () => {
+      if (!closed && !socket) connect();
+    };
+    opts.openWhen.then(open, open);
+  } else connect();
 
   return {
     call(method, input) {

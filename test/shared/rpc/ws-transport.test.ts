@@ -59,4 +59,45 @@ describe('WebSocket transport', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(sockets).toHaveLength(2); // closed on purpose: no reconnect
   });
+
+  it('with openWhen, opens no socket until it settles; calls made meanwhile go out once it is open', async () => {
+    const sockets: FakeSocket[] = [];
+    let go!: () => void;
+    const openWhen = new Promise<void>((r) => (go = r));
+    const t = createWsTransport({
+      url: 'ws://127.0.0.1:1/rpc',
+      openWhen,
+      createSocket: (u) => (sockets.push(new FakeSocket(u)), sockets.at(-1)!),
+    });
+    const answer = t.call('jobs.list', {});
+    await Promise.resolve();
+    expect(sockets).toHaveLength(0);
+    go();
+    await openWhen;
+    await Promise.resolve();
+    expect(sockets).toHaveLength(1);
+    sockets[0].open();
+    const sent = JSON.parse(sockets[0].sent[0]) as { id: number; method: string };
+    expect(sent.method).toBe('jobs.list');
+    sockets[0].answer({ t: 'result', id: sent.id, ok: true, output: { jobs: [] } });
+    expect(await answer).toEqual({ ok: true, output: { jobs: [] } });
+  });
+
+  it('with openWhen that fails, still opens; closed before it settles, never opens', async () => {
+    const sockets: FakeSocket[] = [];
+    const make = (u: string) => (sockets.push(new FakeSocket(u)), sockets.at(-1)!);
+    const failed = Promise.reject(new Error('no first screen'));
+    createWsTransport({ url: 'ws://127.0.0.1:1/rpc', openWhen: failed, createSocket: make });
+    await failed.catch(() => undefined);
+    await Promise.resolve();
+    expect(sockets).toHaveLength(1);
+    let go!: () => void;
+    const later = new Promise<void>((r) => (go = r));
+    const t = createWsTransport({ url: 'ws://127.0.0.1:1/rpc', openWhen: later, createSocket: make });
+    t.close();
+    go();
+    await later;
+    await Promise.resolve();
+    expect(sockets).toHaveLength(1);
+  });
 });
