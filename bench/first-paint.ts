@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { MemorySecretStore } from '../src/core/secrets/memory-secret-store.js';
 import { runServe } from '../src/headless/serve/run-serve.js';
 import { builtUi, chromiumExecutable, CHROMIUM_ARGS } from '../test/e2e/support/harness.js';
-import { median, row } from './lib.js';
+import { median, row, runChild } from './lib.js';
 import type { Browser } from 'playwright-core';
 
 const TARGET_MS = 500;
@@ -97,7 +97,9 @@ export async function measureFirstPaint(): Promise<FirstPaintResult> {
   const executablePath = chromiumExecutable();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
   const work = await mkdtemp(join(tmpdir(), 'calpump-bench-paint-'));
-  // The production build of the current sources (shared with the e2e tests, built once per content hash).
+  // The production build of the current sources (shared with the e2e tests, built once per content hash), built in
+  // a child process (build-ui.ts) when it is not there yet; here it is then only looked up.
+  await runChild('build-ui.ts', []);
   const uiDir = await builtUi();
   const serve = await demoServe(join(work, 'config'), uiDir);
   const { chromium } = await import('playwright-core');
