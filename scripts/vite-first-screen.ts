@@ -3,7 +3,7 @@
 import type { Plugin, Rollup } from 'vite';
 import { LOCALE_CHUNKS_FILE, type LocaleChunks } from '../src/shared/i18n/locale-chunks.js';
 
-/** The modules the first screen starts from: the entry imports both dynamically (src/renderer/main.tsx). */
+/** The modules the first screen starts from: the entry imports both dynamically (src/renderer/main.ts). */
 const FIRST = [/\/src\/renderer\/app\/App\.tsx$/, /\/react-dom\/client\.js$/];
 
 /**
@@ -33,8 +33,8 @@ function firstScreenChunks(bundle: Rollup.OutputBundle): Set<string> {
 }
 
 /**
- * The first screen's script, announced in index.html: main.tsx imports the app (App.tsx) and react-dom/client
- * dynamically, which would leave the browser to discover those chunks (and theirs) only once main.tsx has arrived
+ * The first screen's script, announced in index.html: main.ts imports the app (App.tsx) and react-dom/client
+ * dynamically, which would leave the browser to discover those chunks (and theirs) only once main.ts has arrived
  * and run — a second round trip before the first render. A <link rel="modulepreload"> per chunk lets it fetch them
  * while the entry loads; Vite's own preload helper sees the links and does not add them again. (Taken out once when
  * the entry still had to open the socket for the home screen's data; since serve sends that data with the page

@@ -76,7 +76,7 @@ export function App({
 }: {
   client: RpcClient;
   initialLang?: UiLang;
-  /** Called once the first screen has been committed to the page (main.tsx opens the socket then). */
+  /** Called once the first screen has been committed to the page (main.ts opens the socket then). */
   onShown?: () => void;
 }) {
   // The language shown; its tables are loaded before it is (locales.ts), so a switch never shows raw keys.
@@ -179,7 +179,7 @@ function Shell({ onSettings, onShown }: { onSettings: (s: Settings) => void; onS
   useEffect(() => {
     setNavShown(true);
   }, []);
-  // Once, for the first screen (a later onShown is ignored: main.tsx's is a promise's resolve).
+  // Once, for the first screen (a later onShown is ignored: main.ts's is a promise's resolve).
   const firstShown = useRef(onShown);
   useEffect(() => firstShown.current?.(), []);
   useEffect(() => {

@@ -23,7 +23,7 @@ export interface WsTransportOptions {
   /**
    * Opens the socket once this settles instead of at once; calls made before wait in the outbox as they do while
    * a socket connects. The page uses it to keep the socket's set-up out of its first render when it came with
-   * that render's data (src/renderer/main.tsx).
+   * that render's data (src/renderer/main.ts).
    */
   openWhen?: Promise<unknown>;
 }

@@ -7,7 +7,8 @@
 // The first use of Intl (ICU loads its data on the first formatter a page builds, tens of milliseconds in a fresh
 // renderer) is paid here, once the app's script is on its way: Chromium streams and compiles that script on
 // another thread (its compile hint, scripts/vite-first-screen.ts), so this thread would otherwise wait idle for it
-// and then pay the same ICU work in the middle of the first render.
+// and then pay the same ICU work in the middle of the first render. Nothing here needs React, not even JSX: this
+// module runs as soon as its few small imports are in, while React and the app are still arriving.
 import { langFromLocale, type UiLang } from '../shared/i18n/langs.js';
 import { loadLocale } from './app/locales.js';
 import { prefetch, seed } from './app/prefetch.js';
@@ -32,7 +33,7 @@ if (home) {
   prefetch(client, ['jobs.list', 'app.state', 'profiles.list']);
 }
 const guess = boot['app.getSettings']?.language ?? langFromLocale(navigator.language);
-const app = Promise.all([import('./app/App.js'), import('react-dom/client')]);
+const app = Promise.all([import('./app/App.js'), import('react-dom/client'), import('react')]);
 void loadLocale(guess).catch(() => undefined);
 warmIntl(guess);
 const lang: UiLang =
@@ -42,6 +43,6 @@ const lang: UiLang =
     () => guess,
   ));
 await loadLocale(lang).catch(() => undefined);
-const [{ App }, { createRoot }] = await app;
+const [{ App }, { createRoot }, { createElement }] = await app;
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App client={client} initialLang={lang} onShown={shown} />);
+if (root) createRoot(root).render(createElement(App, { client, initialLang: lang, onShown: shown }));
