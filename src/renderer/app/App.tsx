@@ -1,19 +1,8 @@
 // The shell: navigation, the app state in the header (a button to the home screen, like the tray icon), one
 // level-one heading and one screen at a time. The route lives in the URL hash (#/jobs/<id>) so a reload or a
 // deep link lands on the same screen; leaving a screen with unsaved changes asks first.
-import {
-  Badge,
-  Button,
-  FluentProvider,
-  RendererProvider,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Badge, Button, FluentProvider, RendererProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState, RpcClient, Settings } from '../../shared/rpc.js';
 import { langFromLocale, type UiLang } from '../../shared/i18n/langs.js';
 import { ClientProvider, useClient } from './client-context.js';
@@ -23,7 +12,7 @@ import { HEADER_HEIGHT, MAIN_PADDING, NAV_WIDTH } from './layout.js';
 import { styleRenderer } from './style-renderer.js';
 import { UnsavedGuardProvider, useUnsavedGuard } from './unsaved-guard.js';
 import { useEvent } from './use-event.js';
-import { hashOf, PROFILE_VIEWS, routeFromHash, VIEWS, type Route, type ViewId } from './views.js';
+import { hashOf, PROFILE_VIEWS, routeFromHash, type Route, type ViewId } from './views.js';
 import { ViewSwitch } from './ViewSwitch.js';
 
 const useStyles = makeStyles({
@@ -60,12 +49,12 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     paddingBlock: tokens.spacingVerticalS,
   },
-  // Fluent centres a tab's label inside the width its bold (selected) form reserves: in a vertical list that left
-  // every label a few pixels off the others.
-  tab: { minHeight: '34px', textAlign: 'start' },
   main: { padding: MAIN_PADDING, paddingTop: tokens.spacingVerticalM, minWidth: 0 },
   h1: { display: 'block', margin: 0, marginBottom: tokens.spacingVerticalM },
 });
+
+/** The navigation's tabs, in their own chunk (NavTabs.tsx). */
+const NavTabs = lazy(() => import('./NavTabs.js'));
 
 const TRAY_COLOR = { idle: 'success', syncing: 'brand', error: 'danger', paused: 'warning' } as const;
 
@@ -211,13 +200,9 @@ function Shell({ onSettings, onShown }: { onSettings: (s: Settings) => void; onS
       </header>
       <nav className={s.nav} aria-label={t('nav.label')}>
         {navShown ? (
-          <TabList vertical size="small" selectedValue={view} onTabSelect={(_, d) => navigate(d.value as ViewId)}>
-            {VIEWS.map((v) => (
-              <Tab key={v} value={v} className={s.tab} data-testid={`nav-${v}`}>
-                {t(`nav.${v}`)}
-              </Tab>
-            ))}
-          </TabList>
+          <Suspense fallback={null}>
+            <NavTabs view={view} onSelect={(v) => navigate(v)} />
+          </Suspense>
         ) : null}
       </nav>
       <main className={s.main} data-testid={`view-${view}`}>
