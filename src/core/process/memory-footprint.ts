@@ -15,7 +15,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 50;
 /** A live heap below this grows to about this much before the next full collection. */
-export const SMALL_HEAP_FLOOR_MB = 64;
+export const SMALL_HEAP_FLOOR_MB = 48;
 /** The growth never asked for beyond this (a nearly empty heap would otherwise ask for thousands of percent). */
 export const MAX_GROWING_PERCENT = 400;
 
@@ -23,7 +23,7 @@ export const MAX_GROWING_PERCENT = 400;
 export function growingPercentFor(liveBytes: number): number {
   const floor = SMALL_HEAP_FLOOR_MB * 1024 * 1024;
   if (!(liveBytes > 0)) return MAX_GROWING_PERCENT;
-  // Rounded up to a whole percent (less a hair of floating-point noise: 64 / 20 is not exactly 3.2).
+  // Rounded up to a whole percent (less a hair of floating-point noise: a ratio such as 64 / 20 is not exactly 3.2).
   const wanted = Math.ceil((floor / liveBytes - 1) * 100 - 1e-9);
   return Math.min(MAX_GROWING_PERCENT, Math.max(HEAP_GROWING_PERCENT, wanted));
 }
