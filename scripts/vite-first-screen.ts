@@ -6,13 +6,18 @@ import { LOCALE_CHUNKS_FILE, type LocaleChunks } from '../src/shared/i18n/locale
 /** The modules the first screen starts from: the entry imports both dynamically (src/renderer/main.ts). */
 const FIRST = [/\/src\/renderer\/app\/App\.tsx$/, /\/react-dom\/client\.js$/];
 
+/** The language of one of src/shared/locales/<lang>/*.json, from a module id; undefined for any other module. */
+function localeOf(id: string): string | undefined {
+  return /[/\\]src[/\\]shared[/\\]locales[/\\]([a-z]{2})[/\\][a-z]+\.json$/.exec(id)?.[1];
+}
+
 /**
  * Rollup's manualChunks: the modules the first screen always loads together, grouped into one file each — React
  * with its DOM renderer and scheduler (four files otherwise), and each language's texts (three tables, which
  * src/renderer/app/locales.ts loads together). Everything else is split as Rollup decides.
  */
 export function firstScreenGroups(id: string): string | undefined {
-  const lang = /[/\\]src[/\\]shared[/\\]locales[/\\]([a-z]{2})[/\\][a-z]+\.json$/.exec(id)?.[1];
+  const lang = localeOf(id);
   if (lang) return `texts-${lang}`;
   if (/[/\\]node_modules[/\\](react|react-dom|scheduler)[/\\]/.test(id) || id.includes('commonjsHelpers')) return 'react';
   return undefined;
@@ -69,7 +74,6 @@ export function preloadFirstScreen(): Plugin {
  * (src/headless/serve/locale-preload.ts), so its texts travel with the first screen's script.
  */
 export function listLocaleChunks(): Plugin {
-  const table = /\/src\/shared\/locales\/([a-z]{2})\/[a-z]+\.json$/;
   return {
     name: 'calpump-locale-chunks',
     apply: 'build',
@@ -79,7 +83,7 @@ export function listLocaleChunks(): Plugin {
       const out: Record<string, string[]> = {};
       for (const c of chunks) {
         for (const id of c.moduleIds) {
-          const lang = table.exec(id)?.[1];
+          const lang = localeOf(id);
           if (!lang) continue;
           const files = (out[lang] ??= []);
           const add = (f: string) => {

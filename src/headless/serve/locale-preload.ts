@@ -3,23 +3,24 @@
 // before its first screen renders; announced, they travel beside the first screen's script instead of being asked
 // for only once that script has run. The language is the one the settings name, else the browser's first
 // Accept-Language (what the renderer guesses from navigator.language). No list, no links: nothing else changes.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { langFromLocale, type UiLang } from '../../shared/i18n/langs.js';
 import { LOCALE_CHUNKS_FILE, parseLocaleChunks, type LocaleChunks } from '../../shared/i18n/locale-chunks.js';
+import { uiFileBytes } from './static-ui.js';
 
-const lists = new Map<string, { version: string; chunks: LocaleChunks }>();
+/** Parsed once per version of the file: static-ui.ts hands out the same bytes until the file changes. */
+const parsed = new WeakMap<Buffer, LocaleChunks>();
 
-/** The build's list, read once per version of the file (size and modification time). */
+/** The build's list; none when the build wrote none. */
 async function localeChunks(uiDir: string): Promise<LocaleChunks> {
   const file = join(uiDir, LOCALE_CHUNKS_FILE);
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return {};
-  const version = `${info.size}:${info.mtimeMs}`;
-  const have = lists.get(file);
-  if (have?.version === version) return have.chunks;
-  const chunks = parseLocaleChunks(await readFile(file, 'utf8').catch(() => ''));
-  lists.set(file, { version, chunks });
+  const bytes = await uiFileBytes(file, info).catch(() => undefined);
+  if (!bytes) return {};
+  let chunks = parsed.get(bytes);
+  if (!chunks) parsed.set(bytes, (chunks = parseLocaleChunks(bytes.toString('utf8'))));
   return chunks;
 }
 

@@ -119,7 +119,8 @@ export async function serveUiFile(
 /** The UI's files, read once per version (size and modification time): the first paint asks for ten at once. */
 const files = new Map<string, { version: string; bytes: Buffer }>();
 
-async function uiFileBytes(file: string, info: { size: number; mtimeMs: number }): Promise<Buffer> {
+/** A file of the UI, read once per version (size and modification time): the same Buffer until the file changes. */
+export async function uiFileBytes(file: string, info: { size: number; mtimeMs: number }): Promise<Buffer> {
   const version = `${info.size}:${info.mtimeMs}`;
   const have = files.get(file);
   if (have?.version === version) return have.bytes;

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   tab: { minHeight: '34px', textAlign: 'start' },
 });
 
-export function NavTabs({ view, onSelect }: { view: ViewId; onSelect: (view: ViewId) => void }) {
+export default function NavTabs({ view, onSelect }: { view: ViewId; onSelect: (view: ViewId) => void }) {
   const t = useT();
   const s = useStyles();
   return (
@@ -24,5 +24,3 @@ export function NavTabs({ view, onSelect }: { view: ViewId; onSelect: (view: Vie
     </TabList>
   );
 }
-
-export default NavTabs;

@@ -5,12 +5,15 @@ import { useLayoutEffect, type RefObject } from 'react';
 
 export default function ArrowKeys({ target, options }: { target: RefObject<HTMLElement | null>; options: UseArrowNavigationGroupOptions }) {
   const attributes = useArrowNavigationGroup(options);
+  // Keyed by the attributes' text, not the object: a re-render with the same options leaves the element (and the
+  // mover Tabster built on it, with the item it remembers) alone.
+  const set = JSON.stringify(Object.entries(attributes).filter((a): a is [string, string] => typeof a[1] === 'string'));
   useLayoutEffect(() => {
     const el = target.current;
     if (!el) return;
-    const set = Object.entries(attributes).filter((a): a is [string, string] => typeof a[1] === 'string');
-    for (const [k, v] of set) el.setAttribute(k, v);
-    return () => set.forEach(([k]) => el.removeAttribute(k));
-  }, [attributes, target]);
+    const pairs = JSON.parse(set) as [string, string][];
+    for (const [k, v] of pairs) el.setAttribute(k, v);
+    return () => pairs.forEach(([k]) => el.removeAttribute(k));
+  }, [set, target]);
   return null;
 }
