@@ -4,14 +4,11 @@
 // --workers N|auto|0 (export worker threads; absent: CALPUMP_EXPORT_WORKERS), --fields a,b,c (only these fields,
 // read and written; absent: all, as a job without a selection; export-rows.ts passes the naive loop's six).
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { nullLogger, type Logger } from '../src/core/log/logger.js';
 import { favourSmallFootprint } from '../src/core/process/memory-footprint.js';
 import { runAdhocExport } from '../src/core/sync/adhoc-export.js';
 import { benchConnectorParts } from './bench-connector.js';
-import { arg, cpuMsSince, digestOf } from './lib.js';
+import { arg, benchOutDir, cpuMsSince, digestOf, removeBenchOut } from './lib.js';
 import { parseFieldList } from '../src/shared/event-fields.js';
 import { threadCpuMs } from '../src/core/sync/shard/thread-cpu.js';
 
@@ -42,7 +39,7 @@ async function main(): Promise<void> {
   const parsed = list ? parseFieldList([list]) : undefined;
   if (parsed && 'unknown' in parsed) throw new Error(`--fields: unknown field ${parsed.unknown}`);
   const fields = parsed?.fields;
-  const out = await mkdtemp(join(tmpdir(), 'calpump-bench-'));
+  const out = await benchOutDir('calpump-bench-');
   // How long each worker thread took to start (its connector built), inside the timed window.
   const workerReadyMs: number[] = [];
   const workerReadyCpuMs: number[] = [];
@@ -87,7 +84,7 @@ async function main(): Promise<void> {
   await connector.close();
   // --digest yes: one hash over every written file (name and bytes), so runs can be compared for identical output.
   const digest = arg('digest', 'no') === 'yes' ? await digestOf(out) : undefined;
-  await rm(out, { recursive: true, force: true });
+  await removeBenchOut(out);
   const failed = report.mailboxes.filter((m) => !m.ok);
   const perMailbox = Object.fromEntries(report.mailboxes.filter((m) => m.ok).map((m) => [m.mailbox, m.items]));
   process.stdout.write(

@@ -85,7 +85,9 @@ def main():
     )
     start = EWSDateTime.from_string(a.__dict__["from"]).astimezone(UTC)
     end = EWSDateTime.from_string(a.to).astimezone(UTC)
-    out = tempfile.mkdtemp(prefix="exchangelib-bench-")
+    # Under `npm run bench` in the run's output root, removed when the bench ends (see benchOutDir in bench/lib.ts).
+    root = os.environ.get("BENCH_OUT_ROOT") or None
+    out = tempfile.mkdtemp(prefix="exchangelib-bench-", dir=root)
     mailboxes = a.mailboxes.split(",")
 
     def export(mailbox):
@@ -114,7 +116,8 @@ def main():
         results = list(pool.map(export, mailboxes))
     ms = (time.perf_counter() - t0) * 1000
     cpu_ms = (time.process_time() - cpu0) * 1000
-    shutil.rmtree(out, ignore_errors=True)
+    if not root:
+        shutil.rmtree(out, ignore_errors=True)
     per = {m: n for m, n, err in results if err is None}
     errors = [err for _, _, err in results if err is not None]
     sys.stdout.write(

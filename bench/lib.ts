@@ -2,9 +2,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+
+/**
+ * A fresh folder for one child's output. Under `npm run bench` (BENCH_OUT_ROOT set by run.ts) it lives in the
+ * run's output root and stays until the bench ends; a child run on its own makes it in the temp folder and removes
+ * it itself (removeBenchOut). Why not remove each run's files at once: on an ext4 file system without a journal
+ * (these machines) the kernel skips every inode freed in the last minute — six while its table block is dirty —
+ * when it picks one for a new file, looking each up (fs/ext4/ialloc.c, recently_deleted), so a run started seconds
+ * after another run's 200 files were removed paid 0.1–0.3 s of kernel CPU in its file creations, on the core the
+ * run needs for everything but its main thread (bench/RESULTS.md, "Floor row, fourth pass").
+ */
+export function benchOutDir(prefix: string): Promise<string> {
+  return mkdtemp(join(process.env.BENCH_OUT_ROOT || tmpdir(), prefix));
+}
+
+/** Removes a child's output folder unless it lives in the bench run's output root (removed when the bench ends). */
+export async function removeBenchOut(dir: string): Promise<void> {
+  if (!process.env.BENCH_OUT_ROOT) await rm(dir, { recursive: true, force: true });
+}
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SIM_PASSWORD = 'Passw0rd!';

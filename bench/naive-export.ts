@@ -4,19 +4,18 @@
 // after the other). This is the baseline Calpump is compared to; it prints items per mailbox so the runner can
 // check that both read the same data.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Agent } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XhrApi } from '@ewsjs/xhr';
 import ews from 'ews-javascript-api';
-import { arg, cpuMsSince, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
+import { arg, benchOutDir, cpuMsSince, removeBenchOut, SERVICE_ACCOUNT, SIM_PASSWORD } from './lib.js';
 
 async function main(): Promise<void> {
   const mailboxes = arg('mailboxes').split(',');
   const parallel = Number(arg('parallel', '1'));
   ews.ConfigurationApi.ConfigureXHR(new XhrApi({ httpsAgent: new Agent({ ca: readFileSync(arg('ca')), keepAlive: true }) }));
-  const out = await mkdtemp(join(tmpdir(), 'naive-bench-'));
+  const out = await benchOutDir('naive-bench-');
   const from = new ews.DateTime(new Date(arg('from')).getTime());
   const to = new ews.DateTime(new Date(arg('to')).getTime());
   const fields = new ews.PropertySet(ews.BasePropertySet.IdOnly, [
@@ -65,7 +64,7 @@ async function main(): Promise<void> {
     }),
   );
   const ms = performance.now() - t0;
-  await rm(out, { recursive: true, force: true });
+  await removeBenchOut(out);
   const items = Object.values(perMailbox).reduce((n, c) => n + c, 0);
   process.stdout.write(`${JSON.stringify({ ms, items, failed, firstError, perMailbox, cpuMs: cpuMsSince(cpu0) })}\n`);
   process.exit(0);

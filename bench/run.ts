@@ -1,6 +1,9 @@
 // `npm run bench`: each figure beside its target and the ratio. The simulator and every measured program run in
 // their own processes (the simulator with --latency-ms 20). Never part of `npm test`. `--quick` scales sizes down.
-import { cpus, totalmem, type, release } from 'node:os';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
 import { bundleChildren } from './bundle.js';
 import { cpuRows } from './cpu-rows.js';
 import { exportRows } from './export-rows.js';
@@ -37,6 +40,10 @@ async function main(): Promise<void> {
   say(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()} ${release()}, Node ${process.version}${QUICK ? ' (--quick sizes)' : ''}; load ${load()} at ${new Date().toISOString()}`,
   );
+  // Every child's output stays in one folder until the bench ends (benchOutDir in lib.ts says why).
+  const outRoot = await mkdtemp(join(tmpdir(), 'calpump-bench-out-'));
+  process.env.BENCH_OUT_ROOT = outRoot;
+  process.once('exit', () => rmSync(outRoot, { recursive: true, force: true }));
   const bundled = await bundleChildren();
   say(
     bundled
