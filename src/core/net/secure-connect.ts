@@ -66,12 +66,45 @@ function contextFor(ca: string[]): tls.SecureContext {
   return ctx;
 }
 
-function tlsOptions(t: SecureTarget, socket: net.Socket | undefined, verify: boolean): tls.ConnectionOptions {
+/**
+ * The context of the policy's `first` anchors (its CA file): built once, and null once a server's chain did not
+ * verify against it — that policy's handshakes then go to the whole list at once.
+ */
+const firstContexts = new WeakMap<TlsPolicy, tls.SecureContext | null>();
+function firstContextFor(policy: TlsPolicy): tls.SecureContext | undefined {
+  if (!policy.first?.length) return undefined;
+  let ctx = firstContexts.get(policy);
+  if (ctx === undefined) {
+    ctx = tls.createSecureContext({ ca: policy.first });
+    firstContexts.set(policy, ctx);
+  }
+  return ctx ?? undefined;
+}
+
+function tlsOptions(t: SecureTarget, socket: net.Socket | undefined, verify: boolean, context?: tls.SecureContext): tls.ConnectionOptions {
   const servername = net.isIP(t.host) ? undefined : t.host;
   const base: tls.ConnectionOptions = socket ? { socket, servername } : { host: t.host, port: t.port, servername };
   if (!verify) return { ...base, rejectUnauthorized: false };
-  const secureContext = secureContextFor(t.policy);
+  const secureContext = context ?? secureContextFor(t.policy);
   return secureContext ? { ...base, rejectUnauthorized: true, secureContext } : { ...base, rejectUnauthorized: true };
+}
+
+/**
+ * A verified handshake: against the policy's CA file first when it has one (a subset of its anchors, so what it
+ * accepts the whole list accepts too), and against the whole list when that fails for any TLS reason — on a new
+ * connection, so the outcome is then exactly the whole list's.
+ */
+async function verifiedHandshake(t: SecureTarget): Promise<tls.TLSSocket> {
+  const first = firstContextFor(t.policy);
+  if (first) {
+    try {
+      return await tlsHandshake(tlsOptions(t, await rawSocket(t), true, first), t.timeoutMs);
+    } catch (err) {
+      if (!isTlsErrorCode((err as NodeJS.ErrnoException).code)) throw err;
+      firstContexts.set(t.policy, null);
+    }
+  }
+  return tlsHandshake(tlsOptions(t, await rawSocket(t), true), t.timeoutMs);
 }
 
 /** A TLS handshake that settles once: the socket after 'secureConnect', or the first error (or ETIMEDOUT). */
@@ -111,7 +144,7 @@ export async function secureConnect(t: SecureTarget): Promise<tls.TLSSocket> {
   const pinned = t.policy.mode === 'pinned';
   let socket: tls.TLSSocket;
   try {
-    socket = await tlsHandshake(tlsOptions(t, await rawSocket(t), !pinned), t.timeoutMs);
+    socket = pinned ? await tlsHandshake(tlsOptions(t, await rawSocket(t), false), t.timeoutMs) : await verifiedHandshake(t);
   } catch (err) {
     if (!isTlsErrorCode((err as NodeJS.ErrnoException).code)) throw err;
     throw certificateError(err, t.host, await probeCertificate(t));

@@ -16,6 +16,12 @@ export interface TlsPolicy {
   mode: TlsMode;
   /** Trust anchors for chain verification (system CAs plus the profile's CA file), undefined = Node default. */
   ca?: string[];
+  /**
+   * Anchors tried first, a part of `ca` (the profile's CA file): a chain they verify, `ca` verifies too, and a
+   * handshake they do not verify is made again with `ca` (secure-connect.ts). One certificate to parse instead of
+   * about 145 when the server's certificate comes from the profile's own CA.
+   */
+  first?: string[];
   /** Normalised pinned fingerprint (upper-case hex with colons, as Node's fingerprint256). */
   pinned?: string;
   /** Compact facts for describe() and evidence: `CA=bundled+<store>(<n>)`, `pinned=SHA-256:<fp>`, `caFile=<path>`. */
@@ -64,7 +70,12 @@ export async function loadTlsPolicy(
     }
     // In addition to, not instead of, the system CAs: a public Exchange certificate keeps working.
     const extras = await systemExtras(systemStore);
-    return { mode: 'caFile', ca: [...rootCertificates, ...extras.pems, pem], description: `${extras.label}; caFile=${tls.caFile}` };
+    return {
+      mode: 'caFile',
+      ca: [...rootCertificates, ...extras.pems, pem],
+      first: [pem],
+      description: `${extras.label}; caFile=${tls.caFile}`,
+    };
   }
   const extras = await systemExtras(systemStore);
   if (!extras.pems.length) return { mode: 'system', description: extras.label };
