@@ -6,18 +6,11 @@
 // X-AnchorMailbox routes to the right backend; ExchangeImpersonation in the SOAP header (set by the EWS side)
 // selects the target mailbox for app-only tokens.
 import type { EwsProfile } from '../../shared/profile.js';
-import { text } from '../../shared/i18n/engine-texts.js';
-import { CalpumpError } from '../errors/calpump-error.js';
 import { createTokenProvider, type AuthDeps, type TokenProvider } from './token-provider.js';
-import {
-  EWS_ONLINE_RETIREMENT,
-  EXCHANGE_ONLINE_RESOURCE,
-  ewsOnlineTokenTarget,
-  ewsOnPremTokenTarget,
-  type TokenTarget,
-} from './token-target.js';
+import { EWS_ONLINE_RETIREMENT, requireEwsBearerTarget, type EwsBearerWhere } from './token-target.js';
 
 export { EWS_ONLINE_RETIREMENT };
+export { ewsBearerTarget } from './token-target.js';
 
 export interface EwsBearer {
   /** Headers for one EWS request on behalf of `mailbox`: Authorization (Bearer) and X-AnchorMailbox. */
@@ -27,24 +20,11 @@ export interface EwsBearer {
   /** App-only token (client credentials): it has no mailbox of its own, so every call impersonates. */
   appOnly: boolean;
   /** Where the token is used: Exchange Online (legacy) or on-premises Exchange. */
-  where: 'online' | 'onPremises';
-}
-
-/** The token target of an EWS profile that signs in with OAuth, or undefined for Basic/NTLM. */
-export function ewsBearerTarget(profile: EwsProfile, resource?: string): { target: TokenTarget; where: EwsBearer['where'] } | undefined {
-  if (profile.legacyOnline) return { target: ewsOnlineTokenTarget(profile, resource ?? EXCHANGE_ONLINE_RESOURCE)!, where: 'online' };
-  const onPrem = ewsOnPremTokenTarget(profile);
-  return onPrem ? { target: onPrem, where: 'onPremises' } : undefined;
+  where: EwsBearerWhere;
 }
 
 export function createEwsBearer(profile: EwsProfile, deps: AuthDeps, opts: { resource?: string } = {}): EwsBearer {
-  const found = ewsBearerTarget(profile, opts.resource);
-  if (!found) {
-    throw new CalpumpError('input.invalid', {
-      params: { field: 'oauth', problem: text('problem.auth.ewsNoOAuth') },
-    });
-  }
-  const { target, where } = found;
+  const { target, where } = requireEwsBearerTarget(profile, opts.resource);
   if (where === 'online') deps.logger.warn('auth.ewsOnline.retiring', { profile: profile.name, retires: EWS_ONLINE_RETIREMENT });
   const tokens = createTokenProvider(target, deps);
   return {

@@ -2,6 +2,8 @@
 // legacy "EWS on Microsoft 365" option and OAuth on-premises EWS all reduce to this, so one token provider
 // serves them all.
 import type { EwsProfile, GraphProfile } from '../../shared/profile.js';
+import { text } from '../../shared/i18n/engine-texts.js';
+import { CalpumpError } from '../errors/calpump-error.js';
 import { defaultScope } from './authority.js';
 
 export type AuthFlow = GraphProfile['flow'];
@@ -91,4 +93,21 @@ export function ewsOnPremTokenTarget(p: EwsProfile): TokenTarget | undefined {
 export function profileTokenTarget(p: GraphProfile | EwsProfile): TokenTarget | undefined {
   if (p.kind === 'graph') return graphTokenTarget(p);
   return ewsOnlineTokenTarget(p) ?? ewsOnPremTokenTarget(p);
+}
+
+/** Where an EWS bearer's token is used: Exchange Online (legacy) or on-premises Exchange. */
+export type EwsBearerWhere = 'online' | 'onPremises';
+
+/** The token target of an EWS profile that signs in with OAuth, or undefined for Basic/NTLM. */
+export function ewsBearerTarget(profile: EwsProfile, resource?: string): { target: TokenTarget; where: EwsBearerWhere } | undefined {
+  if (profile.legacyOnline) return { target: ewsOnlineTokenTarget(profile, resource ?? EXCHANGE_ONLINE_RESOURCE)!, where: 'online' };
+  const onPrem = ewsOnPremTokenTarget(profile);
+  return onPrem ? { target: onPrem, where: 'onPremises' } : undefined;
+}
+
+/** ewsBearerTarget, or input.invalid naming the missing OAuth settings. */
+export function requireEwsBearerTarget(profile: EwsProfile, resource?: string): { target: TokenTarget; where: EwsBearerWhere } {
+  const found = ewsBearerTarget(profile, resource);
+  if (!found) throw new CalpumpError('input.invalid', { params: { field: 'oauth', problem: text('problem.auth.ewsNoOAuth') } });
+  return found;
 }

@@ -1,8 +1,9 @@
 // OAuth bearers for the EWS connector — legacy "EWS on Microsoft 365" and OAuth on-premises (hybrid modern
 // auth / AD FS) — from core/auth, fetching their tokens through the connector's own HTTP sender (same proxy and
 // TLS trust as the EWS calls themselves).
-import { createEwsBearer, EWS_ONLINE_RETIREMENT } from '../../auth/ews-bearer.js';
+import type { EwsBearer } from '../../auth/ews-bearer.js';
 import { httpSendFromClient } from '../../auth/net-http-send.js';
+import { EWS_ONLINE_RETIREMENT, requireEwsBearerTarget } from '../../auth/token-target.js';
 import type { Logger } from '../../log/logger.js';
 import type { EwsProfile } from '../../../shared/profile.js';
 import type { ConnectorDeps } from '../deps.js';
@@ -24,15 +25,22 @@ export function bearerAuthLabel(profile: EwsProfile): string {
 }
 
 /**
- * Creates the bearer (legacy online logs auth.ewsOnline.retiring): call once per connector so the warning is
- * logged once. Undefined for profiles that sign in with a password.
+ * The bearer of a profile that signs in with OAuth (undefined for a password): its settings are checked now, and
+ * the token provider (MSAL and its JWT stack, ≈ 30 ms to load) is made with the first request that needs a token,
+ * so a password profile never loads it. Call once per connector: legacy online logs auth.ewsOnline.retiring when
+ * the provider is made.
  */
 export function profileBearer(profile: EwsProfile, deps: ConnectorDeps, sender: HttpSender, logger: Logger): BearerAuth | undefined {
   if (!usesBearer(profile)) return undefined;
-  const bearer = createEwsBearer(profile, { secrets: deps.secrets, logger, http: httpSendFromClient(sender) });
+  const { target } = requireEwsBearerTarget(profile);
+  let bearer: Promise<EwsBearer> | undefined;
+  const made = () =>
+    (bearer ??= import('../../auth/ews-bearer.js').then((m) =>
+      m.createEwsBearer(profile, { secrets: deps.secrets, logger, http: httpSendFromClient(sender) }),
+    ));
   return {
-    headers: (mailbox, opts) => bearer.headers(mailbox, opts),
-    appOnly: bearer.appOnly,
+    headers: async (mailbox, opts) => (await made()).headers(mailbox, opts),
+    appOnly: target.flow === 'clientCredentials',
     // An app-only token has no mailbox of its own; route mailbox-less calls by the profile's test or service account.
     fallbackMailbox:
       profile.testMailbox ?? (profile.username.includes('@') ? profile.username : (profile.autodiscoverEmail ?? profile.username)),
