@@ -9,9 +9,6 @@ import type { EwsProfile } from '../../shared/profile.js';
 import { createTokenProvider, type AuthDeps, type TokenProvider } from './token-provider.js';
 import { EWS_ONLINE_RETIREMENT, requireEwsBearerTarget, type EwsBearerWhere } from './token-target.js';
 
-export { EWS_ONLINE_RETIREMENT };
-export { ewsBearerTarget } from './token-target.js';
-
 export interface EwsBearer {
   /** Headers for one EWS request on behalf of `mailbox`: Authorization (Bearer) and X-AnchorMailbox. */
   headers(mailbox: string, opts?: { forceRefresh?: boolean }): Promise<Record<string, string>>;

@@ -99,7 +99,7 @@ export function profileTokenTarget(p: GraphProfile | EwsProfile): TokenTarget | 
 export type EwsBearerWhere = 'online' | 'onPremises';
 
 /** The token target of an EWS profile that signs in with OAuth, or undefined for Basic/NTLM. */
-export function ewsBearerTarget(profile: EwsProfile, resource?: string): { target: TokenTarget; where: EwsBearerWhere } | undefined {
+function ewsBearerTarget(profile: EwsProfile, resource?: string): { target: TokenTarget; where: EwsBearerWhere } | undefined {
   if (profile.legacyOnline) return { target: ewsOnlineTokenTarget(profile, resource ?? EXCHANGE_ONLINE_RESOURCE)!, where: 'online' };
   const onPrem = ewsOnPremTokenTarget(profile);
   return onPrem ? { target: onPrem, where: 'onPremises' } : undefined;
