@@ -2,7 +2,7 @@
 // their own processes (the simulator with --latency-ms 20). Never part of `npm test`. `--quick` scales sizes down.
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { constants, cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { bundleChildren } from './bundle.js';
 import { cpuRows } from './cpu-rows.js';
@@ -44,6 +44,9 @@ async function main(): Promise<void> {
   const outRoot = await mkdtemp(join(tmpdir(), 'calpump-bench-out-'));
   process.env.BENCH_OUT_ROOT = outRoot;
   process.once('exit', () => rmSync(outRoot, { recursive: true, force: true }));
+  // Ctrl-C or a kill ends the bench through exit(), so the output root and the children's bundle are removed then
+  // too (a signal's default action would skip every 'exit' handler).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
   const bundled = await bundleChildren();
   say(
     bundled
