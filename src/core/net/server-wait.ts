@@ -30,11 +30,28 @@ export interface HasServerWaits {
   readonly serverWaits?: ServerWaits;
 }
 
+/** Told that a request sent at `sentAt` (ms since the epoch) was answered. */
+export type AnswerListener = (sentAt: number) => void;
+
+/**
+ * Told that a request of `mailbox` is about to sleep out a back-off (the server's or Calpump's own); may return
+ * what the request awaits after its sleep before it goes out again (a slot given back to the next mailbox
+ * meanwhile, taken again).
+ */
+export type PauseListener = (mailbox: string) => (() => Promise<void>) | undefined;
+
+/** What an export's hold hears of a channel: every wait, however short, the requests answered, the pauses. */
+export interface ThrottleObserver {
+  wait: ServerWaitListener;
+  answered?: AnswerListener;
+  paused?: PauseListener;
+}
+
 /**
  * Adds f to list; the returned function removes this entry. The same function may be added more than once (each
  * mailbox of an export adds the run's hold while it runs) and stays until every addition is removed.
  */
-function addTo(list: Array<{ f: ServerWaitListener }>, f: ServerWaitListener): () => void {
+function addTo<F>(list: Array<{ f: F }>, f: F): () => void {
   const entry = { f };
   list.push(entry);
   return () => {
@@ -44,7 +61,7 @@ function addTo(list: Array<{ f: ServerWaitListener }>, f: ServerWaitListener): (
 }
 
 /** The functions of a list, each once however often it was added: a wait is told once to each. */
-function distinct(list: ReadonlyArray<{ f: ServerWaitListener }>): ServerWaitListener[] {
+function distinct<F>(list: ReadonlyArray<{ f: F }>): F[] {
   return [...new Set(list.map((l) => l.f))];
 }
 
@@ -52,6 +69,8 @@ function distinct(list: ReadonlyArray<{ f: ServerWaitListener }>): ServerWaitLis
 export class ServerWaits {
   private readonly listeners: Array<{ f: ServerWaitListener }> = [];
   private readonly observers: Array<{ f: ServerWaitListener }> = [];
+  private readonly answerObservers: Array<{ f: AnswerListener }> = [];
+  private readonly pauseObservers: Array<{ f: PauseListener }> = [];
 
   /** Hears the visible waits (VISIBLE_WAIT_MS and longer) until the returned function is called. */
   listen(listener: ServerWaitListener): () => void {
@@ -64,6 +83,35 @@ export class ServerWaits {
    */
   observe(observer: ServerWaitListener): () => void {
     return addTo(this.observers, observer);
+  }
+
+  /**
+   * Hears every request answered on this channel until the returned function is called: an answer to a request
+   * sent after a wait was announced shows the account is not blocked (see dispatch.ts).
+   */
+  observeAnswers(observer: AnswerListener): () => void {
+    return addTo(this.answerObservers, observer);
+  }
+
+  /** Reports a request answered (sent at `sentAt`); costs nothing while nobody observes answers. */
+  answered(sentAt: number): void {
+    if (this.answerObservers.length === 0) return;
+    for (const f of distinct(this.answerObservers)) f(sentAt);
+  }
+
+  /** Hears every request that pauses for a back-off until the returned function is called. */
+  observePauses(observer: PauseListener): () => void {
+    return addTo(this.pauseObservers, observer);
+  }
+
+  /**
+   * Sleeps out a back-off of a request of `mailbox` with `sleep`, then awaits what the pause observers ask for
+   * before the request goes out again.
+   */
+  async pause(mailbox: string | undefined, ms: number, sleep: (ms: number) => Promise<void>): Promise<void> {
+    const resumes = mailbox === undefined ? [] : distinct(this.pauseObservers).map((f) => f(mailbox));
+    await sleep(ms);
+    for (const resume of resumes) await resume?.();
   }
 
   /** Hands a wait announced on another thread (already logged there) to the listeners, if it is visible. */
@@ -118,16 +166,22 @@ export async function withServerWaitListener<T>(
   }
 }
 
-/** Runs fn with an observer of every wait on the channel (none: fn alone) for as long as fn runs. */
+/** Runs fn with an observer of every wait (and answer) on the channel (none: fn alone) for as long as fn runs. */
 export async function withThrottleObserver<T>(
   channel: ServerWaits | undefined,
-  observer: ServerWaitListener,
+  observer: ThrottleObserver,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const stop = channel?.observe(observer);
+  const stops = channel
+    ? [
+        channel.observe(observer.wait),
+        observer.answered && channel.observeAnswers(observer.answered),
+        observer.paused && channel.observePauses(observer.paused),
+      ]
+    : [];
   try {
     return await fn();
   } finally {
-    stop?.();
+    for (const stop of stops) stop?.();
   }
 }

@@ -75,9 +75,9 @@ export async function runAdhocExport(req: AdhocExportRequest, deps: AdhocExportD
     name: 'main',
     ready: true,
     // EWS throttles per account, so a wait holds back every mailbox's start; Graph throttles per mailbox.
-    run: (mailbox, release, onWait, signal) =>
+    run: (mailbox, release, hold, signal) =>
       connector.kind === 'ews'
-        ? withThrottleObserver(connector.serverWaits, onWait, () => exportMailbox(settings, connector, log, mailbox, release, signal))
+        ? withThrottleObserver(connector.serverWaits, hold, () => exportMailbox(settings, connector, log, mailbox, release, signal))
         : exportMailbox(settings, connector, log, mailbox, release, signal),
   };
   const shard = deps.shard;

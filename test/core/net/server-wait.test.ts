@@ -40,18 +40,15 @@ describe('ServerWaits', () => {
     const waits = new ServerWaits();
     const heard: ServerWait[] = [];
     const observed: number[] = [];
-    await withThrottleObserver(
-      waits,
-      (w) => observed.push(w.ms),
-      () =>
-        withServerWaitListener(
-          [waits],
-          (w) => heard.push(w),
-          async () => {
-            waits.announce(logger, { ms: VISIBLE_WAIT_MS - 1, reason: 'ErrorServerBusy' }, now);
-            waits.announce(logger, { ms: VISIBLE_WAIT_MS, reason: 'ErrorServerBusy' }, now);
-          },
-        ),
+    await withThrottleObserver(waits, { wait: (w) => void observed.push(w.ms) }, () =>
+      withServerWaitListener(
+        [waits],
+        (w) => heard.push(w),
+        async () => {
+          waits.announce(logger, { ms: VISIBLE_WAIT_MS - 1, reason: 'ErrorServerBusy' }, now);
+          waits.announce(logger, { ms: VISIBLE_WAIT_MS, reason: 'ErrorServerBusy' }, now);
+        },
+      ),
     );
     expect(heard.map((w) => w.ms)).toEqual([VISIBLE_WAIT_MS]);
     expect(observed).toEqual([VISIBLE_WAIT_MS - 1, VISIBLE_WAIT_MS]);
@@ -99,9 +96,9 @@ describe('ServerWaits', () => {
     const heard: string[] = [];
     const hold = (w: ServerWait) => heard.push(w.reason);
     let endFirst!: () => void;
-    const first = withThrottleObserver(waits, hold, () => new Promise<void>((r) => (endFirst = r)));
+    const first = withThrottleObserver(waits, { wait: hold }, () => new Promise<void>((r) => (endFirst = r)));
     await expect(
-      withThrottleObserver(waits, hold, async () => {
+      withThrottleObserver(waits, { wait: hold }, async () => {
         throw new Error('mailbox failed');
       }),
     ).rejects.toThrow('mailbox failed');
@@ -124,5 +121,19 @@ describe('ServerWaits', () => {
     stop();
     waits.relay({ ms: 9_000, reason: 'ErrorServerBusy', until: '2026-03-10T12:00:09.000Z' });
     expect(heard).toEqual([9_000]);
+  });
+
+  it("tells a throttle observer's answers for as long as its run lasts; nobody observing, answers cost nothing", async () => {
+    const waits = new ServerWaits();
+    const answers: number[] = [];
+    waits.answered(1);
+    await withThrottleObserver(waits, { wait: () => undefined, answered: (sentAt) => void answers.push(sentAt) }, async () => {
+      waits.answered(2);
+      waits.answered(3);
+    });
+    waits.answered(4);
+    // An observer of waits only hears no answers (a worker thread's hold).
+    await withThrottleObserver(waits, { wait: () => undefined }, async () => waits.answered(5));
+    expect(answers).toEqual([2, 3]);
   });
 });

@@ -32,7 +32,7 @@ const postWait = (wait: ServerWait) => post({ type: 'wait', wait });
 
 async function exportOne(id: number, mailbox: string): Promise<void> {
   const c = await connector;
-  const result = await withThrottleObserver(c.serverWaits, postWait, () =>
+  const result = await withThrottleObserver(c.serverWaits, { wait: postWait }, () =>
     exportMailbox(settings, c, log, mailbox, () => post({ type: 'released', id }), controller.signal),
   );
   exported++;

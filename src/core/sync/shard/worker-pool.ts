@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { registerSecret, type Logger } from '../../log/logger.js';
 import { LEVEL_RANK } from '../../log/sinks.js';
 import { toRecordLevel } from '../../log/create-logger.js';
-import type { ServerWait, ServerWaits } from '../../net/server-wait.js';
+import type { ServerWaits, ThrottleObserver } from '../../net/server-wait.js';
 import type { ExportShardSource, MailboxExportResult } from '../adhoc-export-types.js';
 import type { MailboxExportSettings } from '../mailbox-export.js';
 import { WorkerLostError, type MailboxExecutor } from './dispatch.js';
@@ -59,7 +59,7 @@ function startOne(
   let worker: Worker | undefined;
   let nextId = 0;
   /** The dispatcher's hold: a wait this worker meets holds back every thread's next mailbox. */
-  let onWait: ((w: ServerWait) => void) | undefined;
+  let hold: ThrottleObserver | undefined;
   let ended = false;
   let closing = false;
   /** One abort listener per signal, not one per mailbox. */
@@ -98,7 +98,7 @@ function startOne(
       case 'registerSecret':
         return registerSecret(logger, m.value);
       case 'wait':
-        onWait?.(m.wait);
+        hold?.wait(m.wait);
         // The listeners of this thread's connector (the CLI's line, a job's stream) hear it as if met here.
         return waits?.relay(m.wait);
       case 'secret':
@@ -132,11 +132,11 @@ function startOne(
   const executor: WorkerExecutor = {
     name,
     ready: false,
-    run: (mailbox, release, hold, signal) =>
+    run: (mailbox, release, dispatcherHold, signal) =>
       new Promise<MailboxExportResult>((resolve, reject) => {
         if (ended) return reject(new WorkerLostError(name));
         const id = ++nextId;
-        onWait = hold;
+        hold = dispatcherHold;
         pending.set(id, { resolve, reject, release });
         if (signal && !watched.has(signal)) {
           watched.add(signal);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { calpumpFailure as failure } from '../../../support/calpump-failure.js';
 import { recordEwsRequestsForSchema } from '../../../support/ews-schema.js';
 import { collect } from './sim-helpers.js';
-import { withServerWaitListener, type ServerWait } from '../../../../src/core/net/server-wait.js';
+import { withServerWaitListener, withThrottleObserver, type ServerWait } from '../../../../src/core/net/server-wait.js';
 import { createEwsConnector } from '../../../../src/core/connectors/ews/index.js';
 import { memorySecrets, recordingLogger } from '../../net/fakes.js';
 import { FixtureHttp, fixture, fixtureConnector, fixtureProfile } from './fixture-http.js';
@@ -44,6 +44,26 @@ describe('EWS error answers → catalogue ids', () => {
       expect.objectContaining({ ms: 29786, reason: 'ErrorServerBusy', mailbox: 'anna.schmidt@contoso.com', operation: 'FindItem' }),
     ]);
     expect(logger.records.find((r) => r.event === 'net.serverWait')?.level).toBe('info');
+  });
+
+  it('tells the throttle observers each answered request with its send time; a busy answer is no answer', async () => {
+    const http = new FixtureHttp()
+      .on('FindItem', busy, 'find-item-calendarview-last-page-2019.xml')
+      .on('GetItem', 'get-item-three-2016.xml', 'get-item-master-2016.xml');
+    const { connector } = fixtureConnector(http, {}, opts);
+    const waitsMet: number[] = [];
+    const answers: number[] = [];
+    const before = Date.now();
+    await withThrottleObserver(
+      connector.serverWaits,
+      { wait: (w) => void waitsMet.push(Date.parse(w.until) - w.ms), answered: (sentAt) => void answers.push(sentAt) },
+      () => collect(connector.calendarView('anna.schmidt@contoso.com', 'calendar', from, to)),
+    );
+    // FindItem's retry and the two GetItems; the busy FindItem told only its wait, and the retry was sent after it.
+    expect(waitsMet).toHaveLength(1);
+    expect(answers).toHaveLength(http.requests.length - 1);
+    expect(answers.every((t) => t >= before && t <= Date.now())).toBe(true);
+    expect(answers[0]).toBeGreaterThanOrEqual(waitsMet[0]);
   });
 
   it('a 503 with Retry-After waits what the server asked and announces it; without one, the own back-off is silent', async () => {

@@ -1,10 +1,11 @@
 // The dispatcher of a sharded export with scripted executors: a worker that ends mid-mailbox has that mailbox run
 // again on this thread, the concurrency is a total over all threads, a server wait met on any thread holds back
-// every thread's next mailbox, a cancelled run starts nothing more, and results keep the input order.
+// every thread's next mailbox until it ends or a request sent after it is answered, a cancelled run starts nothing
+// more, and results keep the input order.
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../../src/core/log/logger.js';
 import { nullLogger } from '../../../../src/core/log/logger.js';
-import type { ServerWait } from '../../../../src/core/net/server-wait.js';
+import type { ThrottleObserver } from '../../../../src/core/net/server-wait.js';
 import type { MailboxExportResult } from '../../../../src/core/sync/adhoc-export-types.js';
 import { dispatchMailboxes, WorkerLostError, type MailboxExecutor } from '../../../../src/core/sync/shard/dispatch.js';
 
@@ -18,7 +19,7 @@ interface Scripted extends MailboxExecutor {
 /** An executor whose mailboxes finish after `step` (a promise per mailbox); `fail` decides what a mailbox throws. */
 function executor(
   name: string,
-  step: (mailbox: string, onWait: (w: ServerWait) => void) => Promise<void> = () => Promise.resolve(),
+  step: (mailbox: string, hold: ThrottleObserver) => Promise<void> = () => Promise.resolve(),
   fail?: (mailbox: string) => Error | undefined,
 ): Scripted {
   const started: string[] = [];
@@ -26,9 +27,9 @@ function executor(
     name,
     ready: true,
     started,
-    async run(mailbox, release, onWait) {
+    async run(mailbox, release, hold) {
       started.push(mailbox);
-      await step(mailbox, onWait);
+      await step(mailbox, hold);
       const e = fail?.(mailbox);
       if (e) throw e;
       release();
@@ -91,11 +92,11 @@ describe('dispatchMailboxes', () => {
   it('holds back the next mailboxes on every thread while a server wait runs', async () => {
     const startedAt = new Map<string, number>();
     let waitEnds = 0;
-    const step = async (mailbox: string, onWait: (w: ServerWait) => void) => {
+    const step = async (mailbox: string, hold: ThrottleObserver) => {
       startedAt.set(mailbox, Date.now());
       if (mailbox === 'a@x') {
         waitEnds = Date.now() + 400;
-        onWait({ ms: 400, reason: 'ErrorServerBusy', mailbox, operation: 'FindItem', until: new Date(waitEnds).toISOString() });
+        hold.wait({ ms: 400, reason: 'ErrorServerBusy', mailbox, operation: 'FindItem', until: new Date(waitEnds).toISOString() });
       }
     };
     const executors = [executor('main', step), executor('worker-1', step)];
@@ -103,6 +104,72 @@ describe('dispatchMailboxes', () => {
     // With one slot, b and c start after a; both must wait for the server's time to pass, on whichever thread.
     expect(startedAt.get('b@x')!).toBeGreaterThanOrEqual(waitEnds);
     expect(startedAt.get('c@x')!).toBeGreaterThanOrEqual(waitEnds);
+  });
+
+  /** a meets a wait of `ms` while b runs; b then reports a request answered, sent `sentAfterWait` ms after the wait began. */
+  async function holdWithAnswer(ms: number, sentAfterWait: number) {
+    const startedAt = new Map<string, number>();
+    let waitBegan = 0;
+    let announced!: () => void;
+    const waitMet = new Promise<void>((r) => (announced = r));
+    let bRuns!: () => void;
+    const bRunning = new Promise<void>((r) => (bRuns = r));
+    const step = async (mailbox: string, hold: ThrottleObserver) => {
+      startedAt.set(mailbox, Date.now());
+      if (mailbox === 'a@x') {
+        await bRunning;
+        waitBegan = Date.now();
+        hold.wait({ ms, reason: 'ErrorServerBusy', mailbox, operation: 'FindItem', until: new Date(waitBegan + ms).toISOString() });
+        announced();
+      } else if (mailbox === 'b@x') {
+        bRuns();
+        await waitMet;
+        hold.answered!(waitBegan + sentAfterWait);
+      }
+    };
+    const here = executor('main', step);
+    await dispatchMailboxes(['a@x', 'b@x', 'c@x'], { concurrency: 2, executors: [here], logger: nullLogger, cancelled });
+    return { cStarted: startedAt.get('c@x')!, waitEnds: waitBegan + ms };
+  }
+
+  it('lifts the hold when a request sent after the wait began is answered: the account is served again', async () => {
+    // Held for the whole minute, the run would outlast the test's time limit.
+    const { cStarted, waitEnds } = await holdWithAnswer(60_000, 5);
+    expect(cStarted).toBeLessThan(waitEnds);
+  });
+
+  it('keeps the hold when the answered request was sent before the wait began', async () => {
+    const { cStarted, waitEnds } = await holdWithAnswer(400, -5);
+    expect(cStarted).toBeGreaterThanOrEqual(waitEnds);
+  });
+
+  it('lends the slot of a mailbox sleeping out a back-off to the next one, which it must give back first', async () => {
+    const events: string[] = [];
+    let bStarted!: () => void;
+    const bRunning = new Promise<void>((r) => (bStarted = r));
+    let finishB!: () => void;
+    const bMayFinish = new Promise<void>((r) => (finishB = r));
+    const step = async (mailbox: string, hold: ThrottleObserver) => {
+      events.push(`start ${mailbox}`);
+      if (mailbox === 'a@x') {
+        const resume = hold.paused!('a@x');
+        // With one slot, b can only start on the slot a lent while it sleeps.
+        await bRunning;
+        const resumed = resume!().then(() => events.push('a goes on'));
+        finishB();
+        await resumed;
+      } else if (mailbox === 'b@x') {
+        // A request for a mailbox this run does not hold a slot for (another caller on the connector) lends nothing.
+        if (hold.paused!('stranger@x') !== undefined) events.push('a stranger lent a slot');
+        bStarted();
+        await bMayFinish;
+        events.push('b gives its slot back');
+      }
+    };
+    const here = executor('main', step);
+    const results = await dispatchMailboxes(['a@x', 'b@x'], { concurrency: 1, executors: [here], logger: nullLogger, cancelled });
+    expect(events).toEqual(['start a@x', 'start b@x', 'b gives its slot back', 'a goes on']);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
   });
 
   it('starts nothing more once the run is cancelled, and reports the rest as cancelled', async () => {

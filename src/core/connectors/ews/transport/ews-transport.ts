@@ -114,13 +114,17 @@ export class EwsTransport {
         drops += 1;
         const wait = drops === 1 ? 0 : exponentialDelay(this.policy, drops - 1, this.random);
         log.debug('ews.retry', { operation, attempt, reason: err.evidence, waitMs: wait });
-        if (wait > 0) await this.sleep(wait);
+        if (wait > 0) await this.waits.pause(ctx.mailbox, wait, this.sleep);
         continue;
       }
       log.trace('ews.response', { operation, status: res.status, ms: Date.now() - started, route: res.via, body: res.body });
       this.noteServerVersion(res.body);
       const c = classifyResponse(res, callCtx, captures);
-      if (c.kind === 'ok') return { xml: res.body, envelope: c.envelope, status: res.status };
+      if (c.kind === 'ok') {
+        // An export holding back its next mailboxes for a wait learns here that the account is served again.
+        this.waits.answered(started);
+        return { xml: res.body, envelope: c.envelope, status: res.status };
+      }
       lastError = c.error;
       if (attempt === this.policy.maxTries) break;
       // What the server asked for (ErrorServerBusy's back-off, a 503's Retry-After) is waited and announced;
@@ -134,7 +138,8 @@ export class EwsTransport {
       const reason = c.kind === 'busy' ? 'ErrorServerBusy' : `HTTP ${res.status}`;
       if (asked !== undefined) this.waits.announce(log, { ms: wait, reason, mailbox: ctx.mailbox, operation, attempt });
       else log.debug('ews.retry', { operation, attempt, reason, waitMs: wait });
-      await this.sleep(wait);
+      // While it sleeps, an export may hand this mailbox's slot to the next one (dispatch.ts).
+      await this.waits.pause(ctx.mailbox, wait, this.sleep);
     }
     throw lastError!;
   }
