@@ -45,30 +45,3 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
   return results;
 }
-
-/**
- * Like mapBounded, but fn hands its slot back early with release() (called for it when fn settles): at most
- * `limit` items hold a slot at once, and at most `limit` more may finish after releasing theirs. An export
- * releases once the server's answers are read, so the next mailbox's requests go out while the finished file
- * is made durable (fsync is disk latency, not network work). Results keep the input order.
- */
-export async function mapOverlapped<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number, release: () => void) => Promise<R>,
-): Promise<R[]> {
-  const slots = new Semaphore(Math.max(1, limit));
-  const inFlight = new Semaphore(2 * Math.max(1, limit));
-  const running: Array<Promise<R>> = [];
-  for (let i = 0; i < items.length; i++) {
-    const done = await inFlight.acquire();
-    const release = await slots.acquire();
-    const settled = fn(items[i], i, release).finally(() => {
-      release();
-      done();
-    });
-    settled.catch(() => undefined); // seen by Promise.all below; not unhandled while the loop waits for a slot
-    running.push(settled);
-  }
-  return Promise.all(running);
-}

@@ -1,85 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { mapOverlapped } from '../../../src/core/sync/bounded-pool.js';
+import { mapBounded, Semaphore } from '../../../src/core/sync/bounded-pool.js';
 
-/** A promise settled from outside, to step items through their phases in a chosen order. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((r) => (open = r));
-  return { promise, open };
-}
-
-const until = async (cond: () => boolean) => {
-  for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
-  expect(cond()).toBe(true);
+const settle = async () => {
+  for (let k = 0; k < 20; k++) await new Promise((r) => setImmediate(r));
 };
 
-describe('mapOverlapped', () => {
-  it('starts the next item when one releases its slot, and still waits for every tail', async () => {
-    const reads = [gate(), gate(), gate()];
-    const tails = [gate(), gate(), gate()];
-    const started: number[] = [];
-    const run = mapOverlapped([0, 1, 2], 1, async (i, _index, release) => {
-      started.push(i);
-      await reads[i].promise;
-      release();
-      await tails[i].promise;
-      return i * 10;
+describe('Semaphore', () => {
+  it('holds at most `limit` at once and hands a freed slot to the first waiter, not to a later caller', async () => {
+    const s = new Semaphore(1);
+    const order: string[] = [];
+    const first = await s.acquire();
+    const second = s.acquire().then((release) => {
+      order.push('second');
+      return release;
     });
-    await until(() => started.length === 1);
-    reads[0].open();
-    // Item 0 released its slot while its tail (the file's fsync) still runs: item 1 starts.
-    await until(() => started.length === 2);
-    expect(started).toEqual([0, 1]);
-    reads[1].open();
-    // Two unfinished tails are the most a limit of 1 allows: item 2 waits for one of them.
-    for (let k = 0; k < 20; k++) await new Promise((r) => setImmediate(r));
-    expect(started).toEqual([0, 1]);
-    tails[0].open();
-    await until(() => started.length === 3);
-    let settled = false;
-    void run.then(() => (settled = true));
-    reads[2].open();
-    tails[2].open();
-    for (let k = 0; k < 20; k++) await new Promise((r) => setImmediate(r));
-    expect(settled).toBe(false);
-    tails[1].open();
-    expect(await run).toEqual([0, 10, 20]);
+    await settle();
+    expect(order).toEqual([]);
+    first();
+    // Released twice: the second call does nothing (no extra slot appears).
+    first();
+    const third = s.acquire().then((release) => {
+      order.push('third');
+      return release;
+    });
+    (await second)();
+    (await third)();
+    expect(order).toEqual(['second', 'third']);
   });
 
-  it('holds at most `limit` slots and at most `limit` more unfinished tails', async () => {
-    let slots = 0;
-    let peakSlots = 0;
-    let open = 0;
-    let peakOpen = 0;
-    const tails = Array.from({ length: 12 }, gate);
-    const run = mapOverlapped(
-      Array.from({ length: 12 }, (_, i) => i),
-      2,
-      async (i, _index, release) => {
-        open++;
-        peakOpen = Math.max(peakOpen, open);
-        slots++;
-        peakSlots = Math.max(peakSlots, slots);
-        await new Promise((r) => setImmediate(r));
-        slots--;
-        release();
-        await tails[i].promise;
-        open--;
-        return i;
-      },
-    );
-    await until(() => open === 4);
-    expect(peakSlots).toBeLessThanOrEqual(2);
-    for (const t of tails) t.open();
-    expect(await run).toEqual(Array.from({ length: 12 }, (_, i) => i));
-    expect(peakOpen).toBe(4);
+  it('refuses a limit below one', () => {
+    expect(() => new Semaphore(0)).toThrow(RangeError);
   });
+});
 
-  it('releases the slot of an item that fails before releasing it, and reports the failure', async () => {
-    const run = mapOverlapped([0, 1, 2], 1, async (i) => {
-      if (i === 1) throw new Error('boom');
-      return i;
+describe('mapBounded', () => {
+  it('runs at most `limit` items at once and keeps the input order', async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapBounded([5, 1, 4, 2, 3], 2, async (x, i) => {
+      running++;
+      peak = Math.max(peak, running);
+      for (let k = 0; k < x; k++) await new Promise((r) => setImmediate(r));
+      running--;
+      return `${i}:${x}`;
     });
-    await expect(run).rejects.toThrow('boom');
+    expect(peak).toBe(2);
+    expect(out).toEqual(['0:5', '1:1', '2:4', '3:2', '4:3']);
   });
 });

@@ -1,6 +1,7 @@
 // Hands the mailboxes of an export to executors — this thread and any worker threads — with the concurrency a
-// total over all of them (Exchange's allowance is per account, not per thread). Like mapOverlapped: a mailbox
-// gives its slot back once its answers are read, and at most twice the concurrency is unfinished at once. A
+// total over all of them (Exchange's allowance is per account, not per thread). A mailbox gives its slot back once
+// its answers are read (the next one's requests go out while its file is made durable: fsync is disk latency, not
+// network work), and at most twice the concurrency is unfinished at once. A
 // wait the server asks for on any thread holds back every thread's next mailbox until it ends, or until a request
 // sent after it is answered (the account is served again). A mailbox of this thread sleeping out a back-off lends
 // its slot to the next one and takes one again before it goes on. Results keep the input order; a worker lost

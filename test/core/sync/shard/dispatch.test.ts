@@ -49,7 +49,101 @@ function recordingLogger(): Logger & { warnings: Array<[string, Record<string, u
   return self;
 }
 
+/** A promise settled from outside, to step mailboxes through their phases in a chosen order. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((r) => (open = r));
+  return { promise, open };
+}
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
+  expect(cond()).toBe(true);
+};
+const settle = async () => {
+  for (let k = 0; k < 20; k++) await new Promise((r) => setImmediate(r));
+};
+
+/** An executor whose mailbox i reads until reads[i] opens, gives its slot back, then finishes when tails[i] opens. */
+function phased(reads: Array<{ promise: Promise<void> }>, tails: Array<{ promise: Promise<void> }>, started: number[]): MailboxExecutor {
+  return {
+    name: 'main',
+    ready: true,
+    async run(mailbox, release) {
+      const i = Number(mailbox.slice(1, mailbox.indexOf('@')));
+      started.push(i);
+      await reads[i].promise;
+      release();
+      await tails[i].promise;
+      return ok(mailbox, 'main');
+    },
+  };
+}
+
 describe('dispatchMailboxes', () => {
+  it('starts the next mailbox when one gives its slot back, and still waits for every tail', async () => {
+    const reads = [gate(), gate(), gate()];
+    const tails = [gate(), gate(), gate()];
+    const started: number[] = [];
+    const run = dispatchMailboxes(['m0@x', 'm1@x', 'm2@x'], {
+      concurrency: 1,
+      executors: [phased(reads, tails, started)],
+      logger: nullLogger,
+      cancelled,
+    });
+    await until(() => started.length === 1);
+    reads[0].open();
+    // Mailbox 0 gave its slot back while its tail (the file's fsync) still runs: mailbox 1 starts.
+    await until(() => started.length === 2);
+    expect(started).toEqual([0, 1]);
+    reads[1].open();
+    // Two unfinished tails are the most a concurrency of 1 allows: mailbox 2 waits for one of them.
+    await settle();
+    expect(started).toEqual([0, 1]);
+    tails[0].open();
+    await until(() => started.length === 3);
+    let settled = false;
+    void run.then(() => (settled = true));
+    reads[2].open();
+    tails[2].open();
+    await settle();
+    expect(settled).toBe(false);
+    tails[1].open();
+    expect((await run).map((r) => r.mailbox)).toEqual(['m0@x', 'm1@x', 'm2@x']);
+  });
+
+  it('holds at most `concurrency` slots and at most `concurrency` more unfinished tails', async () => {
+    let slots = 0;
+    let peakSlots = 0;
+    let open = 0;
+    let peakOpen = 0;
+    const tails = Array.from({ length: 12 }, gate);
+    const here: MailboxExecutor = {
+      name: 'main',
+      ready: true,
+      async run(mailbox, release) {
+        const i = Number(mailbox.slice(1, mailbox.indexOf('@')));
+        open++;
+        peakOpen = Math.max(peakOpen, open);
+        slots++;
+        peakSlots = Math.max(peakSlots, slots);
+        await new Promise((r) => setImmediate(r));
+        slots--;
+        release();
+        await tails[i].promise;
+        open--;
+        return ok(mailbox, 'main');
+      },
+    };
+    const mailboxes = Array.from({ length: 12 }, (_, i) => `m${i}@x`);
+    const run = dispatchMailboxes(mailboxes, { concurrency: 2, executors: [here], logger: nullLogger, cancelled });
+    await until(() => open === 4);
+    expect(peakSlots).toBeLessThanOrEqual(2);
+    for (const t of tails) t.open();
+    expect((await run).map((r) => r.mailbox)).toEqual(mailboxes);
+    expect(peakOpen).toBe(4);
+  });
+
   it('runs a mailbox again on this thread when its worker ends before answering, and keeps the order', async () => {
     const here = executor('main');
     const worker = executor('worker-1', undefined, (m) => (m === 'b@x' ? new WorkerLostError('worker-1') : undefined));
