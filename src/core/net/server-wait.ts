@@ -166,7 +166,7 @@ export async function withServerWaitListener<T>(
   }
 }
 
-/** Runs fn with an observer of every wait (and answer) on the channel (none: fn alone) for as long as fn runs. */
+/** Runs fn with an observer of every wait, answer and pause on the channel (none: fn alone) for as long as fn runs. */
 export async function withThrottleObserver<T>(
   channel: ServerWaits | undefined,
   observer: ThrottleObserver,

@@ -1,11 +1,11 @@
 // Hands the mailboxes of an export to executors — this thread and any worker threads — with the concurrency a
 // total over all of them (Exchange's allowance is per account, not per thread). A mailbox gives its slot back once
 // its answers are read (the next one's requests go out while its file is made durable: fsync is disk latency, not
-// network work), and at most twice the concurrency is unfinished at once. A
-// wait the server asks for on any thread holds back every thread's next mailbox until it ends, or until a request
-// sent after it is answered (the account is served again). A mailbox of this thread sleeping out a back-off lends
-// its slot to the next one and takes one again before it goes on. Results keep the input order; a worker lost
-// mid-mailbox has that mailbox run again here (files are replaced atomically).
+// network work), and at most twice the concurrency is unfinished at once. A wait the server asks for on any thread
+// holds back every thread's next mailbox until it ends, or until a request sent after it is answered (the account
+// is served again). A mailbox of this thread sleeping out a back-off lends its slot to the next one and takes one
+// again before it goes on. Results keep the input order; a worker lost mid-mailbox has that mailbox run again
+// here (files are replaced atomically).
 import type { Logger } from '../../log/logger.js';
 import type { ServerWait, ThrottleObserver } from '../../net/server-wait.js';
 import type { MailboxExportResult } from '../adhoc-export-types.js';
@@ -16,7 +16,7 @@ export interface MailboxExecutor {
   readonly name: string;
   /** False until a worker's connector is built; a lost worker turns it false again. */
   ready: boolean;
-  /** `hold` hears the waits the server asks for and the requests answered (worker threads relay only waits). */
+  /** `hold` hears the waits the server asks for, the requests answered and the back-offs slept (worker threads relay only waits). */
   run(mailbox: string, release: () => void, hold: ThrottleObserver, signal?: AbortSignal): Promise<MailboxExportResult>;
 }
 
