@@ -10,7 +10,8 @@ import type { SyncStateStore } from '../store/sync-state-store.js';
 import { createTarget, type PumpTarget, type TargetDeps } from '../export/targets/index.js';
 import type { Job, PumpEvent, RunOutput, RunRecord } from '../../shared/job.js';
 import type { FolderRunResult, JobRunResult, RunJobOptions } from './run-result.js';
-import { mapBounded } from './bounded-pool.js';
+import { mapLanes, ThrottleLanes } from './throttle-lanes.js';
+import { withThrottleObserver } from '../net/server-wait.js';
 import { dryRunFolder } from './dry-run.js';
 import { syncFolder, type FolderSyncContext } from './folder-sync.js';
 import { folderKey, prefetchChanges } from './prefetch-changes.js';
@@ -124,7 +125,12 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         ? await prefetchChanges(ctx, mailboxes, job.folders.ids, job.concurrency)
         : undefined;
     let done = 0;
-    await mapBounded(mailboxes, job.concurrency, async (mailbox) => {
+    // EWS throttles per account: a wait holds the next mailboxes back, and a mailbox sleeping out a back-off lends
+    // its slot (throttle-lanes.ts). Graph throttles per mailbox: its waits hold back no other.
+    const lanes = new ThrottleLanes(job.concurrency, opts.signal);
+    const waits = deps.connector.kind === 'ews' ? deps.connector.serverWaits : undefined;
+    await mapLanes(mailboxes, lanes, (mailbox) => withThrottleObserver(waits, lanes.observer, () => syncMailbox(mailbox)));
+    async function syncMailbox(mailbox: string): Promise<void> {
       const mine: FolderRunResult[] = [];
       const fail = (folder: string | undefined, e: unknown) => {
         const err = toCalpumpError(e);
@@ -170,7 +176,7 @@ export async function runJob(job: Job, deps: RunJobDeps, opts: RunJobOptions = {
         items: mine.reduce((n, f) => n + f.items, 0),
         errorId: failed?.error?.id,
       });
-    });
+    }
     if (target && !opts.signal?.aborted) {
       const covered = folders.filter((f) => f.folder).map((f) => ({ jobId: job.id, mailbox: f.mailbox, folder: f.folder }));
       const former = await handleFormerMembers({ job, target, states: deps.states, logger: log }, new Set(mailboxes), covered);

@@ -1,15 +1,15 @@
 // Hands the mailboxes of an export to executors — this thread and any worker threads — with the concurrency a
 // total over all of them (Exchange's allowance is per account, not per thread). A mailbox gives its slot back once
 // its answers are read (the next one's requests go out while its file is made durable: fsync is disk latency, not
-// network work), and at most twice the concurrency is unfinished at once. A wait the server asks for on any thread
-// holds back every thread's next mailbox until it ends, or until a request sent after it is answered (the account
-// is served again). A mailbox of this thread sleeping out a back-off lends its slot to the next one and takes one
-// again before it goes on. Results keep the input order; a worker lost mid-mailbox has that mailbox run again
-// here (files are replaced atomically).
+// network work), and at most twice the concurrency is unfinished at once. Holds and lent slots as in
+// throttle-lanes.ts: a wait the server asks for on any thread holds back every thread's next mailbox; a mailbox of
+// this thread sleeping out a back-off lends its slot. Results keep the input order; a worker lost mid-mailbox has
+// that mailbox run again here (files are replaced atomically).
 import type { Logger } from '../../log/logger.js';
-import type { ServerWait, ThrottleObserver } from '../../net/server-wait.js';
+import type { ThrottleObserver } from '../../net/server-wait.js';
 import type { MailboxExportResult } from '../adhoc-export-types.js';
 import { Semaphore } from '../bounded-pool.js';
+import { ThrottleLanes } from '../throttle-lanes.js';
 
 export interface MailboxExecutor {
   /** 'main' or 'worker-N', for logs. */
@@ -38,65 +38,13 @@ export interface DispatchOptions {
   cancelled: (mailbox: string) => MailboxExportResult;
 }
 
-const HOLD_STEP_MS = 250;
-
 export async function dispatchMailboxes(mailboxes: readonly string[], o: DispatchOptions): Promise<MailboxExportResult[]> {
   const limit = Math.max(1, o.concurrency);
-  const slots = new Semaphore(limit);
+  const lanes = new ThrottleLanes(limit, o.signal);
   const inFlight = new Semaphore(2 * limit);
   const active = new Map<MailboxExecutor, number>(o.executors.map((e) => [e, 0]));
   const here = o.executors[0];
-  let holdUntil = 0;
-  /** When the newest wait was announced: a request sent later and answered shows the account is served again. */
-  let holdFrom = 0;
-  /** Ends the hold's current pause early (the hold was lifted). */
-  let wake: (() => void) | undefined;
   let done = 0;
-  /** The slot of each mailbox running on this thread: `release` is unset while it sleeps out a back-off. */
-  const slotOf = new Map<string, { executor: MailboxExecutor; release?: () => void; given: boolean }>();
-  const hold: ThrottleObserver = {
-    wait(w: ServerWait) {
-      const until = Date.parse(w.until);
-      holdFrom = Math.max(holdFrom, until - w.ms);
-      if (until > holdUntil) holdUntil = until;
-    },
-    // Exchange refuses every request of an account whose budget is spent (ErrorServerBusy until it recharges), so a
-    // request sent after the wait began and answered means the wait was that request's own (a busy mailbox
-    // database, a momentary burst): the mailbox that met it still waits what the server asked, the others go on.
-    answered(sentAt: number) {
-      if (holdUntil === 0 || sentAt <= holdFrom) return;
-      holdUntil = 0;
-      wake?.();
-    },
-    // A mailbox sleeping out a back-off sends nothing meanwhile: its slot goes to the next mailbox (unless a hold
-    // keeps that one back), and it takes a slot again before its request goes out, so no more than the
-    // concurrency ever talk to the server at once.
-    paused(mailbox: string) {
-      const s = slotOf.get(mailbox);
-      if (!s?.release) return undefined;
-      const release = s.release;
-      s.release = undefined;
-      active.set(s.executor, active.get(s.executor)! - 1);
-      release();
-      return async () => {
-        const again = await slots.acquire();
-        if (s.given) return again();
-        s.release = again;
-        active.set(s.executor, active.get(s.executor)! + 1);
-      };
-    },
-  };
-  const held = async () => {
-    while (Date.now() < holdUntil && !o.signal?.aborted)
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => wake?.(), Math.min(HOLD_STEP_MS, holdUntil - Date.now()));
-        wake = () => {
-          clearTimeout(timer);
-          wake = undefined;
-          resolve();
-        };
-      });
-  };
   // The ready executor holding the fewest slots; on a tie a worker, so this thread keeps time for its own work.
   const pick = (): MailboxExecutor => {
     let best = here;
@@ -105,22 +53,12 @@ export async function dispatchMailboxes(mailboxes: readonly string[], o: Dispatc
   };
   const runOn = async (e: MailboxExecutor, mailbox: string, release: () => void): Promise<MailboxExportResult> => {
     active.set(e, active.get(e)! + 1);
-    const slot = { executor: e, release: release as (() => void) | undefined, given: false };
     // Its answers are read (or it ended): the slot it holds now goes back for good.
-    const give = () => {
-      if (slot.given) return;
-      slot.given = true;
-      if (!slot.release) return;
-      active.set(e, active.get(e)! - 1);
-      slot.release();
-      slot.release = undefined;
-    };
-    slotOf.set(mailbox, slot);
+    const give = lanes.enter(mailbox, release, (delta) => active.set(e, active.get(e)! + delta));
     try {
-      return await e.run(mailbox, give, hold, o.signal);
+      return await e.run(mailbox, give, lanes.observer, o.signal);
     } finally {
       give();
-      if (slotOf.get(mailbox) === slot) slotOf.delete(mailbox);
     }
   };
   const one = async (mailbox: string, release: () => void): Promise<MailboxExportResult> => {
@@ -130,15 +68,14 @@ export async function dispatchMailboxes(mailboxes: readonly string[], o: Dispatc
     } catch (err) {
       if (!(err instanceof WorkerLostError)) throw err;
       o.logger.warn('export.worker.lost', { worker: err.worker, mailbox });
-      return runOn(here, mailbox, await slots.acquire());
+      return runOn(here, mailbox, await lanes.acquireNow());
     }
   };
 
   const running: Array<Promise<MailboxExportResult>> = [];
   for (const mailbox of mailboxes) {
     const finished = await inFlight.acquire();
-    const release = await slots.acquire();
-    await held();
+    const release = await lanes.acquire();
     const settled = (o.signal?.aborted ? Promise.resolve(o.cancelled(mailbox)) : one(mailbox, release))
       .then((r) => {
         o.onResult?.(r, ++done);
