@@ -5,6 +5,8 @@ import {
   favourSmallFootprint,
   growingPercentFor,
   HEAP_GROWING_PERCENT,
+  LARGE_HEAP_GROWING_PERCENT,
+  LARGE_HEAP_MB,
   MAX_GROWING_PERCENT,
   SMALL_HEAP_FLOOR_MB,
 } from '../../../src/core/process/memory-footprint.js';
@@ -52,13 +54,16 @@ describe('favourSmallFootprint', () => {
 });
 
 describe('growingPercentFor', () => {
-  it('grows a small live heap to the floor, a large one by half, never beyond the cap', () => {
+  it('grows a small live heap to the floor, a middling one by half, a large one by a quarter, never beyond the cap', () => {
     // 20 MB live: the next full collection waits until about the floor.
     const p = growingPercentFor(20 * MB);
     expect(20 * (1 + p / 100)).toBeGreaterThanOrEqual(SMALL_HEAP_FLOOR_MB);
     expect(20 * (1 + (p - 1) / 100)).toBeLessThan(SMALL_HEAP_FLOOR_MB);
     expect(growingPercentFor(SMALL_HEAP_FLOOR_MB * MB)).toBe(HEAP_GROWING_PERCENT);
-    expect(growingPercentFor(500 * MB)).toBe(HEAP_GROWING_PERCENT);
+    expect(growingPercentFor(100 * MB)).toBe(HEAP_GROWING_PERCENT);
+    expect(growingPercentFor(LARGE_HEAP_MB * MB - 1)).toBe(HEAP_GROWING_PERCENT);
+    expect(growingPercentFor(LARGE_HEAP_MB * MB)).toBe(LARGE_HEAP_GROWING_PERCENT);
+    expect(growingPercentFor(500 * MB)).toBe(LARGE_HEAP_GROWING_PERCENT);
     expect(growingPercentFor(1 * MB)).toBe(MAX_GROWING_PERCENT);
     expect(growingPercentFor(0)).toBe(MAX_GROWING_PERCENT);
   });
