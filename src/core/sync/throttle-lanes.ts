@@ -26,8 +26,8 @@ export class ThrottleLanes {
   private holdUntil = 0;
   /** When the newest wait was announced: a request sent later and answered shows the account is served again. */
   private holdFrom = 0;
-  /** Ends the hold's current pause early (the hold was lifted). */
-  private wake?: () => void;
+  /** Each caller waiting out the hold: called when the hold is lifted (or its own step ends). */
+  private readonly waiting = new Set<() => void>();
   private readonly lanes = new Map<string, Lane>();
   /** Give this to withThrottleObserver around each mailbox's work on the connector's channel. */
   readonly observer: ThrottleObserver;
@@ -81,7 +81,7 @@ export class ThrottleLanes {
   private answered(sentAt: number): void {
     if (this.holdUntil === 0 || sentAt <= this.holdFrom) return;
     this.holdUntil = 0;
-    this.wake?.();
+    for (const wake of [...this.waiting]) wake();
   }
 
   private paused(mailbox: string): (() => Promise<void>) | undefined {
@@ -102,12 +102,13 @@ export class ThrottleLanes {
   private async held(): Promise<void> {
     while (Date.now() < this.holdUntil && !this.signal?.aborted)
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => this.wake?.(), Math.min(HOLD_STEP_MS, this.holdUntil - Date.now()));
-        this.wake = () => {
+        const wake = () => {
           clearTimeout(timer);
-          this.wake = undefined;
+          this.waiting.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, Math.min(HOLD_STEP_MS, this.holdUntil - Date.now()));
+        this.waiting.add(wake);
       });
   }
 }

@@ -61,6 +61,24 @@ describe('mapLanes', () => {
   });
 });
 
+describe('ThrottleLanes', () => {
+  it('lifts a hold for every caller waiting it out at once, not only the last one', async () => {
+    const lanes = new ThrottleLanes(2);
+    const waitBegan = Date.now();
+    lanes.observer.wait({ ms: 60_000, reason: 'ErrorServerBusy', until: new Date(waitBegan + 60_000).toISOString() });
+    const first = lanes.acquire();
+    const second = lanes.acquire();
+    // Let both reach the hold before it is lifted.
+    for (let k = 0; k < 5; k++) await new Promise((r) => setImmediate(r));
+    lanes.observer.answered!(waitBegan + 5);
+    // Held for the whole minute, either one would outlast the test's time limit.
+    const [a, b] = await Promise.all([first, second]);
+    a();
+    b();
+    expect(Date.now()).toBeLessThan(waitBegan + 60_000);
+  });
+});
+
 /** A connector whose first read of anna sleeps out a back-off that ends only once jan's read has begun. */
 class BackOffConnector extends FakeConnector {
   readonly serverWaits = new ServerWaits();
